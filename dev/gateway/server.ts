@@ -1,0 +1,75 @@
+// The local stand-in for VTEX's router in front of the app: it receives the Admin's requests on
+// http://localhost:$PORT, adds the headers VTEX IO adds (account, workspace, the app's
+// credential, locale) and forwards them to the service's private route, cookies included.
+import { randomUUID } from 'crypto'
+import { createServer, IncomingMessage, request, Server, ServerResponse } from 'http'
+import type { AddressInfo } from 'net'
+
+export interface GatewayOptions {
+  account: string
+  workspace?: string
+  appToken: string
+  servicePort: number
+  /** Extra routes (the Admin shell), tried before the 404. */
+  extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+}
+
+export class Gateway {
+  private server?: Server
+
+  constructor(private readonly opts: GatewayOptions) {}
+
+  listen(port = 0): Promise<this> {
+    this.server = createServer((req, res) => { void this.handle(req, res) })
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject)
+      this.server!.listen(port, '127.0.0.1', () => resolve(this))
+    })
+  }
+
+  get port(): number {
+    return (this.server!.address() as AddressInfo).port
+  }
+
+  close(): Promise<void> {
+    return new Promise(resolve => {
+      if (!this.server) return resolve()
+      this.server.closeAllConnections()
+      this.server.close(() => resolve())
+    })
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === '/_v/graphql' || url.pathname.startsWith('/_v/private/graphql')) return this.forwardGraphQL(req, res, url.search)
+    if (this.opts.extra && (await this.opts.extra(req, res))) return
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end(`Not found: ${url.pathname}. The GraphQL endpoint is POST /_v/graphql.`)
+  }
+
+  private forwardGraphQL(req: IncomingMessage, res: ServerResponse, search: string): void {
+    const { account, workspace = 'master', appToken, servicePort } = this.opts
+    const headers: Record<string, string> = {
+      'content-type': req.headers['content-type'] ?? 'application/json',
+      'x-vtex-account': account,
+      'x-vtex-workspace': workspace,
+      'x-vtex-credential': appToken,
+      'x-forwarded-host': req.headers.host ?? 'localhost',
+      'x-request-id': randomUUID(),
+      'x-vtex-locale': String(req.headers['x-vtex-locale'] ?? 'en-US'),
+    }
+    if (req.headers.cookie) headers.cookie = req.headers.cookie
+    if (req.headers['content-length']) headers['content-length'] = String(req.headers['content-length'])
+    const upstream = request({ host: '127.0.0.1', port: servicePort, method: req.method, path: `/${account}/${workspace}/_v/graphql${search}`, headers }, up => {
+      const out: Record<string, string | string[]> = {}
+      for (const [k, v] of Object.entries(up.headers)) if (v !== undefined && k !== 'connection') out[k] = v
+      res.writeHead(up.statusCode ?? 502, out)
+      up.pipe(res)
+    })
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ errors: [{ message: 'The Key Steward service is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }))
+    })
+    req.pipe(upstream)
+  }
+}

@@ -1,0 +1,58 @@
+// Knobs for reliability tests and benchmarks: latency, 429 with Retry-After, and failures,
+// matched per request. Rules are evaluated in order; the first matching one applies.
+
+export interface FaultRule {
+  /** HTTP method to match (any when absent) */
+  method?: string
+  /** Regular expression tested against the request path (without query string) */
+  path?: string
+  /** Status to answer instead of the real response (e.g. 429, 500, 503) */
+  status?: number
+  /** Seconds for the Retry-After header (with status 429 or 503) */
+  retryAfter?: number
+  /** Added latency in milliseconds before answering (applies even without status) */
+  latencyMs?: number
+  /** Chance in [0,1] that the rule applies to a matching request (default 1) */
+  probability?: number
+  /** How many matching requests the rule applies to; absent means forever */
+  times?: number
+}
+
+export interface FaultDecision {
+  latencyMs: number
+  status?: number
+  retryAfter?: number
+}
+
+export class Faults {
+  private rules: Array<FaultRule & { re?: RegExp; used: number }> = []
+  /** Base latency added to every request (ms). */
+  latencyMs = 0
+
+  constructor(private random: () => number = Math.random) {}
+
+  set(rules: FaultRule[], latencyMs = 0): void {
+    for (const r of rules) {
+      if (r.status !== undefined && (r.status < 100 || r.status > 599)) throw new Error(`invalid fault status ${r.status}`)
+      if (r.probability !== undefined && (r.probability < 0 || r.probability > 1)) throw new Error('fault probability must be within [0,1]')
+    }
+    this.rules = rules.map(r => ({ ...r, re: r.path ? new RegExp(r.path) : undefined, used: 0 }))
+    this.latencyMs = latencyMs
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map(({ re, used, ...r }) => ({ ...r, ...(r.times !== undefined ? { times: r.times - used } : {}) }))
+  }
+
+  decide(method: string, path: string): FaultDecision {
+    for (const rule of this.rules) {
+      if (rule.method && rule.method !== method) continue
+      if (rule.re && !rule.re.test(path)) continue
+      if (rule.times !== undefined && rule.used >= rule.times) continue
+      if (rule.probability !== undefined && this.random() >= rule.probability) continue
+      rule.used++
+      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter }
+    }
+    return { latencyMs: this.latencyMs }
+  }
+}

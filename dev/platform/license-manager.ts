@@ -1,0 +1,123 @@
+// License Manager stand-in: the paths and JSON shapes of VTEX's published OpenAPI
+// (../shared/vtex-openapi/license-manager.json). Roles and users come back in VTEX's shapes,
+// without the fixture's private fields (resources, tokens).
+import { randomUUID } from 'crypto'
+import type { FixtureRole, FixtureUser } from './fixture'
+import { json, parseJson, Reply, Request, Router } from './http-kit'
+import type { PlatformState } from './state'
+
+const MAX_PAGE = 100
+
+export function roleShape(r: FixtureRole) {
+  return {
+    id: r.id,
+    isAdmin: r.isAdmin,
+    roleType: r.roleType,
+    products: r.products.map(p => ({
+      id: null, categoryId: null, categoryName: null, description: null, consoleUrlMask: null,
+      urlConfiguration: null, webApiUrlMask: null, url: null, productResources: null, name: p.name,
+    })),
+    resources: null,
+    logins: null,
+    name: r.name,
+  }
+}
+
+export function userShape(u: FixtureUser, account: string) {
+  return {
+    id: u.id, email: u.email, isAdmin: u.isAdmin, isReliable: false, isBlocked: u.isBlocked,
+    roles: [], accountNames: [account], name: u.name,
+  }
+}
+
+function paged<T>(req: Request, all: T[], sortKey: (t: T) => string | number): Reply {
+  const numItems = intParam(req, 'numItems', 10)
+  const pageNumber = intParam(req, 'pageNumber', 1)
+  if (numItems === null || numItems < 1) return json(400, { Message: 'numItems must be a positive integer' })
+  if (pageNumber === null || pageNumber < 1) return json(400, { Message: 'pageNumber must be a positive integer' })
+  const perPage = Math.min(numItems, MAX_PAGE)
+  const desc = (req.query.get('sortType') ?? 'ASC').toUpperCase() === 'DSC'
+  const sorted = [...all].sort((a, b) => {
+    const x = sortKey(a), y = sortKey(b)
+    return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1)
+  })
+  const items = sorted.slice((pageNumber - 1) * perPage, pageNumber * perPage)
+  return json(200, { items, paging: { page: pageNumber, perPage, total: all.length, pages: Math.ceil(all.length / perPage) } })
+}
+
+function intParam(req: Request, name: string, fallback: number): number | null {
+  const raw = req.query.get(name)
+  if (raw === null || raw === '') return fallback
+  return /^\d+$/.test(raw) ? Number(raw) : null
+}
+
+export function licenseManagerRoutes(state: PlatformState, router: Router): void {
+  const f = state.fixture
+
+  router.add('GET', '/api/vlm/appkeys', () =>
+    json(200, f.appKeys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdIn: k.createdIn, isActive: k.isActive }))))
+
+  router.add('POST', '/api/vlm/appkeys', req => {
+    const parsed = parseJson(req)
+    if (!parsed.ok) return parsed.reply
+    const label = (parsed.value as { label?: unknown })?.label
+    if (typeof label !== 'string') return json(400, { Details: null, HttpStatusCode: 400, VLMErrorCode: 1, Message: 'label is required' })
+    const suffix = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('')
+    const key = {
+      id: randomUUID(), appKey: `vtexappkey-${f.account}-${suffix}`, label,
+      createdIn: state.now().toISOString(), isActive: true, token: state.newToken(), tokenCreatedIn: state.now().toISOString(),
+    }
+    f.appKeys.push(key)
+    // VTEX returns the token once, at creation; the platform never shows it again.
+    return json(200, { id: key.id, appKey: key.appKey, appToken: key.token, label, createdIn: key.createdIn, isActive: true })
+  })
+
+  router.add('PUT', '/api/vlm/appkeys/{id}', req => {
+    const key = f.appKeys.find(k => k.id === req.params.id)
+    if (!key) return json(400, { Details: null, HttpStatusCode: 400, VLMErrorCode: 17, Message: 'Token not exists for this account' })
+    const parsed = parseJson(req)
+    if (!parsed.ok) return parsed.reply
+    const isActive = (parsed.value as { isActive?: unknown })?.isActive
+    if (typeof isActive !== 'boolean') return json(400, { Details: null, HttpStatusCode: 400, VLMErrorCode: 1, Message: 'isActive must be a boolean' })
+    key.isActive = isActive
+    return { status: 200 }
+  })
+
+  router.add('GET', '/api/license-manager/site/pvt/roles/list/paged', req =>
+    paged(req, f.roles.map(roleShape), r => (req.query.get('sort') === 'name' ? r.name : r.id)))
+
+  router.add('GET', '/api/license-manager/site/pvt/logins/list/paged', req =>
+    paged(req, f.users.map(u => userShape(u, f.account)), u => (req.query.get('sort') === 'email' ? u.email : req.query.get('sort') === 'id' ? u.id : u.name)))
+
+  router.add('GET', '/api/license-manager/users/{userId}/roles', req =>
+    json(200, (f.roleAssignments[req.params.userId] ?? [])
+      .map(id => state.rolesById.get(id))
+      .filter((r): r is FixtureRole => r !== undefined)
+      .map(r => ({ id: r.id, name: r.name }))))
+
+  router.add('PUT', '/api/license-manager/users/{userId}/roles', req => {
+    const parsed = parseJson(req)
+    if (!parsed.ok) return parsed.reply
+    const ids = parsed.value
+    if (!Array.isArray(ids) || !ids.every(i => Number.isInteger(i))) return json(400, { Message: 'Body must be an array of role IDs' })
+    if (!ids.every(i => state.rolesById.has(i))) return json(400, { Message: 'Roles list contains roles that do not exist in this account' })
+    if (!subjectExists(state, req.params.userId)) return json(500, { Message: 'Unexpected error' })
+    const current = new Set(f.roleAssignments[req.params.userId] ?? [])
+    ids.forEach(i => current.add(i))
+    f.roleAssignments[req.params.userId] = [...current]
+    return { status: 204 }
+  })
+
+  router.add('DELETE', '/api/license-manager/users/{userId}/roles/{roleId}', req => {
+    if (!/^\d+$/.test(req.params.roleId)) return json(400, { Message: 'Invalid roleId' })
+    const roleId = Number(req.params.roleId)
+    const current = f.roleAssignments[req.params.userId]
+    if (current) f.roleAssignments[req.params.userId] = current.filter(i => i !== roleId)
+    return { status: 204 }
+  })
+}
+
+function subjectExists(state: PlatformState, id: string): boolean {
+  const f = state.fixture
+  return f.users.some(u => u.id === id) || f.appKeys.some(k => k.id === id) || f.externalKeys.some(k => k.appKey === id)
+}

@@ -1,0 +1,178 @@
+// The local VTEX platform: one HTTP server that plays VTEX IO's egress proxy and the VTEX
+// services Key Steward talks to (License Manager, VBase, the storefront), fed by a fixture.
+// Service processes reach it by HTTP_PROXY, so their @vtex/api clients keep VTEX's real URLs.
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http'
+import type { AddressInfo } from 'net'
+import type { Fixture } from './fixture'
+import { ENDPOINT_RESOURCES } from './endpoints'
+import { Faults, FaultRule } from './faults'
+import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
+import { licenseManagerRoutes } from './license-manager'
+import { OutboundPolicy, outboundAllowed } from './outbound'
+import { describe, holdsAny, identify } from './principals'
+import { PlatformState } from './state'
+import { seedAppStorage, vbaseRoutes } from './vbase'
+
+export interface PlatformOptions {
+  fixture: Fixture
+  /** License Manager resources the app's manifest policies grant it. */
+  appResources: string[]
+  /** outbound-access policies of the app's manifest (checked on proxied calls). */
+  outbound: OutboundPolicy[]
+  /** whether the manifest declares vbase-read-write */
+  vbaseAllowed: boolean
+  /** vendor.name of the app, for its VBase buckets. */
+  appName: string
+  appToken?: string
+  faults?: FaultRule[]
+  latencyMs?: number
+}
+
+export interface RequestRecord { method: string; host: string; path: string; status: number; principal?: string }
+
+export class Platform {
+  readonly state: PlatformState
+  readonly faults = new Faults()
+  readonly requests: RequestRecord[] = []
+  private server?: Server
+  private inFlight = 0
+  peakInFlight = 0
+  private readonly lm = new Router()
+  private readonly vbase = new Router()
+  private readonly control = new Router()
+
+  constructor(private readonly opts: PlatformOptions) {
+    this.state = new PlatformState(opts.fixture, opts.appResources, opts.appToken)
+    seedAppStorage(this.state, opts.appName)
+    this.faults.set(opts.faults ?? [], opts.latencyMs ?? 0)
+    licenseManagerRoutes(this.state, this.lm)
+    this.lm.add('GET', '/api/license-manager/resources/{resourceKey}/access', () => ({ status: 200 }))
+    vbaseRoutes(this.state, this.vbase)
+    this.controlRoutes()
+  }
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo | null
+    if (!addr) throw new Error('platform not listening')
+    return `http://127.0.0.1:${addr.port}`
+  }
+
+  listen(port = 0): Promise<this> {
+    this.server = createServer((req, res) => { this.handle(req, res).catch(err => send(res, json(500, { Message: String(err?.message ?? err) }))) })
+    this.server.keepAliveTimeout = 1000
+    return new Promise(resolve => this.server!.listen(port, '127.0.0.1', () => resolve(this)))
+  }
+
+  close(): Promise<void> {
+    return new Promise(resolve => {
+      if (!this.server) return resolve()
+      this.server.closeAllConnections()
+      this.server.close(() => resolve())
+    })
+  }
+
+  private async handle(raw: IncomingMessage, res: ServerResponse): Promise<void> {
+    const proxied = /^https?:\/\//i.test(raw.url ?? '')
+    const url = new URL(raw.url ?? '/', proxied ? undefined : `http://${raw.headers.host ?? 'localhost'}`)
+    const req: Request = {
+      method: raw.method ?? 'GET', host: url.hostname, path: url.pathname, query: url.searchParams,
+      headers: raw.headers, params: {}, body: await readBody(raw),
+    }
+    this.inFlight++
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight)
+    try {
+      const reply = await this.dispatch(req, proxied)
+      this.record(req, reply.status)
+      send(res, reply)
+    } finally {
+      this.inFlight--
+    }
+  }
+
+  private async dispatch(req: Request, proxied: boolean): Promise<Reply> {
+    const account = this.opts.fixture.account
+    if (!proxied && req.path.startsWith('/_platform/')) return this.route(this.control, req)
+    if (proxied && req.host === 'infra.io.vtex.com' && !this.opts.vbaseAllowed) {
+      return json(403, { message: 'VBase access needs the vbase-read-write policy in the manifest' })
+    }
+    if (proxied && req.host !== 'infra.io.vtex.com' && !outboundAllowed(this.opts.outbound, account, req.host, req.path)) {
+      return json(403, { Message: `Outbound access to ${req.host}${req.path} is not declared in the app's manifest policies` })
+    }
+    const fault = this.faults.decide(req.method, req.path)
+    if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs))
+    if (fault.status) {
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
+      return json(fault.status, { Message: `Injected failure (${fault.status})` }, headers)
+    }
+    if (req.host === 'infra.io.vtex.com') return this.vbaseRequest(req)
+    if (req.path.startsWith('/api/')) return this.apiRequest(req)
+    return json(404, { Message: `No stand-in for ${req.host}${req.path}` })
+  }
+
+  private vbaseRequest(req: Request): Reply {
+    const m = this.vbase.match(req.method, req.path)
+    if (typeof m === 'string') return json(m === 'not-found' ? 404 : 405, { message: 'Not found' })
+    const auth = req.headers.authorization
+    if (auth !== `bearer ${this.state.appToken}` && auth !== `Bearer ${this.state.appToken}`) return json(401, { message: 'VBase requires the app token' })
+    if (m.params.account !== this.opts.fixture.account) return json(403, { message: `The app is not installed in account ${m.params.account}` })
+    req.params = m.params
+    return m.route.handler(req) as Reply
+  }
+
+  private async apiRequest(req: Request): Promise<Reply> {
+    const an = req.query.get('an')
+    const hostAccount = /^([a-z0-9]+)\.(vtexcommercestable\.com\.br|myvtex\.com)$/.exec(req.host)?.[1]
+    const account = an ?? hostAccount ?? this.opts.fixture.account
+    if (account !== this.opts.fixture.account) return json(404, { Message: `Account ${account} not found` })
+    const m = this.lm.match(req.method, req.path)
+    if (m === 'not-found') return json(404, { Message: `No such endpoint: ${req.path}` })
+    if (m === 'method-not-allowed') return json(405, { Message: `Method ${req.method} not allowed on ${req.path}` })
+    const who = identify(this.state, req)
+    if (!who.ok) return json(401, { Message: who.why })
+    req.params = m.params
+    if (m.route.template === '/api/license-manager/resources/{resourceKey}/access') {
+      return holdsAny(this.state, who.principal, [m.params.resourceKey]) ? { status: 200 } : json(403, { Message: `${describe(who.principal)} lacks ${m.params.resourceKey}` })
+    }
+    const needed = ENDPOINT_RESOURCES.find(r => r.method === (req.method === 'HEAD' ? 'GET' : req.method) && r.path === m.route.template)?.resources ?? []
+    if (!holdsAny(this.state, who.principal, needed)) {
+      return json(403, { Message: `Forbidden: ${describe(who.principal)} needs one of the License Manager resources: ${needed.join(', ')}` })
+    }
+    return m.route.handler(req)
+  }
+
+  private route(router: Router, req: Request): Reply | Promise<Reply> {
+    const m = router.match(req.method, req.path)
+    if (typeof m === 'string') return json(m === 'not-found' ? 404 : 405, { message: `No control endpoint ${req.method} ${req.path}` })
+    req.params = m.params
+    return m.route.handler(req)
+  }
+
+  private record(req: Request, status: number): void {
+    this.requests.push({ method: req.method, host: req.host, path: req.path, status })
+    if (this.requests.length > 10000) this.requests.splice(0, this.requests.length - 10000)
+  }
+
+  /** Development endpoints (direct requests only, never through the proxy). */
+  private controlRoutes(): void {
+    this.control.add('GET', '/_platform/faults', () => json(200, { latencyMs: this.faults.latencyMs, rules: this.faults.list() }))
+    this.control.add('PUT', '/_platform/faults', req => {
+      const parsed = parseJson(req)
+      if (!parsed.ok) return parsed.reply
+      const body = parsed.value as { rules?: FaultRule[]; latencyMs?: number }
+      try {
+        this.faults.set(body?.rules ?? [], body?.latencyMs ?? 0)
+      } catch (e) {
+        return json(400, { message: (e as Error).message })
+      }
+      return json(200, { latencyMs: this.faults.latencyMs, rules: this.faults.list() })
+    })
+    this.control.add('GET', '/_platform/stats', () => json(200, { peakInFlight: this.peakInFlight, requests: this.requests.length }))
+    this.control.add('POST', '/_platform/stats/reset', () => {
+      this.peakInFlight = 0
+      this.requests.length = 0
+      return json(200, { ok: true })
+    })
+    this.control.add('GET', '/_platform/requests', () => json(200, this.requests))
+    this.control.add('GET', '/_platform/clock', () => json(200, { now: this.state.now().toISOString() }))
+  }
+}

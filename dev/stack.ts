@@ -1,0 +1,129 @@
+// Starts the whole local setup: the platform (in this process), the service on the real
+// @vtex/api runtime (a child process), and the gateway on PORT. Used by `npm start` and tests.
+import { ChildProcess, fork } from 'child_process'
+import { readFileSync } from 'fs'
+import { join } from 'path'
+import type { FaultRule } from './platform/faults'
+import { checkFixture, Fixture, loadFixture } from './platform/fixture'
+import { appResourcesFrom } from './platform/app-policies'
+import { outboundPoliciesOf } from './platform/outbound'
+import { Platform } from './platform/server'
+import { Gateway } from './gateway/server'
+import type { IncomingMessage, ServerResponse } from 'http'
+import { DEFAULT_FIXTURE, MANIFEST, ROOT } from './paths'
+
+export interface StackOptions {
+  fixture?: string | Fixture
+  port?: number
+  faults?: FaultRule[]
+  latencyMs?: number
+  /** Echo service logs to this process's stdout (npm start) */
+  echoLogs?: boolean
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+}
+
+export interface Stack {
+  url: string
+  fixture: Fixture
+  platform: Platform
+  gateway: Gateway
+  /** Every line the service printed (stdout and stderr) */
+  logs: string[]
+  stop(): Promise<void>
+}
+
+function manifest() {
+  return JSON.parse(readFileSync(MANIFEST, 'utf8')) as { vendor: string; name: string; version: string; policies?: Array<{ name: string; attrs?: Record<string, string> }> }
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const fixture = typeof opts.fixture === 'object' ? checkFixture(structuredClone(opts.fixture)) : loadFixture(opts.fixture ?? DEFAULT_FIXTURE)
+  const m = manifest()
+  const appName = `${m.vendor}.${m.name}`
+  const platform = await new Platform({
+    fixture, appName, appResources: appResourcesFrom(m), outbound: outboundPoliciesOf(m),
+    vbaseAllowed: (m.policies ?? []).some(p => p.name === 'vbase-read-write'),
+    faults: opts.faults, latencyMs: opts.latencyMs,
+  }).listen()
+
+  const logs: string[] = []
+  const child = fork(join(ROOT, 'dev', 'service', 'launch.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'development',
+      VTEX_APP_ID: `${appName}@${m.version}`,
+      VTEX_APP_VENDOR: m.vendor,
+      VTEX_APP_NAME: m.name,
+      VTEX_APP_VERSION: m.version,
+      VTEX_ACCOUNT: fixture.account,
+      VTEX_WORKSPACE: 'master',
+      VTEX_REGION: 'local',
+      VTEX_IO: 'true',
+      HTTP_PROXY: platform.url,
+      http_proxy: platform.url,
+      NO_PROXY: '',
+      KEY_STEWARD_NOW: fixture.now,
+      SERVICE_PORT: '0',
+    },
+  })
+  const collect = (stream: NodeJS.ReadableStream | null, echo: boolean) => {
+    let buffered = ''
+    stream?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8')
+      const lines = buffered.split('\n')
+      buffered = lines.pop() ?? ''
+      for (const line of lines) {
+        logs.push(line)
+        if (echo) process.stdout.write(`[service] ${line}\n`)
+      }
+    })
+  }
+  collect(child.stdout, !!opts.echoLogs)
+  collect(child.stderr, !!opts.echoLogs)
+
+  const servicePort = await waitForReady(child, logs)
+  const gateway = await new Gateway({
+    account: fixture.account, appToken: platform.state.appToken, servicePort, extra: opts.extraRoutes,
+  }).listen(opts.port ?? 0)
+
+  let stopped = false
+  return {
+    url: `http://localhost:${gateway.port}`,
+    fixture,
+    platform,
+    gateway,
+    logs,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await gateway.close()
+      await new Promise<void>(resolve => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref()
+      })
+      await platform.close()
+    },
+  }
+}
+
+function waitForReady(child: ChildProcess, logs: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not start in 60s:\n${logs.slice(-30).join('\n')}`)), 60_000)
+    child.on('message', (msg: { ready?: boolean; port?: number }) => {
+      if (msg?.ready && msg.port) {
+        clearTimeout(timer)
+        resolve(msg.port)
+      }
+    })
+    child.once('exit', code => {
+      clearTimeout(timer)
+      reject(new Error(`service exited with code ${code} before it was ready:\n${logs.slice(-30).join('\n')}`))
+    })
+  })
+}

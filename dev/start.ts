@@ -1,0 +1,44 @@
+// `npm start`: the platform with a fixture, the service, and the gateway on PORT.
+import { startStack } from './stack'
+import { DEFAULT_FIXTURE } from './paths'
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  if (i >= 0) return process.argv[i + 1]
+  const eq = process.argv.find(a => a.startsWith(`${name}=`))
+  return eq?.slice(name.length + 1)
+}
+
+async function main() {
+  const fixture = arg('--fixture') ?? process.env.FIXTURE ?? DEFAULT_FIXTURE
+  const port = Number(arg('--port') ?? process.env.PORT ?? 3000)
+  const stack = await startStack({ fixture, port, echoLogs: true })
+  const sessions = Object.entries(stack.fixture.sessions)
+  console.log(`
+Key Steward is running on the local VTEX platform (account "${stack.fixture.account}", fixture ${fixture}).
+
+  Admin:    ${stack.url}/admin/app/key-steward
+  GraphQL:  POST ${stack.url}/_v/graphql   (cookie VtexIdclientAutCookie=<session>)
+
+Sessions of this fixture (VtexIdclientAutCookie values):
+${sessions.map(([cookie, email]) => `  ${cookie.padEnd(28)} ${email}`).join('\n')}
+
+Try:
+  curl -s ${stack.url}/_v/graphql -H 'content-type: application/json' \\
+    --cookie 'VtexIdclientAutCookie=${sessions[0]?.[0] ?? '<session>'}' \\
+    -d '{"query":"{ inventory { complete keys { label ageDays roles { name } } } }"}'
+
+Press Ctrl-C to stop.`)
+  const shutdown = async () => {
+    console.log('\nStopping…')
+    await stack.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch(err => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,70 @@
+// License Manager, called with the logged-in admin's own token so Key Steward never shows an
+// admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { JanusClient } from '@vtex/api'
+import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry'
+
+export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
+export interface VtexRoleProduct { name: string }
+export interface VtexRole { id: number; name: string; isAdmin: boolean; roleType: number; products: VtexRoleProduct[] | null }
+export interface VtexUser { id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean }
+export interface VtexRoleRef { id: number; name: string }
+interface Paged<T> { items: T[]; paging: { page: number; perPage: number; total: number; pages: number } }
+
+/** The endpoint templates, also used to name the resource an upstream 403 means is missing. */
+export const LM = {
+  appKeys: 'GET /api/vlm/appkeys',
+  roles: 'GET /api/license-manager/site/pvt/roles/list/paged',
+  users: 'GET /api/license-manager/site/pvt/logins/list/paged',
+  rolesOf: 'GET /api/license-manager/users/{userId}/roles',
+} as const
+
+/** License Manager resource each endpoint requires (VTEX API reference, Permissions tables). */
+export const RESOURCE_FOR: Record<string, string> = {
+  [LM.appKeys]: 'Save user',
+  [LM.roles]: 'Get paged roles',
+  [LM.users]: 'Get paged users',
+  [LM.rolesOf]: 'Find user by email',
+}
+
+const PAGE_SIZE = 100
+
+export class LicenseManagerApi extends JanusClient {
+  retry: RetryPolicy = DEFAULT_RETRY
+
+  constructor(context: IOContext, options?: InstanceOptions) {
+    super(context, { timeout: 5000, ...options, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+  }
+
+  listAppKeys(adminToken: string): Promise<VtexAppKey[]> {
+    return withRetry(LM.appKeys, () => this.http.get<VtexAppKey[]>('/api/vlm/appkeys', this.auth(adminToken, 'lm-appkeys')), this.retry)
+  }
+
+  listAllRoles(adminToken: string): Promise<VtexRole[]> {
+    return this.allPages<VtexRole>(LM.roles, '/api/license-manager/site/pvt/roles/list/paged', adminToken, 'id')
+  }
+
+  listAllUsers(adminToken: string): Promise<VtexUser[]> {
+    return this.allPages<VtexUser>(LM.users, '/api/license-manager/site/pvt/logins/list/paged', adminToken, 'email')
+  }
+
+  /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
+  rolesOf(adminToken: string, subjectId: string): Promise<VtexRoleRef[]> {
+    return withRetry(LM.rolesOf, () =>
+      this.http.get<VtexRoleRef[]>(`/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, this.auth(adminToken, 'lm-roles-of')), this.retry)
+  }
+
+  private async allPages<T>(endpoint: string, path: string, adminToken: string, sort: string): Promise<T[]> {
+    const get = (page: number) => withRetry(endpoint, () => this.http.get<Paged<T>>(path, {
+      ...this.auth(adminToken, 'lm-paged'),
+      params: { numItems: PAGE_SIZE, pageNumber: page, sort, sortType: 'ASC' },
+    }), this.retry)
+    const first = await get(1)
+    const rest = await Promise.all(Array.from({ length: Math.max(first.paging.pages - 1, 0) }, (_, i) => get(i + 2)))
+    return [first, ...rest].flatMap(p => p.items)
+  }
+
+  private auth(adminToken: string, metric: string) {
+    return { headers: { VtexIdclientAutCookie: adminToken }, metric }
+  }
+}

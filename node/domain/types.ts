@@ -1,0 +1,52 @@
+// The inventory as the domain sees it: plain data, already fetched. No I/O here.
+
+export interface RoleInfo {
+  id: number
+  name: string
+  isAdmin: boolean
+  /** 0 predefined by VTEX, 1 custom (License Manager's roleType) */
+  roleType: number
+  products: string[]
+}
+
+export interface KeyEntry {
+  id: string
+  appKey: string
+  label: string
+  createdAt: string
+  isActive: boolean
+  ageDays: number
+  /** false when the key's roles could not be loaded: `roles` is then empty but NOT "no roles" */
+  rolesKnown: boolean
+  roles: RoleInfo[]
+}
+
+export interface UserEntry {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  isBlocked: boolean
+  rolesKnown: boolean
+  roles: RoleInfo[]
+}
+
+export interface ExternalKeyEntry {
+  appKey: string
+  account: string
+  addedDate: string
+  isActive: boolean
+  rolesKnown: boolean
+  roles: RoleInfo[]
+}
+
+export interface Inventory {
+  generatedAt: string
+  /** false whenever any part could not be loaded; `missing` says which */
+  complete: boolean
+  missing: string[]
+  keys: KeyEntry[]
+  externalKeys: ExternalKeyEntry[]
+  users: UserEntry[]
+  roles: RoleInfo[]
+}

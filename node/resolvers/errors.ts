@@ -1,0 +1,48 @@
+// Turns upstream failures into GraphQL errors an admin can act on, without ever carrying the
+// upstream request (its headers hold the admin's credentials) into a response or a log.
+import { AuthenticationError, ForbiddenError, ResolverError } from '@vtex/api'
+import { RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { UpstreamError } from '../clients/retry'
+import type { Context } from '../typings'
+
+/** Puts the code where GraphQL clients read it (extensions.code), with optional details. */
+export function withCode<E extends Error>(err: E, code: string, details: Record<string, unknown> = {}): E {
+  return Object.assign(err, { extensions: { code, ...details } })
+}
+
+export function requireAdminToken(ctx: Context): string {
+  const token = ctx.vtex.adminUserAuthToken
+  if (!token) throw withCode(new AuthenticationError('Sign in to the VTEX Admin: Key Steward reads your account with your own admin session.'), 'UNAUTHENTICATED')
+  return token
+}
+
+export function sessionExpired(): AuthenticationError {
+  return withCode(new AuthenticationError('Your VTEX Admin session is invalid or expired. Sign in again.'), 'UNAUTHENTICATED')
+}
+
+/** FORBIDDEN naming the License Manager resources the admin's roles lack. */
+export function missingPermissions(resources: string[]): ForbiddenError {
+  const list = [...new Set(resources)].sort()
+  const err = new ForbiddenError(
+    `Your user lacks the License Manager resource${list.length > 1 ? 's' : ''} ${list.map(r => `"${r}"`).join(', ')}. ` +
+    'Ask an account admin for a role that grants it (for example a custom role with these resources).')
+  return withCode(err, 'FORBIDDEN', { missingResources: list })
+}
+
+export function isUpstream(e: unknown, status: number): e is UpstreamError {
+  return e instanceof UpstreamError && e.status === status
+}
+
+/** The resource an UpstreamError's endpoint requires, when the failure was a 403. */
+export function resourceOf(e: UpstreamError): string | undefined {
+  return RESOURCE_FOR[e.endpoint]
+}
+
+export function toResolverError(e: unknown): Error {
+  if (e instanceof UpstreamError) {
+    if (e.status === 401) return sessionExpired()
+    if (e.status === 403) return missingPermissions([resourceOf(e) ?? e.endpoint])
+    return withCode(new ResolverError(`VTEX did not answer: ${e.message}. Try again in a few minutes.`, 502, 'UPSTREAM_UNAVAILABLE'), 'UPSTREAM_UNAVAILABLE')
+  }
+  return e instanceof Error ? e : new Error(String(e))
+}

@@ -1,0 +1,7 @@
+import { inventory } from './inventory'
+
+export const resolvers = {
+  Query: {
+    inventory,
+  },
+}

@@ -1,0 +1,75 @@
+// Loads everything the inventory needs with the admin's token, then hands plain data to the
+// domain. The key list is required; the role and user lists and each subject's roles may fail
+// after retries, which makes the inventory partial (complete: false) instead of wrong.
+import { AppStorage } from '../clients/appStorage'
+import { LicenseManagerApi, RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { UpstreamError } from '../clients/retry'
+import { mapWithConcurrency } from '../utils/concurrency'
+import { assembleInventory, RawExternalKey, RolesResult } from '../domain/inventory'
+import type { Inventory } from '../domain/types'
+import { isUpstream, missingPermissions, sessionExpired, toResolverError } from './errors'
+
+export const DEFAULT_ROLE_FETCH_CONCURRENCY = 8
+
+export interface LoadOptions { now: Date; concurrency?: number }
+
+export async function loadInventory(lm: LicenseManagerApi, storage: AppStorage, adminToken: string, opts: LoadOptions): Promise<Inventory> {
+  const [keys, roles, users, external] = await Promise.allSettled([
+    lm.listAppKeys(adminToken),
+    lm.listAllRoles(adminToken),
+    lm.listAllUsers(adminToken),
+    storage.read<RawExternalKey[]>('externalKeys'),
+  ])
+  const failures = [keys, roles, users].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map(r => r.reason)
+  denyIfUnauthorized(failures)
+  if (keys.status === 'rejected') throw toResolverError(keys.reason)
+
+  const missing: string[] = []
+  const describe = (what: string, r: PromiseSettledResult<unknown>) => {
+    if (r.status === 'rejected') missing.push(`${what} (${reasonOf(r.reason)})`)
+  }
+  describe('the list of registered external keys', external)
+  const externalKeys = external.status === 'fulfilled' ? external.value.value ?? [] : []
+
+  const subjects = [
+    ...keys.value.map(k => k.id),
+    ...(users.status === 'fulfilled' ? users.value.map(u => u.id) : []),
+    ...externalKeys.map(e => e.appKey),
+  ]
+  let forbidden: UpstreamError | undefined
+  const results = await mapWithConcurrency(subjects, opts.concurrency ?? DEFAULT_ROLE_FETCH_CONCURRENCY, async (id): Promise<RolesResult> => {
+    if (forbidden) return { ok: false, reason: 'not loaded' }
+    try {
+      return { ok: true, roles: await lm.rolesOf(adminToken, id) }
+    } catch (e) {
+      if (isUpstream(e, 401) || isUpstream(e, 403)) forbidden = e as UpstreamError
+      return { ok: false, reason: reasonOf(e) }
+    }
+  })
+  if (forbidden) denyIfUnauthorized([forbidden])
+
+  return assembleInventory({
+    now: opts.now,
+    keys: keys.value,
+    roles: roles.status === 'fulfilled' ? roles.value : null,
+    users: users.status === 'fulfilled' ? users.value : null,
+    externalKeys,
+    rolesOf: new Map(subjects.map((id, i) => [id, results[i]])),
+    failures: {
+      roles: roles.status === 'rejected' ? reasonOf(roles.reason) : undefined,
+      users: users.status === 'rejected' ? reasonOf(users.reason) : undefined,
+      other: missing,
+    },
+  })
+}
+
+function reasonOf(e: unknown): string {
+  return e instanceof UpstreamError ? `${e.reason} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}` : 'unexpected error'
+}
+
+/** 401 anywhere means the session is gone; 403s name every resource the admin lacks. */
+function denyIfUnauthorized(errors: unknown[]): void {
+  if (errors.some(e => isUpstream(e, 401))) throw sessionExpired()
+  const lacking = errors.filter((e): e is UpstreamError => isUpstream(e, 403)).map(e => RESOURCE_FOR[e.endpoint] ?? e.endpoint)
+  if (lacking.length) throw missingPermissions(lacking)
+}

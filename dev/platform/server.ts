@@ -4,6 +4,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import type { Fixture } from './fixture'
+import { resourceName } from './app-policies'
 import { ENDPOINT_RESOURCES } from './endpoints'
 import { Faults, FaultRule } from './faults'
 import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
@@ -131,7 +132,7 @@ export class Platform {
     if (!who.ok) return json(401, { Message: who.why })
     req.params = m.params
     if (m.route.template === '/api/license-manager/resources/{resourceKey}/access') {
-      return holdsAny(this.state, who.principal, [m.params.resourceKey]) ? { status: 200 } : json(403, { Message: `${describe(who.principal)} lacks ${m.params.resourceKey}` })
+      return holdsAny(this.state, who.principal, [resourceName(m.params.resourceKey)]) ? { status: 200 } : json(403, { Message: `${describe(who.principal)} lacks ${m.params.resourceKey}` })
     }
     const needed = ENDPOINT_RESOURCES.find(r => r.method === (req.method === 'HEAD' ? 'GET' : req.method) && r.path === m.route.template)?.resources ?? []
     if (!holdsAny(this.state, who.principal, needed)) {

@@ -33,7 +33,9 @@ export class LicenseManagerApi extends JanusClient {
   retry: RetryPolicy = DEFAULT_RETRY
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { timeout: 5000, ...options, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    // memoizable: false, because @vtex/api memoizes a GET's promise per client instance, so a
+    // retry of a failed call would get the same rejection back without reaching VTEX again.
+    super(context, { timeout: 5000, ...options, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
   }
 
   listAppKeys(adminToken: string): Promise<VtexAppKey[]> {

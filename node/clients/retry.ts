@@ -59,7 +59,7 @@ export async function withRetry<T>(
     } catch (e) {
       const err = e as HttpLikeError
       const status = err.response?.status
-      const reason = status !== undefined ? `HTTP ${status}` : err.code ?? 'request failed'
+      const reason = status !== undefined ? `HTTP ${status}` : err.code ?? `request failed (${String(err.message ?? e).slice(0, 200)})`
       if (!isTransient(status, err.code) || attempt > policy.retries) {
         throw new UpstreamError(endpoint, status, attempt, reason)
       }

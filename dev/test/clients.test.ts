@@ -1,0 +1,117 @@
+// The service's License Manager client against the platform over real HTTP: the same class the
+// service uses, reaching VTEX's URLs through the platform playing the IO egress proxy.
+import './vtex-env'
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import { LicenseManagerApi } from '../../node/clients/licenseManagerApi'
+import type { Fixture } from '../platform/fixture'
+import { outboundPoliciesOf } from '../platform/outbound'
+import { Platform } from '../platform/server'
+import { createRequire } from 'module'
+import { join } from 'path'
+import { DEFAULT_FIXTURE, MANIFEST, NODE_DIR } from '../paths'
+import { loadJson } from './helpers'
+
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const ownerCookie = 'session-ana-owner'
+let platform: Platform
+
+// A context like the one the runtime builds per request (tracer included).
+const nodeRequire = createRequire(join(NODE_DIR, 'package.json'))
+const { UserLandTracer } = nodeRequire('@vtex/api/lib/tracing/UserLandTracer')
+const { TracerSingleton } = nodeRequire('@vtex/api/lib/service/tracing/TracerSingleton')
+
+function client(timeout = 5000): LicenseManagerApi {
+  const tracer = new UserLandTracer(TracerSingleton.getTracer())
+  const ctx = { account: fixture.account, workspace: 'master', authToken: platform.state.appToken, region: 'local', production: false, userAgent: 'test', operationId: 'op', requestId: 'req', tracer }
+  const lm = new LicenseManagerApi(ctx as never, { timeout, retries: 0 })
+  lm.retry = { retries: 3, baseDelayMs: 20, maxDelayMs: 2000 }
+  return lm
+}
+
+before(async () => {
+  platform = await new Platform({
+    fixture: structuredClone(fixture), appName: 'yourvendor.key-steward', appResources: [],
+    outbound: outboundPoliciesOf(loadJson(MANIFEST)), vbaseAllowed: true,
+  }).listen()
+  process.env.HTTP_PROXY = platform.url
+  process.env.http_proxy = platform.url
+})
+after(async () => {
+  delete process.env.HTTP_PROXY
+  delete process.env.http_proxy
+  await platform.close()
+})
+beforeEach(() => {
+  platform.faults.set([])
+  platform.requests.length = 0
+})
+
+describe('LicenseManagerApi', () => {
+  it('lists app keys with the admin token, through the declared outbound policy', async () => {
+    const keys = await client().listAppKeys(ownerCookie)
+    assert.equal(keys.length, fixture.appKeys.length)
+    assert.equal(platform.requests[0].host, 'portal.vtexcommercestable.com.br')
+  })
+
+  it('reads every page of roles and users', async () => {
+    const [roles, users] = await Promise.all([client().listAllRoles(ownerCookie), client().listAllUsers(ownerCookie)])
+    assert.deepEqual(roles.map(r => r.id).sort((a, b) => a - b), fixture.roles.map(r => r.id).sort((a, b) => a - b))
+    assert.equal(users.length, fixture.users.length)
+  })
+
+  it('pages through more than one page', async () => {
+    const many = structuredClone(fixture)
+    for (let i = 0; i < 250; i++) many.users.push({ id: `u${i}`, email: `u${i}@acme.com`, name: `User ${i}`, isAdmin: false, isBlocked: false })
+    const big = await new Platform({ fixture: many, appName: 'x.y', appResources: [], outbound: [{ host: '*', path: '*' }], vbaseAllowed: true }).listen()
+    process.env.HTTP_PROXY = process.env.http_proxy = big.url
+    try {
+      const users = await client().listAllUsers(ownerCookie)
+      assert.equal(users.length, many.users.length)
+      assert.equal(new Set(users.map(u => u.id)).size, many.users.length)
+      assert.equal(big.requests.filter(r => r.path.endsWith('/logins/list/paged')).length, 3)
+    } finally {
+      process.env.HTTP_PROXY = process.env.http_proxy = platform.url
+      await big.close()
+    }
+  })
+
+  it('retries a 429 honouring Retry-After, then succeeds', async () => {
+    platform.faults.set([{ path: '/api/vlm/appkeys', status: 429, retryAfter: 1, times: 1 }])
+    const keys = await client().listAppKeys(ownerCookie)
+    assert.equal(keys.length, fixture.appKeys.length)
+    const calls = platform.requests.filter(r => r.path === '/api/vlm/appkeys')
+    assert.deepEqual(calls.map(c => c.status), [429, 200])
+  })
+
+  it('retries 5xx and reports a persistent one with the endpoint and attempts', async () => {
+    platform.faults.set([{ path: '/roles$', status: 500 }])
+    const err = await client().rolesOf(ownerCookie, fixture.appKeys[0].id).catch(e => e)
+    assert.equal(err.name, 'UpstreamError')
+    assert.equal(err.status, 500)
+    assert.equal(err.attempts, 4)
+    assert.equal(platform.requests.length, 4)
+  })
+
+  it('retries a timeout and succeeds when the upstream recovers', async () => {
+    platform.faults.set([{ path: '/roles$', latencyMs: 800, times: 1 }])
+    const roles = await client(300).rolesOf(ownerCookie, fixture.appKeys[0].id)
+    assert.ok(Array.isArray(roles))
+  })
+
+  it('gives up on persistent timeouts with a timeout reason', async () => {
+    platform.faults.set([{ path: '/roles$', latencyMs: 600 }])
+    const err = await client(150).rolesOf(ownerCookie, fixture.appKeys[0].id).catch(e => e)
+    assert.equal(err.name, 'UpstreamError')
+    assert.equal(err.status, undefined)
+    assert.equal(err.reason, 'ECONNABORTED')
+    assert.equal(err.attempts, 4)
+  })
+
+  it('does not retry a 403, and its error carries no credentials', async () => {
+    const err = await client().listAppKeys('session-carla-readonly').catch(e => e)
+    assert.equal(err.status, 403)
+    assert.equal(err.attempts, 1)
+    assert.ok(!JSON.stringify({ ...err, m: err.message, s: err.stack }).includes('session-carla-readonly'))
+  })
+})

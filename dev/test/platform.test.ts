@@ -1,0 +1,101 @@
+// The platform stand-in on its own: identification, resource enforcement, paging, knobs.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Fixture } from '../platform/fixture'
+import { Platform } from '../platform/server'
+import { loadJson, SMALL_FIXTURE } from './helpers'
+
+const fixture = loadJson<Fixture>(SMALL_FIXTURE)
+let platform: Platform
+
+const call = (path: string, cookie?: string, init: RequestInit = {}) =>
+  fetch(`${platform.url}${path}`, { ...init, headers: { ...(cookie ? { VtexIdclientAutCookie: cookie } : {}), ...(init.headers as Record<string, string>) } })
+
+before(async () => {
+  platform = await new Platform({ fixture: structuredClone(fixture), appName: 'yourvendor.key-steward', appResources: [], outbound: [], vbaseAllowed: true }).listen()
+})
+after(() => platform.close())
+
+describe('identification', () => {
+  it('401 without credentials and for an unknown cookie', async () => {
+    assert.equal((await call('/api/vlm/appkeys')).status, 401)
+    assert.equal((await call('/api/vlm/appkeys', 'no-such-session')).status, 401)
+  })
+  it('401 for a blocked user', async () => {
+    assert.equal((await call('/api/vlm/appkeys', 'session-blocked')).status, 401)
+  })
+  it('accepts an API key pair with its own roles, and refuses a wrong token', async () => {
+    const owner = fixture.appKeys[1]
+    const ok = await call('/api/vlm/appkeys', undefined, { headers: { 'X-VTEX-API-AppKey': owner.appKey, 'X-VTEX-API-AppToken': owner.token } })
+    assert.equal(ok.status, 200)
+    const bad = await call('/api/vlm/appkeys', undefined, { headers: { 'X-VTEX-API-AppKey': owner.appKey, 'X-VTEX-API-AppToken': 'A'.repeat(128) } })
+    assert.equal(bad.status, 401)
+  })
+})
+
+describe('resource enforcement (VTEX Permissions tables)', () => {
+  const cases: Array<[string, string, string, number]> = [
+    ['owner holds everything', 'session-owner', '/api/vlm/appkeys', 200],
+    ['auditor lacks Save user for app keys', 'session-auditor', '/api/vlm/appkeys', 403],
+    ['auditor may page roles', 'session-auditor', '/api/license-manager/site/pvt/roles/list/paged', 200],
+    ['auditor may page users', 'session-auditor', '/api/license-manager/site/pvt/logins/list/paged', 200],
+    ['auditor may read roles of a subject', 'session-auditor', `/api/license-manager/users/${fixture.users[0].id}/roles`, 200],
+    ['call center agent may not page roles', 'session-agent', '/api/license-manager/site/pvt/roles/list/paged', 403],
+    ['call center agent may not read roles of a subject', 'session-agent', `/api/license-manager/users/${fixture.users[0].id}/roles`, 403],
+    ['partial role lacks Get paged users', 'session-partial', '/api/license-manager/site/pvt/logins/list/paged', 403],
+  ]
+  for (const [name, cookie, path, status] of cases) {
+    it(`${name} → ${status}`, async () => assert.equal((await call(path, cookie)).status, status))
+  }
+  it('names the resources needed in the 403', async () => {
+    const body = await (await call('/api/vlm/appkeys', 'session-auditor')).json() as any
+    assert.match(body.Message, /Save user/)
+  })
+  it('answers canAccessResource by the caller’s roles', async () => {
+    assert.equal((await call('/api/license-manager/resources/Save%20user/access', 'session-owner')).status, 200)
+    assert.equal((await call('/api/license-manager/resources/Save%20user/access', 'session-auditor')).status, 403)
+  })
+})
+
+describe('License Manager behaviour', () => {
+  it('never lists tokens', async () => {
+    const text = await (await call('/api/vlm/appkeys', 'session-owner')).text()
+    for (const k of fixture.appKeys) assert.ok(!text.includes(k.token))
+    assert.deepEqual(Object.keys(JSON.parse(text)[0]).sort(), ['appKey', 'createdIn', 'id', 'isActive', 'label'])
+  })
+  it('pages users with VTEX paging fields', async () => {
+    const p1 = await (await call('/api/license-manager/site/pvt/logins/list/paged?numItems=2&pageNumber=1&sort=email', 'session-owner')).json() as any
+    const p3 = await (await call('/api/license-manager/site/pvt/logins/list/paged?numItems=2&pageNumber=3&sort=email', 'session-owner')).json() as any
+    assert.deepEqual(p1.paging, { page: 1, perPage: 2, total: 5, pages: 3 })
+    assert.equal(p1.items.length, 2)
+    assert.equal(p3.items.length, 1)
+    assert.equal(p1.items[0].email, 'agent@small.com')
+  })
+  it('refuses a non-numeric page', async () => {
+    assert.equal((await call('/api/license-manager/site/pvt/roles/list/paged?pageNumber=x', 'session-owner')).status, 400)
+  })
+  it('returns roles without the fixture’s private resources', async () => {
+    const body = await (await call('/api/license-manager/site/pvt/roles/list/paged?numItems=100', 'session-owner')).json() as any
+    assert.equal(body.items[0].resources, null)
+  })
+})
+
+describe('knobs', () => {
+  it('answers 429 with Retry-After for a limited number of matching requests', async () => {
+    platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 429, retryAfter: 2, times: 1 }])
+    const first = await call('/api/vlm/appkeys', 'session-owner')
+    assert.equal(first.status, 429)
+    assert.equal(first.headers.get('retry-after'), '2')
+    assert.equal((await call('/api/vlm/appkeys', 'session-owner')).status, 200)
+    platform.faults.set([])
+  })
+  it('adds latency and can be set over HTTP', async () => {
+    const res = await fetch(`${platform.url}/_platform/faults`, { method: 'PUT', body: JSON.stringify({ rules: [{ method: 'GET', path: 'roles', status: 503 }], latencyMs: 5 }) })
+    assert.equal(res.status, 200)
+    assert.equal((await call('/api/license-manager/site/pvt/roles/list/paged', 'session-owner')).status, 503)
+    assert.equal((await call('/api/vlm/appkeys', 'session-owner')).status, 200)
+    const bad = await fetch(`${platform.url}/_platform/faults`, { method: 'PUT', body: JSON.stringify({ rules: [{ status: 42 }] }) })
+    assert.equal(bad.status, 400)
+    platform.faults.set([])
+  })
+})

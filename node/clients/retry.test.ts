@@ -1,0 +1,79 @@
+import { isTransient, retryDelayMs, UpstreamError, withRetry } from './retry'
+
+const policy = { retries: 3, baseDelayMs: 100, maxDelayMs: 5000 }
+const httpError = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { response: { status, headers } })
+
+describe('isTransient', () => {
+  it.each([
+    [429, undefined, true], [500, undefined, true], [503, undefined, true],
+    [400, undefined, false], [401, undefined, false], [403, undefined, false], [404, undefined, false],
+    [undefined, 'ECONNABORTED', true], [undefined, 'ECONNRESET', true], [undefined, undefined, false],
+  ])('status %s code %s → %s', (status, code, expected) => {
+    expect(isTransient(status as number | undefined, code as string | undefined)).toBe(expected)
+  })
+})
+
+describe('retryDelayMs', () => {
+  it('grows exponentially with bounded jitter', () => {
+    expect(retryDelayMs(1, policy, undefined, () => 0)).toBe(100)
+    expect(retryDelayMs(2, policy, undefined, () => 0)).toBe(200)
+    expect(retryDelayMs(3, policy, undefined, () => 0.999)).toBeCloseTo(400 * 1.1998, 0)
+  })
+  it('honours Retry-After in seconds and as an HTTP date, capped', () => {
+    expect(retryDelayMs(1, policy, '2')).toBe(2000)
+    expect(retryDelayMs(1, policy, '600')).toBe(5000)
+    expect(retryDelayMs(1, policy, 'Thu, 26 Nov 2026 12:00:03 GMT', Math.random, Date.parse('2026-11-26T12:00:00Z'))).toBe(3000)
+  })
+  it('falls back to backoff on an unreadable Retry-After', () => {
+    expect(retryDelayMs(1, policy, 'soon', () => 0)).toBe(100)
+  })
+})
+
+describe('withRetry', () => {
+  const sleeps: number[] = []
+  const sleep = async (ms: number) => { sleeps.push(ms) }
+  beforeEach(() => { sleeps.length = 0 })
+
+  it('retries a 429 after the Retry-After it was given, then succeeds', async () => {
+    let calls = 0
+    const result = await withRetry('GET /x', async () => {
+      calls++
+      if (calls === 1) throw httpError(429, { 'retry-after': '1' })
+      return 'ok'
+    }, policy, sleep)
+    expect(result).toBe('ok')
+    expect(calls).toBe(2)
+    expect(sleeps).toEqual([1000])
+  })
+
+  it('gives up after the configured retries with an error that names the endpoint and attempts', async () => {
+    let calls = 0
+    const p = withRetry('GET /x', async () => { calls++; throw httpError(500) }, policy, sleep)
+    await expect(p).rejects.toMatchObject({ name: 'UpstreamError', endpoint: 'GET /x', status: 500, attempts: 4, reason: 'HTTP 500' })
+    expect(calls).toBe(4)
+    expect(sleeps).toHaveLength(3)
+  })
+
+  it('does not retry a 403 and does not carry the request into the error', async () => {
+    let calls = 0
+    const failing = Object.assign(httpError(403), { config: { headers: { VtexIdclientAutCookie: 'secret-cookie' } } })
+    const err = await withRetry('GET /x', async () => { calls++; throw failing }, policy, sleep).catch(e => e)
+    expect(calls).toBe(1)
+    expect(err).toBeInstanceOf(UpstreamError)
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain('secret-cookie')
+  })
+
+  it('retries timeouts', async () => {
+    let calls = 0
+    const timeout = Object.assign(new Error('timeout of 5000ms exceeded'), { code: 'ECONNABORTED' })
+    const err = await withRetry('GET /x', async () => { calls++; throw timeout }, policy, sleep).catch(e => e)
+    expect(calls).toBe(4)
+    expect(err.reason).toBe('ECONNABORTED')
+  })
+
+  it('does not retry programming errors', async () => {
+    let calls = 0
+    await expect(withRetry('GET /x', async () => { calls++; throw new TypeError('boom') }, policy, sleep)).rejects.toMatchObject({ reason: 'request failed' })
+    expect(calls).toBe(1)
+  })
+})

@@ -73,7 +73,7 @@ describe('withRetry', () => {
 
   it('does not retry programming errors', async () => {
     let calls = 0
-    await expect(withRetry('GET /x', async () => { calls++; throw new TypeError('boom') }, policy, sleep)).rejects.toMatchObject({ reason: 'request failed' })
+    await expect(withRetry('GET /x', async () => { calls++; throw new TypeError('boom') }, policy, sleep)).rejects.toMatchObject({ reason: 'request failed (boom)' })
     expect(calls).toBe(1)
   })
 })

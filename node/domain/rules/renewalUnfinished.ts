@@ -1,0 +1,18 @@
+import { ageInDays } from '../age'
+import { keyFinding } from './helpers'
+import type { Rule } from './types'
+
+export const renewalUnfinished: Rule = {
+  id: 'renewal-unfinished',
+  practice: 'RENEW_TOKENS',
+  severities: ['MEDIUM'],
+  docs: 'An active key whose token renewal was started and not finished more than the grace period ago (whole days): its old token is still valid. Finish the renewal once integrations use the new token.',
+  evaluate(input) {
+    return input.inventory.keys.flatMap(key => {
+      const renewal = input.renewals[key.id]
+      if (!key.isActive || !renewal || renewal.finishedAt) return []
+      const days = ageInDays(renewal.startedAt, input.now)
+      return days > input.settings.renewalGraceDays ? [keyFinding(this, key, 'MEDIUM', { startedDaysAgo: days, graceDays: input.settings.renewalGraceDays })] : []
+    })
+  },
+}

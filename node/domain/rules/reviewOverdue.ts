@@ -1,0 +1,19 @@
+import { ageInDays } from '../age'
+import type { Rule } from './types'
+
+export const reviewOverdue: Rule = {
+  id: 'review-overdue',
+  practice: 'REASSESS_ACCESS',
+  severities: ['MEDIUM'],
+  docs: 'No access review was completed within the review cadence (default 90 days, whole days since the last completion), or none ever.',
+  evaluate(input) {
+    const last = input.lastReviewCompletedAt
+    const days = last ? ageInDays(last, input.now) : null
+    if (days !== null && days <= input.settings.reviewCadenceDays) return []
+    return [{
+      rule: this.id, severity: 'MEDIUM' as const, practice: this.practice, subjectType: 'ACCOUNT' as const,
+      subjectId: input.account, subjectLabel: input.account,
+      params: { account: input.account, cadenceDays: input.settings.reviewCadenceDays, ...(days !== null ? { daysSince: days } : {}) },
+    }]
+  },
+}

@@ -52,6 +52,12 @@ export class Platform {
     this.controlRoutes()
   }
 
+  /** Puts the app's VBase back to what the fixture seeds (tests call it between cases). */
+  resetAppStorage(): void {
+    this.state.vbase.clear()
+    seedAppStorage(this.state, this.opts.appName)
+  }
+
   get url(): string {
     const addr = this.server?.address() as AddressInfo | null
     if (!addr) throw new Error('platform not listening')

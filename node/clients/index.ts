@@ -1,8 +1,23 @@
-import { IOClients } from '@vtex/api'
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { IOClients, VBase } from '@vtex/api'
 import { LicenseManagerApi } from './licenseManagerApi'
+
+/**
+ * VBase without @vtex/api's per-request memoization: Key Steward reads a document again after
+ * writing it (to return its new version) and retries failed reads, and both must reach VBase.
+ */
+export class FreshVBase extends VBase {
+  constructor(context: IOContext, options?: InstanceOptions) {
+    super(context, { ...options, memoizable: false })
+  }
+}
 
 export class Clients extends IOClients {
   get licenseManagerApi() {
     return this.getOrSet('licenseManagerApi', LicenseManagerApi)
+  }
+
+  get appVBase() {
+    return this.getOrSet('appVBase', FreshVBase)
   }
 }

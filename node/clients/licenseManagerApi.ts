@@ -17,6 +17,7 @@ export const LM = {
   roles: 'GET /api/license-manager/site/pvt/roles/list/paged',
   users: 'GET /api/license-manager/site/pvt/logins/list/paged',
   rolesOf: 'GET /api/license-manager/users/{userId}/roles',
+  access: 'GET /api/license-manager/resources/{resourceKey}/access',
 } as const
 
 /** License Manager resource each endpoint requires (VTEX API reference, Permissions tables). */
@@ -54,6 +55,20 @@ export class LicenseManagerApi extends JanusClient {
   rolesOf(adminToken: string, subjectId: string): Promise<VtexRoleRef[]> {
     return withRetry(LM.rolesOf, () =>
       this.http.get<VtexRoleRef[]>(`/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, this.auth(adminToken, 'lm-roles-of')), this.retry)
+  }
+
+  /**
+   * Whether the admin's session holds a License Manager resource (by its key, e.g. Save_User).
+   * Unlike @vtex/api's canAccessResource, an outage is an error here, not a silent "no".
+   */
+  async canAccess(adminToken: string, resourceKey: string): Promise<boolean> {
+    try {
+      await withRetry(LM.access, () => this.http.get(`/api/license-manager/resources/${encodeURIComponent(resourceKey)}/access`, this.auth(adminToken, 'lm-access')), this.retry)
+      return true
+    } catch (e) {
+      if ((e as { status?: number }).status === 403) return false
+      throw e
+    }
   }
 
   private async allPages<T>(endpoint: string, path: string, adminToken: string, sort: string): Promise<T[]> {

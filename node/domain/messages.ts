@@ -71,3 +71,9 @@ export function renderFinding(f: Finding, locale: Locale): string {
   const template = MESSAGES[locale][f.rule] ?? MESSAGES.en[f.rule]
   return template ? template(f.params) : `${f.rule}: ${f.subjectLabel}`
 }
+
+export const HYGIENE_FORMULA: Record<Locale, string> = {
+  en: 'Each active key starts at full health and loses 25 points for a CRITICAL finding, 10 for HIGH, 4 for MEDIUM and 1 for LOW (at most 25 per key). The score is the average health of your keys, from 0 to 100, minus 10 if an access review is overdue and 5 if too many users hold Owner.',
+  pt: 'Cada chave ativa começa com saúde total e perde 25 pontos por achado CRÍTICO, 10 por ALTO, 4 por MÉDIO e 1 por BAIXO (no máximo 25 por chave). A nota é a saúde média das suas chaves, de 0 a 100, menos 10 se uma revisão de acessos estiver atrasada e 5 se usuários demais tiverem Owner.',
+  es: 'Cada clave activa empieza con salud total y pierde 25 puntos por hallazgo CRÍTICO, 10 por ALTO, 4 por MEDIO y 1 por BAJO (como máximo 25 por clave). La nota es la salud media de tus claves, de 0 a 100, menos 10 si una revisión de accesos está atrasada y 5 si demasiados usuarios tienen Owner.',
+}

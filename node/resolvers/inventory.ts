@@ -1,10 +1,6 @@
-import { AppStorage } from '../clients/appStorage'
-import { now } from '../clock'
 import type { Context } from '../typings'
-import { requireAdminToken } from './errors'
-import { loadInventory } from './loadInventory'
+import { requestData } from './requestData'
 
-export async function inventory(_: unknown, __: unknown, ctx: Context) {
-  const token = requireAdminToken(ctx)
-  return loadInventory(ctx.clients.licenseManagerApi, new AppStorage(ctx.clients.vbase), token, { now: now() })
+export function inventory(_: unknown, __: unknown, ctx: Context) {
+  return requestData(ctx).inventory()
 }

@@ -1,0 +1,169 @@
+// Findings, hygiene and settings through the whole stack (gateway → @vtex/api runtime → platform).
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import type { Fixture } from '../platform/fixture'
+import { startStack, Stack } from '../stack'
+import { DEFAULT_FIXTURE } from '../paths'
+import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+const OWNER = 'session-ana-owner'
+const SECURITY = 'session-bruno-security'
+const UPDATE = 'mutation($s: SettingsInput!, $v: String) { updateSettings(settings: $s, version: $v) { rotationDays renewalGraceDays reviewCadenceDays maxOwnerUsers extraGenericLabels keyManagingRoleIds roleFetchConcurrency version } }'
+const SETTINGS = '{ settings { rotationDays renewalGraceDays reviewCadenceDays maxOwnerUsers extraGenericLabels keyManagingRoleIds roleFetchConcurrency version } }'
+
+let stack: Stack
+before(async () => { stack = await startStack({ fixture: DEFAULT_FIXTURE }) })
+after(async () => {
+  await stack.stop()
+  assertNoTokens(fixture, seen, 'GraphQL response')
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+beforeEach(() => {
+  stack.platform.faults.set([])
+  stack.platform.resetAppStorage()
+})
+
+const implemented = (rule: string) => rule !== 'exposed-client-side' // comes with the storefront scanner
+
+describe('Query.findings', () => {
+  it('lists the default fixture’s problems, and nothing else', async () => {
+    const r = await gql(stack, OWNER, '{ findings { rule severity practice subjectType subjectId subjectLabel message } }')
+    assert.equal(r.body.errors, undefined, r.text)
+    const got = r.body.data.findings.map((f: { rule: string; severity: string; subjectId: string }) => `${f.rule}|${f.severity}|${f.subjectId}`).sort()
+    const want = expected.findings.filter(f => implemented(f.rule)).map(f => `${f.rule}|${f.severity}|${f.subjectId}`).sort()
+    assert.deepEqual(got, want)
+    for (const f of r.body.data.findings) assert.ok(f.message.length > 40, `message of ${f.rule} says what to do`)
+  })
+
+  it('filters by severity and by rule, and refuses an unknown rule', async () => {
+    const critical = (await gql(stack, OWNER, '{ findings(severity: CRITICAL) { severity } }')).body.data.findings
+    assert.ok(critical.length > 0)
+    assert.ok(critical.every((f: { severity: string }) => f.severity === 'CRITICAL'))
+    const ages = (await gql(stack, OWNER, '{ findings(rule: "key-age-exceeded") { rule } }')).body.data.findings
+    assert.equal(ages.length, expected.findings.filter(f => f.rule === 'key-age-exceeded').length)
+    const bad = await gql(stack, OWNER, '{ findings(rule: "no-such-rule") { rule } }')
+    assert.equal(errorCode(bad), 'BAD_USER_INPUT')
+    assert.match(bad.body.errors![0].message, /Unknown rule "no-such-rule".*key-age-exceeded/)
+  })
+
+  it('attaches findings to keys; healthy keys have none', async () => {
+    const keys = (await gql(stack, OWNER, '{ inventory { keys { id label findings { rule severity } } } }')).body.data.inventory.keys
+    const flagged = new Set(expected.findings.map(f => f.subjectId))
+    for (const k of keys) {
+      if (flagged.has(k.id)) assert.ok(k.findings.length > 0 || !expected.findings.some(f => f.subjectId === k.id && implemented(f.rule)), `${k.label} should have findings`)
+      else assert.deepEqual(k.findings, [], `${k.label} is healthy`)
+    }
+  })
+
+  it('speaks the admin’s language', async () => {
+    const res = await fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-vtex-locale': 'pt-BR', cookie: `VtexIdclientAutCookie=${OWNER}` },
+      body: JSON.stringify({ query: '{ findings(rule: "owner-role") { message } hygiene { formula } }' }),
+    })
+    const text = await res.text()
+    seen.push(text)
+    const body = JSON.parse(text)
+    assert.match(body.data.findings[0].message, /^A chave ".+" tem Owner/)
+    assert.match(body.data.hygiene.formula, /Cada chave ativa/)
+  })
+})
+
+describe('Query.hygiene', () => {
+  it('gives a score, counts by severity and the review state', async () => {
+    const h = (await gql(stack, OWNER, '{ hygiene { score counts { critical high medium low info } nextReviewDue overdue lastReviewCompletedAt complete formula } }')).body.data.hygiene
+    assert.ok(h.score > 0 && h.score < 100)
+    const count = (s: string) => expected.findings.filter(f => f.severity === s && implemented(f.rule)).length
+    assert.deepEqual(h.counts, { critical: count('CRITICAL'), high: count('HIGH'), medium: count('MEDIUM'), low: count('LOW'), info: count('INFO') })
+    assert.equal(h.overdue, true)
+    assert.equal(h.nextReviewDue, null)
+    assert.equal(h.complete, true)
+  })
+})
+
+describe('settings', () => {
+  it('reads the stored settings with defaults for what was never set', async () => {
+    const s = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+    assert.equal(s.rotationDays, 90)
+    assert.equal(s.renewalGraceDays, 7)
+    assert.deepEqual(s.keyManagingRoleIds, [2005])
+    assert.ok(s.version)
+  })
+
+  it('saves a valid change, keeps it, and the warnings follow it', async () => {
+    const before = (await gql(stack, OWNER, '{ findings(rule: "key-age-exceeded") { subjectId severity } }')).body.data.findings
+    const r = await gql(stack, SECURITY, UPDATE, { s: { rotationDays: 180 } })
+    assert.equal(r.body.errors, undefined, r.text)
+    assert.equal(r.body.data.updateSettings.rotationDays, 180)
+    const reread = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+    assert.equal(reread.rotationDays, 180)
+    assert.equal(reread.version, r.body.data.updateSettings.version)
+    const afterChange = (await gql(stack, OWNER, '{ findings(rule: "key-age-exceeded") { subjectId severity } }')).body.data.findings
+    assert.ok(afterChange.length < before.length, `${afterChange.length} findings at 180 days vs ${before.length} at 90`)
+  })
+
+  const invalid: Array<[string, unknown, RegExp]> = [
+    ['rotationDays', 29, /rotationDays must be a whole number from 30 to 365/],
+    ['rotationDays', 366, /from 30 to 365/],
+    ['renewalGraceDays', 0, /renewalGraceDays must be a whole number from 1 to 90/],
+    ['reviewCadenceDays', 400, /reviewCadenceDays must be a whole number from 7 to 365/],
+    ['maxOwnerUsers', 0, /maxOwnerUsers must be a whole number from 1 to 50/],
+    ['roleFetchConcurrency', 64, /roleFetchConcurrency must be a whole number from 1 to 32/],
+    ['extraGenericLabels', ['ok', 'x'.repeat(61)], /at most 50 labels of 1 to 60 characters/],
+    ['keyManagingRoleIds', [-3], /role ids \(positive whole numbers\)/],
+  ]
+  for (const [field, value, message] of invalid) {
+    it(`refuses ${field} = ${JSON.stringify(value).slice(0, 20)} naming the field and range, saving nothing`, async () => {
+      const before = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+      const r = await gql(stack, OWNER, UPDATE, { s: { [field]: value, rotationDays: field === 'rotationDays' ? value : 120 } })
+      assert.equal(errorCode(r), 'BAD_USER_INPUT')
+      assert.match(r.body.errors![0].message, message)
+      assert.ok((r.body.errors![0].extensions!.fields as Array<{ field: string }>).some(f => f.field === field))
+      assert.deepEqual((await gql(stack, OWNER, SETTINGS)).body.data.settings, before)
+    })
+  }
+
+  it('refuses a user without Save user (FORBIDDEN), saving nothing', async () => {
+    const r = await gql(stack, 'session-carla-readonly', UPDATE, { s: { rotationDays: 180 } })
+    assert.equal(errorCode(r), 'FORBIDDEN')
+    assert.match(r.body.errors![0].message, /Save user/)
+    assert.equal((await gql(stack, OWNER, SETTINGS)).body.data.settings.rotationDays, 90)
+  })
+
+  it('refuses without a session (UNAUTHENTICATED) and with a forged one', async () => {
+    assert.equal(errorCode(await gql(stack, null, UPDATE, { s: { rotationDays: 180 } })), 'UNAUTHENTICATED')
+    assert.equal(errorCode(await gql(stack, 'forged', UPDATE, { s: { rotationDays: 180 } })), 'UNAUTHENTICATED')
+  })
+
+  it('turns an edit based on an old version into a CONFLICT instead of a lost update', async () => {
+    const { version } = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+    const first = await gql(stack, OWNER, UPDATE, { s: { rotationDays: 120 }, v: version })
+    assert.equal(first.body.errors, undefined, first.text)
+    const second = await gql(stack, SECURITY, UPDATE, { s: { maxOwnerUsers: 5 }, v: version })
+    assert.equal(errorCode(second), 'CONFLICT')
+    const now = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+    assert.equal(now.rotationDays, 120)
+    assert.equal(now.maxOwnerUsers, 3)
+  })
+
+  it('two simultaneous saves from the same version: one wins, the other is told', async () => {
+    const { version } = (await gql(stack, OWNER, SETTINGS)).body.data.settings
+    stack.platform.faults.set([{ method: 'PUT', path: '/files/settings.json$', latencyMs: 150 }])
+    const results = await Promise.all([
+      gql(stack, OWNER, UPDATE, { s: { rotationDays: 100 }, v: version }),
+      gql(stack, SECURITY, UPDATE, { s: { rotationDays: 200 }, v: version }),
+    ])
+    const codes = results.map(r => (r.body.errors ? errorCode(r) : 'OK')).sort()
+    assert.deepEqual(codes, ['CONFLICT', 'OK'])
+    const winner = results.find(r => !r.body.errors)!.body.data.updateSettings.rotationDays
+    assert.equal((await gql(stack, OWNER, SETTINGS)).body.data.settings.rotationDays, winner)
+  })
+})
+
+it('lists the rules with how each decides', async () => {
+  const rules = (await gql(stack, OWNER, '{ rules { id practice severities docs } }')).body.data.rules
+  assert.equal(rules.length, 13)
+  assert.ok(rules.every((r: { docs: string }) => r.docs.length > 30))
+})

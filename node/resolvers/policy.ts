@@ -1,0 +1,47 @@
+import { UserInputError } from '@vtex/api'
+import type { Finding, Severity } from '../domain/findings'
+import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
+import { RULE_IDS, RULES } from '../domain/rules'
+import type { Context } from '../typings'
+import { withCode } from './errors'
+import { requestData } from './requestData'
+
+const DAY_MS = 86_400_000
+
+/** A finding as GraphQL returns it: with its message in the admin's language. */
+function present(f: Finding, ctx: Context) {
+  const { params, ...rest } = f
+  return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)) }
+}
+
+export async function findings(_: unknown, args: { severity?: Severity; rule?: string }, ctx: Context) {
+  if (args.rule !== undefined && args.rule !== null && !RULE_IDS.includes(args.rule)) {
+    throw withCode(new UserInputError(`Unknown rule "${args.rule}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
+  }
+  const { findings: all } = await requestData(ctx).evaluation()
+  return all.filter(f => (!args.severity || f.severity === args.severity) && (!args.rule || f.rule === args.rule)).map(f => present(f, ctx))
+}
+
+export async function subjectFindings(subject: { id?: string; appKey?: string }, _: unknown, ctx: Context) {
+  const { bySubject } = await requestData(ctx).evaluation()
+  const id = subject.id ?? subject.appKey ?? ''
+  return (bySubject.get(id) ?? []).map(f => present(f, ctx))
+}
+
+export async function hygiene(_: unknown, __: unknown, ctx: Context) {
+  const { hygiene: h, input, findings: all } = await requestData(ctx).evaluation()
+  const last = input.lastReviewCompletedAt
+  return {
+    score: h.score,
+    counts: { critical: h.counts.CRITICAL, high: h.counts.HIGH, medium: h.counts.MEDIUM, low: h.counts.LOW, info: h.counts.INFO },
+    nextReviewDue: last ? new Date(Date.parse(last) + input.settings.reviewCadenceDays * DAY_MS).toISOString() : null,
+    overdue: all.some(f => f.rule === 'review-overdue'),
+    lastReviewCompletedAt: last,
+    complete: input.inventory.complete,
+    formula: HYGIENE_FORMULA[localeOf(ctx.vtex.locale)],
+  }
+}
+
+export function rules() {
+  return RULES.map(({ id, practice, severities, docs }) => ({ id, practice, severities, docs }))
+}

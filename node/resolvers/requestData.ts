@@ -1,0 +1,90 @@
+// What one GraphQL request needs, loaded at most once per request however many fields ask:
+// `{ inventory { keys { findings } } hygiene }` reads VTEX and VBase once.
+import { AppStorage } from '../clients/appStorage'
+import { now } from '../clock'
+import { evaluatePolicy } from '../domain/engine'
+import type { Finding } from '../domain/findings'
+import { Hygiene, hygieneScore } from '../domain/hygiene'
+import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
+import { Settings, withDefaults } from '../domain/settings'
+import type { Inventory } from '../domain/types'
+import type { Context } from '../typings'
+import { requireAdminToken, toResolverError } from './errors'
+import { loadInventory } from './loadInventory'
+
+export interface ReviewsDoc { completed?: Array<{ completedAt: string }> }
+
+export interface Evaluation {
+  input: PolicyInput
+  findings: Finding[]
+  bySubject: Map<string, Finding[]>
+  hygiene: Hygiene
+}
+
+interface RequestData {
+  storage: AppStorage
+  settings(): Promise<{ value: Settings; etag: string | null }>
+  inventory(): Promise<Inventory>
+  evaluation(): Promise<Evaluation>
+}
+
+const cache = new WeakMap<Context, RequestData>()
+
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined
+  return () => (p = p ?? fn())
+}
+
+async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage['read']>[0]) {
+  try {
+    return await storage.read<T>(bucket)
+  } catch (e) {
+    throw toResolverError(e)
+  }
+}
+
+export function requestData(ctx: Context): RequestData {
+  const existing = cache.get(ctx)
+  if (existing) return existing
+  const storage = new AppStorage(ctx.clients.appVBase)
+  const clock = now()
+
+  const settings = once(async () => {
+    const doc = await readOrFail<Partial<Settings>>(storage, 'settings')
+    return { value: withDefaults(doc.value), etag: doc.etag }
+  })
+
+  const inventory = once(async () => {
+    const token = requireAdminToken(ctx)
+    const { value } = await settings()
+    return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
+  })
+
+  const evaluation = once(async () => {
+    const [inv, { value: s }, annotations, renewals, reviews] = await Promise.all([
+      inventory(),
+      settings(),
+      readOrFail<Record<string, Annotation>>(storage, 'annotations'),
+      readOrFail<Record<string, Renewal>>(storage, 'renewals'),
+      readOrFail<ReviewsDoc>(storage, 'reviews'),
+    ])
+    const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
+    const input: PolicyInput = {
+      account: ctx.vtex.account,
+      now: clock,
+      inventory: inv,
+      settings: s,
+      annotations: annotations.value ?? {},
+      renewals: renewals.value ?? {},
+      lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+    }
+    const findings = evaluatePolicy(input)
+    const bySubject = new Map<string, Finding[]>()
+    for (const f of findings) bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f])
+    return { input, findings, bySubject, hygiene: hygieneScore(inv, findings) }
+  })
+
+  const data = { storage, settings, inventory, evaluation }
+  cache.set(ctx, data)
+  return data
+}

@@ -1,0 +1,57 @@
+import { ResolverError, UserInputError } from '@vtex/api'
+import { ConflictError } from '../clients/appStorage'
+import { Settings, validateSettings } from '../domain/settings'
+import type { Context } from '../typings'
+import { missingPermissions, requireAdminToken, sessionExpired, toResolverError, withCode } from './errors'
+import { requestData } from './requestData'
+
+/** Key Steward's own writes need what VTEX needs to manage keys: the Save user resource. */
+export const WRITE_RESOURCE = { key: 'Save_User', name: 'Save user' }
+
+/** Checks the admin's session against License Manager (the app's token does the write). */
+export async function requireResource(ctx: Context, resource = WRITE_RESOURCE): Promise<void> {
+  const token = requireAdminToken(ctx)
+  let allowed: boolean
+  try {
+    allowed = await ctx.clients.licenseManagerApi.canAccess(token, resource.key)
+  } catch (e) {
+    if ((e as { status?: number }).status === 401) throw sessionExpired()
+    throw toResolverError(e)
+  }
+  if (!allowed) throw missingPermissions([resource.name])
+}
+
+const present = (value: Settings, version: string | null) => ({ ...value, version })
+
+export async function settings(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  const { value, etag } = await requestData(ctx).settings()
+  return present(value, etag)
+}
+
+export async function updateSettings(_: unknown, args: { settings: Partial<Record<keyof Settings, unknown>>; version?: string | null }, ctx: Context) {
+  await requireResource(ctx)
+  const data = requestData(ctx)
+  const current = await data.settings()
+  if (args.version && args.version !== current.etag) {
+    throw withCode(new ResolverError('The settings were changed by someone else since you loaded them. Reload to see their change, then save again.', 409, 'CONFLICT'), 'CONFLICT')
+  }
+  const result = validateSettings(current.value, args.settings ?? {})
+  if (!result.ok) {
+    throw withCode(new UserInputError(result.errors.map(e => e.message).join('; ')), 'BAD_USER_INPUT', { fields: result.errors })
+  }
+  try {
+    await data.storage.write('settings', result.value, current.etag)
+  } catch (e) {
+    if (e instanceof ConflictError) {
+      throw withCode(new ResolverError('The settings were changed by someone else while you saved. Reload and try again.', 409, 'CONFLICT'), 'CONFLICT')
+    }
+    throw toResolverError(e)
+  }
+  const saved = await data.storage.read<Settings>('settings').catch(toResolverErrorThrow)
+  return present(result.value, saved.etag)
+}
+
+function toResolverErrorThrow(e: unknown): never {
+  throw toResolverError(e)
+}

@@ -35,7 +35,10 @@ const tsx = (file, args = [], extraEnv = {}) => run(process.execPath, ['--import
 function build() {
   console.log('› building the service')
   tsx('dev/service/build.ts')
-  console.log('› type-checking dev/')
+  console.log('› building the Admin shell')
+  tsx('dev/shell/build.ts')
+  console.log('› type-checking dev/ and react/')
+  run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'react')])
   run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'dev')])
 }
 

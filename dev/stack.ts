@@ -9,6 +9,7 @@ import { appResourcesFrom } from './platform/app-policies'
 import { outboundPoliciesOf } from './platform/outbound'
 import { Platform } from './platform/server'
 import { Gateway } from './gateway/server'
+import { shellRoutes } from './shell/serve'
 import type { IncomingMessage, ServerResponse } from 'http'
 import { DEFAULT_FIXTURE, MANIFEST, ROOT } from './paths'
 
@@ -87,7 +88,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   const servicePort = await waitForReady(child, logs)
   const gateway = await new Gateway({
-    account: fixture.account, appToken: platform.state.appToken, servicePort, extra: opts.extraRoutes,
+    account: fixture.account, appToken: platform.state.appToken, servicePort, extra: opts.extraRoutes ?? shellRoutes(fixture),
   }).listen(opts.port ?? 0)
 
   let stopped = false

@@ -41,13 +41,31 @@ export class Gateway {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname === '/_v/graphql' || url.pathname.startsWith('/_v/private/graphql')) return this.forwardGraphQL(req, res, url.search)
+    if (url.pathname === '/_v/graphql' || url.pathname.startsWith('/_v/private/graphql')) return void (await this.forwardGraphQL(req, res, url.search))
     if (this.opts.extra && (await this.opts.extra(req, res))) return
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end(`Not found: ${url.pathname}. The GraphQL endpoint is POST /_v/graphql.`)
   }
 
-  private forwardGraphQL(req: IncomingMessage, res: ServerResponse, search: string): void {
+  /**
+   * Reads the body and drops `@context(provider: …)`, which admin queries carry for VTEX's
+   * GraphQL server to route them to the app; the app's own schema does not know it.
+   */
+  private async forwardGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    let body = Buffer.concat(chunks)
+    try {
+      const parsed = JSON.parse(body.toString('utf8'))
+      const strip = (op: { query?: string }) => (typeof op?.query === 'string' ? { ...op, query: op.query.replace(/@context\([^)]*\)/g, '') } : op)
+      body = Buffer.from(JSON.stringify(Array.isArray(parsed) ? parsed.map(strip) : strip(parsed)))
+    } catch {
+      // not JSON: forwarded as is, the runtime answers with its own error
+    }
+    this.send(req, res, search, body)
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, search: string, body: Buffer): void {
     const { account, workspace = 'master', appToken, servicePort } = this.opts
     const headers: Record<string, string> = {
       'content-type': req.headers['content-type'] ?? 'application/json',
@@ -59,7 +77,7 @@ export class Gateway {
       'x-vtex-locale': String(req.headers['x-vtex-locale'] ?? 'en-US'),
     }
     if (req.headers.cookie) headers.cookie = req.headers.cookie
-    if (req.headers['content-length']) headers['content-length'] = String(req.headers['content-length'])
+    headers['content-length'] = String(body.length)
     const upstream = request({ host: '127.0.0.1', port: servicePort, method: req.method, path: `/${account}/${workspace}/_v/graphql${search}`, headers }, up => {
       const out: Record<string, string | string[]> = {}
       for (const [k, v] of Object.entries(up.headers)) if (v !== undefined && k !== 'connection') out[k] = v
@@ -70,6 +88,6 @@ export class Gateway {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ errors: [{ message: 'The Key Steward service is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }))
     })
-    req.pipe(upstream)
+    upstream.end(body)
   }
 }

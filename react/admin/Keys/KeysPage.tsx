@@ -1,0 +1,49 @@
+import React, { useMemo, useState } from 'react'
+import { useQuery } from 'react-apollo'
+import { FormattedMessage } from 'react-intl'
+import { EmptyState, PageBlock } from 'vtex.styleguide'
+
+import PageFrame from '../components/PageFrame'
+import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import INVENTORY from '../graphql/inventory.gql'
+import type { Inventory } from '../types'
+import { DEFAULT_QUERY, KeyQuery, queryKeys } from './filterKeys'
+import KeyFilters from './KeyFilters'
+import KeysTable from './KeysTable'
+
+const KeysPage: React.FC = () => {
+  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY, { notifyOnNetworkStatusChange: true })
+  const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY)
+  const inventory = data?.inventory
+  const result = useMemo(() => (inventory ? queryKeys(inventory.keys, query) : null), [inventory, query])
+  const rules = useMemo(() => [...new Set((inventory?.keys ?? []).flatMap(k => k.findings.map(f => f.rule)))].sort(), [inventory])
+  const change = (c: Partial<KeyQuery>) => setQuery(q => ({ ...q, ...c }))
+
+  return (
+    <PageFrame section="keys" title={<FormattedMessage id="admin/key-steward.keys.title" />} subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}>
+      <PageBlock variation="full">
+        {loading && !inventory && <Loading />}
+        {error && !inventory && <ErrorState error={error} onRetry={() => refetch()} />}
+        {inventory && (
+          <>
+            <PartialBanner missing={inventory.missing} />
+            {inventory.keys.length === 0 ? (
+              <EmptyState title={<FormattedMessage id="admin/key-steward.inventory.empty" />} />
+            ) : (
+              <>
+                <KeyFilters query={query} rules={rules} roles={inventory.roles} onChange={change} />
+                {result && result.total === 0 ? (
+                  <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
+                ) : (
+                  result && <KeysTable keys={result.items} total={result.total} page={result.page} pages={result.pages} query={query} onChange={change} />
+                )}
+              </>
+            )}
+          </>
+        )}
+      </PageBlock>
+    </PageFrame>
+  )
+}
+
+export default KeysPage

@@ -1,0 +1,134 @@
+import React from 'react'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { Button, Tag } from 'vtex.styleguide'
+
+import Link from '../components/Link'
+import { BASE } from '../components/PageFrame'
+import SeverityBadge from '../components/SeverityBadge'
+import { ApiKey, worstSeverity } from '../types'
+import type { KeyQuery, SortField } from './filterKeys'
+
+interface Props {
+  keys: ApiKey[]
+  total: number
+  page: number
+  pages: number
+  query: KeyQuery
+  onChange: (change: Partial<KeyQuery>) => void
+}
+
+const SortHeader: React.FC<{ field: SortField; query: KeyQuery; onChange: Props['onChange'] }> = ({ field, query, onChange }) => {
+  const active = query.sort === field
+  return (
+    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1" aria-sort={active ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6"
+        onClick={() => onChange({ sort: field, descending: active ? !query.descending : false, page: 1 })}
+      >
+        <FormattedMessage id={`admin/key-steward.keys.column.${field}`} />
+        <span aria-hidden="true">{active ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  )
+}
+
+const Th: React.FC<{ id: string }> = ({ id }) => (
+  <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id={`admin/key-steward.keys.column.${id}`} /></th>
+)
+
+const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange }) => {
+  const intl = useIntl()
+  const first = total === 0 ? 0 : (page - 1) * query.pageSize + 1
+  const last = Math.min(total, page * query.pageSize)
+  return (
+    <div>
+      <div className="overflow-x-auto">
+        <table className="w-100 collapse" aria-describedby="keys-range">
+          <caption className="tl f5 pv3 c-on-base">
+            <FormattedMessage id="admin/key-steward.keys.caption" values={{ total }} />
+          </caption>
+          <thead className="bb b--muted-4">
+            <tr>
+              <SortHeader field="label" query={query} onChange={onChange} />
+              <Th id="appKey" />
+              <SortHeader field="createdAt" query={query} onChange={onChange} />
+              <SortHeader field="ageDays" query={query} onChange={onChange} />
+              <Th id="status" />
+              <Th id="roles" />
+              <SortHeader field="severity" query={query} onChange={onChange} />
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map(k => {
+              const worst = worstSeverity(k.findings)
+              const worstFinding = worst ? k.findings.find(f => f.severity === worst) : undefined
+              const stale = k.findings.find(f => f.rule === 'key-age-exceeded')
+              return (
+                <tr key={k.id} className="bb b--muted-5 hover-bg-muted-5" data-key-id={k.id}>
+                  <td className="pv3 ph3">
+                    <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+                      {k.label || <em className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noLabel" /></em>}
+                    </Link>
+                  </td>
+                  <td className="pv3 ph3 f6 code c-muted-1 nowrap">{k.appKey}</td>
+                  <td className="pv3 ph3 f6 nowrap"><FormattedDate value={k.createdAt} year="numeric" month="short" day="2-digit" /></td>
+                  <td className="pv3 ph3 f6 nowrap">
+                    <FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: k.ageDays }} />
+                    {stale && (
+                      <span className="ml2" title={stale.message}>
+                        <SeverityBadge severity={stale.severity} />
+                        <span className="clip"><FormattedMessage id="admin/key-steward.keys.stale" /></span>
+                      </span>
+                    )}
+                  </td>
+                  <td className="pv3 ph3 f6">
+                    <Tag size="small" type={k.isActive ? 'success' : undefined}>
+                      <FormattedMessage id={`admin/key-steward.keys.status.${k.isActive ? 'active' : 'inactive'}`} />
+                    </Tag>
+                  </td>
+                  <td className="pv3 ph3 f6">
+                    {!k.rolesKnown ? (
+                      <span className="c-warning"><FormattedMessage id="admin/key-steward.keys.rolesUnknown" /></span>
+                    ) : k.roles.length ? (
+                      k.roles.map(r => r.name).join(', ')
+                    ) : (
+                      <span className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noRoles" /></span>
+                    )}
+                  </td>
+                  <td className="pv3 ph3 f6">
+                    {worstFinding ? (
+                      <span className="flex items-center">
+                        <SeverityBadge severity={worstFinding.severity} />
+                        <span className="ml2 c-muted-1 nowrap">{worstFinding.rule}</span>
+                        {k.findings.length > 1 && <span className="ml1 c-muted-2">+{k.findings.length - 1}</span>}
+                      </span>
+                    ) : (
+                      <span className="c-success"><FormattedMessage id="admin/key-steward.keys.healthy" /></span>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex items-center justify-between mt4">
+        <span id="keys-range" className="f6 c-muted-1" aria-live="polite">
+          <FormattedMessage id="admin/key-steward.keys.range" values={{ first, last, total }} />
+        </span>
+        <div className="flex items-center">
+          <Button size="small" variation="tertiary" disabled={page <= 1} onClick={() => onChange({ page: page - 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.previous' })}>
+            <FormattedMessage id="admin/key-steward.keys.previous" />
+          </Button>
+          <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page, pages }} /></span>
+          <Button size="small" variation="tertiary" disabled={page >= pages} onClick={() => onChange({ page: page + 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.next' })}>
+            <FormattedMessage id="admin/key-steward.keys.next" />
+          </Button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export default KeysTable

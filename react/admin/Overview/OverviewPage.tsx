@@ -1,0 +1,89 @@
+import React from 'react'
+import { useQuery } from 'react-apollo'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { PageBlock } from 'vtex.styleguide'
+
+import FindingList from '../components/FindingList'
+import Link from '../components/Link'
+import PageFrame, { BASE } from '../components/PageFrame'
+import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import SeverityBadge from '../components/SeverityBadge'
+import OVERVIEW from '../graphql/overview.gql'
+import { Finding, Severity, SEVERITIES } from '../types'
+
+interface Data {
+  hygiene: {
+    score: number
+    counts: Record<string, number>
+    nextReviewDue: string | null
+    overdue: boolean
+    lastReviewCompletedAt: string | null
+    complete: boolean
+    formula: string
+  }
+  findings: Finding[]
+  inventory: { complete: boolean; missing: string[] }
+}
+
+const URGENT = 8
+
+const scoreColor = (score: number) => (score >= 80 ? 'c-success' : score >= 50 ? 'c-warning' : 'c-danger')
+
+const OverviewPage: React.FC = () => {
+  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW)
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.overview.${id}` })
+  return (
+    <PageFrame section="overview" title={<FormattedMessage id="admin/key-steward.overview.title" />} subtitle={<FormattedMessage id="admin/key-steward.overview.subtitle" />}>
+      {loading && !data && <PageBlock><Loading /></PageBlock>}
+      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+      {data && (
+        <>
+          <PartialBanner missing={data.inventory.missing} />
+          <PageBlock variation="annotated" title={t('score')} subtitle={data.hygiene.formula}>
+            <div className="flex items-center flex-wrap">
+              <div className="mr8 mb4">
+                <span className={`f1 fw6 ${scoreColor(data.hygiene.score)}`} data-testid="hygiene-score">{data.hygiene.score}</span>
+                <span className="f4 c-muted-1"> / 100</span>
+              </div>
+              <ul className="list pa0 ma0 flex flex-wrap" aria-label="counts">
+                {SEVERITIES.map((s: Severity) => (
+                  <li key={s} className="mr5 mb3 flex items-center">
+                    <SeverityBadge severity={s} />
+                    <span className="ml2 f4 fw5">{data.hygiene.counts[s.toLowerCase()]}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </PageBlock>
+          <PageBlock variation="annotated" title={t('review')}>
+            {data.hygiene.nextReviewDue ? (
+              <p className={data.hygiene.overdue ? 'c-danger' : ''}>
+                <FormattedMessage
+                  id={data.hygiene.overdue ? 'admin/key-steward.overview.reviewOverdueSince' : 'admin/key-steward.overview.reviewDue'}
+                  values={{ date: <FormattedDate value={data.hygiene.nextReviewDue} year="numeric" month="long" day="2-digit" /> }}
+                />
+              </p>
+            ) : (
+              <p className="c-danger"><FormattedMessage id="admin/key-steward.overview.reviewNever" /></p>
+            )}
+          </PageBlock>
+          <PageBlock title={t('urgent')}>
+            <p className="mt0"><Link to={`${BASE}/keys`}>{t('allKeys')}</Link></p>
+            <FindingList
+              findings={data.findings.slice(0, URGENT).map(f => ({
+                ...f,
+                subject: f.subjectType === 'KEY' ? <Link to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}>{f.subjectLabel}</Link> : f.subjectLabel,
+              }))}
+            />
+            {data.findings.length > URGENT && (
+              <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.overview.more" values={{ count: data.findings.length - URGENT }} /></p>
+            )}
+          </PageBlock>
+        </>
+      )}
+    </PageFrame>
+  )
+}
+
+export default OverviewPage

@@ -1,0 +1,28 @@
+import React from 'react'
+import { FormattedMessage } from 'react-intl'
+
+import type { KeyFinding } from '../types'
+import SeverityBadge from './SeverityBadge'
+
+const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.ReactNode }> }> = ({ findings }) =>
+  findings.length === 0 ? (
+    <p className="c-success"><FormattedMessage id="admin/key-steward.findings.none" /></p>
+  ) : (
+    <ul className="list pa0 ma0">
+      {findings.map((f, i) => (
+        <li key={`${f.rule}-${i}`} className="flex items-start pv3 bb b--muted-5" data-rule={f.rule}>
+          <span className="mr3 flex-none" style={{ minWidth: '5.5rem' }}><SeverityBadge severity={f.severity} /></span>
+          <span>
+            {f.subject && <span className="db fw5 mb1">{f.subject}</span>}
+            <span className="db">{f.message}</span>
+            <span className="db f7 c-muted-1 mt1">
+              {f.rule}
+              {f.practice && <> · <FormattedMessage id={`admin/key-steward.practice.${f.practice}`} /></>}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+
+export default FindingList

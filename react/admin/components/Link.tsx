@@ -1,0 +1,23 @@
+// A real link (keyboard, middle-click, screen readers) that navigates inside the Admin.
+import React from 'react'
+import { useRuntime } from 'vtex.render-runtime'
+
+const Link: React.FC<{ to: string; className?: string; ariaLabel?: string }> = ({ to, className, ariaLabel, children }) => {
+  const { navigate } = useRuntime()
+  return (
+    <a
+      href={to}
+      aria-label={ariaLabel}
+      className={className ?? 'c-link hover-c-link-hover no-underline'}
+      onClick={e => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
+        e.preventDefault()
+        navigate({ to })
+      }}
+    >
+      {children}
+    </a>
+  )
+}
+
+export default Link

@@ -1,0 +1,22 @@
+// Reads what the service put in a GraphQL error (extensions.code and details) so pages can
+// explain it: which License Manager resource to ask for, which field is wrong, when to reload.
+import type { ApolloError } from 'apollo-client'
+
+export interface ServiceError {
+  code: string
+  message: string
+  missingResources: string[]
+  fields: Array<{ field: string; message: string }>
+}
+
+export function readError(error: ApolloError | undefined | null): ServiceError | null {
+  if (!error) return null
+  const first = error.graphQLErrors?.[0]
+  const ext = (first?.extensions ?? {}) as { code?: string; missingResources?: string[]; fields?: Array<{ field: string; message: string }>; exception?: { code?: string } }
+  return {
+    code: ext.code && ext.code !== 'INTERNAL_SERVER_ERROR' ? ext.code : ext.exception?.code ?? (error.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),
+    message: first?.message ?? error.networkError?.message ?? error.message,
+    missingResources: ext.missingResources ?? [],
+    fields: ext.fields ?? [],
+  }
+}

@@ -1,0 +1,36 @@
+declare module 'vtex.styleguide' {
+  // The Admin provides vtex.styleguide; its npm twin @vtex/styleguide ships no complete types.
+  export const Alert: any
+  export const Button: any
+  export const ButtonPlain: any
+  export const Dropdown: any
+  export const EmptyState: any
+  export const Input: any
+  export const InputSearch: any
+  export const Layout: any
+  export const PageBlock: any
+  export const PageHeader: any
+  export const Spinner: any
+  export const Tab: any
+  export const Tabs: any
+  export const Tag: any
+  export const Toggle: any
+  export const Textarea: any
+}
+
+declare module 'vtex.render-runtime' {
+  export interface Runtime {
+    navigate: (options: { to: string }) => void
+    route: { params: Record<string, string>; path?: string }
+    culture: { locale: string }
+  }
+  export function useRuntime(): Runtime
+}
+
+declare module '*.gql' {
+  import type { DocumentNode } from 'graphql'
+  const value: DocumentNode
+  export default value
+}
+
+declare module '@vtex/styleguide'

@@ -44,7 +44,8 @@ const SettingsPage: React.FC = () => {
   useEffect(() => { if (data?.settings) setForm(toForm(data.settings)) }, [data])
 
   const failure = readError(saving.error)
-  const fieldError = (field: string) => failure?.fields.find(f => f.field === field)?.message
+  // The server names the field; the page says it in the admin's language (the help text gives the range).
+  const fieldError = (field: string) => (failure?.fields.some(f => f.field === field) ? t('invalid') : undefined)
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()

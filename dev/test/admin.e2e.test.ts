@@ -1,0 +1,168 @@
+// The admin pages in headless Chromium against the whole local setup (npm start's stack).
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'fs'
+import { join } from 'path'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import type { Fixture } from '../platform/fixture'
+import { startStack, Stack } from '../stack'
+import { DEFAULT_FIXTURE, ROOT } from '../paths'
+import { assertNoTokens, loadJson } from './helpers'
+import { launchChromium } from './browser'
+
+const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+const ownerKey = fixture.appKeys.find(k => (fixture.roleAssignments[k.id] ?? []).includes(1))!
+
+let stack: Stack
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+const domSnapshots: string[] = []
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${stack.url}/admin/app/key-steward${path}`)
+  await page.waitForSelector('.vtex-pageHeader__title')
+  await page.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
+}
+
+async function capture(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+  domSnapshots.push(await page.content())
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  stack = await startStack({ fixture: DEFAULT_FIXTURE })
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.on('pageerror', e => pageErrors.push(e.message))
+})
+
+after(async () => {
+  await browser?.close()
+  await stack?.stop()
+  // No page ever showed a token, and the service never logged one.
+  assertNoTokens(fixture, domSnapshots, 'page DOM')
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+
+describe('Key Steward in the Admin shell', () => {
+  it('opens the overview with the score and the most urgent findings', async () => {
+    await open('')
+    await page.waitForSelector('[data-testid="hygiene-score"]')
+    const score = Number(await page.textContent('[data-testid="hygiene-score"]'))
+    assert.ok(score > 0 && score < 100)
+    assert.ok(await page.isVisible(`text=${ownerKey.label}`))
+    await capture('overview')
+  })
+
+  it('lists every key by label with visible stale-key warnings and role names', async () => {
+    await open('/keys')
+    await page.waitForSelector('table tbody tr')
+    await page.selectOption('select >> nth=0', '').catch(() => undefined)
+    const caption = await page.textContent('caption')
+    assert.match(caption ?? '', new RegExp(`${fixture.appKeys.length} keys`))
+    // Page through everything and collect the labels.
+    const labels = new Set<string>()
+    for (;;) {
+      for (const l of await page.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? ''))) labels.add(l)
+      const next = page.getByRole('button', { name: 'Next page' })
+      if (await next.isDisabled()) break
+      await next.click()
+    }
+    for (const k of fixture.appKeys) assert.ok(labels.has(k.label || '(no label)'), `label ${JSON.stringify(k.label)} listed`)
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await page.getByRole('button', { name: 'Previous page' }).click().catch(() => undefined)
+    await capture('keys')
+  })
+
+  it('filters keys by severity', async () => {
+    await open('/keys')
+    await page.waitForSelector('table tbody tr')
+    await page.getByLabel('Severity').selectOption('HIGH')
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0)
+    const rows = await page.$$eval('tbody tr', trs => trs.map(tr => tr.getAttribute('data-key-id')))
+    const high = new Set(expected.findings.filter(f => f.severity === 'HIGH' && f.rule !== 'exposed-client-side').map(f => f.subjectId)) // the scanner's rule comes later
+    assert.ok(rows.length > 0)
+    for (const id of rows) assert.ok(high.has(id!), `row ${id} has a HIGH finding`)
+    assert.equal(rows.length, [...high].filter(id => fixture.appKeys.some(k => k.id === id)).length)
+    await capture('keys-high')
+  })
+
+  it('is usable with the keyboard: search, then sort from the header', async () => {
+    await open('/keys')
+    await page.waitForSelector('table tbody tr')
+    await page.getByLabel('Search keys').focus()
+    await page.keyboard.type('legacy')
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length <= 3)
+    const ageSort = page.getByRole('button', { name: /^Age/ })
+    await ageSort.focus()
+    await page.keyboard.press('Enter')
+    assert.equal(await page.getAttribute('th[aria-sort="ascending"]', 'aria-sort'), 'ascending')
+  })
+
+  it('opens a key with an Owner role and shows its finding', async () => {
+    await open('/keys')
+    await page.getByRole('link', { name: ownerKey.label }).first().click()
+    await page.waitForSelector('[data-rule="owner-role"]')
+    assert.ok(await page.isVisible('[data-rule="owner-role"] [data-severity="CRITICAL"]'))
+    assert.ok(await page.isVisible('text=Owner (Admin Super)'))
+    assert.match(page.url(), new RegExp(`/keys/${ownerKey.id}$`))
+    await capture('key-detail')
+  })
+
+  it('shows users and roles with Owner holders highlighted', async () => {
+    await open('/users')
+    await page.waitForSelector('tr[data-owner="true"]')
+    assert.equal(await page.locator('tr[data-owner="true"]').count(), fixture.users.filter(u => (fixture.roleAssignments[u.id] ?? []).includes(1)).length)
+    await capture('users')
+  })
+
+  it('changes the rotation period, keeps it after a reload, and the warnings follow', async () => {
+    await open('/keys')
+    await page.getByLabel('Rule').selectOption('key-age-exceeded')
+    const before = await page.locator('tbody tr').count()
+    await open('/settings')
+    const input = page.locator('#setting-rotationDays')
+    await input.fill('180')
+    await page.getByRole('button', { name: /save settings/i }).click()
+    await page.waitForSelector('text=Settings saved')
+    await page.reload()
+    await page.waitForSelector('#setting-rotationDays')
+    assert.equal(await page.inputValue('#setting-rotationDays'), '180')
+    await capture('settings')
+    await input.fill('10')
+    await page.getByRole('button', { name: /save settings/i }).click()
+    await page.waitForSelector('text=This value is outside what is allowed')
+    await capture('settings-error')
+    await open('/keys')
+    await page.getByLabel('Rule').selectOption('key-age-exceeded').catch(() => undefined)
+    const afterCount = await page.locator('tbody tr').count()
+    assert.ok(afterCount < before, `${afterCount} stale keys at 180 days vs ${before} at 90`)
+  })
+
+  it('switches to Portuguese', async () => {
+    await open('/keys')
+    await page.selectOption('#shell-locale', 'pt')
+    await page.waitForSelector('text=Chaves de API')
+    await page.waitForSelector('table tbody tr')
+    assert.ok(await page.isVisible('text=Buscar chaves'))
+    await capture('keys-pt')
+    await page.selectOption('#shell-locale', 'en')
+  })
+
+  it('explains a missing permission to a user without License Manager access', async () => {
+    await open('')
+    await page.selectOption('#shell-session', 'session-diego-callcenter')
+    await page.waitForSelector('text=You need more permissions')
+    assert.ok(await page.isVisible('text=/Save user/'))
+    await capture('forbidden')
+    await page.selectOption('#shell-session', 'session-ana-owner')
+  })
+
+  it('raised no page errors', () => {
+    assert.deepEqual(pageErrors, [])
+  })
+})

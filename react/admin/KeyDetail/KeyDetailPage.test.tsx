@@ -1,0 +1,26 @@
+import React from 'react'
+import { render, wait } from '@vtex/test-tools/react'
+import { setRouteParams } from 'vtex.render-runtime'
+
+import { inventoryMock } from '../testing/data'
+import KeyDetailPage from './KeyDetailPage'
+
+describe('KeyDetailPage', () => {
+  it('shows a key’s roles with products, its findings with what to do, and its age', async () => {
+    setRouteParams({ id: 'k-owner' })
+    const { getAllByText, getByText, container } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock()] } })
+    await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
+    expect(getAllByText('Owner (Admin Super)').length).toBeGreaterThan(0)
+    expect(getByText('License Manager')).toBeInTheDocument()
+    expect(getByText(/grants every permission of the account/)).toBeInTheDocument()
+    expect(container.querySelector('[data-rule="owner-role"] [data-severity="CRITICAL"]')).not.toBeNull()
+    expect(getByText('56 days')).toBeInTheDocument()
+    expect(getByText('Back to API keys')).toBeInTheDocument()
+  })
+
+  it('says so when the key does not exist', async () => {
+    setRouteParams({ id: 'nope' })
+    const { getByText } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock()] } })
+    await wait(() => getByText(/does not exist in this account/))
+  })
+})

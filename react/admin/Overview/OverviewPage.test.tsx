@@ -1,0 +1,38 @@
+import React from 'react'
+import { render, wait } from '@vtex/test-tools/react'
+
+import OVERVIEW from '../graphql/overview.gql'
+import { errorMock } from '../testing/data'
+import OverviewPage from './OverviewPage'
+
+const data = (overrides: Record<string, unknown> = {}) => ({
+  hygiene: { score: 76, counts: { critical: 1, high: 2, medium: 0, low: 3, info: 1 }, nextReviewDue: null, overdue: true, lastReviewCompletedAt: null, complete: true, formula: 'Each active key starts at full health…', ...overrides },
+  findings: [
+    { rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.' },
+    { rule: 'review-overdue', severity: 'MEDIUM', practice: 'REASSESS_ACCESS', subjectType: 'ACCOUNT', subjectId: 'acme', subjectLabel: 'acme', message: 'No access review of "acme" has been completed.' },
+  ],
+  inventory: { complete: true, missing: [] },
+})
+
+describe('OverviewPage', () => {
+  it('shows the score, how it is computed, counts and the most urgent findings with their next step', async () => {
+    const { getByTestId, getByText } = render(<OverviewPage />, { graphql: { mocks: [{ request: { query: OVERVIEW }, result: { data: data() } }] } })
+    await wait(() => getByTestId('hygiene-score'))
+    expect(getByTestId('hygiene-score').textContent).toBe('76')
+    expect(getByText('Each active key starts at full health…')).toBeInTheDocument()
+    expect(getByText(/Give it a narrower role/)).toBeInTheDocument()
+    expect(getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')).toBe('/admin/app/key-steward/keys/k-owner')
+    expect(getByText(/No access review has been completed yet/)).toBeInTheDocument()
+  })
+
+  it('shows the next review date when one is known', async () => {
+    const mock = { request: { query: OVERVIEW }, result: { data: data({ nextReviewDue: '2027-02-24T12:00:00.000Z', overdue: false, lastReviewCompletedAt: '2026-11-26T12:00:00.000Z' }) } }
+    const { getByText } = render(<OverviewPage />, { graphql: { mocks: [mock] } })
+    await wait(() => getByText(/Next review due on/))
+  })
+
+  it('explains an expired session', async () => {
+    const { getByText } = render(<OverviewPage />, { graphql: { mocks: [errorMock(OVERVIEW, 'UNAUTHENTICATED', 'Sign in')] } })
+    await wait(() => getByText('Your session expired'))
+  })
+})

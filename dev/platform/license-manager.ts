@@ -117,6 +117,19 @@ export function licenseManagerRoutes(state: PlatformState, router: Router): void
   })
 }
 
+/** VTEX ID: who a token belongs to (no resource needed; the token is in the body). */
+export function vtexIdRoutes(state: PlatformState, router: Router): void {
+  router.add('POST', '/api/vtexid/credential/validate', req => {
+    const parsed = parseJson(req)
+    if (!parsed.ok) return parsed.reply
+    const token = (parsed.value as { token?: unknown })?.token
+    const email = typeof token === 'string' ? state.fixture.sessions[token] : undefined
+    const user = email ? state.fixture.users.find(u => u.email === email && !u.isBlocked) : undefined
+    if (!user) return json(401, { authStatus: 'WrongCredentials' })
+    return json(200, { authStatus: 'Success', id: user.id, user: user.email, account: state.fixture.account, audience: 'admin', tokenType: 'user' })
+  })
+}
+
 function subjectExists(state: PlatformState, id: string): boolean {
   const f = state.fixture
   return f.users.some(u => u.id === id) || f.appKeys.some(k => k.id === id) || f.externalKeys.some(k => k.appKey === id)

@@ -8,7 +8,7 @@ import { resourceName } from './app-policies'
 import { ENDPOINT_RESOURCES } from './endpoints'
 import { Faults, FaultRule } from './faults'
 import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
-import { licenseManagerRoutes } from './license-manager'
+import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
 import { OutboundPolicy, outboundAllowed } from './outbound'
 import { describe, holdsAny, identify } from './principals'
 import { PlatformState } from './state'
@@ -47,6 +47,7 @@ export class Platform {
     seedAppStorage(this.state, opts.appName)
     this.faults.set(opts.faults ?? [], opts.latencyMs ?? 0)
     licenseManagerRoutes(this.state, this.lm)
+    vtexIdRoutes(this.state, this.lm)
     this.lm.add('GET', '/api/license-manager/resources/{resourceKey}/access', () => ({ status: 200 }))
     vbaseRoutes(this.state, this.vbase)
     this.controlRoutes()
@@ -134,6 +135,9 @@ export class Platform {
     const m = this.lm.match(req.method, req.path)
     if (m === 'not-found') return json(404, { Message: `No such endpoint: ${req.path}` })
     if (m === 'method-not-allowed') return json(405, { Message: `Method ${req.method} not allowed on ${req.path}` })
+    req.params = m.params
+    // VTEX ID's credential check authenticates by the token in its body, with no resource.
+    if (m.route.template === '/api/vtexid/credential/validate') return m.route.handler(req)
     const who = identify(this.state, req)
     if (!who.ok) return json(401, { Message: who.why })
     req.params = m.params

@@ -1,6 +1,6 @@
-// Key Steward's own documents in VBase. Each subject (settings, annotations, external keys, …)
-// is one JSON document, bucket S, file S.json, read with its ETag and written with If-Match
-// so two admins or two replicas never overwrite each other silently.
+// Key Steward's own documents in VBase. Each subject (settings, annotations, external keys,
+// reviews …) lives in its bucket, by default as one file S.json; reads return the ETag and
+// writes send If-Match, so two admins or two replicas never overwrite each other silently.
 import type { VBase } from '@vtex/api'
 import { withRetry } from './retry'
 
@@ -18,18 +18,36 @@ export class ConflictError extends Error {
 export class AppStorage {
   constructor(private readonly vbase: VBase) {}
 
-  async read<T>(bucket: Bucket): Promise<Versioned<T>> {
-    const res = await withRetry(`VBase GET ${bucket}`, () => this.vbase.getRawJSON<T | null>(bucket, `${bucket}.json`, true))
+  async read<T>(bucket: Bucket, path = `${bucket}.json`): Promise<Versioned<T>> {
+    const res = await withRetry(`VBase GET ${bucket}/${path}`, () => this.vbase.getRawJSON<T | null>(bucket, path, true))
     return { value: res.data ?? null, etag: (res.headers?.etag as string | undefined) ?? null }
   }
 
-  /** Writes only if the document is still at `etag` (null: only if it does not exist yet). */
-  async write<T>(bucket: Bucket, value: T, etag: string | null): Promise<void> {
+  /** Writes only if the document is still at `etag` (null: no precondition, for a new file). */
+  async write<T>(bucket: Bucket, value: T, etag: string | null, path = `${bucket}.json`): Promise<void> {
     try {
-      await withRetry(`VBase PUT ${bucket}`, () => this.vbase.saveJSON(bucket, `${bucket}.json`, value, undefined, etag ?? undefined))
+      await withRetry(`VBase PUT ${bucket}/${path}`, () => this.vbase.saveJSON(bucket, path, value, undefined, etag ?? undefined))
     } catch (e) {
       if ((e as { status?: number }).status === 412) throw new ConflictError(bucket)
       throw e
+    }
+  }
+
+  /**
+   * Read-modify-write that survives concurrent writers: on a conflict it reads again and
+   * re-applies `change` (a pure function), so two admins' edits both land.
+   */
+  async update<T, R>(bucket: Bucket, change: (current: T | null) => { value: T; result: R } | { refused: unknown }, path = `${bucket}.json`, attempts = 4): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read<T>(bucket, path)
+      const outcome = change(current.value)
+      if ('refused' in outcome) throw outcome.refused
+      try {
+        await this.write(bucket, outcome.value, current.etag, path)
+        return outcome.result
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= attempts) throw e
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients, VBase } from '@vtex/api'
 import { LicenseManagerApi } from './licenseManagerApi'
+import { VtexIdApi } from './vtexId'
 
 /**
  * VBase without @vtex/api's per-request memoization: Key Steward reads a document again after
@@ -15,6 +16,10 @@ export class FreshVBase extends VBase {
 export class Clients extends IOClients {
   get licenseManagerApi() {
     return this.getOrSet('licenseManagerApi', LicenseManagerApi)
+  }
+
+  get vtexIdApi() {
+    return this.getOrSet('vtexIdApi', VtexIdApi)
   }
 
   get appVBase() {

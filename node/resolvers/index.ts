@@ -1,5 +1,7 @@
+import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
 import { findings, hygiene, rules, subjectFindings } from './policy'
+import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
 
 export const resolvers = {
@@ -9,11 +11,16 @@ export const resolvers = {
     hygiene,
     rules,
     settings,
+    ...reviewQueries,
   },
   Mutation: {
     updateSettings,
+    ...reviewMutations,
+    annotateKey,
+    registerExternalKey,
+    removeExternalKey,
   },
-  ApiKey: { findings: subjectFindings },
+  ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
 }

@@ -25,6 +25,8 @@ declare module 'vtex.render-runtime' {
     culture: { locale: string }
   }
   export function useRuntime(): Runtime
+  /** test double only (react/__mocks__/vtex.render-runtime.tsx) */
+  export function setRouteParams(params: Record<string, string>): void
 }
 
 declare module '*.gql' {

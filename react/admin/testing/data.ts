@@ -1,5 +1,5 @@
 // Data for component tests, shaped like the service's answers.
-import { GraphQLError } from 'graphql'
+import { DocumentNode, GraphQLError } from 'graphql'
 
 import INVENTORY from '../graphql/inventory.gql'
 import type { ApiKey, Inventory } from '../types'
@@ -39,7 +39,7 @@ export function inventory(overrides: Partial<Inventory> = {}): Inventory {
 
 export const inventoryMock = (inv: Inventory = inventory()) => ({ request: { query: INVENTORY }, result: { data: { inventory: inv } } })
 
-export const errorMock = (query: unknown, code: string, message: string, extra: Record<string, unknown> = {}) => ({
+export const errorMock = (query: DocumentNode, code: string, message: string, extra: Record<string, unknown> = {}) => ({
   request: { query },
   result: { errors: [new GraphQLError(message, undefined, undefined, undefined, undefined, undefined, { code, ...extra })] },
 })

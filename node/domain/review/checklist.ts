@@ -1,0 +1,39 @@
+// The seven practices of VTEX's guide as a checklist: automatic evidence where Key Steward can
+// measure it, an attestation with a note where it cannot.
+import { PRACTICES, Practice } from '../findings'
+import type { ReviewEvidence } from './types'
+
+/** Practices that only a person can attest (no automatic evidence). */
+export const ATTESTED: Practice[] = ['AWARENESS', 'NO_SHARING']
+
+export interface EvidenceLine { id: string; value: number | string; ok: boolean }
+
+/** Evidence lines per practice; ids are message keys the UI and the export translate. */
+export function evidenceFor(practice: Practice, e: ReviewEvidence): EvidenceLine[] {
+  switch (practice) {
+    case 'ROTATE_KEYS':
+      return [{ id: 'activeWithinRotation', value: `${e.activeWithinRotation}/${e.activeKeys}`, ok: e.activeWithinRotation === e.activeKeys }]
+    case 'RENEW_TOKENS':
+      return [{ id: 'unfinishedRenewals', value: e.unfinishedRenewals, ok: e.unfinishedRenewals === 0 }]
+    case 'REASSESS_ACCESS':
+      return [
+        { id: 'keysHighOrWorse', value: e.keysHighOrWorse, ok: e.keysHighOrWorse === 0 },
+        { id: 'ownerUsers', value: `${e.ownerUsers}/${e.maxOwnerUsers}`, ok: e.ownerUsers <= e.maxOwnerUsers },
+      ]
+    case 'INDIVIDUAL_KEYS':
+      return [
+        { id: 'keysWithoutOwner', value: e.keysWithoutOwner, ok: e.keysWithoutOwner === 0 },
+        { id: 'genericLabels', value: e.genericLabels, ok: e.genericLabels === 0 },
+        { id: 'duplicateLabels', value: e.duplicateLabels, ok: e.duplicateLabels === 0 },
+        { id: 'sharedKeys', value: e.sharedKeys, ok: e.sharedKeys === 0 },
+      ]
+    case 'NO_CLIENT_SIDE':
+      return e.leakScan
+        ? [{ id: 'exposedKeys', value: e.leakScan.exposedKeys, ok: e.leakScan.exposedKeys === 0 }]
+        : [{ id: 'noLeakScan', value: '—', ok: false }]
+    default:
+      return []
+  }
+}
+
+export const ALL_PRACTICES: Practice[] = [...PRACTICES]

@@ -1,0 +1,130 @@
+// The access review as a state machine over plain data: start (one open cycle at a time, with a
+// snapshot of keys and findings), decide per key, check practices, complete with a signer.
+// Every transition returns a new review or a refusal that says what to fix; nothing is mutated.
+import { ageInDays } from '../age'
+import { Finding, Practice, PRACTICES, severityRank } from '../findings'
+import type { PolicyInput } from '../rules/types'
+import { rotatedAt } from '../rules/keyAgeExceeded'
+import { ALL_PRACTICES, ATTESTED } from './checklist'
+import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
+
+export const MAX_JUSTIFICATION = 1000
+export const MAX_NOTE = 1000
+const HIGH = severityRank('HIGH')
+
+const refuse = (code: Refusal['code'], message: string, field?: string): Refusal => ({ ok: false, code, message, field })
+const audit = (r: Review, at: Date, by: string, action: string, subject: string, detail = '') =>
+  [...r.audit, { at: at.toISOString(), by, action, subject, detail }]
+
+export interface StartInput { id: string; now: Date; by: string; policy: PolicyInput; findings: Finding[]; leakScan?: { at: string; exposedKeys: number } | null }
+
+export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> {
+  if (index.openId) return refuse('CONFLICT', 'An access review is already open: finish it (or keep working on it) before starting another.')
+  const { policy, findings } = s
+  const byKey = new Map<string, Finding[]>()
+  for (const f of findings) if (f.subjectType === 'KEY') byKey.set(f.subjectId, [...(byKey.get(f.subjectId) ?? []), f])
+  const keys: ReviewKey[] = policy.inventory.keys.map(k => ({
+    id: k.id, appKey: k.appKey, label: k.label, isActive: k.isActive, ageDays: k.ageDays, rolesKnown: k.rolesKnown,
+    roles: k.roles.map(r => r.name),
+    findings: (byKey.get(k.id) ?? []).map(f => ({ rule: f.rule, severity: f.severity, practice: f.practice })),
+  }))
+  const active = policy.inventory.keys.filter(k => k.isActive)
+  const count = (rule: string) => new Set(findings.filter(f => f.rule === rule).map(f => f.subjectId)).size
+  const review: Review = {
+    id: s.id,
+    status: 'OPEN',
+    startedAt: s.now.toISOString(),
+    startedBy: s.by,
+    keys,
+    evidence: {
+      activeKeys: active.length,
+      activeWithinRotation: active.filter(k => ageInDays(rotatedAt(policy, k.id, k.createdAt), s.now) <= policy.settings.rotationDays).length,
+      rotationDays: policy.settings.rotationDays,
+      unfinishedRenewals: count('renewal-unfinished'),
+      keysHighOrWorse: keys.filter(k => k.findings.some(f => severityRank(f.severity) <= HIGH)).length,
+      ownerUsers: policy.inventory.users.filter(u => !u.isBlocked && u.roles.some(r => r.isAdmin)).length,
+      maxOwnerUsers: policy.settings.maxOwnerUsers,
+      keysWithoutOwner: count('no-owner'),
+      genericLabels: count('generic-label'),
+      duplicateLabels: count('duplicate-label'),
+      sharedKeys: count('shared-key'),
+      inventoryComplete: policy.inventory.complete,
+      leakScan: s.leakScan ?? null,
+    },
+    checklist: Object.fromEntries(ALL_PRACTICES.map(p => [p, { status: 'OPEN', note: '', by: null, at: null }])) as Review['checklist'],
+    decisions: {},
+    completedAt: null,
+    signedBy: null,
+    signatureNote: null,
+    audit: [],
+  }
+  return { ok: true, value: { ...review, audit: audit(review, s.now, s.by, 'START', review.id, `${keys.length} keys`) } }
+}
+
+export function decideKey(review: Review, input: { keyId: string; decision: string; justification?: string | null; by: string; now: Date }): Outcome<Review> {
+  if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is completed; its decisions can no longer change.')
+  const key = review.keys.find(k => k.id === input.keyId)
+  if (!key) return refuse('NOT_FOUND', `Key ${input.keyId} is not part of this review (it did not exist when the review started).`, 'keyId')
+  if (!(DECISIONS as readonly string[]).includes(input.decision)) return refuse('BAD_USER_INPUT', `decision must be one of ${DECISIONS.join(', ')}`, 'decision')
+  const justification = (input.justification ?? '').trim()
+  if (justification.length > MAX_JUSTIFICATION) return refuse('BAD_USER_INPUT', `justification must be at most ${MAX_JUSTIFICATION} characters`, 'justification')
+  const risky = key.findings.some(f => severityRank(f.severity) <= HIGH)
+  if (input.decision === 'KEEP' && risky && !justification) {
+    return refuse('BAD_USER_INPUT', `Keeping "${key.label || key.appKey}" needs a justification: it has a HIGH or CRITICAL finding.`, 'justification')
+  }
+  const decision = { decision: input.decision as Decision, justification, by: input.by, at: input.now.toISOString() }
+  return { ok: true, value: { ...review, decisions: { ...review.decisions, [key.id]: decision }, audit: audit(review, input.now, input.by, 'DECIDE', key.id, `${decision.decision}${justification ? `: ${justification}` : ''}`) } }
+}
+
+export function checkPractice(review: Review, input: { practice: string; status: string; note?: string | null; by: string; now: Date }): Outcome<Review> {
+  if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is completed; its checklist can no longer change.')
+  if (!(PRACTICES as readonly string[]).includes(input.practice)) return refuse('BAD_USER_INPUT', `practice must be one of ${PRACTICES.join(', ')}`, 'practice')
+  if (!(CHECK_STATUSES as readonly string[]).includes(input.status)) return refuse('BAD_USER_INPUT', `status must be one of ${CHECK_STATUSES.join(', ')}`, 'status')
+  const practice = input.practice as Practice
+  const status = input.status as CheckStatus
+  const note = (input.note ?? '').trim()
+  if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
+  if (status === 'NOT_APPLICABLE' && !note) return refuse('BAD_USER_INPUT', 'Say why the practice does not apply (note).', 'note')
+  if (status === 'DONE' && ATTESTED.includes(practice) && !note) {
+    return refuse('BAD_USER_INPUT', `${practice} has no automatic evidence: attest it with a note (what was done, when, by whom).`, 'note')
+  }
+  const check = status === 'OPEN' ? { status, note, by: null, at: null } : { status, note, by: input.by, at: input.now.toISOString() }
+  return { ok: true, value: { ...review, checklist: { ...review.checklist, [practice]: check }, audit: audit(review, input.now, input.by, 'CHECK', practice, `${status}${note ? `: ${note}` : ''}`) } }
+}
+
+export interface Progress { keysTotal: number; keysDecided: number; practicesTotal: number; practicesClosed: number; undecided: string[]; openPractices: Practice[] }
+
+export function progressOf(review: Review): Progress {
+  const undecided = review.keys.filter(k => !review.decisions[k.id]).map(k => k.id)
+  const openPractices = ALL_PRACTICES.filter(p => review.checklist[p].status === 'OPEN')
+  return {
+    keysTotal: review.keys.length, keysDecided: review.keys.length - undecided.length,
+    practicesTotal: ALL_PRACTICES.length, practicesClosed: ALL_PRACTICES.length - openPractices.length,
+    undecided, openPractices,
+  }
+}
+
+export function completeReview(review: Review, input: { by: string; now: Date; note?: string | null }): Outcome<Review> {
+  if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is already completed.')
+  const note = (input.note ?? '').trim()
+  if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
+  const p = progressOf(review)
+  const missing = [
+    ...(p.undecided.length ? [`${p.undecided.length} key${p.undecided.length === 1 ? '' : 's'} without a decision`] : []),
+    ...(p.openPractices.length ? [`practices still open: ${p.openPractices.join(', ')}`] : []),
+  ]
+  if (missing.length) return refuse('BAD_USER_INPUT', `The review cannot be signed off yet: ${missing.join('; ')}.`)
+  const at = input.now.toISOString()
+  return { ok: true, value: { ...review, status: 'COMPLETED', completedAt: at, signedBy: input.by, signatureNote: note || null, audit: audit(review, input.now, input.by, 'COMPLETE', review.id, note) } }
+}
+
+/** The index after a review started or completed. */
+export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
+  if (review.status === 'OPEN') return { ...index, openId: review.id }
+  return {
+    openId: index.openId === review.id ? null : index.openId,
+    completed: [...index.completed.filter(c => c.id !== review.id), { id: review.id, startedAt: review.startedAt, completedAt: review.completedAt!, signedBy: review.signedBy!, keys: review.keys.length }],
+  }
+}
+
+export const EMPTY_INDEX: ReviewIndex = { openId: null, completed: [] }

@@ -1,0 +1,64 @@
+import type { Practice, Severity } from '../findings'
+
+export const DECISIONS = ['KEEP', 'ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const
+export type Decision = typeof DECISIONS[number]
+export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_APPLICABLE'] as const
+export type CheckStatus = typeof CHECK_STATUSES[number]
+
+/** A key as it stood when the review started. */
+export interface ReviewKey {
+  id: string
+  appKey: string
+  label: string
+  isActive: boolean
+  ageDays: number
+  rolesKnown: boolean
+  roles: string[]
+  findings: Array<{ rule: string; severity: Severity; practice: Practice }>
+}
+
+export interface KeyDecision { decision: Decision; justification: string; by: string; at: string }
+export interface PracticeCheck { status: CheckStatus; note: string; by: string | null; at: string | null }
+export interface AuditEntry { at: string; by: string; action: string; subject: string; detail: string }
+
+/** Figures measured at start, the automatic evidence of the checklist. */
+export interface ReviewEvidence {
+  activeKeys: number
+  activeWithinRotation: number
+  rotationDays: number
+  unfinishedRenewals: number
+  keysHighOrWorse: number
+  ownerUsers: number
+  maxOwnerUsers: number
+  keysWithoutOwner: number
+  genericLabels: number
+  duplicateLabels: number
+  sharedKeys: number
+  inventoryComplete: boolean
+  /** latest storefront leak scan, when the scanner has run */
+  leakScan: { at: string; exposedKeys: number } | null
+}
+
+export interface Review {
+  id: string
+  status: 'OPEN' | 'COMPLETED'
+  startedAt: string
+  startedBy: string
+  keys: ReviewKey[]
+  evidence: ReviewEvidence
+  checklist: Record<Practice, PracticeCheck>
+  decisions: Record<string, KeyDecision>
+  completedAt: string | null
+  signedBy: string | null
+  signatureNote: string | null
+  audit: AuditEntry[]
+}
+
+/** The index document: the open review's id and a summary of each completed one. */
+export interface ReviewIndex {
+  openId: string | null
+  completed: Array<{ id: string; startedAt: string; completedAt: string; signedBy: string; keys: number }>
+}
+
+export type Refusal = { ok: false; code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND'; message: string; field?: string }
+export type Outcome<T> = { ok: true; value: T } | Refusal

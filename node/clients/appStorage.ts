@@ -37,7 +37,7 @@ export class AppStorage {
    * Read-modify-write that survives concurrent writers: on a conflict it reads again and
    * re-applies `change` (a pure function), so two admins' edits both land.
    */
-  async update<T, R>(bucket: Bucket, change: (current: T | null) => { value: T; result: R } | { refused: unknown }, path = `${bucket}.json`, attempts = 4): Promise<R> {
+  async update<T, R>(bucket: Bucket, change: (current: T | null) => { value: T; result: R } | { refused: unknown }, path = `${bucket}.json`, attempts = 8): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.read<T>(bucket, path)
       const outcome = change(current.value)
@@ -47,6 +47,8 @@ export class AppStorage {
         return outcome.result
       } catch (e) {
         if (!(e instanceof ConflictError) || attempt >= attempts) throw e
+        // Writers that collided retry at different moments instead of colliding again.
+        await new Promise(r => setTimeout(r, Math.random() * 40 * attempt))
       }
     }
   }

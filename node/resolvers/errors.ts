@@ -2,6 +2,7 @@
 // upstream request (its headers hold the admin's credentials) into a response or a log.
 import { AuthenticationError, ForbiddenError, ResolverError } from '@vtex/api'
 import { RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { ConflictError } from '../clients/appStorage'
 import { UpstreamError } from '../clients/retry'
 import type { Context } from '../typings'
 
@@ -39,6 +40,9 @@ export function resourceOf(e: UpstreamError): string | undefined {
 }
 
 export function toResolverError(e: unknown): Error {
+  if (e instanceof ConflictError) {
+    return withCode(new ResolverError('Someone else changed this at the same time. Reload and try again.', 409, 'CONFLICT'), 'CONFLICT')
+  }
   if (e instanceof UpstreamError) {
     if (e.status === 401) return sessionExpired()
     if (e.status === 403) return missingPermissions([resourceOf(e) ?? e.endpoint])

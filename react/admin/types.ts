@@ -15,7 +15,10 @@ export interface ApiKey {
   rolesKnown: boolean
   roles: Role[]
   findings: KeyFinding[]
+  annotation?: Annotation | null
 }
+
+export interface Annotation { owner: string | null; integrations: string[]; purpose: string | null; notes: string | null }
 
 export interface AdminUser {
   id: string

@@ -6,6 +6,7 @@ import { useRuntime } from 'vtex.render-runtime'
 
 import FindingList from '../components/FindingList'
 import Link from '../components/Link'
+import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
@@ -54,6 +55,9 @@ const KeyDetailPage: React.FC = () => {
           </PageBlock>
           <PageBlock title={t('findings', { count: key.findings.length })}>
             <FindingList findings={key.findings} />
+          </PageBlock>
+          <PageBlock title={t('ownership')}>
+            <OwnershipForm key={key.id} keyId={key.id} annotation={key.annotation} />
           </PageBlock>
           <PageBlock title={t('roles')}>
             {!key.rolesKnown ? (

@@ -6,12 +6,13 @@ import { useRuntime } from 'vtex.render-runtime'
 
 export const BASE = '/admin/app/key-steward'
 
-export type Section = 'overview' | 'keys' | 'users' | 'settings'
+export type Section = 'overview' | 'keys' | 'users' | 'review' | 'settings'
 
 const SECTIONS: Array<{ id: Section; path: string }> = [
   { id: 'overview', path: BASE },
   { id: 'keys', path: `${BASE}/keys` },
   { id: 'users', path: `${BASE}/users` },
+  { id: 'review', path: `${BASE}/review` },
   { id: 'settings', path: `${BASE}/settings` },
 ]
 

@@ -1,0 +1,75 @@
+import React, { useState } from 'react'
+import { useMutation } from 'react-apollo'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button, Dropdown, Input } from 'vtex.styleguide'
+
+import SeverityBadge from '../components/SeverityBadge'
+import DECIDE from '../graphql/decideKey.gql'
+import REVIEW from '../graphql/review.gql'
+import { readError } from '../utils/errors'
+import { Decision, DECISIONS, ReviewKey } from './types'
+
+const DecisionRow: React.FC<{ k: ReviewKey }> = ({ k }) => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
+  const [decision, setDecision] = useState<Decision | ''>(k.decision?.decision ?? '')
+  const [justification, setJustification] = useState(k.decision?.justification ?? '')
+  const [save, saving] = useMutation(DECIDE, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const failure = readError(saving.error)
+  const changed = decision !== (k.decision?.decision ?? '') || justification !== (k.decision?.justification ?? '')
+  const label = k.label || k.appKey
+
+  return (
+    <tr className="bb b--muted-5" data-review-key={k.id} data-decided={!!k.decision}>
+      <td className="pv3 ph3 v-top">
+        <span className="db">{label}</span>
+        <span className="db f7 code c-muted-1">{k.appKey}</span>
+        {!k.isActive && <span className="f7 c-muted-2"><FormattedMessage id="admin/key-steward.keys.status.inactive" /></span>}
+      </td>
+      <td className="pv3 ph3 v-top f6">
+        {k.findings.length === 0 ? <span className="c-success"><FormattedMessage id="admin/key-steward.keys.healthy" /></span> : k.findings.map((f, i) => (
+          <span key={i} className="db mb1"><SeverityBadge severity={f.severity} /> <span className="c-muted-1 nowrap">{f.rule}</span></span>
+        ))}
+      </td>
+      <td className="pv3 ph3 v-top" style={{ minWidth: '34rem' }}>
+        <form
+          className="flex items-start"
+          aria-label={intl.formatMessage({ id: 'admin/key-steward.review.decisionFor' }, { label })}
+          onSubmit={e => {
+            e.preventDefault()
+            if (decision) save({ variables: { keyId: k.id, decision, justification } }).catch(() => undefined)
+          }}
+        >
+          <div className="mr3" style={{ minWidth: '11rem' }}>
+            <Dropdown
+              size="small"
+              label={t('review.decision')}
+              placeholder={t('review.choose')}
+              value={decision}
+              options={DECISIONS.map(d => ({ value: d, label: t(`review.decision.${d}`) }))}
+              onChange={(_: unknown, v: Decision) => setDecision(v)}
+            />
+          </div>
+          <div className="mr3 flex-auto">
+            <Input
+              size="small"
+              label={t(k.risky ? 'review.justificationRequired' : 'review.justification')}
+              value={justification}
+              errorMessage={failure?.fields.some(f => f.field === 'justification') ? t('review.justificationNeeded') : undefined}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setJustification(e.target.value)}
+            />
+          </div>
+          <div className="pt5">
+            <Button type="submit" size="small" variation={k.decision && !changed ? 'tertiary' : 'primary'} disabled={!decision || !changed} isLoading={saving.loading}>
+              <FormattedMessage id={k.decision && !changed ? 'admin/key-steward.review.saved' : 'admin/key-steward.review.save'} />
+            </Button>
+          </div>
+        </form>
+        {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
+        {k.decision && <p className="f7 c-muted-2 mt1 mb0"><FormattedMessage id="admin/key-steward.review.decidedBy" values={{ who: k.decision.decidedBy }} /></p>}
+      </td>
+    </tr>
+  )
+}
+
+export default DecisionRow

@@ -5,6 +5,7 @@ import { ageInDays } from '../age'
 import { Finding, Practice, PRACTICES, severityRank } from '../findings'
 import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
+import { grantsEverything } from '../roleGrants'
 import { ALL_PRACTICES, ATTESTED } from './checklist'
 import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
@@ -42,7 +43,7 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
       rotationDays: policy.settings.rotationDays,
       unfinishedRenewals: count('renewal-unfinished'),
       keysHighOrWorse: keys.filter(k => k.findings.some(f => severityRank(f.severity) <= HIGH)).length,
-      ownerUsers: policy.inventory.users.filter(u => !u.isBlocked && u.roles.some(r => r.isAdmin)).length,
+      ownerUsers: policy.inventory.users.filter(u => !u.isBlocked && u.roles.some(grantsEverything)).length, // as user-owner-role counts them
       maxOwnerUsers: policy.settings.maxOwnerUsers,
       keysWithoutOwner: count('no-owner'),
       genericLabels: count('generic-label'),

@@ -10,7 +10,7 @@ export const CALL_CENTER = { id: 957, name: 'Call center operator', isAdmin: fal
 export function key(overrides: Partial<ApiKey> = {}): ApiKey {
   return {
     id: 'k-erp', appKey: 'vtexappkey-acme-ERPSYN', label: 'ERP orders sync', createdAt: '2026-10-01T09:00:00Z',
-    isActive: true, ageDays: 56, rolesKnown: true, roles: [CALL_CENTER], findings: [], ...overrides,
+    isActive: true, ageDays: 56, rolesKnown: true, roles: [CALL_CENTER], findings: [], annotation: null, ...overrides,
   }
 }
 

@@ -114,7 +114,23 @@ export class Platform {
     }
     if (req.host === 'infra.io.vtex.com') return this.vbaseRequest(req)
     if (req.path.startsWith('/api/')) return this.apiRequest(req)
+    if (this.storefrontHost(req.host)) return this.storefrontRequest(req)
     return json(404, { Message: `No stand-in for ${req.host}${req.path}` })
+  }
+
+  /** The store's public hosts: its myvtex domain and VTEX's asset hosts for the account. */
+  private storefrontHost(host: string): boolean {
+    const a = this.opts.fixture.account
+    return [`${a}.myvtex.com`, `${a}.vtexassets.com`, `${a}.vteximg.com.br`, `${a}.vtexcommercestable.com.br`, 'localhost', '127.0.0.1'].includes(host)
+  }
+
+  /** Serves the fixture's storefront pages and scripts, as a visitor would get them. */
+  private storefrontRequest(req: Request): Reply {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { message: 'storefront stand-in serves GET only' })
+    const body = this.opts.fixture.storefront[req.path]
+    if (body === undefined) return { status: 404, body: '<!doctype html><title>404</title>Not found', headers: { 'content-type': 'text/html; charset=utf-8' } }
+    const type = req.path.endsWith('.js') ? 'application/javascript' : req.path.endsWith('.xml') ? 'application/xml' : req.path.endsWith('.txt') ? 'text/plain' : req.path.endsWith('.css') ? 'text/css' : 'text/html'
+    return { status: 200, body, headers: { 'content-type': `${type}; charset=utf-8` } }
   }
 
   private vbaseRequest(req: Request): Reply {

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients, VBase } from '@vtex/api'
 import { LicenseManagerApi } from './licenseManagerApi'
+import { Storefront } from './storefront'
 import { VtexIdApi } from './vtexId'
 
 /**
@@ -20,6 +21,10 @@ export class Clients extends IOClients {
 
   get vtexIdApi() {
     return this.getOrSet('vtexIdApi', VtexIdApi)
+  }
+
+  get storefront() {
+    return this.getOrSet('storefront', Storefront)
   }
 
   get appVBase() {

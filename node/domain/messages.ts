@@ -25,6 +25,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
     'duplicate-label': p => `${p.count} keys share the label "${p.label}", so they cannot be told apart in a review. Give each key the name of its own integration.`,
     'shared-key': p => `Key "${p.label}" is recorded as used by ${p.count} integrations (${p.integrations}). A shared key cannot be rotated or revoked for one of them. Create one key per integration.`,
     'no-owner': p => `Key "${p.label}" has no owner recorded. Record who is responsible for it so rotations and reviews have someone to answer.`,
+    'exposed-client-side': p => p.appKey
+      ? `${p.token ? 'The key and its token' : 'The key'} "${p.label}" appear${p.token ? '' : 's'} in code the browser loads (${p.url}, line ${p.line}${Number(p.places) > 1 ? `, and ${Number(p.places) - 1} more places` : ''}). Anyone can read it there. ${p.token ? 'Renew its token now, deactivate the key if you can, and' : 'Deactivate or rotate the key, and'} move the call to a server (a VTEX IO service or your backend).`
+      : `A VTEX token or credentials link appears in code the browser loads (${p.url}, line ${p.line}). Anyone can read it there. Find the key it belongs to, renew its token, and move the call server-side.`,
     'external-broad-access': p => `External key ${p.appKey} of account "${p.account}" holds ${p.roles} here. Another company’s key should not manage your account. Reduce its roles to what the partner needs.`,
     'user-owner-role': p => `${p.email} is one of ${p.count} users holding Owner (Admin Super); the policy allows ${p.max}. Reassess who needs full access and give the others narrower roles.`,
     'review-overdue': p => p.daysSince !== undefined
@@ -42,6 +45,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
     'duplicate-label': p => `${p.count} chaves têm o mesmo nome "${p.label}" e não se distinguem numa revisão. Dê a cada chave o nome da sua integração.`,
     'shared-key': p => `A chave "${p.label}" está registrada como usada por ${p.count} integrações (${p.integrations}). Uma chave compartilhada não pode ser rotacionada ou revogada para só uma delas. Crie uma chave por integração.`,
     'no-owner': p => `A chave "${p.label}" não tem responsável registrado. Registre quem responde por ela para que rotações e revisões tenham um dono.`,
+    'exposed-client-side': p => p.appKey
+      ? `${p.token ? 'A chave e seu token' : 'A chave'} "${p.label}" ${p.token ? 'aparecem' : 'aparece'} em código que o navegador carrega (${p.url}, linha ${p.line}${Number(p.places) > 1 ? `, e em mais ${Number(p.places) - 1} lugares` : ''}). Qualquer pessoa pode lê-la ali. ${p.token ? 'Renove o token agora, desative a chave se puder e' : 'Desative ou rotacione a chave e'} passe a chamada para um servidor (um serviço VTEX IO ou seu backend).`
+      : `Um token VTEX ou link de credenciais aparece em código que o navegador carrega (${p.url}, linha ${p.line}). Qualquer pessoa pode lê-lo ali. Descubra a chave, renove o token e passe a chamada para o servidor.`,
     'external-broad-access': p => `A chave externa ${p.appKey} da conta "${p.account}" tem ${p.roles} aqui. A chave de outra empresa não deve gerenciar sua conta. Reduza os perfis ao que o parceiro precisa.`,
     'user-owner-role': p => `${p.email} é um de ${p.count} usuários com Owner (Admin Super); a política permite ${p.max}. Reavalie quem precisa de acesso total e dê perfis mais restritos aos demais.`,
     'review-overdue': p => p.daysSince !== undefined
@@ -59,6 +65,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
     'duplicate-label': p => `${p.count} claves comparten el nombre "${p.label}" y no se distinguen en una revisión. Da a cada clave el nombre de su integración.`,
     'shared-key': p => `La clave "${p.label}" está registrada como usada por ${p.count} integraciones (${p.integrations}). Una clave compartida no se puede rotar ni revocar para una sola. Crea una clave por integración.`,
     'no-owner': p => `La clave "${p.label}" no tiene responsable registrado. Registra quién responde por ella para que rotaciones y revisiones tengan un dueño.`,
+    'exposed-client-side': p => p.appKey
+      ? `${p.token ? 'La clave y su token' : 'La clave'} "${p.label}" ${p.token ? 'aparecen' : 'aparece'} en código que carga el navegador (${p.url}, línea ${p.line}${Number(p.places) > 1 ? `, y en ${Number(p.places) - 1} lugares más` : ''}). Cualquiera puede leerla allí. ${p.token ? 'Renueva su token ya, desactiva la clave si puedes y' : 'Desactiva o rota la clave y'} mueve la llamada a un servidor (un servicio VTEX IO o tu backend).`
+      : `Un token de VTEX o un enlace de credenciales aparece en código que carga el navegador (${p.url}, línea ${p.line}). Cualquiera puede leerlo allí. Encuentra la clave, renueva su token y mueve la llamada al servidor.`,
     'external-broad-access': p => `La clave externa ${p.appKey} de la cuenta "${p.account}" tiene ${p.roles} aquí. La clave de otra empresa no debe gestionar tu cuenta. Reduce sus roles a lo que el socio necesita.`,
     'user-owner-role': p => `${p.email} es uno de ${p.count} usuarios con Owner (Admin Super); la política permite ${p.max}. Reevalúa quién necesita acceso total y da roles más acotados a los demás.`,
     'review-overdue': p => p.daysSince !== undefined

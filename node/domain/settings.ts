@@ -15,6 +15,8 @@ export interface Settings {
   keyManagingRoleIds: number[]
   /** role reads in flight at once when loading the inventory */
   roleFetchConcurrency: number
+  /** storefront paths the exposure scan visits besides the home page and the sitemap */
+  scanExtraPaths: string[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraGenericLabels: [],
   keyManagingRoleIds: [],
   roleFetchConcurrency: 8,
+  scanExtraPaths: [],
 }
 
 type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
@@ -39,6 +42,7 @@ export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
 export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60
 export const MAX_KEY_MANAGING_ROLES = 100
+export const MAX_SCAN_PATHS = 20
 
 export interface FieldError { field: string; message: string }
 export type Validation = { ok: true; value: Settings } | { ok: false; errors: FieldError[] }
@@ -68,6 +72,13 @@ export function validateSettings(current: Settings, update: Partial<Record<keyof
         errors.push({ field, message: `keyManagingRoleIds must be a list of at most ${MAX_KEY_MANAGING_ROLES} role ids (positive whole numbers)` })
       } else {
         next.keyManagingRoleIds = [...new Set(value as number[])]
+      }
+    } else if (field === 'scanExtraPaths') {
+      const paths = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim() : v)) : null
+      if (!paths || paths.length > MAX_SCAN_PATHS || !paths.every(p => typeof p === 'string' && /^\/[^\s]{0,199}$/.test(p))) {
+        errors.push({ field, message: `scanExtraPaths must be at most ${MAX_SCAN_PATHS} paths starting with / (no spaces, up to 200 characters)` })
+      } else {
+        next.scanExtraPaths = [...new Set(paths as string[])]
       }
     } else {
       errors.push({ field, message: `${field} is not a setting` })

@@ -1,5 +1,6 @@
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
+import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
@@ -12,6 +13,7 @@ export const resolvers = {
     rules,
     settings,
     ...reviewQueries,
+    leakScan,
   },
   Mutation: {
     updateSettings,
@@ -19,6 +21,7 @@ export const resolvers = {
     annotateKey,
     registerExternalKey,
     removeExternalKey,
+    runLeakScan,
   },
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },

@@ -9,6 +9,7 @@ import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
 import { Settings, withDefaults } from '../domain/settings'
 import type { Inventory } from '../domain/types'
 import type { Context } from '../typings'
+import type { LeakScanResult } from '../scanner/types'
 import { requireAdminToken, toResolverError } from './errors'
 import { loadInventory } from './loadInventory'
 
@@ -35,9 +36,11 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (p = p ?? fn())
 }
 
-async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage['read']>[0]) {
+export const LATEST_SCAN = 'latest.json'
+
+async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage['read']>[0], path?: string) {
   try {
-    return await storage.read<T>(bucket)
+    return await storage.read<T>(bucket, path)
   } catch (e) {
     throw toResolverError(e)
   }
@@ -61,12 +64,13 @@ export function requestData(ctx: Context): RequestData {
   })
 
   const evaluation = once(async () => {
-    const [inv, { value: s }, annotations, renewals, reviews] = await Promise.all([
+    const [inv, { value: s }, annotations, renewals, reviews, leakScan] = await Promise.all([
       inventory(),
       settings(),
       readOrFail<Record<string, Annotation>>(storage, 'annotations'),
       readOrFail<Record<string, Renewal>>(storage, 'renewals'),
       readOrFail<ReviewsDoc>(storage, 'reviews'),
+      readOrFail<LeakScanResult>(storage, 'leakScans', LATEST_SCAN),
     ])
     const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
     const input: PolicyInput = {
@@ -77,6 +81,7 @@ export function requestData(ctx: Context): RequestData {
       annotations: annotations.value ?? {},
       renewals: renewals.value ?? {},
       lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+      leakScan: leakScan.value,
     }
     const findings = evaluatePolicy(input)
     const bySubject = new Map<string, Finding[]>()

@@ -121,7 +121,9 @@ export const reviewMutations = {
     const ev = await data.evaluation()
     const at = now()
     const id = `${at.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`
-    const started = startReview(await index(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings })
+    const scan = ev.input.leakScan
+    const leakScan = scan ? { at: scan.at, exposedKeys: new Set(scan.exposures.filter(e => e.appKey).map(e => e.appKey)).size } : null
+    const started = startReview(await index(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings, leakScan })
     if (!started.ok) throw refusalError(started)
     await data.storage.write('reviews', started.value, null, fileOf(id))
     await data.storage.update<ReviewIndex, void>('reviews', current => {

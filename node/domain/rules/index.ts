@@ -1,5 +1,6 @@
 import { canManageKeysRule } from './canManageKeys'
 import { duplicateLabel } from './duplicateLabel'
+import { exposedClientSide } from './exposedClientSide'
 import { externalBroadAccess } from './externalBroadAccess'
 import { genericLabel } from './genericLabel'
 import { inactiveWithRoles } from './inactiveWithRoles'
@@ -15,7 +16,7 @@ import { userOwnerRole } from './userOwnerRole'
 
 export const RULES: Rule[] = [
   keyAgeExceeded, renewalUnfinished, ownerRole, canManageKeysRule, noRoles, inactiveWithRoles,
-  genericLabel, duplicateLabel, sharedKey, noOwner, externalBroadAccess, userOwnerRole, reviewOverdue,
+  genericLabel, duplicateLabel, sharedKey, noOwner, exposedClientSide, externalBroadAccess, userOwnerRole, reviewOverdue,
 ]
 
 export const RULE_IDS = RULES.map(r => r.id)

@@ -1,6 +1,7 @@
 import type { Finding, Practice, Severity } from '../findings'
 import type { Settings } from '../settings'
 import type { Inventory } from '../types'
+import type { Exposure } from '../leaks/scanText'
 
 /** What an admin recorded about a key (stored by Key Steward). */
 export interface Annotation {
@@ -26,6 +27,8 @@ export interface PolicyInput {
   renewals: Record<string, Renewal>
   /** completion time of the latest completed access review, if any */
   lastReviewCompletedAt: string | null
+  /** exposures found by the latest storefront scan, if one ran */
+  leakScan?: { at: string; exposures: Exposure[] } | null
 }
 
 export interface Rule {

@@ -5,6 +5,7 @@ import { join } from 'path'
 import { assembleInventory, RawExternalKey, RolesResult } from '../inventory'
 import type { Annotation, PolicyInput, Renewal } from '../rules/types'
 import { Settings, withDefaults } from '../settings'
+import { scanText } from '../leaks/scanText'
 
 export const DEFAULT_FIXTURE = join(__dirname, '..', '..', '..', 'dev', 'fixtures', 'default.json')
 
@@ -26,5 +27,7 @@ export function policyInputFromFixture(file = DEFAULT_FIXTURE, overrides: Partia
     annotations: (storage.annotations ?? {}) as Record<string, Annotation>,
     renewals: (storage.renewals ?? {}) as Record<string, Renewal>,
     lastReviewCompletedAt: null,
+    // As if the storefront scan had fetched every page and script the fixture serves.
+    leakScan: { at: f.now, exposures: Object.entries(f.storefront ?? {}).flatMap(([path, body]) => scanText(`https://${f.account}.myvtex.com${path}`, String(body))) },
   }
 }

@@ -1,0 +1,87 @@
+// Turns detector matches in one fetched text into exposures: an appKey, with CRITICAL weight
+// when a token sits next to it; a token with key context but no key; a credentials link.
+// Tokens only ever leave this module masked (first 4 characters and the length).
+import { appKeyDetector, appTokenShapeDetector, Match, shareLinkDetector, tokenContextDetector } from './detectors'
+
+/** How close (characters) a token and its context must be. */
+export const NEAR = 300
+
+export interface Exposure {
+  kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'
+  /** appKey found (public identifier), if any */
+  appKey: string | null
+  /** account named by the appKey */
+  account: string | null
+  tokenFound: boolean
+  /** e.g. "BHHP… (128 characters)" */
+  tokenMasked: string | null
+  url: string
+  line: number
+  column: number
+  /** the surrounding text, every long capital run masked */
+  snippet: string
+}
+
+export function maskToken(token: string): string {
+  return `${token.slice(0, 4)}… (${token.length} characters)`
+}
+
+/** Masks any run of 20+ capital letters (a token or part of one) in display text. */
+export function maskSecrets(text: string): string {
+  return text.replace(/[A-Z]{20,}/g, run => maskToken(run))
+}
+
+function lineIndex(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid] <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 }
+}
+
+const near = (a: Match, b: Match) => b.start <= a.end + NEAR && b.end >= a.start - NEAR
+
+const isCapital = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z'
+
+function snippet(text: string, m: Match): string {
+  let from = Math.max(0, m.start - 60)
+  let to = Math.min(text.length, m.end + 60)
+  // Never cut a capital run (a token) in two: masked whole, it shows its real length.
+  for (let n = 0; n < 256 && from > 0 && isCapital(text[from - 1]); n++) from--
+  for (let n = 0; n < 256 && to < text.length && isCapital(text[to]); n++) to++
+  return maskSecrets(text.slice(from, to).replace(/\s+/g, ' ').trim()).slice(0, 300)
+}
+
+export function scanText(url: string, text: string): Exposure[] {
+  const keys = appKeyDetector.find(text)
+  const context = tokenContextDetector.find(text)
+  const tokens = appTokenShapeDetector.find(text).filter(t => context.some(c => near(t, c)))
+  const links = shareLinkDetector.find(text)
+  if (!keys.length && !tokens.length && !links.length) return []
+
+  const starts = lineIndex(text)
+  const at = (m: Match) => position(starts, m.start)
+  const tokenText = (t: Match) => text.slice(t.start, t.end)
+  const claimed = new Set<Match>()
+
+  const out: Exposure[] = keys.map(k => {
+    const token = tokens.find(t => near(k, t))
+    if (token) claimed.add(token)
+    const account = /^vtexappkey-([a-z0-9]+)-/.exec(k.value!)?.[1] ?? null
+    return { kind: 'APP_KEY' as const, appKey: k.value!, account, tokenFound: !!token, tokenMasked: token ? maskToken(tokenText(token)) : null, url, ...at(k), snippet: snippet(text, k) }
+  })
+  for (const t of tokens) {
+    if (!claimed.has(t)) out.push({ kind: 'TOKEN', appKey: null, account: null, tokenFound: true, tokenMasked: maskToken(tokenText(t)), url, ...at(t), snippet: snippet(text, t) })
+  }
+  for (const l of links) out.push({ kind: 'SHARE_LINK', appKey: null, account: null, tokenFound: false, tokenMasked: null, url, ...at(l), snippet: snippet(text, l) })
+  return out
+}

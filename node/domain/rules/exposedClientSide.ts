@@ -1,0 +1,37 @@
+import type { Finding } from '../findings'
+import type { Exposure } from '../leaks/scanText'
+import type { Rule } from './types'
+
+/** Where an exposure was seen, for the message: first URL and line, and how many places. */
+const where = (list: Exposure[]) => ({ url: list[0].url, line: list[0].line, places: list.length })
+
+export const exposedClientSide: Rule = {
+  id: 'exposed-client-side',
+  practice: 'NO_CLIENT_SIDE',
+  severities: ['CRITICAL', 'HIGH'],
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too.',
+  evaluate(input) {
+    const scan = input.leakScan
+    if (!scan?.exposures.length) return []
+    const byAppKey = new Map<string, Exposure[]>()
+    const loose: Exposure[] = []
+    for (const e of scan.exposures) {
+      if (e.appKey) byAppKey.set(e.appKey, [...(byAppKey.get(e.appKey) ?? []), e])
+      else loose.push(e)
+    }
+    const keysByAppKey = new Map(input.inventory.keys.map(k => [k.appKey, k]))
+    const findings: Finding[] = []
+    for (const [appKey, list] of byAppKey) {
+      const severity = list.some(e => e.tokenFound) ? 'CRITICAL' as const : 'HIGH' as const
+      const key = keysByAppKey.get(appKey)
+      const account = list[0].account ?? ''
+      findings.push(key
+        ? { rule: this.id, severity, practice: this.practice, subjectType: 'KEY', subjectId: key.id, subjectLabel: key.label || appKey, params: { label: key.label || appKey, appKey, token: severity === 'CRITICAL' ? 1 : 0, ...where(list) } }
+        : { rule: this.id, severity, practice: this.practice, subjectType: account === input.account ? 'ACCOUNT' : 'EXTERNAL_KEY', subjectId: account === input.account ? input.account : appKey, subjectLabel: appKey, params: { label: appKey, appKey, token: severity === 'CRITICAL' ? 1 : 0, ...where(list) } })
+    }
+    if (loose.length) {
+      findings.push({ rule: this.id, severity: 'CRITICAL', practice: this.practice, subjectType: 'ACCOUNT', subjectId: input.account, subjectLabel: input.account, params: { label: input.account, appKey: '', token: 1, ...where(loose) } })
+    }
+    return findings
+  },
+}

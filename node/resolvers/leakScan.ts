@@ -1,0 +1,36 @@
+// The storefront exposure scan: run now (Mutation.runLeakScan) or read the latest result.
+// The scan fetches public pages with no credentials; its result never holds a full token.
+import { now } from '../clock'
+import { scanStorefront } from '../scanner/scanStorefront'
+import type { LeakScanResult } from '../scanner/types'
+import type { Context } from '../typings'
+import { toResolverError } from './errors'
+import { LATEST_SCAN, requestData } from './requestData'
+import { requireResource } from './settings'
+
+export function presentScan(r: LeakScanResult | null) {
+  return r && { ...r, exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
+}
+
+export async function runScan(ctx: Context): Promise<LeakScanResult> {
+  const data = requestData(ctx)
+  const { value: settings } = await data.settings()
+  const sf = ctx.clients.storefront
+  const result = await scanStorefront({
+    origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
+    fetch: (url, max) => sf.fetchText(url, max), now: now(),
+  })
+  await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
+  return result
+}
+
+export async function runLeakScan(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  return presentScan(await runScan(ctx))
+}
+
+export async function leakScan(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  const stored = await requestData(ctx).storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
+  return presentScan(stored.value)
+}

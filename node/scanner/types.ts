@@ -1,0 +1,32 @@
+import type { Exposure } from '../domain/leaks/scanText'
+
+export interface ScanLimits {
+  maxPages: number
+  maxScripts: number
+  maxFileBytes: number
+  maxTotalBytes: number
+  concurrency: number
+  /** whole-scan deadline */
+  deadlineMs: number
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 60_000 }
+
+export interface LeakScanResult {
+  at: string
+  origin: string
+  pagesScanned: number
+  scriptsScanned: number
+  bytesScanned: number
+  /** URLs that could not be fetched, with why */
+  errors: Array<{ url: string; reason: string }>
+  /** URLs left out on purpose (other hosts, limits) */
+  skipped: Array<{ url: string; reason: string }>
+  exposures: Exposure[]
+  /** true when a limit stopped the scan before it saw everything it found */
+  truncated: boolean
+}
+
+export type FetchResult = { ok: true; text: string } | { ok: false; reason: string }
+/** Fetches a URL as text within `maxBytes`; never throws. */
+export type Fetcher = (url: string, maxBytes: number) => Promise<FetchResult>

@@ -1,0 +1,90 @@
+// The storefront exposure scan through the whole stack: the service's scanner fetching the
+// platform's storefront stand-in through the egress proxy, its GraphQL, and its findings.
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import type { Fixture } from '../platform/fixture'
+import { startStack, Stack } from '../stack'
+import { DEFAULT_FIXTURE } from '../paths'
+import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+
+const base = loadJson<Fixture>(DEFAULT_FIXTURE)
+const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+const ANA = 'session-ana-owner'
+const SCAN = 'mutation { runLeakScan { origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated errors { url reason } skipped { url reason } exposures { kind appKey tokenFound tokenMasked url line column snippet } } }'
+
+// The default store plus an oversized script, a script on a third-party host, and a page the
+// settings add, so limits and per-URL errors show.
+const fixture: Fixture = structuredClone(base)
+fixture.storefront['/'] = fixture.storefront['/'].replace('</body>', '<script src="/arquivos/huge.js"></script><script src="https://cdn.example.org/lib.js"></script><script src="/arquivos/down.js"></script></body>')
+fixture.storefront['/arquivos/huge.js'] = `var x='${'a'.repeat(3 * 1024 * 1024)}';`
+fixture.storefront['/arquivos/down.js'] = 'var ok = 1'
+fixture.storefront['/promo/black-friday'] = "<html><script>var cfg = { appKey: 'vtexappkey-partner-QWERTY' }</script></html>"
+
+let stack: Stack
+before(async () => { stack = await startStack({ fixture }) })
+after(async () => {
+  await stack.stop()
+  assertNoTokens(fixture, seen, 'GraphQL response')
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+beforeEach(() => {
+  stack.platform.faults.set([])
+  stack.platform.resetAppStorage()
+})
+
+describe('runLeakScan', () => {
+  it('finds the exposed keys, masks the token, and reports what it could not read', async () => {
+    stack.platform.faults.set([{ path: '^/arquivos/down\\.js$', status: 503 }])
+    const r = await gql(stack, ANA, SCAN)
+    assert.equal(r.body.errors, undefined, r.text)
+    const scan = r.body.data.runLeakScan
+    assert.equal(scan.origin, 'https://acme.myvtex.com')
+    const keys = scan.exposures.filter((e: { kind: string }) => e.kind === 'APP_KEY').map((e: { appKey: string; tokenFound: boolean }) => `${e.appKey}:${e.tokenFound}`).sort()
+    assert.deepEqual(keys, ['vtexappkey-acme-JVOAUO:false', 'vtexappkey-acme-XDIUKI:true'])
+    const withToken = scan.exposures.find((e: { tokenFound: boolean }) => e.tokenFound)
+    assert.match(withToken.tokenMasked, /^[A-Z]{4}… \(128 characters\)$/)
+    assert.equal(withToken.url, 'https://acme.myvtex.com/arquivos/app.js')
+    assert.ok(withToken.line > 1 && withToken.column > 1)
+    assert.ok(!/[A-Z]{20,}/.test(withToken.snippet))
+    const reasons = Object.fromEntries(scan.errors.map((e: { url: string; reason: string }) => [new URL(e.url).pathname, e.reason]))
+    assert.match(reasons['/arquivos/huge.js'], /larger than/)
+    assert.equal(reasons['/arquivos/down.js'], 'HTTP 503')
+    assert.equal(reasons['/arquivos/qa-widget.js'], 'HTTP 404')
+    assert.ok(scan.skipped.some((s: { url: string; reason: string }) => s.url === 'https://cdn.example.org/lib.js' && /third-party/.test(s.reason)))
+    assert.equal(scan.pagesScanned, 3)
+    assert.ok(scan.bytesScanned > 5000 && scan.bytesScanned < 1024 * 1024)
+  })
+
+  it('visits the extra paths of the settings and reports keys of other accounts', async () => {
+    const set = await gql(stack, ANA, 'mutation { updateSettings(settings: { scanExtraPaths: ["/promo/black-friday"] }) { scanExtraPaths } }')
+    assert.equal(set.body.errors, undefined, set.text)
+    const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+    assert.ok(scan.exposures.some((e: { appKey: string; account: string }) => e.appKey === 'vtexappkey-partner-QWERTY'))
+    const ext = (await gql(stack, ANA, '{ findings(rule: "exposed-client-side") { severity subjectType subjectId } }')).body.data.findings
+    assert.ok(ext.some((f: { subjectType: string; subjectId: string }) => f.subjectType === 'EXTERNAL_KEY' && f.subjectId === 'vtexappkey-partner-QWERTY'))
+    const bad = await gql(stack, ANA, 'mutation { updateSettings(settings: { scanExtraPaths: ["no-slash"] }) { scanExtraPaths } }')
+    assert.equal(errorCode(bad), 'BAD_USER_INPUT')
+  })
+
+  it('becomes the findings of the default fixture, exactly', async () => {
+    await gql(stack, ANA, SCAN)
+    const got = (await gql(stack, ANA, '{ findings(rule: "exposed-client-side") { severity subjectId } }')).body.data.findings
+      .map((f: { severity: string; subjectId: string }) => `${f.severity}|${f.subjectId}`).sort()
+    const want = expected.findings.filter(f => f.rule === 'exposed-client-side').map(f => `${f.severity}|${f.subjectId}`).sort()
+    assert.deepEqual(got, want)
+    const latest = (await gql(stack, ANA, '{ leakScan { exposedKeys pagesScanned } }')).body.data.leakScan
+    assert.equal(latest.exposedKeys, 2)
+  })
+
+  it('is refused without Save user, and the latest scan is null before any ran', async () => {
+    assert.equal(errorCode(await gql(stack, 'session-carla-readonly', SCAN)), 'FORBIDDEN')
+    assert.equal((await gql(stack, ANA, '{ leakScan { at } }')).body.data.leakScan, null)
+  })
+
+  it('stops a slow storefront at its timeouts and says so per URL', async () => {
+    stack.platform.faults.set([{ path: '^/arquivos/app\\.js$', latencyMs: 9000 }])
+    const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+    const app = scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))
+    assert.equal(app?.reason, 'timed out')
+  })
+})

@@ -162,6 +162,18 @@ describe('Key Steward in the Admin shell', () => {
     await page.selectOption('#shell-session', 'session-ana-owner')
   })
 
+  it('scans the storefront from the exposure page and shows each exposed key, masked', async () => {
+    await open('/exposure')
+    await page.getByRole('button', { name: 'Scan storefront now' }).first().click()
+    await page.waitForSelector('[data-exposure="vtexappkey-acme-XDIUKI"]')
+    const critical = page.locator('[data-exposure="vtexappkey-acme-XDIUKI"]')
+    assert.ok(await critical.locator('[data-severity="CRITICAL"]').isVisible())
+    assert.match(await critical.textContent() ?? '', /[A-Z]{4}… \(128 characters\)/)
+    assert.ok(await page.locator('[data-exposure="vtexappkey-acme-JVOAUO"] [data-severity="HIGH"]').isVisible())
+    assert.equal(await page.locator('[data-exposure]').count(), 2)
+    await capture('exposure')
+  })
+
   it('raised no page errors', () => {
     assert.deepEqual(pageErrors, [])
   })

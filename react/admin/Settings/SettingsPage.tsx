@@ -17,18 +17,20 @@ interface Settings {
   extraGenericLabels: string[]
   keyManagingRoleIds: number[]
   roleFetchConcurrency: number
+  scanExtraPaths: string[]
   version: string | null
 }
 
 type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
 const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'maxOwnerUsers', 'roleFetchConcurrency']
 
-interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string }
+interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string }
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(NUMBER_FIELDS.map(f => [f, String(s[f])])) as Record<NumberField, string>,
   labels: s.extraGenericLabels.join(', '),
   roleIds: s.keyManagingRoleIds.join(', '),
+  paths: s.scanExtraPaths.join(', '),
 })
 
 const list = (text: string) => text.split(',').map(s => s.trim()).filter(Boolean)
@@ -55,6 +57,7 @@ const SettingsPage: React.FC = () => {
       ...Object.fromEntries(NUMBER_FIELDS.map(f => [f, form.numbers[f].trim() === '' ? null : Number(form.numbers[f])])),
       extraGenericLabels: list(form.labels),
       keyManagingRoleIds: list(form.roleIds).map(Number),
+      scanExtraPaths: list(form.paths),
     }
     try {
       await save({ variables: { settings, version: data.settings.version }, refetchQueries: [{ query: SETTINGS }], awaitRefetchQueries: true })
@@ -99,6 +102,9 @@ const SettingsPage: React.FC = () => {
             </div>
             <div className="mb5 w-100 w-50-l">
               <Input id="setting-keyManagingRoleIds" name="keyManagingRoleIds" label={t('keyManagingRoleIds.label')} helpText={t('keyManagingRoleIds.help')} value={form.roleIds} errorMessage={fieldError('keyManagingRoleIds')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, roleIds: e.target.value })} />
+            </div>
+            <div className="mb5 w-100 w-50-l">
+              <Input id="setting-scanExtraPaths" name="scanExtraPaths" label={t('scanExtraPaths.label')} helpText={t('scanExtraPaths.help')} value={form.paths} errorMessage={fieldError('scanExtraPaths')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, paths: e.target.value })} />
             </div>
             <Button type="submit" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.settings.save" /></Button>
           </form>

@@ -6,13 +6,14 @@ import { useRuntime } from 'vtex.render-runtime'
 
 export const BASE = '/admin/app/key-steward'
 
-export type Section = 'overview' | 'keys' | 'users' | 'review' | 'settings'
+export type Section = 'overview' | 'keys' | 'users' | 'review' | 'exposure' | 'settings'
 
 const SECTIONS: Array<{ id: Section; path: string }> = [
   { id: 'overview', path: BASE },
   { id: 'keys', path: `${BASE}/keys` },
   { id: 'users', path: `${BASE}/users` },
   { id: 'review', path: `${BASE}/review` },
+  { id: 'exposure', path: `${BASE}/exposure` },
   { id: 'settings', path: `${BASE}/settings` },
 ]
 

@@ -1,0 +1,32 @@
+import React from 'react'
+import { render, wait } from '@vtex/test-tools/react'
+
+import LEAK_SCAN from '../graphql/leakScan.gql'
+import ExposurePage from './ExposurePage'
+
+const scan = {
+  at: '2026-11-26T12:00:00.000Z', origin: 'https://acme.myvtex.com', pagesScanned: 3, scriptsScanned: 2, bytesScanned: 7847, exposedKeys: 1, truncated: true,
+  errors: [{ url: 'https://acme.myvtex.com/arquivos/qa-widget.js', reason: 'HTTP 404' }],
+  skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }],
+  exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'" }],
+}
+
+describe('ExposurePage', () => {
+  it('shows exposures with severity, place and masked token, coverage, truncation and unread URLs', async () => {
+    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: scan } } }] } })
+    await wait(() => getByText('vtexappkey-acme-XDIUKI'))
+    expect(container.querySelector('[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]')).not.toBeNull()
+    expect(getByText(/line 35, column 29/)).toBeInTheDocument()
+    expect(container.textContent).toContain('BHHP… (128 characters)')
+    expect(getByText(/A limit \(pages, size or time\) stopped the scan/)).toBeInTheDocument()
+    expect(getByText(/HTTP 404/)).toBeInTheDocument()
+    expect(getByText(/third-party host/)).toBeInTheDocument()
+    expect(getByText(/Move the calls to a server/)).toBeInTheDocument()
+  })
+
+  it('invites to run the first scan', async () => {
+    const { getByText } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: null } } }] } })
+    await wait(() => getByText('No scan yet'))
+    expect(getByText('Scan storefront now')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,109 @@
+import React from 'react'
+import { useMutation, useQuery } from 'react-apollo'
+import { FormattedDate, FormattedMessage, FormattedNumber, FormattedTime, useIntl } from 'react-intl'
+import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
+
+import PageFrame from '../components/PageFrame'
+import { ErrorState, Loading } from '../components/QueryState'
+import SeverityBadge from '../components/SeverityBadge'
+import LEAK_SCAN from '../graphql/leakScan.gql'
+import RUN from '../graphql/runLeakScan.gql'
+import { readError } from '../utils/errors'
+
+interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string }
+interface Scan {
+  at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
+  errors: Array<{ url: string; reason: string }>; skipped: Array<{ url: string; reason: string }>; exposures: Exposure[]
+}
+
+const UrlList: React.FC<{ items: Array<{ url: string; reason: string }> }> = ({ items }) => (
+  <ul className="list pa0 ma0 f6">
+    {items.map(i => <li key={i.url} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
+  </ul>
+)
+
+const ExposurePage: React.FC = () => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.exposure.${id}` })
+  const { data, loading, error, refetch } = useQuery<{ leakScan: Scan | null }>(LEAK_SCAN)
+  const [run, running] = useMutation(RUN, { refetchQueries: [{ query: LEAK_SCAN }], awaitRefetchQueries: true })
+  const runFailure = readError(running.error)
+  const scan = data?.leakScan
+  const runButton = (
+    <Button onClick={() => run().catch(() => undefined)} isLoading={running.loading}><FormattedMessage id="admin/key-steward.exposure.run" /></Button>
+  )
+
+  return (
+    <PageFrame section="exposure" title={<FormattedMessage id="admin/key-steward.exposure.title" />} subtitle={<FormattedMessage id="admin/key-steward.exposure.subtitle" />}>
+      {runFailure && <div className="mb5" role="alert"><Alert type="error">{runFailure.message}</Alert></div>}
+      {loading && !data && <PageBlock><Loading /></PageBlock>}
+      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+      {data && !scan && (
+        <PageBlock>
+          <EmptyState title={t('none')}>
+            <p><FormattedMessage id="admin/key-steward.exposure.noneText" /></p>
+            {runButton}
+          </EmptyState>
+        </PageBlock>
+      )}
+      {scan && (
+        <>
+          <PageBlock variation="annotated" title={t('coverage')} subtitle={t('coverageText')}>
+            <p className="mt0">
+              <FormattedMessage
+                id="admin/key-steward.exposure.summary"
+                values={{
+                  date: <FormattedDate value={scan.at} year="numeric" month="long" day="2-digit" />,
+                  time: <FormattedTime value={scan.at} />,
+                  origin: <span className="code">{scan.origin}</span>,
+                  pages: scan.pagesScanned,
+                  scripts: scan.scriptsScanned,
+                  kb: <FormattedNumber value={Math.round(scan.bytesScanned / 1024)} />,
+                }}
+              />
+            </p>
+            {scan.truncated && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.exposure.truncated" /></Alert></div>}
+            {runButton}
+          </PageBlock>
+          <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.exposure.found' }, { count: scan.exposures.length })}>
+            {scan.exposures.length === 0 ? (
+              <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
+            ) : (
+              <ul className="list pa0 ma0">
+                {scan.exposures.map((e, i) => (
+                  <li key={i} className="pv4 bb b--muted-5" data-exposure={e.appKey ?? e.kind}>
+                    <div className="flex items-center mb2">
+                      <SeverityBadge severity={e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH'} />
+                      <span className="ml3 fw5">{e.appKey ?? t(`kind.${e.kind}`)}</span>
+                      {e.account && <span className="ml2 f6 c-muted-1">({e.account})</span>}
+                    </div>
+                    <p className="mv2 f6">
+                      <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: e.line, column: e.column }} />
+                      {e.tokenMasked && <> · <FormattedMessage id="admin/key-steward.exposure.token" values={{ masked: <span className="code">{e.tokenMasked}</span> }} /></>}
+                    </p>
+                    <pre className="bg-muted-5 pa3 br2 f7 overflow-x-auto ma0" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{e.snippet}</pre>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </PageBlock>
+          <PageBlock variation="annotated" title={t('todo')}>
+            <ol className="mt0 pl4">
+              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo1" /></li>
+              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo2" /></li>
+              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo3" /></li>
+            </ol>
+          </PageBlock>
+          {(scan.errors.length > 0 || scan.skipped.length > 0) && (
+            <PageBlock title={t('notRead')}>
+              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} /></>}
+              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} /></>}
+            </PageBlock>
+          )}
+        </>
+      )}
+    </PageFrame>
+  )
+}
+
+export default ExposurePage

@@ -1,12 +1,12 @@
 import React from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Button, Tag } from 'vtex.styleguide'
+import { Button, Dropdown, Tag } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
 import SeverityBadge from '../components/SeverityBadge'
 import { ApiKey, worstSeverity } from '../types'
-import type { KeyQuery, SortField } from './filterKeys'
+import { KeyQuery, PAGE_SIZES, SortField } from './filterKeys'
 
 interface Props {
   keys: ApiKey[]
@@ -118,6 +118,15 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
           <FormattedMessage id="admin/key-steward.keys.range" values={{ first, last, total }} />
         </span>
         <div className="flex items-center">
+          <div className="mr4">
+            <Dropdown
+              size="small"
+              label={intl.formatMessage({ id: 'admin/key-steward.keys.pageSize' })}
+              value={String(query.pageSize)}
+              options={PAGE_SIZES.map(n => ({ value: String(n), label: String(n) }))}
+              onChange={(_: unknown, v: string) => onChange({ pageSize: Number(v), page: 1 })}
+            />
+          </div>
           <Button size="small" variation="tertiary" disabled={page <= 1} onClick={() => onChange({ page: page - 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.previous' })}>
             <FormattedMessage id="admin/key-steward.keys.previous" />
           </Button>

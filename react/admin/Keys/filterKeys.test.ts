@@ -37,7 +37,7 @@ describe('paging', () => {
   })
   it('stays quick on 5,000 keys (one filter pass, one sort, one slice)', () => {
     const many = Array.from({ length: 5000 }, (_, i) => key({ id: `k${i}`, label: `Integration ${i}`, ageDays: i % 400 }))
-    const result = queryKeys(many, { ...DEFAULT_QUERY, search: 'integration 4', page: 2 })
+    const result = queryKeys(many, { ...DEFAULT_QUERY, search: 'integration 4', page: 2, pageSize: 25 })
     expect(result.total).toBe(1111)
     expect(result.items).toHaveLength(25)
   })

@@ -17,7 +17,8 @@ export interface KeyQuery {
   pageSize: number
 }
 
-export const DEFAULT_QUERY: KeyQuery = { search: '', severity: '', rule: '', status: 'all', roleId: null, sort: 'severity', descending: false, page: 1, pageSize: 25 }
+export const DEFAULT_QUERY: KeyQuery = { search: '', severity: '', rule: '', status: 'all', roleId: null, sort: 'severity', descending: false, page: 1, pageSize: 100 }
+export const PAGE_SIZES = [25, 50, 100, 250, 500]
 
 const rank = (k: ApiKey) => {
   const worst = worstSeverity(k.findings)

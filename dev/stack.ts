@@ -1,7 +1,8 @@
 // Starts the whole local setup: the platform (in this process), the service on the real
 // @vtex/api runtime (a child process), and the gateway on PORT. Used by `npm start` and tests.
 import { ChildProcess, fork } from 'child_process'
-import { readFileSync } from 'fs'
+import { mkdtempSync, readFileSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
 import { join } from 'path'
 import type { FaultRule } from './platform/faults'
 import { checkFixture, Fixture, loadFixture } from './platform/fixture'
@@ -21,6 +22,8 @@ export interface StackOptions {
   /** Echo service logs to this process's stdout (npm start) */
   echoLogs?: boolean
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+  /** start with the platform clock this many days after the fixture's `now` */
+  clockOffsetDays?: number
 }
 
 export interface Stack {
@@ -41,11 +44,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const fixture = typeof opts.fixture === 'object' ? checkFixture(structuredClone(opts.fixture)) : loadFixture(opts.fixture ?? DEFAULT_FIXTURE)
   const m = manifest()
   const appName = `${m.vendor}.${m.name}`
+  const clockDir = mkdtempSync(join(tmpdir(), 'key-steward-clock-'))
+  const clockFile = join(clockDir, 'offset')
   const platform = await new Platform({
-    fixture, appName, appResources: appResourcesFrom(m), outbound: outboundPoliciesOf(m),
+    fixture, appName, clockFile, appResources: appResourcesFrom(m), outbound: outboundPoliciesOf(m),
     vbaseAllowed: (m.policies ?? []).some(p => p.name === 'vbase-read-write'),
     faults: opts.faults, latencyMs: opts.latencyMs,
   }).listen()
+  platform.writeClockFile()
 
   const logs: string[] = []
   const child = fork(join(ROOT, 'dev', 'service', 'launch.ts'), [], {
@@ -68,6 +74,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       http_proxy: platform.url,
       NO_PROXY: '',
       KEY_STEWARD_NOW: fixture.now,
+      KEY_STEWARD_CLOCK_FILE: clockFile,
       SERVICE_PORT: '0',
     },
   })
@@ -89,7 +96,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const servicePort = await waitForReady(child, logs)
   const gateway = await new Gateway({
     account: fixture.account, appToken: platform.state.appToken, servicePort, extra: opts.extraRoutes ?? shellRoutes(fixture),
+    publicRoutes: publicRoutesOf(),
   }).listen(opts.port ?? 0)
+  platform.appBaseUrl = `http://127.0.0.1:${gateway.port}`
+  if (opts.clockOffsetDays) await platform.advanceClock(opts.clockOffsetDays * 86_400_000)
 
   let stopped = false
   return {
@@ -109,8 +119,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         setTimeout(() => child.kill('SIGKILL'), 3000).unref()
       })
       await platform.close()
+      rmSync(clockDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Public routes of node/service.json (route id → path), which the gateway routes like VTEX's router. */
+function publicRoutesOf(): Record<string, string> {
+  const service = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8')) as { routes?: Record<string, { path: string; public?: boolean }> }
+  return Object.fromEntries(Object.entries(service.routes ?? {}).filter(([, r]) => r.public).map(([id, r]) => [id, r.path]))
 }
 
 function waitForReady(child: ChildProcess, logs: string[]): Promise<number> {

@@ -12,7 +12,9 @@ function arg(name: string): string | undefined {
 async function main() {
   const fixture = arg('--fixture') ?? process.env.FIXTURE ?? DEFAULT_FIXTURE
   const port = Number(arg('--port') ?? process.env.PORT ?? 3000)
-  const stack = await startStack({ fixture, port, echoLogs: true })
+  const clockOffsetDays = Number(arg('--advance-days') ?? 0)
+  if (!Number.isFinite(clockOffsetDays) || clockOffsetDays < 0) throw new Error('--advance-days takes a number of days (0 or more)')
+  const stack = await startStack({ fixture, port, echoLogs: true, clockOffsetDays })
   const sessions = Object.entries(stack.fixture.sessions)
   console.log(`
 Key Steward is running on the local VTEX platform (account "${stack.fixture.account}", fixture ${fixture}).
@@ -27,6 +29,10 @@ Try:
   curl -s ${stack.url}/_v/graphql -H 'content-type: application/json' \\
     --cookie 'VtexIdclientAutCookie=${sessions[0]?.[0] ?? '<session>'}' \\
     -d '{"query":"{ inventory { complete keys { label ageDays roles { name } } } }"}'
+
+Platform clock: ${stack.platform.state.now().toISOString()}. Move it forward (and fire the daily scan):
+  curl -s -X POST ${stack.platform.url}/_platform/clock -d '{"days":100}'
+or start with: npm start -- --advance-days 100
 
 Press Ctrl-C to stop.`)
   const shutdown = async () => {

@@ -1,7 +1,8 @@
 import type { ClientsConfig } from '@vtex/api'
-import { Service } from '@vtex/api'
+import { method, Service } from '@vtex/api'
 import { Clients } from './clients'
 import { resolvers } from './resolvers'
+import { scheduledScan } from './resolvers/schedule'
 
 // Our clients retry 429/5xx themselves (honouring Retry-After); @vtex/api's own retries cover
 // dropped connections only.
@@ -15,4 +16,7 @@ const clients: ClientsConfig<Clients> = {
 export default new Service({
   clients,
   graphql: { resolvers },
+  routes: {
+    scheduledScan: method({ POST: [scheduledScan] }),
+  },
 })

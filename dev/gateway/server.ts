@@ -10,6 +10,8 @@ export interface GatewayOptions {
   workspace?: string
   appToken: string
   servicePort: number
+  /** The app's public routes from service.json: route id → path. */
+  publicRoutes?: Record<string, string>
   /** Extra routes (the Admin shell), tried before the 404. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
 }
@@ -42,6 +44,13 @@ export class Gateway {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/_v/graphql' || url.pathname.startsWith('/_v/private/graphql')) return void (await this.forwardGraphQL(req, res, url.search))
+    // The app's public routes (service.json "public": true), e.g. the scheduler's scan call.
+    const publicRoute = Object.entries(this.opts.publicRoutes ?? {}).find(([, path]) => path === url.pathname)?.[0]
+    if (publicRoute) {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      return this.send(req, res, url.search, Buffer.concat(chunks), url.pathname, publicRoute)
+    }
     if (this.opts.extra && (await this.opts.extra(req, res))) return
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end(`Not found: ${url.pathname}. The GraphQL endpoint is POST /_v/graphql.`)
@@ -65,7 +74,7 @@ export class Gateway {
     this.send(req, res, search, body)
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, search: string, body: Buffer): void {
+  private send(req: IncomingMessage, res: ServerResponse, search: string, body: Buffer, publicPath?: string, routeId?: string): void {
     const { account, workspace = 'master', appToken, servicePort } = this.opts
     const headers: Record<string, string> = {
       'content-type': req.headers['content-type'] ?? 'application/json',
@@ -77,8 +86,14 @@ export class Gateway {
       'x-vtex-locale': String(req.headers['x-vtex-locale'] ?? 'en-US'),
     }
     if (req.headers.cookie) headers.cookie = req.headers.cookie
+    if (publicPath && req.headers.authorization) headers.authorization = String(req.headers.authorization)
+    // VTEX's router names the public route it matched; the runtime dispatches on it.
+    if (routeId) {
+      headers['x-colossus-route-id'] = routeId
+      headers['x-colossus-params'] = '{}'
+    }
     headers['content-length'] = String(body.length)
-    const upstream = request({ host: '127.0.0.1', port: servicePort, method: req.method, path: `/${account}/${workspace}/_v/graphql${search}`, headers }, up => {
+    const upstream = request({ host: '127.0.0.1', port: servicePort, method: req.method, path: publicPath ? `${publicPath}${search}` : `/${account}/${workspace}/_v/graphql${search}`, headers }, up => {
       const out: Record<string, string | string[]> = {}
       for (const [k, v] of Object.entries(up.headers)) if (v !== undefined && k !== 'connection') out[k] = v
       res.writeHead(up.statusCode ?? 502, out)

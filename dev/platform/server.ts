@@ -11,7 +11,9 @@ import { json, parseJson, readBody, Reply, Request, Router, send } from './http-
 import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
 import { OutboundPolicy, outboundAllowed } from './outbound'
 import { describe, holdsAny, identify } from './principals'
+import { SchedulerStandIn } from './scheduler'
 import { PlatformState } from './state'
+import { writeFileSync } from 'fs'
 import { seedAppStorage, vbaseRoutes } from './vbase'
 
 export interface PlatformOptions {
@@ -25,6 +27,8 @@ export interface PlatformOptions {
   /** vendor.name of the app, for its VBase buckets. */
   appName: string
   appToken?: string
+  /** file where the clock offset (ms) is written for the service's clock module */
+  clockFile?: string
   faults?: FaultRule[]
   latencyMs?: number
 }
@@ -35,6 +39,9 @@ export class Platform {
   readonly state: PlatformState
   readonly faults = new Faults()
   readonly requests: RequestRecord[] = []
+  readonly scheduler = new SchedulerStandIn()
+  /** Where the app's public routes ({workspace}--{account}.myvtex.com) are served locally. */
+  appBaseUrl: string | null = null
   private server?: Server
   private inFlight = 0
   peakInFlight = 0
@@ -48,9 +55,31 @@ export class Platform {
     this.faults.set(opts.faults ?? [], opts.latencyMs ?? 0)
     licenseManagerRoutes(this.state, this.lm)
     vtexIdRoutes(this.state, this.lm)
+    this.scheduler.routes(this.lm)
     this.lm.add('GET', '/api/license-manager/resources/{resourceKey}/access', () => ({ status: 200 }))
     vbaseRoutes(this.state, this.vbase)
     this.controlRoutes()
+  }
+
+  /** Moves the platform clock (and the service's) forward, then fires the jobs that came due. */
+  async advanceClock(ms: number): Promise<{ now: string; fired: Array<{ id: string; status: number | string }> }> {
+    const before = this.state.now()
+    this.state.advanceClock(ms)
+    this.writeClockFile()
+    const after = this.state.now()
+    const fired = await this.scheduler.fire(this.scheduler.due(before, after), after, u => this.resolveAppUrl(u))
+    return { now: after.toISOString(), fired }
+  }
+
+  writeClockFile(): void {
+    if (this.opts.clockFile) writeFileSync(this.opts.clockFile, String(this.state.now().getTime() - Date.parse(this.opts.fixture.now)))
+  }
+
+  /** https://{workspace}--{account}.myvtex.com/path → the local gateway. */
+  private resolveAppUrl(uri: string): string {
+    const url = new URL(uri)
+    if (this.appBaseUrl && url.hostname.endsWith('.myvtex.com')) return `${this.appBaseUrl}${url.pathname}${url.search}`
+    return uri
   }
 
   /** Puts the app's VBase back to what the fixture seeds (tests call it between cases). */
@@ -155,6 +184,11 @@ export class Platform {
     // VTEX ID's credential check authenticates by the token in its body, with no resource.
     if (m.route.template === '/api/vtexid/credential/validate') return m.route.handler(req)
     const who = identify(this.state, req)
+    // The scheduler takes jobs from apps (their own token), not from users or keys.
+    if (m.route.template.startsWith('/api/scheduler/')) {
+      if (!who.ok) return json(401, { message: who.why })
+      return who.principal.kind === 'app' ? m.route.handler(req) : json(403, { message: 'Only apps register scheduler jobs' })
+    }
     if (!who.ok) return json(401, { Message: who.why })
     req.params = m.params
     if (m.route.template === '/api/license-manager/resources/{resourceKey}/access') {
@@ -201,5 +235,17 @@ export class Platform {
     })
     this.control.add('GET', '/_platform/requests', () => json(200, this.requests))
     this.control.add('GET', '/_platform/clock', () => json(200, { now: this.state.now().toISOString() }))
+    this.control.add('POST', '/_platform/clock', async req => {
+      const parsed = parseJson(req)
+      if (!parsed.ok) return parsed.reply
+      const days = Number((parsed.value as { days?: unknown })?.days ?? 0)
+      if (!Number.isFinite(days) || days < 0 || days > 3650) return json(400, { message: 'days must be a number from 0 to 3650' })
+      return json(200, await this.advanceClock(days * 86_400_000))
+    })
+    this.control.add('POST', '/_platform/scheduler/run', async () => {
+      const jobs = [...this.scheduler.jobs.values()]
+      return json(200, { fired: await this.scheduler.fire(jobs, this.state.now(), u => this.resolveAppUrl(u)) })
+    })
+    this.control.add('GET', '/_platform/scheduler', () => json(200, { jobs: [...this.scheduler.jobs.values()].map(j => ({ id: j.id, app: j.app, expression: j.expression, uri: j.request.uri })), runs: this.scheduler.runs }))
   }
 }

@@ -4,7 +4,7 @@
 import type { VBase } from '@vtex/api'
 import { withRetry } from './retry'
 
-export type Bucket = 'settings' | 'annotations' | 'externalKeys' | 'renewals' | 'reviews' | 'leakScans'
+export type Bucket = 'settings' | 'annotations' | 'externalKeys' | 'renewals' | 'reviews' | 'leakScans' | 'schedule' | 'snapshots' | 'reminders'
 
 export interface Versioned<T> { value: T | null; etag: string | null }
 

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients, VBase } from '@vtex/api'
 import { LicenseManagerApi } from './licenseManagerApi'
+import { Scheduler } from './scheduler'
 import { Storefront } from './storefront'
 import { VtexIdApi } from './vtexId'
 
@@ -21,6 +22,10 @@ export class Clients extends IOClients {
 
   get vtexIdApi() {
     return this.getOrSet('vtexIdApi', VtexIdApi)
+  }
+
+  get scheduler() {
+    return this.getOrSet('scheduler', Scheduler)
   }
 
   get storefront() {

@@ -17,6 +17,8 @@ export interface Settings {
   roleFetchConcurrency: number
   /** storefront paths the exposure scan visits besides the home page and the sitemap */
   scanExtraPaths: string[]
+  /** days before a review is due that the reminder starts */
+  reminderDays: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,9 +30,10 @@ export const DEFAULT_SETTINGS: Settings = {
   keyManagingRoleIds: [],
   roleFetchConcurrency: 8,
   scanExtraPaths: [],
+  reminderDays: 14,
 }
 
-type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
+type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays'
 
 export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   rotationDays: { min: 30, max: 365 },
@@ -38,6 +41,7 @@ export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   reviewCadenceDays: { min: 7, max: 365 },
   maxOwnerUsers: { min: 1, max: 50 },
   roleFetchConcurrency: { min: 1, max: 32 },
+  reminderDays: { min: 1, max: 60 },
 }
 export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60

@@ -2,6 +2,7 @@ import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } fr
 import { inventory } from './inventory'
 import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
+import { changes, reminders, schedule, snoozeReminder } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
 
@@ -14,6 +15,9 @@ export const resolvers = {
     settings,
     ...reviewQueries,
     leakScan,
+    reminders,
+    changes,
+    schedule,
   },
   Mutation: {
     updateSettings,
@@ -22,6 +26,7 @@ export const resolvers = {
     registerExternalKey,
     removeExternalKey,
     runLeakScan,
+    snoozeReminder,
   },
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },

@@ -58,7 +58,8 @@ export function requestData(ctx: Context): RequestData {
   })
 
   const inventory = once(async () => {
-    const token = requireAdminToken(ctx)
+    // The scheduled scan has no admin: it reads with the app's own token and manifest policies.
+    const token = (ctx.state as { asApp?: boolean } | undefined)?.asApp ? ctx.vtex.authToken : requireAdminToken(ctx)
     const { value } = await settings()
     return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
   })

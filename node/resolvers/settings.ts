@@ -4,6 +4,7 @@ import { Settings, validateSettings } from '../domain/settings'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError, withCode } from './errors'
 import { requestData } from './requestData'
+import { ensureSchedule } from './schedule'
 
 /** Key Steward's own writes need what VTEX needs to manage keys: the Save user resource. */
 export const WRITE_RESOURCE = { key: 'Save_User', name: 'Save user' }
@@ -48,6 +49,8 @@ export async function updateSettings(_: unknown, args: { settings: Partial<Recor
     }
     throw toResolverError(e)
   }
+  // Settings feed the daily scan: make sure it is (still) registered with the scheduler.
+  await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
   const saved = await data.storage.read<Settings>('settings').catch(toResolverErrorThrow)
   return present(result.value, saved.etag)
 }

@@ -1,0 +1,93 @@
+// VTEX scheduler stand-in: stores the jobs apps register and really calls them when the
+// platform clock passes their time. Daily cron expressions ("M H * * *") are understood; a
+// clock jump that passes several occurrences fires the job once (missed runs coalesce).
+import { json, parseJson, Router } from './http-kit'
+import type { PlatformState } from './state'
+
+export interface Job {
+  id: string
+  app: string
+  workspace: string
+  expression: string
+  request: { uri: string; method: string; headers?: Record<string, string>; body?: unknown }
+}
+
+const JOB = '/api/scheduler/{workspace}/{app}/{id}'
+
+/** The next time at or after `from` that a daily "M H * * *" (or "* * * * *") expression fires. */
+export function nextRun(expression: string, from: Date): Date | null {
+  const [min, hour, dom, mon, dow] = expression.trim().split(/\s+/)
+  if ([dom, mon, dow].some(f => f !== '*')) return null
+  const t = new Date(from.getTime())
+  t.setUTCSeconds(0, 0)
+  if (min === '*' && hour === '*') return t.getTime() >= from.getTime() ? t : new Date(t.getTime() + 60_000)
+  const m = Number(min)
+  const h = hour === '*' ? null : Number(hour)
+  if (!Number.isInteger(m) || (h !== null && !Number.isInteger(h))) return null
+  for (let i = 0; i < 60 * 24 + 1; i++) {
+    const c = new Date(t.getTime() + i * 60_000)
+    if (c.getTime() >= from.getTime() && c.getUTCMinutes() === m && (h === null || c.getUTCHours() === h)) return c
+  }
+  return null
+}
+
+export class SchedulerStandIn {
+  readonly jobs = new Map<string, Job>()
+  readonly runs: Array<{ id: string; at: string; status: number | string }> = []
+
+  routes(router: Router): void {
+    router.add('PUT', JOB, req => {
+      const parsed = parseJson(req)
+      if (!parsed.ok) return parsed.reply
+      const body = parsed.value as { scheduler?: { expression?: string }; request?: Job['request'] }
+      const expression = body?.scheduler?.expression
+      if (typeof expression !== 'string' || !nextRun(expression, new Date(0))) return json(400, { message: 'scheduler.expression must be a daily cron expression (M H * * *)' })
+      if (!body.request?.uri || !body.request.method) return json(400, { message: 'request.uri and request.method are required' })
+      const job: Job = { id: req.params.id, app: req.params.app, workspace: req.params.workspace, expression, request: body.request }
+      this.jobs.set(this.key(job.workspace, job.app, job.id), job)
+      return json(200, { id: job.id, endpoint: job.request.uri })
+    })
+    router.add('GET', JOB, req => {
+      const job = this.jobs.get(this.key(req.params.workspace, req.params.app, req.params.id))
+      return job ? json(200, { id: job.id, scheduler: { expression: job.expression }, request: { uri: job.request.uri, method: job.request.method } }) : json(404, { message: 'job not found' })
+    })
+    router.add('DELETE', JOB, req => {
+      this.jobs.delete(this.key(req.params.workspace, req.params.app, req.params.id))
+      return { status: 204 }
+    })
+  }
+
+  private key(workspace: string, app: string, id: string) {
+    return `${workspace}/${app}/${id}`
+  }
+
+  /** Jobs with an occurrence in (from, to]. */
+  due(from: Date, to: Date): Job[] {
+    return [...this.jobs.values()].filter(j => {
+      const next = nextRun(j.expression, new Date(from.getTime() + 1))
+      return next !== null && next.getTime() <= to.getTime()
+    })
+  }
+
+  /** Calls each job's request; `resolve` maps the job's public URL to a reachable one. */
+  async fire(jobs: Job[], at: Date, resolve: (uri: string) => string): Promise<Array<{ id: string; status: number | string }>> {
+    const results = []
+    for (const job of jobs) {
+      let status: number | string
+      try {
+        const res = await fetch(resolve(job.request.uri), {
+          method: job.request.method,
+          headers: { 'content-type': 'application/json', ...job.request.headers },
+          body: job.request.body === undefined ? undefined : JSON.stringify(job.request.body),
+        })
+        await res.text()
+        status = res.status
+      } catch (e) {
+        status = (e as Error).message
+      }
+      this.runs.push({ id: job.id, at: at.toISOString(), status })
+      results.push({ id: job.id, status })
+    }
+    return results
+  }
+}

@@ -1,0 +1,120 @@
+// Adversarial 5 MB inputs: scanText must finish them in about one pass and still report correctly.
+// No wall-clock assertions: the per-test timeout (30 s) is the guard. jest 25 cannot time out a
+// synchronous test (the timer only fires once the blocked event loop is free, and by then the test
+// has passed), so scanText runs here in a worker thread built from the same sources; the test
+// awaits it, and jest's timeout fires while the worker is still busy.
+import * as fs from 'fs'
+import * as path from 'path'
+import * as ts from 'typescript'
+import { Worker } from 'worker_threads'
+import { Exposure, scanText } from './scanText'
+
+jest.setTimeout(30_000)
+
+const MB5 = 5_000_000
+const URL_ = 'https://acme.myvtex.com/arquivos/big.js'
+const T1 = 'BHHPCLJDRBWPBOJNDCICLZEOSSQNHXTE'.repeat(4)
+const T2 = 'QWERTYUIOPLKJHGFDSAZXCVBNMQWERTY'.repeat(4)
+
+/** `unit` repeated until the text reaches about `size` characters (whole units only). */
+const fill = (unit: string, size = MB5) => unit.repeat(Math.floor(size / unit.length))
+
+function workerSource(): string {
+  const js = (file: string) => JSON.stringify(ts.transpileModule(fs.readFileSync(path.join(__dirname, file), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText)
+  return `
+    const { parentPort } = require('worker_threads')
+    const load = (src, req) => { const module = { exports: {} }; new Function('require', 'module', 'exports', src)(req, module, module.exports); return module.exports }
+    const detectors = load(${js('detectors.ts')}, require)
+    const { scanText } = load(${js('scanText.ts')}, name => name === './detectors' ? detectors : require(name))
+    parentPort.on('message', ({ url, text }) => parentPort.postMessage(scanText(url, text)))`
+}
+const SOURCE = workerSource()
+
+let worker: Worker | null = null
+afterEach(async () => {
+  await worker?.terminate()
+  worker = null
+})
+
+function scanOffThread(text: string): Promise<Exposure[]> {
+  const w = new Worker(SOURCE, { eval: true })
+  worker = w
+  return new Promise((resolve, reject) => {
+    w.once('message', resolve)
+    w.once('error', reject)
+    w.postMessage({ url: URL_, text })
+  })
+}
+
+/** Every exposure: token masked, no 20+ capital run anywhere in what it carries. */
+function expectMasked(exposures: Exposure[]) {
+  expect(JSON.stringify(exposures)).not.toMatch(/[A-Z]{20,}/)
+}
+
+describe('scanText on adversarial 5 MB inputs', () => {
+  it('the worker runs the same scanText as the module', async () => {
+    const text = `'X-VTEX-API-AppKey': 'vtexappkey-acme-XDIUKI', 'X-VTEX-API-AppToken': '${T1}'\nx-vtex-api-apptoken ${' '.repeat(400)}${T2} share.vtex.com/credentials/x`
+    expect(await scanOffThread(text)).toEqual(scanText(URL_, text))
+  })
+
+  it('a 5,000,000-character run of A: nothing', async () => {
+    expect(await scanOffThread('A'.repeat(MB5))).toEqual([])
+  })
+
+  it('a 5,000,000-character run of A right after an AppToken header: nothing (no run of exactly 128)', async () => {
+    expect(await scanOffThread(`'X-VTEX-API-AppToken': '${'A'.repeat(MB5)}'`)).toEqual([])
+  })
+
+  it("'vtexappkey-' repeated with no suffix: nothing", async () => {
+    expect(await scanOffThread(fill('vtexappkey-'))).toEqual([])
+  })
+
+  it("'vtexappkey-a-ABCDE' (5 capitals) repeated: nothing", async () => {
+    expect(await scanOffThread(fill('vtexappkey-a-ABCDE'))).toEqual([])
+    expect(await scanOffThread(fill('vtexappkey-a-ABCDE '))).toEqual([])
+  })
+
+  it("one long line of 'x-vtex-api-apptoken' repeated: nothing", async () => {
+    expect(await scanOffThread(fill('x-vtex-api-apptoken'))).toEqual([])
+  })
+
+  it('128-capital runs separated by _ near context words: every token found and masked', async () => {
+    const unit = `x-vtex-api-apptoken:${T1}_${T2}_`
+    const text = fill(unit)
+    const tokens = 2 * (text.length / unit.length)
+    const out = await scanOffThread(text)
+    expect(out).toHaveLength(tokens)
+    expect(out.every(e => e.kind === 'TOKEN' && e.tokenFound && e.line === 1)).toBe(true)
+    expect(new Set(out.map(e => e.tokenMasked))).toEqual(new Set(['BHHP… (128 characters)', 'QWER… (128 characters)']))
+    expectMasked(out)
+  })
+
+  it('many keys, each next to its own token: every key paired, no loose token', async () => {
+    const unit = `vtexappkey-a-ABCDEF ${T1} `
+    const out = await scanOffThread(fill(unit))
+    expect(out).toHaveLength(Math.floor(MB5 / unit.length))
+    expect(out.every(e => e.kind === 'APP_KEY' && e.tokenFound && e.tokenMasked === 'BHHP… (128 characters)')).toBe(true)
+    expectMasked(out)
+  })
+
+  // The two cases below are linear for the regexes but not for scanText's matching of tokens with
+  // context words (tokens × context words) and of keys with tokens (keys × tokens).
+  it('many context words, then many 128-capital runs out of their reach: nothing, in about one pass', async () => {
+    const head = 'apptoken'.repeat(312_000) + ' '.repeat(400)
+    const text = head + fill(`${T1}_`, MB5 - head.length)
+    expect(text.length).toBeLessThanOrEqual(MB5)
+    expect(await scanOffThread(text)).toEqual([])
+  })
+
+  it('many keys, then many tokens out of their reach: keys without token, tokens loose, in about one pass', async () => {
+    const head = 'vtexappkey-a-ABCDEF.'.repeat(125_000) + ' '.repeat(400)
+    const unit = `apptoken_${T1}_${T2}_`
+    const tail = fill(unit, MB5 - head.length)
+    const out = await scanOffThread(head + tail)
+    expect(out.filter(e => e.kind === 'APP_KEY' && !e.tokenFound)).toHaveLength(125_000)
+    expect(out.filter(e => e.kind === 'TOKEN')).toHaveLength(2 * (tail.length / unit.length))
+    expect(out).toHaveLength(125_000 + 2 * (tail.length / unit.length))
+  })
+})

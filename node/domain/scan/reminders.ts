@@ -1,0 +1,52 @@
+// Reminders an admin sees in Key Steward, computed from plain data: review due soon or overdue,
+// keys that crossed their rotation period since the last scan, renewals left unfinished.
+// Snoozed reminders stay hidden until their snooze ends.
+import { ageInDays } from '../age'
+import type { Changes } from './snapshot'
+
+const DAY_MS = 86_400_000
+export const DEFAULT_REMIND_BEFORE_DAYS = 14
+
+export type ReminderKind = 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'
+
+export interface Reminder {
+  /** stable while the situation is the same, so a snooze sticks to it */
+  id: string
+  kind: ReminderKind
+  count: number
+  /** due date for review reminders */
+  dueDate: string | null
+  /** keys concerned (id and label) */
+  subjects: Array<{ id: string; label: string }>
+}
+
+export interface ReminderInput {
+  now: Date
+  reviewCadenceDays: number
+  remindBeforeDays: number
+  lastReviewCompletedAt: string | null
+  changes: Changes | null
+  unfinishedRenewals: Array<{ id: string; label: string }>
+  snoozes: Record<string, string>
+}
+
+export function computeReminders(input: ReminderInput): Reminder[] {
+  const out: Reminder[] = []
+  const last = input.lastReviewCompletedAt
+  const due = last ? new Date(Date.parse(last) + input.reviewCadenceDays * DAY_MS) : null
+  if (!due || due.getTime() <= input.now.getTime()) {
+    out.push({ id: `review-overdue:${last ?? 'never'}`, kind: 'REVIEW_OVERDUE', count: 1, dueDate: due?.toISOString() ?? null, subjects: [] })
+  } else if (ageInDays(input.now.toISOString(), due) <= input.remindBeforeDays) {
+    out.push({ id: `review-due:${due.toISOString().slice(0, 10)}`, kind: 'REVIEW_DUE_SOON', count: 1, dueDate: due.toISOString(), subjects: [] })
+  }
+  const crossed = input.changes?.keysCrossedRotation ?? []
+  if (crossed.length) out.push({ id: `crossed:${input.changes!.to.slice(0, 10)}`, kind: 'KEYS_CROSSED_ROTATION', count: crossed.length, dueDate: null, subjects: crossed })
+  if (input.unfinishedRenewals.length) {
+    out.push({ id: `renewals:${input.unfinishedRenewals.map(r => r.id).sort().join(',').slice(0, 200)}`, kind: 'RENEWALS_UNFINISHED', count: input.unfinishedRenewals.length, dueDate: null, subjects: input.unfinishedRenewals })
+  }
+  return out.filter(r => !(input.snoozes[r.id] && Date.parse(input.snoozes[r.id]) > input.now.getTime()))
+}
+
+export function snoozeUntil(now: Date, days: number): string {
+  return new Date(now.getTime() + days * DAY_MS).toISOString()
+}

@@ -1,0 +1,72 @@
+// The daily scan: registered with VTEX's scheduler (idempotently, the first time an admin opens
+// Key Steward and whenever settings change), protected by a random bearer secret kept in VBase.
+import { randomBytes, timingSafeEqual } from 'crypto'
+import { now } from '../clock'
+import type { AppStorage } from '../clients/appStorage'
+import { buildSnapshot, Changes, diffSnapshots, Snapshot } from '../domain/scan/snapshot'
+import type { Context } from '../typings'
+import { runScan } from './leakScan'
+import { requestData } from './requestData'
+
+export const SCHEDULE_ID = 'key-steward-daily-scan'
+export const DAILY = '0 6 * * *'
+export const SCAN_PATH = '/_v/key-steward/scan'
+
+export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
+
+export async function readSchedule(storage: AppStorage): Promise<ScheduleDoc | null> {
+  return (await storage.read<ScheduleDoc>('schedule')).value
+}
+
+/** Registers the daily job if it is not registered yet (or `force`, e.g. after a settings change). */
+export async function ensureSchedule(ctx: Context, force = false): Promise<ScheduleDoc> {
+  const { storage } = requestData(ctx)
+  const current = await storage.read<ScheduleDoc>('schedule')
+  if (current.value && !force) return current.value
+  const doc: ScheduleDoc = current.value ?? { secret: randomBytes(32).toString('hex'), jobId: SCHEDULE_ID, expression: DAILY, registeredAt: now().toISOString(), lastScanAt: null }
+  const { account, workspace } = ctx.vtex
+  await ctx.clients.scheduler.upsert({
+    id: doc.jobId,
+    scheduler: { expression: doc.expression, endDate: '2100-01-01T00:00:00' },
+    request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST', headers: { Authorization: `Bearer ${doc.secret}` }, body: {} },
+  })
+  const saved = { ...doc, registeredAt: now().toISOString() }
+  await storage.write('schedule', saved, current.etag)
+  return saved
+}
+
+function bearerMatches(header: string | undefined, secret: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '')
+  if (!m) return false
+  const a = Buffer.from(m[1])
+  const b = Buffer.from(secret)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** POST /_v/key-steward/scan, called by VTEX's scheduler. */
+export async function scheduledScan(ctx: Context, next: () => Promise<void>): Promise<void> {
+  const { storage } = requestData(ctx)
+  const schedule = await readSchedule(storage)
+  if (!schedule || !bearerMatches(ctx.get('authorization'), schedule.secret)) {
+    ctx.status = 401
+    ctx.body = { error: 'A valid scheduler secret is required' }
+    return next()
+  }
+  ;(ctx.state as { asApp?: boolean }).asApp = true
+  const data = requestData(ctx)
+  const evaluation = await data.evaluation()
+  const scan = await runScan(ctx).catch(() => null)
+  const prev = (await storage.read<Snapshot>('snapshots', 'latest.json')).value
+  const snapshot = buildSnapshot(evaluation.input.inventory, evaluation.findings, now())
+  const changes: Changes = diffSnapshots(prev, snapshot)
+  await storage.write('snapshots', snapshot, null, 'latest.json')
+  await storage.write('snapshots', changes, null, 'changes.json')
+  await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot.at }, result: undefined }))
+  ctx.status = 200
+  ctx.body = {
+    at: snapshot.at, complete: snapshot.complete, keys: snapshot.keys.length, findings: evaluation.findings.length,
+    leakScan: scan ? { exposures: scan.exposures.length, errors: scan.errors.length } : null,
+    changes: { keysCreated: changes.keysCreated.length, rolesAdded: changes.rolesAdded.length, rolesRemoved: changes.rolesRemoved.length, keysCrossedRotation: changes.keysCrossedRotation.length },
+  }
+  return next()
+}

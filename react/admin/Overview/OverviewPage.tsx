@@ -9,6 +9,7 @@ import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
+import WhatChanged from './WhatChanged'
 import { Finding, Severity, SEVERITIES } from '../types'
 
 interface Data {
@@ -80,6 +81,7 @@ const OverviewPage: React.FC = () => {
               <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.overview.more" values={{ count: data.findings.length - URGENT }} /></p>
             )}
           </PageBlock>
+          <WhatChanged />
         </>
       )}
     </PageFrame>

@@ -18,11 +18,12 @@ interface Settings {
   keyManagingRoleIds: number[]
   roleFetchConcurrency: number
   scanExtraPaths: string[]
+  reminderDays: number
   version: string | null
 }
 
-type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
-const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'maxOwnerUsers', 'roleFetchConcurrency']
+type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
+const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency']
 
 interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string }
 

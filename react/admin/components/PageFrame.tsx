@@ -4,7 +4,10 @@ import { FormattedMessage } from 'react-intl'
 import { Layout, PageHeader, Tab, Tabs } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
-export const BASE = '/admin/app/key-steward'
+import { BASE } from './PageFrame.constants'
+import Reminders from './Reminders'
+
+export { BASE }
 
 export type Section = 'overview' | 'keys' | 'users' | 'review' | 'exposure' | 'settings'
 
@@ -45,6 +48,7 @@ const PageFrame: React.FC<Props> = ({ section, title, subtitle, back, children }
           ))}
         </Tabs>
       </nav>
+      <Reminders />
       {children}
     </Layout>
   )

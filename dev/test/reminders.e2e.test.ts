@@ -1,0 +1,51 @@
+// Reminders in the browser: the platform clock moves 100 days, the daily scan fires, and every
+// Key Steward page shows the overdue review and the keys that crossed their rotation period.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'fs'
+import { join } from 'path'
+import { after, before, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import type { Fixture } from '../platform/fixture'
+import { startStack, Stack } from '../stack'
+import { DEFAULT_FIXTURE, ROOT } from '../paths'
+import { assertNoTokens, loadJson } from './helpers'
+import { launchChromium } from './browser'
+
+const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+let stack: Stack
+let browser: Browser
+let page: Page
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  stack = await startStack({ fixture: DEFAULT_FIXTURE })
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+})
+after(async () => {
+  await browser?.close()
+  await stack?.stop()
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+
+it('shows the overdue review and the keys past rotation after the clock moves 100 days', async () => {
+  await page.goto(`${stack.url}/admin/app/key-steward`)
+  await page.waitForSelector('[data-reminder="REVIEW_OVERDUE"]')
+  assert.equal(await page.locator('[data-reminder="KEYS_CROSSED_ROTATION"]').count(), 0)
+  const first = await (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days: 1 }) })).json() as { fired: unknown[] }
+  assert.equal(first.fired.length, 1)
+  const later = await (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days: 100 }) })).json() as { fired: Array<{ status: number }> }
+  assert.equal(later.fired[0].status, 200)
+  for (const path of ['', '/keys', '/settings']) {
+    await page.goto(`${stack.url}/admin/app/key-steward${path}`)
+    await page.waitForSelector('[data-reminder="KEYS_CROSSED_ROTATION"]')
+    assert.ok(await page.isVisible('[data-reminder="REVIEW_OVERDUE"]'))
+  }
+  await page.goto(`${stack.url}/admin/app/key-steward`)
+  await page.waitForSelector('[data-change="keysCrossedRotation"]')
+  await page.screenshot({ path: join(ARTIFACTS, 'reminders.png'), fullPage: true })
+  // Snoozing hides the reminder.
+  await page.locator('[data-reminder="REVIEW_OVERDUE"]').getByRole('button', { name: /Snooze 7 days/ }).click()
+  await page.waitForSelector('[data-reminder="REVIEW_OVERDUE"]', { state: 'detached' })
+})

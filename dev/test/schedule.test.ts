@@ -1,0 +1,85 @@
+// The daily scan: registration with the scheduler stand-in, the bearer-protected route, snapshots
+// and what changed, and reminders as the platform clock moves.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Fixture } from '../platform/fixture'
+import { startStack, Stack } from '../stack'
+import { DEFAULT_FIXTURE } from '../paths'
+import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const ANA = 'session-ana-owner'
+const REMINDERS = '{ reminders { id kind count dueDate subjects { id label } } }'
+
+let stack: Stack
+before(async () => { stack = await startStack({ fixture: DEFAULT_FIXTURE }) })
+after(async () => {
+  await stack.stop()
+  assertNoTokens(fixture, seen, 'GraphQL response')
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+
+const advance = async (days: number) => (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days }) })).json() as Promise<{ now: string; fired: Array<{ id: string; status: number }> }>
+
+describe('daily scan', () => {
+  it('is registered with the scheduler the first time an admin opens Key Steward', async () => {
+    assert.equal(stack.platform.scheduler.jobs.size, 0)
+    await gql(stack, ANA, REMINDERS)
+    const [job] = [...stack.platform.scheduler.jobs.values()]
+    assert.equal(job.expression, '0 6 * * *')
+    assert.equal(job.request.uri, `https://master--${fixture.account}.myvtex.com/_v/key-steward/scan`)
+    assert.match(job.request.headers!.Authorization, /^Bearer [0-9a-f]{64}$/)
+    const schedule = (await gql(stack, ANA, '{ schedule { registered expression lastScanAt } }')).body.data.schedule
+    assert.equal(schedule.registered, true)
+    assert.equal(schedule.lastScanAt, null)
+  })
+
+  it('refuses a call without the secret or with a wrong one', async () => {
+    assert.equal((await fetch(`${stack.url}/_v/key-steward/scan`, { method: 'POST' })).status, 401)
+    assert.equal((await fetch(`${stack.url}/_v/key-steward/scan`, { method: 'POST', headers: { authorization: `Bearer ${'0'.repeat(64)}` } })).status, 401)
+    assert.equal((await fetch(`${stack.url}/_v/key-steward/scan`, { method: 'POST', headers: { authorization: 'Basic abc' } })).status, 401)
+  })
+
+  it('runs when the clock passes 06:00, with the app’s own token, and keeps a snapshot', async () => {
+    stack.platform.requests.length = 0
+    const { fired } = await advance(1)
+    assert.deepEqual(fired, [{ id: 'key-steward-daily-scan', status: 200 }])
+    assert.ok(stack.platform.requests.some(r => r.path === '/api/vlm/appkeys' && r.status === 200), 'the scan read the key list')
+    const schedule = (await gql(stack, ANA, '{ schedule { lastScanAt } changes { from to } }')).body.data
+    assert.equal(schedule.schedule.lastScanAt, '2026-11-27T12:00:00.000Z')
+    assert.equal(schedule.changes.from, null)
+  })
+
+  it('after 100 days: the review is overdue and keys crossed their rotation period; what changed is listed', async () => {
+    // A role granted between the two scans shows up as a change.
+    const key = fixture.appKeys.find(k => k.isActive && (fixture.roleAssignments[k.id] ?? []).length === 0)!
+    stack.platform.state.fixture.roleAssignments[key.id] = [957]
+    const { fired } = await advance(100)
+    assert.equal(fired[0].status, 200)
+    const reminders = (await gql(stack, ANA, REMINDERS)).body.data.reminders
+    const kinds = reminders.map((r: { kind: string }) => r.kind)
+    assert.ok(kinds.includes('REVIEW_OVERDUE'))
+    const crossed = reminders.find((r: { kind: string }) => r.kind === 'KEYS_CROSSED_ROTATION')
+    assert.ok(crossed.count > 10, `${crossed.count} keys crossed`)
+    const changes = (await gql(stack, ANA, '{ changes { from to rolesAdded { subjectId role } keysCrossedRotation { id } } }')).body.data.changes
+    assert.equal(changes.from, '2026-11-27T12:00:00.000Z')
+    assert.deepEqual(changes.rolesAdded, [{ subjectId: key.id, role: 'Call center operator' }])
+    assert.equal(changes.keysCrossedRotation.length, crossed.count)
+  })
+
+  it('snoozes a reminder for the days chosen, and refuses a bad number of days', async () => {
+    const before = (await gql(stack, ANA, REMINDERS)).body.data.reminders
+    const target = before.find((r: { kind: string }) => r.kind === 'REVIEW_OVERDUE')
+    assert.equal(errorCode(await gql(stack, ANA, 'mutation($id: String!) { snoozeReminder(id: $id, days: 0) }', { id: target.id })), 'BAD_USER_INPUT')
+    const until = (await gql(stack, ANA, 'mutation($id: String!) { snoozeReminder(id: $id, days: 3) }', { id: target.id })).body.data.snoozeReminder
+    assert.equal(Date.parse(until) - Date.parse(stack.platform.state.now().toISOString()), 3 * 86_400_000)
+    const after = (await gql(stack, ANA, REMINDERS)).body.data.reminders
+    assert.ok(!after.some((r: { id: string }) => r.id === target.id))
+    await advance(4)
+    assert.ok((await gql(stack, ANA, REMINDERS)).body.data.reminders.some((r: { id: string }) => r.id === target.id))
+  })
+
+  it('is refused to users without Save user', async () => {
+    assert.equal(errorCode(await gql(stack, 'session-carla-readonly', REMINDERS)), 'FORBIDDEN')
+  })
+})

@@ -1,0 +1,54 @@
+import { buildSnapshot, diffSnapshots, Snapshot } from './snapshot'
+
+const base: Snapshot = {
+  at: '2026-11-26T06:00:00.000Z', complete: true,
+  keys: [
+    { id: 'k1', appKey: 'vtexappkey-acme-AAAAAA', label: 'ERP', isActive: true, rolesKnown: true, roles: ['OMS - Read only'] },
+    { id: 'k2', appKey: 'vtexappkey-acme-BBBBBB', label: 'Feed', isActive: true, rolesKnown: true, roles: [] },
+    { id: 'k3', appKey: 'vtexappkey-acme-CCCCCC', label: 'Old', isActive: false, rolesKnown: true, roles: [] },
+    { id: 'k4', appKey: 'vtexappkey-acme-DDDDDD', label: 'Gone', isActive: true, rolesKnown: true, roles: [] },
+  ],
+  users: [{ id: 'u1', email: 'ana@acme.com', rolesKnown: true, roles: ['Call center operator'] }],
+  staleKeyIds: ['k2'],
+  findings: [],
+}
+
+describe('diffSnapshots', () => {
+  it('says nothing changed the first time', () => {
+    const c = diffSnapshots(null, base)
+    expect(c.from).toBeNull()
+    expect(c.keysCreated).toEqual([])
+  })
+
+  it('finds created, removed, deactivated and reactivated keys, role changes and keys that crossed rotation', () => {
+    const next: Snapshot = {
+      ...base, at: '2026-11-27T06:00:00.000Z',
+      keys: [
+        { ...base.keys[0], roles: ['OMS - Read only', 'Owner (Admin Super)'] },
+        { ...base.keys[1], isActive: false },
+        { ...base.keys[2], isActive: true },
+        { id: 'k5', appKey: 'vtexappkey-acme-EEEEEE', label: 'New', isActive: true, rolesKnown: true, roles: [] },
+      ],
+      users: [{ id: 'u1', email: 'ana@acme.com', rolesKnown: true, roles: [] }],
+      staleKeyIds: ['k1', 'k2'],
+    }
+    const c = diffSnapshots(base, next)
+    expect(c.keysCreated).toEqual([{ id: 'k5', label: 'New' }])
+    expect(c.keysRemoved).toEqual([{ id: 'k4', label: 'Gone' }])
+    expect(c.keysDeactivated).toEqual([{ id: 'k2', label: 'Feed' }])
+    expect(c.keysReactivated).toEqual([{ id: 'k3', label: 'Old' }])
+    expect(c.rolesAdded).toEqual([{ subjectType: 'KEY', subjectId: 'k1', label: 'ERP', role: 'Owner (Admin Super)' }])
+    expect(c.rolesRemoved).toEqual([{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Call center operator' }])
+    expect(c.keysCrossedRotation).toEqual([{ id: 'k1', label: 'ERP' }])
+  })
+
+  it('does not compare roles that could not be read', () => {
+    const next: Snapshot = { ...base, keys: [{ ...base.keys[0], rolesKnown: false, roles: [] }, ...base.keys.slice(1)] }
+    expect(diffSnapshots(base, next).rolesRemoved).toEqual([])
+  })
+
+  it('keeps no token: a snapshot is built from the inventory only', () => {
+    const s = buildSnapshot({ generatedAt: '', complete: true, missing: [], keys: [], externalKeys: [], users: [], roles: [] }, [], new Date('2026-11-26T00:00:00Z'))
+    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'findings', 'keys', 'staleKeyIds', 'users'])
+  })
+})

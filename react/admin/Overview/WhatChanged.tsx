@@ -1,0 +1,52 @@
+import React from 'react'
+import { useQuery } from 'react-apollo'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { PageBlock } from 'vtex.styleguide'
+
+import CHANGES from '../graphql/changes.gql'
+
+interface Named { id: string; label: string }
+interface RoleChange { subjectType: string; subjectId: string; label: string; role: string }
+interface Changes { from: string | null; to: string; keysCreated: Named[]; keysRemoved: Named[]; keysDeactivated: Named[]; keysReactivated: Named[]; rolesAdded: RoleChange[]; rolesRemoved: RoleChange[]; keysCrossedRotation: Named[] }
+
+const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
+  items.length ? (
+    <li className="mb3" data-change={id}>
+      <span className="fw5"><FormattedMessage id={`admin/key-steward.changes.${id}`} values={{ count: items.length }} /></span>
+      <span className="db f6 c-muted-1">{items.slice(0, 10).join(', ')}{items.length > 10 ? '…' : ''}</span>
+    </li>
+  ) : null
+
+const WhatChanged: React.FC = () => {
+  const intl = useIntl()
+  const { data } = useQuery<{ changes: Changes | null; schedule: { registered: boolean; lastScanAt: string | null } | null }>(CHANGES, { errorPolicy: 'ignore' })
+  if (!data) return null
+  const c = data.changes
+  const role = (r: RoleChange) => `${r.label}: ${r.role}`
+  const any = c && [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation].some(l => l.length)
+  return (
+    <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.changes.title' })}>
+      {!c || !c.from ? (
+        <p className="c-muted-1 mt0"><FormattedMessage id="admin/key-steward.changes.notYet" /></p>
+      ) : (
+        <>
+          <p className="mt0 f6 c-muted-1">
+            <FormattedMessage id="admin/key-steward.changes.between" values={{ from: <FormattedDate value={c.from} year="numeric" month="short" day="2-digit" />, to: <FormattedDate value={c.to} year="numeric" month="short" day="2-digit" /> }} />
+          </p>
+          {!any && <p><FormattedMessage id="admin/key-steward.changes.none" /></p>}
+          <ul className="list pa0 ma0">
+            <Group id="keysCreated" items={c.keysCreated.map(k => k.label)} />
+            <Group id="keysRemoved" items={c.keysRemoved.map(k => k.label)} />
+            <Group id="keysDeactivated" items={c.keysDeactivated.map(k => k.label)} />
+            <Group id="keysReactivated" items={c.keysReactivated.map(k => k.label)} />
+            <Group id="rolesAdded" items={c.rolesAdded.map(role)} />
+            <Group id="rolesRemoved" items={c.rolesRemoved.map(role)} />
+            <Group id="keysCrossedRotation" items={c.keysCrossedRotation.map(k => k.label)} />
+          </ul>
+        </>
+      )}
+    </PageBlock>
+  )
+}
+
+export default WhatChanged

@@ -1,0 +1,1 @@
+export const BASE = '/admin/app/key-steward'

@@ -1,0 +1,55 @@
+// Reminders (review due or overdue, keys past their rotation period, unfinished renewals):
+// a banner on every Key Steward page, each with its action and a snooze.
+import React from 'react'
+import { useMutation, useQuery } from 'react-apollo'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { Alert, ButtonPlain } from 'vtex.styleguide'
+
+import REMINDERS from '../graphql/reminders.gql'
+import SNOOZE from '../graphql/snoozeReminder.gql'
+import Link from './Link'
+import { BASE } from './PageFrame.constants'
+
+export interface Reminder { id: string; kind: 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'; count: number; dueDate: string | null; subjects: Array<{ id: string; label: string }> }
+
+const ACTION: Record<Reminder['kind'], string> = {
+  REVIEW_DUE_SOON: `${BASE}/review`,
+  REVIEW_OVERDUE: `${BASE}/review`,
+  KEYS_CROSSED_ROTATION: `${BASE}/keys`,
+  RENEWALS_UNFINISHED: `${BASE}/keys`,
+}
+
+const SNOOZE_DAYS = 7
+
+const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
+  const intl = useIntl()
+  const [snooze, snoozing] = useMutation(SNOOZE, { refetchQueries: [{ query: REMINDERS }], awaitRefetchQueries: true })
+  const names = r.subjects.slice(0, 3).map(s => s.label).join(', ') + (r.subjects.length > 3 ? '…' : '')
+  return (
+    <div className="mb3" data-reminder={r.kind}>
+      <Alert type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}>
+        <span>
+          <FormattedMessage
+            id={`admin/key-steward.reminder.${r.kind}`}
+            values={{ count: r.count, names, date: r.dueDate ? <FormattedDate value={r.dueDate} year="numeric" month="long" day="2-digit" /> : '' }}
+          />{' '}
+          <Link to={ACTION[r.kind]}><FormattedMessage id={`admin/key-steward.reminder.action.${r.kind}`} /></Link>
+          {' · '}
+          <ButtonPlain size="small" isLoading={snoozing.loading} onClick={() => snooze({ variables: { id: r.id, days: SNOOZE_DAYS } }).catch(() => undefined)}>
+            {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' }, { days: SNOOZE_DAYS })}
+          </ButtonPlain>
+        </span>
+      </Alert>
+    </div>
+  )
+}
+
+/** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
+const Reminders: React.FC = () => {
+  const { data } = useQuery<{ reminders: Reminder[] }>(REMINDERS, { fetchPolicy: 'cache-and-network', errorPolicy: 'ignore' })
+  const reminders = data?.reminders ?? []
+  if (!reminders.length) return null
+  return <section className="mb5" aria-label="Reminders" role="region">{reminders.map(r => <ReminderItem key={r.id} r={r} />)}</section>
+}
+
+export default Reminders

@@ -11,6 +11,7 @@ import { json, parseJson, readBody, Reply, Request, Router, send } from './http-
 import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
 import { OutboundPolicy, outboundAllowed } from './outbound'
 import { describe, holdsAny, identify } from './principals'
+import { MessageCenterStandIn } from './messageCenter'
 import { SchedulerStandIn } from './scheduler'
 import { PlatformState } from './state'
 import { writeFileSync } from 'fs'
@@ -40,6 +41,7 @@ export class Platform {
   readonly faults = new Faults()
   readonly requests: RequestRecord[] = []
   readonly scheduler = new SchedulerStandIn()
+  readonly messageCenter: MessageCenterStandIn
   /** Where the app's public routes ({workspace}--{account}.myvtex.com) are served locally. */
   appBaseUrl: string | null = null
   private server?: Server
@@ -56,6 +58,8 @@ export class Platform {
     licenseManagerRoutes(this.state, this.lm)
     vtexIdRoutes(this.state, this.lm)
     this.scheduler.routes(this.lm)
+    this.messageCenter = new MessageCenterStandIn(this.state)
+    this.messageCenter.routes(this.lm)
     this.lm.add('GET', '/api/license-manager/resources/{resourceKey}/access', () => ({ status: 200 }))
     vbaseRoutes(this.state, this.vbase)
     this.controlRoutes()
@@ -184,10 +188,10 @@ export class Platform {
     // VTEX ID's credential check authenticates by the token in its body, with no resource.
     if (m.route.template === '/api/vtexid/credential/validate') return m.route.handler(req)
     const who = identify(this.state, req)
-    // The scheduler takes jobs from apps (their own token), not from users or keys.
-    if (m.route.template.startsWith('/api/scheduler/')) {
+    // The scheduler and Message Center take requests from apps (their own token) here.
+    if (m.route.template.startsWith('/api/scheduler/') || m.route.template.startsWith('/api/template-render/') || m.route.template.startsWith('/api/mail-service/')) {
       if (!who.ok) return json(401, { message: who.why })
-      return who.principal.kind === 'app' ? m.route.handler(req) : json(403, { message: 'Only apps register scheduler jobs' })
+      return who.principal.kind === 'app' ? m.route.handler(req) : json(403, { message: 'Only apps use this endpoint here' })
     }
     if (!who.ok) return json(401, { Message: who.why })
     req.params = m.params
@@ -246,6 +250,7 @@ export class Platform {
       const jobs = [...this.scheduler.jobs.values()]
       return json(200, { fired: await this.scheduler.fire(jobs, this.state.now(), u => this.resolveAppUrl(u)) })
     })
+    this.control.add('GET', '/_platform/outbox', () => json(200, this.messageCenter.outbox))
     this.control.add('GET', '/_platform/scheduler', () => json(200, { jobs: [...this.scheduler.jobs.values()].map(j => ({ id: j.id, app: j.app, expression: j.expression, uri: j.request.uri })), runs: this.scheduler.runs }))
   }
 }

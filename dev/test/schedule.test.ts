@@ -50,6 +50,20 @@ describe('daily scan', () => {
     assert.equal(schedule.changes.from, null)
   })
 
+  it('e-mails the configured recipients through Message Center, once per new reminder', async () => {
+    const set = await gql(stack, ANA, 'mutation { updateSettings(settings: { reminderEmails: ["security@acme.com", "bad"] }) { reminderEmails } }')
+    assert.equal(errorCode(set), 'BAD_USER_INPUT')
+    const ok = await gql(stack, ANA, 'mutation { updateSettings(settings: { reminderEmails: ["Security@acme.com"] }) { reminderEmails } }')
+    assert.deepEqual(ok.body.data.updateSettings.reminderEmails, ['security@acme.com'])
+    await advance(1)
+    const outbox = await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as Array<{ to: string; subject: string; jsonData: { reminders: string[] } }>
+    assert.equal(outbox.length, 1)
+    assert.equal(outbox[0].to, 'security@acme.com')
+    assert.match(outbox[0].jsonData.reminders.join(' '), /access review is overdue/)
+    await advance(1)
+    assert.equal((await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as unknown[]).length, 1, 'no repeat for the same reminders')
+  })
+
   it('after 100 days: the review is overdue and keys crossed their rotation period; what changed is listed', async () => {
     // A role granted between the two scans shows up as a change.
     const key = fixture.appKeys.find(k => k.isActive && (fixture.roleAssignments[k.id] ?? []).length === 0)!
@@ -62,7 +76,10 @@ describe('daily scan', () => {
     const crossed = reminders.find((r: { kind: string }) => r.kind === 'KEYS_CROSSED_ROTATION')
     assert.ok(crossed.count > 10, `${crossed.count} keys crossed`)
     const changes = (await gql(stack, ANA, '{ changes { from to rolesAdded { subjectId role } keysCrossedRotation { id } } }')).body.data.changes
-    assert.equal(changes.from, '2026-11-27T12:00:00.000Z')
+    assert.equal(changes.from, '2026-11-29T12:00:00.000Z')
+    const outbox = await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as Array<{ jsonData: { reminders: string[] } }>
+    assert.equal(outbox.length, 2, 'the keys that crossed the rotation period are news: one more e-mail')
+    assert.match(outbox[1].jsonData.reminders.join(' '), /crossed the rotation period/)
     assert.deepEqual(changes.rolesAdded, [{ subjectId: key.id, role: 'Call center operator' }])
     assert.equal(changes.keysCrossedRotation.length, crossed.count)
   })

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients, VBase } from '@vtex/api'
 import { LicenseManagerApi } from './licenseManagerApi'
+import { MessageCenter } from './messageCenter'
 import { Scheduler } from './scheduler'
 import { Storefront } from './storefront'
 import { VtexIdApi } from './vtexId'
@@ -22,6 +23,10 @@ export class Clients extends IOClients {
 
   get vtexIdApi() {
     return this.getOrSet('vtexIdApi', VtexIdApi)
+  }
+
+  get messageCenter() {
+    return this.getOrSet('messageCenter', MessageCenter)
   }
 
   get scheduler() {

@@ -19,6 +19,8 @@ export interface Settings {
   scanExtraPaths: string[]
   /** days before a review is due that the reminder starts */
   reminderDays: number
+  /** who receives reminder e-mails (Message Center); none means no e-mail */
+  reminderEmails: string[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roleFetchConcurrency: 8,
   scanExtraPaths: [],
   reminderDays: 14,
+  reminderEmails: [],
 }
 
 type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays'
@@ -47,6 +50,7 @@ export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60
 export const MAX_KEY_MANAGING_ROLES = 100
 export const MAX_SCAN_PATHS = 20
+export const MAX_REMINDER_EMAILS = 10
 
 export interface FieldError { field: string; message: string }
 export type Validation = { ok: true; value: Settings } | { ok: false; errors: FieldError[] }
@@ -76,6 +80,13 @@ export function validateSettings(current: Settings, update: Partial<Record<keyof
         errors.push({ field, message: `keyManagingRoleIds must be a list of at most ${MAX_KEY_MANAGING_ROLES} role ids (positive whole numbers)` })
       } else {
         next.keyManagingRoleIds = [...new Set(value as number[])]
+      }
+    } else if (field === 'reminderEmails') {
+      const emails = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : null
+      if (!emails || emails.length > MAX_REMINDER_EMAILS || !emails.every(e => typeof e === 'string' && e.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))) {
+        errors.push({ field, message: `reminderEmails must be at most ${MAX_REMINDER_EMAILS} e-mail addresses` })
+      } else {
+        next.reminderEmails = [...new Set(emails as string[])]
       }
     } else if (field === 'scanExtraPaths') {
       const paths = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim() : v)) : null

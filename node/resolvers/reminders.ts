@@ -8,13 +8,18 @@ import { requestData } from './requestData'
 import { ensureSchedule, readSchedule } from './schedule'
 import { requireResource } from './settings'
 
-interface RemindersDoc { snoozes: Record<string, string> }
+export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
 
 export async function reminders(_: unknown, __: unknown, ctx: Context) {
   await requireResource(ctx)
-  const data = requestData(ctx)
   // First visit of an admin sets the daily scan up; later visits find it registered.
   await ensureSchedule(ctx).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
+  return currentReminders(ctx)
+}
+
+/** The reminders to show now (not snoozed), from the request's evaluation and stored scans. */
+export async function currentReminders(ctx: Context) {
+  const data = requestData(ctx)
   const [evaluation, changes, doc] = await Promise.all([
     data.evaluation(),
     data.storage.read<Changes>('snapshots', 'changes.json'),
@@ -40,7 +45,7 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
   }
   if (!args.id || args.id.length > 300) throw withCode(new UserInputError('Not a reminder id'), 'BAD_USER_INPUT', { fields: [{ field: 'id', message: 'Not a reminder id' }] })
   const until = snoozeUntil(now(), args.days)
-  await requestData(ctx).storage.update<RemindersDoc, void>('reminders', cur => ({ value: { snoozes: { ...(cur?.snoozes ?? {}), [args.id]: until } }, result: undefined }))
+  await requestData(ctx).storage.update<RemindersDoc, void>('reminders', cur => ({ value: { ...cur, snoozes: { ...(cur?.snoozes ?? {}), [args.id]: until } }, result: undefined }))
     .catch(e => { throw toResolverError(e) })
   return until
 }

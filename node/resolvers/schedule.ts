@@ -6,6 +6,7 @@ import type { AppStorage } from '../clients/appStorage'
 import { buildSnapshot, Changes, diffSnapshots, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { runScan } from './leakScan'
+import { currentReminders, RemindersDoc } from './reminders'
 import { requestData } from './requestData'
 
 export const SCHEDULE_ID = 'key-steward-daily-scan'
@@ -62,11 +63,45 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   await storage.write('snapshots', snapshot, null, 'latest.json')
   await storage.write('snapshots', changes, null, 'changes.json')
   await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot.at }, result: undefined }))
+  const emailed = await emailReminders(ctx).catch(e => {
+    ctx.vtex.logger.warn({ message: 'could not send reminder e-mails', reason: String((e as Error).message) })
+    return 0
+  })
   ctx.status = 200
   ctx.body = {
     at: snapshot.at, complete: snapshot.complete, keys: snapshot.keys.length, findings: evaluation.findings.length,
     leakScan: scan ? { exposures: scan.exposures.length, errors: scan.errors.length } : null,
+    emailed,
     changes: { keysCreated: changes.keysCreated.length, rolesAdded: changes.rolesAdded.length, rolesRemoved: changes.rolesRemoved.length, keysCrossedRotation: changes.keysCrossedRotation.length },
   }
   return next()
+}
+
+const REMINDER_TEXT: Record<string, (count: number) => string> = {
+  REVIEW_OVERDUE: () => 'The access review is overdue: start one and decide on every key.',
+  REVIEW_DUE_SOON: () => 'The next access review is due soon.',
+  KEYS_CROSSED_ROTATION: n => `${n} key(s) crossed the rotation period since the last scan: renew their tokens or rotate them.`,
+  RENEWALS_UNFINISHED: n => `${n} token renewal(s) are unfinished, so old tokens still work: finish them.`,
+}
+
+/**
+ * E-mails the configured recipients through Message Center when a reminder appeared that was not
+ * in the last e-mail (so a daily scan does not repeat the same message every day).
+ */
+async function emailReminders(ctx: Context): Promise<number> {
+  const data = requestData(ctx)
+  const { value: settings } = await data.settings()
+  if (!settings.reminderEmails.length) return 0
+  const reminders = await currentReminders(ctx)
+  const ids = reminders.map(r => r.id).sort()
+  const doc = (await data.storage.read<RemindersDoc>('reminders')).value
+  const emailedBefore = new Set(doc?.lastEmailed ?? [])
+  if (!ids.some(id => !emailedBefore.has(id))) return 0
+  const mc = ctx.clients.messageCenter
+  await mc.publishTemplate()
+  const { account, workspace } = ctx.vtex
+  const body = { account, reminders: reminders.map(r => REMINDER_TEXT[r.kind](r.count)), link: `https://${workspace === 'master' ? '' : `${workspace}--`}${account}.myvtex.com/admin/app/key-steward` }
+  for (const to of settings.reminderEmails) await mc.sendReminders(to, body)
+  await data.storage.update<RemindersDoc, void>('reminders', cur => ({ value: { snoozes: cur?.snoozes ?? {}, lastEmailed: ids }, result: undefined }))
+  return settings.reminderEmails.length
 }

@@ -19,19 +19,21 @@ interface Settings {
   roleFetchConcurrency: number
   scanExtraPaths: string[]
   reminderDays: number
+  reminderEmails: string[]
   version: string | null
 }
 
 type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
 const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency']
 
-interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string }
+interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string }
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(NUMBER_FIELDS.map(f => [f, String(s[f])])) as Record<NumberField, string>,
   labels: s.extraGenericLabels.join(', '),
   roleIds: s.keyManagingRoleIds.join(', '),
   paths: s.scanExtraPaths.join(', '),
+  emails: s.reminderEmails.join(', '),
 })
 
 const list = (text: string) => text.split(',').map(s => s.trim()).filter(Boolean)
@@ -59,6 +61,7 @@ const SettingsPage: React.FC = () => {
       extraGenericLabels: list(form.labels),
       keyManagingRoleIds: list(form.roleIds).map(Number),
       scanExtraPaths: list(form.paths),
+      reminderEmails: list(form.emails),
     }
     try {
       await save({ variables: { settings, version: data.settings.version }, refetchQueries: [{ query: SETTINGS }], awaitRefetchQueries: true })
@@ -106,6 +109,9 @@ const SettingsPage: React.FC = () => {
             </div>
             <div className="mb5 w-100 w-50-l">
               <Input id="setting-scanExtraPaths" name="scanExtraPaths" label={t('scanExtraPaths.label')} helpText={t('scanExtraPaths.help')} value={form.paths} errorMessage={fieldError('scanExtraPaths')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, paths: e.target.value })} />
+            </div>
+            <div className="mb5 w-100 w-50-l">
+              <Input id="setting-reminderEmails" name="reminderEmails" label={t('reminderEmails.label')} helpText={t('reminderEmails.help')} value={form.emails} errorMessage={fieldError('reminderEmails')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, emails: e.target.value })} />
             </div>
             <Button type="submit" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.settings.save" /></Button>
           </form>

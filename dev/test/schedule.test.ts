@@ -96,6 +96,25 @@ describe('daily scan', () => {
     assert.ok((await gql(stack, ANA, REMINDERS)).body.data.reminders.some((r: { id: string }) => r.id === target.id))
   })
 
+  it('shows the daily scan’s copy when the live read is slow, and the live data on request', async () => {
+    const set = await gql(stack, ANA, 'mutation { updateSettings(settings: { liveReadTimeoutSeconds: 2 }) { liveReadTimeoutSeconds } }')
+    assert.equal(set.body.errors, undefined, set.text)
+    const { lastScanAt } = (await gql(stack, ANA, '{ schedule { lastScanAt } }')).body.data.schedule
+    stack.platform.faults.set([{ path: '^/api/vlm/appkeys$', latencyMs: 3500 }])
+    try {
+      const quick = (await gql(stack, ANA, '{ inventory { source generatedAt keys { id ageDays roles { name } } } hygiene { score } }')).body.data
+      assert.equal(quick.inventory.source, 'SNAPSHOT')
+      assert.equal(quick.inventory.generatedAt, lastScanAt)
+      assert.equal(quick.inventory.keys.length, fixture.appKeys.length)
+      assert.ok(quick.hygiene.score >= 0)
+      const live = (await gql(stack, ANA, '{ inventory(live: true) { source generatedAt } }')).body.data.inventory
+      assert.equal(live.source, 'LIVE')
+      assert.equal(errorCode(await gql(stack, 'session-diego-callcenter', '{ inventory { source } }')), 'FORBIDDEN')
+    } finally {
+      stack.platform.faults.set([])
+    }
+  })
+
   it('is refused to users without Save user', async () => {
     assert.equal(errorCode(await gql(stack, 'session-carla-readonly', REMINDERS)), 'FORBIDDEN')
   })

@@ -71,6 +71,7 @@ export function assembleInventory(parts: InventoryParts): Inventory {
   }))
 
   return {
+    source: 'LIVE',
     generatedAt: parts.now.toISOString(),
     complete: missing.length === 0,
     missing,

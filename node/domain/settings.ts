@@ -21,6 +21,8 @@ export interface Settings {
   reminderDays: number
   /** who receives reminder e-mails (Message Center); none means no e-mail */
   reminderEmails: string[]
+  /** after this many seconds of a slow live read, pages show the daily scan's copy */
+  liveReadTimeoutSeconds: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,9 +36,10 @@ export const DEFAULT_SETTINGS: Settings = {
   scanExtraPaths: [],
   reminderDays: 14,
   reminderEmails: [],
+  liveReadTimeoutSeconds: 10,
 }
 
-type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays'
+type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
 
 export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   rotationDays: { min: 30, max: 365 },
@@ -45,6 +48,7 @@ export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   maxOwnerUsers: { min: 1, max: 50 },
   roleFetchConcurrency: { min: 1, max: 32 },
   reminderDays: { min: 1, max: 60 },
+  liveReadTimeoutSeconds: { min: 2, max: 60 },
 }
 export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60

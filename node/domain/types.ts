@@ -41,6 +41,8 @@ export interface ExternalKeyEntry {
 }
 
 export interface Inventory {
+  /** LIVE: read now with the admin's session; SNAPSHOT: the daily scan's copy (the live read was slow) */
+  source?: 'LIVE' | 'SNAPSHOT'
   generatedAt: string
   /** false whenever any part could not be loaded; `missing` says which */
   complete: boolean

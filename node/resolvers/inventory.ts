@@ -1,6 +1,8 @@
 import type { Context } from '../typings'
 import { requestData } from './requestData'
 
-export function inventory(_: unknown, __: unknown, ctx: Context) {
+/** `live: true` waits for the live read even when it is slow (the page's refresh button). */
+export function inventory(_: unknown, args: { live?: boolean | null }, ctx: Context) {
+  if (args?.live) (ctx.state as { live?: boolean }).live = true
   return requestData(ctx).inventory()
 }

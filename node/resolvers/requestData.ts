@@ -10,6 +10,7 @@ import { Settings, withDefaults } from '../domain/settings'
 import type { Inventory } from '../domain/types'
 import type { Context } from '../typings'
 import type { LeakScanResult } from '../scanner/types'
+import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
 import { requireAdminToken, toResolverError } from './errors'
 import { loadInventory } from './loadInventory'
 
@@ -46,6 +47,27 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
   }
 }
 
+/** License Manager resources (by key) an admin needs to see the stored copy of the inventory. */
+const READ_KEYS = ['Save_User', 'Get_Roles_Paged', 'Get_Users_Paged', 'Get_User_By_Identifier']
+
+/**
+ * The live read, unless it takes longer than `timeoutMs`: then the daily scan's copy, but only
+ * to an admin who holds the same read resources (checked on their own session).
+ */
+async function liveOrSnapshot(ctx: Context, storage: AppStorage, token: string, live: Promise<Inventory>, timeoutMs: number, at: Date): Promise<Inventory> {
+  let timer: NodeJS.Timeout | undefined
+  const slow = new Promise<null>(resolve => { timer = setTimeout(() => resolve(null), timeoutMs) })
+  const first = await Promise.race([live.then(v => ({ v }), () => null), slow])
+  clearTimeout(timer)
+  if (first) return first.v
+  const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
+  if (!snapshot) return live
+  const allowed = await Promise.all(READ_KEYS.map(k => ctx.clients.licenseManagerApi.canAccess(token, k))).then(a => a.every(Boolean), () => false)
+  if (!allowed) return live
+  live.catch(() => undefined) // it goes on in the background; its failure no longer matters
+  return inventoryFromSnapshot(snapshot, at)
+}
+
 export function requestData(ctx: Context): RequestData {
   const existing = cache.get(ctx)
   if (existing) return existing
@@ -58,10 +80,13 @@ export function requestData(ctx: Context): RequestData {
   })
 
   const inventory = once(async () => {
+    const state = (ctx.state ?? {}) as { asApp?: boolean; live?: boolean }
     // The scheduled scan has no admin: it reads with the app's own token and manifest policies.
-    const token = (ctx.state as { asApp?: boolean } | undefined)?.asApp ? ctx.vtex.authToken : requireAdminToken(ctx)
+    const token = state.asApp ? ctx.vtex.authToken : requireAdminToken(ctx)
     const { value } = await settings()
-    return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
+    const live = loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
+    if (state.asApp || state.live) return live
+    return liveOrSnapshot(ctx, storage, token, live, value.liveReadTimeoutSeconds * 1000, clock)
   })
 
   const evaluation = once(async () => {

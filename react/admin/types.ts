@@ -32,6 +32,7 @@ export interface AdminUser {
 }
 
 export interface Inventory {
+  source: 'LIVE' | 'SNAPSHOT'
   generatedAt: string
   complete: boolean
   missing: string[]

@@ -1,14 +1,17 @@
-import { buildSnapshot, diffSnapshots, Snapshot } from './snapshot'
+import { buildSnapshot, diffSnapshots, inventoryFromSnapshot, Snapshot } from './snapshot'
+
+const r = (name: string, id = 1) => ({ id, name, isAdmin: false, roleType: 0, products: [] })
 
 const base: Snapshot = {
   at: '2026-11-26T06:00:00.000Z', complete: true,
   keys: [
-    { id: 'k1', appKey: 'vtexappkey-acme-AAAAAA', label: 'ERP', isActive: true, rolesKnown: true, roles: ['OMS - Read only'] },
-    { id: 'k2', appKey: 'vtexappkey-acme-BBBBBB', label: 'Feed', isActive: true, rolesKnown: true, roles: [] },
-    { id: 'k3', appKey: 'vtexappkey-acme-CCCCCC', label: 'Old', isActive: false, rolesKnown: true, roles: [] },
-    { id: 'k4', appKey: 'vtexappkey-acme-DDDDDD', label: 'Gone', isActive: true, rolesKnown: true, roles: [] },
+    { id: 'k1', appKey: 'vtexappkey-acme-AAAAAA', label: 'ERP', createdAt: '2026-11-01T00:00:00Z', isActive: true, rolesKnown: true, roles: [r('OMS - Read only', 2)] },
+    { id: 'k2', appKey: 'vtexappkey-acme-BBBBBB', label: 'Feed', createdAt: '2026-11-01T00:00:00Z', isActive: true, rolesKnown: true, roles: [] },
+    { id: 'k3', appKey: 'vtexappkey-acme-CCCCCC', label: 'Old', createdAt: '2026-11-01T00:00:00Z', isActive: false, rolesKnown: true, roles: [] },
+    { id: 'k4', appKey: 'vtexappkey-acme-DDDDDD', label: 'Gone', createdAt: '2026-11-01T00:00:00Z', isActive: true, rolesKnown: true, roles: [] },
   ],
-  users: [{ id: 'u1', email: 'ana@acme.com', rolesKnown: true, roles: ['Call center operator'] }],
+  users: [{ id: 'u1', email: 'ana@acme.com', name: 'Ana', isAdmin: false, isBlocked: false, rolesKnown: true, roles: [r('Call center operator', 957)] }],
+  roles: [],
   staleKeyIds: ['k2'],
   findings: [],
 }
@@ -24,12 +27,12 @@ describe('diffSnapshots', () => {
     const next: Snapshot = {
       ...base, at: '2026-11-27T06:00:00.000Z',
       keys: [
-        { ...base.keys[0], roles: ['OMS - Read only', 'Owner (Admin Super)'] },
+        { ...base.keys[0], roles: [r('OMS - Read only', 2), r('Owner (Admin Super)', 1)] },
         { ...base.keys[1], isActive: false },
         { ...base.keys[2], isActive: true },
-        { id: 'k5', appKey: 'vtexappkey-acme-EEEEEE', label: 'New', isActive: true, rolesKnown: true, roles: [] },
+        { id: 'k5', appKey: 'vtexappkey-acme-EEEEEE', label: 'New', createdAt: '2026-11-27T00:00:00Z', isActive: true, rolesKnown: true, roles: [] },
       ],
-      users: [{ id: 'u1', email: 'ana@acme.com', rolesKnown: true, roles: [] }],
+      users: [{ ...base.users[0], roles: [] }],
       staleKeyIds: ['k1', 'k2'],
     }
     const c = diffSnapshots(base, next)
@@ -49,6 +52,14 @@ describe('diffSnapshots', () => {
 
   it('keeps no token: a snapshot is built from the inventory only', () => {
     const s = buildSnapshot({ generatedAt: '', complete: true, missing: [], keys: [], externalKeys: [], users: [], roles: [] }, [], new Date('2026-11-26T00:00:00Z'))
-    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'findings', 'keys', 'staleKeyIds', 'users'])
+    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'findings', 'keys', 'roles', 'staleKeyIds', 'users'])
+  })
+
+  it('gives back an inventory marked as a snapshot, with ages as of now', () => {
+    const inv = inventoryFromSnapshot(base, new Date('2026-11-26T00:00:00Z'))
+    expect(inv.source).toBe('SNAPSHOT')
+    expect(inv.generatedAt).toBe(base.at)
+    expect(inv.keys[0].ageDays).toBe(25)
+    expect(inv.keys[0].roles[0].name).toBe('OMS - Read only')
   })
 })

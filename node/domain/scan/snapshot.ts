@@ -1,14 +1,16 @@
 // What the daily scan keeps of the account (no tokens: keys, users, role names, findings), and
 // what changed between two scans. VTEX offers no public audit API; this is how admins see
 // who-has-what drift.
+import { ageInDays } from '../age'
 import type { Finding } from '../findings'
-import type { Inventory } from '../types'
+import type { Inventory, RoleInfo } from '../types'
 
 export interface Snapshot {
   at: string
   complete: boolean
-  keys: Array<{ id: string; appKey: string; label: string; isActive: boolean; rolesKnown: boolean; roles: string[] }>
-  users: Array<{ id: string; email: string; rolesKnown: boolean; roles: string[] }>
+  keys: Array<{ id: string; appKey: string; label: string; createdAt: string; isActive: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
+  users: Array<{ id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
+  roles: RoleInfo[]
   /** ids of keys past their rotation period at that time */
   staleKeyIds: string[]
   findings: Array<{ rule: string; severity: string; subjectId: string }>
@@ -33,19 +35,36 @@ export function buildSnapshot(inventory: Inventory, findings: Finding[], now: Da
   return {
     at: now.toISOString(),
     complete: inventory.complete,
-    keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles.map(r => r.name).sort() })),
-    users: inventory.users.map(u => ({ id: u.id, email: u.email, rolesKnown: u.rolesKnown, roles: u.roles.map(r => r.name).sort() })),
+    keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles })),
+    users: inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles })),
+    roles: inventory.roles,
     staleKeyIds: findings.filter(f => f.rule === 'key-age-exceeded').map(f => f.subjectId).sort(),
     findings: findings.map(f => ({ rule: f.rule, severity: f.severity, subjectId: f.subjectId })),
   }
 }
 
-function roleDiff(type: RoleChange['subjectType'], id: string, label: string, before: string[], after: string[]) {
+function roleDiff(type: RoleChange['subjectType'], id: string, label: string, beforeRoles: RoleInfo[], afterRoles: RoleInfo[]) {
+  const before = beforeRoles.map(r => r.name)
+  const after = afterRoles.map(r => r.name)
   const b = new Set(before)
   const a = new Set(after)
   return {
     added: after.filter(r => !b.has(r)).map(role => ({ subjectType: type, subjectId: id, label, role })),
     removed: before.filter(r => !a.has(r)).map(role => ({ subjectType: type, subjectId: id, label, role })),
+  }
+}
+
+/** The inventory as the daily scan saw it, with ages as of `now` (shown when the live read is slow). */
+export function inventoryFromSnapshot(s: Snapshot, now: Date): Inventory {
+  return {
+    source: 'SNAPSHOT',
+    generatedAt: s.at,
+    complete: s.complete,
+    missing: [],
+    keys: s.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, now) })),
+    externalKeys: [],
+    users: s.users,
+    roles: s.roles,
   }
 }
 

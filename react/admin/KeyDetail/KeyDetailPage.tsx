@@ -8,7 +8,7 @@ import FindingList from '../components/FindingList'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
 import type { Inventory } from '../types'
 
@@ -40,6 +40,7 @@ const KeyDetailPage: React.FC = () => {
       )}
       {data && key && (
         <>
+          <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
           <PartialBanner missing={data.inventory.missing} />
           <PageBlock title={t('about')}>
             <dl className="flex flex-wrap ma0">

@@ -63,6 +63,15 @@ describe('KeysPage', () => {
     await wait(() => getByText('ERP orders sync'))
   })
 
+  it('says when it shows the daily scan’s copy and loads the live data on request', async () => {
+    const snapshot = inventory({ source: 'SNAPSHOT', generatedAt: '2026-11-26T06:00:00.000Z' })
+    const live = { request: { query: INVENTORY, variables: { live: true } }, result: { data: { inventory: inventory() } } }
+    const { getByText, queryByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock(snapshot), live] } })
+    await wait(() => getByText(/Showing the daily scan of/))
+    fireEvent.click(getByText('Load live data'))
+    await wait(() => expect(queryByText(/Showing the daily scan of/)).toBeNull())
+  })
+
   it('has an empty state', async () => {
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock(inventory({ keys: [] }))] } })
     await wait(() => getByText('This account has no API keys.'))

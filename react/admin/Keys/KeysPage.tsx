@@ -4,7 +4,7 @@ import { FormattedMessage } from 'react-intl'
 import { EmptyState, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
 import type { Inventory } from '../types'
 import { DEFAULT_QUERY, KeyQuery, queryKeys } from './filterKeys'
@@ -26,6 +26,7 @@ const KeysPage: React.FC = () => {
         {error && !inventory && <ErrorState error={error} onRetry={() => refetch()} />}
         {inventory && (
           <>
+            <SourceBanner source={inventory.source} generatedAt={inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
             <PartialBanner missing={inventory.missing} />
             {inventory.keys.length === 0 ? (
               <EmptyState title={<FormattedMessage id="admin/key-steward.inventory.empty" />} />

@@ -11,7 +11,7 @@ const data = (overrides: Record<string, unknown> = {}) => ({
     { rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.' },
     { rule: 'review-overdue', severity: 'MEDIUM', practice: 'REASSESS_ACCESS', subjectType: 'ACCOUNT', subjectId: 'acme', subjectLabel: 'acme', message: 'No access review of "acme" has been completed.' },
   ],
-  inventory: { complete: true, missing: [] },
+  inventory: { source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', complete: true, missing: [] },
 })
 
 describe('OverviewPage', () => {

@@ -6,7 +6,7 @@ import { PageBlock } from 'vtex.styleguide'
 import FindingList from '../components/FindingList'
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import WhatChanged from './WhatChanged'
@@ -23,7 +23,7 @@ interface Data {
     formula: string
   }
   findings: Finding[]
-  inventory: { complete: boolean; missing: string[] }
+  inventory: { source: string; generatedAt: string; complete: boolean; missing: string[] }
 }
 
 const URGENT = 8
@@ -40,6 +40,7 @@ const OverviewPage: React.FC = () => {
       {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
       {data && (
         <>
+          <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
           <PartialBanner missing={data.inventory.missing} />
           <PageBlock variation="annotated" title={t('score')} subtitle={data.hygiene.formula}>
             <div className="flex items-center flex-wrap">

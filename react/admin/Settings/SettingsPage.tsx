@@ -20,11 +20,12 @@ interface Settings {
   scanExtraPaths: string[]
   reminderDays: number
   reminderEmails: string[]
+  liveReadTimeoutSeconds: number
   version: string | null
 }
 
-type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency'
-const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency']
+type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds'
+const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency', 'liveReadTimeoutSeconds']
 
 interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string }
 

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner } from '../components/QueryState'
+import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
 import INVENTORY from '../graphql/inventory.gql'
 import type { AdminUser, Inventory } from '../types'
@@ -30,6 +30,7 @@ const UsersPage: React.FC = () => {
         {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
         {data && (
           <>
+            <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
             <PartialBanner missing={data.inventory.missing} />
             <p className="mt0"><FormattedMessage id="admin/key-steward.users.ownerCount" values={{ count: owners }} /></p>
             <div className="w-100 w-40-l mb5" role="search">

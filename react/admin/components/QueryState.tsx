@@ -1,6 +1,6 @@
 // Loading, error and partial-data states every page shares.
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedDate, FormattedMessage } from 'react-intl'
 import { Alert, Button, EmptyState, Spinner } from 'vtex.styleguide'
 import type { ApolloError } from 'apollo-client'
 
@@ -56,6 +56,17 @@ export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
     <div className="mb5" role="status">
       <Alert type="warning">
         <FormattedMessage id="admin/key-steward.inventory.partial" values={{ missing: missing.join('; ') }} />
+      </Alert>
+    </div>
+  ) : null
+
+/** Says the page shows the daily scan's copy (the live read was slow) and offers the live data. */
+export const SourceBanner: React.FC<{ source?: string; generatedAt?: string; onLive: () => void; loading?: boolean }> = ({ source, generatedAt, onLive, loading }) =>
+  source === 'SNAPSHOT' && generatedAt ? (
+    <div className="mb5" role="status" data-source="SNAPSHOT">
+      <Alert type="warning" action={{ label: <FormattedMessage id="admin/key-steward.source.refresh" />, onClick: onLive }}>
+        <FormattedMessage id="admin/key-steward.source.snapshot" values={{ date: <FormattedDate value={generatedAt} year="numeric" month="long" day="2-digit" hour="2-digit" minute="2-digit" /> }} />
+        {loading && <span className="ml2"><FormattedMessage id="admin/key-steward.state.loading" /></span>}
       </Alert>
     </div>
   ) : null

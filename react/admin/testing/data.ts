@@ -26,7 +26,7 @@ export const UNKNOWN_ROLES = key({ id: 'k-unknown', appKey: 'vtexappkey-acme-UNK
 
 export function inventory(overrides: Partial<Inventory> = {}): Inventory {
   return {
-    generatedAt: '2026-11-26T12:00:00.000Z', complete: true, missing: [],
+    source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', complete: true, missing: [],
     keys: [key(), STALE, OWNER_KEY],
     users: [
       { id: 'u-ana', email: 'ana@acme.com', name: 'Ana Souza', isAdmin: true, isBlocked: false, rolesKnown: true, roles: [{ id: 1, name: 'Owner (Admin Super)', isAdmin: true }], findings: [] },

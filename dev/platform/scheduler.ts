@@ -9,6 +9,8 @@ export interface Job {
   app: string
   workspace: string
   expression: string
+  /** the job stops firing after this time (VTEX: scheduler.endDate) */
+  endDate: string | null
   request: { uri: string; method: string; headers?: Record<string, string>; body?: unknown }
 }
 
@@ -39,17 +41,19 @@ export class SchedulerStandIn {
     router.add('PUT', JOB, req => {
       const parsed = parseJson(req)
       if (!parsed.ok) return parsed.reply
-      const body = parsed.value as { scheduler?: { expression?: string }; request?: Job['request'] }
+      const body = parsed.value as { scheduler?: { expression?: string; endDate?: string }; request?: Job['request'] }
       const expression = body?.scheduler?.expression
       if (typeof expression !== 'string' || !nextRun(expression, new Date(0))) return json(400, { message: 'scheduler.expression must be a daily cron expression (M H * * *)' })
       if (!body.request?.uri || !body.request.method) return json(400, { message: 'request.uri and request.method are required' })
-      const job: Job = { id: req.params.id, app: req.params.app, workspace: req.params.workspace, expression, request: body.request }
+      const endDate = body.scheduler?.endDate ?? null
+      if (endDate !== null && Number.isNaN(Date.parse(`${endDate.replace(/Z$/, '')}Z`))) return json(400, { message: 'scheduler.endDate must be a date' })
+      const job: Job = { id: req.params.id, app: req.params.app, workspace: req.params.workspace, expression, endDate, request: body.request }
       this.jobs.set(this.key(job.workspace, job.app, job.id), job)
       return json(200, { id: job.id, endpoint: job.request.uri })
     })
     router.add('GET', JOB, req => {
       const job = this.jobs.get(this.key(req.params.workspace, req.params.app, req.params.id))
-      return job ? json(200, { id: job.id, scheduler: { expression: job.expression }, request: { uri: job.request.uri, method: job.request.method } }) : json(404, { message: 'job not found' })
+      return job ? json(200, { id: job.id, scheduler: { expression: job.expression, endDate: job.endDate }, request: { uri: job.request.uri, method: job.request.method } }) : json(404, { message: 'job not found' })
     })
     router.add('DELETE', JOB, req => {
       this.jobs.delete(this.key(req.params.workspace, req.params.app, req.params.id))
@@ -65,7 +69,8 @@ export class SchedulerStandIn {
   due(from: Date, to: Date): Job[] {
     return [...this.jobs.values()].filter(j => {
       const next = nextRun(j.expression, new Date(from.getTime() + 1))
-      return next !== null && next.getTime() <= to.getTime()
+      const ends = j.endDate ? Date.parse(`${j.endDate.replace(/Z$/, '')}Z`) : Infinity
+      return next !== null && next.getTime() <= to.getTime() && next.getTime() <= ends
     })
   }
 

@@ -115,6 +115,17 @@ describe('daily scan', () => {
     }
   })
 
+  it('runs on a lease that each scan renews, and stops on request', async () => {
+    const job = [...stack.platform.scheduler.jobs.values()][0]
+    const ends = Date.parse(`${job.endDate}Z`)
+    assert.ok(ends > stack.platform.state.now().getTime() + 29 * 86_400_000, 'renewed by the last scan')
+    assert.equal((await gql(stack, ANA, 'mutation { unregisterSchedule }')).body.data.unregisterSchedule, true)
+    assert.equal(stack.platform.scheduler.jobs.size, 0)
+    assert.equal((await gql(stack, ANA, '{ schedule { registered } }')).body.data.schedule.registered, false)
+    const { fired } = await advance(1)
+    assert.deepEqual(fired, [])
+  })
+
   it('is refused to users without Save user', async () => {
     assert.equal(errorCode(await gql(stack, 'session-carla-readonly', REMINDERS)), 'FORBIDDEN')
   })

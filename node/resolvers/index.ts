@@ -2,7 +2,7 @@ import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } fr
 import { inventory } from './inventory'
 import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
-import { changes, reminders, schedule, snoozeReminder } from './reminders'
+import { changes, reminders, schedule, snoozeReminder, unregisterSchedule } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
 
@@ -27,6 +27,7 @@ export const resolvers = {
     removeExternalKey,
     runLeakScan,
     snoozeReminder,
+    unregisterSchedule,
   },
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },

@@ -5,7 +5,7 @@ import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
 import { requestData } from './requestData'
-import { ensureSchedule, readSchedule } from './schedule'
+import { ensureSchedule, readSchedule, stopSchedule } from './schedule'
 import { requireResource } from './settings'
 
 export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
@@ -59,4 +59,11 @@ export async function schedule(_: unknown, __: unknown, ctx: Context) {
   await requireResource(ctx)
   const doc = await readSchedule(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
   return { registered: !!doc, expression: doc?.expression ?? null, registeredAt: doc?.registeredAt ?? null, lastScanAt: doc?.lastScanAt ?? null }
+}
+
+/** Stops the daily scan (it starts again the next time an admin opens Key Steward). */
+export async function unregisterSchedule(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  await stopSchedule(ctx).catch(e => { throw toResolverError(e) })
+  return true
 }

@@ -12,6 +12,12 @@ import { requestData } from './requestData'
 export const SCHEDULE_ID = 'key-steward-daily-scan'
 export const DAILY = '0 6 * * *'
 export const SCAN_PATH = '/_v/key-steward/scan'
+/**
+ * The job ends this long after its last renewal; every scan and admin visit renews it. VTEX IO
+ * documents no uninstall hook for apps, so an uninstalled Key Steward (whose route no longer
+ * answers and renews nothing) leaves no job running for more than this.
+ */
+export const LEASE_DAYS = 30
 
 export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
 
@@ -28,12 +34,21 @@ export async function ensureSchedule(ctx: Context, force = false): Promise<Sched
   const { account, workspace } = ctx.vtex
   await ctx.clients.scheduler.upsert({
     id: doc.jobId,
-    scheduler: { expression: doc.expression, endDate: '2100-01-01T00:00:00' },
+    scheduler: { expression: doc.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
     request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST', headers: { Authorization: `Bearer ${doc.secret}` }, body: {} },
   })
   const saved = { ...doc, registeredAt: now().toISOString() }
   await storage.write('schedule', saved, current.etag)
   return saved
+}
+
+/** Stops the daily scan: removes the scheduler job and forgets the secret. */
+export async function stopSchedule(ctx: Context): Promise<void> {
+  const { storage } = requestData(ctx)
+  const current = await storage.read<ScheduleDoc>('schedule')
+  if (!current.value) return
+  await ctx.clients.scheduler.remove(current.value.jobId)
+  await storage.write('schedule', null, current.etag)
 }
 
 function bearerMatches(header: string | undefined, secret: string): boolean {
@@ -63,6 +78,7 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   await storage.write('snapshots', snapshot, null, 'latest.json')
   await storage.write('snapshots', changes, null, 'changes.json')
   await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot.at }, result: undefined }))
+  await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not renew the daily scan', reason: String((e as Error).message) }))
   const emailed = await emailReminders(ctx).catch(e => {
     ctx.vtex.logger.warn({ message: 'could not send reminder e-mails', reason: String((e as Error).message) })
     return 0

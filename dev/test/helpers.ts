@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'fs'
 import { join } from 'path'
 import type { Fixture } from '../platform/fixture'
-import type { Stack } from '../stack'
+import { after, before, beforeEach } from 'node:test'
+import { startStack, Stack, StackOptions } from '../stack'
 
 export const SMALL_FIXTURE = join(__dirname, 'fixtures', 'small.json')
 export const loadJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
@@ -45,4 +46,33 @@ export function assertNoTokens(fixture: Fixture, texts: string[], where: string)
 
 export async function setFaults(stack: Stack, rules: unknown[], latencyMs = 0): Promise<void> {
   stack.platform.faults.set(rules as never, latencyMs)
+}
+
+/**
+ * Starts one stack for a test file and stops it after, then runs the secret check on every
+ * response the file received and every line the service logged. Returns the stack (usable once
+ * the file's `before` hooks ran). `resetEach` clears faults and the app's storage between tests.
+ */
+export function useStack(options: StackOptions & { fixture: string | Fixture }, { resetEach = true } = {}): Stack {
+  let current: Stack | undefined
+  before(async () => { current = await startStack(options) })
+  after(async () => {
+    if (!current) return
+    await current.stop()
+    const fixture = current.fixture
+    assertNoTokens(fixture, seen, 'GraphQL response')
+    assertNoTokens(fixture, current.logs, 'service log line')
+  })
+  if (resetEach) {
+    beforeEach(() => {
+      current!.platform.faults.set([])
+      current!.platform.resetAppStorage()
+    })
+  }
+  return new Proxy({} as Stack, {
+    get: (_, key) => {
+      if (!current) throw new Error('the stack is not started yet (use it inside tests or hooks)')
+      return current[key as keyof Stack]
+    },
+  })
 }

@@ -1,11 +1,10 @@
 // The access review through the whole stack: start → decide → checklist → sign-off → history,
 // evidence export, permissions, and two admins deciding at once.
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
-import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE } from '../paths'
-import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+import { errorCode, gql, loadJson, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const ANA = 'session-ana-owner'
@@ -14,17 +13,7 @@ const REVIEW = '{ review { id status progress { keysTotal keysDecided practicesT
 const DECIDE = 'mutation($k: ID!, $d: Decision!, $j: String) { decideKey(keyId: $k, decision: $d, justification: $j) { progress { keysDecided } } }'
 const CHECK = 'mutation($p: Practice!, $s: CheckStatus!, $n: String) { checkPractice(practice: $p, status: $s, note: $n) { progress { practicesClosed } } }'
 
-let stack: Stack
-before(async () => { stack = await startStack({ fixture: DEFAULT_FIXTURE }) })
-after(async () => {
-  await stack.stop()
-  assertNoTokens(fixture, seen, 'GraphQL response')
-  assertNoTokens(fixture, stack.logs, 'service log line')
-})
-beforeEach(() => {
-  stack.platform.faults.set([])
-  stack.platform.resetAppStorage()
-})
+const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
 async function decideAll(cookie: string, keys: Array<{ id: string; risky: boolean }>) {
   for (const k of keys) {

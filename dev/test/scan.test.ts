@@ -1,11 +1,10 @@
 // The storefront exposure scan through the whole stack: the service's scanner fetching the
 // platform's storefront stand-in through the egress proxy, its GraphQL, and its findings.
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
-import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE } from '../paths'
-import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+import { errorCode, gql, loadJson, useStack } from './helpers'
 
 const base = loadJson<Fixture>(DEFAULT_FIXTURE)
 const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
@@ -20,17 +19,7 @@ fixture.storefront['/arquivos/huge.js'] = `var x='${'a'.repeat(3 * 1024 * 1024)}
 fixture.storefront['/arquivos/down.js'] = 'var ok = 1'
 fixture.storefront['/promo/black-friday'] = "<html><script>var cfg = { appKey: 'vtexappkey-partner-QWERTY' }</script></html>"
 
-let stack: Stack
-before(async () => { stack = await startStack({ fixture }) })
-after(async () => {
-  await stack.stop()
-  assertNoTokens(fixture, seen, 'GraphQL response')
-  assertNoTokens(fixture, stack.logs, 'service log line')
-})
-beforeEach(() => {
-  stack.platform.faults.set([])
-  stack.platform.resetAppStorage()
-})
+const stack = useStack({ fixture })
 
 describe('runLeakScan', () => {
   it('finds the exposed keys, masks the token, and reports what it could not read', async () => {

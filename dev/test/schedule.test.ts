@@ -1,23 +1,16 @@
 // The daily scan: registration with the scheduler stand-in, the bearer-protected route, snapshots
 // and what changed, and reminders as the platform clock moves.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
-import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE } from '../paths'
-import { assertNoTokens, errorCode, gql, loadJson, seen } from './helpers'
+import { errorCode, gql, loadJson, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const ANA = 'session-ana-owner'
 const REMINDERS = '{ reminders { id kind count dueDate subjects { id label } } }'
 
-let stack: Stack
-before(async () => { stack = await startStack({ fixture: DEFAULT_FIXTURE }) })
-after(async () => {
-  await stack.stop()
-  assertNoTokens(fixture, seen, 'GraphQL response')
-  assertNoTokens(fixture, stack.logs, 'service log line')
-})
+const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
 
 const advance = async (days: number) => (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days }) })).json() as Promise<{ now: string; fired: Array<{ id: string; status: number }> }>
 

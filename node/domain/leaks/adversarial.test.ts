@@ -40,6 +40,7 @@ afterEach(async () => {
 
 function scanOffThread(text: string): Promise<Exposure[]> {
   const w = new Worker(SOURCE, { eval: true })
+  w.unref() // a worker still busy after a timeout must not keep jest alive
   worker = w
   return new Promise((resolve, reject) => {
     w.once('message', resolve)
@@ -85,17 +86,17 @@ describe('scanText on adversarial 5 MB inputs', () => {
     const text = fill(unit)
     const tokens = 2 * (text.length / unit.length)
     const out = await scanOffThread(text)
-    expect(out).toHaveLength(tokens)
-    expect(out.every(e => e.kind === 'TOKEN' && e.tokenFound && e.line === 1)).toBe(true)
+    expect(out.length).toBe(tokens)
+    expect(out.filter(e => e.kind === 'TOKEN' && e.tokenFound && e.line === 1).length).toBe(tokens)
     expect(new Set(out.map(e => e.tokenMasked))).toEqual(new Set(['BHHP… (128 characters)', 'QWER… (128 characters)']))
     expectMasked(out)
   })
 
-  it('many keys, each next to its own token: every key paired, no loose token', async () => {
-    const unit = `vtexappkey-a-ABCDEF ${T1} `
+  it('many keys, each next to its own token (pairs 301 characters apart): every key paired, no loose token', async () => {
+    const unit = `vtexappkey-a-ABCDEF ${T1};${' '.repeat(301)}`
     const out = await scanOffThread(fill(unit))
-    expect(out).toHaveLength(Math.floor(MB5 / unit.length))
-    expect(out.every(e => e.kind === 'APP_KEY' && e.tokenFound && e.tokenMasked === 'BHHP… (128 characters)')).toBe(true)
+    expect(out.length).toBe(Math.floor(MB5 / unit.length))
+    expect(out.filter(e => e.kind === 'APP_KEY' && e.tokenFound && e.tokenMasked === 'BHHP… (128 characters)').length).toBe(out.length)
     expectMasked(out)
   })
 
@@ -113,8 +114,8 @@ describe('scanText on adversarial 5 MB inputs', () => {
     const unit = `apptoken_${T1}_${T2}_`
     const tail = fill(unit, MB5 - head.length)
     const out = await scanOffThread(head + tail)
-    expect(out.filter(e => e.kind === 'APP_KEY' && !e.tokenFound)).toHaveLength(125_000)
-    expect(out.filter(e => e.kind === 'TOKEN')).toHaveLength(2 * (tail.length / unit.length))
-    expect(out).toHaveLength(125_000 + 2 * (tail.length / unit.length))
+    expect(out.filter(e => e.kind === 'APP_KEY' && !e.tokenFound).length).toBe(125_000)
+    expect(out.filter(e => e.kind === 'TOKEN').length).toBe(2 * (tail.length / unit.length))
+    expect(out.length).toBe(125_000 + 2 * (tail.length / unit.length))
   })
 })

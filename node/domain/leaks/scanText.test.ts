@@ -76,6 +76,20 @@ describe('scanText', () => {
     expect(scan(text).map(brief)).toEqual([['APP_KEY', KEY, false], ['TOKEN', null, true], ['SHARE_LINK', null, false]])
   })
 
+  // Each key should take its own token: the one right next to it, not the first token in the
+  // text within 300 characters (which is the previous key's). Otherwise key B shows key A's token
+  // and B's own token is reported as a token "with key context but no key".
+  it('pairs each key with its own token when two key/token pairs sit close together', () => {
+    const text = `var stores = [
+  { appKey: 'vtexappkey-acme-AAAAAA', appToken: '${TOKEN}' },
+  { appKey: 'vtexappkey-acme-BBBBBB', appToken: '${OTHER_TOKEN}' },
+];`
+    expect(scan(text).map(e => [e.kind, e.appKey, e.tokenMasked, e.line])).toEqual([
+      ['APP_KEY', 'vtexappkey-acme-AAAAAA', MASKED, 2],
+      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER… (128 characters)', 3],
+    ])
+  })
+
   it('returns nothing for text without credentials', () => {
     expect(scan('')).toEqual([])
     expect(scan("$.ajax({ url: '/api/dataentities/NL/documents', type: 'PATCH', contentType: 'application/json' })")).toEqual([])

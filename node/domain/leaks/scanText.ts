@@ -50,6 +50,33 @@ function position(starts: number[], offset: number): { line: number; column: num
 
 const near = (a: Match, b: Match) => b.start <= a.end + NEAR && b.end >= a.start - NEAR
 
+/** First index in `sorted` (by start) whose start is >= `start`. */
+function lowerBound(sorted: Match[], start: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid].start < start) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Matches of `sorted` near `m`, found by binary search in a window, so scanning stays
+ * O(n log n) even when an input is packed with keys, tokens and context words.
+ */
+function nearby(sorted: Match[], maxLength: number, m: Match): Match[] {
+  const out: Match[] = []
+  for (let i = lowerBound(sorted, m.start - NEAR - maxLength); i < sorted.length && sorted[i].start <= m.end + NEAR; i++) {
+    if (near(m, sorted[i])) out.push(sorted[i])
+  }
+  return out
+}
+
+const longest = (ms: Match[]) => ms.reduce((n, m) => Math.max(n, m.end - m.start), 0)
+const distance = (a: Match, b: Match) => (b.start >= a.end ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
+
 const isCapital = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z'
 
 function snippet(text: string, m: Match): string {
@@ -63,8 +90,10 @@ function snippet(text: string, m: Match): string {
 
 export function scanText(url: string, text: string): Exposure[] {
   const keys = appKeyDetector.find(text)
-  const context = tokenContextDetector.find(text)
-  const tokens = appTokenShapeDetector.find(text).filter(t => context.some(c => near(t, c)))
+  // An appKey is context for a token too (it is longer than the `vtexappkey-` context word).
+  const context = [...tokenContextDetector.find(text), ...keys].sort((a, b) => a.start - b.start)
+  const contextMax = longest(context)
+  const tokens = appTokenShapeDetector.find(text).filter(t => nearby(context, contextMax, t).length > 0)
   const links = shareLinkDetector.find(text)
   if (!keys.length && !tokens.length && !links.length) return []
 
@@ -73,8 +102,10 @@ export function scanText(url: string, text: string): Exposure[] {
   const tokenText = (t: Match) => text.slice(t.start, t.end)
   const claimed = new Set<Match>()
 
+  const tokenMax = longest(tokens)
   const out: Exposure[] = keys.map(k => {
-    const token = tokens.find(t => near(k, t))
+    // Each key takes the nearest token not already taken by another key.
+    const token = nearby(tokens, tokenMax, k).filter(t => !claimed.has(t)).sort((a, b) => distance(k, a) - distance(k, b))[0]
     if (token) claimed.add(token)
     const account = /^vtexappkey-([a-z0-9]+)-/.exec(k.value!)?.[1] ?? null
     return { kind: 'APP_KEY' as const, appKey: k.value!, account, tokenFound: !!token, tokenMasked: token ? maskToken(tokenText(token)) : null, url, ...at(k), snippet: snippet(text, k) }

@@ -92,22 +92,36 @@ describe('scanText on adversarial 5 MB inputs', () => {
     expectMasked(out)
   })
 
-  it('many keys, each next to its own token (pairs 301 characters apart): every key paired, no loose token', async () => {
-    const unit = `vtexappkey-a-ABCDEF ${T1};${' '.repeat(301)}`
+  it('key/token pairs packed back to back: every key gets its own token, no loose token', async () => {
+    const unit = `vtexappkey-a-ABCDEF ${T1} vtexappkey-b-GHIJKL ${T2} `
     const out = await scanOffThread(fill(unit))
-    expect(out.length).toBe(Math.floor(MB5 / unit.length))
-    expect(out.filter(e => e.kind === 'APP_KEY' && e.tokenFound && e.tokenMasked === 'BHHP… (128 characters)').length).toBe(out.length)
+    const pairs = Math.floor(MB5 / unit.length)
+    expect(out.length).toBe(2 * pairs)
+    expect(out.filter(e => e.appKey === 'vtexappkey-a-ABCDEF' && e.tokenMasked === 'BHHP… (128 characters)').length).toBe(pairs)
+    expect(out.filter(e => e.appKey === 'vtexappkey-b-GHIJKL' && e.tokenMasked === 'QWER… (128 characters)').length).toBe(pairs)
     expectMasked(out)
   })
 
-  // Linear for the regexes, but scanText then checks every 128-letter run against the context
-  // words in order until one is near (tokens × context words): 312,000 context words followed by
-  // 19,000 runs out of their reach cost about 6e9 checks. (Keys × tokens is the same shape:
-  // 125,000 keys then 37,000 far tokens took 13–29 s here, too close to the guard for a stable test.)
-  it('many context words, then many 128-capital runs out of their reach: nothing, in about one pass', async () => {
+  // The regexes are linear; these two check that matching tokens with context words and keys with
+  // tokens is too: 312,000 context words followed by 19,000 runs out of their reach, and 125,000
+  // keys followed by 37,000 tokens out of theirs, cost billions of checks if each run is compared
+  // with every context word or key (they took 30+ s and 13–29 s before scanText searched a window).
+  it('many context words, then many 128-capital runs out of their reach: nothing', async () => {
     const head = 'apptoken'.repeat(312_000) + ' '.repeat(400)
     const text = head + fill(`${T1}_`, MB5 - head.length)
     expect(text.length).toBeLessThanOrEqual(MB5)
     expect(await scanOffThread(text)).toEqual([])
+  })
+
+  it('many keys, then many tokens out of their reach: keys without token, tokens loose', async () => {
+    const head = 'vtexappkey-a-ABCDEF.'.repeat(125_000) + ' '.repeat(400)
+    const unit = `apptoken_${T1}_${T2}_`
+    const tail = fill(unit, MB5 - head.length)
+    const out = await scanOffThread(head + tail)
+    const tokens = 2 * (tail.length / unit.length)
+    expect(out.filter(e => e.kind === 'APP_KEY' && !e.tokenFound).length).toBe(125_000)
+    expect(out.filter(e => e.kind === 'TOKEN').length).toBe(tokens)
+    expect(out.length).toBe(125_000 + tokens)
+    expectMasked(out.slice(-100))
   })
 })

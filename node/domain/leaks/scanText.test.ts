@@ -90,6 +90,19 @@ describe('scanText', () => {
     ])
   })
 
+  it('pairs each key with its own token when the token comes first', () => {
+    const text = `[{"appToken":"${TOKEN}","appKey":"vtexappkey-acme-AAAAAA"},{"appToken":"${OTHER_TOKEN}","appKey":"vtexappkey-acme-BBBBBB"}]`
+    expect(scan(text).map(e => [e.kind, e.appKey, e.tokenMasked])).toEqual([
+      ['APP_KEY', 'vtexappkey-acme-AAAAAA', MASKED],
+      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER… (128 characters)'],
+    ])
+  })
+
+  it('gives a token to one key only: a second key near the same token has none of its own', () => {
+    const text = `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': '${TOKEN}', backup: 'vtexappkey-acme-BACKUP'`
+    expect(scan(text).map(brief)).toEqual([['APP_KEY', KEY, true], ['APP_KEY', 'vtexappkey-acme-BACKUP', false]])
+  })
+
   it('returns nothing for text without credentials', () => {
     expect(scan('')).toEqual([])
     expect(scan("$.ajax({ url: '/api/dataentities/NL/documents', type: 'PATCH', contentType: 'application/json' })")).toEqual([])

@@ -75,6 +75,10 @@ describe('daily scan', () => {
     assert.match(outbox[1].jsonData.reminders.join(' '), /crossed the rotation period/)
     assert.deepEqual(changes.rolesAdded, [{ subjectId: key.id, role: 'Call center operator' }])
     assert.equal(changes.keysCrossedRotation.length, crossed.count)
+    // The banner on every page reads stored scans, not the whole inventory.
+    stack.platform.requests.length = 0
+    await gql(stack, ANA, REMINDERS)
+    assert.ok(!stack.platform.requests.some(r => r.path === '/api/vlm/appkeys' || r.path.endsWith('/roles')), 'no inventory read for reminders')
   })
 
   it('snoozes a reminder for the days chosen, and refuses a bad number of days', async () => {

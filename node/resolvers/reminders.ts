@@ -1,10 +1,10 @@
 import { UserInputError } from '@vtex/api'
 import { now } from '../clock'
 import { computeReminders, snoozeUntil } from '../domain/scan/reminders'
-import type { Changes } from '../domain/scan/snapshot'
+import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
-import { requestData } from './requestData'
+import { requestData, ReviewsDoc } from './requestData'
 import { ensureSchedule, readSchedule, stopSchedule } from './schedule'
 import { requireResource } from './settings'
 
@@ -17,23 +17,37 @@ export async function reminders(_: unknown, __: unknown, ctx: Context) {
   return currentReminders(ctx)
 }
 
-/** The reminders to show now (not snoozed), from the request's evaluation and stored scans. */
+/**
+ * The reminders to show now (not snoozed). The banner is on every page, so once a daily scan
+ * exists it reads stored data only (the scan's snapshot and changes, the review index,
+ * settings) instead of the whole inventory; before the first scan it uses a live evaluation.
+ */
 export async function currentReminders(ctx: Context) {
   const data = requestData(ctx)
-  const [evaluation, changes, doc] = await Promise.all([
-    data.evaluation(),
+  const [snapshot, changes, doc, settings, reviews] = await Promise.all([
+    data.storage.read<Snapshot>('snapshots', 'latest.json'),
     data.storage.read<Changes>('snapshots', 'changes.json'),
     data.storage.read<RemindersDoc>('reminders'),
+    data.settings(),
+    data.storage.read<ReviewsDoc>('reviews'),
   ]).catch(e => { throw toResolverError(e) })
-  const { input, findings } = evaluation
-  const keysById = new Map(input.inventory.keys.map(k => [k.id, k]))
+  let unfinishedRenewals: Array<{ id: string; label: string }>
+  if (snapshot.value) {
+    const labels = new Map(snapshot.value.keys.map(k => [k.id, k.label || k.appKey]))
+    unfinishedRenewals = snapshot.value.findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectId }))
+  } else {
+    const { input, findings } = await data.evaluation()
+    const labels = new Map(input.inventory.keys.map(k => [k.id, k.label || k.appKey]))
+    unfinishedRenewals = findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectLabel }))
+  }
+  const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
   return computeReminders({
-    now: input.now,
-    reviewCadenceDays: input.settings.reviewCadenceDays,
-    remindBeforeDays: input.settings.reminderDays,
-    lastReviewCompletedAt: input.lastReviewCompletedAt,
+    now: now(),
+    reviewCadenceDays: settings.value.reviewCadenceDays,
+    remindBeforeDays: settings.value.reminderDays,
+    lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
     changes: changes.value,
-    unfinishedRenewals: findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: keysById.get(f.subjectId)?.label ?? f.subjectLabel })),
+    unfinishedRenewals,
     snoozes: doc.value?.snoozes ?? {},
   })
 }

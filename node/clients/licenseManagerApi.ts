@@ -2,6 +2,7 @@
 // admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+import { mapWithConcurrency } from '../utils/concurrency'
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry'
 
 export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
@@ -77,7 +78,7 @@ export class LicenseManagerApi extends JanusClient {
       params: { numItems: PAGE_SIZE, pageNumber: page, sort, sortType: 'ASC' },
     }), this.retry)
     const first = await get(1)
-    const rest = await Promise.all(Array.from({ length: Math.max(first.paging.pages - 1, 0) }, (_, i) => get(i + 2)))
+    const rest = await mapWithConcurrency(Array.from({ length: Math.max(first.paging.pages - 1, 0) }, (_, i) => i + 2), 4, get)
     return [first, ...rest].flatMap(p => p.items)
   }
 

@@ -126,3 +126,12 @@ describe('validateExternalKey', () => {
     expect(refusedFields(validateExternalKey({ appKey: 'nope', account: '' }, OWN))).toEqual(['account', 'appKey'])
   })
 })
+
+describe('free text never holds a token', () => {
+  it('refuses a 128-capital run in notes, purpose, integrations or owner', () => {
+    const token = 'Z'.repeat(128)
+    const r = validateAnnotation({ notes: `token is ${token}`, purpose: token })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.map(e => e.field).sort()).toEqual(['notes', 'purpose'])
+  })
+})

@@ -1,6 +1,7 @@
 // What an admin records about a key (owner, integrations, purpose, notes), validated.
 import type { Annotation } from './rules/types'
 import type { FieldError } from './settings'
+import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
 
 export const LIMITS = { owner: 254, integrations: 10, integration: 80, purpose: 300, notes: 1000 }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -19,6 +20,8 @@ export function validateAnnotation(input: { owner?: unknown; integrations?: unkn
   if (purpose === null || purpose.length > LIMITS.purpose) errors.push({ field: 'purpose', message: `purpose must be at most ${LIMITS.purpose} characters` })
   const notes = text(input.notes)
   if (notes === null || notes.length > LIMITS.notes) errors.push({ field: 'notes', message: `notes must be at most ${LIMITS.notes} characters` })
+  const texts: Array<[string, unknown]> = [['owner', owner], ['integrations', (integrations ?? []).join(' ')], ['purpose', purpose], ['notes', notes]]
+  for (const [field, text] of texts) if (typeof text === 'string' && looksLikeToken(text)) errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
   if (errors.length) return { ok: false, errors }
   return { ok: true, value: { owner: owner || undefined, integrations: integrations as string[], purpose: purpose || undefined, notes: notes || undefined } }
 }

@@ -48,7 +48,7 @@ export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   maxOwnerUsers: { min: 1, max: 50 },
   roleFetchConcurrency: { min: 1, max: 32 },
   reminderDays: { min: 1, max: 60 },
-  liveReadTimeoutSeconds: { min: 2, max: 60 },
+  liveReadTimeoutSeconds: { min: 2, max: 20 }, // under the service's 30 s request timeout
 }
 export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60

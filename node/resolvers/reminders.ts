@@ -4,9 +4,9 @@ import { computeReminders, snoozeUntil } from '../domain/scan/reminders'
 import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
-import { requestData, ReviewsDoc } from './requestData'
+import { READ_KEYS, requestData, ReviewsDoc } from './requestData'
 import { ensureSchedule, readSchedule, stopSchedule } from './schedule'
-import { requireResource } from './settings'
+import { requireReadResources, requireResource } from './settings'
 
 export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
 
@@ -65,7 +65,7 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
 }
 
 export async function changes(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
+  await requireReadResources(ctx, READ_KEYS)
   return (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
 }
 

@@ -48,7 +48,7 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
 }
 
 /** License Manager resources (by key) an admin needs to see the stored copy of the inventory. */
-const READ_KEYS = ['Save_User', 'Get_Roles_Paged', 'Get_Users_Paged', 'Get_User_By_Identifier']
+export const READ_KEYS = ['Save_User', 'Get_Roles_Paged', 'Get_Users_Paged', 'Get_User_By_Identifier']
 
 /**
  * The live read, unless it takes longer than `timeoutMs`: then the daily scan's copy, but only

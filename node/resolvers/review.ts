@@ -62,8 +62,19 @@ function present(r: Review) {
   }
 }
 
+/**
+ * The review index, repaired if a completion was written but the index update after it failed
+ * (then openId still names a COMPLETED review, which would block every later review).
+ */
 async function index(storage: AppStorage): Promise<ReviewIndex> {
-  return (await storage.read<ReviewIndex>('reviews', INDEX)).value ?? EMPTY_INDEX
+  const idx = (await storage.read<ReviewIndex>('reviews', INDEX)).value ?? EMPTY_INDEX
+  if (!idx.openId) return idx
+  const open = (await storage.read<Review>('reviews', fileOf(idx.openId))).value
+  if (open?.status !== 'COMPLETED') return idx
+  return storage.update<ReviewIndex, ReviewIndex>('reviews', current => {
+    const repaired = indexWith(current ?? EMPTY_INDEX, open)
+    return { value: repaired, result: repaired }
+  }, INDEX)
 }
 
 async function openReview(storage: AppStorage): Promise<Review | null> {

@@ -29,7 +29,9 @@ export async function readSchedule(storage: AppStorage): Promise<ScheduleDoc | n
 export async function ensureSchedule(ctx: Context, force = false): Promise<ScheduleDoc> {
   const { storage } = requestData(ctx)
   const current = await storage.read<ScheduleDoc>('schedule')
-  if (current.value && !force) return current.value
+  // An admin's visit renews the lease once it is a week old (the scan renews it daily).
+  const fresh = current.value && now().getTime() - Date.parse(current.value.registeredAt) < 7 * 86_400_000
+  if (current.value && fresh && !force) return current.value
   const doc: ScheduleDoc = current.value ?? { secret: randomBytes(32).toString('hex'), jobId: SCHEDULE_ID, expression: DAILY, registeredAt: now().toISOString(), lastScanAt: null }
   const { account, workspace } = ctx.vtex
   await ctx.clients.scheduler.upsert({
@@ -78,7 +80,8 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   await storage.write('snapshots', snapshot, null, 'latest.json')
   await storage.write('snapshots', changes, null, 'changes.json')
   await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot.at }, result: undefined }))
-  await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not renew the daily scan', reason: String((e as Error).message) }))
+  // Renew the lease, unless an admin stopped the scan while it ran.
+  if (await readSchedule(storage)) await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not renew the daily scan', reason: String((e as Error).message) }))
   const emailed = await emailReminders(ctx).catch(e => {
     ctx.vtex.logger.warn({ message: 'could not send reminder e-mails', reason: String((e as Error).message) })
     return 0

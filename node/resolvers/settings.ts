@@ -22,6 +22,23 @@ export async function requireResource(ctx: Context, resource = WRITE_RESOURCE): 
   if (!allowed) throw missingPermissions([resource.name])
 }
 
+/** Names of the read resources, by key, for FORBIDDEN messages. */
+const READ_NAMES: Record<string, string> = { Save_User: 'Save user', Get_Roles_Paged: 'Get paged roles', Get_Users_Paged: 'Get paged users', Get_User_By_Identifier: 'Find user by email' }
+
+/**
+ * For data the daily scan read with the app's token (snapshots, what changed): the admin must
+ * hold the same read resources, so Key Steward never shows them more than VTEX would.
+ */
+export async function requireReadResources(ctx: Context, keys: string[]): Promise<void> {
+  const token = requireAdminToken(ctx)
+  const held = await Promise.all(keys.map(k => ctx.clients.licenseManagerApi.canAccess(token, k))).catch(e => {
+    if ((e as { status?: number }).status === 401) throw sessionExpired()
+    throw toResolverError(e)
+  })
+  const lacking = keys.filter((_, i) => !held[i]).map(k => READ_NAMES[k] ?? k)
+  if (lacking.length) throw missingPermissions(lacking)
+}
+
 const present = (value: Settings, version: string | null) => ({ ...value, version })
 
 export async function settings(_: unknown, __: unknown, ctx: Context) {

@@ -2,7 +2,7 @@
 // the pages sitemap.xml lists (on the store's host), then the scripts those pages load from the
 // store's own and VTEX's asset hosts. Bounded in pages, scripts, bytes, time and concurrency;
 // every URL that fails or is left out is reported with the reason.
-import { scanText } from '../domain/leaks/scanText'
+import { maskSecrets, scanText } from '../domain/leaks/scanText'
 import { scriptSources, sitemapLocations } from '../domain/leaks/pages'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { DEFAULT_LIMITS, Fetcher, LeakScanResult, ScanLimits } from './types'
@@ -50,7 +50,15 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
     }
     budget -= got.text.length
     result.bytesScanned += got.text.length
-    result.exposures.push(...scanText(url, got.text))
+    const found = scanText(url, got.text)
+    // One file repeating a key thousands of times says nothing more than its first places.
+    const room = Math.max(0, limits.maxExposures - result.exposures.length)
+    const kept = found.slice(0, Math.min(limits.maxExposuresPerUrl, room))
+    if (kept.length < found.length) {
+      result.truncated = true
+      result.skipped.push({ url, reason: `${found.length - kept.length} more exposures in this file not listed` })
+    }
+    for (const e of kept) result.exposures.push(e)
     return got.text
   }
 
@@ -64,7 +72,10 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
       result.skipped.push({ url: pathOrUrl, reason: 'not a URL' })
       return
     }
-    const onStore = new URL(url.pathname + url.search, origin).toString()
+    // Sitemaps list the public domain: keep the path, always on the store's own origin
+    // (a path like //evil.com/x must not become another host).
+    const onStore = new URL(`/${url.pathname.replace(/^\/+/, '')}${url.search}`, origin.origin).toString()
+    if (new URL(onStore).host !== origin.host) return
     if (seen.has(onStore)) return
     if (pageUrls.length >= limits.maxPages) {
       result.skipped.push({ url: onStore, reason: `page limit (${limits.maxPages}) reached` })
@@ -109,5 +120,16 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   }
   const fetched = await mapWithConcurrency(scripts, limits.concurrency, fetchAndScan)
   result.scriptsScanned = fetched.filter(t => t !== null).length
-  return result
+  return maskUrls(result)
+}
+
+/** URLs can carry secrets too (?token=…): every URL the result keeps is masked like snippets. */
+function maskUrls(r: LeakScanResult): LeakScanResult {
+  const mask = (u: string) => maskSecrets(u)
+  return {
+    ...r,
+    errors: r.errors.map(e => ({ ...e, url: mask(e.url) })),
+    skipped: r.skipped.map(e => ({ ...e, url: mask(e.url) })),
+    exposures: r.exposures.map(e => ({ ...e, url: mask(e.url) })),
+  }
 }

@@ -6,11 +6,14 @@ export interface ScanLimits {
   maxFileBytes: number
   maxTotalBytes: number
   concurrency: number
-  /** whole-scan deadline */
+  /** whole-scan deadline (kept under the service's 30 s request timeout) */
   deadlineMs: number
+  /** exposures kept per file and per scan (a file can repeat a key thousands of times) */
+  maxExposuresPerUrl: number
+  maxExposures: number
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 60_000 }
+export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200 }
 
 export interface LeakScanResult {
   at: string

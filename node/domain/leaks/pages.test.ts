@@ -53,3 +53,14 @@ describe('sitemapLocations', () => {
     expect(sitemapLocations(fixture.storefront['/sitemap.xml'])).toEqual(['https://www.acme.com/', 'https://www.acme.com/institucional/sobre', 'https://www.acme.com/produto-exemplo/p'])
   })
 })
+
+describe('scriptSources on hostile markup', () => {
+  it('reads 2 MB of unclosed or repeated <script tags in one pass (no src found, no hang)', () => {
+    expect(scriptSources('<script '.repeat(250_000))).toEqual([])
+    expect(scriptSources('<script src="/a.js">'.repeat(100_000))).toHaveLength(100_000)
+  }, 30_000)
+
+  it('ignores data-src and other attributes ending in src', () => {
+    expect(scriptSources('<script data-src="/lazy.js"></script><script async src="/real.js"></script>')).toEqual(['/real.js'])
+  })
+})

@@ -26,9 +26,14 @@ export function maskToken(token: string): string {
   return `${token.slice(0, 4)}… (${token.length} characters)`
 }
 
-/** Masks any run of 20+ capital letters (a token or part of one) in display text. */
+/**
+ * Masks what could hand over a credential in display text: any run of 20+ capital letters (a
+ * token or part of one) and the id of share.vtex.com/credentials/ links.
+ */
 export function maskSecrets(text: string): string {
-  return text.replace(/[A-Z]{20,}/g, run => maskToken(run))
+  return text
+    .replace(/[A-Z]{20,}/g, run => maskToken(run))
+    .replace(/(share\.vtex\.com\/credentials\/)([A-Za-z0-9_-]{1,200})/g, (_, prefix: string, id: string) => `${prefix}${maskToken(id)}`)
 }
 
 function lineIndex(text: string): number[] {
@@ -116,3 +121,10 @@ export function scanText(url: string, text: string): Exposure[] {
   for (const l of links) out.push({ kind: 'SHARE_LINK', appKey: null, account: null, tokenFound: false, tokenMasked: null, url, ...at(l), snippet: snippet(text, l) })
   return out
 }
+
+/** True when free text holds something shaped like a classic appToken (128 capital letters). */
+export function looksLikeToken(text: string): boolean {
+  return /(?<![A-Za-z])[A-Z]{128}(?![A-Za-z])/.test(text)
+}
+
+export const TOKEN_REFUSAL = 'looks like an appToken: never paste tokens into Key Steward (NO_SHARING)'

@@ -6,6 +6,7 @@ import { Finding, Practice, PRACTICES, severityRank } from '../findings'
 import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
 import { grantsEverything } from '../roleGrants'
+import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
 import { ALL_PRACTICES, ATTESTED } from './checklist'
 import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
@@ -69,6 +70,7 @@ export function decideKey(review: Review, input: { keyId: string; decision: stri
   if (!(DECISIONS as readonly string[]).includes(input.decision)) return refuse('BAD_USER_INPUT', `decision must be one of ${DECISIONS.join(', ')}`, 'decision')
   const justification = (input.justification ?? '').trim()
   if (justification.length > MAX_JUSTIFICATION) return refuse('BAD_USER_INPUT', `justification must be at most ${MAX_JUSTIFICATION} characters`, 'justification')
+  if (looksLikeToken(justification)) return refuse('BAD_USER_INPUT', `justification ${TOKEN_REFUSAL}`, 'justification')
   const risky = key.findings.some(f => severityRank(f.severity) <= HIGH)
   if (input.decision === 'KEEP' && risky && !justification) {
     return refuse('BAD_USER_INPUT', `Keeping "${key.label || key.appKey}" needs a justification: it has a HIGH or CRITICAL finding.`, 'justification')
@@ -85,6 +87,7 @@ export function checkPractice(review: Review, input: { practice: string; status:
   const status = input.status as CheckStatus
   const note = (input.note ?? '').trim()
   if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
+  if (looksLikeToken(note)) return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
   if (status === 'NOT_APPLICABLE' && !note) return refuse('BAD_USER_INPUT', 'Say why the practice does not apply (note).', 'note')
   if (status === 'DONE' && ATTESTED.includes(practice) && !note) {
     return refuse('BAD_USER_INPUT', `${practice} has no automatic evidence: attest it with a note (what was done, when, by whom).`, 'note')
@@ -109,6 +112,7 @@ export function completeReview(review: Review, input: { by: string; now: Date; n
   if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is already completed.')
   const note = (input.note ?? '').trim()
   if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
+  if (looksLikeToken(note)) return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
   const p = progressOf(review)
   const missing = [
     ...(p.undecided.length ? [`${p.undecided.length} key${p.undecided.length === 1 ? '' : 's'} without a decision`] : []),

@@ -16,8 +16,9 @@ export const exposedClientSide: Rule = {
     const byAppKey = new Map<string, Exposure[]>()
     const loose: Exposure[] = []
     for (const e of scan.exposures) {
-      if (e.appKey) byAppKey.set(e.appKey, [...(byAppKey.get(e.appKey) ?? []), e])
-      else loose.push(e)
+      if (!e.appKey) loose.push(e)
+      else if (byAppKey.has(e.appKey)) byAppKey.get(e.appKey)!.push(e)
+      else byAppKey.set(e.appKey, [e])
     }
     const keysByAppKey = new Map(input.inventory.keys.map(k => [k.appKey, k]))
     const findings: Finding[] = []

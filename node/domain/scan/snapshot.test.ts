@@ -12,6 +12,8 @@ const base: Snapshot = {
   ],
   users: [{ id: 'u1', email: 'ana@acme.com', name: 'Ana', isAdmin: false, isBlocked: false, rolesKnown: true, roles: [r('Call center operator', 957)] }],
   roles: [],
+  externalKeys: [],
+  missing: [],
   staleKeyIds: ['k2'],
   findings: [],
 }
@@ -52,7 +54,7 @@ describe('diffSnapshots', () => {
 
   it('keeps no token: a snapshot is built from the inventory only', () => {
     const s = buildSnapshot({ generatedAt: '', complete: true, missing: [], keys: [], externalKeys: [], users: [], roles: [] }, [], new Date('2026-11-26T00:00:00Z'))
-    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'findings', 'keys', 'roles', 'staleKeyIds', 'users'])
+    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'externalKeys', 'findings', 'keys', 'missing', 'roles', 'staleKeyIds', 'users'])
   })
 
   it('gives back an inventory marked as a snapshot, with ages as of now', () => {

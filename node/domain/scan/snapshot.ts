@@ -11,6 +11,9 @@ export interface Snapshot {
   keys: Array<{ id: string; appKey: string; label: string; createdAt: string; isActive: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
   users: Array<{ id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
   roles: RoleInfo[]
+  externalKeys: Inventory['externalKeys']
+  /** what the scan could not read */
+  missing: string[]
   /** ids of keys past their rotation period at that time */
   staleKeyIds: string[]
   findings: Array<{ rule: string; severity: string; subjectId: string }>
@@ -38,6 +41,8 @@ export function buildSnapshot(inventory: Inventory, findings: Finding[], now: Da
     keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles })),
     users: inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles })),
     roles: inventory.roles,
+    externalKeys: inventory.externalKeys,
+    missing: inventory.missing,
     staleKeyIds: findings.filter(f => f.rule === 'key-age-exceeded').map(f => f.subjectId).sort(),
     findings: findings.map(f => ({ rule: f.rule, severity: f.severity, subjectId: f.subjectId })),
   }
@@ -60,9 +65,9 @@ export function inventoryFromSnapshot(s: Snapshot, now: Date): Inventory {
     source: 'SNAPSHOT',
     generatedAt: s.at,
     complete: s.complete,
-    missing: [],
+    missing: s.missing ?? [],
     keys: s.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, now) })),
-    externalKeys: [],
+    externalKeys: s.externalKeys ?? [],
     users: s.users,
     roles: s.roles,
   }

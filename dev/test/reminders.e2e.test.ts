@@ -33,6 +33,11 @@ it('shows the overdue review and the keys past rotation after the clock moves 10
   await page.goto(`${stack.url}/admin/app/key-steward`)
   await page.waitForSelector('[data-reminder="REVIEW_OVERDUE"]')
   assert.equal(await page.locator('[data-reminder="KEYS_CROSSED_ROTATION"]').count(), 0)
+  // Reminders also go by e-mail to the recipients set in the settings.
+  await page.goto(`${stack.url}/admin/app/key-steward/settings`)
+  await page.locator('#setting-reminderEmails').fill('security@acme.com')
+  await page.getByRole('button', { name: /save settings/i }).click()
+  await page.waitForSelector('text=Settings saved')
   const first = await (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days: 1 }) })).json() as { fired: unknown[] }
   assert.equal(first.fired.length, 1)
   const later = await (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days: 100 }) })).json() as { fired: Array<{ status: number }> }
@@ -45,7 +50,12 @@ it('shows the overdue review and the keys past rotation after the clock moves 10
   await page.goto(`${stack.url}/admin/app/key-steward`)
   await page.waitForSelector('[data-change="keysCrossedRotation"]')
   await page.screenshot({ path: join(ARTIFACTS, 'reminders.png'), fullPage: true })
-  // Snoozing hides the reminder.
-  await page.locator('[data-reminder="REVIEW_OVERDUE"]').getByRole('button', { name: /Snooze 7 days/ }).click()
+  // The mail went out through Message Center to the configured recipient.
+  const outbox = await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as Array<{ to: string; jsonData: { reminders: string[] } }>
+  assert.ok(outbox.some(m => m.to === 'security@acme.com' && m.jsonData.reminders.some(r => /access review is overdue/.test(r))))
+  // Snoozing, for a chosen number of days, hides the reminder.
+  const overdue = page.locator('[data-reminder="REVIEW_OVERDUE"]')
+  await overdue.getByLabel('Snooze for').selectOption('30')
+  await overdue.getByRole('button', { name: 'Snooze' }).click()
   await page.waitForSelector('[data-reminder="REVIEW_OVERDUE"]', { state: 'detached' })
 })

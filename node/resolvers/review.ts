@@ -8,6 +8,7 @@ import { reviewCsv, reviewJson } from '../domain/review/export'
 import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
 import type { Outcome, Review, ReviewIndex } from '../domain/review/types'
 import { severityRank } from '../domain/findings'
+import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { sessionExpired, toResolverError } from './errors'
 import { refusalError } from './refusals'
@@ -134,7 +135,8 @@ export const reviewMutations = {
     const id = `${at.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`
     const scan = ev.input.leakScan
     const leakScan = scan ? { at: scan.at, exposedKeys: new Set(scan.exposures.filter(e => e.appKey).map(e => e.appKey)).size } : null
-    const started = startReview(await index(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings, leakScan })
+    const changes = (await data.storage.read<Changes>('snapshots', 'changes.json')).value
+    const started = startReview(await index(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings, leakScan, changes })
     if (!started.ok) throw refusalError(started)
     await data.storage.write('reviews', started.value, null, fileOf(id))
     await data.storage.update<ReviewIndex, void>('reviews', current => {

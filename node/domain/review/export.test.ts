@@ -271,3 +271,18 @@ describe('no token in the export', () => {
     for (const t of tokens) expect(text).not.toContain(t.slice(0, 32))
   })
 })
+
+describe('what changed in the evidence', () => {
+  it('lists the changes the daily scans saw before the review started', () => {
+    const policy = policyInputFromFixture()
+    const started = startReview(EMPTY_INDEX, {
+      id: 'rc', now: new Date(policy.now), by: 'ana@acme.com', policy, findings: evaluatePolicy(policy),
+      changes: { from: '2026-11-25T06:00:00.000Z', to: '2026-11-26T06:00:00.000Z', keysCreated: [{ id: 'k9', label: 'New feed' }], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Owner (Admin Super)' }], rolesRemoved: [], keysCrossedRotation: [] },
+    })
+    if (!started.ok) throw new Error(started.message)
+    const csv = reviewCsv(started.value)
+    expect(csv).toContain('"#changes","keysCreated","k9","New feed"')
+    expect(csv).toContain('"#changes","rolesAdded","u1","ana@acme.com","Owner (Admin Super)"')
+    expect(JSON.parse(reviewJson(started.value)).changes.keysCreated[0].label).toBe('New feed')
+  })
+})

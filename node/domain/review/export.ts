@@ -27,7 +27,13 @@ export function reviewCsv(review: Review): string {
     const ev = evidenceFor(p, review.evidence).map(e => `${e.id}=${e.value}`).join('; ')
     return ['#checklist', p, c.status, c.note, c.by, c.at, ev].map(cell).join(',')
   })
-  return [CSV_COLUMNS.map(cell).join(','), ...rows, '', ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist].join('\r\n') + '\r\n'
+  const c = review.changes
+  const changes = c ? [
+    ['#changes', 'from', c.from, 'to', c.to].map(cell).join(','),
+    ...(['keysCreated', 'keysRemoved', 'keysDeactivated', 'keysReactivated', 'keysCrossedRotation'] as const).flatMap(kind => c[kind].map(k => ['#changes', kind, k.id, k.label].map(cell).join(','))),
+    ...(['rolesAdded', 'rolesRemoved'] as const).flatMap(kind => c[kind].map(r => ['#changes', kind, r.subjectId, r.label, r.role].map(cell).join(','))),
+  ] : []
+  return [CSV_COLUMNS.map(cell).join(','), ...rows, '', ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist, ...(changes.length ? ['', ...changes] : [])].join('\r\n') + '\r\n'
 }
 
 export function reviewJson(review: Review): string {

@@ -1,4 +1,5 @@
 import type { Practice, Severity } from '../findings'
+import type { Changes } from '../scan/snapshot'
 
 export const DECISIONS = ['KEEP', 'ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const
 export type Decision = typeof DECISIONS[number]
@@ -52,6 +53,8 @@ export interface Review {
   signedBy: string | null
   signatureNote: string | null
   audit: AuditEntry[]
+  /** what the daily scans saw change before the review started (evidence of drift) */
+  changes?: Changes | null
 }
 
 /** The index document: the open review's id and a summary of each completed one. */

@@ -1,6 +1,6 @@
 // Reminders (review due or overdue, keys past their rotation period, unfinished renewals):
 // a banner on every Key Steward page, each with its action and a snooze.
-import React from 'react'
+import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Alert, ButtonPlain } from 'vtex.styleguide'
@@ -19,10 +19,11 @@ const ACTION: Record<Reminder['kind'], string> = {
   RENEWALS_UNFINISHED: `${BASE}/keys`,
 }
 
-const SNOOZE_DAYS = 7
+const SNOOZE_CHOICES = [1, 7, 30]
 
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
   const intl = useIntl()
+  const [days, setDays] = useState(7)
   const [snooze, snoozing] = useMutation(SNOOZE, { refetchQueries: [{ query: REMINDERS }], awaitRefetchQueries: true })
   const names = r.subjects.slice(0, 3).map(s => s.label).join(', ') + (r.subjects.length > 3 ? '…' : '')
   return (
@@ -35,8 +36,16 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
           />{' '}
           <Link to={ACTION[r.kind]}><FormattedMessage id={`admin/key-steward.reminder.action.${r.kind}`} /></Link>
           {' · '}
-          <ButtonPlain size="small" isLoading={snoozing.loading} onClick={() => snooze({ variables: { id: r.id, days: SNOOZE_DAYS } }).catch(() => undefined)}>
-            {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' }, { days: SNOOZE_DAYS })}
+          <select
+            className="ml1 mr1 f6 bn bg-transparent c-link pointer"
+            aria-label={intl.formatMessage({ id: 'admin/key-steward.reminder.snoozeFor' })}
+            value={days}
+            onChange={e => setDays(Number(e.target.value))}
+          >
+            {SNOOZE_CHOICES.map(d => <option key={d} value={d}>{intl.formatMessage({ id: 'admin/key-steward.reminder.days' }, { days: d })}</option>)}
+          </select>
+          <ButtonPlain size="small" isLoading={snoozing.loading} onClick={() => snooze({ variables: { id: r.id, days } }).catch(() => undefined)}>
+            {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
           </ButtonPlain>
         </span>
       </Alert>

@@ -33,6 +33,13 @@ export class AppStorage {
     }
   }
 
+  /** Whether a change is already reflected in the stored document (re-applying it changes nothing). */
+  private async landed<T>(bucket: Bucket, path: string, change: (current: T | null) => { value: T; result: unknown } | { refused: unknown }): Promise<boolean> {
+    const stored = await this.read<T>(bucket, path)
+    const again = change(stored.value)
+    return 'refused' in again || JSON.stringify(again.value) === JSON.stringify(stored.value)
+  }
+
   /**
    * Read-modify-write that survives concurrent writers: on a conflict it reads again and
    * re-applies `change` (a pure function), so two admins' edits both land.
@@ -44,6 +51,10 @@ export class AppStorage {
       if ('refused' in outcome) throw outcome.refused
       try {
         await this.write(bucket, outcome.value, current.etag, path)
+        // Creating a document carries no precondition (VBase has no If-None-Match through
+        // @vtex/api): read it back, and if another writer's creation replaced ours, apply the
+        // change again on top of theirs.
+        if (current.etag === null && attempt < attempts && !(await this.landed(bucket, path, change))) continue
         return outcome.result
       } catch (e) {
         if (!(e instanceof ConflictError) || attempt >= attempts) throw e

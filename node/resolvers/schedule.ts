@@ -41,6 +41,19 @@ export async function ensureSchedule(ctx: Context, force = false): Promise<Sched
   })
   const saved = { ...doc, registeredAt: now().toISOString() }
   await storage.write('schedule', saved, current.etag)
+  if (current.etag === null) {
+    // Two replicas registering at once both create the document: keep whichever secret won,
+    // and make sure the job carries it.
+    const stored = await readSchedule(storage)
+    if (stored && stored.secret !== saved.secret) {
+      await ctx.clients.scheduler.upsert({
+        id: stored.jobId,
+        scheduler: { expression: stored.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
+        request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST', headers: { Authorization: `Bearer ${stored.secret}` }, body: {} },
+      })
+      return stored
+    }
+  }
   return saved
 }
 

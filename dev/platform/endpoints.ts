@@ -21,9 +21,3 @@ export const ENDPOINT_RESOURCES: EndpointRule[] = [
   { method: 'PATCH', path: '/api/vtexid/apikey/{apiKey}/apitoken/renew', resources: ['Renew API Token'] },
   { method: 'PATCH', path: '/api/vtexid/apikey/{apiKey}/apitoken/finish-renewal', resources: ['Renew API Token'] },
 ]
-
-export function resourcesFor(method: string, template: string): string[] {
-  const rule = ENDPOINT_RESOURCES.find(r => r.method === method && r.path === template)
-  if (!rule) throw new Error(`No permission rule for ${method} ${template}`)
-  return rule.resources
-}

@@ -25,6 +25,8 @@ export interface Evaluation {
 
 interface RequestData {
   storage: AppStorage
+  /** whether the admin's session holds a License Manager resource (by key), asked once per request */
+  access(resourceKey: string): Promise<boolean>
   settings(): Promise<{ value: Settings; etag: string | null }>
   inventory(): Promise<Inventory>
   evaluation(): Promise<Evaluation>
@@ -62,7 +64,7 @@ async function liveOrSnapshot(ctx: Context, storage: AppStorage, token: string, 
   if (first) return first.v
   const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
   if (!snapshot) return live
-  const allowed = await Promise.all(READ_KEYS.map(k => ctx.clients.licenseManagerApi.canAccess(token, k))).then(a => a.every(Boolean), () => false)
+  const allowed = await Promise.all(READ_KEYS.map(k => requestData(ctx).access(k))).then(a => a.every(Boolean), () => false)
   if (!allowed) return live
   live.catch(() => undefined) // it goes on in the background; its failure no longer matters
   return inventoryFromSnapshot(snapshot, at)
@@ -115,7 +117,13 @@ export function requestData(ctx: Context): RequestData {
     return { input, findings, bySubject, hygiene: hygieneScore(inv, findings) }
   })
 
-  const data = { storage, settings, inventory, evaluation }
+  const accessCache = new Map<string, Promise<boolean>>()
+  const access = (key: string): Promise<boolean> => {
+    if (!accessCache.has(key)) accessCache.set(key, (async () => ctx.clients.licenseManagerApi.canAccess(requireAdminToken(ctx), key))())
+    return accessCache.get(key)!
+  }
+
+  const data = { storage, settings, inventory, evaluation, access }
   cache.set(ctx, data)
   return data
 }

@@ -3,11 +3,11 @@
 import { randomBytes } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
-import { ATTESTED, ALL_PRACTICES, evidenceFor } from '../domain/review/checklist'
+import { ATTESTED, evidenceFor } from '../domain/review/checklist'
 import { reviewCsv, reviewJson } from '../domain/review/export'
 import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
 import type { Outcome, Review, ReviewIndex } from '../domain/review/types'
-import { severityRank } from '../domain/findings'
+import { PRACTICES, severityRank } from '../domain/findings'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { sessionExpired, toResolverError } from './errors'
@@ -44,7 +44,7 @@ function present(r: Review) {
     id: r.id, status: r.status, startedAt: r.startedAt, startedBy: r.startedBy, completedAt: r.completedAt,
     signedBy: r.signedBy, signatureNote: r.signatureNote, inventoryComplete: r.evidence.inventoryComplete,
     progress: { keysTotal: p.keysTotal, keysDecided: p.keysDecided, practicesTotal: p.practicesTotal, practicesClosed: p.practicesClosed },
-    checklist: ALL_PRACTICES.map(practice => {
+    checklist: PRACTICES.map(practice => {
       const c = r.checklist[practice]
       return {
         practice, status: c.status, note: c.note, checkedBy: c.by, checkedAt: c.at, attested: ATTESTED.includes(practice),

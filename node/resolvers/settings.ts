@@ -11,10 +11,10 @@ export const WRITE_RESOURCE = { key: 'Save_User', name: 'Save user' }
 
 /** Checks the admin's session against License Manager (the app's token does the write). */
 export async function requireResource(ctx: Context, resource = WRITE_RESOURCE): Promise<void> {
-  const token = requireAdminToken(ctx)
+  requireAdminToken(ctx)
   let allowed: boolean
   try {
-    allowed = await ctx.clients.licenseManagerApi.canAccess(token, resource.key)
+    allowed = await requestData(ctx).access(resource.key)
   } catch (e) {
     if ((e as { status?: number }).status === 401) throw sessionExpired()
     throw toResolverError(e)
@@ -30,8 +30,8 @@ const READ_NAMES: Record<string, string> = { Save_User: 'Save user', Get_Roles_P
  * hold the same read resources, so Key Steward never shows them more than VTEX would.
  */
 export async function requireReadResources(ctx: Context, keys: string[]): Promise<void> {
-  const token = requireAdminToken(ctx)
-  const held = await Promise.all(keys.map(k => ctx.clients.licenseManagerApi.canAccess(token, k))).catch(e => {
+  requireAdminToken(ctx)
+  const held = await Promise.all(keys.map(k => requestData(ctx).access(k))).catch(e => {
     if ((e as { status?: number }).status === 401) throw sessionExpired()
     throw toResolverError(e)
   })

@@ -1,6 +1,6 @@
 // The seven practices of VTEX's guide as a checklist: automatic evidence where Key Steward can
 // measure it, an attestation with a note where it cannot.
-import { PRACTICES, Practice } from '../findings'
+import type { Practice } from '../findings'
 import type { ReviewEvidence } from './types'
 
 /** Practices that only a person can attest (no automatic evidence). */
@@ -36,4 +36,3 @@ export function evidenceFor(practice: Practice, e: ReviewEvidence): EvidenceLine
   }
 }
 
-export const ALL_PRACTICES: Practice[] = [...PRACTICES]

@@ -1,6 +1,6 @@
 // Evidence export of a review: CSV (one row per key) and JSON (everything), for auditors.
 import { evidenceFor } from './checklist'
-import { ALL_PRACTICES } from './checklist'
+import { PRACTICES } from '../findings'
 import type { Review } from './types'
 
 const cell = (v: unknown): string => {
@@ -22,7 +22,7 @@ export function reviewCsv(review: Review): string {
       d?.decision, d?.justification, d?.by, d?.at,
     ].map(cell).join(',')
   })
-  const checklist = ALL_PRACTICES.map(p => {
+  const checklist = PRACTICES.map(p => {
     const c = review.checklist[p]
     const ev = evidenceFor(p, review.evidence).map(e => `${e.id}=${e.value}`).join('; ')
     return ['#checklist', p, c.status, c.note, c.by, c.at, ev].map(cell).join(',')
@@ -39,6 +39,6 @@ export function reviewCsv(review: Review): string {
 export function reviewJson(review: Review): string {
   return JSON.stringify({
     ...review,
-    checklist: ALL_PRACTICES.map(p => ({ practice: p, ...review.checklist[p], evidence: evidenceFor(p, review.evidence) })),
+    checklist: PRACTICES.map(p => ({ practice: p, ...review.checklist[p], evidence: evidenceFor(p, review.evidence) })),
   }, null, 2)
 }

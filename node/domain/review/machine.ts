@@ -7,7 +7,7 @@ import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
 import { grantsEverything } from '../roleGrants'
 import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
-import { ALL_PRACTICES, ATTESTED } from './checklist'
+import { ATTESTED } from './checklist'
 import type { Changes } from '../scan/snapshot'
 import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
@@ -54,7 +54,7 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
       inventoryComplete: policy.inventory.complete,
       leakScan: s.leakScan ?? null,
     },
-    checklist: Object.fromEntries(ALL_PRACTICES.map(p => [p, { status: 'OPEN', note: '', by: null, at: null }])) as Review['checklist'],
+    checklist: Object.fromEntries(PRACTICES.map(p => [p, { status: 'OPEN', note: '', by: null, at: null }])) as Review['checklist'],
     decisions: {},
     completedAt: null,
     signedBy: null,
@@ -102,10 +102,10 @@ export interface Progress { keysTotal: number; keysDecided: number; practicesTot
 
 export function progressOf(review: Review): Progress {
   const undecided = review.keys.filter(k => !review.decisions[k.id]).map(k => k.id)
-  const openPractices = ALL_PRACTICES.filter(p => review.checklist[p].status === 'OPEN')
+  const openPractices = PRACTICES.filter(p => review.checklist[p].status === 'OPEN')
   return {
     keysTotal: review.keys.length, keysDecided: review.keys.length - undecided.length,
-    practicesTotal: ALL_PRACTICES.length, practicesClosed: ALL_PRACTICES.length - openPractices.length,
+    practicesTotal: PRACTICES.length, practicesClosed: PRACTICES.length - openPractices.length,
     undecided, openPractices,
   }
 }

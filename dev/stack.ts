@@ -24,6 +24,8 @@ export interface StackOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
   /** start with the platform clock this many days after the fixture's `now` */
   clockOffsetDays?: number
+  /** a manifest to enforce instead of manifest.json (tests remove policies from a copy) */
+  manifest?: Manifest
 }
 
 export interface Stack {
@@ -36,18 +38,20 @@ export interface Stack {
   stop(): Promise<void>
 }
 
-function manifest() {
-  return JSON.parse(readFileSync(MANIFEST, 'utf8')) as { vendor: string; name: string; version: string; policies?: Array<{ name: string; attrs?: Record<string, string> }> }
+export interface Manifest { vendor: string; name: string; version: string; policies?: Array<{ name: string; attrs?: Record<string, string> }> }
+
+export function readManifest(): Manifest {
+  return JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const fixture = typeof opts.fixture === 'object' ? checkFixture(structuredClone(opts.fixture)) : loadFixture(opts.fixture ?? DEFAULT_FIXTURE)
-  const m = manifest()
+  const m = opts.manifest ?? readManifest()
   const appName = `${m.vendor}.${m.name}`
   const clockDir = mkdtempSync(join(tmpdir(), 'key-steward-clock-'))
   const clockFile = join(clockDir, 'offset')
   const platform = await new Platform({
-    fixture, appName, clockFile, appResources: appResourcesFrom(m), outbound: outboundPoliciesOf(m),
+    fixture, appName, clockFile, appResources: appResourcesFrom(m), appPolicies: (m.policies ?? []).map(p => p.name), outbound: outboundPoliciesOf(m),
     vbaseAllowed: (m.policies ?? []).some(p => p.name === 'vbase-read-write'),
     faults: opts.faults, latencyMs: opts.latencyMs,
   }).listen()

@@ -1,15 +1,15 @@
 import type { ClientsConfig } from '@vtex/api'
 import { method, Service } from '@vtex/api'
 import { Clients } from './clients'
+import { CLIENT_OPTIONS } from './clients/deadline'
 import { resolvers } from './resolvers'
 import { scheduledScan } from './resolvers/schedule'
 
-// Our clients retry 429/5xx themselves (honouring Retry-After); @vtex/api's own retries cover
-// dropped connections only.
+// One retry layer (clients/retry.ts, within each request's deadline): @vtex/api retries nothing.
 const clients: ClientsConfig<Clients> = {
   implementation: Clients,
   options: {
-    default: { retries: 2, timeout: 5000 },
+    default: CLIENT_OPTIONS,
   },
 }
 

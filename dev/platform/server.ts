@@ -21,6 +21,8 @@ export interface PlatformOptions {
   fixture: Fixture
   /** License Manager resources the app's manifest policies grant it. */
   appResources: string[]
+  /** every policy name the app's manifest declares (Message Center checks its own) */
+  appPolicies?: string[]
   /** outbound-access policies of the app's manifest (checked on proxied calls). */
   outbound: OutboundPolicy[]
   /** whether the manifest declares vbase-read-write */
@@ -40,7 +42,7 @@ export class Platform {
   readonly state: PlatformState
   readonly faults = new Faults()
   readonly requests: RequestRecord[] = []
-  readonly scheduler = new SchedulerStandIn()
+  readonly scheduler: SchedulerStandIn
   readonly messageCenter: MessageCenterStandIn
   /** Where the app's public routes ({workspace}--{account}.myvtex.com) are served locally. */
   appBaseUrl: string | null = null
@@ -57,8 +59,9 @@ export class Platform {
     this.faults.set(opts.faults ?? [], opts.latencyMs ?? 0)
     licenseManagerRoutes(this.state, this.lm)
     vtexIdRoutes(this.state, this.lm)
+    this.scheduler = new SchedulerStandIn(() => this.state.now())
     this.scheduler.routes(this.lm)
-    this.messageCenter = new MessageCenterStandIn(this.state)
+    this.messageCenter = new MessageCenterStandIn(this.state, new Set(opts.appPolicies ?? []))
     this.messageCenter.routes(this.lm)
     this.lm.add('GET', '/api/license-manager/resources/{resourceKey}/access', () => ({ status: 200 }))
     vbaseRoutes(this.state, this.vbase)

@@ -3,7 +3,10 @@
 import './vtex-env'
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
+import { Budget, CLIENT_OPTIONS } from '../../node/clients/deadline'
 import { LicenseManagerApi } from '../../node/clients/licenseManagerApi'
+import { MessageCenter } from '../../node/clients/messageCenter'
+import { Scheduler } from '../../node/clients/scheduler'
 import type { Fixture } from '../platform/fixture'
 import { outboundPoliciesOf } from '../platform/outbound'
 import { Platform } from '../platform/server'
@@ -21,17 +24,21 @@ const nodeRequire = createRequire(join(NODE_DIR, 'package.json'))
 const { UserLandTracer } = nodeRequire('@vtex/api/lib/tracing/UserLandTracer')
 const { TracerSingleton } = nodeRequire('@vtex/api/lib/service/tracing/TracerSingleton')
 
-function client(timeout = 5000): LicenseManagerApi {
+function ioContext() {
   const tracer = new UserLandTracer(TracerSingleton.getTracer())
-  const ctx = { account: fixture.account, workspace: 'master', authToken: platform.state.appToken, region: 'local', production: false, userAgent: 'test', operationId: 'op', requestId: 'req', tracer }
-  const lm = new LicenseManagerApi(ctx as never, { timeout, retries: 0 })
+  return { account: fixture.account, workspace: 'master', authToken: platform.state.appToken, region: 'local', production: false, userAgent: 'test', operationId: 'op', requestId: 'req', tracer } as never
+}
+
+/** The client as the service builds it (node/index.ts passes CLIENT_OPTIONS), with quick backoff. */
+function client(timeout: number = CLIENT_OPTIONS.timeout): LicenseManagerApi {
+  const lm = new LicenseManagerApi(ioContext(), { ...CLIENT_OPTIONS, timeout })
   lm.retry = { retries: 3, baseDelayMs: 20, maxDelayMs: 2000 }
   return lm
 }
 
 before(async () => {
   platform = await new Platform({
-    fixture: structuredClone(fixture), appName: 'yourvendor.key-steward', appResources: [],
+    fixture: structuredClone(fixture), appName: 'yourvendor.key-steward', appResources: [], appPolicies: ['template-criar', 'template-editar', 'send-message'],
     outbound: outboundPoliciesOf(loadJson(MANIFEST)), vbaseAllowed: true,
   }).listen()
   process.env.HTTP_PROXY = platform.url
@@ -113,5 +120,57 @@ describe('LicenseManagerApi', () => {
     assert.equal(err.status, 403)
     assert.equal(err.attempts, 1)
     assert.ok(!JSON.stringify({ ...err, m: err.message, s: err.stack }).includes('session-carla-readonly'))
+  })
+})
+
+describe('one retry layer with one deadline (production client options)', () => {
+  it('reports as attempts exactly the requests VTEX received for a persistent 502', async () => {
+    platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 502 }])
+    const err = await client().listAppKeys(ownerCookie).catch(e => e)
+    const calls = platform.requests.filter(r => r.path === '/api/vlm/appkeys')
+    assert.equal(err.name, 'UpstreamError')
+    assert.equal(err.attempts, 4)
+    assert.equal(calls.length, err.attempts, 'no hidden retries under the reported count')
+    assert.match(err.message, /after 4 attempts: HTTP 502/)
+  })
+
+  it('ends a slow read at the request’s deadline, not after every retry’s full timeout', async () => {
+    platform.faults.set([{ path: '^/api/vlm/appkeys$', latencyMs: 4000 }])
+    const lm = client()
+    lm.budget = new Budget(2500)
+    const started = Date.now()
+    const err = await lm.listAppKeys(ownerCookie).catch(e => e)
+    const elapsed = Date.now() - started
+    assert.equal(err.name, 'UpstreamError')
+    assert.equal(err.deadlineReached, true)
+    assert.ok(elapsed < 3500, `gave up after ${elapsed} ms`)
+    assert.equal(platform.requests.filter(r => r.path === '/api/vlm/appkeys').length, 0, 'the slow request was cut before the platform answered')
+  })
+})
+
+describe('Scheduler client', () => {
+  const job = { id: 'key-steward-daily-scan', scheduler: { expression: '0 6 * * *', endDate: '2026-12-26T12:00:00' }, request: { uri: 'https://master--acme.myvtex.com/_v/key-steward/scan', method: 'POST' as const, headers: { Authorization: 'Bearer x' } } }
+  it('creates on the collection path, reads and deletes on the job’s path', async () => {
+    process.env.VTEX_APP_ID = 'yourvendor.key-steward@0.1.0'
+    const scheduler = new Scheduler(ioContext(), { ...CLIENT_OPTIONS })
+    await scheduler.upsert(job)
+    assert.deepEqual(platform.requests.map(r => `${r.method} ${r.path} ${r.status}`), ['POST /api/scheduler/master/yourvendor.key-steward/ 200'])
+    assert.equal((await scheduler.read(job.id))?.scheduler?.expression, '0 6 * * *')
+    await scheduler.remove(job.id)
+    assert.equal(await scheduler.read(job.id), null)
+    assert.equal(platform.scheduler.jobs.size, 0)
+  })
+})
+
+describe('Message Center client', () => {
+  it('reads the template first and saves it only when missing or changed', async () => {
+    const mc = new MessageCenter(ioContext(), { ...CLIENT_OPTIONS })
+    platform.messageCenter.templates.clear()
+    assert.equal(await mc.ensureTemplate(), 'created')
+    assert.equal(await mc.ensureTemplate(), 'unchanged')
+    assert.equal(platform.messageCenter.saves, 1)
+    platform.messageCenter.templates.set('key-steward-reminders', { Name: 'key-steward-reminders', Templates: { email: { Subject: 'old', Message: 'old' } } })
+    assert.equal(await mc.ensureTemplate(), 'updated')
+    assert.equal(platform.messageCenter.saves, 2)
   })
 })

@@ -38,9 +38,17 @@ describe('daily scan', () => {
     const { fired } = await advance(1)
     assert.deepEqual(fired, [{ id: 'key-steward-daily-scan', status: 200 }])
     assert.ok(stack.platform.requests.some(r => r.path === '/api/vlm/appkeys' && r.status === 200), 'the scan read the key list')
-    const schedule = (await gql(stack, ANA, '{ schedule { lastScanAt } changes { from to } }')).body.data
+    const schedule = (await gql(stack, ANA, `{ schedule { lastScanAt nextRunAt healthy registration { state at }
+      lastRun { inventory { state problem } storefront { state problem detail } email { state problem } emailsSent } } changes { from to } }`)).body.data
     assert.equal(schedule.schedule.lastScanAt, '2026-11-27T12:00:00.000Z')
     assert.equal(schedule.changes.from, null)
+    // What the run did is kept for the Admin's Daily scan panel.
+    assert.equal(schedule.schedule.healthy, true)
+    assert.equal(schedule.schedule.nextRunAt, '2026-11-28T06:00:00.000Z')
+    assert.deepEqual(schedule.schedule.registration.state, 'OK')
+    assert.deepEqual(schedule.schedule.lastRun.inventory, { state: 'OK', problem: null })
+    assert.ok(['OK', 'PARTIAL'].includes(schedule.schedule.lastRun.storefront.state))
+    assert.deepEqual(schedule.schedule.lastRun.email, { state: 'SKIPPED', problem: 'NO_RECIPIENTS' })
   })
 
   it('e-mails the configured recipients through Message Center, once per new reminder', async () => {
@@ -53,8 +61,12 @@ describe('daily scan', () => {
     assert.equal(outbox.length, 1)
     assert.equal(outbox[0].to, 'security@acme.com')
     assert.match(outbox[0].jsonData.reminders.join(' '), /access review is overdue/)
+    // The link opens the Admin's own page (sidebar + frame), not the frame's /admin/app URL.
+    assert.equal((outbox[0].jsonData as unknown as { link: string }).link, `https://${fixture.account}.myvtex.com/admin/key-steward`)
     await advance(1)
     assert.equal((await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as unknown[]).length, 1, 'no repeat for the same reminders')
+    const run = (await gql(stack, ANA, '{ schedule { lastRun { email { state problem } emailsSent } } }')).body.data.schedule.lastRun
+    assert.deepEqual(run, { email: { state: 'SKIPPED', problem: 'NOTHING_NEW' }, emailsSent: 0 })
   })
 
   it('after 100 days: the review is overdue and keys crossed their rotation period; what changed is listed', async () => {
@@ -72,6 +84,7 @@ describe('daily scan', () => {
     assert.equal(changes.from, '2026-11-29T12:00:00.000Z')
     const outbox = await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as Array<{ jsonData: { reminders: string[] } }>
     assert.equal(outbox.length, 2, 'the keys that crossed the rotation period are news: one more e-mail')
+    assert.equal(stack.platform.messageCenter.saves, 1, 'the template is read before each e-mail and saved only once')
     assert.match(outbox[1].jsonData.reminders.join(' '), /crossed the rotation period/)
     assert.deepEqual(changes.rolesAdded, [{ subjectId: key.id, role: 'Call center operator' }])
     assert.equal(changes.keysCrossedRotation.length, crossed.count)

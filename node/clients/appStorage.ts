@@ -2,7 +2,7 @@
 // reviews …) lives in its bucket, by default as one file S.json; reads return the ETag and
 // writes send If-Match, so two admins or two replicas never overwrite each other silently.
 import type { VBase } from '@vtex/api'
-import { withRetry } from './retry'
+import { Budget } from './deadline'
 
 export type Bucket = 'settings' | 'annotations' | 'externalKeys' | 'renewals' | 'reviews' | 'leakScans' | 'schedule' | 'snapshots' | 'reminders'
 
@@ -16,17 +16,17 @@ export class ConflictError extends Error {
 }
 
 export class AppStorage {
-  constructor(private readonly vbase: VBase) {}
+  constructor(private readonly vbase: VBase, private readonly budget = new Budget()) {}
 
   async read<T>(bucket: Bucket, path = `${bucket}.json`): Promise<Versioned<T>> {
-    const res = await withRetry(`VBase GET ${bucket}/${path}`, () => this.vbase.getRawJSON<T | null>(bucket, path, true))
+    const res = await this.budget.run(`VBase GET ${bucket}/${path}`, () => this.vbase.getRawJSON<T | null>(bucket, path, true))
     return { value: res.data ?? null, etag: (res.headers?.etag as string | undefined) ?? null }
   }
 
   /** Writes only if the document is still at `etag` (null: no precondition, for a new file). */
   async write<T>(bucket: Bucket, value: T, etag: string | null, path = `${bucket}.json`): Promise<void> {
     try {
-      await withRetry(`VBase PUT ${bucket}/${path}`, () => this.vbase.saveJSON(bucket, path, value, undefined, etag ?? undefined))
+      await this.budget.run(`VBase PUT ${bucket}/${path}`, () => this.vbase.saveJSON(bucket, path, value, undefined, etag ?? undefined))
     } catch (e) {
       if ((e as { status?: number }).status === 412) throw new ConflictError(bucket)
       throw e

@@ -12,7 +12,7 @@ import { VtexIdApi } from './vtexId'
  */
 export class FreshVBase extends VBase {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...options, memoizable: false })
+    super(context, { ...options, retries: 0, memoizable: false })
   }
 }
 

@@ -3,7 +3,8 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 import { mapWithConcurrency } from '../utils/concurrency'
-import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry'
+import { Budget, CLIENT_OPTIONS } from './deadline'
+import { DEFAULT_RETRY, RetryPolicy } from './retry'
 
 export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
 export interface VtexRoleProduct { name: string }
@@ -33,15 +34,19 @@ const PAGE_SIZE = 100
 
 export class LicenseManagerApi extends JanusClient {
   retry: RetryPolicy = DEFAULT_RETRY
+  budget = new Budget()
+  private readonly timeoutMs: number
 
   constructor(context: IOContext, options?: InstanceOptions) {
     // memoizable: false, because @vtex/api memoizes a GET's promise per client instance, so a
     // retry of a failed call would get the same rejection back without reaching VTEX again.
-    super(context, { timeout: 5000, ...options, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    // retries: 0, because retry.ts is the one retry layer (it counts the attempts it reports).
+    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 
   listAppKeys(adminToken: string): Promise<VtexAppKey[]> {
-    return withRetry(LM.appKeys, () => this.http.get<VtexAppKey[]>('/api/vlm/appkeys', this.auth(adminToken, 'lm-appkeys')), this.retry)
+    return this.get<VtexAppKey[]>(LM.appKeys, '/api/vlm/appkeys', adminToken, 'lm-appkeys')
   }
 
   listAllRoles(adminToken: string): Promise<VtexRole[]> {
@@ -54,8 +59,7 @@ export class LicenseManagerApi extends JanusClient {
 
   /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
   rolesOf(adminToken: string, subjectId: string): Promise<VtexRoleRef[]> {
-    return withRetry(LM.rolesOf, () =>
-      this.http.get<VtexRoleRef[]>(`/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, this.auth(adminToken, 'lm-roles-of')), this.retry)
+    return this.get<VtexRoleRef[]>(LM.rolesOf, `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, adminToken, 'lm-roles-of')
   }
 
   /**
@@ -64,7 +68,7 @@ export class LicenseManagerApi extends JanusClient {
    */
   async canAccess(adminToken: string, resourceKey: string): Promise<boolean> {
     try {
-      await withRetry(LM.access, () => this.http.get(`/api/license-manager/resources/${encodeURIComponent(resourceKey)}/access`, this.auth(adminToken, 'lm-access')), this.retry)
+      await this.get(LM.access, `/api/license-manager/resources/${encodeURIComponent(resourceKey)}/access`, adminToken, 'lm-access')
       return true
     } catch (e) {
       if ((e as { status?: number }).status === 403) return false
@@ -73,16 +77,14 @@ export class LicenseManagerApi extends JanusClient {
   }
 
   private async allPages<T>(endpoint: string, path: string, adminToken: string, sort: string): Promise<T[]> {
-    const get = (page: number) => withRetry(endpoint, () => this.http.get<Paged<T>>(path, {
-      ...this.auth(adminToken, 'lm-paged'),
-      params: { numItems: PAGE_SIZE, pageNumber: page, sort, sortType: 'ASC' },
-    }), this.retry)
+    const get = (page: number) => this.get<Paged<T>>(endpoint, path, adminToken, 'lm-paged', { numItems: PAGE_SIZE, pageNumber: page, sort, sortType: 'ASC' })
     const first = await get(1)
     const rest = await mapWithConcurrency(Array.from({ length: Math.max(first.paging.pages - 1, 0) }, (_, i) => i + 2), 4, get)
     return [first, ...rest].flatMap(p => p.items)
   }
 
-  private auth(adminToken: string, metric: string) {
-    return { headers: { VtexIdclientAutCookie: adminToken }, metric }
+  /** A GET with the admin's token, retried within the request's deadline. */
+  private get<T>(endpoint: string, path: string, adminToken: string, metric: string, params?: Record<string, unknown>): Promise<T> {
+    return this.budget.run(endpoint, timeout => this.http.get<T>(path, { headers: { VtexIdclientAutCookie: adminToken }, metric, params, timeout }), this.retry, this.timeoutMs)
   }
 }

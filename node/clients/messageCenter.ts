@@ -1,8 +1,12 @@
 // VTEX Message Center: the app registers its reminder e-mail template and sends through it,
-// with its own token (the daily scan has no admin).
+// with its own token (the daily scan has no admin). Paths as vtex-apps/return-app's mail client
+// uses them (node/clients/mail.ts): GET /api/template-render/pvt/templates/{name} reads a
+// template, POST /api/template-render/pvt/templates creates or updates one, POST
+// /api/mail-service/pvt/sendmail sends. The manifest declares the policies real apps declare for
+// them: template-criar (create), template-editar (update), send-message (send).
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
-import { withRetry } from './retry'
+import { Budget, CLIENT_OPTIONS } from './deadline'
 
 export const REMINDER_TEMPLATE = 'key-steward-reminders'
 
@@ -31,16 +35,40 @@ export const reminderTemplate = {
   },
 }
 
+interface StoredTemplate { Name?: string; Templates?: { email?: { Subject?: string; Message?: string } } }
+
+export const MESSAGE_CENTER = {
+  readTemplate: 'GET /api/template-render/pvt/templates/{name}',
+  saveTemplate: 'POST /api/template-render/pvt/templates',
+  send: 'POST /api/mail-service/pvt/sendmail',
+} as const
+
 export class MessageCenter extends JanusClient {
+  budget = new Budget()
+
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { timeout: 5000, ...options, memoizable: false, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken, 'X-Vtex-Use-Https': 'true' } })
+    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken, 'X-Vtex-Use-Https': 'true' } })
   }
 
-  publishTemplate(): Promise<unknown> {
-    return withRetry('POST /api/template-render/pvt/templates', () => this.http.post('/api/template-render/pvt/templates', reminderTemplate, { metric: 'mc-template' }))
+  /** Creates the reminder template when missing, updates it when it changed, else leaves it. */
+  async ensureTemplate(): Promise<'created' | 'updated' | 'unchanged'> {
+    const current = await this.readTemplate(REMINDER_TEMPLATE)
+    const wanted = reminderTemplate.Templates.email
+    if (current && current.Templates?.email?.Subject === wanted.Subject && current.Templates?.email?.Message === wanted.Message) return 'unchanged'
+    await this.budget.run(MESSAGE_CENTER.saveTemplate, timeout => this.http.post('/api/template-render/pvt/templates', reminderTemplate, { metric: 'mc-template', timeout }))
+    return current ? 'updated' : 'created'
+  }
+
+  private async readTemplate(name: string): Promise<StoredTemplate | null> {
+    try {
+      return await this.budget.run(MESSAGE_CENTER.readTemplate, timeout => this.http.get<StoredTemplate>(`/api/template-render/pvt/templates/${encodeURIComponent(name)}`, { metric: 'mc-template-read', timeout }))
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return null
+      throw e
+    }
   }
 
   sendReminders(to: string, jsonData: { account: string; reminders: string[]; link: string }): Promise<unknown> {
-    return withRetry('POST /api/mail-service/pvt/sendmail', () => this.http.post('/api/mail-service/pvt/sendmail', { providerName: null, templateName: REMINDER_TEMPLATE, jsonData: { to, ...jsonData } }, { metric: 'mc-sendmail' }))
+    return this.budget.run(MESSAGE_CENTER.send, timeout => this.http.post('/api/mail-service/pvt/sendmail', { providerName: null, templateName: REMINDER_TEMPLATE, jsonData: { to, ...jsonData } }, { metric: 'mc-sendmail', timeout }))
   }
 }

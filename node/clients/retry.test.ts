@@ -40,7 +40,7 @@ describe('withRetry', () => {
       calls++
       if (calls === 1) throw httpError(429, { 'retry-after': '1' })
       return 'ok'
-    }, policy, sleep)
+    }, policy, { sleep })
     expect(result).toBe('ok')
     expect(calls).toBe(2)
     expect(sleeps).toEqual([1000])
@@ -48,7 +48,7 @@ describe('withRetry', () => {
 
   it('gives up after the configured retries with an error that names the endpoint and attempts', async () => {
     let calls = 0
-    const p = withRetry('GET /x', async () => { calls++; throw httpError(500) }, policy, sleep)
+    const p = withRetry('GET /x', async () => { calls++; throw httpError(500) }, policy, { sleep })
     await expect(p).rejects.toMatchObject({ name: 'UpstreamError', endpoint: 'GET /x', status: 500, attempts: 4, reason: 'HTTP 500' })
     expect(calls).toBe(4)
     expect(sleeps).toHaveLength(3)
@@ -57,7 +57,7 @@ describe('withRetry', () => {
   it('does not retry a 403 and does not carry the request into the error', async () => {
     let calls = 0
     const failing = Object.assign(httpError(403), { config: { headers: { VtexIdclientAutCookie: 'secret-cookie' } } })
-    const err = await withRetry('GET /x', async () => { calls++; throw failing }, policy, sleep).catch(e => e)
+    const err = await withRetry('GET /x', async () => { calls++; throw failing }, policy, { sleep }).catch(e => e)
     expect(calls).toBe(1)
     expect(err).toBeInstanceOf(UpstreamError)
     expect(JSON.stringify({ ...err, message: err.message })).not.toContain('secret-cookie')
@@ -66,14 +66,56 @@ describe('withRetry', () => {
   it('retries timeouts', async () => {
     let calls = 0
     const timeout = Object.assign(new Error('timeout of 5000ms exceeded'), { code: 'ECONNABORTED' })
-    const err = await withRetry('GET /x', async () => { calls++; throw timeout }, policy, sleep).catch(e => e)
+    const err = await withRetry('GET /x', async () => { calls++; throw timeout }, policy, { sleep }).catch(e => e)
     expect(calls).toBe(4)
     expect(err.reason).toBe('ECONNABORTED')
   })
 
   it('does not retry programming errors', async () => {
     let calls = 0
-    await expect(withRetry('GET /x', async () => { calls++; throw new TypeError('boom') }, policy, sleep)).rejects.toMatchObject({ reason: 'request failed (boom)' })
+    await expect(withRetry('GET /x', async () => { calls++; throw new TypeError('boom') }, policy, { sleep })).rejects.toMatchObject({ reason: 'request failed (boom)' })
     expect(calls).toBe(1)
+  })
+})
+
+describe('withRetry with a deadline', () => {
+  // A fake clock that sleeping and calls move forward.
+  const fakeTime = () => {
+    let t = 0
+    return { clock: () => t, sleep: async (ms: number) => { t += ms }, spend: (ms: number) => { t += ms } }
+  }
+
+  it('gives each attempt the time left and stops retrying when the next wait would pass the deadline', async () => {
+    const time = fakeTime()
+    const given: number[] = []
+    const err = await withRetry('GET /slow', async remaining => {
+      given.push(remaining)
+      time.spend(Math.min(remaining, 5000))
+      throw Object.assign(new Error('timeout'), { code: 'ECONNABORTED' })
+    }, { retries: 10, baseDelayMs: 100, maxDelayMs: 1000 }, { deadlineAt: 12_000, ...time }).catch(e => e)
+    expect(err).toBeInstanceOf(UpstreamError)
+    expect(err.deadlineReached).toBe(true)
+    expect(err.attempts).toBe(given.length)
+    expect(given[0]).toBe(12_000)
+    expect(time.clock()).toBeLessThanOrEqual(12_000)
+    expect(err.message).toMatch(/failed after 3 attempts: ECONNABORTED \(no time left before the deadline\)/)
+  })
+
+  it('does not wait out a Retry-After longer than the time left', async () => {
+    const time = fakeTime()
+    let calls = 0
+    const err = await withRetry('GET /x', async () => { calls++; throw httpError(429, { 'retry-after': '8' }) }, policy, { deadlineAt: 5000, ...time }).catch(e => e)
+    expect(calls).toBe(1)
+    expect(err).toMatchObject({ status: 429, attempts: 1, deadlineReached: true })
+    expect(time.clock()).toBe(0)
+  })
+
+  it('starts no attempt once the deadline has passed', async () => {
+    const time = fakeTime()
+    time.spend(10_000)
+    let calls = 0
+    const err = await withRetry('GET /x', async () => { calls++; return 'ok' }, policy, { deadlineAt: 5000, ...time }).catch(e => e)
+    expect(calls).toBe(0)
+    expect(err).toMatchObject({ attempts: 0, deadlineReached: true })
   })
 })

@@ -1,6 +1,8 @@
-// Retries upstream calls that fail for reasons that pass (429, 5xx, timeouts, dropped
-// connections) with exponential backoff and jitter, honouring Retry-After. Other failures
-// (400, 401, 403, 404) are final and surface at once.
+// The one retry layer of the service. @vtex/api's own retries are switched off (CLIENT_OPTIONS,
+// retries: 0), so the attempts reported here are the requests VTEX really received.
+// Calls that fail for reasons that pass (429, 5xx, timeouts, dropped connections) are retried
+// with exponential backoff and jitter, honouring Retry-After, until the request's deadline;
+// other failures (400, 401, 403, 404) are final and surface at once.
 
 export interface RetryPolicy {
   retries: number
@@ -10,6 +12,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 10_000 }
 
+/** An attempt with less time than this left before the deadline is not started. */
+export const MIN_ATTEMPT_MS = 250
+
 /** What an upstream failure looked like, without the request (whose headers hold credentials). */
 export class UpstreamError extends Error {
   constructor(
@@ -17,8 +22,10 @@ export class UpstreamError extends Error {
     readonly status: number | undefined,
     readonly attempts: number,
     readonly reason: string,
+    /** true when the request's deadline, not the retry count, ended the attempts */
+    readonly deadlineReached = false,
   ) {
-    super(`${endpoint} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`)
+    super(`${endpoint} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}${deadlineReached ? ' (no time left before the deadline)' : ''}`)
     this.name = 'UpstreamError'
   }
 }
@@ -47,23 +54,39 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfter?: 
   return Math.min(exp + exp * 0.2 * random(), policy.maxDelayMs)
 }
 
+export interface RetryOptions {
+  /** epoch ms after which no attempt starts and no retry waits (the request's deadline) */
+  deadlineAt?: number
+  sleep?: (ms: number) => Promise<void>
+  /** real time, for the deadline (tests pass a fake one) */
+  clock?: () => number
+}
+
+/**
+ * Calls `call` until it succeeds, fails for good, runs out of retries or of time. `call` gets
+ * the milliseconds left before the deadline, so each attempt's timeout can end with it.
+ */
 export async function withRetry<T>(
   endpoint: string,
-  call: () => Promise<T>,
+  call: (remainingMs: number) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
-  sleep: (ms: number) => Promise<void> = ms => new Promise(r => setTimeout(r, ms)),
+  { deadlineAt = Infinity, sleep = ms => new Promise(r => setTimeout(r, ms)), clock = Date.now }: RetryOptions = {},
 ): Promise<T> {
+  let last: { status?: number; reason: string } = { reason: 'no time left before the deadline' }
   for (let attempt = 1; ; attempt++) {
+    const remaining = deadlineAt - clock()
+    if (remaining < MIN_ATTEMPT_MS) throw new UpstreamError(endpoint, last.status, attempt - 1, last.reason, true)
     try {
-      return await call()
+      return await call(remaining)
     } catch (e) {
       const err = e as HttpLikeError
       const status = err.response?.status
       const reason = status !== undefined ? `HTTP ${status}` : err.code ?? `request failed (${String(err.message ?? e).slice(0, 200)})`
-      if (!isTransient(status, err.code) || attempt > policy.retries) {
-        throw new UpstreamError(endpoint, status, attempt, reason)
-      }
-      await sleep(retryDelayMs(attempt, policy, err.response?.headers?.['retry-after']))
+      if (!isTransient(status, err.code) || attempt > policy.retries) throw new UpstreamError(endpoint, status, attempt, reason)
+      const delay = retryDelayMs(attempt, policy, err.response?.headers?.['retry-after'])
+      if (clock() + delay + MIN_ATTEMPT_MS > deadlineAt) throw new UpstreamError(endpoint, status, attempt, reason, true)
+      last = { status, reason }
+      await sleep(delay)
     }
   }
 }

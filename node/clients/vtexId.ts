@@ -2,18 +2,20 @@
 // and who signed. POST /api/vtexid/credential/validate needs no License Manager resource.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
-import { DEFAULT_RETRY, withRetry } from './retry'
+import { Budget, CLIENT_OPTIONS } from './deadline'
 
 export interface AuthenticatedUser { id: string; email: string }
 
 export class VtexIdApi extends JanusClient {
+  budget = new Budget()
+
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { timeout: 5000, ...options, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
   }
 
   async whoIs(adminToken: string): Promise<AuthenticatedUser> {
-    const res = await withRetry('POST /api/vtexid/credential/validate', () =>
-      this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate' }), DEFAULT_RETRY)
+    const res = await this.budget.run('POST /api/vtexid/credential/validate', timeout =>
+      this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }))
     return { id: res.id, email: res.user }
   }
 }

@@ -2,7 +2,7 @@ import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } fr
 import { inventory } from './inventory'
 import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
-import { changes, reminders, schedule, snoozeReminder, unregisterSchedule } from './reminders'
+import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
 
@@ -28,6 +28,7 @@ export const resolvers = {
     runLeakScan,
     snoozeReminder,
     unregisterSchedule,
+    restartSchedule,
   },
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },

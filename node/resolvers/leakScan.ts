@@ -2,7 +2,7 @@
 // The scan fetches public pages with no credentials; its result never holds a full token.
 import { now } from '../clock'
 import { scanStorefront } from '../scanner/scanStorefront'
-import type { LeakScanResult } from '../scanner/types'
+import type { LeakScanResult, ScanLimits } from '../scanner/types'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { LATEST_SCAN, requestData } from './requestData'
@@ -12,13 +12,13 @@ export function presentScan(r: LeakScanResult | null) {
   return r && { ...r, exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
 }
 
-export async function runScan(ctx: Context): Promise<LeakScanResult> {
+export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promise<LeakScanResult> {
   const data = requestData(ctx)
   const { value: settings } = await data.settings()
   const sf = ctx.clients.storefront
   const result = await scanStorefront({
     origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
-    fetch: (url, max) => sf.fetchText(url, max), now: now(),
+    fetch: (url, max) => sf.fetchText(url, max), now: now(), limits,
   })
   await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
   return result

@@ -5,14 +5,16 @@ import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
 import { READ_KEYS, requestData, ReviewsDoc } from './requestData'
-import { ensureSchedule, readSchedule, stopSchedule } from './schedule'
+import { DAILY, ensureSchedule, LEASE_DAYS, readScanStatus, readSchedule, stopSchedule } from './schedule'
+import { nextDailyRun, scanFailure } from '../domain/scan/scanStatus'
 import { requireReadResources, requireResource } from './settings'
 
 export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
 
 export async function reminders(_: unknown, __: unknown, ctx: Context) {
   await requireResource(ctx)
-  // First visit of an admin sets the daily scan up; later visits find it registered.
+  // First visit of an admin sets the daily scan up; later visits find it registered. A failure
+  // is recorded (Settings → Daily scan) and raises the DAILY_SCAN_FAILING reminder below.
   await ensureSchedule(ctx).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
   return currentReminders(ctx)
 }
@@ -24,12 +26,13 @@ export async function reminders(_: unknown, __: unknown, ctx: Context) {
  */
 export async function currentReminders(ctx: Context) {
   const data = requestData(ctx)
-  const [snapshot, changes, doc, settings, reviews] = await Promise.all([
+  const [snapshot, changes, doc, settings, reviews, scanStatus] = await Promise.all([
     data.storage.read<Snapshot>('snapshots', 'latest.json'),
     data.storage.read<Changes>('snapshots', 'changes.json'),
     data.storage.read<RemindersDoc>('reminders'),
     data.settings(),
     data.storage.read<ReviewsDoc>('reviews'),
+    readScanStatus(data.storage),
   ]).catch(e => { throw toResolverError(e) })
   let unfinishedRenewals: Array<{ id: string; label: string }>
   if (snapshot.value) {
@@ -49,6 +52,7 @@ export async function currentReminders(ctx: Context) {
     changes: changes.value,
     unfinishedRenewals,
     snoozes: doc.value?.snoozes ?? {},
+    scanFailure: scanFailure(scanStatus),
   })
 }
 
@@ -69,15 +73,39 @@ export async function changes(_: unknown, __: unknown, ctx: Context) {
   return (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
 }
 
-export async function schedule(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
-  const doc = await readSchedule(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
-  return { registered: !!doc, expression: doc?.expression ?? null, registeredAt: doc?.registeredAt ?? null, lastScanAt: doc?.lastScanAt ?? null }
+/** The daily scan as the Admin shows it (never the job's secret). */
+async function scheduleStatus(ctx: Context) {
+  const { storage } = requestData(ctx)
+  const [doc, status] = await Promise.all([readSchedule(storage), readScanStatus(storage)]).catch(e => { throw toResolverError(e) })
+  const endsAt = doc ? new Date(Date.parse(doc.registeredAt) + LEASE_DAYS * 86_400_000).toISOString() : null
+  return {
+    registered: !!doc,
+    expression: doc?.expression ?? null,
+    registeredAt: doc?.registeredAt ?? null,
+    lastScanAt: doc?.lastScanAt ?? null,
+    nextRunAt: doc ? nextDailyRun(doc.expression ?? DAILY, now()) : null,
+    endsAt,
+    registration: status?.registration ?? null,
+    lastRun: status?.lastRun ?? null,
+    healthy: !!doc && !scanFailure(status),
+  }
 }
 
-/** Stops the daily scan (it starts again the next time an admin opens Key Steward). */
+export async function schedule(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  return scheduleStatus(ctx)
+}
+
+/** Stops the daily scan (it starts again the next time an admin opens Key Steward or restarts it). */
 export async function unregisterSchedule(_: unknown, __: unknown, ctx: Context) {
   await requireResource(ctx)
   await stopSchedule(ctx).catch(e => { throw toResolverError(e) })
   return true
+}
+
+/** Registers the daily scan again now; a refusal by VTEX is shown to the admin and recorded. */
+export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
+  await requireResource(ctx)
+  await ensureSchedule(ctx, true).catch(e => { throw toResolverError(e) })
+  return scheduleStatus(ctx)
 }

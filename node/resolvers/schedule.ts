@@ -1,13 +1,18 @@
 // The daily scan: registered with VTEX's scheduler (idempotently, the first time an admin opens
 // Key Steward and whenever settings change), protected by a random bearer secret kept in VBase.
+// Every registration attempt and every run is recorded (schedule/status.json) so that a failure
+// with no admin watching shows in the Admin, not only in a log line.
 import { randomBytes, timingSafeEqual } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
+import { Budget, REQUEST_BUDGET_MS } from '../clients/deadline'
+import { OK, inventoryOutcome, ScanRun, ScanStatusDoc, StepOutcome, storefrontOutcome } from '../domain/scan/scanStatus'
 import { buildSnapshot, Changes, diffSnapshots, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
+import { emailReminders } from './reminderEmails'
 import { runScan } from './leakScan'
-import { currentReminders, RemindersDoc } from './reminders'
 import { requestData } from './requestData'
+import { failureOutcome } from './scanOutcome'
 
 export const SCHEDULE_ID = 'key-steward-daily-scan'
 export const DAILY = '0 6 * * *'
@@ -18,11 +23,51 @@ export const SCAN_PATH = '/_v/key-steward/scan'
  * answers and renews nothing) leaves no job running for more than this.
  */
 export const LEASE_DAYS = 30
+/**
+ * The inventory read and the storefront crawl run side by side within this, leaving the rest
+ * of the request budget for saving the snapshot, renewing the job and e-mailing.
+ */
+export const SCAN_BUDGET_MS = REQUEST_BUDGET_MS - 7_000
+/** A storefront fetch may take its whole timeout (clients/storefront.ts) after the crawl's last start. */
+const STOREFRONT_FETCH_MS = 8_000
 
 export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
 
+const STATUS = 'status.json'
+
 export async function readSchedule(storage: AppStorage): Promise<ScheduleDoc | null> {
   return (await storage.read<ScheduleDoc>('schedule')).value
+}
+
+export async function readScanStatus(storage: AppStorage): Promise<ScanStatusDoc | null> {
+  return (await storage.read<ScanStatusDoc>('schedule', STATUS)).value
+}
+
+function recordStatus(storage: AppStorage, change: (cur: ScanStatusDoc) => ScanStatusDoc): Promise<void> {
+  return storage.update<ScanStatusDoc, void>('schedule', cur => ({ value: change(cur ?? { registration: null, lastRun: null }), result: undefined }), STATUS)
+}
+
+function jobFor(ctx: Context, doc: ScheduleDoc) {
+  const { account, workspace } = ctx.vtex
+  return {
+    id: doc.jobId,
+    scheduler: { expression: doc.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
+    request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST' as const, headers: { Authorization: `Bearer ${doc.secret}` }, body: {} },
+    retry: { delay: { addMinutes: 5, addHours: 0, addDays: 0 }, times: 2, backOffRate: 1.0 },
+  }
+}
+
+/** Registers the job, recording the outcome; a failure is recorded, then thrown. */
+async function register(ctx: Context, storage: AppStorage, doc: ScheduleDoc): Promise<void> {
+  const at = now().toISOString()
+  try {
+    await ctx.clients.scheduler.upsert(jobFor(ctx, doc))
+  } catch (e) {
+    const outcome = failureOutcome(e)
+    await recordStatus(storage, cur => ({ ...cur, registration: { ...outcome, at } })).catch(() => undefined)
+    throw e
+  }
+  await recordStatus(storage, cur => ({ ...cur, registration: { ...OK, at } }))
 }
 
 /** Registers the daily job if it is not registered yet (or `force`, e.g. after a settings change). */
@@ -33,12 +78,7 @@ export async function ensureSchedule(ctx: Context, force = false): Promise<Sched
   const fresh = current.value && now().getTime() - Date.parse(current.value.registeredAt) < 7 * 86_400_000
   if (current.value && fresh && !force) return current.value
   const doc: ScheduleDoc = current.value ?? { secret: randomBytes(32).toString('hex'), jobId: SCHEDULE_ID, expression: DAILY, registeredAt: now().toISOString(), lastScanAt: null }
-  const { account, workspace } = ctx.vtex
-  await ctx.clients.scheduler.upsert({
-    id: doc.jobId,
-    scheduler: { expression: doc.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
-    request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST', headers: { Authorization: `Bearer ${doc.secret}` }, body: {} },
-  })
+  await register(ctx, storage, doc)
   const saved = { ...doc, registeredAt: now().toISOString() }
   await storage.write('schedule', saved, current.etag)
   if (current.etag === null) {
@@ -46,11 +86,7 @@ export async function ensureSchedule(ctx: Context, force = false): Promise<Sched
     // and make sure the job carries it.
     const stored = await readSchedule(storage)
     if (stored && stored.secret !== saved.secret) {
-      await ctx.clients.scheduler.upsert({
-        id: stored.jobId,
-        scheduler: { expression: stored.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
-        request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST', headers: { Authorization: `Bearer ${stored.secret}` }, body: {} },
-      })
+      await register(ctx, storage, stored)
       return stored
     }
   }
@@ -62,8 +98,12 @@ export async function stopSchedule(ctx: Context): Promise<void> {
   const { storage } = requestData(ctx)
   const current = await storage.read<ScheduleDoc>('schedule')
   if (!current.value) return
-  await ctx.clients.scheduler.remove(current.value.jobId)
+  // VTEX answers 404 for a job it no longer has (e.g. its lease ended): it is stopped all the same.
+  await ctx.clients.scheduler.remove(current.value.jobId).catch(e => {
+    if ((e as { status?: number }).status !== 404) throw e
+  })
   await storage.write('schedule', null, current.etag)
+  await recordStatus(storage, cur => ({ ...cur, registration: null }))
 }
 
 function bearerMatches(header: string | undefined, secret: string): boolean {
@@ -74,7 +114,13 @@ function bearerMatches(header: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** POST /_v/key-steward/scan, called by VTEX's scheduler. */
+const settle = <T>(p: Promise<T>) => p.then(value => ({ ok: true as const, value }), error => ({ ok: false as const, error }))
+
+/**
+ * POST /_v/key-steward/scan, called by VTEX's scheduler. The inventory read and the storefront
+ * crawl run side by side under one deadline safely inside the route's timeout; what either could
+ * not finish is saved as partial, with what was left out, and recorded for the Admin.
+ */
 export async function scheduledScan(ctx: Context, next: () => Promise<void>): Promise<void> {
   const { storage } = requestData(ctx)
   const schedule = await readSchedule(storage)
@@ -83,57 +129,45 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
     ctx.body = { error: 'A valid scheduler secret is required' }
     return next()
   }
+  const startedAt = now()
   ;(ctx.state as { asApp?: boolean }).asApp = true
+  // The inventory's License Manager reads stop at the scan's deadline: the roles not read by then
+  // make the snapshot partial (complete: false, with what is missing) instead of failing it.
+  ctx.clients.licenseManagerApi.budget = new Budget(SCAN_BUDGET_MS)
   const data = requestData(ctx)
-  const evaluation = await data.evaluation()
-  const scan = await runScan(ctx).catch(() => null)
-  const prev = (await storage.read<Snapshot>('snapshots', 'latest.json')).value
-  const snapshot = buildSnapshot(evaluation.input.inventory, evaluation.findings, now())
-  const changes: Changes = diffSnapshots(prev, snapshot)
-  await storage.write('snapshots', snapshot, null, 'latest.json')
-  await storage.write('snapshots', changes, null, 'changes.json')
-  await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot.at }, result: undefined }))
-  // Renew the lease, unless an admin stopped the scan while it ran.
-  if (await readSchedule(storage)) await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not renew the daily scan', reason: String((e as Error).message) }))
-  const emailed = await emailReminders(ctx).catch(e => {
-    ctx.vtex.logger.warn({ message: 'could not send reminder e-mails', reason: String((e as Error).message) })
-    return 0
-  })
-  ctx.status = 200
+  const crawlStart = Date.now()
+  const crawlBudget = SCAN_BUDGET_MS - STOREFRONT_FETCH_MS
+  const [evaluation, crawl] = await Promise.all([settle(data.evaluation()), settle(runScan(ctx, { deadlineMs: crawlBudget }))])
+
+  let inventory: StepOutcome
+  let changes: Changes | null = null
+  let snapshot: Snapshot | null = null
+  if (evaluation.ok) {
+    inventory = inventoryOutcome(evaluation.value.input.inventory)
+    const prev = (await storage.read<Snapshot>('snapshots', 'latest.json')).value
+    snapshot = buildSnapshot(evaluation.value.input.inventory, evaluation.value.findings, now())
+    changes = diffSnapshots(prev, snapshot)
+    await storage.write('snapshots', snapshot, null, 'latest.json')
+    await storage.write('snapshots', changes, null, 'changes.json')
+    await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot!.at }, result: undefined }))
+  } else {
+    inventory = failureOutcome(evaluation.error)
+  }
+  const storefront = crawl.ok ? storefrontOutcome(crawl.value, Date.now() - crawlStart >= crawlBudget) : failureOutcome(crawl.error)
+
+  // Renew the lease, unless an admin stopped the scan while it ran (a failure is recorded).
+  if (await readSchedule(storage)) await ensureSchedule(ctx, true).catch(() => undefined)
+  const email = await emailReminders(ctx).catch(e => ({ ...failureOutcome(e), sent: 0 }))
+  const run: ScanRun = { startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), inventory, storefront, email: { state: email.state, problem: email.problem, detail: email.detail }, emailsSent: email.sent }
+  await recordStatus(storage, cur => ({ ...cur, lastRun: run }))
+
+  // Anything but a failed inventory read is a run: VTEX's scheduler retries only failures.
+  ctx.status = evaluation.ok ? 200 : 502
   ctx.body = {
-    at: snapshot.at, complete: snapshot.complete, keys: snapshot.keys.length, findings: evaluation.findings.length,
-    leakScan: scan ? { exposures: scan.exposures.length, errors: scan.errors.length } : null,
-    emailed,
-    changes: { keysCreated: changes.keysCreated.length, rolesAdded: changes.rolesAdded.length, rolesRemoved: changes.rolesRemoved.length, keysCrossedRotation: changes.keysCrossedRotation.length },
+    at: run.finishedAt, inventory: run.inventory.state, storefront: run.storefront.state, email: run.email.state, emailed: run.emailsSent,
+    complete: snapshot?.complete ?? false, keys: snapshot?.keys.length ?? 0,
+    leakScan: crawl.ok ? { exposures: crawl.value.exposures.length, errors: crawl.value.errors.length } : null,
+    changes: changes && { keysCreated: changes.keysCreated.length, rolesAdded: changes.rolesAdded.length, rolesRemoved: changes.rolesRemoved.length, keysCrossedRotation: changes.keysCrossedRotation.length },
   }
   return next()
-}
-
-const REMINDER_TEXT: Record<string, (count: number) => string> = {
-  REVIEW_OVERDUE: () => 'The access review is overdue: start one and decide on every key.',
-  REVIEW_DUE_SOON: () => 'The next access review is due soon.',
-  KEYS_CROSSED_ROTATION: n => `${n} key(s) crossed the rotation period since the last scan: renew their tokens or rotate them.`,
-  RENEWALS_UNFINISHED: n => `${n} token renewal(s) are unfinished, so old tokens still work: finish them.`,
-}
-
-/**
- * E-mails the configured recipients through Message Center when a reminder appeared that was not
- * in the last e-mail (so a daily scan does not repeat the same message every day).
- */
-async function emailReminders(ctx: Context): Promise<number> {
-  const data = requestData(ctx)
-  const { value: settings } = await data.settings()
-  if (!settings.reminderEmails.length) return 0
-  const reminders = await currentReminders(ctx)
-  const ids = reminders.map(r => r.id).sort()
-  const doc = (await data.storage.read<RemindersDoc>('reminders')).value
-  const emailedBefore = new Set(doc?.lastEmailed ?? [])
-  if (!ids.some(id => !emailedBefore.has(id))) return 0
-  const mc = ctx.clients.messageCenter
-  await mc.publishTemplate()
-  const { account, workspace } = ctx.vtex
-  const body = { account, reminders: reminders.map(r => REMINDER_TEXT[r.kind](r.count)), link: `https://${workspace === 'master' ? '' : `${workspace}--`}${account}.myvtex.com/admin/app/key-steward` }
-  for (const to of settings.reminderEmails) await mc.sendReminders(to, body)
-  await data.storage.update<RemindersDoc, void>('reminders', cur => ({ value: { snoozes: cur?.snoozes ?? {}, lastEmailed: ids }, result: undefined }))
-  return settings.reminderEmails.length
 }

@@ -1,5 +1,6 @@
 // Reminders an admin sees in Key Steward, computed from plain data: review due soon or overdue,
-// keys that crossed their rotation period since the last scan, renewals left unfinished.
+// keys that crossed their rotation period since the last scan, renewals left unfinished, and a
+// daily scan that is failing (registration refused, or its last run failed).
 // Snoozed reminders stay hidden until their snooze ends.
 import { ageInDays } from '../age'
 import type { Changes } from './snapshot'
@@ -7,7 +8,7 @@ import type { Changes } from './snapshot'
 const DAY_MS = 86_400_000
 export const DEFAULT_REMIND_BEFORE_DAYS = 14
 
-export type ReminderKind = 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'
+export type ReminderKind = 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' | 'DAILY_SCAN_FAILING'
 
 export interface Reminder {
   /** stable while the situation is the same, so a snooze sticks to it */
@@ -28,6 +29,8 @@ export interface ReminderInput {
   changes: Changes | null
   unfinishedRenewals: Array<{ id: string; label: string }>
   snoozes: Record<string, string>
+  /** the daily scan's failure, if any (domain/scan/scanStatus.ts scanFailure) */
+  scanFailure?: { at: string; problem: string | null } | null
 }
 
 export function computeReminders(input: ReminderInput): Reminder[] {
@@ -43,6 +46,9 @@ export function computeReminders(input: ReminderInput): Reminder[] {
   if (crossed.length) out.push({ id: `crossed:${input.changes!.to.slice(0, 10)}`, kind: 'KEYS_CROSSED_ROTATION', count: crossed.length, dueDate: null, subjects: crossed })
   if (input.unfinishedRenewals.length) {
     out.push({ id: `renewals:${input.unfinishedRenewals.map(r => r.id).sort().join(',').slice(0, 200)}`, kind: 'RENEWALS_UNFINISHED', count: input.unfinishedRenewals.length, dueDate: null, subjects: input.unfinishedRenewals })
+  }
+  if (input.scanFailure) {
+    out.push({ id: `scan-failing:${input.scanFailure.problem ?? 'unknown'}:${input.scanFailure.at.slice(0, 10)}`, kind: 'DAILY_SCAN_FAILING', count: 1, dueDate: null, subjects: [] })
   }
   return out.filter(r => !(input.snoozes[r.id] && Date.parse(input.snoozes[r.id]) > input.now.getTime()))
 }

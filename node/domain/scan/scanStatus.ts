@@ -1,0 +1,75 @@
+// What the daily scan did, kept in VBase so failures that happen with no admin watching are
+// shown in the Admin (Settings → Daily scan, the Overview, the reminder banner) and not only
+// written to a log. Pure: outcomes are built from plain data.
+import type { Inventory } from '../types'
+
+export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
+
+/** Why a step did not fully succeed; each has words and a next step in messages/. */
+export type ScanProblem =
+  | 'APP_FORBIDDEN' // VTEX refused the app's own token: a manifest policy is missing
+  | 'UPSTREAM_UNAVAILABLE' // VTEX answered 429/5xx or did not answer, after retries
+  | 'DEADLINE' // the step ran out of time before the route's timeout
+  | 'INCOMPLETE' // the step finished but some parts could not be read
+  | 'NO_RECIPIENTS' // no reminder e-mail recipients in the settings
+  | 'NOTHING_NEW' // no reminder appeared since the last e-mail
+  | 'UNEXPECTED'
+
+export interface StepOutcome {
+  state: StepState
+  problem: ScanProblem | null
+  /** what failed, in VTEX's terms (endpoint, status, what is missing); never a credential */
+  detail: string | null
+}
+
+export interface ScanRun {
+  startedAt: string
+  finishedAt: string
+  inventory: StepOutcome
+  storefront: StepOutcome
+  email: StepOutcome
+  emailsSent: number
+}
+
+export interface ScanStatusDoc {
+  /** the last attempt to register (or renew) the job with VTEX's scheduler */
+  registration: (StepOutcome & { at: string }) | null
+  lastRun: ScanRun | null
+}
+
+export const OK: StepOutcome = { state: 'OK', problem: null, detail: null }
+
+const MAX_DETAIL = 500
+export const detail = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text)
+
+export function inventoryOutcome(inventory: Pick<Inventory, 'complete' | 'missing'>): StepOutcome {
+  if (inventory.complete) return OK
+  const more = inventory.missing.length > 3 ? ` and ${inventory.missing.length - 3} more` : ''
+  return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: detail(`${inventory.missing.slice(0, 3).join('; ')}${more}`) }
+}
+
+export function storefrontOutcome(result: { errors: unknown[]; truncated: boolean; skipped?: unknown[] }, deadlineReached: boolean): StepOutcome {
+  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: `${result.errors.length} URL(s) could not be read` }
+  if (result.errors.length || result.truncated) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: `${result.errors.length} URL(s) could not be read${result.truncated ? '; a limit stopped the scan' : ''}` }
+  return OK
+}
+
+/** The next time a daily "M H * * *" job fires after `now` (UTC), or null for other forms. */
+export function nextDailyRun(expression: string, now: Date): string | null {
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(expression.trim())
+  if (!m) return null
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(m[2]), Number(m[1])))
+  if (next.getTime() <= now.getTime()) next.setUTCDate(next.getUTCDate() + 1)
+  return next.toISOString()
+}
+
+/** The problem an admin must act on, if any: a failed registration or a failed last run. */
+export function scanFailure(doc: ScanStatusDoc | null): { at: string; problem: ScanProblem | null } | null {
+  if (doc?.registration && doc.registration.state === 'FAILED') return { at: doc.registration.at, problem: doc.registration.problem }
+  const run = doc?.lastRun
+  if (run) {
+    const failed = [run.inventory, run.storefront, run.email].find(s => s.state === 'FAILED')
+    if (failed) return { at: run.finishedAt, problem: failed.problem }
+  }
+  return null
+}

@@ -1,0 +1,41 @@
+// Reminder e-mails through VTEX's Message Center, sent by the daily scan when a reminder appeared
+// that was not in the last e-mail (so the same message is not repeated every day).
+import type { StepOutcome } from '../domain/scan/scanStatus'
+import type { Context } from '../typings'
+import { currentReminders, RemindersDoc } from './reminders'
+import { requestData } from './requestData'
+
+const REMINDER_TEXT: Record<string, (count: number) => string> = {
+  REVIEW_OVERDUE: () => 'The access review is overdue: start one and decide on every key.',
+  REVIEW_DUE_SOON: () => 'The next access review is due soon.',
+  KEYS_CROSSED_ROTATION: n => `${n} key(s) crossed the rotation period since the last scan: renew their tokens or rotate them.`,
+  RENEWALS_UNFINISHED: n => `${n} token renewal(s) are unfinished, so old tokens still work: finish them.`,
+  DAILY_SCAN_FAILING: () => 'The daily scan is failing: open Key Steward’s settings to see why.',
+}
+
+/** The Admin's own URL for the app (the sidebar link), not the frame's /admin/app/… URL. */
+export function adminLink(account: string, workspace: string): string {
+  return `https://${workspace === 'master' ? '' : `${workspace}--`}${account}.myvtex.com/admin/key-steward`
+}
+
+export async function emailReminders(ctx: Context): Promise<StepOutcome & { sent: number }> {
+  const data = requestData(ctx)
+  const { value: settings } = await data.settings()
+  if (!settings.reminderEmails.length) return { state: 'SKIPPED', problem: 'NO_RECIPIENTS', detail: null, sent: 0 }
+  const reminders = await currentReminders(ctx)
+  const ids = reminders.map(r => r.id).sort()
+  const doc = (await data.storage.read<RemindersDoc>('reminders')).value
+  const emailedBefore = new Set(doc?.lastEmailed ?? [])
+  if (!ids.some(id => !emailedBefore.has(id))) return { state: 'SKIPPED', problem: 'NOTHING_NEW', detail: null, sent: 0 }
+  const mc = ctx.clients.messageCenter
+  await mc.ensureTemplate()
+  const { account, workspace } = ctx.vtex
+  const body = { account, reminders: reminders.map(r => REMINDER_TEXT[r.kind](r.count)), link: adminLink(account, workspace) }
+  let sent = 0
+  for (const to of settings.reminderEmails) {
+    await mc.sendReminders(to, body)
+    sent++
+  }
+  await data.storage.update<RemindersDoc, void>('reminders', cur => ({ value: { snoozes: cur?.snoozes ?? {}, lastEmailed: ids }, result: undefined }))
+  return { state: 'OK', problem: null, detail: null, sent }
+}

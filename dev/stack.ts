@@ -100,7 +100,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const servicePort = await waitForReady(child, logs)
   const gateway = await new Gateway({
     account: fixture.account, appToken: platform.state.appToken, servicePort, extra: opts.extraRoutes ?? shellRoutes(fixture),
-    publicRoutes: publicRoutesOf(),
+    publicRoutes: publicRoutesOf(), routeTimeoutMs: serviceJson().timeout * 1000,
   }).listen(opts.port ?? 0)
   platform.appBaseUrl = `http://127.0.0.1:${gateway.port}`
   if (opts.clockOffsetDays) await platform.advanceClock(opts.clockOffsetDays * 86_400_000)
@@ -129,8 +129,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 }
 
 /** Public routes of node/service.json (route id → path), which the gateway routes like VTEX's router. */
+function serviceJson() {
+  return JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8')) as { timeout: number; routes?: Record<string, { path: string; public?: boolean }> }
+}
+
 function publicRoutesOf(): Record<string, string> {
-  const service = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8')) as { routes?: Record<string, { path: string; public?: boolean }> }
+  const service = serviceJson()
   return Object.fromEntries(Object.entries(service.routes ?? {}).filter(([, r]) => r.public).map(([id, r]) => [id, r.path]))
 }
 

@@ -14,6 +14,8 @@ export interface GatewayOptions {
   publicRoutes?: Record<string, string>
   /** Extra routes (the Admin shell), tried before the 404. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+  /** VTEX IO aborts a request after service.json's `timeout` (seconds); so does this router. */
+  routeTimeoutMs?: number
 }
 
 export class Gateway {
@@ -99,7 +101,15 @@ export class Gateway {
       res.writeHead(up.statusCode ?? 502, out)
       up.pipe(res)
     })
+    if (this.opts.routeTimeoutMs) {
+      upstream.setTimeout(this.opts.routeTimeoutMs, () => {
+        if (!res.headersSent) res.writeHead(504, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ errors: [{ message: `The request took longer than the service's ${this.opts.routeTimeoutMs! / 1000} s timeout`, extensions: { code: 'TIMEOUT' } }] }))
+        upstream.destroy()
+      })
+    }
     upstream.on('error', () => {
+      if (res.writableEnded) return
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ errors: [{ message: 'The Key Steward service is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }))
     })

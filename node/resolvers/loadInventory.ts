@@ -64,7 +64,8 @@ export async function loadInventory(lm: LicenseManagerApi, storage: AppStorage, 
 }
 
 function reasonOf(e: unknown): string {
-  return e instanceof UpstreamError ? `${e.reason} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}` : 'unexpected error'
+  if (!(e instanceof UpstreamError)) return 'unexpected error'
+  return `${e.reason} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.deadlineReached ? ', no time left before the deadline' : ''}`
 }
 
 /** 401 anywhere means the session is gone; 403s name every resource the admin lacks. */

@@ -3,6 +3,8 @@ import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { PageBlock } from 'vtex.styleguide'
 
+import Link from '../components/Link'
+import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
 
 interface Named { id: string; label: string }
@@ -17,15 +19,36 @@ const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
     </li>
   ) : null
 
+interface ScanLine { registered: boolean; healthy: boolean; lastScanAt: string | null; nextRunAt: string | null; lastRun: { finishedAt: string; inventory: { state: string }; storefront: { state: string }; email: { state: string } } | null }
+
+/** One line on the daily scan: its state and when it ran; the details are in Settings. */
+const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
+  const worst = s.lastRun ? (['FAILED', 'PARTIAL'].find(state => [s.lastRun!.inventory, s.lastRun!.storefront, s.lastRun!.email].some(step => step.state === state)) ?? 'OK') : null
+  const id = !s.registered ? 'stopped' : !s.healthy ? 'failing' : !s.lastRun ? 'waiting' : worst === 'PARTIAL' ? 'partial' : 'ok'
+  return (
+    <p className={`mt0 f6 ${id === 'failing' ? 'c-danger' : 'c-muted-1'}`} data-testid="daily-scan-line" data-state={id}>
+      <FormattedMessage
+        id={`admin/key-steward.dailyScan.line.${id}`}
+        values={{
+          last: s.lastRun ? <FormattedDate value={s.lastRun.finishedAt} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" /> : '',
+          next: s.nextRunAt ? <FormattedDate value={s.nextRunAt} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" /> : '',
+        }}
+      />{' '}
+      <Link to={`${BASE}/settings`}><FormattedMessage id="admin/key-steward.dailyScan.line.details" /></Link>
+    </p>
+  )
+}
+
 const WhatChanged: React.FC = () => {
   const intl = useIntl()
-  const { data } = useQuery<{ changes: Changes | null; schedule: { registered: boolean; lastScanAt: string | null } | null }>(CHANGES, { errorPolicy: 'ignore' })
+  const { data } = useQuery<{ changes: Changes | null; schedule: ScanLine | null }>(CHANGES, { errorPolicy: 'ignore' })
   if (!data) return null
   const c = data.changes
   const role = (r: RoleChange) => `${r.label}: ${r.role}`
   const any = c && [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation].some(l => l.length)
   return (
     <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.changes.title' })}>
+      {data.schedule && <DailyScanLine s={data.schedule} />}
       {!c || !c.from ? (
         <p className="c-muted-1 mt0"><FormattedMessage id="admin/key-steward.changes.notYet" /></p>
       ) : (

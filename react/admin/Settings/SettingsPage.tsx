@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Input, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
+import DailyScanPanel from './DailyScanPanel'
 import { ErrorState, Loading } from '../components/QueryState'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
@@ -118,6 +119,7 @@ const SettingsPage: React.FC = () => {
           </form>
         )}
       </PageBlock>
+      <DailyScanPanel />
     </PageFrame>
   )
 }

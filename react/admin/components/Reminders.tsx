@@ -10,13 +10,14 @@ import SNOOZE from '../graphql/snoozeReminder.gql'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
 
-export interface Reminder { id: string; kind: 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'; count: number; dueDate: string | null; subjects: Array<{ id: string; label: string }> }
+export interface Reminder { id: string; kind: 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' | 'DAILY_SCAN_FAILING'; count: number; dueDate: string | null; subjects: Array<{ id: string; label: string }> }
 
 const ACTION: Record<Reminder['kind'], string> = {
   REVIEW_DUE_SOON: `${BASE}/review`,
   REVIEW_OVERDUE: `${BASE}/review`,
   KEYS_CROSSED_ROTATION: `${BASE}/keys`,
   RENEWALS_UNFINISHED: `${BASE}/keys`,
+  DAILY_SCAN_FAILING: `${BASE}/settings`,
 }
 
 const SNOOZE_CHOICES = [1, 7, 30]

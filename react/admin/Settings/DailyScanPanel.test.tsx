@@ -1,0 +1,48 @@
+import React from 'react'
+import { fireEvent, render, wait } from '@vtex/test-tools/react'
+
+import RESTART from '../graphql/restartSchedule.gql'
+import SCHEDULE from '../graphql/schedule.gql'
+import STOP from '../graphql/unregisterSchedule.gql'
+import DailyScanPanel, { ScheduleStatus } from './DailyScanPanel'
+
+const step = (state: string, problem: string | null = null, detail: string | null = null) => ({ state, problem, detail, __typename: 'ScanStep' })
+const base: ScheduleStatus = {
+  registered: true, healthy: true, registeredAt: '2026-11-26T12:00:00Z', lastScanAt: '2026-11-27T06:00:00Z', nextRunAt: '2026-11-28T06:00:00Z', endsAt: '2026-12-26T12:00:00Z',
+  registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' } as never,
+  lastRun: { startedAt: '2026-11-27T06:00:00Z', finishedAt: '2026-11-27T06:00:09Z', inventory: step('OK') as never, storefront: step('PARTIAL', 'INCOMPLETE', '2 URL(s) could not be read') as never, email: step('SKIPPED', 'NO_RECIPIENTS') as never, emailsSent: 0 },
+}
+const read = (s: ScheduleStatus | null) => ({ request: { query: SCHEDULE }, result: { data: { schedule: s && { ...s, __typename: 'ScheduleStatus', lastRun: s.lastRun && { ...s.lastRun, __typename: 'ScanRun' } } } } })
+
+describe('DailyScanPanel', () => {
+  it('shows each step of the last run with what went wrong and what to do', async () => {
+    const { getByText, getByTestId } = render(<DailyScanPanel />, { graphql: { mocks: [read(base)] } })
+    await wait(() => getByText('Running'))
+    expect(getByText(/^Next run:/)).toBeTruthy()
+    expect(getByTestId('daily-scan').querySelector('[data-step="storefront"]')!.getAttribute('data-state')).toBe('PARTIAL')
+    expect(getByText('2 URL(s) could not be read')).toBeTruthy()
+    expect(getByText(/No recipients: add reminder e-mail addresses/)).toBeTruthy()
+  })
+
+  it('says when VTEX refused the registration, and restarts on request', async () => {
+    const failing = { ...base, registered: false, healthy: false, lastRun: null, registration: { ...step('FAILED', 'APP_FORBIDDEN', 'POST /api/scheduler/{workspace}/{app} answered HTTP 403'), at: '2026-11-26T12:00:00Z' } as never }
+    const restart = { request: { query: RESTART }, result: { data: { restartSchedule: { registered: true, healthy: true, __typename: 'ScheduleStatus' } } } }
+    const { getByText } = render(<DailyScanPanel />, { graphql: { mocks: [read(failing), restart, read(base)] } })
+    await wait(() => getByText(/VTEX's scheduler refused to register the daily scan/))
+    expect(getByText(/Install the latest version of Key Steward/)).toBeTruthy()
+    expect(getByText('Stopped')).toBeTruthy()
+    fireEvent.click(getByText('Start daily scan'))
+    await wait(() => getByText('Running'))
+  })
+
+  it('asks before stopping, then stops', async () => {
+    const stop = { request: { query: STOP }, result: { data: { unregisterSchedule: true } } }
+    const { getByText, queryByText } = render(<DailyScanPanel />, { graphql: { mocks: [read(base), stop, read({ ...base, registered: false, healthy: false })] } })
+    await wait(() => getByText('Stop daily scan'))
+    fireEvent.click(getByText('Stop daily scan'))
+    expect(getByText(/Stop checking this account every day/)).toBeTruthy()
+    fireEvent.click(getByText('Yes, stop it'))
+    await wait(() => getByText('Stopped'))
+    expect(queryByText('Stop daily scan')).toBeNull()
+  })
+})

@@ -1,0 +1,117 @@
+// The daily scan as VTEX runs it for this account: registered or not, when it last ran and what
+// each step did, when it runs next, the last problem in words with what to do, and Stop/Restart.
+// Failures happen with no admin watching (VTEX's scheduler calls the app), so they are shown here.
+import React, { useState } from 'react'
+import { useMutation, useQuery } from 'react-apollo'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { Alert, Button, PageBlock, Tag } from 'vtex.styleguide'
+
+import { ErrorState, Loading } from '../components/QueryState'
+import RESTART from '../graphql/restartSchedule.gql'
+import SCHEDULE from '../graphql/schedule.gql'
+import STOP from '../graphql/unregisterSchedule.gql'
+import { readError } from '../utils/errors'
+
+export interface ScanStep { state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'; problem: string | null; detail: string | null; at?: string | null }
+export interface ScheduleStatus {
+  registered: boolean
+  healthy: boolean
+  registeredAt: string | null
+  lastScanAt: string | null
+  nextRunAt: string | null
+  endsAt: string | null
+  registration: ScanStep | null
+  lastRun: { startedAt: string; finishedAt: string; inventory: ScanStep; storefront: ScanStep; email: ScanStep; emailsSent: number } | null
+}
+
+// Tag takes success, error or warning; no type is its neutral look.
+const TAG: Record<ScanStep['state'], string | undefined> = { OK: 'success', PARTIAL: 'warning', FAILED: 'error', SKIPPED: undefined }
+
+const When: React.FC<{ value: string }> = ({ value }) => <FormattedDate value={value} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" />
+
+const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (
+  <li className="mb4" data-step={name} data-state={step.state}>
+    <div className="flex items-center">
+      <span className="fw5 mr3"><FormattedMessage id={`admin/key-steward.dailyScan.step.${name}`} /></span>
+      <Tag type={TAG[step.state]} size="small"><FormattedMessage id={`admin/key-steward.dailyScan.state.${step.state}`} /></Tag>
+    </div>
+    {step.problem && (
+      <p className="mt2 mb0 f6">
+        <FormattedMessage id={`admin/key-steward.dailyScan.problem.${step.problem}`} />
+        {step.detail && <span className="db c-muted-1 mt1" data-testid="scan-detail">{step.detail}</span>}
+      </p>
+    )}
+  </li>
+)
+
+const DailyScanPanel: React.FC = () => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.dailyScan.${id}` })
+  const { data, loading, error, refetch } = useQuery<{ schedule: ScheduleStatus | null }>(SCHEDULE, { fetchPolicy: 'cache-and-network' })
+  const refresh = { refetchQueries: [{ query: SCHEDULE }], awaitRefetchQueries: true }
+  const [restart, restarting] = useMutation(RESTART, refresh)
+  const [stop, stopping] = useMutation(STOP, refresh)
+  const [confirmStop, setConfirmStop] = useState(false)
+  const s = data?.schedule
+  const failure = readError(restarting.error ?? stopping.error)
+
+  return (
+    <PageBlock variation="annotated" title={t('title')} subtitle={t('subtitle')}>
+      <section aria-label={t('title')} data-testid="daily-scan">
+        {loading && !data && <Loading />}
+        {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
+        {s && (
+          <>
+            <div className="mt0 mb4 flex items-center">
+              <Tag type={s.registered ? (s.healthy ? 'success' : 'error') : undefined}>
+                {t(s.registered ? (s.healthy ? 'status.running' : 'status.failing') : 'status.stopped')}
+              </Tag>
+              {s.registered && s.nextRunAt && <span className="ml4 f6 c-muted-1"><FormattedMessage id="admin/key-steward.dailyScan.nextRun" values={{ when: <When value={s.nextRunAt} /> }} /></span>}
+            </div>
+            {s.registration?.state === 'FAILED' && (
+              <div className="mb4" role="alert">
+                <Alert type="error">
+                  <span>
+                    <FormattedMessage id="admin/key-steward.dailyScan.registrationFailed" values={{ when: <When value={s.registration.at!} /> }} />{' '}
+                    {s.registration.problem && <FormattedMessage id={`admin/key-steward.dailyScan.problem.${s.registration.problem}`} />}
+                    {s.registration.detail && <span className="db f6 mt1">{s.registration.detail}</span>}
+                  </span>
+                </Alert>
+              </div>
+            )}
+            {s.lastRun ? (
+              <>
+                <p className="mt0 mb3 f6"><FormattedMessage id="admin/key-steward.dailyScan.lastRun" values={{ when: <When value={s.lastRun.finishedAt} /> }} /></p>
+                <ul className="list pa0 mt0 mb4">
+                  <Step name="inventory" step={s.lastRun.inventory} />
+                  <Step name="storefront" step={s.lastRun.storefront} />
+                  <Step name="email" step={s.lastRun.email} />
+                </ul>
+              </>
+            ) : (
+              <p className="mt0 mb4 c-muted-1">{t('neverRan')}</p>
+            )}
+            {failure && <div className="mb4" role="alert"><Alert type="error">{failure.code === 'FORBIDDEN' && failure.missingResources.length ? intl.formatMessage({ id: 'admin/key-steward.error.forbidden' }, { resources: failure.missingResources.join(', ') }) : failure.message}</Alert></div>}
+            <div className="flex flex-wrap items-center">
+              <span className="mr4 mb3">
+                <Button variation="secondary" size="small" isLoading={restarting.loading} onClick={() => restart().catch(() => undefined)}>{t(s.registered ? 'restart' : 'start')}</Button>
+              </span>
+              {s.registered && !confirmStop && (
+                <span className="mb3"><Button variation="danger-tertiary" size="small" onClick={() => setConfirmStop(true)}>{t('stop')}</Button></span>
+              )}
+              {s.registered && confirmStop && (
+                <span className="mb3 flex items-center" role="group" aria-label={t('stop')}>
+                  <span className="mr3 f6">{t('stopConfirm')}</span>
+                  <span className="mr3"><Button variation="danger" size="small" isLoading={stopping.loading} onClick={() => stop().then(() => setConfirmStop(false), () => undefined)}>{t('stopYes')}</Button></span>
+                  <Button variation="tertiary" size="small" onClick={() => setConfirmStop(false)}>{t('cancel')}</Button>
+                </span>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </PageBlock>
+  )
+}
+
+export default DailyScanPanel

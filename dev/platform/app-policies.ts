@@ -10,6 +10,11 @@ export const RESOURCE_NAME_BY_KEY: Record<string, string> = {
   RenewApiToken: 'Renew API Token',
   ViewApiKeys: 'View API keys',
   EditApiKeys: 'Edit API keys',
+  // 2025's admin-user resources (help center announcement of 2025-08-07, and the Key column of
+  // "License Manager resources"); endpoints.ts NEWER_EQUIVALENTS says what they replace.
+  ViewAdminUsers: 'View Admin Users',
+  EditAdminUsers: 'Edit Admin Users',
+  Remove_User: 'Remove user',
 }
 
 /** The resources the app's own token holds, from its manifest's License Manager policies. */

@@ -50,6 +50,11 @@ export function resourcesOf(state: PlatformState, p: Principal): 'all' | Set<str
   return granted
 }
 
+/**
+ * Whether the principal's roles list any of these resources, exactly as named: License Manager's
+ * access check answers for the one resource asked. Endpoints pass the newer equivalents too
+ * (endpoints.ts acceptedBy).
+ */
 export function holdsAny(state: PlatformState, p: Principal, resources: string[]): boolean {
   const held = resourcesOf(state, p)
   return held === 'all' || resources.some(r => held.has(r))

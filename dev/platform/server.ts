@@ -5,7 +5,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import type { Fixture } from './fixture'
 import { resourceName } from './app-policies'
-import { ENDPOINT_RESOURCES } from './endpoints'
+import { acceptedBy, ENDPOINT_RESOURCES } from './endpoints'
 import { Faults, FaultRule } from './faults'
 import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
 import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
@@ -201,7 +201,7 @@ export class Platform {
     if (m.route.template === '/api/license-manager/resources/{resourceKey}/access') {
       return holdsAny(this.state, who.principal, [resourceName(m.params.resourceKey)]) ? { status: 200 } : json(403, { Message: `${describe(who.principal)} lacks ${m.params.resourceKey}` })
     }
-    const needed = ENDPOINT_RESOURCES.find(r => r.method === (req.method === 'HEAD' ? 'GET' : req.method) && r.path === m.route.template)?.resources ?? []
+    const needed = acceptedBy(ENDPOINT_RESOURCES.find(r => r.method === (req.method === 'HEAD' ? 'GET' : req.method) && r.path === m.route.template)?.resources ?? [])
     if (!holdsAny(this.state, who.principal, needed)) {
       return json(403, { Message: `Forbidden: ${describe(who.principal)} needs one of the License Manager resources: ${needed.join(', ')}` })
     }

@@ -2,6 +2,7 @@
 // admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, Requirement, SAVE_USER } from '../domain/resources'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { Budget, CLIENT_OPTIONS } from './deadline'
 import { DEFAULT_RETRY, RetryPolicy } from './retry'
@@ -22,12 +23,15 @@ export const LM = {
   access: 'GET /api/license-manager/resources/{resourceKey}/access',
 } as const
 
-/** License Manager resource each endpoint requires (VTEX API reference, Permissions tables). */
-export const RESOURCE_FOR: Record<string, string> = {
-  [LM.appKeys]: 'Save user',
-  [LM.roles]: 'Get paged roles',
-  [LM.users]: 'Get paged users',
-  [LM.rolesOf]: 'Find user by email',
+/**
+ * License Manager resource each endpoint requires (VTEX API reference, Permissions tables), with
+ * the newer resources VTEX documents as replacing it (domain/resources).
+ */
+export const RESOURCE_FOR: Record<string, Requirement> = {
+  [LM.appKeys]: SAVE_USER,
+  [LM.roles]: GET_ROLES_PAGED,
+  [LM.users]: GET_USERS_PAGED,
+  [LM.rolesOf]: FIND_USER_BY_EMAIL,
 }
 
 const PAGE_SIZE = 100

@@ -4,6 +4,7 @@ import { AuthenticationError, ForbiddenError, ResolverError } from '@vtex/api'
 import { RESOURCE_FOR } from '../clients/licenseManagerApi'
 import { ConflictError } from '../clients/appStorage'
 import { UpstreamError } from '../clients/retry'
+import { describeRequirement, Requirement, unknownRequirement } from '../domain/resources'
 import type { Context } from '../typings'
 
 /** Puts the code where GraphQL clients read it (extensions.code), with optional details. */
@@ -21,13 +22,18 @@ export function sessionExpired(): AuthenticationError {
   return withCode(new AuthenticationError('Your VTEX Admin session is invalid or expired. Sign in again.'), 'UNAUTHENTICATED')
 }
 
-/** FORBIDDEN naming the License Manager resources the admin's roles lack. */
-export function missingPermissions(resources: string[]): ForbiddenError {
-  const list = [...new Set(resources)].sort()
+/**
+ * FORBIDDEN naming the License Manager resources the admin's roles lack: each by its legacy name
+ * and its newer equivalents. `missingResources` keeps the legacy names (as VTEX's API reference
+ * spells them); `acceptedResources` lists, for each, every resource that would do.
+ */
+export function missingPermissions(requirements: Requirement[]): ForbiddenError {
+  const byLegacy = new Map(requirements.map(r => [r[0].name, r]))
+  const list = [...byLegacy.keys()].sort().map(name => byLegacy.get(name)!)
   const err = new ForbiddenError(
-    `Your user lacks the License Manager resource${list.length > 1 ? 's' : ''} ${list.map(r => `"${r}"`).join(', ')}. ` +
+    `Your user lacks the License Manager resource${list.length > 1 ? 's' : ''} ${list.map(describeRequirement).join(', ')}. ` +
     'Ask an account admin for a role that grants it (for example a custom role with these resources).')
-  return withCode(err, 'FORBIDDEN', { missingResources: list })
+  return withCode(err, 'FORBIDDEN', { missingResources: list.map(r => r[0].name), acceptedResources: list.map(r => r.map(x => x.name)) })
 }
 
 export function isUpstream(e: unknown, status: number): e is UpstreamError {
@@ -35,8 +41,8 @@ export function isUpstream(e: unknown, status: number): e is UpstreamError {
 }
 
 /** The resource an UpstreamError's endpoint requires, when the failure was a 403. */
-export function resourceOf(e: UpstreamError): string | undefined {
-  return RESOURCE_FOR[e.endpoint]
+export function resourceOf(e: UpstreamError): Requirement {
+  return RESOURCE_FOR[e.endpoint] ?? unknownRequirement(e.endpoint)
 }
 
 export function toResolverError(e: unknown): Error {
@@ -45,7 +51,7 @@ export function toResolverError(e: unknown): Error {
   }
   if (e instanceof UpstreamError) {
     if (e.status === 401) return sessionExpired()
-    if (e.status === 403) return missingPermissions([resourceOf(e) ?? e.endpoint])
+    if (e.status === 403) return missingPermissions([resourceOf(e)])
     return withCode(new ResolverError(`VTEX did not answer: ${e.message}. Try again in a few minutes.`, 502, 'UPSTREAM_UNAVAILABLE'), 'UPSTREAM_UNAVAILABLE')
   }
   return e instanceof Error ? e : new Error(String(e))

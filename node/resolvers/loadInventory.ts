@@ -2,12 +2,12 @@
 // domain. The key list is required; the role and user lists and each subject's roles may fail
 // after retries, which makes the inventory partial (complete: false) instead of wrong.
 import { AppStorage } from '../clients/appStorage'
-import { LicenseManagerApi, RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { UpstreamError } from '../clients/retry'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { assembleInventory, RawExternalKey, RolesResult } from '../domain/inventory'
 import type { Inventory } from '../domain/types'
-import { isUpstream, missingPermissions, sessionExpired, toResolverError } from './errors'
+import { isUpstream, missingPermissions, resourceOf, sessionExpired, toResolverError } from './errors'
 
 export const DEFAULT_ROLE_FETCH_CONCURRENCY = 8
 
@@ -71,6 +71,6 @@ function reasonOf(e: unknown): string {
 /** 401 anywhere means the session is gone; 403s name every resource the admin lacks. */
 function denyIfUnauthorized(errors: unknown[]): void {
   if (errors.some(e => isUpstream(e, 401))) throw sessionExpired()
-  const lacking = errors.filter((e): e is UpstreamError => isUpstream(e, 403)).map(e => RESOURCE_FOR[e.endpoint] ?? e.endpoint)
+  const lacking = errors.filter((e): e is UpstreamError => isUpstream(e, 403)).map(e => resourceOf(e))
   if (lacking.length) throw missingPermissions(lacking)
 }

@@ -5,6 +5,7 @@ import { now } from '../clock'
 import { evaluatePolicy } from '../domain/engine'
 import type { Finding } from '../domain/findings'
 import { Hygiene, hygieneScore } from '../domain/hygiene'
+import { holdsRequirement, READ, Requirement } from '../domain/resources'
 import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
 import { Settings, withDefaults } from '../domain/settings'
 import type { Inventory } from '../domain/types'
@@ -27,6 +28,8 @@ interface RequestData {
   storage: AppStorage
   /** whether the admin's session holds a License Manager resource (by key), asked once per request */
   access(resourceKey: string): Promise<boolean>
+  /** whether it holds a requirement: its alternatives asked in order, up to the first yes */
+  holds(requirement: Requirement): Promise<boolean>
   settings(): Promise<{ value: Settings; etag: string | null }>
   inventory(): Promise<Inventory>
   evaluation(): Promise<Evaluation>
@@ -49,8 +52,8 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
   }
 }
 
-/** License Manager resources (by key) an admin needs to see the stored copy of the inventory. */
-export const READ_KEYS = ['Save_User', 'Get_Roles_Paged', 'Get_Users_Paged', 'Get_User_By_Identifier']
+/** License Manager resources an admin needs to see the stored copy of the inventory. */
+export const READ_KEYS = READ
 
 /**
  * The live read, unless it takes longer than `timeoutMs`: then the daily scan's copy, but only
@@ -64,7 +67,7 @@ async function liveOrSnapshot(ctx: Context, storage: AppStorage, token: string, 
   if (first) return first.v
   const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
   if (!snapshot) return live
-  const allowed = await Promise.all(READ_KEYS.map(k => requestData(ctx).access(k))).then(a => a.every(Boolean), () => false)
+  const allowed = await Promise.all(READ_KEYS.map(r => requestData(ctx).holds(r))).then(a => a.every(Boolean), () => false)
   if (!allowed) return live
   live.catch(() => undefined) // it goes on in the background; its failure no longer matters
   return inventoryFromSnapshot(snapshot, at)
@@ -123,7 +126,9 @@ export function requestData(ctx: Context): RequestData {
     return accessCache.get(key)!
   }
 
-  const data = { storage, settings, inventory, evaluation, access }
+  const holds = (requirement: Requirement) => holdsRequirement(requirement, access)
+
+  const data = { storage, settings, inventory, evaluation, access, holds }
   cache.set(ctx, data)
   return data
 }

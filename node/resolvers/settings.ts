@@ -1,41 +1,29 @@
 import { ResolverError, UserInputError } from '@vtex/api'
 import { ConflictError } from '../clients/appStorage'
+import { Requirement, WRITE } from '../domain/resources'
 import { Settings, validateSettings } from '../domain/settings'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError, withCode } from './errors'
 import { requestData } from './requestData'
 import { ensureSchedule } from './schedule'
 
-/** Key Steward's own writes need what VTEX needs to manage keys: the Save user resource. */
-export const WRITE_RESOURCE = { key: 'Save_User', name: 'Save user' }
-
 /** Checks the admin's session against License Manager (the app's token does the write). */
-export async function requireResource(ctx: Context, resource = WRITE_RESOURCE): Promise<void> {
-  requireAdminToken(ctx)
-  let allowed: boolean
-  try {
-    allowed = await requestData(ctx).access(resource.key)
-  } catch (e) {
-    if ((e as { status?: number }).status === 401) throw sessionExpired()
-    throw toResolverError(e)
-  }
-  if (!allowed) throw missingPermissions([resource.name])
+export async function requireResource(ctx: Context, requirement: Requirement = WRITE): Promise<void> {
+  await requireReadResources(ctx, [requirement])
 }
 
-/** Names of the read resources, by key, for FORBIDDEN messages. */
-const READ_NAMES: Record<string, string> = { Save_User: 'Save user', Get_Roles_Paged: 'Get paged roles', Get_Users_Paged: 'Get paged users', Get_User_By_Identifier: 'Find user by email' }
-
 /**
- * For data the daily scan read with the app's token (snapshots, what changed): the admin must
- * hold the same read resources, so Key Steward never shows them more than VTEX would.
+ * The admin's session must hold every requirement (any alternative of each). Also for data the
+ * daily scan read with the app's token (snapshots, what changed): the admin must hold the same
+ * read resources, so Key Steward never shows them more than VTEX would.
  */
-export async function requireReadResources(ctx: Context, keys: string[]): Promise<void> {
+export async function requireReadResources(ctx: Context, requirements: readonly Requirement[]): Promise<void> {
   requireAdminToken(ctx)
-  const held = await Promise.all(keys.map(k => requestData(ctx).access(k))).catch(e => {
+  const held = await Promise.all(requirements.map(r => requestData(ctx).holds(r))).catch(e => {
     if ((e as { status?: number }).status === 401) throw sessionExpired()
     throw toResolverError(e)
   })
-  const lacking = keys.filter((_, i) => !held[i]).map(k => READ_NAMES[k] ?? k)
+  const lacking = requirements.filter((_, i) => !held[i])
   if (lacking.length) throw missingPermissions(lacking)
 }
 

@@ -55,6 +55,16 @@ describe('KeysPage', () => {
     expect(getByText(/lacks these License Manager resources: Save user/)).toBeInTheDocument()
   })
 
+  it('names the newer resource VTEX accepts in place of the legacy one', async () => {
+    const mock = errorMock(INVENTORY, 'FORBIDDEN', 'Your user lacks Save user', {
+      missingResources: ['Get paged roles', 'Save user'],
+      acceptedResources: [['Get paged roles', 'View Admin Users'], ['Save user', 'Edit Admin Users']],
+    })
+    const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock] } })
+    await wait(() => getByText('You need more permissions'))
+    expect(getByText(/resources: Get paged roles \/ View Admin Users, Save user \/ Edit Admin Users\./)).toBeInTheDocument()
+  })
+
   it('shows an error with a retry button', async () => {
     const mock = errorMock(INVENTORY, 'UPSTREAM_UNAVAILABLE', 'VTEX did not answer')
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock, inventoryMock()] } })

@@ -5,6 +5,7 @@ import type { ApolloError } from 'apollo-client'
 export interface ServiceError {
   code: string
   message: string
+  /** each missing permission with its newer equivalents, e.g. "Save user / Edit Admin Users" */
   missingResources: string[]
   fields: Array<{ field: string; message: string }>
 }
@@ -12,11 +13,14 @@ export interface ServiceError {
 export function readError(error: ApolloError | undefined | null): ServiceError | null {
   if (!error) return null
   const first = error.graphQLErrors?.[0]
-  const ext = (first?.extensions ?? {}) as { code?: string; missingResources?: string[]; fields?: Array<{ field: string; message: string }>; exception?: { code?: string } }
+  const ext = (first?.extensions ?? {}) as {
+    code?: string; missingResources?: string[]; acceptedResources?: string[][]; fields?: Array<{ field: string; message: string }>; exception?: { code?: string }
+  }
   return {
     code: ext.code && ext.code !== 'INTERNAL_SERVER_ERROR' ? ext.code : ext.exception?.code ?? (error.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),
     message: first?.message ?? error.networkError?.message ?? error.message,
-    missingResources: ext.missingResources ?? [],
+    // acceptedResources lists, per missing permission, the legacy resource and VTEX's newer ones
+    missingResources: ext.acceptedResources?.map(names => names.join(' / ')) ?? ext.missingResources ?? [],
     fields: ext.fields ?? [],
   }
 }

@@ -72,7 +72,7 @@ describe('who may read', () => {
     const r = await gql(stack, 'session-diego-callcenter', '{ inventory { complete } }')
     assert.equal(errorCode(r), 'FORBIDDEN')
     const ext = r.body.errors![0].extensions!
-    assert.deepEqual(ext.missingResources, ['Get paged roles', 'Get paged users', 'Save user'])
+    assert.deepEqual(ext.missingResources, ['Find user by email', 'Get paged roles', 'Get paged users', 'Save user'])
     assert.match(r.body.errors![0].message, /Save user/)
   })
   it('FORBIDDEN naming Save user for a read-only auditor (VTEX requires it to list keys)', async () => {

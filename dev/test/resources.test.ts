@@ -62,8 +62,8 @@ describe('an admin holding neither', () => {
     const r = await gql(stack, NEITHER, '{ inventory { complete } }')
     assert.equal(errorCode(r), 'FORBIDDEN')
     const { message, extensions } = r.body.errors![0]
-    assert.deepEqual(extensions!.missingResources, ['Get paged roles', 'Get paged users', 'Save user'])
-    assert.deepEqual(extensions!.acceptedResources, [['Get paged roles', 'View Admin Users'], ['Get paged users', 'View Admin Users'], ['Save user', 'Edit Admin Users']])
+    assert.deepEqual(extensions!.missingResources, ['Find user by email', 'Get paged roles', 'Get paged users', 'Save user'])
+    assert.deepEqual(extensions!.acceptedResources, [['Find user by email', 'View Admin Users'], ['Get paged roles', 'View Admin Users'], ['Get paged users', 'View Admin Users'], ['Save user', 'Edit Admin Users']])
     assert.match(message, /"Save user" \(or its newer equivalent "Edit Admin Users"\)/)
     assert.match(message, /"Get paged users" \(or its newer equivalent "View Admin Users"\)/)
   })

@@ -6,10 +6,8 @@ import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { invalidFields, refusalError } from './refusals'
 import { requestData } from './requestData'
-import { requireResource } from './settings'
 
 export async function annotateKey(_: unknown, args: { keyId: string; annotation: Record<string, unknown> }, ctx: Context) {
-  await requireResource(ctx)
   const checked = validateAnnotation(args.annotation ?? {})
   if (!checked.ok) throw invalidFields(checked.errors)
   const keys = await ctx.clients.licenseManagerApi.listAppKeys(ctx.vtex.adminUserAuthToken!).catch(e => { throw toResolverError(e) })
@@ -29,7 +27,6 @@ export async function keyAnnotation(key: { id: string }, _: unknown, ctx: Contex
 }
 
 export async function registerExternalKey(_: unknown, args: { appKey: string; account: string }, ctx: Context) {
-  await requireResource(ctx)
   const checked = validateExternalKey(args, ctx.vtex.account)
   if (!checked.ok) throw invalidFields(checked.errors)
   const entry: RawExternalKey = { ...checked.value, addedDate: now().toISOString(), isActive: true }
@@ -43,7 +40,6 @@ export async function registerExternalKey(_: unknown, args: { appKey: string; ac
 }
 
 export async function removeExternalKey(_: unknown, args: { appKey: string }, ctx: Context) {
-  await requireResource(ctx)
   return requestData(ctx).storage.update<RawExternalKey[], boolean>('externalKeys', current => {
     const list = current ?? []
     return { value: list.filter(e => e.appKey !== args.appKey), result: list.some(e => e.appKey === args.appKey) }

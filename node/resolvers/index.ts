@@ -1,3 +1,4 @@
+import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
 import { leakScan, runLeakScan } from './leakScan'
@@ -7,7 +8,7 @@ import { reviewMutations, reviewQueries } from './review'
 import { settings, updateSettings } from './settings'
 
 export const resolvers = {
-  Query: {
+  Query: withAccess('Query', {
     inventory,
     findings,
     hygiene,
@@ -18,8 +19,8 @@ export const resolvers = {
     reminders,
     changes,
     schedule,
-  },
-  Mutation: {
+  }),
+  Mutation: withAccess('Mutation', {
     updateSettings,
     ...reviewMutations,
     annotateKey,
@@ -29,7 +30,7 @@ export const resolvers = {
     snoozeReminder,
     unregisterSchedule,
     restartSchedule,
-  },
+  }),
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },

@@ -6,7 +6,6 @@ import type { LeakScanResult, ScanLimits } from '../scanner/types'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { LATEST_SCAN, requestData } from './requestData'
-import { requireResource } from './settings'
 
 export function presentScan(r: LeakScanResult | null) {
   return r && { ...r, exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
@@ -25,12 +24,10 @@ export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promi
 }
 
 export async function runLeakScan(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   return presentScan(await runScan(ctx))
 }
 
 export async function leakScan(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   const stored = await requestData(ctx).storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
   return presentScan(stored.value)
 }

@@ -4,15 +4,13 @@ import { computeReminders, snoozeUntil } from '../domain/scan/reminders'
 import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
-import { READ_KEYS, requestData, ReviewsDoc } from './requestData'
+import { requestData, ReviewsDoc } from './requestData'
 import { DAILY, ensureSchedule, LEASE_DAYS, readScanStatus, readSchedule, stopSchedule } from './schedule'
 import { nextDailyRun, scanFailure } from '../domain/scan/scanStatus'
-import { requireReadResources, requireResource } from './settings'
 
 export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
 
 export async function reminders(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   // First visit of an admin sets the daily scan up; later visits find it registered. A failure
   // is recorded (Settings → Daily scan) and raises the DAILY_SCAN_FAILING reminder below.
   await ensureSchedule(ctx).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
@@ -57,7 +55,6 @@ export async function currentReminders(ctx: Context) {
 }
 
 export async function snoozeReminder(_: unknown, args: { id: string; days: number }, ctx: Context) {
-  await requireResource(ctx)
   if (!Number.isInteger(args.days) || args.days < 1 || args.days > 90) {
     throw withCode(new UserInputError('days must be a whole number from 1 to 90'), 'BAD_USER_INPUT', { fields: [{ field: 'days', message: 'days must be a whole number from 1 to 90' }] })
   }
@@ -69,7 +66,6 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
 }
 
 export async function changes(_: unknown, __: unknown, ctx: Context) {
-  await requireReadResources(ctx, READ_KEYS)
   return (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
 }
 
@@ -92,20 +88,17 @@ async function scheduleStatus(ctx: Context) {
 }
 
 export async function schedule(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   return scheduleStatus(ctx)
 }
 
 /** Stops the daily scan (it starts again the next time an admin opens Key Steward or restarts it). */
 export async function unregisterSchedule(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   await stopSchedule(ctx).catch(e => { throw toResolverError(e) })
   return true
 }
 
 /** Registers the daily scan again now; a refusal by VTEX is shown to the admin and recorded. */
 export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   await ensureSchedule(ctx, true).catch(e => { throw toResolverError(e) })
   return scheduleStatus(ctx)
 }

@@ -1,42 +1,19 @@
 import { ResolverError, UserInputError } from '@vtex/api'
 import { ConflictError } from '../clients/appStorage'
-import { Requirement, WRITE } from '../domain/resources'
 import { Settings, validateSettings } from '../domain/settings'
 import type { Context } from '../typings'
-import { missingPermissions, requireAdminToken, sessionExpired, toResolverError, withCode } from './errors'
+import { toResolverError, withCode } from './errors'
 import { requestData } from './requestData'
 import { ensureSchedule } from './schedule'
-
-/** Checks the admin's session against License Manager (the app's token does the write). */
-export async function requireResource(ctx: Context, requirement: Requirement = WRITE): Promise<void> {
-  await requireReadResources(ctx, [requirement])
-}
-
-/**
- * The admin's session must hold every requirement (any alternative of each). Also for data the
- * daily scan read with the app's token (snapshots, what changed): the admin must hold the same
- * read resources, so Key Steward never shows them more than VTEX would.
- */
-export async function requireReadResources(ctx: Context, requirements: readonly Requirement[]): Promise<void> {
-  requireAdminToken(ctx)
-  const held = await Promise.all(requirements.map(r => requestData(ctx).holds(r))).catch(e => {
-    if ((e as { status?: number }).status === 401) throw sessionExpired()
-    throw toResolverError(e)
-  })
-  const lacking = requirements.filter((_, i) => !held[i])
-  if (lacking.length) throw missingPermissions(lacking)
-}
 
 const present = (value: Settings, version: string | null) => ({ ...value, version })
 
 export async function settings(_: unknown, __: unknown, ctx: Context) {
-  await requireResource(ctx)
   const { value, etag } = await requestData(ctx).settings()
   return present(value, etag)
 }
 
 export async function updateSettings(_: unknown, args: { settings: Partial<Record<keyof Settings, unknown>>; version?: string | null }, ctx: Context) {
-  await requireResource(ctx)
   const data = requestData(ctx)
   const current = await data.settings()
   if (args.version && args.version !== current.etag) {

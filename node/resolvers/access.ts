@@ -1,0 +1,79 @@
+// Who may call each GraphQL field, in one table. resolvers/index.ts wraps every Query and
+// Mutation resolver with its entry, so a field without one cannot be served (the service fails
+// to start) and dev/test/authorization.test.ts walks the schema to hold every field to it.
+// Checks run on the admin's own session (License Manager's access check) and fail closed: if
+// License Manager cannot answer, the request is refused, never let through.
+import { READ, Requirement, WRITE } from '../domain/resources'
+import type { Context } from '../typings'
+import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
+import { requestData } from './requestData'
+
+export type Access =
+  /** any signed-in admin: the field reveals nothing of the account (e.g. the rule catalogue) */
+  | { signedIn: true }
+  /** the admin's session must hold every requirement (any alternative of each) */
+  | { requires: readonly Requirement[] }
+
+const SIGNED_IN: Access = { signedIn: true }
+/** Anything derived from the account's keys, users and roles: what VTEX needs to list them. */
+const READS: Access = { requires: READ }
+/** Key Steward's own settings and state: what VTEX needs to manage keys. */
+const MANAGES: Access = { requires: [WRITE] }
+/** Writes whose answers reveal the account's keys and roles: both. */
+const READS_AND_MANAGES: Access = { requires: [...READ, WRITE].filter((r, i, all) => all.indexOf(r) === i) }
+
+export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
+  Query: {
+    inventory: READS,
+    findings: READS,
+    hygiene: READS,
+    rules: SIGNED_IN,
+    settings: MANAGES,
+    review: READS,
+    reviewById: READS,
+    reviews: READS,
+    reviewExport: READS,
+    leakScan: MANAGES,
+    reminders: READS,
+    changes: READS,
+    schedule: MANAGES,
+  },
+  Mutation: {
+    updateSettings: MANAGES,
+    startReview: READS_AND_MANAGES,
+    decideKey: READS_AND_MANAGES,
+    checkPractice: READS_AND_MANAGES,
+    completeReview: READS_AND_MANAGES,
+    annotateKey: MANAGES,
+    registerExternalKey: READS_AND_MANAGES,
+    removeExternalKey: MANAGES,
+    runLeakScan: MANAGES,
+    snoozeReminder: MANAGES,
+    unregisterSchedule: MANAGES,
+    restartSchedule: MANAGES,
+  },
+}
+
+export async function authorize(ctx: Context, access: Access): Promise<void> {
+  requireAdminToken(ctx)
+  if ('signedIn' in access) return
+  const held = await Promise.all(access.requires.map(r => requestData(ctx).holds(r))).catch(e => {
+    if ((e as { status?: number }).status === 401) throw sessionExpired()
+    throw toResolverError(e)
+  })
+  const lacking = access.requires.filter((_, i) => !held[i])
+  if (lacking.length) throw missingPermissions([...lacking])
+}
+
+type Resolver = (parent: unknown, args: never, ctx: Context, info: unknown) => unknown
+
+/** Wraps each resolver of a root type with its declared access; a field without one is an error. */
+export function withAccess<T extends Record<string, Resolver>>(type: 'Query' | 'Mutation', fields: T): T {
+  const table = FIELD_ACCESS[type]
+  const undeclared = Object.keys(fields).filter(f => !table[f])
+  if (undeclared.length) throw new Error(`No access declared in resolvers/access.ts for ${type}.${undeclared.join(`, ${type}.`)}`)
+  return Object.fromEntries(Object.entries(fields).map(([name, resolve]) => [name, async (parent: unknown, args: never, ctx: Context, info: unknown) => {
+    await authorize(ctx, table[name])
+    return resolve(parent, args, ctx, info)
+  }])) as T
+}

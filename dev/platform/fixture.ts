@@ -44,7 +44,11 @@ export interface Fixture {
   users: FixtureUser[]
   roleAssignments: Record<string, number[]>
   sessions: Record<string, string>
+  /** The store's public files by path (pages, sitemaps, scripts), served on its hosts. */
   storefront: Record<string, string>
+  /** Storefront paths answered with a 301 to this Location instead (tests only): real stores
+   * often redirect their myvtex host to their own domain, which the app may not reach. */
+  storefrontRedirects?: Record<string, string>
   /** What Key Steward's own VBase holds at start, as if the app had been used (ours). */
   appStorage?: Record<string, Record<string, unknown>>
 }

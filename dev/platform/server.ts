@@ -163,6 +163,8 @@ export class Platform {
   /** Serves the fixture's storefront pages and scripts, as a visitor would get them. */
   private storefrontRequest(req: Request): Reply {
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { message: 'storefront stand-in serves GET only' })
+    const location = this.opts.fixture.storefrontRedirects?.[req.path]
+    if (location !== undefined) return { status: 301, body: '', headers: { location } }
     const body = this.opts.fixture.storefront[req.path]
     if (body === undefined) return { status: 404, body: '<!doctype html><title>404</title>Not found', headers: { 'content-type': 'text/html; charset=utf-8' } }
     const type = req.path.endsWith('.js') ? 'application/javascript' : req.path.endsWith('.xml') ? 'application/xml' : req.path.endsWith('.txt') ? 'text/plain' : req.path.endsWith('.css') ? 'text/css' : 'text/html'

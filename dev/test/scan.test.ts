@@ -9,7 +9,7 @@ import { errorCode, gql, loadJson, useStack } from './helpers'
 const base = loadJson<Fixture>(DEFAULT_FIXTURE)
 const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
 const ANA = 'session-ana-owner'
-const SCAN = 'mutation { runLeakScan { origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated errors { url reason } skipped { url reason } exposures { kind appKey tokenFound tokenMasked url line column snippet } } }'
+const SCAN = 'mutation { runLeakScan { origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated errors { url reason } skipped { url reason } unreachableHosts exposures { kind appKey tokenFound tokenMasked url line column snippet } } }'
 
 // The default store plus an oversized script, a script on a third-party host, and a page the
 // settings add, so limits and per-URL errors show.
@@ -18,6 +18,9 @@ fixture.storefront['/'] = fixture.storefront['/'].replace('</body>', '<script sr
 fixture.storefront['/arquivos/huge.js'] = `var x='${'a'.repeat(3 * 1024 * 1024)}';`
 fixture.storefront['/arquivos/down.js'] = 'var ok = 1'
 fixture.storefront['/promo/black-friday'] = "<html><script>var cfg = { appKey: 'vtexappkey-partner-QWERTY' }</script></html>"
+// Redirects only a test's extra paths visit: one to the store's own domain (which the manifest
+// does not let the app reach), one that stays on the store.
+fixture.storefrontRedirects = { '/promo/old': 'https://www.acme.com/promo/black-friday', '/promo/moved': '/promo/black-friday' }
 
 const stack = useStack({ fixture })
 
@@ -42,6 +45,29 @@ describe('runLeakScan', () => {
     assert.ok(scan.skipped.some((s: { url: string; reason: string }) => s.url === 'https://cdn.example.org/lib.js' && /third-party/.test(s.reason)))
     assert.equal(scan.pagesScanned, 3)
     assert.ok(scan.bytesScanned > 5000 && scan.bytesScanned < 1024 * 1024)
+  })
+
+  it('follows the store’s sitemap index, like VTEX’s /sitemap.xml, to the pages its sitemaps list', async () => {
+    const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+    const fromSitemaps = scan.exposures.find((e: { appKey: string }) => e.appKey === 'vtexappkey-acme-JVOAUO')
+    assert.equal(fromSitemaps?.url, 'https://acme.myvtex.com/produto-exemplo/p')
+    assert.equal(scan.pagesScanned, 3)
+    assert.deepEqual(scan.errors.filter((e: { url: string }) => /sitemap/.test(e.url)), [])
+    assert.deepEqual(scan.skipped.filter((e: { url: string }) => /sitemap/.test(e.url)), [])
+    assert.deepEqual(scan.unreachableHosts, [])
+  })
+
+  it('leaves out a page that redirects to a host the app may not reach, with why; follows one on the store', async () => {
+    await gql(stack, ANA, 'mutation { updateSettings(settings: { scanExtraPaths: ["/promo/old", "/promo/moved"] }) { scanExtraPaths } }')
+    const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+    const old = scan.skipped.find((e: { url: string }) => e.url === 'https://acme.myvtex.com/promo/old')
+    assert.equal(old?.reason, 'redirects to https://www.acme.com/promo/black-friday — a host Key Steward may not reach (not in the manifest’s outbound-access policies)')
+    assert.deepEqual(scan.unreachableHosts, ['www.acme.com'])
+    const moved = scan.exposures.find((e: { appKey: string }) => e.appKey === 'vtexappkey-partner-QWERTY')
+    assert.equal(moved?.url, 'https://acme.myvtex.com/promo/black-friday')
+    assert.equal(scan.pagesScanned, 4)
+    const latest = (await gql(stack, ANA, '{ leakScan { unreachableHosts } }')).body.data.leakScan
+    assert.deepEqual(latest.unreachableHosts, ['www.acme.com'])
   })
 
   it('visits the extra paths of the settings and reports keys of other accounts', async () => {

@@ -8,7 +8,8 @@ import { toResolverError } from './errors'
 import { LATEST_SCAN, requestData } from './requestData'
 
 export function presentScan(r: LeakScanResult | null) {
-  return r && { ...r, exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
+  // Scans stored before unreachableHosts existed have none.
+  return r && { ...r, unreachableHosts: r.unreachableHosts ?? [], exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
 }
 
 export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promise<LeakScanResult> {

@@ -4,18 +4,26 @@ import type { Fetcher } from './types'
 const TOKEN = 'Q'.repeat(128)
 const NOW = new Date('2026-11-26T12:00:00Z')
 
-function site(pages: Record<string, string>): { fetch: Fetcher; fetched: string[] } {
+/** A store on acme.myvtex.com (and acme.vtexassets.com); `redirects` answer 301 with a Location. */
+function site(pages: Record<string, string>, redirects: Record<string, string> = {}): { fetch: Fetcher; fetched: string[] } {
   const fetched: string[] = []
   return {
     fetched,
     fetch: async url => {
       fetched.push(url)
       const u = new URL(url)
-      const body = u.host === 'acme.myvtex.com' ? pages[u.pathname + u.search] : undefined
+      const known = u.host === 'acme.myvtex.com' || u.host === 'acme.vtexassets.com'
+      const location = known ? redirects[u.pathname + u.search] : undefined
+      if (location !== undefined) return { ok: false, reason: 'HTTP 301', redirect: location }
+      const body = known ? pages[u.pathname + u.search] : undefined
       return body === undefined ? { ok: false, reason: 'HTTP 404' } : { ok: true, text: body }
     },
   }
 }
+
+const urlset = (...locs: string[]) => `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map(l => `<url><loc>${l}</loc></url>`).join('')}</urlset>`
+const sitemapindex = (...locs: string[]) => `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map(l => `<sitemap><loc>${l}</loc></sitemap>`).join('')}</sitemapindex>`
+const KEY_PAGE = "<html><script>var k = 'vtexappkey-acme-ABCDEF'</script></html>"
 
 const run = (fetch: Fetcher, extra: Partial<Parameters<typeof scanStorefront>[0]> = {}) =>
   scanStorefront({ origin: 'https://acme.myvtex.com', scriptHosts: ['acme.vtexassets.com'], extraPaths: [], fetch, now: NOW, ...extra })
@@ -56,5 +64,132 @@ describe('scanStorefront', () => {
     const r = await run(s.fetch)
     expect(JSON.stringify(r)).not.toContain('a8Fk29dkQpZ-x7Lm0Qw')
     expect(r.exposures[0].kind).toBe('SHARE_LINK')
+  })
+
+  describe('on real VTEX storefronts', () => {
+    it('follows /sitemap.xml as a sitemap index to the pages its sitemaps list', async () => {
+      const s = site({
+        '/': '<html></html>',
+        '/sitemap.xml': sitemapindex('https://www.acme.com/sitemap/product-0.xml', 'https://www.acme.com/sitemap/user-routes-0.xml'),
+        '/sitemap/product-0.xml': urlset('https://www.acme.com/panela/p'),
+        '/sitemap/user-routes-0.xml': urlset('https://www.acme.com/', 'https://www.acme.com/institucional/sobre'),
+        '/panela/p': KEY_PAGE,
+        '/institucional/sobre': '<html></html>',
+      })
+      const r = await run(s.fetch)
+      expect(s.fetched).toEqual(expect.arrayContaining(['https://acme.myvtex.com/sitemap/product-0.xml', 'https://acme.myvtex.com/panela/p', 'https://acme.myvtex.com/institucional/sobre']))
+      expect(r.pagesScanned).toBe(3)
+      expect(r.exposures.map(e => e.url)).toEqual(['https://acme.myvtex.com/panela/p'])
+      expect(r.errors).toEqual([])
+      expect(r.truncated).toBe(false)
+    })
+
+    it('decodes entities and CDATA in sitemap locations', async () => {
+      const s = site({
+        '/': '<html></html>',
+        '/sitemap.xml': sitemapindex('https://www.acme.com/sitemap/category-0.xml?v=1&amp;w=2', '<![CDATA[https://www.acme.com/sitemap/brand-0.xml]]>'),
+        '/sitemap/category-0.xml?v=1&w=2': urlset('https://www.acme.com/busca?fq=C:1&amp;O=OrderByTopSaleDESC', 'https://www.acme.com/a&#x2F;b'),
+        '/sitemap/brand-0.xml': urlset('<![CDATA[https://www.acme.com/acme?map=b&x=1]]>'),
+        '/busca?fq=C:1&O=OrderByTopSaleDESC': KEY_PAGE, '/a/b': '<html></html>', '/acme?map=b&x=1': '<html></html>',
+      })
+      const r = await run(s.fetch)
+      expect(r.errors).toEqual([])
+      expect(r.pagesScanned).toBe(4)
+      expect(r.exposures[0].url).toBe('https://acme.myvtex.com/busca?fq=C:1&O=OrderByTopSaleDESC')
+    })
+
+    it('finds scripts with an unquoted src, a > in another attribute, or &amp; in the URL', async () => {
+      const s = site({
+        '/': '<html><SCRIPT src=/arquivos/a.js></SCRIPT><script data-cfg="{&quot;x&quot;:&quot;1>0&quot;}" src="/arquivos/b.js"></script>' +
+          "<script src='https://acme.vtexassets.com/arquivos/c.js?v=1&amp;w=2'></script><script>var inline = 'vtexappkey-acme-INLINE'</script></html>",
+        '/arquivos/a.js': "var a = 'vtexappkey-acme-AAAAAA'",
+        '/arquivos/b.js': "var b = 'vtexappkey-acme-BBBBBB'",
+        '/arquivos/c.js?v=1&w=2': "var c = 'vtexappkey-acme-CCCCCC'",
+      })
+      const r = await run(s.fetch)
+      expect(r.errors).toEqual([])
+      expect(r.scriptsScanned).toBe(3)
+      expect(r.exposures.map(e => e.appKey).sort()).toEqual(['vtexappkey-acme-AAAAAA', 'vtexappkey-acme-BBBBBB', 'vtexappkey-acme-CCCCCC', 'vtexappkey-acme-INLINE'])
+    })
+
+    it('follows an index one level only: an index listed by the index is not read further', async () => {
+      const s = site({
+        '/': '<html></html>',
+        '/sitemap.xml': sitemapindex('https://www.acme.com/sitemap/nested.xml', 'https://www.acme.com/sitemap/product-0.xml'),
+        '/sitemap/nested.xml': sitemapindex('https://www.acme.com/sitemap/deep.xml'),
+        '/sitemap/deep.xml': urlset('https://www.acme.com/deep/p'),
+        '/sitemap/product-0.xml': urlset('https://www.acme.com/panela/p'),
+        '/panela/p': '<html></html>',
+      })
+      const r = await run(s.fetch)
+      expect(s.fetched).toContain('https://acme.myvtex.com/sitemap/nested.xml')
+      expect(s.fetched).toContain('https://acme.myvtex.com/panela/p')
+      expect(s.fetched.filter(u => /deep/.test(u))).toEqual([])
+      expect(r.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap/nested.xml', reason: expect.stringMatching(/lists 1 sitemaps, not read/) })
+    })
+
+    it('reads index sitemaps within the page and sitemap limits, with one note per sitemap', async () => {
+      const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `https://www.acme.com/${prefix}-${i}/p`)
+      const pages: Record<string, string> = {
+        '/': '<html></html>',
+        '/sitemap.xml': sitemapindex(...Array.from({ length: 6 }, (_, i) => `https://www.acme.com/sitemap/product-${i}.xml`)),
+      }
+      for (let i = 0; i < 6; i++) pages[`/sitemap/product-${i}.xml`] = urlset(...many(`p${i}`, 1000))
+      const s = site(pages)
+      const r = await run(s.fetch, { limits: { maxPages: 5, maxSitemaps: 3 } })
+      expect(r.pagesScanned).toBe(1) // the home page; the listed ones are 404 here, what counts is what was fetched
+      expect(s.fetched.filter(u => u.endsWith('/p'))).toHaveLength(4)
+      expect(s.fetched.filter(u => /sitemap\/product/.test(u))).toEqual(['https://acme.myvtex.com/sitemap/product-0.xml'])
+      expect(r.truncated).toBe(true)
+      expect(r.skipped).toEqual(expect.arrayContaining([
+        { url: 'https://acme.myvtex.com/sitemap/product-0.xml', reason: '996 more pages it lists not scanned: page limit (5) reached' },
+        { url: 'https://acme.myvtex.com/sitemap.xml', reason: '5 more sitemaps it lists not read: page limit (5) reached' },
+      ]))
+      expect(r.skipped.length).toBeLessThan(5)
+
+      const small: Record<string, string> = { '/': '<html></html>', '/sitemap.xml': pages['/sitemap.xml'] }
+      for (let i = 0; i < 6; i++) small[`/sitemap/product-${i}.xml`] = urlset(`https://www.acme.com/only-${i}/p`)
+      const t = site(small)
+      const r2 = await run(t.fetch, { limits: { maxSitemaps: 3 } })
+      expect(t.fetched.filter(u => /sitemap\/product/.test(u))).toHaveLength(3)
+      expect(r2.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap.xml', reason: '3 more sitemaps it lists not read: sitemap limit (3) reached' })
+    })
+
+    it('counts sitemaps against the byte budget and the deadline', async () => {
+      const index = sitemapindex('https://www.acme.com/sitemap/a.xml', 'https://www.acme.com/sitemap/b.xml')
+      const big = urlset('https://www.acme.com/x/p') + `<!-- ${'.'.repeat(10_000)} -->`
+      const s = site({ '/': '<html></html>', '/sitemap.xml': index, '/sitemap/a.xml': big, '/sitemap/b.xml': big })
+      const r = await run(s.fetch, { limits: { maxTotalBytes: index.length + big.length } })
+      expect(r.bytesScanned).toBe(index.length + big.length)
+      expect(s.fetched).toContain('https://acme.myvtex.com/sitemap/a.xml')
+      expect(s.fetched).not.toContain('https://acme.myvtex.com/sitemap/b.xml')
+      expect(r.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap/b.xml', reason: 'total size limit reached' })
+
+      let now = 0
+      const slow: Fetcher = async (url, max) => { now += 15_000; return s.fetch(url, max) }
+      const r2 = await run(slow, { clock: () => now, limits: { deadlineMs: 20_000 } })
+      expect(r2.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap/b.xml', reason: 'scan time limit reached' })
+    })
+
+    it('leaves out what redirects to a host the app may not reach, and says why', async () => {
+      const token = 'Z'.repeat(128)
+      const s = site({ '/promo': "<script>var k = 'vtexappkey-acme-ABCDEF'</script>" }, {
+        '/': 'https://www.acme.com/',
+        '/sitemap.xml': 'https://www.acme.com/sitemap.xml',
+        '/old-promo': '/promo', // on the store's own host: followed once
+        '/loop': '/loop2',
+        '/loop2': '/loop',
+        '/sso': `https://login.example.org/?t=${token}`,
+      })
+      const r = await run(s.fetch, { extraPaths: ['/old-promo', '/loop', '/sso'] })
+      expect(s.fetched.every(u => ['acme.myvtex.com', 'acme.vtexassets.com'].includes(new URL(u).host))).toBe(true)
+      expect(r.skipped).toContainEqual({ url: 'https://acme.myvtex.com/', reason: 'redirects to https://www.acme.com/ — a host Key Steward may not reach (not in the manifest’s outbound-access policies)' })
+      expect(r.skipped.find(x => x.url === 'https://acme.myvtex.com/sitemap.xml')?.reason).toMatch(/^redirects to https:\/\/www\.acme\.com\/sitemap\.xml — a host Key Steward may not reach/)
+      expect(r.unreachableHosts).toEqual(['login.example.org', 'www.acme.com'])
+      expect(JSON.stringify(r)).not.toContain(token)
+      expect(r.exposures.map(e => e.url)).toEqual(['https://acme.myvtex.com/promo'])
+      expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/loop', reason: 'redirects more than once (to https://acme.myvtex.com/loop2, then on)' }])
+      expect(r.pagesScanned).toBe(1)
+    })
   })
 })

@@ -2,6 +2,8 @@ import type { Exposure } from '../domain/leaks/scanText'
 
 export interface ScanLimits {
   maxPages: number
+  /** sitemaps a sitemap index lists that are read (each can be up to maxFileBytes) */
+  maxSitemaps: number
   maxScripts: number
   maxFileBytes: number
   maxTotalBytes: number
@@ -13,7 +15,7 @@ export interface ScanLimits {
   maxExposures: number
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200 }
+export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxSitemaps: 10, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200 }
 
 export interface LeakScanResult {
   at: string
@@ -23,13 +25,17 @@ export interface LeakScanResult {
   bytesScanned: number
   /** URLs that could not be fetched, with why */
   errors: Array<{ url: string; reason: string }>
-  /** URLs left out on purpose (other hosts, limits) */
+  /** URLs left out on purpose (other hosts, limits, redirects away) */
   skipped: Array<{ url: string; reason: string }>
+  /** hosts the store redirected to that the app may not reach (not in its outbound-access
+   * policies, e.g. the store's own domain): what is there was not scanned */
+  unreachableHosts: string[]
   exposures: Exposure[]
   /** true when a limit stopped the scan before it saw everything it found */
   truncated: boolean
 }
 
-export type FetchResult = { ok: true; text: string } | { ok: false; reason: string }
+/** `redirect`: the Location of a 3xx answer, which the fetcher does not follow itself. */
+export type FetchResult = { ok: true; text: string } | { ok: false; reason: string; redirect?: string }
 /** Fetches a URL as text within `maxBytes`; never throws. */
 export type Fetcher = (url: string, maxBytes: number) => Promise<FetchResult>

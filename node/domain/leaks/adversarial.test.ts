@@ -7,6 +7,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import * as ts from 'typescript'
 import { Worker } from 'worker_threads'
+import { readSitemap, scriptSources } from './pages'
 import { Exposure, scanText } from './scanText'
 
 jest.setTimeout(30_000)
@@ -19,18 +20,20 @@ const T2 = 'QWERTYUIOPLKJHGFDSAZXCVBNMQWERTY'.repeat(4)
 /** `unit` repeated until the text reaches about `size` characters (whole units only). */
 const fill = (unit: string, size = MB5) => unit.repeat(Math.floor(size / unit.length))
 
-function workerSource(): string {
-  const js = (file: string) => JSON.stringify(ts.transpileModule(fs.readFileSync(path.join(__dirname, file), 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  }).outputText)
-  return `
-    const { parentPort } = require('worker_threads')
-    const load = (src, req) => { const module = { exports: {} }; new Function('require', 'module', 'exports', src)(req, module, module.exports); return module.exports }
-    const detectors = load(${js('detectors.ts')}, require)
-    const { scanText } = load(${js('scanText.ts')}, name => name === './detectors' ? detectors : require(name))
-    parentPort.on('message', ({ url, text }) => parentPort.postMessage(scanText(url, text)))`
-}
-const SOURCE = workerSource()
+const js = (file: string) => JSON.stringify(ts.transpileModule(fs.readFileSync(path.join(__dirname, file), 'utf8'), {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+}).outputText)
+const LOAD = `
+  const { parentPort } = require('worker_threads')
+  const load = (src, req) => { const module = { exports: {} }; new Function('require', 'module', 'exports', src)(req, module, module.exports); return module.exports }`
+const SOURCE = `${LOAD}
+  const detectors = load(${js('detectors.ts')}, require)
+  const { scanText } = load(${js('scanText.ts')}, name => name === './detectors' ? detectors : require(name))
+  parentPort.on('message', ({ url, text }) => parentPort.postMessage(scanText(url, text)))`
+// The page readers, on htmlparser2 (required from node_modules like the module does).
+const PAGES_SOURCE = `${LOAD}
+  const pages = load(${js('pages.ts')}, require)
+  parentPort.on('message', ({ fn, text }) => parentPort.postMessage(pages[fn](text)))`
 
 let worker: Worker | null = null
 afterEach(async () => {
@@ -38,16 +41,17 @@ afterEach(async () => {
   worker = null
 })
 
-function scanOffThread(text: string): Promise<Exposure[]> {
-  const w = new Worker(SOURCE, { eval: true })
+function offThread<T>(source: string, message: unknown): Promise<T> {
+  const w = new Worker(source, { eval: true })
   w.unref() // a worker still busy after a timeout must not keep jest alive
   worker = w
   return new Promise((resolve, reject) => {
     w.once('message', resolve)
     w.once('error', reject)
-    w.postMessage({ url: URL_, text })
+    w.postMessage(message)
   })
 }
+const scanOffThread = (text: string) => offThread<Exposure[]>(SOURCE, { url: URL_, text })
 
 /** Every exposure: token masked, no 20+ capital run anywhere in what it carries. */
 function expectMasked(exposures: Exposure[]) {
@@ -123,5 +127,37 @@ describe('scanText on adversarial 5 MB inputs', () => {
     expect(out.filter(e => e.kind === 'TOKEN').length).toBe(tokens)
     expect(out.length).toBe(125_000 + tokens)
     expectMasked(out.slice(-100))
+  })
+})
+
+// htmlparser2's Parser is quadratic on unclosed tags (it unshifts and searches an array of them);
+// the readers use its Tokenizer alone (the unclosed tags below took minutes through the Parser).
+describe('page readers on adversarial 5 MB inputs', () => {
+  const read = (fn: 'scriptSources' | 'readSitemap', text: string) => offThread<unknown>(PAGES_SOURCE, { fn, text })
+
+  it('the worker runs the same readers as the module', async () => {
+    const html = '<script src=/a.js></script><script data-x="a>b" src="/b.js?x=1&amp;y=2"></script>'
+    const xml = '<sitemapindex><sitemap><loc><![CDATA[https://a/s.xml]]></loc></sitemap></sitemapindex>'
+    expect(await read('scriptSources', html)).toEqual(scriptSources(html))
+    expect(await read('readSitemap', xml)).toEqual(readSitemap(xml))
+  })
+
+  it('unclosed tags, then as many stray closing tags: nothing', async () => {
+    const text = fill('<a>', MB5 / 2) + fill('</b>', MB5 / 2)
+    expect(await read('scriptSources', text)).toEqual([])
+    expect(await read('readSitemap', text)).toEqual({ pages: [], sitemaps: [] })
+  })
+
+  it('unclosed <loc> and <url> tags: nothing', async () => {
+    expect(await read('readSitemap', fill('<url><loc>'))).toEqual({ pages: [], sitemaps: [] })
+  })
+
+  it('script tags with an unquoted src, back to back: every one found', async () => {
+    const unit = '<script src=/a.js></script>'
+    expect(await read('scriptSources', fill(unit))).toHaveLength(Math.floor(MB5 / unit.length))
+  })
+
+  it('a 5 MB src of entities: not a URL, nothing', async () => {
+    expect(await read('scriptSources', `<script src="${fill('&amp;')}">`)).toEqual([])
   })
 })

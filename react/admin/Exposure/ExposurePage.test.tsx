@@ -7,7 +7,7 @@ import ExposurePage from './ExposurePage'
 const scan = {
   at: '2026-11-26T12:00:00.000Z', origin: 'https://acme.myvtex.com', pagesScanned: 3, scriptsScanned: 2, bytesScanned: 7847, exposedKeys: 1, truncated: true,
   errors: [{ url: 'https://acme.myvtex.com/arquivos/qa-widget.js', reason: 'HTTP 404' }],
-  skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }],
+  skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }], unreachableHosts: [],
   exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'" }],
 }
 
@@ -22,6 +22,19 @@ describe('ExposurePage', () => {
     expect(getByText(/HTTP 404/)).toBeInTheDocument()
     expect(getByText(/third-party host/)).toBeInTheDocument()
     expect(getByText(/Move the calls to a server/)).toBeInTheDocument()
+  })
+
+  it('says which hosts the storefront redirects to that Key Steward may not reach, and that nothing was read', async () => {
+    const away = {
+      ...scan, pagesScanned: 0, scriptsScanned: 0, bytesScanned: 0, exposedKeys: 0, truncated: false, errors: [], exposures: [], unreachableHosts: ['www.acme.com'],
+      skipped: [{ url: 'https://acme.myvtex.com/', reason: 'redirects to https://www.acme.com/ — a host Key Steward may not reach (not in the manifest’s outbound-access policies)' }],
+    }
+    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: away } } }] } })
+    await wait(() => getByText(/Your storefront redirects to/))
+    expect(container.querySelector('[data-unreachable]')?.textContent).toContain('www.acme.com')
+    expect(getByText(/No page of your storefront could be read/)).toBeInTheDocument()
+    expect(container.textContent).not.toContain('No API key or token was found')
+    expect(getByText(/redirects to https:\/\/www.acme.com\/ — a host Key Steward may not reach/)).toBeInTheDocument()
   })
 
   it('invites to run the first scan', async () => {

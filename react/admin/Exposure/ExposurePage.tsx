@@ -13,7 +13,7 @@ import { readError } from '../utils/errors'
 interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string }
 interface Scan {
   at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
-  errors: Array<{ url: string; reason: string }>; skipped: Array<{ url: string; reason: string }>; exposures: Exposure[]
+  errors: Array<{ url: string; reason: string }>; skipped: Array<{ url: string; reason: string }>; unreachableHosts: string[]; exposures: Exposure[]
 }
 
 const UrlList: React.FC<{ items: Array<{ url: string; reason: string }> }> = ({ items }) => (
@@ -63,10 +63,19 @@ const ExposurePage: React.FC = () => {
               />
             </p>
             {scan.truncated && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.exposure.truncated" /></Alert></div>}
+            {scan.unreachableHosts.length > 0 && (
+              <div className="mb4" data-unreachable>
+                <Alert type="warning">
+                  <FormattedMessage id="admin/key-steward.exposure.unreachable" values={{ hosts: <span className="code">{scan.unreachableHosts.join(', ')}</span> }} />
+                </Alert>
+              </div>
+            )}
             {runButton}
           </PageBlock>
           <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.exposure.found' }, { count: scan.exposures.length })}>
-            {scan.exposures.length === 0 ? (
+            {scan.exposures.length === 0 && scan.pagesScanned === 0 ? (
+              <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.nothingRead" /></p>
+            ) : scan.exposures.length === 0 ? (
               <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
             ) : (
               <ul className="list pa0 ma0">

@@ -3,12 +3,20 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 import type { FetchResult } from '../scanner/types'
+import { Budget } from './deadline'
+import { RetryPolicy, UpstreamError } from './retry'
 
 const REDIRECTS = [301, 302, 303, 307, 308]
+/** A page that fails for a passing reason is tried once more (retry.ts, within the deadline). */
+const STOREFRONT_RETRY: RetryPolicy = { retries: 1, baseDelayMs: 300, maxDelayMs: 2000 }
+export const STOREFRONT_TIMEOUT_MS = 8000
 
 export class Storefront extends ExternalClient {
+  budget = new Budget()
+
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(`http://${context.account}.myvtex.com`, context, { timeout: 8000, ...options, memoizable: false, retries: 1, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    // retries: 0, because retry.ts is the one retry layer.
+    super(`http://${context.account}.myvtex.com`, context, { ...options, timeout: STOREFRONT_TIMEOUT_MS, memoizable: false, retries: 0, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
   }
 
   get origin(): string {
@@ -27,19 +35,23 @@ export class Storefront extends ExternalClient {
     const target = url.replace(/^https:/, 'http:')
     try {
       // No redirect is followed here: stores often redirect to their own domain, which VTEX
-      // IO's egress refuses; the scanner decides what to do with the Location.
-      const res = await this.http.getRaw<string>(target, { responseType: 'text', maxContentLength: maxBytes, maxRedirects: 0, transformResponse: [(d: string) => d], metric: 'storefront-fetch' } as never)
+      // IO's egress refuses; the scanner decides what to do with the Location. 3xx answers are
+      // answers (validateStatus), so only 429/5xx and timeouts are retried.
+      const res = await this.budget.run('GET storefront', timeout => this.http.getRaw<string>(target, {
+        responseType: 'text', maxContentLength: maxBytes, maxRedirects: 0, transformResponse: [(d: string) => d], metric: 'storefront-fetch', timeout,
+        validateStatus: (status: number) => status >= 200 && status < 400,
+      } as never), STOREFRONT_RETRY, STOREFRONT_TIMEOUT_MS)
+      const location = res.headers?.location
+      if (REDIRECTS.includes(res.status)) return typeof location === 'string' && location ? { ok: false, reason: `HTTP ${res.status}`, redirect: location } : { ok: false, reason: `HTTP ${res.status} without a Location` }
       const text = typeof res.data === 'string' ? res.data : String(res.data ?? '')
       if (text.length > maxBytes) return { ok: false, reason: `larger than ${maxBytes} bytes` }
       return { ok: true, text }
     } catch (e) {
-      const err = e as { response?: { status?: number; headers?: Record<string, unknown> }; code?: string; message?: string }
-      const status = err.response?.status
-      const location = err.response?.headers?.location
-      if (status && REDIRECTS.includes(status) && typeof location === 'string' && location) return { ok: false, reason: `HTTP ${status}`, redirect: location }
-      if (status) return { ok: false, reason: `HTTP ${status}` }
-      if (/maxContentLength/.test(err.message ?? '')) return { ok: false, reason: `larger than ${maxBytes} bytes` }
-      return { ok: false, reason: err.code === 'ECONNABORTED' ? 'timed out' : err.code ?? 'unreachable' }
+      if (!(e instanceof UpstreamError)) return { ok: false, reason: 'unreachable' }
+      if (e.status) return { ok: false, reason: `HTTP ${e.status}` }
+      // axios names an answer over maxContentLength ERR_BAD_RESPONSE (it has no status).
+      if (/maxContentLength|ERR_BAD_RESPONSE/.test(e.reason)) return { ok: false, reason: `larger than ${maxBytes} bytes` }
+      return { ok: false, reason: e.reason === 'ECONNABORTED' ? 'timed out' : e.deadlineReached ? 'no time left before the deadline' : e.reason }
     }
   }
 }

@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
 import { Budget, REQUEST_BUDGET_MS } from '../clients/deadline'
+import { STOREFRONT_TIMEOUT_MS } from '../clients/storefront'
 import { OK, inventoryOutcome, ScanRun, ScanStatusDoc, StepOutcome, storefrontOutcome } from '../domain/scan/scanStatus'
 import { buildSnapshot, Changes, diffSnapshots, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
@@ -29,7 +30,7 @@ export const LEASE_DAYS = 30
  */
 export const SCAN_BUDGET_MS = REQUEST_BUDGET_MS - 7_000
 /** A storefront fetch may take its whole timeout (clients/storefront.ts) after the crawl's last start. */
-const STOREFRONT_FETCH_MS = 8_000
+const STOREFRONT_FETCH_MS = STOREFRONT_TIMEOUT_MS
 
 export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
 

@@ -9,6 +9,12 @@ export interface FixtureAppKey {
   isActive: boolean
   token: string
   tokenCreatedIn?: string
+  /**
+   * A renewal started and not finished (ours): VTEX ID's renew gave this second token, and both
+   * it and `token` authenticate until finish-renewal makes it the only one.
+   */
+  pendingToken?: string
+  pendingTokenCreatedIn?: string
 }
 
 export interface FixtureExternalKey {
@@ -49,6 +55,9 @@ export interface Fixture {
   /** Storefront paths answered with a 301 to this Location instead (tests only): real stores
    * often redirect their myvtex host to their own domain, which the app may not reach. */
   storefrontRedirects?: Record<string, string>
+  /** VTEX's token duration for the account in days (ours; VTEX offers 3 or 6 months): what VTEX
+   * ID's renew answers as `expirationPeriod`. Default 90. */
+  tokenDurationDays?: number
   /** What Key Steward's own VBase holds at start, as if the app had been used (ours). */
   appStorage?: Record<string, Record<string, unknown>>
 }
@@ -90,6 +99,8 @@ export function checkFixture(raw: unknown, name = 'fixture'): Fixture {
     need(/^vtexappkey-[a-z0-9]+-[A-Z]{6}$/.test(k.appKey), `appKeys[${i}].appKey is not vtexappkey-<account>-XXXXXX`)
     need(!Number.isNaN(Date.parse(k.createdIn)), `appKeys[${i}].createdIn is not a date`)
     need(typeof k.token === 'string' && k.token.length > 0, `appKeys[${i}].token missing`)
+    need(k.pendingToken === undefined || (typeof k.pendingToken === 'string' && k.pendingToken.length > 0 && k.pendingToken !== k.token), `appKeys[${i}].pendingToken must be a token other than token`)
+    need((k.pendingToken === undefined) === (k.pendingTokenCreatedIn === undefined), `appKeys[${i}].pendingToken and pendingTokenCreatedIn go together`)
   })
   for (const [subject, ids] of Object.entries(f.roleAssignments)) {
     need(subjects.has(subject), `roleAssignments names unknown subject ${subject}`)

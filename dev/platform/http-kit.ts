@@ -9,6 +9,12 @@ export interface Request {
   headers: IncomingMessage['headers']
   params: Record<string, string>
   body: Buffer
+  /** who the platform identified (filled in by the server, for its request log) */
+  principal?: string
+  /** how they authenticated: 'current token' / 'pending token' for API keys, never the secret */
+  credential?: string
+  /** the appKey of an API key caller, for endpoints that refuse a key acting on itself */
+  callerAppKey?: string
 }
 
 export interface Reply {

@@ -117,8 +117,60 @@ export function licenseManagerRoutes(state: PlatformState, router: Router): void
   })
 }
 
-/** VTEX ID: who a token belongs to (no resource needed; the token is in the body). */
+/**
+ * VTEX ID: who a token belongs to (no resource needed; the token is in the body), and the API
+ * token renewal with overlap. Sources for the renewal:
+ * - OpenAPI ../shared/vtex-openapi/vtex-id.json, PATCH /api/vtexid/apikey/{apiKey}/apitoken/renew:
+ *   "Starts the API token renewal process by generating a new token while keeping the current
+ *   token active." "The previous token and the new token are both valid until the renewal process
+ *   is completed by making a request to PATCH Complete token renewal." 200 body { id, keyName,
+ *   creationDateToken, creationDateNewToken, expirationPeriod, newToken }; 400 "Invalid API key or
+ *   API key not owned by tenant."; 409 "Already has a renewed token pending."; 500. No error body
+ *   is documented, so none is sent.
+ * - Same file, PATCH …/apitoken/finish-renewal: "Finalizes the API token renewal process,
+ *   deactivating the old token. After this step, the old token can no longer be used." 200 body
+ *   { id, creationDateToken, creationDateNewToken: null }; 400 as above; 404 "No renewed API token
+ *   was found."
+ * - Both: Permissions table "Renew API Token" (endpoints.ts), 403 otherwise.
+ * - Developer guide "Rotating VTEX API tokens" (developers.vtex.com/docs/guides/rotating-vtex-api-tokens):
+ *   "You must use a valid API key (not the one being renewed)"; its examples put the same
+ *   {apiKey} in the path and in X-VTEX-API-AppKey, and the finish response's
+ *   "A null value in creationDateNewToken confirms that the old token is now deactivated".
+ *   So the path names the key by its appKey (vtexappkey-…), and `keyName` echoes it. VTEX does
+ *   not document the status for a key renewing itself; the stand-in answers 403.
+ */
 export function vtexIdRoutes(state: PlatformState, router: Router): void {
+  const f = state.fixture
+  const byName = (apiKey: string) => f.appKeys.find(k => k.appKey === apiKey)
+
+  router.add('PATCH', '/api/vtexid/apikey/{apiKey}/apitoken/renew', req => {
+    const key = byName(req.params.apiKey)
+    if (!key) return { status: 400 }
+    if (req.callerAppKey === key.appKey) return json(403, { Message: 'Use a valid API key other than the one being renewed' })
+    if (key.pendingToken) return { status: 409 }
+    const at = state.now().toISOString()
+    const newToken = state.newToken()
+    key.pendingToken = newToken
+    key.pendingTokenCreatedIn = at
+    state.issuedTokens.push({ appKey: key.appKey, token: newToken, at })
+    return json(200, {
+      id: key.id, keyName: key.appKey, creationDateToken: key.tokenCreatedIn ?? key.createdIn, creationDateNewToken: at,
+      expirationPeriod: f.tokenDurationDays ?? 90, newToken,
+    })
+  })
+
+  router.add('PATCH', '/api/vtexid/apikey/{apiKey}/apitoken/finish-renewal', req => {
+    const key = byName(req.params.apiKey)
+    if (!key) return { status: 400 }
+    if (req.callerAppKey === key.appKey) return json(403, { Message: 'Use a valid API key other than the one being renewed' })
+    if (!key.pendingToken) return { status: 404 }
+    key.token = key.pendingToken
+    key.tokenCreatedIn = key.pendingTokenCreatedIn
+    delete key.pendingToken
+    delete key.pendingTokenCreatedIn
+    return json(200, { id: key.id, creationDateToken: key.tokenCreatedIn, creationDateNewToken: null })
+  })
+
   router.add('POST', '/api/vtexid/credential/validate', req => {
     const parsed = parseJson(req)
     if (!parsed.ok) return parsed.reply

@@ -2,12 +2,12 @@
 // A caller is an admin user (VtexIdclientAutCookie), an API key (X-VTEX-API-AppKey/AppToken),
 // or the Key Steward app itself (its own token, with the resources its manifest policies grant).
 import type { FixtureAppKey, FixtureUser } from './fixture'
-import type { PlatformState } from './state'
+import type { PlatformState, TokenSlot } from './state'
 import { cookie, header, Request } from './http-kit'
 
 export type Principal =
   | { kind: 'user'; user: FixtureUser }
-  | { kind: 'key'; key: FixtureAppKey }
+  | { kind: 'key'; key: FixtureAppKey; token: TokenSlot }
   | { kind: 'app' }
 
 export type Identification = { ok: true; principal: Principal } | { ok: false; why: string }
@@ -17,8 +17,9 @@ export function identify(state: PlatformState, req: Request): Identification {
   const appToken = header(req, 'x-vtex-api-apptoken')
   if (appKey !== undefined || appToken !== undefined) {
     const key = state.fixture.appKeys.find(k => k.appKey === appKey)
-    if (!key || !state.tokenMatches(key, appToken ?? '') || !key.isActive) return { ok: false, why: 'Invalid appKey or appToken' }
-    return { ok: true, principal: { kind: 'key', key } }
+    const slot = key ? state.tokenSlot(key, appToken ?? '') : null
+    if (!key || !slot || !key.isActive) return { ok: false, why: 'Invalid appKey or appToken' }
+    return { ok: true, principal: { kind: 'key', key, token: slot } }
   }
   const credential = header(req, 'vtexidclientautcookie') ?? cookie(req, 'VtexIdclientAutCookie') ?? bearer(req)
   if (!credential) return { ok: false, why: 'No credentials: send VtexIdclientAutCookie or an appKey/appToken pair' }
@@ -62,4 +63,9 @@ export function holdsAny(state: PlatformState, p: Principal, resources: string[]
 
 export function describe(p: Principal): string {
   return p.kind === 'user' ? `user ${p.user.email}` : p.kind === 'key' ? `API key ${p.key.appKey}` : 'the Key Steward app'
+}
+
+/** How a call authenticated, for the request log (never the credential itself). */
+export function credentialOf(p: Principal): string {
+  return p.kind === 'key' ? `${p.token} token` : p.kind === 'user' ? 'admin session' : 'app token'
 }

@@ -10,7 +10,7 @@ import { Faults, FaultRule } from './faults'
 import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
 import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
 import { OutboundPolicy, outboundAllowed } from './outbound'
-import { describe, holdsAny, identify } from './principals'
+import { credentialOf, describe, holdsAny, identify } from './principals'
 import { MessageCenterStandIn } from './messageCenter'
 import { SchedulerStandIn } from './scheduler'
 import { PlatformState } from './state'
@@ -36,7 +36,12 @@ export interface PlatformOptions {
   latencyMs?: number
 }
 
-export interface RequestRecord { method: string; host: string; path: string; status: number; principal?: string }
+/**
+ * One call the platform answered. `principal` and `credential` say who called and how: for an
+ * API key, whether its current token or a pending renewal's new token authenticated the call
+ * (tests prove with it that the old token stops working after finish-renewal).
+ */
+export interface RequestRecord { method: string; host: string; path: string; status: number; principal?: string; credential?: string }
 
 export class Platform {
   readonly state: PlatformState
@@ -200,6 +205,9 @@ export class Platform {
     }
     if (!who.ok) return json(401, { Message: who.why })
     req.params = m.params
+    req.principal = describe(who.principal)
+    req.credential = credentialOf(who.principal)
+    if (who.principal.kind === 'key') req.callerAppKey = who.principal.key.appKey
     if (m.route.template === '/api/license-manager/resources/{resourceKey}/access') {
       return holdsAny(this.state, who.principal, [resourceName(m.params.resourceKey)]) ? { status: 200 } : json(403, { Message: `${describe(who.principal)} lacks ${m.params.resourceKey}` })
     }
@@ -218,7 +226,7 @@ export class Platform {
   }
 
   private record(req: Request, status: number): void {
-    this.requests.push({ method: req.method, host: req.host, path: req.path, status })
+    this.requests.push({ method: req.method, host: req.host, path: req.path, status, ...(req.principal ? { principal: req.principal, credential: req.credential } : {}) })
     if (this.requests.length > 10000) this.requests.splice(0, this.requests.length - 10000)
   }
 

@@ -12,6 +12,8 @@ export const loadJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'u
 
 /** Every response body the tests received, for the secret check. */
 export const seen: string[] = []
+/** The app's VBase documents as each test left them (storage is reset between tests). */
+const storedSeen: string[] = []
 
 export interface GqlResult {
   status: number
@@ -34,14 +36,49 @@ export function errorCode(r: GqlResult): string | undefined {
   return r.body.errors?.[0]?.extensions?.code
 }
 
+type Secrets = Fixture | ReadonlyArray<{ appKey: string; token: string }>
+
+/** Every token a fixture holds: each key's current token and a pending renewal's new one. */
+export function tokensOf(source: Secrets): Array<{ appKey: string; token: string }> {
+  if (Array.isArray(source)) return [...source]
+  return (source as Fixture).appKeys.flatMap(k => [{ appKey: k.appKey, token: k.token }, ...(k.pendingToken ? [{ appKey: k.appKey, token: k.pendingToken }] : [])])
+}
+
+const probesOf = (token: string) => [token, token.slice(0, 32), token.slice(-32)]
+
 /** Fails naming where a fixture token (or a long slice of one) shows up. */
-export function assertNoTokens(fixture: Fixture, texts: string[], where: string): void {
-  for (const key of fixture.appKeys) {
-    const probes = [key.token, key.token.slice(0, 32), key.token.slice(-32)]
+export function assertNoTokens(source: Secrets, texts: string[], where: string): void {
+  for (const key of tokensOf(source)) {
+    const probes = probesOf(key.token)
     texts.forEach((text, i) => {
       for (const probe of probes) assert.ok(!text.includes(probe), `${where} #${i} contains (part of) the token of ${key.appKey}`)
     })
   }
+}
+
+const occurrences = (text: string, probe: string) => text.split(probe).length - 1
+
+/**
+ * A token the platform issued during the run (a renewal's new token) is shown once: it appears
+ * exactly once in all of `answers` (the renew answer to the admin who asked), and not even in
+ * part anywhere in `elsewhere` (logs, other answers, storage, pages, exports).
+ */
+export function assertIssuedTokensShownOnce(issued: ReadonlyArray<{ appKey: string; token: string }>, answers: string[], elsewhere: Record<string, string[]>): void {
+  for (const t of issued) {
+    const probes = probesOf(t.token)
+    const where = answers.map((text, i) => ({ i, n: occurrences(text, t.token) })).filter(x => x.n > 0)
+    assert.equal(where.reduce((sum, x) => sum + x.n, 0), 1, `the new token of ${t.appKey} appears ${where.reduce((sum, x) => sum + x.n, 0)} times in the answers (#${where.map(x => x.i).join(', #')}), not exactly once`)
+    answers.forEach((text, i) => {
+      if (i === where[0]?.i) return
+      for (const probe of probes) assert.ok(!text.includes(probe), `answer #${i} (not the renew answer) contains part of the new token of ${t.appKey}`)
+    })
+    for (const [name, texts] of Object.entries(elsewhere)) assertNoTokens([t], texts, name)
+  }
+}
+
+/** What the platform's VBase holds for the app, as text (the secret check reads it all). */
+export function vbaseTexts(stack: Stack): string[] {
+  return [...stack.platform.state.vbase.entries()].map(([path, file]) => `${path}\n${file.body.toString('utf8')}`)
 }
 
 export async function setFaults(stack: Stack, rules: unknown[], latencyMs = 0): Promise<void> {
@@ -59,12 +96,19 @@ export function useStack(options: StackOptions & { fixture: string | Fixture }, 
   after(async () => {
     if (!current) return
     await current.stop()
-    const fixture = current.fixture
-    assertNoTokens(fixture, seen, 'GraphQL response')
-    assertNoTokens(fixture, current.logs, 'service log line')
+    // The tokens the fixture started with (current.fixture is the platform's live copy, whose
+    // tokens change when a renewal finishes), and every token issued during the run.
+    const { fixtureTokens, issuedTokens } = current.platform.state
+    const stored = [...storedSeen, ...vbaseTexts(current)]
+    assertNoTokens(fixtureTokens, seen, 'GraphQL response')
+    assertNoTokens(fixtureTokens, current.logs, 'service log line')
+    assertNoTokens(fixtureTokens, stored, 'VBase document')
+    assertIssuedTokensShownOnce(issuedTokens, seen, { 'service log line': current.logs, 'VBase document': stored })
   })
   if (resetEach) {
     beforeEach(() => {
+      // What a test stored is checked for secrets too, before the reset wipes it.
+      storedSeen.push(...vbaseTexts(current!))
       current!.platform.faults.set([])
       current!.platform.resetAppStorage()
     })

@@ -80,6 +80,62 @@ describe('License Manager behaviour', () => {
   })
 })
 
+describe('VTEX ID token renewal (overlap until finish)', () => {
+  const erp = fixture.appKeys[0]
+  const owner = fixture.appKeys[1]
+  const asKey = (k: { appKey: string }, token: string) => ({ headers: { 'X-VTEX-API-AppKey': k.appKey, 'X-VTEX-API-AppToken': token } })
+  const renew = (appKey: string, init: RequestInit = {}, cookie = 'session-owner') => call(`/api/vtexid/apikey/${appKey}/apitoken/renew`, cookie, { method: 'PATCH', ...init })
+  const finish = (appKey: string, init: RequestInit = {}, cookie = 'session-owner') => call(`/api/vtexid/apikey/${appKey}/apitoken/finish-renewal`, cookie, { method: 'PATCH', ...init })
+  /** The log line of the last call to the app keys list: who called and with which token. */
+  const lastList = () => platform.requests.filter(r => r.path === '/api/vlm/appkeys').at(-1)!
+
+  it('renew keeps the old token valid next to the new one; finish leaves only the new one', async () => {
+    const old = erp.token
+    const started = await renew(owner.appKey)
+    assert.equal(started.status, 200)
+    const body = await started.json() as { newToken: string; creationDateToken: string; creationDateNewToken: string; keyName: string; expirationPeriod: number }
+    assert.match(body.newToken, /^[A-Z]{128}$/)
+    assert.equal(body.keyName, owner.appKey)
+    assert.equal(body.expirationPeriod, 90)
+    assert.equal(body.creationDateToken, owner.tokenCreatedIn ?? owner.createdIn)
+    assert.equal(Date.parse(body.creationDateNewToken), Date.parse(fixture.now))
+    assert.deepEqual(platform.state.issuedTokens.map(t => t.token), [body.newToken])
+
+    // Both tokens authenticate, and the platform says which one did.
+    assert.equal((await call('/api/vlm/appkeys', undefined, asKey(owner, owner.token))).status, 200)
+    assert.deepEqual([lastList().principal, lastList().credential], [`API key ${owner.appKey}`, 'current token'])
+    assert.equal((await call('/api/vlm/appkeys', undefined, asKey(owner, body.newToken))).status, 200)
+    assert.deepEqual([lastList().principal, lastList().credential], [`API key ${owner.appKey}`, 'pending token'])
+    assert.equal(erp.token, old, 'another key is untouched')
+
+    assert.equal((await renew(owner.appKey)).status, 409, 'a second renewal while one is pending')
+    const done = await finish(owner.appKey)
+    assert.equal(done.status, 200)
+    assert.deepEqual(await done.json(), { id: owner.id, creationDateToken: body.creationDateNewToken, creationDateNewToken: null })
+
+    assert.equal((await call('/api/vlm/appkeys', undefined, asKey(owner, owner.token))).status, 401, 'the old token stopped working')
+    assert.equal(lastList().principal, undefined)
+    assert.equal((await call('/api/vlm/appkeys', undefined, asKey(owner, body.newToken))).status, 200)
+    assert.equal(lastList().credential, 'current token', 'the new token is now the one in use')
+    assert.equal((await finish(owner.appKey)).status, 404, 'nothing left to finish')
+  })
+
+  it('refuses unknown keys (400), a caller without Renew API Token (403) and a key renewing itself', async () => {
+    assert.equal((await renew('vtexappkey-other-ABCDEF')).status, 400)
+    assert.equal((await finish(erp.id)).status, 400)
+    const denied = await renew(erp.appKey, {}, 'session-auditor')
+    assert.equal(denied.status, 403)
+    assert.match((await denied.json() as { Message: string }).Message, /Renew API Token/)
+    assert.equal((await finish(erp.appKey, {}, 'session-auditor')).status, 403)
+    // The Owner key holds every resource, but may not renew its own token ("use a valid API key
+    // (not the one being renewed)"); its current token is the platform's, renewed above.
+    const self = platform.state.fixture.appKeys[1]
+    assert.equal((await call(`/api/vtexid/apikey/${self.appKey}/apitoken/renew`, undefined, { method: 'PATCH', ...asKey(self, self.token) })).status, 403)
+    assert.equal((await call(`/api/vtexid/apikey/${erp.appKey}/apitoken/renew`, undefined, { method: 'PATCH', ...asKey(self, self.token) })).status, 200, 'another key with the resource may')
+    assert.equal(platform.state.issuedTokens.filter(t => t.appKey === erp.appKey).length, 1)
+  })
+})
+
 describe('knobs', () => {
   it('answers 429 with Retry-After for a limited number of matching requests', async () => {
     platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 429, retryAfter: 2, times: 1 }])

@@ -12,10 +12,17 @@ export function localeOf(tag: string | undefined): Locale {
   return lang === 'pt' || lang === 'es' ? lang : 'en'
 }
 
+/** What a token's age counts from (domain/renewals TokenAgeBasis), before its date. */
+const SINCE: Record<Locale, Record<string, string>> = {
+  en: { TOKEN_CREATED: 'created on', RENEWAL_FINISHED: 'renewal finished on', RENEWAL_RECORDED: 'renewal recorded for' },
+  pt: { TOKEN_CREATED: 'criado em', RENEWAL_FINISHED: 'renovação concluída em', RENEWAL_RECORDED: 'renovação registrada em' },
+  es: { TOKEN_CREATED: 'creado el', RENEWAL_FINISHED: 'renovación terminada el', RENEWAL_RECORDED: 'renovación registrada el' },
+}
+const day = (iso: unknown) => String(iso ?? '').slice(0, 10)
 
 export const MESSAGES: Record<Locale, Record<string, Template>> = {
   en: {
-    'key-age-exceeded': p => `Key "${p.label}" is ${p.ageDays} days old, ${p.overdueDays} days past the ${p.periodDays}-day rotation period. Old keys widen the window for a leaked token. Renew its token (or create a new key and retire this one).`,
+    'key-age-exceeded': p => `${p.basis && p.basis !== 'KEY_CREATED' ? `The token of key "${p.label}" is ${p.ageDays} days old (${SINCE.en[String(p.basis)]} ${day(p.since)})` : `Key "${p.label}" is ${p.ageDays} days old and its token was never renewed as far as Key Steward knows`}, ${p.overdueDays} days past the ${p.periodDays}-day rotation period. Old tokens widen the window for a leak. Renew its token (or create a new key and retire this one).`,
     'renewal-unfinished': p => `A token renewal of key "${p.label}" started ${p.startedDaysAgo} days ago and was not finished, so the old token still works. Move the integration to the new token, then finish the renewal to invalidate the old one.`,
     'owner-role': p => `Key "${p.label}" holds ${p.roles}, which grants every permission of the account. No integration needs that. Give it a role with only the resources it uses, then remove ${p.roles}.`,
     'can-manage-keys': p => `Key "${p.label}" can create keys or change roles (${p.roles}). A leak would let an attacker give themselves any access. Remove this role unless the integration manages users.`,
@@ -35,7 +42,7 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
       : `No access review of "${p.account}" has been completed; reviews are due every ${p.cadenceDays} days. Start a review and decide on every key.`,
   },
   pt: {
-    'key-age-exceeded': p => `A chave "${p.label}" tem ${p.ageDays} dias, ${p.overdueDays} dias além do período de rotação de ${p.periodDays} dias. Chaves antigas ampliam a janela de um token vazado. Renove o token (ou crie uma nova chave e desative esta).`,
+    'key-age-exceeded': p => `${p.basis && p.basis !== 'KEY_CREATED' ? `O token da chave "${p.label}" tem ${p.ageDays} dias (${SINCE.pt[String(p.basis)]} ${day(p.since)})` : `A chave "${p.label}" tem ${p.ageDays} dias e, pelo que o Key Steward sabe, seu token nunca foi renovado`}, ${p.overdueDays} dias além do período de rotação de ${p.periodDays} dias. Tokens antigos ampliam a janela de um vazamento. Renove o token (ou crie uma nova chave e desative esta).`,
     'renewal-unfinished': p => `Uma renovação de token da chave "${p.label}" começou há ${p.startedDaysAgo} dias e não foi concluída, então o token antigo ainda funciona. Passe a integração para o novo token e conclua a renovação para invalidar o antigo.`,
     'owner-role': p => `A chave "${p.label}" tem ${p.roles}, que concede todas as permissões da conta. Nenhuma integração precisa disso. Dê a ela um perfil só com os recursos que usa e remova ${p.roles}.`,
     'can-manage-keys': p => `A chave "${p.label}" pode criar chaves ou alterar perfis (${p.roles}). Um vazamento deixaria um atacante dar a si mesmo qualquer acesso. Remova esse perfil, a menos que a integração gerencie usuários.`,
@@ -55,7 +62,7 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
       : `Nenhuma revisão de acessos de "${p.account}" foi concluída; revisões devem ocorrer a cada ${p.cadenceDays} dias. Inicie uma revisão e decida sobre cada chave.`,
   },
   es: {
-    'key-age-exceeded': p => `La clave "${p.label}" tiene ${p.ageDays} días, ${p.overdueDays} días más allá del período de rotación de ${p.periodDays} días. Las claves antiguas amplían la ventana de un token filtrado. Renueva su token (o crea una clave nueva y retira esta).`,
+    'key-age-exceeded': p => `${p.basis && p.basis !== 'KEY_CREATED' ? `El token de la clave "${p.label}" tiene ${p.ageDays} días (${SINCE.es[String(p.basis)]} ${day(p.since)})` : `La clave "${p.label}" tiene ${p.ageDays} días y, según sabe Key Steward, su token nunca se renovó`}, ${p.overdueDays} días más allá del período de rotación de ${p.periodDays} días. Los tokens antiguos amplían la ventana de una filtración. Renueva su token (o crea una clave nueva y retira esta).`,
     'renewal-unfinished': p => `Una renovación de token de la clave "${p.label}" empezó hace ${p.startedDaysAgo} días y no terminó, así que el token anterior sigue funcionando. Pasa la integración al nuevo token y termina la renovación para invalidar el anterior.`,
     'owner-role': p => `La clave "${p.label}" tiene ${p.roles}, que otorga todos los permisos de la cuenta. Ninguna integración lo necesita. Dale un rol solo con los recursos que usa y quita ${p.roles}.`,
     'can-manage-keys': p => `La clave "${p.label}" puede crear claves o cambiar roles (${p.roles}). Una filtración permitiría a un atacante darse cualquier acceso. Quita este rol salvo que la integración gestione usuarios.`,

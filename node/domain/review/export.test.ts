@@ -5,8 +5,9 @@ import type { PolicyInput } from '../rules/types'
 import { NOW, TOKEN_RUN } from '../testing/build'
 import { DEFAULT_FIXTURE, policyInputFromFixture } from '../testing/fromFixture'
 import { evidenceFor } from './checklist'
-import { CSV_COLUMNS, reviewCsv, reviewJson } from './export'
-import { checkPractice, completeReview, decideKey, EMPTY_INDEX, startReview } from './machine'
+import { ACTION_COLUMNS, CSV_COLUMNS, reviewCsv, reviewJson } from './export'
+import { auditRecord, AuditRecord } from '../audit'
+import { carryOut, checkPractice, completeReview, decideKey, EMPTY_INDEX, startReview } from './machine'
 import type { Outcome, Review } from './types'
 
 const BY = 'ana@acme.com'
@@ -151,7 +152,7 @@ describe('reviewCsv', () => {
     const first = rows[1]
     expect(first[headerIndex('key_id')]).toBe(open.keys[0].id)
     expect(first[headerIndex('roles')]).toBe('(unknown)')
-    expect(first.slice(headerIndex('decision'))).toEqual(['', '', '', ''])
+    expect(first.slice(headerIndex('decision'))).toEqual(['', '', '', '', ''])
     expect(first[headerIndex('completed_at')]).toBe('')
     expect(first[headerIndex('signed_by')]).toBe('')
   })
@@ -284,5 +285,38 @@ describe('what changed in the evidence', () => {
     expect(csv).toContain('"#changes","keysCreated","k9","New feed"')
     expect(csv).toContain('"#changes","rolesAdded","u1","ana@acme.com","Owner (Admin Super)"')
     expect(JSON.parse(reviewJson(started.value)).changes.keysCreated[0].label).toBe('New feed')
+  })
+})
+
+describe('actions taken in VTEX during the review', () => {
+  const policy = policyInputFromFixture()
+  const started = startReview(EMPTY_INDEX, { id: 'ra', now: new Date(policy.now), by: 'ana@acme.com', policy, findings: evaluatePolicy(policy) })
+  if (!started.ok) throw new Error(started.message)
+  const k = started.value.keys[0]
+  const decided = decideKey(started.value, { keyId: k.id, decision: 'DEACTIVATE', justification: 'unused since the ERP change', by: 'ana@acme.com', now: new Date(policy.now) })
+  if (!decided.ok) throw new Error(decided.message)
+  const done = carryOut(decided.value, { keyId: k.id, action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', now: new Date(policy.now) })!
+  const action: AuditRecord = auditRecord({
+    id: 'x1', at: policy.now.toISOString(), by: 'bruno@acme.com', action: 'DEACTIVATE', keyId: k.id, appKey: k.appKey, label: k.label,
+    before: 'active', after: 'inactive', vtex: { endpoint: 'PUT /api/vlm/appkeys/{id}', status: 200, answer: '' }, outcome: 'DONE', reviewId: 'ra',
+  })
+
+  it('the CSV says which decision was carried out, by whom, and lists each action with VTEX\'s answer', () => {
+    const rows = parseCsv(reviewCsv(done, [action])).records
+    const row = rows.find(r => r[CSV_COLUMNS.indexOf('key_id')] === k.id)!
+    expect(row[CSV_COLUMNS.indexOf('carried_out')]).toBe(`DEACTIVATE by bruno@acme.com at ${policy.now.toISOString()} (active → inactive)`)
+    expect(rows).toContainEqual(ACTION_COLUMNS)
+    expect(rows).toContainEqual(['#action', policy.now.toISOString(), 'bruno@acme.com', 'DEACTIVATE', k.id, k.appKey, k.label, 'active', 'inactive', 'PUT /api/vlm/appkeys/{id}', '200', '', 'DONE', ''])
+  })
+
+  it('the JSON carries the actions and the decision\'s carriedOut', () => {
+    const json = JSON.parse(reviewJson(done, [action]))
+    expect(json.actions).toEqual([action])
+    expect(json.decisions[k.id].carriedOut[0].by).toBe('bruno@acme.com')
+  })
+
+  it('without actions there is no action section', () => {
+    expect(reviewCsv(done)).not.toContain('#action')
+    expect(JSON.parse(reviewJson(done)).actions).toEqual([])
   })
 })

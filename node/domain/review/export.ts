@@ -1,4 +1,6 @@
-// Evidence export of a review: CSV (one row per key) and JSON (everything), for auditors.
+// Evidence export of a review: CSV (one row per key) and JSON (everything), for auditors, with
+// the actions Key Steward took in VTEX while the review was open (the audit log).
+import type { AuditRecord } from '../audit'
 import { evidenceFor } from './checklist'
 import { PRACTICES } from '../findings'
 import type { Review } from './types'
@@ -10,16 +12,21 @@ const cell = (v: unknown): string => {
   return `"${safe.replace(/"/g, '""')}"`
 }
 
-export const CSV_COLUMNS = ['review_id', 'review_status', 'started_at', 'started_by', 'completed_at', 'signed_by', 'key_id', 'app_key', 'label', 'active', 'age_days', 'roles', 'findings', 'decision', 'justification', 'decided_by', 'decided_at']
+export const CSV_COLUMNS = ['review_id', 'review_status', 'started_at', 'started_by', 'completed_at', 'signed_by', 'key_id', 'app_key', 'label', 'active', 'age_days', 'roles', 'findings', 'decision', 'justification', 'decided_by', 'decided_at', 'carried_out']
 
-export function reviewCsv(review: Review): string {
+/** Columns of the audit lines (#action) that follow the keys and the checklist. */
+export const ACTION_COLUMNS = ['#action', 'at', 'by', 'action', 'key_id', 'app_key', 'label', 'before', 'after', 'vtex_call', 'vtex_status', 'vtex_answer', 'outcome', 'note']
+
+const carried = (d: Review['decisions'][string] | undefined) => (d?.carriedOut ?? []).map(c => `${c.action} by ${c.by} at ${c.at}${c.detail ? ` (${c.detail})` : ''}`).join('; ')
+
+export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
   const rows = review.keys.map(k => {
     const d = review.decisions[k.id]
     return [
       review.id, review.status, review.startedAt, review.startedBy, review.completedAt, review.signedBy,
       k.id, k.appKey, k.label, k.isActive, k.ageDays, k.rolesKnown ? k.roles.join('; ') : '(unknown)',
       k.findings.map(f => `${f.severity}:${f.rule}`).join('; '),
-      d?.decision, d?.justification, d?.by, d?.at,
+      d?.decision, d?.justification, d?.by, d?.at, carried(d),
     ].map(cell).join(',')
   })
   const checklist = PRACTICES.map(p => {
@@ -33,12 +40,17 @@ export function reviewCsv(review: Review): string {
     ...(['keysCreated', 'keysRemoved', 'keysDeactivated', 'keysReactivated', 'keysCrossedRotation'] as const).flatMap(kind => c[kind].map(k => ['#changes', kind, k.id, k.label].map(cell).join(','))),
     ...(['rolesAdded', 'rolesRemoved'] as const).flatMap(kind => c[kind].map(r => ['#changes', kind, r.subjectId, r.label, r.role].map(cell).join(','))),
   ] : []
-  return [CSV_COLUMNS.map(cell).join(','), ...rows, '', ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist, ...(changes.length ? ['', ...changes] : [])].join('\r\n') + '\r\n'
+  const audit = actions.length ? [
+    ACTION_COLUMNS.map(cell).join(','),
+    ...actions.map(a => ['#action', a.at, a.by, a.action, a.keyId, a.appKey, a.label, a.before, a.after, a.vtex?.endpoint, a.vtex?.status, a.vtex?.answer, a.outcome, a.note].map(cell).join(',')),
+  ] : []
+  return [CSV_COLUMNS.map(cell).join(','), ...rows, '', ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist, ...(changes.length ? ['', ...changes] : []), ...(audit.length ? ['', ...audit] : [])].join('\r\n') + '\r\n'
 }
 
-export function reviewJson(review: Review): string {
+export function reviewJson(review: Review, actions: AuditRecord[] = []): string {
   return JSON.stringify({
     ...review,
     checklist: PRACTICES.map(p => ({ practice: p, ...review.checklist[p], evidence: evidenceFor(p, review.evidence) })),
+    actions,
   }, null, 2)
 }

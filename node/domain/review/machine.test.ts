@@ -8,7 +8,7 @@ import type { PolicyInput } from '../rules/types'
 import { input, key, NOW, OWNER, user } from '../testing/build'
 import { policyInputFromFixture } from '../testing/fromFixture'
 import { ATTESTED } from './checklist'
-import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, MAX_JUSTIFICATION, MAX_NOTE, progressOf, startReview, StartInput } from './machine'
+import { carryOut, checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, MAX_JUSTIFICATION, MAX_NOTE, progressOf, startReview, StartInput } from './machine'
 import type { Decision, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
 const BY = 'ana@acme.com'
@@ -454,5 +454,54 @@ describe('indexWith', () => {
     indexWith(indexWith(index, started()), completed())
     expect(index).toEqual({ openId: null, completed: [] })
     expect(EMPTY_INDEX).toEqual({ openId: null, completed: [] })
+  })
+})
+
+describe('carryOut', () => {
+  const decided = (decision: Decision) => {
+    const r = started()
+    return { r: ok(decideKey(r, { keyId: r.keys[0].id, decision, justification: 'as agreed', by: BY, now: NOW })), keyId: r.keys[0].id }
+  }
+
+  it.each([
+    ['DEACTIVATE', 'DEACTIVATE'],
+    ['ROTATE', 'RENEW_TOKEN'],
+    ['ROTATE', 'FINISH_RENEWAL'],
+    ['REDUCE_ROLES', 'REMOVE_ROLE'],
+  ] as const)('marks a %s decision carried out by %s, with who and when, and audits it', (decision, action) => {
+    const { r, keyId } = decided(decision)
+    const done = carryOut(deepFreeze(r), { keyId, action, detail: 'done', by: 'rafael@acme.com', now: LATER })!
+    expect(done.decisions[keyId].carriedOut).toEqual([{ action, detail: 'done', by: 'rafael@acme.com', at: LATER.toISOString() }])
+    expect(done.decisions[keyId].decision).toBe(decision)
+    expect(done.audit.at(-1)).toEqual({ at: LATER.toISOString(), by: 'rafael@acme.com', action: 'CARRY_OUT', subject: keyId, detail: `${action}: done` })
+    const twice = carryOut(done, { keyId, action, detail: 'again', by: BY, now: LATEST })!
+    expect(twice.decisions[keyId].carriedOut!.map(c => c.detail)).toEqual(['done', 'again'])
+  })
+
+  it.each([
+    ['KEEP', 'DEACTIVATE'],
+    ['DEACTIVATE', 'REACTIVATE'],
+    ['DEACTIVATE', 'RENEW_TOKEN'],
+    ['ROTATE', 'REMOVE_ROLE'],
+    ['REDUCE_ROLES', 'RECORD_RENEWAL'],
+  ] as const)('leaves a %s decision alone when the action is %s', (decision, action) => {
+    const { r, keyId } = decided(decision)
+    expect(carryOut(r, { keyId, action, detail: '', by: BY, now: LATER })).toBeNull()
+  })
+
+  it('leaves an undecided key, an unknown key and a completed review alone', () => {
+    const r = started()
+    expect(carryOut(r, { keyId: r.keys[0].id, action: 'DEACTIVATE', detail: '', by: BY, now: LATER })).toBeNull()
+    expect(carryOut(r, { keyId: 'nope', action: 'DEACTIVATE', detail: '', by: BY, now: LATER })).toBeNull()
+    const done = completed()
+    const keyId = done.keys[0].id
+    expect(carryOut(done, { keyId, action: 'DEACTIVATE', detail: '', by: BY, now: LATER })).toBeNull()
+  })
+
+  it('a decision changed later keeps what was carried out', () => {
+    const { r, keyId } = decided('DEACTIVATE')
+    const done = carryOut(r, { keyId, action: 'DEACTIVATE', detail: 'isActive true → false', by: BY, now: LATER })!
+    const changed = ok(decideKey(done, { keyId, decision: 'KEEP', justification: 'Reactivated after the vendor confirmed', by: BY, now: LATEST }))
+    expect(changed.decisions[keyId].carriedOut).toHaveLength(1)
   })
 })

@@ -9,7 +9,7 @@ import { grantsEverything } from '../roleGrants'
 import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
 import { ATTESTED } from './checklist'
 import type { Changes } from '../scan/snapshot'
-import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
+import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
 export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
@@ -77,8 +77,34 @@ export function decideKey(review: Review, input: { keyId: string; decision: stri
   if (input.decision === 'KEEP' && risky && !justification) {
     return refuse('BAD_USER_INPUT', `Keeping "${key.label || key.appKey}" needs a justification: it has a HIGH or CRITICAL finding.`, 'justification')
   }
-  const decision = { decision: input.decision as Decision, justification, by: input.by, at: input.now.toISOString() }
+  const previous = review.decisions[key.id]
+  const decision = { decision: input.decision as Decision, justification, by: input.by, at: input.now.toISOString(), ...(previous?.carriedOut ? { carriedOut: previous.carriedOut } : {}) }
   return { ok: true, value: { ...review, decisions: { ...review.decisions, [key.id]: decision }, audit: audit(review, input.now, input.by, 'DECIDE', key.id, `${decision.decision}${justification ? `: ${justification}` : ''}`) } }
+}
+
+/** The decision each action carries out (reactivating a key carries out none). */
+export const DECISION_CARRIED_OUT_BY: Partial<Record<KeyAction, Decision>> = {
+  RENEW_TOKEN: 'ROTATE',
+  FINISH_RENEWAL: 'ROTATE',
+  DEACTIVATE: 'DEACTIVATE',
+  REMOVE_ROLE: 'REDUCE_ROLES',
+}
+
+/**
+ * Marks the open review's decision on a key as carried out by an action done through Key
+ * Steward, when the action is what the decision called for; otherwise the review is unchanged
+ * (null). A changed decision keeps what was carried out before it.
+ */
+export function carryOut(review: Review, input: { keyId: string; action: KeyAction; detail: string; by: string; now: Date }): Review | null {
+  if (review.status !== 'OPEN') return null
+  const decision = review.decisions[input.keyId]
+  if (!decision || DECISION_CARRIED_OUT_BY[input.action] !== decision.decision) return null
+  const entry = { action: input.action, detail: input.detail, by: input.by, at: input.now.toISOString() }
+  return {
+    ...review,
+    decisions: { ...review.decisions, [input.keyId]: { ...decision, carriedOut: [...(decision.carriedOut ?? []), entry] } },
+    audit: audit(review, input.now, input.by, 'CARRY_OUT', input.keyId, `${input.action}${input.detail ? `: ${input.detail}` : ''}`),
+  }
 }
 
 export function checkPractice(review: Review, input: { practice: string; status: string; note?: string | null; by: string; now: Date }): Outcome<Review> {

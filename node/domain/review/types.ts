@@ -18,7 +18,21 @@ export interface ReviewKey {
   findings: Array<{ rule: string; severity: Severity; practice: Practice }>
 }
 
-export interface KeyDecision { decision: Decision; justification: string; by: string; at: string }
+/** What Key Steward can do in VTEX on a key (each audited; see domain/audit). */
+export const KEY_ACTIONS = ['RENEW_TOKEN', 'FINISH_RENEWAL', 'RECORD_RENEWAL', 'DEACTIVATE', 'REACTIVATE', 'REMOVE_ROLE'] as const
+export type KeyAction = typeof KEY_ACTIONS[number]
+
+/** An action that carried out a decision, done from Key Steward: which, on what, who, when. */
+export interface CarriedOut { action: KeyAction; detail: string; by: string; at: string }
+
+export interface KeyDecision {
+  decision: Decision
+  justification: string
+  by: string
+  at: string
+  /** actions done through Key Steward that carry the decision out, oldest first */
+  carriedOut?: CarriedOut[]
+}
 export interface PracticeCheck { status: CheckStatus; note: string; by: string | null; at: string | null }
 export interface AuditEntry { at: string; by: string; action: string; subject: string; detail: string }
 

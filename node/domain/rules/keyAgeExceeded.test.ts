@@ -14,6 +14,11 @@ const renewed = key({ id: 'k-renewed', createdAt: daysAgo(200) })
 const renewedLong = key({ id: 'k-renewed-long', createdAt: daysAgo(300) })
 const unfinished = key({ id: 'k-unfinished', createdAt: daysAgo(100) })
 const oddRecord = key({ id: 'k-odd', createdAt: daysAgo(100) })
+const recorded = key({ id: 'k-recorded', createdAt: daysAgo(400) })
+const recordedOld = key({ id: 'k-recorded-old', createdAt: daysAgo(400) })
+const pendingKnown = key({ id: 'k-pending-known', createdAt: daysAgo(700) })
+const pendingFresh = key({ id: 'k-pending-fresh', createdAt: daysAgo(700) })
+const future = key({ id: 'k-future', createdAt: daysAgo(120) })
 const mixFresh = key({ createdAt: daysAgo(5) })
 const mixOld = key({ createdAt: daysAgo(95) })
 const mixAncient = key({ createdAt: daysAgo(365) })
@@ -37,6 +42,17 @@ const cases: Case[] = [
     input({ keys: [unfinished], renewals: { 'k-unfinished': { startedAt: daysAgo(5), finishedAt: null } } }), [finding('MEDIUM', 'k-unfinished')]],
   ['100 days old, a renewal recorded as finished before creation is ignored',
     input({ keys: [oddRecord], renewals: { 'k-odd': { startedAt: daysAgo(160), finishedAt: daysAgo(150) } } }), [finding('MEDIUM', 'k-odd')]],
+  // A key renewed last week but created long ago is not stale (the bug this rule had in production).
+  ['400 days old, renewal done in VTEX\'s Admin recorded 7 days ago',
+    input({ keys: [recorded], renewals: { 'k-recorded': { startedAt: daysAgo(7), finishedAt: daysAgo(7), source: 'RECORDED', recordedBy: 'ana@acme.com' } } }), []],
+  ['400 days old, renewal recorded 100 days ago',
+    input({ keys: [recordedOld], renewals: { 'k-recorded-old': { startedAt: daysAgo(100), finishedAt: daysAgo(100), source: 'RECORDED' } } }), [finding('MEDIUM', 'k-recorded-old')]],
+  ['700 days old, renewal pending: the token in use was created 200 days ago (VTEX said)',
+    input({ keys: [pendingKnown], renewals: { 'k-pending-known': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(200) } } }), [finding('HIGH', 'k-pending-known')]],
+  ['700 days old, renewal pending: the token in use was created 30 days ago',
+    input({ keys: [pendingFresh], renewals: { 'k-pending-fresh': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(30) } } }), []],
+  ['120 days old, a renewal dated in the future is ignored',
+    input({ keys: [future], renewals: { 'k-future': { startedAt: daysAgo(-3), finishedAt: daysAgo(-3), source: 'RECORDED' } } }), [finding('MEDIUM', 'k-future')]],
   aged('rotationDays 180: 91 days old', 91, null, { settings: { rotationDays: 180 } }),
   aged('rotationDays 180: exactly 180 days old', 180, null, { settings: { rotationDays: 180 } }),
   aged('rotationDays 180: 181 days old', 181, 'MEDIUM', { settings: { rotationDays: 180 } }),
@@ -57,7 +73,15 @@ describe('key-age-exceeded', () => {
     const k = key({ createdAt: daysAgo(181) })
     expect(run(rule, input({ keys: [k] }))[0].params).toMatchObject({ ageDays: 181, overdueDays: 91, periodDays: 90, since: daysAgo(181), appKey: k.appKey, label: k.label })
     expect(run(rule, input({ keys: [renewedLong], renewals: { 'k-renewed-long': { startedAt: daysAgo(95), finishedAt: daysAgo(91) } } }))[0].params)
-      .toMatchObject({ ageDays: 91, overdueDays: 1, since: daysAgo(91) })
+      .toMatchObject({ ageDays: 91, overdueDays: 1, since: daysAgo(91), basis: 'RENEWAL_FINISHED' })
+  })
+
+  it('says what the age counts from, so the message can explain it', () => {
+    expect(run(rule, input({ keys: [key({ createdAt: daysAgo(181) })] }))[0].params.basis).toBe('KEY_CREATED')
+    expect(run(rule, input({ keys: [recordedOld], renewals: { 'k-recorded-old': { startedAt: daysAgo(100), finishedAt: daysAgo(100), source: 'RECORDED' } } }))[0].params)
+      .toMatchObject({ basis: 'RENEWAL_RECORDED', since: daysAgo(100), ageDays: 100 })
+    expect(run(rule, input({ keys: [pendingKnown], renewals: { 'k-pending-known': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(200) } } }))[0].params)
+      .toMatchObject({ basis: 'TOKEN_CREATED', ageDays: 200 })
   })
 
   it('never puts a token in params', () => expect(paramsText(cases.flatMap(c => run(rule, c[1])))).not.toMatch(TOKEN_RUN))

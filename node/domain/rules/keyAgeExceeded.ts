@@ -1,29 +1,27 @@
-import { ageInDays } from '../age'
+import { tokenAge } from '../renewals'
 import { keyFinding } from './helpers'
 import type { PolicyInput, Rule } from './types'
 
 /** Grace beyond the period before MEDIUM becomes HIGH (VTEX shows orange, then red). */
 export const HIGH_AFTER_OVERDUE_DAYS = 90
 
-/** The later of creation and the last renewal Key Steward knows was finished. */
+/** When the token in use was last rotated, as far as Key Steward knows (domain/renewals). */
 export function rotatedAt(input: PolicyInput, keyId: string, createdAt: string): string {
-  const finished = input.renewals[keyId]?.finishedAt
-  return finished && Date.parse(finished) > Date.parse(createdAt) ? finished : createdAt
+  return tokenAge({ createdAt }, input.renewals[keyId], input.now).since
 }
 
 export const keyAgeExceeded: Rule = {
   id: 'key-age-exceeded',
   practice: 'ROTATE_KEYS',
   severities: ['HIGH', 'MEDIUM'],
-  docs: 'An active key whose age, counted in whole days from creation or from the last finished token renewal Key Steward knows of, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.',
+  docs: 'An active key whose token age, counted in whole days from the latest of the key\'s creation, a token renewal finished through Key Steward, a renewal done in VTEX\'s Admin that an admin recorded, or (while a renewal is pending) the creation of the token in use as VTEX reported it, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.',
   evaluate(input) {
     return input.inventory.keys.flatMap(key => {
       if (!key.isActive) return []
-      const since = rotatedAt(input, key.id, key.createdAt)
-      const age = ageInDays(since, input.now)
-      const overdue = age - input.settings.rotationDays
+      const age = tokenAge(key, input.renewals[key.id], input.now)
+      const overdue = age.days - input.settings.rotationDays
       if (overdue <= 0) return []
-      return [keyFinding(this, key, overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM', { ageDays: age, overdueDays: overdue, periodDays: input.settings.rotationDays, since })]
+      return [keyFinding(this, key, overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM', { ageDays: age.days, overdueDays: overdue, periodDays: input.settings.rotationDays, since: age.since, basis: age.basis })]
     })
   },
 }

@@ -11,10 +11,30 @@ export interface Annotation {
   notes?: string
 }
 
-/** A token renewal Key Steward knows of (started through it, or recorded). */
+/**
+ * The latest token renewal Key Steward knows of for a key: started (and maybe finished) through
+ * Key Steward, or done in VTEX's Admin and recorded by an admin. Never holds a token.
+ * (Records written before `source` existed are renewals started through Key Steward.)
+ */
 export interface Renewal {
+  /** when the renewal started; for a recorded one, the date the admin gave */
   startedAt: string
+  /** when it was finished (the old token stopped working); null while both tokens work */
   finishedAt: string | null
+  source?: 'KEY_STEWARD' | 'RECORDED'
+  /** who started it through Key Steward (VTEX ID email) */
+  startedBy?: string | null
+  finishedBy?: string | null
+  /** who recorded a renewal done elsewhere, when, and their note */
+  recordedBy?: string | null
+  recordedAt?: string | null
+  note?: string | null
+  /** VTEX ID's renew answer, `creationDateToken`: when the token in use was created */
+  tokenCreatedAt?: string | null
+  /** `creationDateNewToken`: when the new token was created */
+  newTokenCreatedAt?: string | null
+  /** `expirationPeriod`: days the token stays valid by the account's token duration */
+  expirationPeriodDays?: number | null
 }
 
 /** Everything a rule may look at. Plain data; `now` is given, never read. */

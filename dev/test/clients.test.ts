@@ -7,6 +7,8 @@ import { Budget, CLIENT_OPTIONS } from '../../node/clients/deadline'
 import { LicenseManagerApi } from '../../node/clients/licenseManagerApi'
 import { MessageCenter } from '../../node/clients/messageCenter'
 import { Scheduler } from '../../node/clients/scheduler'
+import { UpstreamError } from '../../node/clients/retry'
+import { VtexIdApi } from '../../node/clients/vtexId'
 import type { Fixture } from '../platform/fixture'
 import { outboundPoliciesOf } from '../platform/outbound'
 import { Platform } from '../platform/server'
@@ -145,6 +147,54 @@ describe('one retry layer with one deadline (production client options)', () => 
     assert.equal(err.deadlineReached, true)
     assert.ok(elapsed < 3500, `gave up after ${elapsed} ms`)
     assert.equal(platform.requests.filter(r => r.path === '/api/vlm/appkeys').length, 0, 'the slow request was cut before the platform answered')
+  })
+})
+
+describe('actions in VTEX (admin session)', () => {
+  const active = fixture.appKeys.find(k => k.isActive && !k.pendingToken)!
+  const renewCalls = () => platform.requests.filter(r => r.method === 'PATCH' && r.path.endsWith('/apitoken/renew'))
+
+  it('renews with the admin session and gets VTEX\'s dates and a new token; a second renew is a 409, never retried', async () => {
+    const id = new VtexIdApi(ioContext(), CLIENT_OPTIONS)
+    const answer = await id.renew(ownerCookie, active.appKey)
+    assert.equal(answer.keyName, active.appKey)
+    assert.match(String(answer.newToken), /^[A-Z]{128}$/)
+    assert.equal(renewCalls()[0].principal, 'user ana@acme.com')
+    await assert.rejects(new VtexIdApi(ioContext(), CLIENT_OPTIONS).renew(ownerCookie, active.appKey), (e: UpstreamError) => e.status === 409 && e.attempts === 1)
+    const finished = await new VtexIdApi(ioContext(), CLIENT_OPTIONS).finishRenewal(ownerCookie, active.appKey)
+    assert.equal(finished.creationDateNewToken, null)
+    await assert.rejects(new VtexIdApi(ioContext(), CLIENT_OPTIONS).finishRenewal(ownerCookie, active.appKey), (e: UpstreamError) => e.status === 404 && e.attempts === 1)
+  })
+
+  it('does not repeat a renew that failed after reaching VTEX (a 500 or a timeout), but does after a 429', async () => {
+    const key = fixture.appKeys.filter(k => k.isActive && !k.pendingToken)[1]
+    platform.faults.set([{ method: 'PATCH', path: '/apitoken/renew$', status: 500, times: 1 }])
+    await assert.rejects(new VtexIdApi(ioContext(), CLIENT_OPTIONS).renew(ownerCookie, key.appKey), (e: UpstreamError) => e.status === 500 && e.attempts === 1)
+    assert.equal(renewCalls().length, 1)
+    platform.faults.set([{ method: 'PATCH', path: '/apitoken/renew$', latencyMs: 1500, times: 1 }])
+    await assert.rejects(new VtexIdApi(ioContext(), { ...CLIENT_OPTIONS, timeout: 300 }).renew(ownerCookie, key.appKey), (e: UpstreamError) => e.status === undefined && e.attempts === 1)
+    // VTEX still carries out the request the client gave up on.
+    while (!renewCalls().some(r => r.status === 200)) await new Promise(r => setTimeout(r, 50))
+    platform.faults.set([{ method: 'PATCH', path: '/apitoken/renew$', status: 429, retryAfter: 0, times: 1 }])
+    platform.requests.length = 0
+    // The slow renew above did reach VTEX: its renewal is pending now, so this one is a 409 —
+    // exactly what a blind retry after a timeout would have run into.
+    await assert.rejects(new VtexIdApi(ioContext(), CLIENT_OPTIONS).renew(ownerCookie, key.appKey), (e: UpstreamError) => e.status === 409 && e.attempts === 2)
+    assert.deepEqual(renewCalls().map(r => r.status), [429, 409])
+  })
+
+  it('deactivates and reactivates a key, and removes a role (204 even for a role the key does not hold)', async () => {
+    const lm = client()
+    const key = fixture.appKeys.find(k => (fixture.roleAssignments[k.id] ?? []).length > 1)!
+    await lm.setAppKeyActive(ownerCookie, key.id, false)
+    assert.equal((await lm.listAppKeys(ownerCookie)).find(k => k.id === key.id)!.isActive, false)
+    await lm.setAppKeyActive(ownerCookie, key.id, true)
+    const role = fixture.roleAssignments[key.id][0]
+    await lm.removeRole(ownerCookie, key.id, role)
+    assert.ok(!(await lm.rolesOf(ownerCookie, key.id)).some(r => r.id === role))
+    await lm.removeRole(ownerCookie, key.id, role)
+    await assert.rejects(lm.setAppKeyActive(ownerCookie, 'no-such-key', false), (e: UpstreamError) => e.status === 400)
+    await assert.rejects(lm.setAppKeyActive('session-carla-readonly', key.id, false), (e: UpstreamError) => e.status === 403)
   })
 })
 

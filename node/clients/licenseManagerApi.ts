@@ -2,10 +2,11 @@
 // admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
-import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, Requirement, SAVE_USER } from '../domain/resources'
+import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, RENEW_API_TOKEN, Requirement, SAVE_USER } from '../domain/resources'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { Budget, CLIENT_OPTIONS } from './deadline'
 import { DEFAULT_RETRY, RetryPolicy } from './retry'
+import { VTEX_ID } from './vtexId'
 
 export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
 export interface VtexRoleProduct { name: string }
@@ -21,6 +22,10 @@ export const LM = {
   users: 'GET /api/license-manager/site/pvt/logins/list/paged',
   rolesOf: 'GET /api/license-manager/users/{userId}/roles',
   access: 'GET /api/license-manager/resources/{resourceKey}/access',
+  /** "Activates or deactivates an appKey by its ID"; body { isActive } (UpdateappkeyRequest); 200, or 400 VLMError */
+  updateAppKey: 'PUT /api/vlm/appkeys/{id}',
+  /** "Remove role from admin user or API Key"; 204 (also when the role or user does not exist), 400 */
+  removeRole: 'DELETE /api/license-manager/users/{userId}/roles/{roleId}',
 } as const
 
 /**
@@ -32,6 +37,10 @@ export const RESOURCE_FOR: Record<string, Requirement> = {
   [LM.roles]: GET_ROLES_PAGED,
   [LM.users]: GET_USERS_PAGED,
   [LM.rolesOf]: FIND_USER_BY_EMAIL,
+  [LM.updateAppKey]: SAVE_USER,
+  [LM.removeRole]: SAVE_USER,
+  [VTEX_ID.renew]: RENEW_API_TOKEN,
+  [VTEX_ID.finishRenewal]: RENEW_API_TOKEN,
 }
 
 const PAGE_SIZE = 100
@@ -64,6 +73,25 @@ export class LicenseManagerApi extends JanusClient {
   /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
   rolesOf(adminToken: string, subjectId: string): Promise<VtexRoleRef[]> {
     return this.get<VtexRoleRef[]>(LM.rolesOf, `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, adminToken, 'lm-roles-of')
+  }
+
+  /**
+   * Activates or deactivates a key (PUT /api/vlm/appkeys/{id}, Permissions: Save user). Setting
+   * the same value twice has the same effect, so the default retries apply.
+   */
+  async setAppKeyActive(adminToken: string, id: string, isActive: boolean): Promise<void> {
+    await this.budget.run(LM.updateAppKey, timeout =>
+      this.http.put(`/api/vlm/appkeys/${encodeURIComponent(id)}`, { isActive }, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'lm-appkey-update', timeout }), this.retry, this.timeoutMs)
+  }
+
+  /**
+   * Removes one role from a user or key (DELETE …/users/{userId}/roles/{roleId}, Permissions: Save
+   * user). VTEX answers 204 even when the subject does not hold the role, so callers check the
+   * roles before and read them again after.
+   */
+  async removeRole(adminToken: string, subjectId: string, roleId: number): Promise<void> {
+    await this.budget.run(LM.removeRole, timeout =>
+      this.http.delete(`/api/license-manager/users/${encodeURIComponent(subjectId)}/roles/${roleId}`, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'lm-role-remove', timeout }), this.retry, this.timeoutMs)
   }
 
   /**

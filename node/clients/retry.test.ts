@@ -1,4 +1,4 @@
-import { isTransient, retryDelayMs, UpstreamError, withRetry } from './retry'
+import { isTransient, retryDelayMs, UNSENT_ONLY, UpstreamError, withRetry } from './retry'
 
 const policy = { retries: 3, baseDelayMs: 100, maxDelayMs: 5000 }
 const httpError = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { response: { status, headers } })
@@ -117,5 +117,31 @@ describe('withRetry with a deadline', () => {
     const err = await withRetry('GET /x', async () => { calls++; return 'ok' }, policy, { deadlineAt: 5000, ...time }).catch(e => e)
     expect(calls).toBe(0)
     expect(err).toMatchObject({ attempts: 0, deadlineReached: true })
+  })
+})
+
+describe('UNSENT_ONLY (calls that are not idempotent, like a token renewal)', () => {
+  const noSleep = async () => undefined
+  const codeError = (code: string) => Object.assign(new Error(code), { code })
+
+  it.each([
+    ['a timeout (VTEX may have renewed)', codeError('ECONNABORTED')],
+    ['a dropped connection', codeError('ECONNRESET')],
+    ['a 500', httpError(500)],
+    ['a 503', httpError(503)],
+    ['a 409', httpError(409)],
+  ])('never repeats after %s', async (_name, error) => {
+    let calls = 0
+    await expect(withRetry('PATCH renew', async () => { calls++; throw error }, UNSENT_ONLY, { sleep: noSleep })).rejects.toBeInstanceOf(UpstreamError)
+    expect(calls).toBe(1)
+  })
+
+  it.each([
+    ['a refused connection', codeError('ECONNREFUSED')],
+    ['a 429 (refused unprocessed)', httpError(429, { 'retry-after': '0' })],
+  ])('repeats after %s, then succeeds', async (_name, error) => {
+    let calls = 0
+    const out = await withRetry('PATCH renew', async () => { calls++; if (calls === 1) throw error; return 'renewed' }, UNSENT_ONLY, { sleep: noSleep })
+    expect([out, calls]).toEqual(['renewed', 2])
   })
 })

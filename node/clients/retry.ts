@@ -8,9 +8,26 @@ export interface RetryPolicy {
   retries: number
   baseDelayMs: number
   maxDelayMs: number
+  /** which failures may be retried; default isTransient (429, 5xx, timeouts, dropped connections) */
+  retryable?: (status: number | undefined, code: string | undefined) => boolean
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 10_000 }
+
+/** Errors that mean the request never reached the upstream (the connection was not made). */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/**
+ * For calls that are not idempotent (VTEX ID's token renewal: repeating one that VTEX carried
+ * out but whose answer was lost gets 409, and its new token is gone). Retried only when VTEX
+ * surely did not act: the connection was never made, or a 429 (the request was refused
+ * unprocessed). A timeout, a dropped connection or a 5xx may have happened after VTEX acted, so
+ * they are final.
+ */
+export const UNSENT_ONLY: RetryPolicy = {
+  retries: 2, baseDelayMs: 200, maxDelayMs: 5_000,
+  retryable: (status, code) => status === 429 || (status === undefined && code !== undefined && NOT_SENT.has(code)),
+}
 
 /** An attempt with less time than this left before the deadline is not started. */
 export const MIN_ATTEMPT_MS = 250
@@ -82,7 +99,7 @@ export async function withRetry<T>(
       const err = e as HttpLikeError
       const status = err.response?.status
       const reason = status !== undefined ? `HTTP ${status}` : err.code ?? `request failed (${String(err.message ?? e).slice(0, 200)})`
-      if (!isTransient(status, err.code) || attempt > policy.retries) throw new UpstreamError(endpoint, status, attempt, reason)
+      if (!(policy.retryable ?? isTransient)(status, err.code) || attempt > policy.retries) throw new UpstreamError(endpoint, status, attempt, reason)
       const delay = retryDelayMs(attempt, policy, err.response?.headers?.['retry-after'])
       if (clock() + delay + MIN_ATTEMPT_MS > deadlineAt) throw new UpstreamError(endpoint, status, attempt, reason, true)
       last = { status, reason }

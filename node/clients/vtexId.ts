@@ -1,21 +1,54 @@
 // VTEX ID: who the signed-in admin is (their email), for the review's record of who decided
-// and who signed. POST /api/vtexid/credential/validate needs no License Manager resource.
+// and who signed, and the API token renewal, made with the admin's own session.
+// POST /api/vtexid/credential/validate needs no License Manager resource.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+import type { FinishAnswer, RenewAnswer } from '../domain/renewals'
 import { Budget, CLIENT_OPTIONS } from './deadline'
+import { UNSENT_ONLY } from './retry'
 
 export interface AuthenticatedUser { id: string; email: string }
 
+/**
+ * The endpoint templates (for errors and the resource an upstream 403 means is missing).
+ * Source: ../shared/vtex-openapi/vtex-id.json, "Token renewal" (dev/platform/license-manager.ts
+ * quotes what each answers). The path names the key by its appKey (vtexappkey-…), as VTEX's
+ * guide "Rotating VTEX API tokens" does.
+ */
+export const VTEX_ID = {
+  renew: 'PATCH /api/vtexid/apikey/{apiKey}/apitoken/renew',
+  finishRenewal: 'PATCH /api/vtexid/apikey/{apiKey}/apitoken/finish-renewal',
+} as const
+
 export class VtexIdApi extends JanusClient {
   budget = new Budget()
+  private readonly timeoutMs: number
 
   constructor(context: IOContext, options?: InstanceOptions) {
     super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 
   async whoIs(adminToken: string): Promise<AuthenticatedUser> {
     const res = await this.budget.run('POST /api/vtexid/credential/validate', timeout =>
-      this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }))
+      this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }), undefined, this.timeoutMs)
     return { id: res.id, email: res.user }
+  }
+
+  /**
+   * Starts a token renewal: VTEX answers with a new token while the old one keeps working. The
+   * answer carries the new token: the caller shows it once and keeps only its dates. Not
+   * repeated after a timeout or a 5xx (VTEX may have renewed already; a repeat would get 409 and
+   * the token would be lost): retried only when the request surely did not reach VTEX.
+   */
+  renew(adminToken: string, appKey: string): Promise<RenewAnswer> {
+    return this.budget.run(VTEX_ID.renew, timeout =>
+      this.http.patch<RenewAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/renew`, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'vtexid-renew', timeout }), UNSENT_ONLY, this.timeoutMs)
+  }
+
+  /** Finishes a renewal: the old token stops working. Same retry care as renew. */
+  finishRenewal(adminToken: string, appKey: string): Promise<FinishAnswer> {
+    return this.budget.run(VTEX_ID.finishRenewal, timeout =>
+      this.http.patch<FinishAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/finish-renewal`, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'vtexid-finish-renewal', timeout }), UNSENT_ONLY, this.timeoutMs)
   }
 }

@@ -1,4 +1,4 @@
-import { describeRequirement, FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, holdsRequirement, READ, SAVE_USER, WRITE } from './resources'
+import { describeRequirement, FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, holdsRequirement, READ, RENEW_API_TOKEN, SAVE_USER, WRITE } from './resources'
 
 /** A License Manager stand-in that records what it was asked. */
 function licenseManager(answers: Record<string, boolean | Error>) {
@@ -50,6 +50,9 @@ describe('the requirements', () => {
     expect(keys(GET_ROLES_PAGED)).toEqual(['Get_Roles_Paged', 'ViewAdminUsers'])
     expect(keys(GET_USERS_PAGED)).toEqual(['Get_Users_Paged', 'ViewAdminUsers'])
     expect(keys(FIND_USER_BY_EMAIL)).toEqual(['Get_User_By_Identifier', 'ViewAdminUsers'])
+    // VTEX documents no newer equivalent for the API Key Management resources.
+    expect(RENEW_API_TOKEN).toEqual([{ key: 'RenewApiToken', name: 'Renew API Token' }])
+    expect(describeRequirement(RENEW_API_TOKEN)).toBe('"Renew API Token"')
     expect(READ).toEqual([SAVE_USER, GET_ROLES_PAGED, GET_USERS_PAGED, FIND_USER_BY_EMAIL])
     expect(WRITE).toBe(SAVE_USER)
   })

@@ -14,7 +14,7 @@
 //   "If a role already had one or more legacy resources, an equivalent new resource was added.
 //    No previous permissions were removed. Legacy resources weren't deprecated."
 // VTEX documents no such equivalence for the API Key Management resources (View API keys,
-// Edit API keys): they are not alternatives here.
+// Edit API keys, Renew API Token): they are not alternatives here.
 
 export interface Resource {
   /** what manifest policies and License Manager's access check use, e.g. Save_User */
@@ -33,6 +33,12 @@ export const SAVE_USER: Requirement = [{ key: 'Save_User', name: 'Save user' }, 
 export const GET_ROLES_PAGED: Requirement = [{ key: 'Get_Roles_Paged', name: 'Get paged roles' }, VIEW_ADMIN_USERS]
 export const GET_USERS_PAGED: Requirement = [{ key: 'Get_Users_Paged', name: 'Get paged users' }, VIEW_ADMIN_USERS]
 export const FIND_USER_BY_EMAIL: Requirement = [{ key: 'Get_User_By_Identifier', name: 'Find user by email' }, VIEW_ADMIN_USERS]
+/**
+ * What VTEX ID's token renewal needs (vtex-id.json, PATCH …/apitoken/renew and …/finish-renewal,
+ * Permissions: "License Manager | API Key Management | Renew API Token"). No newer equivalent is
+ * documented, so it has none.
+ */
+export const RENEW_API_TOKEN: Requirement = [{ key: 'RenewApiToken', name: 'Renew API Token' }]
 
 /** To see anything derived from the account's keys, users and roles (what VTEX needs to list them). */
 export const READ: readonly Requirement[] = [SAVE_USER, GET_ROLES_PAGED, GET_USERS_PAGED, FIND_USER_BY_EMAIL]

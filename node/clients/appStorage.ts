@@ -4,7 +4,7 @@
 import type { VBase } from '@vtex/api'
 import { Budget } from './deadline'
 
-export type Bucket = 'settings' | 'annotations' | 'externalKeys' | 'renewals' | 'reviews' | 'leakScans' | 'schedule' | 'snapshots' | 'reminders'
+export type Bucket = 'settings' | 'annotations' | 'externalKeys' | 'renewals' | 'reviews' | 'leakScans' | 'schedule' | 'snapshots' | 'reminders' | 'audit'
 
 export interface Versioned<T> { value: T | null; etag: string | null }
 

@@ -32,10 +32,11 @@ describe('months', () => {
   it('go into one file per month', () => expect(monthOf('2026-11-26T12:00:00Z')).toBe('2026-11'))
   it('are listed across a year end', () => expect(monthsBetween('2026-11-03T00:00:00Z', '2027-02-01T00:00:00Z')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']))
   it('a window inside one month is that month', () => expect(monthsBetween('2026-11-03T00:00:00Z', '2026-11-26T00:00:00Z')).toEqual(['2026-11']))
-  it('filter a window, oldest first', () => {
+  it('filter a window, keeping the order records were appended in', () => {
     const a = base({ id: 'a', at: '2026-11-01T00:00:00.000Z' })
     const b = base({ id: 'b', at: '2026-11-10T00:00:00.000Z' })
     const c = base({ id: 'c', at: '2026-12-01T00:00:00.000Z' })
-    expect(within([c, b, a], '2026-11-02T00:00:00.000Z', '2026-12-01T00:00:00.000Z').map(r => r.id)).toEqual(['b', 'c'])
+    const d = base({ id: 'd', at: '2026-12-01T00:00:00.000Z' })
+    expect(within([a, b, c, d], '2026-11-02T00:00:00.000Z', '2026-12-01T00:00:00.000Z').map(r => r.id)).toEqual(['b', 'c', 'd'])
   })
 })

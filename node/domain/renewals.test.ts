@@ -1,5 +1,5 @@
 import { daysAgo, NOW } from './testing/build'
-import { recordRenewal, renewalFinished, renewalStarted, renewalStatus, tokenAge, TokenAgeBasis } from './renewals'
+import { recordRenewal, renewalFinished, renewalNotPending, renewalStarted, renewalStatus, tokenAge, TokenAgeBasis } from './renewals'
 import type { Renewal } from './rules/types'
 
 const KEY = { createdAt: daysAgo(400), label: 'ERP orders sync', appKey: 'vtexappkey-acme-ORYNWX' }
@@ -109,6 +109,12 @@ describe('recordRenewal (a renewal done in VTEX\'s Admin)', () => {
   it('refuses while a renewal started in Key Steward is pending (finish it instead)', () => {
     const r = record('2026-11-20', { startedAt: daysAgo(3), finishedAt: null, source: 'KEY_STEWARD' })
     expect(!r.ok && r.code).toBe('CONFLICT')
+  })
+
+  it('accepts one once VTEX said the renewal Key Steward started was no longer pending', () => {
+    const pending: Renewal = { startedAt: daysAgo(3), finishedAt: null, source: 'KEY_STEWARD' }
+    expect(renewalStatus(renewalNotPending(pending, NOW))).toBe('NOT_PENDING_IN_VTEX')
+    expect(record('2026-11-24', renewalNotPending(pending, NOW)).ok).toBe(true)
   })
 
   it('refuses a date earlier than a renewal already known to be finished', () => {

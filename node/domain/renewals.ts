@@ -35,12 +35,21 @@ export function tokenAge(key: { createdAt: string }, renewal: Renewal | null | u
   return { ...best, days: ageInDays(best.since, now) }
 }
 
-export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED'
+/** NOT_PENDING_IN_VTEX: Key Steward started it, but VTEX later said none was pending. */
+export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
 
 export function renewalStatus(r: Renewal | null | undefined): RenewalStatus {
   if (!r) return 'NONE'
-  if (!r.finishedAt) return 'PENDING'
+  if (!r.finishedAt) return r.vtexNotPendingAt ? 'NOT_PENDING_IN_VTEX' : 'PENDING'
   return r.source === 'RECORDED' ? 'RECORDED' : 'FINISHED'
+}
+
+/** A renewal started and not finished, as far as Key Steward knows (both tokens valid). */
+export const isPending = (r: Renewal | null | undefined): boolean => renewalStatus(r) === 'PENDING'
+
+/** The record after VTEX said, asked to finish, that no renewal was pending. */
+export function renewalNotPending(current: Renewal, now: Date): Renewal {
+  return { ...current, vtexNotPendingAt: now.toISOString() }
 }
 
 /** VTEX ID's answer to renew, as documented (vtex-id.json): the token is dropped here. */
@@ -78,7 +87,7 @@ export function renewalStarted(a: RenewAnswer, by: string, now: Date): Renewal {
 export function renewalFinished(current: Renewal | null | undefined, a: FinishAnswer, by: string, now: Date): Renewal {
   const facts = finishAnswerFacts(a)
   const at = now.toISOString()
-  if (current && !current.finishedAt) return { ...current, finishedAt: at, finishedBy: by }
+  if (current && isPending(current)) return { ...current, finishedAt: at, finishedBy: by }
   return {
     startedAt: facts.creationDateToken ?? at, finishedAt: at, source: 'KEY_STEWARD', startedBy: null, finishedBy: by,
     tokenCreatedAt: null, newTokenCreatedAt: facts.creationDateToken, expirationPeriodDays: null,
@@ -112,8 +121,8 @@ export function recordRenewal(
   const note = (input.note ?? '').trim()
   if (note.length > MAX_RENEWAL_NOTE) return { ok: false, code: 'BAD_USER_INPUT', field: 'note', message: `note must be at most ${MAX_RENEWAL_NOTE} characters` }
   if (looksLikeToken(note)) return { ok: false, code: 'BAD_USER_INPUT', field: 'note', message: `note ${TOKEN_REFUSAL}` }
-  if (current && !current.finishedAt) {
-    return { ok: false, code: 'CONFLICT', message: `A renewal of "${key.label || key.appKey}" started in Key Steward on ${current.startedAt.slice(0, 10)} is still pending: finish it instead of recording another.` }
+  if (isPending(current)) {
+    return { ok: false, code: 'CONFLICT', message: `A renewal of "${key.label || key.appKey}" started in Key Steward on ${current!.startedAt.slice(0, 10)} is still pending: finish it instead of recording another.` }
   }
   // Renewed on the day the key was created: counted from the creation, not before it.
   const iso = new Date(Math.max(at, created)).toISOString()

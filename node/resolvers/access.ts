@@ -3,7 +3,7 @@
 // to start) and dev/test/authorization.test.ts walks the schema to hold every field to it.
 // Checks run on the admin's own session (License Manager's access check) and fail closed: if
 // License Manager cannot answer, the request is refused, never let through.
-import { READ, Requirement, WRITE } from '../domain/resources'
+import { READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
 import { requestData } from './requestData'
@@ -21,6 +21,11 @@ const READS: Access = { requires: READ }
 const MANAGES: Access = { requires: [WRITE] }
 /** Writes whose answers reveal the account's keys and roles: both. */
 const READS_AND_MANAGES: Access = { requires: [...READ, WRITE].filter((r, i, all) => all.indexOf(r) === i) }
+/**
+ * Token renewal in VTEX ID: VTEX requires Renew API Token (vtex-id.json Permissions); Key Steward
+ * finds the key in VTEX's list and reads it again, which needs the read resources.
+ */
+const READS_AND_RENEWS: Access = { requires: [...READ, RENEW_API_TOKEN] }
 
 export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
   Query: {
@@ -37,6 +42,9 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     reminders: READS,
     changes: READS,
     schedule: MANAGES,
+    keyAudit: READS,
+    // Reveals only what the admin's own session holds.
+    keyActionPermissions: SIGNED_IN,
   },
   Mutation: {
     updateSettings: MANAGES,
@@ -51,6 +59,14 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     snoozeReminder: MANAGES,
     unregisterSchedule: MANAGES,
     restartSchedule: MANAGES,
+    renewToken: READS_AND_RENEWS,
+    finishTokenRenewal: READS_AND_RENEWS,
+    // A statement about the key stored by Key Steward (like annotations), shown with its data.
+    recordTokenRenewal: READS_AND_MANAGES,
+    // PUT /api/vlm/appkeys/{id} and DELETE …/roles/{roleId}: Save user (license-manager.json).
+    deactivateKey: READS_AND_MANAGES,
+    reactivateKey: READS_AND_MANAGES,
+    removeKeyRole: READS_AND_MANAGES,
   },
 }
 

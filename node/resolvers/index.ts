@@ -1,6 +1,7 @@
 import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
+import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermissions, keyAudit, reactivateKey, recordTokenRenewal, removeKeyRole, renewToken } from './keyActions'
 import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
@@ -19,6 +20,8 @@ export const resolvers = {
     reminders,
     changes,
     schedule,
+    keyAudit,
+    keyActionPermissions,
   }),
   Mutation: withAccess('Mutation', {
     updateSettings,
@@ -30,8 +33,14 @@ export const resolvers = {
     snoozeReminder,
     unregisterSchedule,
     restartSchedule,
+    renewToken,
+    finishTokenRenewal,
+    recordTokenRenewal,
+    deactivateKey,
+    reactivateKey,
+    removeKeyRole,
   }),
-  ApiKey: { findings: subjectFindings, annotation: keyAnnotation },
+  ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
 }

@@ -4,29 +4,22 @@ import { randomBytes } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
 import { ATTESTED, evidenceFor } from '../domain/review/checklist'
+import { AuditRecord, monthsBetween, within } from '../domain/audit'
 import { reviewCsv, reviewJson } from '../domain/review/export'
 import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
 import type { Outcome, Review, ReviewIndex } from '../domain/review/types'
 import { PRACTICES, severityRank } from '../domain/findings'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
-import { sessionExpired, toResolverError } from './errors'
+import { actor } from './actor'
+import { auditFileOfMonth } from './keyActions'
+import { toResolverError } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from './requestData'
 
 const INDEX = 'reviews.json'
 const fileOf = (id: string) => `review-${id}.json`
 const HIGH = severityRank('HIGH')
-
-/** The admin acting (resolvers/access.ts checked what they hold), by their VTEX ID email. */
-async function actor(ctx: Context): Promise<string> {
-  try {
-    return (await ctx.clients.vtexIdApi.whoIs(ctx.vtex.adminUserAuthToken!)).email
-  } catch (e) {
-    if ((e as { status?: number }).status === 401) throw sessionExpired()
-    throw toResolverError(e)
-  }
-}
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -54,7 +47,7 @@ function present(r: Review) {
       return {
         ...k,
         risky: k.findings.some(f => severityRank(f.severity) <= HIGH),
-        decision: d ? { decision: d.decision, justification: d.justification, decidedBy: d.by, decidedAt: d.at } : null,
+        decision: d ? { decision: d.decision, justification: d.justification, decidedBy: d.by, decidedAt: d.at, carriedOut: d.carriedOut ?? [] } : null,
       }
     }),
     audit: r.audit,
@@ -107,12 +100,21 @@ export const reviewQueries = {
     return [...(await index(requestData(ctx).storage)).completed].sort((a, b) => b.completedAt.localeCompare(a.completedAt))
   }),
   reviewExport: (_: unknown, { id, format }: { id: string; format: 'CSV' | 'JSON' }, ctx: Context) => guarded(async () => {
-    const r = (await requestData(ctx).storage.read<Review>('reviews', fileOf(safeId(id)))).value
+    const { storage } = requestData(ctx)
+    const r = (await storage.read<Review>('reviews', fileOf(safeId(id)))).value
     if (!r) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No review ${id}.` })
+    const actions = await actionsDuring(storage, r)
     return format === 'CSV'
-      ? { filename: `key-steward-review-${r.id}.csv`, contentType: 'text/csv; charset=utf-8', content: reviewCsv(r) }
-      : { filename: `key-steward-review-${r.id}.json`, contentType: 'application/json', content: reviewJson(r) }
+      ? { filename: `key-steward-review-${r.id}.csv`, contentType: 'text/csv; charset=utf-8', content: reviewCsv(r, actions) }
+      : { filename: `key-steward-review-${r.id}.json`, contentType: 'application/json', content: reviewJson(r, actions) }
   }),
+}
+
+/** The audit log's actions from the review's start to its sign-off (or now, while open). */
+async function actionsDuring(storage: AppStorage, r: Review): Promise<AuditRecord[]> {
+  const to = r.completedAt ?? now().toISOString()
+  const months = await Promise.all(monthsBetween(r.startedAt, to).map(m => storage.read<AuditRecord[]>('audit', auditFileOfMonth(m)).then(d => d.value ?? [])))
+  return within(months.flat(), r.startedAt, to)
 }
 
 function safeId(id: string): string {

@@ -35,6 +35,12 @@ export interface Renewal {
   newTokenCreatedAt?: string | null
   /** `expirationPeriod`: days the token stays valid by the account's token duration */
   expirationPeriodDays?: number | null
+  /**
+   * When VTEX answered, asked to finish this renewal, that none was pending (404): it was
+   * finished or undone elsewhere. The renewal no longer counts as unfinished; the token age
+   * stays where it was until an admin records the renewal.
+   */
+  vtexNotPendingAt?: string | null
 }
 
 /** Everything a rule may look at. Plain data; `now` is given, never read. */

@@ -66,7 +66,9 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
 }
 
 export async function changes(_: unknown, __: unknown, ctx: Context) {
-  return (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
+  const stored = (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
+  // Diffs stored before rolesNotCompared existed read as comparing everything they could.
+  return stored && { ...stored, rolesNotCompared: stored.rolesNotCompared ?? [] }
 }
 
 /** The daily scan as the Admin shows it (never the job's secret). */

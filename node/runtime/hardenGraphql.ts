@@ -46,12 +46,14 @@ function asBadRequest(e: unknown): unknown {
     return Object.assign(copies, { statusCode: 400 })
   }
   const err = e as { type?: string; name?: string; message?: string; statusCode?: number; status?: number; extensions?: unknown }
+  if (err?.status === 413 || err?.type === 'entity.too.large') {
+    return Object.assign(new Error('The request is too large.'), { statusCode: 413, extensions: { code: 'PAYLOAD_TOO_LARGE' } })
+  }
   if (err?.statusCode || err?.extensions) return e
   const unreadable = err?.type === 'entity.parse.failed' || err?.name === 'SyntaxError' || err?.name === 'GraphQLError' || /Must provide (Source|query string)|source\.body|Cannot read properties/.test(String(err?.message))
   if (!unreadable && err?.status !== 400 && err?.status !== 413) return e
-  const tooLarge = err?.status === 413 || err?.type === 'entity.too.large'
-  const message = tooLarge ? 'The request is too large.' : 'The request is not a GraphQL operation Key Steward can read: send one JSON object with "query" (and "variables").'
-  return Object.assign(new Error(message), { statusCode: tooLarge ? 413 : 400, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } })
+  const message = 'The request is not a GraphQL operation Key Steward can read: send one JSON object with "query" (and "variables").'
+  return Object.assign(new Error(message), { statusCode: 400, extensions: { code: 'BAD_REQUEST' } })
 }
 
 let installed = false

@@ -49,7 +49,7 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     registerExternalKey: READS_AND_MANAGES,
     removeExternalKey: MANAGES,
     runLeakScan: MANAGES,
-    snoozeReminder: MANAGES,
+    snoozeReminder: READS_AND_MANAGES,
     unregisterSchedule: MANAGES,
     restartSchedule: MANAGES,
   },

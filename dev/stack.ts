@@ -35,6 +35,9 @@ export interface Stack {
   gateway: Gateway
   /** Every line the service printed (stdout and stderr) */
   logs: string[]
+  /** the service process, and when it ends (by itself, a crash or a signal) */
+  servicePid: number | undefined
+  serviceExited: Promise<string>
   stop(): Promise<void>
 }
 
@@ -105,8 +108,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   platform.appBaseUrl = `http://127.0.0.1:${gateway.port}`
   if (opts.clockOffsetDays) await platform.advanceClock(opts.clockOffsetDays * 86_400_000)
 
+  const serviceExited = new Promise<string>(resolve => child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)))
   let stopped = false
   return {
+    servicePid: child.pid,
+    serviceExited,
     url: `http://localhost:${gateway.port}`,
     fixture,
     platform,
@@ -116,12 +122,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       if (stopped) return
       stopped = true
       await gateway.close()
-      await new Promise<void>(resolve => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+      // A child killed by a signal has a signalCode and no exitCode: it has exited all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
         setTimeout(() => child.kill('SIGKILL'), 3000).unref()
-      })
+      }
+      await serviceExited
       await platform.close()
       rmSync(clockDir, { recursive: true, force: true })
     },

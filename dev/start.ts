@@ -35,13 +35,22 @@ Platform clock: ${stack.platform.state.now().toISOString()}. Move it forward (an
 or start with: npm start -- --advance-days 100
 
 Press Ctrl-C to stop.`)
-  const shutdown = async () => {
+  let stopping = false
+  const shutdown = async (code = 0) => {
+    if (stopping) return
+    stopping = true
     console.log('\nStopping…')
     await stack.stop()
-    process.exit(0)
+    process.exit(code)
   }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', () => shutdown())
+  process.on('SIGTERM', () => shutdown())
+  // If the service dies, say so and stop the rest instead of serving errors.
+  stack.serviceExited.then(how => {
+    if (stopping) return
+    console.error(`\nThe Key Steward service stopped (${how}).`)
+    return shutdown(1)
+  })
 }
 
 main().catch(err => {

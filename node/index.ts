@@ -4,6 +4,10 @@ import { Clients } from './clients'
 import { CLIENT_OPTIONS } from './clients/deadline'
 import { resolvers } from './resolvers'
 import { scheduledScan } from './resolvers/schedule'
+import { hardenGraphqlRuntime } from './runtime/hardenGraphql'
+
+// Before the runtime builds the GraphQL route: redacted errors, 400 for unreadable requests.
+hardenGraphqlRuntime()
 
 // One retry layer (clients/retry.ts, within each request's deadline): @vtex/api retries nothing.
 const clients: ClientsConfig<Clients> = {

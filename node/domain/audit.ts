@@ -4,6 +4,7 @@
 // a token: VTEX's answers are reduced to documented, token-free facts before they get here, and
 // anything shaped like a token is cut out again on the way in.
 import type { KeyAction } from './review/types'
+import { redactTokens } from './secrets'
 
 export type AuditOutcome = 'DONE' | 'REFUSED' | 'FAILED'
 
@@ -24,11 +25,6 @@ export interface AuditRecord {
   /** the open review whose decision this action carried out, if any */
   reviewId: string | null
   note: string | null
-}
-
-/** Any run shaped like a classic appToken (or a long slice of one) is replaced by a mark. */
-export function redactTokens(text: string): string {
-  return text.replace(/[A-Z]{32,}/g, '[redacted]')
 }
 
 export function auditRecord(r: Omit<AuditRecord, 'before' | 'after' | 'note'> & { before: string; after: string; note?: string | null }): AuditRecord {

@@ -13,10 +13,10 @@ describe('evaluatePolicy on the default fixture', () => {
   const input = policyInputFromFixture()
   const findings = evaluatePolicy(input)
 
-  it('finds exactly the problems the fixture was built to show', () => {
-    // Rules not implemented yet (the storefront scanner's exposed-client-side) are left out.
-    const implemented = new Set(RULES.map(r => r.id))
-    const want = expected.findings.filter((f: any) => implemented.has(f.rule)).map((f: any) => id({ ...f, subjectType: toSubjectType[f.subjectType] ?? f.subjectType })).sort()
+  it('finds exactly the problems the fixture was built to show, every one by a registered rule', () => {
+    const registered = new Set(RULES.map(r => r.id))
+    for (const f of expected.findings) expect(registered.has(f.rule) ? f.rule : `unregistered rule ${f.rule}`).toBe(f.rule)
+    const want = expected.findings.map((f: any) => id({ ...f, subjectType: toSubjectType[f.subjectType] ?? f.subjectType })).sort()
     expect(findings.map(id).sort()).toEqual(want)
   })
 
@@ -30,9 +30,9 @@ describe('evaluatePolicy on the default fixture', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
   })
 
-  it('says nothing about the healthy keys', () => {
+  it('says nothing about exactly the healthy active keys, named in the oracle', () => {
     const flagged = new Set(findings.map(f => f.subjectId))
-    const healthy = input.inventory.keys.filter(k => !flagged.has(k.id))
-    expect(healthy.length).toBeGreaterThan(input.inventory.keys.length / 2)
+    const healthy = input.inventory.keys.filter(k => k.isActive && !flagged.has(k.id)).map(k => k.label).sort()
+    expect(healthy).toEqual([...expected.healthyActiveKeys].sort())
   })
 })

@@ -3,6 +3,8 @@
 // finding — CRITICAL 25, HIGH 10, MEDIUM 4, LOW 1, INFO 0 — capped at 25 (a key cannot be
 // worse than fully unhealthy). The key part of the score is 100 × (1 − lost / (25 × keys)).
 // Account findings then subtract fixed points: an overdue review 10, too many Owner users 5.
+// An active key whose roles could not be read counts as fully unhealthy (25) until they are:
+// its findings are unknown, and partial data must never raise the score.
 import { SEVERITIES, Severity } from './findings'
 import type { Finding } from './findings'
 import type { Inventory } from './types'
@@ -24,7 +26,7 @@ export function hygieneScore(inventory: Inventory, findings: Finding[]): Hygiene
     ...inventory.keys.filter(k => k.isActive).map(k => k.id),
     ...inventory.externalKeys.map(e => e.appKey),
   ])
-  const lost = new Map<string, number>()
+  const lost = new Map<string, number>(inventory.keys.filter(k => k.isActive && !k.rolesKnown).map(k => [k.id, KEY_CAP]))
   for (const f of findings) {
     if ((f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY') && scored.has(f.subjectId)) {
       lost.set(f.subjectId, Math.min(KEY_CAP, (lost.get(f.subjectId) ?? 0) + SEVERITY_WEIGHT[f.severity]))

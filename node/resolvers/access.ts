@@ -6,6 +6,7 @@
 import { READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
+import { enforceQueryLimits } from './queryLimits'
 import { requestData } from './requestData'
 
 export type Access =
@@ -56,7 +57,7 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     registerExternalKey: READS_AND_MANAGES,
     removeExternalKey: MANAGES,
     runLeakScan: MANAGES,
-    snoozeReminder: MANAGES,
+    snoozeReminder: READS_AND_MANAGES,
     unregisterSchedule: MANAGES,
     restartSchedule: MANAGES,
     renewToken: READS_AND_RENEWS,
@@ -83,12 +84,16 @@ export async function authorize(ctx: Context, access: Access): Promise<void> {
 
 type Resolver = (parent: unknown, args: never, ctx: Context, info: unknown) => unknown
 
-/** Wraps each resolver of a root type with its declared access; a field without one is an error. */
+/**
+ * Wraps each resolver of a root type with the request's cost limits (resolvers/queryLimits.ts) and
+ * its declared access; a field without a declaration is an error.
+ */
 export function withAccess<T extends Record<string, Resolver>>(type: 'Query' | 'Mutation', fields: T): T {
   const table = FIELD_ACCESS[type]
   const undeclared = Object.keys(fields).filter(f => !table[f])
   if (undeclared.length) throw new Error(`No access declared in resolvers/access.ts for ${type}.${undeclared.join(`, ${type}.`)}`)
   return Object.fromEntries(Object.entries(fields).map(([name, resolve]) => [name, async (parent: unknown, args: never, ctx: Context, info: unknown) => {
+    enforceQueryLimits(ctx, info)
     await authorize(ctx, table[name])
     return resolve(parent, args, ctx, info)
   }])) as T

@@ -2,6 +2,7 @@ import { validateAnnotation, validateExternalKey } from '../domain/annotations'
 import type { RawExternalKey } from '../domain/inventory'
 import type { Annotation } from '../domain/rules/types'
 import { now } from '../clock'
+import { quote } from '../domain/secrets'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { invalidFields, refusalError } from './refusals'
@@ -11,7 +12,7 @@ export async function annotateKey(_: unknown, args: { keyId: string; annotation:
   const checked = validateAnnotation(args.annotation ?? {})
   if (!checked.ok) throw invalidFields(checked.errors)
   const keys = await ctx.clients.licenseManagerApi.listAppKeys(ctx.vtex.adminUserAuthToken!).catch(e => { throw toResolverError(e) })
-  if (!keys.some(k => k.id === args.keyId)) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No API key ${args.keyId} in this account.`, field: 'keyId' })
+  if (!keys.some(k => k.id === args.keyId)) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No API key ${quote(args.keyId)} in this account.`, field: 'keyId' })
   await requestData(ctx).storage.update<Record<string, Annotation>, void>('annotations', current => ({ value: { ...(current ?? {}), [args.keyId]: checked.value }, result: undefined }))
     .catch(e => { throw toResolverError(e) })
   return presentAnnotation(checked.value)
@@ -32,7 +33,7 @@ export async function registerExternalKey(_: unknown, args: { appKey: string; ac
   const entry: RawExternalKey = { ...checked.value, addedDate: now().toISOString(), isActive: true }
   await requestData(ctx).storage.update<RawExternalKey[], void>('externalKeys', current => {
     const list = current ?? []
-    if (list.some(e => e.appKey === entry.appKey)) return { refused: refusalError({ ok: false, code: 'CONFLICT', message: `${entry.appKey} is already registered.` }) }
+    if (list.some(e => e.appKey === entry.appKey)) return { refused: refusalError({ ok: false, code: 'CONFLICT', message: `${quote(entry.appKey, 80)} is already registered.` }) }
     return { value: [...list, entry], result: undefined }
   }).catch(e => { throw e instanceof Error && 'extensions' in e ? e : toResolverError(e) })
   const roles = await ctx.clients.licenseManagerApi.rolesOf(ctx.vtex.adminUserAuthToken!, entry.appKey).then(rs => ({ ok: true as const, rs }), () => ({ ok: false as const }))

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../domain/findings'
 import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
+import { quote } from '../domain/secrets'
 import { withCode } from './errors'
 import { requestData } from './requestData'
 
@@ -16,7 +17,7 @@ function present(f: Finding, ctx: Context) {
 
 export async function findings(_: unknown, args: { severity?: Severity; rule?: string }, ctx: Context) {
   if (args.rule !== undefined && args.rule !== null && !RULE_IDS.includes(args.rule)) {
-    throw withCode(new UserInputError(`Unknown rule "${args.rule}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
+    throw withCode(new UserInputError(`Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
   }
   const { findings: all } = await requestData(ctx).evaluation()
   return all.filter(f => (!args.severity || f.severity === args.severity) && (!args.rule || f.rule === args.rule)).map(f => present(f, ctx))

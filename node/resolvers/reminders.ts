@@ -58,7 +58,9 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
   if (!Number.isInteger(args.days) || args.days < 1 || args.days > 90) {
     throw withCode(new UserInputError('days must be a whole number from 1 to 90'), 'BAD_USER_INPUT', { fields: [{ field: 'days', message: 'days must be a whole number from 1 to 90' }] })
   }
-  if (!args.id || args.id.length > 300) throw withCode(new UserInputError('Not a reminder id'), 'BAD_USER_INPUT', { fields: [{ field: 'id', message: 'Not a reminder id' }] })
+  // Only a reminder shown now can be snoozed: an id is never stored unless it is one of them.
+  const shown = await currentReminders(ctx)
+  if (!shown.some(r => r.id === args.id)) throw withCode(new UserInputError('Not a reminder shown now: reload the page'), 'BAD_USER_INPUT', { fields: [{ field: 'id', message: 'Not a reminder shown now' }] })
   const until = snoozeUntil(now(), args.days)
   await requestData(ctx).storage.update<RemindersDoc, void>('reminders', cur => ({ value: { ...cur, snoozes: { ...(cur?.snoozes ?? {}), [args.id]: until } }, result: undefined }))
     .catch(e => { throw toResolverError(e) })
@@ -66,7 +68,9 @@ export async function snoozeReminder(_: unknown, args: { id: string; days: numbe
 }
 
 export async function changes(_: unknown, __: unknown, ctx: Context) {
-  return (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
+  const stored = (await requestData(ctx).storage.read<Changes>('snapshots', 'changes.json').catch(e => { throw toResolverError(e) })).value
+  // Diffs stored before rolesNotCompared existed read as comparing everything they could.
+  return stored && { ...stored, rolesNotCompared: stored.rolesNotCompared ?? [] }
 }
 
 /** The daily scan as the Admin shows it (never the job's secret). */

@@ -9,6 +9,7 @@ import { reviewCsv, reviewJson } from '../domain/review/export'
 import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
 import type { Outcome, Review, ReviewIndex } from '../domain/review/types'
 import { PRACTICES, severityRank } from '../domain/findings'
+import { quote } from '../domain/secrets'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { actor } from './actor'
@@ -102,7 +103,7 @@ export const reviewQueries = {
   reviewExport: (_: unknown, { id, format }: { id: string; format: 'CSV' | 'JSON' }, ctx: Context) => guarded(async () => {
     const { storage } = requestData(ctx)
     const r = (await storage.read<Review>('reviews', fileOf(safeId(id)))).value
-    if (!r) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No review ${id}.` })
+    if (!r) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No review ${quote(id)}.` })
     const actions = await actionsDuring(storage, r)
     return format === 'CSV'
       ? { filename: `key-steward-review-${r.id}.csv`, contentType: 'text/csv; charset=utf-8', content: reviewCsv(r, actions) }

@@ -7,8 +7,8 @@ import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
 import { Budget, REQUEST_BUDGET_MS } from '../clients/deadline'
 import { STOREFRONT_TIMEOUT_MS } from '../clients/storefront'
-import { OK, inventoryOutcome, ScanRun, ScanStatusDoc, StepOutcome, storefrontOutcome } from '../domain/scan/scanStatus'
-import { buildSnapshot, Changes, diffSnapshots, Snapshot } from '../domain/scan/snapshot'
+import { currentOccurrence, OK, inventoryOutcome, ScanRun, ScanStatusDoc, StepOutcome, storefrontOutcome } from '../domain/scan/scanStatus'
+import { buildSnapshot, Changes, diffSnapshots, isEmptyChanges, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { emailReminders } from './reminderEmails'
 import { runScan } from './leakScan'
@@ -130,6 +130,14 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
     ctx.body = { error: 'A valid scheduler secret is required' }
     return next()
   }
+  // One run per scheduled time: a replayed or repeated call for a run already done answers with
+  // what is stored and changes nothing (VTEX's scheduler may retry; a replay must not erase).
+  const occurrence = currentOccurrence(schedule.expression, now())
+  if (occurrence && schedule.lastScanAt && schedule.lastScanAt >= occurrence) {
+    ctx.status = 200
+    ctx.body = { replayed: true, at: schedule.lastScanAt }
+    return next()
+  }
   const startedAt = now()
   ;(ctx.state as { asApp?: boolean }).asApp = true
   // The inventory's License Manager reads stop at the scan's deadline: the roles not read by then
@@ -146,10 +154,12 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   if (evaluation.ok) {
     inventory = inventoryOutcome(evaluation.value.input.inventory)
     const prev = (await storage.read<Snapshot>('snapshots', 'latest.json')).value
-    snapshot = buildSnapshot(evaluation.value.input.inventory, evaluation.value.findings, now())
+    snapshot = buildSnapshot(evaluation.value.input.inventory, evaluation.value.findings, now(), prev)
     changes = diffSnapshots(prev, snapshot)
     await storage.write('snapshots', snapshot, null, 'latest.json')
-    await storage.write('snapshots', changes, null, 'changes.json')
+    // "What changed" keeps the last diff that found something (its dates say which scans).
+    const stored = (await storage.read<Changes>('snapshots', 'changes.json')).value
+    if (!stored || !isEmptyChanges(changes) || !stored.from) await storage.write('snapshots', changes, null, 'changes.json')
     await storage.update<ScheduleDoc, void>('schedule', cur => ({ value: { ...(cur ?? schedule), lastScanAt: snapshot!.at }, result: undefined }))
   } else {
     inventory = failureOutcome(evaluation.error)

@@ -33,10 +33,9 @@ export async function updateSettings(_: unknown, args: { settings: Partial<Recor
   }
   // Settings feed the daily scan: make sure it is (still) registered with the scheduler.
   await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
-  const saved = await data.storage.read<Settings>('settings').catch(toResolverErrorThrow)
+  // The write landed: answer from what was written even if reading its new version back fails
+  // (a retry would otherwise meet CONFLICT against its own save). Without a version, the next
+  // save is still guarded by VBase's If-Match on the version it reads then.
+  const saved = await data.storage.read<Settings>('settings').catch(() => ({ etag: null }))
   return present(result.value, saved.etag)
-}
-
-function toResolverErrorThrow(e: unknown): never {
-  throw toResolverError(e)
 }

@@ -28,7 +28,8 @@ const LOAD = `
   const load = (src, req) => { const module = { exports: {} }; new Function('require', 'module', 'exports', src)(req, module, module.exports); return module.exports }`
 const SOURCE = `${LOAD}
   const detectors = load(${js('detectors.ts')}, require)
-  const { scanText } = load(${js('scanText.ts')}, name => name === './detectors' ? detectors : require(name))
+  const secrets = load(${js('../secrets.ts')}, require)
+  const { scanText } = load(${js('scanText.ts')}, name => name === './detectors' ? detectors : name === '../secrets' ? secrets : require(name))
   parentPort.on('message', ({ url, text }) => parentPort.postMessage(scanText(url, text)))`
 // The page readers, on htmlparser2 (required from node_modules like the module does).
 const PAGES_SOURCE = `${LOAD}

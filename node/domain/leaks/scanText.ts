@@ -1,6 +1,7 @@
 // Turns detector matches in one fetched text into exposures: an appKey, with CRITICAL weight
 // when a token sits next to it; a token with key context but no key; a credentials link.
 // Tokens only ever leave this module masked (first 4 characters and the length).
+import { containsTokenLike } from '../secrets'
 import { appKeyDetector, appTokenShapeDetector, Match, shareLinkDetector, tokenContextDetector } from './detectors'
 
 /** How close (characters) a token and its context must be. */
@@ -122,9 +123,12 @@ export function scanText(url: string, text: string): Exposure[] {
   return out
 }
 
-/** True when free text holds something shaped like a classic appToken (128 capital letters). */
+/**
+ * True when free text holds something token-like: a run of 32 or more capital letters anywhere,
+ * so a token pasted twice, glued to a word or cut in half is refused too (domain/secrets.ts).
+ */
 export function looksLikeToken(text: string): boolean {
-  return /(?<![A-Za-z])[A-Z]{128}(?![A-Za-z])/.test(text)
+  return containsTokenLike(text)
 }
 
 export const TOKEN_REFUSAL = 'looks like an appToken: never paste tokens into Key Steward (NO_SHARING)'

@@ -7,6 +7,7 @@ import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
 import { grantsEverything } from '../roleGrants'
 import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
+import { quote } from '../secrets'
 import { ATTESTED } from './checklist'
 import type { Changes } from '../scan/snapshot'
 import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
@@ -68,7 +69,7 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
 export function decideKey(review: Review, input: { keyId: string; decision: string; justification?: string | null; by: string; now: Date }): Outcome<Review> {
   if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is completed; its decisions can no longer change.')
   const key = review.keys.find(k => k.id === input.keyId)
-  if (!key) return refuse('NOT_FOUND', `Key ${input.keyId} is not part of this review (it did not exist when the review started).`, 'keyId')
+  if (!key) return refuse('NOT_FOUND', `Key ${quote(input.keyId)} is not part of this review (it did not exist when the review started).`, 'keyId')
   if (!(DECISIONS as readonly string[]).includes(input.decision)) return refuse('BAD_USER_INPUT', `decision must be one of ${DECISIONS.join(', ')}`, 'decision')
   const justification = (input.justification ?? '').trim()
   if (justification.length > MAX_JUSTIFICATION) return refuse('BAD_USER_INPUT', `justification must be at most ${MAX_JUSTIFICATION} characters`, 'justification')

@@ -63,6 +63,13 @@ export function nextDailyRun(expression: string, now: Date): string | null {
   return next.toISOString()
 }
 
+/** The daily run a call at `now` belongs to: the latest "M H * * *" time at or before it. */
+export function currentOccurrence(expression: string, now: Date): string | null {
+  const next = nextDailyRun(expression, now)
+  if (!next) return null
+  return new Date(Date.parse(next) - 86_400_000).toISOString()
+}
+
 /** The problem an admin must act on, if any: a failed registration or a failed last run. */
 export function scanFailure(doc: ScanStatusDoc | null): { at: string; problem: ScanProblem | null } | null {
   if (doc?.registration && doc.registration.state === 'FAILED') return { at: doc.registration.at, problem: doc.registration.problem }

@@ -47,9 +47,27 @@ describe('diffSnapshots', () => {
     expect(c.keysCrossedRotation).toEqual([{ id: 'k1', label: 'ERP' }])
   })
 
-  it('does not compare roles that could not be read', () => {
+  it('does not compare roles that could not be read, and says so', () => {
     const next: Snapshot = { ...base, keys: [{ ...base.keys[0], rolesKnown: false, roles: [] }, ...base.keys.slice(1)] }
-    expect(diffSnapshots(base, next).rolesRemoved).toEqual([])
+    const c = diffSnapshots(base, next)
+    expect(c.rolesRemoved).toEqual([])
+    expect(c.rolesNotCompared).toContainEqual({ subjectType: 'KEY', subjectId: 'k1', label: 'ERP' })
+  })
+
+  it('a partial scan in between does not hide a role granted meanwhile (compares with the last known roles)', () => {
+    const inv = (keys: Snapshot['keys'], at: string) => ({ generatedAt: at, complete: keys.every(k => k.rolesKnown), missing: [], keys: keys.map(k => ({ ...k, ageDays: 1 })), externalKeys: [], users: [], roles: [] }) as never
+    const scan1 = buildSnapshot(inv(base.keys, '1'), [], new Date('2026-11-26T06:00:00Z'))
+    const scan2 = buildSnapshot(inv([{ ...base.keys[0], rolesKnown: false, roles: [] }, ...base.keys.slice(1)], '2'), [], new Date('2026-11-27T06:00:00Z'), scan1)
+    expect(scan2.keys[0].knownRoles).toEqual({ roles: base.keys[0].roles, asOf: '2026-11-26T06:00:00.000Z' })
+    expect(diffSnapshots(scan1, scan2).rolesNotCompared.map(s => s.subjectId)).toEqual(['k1'])
+    // Owner was granted while scan 2 could not read k1's roles; scan 3 reads them again.
+    const granted = [...base.keys[0].roles, r('Owner (Admin Super)', 1)]
+    const scan3 = buildSnapshot(inv([{ ...base.keys[0], roles: granted }, ...base.keys.slice(1)], '3'), [], new Date('2026-11-28T06:00:00Z'), scan2)
+    expect(diffSnapshots(scan2, scan3).rolesAdded).toEqual([{ subjectType: 'KEY', subjectId: 'k1', label: 'ERP', role: 'Owner (Admin Super)' }])
+    // Two partial scans in a row keep the roles of the last complete read.
+    const scan2b = buildSnapshot(inv([{ ...base.keys[0], rolesKnown: false, roles: [] }], '2b'), [], new Date('2026-11-28T06:00:00Z'), scan2)
+    expect(scan2b.keys[0].knownRoles?.asOf).toBe('2026-11-26T06:00:00.000Z')
+    expect(inventoryFromSnapshot(scan2b, new Date()).keys[0]).not.toHaveProperty('knownRoles')
   })
 
   it('keeps no token: a snapshot is built from the inventory only', () => {

@@ -5,11 +5,17 @@ import { ageInDays } from '../age'
 import type { Finding } from '../findings'
 import type { Inventory, RoleInfo } from '../types'
 
+/**
+ * Roles last read for a subject whose roles this scan could not read, and when: the next scan
+ * compares against them, so a partial scan never hides a grant made meanwhile.
+ */
+export interface KnownRoles { roles: RoleInfo[]; asOf: string }
+
 export interface Snapshot {
   at: string
   complete: boolean
-  keys: Array<{ id: string; appKey: string; label: string; createdAt: string; isActive: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
-  users: Array<{ id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean; rolesKnown: boolean; roles: RoleInfo[] }>
+  keys: Array<{ id: string; appKey: string; label: string; createdAt: string; isActive: boolean; rolesKnown: boolean; roles: RoleInfo[]; knownRoles?: KnownRoles }>
+  users: Array<{ id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean; rolesKnown: boolean; roles: RoleInfo[]; knownRoles?: KnownRoles }>
   roles: RoleInfo[]
   externalKeys: Inventory['externalKeys']
   /** what the scan could not read */
@@ -32,14 +38,28 @@ export interface Changes {
   rolesRemoved: RoleChange[]
   /** keys that crossed their rotation period since the previous scan */
   keysCrossedRotation: Array<{ id: string; label: string }>
+  /** keys and users whose roles could not be compared: unreadable now, or never read before */
+  rolesNotCompared: Array<{ subjectType: 'KEY' | 'USER'; subjectId: string; label: string }>
 }
 
-export function buildSnapshot(inventory: Inventory, findings: Finding[], now: Date): Snapshot {
+/** The roles to compare against for a subject of a snapshot: read then, or carried from earlier. */
+function baseline(s: { rolesKnown: boolean; roles: RoleInfo[]; knownRoles?: KnownRoles } | undefined, at: string): KnownRoles | undefined {
+  if (!s) return undefined
+  return s.rolesKnown ? { roles: s.roles, asOf: at } : s.knownRoles
+}
+
+export function buildSnapshot(inventory: Inventory, findings: Finding[], now: Date, prev: Snapshot | null = null): Snapshot {
+  const prevKeys = new Map(prev?.keys.map(k => [k.id, k]))
+  const prevUsers = new Map(prev?.users.map(u => [u.id, u]))
+  const carry = <T extends { id: string; rolesKnown: boolean }>(s: T, before: Map<string, Snapshot['keys'][number] | Snapshot['users'][number]>) => {
+    const known = s.rolesKnown || !prev ? undefined : baseline(before.get(s.id), prev.at)
+    return known ? { knownRoles: known } : {}
+  }
   return {
     at: now.toISOString(),
     complete: inventory.complete,
-    keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles })),
-    users: inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles })),
+    keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles, ...carry(k, prevKeys) })),
+    users: inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles, ...carry(u, prevUsers) })),
     roles: inventory.roles,
     externalKeys: inventory.externalKeys,
     missing: inventory.missing,
@@ -66,16 +86,21 @@ export function inventoryFromSnapshot(s: Snapshot, now: Date): Inventory {
     generatedAt: s.at,
     complete: s.complete,
     missing: s.missing ?? [],
-    keys: s.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, now) })),
+    // Roles carried from an earlier scan are for comparing, never shown as current.
+    keys: s.keys.map(({ knownRoles: _k, ...k }) => ({ ...k, ageDays: ageInDays(k.createdAt, now) })),
     externalKeys: s.externalKeys ?? [],
-    users: s.users,
+    users: s.users.map(({ knownRoles: _k, ...u }) => u),
     roles: s.roles,
   }
 }
 
-/** Differences between two snapshots; roles that could not be read on either side are not compared. */
+/**
+ * Differences between two snapshots. Roles are compared against the last roles known for each
+ * subject (read by the previous scan, or carried from an earlier one when it could not read
+ * them); subjects whose roles cannot be compared are listed, never reported as unchanged.
+ */
 export function diffSnapshots(prev: Snapshot | null, next: Snapshot): Changes {
-  const changes: Changes = { from: prev?.at ?? null, to: next.at, keysCreated: [], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [], rolesRemoved: [], keysCrossedRotation: [] }
+  const changes: Changes = { from: prev?.at ?? null, to: next.at, keysCreated: [], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [], rolesRemoved: [], keysCrossedRotation: [], rolesNotCompared: [] }
   if (!prev) return changes
   const before = new Map(prev.keys.map(k => [k.id, k]))
   const after = new Map(next.keys.map(k => [k.id, k]))
@@ -85,20 +110,27 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): Changes {
     if (!old) { changes.keysCreated.push({ id: k.id, label }); continue }
     if (old.isActive && !k.isActive) changes.keysDeactivated.push({ id: k.id, label })
     if (!old.isActive && k.isActive) changes.keysReactivated.push({ id: k.id, label })
-    if (old.rolesKnown && k.rolesKnown) {
-      const d = roleDiff('KEY', k.id, label, old.roles, k.roles)
+    const known = baseline(old, prev.at)
+    if (known && k.rolesKnown) {
+      const d = roleDiff('KEY', k.id, label, known.roles, k.roles)
       changes.rolesAdded.push(...d.added)
       changes.rolesRemoved.push(...d.removed)
+    } else {
+      changes.rolesNotCompared.push({ subjectType: 'KEY', subjectId: k.id, label })
     }
   }
   for (const k of prev.keys) if (!after.has(k.id)) changes.keysRemoved.push({ id: k.id, label: k.label || k.appKey })
   const usersBefore = new Map(prev.users.map(u => [u.id, u]))
   for (const u of next.users) {
     const old = usersBefore.get(u.id)
-    if (old && old.rolesKnown && u.rolesKnown) {
-      const d = roleDiff('USER', u.id, u.email, old.roles, u.roles)
+    if (!old) continue
+    const known = baseline(old, prev.at)
+    if (known && u.rolesKnown) {
+      const d = roleDiff('USER', u.id, u.email, known.roles, u.roles)
       changes.rolesAdded.push(...d.added)
       changes.rolesRemoved.push(...d.removed)
+    } else {
+      changes.rolesNotCompared.push({ subjectType: 'USER', subjectId: u.id, label: u.email })
     }
   }
   const staleBefore = new Set(prev.staleKeyIds)
@@ -106,4 +138,9 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): Changes {
     if (!staleBefore.has(id)) changes.keysCrossedRotation.push({ id, label: (after.get(id)?.label || after.get(id)?.appKey) ?? id })
   }
   return changes
+}
+
+/** Whether a diff found nothing (a run with nothing to say must not replace one that had). */
+export function isEmptyChanges(c: Changes): boolean {
+  return [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation, c.rolesNotCompared].every(l => l.length === 0)
 }

@@ -2,7 +2,7 @@ import React from 'react'
 import { render, wait } from '@vtex/test-tools/react'
 import { setRouteParams } from 'vtex.render-runtime'
 
-import { inventoryMock } from '../testing/data'
+import { inventory, inventoryMock, UNKNOWN_ROLES } from '../testing/data'
 import KeyDetailPage from './KeyDetailPage'
 
 describe('KeyDetailPage', () => {
@@ -16,6 +16,13 @@ describe('KeyDetailPage', () => {
     expect(container.querySelector('[data-rule="owner-role"] [data-severity="CRITICAL"]')).not.toBeNull()
     expect(getByText('56 days')).toBeInTheDocument()
     expect(getByText('Back to API keys')).toBeInTheDocument()
+  })
+
+  it('never says "No problems found" for a key whose roles could not be read', async () => {
+    setRouteParams({ id: 'k-unknown' })
+    const { getByTestId, queryByText } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock(inventory({ keys: [UNKNOWN_ROLES], complete: false, missing: ['roles of one key'] }))] } })
+    await wait(() => getByTestId('findings-unknown'))
+    expect(queryByText('No problems found.')).toBeNull()
   })
 
   it('says so when the key does not exist', async () => {

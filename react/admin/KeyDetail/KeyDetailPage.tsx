@@ -55,7 +55,7 @@ const KeyDetailPage: React.FC = () => {
             </dl>
           </PageBlock>
           <PageBlock title={t('findings', { count: key.findings.length })}>
-            <FindingList findings={key.findings} />
+            <FindingList findings={key.findings} unknown={!key.rolesKnown} />
           </PageBlock>
           <PageBlock title={t('ownership')}>
             <OwnershipForm key={key.id} keyId={key.id} annotation={key.annotation} />

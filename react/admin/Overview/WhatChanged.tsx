@@ -9,7 +9,7 @@ import CHANGES from '../graphql/changes.gql'
 
 interface Named { id: string; label: string }
 interface RoleChange { subjectType: string; subjectId: string; label: string; role: string }
-interface Changes { from: string | null; to: string; keysCreated: Named[]; keysRemoved: Named[]; keysDeactivated: Named[]; keysReactivated: Named[]; rolesAdded: RoleChange[]; rolesRemoved: RoleChange[]; keysCrossedRotation: Named[] }
+interface Changes { from: string | null; to: string; keysCreated: Named[]; keysRemoved: Named[]; keysDeactivated: Named[]; keysReactivated: Named[]; rolesAdded: RoleChange[]; rolesRemoved: RoleChange[]; keysCrossedRotation: Named[]; rolesNotCompared?: Array<{ subjectType: string; subjectId: string; label: string }> }
 
 const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
   items.length ? (
@@ -45,7 +45,7 @@ const WhatChanged: React.FC = () => {
   if (!data) return null
   const c = data.changes
   const role = (r: RoleChange) => `${r.label}: ${r.role}`
-  const any = c && [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation].some(l => l.length)
+  const any = c && [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation, c.rolesNotCompared ?? []].some(l => l.length)
   return (
     <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.changes.title' })}>
       {data.schedule && <DailyScanLine s={data.schedule} />}
@@ -65,6 +65,7 @@ const WhatChanged: React.FC = () => {
             <Group id="rolesAdded" items={c.rolesAdded.map(role)} />
             <Group id="rolesRemoved" items={c.rolesRemoved.map(role)} />
             <Group id="keysCrossedRotation" items={c.keysCrossedRotation.map(k => k.label)} />
+            <Group id="rolesNotCompared" items={(c.rolesNotCompared ?? []).map(s => s.label)} />
           </ul>
         </>
       )}

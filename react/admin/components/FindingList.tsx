@@ -4,9 +4,12 @@ import { FormattedMessage } from 'react-intl'
 import type { KeyFinding } from '../types'
 import SeverityBadge from './SeverityBadge'
 
-const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.ReactNode }> }> = ({ findings }) =>
+/** `unknown`: the subject's roles could not be read, so no finding list is a clean bill of health. */
+const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.ReactNode }>; unknown?: boolean }> = ({ findings, unknown }) =>
   findings.length === 0 ? (
-    <p className="c-success"><FormattedMessage id="admin/key-steward.findings.none" /></p>
+    unknown
+      ? <p className="c-warning" data-testid="findings-unknown"><FormattedMessage id="admin/key-steward.findings.unknown" /></p>
+      : <p className="c-success"><FormattedMessage id="admin/key-steward.findings.none" /></p>
   ) : (
     <ul className="list pa0 ma0">
       {findings.map((f, i) => (
@@ -22,6 +25,7 @@ const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.Rea
           </span>
         </li>
       ))}
+      {unknown && <li className="pv3 c-warning" data-testid="findings-unknown"><FormattedMessage id="admin/key-steward.findings.unknownMore" /></li>}
     </ul>
   )
 

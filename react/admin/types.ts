@@ -5,6 +5,30 @@ export interface Role { id: number; name: string; isAdmin: boolean; roleType?: n
 export interface KeyFinding { rule: string; severity: Severity; practice?: string; message: string }
 export interface Finding extends KeyFinding { subjectType: string; subjectId: string; subjectLabel: string }
 
+export type TokenAgeBasis = 'KEY_CREATED' | 'TOKEN_CREATED' | 'RENEWAL_FINISHED' | 'RENEWAL_RECORDED'
+export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
+
+/** The latest token renewal Key Steward knows of (never a token). */
+export interface TokenRenewal {
+  status: RenewalStatus
+  startedAt: string | null
+  startedBy: string | null
+  finishedAt: string | null
+  finishedBy: string | null
+  recordedBy: string | null
+  recordedAt: string | null
+  note: string | null
+  tokenCreatedAt: string | null
+  newTokenCreatedAt: string | null
+  expirationPeriodDays: number | null
+  vtexNotPendingAt: string | null
+}
+
+export const NO_RENEWAL: TokenRenewal = {
+  status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
+  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null,
+}
+
 export interface ApiKey {
   id: string
   appKey: string
@@ -12,10 +36,33 @@ export interface ApiKey {
   createdAt: string
   isActive: boolean
   ageDays: number
+  /** days since the token in use was created or last renewed, as far as Key Steward knows */
+  tokenAgeDays: number
+  tokenAgeSince: string
+  tokenAgeBasis: TokenAgeBasis
+  renewal: TokenRenewal
   rolesKnown: boolean
   roles: Role[]
   findings: KeyFinding[]
   annotation?: Annotation | null
+}
+
+/** Whether the admin's session may do a key action, and what it lacks if not. */
+export interface ActionPermission { field: string; allowed: boolean; missingResources: string[]; acceptedResources: string[][] }
+
+export interface AuditEntry {
+  id: string
+  at: string
+  by: string
+  action: string
+  before: string
+  after: string
+  vtexCall: string | null
+  vtexStatus: number | null
+  vtexAnswer: string | null
+  outcome: 'DONE' | 'REFUSED' | 'FAILED'
+  reviewId: string | null
+  note: string | null
 }
 
 export interface Annotation { owner: string | null; integrations: string[]; purpose: string | null; notes: string | null }

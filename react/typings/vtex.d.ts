@@ -8,6 +8,7 @@ declare module 'vtex.styleguide' {
   export const Input: any
   export const InputSearch: any
   export const Layout: any
+  export const Modal: any
   export const ModalDialog: any
   export const PageBlock: any
   export const PageHeader: any

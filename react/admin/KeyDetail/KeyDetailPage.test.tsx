@@ -8,13 +8,13 @@ import KeyDetailPage from './KeyDetailPage'
 describe('KeyDetailPage', () => {
   it('shows a key’s roles with products, its findings with what to do, and its age', async () => {
     setRouteParams({ id: 'k-owner' })
-    const { getAllByText, getByText, container } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock()] } })
+    const { getAllByText, getByText, getByTestId, container } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock()] } })
     await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
     expect(getAllByText('Owner (Admin Super)').length).toBeGreaterThan(0)
     expect(getByText('License Manager')).toBeInTheDocument()
     expect(getByText(/grants every permission of the account/)).toBeInTheDocument()
     expect(container.querySelector('[data-rule="owner-role"] [data-severity="CRITICAL"]')).not.toBeNull()
-    expect(getByText('56 days')).toBeInTheDocument()
+    expect(getByTestId('key-age').textContent).toBe('56 days')
     expect(getByText('Back to API keys')).toBeInTheDocument()
   })
 

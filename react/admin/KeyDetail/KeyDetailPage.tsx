@@ -1,16 +1,21 @@
-import React from 'react'
+import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { EmptyState, PageBlock, Tag } from 'vtex.styleguide'
+import { Alert, EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import KeyActionButton, { ActionResult } from '../actions/KeyActionButton'
+import { usePermissions } from '../actions/usePermissions'
 import FindingList from '../components/FindingList'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
+import KEY_AUDIT from '../graphql/keyAudit.gql'
 import type { Inventory } from '../types'
+import AuditLog from './AuditLog'
+import TokenRenewalPanel from './TokenRenewalPanel'
 
 const Field: React.FC<{ label: string }> = ({ label, children }) => (
   <div className="mb4 mr8">
@@ -25,6 +30,11 @@ const KeyDetailPage: React.FC = () => {
   const t = (id: string, values?: Record<string, number>) => intl.formatMessage({ id: `admin/key-steward.key.${id}` }, values)
   const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY)
   const key = data?.inventory.keys.find(k => k.id === params.id)
+  const can = usePermissions()
+  // What VTEX showed when the service read the key again after the last action.
+  const [result, setResult] = useState<{ kind: string; state: ActionResult } | null>(null)
+  const refetchAfter = key ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }] : []
+  const done = (kind: string) => (state: ActionResult) => setResult({ kind, state })
   const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: `${BASE}/keys` }
 
   return (
@@ -46,13 +56,43 @@ const KeyDetailPage: React.FC = () => {
             <dl className="flex flex-wrap ma0">
               <Field label="appKey"><span className="code">{key.appKey}</span></Field>
               <Field label="created"><FormattedDate value={key.createdAt} year="numeric" month="long" day="2-digit" /></Field>
-              <Field label="age"><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.ageDays }} /></Field>
+              <Field label="age"><span data-testid="key-age"><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.ageDays }} /></span></Field>
+              <Field label="tokenAge">
+                <span data-testid="token-age" data-basis={key.tokenAgeBasis}><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.tokenAgeDays }} /></span>
+                <span className="db f6 c-muted-1">
+                  <FormattedMessage id={`admin/key-steward.key.tokenAgeBasis.${key.tokenAgeBasis}`} values={{ date: <FormattedDate value={key.tokenAgeSince} year="numeric" month="long" day="2-digit" /> }} />
+                </span>
+              </Field>
               <Field label="status">
                 <Tag size="small" type={key.isActive ? 'success' : undefined}>
                   <FormattedMessage id={`admin/key-steward.keys.status.${key.isActive ? 'active' : 'inactive'}`} />
                 </Tag>
               </Field>
             </dl>
+            <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained"><FormattedMessage id="admin/key-steward.key.ageExplained" /></p>
+          </PageBlock>
+          {result && (
+            <div className="mb5" role="status" data-testid="action-result">
+              <Alert type={result.state.key ? 'success' : 'warning'} onClose={() => setResult(null)}>
+                {result.state.key ? (
+                  <FormattedMessage
+                    id={`admin/key-steward.actions.result.${result.kind}`}
+                    values={{ label: key.label || key.appKey, status: intl.formatMessage({ id: `admin/key-steward.keys.status.${result.state.key.isActive ? 'active' : 'inactive'}` }), roles: result.state.key.rolesKnown ? (result.state.key.roles.map(r => r.name).join(', ') || intl.formatMessage({ id: 'admin/key-steward.keys.noRoles' })) : '—' }}
+                  />
+                ) : <FormattedMessage id="admin/key-steward.actions.result.unread" />}
+                {!result.state.audited && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.notAudited" /></span>}
+              </Alert>
+            </div>
+          )}
+          <PageBlock title={t('renewal')} subtitle={intl.formatMessage({ id: 'admin/key-steward.key.renewalHelp' })}>
+            <TokenRenewalPanel apiKey={key} can={can} />
+          </PageBlock>
+          <PageBlock title={t('actions')}>
+            <p className="mt0 f6 c-muted-1"><FormattedMessage id={`admin/key-steward.key.actionsHelp.${key.isActive ? 'active' : 'inactive'}`} /></p>
+            <KeyActionButton
+              kind={key.isActive ? 'deactivate' : 'reactivate'} keyId={key.id} appKey={key.appKey} label={key.label}
+              permission={can(key.isActive ? 'deactivateKey' : 'reactivateKey')} refetch={refetchAfter} onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
+            />
           </PageBlock>
           <PageBlock title={t('findings', { count: key.findings.length })}>
             <FindingList findings={key.findings} unknown={!key.rolesKnown} />
@@ -71,6 +111,7 @@ const KeyDetailPage: React.FC = () => {
                   <tr>
                     <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id="admin/key-steward.key.role" /></th>
                     <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id="admin/key-steward.key.products" /></th>
+                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><span className="clip"><FormattedMessage id="admin/key-steward.key.roleActions" /></span></th>
                   </tr>
                 </thead>
                 <tbody>
@@ -81,11 +122,20 @@ const KeyDetailPage: React.FC = () => {
                         {r.isAdmin && <span className="ml2"><Tag size="small" bgColor="#d40000" color="#fff"><FormattedMessage id="admin/key-steward.users.owner" /></Tag></span>}
                       </td>
                       <td className="pv3 ph3 f6 c-muted-1">{(r.products ?? []).join(', ')}</td>
+                      <td className="pv3 ph3 tr" data-remove-role={r.id}>
+                        <KeyActionButton
+                          kind="removeRole" size="small" keyId={key.id} appKey={key.appKey} label={key.label} role={{ id: r.id, name: r.name }}
+                          permission={can('removeKeyRole')} refetch={refetchAfter} onDone={done('removeRole')}
+                        />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
+          </PageBlock>
+          <PageBlock title={t('audit')}>
+            <AuditLog keyId={key.id} />
           </PageBlock>
         </>
       )}

@@ -1,15 +1,48 @@
 import React, { useState } from 'react'
 import { useMutation } from 'react-apollo'
-import { FormattedMessage, useIntl } from 'react-intl'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
+import KeyActionButton from '../actions/KeyActionButton'
+import RenewTokenButton from '../actions/RenewTokenButton'
+import type { KeyActionField } from '../actions/usePermissions'
+import Link from '../components/Link'
+import { BASE } from '../components/PageFrame.constants'
 import SeverityBadge from '../components/SeverityBadge'
 import DECIDE from '../graphql/decideKey.gql'
 import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
+import type { ActionPermission } from '../types'
 import { Decision, DECISIONS, ReviewKey } from './types'
 
-const DecisionRow: React.FC<{ k: ReviewKey }> = ({ k }) => {
+/**
+ * Carry a saved decision out from the review: renew the token (ROTATE), deactivate the key
+ * (DEACTIVATE), or open the key page to remove roles (REDUCE_ROLES). Each behind a confirmation.
+ */
+const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionPermission | undefined }> = ({ k, can }) => {
+  const d = k.decision
+  if (!d) return null
+  const done = d.carriedOut ?? []
+  const label = k.label || k.appKey
+  return (
+    <div className="mt2" data-carry-out={d.decision}>
+      {done.map((c, i) => (
+        <p key={i} className="f7 c-success mt1 mb1" data-carried-out={c.action}>
+          <FormattedMessage id="admin/key-steward.review.carriedOut" values={{ action: <FormattedMessage id={`admin/key-steward.audit.action.${c.action}`} />, who: c.by, date: <FormattedDate value={c.at} year="numeric" month="short" day="2-digit" /> }} />
+        </p>
+      ))}
+      {d.decision === 'ROTATE' && !done.length && <RenewTokenButton size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
+      {d.decision === 'DEACTIVATE' && k.isActive && !done.some(c => c.action === 'DEACTIVATE') && (
+        <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }]} />
+      )}
+      {d.decision === 'REDUCE_ROLES' && (
+        <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}><FormattedMessage id="admin/key-steward.review.reduceRolesOnKeyPage" /></Link>
+      )}
+    </div>
+  )
+}
+
+const DecisionRow: React.FC<{ k: ReviewKey; can?: (field: KeyActionField) => ActionPermission | undefined }> = ({ k, can = () => undefined }) => {
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
   const [decision, setDecision] = useState<Decision | ''>(k.decision?.decision ?? '')
@@ -67,6 +100,7 @@ const DecisionRow: React.FC<{ k: ReviewKey }> = ({ k }) => {
         </form>
         {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
         {k.decision && <p className="f7 c-muted-2 mt1 mb0"><FormattedMessage id="admin/key-steward.review.decidedBy" values={{ who: k.decision.decidedBy }} /></p>}
+        {k.decision && !changed && <CarryOut k={k} can={can} />}
       </td>
     </tr>
   )

@@ -2,6 +2,7 @@ import React, { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Dropdown } from 'vtex.styleguide'
 
+import { usePermissions } from '../actions/usePermissions'
 import DecisionRow from './DecisionRow'
 import type { ReviewKey } from './types'
 
@@ -12,6 +13,7 @@ const DecisionTable: React.FC<{ keys: ReviewKey[] }> = ({ keys }) => {
   const intl = useIntl()
   const [filter, setFilter] = useState<Filter>('undecided')
   const [limit, setLimit] = useState(PAGE)
+  const can = usePermissions()
   const shown = useMemo(() => keys
     .filter(k => filter === 'all' || (filter === 'undecided' ? !k.decision : k.risky))
     .sort((a, b) => Number(b.risky) - Number(a.risky) || a.label.localeCompare(b.label)), [keys, filter])
@@ -39,7 +41,7 @@ const DecisionTable: React.FC<{ keys: ReviewKey[] }> = ({ keys }) => {
                 ))}
               </tr>
             </thead>
-            <tbody>{shown.slice(0, limit).map(k => <DecisionRow key={k.id} k={k} />)}</tbody>
+            <tbody>{shown.slice(0, limit).map(k => <DecisionRow key={k.id} k={k} can={can} />)}</tbody>
           </table>
           {shown.length > limit && (
             <button type="button" className="mt3 bn bg-transparent c-link pointer pa0" onClick={() => setLimit(limit + PAGE)}>

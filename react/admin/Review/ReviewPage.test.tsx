@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
+import DEACTIVATE from '../graphql/deactivateKey.gql'
 import DECIDE from '../graphql/decideKey.gql'
 import REVIEW from '../graphql/review.gql'
 import ReviewPage from './ReviewPage'
@@ -52,5 +53,24 @@ describe('ReviewPage', () => {
     fireEvent.change(row.querySelector('select')!, { target: { value: 'KEEP' } })
     fireEvent.click(row.querySelector('button[type="submit"]')!)
     await wait(() => getByText('Keeping a key with a HIGH or CRITICAL finding needs a justification.'))
+  })
+
+  it('carries a DEACTIVATE decision out from the review after a confirmation, and shows who did it', async () => {
+    const decided = { ...review, keys: [{ ...review.keys[0], decision: { decision: 'DEACTIVATE', justification: 'unused', decidedBy: 'ana@acme.com', decidedAt: '2026-11-26T12:00:00.000Z', carriedOut: [] } }, review.keys[1]] }
+    const carried = { ...review, keys: [{ ...decided.keys[0], decision: { ...decided.keys[0].decision, carriedOut: [{ action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', at: '2026-11-26T12:00:00.000Z' }] } }, review.keys[1]] }
+    const deactivate = {
+      request: { query: DEACTIVATE, variables: { keyId: 'k-old', confirm: 'vtexappkey-acme-OLDKEY' } },
+      result: { data: { deactivateKey: { key: { id: 'k-old', isActive: false, rolesKnown: true, roles: [] }, renewal: null, recorded: false, audited: true, carriedOut: true } } },
+    }
+    const { getByText, getAllByText, getByTestId, container } = render(<ReviewPage />, { graphql: { mocks: [{ request: { query: REVIEW }, result: { data: { review: decided, reviews: [] } } }, deactivate, { request: { query: REVIEW }, result: { data: { review: carried, reviews: [] } } }] } })
+    await wait(() => getByText('Keys decided'))
+    const filter = Array.from(container.querySelectorAll('select')).find(el => el.querySelector('option[value="all"]'))!
+    fireEvent.change(filter, { target: { value: 'all' } })
+    await wait(() => getByText('Deactivate key…'))
+    fireEvent.click(getByText('Deactivate key…'))
+    expect(getByTestId('confirm-dialog').textContent).toContain('vtexappkey-acme-OLDKEY')
+    fireEvent.click(getAllByText('Deactivate').slice(-1)[0])
+    await wait(() => getByText(/Carried out: Key deactivated, by bruno@acme.com/))
+    expect(container.querySelector('[data-carried-out="DEACTIVATE"]')).not.toBeNull()
   })
 })

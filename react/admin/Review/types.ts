@@ -14,6 +14,9 @@ export interface ChecklistItem {
   evidence: Array<{ id: string; value: string; ok: boolean }>
 }
 
+/** An action done through Key Steward that carried out a decision. */
+export interface CarriedOut { action: string; detail: string; by: string; at: string }
+
 export interface ReviewKey {
   id: string
   appKey: string
@@ -23,7 +26,7 @@ export interface ReviewKey {
   roles: string[]
   risky: boolean
   findings: Array<{ rule: string; severity: Severity }>
-  decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string } | null
+  decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[] } | null
 }
 
 export interface Review {

@@ -2,7 +2,7 @@
 import { DocumentNode, GraphQLError } from 'graphql'
 
 import INVENTORY from '../graphql/inventory.gql'
-import type { ApiKey, Inventory } from '../types'
+import { ApiKey, Inventory, NO_RENEWAL } from '../types'
 
 export const OWNER_ROLE = { id: 1, name: 'Owner (Admin Super)', isAdmin: true, roleType: 0, products: ['License Manager'] }
 export const CALL_CENTER = { id: 957, name: 'Call center operator', isAdmin: false, roleType: 0, products: ['Catalog', 'OMS'] }
@@ -10,7 +10,8 @@ export const CALL_CENTER = { id: 957, name: 'Call center operator', isAdmin: fal
 export function key(overrides: Partial<ApiKey> = {}): ApiKey {
   return {
     id: 'k-erp', appKey: 'vtexappkey-acme-ERPSYN', label: 'ERP orders sync', createdAt: '2026-10-01T09:00:00Z',
-    isActive: true, ageDays: 56, rolesKnown: true, roles: [CALL_CENTER], findings: [], annotation: null, ...overrides,
+    isActive: true, ageDays: 56, tokenAgeDays: overrides.ageDays ?? 56, tokenAgeSince: overrides.createdAt ?? '2026-10-01T09:00:00Z', tokenAgeBasis: 'KEY_CREATED',
+    renewal: NO_RENEWAL, rolesKnown: true, roles: [CALL_CENTER], findings: [], annotation: null, ...overrides,
   }
 }
 

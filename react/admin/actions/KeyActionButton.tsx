@@ -1,0 +1,81 @@
+// An action on a key in VTEX behind a confirmation that names the key and the effect: finish a
+// token renewal, deactivate or reactivate the key, remove one role. After VTEX answers, the
+// service reads the key again; `onDone` gets what VTEX shows now.
+import React, { useState } from 'react'
+import { useMutation } from 'react-apollo'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button } from 'vtex.styleguide'
+
+import DEACTIVATE from '../graphql/deactivateKey.gql'
+import FINISH from '../graphql/finishTokenRenewal.gql'
+import REACTIVATE from '../graphql/reactivateKey.gql'
+import REMOVE_ROLE from '../graphql/removeKeyRole.gql'
+import type { ActionPermission } from '../types'
+import { readError } from '../utils/errors'
+import ConfirmDialog from './ConfirmDialog'
+import PermissionNote from './PermissionNote'
+import type { RefetchQuery } from './RenewTokenButton'
+
+export type KeyActionKind = 'finish' | 'deactivate' | 'reactivate' | 'removeRole'
+
+const MUTATION = { finish: FINISH, deactivate: DEACTIVATE, reactivate: REACTIVATE, removeRole: REMOVE_ROLE }
+const FIELD = { finish: 'finishTokenRenewal', deactivate: 'deactivateKey', reactivate: 'reactivateKey', removeRole: 'removeKeyRole' } as const
+
+export interface KeyState { id: string; isActive: boolean; rolesKnown: boolean; roles: Array<{ id: number; name: string }> }
+export interface ActionResult { key: KeyState | null; audited: boolean; carriedOut: boolean }
+
+interface Props {
+  kind: KeyActionKind
+  keyId: string
+  appKey: string
+  label: string
+  role?: { id: number; name: string }
+  permission?: ActionPermission
+  refetch: RefetchQuery[]
+  onDone?: (result: ActionResult) => void
+  size?: 'small' | 'regular'
+  variation?: string
+}
+
+const KeyActionButton: React.FC<Props> = ({ kind, keyId, appKey, label, role, permission, refetch, onDone, size = 'regular', variation }) => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.actions.${kind}.${id}` }, { role: role?.name ?? '' })
+  const [confirming, setConfirming] = useState(false)
+  const [run, state] = useMutation<Record<string, ActionResult>>(MUTATION[kind], { refetchQueries: refetch as never, awaitRefetchQueries: true })
+  const failure = readError(state.error)
+  const denied = permission ? !permission.allowed : false
+  const dangerous = kind !== 'reactivate'
+
+  return (
+    <div className="dib v-top">
+      <Button
+        size={size}
+        variation={variation ?? (dangerous ? 'danger-tertiary' : 'secondary')}
+        disabled={denied}
+        onClick={() => setConfirming(true)}
+      >
+        {t('button')}
+      </Button>
+      <PermissionNote permission={permission} />
+      <ConfirmDialog
+        isOpen={confirming}
+        title={t('title')}
+        keyLabel={label}
+        appKey={appKey}
+        effect={<FormattedMessage id={`admin/key-steward.actions.${kind}.effect`} values={{ role: <strong>{role?.name}</strong> }} />}
+        confirmLabel={t('go')}
+        dangerous={dangerous}
+        loading={state.loading}
+        error={failure?.message ?? null}
+        onConfirm={() => run({ variables: { keyId, confirm: appKey, ...(role ? { roleId: role.id } : {}) } }).then(res => {
+          setConfirming(false)
+          const result = res?.data?.[FIELD[kind]]
+          if (result && onDone) onDone(result)
+        }, () => undefined)}
+        onCancel={() => setConfirming(false)}
+      />
+    </div>
+  )
+}
+
+export default KeyActionButton

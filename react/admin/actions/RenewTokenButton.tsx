@@ -1,0 +1,76 @@
+// "Renew token…": confirm (key and effect), renew with the admin's session, show the new token
+// once. The answer is read with fetchPolicy "no-cache" so Apollo never keeps it; what the page
+// shows afterwards comes from refetched queries, which never carry a token.
+import React, { useState } from 'react'
+import { useApolloClient } from 'react-apollo'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button } from 'vtex.styleguide'
+
+import RENEW from '../graphql/renewToken.gql'
+import type { ActionPermission } from '../types'
+import { readError } from '../utils/errors'
+import ConfirmDialog from './ConfirmDialog'
+import NewTokenDialog from './NewTokenDialog'
+import PermissionNote from './PermissionNote'
+
+export interface RefetchQuery { query: unknown; variables?: Record<string, unknown> }
+
+interface Props {
+  keyId: string
+  appKey: string
+  label: string
+  permission?: ActionPermission
+  size?: 'small' | 'regular'
+}
+
+const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, size = 'regular' }) => {
+  const intl = useIntl()
+  const client = useApolloClient()
+  const [confirming, setConfirming] = useState(false)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [shown, setShown] = useState<{ token: string } | null>(null)
+  const denied = permission ? !permission.allowed : false
+
+  const renew = async () => {
+    setLoading(true)
+    setError(null)
+    try {
+      const res = await client.mutate<{ renewToken: { newToken: string } }>({ mutation: RENEW as never, variables: { keyId, confirm: appKey }, fetchPolicy: 'no-cache' })
+      const token = res.data?.renewToken.newToken
+      setConfirming(false)
+      if (token) setShown({ token })
+      // What changed (the renewal record, the audit log, a review's decision) is read again by
+      // the page's own queries, which never carry a token.
+      client.reFetchObservableQueries().catch(() => undefined)
+    } catch (e) {
+      setError(readError(e as never)?.message ?? String(e))
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  return (
+    <div className="dib mr3 v-top">
+      <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
+        <FormattedMessage id="admin/key-steward.renewal.renew" />
+      </Button>
+      <PermissionNote permission={permission} />
+      <ConfirmDialog
+        isOpen={confirming}
+        title={intl.formatMessage({ id: 'admin/key-steward.renewal.confirm.title' })}
+        keyLabel={label}
+        appKey={appKey}
+        effect={<FormattedMessage id="admin/key-steward.renewal.confirm.effect" />}
+        confirmLabel={intl.formatMessage({ id: 'admin/key-steward.renewal.confirm.go' })}
+        loading={loading}
+        error={error}
+        onConfirm={renew}
+        onCancel={() => setConfirming(false)}
+      />
+      {shown && <NewTokenDialog token={shown.token} keyLabel={label} appKey={appKey} onClose={() => setShown(null)} />}
+    </div>
+  )
+}
+
+export default RenewTokenButton

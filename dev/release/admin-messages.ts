@@ -13,7 +13,7 @@ import type * as TS from 'typescript'
 import { readJson, ReleaseContext, Step, StepResult } from './context'
 import { enumValues } from './graphql-builder'
 import { findMessageIds } from './message-ids'
-import { nodeProgram } from './node-builder'
+import { builderTypeScript, nodeProgram } from './node-builder'
 
 const LANGUAGES = ['en', 'pt', 'es'] as const
 const FILES = [...LANGUAGES, 'context'] as const
@@ -59,12 +59,12 @@ function placeholders(elements: IcuElement[], out = new Set<string>()): Set<stri
   return out
 }
 
-function reactProgram(stage: string): { ts: typeof TS; program: TS.Program } {
+/** react/ as a program, for its types only (the react builder's own compile is not reproduced). */
+function reactProgram(stage: string): TS.Program {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const ts = require('typescript') as typeof TS
   const parsed = ts.getParsedCommandLineOfConfigFile(join(stage, 'react', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })
-  const fileNames = parsed?.fileNames ?? []
-  return { ts, program: ts.createProgram(fileNames, { ...(parsed?.options ?? {}), noEmit: true }) }
+  return ts.createProgram(parsed?.fileNames ?? [], { ...(parsed?.options ?? {}), noEmit: true })
 }
 
 /**
@@ -132,10 +132,11 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
   }
   const knownUsed = new Set<string>()
   const rel = (f: string) => relative(stage, f)
-  for (const [folder, make] of [['react/', () => reactProgram(stage)], ['node/', () => nodeProgram(ctx)]] as const) {
-    const { ts, program } = make()
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const latest = require('typescript') as typeof TS
+  for (const [folder, ts, make] of [['react/', latest, () => reactProgram(stage)], ['node/', builderTypeScript(), () => nodeProgram(ctx).program]] as const) {
     const files = new Set(ctx.uploaded(folder, /\.tsx?$/).filter(f => !f.endsWith('.d.ts')).map(f => join(stage, f)))
-    const found = findMessageIds(ts, program, files, prefix, rel, key => known.get(key) ?? null)
+    const found = findMessageIds(ts, make, files, prefix, rel, key => known.get(key) ?? null)
     for (const [id, where] of found.ids) if (!used.has(id)) used.set(id, where)
     found.knownUsed.forEach(k => knownUsed.add(k))
     for (const u of found.unresolved) {
@@ -175,7 +176,7 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
   return {
     summary: [
       `${admin.links} sidebar links ↔ ${admin.routes} routes (/admin/<route> ↔ /admin/app/<route>)`,
-      `${used.size} message ids used (react/, node/, navigation.json), all in ${FILES.map(f => `${f}.json`).join(', ')}; none unused; ICU placeholders equal in ${LANGUAGES.join(', ')}`,
+      `${used.size} message ids used (react/, node/, navigation.json), ${Object.keys(files.en).length} in en.json; checked: each used id in ${FILES.map(f => `${f}.json`).join(', ')}, no id unused, the same ICU placeholders in ${LANGUAGES.join(', ')}`,
       `ids built from values typed string, read from: ${[...knownUsed].map(k => `${k} ← ${DYNAMIC_IDS[k].from}`).join('; ') || 'none'}`,
       `node/domain/messages.ts: ${rules} rules × ${LANGUAGES.length} languages`,
     ],

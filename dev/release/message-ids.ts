@@ -10,6 +10,7 @@
 //     (`ChecklistItem.practice`) in the caller's `known` table, which says where its values come
 //     from (a GraphQL enum, node/ code).
 // What cannot be resolved is returned as unresolved, never skipped: the caller fails on it.
+import { readFileSync } from 'fs'
 import type * as TS from 'typescript'
 
 export interface FoundIds {
@@ -28,9 +29,16 @@ const MAX_DEPTH = 8
 
 type Path = Array<string | number>
 
-export function findMessageIds(ts: typeof TS, program: TS.Program, files: Set<string>, prefix: string, rel: (f: string) => string, known: Known = () => null): FoundIds {
-  const checker = program.getTypeChecker()
-  const sources = program.getSourceFiles().filter(s => files.has(s.fileName))
+/**
+ * `program` is only built when a file builds an id at runtime: literal ids need no type checker
+ * (node/ has none of the other kind, and its program is the slowest to build).
+ */
+export function findMessageIds(ts: typeof TS, program: () => TS.Program, files: Set<string>, prefix: string, rel: (f: string) => string, known: Known = () => null): FoundIds {
+  const parsed = [...files].map(f => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true))
+  const builds = (n: TS.Node): boolean => (ts.isTemplateExpression(n) && n.head.text.startsWith(prefix)) || !!ts.forEachChild(n, builds)
+  const typed = parsed.some(builds) ? program() : null
+  const sources = typed ? typed.getSourceFiles().filter(s => files.has(s.fileName)) : parsed
+  const checker = (typed?.getTypeChecker() ?? null) as TS.TypeChecker
   const found: FoundIds = { ids: new Map(), unresolved: [], knownUsed: new Set() }
   const where = (n: TS.Node) => `${rel(n.getSourceFile().fileName)}:${n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1}`
 

@@ -5,7 +5,7 @@
 //   - a parameter of a local helper (`const t = (id: string) => intl.formatMessage({ id: `…${id}` })`)
 //     gives what every call of the helper passes (`t('title')`, `t(`check.${s}`)`, …);
 //   - a parameter of a `.map` callback gives the elements of the array literal it maps;
-//   - a prop of a local component gives what every JSX use of the component passes.
+//   - a prop of a local component gives what every JSX use of the component passes;
 //   - otherwise, a property typed plain `string` is looked up by where it is declared
 //     (`ChecklistItem.practice`) in the caller's `known` table, which says where its values come
 //     from (a GraphQL enum, node/ code).

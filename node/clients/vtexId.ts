@@ -6,6 +6,11 @@ import { Budget, CLIENT_OPTIONS } from './deadline'
 
 export interface AuthenticatedUser { id: string; email: string }
 
+/** The endpoints this client calls (the release check maps them to manifest policies). */
+export const VTEX_ID = {
+  whoIs: 'POST /api/vtexid/credential/validate',
+} as const
+
 export class VtexIdApi extends JanusClient {
   budget = new Budget()
 
@@ -14,7 +19,7 @@ export class VtexIdApi extends JanusClient {
   }
 
   async whoIs(adminToken: string): Promise<AuthenticatedUser> {
-    const res = await this.budget.run('POST /api/vtexid/credential/validate', timeout =>
+    const res = await this.budget.run(VTEX_ID.whoIs, timeout =>
       this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }))
     return { id: res.id, email: res.user }
   }

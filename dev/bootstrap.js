@@ -50,6 +50,8 @@ function testFiles(dir) {
 }
 
 function test() {
+  console.log('\n› release check: the app as vtex link and VTEX’s builders would take it (dev/release/)')
+  run(process.execPath, ['--import', 'tsx', join(ROOT, 'dev', 'release', 'index.ts')], ROOT)
   console.log('\n› node/: unit tests (vtex-test-tools)')
   run(process.execPath, [join(ROOT, 'node', 'node_modules', '.bin', 'vtex-test-tools'), 'test', '--ci', '--forceExit'], join(ROOT, 'node'))
   console.log('\n› react/: component tests (vtex-test-tools)')

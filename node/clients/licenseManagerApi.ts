@@ -2,11 +2,10 @@
 // admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
-import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, RENEW_API_TOKEN, Requirement, SAVE_USER } from '../domain/resources'
+import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, Requirement, SAVE_USER } from '../domain/resources'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { Budget, CLIENT_OPTIONS } from './deadline'
 import { DEFAULT_RETRY, RetryPolicy } from './retry'
-import { VTEX_ID } from './vtexId'
 
 export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
 export interface VtexRoleProduct { name: string }
@@ -37,10 +36,16 @@ export const RESOURCE_FOR: Record<string, Requirement> = {
   [LM.roles]: GET_ROLES_PAGED,
   [LM.users]: GET_USERS_PAGED,
   [LM.rolesOf]: FIND_USER_BY_EMAIL,
+}
+
+/**
+ * What VTEX requires for the writes (Permissions tables: "Save user"). They are made only with an
+ * admin's session, after the admin confirmed, never by the daily scan with the app's token: kept
+ * apart from RESOURCE_FOR, from which the release check derives the app's manifest policies.
+ */
+export const ACTION_RESOURCE_FOR: Record<string, Requirement> = {
   [LM.updateAppKey]: SAVE_USER,
   [LM.removeRole]: SAVE_USER,
-  [VTEX_ID.renew]: RENEW_API_TOKEN,
-  [VTEX_ID.finishRenewal]: RENEW_API_TOKEN,
 }
 
 const PAGE_SIZE = 100

@@ -43,6 +43,17 @@ export const MESSAGE_CENTER = {
   send: 'POST /api/mail-service/pvt/sendmail',
 } as const
 
+/**
+ * The manifest policies each call needs besides outbound access (all of them): saving creates the
+ * template when missing (template-criar) and updates it when it changed (template-editar);
+ * reading is allowed by either, so it adds none.
+ */
+export const MESSAGE_CENTER_POLICIES: Record<string, string[]> = {
+  [MESSAGE_CENTER.readTemplate]: [],
+  [MESSAGE_CENTER.saveTemplate]: ['template-criar', 'template-editar'],
+  [MESSAGE_CENTER.send]: ['send-message'],
+}
+
 export class MessageCenter extends JanusClient {
   budget = new Budget()
 

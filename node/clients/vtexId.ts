@@ -4,21 +4,32 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 import type { FinishAnswer, RenewAnswer } from '../domain/renewals'
+import { RENEW_API_TOKEN, Requirement } from '../domain/resources'
 import { Budget, CLIENT_OPTIONS } from './deadline'
 import { UNSENT_ONLY } from './retry'
 
 export interface AuthenticatedUser { id: string; email: string }
 
 /**
- * The endpoint templates (for errors and the resource an upstream 403 means is missing).
- * Source: ../shared/vtex-openapi/vtex-id.json, "Token renewal" (dev/platform/license-manager.ts
- * quotes what each answers). The path names the key by its appKey (vtexappkey-…), as VTEX's
- * guide "Rotating VTEX API tokens" does.
+ * The endpoints this client calls (the release check maps them to manifest policies). Renewal:
+ * ../shared/vtex-openapi/vtex-id.json, "Token renewal" (dev/platform/license-manager.ts quotes
+ * what each answers); the path names the key by its appKey (vtexappkey-…), as VTEX's guide
+ * "Rotating VTEX API tokens" does.
  */
 export const VTEX_ID = {
+  whoIs: 'POST /api/vtexid/credential/validate',
   renew: 'PATCH /api/vtexid/apikey/{apiKey}/apitoken/renew',
   finishRenewal: 'PATCH /api/vtexid/apikey/{apiKey}/apitoken/finish-renewal',
 } as const
+
+/**
+ * What VTEX requires for each renewal call (Permissions: "Renew API Token"). Only ever called
+ * with an admin's session, never with the app's token, so no manifest policy follows from it.
+ */
+export const ACTION_RESOURCE_FOR: Record<string, Requirement> = {
+  [VTEX_ID.renew]: RENEW_API_TOKEN,
+  [VTEX_ID.finishRenewal]: RENEW_API_TOKEN,
+}
 
 export class VtexIdApi extends JanusClient {
   budget = new Budget()
@@ -30,7 +41,7 @@ export class VtexIdApi extends JanusClient {
   }
 
   async whoIs(adminToken: string): Promise<AuthenticatedUser> {
-    const res = await this.budget.run('POST /api/vtexid/credential/validate', timeout =>
+    const res = await this.budget.run(VTEX_ID.whoIs, timeout =>
       this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }), undefined, this.timeoutMs)
     return { id: res.id, email: res.user }
   }

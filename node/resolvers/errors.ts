@@ -1,7 +1,8 @@
 // Turns upstream failures into GraphQL errors an admin can act on, without ever carrying the
 // upstream request (its headers hold the admin's credentials) into a response or a log.
 import { AuthenticationError, ForbiddenError, ResolverError } from '@vtex/api'
-import { RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { ACTION_RESOURCE_FOR, RESOURCE_FOR } from '../clients/licenseManagerApi'
+import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
 import { ConflictError } from '../clients/appStorage'
 import { UpstreamError } from '../clients/retry'
 import { describeRequirement, Requirement, unknownRequirement } from '../domain/resources'
@@ -42,7 +43,7 @@ export function isUpstream(e: unknown, status: number): e is UpstreamError {
 
 /** The resource an UpstreamError's endpoint requires, when the failure was a 403. */
 export function resourceOf(e: UpstreamError): Requirement {
-  return RESOURCE_FOR[e.endpoint] ?? unknownRequirement(e.endpoint)
+  return RESOURCE_FOR[e.endpoint] ?? ACTION_RESOURCE_FOR[e.endpoint] ?? RENEWAL_RESOURCE_FOR[e.endpoint] ?? unknownRequirement(e.endpoint)
 }
 
 export function toResolverError(e: unknown): Error {

@@ -50,11 +50,14 @@ export interface ApiKey {
 /** Whether the admin's session may do a key action, and what it lacks if not. */
 export interface ActionPermission { field: string; allowed: boolean; missingResources: string[]; acceptedResources: string[][] }
 
+/** What Key Steward can do on a key (GraphQL enum KeyAction). */
+export type KeyAction = 'RENEW_TOKEN' | 'FINISH_RENEWAL' | 'RECORD_RENEWAL' | 'DEACTIVATE' | 'REACTIVATE' | 'REMOVE_ROLE'
+
 export interface AuditEntry {
   id: string
   at: string
   by: string
-  action: string
+  action: KeyAction
   before: string
   after: string
   vtexCall: string | null

@@ -32,9 +32,9 @@ const KeyDetailPage: React.FC = () => {
   const key = data?.inventory.keys.find(k => k.id === params.id)
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.
-  const [result, setResult] = useState<{ kind: string; state: ActionResult } | null>(null)
+  const [result, setResult] = useState<{ kind: 'deactivate' | 'reactivate' | 'removeRole'; state: ActionResult } | null>(null)
   const refetchAfter = key ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }] : []
-  const done = (kind: string) => (state: ActionResult) => setResult({ kind, state })
+  const done = (kind: 'deactivate' | 'reactivate' | 'removeRole') => (state: ActionResult) => setResult({ kind, state })
   const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: `${BASE}/keys` }
 
   return (

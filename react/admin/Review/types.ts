@@ -1,4 +1,4 @@
-import type { Severity } from '../types'
+import type { KeyAction, Severity } from '../types'
 
 export type Decision = 'KEEP' | 'ROTATE' | 'REDUCE_ROLES' | 'DEACTIVATE'
 export const DECISIONS: Decision[] = ['KEEP', 'ROTATE', 'REDUCE_ROLES', 'DEACTIVATE']
@@ -15,7 +15,7 @@ export interface ChecklistItem {
 }
 
 /** An action done through Key Steward that carried out a decision. */
-export interface CarriedOut { action: string; detail: string; by: string; at: string }
+export interface CarriedOut { action: KeyAction; detail: string; by: string; at: string }
 
 export interface ReviewKey {
   id: string

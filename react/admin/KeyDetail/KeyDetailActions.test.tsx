@@ -53,7 +53,10 @@ describe('key page: renewal', () => {
     }
     const writeText = jest.fn(() => Promise.resolve())
     Object.assign(navigator, { clipboard: { writeText } })
-    const { getByText, getByTestId, queryByTestId, getAllByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [renewMock]) } })
+    // The page reads its data again after the renewal (now pending): the token window stays open.
+    const pending = inventory({ keys: [{ ...STALE, renewal: pendingRenewal }] })
+    const mocks = [inventoryMock(), inventoryMock(pending), inventoryMock(pending), permissions(), permissions(), audit(), audit(), audit(), renewMock]
+    const { getByText, getByTestId, queryByTestId, getAllByText } = render(<KeyDetailPage />, { graphql: { mocks } })
     await wait(() => getByText('Renew token…'))
     fireEvent.click(getByText('Renew token…'))
     const dialog = getByTestId('confirm-dialog')
@@ -63,6 +66,8 @@ describe('key page: renewal', () => {
     expect(document.body.innerHTML).not.toContain(TOKEN)
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
     await wait(() => getByTestId('new-token'))
+    expect(getByTestId('new-token').textContent).toBe(TOKEN)
+    await wait(() => getByText(/Renewal started on November 26, 2026 by ana@acme.com/))
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
     expect(getByTestId('new-token-dialog').textContent).toMatch(/only time the new token is shown.*Update the integration.*finish the renewal/s)
     fireEvent.click(getByText('Copy'))

@@ -71,6 +71,9 @@ const KeyDetailPage: React.FC = () => {
             </dl>
             <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained"><FormattedMessage id="admin/key-steward.key.ageExplained" /></p>
           </PageBlock>
+          <PageBlock title={t('findings', { count: key.findings.length })}>
+            <FindingList findings={key.findings} unknown={!key.rolesKnown} />
+          </PageBlock>
           {result && (
             <div className="mb5" role="status" data-testid="action-result">
               <Alert type={result.state.key ? 'success' : 'warning'} onClose={() => setResult(null)}>
@@ -93,9 +96,6 @@ const KeyDetailPage: React.FC = () => {
               kind={key.isActive ? 'deactivate' : 'reactivate'} keyId={key.id} appKey={key.appKey} label={key.label}
               permission={can(key.isActive ? 'deactivateKey' : 'reactivateKey')} refetch={refetchAfter} onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
             />
-          </PageBlock>
-          <PageBlock title={t('findings', { count: key.findings.length })}>
-            <FindingList findings={key.findings} unknown={!key.rolesKnown} />
           </PageBlock>
           <PageBlock title={t('ownership')}>
             <OwnershipForm key={key.id} keyId={key.id} annotation={key.annotation} />

@@ -84,7 +84,7 @@ const TokenRenewalPanel: React.FC<{ apiKey: ApiKey; can: (field: KeyActionField)
       {finished && <div className="mb4" role="status"><Alert type="success" onClose={() => setFinished(false)}><FormattedMessage id="admin/key-steward.renewal.finishedNow" /></Alert></div>}
       {!apiKey.isActive && <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.renewal.inactive" /></p>}
       <div>
-        {!pending && <RenewTokenButton keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('renewToken')} />}
+        <RenewTokenButton offered={!pending} keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('renewToken')} />
         {pending && (
           <KeyActionButton
             kind="finish" keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('finishTokenRenewal')}

@@ -31,7 +31,7 @@ const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionP
           <FormattedMessage id="admin/key-steward.review.carriedOut" values={{ action: <FormattedMessage id={`admin/key-steward.audit.action.${c.action}`} />, who: c.by, date: <FormattedDate value={c.at} year="numeric" month="short" day="2-digit" /> }} />
         </p>
       ))}
-      {d.decision === 'ROTATE' && !done.length && <RenewTokenButton size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
+      {d.decision === 'ROTATE' && <RenewTokenButton offered={!done.length} size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
       {d.decision === 'DEACTIVATE' && k.isActive && !done.some(c => c.action === 'DEACTIVATE') && (
         <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }]} />
       )}

@@ -21,9 +21,15 @@ interface Props {
   label: string
   permission?: ActionPermission
   size?: 'small' | 'regular'
+  /**
+   * Whether to offer the button. The component stays mounted when it is not offered (a renewal
+   * is now pending, a decision now carried out), because the new token's window lives here and
+   * must survive the page reading its data again.
+   */
+  offered?: boolean
 }
 
-const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, size = 'regular' }) => {
+const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, size = 'regular', offered = true }) => {
   const intl = useIntl()
   const client = useApolloClient()
   const [confirming, setConfirming] = useState(false)
@@ -51,11 +57,15 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
   }
 
   return (
-    <div className="dib mr3 v-top">
-      <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
-        <FormattedMessage id="admin/key-steward.renewal.renew" />
-      </Button>
-      <PermissionNote permission={permission} />
+    <div className={offered ? 'dib mr3 v-top' : 'dn'}>
+      {offered && (
+        <>
+          <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
+            <FormattedMessage id="admin/key-steward.renewal.renew" />
+          </Button>
+          <PermissionNote permission={permission} />
+        </>
+      )}
       <ConfirmDialog
         isOpen={confirming}
         title={intl.formatMessage({ id: 'admin/key-steward.renewal.confirm.title' })}

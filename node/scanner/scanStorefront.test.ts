@@ -59,6 +59,20 @@ describe('scanStorefront', () => {
     expect(r.skipped.some(x => /4980 more exposures/.test(x.reason))).toBe(true)
   })
 
+  // Issue 16, item 9: a 35,000-URL sitemap stored 34,976 notes and hostile markup 735,000
+  // (61 MB, read by every evaluation). The first notes are listed, the rest only counted.
+  it('lists the first notes and counts the rest, however many URLs a page names', async () => {
+    const thirdParty = Array.from({ length: 12_000 }, (_, i) => `<script src="https://cdn${i}.example.org/x.js"></script>`).join('')
+    const ownScripts = Array.from({ length: 2_000 }, (_, i) => `<script src="/arquivos/s${i}.js"></script>`).join('')
+    const s = site({ '/': `<html>${thirdParty}${ownScripts}</html>` })
+    const r = await run(s.fetch)
+    expect(r.skipped).toHaveLength(50)
+    expect(r.skippedCount).toBe(12_000 + 2_000 - 60 + 1) // third-party, beyond the script limit, and no sitemap
+    expect(r.errors).toHaveLength(50) // the 60 own scripts read are 404 here
+    expect(r.errorCount).toBe(60)
+    expect(JSON.stringify(r).length).toBeLessThan(20_000)
+  })
+
   it('masks the id of share.vtex.com credential links', async () => {
     const s = site({ '/': '<a href="https://share.vtex.com/credentials/a8Fk29dkQpZ-x7Lm0Qw">key</a>' })
     const r = await run(s.fetch)

@@ -31,13 +31,20 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   const reachable = new Set([origin.host, ...input.scriptHosts])
   const result: LeakScanResult = {
     at: input.now.toISOString(), origin: origin.origin, pagesScanned: 0, scriptsScanned: 0, bytesScanned: 0,
-    errors: [], skipped: [], unreachableHosts: [], exposures: [], truncated: false,
+    errors: [], errorCount: 0, skipped: [], skippedCount: 0, unreachableHosts: [], exposures: [], truncated: false,
+  }
+  // The first notes are listed, the rest counted: one page can name 700,000 third-party scripts.
+  const error = (url: string, reason: string) => {
+    if (result.errorCount++ < limits.maxNotes) result.errors.push({ url, reason })
+  }
+  const skip = (url: string, reason: string) => {
+    if (result.skippedCount++ < limits.maxNotes) result.skipped.push({ url, reason })
   }
   const unreachable = new Set<string>()
   const seen = new Set<string>()
   let budget = limits.maxTotalBytes
   const limitHit = (url: string, reason: string) => {
-    result.skipped.push({ url, reason })
+    skip(url, reason)
     result.truncated = true
   }
 
@@ -53,7 +60,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
    * host the app may reach is followed here once; one elsewhere (usually the store's own domain)
    * cannot be fetched through VTEX IO's egress, so it is left out with why.
    */
-  const fetchText = async (url: string, failed = (reason: string) => { result.errors.push({ url, reason }) }): Promise<Fetched | null> => {
+  const fetchText = async (url: string, failed = (reason: string) => error(url, reason)): Promise<Fetched | null> => {
     if (!withinLimits(url)) return null
     let at = url
     let got = await input.fetch(at, Math.min(limits.maxFileBytes, budget))
@@ -71,12 +78,12 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
       }
       if (!reachable.has(to.host)) {
         unreachable.add(to.host)
-        result.skipped.push({ url, reason: `redirects to ${to} — a host Key Steward may not reach (not in the manifest’s outbound-access policies)` })
+        skip(url, `redirects to ${to} — a host Key Steward may not reach (not in the manifest’s outbound-access policies)`)
         return null
       }
       at = to.toString()
       if (at !== url && seen.has(at)) {
-        result.skipped.push({ url, reason: `redirects to ${at}, which this scan reads already` })
+        skip(url, `redirects to ${at}, which this scan reads already`)
         return null
       }
       seen.add(at)
@@ -128,7 +135,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   }
   for (const path of ['/', ...input.extraPaths]) {
     const url = onStore(path)
-    if (url === null) result.skipped.push({ url: path, reason: 'not a URL' })
+    if (url === null) skip(path, 'not a URL')
     else if (addPage(url) === 'full') limitHit(url, `page limit (${limits.maxPages}) reached`)
   }
   // A sitemap can list thousands of pages: one note for those beyond the limit, not one each.
@@ -145,7 +152,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   // routes…): it is followed one level down, and an index found there is not followed.
   const indexUrl = onStore('/sitemap.xml')!
   seen.add(indexUrl)
-  const index = await fetchText(indexUrl, reason => { result.skipped.push({ url: indexUrl, reason: `no sitemap (${reason})` }) })
+  const index = await fetchText(indexUrl, reason => skip(indexUrl, `no sitemap (${reason})`))
   if (index) {
     const listed = readSitemap(index.text)
     addListed(listed.pages, indexUrl)
@@ -188,7 +195,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
       if (seen.has(key)) continue
       seen.add(key)
       if (scriptUrl.host !== origin.host && !input.scriptHosts.includes(scriptUrl.host)) {
-        result.skipped.push({ url: key, reason: 'third-party host (not the store’s or VTEX’s)' })
+        skip(key, 'third-party host (not the store’s or VTEX’s)')
       } else if (scripts.length >= limits.maxScripts) {
         limitHit(key, `script limit (${limits.maxScripts}) reached`)
       } else {

@@ -13,9 +13,14 @@ export interface ScanLimits {
   /** exposures kept per file and per scan (a file can repeat a key thousands of times) */
   maxExposuresPerUrl: number
   maxExposures: number
+  /** entries kept in `errors` and in `skipped` each; the rest are only counted (hostile markup
+   * can name hundreds of thousands of URLs, and every evaluation reads the stored scan) */
+  maxNotes: number
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxSitemaps: 10, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200 }
+export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxSitemaps: 10, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200, maxNotes: 50 }
+
+export interface UrlNote { url: string; reason: string }
 
 export interface LeakScanResult {
   at: string
@@ -23,10 +28,14 @@ export interface LeakScanResult {
   pagesScanned: number
   scriptsScanned: number
   bytesScanned: number
-  /** URLs that could not be fetched, with why */
-  errors: Array<{ url: string; reason: string }>
-  /** URLs left out on purpose (other hosts, limits, redirects away) */
-  skipped: Array<{ url: string; reason: string }>
+  /** URLs that could not be fetched, with why: the first `maxNotes` of them */
+  errors: UrlNote[]
+  /** how many URLs could not be fetched (errors lists the first ones) */
+  errorCount: number
+  /** URLs left out on purpose (other hosts, limits, redirects away): the first `maxNotes` */
+  skipped: UrlNote[]
+  /** how many URLs were left out (skipped lists the first ones) */
+  skippedCount: number
   /** hosts the store redirected to that the app may not reach (not in its outbound-access
    * policies, e.g. the store's own domain): what is there was not scanned */
   unreachableHosts: string[]

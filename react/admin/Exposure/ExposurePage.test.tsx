@@ -7,7 +7,7 @@ import ExposurePage from './ExposurePage'
 const scan = {
   at: '2026-11-26T12:00:00.000Z', origin: 'https://acme.myvtex.com', pagesScanned: 3, scriptsScanned: 2, bytesScanned: 7847, exposedKeys: 1, truncated: true,
   errors: [{ url: 'https://acme.myvtex.com/arquivos/qa-widget.js', reason: 'HTTP 404' }],
-  skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }], unreachableHosts: [],
+  errorCount: 1, skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }], skippedCount: 1, unreachableHosts: [],
   exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'" }],
 }
 
@@ -35,6 +35,18 @@ describe('ExposurePage', () => {
     expect(getByText(/No page of your storefront could be read/)).toBeInTheDocument()
     expect(container.textContent).not.toContain('No API key or token was found')
     expect(getByText(/redirects to https:\/\/www.acme.com\/ — a host Key Steward may not reach/)).toBeInTheDocument()
+  })
+
+  it('lists the first URLs it could not read or left out, and how many more', async () => {
+    const many = {
+      ...scan, errorCount: 61, skippedCount: 34_976,
+      errors: Array.from({ length: 50 }, (_, i) => ({ url: `https://acme.myvtex.com/arquivos/e${i}.js`, reason: 'HTTP 503' })),
+      skipped: Array.from({ length: 50 }, (_, i) => ({ url: `https://cdn${i}.example.org/x.js`, reason: 'third-party host' })),
+    }
+    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: many } } }] } })
+    await wait(() => getByText('vtexappkey-acme-XDIUKI'))
+    expect(container.querySelector('[data-more="errors"]')?.textContent).toBe('and 11 more URLs not listed')
+    expect(container.querySelector('[data-more="skipped"]')?.textContent).toBe('and 34,926 more URLs not listed')
   })
 
   it('invites to run the first scan', async () => {

@@ -13,14 +13,22 @@ import { readError } from '../utils/errors'
 interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string }
 interface Scan {
   at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
-  errors: Array<{ url: string; reason: string }>; skipped: Array<{ url: string; reason: string }>; unreachableHosts: string[]; exposures: Exposure[]
+  errors: Array<{ url: string; reason: string }>; errorCount?: number; skipped: Array<{ url: string; reason: string }>; skippedCount?: number
+  unreachableHosts: string[]; exposures: Exposure[]
 }
 
-const UrlList: React.FC<{ items: Array<{ url: string; reason: string }> }> = ({ items }) => (
-  <ul className="list pa0 ma0 f6">
-    {items.map(i => <li key={i.url} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
-  </ul>
-)
+/** The first URLs the scan noted, and how many more it only counted. */
+const UrlList: React.FC<{ items: Array<{ url: string; reason: string }>; count?: number; kind: string }> = ({ items, count, kind }) => {
+  const more = Math.max(0, (count ?? items.length) - items.length)
+  return (
+    <>
+      <ul className="list pa0 ma0 f6">
+        {items.map((i, n) => <li key={`${n}:${i.url}`} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
+      </ul>
+      {more > 0 && <p className="f6 c-muted-1 mt2" data-more={kind}><FormattedMessage id="admin/key-steward.exposure.more" values={{ count: more }} /></p>}
+    </>
+  )
+}
 
 const ExposurePage: React.FC = () => {
   const intl = useIntl()
@@ -105,8 +113,8 @@ const ExposurePage: React.FC = () => {
           </PageBlock>
           {(scan.errors.length > 0 || scan.skipped.length > 0) && (
             <PageBlock title={t('notRead')}>
-              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} /></>}
-              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} /></>}
+              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} count={scan.errorCount} kind="errors" /></>}
+              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} count={scan.skippedCount} kind="skipped" /></>}
             </PageBlock>
           )}
         </>

@@ -102,4 +102,31 @@ describe('runLeakScan', () => {
     const app = scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))
     assert.equal(app?.reason, 'timed out')
   })
+
+  // Issue 16, item 4: scripts trickling a byte every 3 s kept a scan running 106 s against its
+  // 20 s deadline: axios' timeout fires only on an idle socket, and the deadline was checked only
+  // between fetches.
+  it('ends a fetch that trickles its body at the request’s time limit, and says it timed out', async () => {
+    stack.platform.faults.set([{ path: '^/arquivos/app\\.js$', trickleMs: 1000 }])
+    const started = Date.now()
+    const r = await gql(stack, ANA, SCAN)
+    const elapsed = Date.now() - started
+    assert.equal(r.body.errors, undefined, r.text)
+    const scan = r.body.data.runLeakScan
+    assert.equal(scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))?.reason, 'timed out')
+    assert.ok(elapsed < 19_000, `two attempts of 8 s, within the scan’s 20 s: took ${elapsed} ms`)
+    assert.equal(scan.pagesScanned, 3)
+  })
+
+  it('ends every fetch still running at the scan’s deadline, and says they timed out', async () => {
+    stack.platform.faults.set([{ path: '^/($|sitemap|produto|institucional|arquivos)', trickleMs: 1000 }])
+    const started = Date.now()
+    const r = await gql(stack, ANA, SCAN)
+    const elapsed = Date.now() - started
+    assert.equal(r.body.errors, undefined, r.text)
+    const scan = r.body.data.runLeakScan
+    assert.ok(elapsed < 23_000, `the scan’s deadline is 20 s: took ${elapsed} ms`)
+    assert.equal(scan.pagesScanned, 0)
+    assert.equal(scan.errors.find((e: { url: string }) => e.url === 'https://acme.myvtex.com/')?.reason, 'timed out')
+  })
 })

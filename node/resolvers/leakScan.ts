@@ -27,7 +27,7 @@ export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promi
   const sf = ctx.clients.storefront
   const result = await scanStorefront({
     origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
-    fetch: (url, max) => sf.fetchText(url, max), now: now(), limits,
+    fetch: (url, max, stop) => sf.fetchText(url, max, stop), now: now(), limits,
   })
   await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
   return result

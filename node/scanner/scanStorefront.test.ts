@@ -185,6 +185,42 @@ describe('scanStorefront', () => {
       expect(r2.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap/b.xml', reason: 'scan time limit reached' })
     })
 
+    // Issue 16, item 4: scripts trickling a byte every 3 s kept a scan running 106 s against its
+    // 20 s deadline, which was only checked between fetches.
+    it('ends the fetches still running at the deadline and reports them as timed out', async () => {
+      const s = site({
+        '/': '<script src="/arquivos/slow.js"></script><script src="/arquivos/stuck.js"></script><script src="/arquivos/ok.js"></script>',
+        '/arquivos/ok.js': "var k = 'vtexappkey-acme-ABCDEF'",
+      })
+      const told: string[] = []
+      const fetch: Fetcher = (url, max, stop) => {
+        if (url.endsWith('/slow.js')) return new Promise(resolve => stop!.onStop(() => { told.push(url); resolve({ ok: false, reason: 'aborted' }) }))
+        if (url.endsWith('/stuck.js')) return new Promise(() => undefined) // never answers, even when told to stop
+        return s.fetch(url, max)
+      }
+      const started = Date.now()
+      const r = await run(fetch, { limits: { deadlineMs: 300 } })
+      expect(Date.now() - started).toBeLessThan(2000)
+      expect(told).toEqual(['https://acme.myvtex.com/arquivos/slow.js'])
+      expect(r.errors).toEqual(expect.arrayContaining([
+        { url: 'https://acme.myvtex.com/arquivos/slow.js', reason: 'timed out' },
+        { url: 'https://acme.myvtex.com/arquivos/stuck.js', reason: 'timed out' },
+      ]))
+      expect(r.exposures.map(e => e.appKey)).toEqual(['vtexappkey-acme-ABCDEF'])
+      expect(r.scriptsScanned).toBe(1)
+    })
+
+    it('starts nothing once the deadline has passed', async () => {
+      const pages: Record<string, string> = { '/': Array.from({ length: 10 }, (_, i) => `<script src="/arquivos/s${i}.js"></script>`).join('') }
+      const fetch: Fetcher = (url, max, stop) => url.includes('/arquivos/')
+        ? new Promise(resolve => stop!.onStop(() => resolve({ ok: false, reason: 'aborted' })))
+        : site(pages).fetch(url, max)
+      const r = await run(fetch, { limits: { deadlineMs: 200, concurrency: 2 } })
+      expect(r.errors.map(e => e.reason)).toEqual(['timed out', 'timed out'])
+      expect(r.skipped.filter(x => x.reason === 'scan time limit reached')).toHaveLength(8)
+      expect(r.truncated).toBe(true)
+    })
+
     it('leaves out what redirects to a host the app may not reach, and says why', async () => {
       const token = 'Z'.repeat(128)
       const s = site({ '/promo': "<script>var k = 'vtexappkey-acme-ABCDEF'</script>" }, {

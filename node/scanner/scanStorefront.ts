@@ -5,7 +5,7 @@
 import { maskSecrets, scanText } from '../domain/leaks/scanText'
 import { readSitemap, scriptSources } from '../domain/leaks/pages'
 import { mapWithConcurrency } from '../utils/concurrency'
-import { DEFAULT_LIMITS, Fetcher, LeakScanResult, ScanLimits } from './types'
+import { DEFAULT_LIMITS, Fetcher, FetchResult, LeakScanResult, ScanLimits, StopSignal } from './types'
 
 export interface ScanInput {
   /** e.g. https://acme.myvtex.com */
@@ -21,12 +21,45 @@ export interface ScanInput {
   clock?: () => number
 }
 
+/** What a fetch still in flight at the deadline is reported as. */
+export const TIMED_OUT = 'timed out'
+
+/** The scan's deadline as a signal: fired once, by a timer, and every listener told. */
+class Deadline implements StopSignal {
+  stopped = false
+  private listeners = new Set<() => void>()
+  onStop(listener: () => void): () => void {
+    if (this.stopped) listener()
+    else this.listeners.add(listener)
+    return () => { this.listeners.delete(listener) }
+  }
+  fire(): void {
+    if (this.stopped) return
+    this.stopped = true
+    for (const l of [...this.listeners]) l()
+    this.listeners.clear()
+  }
+}
+
 interface Fetched { url: string; text: string }
 
 export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> {
   const limits = { ...DEFAULT_LIMITS, ...input.limits }
   const clock = input.clock ?? Date.now
   const deadline = clock() + limits.deadlineMs
+  // The deadline is checked between fetches and also ends the fetches in flight: a server that
+  // trickles a byte every few seconds never trips an idle-socket timeout.
+  const stop = new Deadline()
+  const timer = setTimeout(() => stop.fire(), limits.deadlineMs)
+  try {
+    return await crawl(input, limits, clock, deadline, stop)
+  } finally {
+    clearTimeout(timer)
+    stop.fire() // whatever still runs in the background gives up
+  }
+}
+
+async function crawl(input: ScanInput, limits: ScanLimits, clock: () => number, deadline: number, stop: Deadline): Promise<LeakScanResult> {
   const origin = new URL(input.origin)
   const reachable = new Set([origin.host, ...input.scriptHosts])
   const result: LeakScanResult = {
@@ -49,10 +82,17 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   }
 
   const withinLimits = (url: string): boolean => {
-    if (clock() > deadline) limitHit(url, 'scan time limit reached')
+    if (stop.stopped || clock() > deadline) limitHit(url, 'scan time limit reached')
     else if (budget <= 0) limitHit(url, 'total size limit reached')
     else return true
     return false
+  }
+
+  /** A fetch that has not answered when the deadline fires is given up on (and told to stop). */
+  const get = (url: string): Promise<FetchResult> => {
+    let unlisten = () => undefined as void
+    const stopped = new Promise<FetchResult>(resolve => { unlisten = stop.onStop(() => resolve({ ok: false, reason: TIMED_OUT })) })
+    return Promise.race([input.fetch(url, Math.min(limits.maxFileBytes, budget), stop), stopped]).finally(() => unlisten())
   }
 
   /**
@@ -63,7 +103,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
   const fetchText = async (url: string, failed = (reason: string) => error(url, reason)): Promise<Fetched | null> => {
     if (!withinLimits(url)) return null
     let at = url
-    let got = await input.fetch(at, Math.min(limits.maxFileBytes, budget))
+    let got = await get(at)
     if (!got.ok && got.redirect !== undefined) {
       let to: URL
       try {
@@ -88,7 +128,7 @@ export async function scanStorefront(input: ScanInput): Promise<LeakScanResult> 
       }
       seen.add(at)
       if (!withinLimits(url)) return null
-      got = await input.fetch(at, Math.min(limits.maxFileBytes, budget))
+      got = await get(at)
       if (!got.ok && got.redirect !== undefined) {
         failed(`redirects more than once (to ${at}, then on)`)
         return null

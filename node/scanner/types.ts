@@ -46,5 +46,11 @@ export interface LeakScanResult {
 
 /** `redirect`: the Location of a 3xx answer, which the fetcher does not follow itself. */
 export type FetchResult = { ok: true; text: string } | { ok: false; reason: string; redirect?: string }
-/** Fetches a URL as text within `maxBytes`; never throws. */
-export type Fetcher = (url: string, maxBytes: number) => Promise<FetchResult>
+/** Fires once, when the scan's deadline passes: a fetch still running then must stop at once. */
+export interface StopSignal {
+  readonly stopped: boolean
+  /** calls `listener` when the signal fires; returns what stops listening */
+  onStop(listener: () => void): () => void
+}
+/** Fetches a URL as text within `maxBytes`, giving up when `stop` fires; never throws. */
+export type Fetcher = (url: string, maxBytes: number, stop?: StopSignal) => Promise<FetchResult>

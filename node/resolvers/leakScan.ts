@@ -1,6 +1,8 @@
 // The storefront exposure scan: run now (Mutation.runLeakScan) or read the latest result.
 // The scan fetches public pages with no credentials; its result never holds a full token.
+// Each scan builds on the last known result: what a URL it cannot read held is kept, dated.
 import { now } from '../clock'
+import { exposedKeys, scanCompleteness } from '../domain/leaks/completeness'
 import { scanStorefront } from '../scanner/scanStorefront'
 import { DEFAULT_LIMITS } from '../scanner/types'
 import type { LeakScanResult, ScanLimits } from '../scanner/types'
@@ -12,12 +14,16 @@ import { LATEST_SCAN, requestData } from './requestData'
 const MAX_NOTES = DEFAULT_LIMITS.maxNotes
 
 export function presentScan(r: LeakScanResult | null) {
-  // Scans stored before unreachableHosts and the note counts existed have none.
-  return r && {
-    ...r,
+  if (!r) return null
+  // Scans stored before unreachableHosts, the note counts and completeness existed have none.
+  const { sources: _sources, ...shown } = r
+  return {
+    ...shown,
     errors: r.errors.slice(0, MAX_NOTES), errorCount: r.errorCount ?? r.errors.length,
     skipped: r.skipped.slice(0, MAX_NOTES), skippedCount: r.skippedCount ?? r.skipped.length,
-    unreachableHosts: r.unreachableHosts ?? [], exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size,
+    unreachableHosts: r.unreachableHosts ?? [], exposedKeys: exposedKeys(r),
+    ...scanCompleteness(r), keptUrls: r.keptUrls ?? 0, keptFrom: r.keptFrom ?? null,
+    exposures: r.exposures.map(e => ({ ...e, lastSeenAt: e.lastSeenAt ?? null })),
   }
 }
 
@@ -25,9 +31,11 @@ export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promi
   const data = requestData(ctx)
   const { value: settings } = await data.settings()
   const sf = ctx.clients.storefront
+  // The last known result stands for every URL this scan cannot read.
+  const previous = await data.storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
   const result = await scanStorefront({
     origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
-    fetch: (url, max, stop) => sf.fetchText(url, max, stop), now: now(), limits,
+    fetch: (url, max, stop) => sf.fetchText(url, max, stop), now: now(), limits, previous: previous.value,
   })
   await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
   return result

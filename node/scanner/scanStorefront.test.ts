@@ -1,5 +1,5 @@
 import { scanStorefront } from './scanStorefront'
-import type { Fetcher } from './types'
+import type { Fetcher, LeakScanResult } from './types'
 
 const TOKEN = 'Q'.repeat(128)
 const NOW = new Date('2026-11-26T12:00:00Z')
@@ -240,6 +240,108 @@ describe('scanStorefront', () => {
       expect(r.exposures.map(e => e.url)).toEqual(['https://acme.myvtex.com/promo'])
       expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/loop', reason: 'redirects more than once (to https://acme.myvtex.com/loop2, then on)' }])
       expect(r.pagesScanned).toBe(1)
+    })
+  })
+
+  // Issue 16, item 1: with every storefront path answering 503 a scan stored "0 pages, 0 keys,
+  // not truncated", the exposed-client-side findings vanished and the hygiene score rose; two
+  // 503s on one script were enough to drop a CRITICAL finding.
+  describe('a URL it cannot read never counts as clean', () => {
+    const EARLIER = new Date('2026-11-20T06:00:00Z')
+    const APP_JS = `var cfg = { headers: { 'X-VTEX-API-AppKey': 'vtexappkey-acme-AAAAAA', 'X-VTEX-API-AppToken': '${TOKEN}' } }`
+    const store = (): Record<string, string> => ({
+      '/': '<html><script src="/arquivos/app.js"></script></html>',
+      '/sitemap.xml': urlset('https://www.acme.com/produto/p'),
+      '/produto/p': "<html><script>var k = 'vtexappkey-acme-BBBBBB'</script><script src=\"/arquivos/app.js\"></script></html>",
+      '/arquivos/app.js': APP_JS,
+    })
+    /** The store, with `down` paths answering `status` (503 unless told). */
+    const failing = (pages: Record<string, string>, down: string[], status = 503): Fetcher => async url => {
+      const u = new URL(url)
+      if (down.includes(u.pathname) || down.includes('*')) return { ok: false, reason: `HTTP ${status}` }
+      return site(pages).fetch(url, 1e9)
+    }
+    const first = () => run(site(store()).fetch, { now: EARLIER })
+    const byUrl = (r: LeakScanResult) => r.exposures.map(e => `${new URL(e.url).pathname} ${e.appKey}${e.tokenFound ? '+token' : ''} ${e.lastSeenAt ?? 'now'}`).sort()
+
+    it('a complete scan says so and keeps where it read each exposure', async () => {
+      const r = await first()
+      expect(r.complete).toBe(true)
+      expect(r.unreadCount).toBe(0)
+      expect(byUrl(r)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now', '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.sources.map(x => [new URL(x.url).pathname, x.kind, x.via.map(v => new URL(v).pathname)]).sort()).toEqual([
+        ['/arquivos/app.js', 'SCRIPT', ['/', '/produto/p']],
+        ['/produto/p', 'PAGE', ['/sitemap.xml']],
+      ])
+    })
+
+    it('every path answering 503: the last known exposures are kept, dated, and the scan is incomplete', async () => {
+      const r = await run(failing(store(), ['*']), { previous: await first() })
+      expect(r.pagesScanned).toBe(0)
+      expect(r.complete).toBe(false)
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, `/produto/p vtexappkey-acme-BBBBBB ${EARLIER.toISOString()}`])
+      expect(r.keptUrls).toBe(2)
+      expect(r.keptFrom).toBe(EARLIER.toISOString())
+      expect(r.unreadCount).toBeGreaterThanOrEqual(3) // /, the sitemap, and app.js not re-checked
+    })
+
+    it('two 503s on one script: its CRITICAL exposure stays, the rest is fresh', async () => {
+      const r = await run(failing(store(), ['/arquivos/app.js']), { previous: await first() })
+      expect(r.pagesScanned).toBe(2)
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.complete).toBe(false)
+      expect(r.unreadCount).toBe(1)
+      expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/arquivos/app.js', reason: 'HTTP 503' }])
+    })
+
+    it('kept across several failing scans with the date it was last seen', async () => {
+      const second = await run(failing(store(), ['/arquivos/app.js']), { previous: await first(), now: new Date('2026-11-21T06:00:00Z') })
+      const third = await run(failing(store(), ['/arquivos/app.js']), { previous: second })
+      expect(byUrl(third)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(third.keptFrom).toBe(EARLIER.toISOString())
+    })
+
+    it('a page that times out keeps what the scripts it loads held', async () => {
+      const pages = store()
+      delete pages['/sitemap.xml']
+      const previous = await run(site(pages).fetch, { now: EARLIER })
+      const r = await run(failing(pages, ['/'], 504), { previous })
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`])
+    })
+
+    it('a script no longer loaded, a 404 or a page no sitemap lists any more: gone, the scan complete', async () => {
+      const previous = await first()
+      const removed = { ...store(), '/': '<html></html>', '/produto/p': "<html><script>var k = 'vtexappkey-acme-BBBBBB'</script></html>" }
+      const r1 = await run(site(removed).fetch, { previous })
+      expect(byUrl(r1)).toEqual(['/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r1.complete).toBe(true)
+      const r2 = await run(failing(store(), ['/arquivos/app.js'], 404), { previous })
+      expect(byUrl(r2)).toEqual(['/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r2.complete).toBe(true)
+      const unlisted = { ...store(), '/sitemap.xml': urlset() }
+      const r3 = await run(site(unlisted).fetch, { previous })
+      expect(byUrl(r3)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now'])
+      expect(r3.complete).toBe(true)
+    })
+
+    it('a sitemap that cannot be read keeps the pages it listed', async () => {
+      const r = await run(failing(store(), ['/sitemap.xml']), { previous: await first() })
+      expect(byUrl(r)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now', `/produto/p vtexappkey-acme-BBBBBB ${EARLIER.toISOString()}`])
+      expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/sitemap.xml', reason: 'sitemap: HTTP 503' }])
+      expect(r.complete).toBe(false)
+    })
+
+    it('a scan that reads no page is incomplete, not clean, even with nothing to keep', async () => {
+      const r = await run(failing(store(), ['*']))
+      expect(r.exposures).toEqual([])
+      expect(r.complete).toBe(false)
+      expect(r.keptFrom).toBe(null)
+    })
+
+    it('keeps the exposures of a result stored before sources existed while the scan is incomplete', async () => {
+      const { sources: _sources, complete: _c, ...legacy } = await first()
+      const r = await run(failing(store(), ['/arquivos/app.js']), { previous: legacy as LeakScanResult })
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
     })
   })
 })

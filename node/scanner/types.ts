@@ -42,6 +42,32 @@ export interface LeakScanResult {
   exposures: Exposure[]
   /** true when a limit stopped the scan before it saw everything it found */
   truncated: boolean
+  /** false when a URL the scan set out to read could not be read (it failed, timed out, was
+   * stopped by the time or size limit, or redirects where the app may not go), or when no page
+   * was read: what those URLs hold now is not known, so the scan cannot say they are clean */
+  complete: boolean
+  /** how many URLs could not be read (a 404 or 410 is an answer: the URL is gone) */
+  unreadCount: number
+  /** URLs whose exposures are kept from an earlier scan because they could not be re-checked */
+  keptUrls: number
+  /** the oldest of the earlier scans whose results are kept, or null when none is */
+  keptFrom: string | null
+  /** where this result's exposures were read, so that the next scan can tell, for a URL it cannot
+   * read, what was last known there */
+  sources: ExposureSource[]
+}
+
+export interface ExposureSource {
+  /** where the exposures were found (masked like every URL of the result) */
+  url: string
+  /** the URL the scan asked for, when a redirect on the store's hosts led to `url` */
+  asked?: string
+  kind: 'PAGE' | 'SCRIPT'
+  /** what led the scan there: the sitemap listing a page (none for the home page and the extra
+   * paths), or the pages loading a script (up to MAX_VIA) */
+  via: string[]
+  /** when it was last read: the scan's own `at`, or an earlier scan's when it could not be re-read */
+  at: string
 }
 
 /** `redirect`: the Location of a 3xx answer, which the fetcher does not follow itself. */

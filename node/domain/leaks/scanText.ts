@@ -20,6 +20,8 @@ export interface Exposure {
   column: number
   /** the surrounding text, every long capital run masked */
   snippet: string
+  /** set when the latest scan could not read its URL again: when an earlier scan last saw it there */
+  lastSeenAt?: string | null
 }
 
 export function maskToken(token: string): string {

@@ -10,9 +10,10 @@ import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
 import { readError } from '../utils/errors'
 
-interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string }
+interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string; lastSeenAt?: string | null }
 interface Scan {
   at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
+  complete?: boolean; unreadCount?: number; keptUrls?: number; keptFrom?: string | null
   errors: Array<{ url: string; reason: string }>; errorCount?: number; skipped: Array<{ url: string; reason: string }>; skippedCount?: number
   unreachableHosts: string[]; exposures: Exposure[]
 }
@@ -70,6 +71,15 @@ const ExposurePage: React.FC = () => {
                 }}
               />
             </p>
+            {scan.complete === false && (
+              <div className="mb4" data-incomplete>
+                <Alert type="warning">
+                  {scan.keptUrls && scan.keptFrom
+                    ? <FormattedMessage id="admin/key-steward.exposure.incompleteKept" values={{ count: scan.unreadCount ?? 0, date: <FormattedDate value={scan.keptFrom} year="numeric" month="long" day="2-digit" /> }} />
+                    : <FormattedMessage id="admin/key-steward.exposure.incomplete" values={{ count: scan.unreadCount ?? 0 }} />}
+                </Alert>
+              </div>
+            )}
             {scan.truncated && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.exposure.truncated" /></Alert></div>}
             {scan.unreachableHosts.length > 0 && (
               <div className="mb4" data-unreachable>
@@ -83,6 +93,8 @@ const ExposurePage: React.FC = () => {
           <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.exposure.found' }, { count: scan.exposures.length })}>
             {scan.exposures.length === 0 && scan.pagesScanned === 0 ? (
               <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.nothingRead" /></p>
+            ) : scan.exposures.length === 0 && scan.complete === false ? (
+              <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.cleanSoFar" /></p>
             ) : scan.exposures.length === 0 ? (
               <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
             ) : (
@@ -98,6 +110,11 @@ const ExposurePage: React.FC = () => {
                       <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: e.line, column: e.column }} />
                       {e.tokenMasked && <> · <FormattedMessage id="admin/key-steward.exposure.token" values={{ masked: <span className="code">{e.tokenMasked}</span> }} /></>}
                     </p>
+                    {e.lastSeenAt && (
+                      <p className="mv2 f6 c-warning" data-last-seen>
+                        <FormattedMessage id="admin/key-steward.exposure.lastSeen" values={{ date: <FormattedDate value={e.lastSeenAt} year="numeric" month="long" day="2-digit" /> }} />
+                      </p>
+                    )}
                     <pre className="bg-muted-5 pa3 br2 f7 overflow-x-auto ma0" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{e.snippet}</pre>
                   </li>
                 ))}

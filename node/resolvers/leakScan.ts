@@ -3,6 +3,7 @@
 // Each scan builds on the last known result: what a URL it cannot read held is kept, dated.
 import { now } from '../clock'
 import { exposedKeys, scanCompleteness } from '../domain/leaks/completeness'
+import { maskSnippet } from '../domain/leaks/scanText'
 import { scanStorefront } from '../scanner/scanStorefront'
 import { DEFAULT_LIMITS } from '../scanner/types'
 import type { LeakScanResult, ScanLimits } from '../scanner/types'
@@ -23,7 +24,8 @@ export function presentScan(r: LeakScanResult | null) {
     skipped: r.skipped.slice(0, MAX_NOTES), skippedCount: r.skippedCount ?? r.skipped.length,
     unreachableHosts: r.unreachableHosts ?? [], exposedKeys: exposedKeys(r),
     ...scanCompleteness(r), keptUrls: r.keptUrls ?? 0, keptFrom: r.keptFrom ?? null,
-    exposures: r.exposures.map(e => ({ ...e, lastSeenAt: e.lastSeenAt ?? null })),
+    // snippets stored before split tokens were masked are masked again
+    exposures: r.exposures.map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: e.lastSeenAt ?? null })),
   }
 }
 

@@ -340,8 +340,12 @@ describe('scanStorefront', () => {
 
     it('keeps the exposures of a result stored before sources existed while the scan is incomplete', async () => {
       const { sources: _sources, complete: _c, ...legacy } = await first()
+      // and masks its snippets as snippets are masked now
+      const leaky = `appToken: "ABCDEFGHIJKLMNOPQRS" + "TUVWXYZABCDEFGHIJKL", appKey: 'vtexappkey-acme-AAAAAA'`
+      legacy.exposures = legacy.exposures.map(e => e.appKey === 'vtexappkey-acme-AAAAAA' ? { ...e, snippet: leaky } : e)
       const r = await run(failing(store(), ['/arquivos/app.js']), { previous: legacy as LeakScanResult })
       expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.exposures.find(e => e.lastSeenAt)!.snippet).toBe(`appToken: "ABCD… (19 characters)" + "… (19 characters)", appKey: 'vtexappkey-acme-AAAAAA'`)
     })
   })
 })

@@ -4,7 +4,7 @@
 // concurrency; every URL that fails or is left out is reported with the reason.
 // A URL that could not be read never counts as clean: what the previous result found there is
 // kept, dated, and the scan says it is incomplete.
-import { maskSecrets, scanText } from '../domain/leaks/scanText'
+import { maskSecrets, maskSnippet, scanText } from '../domain/leaks/scanText'
 import { readSitemap, scriptSources } from '../domain/leaks/pages'
 import { mapWithConcurrency } from '../utils/concurrency'
 import type { Exposure } from '../domain/leaks/scanText'
@@ -367,7 +367,7 @@ export function carryForward(current: LeakScanResult, seen: Seen, previous: Leak
   if (!kept.length) return { ...current, sources }
 
   const keptAt = new Map(kept.map(s => [s.url, s.at]))
-  const carried: Exposure[] = previous.exposures.filter(e => keptAt.has(e.url)).map(e => ({ ...e, lastSeenAt: keptAt.get(e.url)! }))
+  const carried: Exposure[] = previous.exposures.filter(e => keptAt.has(e.url)).map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: keptAt.get(e.url)! }))
   const room = Math.max(0, limits.maxExposures - current.exposures.length)
   const result = { ...current, exposures: [...current.exposures, ...carried.slice(0, room)], sources: [...sources, ...kept] }
   if (carried.length > room) {

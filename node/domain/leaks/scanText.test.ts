@@ -1,7 +1,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { appTokenShapeDetector } from './detectors'
-import { Exposure, maskSecrets, maskToken, NEAR, scanText } from './scanText'
+import { Exposure, maskSecrets, maskSnippet, maskToken, NEAR, scanText } from './scanText'
 
 const URL_ = 'https://acme.myvtex.com/arquivos/app.js'
 /** Token-shaped test value: 128 capitals starting ABCD (not a real token). */
@@ -200,6 +200,16 @@ describe('scanText', () => {
       expect(e.snippet).toContain(KEY)
       expect(TOKEN.startsWith(shown(e))).toBe(true)
       expect(shown(e).length).toBeLessThanOrEqual(4)
+    })
+
+    it('masks a snippet stored before split tokens were masked, and leaves a masked one as it is', () => {
+      const old = `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCDEFGHIJKLMNOPQRS" + "TUVWXYZABCDEFGHIJK`
+      expect(maskSnippet(old)).toBe(`'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCD… (19 characters)" + "… (18 characters)`)
+      for (const [, text] of cases) {
+        const [e] = scan(text)
+        expect(maskSnippet(e.snippet)).toBe(e.snippet)
+      }
+      expect(maskSnippet(scan(HEADERS)[0].snippet)).toBe(scan(HEADERS)[0].snippet)
     })
 
     it('says how long each masked piece is', () => {

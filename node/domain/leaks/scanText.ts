@@ -145,6 +145,16 @@ function snippet(text: string, m: Match, keep: Match[], keepMax: number): string
   return maskSecrets(maskRuns(text, from, to, inWindow).replace(/\s+/g, ' ').trim()).slice(0, 300)
 }
 
+/**
+ * A stored snippet masked again as snippets are now: scans stored before split tokens were
+ * masked can hold up to 38 of a token's characters, and their exposures are kept and shown
+ * while their URL cannot be read again. Already masked text comes back unchanged.
+ */
+export function maskSnippet(stored: string): string {
+  const keep = [...tokenContextDetector.find(stored), ...appKeyDetector.find(stored)].sort((a, b) => a.start - b.start)
+  return maskSecrets(maskRuns(stored, 0, stored.length, keep))
+}
+
 export function scanText(url: string, text: string): Exposure[] {
   const keys = appKeyDetector.find(text)
   // An appKey is context for a token too (it is longer than the `vtexappkey-` context word).

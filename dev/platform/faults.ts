@@ -1,5 +1,7 @@
-// Knobs for reliability tests and benchmarks: latency, 429 with Retry-After, and failures,
-// matched per request. Rules are evaluated in order; the first matching one applies.
+// Knobs for reliability tests and benchmarks: latency, 429 with Retry-After, failures and slow
+// bodies, matched per request. Rules are evaluated in order; the first matching one applies.
+import type { ServerResponse } from 'http'
+import type { Reply } from './http-kit'
 
 export interface FaultRule {
   /** HTTP method to match (any when absent) */
@@ -16,13 +18,20 @@ export interface FaultRule {
   probability?: number
   /** How many matching requests the rule applies to; absent means forever */
   times?: number
+  /** Send the body one byte every this many milliseconds (the headers at once): a server that
+   * trickles never leaves a socket idle long enough for an idle timeout */
+  trickleMs?: number
 }
 
 export interface FaultDecision {
   latencyMs: number
   status?: number
   retryAfter?: number
+  trickleMs?: number
 }
+
+/** A reply the platform sends, slowly when a trickle fault applies. */
+export type FaultedReply = Reply & { trickleMs?: number }
 
 export class Faults {
   private rules: Array<FaultRule & { re?: RegExp; used: number }> = []
@@ -35,6 +44,7 @@ export class Faults {
     for (const r of rules) {
       if (r.status !== undefined && (r.status < 100 || r.status > 599)) throw new Error(`invalid fault status ${r.status}`)
       if (r.probability !== undefined && (r.probability < 0 || r.probability > 1)) throw new Error('fault probability must be within [0,1]')
+      if (r.trickleMs !== undefined && !(r.trickleMs >= 1 && r.trickleMs <= 60_000)) throw new Error('fault trickleMs must be from 1 to 60000')
     }
     this.rules = rules.map(r => ({ ...r, re: r.path ? new RegExp(r.path) : undefined, used: 0 }))
     this.latencyMs = latencyMs
@@ -51,8 +61,37 @@ export class Faults {
       if (rule.times !== undefined && rule.used >= rule.times) continue
       if (rule.probability !== undefined && this.random() >= rule.probability) continue
       rule.used++
-      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter }
+      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs }
     }
     return { latencyMs: this.latencyMs }
   }
+}
+
+/** Sends `reply` with its headers at once and its body one byte every `ms`, until the client leaves. */
+export function sendTrickled(res: ServerResponse, reply: Reply, ms: number): Promise<void> {
+  const headers: Record<string, string> = { ...reply.headers }
+  let body: Buffer = Buffer.alloc(0)
+  if (Buffer.isBuffer(reply.body)) body = reply.body
+  else if (typeof reply.body === 'string') body = Buffer.from(reply.body)
+  else if (reply.body !== undefined) {
+    body = Buffer.from(JSON.stringify(reply.body))
+    headers['content-type'] = headers['content-type'] ?? 'application/json; charset=utf-8'
+  }
+  headers['content-length'] = String(body.length)
+  res.writeHead(reply.status, headers)
+  res.flushHeaders()
+  return new Promise(resolve => {
+    let sent = 0
+    const timer = setInterval(() => {
+      if (res.destroyed || sent >= body.length) {
+        clearInterval(timer)
+        if (!res.destroyed) res.end()
+        resolve()
+        return
+      }
+      res.write(body.subarray(sent, sent + 1))
+      sent++
+    }, ms)
+    res.once('close', () => { clearInterval(timer); resolve() })
+  })
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'net'
 import type { Fixture } from './fixture'
 import { resourceName } from './app-policies'
 import { acceptedBy, ENDPOINT_RESOURCES } from './endpoints'
-import { Faults, FaultRule } from './faults'
+import { FaultedReply, Faults, FaultRule, sendTrickled } from './faults'
 import { json, parseJson, readBody, Reply, Request, Router, send } from './http-kit'
 import { licenseManagerRoutes, vtexIdRoutes } from './license-manager'
 import { OutboundPolicy, outboundAllowed } from './outbound'
@@ -132,13 +132,14 @@ export class Platform {
     try {
       const reply = await this.dispatch(req, proxied)
       this.record(req, reply.status)
-      send(res, reply)
+      if (reply.trickleMs) await sendTrickled(res, reply, reply.trickleMs)
+      else send(res, reply)
     } finally {
       this.inFlight--
     }
   }
 
-  private async dispatch(req: Request, proxied: boolean): Promise<Reply> {
+  private async dispatch(req: Request, proxied: boolean): Promise<FaultedReply> {
     const account = this.opts.fixture.account
     if (!proxied && req.path.startsWith('/_platform/')) return this.route(this.control, req)
     if (proxied && req.host === 'infra.io.vtex.com' && !this.opts.vbaseAllowed) {
@@ -153,6 +154,11 @@ export class Platform {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
       return json(fault.status, { Message: `Injected failure (${fault.status})` }, headers)
     }
+    const reply = await this.answer(req)
+    return fault.trickleMs ? { ...reply, trickleMs: fault.trickleMs } : reply
+  }
+
+  private async answer(req: Request): Promise<Reply> {
     if (req.host === 'infra.io.vtex.com') return this.vbaseRequest(req)
     if (req.path.startsWith('/api/')) return this.apiRequest(req)
     if (this.storefrontHost(req.host)) return this.storefrontRequest(req)

@@ -9,7 +9,7 @@ import { errorCode, gql, loadJson, useStack } from './helpers'
 const base = loadJson<Fixture>(DEFAULT_FIXTURE)
 const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
 const ANA = 'session-ana-owner'
-const SCAN = 'mutation { runLeakScan { origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated errors { url reason } skipped { url reason } unreachableHosts exposures { kind appKey tokenFound tokenMasked url line column snippet } } }'
+const SCAN = 'mutation { runLeakScan { at origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated complete unreadCount keptUrls keptFrom errors { url reason } errorCount skipped { url reason } skippedCount unreachableHosts exposures { kind appKey tokenFound tokenMasked url line column snippet lastSeenAt } } }'
 
 // The default store plus an oversized script, a script on a third-party host, and a page the
 // settings add, so limits and per-URL errors show.
@@ -101,5 +101,86 @@ describe('runLeakScan', () => {
     const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
     const app = scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))
     assert.equal(app?.reason, 'timed out')
+  })
+
+  // Issue 16, item 4: scripts trickling a byte every 3 s kept a scan running 106 s against its
+  // 20 s deadline: axios' timeout fires only on an idle socket, and the deadline was checked only
+  // between fetches.
+  it('ends a fetch that trickles its body at the request’s time limit, and says it timed out', async () => {
+    stack.platform.faults.set([{ path: '^/arquivos/app\\.js$', trickleMs: 1000 }])
+    const started = Date.now()
+    const r = await gql(stack, ANA, SCAN)
+    const elapsed = Date.now() - started
+    assert.equal(r.body.errors, undefined, r.text)
+    const scan = r.body.data.runLeakScan
+    assert.equal(scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))?.reason, 'timed out')
+    assert.ok(elapsed < 19_000, `two attempts of 8 s, within the scan’s 20 s: took ${elapsed} ms`)
+    assert.equal(scan.pagesScanned, 3)
+  })
+
+  it('ends every fetch still running at the scan’s deadline, and says they timed out', async () => {
+    stack.platform.faults.set([{ path: '^/($|sitemap|produto|institucional|arquivos)', trickleMs: 1000 }])
+    const started = Date.now()
+    const r = await gql(stack, ANA, SCAN)
+    const elapsed = Date.now() - started
+    assert.equal(r.body.errors, undefined, r.text)
+    const scan = r.body.data.runLeakScan
+    assert.ok(elapsed < 23_000, `the scan’s deadline is 20 s: took ${elapsed} ms`)
+    assert.equal(scan.pagesScanned, 0)
+    assert.equal(scan.errors.find((e: { url: string }) => e.url === 'https://acme.myvtex.com/')?.reason, 'timed out')
+  })
+
+  // Issue 16, item 1: with every storefront path answering 503 a scan stored "0 pages, 0 keys,
+  // not truncated"; the exposed-client-side findings vanished, the hygiene score rose and a review
+  // started next recorded "No client-side keys" as ok.
+  describe('when the storefront cannot be read', () => {
+    const STOREFRONT = '^/($|sitemap|produto|institucional|arquivos|promo)'
+    const findings = async () => (await gql(stack, ANA, '{ findings(rule: "exposed-client-side") { severity subjectId message } hygiene { score } }')).body.data
+    const summary = (f: { findings: Array<{ severity: string; subjectId: string }> }) => f.findings.map(x => `${x.severity}|${x.subjectId}`).sort()
+
+    it('keeps the last known exposures, dated, says the scan is incomplete, and the score does not rise', async () => {
+      const first = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+      const before = await findings()
+      assert.deepEqual(summary(before), expected.findings.filter(f => f.rule === 'exposed-client-side').map(f => `${f.severity}|${f.subjectId}`).sort())
+
+      stack.platform.faults.set([{ path: STOREFRONT, status: 503 }])
+      const r = await gql(stack, ANA, SCAN)
+      assert.equal(r.body.errors, undefined, r.text)
+      const scan = r.body.data.runLeakScan
+      assert.equal(scan.pagesScanned, 0)
+      assert.equal(scan.complete, false)
+      assert.ok(scan.unreadCount >= 2, `unread ${scan.unreadCount}`)
+      assert.equal(scan.keptFrom, first.at)
+      assert.equal(scan.exposedKeys, first.exposedKeys)
+      assert.ok(scan.exposures.length > 0 && scan.exposures.every((e: { lastSeenAt: string }) => e.lastSeenAt === first.at))
+
+      const after = await findings()
+      assert.deepEqual(summary(after), summary(before))
+      assert.equal(after.hygiene.score, before.hygiene.score)
+      assert.ok(after.findings.some((f: { severity: string; message: string }) => f.severity === 'CRITICAL' && /Last seen on \d{4}-\d{2}-\d{2}/.test(f.message)))
+      const latest = (await gql(stack, ANA, '{ leakScan { complete keptUrls exposures { lastSeenAt } } }')).body.data.leakScan
+      assert.equal(latest.complete, false)
+      assert.ok(latest.keptUrls >= 2)
+
+      const review = await gql(stack, ANA, 'mutation { startReview { checklist { practice evidence { id value ok } } } }')
+      assert.equal(review.body.errors, undefined, review.text)
+      const evidence = review.body.data.startReview.checklist.find((c: { practice: string }) => c.practice === 'NO_CLIENT_SIDE').evidence
+      assert.deepEqual(evidence.find((e: { id: string }) => e.id === 'leakScanIncomplete'), { id: 'leakScanIncomplete', value: String(scan.unreadCount), ok: false })
+      assert.ok(evidence.every((e: { ok: boolean }) => !e.ok))
+    })
+
+    it('two 503s on the script holding a token do not drop its CRITICAL finding', async () => {
+      await gql(stack, ANA, SCAN)
+      const before = await findings()
+      stack.platform.faults.set([{ path: '^/arquivos/app\\.js$', status: 503 }])
+      const scan = (await gql(stack, ANA, SCAN)).body.data.runLeakScan
+      assert.equal(scan.errors.find((e: { url: string }) => e.url.endsWith('/arquivos/app.js'))?.reason, 'HTTP 503')
+      const kept = scan.exposures.find((e: { appKey: string }) => e.appKey === 'vtexappkey-acme-XDIUKI')
+      assert.ok(kept?.tokenFound && kept.lastSeenAt, JSON.stringify(kept))
+      const after = await findings()
+      assert.deepEqual(summary(after), summary(before))
+      assert.ok(summary(after).some(f => f.startsWith('CRITICAL|')))
+      assert.equal(after.hygiene.score, before.hygiene.score)
+    })
   })
 })

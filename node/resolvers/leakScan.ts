@@ -1,12 +1,19 @@
 // The storefront exposure scan: run now (Mutation.runLeakScan) or read the latest result.
 // The scan fetches public pages with no credentials; its result never holds a full token.
+// Each scan builds on the last known result: what a URL it cannot read held is kept, dated.
 import { now } from '../clock'
+import { exposedKeys, scanCompleteness } from '../domain/leaks/completeness'
+import { maskSnippet } from '../domain/leaks/scanText'
 import { scanStorefront } from '../scanner/scanStorefront'
+import { DEFAULT_LIMITS } from '../scanner/types'
 import type { LeakScanResult, ScanLimits } from '../scanner/types'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { refusalError } from './refusals'
 import { LATEST_SCAN, requestData } from './requestData'
+
+/** Notes listed in an answer; scans stored before the cap (MAX_NOTES) could hold 700,000. */
+const MAX_NOTES = DEFAULT_LIMITS.maxNotes
 
 /** A running scan holds the account's lock this long at most (its own deadline is shorter). */
 const LOCK_MS = 60_000
@@ -47,8 +54,18 @@ async function withScanLock<T>(ctx: Context, work: () => Promise<T>): Promise<T>
 }
 
 export function presentScan(r: LeakScanResult | null) {
-  // Scans stored before unreachableHosts existed have none.
-  return r && { ...r, unreachableHosts: r.unreachableHosts ?? [], exposedKeys: new Set(r.exposures.filter(e => e.appKey).map(e => e.appKey)).size }
+  if (!r) return null
+  // Scans stored before unreachableHosts, the note counts and completeness existed have none.
+  const { sources: _sources, ...shown } = r
+  return {
+    ...shown,
+    errors: r.errors.slice(0, MAX_NOTES), errorCount: r.errorCount ?? r.errors.length,
+    skipped: r.skipped.slice(0, MAX_NOTES), skippedCount: r.skippedCount ?? r.skipped.length,
+    unreachableHosts: r.unreachableHosts ?? [], exposedKeys: exposedKeys(r),
+    ...scanCompleteness(r), keptUrls: r.keptUrls ?? 0, keptFrom: r.keptFrom ?? null,
+    // snippets stored before split tokens were masked are masked again
+    exposures: r.exposures.map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: e.lastSeenAt ?? null })),
+  }
 }
 
 export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promise<LeakScanResult> {
@@ -56,9 +73,12 @@ export async function runScan(ctx: Context, limits?: Partial<ScanLimits>): Promi
   const { value: settings } = await data.settings()
   const sf = ctx.clients.storefront
   return withScanLock(ctx, async () => {
+    // The last known result stands for every URL this scan cannot read (read under the lock, so
+    // two scans never build on the same result and overwrite each other).
+    const previous = await data.storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
     const result = await scanStorefront({
       origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
-      fetch: (url, max) => sf.fetchText(url, max), now: now(), limits,
+      fetch: (url, max, stop) => sf.fetchText(url, max, stop), now: now(), limits, previous: previous.value,
     })
     await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
     return result

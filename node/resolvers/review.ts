@@ -3,7 +3,7 @@
 import { randomBytes } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
-import { ATTESTED, evidenceFor } from '../domain/review/checklist'
+import { ATTESTED, evidenceFor, leakScanEvidence } from '../domain/review/checklist'
 import { AuditRecord, monthsBetween, within } from '../domain/audit'
 import { reviewCsv, reviewJson } from '../domain/review/export'
 import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
@@ -130,8 +130,7 @@ export const reviewMutations = {
     const ev = await data.evaluation()
     const at = now()
     const id = `${at.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`
-    const scan = ev.input.leakScan
-    const leakScan = scan ? { at: scan.at, exposedKeys: new Set(scan.exposures.filter(e => e.appKey).map(e => e.appKey)).size } : null
+    const leakScan = leakScanEvidence(ev.input.leakScan)
     const changes = (await data.storage.read<Changes>('snapshots', 'changes.json')).value
     const started = startReview(await index(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings, leakScan, changes })
     if (!started.ok) throw refusalError(started)

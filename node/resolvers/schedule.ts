@@ -6,7 +6,6 @@ import { randomBytes, timingSafeEqual } from 'crypto'
 import { now } from '../clock'
 import type { AppStorage } from '../clients/appStorage'
 import { Budget, REQUEST_BUDGET_MS } from '../clients/deadline'
-import { STOREFRONT_TIMEOUT_MS } from '../clients/storefront'
 import { currentOccurrence, OK, inventoryOutcome, ScanRun, ScanStatusDoc, StepOutcome, storefrontOutcome } from '../domain/scan/scanStatus'
 import { buildSnapshot, Changes, diffSnapshots, isEmptyChanges, Snapshot } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
@@ -29,8 +28,6 @@ export const LEASE_DAYS = 30
  * of the request budget for saving the snapshot, renewing the job and e-mailing.
  */
 export const SCAN_BUDGET_MS = REQUEST_BUDGET_MS - 7_000
-/** A storefront fetch may take its whole timeout (clients/storefront.ts) after the crawl's last start. */
-const STOREFRONT_FETCH_MS = STOREFRONT_TIMEOUT_MS
 
 export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
 
@@ -145,7 +142,8 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   ctx.clients.licenseManagerApi.budget = new Budget(SCAN_BUDGET_MS)
   const data = requestData(ctx)
   const crawlStart = Date.now()
-  const crawlBudget = SCAN_BUDGET_MS - STOREFRONT_FETCH_MS
+  // The crawl aborts the fetches still running at its deadline (scanner/scanStorefront.ts).
+  const crawlBudget = SCAN_BUDGET_MS
   const [evaluation, crawl] = await Promise.all([settle(data.evaluation()), settle(runScan(ctx, { deadlineMs: crawlBudget }))])
 
   let inventory: StepOutcome

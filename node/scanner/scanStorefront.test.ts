@@ -1,5 +1,5 @@
 import { scanStorefront } from './scanStorefront'
-import type { Fetcher } from './types'
+import type { Fetcher, LeakScanResult } from './types'
 
 const TOKEN = 'Q'.repeat(128)
 const NOW = new Date('2026-11-26T12:00:00Z')
@@ -57,6 +57,20 @@ describe('scanStorefront', () => {
     expect(r.exposures).toHaveLength(20)
     expect(r.truncated).toBe(true)
     expect(r.skipped.some(x => /4980 more exposures/.test(x.reason))).toBe(true)
+  })
+
+  // Issue 16, item 9: a 35,000-URL sitemap stored 34,976 notes and hostile markup 735,000
+  // (61 MB, read by every evaluation). The first notes are listed, the rest only counted.
+  it('lists the first notes and counts the rest, however many URLs a page names', async () => {
+    const thirdParty = Array.from({ length: 12_000 }, (_, i) => `<script src="https://cdn${i}.example.org/x.js"></script>`).join('')
+    const ownScripts = Array.from({ length: 2_000 }, (_, i) => `<script src="/arquivos/s${i}.js"></script>`).join('')
+    const s = site({ '/': `<html>${thirdParty}${ownScripts}</html>` })
+    const r = await run(s.fetch)
+    expect(r.skipped).toHaveLength(50)
+    expect(r.skippedCount).toBe(12_000 + 2_000 - 60 + 1) // third-party, beyond the script limit, and no sitemap
+    expect(r.errors).toHaveLength(50) // the 60 own scripts read are 404 here
+    expect(r.errorCount).toBe(60)
+    expect(JSON.stringify(r).length).toBeLessThan(20_000)
   })
 
   it('masks the id of share.vtex.com credential links', async () => {
@@ -171,6 +185,42 @@ describe('scanStorefront', () => {
       expect(r2.skipped).toContainEqual({ url: 'https://acme.myvtex.com/sitemap/b.xml', reason: 'scan time limit reached' })
     })
 
+    // Issue 16, item 4: scripts trickling a byte every 3 s kept a scan running 106 s against its
+    // 20 s deadline, which was only checked between fetches.
+    it('ends the fetches still running at the deadline and reports them as timed out', async () => {
+      const s = site({
+        '/': '<script src="/arquivos/slow.js"></script><script src="/arquivos/stuck.js"></script><script src="/arquivos/ok.js"></script>',
+        '/arquivos/ok.js': "var k = 'vtexappkey-acme-ABCDEF'",
+      })
+      const told: string[] = []
+      const fetch: Fetcher = (url, max, stop) => {
+        if (url.endsWith('/slow.js')) return new Promise(resolve => stop!.onStop(() => { told.push(url); resolve({ ok: false, reason: 'aborted' }) }))
+        if (url.endsWith('/stuck.js')) return new Promise(() => undefined) // never answers, even when told to stop
+        return s.fetch(url, max)
+      }
+      const started = Date.now()
+      const r = await run(fetch, { limits: { deadlineMs: 300 } })
+      expect(Date.now() - started).toBeLessThan(2000)
+      expect(told).toEqual(['https://acme.myvtex.com/arquivos/slow.js'])
+      expect(r.errors).toEqual(expect.arrayContaining([
+        { url: 'https://acme.myvtex.com/arquivos/slow.js', reason: 'timed out' },
+        { url: 'https://acme.myvtex.com/arquivos/stuck.js', reason: 'timed out' },
+      ]))
+      expect(r.exposures.map(e => e.appKey)).toEqual(['vtexappkey-acme-ABCDEF'])
+      expect(r.scriptsScanned).toBe(1)
+    })
+
+    it('starts nothing once the deadline has passed', async () => {
+      const pages: Record<string, string> = { '/': Array.from({ length: 10 }, (_, i) => `<script src="/arquivos/s${i}.js"></script>`).join('') }
+      const fetch: Fetcher = (url, max, stop) => url.includes('/arquivos/')
+        ? new Promise(resolve => stop!.onStop(() => resolve({ ok: false, reason: 'aborted' })))
+        : site(pages).fetch(url, max)
+      const r = await run(fetch, { limits: { deadlineMs: 200, concurrency: 2 } })
+      expect(r.errors.map(e => e.reason)).toEqual(['timed out', 'timed out'])
+      expect(r.skipped.filter(x => x.reason === 'scan time limit reached')).toHaveLength(8)
+      expect(r.truncated).toBe(true)
+    })
+
     it('leaves out what redirects to a host the app may not reach, and says why', async () => {
       const token = 'Z'.repeat(128)
       const s = site({ '/promo': "<script>var k = 'vtexappkey-acme-ABCDEF'</script>" }, {
@@ -190,6 +240,112 @@ describe('scanStorefront', () => {
       expect(r.exposures.map(e => e.url)).toEqual(['https://acme.myvtex.com/promo'])
       expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/loop', reason: 'redirects more than once (to https://acme.myvtex.com/loop2, then on)' }])
       expect(r.pagesScanned).toBe(1)
+    })
+  })
+
+  // Issue 16, item 1: with every storefront path answering 503 a scan stored "0 pages, 0 keys,
+  // not truncated", the exposed-client-side findings vanished and the hygiene score rose; two
+  // 503s on one script were enough to drop a CRITICAL finding.
+  describe('a URL it cannot read never counts as clean', () => {
+    const EARLIER = new Date('2026-11-20T06:00:00Z')
+    const APP_JS = `var cfg = { headers: { 'X-VTEX-API-AppKey': 'vtexappkey-acme-AAAAAA', 'X-VTEX-API-AppToken': '${TOKEN}' } }`
+    const store = (): Record<string, string> => ({
+      '/': '<html><script src="/arquivos/app.js"></script></html>',
+      '/sitemap.xml': urlset('https://www.acme.com/produto/p'),
+      '/produto/p': "<html><script>var k = 'vtexappkey-acme-BBBBBB'</script><script src=\"/arquivos/app.js\"></script></html>",
+      '/arquivos/app.js': APP_JS,
+    })
+    /** The store, with `down` paths answering `status` (503 unless told). */
+    const failing = (pages: Record<string, string>, down: string[], status = 503): Fetcher => async url => {
+      const u = new URL(url)
+      if (down.includes(u.pathname) || down.includes('*')) return { ok: false, reason: `HTTP ${status}` }
+      return site(pages).fetch(url, 1e9)
+    }
+    const first = () => run(site(store()).fetch, { now: EARLIER })
+    const byUrl = (r: LeakScanResult) => r.exposures.map(e => `${new URL(e.url).pathname} ${e.appKey}${e.tokenFound ? '+token' : ''} ${e.lastSeenAt ?? 'now'}`).sort()
+
+    it('a complete scan says so and keeps where it read each exposure', async () => {
+      const r = await first()
+      expect(r.complete).toBe(true)
+      expect(r.unreadCount).toBe(0)
+      expect(byUrl(r)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now', '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.sources.map(x => [new URL(x.url).pathname, x.kind, x.via.map(v => new URL(v).pathname)]).sort()).toEqual([
+        ['/arquivos/app.js', 'SCRIPT', ['/', '/produto/p']],
+        ['/produto/p', 'PAGE', ['/sitemap.xml']],
+      ])
+    })
+
+    it('every path answering 503: the last known exposures are kept, dated, and the scan is incomplete', async () => {
+      const r = await run(failing(store(), ['*']), { previous: await first() })
+      expect(r.pagesScanned).toBe(0)
+      expect(r.complete).toBe(false)
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, `/produto/p vtexappkey-acme-BBBBBB ${EARLIER.toISOString()}`])
+      expect(r.keptUrls).toBe(2)
+      expect(r.keptFrom).toBe(EARLIER.toISOString())
+      expect(r.unreadCount).toBeGreaterThanOrEqual(3) // /, the sitemap, and app.js not re-checked
+    })
+
+    it('two 503s on one script: its CRITICAL exposure stays, the rest is fresh', async () => {
+      const r = await run(failing(store(), ['/arquivos/app.js']), { previous: await first() })
+      expect(r.pagesScanned).toBe(2)
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.complete).toBe(false)
+      expect(r.unreadCount).toBe(1)
+      expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/arquivos/app.js', reason: 'HTTP 503' }])
+    })
+
+    it('kept across several failing scans with the date it was last seen', async () => {
+      const second = await run(failing(store(), ['/arquivos/app.js']), { previous: await first(), now: new Date('2026-11-21T06:00:00Z') })
+      const third = await run(failing(store(), ['/arquivos/app.js']), { previous: second })
+      expect(byUrl(third)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(third.keptFrom).toBe(EARLIER.toISOString())
+    })
+
+    it('a page that times out keeps what the scripts it loads held', async () => {
+      const pages = store()
+      delete pages['/sitemap.xml']
+      const previous = await run(site(pages).fetch, { now: EARLIER })
+      const r = await run(failing(pages, ['/'], 504), { previous })
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`])
+    })
+
+    it('a script no longer loaded, a 404 or a page no sitemap lists any more: gone, the scan complete', async () => {
+      const previous = await first()
+      const removed = { ...store(), '/': '<html></html>', '/produto/p': "<html><script>var k = 'vtexappkey-acme-BBBBBB'</script></html>" }
+      const r1 = await run(site(removed).fetch, { previous })
+      expect(byUrl(r1)).toEqual(['/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r1.complete).toBe(true)
+      const r2 = await run(failing(store(), ['/arquivos/app.js'], 404), { previous })
+      expect(byUrl(r2)).toEqual(['/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r2.complete).toBe(true)
+      const unlisted = { ...store(), '/sitemap.xml': urlset() }
+      const r3 = await run(site(unlisted).fetch, { previous })
+      expect(byUrl(r3)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now'])
+      expect(r3.complete).toBe(true)
+    })
+
+    it('a sitemap that cannot be read keeps the pages it listed', async () => {
+      const r = await run(failing(store(), ['/sitemap.xml']), { previous: await first() })
+      expect(byUrl(r)).toEqual(['/arquivos/app.js vtexappkey-acme-AAAAAA+token now', `/produto/p vtexappkey-acme-BBBBBB ${EARLIER.toISOString()}`])
+      expect(r.errors).toEqual([{ url: 'https://acme.myvtex.com/sitemap.xml', reason: 'sitemap: HTTP 503' }])
+      expect(r.complete).toBe(false)
+    })
+
+    it('a scan that reads no page is incomplete, not clean, even with nothing to keep', async () => {
+      const r = await run(failing(store(), ['*']))
+      expect(r.exposures).toEqual([])
+      expect(r.complete).toBe(false)
+      expect(r.keptFrom).toBe(null)
+    })
+
+    it('keeps the exposures of a result stored before sources existed while the scan is incomplete', async () => {
+      const { sources: _sources, complete: _c, ...legacy } = await first()
+      // and masks its snippets as snippets are masked now
+      const leaky = `appToken: "ABCDEFGHIJKLMNOPQRS" + "TUVWXYZABCDEFGHIJKL", appKey: 'vtexappkey-acme-AAAAAA'`
+      legacy.exposures = legacy.exposures.map(e => e.appKey === 'vtexappkey-acme-AAAAAA' ? { ...e, snippet: leaky } : e)
+      const r = await run(failing(store(), ['/arquivos/app.js']), { previous: legacy as LeakScanResult })
+      expect(byUrl(r)).toEqual([`/arquivos/app.js vtexappkey-acme-AAAAAA+token ${EARLIER.toISOString()}`, '/produto/p vtexappkey-acme-BBBBBB now'])
+      expect(r.exposures.find(e => e.lastSeenAt)!.snippet).toBe(`appToken: "ABCD… (19 characters)" + "… (19 characters)", appKey: 'vtexappkey-acme-AAAAAA'`)
     })
   })
 })

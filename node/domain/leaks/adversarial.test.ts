@@ -107,6 +107,13 @@ describe('scanText on adversarial 5 MB inputs', () => {
     expectMasked(out)
   })
 
+  it('keys inside 5 MB of one-letter string pieces: every key found, each snippet shows at most 4 of the pieces', async () => {
+    const unit = `vtexappkey-a-ABCDEF apptoken=${"'Q'+".repeat(60)}`
+    const out = await scanOffThread(fill(unit))
+    expect(out.length).toBe(Math.floor(MB5 / unit.length))
+    for (const e of out.slice(0, 1000)) expect((e.snippet.replace(/vtexappkey-a-ABCDEF/g, '').match(/[A-Z]/g) ?? []).length).toBeLessThanOrEqual(4)
+  })
+
   // The regexes are linear; these two check that matching tokens with context words and keys with
   // tokens is too: 312,000 context words followed by 19,000 runs out of their reach, and 125,000
   // keys followed by 37,000 tokens out of theirs, cost billions of checks if each run is compared

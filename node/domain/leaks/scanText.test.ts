@@ -1,7 +1,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { appTokenShapeDetector } from './detectors'
-import { Exposure, maskSecrets, maskToken, NEAR, scanText } from './scanText'
+import { Exposure, maskSecrets, maskSnippet, maskToken, NEAR, scanText } from './scanText'
 
 const URL_ = 'https://acme.myvtex.com/arquivos/app.js'
 /** Token-shaped test value: 128 capitals starting ABCD (not a real token). */
@@ -174,6 +174,61 @@ describe('scanText', () => {
       const [cut] = scan(`${KEY}', 'X-VTEX-API-AppToken': '${TOKEN}'`)
       expect(cut.tokenFound).toBe(true)
       expect(cut.snippet).toBe(`${KEY}', 'X-VTEX-API-AppToken': '${MASKED}`)
+    })
+  })
+
+  // Issue 16, item 8: a token written as 19-letter string pieces showed 38 of its characters in
+  // a snippet, dashes every 16 showed 32. Next to key context, every capital run is masked however
+  // short, and a split token shows at most its first 4 characters in all.
+  describe('snippets of a token split into pieces', () => {
+    const pieces = (size: number) => TOKEN.match(new RegExp(`.{1,${size}}`, 'g'))!
+    /** The capitals a snippet shows besides the appKey and the header and appToken-like names. */
+    const shown = (e: Exposure) => (e.snippet.replace(KEY, '').replace(/X-VTEX-API-App(Key|Token)|app_?token|apptoken|appkey/gi, '').match(/[A-Z]/g) ?? []).join('')
+    const cases: Array<[string, string]> = [
+      ['19-letter string pieces joined by +', `headers: { 'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': ${pieces(19).map(p => `"${p}"`).join(' + ')} }`],
+      ['19-letter pieces without spaces', `var appToken="${pieces(19).join('"+"')}", appKey="${KEY}";`],
+      ['dashes every 16', `appKey: '${KEY}', appToken: '${pieces(16).join('-')}'`],
+      ['dashes every 16, token first', `{ "apptoken": "${pieces(16).join('-')}", "appkey": "${KEY}" }`],
+      ['4-letter pieces', `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': ${pieces(4).map(p => `'${p}'`).join('+')}`],
+      ['1-letter pieces', `appKey = '${KEY}'; apptoken = [${pieces(1).map(p => `'${p}'`).join(',')}].join('')`],
+      ['pieces on separate lines', `X-VTEX-API-AppKey: ${KEY}\nX-VTEX-API-AppToken: ${pieces(19).map(p => `"${p}"`).join(' +\n  ')}`],
+      ['pieces from .concat()', `appKey: '${KEY}', appToken: ${pieces(10).map(p => `'${p}'`).join('.concat(')}`],
+    ]
+    it.each(cases)('%s: at most the first 4 characters show', (_name, text) => {
+      const [e] = scan(text)
+      expect(e.appKey).toBe(KEY)
+      expect(e.snippet).toContain(KEY)
+      expect(TOKEN.startsWith(shown(e))).toBe(true)
+      expect(shown(e).length).toBeLessThanOrEqual(4)
+    })
+
+    it('masks a snippet stored before split tokens were masked, and leaves a masked one as it is', () => {
+      const old = `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCDEFGHIJKLMNOPQRS" + "TUVWXYZABCDEFGHIJK`
+      expect(maskSnippet(old)).toBe(`'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCD… (19 characters)" + "… (18 characters)`)
+      for (const [, text] of cases) {
+        const [e] = scan(text)
+        expect(maskSnippet(e.snippet)).toBe(e.snippet)
+      }
+      expect(maskSnippet(scan(HEADERS)[0].snippet)).toBe(scan(HEADERS)[0].snippet)
+    })
+
+    it('says how long each masked piece is', () => {
+      const [e] = scan(cases[0][1])
+      expect(e.snippet).toContain(`'X-VTEX-API-AppToken': "ABCD… (19 characters)" + "… (19 characters)`)
+    })
+
+    it('a window that starts inside a split token shows none of it', () => {
+      const text = `x = "${pieces(16).join('" + "')}"; var k = '${KEY}'`
+      const [e] = scan(text)
+      expect(e.snippet).toMatch(/^… \(16 characters\)" \+ "… \(16 characters\)/)
+      expect(shown(e)).toBe('')
+    })
+
+    it('masks short capital words standing alone near a key too, and keeps words with lowercase', () => {
+      const [e] = scan(`'POST', 'Content-Type': 'text/plain', 'X-VTEX-API-AppKey': '${KEY}', 'JSON'`)
+      expect(e.snippet).toBe(`'POST', 'Content-Type': 'text/plain', 'X-VTEX-API-AppKey': '${KEY}', '… (4 characters)'`) // the first 4 capitals show
+      const [f] = scan(`var XYZ = 'ABCDEFGH', k = '${KEY}'`)
+      expect(f.snippet).toBe(`var XYZ = 'A… (8 characters)', k = '${KEY}'`)
     })
   })
 

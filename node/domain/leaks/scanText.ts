@@ -21,6 +21,8 @@ export interface Exposure {
   column: number
   /** the surrounding text, every long capital run masked */
   snippet: string
+  /** set when the latest scan could not read its URL again: when an earlier scan last saw it there */
+  lastSeenAt?: string | null
 }
 
 export function maskToken(token: string): string {
@@ -84,14 +86,74 @@ const longest = (ms: Match[]) => ms.reduce((n, m) => Math.max(n, m.end - m.start
 const distance = (a: Match, b: Match) => (b.start >= a.end ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
 
 const isCapital = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z'
+const isAlnum = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 
-function snippet(text: string, m: Match): string {
+/** Capital letters a snippet may show of what is not an appKey or a context word: a token's first 4. */
+export const SNIPPET_REVEAL = 4
+/** How far back (non-alphanumeric characters: quotes, `+`, dashes, spaces) a split token's previous piece can be. */
+const JOIN_REACH = 16
+
+const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`
+
+/**
+ * The text of [from, to) with every capital run that could be a token, or a piece of one, masked:
+ * runs standing alone (not part of a word like `AppToken`) however short, and any run of 20 or
+ * more. A token split into pieces (`"ABCDEFGHIJKLMNOPQRS" + "TUVW…"`, dashes every 16) shows at
+ * most SNIPPET_REVEAL capitals in all, from its first piece only: a piece continuing one that
+ * starts before the window shows none. Runs inside `keep` (appKeys, header and appToken-like
+ * names; sorted by start) are shown. One pass over the window.
+ */
+function maskRuns(text: string, from: number, to: number, keep: Match[]): string {
+  let out = ''
+  let copied = from
+  let budget = SNIPPET_REVEAL
+  let k = 0
+  let lastEnd = -1
+  let lastContinues = false
+  for (let i = from; i < to; i++) {
+    if (!isCapital(text[i])) continue
+    const s = i
+    while (i + 1 < to && isCapital(text[i + 1])) i++
+    const e = i + 1
+    while (k < keep.length && keep[k].end <= s) k++
+    let kept = false
+    for (let q = k; q < keep.length && keep[q].start <= s && !kept; q++) kept = e <= keep[q].end
+    if (kept) continue
+    const len = e - s
+    if (len < 20 && (isAlnum(text[s - 1]) || isAlnum(text[e]))) continue // a word's capitals (AppToken, XMLHttp)
+    let j = s - 1
+    while (j >= 0 && j >= s - JOIN_REACH && !isAlnum(text[j])) j--
+    // A piece of a token that starts before the window (or of one such piece) shows nothing.
+    const continues: boolean = j >= 0 && isCapital(text[j]) && (j < from || (j === lastEnd - 1 && lastContinues))
+    const reveal = continues ? 0 : Math.min(budget, len)
+    budget -= reveal
+    lastEnd = e
+    lastContinues = continues
+    out += text.slice(copied, s) + (reveal === len ? text.slice(s, e) : `${text.slice(s, s + reveal)}… (${characters(len)})`)
+    copied = e
+  }
+  return out + text.slice(copied, to)
+}
+
+function snippet(text: string, m: Match, keep: Match[], keepMax: number): string {
   let from = Math.max(0, m.start - 60)
   let to = Math.min(text.length, m.end + 60)
   // Never cut a capital run (a token) in two: masked whole, it shows its real length.
   for (let n = 0; n < 256 && from > 0 && isCapital(text[from - 1]); n++) from--
   for (let n = 0; n < 256 && to < text.length && isCapital(text[to]); n++) to++
-  return maskSecrets(text.slice(from, to).replace(/\s+/g, ' ').trim()).slice(0, 300)
+  const inWindow: Match[] = []
+  for (let i = lowerBound(keep, from - keepMax); i < keep.length && keep[i].start < to; i++) if (keep[i].end > from) inWindow.push(keep[i])
+  return maskSecrets(maskRuns(text, from, to, inWindow).replace(/\s+/g, ' ').trim()).slice(0, 300)
+}
+
+/**
+ * A stored snippet masked again as snippets are now: scans stored before split tokens were
+ * masked can hold up to 38 of a token's characters, and their exposures are kept and shown
+ * while their URL cannot be read again. Already masked text comes back unchanged.
+ */
+export function maskSnippet(stored: string): string {
+  const keep = [...tokenContextDetector.find(stored), ...appKeyDetector.find(stored)].sort((a, b) => a.start - b.start)
+  return maskSecrets(maskRuns(stored, 0, stored.length, keep))
 }
 
 export function scanText(url: string, text: string): Exposure[] {
@@ -114,12 +176,12 @@ export function scanText(url: string, text: string): Exposure[] {
     const token = nearby(tokens, tokenMax, k).filter(t => !claimed.has(t)).sort((a, b) => distance(k, a) - distance(k, b))[0]
     if (token) claimed.add(token)
     const account = /^vtexappkey-([a-z0-9]+)-/.exec(k.value!)?.[1] ?? null
-    return { kind: 'APP_KEY' as const, appKey: k.value!, account, tokenFound: !!token, tokenMasked: token ? maskToken(tokenText(token)) : null, url, ...at(k), snippet: snippet(text, k) }
+    return { kind: 'APP_KEY' as const, appKey: k.value!, account, tokenFound: !!token, tokenMasked: token ? maskToken(tokenText(token)) : null, url, ...at(k), snippet: snippet(text, k, context, contextMax) }
   })
   for (const t of tokens) {
-    if (!claimed.has(t)) out.push({ kind: 'TOKEN', appKey: null, account: null, tokenFound: true, tokenMasked: maskToken(tokenText(t)), url, ...at(t), snippet: snippet(text, t) })
+    if (!claimed.has(t)) out.push({ kind: 'TOKEN', appKey: null, account: null, tokenFound: true, tokenMasked: maskToken(tokenText(t)), url, ...at(t), snippet: snippet(text, t, context, contextMax) })
   }
-  for (const l of links) out.push({ kind: 'SHARE_LINK', appKey: null, account: null, tokenFound: false, tokenMasked: null, url, ...at(l), snippet: snippet(text, l) })
+  for (const l of links) out.push({ kind: 'SHARE_LINK', appKey: null, account: null, tokenFound: false, tokenMasked: null, url, ...at(l), snippet: snippet(text, l, context, contextMax) })
   return out
 }
 

@@ -1,6 +1,8 @@
 // The seven practices of VTEX's guide as a checklist: automatic evidence where Key Steward can
 // measure it, an attestation with a note where it cannot.
 import type { Practice } from '../findings'
+import { exposedKeys, scanCompleteness } from '../leaks/completeness'
+import type { StoredScan } from '../rules/types'
 import type { ReviewEvidence } from './types'
 
 /** Practices that only a person can attest (no automatic evidence). */
@@ -28,11 +30,20 @@ export function evidenceFor(practice: Practice, e: ReviewEvidence): EvidenceLine
         { id: 'sharedKeys', value: e.sharedKeys, ok: e.sharedKeys === 0 },
       ]
     case 'NO_CLIENT_SIDE':
-      return e.leakScan
-        ? [{ id: 'exposedKeys', value: e.leakScan.exposedKeys, ok: e.leakScan.exposedKeys === 0 }]
-        : [{ id: 'noLeakScan', value: '—', ok: false }]
+      if (!e.leakScan) return [{ id: 'noLeakScan', value: '—', ok: false }]
+      // A scan that could not read every URL cannot vouch that none exposes a key.
+      return [
+        { id: 'exposedKeys', value: e.leakScan.exposedKeys, ok: e.leakScan.exposedKeys === 0 && e.leakScan.complete !== false },
+        ...(e.leakScan.complete === false ? [{ id: 'leakScanIncomplete', value: e.leakScan.unreadCount ?? '—', ok: false }] : []),
+      ]
     default:
       return []
   }
+}
+
+/** The NO_CLIENT_SIDE evidence a review records of the latest storefront scan. */
+export function leakScanEvidence(scan: StoredScan | null | undefined): ReviewEvidence['leakScan'] {
+  if (!scan) return null
+  return { at: scan.at, exposedKeys: exposedKeys(scan), ...scanCompleteness(scan) }
 }
 

@@ -10,7 +10,7 @@ import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
 import { quote } from '../secrets'
 import { ATTESTED } from './checklist'
 import type { Changes } from '../scan/snapshot'
-import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
+import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewEvidence, ReviewIndex, ReviewKey } from './types'
 
 export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
@@ -20,7 +20,7 @@ const refuse = (code: Refusal['code'], message: string, field?: string): Refusal
 const audit = (r: Review, at: Date, by: string, action: string, subject: string, detail = '') =>
   [...r.audit, { at: at.toISOString(), by, action, subject, detail }]
 
-export interface StartInput { id: string; now: Date; by: string; policy: PolicyInput; findings: Finding[]; leakScan?: { at: string; exposedKeys: number } | null; changes?: Changes | null }
+export interface StartInput { id: string; now: Date; by: string; policy: PolicyInput; findings: Finding[]; leakScan?: ReviewEvidence['leakScan']; changes?: Changes | null }
 
 export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> {
   if (index.openId) return refuse('CONFLICT', 'An access review is already open: finish it (or keep working on it) before starting another.')

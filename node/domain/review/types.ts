@@ -50,8 +50,9 @@ export interface ReviewEvidence {
   duplicateLabels: number
   sharedKeys: number
   inventoryComplete: boolean
-  /** latest storefront leak scan, when the scanner has run */
-  leakScan: { at: string; exposedKeys: number } | null
+  /** latest storefront leak scan, when the scanner has run; `complete: false` when it could not
+   * read every URL (absent on reviews started before it existed) */
+  leakScan: { at: string; exposedKeys: number; complete?: boolean; unreadCount?: number } | null
 }
 
 export interface Review {

@@ -3,6 +3,7 @@ import { scanText } from '../leaks/scanText'
 import type { PolicyInput } from './types'
 import { Case, input, InputParts, key, paramsText, run, Summary, summary, TOKEN_RUN } from '../testing/build'
 import { exposedClientSide as rule } from './exposedClientSide'
+import { renderFinding } from '../messages'
 
 const finding = (severity: 'CRITICAL' | 'HIGH', subjectType: Summary['subjectType'], subjectId: string): Summary =>
   ({ rule: 'exposed-client-side', severity, practice: 'NO_CLIENT_SIDE', subjectType, subjectId })
@@ -104,6 +105,30 @@ describe('exposed-client-side', () => {
     const js = `headers: { 'X-VTEX-API-AppKey': '${k1.appKey}', 'X-VTEX-API-AppToken': '${TOKEN}' }`
     const exposures = scanText(APP_JS, js)
     expect(run(rule, scanned({ keys }, exposures)).map(summary)).toEqual([finding('CRITICAL', 'KEY', k1.id)])
+  })
+
+  // Issue 16, item 1: a scan that could not read a URL kept nothing of it, so its CRITICAL finding
+  // vanished and the hygiene score rose. The scanner now keeps the earlier exposures, dated.
+  describe('exposures kept from an earlier scan (their URL could not be read again)', () => {
+    const EARLIER = '2026-11-20T06:00:00.000Z'
+    const kept = (e: Exposure): Exposure => ({ ...e, lastSeenAt: EARLIER })
+
+    it('fire as if seen now, with the same severity', () => {
+      const now = run(rule, scanned({ keys }, [withToken(k1.appKey), seen(k2.appKey, { url: PRODUCT })])).map(summary)
+      const later = run(rule, scanned({ keys }, [kept(withToken(k1.appKey)), kept(seen(k2.appKey, { url: PRODUCT }))])).map(summary)
+      expect(later).toEqual(now)
+      expect(later).toEqual([finding('CRITICAL', 'KEY', k1.id), finding('HIGH', 'KEY', k2.id)])
+    })
+
+    it('say when they were last seen, unless one of the places was read now', () => {
+      const [f] = run(rule, scanned({ keys }, [kept(withToken(k1.appKey, { line: 33 }))]))
+      expect(f.params).toEqual({ label: 'Store locator', appKey: k1.appKey, token: 1, url: APP_JS, line: 33, places: 1, lastSeen: '2026-11-20' })
+      expect(renderFinding(f, 'en')).toContain('Last seen on 2026-11-20: the latest scan could not read it again.')
+      const [g] = run(rule, scanned({ keys }, [kept(withToken(k1.appKey)), seen(k1.appKey, { url: PRODUCT })]))
+      expect(g.params.lastSeen).toBeUndefined()
+      const [loose] = run(rule, scanned({ keys }, [kept(looseToken())]))
+      expect(loose.params.lastSeen).toBe('2026-11-20')
+    })
   })
 
   it('never puts a token in params', () => {

@@ -2,14 +2,22 @@ import type { Finding } from '../findings'
 import type { Exposure } from '../leaks/scanText'
 import type { Rule } from './types'
 
-/** Where an exposure was seen, for the message: first URL and line, and how many places. */
-const where = (list: Exposure[]) => ({ url: list[0].url, line: list[0].line, places: list.length })
+/**
+ * Where an exposure was seen, for the message: first URL and line, and how many places; and,
+ * when the latest scan could re-read none of those places, the day an earlier scan last saw it
+ * (a URL that could not be read is not clean: the finding stands, dated).
+ */
+function where(list: Exposure[]): Record<string, string | number> {
+  const place = { url: list[0].url, line: list[0].line, places: list.length }
+  if (!list.every(e => e.lastSeenAt)) return place
+  return { ...place, lastSeen: list.map(e => e.lastSeenAt!).sort()[list.length - 1].slice(0, 10) }
+}
 
 export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen).',
   evaluate(input) {
     const scan = input.leakScan
     if (!scan?.exposures.length) return []

@@ -43,6 +43,17 @@ export interface Renewal {
   vtexNotPendingAt?: string | null
 }
 
+/** What the domain reads of a stored storefront scan (node/scanner/types.ts LeakScanResult). */
+export interface StoredScan {
+  at: string
+  exposures: Exposure[]
+  /** absent on scans stored before it existed: see scanCompleteness */
+  complete?: boolean
+  unreadCount?: number
+  pagesScanned?: number
+  errors?: Array<{ reason: string }>
+}
+
 /** Everything a rule may look at. Plain data; `now` is given, never read. */
 export interface PolicyInput {
   account: string
@@ -53,8 +64,9 @@ export interface PolicyInput {
   renewals: Record<string, Renewal>
   /** completion time of the latest completed access review, if any */
   lastReviewCompletedAt: string | null
-  /** exposures found by the latest storefront scan, if one ran */
-  leakScan?: { at: string; exposures: Exposure[] } | null
+  /** exposures found by the latest storefront scan, if one ran (with those kept from earlier
+   * scans for URLs it could not read, each with its lastSeenAt) */
+  leakScan?: StoredScan | null
 }
 
 export interface Rule {

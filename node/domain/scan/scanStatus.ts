@@ -48,9 +48,11 @@ export function inventoryOutcome(inventory: Pick<Inventory, 'complete' | 'missin
   return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: detail(`${inventory.missing.slice(0, 3).join('; ')}${more}`) }
 }
 
-export function storefrontOutcome(result: { errors: unknown[]; truncated: boolean; skipped?: unknown[] }, deadlineReached: boolean): StepOutcome {
-  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: `${result.errors.length} URL(s) could not be read` }
-  if (result.errors.length || result.truncated) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: `${result.errors.length} URL(s) could not be read${result.truncated ? '; a limit stopped the scan' : ''}` }
+export function storefrontOutcome(result: { errors: unknown[]; errorCount?: number; truncated: boolean; skipped?: unknown[]; complete?: boolean }, deadlineReached: boolean): StepOutcome {
+  // errors lists the first URLs only; errorCount counts them all
+  const failed = result.errorCount ?? result.errors.length
+  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: `${failed} URL(s) could not be read` }
+  if (failed || result.truncated || result.complete === false) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: `${failed} URL(s) could not be read${result.truncated ? '; a limit stopped the scan' : ''}` }
   return OK
 }
 

@@ -10,17 +10,26 @@ import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
 import { readError } from '../utils/errors'
 
-interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string }
+interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string; lastSeenAt?: string | null }
 interface Scan {
   at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
-  errors: Array<{ url: string; reason: string }>; skipped: Array<{ url: string; reason: string }>; unreachableHosts: string[]; exposures: Exposure[]
+  complete?: boolean; unreadCount?: number; keptUrls?: number; keptFrom?: string | null
+  errors: Array<{ url: string; reason: string }>; errorCount?: number; skipped: Array<{ url: string; reason: string }>; skippedCount?: number
+  unreachableHosts: string[]; exposures: Exposure[]
 }
 
-const UrlList: React.FC<{ items: Array<{ url: string; reason: string }> }> = ({ items }) => (
-  <ul className="list pa0 ma0 f6">
-    {items.map(i => <li key={i.url} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
-  </ul>
-)
+/** The first URLs the scan noted, and how many more it only counted. */
+const UrlList: React.FC<{ items: Array<{ url: string; reason: string }>; count?: number; kind: string }> = ({ items, count, kind }) => {
+  const more = Math.max(0, (count ?? items.length) - items.length)
+  return (
+    <>
+      <ul className="list pa0 ma0 f6">
+        {items.map((i, n) => <li key={`${n}:${i.url}`} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
+      </ul>
+      {more > 0 && <p className="f6 c-muted-1 mt2" data-more={kind}><FormattedMessage id="admin/key-steward.exposure.more" values={{ count: more }} /></p>}
+    </>
+  )
+}
 
 const ExposurePage: React.FC = () => {
   const intl = useIntl()
@@ -62,6 +71,15 @@ const ExposurePage: React.FC = () => {
                 }}
               />
             </p>
+            {scan.complete === false && (
+              <div className="mb4" data-incomplete>
+                <Alert type="warning">
+                  {scan.keptUrls && scan.keptFrom
+                    ? <FormattedMessage id="admin/key-steward.exposure.incompleteKept" values={{ count: scan.unreadCount ?? 0, date: <FormattedDate value={scan.keptFrom} year="numeric" month="long" day="2-digit" /> }} />
+                    : <FormattedMessage id="admin/key-steward.exposure.incomplete" values={{ count: scan.unreadCount ?? 0 }} />}
+                </Alert>
+              </div>
+            )}
             {scan.truncated && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.exposure.truncated" /></Alert></div>}
             {scan.unreachableHosts.length > 0 && (
               <div className="mb4" data-unreachable>
@@ -75,6 +93,8 @@ const ExposurePage: React.FC = () => {
           <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.exposure.found' }, { count: scan.exposures.length })}>
             {scan.exposures.length === 0 && scan.pagesScanned === 0 ? (
               <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.nothingRead" /></p>
+            ) : scan.exposures.length === 0 && scan.complete === false ? (
+              <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.cleanSoFar" /></p>
             ) : scan.exposures.length === 0 ? (
               <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
             ) : (
@@ -90,6 +110,11 @@ const ExposurePage: React.FC = () => {
                       <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: e.line, column: e.column }} />
                       {e.tokenMasked && <> · <FormattedMessage id="admin/key-steward.exposure.token" values={{ masked: <span className="code">{e.tokenMasked}</span> }} /></>}
                     </p>
+                    {e.lastSeenAt && (
+                      <p className="mv2 f6 c-warning" data-last-seen>
+                        <FormattedMessage id="admin/key-steward.exposure.lastSeen" values={{ date: <FormattedDate value={e.lastSeenAt} year="numeric" month="long" day="2-digit" /> }} />
+                      </p>
+                    )}
                     <pre className="bg-muted-5 pa3 br2 f7 overflow-x-auto ma0" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{e.snippet}</pre>
                   </li>
                 ))}
@@ -105,8 +130,8 @@ const ExposurePage: React.FC = () => {
           </PageBlock>
           {(scan.errors.length > 0 || scan.skipped.length > 0) && (
             <PageBlock title={t('notRead')}>
-              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} /></>}
-              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} /></>}
+              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} count={scan.errorCount} kind="errors" /></>}
+              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} count={scan.skippedCount} kind="skipped" /></>}
             </PageBlock>
           )}
         </>

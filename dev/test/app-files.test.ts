@@ -1,11 +1,12 @@
 // The VTEX IO app files: manifest, admin navigation and routes, messages, .vtexignore.
 import Ajv from 'ajv'
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'fs'
+import { existsSync } from 'fs'
 import { join } from 'path'
 import { describe, it } from 'node:test'
 import { MANIFEST, NODE_DIR, ROOT } from '../paths'
 import { loadJson } from './helpers'
+import { globToRegExp, uploadedFiles } from './vtex-upload'
 
 const manifest = loadJson<any>(MANIFEST)
 
@@ -69,8 +70,30 @@ describe('messages/', () => {
   })
 })
 
-it('.vtexignore keeps dev/, tests and benchmarks out of what vtex link uploads', () => {
-  const lines = readFileSync(join(ROOT, '.vtexignore'), 'utf8').split('\n')
-  for (const l of ['dev/', '**/*.test.ts', 'bench/', 'node_modules/']) assert.ok(lines.includes(l), l)
-  assert.ok(!lines.includes('package.json'), 'a bare package.json pattern would drop node/package.json')
+describe('.vtexignore', () => {
+  const uploaded = uploadedFiles(ROOT)
+
+  it('keeps the local platform, tests, test support, lockfiles and npm settings out of the upload', () => {
+    const leaks = uploaded.filter(f =>
+      f.startsWith('dev/') ||
+      /\.(test|spec)\.[jt]sx?$/.test(f) ||
+      /(^|\/)(__tests__|__mocks__|__snapshots__|testing|artifacts)\//.test(f) ||
+      /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|\.npmrc)$/.test(f))
+    assert.deepEqual(leaks, [])
+  })
+
+  it('still uploads what the builders need', () => {
+    for (const f of ['manifest.json', 'node/package.json', 'node/service.json', 'node/index.ts', 'node/tsconfig.json', 'react/package.json', 'react/tsconfig.json', 'react/KeyStewardOverview.tsx', 'admin/navigation.json', 'admin/routes.json', 'graphql/schema.graphql', 'messages/en.json', 'docs/README.md']) {
+      assert.ok(uploaded.includes(f), f)
+    }
+  })
+
+  it('reads patterns the way the toolbelt does', () => {
+    assert.ok(globToRegExp('**/testing/**').test('node/domain/testing/build.ts'))
+    assert.ok(globToRegExp('dev/**').test('dev/test/helpers.ts'))
+    assert.ok(!globToRegExp('dev/**').test('node/dev/x.ts'), 'a folder pattern is anchored at the root')
+    assert.ok(!globToRegExp('package.json').test('node/package.json'), 'a bare name matches only at the root')
+    assert.ok(!globToRegExp('*/**').test('node/.build/index.js'), '* and ** skip dot-names')
+    assert.ok(globToRegExp('react/.*').test('react/.npmrc'))
+  })
 })

@@ -26,8 +26,6 @@ declare module 'vtex.render-runtime' {
     culture: { locale: string }
   }
   export function useRuntime(): Runtime
-  /** test double only (react/__mocks__/vtex.render-runtime.tsx) */
-  export function setRouteParams(params: Record<string, string>): void
 }
 
 declare module '*.gql' {
@@ -35,5 +33,3 @@ declare module '*.gql' {
   const value: DocumentNode
   export default value
 }
-
-declare module '@vtex/styleguide'

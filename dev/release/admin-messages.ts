@@ -81,13 +81,13 @@ export const DYNAMIC_IDS: Record<string, { from: string; values: (ctx: ReleaseCo
   'ScanStep.problem': { from: 'GraphQL enum ScanProblem', values: ctx => enumValues(ctx, 'ScanProblem') },
   // react/admin/Review/types.ts; the schema says String!: the ids are the ones node/ produces
   'ChecklistItem.evidence.id': {
-    from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with and without a leak scan',
+    from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with no leak scan, a complete one and an incomplete one',
     values: async ctx => {
       const stage = ctx.stage()
       const { evidenceFor } = (await import(join(stage, 'node', 'domain', 'review', 'checklist.ts'))) as { evidenceFor: (p: string, e: Record<string, unknown>) => Array<{ id: string }> }
       const { PRACTICES } = (await import(join(stage, 'node', 'domain', 'findings.ts'))) as { PRACTICES: readonly string[] }
       const zero = { activeKeys: 0, activeWithinRotation: 0, rotationDays: 90, unfinishedRenewals: 0, keysHighOrWorse: 0, ownerUsers: 0, maxOwnerUsers: 1, keysWithoutOwner: 0, genericLabels: 0, duplicateLabels: 0, sharedKeys: 0, inventoryComplete: true }
-      const evidence = [{ ...zero, leakScan: null }, { ...zero, leakScan: { at: '2026-01-01T00:00:00Z', exposedKeys: 0 } }]
+      const evidence = [{ ...zero, leakScan: null }, { ...zero, leakScan: { at: '2026-01-01T00:00:00Z', exposedKeys: 0 } }, { ...zero, leakScan: { at: '2026-01-01T00:00:00Z', exposedKeys: 0, complete: false, unreadCount: 1 } }]
       return [...new Set(PRACTICES.flatMap(p => evidence.flatMap(e => evidenceFor(p, e).map(line => line.id))))]
     },
   },

@@ -37,9 +37,8 @@ function build() {
   tsx('dev/service/build.ts')
   console.log('› building the Admin shell')
   tsx('dev/shell/build.ts')
-  console.log('› type-checking dev/ and react/')
-  run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'react')])
-  run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'dev')])
+  console.log('› type-checking dev/ (and the shell\'s browser code) and react/')
+  for (const project of ['react', 'dev', join('dev', 'shell')]) run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, project)])
 }
 
 function testFiles(dir) {

@@ -19,7 +19,7 @@ async function main() {
   console.log(`
 Key Steward is running on the local VTEX platform (account "${stack.fixture.account}", fixture ${fixture}).
 
-  Admin:    ${stack.url}/admin/app/key-steward
+  Admin:    ${stack.url}/admin/key-steward   (the page alone, without the Admin: /admin/app/key-steward)
   GraphQL:  POST ${stack.url}/_v/graphql   (cookie VtexIdclientAutCookie=<session>)
 
 Sessions of this fixture (VtexIdclientAutCookie values):

@@ -1,7 +1,8 @@
-// Bundles the Admin shell with esbuild: vtex.styleguide → @vtex/styleguide (npm), the Admin
-// runtime → ./runtime, .gql files → graphql-tag documents, styleguide CSS modules kept scoped.
+// Bundles the Admin shell with esbuild: top.js (the Admin's top bar and sidebar around a frame)
+// and frame.js (the app's page in that frame); vtex.styleguide → @vtex/styleguide (npm), the
+// Admin runtime → ./runtime, .gql files → graphql-tag documents, styleguide CSS modules scoped.
 import { build, Plugin } from 'esbuild'
-import { mkdirSync, readFileSync, writeFileSync } from 'fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { join } from 'path'
 import { ROOT } from '../paths'
 
@@ -48,11 +49,11 @@ function writeComponentIndex(): void {
 
 export async function buildShell(): Promise<void> {
   writeComponentIndex()
+  rmSync(SHELL_DIST, { recursive: true, force: true })
   await build({
-    entryPoints: [join(SHELL, 'main.tsx')],
+    entryPoints: { top: join(SHELL, 'top.tsx'), frame: join(SHELL, 'frame.tsx') },
     bundle: true,
     outdir: SHELL_DIST,
-    entryNames: 'main',
     format: 'iife',
     target: 'es2019',
     sourcemap: true,

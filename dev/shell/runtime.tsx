@@ -1,6 +1,10 @@
 // The shell's stand-in for vtex.render-runtime: the route the Admin matched (with params) and
-// navigate(), on top of the browser's history.
+// navigate(). Inside the Admin's frame, navigation replaces the frame's URL (so the browser's
+// history has one entry per page, the top frame's) and tells the top frame, which shows
+// /admin/<route>; the top frame's sidebar and back button send the frame where to go. Opened on
+// its own, the page uses the browser's history directly.
 import React, { createContext, useContext, useEffect, useState } from 'react'
+import { isShellMessage, ShellMessage } from './urls'
 
 export interface RouteDef { id: string; component: string; path: string }
 export interface Matched { route: RouteDef; params: Record<string, string> }
@@ -32,18 +36,37 @@ export function useRuntime(): RuntimeValue {
   return v
 }
 
+const embedded = window.parent !== window
+
+function tellTop(message: ShellMessage): void {
+  if (embedded) window.parent.postMessage(message, window.location.origin)
+}
+
 export function usePathname(): [string, (to: string) => void] {
   const [pathname, setPathname] = useState(window.location.pathname)
+  const go = (to: string) => {
+    const url = new URL(to, window.location.origin)
+    if (embedded) window.history.replaceState(null, '', url.pathname + url.search)
+    else window.history.pushState(null, '', url.pathname + url.search)
+    setPathname(url.pathname)
+    window.scrollTo(0, 0)
+    tellTop({ type: 'ks-shell:navigated', path: url.pathname })
+  }
   useEffect(() => {
     const onPop = () => setPathname(window.location.pathname)
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window.parent || e.origin !== window.location.origin || !isShellMessage(e.data)) return
+      if (e.data.type === 'ks-shell:navigate' && e.data.path !== window.location.pathname) go(e.data.path)
+    }
     window.addEventListener('popstate', onPop)
-    return () => window.removeEventListener('popstate', onPop)
+    window.addEventListener('message', onMessage)
+    // Also says the frame is ready for navigate messages.
+    tellTop({ type: 'ks-shell:navigated', path: window.location.pathname, replace: true })
+    return () => {
+      window.removeEventListener('popstate', onPop)
+      window.removeEventListener('message', onMessage)
+    }
   }, [])
-  const go = (to: string) => {
-    window.history.pushState(null, '', to)
-    setPathname(new URL(to, window.location.origin).pathname)
-    window.scrollTo(0, 0)
-  }
   return [pathname, go]
 }
 

@@ -1,14 +1,15 @@
-// The admin pages in headless Chromium against the whole local setup (npm start's stack).
+// The admin pages in headless Chromium against the whole local setup (npm start's stack), opened
+// as VTEX Admin v4 shows them: the Admin at /admin/key-steward/… with the page in its frame.
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
 import { join } from 'path'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Frame, Page } from 'playwright-core'
 import type { Fixture } from '../platform/fixture'
 import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertNoTokens, loadJson } from './helpers'
-import { launchChromium } from './browser'
+import { appFrame, launchChromium, openAdmin, screenshotAdmin } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -18,18 +19,19 @@ const ownerKey = fixture.appKeys.find(k => (fixture.roleAssignments[k.id] ?? [])
 let stack: Stack
 let browser: Browser
 let page: Page
+/** The app's page in the Admin's frame (set by open()). */
+let app: Frame
 const pageErrors: string[] = []
 const domSnapshots: string[] = []
 
 async function open(path: string): Promise<void> {
-  await page.goto(`${stack.url}/admin/app/key-steward${path}`)
-  await page.waitForSelector('.vtex-pageHeader__title')
-  await page.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
+  app = await openAdmin(page, `${stack.url}/admin/key-steward${path}`)
+  await app.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
 }
 
 async function capture(name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-  domSnapshots.push(await page.content())
+  await screenshotAdmin(page, app, join(ARTIFACTS, `${name}.png`))
+  domSnapshots.push(await page.content(), await app.content())
 }
 
 before(async () => {
@@ -51,42 +53,41 @@ after(async () => {
 describe('Key Steward in the Admin shell', () => {
   it('opens the overview with the score and the most urgent findings', async () => {
     await open('')
-    await page.waitForSelector('[data-testid="hygiene-score"]')
-    const score = Number(await page.textContent('[data-testid="hygiene-score"]'))
+    await app.waitForSelector('[data-testid="hygiene-score"]')
+    const score = Number(await app.textContent('[data-testid="hygiene-score"]'))
     assert.ok(score > 0 && score < 100)
-    assert.ok(await page.isVisible(`text=${ownerKey.label}`))
+    assert.ok(await app.isVisible(`text=${ownerKey.label}`))
     await capture('overview')
   })
 
   it('lists every key by label with visible stale-key warnings and role names', async () => {
     await open('/keys')
-    await page.waitForSelector('table tbody tr')
-    await page.selectOption('select >> nth=0', '').catch(() => undefined)
-    const caption = await page.textContent('caption')
+    await app.waitForSelector('table tbody tr')
+    const caption = await app.textContent('caption')
     assert.match(caption ?? '', new RegExp(`${fixture.appKeys.length} keys`))
     // An account of this size fits one page: every label is in the DOM at once.
-    const onPage = new Set(await page.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? '')))
+    const onPage = new Set(await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? '')))
     for (const k of fixture.appKeys) assert.ok(onPage.has(k.label || '(no label)'), `label ${JSON.stringify(k.label)} listed`)
     // With a smaller page, paging still reaches every key.
-    await page.getByLabel('Keys per page').selectOption('25')
+    await app.getByLabel('Keys per page').selectOption('25')
     const labels = new Set<string>()
     for (;;) {
-      for (const l of await page.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? ''))) labels.add(l)
-      const next = page.getByRole('button', { name: 'Next page' })
+      for (const l of await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? ''))) labels.add(l)
+      const next = app.getByRole('button', { name: 'Next page' })
       if (await next.isDisabled()) break
       await next.click()
     }
     assert.equal(labels.size, onPage.size)
-    await page.getByLabel('Keys per page').selectOption('100')
+    await app.getByLabel('Keys per page').selectOption('100')
     await capture('keys')
   })
 
   it('filters keys by severity', async () => {
     await open('/keys')
-    await page.waitForSelector('table tbody tr')
-    await page.getByLabel('Severity').selectOption('HIGH')
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0)
-    const rows = await page.$$eval('tbody tr', trs => trs.map(tr => tr.getAttribute('data-key-id')))
+    await app.waitForSelector('table tbody tr')
+    await app.getByLabel('Severity').selectOption('HIGH')
+    await app.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0)
+    const rows = await app.$$eval('tbody tr', trs => trs.map(tr => tr.getAttribute('data-key-id')))
     const high = new Set(expected.findings.filter(f => f.severity === 'HIGH' && f.rule !== 'exposed-client-side').map(f => f.subjectId)) // the scanner's rule comes later
     assert.ok(rows.length > 0)
     for (const id of rows) assert.ok(high.has(id!), `row ${id} has a HIGH finding`)
@@ -96,62 +97,103 @@ describe('Key Steward in the Admin shell', () => {
 
   it('is usable with the keyboard: search, then sort from the header', async () => {
     await open('/keys')
-    await page.waitForSelector('table tbody tr')
-    await page.getByLabel('Search keys').focus()
+    await app.waitForSelector('table tbody tr')
+    await app.getByLabel('Search keys').focus()
     await page.keyboard.type('legacy')
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length <= 3)
-    const ageSort = page.getByRole('button', { name: /^Age/ })
+    await app.waitForFunction(() => document.querySelectorAll('tbody tr').length <= 3)
+    const ageSort = app.getByRole('button', { name: /^Age/ })
     await ageSort.focus()
     await page.keyboard.press('Enter')
-    assert.equal(await page.getAttribute('th[aria-sort="ascending"]', 'aria-sort'), 'ascending')
+    assert.equal(await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'), 'ascending')
   })
 
   it('opens a key with an Owner role and shows its finding', async () => {
     await open('/keys')
-    await page.getByRole('link', { name: ownerKey.label }).first().click()
-    await page.waitForSelector('[data-rule="owner-role"]')
-    assert.ok(await page.isVisible('[data-rule="owner-role"] [data-severity="CRITICAL"]'))
-    assert.ok(await page.isVisible('text=Owner (Admin Super)'))
-    assert.match(page.url(), new RegExp(`/keys/${ownerKey.id}$`))
+    await app.getByRole('link', { name: ownerKey.label }).first().click()
+    await app.waitForSelector('[data-rule="owner-role"]')
+    assert.ok(await app.isVisible('[data-rule="owner-role"] [data-severity="CRITICAL"]'))
+    assert.ok(await app.isVisible('text=Owner (Admin Super)'))
+    await page.waitForURL(`${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
     await capture('key-detail')
+  })
+
+  it('keeps the Admin URL on the page in the frame: sidebar, in-page links, back, reload', async () => {
+    await open('')
+    const sidebar = page.getByRole('navigation', { name: 'Admin' })
+    await sidebar.getByRole('link', { name: 'Users and roles' }).click()
+    await page.waitForURL(`${stack.url}/admin/key-steward/users`)
+    await app.waitForSelector('tr[data-owner="true"]')
+    assert.equal(new URL(app.url()).pathname, '/admin/app/key-steward/users')
+    assert.equal(await sidebar.locator('[aria-current="page"]').textContent(), 'Users and roles')
+
+    await sidebar.getByRole('link', { name: 'API keys' }).click()
+    await page.waitForURL(`${stack.url}/admin/key-steward/keys`)
+    const link = app.getByRole('link', { name: ownerKey.label }).first()
+    // Opened in a new tab, a link lands in the Admin, not on the bare frame page.
+    assert.equal(await link.getAttribute('href'), `/admin/key-steward/keys/${ownerKey.id}`)
+    await link.click()
+    await page.waitForURL(`${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
+    await app.waitForSelector('[data-rule="owner-role"]')
+    assert.equal(await sidebar.locator('[aria-current="page"]').textContent(), 'API keys')
+
+    await page.goBack()
+    await page.waitForURL(`${stack.url}/admin/key-steward/keys`)
+    await app.waitForSelector('table tbody tr')
+    await page.goForward()
+    await page.waitForURL(`${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
+    await app.waitForSelector('[data-rule="owner-role"]')
+
+    await page.reload()
+    app = await appFrame(page)
+    await app.waitForSelector('[data-rule="owner-role"]')
+    assert.equal(page.url(), `${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
+    assert.equal(new URL(app.url()).pathname, `/admin/app/key-steward/keys/${ownerKey.id}`)
+    await capture('admin-frame-key-detail')
+  })
+
+  it('opens the app\'s page on its own at /admin/app/…, without the Admin around it', async () => {
+    await page.goto(`${stack.url}/admin/app/key-steward/users`)
+    await page.waitForSelector('tr[data-owner="true"]')
+    assert.equal(await page.locator('iframe, nav[aria-label="Admin"]').count(), 0)
   })
 
   it('shows users and roles with Owner holders highlighted', async () => {
     await open('/users')
-    await page.waitForSelector('tr[data-owner="true"]')
-    assert.equal(await page.locator('tr[data-owner="true"]').count(), fixture.users.filter(u => (fixture.roleAssignments[u.id] ?? []).includes(1)).length)
+    await app.waitForSelector('tr[data-owner="true"]')
+    assert.equal(await app.locator('tr[data-owner="true"]').count(), fixture.users.filter(u => (fixture.roleAssignments[u.id] ?? []).includes(1)).length)
     await capture('users')
   })
 
   it('changes the rotation period, keeps it after a reload, and the warnings follow', async () => {
     await open('/keys')
-    await page.getByLabel('Rule').selectOption('key-age-exceeded')
-    const before = await page.locator('tbody tr').count()
+    await app.getByLabel('Rule').selectOption('key-age-exceeded')
+    const before = await app.locator('tbody tr').count()
     await open('/settings')
-    const input = page.locator('#setting-rotationDays')
+    const input = app.locator('#setting-rotationDays')
     await input.fill('180')
-    await page.getByRole('button', { name: /save settings/i }).click()
-    await page.waitForSelector('text=Settings saved')
+    await app.getByRole('button', { name: /save settings/i }).click()
+    await app.waitForSelector('text=Settings saved')
     await page.reload()
-    await page.waitForSelector('#setting-rotationDays')
-    assert.equal(await page.inputValue('#setting-rotationDays'), '180')
+    app = await appFrame(page)
+    await app.waitForSelector('#setting-rotationDays')
+    assert.equal(await app.inputValue('#setting-rotationDays'), '180')
     await capture('settings')
-    await input.fill('10')
-    await page.getByRole('button', { name: /save settings/i }).click()
-    await page.waitForSelector('text=This value is outside what is allowed')
+    await app.locator('#setting-rotationDays').fill('10')
+    await app.getByRole('button', { name: /save settings/i }).click()
+    await app.waitForSelector('text=This value is outside what is allowed')
     await capture('settings-error')
     await open('/keys')
-    await page.getByLabel('Rule').selectOption('key-age-exceeded').catch(() => undefined)
-    const afterCount = await page.locator('tbody tr').count()
+    await app.getByLabel('Rule').selectOption('key-age-exceeded').catch(() => undefined)
+    const afterCount = await app.locator('tbody tr').count()
     assert.ok(afterCount < before, `${afterCount} stale keys at 180 days vs ${before} at 90`)
   })
 
   it('switches to Portuguese', async () => {
     await open('/keys')
     await page.selectOption('#shell-locale', 'pt')
-    await page.waitForSelector('text=Chaves de API')
-    await page.waitForSelector('table tbody tr')
-    assert.ok(await page.isVisible('text=Buscar chaves'))
+    await app.waitForSelector('text=Chaves de API')
+    await app.waitForSelector('table tbody tr')
+    assert.ok(await app.isVisible('text=Buscar chaves'))
     await capture('keys-pt')
     await page.selectOption('#shell-locale', 'en')
   })
@@ -159,21 +201,21 @@ describe('Key Steward in the Admin shell', () => {
   it('explains a missing permission to a user without License Manager access', async () => {
     await open('')
     await page.selectOption('#shell-session', 'session-diego-callcenter')
-    await page.waitForSelector('text=You need more permissions')
-    assert.ok(await page.isVisible('text=/Save user/'))
+    await app.waitForSelector('text=You need more permissions')
+    assert.ok(await app.isVisible('text=/Save user/'))
     await capture('forbidden')
     await page.selectOption('#shell-session', 'session-ana-owner')
   })
 
   it('scans the storefront from the exposure page and shows each exposed key, masked', async () => {
     await open('/exposure')
-    await page.getByRole('button', { name: 'Scan storefront now' }).first().click()
-    await page.waitForSelector('[data-exposure="vtexappkey-acme-XDIUKI"]')
-    const critical = page.locator('[data-exposure="vtexappkey-acme-XDIUKI"]')
+    await app.getByRole('button', { name: 'Scan storefront now' }).first().click()
+    await app.waitForSelector('[data-exposure="vtexappkey-acme-XDIUKI"]')
+    const critical = app.locator('[data-exposure="vtexappkey-acme-XDIUKI"]')
     assert.ok(await critical.locator('[data-severity="CRITICAL"]').isVisible())
     assert.match(await critical.textContent() ?? '', /[A-Z]{4}… \(128 characters\)/)
-    assert.ok(await page.locator('[data-exposure="vtexappkey-acme-JVOAUO"] [data-severity="HIGH"]').isVisible())
-    assert.equal(await page.locator('[data-exposure]').count(), 2)
+    assert.ok(await app.locator('[data-exposure="vtexappkey-acme-JVOAUO"] [data-severity="HIGH"]').isVisible())
+    assert.equal(await app.locator('[data-exposure]').count(), 2)
     await capture('exposure')
   })
 

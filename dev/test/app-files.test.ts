@@ -1,11 +1,12 @@
 // The VTEX IO app files: manifest, admin navigation and routes, messages, .vtexignore.
 import Ajv from 'ajv'
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'fs'
+import { existsSync } from 'fs'
 import { join } from 'path'
 import { describe, it } from 'node:test'
 import { MANIFEST, NODE_DIR, ROOT } from '../paths'
 import { loadJson } from './helpers'
+import { globToRegExp, uploadedFiles } from './vtex-upload'
 
 const manifest = loadJson<any>(MANIFEST)
 
@@ -39,16 +40,20 @@ describe('admin/', () => {
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema)
     for (const block of Array.isArray(nav) ? nav : [nav]) assert.ok(validate(block), JSON.stringify(validate.errors))
   })
-  it('navigation labels exist in messages and link /admin/<route> to a declared route /admin/app/<route>', () => {
-    const blocks = Array.isArray(nav) ? nav : [nav]
-    const paths = new Set(Object.values(routes).map(r => r.path))
-    for (const b of blocks) {
+  it('navigation labels exist in messages', () => {
+    for (const b of Array.isArray(nav) ? nav : [nav]) {
       if (b.titleId) assert.ok(en[b.titleId], b.titleId)
-      for (const item of b.subSectionItems ?? []) {
-        assert.ok(en[item.labelId], item.labelId)
-        assert.ok(!item.path.startsWith('/admin/app/'), `${item.path}: sidebar links leave /app out`)
-        assert.ok(paths.has(item.path.replace(/^\/admin\//, '/admin/app/')), item.path)
-      }
+      for (const item of b.subSectionItems ?? []) assert.ok(en[item.labelId], item.labelId)
+    }
+  })
+  // Admin v4: the sidebar links to /admin/<x> and the Admin loads /admin/app/<x> in its frame.
+  it('every sidebar link /admin/<x> has the route /admin/app/<x>', () => {
+    const paths = new Set(Object.values(routes).map(r => r.path))
+    const links: string[] = (Array.isArray(nav) ? nav : [nav]).flatMap((b: { subSectionItems?: Array<{ path: string }> }) => (b.subSectionItems ?? []).map(i => i.path))
+    assert.ok(links.length > 0)
+    for (const link of links) {
+      assert.match(link, /^\/admin\/(?!app\/)[^/]/, `${link} is an Admin URL, not the frame's /admin/app/…`)
+      assert.ok(paths.has(link.replace(/^\/admin\//, '/admin/app/')), `${link} has no route ${link.replace(/^\/admin\//, '/admin/app/')}`)
     }
   })
   it('routes.json has /admin/app/key-steward and every route component exists in react/', () => {
@@ -70,8 +75,30 @@ describe('messages/', () => {
   })
 })
 
-it('.vtexignore keeps dev/, tests and benchmarks out of what vtex link uploads', () => {
-  const lines = readFileSync(join(ROOT, '.vtexignore'), 'utf8').split('\n')
-  for (const l of ['dev/', '**/*.test.ts', 'bench/', 'node_modules/']) assert.ok(lines.includes(l), l)
-  assert.ok(!lines.includes('package.json'), 'a bare package.json pattern would drop node/package.json')
+describe('.vtexignore', () => {
+  const uploaded = uploadedFiles(ROOT)
+
+  it('keeps the local platform, tests, test support, lockfiles and npm settings out of the upload', () => {
+    const leaks = uploaded.filter(f =>
+      f.startsWith('dev/') ||
+      /\.(test|spec)\.[jt]sx?$/.test(f) ||
+      /(^|\/)(__tests__|__mocks__|__snapshots__|testing|artifacts)\//.test(f) ||
+      /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|\.npmrc)$/.test(f))
+    assert.deepEqual(leaks, [])
+  })
+
+  it('still uploads what the builders need', () => {
+    for (const f of ['manifest.json', 'node/package.json', 'node/service.json', 'node/index.ts', 'node/tsconfig.json', 'react/package.json', 'react/tsconfig.json', 'react/KeyStewardOverview.tsx', 'admin/navigation.json', 'admin/routes.json', 'graphql/schema.graphql', 'messages/en.json', 'docs/README.md']) {
+      assert.ok(uploaded.includes(f), f)
+    }
+  })
+
+  it('reads patterns the way the toolbelt does', () => {
+    assert.ok(globToRegExp('**/testing/**').test('node/domain/testing/build.ts'))
+    assert.ok(globToRegExp('dev/**').test('dev/test/helpers.ts'))
+    assert.ok(!globToRegExp('dev/**').test('node/dev/x.ts'), 'a folder pattern is anchored at the root')
+    assert.ok(!globToRegExp('package.json').test('node/package.json'), 'a bare name matches only at the root')
+    assert.ok(!globToRegExp('*/**').test('node/.build/index.js'), '* and ** skip dot-names')
+    assert.ok(globToRegExp('react/.*').test('react/.npmrc'))
+  })
 })

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { after, before, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Frame, Page } from 'playwright-core'
 import type { Fixture } from '../platform/fixture'
 import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertNoTokens, loadJson } from './helpers'
-import { launchChromium } from './browser'
+import { launchChromium, openAdmin, screenshotAdmin } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -52,14 +52,15 @@ after(async () => {
 })
 
 it('runs a whole review from start to sign-off and exports its evidence', async () => {
-  await page.goto(`${stack.url}/admin/app/key-steward/review`)
-  await page.getByRole('button', { name: 'Start review' }).click()
-  await page.waitForSelector('[data-practice="ROTATE_KEYS"]')
+  // The Admin at /admin/key-steward/…; the page is in its frame.
+  let app: Frame = await openAdmin(page, `${stack.url}/admin/key-steward/review`)
+  await app.getByRole('button', { name: 'Start review' }).click()
+  await app.waitForSelector('[data-practice="ROTATE_KEYS"]')
   await page.screenshot({ path: join(ARTIFACTS, 'review-started.png'), fullPage: false })
 
   // Checklist: evidence-backed practices are DONE; the attested ones need a note.
   for (const practice of ['ROTATE_KEYS', 'RENEW_TOKENS', 'REASSESS_ACCESS', 'INDIVIDUAL_KEYS', 'NO_CLIENT_SIDE', 'AWARENESS', 'NO_SHARING']) {
-    const item = page.locator(`[data-practice="${practice}"]`)
+    const item = app.locator(`[data-practice="${practice}"]`)
     await item.locator('select').selectOption('DONE')
     if (practice === 'AWARENESS') {
       await item.getByRole('button', { name: 'Save' }).click()
@@ -67,13 +68,13 @@ it('runs a whole review from start to sign-off and exports its evidence', async 
     }
     if (practice === 'AWARENESS' || practice === 'NO_SHARING') await item.locator('textarea').fill(`Attested for ${practice} on 2026-11-26 by the security lead`)
     await item.getByRole('button', { name: 'Save' }).click()
-    await page.waitForSelector(`[data-practice="${practice}"][data-status="DONE"]`)
+    await app.waitForSelector(`[data-practice="${practice}"][data-status="DONE"]`)
   }
 
   // Decisions: the risky keys first (sorted), each needs a justification to be kept.
   let decided = 0
   for (;;) {
-    const row = page.locator('tr[data-review-key]').first()
+    const row = app.locator('tr[data-review-key]').first()
     if ((await row.count()) === 0) break
     const id = await row.getAttribute('data-review-key')
     const risky = (await row.locator('[data-severity="HIGH"], [data-severity="CRITICAL"]').count()) > 0
@@ -85,19 +86,19 @@ it('runs a whole review from start to sign-off and exports its evidence', async 
     }
     if (risky) await row.locator('input').fill('Owner confirmed; rotation scheduled this quarter')
     await row.getByRole('button', { name: 'Save' }).click()
-    await page.waitForSelector(`tr[data-review-key="${id}"]`, { state: 'detached' })
+    await app.waitForSelector(`tr[data-review-key="${id}"]`, { state: 'detached' })
     decided++
   }
   assert.equal(decided, fixture.appKeys.length)
   await page.screenshot({ path: join(ARTIFACTS, 'review-decided.png'), fullPage: false })
 
-  await page.getByRole('button', { name: 'Sign off review' }).click()
-  await page.getByRole('button', { name: 'Sign off', exact: true }).click()
-  await page.waitForSelector('[data-review-id]')
-  await page.screenshot({ path: join(ARTIFACTS, 'review-history.png'), fullPage: true })
-  assert.ok(await page.isVisible('text=signed by ana@acme.com'))
+  await app.getByRole('button', { name: 'Sign off review' }).click()
+  await app.getByRole('button', { name: 'Sign off', exact: true }).click()
+  await app.waitForSelector('[data-review-id]')
+  await screenshotAdmin(page, app, join(ARTIFACTS, 'review-history.png'))
+  assert.ok(await app.isVisible('text=signed by ana@acme.com'))
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-review-id]').first().getByRole('button', { name: 'Export CSV' }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-review-id]').first().getByRole('button', { name: 'Export CSV' }).click()])
   const csv = readFileSync((await download.path())!, 'utf8')
   assertNoTokens(fixture, [csv], 'exported CSV')
   const rows = parseCsv(csv)
@@ -114,7 +115,7 @@ it('runs a whole review from start to sign-off and exports its evidence', async 
   assert.ok(rows.some(r => r[0] === '#checklist' && r[1] === 'AWARENESS' && r[2] === 'DONE'))
 
   // The overview now shows the next review date instead of an overdue review.
-  await page.goto(`${stack.url}/admin/app/key-steward`)
-  await page.waitForSelector('text=Next review due on')
+  app = await openAdmin(page, `${stack.url}/admin/key-steward`)
+  await app.waitForSelector('text=Next review due on')
   assert.deepEqual(pageErrors, [])
 })

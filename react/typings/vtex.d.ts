@@ -27,8 +27,6 @@ declare module 'vtex.render-runtime' {
     culture: { locale: string }
   }
   export function useRuntime(): Runtime
-  /** test double only (react/__mocks__/vtex.render-runtime.tsx) */
-  export function setRouteParams(params: Record<string, string>): void
 }
 
 declare module '*.gql' {
@@ -36,5 +34,3 @@ declare module '*.gql' {
   const value: DocumentNode
   export default value
 }
-
-declare module '@vtex/styleguide'

@@ -1,8 +1,8 @@
 import React from 'react'
 import { render, wait } from '@vtex/test-tools/react'
-import { setRouteParams } from 'vtex.render-runtime'
 
 import { inventory, inventoryMock, UNKNOWN_ROLES } from '../testing/data'
+import { setRouteParams } from '../testing/runtime'
 import KeyDetailPage from './KeyDetailPage'
 
 describe('KeyDetailPage', () => {

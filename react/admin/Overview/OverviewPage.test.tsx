@@ -21,7 +21,7 @@ describe('OverviewPage', () => {
     expect(getByTestId('hygiene-score').textContent).toBe('76')
     expect(getByText('Each active key starts at full health…')).toBeInTheDocument()
     expect(getByText(/Give it a narrower role/)).toBeInTheDocument()
-    expect(getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')).toBe('/admin/app/key-steward/keys/k-owner')
+    expect(getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
     expect(getByText(/No access review has been completed yet/)).toBeInTheDocument()
   })
 

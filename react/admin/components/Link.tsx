@@ -1,12 +1,15 @@
-// A real link (keyboard, middle-click, screen readers) that navigates inside the Admin.
+// A real link (keyboard, middle-click, screen readers) that navigates inside the Admin. `to` is
+// the app's route (/admin/app/…); the href is the Admin URL a new tab should open.
 import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
+
+import { adminHref } from '../utils/adminHref'
 
 const Link: React.FC<{ to: string; className?: string; ariaLabel?: string }> = ({ to, className, ariaLabel, children }) => {
   const { navigate } = useRuntime()
   return (
     <a
-      href={to}
+      href={adminHref(to)}
       aria-label={ariaLabel}
       className={className ?? 'c-link hover-c-link-hover no-underline'}
       onClick={e => {

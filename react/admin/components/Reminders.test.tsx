@@ -12,7 +12,7 @@ describe('Reminders', () => {
     ]
     const { getByText, container } = render(<Reminders />, { graphql: { mocks: [{ request: { query: REMINDERS }, result: { data: { reminders } } }] } })
     await wait(() => getByText(/The access review is overdue/))
-    expect(getByText('Start the review').closest('a')!.getAttribute('href')).toBe('/admin/app/key-steward/review')
+    expect(getByText('Start the review').closest('a')!.getAttribute('href')).toBe('/admin/key-steward/review')
     expect(getByText(/2 keys crossed the rotation period since the last scan: ERP sync, Feed/)).toBeInTheDocument()
     expect(container.querySelectorAll('[data-reminder]').length).toBe(2)
     expect(container.querySelector('select[aria-label="Snooze for"]')).not.toBeNull()

@@ -1,0 +1,26 @@
+// The two URLs of one Admin page, as VTEX Admin v4 draws it: the browser shows /admin/<route>
+// (admin/navigation.json, deep links) and the Admin loads the app's page in a frame from
+// /admin/app/<route> (admin/routes.json). The top frame and the app frame talk by postMessage.
+
+export const TOP_PREFIX = '/admin'
+export const FRAME_PREFIX = '/admin/app'
+
+/** `/admin/key-steward/keys` → `/admin/app/key-steward/keys`. */
+export function toFramePath(topPath: string): string {
+  return `${FRAME_PREFIX}${topPath.slice(TOP_PREFIX.length)}`
+}
+
+/** `/admin/app/key-steward/keys` → `/admin/key-steward/keys` (other paths unchanged). */
+export function toTopPath(framePath: string): string {
+  return framePath === FRAME_PREFIX || framePath.startsWith(`${FRAME_PREFIX}/`) ? `${TOP_PREFIX}${framePath.slice(FRAME_PREFIX.length)}` : framePath
+}
+
+/** The app frame tells the top frame where it is; the top frame tells the app frame where to go. */
+export type ShellMessage =
+  | { type: 'ks-shell:navigated'; path: string; replace?: boolean }
+  | { type: 'ks-shell:navigate'; path: string }
+
+export function isShellMessage(data: unknown): data is ShellMessage {
+  const m = data as ShellMessage | null
+  return !!m && typeof m === 'object' && (m.type === 'ks-shell:navigated' || m.type === 'ks-shell:navigate') && typeof m.path === 'string'
+}

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
 import { join } from 'path'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Frame, Page } from 'playwright-core'
 import type { Fixture } from '../platform/fixture'
 import { startStack, Stack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertIssuedTokensShownOnce, assertNoTokens, loadJson, vbaseTexts } from './helpers'
-import { launchChromium } from './browser'
+import { launchChromium, openAdmin, screenshotAdmin } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -23,16 +23,24 @@ const unused = fixture.appKeys.find(k => k.label === 'temp')!
 let stack: Stack
 let browser: Browser
 let page: Page
+/** The app's page, in the Admin's frame. */
+let app: Frame
 const pageErrors: string[] = []
 /** Every GraphQL answer the browser received, and the headers of the renew answer. */
 const answers: string[] = []
 const renewHeaders: Array<Record<string, string>> = []
-/** The page's DOM at moments no token window is open. */
+/** The Admin's DOM (top-level page and the app's frame) at moments no token window is open. */
 const domSnapshots: string[] = []
 
+/** Opens the Admin at its own URL (/admin/key-steward/…); the app's page is in its frame. */
 async function open(path: string): Promise<void> {
-  await page.goto(`${stack.url}/admin/app/key-steward${path}`)
-  await page.waitForSelector('.vtex-pageHeader__title')
+  app = await openAdmin(page, `${stack.url}/admin/key-steward${path}`)
+}
+
+async function snapshot(): Promise<string> {
+  const dom = `${await page.content()}\n${await app.content()}`
+  domSnapshots.push(dom)
+  return dom
 }
 
 before(async () => {
@@ -60,28 +68,28 @@ after(async () => {
 describe('renewal and remediation in the Admin', () => {
   it('renews a stale key\'s token, shows it once, finishes the renewal, and the stale warning clears', async () => {
     await open(`/keys/${stale.id}`)
-    await page.waitForSelector('[data-rule="key-age-exceeded"] [data-severity="HIGH"]')
-    assert.equal(await page.getAttribute('[data-testid="token-age"]', 'data-basis'), 'KEY_CREATED')
-    assert.match(await page.textContent('[data-testid="age-explained"]') ?? '', /uses the token age/)
-    domSnapshots.push(await page.content())
+    await app.waitForSelector('[data-rule="key-age-exceeded"] [data-severity="HIGH"]')
+    assert.equal(await app.getAttribute('[data-testid="token-age"]', 'data-basis'), 'KEY_CREATED')
+    assert.match(await app.textContent('[data-testid="age-explained"]') ?? '', /uses the token age/)
+    await snapshot()
 
-    await page.getByRole('button', { name: 'Renew token…' }).click()
-    const confirm = page.locator('[data-testid="confirm-dialog"]')
+    await app.getByRole('button', { name: 'Renew token…' }).click()
+    const confirm = app.locator('[data-testid="confirm-dialog"]')
     await confirm.waitFor()
     assert.match(await confirm.textContent() ?? '', new RegExp(`${stale.label.replace(/[()]/g, '.')}.*${stale.appKey}`))
     await page.screenshot({ path: join(ARTIFACTS, 'renew-confirm.png') })
-    await page.getByRole('button', { name: 'Renew token', exact: true }).click()
+    await app.getByRole('button', { name: 'Renew token', exact: true }).click()
 
-    const shown = page.locator('[data-testid="new-token"]')
+    const shown = app.locator('[data-testid="new-token"]')
     await shown.waitFor()
     const token = (await shown.textContent()) ?? ''
     assert.match(token, /^[A-Z]{128}$/)
     assert.match(renewHeaders[0]?.['cache-control'] ?? '', /no-store/)
-    await page.getByRole('button', { name: 'Hide' }).click()
+    await app.getByRole('button', { name: 'Hide' }).click()
     assert.ok(!((await shown.textContent()) ?? '').includes(token.slice(0, 32)))
     // Even a test artifact shows the token hidden.
     await page.screenshot({ path: join(ARTIFACTS, 'renew-new-token.png') })
-    await page.getByRole('button', { name: 'Show' }).click()
+    await app.getByRole('button', { name: 'Show' }).click()
     assert.equal(await shown.textContent(), token)
 
     // Old and new token both work while the renewal is pending.
@@ -89,59 +97,58 @@ describe('renewal and remediation in the Admin', () => {
     assert.notEqual(await asKey(stale.token), 401)
     assert.notEqual(await asKey(token), 401)
 
-    await page.getByRole('button', { name: 'I have saved it, close' }).click()
-    await page.locator('[data-testid="new-token-dialog"]').waitFor({ state: 'detached' })
-    await page.waitForSelector('[data-renewal-status="PENDING"]')
-    const afterClose = await page.content()
+    await app.getByRole('button', { name: 'I have saved it, close' }).click()
+    await app.locator('[data-testid="new-token-dialog"]').waitFor({ state: 'detached' })
+    await app.waitForSelector('[data-renewal-status="PENDING"]')
+    const afterClose = await snapshot()
     assert.ok(!afterClose.includes(token.slice(0, 32)), 'the token is gone from the page once its window closed')
-    domSnapshots.push(afterClose)
 
-    await page.getByRole('button', { name: 'Finish renewal…' }).click()
+    await app.getByRole('button', { name: 'Finish renewal…' }).click()
     await confirm.waitFor()
     assert.match(await confirm.textContent() ?? '', /old token stops working at once/)
-    await page.getByRole('button', { name: 'Finish renewal', exact: true }).click()
-    await page.waitForSelector('text=Renewal finished: only the new token works now')
-    await page.waitForSelector('[data-renewal-status="FINISHED"]')
-    await page.waitForSelector('[data-rule="key-age-exceeded"]', { state: 'detached' })
-    assert.equal(await page.textContent('[data-testid="token-age"]'), '0 days')
-    assert.equal(await page.getAttribute('[data-testid="token-age"]', 'data-basis'), 'RENEWAL_FINISHED')
+    await app.getByRole('button', { name: 'Finish renewal', exact: true }).click()
+    await app.waitForSelector('text=Renewal finished: only the new token works now')
+    await app.waitForSelector('[data-renewal-status="FINISHED"]')
+    await app.waitForSelector('[data-rule="key-age-exceeded"]', { state: 'detached' })
+    assert.equal(await app.textContent('[data-testid="token-age"]'), '0 days')
+    assert.equal(await app.getAttribute('[data-testid="token-age"]', 'data-basis'), 'RENEWAL_FINISHED')
     assert.equal(await asKey(stale.token), 401, 'the old token stopped working')
     assert.notEqual(await asKey(token), 401)
 
-    await page.waitForSelector('[data-testid="audit-log"] [data-audit-action="FINISH_RENEWAL"]')
-    assert.equal(await page.locator('[data-testid="audit-log"] [data-audit-action="RENEW_TOKEN"]').count(), 1)
-    await page.screenshot({ path: join(ARTIFACTS, 'renew-finished.png'), fullPage: true })
-    domSnapshots.push(await page.content())
+    await app.waitForSelector('[data-testid="audit-log"] [data-audit-action="FINISH_RENEWAL"]')
+    assert.equal(await app.locator('[data-testid="audit-log"] [data-audit-action="RENEW_TOKEN"]').count(), 1)
+    await screenshotAdmin(page, app, join(ARTIFACTS, 'renew-finished.png'))
+    await snapshot()
   })
 
   it('deactivates a key from a review decision and marks the decision carried out', async () => {
     await open('/review')
-    await page.getByRole('button', { name: 'Start review' }).click()
-    const row = page.locator(`tr[data-review-key="${unused.id}"]`)
+    await app.getByRole('button', { name: 'Start review' }).click()
+    const row = app.locator(`tr[data-review-key="${unused.id}"]`)
     await row.waitFor()
     await row.locator('select').selectOption('DEACTIVATE')
     await row.locator('input').fill('Nobody owns it; not called in 30 days')
     await row.getByRole('button', { name: 'Save' }).click()
     await row.waitFor({ state: 'detached' }) // decided: gone from the "undecided" filter
-    await page.getByLabel('Show').selectOption('all')
+    await app.getByLabel('Show').selectOption('all')
     await row.waitFor()
     await row.getByRole('button', { name: 'Deactivate key…' }).click()
-    const confirm = page.locator('[data-testid="confirm-dialog"]')
+    const confirm = app.locator('[data-testid="confirm-dialog"]')
     await confirm.waitFor()
     assert.match(await confirm.textContent() ?? '', new RegExp(`${unused.appKey}.*integrations using it stop working`))
     await page.screenshot({ path: join(ARTIFACTS, 'review-deactivate-confirm.png') })
-    await page.getByRole('button', { name: 'Deactivate', exact: true }).click()
+    await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
     await row.locator('[data-carried-out="DEACTIVATE"]').waitFor()
     assert.match(await row.textContent() ?? '', /Carried out: Key deactivated, by ana@acme\.com/)
     assert.equal(stack.platform.state.fixture.appKeys.find(k => k.id === unused.id)!.isActive, false)
     await page.screenshot({ path: join(ARTIFACTS, 'review-deactivated.png'), fullPage: false })
-    domSnapshots.push(await page.content())
+    await snapshot()
 
     // The key's page shows it inactive (read again from VTEX), and the action in its log.
     await open(`/keys/${unused.id}`)
-    await page.waitForSelector('[data-testid="audit-log"] [data-audit-action="DEACTIVATE"]')
-    assert.ok(await page.getByRole('button', { name: 'Reactivate key…' }).isVisible())
-    domSnapshots.push(await page.content())
+    await app.waitForSelector('[data-testid="audit-log"] [data-audit-action="DEACTIVATE"]')
+    assert.ok(await app.getByRole('button', { name: 'Reactivate key…' }).isVisible())
+    await snapshot()
     assert.deepEqual(pageErrors, [])
   })
 })

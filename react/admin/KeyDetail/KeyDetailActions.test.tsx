@@ -1,7 +1,7 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
-import { setRouteParams } from 'vtex.render-runtime'
+import { setRouteParams } from '../testing/runtime'
 
 import DEACTIVATE from '../graphql/deactivateKey.gql'
 import FINISH from '../graphql/finishTokenRenewal.gql'

@@ -45,7 +45,8 @@ function value(t: TypeRef, hostile: string, types: Map<string, FullType>): unkno
   if (t.kind === 'LIST') return [value(t.ofType!, hostile, types)]
   const type = types.get(t.name!)!
   if (type.kind === 'ENUM') return type.enumValues![0].name
-  if (type.kind === 'INPUT_OBJECT') return Object.fromEntries(type.inputFields!.map(f => [f.name, value(f.type, hostile, types)]))
+  // Required fields and the ones that carry text: a valid Int elsewhere must not hide a String check.
+  if (type.kind === 'INPUT_OBJECT') return Object.fromEntries(type.inputFields!.filter(f => f.type.kind === 'NON_NULL' || carriesString(f.type, types)).map(f => [f.name, value(f.type, hostile, types)]))
   return ({ Int: 1, Float: 1, Boolean: false } as Record<string, unknown>)[t.name!] ?? hostile
 }
 
@@ -83,18 +84,21 @@ after(() => {
 })
 
 describe('adversarial: token paste', () => {
-  const variants = (t: string) => [t, t + t, `apptoken${t}`, `${t}x`, `note: ${t.slice(0, 64)}`]
+  const variants = (t: string) => [t, t + t, `apptoken${t}`, `${t}x`, `note: ${t.slice(0, 64)}`, t.match(/.{16}/g)!.join('-'), t.toLowerCase()]
   it('no response, log line or stored document carries a pasted token', async () => {
     for (const key of fixture.appKeys.slice(0, 3)) {
       for (const pasted of variants(key.token)) {
         await eachStringField(pasted, (res, where) => {
-          for (const probe of [key.token.slice(0, 32), key.token.slice(40, 72)]) assert.ok(!res.text.includes(probe), `${where} echoed the pasted token`)
+          for (const probe of [key.token.slice(0, 32), key.token.slice(40, 72), key.token.slice(48, 64), key.token.slice(40, 72).toLowerCase()]) assert.ok(!res.text.includes(probe), `${where} echoed the pasted token`)
         }, 'token paste')
       }
     }
     await new Promise(r => setTimeout(r, 300))
     const stored = [...stack.platform.state.vbase.values()].map(f => f.body.toString())
     assertNoTokens(fixture, stored, 'stored document')
+    for (const key of fixture.appKeys.slice(0, 3)) {
+      for (const probe of [key.token.slice(48, 64), key.token.slice(40, 72).toLowerCase()]) assert.ok(!stored.some(d => d.includes(probe)), 'a split or lowercased token was stored')
+    }
     assertNoTokens(fixture, stack.logs, 'service log line')
     for (const key of fixture.appKeys.slice(0, 3)) {
       assert.ok(!stack.logs.some(l => l.includes(key.token.slice(40, 72))), 'a slice of a pasted token reached the log')
@@ -153,6 +157,8 @@ describe('adversarial: query cost', () => {
     ['two scans in one request', 'mutation { a: runLeakScan { at } b: runLeakScan { at } }'],
     ['two exports in one request', '{ a: reviewExport(id: "x", format: JSON) { content } b: reviewExport(id: "y", format: CSV) { content } }'],
     ['700 nested aliases', `{ inventory { keys { ${Array.from({ length: 700 }, (_, i) => `f${i}: id`).join(' ')} } } }`],
+    ['fragments spread twice into each other', `{ rules { ...F0 } } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on PolicyRule { id ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F30 on PolicyRule { id }`],
+    ['300 aliased introspections', `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: __schema { types { name } }`).join(' ')} }`],
   ]
   for (const [name, query] of cases) {
     it(`${name}: refused before anything runs`, async () => {
@@ -164,6 +170,20 @@ describe('adversarial: query cost', () => {
       assert.ok(!stack.platform.requests.some(r => r.host.endsWith('myvtex.com') || r.path === '/api/vlm/appkeys'), 'nothing ran')
     })
   }
+})
+
+describe('adversarial: cross-site requests', () => {
+  it('a mutation by GET or as a form post is refused and changes nothing', async () => {
+    const before = (await gql(stack, OWNER, '{ settings { reminderEmails } }')).body.data.settings.reminderEmails
+    const mutation = 'mutation { updateSettings(settings: { reminderEmails: ["attacker@evil.example"] }) { reminderEmails } }'
+    const byGet = await fetch(`${stack.url}/_v/graphql?query=${encodeURIComponent(mutation)}`, { headers: { cookie: `VtexIdclientAutCookie=${OWNER}` } })
+    const byForm = await fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: `VtexIdclientAutCookie=${OWNER}` }, body: JSON.stringify({ query: mutation }) })
+    for (const res of [byGet, byForm]) {
+      count('cross-site')
+      assert.ok(res.status >= 400 && res.status < 500, `HTTP ${res.status}`)
+    }
+    assert.deepEqual((await gql(stack, OWNER, '{ settings { reminderEmails } }')).body.data.settings.reminderEmails, before)
+  })
 })
 
 describe('adversarial: one scan at a time', () => {
@@ -181,7 +201,7 @@ describe('adversarial: forged sessions', () => {
   const forged = ['', 'x', 'session-ana-owner ', 'SESSION-ANA-OWNER', 'session-ana-owner; VtexIdclientAutCookie=session-ana-owner', 'a'.repeat(10_000), '../session-ana-owner', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbmEifQ.']
   it('UNAUTHENTICATED on every guarded field', async () => {
     for (const cookie of forged) {
-      for (const query of ['{ inventory { complete } }', '{ settings { rotationDays } }', 'mutation { runLeakScan { at } }', '{ reviews { id } }']) {
+      for (const query of ['{ inventory { complete } }', '{ settings { rotationDays } }', 'mutation { runLeakScan { at } }', '{ reviews { id } }', '{ rules { id } }']) {
         count('forged')
         const res = await fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `VtexIdclientAutCookie=${encodeURIComponent(cookie)}` }, body: JSON.stringify({ query }) })
         const body = await res.json() as { errors?: Array<{ extensions?: { code?: string } }> }

@@ -38,4 +38,16 @@ describe('what changed across a partial scan', () => {
     assert.deepEqual(fired.map(f => f.status), [200])
     assert.deepEqual((await gql(stack, ANA, CHANGES)).body.data.changes, before)
   })
+
+  it('two deliveries of the same run at once: one runs, the other changes nothing', async () => {
+    stack.platform.requests.length = 0
+    const [clock, again] = await Promise.all([
+      advance(1),
+      new Promise(r => setTimeout(r, 50)).then(() => fetch(`${stack.platform.url}/_platform/scheduler/run`, { method: 'POST' }).then(r => r.json() as Promise<{ fired: Array<{ status: number }> }>)),
+    ])
+    assert.deepEqual([...clock.fired, ...again.fired].map(f => f.status), [200, 200])
+    assert.equal(stack.platform.requests.filter(r => r.path === '/api/vlm/appkeys').length, 1, 'the account was read once')
+    const status = (await gql(stack, ANA, '{ schedule { healthy lastRun { storefront { state problem } } } }')).body.data.schedule
+    assert.notEqual(status.lastRun.storefront.state, 'FAILED')
+  })
 })

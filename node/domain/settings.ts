@@ -1,4 +1,5 @@
 // The policy settings an admin can change, their defaults and their validation (pure).
+import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
 
 export interface Settings {
   /** days after which an active key should be rotated or its token renewed (VTEX offers 90 or 180) */
@@ -65,6 +66,11 @@ export function validateSettings(current: Settings, update: Partial<Record<keyof
   const next: Settings = { ...current }
   for (const [field, value] of Object.entries(update) as Array<[keyof Settings, unknown]>) {
     if (value === undefined || value === null) continue
+    // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
+    if (Array.isArray(value) && value.some(v => typeof v === 'string' && looksLikeToken(v))) {
+      errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
+      continue
+    }
     if (field in INT_LIMITS) {
       const { min, max } = INT_LIMITS[field as IntField]
       if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {

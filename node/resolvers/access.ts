@@ -6,7 +6,6 @@
 import { READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
-import { enforceQueryLimits } from './queryLimits'
 import { requestData } from './requestData'
 
 export type Access =
@@ -42,7 +41,8 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     leakScan: MANAGES,
     reminders: READS,
     changes: READS,
-    schedule: MANAGES,
+    // its status names the keys and users a partial scan could not read
+    schedule: READS_AND_MANAGES,
     keyAudit: READS,
     // Reveals only what the admin's own session holds.
     keyActionPermissions: SIGNED_IN,
@@ -72,8 +72,14 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
 }
 
 export async function authorize(ctx: Context, access: Access): Promise<void> {
-  requireAdminToken(ctx)
-  if ('signedIn' in access) return
+  const token = requireAdminToken(ctx)
+  if ('signedIn' in access) {
+    // A cookie is not a session: VTEX ID must know it.
+    await ctx.clients.vtexIdApi.whoIs(token).catch(e => {
+      throw (e as { status?: number }).status === 401 || (e as { status?: number }).status === 403 ? sessionExpired() : toResolverError(e)
+    })
+    return
+  }
   const held = await Promise.all(access.requires.map(r => requestData(ctx).holds(r))).catch(e => {
     if ((e as { status?: number }).status === 401) throw sessionExpired()
     throw toResolverError(e)
@@ -85,15 +91,14 @@ export async function authorize(ctx: Context, access: Access): Promise<void> {
 type Resolver = (parent: unknown, args: never, ctx: Context, info: unknown) => unknown
 
 /**
- * Wraps each resolver of a root type with the request's cost limits (resolvers/queryLimits.ts) and
- * its declared access; a field without a declaration is an error.
+ * Wraps each resolver of a root type with its declared access; a field without a declaration is
+ * an error. (A request's cost is limited before any field runs: runtime/hardenGraphql.ts.)
  */
 export function withAccess<T extends Record<string, Resolver>>(type: 'Query' | 'Mutation', fields: T): T {
   const table = FIELD_ACCESS[type]
   const undeclared = Object.keys(fields).filter(f => !table[f])
   if (undeclared.length) throw new Error(`No access declared in resolvers/access.ts for ${type}.${undeclared.join(`, ${type}.`)}`)
   return Object.fromEntries(Object.entries(fields).map(([name, resolve]) => [name, async (parent: unknown, args: never, ctx: Context, info: unknown) => {
-    enforceQueryLimits(ctx, info)
     await authorize(ctx, table[name])
     return resolve(parent, args, ctx, info)
   }])) as T

@@ -295,7 +295,8 @@ async function setActive(ctx: Context, args: { keyId: string; confirm: string },
   const now = await reread(ctx, a.key.id)
   const after = now ? word(now.isActive) : 'not found when read again'
   const audited = await audit(ctx, record(a, action, { before: word(a.key.isActive), after, endpoint: LM.updateAppKey, status: 200, answer: `{"isActive":${active}}`, outcome: now?.isActive === active ? 'DONE' : 'FAILED' }))
-  const carriedOut = await markCarriedOut(ctx, a, action, `${word(a.key.isActive)} → ${after}`)
+  // A decision is carried out only when VTEX shows the key as asked, read again afterwards.
+  const carriedOut = now?.isActive === active ? await markCarriedOut(ctx, a, action, `${word(a.key.isActive)} → ${after}`) : false
   return { key: now, renewal: null, recorded: false, audited, carriedOut }
 }
 

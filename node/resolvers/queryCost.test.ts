@@ -25,3 +25,12 @@ describe('tooCostly', () => {
     expect(tooCostly(op(deep))).toMatch(/levels of nesting/)
   })
 })
+
+describe('tooCostly on hostile shapes', () => {
+  it('refuses fragments spread twice into each other at once, without expanding them', () => {
+    const fragments: Record<string, unknown> = {}
+    for (let i = 0; i < 40; i++) fragments[`F${i}`] = { selectionSet: { selections: [field('id'), { kind: 'FragmentSpread', name: { value: `F${i + 1}` } }, { kind: 'FragmentSpread', name: { value: `F${i + 1}` } }] } }
+    fragments.F40 = { selectionSet: { selections: [field('id')] } }
+    expect(tooCostly({ operation: { selectionSet: { selections: [field('rules', { kind: 'FragmentSpread', name: { value: 'F0' } })] } }, fragments } as never)).toMatch(/at most 600 fields|simpler request/)
+  })
+})

@@ -22,14 +22,21 @@ interface SelectionSetNode { selections: readonly Selection[] }
 
 export interface InfoLike { operation: { selectionSet: SelectionSetNode }; fragments: Record<string, { selectionSet: SelectionSetNode }> }
 
-interface Tally { fields: number; depth: number }
+/** Selections visited at most, fragments expanded: a few fragments spread twice each must not blow up. */
+export const MAX_STEPS = 5000
+
+class TooCostly extends Error {}
+
+interface Tally { fields: number; depth: number; steps: number }
 
 function walk(set: SelectionSetNode | undefined, fragments: InfoLike['fragments'], depth: number, tally: Tally): void {
   if (!set) return
   tally.depth = Math.max(tally.depth, depth)
+  if (tally.depth > LIMITS.depth) throw new TooCostly(`at most ${LIMITS.depth} levels of nesting`)
   for (const s of set.selections) {
+    if (++tally.steps > MAX_STEPS) throw new TooCostly(`a simpler request (fewer fragments spread into each other)`)
     if (s.kind === 'Field') {
-      tally.fields++
+      if (++tally.fields > LIMITS.fields) throw new TooCostly(`at most ${LIMITS.fields} fields in one request`)
       walk(s.selectionSet, fragments, depth + 1, tally)
     } else if (s.kind === 'InlineFragment') {
       walk(s.selectionSet, fragments, depth, tally)
@@ -39,24 +46,40 @@ function walk(set: SelectionSetNode | undefined, fragments: InfoLike['fragments'
   }
 }
 
-/** Why the operation asks too much, or null. Pure. */
+/** Why the operation asks too much, or null. Pure; stops counting as soon as a limit is passed. */
 export function tooCostly(info: InfoLike): string | null {
-  const roots: string[] = []
-  const collect = (set: SelectionSetNode | undefined) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') roots.push(s.name.value)
-      else if (s.kind === 'InlineFragment') collect(s.selectionSet)
-      else collect(info.fragments[s.name.value]?.selectionSet)
+  try {
+    const roots: string[] = []
+    let steps = 0
+    const collect = (set: SelectionSetNode | undefined) => {
+      for (const s of set?.selections ?? []) {
+        if (++steps > MAX_STEPS) throw new TooCostly('a simpler request (fewer fragments spread into each other)')
+        if (s.kind === 'Field') roots.push(s.name.value)
+        else if (s.kind === 'InlineFragment') collect(s.selectionSet)
+        else collect(info.fragments[s.name.value]?.selectionSet)
+        if (roots.length > LIMITS.rootFields) throw new TooCostly(`at most ${LIMITS.rootFields} fields at the root of one request`)
+      }
     }
+    collect(info.operation.selectionSet)
+    for (const name of ONCE_PER_REQUEST) {
+      if (roots.filter(r => r === name).length > 1) return `${name} at most once per request`
+    }
+    walk(info.operation.selectionSet, info.fragments, 1, { fields: 0, depth: 0, steps: 0 })
+    return null
+  } catch (e) {
+    if (e instanceof TooCostly) return e.message
+    throw e
   }
-  collect(info.operation.selectionSet)
-  if (roots.length > LIMITS.rootFields) return `at most ${LIMITS.rootFields} fields at the root of one request (this one has ${roots.length})`
-  for (const name of ONCE_PER_REQUEST) {
-    if (roots.filter(r => r === name).length > 1) return `${name} at most once per request`
-  }
-  const tally: Tally = { fields: 0, depth: 0 }
-  walk(info.operation.selectionSet, info.fragments, 1, tally)
-  if (tally.fields > LIMITS.fields) return `at most ${LIMITS.fields} fields in one request (this one has ${tally.fields})`
-  if (tally.depth > LIMITS.depth) return `at most ${LIMITS.depth} levels of nesting`
-  return null
+}
+
+interface DocumentLike { definitions: ReadonlyArray<{ kind: string; name?: { value: string }; operation?: string; selectionSet?: SelectionSetNode }> }
+
+/** The operation a request runs (by operationName, or its only one) and its fragments. */
+export function operationOf(document: DocumentLike, operationName?: unknown): (InfoLike & { type: string }) | null {
+  const operations = document.definitions.filter(d => d.kind === 'OperationDefinition')
+  const operation = typeof operationName === 'string' ? operations.find(o => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
+  if (!operation?.selectionSet) return null
+  const fragments: InfoLike['fragments'] = {}
+  for (const d of document.definitions) if (d.kind === 'FragmentDefinition' && d.name && d.selectionSet) fragments[d.name.value] = { selectionSet: d.selectionSet }
+  return { operation: { selectionSet: operation.selectionSet }, fragments, type: operation.operation ?? 'query' }
 }

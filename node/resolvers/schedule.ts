@@ -29,7 +29,7 @@ export const LEASE_DAYS = 30
  */
 export const SCAN_BUDGET_MS = REQUEST_BUDGET_MS - 7_000
 
-export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null }
+export interface ScheduleDoc { secret: string; jobId: string; expression: string; registeredAt: string; lastScanAt?: string | null; /** the scheduled time whose run was claimed */ runClaimedFor?: string | null }
 
 const STATUS = 'status.json'
 
@@ -129,10 +129,20 @@ export async function scheduledScan(ctx: Context, next: () => Promise<void>): Pr
   }
   // One run per scheduled time: a replayed or repeated call for a run already done answers with
   // what is stored and changes nothing (VTEX's scheduler may retry; a replay must not erase).
+  // The run is claimed with a conflict-safe update, so two deliveries at once cannot both run.
   const occurrence = currentOccurrence(schedule.expression, now())
-  if (occurrence && schedule.lastScanAt && schedule.lastScanAt >= occurrence) {
+  const REPLAY = Symbol('replay')
+  const claimed = occurrence === null || await storage.update<ScheduleDoc, boolean>('schedule', cur => {
+    const doc = cur ?? schedule
+    if ((doc.runClaimedFor && doc.runClaimedFor >= occurrence) || (doc.lastScanAt && doc.lastScanAt >= occurrence)) return { refused: REPLAY }
+    return { value: { ...doc, runClaimedFor: occurrence }, result: true }
+  }).catch(e => {
+    if (e === REPLAY) return false
+    throw e
+  })
+  if (!claimed) {
     ctx.status = 200
-    ctx.body = { replayed: true, at: schedule.lastScanAt }
+    ctx.body = { replayed: true, at: schedule.lastScanAt ?? null }
     return next()
   }
   const startedAt = now()

@@ -7,19 +7,27 @@
 //   - utils/error createFormatError: every formatted error (answered and logged) is redacted
 //     (domain/secrets.ts), cut, and stripped of stacks;
 //   - middlewares/error graphqlError: a request the runtime cannot read becomes a 400 with a short
-//     message instead of a 500 with internals.
+//     message instead of a 500 with internals;
+//   - middlewares/query extractQuery: once a request is parsed, and before anything runs (before
+//     authentication too, so it must be cheap), its cost is limited (resolvers/queryCost.ts, for
+//     introspection as well) and a mutation is refused unless POSTed as JSON (no CSRF by GET or
+//     a form post).
 // dev/test/adversarial.test.ts holds this to its promise through the real runtime.
 import { redactDeep } from '../domain/secrets'
+import { operationOf, tooCostly } from '../resolvers/queryCost'
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 type Formatter = (error: unknown) => Record<string, unknown>
-interface KoaLike { status: number; graphql?: { query?: unknown } }
+interface KoaLike { status: number; method?: string; request?: { is: (type: string) => string | false | null }; graphql?: { query?: { document?: unknown; operationName?: unknown } } }
 
 const RUNTIME = '@vtex/api/lib/service/worker/runtime/graphql'
 
 /** Fields of a formatted error that may carry internals (stacks, file paths) or the raw request. */
 function clean(formatted: Record<string, unknown>): Record<string, unknown> {
-  const { stack: _stack, originalError: _original, ...rest } = formatted
+  const { stack: _stack, originalError: _original, query, ...rest } = formatted
+  // The request's text and variables are the caller's input: never echoed, never logged.
+  const operationName = (query as { operationName?: unknown } | undefined)?.operationName
+  if (typeof operationName === 'string') rest.query = { operationName: operationName.slice(0, 80) }
   const ext = rest.extensions as { code?: string; exception?: Record<string, unknown> } | undefined
   // A variable of the wrong type is the caller's mistake, not the server's.
   if (ext && ext.code === 'INTERNAL_SERVER_ERROR' && /^Variable "\$[^"]+" got invalid value/.test(String(rest.message))) {
@@ -56,6 +64,8 @@ function asBadRequest(e: unknown): unknown {
   return Object.assign(new Error(message), { statusCode: 400, extensions: { code: 'BAD_REQUEST' } })
 }
 
+const refused = (statusCode: number, code: string, message: string) => Object.assign(new Error(message), { statusCode, extensions: { code } })
+
 let installed = false
 
 export function hardenGraphqlRuntime(load: (id: string) => unknown = require): void {
@@ -64,8 +74,38 @@ export function hardenGraphqlRuntime(load: (id: string) => unknown = require): v
   const utils = load(`${RUNTIME}/utils/error`) as { createFormatError: (ctx: unknown) => Formatter }
   const createFormatError = utils.createFormatError
   utils.createFormatError = ctx => {
-    const format = createFormatError(ctx)
-    return error => clean(format(error))
+    let format: Formatter
+    try {
+      format = createFormatError(ctx)
+    } catch {
+      // e.g. variables nested too deep for the runtime to stringify: format without them
+      format = error => ({ message: String((error as Error)?.message ?? 'error'), extensions: { code: 'BAD_USER_INPUT' } })
+    }
+    return error => {
+      try {
+        return clean(format(error))
+      } catch {
+        return { message: 'The request could not be read.', extensions: { code: 'BAD_REQUEST' } }
+      }
+    }
+  }
+  const query = load(`${RUNTIME}/middlewares/query`) as { extractQuery: (schema: unknown) => (ctx: KoaLike, next: () => Promise<void>) => Promise<void> }
+  const extractQuery = query.extractQuery
+  query.extractQuery = schema => {
+    const parseAndValidate = extractQuery(schema)
+    return (ctx, next) => parseAndValidate(ctx, async () => {
+      const q = ctx.graphql?.query as { document?: unknown; operationName?: unknown; variables?: unknown } | undefined
+      if (q?.variables != null && (typeof q.variables !== 'object' || Array.isArray(q.variables))) throw refused(400, 'BAD_REQUEST', '"variables" must be a JSON object.')
+      if (q?.operationName != null && typeof q.operationName !== 'string') throw refused(400, 'BAD_REQUEST', '"operationName" must be a string.')
+      const op = q?.document ? operationOf(q.document as never, q.operationName) : null
+      if (!op) throw refused(400, 'BAD_REQUEST', 'Name the operation to run (operationName) when a request holds several.')
+      if (op.type === 'mutation' && (ctx.method !== 'POST' || !ctx.request?.is('application/json'))) {
+        throw refused(405, 'BAD_REQUEST', 'Changes are accepted only as a POST with a JSON body.')
+      }
+      const why = tooCostly(op)
+      if (why) throw refused(400, 'BAD_USER_INPUT', `This request asks too much at once: ${why}. Split it into smaller requests.`)
+      await next()
+    })
   }
   const middleware = load(`${RUNTIME}/middlewares/error`) as { graphqlError: (ctx: KoaLike, next: () => Promise<void>) => Promise<void> }
   const graphqlError = middleware.graphqlError

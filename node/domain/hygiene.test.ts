@@ -19,6 +19,8 @@ describe('hygieneScore (the formula docs/README.md states)', () => {
     ['too many Owner users cost 5, once', inv([key('a')]), [f('u1', 'MEDIUM', 'user-owner-role', 'USER'), f('u2', 'MEDIUM', 'user-owner-role', 'USER')], 95],
     ['never below 0', inv([key('a')]), [f('a', 'CRITICAL'), f('acme', 'MEDIUM', 'review-overdue', 'ACCOUNT'), f('u', 'MEDIUM', 'user-owner-role', 'USER')], 0],
     ['a key whose roles are unknown counts as fully unhealthy', inv([key('a'), key('b', { rolesKnown: false })]), [], 50],
+    ['an unreadable user list keeps the too-many-Owners penalty', { ...inv([key('a')]), usersKnown: false } as Inventory, [], 95],
+    ['a user whose roles are unknown keeps it too', { ...inv([key('a')]), users: [{ id: 'u', email: 'u@x', name: 'u', isAdmin: false, isBlocked: false, rolesKnown: false, roles: [] }] } as unknown as Inventory, [], 95],
   ])('%s → %s', (_, inventory, findings, score) => {
     expect(hygieneScore(inventory, findings as Finding[]).score).toBe(score)
   })

@@ -4,7 +4,8 @@
 // worse than fully unhealthy). The key part of the score is 100 × (1 − lost / (25 × keys)).
 // Account findings then subtract fixed points: an overdue review 10, too many Owner users 5.
 // An active key whose roles could not be read counts as fully unhealthy (25) until they are:
-// its findings are unknown, and partial data must never raise the score.
+// its findings are unknown, and partial data must never raise the score. For the same reason an
+// unreadable user list (or users whose roles are unknown) keeps the too-many-Owners penalty.
 import { SEVERITIES, Severity } from './findings'
 import type { Finding } from './findings'
 import type { Inventory } from './types'
@@ -35,6 +36,8 @@ export function hygieneScore(inventory: Inventory, findings: Finding[]): Hygiene
   const totalLost = [...lost.values()].reduce((a, b) => a + b, 0)
   const keyPart = scored.size ? 100 * (1 - totalLost / (KEY_CAP * scored.size)) : 100
   const accountRules = new Set(findings.filter(f => f.rule in ACCOUNT_PENALTY).map(f => f.rule))
+  // Users whose roles are unknown may hold Owner: their penalty stays until they are read.
+  if (inventory.usersKnown === false || inventory.users.some(u => !u.rolesKnown && !u.isBlocked)) accountRules.add('user-owner-role')
   const penalty = [...accountRules].reduce((sum, r) => sum + ACCOUNT_PENALTY[r], 0)
   return { score: Math.max(0, Math.min(100, Math.round(keyPart - penalty))), counts }
 }

@@ -78,6 +78,7 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     keys,
     externalKeys,
     users,
+    usersKnown: parts.users !== null,
     roles: [...catalog.values()],
   }
 }

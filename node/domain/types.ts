@@ -50,5 +50,7 @@ export interface Inventory {
   keys: KeyEntry[]
   externalKeys: ExternalKeyEntry[]
   users: UserEntry[]
+  /** false when the admin user list itself could not be read (then `users` is empty, not "none") */
+  usersKnown?: boolean
   roles: RoleInfo[]
 }

@@ -70,9 +70,18 @@ describe('diffSnapshots', () => {
     expect(inventoryFromSnapshot(scan2b, new Date()).keys[0]).not.toHaveProperty('knownRoles')
   })
 
+  it('a scan that could not read the user list keeps the users, and the next one compares their roles', () => {
+    const inv = (users: Snapshot['users'], usersKnown: boolean) => ({ generatedAt: '', complete: usersKnown, missing: [], keys: [], externalKeys: [], users, usersKnown, roles: [] }) as never
+    const scan1 = buildSnapshot(inv(base.users, true), [], new Date('2026-11-26T06:00:00Z'))
+    const scan2 = buildSnapshot(inv([], false), [], new Date('2026-11-27T06:00:00Z'), scan1)
+    expect(diffSnapshots(scan1, scan2).rolesNotCompared.map(s => s.subjectId)).toEqual(['u1'])
+    const scan3 = buildSnapshot(inv([{ ...base.users[0], roles: [...base.users[0].roles, r('Owner (Admin Super)', 1)] }], true), [], new Date('2026-11-28T06:00:00Z'), scan2)
+    expect(diffSnapshots(scan2, scan3).rolesAdded).toEqual([{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Owner (Admin Super)' }])
+  })
+
   it('keeps no token: a snapshot is built from the inventory only', () => {
     const s = buildSnapshot({ generatedAt: '', complete: true, missing: [], keys: [], externalKeys: [], users: [], roles: [] }, [], new Date('2026-11-26T00:00:00Z'))
-    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'externalKeys', 'findings', 'keys', 'missing', 'roles', 'staleKeyIds', 'users'])
+    expect(Object.keys(s).sort()).toEqual(['at', 'complete', 'externalKeys', 'findings', 'keys', 'missing', 'roles', 'staleKeyIds', 'users', 'usersKnown'])
   })
 
   it('gives back an inventory marked as a snapshot, with ages as of now', () => {

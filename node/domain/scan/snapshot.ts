@@ -17,6 +17,8 @@ export interface Snapshot {
   keys: Array<{ id: string; appKey: string; label: string; createdAt: string; isActive: boolean; rolesKnown: boolean; roles: RoleInfo[]; knownRoles?: KnownRoles }>
   users: Array<{ id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean; rolesKnown: boolean; roles: RoleInfo[]; knownRoles?: KnownRoles }>
   roles: RoleInfo[]
+  /** false when the scan could not read the user list (its users are carried, roles unknown) */
+  usersKnown?: boolean
   externalKeys: Inventory['externalKeys']
   /** what the scan could not read */
   missing: string[]
@@ -59,7 +61,12 @@ export function buildSnapshot(inventory: Inventory, findings: Finding[], now: Da
     at: now.toISOString(),
     complete: inventory.complete,
     keys: inventory.keys.map(k => ({ id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, rolesKnown: k.rolesKnown, roles: k.roles, ...carry(k, prevKeys) })),
-    users: inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles, ...carry(u, prevUsers) })),
+    // A user list that could not be read keeps the users last known, roles unknown, so the next
+    // complete scan still compares their roles with the last ones read.
+    users: inventory.usersKnown === false && prev
+      ? prev.users.map(u => ({ ...u, rolesKnown: false, roles: [], ...carry({ id: u.id, rolesKnown: false }, prevUsers) }))
+      : inventory.users.map(u => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked, rolesKnown: u.rolesKnown, roles: u.roles, ...carry(u, prevUsers) })),
+    usersKnown: inventory.usersKnown !== false,
     roles: inventory.roles,
     externalKeys: inventory.externalKeys,
     missing: inventory.missing,
@@ -90,6 +97,7 @@ export function inventoryFromSnapshot(s: Snapshot, now: Date): Inventory {
     keys: s.keys.map(({ knownRoles: _k, ...k }) => ({ ...k, ageDays: ageInDays(k.createdAt, now) })),
     externalKeys: s.externalKeys ?? [],
     users: s.users.map(({ knownRoles: _k, ...u }) => u),
+    usersKnown: s.usersKnown !== false,
     roles: s.roles,
   }
 }

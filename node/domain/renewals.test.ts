@@ -83,6 +83,7 @@ describe('recordRenewal (a renewal done in VTEX\'s Admin)', () => {
     ['before the key was created', daysAgo(401).slice(0, 10), 'date', /before the key was created/],
     ['not a date', 'last week', 'date', /must be a date/],
     ['an impossible date', '2026-02-31', 'date', /must be a date/],
+    ['an impossible date with a time', '2026-11-31T00:00:00Z', 'date', /must be a date/],
     ['a date with trailing text', '2026-02-03x', 'date', /must be a date/],
   ])('refuses %s', (_name, date, field, message) => {
     const r = record(date)

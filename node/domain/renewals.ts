@@ -110,8 +110,11 @@ export function recordRenewal(
   const raw = (input.date ?? '').trim()
   // A bare date is that day at 00:00 UTC, so "today" is never in the future.
   const at = DATE_ONLY.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(raw) ? Date.parse(raw) : NaN
-  // Date.parse rolls 2026-02-31 over into March: a day that does not exist is refused.
-  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== raw.slice(0, 10) && DATE_ONLY.test(raw)) return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: 'date must be a date such as 2026-11-20' }
+  // Date.parse rolls 2026-02-31 (or 2026-11-31T00:00:00Z) over into the next month: a day that
+  // does not exist is refused, with or without a time.
+  const day = raw.slice(0, 10)
+  const dayExists = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+  if (Number.isNaN(at) || !dayExists) return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: 'date must be a date such as 2026-11-20' }
   if (at > input.now.getTime()) return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: 'date is in the future: record a renewal once it was done' }
   const created = Date.parse(key.createdAt)
   const createdDay = new Date(created).toISOString().slice(0, 10)

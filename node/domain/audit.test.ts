@@ -11,7 +11,7 @@ describe('audit records', () => {
   it('never hold a token, even if one was passed in', () => {
     const r = base({ before: `token ${TOKEN}`, vtex: { endpoint: 'PATCH renew', status: 200, answer: `{"newToken":"${TOKEN}"}` }, note: TOKEN.slice(0, 40) })
     expect(JSON.stringify(r)).not.toMatch(/K{32}/)
-    expect(r.vtex!.answer).toBe('{"newToken":"KKKK…[128 capital letters redacted]"}')
+    expect(r.vtex!.answer).toBe('{"newToken":"KKKK…[128 characters redacted]"}')
   })
 
   it('keep ordinary words, appKeys and dates', () => {

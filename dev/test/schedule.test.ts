@@ -134,6 +134,14 @@ describe('daily scan', () => {
     assert.equal((await gql(stack, ANA, '{ schedule { registered } }')).body.data.schedule.registered, false)
     const { fired } = await advance(1)
     assert.deepEqual(fired, [])
+    // An admin's stop sticks: opening pages and saving settings do not register it again.
+    await gql(stack, ANA, REMINDERS)
+    await gql(stack, ANA, 'mutation { updateSettings(settings: { reminderDays: 15 }) { reminderDays } }')
+    assert.equal(stack.platform.scheduler.jobs.size, 0)
+    assert.ok((await gql(stack, ANA, '{ schedule { stoppedAt } }')).body.data.schedule.stoppedAt)
+    const restarted = (await gql(stack, ANA, 'mutation { restartSchedule { registered stoppedAt } }')).body.data.restartSchedule
+    assert.deepEqual(restarted, { registered: true, stoppedAt: null })
+    assert.equal(stack.platform.scheduler.jobs.size, 1)
   })
 
   it('is refused to users without Save user', async () => {

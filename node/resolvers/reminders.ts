@@ -88,6 +88,7 @@ async function scheduleStatus(ctx: Context) {
     registration: status?.registration ?? null,
     lastRun: status?.lastRun ?? null,
     healthy: !!doc && !scanFailure(status),
+    stoppedAt: status?.stoppedAt ?? null,
   }
 }
 
@@ -103,6 +104,6 @@ export async function unregisterSchedule(_: unknown, __: unknown, ctx: Context) 
 
 /** Registers the daily scan again now; a refusal by VTEX is shown to the admin and recorded. */
 export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
-  await ensureSchedule(ctx, true).catch(e => { throw toResolverError(e) })
+  await ensureSchedule(ctx, true, true).catch(e => { throw toResolverError(e) })
   return scheduleStatus(ctx)
 }

@@ -68,15 +68,20 @@ async function register(ctx: Context, storage: AppStorage, doc: ScheduleDoc): Pr
   await recordStatus(storage, cur => ({ ...cur, registration: { ...OK, at } }))
 }
 
-/** Registers the daily job if it is not registered yet (or `force`, e.g. after a settings change). */
-export async function ensureSchedule(ctx: Context, force = false): Promise<ScheduleDoc> {
+/**
+ * Registers the daily job if it is not registered yet (or `force`, e.g. after a settings change),
+ * unless an admin stopped it: then only `restart` (the Restart button) registers it again.
+ */
+export async function ensureSchedule(ctx: Context, force = false, restart = false): Promise<ScheduleDoc | null> {
   const { storage } = requestData(ctx)
+  if (!restart && (await readScanStatus(storage))?.stoppedAt) return null
   const current = await storage.read<ScheduleDoc>('schedule')
   // An admin's visit renews the lease once it is a week old (the scan renews it daily).
   const fresh = current.value && now().getTime() - Date.parse(current.value.registeredAt) < 7 * 86_400_000
   if (current.value && fresh && !force) return current.value
   const doc: ScheduleDoc = current.value ?? { secret: randomBytes(32).toString('hex'), jobId: SCHEDULE_ID, expression: DAILY, registeredAt: now().toISOString(), lastScanAt: null }
   await register(ctx, storage, doc)
+  if (restart) await recordStatus(storage, cur => ({ ...cur, stoppedAt: null }))
   const saved = { ...doc, registeredAt: now().toISOString() }
   await storage.write('schedule', saved, current.etag)
   if (current.etag === null) {
@@ -95,13 +100,16 @@ export async function ensureSchedule(ctx: Context, force = false): Promise<Sched
 export async function stopSchedule(ctx: Context): Promise<void> {
   const { storage } = requestData(ctx)
   const current = await storage.read<ScheduleDoc>('schedule')
-  if (!current.value) return
+  if (!current.value) {
+    await recordStatus(storage, cur => ({ ...cur, stoppedAt: now().toISOString() }))
+    return
+  }
   // VTEX answers 404 for a job it no longer has (e.g. its lease ended): it is stopped all the same.
   await ctx.clients.scheduler.remove(current.value.jobId).catch(e => {
     if ((e as { status?: number }).status !== 404) throw e
   })
   await storage.write('schedule', null, current.etag)
-  await recordStatus(storage, cur => ({ ...cur, registration: null }))
+  await recordStatus(storage, cur => ({ ...cur, registration: null, stoppedAt: now().toISOString() }))
 }
 
 function bearerMatches(header: string | undefined, secret: string): boolean {

@@ -35,6 +35,8 @@ export interface ScanStatusDoc {
   /** the last attempt to register (or renew) the job with VTEX's scheduler */
   registration: (StepOutcome & { at: string }) | null
   lastRun: ScanRun | null
+  /** when an admin stopped the scan: page visits do not register it again, only Restart does */
+  stoppedAt?: string | null
 }
 
 export const OK: StepOutcome = { state: 'OK', problem: null, detail: null }

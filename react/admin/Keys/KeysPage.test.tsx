@@ -46,6 +46,7 @@ describe('KeysPage', () => {
     await wait(() => getByText('Feed with unknown roles'))
     expect(getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)).toBeInTheDocument()
     expect(getByText('Roles could not be loaded')).toBeInTheDocument()
+    expect(getByText('Unknown')).toBeInTheDocument()
   })
 
   it('explains which License Manager permission is missing', async () => {

@@ -103,6 +103,9 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
                         <span className="ml2 c-muted-1 nowrap">{worstFinding.rule}</span>
                         {k.findings.length > 1 && <span className="ml1 c-muted-2">+{k.findings.length - 1}</span>}
                       </span>
+                    ) : !k.rolesKnown ? (
+                      // roles unreadable: its warnings are unknown, never "no problems"
+                      <span className="c-warning" data-testid="findings-unknown"><FormattedMessage id="admin/key-steward.keys.findingsUnknown" /></span>
                     ) : (
                       <span className="c-success"><FormattedMessage id="admin/key-steward.keys.healthy" /></span>
                     )}

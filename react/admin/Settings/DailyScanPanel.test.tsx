@@ -8,7 +8,7 @@ import DailyScanPanel, { ScheduleStatus } from './DailyScanPanel'
 
 const step = (state: string, problem: string | null = null, detail: string | null = null) => ({ state, problem, detail, __typename: 'ScanStep' })
 const base: ScheduleStatus = {
-  registered: true, healthy: true, registeredAt: '2026-11-26T12:00:00Z', lastScanAt: '2026-11-27T06:00:00Z', nextRunAt: '2026-11-28T06:00:00Z', endsAt: '2026-12-26T12:00:00Z',
+  registered: true, healthy: true, stoppedAt: null, registeredAt: '2026-11-26T12:00:00Z', lastScanAt: '2026-11-27T06:00:00Z', nextRunAt: '2026-11-28T06:00:00Z', endsAt: '2026-12-26T12:00:00Z',
   registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' } as never,
   lastRun: { startedAt: '2026-11-27T06:00:00Z', finishedAt: '2026-11-27T06:00:09Z', inventory: step('OK') as never, storefront: step('PARTIAL', 'INCOMPLETE', '2 URL(s) could not be read') as never, email: step('SKIPPED', 'NO_RECIPIENTS') as never, emailsSent: 0 },
 }
@@ -33,6 +33,13 @@ describe('DailyScanPanel', () => {
     expect(getByText('Stopped')).toBeTruthy()
     fireEvent.click(getByText('Start daily scan'))
     await wait(() => getByText('Running'))
+  })
+
+  it('says when an admin stopped it, and that visits do not restart it', async () => {
+    const { getByTestId, getByText } = render(<DailyScanPanel />, { graphql: { mocks: [read({ ...base, registered: false, healthy: false, stoppedAt: '2026-11-27T10:00:00Z', lastRun: null })] } })
+    await wait(() => getByTestId('stopped-by-admin'))
+    expect(getByText(/Opening Key Steward does not start it again/)).toBeTruthy()
+    expect(getByText('Start daily scan')).toBeTruthy()
   })
 
   it('asks before stopping, then stops', async () => {

@@ -16,6 +16,7 @@ export interface ScanStep { state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'; prob
 export interface ScheduleStatus {
   registered: boolean
   healthy: boolean
+  stoppedAt?: string | null
   registeredAt: string | null
   lastScanAt: string | null
   nextRunAt: string | null
@@ -64,7 +65,7 @@ const DailyScanPanel: React.FC = () => {
           <>
             <div className="mt0 mb4 flex items-center">
               <Tag type={s.registered ? (s.healthy ? 'success' : 'error') : undefined}>
-                {t(s.registered ? (s.healthy ? 'status.running' : 'status.failing') : 'status.stopped')}
+                {t(!s.registered ? 'status.stopped' : !s.healthy ? 'status.failing' : s.lastRun ? 'status.running' : 'status.waiting')}
               </Tag>
               {s.registered && s.nextRunAt && <span className="ml4 f6 c-muted-1"><FormattedMessage id="admin/key-steward.dailyScan.nextRun" values={{ when: <When value={s.nextRunAt} /> }} /></span>}
             </div>
@@ -88,8 +89,11 @@ const DailyScanPanel: React.FC = () => {
                   <Step name="email" step={s.lastRun.email} />
                 </ul>
               </>
-            ) : (
+            ) : !s.registered && s.stoppedAt ? null : (
               <p className="mt0 mb4 c-muted-1">{t('neverRan')}</p>
+            )}
+            {!s.registered && s.stoppedAt && (
+              <p className="mt0 mb4" data-testid="stopped-by-admin"><FormattedMessage id="admin/key-steward.dailyScan.stoppedOn" values={{ when: <When value={s.stoppedAt} /> }} /></p>
             )}
             {failure && <div className="mb4" role="alert"><Alert type="error">{failure.code === 'FORBIDDEN' && failure.missingResources.length ? intl.formatMessage({ id: 'admin/key-steward.error.forbidden' }, { resources: failure.missingResources.join(', ') }) : failure.message}</Alert></div>}
             <div className="flex flex-wrap items-center">

@@ -7,7 +7,8 @@ export const LIMITS = {
   rootFields: 12,
   /** every field selected, nested ones included */
   fields: 600,
-  depth: 10,
+  // the standard introspection query nests types about 13 levels deep
+  depth: 16,
 }
 
 /** Root fields that cost a lot each (a scan, an export, a review snapshot): once per request. */

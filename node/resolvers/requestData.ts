@@ -52,9 +52,6 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
   }
 }
 
-/** License Manager resources an admin needs to see the stored copy of the inventory. */
-export const READ_KEYS = READ
-
 /**
  * The live read, unless it takes longer than `timeoutMs`: then the daily scan's copy, but only
  * to an admin who holds the same read resources (checked on their own session).
@@ -67,7 +64,7 @@ async function liveOrSnapshot(ctx: Context, storage: AppStorage, token: string, 
   if (first) return first.v
   const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
   if (!snapshot) return live
-  const allowed = await Promise.all(READ_KEYS.map(r => requestData(ctx).holds(r))).then(a => a.every(Boolean), () => false)
+  const allowed = await Promise.all(READ.map(r => requestData(ctx).holds(r))).then(a => a.every(Boolean), () => false)
   if (!allowed) return live
   live.catch(() => undefined) // it goes on in the background; its failure no longer matters
   return inventoryFromSnapshot(snapshot, at)

@@ -3,7 +3,8 @@ import { method, Service } from '@vtex/api'
 import { Clients } from './clients'
 import { CLIENT_OPTIONS } from './clients/deadline'
 import { resolvers } from './resolvers'
-import { scheduledScan } from './resolvers/schedule'
+import { dailySnapshot } from './middlewares/dailySnapshot'
+import { verifyScanSecret } from './middlewares/verifyScanSecret'
 import { hardenGraphqlRuntime } from './runtime/hardenGraphql'
 
 // Before the runtime builds the GraphQL route: redacted errors, 400 for unreadable requests.
@@ -21,6 +22,6 @@ export default new Service({
   clients,
   graphql: { resolvers },
   routes: {
-    scheduledScan: method({ POST: [scheduledScan] }),
+    scheduledScan: method({ POST: [verifyScanSecret, dailySnapshot] }),
   },
 })

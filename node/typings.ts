@@ -1,4 +1,17 @@
-import type { ServiceContext } from '@vtex/api'
+import type { RecorderState, ServiceContext } from '@vtex/api'
 import type { Clients } from './clients'
+import type { ScheduleDoc } from './services/dailyScan/types'
 
-export type Context = ServiceContext<Clients>
+declare global {
+  /** What a request carries between middlewares and into the request loader. */
+  interface State extends RecorderState {
+    /** the daily snapshot: VTEX is read with the app's token, not an admin's */
+    asApp?: boolean
+    /** "Load live data": read VTEX now instead of the stored snapshot */
+    live?: boolean
+    /** set by verifyScanSecret for the daily snapshot */
+    schedule?: ScheduleDoc
+  }
+}
+
+export type Context = ServiceContext<Clients, State>

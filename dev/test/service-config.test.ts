@@ -6,7 +6,7 @@ import { readFileSync } from 'fs'
 import { join } from 'path'
 import { describe, it } from 'node:test'
 import { REQUEST_BUDGET_MS, ROUTE_TIMEOUT_MS } from '../../node/clients/deadline'
-import { SCAN_BUDGET_MS } from '../../node/resolvers/schedule'
+import { SCAN_BUDGET_MS } from '../../node/services/dailyScan/registration'
 import { MANIFEST, ROOT } from '../paths'
 
 const service = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8'))

@@ -6,7 +6,7 @@
 import { READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 export type Access =
   /** any signed-in admin: the field reveals nothing of the account (e.g. the rule catalogue) */

@@ -6,7 +6,7 @@ import { quote } from '../domain/secrets'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { invalidFields, refusalError } from './refusals'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 export async function annotateKey(_: unknown, args: { keyId: string; annotation: Record<string, unknown> }, ctx: Context) {
   const checked = validateAnnotation(args.annotation ?? {})

@@ -1,8 +1,8 @@
 import type { Context } from '../typings'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 /** `live: true` waits for the live read even when it is slow (the page's refresh button). */
 export function inventory(_: unknown, args: { live?: boolean | null }, ctx: Context) {
-  if (args?.live) (ctx.state as { live?: boolean }).live = true
+  if (args?.live) ctx.state.live = true
   return requestData(ctx).inventory()
 }

@@ -30,7 +30,7 @@ import { FIELD_ACCESS } from './access'
 import { actor } from './actor'
 import { requireAdminToken, toResolverError, withCode } from './errors'
 import { refusalError } from './refusals'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 type Renewals = Record<string, Renewal>
 

@@ -5,7 +5,7 @@ import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
 import { quote } from '../domain/secrets'
 import { withCode } from './errors'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 const DAY_MS = 86_400_000
 

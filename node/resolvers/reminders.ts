@@ -1,57 +1,18 @@
 import { UserInputError } from '@vtex/api'
 import { now } from '../clock'
-import { computeReminders, snoozeUntil } from '../domain/scan/reminders'
-import type { Changes, Snapshot } from '../domain/scan/snapshot'
+import { snoozeUntil } from '../domain/scan/reminders'
+import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
-import { requestData, ReviewsDoc } from './requestData'
-import { DAILY, ensureSchedule, LEASE_DAYS, readScanStatus, readSchedule, stopSchedule } from './schedule'
-import { nextDailyRun, scanFailure } from '../domain/scan/scanStatus'
-
-export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
+import { ensureSchedule, scheduleStatus, stopSchedule } from '../services/dailyScan/registration'
+import { currentReminders, RemindersDoc } from '../services/reminders'
+import { requestData } from '../services/requestData'
 
 export async function reminders(_: unknown, __: unknown, ctx: Context) {
   // First visit of an admin sets the daily scan up; later visits find it registered. A failure
   // is recorded (Settings → Daily scan) and raises the DAILY_SCAN_FAILING reminder below.
   await ensureSchedule(ctx).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
   return currentReminders(ctx)
-}
-
-/**
- * The reminders to show now (not snoozed). The banner is on every page, so once a daily scan
- * exists it reads stored data only (the scan's snapshot and changes, the review index,
- * settings) instead of the whole inventory; before the first scan it uses a live evaluation.
- */
-export async function currentReminders(ctx: Context) {
-  const data = requestData(ctx)
-  const [snapshot, changes, doc, settings, reviews, scanStatus] = await Promise.all([
-    data.storage.read<Snapshot>('snapshots', 'latest.json'),
-    data.storage.read<Changes>('snapshots', 'changes.json'),
-    data.storage.read<RemindersDoc>('reminders'),
-    data.settings(),
-    data.storage.read<ReviewsDoc>('reviews'),
-    readScanStatus(data.storage),
-  ]).catch(e => { throw toResolverError(e) })
-  let unfinishedRenewals: Array<{ id: string; label: string }>
-  if (snapshot.value) {
-    const labels = new Map(snapshot.value.keys.map(k => [k.id, k.label || k.appKey]))
-    unfinishedRenewals = snapshot.value.findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectId }))
-  } else {
-    const { input, findings } = await data.evaluation()
-    const labels = new Map(input.inventory.keys.map(k => [k.id, k.label || k.appKey]))
-    unfinishedRenewals = findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectLabel }))
-  }
-  const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
-  return computeReminders({
-    now: now(),
-    reviewCadenceDays: settings.value.reviewCadenceDays,
-    remindBeforeDays: settings.value.reminderDays,
-    lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
-    changes: changes.value,
-    unfinishedRenewals,
-    snoozes: doc.value?.snoozes ?? {},
-    scanFailure: scanFailure(scanStatus),
-  })
 }
 
 export async function snoozeReminder(_: unknown, args: { id: string; days: number }, ctx: Context) {
@@ -73,27 +34,8 @@ export async function changes(_: unknown, __: unknown, ctx: Context) {
   return stored && { ...stored, rolesNotCompared: stored.rolesNotCompared ?? [] }
 }
 
-/** The daily scan as the Admin shows it (never the job's secret). */
-async function scheduleStatus(ctx: Context) {
-  const { storage } = requestData(ctx)
-  const [doc, status] = await Promise.all([readSchedule(storage), readScanStatus(storage)]).catch(e => { throw toResolverError(e) })
-  const endsAt = doc ? new Date(Date.parse(doc.registeredAt) + LEASE_DAYS * 86_400_000).toISOString() : null
-  return {
-    registered: !!doc,
-    expression: doc?.expression ?? null,
-    registeredAt: doc?.registeredAt ?? null,
-    lastScanAt: doc?.lastScanAt ?? null,
-    nextRunAt: doc ? nextDailyRun(doc.expression ?? DAILY, now()) : null,
-    endsAt,
-    registration: status?.registration ?? null,
-    lastRun: status?.lastRun ?? null,
-    healthy: !!doc && !scanFailure(status),
-    stoppedAt: status?.stoppedAt ?? null,
-  }
-}
-
 export async function schedule(_: unknown, __: unknown, ctx: Context) {
-  return scheduleStatus(ctx)
+  return scheduleStatus(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
 }
 
 /** Stops the daily scan (it starts again the next time an admin opens Key Steward or restarts it). */
@@ -105,5 +47,5 @@ export async function unregisterSchedule(_: unknown, __: unknown, ctx: Context) 
 /** Registers the daily scan again now; a refusal by VTEX is shown to the admin and recorded. */
 export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
   await ensureSchedule(ctx, true, true).catch(e => { throw toResolverError(e) })
-  return scheduleStatus(ctx)
+  return scheduleStatus(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
 }

@@ -16,7 +16,7 @@ import { actor } from './actor'
 import { auditFileOfMonth } from './keyActions'
 import { toResolverError } from './errors'
 import { refusalError } from './refusals'
-import { requestData } from './requestData'
+import { requestData } from '../services/requestData'
 
 const INDEX = 'reviews.json'
 const fileOf = (id: string) => `review-${id}.json`

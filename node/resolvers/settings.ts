@@ -3,8 +3,8 @@ import { ConflictError } from '../clients/appStorage'
 import { Settings, validateSettings } from '../domain/settings'
 import type { Context } from '../typings'
 import { toResolverError, withCode } from './errors'
-import { requestData } from './requestData'
-import { ensureSchedule } from './schedule'
+import { requestData } from '../services/requestData'
+import { ensureSchedule } from '../services/dailyScan/registration'
 
 const present = (value: Settings, version: string | null) => ({ ...value, version })
 

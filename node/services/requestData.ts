@@ -12,7 +12,7 @@ import type { Inventory } from '../domain/types'
 import type { Context } from '../typings'
 import type { LeakScanResult } from '../scanner/types'
 import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
-import { requireAdminToken, toResolverError } from './errors'
+import { requireAdminToken, toResolverError } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
 
 export interface ReviewsDoc { completed?: Array<{ completedAt: string }> }
@@ -82,7 +82,7 @@ export function requestData(ctx: Context): RequestData {
   })
 
   const inventory = once(async () => {
-    const state = (ctx.state ?? {}) as { asApp?: boolean; live?: boolean }
+    const state: Partial<State> = ctx.state ?? {}
     // The scheduled scan has no admin: it reads with the app's own token and manifest policies.
     const token = state.asApp ? ctx.vtex.authToken : requireAdminToken(ctx)
     const { value } = await settings()

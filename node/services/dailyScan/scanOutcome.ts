@@ -1,8 +1,8 @@
 // Turns a failure of a background step (daily scan, scheduler registration, e-mail) into the
 // outcome the Admin shows: which problem, and what failed in VTEX's terms. Never a credential:
 // UpstreamError carries the endpoint template and status only, not the request.
-import { UpstreamError } from '../clients/retry'
-import { detail, ScanProblem, StepOutcome } from '../domain/scan/scanStatus'
+import { UpstreamError } from '../../clients/retry'
+import { detail, ScanProblem, StepOutcome } from '../../domain/scan/scanStatus'
 
 export function failureOutcome(e: unknown): StepOutcome {
   const failed = (problem: ScanProblem, text: string): StepOutcome => ({ state: 'FAILED', problem, detail: detail(text) })

@@ -7,7 +7,7 @@ import { UpstreamError } from '../clients/retry'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { assembleInventory, RawExternalKey, RolesResult } from '../domain/inventory'
 import type { Inventory } from '../domain/types'
-import { isUpstream, missingPermissions, resourceOf, sessionExpired, toResolverError } from './errors'
+import { isUpstream, missingPermissions, resourceOf, sessionExpired, toResolverError } from '../resolvers/errors'
 
 export const DEFAULT_ROLE_FETCH_CONCURRENCY = 8
 

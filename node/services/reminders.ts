@@ -1,0 +1,49 @@
+// The reminders to show now, for the banner and the daily snapshot's e-mails.
+import { now } from '../clock'
+import { computeReminders } from '../domain/scan/reminders'
+import { scanFailure } from '../domain/scan/scanStatus'
+import type { Changes, Snapshot } from '../domain/scan/snapshot'
+import { toResolverError } from '../resolvers/errors'
+import type { Context } from '../typings'
+import { readScanStatus } from './dailyScan/registration'
+import { requestData, ReviewsDoc } from './requestData'
+
+export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
+
+/**
+ * The reminders to show now (not snoozed). The banner is on every page, so once a daily scan
+ * exists it reads stored data only (the scan's snapshot and changes, the review index,
+ * settings) instead of the whole inventory; before the first scan it uses a live evaluation.
+ */
+export async function currentReminders(ctx: Context) {
+  const data = requestData(ctx)
+  const [snapshot, changes, doc, settings, reviews, scanStatus] = await Promise.all([
+    data.storage.read<Snapshot>('snapshots', 'latest.json'),
+    data.storage.read<Changes>('snapshots', 'changes.json'),
+    data.storage.read<RemindersDoc>('reminders'),
+    data.settings(),
+    data.storage.read<ReviewsDoc>('reviews'),
+    readScanStatus(data.storage),
+  ]).catch(e => { throw toResolverError(e) })
+  let unfinishedRenewals: Array<{ id: string; label: string }>
+  if (snapshot.value) {
+    const labels = new Map(snapshot.value.keys.map(k => [k.id, k.label || k.appKey]))
+    unfinishedRenewals = snapshot.value.findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectId }))
+  } else {
+    const { input, findings } = await data.evaluation()
+    const labels = new Map(input.inventory.keys.map(k => [k.id, k.label || k.appKey]))
+    unfinishedRenewals = findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectLabel }))
+  }
+  const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
+  return computeReminders({
+    now: now(),
+    reviewCadenceDays: settings.value.reviewCadenceDays,
+    remindBeforeDays: settings.value.reminderDays,
+    lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+    changes: changes.value,
+    unfinishedRenewals,
+    snoozes: doc.value?.snoozes ?? {},
+    scanFailure: scanFailure(scanStatus),
+  })
+}
+

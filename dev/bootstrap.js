@@ -38,7 +38,7 @@ function build() {
   console.log('› building the Admin shell')
   tsx('dev/shell/build.ts')
   console.log('› type-checking dev/ (and the shell\'s browser code) and react/')
-  for (const project of ['react', 'dev', join('dev', 'shell')]) run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, project)])
+  for (const project of [join('node', 'tsconfig.test.json'), 'react', 'dev', join('dev', 'shell')]) run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, project)])
 }
 
 function testFiles(dir) {
@@ -49,6 +49,8 @@ function testFiles(dir) {
 }
 
 function test() {
+  console.log('\n› lint: eslint-config-vtex and @vtex/prettier-config (npm run lint; npm run format fixes the layout)')
+  run(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--ext', '.ts,.tsx', 'node', 'react', 'dev'], ROOT)
   console.log('\n› release check: the app as vtex link and VTEX’s builders would take it (dev/release/)')
   run(process.execPath, ['--import', 'tsx', join(ROOT, 'dev', 'release', 'index.ts')], ROOT)
   console.log('\n› node/: unit tests (vtex-test-tools)')

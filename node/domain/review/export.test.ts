@@ -278,7 +278,7 @@ describe('what changed in the evidence', () => {
     const policy = policyInputFromFixture()
     const started = startReview(EMPTY_INDEX, {
       id: 'rc', now: new Date(policy.now), by: 'ana@acme.com', policy, findings: evaluatePolicy(policy),
-      changes: { from: '2026-11-25T06:00:00.000Z', to: '2026-11-26T06:00:00.000Z', keysCreated: [{ id: 'k9', label: 'New feed' }], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Owner (Admin Super)' }], rolesRemoved: [], keysCrossedRotation: [] },
+      changes: { from: '2026-11-25T06:00:00.000Z', to: '2026-11-26T06:00:00.000Z', keysCreated: [{ id: 'k9', label: 'New feed' }], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Owner (Admin Super)' }], rolesRemoved: [], keysCrossedRotation: [], rolesNotCompared: [] },
     })
     if (!started.ok) throw new Error(started.message)
     const csv = reviewCsv(started.value)

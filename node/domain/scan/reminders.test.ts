@@ -23,7 +23,7 @@ describe('computeReminders', () => {
   })
 
   it('lists keys that crossed the rotation period since the last scan and unfinished renewals', () => {
-    const changes = { from: ago(1), to: NOW.toISOString(), keysCreated: [], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [], rolesRemoved: [], keysCrossedRotation: [{ id: 'k1', label: 'ERP' }] }
+    const changes = { from: ago(1), to: NOW.toISOString(), keysCreated: [], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [], rolesRemoved: [], keysCrossedRotation: [{ id: 'k1', label: 'ERP' }], rolesNotCompared: [] }
     const r = computeReminders(input({ changes, unfinishedRenewals: [{ id: 'k2', label: 'Feed' }] }))
     expect(r.map(x => [x.kind, x.count])).toEqual([['KEYS_CROSSED_ROTATION', 1], ['RENEWALS_UNFINISHED', 1]])
   })

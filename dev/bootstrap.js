@@ -54,9 +54,9 @@ function test() {
   console.log('\n› release check: the app as vtex link and VTEX’s builders would take it (dev/release/)')
   run(process.execPath, ['--import', 'tsx', join(ROOT, 'dev', 'release', 'index.ts')], ROOT)
   console.log('\n› node/: unit tests (vtex-test-tools)')
-  run(process.execPath, [join(ROOT, 'node', 'node_modules', '.bin', 'vtex-test-tools'), 'test', '--ci', '--forceExit'], join(ROOT, 'node'))
+  run(process.execPath, [join(ROOT, 'node', 'node_modules', '.bin', 'vtex-test-tools'), 'test', '--ci'], join(ROOT, 'node'))
   console.log('\n› react/: component tests (vtex-test-tools)')
-  run(process.execPath, [join(ROOT, 'react', 'node_modules', '.bin', 'vtex-test-tools'), 'test', '--ci', '--forceExit'], join(ROOT, 'react'))
+  run(process.execPath, [join(ROOT, 'react', 'node_modules', '.bin', 'vtex-test-tools'), 'test', '--ci'], join(ROOT, 'react'))
   console.log('\n› dev/: platform, contract, client, GraphQL and secret tests (node:test)')
   run(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', ...testFiles('dev/test')], ROOT)
 }

@@ -1,4 +1,7 @@
-import { ageInDays } from './age'
+import { ageInDays, isReviewOverdue, nextReviewDue } from './age'
+import { reviewOverdue } from './rules/reviewOverdue'
+import { computeReminders } from './scan/reminders'
+import { policyInputFromFixture } from './testing/fromFixture'
 
 const now = new Date('2026-11-26T12:00:00Z')
 
@@ -21,5 +24,28 @@ describe('ageInDays', () => {
 
   it('refuses something that is not a date', () => {
     expect(() => ageInDays('yesterday', now)).toThrow('not a date')
+  })
+})
+
+describe('one definition of overdue', () => {
+  const last = '2026-08-01T00:00:00.000Z'
+  const at = (days: number) => new Date(Date.parse(last) + days * 86_400_000)
+
+  it('day 90 (and 90.5) of a 90-day cadence is on time; day 91 is overdue', () => {
+    expect(isReviewOverdue(last, 90, at(90))).toBe(false)
+    expect(isReviewOverdue(last, 90, at(90.5))).toBe(false)
+    expect(isReviewOverdue(last, 90, at(91))).toBe(true)
+    expect(isReviewOverdue(null, 90, at(0))).toBe(true)
+  })
+
+  it('the rule, the reminder and the due date agree at 90.5 and at 91 days', () => {
+    for (const days of [90.5, 91]) {
+      const now = at(days)
+      const input = { ...policyInputFromFixture(), now, lastReviewCompletedAt: last, settings: { ...policyInputFromFixture().settings, reviewCadenceDays: 90 } }
+      const ruleSays = reviewOverdue.evaluate(input).length > 0
+      const reminderSays = computeReminders({ now, reviewCadenceDays: 90, remindBeforeDays: 14, lastReviewCompletedAt: last, changes: null, unfinishedRenewals: [], snoozes: {} }).some(r => r.kind === 'REVIEW_OVERDUE')
+      expect([ruleSays, reminderSays]).toEqual([days >= 91, days >= 91])
+    }
+    expect(nextReviewDue(last, 90)?.toISOString()).toBe('2026-10-30T00:00:00.000Z')
   })
 })

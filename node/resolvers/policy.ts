@@ -4,10 +4,9 @@ import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
 import { quote } from '../domain/secrets'
+import { nextReviewDue } from '../domain/age'
 import { withCode } from './errors'
 import { requestData } from '../services/requestData'
-
-const DAY_MS = 86_400_000
 
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
@@ -35,7 +34,7 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
   return {
     score: h.score,
     counts: { critical: h.counts.CRITICAL, high: h.counts.HIGH, medium: h.counts.MEDIUM, low: h.counts.LOW, info: h.counts.INFO },
-    nextReviewDue: last ? new Date(Date.parse(last) + input.settings.reviewCadenceDays * DAY_MS).toISOString() : null,
+    nextReviewDue: nextReviewDue(last, input.settings.reviewCadenceDays)?.toISOString() ?? null,
     overdue: all.some(f => f.rule === 'review-overdue'),
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,

@@ -1,4 +1,4 @@
-import { ageInDays } from '../age'
+import { ageInDays, isReviewOverdue } from '../age'
 import type { Rule } from './types'
 
 export const reviewOverdue: Rule = {
@@ -9,7 +9,7 @@ export const reviewOverdue: Rule = {
   evaluate(input) {
     const last = input.lastReviewCompletedAt
     const days = last ? ageInDays(last, input.now) : null
-    if (days !== null && days <= input.settings.reviewCadenceDays) return []
+    if (!isReviewOverdue(last, input.settings.reviewCadenceDays, input.now)) return []
     return [{
       rule: this.id, severity: 'MEDIUM' as const, practice: this.practice, subjectType: 'ACCOUNT' as const,
       subjectId: input.account, subjectLabel: input.account,

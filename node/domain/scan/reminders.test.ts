@@ -15,7 +15,7 @@ describe('computeReminders', () => {
     ['due in 15 days', { lastReviewCompletedAt: ago(75) }, []],
     ['due in exactly 14 days', { lastReviewCompletedAt: ago(76) }, ['REVIEW_DUE_SOON']],
     ['due in 1 day', { lastReviewCompletedAt: ago(89) }, ['REVIEW_DUE_SOON']],
-    ['due now', { lastReviewCompletedAt: ago(90) }, ['REVIEW_OVERDUE']],
+    ['due today (day 90 of a 90-day cadence): due soon, not yet overdue (one definition: domain/age.ts)', { lastReviewCompletedAt: ago(90) }, ['REVIEW_DUE_SOON']],
     ['overdue by a day', { lastReviewCompletedAt: ago(91) }, ['REVIEW_OVERDUE']],
     ['custom reminder window of 30 days, due in 20', { lastReviewCompletedAt: ago(70), remindBeforeDays: 30 }, ['REVIEW_DUE_SOON']],
   ])('%s', (_, o, expected) => {

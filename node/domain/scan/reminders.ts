@@ -2,10 +2,9 @@
 // keys that crossed their rotation period since the last scan, renewals left unfinished, and a
 // daily scan that is failing (registration refused, or its last run failed).
 // Snoozed reminders stay hidden until their snooze ends.
-import { ageInDays } from '../age'
+import { addDays, ageInDays, isReviewOverdue, nextReviewDue } from '../age'
 import type { Changes } from './snapshot'
 
-const DAY_MS = 86_400_000
 export const DEFAULT_REMIND_BEFORE_DAYS = 14
 
 export type ReminderKind = 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' | 'DAILY_SCAN_FAILING'
@@ -36,8 +35,8 @@ export interface ReminderInput {
 export function computeReminders(input: ReminderInput): Reminder[] {
   const out: Reminder[] = []
   const last = input.lastReviewCompletedAt
-  const due = last ? new Date(Date.parse(last) + input.reviewCadenceDays * DAY_MS) : null
-  if (!due || due.getTime() <= input.now.getTime()) {
+  const due = nextReviewDue(last, input.reviewCadenceDays)
+  if (!due || isReviewOverdue(last, input.reviewCadenceDays, input.now)) {
     out.push({ id: `review-overdue:${last ?? 'never'}`, kind: 'REVIEW_OVERDUE', count: 1, dueDate: due?.toISOString() ?? null, subjects: [] })
   } else if (ageInDays(input.now.toISOString(), due) <= input.remindBeforeDays) {
     out.push({ id: `review-due:${due.toISOString().slice(0, 10)}`, kind: 'REVIEW_DUE_SOON', count: 1, dueDate: due.toISOString(), subjects: [] })
@@ -54,5 +53,5 @@ export function computeReminders(input: ReminderInput): Reminder[] {
 }
 
 export function snoozeUntil(now: Date, days: number): string {
-  return new Date(now.getTime() + days * DAY_MS).toISOString()
+  return addDays(now, days).toISOString()
 }

@@ -2,6 +2,7 @@
 // shown in the Admin (Settings → Daily scan, the Overview, the reminder banner) and not only
 // written to a log. Pure: outcomes are built from plain data.
 import type { Inventory } from '../types'
+import { DAY_MS } from '../age'
 
 export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
 
@@ -71,7 +72,7 @@ export function nextDailyRun(expression: string, now: Date): string | null {
 export function currentOccurrence(expression: string, now: Date): string | null {
   const next = nextDailyRun(expression, now)
   if (!next) return null
-  return new Date(Date.parse(next) - 86_400_000).toISOString()
+  return new Date(Date.parse(next) - DAY_MS).toISOString()
 }
 
 /** The problem an admin must act on, if any: a failed registration or a failed last run. */

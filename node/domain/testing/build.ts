@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, Settings } from '../settings'
 import type { ExternalKeyEntry, Inventory, KeyEntry, RoleInfo, UserEntry } from '../types'
 
 export const NOW = new Date('2026-11-26T12:00:00Z')
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../age'
 
 /** ISO time exactly `n` days before NOW (whole days: ageInDays gives back `n`). */
 export function daysAgo(n: number): string {

@@ -4,6 +4,7 @@
 // failure with no admin watching shows in the Admin, not only in a log line.
 import { randomBytes } from 'crypto'
 import { now } from '../../clock'
+import { DAY_MS } from '../../domain/age'
 import type { AppStorage } from '../../clients/appStorage'
 import { REQUEST_BUDGET_MS } from '../../clients/deadline'
 import { nextDailyRun, OK, scanFailure, ScanStatusDoc } from '../../domain/scan/scanStatus'
@@ -48,7 +49,7 @@ function jobFor(ctx: Context, doc: ScheduleDoc) {
   const { account, workspace } = ctx.vtex
   return {
     id: doc.jobId,
-    scheduler: { expression: doc.expression, endDate: new Date(now().getTime() + LEASE_DAYS * 86_400_000).toISOString().slice(0, 19) },
+    scheduler: { expression: doc.expression, endDate: new Date(now().getTime() + LEASE_DAYS * DAY_MS).toISOString().slice(0, 19) },
     request: { uri: `https://${workspace}--${account}.myvtex.com${SCAN_PATH}`, method: 'POST' as const, headers: { Authorization: `Bearer ${doc.secret}` }, body: {} },
     retry: { delay: { addMinutes: 5, addHours: 0, addDays: 0 }, times: 2, backOffRate: 1.0 },
   }
@@ -76,7 +77,7 @@ export async function ensureSchedule(ctx: Context, force = false, restart = fals
   if (!restart && (await readScanStatus(storage))?.stoppedAt) return null
   const current = await storage.read<ScheduleDoc>('schedule')
   // An admin's visit renews the lease once it is a week old (the scan renews it daily).
-  const fresh = current.value && now().getTime() - Date.parse(current.value.registeredAt) < 7 * 86_400_000
+  const fresh = current.value && now().getTime() - Date.parse(current.value.registeredAt) < 7 * DAY_MS
   if (current.value && fresh && !force) return current.value
   const doc: ScheduleDoc = current.value ?? { secret: randomBytes(32).toString('hex'), jobId: SCHEDULE_ID, expression: DAILY, registeredAt: now().toISOString(), lastScanAt: null }
   await register(ctx, storage, doc)
@@ -114,7 +115,7 @@ export async function stopSchedule(ctx: Context): Promise<void> {
 /** The daily snapshot as the Admin shows it (never the job's secret). */
 export async function scheduleStatus(storage: AppStorage) {
   const [doc, status] = await Promise.all([readSchedule(storage), readScanStatus(storage)])
-  const endsAt = doc ? new Date(Date.parse(doc.registeredAt) + LEASE_DAYS * 86_400_000).toISOString() : null
+  const endsAt = doc ? new Date(Date.parse(doc.registeredAt) + LEASE_DAYS * DAY_MS).toISOString() : null
   return {
     registered: !!doc,
     expression: doc?.expression ?? null,

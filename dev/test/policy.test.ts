@@ -1,12 +1,12 @@
 // Findings, hygiene and settings through the whole stack (gateway → @vtex/api runtime → platform).
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
+import { beforeEach, describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
 import { errorCode, gql, loadJson, seen, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
-const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }>; healthyActiveKeys: string[] }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
 const OWNER = 'session-ana-owner'
 const SECURITY = 'session-bruno-security'
 const UPDATE = 'mutation($s: SettingsInput!, $v: String) { updateSettings(settings: $s, version: $v) { rotationDays renewalGraceDays reviewCadenceDays maxOwnerUsers extraGenericLabels keyManagingRoleIds roleFetchConcurrency version } }'
@@ -14,15 +14,21 @@ const SETTINGS = '{ settings { rotationDays renewalGraceDays reviewCadenceDays m
 
 const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
-// exposed-client-side needs a storefront scan, which this file does not run (scan.test.ts does).
-const implemented = (rule: string) => rule !== 'exposed-client-side'
+// exposed-client-side needs a storefront scan (VBase is reset before each test): run one first,
+// so every expected finding is due.
+async function scanStorefront() {
+  const r = await gql(stack, OWNER, 'mutation { runLeakScan { complete exposedKeys } }')
+  assert.equal(r.body.errors, undefined, r.text)
+  assert.deepEqual(r.body.data.runLeakScan, { complete: true, exposedKeys: 2 })
+}
 
 describe('Query.findings', () => {
+  beforeEach(scanStorefront)
   it('lists the default fixture’s problems, and nothing else', async () => {
     const r = await gql(stack, OWNER, '{ findings { rule severity practice subjectType subjectId subjectLabel message } }')
     assert.equal(r.body.errors, undefined, r.text)
     const got = r.body.data.findings.map((f: { rule: string; severity: string; subjectId: string }) => `${f.rule}|${f.severity}|${f.subjectId}`).sort()
-    const want = expected.findings.filter(f => implemented(f.rule)).map(f => `${f.rule}|${f.severity}|${f.subjectId}`).sort()
+    const want = expected.findings.map(f => `${f.rule}|${f.severity}|${f.subjectId}`).sort()
     assert.deepEqual(got, want)
     for (const f of r.body.data.findings) assert.ok(f.message.length > 40, `message of ${f.rule} says what to do`)
   })
@@ -38,13 +44,15 @@ describe('Query.findings', () => {
     assert.match(bad.body.errors![0].message, /Unknown rule "no-such-rule".*key-age-exceeded/)
   })
 
-  it('attaches findings to keys; healthy keys have none', async () => {
-    const keys = (await gql(stack, OWNER, '{ inventory { keys { id label findings { rule severity } } } }')).body.data.inventory.keys
+  it('attaches findings to keys; every healthy key, by name, has none', async () => {
+    const keys: Array<{ id: string; label: string; isActive: boolean; findings: Array<{ rule: string; severity: string }> }> = (await gql(stack, OWNER, '{ inventory { keys { id label isActive findings { rule severity } } } }')).body.data.inventory.keys
     const flagged = new Set(expected.findings.map(f => f.subjectId))
     for (const k of keys) {
-      if (flagged.has(k.id)) assert.ok(k.findings.length > 0 || !expected.findings.some(f => f.subjectId === k.id && implemented(f.rule)), `${k.label} should have findings`)
-      else assert.deepEqual(k.findings, [], `${k.label} is healthy`)
+      const want = expected.findings.filter(f => f.subjectId === k.id).map(f => `${f.rule}|${f.severity}`).sort()
+      assert.deepEqual(k.findings.map(f => `${f.rule}|${f.severity}`).sort(), want, `${k.label}: its findings`)
     }
+    const healthy = keys.filter(k => k.isActive && !flagged.has(k.id)).map(k => k.label).sort()
+    assert.deepEqual(healthy, [...expected.healthyActiveKeys].sort())
   })
 
   it('speaks the admin’s language', async () => {
@@ -62,10 +70,11 @@ describe('Query.findings', () => {
 })
 
 describe('Query.hygiene', () => {
+  beforeEach(scanStorefront)
   it('gives a score, counts by severity and the review state', async () => {
     const h = (await gql(stack, OWNER, '{ hygiene { score counts { critical high medium low info } nextReviewDue overdue lastReviewCompletedAt complete formula } }')).body.data.hygiene
     assert.ok(h.score > 0 && h.score < 100)
-    const count = (s: string) => expected.findings.filter(f => f.severity === s && implemented(f.rule)).length
+    const count = (s: string) => expected.findings.filter(f => f.severity === s).length
     assert.deepEqual(h.counts, { critical: count('CRITICAL'), high: count('HIGH'), medium: count('MEDIUM'), low: count('LOW'), info: count('INFO') })
     assert.equal(h.overdue, true)
     assert.equal(h.nextReviewDue, null)

@@ -21,6 +21,10 @@ export interface StepOutcome {
   problem: ScanProblem | null
   /** what failed, in VTEX's terms (endpoint, status, what is missing); never a credential */
   detail: string | null
+  /** storefront: how many URLs could not be read (the Admin words it in the admin's language) */
+  unreadUrls?: number | null
+  /** storefront: a page, byte or sitemap limit stopped the crawl */
+  limitReached?: boolean | null
 }
 
 export interface ScanRun {
@@ -54,8 +58,8 @@ export function inventoryOutcome(inventory: Pick<Inventory, 'complete' | 'missin
 export function storefrontOutcome(result: { errors: unknown[]; errorCount?: number; truncated: boolean; skipped?: unknown[]; complete?: boolean }, deadlineReached: boolean): StepOutcome {
   // errors lists the first URLs only; errorCount counts them all
   const failed = result.errorCount ?? result.errors.length
-  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: `${failed} URL(s) could not be read` }
-  if (failed || result.truncated || result.complete === false) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: `${failed} URL(s) could not be read${result.truncated ? '; a limit stopped the scan' : ''}` }
+  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: null, unreadUrls: failed, limitReached: result.truncated }
+  if (failed || result.truncated || result.complete === false) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: null, unreadUrls: failed, limitReached: result.truncated }
   return OK
 }
 

@@ -10,7 +10,7 @@ const step = (state: string, problem: string | null = null, detail: string | nul
 const base: ScheduleStatus = {
   registered: true, healthy: true, stoppedAt: null, registeredAt: '2026-11-26T12:00:00Z', lastScanAt: '2026-11-27T06:00:00Z', nextRunAt: '2026-11-28T06:00:00Z', endsAt: '2026-12-26T12:00:00Z',
   registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' } as never,
-  lastRun: { startedAt: '2026-11-27T06:00:00Z', finishedAt: '2026-11-27T06:00:09Z', inventory: step('OK') as never, storefront: step('PARTIAL', 'INCOMPLETE', '2 URL(s) could not be read') as never, email: step('SKIPPED', 'NO_RECIPIENTS') as never, emailsSent: 0 },
+  lastRun: { startedAt: '2026-11-27T06:00:00Z', finishedAt: '2026-11-27T06:00:09Z', inventory: step('OK') as never, storefront: { ...step('PARTIAL', 'INCOMPLETE'), unreadUrls: 2, limitReached: true } as never, email: step('SKIPPED', 'NO_RECIPIENTS') as never, emailsSent: 0 },
 }
 const read = (s: ScheduleStatus | null) => ({ request: { query: SCHEDULE }, result: { data: { schedule: s && { ...s, __typename: 'ScheduleStatus', lastRun: s.lastRun && { ...s.lastRun, __typename: 'ScanRun' } } } } })
 
@@ -20,7 +20,7 @@ describe('DailyScanPanel', () => {
     await wait(() => getByText('Running'))
     expect(getByText(/^Next run:/)).toBeTruthy()
     expect(getByTestId('daily-scan').querySelector('[data-step="storefront"]')!.getAttribute('data-state')).toBe('PARTIAL')
-    expect(getByText('2 URL(s) could not be read')).toBeTruthy()
+    expect(getByTestId('scan-unread').textContent).toBe('2 URLs could not be read. A page, size or sitemap limit stopped the crawl.')
     expect(getByText(/No recipients: add reminder e-mail addresses/)).toBeTruthy()
   })
 

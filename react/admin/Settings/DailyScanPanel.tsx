@@ -12,7 +12,7 @@ import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'
 import { readError } from '../utils/errors'
 
-export interface ScanStep { state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'; problem: string | null; detail: string | null; at?: string | null }
+export interface ScanStep { state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'; problem: string | null; detail: string | null; unreadUrls?: number | null; limitReached?: boolean | null; at?: string | null }
 export interface ScheduleStatus {
   registered: boolean
   healthy: boolean
@@ -40,6 +40,12 @@ const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (
       <p className="mt2 mb0 f6">
         <FormattedMessage id={`admin/key-steward.dailyScan.problem.${step.problem}`} />
         {step.detail && <span className="db c-muted-1 mt1" data-testid="scan-detail">{step.detail}</span>}
+        {step.unreadUrls != null && (
+          <span className="db c-muted-1 mt1" data-testid="scan-unread">
+            <FormattedMessage id="admin/key-steward.dailyScan.unreadUrls" values={{ count: step.unreadUrls }} />
+            {step.limitReached && <> <FormattedMessage id="admin/key-steward.dailyScan.limitReached" /></>}
+          </span>
+        )}
       </p>
     )}
   </li>

@@ -46,10 +46,13 @@ export function resourceOf(e: UpstreamError): Requirement {
   return RESOURCE_FOR[e.endpoint] ?? ACTION_RESOURCE_FOR[e.endpoint] ?? RENEWAL_RESOURCE_FOR[e.endpoint] ?? unknownRequirement(e.endpoint)
 }
 
+/** The one CONFLICT error (HTTP 409): someone else changed it, or it is in a state that forbids this. */
+export function conflictError(message: string): Error {
+  return withCode(new ResolverError(message, 409, 'CONFLICT'), 'CONFLICT')
+}
+
 export function toResolverError(e: unknown): Error {
-  if (e instanceof ConflictError) {
-    return withCode(new ResolverError('Someone else changed this at the same time. Reload and try again.', 409, 'CONFLICT'), 'CONFLICT')
-  }
+  if (e instanceof ConflictError) return conflictError('Someone else changed this at the same time. Reload and try again.')
   if (e instanceof UpstreamError) {
     if (e.status === 401) return sessionExpired()
     if (e.status === 403) return missingPermissions([resourceOf(e)])

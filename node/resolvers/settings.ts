@@ -1,8 +1,8 @@
-import { ResolverError, UserInputError } from '@vtex/api'
+import { UserInputError } from '@vtex/api'
 import { ConflictError } from '../clients/appStorage'
 import { Settings, validateSettings } from '../domain/settings'
 import type { Context } from '../typings'
-import { toResolverError, withCode } from './errors'
+import { conflictError, toResolverError, withCode } from './errors'
 import { requestData } from '../services/requestData'
 import { ensureSchedule } from '../services/dailyScan/registration'
 
@@ -17,7 +17,7 @@ export async function updateSettings(_: unknown, args: { settings: Partial<Recor
   const data = requestData(ctx)
   const current = await data.settings()
   if (args.version && args.version !== current.etag) {
-    throw withCode(new ResolverError('The settings were changed by someone else since you loaded them. Reload to see their change, then save again.', 409, 'CONFLICT'), 'CONFLICT')
+    throw conflictError('The settings were changed by someone else since you loaded them. Reload to see their change, then save again.')
   }
   const result = validateSettings(current.value, args.settings ?? {})
   if (!result.ok) {
@@ -27,7 +27,7 @@ export async function updateSettings(_: unknown, args: { settings: Partial<Recor
     await data.storage.write('settings', result.value, current.etag)
   } catch (e) {
     if (e instanceof ConflictError) {
-      throw withCode(new ResolverError('The settings were changed by someone else while you saved. Reload and try again.', 409, 'CONFLICT'), 'CONFLICT')
+      throw conflictError('The settings were changed by someone else while you saved. Reload and try again.')
     }
     throw toResolverError(e)
   }

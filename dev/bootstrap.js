@@ -33,6 +33,8 @@ function ensureInstalled() {
 const tsx = (file, args = [], extraEnv = {}) => run(process.execPath, ['--import', 'tsx', join(ROOT, file), ...args], ROOT, extraEnv)
 
 function build() {
+  console.log('› generating GraphQL types (dev/codegen/generate.ts)')
+  tsx('dev/codegen/generate.ts')
   console.log('› building the service')
   tsx('dev/service/build.ts')
   console.log('› building the Admin shell')

@@ -73,8 +73,6 @@ function reactProgram(stage: string): TS.Program {
  * An entry nothing needs any more is reported, so the table cannot silently grow stale.
  */
 export const DYNAMIC_IDS: Record<string, { from: string; values: (ctx: ReleaseContext) => string[] | Promise<string[]> }> = {
-  // react/admin/types.ts; the schema's Finding.practice is a Practice
-  'KeyFinding.practice': { from: 'GraphQL enum Practice', values: ctx => enumValues(ctx, 'Practice') },
   // react/admin/Review/types.ts; the schema's ChecklistItem.practice is a Practice!
   'ChecklistItem.practice': { from: 'GraphQL enum Practice', values: ctx => enumValues(ctx, 'Practice') },
   // react/admin/Settings/DailyScanPanel.tsx; the schema's ScanStep.problem is a ScanProblem

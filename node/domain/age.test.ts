@@ -1,4 +1,5 @@
 import { ageInDays, isReviewOverdue, nextReviewDue } from './age'
+import { sharedFacts } from './engine'
 import { reviewOverdue } from './rules/reviewOverdue'
 import { computeReminders } from './scan/reminders'
 import { policyInputFromFixture } from './testing/fromFixture'
@@ -42,7 +43,7 @@ describe('one definition of overdue', () => {
     for (const days of [90.5, 91]) {
       const now = at(days)
       const input = { ...policyInputFromFixture(), now, lastReviewCompletedAt: last, settings: { ...policyInputFromFixture().settings, reviewCadenceDays: 90 } }
-      const ruleSays = reviewOverdue.evaluate(input).length > 0
+      const ruleSays = reviewOverdue.evaluate(input, sharedFacts(input)).length > 0
       const reminderSays = computeReminders({ now, reviewCadenceDays: 90, remindBeforeDays: 14, lastReviewCompletedAt: last, changes: null, unfinishedRenewals: [], snoozes: {} }).some(r => r.kind === 'REVIEW_OVERDUE')
       expect([ruleSays, reminderSays]).toEqual([days >= 91, days >= 91])
     }

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/schema'
 import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
@@ -44,3 +45,6 @@ export const resolvers = {
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
 }
+
+// The resolver map checked against the schema's generated signatures (generated/schema.ts).
+export const typedResolvers: Resolvers = resolvers

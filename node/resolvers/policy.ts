@@ -14,7 +14,7 @@ function present(f: Finding, ctx: Context) {
   return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)) }
 }
 
-export async function findings(_: unknown, args: { severity?: Severity; rule?: string }, ctx: Context) {
+export async function findings(_: unknown, args: { severity?: Severity | null; rule?: string | null }, ctx: Context) {
   if (args.rule !== undefined && args.rule !== null && !RULE_IDS.includes(args.rule)) {
     throw withCode(new UserInputError(`Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
   }

@@ -142,11 +142,11 @@ export const reviewMutations = {
     }, INDEX)
     return present(started.value)
   }),
-  decideKey: (_: unknown, a: { keyId: string; decision: string; justification?: string }, ctx: Context) => guarded(async () =>
+  decideKey: (_: unknown, a: { keyId: string; decision: string; justification?: string | null }, ctx: Context) => guarded(async () =>
     present(await changeOpen(ctx, (r, by) => decideKey(r, { ...a, by, now: now() })))),
-  checkPractice: (_: unknown, a: { practice: string; status: string; note?: string }, ctx: Context) => guarded(async () =>
+  checkPractice: (_: unknown, a: { practice: string; status: string; note?: string | null }, ctx: Context) => guarded(async () =>
     present(await changeOpen(ctx, (r, by) => checkPractice(r, { ...a, by, now: now() })))),
-  completeReview: (_: unknown, a: { note?: string }, ctx: Context) => guarded(async () => {
+  completeReview: (_: unknown, a: { note?: string | null }, ctx: Context) => guarded(async () => {
     const done = await changeOpen(ctx, (r, by) => completeReview(r, { by, now: now(), note: a.note }))
     await requestData(ctx).storage.update<ReviewIndex, void>('reviews', current => ({ value: indexWith(current ?? EMPTY_INDEX, done), result: undefined }), INDEX)
     return present(done)

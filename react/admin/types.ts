@@ -1,94 +1,37 @@
-export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO'
+// The admin pages' data types, taken from the operations' generated result types
+// (graphql/types.generated.ts, made by the build from graphql/ and the .gql documents): no
+// GraphQL type is declared by hand here.
+import type {
+  KeyStewardInventoryQuery,
+  KeyStewardKeyActionPermissionsQuery,
+  KeyStewardKeyAuditQuery,
+  KeyStewardOverviewQuery,
+  Severity as SchemaSeverity,
+} from './graphql/types.generated'
+
+export type { KeyAction, RenewalStatus, TokenAgeBasis } from './graphql/types.generated'
+
+export type Severity = SchemaSeverity
 export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']
 
-export interface Role { id: number; name: string; isAdmin: boolean; roleType?: number; products?: string[] }
-export interface KeyFinding { rule: string; severity: Severity; practice?: string; message: string }
-export interface Finding extends KeyFinding { subjectType: string; subjectId: string; subjectLabel: string }
-
-export type TokenAgeBasis = 'KEY_CREATED' | 'TOKEN_CREATED' | 'RENEWAL_FINISHED' | 'RENEWAL_RECORDED'
-export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
-
+export type Inventory = NonNullable<KeyStewardInventoryQuery['inventory']>
+export type ApiKey = Inventory['keys'][number]
+export type AdminUser = Inventory['users'][number]
+/** A role as the key list and the users page show it (users' roles carry fewer fields). */
+export type Role = Inventory['roles'][number] | AdminUser['roles'][number]
+/** A finding on a key or a user (users' findings carry no practice). */
+export type KeyFinding = ApiKey['findings'][number] | AdminUser['findings'][number]
+export type Finding = KeyStewardOverviewQuery['findings'][number]
 /** The latest token renewal Key Steward knows of (never a token). */
-export interface TokenRenewal {
-  status: RenewalStatus
-  startedAt: string | null
-  startedBy: string | null
-  finishedAt: string | null
-  finishedBy: string | null
-  recordedBy: string | null
-  recordedAt: string | null
-  note: string | null
-  tokenCreatedAt: string | null
-  newTokenCreatedAt: string | null
-  expirationPeriodDays: number | null
-  vtexNotPendingAt: string | null
-}
+export type TokenRenewal = ApiKey['renewal']
+export type Annotation = NonNullable<ApiKey['annotation']>
+/** Whether the admin's session may do a key action, and what it lacks if not. */
+export type ActionPermission = KeyStewardKeyActionPermissionsQuery['keyActionPermissions'][number]
+export type AuditEntry = KeyStewardKeyAuditQuery['keyAudit'][number]
 
 export const NO_RENEWAL: TokenRenewal = {
   status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
   note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null,
-}
-
-export interface ApiKey {
-  id: string
-  appKey: string
-  label: string
-  createdAt: string
-  isActive: boolean
-  ageDays: number
-  /** days since the token in use was created or last renewed, as far as Key Steward knows */
-  tokenAgeDays: number
-  tokenAgeSince: string
-  tokenAgeBasis: TokenAgeBasis
-  renewal: TokenRenewal
-  rolesKnown: boolean
-  roles: Role[]
-  findings: KeyFinding[]
-  annotation?: Annotation | null
-}
-
-/** Whether the admin's session may do a key action, and what it lacks if not. */
-export interface ActionPermission { field: string; allowed: boolean; missingResources: string[]; acceptedResources: string[][] }
-
-/** What Key Steward can do on a key (GraphQL enum KeyAction). */
-export type KeyAction = 'RENEW_TOKEN' | 'FINISH_RENEWAL' | 'RECORD_RENEWAL' | 'DEACTIVATE' | 'REACTIVATE' | 'REMOVE_ROLE'
-
-export interface AuditEntry {
-  id: string
-  at: string
-  by: string
-  action: KeyAction
-  before: string
-  after: string
-  vtexCall: string | null
-  vtexStatus: number | null
-  vtexAnswer: string | null
-  outcome: 'DONE' | 'REFUSED' | 'FAILED'
-  reviewId: string | null
-  note: string | null
-}
-
-export interface Annotation { owner: string | null; integrations: string[]; purpose: string | null; notes: string | null }
-
-export interface AdminUser {
-  id: string
-  email: string
-  name: string
-  isAdmin: boolean
-  isBlocked: boolean
-  rolesKnown: boolean
-  roles: Role[]
-  findings: KeyFinding[]
-}
-
-export interface Inventory {
-  source: 'LIVE' | 'SNAPSHOT'
-  generatedAt: string
-  complete: boolean
-  missing: string[]
-  keys: ApiKey[]
-  users: AdminUser[]
-  roles: Role[]
 }
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>

@@ -20,7 +20,7 @@ const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.Rea
             <span className="db">{f.message}</span>
             <span className="db f7 c-muted-1 mt1">
               {f.rule}
-              {f.practice && <> · <FormattedMessage id={`admin/key-steward.practice.${f.practice}`} /></>}
+              {"practice" in f && f.practice && <> · <FormattedMessage id={`admin/key-steward.practice.${f.practice}`} /></>}
             </span>
           </span>
         </li>

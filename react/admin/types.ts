@@ -6,7 +6,7 @@ export interface KeyFinding { rule: string; severity: Severity; practice?: strin
 export interface Finding extends KeyFinding { subjectType: string; subjectId: string; subjectLabel: string }
 
 export type TokenAgeBasis = 'KEY_CREATED' | 'TOKEN_CREATED' | 'RENEWAL_FINISHED' | 'RENEWAL_RECORDED'
-export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
+export type RenewalStatus = 'NONE' | 'PENDING' | 'POSSIBLY_PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
 
 /** The latest token renewal Key Steward knows of (never a token). */
 export interface TokenRenewal {
@@ -22,11 +22,14 @@ export interface TokenRenewal {
   newTokenCreatedAt: string | null
   expirationPeriodDays: number | null
   vtexNotPendingAt: string | null
+  /** a renew request got no answer: VTEX may have started a renewal nobody saw the token of */
+  outcomeUnknownAt?: string | null
+  previousRenewalAt?: string | null
 }
 
 export const NO_RENEWAL: TokenRenewal = {
   status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
-  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null,
+  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null, outcomeUnknownAt: null, previousRenewalAt: null,
 }
 
 export interface ApiKey {
@@ -63,7 +66,7 @@ export interface AuditEntry {
   vtexCall: string | null
   vtexStatus: number | null
   vtexAnswer: string | null
-  outcome: 'DONE' | 'REFUSED' | 'FAILED'
+  outcome: 'DONE' | 'REFUSED' | 'FAILED' | 'APPLIED_DESPITE_ERROR' | 'NOT_APPLIED' | 'UNKNOWN'
   reviewId: string | null
   note: string | null
 }

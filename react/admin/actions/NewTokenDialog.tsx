@@ -5,6 +5,7 @@
 // × first ask. Focus stays inside while it is open (Tab wraps), starts on Copy, and goes back to
 // where it came from (`returnFocus`) when it closes.
 import React, { useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button } from 'vtex.styleguide'
 
@@ -57,8 +58,10 @@ const NewTokenDialog: React.FC<Props> = ({ token, keyLabel, appKey, onClose, ret
   }
   const title = intl.formatMessage({ id: 'admin/key-steward.renewal.newToken.title' }, { label: keyLabel || appKey })
 
-  return (
-    <div className="fixed top-0 left-0 w-100 h-100 flex items-center justify-center z-999" style={{ background: 'rgba(0,0,0,0.5)' }}>
+  // In a portal on the page's body: above every block of the page, and shown even when the
+  // button that opened it is no longer offered (the renewal is now pending).
+  return createPortal(
+    <div className="fixed top-0 left-0 w-100 h-100 flex items-center justify-center" style={{ background: 'rgba(0,0,0,0.5)', zIndex: 10000 }}>
       <div
         ref={box}
         role="dialog"
@@ -107,7 +110,8 @@ const NewTokenDialog: React.FC<Props> = ({ token, keyLabel, appKey, onClose, ret
           </div>
         )}
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }
 

@@ -61,7 +61,7 @@ export class AppStorage {
    * taken as there.
    */
   async update<T, R>(bucket: Bucket, change: Change<T, R>, path = `${bucket}.json`, options: number | UpdateOptions<T> = {}): Promise<R> {
-    const { attempts = 8, applied } = typeof options === 'number' ? { attempts: options } : options
+    const { attempts = 8, applied } = typeof options === 'number' ? { attempts: options, applied: undefined } : options
     let lostAnswer = false
     let sent: R | undefined
     for (let attempt = 1; ; attempt++) {

@@ -21,6 +21,9 @@ export interface FaultRule {
   /** Send the body one byte every this many milliseconds (the headers at once): a server that
    * trickles never leaves a socket idle long enough for an idle timeout */
   trickleMs?: number
+  /** With `status`: carry the request out first, then answer `status` (a gateway that gave up
+   * after the upstream acted): the caller sees an error although the change was made */
+  applyFirst?: boolean
 }
 
 export interface FaultDecision {
@@ -28,6 +31,7 @@ export interface FaultDecision {
   status?: number
   retryAfter?: number
   trickleMs?: number
+  applyFirst?: boolean
 }
 
 /** A reply the platform sends, slowly when a trickle fault applies. */
@@ -61,7 +65,7 @@ export class Faults {
       if (rule.times !== undefined && rule.used >= rule.times) continue
       if (rule.probability !== undefined && this.random() >= rule.probability) continue
       rule.used++
-      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs }
+      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs, applyFirst: rule.applyFirst }
     }
     return { latencyMs: this.latencyMs }
   }

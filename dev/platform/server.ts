@@ -151,6 +151,7 @@ export class Platform {
     const fault = this.faults.decide(req.method, req.path)
     if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs))
     if (fault.status) {
+      if (fault.applyFirst) await this.answer(req)
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
       return json(fault.status, { Message: `Injected failure (${fault.status})` }, headers)
     }

@@ -20,10 +20,11 @@ const HELENA = 'session-helena-newresources' // VTEX's 2025 View/Edit Admin User
 const byLabel = (label: string) => fixture.appKeys.find(k => k.label === label)!
 const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
-const KEY = 'id appKey label isActive createdAt ageDays tokenAgeDays tokenAgeSince tokenAgeBasis renewal { status startedBy finishedBy recordedBy note tokenCreatedAt newTokenCreatedAt expirationPeriodDays } findings { rule severity message }'
+const KEY = 'id appKey label isActive createdAt ageDays tokenAgeDays tokenAgeSince tokenAgeBasis renewal { status startedBy finishedBy recordedBy note tokenCreatedAt newTokenCreatedAt expirationPeriodDays outcomeUnknownAt } findings { rule severity message }'
 const RENEWAL = 'renewal { status startedAt startedBy finishedAt finishedBy recordedBy note tokenCreatedAt newTokenCreatedAt expirationPeriodDays }'
 const RESULT = `key { id isActive rolesKnown roles { id name } } ${RENEWAL} recorded audited carriedOut`
-const RENEW = `mutation($k: ID!, $c: String!) { renewToken(keyId: $k, confirm: $c) { keyId appKey newToken ${RENEWAL} recorded audited carriedOut } }`
+const OUTCOME = `key { id isActive rolesKnown roles { id name } } audited carriedOut outcome`
+const RENEW = `mutation($k: ID!, $c: String!) { renewToken(keyId: $k, confirm: $c) { keyId appKey newToken ${RENEWAL} recorded audited carriedOut carryOutStarted } }`
 const FINISH = `mutation($k: ID!, $c: String!) { finishTokenRenewal(keyId: $k, confirm: $c) { ${RESULT} } }`
 const RECORD = `mutation($k: ID!, $d: String!, $n: String) { recordTokenRenewal(keyId: $k, date: $d, note: $n) { ${RESULT} } }`
 const DEACTIVATE = `mutation($k: ID!, $c: String!) { deactivateKey(keyId: $k, confirm: $c) { ${RESULT} } }`
@@ -292,16 +293,25 @@ describe('a review decision carried out from Key Steward', () => {
     assert.equal(off.body.data.deactivateKey.carriedOut, true)
     const renewed = await gql(stack, ANA, RENEW, { k: mailchimp.id, c: mailchimp.appKey })
     ok(renewed)
-    assert.equal(renewed.body.data.renewToken.carriedOut, true)
+    // Starting a renewal does not carry ROTATE out (the old token still works): in progress.
+    assert.deepEqual([renewed.body.data.renewToken.carriedOut, renewed.body.data.renewToken.carryOutStarted], [false, true])
+    const statusOf = async (id: string) => (await gql(stack, ANA, '{ review { keys { id decision { carryOutStatus } } } }')).body.data.review.keys.find((k: { id: string }) => k.id === id).decision.carryOutStatus
+    assert.equal(await statusOf(mailchimp.id), 'IN_PROGRESS')
     const keptOff = await gql(stack, ANA, DEACTIVATE, { k: kept.id, c: kept.appKey })
     assert.equal(keptOff.body.data.deactivateKey.carriedOut, false, 'a KEEP decision is not carried out by a deactivation')
     ok(await gql(stack, ANA, REACTIVATE, { k: kept.id, c: kept.appKey }))
+    const finished = await gql(stack, ANA, FINISH, { k: mailchimp.id, c: mailchimp.appKey })
+    ok(finished)
+    assert.equal(finished.body.data.finishTokenRenewal.carriedOut, true, 'finishing the renewal carries ROTATE out')
+    assert.equal(await statusOf(mailchimp.id), 'CARRIED_OUT')
 
-    const review = (await gql(stack, ANA, '{ review { id keys { id decision { decision carriedOut { action detail by at } } } audit { action subject by } } }')).body.data.review
+    const review = (await gql(stack, ANA, '{ review { id keys { id decision { decision carryOutStatus carriedOut { action detail by at } } } audit { action subject by } } }')).body.data.review
     const decisionOf = (id: string) => review.keys.find((k: { id: string }) => k.id === id).decision
     assert.deepEqual(decisionOf(temp.id).carriedOut, [{ action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', at: new Date(fixture.now).toISOString() }])
-    assert.deepEqual(decisionOf(mailchimp.id).carriedOut.map((c: { action: string }) => c.action), ['RENEW_TOKEN'])
+    assert.deepEqual(decisionOf(mailchimp.id).carriedOut.map((c: { action: string }) => c.action), ['RENEW_TOKEN', 'FINISH_RENEWAL'])
+    assert.deepEqual([decisionOf(temp.id).carryOutStatus, decisionOf(kept.id).carryOutStatus], ['CARRIED_OUT', 'NOT_STARTED'])
     assert.deepEqual(decisionOf(kept.id).carriedOut, [])
+    assert.deepEqual(review.audit.filter((a: { subject: string }) => a.subject === mailchimp.id).map((a: { action: string }) => a.action).filter((a: string) => a.startsWith('CARRY_OUT')), ['CARRY_OUT_STARTED', 'CARRY_OUT'])
     assert.ok(review.audit.some((a: { action: string; subject: string; by: string }) => a.action === 'CARRY_OUT' && a.subject === temp.id && a.by === 'bruno@acme.com'))
 
     const csv = (await gql(stack, ANA, `{ reviewExport(id: "${review.id}", format: CSV) { content } }`)).body.data.reviewExport.content as string
@@ -309,8 +319,74 @@ describe('a review decision carried out from Key Steward', () => {
     assert.match(csv, new RegExp(`"#action","[^"]+","bruno@acme.com","DEACTIVATE","${temp.id}"`))
     assert.match(csv, new RegExp(`"#action","[^"]+","ana@acme.com","RENEW_TOKEN","${mailchimp.id}"`))
     const json = JSON.parse((await gql(stack, ANA, `{ reviewExport(id: "${review.id}", format: JSON) { content } }`)).body.data.reviewExport.content)
-    assert.deepEqual(json.actions.map((a: { action: string }) => a.action), ['DEACTIVATE', 'RENEW_TOKEN', 'DEACTIVATE', 'REACTIVATE'])
+    assert.deepEqual(json.actions.map((a: { action: string }) => a.action), ['DEACTIVATE', 'RENEW_TOKEN', 'DEACTIVATE', 'REACTIVATE', 'FINISH_RENEWAL'])
     assert.equal(json.actions.find((a: { reviewId: string | null }) => a.reviewId === review.id).keyId, temp.id)
+  })
+})
+
+describe('when VTEX\'s answer is an error or never comes', () => {
+  it('a renew answer that trickles is cut off in time: recorded as possibly pending (no token), audited UNKNOWN, and a retry\'s 409 is explained', async () => {
+    const key = fixture.appKeys.find(k => k.label === 'Feed sync' && k.isActive)!
+    // VTEX renews, then sends its answer a byte a second: an idle timeout would never fire.
+    stack.platform.faults.set([{ method: 'PATCH', path: '/apitoken/renew$', trickleMs: 1000, times: 1 }])
+    const res = await gql(stack, ANA, RENEW, { k: key.id, c: key.appKey })
+    stack.platform.faults.set([])
+    assert.equal(errorCode(res), 'UPSTREAM_UNAVAILABLE', res.text.slice(0, 300))
+    assert.match(res.body.errors![0].message, /did not confirm.*recorded the renewal as possibly pending.*never shown to anyone/)
+    const lost = stack.platform.state.issuedTokens.find(t => t.appKey === key.appKey)
+    assert.ok(lost && stack.platform.state.fixture.appKeys.find(k => k.id === key.id)!.pendingToken === lost.token, 'VTEX did start the renewal')
+
+    const now = await keyNow(key.id)
+    assert.deepEqual([now.renewal.status, now.renewal.startedBy, now.renewal.outcomeUnknownAt], ['POSSIBLY_PENDING', 'ana@acme.com', new Date(fixture.now).toISOString()])
+    assert.equal(now.tokenAgeBasis, 'KEY_CREATED', 'the token in use is still the old one')
+    const [entry] = (await gql(stack, ANA, AUDIT, { k: key.id })).body.data.keyAudit
+    assert.deepEqual([entry.action, entry.outcome, entry.vtexStatus], ['RENEW_TOKEN', 'UNKNOWN', null])
+    assert.match(entry.after, /may have started a renewal/)
+
+    const again = await gql(stack, ANA, RENEW, { k: key.id, c: key.appKey })
+    assert.equal(errorCode(again), 'CONFLICT')
+    assert.match(again.body.errors![0].message, /asked VTEX to renew it from Key Steward and the answer never arrived.*never shown to anyone.*VTEX's Admin/)
+    assert.ok(!again.body.errors![0].message.includes('Key Steward did not start it'))
+
+    // The token nobody received is nowhere: no answer, log line or VBase document holds it. It
+    // is taken off the list the file's after hook holds to "shown exactly once".
+    for (const text of [...seen, ...stack.logs, ...vbaseTexts(stack)]) assert.ok(!text.includes(lost!.token.slice(0, 24)))
+    stack.platform.state.issuedTokens.splice(stack.platform.state.issuedTokens.indexOf(lost!), 1)
+  })
+
+  it('a deactivation VTEX applied although its answer was an error is audited as applied and carries the decision out', async () => {
+    const key = byLabel('Store locator widget')
+    stack.platform.faults.set([{ method: 'PUT', path: '^/api/vlm/appkeys/', status: 504, applyFirst: true, times: 4 }])
+    const res = await gql(stack, ANA, `mutation($k: ID!, $c: String!) { deactivateKey(keyId: $k, confirm: $c) { ${OUTCOME} } }`, { k: key.id, c: key.appKey })
+    stack.platform.faults.set([])
+    ok(res)
+    assert.deepEqual([res.body.data.deactivateKey.outcome, res.body.data.deactivateKey.key.isActive], ['APPLIED_DESPITE_ERROR', false])
+    const [entry] = (await gql(stack, ANA, AUDIT, { k: key.id })).body.data.keyAudit
+    assert.deepEqual([entry.action, entry.before, entry.after, entry.outcome, entry.vtexStatus], ['DEACTIVATE', 'active', 'inactive', 'APPLIED_DESPITE_ERROR', 504])
+  })
+
+  it('a deactivation VTEX did not apply is audited as not applied, and the error says nothing changed', async () => {
+    const key = byLabel('Seller onboarding portal')
+    stack.platform.faults.set([{ method: 'PUT', path: '^/api/vlm/appkeys/', status: 504 }])
+    const res = await gql(stack, ANA, DEACTIVATE, { k: key.id, c: key.appKey })
+    stack.platform.faults.set([])
+    assert.equal(errorCode(res), 'UPSTREAM_UNAVAILABLE')
+    assert.match(res.body.errors![0].message, /reading the key again shows it was not done: nothing changed/)
+    const [entry] = (await gql(stack, ANA, AUDIT, { k: key.id })).body.data.keyAudit
+    assert.deepEqual([entry.before, entry.after, entry.outcome], ['active', 'active', 'NOT_APPLIED'])
+  })
+
+  it('a role removal VTEX applied although its answer was an error is audited as applied', async () => {
+    const key = byLabel('PIM product enrichment (Akeneo)')
+    const [first, ...rest] = fixture.roleAssignments[key.id]
+    stack.platform.faults.set([{ method: 'DELETE', path: '^/api/license-manager/users/', status: 502, applyFirst: true, times: 4 }])
+    const res = await gql(stack, ANA, `mutation($k: ID!, $r: Int!, $c: String!) { removeKeyRole(keyId: $k, roleId: $r, confirm: $c) { ${OUTCOME} } }`, { k: key.id, r: first, c: key.appKey })
+    stack.platform.faults.set([])
+    ok(res)
+    assert.equal(res.body.data.removeKeyRole.outcome, 'APPLIED_DESPITE_ERROR')
+    assert.deepEqual(res.body.data.removeKeyRole.key.roles.map((r: { id: number }) => r.id), rest)
+    const [entry] = (await gql(stack, ANA, AUDIT, { k: key.id })).body.data.keyAudit
+    assert.deepEqual([entry.action, entry.outcome, entry.vtexStatus, entry.after], ['REMOVE_ROLE', 'APPLIED_DESPITE_ERROR', 502, 'no roles'])
   })
 })
 

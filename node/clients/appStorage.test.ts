@@ -53,3 +53,35 @@ describe('AppStorage.update', () => {
     await expect(new AppStorage(always as never).update<Record<string, number>, void>('reminders', cur => ({ value: { ...(cur ?? {}), z: 1 }, result: undefined }), 'reminders.json', 3)).rejects.toBeInstanceOf(ConflictError)
   })
 })
+
+describe('AppStorage.update when VBase answers slowly (idempotent writes)', () => {
+  type Entry = { id: string }
+  const timeout = () => Object.assign(new Error('timeout of 5000ms exceeded'), { code: 'ECONNABORTED' })
+  const append = (id: string) => (cur: Entry[] | null) => ({ value: [...(cur ?? []), { id }], result: id })
+
+  it('a write that landed but whose answer was lost, then 412 on the retry: recognised as ours, not applied twice', async () => {
+    const { vbase, files } = fakeVBase()
+    files.set('audit/log.json', { data: [{ id: 'a' }], etag: 'e0' })
+    let lost = 1
+    const slow = { ...vbase, saveJSON: async (...args: Parameters<typeof vbase.saveJSON>) => { await vbase.saveJSON(...args); if (lost-- > 0) throw timeout() } }
+    const result = await new AppStorage(slow as never).update<Entry[], string>('audit', append('b'), 'log.json', { applied: cur => !!cur?.some(e => e.id === 'b') })
+    expect(result).toBe('b')
+    expect(files.get('audit/log.json')!.data).toEqual([{ id: 'a' }, { id: 'b' }])
+  })
+
+  it('a write that landed while every answer was lost: the read-back says it is there, so no failure is reported', async () => {
+    const { vbase, files } = fakeVBase()
+    files.set('audit/log.json', { data: [{ id: 'a' }], etag: 'e0' })
+    let landed = false
+    const slow = { ...vbase, saveJSON: async (...args: Parameters<typeof vbase.saveJSON>) => { if (!landed) { landed = true; await vbase.saveJSON(...args) } throw timeout() } }
+    const result = await new AppStorage(slow as never).update<Entry[], string>('audit', append('b'), 'log.json', { applied: cur => !!cur?.some(e => e.id === 'b') })
+    expect(result).toBe('b')
+    expect(files.get('audit/log.json')!.data).toEqual([{ id: 'a' }, { id: 'b' }])
+  })
+
+  it('a write that never landed still fails', async () => {
+    const { vbase } = fakeVBase()
+    const down = { ...vbase, saveJSON: async () => { throw timeout() } }
+    await expect(new AppStorage(down as never).update<Entry[], string>('audit', append('b'), 'log.json', { applied: cur => !!cur?.some(e => e.id === 'b') })).rejects.toThrow(/ECONNABORTED|timeout/)
+  })
+})

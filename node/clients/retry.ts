@@ -29,6 +29,16 @@ export const UNSENT_ONLY: RetryPolicy = {
   retryable: (status, code) => status === 429 || (status === undefined && code !== undefined && NOT_SENT.has(code)),
 }
 
+/**
+ * Whether a failed call may have been carried out upstream: it was sent and no answer said what
+ * happened (a timeout, a cut connection, a 5xx). A refusal (4xx) or a call never sent did not.
+ */
+export function outcomeUnknown(e: unknown): boolean {
+  if (!(e instanceof UpstreamError) || e.attempts === 0) return false
+  if (e.status !== undefined) return e.status >= 500
+  return !NOT_SENT.has(e.reason) && !/^request failed/.test(e.reason)
+}
+
 /** An attempt with less time than this left before the deadline is not started. */
 export const MIN_ATTEMPT_MS = 250
 

@@ -54,12 +54,33 @@ export class VtexIdApi extends JanusClient {
    */
   renew(adminToken: string, appKey: string): Promise<RenewAnswer> {
     return this.budget.run(VTEX_ID.renew, timeout =>
-      this.http.patch<RenewAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/renew`, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'vtexid-renew', timeout }), UNSENT_ONLY, this.timeoutMs)
+      this.patchWithin<RenewAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/renew`, adminToken, 'vtexid-renew', timeout), UNSENT_ONLY, this.timeoutMs)
   }
 
   /** Finishes a renewal: the old token stops working. Same retry care as renew. */
   finishRenewal(adminToken: string, appKey: string): Promise<FinishAnswer> {
     return this.budget.run(VTEX_ID.finishRenewal, timeout =>
-      this.http.patch<FinishAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/finish-renewal`, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'vtexid-finish-renewal', timeout }), UNSENT_ONLY, this.timeoutMs)
+      this.patchWithin<FinishAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/finish-renewal`, adminToken, 'vtexid-finish-renewal', timeout), UNSENT_ONLY, this.timeoutMs)
+  }
+
+  /**
+   * One PATCH, aborted after `timeoutMs` of wall-clock time (the budget cuts it to the request's
+   * deadline). axios' own timeout only fires on an idle socket, so an answer trickling a byte
+   * every few seconds would outlive VTEX IO's request timeout, and the renewal's outcome, the
+   * renewal record and the audit entry with it, would be lost (as storefront.ts does for pages).
+   */
+  private async patchWithin<T>(path: string, adminToken: string, metric: string, timeoutMs: number): Promise<T> {
+    const abort = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => { timedOut = true; abort.abort() }, timeoutMs)
+    try {
+      return await this.http.patch<T>(path, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric, timeout: timeoutMs, signal: abort.signal } as never)
+    } catch (e) {
+      // Named like axios' own timeout: the request was sent, its outcome is unknown.
+      if (timedOut) throw Object.assign(new Error(`no complete answer within ${timeoutMs} ms`), { code: 'ECONNABORTED' })
+      throw e
+    } finally {
+      clearTimeout(timer)
+    }
   }
 }

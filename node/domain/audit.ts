@@ -6,7 +6,13 @@
 import type { KeyAction } from './review/types'
 import { redactTokens } from './secrets'
 
-export type AuditOutcome = 'DONE' | 'REFUSED' | 'FAILED'
+/**
+ * DONE, REFUSED (VTEX said no), FAILED (VTEX failed, or reading the key again did not show the
+ * change). When VTEX's answer was an error or never came, the key is read again and the record
+ * says what is true: APPLIED_DESPITE_ERROR, NOT_APPLIED, or UNKNOWN (the key could not be read
+ * again, or VTEX offers no way to read it, as for a token renewal).
+ */
+export type AuditOutcome = 'DONE' | 'REFUSED' | 'FAILED' | 'APPLIED_DESPITE_ERROR' | 'NOT_APPLIED' | 'UNKNOWN'
 
 export interface AuditRecord {
   id: string

@@ -1,5 +1,5 @@
 import { daysAgo, NOW } from './testing/build'
-import { recordRenewal, renewalFinished, renewalNotPending, renewalStarted, renewalStatus, tokenAge, TokenAgeBasis } from './renewals'
+import { isOpen, recordRenewal, renewalFinished, renewalNotPending, renewalPossiblyStarted, renewalStarted, renewalStatus, tokenAge, TokenAgeBasis } from './renewals'
 import type { Renewal } from './rules/types'
 
 const KEY = { createdAt: daysAgo(400), label: 'ERP orders sync', appKey: 'vtexappkey-acme-ORYNWX' }
@@ -14,6 +14,9 @@ describe('tokenAge', () => {
     ['pending, VTEX said the token in use was created 131 days ago', { startedAt: daysAgo(1), finishedAt: null, tokenCreatedAt: daysAgo(131) }, 131, 'TOKEN_CREATED'],
     ['pending without VTEX\'s dates (older records): from creation', { startedAt: daysAgo(1), finishedAt: null }, 400, 'KEY_CREATED'],
     ['pending: the renewal\'s start is not a rotation (the old token still works)', { startedAt: daysAgo(1), finishedAt: null, tokenCreatedAt: daysAgo(600) }, 400, 'KEY_CREATED'],
+    ['pending on top of a renewal finished 40 days ago, VTEX gave no date: the token in use is 40 days old', { startedAt: daysAgo(1), finishedAt: null, previousRenewalAt: daysAgo(40), previousSource: 'KEY_STEWARD' }, 40, 'RENEWAL_FINISHED'],
+    ['pending on top of a recorded renewal: VTEX\'s later date wins', { startedAt: daysAgo(1), finishedAt: null, previousRenewalAt: daysAgo(40), previousSource: 'RECORDED', tokenCreatedAt: daysAgo(20) }, 20, 'TOKEN_CREATED'],
+    ['possibly pending: the token in use is still the previous one', { startedAt: daysAgo(1), finishedAt: null, outcomeUnknownAt: daysAgo(1), previousRenewalAt: daysAgo(50), previousSource: 'RECORDED' }, 50, 'RENEWAL_RECORDED'],
     ['a finish before the key existed is ignored', { startedAt: daysAgo(500), finishedAt: daysAgo(450) }, 400, 'KEY_CREATED'],
     ['a finish in the future is ignored', { startedAt: daysAgo(-2), finishedAt: daysAgo(-1), source: 'RECORDED' }, 400, 'KEY_CREATED'],
     ['a broken date is ignored', { startedAt: 'x', finishedAt: 'not a date' }, 400, 'KEY_CREATED'],
@@ -51,6 +54,34 @@ describe('renewal records', () => {
     expect(done).toMatchObject({ startedBy: 'ana@acme.com', startedAt: daysAgo(3), finishedBy: 'bruno@acme.com', finishedAt: NOW.toISOString() })
     expect(renewalStatus(done)).toBe('FINISHED')
     expect(tokenAge(KEY, done, NOW)).toMatchObject({ days: 0, basis: 'RENEWAL_FINISHED' })
+  })
+
+  it('starting a renewal keeps the date of the previous one, so the token\'s age does not jump back to the key\'s creation', () => {
+    const finished: Renewal = { startedAt: daysAgo(32), finishedAt: daysAgo(30), source: 'KEY_STEWARD', startedBy: 'ana@acme.com', finishedBy: 'ana@acme.com' }
+    const started = renewalStarted({ ...answer, creationDateToken: undefined }, 'bruno@acme.com', NOW, finished)
+    expect(started).toMatchObject({ previousRenewalAt: daysAgo(30), previousSource: 'KEY_STEWARD', tokenCreatedAt: null })
+    expect(tokenAge(KEY, finished, NOW)).toEqual(tokenAge(KEY, started, NOW))
+  })
+
+  it('a renew whose answer never arrived is possibly pending: who asked and when, no token, age unchanged', () => {
+    const recorded: Renewal = { startedAt: daysAgo(10), finishedAt: daysAgo(10), source: 'RECORDED', recordedBy: 'ana@acme.com' }
+    const maybe = renewalPossiblyStarted(recorded, 'bruno@acme.com', NOW)
+    expect(maybe).toEqual({
+      startedAt: NOW.toISOString(), finishedAt: null, source: 'KEY_STEWARD', startedBy: 'bruno@acme.com', finishedBy: null,
+      tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, outcomeUnknownAt: NOW.toISOString(),
+      previousRenewalAt: daysAgo(10), previousSource: 'RECORDED',
+    })
+    expect([renewalStatus(maybe), isOpen(maybe)]).toEqual(['POSSIBLY_PENDING', true])
+    expect(tokenAge(KEY, maybe, NOW)).toMatchObject({ days: 10, basis: 'RENEWAL_RECORDED' })
+    // Finished later: who asked is kept; VTEX saying none was pending: not pending in VTEX.
+    expect(renewalStatus(renewalFinished(maybe, { creationDateToken: NOW.toISOString() }, 'ana@acme.com', NOW))).toBe('FINISHED')
+    expect(renewalFinished(maybe, {}, 'ana@acme.com', NOW).startedBy).toBe('bruno@acme.com')
+    expect(renewalStatus(renewalNotPending(maybe, NOW))).toBe('NOT_PENDING_IN_VTEX')
+  })
+
+  it('a renew timing out while a known renewal is pending changes nothing (VTEX refuses a second)', () => {
+    const pending = renewalStarted(answer, 'ana@acme.com', new Date(daysAgo(2)))
+    expect(renewalPossiblyStarted(pending, 'bruno@acme.com', NOW)).toBe(pending)
   })
 
   it('finish one started in VTEX\'s Admin that Key Steward did not know of', () => {

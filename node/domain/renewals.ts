@@ -31,21 +31,53 @@ export function tokenAge(key: { createdAt: string }, renewal: Renewal | null | u
     if (!Number.isNaN(t) && t > time(best.since) && t <= now.getTime()) best = { since: since!, basis }
   }
   if (renewal?.finishedAt) consider(renewal.finishedAt, renewal.source === 'RECORDED' ? 'RENEWAL_RECORDED' : 'RENEWAL_FINISHED')
-  else if (renewal) consider(renewal.tokenCreatedAt, 'TOKEN_CREATED')
+  else if (renewal) {
+    // Open (pending, possibly pending, or not pending in VTEX): the token in use is the one from
+    // before this renewal, dated by the renewal before it or by what VTEX said of it.
+    consider(renewal.previousRenewalAt, renewal.previousSource === 'RECORDED' ? 'RENEWAL_RECORDED' : 'RENEWAL_FINISHED')
+    consider(renewal.tokenCreatedAt, 'TOKEN_CREATED')
+  }
   return { ...best, days: ageInDays(best.since, now) }
 }
 
-/** NOT_PENDING_IN_VTEX: Key Steward started it, but VTEX later said none was pending. */
-export type RenewalStatus = 'NONE' | 'PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
+/**
+ * NOT_PENDING_IN_VTEX: Key Steward started it, but VTEX later said none was pending.
+ * POSSIBLY_PENDING: Key Steward asked VTEX to renew and the answer never arrived: VTEX may have
+ * started a renewal whose new token nobody saw.
+ */
+export type RenewalStatus = 'NONE' | 'PENDING' | 'POSSIBLY_PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
 
 export function renewalStatus(r: Renewal | null | undefined): RenewalStatus {
   if (!r) return 'NONE'
-  if (!r.finishedAt) return r.vtexNotPendingAt ? 'NOT_PENDING_IN_VTEX' : 'PENDING'
+  if (!r.finishedAt) return r.vtexNotPendingAt ? 'NOT_PENDING_IN_VTEX' : r.outcomeUnknownAt ? 'POSSIBLY_PENDING' : 'PENDING'
   return r.source === 'RECORDED' ? 'RECORDED' : 'FINISHED'
 }
 
 /** A renewal started and not finished, as far as Key Steward knows (both tokens valid). */
 export const isPending = (r: Renewal | null | undefined): boolean => renewalStatus(r) === 'PENDING'
+
+/** A renewal that VTEX has, or may have, pending: finishing it is what closes it. */
+export const isOpen = (r: Renewal | null | undefined): boolean => isPending(r) || renewalStatus(r) === 'POSSIBLY_PENDING'
+
+/** The renewal the token in use dates from, carried by a renewal that starts on top of it. */
+function previousOf(r: Renewal | null | undefined): Pick<Renewal, 'previousRenewalAt' | 'previousSource'> {
+  if (r?.finishedAt) return { previousRenewalAt: r.finishedAt, previousSource: r.source === 'RECORDED' ? 'RECORDED' : 'KEY_STEWARD' }
+  return { previousRenewalAt: r?.previousRenewalAt ?? null, previousSource: r?.previousSource ?? null }
+}
+
+/**
+ * The record after a renew request whose outcome is unknown (timed out after it was sent): who
+ * asked and when, and that VTEX may have started it. A renewal already known to be pending
+ * stays as it is: VTEX refuses a second one (409), so this request changed nothing.
+ */
+export function renewalPossiblyStarted(current: Renewal | null | undefined, by: string, now: Date): Renewal {
+  if (current && isPending(current)) return current
+  const at = now.toISOString()
+  return {
+    startedAt: at, finishedAt: null, source: 'KEY_STEWARD', startedBy: by, finishedBy: null,
+    tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, outcomeUnknownAt: at, ...previousOf(current),
+  }
+}
 
 /** The record after VTEX said, asked to finish, that no renewal was pending. */
 export function renewalNotPending(current: Renewal, now: Date): Renewal {
@@ -71,12 +103,14 @@ export function finishAnswerFacts(a: FinishAnswer) {
   return { creationDateToken: isoOrNull(a.creationDateToken), creationDateNewToken: isoOrNull(a.creationDateNewToken) }
 }
 
-/** The record after VTEX started a renewal for `by` at `now`. */
-export function renewalStarted(a: RenewAnswer, by: string, now: Date): Renewal {
+/** The record after VTEX started a renewal for `by` at `now`, on top of the key's `previous` one. */
+export function renewalStarted(a: RenewAnswer, by: string, now: Date, previous?: Renewal | null): Renewal {
   const facts = renewAnswerFacts(a)
+  const before = previousOf(previous)
   return {
     startedAt: now.toISOString(), finishedAt: null, source: 'KEY_STEWARD', startedBy: by, finishedBy: null,
     tokenCreatedAt: facts.creationDateToken, newTokenCreatedAt: facts.creationDateNewToken, expirationPeriodDays: facts.expirationPeriod,
+    ...(before.previousRenewalAt ? before : {}),
   }
 }
 
@@ -87,7 +121,7 @@ export function renewalStarted(a: RenewAnswer, by: string, now: Date): Renewal {
 export function renewalFinished(current: Renewal | null | undefined, a: FinishAnswer, by: string, now: Date): Renewal {
   const facts = finishAnswerFacts(a)
   const at = now.toISOString()
-  if (current && isPending(current)) return { ...current, finishedAt: at, finishedBy: by }
+  if (current && isOpen(current)) return { ...current, finishedAt: at, finishedBy: by }
   return {
     startedAt: facts.creationDateToken ?? at, finishedAt: at, source: 'KEY_STEWARD', startedBy: null, finishedBy: by,
     tokenCreatedAt: null, newTokenCreatedAt: facts.creationDateToken, expirationPeriodDays: null,

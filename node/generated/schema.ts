@@ -26,7 +26,13 @@ export type ActionOutcome =
   /** VTEX refused (4xx) */
   | 'REFUSED'
   /** VTEX failed or did not answer, or reading the key again did not show the change */
-  | 'FAILED';
+  | 'FAILED'
+  /** VTEX's answer was an error or never came, but reading the key again shows the change was made */
+  | 'APPLIED_DESPITE_ERROR'
+  /** VTEX's answer was an error or never came, and reading the key again shows nothing changed */
+  | 'NOT_APPLIED'
+  /** VTEX's answer was an error or never came, and what is true could not be read again */
+  | 'UNKNOWN';
 
 /** Whether your session may do an action, and what it lacks if not */
 export type ActionPermission = {
@@ -130,6 +136,13 @@ export type CarriedOut = {
   by: Scalars['String']['output'];
   at: Scalars['String']['output'];
 };
+
+/** Where carrying a review decision out stands */
+export type CarryOutStatus =
+  | 'NOT_STARTED'
+  /** started (a token renewal), not finished: the old token still works */
+  | 'IN_PROGRESS'
+  | 'CARRIED_OUT';
 
 export type ChangedKey = {
   __typename?: 'ChangedKey';
@@ -310,6 +323,11 @@ export type KeyActionResult = {
   audited: Scalars['Boolean']['output'];
   /** Whether the open review's decision on the key was marked carried out */
   carriedOut: Scalars['Boolean']['output'];
+  /**
+   * What is true in VTEX, read again after the call (APPLIED_DESPITE_ERROR when
+   * VTEX's answer was an error or never came but the change is there)
+   */
+  outcome?: Maybe<ActionOutcome>;
 };
 
 export type KeyDecision = {
@@ -318,8 +336,9 @@ export type KeyDecision = {
   justification: Scalars['String']['output'];
   decidedBy: Scalars['String']['output'];
   decidedAt: Scalars['String']['output'];
-  /** Actions done through Key Steward that carried this decision out */
+  /** Actions done through Key Steward that carried this decision out (or started to) */
   carriedOut: Array<CarriedOut>;
+  carryOutStatus: CarryOutStatus;
 };
 
 /** A key as VTEX shows it right after an action (read again from VTEX with your session) */
@@ -626,7 +645,9 @@ export type RenewalStatus =
   /** done in VTEX's Admin and recorded by an admin */
   | 'RECORDED'
   /** started through Key Steward, but VTEX later said none was pending (finished or undone elsewhere) */
-  | 'NOT_PENDING_IN_VTEX';
+  | 'NOT_PENDING_IN_VTEX'
+  /** Key Steward asked VTEX to renew and the answer never arrived: VTEX may have started a renewal whose new token nobody saw */
+  | 'POSSIBLY_PENDING';
 
 /**
  * The answer to renewToken: the only place a new token ever appears. Shown once; Key Steward does
@@ -643,8 +664,10 @@ export type RenewTokenResult = {
   recorded: Scalars['Boolean']['output'];
   /** Whether the action was written to the audit log */
   audited: Scalars['Boolean']['output'];
-  /** Whether the open review's ROTATE decision on the key was marked carried out */
+  /** Always false: a ROTATE decision is carried out when the renewal is finished (see carryOutStarted) */
   carriedOut: Scalars['Boolean']['output'];
+  /** Whether the open review's ROTATE decision on the key was marked in progress */
+  carryOutStarted: Scalars['Boolean']['output'];
 };
 
 export type Review = {
@@ -902,6 +925,10 @@ export type TokenRenewal = {
   /** VTEX's expirationPeriod, in days */
   expirationPeriodDays?: Maybe<Scalars['Int']['output']>;
   vtexNotPendingAt?: Maybe<Scalars['String']['output']>;
+  /** when a renew request got no answer (POSSIBLY_PENDING); startedAt/startedBy say who asked */
+  outcomeUnknownAt?: Maybe<Scalars['String']['output']>;
+  /** while this renewal is open: the renewal the token in use dates from */
+  previousRenewalAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type UrlNote = {
@@ -993,6 +1020,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
   CarriedOut: ResolverTypeWrapper<Partial<CarriedOut>>;
+  CarryOutStatus: ResolverTypeWrapper<Partial<CarryOutStatus>>;
   ChangedKey: ResolverTypeWrapper<Partial<ChangedKey>>;
   ChangedSubject: ResolverTypeWrapper<Partial<ChangedSubject>>;
   Changes: ResolverTypeWrapper<Partial<Changes>>;
@@ -1356,6 +1384,7 @@ export type KeyActionResultResolvers<ContextType = Context, ParentType extends R
   recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   carriedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ActionOutcome']>, ParentType, ContextType>;
 };
 
 export type KeyDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyDecision'] = ResolversParentTypes['KeyDecision']> = {
@@ -1364,6 +1393,7 @@ export type KeyDecisionResolvers<ContextType = Context, ParentType extends Resol
   decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   carriedOut?: Resolver<Array<ResolversTypes['CarriedOut']>, ParentType, ContextType>;
+  carryOutStatus?: Resolver<ResolversTypes['CarryOutStatus'], ParentType, ContextType>;
 };
 
 export type KeyStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyState'] = ResolversParentTypes['KeyState']> = {
@@ -1463,6 +1493,7 @@ export type RenewTokenResultResolvers<ContextType = Context, ParentType extends 
   recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   carriedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  carryOutStarted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
@@ -1607,6 +1638,8 @@ export type TokenRenewalResolvers<ContextType = Context, ParentType extends Reso
   newTokenCreatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expirationPeriodDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   vtexNotPendingAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeUnknownAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousRenewalAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Upload'], any> {

@@ -6,7 +6,7 @@ import type { AppStorage } from '../clients/appStorage'
 import { ATTESTED, evidenceFor, leakScanEvidence } from '../domain/review/checklist'
 import { AuditRecord, monthsBetween, within } from '../domain/audit'
 import { reviewCsv, reviewJson } from '../domain/review/export'
-import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
+import { carryOutStatus, checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, progressOf, startReview } from '../domain/review/machine'
 import type { Outcome, Review, ReviewIndex } from '../domain/review/types'
 import { PRACTICES, severityRank } from '../domain/findings'
 import { quote } from '../domain/secrets'
@@ -48,7 +48,7 @@ function present(r: Review) {
       return {
         ...k,
         risky: k.findings.some(f => severityRank(f.severity) <= HIGH),
-        decision: d ? { decision: d.decision, justification: d.justification, decidedBy: d.by, decidedAt: d.at, carriedOut: d.carriedOut ?? [] } : null,
+        decision: d ? { decision: d.decision, justification: d.justification, decidedBy: d.by, decidedAt: d.at, carriedOut: d.carriedOut ?? [], carryOutStatus: carryOutStatus(d) } : null,
       }
     }),
     audit: r.audit,

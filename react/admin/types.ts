@@ -31,7 +31,7 @@ export type AuditEntry = KeyStewardKeyAuditQuery['keyAudit'][number]
 
 export const NO_RENEWAL: TokenRenewal = {
   status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
-  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null,
+  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null, outcomeUnknownAt: null, previousRenewalAt: null,
 }
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>

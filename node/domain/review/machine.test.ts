@@ -8,7 +8,7 @@ import type { PolicyInput } from '../rules/types'
 import { input, key, NOW, OWNER, user } from '../testing/build'
 import { policyInputFromFixture } from '../testing/fromFixture'
 import { ATTESTED } from './checklist'
-import { carryOut, checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, MAX_JUSTIFICATION, MAX_NOTE, progressOf, startReview, StartInput } from './machine'
+import { carryOut, carryOutStatus, checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, MAX_JUSTIFICATION, MAX_NOTE, progressOf, startReview, StartInput } from './machine'
 import type { Decision, Outcome, Refusal, Review, ReviewIndex, ReviewKey } from './types'
 
 const BY = 'ana@acme.com'
@@ -473,7 +473,7 @@ describe('carryOut', () => {
     const done = carryOut(deepFreeze(r), { keyId, action, detail: 'done', by: 'rafael@acme.com', now: LATER })!
     expect(done.decisions[keyId].carriedOut).toEqual([{ action, detail: 'done', by: 'rafael@acme.com', at: LATER.toISOString() }])
     expect(done.decisions[keyId].decision).toBe(decision)
-    expect(done.audit.at(-1)).toEqual({ at: LATER.toISOString(), by: 'rafael@acme.com', action: 'CARRY_OUT', subject: keyId, detail: `${action}: done` })
+    expect(done.audit.at(-1)).toEqual({ at: LATER.toISOString(), by: 'rafael@acme.com', action: action === 'RENEW_TOKEN' ? 'CARRY_OUT_STARTED' : 'CARRY_OUT', subject: keyId, detail: `${action}: done` })
     const twice = carryOut(done, { keyId, action, detail: 'again', by: BY, now: LATEST })!
     expect(twice.decisions[keyId].carriedOut!.map(c => c.detail)).toEqual(['done', 'again'])
   })
@@ -496,6 +496,24 @@ describe('carryOut', () => {
     const done = completed()
     const keyId = done.keys[0].id
     expect(carryOut(done, { keyId, action: 'DEACTIVATE', detail: '', by: BY, now: LATER })).toBeNull()
+  })
+
+  it('a ROTATE decision is in progress when the renewal starts and carried out when it is finished', () => {
+    const { r, keyId } = decided('ROTATE')
+    expect(carryOutStatus(r.decisions[keyId])).toBe('NOT_STARTED')
+    const started = carryOut(r, { keyId, action: 'RENEW_TOKEN', detail: 'token renewal started', by: BY, now: LATER })!
+    expect(carryOutStatus(started.decisions[keyId])).toBe('IN_PROGRESS')
+    const finished = carryOut(started, { keyId, action: 'FINISH_RENEWAL', detail: 'token renewal finished', by: BY, now: LATEST })!
+    expect(carryOutStatus(finished.decisions[keyId])).toBe('CARRIED_OUT')
+    expect(finished.audit.slice(-2).map(a => a.action)).toEqual(['CARRY_OUT_STARTED', 'CARRY_OUT'])
+  })
+
+  it('applying the same carry-out again (a write retried after a lost answer) adds nothing', () => {
+    const { r, keyId } = decided('DEACTIVATE')
+    const input = { keyId, action: 'DEACTIVATE' as const, detail: 'active → inactive', by: BY, now: LATER }
+    const once = carryOut(r, input)!
+    expect(carryOut(once, input)).toEqual(once)
+    expect(carryOutStatus(once.decisions[keyId])).toBe('CARRIED_OUT')
   })
 
   it('a decision changed later keeps what was carried out', () => {

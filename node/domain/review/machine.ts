@@ -10,7 +10,7 @@ import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
 import { quote } from '../secrets'
 import { ATTESTED } from './checklist'
 import type { Changes } from '../scan/snapshot'
-import { CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewEvidence, ReviewIndex, ReviewKey } from './types'
+import { CarriedOut, CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewEvidence, ReviewIndex, ReviewKey } from './types'
 
 export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
@@ -92,7 +92,23 @@ export const DECISION_CARRIED_OUT_BY: Partial<Record<KeyAction, Decision>> = {
 }
 
 /**
- * Marks the open review's decision on a key as carried out by an action done through Key
+ * Actions that only start carrying a decision out: a token renewal is not a rotation until it is
+ * finished (the old token still works), so the ROTATE decision is in progress until then.
+ */
+export const STARTS_CARRYING_OUT: readonly KeyAction[] = ['RENEW_TOKEN']
+
+export type CarryOutStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT'
+
+/** Where carrying a decision out stands, from the actions done through Key Steward. */
+export function carryOutStatus(decision: { carriedOut?: CarriedOut[] } | null | undefined): CarryOutStatus {
+  const done = decision?.carriedOut ?? []
+  if (done.some(c => !STARTS_CARRYING_OUT.includes(c.action))) return 'CARRIED_OUT'
+  return done.length ? 'IN_PROGRESS' : 'NOT_STARTED'
+}
+
+/**
+ * Marks the open review's decision on a key as carried out (or, for a renewal's start, in
+ * progress) by an action done through Key
  * Steward, when the action is what the decision called for; otherwise the review is unchanged
  * (null). A changed decision keeps what was carried out before it.
  */
@@ -101,10 +117,12 @@ export function carryOut(review: Review, input: { keyId: string; action: KeyActi
   const decision = review.decisions[input.keyId]
   if (!decision || DECISION_CARRIED_OUT_BY[input.action] !== decision.decision) return null
   const entry = { action: input.action, detail: input.detail, by: input.by, at: input.now.toISOString() }
+  // Applied again after a write whose answer was lost (appStorage.update): already there.
+  if ((decision.carriedOut ?? []).some(c => c.action === entry.action && c.by === entry.by && c.at === entry.at && c.detail === entry.detail)) return review
   return {
     ...review,
     decisions: { ...review.decisions, [input.keyId]: { ...decision, carriedOut: [...(decision.carriedOut ?? []), entry] } },
-    audit: audit(review, input.now, input.by, 'CARRY_OUT', input.keyId, `${input.action}${input.detail ? `: ${input.detail}` : ''}`),
+    audit: audit(review, input.now, input.by, STARTS_CARRYING_OUT.includes(input.action) ? 'CARRY_OUT_STARTED' : 'CARRY_OUT', input.keyId, `${input.action}${input.detail ? `: ${input.detail}` : ''}`),
   }
 }
 

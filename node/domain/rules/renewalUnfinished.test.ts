@@ -23,6 +23,7 @@ const cases: Case[] = [
   renewal('started 30 days ago and finished today', { startedAt: daysAgo(30), finishedAt: daysAgo(0) }, null),
   renewal('inactive key, started 30 days ago, unfinished', started(30), null, {}, false),
   renewal('started 30 days ago; VTEX later said none was pending', { ...started(30), vtexNotPendingAt: daysAgo(1) }, null),
+  renewal('a renew 30 days ago whose answer never arrived (possibly pending)', { ...started(30), outcomeUnknownAt: daysAgo(30) }, null),
   renewal('recorded renewal done in VTEX\'s Admin', { startedAt: daysAgo(30), finishedAt: daysAgo(30), source: 'RECORDED' }, null),
   renewal('grace 14: started 14 days ago', started(14), null, { settings: { renewalGraceDays: 14 } }),
   renewal('grace 14: started 15 days ago', started(15), 'MEDIUM', { settings: { renewalGraceDays: 14 } }),

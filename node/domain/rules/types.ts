@@ -41,6 +41,18 @@ export interface Renewal {
    * stays where it was until an admin records the renewal.
    */
   vtexNotPendingAt?: string | null
+  /**
+   * When Key Steward asked VTEX to renew and never learned the answer (timed out or cut off
+   * after the request was sent): VTEX may have started a renewal whose new token nobody saw.
+   * `startedAt`/`startedBy` say who asked and when. Never holds a token.
+   */
+  outcomeUnknownAt?: string | null
+  /**
+   * The renewal before this one, while this one is open: the token in use dates from it, so the
+   * token's age does not jump back to the key's creation when a renewal starts.
+   */
+  previousRenewalAt?: string | null
+  previousSource?: 'KEY_STEWARD' | 'RECORDED' | null
 }
 
 /** What the domain reads of a stored storefront scan (node/scanner/types.ts LeakScanResult). */

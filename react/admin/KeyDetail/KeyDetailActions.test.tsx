@@ -31,6 +31,27 @@ const pageMocks = (inv = inventory(), extra: any[] = [], denied: Record<string, 
 beforeEach(() => setRouteParams({ id: STALE.id }))
 
 describe('key page: ages', () => {
+  it('while a renewal is pending, the token age is the old token\'s, said once and consistently (no "no renewal is known")', async () => {
+    const pending = { ...STALE, tokenAgeDays: STALE.ageDays, tokenAgeSince: STALE.createdAt, tokenAgeBasis: 'KEY_CREATED' as const, renewal: pendingRenewal }
+    const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [pending] })) } })
+    await wait(() => getByTestId('token-age-basis'))
+    const basis = getByTestId('token-age-basis').textContent!
+    expect(basis).not.toMatch(/no renewal is known/)
+    expect(basis).toMatch(/VTEX did not say when the token in use was created/)
+    expect(getByTestId('token-age-pending').textContent).toMatch(/token in use \(the old one\)\. A new token has been pending since November 26, 2026: the stale warning counts the token in use until the renewal is finished/)
+    expect(getByTestId('age-explained').textContent).toMatch(/a finished renewal resets it/)
+    expect(getByText(/Renewal started on November 26, 2026 by ana@acme.com/)).toBeInTheDocument()
+  })
+
+  it('a renewal whose answer was lost says so, what to check in VTEX, and offers to finish it', async () => {
+    const maybe = { ...STALE, renewal: renewal({ status: 'POSSIBLY_PENDING', tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, outcomeUnknownAt: '2026-11-26T12:00:00.000Z' }) }
+    const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [maybe] })) } })
+    await wait(() => getByTestId('token-age-pending'))
+    expect(getByTestId('token-age-pending').textContent).toMatch(/may be pending in VTEX/)
+    expect(getByText(/ana@acme.com asked VTEX to renew this token, but VTEX's answer never arrived.*API keys/)).toBeInTheDocument()
+    expect(getByText('Finish renewal…')).toBeInTheDocument()
+  })
+
   it('shows key age and token age side by side, and says which one the stale warning uses', async () => {
     const recorded = { ...STALE, tokenAgeDays: 6, tokenAgeSince: '2026-11-20T00:00:00.000Z', tokenAgeBasis: 'RENEWAL_RECORDED' as const, renewal: renewal({ status: 'RECORDED', startedBy: null, finishedAt: '2026-11-20T00:00:00.000Z', recordedBy: 'bruno@acme.com', note: 'Renewed in the API keys page' }) }
     const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [recorded] })) } })

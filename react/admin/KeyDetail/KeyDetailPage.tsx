@@ -24,6 +24,29 @@ const Field: React.FC<{ label: string }> = ({ label, children }) => (
   </div>
 )
 
+const longDate = (iso: string) => <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+
+/**
+ * What the token age counts from, in words that agree with the renewal panel: while a renewal is
+ * pending (or may be), the age is that of the token in use, the old one, and the stale warning
+ * counts it until the renewal is finished.
+ */
+export const TokenAgeBasisText: React.FC<{ apiKey: Inventory['keys'][number] }> = ({ apiKey }) => {
+  const r = apiKey.renewal
+  const open = r.status === 'PENDING' || r.status === 'POSSIBLY_PENDING'
+  const basisId = open && apiKey.tokenAgeBasis === 'KEY_CREATED' ? 'tokenAgeBasisPending.KEY_CREATED' : `tokenAgeBasis.${apiKey.tokenAgeBasis}`
+  return (
+    <span className="db f6 c-muted-1" data-testid="token-age-basis">
+      <FormattedMessage id={`admin/key-steward.key.${basisId}`} values={{ date: longDate(apiKey.tokenAgeSince) }} />
+      {open && r.startedAt && (
+        <span className="db mt1" data-testid="token-age-pending">
+          <FormattedMessage id={`admin/key-steward.key.${r.status === 'PENDING' ? 'tokenAgePending' : 'tokenAgePossiblyPending'}`} values={{ date: longDate(r.newTokenCreatedAt ?? r.startedAt) }} />
+        </span>
+      )}
+    </span>
+  )
+}
+
 const KeyDetailPage: React.FC = () => {
   const { route: { params } } = useRuntime()
   const intl = useIntl()
@@ -59,9 +82,7 @@ const KeyDetailPage: React.FC = () => {
               <Field label="age"><span data-testid="key-age"><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.ageDays }} /></span></Field>
               <Field label="tokenAge">
                 <span data-testid="token-age" data-basis={key.tokenAgeBasis}><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.tokenAgeDays }} /></span>
-                <span className="db f6 c-muted-1">
-                  <FormattedMessage id={`admin/key-steward.key.tokenAgeBasis.${key.tokenAgeBasis}`} values={{ date: <FormattedDate value={key.tokenAgeSince} year="numeric" month="long" day="2-digit" /> }} />
-                </span>
+                <TokenAgeBasisText apiKey={key} />
               </Field>
               <Field label="status">
                 <Tag size="small" type={key.isActive ? 'success' : undefined}>
@@ -83,6 +104,7 @@ const KeyDetailPage: React.FC = () => {
                     values={{ label: key.label || key.appKey, status: intl.formatMessage({ id: `admin/key-steward.keys.status.${result.state.key.isActive ? 'active' : 'inactive'}` }), roles: result.state.key.rolesKnown ? (result.state.key.roles.map(r => r.name).join(', ') || intl.formatMessage({ id: 'admin/key-steward.keys.noRoles' })) : '—' }}
                   />
                 ) : <FormattedMessage id="admin/key-steward.actions.result.unread" />}
+                {result.state.outcome === 'APPLIED_DESPITE_ERROR' && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" /></span>}
                 {!result.state.audited && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.notAudited" /></span>}
               </Alert>
             </div>

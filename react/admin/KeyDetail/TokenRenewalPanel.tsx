@@ -78,6 +78,8 @@ const TokenRenewalPanel: React.FC<{ apiKey: ApiKey; can: (field: KeyActionField)
   const [finished, setFinished] = useState(false)
   const refetch = [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: apiKey.id } }]
   const pending = apiKey.renewal.status === 'PENDING'
+  // A renewal VTEX may have started (its answer was lost) can be finished here too.
+  const finishable = pending || apiKey.renewal.status === 'POSSIBLY_PENDING'
   return (
     <div>
       <Status apiKey={apiKey} />
@@ -85,7 +87,7 @@ const TokenRenewalPanel: React.FC<{ apiKey: ApiKey; can: (field: KeyActionField)
       {!apiKey.isActive && <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.renewal.inactive" /></p>}
       <div>
         <RenewTokenButton offered={!pending} keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('renewToken')} />
-        {pending && (
+        {finishable && (
           <KeyActionButton
             kind="finish" keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('finishTokenRenewal')}
             refetch={refetch} variation="primary" onDone={() => setFinished(true)}

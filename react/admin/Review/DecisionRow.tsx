@@ -25,13 +25,14 @@ const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionP
   const done = d.carriedOut ?? []
   const label = k.label || k.appKey
   return (
-    <div className="mt2" data-carry-out={d.decision}>
+    <div className="mt2" data-carry-out={d.decision} data-carry-out-status={d.carryOutStatus}>
       {done.map((c, i) => (
-        <p key={i} className="f7 c-success mt1 mb1" data-carried-out={c.action}>
-          <FormattedMessage id="admin/key-steward.review.carriedOut" values={{ action: <FormattedMessage id={`admin/key-steward.audit.action.${c.action}`} />, who: c.by, date: <FormattedDate value={c.at} year="numeric" month="short" day="2-digit" /> }} />
+        // A renewal's start only puts a ROTATE decision in progress; its finish carries it out.
+        <p key={i} className={`f7 mt1 mb1 ${c.action === 'RENEW_TOKEN' ? 'c-warning' : 'c-success'}`} data-carried-out={c.action}>
+          <FormattedMessage id={`admin/key-steward.review.${c.action === 'RENEW_TOKEN' ? 'carryOutStarted' : 'carriedOut'}`} values={{ action: <FormattedMessage id={`admin/key-steward.audit.action.${c.action}`} />, who: c.by, date: <FormattedDate value={c.at} year="numeric" month="short" day="2-digit" /> }} />
         </p>
       ))}
-      {d.decision === 'ROTATE' && <RenewTokenButton offered={!done.length} size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
+      {d.decision === 'ROTATE' && <RenewTokenButton offered={(d.carryOutStatus ?? (done.length ? 'IN_PROGRESS' : 'NOT_STARTED')) === 'NOT_STARTED'} size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
       {d.decision === 'DEACTIVATE' && k.isActive && !done.some(c => c.action === 'DEACTIVATE') && (
         <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }]} />
       )}

@@ -56,8 +56,8 @@ describe('ReviewPage', () => {
   })
 
   it('carries a DEACTIVATE decision out from the review after a confirmation, and shows who did it', async () => {
-    const decided = { ...review, keys: [{ ...review.keys[0], decision: { decision: 'DEACTIVATE', justification: 'unused', decidedBy: 'ana@acme.com', decidedAt: '2026-11-26T12:00:00.000Z', carriedOut: [] } }, review.keys[1]] }
-    const carried = { ...review, keys: [{ ...decided.keys[0], decision: { ...decided.keys[0].decision, carriedOut: [{ action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', at: '2026-11-26T12:00:00.000Z' }] } }, review.keys[1]] }
+    const decided = { ...review, keys: [{ ...review.keys[0], decision: { decision: 'DEACTIVATE', justification: 'unused', decidedBy: 'ana@acme.com', decidedAt: '2026-11-26T12:00:00.000Z', carriedOut: [], carryOutStatus: 'NOT_STARTED' } }, review.keys[1]] }
+    const carried = { ...review, keys: [{ ...decided.keys[0], decision: { ...decided.keys[0].decision, carriedOut: [{ action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', at: '2026-11-26T12:00:00.000Z' }], carryOutStatus: 'CARRIED_OUT' } }, review.keys[1]] }
     const deactivate = {
       request: { query: DEACTIVATE, variables: { keyId: 'k-old', confirm: 'vtexappkey-acme-OLDKEY' } },
       result: { data: { deactivateKey: { key: { id: 'k-old', isActive: false, rolesKnown: true, roles: [] }, renewal: null, recorded: false, audited: true, carriedOut: true } } },

@@ -26,7 +26,7 @@ export interface ReviewKey {
   roles: string[]
   risky: boolean
   findings: Array<{ rule: string; severity: Severity }>
-  decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[] } | null
+  decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[]; carryOutStatus?: 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT' } | null
 }
 
 export interface Review {

@@ -22,7 +22,7 @@ const MUTATION = { finish: FINISH, deactivate: DEACTIVATE, reactivate: REACTIVAT
 const FIELD = { finish: 'finishTokenRenewal', deactivate: 'deactivateKey', reactivate: 'reactivateKey', removeRole: 'removeKeyRole' } as const
 
 export interface KeyState { id: string; isActive: boolean; rolesKnown: boolean; roles: Array<{ id: number; name: string }> }
-export interface ActionResult { key: KeyState | null; audited: boolean; carriedOut: boolean }
+export interface ActionResult { key: KeyState | null; audited: boolean; carriedOut: boolean; outcome?: string | null }
 
 interface Props {
   kind: KeyActionKind

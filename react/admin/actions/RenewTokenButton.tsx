@@ -1,7 +1,7 @@
 // "Renew token…": confirm (key and effect), renew with the admin's session, show the new token
 // once. The answer is read with fetchPolicy "no-cache" so Apollo never keeps it; what the page
 // shows afterwards comes from refetched queries, which never carry a token.
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { useApolloClient } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
@@ -36,7 +36,17 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [shown, setShown] = useState<{ token: string } | null>(null)
+  const [closedToken, setClosedToken] = useState(false)
   const denied = permission ? !permission.allowed : false
+  const opener = useRef<HTMLSpanElement>(null)
+  const after = useRef<HTMLParagraphElement>(null)
+  // Back to the button that opened the token's window; if the page no longer offers it (the
+  // renewal is now pending), to the line that says what comes next.
+  const returnFocus = () => {
+    const button = opener.current?.querySelector('button')
+    if (button) button.focus()
+    else after.current?.focus()
+  }
 
   const renew = async () => {
     setLoading(true)
@@ -57,12 +67,15 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
   }
 
   return (
-    <div className={offered ? 'dib mr3 v-top' : 'dn'}>
+    <div className={offered || closedToken ? 'dib mr3 v-top' : 'dn'}>
+      {!offered && closedToken && <p ref={after} tabIndex={-1} className="f6 c-muted-1 mt0" data-testid="after-new-token"><FormattedMessage id="admin/key-steward.renewal.newToken.closed" /></p>}
       {offered && (
         <>
-          <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
-            <FormattedMessage id="admin/key-steward.renewal.renew" />
-          </Button>
+          <span ref={opener}>
+            <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
+              <FormattedMessage id="admin/key-steward.renewal.renew" />
+            </Button>
+          </span>
           <PermissionNote permission={permission} />
         </>
       )}
@@ -78,7 +91,7 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
         onConfirm={renew}
         onCancel={() => setConfirming(false)}
       />
-      {shown && <NewTokenDialog token={shown.token} keyLabel={label} appKey={appKey} onClose={() => setShown(null)} />}
+      {shown && <NewTokenDialog token={shown.token} keyLabel={label} appKey={appKey} onClose={() => { setShown(null); setClosedToken(true) }} returnFocus={returnFocus} />}
     </div>
   )
 }

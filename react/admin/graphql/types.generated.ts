@@ -9,7 +9,13 @@ export type ActionOutcome =
   /** VTEX refused (4xx) */
   | 'REFUSED'
   /** VTEX failed or did not answer, or reading the key again did not show the change */
-  | 'FAILED';
+  | 'FAILED'
+  /** VTEX's answer was an error or never came, but reading the key again shows the change was made */
+  | 'APPLIED_DESPITE_ERROR'
+  /** VTEX's answer was an error or never came, and reading the key again shows nothing changed */
+  | 'NOT_APPLIED'
+  /** VTEX's answer was an error or never came, and what is true could not be read again */
+  | 'UNKNOWN';
 
 export type AnnotationInput = {
   owner: string | null | undefined;
@@ -17,6 +23,13 @@ export type AnnotationInput = {
   purpose: string | null | undefined;
   notes: string | null | undefined;
 };
+
+/** Where carrying a review decision out stands */
+export type CarryOutStatus =
+  | 'NOT_STARTED'
+  /** started (a token renewal), not finished: the old token still works */
+  | 'IN_PROGRESS'
+  | 'CARRIED_OUT';
 
 export type CheckStatus =
   | 'OPEN'
@@ -75,7 +88,9 @@ export type RenewalStatus =
   /** done in VTEX's Admin and recorded by an admin */
   | 'RECORDED'
   /** started through Key Steward, but VTEX later said none was pending (finished or undone elsewhere) */
-  | 'NOT_PENDING_IN_VTEX';
+  | 'NOT_PENDING_IN_VTEX'
+  /** Key Steward asked VTEX to renew and the answer never arrived: VTEX may have started a renewal whose new token nobody saw */
+  | 'POSSIBLY_PENDING';
 
 export type ReviewStatus =
   | 'OPEN'
@@ -174,7 +189,7 @@ export type KeyStewardDeactivateKeyMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardDeactivateKeyMutation = { deactivateKey: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } | null } | null };
+export type KeyStewardDeactivateKeyMutation = { deactivateKey: { recorded: boolean, audited: boolean, carriedOut: boolean, outcome: ActionOutcome | null, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardDecideKeyMutationVariables = Exact<{
   keyId: string | number;
@@ -191,14 +206,14 @@ export type KeyStewardFinishTokenRenewalMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } | null } | null };
+export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardInventoryQueryVariables = Exact<{
   live: boolean | null | undefined;
 }>;
 
 
-export type KeyStewardInventoryQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string>, keys: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null }>, users: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }>, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }> } | null };
+export type KeyStewardInventoryQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string>, keys: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null }>, users: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }>, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }> } | null };
 
 export type KeyStewardKeyActionPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -230,7 +245,7 @@ export type KeyStewardReactivateKeyMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardReactivateKeyMutation = { reactivateKey: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } | null } | null };
+export type KeyStewardReactivateKeyMutation = { reactivateKey: { recorded: boolean, audited: boolean, carriedOut: boolean, outcome: ActionOutcome | null, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardRecordTokenRenewalMutationVariables = Exact<{
   keyId: string | number;
@@ -239,7 +254,7 @@ export type KeyStewardRecordTokenRenewalMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardRecordTokenRenewalMutation = { recordTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } | null } | null };
+export type KeyStewardRecordTokenRenewalMutation = { recordTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardRemindersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -253,7 +268,7 @@ export type KeyStewardRemoveKeyRoleMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardRemoveKeyRoleMutation = { removeKeyRole: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } | null } | null };
+export type KeyStewardRemoveKeyRoleMutation = { removeKeyRole: { recorded: boolean, audited: boolean, carriedOut: boolean, outcome: ActionOutcome | null, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardRenewTokenMutationVariables = Exact<{
   keyId: string | number;
@@ -261,7 +276,7 @@ export type KeyStewardRenewTokenMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardRenewTokenMutation = { renewToken: { keyId: string, appKey: string, newToken: string, recorded: boolean, audited: boolean, carriedOut: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null } } | null };
+export type KeyStewardRenewTokenMutation = { renewToken: { keyId: string, appKey: string, newToken: string, recorded: boolean, audited: boolean, carriedOut: boolean, carryOutStarted: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } } | null };
 
 export type KeyStewardRestartScheduleMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -271,7 +286,7 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, inventoryComplete: boolean, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, evidence: Array<{ id: string, value: string, ok: boolean }> }>, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, findings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null, reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number }> };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, inventoryComplete: boolean, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, evidence: Array<{ id: string, value: string, ok: boolean }> }>, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, findings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null, reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number }> };
 
 export type KeyStewardReviewExportQueryVariables = Exact<{
   id: string | number;

@@ -20,7 +20,7 @@ import type { VtexAppKey, VtexRoleRef } from '../clients/licenseManagerApi'
 import { LM } from '../clients/licenseManagerApi'
 import { UpstreamError } from '../clients/retry'
 import { VTEX_ID } from '../clients/vtexId'
-import { appended, auditRecord, AuditOutcome, AuditRecord, monthOf } from '../domain/audit'
+import { auditRecord, AuditOutcome, AuditRecord } from '../domain/audit'
 import { finishAnswerFacts, isPending, recordRenewal, renewAnswerFacts, renewalFinished, renewalNotPending, renewalStarted, renewalStatus, tokenAge } from '../domain/renewals'
 import { carryOut, EMPTY_INDEX } from '../domain/review/machine'
 import type { KeyAction, Review, ReviewIndex } from '../domain/review/types'
@@ -31,12 +31,12 @@ import { actor } from './actor'
 import { requireAdminToken, toResolverError, withCode } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from '../services/requestData'
+import { appendAudit, auditFileOfKey } from '../services/auditLog'
 
 type Renewals = Record<string, Renewal>
 
 const KEY_ID = /^[A-Za-z0-9-]{1,64}$/
-export const auditFileOfKey = (keyId: string) => `key-${keyId}.json`
-export const auditFileOfMonth = (month: string) => `month-${month}.json`
+export { auditFileOfKey, auditFileOfMonth } from '../services/auditLog'
 
 /** A renewal record as GraphQL shows it (never a token: the record holds none). */
 export function presentRenewal(r: Renewal | null | undefined) {
@@ -104,11 +104,8 @@ async function reread(ctx: Context, keyId: string) {
  * failure is logged without the record, never thrown: the action in VTEX already happened.
  */
 async function audit(ctx: Context, record: AuditRecord): Promise<boolean> {
-  const storage = requestData(ctx).storage
-  const append = (path: string) => storage.update<AuditRecord[], void>('audit', cur => ({ value: appended(cur, record), result: undefined }), path)
   try {
-    await append(auditFileOfMonth(monthOf(record.at)))
-    await append(auditFileOfKey(record.keyId))
+    await appendAudit(requestData(ctx).storage, record)
     return true
   } catch (e) {
     ctx.vtex.logger.error({ message: 'could not write the audit log', action: record.action, keyId: record.keyId, reason: String((e as Error)?.name ?? 'error') })

@@ -8,6 +8,8 @@ import { withCode } from './errors'
 import { requestData } from '../services/requestData'
 
 const DAY_MS = 86_400_000
+/** How many of the costliest subjects the Overview names */
+const TOP_COSTS = 5
 
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
@@ -40,6 +42,10 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,
     formula: HYGIENE_FORMULA[localeOf(ctx.vtex.locale)],
+    band: h.band,
+    uncappedScore: h.uncapped,
+    capped: h.capped,
+    topCosts: h.costs.slice(0, TOP_COSTS),
   }
 }
 

@@ -52,6 +52,8 @@ export interface ActionPermission { field: string; allowed: boolean; missingReso
 
 /** What Key Steward can do on a key (GraphQL enum KeyAction). */
 export type KeyAction = 'RENEW_TOKEN' | 'FINISH_RENEWAL' | 'RECORD_RENEWAL' | 'DEACTIVATE' | 'REACTIVATE' | 'REMOVE_ROLE'
+  // an external key registered or removed in Key Steward (its audit log is under its appKey)
+  | 'REGISTER_EXTERNAL_KEY' | 'REMOVE_EXTERNAL_KEY'
 
 export interface AuditEntry {
   id: string

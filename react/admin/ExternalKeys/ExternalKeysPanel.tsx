@@ -37,14 +37,25 @@ const VISUALLY_HIDDEN: React.CSSProperties = { position: 'absolute', width: 1, h
 
 const APP_KEY_ACCOUNT = /^\s*vtexappkey-([a-z0-9]+)-/
 
+/** Why the service refused (node/domain/externalKeys.ts ExternalKeyProblem). */
+const REASONS = ['TOKEN_PASTED', 'APPKEY_FORMAT', 'ACCOUNT_FORMAT', 'OWN_ACCOUNT', 'ACCOUNT_MISMATCH', 'ALREADY_REGISTERED', 'NOT_REGISTERED', 'NO_ROLES_HERE'] as const
+type Reason = typeof REASONS[number]
+
+type TextId =
+  | 'title' | 'subtitle' | 'empty' | 'listLabel' | 'account' | 'added' | 'addedBy' | 'inactive' | 'roles' | 'noRoles' | 'rolesUnknown'
+  | 'remove' | 'removeAria' | 'removeTitle' | 'removeEffect' | 'removed' | 'registerTitle' | 'appKey' | 'appKeyHelp' | 'accountLabel'
+  | 'accountHelp' | 'register' | 'registered' | 'failed' | 'forbidden' | 'retry'
+  | 'error.TOKEN_PASTED' | 'error.APPKEY_FORMAT' | 'error.ACCOUNT_FORMAT' | 'error.OWN_ACCOUNT' | 'error.ACCOUNT_MISMATCH'
+  | 'error.ALREADY_REGISTERED' | 'error.NOT_REGISTERED' | 'error.NO_ROLES_HERE'
+
 function useText() {
   const intl = useIntl()
-  return (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `admin/key-steward.externalKeys.${id}` }, values)
+  return (id: TextId, values?: Record<string, string>) => intl.formatMessage({ id: `admin/key-steward.externalKeys.${id}` }, values)
 }
 
 /** The translated reason of a refusal, or the service's own words for a reason we do not know. */
 function explain(t: ReturnType<typeof useText>, f: FieldReason): string {
-  return f.reason ? t(`error.${f.reason}`, f.params ?? {}) : f.message
+  return f.reason && (REASONS as readonly string[]).includes(f.reason) ? t(`error.${f.reason as Reason}` as TextId, f.params ?? {}) : f.message
 }
 
 /** A failure that is not about one field (permissions, VTEX down), in the admin's language. */

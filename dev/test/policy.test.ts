@@ -80,6 +80,23 @@ describe('Query.hygiene', () => {
     assert.equal(h.nextReviewDue, null)
     assert.equal(h.complete, true)
   })
+
+  it('stays below the amber band while a CRITICAL finding exists, and names what costs the most, once per key', async () => {
+    const h = (await gql(stack, OWNER, '{ hygiene { score uncappedScore capped band counts { critical } topCosts { subjectType subjectId subjectLabel rule rules severity points } } }')).body.data.hygiene
+    assert.ok(h.counts.critical > 0)
+    assert.equal(h.capped, true)
+    assert.equal(h.score, 49)
+    assert.equal(h.band, 'RED')
+    assert.ok(h.uncappedScore > 49)
+    assert.ok(h.topCosts.length === 5)
+    const owner = expected.findings.find(f => f.rule === 'owner-role')!
+    assert.deepEqual(h.topCosts[0], { subjectType: 'KEY', subjectId: owner.subjectId, subjectLabel: fixture.appKeys.find(k => k.id === owner.subjectId)!.label, rule: 'owner-role', rules: ['owner-role', 'can-manage-keys'], severity: 'CRITICAL', points: h.topCosts[0].points })
+    assert.ok(h.topCosts[0].points >= h.uncappedScore - 49)
+    const subjects = h.topCosts.map((c: { subjectType: string; subjectId: string }) => `${c.subjectType}:${c.subjectId}`)
+    assert.equal(new Set(subjects).size, subjects.length)
+    const points = h.topCosts.map((c: { points: number }) => c.points)
+    assert.deepEqual(points, [...points].sort((a, b) => b - a))
+  })
 })
 
 describe('settings', () => {

@@ -135,7 +135,7 @@ describe('runLeakScan', () => {
   // started next recorded "No client-side keys" as ok.
   describe('when the storefront cannot be read', () => {
     const STOREFRONT = '^/($|sitemap|produto|institucional|arquivos|promo)'
-    const findings = async () => (await gql(stack, ANA, '{ findings(rule: "exposed-client-side") { severity subjectId message } hygiene { score } }')).body.data
+    const findings = async () => (await gql(stack, ANA, '{ findings(rule: "exposed-client-side") { severity subjectId message } hygiene { score uncappedScore } }')).body.data
     const summary = (f: { findings: Array<{ severity: string; subjectId: string }> }) => f.findings.map(x => `${x.severity}|${x.subjectId}`).sort()
 
     it('keeps the last known exposures, dated, says the scan is incomplete, and the score does not rise', async () => {
@@ -157,6 +157,8 @@ describe('runLeakScan', () => {
       const after = await findings()
       assert.deepEqual(summary(after), summary(before))
       assert.equal(after.hygiene.score, before.hygiene.score)
+      // the CRITICAL cap could hide a rise: the formula's own score must not rise either
+      assert.equal(after.hygiene.uncappedScore, before.hygiene.uncappedScore)
       assert.ok(after.findings.some((f: { severity: string; message: string }) => f.severity === 'CRITICAL' && /Last seen on \d{4}-\d{2}-\d{2}/.test(f.message)))
       const latest = (await gql(stack, ANA, '{ leakScan { complete keptUrls exposures { lastSeenAt } } }')).body.data.leakScan
       assert.equal(latest.complete, false)
@@ -181,6 +183,8 @@ describe('runLeakScan', () => {
       assert.deepEqual(summary(after), summary(before))
       assert.ok(summary(after).some(f => f.startsWith('CRITICAL|')))
       assert.equal(after.hygiene.score, before.hygiene.score)
+      // the CRITICAL cap could hide a rise: the formula's own score must not rise either
+      assert.equal(after.hygiene.uncappedScore, before.hygiene.uncappedScore)
     })
   })
 })

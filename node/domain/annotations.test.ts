@@ -1,4 +1,4 @@
-import { LIMITS, validateAnnotation, validateExternalKey } from './annotations'
+import { LIMITS, validateAnnotation } from './annotations'
 import type { FieldError } from './settings'
 
 type AnnotationInput = Parameters<typeof validateAnnotation>[0]
@@ -65,65 +65,6 @@ describe('validateAnnotation', () => {
     const r = validateAnnotation(input)
     expect(refusedFields(r)).toEqual(fields)
     if (!r.ok) for (const e of r.errors) expect(e.message).toMatch(/\S/)
-  })
-})
-
-describe('validateExternalKey', () => {
-  const OWN = 'acme'
-
-  it('accepts a key of another account', () => {
-    expect(validateExternalKey({ appKey: 'vtexappkey-agenciaorbita-MXLCXX', account: 'agenciaorbita' }, OWN))
-      .toEqual({ ok: true, value: { appKey: 'vtexappkey-agenciaorbita-MXLCXX', account: 'agenciaorbita' } })
-  })
-
-  it('trims both values', () => {
-    expect(validateExternalKey({ appKey: '  vtexappkey-partner2-ABCDEF\n', account: ' partner2 ' }, OWN))
-      .toEqual({ ok: true, value: { appKey: 'vtexappkey-partner2-ABCDEF', account: 'partner2' } })
-  })
-
-  it.each(['Partner', 'PARTNER', ' PartNer '])('normalises the account %p to lowercase', account => {
-    expect(validateExternalKey({ appKey: 'vtexappkey-partner-ABCDEF', account }, OWN)).toEqual({ ok: true, value: { appKey: 'vtexappkey-partner-ABCDEF', account: 'partner' } })
-  })
-
-  it.each<[string, unknown]>([
-    ['five letters', 'vtexappkey-partner-ABCDE'],
-    ['seven letters', 'vtexappkey-partner-ABCDEFG'],
-    ['lowercase suffix', 'vtexappkey-partner-abcdef'],
-    ['digits in the suffix', 'vtexappkey-partner-ABC123'],
-    ['another prefix', 'appkey-partner-ABCDEF'],
-    ['an uppercase account', 'vtexappkey-Partner-ABCDEF'],
-    ['no account', 'vtexappkey--ABCDEF'],
-    ['a token instead', 'A'.repeat(128)],
-    ['empty', ''],
-    ['missing', undefined],
-    ['not text', 12345],
-  ])('refuses a malformed appKey (%s)', (_name, appKey) => {
-    const r = validateExternalKey({ appKey, account: 'partner' }, OWN)
-    expect(refusedFields(r)).toEqual(['appKey'])
-  })
-
-  it('refuses an account that does not match the one the appKey names', () => {
-    const r = validateExternalKey({ appKey: 'vtexappkey-partner-ABCDEF', account: 'other' }, OWN)
-    expect(r).toEqual({ ok: false, errors: [{ field: 'account', message: expect.stringContaining('"partner"') }] })
-  })
-
-  it.each(['acme', 'ACME', ' Acme '])('refuses the own account (%p): those keys are listed already', account => {
-    const r = validateExternalKey({ appKey: 'vtexappkey-acme-ABCDEF', account }, OWN)
-    expect(refusedFields(r)).toEqual(['account'])
-  })
-
-  it.each<[string, unknown]>([
-    ['empty', ''],
-    ['missing', undefined],
-    ['with a hyphen', 'my-store'],
-    ['with a dot', 'partner.com'],
-    ['not text', 7],
-  ])('refuses an invalid account (%s)', (_name, account) => {
-    expect(refusedFields(validateExternalKey({ appKey: 'vtexappkey-partner-ABCDEF', account }, OWN))).toEqual(['account'])
-  })
-
-  it('reports both fields when both are wrong', () => {
-    expect(refusedFields(validateExternalKey({ appKey: 'nope', account: '' }, OWN))).toEqual(['account', 'appKey'])
   })
 })
 

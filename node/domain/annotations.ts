@@ -25,18 +25,3 @@ export function validateAnnotation(input: { owner?: unknown; integrations?: unkn
   if (errors.length) return { ok: false, errors }
   return { ok: true, value: { owner: owner || undefined, integrations: integrations as string[], purpose: purpose || undefined, notes: notes || undefined } }
 }
-
-const APP_KEY = /^vtexappkey-([a-z0-9]+)-[A-Z]{6}$/
-
-/** A key of another account an admin registers by its appKey and owning account. */
-export function validateExternalKey(input: { appKey?: unknown; account?: unknown }, ownAccount: string): { ok: true; value: { appKey: string; account: string } } | { ok: false; errors: FieldError[] } {
-  const appKey = typeof input.appKey === 'string' ? input.appKey.trim() : ''
-  const account = typeof input.account === 'string' ? input.account.trim().toLowerCase() : ''
-  const errors: FieldError[] = []
-  const m = APP_KEY.exec(appKey)
-  if (!m) errors.push({ field: 'appKey', message: 'appKey must look like vtexappkey-<account>-ABCDEF (6 capital letters)' })
-  if (!/^[a-z0-9]+$/.test(account)) errors.push({ field: 'account', message: 'account must be the owning account name (lowercase letters and digits)' })
-  else if (account === ownAccount) errors.push({ field: 'account', message: 'this key belongs to this account: it is listed with the account’s own keys' })
-  else if (m && m[1] !== account) errors.push({ field: 'account', message: `the appKey names account "${m[1]}", not "${account}"` })
-  return errors.length ? { ok: false, errors } : { ok: true, value: { appKey, account } }
-}

@@ -3,6 +3,7 @@
 // answer. Append-only: a record, once written, is never changed or removed. No record ever holds
 // a token: VTEX's answers are reduced to documented, token-free facts before they get here, and
 // anything shaped like a token is cut out again on the way in.
+import type { ExternalKeyAction } from './externalKeys'
 import type { KeyAction } from './review/types'
 import { redactTokens } from './secrets'
 
@@ -18,7 +19,8 @@ export interface AuditRecord {
   id: string
   at: string
   by: string
-  action: KeyAction
+  /** an action on a key of this account, or a registration or removal of an external key (keyId is then its appKey) */
+  action: KeyAction | ExternalKeyAction
   keyId: string
   appKey: string
   label: string

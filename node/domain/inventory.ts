@@ -6,7 +6,7 @@ import type { ExternalKeyEntry, Inventory, KeyEntry, RoleInfo, UserEntry } from 
 export interface RawRole { id: number; name: string; isAdmin?: boolean; roleType?: number; products?: Array<{ name: string }> | null }
 export interface RawKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
 export interface RawUser { id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean }
-export interface RawExternalKey { appKey: string; account: string; addedDate: string; isActive: boolean }
+export interface RawExternalKey { appKey: string; account: string; addedDate: string; isActive: boolean; addedBy?: string | null }
 export type RolesResult = { ok: true; roles: Array<{ id: number; name: string }> } | { ok: false; reason: string }
 
 export interface InventoryParts {
@@ -66,7 +66,7 @@ export function assembleInventory(parts: InventoryParts): Inventory {
   if (parts.users === null) missing.push(`the admin user list${because(parts.failures?.users)}`)
 
   const externalKeys: ExternalKeyEntry[] = parts.externalKeys.map(e => ({
-    appKey: e.appKey, account: e.account, addedDate: e.addedDate, isActive: e.isActive,
+    appKey: e.appKey, account: e.account, addedDate: e.addedDate, addedBy: e.addedBy ?? null, isActive: e.isActive,
     ...resolve(e.appKey, `external key ${e.appKey}`),
   }))
 

@@ -35,6 +35,8 @@ export interface ExternalKeyEntry {
   appKey: string
   account: string
   addedDate: string
+  /** who registered it in Key Steward, when known */
+  addedBy?: string | null
   isActive: boolean
   rolesKnown: boolean
   roles: RoleInfo[]

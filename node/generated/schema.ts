@@ -243,6 +243,8 @@ export type ExternalKey = {
   isActive: Scalars['Boolean']['output'];
   rolesKnown: Scalars['Boolean']['output'];
   roles: Array<Role>;
+  /** Who registered it in Key Steward (null for entries that predate this record) */
+  addedBy?: Maybe<Scalars['String']['output']>;
   findings: Array<Finding>;
 };
 
@@ -275,6 +277,13 @@ export type Hygiene = {
   complete: Scalars['Boolean']['output'];
   /** How the score is computed, in the admin's language */
   formula: Scalars['String']['output'];
+  band: ScoreBand;
+  /** The score the formula gives before the CRITICAL cap */
+  uncappedScore: Scalars['Int']['output'];
+  /** True when a CRITICAL finding (or a key whose roles are unknown) holds the score below the amber band */
+  capped: Scalars['Boolean']['output'];
+  /** The five subjects that cost the most points, one line per key */
+  topCosts: Array<ScoreCost>;
 };
 
 export type Inventory = {
@@ -312,7 +321,11 @@ export type KeyAction =
   | 'RECORD_RENEWAL'
   | 'DEACTIVATE'
   | 'REACTIVATE'
-  | 'REMOVE_ROLE';
+  | 'REMOVE_ROLE'
+  /** An external key registered in Key Steward (keyId is its appKey) */
+  | 'REGISTER_EXTERNAL_KEY'
+  /** An external key removed from Key Steward (its roles in VTEX are unchanged) */
+  | 'REMOVE_EXTERNAL_KEY';
 
 export type KeyActionResult = {
   __typename?: 'KeyActionResult';
@@ -436,9 +449,13 @@ export type Mutation = {
   completeReview?: Maybe<Review>;
   /** Records owner, integrations, purpose and notes of a key */
   annotateKey?: Maybe<Annotation>;
-  /** Registers a key of another account that holds roles here */
+  /**
+   * Registers a key of another account that holds roles here; refused (nothing
+   * changes) for a malformed appKey or account, a key of this account, a pasted
+   * token, a duplicate, or a key VTEX shows no roles for here. Audited.
+   */
   registerExternalKey?: Maybe<ExternalKey>;
-  /** Forgets a registered external key (its roles in VTEX are not changed) */
+  /** Forgets a registered external key (its roles in VTEX are not changed); NOT_FOUND when it is not registered. Audited. */
   removeExternalKey?: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -830,6 +847,30 @@ export type ScheduleStatus = {
   stoppedAt?: Maybe<Scalars['String']['output']>;
 };
 
+/** The Overview's colour bands: HEALTHY from 80, AMBER from 50, RED below */
+export type ScoreBand =
+  | 'HEALTHY'
+  | 'AMBER'
+  | 'RED';
+
+/** What one key, external key or account rule takes off the hygiene score */
+export type ScoreCost = {
+  __typename?: 'ScoreCost';
+  subjectType: SubjectType;
+  /** Key id, external appKey, user id or account name; empty when several users share one penalty */
+  subjectId: Scalars['String']['output'];
+  /** Key label, appKey, account name, or the users behind a penalty */
+  subjectLabel: Scalars['String']['output'];
+  /** Its costliest rule; null when the cost is that the key's roles could not be read */
+  rule?: Maybe<Scalars['String']['output']>;
+  /** Every rule that costs points on it, most severe first */
+  rules: Array<Scalars['String']['output']>;
+  /** Its most severe finding; null when its roles could not be read */
+  severity?: Maybe<Severity>;
+  /** Points it takes off the 0–100 score, with its share of the CRITICAL cap (one decimal) */
+  points: Scalars['Float']['output'];
+};
+
 export type Settings = {
   __typename?: 'Settings';
   /** Days after which an active key should be rotated (VTEX offers 90 or 180); 30 to 365 */
@@ -1069,6 +1110,9 @@ export type ResolversTypes = {
   ScanStep: ResolverTypeWrapper<Partial<ScanStep>>;
   ScanStepState: ResolverTypeWrapper<Partial<ScanStepState>>;
   ScheduleStatus: ResolverTypeWrapper<Partial<ScheduleStatus>>;
+  ScoreBand: ResolverTypeWrapper<Partial<ScoreBand>>;
+  ScoreCost: ResolverTypeWrapper<Partial<ScoreCost>>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Settings: ResolverTypeWrapper<Partial<Settings>>;
   SettingsInput: ResolverTypeWrapper<Partial<SettingsInput>>;
   Severity: ResolverTypeWrapper<Partial<Severity>>;
@@ -1128,6 +1172,8 @@ export type ResolversParentTypes = {
   ScanRun: Partial<ScanRun>;
   ScanStep: Partial<ScanStep>;
   ScheduleStatus: Partial<ScheduleStatus>;
+  ScoreCost: Partial<ScoreCost>;
+  Float: Partial<Scalars['Float']['output']>;
   Settings: Partial<Settings>;
   SettingsInput: Partial<SettingsInput>;
   SeverityCounts: Partial<SeverityCounts>;
@@ -1336,6 +1382,7 @@ export type ExternalKeyResolvers<ContextType = Context, ParentType extends Resol
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rolesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  addedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
 };
 
@@ -1357,6 +1404,10 @@ export type HygieneResolvers<ContextType = Context, ParentType extends Resolvers
   lastReviewCompletedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  band?: Resolver<ResolversTypes['ScoreBand'], ParentType, ContextType>;
+  uncappedScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topCosts?: Resolver<Array<ResolversTypes['ScoreCost']>, ParentType, ContextType>;
 };
 
 export type InventoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = {
@@ -1602,6 +1653,16 @@ export type ScheduleStatusResolvers<ContextType = Context, ParentType extends Re
   stoppedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ScoreCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreCost'] = ResolversParentTypes['ScoreCost']> = {
+  subjectType?: Resolver<ResolversTypes['SubjectType'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
   rotationDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   renewalGraceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1693,6 +1754,7 @@ export type Resolvers<ContextType = Context> = {
   ScanRun?: ScanRunResolvers<ContextType>;
   ScanStep?: ScanStepResolvers<ContextType>;
   ScheduleStatus?: ScheduleStatusResolvers<ContextType>;
+  ScoreCost?: ScoreCostResolvers<ContextType>;
   Settings?: SettingsResolvers<ContextType>;
   SeverityCounts?: SeverityCountsResolvers<ContextType>;
   TokenRenewal?: TokenRenewalResolvers<ContextType>;

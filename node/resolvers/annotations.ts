@@ -1,12 +1,11 @@
-import { validateAnnotation, validateExternalKey } from '../domain/annotations'
-import type { RawExternalKey } from '../domain/inventory'
+import { validateAnnotation } from '../domain/annotations'
 import type { Annotation } from '../domain/rules/types'
-import { now } from '../clock'
 import { quote } from '../domain/secrets'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { invalidFields, refusalError } from './refusals'
 import { requestData } from '../services/requestData'
+import { registerExternalKey as registerKey, removeExternalKey as removeKey } from '../services/externalKeys'
 
 export async function annotateKey(_: unknown, args: { keyId: string; annotation: Record<string, unknown> }, ctx: Context) {
   const checked = validateAnnotation(args.annotation ?? {})
@@ -27,22 +26,6 @@ export async function keyAnnotation(key: { id: string }, _: unknown, ctx: Contex
   return presentAnnotation(input.annotations[key.id])
 }
 
-export async function registerExternalKey(_: unknown, args: { appKey: string; account: string }, ctx: Context) {
-  const checked = validateExternalKey(args, ctx.vtex.account)
-  if (!checked.ok) throw invalidFields(checked.errors)
-  const entry: RawExternalKey = { ...checked.value, addedDate: now().toISOString(), isActive: true }
-  await requestData(ctx).storage.update<RawExternalKey[], void>('externalKeys', current => {
-    const list = current ?? []
-    if (list.some(e => e.appKey === entry.appKey)) return { refused: refusalError({ ok: false, code: 'CONFLICT', message: `${quote(entry.appKey, 80)} is already registered.` }) }
-    return { value: [...list, entry], result: undefined }
-  }).catch(e => { throw e instanceof Error && 'extensions' in e ? e : toResolverError(e) })
-  const roles = await ctx.clients.licenseManagerApi.rolesOf(ctx.vtex.adminUserAuthToken!, entry.appKey).then(rs => ({ ok: true as const, rs }), () => ({ ok: false as const }))
-  return { ...entry, rolesKnown: roles.ok, roles: roles.ok ? roles.rs.map(r => ({ id: r.id, name: r.name, isAdmin: false, roleType: 0, products: [] })) : [], findings: [] }
-}
+export const registerExternalKey = (_: unknown, args: { appKey: string; account: string }, ctx: Context) => registerKey(ctx, args)
 
-export async function removeExternalKey(_: unknown, args: { appKey: string }, ctx: Context) {
-  return requestData(ctx).storage.update<RawExternalKey[], boolean>('externalKeys', current => {
-    const list = current ?? []
-    return { value: list.filter(e => e.appKey !== args.appKey), result: list.some(e => e.appKey === args.appKey) }
-  }).catch(e => { throw toResolverError(e) })
-}
+export const removeExternalKey = (_: unknown, args: { appKey: string }, ctx: Context) => removeKey(ctx, args)

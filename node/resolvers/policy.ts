@@ -8,6 +8,9 @@ import { nextReviewDue } from '../domain/age'
 import { withCode } from './errors'
 import { requestData } from '../services/requestData'
 
+/** How many of the costliest subjects the Overview names */
+const TOP_COSTS = 5
+
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
   const { params, ...rest } = f
@@ -39,6 +42,10 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,
     formula: HYGIENE_FORMULA[localeOf(ctx.vtex.locale)],
+    band: h.band,
+    uncappedScore: h.uncapped,
+    capped: h.capped,
+    topCosts: h.costs.slice(0, TOP_COSTS),
   }
 }
 

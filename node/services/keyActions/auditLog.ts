@@ -3,26 +3,22 @@
 // answer VBase lost is not reported as failed nor written twice (appStorage.update).
 import { randomBytes } from 'crypto'
 import { UpstreamError } from '../../clients/retry'
-import { appended, auditRecord, AuditOutcome, AuditRecord, monthOf } from '../../domain/audit'
+import { auditRecord, AuditOutcome, AuditRecord } from '../../domain/audit'
+import { appendAudit } from '../auditLog'
 import type { KeyAction } from '../../domain/review/types'
 import { requestData } from '../requestData'
 import type { Context } from '../../typings'
 import type { Acting } from './acting'
 
-export const auditFileOfKey = (keyId: string) => `key-${keyId}.json`
-export const auditFileOfMonth = (month: string) => `month-${month}.json`
+export { auditFileOfKey, auditFileOfMonth } from '../auditLog'
 
 /**
  * Appends a record to the key's log and to the month's log. Answers whether both writes landed;
  * a failure is logged without the record, never thrown: the action in VTEX already happened.
  */
 export async function audit(ctx: Context, record: AuditRecord): Promise<boolean> {
-  const storage = requestData(ctx).storage
-  const ours = (log: AuditRecord[] | null) => !!log?.some(r => r.id === record.id)
-  const append = (path: string) => storage.update<AuditRecord[], void>('audit', cur => ({ value: appended(cur, record), result: undefined }), path, { applied: ours })
   try {
-    await append(auditFileOfMonth(monthOf(record.at)))
-    await append(auditFileOfKey(record.keyId))
+    await appendAudit(requestData(ctx).storage, record)
     return true
   } catch (e) {
     ctx.vtex.logger.error({ message: 'could not write the audit log', action: record.action, keyId: record.keyId, reason: String((e as Error)?.name ?? 'error') })

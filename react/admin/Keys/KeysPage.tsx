@@ -10,6 +10,7 @@ import type { Inventory } from '../types'
 import { DEFAULT_QUERY, KeyQuery, queryKeys } from './filterKeys'
 import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
+import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 
 const KeysPage: React.FC = () => {
   const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY, { notifyOnNetworkStatusChange: true })
@@ -43,6 +44,7 @@ const KeysPage: React.FC = () => {
           </>
         )}
       </PageBlock>
+      <ExternalKeysPanel />
     </PageFrame>
   )
 }

@@ -5,8 +5,15 @@ import OVERVIEW from '../graphql/overview.gql'
 import { errorMock } from '../testing/data'
 import OverviewPage from './OverviewPage'
 
+const COSTS = [
+  { subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', rule: 'owner-role', rules: ['owner-role', 'can-manage-keys'], severity: 'CRITICAL', points: 14 },
+  { subjectType: 'EXTERNAL_KEY', subjectId: 'vtexappkey-partner-ABCDEF', subjectLabel: 'vtexappkey-partner-ABCDEF', rule: 'external-broad-access', rules: ['external-broad-access'], severity: 'HIGH', points: 0.8 },
+]
+
 const data = (overrides: Record<string, unknown> = {}) => ({
-  hygiene: { score: 76, counts: { critical: 1, high: 2, medium: 0, low: 3, info: 1 }, nextReviewDue: null, overdue: true, lastReviewCompletedAt: null, complete: true, formula: 'Each active key starts at full health…', ...overrides },
+  hygiene: { score: 76, counts: { critical: 1, high: 2, medium: 0, low: 3, info: 1 }, nextReviewDue: null, overdue: true, lastReviewCompletedAt: null, complete: true, formula: 'Each active key starts at full health…',
+    uncappedScore: 76, capped: false, topCosts: [],
+    ...overrides },
   findings: [
     { rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.' },
     { rule: 'review-overdue', severity: 'MEDIUM', practice: 'REASSESS_ACCESS', subjectType: 'ACCOUNT', subjectId: 'acme', subjectLabel: 'acme', message: 'No access review of "acme" has been completed.' },
@@ -23,6 +30,27 @@ describe('OverviewPage', () => {
     expect(getByText(/Give it a narrower role/)).toBeInTheDocument()
     expect(getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
     expect(getByText(/No access review has been completed yet/)).toBeInTheDocument()
+  })
+
+  it('says why a score with a CRITICAL finding is held below amber, and names what costs the most', async () => {
+    const mock = { request: { query: OVERVIEW }, result: { data: data({ score: 49, uncappedScore: 73, capped: true, topCosts: COSTS }) } }
+    const { getByTestId } = render(<OverviewPage />, { graphql: { mocks: [mock] } })
+    await wait(() => getByTestId('score-capped'))
+    expect(getByTestId('hygiene-score').className).toContain('c-danger')
+    expect(getByTestId('score-capped').textContent).toMatch(/Held at 49 while a CRITICAL finding remains.*the formula gives 73/)
+    const costs = getByTestId('score-costs')
+    const items = costs.querySelectorAll('li')
+    expect(items).toHaveLength(2)
+    expect(items[0].textContent).toMatch(/Agency deploy pipeline.*owner-role · can-manage-keys.*−14 points/)
+    expect(items[0].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
+    expect(items[1].textContent).toMatch(/vtexappkey-partner-ABCDEF.*−0.8 points/)
+    expect(items[1].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys#external-keys')
+  })
+
+  it('shows no cap note when nothing holds the score', async () => {
+    const { getByTestId, queryByTestId } = render(<OverviewPage />, { graphql: { mocks: [{ request: { query: OVERVIEW }, result: { data: data({ topCosts: COSTS }) } }] } })
+    await wait(() => getByTestId('score-costs'))
+    expect(queryByTestId('score-capped')).toBeNull()
   })
 
   it('shows the next review date when one is known', async () => {

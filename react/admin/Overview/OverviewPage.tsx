@@ -10,6 +10,7 @@ import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import WhatChanged from './WhatChanged'
+import ScoreCosts, { ScoreCap } from './ScoreCosts'
 import { Finding, Severity, SEVERITIES } from '../types'
 
 interface Data {
@@ -21,7 +22,7 @@ interface Data {
     lastReviewCompletedAt: string | null
     complete: boolean
     formula: string
-  }
+  } & ScoreCap
   findings: Finding[]
   inventory: { source: string; generatedAt: string; complete: boolean; missing: string[] }
 }
@@ -57,6 +58,7 @@ const OverviewPage: React.FC = () => {
                 ))}
               </ul>
             </div>
+            <ScoreCosts hygiene={data.hygiene} />
           </PageBlock>
           <PageBlock variation="annotated" title={t('review')}>
             {data.hygiene.nextReviewDue ? (

@@ -61,7 +61,11 @@ export type KeyAction =
   | 'RECORD_RENEWAL'
   | 'DEACTIVATE'
   | 'REACTIVATE'
-  | 'REMOVE_ROLE';
+  | 'REMOVE_ROLE'
+  /** An external key registered in Key Steward (keyId is its appKey) */
+  | 'REGISTER_EXTERNAL_KEY'
+  /** An external key removed from Key Steward (its roles in VTEX are unchanged) */
+  | 'REMOVE_EXTERNAL_KEY';
 
 /** The practices of VTEX's guide 'Best practices for using API keys' */
 export type Practice =
@@ -200,6 +204,13 @@ export type KeyStewardDecideKeyMutationVariables = Exact<{
 
 export type KeyStewardDecideKeyMutation = { decideKey: { id: string, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number } } | null };
 
+export type KeyStewardExternalKeysQueryVariables = Exact<{
+  live: boolean | null | undefined;
+}>;
+
+
+export type KeyStewardExternalKeysQuery = { inventory: { externalKeys: Array<{ appKey: string, account: string, addedDate: string, addedBy: string | null, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string }> }> } | null };
+
 export type KeyStewardFinishTokenRenewalMutationVariables = Exact<{
   keyId: string | number;
   confirm: string;
@@ -237,7 +248,7 @@ export type KeyStewardOverviewQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, counts: { critical: number, high: number, medium: number, low: number, info: number } } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string }> };
+export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, uncappedScore: number, capped: boolean, counts: { critical: number, high: number, medium: number, low: number, info: number }, topCosts: Array<{ subjectType: SubjectType, subjectId: string, subjectLabel: string, rule: string | null, rules: Array<string>, severity: Severity | null, points: number }> } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string }> };
 
 export type KeyStewardReactivateKeyMutationVariables = Exact<{
   keyId: string | number;
@@ -256,10 +267,25 @@ export type KeyStewardRecordTokenRenewalMutationVariables = Exact<{
 
 export type KeyStewardRecordTokenRenewalMutation = { recordTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
+export type KeyStewardRegisterExternalKeyMutationVariables = Exact<{
+  appKey: string;
+  account: string;
+}>;
+
+
+export type KeyStewardRegisterExternalKeyMutation = { registerExternalKey: { appKey: string, account: string, roles: Array<{ id: number, name: string }> } | null };
+
 export type KeyStewardRemindersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type KeyStewardRemindersQuery = { reminders: Array<{ id: string, kind: ReminderKind, count: number, dueDate: string | null, subjects: Array<{ id: string, label: string }> }> };
+
+export type KeyStewardRemoveExternalKeyMutationVariables = Exact<{
+  appKey: string;
+}>;
+
+
+export type KeyStewardRemoveExternalKeyMutation = { removeExternalKey: boolean | null };
 
 export type KeyStewardRemoveKeyRoleMutationVariables = Exact<{
   keyId: string | number;

@@ -2,7 +2,7 @@ import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
 import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermissions, keyAudit, reactivateKey, recordTokenRenewal, removeKeyRole, renewToken } from './keyActions'
-import { leakScan, runLeakScan } from './leakScan'
+import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
@@ -43,4 +43,5 @@ export const resolvers = {
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
+  Exposure: { key: exposureKey },
 }

@@ -2,7 +2,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO'
 export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']
 
 export interface Role { id: number; name: string; isAdmin: boolean; roleType?: number; products?: string[] }
-export interface KeyFinding { rule: string; severity: Severity; practice?: string; message: string }
+export interface KeyFinding { rule: string; severity: Severity; practice?: string; message: string; daysPastPeriod?: number | null }
 export interface Finding extends KeyFinding { subjectType: string; subjectId: string; subjectLabel: string }
 
 export type TokenAgeBasis = 'KEY_CREATED' | 'TOKEN_CREATED' | 'RENEWAL_FINISHED' | 'RENEWAL_RECORDED'

@@ -39,7 +39,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         <Dropdown
           label={t('keys.filter.rule')}
           value={query.rule}
-          options={[{ value: '', label: t('keys.filter.any') }, ...rules.map(r => ({ value: r, label: r }))]}
+          options={[{ value: '', label: t('keys.filter.any') }, ...rules.map(r => ({ value: r, label: t(`rule.${r}`) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale))]}
           onChange={(_: unknown, v: string) => onChange({ rule: v, page: 1 })}
         />
       </div>

@@ -19,7 +19,7 @@ const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.Rea
             {f.subject && <span className="db fw5 mb1">{f.subject}</span>}
             <span className="db">{f.message}</span>
             <span className="db f7 c-muted-1 mt1">
-              {f.rule}
+              <FormattedMessage id={`admin/key-steward.rule.${f.rule}`} />
               {f.practice && <> · <FormattedMessage id={`admin/key-steward.practice.${f.practice}`} /></>}
             </span>
           </span>

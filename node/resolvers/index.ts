@@ -6,7 +6,7 @@ import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
-import { settings, updateSettings } from './settings'
+import { accountRoles, settings, settingsLimits, updateSettings } from './settings'
 
 export const resolvers = {
   Query: withAccess('Query', {
@@ -15,6 +15,8 @@ export const resolvers = {
     hygiene,
     rules,
     settings,
+    settingsLimits,
+    accountRoles,
     ...reviewQueries,
     leakScan,
     reminders,

@@ -1,4 +1,9 @@
 export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO'
+
+/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */
+export type RuleId =
+  | 'key-age-exceeded' | 'renewal-unfinished' | 'owner-role' | 'can-manage-keys' | 'no-roles' | 'inactive-with-roles' | 'generic-label'
+  | 'duplicate-label' | 'shared-key' | 'no-owner' | 'exposed-client-side' | 'external-broad-access' | 'user-owner-role' | 'review-overdue'
 export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']
 
 export interface Role { id: number; name: string; isAdmin: boolean; roleType?: number; products?: string[] }

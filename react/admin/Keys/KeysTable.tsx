@@ -4,6 +4,7 @@ import { Button, Dropdown, Tag } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
+import { ruleName } from '../components/ruleName'
 import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
 import { ApiKey, worstSeverity } from '../types'
 import { KeyQuery, PAGE_SIZES, SortField } from './filterKeys'
@@ -95,7 +96,7 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
                     {worstFinding ? (
                       <span className="flex items-center">
                         <SeverityBadge severity={worstFinding.severity} />
-                        <span className="ml2 c-muted-1 nowrap" data-rule={worstFinding.rule}><FormattedMessage id={`admin/key-steward.rule.${worstFinding.rule}`} /></span>
+                        <span className="ml2 c-muted-1 nowrap" data-rule={worstFinding.rule}>{ruleName(intl, worstFinding.rule)}</span>
                         {k.findings.length > 1 && (
                           <span className="ml1 c-muted-1" title={intl.formatMessage({ id: 'admin/key-steward.keys.moreFindingsLabel' }, { count: k.findings.length - 1 })}>
                             <FormattedMessage id="admin/key-steward.keys.moreFindings" values={{ count: k.findings.length - 1 }} />

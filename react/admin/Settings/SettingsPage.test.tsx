@@ -1,6 +1,6 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
-import { GraphQLError } from 'graphql'
+import { DocumentNode, GraphQLError } from 'graphql'
 
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
@@ -27,7 +27,7 @@ const variables = (change: Record<string, unknown>) => ({
   settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, extraGenericLabels: [], scanExtraPaths: [], reminderEmails: [], keyManagingRoleIds: [2005], reminderLocale: 'en', ...change },
   version: '"v1"',
 })
-const mount = (...more: object[]) => render(<SettingsPage />, { graphql: { mocks: [read(), roles, ...more] } })
+const mount = (...more: Array<{ request: { query: DocumentNode; variables?: Record<string, unknown> }; result: object }>) => render(<SettingsPage />, { graphql: { mocks: [read(), roles, ...more] } })
 
 describe('SettingsPage', () => {
   it.each([

@@ -77,7 +77,7 @@ const SettingsPage: React.FC = () => {
     const p = problems.find(x => x.field === field)
     return p ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' }) : undefined
   }
-  const help = (field: string) => {
+  const help = (field: NumberField | ListField) => {
     const l = limitOf(field)
     const range = l?.min != null && l.max != null ? t('range', { min: l.min, max: l.max }) : l?.maxItems != null ? t('listRange', { maxItems: l.maxItems }) : ''
     return `${t(`${field}.help`)} ${range}`.trim()
@@ -104,7 +104,7 @@ const SettingsPage: React.FC = () => {
       // The service's per-field refusals (code, params, entry) are shown like the browser's own.
       const refused = readError(err as never)
       if (refused?.code === 'BAD_USER_INPUT') {
-        setProblems(refused.fields.map(f => ({ field: f.field, code: f.code ?? 'NOT_A_SETTING', params: f.params, entry: f.entry })))
+        setProblems(refused.fields.map(f => ({ field: f.field, code: (f.code ?? 'NOT_A_SETTING') as FieldProblem['code'], params: f.params, entry: f.entry })))
         if (refused.fields.some(f => ADVANCED_NUMBERS.includes(f.field as NumberField))) setAdvancedOpen(true)
       }
     }

@@ -3,7 +3,11 @@
 // per-field message. The service checks again (and knows the account's roles).
 
 export interface SettingLimit { field: string; min: number | null; max: number | null; maxItems: number | null; maxLength: number | null }
-export interface FieldProblem { field: string; code: string; params?: Record<string, number | string>; entry?: string }
+/** The codes the service gives too (node/domain/settings.ts SettingErrorCode). */
+export type ProblemCode =
+  | 'REQUIRED' | 'NOT_WHOLE_NUMBER' | 'OUT_OF_RANGE' | 'TOO_MANY' | 'TOO_LONG' | 'EMPTY_ENTRY'
+  | 'BAD_EMAIL' | 'BAD_PATH' | 'BAD_ROLE_ID' | 'UNKNOWN_ROLE' | 'ROLES_UNREADABLE' | 'TOKEN' | 'BAD_LOCALE' | 'NOT_A_SETTING'
+export interface FieldProblem { field: string; code: ProblemCode; params?: Record<string, number | string>; entry?: string }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/

@@ -5,6 +5,7 @@ import { InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
+import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import INVENTORY from '../graphql/inventory.gql'
 import type { AdminUser, Inventory } from '../types'
@@ -72,7 +73,7 @@ const UsersPage: React.FC = () => {
                     <td className="pv3 ph3 f6">
                       {u.findings.map((f, i) => (
                         <span key={i} className="db mb1" data-rule={f.rule}>
-                          <SeverityBadge severity={f.severity} /> <span className="ml1">{intl.formatMessage({ id: `admin/key-steward.rule.${f.rule}` })}</span>
+                          <SeverityBadge severity={f.severity} /> <span className="ml1">{ruleName(intl, f.rule)}</span>
                         </span>
                       ))}
                     </td>

@@ -127,8 +127,11 @@ describe('settings', () => {
     ['reviewCadenceDays', 400, /reviewCadenceDays must be a whole number from 7 to 365/],
     ['maxOwnerUsers', 0, /maxOwnerUsers must be a whole number from 1 to 50/],
     ['roleFetchConcurrency', 64, /roleFetchConcurrency must be a whole number from 1 to 32/],
-    ['extraGenericLabels', ['ok', 'x'.repeat(61)], /at most 50 labels of 1 to 60 characters/],
-    ['keyManagingRoleIds', [-3], /role ids \(positive whole numbers\)/],
+    ['extraGenericLabels', ['ok', 'x'.repeat(61)], /extraGenericLabels: an entry is longer than 60 characters/],
+    ['keyManagingRoleIds', [-3], /keyManagingRoleIds: not a role id \("-3"\)/],
+    ['keyManagingRoleIds', [424242], /no role of this account has this id \("424242"\)/],
+    ['reminderEmails', ['ops@acme.com', 'not-an-email'], /reminderEmails: not an e-mail address \("not-an-email"\)/],
+    ['rotationDays', null, /rotationDays cannot be empty/],
   ]
   for (const [field, value, message] of invalid) {
     it(`refuses ${field} = ${JSON.stringify(value).slice(0, 20)} naming the field and range, saving nothing`, async () => {
@@ -136,7 +139,9 @@ describe('settings', () => {
       const r = await gql(stack, OWNER, UPDATE, { s: { [field]: value, rotationDays: field === 'rotationDays' ? value : 120 } })
       assert.equal(errorCode(r), 'BAD_USER_INPUT')
       assert.match(r.body.errors![0].message, message)
-      assert.ok((r.body.errors![0].extensions!.fields as Array<{ field: string }>).some(f => f.field === field))
+      // each error carries a code and its params (the page renders them in the admin's language)
+      const named = (r.body.errors![0].extensions!.fields as Array<{ field: string; code: string; params: object }>).find(f => f.field === field)
+      assert.ok(named && named.code && named.params, JSON.stringify(r.body.errors![0].extensions))
       assert.deepEqual((await gql(stack, OWNER, SETTINGS)).body.data.settings, before)
     })
   }
@@ -176,6 +181,20 @@ describe('settings', () => {
     const winner = results.find(r => !r.body.errors)!.body.data.updateSettings.rotationDays
     assert.equal((await gql(stack, OWNER, SETTINGS)).body.data.settings.rotationDays, winner)
   })
+})
+
+it('serves the settings limits from the one source the service validates with', async () => {
+  const r = await gql(stack, OWNER, '{ settingsLimits { field min max maxItems maxLength } }')
+  assert.equal(r.body.errors, undefined, r.text)
+  const byField = new Map((r.body.data.settingsLimits as Array<{ field: string }>).map(l => [l.field, l]))
+  assert.deepEqual(byField.get('rotationDays'), { field: 'rotationDays', min: 30, max: 365, maxItems: null, maxLength: null })
+  assert.deepEqual(byField.get('reminderEmails'), { field: 'reminderEmails', min: null, max: null, maxItems: 10, maxLength: 254 })
+})
+
+it('lists the account\'s roles for the key-managing roles picker', async () => {
+  const r = await gql(stack, OWNER, '{ accountRoles { id name custom } }')
+  assert.equal(r.body.errors, undefined, r.text)
+  assert.ok(r.body.data.accountRoles.some((x: { id: number; custom: boolean }) => x.id === 1 && !x.custom))
 })
 
 it('lists the rules with how each decides', async () => {

@@ -24,6 +24,8 @@ export interface Settings {
   reminderEmails: string[]
   /** after this many seconds of a slow live read, pages show the daily scan's copy */
   liveReadTimeoutSeconds: number
+  /** language of reminder e-mails; null: not chosen yet (the settings page offers the admin's own) */
+  reminderLocale: 'en' | 'pt' | 'es' | null
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,75 +40,129 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderDays: 14,
   reminderEmails: [],
   liveReadTimeoutSeconds: 10,
+  reminderLocale: null,
 }
 
 type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
+type ListField = 'extraGenericLabels' | 'keyManagingRoleIds' | 'scanExtraPaths' | 'reminderEmails'
 
-export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
-  rotationDays: { min: 30, max: 365 },
-  renewalGraceDays: { min: 1, max: 90 },
-  reviewCadenceDays: { min: 7, max: 365 },
-  maxOwnerUsers: { min: 1, max: 50 },
-  roleFetchConcurrency: { min: 1, max: 32 },
-  reminderDays: { min: 1, max: 60 },
-  liveReadTimeoutSeconds: { min: 2, max: 20 }, // under the service's 30 s request timeout
+/**
+ * The one source of every setting's limits: validation uses it, GraphQL serves it
+ * (Query.settingsLimits), and the settings page validates and explains with it. Help texts,
+ * schema comments and docs do not repeat the numbers.
+ */
+export const SETTINGS_LIMITS: { ints: Record<IntField, { min: number; max: number }>; lists: Record<ListField, { maxItems: number; maxLength: number }> } = {
+  ints: {
+    rotationDays: { min: 30, max: 365 },
+    renewalGraceDays: { min: 1, max: 90 },
+    reviewCadenceDays: { min: 7, max: 365 },
+    maxOwnerUsers: { min: 1, max: 50 },
+    roleFetchConcurrency: { min: 1, max: 32 },
+    reminderDays: { min: 1, max: 60 },
+    liveReadTimeoutSeconds: { min: 2, max: 20 }, // under the service's 30 s request timeout
+  },
+  lists: {
+    extraGenericLabels: { maxItems: 50, maxLength: 60 },
+    keyManagingRoleIds: { maxItems: 100, maxLength: 10 },
+    scanExtraPaths: { maxItems: 20, maxLength: 200 },
+    reminderEmails: { maxItems: 10, maxLength: 254 },
+  },
 }
-export const MAX_GENERIC_LABELS = 50
-export const MAX_LABEL_LENGTH = 60
-export const MAX_KEY_MANAGING_ROLES = 100
-export const MAX_SCAN_PATHS = 20
-export const MAX_REMINDER_EMAILS = 10
+export const INT_LIMITS = SETTINGS_LIMITS.ints
+export const REMINDER_LOCALES = ['en', 'pt', 'es'] as const
 
+/**
+ * Why a value was refused, as a code the settings page renders in the admin's language (with
+ * params and, in lists, the offending entry), plus an English message for API callers.
+ */
+export type SettingErrorCode =
+  | 'REQUIRED' | 'NOT_WHOLE_NUMBER' | 'OUT_OF_RANGE' | 'TOO_MANY' | 'TOO_LONG' | 'EMPTY_ENTRY'
+  | 'BAD_EMAIL' | 'BAD_PATH' | 'BAD_ROLE_ID' | 'UNKNOWN_ROLE' | 'ROLES_UNREADABLE' | 'TOKEN' | 'BAD_LOCALE' | 'NOT_A_SETTING'
+/** A bad field in plain English (annotations use it too). */
 export interface FieldError { field: string; message: string }
-export type Validation = { ok: true; value: Settings } | { ok: false; errors: FieldError[] }
+export interface SettingError extends FieldError { code: SettingErrorCode; params: Record<string, number | string>; entry?: string }
+export type Validation = { ok: true; value: Settings } | { ok: false; errors: SettingError[] }
 
-/** Applies a partial update to current settings; every bad field is reported, nothing applied. */
-export function validateSettings(current: Settings, update: Partial<Record<keyof Settings, unknown>>): Validation {
-  const errors: FieldError[] = []
-  const next: Settings = { ...current }
-  for (const [field, value] of Object.entries(update) as Array<[keyof Settings, unknown]>) {
-    if (value === undefined || value === null) continue
-    // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
-    if (Array.isArray(value) && value.some(v => typeof v === 'string' && looksLikeToken(v))) {
-      errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
+export interface ValidationContext {
+  /** the account's role ids, when key-managing roles change; null: they could not be read */
+  roleIds?: number[] | null
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const PATH = /^\/\S*$/
+
+/** The first bad entry of a list setting, or null. */
+function listError(field: ListField, items: unknown[], ctx: ValidationContext): Omit<SettingError, 'field' | 'message'> | null {
+  const { maxItems, maxLength } = SETTINGS_LIMITS.lists[field]
+  if (items.length > maxItems) return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
+  for (const item of items) {
+    const entry = typeof item === 'string' ? item : String(item)
+    if (field === 'keyManagingRoleIds') {
+      if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0) return { code: 'BAD_ROLE_ID', params: {}, entry }
+      if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
+      if (ctx.roleIds && !ctx.roleIds.includes(item)) return { code: 'UNKNOWN_ROLE', params: {}, entry }
       continue
     }
-    if (field in INT_LIMITS) {
-      const { min, max } = INT_LIMITS[field as IntField]
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-        errors.push({ field, message: `${field} must be a whole number from ${min} to ${max}` })
-      } else {
-        (next as unknown as Record<string, number>)[field] = value
-      }
-    } else if (field === 'extraGenericLabels') {
-      const labels = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim() : v)) : null
-      if (!labels || labels.length > MAX_GENERIC_LABELS || !labels.every(l => typeof l === 'string' && l.length >= 1 && l.length <= MAX_LABEL_LENGTH)) {
-        errors.push({ field, message: `extraGenericLabels must be a list of at most ${MAX_GENERIC_LABELS} labels of 1 to ${MAX_LABEL_LENGTH} characters` })
-      } else {
-        next.extraGenericLabels = [...new Set(labels as string[])]
-      }
-    } else if (field === 'keyManagingRoleIds') {
-      if (!Array.isArray(value) || value.length > MAX_KEY_MANAGING_ROLES || !value.every(v => Number.isInteger(v) && v > 0)) {
-        errors.push({ field, message: `keyManagingRoleIds must be a list of at most ${MAX_KEY_MANAGING_ROLES} role ids (positive whole numbers)` })
-      } else {
-        next.keyManagingRoleIds = [...new Set(value as number[])]
-      }
-    } else if (field === 'reminderEmails') {
-      const emails = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : null
-      if (!emails || emails.length > MAX_REMINDER_EMAILS || !emails.every(e => typeof e === 'string' && e.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))) {
-        errors.push({ field, message: `reminderEmails must be at most ${MAX_REMINDER_EMAILS} e-mail addresses` })
-      } else {
-        next.reminderEmails = [...new Set(emails as string[])]
-      }
-    } else if (field === 'scanExtraPaths') {
-      const paths = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim() : v)) : null
-      if (!paths || paths.length > MAX_SCAN_PATHS || !paths.every(p => typeof p === 'string' && /^\/[^\s]{0,199}$/.test(p))) {
-        errors.push({ field, message: `scanExtraPaths must be at most ${MAX_SCAN_PATHS} paths starting with / (no spaces, up to 200 characters)` })
-      } else {
-        next.scanExtraPaths = [...new Set(paths as string[])]
-      }
+    if (typeof item !== 'string' || item.trim() === '') return { code: 'EMPTY_ENTRY', params: {} }
+    if (item.length > maxLength) return { code: 'TOO_LONG', params: { max: maxLength }, entry: item.slice(0, 80) }
+    if (field === 'reminderEmails' && !EMAIL.test(item)) return { code: 'BAD_EMAIL', params: {}, entry }
+    if (field === 'scanExtraPaths' && !PATH.test(item)) return { code: 'BAD_PATH', params: {}, entry }
+  }
+  return null
+}
+
+const english = (field: string, e: Omit<SettingError, 'field' | 'message'>): string => {
+  const p = e.params
+  const entry = e.entry !== undefined ? ` ("${e.entry}")` : ''
+  switch (e.code) {
+    case 'REQUIRED': return `${field} cannot be empty`
+    case 'NOT_WHOLE_NUMBER': return `${field} must be a whole number from ${p.min} to ${p.max}`
+    case 'OUT_OF_RANGE': return `${field} must be a whole number from ${p.min} to ${p.max}`
+    case 'TOO_MANY': return `${field} takes at most ${p.max} entries`
+    case 'TOO_LONG': return `${field}: an entry is longer than ${p.max} characters${entry}`
+    case 'EMPTY_ENTRY': return `${field}: an entry is empty`
+    case 'BAD_EMAIL': return `${field}: not an e-mail address${entry}`
+    case 'BAD_PATH': return `${field}: a path starts with / and has no spaces${entry}`
+    case 'BAD_ROLE_ID': return `${field}: not a role id${entry}`
+    case 'UNKNOWN_ROLE': return `${field}: no role of this account has this id${entry}`
+    case 'ROLES_UNREADABLE': return `${field}: the account's roles could not be read to check the ids; try again`
+    case 'TOKEN': return `${field} ${TOKEN_REFUSAL}`
+    case 'BAD_LOCALE': return `${field} must be one of ${REMINDER_LOCALES.join(', ')}`
+    default: return `${field} is not a setting`
+  }
+}
+
+/**
+ * Applies a partial update to current settings; every bad field is reported, nothing applied.
+ * A field left out (undefined) keeps its value; a field sent empty (null) is refused.
+ */
+export function validateSettings(current: Settings, update: Partial<Record<keyof Settings, unknown>>, ctx: ValidationContext = {}): Validation {
+  const errors: SettingError[] = []
+  const fail = (field: string, e: Omit<SettingError, 'field' | 'message'>) => errors.push({ field, ...e, message: english(field, e) })
+  const next: Settings = { ...current }
+  for (const [field, raw] of Object.entries(update) as Array<[keyof Settings, unknown]>) {
+    if (raw === undefined) continue
+    if (field in SETTINGS_LIMITS.ints) {
+      const { min, max } = SETTINGS_LIMITS.ints[field as IntField]
+      if (raw === null) fail(field, { code: 'REQUIRED', params: { min, max } })
+      else if (typeof raw !== 'number' || !Number.isInteger(raw)) fail(field, { code: 'NOT_WHOLE_NUMBER', params: { min, max } })
+      else if (raw < min || raw > max) fail(field, { code: 'OUT_OF_RANGE', params: { min, max } })
+      else (next as unknown as Record<string, number>)[field] = raw
+    } else if (field in SETTINGS_LIMITS.lists) {
+      if (raw === null) { (next as unknown as Record<string, unknown[]>)[field] = []; continue } // an empty list is a valid choice
+      const items = Array.isArray(raw) ? raw.map(v => (typeof v === 'string' ? (field === 'reminderEmails' ? v.trim().toLowerCase() : v.trim()) : v)) : null
+      if (!items) { fail(field, { code: 'NOT_A_SETTING', params: {} }); continue }
+      // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
+      if (items.some(v => typeof v === 'string' && looksLikeToken(v))) { fail(field, { code: 'TOKEN', params: {} }); continue }
+      const e = listError(field as ListField, items, ctx)
+      if (e) fail(field, e)
+      else (next as unknown as Record<string, unknown[]>)[field] = [...new Set(items)]
+    } else if (field === 'reminderLocale') {
+      if (raw === null) next.reminderLocale = null
+      else if (!REMINDER_LOCALES.includes(raw as never)) fail(field, { code: 'BAD_LOCALE', params: {} })
+      else next.reminderLocale = raw as Settings['reminderLocale']
     } else {
-      errors.push({ field, message: `${field} is not a setting` })
+      fail(field, { code: 'NOT_A_SETTING', params: {} })
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: next }

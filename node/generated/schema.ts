@@ -21,6 +21,15 @@ export type Scalars = {
   Upload: { input: unknown; output: unknown; }
 };
 
+/** A role of the account, for choosing key-managing custom roles */
+export type AccountRole = {
+  __typename?: 'AccountRole';
+  id: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** True for a custom role (roleType 1), false for one predefined by VTEX */
+  custom: Scalars['Boolean']['output'];
+};
+
 export type ActionOutcome =
   | 'DONE'
   /** VTEX refused (4xx) */
@@ -208,6 +217,14 @@ export type ExportFormat =
   | 'CSV'
   | 'JSON';
 
+/** The inventory key an exposure belongs to */
+export type ExposedKey = {
+  __typename?: 'ExposedKey';
+  id: Scalars['ID']['output'];
+  /** Empty when the key has no label */
+  label: Scalars['String']['output'];
+};
+
 /** Where a credential showed up in code the browser loads. Tokens appear only masked. */
 export type Exposure = {
   __typename?: 'Exposure';
@@ -227,6 +244,13 @@ export type Exposure = {
    * it there: the latest scan could not read that URL again, so what was last known stands
    */
   lastSeenAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * CRITICAL when a token or credentials link was found, HIGH for a key alone (the
+   * exposed-client-side rule); exposures come most severe first
+   */
+  severity: Severity;
+  /** The account's key with this appKey (its label names it), when the admin may read the account's keys; null otherwise */
+  key?: Maybe<ExposedKey>;
 };
 
 export type ExposureKind =
@@ -261,6 +285,8 @@ export type Finding = {
   subjectLabel: Scalars['String']['output'];
   /** What is wrong, why it matters and the next step, in the admin's language */
   message: Scalars['String']['output'];
+  /** For a stale key (key-age-exceeded): whole days past the rotation period; otherwise null */
+  daysPastPeriod?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Hygiene = {
@@ -588,6 +614,10 @@ export type Query = {
   keyActionPermissions: Array<ActionPermission>;
   /** The latest storefront exposure scan, or null when none ran */
   leakScan?: Maybe<LeakScan>;
+  /** The limits the service validates settings with (its one source); validation errors carry a code, params and the bad entry */
+  settingsLimits: Array<SettingLimit>;
+  /** The account's roles as the admin's session may list them (needs Get paged roles) */
+  accountRoles: Array<AccountRole>;
   /** Reminders to show: review due soon or overdue, keys that crossed the rotation period, unfinished renewals */
   reminders: Array<Reminder>;
   /** What changed between the two latest daily scans, or null before two scans ran */
@@ -871,32 +901,44 @@ export type ScoreCost = {
   points: Scalars['Float']['output'];
 };
 
+/** The limits of one setting (Query.settingsLimits): min/max for numbers, maxItems/maxLength for lists */
+export type SettingLimit = {
+  __typename?: 'SettingLimit';
+  field: Scalars['String']['output'];
+  min?: Maybe<Scalars['Int']['output']>;
+  max?: Maybe<Scalars['Int']['output']>;
+  maxItems?: Maybe<Scalars['Int']['output']>;
+  maxLength?: Maybe<Scalars['Int']['output']>;
+};
+
 export type Settings = {
   __typename?: 'Settings';
-  /** Days after which an active key should be rotated (VTEX offers 90 or 180); 30 to 365 */
+  /** Days after which an active key should be rotated (VTEX offers 90 or 180); limits in Query.settingsLimits */
   rotationDays: Scalars['Int']['output'];
-  /** Days an unfinished token renewal may keep the old token valid; 1 to 90 */
+  /** Days an unfinished token renewal may keep the old token valid */
   renewalGraceDays: Scalars['Int']['output'];
-  /** Days between completed access reviews; 7 to 365 */
+  /** Days between completed access reviews */
   reviewCadenceDays: Scalars['Int']['output'];
-  /** How many users may hold Owner (Admin Super); 1 to 50 */
+  /** How many users may hold Owner (Admin Super) */
   maxOwnerUsers: Scalars['Int']['output'];
-  /** Labels the store considers generic, besides the built-in ones; at most 50 of 1 to 60 characters */
+  /** Labels the store considers generic, besides the built-in ones */
   extraGenericLabels: Array<Scalars['String']['output']>;
   /** Custom roles that grant key management (Save user / Edit API keys) */
   keyManagingRoleIds: Array<Scalars['Int']['output']>;
-  /** Role reads in flight at once when loading the inventory; 1 to 32 */
+  /** Role reads in flight at once when loading the inventory */
   roleFetchConcurrency: Scalars['Int']['output'];
   /** Pass back to updateSettings so a concurrent edit is a conflict, not a lost update */
   version?: Maybe<Scalars['String']['output']>;
   /** Storefront paths the exposure scan visits besides the home page and the sitemap */
   scanExtraPaths: Array<Scalars['String']['output']>;
-  /** Days before a review is due that the reminder starts; 1 to 60 */
+  /** Days before a review is due that the reminder starts */
   reminderDays: Scalars['Int']['output'];
-  /** Who receives reminder e-mails through VTEX's Message Center (at most 10); empty means no e-mail */
+  /** Who receives reminder e-mails through VTEX's Message Center; empty means no e-mail */
   reminderEmails: Array<Scalars['String']['output']>;
-  /** After this many seconds of a slow live read, pages show the daily scan's copy; 2 to 20 */
+  /** After this many seconds of a slow live read, pages show the daily scan's copy */
   liveReadTimeoutSeconds: Scalars['Int']['output'];
+  /** Language of reminder e-mails: en, pt or es; until saved, the signed-in admin's language */
+  reminderLocale: Scalars['String']['output'];
 };
 
 export type SettingsInput = {
@@ -911,6 +953,7 @@ export type SettingsInput = {
   reminderDays?: InputMaybe<Scalars['Int']['input']>;
   reminderEmails?: InputMaybe<Array<Scalars['String']['input']>>;
   liveReadTimeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  reminderLocale?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Severity =
@@ -1051,6 +1094,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountRole: ResolverTypeWrapper<Partial<AccountRole>>;
   ActionOutcome: ResolverTypeWrapper<Partial<ActionOutcome>>;
   ActionPermission: ResolverTypeWrapper<Partial<ActionPermission>>;
   AdminUser: ResolverTypeWrapper<UserEntry>;
@@ -1070,6 +1114,7 @@ export type ResolversTypes = {
   Decision: ResolverTypeWrapper<Partial<Decision>>;
   EvidenceLine: ResolverTypeWrapper<Partial<EvidenceLine>>;
   ExportFormat: ResolverTypeWrapper<Partial<ExportFormat>>;
+  ExposedKey: ResolverTypeWrapper<Partial<ExposedKey>>;
   Exposure: ResolverTypeWrapper<Partial<Exposure>>;
   ExposureKind: ResolverTypeWrapper<Partial<ExposureKind>>;
   ExternalKey: ResolverTypeWrapper<ExternalKeyEntry>;
@@ -1113,6 +1158,7 @@ export type ResolversTypes = {
   ScoreBand: ResolverTypeWrapper<Partial<ScoreBand>>;
   ScoreCost: ResolverTypeWrapper<Partial<ScoreCost>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  SettingLimit: ResolverTypeWrapper<Partial<SettingLimit>>;
   Settings: ResolverTypeWrapper<Partial<Settings>>;
   SettingsInput: ResolverTypeWrapper<Partial<SettingsInput>>;
   Severity: ResolverTypeWrapper<Partial<Severity>>;
@@ -1129,6 +1175,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountRole: Partial<AccountRole>;
   ActionPermission: Partial<ActionPermission>;
   AdminUser: UserEntry;
   ID: Partial<Scalars['ID']['output']>;
@@ -1143,6 +1190,7 @@ export type ResolversParentTypes = {
   Changes: Partial<Changes>;
   ChecklistItem: Partial<ChecklistItem>;
   EvidenceLine: Partial<EvidenceLine>;
+  ExposedKey: Partial<ExposedKey>;
   Exposure: Partial<Exposure>;
   ExternalKey: ExternalKeyEntry;
   Finding: Partial<Finding>;
@@ -1174,6 +1222,7 @@ export type ResolversParentTypes = {
   ScheduleStatus: Partial<ScheduleStatus>;
   ScoreCost: Partial<ScoreCost>;
   Float: Partial<Scalars['Float']['output']>;
+  SettingLimit: Partial<SettingLimit>;
   Settings: Partial<Settings>;
   SettingsInput: Partial<SettingsInput>;
   SeverityCounts: Partial<SeverityCounts>;
@@ -1246,6 +1295,12 @@ export type ContextDirectiveArgs = {
 };
 
 export type ContextDirectiveResolver<Result, Parent, ContextType = Context, Args = ContextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccountRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountRole'] = ResolversParentTypes['AccountRole']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  custom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type ActionPermissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPermission'] = ResolversParentTypes['ActionPermission']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1362,6 +1417,11 @@ export type EvidenceLineResolvers<ContextType = Context, ParentType extends Reso
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ExposedKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExposedKey'] = ResolversParentTypes['ExposedKey']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExposureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
   kind?: Resolver<ResolversTypes['ExposureKind'], ParentType, ContextType>;
   appKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1373,6 +1433,8 @@ export type ExposureResolvers<ContextType = Context, ParentType extends Resolver
   column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastSeenAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['ExposedKey']>, ParentType, ContextType>;
 };
 
 export type ExternalKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExternalKey'] = ResolversParentTypes['ExternalKey']> = {
@@ -1394,6 +1456,7 @@ export type FindingResolvers<ContextType = Context, ParentType extends Resolvers
   subjectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subjectLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  daysPastPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type HygieneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Hygiene'] = ResolversParentTypes['Hygiene']> = {
@@ -1514,6 +1577,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   keyAudit?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryKeyAuditArgs, 'keyId'>>;
   keyActionPermissions?: Resolver<Array<ResolversTypes['ActionPermission']>, ParentType, ContextType>;
   leakScan?: Resolver<Maybe<ResolversTypes['LeakScan']>, ParentType, ContextType>;
+  settingsLimits?: Resolver<Array<ResolversTypes['SettingLimit']>, ParentType, ContextType>;
+  accountRoles?: Resolver<Array<ResolversTypes['AccountRole']>, ParentType, ContextType>;
   reminders?: Resolver<Array<ResolversTypes['Reminder']>, ParentType, ContextType>;
   changes?: Resolver<Maybe<ResolversTypes['Changes']>, ParentType, ContextType>;
   schedule?: Resolver<Maybe<ResolversTypes['ScheduleStatus']>, ParentType, ContextType>;
@@ -1663,6 +1728,14 @@ export type ScoreCostResolvers<ContextType = Context, ParentType extends Resolve
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SettingLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettingLimit'] = ResolversParentTypes['SettingLimit']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxItems?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type SettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
   rotationDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   renewalGraceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1676,6 +1749,7 @@ export type SettingsResolvers<ContextType = Context, ParentType extends Resolver
   reminderDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reminderEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   liveReadTimeoutSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reminderLocale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SeverityCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityCounts'] = ResolversParentTypes['SeverityCounts']> = {
@@ -1713,6 +1787,7 @@ export type UrlNoteResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type Resolvers<ContextType = Context> = {
+  AccountRole?: AccountRoleResolvers<ContextType>;
   ActionPermission?: ActionPermissionResolvers<ContextType>;
   AdminUser?: AdminUserResolvers<ContextType>;
   Annotation?: AnnotationResolvers<ContextType>;
@@ -1725,6 +1800,7 @@ export type Resolvers<ContextType = Context> = {
   Changes?: ChangesResolvers<ContextType>;
   ChecklistItem?: ChecklistItemResolvers<ContextType>;
   EvidenceLine?: EvidenceLineResolvers<ContextType>;
+  ExposedKey?: ExposedKeyResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExternalKey?: ExternalKeyResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
@@ -1755,6 +1831,7 @@ export type Resolvers<ContextType = Context> = {
   ScanStep?: ScanStepResolvers<ContextType>;
   ScheduleStatus?: ScheduleStatusResolvers<ContextType>;
   ScoreCost?: ScoreCostResolvers<ContextType>;
+  SettingLimit?: SettingLimitResolvers<ContextType>;
   Settings?: SettingsResolvers<ContextType>;
   SeverityCounts?: SeverityCountsResolvers<ContextType>;
   TokenRenewal?: TokenRenewalResolvers<ContextType>;

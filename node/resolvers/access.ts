@@ -3,7 +3,7 @@
 // to start) and dev/test/authorization.test.ts walks the schema to hold every field to it.
 // Checks run on the admin's own session (License Manager's access check) and fail closed: if
 // License Manager cannot answer, the request is refused, never let through.
-import { READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
+import { GET_ROLES_PAGED, READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
 import { requestData } from '../services/requestData'
@@ -34,6 +34,10 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     hygiene: READS,
     rules: SIGNED_IN,
     settings: MANAGES,
+    // the limits of each setting: nothing of the account
+    settingsLimits: SIGNED_IN,
+    // role names and ids, as VTEX's paged roles list gives them to this admin
+    accountRoles: { requires: [GET_ROLES_PAGED] },
     review: READS,
     reviewById: READS,
     reviews: READS,

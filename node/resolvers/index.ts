@@ -3,11 +3,11 @@ import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
 import { inventory } from './inventory'
 import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermissions, keyAudit, reactivateKey, recordTokenRenewal, removeKeyRole, renewToken } from './keyActions'
-import { leakScan, runLeakScan } from './leakScan'
+import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
 import { reviewMutations, reviewQueries } from './review'
-import { settings, updateSettings } from './settings'
+import { accountRoles, settings, settingsLimits, updateSettings } from './settings'
 
 export const resolvers = {
   Query: withAccess('Query', {
@@ -16,6 +16,8 @@ export const resolvers = {
     hygiene,
     rules,
     settings,
+    settingsLimits,
+    accountRoles,
     ...reviewQueries,
     leakScan,
     reminders,
@@ -44,6 +46,7 @@ export const resolvers = {
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
+  Exposure: { key: exposureKey },
 }
 
 // The resolver map checked against the schema's generated signatures (generated/schema.ts).

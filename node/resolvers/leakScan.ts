@@ -7,12 +7,18 @@ import { crawlStorefront } from '../services/storefrontCrawl'
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { LATEST_SCAN, requestData } from '../services/requestData'
+import { READ } from '../domain/resources'
+
+type Shown = LeakScanResult['exposures'][number]
+const severityOf = (e: Shown): 'CRITICAL' | 'HIGH' => (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
+/** Most severe first, then where it was found (stable for the same scan). */
+const bySeverity = (a: Shown, b: Shown) =>
+  Number(severityOf(a) === 'HIGH') - Number(severityOf(b) === 'HIGH') || a.url.localeCompare(b.url) || a.line - b.line || a.column - b.column
 
 /** Notes listed in an answer; scans stored before the cap (MAX_NOTES) could hold 700,000. */
 const MAX_NOTES = DEFAULT_LIMITS.maxNotes
 
-export function presentScan(r: LeakScanResult | null) {
-  if (!r) return null
+export function presentScan(r: LeakScanResult) {
   // Scans stored before unreachableHosts, the note counts and completeness existed have none.
   const { sources: _sources, ...shown } = r
   return {
@@ -22,7 +28,7 @@ export function presentScan(r: LeakScanResult | null) {
     unreachableHosts: r.unreachableHosts ?? [], exposedKeys: exposedKeys(r),
     ...scanCompleteness(r), keptUrls: r.keptUrls ?? 0, keptFrom: r.keptFrom ?? null,
     // snippets stored before split tokens were masked are masked again
-    exposures: r.exposures.map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: e.lastSeenAt ?? null })),
+    exposures: [...r.exposures].sort(bySeverity).map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: e.lastSeenAt ?? null, severity: severityOf(e) })),
   }
 }
 
@@ -32,5 +38,20 @@ export async function runLeakScan(_: unknown, __: unknown, ctx: Context) {
 
 export async function leakScan(_: unknown, __: unknown, ctx: Context) {
   const stored = await requestData(ctx).storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
-  return presentScan(stored.value)
+  return stored.value && presentScan(stored.value)
+}
+
+/**
+ * Exposure.key: the inventory key with the exposure's appKey, so the page can name it. Labels are
+ * read data: only for an admin whose own session holds the read resources (null otherwise, or
+ * when the inventory cannot be read now: the appKey still identifies it).
+ */
+export async function exposureKey(e: { appKey?: string | null }, _: unknown, ctx: Context) {
+  if (!e.appKey) return null
+  const data = requestData(ctx)
+  const allowed = await Promise.all(READ.map(r => data.holds(r))).then(a => a.every(Boolean), () => false)
+  if (!allowed) return null
+  const inventory = await data.inventory().catch(() => null)
+  const key = inventory?.keys.find(k => k.appKey === e.appKey)
+  return key ? { id: key.id, label: key.label } : null
 }

@@ -14,7 +14,8 @@ const TOP_COSTS = 5
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
   const { params, ...rest } = f
-  return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)) }
+  const daysPastPeriod = f.rule === 'key-age-exceeded' && Number.isFinite(Number(params.overdueDays)) ? Number(params.overdueDays) : null
+  return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)), daysPastPeriod }
 }
 
 export async function findings(_: unknown, args: { severity?: Severity | null; rule?: string | null }, ctx: Context) {

@@ -22,6 +22,11 @@ export type Role = Inventory['roles'][number] | AdminUser['roles'][number]
 /** A finding on a key or a user (users' findings carry no practice). */
 export type KeyFinding = ApiKey['findings'][number] | AdminUser['findings'][number]
 export type Finding = KeyStewardOverviewQuery['findings'][number]
+
+/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */
+export type RuleId =
+  | 'key-age-exceeded' | 'renewal-unfinished' | 'owner-role' | 'can-manage-keys' | 'no-roles' | 'inactive-with-roles' | 'generic-label'
+  | 'duplicate-label' | 'shared-key' | 'no-owner' | 'exposed-client-side' | 'external-broad-access' | 'user-owner-role' | 'review-overdue'
 /** The latest token renewal Key Steward knows of (never a token). */
 export type TokenRenewal = ApiKey['renewal']
 export type Annotation = NonNullable<ApiKey['annotation']>

@@ -34,3 +34,9 @@ declare module '*.gql' {
   const value: DocumentNode
   export default value
 }
+
+declare module '*.css' {
+  // CSS modules (the react builder scopes class names; tests map them to identity-obj-proxy)
+  const classes: Record<string, string>
+  export default classes
+}

@@ -166,6 +166,21 @@ describe('scanText', () => {
       }
     })
 
+    it('start and end at token boundaries, never mid-word', () => {
+      const before = 'function initializeStoreLocatorConfiguration(container, options) { var configuration = { account: "acme", '
+      const after = ', productIdentifier: 1024, environmentName: "production" }; return configuration }'
+      const [e] = scan(`${before}appKey: '${KEY}'${after}`)
+      const words = new Set(`${before}${after}`.split(/[^A-Za-z0-9_$]+/).filter(Boolean))
+      const shown = e.snippet.split(/[^A-Za-z0-9_$]+/).filter(Boolean)
+      for (const w of shown) if (!w.startsWith('vtexappkey') && w !== 'acme' && w !== 'XDIUKI' && w !== 'appKey') expect(words.has(w)).toBe(true)
+      expect(shown.length).toBeGreaterThan(8) // the window still shows its context
+      expect(e.snippet).toContain(`appKey: '${KEY}'`)
+      // a long snippet is cut at a space too
+      const long = scan(`${KEY}${' word'.repeat(200)}`)[0].snippet
+      expect(long.length).toBeLessThanOrEqual(300)
+      expect(long).toMatch(/ word$/)
+    })
+
     it('show the key and the masked token with its real length, even when the window cuts the token', () => {
       const [e] = scan(HEADERS)
       expect(e.snippet).toContain(`'X-VTEX-API-AppKey': '${KEY}'`)

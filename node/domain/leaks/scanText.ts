@@ -135,15 +135,29 @@ function maskRuns(text: string, from: number, to: number, keep: Match[]): string
   return out + text.slice(copied, to)
 }
 
+const isWordChar = (c: string | undefined) => isAlnum(c) || c === '_' || c === '$'
+const SNIPPET_MAX = 300
+
+/** Cuts a long snippet at the last space before SNIPPET_MAX, never inside a word. */
+function cutAtWord(s: string): string {
+  if (s.length <= SNIPPET_MAX) return s
+  const space = s.lastIndexOf(' ', SNIPPET_MAX - 1)
+  return `${s.slice(0, space > SNIPPET_MAX / 2 ? space : SNIPPET_MAX - 1).trimEnd()}…`
+}
+
 function snippet(text: string, m: Match, keep: Match[], keepMax: number): string {
   let from = Math.max(0, m.start - 60)
   let to = Math.min(text.length, m.end + 60)
   // Never cut a capital run (a token) in two: masked whole, it shows its real length.
   for (let n = 0; n < 256 && from > 0 && isCapital(text[from - 1]); n++) from--
   for (let n = 0; n < 256 && to < text.length && isCapital(text[to]); n++) to++
+  // Nor any other word (`unction`, `Authoriz`): start and end at a token boundary.
+  while (from > 0 && from < m.start && isWordChar(text[from - 1]) && isWordChar(text[from])) from++
+  while (to < text.length && to > m.end && isWordChar(text[to - 1]) && isWordChar(text[to])) to--
   const inWindow: Match[] = []
   for (let i = lowerBound(keep, from - keepMax); i < keep.length && keep[i].start < to; i++) if (keep[i].end > from) inWindow.push(keep[i])
-  return maskSecrets(maskRuns(text, from, to, inWindow).replace(/\s+/g, ' ').trim()).slice(0, 300)
+  const shown = maskSecrets(maskRuns(text, from, to, inWindow).replace(/\s+/g, ' ').trim())
+  return cutAtWord(shown)
 }
 
 /**

@@ -9,7 +9,7 @@ const scan = {
   errors: [{ url: 'https://acme.myvtex.com/arquivos/qa-widget.js', reason: 'HTTP 404' }],
   errorCount: 1, skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }], skippedCount: 1, unreachableHosts: [],
   complete: true, unreadCount: 0, keptUrls: 0, keptFrom: null,
-  exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'", lastSeenAt: null }],
+  exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'", lastSeenAt: null, severity: 'CRITICAL', key: { id: 'k-store-locator', label: 'Store locator widget' } }],
 }
 
 describe('ExposurePage', () => {

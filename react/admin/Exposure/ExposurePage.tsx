@@ -3,14 +3,21 @@ import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, FormattedNumber, FormattedTime, useIntl } from 'react-intl'
 import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
-import PageFrame from '../components/PageFrame'
+import Link from '../components/Link'
+import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
 import { readError } from '../utils/errors'
+import { SEVERITIES, Severity } from '../types'
 
-interface Exposure { kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string; lastSeenAt?: string | null }
+interface Exposure {
+  kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string; lastSeenAt?: string | null
+  /** the server sends both; older answers (tests) may lack them */
+  severity?: Severity; key?: { id: string; label: string } | null
+}
+const severityOf = (e: Exposure): Severity => e.severity ?? (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
 interface Scan {
   at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
   complete?: boolean; unreadCount?: number; keptUrls?: number; keptFrom?: string | null
@@ -65,8 +72,8 @@ const ExposurePage: React.FC = () => {
                   date: <FormattedDate value={scan.at} year="numeric" month="long" day="2-digit" />,
                   time: <FormattedTime value={scan.at} />,
                   origin: <span className="code">{scan.origin}</span>,
-                  pages: scan.pagesScanned,
-                  scripts: scan.scriptsScanned,
+                  pages: intl.formatNumber(scan.pagesScanned),
+                  scripts: intl.formatNumber(scan.scriptsScanned),
                   kb: <FormattedNumber value={Math.round(scan.bytesScanned / 1024)} />,
                 }}
               />
@@ -99,15 +106,26 @@ const ExposurePage: React.FC = () => {
               <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
             ) : (
               <ul className="list pa0 ma0">
-                {scan.exposures.map((e, i) => (
+                {[...scan.exposures].sort((a, b) => SEVERITIES.indexOf(severityOf(a)) - SEVERITIES.indexOf(severityOf(b))).map((e, i) => (
                   <li key={i} className="pv4 bb b--muted-5" data-exposure={e.appKey ?? e.kind}>
                     <div className="flex items-center mb2">
-                      <SeverityBadge severity={e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH'} />
-                      <span className="ml3 fw5">{e.appKey ?? t(`kind.${e.kind}`)}</span>
-                      {e.account && <span className="ml2 f6 c-muted-1">({e.account})</span>}
+                      <SeverityBadge severity={severityOf(e)} />
+                      {e.key ? (
+                        <>
+                          <span className="ml3 fw5" data-exposure-key={e.key.id}>
+                            <Link to={`${BASE}/keys/${encodeURIComponent(e.key.id)}`}>{e.key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" />}</Link>
+                          </span>
+                          <span className="ml2 f6 code c-muted-1">{e.appKey}</span>
+                        </>
+                      ) : (
+                        <>
+                          <span className="ml3 fw5">{e.appKey ?? t(`kind.${e.kind}`)}</span>
+                          {e.account && <span className="ml2 f6 c-muted-1">({e.account})</span>}
+                        </>
+                      )}
                     </div>
                     <p className="mv2 f6">
-                      <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: e.line, column: e.column }} />
+                      <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: intl.formatNumber(e.line), column: intl.formatNumber(e.column) }} />
                       {e.tokenMasked && <> · <FormattedMessage id="admin/key-steward.exposure.token" values={{ masked: <span className="code">{e.tokenMasked}</span> }} /></>}
                     </p>
                     {e.lastSeenAt && (

@@ -7,6 +7,7 @@ import { useRuntime } from 'vtex.render-runtime'
 import KeyActionButton, { ActionResult } from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
 import FindingList from '../components/FindingList'
+import { RoleTag } from '../components/SeverityBadge'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
@@ -61,7 +62,7 @@ const KeyDetailPage: React.FC = () => {
   const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: `${BASE}/keys` }
 
   return (
-    <PageFrame section="keys" back={back} title={key ? key.label || key.appKey : <FormattedMessage id="admin/key-steward.key.title" />} subtitle={key?.appKey}>
+    <PageFrame section="keys" back={back} title={key ? key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" /> : <FormattedMessage id="admin/key-steward.key.title" />} subtitle={key?.appKey}>
       {loading && !data && <PageBlock><Loading /></PageBlock>}
       {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
       {data && !key && (
@@ -101,7 +102,7 @@ const KeyDetailPage: React.FC = () => {
                 {result.state.key ? (
                   <FormattedMessage
                     id={`admin/key-steward.actions.result.${result.kind}`}
-                    values={{ label: key.label || key.appKey, status: intl.formatMessage({ id: `admin/key-steward.keys.status.${result.state.key.isActive ? 'active' : 'inactive'}` }), roles: result.state.key.rolesKnown ? (result.state.key.roles.map(r => r.name).join(', ') || intl.formatMessage({ id: 'admin/key-steward.keys.noRoles' })) : '—' }}
+                    values={{ label: key.label || intl.formatMessage({ id: 'admin/key-steward.keys.noLabel' }), status: intl.formatMessage({ id: `admin/key-steward.keys.status.${result.state.key.isActive ? 'active' : 'inactive'}` }), roles: result.state.key.rolesKnown ? (result.state.key.roles.map(r => r.name).join(', ') || intl.formatMessage({ id: 'admin/key-steward.keys.noRoles' })) : '—' }}
                   />
                 ) : <FormattedMessage id="admin/key-steward.actions.result.unread" />}
                 {result.state.outcome === 'APPLIED_DESPITE_ERROR' && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" /></span>}
@@ -141,7 +142,7 @@ const KeyDetailPage: React.FC = () => {
                     <tr key={r.id} className="bb b--muted-5">
                       <td className="pv3 ph3">
                         {r.name}
-                        {r.isAdmin && <span className="ml2"><Tag size="small" bgColor="#d40000" color="#fff"><FormattedMessage id="admin/key-steward.users.owner" /></Tag></span>}
+                        {r.isAdmin && <span className="ml2"><RoleTag severity={key.findings.find(f => f.rule === 'owner-role')?.severity}><FormattedMessage id="admin/key-steward.users.owner" /></RoleTag></span>}
                       </td>
                       <td className="pv3 ph3 f6 c-muted-1">{(r.products ?? []).join(', ')}</td>
                       <td className="pv3 ph3 tr" data-remove-role={r.id}>

@@ -4,6 +4,7 @@ import { Dropdown, InputSearch } from 'vtex.styleguide'
 
 import { Role, SEVERITIES } from '../types'
 import type { KeyQuery } from './filterKeys'
+import { ruleName } from '../components/ruleName'
 
 interface Props {
   query: KeyQuery
@@ -39,7 +40,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         <Dropdown
           label={t('keys.filter.rule')}
           value={query.rule}
-          options={[{ value: '', label: t('keys.filter.any') }, ...rules.map(r => ({ value: r, label: r }))]}
+          options={[{ value: '', label: t('keys.filter.any') }, ...rules.map(r => ({ value: r, label: ruleName(intl, r) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale))]}
           onChange={(_: unknown, v: string) => onChange({ rule: v, page: 1 })}
         />
       </div>

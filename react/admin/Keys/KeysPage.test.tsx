@@ -15,7 +15,11 @@ describe('KeysPage', () => {
     expect(getByText('vtexappkey-acme-OWNERK')).toBeInTheDocument()
     const staleRow = container.querySelector('[data-key-id="k-old"]')!
     expect(staleRow.querySelector('[data-severity="HIGH"]')).not.toBeNull()
-    expect(staleRow.textContent).toContain('Stale key: rotate it')
+    // the age says Stale and by how much (not a second severity); the worst finding is named, not coded
+    expect(staleRow.querySelector('[data-stale="160"]')!.textContent).toBe('Stale · 160 days past the period')
+    expect(staleRow.querySelector('[data-stale] [data-severity]')).toBeNull()
+    expect(staleRow.textContent).toContain('Stale key')
+    expect(staleRow.textContent).not.toContain('key-age-exceeded')
     expect(getByText('3 keys match')).toBeInTheDocument()
   })
 

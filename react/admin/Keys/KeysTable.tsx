@@ -4,7 +4,8 @@ import { Button, Dropdown, Tag } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
-import SeverityBadge from '../components/SeverityBadge'
+import { ruleName } from '../components/ruleName'
+import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
 import { ApiKey, worstSeverity } from '../types'
 import { KeyQuery, PAGE_SIZES, SortField } from './filterKeys'
 
@@ -75,12 +76,7 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
                   <td className="pv3 ph3 f6 nowrap"><FormattedDate value={k.createdAt} year="numeric" month="short" day="2-digit" /></td>
                   <td className="pv3 ph3 f6 nowrap">
                     <FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: k.ageDays }} />
-                    {stale && (
-                      <span className="ml2" title={stale.message}>
-                        <SeverityBadge severity={stale.severity} />
-                        <span className="clip"><FormattedMessage id="admin/key-steward.keys.stale" /></span>
-                      </span>
-                    )}
+                    {stale && <span className="ml2" title={stale.message}><StaleBadge days={stale.daysPastPeriod} /></span>}
                   </td>
                   <td className="pv3 ph3 f6">
                     <Tag size="small" type={k.isActive ? 'success' : undefined}>
@@ -100,8 +96,12 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
                     {worstFinding ? (
                       <span className="flex items-center">
                         <SeverityBadge severity={worstFinding.severity} />
-                        <span className="ml2 c-muted-1 nowrap">{worstFinding.rule}</span>
-                        {k.findings.length > 1 && <span className="ml1 c-muted-2">+{k.findings.length - 1}</span>}
+                        <span className="ml2 c-muted-1 nowrap" data-rule={worstFinding.rule}>{ruleName(intl, worstFinding.rule)}</span>
+                        {k.findings.length > 1 && (
+                          <span className="ml1 c-muted-1" title={intl.formatMessage({ id: 'admin/key-steward.keys.moreFindingsLabel' }, { count: k.findings.length - 1 })}>
+                            <FormattedMessage id="admin/key-steward.keys.moreFindings" values={{ count: k.findings.length - 1 }} />
+                          </span>
+                        )}
                       </span>
                     ) : !k.rolesKnown ? (
                       // roles unreadable: its warnings are unknown, never "no problems"
@@ -118,7 +118,7 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
       </div>
       <div className="flex items-center justify-between mt4">
         <span id="keys-range" className="f6 c-muted-1" aria-live="polite">
-          <FormattedMessage id="admin/key-steward.keys.range" values={{ first, last, total }} />
+          <FormattedMessage id="admin/key-steward.keys.range" values={{ first: intl.formatNumber(first), last: intl.formatNumber(last), total: intl.formatNumber(total) }} />
         </span>
         <div className="flex items-center">
           <div className="mr4">
@@ -126,14 +126,14 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
               size="small"
               label={intl.formatMessage({ id: 'admin/key-steward.keys.pageSize' })}
               value={String(query.pageSize)}
-              options={PAGE_SIZES.map(n => ({ value: String(n), label: String(n) }))}
+              options={PAGE_SIZES.map(n => ({ value: String(n), label: intl.formatNumber(n) }))}
               onChange={(_: unknown, v: string) => onChange({ pageSize: Number(v), page: 1 })}
             />
           </div>
           <Button size="small" variation="tertiary" disabled={page <= 1} onClick={() => onChange({ page: page - 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.previous' })}>
             <FormattedMessage id="admin/key-steward.keys.previous" />
           </Button>
-          <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page, pages }} /></span>
+          <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page: intl.formatNumber(page), pages: intl.formatNumber(pages) }} /></span>
           <Button size="small" variation="tertiary" disabled={page >= pages} onClick={() => onChange({ page: page + 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.next' })}>
             <FormattedMessage id="admin/key-steward.keys.next" />
           </Button>

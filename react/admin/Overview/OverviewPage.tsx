@@ -1,6 +1,6 @@
 import React from 'react'
 import { useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import { PageBlock } from 'vtex.styleguide'
 
 import FindingList from '../components/FindingList'
@@ -11,6 +11,7 @@ import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import WhatChanged from './WhatChanged'
 import ScoreCosts, { ScoreCap } from './ScoreCosts'
+import { groupBySubject } from './groupFindings'
 import { Finding, Severity, SEVERITIES } from '../types'
 
 interface Data {
@@ -35,6 +36,9 @@ const OverviewPage: React.FC = () => {
   const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW)
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.overview.${id}` })
+  // Most urgent: one entry per key (its worst finding first), so a key never appears twice.
+  const urgent = groupBySubject(data?.findings ?? []).slice(0, URGENT)
+  const notShown = (data?.findings.length ?? 0) - urgent.reduce((n, g) => n + g.findings.length, 0)
   return (
     <PageFrame section="overview" title={<FormattedMessage id="admin/key-steward.overview.title" />} subtitle={<FormattedMessage id="admin/key-steward.overview.subtitle" />}>
       {loading && !data && <PageBlock><Loading /></PageBlock>}
@@ -46,14 +50,14 @@ const OverviewPage: React.FC = () => {
           <PageBlock variation="annotated" title={t('score')} subtitle={data.hygiene.formula}>
             <div className="flex items-center flex-wrap">
               <div className="mr8 mb4">
-                <span className={`f1 fw6 ${scoreColor(data.hygiene.score)}`} data-testid="hygiene-score">{data.hygiene.score}</span>
-                <span className="f4 c-muted-1"> / 100</span>
+                <span className={`f1 fw6 ${scoreColor(data.hygiene.score)}`} data-testid="hygiene-score" data-score={data.hygiene.score}><FormattedNumber value={data.hygiene.score} /></span>
+                <span className="f4 c-muted-1"> <FormattedMessage id="admin/key-steward.overview.outOf" values={{ max: 100 }} /></span>
               </div>
               <ul className="list pa0 ma0 flex flex-wrap" aria-label="counts">
                 {SEVERITIES.map((s: Severity) => (
                   <li key={s} className="mr5 mb3 flex items-center">
                     <SeverityBadge severity={s} />
-                    <span className="ml2 f4 fw5">{data.hygiene.counts[s.toLowerCase()]}</span>
+                    <span className="ml2 f4 fw5"><FormattedNumber value={data.hygiene.counts[s.toLowerCase()]} /></span>
                   </li>
                 ))}
               </ul>
@@ -75,13 +79,18 @@ const OverviewPage: React.FC = () => {
           <PageBlock title={t('urgent')}>
             <p className="mt0"><Link to={`${BASE}/keys`}>{t('allKeys')}</Link></p>
             <FindingList
-              findings={data.findings.slice(0, URGENT).map(f => ({
+              findings={urgent.map(({ worst: f, findings }) => ({
                 ...f,
-                subject: f.subjectType === 'KEY' ? <Link to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}>{f.subjectLabel}</Link> : f.subjectLabel,
+                subject: (
+                  <>
+                    {f.subjectType === 'KEY' ? <Link to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}>{f.subjectLabel}</Link> : f.subjectLabel}
+                    {findings.length > 1 && <span className="ml2 f6 fw4 c-muted-1" data-subject-findings={findings.length}><FormattedMessage id="admin/key-steward.overview.keyFindings" values={{ count: findings.length }} /></span>}
+                  </>
+                ),
               }))}
             />
-            {data.findings.length > URGENT && (
-              <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.overview.more" values={{ count: data.findings.length - URGENT }} /></p>
+            {notShown > 0 && (
+              <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.overview.more" values={{ count: notShown }} /></p>
             )}
           </PageBlock>
           <WhatChanged />

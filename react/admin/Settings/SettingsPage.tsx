@@ -1,14 +1,19 @@
 import React, { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Input, PageBlock } from 'vtex.styleguide'
+import { Alert, Button, Dropdown, Input, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
 import { ErrorState, Loading } from '../components/QueryState'
+import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
 import { readError } from '../utils/errors'
+import { checkList, checkNumber, FieldProblem, SettingLimit, splitList } from './validateForm'
+
+type Locale = 'en' | 'pt' | 'es'
+const LOCALES: Locale[] = ['en', 'pt', 'es']
 
 interface Settings {
   rotationDays: number
@@ -22,56 +27,122 @@ interface Settings {
   reminderDays: number
   reminderEmails: string[]
   liveReadTimeoutSeconds: number
+  reminderLocale: Locale
   version: string | null
 }
 
 type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds'
-const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency', 'liveReadTimeoutSeconds']
+const POLICY_NUMBERS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers']
+/** Engineering knobs: how Key Steward reads VTEX, not what the policy is. */
+const ADVANCED_NUMBERS: NumberField[] = ['roleFetchConcurrency', 'liveReadTimeoutSeconds']
+const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
+type ListField = 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails'
+const LIST_FIELDS: ListField[] = ['extraGenericLabels', 'scanExtraPaths', 'reminderEmails']
 
-interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string }
+interface Form { numbers: Record<NumberField, string>; lists: Record<ListField, string>; roleIds: number[]; reminderLocale: Locale }
+interface AccountRole { id: number; name: string; custom: boolean }
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(NUMBER_FIELDS.map(f => [f, String(s[f])])) as Record<NumberField, string>,
-  labels: s.extraGenericLabels.join(', '),
-  roleIds: s.keyManagingRoleIds.join(', '),
-  paths: s.scanExtraPaths.join(', '),
-  emails: s.reminderEmails.join(', '),
+  lists: Object.fromEntries(LIST_FIELDS.map(f => [f, s[f].join(', ')])) as Record<ListField, string>,
+  roleIds: s.keyManagingRoleIds,
+  reminderLocale: s.reminderLocale,
 })
 
-const list = (text: string) => text.split(',').map(s => s.trim()).filter(Boolean)
+/** Every problem of the form, checked with the served limits (the service checks again). */
+function checkForm(form: Form, limits: SettingLimit[]): FieldProblem[] {
+  const limit = (field: string) => limits.find(l => l.field === field)
+  return [
+    ...NUMBER_FIELDS.map(f => checkNumber(f, form.numbers[f], limit(f))),
+    ...LIST_FIELDS.map(f => checkList(f, splitList(form.lists[f]), limit(f))),
+  ].filter((p): p is FieldProblem => p !== null)
+}
 
 const SettingsPage: React.FC = () => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.settings.${id}` })
-  const { data, loading, error, refetch } = useQuery<{ settings: Settings }>(SETTINGS)
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
+  const { data, loading, error, refetch } = useQuery<{ settings: Settings; settingsLimits: SettingLimit[] }>(SETTINGS)
+  const roles = useQuery<{ accountRoles: AccountRole[] }>(ACCOUNT_ROLES)
   const [save, saving] = useMutation<{ updateSettings: Settings }>(UPDATE)
   const [form, setForm] = useState<Form | null>(null)
   const [saved, setSaved] = useState(false)
+  const [problems, setProblems] = useState<FieldProblem[]>([])
+  const [advancedOpen, setAdvancedOpen] = useState(false)
 
   useEffect(() => { if (data?.settings) setForm(toForm(data.settings)) }, [data])
 
   const failure = readError(saving.error)
-  // The server names the field; the page says it in the admin's language (the help text gives the range).
-  const fieldError = (field: string) => (failure?.fields.some(f => f.field === field) ? t('invalid') : undefined)
+  const limitOf = (field: string) => data?.settingsLimits.find(l => l.field === field)
+  const errorOf = (field: string) => {
+    const p = problems.find(x => x.field === field)
+    return p ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' }) : undefined
+  }
+  const help = (field: NumberField | ListField) => {
+    const l = limitOf(field)
+    const range = l?.min != null && l.max != null ? t('range', { min: l.min, max: l.max }) : l?.maxItems != null ? t('listRange', { maxItems: l.maxItems }) : ''
+    return `${t(`${field}.help`)} ${range}`.trim()
+  }
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
     if (!form || !data) return
     setSaved(false)
+    const found = checkForm(form, data.settingsLimits)
+    setProblems(found)
+    if (found.some(p => ADVANCED_NUMBERS.includes(p.field as NumberField))) setAdvancedOpen(true)
+    if (found.length) return
     const settings = {
-      ...Object.fromEntries(NUMBER_FIELDS.map(f => [f, form.numbers[f].trim() === '' ? null : Number(form.numbers[f])])),
-      extraGenericLabels: list(form.labels),
-      keyManagingRoleIds: list(form.roleIds).map(Number),
-      scanExtraPaths: list(form.paths),
-      reminderEmails: list(form.emails),
+      ...Object.fromEntries(NUMBER_FIELDS.map(f => [f, Number(form.numbers[f].trim())])),
+      ...Object.fromEntries(LIST_FIELDS.map(f => [f, splitList(form.lists[f])])),
+      keyManagingRoleIds: form.roleIds,
+      reminderLocale: form.reminderLocale,
     }
     try {
       await save({ variables: { settings, version: data.settings.version }, refetchQueries: [{ query: SETTINGS }], awaitRefetchQueries: true })
       setSaved(true)
-    } catch {
-      // shown from saving.error
+    } catch (err) {
+      // The service's per-field refusals (code, params, entry) are shown like the browser's own.
+      const refused = readError(err as never)
+      if (refused?.code === 'BAD_USER_INPUT') {
+        setProblems(refused.fields.map(f => ({ field: f.field, code: (f.code ?? 'NOT_A_SETTING') as FieldProblem['code'], params: f.params, entry: f.entry })))
+        if (refused.fields.some(f => ADVANCED_NUMBERS.includes(f.field as NumberField))) setAdvancedOpen(true)
+      }
     }
   }
+
+  const numberInput = (field: NumberField) => form && (
+    <div key={field} className="mb5 w-100 w-50-l">
+      <Input
+        id={`setting-${field}`}
+        name={field}
+        type="text"
+        inputMode="numeric"
+        label={t(`${field}.label`)}
+        helpText={help(field)}
+        value={form.numbers[field]}
+        errorMessage={errorOf(field)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, numbers: { ...form.numbers, [field]: e.target.value } })}
+      />
+    </div>
+  )
+  const listInput = (field: ListField) => form && (
+    <div key={field} className="mb5 w-100 w-50-l">
+      <Input
+        id={`setting-${field}`}
+        name={field}
+        label={t(`${field}.label`)}
+        helpText={help(field)}
+        value={form.lists[field]}
+        errorMessage={errorOf(field)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, lists: { ...form.lists, [field]: e.target.value } })}
+      />
+    </div>
+  )
+
+  const custom = (roles.data?.accountRoles ?? []).filter(r => r.custom)
+  const gone = form ? form.roleIds.filter(id => roles.data && !roles.data.accountRoles.some(r => r.id === id)) : []
+  const toggleRole = (id: number, on: boolean) => form && setForm({ ...form, roleIds: on ? [...form.roleIds, id] : form.roleIds.filter(x => x !== id) })
+  const roleError = errorOf('keyManagingRoleIds')
 
   return (
     <PageFrame section="settings" title={<FormattedMessage id="admin/key-steward.settings.title" />} subtitle={<FormattedMessage id="admin/key-steward.settings.subtitle" />}>
@@ -81,6 +152,7 @@ const SettingsPage: React.FC = () => {
         {form && (
           <form onSubmit={submit} noValidate aria-label={t('title')}>
             {saved && <div className="mb5" role="status"><Alert type="success" onClose={() => setSaved(false)}><FormattedMessage id="admin/key-steward.settings.saved" /></Alert></div>}
+            {problems.length > 0 && <div className="mb5" role="alert" data-testid="settings-invalid"><Alert type="error"><FormattedMessage id="admin/key-steward.settings.fixErrors" /></Alert></div>}
             {failure && failure.code === 'CONFLICT' && (
               <div className="mb5" role="alert">
                 <Alert type="warning" action={{ label: t('reload'), onClick: () => refetch() }}>{failure.message}</Alert>
@@ -89,32 +161,45 @@ const SettingsPage: React.FC = () => {
             {failure && !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
               <div className="mb5" role="alert"><Alert type="error">{failure.message}</Alert></div>
             )}
-            {NUMBER_FIELDS.map(field => (
-              <div key={field} className="mb5 w-100 w-50-l">
-                <Input
-                  id={`setting-${field}`}
-                  name={field}
-                  type="number"
-                  label={t(`${field}.label`)}
-                  helpText={t(`${field}.help`)}
-                  value={form.numbers[field]}
-                  errorMessage={fieldError(field)}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, numbers: { ...form.numbers, [field]: e.target.value } })}
-                />
-              </div>
-            ))}
+            {POLICY_NUMBERS.map(numberInput)}
+            {listInput('extraGenericLabels')}
+            <fieldset className="mb5 w-100 w-50-l bn pa0 ma0" id="setting-keyManagingRoleIds" aria-describedby="setting-roles-help">
+              <legend className="t-small mb3 c-on-base">{t('roles.label')}</legend>
+              {roles.loading && !roles.data && <Loading />}
+              {roles.error && !roles.data && <p className="c-danger f6 mv2">{t('roles.unavailable')}</p>}
+              {roles.data && custom.length === 0 && gone.length === 0 && <p className="c-muted-1 f6 mv2">{t('roles.none')}</p>}
+              {custom.map(r => (
+                <label key={r.id} className="db mb2 pointer" htmlFor={`role-${r.id}`}>
+                  <input id={`role-${r.id}`} type="checkbox" className="mr2" checked={form.roleIds.includes(r.id)} onChange={e => toggleRole(r.id, e.target.checked)} disabled={!!roles.error} />
+                  {r.name}
+                </label>
+              ))}
+              {gone.map(id => (
+                <label key={id} className="db mb2 pointer c-danger" htmlFor={`role-${id}`}>
+                  <input id={`role-${id}`} type="checkbox" className="mr2" checked onChange={e => toggleRole(id, e.target.checked)} />
+                  {t('roles.gone', { id })}
+                </label>
+              ))}
+              {roleError && <p className="c-danger f6 mv2" role="alert">{roleError}</p>}
+              <p id="setting-roles-help" className="c-muted-1 f6 mv2">{t('roles.help')}</p>
+            </fieldset>
+            {listInput('scanExtraPaths')}
+            {listInput('reminderEmails')}
             <div className="mb5 w-100 w-50-l">
-              <Input id="setting-extraGenericLabels" name="extraGenericLabels" label={t('extraGenericLabels.label')} helpText={t('extraGenericLabels.help')} value={form.labels} errorMessage={fieldError('extraGenericLabels')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, labels: e.target.value })} />
+              <Dropdown
+                id="setting-reminderLocale"
+                label={t('reminderLocale.label')}
+                helpText={t('reminderLocale.help')}
+                value={form.reminderLocale}
+                options={LOCALES.map(l => ({ value: l, label: t(`locale.${l}`) }))}
+                onChange={(_: unknown, v: Locale) => setForm({ ...form, reminderLocale: v })}
+              />
             </div>
-            <div className="mb5 w-100 w-50-l">
-              <Input id="setting-keyManagingRoleIds" name="keyManagingRoleIds" label={t('keyManagingRoleIds.label')} helpText={t('keyManagingRoleIds.help')} value={form.roleIds} errorMessage={fieldError('keyManagingRoleIds')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, roleIds: e.target.value })} />
-            </div>
-            <div className="mb5 w-100 w-50-l">
-              <Input id="setting-scanExtraPaths" name="scanExtraPaths" label={t('scanExtraPaths.label')} helpText={t('scanExtraPaths.help')} value={form.paths} errorMessage={fieldError('scanExtraPaths')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, paths: e.target.value })} />
-            </div>
-            <div className="mb5 w-100 w-50-l">
-              <Input id="setting-reminderEmails" name="reminderEmails" label={t('reminderEmails.label')} helpText={t('reminderEmails.help')} value={form.emails} errorMessage={fieldError('reminderEmails')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, emails: e.target.value })} />
-            </div>
+            <details className="mb5" open={advancedOpen} onToggle={e => setAdvancedOpen((e.target as HTMLDetailsElement).open)} data-testid="settings-advanced">
+              <summary className="pointer c-on-base fw5 mb3">{t('advanced')}</summary>
+              <p className="c-muted-1 f6 mt0">{t('advancedHelp')}</p>
+              {ADVANCED_NUMBERS.map(numberInput)}
+            </details>
             <Button type="submit" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.settings.save" /></Button>
           </form>
         )}

@@ -5,7 +5,8 @@ import { InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
-import SeverityBadge from '../components/SeverityBadge'
+import { ruleName } from '../components/ruleName'
+import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import INVENTORY from '../graphql/inventory.gql'
 import type { AdminUser, Inventory } from '../types'
 
@@ -64,13 +65,17 @@ const UsersPage: React.FC = () => {
                       ) : (
                         u.roles.map(r => (
                           <span key={r.id} className="mr2 dib mb1">
-                            {r.isAdmin ? <Tag size="small" bgColor="#d40000" color="#fff">{r.name}</Tag> : <Tag size="small">{r.name}</Tag>}
+                            {r.isAdmin ? <RoleTag severity={u.findings.find(f => f.rule === 'user-owner-role')?.severity}>{r.name}</RoleTag> : <Tag size="small">{r.name}</Tag>}
                           </span>
                         ))
                       )}
                     </td>
                     <td className="pv3 ph3 f6">
-                      {u.findings.map((f, i) => <span key={i} title={f.message}><SeverityBadge severity={f.severity} /></span>)}
+                      {u.findings.map((f, i) => (
+                        <span key={i} className="db mb1" data-rule={f.rule}>
+                          <SeverityBadge severity={f.severity} /> <span className="ml1">{ruleName(intl, f.rule)}</span>
+                        </span>
+                      ))}
                     </td>
                   </tr>
                 ))}

@@ -1,8 +1,11 @@
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import type { KeyFinding } from '../types'
+import { ruleName } from './ruleName'
 import SeverityBadge from './SeverityBadge'
+
+const RuleName: React.FC<{ rule: string }> = ({ rule }) => <>{ruleName(useIntl(), rule)}</>
 
 /** `unknown`: the subject's roles could not be read, so no finding list is a clean bill of health. */
 const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.ReactNode }>; unknown?: boolean }> = ({ findings, unknown }) =>
@@ -19,7 +22,7 @@ const FindingList: React.FC<{ findings: Array<KeyFinding & { subject?: React.Rea
             {f.subject && <span className="db fw5 mb1">{f.subject}</span>}
             <span className="db">{f.message}</span>
             <span className="db f7 c-muted-1 mt1">
-              {f.rule}
+              <RuleName rule={f.rule} />
               {"practice" in f && f.practice && <> · <FormattedMessage id={`admin/key-steward.practice.${f.practice}`} /></>}
             </span>
           </span>

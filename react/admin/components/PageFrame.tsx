@@ -1,9 +1,12 @@
-// The frame of every Key Steward page: the Admin page header and the app's section tabs.
+// The frame of every Key Steward page: the Admin page header (the page's one h1) and the app's
+// sections as links (aria-current marks the open one), like the Admin's side navigation.
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
-import { Layout, PageHeader, Tab, Tabs } from 'vtex.styleguide'
+import { Layout, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import Link from './Link'
+import styles from './PageFrame.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
 
@@ -30,27 +33,33 @@ interface Props {
 const PageFrame: React.FC<Props> = ({ section, title, subtitle, back, children }) => {
   const { navigate } = useRuntime()
   return (
-    <Layout
-      fullWidth
-      pageHeader={
-        <PageHeader
-          title={title}
-          subtitle={subtitle}
-          linkLabel={back?.label}
-          onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
-        />
-      }
-    >
-      <nav className="mb5" aria-label="Key Steward">
-        <Tabs>
-          {SECTIONS.map(s => (
-            <Tab key={s.id} label={<FormattedMessage id={`admin/key-steward.section.${s.id}`} />} active={s.id === section} onClick={() => navigate({ to: s.path })} />
-          ))}
-        </Tabs>
-      </nav>
-      <Reminders />
-      {children}
-    </Layout>
+    <div className={styles.root}>
+      <Layout
+        fullWidth
+        pageHeader={
+          <PageHeader
+            title={<h1 className="ma0" style={{ font: 'inherit' }}>{title}</h1>}
+            subtitle={subtitle}
+            linkLabel={back?.label}
+            onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
+          />
+        }
+      >
+        <nav className="mb5" aria-label="Key Steward">
+          <ul className={styles.tabs}>
+            {SECTIONS.map(s => (
+              <li key={s.id}>
+                <Link to={s.path} className={styles.tab} ariaCurrent={s.id === section ? 'page' : undefined}>
+                  <FormattedMessage id={`admin/key-steward.section.${s.id}`} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Reminders />
+        {children}
+      </Layout>
+    </div>
   )
 }
 

@@ -4,21 +4,45 @@ import { Tag } from 'vtex.styleguide'
 
 import type { Severity } from '../types'
 
-// VTEX's palette: red for critical, orange for high, yellow for medium, greys for the rest.
-const COLORS: Record<Severity, { bgColor: string; color: string }> = {
+// VTEX's palette: red for critical, orange for high, yellow for medium, greys for the rest
+// (darkened where white text needs 4.5:1).
+export const SEVERITY_COLORS: Record<Severity, { bgColor: string; color: string }> = {
   CRITICAL: { bgColor: '#d40000', color: '#ffffff' },
-  HIGH: { bgColor: '#e66b00', color: '#ffffff' },
-  MEDIUM: { bgColor: '#ffb100', color: '#3f3f40' },
-  LOW: { bgColor: '#e3e4e6', color: '#3f3f40' },
-  INFO: { bgColor: '#dbe9fd', color: '#2953b2' },
+  HIGH: { bgColor: '#b34700', color: '#ffffff' },
+  MEDIUM: { bgColor: '#ffb100', color: '#2b2b2c' },
+  LOW: { bgColor: '#e3e4e6', color: '#2b2b2c' },
+  INFO: { bgColor: '#dbe9fd', color: '#1d3f8f' },
 }
 
 const SeverityBadge: React.FC<{ severity: Severity }> = ({ severity }) => (
   <span data-severity={severity}>
-    <Tag size="small" {...COLORS[severity]}>
+    <Tag size="small" {...SEVERITY_COLORS[severity]}>
       <FormattedMessage id={`admin/key-steward.severity.${severity}`} />
     </Tag>
   </span>
 )
+
+/**
+ * A stale key (past its rotation period): a fact about the key's age, not a second severity,
+ * so it is neutral and says by how much. The finding's own severity shows with the finding.
+ */
+export const StaleBadge: React.FC<{ days?: number | null }> = ({ days }) => (
+  <span data-stale={days ?? ''}>
+    <Tag size="small" bgColor="#f2f4f5" color="#2b2b2c">
+      {typeof days === 'number'
+        ? <FormattedMessage id="admin/key-steward.keys.staleBy" values={{ days }} />
+        : <FormattedMessage id="admin/key-steward.keys.stale" />}
+    </Tag>
+  </span>
+)
+
+/**
+ * A role tag (e.g. Owner) colored like the finding it causes on this subject, so a red tag
+ * never sits beside a Medium finding; neutral when the role causes no finding.
+ */
+export const RoleTag: React.FC<{ severity?: Severity }> = ({ severity, children }) =>
+  severity
+    ? <span data-role-severity={severity}><Tag size="small" {...SEVERITY_COLORS[severity]}>{children}</Tag></span>
+    : <span data-role-severity=""><Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">{children}</Tag></span>
 
 export default SeverityBadge

@@ -132,6 +132,7 @@ export type SettingsInput = {
   reminderDays: number | null | undefined;
   reminderEmails: Array<string> | null | undefined;
   liveReadTimeoutSeconds: number | null | undefined;
+  reminderLocale: string | null | undefined;
 };
 
 export type Severity =
@@ -157,6 +158,11 @@ export type TokenAgeBasis =
   | 'RENEWAL_FINISHED'
   /** a renewal done in VTEX's Admin, on the date an admin recorded */
   | 'RENEWAL_RECORDED';
+
+export type KeyStewardAccountRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyStewardAccountRolesQuery = { accountRoles: Array<{ id: number, name: string, custom: boolean }> };
 
 export type KeyStewardAnnotateKeyMutationVariables = Exact<{
   keyId: string | number;
@@ -224,7 +230,7 @@ export type KeyStewardInventoryQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardInventoryQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string>, keys: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null }>, users: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }>, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }> } | null };
+export type KeyStewardInventoryQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string>, keys: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string, daysPastPeriod: number | null }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null }>, users: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }>, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }> } | null };
 
 export type KeyStewardKeyActionPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -241,7 +247,7 @@ export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string
 export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null }> } | null };
+export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null, severity: Severity, key: { id: string, label: string } | null }> } | null };
 
 export type KeyStewardOverviewQueryVariables = Exact<{
   live: boolean | null | undefined;
@@ -335,7 +341,7 @@ export type KeyStewardScheduleQuery = { schedule: { registered: boolean, healthy
 export type KeyStewardSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, version: string | null } | null };
+export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, version: string | null } | null, settingsLimits: Array<{ field: string, min: number | null, max: number | null, maxItems: number | null, maxLength: number | null }> };
 
 export type KeyStewardSnoozeReminderMutationVariables = Exact<{
   id: string;
@@ -361,4 +367,4 @@ export type KeyStewardUpdateSettingsMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, version: string | null } | null };
+export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, version: string | null } | null };

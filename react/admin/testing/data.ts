@@ -17,11 +17,11 @@ export function key(overrides: Partial<ApiKey> = {}): ApiKey {
 
 export const STALE = key({
   id: 'k-old', appKey: 'vtexappkey-acme-OLDKEY', label: 'Legacy OMS export', createdAt: '2026-03-21T12:00:00Z', ageDays: 250,
-  findings: [{ rule: 'key-age-exceeded', severity: 'HIGH', practice: 'ROTATE_KEYS', message: 'Key "Legacy OMS export" is 250 days old, 160 days past the 90-day rotation period.' }],
+  findings: [{ rule: 'key-age-exceeded', severity: 'HIGH', practice: 'ROTATE_KEYS', message: 'Key "Legacy OMS export" is 250 days old, 160 days past the 90-day rotation period.', daysPastPeriod: 160 }],
 })
 export const OWNER_KEY = key({
   id: 'k-owner', appKey: 'vtexappkey-acme-OWNERK', label: 'Agency deploy pipeline', roles: [OWNER_ROLE],
-  findings: [{ rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super), which grants every permission of the account.' }],
+  findings: [{ rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super), which grants every permission of the account.', daysPastPeriod: null }],
 })
 export const UNKNOWN_ROLES = key({ id: 'k-unknown', appKey: 'vtexappkey-acme-UNKNOW', label: 'Feed with unknown roles', rolesKnown: false, roles: [] })
 

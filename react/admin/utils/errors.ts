@@ -7,14 +7,15 @@ export interface ServiceError {
   message: string
   /** each missing permission with its newer equivalents, e.g. "Save user / Edit Admin Users" */
   missingResources: string[]
-  fields: Array<{ field: string; message: string }>
+  /** per field: the service's code, params and the bad entry (settings), rendered from messages */
+  fields: Array<{ field: string; message: string; code?: string; params?: Record<string, number | string>; entry?: string }>
 }
 
 export function readError(error: ApolloError | undefined | null): ServiceError | null {
   if (!error) return null
   const first = error.graphQLErrors?.[0]
   const ext = (first?.extensions ?? {}) as {
-    code?: string; missingResources?: string[]; acceptedResources?: string[][]; fields?: Array<{ field: string; message: string }>; exception?: { code?: string }
+    code?: string; missingResources?: string[]; acceptedResources?: string[][]; fields?: ServiceError['fields']; exception?: { code?: string }
   }
   return {
     code: ext.code && ext.code !== 'INTERNAL_SERVER_ERROR' ? ext.code : ext.exception?.code ?? (error.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),

@@ -2,6 +2,7 @@
 // from graphql/, then
 //   react/admin/graphql/types.generated.ts — the result and variable types of every .gql document
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
+//   node/generated/messages.ts            — the messages the service words itself (reminder e-mails)
 // Both are committed, because VTEX's builders compile react/ and node/ without running this.
 import { codegen } from '@graphql-codegen/core'
 import * as typescript from '@graphql-codegen/typescript'
@@ -32,6 +33,21 @@ function schemaSdl(): string {
 
 const SCALARS = { Upload: 'unknown' }
 
+/**
+ * The messages the service words itself (the reminder e-mail: the reminders' own wording and the
+ * e-mail's frame), copied from messages/ for VTEX's node builder, which ships node/ only.
+ */
+const SERVER_MESSAGE = /^admin\/key-steward\.(reminder\.[A-Z_]+|email\.\w+)$/
+
+function serverMessages(): string {
+  const byLocale: Record<string, Record<string, string>> = {}
+  for (const locale of ['en', 'pt', 'es']) {
+    const all = JSON.parse(readFileSync(join(ROOT, 'messages', `${locale}.json`), 'utf8')) as Record<string, string>
+    byLocale[locale] = Object.fromEntries(Object.entries(all).filter(([id]) => SERVER_MESSAGE.test(id)).sort(([a], [b]) => (a < b ? -1 : 1)))
+  }
+  return `${HEADER.replace('from graphql/ (and react/admin/graphql/*.gql)', 'from messages/*.json')}export const SERVER_MESSAGES = ${JSON.stringify(byLocale, null, 2)} as const\n`
+}
+
 export async function generate(): Promise<string[]> {
   const schema = parse(schemaSdl())
   const documents = files(join(ROOT, 'react', 'admin', 'graphql'), '.gql').map(location => ({ location: relative(ROOT, location), document: parse(readFileSync(location, 'utf8')) }))
@@ -55,13 +71,16 @@ export async function generate(): Promise<string[]> {
     },
   ]
   const written: string[] = []
-  for (const o of outputs) {
-    const text = HEADER + await codegen({ ...o, schema, schemaAst: undefined } as never)
-    const before = (() => { try { return readFileSync(o.filename, 'utf8') } catch { return null } })()
+  const save = (filename: string, text: string) => {
+    const before = (() => { try { return readFileSync(filename, 'utf8') } catch { return null } })()
     if (before !== text) {
-      writeFileSync(o.filename, text)
-      written.push(relative(ROOT, o.filename))
+      writeFileSync(filename, text)
+      written.push(relative(ROOT, filename))
     }
+  }
+  save(join(ROOT, 'node', 'generated', 'messages.ts'), serverMessages())
+  for (const o of outputs) {
+    save(o.filename, HEADER + await codegen({ ...o, schema, schemaAst: undefined } as never))
   }
   return written
 }

@@ -6,7 +6,22 @@
 import { json, parseJson, Router } from './http-kit'
 import type { PlatformState } from './state'
 
-export interface SentMail { at: string; templateName: string; to: string; subject: string; jsonData: Record<string, unknown> }
+export interface SentMail { at: string; templateName: string; to: string; subject: string; html: string; jsonData: Record<string, unknown> }
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' }
+/** As Handlebars' {{…}} does (Message Center templates are Handlebars): HTML-escaped. */
+const escape = (v: unknown) => String(v ?? '').replace(/[&<>"'`=]/g, c => ESCAPES[c])
+
+/**
+ * The Handlebars a template of this app uses, rendered as Message Center would: {{name}},
+ * {{name.length}}, {{#each list}}…{{this}}…{{/each}}; every value escaped. {{{…}}} (unescaped) is
+ * not supported, so a template relying on it shows up in tests.
+ */
+export function renderTemplate(template: string, data: Record<string, unknown>): string {
+  return template
+    .replace(/\{\{#each (\w+)\}\}([\s\S]*?)\{\{\/each\}\}/g, (_, k: string, body: string) => (Array.isArray(data[k]) ? (data[k] as unknown[]).map(item => body.replace(/\{\{this\}\}/g, escape(item))).join('') : ''))
+    .replace(/\{\{(\w+)(\.length)?\}\}/g, (_, k: string, len?: string) => (len ? String(Array.isArray(data[k]) ? (data[k] as unknown[]).length : '') : escape(data[k])))
+}
 
 interface Template { Name: string; Templates?: { email?: { Subject?: string; Message?: string } } }
 
@@ -46,11 +61,10 @@ export class MessageCenterStandIn {
       if (!template) return json(400, { message: `Template ${m?.templateName} does not exist` })
       const to = String(m.jsonData?.to ?? '')
       if (!to) return json(400, { message: 'jsonData.to is required by the template' })
-      const subject = (template.Templates?.email?.Subject ?? '').replace(/\{\{(\w+)(?:\.length)?\}\}/g, (_, k: string) => {
-        const v = m.jsonData?.[k]
-        return Array.isArray(v) ? String(v.length) : String(v ?? '')
-      })
-      this.outbox.push({ at: this.state.now().toISOString(), templateName: template.Name, to, subject, jsonData: m.jsonData ?? {} })
+      const data = m.jsonData ?? {}
+      const subject = renderTemplate(template.Templates?.email?.Subject ?? '', data)
+      const html = renderTemplate(template.Templates?.email?.Message ?? '', data)
+      this.outbox.push({ at: this.state.now().toISOString(), templateName: template.Name, to, subject, html, jsonData: data })
       return json(200, 'Mail sent')
     })
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
+import { renderTemplate } from '../platform/messageCenter'
 import { errorCode, gql, loadJson, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -63,6 +64,13 @@ describe('daily scan', () => {
     assert.match(outbox[0].jsonData.reminders.join(' '), /access review is overdue/)
     // The link opens the Admin's own page (sidebar + frame), not the frame's /admin/app URL.
     assert.equal((outbox[0].jsonData as unknown as { link: string }).link, `https://${fixture.account}.myvtex.com/admin/key-steward`)
+    // Worded from messages/ (the banner's own wording) in the language of the settings (English
+    // until chosen), rendered by the template with every value HTML-escaped.
+    const count = outbox[0].jsonData.reminders.length
+    assert.equal(outbox[0].subject, `Key Steward: ${count} reminder${count === 1 ? '' : 's'} for ${fixture.account}`)
+    const html = (outbox[0] as unknown as { html: string }).html
+    assert.ok(html.startsWith(`<p>Key Steward has reminders for the account ${fixture.account}:</p><ul><li>`), html)
+    assert.ok(html.endsWith(`<a href="https://${fixture.account}.myvtex.com/admin/key-steward">Open Key Steward in the VTEX Admin</a></p>`), html)
     await advance(1)
     assert.equal((await (await fetch(`${stack.platform.url}/_platform/outbox`)).json() as unknown[]).length, 1, 'no repeat for the same reminders')
     const run = (await gql(stack, ANA, '{ schedule { lastRun { email { state problem } emailsSent } } }')).body.data.schedule.lastRun
@@ -146,5 +154,12 @@ describe('daily scan', () => {
 
   it('is refused to users without Save user', async () => {
     assert.equal(errorCode(await gql(stack, 'session-carla-readonly', REMINDERS)), 'FORBIDDEN')
+  })
+})
+
+describe('Message Center stand-in templates', () => {
+  it('escapes every value as Handlebars {{…}} does, in lists too', () => {
+    const html = renderTemplate('<p>{{intro}}</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul>{{reminders.length}}', { intro: 'a <b>"x"</b> & y', reminders: ['<script>alert(1)</script>', 'ok'] })
+    assert.equal(html, '<p>a &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y</p><ul><li>&lt;script&gt;alert(1)&lt;/script&gt;</li><li>ok</li></ul>2')
   })
 })

@@ -24,8 +24,10 @@ export const reminderTemplate = {
       To: '{{to}}',
       CC: null,
       BCC: null,
-      Subject: 'Key Steward: {{reminders.length}} reminder(s) for {{account}}',
-      Message: '<p>Key Steward has reminders for the account <b>{{account}}</b>:</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul><p><a href="{{link}}">Open Key Steward</a></p>',
+      // Worded by the service in the account's chosen language (services/reminderWording.ts);
+      // {{…}} HTML-escapes every value, so a key label cannot inject markup.
+      Subject: '{{subject}}',
+      Message: '<p>{{intro}}</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul><p><a href="{{link}}">{{linkText}}</a></p>',
       Type: 'E',
       ProviderId: '00000000-0000-0000-0000-000000000000',
       IsActive: true,
@@ -79,7 +81,7 @@ export class MessageCenter extends JanusClient {
     }
   }
 
-  sendReminders(to: string, jsonData: { account: string; reminders: string[]; link: string }): Promise<unknown> {
+  sendReminders(to: string, jsonData: { account: string; subject: string; intro: string; reminders: string[]; link: string; linkText: string }): Promise<unknown> {
     return this.budget.run(MESSAGE_CENTER.send, timeout => this.http.post('/api/mail-service/pvt/sendmail', { providerName: null, templateName: REMINDER_TEMPLATE, jsonData: { to, ...jsonData } }, { metric: 'mc-sendmail', timeout }))
   }
 }

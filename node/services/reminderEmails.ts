@@ -1,17 +1,10 @@
 // Reminder e-mails through VTEX's Message Center, sent by the daily scan when a reminder appeared
 // that was not in the last e-mail (so the same message is not repeated every day).
 import type { StepOutcome } from '../domain/scan/scanStatus'
+import { reminderEmail } from './reminderWording'
 import type { Context } from '../typings'
 import { currentReminders, RemindersDoc } from './reminders'
 import { requestData } from './requestData'
-
-const REMINDER_TEXT: Record<string, (count: number) => string> = {
-  REVIEW_OVERDUE: () => 'The access review is overdue: start one and decide on every key.',
-  REVIEW_DUE_SOON: () => 'The next access review is due soon.',
-  KEYS_CROSSED_ROTATION: n => `${n} key(s) crossed the rotation period since the last scan: renew their tokens or rotate them.`,
-  RENEWALS_UNFINISHED: n => `${n} token renewal(s) are unfinished, so old tokens still work: finish them.`,
-  DAILY_SCAN_FAILING: () => 'The daily scan is failing: open Key Steward’s settings to see why.',
-}
 
 /** The Admin's own URL for the app (the sidebar link), not the frame's /admin/app/… URL. */
 export function adminLink(account: string, workspace: string): string {
@@ -30,7 +23,7 @@ export async function emailReminders(ctx: Context): Promise<StepOutcome & { sent
   const mc = ctx.clients.messageCenter
   await mc.ensureTemplate()
   const { account, workspace } = ctx.vtex
-  const body = { account, reminders: reminders.map(r => REMINDER_TEXT[r.kind](r.count)), link: adminLink(account, workspace) }
+  const body = { account, ...reminderEmail(settings.reminderLocale ?? 'en', account, reminders), link: adminLink(account, workspace) }
   let sent = 0
   for (const to of settings.reminderEmails) {
     await mc.sendReminders(to, body)

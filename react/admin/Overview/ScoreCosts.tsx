@@ -2,10 +2,11 @@
 // with a CRITICAL finding stays below the amber band. The service ranks and groups them
 // (node/domain/hygiene.ts); this only names them, linking keys to their page.
 import React from 'react'
-import { FormattedMessage, FormattedNumber } from 'react-intl'
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
+import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
 import type { Severity } from '../types'
 
@@ -28,7 +29,9 @@ function subject(c: ScoreCost): React.ReactNode {
   return c.subjectLabel
 }
 
-const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => (
+const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
+  const intl = useIntl()
+  return (
   <section className="mt4" data-testid="score-costs" aria-labelledby="score-costs-title">
     {hygiene.capped && (
       <p className="c-danger mt0" data-testid="score-capped">
@@ -45,7 +48,7 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => (
               <span className="flex-auto">
                 <span className="db fw5">{subject(c)}</span>
                 <span className="db f7 c-muted-1 mt1">
-                  {c.rule ? c.rules.join(' · ') : <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />}
+                  {c.rule ? c.rules.map(r => ruleName(intl, r)).join(' · ') : <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />}
                 </span>
               </span>
               <span className="ml3 flex-none fw6 c-danger">
@@ -57,6 +60,7 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => (
       </>
     )}
   </section>
-)
+  )
+}
 
 export default ScoreCosts

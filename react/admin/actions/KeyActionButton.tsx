@@ -1,7 +1,7 @@
 // An action on a key in VTEX behind a confirmation that names the key and the effect: finish a
 // token renewal, deactivate or reactivate the key, remove one role. After VTEX answers, the
 // service reads the key again; `onDone` gets what VTEX shows now.
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
@@ -41,6 +41,10 @@ const KeyActionButton: React.FC<Props> = ({ kind, keyId, appKey, label, role, pe
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.actions.${kind}.${id}` }, { role: role?.name ?? '' })
   const [confirming, setConfirming] = useState(false)
+  // The refetch after an action can replace this button (Deactivate → Reactivate) before the
+  // mutation's promise settles: close the dialog only while it is still on the page.
+  const mounted = useRef(true)
+  useEffect(() => () => { mounted.current = false }, [])
   const [run, state] = useMutation<Record<string, ActionResult>>(MUTATION[kind], { refetchQueries: refetch as never, awaitRefetchQueries: true })
   const failure = readError(state.error)
   const denied = permission ? !permission.allowed : false
@@ -68,7 +72,7 @@ const KeyActionButton: React.FC<Props> = ({ kind, keyId, appKey, label, role, pe
         loading={state.loading}
         error={failure?.message ?? null}
         onConfirm={() => run({ variables: { keyId, confirm: appKey, ...(role ? { roleId: role.id } : {}) } }).then(res => {
-          setConfirming(false)
+          if (mounted.current) setConfirming(false)
           const result = res?.data?.[FIELD[kind]]
           if (result && onDone) onDone(result)
         }, () => undefined)}

@@ -12,7 +12,8 @@ export interface AuditRecord {
   id: string
   at: string
   by: string
-  action: KeyAction
+  /** an action on a key, or SET_AUDITORS: the auditors named in the settings changed (keyId '') */
+  action: KeyAction | 'SET_AUDITORS'
   keyId: string
   appKey: string
   label: string

@@ -24,6 +24,8 @@ export interface Settings {
   reminderEmails: string[]
   /** after this many seconds of a slow live read, pages show the daily scan's copy */
   liveReadTimeoutSeconds: number
+  /** e-mails of auditors: they may read completed reviews (and download their evidence), nothing else */
+  auditors: string[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderDays: 14,
   reminderEmails: [],
   liveReadTimeoutSeconds: 10,
+  auditors: [],
 }
 
 type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
@@ -56,6 +59,8 @@ export const MAX_LABEL_LENGTH = 60
 export const MAX_KEY_MANAGING_ROLES = 100
 export const MAX_SCAN_PATHS = 20
 export const MAX_REMINDER_EMAILS = 10
+export const MAX_AUDITORS = 20
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export interface FieldError { field: string; message: string }
 export type Validation = { ok: true; value: Settings } | { ok: false; errors: FieldError[] }
@@ -97,6 +102,14 @@ export function validateSettings(current: Settings, update: Partial<Record<keyof
         errors.push({ field, message: `reminderEmails must be at most ${MAX_REMINDER_EMAILS} e-mail addresses` })
       } else {
         next.reminderEmails = [...new Set(emails as string[])]
+      }
+    } else if (field === 'auditors') {
+      const emails = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : null
+      const bad = emails?.filter(e => typeof e !== 'string' || e.length > 254 || !EMAIL.test(e)) ?? []
+      if (!emails || emails.length > MAX_AUDITORS || bad.length) {
+        errors.push({ field, message: bad.length ? `auditors must be e-mail addresses; not one: ${bad.slice(0, 3).map(b => JSON.stringify(String(b).slice(0, 60))).join(', ')}` : `auditors must be at most ${MAX_AUDITORS} e-mail addresses` })
+      } else {
+        next.auditors = [...new Set(emails as string[])]
       }
     } else if (field === 'scanExtraPaths') {
       const paths = Array.isArray(value) ? value.map(v => (typeof v === 'string' ? v.trim() : v)) : null

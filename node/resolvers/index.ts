@@ -5,7 +5,7 @@ import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermis
 import { leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
-import { reviewMutations, reviewQueries } from './review'
+import { reviewMutations, reviewQueries, reviewTypeFields } from './review'
 import { settings, updateSettings } from './settings'
 
 export const resolvers = {
@@ -43,4 +43,5 @@ export const resolvers = {
   ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
+  Review: reviewTypeFields,
 }

@@ -2,7 +2,7 @@
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
-import { presentKey, presentPage, presentProgress, presentReview } from '../services/review/present'
+import { presentKey, presentPage, presentProgress, presentReview, reviewFields } from '../services/review/present'
 import * as reviews from '../services/review/reviews'
 import type { DecisionFilter, DecisionSort } from '../services/review/reviews'
 
@@ -47,3 +47,6 @@ export const reviewMutations = {
     presentReview(await reviews.check(ctx, a))),
   completeReview: (_: unknown, a: { note?: string }, ctx: Context) => guarded(async () => presentReview(await reviews.complete(ctx, a))),
 }
+
+/** Review's lists, built only when selected (services/review/present.ts). */
+export const reviewTypeFields = reviewFields

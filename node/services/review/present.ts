@@ -1,6 +1,6 @@
-// A review as GraphQL serves it. Lists that grow with the account (keys, audit) are functions,
-// which GraphQL calls only when a query selects them: a decision's answer or the page header
-// never builds 5,000 keys it does not send.
+// A review as GraphQL serves it. Lists that grow with the account (keys, audit) are built by the
+// Review type's field resolvers (resolvers/review.ts reviewFields) only when a query selects
+// them: a decision's answer or the page header never builds 5,000 keys it does not send.
 import { ATTESTED, evidenceFor } from '../../domain/review/checklist'
 import { doneGate, isAdverse } from '../../domain/review/checklistGates'
 import { decisionPage, DecisionFilter, DecisionSort } from '../../domain/review/decisionPage'
@@ -37,8 +37,8 @@ export function presentReview(r: Review) {
     id: r.id, status: r.status, startedAt: r.startedAt, startedBy: r.startedBy, completedAt: r.completedAt,
     signedBy: r.signedBy, signatureNote: r.signatureNote, inventoryComplete: r.evidence.inventoryComplete,
     leakScanAt: r.evidence.leakScan?.at ?? null,
-    progress: () => presentProgress(r),
-    checklist: () => PRACTICES.map(practice => {
+    progress: presentProgress(r),
+    checklist: PRACTICES.map(practice => {
       const c = r.checklist[practice]
       const gate = r.status === 'OPEN' && c.status !== 'DONE' ? doneGate(r, practice, '') : null
       return {
@@ -48,13 +48,20 @@ export function presentReview(r: Review) {
         evidence: evidenceFor(practice, r.evidence).map(e => ({ ...e, value: String(e.value), keyIds: keysBehind(r, e.id) })),
       }
     }),
-    keys: () => r.keys.map(k => presentKey(r, k)),
     auditTotal: r.audit.length,
-    audit: (args: { offset?: number | null; limit?: number | null } = {}) => {
-      const offset = Math.max(0, args.offset ?? 0)
-      return args.limit === undefined || args.limit === null ? r.audit.slice(offset) : r.audit.slice(offset, offset + Math.max(0, args.limit))
-    },
+    /** the stored review, for the field resolvers below */
+    source: r,
   }
+}
+
+export type PresentedReview = ReturnType<typeof presentReview>
+
+export const reviewFields = {
+  keys: (p: PresentedReview) => p.source.keys.map(k => presentKey(p.source, k)),
+  audit: (p: PresentedReview, args: { offset?: number | null; limit?: number | null }) => {
+    const offset = Math.max(0, args.offset ?? 0)
+    return args.limit === undefined || args.limit === null ? p.source.audit.slice(offset) : p.source.audit.slice(offset, offset + Math.max(0, args.limit))
+  },
 }
 
 export function presentPage(r: Review, q: { filter?: DecisionFilter | null; sort?: DecisionSort | null; offset?: number | null; limit?: number | null }) {

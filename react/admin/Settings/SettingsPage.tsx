@@ -22,13 +22,14 @@ interface Settings {
   reminderDays: number
   reminderEmails: string[]
   liveReadTimeoutSeconds: number
+  auditors: string[]
   version: string | null
 }
 
 type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds'
 const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency', 'liveReadTimeoutSeconds']
 
-interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string }
+interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string; auditors: string }
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(NUMBER_FIELDS.map(f => [f, String(s[f])])) as Record<NumberField, string>,
@@ -36,6 +37,7 @@ const toForm = (s: Settings): Form => ({
   roleIds: s.keyManagingRoleIds.join(', '),
   paths: s.scanExtraPaths.join(', '),
   emails: s.reminderEmails.join(', '),
+  auditors: (s.auditors ?? []).join(', '),
 })
 
 const list = (text: string) => text.split(',').map(s => s.trim()).filter(Boolean)
@@ -64,6 +66,7 @@ const SettingsPage: React.FC = () => {
       keyManagingRoleIds: list(form.roleIds).map(Number),
       scanExtraPaths: list(form.paths),
       reminderEmails: list(form.emails),
+      auditors: list(form.auditors),
     }
     try {
       await save({ variables: { settings, version: data.settings.version }, refetchQueries: [{ query: SETTINGS }], awaitRefetchQueries: true })
@@ -114,6 +117,9 @@ const SettingsPage: React.FC = () => {
             </div>
             <div className="mb5 w-100 w-50-l">
               <Input id="setting-reminderEmails" name="reminderEmails" label={t('reminderEmails.label')} helpText={t('reminderEmails.help')} value={form.emails} errorMessage={fieldError('reminderEmails')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, emails: e.target.value })} />
+            </div>
+            <div className="mb5 w-100 w-50-l">
+              <Input id="setting-auditors" name="auditors" label={t('auditors.label')} helpText={t('auditors.help')} value={form.auditors} errorMessage={fieldError('auditors')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, auditors: e.target.value })} />
             </div>
             <Button type="submit" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.settings.save" /></Button>
           </form>

@@ -171,7 +171,7 @@ describe('bulk decisions and the paged decision table', () => {
     // All or nothing: the risky keys lack a justification, so nothing is decided, and they are named.
     const refused = await gql(stack, ANA, BULK, { ids: mixed, d: 'KEEP' })
     assert.equal(errorCode(refused), 'BAD_USER_INPUT')
-    assert.deepEqual(refused.body.errors![0].extensions!.keys.map((k: { id: string }) => k.id), mixed.slice(2))
+    assert.deepEqual((refused.body.errors![0].extensions!.keys as Array<{ id: string }>).map(k => k.id), mixed.slice(2))
     assert.equal((await gql(stack, ANA, PAGE, { f: { status: 'DECIDED' } })).body.data.reviewDecisions.total, 0)
     assert.equal(errorCode(await gql(stack, ANA, BULK, { ids: [mixed[0], 'not-a-key'], d: 'ROTATE' })), 'NOT_FOUND')
     assert.equal(errorCode(await gql(stack, ANA, BULK, { d: 'ROTATE' })), 'BAD_USER_INPUT')
@@ -190,8 +190,8 @@ describe('bulk decisions and the paged decision table', () => {
     const keepHealthy = (await gql(stack, BRUNO, BULK, { m: { status: 'UNDECIDED', withoutFindings: true }, d: 'KEEP' })).body.data.decideKeys
     assert.equal(keepHealthy.changed.length, healthy.total - 2)
     assert.ok(keepHealthy.changed.every((k: { decision: { decidedBy: string } }) => k.decision.decidedBy === 'bruno@acme.com'))
-    // By severity: rotate every CRITICAL key still undecided.
-    const critical = (await gql(stack, ANA, BULK, { m: { status: 'UNDECIDED', severity: 'CRITICAL' }, d: 'ROTATE' })).body.data.decideKeys
+    // By severity: rotate every HIGH key still undecided.
+    const critical = (await gql(stack, ANA, BULK, { m: { status: 'UNDECIDED', severity: 'HIGH' }, d: 'ROTATE' })).body.data.decideKeys
     assert.ok(critical.changed.length > 0)
     assert.ok(critical.changed.every((k: { decision: { decision: string } }) => k.decision.decision === 'ROTATE'))
     const decided = (await gql(stack, ANA, PAGE, { f: { status: 'DECIDED' }, l: 200 })).body.data.reviewDecisions

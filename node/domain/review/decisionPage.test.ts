@@ -44,6 +44,7 @@ describe('decisionPage', () => {
     const stale = matchingIds(review, { rule: 'key-age-exceeded' })
     expect(stale.sort()).toEqual(review.keys.filter(x => x.findings.some(f => f.rule === 'key-age-exceeded')).map(x => x.id).sort())
     expect(matchingIds(review, { withoutFindings: true }).length + matchingIds(review, { withoutFindings: false }).length).toBe(review.keys.length)
+    expect(matchingIds(review, { risky: true }).length + matchingIds(review, { risky: false }).length).toBe(review.keys.length)
     expect(matchingIds(review, { risky: true }).sort()).toEqual(review.keys.filter(x => x.findings.some(f => severityRank(f.severity) <= 1)).map(x => x.id).sort())
     const named = review.keys.find(x => x.label.includes(' '))!
     expect(matchingIds(review, { search: named.label.toUpperCase() })).toContain(named.id)

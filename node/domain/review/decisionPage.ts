@@ -14,7 +14,7 @@ export interface DecisionFilter {
   rule?: string | null
   /** true: keys without findings; false: keys with some */
   withoutFindings?: boolean | null
-  /** only HIGH or CRITICAL keys */
+  /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null
   decision?: Decision | null
   /** words of the label or appKey */
@@ -34,7 +34,9 @@ export function matches(review: Review, k: ReviewKey, f: DecisionFilter): boolea
   if (f.rule && !k.findings.some(x => x.rule === f.rule)) return false
   if (f.withoutFindings === true && k.findings.length) return false
   if (f.withoutFindings === false && !k.findings.length) return false
-  if (f.risky && !k.findings.some(x => severityRank(x.severity) <= HIGH)) return false
+  const risky = k.findings.some(x => severityRank(x.severity) <= HIGH)
+  if (f.risky === true && !risky) return false
+  if (f.risky === false && risky) return false
   const words = (f.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length) {
     const text = `${k.label} ${k.appKey} ${k.external?.account ?? ''}`.toLowerCase()

@@ -23,7 +23,6 @@ function visible(ctx: Context, r: Review | null, id: string): Review | null {
   if (r && ctx.state.auditor && r.status !== 'COMPLETED') {
     throw refusalError({ ok: false, code: 'FORBIDDEN', message: 'Auditors may read completed reviews only; this one is still open.' })
   }
-  if (!r && ctx.state.auditor) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No review ${quote(id)}.` })
   return r
 }
 
@@ -42,7 +41,14 @@ export async function reviewById(ctx: Context, id: string): Promise<Review | nul
 
 /** The open review when no id is given. */
 export async function reviewOrOpen(ctx: Context, id: string | null | undefined): Promise<Review | null> {
-  return id ? reviewById(ctx, id) : openReview(ctx)
+  // An auditor asking for "the open review" gets none, or is refused while one is open.
+  return id ? reviewById(ctx, id) : ctx.state.auditor ? visibleOpen(ctx) : openReview(ctx)
+}
+
+async function visibleOpen(ctx: Context): Promise<null> {
+  const open = await readOpen(requestData(ctx).storage)
+  visible(ctx, open, '')
+  return null
 }
 
 export async function completedReviews(ctx: Context) {

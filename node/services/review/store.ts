@@ -46,15 +46,29 @@ export async function latestLeakScan(storage: AppStorage): Promise<ReviewEvidenc
   return leakScanEvidence((await storage.read<StoredScan>('leakScans', LATEST_SCAN)).value)
 }
 
-/** Applies a transition to the open review, re-reading and re-applying on concurrent writes. */
+/** A transition that changed nothing: answered without writing the document again. */
+class Unchanged<R> {
+  constructor(readonly result: R) {}
+}
+
+/**
+ * Applies a transition to the open review, re-reading and re-applying on concurrent writes. A
+ * transition that returns the review it was given writes nothing.
+ */
 export async function changeOpen<R>(storage: AppStorage, transition: (r: Review) => Outcome<{ review: Review; result: R }>): Promise<R> {
   const { openId } = await readIndex(storage)
   if (!openId) throw refusalError({ ok: false, code: 'NOT_FOUND', message: 'No access review is open. Start one first.' })
-  return storage.update<Review, R>('reviews', current => {
-    if (!current) return { refused: refusalError({ ok: false, code: 'NOT_FOUND', message: 'The open review could not be found.' }) }
-    const out = transition(current)
-    return out.ok ? { value: out.value.review, result: out.value.result } : { refused: refusalError(out) }
-  }, fileOf(openId))
+  try {
+    return await storage.update<Review, R>('reviews', current => {
+      if (!current) return { refused: refusalError({ ok: false, code: 'NOT_FOUND', message: 'The open review could not be found.' }) }
+      const out = transition(current)
+      if (!out.ok) return { refused: refusalError(out) }
+      return out.value.review === current ? { refused: new Unchanged(out.value.result) } : { value: out.value.review, result: out.value.result }
+    }, fileOf(openId))
+  } catch (e) {
+    if (e instanceof Unchanged) return e.result as R
+    throw e
+  }
 }
 
 export async function recordInIndex(storage: AppStorage, review: Review): Promise<void> {

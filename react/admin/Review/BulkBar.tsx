@@ -50,9 +50,9 @@ const BulkBar: React.FC<Props> = ({ selection, count, filter, onDone, onClear })
     <section className="mb4 pa4 ba b--muted-4 br2" aria-label={t('bulkTitle')} data-bulk-bar>
       {healthyCount > 0 && (
         <div className="mb4">
-          <Button variation="secondary" size="small" isLoading={deciding.loading} onClick={() => run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')} data-keep-healthy>
+          <span data-keep-healthy><Button variation="secondary" size="small" isLoading={deciding.loading} onClick={() => run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')}>
             <FormattedMessage id="admin/key-steward.review.keepHealthy" values={{ count: healthyCount }} />
-          </Button>
+          </Button></span>
         </div>
       )}
       <form
@@ -86,9 +86,9 @@ const BulkBar: React.FC<Props> = ({ selection, count, filter, onDone, onClear })
           />
         </div>
         <div className="mb2">
-          <Button type="submit" size="small" disabled={!decision || !count} isLoading={deciding.loading} data-bulk-apply>
+          <span data-bulk-apply><Button type="submit" size="small" disabled={!decision || !count} isLoading={deciding.loading}>
             <FormattedMessage id="admin/key-steward.review.bulkApply" values={{ count }} />
-          </Button>
+          </Button></span>
         </div>
       </form>
       {failure && (

@@ -19,9 +19,9 @@ const RunScan: React.FC = () => {
   const failure = readError(running.error)
   return (
     <span className="db mt2">
-      <Button size="small" variation="secondary" isLoading={running.loading} onClick={() => run().catch(() => undefined)} data-run-scan>
+      <span data-run-scan><Button size="small" variation="secondary" isLoading={running.loading} onClick={() => run().catch(() => undefined)}>
         <FormattedMessage id="admin/key-steward.review.runScanNow" />
-      </Button>
+      </Button></span>
       {failure && <span className="db c-danger f6 mt1" role="alert">{failure.message}</span>}
     </span>
   )

@@ -103,9 +103,9 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({ re
         <div className="overflow-x-auto">
           {!readOnly && (
             <div className="mb3">
-              <Button size="small" variation="tertiary" onClick={() => setSelection({ kind: 'matching' })} data-select-matching-top>
+              <span data-select-matching-top><Button size="small" variation="tertiary" onClick={() => setSelection({ kind: 'matching' })}>
                 <FormattedMessage id="admin/key-steward.review.selectAllMatching" values={{ count: page.total }} />
-              </Button>
+              </Button></span>
             </div>
           )}
           <table className="w-100 collapse">

@@ -33,12 +33,15 @@ export interface ReviewKey {
   decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[] } | null
 }
 
+/** The practices of VTEX's guide (GraphQL enum Practice). */
+export type Practice = 'ROTATE_KEYS' | 'RENEW_TOKENS' | 'REASSESS_ACCESS' | 'INDIVIDUAL_KEYS' | 'AWARENESS' | 'NO_CLIENT_SIDE' | 'NO_SHARING'
+
 export interface Progress {
   keysTotal: number
   keysDecided: number
   practicesTotal: number
   practicesClosed: number
-  openPractices: string[]
+  openPractices: Practice[]
   decisionCounts: Array<{ decision: Decision; count: number }>
 }
 

@@ -9,6 +9,9 @@ declare global {
     asApp?: boolean
     /** "Load live data": read VTEX now instead of the stored snapshot */
     live?: boolean
+    /** set by resolvers/access.ts when an auditor (named in the settings, without the read
+     * resources) is let through: services/review then shows completed reviews only */
+    auditor?: boolean
     /** set by verifyScanSecret for the daily snapshot */
     schedule?: ScheduleDoc
   }

@@ -105,6 +105,29 @@ describe('declarative authorization', () => {
     }
   }
 
+  it('an auditor named in the settings passes exactly the fields declared for auditors, and nothing else', async () => {
+    await introspect()
+    // carla holds none of the read resources (session-carla-readonly): auditing is her only way in.
+    const AUDITOR = 'session-carla-readonly'
+    const auditorFields = { Query: ['reviewById', 'reviewDecisions', 'reviewExport', 'reviews'], Mutation: [] as string[] }
+    for (const root of ['Query', 'Mutation'] as const) {
+      assert.deepEqual(Object.entries(FIELD_ACCESS[root]).filter(([, a]) => 'requires' in a && a.auditors).map(([f]) => f).sort(), auditorFields[root], `${root} fields open to auditors`)
+    }
+    const named = await gql(stack, OWNER, `mutation { updateSettings(settings: { auditors: ["${fixture.sessions[AUDITOR]}"] }) { auditors } }`)
+    assert.equal(named.body.errors, undefined, named.text)
+    for (const root of ['Query', 'Mutation'] as const) {
+      for (const field of Object.keys(FIELD_ACCESS[root])) {
+        const op = operation(root, roots[root].find(x => x.name === field)!)
+        const res = await gql(stack, AUDITOR, op)
+        if (auditorFields[root].includes(field)) assert.ok(!['UNAUTHENTICATED', 'FORBIDDEN'].includes(codeOf(res)), `the auditor may call ${op}: ${res.text.slice(0, 300)}`)
+        else if (lacking(AUDITOR, root, field).length) assert.equal(codeOf(res), 'FORBIDDEN', `the auditor may not call ${op}`)
+      }
+    }
+    // Another session without the read resources that is not named stays refused.
+    const other = Object.keys(fixture.sessions).find(c => c !== AUDITOR && lacking(c, 'Query', 'reviews').length)
+    if (other) assert.equal(codeOf(await gql(stack, other, '{ reviews { id } }')), 'FORBIDDEN')
+  })
+
   it('fails closed: when License Manager cannot answer the access check, every guarded field is refused', async () => {
     await introspect()
     stack.platform.faults.set([{ path: '/api/license-manager/resources/', status: 503 }])

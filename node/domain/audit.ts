@@ -19,8 +19,8 @@ export interface AuditRecord {
   id: string
   at: string
   by: string
-  /** an action on a key of this account, or a registration or removal of an external key (keyId is then its appKey) */
-  action: KeyAction | ExternalKeyAction
+  /** an action on a key of this account, a registration or removal of an external key (keyId is then its appKey), or SET_AUDITORS: the auditors named in the settings changed (keyId '') */
+  action: KeyAction | ExternalKeyAction | 'SET_AUDITORS'
   keyId: string
   appKey: string
   label: string

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS, validateSettings } from './settings'
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, validateSettings, withDefaults } from './settings'
 
 const errorsOf = (update: Record<string, unknown>, roleIds?: number[] | null) => {
   const r = validateSettings(DEFAULT_SETTINGS, update, { roleIds })
@@ -35,5 +35,29 @@ describe('validateSettings', () => {
     const { max } = SETTINGS_LIMITS.ints.rotationDays
     expect(validateSettings(DEFAULT_SETTINGS, { rotationDays: max }).ok).toBe(true)
     expect(validateSettings(DEFAULT_SETTINGS, { rotationDays: max + 1 }).ok).toBe(false)
+  })
+})
+
+describe('auditors setting', () => {
+  it('defaults to none, also for settings stored before it existed', () => {
+    expect(DEFAULT_SETTINGS.auditors).toEqual([])
+    expect(withDefaults({ rotationDays: 90 }).auditors).toEqual([])
+  })
+
+  it('keeps e-mails trimmed, lower-cased and once each', () => {
+    const r = validateSettings(DEFAULT_SETTINGS, { auditors: [' Carla@Acme.com ', 'carla@acme.com', 'audit@firm.example'] })
+    expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, auditors: ['carla@acme.com', 'audit@firm.example'] } })
+  })
+
+  it.each<[string, unknown]>([
+    ['not an e-mail', ['carla']],
+    ['an empty entry', ['']],
+    ['not a list', 'carla@acme.com'],
+    ['a number', [42]],
+    ['too many', Array.from({ length: SETTINGS_LIMITS.lists.auditors.maxItems + 1 }, (_, i) => `a${i}@acme.com`)],
+  ])('refuses %s, naming the field, and changes nothing', (_name, auditors) => {
+    const r = validateSettings(DEFAULT_SETTINGS, { auditors, rotationDays: 180 })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.map(e => e.field)).toEqual(['auditors'])
   })
 })

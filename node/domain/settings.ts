@@ -26,6 +26,8 @@ export interface Settings {
   liveReadTimeoutSeconds: number
   /** language of reminder e-mails; null: not chosen yet (the settings page offers the admin's own) */
   reminderLocale: 'en' | 'pt' | 'es' | null
+  /** e-mails of auditors: they may read completed reviews (and download their evidence), nothing else */
+  auditors: string[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,10 +43,11 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderEmails: [],
   liveReadTimeoutSeconds: 10,
   reminderLocale: null,
+  auditors: [],
 }
 
 type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
-type ListField = 'extraGenericLabels' | 'keyManagingRoleIds' | 'scanExtraPaths' | 'reminderEmails'
+type ListField = 'extraGenericLabels' | 'keyManagingRoleIds' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
 
 /**
  * The one source of every setting's limits: validation uses it, GraphQL serves it
@@ -66,6 +69,7 @@ export const SETTINGS_LIMITS: { ints: Record<IntField, { min: number; max: numbe
     keyManagingRoleIds: { maxItems: 100, maxLength: 10 },
     scanExtraPaths: { maxItems: 20, maxLength: 200 },
     reminderEmails: { maxItems: 10, maxLength: 254 },
+    auditors: { maxItems: 20, maxLength: 254 },
   },
 }
 export const INT_LIMITS = SETTINGS_LIMITS.ints
@@ -105,7 +109,7 @@ function listError(field: ListField, items: unknown[], ctx: ValidationContext): 
     }
     if (typeof item !== 'string' || item.trim() === '') return { code: 'EMPTY_ENTRY', params: {} }
     if (item.length > maxLength) return { code: 'TOO_LONG', params: { max: maxLength }, entry: item.slice(0, 80) }
-    if (field === 'reminderEmails' && !EMAIL.test(item)) return { code: 'BAD_EMAIL', params: {}, entry }
+    if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(item)) return { code: 'BAD_EMAIL', params: {}, entry }
     if (field === 'scanExtraPaths' && !PATH.test(item)) return { code: 'BAD_PATH', params: {}, entry }
   }
   return null
@@ -150,7 +154,7 @@ export function validateSettings(current: Settings, update: Partial<Record<keyof
       else (next as unknown as Record<string, number>)[field] = raw
     } else if (field in SETTINGS_LIMITS.lists) {
       if (raw === null) { (next as unknown as Record<string, unknown[]>)[field] = []; continue } // an empty list is a valid choice
-      const items = Array.isArray(raw) ? raw.map(v => (typeof v === 'string' ? (field === 'reminderEmails' ? v.trim().toLowerCase() : v.trim()) : v)) : null
+      const items = Array.isArray(raw) ? raw.map(v => (typeof v === 'string' ? (field === 'reminderEmails' || field === 'auditors' ? v.trim().toLowerCase() : v.trim()) : v)) : null
       if (!items) { fail(field, { code: 'NOT_A_SETTING', params: {} }); continue }
       // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
       if (items.some(v => typeof v === 'string' && looksLikeToken(v))) { fail(field, { code: 'TOKEN', params: {} }); continue }

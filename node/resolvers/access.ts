@@ -7,12 +7,14 @@ import { GET_ROLES_PAGED, READ, RENEW_API_TOKEN, Requirement, WRITE } from '../d
 import type { Context } from '../typings'
 import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
 import { requestData } from '../services/requestData'
+import { isAuditor } from '../services/review/auditors'
 
 export type Access =
   /** any signed-in admin: the field reveals nothing of the account (e.g. the rule catalogue) */
   | { signedIn: true }
-  /** the admin's session must hold every requirement (any alternative of each) */
-  | { requires: readonly Requirement[] }
+  /** the admin's session must hold every requirement (any alternative of each); with `auditors`,
+   * an auditor named in the settings may call it too (the service then shows completed reviews only) */
+  | { requires: readonly Requirement[]; auditors?: true }
 
 const SIGNED_IN: Access = { signedIn: true }
 /** Anything derived from the account's keys, users and roles: what VTEX needs to list them. */
@@ -25,6 +27,11 @@ const READS_AND_MANAGES: Access = { requires: [...READ, WRITE].filter((r, i, all
  * Token renewal in VTEX ID: VTEX requires Renew API Token (vtex-id.json Permissions); Key Steward
  * finds the key in VTEX's list and reads it again, which needs the read resources.
  */
+/**
+ * Completed reviews and their evidence: whoever reads the inventory, and the auditors an admin
+ * named in the settings (VTEX has no read-only access to keys: listing them needs Save user).
+ */
+const READS_OR_AUDITS: Access = { requires: READ, auditors: true }
 const READS_AND_RENEWS: Access = { requires: [...READ, RENEW_API_TOKEN] }
 
 export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
@@ -39,9 +46,10 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     // role names and ids, as VTEX's paged roles list gives them to this admin
     accountRoles: { requires: [GET_ROLES_PAGED] },
     review: READS,
-    reviewById: READS,
-    reviews: READS,
-    reviewExport: READS,
+    reviewById: READS_OR_AUDITS,
+    reviews: READS_OR_AUDITS,
+    reviewExport: READS_OR_AUDITS,
+    reviewDecisions: READS_OR_AUDITS,
     leakScan: MANAGES,
     reminders: READS,
     changes: READS,
@@ -55,6 +63,7 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     updateSettings: MANAGES,
     startReview: READS_AND_MANAGES,
     decideKey: READS_AND_MANAGES,
+    decideKeys: READS_AND_MANAGES,
     checkPractice: READS_AND_MANAGES,
     completeReview: READS_AND_MANAGES,
     annotateKey: MANAGES,
@@ -89,7 +98,12 @@ export async function authorize(ctx: Context, access: Access): Promise<void> {
     throw toResolverError(e)
   })
   const lacking = access.requires.filter((_, i) => !held[i])
-  if (lacking.length) throw missingPermissions([...lacking])
+  if (!lacking.length) return
+  if (access.auditors && await isAuditor(ctx)) {
+    ctx.state.auditor = true
+    return
+  }
+  throw missingPermissions([...lacking])
 }
 
 type Resolver = (parent: unknown, args: never, ctx: Context, info: unknown) => unknown

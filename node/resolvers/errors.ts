@@ -47,8 +47,8 @@ export function resourceOf(e: UpstreamError): Requirement {
 }
 
 /** The one CONFLICT error (HTTP 409): someone else changed it, or it is in a state that forbids this. */
-export function conflictError(message: string): Error {
-  return withCode(new ResolverError(message, 409, 'CONFLICT'), 'CONFLICT')
+export function conflictError(message: string, extensions: Record<string, unknown> = {}): Error {
+  return withCode(new ResolverError(message, 409, 'CONFLICT'), 'CONFLICT', extensions)
 }
 
 export function toResolverError(e: unknown): Error {

@@ -6,7 +6,7 @@ import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermis
 import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
 import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
-import { reviewMutations, reviewQueries } from './review'
+import { reviewMutations, reviewQueries, reviewTypeFields } from './review'
 import { accountRoles, settings, settingsLimits, updateSettings } from './settings'
 
 export const resolvers = {
@@ -47,6 +47,7 @@ export const resolvers = {
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
   Exposure: { key: exposureKey },
+  Review: reviewTypeFields,
 }
 
 // The resolver map checked against the schema's generated signatures (generated/schema.ts).

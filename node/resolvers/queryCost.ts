@@ -12,7 +12,7 @@ export const LIMITS = {
 }
 
 /** Root fields that cost a lot each (a scan, an export, a review snapshot): once per request. */
-export const ONCE_PER_REQUEST = ['runLeakScan', 'reviewExport', 'startReview', 'completeReview', 'restartSchedule']
+export const ONCE_PER_REQUEST = ['runLeakScan', 'reviewExport', 'startReview', 'completeReview', 'restartSchedule', 'decideKeys']
 
 // The parts of graphql-js' AST this reads (GraphQLResolveInfo.operation and .fragments).
 type Selection =

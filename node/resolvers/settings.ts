@@ -6,6 +6,8 @@ import type { Context } from '../typings'
 import { conflictError, requireAdminToken, toResolverError, withCode } from './errors'
 import { requestData } from '../services/requestData'
 import { ensureSchedule } from '../services/dailyScan/registration'
+import { recordAuditorChange } from '../services/review/auditors'
+import { now } from '../clock'
 
 /** Until someone chooses, reminder e-mails are offered in the admin's own language. */
 const present = (value: Settings, version: string | null, ctx: Context) => ({ ...value, reminderLocale: value.reminderLocale ?? localeOf(ctx.vtex.locale), version })
@@ -52,6 +54,10 @@ export async function updateSettings(_: unknown, args: { settings: Partial<Recor
     }
     throw toResolverError(e)
   }
+  // Who may read completed reviews is part of the audit trail.
+  await recordAuditorChange(ctx, current.value.auditors ?? [], result.value.auditors, now()).catch(e => {
+    ctx.vtex.logger.error({ message: 'could not write the audit log', action: 'SET_AUDITORS', reason: String((e as Error)?.name ?? 'error') })
+  })
   // Settings feed the daily scan: make sure it is (still) registered with the scheduler.
   await ensureSchedule(ctx, true).catch(e => ctx.vtex.logger.warn({ message: 'could not register the daily scan', reason: String((e as Error).message) }))
   // The write landed: answer from what was written even if reading its new version back fails

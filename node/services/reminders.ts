@@ -40,6 +40,7 @@ export async function currentReminders(ctx: Context) {
     reviewCadenceDays: settings.value.reviewCadenceDays,
     remindBeforeDays: settings.value.reminderDays,
     lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+    reviewOpen: !!reviews.value?.openId,
     changes: changes.value,
     unfinishedRenewals,
     snoozes: doc.value?.snoozes ?? {},

@@ -15,7 +15,7 @@ import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
 import { requireAdminToken, toResolverError } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
 
-export interface ReviewsDoc { completed?: Array<{ completedAt: string }> }
+export interface ReviewsDoc { openId?: string | null; completed?: Array<{ completedAt: string }> }
 
 export interface Evaluation {
   input: PolicyInput

@@ -37,11 +37,11 @@ describe('leakScanEvidence', () => {
       at: AT, complete: false, unreadCount: 9,
       exposures: [exposure('vtexappkey-acme-AAAAAA', { tokenFound: true, lastSeenAt: '2026-11-20T06:00:00.000Z' }), exposure('vtexappkey-acme-BBBBBB', { lastSeenAt: '2026-11-20T06:00:00.000Z' }), exposure('vtexappkey-acme-BBBBBB')],
     }
-    expect(leakScanEvidence(scan)).toEqual({ at: AT, exposedKeys: 2, complete: false, unreadCount: 9 })
+    expect(leakScanEvidence(scan)).toEqual({ at: AT, exposedKeys: 2, complete: false, unreadCount: 9, appKeys: ['vtexappkey-acme-AAAAAA', 'vtexappkey-acme-BBBBBB'] })
   })
 
   it('judges a scan stored before completeness existed by its errors and pages', () => {
-    expect(leakScanEvidence({ at: AT, exposures: [], pagesScanned: 0, errors: [{ reason: 'HTTP 503' }] })).toEqual({ at: AT, exposedKeys: 0, complete: false, unreadCount: 1 })
-    expect(leakScanEvidence({ at: AT, exposures: [], pagesScanned: 3, errors: [{ reason: 'HTTP 404' }] })).toEqual({ at: AT, exposedKeys: 0, complete: true, unreadCount: 0 })
+    expect(leakScanEvidence({ at: AT, exposures: [], pagesScanned: 0, errors: [{ reason: 'HTTP 503' }] })).toEqual({ at: AT, exposedKeys: 0, complete: false, unreadCount: 1, appKeys: [] })
+    expect(leakScanEvidence({ at: AT, exposures: [], pagesScanned: 3, errors: [{ reason: 'HTTP 404' }] })).toEqual({ at: AT, exposedKeys: 0, complete: true, unreadCount: 0, appKeys: [] })
   })
 })

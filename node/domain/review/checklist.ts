@@ -44,6 +44,7 @@ export function evidenceFor(practice: Practice, e: ReviewEvidence): EvidenceLine
 /** The NO_CLIENT_SIDE evidence a review records of the latest storefront scan. */
 export function leakScanEvidence(scan: StoredScan | null | undefined): ReviewEvidence['leakScan'] {
   if (!scan) return null
-  return { at: scan.at, exposedKeys: exposedKeys(scan), ...scanCompleteness(scan) }
+  const appKeys = [...new Set(scan.exposures.filter(e => e.appKey).map(e => e.appKey as string))].sort()
+  return { at: scan.at, exposedKeys: exposedKeys(scan), ...scanCompleteness(scan), appKeys }
 }
 

@@ -5,7 +5,7 @@ import type { PolicyInput } from '../rules/types'
 import { NOW, TOKEN_RUN } from '../testing/build'
 import { DEFAULT_FIXTURE, policyInputFromFixture } from '../testing/fromFixture'
 import { evidenceFor } from './checklist'
-import { ACTION_COLUMNS, CSV_COLUMNS, reviewCsv, reviewJson } from './export'
+import { ACTION_COLUMNS, CSV_COLUMNS, REVIEW_LOG_COLUMNS, reviewCsv, reviewJson } from './export'
 import { auditRecord, AuditRecord } from '../audit'
 import { carryOut, checkPractice, completeReview, decideKey, EMPTY_INDEX, startReview } from './machine'
 import type { Outcome, Review } from './types'
@@ -79,7 +79,8 @@ const JUSTIFICATION = 'Deploy pipeline of "Agência Órbita", needed until 2027-
 function completedReview(start: Review): Review {
   let r = ok(decideKey(start, { keyId: risky.id, decision: 'KEEP', justification: JUSTIFICATION, by: 'rafael@acme.com', now: LATER }))
   for (const k of r.keys) if (k.id !== risky.id) r = ok(decideKey(r, { keyId: k.id, decision: k.isActive ? 'ROTATE' : 'DEACTIVATE', by: BY, now: LATER }))
-  for (const p of PRACTICES) r = ok(checkPractice(r, { practice: p, status: 'DONE', note: p === 'AWARENESS' ? 'Training, "Keys 101", on 2026-11-20' : p === 'NO_SHARING' ? 'Confirmed with each integrator' : '', by: BY, now: LATER }))
+  const scan = { at: LATER.toISOString(), exposedKeys: 0, complete: true, unreadCount: 0, appKeys: [] }
+  for (const p of PRACTICES) r = ok(checkPractice(r, { practice: p, status: 'DONE', note: p === 'AWARENESS' ? 'Training, "Keys 101", on 2026-11-20' : p === 'NO_SHARING' ? 'Confirmed with each integrator' : `Handled: ${p}`, by: BY, now: LATER, leakScan: scan }))
   return ok(completeReview(r, { by: 'rafael@acme.com', now: LATEST, note: 'Q4 review' }))
 }
 
@@ -190,7 +191,7 @@ describe('reviewCsv', () => {
   it('ends with a checklist section: the 7 practices, status, note, who, when and their evidence', () => {
     const section = parsed.records.slice(2 + review.keys.length)
     expect(section[0]).toEqual(['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'])
-    const rows = section.slice(1)
+    const rows = section.slice(1, 1 + PRACTICES.length)
     expect(rows.map(r => r[1])).toEqual([...PRACTICES])
     for (const r of rows) {
       const p = r[1] as typeof PRACTICES[number]
@@ -203,11 +204,20 @@ describe('reviewCsv', () => {
     expect(at('RENEW_TOKENS')[6]).toBe(`unfinishedRenewals=${e.unfinishedRenewals}`)
     expect(at('REASSESS_ACCESS')[6]).toBe(`keysHighOrWorse=${e.keysHighOrWorse}; ownerUsers=${e.ownerUsers}/${e.maxOwnerUsers}`)
     expect(at('INDIVIDUAL_KEYS')[6]).toBe(`keysWithoutOwner=${e.keysWithoutOwner}; genericLabels=${e.genericLabels}; duplicateLabels=${e.duplicateLabels}; sharedKeys=${e.sharedKeys}`)
-    expect(at('NO_CLIENT_SIDE')[6]).toBe('noLeakScan=—')
+    expect(at('NO_CLIENT_SIDE')[6]).toBe('exposedKeys=0')
     expect(at('AWARENESS')[6]).toBe('')
     expect(at('AWARENESS')[3]).toBe('Training, "Keys 101", on 2026-11-20')
     expect(at('NO_SHARING')[6]).toBe('')
-    expect(parsed.records).toHaveLength(1 + review.keys.length + 1 + 1 + PRACTICES.length)
+    expect(parsed.records).toHaveLength(1 + review.keys.length + 1 + 1 + PRACTICES.length + 1 + 2 + 1 + 1 + review.audit.length)
+  })
+
+  it('has the sign-off (signer, time, note) and the review log (start, decisions, checks, sign-off)', () => {
+    const signoff = parsed.records.filter(r => r[0] === '#signoff')
+    expect(signoff).toEqual([['#signoff', 'signed_by', 'completed_at', 'note'], ['#signoff', 'rafael@acme.com', LATEST.toISOString(), 'Q4 review']])
+    const log = parsed.records.filter(r => r[0] === '#review_log')
+    expect(log[0]).toEqual([...REVIEW_LOG_COLUMNS])
+    expect(log.slice(1)).toEqual(review.audit.map(a => ['#review_log', a.at, a.by, a.action, a.subject, a.detail.replace(/^([=+\-@\t\r])/, "'$1")]))
+    expect(log.slice(1).map(r => r[3])).toEqual(expect.arrayContaining(['START', 'DECIDE', 'CHECK', 'COMPLETE']))
   })
 
   it('shows the leak scan as NO_CLIENT_SIDE evidence when there is one', () => {

@@ -14,6 +14,9 @@ const cell = (v: unknown): string => {
 
 export const CSV_COLUMNS = ['review_id', 'review_status', 'started_at', 'started_by', 'completed_at', 'signed_by', 'key_id', 'app_key', 'label', 'active', 'age_days', 'roles', 'findings', 'decision', 'justification', 'decided_by', 'decided_at', 'carried_out']
 
+/** Columns of the review's own log (#review_log: start, decisions, checks, sign-off). */
+export const REVIEW_LOG_COLUMNS = ['#review_log', 'at', 'by', 'action', 'subject', 'detail']
+
 /** Columns of the audit lines (#action) that follow the keys and the checklist. */
 export const ACTION_COLUMNS = ['#action', 'at', 'by', 'action', 'key_id', 'app_key', 'label', 'before', 'after', 'vtex_call', 'vtex_status', 'vtex_answer', 'outcome', 'note']
 
@@ -44,7 +47,15 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
     ACTION_COLUMNS.map(cell).join(','),
     ...actions.map(a => ['#action', a.at, a.by, a.action, a.keyId, a.appKey, a.label, a.before, a.after, a.vtex?.endpoint, a.vtex?.status, a.vtex?.answer, a.outcome, a.note].map(cell).join(',')),
   ] : []
-  return [CSV_COLUMNS.map(cell).join(','), ...rows, '', ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist, ...(changes.length ? ['', ...changes] : []), ...(audit.length ? ['', ...audit] : [])].join('\r\n') + '\r\n'
+  const signoff = [['#signoff', 'signed_by', 'completed_at', 'note'].map(cell).join(','), ['#signoff', review.signedBy, review.completedAt, review.signatureNote].map(cell).join(',')]
+  const log = [REVIEW_LOG_COLUMNS.map(cell).join(','), ...review.audit.map(a => ['#review_log', a.at, a.by, a.action, a.subject, a.detail].map(cell).join(','))]
+  return [
+    CSV_COLUMNS.map(cell).join(','), ...rows, '',
+    ['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'].map(cell).join(','), ...checklist,
+    '', ...signoff,
+    '', ...log,
+    ...(changes.length ? ['', ...changes] : []), ...(audit.length ? ['', ...audit] : []),
+  ].join('\r\n') + '\r\n'
 }
 
 export function reviewJson(review: Review, actions: AuditRecord[] = []): string {

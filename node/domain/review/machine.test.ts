@@ -51,11 +51,14 @@ const highOnlyKey = (r: Review) => pick(r, 'HIGH (not CRITICAL)', k => k.finding
 const mediumKey = (r: Review) => pick(r, 'MEDIUM-at-worst', k => k.findings.some(f => f.severity === 'MEDIUM') && !isRisky(k))
 const healthyKey = (r: Review) => pick(r, 'healthy', k => k.findings.length === 0)
 
+/** A storefront scan run during the review (NO_CLIENT_SIDE needs one no older than the review). */
+const FRESH_SCAN = { at: LATER.toISOString(), exposedKeys: 0, complete: true, unreadCount: 0, appKeys: [] }
+
 /** Every key decided (ROTATE needs no justification) and every practice closed. */
 function readyToSign(r: Review): Review {
   let next = r
   for (const k of r.keys) next = ok(decideKey(next, { keyId: k.id, decision: 'ROTATE', by: BY, now: LATER }))
-  for (const p of PRACTICES) next = ok(checkPractice(next, { practice: p, status: 'DONE', note: `checked ${p}`, by: BY, now: LATER }))
+  for (const p of PRACTICES) next = ok(checkPractice(next, { practice: p, status: 'DONE', note: `checked ${p}`, by: BY, now: LATER, leakScan: FRESH_SCAN }))
   return next
 }
 const completed = (): Review => ok(completeReview(readyToSign(started()), { by: 'rafael@acme.com', now: LATEST, note: 'All good' }))
@@ -64,7 +67,8 @@ describe('startReview', () => {
   const review = started()
 
   it('the fixture is realistic: many keys, risky and healthy ones', () => {
-    expect(review.keys.length).toBe(policy.inventory.keys.length)
+    expect(review.keys.length).toBe(policy.inventory.keys.length + policy.inventory.externalKeys.length)
+    expect(policy.inventory.externalKeys.length).toBeGreaterThan(0)
     expect(review.keys.length).toBeGreaterThan(20)
     expect(review.keys.some(isRisky)).toBe(true)
     expect(review.keys.some(k => k.findings.length === 0)).toBe(true)
@@ -76,15 +80,28 @@ describe('startReview', () => {
 
   it('snapshots every key with its findings (rule, severity, practice) and role names', () => {
     const keyFindings = (id: string) => findings.filter((f: Finding) => f.subjectType === 'KEY' && f.subjectId === id).map(f => ({ rule: f.rule, severity: f.severity, practice: f.practice }))
-    expect(review.keys).toEqual(policy.inventory.keys.map(k => ({
+    expect(review.keys.filter(k => !k.external)).toEqual(policy.inventory.keys.map(k => ({
       id: k.id, appKey: k.appKey, label: k.label, isActive: k.isActive, ageDays: k.ageDays, rolesKnown: k.rolesKnown,
       roles: k.roles.map(r => r.name),
       findings: keyFindings(k.id),
     })))
-    // non-KEY findings (users, external keys, account) never land on a key
-    expect(review.keys.flatMap(k => k.findings).length).toBe(findings.filter(f => f.subjectType === 'KEY').length)
+    // user and account findings never land on a key; external keys carry their own
+    expect(review.keys.flatMap(k => k.findings).length).toBe(findings.filter(f => f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY').length)
     const withRoles = review.keys.find(k => k.roles.length > 1)!
     expect(withRoles.roles.every(r => typeof r === 'string')).toBe(true)
+  })
+
+  it('snapshots external keys (other accounts holding roles here) with their findings, decided like any key', () => {
+    const externals = review.keys.filter(k => k.external)
+    expect(externals.map(k => k.appKey)).toEqual(policy.inventory.externalKeys.map(e => e.appKey))
+    for (const e of policy.inventory.externalKeys) {
+      const k = externals.find(x => x.appKey === e.appKey)!
+      expect(k).toMatchObject({ id: `external:${e.appKey}`, label: e.account, isActive: e.isActive, external: { account: e.account }, roles: e.roles.map(r => r.name) })
+      expect(k.findings).toEqual(findings.filter(f => f.subjectType === 'EXTERNAL_KEY' && f.subjectId === e.appKey).map(f => ({ rule: f.rule, severity: f.severity, practice: f.practice })))
+    }
+    const broad = externals.find(k => k.findings.some(f => f.rule === 'external-broad-access'))!
+    expect(refusal(decideKey(review, { keyId: broad.id, decision: 'KEEP', by: BY, now: LATER })).field).toBe('justification')
+    expect(ok(decideKey(review, { keyId: broad.id, decision: 'REDUCE_ROLES', by: BY, now: LATER })).decisions[broad.id].decision).toBe('REDUCE_ROLES')
   })
 
   it('puts the 7 practices on the checklist, all OPEN', () => {
@@ -99,7 +116,8 @@ describe('startReview', () => {
     const labelCount = new Map<string, number>()
     for (const k of policy.inventory.keys) labelCount.set(duplicateKey(k.label), (labelCount.get(duplicateKey(k.label)) ?? 0) + 1)
     const integrations = (id: string) => new Set((policy.annotations[id]?.integrations ?? []).map(i => i.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))
-    const riskyIds = new Set(findings.filter(f => f.subjectType === 'KEY' && severityRank(f.severity) <= severityRank('HIGH')).map(f => f.subjectId))
+    // external keys are reviewed like any key, so a risky one counts
+    const riskyIds = new Set(findings.filter(f => (f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY') && severityRank(f.severity) <= severityRank('HIGH')).map(f => f.subjectId))
     const want = {
       activeKeys: active.length,
       activeWithinRotation: active.filter(k => ageInDays(rotatedAt(policy, k.id, k.createdAt), NOW) <= s.rotationDays).length,
@@ -159,7 +177,7 @@ describe('startReview', () => {
   })
 
   it('writes one START entry to the audit', () => {
-    expect(review.audit).toEqual([{ at: NOW.toISOString(), by: BY, action: 'START', subject: 'r1', detail: `${policy.inventory.keys.length} keys` }])
+    expect(review.audit).toEqual([{ at: NOW.toISOString(), by: BY, action: 'START', subject: 'r1', detail: `${policy.inventory.keys.length + policy.inventory.externalKeys.length} keys` }])
   })
 
   it('is refused with CONFLICT while another review is open', () => {
@@ -284,8 +302,9 @@ describe('checkPractice', () => {
     expect([...ATTESTED].sort()).toEqual(['AWARENESS', 'NO_SHARING'])
   })
 
-  it.each(evidenced)('%s (automatic evidence) can be DONE without a note', practice => {
-    const r = ok(check(review, practice, 'DONE'))
+  it.each(evidenced)('%s (automatic evidence) can be DONE without a note when its evidence is clean', practice => {
+    const clean = deepFreeze({ ...review, evidence: { ...review.evidence, activeWithinRotation: review.evidence.activeKeys, unfinishedRenewals: 0, keysHighOrWorse: 0, ownerUsers: 1, keysWithoutOwner: 0, genericLabels: 0, duplicateLabels: 0, sharedKeys: 0 } })
+    const r = ok(checkPractice(clean, { practice, status: 'DONE', by: BY, now: LATER, leakScan: FRESH_SCAN }))
     expect(r.checklist[practice]).toEqual({ status: 'DONE', note: '', by: BY, at: LATER.toISOString() })
     expect(r.audit[r.audit.length - 1]).toEqual({ at: LATER.toISOString(), by: BY, action: 'CHECK', subject: practice, detail: 'DONE' })
     for (const other of PRACTICES.filter(p => p !== practice)) expect(r.checklist[other].status).toBe('OPEN')
@@ -332,7 +351,8 @@ describe('checkPractice', () => {
 
   it('never mutates the review it is given', () => {
     const before = JSON.stringify(review)
-    ok(check(review, 'ROTATE_KEYS', 'DONE'))
+    ok(check(review, 'ROTATE_KEYS', 'DONE', 'Renewed the five stale tokens'))
+    ok(checkPractice(review, { practice: 'NO_CLIENT_SIDE', status: 'DONE', note: 'x', by: BY, now: LATER, leakScan: FRESH_SCAN }))
     ok(check(review, 'AWARENESS', 'NOT_APPLICABLE', 'why'))
     expect(JSON.stringify(review)).toBe(before)
   })
@@ -347,7 +367,7 @@ describe('progressOf', () => {
     let r = ok(decideKey(review, { keyId: ids[1], decision: 'ROTATE', by: BY, now: LATER }))
     r = ok(decideKey(r, { keyId: ids[3], decision: 'DEACTIVATE', by: BY, now: LATER }))
     r = ok(decideKey(r, { keyId: ids[3], decision: 'ROTATE', by: BY, now: LATER }))
-    r = ok(checkPractice(r, { practice: 'ROTATE_KEYS', status: 'DONE', by: BY, now: LATER }))
+    r = ok(checkPractice(r, { practice: 'ROTATE_KEYS', status: 'DONE', note: 'Stale keys renewed', by: BY, now: LATER }))
     r = ok(checkPractice(r, { practice: 'NO_SHARING', status: 'NOT_APPLICABLE', note: 'One integrator', by: BY, now: LATER }))
     expect(progressOf(r)).toEqual({
       keysTotal: ids.length, keysDecided: 2, practicesTotal: 7, practicesClosed: 2,
@@ -370,7 +390,9 @@ describe('completeReview', () => {
     const all = refusal(complete(review))
     expect(all.code).toBe('BAD_USER_INPUT')
     expect(all.message).toContain(`${review.keys.length} keys without a decision`)
-    expect(all.message).toContain(`practices still open: ${PRACTICES.join(', ')}`)
+    expect(all.message).toContain('practices still open: Rotate keys, Renew tokens, Reassess access, One key per integration, Awareness, No keys in client-side code, Never share tokens')
+    // the client words it from the codes, in the admin's language
+    expect(all.details).toEqual({ missing: { undecidedKeys: review.keys.length, openPractices: [...PRACTICES] } })
 
     const ready = readyToSign(review)
     const oneLeft = { ...ready, decisions: { ...ready.decisions } }
@@ -391,7 +413,9 @@ describe('completeReview', () => {
     r = ok(checkPractice(r, { practice: 'RENEW_TOKENS', status: 'OPEN', by: BY, now: LATER }))
     const refused = refusal(complete(r))
     expect(refused.code).toBe('BAD_USER_INPUT')
-    expect(refused.message).toContain('practices still open: RENEW_TOKENS, AWARENESS')
+    expect(refused.message).toContain('practices still open: Renew tokens, Awareness')
+    expect(refused.message).not.toMatch(/RENEW_TOKENS|AWARENESS/)
+    expect(refused.details).toEqual({ missing: { undecidedKeys: 0, openPractices: ['RENEW_TOKENS', 'AWARENESS'] } })
     expect(refused.message).not.toMatch(/without a decision/)
   })
 

@@ -16,6 +16,9 @@ export interface ReviewKey {
   rolesKnown: boolean
   roles: string[]
   findings: Array<{ rule: string; severity: Severity; practice: Practice }>
+  /** set for a key of another account that holds roles here (inventory.externalKeys); its id is
+   * `external:<appKey>` */
+  external?: { account: string }
 }
 
 /** What Key Steward can do in VTEX on a key (each audited; see domain/audit). */
@@ -52,7 +55,7 @@ export interface ReviewEvidence {
   inventoryComplete: boolean
   /** latest storefront leak scan, when the scanner has run; `complete: false` when it could not
    * read every URL (absent on reviews started before it existed) */
-  leakScan: { at: string; exposedKeys: number; complete?: boolean; unreadCount?: number } | null
+  leakScan: { at: string; exposedKeys: number; complete?: boolean; unreadCount?: number; appKeys?: string[] } | null
 }
 
 export interface Review {
@@ -78,5 +81,12 @@ export interface ReviewIndex {
   completed: Array<{ id: string; startedAt: string; completedAt: string; signedBy: string; keys: number }>
 }
 
-export type Refusal = { ok: false; code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND'; message: string; field?: string }
+export type Refusal = {
+  ok: false
+  code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN'
+  message: string
+  field?: string
+  /** structured details for the client (e.g. the keys a bulk decision refused, what sign-off misses) */
+  details?: Record<string, unknown>
+}
 export type Outcome<T> = { ok: true; value: T } | Refusal

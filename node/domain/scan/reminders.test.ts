@@ -18,6 +18,10 @@ describe('computeReminders', () => {
     ['due today (day 90 of a 90-day cadence): due soon, not yet overdue (one definition: domain/age.ts)', { lastReviewCompletedAt: ago(90) }, ['REVIEW_DUE_SOON']],
     ['overdue by a day', { lastReviewCompletedAt: ago(91) }, ['REVIEW_OVERDUE']],
     ['custom reminder window of 30 days, due in 20', { lastReviewCompletedAt: ago(70), remindBeforeDays: 30 }, ['REVIEW_DUE_SOON']],
+    // Issue 11: "Start the review" while a review is open sends admins the wrong way.
+    ['never reviewed, a review open', { lastReviewCompletedAt: null, reviewOpen: true }, []],
+    ['overdue, a review open', { lastReviewCompletedAt: ago(120), reviewOpen: true }, []],
+    ['due soon, a review open', { lastReviewCompletedAt: ago(80), reviewOpen: true }, []],
   ])('%s', (_, o, expected) => {
     expect(kinds(o as Partial<ReminderInput>)).toEqual(expected)
   })

@@ -25,6 +25,8 @@ export interface ReminderInput {
   reviewCadenceDays: number
   remindBeforeDays: number
   lastReviewCompletedAt: string | null
+  /** a review is open: no "start the review" reminder while someone is working on it */
+  reviewOpen?: boolean
   changes: Changes | null
   unfinishedRenewals: Array<{ id: string; label: string }>
   snoozes: Record<string, string>
@@ -36,7 +38,9 @@ export function computeReminders(input: ReminderInput): Reminder[] {
   const out: Reminder[] = []
   const last = input.lastReviewCompletedAt
   const due = nextReviewDue(last, input.reviewCadenceDays)
-  if (!due || isReviewOverdue(last, input.reviewCadenceDays, input.now)) {
+  if (input.reviewOpen) {
+    // The review page shows its progress; a due or overdue banner would send admins to start one.
+  } else if (!due || isReviewOverdue(last, input.reviewCadenceDays, input.now)) {
     out.push({ id: `review-overdue:${last ?? 'never'}`, kind: 'REVIEW_OVERDUE', count: 1, dueDate: due?.toISOString() ?? null, subjects: [] })
   } else if (ageInDays(input.now.toISOString(), due) <= input.remindBeforeDays) {
     out.push({ id: `review-due:${due.toISOString().slice(0, 10)}`, kind: 'REVIEW_DUE_SOON', count: 1, dueDate: due.toISOString(), subjects: [] })

@@ -41,7 +41,7 @@ describe('OverviewPage', () => {
     const costs = getByTestId('score-costs')
     const items = costs.querySelectorAll('li')
     expect(items).toHaveLength(2)
-    expect(items[0].textContent).toMatch(/Agency deploy pipeline.*owner-role · can-manage-keys.*−14 points/)
+    expect(items[0].textContent).toMatch(/Agency deploy pipeline.*Holds Owner \(Admin Super\) · Can manage keys and roles.*−14 points/)
     expect(items[0].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
     expect(items[1].textContent).toMatch(/vtexappkey-partner-ABCDEF.*−0.8 points/)
     expect(items[1].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys#external-keys')

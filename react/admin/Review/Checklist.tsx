@@ -3,12 +3,67 @@ import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Textarea } from 'vtex.styleguide'
 
+import Link from '../components/Link'
+import { BASE } from '../components/PageFrame.constants'
 import CHECK from '../graphql/checkPractice.gql'
 import REVIEW from '../graphql/review.gql'
+import RUN_SCAN from '../graphql/runLeakScan.gql'
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
+
+/** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
+const RunScan: React.FC = () => {
+  const [run, running] = useMutation(RUN_SCAN, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const failure = readError(running.error)
+  return (
+    <span className="db mt2">
+      <span data-run-scan><Button size="small" variation="secondary" isLoading={running.loading} onClick={() => run().catch(() => undefined)}>
+        <FormattedMessage id="admin/key-steward.review.runScanNow" />
+      </Button></span>
+      {failure && <span className="db c-danger f6 mt1" role="alert">{failure.message}</span>}
+    </span>
+  )
+}
+
+const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
+  return (
+    <ul className="list pa0 ma0 f6">
+      {item.evidence.map(e => (
+        <li key={e.id} className="mb1" data-evidence={e.id}>
+          <span aria-hidden="true" className={e.ok ? 'c-success' : 'c-danger'}>{e.ok ? '✔' : '✖'} </span>
+          <span className="clip">{t(e.ok ? 'review.evidenceOk' : 'review.evidenceNotOk')}</span>
+          <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />: <strong>{e.value}</strong>
+          {e.keyIds.length > 0 && (
+            <>
+              {' · '}
+              <Link to={`${BASE}/keys?ids=${e.keyIds.map(encodeURIComponent).join(',')}`}>
+                <FormattedMessage id="admin/key-steward.review.showKeys" values={{ count: e.keyIds.length }} />
+              </Link>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** A completed review's checklist: status, evidence and notes, nothing to change. */
+export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => (
+  <ul className="list pa0 ma0">
+    {items.map(item => (
+      <li key={item.practice} className="pv4 bb b--muted-4" data-practice={item.practice} data-status={item.status}>
+        <h3 className="t-heading-5 mt0 mb2"><FormattedMessage id={`admin/key-steward.practice.${item.practice}`} /> · <FormattedMessage id={`admin/key-steward.review.check.${item.status}`} /></h3>
+        {item.attested ? <p className="f6 c-muted-1 mt0"><FormattedMessage id="admin/key-steward.review.attested" /></p> : <EvidenceLines item={item} />}
+        {item.note && <p className="f6 mt2 mb1" data-note><FormattedMessage id="admin/key-steward.review.noteIs" values={{ note: item.note }} /></p>}
+        {item.checkedBy && <p className="f7 c-muted-2 mv0"><FormattedMessage id="admin/key-steward.review.checkedBy" values={{ who: item.checkedBy, when: item.checkedAt ? item.checkedAt.slice(0, 10) : '' }} /></p>}
+      </li>
+    ))}
+  </ul>
+)
 
 const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const intl = useIntl()
@@ -27,16 +82,13 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           <p className="mt0 mb3 c-muted-1 f6"><FormattedMessage id={`admin/key-steward.review.practiceHelp.${item.practice}`} /></p>
           {item.attested ? (
             <p className="f6 c-warning mt0"><FormattedMessage id="admin/key-steward.review.attested" /></p>
-          ) : (
-            <ul className="list pa0 ma0 f6">
-              {item.evidence.map(e => (
-                <li key={e.id} className="mb1" data-evidence={e.id}>
-                  <span aria-hidden="true" className={e.ok ? 'c-success' : 'c-danger'}>{e.ok ? '✔' : '✖'} </span>
-                  <span className="clip">{t(e.ok ? 'review.evidenceOk' : 'review.evidenceNotOk')}</span>
-                  <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />: <strong>{e.value}</strong>
-                </li>
-              ))}
-            </ul>
+          ) : <EvidenceLines item={item} />}
+          {item.doneNeeds === 'ADVERSE_NOTE' && <p className="f6 c-warning mt2 mb0" data-done-needs="ADVERSE_NOTE"><FormattedMessage id="admin/key-steward.review.needsAdverseNote" /></p>}
+          {item.doneNeeds === 'FRESH_SCAN' && (
+            <div className="f6 c-warning mt2" data-done-needs="FRESH_SCAN">
+              <FormattedMessage id="admin/key-steward.review.needsFreshScan" />
+              <RunScan />
+            </div>
           )}
           {item.checkedBy && (
             <p className="f7 c-muted-2 mb0"><FormattedMessage id="admin/key-steward.review.checkedBy" values={{ who: item.checkedBy, when: intl.formatDate(item.checkedAt!, { dateStyle: 'medium' } as never) }} /></p>
@@ -63,11 +115,12 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
               label={t('review.note')}
               value={note}
               rows={2}
-              errorMessage={failure?.fields.some(f => f.field === 'note') ? t('review.noteNeeded') : undefined}
+              errorMessage={failure?.fields.some(f => f.field === 'note') ? t(item.adverse && !item.attested ? 'review.adverseNoteNeeded' : 'review.noteNeeded') : undefined}
               onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)}
             />
           </div>
           {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
+          {failure?.fields.some(f => f.field === 'status') && <p className="c-danger f6" role="alert"><FormattedMessage id="admin/key-steward.review.needsFreshScan" /></p>}
           <Button type="submit" size="small" variation="secondary" disabled={!dirty} isLoading={saving.loading}>
             <FormattedMessage id="admin/key-steward.review.saveCheck" />
           </Button>

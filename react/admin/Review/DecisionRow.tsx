@@ -1,5 +1,4 @@
 import React, { useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
@@ -9,11 +8,11 @@ import type { KeyActionField } from '../actions/usePermissions'
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
 import SeverityBadge from '../components/SeverityBadge'
-import DECIDE from '../graphql/decideKey.gql'
 import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
 import type { ActionPermission } from '../types'
 import { Decision, DECISIONS, ReviewKey } from './types'
+import { useDecide } from './useDecide'
 
 /**
  * Carry a saved decision out from the review: renew the token (ROTATE), deactivate the key
@@ -43,21 +42,42 @@ const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionP
   )
 }
 
-const DecisionRow: React.FC<{ k: ReviewKey; can?: (field: KeyActionField) => ActionPermission | undefined }> = ({ k, can = () => undefined }) => {
+interface RowProps {
+  k: ReviewKey
+  can?: (field: KeyActionField) => ActionPermission | undefined
+  /** a completed review: decisions shown, nothing to change */
+  readOnly?: boolean
+  selected?: boolean
+  onSelect?: (id: string, on: boolean) => void
+  onDecided?: (label: string, decision: Decision) => void
+}
+
+const DecisionRow: React.FC<RowProps> = ({ k, can = () => undefined, readOnly = false, selected = false, onSelect, onDecided }) => {
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
   const [decision, setDecision] = useState<Decision | ''>(k.decision?.decision ?? '')
   const [justification, setJustification] = useState(k.decision?.justification ?? '')
-  const [save, saving] = useMutation(DECIDE, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const [save, saving] = useDecide()
   const failure = readError(saving.error)
   const changed = decision !== (k.decision?.decision ?? '') || justification !== (k.decision?.justification ?? '')
   const label = k.label || k.appKey
 
   return (
     <tr className="bb b--muted-5" data-review-key={k.id} data-decided={!!k.decision}>
+      {!readOnly && (
+        <td className="pv3 pl3 v-top">
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={intl.formatMessage({ id: 'admin/key-steward.review.selectKey' }, { label })}
+            onChange={e => onSelect?.(k.id, e.target.checked)}
+          />
+        </td>
+      )}
       <td className="pv3 ph3 v-top">
         <span className="db">{label}</span>
         <span className="db f7 code c-muted-1">{k.appKey}</span>
+        {k.external && <span className="db f7 c-warning" data-external-key><FormattedMessage id="admin/key-steward.review.externalKey" values={{ account: k.account }} /></span>}
         {!k.isActive && <span className="f7 c-muted-2"><FormattedMessage id="admin/key-steward.keys.status.inactive" /></span>}
       </td>
       <td className="pv3 ph3 v-top f6">
@@ -65,13 +85,24 @@ const DecisionRow: React.FC<{ k: ReviewKey; can?: (field: KeyActionField) => Act
           <span key={i} className="db mb1"><SeverityBadge severity={f.severity} /> <span className="c-muted-1 nowrap">{f.rule}</span></span>
         ))}
       </td>
+      {readOnly ? (
+        <td className="pv3 ph3 v-top f6">
+          {k.decision ? (
+            <>
+              <strong><FormattedMessage id={`admin/key-steward.review.decision.${k.decision.decision}`} /></strong>
+              {k.decision.justification && <span className="db mt1">{k.decision.justification}</span>}
+              <span className="db f7 c-muted-2 mt1"><FormattedMessage id="admin/key-steward.review.decidedByOn" values={{ who: k.decision.decidedBy, date: <FormattedDate value={k.decision.decidedAt} year="numeric" month="short" day="2-digit" /> }} /></span>
+            </>
+          ) : <span className="c-muted-2">—</span>}
+        </td>
+      ) : (
       <td className="pv3 ph3 v-top" style={{ minWidth: '34rem' }}>
         <form
           className="flex items-start"
           aria-label={intl.formatMessage({ id: 'admin/key-steward.review.decisionFor' }, { label })}
           onSubmit={e => {
             e.preventDefault()
-            if (decision) save({ variables: { keyId: k.id, decision, justification } }).catch(() => undefined)
+            if (decision) save({ variables: { keyIds: [k.id], decision, justification } }).then(() => onDecided?.(label, decision), () => undefined)
           }}
         >
           <div className="mr3" style={{ minWidth: '11rem' }}>
@@ -101,8 +132,9 @@ const DecisionRow: React.FC<{ k: ReviewKey; can?: (field: KeyActionField) => Act
         </form>
         {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
         {k.decision && <p className="f7 c-muted-2 mt1 mb0"><FormattedMessage id="admin/key-steward.review.decidedBy" values={{ who: k.decision.decidedBy }} /></p>}
-        {k.decision && !changed && <CarryOut k={k} can={can} />}
+        {k.decision && !changed && !k.external && <CarryOut k={k} can={can} />}
       </td>
+      )}
     </tr>
   )
 }

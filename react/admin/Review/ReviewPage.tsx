@@ -1,16 +1,18 @@
 import React, { useState } from 'react'
-import { useApolloClient, useMutation, useQuery } from 'react-apollo'
+import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import { ErrorState, Loading } from '../components/QueryState'
 import REVIEW from '../graphql/review.gql'
+import HISTORY from '../graphql/reviewHistory.gql'
 import START from '../graphql/startReview.gql'
 import { readError } from '../utils/errors'
 import Checklist from './Checklist'
+import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
-import { downloadExport } from './download'
+import ExportButtons from './ExportButtons'
 import SignOff from './SignOff'
 import type { Review, ReviewSummary } from './types'
 
@@ -23,20 +25,7 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({ done, t
   </div>
 )
 
-const ExportButtons: React.FC<{ id: string }> = ({ id }) => {
-  const client = useApolloClient()
-  const [failed, setFailed] = useState(false)
-  const go = (format: 'CSV' | 'JSON') => downloadExport(client as never, id, format).then(() => setFailed(false), () => setFailed(true))
-  return (
-    <span className="inline-flex items-center">
-      <Button size="small" variation="tertiary" onClick={() => go('CSV')}><FormattedMessage id="admin/key-steward.review.exportCsv" /></Button>
-      <Button size="small" variation="tertiary" onClick={() => go('JSON')}><FormattedMessage id="admin/key-steward.review.exportJson" /></Button>
-      {failed && <span className="c-danger f6 ml2" role="alert"><FormattedMessage id="admin/key-steward.review.exportFailed" /></span>}
-    </span>
-  )
-}
-
-const History: React.FC<{ reviews: ReviewSummary[] }> = ({ reviews }) =>
+const History: React.FC<{ reviews: ReviewSummary[]; onOpen: (id: string) => void }> = ({ reviews, onOpen }) =>
   reviews.length === 0 ? (
     <p className="c-muted-1"><FormattedMessage id="admin/key-steward.review.noHistory" /></p>
   ) : (
@@ -46,57 +35,93 @@ const History: React.FC<{ reviews: ReviewSummary[] }> = ({ reviews }) =>
           <span>
             <FormattedMessage id="admin/key-steward.review.historyLine" values={{ date: <FormattedDate value={r.completedAt} year="numeric" month="long" day="2-digit" />, who: r.signedBy, keys: r.keys }} />
           </span>
-          <ExportButtons id={r.id} />
+          <span className="inline-flex items-center">
+            <Button size="small" variation="secondary" onClick={() => onOpen(r.id)}><FormattedMessage id="admin/key-steward.review.openCompleted" /></Button>
+            <ExportButtons id={r.id} />
+          </span>
         </li>
       ))}
     </ul>
   )
 
+/** ?review=<id> opens a completed review (links and the browser's back button keep it). */
+function reviewFromUrl(): string | null {
+  if (typeof window === 'undefined') return null
+  return new URLSearchParams(window.location.search).get('review')
+}
+
 const ReviewPage: React.FC = () => {
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.review.${id}` })
-  const { data, loading, error, refetch } = useQuery<{ review: Review | null; reviews: ReviewSummary[] }>(REVIEW, { fetchPolicy: 'cache-and-network' })
-  const [start, starting] = useMutation(START, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const [viewing, setViewing] = useState<{ id: string; justSigned: boolean } | null>(() => {
+    const id = reviewFromUrl()
+    return id ? { id, justSigned: false } : null
+  })
+  // An auditor may not read the open review (FORBIDDEN): the history below still loads.
+  const open = useQuery<{ review: Review | null }>(REVIEW, { fetchPolicy: 'cache-and-network' })
+  const history = useQuery<{ reviews: ReviewSummary[] }>(HISTORY, { fetchPolicy: 'cache-and-network' })
+  const [start, starting] = useMutation(START, { refetchQueries: [{ query: REVIEW }, 'KeyStewardReminders'], awaitRefetchQueries: true })
   const startFailure = readError(starting.error)
-  const review = data?.review
+  const openFailure = readError(open.error)
+  const review = open.data?.review
+  const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
+  const show = (id: string | null, justSigned = false) => {
+    setViewing(id ? { id, justSigned } : null)
+    if (typeof window !== 'undefined') {
+      const url = new URL(window.location.href)
+      if (id) url.searchParams.set('review', id)
+      else url.searchParams.delete('review')
+      window.history.replaceState(window.history.state, '', url.toString())
+    }
+  }
 
   return (
     <PageFrame section="review" title={<FormattedMessage id="admin/key-steward.review.title" />} subtitle={<FormattedMessage id="admin/key-steward.review.subtitle" />}>
-      {loading && !data && <PageBlock><Loading /></PageBlock>}
-      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
-      {data && !review && (
-        <PageBlock>
-          <EmptyState title={t('noneOpen')}>
-            <p><FormattedMessage id="admin/key-steward.review.noneOpenText" /></p>
-            {startFailure && <div className="mb4" role="alert"><Alert type="error">{startFailure.message}</Alert></div>}
-            <Button onClick={() => start().catch(() => undefined)} isLoading={starting.loading}><FormattedMessage id="admin/key-steward.review.start" /></Button>
-          </EmptyState>
-        </PageBlock>
-      )}
-      {review && (
+      {viewing ? (
+        <CompletedReview id={viewing.id} justSigned={viewing.justSigned} onClose={() => show(null)} />
+      ) : (
         <>
-          <PageBlock variation="annotated" title={t('progress')} subtitle={intl.formatMessage({ id: 'admin/key-steward.review.startedBy' }, { who: review.startedBy, date: intl.formatDate(review.startedAt, { year: 'numeric', month: 'long', day: '2-digit' }) })}>
-            {!review.inventoryComplete && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.review.partialSnapshot" /></Alert></div>}
-            <Bar done={review.progress.keysDecided} total={review.progress.keysTotal} label={t('keysDecided')} />
-            <Bar done={review.progress.practicesClosed} total={review.progress.practicesTotal} label={t('practicesClosed')} />
-            <div className="flex items-center justify-between flex-wrap">
-              <SignOff review={review} />
-              <ExportButtons id={review.id} />
-            </div>
-          </PageBlock>
-          <PageBlock title={t('checklist')}>
-            <Checklist items={review.checklist} />
-          </PageBlock>
-          <PageBlock title={t('decisions')}>
-            <DecisionTable keys={review.keys} />
-          </PageBlock>
+          {open.loading && !open.data && <PageBlock><Loading /></PageBlock>}
+          {open.error && !open.data && mayReadOpen && <PageBlock><ErrorState error={open.error} onRetry={() => open.refetch()} /></PageBlock>}
+          {!mayReadOpen && (
+            <PageBlock><p className="mv0" data-auditor-view><FormattedMessage id="admin/key-steward.review.auditorView" /></p></PageBlock>
+          )}
+          {open.data && !review && (
+            <PageBlock>
+              <EmptyState title={t('noneOpen')}>
+                <p><FormattedMessage id="admin/key-steward.review.noneOpenText" /></p>
+                {startFailure && <div className="mb4" role="alert"><Alert type="error">{startFailure.message}</Alert></div>}
+                <Button onClick={() => start().catch(() => undefined)} isLoading={starting.loading}><FormattedMessage id="admin/key-steward.review.start" /></Button>
+              </EmptyState>
+            </PageBlock>
+          )}
+          {review && (
+            <>
+              <PageBlock variation="annotated" title={t('progress')} subtitle={intl.formatMessage({ id: 'admin/key-steward.review.startedBy' }, { who: review.startedBy, date: intl.formatDate(review.startedAt, { year: 'numeric', month: 'long', day: '2-digit' }) })}>
+                {!review.inventoryComplete && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.review.partialSnapshot" /></Alert></div>}
+                <Bar done={review.progress.keysDecided} total={review.progress.keysTotal} label={t('keysDecided')} />
+                <Bar done={review.progress.practicesClosed} total={review.progress.practicesTotal} label={t('practicesClosed')} />
+                <div className="flex items-center justify-between flex-wrap">
+                  <SignOff review={review} onSigned={id => show(id, true)} />
+                  <ExportButtons id={review.id} />
+                </div>
+              </PageBlock>
+              <PageBlock title={t('checklist')}>
+                <Checklist items={review.checklist} />
+              </PageBlock>
+              <PageBlock title={t('decisions')}>
+                <DecisionTable />
+              </PageBlock>
+            </>
+          )}
         </>
       )}
-      {data && (
+      {history.data && (
         <PageBlock title={t('history')}>
-          <History reviews={data.reviews} />
+          <History reviews={history.data.reviews} onOpen={id => show(id)} />
         </PageBlock>
       )}
+      {history.error && !history.data && <PageBlock><ErrorState error={history.error} onRetry={() => history.refetch()} /></PageBlock>}
     </PageFrame>
   )
 }

@@ -11,7 +11,9 @@ export interface ChecklistItem {
   checkedBy: string | null
   checkedAt: string | null
   attested: boolean
-  evidence: Array<{ id: string; value: string; ok: boolean }>
+  adverse: boolean
+  doneNeeds: 'ATTESTATION_NOTE' | 'ADVERSE_NOTE' | 'FRESH_SCAN' | null
+  evidence: Array<{ id: string; value: string; ok: boolean; keyIds: string[] }>
 }
 
 /** An action done through Key Steward that carried out a decision. */
@@ -25,8 +27,22 @@ export interface ReviewKey {
   ageDays: number
   roles: string[]
   risky: boolean
+  external?: boolean
+  account?: string | null
   findings: Array<{ rule: string; severity: Severity }>
   decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[]; carryOutStatus?: 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT' } | null
+}
+
+/** The practices of VTEX's guide (GraphQL enum Practice). */
+export type Practice = 'ROTATE_KEYS' | 'RENEW_TOKENS' | 'REASSESS_ACCESS' | 'INDIVIDUAL_KEYS' | 'AWARENESS' | 'NO_CLIENT_SIDE' | 'NO_SHARING'
+
+export interface Progress {
+  keysTotal: number
+  keysDecided: number
+  practicesTotal: number
+  practicesClosed: number
+  openPractices: Practice[]
+  decisionCounts: Array<{ decision: Decision; count: number }>
 }
 
 export interface Review {
@@ -34,10 +50,26 @@ export interface Review {
   status: 'OPEN' | 'COMPLETED'
   startedAt: string
   startedBy: string
+  completedAt: string | null
+  signedBy: string | null
+  signatureNote: string | null
   inventoryComplete: boolean
-  progress: { keysTotal: number; keysDecided: number; practicesTotal: number; practicesClosed: number }
+  leakScanAt: string | null
+  progress: Progress
   checklist: ChecklistItem[]
-  keys: ReviewKey[]
+  auditTotal?: number
+  audit?: Array<{ at: string; by: string; action: string; subject: string; detail: string }>
+}
+
+export type DecisionStatus = 'ALL' | 'UNDECIDED' | 'DECIDED'
+export type DecisionSort = 'RISK' | 'LABEL' | 'AGE'
+export interface DecisionFilter {
+  status?: DecisionStatus
+  severity?: Severity
+  rule?: string
+  withoutFindings?: boolean
+  risky?: boolean
+  search?: string
 }
 
 export interface ReviewSummary { id: string; startedAt: string; completedAt: string; signedBy: string; keys: number }

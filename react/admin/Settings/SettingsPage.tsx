@@ -28,6 +28,7 @@ interface Settings {
   reminderEmails: string[]
   liveReadTimeoutSeconds: number
   reminderLocale: Locale
+  auditors: string[]
   version: string | null
 }
 
@@ -36,8 +37,8 @@ const POLICY_NUMBERS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'revi
 /** Engineering knobs: how Key Steward reads VTEX, not what the policy is. */
 const ADVANCED_NUMBERS: NumberField[] = ['roleFetchConcurrency', 'liveReadTimeoutSeconds']
 const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
-type ListField = 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails'
-const LIST_FIELDS: ListField[] = ['extraGenericLabels', 'scanExtraPaths', 'reminderEmails']
+type ListField = 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
+const LIST_FIELDS: ListField[] = ['extraGenericLabels', 'scanExtraPaths', 'reminderEmails', 'auditors']
 
 interface Form { numbers: Record<NumberField, string>; lists: Record<ListField, string>; roleIds: number[]; reminderLocale: Locale }
 interface AccountRole { id: number; name: string; custom: boolean }
@@ -185,6 +186,7 @@ const SettingsPage: React.FC = () => {
             </fieldset>
             {listInput('scanExtraPaths')}
             {listInput('reminderEmails')}
+            {listInput('auditors')}
             <div className="mb5 w-100 w-50-l">
               <Dropdown
                 id="setting-reminderLocale"

@@ -25,11 +25,11 @@ export function checkNumber(field: string, text: string, limit: SettingLimit | u
 }
 
 /** A comma-separated list field: the first bad entry, named. */
-export function checkList(field: 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails', items: string[], limit: SettingLimit | undefined): FieldProblem | null {
+export function checkList(field: 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails' | 'auditors', items: string[], limit: SettingLimit | undefined): FieldProblem | null {
   if (limit?.maxItems != null && items.length > limit.maxItems) return { field, code: 'TOO_MANY', params: { max: limit.maxItems, count: items.length } }
   for (const entry of items) {
     if (limit?.maxLength != null && entry.length > limit.maxLength) return { field, code: 'TOO_LONG', params: { max: limit.maxLength }, entry: entry.slice(0, 80) }
-    if (field === 'reminderEmails' && !EMAIL.test(entry)) return { field, code: 'BAD_EMAIL', entry }
+    if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(entry)) return { field, code: 'BAD_EMAIL', entry }
     if (field === 'scanExtraPaths' && !PATH.test(entry)) return { field, code: 'BAD_PATH', entry }
   }
   return null

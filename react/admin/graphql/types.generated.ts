@@ -31,6 +31,15 @@ export type CarryOutStatus =
   | 'IN_PROGRESS'
   | 'CARRIED_OUT';
 
+/** What marking a practice Done still needs */
+export type ChecklistGate =
+  /** a note attesting it (no automatic evidence) */
+  | 'ATTESTATION_NOTE'
+  /** a note saying what was done about adverse evidence */
+  | 'ADVERSE_NOTE'
+  /** a storefront scan run since the review started */
+  | 'FRESH_SCAN';
+
 export type CheckStatus =
   | 'OPEN'
   | 'DONE'
@@ -41,6 +50,34 @@ export type Decision =
   | 'ROTATE'
   | 'REDUCE_ROLES'
   | 'DEACTIVATE';
+
+/** Which of a review's keys to show or decide; every given condition must hold */
+export type DecisionFilter = {
+  status: DecisionStatus | null | undefined;
+  /** keys with a finding of this severity */
+  severity: Severity | null | undefined;
+  /** keys with a finding of this rule */
+  rule: string | null | undefined;
+  /** true: keys without findings; false: keys with some */
+  withoutFindings: boolean | null | undefined;
+  /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
+  risky: boolean | null | undefined;
+  decision: Decision | null | undefined;
+  /** words of the label, appKey or account */
+  search: string | null | undefined;
+};
+
+export type DecisionSort =
+  /** most severe finding first */
+  | 'RISK'
+  | 'LABEL'
+  /** oldest first */
+  | 'AGE';
+
+export type DecisionStatus =
+  | 'ALL'
+  | 'UNDECIDED'
+  | 'DECIDED';
 
 export type ExportFormat =
   | 'CSV'
@@ -65,7 +102,9 @@ export type KeyAction =
   /** An external key registered in Key Steward (keyId is its appKey) */
   | 'REGISTER_EXTERNAL_KEY'
   /** An external key removed from Key Steward (its roles in VTEX are unchanged) */
-  | 'REMOVE_EXTERNAL_KEY';
+  | 'REMOVE_EXTERNAL_KEY'
+  /** The auditors named in the settings changed (a review-log entry, not a key's) */
+  | 'SET_AUDITORS';
 
 /** The practices of VTEX's guide 'Best practices for using API keys' */
 export type Practice =
@@ -133,6 +172,7 @@ export type SettingsInput = {
   reminderEmails: Array<string> | null | undefined;
   liveReadTimeoutSeconds: number | null | undefined;
   reminderLocale: string | null | undefined;
+  auditors: Array<string> | null | undefined;
 };
 
 export type Severity =
@@ -209,6 +249,16 @@ export type KeyStewardDecideKeyMutationVariables = Exact<{
 
 
 export type KeyStewardDecideKeyMutation = { decideKey: { id: string, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number } } | null };
+
+export type KeyStewardDecideKeysMutationVariables = Exact<{
+  keyIds: Array<string | number> | string | number | null | undefined;
+  matching: DecisionFilter | null | undefined;
+  decision: Decision;
+  justification: string | null | undefined;
+}>;
+
+
+export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
 
 export type KeyStewardExternalKeysQueryVariables = Exact<{
   live: boolean | null | undefined;
@@ -318,7 +368,33 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, inventoryComplete: boolean, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, evidence: Array<{ id: string, value: string, ok: boolean }> }>, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, findings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null, reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number }> };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
+
+export type KeyStewardReviewByIdQueryVariables = Exact<{
+  id: string | number;
+  auditLimit: number | null | undefined;
+}>;
+
+
+export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string }> } | null };
+
+export type KeyStewardReviewCountQueryVariables = Exact<{
+  filter: DecisionFilter | null | undefined;
+}>;
+
+
+export type KeyStewardReviewCountQuery = { reviewDecisions: { reviewId: string, total: number } | null };
+
+export type KeyStewardReviewDecisionsQueryVariables = Exact<{
+  reviewId: string | number | null | undefined;
+  filter: DecisionFilter | null | undefined;
+  sort: DecisionSort | null | undefined;
+  offset: number | null | undefined;
+  limit: number | null | undefined;
+}>;
+
+
+export type KeyStewardReviewDecisionsQuery = { reviewDecisions: { reviewId: string, total: number, offset: number, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, external: boolean, account: string | null, findings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null };
 
 export type KeyStewardReviewExportQueryVariables = Exact<{
   id: string | number;
@@ -327,6 +403,11 @@ export type KeyStewardReviewExportQueryVariables = Exact<{
 
 
 export type KeyStewardReviewExportQuery = { reviewExport: { filename: string, contentType: string, content: string } | null };
+
+export type KeyStewardReviewHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number }> };
 
 export type KeyStewardRunLeakScanMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -341,7 +422,7 @@ export type KeyStewardScheduleQuery = { schedule: { registered: boolean, healthy
 export type KeyStewardSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, version: string | null } | null, settingsLimits: Array<{ field: string, min: number | null, max: number | null, maxItems: number | null, maxLength: number | null }> };
+export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, version: string | null } | null, settingsLimits: Array<{ field: string, min: number | null, max: number | null, maxItems: number | null, maxLength: number | null }> };
 
 export type KeyStewardSnoozeReminderMutationVariables = Exact<{
   id: string;
@@ -367,4 +448,4 @@ export type KeyStewardUpdateSettingsMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, version: string | null } | null };
+export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, version: string | null } | null };

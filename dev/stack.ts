@@ -1,7 +1,7 @@
 // Starts the whole local setup: the platform (in this process), the service on the real
 // @vtex/api runtime (a child process), and the gateway on PORT. Used by `npm start` and tests.
 import { ChildProcess, fork } from 'child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'fs'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import type { FaultRule } from './platform/faults'
@@ -19,8 +19,10 @@ export interface StackOptions {
   port?: number
   faults?: FaultRule[]
   latencyMs?: number
-  /** Echo service logs to this process's stdout (npm start) */
+  /** Echo service logs to this process's stdout (npm start --verbose) */
   echoLogs?: boolean
+  /** Append service logs to this file (npm start without --verbose) */
+  logFile?: string
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
   /** start with the platform clock this many days after the fixture's `now` */
   clockOffsetDays?: number
@@ -94,6 +96,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       for (const line of lines) {
         logs.push(line)
         if (echo) process.stdout.write(`[service] ${line}\n`)
+        if (opts.logFile) appendFileSync(opts.logFile, `${line}\n`)
       }
     })
   }

@@ -1,6 +1,17 @@
 // `npm start`: the platform with a fixture, the service, and the gateway on PORT.
+import { mkdirSync, writeFileSync } from 'fs'
+import { join } from 'path'
+import type { Fixture } from './platform/fixture'
+import { DEFAULT_FIXTURE, ROOT } from './paths'
 import { startStack } from './stack'
-import { DEFAULT_FIXTURE } from './paths'
+
+/** Who a session is: the user's name and the roles the fixture gives them. */
+function whoIs(fixture: Fixture, email: string): string {
+  const user = fixture.users.find(u => u.email === email)
+  if (!user) return email
+  const roles = (fixture.roleAssignments[user.id] ?? []).map(id => fixture.roles.find(r => r.id === id)?.name ?? `role ${id}`)
+  return `${user.name} <${email}>: ${roles.length ? roles.join(', ') : 'no role (a user without rights)'}`
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
@@ -14,25 +25,37 @@ async function main() {
   const port = Number(arg('--port') ?? process.env.PORT ?? 3000)
   const clockOffsetDays = Number(arg('--advance-days') ?? 0)
   if (!Number.isFinite(clockOffsetDays) || clockOffsetDays < 0) throw new Error('--advance-days takes a number of days (0 or more)')
-  const stack = await startStack({ fixture, port, echoLogs: true, clockOffsetDays })
+  const verbose = process.argv.includes('--verbose')
+  // The service's own log lines go to a file unless --verbose: the last screen is what to open.
+  const logFile = join(ROOT, 'dev', 'artifacts', 'service.log')
+  if (!verbose) {
+    mkdirSync(join(ROOT, 'dev', 'artifacts'), { recursive: true })
+    writeFileSync(logFile, '')
+  }
+  const stack = await startStack({ fixture, port, echoLogs: verbose, logFile: verbose ? undefined : logFile, clockOffsetDays })
   const sessions = Object.entries(stack.fixture.sessions)
   console.log(`
 Key Steward is running on the local VTEX platform (account "${stack.fixture.account}", fixture ${fixture}).
 
-  Admin:    ${stack.url}/admin/key-steward   (the page alone, without the Admin: /admin/app/key-steward)
-  GraphQL:  POST ${stack.url}/_v/graphql   (cookie VtexIdclientAutCookie=<session>)
+  Open the Admin:  ${stack.url}/admin/key-steward?session=${sessions[0]?.[0] ?? '<session>'}&locale=en
+                   (?session= picks who you are, ?locale=en|pt|es the language; both are remembered.
+                   The page alone, without the Admin's frame: ${stack.url}/admin/app/key-steward)
+  GraphQL:         POST ${stack.url}/_v/graphql   (cookie VtexIdclientAutCookie=<session>)
+  Service log:     ${verbose ? 'below (--verbose)' : `${logFile} (npm start -- --verbose prints it here)`}
 
-Sessions of this fixture (VtexIdclientAutCookie values):
-${sessions.map(([cookie, email]) => `  ${cookie.padEnd(28)} ${email}`).join('\n')}
+Sessions (?session= values):
+${sessions.map(([cookie, email]) => `  ${cookie.padEnd(28)} ${whoIs(stack.fixture, email)}`).join('\n')}
 
 Try:
   curl -s ${stack.url}/_v/graphql -H 'content-type: application/json' \\
     --cookie 'VtexIdclientAutCookie=${sessions[0]?.[0] ?? '<session>'}' \\
     -d '{"query":"{ inventory { complete keys { label ageDays roles { name } } } }"}'
 
-Platform clock: ${stack.platform.state.now().toISOString()}. Move it forward (and fire the daily scan):
-  curl -s -X POST ${stack.platform.url}/_platform/clock -d '{"days":100}'
-or start with: npm start -- --advance-days 100
+Local VTEX platform: ${stack.platform.url}
+  clock ${stack.platform.state.now().toISOString()}: move it (and fire the daily scan) with
+    curl -s -X POST ${stack.platform.url}/_platform/clock -d '{"days":100}'   (or npm start -- --advance-days 100)
+  slow or failing VTEX: curl -s -X PUT ${stack.platform.url}/_platform/faults -d '{"latencyMs":40}'
+  e-mails sent: ${stack.platform.url}/_platform/outbox
 
 Press Ctrl-C to stop.`)
   let stopping = false

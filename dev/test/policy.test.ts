@@ -91,7 +91,10 @@ describe('Query.hygiene', () => {
     assert.ok(h.topCosts.length === 5)
     const owner = expected.findings.find(f => f.rule === 'owner-role')!
     assert.deepEqual(h.topCosts[0], { subjectType: 'KEY', subjectId: owner.subjectId, subjectLabel: fixture.appKeys.find(k => k.id === owner.subjectId)!.label, rule: 'owner-role', rules: ['owner-role', 'can-manage-keys'], severity: 'CRITICAL', points: h.topCosts[0].points })
-    assert.ok(h.topCosts[0].points >= h.uncappedScore - 49)
+    // The default fixture after a storefront scan: 73 by the formula, held at 49; the points the
+    // cap removes are split between the two CRITICAL keys (domain/hygiene.ts).
+    assert.equal(h.uncappedScore, 73)
+    assert.deepEqual(h.topCosts.map((c: { rule: string; points: number }) => [c.rule, c.points]), [['owner-role', 14], ['exposed-client-side', 14], ['review-overdue', 10], ['user-owner-role', 5], ['key-age-exceeded', 0.8]])
     const subjects = h.topCosts.map((c: { subjectType: string; subjectId: string }) => `${c.subjectType}:${c.subjectId}`)
     assert.equal(new Set(subjects).size, subjects.length)
     const points = h.topCosts.map((c: { points: number }) => c.points)

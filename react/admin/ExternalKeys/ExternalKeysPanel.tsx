@@ -107,7 +107,7 @@ const RegisterForm: React.FC<{ onRegistered: (appKey: string) => Promise<unknown
             helpText={t('appKeyHelp')}
             value={appKey}
             autoComplete="off"
-            spellCheck={false}
+            spellCheck="false"
             errorMessage={invalid('appKey')}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
               const value = e.target.value
@@ -125,7 +125,7 @@ const RegisterForm: React.FC<{ onRegistered: (appKey: string) => Promise<unknown
             helpText={t('accountHelp')}
             value={account}
             autoComplete="off"
-            spellCheck={false}
+            spellCheck="false"
             errorMessage={invalid('account')}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => { setAccount(e.target.value); setAccountTyped(true) }}
           />

@@ -21,19 +21,24 @@ export interface Hygiene {
 
 export function hygieneScore(inventory: Inventory, findings: Finding[]): Hygiene {
   const counts = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>
-  findings.forEach(f => { counts[f.severity]++ })
+  for (const f of findings) counts[f.severity]++
 
-  const scored = new Set([
-    ...inventory.keys.filter(k => k.isActive).map(k => k.id),
-    ...inventory.externalKeys.map(e => e.appKey),
-  ])
-  const lost = new Map<string, number>(inventory.keys.filter(k => k.isActive && !k.rolesKnown).map(k => [k.id, KEY_CAP]))
+  const scored = new Set<string>()
+  const lost = new Map<string, number>()
+  for (const k of inventory.keys) {
+    if (!k.isActive) continue
+    scored.add(k.id)
+    if (!k.rolesKnown) lost.set(k.id, KEY_CAP)
+  }
+  for (const e of inventory.externalKeys) scored.add(e.appKey)
   for (const f of findings) {
-    if ((f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY') && scored.has(f.subjectId)) {
-      lost.set(f.subjectId, Math.min(KEY_CAP, (lost.get(f.subjectId) ?? 0) + SEVERITY_WEIGHT[f.severity]))
+    const weight = SEVERITY_WEIGHT[f.severity]
+    if (weight && (f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY') && scored.has(f.subjectId)) {
+      lost.set(f.subjectId, Math.min(KEY_CAP, (lost.get(f.subjectId) ?? 0) + weight))
     }
   }
-  const totalLost = [...lost.values()].reduce((a, b) => a + b, 0)
+  let totalLost = 0
+  for (const v of lost.values()) totalLost += v
   const keyPart = scored.size ? 100 * (1 - totalLost / (KEY_CAP * scored.size)) : 100
   const accountRules = new Set(findings.filter(f => f.rule in ACCOUNT_PENALTY).map(f => f.rule))
   // Users whose roles are unknown may hold Owner: their penalty stays until they are read.

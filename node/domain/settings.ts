@@ -24,6 +24,8 @@ export interface Settings {
   reminderEmails: string[]
   /** after this many seconds of a slow live read, pages show the daily scan's copy */
   liveReadTimeoutSeconds: number
+  /** minutes the recent copy is served without revalidating in the background; 0: always read live */
+  recentCopyMaxAgeMinutes: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,9 +40,10 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderDays: 14,
   reminderEmails: [],
   liveReadTimeoutSeconds: 10,
+  recentCopyMaxAgeMinutes: 5,
 }
 
-type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
+type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
 
 export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   rotationDays: { min: 30, max: 365 },
@@ -50,6 +53,7 @@ export const INT_LIMITS: Record<IntField, { min: number; max: number }> = {
   roleFetchConcurrency: { min: 1, max: 32 },
   reminderDays: { min: 1, max: 60 },
   liveReadTimeoutSeconds: { min: 2, max: 20 }, // under the service's 30 s request timeout
+  recentCopyMaxAgeMinutes: { min: 0, max: 1440 },
 }
 export const MAX_GENERIC_LABELS = 50
 export const MAX_LABEL_LENGTH = 60

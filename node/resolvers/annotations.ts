@@ -7,6 +7,7 @@ import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { invalidFields, refusalError } from './refusals'
 import { requestData } from '../services/requestData'
+import { reflectExternalKey } from '../services/reflectWrite'
 
 export async function annotateKey(_: unknown, args: { keyId: string; annotation: Record<string, unknown> }, ctx: Context) {
   const checked = validateAnnotation(args.annotation ?? {})
@@ -37,12 +38,16 @@ export async function registerExternalKey(_: unknown, args: { appKey: string; ac
     return { value: [...list, entry], result: undefined }
   }).catch(e => { throw e instanceof Error && 'extensions' in e ? e : toResolverError(e) })
   const roles = await ctx.clients.licenseManagerApi.rolesOf(ctx.vtex.adminUserAuthToken!, entry.appKey).then(rs => ({ ok: true as const, rs }), () => ({ ok: false as const }))
-  return { ...entry, rolesKnown: roles.ok, roles: roles.ok ? roles.rs.map(r => ({ id: r.id, name: r.name, isAdmin: false, roleType: 0, products: [] })) : [], findings: [] }
+  const added = { ...entry, rolesKnown: roles.ok, roles: roles.ok ? roles.rs.map(r => ({ id: r.id, name: r.name, isAdmin: false, roleType: 0, products: [] })) : [] }
+  await reflectExternalKey(ctx, entry.appKey, added)
+  return { ...added, findings: [] }
 }
 
 export async function removeExternalKey(_: unknown, args: { appKey: string }, ctx: Context) {
-  return requestData(ctx).storage.update<RawExternalKey[], boolean>('externalKeys', current => {
+  const removed = await requestData(ctx).storage.update<RawExternalKey[], boolean>('externalKeys', current => {
     const list = current ?? []
     return { value: list.filter(e => e.appKey !== args.appKey), result: list.some(e => e.appKey === args.appKey) }
   }).catch(e => { throw toResolverError(e) })
+  if (removed) await reflectExternalKey(ctx, args.appKey, null)
+  return removed
 }

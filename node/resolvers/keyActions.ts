@@ -31,6 +31,7 @@ import { actor } from './actor'
 import { requireAdminToken, toResolverError, withCode } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from '../services/requestData'
+import { reflectKey } from '../services/reflectWrite'
 
 type Renewals = Record<string, Renewal>
 
@@ -293,6 +294,7 @@ async function setActive(ctx: Context, args: { keyId: string; confirm: string },
     throw toResolverError(e)
   }
   const now = await reread(ctx, a.key.id)
+  await reflectKey(ctx, now)
   const after = now ? word(now.isActive) : 'not found when read again'
   const audited = await audit(ctx, record(a, action, { before: word(a.key.isActive), after, endpoint: LM.updateAppKey, status: 200, answer: `{"isActive":${active}}`, outcome: now?.isActive === active ? 'DONE' : 'FAILED' }))
   // A decision is carried out only when VTEX shows the key as asked, read again afterwards.
@@ -319,6 +321,7 @@ export async function removeKeyRole(_: unknown, args: { keyId: string; roleId: n
     throw toResolverError(e)
   }
   const now = await reread(ctx, a.key.id)
+  await reflectKey(ctx, now)
   const gone = !!now?.rolesKnown && !now.roles.some(r => r.id === role.id)
   const after = now?.rolesKnown ? names(now.roles) : 'roles could not be read again'
   const audited = await audit(ctx, record(a, 'REMOVE_ROLE', { before: names(roles), after, endpoint: LM.removeRole, status: 204, outcome: gone ? 'DONE' : 'FAILED', note: role.name }))

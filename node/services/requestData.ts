@@ -65,7 +65,7 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
 
 /** A cold read that outlives the request: the page keeps showing its progress and asks again. */
 export function stillReading(): ResolverError {
-  return withCode(new ResolverError('Key Steward is still reading the account from VTEX; the page updates when the read ends.', 503), 'READING')
+  return withCode(new ResolverError('Key Steward is still reading the account from VTEX; the page updates when the read ends.', 503, 'READING'), 'READING')
 }
 
 /** Time a request may wait for a live read before answering otherwise (its own deadline first). */

@@ -91,5 +91,54 @@ export interface Inventory {
   roles: Role[]
 }
 
+/** A row of the server-paged key list (Query.keyList): a key, or an external key marked as such. */
+export interface KeyRow {
+  id: string
+  appKey: string
+  label: string
+  createdAt: string
+  isActive: boolean
+  ageDays: number
+  external: boolean
+  account: string | null
+  rolesKnown: boolean
+  roles: Array<Pick<Role, 'id' | 'name'>>
+  findings: KeyFinding[]
+}
+
+/** Where a page's data comes from and how fresh it is (Inventory's scalar fields). */
+export interface InventoryMeta {
+  source: 'LIVE' | 'SNAPSHOT' | 'RECENT'
+  generatedAt: string
+  version?: string | null
+  ageSeconds?: number | null
+  revalidating?: boolean | null
+  complete: boolean
+  missing: string[]
+}
+
+export interface KeyPage {
+  total: number
+  allTotal: number
+  page: number
+  pages: number
+  pageSize: number
+  rules: string[]
+  roles: Array<Pick<Role, 'id' | 'name'>>
+  inventory: InventoryMeta
+  rows: KeyRow[]
+}
+
+export interface UserPage {
+  total: number
+  allTotal: number
+  page: number
+  pages: number
+  pageSize: number
+  ownerCount: number
+  inventory: InventoryMeta
+  rows: AdminUser[]
+}
+
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>
   findings.reduce<Severity | null>((worst, f) => (worst === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst) ? f.severity : worst), null)

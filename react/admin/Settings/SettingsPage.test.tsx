@@ -6,10 +6,10 @@ import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
 import SettingsPage from './SettingsPage'
 
-const settings = { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, maxOwnerUsers: 3, extraGenericLabels: [], keyManagingRoleIds: [2005], roleFetchConcurrency: 8, scanExtraPaths: [], reminderDays: 14, reminderEmails: [], liveReadTimeoutSeconds: 10, version: '"v1"' }
+const settings = { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, maxOwnerUsers: 3, extraGenericLabels: [], keyManagingRoleIds: [2005], roleFetchConcurrency: 8, scanExtraPaths: [], reminderDays: 14, reminderEmails: [], liveReadTimeoutSeconds: 10, recentCopyMaxAgeMinutes: 5, version: '"v1"' }
 const read = (s = settings) => ({ request: { query: SETTINGS }, result: { data: { settings: s } } })
 const variables = (change: Record<string, unknown>) => ({
-  settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, extraGenericLabels: [], keyManagingRoleIds: [2005], scanExtraPaths: [], reminderEmails: [], ...change },
+  settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, recentCopyMaxAgeMinutes: 5, extraGenericLabels: [], keyManagingRoleIds: [2005], scanExtraPaths: [], reminderEmails: [], ...change },
   version: '"v1"',
 })
 

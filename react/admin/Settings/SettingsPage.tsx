@@ -22,11 +22,12 @@ interface Settings {
   reminderDays: number
   reminderEmails: string[]
   liveReadTimeoutSeconds: number
+  recentCopyMaxAgeMinutes: number
   version: string | null
 }
 
-type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds'
-const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency', 'liveReadTimeoutSeconds']
+type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
+const NUMBER_FIELDS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers', 'roleFetchConcurrency', 'liveReadTimeoutSeconds', 'recentCopyMaxAgeMinutes']
 
 interface Form { numbers: Record<NumberField, string>; labels: string; roleIds: string; paths: string; emails: string }
 

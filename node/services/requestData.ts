@@ -85,7 +85,12 @@ function startLiveRead(ctx: Context, token: string, settings: Settings): Promise
     const inventory = await loadInventory(lm, storage, token, { now: now(), concurrency: settings.roleFetchConcurrency, report })
     if (inventory.complete) {
       report({ phase: 'SAVING' })
-      await saveCopy(account, storage, inventory).catch(e => console.warn(`recent copy not saved: ${String((e as Error).message).slice(0, 200)}`))
+      const saved = await saveCopy(account, storage, inventory).catch(e => {
+        console.warn(`recent copy not saved: ${String((e as Error).message).slice(0, 200)}`)
+        return null
+      })
+      // The page learns which copy it shows, so the status query does not announce it as new.
+      if (saved) return { ...inventory, version: saved.meta.version }
     }
     return inventory
   })
@@ -125,6 +130,9 @@ export function requestData(ctx: Context): RequestData {
         return { ...copy.inventory, source: 'RECENT', version: copy.meta.version, ageSeconds: Math.floor(ageMs / 1000), revalidating }
       }
     }
+    // The shared read may have been started with another admin's session: only a session that
+    // may read everything joins it; any other reads with its own token (VTEX answers 403).
+    if (!(await readsAllowed())) return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
     const live = startLiveRead(ctx, token, value)
     const waitMs = (ms: number) => Math.max(0, Math.min(ms, REQUEST_WAIT_MS - (Date.now() - started)))
     if (!state.live) {

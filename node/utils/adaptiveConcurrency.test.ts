@@ -6,21 +6,28 @@ describe('AdaptiveLimiter', () => {
     const l = new AdaptiveLimiter(8, () => now)
     l.onThrottled(2_000)
     expect(l.state()).toEqual({ limit: 4, ceiling: 8, pausedUntil: 3_000, throttled: 1 })
-    l.onThrottled(500) // a shorter wait never shortens the pause already running
-    expect(l.state()).toEqual({ limit: 2, ceiling: 8, pausedUntil: 3_000, throttled: 2 })
+    // refused together with the first: the same signal, no second halving; nor a shorter pause
+    l.onThrottled(500)
+    expect(l.state()).toEqual({ limit: 4, ceiling: 8, pausedUntil: 3_000, throttled: 2 })
     now = 3_001
     expect(l.state().pausedUntil).toBe(0)
+    l.onThrottled(0) // a refusal after the pause is a new signal
+    expect(l.limit).toBe(2)
     for (let i = 0; i < 2; i++) l.onSuccess()
     expect(l.limit).toBe(3)
-    for (let i = 0; i < 3 + 4 + 5 + 6 + 7; i++) l.onSuccess()
+    // 3 was the level that worked before the last 429: above it, growth is four times slower
+    for (let i = 0; i < 3 * 4; i++) l.onSuccess()
+    expect(l.limit).toBe(4)
+    for (let i = 0; i < 4 * 4 + 5 * 4 + 6 * 4 + 7 * 4; i++) l.onSuccess()
     expect(l.limit).toBe(8)
     for (let i = 0; i < 50; i++) l.onSuccess()
     expect(l.limit).toBe(8) // never above the configured ceiling
   })
 
   it('never goes below one call at a time', () => {
-    const l = new AdaptiveLimiter(2)
-    for (let i = 0; i < 5; i++) l.onThrottled(0)
+    let now = 0
+    const l = new AdaptiveLimiter(2, () => now)
+    for (let i = 0; i < 5; i++) { l.onThrottled(0); now++ }
     expect(l.limit).toBe(1)
   })
 

@@ -20,23 +20,32 @@ export class AdaptiveLimiter {
   pausedUntil = 0
   throttled = 0
   private successesAtLimit = 0
+  /** the most calls at once that went through before the last 429: above it, probe slowly */
+  private safe: number
 
   constructor(readonly ceiling: number, private readonly clock: () => number = Date.now) {
     if (!Number.isInteger(ceiling) || ceiling < 1) throw new Error(`concurrency limit must be a positive integer, got ${ceiling}`)
     this.limit = ceiling
+    this.safe = ceiling
   }
 
   /** The upstream refused a call as too many (429): halve the limit, pause for its Retry-After. */
   onThrottled(retryAfterMs: number): void {
     this.throttled++
-    this.limit = Math.max(1, Math.floor(this.limit / 2))
+    const now = this.clock()
+    // The calls refused together are one signal: halve once per pause, not once per refusal.
+    if (this.pausedUntil <= now) {
+      this.safe = Math.max(1, this.limit - 1)
+      this.limit = Math.max(1, Math.floor(this.limit / 2))
+    }
     this.successesAtLimit = 0
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock() + Math.max(0, retryAfterMs))
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(0, retryAfterMs))
   }
 
   onSuccess(): void {
     if (this.limit >= this.ceiling) return
-    if (++this.successesAtLimit >= this.limit) {
+    // Back to the level that worked: one more per round of successes; beyond it, four rounds.
+    if (++this.successesAtLimit >= this.limit * (this.limit < this.safe ? 1 : 4)) {
       this.limit++
       this.successesAtLimit = 0
     }

@@ -14,6 +14,7 @@ import type { LeakScanResult } from '../scanner/types'
 import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
 import { requireAdminToken, toResolverError, withCode } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
+import { ageInDays } from '../domain/age'
 import { ResolverError } from '@vtex/api'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
@@ -127,7 +128,9 @@ export function requestData(ctx: Context): RequestData {
         const ageMs = Math.max(0, Date.now() - copy.meta.readAtMs)
         const revalidating = copy.meta.stale === true || ageMs > value.recentCopyMaxAgeMinutes * 60_000
         if (revalidating) startLiveRead(ctx, token, value).catch(() => undefined)
-        return { ...copy.inventory, source: 'RECENT', version: copy.meta.version, ageSeconds: Math.floor(ageMs / 1000), revalidating }
+        // Ages count to today, not to when the copy was read.
+        const keys = copy.inventory.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, clock) }))
+        return { ...copy.inventory, keys, source: 'RECENT', version: copy.meta.version, ageSeconds: Math.floor(ageMs / 1000), revalidating }
       }
     }
     // The shared read may have been started with another admin's session: only a session that

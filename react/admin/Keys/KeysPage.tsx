@@ -73,11 +73,14 @@ const KeysPage: React.FC = () => {
             ) : (
               <>
                 <KeyFilters query={{ ...query, search: typed }} rules={list.rules} roles={list.roles} onChange={change} />
-                {list.total === 0 ? (
-                  <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
-                ) : (
-                  <KeysTable keys={list.rows} total={list.total} page={list.page} pages={list.pages} query={query} onChange={change} />
-                )}
+                {/* busy while the service answers a new search, filter, sort or page */}
+                <div aria-busy={loading} data-testid="key-list">
+                  {list.total === 0 ? (
+                    <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
+                  ) : (
+                    <KeysTable keys={list.rows} total={list.total} page={list.page} pages={list.pages} query={query} onChange={change} />
+                  )}
+                </div>
               </>
             )}
           </>

@@ -69,7 +69,7 @@ describe('the key list in the URL', () => {
   })
 
   it('a link can open the list filtered by rule, or to the keys it names', async () => {
-    const owners = new Set(expected.findings.filter(f => f.rule === 'owner-role' && f.subjectType === 'KEY').map(f => f.subjectId))
+    const owners = new Set(expected.findings.filter(f => f.rule === 'owner-role' && f.subjectType.toUpperCase() === 'KEY').map(f => f.subjectId))
     let app = await openAdmin(page, `${stack.url}/admin/key-steward/keys?rule=owner-role`)
     await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
     assert.deepEqual(new Set(await rowIds(app)), owners)

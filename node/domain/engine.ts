@@ -3,19 +3,19 @@
 // Labels and roles repeat across thousands of keys, so what is decided about one label or one
 // role is decided once (memoized per evaluation). Messages are not built here: a finding carries
 // its params and is rendered only when a page asks for it (messages.ts).
-import { compareFindings, Finding } from './findings'
+import { Finding, sortFindings } from './findings'
 import { duplicateKey, genericLabelSet, isGenericLabel } from './labels'
 import { canManageKeys, grantsEverything } from './roleGrants'
 import { RULES } from './rules'
 import type { LabelFacts, PolicyInput, Rule, SharedFacts } from './rules/types'
 import type { RoleInfo } from './types'
 
+/** Keys holding the same role share its object (inventory.ts takes it from the catalog). */
 function memoByRole(decide: (r: RoleInfo) => boolean): (r: RoleInfo) => boolean {
-  const seen = new Map<string, boolean>()
+  const seen = new Map<RoleInfo, boolean>()
   return r => {
-    const id = `${r.id}\u0000${r.name}\u0000${r.isAdmin ? 1 : 0}\u0000${r.roleType}`
-    let v = seen.get(id)
-    if (v === undefined) seen.set(id, (v = decide(r)))
+    let v = seen.get(r)
+    if (v === undefined) seen.set(r, (v = decide(r)))
     return v
   }
 }
@@ -47,7 +47,7 @@ export function evaluatePolicy(input: PolicyInput, rules: Rule[] = RULES): Findi
   for (const rule of rules) {
     for (const f of rule.evaluate(input, shared)) all.push(f)
   }
-  return all.sort(compareFindings)
+  return sortFindings(all)
 }
 
 

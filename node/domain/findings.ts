@@ -25,15 +25,28 @@ export interface Finding {
 const RANK: Record<Severity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 }
 export const severityRank = (s: Severity): number => RANK[s]
 
-// The same order as String.prototype.localeCompare (the default locale), without building a
-// collator on every comparison: sorting 100,000 findings calls this about 1.7 million times.
-const collator = new Intl.Collator()
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Most severe first; then by rule and subject so the order is stable. */
+/**
+ * Most severe first; then by rule and subject so the order is stable. Plain comparisons of
+ * lower-cased labels, not a collator: sorting 100,000 findings compares about 1.7 million times,
+ * and this order only has to be stable and readable (pages sort their own lists).
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return RANK[a.severity] - RANK[b.severity]
-    || (a.rule === b.rule ? 0 : plain(a.rule, b.rule))
-    || (a.subjectLabel === b.subjectLabel ? 0 : collator.compare(a.subjectLabel, b.subjectLabel))
-    || (a.subjectId === b.subjectId ? 0 : collator.compare(a.subjectId, b.subjectId))
+    || plain(a.rule, b.rule)
+    || plain(a.subjectLabel.toLowerCase(), b.subjectLabel.toLowerCase())
+    || plain(a.subjectLabel, b.subjectLabel)
+    || plain(a.subjectId, b.subjectId)
+}
+
+/** The order of compareFindings, with each label lower-cased once instead of per comparison. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map(f => ({ f, rank: RANK[f.severity], lower: f.subjectLabel.toLowerCase() }))
+  keyed.sort((a, b) => a.rank - b.rank
+    || plain(a.f.rule, b.f.rule)
+    || plain(a.lower, b.lower)
+    || plain(a.f.subjectLabel, b.f.subjectLabel)
+    || plain(a.f.subjectId, b.f.subjectId))
+  return keyed.map(k => k.f)
 }

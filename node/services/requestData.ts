@@ -49,6 +49,9 @@ interface RequestData {
 
 const cache = new WeakMap<Context, RequestData>()
 
+/** The last evaluation per account, by what it was computed from (see evaluation below). */
+const evaluations = new Map<string, { key: string; result: Omit<Evaluation, 'input'> }>()
+
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined
   return () => (p = p ?? fn())
@@ -155,7 +158,7 @@ export function requestData(ctx: Context): RequestData {
   })
 
   const evaluation = once(async () => {
-    const [inv, { value: s }, annotations, renewals, reviews, leakScan] = await Promise.all([
+    const [inv, { value: s, etag: settingsTag }, annotations, renewals, reviews, leakScan] = await Promise.all([
       inventory(),
       settings(),
       readOrFail<Record<string, Annotation>>(storage, 'annotations'),
@@ -174,10 +177,21 @@ export function requestData(ctx: Context): RequestData {
       lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
       leakScan: leakScan.value,
     }
+    // The same copy, documents and minute give the same findings: the pages of one visit (and
+    // their polling) evaluate the policy once. Only the recent copy has a version to key on.
+    const key = inv.version ? [inv.version, settingsTag, annotations.etag, renewals.etag, reviews.etag, leakScan.etag, Math.floor(clock.getTime() / 60_000)].join('|') : null
+    const cached = key ? evaluations.get(ctx.vtex.account) : undefined
+    if (cached && cached.key === key) return { input, ...cached.result }
     const findings = evaluatePolicy(input)
     const bySubject = new Map<string, Finding[]>()
-    for (const f of findings) bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f])
-    return { input, findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    for (const f of findings) {
+      const list = bySubject.get(f.subjectId)
+      if (list) list.push(f)
+      else bySubject.set(f.subjectId, [f])
+    }
+    const result = { findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    if (key) evaluations.set(ctx.vtex.account, { key, result })
+    return { input, ...result }
   })
 
   const accessCache = new Map<string, Promise<boolean>>()

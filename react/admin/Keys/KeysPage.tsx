@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Alert, EmptyState, PageBlock } from 'vtex.styleguide'
@@ -43,13 +43,14 @@ const KeysPage: React.FC = () => {
     return () => clearTimeout(timer)
   }, [typed])
 
-  const change = (c: Partial<KeyQuery>) => {
+  // Stable, so a keystroke re-renders the search box, not the table (KeysTable is memoized).
+  const change = useCallback((c: Partial<KeyQuery>) => {
     const { search, ...rest } = c
     if (search === undefined) return setQuery(q => ({ ...q, ...rest }))
     setTyped(search)
     // Clearing the box applies at once; typing waits for a pause (the debounce above).
     if (search === '') setQuery(q => ({ ...q, search: '', page: 1 }))
-  }
+  }, [])
 
   return (
     <PageFrame section="keys" title={<FormattedMessage id="admin/key-steward.keys.title" />} subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}>

@@ -148,4 +148,5 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
   )
 }
 
-export default KeysTable
+// Typing in the search box re-renders the page, not these rows (their props do not change).
+export default React.memo(KeysTable)

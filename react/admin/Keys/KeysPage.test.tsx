@@ -101,6 +101,18 @@ describe('KeysPage', () => {
     await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
   })
 
+  it('updates by itself when the background read lands a new copy', async () => {
+    const stale = keyPage([row(STALE)], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v1', ageSeconds: 700, revalidating: true } })
+    const fresh = keyPage([row(STALE, { isActive: false })], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v2', ageSeconds: 1, revalidating: false } })
+    const status = { delay: 300, request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: 'v2', generatedAt: '2026-11-26T12:10:00.000Z', ageSeconds: 1, reading: false, lastError: null, progress: null } } } }
+    const { getByText, getByTestId, queryByTestId, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } })
+    await wait(() => getByText('Data read from VTEX 11 minutes ago.'))
+    expect(getByTestId('revalidating')).toBeInTheDocument()
+    await wait(() => getByText('Data read from VTEX less than a minute ago.'), { timeout: 4000 })
+    expect(queryByTestId('revalidating')).toBeNull()
+    expect(container.querySelector('[data-key-id="k-old"]')!.textContent).toContain('Inactive')
+  })
+
   it('has an empty state', async () => {
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage([]))] } })
     await wait(() => getByText('This account has no API keys.'))

@@ -2,7 +2,7 @@
 // the recent copy at once; this says how old it is, polls the small status query while a read
 // runs (a background revalidation or a cold first read), shows the read's progress instead of
 // a bare spinner, and tells the page to fetch again when fresh data has landed.
-import React, { useEffect, useRef } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Alert, Spinner } from 'vtex.styleguide'
@@ -45,16 +45,26 @@ export const POLL_MS = 1500
  * still running) or while the data shown is being revalidated; calls `onFresh` once per new copy.
  */
 export function useFreshness(meta: DataMeta | undefined, waiting: boolean, onFresh: () => void): InventoryStatus | null {
-  const active = waiting || !!meta?.revalidating
+  // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
+  // keeps the copy's age.
+  const [settled, setSettled] = useState<string | null>(null)
+  const active = waiting || (!!meta?.revalidating && settled !== meta?.version)
   const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(INVENTORY_STATUS, { skip: !active, pollInterval: POLL_MS, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false })
   const status = active ? data?.inventoryStatus ?? null : null
   const asked = useRef<string | null>(null)
   useEffect(() => {
-    if (!status || status.reading || !status.version) return
-    if (status.version === meta?.version || status.version === asked.current) return
-    asked.current = status.version
-    onFresh()
-  }, [status?.version, status?.reading, meta?.version])
+    if (!status || status.reading) return
+    if (status.version && status.version !== meta?.version && status.version !== asked.current) {
+      asked.current = status.version
+      onFresh()
+    } else if (waiting && status.lastError && asked.current !== status.lastError) {
+      // The cold read failed: asking again shows why (or starts a new read).
+      asked.current = status.lastError
+      onFresh()
+    } else if (!waiting && meta?.revalidating && status.version === meta.version) {
+      setSettled(meta.version ?? null)
+    }
+  }, [status?.version, status?.reading, status?.lastError, meta?.version, waiting])
   return status
 }
 

@@ -39,6 +39,8 @@ export interface InventoryStatus {
 }
 
 export const POLL_MS = 1500
+/** A page served from the copy answers well within this: only a slower one is a cold read worth polling. */
+export const COLD_AFTER_MS = 1000
 
 /**
  * Polls Query.inventoryStatus while `waiting` (the page has no data yet, or was told the read is
@@ -48,7 +50,14 @@ export function useFreshness(meta: DataMeta | undefined, waiting: boolean, onFre
   // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
   // keeps the copy's age.
   const [settled, setSettled] = useState<string | null>(null)
-  const active = waiting || (!!meta?.revalidating && settled !== meta?.version)
+  // Loading is not yet a cold read: a warm page sends no status query at all.
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    if (!waiting) return setSlow(false)
+    const timer = setTimeout(() => setSlow(true), COLD_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [waiting])
+  const active = (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
   const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(INVENTORY_STATUS, { skip: !active, pollInterval: POLL_MS, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false })
   const status = active ? data?.inventoryStatus ?? null : null
   const asked = useRef<string | null>(null)

@@ -67,7 +67,7 @@ export async function generate(): Promise<string[]> {
       documents: [],
       config: { enumsAsTypes: true, scalars: SCALARS, useTypeImports: true, contextType: '../typings#Context', useIndexSignature: false, defaultMapper: 'Partial<{T}>',
         // the domain's own types are what the type resolvers receive as their parent
-        mappers: { Review: '../services/review/present#PresentedReview', ApiKey: '../domain/types#KeyEntry', ExternalKey: '../domain/types#ExternalKeyEntry', AdminUser: '../domain/types#UserEntry' } },
+        mappers: { Review: '../services/review/present#PresentedReview', ApiKey: '../domain/keyList#ApiKeyParent', ExternalKey: '../domain/types#ExternalKeyEntry', AdminUser: '../domain/types#UserEntry' } },
     },
   ]
   const written: string[] = []

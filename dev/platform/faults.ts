@@ -24,6 +24,12 @@ export interface FaultRule {
   /** With `status`: carry the request out first, then answer `status` (a gateway that gave up
    * after the upstream acted): the caller sees an error although the change was made */
   applyFirst?: boolean
+  /**
+   * Rate limiting as VTEX does it under load: the rule applies only to a request that finds this
+   * many matching requests already in flight (a burst gets 429 + Retry-After, a paced client
+   * passes). Requests it lets through are counted until they are answered.
+   */
+  maxInFlight?: number
 }
 
 export interface FaultDecision {
@@ -32,13 +38,15 @@ export interface FaultDecision {
   retryAfter?: number
   trickleMs?: number
   applyFirst?: boolean
+  /** call when the request is answered (maxInFlight rules count it until then) */
+  release?: () => void
 }
 
 /** A reply the platform sends, slowly when a trickle fault applies. */
 export type FaultedReply = Reply & { trickleMs?: number }
 
 export class Faults {
-  private rules: Array<FaultRule & { re?: RegExp; used: number }> = []
+  private rules: Array<FaultRule & { re?: RegExp; used: number; active: number }> = []
   /** Base latency added to every request (ms). */
   latencyMs = 0
 
@@ -49,25 +57,34 @@ export class Faults {
       if (r.status !== undefined && (r.status < 100 || r.status > 599)) throw new Error(`invalid fault status ${r.status}`)
       if (r.probability !== undefined && (r.probability < 0 || r.probability > 1)) throw new Error('fault probability must be within [0,1]')
       if (r.trickleMs !== undefined && !(r.trickleMs >= 1 && r.trickleMs <= 60_000)) throw new Error('fault trickleMs must be from 1 to 60000')
+      if (r.maxInFlight !== undefined && !(Number.isInteger(r.maxInFlight) && r.maxInFlight >= 1)) throw new Error('fault maxInFlight must be a positive whole number')
     }
-    this.rules = rules.map(r => ({ ...r, re: r.path ? new RegExp(r.path) : undefined, used: 0 }))
+    this.rules = rules.map(r => ({ ...r, re: r.path ? new RegExp(r.path) : undefined, used: 0, active: 0 }))
     this.latencyMs = latencyMs
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ re, used, ...r }) => ({ ...r, ...(r.times !== undefined ? { times: r.times - used } : {}) }))
+    return this.rules.map(({ re, used, active, ...r }) => ({ ...r, ...(r.times !== undefined ? { times: r.times - used } : {}) }))
   }
 
   decide(method: string, path: string): FaultDecision {
+    const releases: Array<() => void> = []
+    const release = () => releases.splice(0).forEach(r => r())
     for (const rule of this.rules) {
       if (rule.method && rule.method !== method) continue
       if (rule.re && !rule.re.test(path)) continue
       if (rule.times !== undefined && rule.used >= rule.times) continue
+      if (rule.maxInFlight !== undefined && rule.active < rule.maxInFlight) {
+        // Under the limit: counted while in flight, and the next rules decide the rest.
+        rule.active++
+        releases.push(() => { rule.active-- })
+        continue
+      }
       if (rule.probability !== undefined && this.random() >= rule.probability) continue
       rule.used++
-      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs, applyFirst: rule.applyFirst }
+      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs, applyFirst: rule.applyFirst, release }
     }
-    return { latencyMs: this.latencyMs }
+    return { latencyMs: this.latencyMs, release }
   }
 }
 

@@ -149,14 +149,18 @@ export class Platform {
       return json(403, { Message: `Outbound access to ${req.host}${req.path} is not declared in the app's manifest policies` })
     }
     const fault = this.faults.decide(req.method, req.path)
-    if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs))
-    if (fault.status) {
-      if (fault.applyFirst) await this.answer(req)
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
-      return json(fault.status, { Message: `Injected failure (${fault.status})` }, headers)
+    try {
+      if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs))
+      if (fault.status) {
+        if (fault.applyFirst) await this.answer(req)
+        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
+        return json(fault.status, { Message: `Injected failure (${fault.status})` }, headers)
+      }
+      const reply = await this.answer(req)
+      return fault.trickleMs ? { ...reply, trickleMs: fault.trickleMs } : reply
+    } finally {
+      fault.release?.()
     }
-    const reply = await this.answer(req)
-    return fault.trickleMs ? { ...reply, trickleMs: fault.trickleMs } : reply
   }
 
   private async answer(req: Request): Promise<Reply> {

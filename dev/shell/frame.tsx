@@ -17,7 +17,7 @@ import es from '../../messages/es.json'
 import pt from '../../messages/pt.json'
 import { components } from './.generated/components'
 import { initialPrefs, loadSessions, localeTag, savePrefs, Session } from './prefs'
-import { matchRoute, RouteDef, RuntimeProvider, usePathname } from './runtime'
+import { matchRoute, RouteDef, RuntimeProvider, setQuery, usePathname } from './runtime'
 
 const MESSAGES: Record<string, Record<string, string>> = { en, pt, es }
 const routes: RouteDef[] = Object.entries(routesJson as Record<string, { component: string; path: string }>).map(([id, r]) => ({ id, ...r }))
@@ -39,7 +39,7 @@ const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
   return (
     <IntlProvider locale={tag} messages={MESSAGES[locale] ?? en}>
       <ApolloProvider client={client}>
-        <RuntimeProvider value={{ navigate: ({ to }) => go(to), route: { params: matched?.params ?? {}, path: pathname }, culture: { locale: tag } }}>
+        <RuntimeProvider value={{ navigate: ({ to }) => go(to), setQuery, route: { params: matched?.params ?? {}, path: pathname }, culture: { locale: tag } }}>
           <main className="min-vh-100 bg-muted-5 sans-serif">
             {Page ? <Page /> : <div className="pa7">No route for {pathname}</div>}
           </main>

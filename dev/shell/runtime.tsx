@@ -24,6 +24,8 @@ export function matchRoute(routes: RouteDef[], pathname: string): Matched | null
 
 interface RuntimeValue {
   navigate: (o: { to: string }) => void
+  /** render-runtime's setQuery: changes the page's query string without navigating */
+  setQuery?: (query: Record<string, string | undefined>, options?: { replace?: boolean; merge?: boolean }) => void
   route: { params: Record<string, string>; path: string }
   culture: { locale: string }
 }
@@ -50,7 +52,7 @@ export function usePathname(): [string, (to: string) => void] {
     else window.history.pushState(null, '', url.pathname + url.search)
     setPathname(url.pathname)
     window.scrollTo(0, 0)
-    tellTop({ type: 'ks-shell:navigated', path: url.pathname })
+    tellTop({ type: 'ks-shell:navigated', path: url.pathname + url.search })
   }
   useEffect(() => {
     const onPop = () => setPathname(window.location.pathname)
@@ -68,6 +70,18 @@ export function usePathname(): [string, (to: string) => void] {
     }
   }, [])
   return [pathname, go]
+}
+
+/** The page's query string changes (filters of a list): the frame's URL, and the top frame's. */
+export function setQuery(query: Record<string, string | undefined>, options: { merge?: boolean } = {}): void {
+  const params = options.merge ? new URLSearchParams(window.location.search) : new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === '') params.delete(k)
+    else params.set(k, v)
+  }
+  const search = params.toString() ? `?${params.toString()}` : ''
+  window.history.replaceState(null, '', window.location.pathname + search)
+  tellTop({ type: 'ks-shell:navigated', path: window.location.pathname + search, replace: true })
 }
 
 export const RuntimeProvider: React.FC<{ value: RuntimeValue }> = ({ value, children }) => <Ctx.Provider value={value}>{children}</Ctx.Provider>

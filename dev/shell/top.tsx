@@ -22,10 +22,16 @@ function currentItem(path: string): string | undefined {
   return items.map(i => i.path).filter(p => path === p || path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0]
 }
 
-const frameUrl = (topPath: string, locale: string) => `${toFramePath(topPath)}?locale=${encodeURIComponent(locale)}`
+/** A top path may carry the page's query string (a list's filters): the frame gets it too. */
+const frameUrl = (topPath: string, locale: string) => {
+  const [pathname, search = ''] = topPath.split('?')
+  return `${toFramePath(pathname)}?${search ? `${search}&` : ''}locale=${encodeURIComponent(locale)}`
+}
+const here = () => window.location.pathname + window.location.search
+const pathOnly = (p: string) => p.split('?')[0]
 
 const AdminTop: React.FC<{ sessions: Session[]; account: string }> = ({ sessions, account }) => {
-  const [initial] = useState(() => ({ ...initialPrefs(sessions), path: window.location.pathname }))
+  const [initial] = useState(() => ({ ...initialPrefs(sessions), path: here() }))
   const [session, setSession] = useState(initial.session)
   const [locale, setLocale] = useState(initial.locale)
   const [path, setPath] = useState(initial.path)
@@ -49,7 +55,7 @@ const AdminTop: React.FC<{ sessions: Session[]; account: string }> = ({ sessions
   }
 
   const open = (topPath: string) => {
-    if (topPath !== window.location.pathname) window.history.pushState(null, '', topPath)
+    if (topPath !== here()) window.history.pushState(null, '', topPath)
     setPath(topPath)
     showInFrame(topPath)
   }
@@ -60,12 +66,14 @@ const AdminTop: React.FC<{ sessions: Session[]; account: string }> = ({ sessions
       if (e.data.type !== 'ks-shell:navigated') return
       ready.current = true
       const topPath = toTopPath(e.data.path)
-      if (topPath !== window.location.pathname) window.history[e.data.replace ? 'replaceState' : 'pushState'](null, '', topPath)
+      // The same page with other filters replaces the entry; another page adds one.
+      const samePage = pathOnly(topPath) === window.location.pathname
+      if (topPath !== here()) window.history[e.data.replace || samePage ? 'replaceState' : 'pushState'](null, '', topPath)
       setPath(topPath)
     }
     const onPop = () => {
-      setPath(window.location.pathname)
-      showInFrame(window.location.pathname)
+      setPath(here())
+      showInFrame(here())
     }
     window.addEventListener('message', onMessage)
     window.addEventListener('popstate', onPop)
@@ -75,7 +83,7 @@ const AdminTop: React.FC<{ sessions: Session[]; account: string }> = ({ sessions
     }
   })
 
-  const current = currentItem(path)
+  const current = currentItem(pathOnly(path))
   return (
     <div className="flex flex-column vh-100 sans-serif">
       <header className="flex-none flex items-center justify-between ph5 pv3 bg-base--inverted c-on-base--inverted" role="banner">

@@ -29,6 +29,12 @@ async function open(path: string): Promise<void> {
   await app.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
 }
 
+/** The key list is searched, filtered and paged by the service: wait for its answer. */
+async function listSettled(): Promise<void> {
+  await new Promise(r => setTimeout(r, 50))
+  await app.waitForSelector('[data-testid="key-list"][aria-busy="false"]', { timeout: 20_000 })
+}
+
 async function capture(name: string): Promise<void> {
   await screenshotAdmin(page, app, join(ARTIFACTS, `${name}.png`))
   domSnapshots.push(await page.content(), await app.content())
@@ -64,21 +70,25 @@ describe('Key Steward in the Admin shell', () => {
     await open('/keys')
     await app.waitForSelector('table tbody tr')
     const caption = await app.textContent('caption')
-    assert.match(caption ?? '', new RegExp(`${fixture.appKeys.length} keys`))
+    // External keys registered in Key Steward are rows of the list too (marked, without a key page).
+    assert.match(caption ?? '', new RegExp(`${fixture.appKeys.length + (fixture.externalKeys ?? []).length} keys`))
     // An account of this size fits one page: every label is in the DOM at once.
     const onPage = new Set(await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? '')))
     for (const k of fixture.appKeys) assert.ok(onPage.has(k.label || '(no label)'), `label ${JSON.stringify(k.label)} listed`)
     // With a smaller page, paging still reaches every key.
     await app.getByLabel('Keys per page').selectOption('25')
+    await listSettled()
     const labels = new Set<string>()
     for (;;) {
       for (const l of await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? ''))) labels.add(l)
       const next = app.getByRole('button', { name: 'Next page' })
       if (await next.isDisabled()) break
       await next.click()
+      await listSettled()
     }
     assert.equal(labels.size, onPage.size)
     await app.getByLabel('Keys per page').selectOption('100')
+    await listSettled()
     await capture('keys')
   })
 
@@ -86,12 +96,14 @@ describe('Key Steward in the Admin shell', () => {
     await open('/keys')
     await app.waitForSelector('table tbody tr')
     await app.getByLabel('Severity').selectOption('HIGH')
+    await listSettled()
     await app.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0)
     const rows = await app.$$eval('tbody tr', trs => trs.map(tr => tr.getAttribute('data-key-id')))
     const high = new Set(expected.findings.filter(f => f.severity === 'HIGH' && f.rule !== 'exposed-client-side').map(f => f.subjectId)) // the scanner's rule comes later
     assert.ok(rows.length > 0)
     for (const id of rows) assert.ok(high.has(id!), `row ${id} has a HIGH finding`)
-    assert.equal(rows.length, [...high].filter(id => fixture.appKeys.some(k => k.id === id)).length)
+    // keys of the account and external keys (rows of the list too)
+    assert.equal(rows.length, [...high].filter(id => fixture.appKeys.some(k => k.id === id) || (fixture.externalKeys ?? []).some(e => e.appKey === id)).length)
     await capture('keys-high')
   })
 
@@ -167,6 +179,7 @@ describe('Key Steward in the Admin shell', () => {
   it('changes the rotation period, keeps it after a reload, and the warnings follow', async () => {
     await open('/keys')
     await app.getByLabel('Rule').selectOption('key-age-exceeded')
+    await listSettled()
     const before = await app.locator('tbody tr').count()
     await open('/settings')
     const input = app.locator('#setting-rotationDays')
@@ -184,6 +197,7 @@ describe('Key Steward in the Admin shell', () => {
     await capture('settings-error')
     await open('/keys')
     await app.getByLabel('Rule').selectOption('key-age-exceeded').catch(() => undefined)
+    await listSettled()
     const afterCount = await app.locator('tbody tr').count()
     assert.ok(afterCount < before, `${afterCount} stale keys at 180 days vs ${before} at 90`)
   })

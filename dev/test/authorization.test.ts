@@ -130,11 +130,15 @@ describe('declarative authorization', () => {
 
   it('fails closed: when License Manager cannot answer the access check, every guarded field is refused', async () => {
     await introspect()
+    // A session with no recent "yes" (services/sessionAccess remembers one for 30 s): the
+    // Owner signed in again, so every check must reach License Manager.
+    const fresh = 'session-ana-owner-signed-in-again'
+    stack.fixture.sessions[fresh] = stack.fixture.sessions[OWNER]
     stack.platform.faults.set([{ path: '/api/license-manager/resources/', status: 503 }])
     for (const root of ['Query', 'Mutation'] as const) {
       for (const [field, access] of Object.entries(FIELD_ACCESS[root])) {
         if ('signedIn' in access) continue
-        const res = await gql(stack, OWNER, operation(root, roots[root].find(x => x.name === field)!))
+        const res = await gql(stack, fresh, operation(root, roots[root].find(x => x.name === field)!))
         assert.equal(codeOf(res), 'UPSTREAM_UNAVAILABLE', `${root}.${field}: ${res.text.slice(0, 200)}`)
         assert.equal(res.body.data?.[field] ?? null, null)
       }

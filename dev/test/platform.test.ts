@@ -154,4 +154,15 @@ describe('knobs', () => {
     assert.equal(bad.status, 400)
     platform.faults.set([])
   })
+  it('rate-limits a burst: 429 with Retry-After beyond maxInFlight requests at once, paced calls pass', async () => {
+    platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 429, retryAfter: 1, maxInFlight: 2 }, { path: '^/api/vlm/appkeys$', latencyMs: 60 }])
+    const burst = await Promise.all(Array.from({ length: 5 }, () => call('/api/vlm/appkeys', 'session-owner')))
+    const statuses = burst.map(r => r.status).sort()
+    assert.deepEqual(statuses, [200, 200, 429, 429, 429])
+    assert.equal(burst.find(r => r.status === 429)!.headers.get('retry-after'), '1')
+    // one at a time: never limited
+    for (let i = 0; i < 3; i++) assert.equal((await call('/api/vlm/appkeys', 'session-owner')).status, 200)
+    assert.throws(() => platform.faults.set([{ maxInFlight: 0, status: 429 }]), /maxInFlight/)
+    platform.faults.set([])
+  })
 })

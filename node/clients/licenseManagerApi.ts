@@ -50,6 +50,13 @@ export const ACTION_RESOURCE_FOR: Record<string, Requirement> = {
 
 const PAGE_SIZE = 100
 
+/** Told how calls go, so a fan-out can slow down on 429 and speed up again (utils/adaptiveConcurrency). */
+export interface CallObserver {
+  /** VTEX answered 429; the retry waits `delayMs` (its Retry-After when it sent one) */
+  onThrottled(delayMs: number): void
+  onSuccess(): void
+}
+
 export class LicenseManagerApi extends JanusClient {
   retry: RetryPolicy = DEFAULT_RETRY
   budget = new Budget()
@@ -76,8 +83,8 @@ export class LicenseManagerApi extends JanusClient {
   }
 
   /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
-  rolesOf(adminToken: string, subjectId: string): Promise<VtexRoleRef[]> {
-    return this.get<VtexRoleRef[]>(LM.rolesOf, `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, adminToken, 'lm-roles-of')
+  rolesOf(adminToken: string, subjectId: string, observer?: CallObserver): Promise<VtexRoleRef[]> {
+    return this.get<VtexRoleRef[]>(LM.rolesOf, `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, adminToken, 'lm-roles-of', undefined, observer)
   }
 
   /**
@@ -121,7 +128,10 @@ export class LicenseManagerApi extends JanusClient {
   }
 
   /** A GET with the admin's token, retried within the request's deadline. */
-  private get<T>(endpoint: string, path: string, adminToken: string, metric: string, params?: Record<string, unknown>): Promise<T> {
-    return this.budget.run(endpoint, timeout => this.http.get<T>(path, { headers: { VtexIdclientAutCookie: adminToken }, metric, params, timeout }), this.retry, this.timeoutMs)
+  private async get<T>(endpoint: string, path: string, adminToken: string, metric: string, params?: Record<string, unknown>, observer?: CallObserver): Promise<T> {
+    const onRetry = observer && ((status: number | undefined, delayMs: number) => { if (status === 429) observer.onThrottled(delayMs) })
+    const value = await this.budget.run(endpoint, timeout => this.http.get<T>(path, { headers: { VtexIdclientAutCookie: adminToken }, metric, params, timeout }), this.retry, this.timeoutMs, onRetry)
+    observer?.onSuccess()
+    return value
   }
 }

@@ -87,6 +87,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>
   /** real time, for the deadline (tests pass a fake one) */
   clock?: () => number
+  /** told before each wait: the status that caused it and how long (the adaptive fan-out listens) */
+  onRetry?: (status: number | undefined, delayMs: number) => void
 }
 
 /**
@@ -97,7 +99,7 @@ export async function withRetry<T>(
   endpoint: string,
   call: (remainingMs: number) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
-  { deadlineAt = Infinity, sleep = ms => new Promise(r => setTimeout(r, ms)), clock = Date.now }: RetryOptions = {},
+  { deadlineAt = Infinity, sleep = ms => new Promise(r => setTimeout(r, ms)), clock = Date.now, onRetry }: RetryOptions = {},
 ): Promise<T> {
   let last: { status?: number; reason: string } = { reason: 'no time left before the deadline' }
   for (let attempt = 1; ; attempt++) {
@@ -113,6 +115,7 @@ export async function withRetry<T>(
       const delay = retryDelayMs(attempt, policy, err.response?.headers?.['retry-after'])
       if (clock() + delay + MIN_ATTEMPT_MS > deadlineAt) throw new UpstreamError(endpoint, status, attempt, reason, true)
       last = { status, reason }
+      onRetry?.(status, delay)
       await sleep(delay)
     }
   }

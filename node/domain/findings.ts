@@ -22,12 +22,31 @@ export interface Finding {
   params: Record<string, string | number>
 }
 
-export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s)
+const RANK: Record<Severity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 }
+export const severityRank = (s: Severity): number => RANK[s]
 
-/** Most severe first; then by rule and subject so the order is stable. */
+const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Most severe first; then by rule and subject so the order is stable. Plain comparisons of
+ * lower-cased labels, not a collator: sorting 100,000 findings compares about 1.7 million times,
+ * and this order only has to be stable and readable (pages sort their own lists).
+ */
 export function compareFindings(a: Finding, b: Finding): number {
-  return severityRank(a.severity) - severityRank(b.severity)
-    || a.rule.localeCompare(b.rule)
-    || a.subjectLabel.localeCompare(b.subjectLabel)
-    || a.subjectId.localeCompare(b.subjectId)
+  return RANK[a.severity] - RANK[b.severity]
+    || plain(a.rule, b.rule)
+    || plain(a.subjectLabel.toLowerCase(), b.subjectLabel.toLowerCase())
+    || plain(a.subjectLabel, b.subjectLabel)
+    || plain(a.subjectId, b.subjectId)
+}
+
+/** The order of compareFindings, with each label lower-cased once instead of per comparison. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map(f => ({ f, rank: RANK[f.severity], lower: f.subjectLabel.toLowerCase() }))
+  keyed.sort((a, b) => a.rank - b.rank
+    || plain(a.f.rule, b.f.rule)
+    || plain(a.lower, b.lower)
+    || plain(a.f.subjectLabel, b.f.subjectLabel)
+    || plain(a.f.subjectId, b.f.subjectId))
+  return keyed.map(k => k.f)
 }

@@ -9,8 +9,7 @@ const BUILT_IN_GENERIC = [
 
 /** Lowercase, accents folded, punctuation to spaces, trailing digits dropped ("Test 2" → "test"). */
 export function normalizeLabel(label: string): string {
-  return label
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(label)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
@@ -23,11 +22,43 @@ export function genericLabelSet(extra: string[]): Set<string> {
 }
 
 export function isGenericLabel(label: string, generic: Set<string>): boolean {
+  if (tooLongToBeGeneric(label, generic)) return false
   const n = normalizeLabel(label)
   return n === '' || generic.has(n)
 }
 
+const longest = new WeakMap<Set<string>, number>()
+
+/**
+ * A cheap "no" for most labels, without the regular expressions: an ASCII label keeps every
+ * letter and digit before its trailing digits when normalized, so more of them than the longest
+ * generic label has characters means it cannot be generic.
+ */
+function tooLongToBeGeneric(label: string, generic: Set<string>): boolean {
+  let max = longest.get(generic)
+  if (max === undefined) longest.set(generic, (max = Math.max(0, ...[...generic].map(g => g.length))))
+  let end = label.length
+  // trailing digits and separators are dropped by normalizeLabel
+  while (end > 0 && !isLetter(label.charCodeAt(end - 1))) end--
+  let kept = 0
+  for (let i = 0; i < end; i++) {
+    const c = label.charCodeAt(i)
+    if (c > 0x7f) return false // accents and other scripts: let the full normalization decide
+    if (isLetter(c) || (c >= 48 && c <= 57)) kept++
+  }
+  return kept > max
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f
+
 /** How duplicates are detected: same label, ignoring case, accents and surrounding spaces. */
 export function duplicateKey(label: string): string {
-  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ')
+  const folded = foldAccents(label).toLowerCase()
+  // Most labels have single spaces and none at the ends: no regular expression needed.
+  return folded.includes('  ') || /^\s|\s$|[\t\n\r\f\v\u00a0]/.test(folded) ? folded.trim().replace(/\s+/g, ' ') : folded
+}
+
+/** Accents dropped ("Integração" → "Integracao"); plain ASCII, most labels, is returned as is. */
+function foldAccents(label: string): string {
+  return /^[\x00-\x7f]*$/.test(label) ? label : label.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 }

@@ -28,6 +28,8 @@ export interface Settings {
   reminderLocale: 'en' | 'pt' | 'es' | null
   /** e-mails of auditors: they may read completed reviews (and download their evidence), nothing else */
   auditors: string[]
+  /** minutes the recent copy is served without revalidating in the background; 0: always read live */
+  recentCopyMaxAgeMinutes: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,9 +46,10 @@ export const DEFAULT_SETTINGS: Settings = {
   liveReadTimeoutSeconds: 10,
   reminderLocale: null,
   auditors: [],
+  recentCopyMaxAgeMinutes: 5,
 }
 
-type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds'
+type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
 type ListField = 'extraGenericLabels' | 'keyManagingRoleIds' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
 
 /**
@@ -63,6 +66,7 @@ export const SETTINGS_LIMITS: { ints: Record<IntField, { min: number; max: numbe
     roleFetchConcurrency: { min: 1, max: 32 },
     reminderDays: { min: 1, max: 60 },
     liveReadTimeoutSeconds: { min: 2, max: 20 }, // under the service's 30 s request timeout
+    recentCopyMaxAgeMinutes: { min: 0, max: 1440 },
   },
   lists: {
     extraGenericLabels: { maxItems: 50, maxLength: 60 },

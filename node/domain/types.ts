@@ -44,7 +44,13 @@ export interface ExternalKeyEntry {
 
 export interface Inventory {
   /** LIVE: read now with the admin's session; SNAPSHOT: the daily scan's copy (the live read was slow) */
-  source?: 'LIVE' | 'SNAPSHOT'
+  source?: 'LIVE' | 'SNAPSHOT' | 'RECENT'
+  /** RECENT: the copy's version (pages compare it with the status query's to know fresh data landed) */
+  version?: string
+  /** RECENT: seconds since the copy was read from VTEX */
+  ageSeconds?: number
+  /** RECENT: a fresh read is running in the background */
+  revalidating?: boolean
   generatedAt: string
   /** false whenever any part could not be loaded; `missing` says which */
   complete: boolean

@@ -2,7 +2,8 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PresentedReview } from '../services/review/present';
-import type { KeyEntry, ExternalKeyEntry, UserEntry } from '../domain/types';
+import type { ApiKeyParent } from '../domain/keyList';
+import type { ExternalKeyEntry, UserEntry } from '../domain/types';
 import type { Context } from '../typings';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -102,6 +103,13 @@ export type ApiKey = {
   tokenAgeSince: Scalars['String']['output'];
   tokenAgeBasis: TokenAgeBasis;
   renewal: TokenRenewal;
+  /**
+   * True for a row of the key list that is another account's key registered here
+   * (then `id` is its appKey and `label` its account)
+   */
+  external: Scalars['Boolean']['output'];
+  /** For an external key: the account it belongs to */
+  account?: Maybe<Scalars['String']['output']>;
   /** Findings about this key, most severe first */
   findings: Array<Finding>;
   /** What an admin recorded about this key in Key Steward */
@@ -382,7 +390,10 @@ export type Hygiene = {
 
 export type Inventory = {
   __typename?: 'Inventory';
-  /** LIVE: read now with your session; SNAPSHOT: the daily scan's copy, shown because the live read was slow */
+  /**
+   * LIVE: read now with your session; SNAPSHOT: the daily scan's copy, shown
+   * because the live read was slow; RECENT: the last complete live read, kept for a few minutes
+   */
   source: InventorySource;
   /** When the inventory was read (ISO 8601) */
   generatedAt: Scalars['String']['output'];
@@ -394,11 +405,53 @@ export type Inventory = {
   externalKeys: Array<ExternalKey>;
   users: Array<AdminUser>;
   roles: Array<Role>;
+  /** RECENT: the copy's version; compare with inventoryStatus.version to know fresh data landed */
+  version?: Maybe<Scalars['String']['output']>;
+  /** RECENT: seconds since the copy was read from VTEX */
+  ageSeconds?: Maybe<Scalars['Int']['output']>;
+  /** RECENT: a fresh read is running in the background; the page updates when it lands */
+  revalidating?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** What a live read is doing now, for the progress a page shows instead of a bare spinner */
+export type InventoryProgress = {
+  __typename?: 'InventoryProgress';
+  /** LISTS: reading the key, user and role lists; ROLES: each key's and user's roles; SAVING: keeping the copy */
+  phase: Scalars['String']['output'];
+  /** Role reads done and to do */
+  done: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  /** Seconds since the read started */
+  elapsedSeconds: Scalars['Int']['output'];
+  /** Role reads allowed at once now (lowered while VTEX answers 429) and the configured most */
+  concurrency: Scalars['Int']['output'];
+  maxConcurrency: Scalars['Int']['output'];
+  /** Seconds left of VTEX's Retry-After: no new call starts until then */
+  waitingSeconds: Scalars['Int']['output'];
+  /** 429 answers from VTEX during this read */
+  rateLimited: Scalars['Int']['output'];
 };
 
 export type InventorySource =
   | 'LIVE'
-  | 'SNAPSHOT';
+  | 'SNAPSHOT'
+  /** The recent copy: the last complete live read, served at once (see ageSeconds) */
+  | 'RECENT';
+
+/** The freshness of the recent copy and the live read in progress: a small query pages poll */
+export type InventoryStatus = {
+  __typename?: 'InventoryStatus';
+  /** Version of the recent copy, or null when there is none */
+  version?: Maybe<Scalars['String']['output']>;
+  /** When the copy was read (service clock) and how many seconds ago */
+  generatedAt?: Maybe<Scalars['String']['output']>;
+  ageSeconds?: Maybe<Scalars['Int']['output']>;
+  /** A live read is running on this replica */
+  reading: Scalars['Boolean']['output'];
+  progress?: Maybe<InventoryProgress>;
+  /** How the last live read on this replica ended, when it failed */
+  lastError?: Maybe<Scalars['String']['output']>;
+};
 
 export type IoAuthScope =
   | 'PUBLIC'
@@ -448,6 +501,25 @@ export type KeyDecision = {
   /** Actions done through Key Steward that carried this decision out (or started to) */
   carriedOut: Array<CarriedOut>;
   carryOutStatus: CarryOutStatus;
+};
+
+/** One page of the key list, searched, filtered and sorted on the server */
+export type KeyPage = {
+  __typename?: 'KeyPage';
+  rows: Array<ApiKey>;
+  /** Rows matching the search and filters */
+  total: Scalars['Int']['output'];
+  page: Scalars['Int']['output'];
+  pages: Scalars['Int']['output'];
+  pageSize: Scalars['Int']['output'];
+  /** Rows before any filter (keys and external keys) */
+  allTotal: Scalars['Int']['output'];
+  /** Rules that fire on some key, for the Rule filter */
+  rules: Array<Scalars['String']['output']>;
+  /** The account's roles, for the Role filter */
+  roles: Array<Role>;
+  /** Where the list comes from and how fresh it is (select only its scalar fields) */
+  inventory: Inventory;
 };
 
 /** A key as VTEX shows it right after an action (read again from VTEX with your session) */
@@ -683,7 +755,10 @@ export type Query = {
    * `live` is true.
    */
   inventory?: Maybe<Inventory>;
-  /** What the policy rules find, most severe first; optionally only one severity or one rule */
+  /**
+   * What the policy rules find, most severe first; optionally only one severity or
+   * one rule, and only the `first` ones (the Overview asks for a handful)
+   */
   findings: Array<Finding>;
   /** The account's hygiene score, counts by severity and review due dates */
   hygiene?: Maybe<Hygiene>;
@@ -695,8 +770,18 @@ export type Query = {
   keyAudit: Array<AuditRecord>;
   /** Which key actions your session may do (buttons explain what is missing) */
   keyActionPermissions: Array<ActionPermission>;
+  /** The recent copy's freshness and the progress of a live read; small, for polling */
+  inventoryStatus: InventoryStatus;
   /** The latest storefront exposure scan, or null when none ran */
   leakScan?: Maybe<LeakScan>;
+  /**
+   * The Keys page's list: one page of keys (and external keys, marked), searched by label, appKey
+   * or role name, filtered by severity, rule, status, role or ids, sorted by label, createdAt,
+   * ageDays or severity (worst finding first). Served from the recent copy like `inventory`.
+   */
+  keyList: KeyPage;
+  /** The Users and roles page's list: one page of admin users, owners first, searched by name, e-mail or role */
+  userList: UserPage;
   /** The limits the service validates settings with (its one source); validation errors carry a code, params and the bad entry */
   settingsLimits: Array<SettingLimit>;
   /** The account's roles as the admin's session may list them (needs Get paged roles) */
@@ -731,11 +816,35 @@ export type QueryInventoryArgs = {
 export type QueryFindingsArgs = {
   severity?: InputMaybe<Severity>;
   rule?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryKeyAuditArgs = {
   keyId: Scalars['ID']['input'];
+};
+
+
+export type QueryKeyListArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<Severity>;
+  rule?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  roleId?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sort?: InputMaybe<Scalars['String']['input']>;
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
+  live?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryUserListArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  live?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1045,6 +1154,8 @@ export type Settings = {
   roleFetchConcurrency: Scalars['Int']['output'];
   /** Pass back to updateSettings so a concurrent edit is a conflict, not a lost update */
   version?: Maybe<Scalars['String']['output']>;
+  /** Minutes the recent copy is served without reading VTEX again in the background; 0 to 1440 (0: every page reads live) */
+  recentCopyMaxAgeMinutes: Scalars['Int']['output'];
   /** Storefront paths the exposure scan visits besides the home page and the sitemap */
   scanExtraPaths: Array<Scalars['String']['output']>;
   /** Days before a review is due that the reminder starts */
@@ -1067,6 +1178,7 @@ export type SettingsInput = {
   extraGenericLabels?: InputMaybe<Array<Scalars['String']['input']>>;
   keyManagingRoleIds?: InputMaybe<Array<Scalars['Int']['input']>>;
   roleFetchConcurrency?: InputMaybe<Scalars['Int']['input']>;
+  recentCopyMaxAgeMinutes?: InputMaybe<Scalars['Int']['input']>;
   scanExtraPaths?: InputMaybe<Array<Scalars['String']['input']>>;
   reminderDays?: InputMaybe<Scalars['Int']['input']>;
   reminderEmails?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1138,6 +1250,20 @@ export type UrlNote = {
   __typename?: 'UrlNote';
   url: Scalars['String']['output'];
   reason: Scalars['String']['output'];
+};
+
+/** One page of admin users, owners first */
+export type UserPage = {
+  __typename?: 'UserPage';
+  rows: Array<AdminUser>;
+  total: Scalars['Int']['output'];
+  page: Scalars['Int']['output'];
+  pages: Scalars['Int']['output'];
+  pageSize: Scalars['Int']['output'];
+  allTotal: Scalars['Int']['output'];
+  /** Active users holding Owner (Admin Super) */
+  ownerCount: Scalars['Int']['output'];
+  inventory: Inventory;
 };
 
 
@@ -1220,7 +1346,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Annotation: ResolverTypeWrapper<Partial<Annotation>>;
   AnnotationInput: ResolverTypeWrapper<Partial<AnnotationInput>>;
-  ApiKey: ResolverTypeWrapper<KeyEntry>;
+  ApiKey: ResolverTypeWrapper<ApiKeyParent>;
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
   CarriedOut: ResolverTypeWrapper<Partial<CarriedOut>>;
@@ -1247,7 +1373,9 @@ export type ResolversTypes = {
   Finding: ResolverTypeWrapper<Partial<Finding>>;
   Hygiene: ResolverTypeWrapper<Partial<Hygiene>>;
   Inventory: ResolverTypeWrapper<Partial<Omit<Inventory, 'keys' | 'externalKeys' | 'users'> & { keys: Array<ResolversTypes['ApiKey']>, externalKeys: Array<ResolversTypes['ExternalKey']>, users: Array<ResolversTypes['AdminUser']> }>>;
+  InventoryProgress: ResolverTypeWrapper<Partial<InventoryProgress>>;
   InventorySource: ResolverTypeWrapper<Partial<InventorySource>>;
+  InventoryStatus: ResolverTypeWrapper<Partial<InventoryStatus>>;
   IOAuthScope: ResolverTypeWrapper<Partial<IoAuthScope>>;
   IOCacheControlScope: ResolverTypeWrapper<Partial<IoCacheControlScope>>;
   IOSanitizedString: ResolverTypeWrapper<Partial<Scalars['IOSanitizedString']['output']>>;
@@ -1255,6 +1383,7 @@ export type ResolversTypes = {
   KeyAction: ResolverTypeWrapper<Partial<KeyAction>>;
   KeyActionResult: ResolverTypeWrapper<Partial<KeyActionResult>>;
   KeyDecision: ResolverTypeWrapper<Partial<KeyDecision>>;
+  KeyPage: ResolverTypeWrapper<Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyState: ResolverTypeWrapper<Partial<KeyState>>;
   LeakScan: ResolverTypeWrapper<Partial<LeakScan>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1294,6 +1423,7 @@ export type ResolversTypes = {
   TokenRenewal: ResolverTypeWrapper<Partial<TokenRenewal>>;
   Upload: ResolverTypeWrapper<Partial<Scalars['Upload']['output']>>;
   UrlNote: ResolverTypeWrapper<Partial<UrlNote>>;
+  UserPage: ResolverTypeWrapper<Partial<Omit<UserPage, 'rows' | 'inventory'> & { rows: Array<ResolversTypes['AdminUser']>, inventory: ResolversTypes['Inventory'] }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -1307,7 +1437,7 @@ export type ResolversParentTypes = {
   ID: Partial<Scalars['ID']['output']>;
   Annotation: Partial<Annotation>;
   AnnotationInput: Partial<AnnotationInput>;
-  ApiKey: KeyEntry;
+  ApiKey: ApiKeyParent;
   AuditEntry: Partial<AuditEntry>;
   AuditRecord: Partial<AuditRecord>;
   CarriedOut: Partial<CarriedOut>;
@@ -1326,10 +1456,13 @@ export type ResolversParentTypes = {
   Finding: Partial<Finding>;
   Hygiene: Partial<Hygiene>;
   Inventory: Partial<Omit<Inventory, 'keys' | 'externalKeys' | 'users'> & { keys: Array<ResolversParentTypes['ApiKey']>, externalKeys: Array<ResolversParentTypes['ExternalKey']>, users: Array<ResolversParentTypes['AdminUser']> }>;
+  InventoryProgress: Partial<InventoryProgress>;
+  InventoryStatus: Partial<InventoryStatus>;
   IOSanitizedString: Partial<Scalars['IOSanitizedString']['output']>;
   IOUpload: Partial<Scalars['IOUpload']['output']>;
   KeyActionResult: Partial<KeyActionResult>;
   KeyDecision: Partial<KeyDecision>;
+  KeyPage: Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyState: Partial<KeyState>;
   LeakScan: Partial<LeakScan>;
   Mutation: Record<PropertyKey, never>;
@@ -1359,6 +1492,7 @@ export type ResolversParentTypes = {
   TokenRenewal: Partial<TokenRenewal>;
   Upload: Partial<Scalars['Upload']['output']>;
   UrlNote: Partial<UrlNote>;
+  UserPage: Partial<Omit<UserPage, 'rows' | 'inventory'> & { rows: Array<ResolversParentTypes['AdminUser']>, inventory: ResolversParentTypes['Inventory'] }>;
   String: Partial<Scalars['String']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   Boolean: Partial<Scalars['Boolean']['output']>;
@@ -1470,6 +1604,8 @@ export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversP
   tokenAgeSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenAgeBasis?: Resolver<ResolversTypes['TokenAgeBasis'], ParentType, ContextType>;
   renewal?: Resolver<ResolversTypes['TokenRenewal'], ParentType, ContextType>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['Annotation']>, ParentType, ContextType>;
 };
@@ -1633,6 +1769,29 @@ export type InventoryResolvers<ContextType = Context, ParentType extends Resolve
   externalKeys?: Resolver<Array<ResolversTypes['ExternalKey']>, ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['AdminUser']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ageSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revalidating?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type InventoryProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InventoryProgress'] = ResolversParentTypes['InventoryProgress']> = {
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elapsedSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concurrency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxConcurrency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rateLimited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InventoryStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InventoryStatus'] = ResolversParentTypes['InventoryStatus']> = {
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ageSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reading?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['InventoryProgress']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface IoSanitizedStringScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IOSanitizedString'], any> {
@@ -1659,6 +1818,18 @@ export type KeyDecisionResolvers<ContextType = Context, ParentType extends Resol
   decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   carriedOut?: Resolver<Array<ResolversTypes['CarriedOut']>, ParentType, ContextType>;
   carryOutStatus?: Resolver<ResolversTypes['CarryOutStatus'], ParentType, ContextType>;
+};
+
+export type KeyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyPage'] = ResolversParentTypes['KeyPage']> = {
+  rows?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
 };
 
 export type KeyStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyState'] = ResolversParentTypes['KeyState']> = {
@@ -1728,7 +1899,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   settings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
   keyAudit?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryKeyAuditArgs, 'keyId'>>;
   keyActionPermissions?: Resolver<Array<ResolversTypes['ActionPermission']>, ParentType, ContextType>;
+  inventoryStatus?: Resolver<ResolversTypes['InventoryStatus'], ParentType, ContextType>;
   leakScan?: Resolver<Maybe<ResolversTypes['LeakScan']>, ParentType, ContextType>;
+  keyList?: Resolver<ResolversTypes['KeyPage'], ParentType, ContextType, Partial<QueryKeyListArgs>>;
+  userList?: Resolver<ResolversTypes['UserPage'], ParentType, ContextType, Partial<QueryUserListArgs>>;
   settingsLimits?: Resolver<Array<ResolversTypes['SettingLimit']>, ParentType, ContextType>;
   accountRoles?: Resolver<Array<ResolversTypes['AccountRole']>, ParentType, ContextType>;
   reminders?: Resolver<Array<ResolversTypes['Reminder']>, ParentType, ContextType>;
@@ -1904,6 +2078,7 @@ export type SettingsResolvers<ContextType = Context, ParentType extends Resolver
   keyManagingRoleIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   roleFetchConcurrency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recentCopyMaxAgeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scanExtraPaths?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reminderDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reminderEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1946,6 +2121,17 @@ export type UrlNoteResolvers<ContextType = Context, ParentType extends Resolvers
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserPage'] = ResolversParentTypes['UserPage']> = {
+  rows?: Resolver<Array<ResolversTypes['AdminUser']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AccountRole?: AccountRoleResolvers<ContextType>;
   ActionPermission?: ActionPermissionResolvers<ContextType>;
@@ -1969,10 +2155,13 @@ export type Resolvers<ContextType = Context> = {
   Finding?: FindingResolvers<ContextType>;
   Hygiene?: HygieneResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
+  InventoryProgress?: InventoryProgressResolvers<ContextType>;
+  InventoryStatus?: InventoryStatusResolvers<ContextType>;
   IOSanitizedString?: GraphQLScalarType;
   IOUpload?: GraphQLScalarType;
   KeyActionResult?: KeyActionResultResolvers<ContextType>;
   KeyDecision?: KeyDecisionResolvers<ContextType>;
+  KeyPage?: KeyPageResolvers<ContextType>;
   KeyState?: KeyStateResolvers<ContextType>;
   LeakScan?: LeakScanResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2000,6 +2189,7 @@ export type Resolvers<ContextType = Context> = {
   TokenRenewal?: TokenRenewalResolvers<ContextType>;
   Upload?: GraphQLScalarType;
   UrlNote?: UrlNoteResolvers<ContextType>;
+  UserPage?: UserPageResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -58,6 +58,10 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
     keyAudit: READS,
     // Reveals only what the admin's own session holds.
     keyActionPermissions: SIGNED_IN,
+    // The copy's age and a read's progress (counts of keys and users): derived from the account.
+    inventoryStatus: READS,
+    keyList: READS,
+    userList: READS,
   },
   Mutation: {
     updateSettings: MANAGES,

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../generated/schema'
 import { withAccess } from './access'
 import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
-import { inventory } from './inventory'
+import { inventory, inventoryStatus } from './inventory'
+import { keyList, keyRowFields, userList } from './lists'
 import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermissions, keyAudit, reactivateKey, recordTokenRenewal, removeKeyRole, renewToken } from './keyActions'
 import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
@@ -25,6 +26,9 @@ export const resolvers = {
     schedule,
     keyAudit,
     keyActionPermissions,
+    inventoryStatus,
+    keyList,
+    userList,
   }),
   Mutation: withAccess('Mutation', {
     updateSettings,
@@ -43,7 +47,7 @@ export const resolvers = {
     reactivateKey,
     removeKeyRole,
   }),
-  ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields },
+  ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields, ...keyRowFields },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
   Exposure: { key: exposureKey },

@@ -18,12 +18,17 @@ function present(f: Finding, ctx: Context) {
   return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)), daysPastPeriod }
 }
 
-export async function findings(_: unknown, args: { severity?: Severity | null; rule?: string | null }, ctx: Context) {
+export async function findings(_: unknown, args: { severity?: Severity | null; rule?: string | null; first?: number | null }, ctx: Context) {
+  if (args.first !== undefined && args.first !== null && !(Number.isInteger(args.first) && args.first >= 0)) {
+    throw withCode(new UserInputError('first must be a whole number from 0'), 'BAD_USER_INPUT', { field: 'first' })
+  }
   if (args.rule !== undefined && args.rule !== null && !RULE_IDS.includes(args.rule)) {
     throw withCode(new UserInputError(`Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
   }
   const { findings: all } = await requestData(ctx).evaluation()
-  return all.filter(f => (!args.severity || f.severity === args.severity) && (!args.rule || f.rule === args.rule)).map(f => present(f, ctx))
+  const chosen = all.filter(f => (!args.severity || f.severity === args.severity) && (!args.rule || f.rule === args.rule))
+  // Messages are rendered only for the findings sent.
+  return (args.first === undefined || args.first === null ? chosen : chosen.slice(0, args.first)).map(f => present(f, ctx))
 }
 
 export async function subjectFindings(subject: { id?: string; appKey?: string }, _: unknown, ctx: Context) {

@@ -26,6 +26,7 @@ import { actor } from '../resolvers/actor'
 import { requireAdminToken, toResolverError, withCode } from '../resolvers/errors'
 import type { Context } from '../typings'
 import { appendAudit } from './auditLog'
+import { reflectExternalKey } from './reflectWrite'
 import { requestData } from './requestData'
 
 /** A refusal as the GraphQL error the Admin reads: the code, and each field with its reason. */
@@ -84,7 +85,10 @@ export async function registerExternalKey(ctx: Context, args: { appKey?: unknown
   // inventory came from the daily scan's copy, which predates it.
   const listed = (await requestData(ctx).inventory().catch(() => null))?.externalKeys.find(e => e.appKey === appKey)
   const basic = { ...entry, rolesKnown: true, roles: roles.map(r => ({ id: r.id, name: r.name, isAdmin: false, roleType: 0, products: [] })) }
-  return { ...(listed ?? basic), addedBy: by }
+  const added = { ...(listed ?? basic), addedBy: by }
+  // The recent copy lists it at once (services/reflectWrite.ts).
+  await reflectExternalKey(ctx, appKey, added)
+  return added
 }
 
 export async function removeExternalKey(ctx: Context, args: { appKey?: unknown }): Promise<boolean> {
@@ -100,5 +104,6 @@ export async function removeExternalKey(ctx: Context, args: { appKey?: unknown }
   // What VTEX still grants it, for the record; the removal does not depend on this read.
   const roles = await ctx.clients.licenseManagerApi.rolesOf(requireAdminToken(ctx), appKey).catch(() => null)
   await audited(ctx, record('REMOVE_EXTERNAL_KEY', removed, by, at, removalChange(removed, roles), roles))
+  await reflectExternalKey(ctx, appKey, null)
   return true
 }

@@ -4,14 +4,21 @@
 import { AppStorage } from '../clients/appStorage'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { UpstreamError } from '../clients/retry'
-import { mapWithConcurrency } from '../utils/concurrency'
+import { AdaptiveLimiter, mapAdaptive } from '../utils/adaptiveConcurrency'
+import type { Reporter } from './liveRead'
 import { assembleInventory, RawExternalKey, RolesResult } from '../domain/inventory'
 import type { Inventory } from '../domain/types'
 import { isUpstream, missingPermissions, resourceOf, sessionExpired, toResolverError } from '../resolvers/errors'
 
 export const DEFAULT_ROLE_FETCH_CONCURRENCY = 8
 
-export interface LoadOptions { now: Date; concurrency?: number }
+export interface LoadOptions {
+  now: Date
+  /** the most role reads in flight; fewer while VTEX answers 429 (utils/adaptiveConcurrency) */
+  concurrency?: number
+  /** told what the read is doing, for the progress the pages show */
+  report?: Reporter
+}
 
 export async function loadInventory(lm: LicenseManagerApi, storage: AppStorage, adminToken: string, opts: LoadOptions): Promise<Inventory> {
   const [keys, roles, users, external] = await Promise.allSettled([
@@ -37,13 +44,18 @@ export async function loadInventory(lm: LicenseManagerApi, storage: AppStorage, 
     ...externalKeys.map(e => e.appKey),
   ]
   let forbidden: UpstreamError | undefined
-  const results = await mapWithConcurrency(subjects, opts.concurrency ?? DEFAULT_ROLE_FETCH_CONCURRENCY, async (id): Promise<RolesResult> => {
+  const limiter = new AdaptiveLimiter(opts.concurrency ?? DEFAULT_ROLE_FETCH_CONCURRENCY)
+  let done = 0
+  opts.report?.({ phase: 'ROLES', done, total: subjects.length, limiter })
+  const results = await mapAdaptive(subjects, limiter, async (id): Promise<RolesResult> => {
     if (forbidden) return { ok: false, reason: 'not loaded' }
     try {
-      return { ok: true, roles: await lm.rolesOf(adminToken, id) }
+      return { ok: true, roles: await lm.rolesOf(adminToken, id, limiter) }
     } catch (e) {
       if (isUpstream(e, 401) || isUpstream(e, 403)) forbidden = e as UpstreamError
       return { ok: false, reason: reasonOf(e) }
+    } finally {
+      opts.report?.({ done: ++done })
     }
   })
   if (forbidden) denyIfUnauthorized([forbidden])

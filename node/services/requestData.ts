@@ -12,8 +12,18 @@ import type { Inventory } from '../domain/types'
 import type { Context } from '../typings'
 import type { LeakScanResult } from '../scanner/types'
 import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
-import { requireAdminToken, toResolverError } from '../resolvers/errors'
+import { requireAdminToken, toResolverError, withCode } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
+import { ageInDays } from '../domain/age'
+import { ResolverError } from '@vtex/api'
+import { LicenseManagerApi } from '../clients/licenseManagerApi'
+import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
+import { joinLiveRead, within } from './liveRead'
+import { readCopy, saveCopy } from './recentCopy'
+import { checkAccess } from './sessionAccess'
+
+/** What one live read may spend on VTEX, retries and Retry-After waits included. */
+export const LIVE_READ_BUDGET_MS = 10 * 60_000
 
 export interface ReviewsDoc { openId?: string | null; completed?: Array<{ completedAt: string }> }
 
@@ -33,9 +43,14 @@ interface RequestData {
   settings(): Promise<{ value: Settings; etag: string | null }>
   inventory(): Promise<Inventory>
   evaluation(): Promise<Evaluation>
+  /** whether the session holds every read resource (what anything derived from the account needs) */
+  readsAllowed(): Promise<boolean>
 }
 
 const cache = new WeakMap<Context, RequestData>()
+
+/** The last evaluation per account, by what it was computed from (see evaluation below). */
+const evaluations = new Map<string, { key: string; result: Omit<Evaluation, 'input'> }>()
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined
@@ -52,22 +67,37 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
   }
 }
 
+/** A cold read that outlives the request: the page keeps showing its progress and asks again. */
+export function stillReading(): ResolverError {
+  return withCode(new ResolverError('Key Steward is still reading the account from VTEX; the page updates when the read ends.', 503, 'READING'), 'READING')
+}
+
+/** Time a request may wait for a live read before answering otherwise (its own deadline first). */
+const REQUEST_WAIT_MS = REQUEST_BUDGET_MS - 2_000
+
 /**
- * The live read, unless it takes longer than `timeoutMs`: then the daily scan's copy, but only
- * to an admin who holds the same read resources (checked on their own session).
+ * The live read (shared by every request of the replica: liveRead.ts), with its own time budget
+ * and the adaptive fan-out. A complete read becomes the recent copy.
  */
-async function liveOrSnapshot(ctx: Context, storage: AppStorage, token: string, live: Promise<Inventory>, timeoutMs: number, at: Date): Promise<Inventory> {
-  let timer: NodeJS.Timeout | undefined
-  const slow = new Promise<null>(resolve => { timer = setTimeout(() => resolve(null), timeoutMs) })
-  const first = await Promise.race([live.then(v => ({ v }), () => null), slow])
-  clearTimeout(timer)
-  if (first) return first.v
-  const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
-  if (!snapshot) return live
-  const allowed = await Promise.all(READ.map(r => requestData(ctx).holds(r))).then(a => a.every(Boolean), () => false)
-  if (!allowed) return live
-  live.catch(() => undefined) // it goes on in the background; its failure no longer matters
-  return inventoryFromSnapshot(snapshot, at)
+function startLiveRead(ctx: Context, token: string, settings: Settings): Promise<Inventory> {
+  const account = ctx.vtex.account
+  return joinLiveRead(account, async report => {
+    // Clients built for this request end with its deadline; the read outlives it.
+    const lm = new LicenseManagerApi(ctx.vtex, { timeout: CLIENT_OPTIONS.timeout })
+    lm.budget = new Budget(LIVE_READ_BUDGET_MS)
+    const storage = new AppStorage(ctx.clients.appVBase, new Budget(LIVE_READ_BUDGET_MS))
+    const inventory = await loadInventory(lm, storage, token, { now: now(), concurrency: settings.roleFetchConcurrency, report })
+    if (inventory.complete) {
+      report({ phase: 'SAVING' })
+      const saved = await saveCopy(account, storage, inventory).catch(e => {
+        console.warn(`recent copy not saved: ${String((e as Error).message).slice(0, 200)}`)
+        return null
+      })
+      // The page learns which copy it shows, so the status query does not announce it as new.
+      if (saved) return { ...inventory, version: saved.meta.version }
+    }
+    return inventory
+  })
 }
 
 export function requestData(ctx: Context): RequestData {
@@ -81,18 +111,54 @@ export function requestData(ctx: Context): RequestData {
     return { value: withDefaults(doc.value), etag: doc.etag }
   })
 
-  const inventory = once(async () => {
+  /** Whether this session may see anything derived from the account (asked on its own session). */
+  const readsAllowed = once(() => Promise.all(READ.map(r => holds(r))).then(a => a.every(Boolean), () => false))
+
+  const inventory = once(async (): Promise<Inventory> => {
     const state: Partial<State> = ctx.state ?? {}
     // The scheduled scan has no admin: it reads with the app's own token and manifest policies.
-    const token = state.asApp ? ctx.vtex.authToken : requireAdminToken(ctx)
+    if (state.asApp) {
+      const { value } = await settings()
+      return loadInventory(ctx.clients.licenseManagerApi, storage, ctx.vtex.authToken, { now: clock, concurrency: value.roleFetchConcurrency })
+    }
+    const token = requireAdminToken(ctx)
     const { value } = await settings()
-    const live = loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
-    if (state.asApp || state.live) return live
-    return liveOrSnapshot(ctx, storage, token, live, value.liveReadTimeoutSeconds * 1000, clock)
+    const started = Date.now()
+    if (!state.live && value.recentCopyMaxAgeMinutes > 0) {
+      const copy = await readCopy(ctx.vtex.account, storage).catch(() => null)
+      // Never to a session without the read resources, whatever field asked.
+      if (copy && await readsAllowed()) {
+        const ageMs = Math.max(0, Date.now() - copy.meta.readAtMs)
+        const revalidating = copy.meta.stale === true || ageMs > value.recentCopyMaxAgeMinutes * 60_000
+        if (revalidating) startLiveRead(ctx, token, value).catch(() => undefined)
+        // Ages count to today, not to when the copy was read.
+        const keys = copy.inventory.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, clock) }))
+        return { ...copy.inventory, keys, source: 'RECENT', version: copy.meta.version, ageSeconds: Math.floor(ageMs / 1000), revalidating }
+      }
+    }
+    // The shared read may have been started with another admin's session: only a session that
+    // may read everything joins it; any other reads with its own token (VTEX answers 403).
+    if (!(await readsAllowed())) return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
+    const live = startLiveRead(ctx, token, value)
+    const waitMs = (ms: number) => Math.max(0, Math.min(ms, REQUEST_WAIT_MS - (Date.now() - started)))
+    if (!state.live) {
+      const first = await within(live, waitMs(value.liveReadTimeoutSeconds * 1000)).catch(() => null)
+      if (first) return first.value
+      // The daily scan's copy, only to an admin who holds the same read resources.
+      const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
+      if (snapshot && await readsAllowed()) {
+        live.catch(() => undefined) // it goes on; the copy it leaves serves the next request
+        return inventoryFromSnapshot(snapshot, clock)
+      }
+    }
+    const done = await within(live, waitMs(REQUEST_WAIT_MS))
+    if (done) return done.value
+    live.catch(() => undefined)
+    throw stillReading()
   })
 
   const evaluation = once(async () => {
-    const [inv, { value: s }, annotations, renewals, reviews, leakScan] = await Promise.all([
+    const [inv, { value: s, etag: settingsTag }, annotations, renewals, reviews, leakScan] = await Promise.all([
       inventory(),
       settings(),
       readOrFail<Record<string, Annotation>>(storage, 'annotations'),
@@ -111,21 +177,37 @@ export function requestData(ctx: Context): RequestData {
       lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
       leakScan: leakScan.value,
     }
+    // The same copy, documents and minute give the same findings: the pages of one visit (and
+    // their polling) evaluate the policy once. Only the recent copy has a version to key on.
+    const key = inv.version ? [inv.version, settingsTag, annotations.etag, renewals.etag, reviews.etag, leakScan.etag, Math.floor(clock.getTime() / 60_000)].join('|') : null
+    const cached = key ? evaluations.get(ctx.vtex.account) : undefined
+    if (cached && cached.key === key) return { input, ...cached.result }
     const findings = evaluatePolicy(input)
     const bySubject = new Map<string, Finding[]>()
-    for (const f of findings) bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f])
-    return { input, findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    for (const f of findings) {
+      const list = bySubject.get(f.subjectId)
+      if (list) list.push(f)
+      else bySubject.set(f.subjectId, [f])
+    }
+    const result = { findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    if (key) evaluations.set(ctx.vtex.account, { key, result })
+    return { input, ...result }
   })
 
   const accessCache = new Map<string, Promise<boolean>>()
   const access = (key: string): Promise<boolean> => {
-    if (!accessCache.has(key)) accessCache.set(key, (async () => ctx.clients.licenseManagerApi.canAccess(requireAdminToken(ctx), key))())
+    if (!accessCache.has(key)) {
+      accessCache.set(key, (async () => {
+        const token = requireAdminToken(ctx)
+        return checkAccess(token, key, () => ctx.clients.licenseManagerApi.canAccess(token, key))
+      })())
+    }
     return accessCache.get(key)!
   }
 
   const holds = (requirement: Requirement) => holdsRequirement(requirement, access)
 
-  const data = { storage, settings, inventory, evaluation, access, holds }
+  const data = { storage, settings, inventory, evaluation, access, holds, readsAllowed }
   cache.set(ctx, data)
   return data
 }

@@ -5,7 +5,9 @@ import type {
   KeyStewardInventoryQuery,
   KeyStewardKeyActionPermissionsQuery,
   KeyStewardKeyAuditQuery,
+  KeyStewardKeyListQuery,
   KeyStewardOverviewQuery,
+  KeyStewardUserListQuery,
   Severity as SchemaSeverity,
 } from './graphql/types.generated'
 
@@ -38,6 +40,13 @@ export const NO_RENEWAL: TokenRenewal = {
   status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
   note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null, outcomeUnknownAt: null, previousRenewalAt: null,
 }
+
+/** The server-paged key list (Query.keyList) and its rows: keys, and external keys marked as such. */
+export type KeyPage = NonNullable<KeyStewardKeyListQuery['keyList']>
+export type KeyRow = KeyPage['rows'][number]
+/** Where a page's data comes from and how fresh it is (Inventory's scalar fields). */
+export type InventoryMeta = KeyPage['inventory']
+export type UserPage = NonNullable<KeyStewardUserListQuery['userList']>
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>
   findings.reduce<Severity | null>((worst, f) => (worst === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst) ? f.severity : worst), null)

@@ -1,4 +1,3 @@
-import { canManageKeys } from '../roleGrants'
 import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
@@ -7,10 +6,13 @@ export const canManageKeysRule: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['HIGH'],
   docs: 'A key holding a role able to create keys or change roles (Save user / Edit API keys): Owner-like roles, VTEX’s predefined User Administrator - RESTRICTED, and custom roles the store declares as key-managing in the settings (VTEX’s API does not expose a custom role’s resources).',
-  evaluate(input) {
-    return input.inventory.keys.flatMap(key => {
-      const roles = key.roles.filter(r => canManageKeys(r, input.settings))
-      return roles.length ? [keyFinding(this, key, 'HIGH', { roles: roles.map(r => r.name).join(', ') })] : []
-    })
+  evaluate(input, shared) {
+    const out = []
+    for (const key of input.inventory.keys) {
+      if (!key.roles.length) continue
+      const roles = key.roles.filter(shared.managesKeys)
+      if (roles.length) out.push(keyFinding(this, key, 'HIGH', { roles: roles.map(r => r.name).join(', ') }))
+    }
+    return out
   },
 }

@@ -1,4 +1,3 @@
-import { duplicateKey } from '../labels'
 import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
@@ -8,10 +7,12 @@ export const duplicateLabel: Rule = {
   severities: ['LOW'],
   docs: 'Two or more keys share a label (ignoring case, accents and extra spaces); one finding per key. Empty labels are left to generic-label.',
   evaluate(input, shared) {
-    return input.inventory.keys.flatMap(k => {
-      const dk = duplicateKey(k.label)
-      const count = shared.labelCounts.get(dk) ?? 0
-      return dk && count > 1 ? [keyFinding(this, k, 'LOW', { count })] : []
-    })
+    const out = []
+    for (const k of input.inventory.keys) {
+      const dk = shared.label(k.label).duplicateKey
+      const count = dk ? shared.labelCounts.get(dk) ?? 0 : 0
+      if (count > 1) out.push(keyFinding(this, k, 'LOW', { count }))
+    }
+    return out
   },
 }

@@ -1,4 +1,3 @@
-import { isGenericLabel } from '../labels'
 import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
@@ -8,6 +7,6 @@ export const genericLabel: Rule = {
   severities: ['LOW'],
   docs: 'A key whose label is empty or generic (test, temp, key, api, new key, … and the store’s extra generic labels), ignoring case, accents, punctuation and trailing numbers.',
   evaluate(input, shared) {
-    return input.inventory.keys.filter(k => isGenericLabel(k.label, shared.genericLabels)).map(k => keyFinding(this, k, 'LOW'))
+    return input.inventory.keys.filter(k => shared.label(k.label).generic).map(k => keyFinding(this, k, 'LOW'))
   },
 }

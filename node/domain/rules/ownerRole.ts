@@ -1,4 +1,3 @@
-import { grantsEverything } from '../roleGrants'
 import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
@@ -7,10 +6,13 @@ export const ownerRole: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['CRITICAL'],
   docs: 'A key (active or not) holding Owner (Admin Super) or any role VTEX flags as admin (isAdmin), i.e. every resource. Decided by VTEX’s admin flag, not by a custom role’s name.',
-  evaluate(input) {
-    return input.inventory.keys.flatMap(key => {
-      const roles = key.roles.filter(grantsEverything)
-      return roles.length ? [keyFinding(this, key, 'CRITICAL', { roles: roles.map(r => r.name).join(', ') })] : []
-    })
+  evaluate(input, shared) {
+    const out = []
+    for (const key of input.inventory.keys) {
+      if (!key.roles.length) continue
+      const roles = key.roles.filter(shared.grantsEverything)
+      if (roles.length) out.push(keyFinding(this, key, 'CRITICAL', { roles: roles.map(r => r.name).join(', ') }))
+    }
+    return out
   },
 }

@@ -7,9 +7,13 @@ export const sharedKey: Rule = {
   severities: ['MEDIUM'],
   docs: 'A key whose recorded integrations name more than one integration (ignoring case and spaces): one key per integration limits the damage of a leak.',
   evaluate(input) {
-    return input.inventory.keys.flatMap(k => {
-      const names = [...new Set((input.annotations[k.id]?.integrations ?? []).map(i => i.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))]
-      return names.length > 1 ? [keyFinding(this, k, 'MEDIUM', { count: names.length, integrations: (input.annotations[k.id]?.integrations ?? []).join(', ') })] : []
-    })
+    const out = []
+    for (const k of input.inventory.keys) {
+      const integrations = input.annotations[k.id]?.integrations
+      if (!integrations || integrations.length < 2) continue
+      const names = new Set(integrations.map(i => i.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))
+      if (names.size > 1) out.push(keyFinding(this, k, 'MEDIUM', { count: names.size, integrations: integrations.join(', ') }))
+    }
+    return out
   },
 }

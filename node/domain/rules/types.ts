@@ -1,6 +1,6 @@
 import type { Finding, Practice, Severity } from '../findings'
 import type { Settings } from '../settings'
-import type { Inventory } from '../types'
+import type { Inventory, RoleInfo } from '../types'
 import type { Exposure } from '../leaks/scanText'
 
 /** What an admin recorded about a key (stored by Key Steward). */
@@ -91,9 +91,17 @@ export interface Rule {
   evaluate(input: PolicyInput, shared: SharedFacts): Finding[]
 }
 
+/** What the label rules decide about one label text (labels.ts), once per distinct label. */
+export interface LabelFacts { duplicateKey: string; generic: boolean }
+
 /** Facts several rules need, computed once per evaluation (keeps the engine linear). */
 export interface SharedFacts {
   genericLabels: Set<string>
   /** number of keys per duplicate-key of their label */
   labelCounts: Map<string, number>
+  /** a label's duplicate-key and genericness, memoized */
+  label(text: string): LabelFacts
+  /** roleGrants.ts decisions, memoized per role */
+  grantsEverything(role: RoleInfo): boolean
+  managesKeys(role: RoleInfo): boolean
 }

@@ -11,6 +11,7 @@ import { requireAdminToken, toResolverError } from '../../resolvers/errors'
 import { refusalError } from '../../resolvers/refusals'
 import { requestData } from '../requestData'
 import type { Context } from '../../typings'
+import { reflectKey } from '../reflectWrite'
 
 export const KEY_ID = /^[A-Za-z0-9-]{1,64}$/
 
@@ -39,8 +40,10 @@ export async function reread(ctx: Context, keyId: string): Promise<KeyState | nu
     lm.rolesOf(token, keyId).then(rs => ({ ok: true as const, rs }), () => ({ ok: false as const, rs: [] as VtexRoleRef[] })),
   ])
   const key = keys?.find(k => k.id === keyId)
-  if (!key) return null
-  return { id: key.id, appKey: key.appKey, label: key.label, isActive: key.isActive, createdAt: key.createdIn, rolesKnown: roles.ok, roles: roles.rs.map(r => ({ id: r.id, name: r.name })) }
+  const state = key ? { id: key.id, appKey: key.appKey, label: key.label, isActive: key.isActive, createdAt: key.createdIn, rolesKnown: roles.ok, roles: roles.rs.map(r => ({ id: r.id, name: r.name })) } : null
+  // The recent copy shows the key as VTEX does now (or is read again when it could not be seen).
+  await reflectKey(ctx, state)
+  return state
 }
 
 /** The open review's id if its decision on the key calls for this action. */

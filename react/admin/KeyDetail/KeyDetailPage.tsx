@@ -17,6 +17,7 @@ import KEY_AUDIT from '../graphql/keyAudit.gql'
 import type { Inventory } from '../types'
 import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
+import { keysViewHref } from '../utils/urlState'
 
 const Field: React.FC<{ label: string }> = ({ label, children }) => (
   <div className="mb4 mr8">
@@ -59,7 +60,8 @@ const KeyDetailPage: React.FC = () => {
   const [result, setResult] = useState<{ kind: 'deactivate' | 'reactivate' | 'removeRole'; state: ActionResult } | null>(null)
   const refetchAfter = key ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }] : []
   const done = (kind: 'deactivate' | 'reactivate' | 'removeRole') => (state: ActionResult) => setResult({ kind, state })
-  const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: `${BASE}/keys` }
+  // Back to the list as the admin left it (search, filters, sort, page: the Keys page's URL).
+  const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: keysViewHref(BASE) }
 
   return (
     <PageFrame section="keys" back={back} title={key ? key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" /> : <FormattedMessage id="admin/key-steward.key.title" />} subtitle={key?.appKey}>
@@ -68,7 +70,7 @@ const KeyDetailPage: React.FC = () => {
       {data && !key && (
         <PageBlock>
           <EmptyState title={<FormattedMessage id="admin/key-steward.key.notFound" />}>
-            <Link to={`${BASE}/keys`}><FormattedMessage id="admin/key-steward.key.back" /></Link>
+            <Link to={keysViewHref(BASE)}><FormattedMessage id="admin/key-steward.key.back" /></Link>
           </EmptyState>
         </PageBlock>
       )}

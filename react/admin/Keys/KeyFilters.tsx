@@ -3,13 +3,13 @@ import { useIntl } from 'react-intl'
 import { Dropdown, InputSearch } from 'vtex.styleguide'
 
 import { Role, SEVERITIES } from '../types'
-import type { KeyQuery } from './filterKeys'
+import type { KeyQuery } from './keyQuery'
 import { ruleName } from '../components/ruleName'
 
 interface Props {
   query: KeyQuery
   rules: string[]
-  roles: Role[]
+  roles: Array<Pick<Role, 'id' | 'name'>>
   onChange: (change: Partial<KeyQuery>) => void
 }
 

@@ -1,17 +1,24 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
 
-import INVENTORY from '../graphql/inventory.gql'
-import { errorMock, inventory, inventoryMock, UNKNOWN_ROLES } from '../testing/data'
+import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
+import KEY_LIST from '../graphql/keyList.gql'
+import { errorMock, key, keyListMock, keyListVariables, keyPage, LIVE_META, OWNER_KEY, row, STALE, UNKNOWN_ROLES } from '../testing/data'
 import KeysPage from './KeysPage'
 
+const ROWS = [row(OWNER_KEY), row(STALE), row(key())]
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/admin/app/key-steward/keys')
+  window.sessionStorage.clear()
+})
+
 describe('KeysPage', () => {
-  it('shows a loading state, then every key with its stale-key warning and roles', async () => {
-    const { getByText, getByRole, queryByRole, container } = render(<KeysPage />, { graphql: { mocks: [inventoryMock()] } })
+  it('shows a loading state, then the page of keys the service sent, with the stale-key warning', async () => {
+    const { getByText, getByRole, queryByRole, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage(ROWS))] } })
     expect(getByRole('status')).toBeInTheDocument()
     await wait(() => expect(queryByRole('table')).toBeInTheDocument())
     expect(getByText('ERP orders sync')).toBeInTheDocument()
-    expect(getByText('Legacy OMS export')).toBeInTheDocument()
     expect(getByText('vtexappkey-acme-OWNERK')).toBeInTheDocument()
     const staleRow = container.querySelector('[data-key-id="k-old"]')!
     expect(staleRow.querySelector('[data-severity="HIGH"]')).not.toBeNull()
@@ -23,72 +30,95 @@ describe('KeysPage', () => {
     expect(getByText('3 keys match')).toBeInTheDocument()
   })
 
-  it('filters by search text', async () => {
-    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock()] } })
+  it('searches on the server after a pause in typing, the box updating at once', async () => {
+    const mocks = [keyListMock(keyPage(ROWS)), keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), { search: 'agency' })]
+    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, { graphql: { mocks } })
     await wait(() => getByText('ERP orders sync'))
     fireEvent.change(getByLabelText('Search keys'), { target: { value: 'agency' } })
-    expect(queryByText('ERP orders sync')).toBeNull()
+    expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe('agency')
+    await wait(() => expect(queryByText('ERP orders sync')).toBeNull())
     expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
     expect(getByText('1 key match')).toBeInTheDocument()
+    expect(window.location.search).toBe('?q=agency')
   })
 
-  it('sorts when a column header is activated and says so to assistive tech', async () => {
-    const { getByText, getAllByRole } = render(<KeysPage />, { graphql: { mocks: [inventoryMock()] } })
+  it('sorts on the server when a column header is activated, and says so to assistive tech', async () => {
+    const mocks = [keyListMock(keyPage(ROWS)), keyListMock(keyPage([row(key()), row(STALE), row(OWNER_KEY)]), { sort: 'ageDays' })]
+    const { getByText, getAllByRole } = render(<KeysPage />, { graphql: { mocks } })
     await wait(() => getByText('ERP orders sync'))
-    const ageHeader = getAllByRole('columnheader').find(h => h.textContent!.startsWith('Age'))!
-    fireEvent.click(ageHeader.querySelector('button')!)
-    expect(ageHeader.getAttribute('aria-sort')).toBe('ascending')
-    fireEvent.click(ageHeader.querySelector('button')!)
-    expect(ageHeader.getAttribute('aria-sort')).toBe('descending')
-    const firstRow = getAllByRole('row')[1]
-    expect(firstRow.textContent).toContain('Legacy OMS export')
+    const ageHeader = () => getAllByRole('columnheader').find(h => h.textContent!.startsWith('Age'))!
+    fireEvent.click(ageHeader().querySelector('button')!)
+    await wait(() => expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync'))
+    expect(ageHeader().getAttribute('aria-sort')).toBe('ascending')
+    expect(window.location.search).toBe('?sort=ageDays')
+  })
+
+  it('opens the view the URL names (rule, severity, ids) and remembers it for "Back to API keys"', async () => {
+    window.history.replaceState(null, '', '/admin/app/key-steward/keys?rule=owner-role&severity=critical&ids=k-owner,k-old&page=1')
+    const mocks = [keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), { rule: 'owner-role', severity: 'CRITICAL', ids: ['k-owner', 'k-old'] })]
+    const { getByText, getByTestId } = render(<KeysPage />, { graphql: { mocks } })
+    await wait(() => getByText('Agency deploy pipeline'))
+    expect(getByTestId('ids-filter').textContent).toContain('Showing only the 2 keys the link named.')
+    expect(window.location.search).toBe('?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old')
+    expect(window.sessionStorage.getItem('key-steward.keys.view')).toBe('?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old')
   })
 
   it('says when roles could not be loaded and which parts are missing', async () => {
-    const partial = inventory({ complete: false, missing: ['roles of key "Feed with unknown roles" (HTTP 500 after 4 attempts)'], keys: [UNKNOWN_ROLES] })
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock(partial)] } })
+    const partial = keyPage([row(UNKNOWN_ROLES)], { inventory: { ...LIVE_META, complete: false, missing: ['roles of key "Feed with unknown roles" (HTTP 500 after 4 attempts)'] } })
+    const { getByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(partial)] } })
     await wait(() => getByText('Feed with unknown roles'))
     expect(getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)).toBeInTheDocument()
     expect(getByText('Roles could not be loaded')).toBeInTheDocument()
     expect(getByText('Unknown')).toBeInTheDocument()
   })
 
+  it('marks an external key\'s row and does not link it to a key page', async () => {
+    const ext = row(key({ id: 'vtexappkey-partner-XYZ', appKey: 'vtexappkey-partner-XYZ', label: 'partner' }), { external: true, account: 'partner' })
+    const { getByText, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage([ext]))] } })
+    await wait(() => getByText('External key of partner'))
+    expect(container.querySelector('[data-external="true"] a')).toBeNull()
+  })
+
   it('explains which License Manager permission is missing', async () => {
-    const mock = errorMock(INVENTORY, 'FORBIDDEN', 'Your user lacks Save user', { missingResources: ['Save user'] })
+    const mock = { ...errorMock(KEY_LIST, 'FORBIDDEN', 'Your user lacks Save user', { missingResources: ['Save user'] }), request: { query: KEY_LIST, variables: keyListVariables() } }
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock] } })
     await wait(() => getByText('You need more permissions'))
     expect(getByText(/lacks these License Manager resources: Save user/)).toBeInTheDocument()
   })
 
-  it('names the newer resource VTEX accepts in place of the legacy one', async () => {
-    const mock = errorMock(INVENTORY, 'FORBIDDEN', 'Your user lacks Save user', {
-      missingResources: ['Get paged roles', 'Save user'],
-      acceptedResources: [['Get paged roles', 'View Admin Users'], ['Save user', 'Edit Admin Users']],
-    })
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock] } })
-    await wait(() => getByText('You need more permissions'))
-    expect(getByText(/resources: Get paged roles \/ View Admin Users, Save user \/ Edit Admin Users\./)).toBeInTheDocument()
+  it('while a cold read outlasts the request, shows its progress instead of a bare spinner, waiting included', async () => {
+    const reading = { ...errorMock(KEY_LIST, 'READING', 'still reading'), request: { query: KEY_LIST, variables: keyListVariables() } }
+    const progress = { phase: 'ROLES', done: 1240, total: 6000, elapsedSeconds: 12, concurrency: 4, maxConcurrency: 8, waitingSeconds: 3, rateLimited: 5 }
+    const status = { request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: null, generatedAt: null, ageSeconds: null, reading: true, lastError: null, progress } } } }
+    const { getByText } = render(<KeysPage />, { graphql: { mocks: [reading, status, status] } })
+    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'))
+    expect(getByText('VTEX asked Key Steward to slow down: waiting 3 seconds, then retrying.')).toBeInTheDocument()
+    expect(getByText(/reading 4 at a time instead of 8/)).toBeInTheDocument()
   })
 
-  it('shows an error with a retry button', async () => {
-    const mock = errorMock(INVENTORY, 'UPSTREAM_UNAVAILABLE', 'VTEX did not answer')
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock, inventoryMock()] } })
-    await wait(() => getByText(/VTEX did not answer/))
-    fireEvent.click(getByText('Try again'))
-    await wait(() => getByText('ERP orders sync'))
-  })
-
-  it('says when it shows the daily scan’s copy and loads the live data on request', async () => {
-    const snapshot = inventory({ source: 'SNAPSHOT', generatedAt: '2026-11-26T06:00:00.000Z' })
-    const live = { request: { query: INVENTORY, variables: { live: true } }, result: { data: { inventory: inventory() } } }
-    const { getByText, queryByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock(snapshot), live] } })
-    await wait(() => getByText(/Showing the daily scan of/))
+  it('says how old the recent copy is and loads live data on request', async () => {
+    const recent = keyPage(ROWS, { inventory: { ...LIVE_META, source: 'RECENT', ageSeconds: 185, revalidating: false } })
+    const live = { request: { query: KEY_LIST, variables: { ...keyListVariables(), live: true } }, result: { data: { keyList: keyPage(ROWS) } } }
+    const { getByText, queryByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(recent), live] } })
+    await wait(() => getByText('Data read from VTEX 3 minutes ago.'))
     fireEvent.click(getByText('Load live data'))
-    await wait(() => expect(queryByText(/Showing the daily scan of/)).toBeNull())
+    await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
+  })
+
+  it('updates by itself when the background read lands a new copy', async () => {
+    const stale = keyPage([row(STALE)], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v1', ageSeconds: 700, revalidating: true } })
+    const fresh = keyPage([row(STALE, { isActive: false })], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v2', ageSeconds: 1, revalidating: false } })
+    const status = { delay: 300, request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: 'v2', generatedAt: '2026-11-26T12:10:00.000Z', ageSeconds: 1, reading: false, lastError: null, progress: null } } } }
+    const { getByText, getByTestId, queryByTestId, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } })
+    await wait(() => getByText('Data read from VTEX 11 minutes ago.'))
+    expect(getByTestId('revalidating')).toBeInTheDocument()
+    await wait(() => getByText('Data read from VTEX less than a minute ago.'), { timeout: 4000 })
+    expect(queryByTestId('revalidating')).toBeNull()
+    expect(container.querySelector('[data-key-id="k-old"]')!.textContent).toContain('Inactive')
   })
 
   it('has an empty state', async () => {
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [inventoryMock(inventory({ keys: [] }))] } })
+    const { getByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage([]))] } })
     await wait(() => getByText('This account has no API keys.'))
   })
 })

@@ -1,13 +1,17 @@
-import React, { useMemo, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
-import { EmptyState, PageBlock } from 'vtex.styleguide'
+import { Alert, EmptyState, PageBlock } from 'vtex.styleguide'
+import { useRuntime } from 'vtex.render-runtime'
 
+import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
 import PageFrame from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
-import INVENTORY from '../graphql/inventory.gql'
-import type { Inventory } from '../types'
-import { DEFAULT_QUERY, KeyQuery, queryKeys } from './filterKeys'
+import { ErrorState, PartialBanner } from '../components/QueryState'
+import KEY_LIST from '../graphql/keyList.gql'
+import type { KeyPage } from '../types'
+import { readError } from '../utils/errors'
+import { currentSearch, rememberKeysView, replaceQuery } from '../utils/urlState'
+import { KeyQuery, keyListVariables, keyQueryParams, keyQueryString, parseKeyQuery } from './keyQuery'
 import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
@@ -19,42 +23,73 @@ function idsFromUrl(): string[] | null {
   return ids.length ? ids : null
 }
 
+/** Typing waits this long before the service is asked: one request per pause, not per key. */
+export const SEARCH_DEBOUNCE_MS = 250
+
 const KeysPage: React.FC = () => {
-  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY, { notifyOnNetworkStatusChange: true })
-  const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY)
-  // ?ids=a,b,c (e.g. a review's evidence line): only those keys, until the admin shows all.
-  const [ids, setIds] = useState<string[] | null>(() => idsFromUrl())
-  const inventory = data?.inventory
-  const keys = useMemo(() => (inventory && ids ? inventory.keys.filter(k => ids.includes(k.id)) : inventory?.keys ?? []), [inventory, ids])
-  const result = useMemo(() => (inventory ? queryKeys(keys, query) : null), [inventory, keys, query])
-  const rules = useMemo(() => [...new Set((inventory?.keys ?? []).flatMap(k => k.findings.map(f => f.rule)))].sort(), [inventory])
-  const change = (c: Partial<KeyQuery>) => setQuery(q => ({ ...q, ...c }))
+  const runtime = useRuntime()
+  const [query, setQuery] = useState<KeyQuery>(() => parseKeyQuery(currentSearch()))
+  // What the search box shows at once; the query (and the request) follow after a pause.
+  const [typed, setTyped] = useState(query.search)
+  const variables = useMemo(() => keyListVariables(query), [query])
+  const { data, loading, error, refetch } = useQuery<{ keyList: KeyPage }>(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
+  // While the next page loads, the current one stays on screen.
+  const shown = useRef<KeyPage | undefined>(undefined)
+  if (data?.keyList) shown.current = data.keyList
+  const list = data?.keyList ?? shown.current
+  const reading = readError(error)?.code === 'READING'
+  const status = useFreshness(list?.inventory, (loading && !list) || reading, () => { refetch() })
+
+  useEffect(() => {
+    replaceQuery(keyQueryParams(query), runtime.setQuery)
+    rememberKeysView(keyQueryString(query))
+  }, [query])
+
+  useEffect(() => {
+    if (typed === query.search) return
+    const timer = setTimeout(() => setQuery(q => ({ ...q, search: typed, page: 1 })), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+
+  // Stable, so a keystroke re-renders the search box, not the table (KeysTable is memoized).
+  const change = useCallback((c: Partial<KeyQuery>) => {
+    const { search, ...rest } = c
+    if (search === undefined) return setQuery(q => ({ ...q, ...rest }))
+    setTyped(search)
+    // Clearing the box applies at once; typing waits for a pause (the debounce above).
+    if (search === '') setQuery(q => ({ ...q, search: '', page: 1 }))
+  }, [])
 
   return (
     <PageFrame section="keys" title={<FormattedMessage id="admin/key-steward.keys.title" />} subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}>
       <PageBlock variation="full">
-        {loading && !inventory && <Loading />}
-        {error && !inventory && <ErrorState error={error} onRetry={() => refetch()} />}
-        {inventory && (
+        {((loading && !list) || (reading && !list)) && <ReadProgress status={status} />}
+        {error && !reading && !list && <ErrorState error={error} onRetry={() => refetch()} />}
+        {list && (
           <>
-            <SourceBanner source={inventory.source} generatedAt={inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
-            <PartialBanner missing={inventory.missing} />
-            {ids && (
-              <p className="mt0 mb4 f6" role="status" data-ids-filter={ids.length}>
-                <FormattedMessage id="admin/key-steward.keys.idsFilter" values={{ count: keys.length }} />{' '}
-                <button type="button" className="bn bg-transparent c-link pointer pa0 underline" onClick={() => setIds(null)}><FormattedMessage id="admin/key-steward.keys.idsFilterClear" /></button>
-              </p>
+            <DataSource meta={list.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
+            {reading && <ReadProgress status={status} />}
+            <PartialBanner missing={list.inventory.missing} />
+            {query.ids.length > 0 && (
+              <div className="mb5" role="status" data-testid="ids-filter">
+                <Alert type="info" action={{ label: <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />, onClick: () => change({ ids: [], page: 1 }) }}>
+                  <FormattedMessage id="admin/key-steward.keys.idsFilter" values={{ count: query.ids.length }} />
+                </Alert>
+              </div>
             )}
-            {inventory.keys.length === 0 ? (
+            {list.allTotal === 0 ? (
               <EmptyState title={<FormattedMessage id="admin/key-steward.inventory.empty" />} />
             ) : (
               <>
-                <KeyFilters query={query} rules={rules} roles={inventory.roles} onChange={change} />
-                {result && result.total === 0 ? (
-                  <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
-                ) : (
-                  result && <KeysTable keys={result.items} total={result.total} page={result.page} pages={result.pages} query={query} onChange={change} />
-                )}
+                <KeyFilters query={{ ...query, search: typed }} rules={list.rules} roles={list.roles} onChange={change} />
+                {/* busy while the service answers a new search, filter, sort or page */}
+                <div aria-busy={loading} data-testid="key-list">
+                  {list.total === 0 ? (
+                    <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
+                  ) : (
+                    <KeysTable keys={list.rows} total={list.total} page={list.page} pages={list.pages} query={query} onChange={change} />
+                  )}
+                </div>
               </>
             )}
           </>

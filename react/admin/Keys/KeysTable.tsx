@@ -6,11 +6,11 @@ import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
-import { ApiKey, worstSeverity } from '../types'
-import { KeyQuery, PAGE_SIZES, SortField } from './filterKeys'
+import { KeyRow, worstSeverity } from '../types'
+import { KeyQuery, PAGE_SIZES, SortField } from './keyQuery'
 
 interface Props {
-  keys: ApiKey[]
+  keys: KeyRow[]
   total: number
   page: number
   pages: number
@@ -66,11 +66,16 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
               const worstFinding = worst ? k.findings.find(f => f.severity === worst) : undefined
               const stale = k.findings.find(f => f.rule === 'key-age-exceeded')
               return (
-                <tr key={k.id} className="bb b--muted-5 hover-bg-muted-5" data-key-id={k.id}>
+                <tr key={k.id} className="bb b--muted-5 hover-bg-muted-5" data-key-id={k.id} data-external={k.external || undefined}>
                   <td className="pv3 ph3">
-                    <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
-                      {k.label || <em className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noLabel" /></em>}
-                    </Link>
+                    {k.external ? (
+                      // Another account's key: no key page here; its account names it.
+                      <Tag size="small" type="warning"><FormattedMessage id="admin/key-steward.keys.external" values={{ account: k.account ?? k.label }} /></Tag>
+                    ) : (
+                      <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+                        {k.label || <em className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noLabel" /></em>}
+                      </Link>
+                    )}
                   </td>
                   <td className="pv3 ph3 f6 code c-muted-1 nowrap">{k.appKey}</td>
                   <td className="pv3 ph3 f6 nowrap"><FormattedDate value={k.createdAt} year="numeric" month="short" day="2-digit" /></td>
@@ -143,4 +148,5 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
   )
 }
 
-export default KeysTable
+// Typing in the search box re-renders the page, not these rows (their props do not change).
+export default React.memo(KeysTable)

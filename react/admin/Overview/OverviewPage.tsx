@@ -6,13 +6,15 @@ import { PageBlock } from 'vtex.styleguide'
 import FindingList from '../components/FindingList'
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
+import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
+import { ErrorState, PartialBanner } from '../components/QueryState'
+import { readError } from '../utils/errors'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import WhatChanged from './WhatChanged'
 import ScoreCosts, { ScoreCap } from './ScoreCosts'
 import { groupBySubject } from './groupFindings'
-import { Finding, Severity, SEVERITIES } from '../types'
+import { Finding, InventoryMeta, Severity, SEVERITIES } from '../types'
 
 interface Data {
   hygiene: {
@@ -25,7 +27,7 @@ interface Data {
     formula: string
   } & ScoreCap
   findings: Finding[]
-  inventory: { source: string; generatedAt: string; complete: boolean; missing: string[] }
+  inventory: InventoryMeta
 }
 
 const URGENT = 8
@@ -33,19 +35,25 @@ const URGENT = 8
 const scoreColor = (score: number) => (score >= 80 ? 'c-success' : score >= 50 ? 'c-warning' : 'c-danger')
 
 const OverviewPage: React.FC = () => {
-  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW)
+  // Only the most urgent findings travel; the total comes from the counts.
+  const variables = { first: URGENT }
+  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW, { variables, notifyOnNetworkStatusChange: true })
+  const reading = readError(error)?.code === 'READING'
+  const status = useFreshness(data?.inventory, (loading && !data) || reading, () => { refetch() })
+  const total = data ? SEVERITIES.reduce((sum, s) => sum + (data.hygiene.counts[s.toLowerCase()] ?? 0), 0) : 0
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.overview.${id}` })
   // Most urgent: one entry per key (its worst finding first), so a key never appears twice.
   const urgent = groupBySubject(data?.findings ?? []).slice(0, URGENT)
-  const notShown = (data?.findings.length ?? 0) - urgent.reduce((n, g) => n + g.findings.length, 0)
+  // Only the first findings travel (most severe first): the rest are counted from the severity counts.
+  const notShown = total - urgent.reduce((n, g) => n + g.findings.length, 0)
   return (
     <PageFrame section="overview" title={<FormattedMessage id="admin/key-steward.overview.title" />} subtitle={<FormattedMessage id="admin/key-steward.overview.subtitle" />}>
-      {loading && !data && <PageBlock><Loading /></PageBlock>}
-      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+      {((loading && !data) || (reading && !data)) && <PageBlock><ReadProgress status={status} /></PageBlock>}
+      {error && !reading && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
       {data && (
         <>
-          <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
+          <DataSource meta={data.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
           <PartialBanner missing={data.inventory.missing} />
           <PageBlock variation="annotated" title={t('score')} subtitle={data.hygiene.formula}>
             <div className="flex items-center flex-wrap">

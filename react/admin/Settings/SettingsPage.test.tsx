@@ -7,7 +7,7 @@ import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
 import SettingsPage from './SettingsPage'
 
-const settings = { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, maxOwnerUsers: 3, extraGenericLabels: [], keyManagingRoleIds: [2005], roleFetchConcurrency: 8, scanExtraPaths: [], reminderDays: 14, reminderEmails: [], liveReadTimeoutSeconds: 10, reminderLocale: 'en', auditors: [], version: '"v1"' }
+const settings = { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, maxOwnerUsers: 3, extraGenericLabels: [], keyManagingRoleIds: [2005], roleFetchConcurrency: 8, scanExtraPaths: [], reminderDays: 14, reminderEmails: [], liveReadTimeoutSeconds: 10, reminderLocale: 'en', auditors: [], recentCopyMaxAgeMinutes: 5, version: '"v1"' }
 const settingsLimits = [
   { field: 'rotationDays', min: 30, max: 365, maxItems: null, maxLength: null },
   { field: 'renewalGraceDays', min: 1, max: 90, maxItems: null, maxLength: null },
@@ -16,6 +16,7 @@ const settingsLimits = [
   { field: 'roleFetchConcurrency', min: 1, max: 32, maxItems: null, maxLength: null },
   { field: 'reminderDays', min: 1, max: 60, maxItems: null, maxLength: null },
   { field: 'liveReadTimeoutSeconds', min: 2, max: 20, maxItems: null, maxLength: null },
+  { field: 'recentCopyMaxAgeMinutes', min: 0, max: 1440, maxItems: null, maxLength: null },
   { field: 'extraGenericLabels', min: null, max: null, maxItems: 50, maxLength: 60 },
   { field: 'keyManagingRoleIds', min: null, max: null, maxItems: 100, maxLength: 10 },
   { field: 'scanExtraPaths', min: null, max: null, maxItems: 20, maxLength: 200 },
@@ -25,7 +26,7 @@ const settingsLimits = [
 const read = (s = settings) => ({ request: { query: SETTINGS }, result: { data: { settings: s, settingsLimits } } })
 const roles = { request: { query: ACCOUNT_ROLES }, result: { data: { accountRoles: [{ id: 1, name: 'Owner (Admin Super)', custom: false }, { id: 2005, name: 'Integrations admin', custom: true }, { id: 2006, name: 'Catalog bot', custom: true }] } } }
 const variables = (change: Record<string, unknown>) => ({
-  settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, extraGenericLabels: [], scanExtraPaths: [], reminderEmails: [], auditors: [], keyManagingRoleIds: [2005], reminderLocale: 'en', ...change },
+  settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, recentCopyMaxAgeMinutes: 5, extraGenericLabels: [], scanExtraPaths: [], reminderEmails: [], auditors: [], keyManagingRoleIds: [2005], reminderLocale: 'en', ...change },
   version: '"v1"',
 })
 const mount = (...more: Array<{ request: { query: DocumentNode; variables?: Record<string, unknown> }; result: object }>) => render(<SettingsPage />, { graphql: { mocks: [read(), roles, ...more] } })

@@ -29,13 +29,14 @@ interface Settings {
   liveReadTimeoutSeconds: number
   reminderLocale: Locale
   auditors: string[]
+  recentCopyMaxAgeMinutes: number
   version: string | null
 }
 
-type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds'
+type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
 const POLICY_NUMBERS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers']
 /** Engineering knobs: how Key Steward reads VTEX, not what the policy is. */
-const ADVANCED_NUMBERS: NumberField[] = ['roleFetchConcurrency', 'liveReadTimeoutSeconds']
+const ADVANCED_NUMBERS: NumberField[] = ['roleFetchConcurrency', 'liveReadTimeoutSeconds', 'recentCopyMaxAgeMinutes']
 const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
 type ListField = 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
 const LIST_FIELDS: ListField[] = ['extraGenericLabels', 'scanExtraPaths', 'reminderEmails', 'auditors']

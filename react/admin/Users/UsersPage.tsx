@@ -1,49 +1,65 @@
-import React, { useMemo, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { InputSearch, PageBlock, Tag } from 'vtex.styleguide'
+import { Button, InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
+import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
+import { ErrorState, PartialBanner } from '../components/QueryState'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
-import INVENTORY from '../graphql/inventory.gql'
-import type { AdminUser, Inventory } from '../types'
+import USER_LIST from '../graphql/userList.gql'
+import type { AdminUser, UserPage } from '../types'
+import { readError } from '../utils/errors'
 
 const isOwner = (u: AdminUser) => u.roles.some(r => r.isAdmin)
+const PAGE_SIZE = 100
+const SEARCH_DEBOUNCE_MS = 250
 
 const UsersPage: React.FC = () => {
   const intl = useIntl()
-  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY)
+  const [typed, setTyped] = useState('')
   const [search, setSearch] = useState('')
-  const users = useMemo(() => {
-    const needle = search.trim().toLowerCase()
-    return [...(data?.inventory.users ?? [])]
-      .filter(u => !needle || u.email.toLowerCase().includes(needle) || u.name.toLowerCase().includes(needle) || u.roles.some(r => r.name.toLowerCase().includes(needle)))
-      .sort((a, b) => Number(isOwner(b)) - Number(isOwner(a)) || a.email.localeCompare(b.email))
-  }, [data, search])
-  const owners = (data?.inventory.users ?? []).filter(u => isOwner(u) && !u.isBlocked).length
+  const [page, setPage] = useState(1)
+  useEffect(() => {
+    if (typed === search) return
+    const timer = setTimeout(() => { setSearch(typed); setPage(1) }, typed === '' ? 0 : SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+  const variables = { page, pageSize: PAGE_SIZE, search: search.trim() || null }
+  const { data: fresh, loading, error, refetch } = useQuery<{ userList: UserPage }>(USER_LIST, { variables, notifyOnNetworkStatusChange: true })
+  // While the next page loads, the current one stays on screen.
+  const shown = useRef<UserPage | undefined>(undefined)
+  if (fresh?.userList) shown.current = fresh.userList
+  const list = fresh?.userList ?? shown.current
+  const reading = readError(error)?.code === 'READING'
+  const status = useFreshness(list?.inventory, (loading && !list) || reading, () => { refetch() })
+  const users = list?.rows ?? []
+  const first = list && list.total ? (list.page - 1) * list.pageSize + 1 : 0
+  const last = list ? Math.min(list.total, list.page * list.pageSize) : 0
 
   return (
     <PageFrame section="users" title={<FormattedMessage id="admin/key-steward.users.title" />} subtitle={<FormattedMessage id="admin/key-steward.users.subtitle" />}>
       <PageBlock variation="full">
-        {loading && !data && <Loading />}
-        {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
-        {data && (
+        {((loading && !list) || (reading && !list)) && <ReadProgress status={status} />}
+        {error && !reading && !list && <ErrorState error={error} onRetry={() => refetch()} />}
+        {list && (
           <>
-            <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
-            <PartialBanner missing={data.inventory.missing} />
-            <p className="mt0"><FormattedMessage id="admin/key-steward.users.ownerCount" values={{ count: owners }} /></p>
+            <DataSource meta={list.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
+            {reading && <ReadProgress status={status} />}
+            <PartialBanner missing={list.inventory.missing} />
+            <p className="mt0"><FormattedMessage id="admin/key-steward.users.ownerCount" values={{ count: list.ownerCount }} /></p>
             <div className="w-100 w-40-l mb5" role="search">
               <InputSearch
                 label={intl.formatMessage({ id: 'admin/key-steward.users.search' })}
-                value={search}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
-                onClear={() => setSearch('')}
+                value={typed}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.target.value)}
+                onClear={() => setTyped('')}
                 onSubmit={(e: React.FormEvent) => e.preventDefault()}
               />
             </div>
-            <table className="w-100 collapse">
+            <table className="w-100 collapse" aria-describedby="users-range">
+              <caption className="tl f5 pv3 c-on-base"><FormattedMessage id="admin/key-steward.users.caption" values={{ total: list.total }} /></caption>
               <thead className="bb b--muted-4">
                 <tr>
                   {['user', 'roles', 'findings'].map(c => (
@@ -81,6 +97,20 @@ const UsersPage: React.FC = () => {
                 ))}
               </tbody>
             </table>
+            <div className="flex items-center justify-between mt4">
+              <span id="users-range" className="f6 c-muted-1" aria-live="polite">
+                <FormattedMessage id="admin/key-steward.keys.range" values={{ first, last, total: list.total }} />
+              </span>
+              <div className="flex items-center">
+                <Button size="small" variation="tertiary" disabled={list.page <= 1} onClick={() => setPage(list.page - 1)}>
+                  <FormattedMessage id="admin/key-steward.keys.previous" />
+                </Button>
+                <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page: list.page, pages: list.pages }} /></span>
+                <Button size="small" variation="tertiary" disabled={list.page >= list.pages} onClick={() => setPage(list.page + 1)}>
+                  <FormattedMessage id="admin/key-steward.keys.next" />
+                </Button>
+              </div>
+            </div>
           </>
         )}
       </PageBlock>

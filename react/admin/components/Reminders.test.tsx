@@ -14,6 +14,9 @@ describe('Reminders', () => {
     await wait(() => getByText(/The access review is overdue/))
     expect(getByText('Start the review').closest('a')!.getAttribute('href')).toBe('/admin/key-steward/review')
     expect(getByText(/2 keys crossed the rotation period since the last scan: ERP sync, Feed/)).toBeInTheDocument()
+    // its link opens the key list on the keys it names
+    const seeKeys = container.querySelector('[data-reminder="KEYS_CROSSED_ROTATION"] a')!
+    expect(seeKeys.getAttribute('href')).toBe('/admin/key-steward/keys?ids=k1,k2')
     expect(container.querySelectorAll('[data-reminder]').length).toBe(2)
     expect(container.querySelector('select[aria-label="Snooze for"]')).not.toBeNull()
     expect(container.textContent).toContain('7 days')

@@ -20,6 +20,14 @@ const ACTION: Record<Reminder['kind'], string> = {
   DAILY_SCAN_FAILING: `${BASE}/settings`,
 }
 
+/** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
+const RULE_OF: Partial<Record<Reminder['kind'], string>> = { KEYS_CROSSED_ROTATION: 'key-age-exceeded', RENEWALS_UNFINISHED: 'renewal-unfinished' }
+export function actionHref(r: Reminder): string {
+  const rule = RULE_OF[r.kind]
+  if (!rule) return ACTION[r.kind]
+  return r.subjects.length ? `${ACTION[r.kind]}?ids=${r.subjects.map(s => encodeURIComponent(s.id)).join(',')}` : `${ACTION[r.kind]}?rule=${rule}`
+}
+
 const SNOOZE_CHOICES = [1, 7, 30]
 
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
@@ -35,7 +43,7 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
             id={`admin/key-steward.reminder.${r.kind}`}
             values={{ count: r.count, names, date: r.dueDate ? <FormattedDate value={r.dueDate} year="numeric" month="long" day="2-digit" /> : '' }}
           />{' '}
-          <Link to={ACTION[r.kind]}><FormattedMessage id={`admin/key-steward.reminder.action.${r.kind}`} /></Link>
+          <Link to={actionHref(r)}><FormattedMessage id={`admin/key-steward.reminder.action.${r.kind}`} /></Link>
           {' · '}
           <select
             className="ml1 mr1 f6 bn bg-transparent c-link pointer"

@@ -90,7 +90,9 @@ export type ExposureKind =
 
 export type InventorySource =
   | 'LIVE'
-  | 'SNAPSHOT';
+  | 'SNAPSHOT'
+  /** The recent copy: the last complete live read, served at once (see ageSeconds) */
+  | 'RECENT';
 
 export type KeyAction =
   | 'RENEW_TOKEN'
@@ -167,6 +169,7 @@ export type SettingsInput = {
   extraGenericLabels: Array<string> | null | undefined;
   keyManagingRoleIds: Array<number> | null | undefined;
   roleFetchConcurrency: number | null | undefined;
+  recentCopyMaxAgeMinutes: number | null | undefined;
   scanExtraPaths: Array<string> | null | undefined;
   reminderDays: number | null | undefined;
   reminderEmails: Array<string> | null | undefined;
@@ -282,6 +285,11 @@ export type KeyStewardInventoryQueryVariables = Exact<{
 
 export type KeyStewardInventoryQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string>, keys: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string, daysPastPeriod: number | null }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null }>, users: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }>, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }> } | null };
 
+export type KeyStewardInventoryStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyStewardInventoryStatusQuery = { inventoryStatus: { version: string | null, generatedAt: string | null, ageSeconds: number | null, reading: boolean, lastError: string | null, progress: { phase: string, done: number, total: number, elapsedSeconds: number, concurrency: number, maxConcurrency: number, waitingSeconds: number, rateLimited: number } | null } };
+
 export type KeyStewardKeyActionPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -294,6 +302,23 @@ export type KeyStewardKeyAuditQueryVariables = Exact<{
 
 export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null }> };
 
+export type KeyStewardKeyListQueryVariables = Exact<{
+  page: number | null | undefined;
+  pageSize: number | null | undefined;
+  search: string | null | undefined;
+  severity: Severity | null | undefined;
+  rule: string | null | undefined;
+  status: string | null | undefined;
+  roleId: number | null | undefined;
+  ids: Array<string | number> | string | number | null | undefined;
+  sort: string | null | undefined;
+  descending: boolean | null | undefined;
+  live: boolean | null | undefined;
+}>;
+
+
+export type KeyStewardKeyListQuery = { keyList: { total: number, allTotal: number, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
+
 export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -301,10 +326,11 @@ export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, 
 
 export type KeyStewardOverviewQueryVariables = Exact<{
   live: boolean | null | undefined;
+  first: number | null | undefined;
 }>;
 
 
-export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, uncappedScore: number, capped: boolean, counts: { critical: number, high: number, medium: number, low: number, info: number }, topCosts: Array<{ subjectType: SubjectType, subjectId: string, subjectLabel: string, rule: string | null, rules: Array<string>, severity: Severity | null, points: number }> } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string }> };
+export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, uncappedScore: number, capped: boolean, counts: { critical: number, high: number, medium: number, low: number, info: number }, topCosts: Array<{ subjectType: SubjectType, subjectId: string, subjectLabel: string, rule: string | null, rules: Array<string>, severity: Severity | null, points: number }> } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string }> };
 
 export type KeyStewardReactivateKeyMutationVariables = Exact<{
   keyId: string | number;
@@ -422,7 +448,7 @@ export type KeyStewardScheduleQuery = { schedule: { registered: boolean, healthy
 export type KeyStewardSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, version: string | null } | null, settingsLimits: Array<{ field: string, min: number | null, max: number | null, maxItems: number | null, maxLength: number | null }> };
+export type KeyStewardSettingsQuery = { settings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, recentCopyMaxAgeMinutes: number, version: string | null } | null, settingsLimits: Array<{ field: string, min: number | null, max: number | null, maxItems: number | null, maxLength: number | null }> };
 
 export type KeyStewardSnoozeReminderMutationVariables = Exact<{
   id: string;
@@ -448,4 +474,14 @@ export type KeyStewardUpdateSettingsMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, version: string | null } | null };
+export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, recentCopyMaxAgeMinutes: number, version: string | null } | null };
+
+export type KeyStewardUserListQueryVariables = Exact<{
+  page: number | null | undefined;
+  pageSize: number | null | undefined;
+  search: string | null | undefined;
+  live: boolean | null | undefined;
+}>;
+
+
+export type KeyStewardUserListQuery = { userList: { total: number, allTotal: number, page: number, pages: number, pageSize: number, ownerCount: number, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }> } };

@@ -2,7 +2,9 @@
 import { DocumentNode, GraphQLError } from 'graphql'
 
 import INVENTORY from '../graphql/inventory.gql'
-import { ApiKey, Inventory, NO_RENEWAL } from '../types'
+import KEY_LIST from '../graphql/keyList.gql'
+import USER_LIST from '../graphql/userList.gql'
+import { ApiKey, Inventory, InventoryMeta, KeyPage, KeyRow, NO_RENEWAL, UserPage } from '../types'
 
 export const OWNER_ROLE = { id: 1, name: 'Owner (Admin Super)', isAdmin: true, roleType: 0, products: ['License Manager'] }
 export const CALL_CENTER = { id: 957, name: 'Call center operator', isAdmin: false, roleType: 0, products: ['Catalog', 'OMS'] }
@@ -43,4 +45,34 @@ export const inventoryMock = (inv: Inventory = inventory()) => ({ request: { que
 export const errorMock = (query: DocumentNode, code: string, message: string, extra: Record<string, unknown> = {}) => ({
   request: { query },
   result: { errors: [new GraphQLError(message, undefined, undefined, undefined, undefined, undefined, { code, ...extra })] },
+})
+
+/** A row of Query.keyList from a test key. */
+export const row = (k: ApiKey, extra: Partial<KeyRow> = {}): KeyRow => ({
+  id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, ageDays: k.ageDays,
+  external: false, account: null, rolesKnown: k.rolesKnown, roles: k.roles.map(r => ({ id: r.id, name: r.name })),
+  findings: k.findings.map(f => ({ rule: f.rule, severity: f.severity, message: f.message, daysPastPeriod: 'daysPastPeriod' in f ? f.daysPastPeriod ?? null : null })), ...extra,
+})
+
+export const LIVE_META: InventoryMeta = { source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', version: 'v1', ageSeconds: null, revalidating: null, complete: true, missing: [] }
+
+export function keyPage(rows: KeyRow[], overrides: Partial<KeyPage> = {}): KeyPage {
+  return {
+    total: rows.length, allTotal: rows.length, page: 1, pages: 1, pageSize: 100,
+    rules: [...new Set(rows.flatMap(r => r.findings.map(f => f.rule)))].sort(),
+    roles: [OWNER_ROLE, CALL_CENTER].map(r => ({ id: r.id, name: r.name })),
+    inventory: LIVE_META, rows, ...overrides,
+  }
+}
+
+/** What KeysPage asks for the default view; a test overrides what its case changes. */
+export const keyListVariables = (over: Record<string, unknown> = {}) => ({
+  page: 1, pageSize: 100, search: null, severity: null, rule: null, status: 'all', roleId: null, ids: null, sort: 'severity', descending: false, ...over,
+})
+
+export const keyListMock = (page: KeyPage, variables: Record<string, unknown> = {}) => ({ request: { query: KEY_LIST, variables: keyListVariables(variables) }, result: { data: { keyList: page } } })
+
+export const userListMock = (page: Partial<UserPage>, variables: Record<string, unknown> = {}) => ({
+  request: { query: USER_LIST, variables: { page: 1, pageSize: 100, search: null, ...variables } },
+  result: { data: { userList: { total: 0, allTotal: 0, page: 1, pages: 1, pageSize: 100, ownerCount: 0, inventory: LIVE_META, rows: [], ...page } } },
 })

@@ -1,0 +1,32 @@
+// The freshness of the recent copy and the progress of the live read, for the small query pages
+// poll while a cold read runs or a revalidation is under way (issue 13).
+import type { Context } from '../typings'
+import { lastReadOf, progressOf } from './liveRead'
+import { readMeta } from './recentCopy'
+import { requestData } from './requestData'
+import { toResolverError } from '../resolvers/errors'
+
+export async function inventoryStatus(ctx: Context) {
+  const account = ctx.vtex.account
+  const meta = await readMeta(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
+  const p = progressOf(account)
+  const last = lastReadOf(account)
+  const nowMs = Date.now()
+  return {
+    version: meta?.version ?? null,
+    generatedAt: meta?.generatedAt ?? null,
+    ageSeconds: meta ? Math.max(0, Math.floor((nowMs - meta.readAtMs) / 1000)) : null,
+    reading: p !== null,
+    progress: p && {
+      phase: p.phase,
+      done: p.done,
+      total: p.total,
+      elapsedSeconds: Math.floor((nowMs - p.startedAtMs) / 1000),
+      concurrency: p.throttle?.limit ?? 0,
+      maxConcurrency: p.throttle?.ceiling ?? 0,
+      waitingSeconds: p.throttle?.pausedUntil ? Math.ceil((p.throttle.pausedUntil - nowMs) / 1000) : 0,
+      rateLimited: p.throttle?.throttled ?? 0,
+    },
+    lastError: last && !last.ok ? last.error ?? 'the read failed' : null,
+  }
+}

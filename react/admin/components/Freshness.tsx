@@ -1,0 +1,134 @@
+// How fresh a page's data is, and what a cold read is doing (issue 13). Pages are answered from
+// the recent copy at once; this says how old it is, polls the small status query while a read
+// runs (a background revalidation or a cold first read), shows the read's progress instead of
+// a bare spinner, and tells the page to fetch again when fresh data has landed.
+import React, { useEffect, useRef, useState } from 'react'
+import { useQuery } from 'react-apollo'
+import { FormattedMessage } from 'react-intl'
+import { Alert, Spinner } from 'vtex.styleguide'
+
+import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
+import { SourceBanner } from './QueryState'
+
+export interface DataMeta {
+  source: string
+  generatedAt: string
+  version?: string | null
+  ageSeconds?: number | null
+  revalidating?: boolean | null
+}
+
+export interface Progress {
+  phase: 'LISTS' | 'ROLES' | 'SAVING' | string
+  done: number
+  total: number
+  elapsedSeconds: number
+  concurrency: number
+  maxConcurrency: number
+  waitingSeconds: number
+  rateLimited: number
+}
+
+export interface InventoryStatus {
+  version: string | null
+  generatedAt: string | null
+  ageSeconds: number | null
+  reading: boolean
+  lastError: string | null
+  progress: Progress | null
+}
+
+export const POLL_MS = 1500
+/** A page served from the copy answers well within this: only a slower one is a cold read worth polling. */
+export const COLD_AFTER_MS = 1000
+
+/**
+ * Polls Query.inventoryStatus while `waiting` (the page has no data yet, or was told the read is
+ * still running) or while the data shown is being revalidated; calls `onFresh` once per new copy.
+ */
+export function useFreshness(meta: DataMeta | undefined, waiting: boolean, onFresh: () => void): InventoryStatus | null {
+  // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
+  // keeps the copy's age.
+  const [settled, setSettled] = useState<string | null>(null)
+  // Loading is not yet a cold read: a warm page sends no status query at all.
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    if (!waiting) return setSlow(false)
+    const timer = setTimeout(() => setSlow(true), COLD_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [waiting])
+  const active = (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
+  const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(INVENTORY_STATUS, { skip: !active, pollInterval: POLL_MS, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false })
+  const status = active ? data?.inventoryStatus ?? null : null
+  const asked = useRef<string | null>(null)
+  useEffect(() => {
+    if (!status || status.reading) return
+    if (status.version && status.version !== meta?.version && status.version !== asked.current) {
+      asked.current = status.version
+      onFresh()
+    } else if (waiting && status.lastError && asked.current !== status.lastError) {
+      // The cold read failed: asking again shows why (or starts a new read).
+      asked.current = status.lastError
+      onFresh()
+    } else if (!waiting && meta?.revalidating && status.version === meta.version) {
+      setSettled(meta.version ?? null)
+    }
+  }, [status?.version, status?.reading, status?.lastError, meta?.version, waiting])
+  return status
+}
+
+const Figure: React.FC<{ value: number }> = ({ value }) => <FormattedMessage id="admin/key-steward.progress.number" values={{ value }} />
+
+/** "Reading roles: 1,240 of 6,000 …", honest about VTEX slowing the read down. */
+export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({ status }) => {
+  const p = status?.progress
+  return (
+    <div className="flex items-start justify-center pa8" role="status" aria-live="polite" data-testid="read-progress">
+      <Spinner size={32} />
+      <div className="ml4">
+        <p className="mt0 mb2 c-on-base">
+          {!p ? (
+            <FormattedMessage id="admin/key-steward.progress.starting" />
+          ) : p.phase === 'ROLES' ? (
+            <FormattedMessage id="admin/key-steward.progress.roles" values={{ done: <Figure value={p.done} />, total: <Figure value={p.total} /> }} />
+          ) : p.phase === 'SAVING' ? (
+            <FormattedMessage id="admin/key-steward.progress.saving" />
+          ) : (
+            <FormattedMessage id="admin/key-steward.progress.lists" />
+          )}
+        </p>
+        {p && p.waitingSeconds > 0 && (
+          <p className="mt0 mb2 c-warning" data-testid="read-waiting">
+            <FormattedMessage id="admin/key-steward.progress.waiting" values={{ seconds: p.waitingSeconds }} />
+          </p>
+        )}
+        {p && p.rateLimited > 0 && (
+          <p className="mt0 mb2 c-muted-1" data-testid="read-throttled">
+            <FormattedMessage id="admin/key-steward.progress.throttled" values={{ concurrency: p.concurrency, max: p.maxConcurrency, count: p.rateLimited }} />
+          </p>
+        )}
+        {p && (
+          <p className="mt0 mb0 f6 c-muted-1">
+            <FormattedMessage id="admin/key-steward.progress.elapsed" values={{ seconds: p.elapsedSeconds }} />
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** The daily scan's copy (SourceBanner), or the recent copy with its age and a live read on request. */
+export const DataSource: React.FC<{ meta: DataMeta; onLive: () => void; loading?: boolean }> = ({ meta, onLive, loading }) => {
+  if (meta.source === 'SNAPSHOT') return <SourceBanner source={meta.source} generatedAt={meta.generatedAt} onLive={onLive} loading={loading} />
+  if (meta.source !== 'RECENT') return null
+  const minutes = Math.floor((meta.ageSeconds ?? 0) / 60)
+  return (
+    <div className="mb5" role="status" data-source="RECENT" data-age-seconds={meta.ageSeconds ?? 0}>
+      <Alert type="info" action={{ label: <FormattedMessage id="admin/key-steward.source.refresh" />, onClick: onLive }}>
+        <FormattedMessage id="admin/key-steward.source.recent" values={{ minutes }} />
+        {meta.revalidating && <span className="ml2" data-testid="revalidating"><FormattedMessage id="admin/key-steward.source.revalidating" /></span>}
+        {loading && <span className="ml2"><FormattedMessage id="admin/key-steward.state.loading" /></span>}
+      </Alert>
+    </div>
+  )
+}

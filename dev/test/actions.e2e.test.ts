@@ -127,10 +127,10 @@ describe('renewal and remediation in the Admin', () => {
     const row = app.locator(`tr[data-review-key="${unused.id}"]`)
     await row.waitFor()
     await row.locator('select').selectOption('DEACTIVATE')
-    await row.locator('input').fill('Nobody owns it; not called in 30 days')
+    await row.locator('input[type="text"]').fill('Nobody owns it; not called in 30 days')
     await row.getByRole('button', { name: 'Save' }).click()
     await row.waitFor({ state: 'detached' }) // decided: gone from the "undecided" filter
-    await app.getByLabel('Show').selectOption('all')
+    await app.getByLabel('Show').selectOption('ALL')
     await row.waitFor()
     await row.getByRole('button', { name: 'Deactivate key…' }).click()
     const confirm = app.locator('[data-testid="confirm-dialog"]')

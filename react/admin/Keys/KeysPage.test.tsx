@@ -91,7 +91,8 @@ describe('KeysPage', () => {
     const progress = { phase: 'ROLES', done: 1240, total: 6000, elapsedSeconds: 12, concurrency: 4, maxConcurrency: 8, waitingSeconds: 3, rateLimited: 5 }
     const status = { request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: null, generatedAt: null, ageSeconds: null, reading: true, lastError: null, progress } } } }
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [reading, status, status] } })
-    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'))
+    // the page polls after 1 s without data: give a loaded machine room
+    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'), { timeout: 5000 })
     expect(getByText('VTEX asked Key Steward to slow down: waiting 3 seconds, then retrying.')).toBeInTheDocument()
     expect(getByText(/reading 4 at a time instead of 8/)).toBeInTheDocument()
   })

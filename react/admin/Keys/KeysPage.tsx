@@ -72,7 +72,7 @@ const KeysPage: React.FC = () => {
             <PartialBanner missing={list.inventory.missing} />
             {query.ids.length > 0 && (
               <div className="mb5" role="status" data-testid="ids-filter">
-                <Alert type="info" action={{ label: <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />, onClick: () => change({ ids: [], page: 1 }) }}>
+                <Alert type="warning" action={{ label: <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />, onClick: () => change({ ids: [], page: 1 }) }}>
                   <FormattedMessage id="admin/key-steward.keys.idsFilter" values={{ count: query.ids.length }} />
                 </Alert>
               </div>

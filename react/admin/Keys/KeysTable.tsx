@@ -70,7 +70,7 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
                   <td className="pv3 ph3">
                     {k.external ? (
                       // Another account's key: no key page here; its account names it.
-                      <Tag size="small" type="warning"><FormattedMessage id="admin/key-steward.keys.external" values={{ account: k.account ?? k.label }} /></Tag>
+                      <Tag size="small"><FormattedMessage id="admin/key-steward.keys.external" values={{ account: k.account ?? k.label }} /></Tag>
                     ) : (
                       <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
                         {k.label || <em className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noLabel" /></em>}

@@ -33,7 +33,7 @@ const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionP
       ))}
       {d.decision === 'ROTATE' && <RenewTokenButton offered={(d.carryOutStatus ?? (done.length ? 'IN_PROGRESS' : 'NOT_STARTED')) === 'NOT_STARTED'} size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
       {d.decision === 'DEACTIVATE' && k.isActive && !done.some(c => c.action === 'DEACTIVATE') && (
-        <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }]} />
+        <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }, 'KeyStewardReviewDecisions']} />
       )}
       {d.decision === 'REDUCE_ROLES' && (
         <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}><FormattedMessage id="admin/key-steward.review.reduceRolesOnKeyPage" /></Link>

@@ -13,7 +13,8 @@ import ConfirmDialog from './ConfirmDialog'
 import NewTokenDialog from './NewTokenDialog'
 import PermissionNote from './PermissionNote'
 
-export interface RefetchQuery { query: unknown; variables?: Record<string, unknown> }
+/** A query to read again after an action: a document, or an active query's operation name. */
+export type RefetchQuery = { query: unknown; variables?: Record<string, unknown> } | string
 
 interface Props {
   keyId: string

@@ -5,7 +5,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
-import { Alert, Spinner } from 'vtex.styleguide'
+import { Spinner } from 'vtex.styleguide'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
 import { SourceBanner } from './QueryState'
@@ -124,11 +124,13 @@ export const DataSource: React.FC<{ meta: DataMeta; onLive: () => void; loading?
   const minutes = Math.floor((meta.ageSeconds ?? 0) / 60)
   return (
     <div className="mb5" role="status" data-source="RECENT" data-age-seconds={meta.ageSeconds ?? 0}>
-      <Alert type="info" action={{ label: <FormattedMessage id="admin/key-steward.source.refresh" />, onClick: onLive }}>
+      {/* a recent copy is the normal case: a quiet line, not an alert */}
+      <p className="ma0 f6 c-muted-1">
         <FormattedMessage id="admin/key-steward.source.recent" values={{ minutes }} />
         {meta.revalidating && <span className="ml2" data-testid="revalidating"><FormattedMessage id="admin/key-steward.source.revalidating" /></span>}
         {loading && <span className="ml2"><FormattedMessage id="admin/key-steward.state.loading" /></span>}
-      </Alert>
+        <button type="button" className="ml3 bn bg-transparent pa0 c-link underline pointer f6" onClick={onLive}><FormattedMessage id="admin/key-steward.source.refresh" /></button>
+      </p>
     </div>
   )
 }

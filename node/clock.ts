@@ -9,7 +9,13 @@ let cached: { mtimeMs: number; offset: number } | null = null
 function fileOffset(file: string): number {
   try {
     const { mtimeMs } = statSync(file)
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, offset: Number(readFileSync(file, 'utf8').trim()) || 0 }
+
+    if (!cached || cached.mtimeMs !== mtimeMs)
+      cached = {
+        mtimeMs,
+        offset: Number(readFileSync(file, 'utf8').trim()) || 0,
+      }
+
     return cached.offset
   } catch {
     return 0
@@ -18,7 +24,9 @@ function fileOffset(file: string): number {
 
 export function now(): Date {
   const pinned = process.env.KEY_STEWARD_NOW
+
   if (!pinned) return new Date()
   const file = process.env.KEY_STEWARD_CLOCK_FILE
+
   return new Date(Date.parse(pinned) + (file ? fileOffset(file) : 0))
 }

@@ -1,5 +1,6 @@
 import type { ClientsConfig } from '@vtex/api'
 import { method, Service } from '@vtex/api'
+
 import { Clients } from './clients'
 import { CLIENT_OPTIONS } from './clients/deadline'
 import { resolvers } from './resolvers'

@@ -1,4 +1,5 @@
 import type { RecorderState, ServiceContext } from '@vtex/api'
+
 import type { Clients } from './clients'
 import type { ScheduleDoc } from './services/dailyScan/types'
 

@@ -7,6 +7,7 @@
 // READING and the time is taken when the status query says the read ended.
 import { performance } from 'perf_hooks'
 import { cpus, loadavg } from 'os'
+
 import { generateFixture } from '../fixtures/generate'
 import { startStack } from '../stack'
 
@@ -18,42 +19,93 @@ async function main() {
   const stack = await startStack({ fixture })
   const cookie = Object.keys(fixture.sessions)[0]
   const query = async (q: string) => {
-    const res = await fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `VtexIdclientAutCookie=${cookie}` }, body: JSON.stringify({ query: q }) })
-    return res.json() as Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }>
+    const res = await fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: `VtexIdclientAutCookie=${cookie}`,
+      },
+      body: JSON.stringify({ query: q }),
+    })
+
+    return res.json() as Promise<{
+      data?: any
+      errors?: Array<{ extensions?: { code?: string } }>
+    }>
   }
+
   const rows: string[] = []
+
   try {
     for (const latencyMs of LATENCIES) {
       stack.platform.resetAppStorage() // no recent copy: a cold read
-      await query(`mutation { updateSettings(settings: { roleFetchConcurrency: ${CONCURRENCY} }) { roleFetchConcurrency } }`)
+      await query(
+        `mutation { updateSettings(settings: { roleFetchConcurrency: ${CONCURRENCY} }) { roleFetchConcurrency } }`
+      )
       // Latency on VTEX's APIs only (not on VBase, which is the app's own storage).
-      stack.platform.faults.set(latencyMs ? [{ path: '^/api/', latencyMs }] : [])
+      stack.platform.faults.set(
+        latencyMs ? [{ path: '^/api/', latencyMs }] : []
+      )
       stack.platform.requests.length = 0
       const t0 = performance.now()
       const r = await query('{ inventory(live: true) { complete } }')
-      if (r.errors && r.errors[0]?.extensions?.code !== 'READING') throw new Error(`inventory failed: ${JSON.stringify(r.errors).slice(0, 300)}`)
+
+      if (r.errors && r.errors[0]?.extensions?.code !== 'READING')
+        throw new Error(
+          `inventory failed: ${JSON.stringify(r.errors).slice(0, 300)}`
+        )
       if (r.errors) {
         for (;;) {
-          const s = (await query('{ inventoryStatus { reading lastError } }')).data.inventoryStatus
+          const s = (await query('{ inventoryStatus { reading lastError } }'))
+            .data.inventoryStatus
+
           if (!s.reading) {
             if (s.lastError) throw new Error(s.lastError)
             break
           }
-          await new Promise(res => setTimeout(res, 50))
+
+          await new Promise((res) => setTimeout(res, 50))
         }
       } else if (!r.data.inventory.complete) throw new Error('partial read')
       const seconds = (performance.now() - t0) / 1000
-      const vtex = stack.platform.requests.filter(q => q.path.startsWith('/api/'))
-      const roleCalls = vtex.filter(q => /\/users\/[^/]+\/roles$/.test(q.path)).length
-      const bound = latencyMs ? (Math.ceil(vtex.length / CONCURRENCY) * latencyMs) / 1000 : 0
-      rows.push(`${String(latencyMs).padStart(4)} ms   ${String(vtex.length).padStart(6)}   ${String(roleCalls).padStart(6)}   ${String(CONCURRENCY).padStart(3)}   ${seconds.toFixed(2).padStart(8)} s   ${bound ? `${bound.toFixed(2).padStart(7)} s` : '      — '}   ${bound ? (seconds / bound).toFixed(2).padStart(5) : '  n/a'}`)
+      const vtex = stack.platform.requests.filter((q) =>
+        q.path.startsWith('/api/')
+      )
+
+      const roleCalls = vtex.filter((q) =>
+        /\/users\/[^/]+\/roles$/.test(q.path)
+      ).length
+
+      const bound = latencyMs
+        ? (Math.ceil(vtex.length / CONCURRENCY) * latencyMs) / 1000
+        : 0
+
+      rows.push(
+        `${String(latencyMs).padStart(4)} ms   ${String(vtex.length).padStart(
+          6
+        )}   ${String(roleCalls).padStart(6)}   ${String(CONCURRENCY).padStart(
+          3
+        )}   ${seconds.toFixed(2).padStart(8)} s   ${
+          bound ? `${bound.toFixed(2).padStart(7)} s` : '      — '
+        }   ${bound ? (seconds / bound).toFixed(2).padStart(5) : '  n/a'}`
+      )
     }
   } finally {
     await stack.stop()
   }
-  console.log(`Cold live read, ${fixture.appKeys.length} keys + ${fixture.users.length} users (${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)})`)
-  console.log('latency   VTEX calls   role calls   at once   read time   lower bound   ratio (target ≤ 1.3 at 40 ms)')
+
+  console.log(
+    `Cold live read, ${fixture.appKeys.length} keys + ${
+      fixture.users.length
+    } users (${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)})`
+  )
+  console.log(
+    'latency   VTEX calls   role calls   at once   read time   lower bound   ratio (target ≤ 1.3 at 40 ms)'
+  )
   for (const r of rows) console.log(r)
 }
 
-main().catch(e => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

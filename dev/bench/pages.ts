@@ -5,7 +5,9 @@
 // of GraphQL answers each visit received. Prints figures; asserts nothing.
 import { performance } from 'perf_hooks'
 import { cpus, loadavg } from 'os'
+
 import type { Page, Response } from 'playwright-core'
+
 import { generateFixture } from '../fixtures/generate'
 import { startStack } from '../stack'
 import { appFrame, launchChromium } from '../test/browser'
@@ -17,64 +19,118 @@ const PAGES: Array<{ name: string; path: string; ready: string }> = [
   { name: 'Overview', path: '', ready: '[data-testid="hygiene-score"]' },
 ]
 
-async function visit(page: Page, url: string, ready: string): Promise<{ seconds: number; bytes: number }> {
+async function visit(
+  page: Page,
+  url: string,
+  ready: string
+): Promise<{ seconds: number; bytes: number }> {
   let bytes = 0
   const count = async (r: Response) => {
     if (!r.url().includes('/_v/graphql')) return
     bytes += (await r.body().catch(() => Buffer.alloc(0))).length
   }
+
   page.on('response', count)
   const t0 = performance.now()
+
   await page.goto(url)
   const frame = await appFrame(page)
+
   await frame.waitForSelector(ready, { state: 'visible', timeout: 180_000 })
   const seconds = (performance.now() - t0) / 1000
-  await new Promise(r => setTimeout(r, 300)) // answers still arriving for this visit
+
+  await new Promise((r) => setTimeout(r, 300)) // answers still arriving for this visit
   page.off('response', count)
+
   return { seconds, bytes }
 }
 
 async function main() {
   const fixture = generateFixture({ keys: 5000, users: 1000, seed: 11 })
-  const stack = await startStack({ fixture, faults: [{ path: '^/api/', latencyMs: LATENCY_MS }] })
+  const stack = await startStack({
+    fixture,
+    faults: [{ path: '^/api/', latencyMs: LATENCY_MS }],
+  })
+
   const browser = await launchChromium()
   const rows: string[] = []
   let keystrokes: number[] = []
+
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+    })
+
     for (const p of PAGES) {
       const url = `${stack.url}/admin/key-steward${p.path}`
+
       stack.platform.resetAppStorage() // no recent copy
       const cold = await visit(page, url, p.ready)
       const warm = await visit(page, url, p.ready)
       const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`
+
       if (p.path === '/keys') keystrokes = await typing(page)
-      rows.push(`${p.name.padEnd(16)} ${cold.seconds.toFixed(2).padStart(8)} s ${warm.seconds.toFixed(2).padStart(8)} s ${(warm.seconds / cold.seconds).toFixed(3).padStart(8)}   ${kb(cold.bytes).padStart(9)} ${kb(warm.bytes).padStart(9)}`)
+      rows.push(
+        `${p.name.padEnd(16)} ${cold.seconds
+          .toFixed(2)
+          .padStart(8)} s ${warm.seconds.toFixed(2).padStart(8)} s ${(
+          warm.seconds / cold.seconds
+        )
+          .toFixed(3)
+          .padStart(8)}   ${kb(cold.bytes).padStart(9)} ${kb(
+          warm.bytes
+        ).padStart(9)}`
+      )
     }
   } finally {
     await browser.close()
     await stack.stop()
   }
-  console.log(`Pages in headless Chromium, ${fixture.appKeys.length} keys + ${fixture.users.length} users, ${LATENCY_MS} ms per VTEX call (${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)})`)
-  console.log('page               cold        warm    warm/cold   bytes cold  bytes warm   (warm target < 1 s)')
+
+  console.log(
+    `Pages in headless Chromium, ${fixture.appKeys.length} keys + ${
+      fixture.users.length
+    } users, ${LATENCY_MS} ms per VTEX call (${
+      cpus().length
+    } CPUs, load ${loadavg()[0].toFixed(1)})`
+  )
+  console.log(
+    'page               cold        warm    warm/cold   bytes cold  bytes warm   (warm target < 1 s)'
+  )
   for (const r of rows) console.log(r)
   const sorted = [...keystrokes].sort((a, b) => a - b)
-  console.log(`Typing in the keys search box (warm): median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, worst ${sorted[sorted.length - 1].toFixed(1)} ms per keystroke, to the next frame painted (target < 100 ms)`)
+
+  console.log(
+    `Typing in the keys search box (warm): median ${sorted[
+      Math.floor(sorted.length / 2)
+    ].toFixed(1)} ms, worst ${sorted[sorted.length - 1].toFixed(
+      1
+    )} ms per keystroke, to the next frame painted (target < 100 ms)`
+  )
 }
 
 /** Time from a key press in the search box to the next frame the browser paints, per keystroke. */
 async function typing(page: Page): Promise<number[]> {
   const frame = await appFrame(page)
   const input = await frame.waitForSelector('[role="search"] input')
+
   await input.click()
   const times: number[] = []
+
   for (const ch of 'orders sync') {
     const t0 = performance.now()
+
     await input.press(ch === ' ' ? 'Space' : ch)
-    await frame.evaluate(() => new Promise(resolve => requestAnimationFrame(() => resolve(null))))
+    await frame.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
+    )
     times.push(performance.now() - t0)
   }
+
   return times
 }
 
-main().catch(e => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -2,52 +2,91 @@
 // inventories of 1,000, 10,000 and 50,000 keys with 20% as many users. Prints figures; asserts
 // nothing (this machine is small and noisy). Linear growth shows as a flat "µs per key".
 import { performance } from 'perf_hooks'
+
 import { evaluatePolicy } from '../../node/domain/engine'
 import { hygieneScore } from '../../node/domain/hygiene'
-import { assembleInventory, RolesResult } from '../../node/domain/inventory'
+import type { RolesResult } from '../../node/domain/inventory'
+import { assembleInventory } from '../../node/domain/inventory'
 import type { PolicyInput } from '../../node/domain/rules/types'
 import { withDefaults } from '../../node/domain/settings'
 import { generateFixture } from '../fixtures/generate'
 
 function inputFor(keys: number): PolicyInput {
   const f = generateFixture({ keys, users: Math.round(keys * 0.2), seed: 7 })
-  const roleById = new Map(f.roles.map(r => [r.id, r]))
+  const roleById = new Map(f.roles.map((r) => [r.id, r]))
   const rolesOf = new Map<string, RolesResult>()
-  for (const id of [...f.appKeys.map(k => k.id), ...f.users.map(u => u.id)]) {
-    rolesOf.set(id, { ok: true, roles: (f.roleAssignments[id] ?? []).map(r => roleById.get(r)!) })
+
+  for (const id of [
+    ...f.appKeys.map((k) => k.id),
+    ...f.users.map((u) => u.id),
+  ]) {
+    rolesOf.set(id, {
+      ok: true,
+      roles: (f.roleAssignments[id] ?? []).map((r) => roleById.get(r)!),
+    })
   }
+
   const now = new Date(f.now)
   const storage = (f.appStorage ?? {}) as Record<string, any>
+
   return {
-    account: f.account, now,
-    inventory: assembleInventory({ now, keys: f.appKeys, roles: f.roles, users: f.users, externalKeys: [], rolesOf }),
-    settings: withDefaults(null), annotations: storage.annotations ?? {}, renewals: storage.renewals ?? {}, lastReviewCompletedAt: null,
+    account: f.account,
+    now,
+    inventory: assembleInventory({
+      now,
+      keys: f.appKeys,
+      roles: f.roles,
+      users: f.users,
+      externalKeys: [],
+      rolesOf,
+    }),
+    settings: withDefaults(null),
+    annotations: storage.annotations ?? {},
+    renewals: storage.renewals ?? {},
+    lastReviewCompletedAt: null,
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 // Wall time and this process's CPU time side by side: on a shared machine the wall time also
 // counts the time other processes held the CPU; the CPU time is what the engine itself cost.
-console.log('keys     users   findings   median ms (wall)   median ms (CPU)   µs/key (CPU)   (7 runs after 2 warm-ups)')
+console.log(
+  'keys     users   findings   median ms (wall)   median ms (CPU)   µs/key (CPU)   (7 runs after 2 warm-ups)'
+)
 for (const keys of [1_000, 10_000, 50_000]) {
   const input = inputFor(keys)
   let findings = 0
   const wall: number[] = []
   const cpu: number[] = []
+
   for (let run = 0; run < 9; run++) {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
     const fs = evaluatePolicy(input)
+
     hygieneScore(input.inventory, fs)
     const dt = performance.now() - t0
     const c = process.cpuUsage(c0)
+
     if (run >= 2) {
       wall.push(dt)
       cpu.push((c.user + c.system) / 1000)
     }
+
     findings = fs.length
   }
+
   const ms = median(cpu)
-  console.log(`${String(keys).padEnd(8)} ${String(input.inventory.users.length).padEnd(7)} ${String(findings).padEnd(10)} ${median(wall).toFixed(1).padStart(16)}   ${ms.toFixed(1).padStart(15)}   ${((ms * 1000) / keys).toFixed(2).padStart(12)}`)
+
+  console.log(
+    `${String(keys).padEnd(8)} ${String(input.inventory.users.length).padEnd(
+      7
+    )} ${String(findings).padEnd(10)} ${median(wall)
+      .toFixed(1)
+      .padStart(16)}   ${ms.toFixed(1).padStart(15)}   ${((ms * 1000) / keys)
+      .toFixed(2)
+      .padStart(12)}`
+  )
 }

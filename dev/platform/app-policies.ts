@@ -18,8 +18,12 @@ export const RESOURCE_NAME_BY_KEY: Record<string, string> = {
 }
 
 /** The resources the app's own token holds, from its manifest's License Manager policies. */
-export function appResourcesFrom(manifest: { policies?: Array<{ name: string }> }): string[] {
-  return (manifest.policies ?? []).map(p => RESOURCE_NAME_BY_KEY[p.name]).filter((r): r is string => !!r)
+export function appResourcesFrom(manifest: {
+  policies?: Array<{ name: string }>
+}): string[] {
+  return (manifest.policies ?? [])
+    .map((p) => RESOURCE_NAME_BY_KEY[p.name])
+    .filter((r): r is string => !!r)
 }
 
 /** A resource named by key or by name, as a name. */

@@ -14,13 +14,41 @@ export const ENDPOINT_RESOURCES: EndpointRule[] = [
   { method: 'GET', path: '/api/vlm/appkeys', resources: ['Save user'] },
   { method: 'POST', path: '/api/vlm/appkeys', resources: ['Save user'] },
   { method: 'PUT', path: '/api/vlm/appkeys/{id}', resources: ['Save user'] },
-  { method: 'GET', path: '/api/license-manager/site/pvt/roles/list/paged', resources: ['Get paged roles'] },
-  { method: 'GET', path: '/api/license-manager/site/pvt/logins/list/paged', resources: ['Get paged users'] },
-  { method: 'GET', path: '/api/license-manager/users/{userId}/roles', resources: ['Find user by email'] },
-  { method: 'PUT', path: '/api/license-manager/users/{userId}/roles', resources: ['Save user'] },
-  { method: 'DELETE', path: '/api/license-manager/users/{userId}/roles/{roleId}', resources: ['Save user'] },
-  { method: 'PATCH', path: '/api/vtexid/apikey/{apiKey}/apitoken/renew', resources: ['Renew API Token'] },
-  { method: 'PATCH', path: '/api/vtexid/apikey/{apiKey}/apitoken/finish-renewal', resources: ['Renew API Token'] },
+  {
+    method: 'GET',
+    path: '/api/license-manager/site/pvt/roles/list/paged',
+    resources: ['Get paged roles'],
+  },
+  {
+    method: 'GET',
+    path: '/api/license-manager/site/pvt/logins/list/paged',
+    resources: ['Get paged users'],
+  },
+  {
+    method: 'GET',
+    path: '/api/license-manager/users/{userId}/roles',
+    resources: ['Find user by email'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/license-manager/users/{userId}/roles',
+    resources: ['Save user'],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/license-manager/users/{userId}/roles/{roleId}',
+    resources: ['Save user'],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/vtexid/apikey/{apiKey}/apitoken/renew',
+    resources: ['Renew API Token'],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/vtexid/apikey/{apiKey}/apitoken/finish-renewal',
+    resources: ['Renew API Token'],
+  },
 ]
 
 /**
@@ -41,5 +69,7 @@ export const NEWER_EQUIVALENTS: Record<string, string[]> = {
 
 /** Every resource an endpoint accepts: its Permissions table and their newer equivalents. */
 export function acceptedBy(resources: string[]): string[] {
-  return [...new Set(resources.flatMap(r => [r, ...(NEWER_EQUIVALENTS[r] ?? [])]))]
+  return [
+    ...new Set(resources.flatMap((r) => [r, ...(NEWER_EQUIVALENTS[r] ?? [])])),
+  ]
 }

@@ -1,6 +1,7 @@
 // Knobs for reliability tests and benchmarks: latency, 429 with Retry-After, failures and slow
 // bodies, matched per request. Rules are evaluated in order; the first matching one applies.
 import type { ServerResponse } from 'http'
+
 import type { Reply } from './http-kit'
 
 export interface FaultRule {
@@ -46,7 +47,10 @@ export interface FaultDecision {
 export type FaultedReply = Reply & { trickleMs?: number }
 
 export class Faults {
-  private rules: Array<FaultRule & { re?: RegExp; used: number; active: number }> = []
+  private rules: Array<
+    FaultRule & { re?: RegExp; used: number; active: number }
+  > = []
+
   /** Base latency added to every request (ms). */
   latencyMs = 0
 
@@ -54,22 +58,45 @@ export class Faults {
 
   set(rules: FaultRule[], latencyMs = 0): void {
     for (const r of rules) {
-      if (r.status !== undefined && (r.status < 100 || r.status > 599)) throw new Error(`invalid fault status ${r.status}`)
-      if (r.probability !== undefined && (r.probability < 0 || r.probability > 1)) throw new Error('fault probability must be within [0,1]')
-      if (r.trickleMs !== undefined && !(r.trickleMs >= 1 && r.trickleMs <= 60_000)) throw new Error('fault trickleMs must be from 1 to 60000')
-      if (r.maxInFlight !== undefined && !(Number.isInteger(r.maxInFlight) && r.maxInFlight >= 1)) throw new Error('fault maxInFlight must be a positive whole number')
+      if (r.status !== undefined && (r.status < 100 || r.status > 599))
+        throw new Error(`invalid fault status ${r.status}`)
+      if (
+        r.probability !== undefined &&
+        (r.probability < 0 || r.probability > 1)
+      )
+        throw new Error('fault probability must be within [0,1]')
+      if (
+        r.trickleMs !== undefined &&
+        !(r.trickleMs >= 1 && r.trickleMs <= 60_000)
+      )
+        throw new Error('fault trickleMs must be from 1 to 60000')
+      if (
+        r.maxInFlight !== undefined &&
+        !(Number.isInteger(r.maxInFlight) && r.maxInFlight >= 1)
+      )
+        throw new Error('fault maxInFlight must be a positive whole number')
     }
-    this.rules = rules.map(r => ({ ...r, re: r.path ? new RegExp(r.path) : undefined, used: 0, active: 0 }))
+
+    this.rules = rules.map((r) => ({
+      ...r,
+      re: r.path ? new RegExp(r.path) : undefined,
+      used: 0,
+      active: 0,
+    }))
     this.latencyMs = latencyMs
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ re, used, active, ...r }) => ({ ...r, ...(r.times !== undefined ? { times: r.times - used } : {}) }))
+    return this.rules.map(({ re, used, active, ...r }) => ({
+      ...r,
+      ...(r.times !== undefined ? { times: r.times - used } : {}),
+    }))
   }
 
   decide(method: string, path: string): FaultDecision {
     const releases: Array<() => void> = []
-    const release = () => releases.splice(0).forEach(r => r())
+    const release = () => releases.splice(0).forEach((r) => r())
+
     for (const rule of this.rules) {
       if (rule.method && rule.method !== method) continue
       if (rule.re && !rule.re.test(path)) continue
@@ -77,42 +104,69 @@ export class Faults {
       if (rule.maxInFlight !== undefined && rule.active < rule.maxInFlight) {
         // Under the limit: counted while in flight, and the next rules decide the rest.
         rule.active++
-        releases.push(() => { rule.active-- })
+        releases.push(() => {
+          rule.active--
+        })
         continue
       }
-      if (rule.probability !== undefined && this.random() >= rule.probability) continue
+
+      if (rule.probability !== undefined && this.random() >= rule.probability)
+        continue
       rule.used++
-      return { latencyMs: this.latencyMs + (rule.latencyMs ?? 0), status: rule.status, retryAfter: rule.retryAfter, trickleMs: rule.trickleMs, applyFirst: rule.applyFirst, release }
+
+      return {
+        latencyMs: this.latencyMs + (rule.latencyMs ?? 0),
+        status: rule.status,
+        retryAfter: rule.retryAfter,
+        trickleMs: rule.trickleMs,
+        applyFirst: rule.applyFirst,
+        release,
+      }
     }
+
     return { latencyMs: this.latencyMs, release }
   }
 }
 
 /** Sends `reply` with its headers at once and its body one byte every `ms`, until the client leaves. */
-export function sendTrickled(res: ServerResponse, reply: Reply, ms: number): Promise<void> {
+export function sendTrickled(
+  res: ServerResponse,
+  reply: Reply,
+  ms: number
+): Promise<void> {
   const headers: Record<string, string> = { ...reply.headers }
   let body: Buffer = Buffer.alloc(0)
+
   if (Buffer.isBuffer(reply.body)) body = reply.body
   else if (typeof reply.body === 'string') body = Buffer.from(reply.body)
   else if (reply.body !== undefined) {
     body = Buffer.from(JSON.stringify(reply.body))
-    headers['content-type'] = headers['content-type'] ?? 'application/json; charset=utf-8'
+    headers['content-type'] =
+      headers['content-type'] ?? 'application/json; charset=utf-8'
   }
+
   headers['content-length'] = String(body.length)
   res.writeHead(reply.status, headers)
   res.flushHeaders()
-  return new Promise(resolve => {
+
+  return new Promise((resolve) => {
     let sent = 0
     const timer = setInterval(() => {
       if (res.destroyed || sent >= body.length) {
         clearInterval(timer)
         if (!res.destroyed) res.end()
         resolve()
+
         return
       }
+
       res.write(body.subarray(sent, sent + 1))
       sent++
     }, ms)
-    res.once('close', () => { clearInterval(timer); resolve() })
+
+    res.once('close', () => {
+      clearInterval(timer)
+      resolve()
+    })
   })
 }

@@ -65,49 +65,95 @@ export interface Fixture {
 /** Reads and checks a fixture; a broken fixture fails loudly with the offending path. */
 export function loadFixture(file: string): Fixture {
   let raw: unknown
+
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
     throw new Error(`Cannot read fixture ${file}: ${(e as Error).message}`)
   }
+
   return checkFixture(raw, file)
 }
 
 export function checkFixture(raw: unknown, name = 'fixture'): Fixture {
   const problems: string[] = []
   const f = raw as Fixture
-  const need = (cond: boolean, what: string) => { if (!cond) problems.push(what) }
+  const need = (cond: boolean, what: string) => {
+    if (!cond) problems.push(what)
+  }
+
   need(typeof f === 'object' && f !== null, 'the fixture is not a JSON object')
   if (problems.length) throw new Error(`${name}: ${problems.join('; ')}`)
-  need(typeof f.account === 'string' && /^[a-z0-9]+$/.test(f.account), 'account must be lowercase letters and digits')
-  need(typeof f.now === 'string' && !Number.isNaN(Date.parse(f.now)), 'now must be an ISO date')
-  for (const field of ['appKeys', 'roles', 'users'] as const) need(Array.isArray(f[field]), `${field} must be an array`)
+  need(
+    typeof f.account === 'string' && /^[a-z0-9]+$/.test(f.account),
+    'account must be lowercase letters and digits'
+  )
+  need(
+    typeof f.now === 'string' && !Number.isNaN(Date.parse(f.now)),
+    'now must be an ISO date'
+  )
+  for (const field of ['appKeys', 'roles', 'users'] as const)
+    need(Array.isArray(f[field]), `${field} must be an array`)
   f.externalKeys = f.externalKeys ?? []
   f.roleAssignments = f.roleAssignments ?? {}
   f.sessions = f.sessions ?? {}
   f.storefront = f.storefront ?? {}
   if (problems.length) throw new Error(`${name}: ${problems.join('; ')}`)
 
-  const roleIds = new Set(f.roles.map(r => r.id))
+  const roleIds = new Set(f.roles.map((r) => r.id))
   const subjects = new Set<string>([
-    ...f.users.map(u => u.id),
-    ...f.appKeys.map(k => k.id),
-    ...f.externalKeys.map(k => k.appKey),
+    ...f.users.map((u) => u.id),
+    ...f.appKeys.map((k) => k.id),
+    ...f.externalKeys.map((k) => k.appKey),
   ])
+
   f.appKeys.forEach((k, i) => {
-    need(typeof k.id === 'string' && k.id.length > 0, `appKeys[${i}].id missing`)
-    need(/^vtexappkey-[a-z0-9]+-[A-Z]{6}$/.test(k.appKey), `appKeys[${i}].appKey is not vtexappkey-<account>-XXXXXX`)
-    need(!Number.isNaN(Date.parse(k.createdIn)), `appKeys[${i}].createdIn is not a date`)
-    need(typeof k.token === 'string' && k.token.length > 0, `appKeys[${i}].token missing`)
-    need(k.pendingToken === undefined || (typeof k.pendingToken === 'string' && k.pendingToken.length > 0 && k.pendingToken !== k.token), `appKeys[${i}].pendingToken must be a token other than token`)
-    need((k.pendingToken === undefined) === (k.pendingTokenCreatedIn === undefined), `appKeys[${i}].pendingToken and pendingTokenCreatedIn go together`)
+    need(
+      typeof k.id === 'string' && k.id.length > 0,
+      `appKeys[${i}].id missing`
+    )
+    need(
+      /^vtexappkey-[a-z0-9]+-[A-Z]{6}$/.test(k.appKey),
+      `appKeys[${i}].appKey is not vtexappkey-<account>-XXXXXX`
+    )
+    need(
+      !Number.isNaN(Date.parse(k.createdIn)),
+      `appKeys[${i}].createdIn is not a date`
+    )
+    need(
+      typeof k.token === 'string' && k.token.length > 0,
+      `appKeys[${i}].token missing`
+    )
+    need(
+      k.pendingToken === undefined ||
+        (typeof k.pendingToken === 'string' &&
+          k.pendingToken.length > 0 &&
+          k.pendingToken !== k.token),
+      `appKeys[${i}].pendingToken must be a token other than token`
+    )
+    need(
+      (k.pendingToken === undefined) ===
+        (k.pendingTokenCreatedIn === undefined),
+      `appKeys[${i}].pendingToken and pendingTokenCreatedIn go together`
+    )
   })
   for (const [subject, ids] of Object.entries(f.roleAssignments)) {
-    need(subjects.has(subject), `roleAssignments names unknown subject ${subject}`)
-    for (const id of ids) need(roleIds.has(id), `roleAssignments[${subject}] names unknown role ${id}`)
+    need(
+      subjects.has(subject),
+      `roleAssignments names unknown subject ${subject}`
+    )
+    for (const id of ids)
+      need(
+        roleIds.has(id),
+        `roleAssignments[${subject}] names unknown role ${id}`
+      )
   }
-  const emails = new Set(f.users.map(u => u.email))
-  for (const [cookie, email] of Object.entries(f.sessions)) need(emails.has(email), `sessions[${cookie}] names unknown user ${email}`)
+
+  const emails = new Set(f.users.map((u) => u.email))
+
+  for (const [cookie, email] of Object.entries(f.sessions))
+    need(emails.has(email), `sessions[${cookie}] names unknown user ${email}`)
   if (problems.length) throw new Error(`${name}: ${problems.join('; ')}`)
+
   return f
 }

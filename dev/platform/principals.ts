@@ -3,51 +3,80 @@
 // or the Key Steward app itself (its own token, with the resources its manifest policies grant).
 import type { FixtureAppKey, FixtureUser } from './fixture'
 import type { PlatformState, TokenSlot } from './state'
-import { cookie, header, Request } from './http-kit'
+import type { Request } from './http-kit'
+import { cookie, header } from './http-kit'
 
 export type Principal =
   | { kind: 'user'; user: FixtureUser }
   | { kind: 'key'; key: FixtureAppKey; token: TokenSlot }
   | { kind: 'app' }
 
-export type Identification = { ok: true; principal: Principal } | { ok: false; why: string }
+export type Identification =
+  | { ok: true; principal: Principal }
+  | { ok: false; why: string }
 
 export function identify(state: PlatformState, req: Request): Identification {
   const appKey = header(req, 'x-vtex-api-appkey')
   const appToken = header(req, 'x-vtex-api-apptoken')
+
   if (appKey !== undefined || appToken !== undefined) {
-    const key = state.fixture.appKeys.find(k => k.appKey === appKey)
+    const key = state.fixture.appKeys.find((k) => k.appKey === appKey)
     const slot = key ? state.tokenSlot(key, appToken ?? '') : null
-    if (!key || !slot || !key.isActive) return { ok: false, why: 'Invalid appKey or appToken' }
+
+    if (!key || !slot || !key.isActive)
+      return { ok: false, why: 'Invalid appKey or appToken' }
+
     return { ok: true, principal: { kind: 'key', key, token: slot } }
   }
-  const credential = header(req, 'vtexidclientautcookie') ?? cookie(req, 'VtexIdclientAutCookie') ?? bearer(req)
-  if (!credential) return { ok: false, why: 'No credentials: send VtexIdclientAutCookie or an appKey/appToken pair' }
-  if (credential === state.appToken) return { ok: true, principal: { kind: 'app' } }
+
+  const credential =
+    header(req, 'vtexidclientautcookie') ??
+    cookie(req, 'VtexIdclientAutCookie') ??
+    bearer(req)
+
+  if (!credential)
+    return {
+      ok: false,
+      why: 'No credentials: send VtexIdclientAutCookie or an appKey/appToken pair',
+    }
+  if (credential === state.appToken)
+    return { ok: true, principal: { kind: 'app' } }
   const email = state.fixture.sessions[credential]
-  const user = email ? state.fixture.users.find(u => u.email === email) : undefined
-  if (!user) return { ok: false, why: 'Unknown or expired VtexIdclientAutCookie' }
+  const user = email
+    ? state.fixture.users.find((u) => u.email === email)
+    : undefined
+
+  if (!user)
+    return { ok: false, why: 'Unknown or expired VtexIdclientAutCookie' }
   if (user.isBlocked) return { ok: false, why: 'User is blocked' }
+
   return { ok: true, principal: { kind: 'user', user } }
 }
 
 function bearer(req: Request): string | undefined {
   const auth = header(req, 'authorization')
   const m = auth ? /^bearer\s+(.+)$/i.exec(auth) : null
+
   return m ? m[1] : undefined
 }
 
 /** 'all' for holders of a role granting every resource (Owner), else the set of resource names. */
-export function resourcesOf(state: PlatformState, p: Principal): 'all' | Set<string> {
+export function resourcesOf(
+  state: PlatformState,
+  p: Principal
+): 'all' | Set<string> {
   if (p.kind === 'app') return new Set(state.appResources)
   const subject = p.kind === 'user' ? p.user.id : p.key.id
   const granted = new Set<string>()
+
   for (const roleId of state.fixture.roleAssignments[subject] ?? []) {
     const role = state.rolesById.get(roleId)
+
     if (!role) continue
     if (role.resources.includes('*')) return 'all'
-    role.resources.forEach(r => granted.add(r))
+    role.resources.forEach((r) => granted.add(r))
   }
+
   return granted
 }
 
@@ -56,16 +85,29 @@ export function resourcesOf(state: PlatformState, p: Principal): 'all' | Set<str
  * access check answers for the one resource asked. Endpoints pass the newer equivalents too
  * (endpoints.ts acceptedBy).
  */
-export function holdsAny(state: PlatformState, p: Principal, resources: string[]): boolean {
+export function holdsAny(
+  state: PlatformState,
+  p: Principal,
+  resources: string[]
+): boolean {
   const held = resourcesOf(state, p)
-  return held === 'all' || resources.some(r => held.has(r))
+
+  return held === 'all' || resources.some((r) => held.has(r))
 }
 
 export function describe(p: Principal): string {
-  return p.kind === 'user' ? `user ${p.user.email}` : p.kind === 'key' ? `API key ${p.key.appKey}` : 'the Key Steward app'
+  return p.kind === 'user'
+    ? `user ${p.user.email}`
+    : p.kind === 'key'
+    ? `API key ${p.key.appKey}`
+    : 'the Key Steward app'
 }
 
 /** How a call authenticated, for the request log (never the credential itself). */
 export function credentialOf(p: Principal): string {
-  return p.kind === 'key' ? `${p.token} token` : p.kind === 'user' ? 'admin session' : 'app token'
+  return p.kind === 'key'
+    ? `${p.token} token`
+    : p.kind === 'user'
+    ? 'admin session'
+    : 'app token'
 }

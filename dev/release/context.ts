@@ -2,7 +2,15 @@
 // link` would upload (step 1) and a staging copy of exactly those files, which is what VTEX's
 // builders get: steps 2 and 4 build from it, so a file that .vtexignore leaves out is missing
 // there as it would be on VTEX.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'fs'
 import { tmpdir } from 'os'
 import { dirname, join } from 'path'
 
@@ -39,7 +47,9 @@ export class ReleaseContext {
   private readonly memo = new Map<string, unknown>()
 
   constructor(readonly root: string) {
-    this.manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest
+    this.manifest = JSON.parse(
+      readFileSync(join(root, 'manifest.json'), 'utf8')
+    ) as Manifest
   }
 
   get appId(): string {
@@ -48,7 +58,9 @@ export class ReleaseContext {
 
   /** Upload-set files under a folder (e.g. 'react/'). */
   uploaded(prefix: string, ext?: RegExp): string[] {
-    return this.upload.filter(f => f.startsWith(prefix) && (!ext || ext.test(f)))
+    return this.upload.filter(
+      (f) => f.startsWith(prefix) && (!ext || ext.test(f))
+    )
   }
 
   /**
@@ -58,21 +70,28 @@ export class ReleaseContext {
   stage(): string {
     if (this.stageDir) return this.stageDir
     const dir = mkdtempSync(join(tmpdir(), 'key-steward-release-'))
+
     for (const f of this.upload) {
       mkdirSync(dirname(join(dir, f)), { recursive: true })
       copyFileSync(join(this.root, f), join(dir, f))
     }
+
     for (const pkg of ['node', 'react']) {
       const modules = join(this.root, pkg, 'node_modules')
-      if (existsSync(modules) && existsSync(join(dir, pkg))) symlinkSync(modules, join(dir, pkg, 'node_modules'), 'dir')
+
+      if (existsSync(modules) && existsSync(join(dir, pkg)))
+        symlinkSync(modules, join(dir, pkg, 'node_modules'), 'dir')
     }
+
     this.stageDir = dir
+
     return dir
   }
 
   /** Computes a value once per run (e.g. a TypeScript program two steps use). */
   once<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make())
+
     return this.memo.get(key) as T
   }
 
@@ -82,4 +101,5 @@ export class ReleaseContext {
   }
 }
 
-export const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
+export const readJson = <T>(file: string): T =>
+  JSON.parse(readFileSync(file, 'utf8')) as T

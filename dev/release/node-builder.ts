@@ -12,8 +12,11 @@
 // guide says nothing of overwriting it; the table's 20.0.0 is older than ours, so code that
 // compiles against 20.0.0 also compiles here, not necessarily the reverse: a known gap).
 import { join, relative } from 'path'
+
 import type * as TS from 'typescript'
-import { readJson, ReleaseContext, Step, StepResult } from './context'
+
+import type { ReleaseContext, Step, StepResult } from './context'
+import { readJson } from './context'
 
 export const NODE_BUILDER_TYPESCRIPT = '5.5.3'
 
@@ -23,50 +26,120 @@ export function builderTypeScript(): typeof TS {
 }
 
 /** The node/ program of the staged upload set, compiled with the builder's TypeScript (shared with step 5). */
-export function nodeProgram(ctx: ReleaseContext): { ts: typeof TS; program: TS.Program; configErrors: readonly TS.Diagnostic[] } {
+export function nodeProgram(ctx: ReleaseContext): {
+  ts: typeof TS
+  program: TS.Program
+  configErrors: readonly TS.Diagnostic[]
+} {
   return ctx.once('nodeProgram', () => {
     const ts = builderTypeScript()
     const stage = ctx.stage()
     const configErrors: TS.Diagnostic[] = []
     const host: TS.ParseConfigFileHost = {
       ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: d => configErrors.push(d),
+      onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
     }
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(stage, 'node', 'tsconfig.json'), {}, host)
+
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(stage, 'node', 'tsconfig.json'),
+      {},
+      host
+    )
+
     if (!parsed) return { ts, program: ts.createProgram([], {}), configErrors }
     configErrors.push(...parsed.errors)
-    return { ts, program: ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences }), configErrors }
+
+    return {
+      ts,
+      program: ts.createProgram({
+        rootNames: parsed.fileNames,
+        options: parsed.options,
+        projectReferences: parsed.projectReferences,
+      }),
+      configErrors,
+    }
   })
 }
 
 async function run(ctx: ReleaseContext): Promise<StepResult> {
   const problems: string[] = []
   const stage = ctx.stage()
-  if (!ctx.upload.includes('node/tsconfig.json')) return { summary: [], problems: ['node/tsconfig.json would not be uploaded, so the node builder cannot compile node/'] }
-  const pkg = readJson<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>(join(stage, 'node', 'package.json'))
-  if (!pkg.devDependencies?.typescript) problems.push('node/package.json must declare typescript in devDependencies (VTEX’s node builder 7.x migration guide): add "typescript": "5.x"')
-  if (!pkg.dependencies?.['@vtex/api']) problems.push('node/package.json must declare @vtex/api in dependencies: the node builder runs the service on it')
+
+  if (!ctx.upload.includes('node/tsconfig.json'))
+    return {
+      summary: [],
+      problems: [
+        'node/tsconfig.json would not be uploaded, so the node builder cannot compile node/',
+      ],
+    }
+  const pkg = readJson<{
+    dependencies?: Record<string, string>
+    devDependencies?: Record<string, string>
+  }>(join(stage, 'node', 'package.json'))
+
+  if (!pkg.devDependencies?.typescript)
+    problems.push(
+      'node/package.json must declare typescript in devDependencies (VTEX’s node builder 7.x migration guide): add "typescript": "5.x"'
+    )
+  if (!pkg.dependencies?.['@vtex/api'])
+    problems.push(
+      'node/package.json must declare @vtex/api in dependencies: the node builder runs the service on it'
+    )
 
   const { ts, program, configErrors } = nodeProgram(ctx)
-  if (ts.version !== NODE_BUILDER_TYPESCRIPT) problems.push(`typescript-node-builder is ${ts.version}, not the node builder’s ${NODE_BUILDER_TYPESCRIPT}: pin it back in package.json`)
+
+  if (ts.version !== NODE_BUILDER_TYPESCRIPT)
+    problems.push(
+      `typescript-node-builder is ${ts.version}, not the node builder’s ${NODE_BUILDER_TYPESCRIPT}: pin it back in package.json`
+    )
   const diagnostics = [
     ...configErrors,
     ...ts.getPreEmitDiagnostics(program),
     // emit in memory: the builder emits, and some errors only show then
     ...program.emit(undefined, () => undefined).diagnostics,
   ]
-  const formatHost: TS.FormatDiagnosticsHost = { getCanonicalFileName: f => f, getCurrentDirectory: () => stage, getNewLine: () => '\n' }
-  for (const d of diagnostics.filter(x => x.category === ts.DiagnosticCategory.Error)) {
+
+  const formatHost: TS.FormatDiagnosticsHost = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => stage,
+    getNewLine: () => '\n',
+  }
+
+  for (const d of diagnostics.filter(
+    (x) => x.category === ts.DiagnosticCategory.Error
+  )) {
     const text = ts.flattenDiagnosticMessageText(d.messageText, ' ')
+
     if (d.file && d.start !== undefined) {
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start)
-      problems.push(`${relative(stage, d.file.fileName)}:${line + 1}:${character + 1} TS${d.code}: ${text}`)
+
+      problems.push(
+        `${relative(stage, d.file.fileName)}:${line + 1}:${character + 1} TS${
+          d.code
+        }: ${text}`
+      )
     } else {
       problems.push(ts.formatDiagnostic(d, formatHost).trim())
     }
   }
-  const compiled = program.getSourceFiles().filter(f => !f.fileName.includes('/node_modules/') && f.fileName.startsWith(stage)).length
-  return { summary: [`${compiled} files of node/ compiled with TypeScript ${ts.version} (node builder 7.x) and node/tsconfig.json`], problems }
+
+  const compiled = program
+    .getSourceFiles()
+    .filter(
+      (f) =>
+        !f.fileName.includes('/node_modules/') && f.fileName.startsWith(stage)
+    ).length
+
+  return {
+    summary: [
+      `${compiled} files of node/ compiled with TypeScript ${ts.version} (node builder 7.x) and node/tsconfig.json`,
+    ],
+    problems,
+  }
 }
 
-export const nodeBuilderStep: Step = { id: 2, title: 'node builder (TypeScript 5.5.3)', run }
+export const nodeBuilderStep: Step = {
+  id: 2,
+  title: 'node builder (TypeScript 5.5.3)',
+  run,
+}

@@ -16,32 +16,57 @@ import en from '../../messages/en.json'
 import es from '../../messages/es.json'
 import pt from '../../messages/pt.json'
 import { components } from './.generated/components'
-import { initialPrefs, loadSessions, localeTag, savePrefs, Session } from './prefs'
-import { matchRoute, RouteDef, RuntimeProvider, setQuery, usePathname } from './runtime'
+import type { Session } from './prefs'
+import { initialPrefs, loadSessions, localeTag, savePrefs } from './prefs'
+import type { RouteDef } from './runtime'
+import { matchRoute, RuntimeProvider, setQuery, usePathname } from './runtime'
 
 const MESSAGES: Record<string, Record<string, string>> = { en, pt, es }
-const routes: RouteDef[] = Object.entries(routesJson as Record<string, { component: string; path: string }>).map(([id, r]) => ({ id, ...r }))
+const routes: RouteDef[] = Object.entries(
+  routesJson as Record<string, { component: string; path: string }>
+).map(([id, r]) => ({ id, ...r }))
 
 const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
   // Fixed for the frame's life: the top frame reloads the frame when either changes.
   const [{ session, locale }] = React.useState(() => initialPrefs(sessions))
   const [pathname, go] = usePathname()
   const tag = localeTag(locale)
+
   savePrefs(session, locale)
 
-  const client = useMemo(() => new ApolloClient({
-    cache: new InMemoryCache(),
-    link: new HttpLink({ uri: '/_v/graphql', credentials: 'same-origin', headers: { 'x-vtex-locale': tag } }),
-  }), [tag])
+  const client = useMemo(
+    () =>
+      new ApolloClient({
+        cache: new InMemoryCache(),
+        link: new HttpLink({
+          uri: '/_v/graphql',
+          credentials: 'same-origin',
+          headers: { 'x-vtex-locale': tag },
+        }),
+      }),
+    [tag]
+  )
 
   const matched = matchRoute(routes, pathname)
   const Page = matched ? components[matched.route.component] : null
+
   return (
     <IntlProvider locale={tag} messages={MESSAGES[locale] ?? en}>
       <ApolloProvider client={client}>
-        <RuntimeProvider value={{ navigate: ({ to }) => go(to), setQuery, route: { params: matched?.params ?? {}, path: pathname }, culture: { locale: tag } }}>
+        <RuntimeProvider
+          value={{
+            navigate: ({ to }) => go(to),
+            setQuery,
+            route: { params: matched?.params ?? {}, path: pathname },
+            culture: { locale: tag },
+          }}
+        >
           <main className="min-vh-100 bg-muted-5 sans-serif">
-            {Page ? <Page /> : <div className="pa7">No route for {pathname}</div>}
+            {Page ? (
+              <Page />
+            ) : (
+              <div className="pa7">No route for {pathname}</div>
+            )}
           </main>
         </RuntimeProvider>
       </ApolloProvider>
@@ -51,8 +76,11 @@ const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
 
 loadSessions().then(({ sessions }) => {
   const root = document.getElementById('root')
+
   ReactDOM.render(<AppFrame sessions={sessions} />, root)
   // When the Admin around the frame navigates away, the frame's requests are aborted while it
   // is being detached; rendering their errors into a detached document hangs Chromium's renderer.
-  window.addEventListener('pagehide', () => ReactDOM.unmountComponentAtNode(root!))
+  window.addEventListener('pagehide', () =>
+    ReactDOM.unmountComponentAtNode(root!)
+  )
 })

@@ -8,25 +8,42 @@ export const LOCALES = [
   { id: 'es', tag: 'es-AR', label: 'Español' },
 ]
 
-export interface Session { cookie: string; email: string }
+export interface Session {
+  cookie: string
+  email: string
+}
 
-export const localeTag = (locale: string) => LOCALES.find(l => l.id === locale)?.tag ?? 'en-US'
+export const localeTag = (locale: string) =>
+  LOCALES.find((l) => l.id === locale)?.tag ?? 'en-US'
 
-export function initialPrefs(sessions: Session[]): { session: string; locale: string } {
+export function initialPrefs(sessions: Session[]): {
+  session: string
+  locale: string
+} {
   const params = new URLSearchParams(window.location.search)
+
   return {
-    session: params.get('session') ?? localStorage.getItem('ks-session') ?? sessions[0]?.cookie ?? '',
+    session:
+      params.get('session') ??
+      localStorage.getItem('ks-session') ??
+      sessions[0]?.cookie ??
+      '',
     locale: params.get('locale') ?? localStorage.getItem('ks-locale') ?? 'en',
   }
 }
 
 export function savePrefs(session: string, locale: string): void {
-  document.cookie = `VtexIdclientAutCookie=${encodeURIComponent(session)}; path=/; SameSite=Lax`
+  document.cookie = `VtexIdclientAutCookie=${encodeURIComponent(
+    session
+  )}; path=/; SameSite=Lax`
   localStorage.setItem('ks-session', session)
   localStorage.setItem('ks-locale', locale)
   document.documentElement.lang = localeTag(locale)
 }
 
-export function loadSessions(): Promise<{ sessions: Session[]; account: string }> {
-  return fetch('/_shell/sessions').then(r => r.json())
+export function loadSessions(): Promise<{
+  sessions: Session[]
+  account: string
+}> {
+  return fetch('/_shell/sessions').then((r) => r.json())
 }

@@ -4,28 +4,59 @@
 // /admin/<route>; the top frame's sidebar and back button send the frame where to go. Opened on
 // its own, the page uses the browser's history directly.
 import React, { createContext, useContext, useEffect, useState } from 'react'
-import { isShellMessage, ShellMessage } from './urls'
 
-export interface RouteDef { id: string; component: string; path: string }
-export interface Matched { route: RouteDef; params: Record<string, string> }
+import type { ShellMessage } from './urls'
+import { isShellMessage } from './urls'
 
-export function matchRoute(routes: RouteDef[], pathname: string): Matched | null {
+export interface RouteDef {
+  id: string
+  component: string
+  path: string
+}
+export interface Matched {
+  route: RouteDef
+  params: Record<string, string>
+}
+
+export function matchRoute(
+  routes: RouteDef[],
+  pathname: string
+): Matched | null {
   const clean = pathname.replace(/\/+$/, '') || '/'
   // Most specific first: longer paths, then static before parametrised.
   const ordered = [...routes].sort((a, b) => b.path.length - a.path.length)
+
   for (const route of ordered) {
     const names: string[] = []
-    const re = new RegExp(`^${route.path.replace(/:(\w+)/g, (_, n: string) => { names.push(n); return '([^/]+)' })}$`)
+    const re = new RegExp(
+      `^${route.path.replace(/:(\w+)/g, (_, n: string) => {
+        names.push(n)
+
+        return '([^/]+)'
+      })}$`
+    )
+
     const m = re.exec(clean)
-    if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) }
+
+    if (m)
+      return {
+        route,
+        params: Object.fromEntries(
+          names.map((n, i) => [n, decodeURIComponent(m[i + 1])])
+        ),
+      }
   }
+
   return null
 }
 
 interface RuntimeValue {
   navigate: (o: { to: string }) => void
   /** render-runtime's setQuery: changes the page's query string without navigating */
-  setQuery?: (query: Record<string, string | undefined>, options?: { replace?: boolean; merge?: boolean }) => void
+  setQuery?: (
+    query: Record<string, string | undefined>,
+    options?: { replace?: boolean; merge?: boolean }
+  ) => void
   route: { params: Record<string, string>; path: string }
   culture: { locale: string }
 }
@@ -34,7 +65,9 @@ const Ctx = createContext<RuntimeValue | null>(null)
 
 export function useRuntime(): RuntimeValue {
   const v = useContext(Ctx)
+
   if (!v) throw new Error('useRuntime outside the Admin shell')
+
   return v
 }
 
@@ -48,40 +81,74 @@ export function usePathname(): [string, (to: string) => void] {
   const [pathname, setPathname] = useState(window.location.pathname)
   const go = (to: string) => {
     const url = new URL(to, window.location.origin)
-    if (embedded) window.history.replaceState(null, '', url.pathname + url.search)
+
+    if (embedded)
+      window.history.replaceState(null, '', url.pathname + url.search)
     else window.history.pushState(null, '', url.pathname + url.search)
     setPathname(url.pathname)
     window.scrollTo(0, 0)
     tellTop({ type: 'ks-shell:navigated', path: url.pathname + url.search })
   }
+
   useEffect(() => {
     const onPop = () => setPathname(window.location.pathname)
     const onMessage = (e: MessageEvent) => {
-      if (e.source !== window.parent || e.origin !== window.location.origin || !isShellMessage(e.data)) return
-      if (e.data.type === 'ks-shell:navigate' && e.data.path !== window.location.pathname) go(e.data.path)
+      if (
+        e.source !== window.parent ||
+        e.origin !== window.location.origin ||
+        !isShellMessage(e.data)
+      )
+        return
+      if (
+        e.data.type === 'ks-shell:navigate' &&
+        e.data.path !== window.location.pathname
+      )
+        go(e.data.path)
     }
+
     window.addEventListener('popstate', onPop)
     window.addEventListener('message', onMessage)
     // Also says the frame is ready for navigate messages.
-    tellTop({ type: 'ks-shell:navigated', path: window.location.pathname, replace: true })
+    tellTop({
+      type: 'ks-shell:navigated',
+      path: window.location.pathname,
+      replace: true,
+    })
+
     return () => {
       window.removeEventListener('popstate', onPop)
       window.removeEventListener('message', onMessage)
     }
   }, [])
+
   return [pathname, go]
 }
 
 /** The page's query string changes (filters of a list): the frame's URL, and the top frame's. */
-export function setQuery(query: Record<string, string | undefined>, options: { merge?: boolean } = {}): void {
-  const params = options.merge ? new URLSearchParams(window.location.search) : new URLSearchParams()
+export function setQuery(
+  query: Record<string, string | undefined>,
+  options: { merge?: boolean } = {}
+): void {
+  const params = options.merge
+    ? new URLSearchParams(window.location.search)
+    : new URLSearchParams()
+
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === '') params.delete(k)
     else params.set(k, v)
   }
+
   const search = params.toString() ? `?${params.toString()}` : ''
+
   window.history.replaceState(null, '', window.location.pathname + search)
-  tellTop({ type: 'ks-shell:navigated', path: window.location.pathname + search, replace: true })
+  tellTop({
+    type: 'ks-shell:navigated',
+    path: window.location.pathname + search,
+    replace: true,
+  })
 }
 
-export const RuntimeProvider: React.FC<{ value: RuntimeValue }> = ({ value, children }) => <Ctx.Provider value={value}>{children}</Ctx.Provider>
+export const RuntimeProvider: React.FC<{ value: RuntimeValue }> = ({
+  value,
+  children,
+}) => <Ctx.Provider value={value}>{children}</Ctx.Provider>

@@ -12,7 +12,9 @@ export function toFramePath(topPath: string): string {
 
 /** `/admin/app/key-steward/keys` → `/admin/key-steward/keys` (other paths unchanged). */
 export function toTopPath(framePath: string): string {
-  return framePath === FRAME_PREFIX || framePath.startsWith(`${FRAME_PREFIX}/`) ? `${TOP_PREFIX}${framePath.slice(FRAME_PREFIX.length)}` : framePath
+  return framePath === FRAME_PREFIX || framePath.startsWith(`${FRAME_PREFIX}/`)
+    ? `${TOP_PREFIX}${framePath.slice(FRAME_PREFIX.length)}`
+    : framePath
 }
 
 /** The app frame tells the top frame where it is; the top frame tells the app frame where to go. */
@@ -22,5 +24,11 @@ export type ShellMessage =
 
 export function isShellMessage(data: unknown): data is ShellMessage {
   const m = data as ShellMessage | null
-  return !!m && typeof m === 'object' && (m.type === 'ks-shell:navigated' || m.type === 'ks-shell:navigate') && typeof m.path === 'string'
+
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    (m.type === 'ks-shell:navigated' || m.type === 'ks-shell:navigate') &&
+    typeof m.path === 'string'
+  )
 }

@@ -7,12 +7,21 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
 import { join } from 'path'
 import { after, before, describe, it } from 'node:test'
+
 import type { Browser, Frame, Page } from 'playwright-core'
+
 import { RULE_IDS } from '../../node/domain/rules'
 import { PRACTICES } from '../../node/domain/findings'
-import { startStack, Stack } from '../stack'
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
-import { axeViolations, consoleProblems, launchChromium, openAdmin, screenshotAdmin } from './browser'
+import {
+  axeViolations,
+  consoleProblems,
+  launchChromium,
+  openAdmin,
+  screenshotAdmin,
+} from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const CODES = [...RULE_IDS, ...PRACTICES]
@@ -22,11 +31,32 @@ let browser: Browser
 let page: Page
 
 async function open(path: string, locale: string): Promise<Frame> {
-  const app = await openAdmin(page, `${stack.url}/admin/key-steward${path}?locale=${locale}&session=session-ana-owner`)
-  await app.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
+  const app = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward${path}?locale=${locale}&session=session-ana-owner`
+  )
+
+  await app
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'
+        ),
+      undefined,
+      { timeout: 20_000 }
+    )
+    .catch(() => undefined)
   // wait for the page's own content, not only its header
-  await app.waitForFunction(() => document.querySelectorAll('.vtex-pageBlock, [class*="pageBlock"], table, form').length > 0, undefined, { timeout: 20_000 })
+  await app.waitForFunction(
+    () =>
+      document.querySelectorAll(
+        '.vtex-pageBlock, [class*="pageBlock"], table, form'
+      ).length > 0,
+    undefined,
+    { timeout: 20_000 }
+  )
   await page.waitForTimeout(300)
+
   return app
 }
 
@@ -37,6 +67,7 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   // the exposure page shows a scan: run one
   const app = await open('/exposure', 'en')
+
   await app.getByRole('button', { name: 'Scan storefront now' }).first().click()
   await app.waitForSelector('[data-exposure]')
 })
@@ -46,14 +77,21 @@ after(async () => {
   await stack?.stop()
 })
 
-const unlabeled = () => stack.fixture.appKeys.find(k => !k.label)!
-const ownerKey = () => stack.fixture.appKeys.find(k => (stack.fixture.roleAssignments[k.id] ?? []).includes(1))!
+const unlabeled = () => stack.fixture.appKeys.find((k) => !k.label)!
+const ownerKey = () =>
+  stack.fixture.appKeys.find((k) =>
+    (stack.fixture.roleAssignments[k.id] ?? []).includes(1)
+  )!
 
 const PAGES: Array<{ name: string; path: () => string; section: string }> = [
   { name: 'overview', path: () => '', section: 'overview' },
   { name: 'keys', path: () => '/keys', section: 'keys' },
   { name: 'key-owner', path: () => `/keys/${ownerKey().id}`, section: 'keys' },
-  { name: 'key-unlabeled', path: () => `/keys/${unlabeled().id}`, section: 'keys' },
+  {
+    name: 'key-unlabeled',
+    path: () => `/keys/${unlabeled().id}`,
+    section: 'keys',
+  },
   { name: 'users', path: () => '/users', section: 'users' },
   { name: 'review', path: () => '/review', section: 'review' },
   { name: 'exposure', path: () => '/exposure', section: 'exposure' },
@@ -65,20 +103,56 @@ for (const locale of ['en', 'pt', 'es']) {
     for (const p of PAGES) {
       it(`${p.name}: one h1, link tabs, no internal codes, axe clean`, async () => {
         const app = await open(p.path(), locale)
+
         assert.equal(await app.locator('h1').count(), 1, 'one h1')
-        const tabs = app.getByRole('navigation', { name: 'Key Steward' }).getByRole('link')
+        const tabs = app
+          .getByRole('navigation', { name: 'Key Steward' })
+          .getByRole('link')
+
         assert.equal(await tabs.count(), 6)
-        const current = app.locator('nav[aria-label="Key Steward"] a[aria-current="page"]')
+        const current = app.locator(
+          'nav[aria-label="Key Steward"] a[aria-current="page"]'
+        )
+
         assert.equal(await current.count(), 1)
-        assert.match(await current.getAttribute('href') ?? '', new RegExp(`/admin/key-steward${p.section === 'overview' ? '$' : `/${p.section}$`}`))
+        assert.match(
+          (await current.getAttribute('href')) ?? '',
+          new RegExp(
+            `/admin/key-steward${
+              p.section === 'overview' ? '$' : `/${p.section}$`
+            }`
+          )
+        )
 
         const text = await app.evaluate(() => document.body.innerText)
-        const shown = CODES.filter(code => new RegExp(`(^|[^\\w-])${code}($|[^\\w-])`).test(text))
-        assert.deepEqual(shown, [], `internal codes visible on ${p.name} (${locale})`)
+        const shown = CODES.filter((code) =>
+          new RegExp(`(^|[^\\w-])${code}($|[^\\w-])`).test(text)
+        )
+
+        assert.deepEqual(
+          shown,
+          [],
+          `internal codes visible on ${p.name} (${locale})`
+        )
 
         const violations = await axeViolations(app)
-        assert.deepEqual(violations.map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.html).join(' | ')}`), [], `axe on ${p.name} (${locale})`)
-        await screenshotAdmin(page, app, join(ARTIFACTS, `page-${p.name}-${locale}.png`))
+
+        assert.deepEqual(
+          violations.map(
+            (v) =>
+              `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.html)
+                .join(' | ')}`
+          ),
+          [],
+          `axe on ${p.name} (${locale})`
+        )
+        await screenshotAdmin(
+          page,
+          app,
+          join(ARTIFACTS, `page-${p.name}-${locale}.png`)
+        )
         assert.deepEqual(consoleProblems(browser), [])
       })
     }
@@ -88,63 +162,125 @@ for (const locale of ['en', 'pt', 'es']) {
 describe('what each page says', () => {
   it('an unlabeled key says "(no label)" once and its appKey is not its title', async () => {
     const app = await open(`/keys/${unlabeled().id}`, 'en')
+
     assert.equal((await app.textContent('h1'))?.trim(), '(no label)')
-    assert.equal((await app.evaluate(() => document.body.innerText)).split('(no label)').length - 1, 1)
+    assert.equal(
+      (await app.evaluate(() => document.body.innerText)).split('(no label)')
+        .length - 1,
+      1
+    )
   })
 
   it('the overview lists the Owner key once under Most urgent', async () => {
     const app = await open('', 'en')
-    const label = ownerKey().label
+    const { label } = ownerKey()
     const links = app.locator(`[data-rule] a:text-is(${JSON.stringify(label)})`)
+
     assert.equal(await links.count(), 1)
   })
 
   it('the exposure page names the key, links to it, and shows the most severe first', async () => {
     const app = await open('/exposure', 'en')
-    const severities = await app.$$eval('[data-exposure] [data-severity]', els => els.map(e => e.getAttribute('data-severity')))
-    assert.deepEqual(severities, [...severities].sort((a, b) => ['CRITICAL', 'HIGH'].indexOf(a!) - ['CRITICAL', 'HIGH'].indexOf(b!)))
+    const severities = await app.$$eval(
+      '[data-exposure] [data-severity]',
+      (els) => els.map((e) => e.getAttribute('data-severity'))
+    )
+
+    assert.deepEqual(
+      severities,
+      [...severities].sort(
+        (a, b) =>
+          ['CRITICAL', 'HIGH'].indexOf(a!) - ['CRITICAL', 'HIGH'].indexOf(b!)
+      )
+    )
     const first = app.locator('[data-exposure]').first()
-    assert.ok(await first.getByRole('link', { name: 'Store locator widget' }).isVisible())
-    assert.match(await first.textContent() ?? '', /The key "Store locator widget" and its token appear|Store locator widget/)
+
+    assert.ok(
+      await first
+        .getByRole('link', { name: 'Store locator widget' })
+        .isVisible()
+    )
+    assert.match(
+      (await first.textContent()) ?? '',
+      /The key "Store locator widget" and its token appear|Store locator widget/
+    )
   })
 
   it('numbers are formatted for the language ("1–48 of 48")', async () => {
     const app = await open('/keys', 'en')
-    assert.match(await app.textContent('#keys-range') ?? '', /^1–\d+ of \d+$/)
+
+    assert.match((await app.textContent('#keys-range')) ?? '', /^1–\d+ of \d+$/)
   })
 })
 
-describe('settings errors per field, in the admin\'s language, keeping what was typed', () => {
+describe("settings errors per field, in the admin's language, keeping what was typed", () => {
   const cases: Array<[string, string, string, string]> = [
-    ['en', '#setting-rotationDays', '90.5', 'Enter a whole number from 30 to 365.'],
-    ['en', '#setting-rotationDays', 'abc', 'Enter a whole number from 30 to 365.'],
+    [
+      'en',
+      '#setting-rotationDays',
+      '90.5',
+      'Enter a whole number from 30 to 365.',
+    ],
+    [
+      'en',
+      '#setting-rotationDays',
+      'abc',
+      'Enter a whole number from 30 to 365.',
+    ],
     ['en', '#setting-rotationDays', '', 'Enter a value from 30 to 365.'],
-    ['en', '#setting-reminderEmails', 'ops@acme.com, ops.acme.com', '“ops.acme.com” is not an e-mail address.'],
-    ['pt', '#setting-reminderEmails', 'ops@acme.com, ops.acme.com', '“ops.acme.com” não é um endereço de e-mail.'],
-    ['es', '#setting-rotationDays', '90.5', 'Ingresa un número entero de 30 a 365.'],
+    [
+      'en',
+      '#setting-reminderEmails',
+      'ops@acme.com, ops.acme.com',
+      '“ops.acme.com” is not an e-mail address.',
+    ],
+    [
+      'pt',
+      '#setting-reminderEmails',
+      'ops@acme.com, ops.acme.com',
+      '“ops.acme.com” não é um endereço de e-mail.',
+    ],
+    [
+      'es',
+      '#setting-rotationDays',
+      '90.5',
+      'Ingresa un número entero de 30 a 365.',
+    ],
   ]
+
   for (const [locale, input, typed, message] of cases) {
     it(`${locale}: ${input} = ${JSON.stringify(typed)}`, async () => {
       const app = await open('/settings', locale)
+
       await app.locator(input).fill(typed)
       await app.locator('form button[type="submit"]').click()
       await app.getByText(message).waitFor()
       assert.equal(await app.inputValue(input), typed)
       const text = await app.evaluate(() => document.body.innerText)
-      assert.doesNotMatch(text, /Variable "\$settings"|cannot represent|Expected non-nullable/)
+
+      assert.doesNotMatch(
+        text,
+        /Variable "\$settings"|cannot represent|Expected non-nullable/
+      )
     })
   }
 
-  it('custom key-managing roles are picked from the account\'s roles, and saving one keeps it', async () => {
+  it("custom key-managing roles are picked from the account's roles, and saving one keeps it", async () => {
     const app = await open('/settings', 'en')
-    const custom = stack.fixture.roles.find(r => r.roleType === 1)!
+    const custom = stack.fixture.roles.find((r) => r.roleType === 1)!
     const box = app.getByLabel(custom.name, { exact: true })
+
     await box.check()
     await app.locator('form button[type="submit"]').click()
     await app.getByText('Settings saved').waitFor()
     await page.reload()
     const again = await open('/settings', 'en')
+
     assert.ok(await again.getByLabel(custom.name, { exact: true }).isChecked())
-    await screenshotAdmin(page, again, join(ARTIFACTS, 'page-settings-roles-en.png'))
+    await screenshotAdmin(
+      page,
+      again,
+      join(ARTIFACTS, 'page-settings-roles-en.png')
+    )
   })
 })

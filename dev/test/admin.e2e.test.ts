@@ -4,17 +4,25 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
 import { join } from 'path'
 import { after, before, describe, it } from 'node:test'
+
 import type { Browser, Frame, Page } from 'playwright-core'
+
 import type { Fixture } from '../platform/fixture'
-import { startStack, Stack } from '../stack'
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertNoTokens, loadJson } from './helpers'
 import { appFrame, launchChromium, openAdmin, screenshotAdmin } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
-const expected = loadJson<{ findings: Array<{ rule: string; severity: string; subjectId: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
-const ownerKey = fixture.appKeys.find(k => (fixture.roleAssignments[k.id] ?? []).includes(1))!
+const expected = loadJson<{
+  findings: Array<{ rule: string; severity: string; subjectId: string }>
+}>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+
+const ownerKey = fixture.appKeys.find((k) =>
+  (fixture.roleAssignments[k.id] ?? []).includes(1)
+)!
 
 let stack: Stack
 let browser: Browser
@@ -26,13 +34,24 @@ const domSnapshots: string[] = []
 
 async function open(path: string): Promise<void> {
   app = await openAdmin(page, `${stack.url}/admin/key-steward${path}`)
-  await app.waitForFunction(() => !document.querySelector('[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'), undefined, { timeout: 20_000 }).catch(() => undefined)
+  await app
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'
+        ),
+      undefined,
+      { timeout: 20_000 }
+    )
+    .catch(() => undefined)
 }
 
 /** The key list is searched, filtered and paged by the service: wait for its answer. */
 async function listSettled(): Promise<void> {
-  await new Promise(r => setTimeout(r, 50))
-  await app.waitForSelector('[data-testid="key-list"][aria-busy="false"]', { timeout: 20_000 })
+  await new Promise((r) => setTimeout(r, 50))
+  await app.waitForSelector('[data-testid="key-list"][aria-busy="false"]', {
+    timeout: 20_000,
+  })
 }
 
 async function capture(name: string): Promise<void> {
@@ -45,7 +64,7 @@ before(async () => {
   stack = await startStack({ fixture: DEFAULT_FIXTURE })
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  page.on('pageerror', e => pageErrors.push(e.message))
+  page.on('pageerror', (e) => pageErrors.push(e.message))
 })
 
 after(async () => {
@@ -61,6 +80,7 @@ describe('Key Steward in the Admin shell', () => {
     await open('')
     await app.waitForSelector('[data-testid="hygiene-score"]')
     const score = Number(await app.textContent('[data-testid="hygiene-score"]'))
+
     assert.ok(score > 0 && score < 100)
     assert.ok(await app.isVisible(`text=${ownerKey.label}`))
     await capture('overview')
@@ -70,22 +90,43 @@ describe('Key Steward in the Admin shell', () => {
     await open('/keys')
     await app.waitForSelector('table tbody tr')
     const caption = await app.textContent('caption')
+
     // External keys registered in Key Steward are rows of the list too (marked, without a key page).
-    assert.match(caption ?? '', new RegExp(`${fixture.appKeys.length + (fixture.externalKeys ?? []).length} keys`))
+    assert.match(
+      caption ?? '',
+      new RegExp(
+        `${fixture.appKeys.length + (fixture.externalKeys ?? []).length} keys`
+      )
+    )
     // An account of this size fits one page: every label is in the DOM at once.
-    const onPage = new Set(await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? '')))
-    for (const k of fixture.appKeys) assert.ok(onPage.has(k.label || '(no label)'), `label ${JSON.stringify(k.label)} listed`)
+    const onPage = new Set(
+      await app.$$eval('tbody tr td:first-child a', (as) =>
+        as.map((a) => a.textContent ?? '')
+      )
+    )
+
+    for (const k of fixture.appKeys)
+      assert.ok(
+        onPage.has(k.label || '(no label)'),
+        `label ${JSON.stringify(k.label)} listed`
+      )
     // With a smaller page, paging still reaches every key.
     await app.getByLabel('Keys per page').selectOption('25')
     await listSettled()
     const labels = new Set<string>()
+
     for (;;) {
-      for (const l of await app.$$eval('tbody tr td:first-child a', as => as.map(a => a.textContent ?? ''))) labels.add(l)
+      for (const l of await app.$$eval('tbody tr td:first-child a', (as) =>
+        as.map((a) => a.textContent ?? '')
+      ))
+        labels.add(l)
       const next = app.getByRole('button', { name: 'Next page' })
+
       if (await next.isDisabled()) break
       await next.click()
       await listSettled()
     }
+
     assert.equal(labels.size, onPage.size)
     await app.getByLabel('Keys per page').selectOption('100')
     await listSettled()
@@ -97,13 +138,33 @@ describe('Key Steward in the Admin shell', () => {
     await app.waitForSelector('table tbody tr')
     await app.getByLabel('Severity').selectOption('HIGH')
     await listSettled()
-    await app.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0)
-    const rows = await app.$$eval('tbody tr', trs => trs.map(tr => tr.getAttribute('data-key-id')))
-    const high = new Set(expected.findings.filter(f => f.severity === 'HIGH' && f.rule !== 'exposed-client-side').map(f => f.subjectId)) // the scanner's rule comes later
+    await app.waitForFunction(
+      () => document.querySelectorAll('tbody tr').length > 0
+    )
+    const rows = await app.$$eval('tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-key-id'))
+    )
+
+    const high = new Set(
+      expected.findings
+        .filter(
+          (f) => f.severity === 'HIGH' && f.rule !== 'exposed-client-side'
+        )
+        .map((f) => f.subjectId)
+    ) // the scanner's rule comes later
+
     assert.ok(rows.length > 0)
-    for (const id of rows) assert.ok(high.has(id!), `row ${id} has a HIGH finding`)
+    for (const id of rows)
+      assert.ok(high.has(id!), `row ${id} has a HIGH finding`)
     // keys of the account and external keys (rows of the list too)
-    assert.equal(rows.length, [...high].filter(id => fixture.appKeys.some(k => k.id === id) || (fixture.externalKeys ?? []).some(e => e.appKey === id)).length)
+    assert.equal(
+      rows.length,
+      [...high].filter(
+        (id) =>
+          fixture.appKeys.some((k) => k.id === id) ||
+          (fixture.externalKeys ?? []).some((e) => e.appKey === id)
+      ).length
+    )
     await capture('keys-high')
   })
 
@@ -112,18 +173,26 @@ describe('Key Steward in the Admin shell', () => {
     await app.waitForSelector('table tbody tr')
     await app.getByLabel('Search keys').focus()
     await page.keyboard.type('legacy')
-    await app.waitForFunction(() => document.querySelectorAll('tbody tr').length <= 3)
+    await app.waitForFunction(
+      () => document.querySelectorAll('tbody tr').length <= 3
+    )
     const ageSort = app.getByRole('button', { name: /^Age/ })
+
     await ageSort.focus()
     await page.keyboard.press('Enter')
-    assert.equal(await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'), 'ascending')
+    assert.equal(
+      await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'),
+      'ascending'
+    )
   })
 
   it('opens a key with an Owner role and shows its finding', async () => {
     await open('/keys')
     await app.getByRole('link', { name: ownerKey.label }).first().click()
     await app.waitForSelector('[data-rule="owner-role"]')
-    assert.ok(await app.isVisible('[data-rule="owner-role"] [data-severity="CRITICAL"]'))
+    assert.ok(
+      await app.isVisible('[data-rule="owner-role"] [data-severity="CRITICAL"]')
+    )
     assert.ok(await app.isVisible('text=Owner (Admin Super)'))
     await page.waitForURL(`${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
     await capture('key-detail')
@@ -132,21 +201,32 @@ describe('Key Steward in the Admin shell', () => {
   it('keeps the Admin URL on the page in the frame: sidebar, in-page links, back, reload', async () => {
     await open('')
     const sidebar = page.getByRole('navigation', { name: 'Admin' })
+
     await sidebar.getByRole('link', { name: 'Users and roles' }).click()
     await page.waitForURL(`${stack.url}/admin/key-steward/users`)
     await app.waitForSelector('tr[data-owner="true"]')
     assert.equal(new URL(app.url()).pathname, '/admin/app/key-steward/users')
-    assert.equal(await sidebar.locator('[aria-current="page"]').textContent(), 'Users and roles')
+    assert.equal(
+      await sidebar.locator('[aria-current="page"]').textContent(),
+      'Users and roles'
+    )
 
     await sidebar.getByRole('link', { name: 'API keys' }).click()
     await page.waitForURL(`${stack.url}/admin/key-steward/keys`)
     const link = app.getByRole('link', { name: ownerKey.label }).first()
+
     // Opened in a new tab, a link lands in the Admin, not on the bare frame page.
-    assert.equal(await link.getAttribute('href'), `/admin/key-steward/keys/${ownerKey.id}`)
+    assert.equal(
+      await link.getAttribute('href'),
+      `/admin/key-steward/keys/${ownerKey.id}`
+    )
     await link.click()
     await page.waitForURL(`${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
     await app.waitForSelector('[data-rule="owner-role"]')
-    assert.equal(await sidebar.locator('[aria-current="page"]').textContent(), 'API keys')
+    assert.equal(
+      await sidebar.locator('[aria-current="page"]').textContent(),
+      'API keys'
+    )
 
     await page.goBack()
     await page.waitForURL(`${stack.url}/admin/key-steward/keys`)
@@ -158,21 +238,35 @@ describe('Key Steward in the Admin shell', () => {
     await page.reload()
     app = await appFrame(page)
     await app.waitForSelector('[data-rule="owner-role"]')
-    assert.equal(page.url(), `${stack.url}/admin/key-steward/keys/${ownerKey.id}`)
-    assert.equal(new URL(app.url()).pathname, `/admin/app/key-steward/keys/${ownerKey.id}`)
+    assert.equal(
+      page.url(),
+      `${stack.url}/admin/key-steward/keys/${ownerKey.id}`
+    )
+    assert.equal(
+      new URL(app.url()).pathname,
+      `/admin/app/key-steward/keys/${ownerKey.id}`
+    )
     await capture('admin-frame-key-detail')
   })
 
-  it('opens the app\'s page on its own at /admin/app/…, without the Admin around it', async () => {
+  it("opens the app's page on its own at /admin/app/…, without the Admin around it", async () => {
     await page.goto(`${stack.url}/admin/app/key-steward/users`)
     await page.waitForSelector('tr[data-owner="true"]')
-    assert.equal(await page.locator('iframe, nav[aria-label="Admin"]').count(), 0)
+    assert.equal(
+      await page.locator('iframe, nav[aria-label="Admin"]').count(),
+      0
+    )
   })
 
   it('shows users and roles with Owner holders highlighted', async () => {
     await open('/users')
     await app.waitForSelector('tr[data-owner="true"]')
-    assert.equal(await app.locator('tr[data-owner="true"]').count(), fixture.users.filter(u => (fixture.roleAssignments[u.id] ?? []).includes(1)).length)
+    assert.equal(
+      await app.locator('tr[data-owner="true"]').count(),
+      fixture.users.filter((u) =>
+        (fixture.roleAssignments[u.id] ?? []).includes(1)
+      ).length
+    )
     await capture('users')
   })
 
@@ -181,8 +275,10 @@ describe('Key Steward in the Admin shell', () => {
     await app.getByLabel('Rule').selectOption('key-age-exceeded')
     await listSettled()
     const before = await app.locator('tbody tr').count()
+
     await open('/settings')
     const input = app.locator('#setting-rotationDays')
+
     await input.fill('180')
     await app.getByRole('button', { name: /save settings/i }).click()
     await app.waitForSelector('text=Settings saved')
@@ -196,10 +292,17 @@ describe('Key Steward in the Admin shell', () => {
     await app.getByText('Enter a number from 30 to 365.').waitFor()
     await capture('settings-error')
     await open('/keys')
-    await app.getByLabel('Rule').selectOption('key-age-exceeded').catch(() => undefined)
+    await app
+      .getByLabel('Rule')
+      .selectOption('key-age-exceeded')
+      .catch(() => undefined)
     await listSettled()
     const afterCount = await app.locator('tbody tr').count()
-    assert.ok(afterCount < before, `${afterCount} stale keys at 180 days vs ${before} at 90`)
+
+    assert.ok(
+      afterCount < before,
+      `${afterCount} stale keys at 180 days vs ${before} at 90`
+    )
   })
 
   it('switches to Portuguese', async () => {
@@ -223,12 +326,25 @@ describe('Key Steward in the Admin shell', () => {
 
   it('scans the storefront from the exposure page and shows each exposed key, masked', async () => {
     await open('/exposure')
-    await app.getByRole('button', { name: 'Scan storefront now' }).first().click()
+    await app
+      .getByRole('button', { name: 'Scan storefront now' })
+      .first()
+      .click()
     await app.waitForSelector('[data-exposure="vtexappkey-acme-XDIUKI"]')
     const critical = app.locator('[data-exposure="vtexappkey-acme-XDIUKI"]')
+
     assert.ok(await critical.locator('[data-severity="CRITICAL"]').isVisible())
-    assert.match(await critical.textContent() ?? '', /[A-Z]{4}… \(128 characters\)/)
-    assert.ok(await app.locator('[data-exposure="vtexappkey-acme-JVOAUO"] [data-severity="HIGH"]').isVisible())
+    assert.match(
+      (await critical.textContent()) ?? '',
+      /[A-Z]{4}… \(128 characters\)/
+    )
+    assert.ok(
+      await app
+        .locator(
+          '[data-exposure="vtexappkey-acme-JVOAUO"] [data-severity="HIGH"]'
+        )
+        .isVisible()
+    )
     assert.equal(await app.locator('[data-exposure]').count(), 2)
     await capture('exposure')
   })

@@ -11,67 +11,147 @@
 //   forged        forged and malformed session cookies: UNAUTHENTICATED everywhere
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
+
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import { assertNoTokens, errorCode, gql, GqlResult, loadJson, useStack } from './helpers'
+import type { GqlResult } from './helpers'
+import { assertNoTokens, errorCode, gql, loadJson, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const OWNER = 'session-ana-owner'
 const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
 const tried: Record<string, number> = {}
-const count = (category: string) => { tried[category] = (tried[category] ?? 0) + 1 }
+const count = (category: string) => {
+  tried[category] = (tried[category] ?? 0) + 1
+}
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface Arg { name: string; type: TypeRef }
-interface Field { name: string; args: Arg[]; type: TypeRef }
-interface FullType { name: string; kind: string; inputFields: Arg[] | null; enumValues: Array<{ name: string }> | null }
-const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }'
-let schema: { roots: Record<'Query' | 'Mutation', Field[]>; types: Map<string, FullType> } | undefined
+interface TypeRef {
+  kind: string
+  name: string | null
+  ofType: TypeRef | null
+}
+interface Arg {
+  name: string
+  type: TypeRef
+}
+interface Field {
+  name: string
+  args: Arg[]
+  type: TypeRef
+}
+interface FullType {
+  name: string
+  kind: string
+  inputFields: Arg[] | null
+  enumValues: Array<{ name: string }> | null
+}
+const TYPE_REF =
+  'kind name ofType { kind name ofType { kind name ofType { kind name } } }'
+
+let schema:
+  | {
+      roots: Record<'Query' | 'Mutation', Field[]>
+      types: Map<string, FullType>
+    }
+  | undefined
 
 async function introspect() {
   if (schema) return schema
-  const res = await gql(stack, OWNER, `{ __schema { queryType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
-    mutationType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } } types { name kind inputFields { name type { ${TYPE_REF} } } enumValues { name } } } }`)
+  const res = await gql(
+    stack,
+    OWNER,
+    `{ __schema { queryType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
+    mutationType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } } types { name kind inputFields { name type { ${TYPE_REF} } } enumValues { name } } } }`
+  )
+
   const s = res.body.data.__schema
-  schema = { roots: { Query: s.queryType.fields, Mutation: s.mutationType.fields }, types: new Map(s.types.map((t: FullType) => [t.name, t])) }
+
+  schema = {
+    roots: { Query: s.queryType.fields, Mutation: s.mutationType.fields },
+    types: new Map(s.types.map((t: FullType) => [t.name, t])),
+  }
+
   return schema
 }
 
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t)
 
 /** A value of the type for a variable: `hostile` goes into String slots, the rest is the simplest valid value. */
-function value(t: TypeRef, hostile: string, types: Map<string, FullType>): unknown {
+function value(
+  t: TypeRef,
+  hostile: string,
+  types: Map<string, FullType>
+): unknown {
   if (t.kind === 'NON_NULL') return value(t.ofType!, hostile, types)
   if (t.kind === 'LIST') return [value(t.ofType!, hostile, types)]
   const type = types.get(t.name!)!
+
   if (type.kind === 'ENUM') return type.enumValues![0].name
   // Required fields and the ones that carry text: a valid Int elsewhere must not hide a String check.
-  if (type.kind === 'INPUT_OBJECT') return Object.fromEntries(type.inputFields!.filter(f => f.type.kind === 'NON_NULL' || carriesString(f.type, types)).map(f => [f.name, value(f.type, hostile, types)]))
-  return ({ Int: 1, Float: 1, Boolean: false } as Record<string, unknown>)[t.name!] ?? hostile
+  if (type.kind === 'INPUT_OBJECT')
+    return Object.fromEntries(
+      type
+        .inputFields!.filter(
+          (f) => f.type.kind === 'NON_NULL' || carriesString(f.type, types)
+        )
+        .map((f) => [f.name, value(f.type, hostile, types)])
+    )
+
+  return (
+    ({ Int: 1, Float: 1, Boolean: false } as Record<string, unknown>)[
+      t.name!
+    ] ?? hostile
+  )
 }
 
-const typeName = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${typeName(t.ofType!)}!` : t.kind === 'LIST' ? `[${typeName(t.ofType!)}]` : t.name!)
+const typeName = (t: TypeRef): string =>
+  t.kind === 'NON_NULL'
+    ? `${typeName(t.ofType!)}!`
+    : t.kind === 'LIST'
+    ? `[${typeName(t.ofType!)}]`
+    : t.name!
 
-function carriesString(t: TypeRef, types: Map<string, FullType>, seen = new Set<string>()): boolean {
+function carriesString(
+  t: TypeRef,
+  types: Map<string, FullType>,
+  seen = new Set<string>()
+): boolean {
   const n = named(t)
+
   if (n.name === 'String') return true
   const type = types.get(n.name!)
+
   if (type?.kind !== 'INPUT_OBJECT' || seen.has(n.name!)) return false
   seen.add(n.name!)
-  return type.inputFields!.some(f => carriesString(f.type, types, seen))
+
+  return type.inputFields!.some((f) => carriesString(f.type, types, seen))
 }
 
 /** Every field that takes a String somewhere in its arguments, called with `hostile` there. */
-async function eachStringField(hostile: string, check: (res: GqlResult, where: string) => void, category: string) {
+async function eachStringField(
+  hostile: string,
+  check: (res: GqlResult, where: string) => void,
+  category: string
+) {
   const { roots, types } = await introspect()
+
   for (const root of ['Query', 'Mutation'] as const) {
     for (const f of roots[root]) {
-      if (!f.args.some(a => carriesString(a.type, types))) continue
-      const kind = types.get(named(f.type).name!)!.kind
+      if (!f.args.some((a) => carriesString(a.type, types))) continue
+      const { kind } = types.get(named(f.type).name!)!
       const selection = kind === 'OBJECT' ? ' { __typename }' : ''
-      const vars = f.args.map(a => `$${a.name}: ${typeName(a.type)}`).join(', ')
-      const op = `${root === 'Query' ? 'query' : 'mutation'}(${vars}) { ${f.name}(${f.args.map(a => `${a.name}: $${a.name}`).join(', ')})${selection} }`
-      const variables = Object.fromEntries(f.args.map(a => [a.name, value(a.type, hostile, types)]))
+      const vars = f.args
+        .map((a) => `$${a.name}: ${typeName(a.type)}`)
+        .join(', ')
+
+      const op = `${root === 'Query' ? 'query' : 'mutation'}(${vars}) { ${
+        f.name
+      }(${f.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selection} }`
+
+      const variables = Object.fromEntries(
+        f.args.map((a) => [a.name, value(a.type, hostile, types)])
+      )
+
       check(await gql(stack, OWNER, op, variables), `${root}.${f.name}`)
       count(category)
     }
@@ -79,133 +159,353 @@ async function eachStringField(hostile: string, check: (res: GqlResult, where: s
 }
 
 after(() => {
-  const lines = Object.entries(tried).map(([c, n]) => `  ${c.padEnd(14)} ${n} cases`)
-  console.log(`adversarial suite, cases tried per category:\n${lines.join('\n')}`)
+  const lines = Object.entries(tried).map(
+    ([c, n]) => `  ${c.padEnd(14)} ${n} cases`
+  )
+
+  console.log(
+    `adversarial suite, cases tried per category:\n${lines.join('\n')}`
+  )
 })
 
 describe('adversarial: token paste', () => {
-  const variants = (t: string) => [t, t + t, `apptoken${t}`, `${t}x`, `note: ${t.slice(0, 64)}`, t.match(/.{16}/g)!.join('-'), t.toLowerCase()]
+  const variants = (t: string) => [
+    t,
+    t + t,
+    `apptoken${t}`,
+    `${t}x`,
+    `note: ${t.slice(0, 64)}`,
+    t.match(/.{16}/g)!.join('-'),
+    t.toLowerCase(),
+  ]
+
   it('no response, log line or stored document carries a pasted token', async () => {
     for (const key of fixture.appKeys.slice(0, 3)) {
       for (const pasted of variants(key.token)) {
-        await eachStringField(pasted, (res, where) => {
-          for (const probe of [key.token.slice(0, 32), key.token.slice(40, 72), key.token.slice(48, 64), key.token.slice(40, 72).toLowerCase()]) assert.ok(!res.text.includes(probe), `${where} echoed the pasted token`)
-        }, 'token paste')
+        await eachStringField(
+          pasted,
+          (res, where) => {
+            for (const probe of [
+              key.token.slice(0, 32),
+              key.token.slice(40, 72),
+              key.token.slice(48, 64),
+              key.token.slice(40, 72).toLowerCase(),
+            ])
+              assert.ok(
+                !res.text.includes(probe),
+                `${where} echoed the pasted token`
+              )
+          },
+          'token paste'
+        )
       }
     }
-    await new Promise(r => setTimeout(r, 300))
-    const stored = [...stack.platform.state.vbase.values()].map(f => f.body.toString())
+
+    await new Promise((r) => setTimeout(r, 300))
+    const stored = [...stack.platform.state.vbase.values()].map((f) =>
+      f.body.toString()
+    )
+
     assertNoTokens(fixture, stored, 'stored document')
     for (const key of fixture.appKeys.slice(0, 3)) {
-      for (const probe of [key.token.slice(48, 64), key.token.slice(40, 72).toLowerCase()]) assert.ok(!stored.some(d => d.includes(probe)), 'a split or lowercased token was stored')
+      for (const probe of [
+        key.token.slice(48, 64),
+        key.token.slice(40, 72).toLowerCase(),
+      ])
+        assert.ok(
+          !stored.some((d) => d.includes(probe)),
+          'a split or lowercased token was stored'
+        )
     }
+
     assertNoTokens(fixture, stack.logs, 'service log line')
     for (const key of fixture.appKeys.slice(0, 3)) {
-      assert.ok(!stack.logs.some(l => l.includes(key.token.slice(40, 72))), 'a slice of a pasted token reached the log')
+      assert.ok(
+        !stack.logs.some((l) => l.includes(key.token.slice(40, 72))),
+        'a slice of a pasted token reached the log'
+      )
     }
   })
 })
 
 describe('adversarial: bad input', () => {
-  const hostile = ['x'.repeat(1_000_000), '\u0000\u0007\u001b[31m', '<script>alert(1)</script><img src=x onerror=alert(1)>', '=HYPERLINK("http://evil")', '../../etc/passwd', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ‮', '%00%0d%0aSet-Cookie: x=1']
+  const hostile = [
+    'x'.repeat(1_000_000),
+    '\u0000\u0007\u001b[31m',
+    '<script>alert(1)</script><img src=x onerror=alert(1)>',
+    '=HYPERLINK("http://evil")',
+    '../../etc/passwd',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ‮',
+    '%00%0d%0aSet-Cookie: x=1',
+  ]
+
   it('answers clearly, never with a 500 or a long echo', async () => {
     for (const input of hostile) {
-      await eachStringField(input, (res, where) => {
-        assert.ok(res.status < 500, `${where}: HTTP ${res.status}`)
-        assert.notEqual(errorCode(res), 'INTERNAL_SERVER_ERROR', `${where}: ${res.text.slice(0, 200)}`)
-        assert.ok(res.text.length < 20_000 || !res.text.includes('x'.repeat(2_000)), `${where} echoed ${res.text.length} characters`)
-      }, 'bad input')
+      await eachStringField(
+        input,
+        (res, where) => {
+          assert.ok(res.status < 500, `${where}: HTTP ${res.status}`)
+          assert.notEqual(
+            errorCode(res),
+            'INTERNAL_SERVER_ERROR',
+            `${where}: ${res.text.slice(0, 200)}`
+          )
+          assert.ok(
+            res.text.length < 20_000 || !res.text.includes('x'.repeat(2_000)),
+            `${where} echoed ${res.text.length} characters`
+          )
+        },
+        'bad input'
+      )
     }
   })
 })
 
 describe('adversarial: malformed requests', () => {
-  const raw = async (body: string, contentType = 'application/json', method = 'POST') => {
-    const res = await fetch(`${stack.url}/_v/graphql`, { method, headers: { 'content-type': contentType, cookie: `VtexIdclientAutCookie=${OWNER}` }, body: method === 'GET' ? undefined : body })
+  const raw = async (
+    body: string,
+    contentType = 'application/json',
+    method = 'POST'
+  ) => {
+    const res = await fetch(`${stack.url}/_v/graphql`, {
+      method,
+      headers: {
+        'content-type': contentType,
+        cookie: `VtexIdclientAutCookie=${OWNER}`,
+      },
+      body: method === 'GET' ? undefined : body,
+    })
+
     return { status: res.status, text: await res.text() }
   }
-  const cases: Array<[string, () => Promise<{ status: number; text: string }>]> = [
+
+  const cases: Array<
+    [string, () => Promise<{ status: number; text: string }>]
+  > = [
     ['invalid JSON', () => raw('{bad json')],
     ['empty body', () => raw('')],
-    ['a batch (array)', () => raw(JSON.stringify([{ query: '{ rules { id } }' }, { query: '{ rules { id } }' }]))],
+    [
+      'a batch (array)',
+      () =>
+        raw(
+          JSON.stringify([
+            { query: '{ rules { id } }' },
+            { query: '{ rules { id } }' },
+          ])
+        ),
+    ],
     ['no query', () => raw(JSON.stringify({ variables: {} }))],
     ['query not a string', () => raw(JSON.stringify({ query: 42 }))],
     ['syntax error', () => raw(JSON.stringify({ query: '{ rules { id ' }))],
     ['unknown field', () => raw(JSON.stringify({ query: '{ nope }' }))],
-    ['fragment cycle', () => raw(JSON.stringify({ query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' }))],
-    ['3 MB body', () => raw(JSON.stringify({ query: `{ rules { id } } # ${'x'.repeat(3_200_000)}` }))],
+    [
+      'fragment cycle',
+      () =>
+        raw(
+          JSON.stringify({
+            query:
+              '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }',
+          })
+        ),
+    ],
+    [
+      '3 MB body',
+      () =>
+        raw(
+          JSON.stringify({
+            query: `{ rules { id } } # ${'x'.repeat(3_200_000)}`,
+          })
+        ),
+    ],
   ]
+
   for (const [name, send] of cases) {
     it(`${name}: 4xx with a short message, no internals`, async () => {
       const res = await send()
+
       count('malformed')
-      assert.ok(res.status >= 400 && res.status < 500, `HTTP ${res.status}: ${res.text.slice(0, 300)}`)
-      assert.ok(!/node_modules|\/work\/|\bat [\w.<>]+ \(|"stack"/.test(res.text), `internals in: ${res.text.slice(0, 400)}`)
+      assert.ok(
+        res.status >= 400 && res.status < 500,
+        `HTTP ${res.status}: ${res.text.slice(0, 300)}`
+      )
+      assert.ok(
+        !/node_modules|\/work\/|\bat [\w.<>]+ \(|"stack"/.test(res.text),
+        `internals in: ${res.text.slice(0, 400)}`
+      )
       assert.ok(res.text.length < 5_000, `${res.text.length} characters`)
     })
   }
+
   it('a variable of the wrong type is BAD_USER_INPUT', async () => {
     count('malformed')
-    const res = await gql(stack, OWNER, 'mutation($d: Int!) { snoozeReminder(id: "x", days: $d) }', { d: 'abc' })
+    const res = await gql(
+      stack,
+      OWNER,
+      'mutation($d: Int!) { snoozeReminder(id: "x", days: $d) }',
+      { d: 'abc' }
+    )
+
     assert.equal(errorCode(res), 'BAD_USER_INPUT')
   })
 })
 
 describe('adversarial: query cost', () => {
   const cases: Array<[string, string]> = [
-    ['13 aliased root fields', `{ ${Array.from({ length: 13 }, (_, i) => `a${i}: rules { id }`).join(' ')} }`],
-    ['two scans in one request', 'mutation { a: runLeakScan { at } b: runLeakScan { at } }'],
-    ['two exports in one request', '{ a: reviewExport(id: "x", format: JSON) { content } b: reviewExport(id: "y", format: CSV) { content } }'],
-    ['700 nested aliases', `{ inventory { keys { ${Array.from({ length: 700 }, (_, i) => `f${i}: id`).join(' ')} } } }`],
-    ['fragments spread twice into each other', `{ rules { ...F0 } } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on PolicyRule { id ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F30 on PolicyRule { id }`],
-    ['300 aliased introspections', `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: __schema { types { name } }`).join(' ')} }`],
+    [
+      '13 aliased root fields',
+      `{ ${Array.from({ length: 13 }, (_, i) => `a${i}: rules { id }`).join(
+        ' '
+      )} }`,
+    ],
+    [
+      'two scans in one request',
+      'mutation { a: runLeakScan { at } b: runLeakScan { at } }',
+    ],
+    [
+      'two exports in one request',
+      '{ a: reviewExport(id: "x", format: JSON) { content } b: reviewExport(id: "y", format: CSV) { content } }',
+    ],
+    [
+      '700 nested aliases',
+      `{ inventory { keys { ${Array.from(
+        { length: 700 },
+        (_, i) => `f${i}: id`
+      ).join(' ')} } } }`,
+    ],
+    [
+      'fragments spread twice into each other',
+      `{ rules { ...F0 } } ${Array.from(
+        { length: 30 },
+        (_, i) =>
+          `fragment F${i} on PolicyRule { id ...F${i + 1} ...F${i + 1} }`
+      ).join(' ')} fragment F30 on PolicyRule { id }`,
+    ],
+    [
+      '300 aliased introspections',
+      `{ ${Array.from(
+        { length: 300 },
+        (_, i) => `a${i}: __schema { types { name } }`
+      ).join(' ')} }`,
+    ],
   ]
+
   for (const [name, query] of cases) {
     it(`${name}: refused before anything runs`, async () => {
       count('query cost')
       stack.platform.requests.length = 0
       const res = await gql(stack, OWNER, query)
+
       assert.equal(errorCode(res), 'BAD_USER_INPUT', res.text.slice(0, 300))
       assert.match(res.body.errors![0].message, /asks too much/)
-      assert.ok(!stack.platform.requests.some(r => r.host.endsWith('myvtex.com') || r.path === '/api/vlm/appkeys'), 'nothing ran')
+      assert.ok(
+        !stack.platform.requests.some(
+          (r) => r.host.endsWith('myvtex.com') || r.path === '/api/vlm/appkeys'
+        ),
+        'nothing ran'
+      )
     })
   }
 })
 
 describe('adversarial: cross-site requests', () => {
   it('a mutation by GET or as a form post is refused and changes nothing', async () => {
-    const before = (await gql(stack, OWNER, '{ settings { reminderEmails } }')).body.data.settings.reminderEmails
-    const mutation = 'mutation { updateSettings(settings: { reminderEmails: ["attacker@evil.example"] }) { reminderEmails } }'
-    const byGet = await fetch(`${stack.url}/_v/graphql?query=${encodeURIComponent(mutation)}`, { headers: { cookie: `VtexIdclientAutCookie=${OWNER}` } })
-    const byForm = await fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: `VtexIdclientAutCookie=${OWNER}` }, body: JSON.stringify({ query: mutation }) })
+    const before = (await gql(stack, OWNER, '{ settings { reminderEmails } }'))
+      .body.data.settings.reminderEmails
+
+    const mutation =
+      'mutation { updateSettings(settings: { reminderEmails: ["attacker@evil.example"] }) { reminderEmails } }'
+
+    const byGet = await fetch(
+      `${stack.url}/_v/graphql?query=${encodeURIComponent(mutation)}`,
+      { headers: { cookie: `VtexIdclientAutCookie=${OWNER}` } }
+    )
+
+    const byForm = await fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain',
+        cookie: `VtexIdclientAutCookie=${OWNER}`,
+      },
+      body: JSON.stringify({ query: mutation }),
+    })
+
     for (const res of [byGet, byForm]) {
       count('cross-site')
       assert.ok(res.status >= 400 && res.status < 500, `HTTP ${res.status}`)
     }
-    assert.deepEqual((await gql(stack, OWNER, '{ settings { reminderEmails } }')).body.data.settings.reminderEmails, before)
+
+    assert.deepEqual(
+      (await gql(stack, OWNER, '{ settings { reminderEmails } }')).body.data
+        .settings.reminderEmails,
+      before
+    )
   })
 })
 
 describe('adversarial: one scan at a time', () => {
   it('concurrent scans: one runs, the others are told one is running', async () => {
-    const results = await Promise.all(Array.from({ length: 4 }, () => gql(stack, OWNER, 'mutation { runLeakScan { at } }')))
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        gql(stack, OWNER, 'mutation { runLeakScan { at } }')
+      )
+    )
+
     results.forEach(() => count('one scan'))
-    const codes = results.map(r => errorCode(r) ?? 'ok')
-    assert.equal(codes.filter(c => c === 'ok').length, 1, codes.join(', '))
-    assert.deepEqual(codes.filter(c => c !== 'ok'), ['CONFLICT', 'CONFLICT', 'CONFLICT'])
-    assert.equal(errorCode(await gql(stack, OWNER, 'mutation { runLeakScan { at } }')), undefined, 'the lock is released after the scan')
+    const codes = results.map((r) => errorCode(r) ?? 'ok')
+
+    assert.equal(codes.filter((c) => c === 'ok').length, 1, codes.join(', '))
+    assert.deepEqual(
+      codes.filter((c) => c !== 'ok'),
+      ['CONFLICT', 'CONFLICT', 'CONFLICT']
+    )
+    assert.equal(
+      errorCode(await gql(stack, OWNER, 'mutation { runLeakScan { at } }')),
+      undefined,
+      'the lock is released after the scan'
+    )
   })
 })
 
 describe('adversarial: forged sessions', () => {
-  const forged = ['', 'x', 'session-ana-owner ', 'SESSION-ANA-OWNER', 'session-ana-owner; VtexIdclientAutCookie=session-ana-owner', 'a'.repeat(10_000), '../session-ana-owner', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbmEifQ.']
+  const forged = [
+    '',
+    'x',
+    'session-ana-owner ',
+    'SESSION-ANA-OWNER',
+    'session-ana-owner; VtexIdclientAutCookie=session-ana-owner',
+    'a'.repeat(10_000),
+    '../session-ana-owner',
+    'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbmEifQ.',
+  ]
+
   it('UNAUTHENTICATED on every guarded field', async () => {
     for (const cookie of forged) {
-      for (const query of ['{ inventory { complete } }', '{ settings { rotationDays } }', 'mutation { runLeakScan { at } }', '{ reviews { id } }', '{ rules { id } }']) {
+      for (const query of [
+        '{ inventory { complete } }',
+        '{ settings { rotationDays } }',
+        'mutation { runLeakScan { at } }',
+        '{ reviews { id } }',
+        '{ rules { id } }',
+      ]) {
         count('forged')
-        const res = await fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `VtexIdclientAutCookie=${encodeURIComponent(cookie)}` }, body: JSON.stringify({ query }) })
-        const body = await res.json() as { errors?: Array<{ extensions?: { code?: string } }> }
-        assert.equal(body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', `${JSON.stringify(cookie.slice(0, 40))} ${query}`)
+        const res = await fetch(`${stack.url}/_v/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: `VtexIdclientAutCookie=${encodeURIComponent(cookie)}`,
+          },
+          body: JSON.stringify({ query }),
+        })
+
+        const body = (await res.json()) as {
+          errors?: Array<{ extensions?: { code?: string } }>
+        }
+
+        assert.equal(
+          body.errors?.[0]?.extensions?.code,
+          'UNAUTHENTICATED',
+          `${JSON.stringify(cookie.slice(0, 40))} ${query}`
+        )
       }
     }
   })

@@ -2,7 +2,10 @@
 // helpers for the local Admin: the app's page lives in a frame under the top bar and sidebar.
 import { readFileSync } from 'fs'
 import { join } from 'path'
-import { chromium, Browser, Frame, Page } from 'playwright-core'
+
+import type { Browser, Frame, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+
 import { ROOT } from '../paths'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -16,17 +19,27 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const problemsOf = new WeakMap<Browser, { seen: string[]; allowed: RegExp[] }>()
 
 export function watchConsole(page: Page, into: string[]): void {
-  page.on('console', m => {
+  page.on('console', (m) => {
     const text = m.text()
-    if (m.type() === 'error' || (m.type() === 'warning' && /^Warning: /.test(text))) into.push(`[console.${m.type()}] ${page.url()}: ${text.slice(0, 500)}`)
+
+    if (
+      m.type() === 'error' ||
+      (m.type() === 'warning' && /^Warning: /.test(text))
+    )
+      into.push(`[console.${m.type()}] ${page.url()}: ${text.slice(0, 500)}`)
   })
-  page.on('pageerror', e => into.push(`[pageerror] ${page.url()}: ${e.message}`))
+  page.on('pageerror', (e) =>
+    into.push(`[pageerror] ${page.url()}: ${e.message}`)
+  )
 }
 
 /** The console problems seen so far (minus allowed ones). */
 export function consoleProblems(browser: Browser): string[] {
   const state = problemsOf.get(browser)
-  return state ? state.seen.filter(p => !state.allowed.some(r => r.test(p))) : []
+
+  return state
+    ? state.seen.filter((p) => !state.allowed.some((r) => r.test(p)))
+    : []
 }
 
 /** Lets a suite provoke a console message it expects (e.g. a deliberate network failure). */
@@ -37,47 +50,105 @@ export function allowConsole(browser: Browser, pattern: RegExp): void {
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   })
+
   const state = { seen: [] as string[], allowed: [] as RegExp[] }
+
   problemsOf.set(browser, state)
   const newPage = browser.newPage.bind(browser)
+
   browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
     const page = await newPage(...args)
+
     watchConsole(page, state.seen)
+
     return page
   }
+
   const newContext = browser.newContext.bind(browser)
+
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext(...args)
-    context.on('page', page => watchConsole(page, state.seen))
+
+    context.on('page', (page) => watchConsole(page, state.seen))
+
     return context
   }
+
   const close = browser.close.bind(browser)
+
   browser.close = async (...args: Parameters<Browser['close']>) => {
     await close(...args)
     const problems = consoleProblems(browser)
-    if (problems.length) throw new Error(`The pages logged ${problems.length} console error(s) or React warning(s):\n${problems.slice(0, 20).join('\n')}`)
+
+    if (problems.length)
+      throw new Error(
+        `The pages logged ${
+          problems.length
+        } console error(s) or React warning(s):\n${problems
+          .slice(0, 20)
+          .join('\n')}`
+      )
   }
+
   return browser
 }
 
 let axeSource: string | undefined
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; html: string }> }
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: string[]; html: string }>
+}
 
 /**
  * axe-core (the npm package, injected into the frame as a script) on the document of `frame`:
  * the violations of the given impacts (serious and critical by default).
  */
-export async function axeViolations(frame: Frame, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
-  axeSource ??= readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: axeSource })
+export async function axeViolations(
+  frame: Frame,
+  impacts: string[] = ['serious', 'critical']
+): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(
+    join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
+    'utf8'
+  )
+  if (!(await frame.evaluate(() => 'axe' in window)))
+    await frame.addScriptTag({ content: axeSource })
   const result = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const { axe } = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object
+        ) => Promise<{ violations: AxeViolation[] }>
+      }
+    }
+
     return axe.run(document, { resultTypes: ['violations'] })
   })
-  return result.violations.filter(v => v.impact !== null && impacts.includes(v.impact)).map(v => ({ ...v, nodes: v.nodes.map(n => ({ target: n.target, html: n.html.slice(0, 200) })) }))
+
+  return result.violations
+    .filter((v) => v.impact !== null && impacts.includes(v.impact))
+    .map((v) => ({
+      ...v,
+      nodes: v.nodes.map((n) => ({
+        target: n.target,
+        html: n.html.slice(0, 200),
+      })),
+    }))
 }
 
 /**
@@ -87,7 +158,9 @@ export async function axeViolations(frame: Frame, impacts: string[] = ['serious'
  */
 export async function appFrame(page: Page): Promise<Frame> {
   const frame = await (await page.waitForSelector('iframe')).contentFrame()
+
   if (!frame) throw new Error('the Admin has no app frame')
+
   return frame
 }
 
@@ -95,7 +168,9 @@ export async function appFrame(page: Page): Promise<Frame> {
 export async function openAdmin(page: Page, url: string): Promise<Frame> {
   await page.goto(url)
   const frame = await appFrame(page)
+
   await frame.waitForSelector('.vtex-pageHeader__title')
+
   return frame
 }
 
@@ -103,12 +178,27 @@ export async function openAdmin(page: Page, url: string): Promise<Frame> {
  * A screenshot of the Admin as the user sees it. The page scrolls inside the frame, which fills
  * the Admin's content area, so a full-page shot first grows the viewport to the frame's content.
  */
-export async function screenshotAdmin(page: Page, frame: Frame, path: string, { fullPage = true } = {}): Promise<void> {
+export async function screenshotAdmin(
+  page: Page,
+  frame: Frame,
+  path: string,
+  { fullPage = true } = {}
+): Promise<void> {
   const viewport = page.viewportSize()
+
   if (!fullPage || !viewport) return void (await page.screenshot({ path }))
-  const content = await frame.evaluate(() => document.documentElement.scrollHeight)
-  const top = await page.evaluate(() => document.querySelector('iframe')?.getBoundingClientRect().top ?? 0)
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(top + content)) })
+  const content = await frame.evaluate(
+    () => document.documentElement.scrollHeight
+  )
+
+  const top = await page.evaluate(
+    () => document.querySelector('iframe')?.getBoundingClientRect().top ?? 0
+  )
+
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.max(viewport.height, Math.ceil(top + content)),
+  })
   try {
     await page.screenshot({ path })
   } finally {

@@ -1,6 +1,7 @@
 // Query.inventory through the whole stack: gateway → real @vtex/api runtime → platform.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
 import { errorCode, gql, loadJson, useStack } from './helpers'
@@ -17,44 +18,69 @@ const INVENTORY = `{ inventory { generatedAt complete missing
 const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
 const dayMs = 86_400_000
-const expectedAge = (iso: string) => Math.floor((Date.parse(fixture.now) - Date.parse(iso)) / dayMs)
-const roleName = (id: number) => fixture.roles.find(r => r.id === id)!.name
+const expectedAge = (iso: string) =>
+  Math.floor((Date.parse(fixture.now) - Date.parse(iso)) / dayMs)
+
+const roleName = (id: number) => fixture.roles.find((r) => r.id === id)!.name
 
 describe('Query.inventory for an admin', () => {
   it('returns every key with its roles and its age from the fixture clock', async () => {
     const r = await gql(stack, OWNER, INVENTORY)
+
     assert.equal(r.body.errors, undefined, r.text)
     const inv = r.body.data.inventory
+
     assert.equal(inv.complete, true)
     assert.deepEqual(inv.missing, [])
     assert.equal(inv.generatedAt, new Date(fixture.now).toISOString())
     assert.equal(inv.keys.length, fixture.appKeys.length)
     for (const k of fixture.appKeys) {
       const got = inv.keys.find((x: { id: string }) => x.id === k.id)
+
       assert.ok(got, `key ${k.label} missing`)
       assert.equal(got.label, k.label)
       assert.equal(got.appKey, k.appKey)
       assert.equal(got.isActive, k.isActive)
       assert.equal(got.ageDays, expectedAge(k.createdIn))
       assert.equal(got.rolesKnown, true)
-      assert.deepEqual(got.roles.map((x: { name: string }) => x.name).sort(), (fixture.roleAssignments[k.id] ?? []).map(roleName).sort())
+      assert.deepEqual(
+        got.roles.map((x: { name: string }) => x.name).sort(),
+        (fixture.roleAssignments[k.id] ?? []).map(roleName).sort()
+      )
     }
   })
 
   it('returns users with their roles, roles with their products, and registered external keys', async () => {
     const inv = (await gql(stack, OWNER, INVENTORY)).body.data.inventory
+
     assert.equal(inv.users.length, fixture.users.length)
-    const ana = inv.users.find((u: { email: string }) => u.email === 'ana@acme.com')
-    assert.ok(ana.roles.some((x: { name: string }) => x.name === 'Owner (Admin Super)'))
+    const ana = inv.users.find(
+      (u: { email: string }) => u.email === 'ana@acme.com'
+    )
+
+    assert.ok(
+      ana.roles.some((x: { name: string }) => x.name === 'Owner (Admin Super)')
+    )
     const owner = inv.roles.find((x: { id: number }) => x.id === 1)
-    assert.deepEqual(owner.products, fixture.roles.find(x => x.id === 1)!.products.map(p => p.name))
-    assert.equal(inv.externalKeys.length, (fixture.appStorage?.externalKeys as unknown[] | undefined)?.length ?? 0)
+
+    assert.deepEqual(
+      owner.products,
+      fixture.roles.find((x) => x.id === 1)!.products.map((p) => p.name)
+    )
+    assert.equal(
+      inv.externalKeys.length,
+      (fixture.appStorage?.externalKeys as unknown[] | undefined)?.length ?? 0
+    )
     for (const e of inv.externalKeys) assert.equal(e.rolesKnown, true)
   })
 
   it('has no token field in the schema', async () => {
     const r = await gql(stack, OWNER, '{ inventory { keys { token } } }')
-    assert.match(r.body.errors![0].message, /Cannot query field "token" on type "ApiKey"/)
+
+    assert.match(
+      r.body.errors![0].message,
+      /Cannot query field "token" on type "ApiKey"/
+    )
     assert.equal(r.body.data, undefined)
   })
 })
@@ -62,26 +88,55 @@ describe('Query.inventory for an admin', () => {
 describe('who may read', () => {
   it('UNAUTHENTICATED without the admin cookie', async () => {
     const r = await gql(stack, null, '{ inventory { complete } }')
+
     assert.equal(errorCode(r), 'UNAUTHENTICATED')
     assert.equal(r.body.data?.inventory, null)
   })
   it('UNAUTHENTICATED for a cookie VTEX ID does not know', async () => {
-    assert.equal(errorCode(await gql(stack, 'forged-session', '{ inventory { complete } }')), 'UNAUTHENTICATED')
+    assert.equal(
+      errorCode(
+        await gql(stack, 'forged-session', '{ inventory { complete } }')
+      ),
+      'UNAUTHENTICATED'
+    )
   })
   it('FORBIDDEN naming the resources a call-center user lacks', async () => {
-    const r = await gql(stack, 'session-diego-callcenter', '{ inventory { complete } }')
+    const r = await gql(
+      stack,
+      'session-diego-callcenter',
+      '{ inventory { complete } }'
+    )
+
     assert.equal(errorCode(r), 'FORBIDDEN')
     const ext = r.body.errors![0].extensions!
-    assert.deepEqual(ext.missingResources, ['Find user by email', 'Get paged roles', 'Get paged users', 'Save user'])
+
+    assert.deepEqual(ext.missingResources, [
+      'Find user by email',
+      'Get paged roles',
+      'Get paged users',
+      'Save user',
+    ])
     assert.match(r.body.errors![0].message, /Save user/)
   })
   it('FORBIDDEN naming Save user for a read-only auditor (VTEX requires it to list keys)', async () => {
-    const r = await gql(stack, 'session-carla-readonly', '{ inventory { complete } }')
+    const r = await gql(
+      stack,
+      'session-carla-readonly',
+      '{ inventory { complete } }'
+    )
+
     assert.equal(errorCode(r), 'FORBIDDEN')
-    assert.deepEqual(r.body.errors![0].extensions!.missingResources, ['Save user'])
+    assert.deepEqual(r.body.errors![0].extensions!.missingResources, [
+      'Save user',
+    ])
   })
   it('a custom security-auditor role is enough', async () => {
-    const r = await gql(stack, 'session-bruno-security', '{ inventory { complete keys { id } } }')
+    const r = await gql(
+      stack,
+      'session-bruno-security',
+      '{ inventory { complete keys { id } } }'
+    )
+
     assert.equal(r.body.errors, undefined, r.text)
     assert.equal(r.body.data.inventory.keys.length, fixture.appKeys.length)
   })
@@ -89,48 +144,82 @@ describe('who may read', () => {
 
 describe('upstream trouble', () => {
   it('a key whose roles keep failing is unknown, not roleless, and the inventory says it is partial', async () => {
-    const victim = fixture.appKeys.find(k => (fixture.roleAssignments[k.id] ?? []).length > 0)!
-    stack.platform.faults.set([{ path: `/users/${victim.id}/roles$`, status: 500 }])
+    const victim = fixture.appKeys.find(
+      (k) => (fixture.roleAssignments[k.id] ?? []).length > 0
+    )!
+
+    stack.platform.faults.set([
+      { path: `/users/${victim.id}/roles$`, status: 500 },
+    ])
     const inv = (await gql(stack, OWNER, INVENTORY)).body.data.inventory
+
     assert.equal(inv.complete, false)
     const got = inv.keys.find((k: { id: string }) => k.id === victim.id)
+
     assert.equal(got.rolesKnown, false)
     assert.deepEqual(got.roles, [])
     assert.equal(inv.missing.length, 1)
     assert.match(inv.missing[0], new RegExp(victim.appKey))
     assert.match(inv.missing[0], /HTTP 500 after 4 attempts/)
-    assert.equal(inv.keys.filter((k: { rolesKnown: boolean }) => !k.rolesKnown).length, 1)
+    assert.equal(
+      inv.keys.filter((k: { rolesKnown: boolean }) => !k.rolesKnown).length,
+      1
+    )
   })
 
   it('rides out a 429 with Retry-After on the key list', async () => {
-    stack.platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 429, retryAfter: 1, times: 1 }])
+    stack.platform.faults.set([
+      { path: '^/api/vlm/appkeys$', status: 429, retryAfter: 1, times: 1 },
+    ])
     const r = await gql(stack, OWNER, '{ inventory { complete keys { id } } }')
+
     assert.equal(r.body.data.inventory.complete, true)
     assert.equal(r.body.data.inventory.keys.length, fixture.appKeys.length)
   })
 
   it('a user list that keeps failing makes a partial inventory, keys still shown', async () => {
     stack.platform.faults.set([{ path: '/logins/list/paged$', status: 503 }])
-    const inv = (await gql(stack, OWNER, '{ inventory { complete missing users { id } keys { id } } }')).body.data.inventory
+    const inv = (
+      await gql(
+        stack,
+        OWNER,
+        '{ inventory { complete missing users { id } keys { id } } }'
+      )
+    ).body.data.inventory
+
     assert.equal(inv.complete, false)
     assert.deepEqual(inv.users, [])
     assert.equal(inv.keys.length, fixture.appKeys.length)
-    assert.match(inv.missing.join(' '), /admin user list \(HTTP 503 after 4 attempts\)/)
+    assert.match(
+      inv.missing.join(' '),
+      /admin user list \(HTTP 503 after 4 attempts\)/
+    )
   })
 
   it('a key list that keeps failing is an error saying VTEX did not answer', async () => {
     stack.platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 502 }])
     const r = await gql(stack, OWNER, '{ inventory { complete } }')
+
     assert.equal(errorCode(r), 'UPSTREAM_UNAVAILABLE')
-    assert.match(r.body.errors![0].message, /appkeys failed after 4 attempts: HTTP 502/)
+    assert.match(
+      r.body.errors![0].message,
+      /appkeys failed after 4 attempts: HTTP 502/
+    )
   })
 
   it('fetches roles with bounded concurrency', async () => {
     stack.platform.faults.set([{ path: '/roles$', latencyMs: 25 }])
     stack.platform.peakInFlight = 0
     const r = await gql(stack, OWNER, '{ inventory { complete } }')
+
     assert.equal(r.body.data.inventory.complete, true)
-    assert.ok(stack.platform.peakInFlight <= 8, `peak ${stack.platform.peakInFlight} requests in flight`)
-    assert.ok(stack.platform.peakInFlight >= 2, 'role fetches should run in parallel')
+    assert.ok(
+      stack.platform.peakInFlight <= 8,
+      `peak ${stack.platform.peakInFlight} requests in flight`
+    )
+    assert.ok(
+      stack.platform.peakInFlight >= 2,
+      'role fetches should run in parallel'
+    )
   })
 })

@@ -3,15 +3,20 @@
 // browser's back button, and a link can open the list filtered.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+
 import type { Browser, Frame, Page } from 'playwright-core'
+
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import { startStack, Stack } from '../stack'
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
 import { launchChromium, openAdmin } from './browser'
 import { loadJson } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
-const expected = loadJson<{ findings: Array<{ rule: string; subjectId: string; subjectType: string }> }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
+const expected = loadJson<{
+  findings: Array<{ rule: string; subjectId: string; subjectType: string }>
+}>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
 
 let stack: Stack
 let browser: Browser
@@ -28,53 +33,119 @@ after(async () => {
   await stack?.stop()
 })
 
-const rowIds = (app: Frame) => app.$$eval('tbody tr[data-key-id]', rows => rows.map(r => r.getAttribute('data-key-id')!))
-const searchBox = (app: Frame) => app.waitForSelector('input[type="search"], [role="search"] input')
+const rowIds = (app: Frame) =>
+  app.$$eval('tbody tr[data-key-id]', (rows) =>
+    rows.map((r) => r.getAttribute('data-key-id')!)
+  )
+
+const searchBox = (app: Frame) =>
+  app.waitForSelector('input[type="search"], [role="search"] input')
 
 describe('the key list in the URL', () => {
   it('search and sort → key page → "Back to API keys" → the same view; the browser back button too', async () => {
-    const target = fixture.appKeys.find(k => /sync/i.test(k.label))!
+    const target = fixture.appKeys.find((k) => /sync/i.test(k.label))!
     let app = await openAdmin(page, `${stack.url}/admin/key-steward/keys`)
+
     await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
     const all = (await rowIds(app)).length
+
     await (await searchBox(app)).fill('sync')
-    await page.waitForFunction(() => window.location.search.includes('q=sync'), undefined, { timeout: 20_000 })
+    await page.waitForFunction(
+      () => window.location.search.includes('q=sync'),
+      undefined,
+      { timeout: 20_000 }
+    )
     await app.click('th[aria-sort] button:has-text("Label")')
-    await page.waitForFunction(() => window.location.search.includes('sort=label'), undefined, { timeout: 20_000 })
-    await app.waitForFunction(n => document.querySelectorAll('tbody tr[data-key-id]').length < n, all, { timeout: 20_000 })
+    await page.waitForFunction(
+      () => window.location.search.includes('sort=label'),
+      undefined,
+      { timeout: 20_000 }
+    )
+    await app.waitForFunction(
+      (n) => document.querySelectorAll('tbody tr[data-key-id]').length < n,
+      all,
+      { timeout: 20_000 }
+    )
     const view = await rowIds(app)
+
     assert.ok(view.includes(target.id), 'the search found the key')
     const topUrl = page.url()
 
     await app.click(`tr[data-key-id="${target.id}"] a`)
-    await page.waitForFunction(id => window.location.pathname.endsWith(`/keys/${id}`), target.id, { timeout: 20_000 })
+    await page.waitForFunction(
+      (id) => window.location.pathname.endsWith(`/keys/${id}`),
+      target.id,
+      { timeout: 20_000 }
+    )
     await app.waitForSelector('text=Back to API keys')
     await app.click('text=Back to API keys')
-    await page.waitForFunction(() => window.location.pathname.endsWith('/keys') && window.location.search.includes('q=sync'), undefined, { timeout: 20_000 })
+    await page.waitForFunction(
+      () =>
+        window.location.pathname.endsWith('/keys') &&
+        window.location.search.includes('q=sync'),
+      undefined,
+      { timeout: 20_000 }
+    )
     await app.waitForSelector('tbody tr[data-key-id]')
     assert.deepEqual(await rowIds(app), view, 'same rows in the same order')
     assert.equal(await (await searchBox(app)).inputValue(), 'sync')
-    assert.equal(await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'), 'ascending')
+    assert.equal(
+      await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'),
+      'ascending'
+    )
     assert.equal(new URL(page.url()).search, new URL(topUrl).search)
 
     // Again through the browser's own back button.
     await app.click(`tr[data-key-id="${target.id}"] a`)
-    await page.waitForFunction(id => window.location.pathname.endsWith(`/keys/${id}`), target.id, { timeout: 20_000 })
+    await page.waitForFunction(
+      (id) => window.location.pathname.endsWith(`/keys/${id}`),
+      target.id,
+      { timeout: 20_000 }
+    )
     await page.goBack()
-    await page.waitForFunction(() => window.location.search.includes('q=sync'), undefined, { timeout: 20_000 })
-    app = page.frames().find(f => f.url().includes('/admin/app/'))!
-    await app.waitForFunction(() => (document.querySelector('[role="search"] input') as HTMLInputElement | null)?.value === 'sync', undefined, { timeout: 20_000 })
+    await page.waitForFunction(
+      () => window.location.search.includes('q=sync'),
+      undefined,
+      { timeout: 20_000 }
+    )
+    app = page.frames().find((f) => f.url().includes('/admin/app/'))!
+    await app.waitForFunction(
+      () =>
+        (
+          document.querySelector(
+            '[role="search"] input'
+          ) as HTMLInputElement | null
+        )?.value === 'sync',
+      undefined,
+      { timeout: 20_000 }
+    )
     await app.waitForSelector('tbody tr[data-key-id]')
     assert.deepEqual(await rowIds(app), view)
   })
 
   it('a link can open the list filtered by rule, or to the keys it names', async () => {
-    const owners = new Set(expected.findings.filter(f => f.rule === 'owner-role' && f.subjectType.toUpperCase() === 'KEY').map(f => f.subjectId))
-    let app = await openAdmin(page, `${stack.url}/admin/key-steward/keys?rule=owner-role`)
+    const owners = new Set(
+      expected.findings
+        .filter(
+          (f) =>
+            f.rule === 'owner-role' && f.subjectType.toUpperCase() === 'KEY'
+        )
+        .map((f) => f.subjectId)
+    )
+
+    let app = await openAdmin(
+      page,
+      `${stack.url}/admin/key-steward/keys?rule=owner-role`
+    )
+
     await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
     assert.deepEqual(new Set(await rowIds(app)), owners)
-    const two = fixture.appKeys.slice(0, 2).map(k => k.id)
-    app = await openAdmin(page, `${stack.url}/admin/key-steward/keys?ids=${two.join(',')}`)
+    const two = fixture.appKeys.slice(0, 2).map((k) => k.id)
+
+    app = await openAdmin(
+      page,
+      `${stack.url}/admin/key-steward/keys?ids=${two.join(',')}`
+    )
     await app.waitForSelector('[data-testid="ids-filter"]', { timeout: 60_000 })
     assert.deepEqual((await rowIds(app)).sort(), [...two].sort())
   })

@@ -4,16 +4,22 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { after, before, it } from 'node:test'
+
 import type { Browser, Frame, Page } from 'playwright-core'
+
 import type { Fixture } from '../platform/fixture'
-import { startStack, Stack } from '../stack'
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertNoTokens, loadJson } from './helpers'
 import { appFrame, launchChromium, openAdmin, screenshotAdmin } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
-const REVIEW_KEYS = fixture.appKeys.length + ((fixture.appStorage?.externalKeys as unknown[] | undefined)?.length ?? 0)
+const REVIEW_KEYS =
+  fixture.appKeys.length +
+  ((fixture.appStorage?.externalKeys as unknown[] | undefined)?.length ?? 0)
+
 let stack: Stack
 let browser: Browser
 let page: Page
@@ -25,16 +31,28 @@ function parseCsv(text: string): string[][] {
   let row: string[] = []
   let field = ''
   let quoted = false
+
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
+
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') { row.push(field); field = '' }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = '' }
-    else field += c
+    else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''))
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += c
   }
+
   return rows
 }
 
@@ -42,8 +60,13 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   stack = await startStack({ fixture: DEFAULT_FIXTURE })
   browser = await launchChromium()
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } })).newPage()
-  page.on('pageerror', e => pageErrors.push(e.message))
+  page = await (
+    await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 1000 },
+    })
+  ).newPage()
+  page.on('pageerror', (e) => pageErrors.push(e.message))
 })
 
 after(async () => {
@@ -54,32 +77,72 @@ after(async () => {
 
 /** The admin's actions (clicks, choices, typing into a field), counted to keep the review short. */
 let actions = 0
-const act = async <T>(work: Promise<T>): Promise<T> => { actions++; return work }
+const act = async <T>(work: Promise<T>): Promise<T> => {
+  actions++
+
+  return work
+}
 
 it('completes the whole review with bulk actions in a few dozen actions, and shows the completed review after sign-off', async () => {
-  let app: Frame = await openAdmin(page, `${stack.url}/admin/key-steward/review`)
+  let app: Frame = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward/review`
+  )
+
   await act(app.getByRole('button', { name: 'Start review' }).click())
   await app.waitForSelector('[data-practice="ROTATE_KEYS"]')
   // No "Start the review" banner while the review is open (the banner refetches on start).
-  await app.locator('text=The access review is overdue.').waitFor({ state: 'detached', timeout: 10_000 })
-  await page.screenshot({ path: join(ARTIFACTS, 'review-started.png'), fullPage: false })
+  await app
+    .locator('text=The access review is overdue.')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+  await page.screenshot({
+    path: join(ARTIFACTS, 'review-started.png'),
+    fullPage: false,
+  })
 
   // Evidence links open the key list filtered to the keys behind a line.
-  const href = await app.locator('[data-practice="ROTATE_KEYS"] [data-evidence="activeWithinRotation"] a').getAttribute('href')
+  const href = await app
+    .locator(
+      '[data-practice="ROTATE_KEYS"] [data-evidence="activeWithinRotation"] a'
+    )
+    .getAttribute('href')
+
   assert.match(href!, /\/keys\?ids=/)
 
   // "No keys in client-side code" needs a scan run since the review started: run it inline.
-  await app.waitForSelector('[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]')
+  await app.waitForSelector(
+    '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]'
+  )
   await act(app.locator('[data-run-scan] button').click())
-  await app.waitForSelector('[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]', { state: 'detached', timeout: 60_000 })
+  await app.waitForSelector(
+    '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]',
+    { state: 'detached', timeout: 60_000 }
+  )
 
   // Checklist: every practice Done, with a note (the fixture's evidence needs attention on most).
-  for (const practice of ['ROTATE_KEYS', 'RENEW_TOKENS', 'REASSESS_ACCESS', 'INDIVIDUAL_KEYS', 'NO_CLIENT_SIDE', 'AWARENESS', 'NO_SHARING']) {
+  for (const practice of [
+    'ROTATE_KEYS',
+    'RENEW_TOKENS',
+    'REASSESS_ACCESS',
+    'INDIVIDUAL_KEYS',
+    'NO_CLIENT_SIDE',
+    'AWARENESS',
+    'NO_SHARING',
+  ]) {
     const item = app.locator(`[data-practice="${practice}"]`)
+
     await act(item.locator('select').selectOption('DONE'))
-    await act(item.locator('textarea').fill(`Done for ${practice} on 2026-11-26: owners asked to act, tracked in SEC-42`))
+    await act(
+      item
+        .locator('textarea')
+        .fill(
+          `Done for ${practice} on 2026-11-26: owners asked to act, tracked in SEC-42`
+        )
+    )
     await act(item.getByRole('button', { name: 'Save' }).click())
-    await app.waitForSelector(`[data-practice="${practice}"][data-status="DONE"]`)
+    await app.waitForSelector(
+      `[data-practice="${practice}"][data-status="DONE"]`
+    )
   }
 
   // Decisions: keep every key without findings in one click …
@@ -88,46 +151,86 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   // … then every key still undecided, at once: select all matching, keep with one justification.
   await act(app.locator('[data-select-matching-top] button').click())
   const bar = app.locator('[data-bulk-bar]')
+
   await act(bar.locator('select').selectOption('KEEP'))
   await act(bar.locator('button[type="submit"]').click())
   // Keeping HIGH/CRITICAL keys without a justification is refused, naming them; nothing changes.
   await bar.getByText(/Nothing was decided/).waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'review-bulk-refused.png') })
-  await act(bar.locator('input[type="text"], input:not([type])').first().fill('Owner confirmed; rotation scheduled this quarter'))
+  await act(
+    bar
+      .locator('input[type="text"], input:not([type])')
+      .first()
+      .fill('Owner confirmed; rotation scheduled this quarter')
+  )
   await act(bar.locator('button[type="submit"]').click())
   await app.getByText('Every key has a decision.').waitFor()
-  await page.screenshot({ path: join(ARTIFACTS, 'review-decided.png'), fullPage: false })
+  await page.screenshot({
+    path: join(ARTIFACTS, 'review-decided.png'),
+    fullPage: false,
+  })
 
   await act(app.getByRole('button', { name: 'Sign off review' }).click())
   const counts = await app.locator('[data-sign-off-counts]').textContent()
-  assert.match(counts!, new RegExp(`You sign off ${REVIEW_KEYS} keys \\(${REVIEW_KEYS} keep\\) and 7 practices \\(7 done, 0 not applicable\\)`))
+
+  assert.match(
+    counts!,
+    new RegExp(
+      `You sign off ${REVIEW_KEYS} keys \\(${REVIEW_KEYS} keep\\) and 7 practices \\(7 done, 0 not applicable\\)`
+    )
+  )
   await act(app.getByRole('button', { name: 'Sign off', exact: true }).click())
 
   // After sign-off: success, the completed review, and no overdue banner.
   await app.waitForSelector('[data-signed-success]')
   await app.waitForSelector('[data-completed-review]')
   assert.ok(await app.isVisible('[data-review-log]'))
-  await app.locator('text=The access review is overdue.').waitFor({ state: 'detached', timeout: 10_000 })
+  await app
+    .locator('text=The access review is overdue.')
+    .waitFor({ state: 'detached', timeout: 10_000 })
   assert.equal(await app.locator('text=Start the review').count(), 0)
   await screenshotAdmin(page, app, join(ARTIFACTS, 'review-signed.png'))
   console.log(`review of ${REVIEW_KEYS} keys completed in ${actions} actions`)
   assert.ok(actions <= 40, `${actions} actions`)
 
-  const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-review-id]').first().getByRole('button', { name: 'Export CSV' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app
+      .locator('[data-review-id]')
+      .first()
+      .getByRole('button', { name: 'Export CSV' })
+      .click(),
+  ])
+
   const csv = readFileSync((await download.path())!, 'utf8')
+
   assertNoTokens(fixture, [csv], 'exported CSV')
   const rows = parseCsv(csv)
   const header = rows[0]
-  const keyRows = rows.slice(1).filter(r => r.length === header.length && r[header.indexOf('key_id')])
+  const keyRows = rows
+    .slice(1)
+    .filter((r) => r.length === header.length && r[header.indexOf('key_id')])
+
   assert.equal(keyRows.length, REVIEW_KEYS)
   for (const r of keyRows) {
     assert.equal(r[header.indexOf('decision')], 'KEEP')
     assert.equal(r[header.indexOf('decided_by')], 'ana@acme.com')
     assert.equal(r[header.indexOf('review_status')], 'COMPLETED')
   }
-  assert.ok(keyRows.some(r => r[header.indexOf('justification')] === 'Owner confirmed; rotation scheduled this quarter'))
-  assert.ok(rows.some(r => r[0] === '#checklist' && r[1] === 'AWARENESS' && r[2] === 'DONE'))
-  assert.ok(rows.some(r => r[0] === '#signoff' && r[1] === 'ana@acme.com'))
+
+  assert.ok(
+    keyRows.some(
+      (r) =>
+        r[header.indexOf('justification')] ===
+        'Owner confirmed; rotation scheduled this quarter'
+    )
+  )
+  assert.ok(
+    rows.some(
+      (r) => r[0] === '#checklist' && r[1] === 'AWARENESS' && r[2] === 'DONE'
+    )
+  )
+  assert.ok(rows.some((r) => r[0] === '#signoff' && r[1] === 'ana@acme.com'))
 
   // The overview now shows the next review date instead of an overdue review.
   app = await openAdmin(page, `${stack.url}/admin/key-steward`)
@@ -136,22 +239,58 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
 })
 
 it('the auditor (carla, no read resources) opens the completed review read-only', async () => {
-  const ana = (q: string) => fetch(`${stack.url}/_v/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'VtexIdclientAutCookie=session-ana-owner' }, body: JSON.stringify({ query: q }) }).then(r => r.json() as Promise<{ data?: any; errors?: unknown[] }>)
-  const named = await ana('mutation { updateSettings(settings: { auditors: ["carla@acme.com"] }) { auditors } }')
+  const ana = (q: string) =>
+    fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: 'VtexIdclientAutCookie=session-ana-owner',
+      },
+      body: JSON.stringify({ query: q }),
+    }).then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>)
+
+  const named = await ana(
+    'mutation { updateSettings(settings: { auditors: ["carla@acme.com"] }) { auditors } }'
+  )
+
   assert.equal(named.errors, undefined, JSON.stringify(named.errors))
-  let app: Frame = await openAdmin(page, `${stack.url}/admin/key-steward/review`)
+  let app: Frame = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward/review`
+  )
+
   await page.selectOption('#shell-session', 'session-carla-readonly')
   app = await appFrame(page)
   await app.waitForSelector('[data-auditor-view]')
   await app.waitForSelector('[data-review-id]')
-  await app.locator('[data-review-id]').first().getByRole('button', { name: 'Open' }).click()
+  await app
+    .locator('[data-review-id]')
+    .first()
+    .getByRole('button', { name: 'Open' })
+    .click()
   await app.waitForSelector('[data-completed-review]')
-  assert.match((await app.locator('[data-signed-by]').textContent())!, /ana@acme.com/)
-  assert.ok(await app.locator('[data-practice="AWARENESS"] [data-note]').count() > 0)
+  assert.match(
+    (await app.locator('[data-signed-by]').textContent())!,
+    /ana@acme.com/
+  )
+  assert.ok(
+    (await app.locator('[data-practice="AWARENESS"] [data-note]').count()) > 0
+  )
   await app.waitForSelector('tr[data-review-key]')
   // read-only: no checkbox, no decision form, no sign-off
-  assert.equal(await app.locator('tr[data-review-key] input[type="checkbox"], tr[data-review-key] form, [data-sign-off], [data-bulk-bar]').count(), 0)
+  assert.equal(
+    await app
+      .locator(
+        'tr[data-review-key] input[type="checkbox"], tr[data-review-key] form, [data-sign-off], [data-bulk-bar]'
+      )
+      .count(),
+    0
+  )
   await screenshotAdmin(page, app, join(ARTIFACTS, 'review-auditor.png'))
-  const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).first().click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app.getByRole('button', { name: 'Export CSV' }).first().click(),
+  ])
+
   assert.match(readFileSync((await download.path())!, 'utf8'), /"#review_log"/)
 })

@@ -3,6 +3,7 @@
 // VTEX IO does), and what they could not finish is saved as partial, with what was left out.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+
 import { DEFAULT_FIXTURE } from '../paths'
 import { gql, useStack } from './helpers'
 
@@ -19,16 +20,39 @@ describe('scheduled scan under slow VTEX and a slow storefront', () => {
       { path: '^/(sitemap.*|)$', latencyMs: 6000 },
     ])
     const started = Date.now()
-    const { fired } = await (await fetch(`${stack.platform.url}/_platform/clock`, { method: 'POST', body: JSON.stringify({ days: 1 }) })).json() as { fired: Array<{ status: number }> }
+    const { fired } = (await (
+      await fetch(`${stack.platform.url}/_platform/clock`, {
+        method: 'POST',
+        body: JSON.stringify({ days: 1 }),
+      })
+    ).json()) as { fired: Array<{ status: number }> }
+
     const elapsed = Date.now() - started
+
     stack.platform.faults.set([])
-    assert.deepEqual(fired.map(f => f.status), [200], 'the scan answered before the router gave up')
+    assert.deepEqual(
+      fired.map((f) => f.status),
+      [200],
+      'the scan answered before the router gave up'
+    )
     assert.ok(elapsed < 30_000, `took ${elapsed} ms`)
-    const data = (await gql(stack, ANA, `{ schedule { lastScanAt lastRun { inventory { state problem detail } storefront { state problem } } }
-      inventory { source complete missing } }`)).body.data
+    const { data } = (
+      await gql(
+        stack,
+        ANA,
+        `{ schedule { lastScanAt lastRun { inventory { state problem detail } storefront { state problem } } }
+      inventory { source complete missing } }`
+      )
+    ).body
+
     assert.equal(data.schedule.lastRun.inventory.state, 'PARTIAL')
-    assert.match(data.schedule.lastRun.inventory.detail, /roles of .*no time left before the deadline/)
-    assert.ok(['OK', 'PARTIAL'].includes(data.schedule.lastRun.storefront.state))
+    assert.match(
+      data.schedule.lastRun.inventory.detail,
+      /roles of .*no time left before the deadline/
+    )
+    assert.ok(
+      ['OK', 'PARTIAL'].includes(data.schedule.lastRun.storefront.state)
+    )
     assert.ok(data.schedule.lastScanAt, 'the partial snapshot was saved')
   })
 })

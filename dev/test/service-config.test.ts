@@ -5,18 +5,28 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'fs'
 import { join } from 'path'
 import { describe, it } from 'node:test'
-import { REQUEST_BUDGET_MS, ROUTE_TIMEOUT_MS } from '../../node/clients/deadline'
+
+import {
+  REQUEST_BUDGET_MS,
+  ROUTE_TIMEOUT_MS,
+} from '../../node/clients/deadline'
 import { SCAN_BUDGET_MS } from '../../node/services/dailyScan/registration'
 import { MANIFEST, ROOT } from '../paths'
 
-const service = JSON.parse(readFileSync(join(ROOT, 'node', 'service.json'), 'utf8'))
+const service = JSON.parse(
+  readFileSync(join(ROOT, 'node', 'service.json'), 'utf8')
+)
+
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'))
 
 describe('node/service.json', () => {
   it('stays within VTEX’s documented bounds', () => {
     assert.ok(service.memory <= 1024)
     assert.ok(service.minReplicas >= 2)
-    assert.ok(service.maxReplicas >= 5 && service.maxReplicas <= 60, `maxReplicas ${service.maxReplicas}`)
+    assert.ok(
+      service.maxReplicas >= 5 && service.maxReplicas <= 60,
+      `maxReplicas ${service.maxReplicas}`
+    )
     assert.ok(service.maxReplicas >= service.minReplicas)
     assert.ok(service.ttl >= 10 && service.ttl <= 60)
     assert.ok(service.workers <= 4)
@@ -24,13 +34,18 @@ describe('node/service.json', () => {
   it('its timeout is the one every request deadline is cut from', () => {
     assert.equal(service.timeout * 1000, ROUTE_TIMEOUT_MS)
     assert.ok(REQUEST_BUDGET_MS < ROUTE_TIMEOUT_MS)
-    assert.ok(SCAN_BUDGET_MS < REQUEST_BUDGET_MS, 'the scan leaves time to save and e-mail')
+    assert.ok(
+      SCAN_BUDGET_MS < REQUEST_BUDGET_MS,
+      'the scan leaves time to save and e-mail'
+    )
   })
 })
 
 describe('manifest.json policies for Message Center', () => {
   it('declares what real apps declare to create and update templates and send mail', () => {
     const names = manifest.policies.map((p: { name: string }) => p.name)
-    for (const p of ['template-criar', 'template-editar', 'send-message']) assert.ok(names.includes(p), p)
+
+    for (const p of ['template-criar', 'template-editar', 'send-message'])
+      assert.ok(names.includes(p), p)
   })
 })

@@ -2,9 +2,11 @@
 // and a frame, the app's page at /admin/app/<app>/… (what the frame loads), redirects to the
 // Admin, and the two URLs mapped into each other. Needs the built shell (npm run build).
 import assert from 'node:assert/strict'
-import { createServer, Server } from 'http'
+import type { Server } from 'http'
+import { createServer } from 'http'
 import type { AddressInfo } from 'net'
 import { after, before, describe, it } from 'node:test'
+
 import type { Fixture } from '../platform/fixture'
 import { shellRoutes } from '../shell/serve'
 import { toFramePath, toTopPath } from '../shell/urls'
@@ -16,50 +18,74 @@ const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' })
 
 before(async () => {
   const routes = shellRoutes(loadJson<Fixture>(SMALL_FIXTURE))
+
   server = createServer((req, res) => {
     if (!routes(req, res)) res.writeHead(404).end()
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-after(() => new Promise<void>(resolve => server.close(() => resolve())))
+after(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 describe('the Admin shell’s pages', () => {
   for (const path of ['/', '/admin', '/admin/']) {
     it(`redirects ${path} to the Admin at /admin/key-steward`, async () => {
       const res = await get(path)
+
       assert.equal(res.status, 302)
       assert.equal(res.headers.get('location'), '/admin/key-steward')
     })
   }
 
-  for (const path of ['/admin/key-steward', '/admin/key-steward/keys', '/admin/key-steward/keys/abc']) {
+  for (const path of [
+    '/admin/key-steward',
+    '/admin/key-steward/keys',
+    '/admin/key-steward/keys/abc',
+  ]) {
     it(`serves the Admin (top bar, sidebar, frame) at ${path}`, async () => {
       const res = await get(path)
+
       assert.equal(res.status, 200)
       const html = await res.text()
+
       assert.match(html, /data-shell="top"/)
       assert.match(html, /<script src="\/_shell\/top\.js">/)
     })
   }
 
-  for (const path of ['/admin/app/key-steward', '/admin/app/key-steward/users']) {
+  for (const path of [
+    '/admin/app/key-steward',
+    '/admin/app/key-steward/users',
+  ]) {
     it(`serves the app's page alone at ${path}`, async () => {
       const res = await get(path)
+
       assert.equal(res.status, 200)
       const html = await res.text()
+
       assert.match(html, /data-shell="frame"/)
       assert.match(html, /<script src="\/_shell\/frame\.js">/)
     })
   }
 
   it('serves both bundles and leaves other paths alone', async () => {
-    for (const file of ['top.js', 'top.css', 'frame.js', 'frame.css']) assert.equal((await get(`/_shell/${file}`)).status, 200, file)
-    for (const path of ['/admin/other-app', '/admin/app/other-app', '/admin/key-stewardship', '/_shell/main.js']) assert.equal((await get(path)).status, 404, path)
+    for (const file of ['top.js', 'top.css', 'frame.js', 'frame.css'])
+      assert.equal((await get(`/_shell/${file}`)).status, 200, file)
+    for (const path of [
+      '/admin/other-app',
+      '/admin/app/other-app',
+      '/admin/key-stewardship',
+      '/_shell/main.js',
+    ])
+      assert.equal((await get(path)).status, 404, path)
   })
 
   it('gives the session switcher the fixture’s sessions', async () => {
-    const body = await (await get('/_shell/sessions')).json() as { account: string; sessions: Array<{ cookie: string; email: string }> }
+    const body = (await (await get('/_shell/sessions')).json()) as {
+      account: string
+      sessions: Array<{ cookie: string; email: string }>
+    }
+
     assert.equal(body.account, 'small')
     assert.ok(body.sessions.length > 0)
   })
@@ -67,10 +93,14 @@ describe('the Admin shell’s pages', () => {
 
 describe('Admin URL ↔ frame URL', () => {
   it('maps /admin/<route> to /admin/app/<route> and back', () => {
-    for (const [top, frame] of [['/admin/key-steward', '/admin/app/key-steward'], ['/admin/key-steward/keys/k1', '/admin/app/key-steward/keys/k1']]) {
+    for (const [top, frame] of [
+      ['/admin/key-steward', '/admin/app/key-steward'],
+      ['/admin/key-steward/keys/k1', '/admin/app/key-steward/keys/k1'],
+    ]) {
       assert.equal(toFramePath(top), frame)
       assert.equal(toTopPath(frame), top)
     }
+
     assert.equal(toTopPath('/elsewhere'), '/elsewhere')
   })
 })

@@ -1,7 +1,8 @@
 // One deadline per request. VTEX IO aborts a request after service.json's `timeout`; every
 // upstream call of the request (retries included) must end before it, with time left to answer.
 // Clients are built per request (IOClients), so a client's budget starts with its request.
-import { DEFAULT_RETRY, RetryOptions, RetryPolicy, withRetry } from './retry'
+import type { RetryOptions, RetryPolicy } from './retry'
+import { DEFAULT_RETRY, withRetry } from './retry'
 
 /** node/service.json `timeout`, in ms (app-files.test.ts holds the two equal). */
 export const ROUTE_TIMEOUT_MS = 30_000
@@ -19,8 +20,19 @@ export class Budget {
    * Calls an upstream with retries (retry.ts) that all end by the deadline; `call` gets the
    * attempt's timeout: the client's own, cut to the time left.
    */
-  run<T>(endpoint: string, call: (timeoutMs: number) => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, clientTimeoutMs: number = CLIENT_OPTIONS.timeout, onRetry?: RetryOptions['onRetry']): Promise<T> {
-    return withRetry(endpoint, remaining => call(Math.max(1, Math.min(clientTimeoutMs, remaining))), policy, { deadlineAt: this.deadlineAt, onRetry })
+  run<T>(
+    endpoint: string,
+    call: (timeoutMs: number) => Promise<T>,
+    policy: RetryPolicy = DEFAULT_RETRY,
+    clientTimeoutMs: number = CLIENT_OPTIONS.timeout,
+    onRetry?: RetryOptions['onRetry']
+  ): Promise<T> {
+    return withRetry(
+      endpoint,
+      (remaining) => call(Math.max(1, Math.min(clientTimeoutMs, remaining))),
+      policy,
+      { deadlineAt: this.deadlineAt, onRetry }
+    )
   }
 }
 

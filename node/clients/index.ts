@@ -1,5 +1,6 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients, VBase } from '@vtex/api'
+
 import { LicenseManagerApi } from './licenseManagerApi'
 import { MessageCenter } from './messageCenter'
 import { Scheduler } from './scheduler'

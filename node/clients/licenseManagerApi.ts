@@ -2,17 +2,51 @@
 // admin more than VTEX lets them see. Paths and shapes: VTEX's License Manager OpenAPI.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
-import { FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, Requirement, SAVE_USER } from '../domain/resources'
+
+import type { Requirement } from '../domain/resources'
+import {
+  FIND_USER_BY_EMAIL,
+  GET_ROLES_PAGED,
+  GET_USERS_PAGED,
+  SAVE_USER,
+} from '../domain/resources'
 import { mapWithConcurrency } from '../utils/concurrency'
 import { Budget, CLIENT_OPTIONS } from './deadline'
-import { DEFAULT_RETRY, RetryPolicy } from './retry'
+import type { RetryPolicy } from './retry'
+import { DEFAULT_RETRY } from './retry'
 
-export interface VtexAppKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
-export interface VtexRoleProduct { name: string }
-export interface VtexRole { id: number; name: string; isAdmin: boolean; roleType: number; products: VtexRoleProduct[] | null }
-export interface VtexUser { id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean }
-export interface VtexRoleRef { id: number; name: string }
-interface Paged<T> { items: T[]; paging: { page: number; perPage: number; total: number; pages: number } }
+export interface VtexAppKey {
+  id: string
+  appKey: string
+  label: string
+  createdIn: string
+  isActive: boolean
+}
+export interface VtexRoleProduct {
+  name: string
+}
+export interface VtexRole {
+  id: number
+  name: string
+  isAdmin: boolean
+  roleType: number
+  products: VtexRoleProduct[] | null
+}
+export interface VtexUser {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  isBlocked: boolean
+}
+export interface VtexRoleRef {
+  id: number
+  name: string
+}
+interface Paged<T> {
+  items: T[]
+  paging: { page: number; perPage: number; total: number; pages: number }
+}
 
 /** The endpoint templates, also used to name the resource an upstream 403 means is missing. */
 export const LM = {
@@ -66,34 +100,83 @@ export class LicenseManagerApi extends JanusClient {
     // memoizable: false, because @vtex/api memoizes a GET's promise per client instance, so a
     // retry of a failed call would get the same rejection back without reaching VTEX again.
     // retries: 0, because retry.ts is the one retry layer (it counts the attempts it reports).
-    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    super(context, {
+      ...CLIENT_OPTIONS,
+      ...options,
+      retries: 0,
+      memoizable: false,
+      headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' },
+    })
     this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 
   listAppKeys(adminToken: string): Promise<VtexAppKey[]> {
-    return this.get<VtexAppKey[]>(LM.appKeys, '/api/vlm/appkeys', adminToken, 'lm-appkeys')
+    return this.get<VtexAppKey[]>(
+      LM.appKeys,
+      '/api/vlm/appkeys',
+      adminToken,
+      'lm-appkeys'
+    )
   }
 
   listAllRoles(adminToken: string): Promise<VtexRole[]> {
-    return this.allPages<VtexRole>(LM.roles, '/api/license-manager/site/pvt/roles/list/paged', adminToken, 'id')
+    return this.allPages<VtexRole>(
+      LM.roles,
+      '/api/license-manager/site/pvt/roles/list/paged',
+      adminToken,
+      'id'
+    )
   }
 
   listAllUsers(adminToken: string): Promise<VtexUser[]> {
-    return this.allPages<VtexUser>(LM.users, '/api/license-manager/site/pvt/logins/list/paged', adminToken, 'email')
+    return this.allPages<VtexUser>(
+      LM.users,
+      '/api/license-manager/site/pvt/logins/list/paged',
+      adminToken,
+      'email'
+    )
   }
 
   /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
-  rolesOf(adminToken: string, subjectId: string, observer?: CallObserver): Promise<VtexRoleRef[]> {
-    return this.get<VtexRoleRef[]>(LM.rolesOf, `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`, adminToken, 'lm-roles-of', undefined, observer)
+  rolesOf(
+    adminToken: string,
+    subjectId: string,
+    observer?: CallObserver
+  ): Promise<VtexRoleRef[]> {
+    return this.get<VtexRoleRef[]>(
+      LM.rolesOf,
+      `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`,
+      adminToken,
+      'lm-roles-of',
+      undefined,
+      observer
+    )
   }
 
   /**
    * Activates or deactivates a key (PUT /api/vlm/appkeys/{id}, Permissions: Save user). Setting
    * the same value twice has the same effect, so the default retries apply.
    */
-  async setAppKeyActive(adminToken: string, id: string, isActive: boolean): Promise<void> {
-    await this.budget.run(LM.updateAppKey, timeout =>
-      this.http.put(`/api/vlm/appkeys/${encodeURIComponent(id)}`, { isActive }, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'lm-appkey-update', timeout }), this.retry, this.timeoutMs)
+  async setAppKeyActive(
+    adminToken: string,
+    id: string,
+    isActive: boolean
+  ): Promise<void> {
+    await this.budget.run(
+      LM.updateAppKey,
+      (timeout) =>
+        this.http.put(
+          `/api/vlm/appkeys/${encodeURIComponent(id)}`,
+          { isActive },
+          {
+            headers: { VtexIdclientAutCookie: adminToken },
+            metric: 'lm-appkey-update',
+            timeout,
+          }
+        ),
+      this.retry,
+      this.timeoutMs
+    )
   }
 
   /**
@@ -101,9 +184,27 @@ export class LicenseManagerApi extends JanusClient {
    * user). VTEX answers 204 even when the subject does not hold the role, so callers check the
    * roles before and read them again after.
    */
-  async removeRole(adminToken: string, subjectId: string, roleId: number): Promise<void> {
-    await this.budget.run(LM.removeRole, timeout =>
-      this.http.delete(`/api/license-manager/users/${encodeURIComponent(subjectId)}/roles/${roleId}`, { headers: { VtexIdclientAutCookie: adminToken }, metric: 'lm-role-remove', timeout }), this.retry, this.timeoutMs)
+  async removeRole(
+    adminToken: string,
+    subjectId: string,
+    roleId: number
+  ): Promise<void> {
+    await this.budget.run(
+      LM.removeRole,
+      (timeout) =>
+        this.http.delete(
+          `/api/license-manager/users/${encodeURIComponent(
+            subjectId
+          )}/roles/${roleId}`,
+          {
+            headers: { VtexIdclientAutCookie: adminToken },
+            metric: 'lm-role-remove',
+            timeout,
+          }
+        ),
+      this.retry,
+      this.timeoutMs
+    )
   }
 
   /**
@@ -112,7 +213,15 @@ export class LicenseManagerApi extends JanusClient {
    */
   async canAccess(adminToken: string, resourceKey: string): Promise<boolean> {
     try {
-      await this.get(LM.access, `/api/license-manager/resources/${encodeURIComponent(resourceKey)}/access`, adminToken, 'lm-access')
+      await this.get(
+        LM.access,
+        `/api/license-manager/resources/${encodeURIComponent(
+          resourceKey
+        )}/access`,
+        adminToken,
+        'lm-access'
+      )
+
       return true
     } catch (e) {
       if ((e as { status?: number }).status === 403) return false
@@ -120,18 +229,64 @@ export class LicenseManagerApi extends JanusClient {
     }
   }
 
-  private async allPages<T>(endpoint: string, path: string, adminToken: string, sort: string): Promise<T[]> {
-    const get = (page: number) => this.get<Paged<T>>(endpoint, path, adminToken, 'lm-paged', { numItems: PAGE_SIZE, pageNumber: page, sort, sortType: 'ASC' })
+  private async allPages<T>(
+    endpoint: string,
+    path: string,
+    adminToken: string,
+    sort: string
+  ): Promise<T[]> {
+    const get = (page: number) =>
+      this.get<Paged<T>>(endpoint, path, adminToken, 'lm-paged', {
+        numItems: PAGE_SIZE,
+        pageNumber: page,
+        sort,
+        sortType: 'ASC',
+      })
+
     const first = await get(1)
-    const rest = await mapWithConcurrency(Array.from({ length: Math.max(first.paging.pages - 1, 0) }, (_, i) => i + 2), 4, get)
-    return [first, ...rest].flatMap(p => p.items)
+    const rest = await mapWithConcurrency(
+      Array.from(
+        { length: Math.max(first.paging.pages - 1, 0) },
+        (_, i) => i + 2
+      ),
+      4,
+      get
+    )
+
+    return [first, ...rest].flatMap((p) => p.items)
   }
 
   /** A GET with the admin's token, retried within the request's deadline. */
-  private async get<T>(endpoint: string, path: string, adminToken: string, metric: string, params?: Record<string, unknown>, observer?: CallObserver): Promise<T> {
-    const onRetry = observer && ((status: number | undefined, delayMs: number) => { if (status === 429) observer.onThrottled(delayMs) })
-    const value = await this.budget.run(endpoint, timeout => this.http.get<T>(path, { headers: { VtexIdclientAutCookie: adminToken }, metric, params, timeout }), this.retry, this.timeoutMs, onRetry)
+  private async get<T>(
+    endpoint: string,
+    path: string,
+    adminToken: string,
+    metric: string,
+    params?: Record<string, unknown>,
+    observer?: CallObserver
+  ): Promise<T> {
+    const onRetry =
+      observer &&
+      ((status: number | undefined, delayMs: number) => {
+        if (status === 429) observer.onThrottled(delayMs)
+      })
+
+    const value = await this.budget.run(
+      endpoint,
+      (timeout) =>
+        this.http.get<T>(path, {
+          headers: { VtexIdclientAutCookie: adminToken },
+          metric,
+          params,
+          timeout,
+        }),
+      this.retry,
+      this.timeoutMs,
+      onRetry
+    )
+
     observer?.onSuccess()
+
     return value
   }
 }

@@ -6,6 +6,7 @@
 // them: template-criar (create), template-editar (update), send-message (send).
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+
 import { Budget, CLIENT_OPTIONS } from './deadline'
 
 export const REMINDER_TEMPLATE = 'key-steward-reminders'
@@ -27,17 +28,27 @@ export const reminderTemplate = {
       // Worded by the service in the account's chosen language (services/reminderWording.ts);
       // {{…}} HTML-escapes every value, so a key label cannot inject markup.
       Subject: '{{subject}}',
-      Message: '<p>{{intro}}</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul><p><a href="{{link}}">{{linkText}}</a></p>',
+      Message:
+        '<p>{{intro}}</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul><p><a href="{{link}}">{{linkText}}</a></p>',
       Type: 'E',
       ProviderId: '00000000-0000-0000-0000-000000000000',
       IsActive: true,
       withError: false,
     },
-    sms: { Type: 'S', ProviderId: null, IsActive: false, withError: false, Parameters: [] },
+    sms: {
+      Type: 'S',
+      ProviderId: null,
+      IsActive: false,
+      withError: false,
+      Parameters: [],
+    },
   },
 }
 
-interface StoredTemplate { Name?: string; Templates?: { email?: { Subject?: string; Message?: string } } }
+interface StoredTemplate {
+  Name?: string
+  Templates?: { email?: { Subject?: string; Message?: string } }
+}
 
 export const MESSAGE_CENTER = {
   readTemplate: 'GET /api/template-render/pvt/templates/{name}',
@@ -60,28 +71,75 @@ export class MessageCenter extends JanusClient {
   budget = new Budget()
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken, 'X-Vtex-Use-Https': 'true' } })
+    super(context, {
+      ...CLIENT_OPTIONS,
+      ...options,
+      retries: 0,
+      memoizable: false,
+      headers: {
+        ...options?.headers,
+        VtexIdclientAutCookie: context.authToken,
+        'X-Vtex-Use-Https': 'true',
+      },
+    })
   }
 
   /** Creates the reminder template when missing, updates it when it changed, else leaves it. */
   async ensureTemplate(): Promise<'created' | 'updated' | 'unchanged'> {
     const current = await this.readTemplate(REMINDER_TEMPLATE)
     const wanted = reminderTemplate.Templates.email
-    if (current && current.Templates?.email?.Subject === wanted.Subject && current.Templates?.email?.Message === wanted.Message) return 'unchanged'
-    await this.budget.run(MESSAGE_CENTER.saveTemplate, timeout => this.http.post('/api/template-render/pvt/templates', reminderTemplate, { metric: 'mc-template', timeout }))
+
+    if (
+      current &&
+      current.Templates?.email?.Subject === wanted.Subject &&
+      current.Templates?.email?.Message === wanted.Message
+    )
+      return 'unchanged'
+    await this.budget.run(MESSAGE_CENTER.saveTemplate, (timeout) =>
+      this.http.post('/api/template-render/pvt/templates', reminderTemplate, {
+        metric: 'mc-template',
+        timeout,
+      })
+    )
+
     return current ? 'updated' : 'created'
   }
 
   private async readTemplate(name: string): Promise<StoredTemplate | null> {
     try {
-      return await this.budget.run(MESSAGE_CENTER.readTemplate, timeout => this.http.get<StoredTemplate>(`/api/template-render/pvt/templates/${encodeURIComponent(name)}`, { metric: 'mc-template-read', timeout }))
+      return await this.budget.run(MESSAGE_CENTER.readTemplate, (timeout) =>
+        this.http.get<StoredTemplate>(
+          `/api/template-render/pvt/templates/${encodeURIComponent(name)}`,
+          { metric: 'mc-template-read', timeout }
+        )
+      )
     } catch (e) {
       if ((e as { status?: number }).status === 404) return null
       throw e
     }
   }
 
-  sendReminders(to: string, jsonData: { account: string; subject: string; intro: string; reminders: string[]; link: string; linkText: string }): Promise<unknown> {
-    return this.budget.run(MESSAGE_CENTER.send, timeout => this.http.post('/api/mail-service/pvt/sendmail', { providerName: null, templateName: REMINDER_TEMPLATE, jsonData: { to, ...jsonData } }, { metric: 'mc-sendmail', timeout }))
+  sendReminders(
+    to: string,
+    jsonData: {
+      account: string
+      subject: string
+      intro: string
+      reminders: string[]
+      link: string
+      linkText: string
+    }
+  ): Promise<unknown> {
+    return this.budget.run(MESSAGE_CENTER.send, (timeout) =>
+      this.http.post(
+        '/api/mail-service/pvt/sendmail',
+        {
+          providerName: null,
+          templateName: REMINDER_TEMPLATE,
+          jsonData: { to, ...jsonData },
+        },
+        { metric: 'mc-sendmail', timeout }
+      )
+    )
   }
 }

@@ -12,10 +12,20 @@ export interface RetryPolicy {
   retryable?: (status: number | undefined, code: string | undefined) => boolean
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 10_000 }
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+}
 
 /** Errors that mean the request never reached the upstream (the connection was not made). */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
 
 /**
  * For calls that are not idempotent (VTEX ID's token renewal: repeating one that VTEX carried
@@ -25,8 +35,12 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
  * they are final.
  */
 export const UNSENT_ONLY: RetryPolicy = {
-  retries: 2, baseDelayMs: 200, maxDelayMs: 5_000,
-  retryable: (status, code) => status === 429 || (status === undefined && code !== undefined && NOT_SENT.has(code)),
+  retries: 2,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  retryable: (status, code) =>
+    status === 429 ||
+    (status === undefined && code !== undefined && NOT_SENT.has(code)),
 }
 
 /**
@@ -36,6 +50,7 @@ export const UNSENT_ONLY: RetryPolicy = {
 export function outcomeUnknown(e: unknown): boolean {
   if (!(e instanceof UpstreamError) || e.attempts === 0) return false
   if (e.status !== undefined) return e.status >= 500
+
   return !NOT_SENT.has(e.reason) && !/^request failed/.test(e.reason)
 }
 
@@ -50,9 +65,15 @@ export class UpstreamError extends Error {
     readonly attempts: number,
     readonly reason: string,
     /** true when the request's deadline, not the retry count, ended the attempts */
-    readonly deadlineReached = false,
+    readonly deadlineReached = false
   ) {
-    super(`${endpoint} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}${deadlineReached ? ' (no time left before the deadline)' : ''}`)
+    super(
+      `${endpoint} failed after ${attempts} attempt${
+        attempts === 1 ? '' : 's'
+      }: ${reason}${
+        deadlineReached ? ' (no time left before the deadline)' : ''
+      }`
+    )
     this.name = 'UpstreamError'
   }
 }
@@ -63,21 +84,37 @@ interface HttpLikeError {
   response?: { status?: number; headers?: Record<string, string | undefined> }
 }
 
-export function isTransient(status: number | undefined, code?: string): boolean {
+export function isTransient(
+  status: number | undefined,
+  code?: string
+): boolean {
   // No response: a timeout or a dropped connection carries an error code; a bug does not.
   if (status === undefined) return code !== undefined
+
   return status === 429 || status >= 500
 }
 
 /** Delay before the next attempt: Retry-After when the upstream gave one, else backoff. */
-export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfter?: string, random = Math.random, nowMs = Date.now()): number {
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfter?: string,
+  random = Math.random,
+  nowMs = Date.now()
+): number {
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter)
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, policy.maxDelayMs)
+
+    if (Number.isFinite(seconds) && seconds >= 0)
+      return Math.min(seconds * 1000, policy.maxDelayMs)
     const date = Date.parse(retryAfter)
-    if (!Number.isNaN(date)) return Math.min(Math.max(date - nowMs, 0), policy.maxDelayMs)
+
+    if (!Number.isNaN(date))
+      return Math.min(Math.max(date - nowMs, 0), policy.maxDelayMs)
   }
+
   const exp = policy.baseDelayMs * 2 ** (attempt - 1)
+
   return Math.min(exp + exp * 0.2 * random(), policy.maxDelayMs)
 }
 
@@ -99,21 +136,52 @@ export async function withRetry<T>(
   endpoint: string,
   call: (remainingMs: number) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
-  { deadlineAt = Infinity, sleep = ms => new Promise(r => setTimeout(r, ms)), clock = Date.now, onRetry }: RetryOptions = {},
+  {
+    deadlineAt = Infinity,
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+    clock = Date.now,
+    onRetry,
+  }: RetryOptions = {}
 ): Promise<T> {
-  let last: { status?: number; reason: string } = { reason: 'no time left before the deadline' }
+  let last: { status?: number; reason: string } = {
+    reason: 'no time left before the deadline',
+  }
+
   for (let attempt = 1; ; attempt++) {
     const remaining = deadlineAt - clock()
-    if (remaining < MIN_ATTEMPT_MS) throw new UpstreamError(endpoint, last.status, attempt - 1, last.reason, true)
+
+    if (remaining < MIN_ATTEMPT_MS)
+      throw new UpstreamError(
+        endpoint,
+        last.status,
+        attempt - 1,
+        last.reason,
+        true
+      )
     try {
       return await call(remaining)
     } catch (e) {
       const err = e as HttpLikeError
       const status = err.response?.status
-      const reason = status !== undefined ? `HTTP ${status}` : err.code ?? `request failed (${String(err.message ?? e).slice(0, 200)})`
-      if (!(policy.retryable ?? isTransient)(status, err.code) || attempt > policy.retries) throw new UpstreamError(endpoint, status, attempt, reason)
-      const delay = retryDelayMs(attempt, policy, err.response?.headers?.['retry-after'])
-      if (clock() + delay + MIN_ATTEMPT_MS > deadlineAt) throw new UpstreamError(endpoint, status, attempt, reason, true)
+      const reason =
+        status !== undefined
+          ? `HTTP ${status}`
+          : err.code ??
+            `request failed (${String(err.message ?? e).slice(0, 200)})`
+
+      if (
+        !(policy.retryable ?? isTransient)(status, err.code) ||
+        attempt > policy.retries
+      )
+        throw new UpstreamError(endpoint, status, attempt, reason)
+      const delay = retryDelayMs(
+        attempt,
+        policy,
+        err.response?.headers?.['retry-after']
+      )
+
+      if (clock() + delay + MIN_ATTEMPT_MS > deadlineAt)
+        throw new UpstreamError(endpoint, status, attempt, reason, true)
       last = { status, reason }
       onRetry?.(status, delay)
       await sleep(delay)

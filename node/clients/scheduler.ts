@@ -7,18 +7,33 @@
 // There is no PUT on the job's own path.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+
 import { Budget, CLIENT_OPTIONS } from './deadline'
 
 export interface ScheduleJob {
   id: string
   scheduler: { expression: string; endDate: string }
-  request: { uri: string; method: 'POST'; headers: Record<string, string>; body?: unknown }
+  request: {
+    uri: string
+    method: 'POST'
+    headers: Record<string, string>
+    body?: unknown
+  }
   /** VTEX's scheduler retries a failed run itself (return-app's shape) */
-  retry?: { delay: { addMinutes: number; addHours: number; addDays: number }; times: number; backOffRate: number }
+  retry?: {
+    delay: { addMinutes: number; addHours: number; addDays: number }
+    times: number
+    backOffRate: number
+  }
 }
 
 /** What VTEX answers when reading a job (the secret header is not echoed). */
-export interface StoredJob { id: string; scheduler?: { expression?: string; endDate?: string }; request?: { uri?: string; method?: string }; nextExecution?: string }
+export interface StoredJob {
+  id: string
+  scheduler?: { expression?: string; endDate?: string }
+  request?: { uri?: string; method?: string }
+  nextExecution?: string
+}
 
 export const SCHEDULER = {
   upsert: 'POST /api/scheduler/{workspace}/{app}',
@@ -30,22 +45,45 @@ export class Scheduler extends JanusClient {
   budget = new Budget()
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, VtexIdclientAutCookie: context.authToken, 'X-Vtex-Use-Https': 'true' } })
+    super(context, {
+      ...CLIENT_OPTIONS,
+      ...options,
+      retries: 0,
+      memoizable: false,
+      headers: {
+        ...options?.headers,
+        VtexIdclientAutCookie: context.authToken,
+        'X-Vtex-Use-Https': 'true',
+      },
+    })
   }
 
   private base() {
     const app = (process.env.VTEX_APP_ID ?? 'key-steward').split('@')[0]
-    return `/api/scheduler/${encodeURIComponent(this.context.workspace)}/${encodeURIComponent(app)}`
+
+    return `/api/scheduler/${encodeURIComponent(
+      this.context.workspace
+    )}/${encodeURIComponent(app)}`
   }
 
   upsert(job: ScheduleJob): Promise<unknown> {
-    return this.budget.run(SCHEDULER.upsert, timeout => this.http.post(`${this.base()}/?version=4`, job, { metric: 'scheduler-upsert', timeout }))
+    return this.budget.run(SCHEDULER.upsert, (timeout) =>
+      this.http.post(`${this.base()}/?version=4`, job, {
+        metric: 'scheduler-upsert',
+        timeout,
+      })
+    )
   }
 
   /** The job as VTEX has it, or null when VTEX does not know it. */
   async read(id: string): Promise<StoredJob | null> {
     try {
-      return await this.budget.run(SCHEDULER.read, timeout => this.http.get<StoredJob>(`${this.base()}/${encodeURIComponent(id)}?version=4`, { metric: 'scheduler-read', timeout }))
+      return await this.budget.run(SCHEDULER.read, (timeout) =>
+        this.http.get<StoredJob>(
+          `${this.base()}/${encodeURIComponent(id)}?version=4`,
+          { metric: 'scheduler-read', timeout }
+        )
+      )
     } catch (e) {
       if ((e as { status?: number }).status === 404) return null
       throw e
@@ -53,6 +91,11 @@ export class Scheduler extends JanusClient {
   }
 
   remove(id: string): Promise<unknown> {
-    return this.budget.run(SCHEDULER.remove, timeout => this.http.delete(`${this.base()}/${encodeURIComponent(id)}?version=4`, { metric: 'scheduler-delete', timeout }))
+    return this.budget.run(SCHEDULER.remove, (timeout) =>
+      this.http.delete(`${this.base()}/${encodeURIComponent(id)}?version=4`, {
+        metric: 'scheduler-delete',
+        timeout,
+      })
+    )
   }
 }

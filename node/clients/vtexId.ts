@@ -3,12 +3,17 @@
 // POST /api/vtexid/credential/validate needs no License Manager resource.
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
+
 import type { FinishAnswer, RenewAnswer } from '../domain/renewals'
-import { RENEW_API_TOKEN, Requirement } from '../domain/resources'
+import type { Requirement } from '../domain/resources'
+import { RENEW_API_TOKEN } from '../domain/resources'
 import { Budget, CLIENT_OPTIONS } from './deadline'
 import { UNSENT_ONLY } from './retry'
 
-export interface AuthenticatedUser { id: string; email: string }
+export interface AuthenticatedUser {
+  id: string
+  email: string
+}
 
 /**
  * The endpoints this client calls (the release check maps them to manifest policies). Renewal:
@@ -36,13 +41,29 @@ export class VtexIdApi extends JanusClient {
   private readonly timeoutMs: number
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, { ...CLIENT_OPTIONS, ...options, retries: 0, memoizable: false, headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' } })
+    super(context, {
+      ...CLIENT_OPTIONS,
+      ...options,
+      retries: 0,
+      memoizable: false,
+      headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' },
+    })
     this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 
   async whoIs(adminToken: string): Promise<AuthenticatedUser> {
-    const res = await this.budget.run(VTEX_ID.whoIs, timeout =>
-      this.http.post<{ authStatus: string; id: string; user: string }>('/api/vtexid/credential/validate', { token: adminToken }, { metric: 'vtexid-validate', timeout }), undefined, this.timeoutMs)
+    const res = await this.budget.run(
+      VTEX_ID.whoIs,
+      (timeout) =>
+        this.http.post<{ authStatus: string; id: string; user: string }>(
+          '/api/vtexid/credential/validate',
+          { token: adminToken },
+          { metric: 'vtexid-validate', timeout }
+        ),
+      undefined,
+      this.timeoutMs
+    )
+
     return { id: res.id, email: res.user }
   }
 
@@ -53,14 +74,36 @@ export class VtexIdApi extends JanusClient {
    * the token would be lost): retried only when the request surely did not reach VTEX.
    */
   renew(adminToken: string, appKey: string): Promise<RenewAnswer> {
-    return this.budget.run(VTEX_ID.renew, timeout =>
-      this.patchWithin<RenewAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/renew`, adminToken, 'vtexid-renew', timeout), UNSENT_ONLY, this.timeoutMs)
+    return this.budget.run(
+      VTEX_ID.renew,
+      (timeout) =>
+        this.patchWithin<RenewAnswer>(
+          `/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/renew`,
+          adminToken,
+          'vtexid-renew',
+          timeout
+        ),
+      UNSENT_ONLY,
+      this.timeoutMs
+    )
   }
 
   /** Finishes a renewal: the old token stops working. Same retry care as renew. */
   finishRenewal(adminToken: string, appKey: string): Promise<FinishAnswer> {
-    return this.budget.run(VTEX_ID.finishRenewal, timeout =>
-      this.patchWithin<FinishAnswer>(`/api/vtexid/apikey/${encodeURIComponent(appKey)}/apitoken/finish-renewal`, adminToken, 'vtexid-finish-renewal', timeout), UNSENT_ONLY, this.timeoutMs)
+    return this.budget.run(
+      VTEX_ID.finishRenewal,
+      (timeout) =>
+        this.patchWithin<FinishAnswer>(
+          `/api/vtexid/apikey/${encodeURIComponent(
+            appKey
+          )}/apitoken/finish-renewal`,
+          adminToken,
+          'vtexid-finish-renewal',
+          timeout
+        ),
+      UNSENT_ONLY,
+      this.timeoutMs
+    )
   }
 
   /**
@@ -69,15 +112,33 @@ export class VtexIdApi extends JanusClient {
    * every few seconds would outlive VTEX IO's request timeout, and the renewal's outcome, the
    * renewal record and the audit entry with it, would be lost (as storefront.ts does for pages).
    */
-  private async patchWithin<T>(path: string, adminToken: string, metric: string, timeoutMs: number): Promise<T> {
+  private async patchWithin<T>(
+    path: string,
+    adminToken: string,
+    metric: string,
+    timeoutMs: number
+  ): Promise<T> {
     const abort = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => { timedOut = true; abort.abort() }, timeoutMs)
+    const timer = setTimeout(() => {
+      timedOut = true
+      abort.abort()
+    }, timeoutMs)
+
     try {
-      return await this.http.patch<T>(path, undefined, { headers: { VtexIdclientAutCookie: adminToken }, metric, timeout: timeoutMs, signal: abort.signal } as never)
+      return await this.http.patch<T>(path, undefined, {
+        headers: { VtexIdclientAutCookie: adminToken },
+        metric,
+        timeout: timeoutMs,
+        signal: abort.signal,
+      } as never)
     } catch (e) {
       // Named like axios' own timeout: the request was sent, its outcome is unknown.
-      if (timedOut) throw Object.assign(new Error(`no complete answer within ${timeoutMs} ms`), { code: 'ECONNABORTED' })
+      if (timedOut)
+        throw Object.assign(
+          new Error(`no complete answer within ${timeoutMs} ms`),
+          { code: 'ECONNABORTED' }
+        )
       throw e
     } finally {
       clearTimeout(timer)

@@ -42,11 +42,34 @@ describe('one definition of overdue', () => {
   it('the rule, the reminder and the due date agree at 90.5 and at 91 days', () => {
     for (const days of [90.5, 91]) {
       const now = at(days)
-      const input = { ...policyInputFromFixture(), now, lastReviewCompletedAt: last, settings: { ...policyInputFromFixture().settings, reviewCadenceDays: 90 } }
-      const ruleSays = reviewOverdue.evaluate(input, sharedFacts(input)).length > 0
-      const reminderSays = computeReminders({ now, reviewCadenceDays: 90, remindBeforeDays: 14, lastReviewCompletedAt: last, changes: null, unfinishedRenewals: [], snoozes: {} }).some(r => r.kind === 'REVIEW_OVERDUE')
+      const input = {
+        ...policyInputFromFixture(),
+        now,
+        lastReviewCompletedAt: last,
+        settings: {
+          ...policyInputFromFixture().settings,
+          reviewCadenceDays: 90,
+        },
+      }
+
+      const ruleSays =
+        reviewOverdue.evaluate(input, sharedFacts(input)).length > 0
+
+      const reminderSays = computeReminders({
+        now,
+        reviewCadenceDays: 90,
+        remindBeforeDays: 14,
+        lastReviewCompletedAt: last,
+        changes: null,
+        unfinishedRenewals: [],
+        snoozes: {},
+      }).some((r) => r.kind === 'REVIEW_OVERDUE')
+
       expect([ruleSays, reminderSays]).toEqual([days >= 91, days >= 91])
     }
-    expect(nextReviewDue(last, 90)?.toISOString()).toBe('2026-10-30T00:00:00.000Z')
+
+    expect(nextReviewDue(last, 90)?.toISOString()).toBe(
+      '2026-10-30T00:00:00.000Z'
+    )
   })
 })

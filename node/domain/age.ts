@@ -5,16 +5,23 @@ export const DAY_MS = 86_400_000
 /** Whole days elapsed from `since` to `now` (0 on the creation day; never negative). */
 export function ageInDays(since: string, now: Date): number {
   const start = Date.parse(since)
+
   if (Number.isNaN(start)) throw new Error(`not a date: ${since}`)
+
   return Math.max(0, Math.floor((now.getTime() - start) / DAY_MS))
 }
 
 export function addDays(at: string | Date, days: number): Date {
-  return new Date((typeof at === 'string' ? Date.parse(at) : at.getTime()) + days * DAY_MS)
+  return new Date(
+    (typeof at === 'string' ? Date.parse(at) : at.getTime()) + days * DAY_MS
+  )
 }
 
 /** The day the next access review is due: `cadenceDays` after the last one (null: none yet). */
-export function nextReviewDue(lastCompletedAt: string | null, cadenceDays: number): Date | null {
+export function nextReviewDue(
+  lastCompletedAt: string | null,
+  cadenceDays: number
+): Date | null {
   return lastCompletedAt ? addDays(lastCompletedAt, cadenceDays) : null
 }
 
@@ -22,6 +29,12 @@ export function nextReviewDue(lastCompletedAt: string | null, cadenceDays: numbe
  * Overdue once more whole days than the cadence have passed since the last completed review
  * (with a 90-day cadence, day 90 is still on time, day 91 is overdue), or when there was none.
  */
-export function isReviewOverdue(lastCompletedAt: string | null, cadenceDays: number, now: Date): boolean {
-  return lastCompletedAt === null || ageInDays(lastCompletedAt, now) > cadenceDays
+export function isReviewOverdue(
+  lastCompletedAt: string | null,
+  cadenceDays: number,
+  now: Date
+): boolean {
+  return (
+    lastCompletedAt === null || ageInDays(lastCompletedAt, now) > cadenceDays
+  )
 }

@@ -3,25 +3,85 @@ import type { Annotation } from './rules/types'
 import type { FieldError } from './settings'
 import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
 
-export const LIMITS = { owner: 254, integrations: 10, integration: 80, purpose: 300, notes: 1000 }
+export const LIMITS = {
+  owner: 254,
+  integrations: 10,
+  integration: 80,
+  purpose: 300,
+  notes: 1000,
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-export function validateAnnotation(input: { owner?: unknown; integrations?: unknown; purpose?: unknown; notes?: unknown }): { ok: true; value: Annotation } | { ok: false; errors: FieldError[] } {
+export function validateAnnotation(input: {
+  owner?: unknown
+  integrations?: unknown
+  purpose?: unknown
+  notes?: unknown
+}): { ok: true; value: Annotation } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
-  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : null)
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : null
+
   const owner = text(input.owner)
-  if (owner === null || owner.length > LIMITS.owner || (owner && !EMAIL.test(owner))) errors.push({ field: 'owner', message: `owner must be an email address of at most ${LIMITS.owner} characters` })
+
+  if (
+    owner === null ||
+    owner.length > LIMITS.owner ||
+    (owner && !EMAIL.test(owner))
+  )
+    errors.push({
+      field: 'owner',
+      message: `owner must be an email address of at most ${LIMITS.owner} characters`,
+    })
   const raw = input.integrations ?? []
   const integrations = Array.isArray(raw) ? raw.map(text) : null
-  if (!integrations || integrations.length > LIMITS.integrations || integrations.some(i => i === null || i.length === 0 || i.length > LIMITS.integration)) {
-    errors.push({ field: 'integrations', message: `integrations must be at most ${LIMITS.integrations} names of 1 to ${LIMITS.integration} characters` })
+
+  if (
+    !integrations ||
+    integrations.length > LIMITS.integrations ||
+    integrations.some(
+      (i) => i === null || i.length === 0 || i.length > LIMITS.integration
+    )
+  ) {
+    errors.push({
+      field: 'integrations',
+      message: `integrations must be at most ${LIMITS.integrations} names of 1 to ${LIMITS.integration} characters`,
+    })
   }
+
   const purpose = text(input.purpose)
-  if (purpose === null || purpose.length > LIMITS.purpose) errors.push({ field: 'purpose', message: `purpose must be at most ${LIMITS.purpose} characters` })
+
+  if (purpose === null || purpose.length > LIMITS.purpose)
+    errors.push({
+      field: 'purpose',
+      message: `purpose must be at most ${LIMITS.purpose} characters`,
+    })
   const notes = text(input.notes)
-  if (notes === null || notes.length > LIMITS.notes) errors.push({ field: 'notes', message: `notes must be at most ${LIMITS.notes} characters` })
-  const texts: Array<[string, unknown]> = [['owner', owner], ['integrations', (integrations ?? []).join(' ')], ['purpose', purpose], ['notes', notes]]
-  for (const [field, text] of texts) if (typeof text === 'string' && looksLikeToken(text)) errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
+
+  if (notes === null || notes.length > LIMITS.notes)
+    errors.push({
+      field: 'notes',
+      message: `notes must be at most ${LIMITS.notes} characters`,
+    })
+  const texts: Array<[string, unknown]> = [
+    ['owner', owner],
+    ['integrations', (integrations ?? []).join(' ')],
+    ['purpose', purpose],
+    ['notes', notes],
+  ]
+
+  for (const [field, value] of texts)
+    if (typeof value === 'string' && looksLikeToken(value))
+      errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
   if (errors.length) return { ok: false, errors }
-  return { ok: true, value: { owner: owner || undefined, integrations: integrations as string[], purpose: purpose || undefined, notes: notes || undefined } }
+
+  return {
+    ok: true,
+    value: {
+      owner: owner || undefined,
+      integrations: integrations as string[],
+      purpose: purpose || undefined,
+      notes: notes || undefined,
+    },
+  }
 }

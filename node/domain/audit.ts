@@ -13,7 +13,13 @@ import { redactTokens } from './secrets'
  * says what is true: APPLIED_DESPITE_ERROR, NOT_APPLIED, or UNKNOWN (the key could not be read
  * again, or VTEX offers no way to read it, as for a token renewal).
  */
-export type AuditOutcome = 'DONE' | 'REFUSED' | 'FAILED' | 'APPLIED_DESPITE_ERROR' | 'NOT_APPLIED' | 'UNKNOWN'
+export type AuditOutcome =
+  | 'DONE'
+  | 'REFUSED'
+  | 'FAILED'
+  | 'APPLIED_DESPITE_ERROR'
+  | 'NOT_APPLIED'
+  | 'UNKNOWN'
 
 export interface AuditRecord {
   id: string
@@ -35,20 +41,32 @@ export interface AuditRecord {
   note: string | null
 }
 
-export function auditRecord(r: Omit<AuditRecord, 'before' | 'after' | 'note'> & { before: string; after: string; note?: string | null }): AuditRecord {
+export function auditRecord(
+  r: Omit<AuditRecord, 'before' | 'after' | 'note'> & {
+    before: string
+    after: string
+    note?: string | null
+  }
+): AuditRecord {
   return {
     ...r,
     before: redactTokens(r.before),
     after: redactTokens(r.after),
-    vtex: r.vtex ? { ...r.vtex, answer: redactTokens(r.vtex.answer).slice(0, 500) } : null,
+    vtex: r.vtex
+      ? { ...r.vtex, answer: redactTokens(r.vtex.answer).slice(0, 500) }
+      : null,
     note: r.note ? redactTokens(r.note) : null,
   }
 }
 
 /** The log after appending `record`: unchanged if it is already there (a re-applied update). */
-export function appended(log: AuditRecord[] | null, record: AuditRecord): AuditRecord[] {
+export function appended(
+  log: AuditRecord[] | null,
+  record: AuditRecord
+): AuditRecord[] {
   const list = log ?? []
-  return list.some(r => r.id === record.id) ? list : [...list, record]
+
+  return list.some((r) => r.id === record.id) ? list : [...list, record]
 }
 
 /** The month file a record goes to (YYYY-MM, UTC). */
@@ -59,11 +77,16 @@ export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = []
   let [y, m] = monthOf(from).split('-').map(Number)
   const [ty, tm] = monthOf(to).split('-').map(Number)
+
   while ((y < ty || (y === ty && m <= tm)) && out.length < 600) {
     out.push(`${y}-${String(m).padStart(2, '0')}`)
     m += 1
-    if (m > 12) { m = 1; y += 1 }
+    if (m > 12) {
+      m = 1
+      y += 1
+    }
   }
+
   return out
 }
 
@@ -71,6 +94,10 @@ export function monthsBetween(from: string, to: string): string[] {
  * Records of a time window, in the order given (logs are in the order records were appended,
  * which is also the order in time; the stand-in's pinned clock gives many records one instant).
  */
-export function within(records: AuditRecord[], from: string, to: string): AuditRecord[] {
-  return records.filter(r => r.at >= from && r.at <= to)
+export function within(
+  records: AuditRecord[],
+  from: string,
+  to: string
+): AuditRecord[] {
+  return records.filter((r) => r.at >= from && r.at <= to)
 }

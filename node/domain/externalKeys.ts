@@ -12,17 +12,27 @@
 import type { FieldError } from './settings'
 import { containsTokenLike } from './secrets'
 
-export const EXTERNAL_KEY_ACTIONS = ['REGISTER_EXTERNAL_KEY', 'REMOVE_EXTERNAL_KEY'] as const
-export type ExternalKeyAction = typeof EXTERNAL_KEY_ACTIONS[number]
+export const EXTERNAL_KEY_ACTIONS = [
+  'REGISTER_EXTERNAL_KEY',
+  'REMOVE_EXTERNAL_KEY',
+] as const
+export type ExternalKeyAction = (typeof EXTERNAL_KEY_ACTIONS)[number]
 
 export const APP_KEY_FORMAT = /^vtexappkey-([a-z0-9]+)-[A-Z]{6}$/
 const ACCOUNT_FORMAT = /^[a-z0-9]+$/
+
 /** Ours, not VTEX's: no account name comes near it, and nothing longer is echoed. */
 export const MAX_INPUT = 100
 
 export type ExternalKeyProblem =
-  | 'TOKEN_PASTED' | 'APPKEY_FORMAT' | 'ACCOUNT_FORMAT' | 'OWN_ACCOUNT' | 'ACCOUNT_MISMATCH'
-  | 'ALREADY_REGISTERED' | 'NOT_REGISTERED' | 'NO_ROLES_HERE'
+  | 'TOKEN_PASTED'
+  | 'APPKEY_FORMAT'
+  | 'ACCOUNT_FORMAT'
+  | 'OWN_ACCOUNT'
+  | 'ACCOUNT_MISMATCH'
+  | 'ALREADY_REGISTERED'
+  | 'NOT_REGISTERED'
+  | 'NO_ROLES_HERE'
 
 /** A field error with a reason code the Admin translates, and the values its message needs. */
 export interface ExternalKeyError extends FieldError {
@@ -40,11 +50,19 @@ export interface StoredExternalKey {
   addedBy?: string | null
 }
 
-type Checked<T> = { ok: true; value: T } | { ok: false; errors: ExternalKeyError[] }
+type Checked<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: ExternalKeyError[] }
 
-const problem = (field: string, reason: ExternalKeyProblem, message: string, params: Record<string, string> = {}): ExternalKeyError => ({ field, reason, message, params })
+const problem = (
+  field: string,
+  reason: ExternalKeyProblem,
+  message: string,
+  params: Record<string, string> = {}
+): ExternalKeyError => ({ field, reason, message, params })
 
-const TOKEN_MESSAGE = 'looks like an appToken, not an appKey. Never paste tokens into Key Steward: an external key is registered by its appKey alone (NO_SHARING).'
+const TOKEN_MESSAGE =
+  'looks like an appToken, not an appKey. Never paste tokens into Key Steward: an external key is registered by its appKey alone (NO_SHARING).'
 
 function text(v: unknown): string | null {
   return typeof v === 'string' ? v.trim() : null
@@ -53,62 +71,173 @@ function text(v: unknown): string | null {
 /** The appKey of a registered key, as the removal names it: its format, and never a token. */
 export function checkAppKey(input: unknown): Checked<string> {
   const appKey = text(input) ?? ''
-  if (containsTokenLike(appKey)) return { ok: false, errors: [problem('appKey', 'TOKEN_PASTED', `appKey ${TOKEN_MESSAGE}`)] }
+
+  if (containsTokenLike(appKey))
+    return {
+      ok: false,
+      errors: [problem('appKey', 'TOKEN_PASTED', `appKey ${TOKEN_MESSAGE}`)],
+    }
   if (appKey.length > MAX_INPUT || !APP_KEY_FORMAT.test(appKey)) {
-    return { ok: false, errors: [problem('appKey', 'APPKEY_FORMAT', 'appKey must read vtexappkey-<account>-ABCDEF (the account name, then 6 capital letters), as VTEX shows it')] }
+    return {
+      ok: false,
+      errors: [
+        problem(
+          'appKey',
+          'APPKEY_FORMAT',
+          'appKey must read vtexappkey-<account>-ABCDEF (the account name, then 6 capital letters), as VTEX shows it'
+        ),
+      ],
+    }
   }
+
   return { ok: true, value: appKey }
 }
 
 /** A key of another account, by its appKey and the account that owns it. */
-export function validateExternalKey(input: { appKey?: unknown; account?: unknown }, ownAccount: string): Checked<{ appKey: string; account: string }> {
+export function validateExternalKey(
+  input: { appKey?: unknown; account?: unknown },
+  ownAccount: string
+): Checked<{ appKey: string; account: string }> {
   const errors: ExternalKeyError[] = []
   const key = checkAppKey(input.appKey)
+
   if (!key.ok) errors.push(...key.errors)
   const raw = text(input.account) ?? ''
   const account = raw.toLowerCase()
   const own = ownAccount.toLowerCase()
   const named = key.ok ? APP_KEY_FORMAT.exec(key.value)![1] : null
-  if (containsTokenLike(raw)) errors.push(problem('account', 'TOKEN_PASTED', `account ${TOKEN_MESSAGE}`))
-  else if (account.length > MAX_INPUT || !ACCOUNT_FORMAT.test(account)) errors.push(problem('account', 'ACCOUNT_FORMAT', 'account must be the name of the account that owns the key: lowercase letters and digits, as in <account>.myvtex.com'))
-  else if (account === own || named === own) errors.push(problem(account === own ? 'account' : 'appKey', 'OWN_ACCOUNT', `this is a key of this account (${own}): it is listed with the account's own keys, not as an external key`, { account: own }))
-  else if (named && named !== account) errors.push(problem('account', 'ACCOUNT_MISMATCH', `the appKey belongs to account "${named}", not "${account}"`, { named, account }))
+
+  if (containsTokenLike(raw))
+    errors.push(problem('account', 'TOKEN_PASTED', `account ${TOKEN_MESSAGE}`))
+  else if (account.length > MAX_INPUT || !ACCOUNT_FORMAT.test(account))
+    errors.push(
+      problem(
+        'account',
+        'ACCOUNT_FORMAT',
+        'account must be the name of the account that owns the key: lowercase letters and digits, as in <account>.myvtex.com'
+      )
+    )
+  else if (account === own || named === own)
+    errors.push(
+      problem(
+        account === own ? 'account' : 'appKey',
+        'OWN_ACCOUNT',
+        `this is a key of this account (${own}): it is listed with the account's own keys, not as an external key`,
+        { account: own }
+      )
+    )
+  else if (named && named !== account)
+    errors.push(
+      problem(
+        'account',
+        'ACCOUNT_MISMATCH',
+        `the appKey belongs to account "${named}", not "${account}"`,
+        { named, account }
+      )
+    )
   if (errors.length) return { ok: false, errors }
-  return { ok: true, value: { appKey: (key as { value: string }).value, account } }
+
+  return {
+    ok: true,
+    value: { appKey: (key as { value: string }).value, account },
+  }
 }
 
 /** The registry with `entry` added; a key already there is refused, and nothing changes. */
-export function withRegistered(list: StoredExternalKey[] | null, entry: StoredExternalKey): { ok: true; value: StoredExternalKey[] } | { ok: false; error: ExternalKeyError } {
+export function withRegistered(
+  list: StoredExternalKey[] | null,
+  entry: StoredExternalKey
+):
+  | { ok: true; value: StoredExternalKey[] }
+  | { ok: false; error: ExternalKeyError } {
   const current = list ?? []
-  const existing = current.find(e => e.appKey === entry.appKey)
+  const existing = current.find((e) => e.appKey === entry.appKey)
+
   if (existing) {
-    return { ok: false, error: problem('appKey', 'ALREADY_REGISTERED', `${entry.appKey} is already registered (since ${existing.addedDate.slice(0, 10)}).`, { appKey: entry.appKey, since: existing.addedDate.slice(0, 10) }) }
+    return {
+      ok: false,
+      error: problem(
+        'appKey',
+        'ALREADY_REGISTERED',
+        `${
+          entry.appKey
+        } is already registered (since ${existing.addedDate.slice(0, 10)}).`,
+        { appKey: entry.appKey, since: existing.addedDate.slice(0, 10) }
+      ),
+    }
   }
+
   return { ok: true, value: [...current, entry] }
 }
 
 /** The registry without `appKey`; a key that is not there is refused, and nothing changes. */
-export function withoutRegistered(list: StoredExternalKey[] | null, appKey: string): { ok: true; value: StoredExternalKey[]; removed: StoredExternalKey } | { ok: false; error: ExternalKeyError } {
+export function withoutRegistered(
+  list: StoredExternalKey[] | null,
+  appKey: string
+):
+  | { ok: true; value: StoredExternalKey[]; removed: StoredExternalKey }
+  | { ok: false; error: ExternalKeyError } {
   const current = list ?? []
-  const removed = current.find(e => e.appKey === appKey)
-  if (!removed) return { ok: false, error: problem('appKey', 'NOT_REGISTERED', `${appKey} is not registered in Key Steward: nothing was removed.`, { appKey }) }
-  return { ok: true, value: current.filter(e => e.appKey !== appKey), removed }
+  const removed = current.find((e) => e.appKey === appKey)
+
+  if (!removed)
+    return {
+      ok: false,
+      error: problem(
+        'appKey',
+        'NOT_REGISTERED',
+        `${appKey} is not registered in Key Steward: nothing was removed.`,
+        { appKey }
+      ),
+    }
+
+  return {
+    ok: true,
+    value: current.filter((e) => e.appKey !== appKey),
+    removed,
+  }
 }
 
 /** VTEX shows no roles for the key here: a typo, or a key not yet added in VTEX's Admin. */
 export function noRolesHere(appKey: string): ExternalKeyError {
-  return problem('appKey', 'NO_ROLES_HERE', `VTEX shows no roles for ${appKey} in this account. Check the appKey; if it is right, add the key and its roles in VTEX's Admin (Account settings → API keys → External) first. Nothing was registered.`, { appKey })
+  return problem(
+    'appKey',
+    'NO_ROLES_HERE',
+    `VTEX shows no roles for ${appKey} in this account. Check the appKey; if it is right, add the key and its roles in VTEX's Admin (Account settings → API keys → External) first. Nothing was registered.`,
+    { appKey }
+  )
 }
 
-const roleNames = (roles: Array<{ name: string }>) => (roles.length ? roles.map(r => r.name).join(', ') : 'no roles')
+const roleNames = (roles: Array<{ name: string }>) =>
+  roles.length ? roles.map((r) => r.name).join(', ') : 'no roles'
 
 /** The audit log's before → after of a registration and of a removal, in short words. */
-export function registrationChange(roles: Array<{ name: string }>): { before: string; after: string } {
-  return { before: 'not registered in Key Steward', after: `registered; holds ${roleNames(roles)} in this account` }
+export function registrationChange(roles: Array<{ name: string }>): {
+  before: string
+  after: string
+} {
+  return {
+    before: 'not registered in Key Steward',
+    after: `registered; holds ${roleNames(roles)} in this account`,
+  }
 }
 
-export function removalChange(removed: StoredExternalKey, rolesNow: Array<{ name: string }> | null): { before: string; after: string } {
-  const since = `registered since ${removed.addedDate.slice(0, 10)}${removed.addedBy ? ` by ${removed.addedBy}` : ''}`
-  const still = rolesNow === null ? 'its roles in VTEX could not be read' : rolesNow.length ? `still holds ${roleNames(rolesNow)} in VTEX (remove them in VTEX's Admin: Account settings → API keys → External)` : 'holds no roles in VTEX'
+export function removalChange(
+  removed: StoredExternalKey,
+  rolesNow: Array<{ name: string }> | null
+): { before: string; after: string } {
+  const since = `registered since ${removed.addedDate.slice(0, 10)}${
+    removed.addedBy ? ` by ${removed.addedBy}` : ''
+  }`
+
+  const still =
+    rolesNow === null
+      ? 'its roles in VTEX could not be read'
+      : rolesNow.length
+      ? `still holds ${roleNames(
+          rolesNow
+        )} in VTEX (remove them in VTEX's Admin: Account settings → API keys → External)`
+      : 'holds no roles in VTEX'
+
   return { before: since, after: `no longer tracked by Key Steward; ${still}` }
 }

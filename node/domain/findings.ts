@@ -1,11 +1,19 @@
 // What a rule reports. Messages are rendered later, in the admin's language (messages.ts).
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const
-export type Severity = typeof SEVERITIES[number]
+export type Severity = (typeof SEVERITIES)[number]
 
 /** The seven practices of VTEX's "Best practices for using API keys" (DESIGN.md). */
-export const PRACTICES = ['ROTATE_KEYS', 'RENEW_TOKENS', 'REASSESS_ACCESS', 'INDIVIDUAL_KEYS', 'AWARENESS', 'NO_CLIENT_SIDE', 'NO_SHARING'] as const
-export type Practice = typeof PRACTICES[number]
+export const PRACTICES = [
+  'ROTATE_KEYS',
+  'RENEW_TOKENS',
+  'REASSESS_ACCESS',
+  'INDIVIDUAL_KEYS',
+  'AWARENESS',
+  'NO_CLIENT_SIDE',
+  'NO_SHARING',
+] as const
+export type Practice = (typeof PRACTICES)[number]
 
 export type SubjectType = 'KEY' | 'EXTERNAL_KEY' | 'USER' | 'ACCOUNT'
 
@@ -22,7 +30,14 @@ export interface Finding {
   params: Record<string, string | number>
 }
 
-const RANK: Record<Severity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 }
+const RANK: Record<Severity, number> = {
+  CRITICAL: 0,
+  HIGH: 1,
+  MEDIUM: 2,
+  LOW: 3,
+  INFO: 4,
+}
+
 export const severityRank = (s: Severity): number => RANK[s]
 
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -33,20 +48,31 @@ const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * and this order only has to be stable and readable (pages sort their own lists).
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return RANK[a.severity] - RANK[b.severity]
-    || plain(a.rule, b.rule)
-    || plain(a.subjectLabel.toLowerCase(), b.subjectLabel.toLowerCase())
-    || plain(a.subjectLabel, b.subjectLabel)
-    || plain(a.subjectId, b.subjectId)
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    plain(a.rule, b.rule) ||
+    plain(a.subjectLabel.toLowerCase(), b.subjectLabel.toLowerCase()) ||
+    plain(a.subjectLabel, b.subjectLabel) ||
+    plain(a.subjectId, b.subjectId)
+  )
 }
 
 /** The order of compareFindings, with each label lower-cased once instead of per comparison. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const keyed = findings.map(f => ({ f, rank: RANK[f.severity], lower: f.subjectLabel.toLowerCase() }))
-  keyed.sort((a, b) => a.rank - b.rank
-    || plain(a.f.rule, b.f.rule)
-    || plain(a.lower, b.lower)
-    || plain(a.f.subjectLabel, b.f.subjectLabel)
-    || plain(a.f.subjectId, b.f.subjectId))
-  return keyed.map(k => k.f)
+  const keyed = findings.map((f) => ({
+    f,
+    rank: RANK[f.severity],
+    lower: f.subjectLabel.toLowerCase(),
+  }))
+
+  keyed.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      plain(a.f.rule, b.f.rule) ||
+      plain(a.lower, b.lower) ||
+      plain(a.f.subjectLabel, b.f.subjectLabel) ||
+      plain(a.f.subjectId, b.f.subjectId)
+  )
+
+  return keyed.map((k) => k.f)
 }

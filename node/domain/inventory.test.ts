@@ -1,18 +1,52 @@
-import { assembleInventory, InventoryParts, RolesResult } from './inventory'
+import type { InventoryParts, RolesResult } from './inventory'
+import { assembleInventory } from './inventory'
 
 const now = new Date('2026-11-26T12:00:00Z')
-const owner = { id: 1, name: 'Owner (Admin Super)', isAdmin: true, roleType: 0, products: [{ name: 'License Manager' }] }
-const callCenter = { id: 957, name: 'Call center operator', isAdmin: false, roleType: 0, products: [{ name: 'Catalog' }, { name: 'OMS' }] }
+const owner = {
+  id: 1,
+  name: 'Owner (Admin Super)',
+  isAdmin: true,
+  roleType: 0,
+  products: [{ name: 'License Manager' }],
+}
+
+const callCenter = {
+  id: 957,
+  name: 'Call center operator',
+  isAdmin: false,
+  roleType: 0,
+  products: [{ name: 'Catalog' }, { name: 'OMS' }],
+}
 
 function parts(overrides: Partial<InventoryParts> = {}): InventoryParts {
   return {
     now,
     keys: [
-      { id: 'k1', appKey: 'vtexappkey-acme-AAAAAA', label: 'ERP', createdIn: '2026-10-27T12:00:00Z', isActive: true },
-      { id: 'k2', appKey: 'vtexappkey-acme-BBBBBB', label: 'Feed', createdIn: '2025-11-26T12:00:00Z', isActive: false },
+      {
+        id: 'k1',
+        appKey: 'vtexappkey-acme-AAAAAA',
+        label: 'ERP',
+        createdIn: '2026-10-27T12:00:00Z',
+        isActive: true,
+      },
+      {
+        id: 'k2',
+        appKey: 'vtexappkey-acme-BBBBBB',
+        label: 'Feed',
+        createdIn: '2025-11-26T12:00:00Z',
+        isActive: false,
+      },
     ],
     roles: [owner, callCenter],
-    users: [{ id: 'u1', email: 'ana@acme.com', name: 'Ana', isAdmin: true, isBlocked: false }],
+    users: [
+      {
+        id: 'u1',
+        email: 'ana@acme.com',
+        name: 'Ana',
+        isAdmin: true,
+        isBlocked: false,
+      },
+    ],
     externalKeys: [],
     rolesOf: new Map<string, RolesResult>([
       ['k1', { ok: true, roles: [{ id: 957, name: 'Call center operator' }] }],
@@ -26,45 +60,89 @@ function parts(overrides: Partial<InventoryParts> = {}): InventoryParts {
 describe('assembleInventory', () => {
   it('joins keys and users with the full role details and computes ages from now', () => {
     const inv = assembleInventory(parts())
+
     expect(inv.complete).toBe(true)
     expect(inv.missing).toEqual([])
     expect(inv.generatedAt).toBe('2026-11-26T12:00:00.000Z')
-    expect(inv.keys.map(k => [k.id, k.ageDays, k.rolesKnown, k.roles.map(r => r.name)])).toEqual([
+    expect(
+      inv.keys.map((k) => [
+        k.id,
+        k.ageDays,
+        k.rolesKnown,
+        k.roles.map((r) => r.name),
+      ])
+    ).toEqual([
       ['k1', 30, true, ['Call center operator']],
       ['k2', 365, true, []],
     ])
     expect(inv.keys[0].roles[0].products).toEqual(['Catalog', 'OMS'])
-    expect(inv.users[0].roles[0]).toEqual({ id: 1, name: 'Owner (Admin Super)', isAdmin: true, roleType: 0, products: ['License Manager'] })
+    expect(inv.users[0].roles[0]).toEqual({
+      id: 1,
+      name: 'Owner (Admin Super)',
+      isAdmin: true,
+      roleType: 0,
+      products: ['License Manager'],
+    })
   })
 
   it('marks a key whose roles failed as unknown, never as holding no roles, and says so', () => {
-    const rolesOf = parts().rolesOf
+    const { rolesOf } = parts()
+
     rolesOf.set('k1', { ok: false, reason: 'HTTP 500 after 4 attempts' })
     const inv = assembleInventory(parts({ rolesOf }))
+
     expect(inv.complete).toBe(false)
     expect(inv.keys[0]).toMatchObject({ rolesKnown: false, roles: [] })
     expect(inv.keys[1]).toMatchObject({ rolesKnown: true, roles: [] })
-    expect(inv.missing).toEqual(['roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)'])
+    expect(inv.missing).toEqual([
+      'roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
+    ])
   })
 
   it('treats a subject never fetched as unknown too', () => {
-    const rolesOf = parts().rolesOf
+    const { rolesOf } = parts()
+
     rolesOf.delete('u1')
     const inv = assembleInventory(parts({ rolesOf }))
+
     expect(inv.users[0].rolesKnown).toBe(false)
     expect(inv.complete).toBe(false)
   })
 
   it('keeps assigned roles by id and name when the role list could not be loaded', () => {
-    const inv = assembleInventory(parts({ roles: null, failures: { roles: 'HTTP 503 after 4 attempts' } }))
+    const inv = assembleInventory(
+      parts({ roles: null, failures: { roles: 'HTTP 503 after 4 attempts' } })
+    )
+
     expect(inv.complete).toBe(false)
     expect(inv.roles).toEqual([])
-    expect(inv.keys[0].roles).toEqual([{ id: 957, name: 'Call center operator', isAdmin: false, roleType: 0, products: [] }])
-    expect(inv.missing).toEqual(['the account role list, so role products are missing (HTTP 503 after 4 attempts)'])
+    expect(inv.keys[0].roles).toEqual([
+      {
+        id: 957,
+        name: 'Call center operator',
+        isAdmin: false,
+        roleType: 0,
+        products: [],
+      },
+    ])
+    expect(inv.missing).toEqual([
+      'the account role list, so role products are missing (HTTP 503 after 4 attempts)',
+    ])
   })
 
   it('reports a missing user list and other failures', () => {
-    const inv = assembleInventory(parts({ users: null, failures: { users: 'HTTP 500 after 4 attempts', other: ['the list of registered external keys (HTTP 500 after 4 attempts)'] } }))
+    const inv = assembleInventory(
+      parts({
+        users: null,
+        failures: {
+          users: 'HTTP 500 after 4 attempts',
+          other: [
+            'the list of registered external keys (HTTP 500 after 4 attempts)',
+          ],
+        },
+      })
+    )
+
     expect(inv.users).toEqual([])
     expect(inv.missing).toEqual([
       'the list of registered external keys (HTTP 500 after 4 attempts)',
@@ -73,13 +151,30 @@ describe('assembleInventory', () => {
   })
 
   it('includes external keys with their roles looked up by appKey', () => {
-    const rolesOf = parts().rolesOf
-    rolesOf.set('vtexappkey-partner-XYZABC', { ok: true, roles: [{ id: 1, name: 'Owner (Admin Super)' }] })
-    const inv = assembleInventory(parts({
-      rolesOf,
-      externalKeys: [{ appKey: 'vtexappkey-partner-XYZABC', account: 'partner', addedDate: '2025-05-02T00:00:00Z', isActive: true }],
-    }))
-    expect(inv.externalKeys[0]).toMatchObject({ account: 'partner', rolesKnown: true })
+    const { rolesOf } = parts()
+
+    rolesOf.set('vtexappkey-partner-XYZABC', {
+      ok: true,
+      roles: [{ id: 1, name: 'Owner (Admin Super)' }],
+    })
+    const inv = assembleInventory(
+      parts({
+        rolesOf,
+        externalKeys: [
+          {
+            appKey: 'vtexappkey-partner-XYZABC',
+            account: 'partner',
+            addedDate: '2025-05-02T00:00:00Z',
+            isActive: true,
+          },
+        ],
+      })
+    )
+
+    expect(inv.externalKeys[0]).toMatchObject({
+      account: 'partner',
+      rolesKnown: true,
+    })
     expect(inv.externalKeys[0].roles[0].isAdmin).toBe(true)
   })
 })

@@ -1,13 +1,45 @@
 // Assembles the inventory from what the clients fetched. A subject whose roles failed to load
 // is marked rolesKnown: false and named in `missing`, never reported as holding no roles.
 import { ageInDays } from './age'
-import type { ExternalKeyEntry, Inventory, KeyEntry, RoleInfo, UserEntry } from './types'
+import type {
+  ExternalKeyEntry,
+  Inventory,
+  KeyEntry,
+  RoleInfo,
+  UserEntry,
+} from './types'
 
-export interface RawRole { id: number; name: string; isAdmin?: boolean; roleType?: number; products?: Array<{ name: string }> | null }
-export interface RawKey { id: string; appKey: string; label: string; createdIn: string; isActive: boolean }
-export interface RawUser { id: string; email: string; name: string; isAdmin: boolean; isBlocked: boolean }
-export interface RawExternalKey { appKey: string; account: string; addedDate: string; isActive: boolean; addedBy?: string | null }
-export type RolesResult = { ok: true; roles: Array<{ id: number; name: string }> } | { ok: false; reason: string }
+export interface RawRole {
+  id: number
+  name: string
+  isAdmin?: boolean
+  roleType?: number
+  products?: Array<{ name: string }> | null
+}
+export interface RawKey {
+  id: string
+  appKey: string
+  label: string
+  createdIn: string
+  isActive: boolean
+}
+export interface RawUser {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  isBlocked: boolean
+}
+export interface RawExternalKey {
+  appKey: string
+  account: string
+  addedDate: string
+  isActive: boolean
+  addedBy?: string | null
+}
+export type RolesResult =
+  | { ok: true; roles: Array<{ id: number; name: string }> }
+  | { ok: false; reason: string }
 
 export interface InventoryParts {
   now: Date
@@ -29,27 +61,44 @@ export function toRoleInfo(r: RawRole): RoleInfo {
     name: r.name,
     isAdmin: r.isAdmin ?? false,
     roleType: r.roleType ?? 0,
-    products: (r.products ?? []).map(p => p.name),
+    products: (r.products ?? []).map((p) => p.name),
   }
 }
 
 export function assembleInventory(parts: InventoryParts): Inventory {
   const missing = [...(parts.failures?.other ?? [])]
   const because = (why?: string) => (why ? ` (${why})` : '')
-  const catalog = new Map((parts.roles ?? []).map(r => [r.id, toRoleInfo(r)]))
-  if (parts.roles === null) missing.push(`the account role list, so role products are missing${because(parts.failures?.roles)}`)
+  const catalog = new Map((parts.roles ?? []).map((r) => [r.id, toRoleInfo(r)]))
 
-  const resolve = (subject: string, what: string): { rolesKnown: boolean; roles: RoleInfo[] } => {
+  if (parts.roles === null)
+    missing.push(
+      `the account role list, so role products are missing${because(
+        parts.failures?.roles
+      )}`
+    )
+
+  const resolve = (
+    subject: string,
+    what: string
+  ): { rolesKnown: boolean; roles: RoleInfo[] } => {
     const result = parts.rolesOf.get(subject)
+
     if (!result || !result.ok) {
-      missing.push(`roles of ${what}${result && !result.ok ? ` (${result.reason})` : ''}`)
+      missing.push(
+        `roles of ${what}${result && !result.ok ? ` (${result.reason})` : ''}`
+      )
+
       return { rolesKnown: false, roles: [] }
     }
+
     // A role assigned but absent from the catalog (e.g. the list failed) keeps its id and name.
-    return { rolesKnown: true, roles: result.roles.map(r => catalog.get(r.id) ?? toRoleInfo(r)) }
+    return {
+      rolesKnown: true,
+      roles: result.roles.map((r) => catalog.get(r.id) ?? toRoleInfo(r)),
+    }
   }
 
-  const keys: KeyEntry[] = parts.keys.map(k => ({
+  const keys: KeyEntry[] = parts.keys.map((k) => ({
     id: k.id,
     appKey: k.appKey,
     label: k.label,
@@ -59,14 +108,24 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
   }))
 
-  const users: UserEntry[] = (parts.users ?? []).map(u => ({
-    id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, isBlocked: u.isBlocked,
+  const users: UserEntry[] = (parts.users ?? []).map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    isAdmin: u.isAdmin,
+    isBlocked: u.isBlocked,
     ...resolve(u.id, `user ${u.email}`),
   }))
-  if (parts.users === null) missing.push(`the admin user list${because(parts.failures?.users)}`)
 
-  const externalKeys: ExternalKeyEntry[] = parts.externalKeys.map(e => ({
-    appKey: e.appKey, account: e.account, addedDate: e.addedDate, addedBy: e.addedBy ?? null, isActive: e.isActive,
+  if (parts.users === null)
+    missing.push(`the admin user list${because(parts.failures?.users)}`)
+
+  const externalKeys: ExternalKeyEntry[] = parts.externalKeys.map((e) => ({
+    appKey: e.appKey,
+    account: e.account,
+    addedDate: e.addedDate,
+    addedBy: e.addedBy ?? null,
+    isActive: e.isActive,
     ...resolve(e.appKey, `external key ${e.appKey}`),
   }))
 

@@ -1,12 +1,47 @@
 import type { Finding } from './findings'
-import { DEFAULT_KEY_LIST, externalRow, KeyRow, listKeys, listUsers } from './keyList'
+import type { KeyRow } from './keyList'
+import { DEFAULT_KEY_LIST, externalRow, listKeys, listUsers } from './keyList'
 import type { UserEntry } from './types'
 
-const role = (id: number, name: string, isAdmin = false) => ({ id, name, isAdmin, roleType: 0, products: [] })
-const key = (id: string, label: string, over: Partial<KeyRow> = {}): KeyRow => ({
-  id, appKey: `vtexappkey-acme-${id}`, label, createdAt: `2026-0${id.length}-01T00:00:00Z`, isActive: true, ageDays: 10, rolesKnown: true, roles: [], external: false, account: null, ...over,
+const role = (id: number, name: string, isAdmin = false) => ({
+  id,
+  name,
+  isAdmin,
+  roleType: 0,
+  products: [],
 })
-const finding = (subjectId: string, rule: string, severity: Finding['severity']): Finding => ({ rule, severity, practice: 'ROTATE_KEYS', subjectType: 'KEY', subjectId, subjectLabel: subjectId, params: {} })
+
+const key = (
+  id: string,
+  label: string,
+  over: Partial<KeyRow> = {}
+): KeyRow => ({
+  id,
+  appKey: `vtexappkey-acme-${id}`,
+  label,
+  createdAt: `2026-0${id.length}-01T00:00:00Z`,
+  isActive: true,
+  ageDays: 10,
+  rolesKnown: true,
+  roles: [],
+  external: false,
+  account: null,
+  ...over,
+})
+
+const finding = (
+  subjectId: string,
+  rule: string,
+  severity: Finding['severity']
+): Finding => ({
+  rule,
+  severity,
+  practice: 'ROTATE_KEYS',
+  subjectType: 'KEY',
+  subjectId,
+  subjectLabel: subjectId,
+  params: {},
+})
 
 const rows = [
   key('a', 'Orders sync', { ageDays: 200, roles: [role(1, 'Owner', true)] }),
@@ -14,9 +49,19 @@ const rows = [
   key('ccc', 'test', { isActive: false, ageDays: 5 }),
   key('dddd', 'Äpfel export', { ageDays: 90 }),
 ]
-const findings = [finding('a', 'owner-role', 'CRITICAL'), finding('a', 'no-owner', 'INFO'), finding('ccc', 'generic-label', 'LOW'), finding('bb', 'key-age-exceeded', 'MEDIUM')]
-const findingsOf = (id: string) => findings.filter(f => f.subjectId === id)
-const ids = (q: Partial<typeof DEFAULT_KEY_LIST>) => listKeys(rows, findingsOf, { ...DEFAULT_KEY_LIST, ...q }).rows.map(r => r.id)
+
+const findings = [
+  finding('a', 'owner-role', 'CRITICAL'),
+  finding('a', 'no-owner', 'INFO'),
+  finding('ccc', 'generic-label', 'LOW'),
+  finding('bb', 'key-age-exceeded', 'MEDIUM'),
+]
+
+const findingsOf = (id: string) => findings.filter((f) => f.subjectId === id)
+const ids = (q: Partial<typeof DEFAULT_KEY_LIST>) =>
+  listKeys(rows, findingsOf, { ...DEFAULT_KEY_LIST, ...q }).rows.map(
+    (r) => r.id
+  )
 
 describe('listKeys', () => {
   it('sorts by worst finding first by default, keys without findings last', () => {
@@ -24,7 +69,12 @@ describe('listKeys', () => {
   })
   it('sorts by label with a collator (accents next to their letter), both directions', () => {
     expect(ids({ sort: 'label' })).toEqual(['dddd', 'bb', 'a', 'ccc'])
-    expect(ids({ sort: 'label', descending: true })).toEqual(['ccc', 'a', 'bb', 'dddd'])
+    expect(ids({ sort: 'label', descending: true })).toEqual([
+      'ccc',
+      'a',
+      'bb',
+      'dddd',
+    ])
   })
   it('filters by severity, rule, status, role, ids and search together', () => {
     expect(ids({ severity: 'LOW' })).toEqual(['ccc'])
@@ -36,22 +86,82 @@ describe('listKeys', () => {
     expect(ids({ search: 'erp', status: 'inactive' })).toEqual([])
   })
   it('pages with a total and clamps the page number', () => {
-    const p = listKeys(rows, findingsOf, { ...DEFAULT_KEY_LIST, pageSize: 3, page: 9 })
-    expect([p.total, p.page, p.pages, p.rows.map(r => r.id)]).toEqual([4, 2, 2, ['dddd']])
+    const p = listKeys(rows, findingsOf, {
+      ...DEFAULT_KEY_LIST,
+      pageSize: 3,
+      page: 9,
+    })
+
+    expect([p.total, p.page, p.pages, p.rows.map((r) => r.id)]).toEqual([
+      4,
+      2,
+      2,
+      ['dddd'],
+    ])
   })
   it('lists an external key as a row marked external, found by its appKey', () => {
-    const ext = externalRow({ appKey: 'vtexappkey-partner-X', account: 'partner', addedDate: '2026-01-01T00:00:00Z', isActive: true, rolesKnown: true, roles: [] }, new Date('2026-01-11T00:00:00Z'))
-    const page = listKeys([...rows, ext], findingsOf, { ...DEFAULT_KEY_LIST, ids: ['vtexappkey-partner-X'] })
-    expect(page.rows).toEqual([expect.objectContaining({ external: true, account: 'partner', ageDays: 10, label: 'partner' })])
+    const ext = externalRow(
+      {
+        appKey: 'vtexappkey-partner-X',
+        account: 'partner',
+        addedDate: '2026-01-01T00:00:00Z',
+        isActive: true,
+        rolesKnown: true,
+        roles: [],
+      },
+      new Date('2026-01-11T00:00:00Z')
+    )
+
+    const page = listKeys([...rows, ext], findingsOf, {
+      ...DEFAULT_KEY_LIST,
+      ids: ['vtexappkey-partner-X'],
+    })
+
+    expect(page.rows).toEqual([
+      expect.objectContaining({
+        external: true,
+        account: 'partner',
+        ageDays: 10,
+        label: 'partner',
+      }),
+    ])
   })
 })
 
 describe('listUsers', () => {
-  const user = (email: string, admin = false): UserEntry => ({ id: email, email, name: email.split('@')[0], isAdmin: false, isBlocked: false, rolesKnown: true, roles: admin ? [role(1, 'Owner', true)] : [] })
+  const user = (email: string, admin = false): UserEntry => ({
+    id: email,
+    email,
+    name: email.split('@')[0],
+    isAdmin: false,
+    isBlocked: false,
+    rolesKnown: true,
+    roles: admin ? [role(1, 'Owner', true)] : [],
+  })
+
   it('puts owners first, then by e-mail, and searches', () => {
-    const users = [user('zed@x.com'), user('amy@x.com'), user('boss@x.com', true)]
-    expect(listUsers(users, { page: 1, pageSize: 10, search: '' }).rows.map(u => u.email)).toEqual(['boss@x.com', 'amy@x.com', 'zed@x.com'])
-    expect(listUsers(users, { page: 1, pageSize: 10, search: 'owner' }).rows.map(u => u.email)).toEqual(['boss@x.com'])
-    expect(listUsers(users, { page: 2, pageSize: 2, search: '' })).toEqual(expect.objectContaining({ total: 3, pages: 2, rows: [expect.objectContaining({ email: 'zed@x.com' })] }))
+    const users = [
+      user('zed@x.com'),
+      user('amy@x.com'),
+      user('boss@x.com', true),
+    ]
+
+    expect(
+      listUsers(users, { page: 1, pageSize: 10, search: '' }).rows.map(
+        (u) => u.email
+      )
+    ).toEqual(['boss@x.com', 'amy@x.com', 'zed@x.com'])
+    expect(
+      listUsers(users, { page: 1, pageSize: 10, search: 'owner' }).rows.map(
+        (u) => u.email
+      )
+    ).toEqual(['boss@x.com'])
+    expect(listUsers(users, { page: 2, pageSize: 2, search: '' })).toEqual(
+      expect.objectContaining({
+        total: 3,
+        pages: 2,
+        rows: [expect.objectContaining({ email: 'zed@x.com' })],
+      })
+    )
   })
 })

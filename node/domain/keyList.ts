@@ -3,13 +3,14 @@
 // (another account's keys holding roles here) are rows too, marked as such. Pure: plain data in,
 // rows out; one pass to filter, one sort, a slice.
 import { ageInDays } from './age'
-import { Finding, Severity, SEVERITIES } from './findings'
+import type { Finding, Severity } from './findings'
+import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
 
 export const KEY_SORTS = ['label', 'createdAt', 'ageDays', 'severity'] as const
-export type KeySort = typeof KEY_SORTS[number]
+export type KeySort = (typeof KEY_SORTS)[number]
 export const KEY_STATUSES = ['all', 'active', 'inactive'] as const
-export type KeyStatus = typeof KEY_STATUSES[number]
+export type KeyStatus = (typeof KEY_STATUSES)[number]
 export const MAX_PAGE_SIZE = 500
 export const MAX_SEARCH_LENGTH = 200
 export const MAX_IDS = 500
@@ -28,17 +29,46 @@ export interface KeyListQuery {
   descending: boolean
 }
 
-export const DEFAULT_KEY_LIST: KeyListQuery = { page: 1, pageSize: 100, search: '', severity: null, rule: null, status: 'all', roleId: null, ids: null, sort: 'severity', descending: false }
+export const DEFAULT_KEY_LIST: KeyListQuery = {
+  page: 1,
+  pageSize: 100,
+  search: '',
+  severity: null,
+  rule: null,
+  status: 'all',
+  roleId: null,
+  ids: null,
+  sort: 'severity',
+  descending: false,
+}
 
 /** A key of the account, or an external key shown in the same list. */
 export type KeyRow = KeyEntry & { external: boolean; account: string | null }
 /** What GraphQL's ApiKey resolves from: a key of the inventory, or a row of the key list. */
-export type ApiKeyParent = KeyEntry & Partial<Pick<KeyRow, 'external' | 'account'>>
+export type ApiKeyParent = KeyEntry &
+  Partial<Pick<KeyRow, 'external' | 'account'>>
 
-export interface ListPage<T> { rows: T[]; total: number; page: number; pages: number; pageSize: number }
+export interface ListPage<T> {
+  rows: T[]
+  total: number
+  page: number
+  pages: number
+  pageSize: number
+}
 
 export function externalRow(e: ExternalKeyEntry, now: Date): KeyRow {
-  return { id: e.appKey, appKey: e.appKey, label: e.account, createdAt: e.addedDate, isActive: e.isActive, ageDays: ageInDays(e.addedDate, now), rolesKnown: e.rolesKnown, roles: e.roles, external: true, account: e.account }
+  return {
+    id: e.appKey,
+    appKey: e.appKey,
+    label: e.account,
+    createdAt: e.addedDate,
+    isActive: e.isActive,
+    ageDays: ageInDays(e.addedDate, now),
+    rolesKnown: e.rolesKnown,
+    roles: e.roles,
+    external: true,
+    account: e.account,
+  }
 }
 
 // One collator for every comparison: locale-aware order at the cost of a plain comparison.
@@ -48,53 +78,105 @@ const NO_FINDING = SEVERITIES.length
 function pageOf<T>(items: T[], page: number, pageSize: number): ListPage<T> {
   const pages = Math.max(1, Math.ceil(items.length / pageSize))
   const current = Math.min(Math.max(1, page), pages)
-  return { rows: items.slice((current - 1) * pageSize, current * pageSize), total: items.length, page: current, pages, pageSize }
+
+  return {
+    rows: items.slice((current - 1) * pageSize, current * pageSize),
+    total: items.length,
+    page: current,
+    pages,
+    pageSize,
+  }
 }
 
-export function listKeys(rows: KeyRow[], findingsOf: (id: string) => Finding[], q: KeyListQuery): ListPage<KeyRow> {
+export function listKeys(
+  rows: KeyRow[],
+  findingsOf: (id: string) => Finding[],
+  q: KeyListQuery
+): ListPage<KeyRow> {
   const needle = q.search.trim().toLowerCase()
   const ids = q.ids ? new Set(q.ids) : null
   const worst = new Map<string, number>()
   const rankOf = (k: KeyRow) => {
     let r = worst.get(k.id)
+
     if (r === undefined) {
       r = NO_FINDING
-      for (const f of findingsOf(k.id)) r = Math.min(r, SEVERITIES.indexOf(f.severity))
+      for (const f of findingsOf(k.id))
+        r = Math.min(r, SEVERITIES.indexOf(f.severity))
       worst.set(k.id, r)
     }
+
     return r
   }
+
   const matches = (k: KeyRow) => {
     if (ids && !ids.has(k.id) && !ids.has(k.appKey)) return false
-    if (q.status !== 'all' && (q.status === 'active') !== k.isActive) return false
-    if (q.roleId !== null && !k.roles.some(r => r.id === q.roleId)) return false
-    if (needle && !(k.label.toLowerCase().includes(needle) || k.appKey.toLowerCase().includes(needle) || k.roles.some(r => r.name.toLowerCase().includes(needle)))) return false
+    if (q.status !== 'all' && (q.status === 'active') !== k.isActive)
+      return false
+    if (q.roleId !== null && !k.roles.some((r) => r.id === q.roleId))
+      return false
+    if (
+      needle &&
+      !(
+        k.label.toLowerCase().includes(needle) ||
+        k.appKey.toLowerCase().includes(needle) ||
+        k.roles.some((r) => r.name.toLowerCase().includes(needle))
+      )
+    )
+      return false
     if (q.severity || q.rule) {
       const fs = findingsOf(k.id)
-      if (q.severity && !fs.some(f => f.severity === q.severity)) return false
-      if (q.rule && !fs.some(f => f.rule === q.rule)) return false
+
+      if (q.severity && !fs.some((f) => f.severity === q.severity)) return false
+      if (q.rule && !fs.some((f) => f.rule === q.rule)) return false
     }
+
     return true
   }
+
   const filtered = rows.filter(matches)
   const dir = q.descending ? -1 : 1
   const by: Record<KeySort, (a: KeyRow, b: KeyRow) => number> = {
     label: (a, b) => collator.compare(a.label, b.label),
-    createdAt: (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
+    createdAt: (a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     ageDays: (a, b) => a.ageDays - b.ageDays,
     severity: (a, b) => rankOf(a) - rankOf(b) || b.ageDays - a.ageDays,
   }
+
   const cmp = by[q.sort]
-  filtered.sort((a, b) => dir * cmp(a, b) || collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+  filtered.sort(
+    (a, b) =>
+      dir * cmp(a, b) ||
+      collator.compare(a.label, b.label) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+
   return pageOf(filtered, q.page, q.pageSize)
 }
 
-export const isOwnerUser = (u: UserEntry) => u.roles.some(r => r.isAdmin)
+export const isOwnerUser = (u: UserEntry) => u.roles.some((r) => r.isAdmin)
 
 /** Users and roles page: owners first, then by e-mail; search by name, e-mail or role. */
-export function listUsers(users: UserEntry[], q: { page: number; pageSize: number; search: string }): ListPage<UserEntry> {
+export function listUsers(
+  users: UserEntry[],
+  q: { page: number; pageSize: number; search: string }
+): ListPage<UserEntry> {
   const needle = q.search.trim().toLowerCase()
-  const filtered = users.filter(u => !needle || u.email.toLowerCase().includes(needle) || u.name.toLowerCase().includes(needle) || u.roles.some(r => r.name.toLowerCase().includes(needle)))
-  filtered.sort((a, b) => Number(isOwnerUser(b)) - Number(isOwnerUser(a)) || collator.compare(a.email, b.email))
+  const filtered = users.filter(
+    (u) =>
+      !needle ||
+      u.email.toLowerCase().includes(needle) ||
+      u.name.toLowerCase().includes(needle) ||
+      u.roles.some((r) => r.name.toLowerCase().includes(needle))
+  )
+
+  filtered.sort(
+    (a, b) =>
+      Number(isOwnerUser(b)) - Number(isOwnerUser(a)) ||
+      collator.compare(a.email, b.email)
+  )
+
   return pageOf(filtered, q.page, q.pageSize)
 }

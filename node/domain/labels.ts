@@ -1,10 +1,42 @@
 // Label hygiene: generic labels say nothing about the integration a key serves.
 
 const BUILT_IN_GENERIC = [
-  'test', 'teste', 'testing', 'prueba', 'temp', 'tmp', 'temporary', 'temporario', 'temporal',
-  'key', 'api', 'api key', 'apikey', 'app key', 'appkey', 'new key', 'new', 'my key', 'token',
-  'default', 'integration', 'integracao', 'integracion', 'chave', 'nova chave', 'chave api',
-  'clave', 'nueva clave', 'clave api', 'dev', 'demo', 'sandbox', 'x', 'xxx', 'asdf', 'untitled',
+  'test',
+  'teste',
+  'testing',
+  'prueba',
+  'temp',
+  'tmp',
+  'temporary',
+  'temporario',
+  'temporal',
+  'key',
+  'api',
+  'api key',
+  'apikey',
+  'app key',
+  'appkey',
+  'new key',
+  'new',
+  'my key',
+  'token',
+  'default',
+  'integration',
+  'integracao',
+  'integracion',
+  'chave',
+  'nova chave',
+  'chave api',
+  'clave',
+  'nueva clave',
+  'clave api',
+  'dev',
+  'demo',
+  'sandbox',
+  'x',
+  'xxx',
+  'asdf',
+  'untitled',
 ]
 
 /** Lowercase, accents folded, punctuation to spaces, trailing digits dropped ("Test 2" → "test"). */
@@ -18,12 +50,15 @@ export function normalizeLabel(label: string): string {
 }
 
 export function genericLabelSet(extra: string[]): Set<string> {
-  return new Set([...BUILT_IN_GENERIC, ...extra].map(normalizeLabel).filter(Boolean))
+  return new Set(
+    [...BUILT_IN_GENERIC, ...extra].map(normalizeLabel).filter(Boolean)
+  )
 }
 
 export function isGenericLabel(label: string, generic: Set<string>): boolean {
   if (tooLongToBeGeneric(label, generic)) return false
   const n = normalizeLabel(label)
+
   return n === '' || generic.has(n)
 }
 
@@ -36,29 +71,45 @@ const longest = new WeakMap<Set<string>, number>()
  */
 function tooLongToBeGeneric(label: string, generic: Set<string>): boolean {
   let max = longest.get(generic)
-  if (max === undefined) longest.set(generic, (max = Math.max(0, ...[...generic].map(g => g.length))))
+
+  if (max === undefined)
+    longest.set(
+      generic,
+      (max = Math.max(0, ...[...generic].map((g) => g.length)))
+    )
   let end = label.length
+
   // trailing digits and separators are dropped by normalizeLabel
   while (end > 0 && !isLetter(label.charCodeAt(end - 1))) end--
   let kept = 0
+
   for (let i = 0; i < end; i++) {
     const c = label.charCodeAt(i)
+
     if (c > 0x7f) return false // accents and other scripts: let the full normalization decide
     if (isLetter(c) || (c >= 48 && c <= 57)) kept++
   }
+
   return kept > max
 }
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f
+const isLetter = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f
 
 /** How duplicates are detected: same label, ignoring case, accents and surrounding spaces. */
 export function duplicateKey(label: string): string {
   const folded = foldAccents(label).toLowerCase()
+
   // Most labels have single spaces and none at the ends: no regular expression needed.
-  return folded.includes('  ') || /^\s|\s$|[\t\n\r\f\v\u00a0]/.test(folded) ? folded.trim().replace(/\s+/g, ' ') : folded
+  return folded.includes('  ') || /^\s|\s$|[\t\n\r\f\v\u00a0]/.test(folded)
+    ? folded.trim().replace(/\s+/g, ' ')
+    : folded
 }
 
 /** Accents dropped ("Integração" → "Integracao"); plain ASCII, most labels, is returned as is. */
 function foldAccents(label: string): string {
-  return /^[\x00-\x7f]*$/.test(label) ? label : label.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  // eslint-disable-next-line no-control-regex -- ASCII (NUL included) needs no folding
+  return /^[\x00-\x7f]*$/.test(label)
+    ? label
+    : label.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 }

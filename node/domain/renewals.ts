@@ -13,9 +13,17 @@ import type { Refusal } from './review/types'
  * RENEWAL_FINISHED — a renewal finished through Key Steward (the old token stopped working then);
  * RENEWAL_RECORDED — a renewal done in VTEX's Admin, on the date an admin recorded.
  */
-export type TokenAgeBasis = 'KEY_CREATED' | 'TOKEN_CREATED' | 'RENEWAL_FINISHED' | 'RENEWAL_RECORDED'
+export type TokenAgeBasis =
+  | 'KEY_CREATED'
+  | 'TOKEN_CREATED'
+  | 'RENEWAL_FINISHED'
+  | 'RENEWAL_RECORDED'
 
-export interface TokenAge { since: string; basis: TokenAgeBasis; days: number }
+export interface TokenAge {
+  since: string
+  basis: TokenAgeBasis
+  days: number
+}
 
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN)
 
@@ -24,19 +32,40 @@ const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN)
  * recorded renewal, or (while a renewal is pending, both tokens valid) the creation of the token
  * in use as VTEX reported it. Dates before the key's creation or after `now` are ignored.
  */
-export function tokenAge(key: { createdAt: string }, renewal: Renewal | null | undefined, now: Date): TokenAge {
-  let best: { since: string; basis: TokenAgeBasis } = { since: key.createdAt, basis: 'KEY_CREATED' }
+export function tokenAge(
+  key: { createdAt: string },
+  renewal: Renewal | null | undefined,
+  now: Date
+): TokenAge {
+  let best: { since: string; basis: TokenAgeBasis } = {
+    since: key.createdAt,
+    basis: 'KEY_CREATED',
+  }
+
   const consider = (since: string | null | undefined, basis: TokenAgeBasis) => {
     const t = time(since)
-    if (!Number.isNaN(t) && t > time(best.since) && t <= now.getTime()) best = { since: since!, basis }
+
+    if (!Number.isNaN(t) && t > time(best.since) && t <= now.getTime())
+      best = { since: since!, basis }
   }
-  if (renewal?.finishedAt) consider(renewal.finishedAt, renewal.source === 'RECORDED' ? 'RENEWAL_RECORDED' : 'RENEWAL_FINISHED')
+
+  if (renewal?.finishedAt)
+    consider(
+      renewal.finishedAt,
+      renewal.source === 'RECORDED' ? 'RENEWAL_RECORDED' : 'RENEWAL_FINISHED'
+    )
   else if (renewal) {
     // Open (pending, possibly pending, or not pending in VTEX): the token in use is the one from
     // before this renewal, dated by the renewal before it or by what VTEX said of it.
-    consider(renewal.previousRenewalAt, renewal.previousSource === 'RECORDED' ? 'RENEWAL_RECORDED' : 'RENEWAL_FINISHED')
+    consider(
+      renewal.previousRenewalAt,
+      renewal.previousSource === 'RECORDED'
+        ? 'RENEWAL_RECORDED'
+        : 'RENEWAL_FINISHED'
+    )
     consider(renewal.tokenCreatedAt, 'TOKEN_CREATED')
   }
+
   return { ...best, days: ageInDays(best.since, now) }
 }
 
@@ -45,24 +74,48 @@ export function tokenAge(key: { createdAt: string }, renewal: Renewal | null | u
  * POSSIBLY_PENDING: Key Steward asked VTEX to renew and the answer never arrived: VTEX may have
  * started a renewal whose new token nobody saw.
  */
-export type RenewalStatus = 'NONE' | 'PENDING' | 'POSSIBLY_PENDING' | 'FINISHED' | 'RECORDED' | 'NOT_PENDING_IN_VTEX'
+export type RenewalStatus =
+  | 'NONE'
+  | 'PENDING'
+  | 'POSSIBLY_PENDING'
+  | 'FINISHED'
+  | 'RECORDED'
+  | 'NOT_PENDING_IN_VTEX'
 
 export function renewalStatus(r: Renewal | null | undefined): RenewalStatus {
   if (!r) return 'NONE'
-  if (!r.finishedAt) return r.vtexNotPendingAt ? 'NOT_PENDING_IN_VTEX' : r.outcomeUnknownAt ? 'POSSIBLY_PENDING' : 'PENDING'
+  if (!r.finishedAt)
+    return r.vtexNotPendingAt
+      ? 'NOT_PENDING_IN_VTEX'
+      : r.outcomeUnknownAt
+      ? 'POSSIBLY_PENDING'
+      : 'PENDING'
+
   return r.source === 'RECORDED' ? 'RECORDED' : 'FINISHED'
 }
 
 /** A renewal started and not finished, as far as Key Steward knows (both tokens valid). */
-export const isPending = (r: Renewal | null | undefined): boolean => renewalStatus(r) === 'PENDING'
+export const isPending = (r: Renewal | null | undefined): boolean =>
+  renewalStatus(r) === 'PENDING'
 
 /** A renewal that VTEX has, or may have, pending: finishing it is what closes it. */
-export const isOpen = (r: Renewal | null | undefined): boolean => isPending(r) || renewalStatus(r) === 'POSSIBLY_PENDING'
+export const isOpen = (r: Renewal | null | undefined): boolean =>
+  isPending(r) || renewalStatus(r) === 'POSSIBLY_PENDING'
 
 /** The renewal the token in use dates from, carried by a renewal that starts on top of it. */
-function previousOf(r: Renewal | null | undefined): Pick<Renewal, 'previousRenewalAt' | 'previousSource'> {
-  if (r?.finishedAt) return { previousRenewalAt: r.finishedAt, previousSource: r.source === 'RECORDED' ? 'RECORDED' : 'KEY_STEWARD' }
-  return { previousRenewalAt: r?.previousRenewalAt ?? null, previousSource: r?.previousSource ?? null }
+function previousOf(
+  r: Renewal | null | undefined
+): Pick<Renewal, 'previousRenewalAt' | 'previousSource'> {
+  if (r?.finishedAt)
+    return {
+      previousRenewalAt: r.finishedAt,
+      previousSource: r.source === 'RECORDED' ? 'RECORDED' : 'KEY_STEWARD',
+    }
+
+  return {
+    previousRenewalAt: r?.previousRenewalAt ?? null,
+    previousSource: r?.previousSource ?? null,
+  }
 }
 
 /**
@@ -70,12 +123,25 @@ function previousOf(r: Renewal | null | undefined): Pick<Renewal, 'previousRenew
  * asked and when, and that VTEX may have started it. A renewal already known to be pending
  * stays as it is: VTEX refuses a second one (409), so this request changed nothing.
  */
-export function renewalPossiblyStarted(current: Renewal | null | undefined, by: string, now: Date): Renewal {
+export function renewalPossiblyStarted(
+  current: Renewal | null | undefined,
+  by: string,
+  now: Date
+): Renewal {
   if (current && isPending(current)) return current
   const at = now.toISOString()
+
   return {
-    startedAt: at, finishedAt: null, source: 'KEY_STEWARD', startedBy: by, finishedBy: null,
-    tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, outcomeUnknownAt: at, ...previousOf(current),
+    startedAt: at,
+    finishedAt: null,
+    source: 'KEY_STEWARD',
+    startedBy: by,
+    finishedBy: null,
+    tokenCreatedAt: null,
+    newTokenCreatedAt: null,
+    expirationPeriodDays: null,
+    outcomeUnknownAt: at,
+    ...previousOf(current),
   }
 }
 
@@ -85,31 +151,64 @@ export function renewalNotPending(current: Renewal, now: Date): Renewal {
 }
 
 /** VTEX ID's answer to renew, as documented (vtex-id.json): the token is dropped here. */
-export interface RenewAnswer { id?: unknown; keyName?: unknown; creationDateToken?: unknown; creationDateNewToken?: unknown; expirationPeriod?: unknown; newToken?: unknown }
-export interface FinishAnswer { id?: unknown; creationDateToken?: unknown; creationDateNewToken?: unknown }
+export interface RenewAnswer {
+  id?: unknown
+  keyName?: unknown
+  creationDateToken?: unknown
+  creationDateNewToken?: unknown
+  expirationPeriod?: unknown
+  newToken?: unknown
+}
+export interface FinishAnswer {
+  id?: unknown
+  creationDateToken?: unknown
+  creationDateNewToken?: unknown
+}
 
-const isoOrNull = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null)
+const isoOrNull = (v: unknown) =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v))
+    ? new Date(v).toISOString()
+    : null
 
 /** The parts of VTEX's renew answer that may be kept and shown: its dates, never `newToken`. */
 export function renewAnswerFacts(a: RenewAnswer) {
   return {
     creationDateToken: isoOrNull(a.creationDateToken),
     creationDateNewToken: isoOrNull(a.creationDateNewToken),
-    expirationPeriod: typeof a.expirationPeriod === 'number' && Number.isFinite(a.expirationPeriod) ? a.expirationPeriod : null,
+    expirationPeriod:
+      typeof a.expirationPeriod === 'number' &&
+      Number.isFinite(a.expirationPeriod)
+        ? a.expirationPeriod
+        : null,
   }
 }
 
 export function finishAnswerFacts(a: FinishAnswer) {
-  return { creationDateToken: isoOrNull(a.creationDateToken), creationDateNewToken: isoOrNull(a.creationDateNewToken) }
+  return {
+    creationDateToken: isoOrNull(a.creationDateToken),
+    creationDateNewToken: isoOrNull(a.creationDateNewToken),
+  }
 }
 
 /** The record after VTEX started a renewal for `by` at `now`, on top of the key's `previous` one. */
-export function renewalStarted(a: RenewAnswer, by: string, now: Date, previous?: Renewal | null): Renewal {
+export function renewalStarted(
+  a: RenewAnswer,
+  by: string,
+  now: Date,
+  previous?: Renewal | null
+): Renewal {
   const facts = renewAnswerFacts(a)
   const before = previousOf(previous)
+
   return {
-    startedAt: now.toISOString(), finishedAt: null, source: 'KEY_STEWARD', startedBy: by, finishedBy: null,
-    tokenCreatedAt: facts.creationDateToken, newTokenCreatedAt: facts.creationDateNewToken, expirationPeriodDays: facts.expirationPeriod,
+    startedAt: now.toISOString(),
+    finishedAt: null,
+    source: 'KEY_STEWARD',
+    startedBy: by,
+    finishedBy: null,
+    tokenCreatedAt: facts.creationDateToken,
+    newTokenCreatedAt: facts.creationDateNewToken,
+    expirationPeriodDays: facts.expirationPeriod,
     ...(before.previousRenewalAt ? before : {}),
   }
 }
@@ -118,13 +217,27 @@ export function renewalStarted(a: RenewAnswer, by: string, now: Date, previous?:
  * The record after VTEX finished a renewal: the one Key Steward started, or one started in VTEX's
  * Admin that Key Steward did not know of (its start is when VTEX says the new token was created).
  */
-export function renewalFinished(current: Renewal | null | undefined, a: FinishAnswer, by: string, now: Date): Renewal {
+export function renewalFinished(
+  current: Renewal | null | undefined,
+  a: FinishAnswer,
+  by: string,
+  now: Date
+): Renewal {
   const facts = finishAnswerFacts(a)
   const at = now.toISOString()
-  if (current && isOpen(current)) return { ...current, finishedAt: at, finishedBy: by }
+
+  if (current && isOpen(current))
+    return { ...current, finishedAt: at, finishedBy: by }
+
   return {
-    startedAt: facts.creationDateToken ?? at, finishedAt: at, source: 'KEY_STEWARD', startedBy: null, finishedBy: by,
-    tokenCreatedAt: null, newTokenCreatedAt: facts.creationDateToken, expirationPeriodDays: null,
+    startedAt: facts.creationDateToken ?? at,
+    finishedAt: at,
+    source: 'KEY_STEWARD',
+    startedBy: null,
+    finishedBy: by,
+    tokenCreatedAt: null,
+    newTokenCreatedAt: facts.creationDateToken,
+    expirationPeriodDays: null,
   }
 }
 
@@ -139,35 +252,104 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 export function recordRenewal(
   key: { createdAt: string; label: string; appKey: string },
   current: Renewal | null | undefined,
-  input: { date: string; note?: string | null; by: string; now: Date },
+  input: { date: string; note?: string | null; by: string; now: Date }
 ): { ok: true; value: Renewal } | Refusal {
   const raw = (input.date ?? '').trim()
   // A bare date is that day at 00:00 UTC, so "today" is never in the future.
-  const at = DATE_ONLY.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(raw) ? Date.parse(raw) : NaN
+  const at = DATE_ONLY.test(raw)
+    ? Date.parse(`${raw}T00:00:00Z`)
+    : /^\d{4}-\d{2}-\d{2}T/.test(raw)
+    ? Date.parse(raw)
+    : NaN
+
   // Date.parse rolls 2026-02-31 (or 2026-11-31T00:00:00Z) over into the next month: a day that
   // does not exist is refused, with or without a time.
   const day = raw.slice(0, 10)
-  const dayExists = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
-  if (Number.isNaN(at) || !dayExists) return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: 'date must be a date such as 2026-11-20' }
-  if (at > input.now.getTime()) return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: 'date is in the future: record a renewal once it was done' }
+  const dayExists =
+    !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+
+  if (Number.isNaN(at) || !dayExists)
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'date',
+      message: 'date must be a date such as 2026-11-20',
+    }
+  if (at > input.now.getTime())
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'date',
+      message: 'date is in the future: record a renewal once it was done',
+    }
   const created = Date.parse(key.createdAt)
   const createdDay = new Date(created).toISOString().slice(0, 10)
+
   if (DATE_ONLY.test(raw) ? raw < createdDay : at < created) {
-    return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: `date is before the key was created (${createdDay})` }
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'date',
+      message: `date is before the key was created (${createdDay})`,
+    }
   }
+
   const note = (input.note ?? '').trim()
-  if (note.length > MAX_RENEWAL_NOTE) return { ok: false, code: 'BAD_USER_INPUT', field: 'note', message: `note must be at most ${MAX_RENEWAL_NOTE} characters` }
-  if (looksLikeToken(note)) return { ok: false, code: 'BAD_USER_INPUT', field: 'note', message: `note ${TOKEN_REFUSAL}` }
+
+  if (note.length > MAX_RENEWAL_NOTE)
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'note',
+      message: `note must be at most ${MAX_RENEWAL_NOTE} characters`,
+    }
+  if (looksLikeToken(note))
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'note',
+      message: `note ${TOKEN_REFUSAL}`,
+    }
   if (isPending(current)) {
-    return { ok: false, code: 'CONFLICT', message: `A renewal of "${key.label || key.appKey}" started in Key Steward on ${current!.startedAt.slice(0, 10)} is still pending: finish it instead of recording another.` }
+    return {
+      ok: false,
+      code: 'CONFLICT',
+      message: `A renewal of "${
+        key.label || key.appKey
+      }" started in Key Steward on ${current!.startedAt.slice(
+        0,
+        10
+      )} is still pending: finish it instead of recording another.`,
+    }
   }
+
   // Renewed on the day the key was created: counted from the creation, not before it.
   const iso = new Date(Math.max(at, created)).toISOString()
+
   if (current?.finishedAt && Date.parse(current.finishedAt) > Date.parse(iso)) {
-    return { ok: false, code: 'BAD_USER_INPUT', field: 'date', message: `Key Steward already knows a later renewal (${current.finishedAt.slice(0, 10)}).` }
+    return {
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'date',
+      message: `Key Steward already knows a later renewal (${current.finishedAt.slice(
+        0,
+        10
+      )}).`,
+    }
   }
+
   return {
     ok: true,
-    value: { startedAt: iso, finishedAt: iso, source: 'RECORDED', startedBy: null, finishedBy: null, recordedBy: input.by, recordedAt: input.now.toISOString(), note: note || null },
+    value: {
+      startedAt: iso,
+      finishedAt: iso,
+      source: 'RECORDED',
+      startedBy: null,
+      finishedBy: null,
+      recordedBy: input.by,
+      recordedAt: input.now.toISOString(),
+      note: note || null,
+    },
   }
 }

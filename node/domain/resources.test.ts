@@ -1,4 +1,14 @@
-import { describeRequirement, FIND_USER_BY_EMAIL, GET_ROLES_PAGED, GET_USERS_PAGED, holdsRequirement, READ, RENEW_API_TOKEN, SAVE_USER, WRITE } from './resources'
+import {
+  describeRequirement,
+  FIND_USER_BY_EMAIL,
+  GET_ROLES_PAGED,
+  GET_USERS_PAGED,
+  holdsRequirement,
+  READ,
+  RENEW_API_TOKEN,
+  SAVE_USER,
+  WRITE,
+} from './resources'
 
 /** A License Manager stand-in that records what it was asked. */
 function licenseManager(answers: Record<string, boolean | Error>) {
@@ -6,59 +16,89 @@ function licenseManager(answers: Record<string, boolean | Error>) {
   const holds = async (key: string) => {
     asked.push(key)
     const a = answers[key] ?? false
+
     if (a instanceof Error) throw a
+
     return a
   }
+
   return { asked, holds }
 }
 
 describe('holdsRequirement', () => {
   it('passes on the legacy resource without asking for the newer one', async () => {
     const lm = licenseManager({ Save_User: true })
+
     expect(await holdsRequirement(SAVE_USER, lm.holds)).toBe(true)
     expect(lm.asked).toEqual(['Save_User'])
   })
 
   it('passes on the newer resource alone, asking the legacy one first', async () => {
     const lm = licenseManager({ EditAdminUsers: true })
+
     expect(await holdsRequirement(SAVE_USER, lm.holds)).toBe(true)
     expect(lm.asked).toEqual(['Save_User', 'EditAdminUsers'])
   })
 
   it('fails when neither is held, after asking each once', async () => {
     const lm = licenseManager({ ViewApiKeys: true, EditApiKeys: true })
+
     expect(await holdsRequirement(SAVE_USER, lm.holds)).toBe(false)
     expect(lm.asked).toEqual(['Save_User', 'EditAdminUsers'])
   })
 
   it('fails closed: an outage on the first question is an error, and nothing else is asked', async () => {
-    const lm = licenseManager({ Save_User: new Error('License Manager did not answer'), EditAdminUsers: true })
-    await expect(holdsRequirement(SAVE_USER, lm.holds)).rejects.toThrow('did not answer')
+    const lm = licenseManager({
+      Save_User: new Error('License Manager did not answer'),
+      EditAdminUsers: true,
+    })
+
+    await expect(holdsRequirement(SAVE_USER, lm.holds)).rejects.toThrow(
+      'did not answer'
+    )
     expect(lm.asked).toEqual(['Save_User'])
   })
 
   it('fails closed: an outage on a later alternative is an error, not a "no"', async () => {
     const lm = licenseManager({ EditAdminUsers: new Error('timeout') })
-    await expect(holdsRequirement(SAVE_USER, lm.holds)).rejects.toThrow('timeout')
+
+    await expect(holdsRequirement(SAVE_USER, lm.holds)).rejects.toThrow(
+      'timeout'
+    )
   })
 })
 
 describe('the requirements', () => {
   it('follow VTEX’s 2025 mapping of legacy to newer admin-user resources', () => {
-    const keys = (r: readonly { key: string }[]) => r.map(x => x.key)
+    const keys = (r: ReadonlyArray<{ key: string }>) => r.map((x) => x.key)
+
     expect(keys(SAVE_USER)).toEqual(['Save_User', 'EditAdminUsers'])
     expect(keys(GET_ROLES_PAGED)).toEqual(['Get_Roles_Paged', 'ViewAdminUsers'])
     expect(keys(GET_USERS_PAGED)).toEqual(['Get_Users_Paged', 'ViewAdminUsers'])
-    expect(keys(FIND_USER_BY_EMAIL)).toEqual(['Get_User_By_Identifier', 'ViewAdminUsers'])
+    expect(keys(FIND_USER_BY_EMAIL)).toEqual([
+      'Get_User_By_Identifier',
+      'ViewAdminUsers',
+    ])
     // VTEX documents no newer equivalent for the API Key Management resources.
-    expect(RENEW_API_TOKEN).toEqual([{ key: 'RenewApiToken', name: 'Renew API Token' }])
+    expect(RENEW_API_TOKEN).toEqual([
+      { key: 'RenewApiToken', name: 'Renew API Token' },
+    ])
     expect(describeRequirement(RENEW_API_TOKEN)).toBe('"Renew API Token"')
-    expect(READ).toEqual([SAVE_USER, GET_ROLES_PAGED, GET_USERS_PAGED, FIND_USER_BY_EMAIL])
+    expect(READ).toEqual([
+      SAVE_USER,
+      GET_ROLES_PAGED,
+      GET_USERS_PAGED,
+      FIND_USER_BY_EMAIL,
+    ])
     expect(WRITE).toBe(SAVE_USER)
   })
 
   it('are named with the legacy resource and its newer equivalent', () => {
-    expect(describeRequirement(SAVE_USER)).toBe('"Save user" (or its newer equivalent "Edit Admin Users")')
-    expect(describeRequirement([{ key: 'RenewApiToken', name: 'Renew API Token' }])).toBe('"Renew API Token"')
+    expect(describeRequirement(SAVE_USER)).toBe(
+      '"Save user" (or its newer equivalent "Edit Admin Users")'
+    )
+    expect(
+      describeRequirement([{ key: 'RenewApiToken', name: 'Renew API Token' }])
+    ).toBe('"Renew API Token"')
   })
 })

@@ -26,22 +26,48 @@ export interface Resource {
 /** Any one of these passes; the first is the legacy resource. */
 export type Requirement = readonly [Resource, ...Resource[]]
 
-const EDIT_ADMIN_USERS: Resource = { key: 'EditAdminUsers', name: 'Edit Admin Users' }
-const VIEW_ADMIN_USERS: Resource = { key: 'ViewAdminUsers', name: 'View Admin Users' }
+const EDIT_ADMIN_USERS: Resource = {
+  key: 'EditAdminUsers',
+  name: 'Edit Admin Users',
+}
 
-export const SAVE_USER: Requirement = [{ key: 'Save_User', name: 'Save user' }, EDIT_ADMIN_USERS]
-export const GET_ROLES_PAGED: Requirement = [{ key: 'Get_Roles_Paged', name: 'Get paged roles' }, VIEW_ADMIN_USERS]
-export const GET_USERS_PAGED: Requirement = [{ key: 'Get_Users_Paged', name: 'Get paged users' }, VIEW_ADMIN_USERS]
-export const FIND_USER_BY_EMAIL: Requirement = [{ key: 'Get_User_By_Identifier', name: 'Find user by email' }, VIEW_ADMIN_USERS]
+const VIEW_ADMIN_USERS: Resource = {
+  key: 'ViewAdminUsers',
+  name: 'View Admin Users',
+}
+
+export const SAVE_USER: Requirement = [
+  { key: 'Save_User', name: 'Save user' },
+  EDIT_ADMIN_USERS,
+]
+export const GET_ROLES_PAGED: Requirement = [
+  { key: 'Get_Roles_Paged', name: 'Get paged roles' },
+  VIEW_ADMIN_USERS,
+]
+export const GET_USERS_PAGED: Requirement = [
+  { key: 'Get_Users_Paged', name: 'Get paged users' },
+  VIEW_ADMIN_USERS,
+]
+export const FIND_USER_BY_EMAIL: Requirement = [
+  { key: 'Get_User_By_Identifier', name: 'Find user by email' },
+  VIEW_ADMIN_USERS,
+]
 /**
  * What VTEX ID's token renewal needs (vtex-id.json, PATCH …/apitoken/renew and …/finish-renewal,
  * Permissions: "License Manager | API Key Management | Renew API Token"). No newer equivalent is
  * documented, so it has none.
  */
-export const RENEW_API_TOKEN: Requirement = [{ key: 'RenewApiToken', name: 'Renew API Token' }]
+export const RENEW_API_TOKEN: Requirement = [
+  { key: 'RenewApiToken', name: 'Renew API Token' },
+]
 
 /** To see anything derived from the account's keys, users and roles (what VTEX needs to list them). */
-export const READ: readonly Requirement[] = [SAVE_USER, GET_ROLES_PAGED, GET_USERS_PAGED, FIND_USER_BY_EMAIL]
+export const READ: readonly Requirement[] = [
+  SAVE_USER,
+  GET_ROLES_PAGED,
+  GET_USERS_PAGED,
+  FIND_USER_BY_EMAIL,
+]
 
 /** For Key Steward's own writes: what VTEX needs to manage keys. */
 export const WRITE: Requirement = SAVE_USER
@@ -54,17 +80,25 @@ export function unknownRequirement(what: string): Requirement {
 /** `"Save user" (or its newer equivalent "Edit Admin Users")`, for messages. */
 export function describeRequirement(r: Requirement): string {
   const [legacy, ...newer] = r
+
   if (!newer.length) return `"${legacy.name}"`
-  return `"${legacy.name}" (or its newer equivalent${newer.length > 1 ? 's' : ''} ${newer.map(n => `"${n.name}"`).join(', ')})`
+
+  return `"${legacy.name}" (or its newer equivalent${
+    newer.length > 1 ? 's' : ''
+  } ${newer.map((n) => `"${n.name}"`).join(', ')})`
 }
 
 /**
  * Whether the admin holds the requirement: asks `holds` for each alternative in order and stops
  * at the first yes. A failure to answer is thrown, never taken as a yes (checks fail closed).
  */
-export async function holdsRequirement(r: Requirement, holds: (resourceKey: string) => Promise<boolean>): Promise<boolean> {
+export async function holdsRequirement(
+  r: Requirement,
+  holds: (resourceKey: string) => Promise<boolean>
+): Promise<boolean> {
   for (const alternative of r) {
     if (await holds(alternative.key)) return true
   }
+
   return false
 }

@@ -13,12 +13,18 @@ const OWNER_NAMES = new Set(['owner (admin super)', 'owner'])
 const PREDEFINED_KEY_MANAGERS = new Set(['user administrator - restricted'])
 
 export function grantsEverything(role: RoleInfo): boolean {
-  return role.isAdmin || (role.roleType === 0 && OWNER_NAMES.has(role.name.trim().toLowerCase()))
+  return (
+    role.isAdmin ||
+    (role.roleType === 0 && OWNER_NAMES.has(role.name.trim().toLowerCase()))
+  )
 }
 
 /** Able to create keys or change roles: Owner-like, a documented predefined one, or declared. */
 export function canManageKeys(role: RoleInfo, settings: Settings): boolean {
-  return grantsEverything(role)
-    || (role.roleType === 0 && PREDEFINED_KEY_MANAGERS.has(role.name.trim().toLowerCase()))
-    || settings.keyManagingRoleIds.includes(role.id)
+  return (
+    grantsEverything(role) ||
+    (role.roleType === 0 &&
+      PREDEFINED_KEY_MANAGERS.has(role.name.trim().toLowerCase())) ||
+    settings.keyManagingRoleIds.includes(role.id)
+  )
 }

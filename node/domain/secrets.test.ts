@@ -12,14 +12,30 @@ describe('containsTokenLike', () => {
     ['half a token', T.slice(0, 64), true],
     ['in dash-separated groups of 16', T.match(/.{16}/g)!.join('-'), true],
     ['in space-separated groups of 31', T.match(/.{1,31}/g)!.join(' '), true],
-    ['in quoted pieces joined by +', T.match(/.{1,19}/g)!.map(p => `"${p}"`).join(' + '), true],
+    [
+      'in quoted pieces joined by +',
+      T.match(/.{1,19}/g)!
+        .map((p) => `"${p}"`)
+        .join(' + '),
+      true,
+    ],
     ['lowercased', T.toLowerCase(), true],
-    ['a long word in capitals, then prose', 'INTERNATIONALIZATION and more', false],
-    ['capital words of prose', 'ERP ORDERS SYNCHRONIZATION FOR THE WAREHOUSE', false],
+    [
+      'a long word in capitals, then prose',
+      'INTERNATIONALIZATION and more',
+      false,
+    ],
+    [
+      'capital words of prose',
+      'ERP ORDERS SYNCHRONIZATION FOR THE WAREHOUSE',
+      false,
+    ],
     ['an appKey', 'vtexappkey-acme-ORYNWX', false],
     ['prose in capitals', 'ERP ORDERS SYNC FOR SAP BUSINESS ONE', false],
     ['31 capitals', T.slice(0, 31), false],
-  ])('%s → %s', (_, text, expected) => expect(containsTokenLike(text)).toBe(expected))
+  ])('%s → %s', (_, text, expected) =>
+    expect(containsTokenLike(text)).toBe(expected)
+  )
 })
 
 describe('redaction', () => {
@@ -32,7 +48,10 @@ describe('redaction', () => {
     expect(quote(T + T, 400)).not.toMatch(/[A-Z]{5}/)
   })
   it('redacts every string of a nested value', () => {
-    const out = JSON.stringify(redactDeep({ query: { variables: `{"n":"${T}"}` }, list: [T], n: 3 }))
+    const out = JSON.stringify(
+      redactDeep({ query: { variables: `{"n":"${T}"}` }, list: [T], n: 3 })
+    )
+
     expect(out).not.toContain(T.slice(0, 32))
     expect(out).toContain('"n":3')
   })

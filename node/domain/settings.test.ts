@@ -1,40 +1,154 @@
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS, validateSettings, withDefaults } from './settings'
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_LIMITS,
+  validateSettings,
+  withDefaults,
+} from './settings'
 
-const errorsOf = (update: Record<string, unknown>, roleIds?: number[] | null) => {
+const errorsOf = (
+  update: Record<string, unknown>,
+  roleIds?: number[] | null
+) => {
   const r = validateSettings(DEFAULT_SETTINGS, update, { roleIds })
-  return r.ok ? [] : r.errors.map(({ field, code, params, entry }) => ({ field, code, params, entry }))
+
+  return r.ok
+    ? []
+    : r.errors.map(({ field, code, params, entry }) => ({
+        field,
+        code,
+        params,
+        entry,
+      }))
 }
 
 describe('validateSettings', () => {
   it.each([
-    ['a non-integer', { rotationDays: 90.5 }, { field: 'rotationDays', code: 'NOT_WHOLE_NUMBER', params: { min: 30, max: 365 }, entry: undefined }],
-    ['out of range', { rotationDays: 10 }, { field: 'rotationDays', code: 'OUT_OF_RANGE', params: { min: 30, max: 365 }, entry: undefined }],
-    ['a cleared number', { reminderDays: null }, { field: 'reminderDays', code: 'REQUIRED', params: { min: 1, max: 60 }, entry: undefined }],
-    ['a bad e-mail, named', { reminderEmails: ['ops@acme.com', 'nope'] }, { field: 'reminderEmails', code: 'BAD_EMAIL', params: {}, entry: 'nope' }],
-    ['a bad path, named', { scanExtraPaths: ['/ok', 'relative/path'] }, { field: 'scanExtraPaths', code: 'BAD_PATH', params: {}, entry: 'relative/path' }],
-    ['a non-numeric role id', { keyManagingRoleIds: ['abc'] }, { field: 'keyManagingRoleIds', code: 'BAD_ROLE_ID', params: {}, entry: 'abc' }],
-    ['too many e-mails', { reminderEmails: Array.from({ length: 11 }, (_, i) => `a${i}@acme.com`) }, { field: 'reminderEmails', code: 'TOO_MANY', params: { max: 10, count: 11 }, entry: undefined }],
-    ['an unknown locale', { reminderLocale: 'fr' }, { field: 'reminderLocale', code: 'BAD_LOCALE', params: {}, entry: undefined }],
+    [
+      'a non-integer',
+      { rotationDays: 90.5 },
+      {
+        field: 'rotationDays',
+        code: 'NOT_WHOLE_NUMBER',
+        params: { min: 30, max: 365 },
+        entry: undefined,
+      },
+    ],
+    [
+      'out of range',
+      { rotationDays: 10 },
+      {
+        field: 'rotationDays',
+        code: 'OUT_OF_RANGE',
+        params: { min: 30, max: 365 },
+        entry: undefined,
+      },
+    ],
+    [
+      'a cleared number',
+      { reminderDays: null },
+      {
+        field: 'reminderDays',
+        code: 'REQUIRED',
+        params: { min: 1, max: 60 },
+        entry: undefined,
+      },
+    ],
+    [
+      'a bad e-mail, named',
+      { reminderEmails: ['ops@acme.com', 'nope'] },
+      { field: 'reminderEmails', code: 'BAD_EMAIL', params: {}, entry: 'nope' },
+    ],
+    [
+      'a bad path, named',
+      { scanExtraPaths: ['/ok', 'relative/path'] },
+      {
+        field: 'scanExtraPaths',
+        code: 'BAD_PATH',
+        params: {},
+        entry: 'relative/path',
+      },
+    ],
+    [
+      'a non-numeric role id',
+      { keyManagingRoleIds: ['abc'] },
+      {
+        field: 'keyManagingRoleIds',
+        code: 'BAD_ROLE_ID',
+        params: {},
+        entry: 'abc',
+      },
+    ],
+    [
+      'too many e-mails',
+      {
+        reminderEmails: Array.from({ length: 11 }, (_, i) => `a${i}@acme.com`),
+      },
+      {
+        field: 'reminderEmails',
+        code: 'TOO_MANY',
+        params: { max: 10, count: 11 },
+        entry: undefined,
+      },
+    ],
+    [
+      'an unknown locale',
+      { reminderLocale: 'fr' },
+      {
+        field: 'reminderLocale',
+        code: 'BAD_LOCALE',
+        params: {},
+        entry: undefined,
+      },
+    ],
   ])('refuses %s with a code, params and the entry', (_, update, expected) => {
     expect(errorsOf(update)).toEqual([expected])
   })
 
-  it('checks role ids against the account\'s roles, and refuses when they could not be read', () => {
-    expect(errorsOf({ keyManagingRoleIds: [957, 4242] }, [1, 957])).toEqual([{ field: 'keyManagingRoleIds', code: 'UNKNOWN_ROLE', params: {}, entry: '4242' }])
-    expect(errorsOf({ keyManagingRoleIds: [957] }, null)[0].code).toBe('ROLES_UNREADABLE')
-    expect(validateSettings(DEFAULT_SETTINGS, { keyManagingRoleIds: [957] }, { roleIds: [1, 957] })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, keyManagingRoleIds: [957] } })
+  it("checks role ids against the account's roles, and refuses when they could not be read", () => {
+    expect(errorsOf({ keyManagingRoleIds: [957, 4242] }, [1, 957])).toEqual([
+      {
+        field: 'keyManagingRoleIds',
+        code: 'UNKNOWN_ROLE',
+        params: {},
+        entry: '4242',
+      },
+    ])
+    expect(errorsOf({ keyManagingRoleIds: [957] }, null)[0].code).toBe(
+      'ROLES_UNREADABLE'
+    )
+    expect(
+      validateSettings(
+        DEFAULT_SETTINGS,
+        { keyManagingRoleIds: [957] },
+        { roleIds: [1, 957] }
+      )
+    ).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, keyManagingRoleIds: [957] },
+    })
   })
 
   it('reports every bad field and applies nothing; an empty list is a valid choice', () => {
-    expect(errorsOf({ rotationDays: 1, maxOwnerUsers: 0 }).map(e => e.field)).toEqual(['rotationDays', 'maxOwnerUsers'])
-    const r = validateSettings({ ...DEFAULT_SETTINGS, reminderEmails: ['a@acme.com'] }, { reminderEmails: [] })
+    expect(
+      errorsOf({ rotationDays: 1, maxOwnerUsers: 0 }).map((e) => e.field)
+    ).toEqual(['rotationDays', 'maxOwnerUsers'])
+    const r = validateSettings(
+      { ...DEFAULT_SETTINGS, reminderEmails: ['a@acme.com'] },
+      { reminderEmails: [] }
+    )
+
     expect(r.ok && r.value.reminderEmails).toEqual([])
   })
 
   it('takes its limits from SETTINGS_LIMITS', () => {
     const { max } = SETTINGS_LIMITS.ints.rotationDays
-    expect(validateSettings(DEFAULT_SETTINGS, { rotationDays: max }).ok).toBe(true)
-    expect(validateSettings(DEFAULT_SETTINGS, { rotationDays: max + 1 }).ok).toBe(false)
+
+    expect(validateSettings(DEFAULT_SETTINGS, { rotationDays: max }).ok).toBe(
+      true
+    )
+    expect(
+      validateSettings(DEFAULT_SETTINGS, { rotationDays: max + 1 }).ok
+    ).toBe(false)
   })
 })
 
@@ -45,8 +159,17 @@ describe('auditors setting', () => {
   })
 
   it('keeps e-mails trimmed, lower-cased and once each', () => {
-    const r = validateSettings(DEFAULT_SETTINGS, { auditors: [' Carla@Acme.com ', 'carla@acme.com', 'audit@firm.example'] })
-    expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, auditors: ['carla@acme.com', 'audit@firm.example'] } })
+    const r = validateSettings(DEFAULT_SETTINGS, {
+      auditors: [' Carla@Acme.com ', 'carla@acme.com', 'audit@firm.example'],
+    })
+
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        ...DEFAULT_SETTINGS,
+        auditors: ['carla@acme.com', 'audit@firm.example'],
+      },
+    })
   })
 
   it.each<[string, unknown]>([
@@ -54,10 +177,20 @@ describe('auditors setting', () => {
     ['an empty entry', ['']],
     ['not a list', 'carla@acme.com'],
     ['a number', [42]],
-    ['too many', Array.from({ length: SETTINGS_LIMITS.lists.auditors.maxItems + 1 }, (_, i) => `a${i}@acme.com`)],
+    [
+      'too many',
+      Array.from(
+        { length: SETTINGS_LIMITS.lists.auditors.maxItems + 1 },
+        (_, i) => `a${i}@acme.com`
+      ),
+    ],
   ])('refuses %s, naming the field, and changes nothing', (_name, auditors) => {
-    const r = validateSettings(DEFAULT_SETTINGS, { auditors, rotationDays: 180 })
+    const r = validateSettings(DEFAULT_SETTINGS, {
+      auditors,
+      rotationDays: 180,
+    })
+
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.errors.map(e => e.field)).toEqual(['auditors'])
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['auditors'])
   })
 })

@@ -49,15 +49,31 @@ export const DEFAULT_SETTINGS: Settings = {
   recentCopyMaxAgeMinutes: 5,
 }
 
-type IntField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'reminderDays' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
-type ListField = 'extraGenericLabels' | 'keyManagingRoleIds' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
+type IntField =
+  | 'rotationDays'
+  | 'renewalGraceDays'
+  | 'reviewCadenceDays'
+  | 'maxOwnerUsers'
+  | 'roleFetchConcurrency'
+  | 'reminderDays'
+  | 'liveReadTimeoutSeconds'
+  | 'recentCopyMaxAgeMinutes'
+type ListField =
+  | 'extraGenericLabels'
+  | 'keyManagingRoleIds'
+  | 'scanExtraPaths'
+  | 'reminderEmails'
+  | 'auditors'
 
 /**
  * The one source of every setting's limits: validation uses it, GraphQL serves it
  * (Query.settingsLimits), and the settings page validates and explains with it. Help texts,
  * schema comments and docs do not repeat the numbers.
  */
-export const SETTINGS_LIMITS: { ints: Record<IntField, { min: number; max: number }>; lists: Record<ListField, { maxItems: number; maxLength: number }> } = {
+export const SETTINGS_LIMITS: {
+  ints: Record<IntField, { min: number; max: number }>
+  lists: Record<ListField, { maxItems: number; maxLength: number }>
+} = {
   ints: {
     rotationDays: { min: 30, max: 365 },
     renewalGraceDays: { min: 1, max: 90 },
@@ -84,12 +100,33 @@ export const REMINDER_LOCALES = ['en', 'pt', 'es'] as const
  * params and, in lists, the offending entry), plus an English message for API callers.
  */
 export type SettingErrorCode =
-  | 'REQUIRED' | 'NOT_WHOLE_NUMBER' | 'OUT_OF_RANGE' | 'TOO_MANY' | 'TOO_LONG' | 'EMPTY_ENTRY'
-  | 'BAD_EMAIL' | 'BAD_PATH' | 'BAD_ROLE_ID' | 'UNKNOWN_ROLE' | 'ROLES_UNREADABLE' | 'TOKEN' | 'BAD_LOCALE' | 'NOT_A_SETTING'
+  | 'REQUIRED'
+  | 'NOT_WHOLE_NUMBER'
+  | 'OUT_OF_RANGE'
+  | 'TOO_MANY'
+  | 'TOO_LONG'
+  | 'EMPTY_ENTRY'
+  | 'BAD_EMAIL'
+  | 'BAD_PATH'
+  | 'BAD_ROLE_ID'
+  | 'UNKNOWN_ROLE'
+  | 'ROLES_UNREADABLE'
+  | 'TOKEN'
+  | 'BAD_LOCALE'
+  | 'NOT_A_SETTING'
 /** A bad field in plain English (annotations use it too). */
-export interface FieldError { field: string; message: string }
-export interface SettingError extends FieldError { code: SettingErrorCode; params: Record<string, number | string>; entry?: string }
-export type Validation = { ok: true; value: Settings } | { ok: false; errors: SettingError[] }
+export interface FieldError {
+  field: string
+  message: string
+}
+export interface SettingError extends FieldError {
+  code: SettingErrorCode
+  params: Record<string, number | string>
+  entry?: string
+}
+export type Validation =
+  | { ok: true; value: Settings }
+  | { ok: false; errors: SettingError[] }
 
 export interface ValidationContext {
   /** the account's role ids, when key-managing roles change; null: they could not be read */
@@ -100,43 +137,96 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
 
 /** The first bad entry of a list setting, or null. */
-function listError(field: ListField, items: unknown[], ctx: ValidationContext): Omit<SettingError, 'field' | 'message'> | null {
+function listError(
+  field: ListField,
+  items: unknown[],
+  ctx: ValidationContext
+): Omit<SettingError, 'field' | 'message'> | null {
   const { maxItems, maxLength } = SETTINGS_LIMITS.lists[field]
-  if (items.length > maxItems) return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
+
+  if (items.length > maxItems)
+    return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
   for (const item of items) {
     const entry = typeof item === 'string' ? item : String(item)
+
     if (field === 'keyManagingRoleIds') {
-      if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0) return { code: 'BAD_ROLE_ID', params: {}, entry }
+      if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0)
+        return { code: 'BAD_ROLE_ID', params: {}, entry }
       if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
-      if (ctx.roleIds && !ctx.roleIds.includes(item)) return { code: 'UNKNOWN_ROLE', params: {}, entry }
+      if (ctx.roleIds && !ctx.roleIds.includes(item))
+        return { code: 'UNKNOWN_ROLE', params: {}, entry }
       continue
     }
-    if (typeof item !== 'string' || item.trim() === '') return { code: 'EMPTY_ENTRY', params: {} }
-    if (item.length > maxLength) return { code: 'TOO_LONG', params: { max: maxLength }, entry: item.slice(0, 80) }
-    if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(item)) return { code: 'BAD_EMAIL', params: {}, entry }
-    if (field === 'scanExtraPaths' && !PATH.test(item)) return { code: 'BAD_PATH', params: {}, entry }
+
+    if (typeof item !== 'string' || item.trim() === '')
+      return { code: 'EMPTY_ENTRY', params: {} }
+    if (item.length > maxLength)
+      return {
+        code: 'TOO_LONG',
+        params: { max: maxLength },
+        entry: item.slice(0, 80),
+      }
+    if (
+      (field === 'reminderEmails' || field === 'auditors') &&
+      !EMAIL.test(item)
+    )
+      return { code: 'BAD_EMAIL', params: {}, entry }
+    if (field === 'scanExtraPaths' && !PATH.test(item))
+      return { code: 'BAD_PATH', params: {}, entry }
   }
+
   return null
 }
 
-const english = (field: string, e: Omit<SettingError, 'field' | 'message'>): string => {
+const english = (
+  field: string,
+  e: Omit<SettingError, 'field' | 'message'>
+): string => {
   const p = e.params
   const entry = e.entry !== undefined ? ` ("${e.entry}")` : ''
+
   switch (e.code) {
-    case 'REQUIRED': return `${field} cannot be empty`
-    case 'NOT_WHOLE_NUMBER': return `${field} must be a whole number from ${p.min} to ${p.max}`
-    case 'OUT_OF_RANGE': return `${field} must be a whole number from ${p.min} to ${p.max}`
-    case 'TOO_MANY': return `${field} takes at most ${p.max} entries`
-    case 'TOO_LONG': return `${field}: an entry is longer than ${p.max} characters${entry}`
-    case 'EMPTY_ENTRY': return `${field}: an entry is empty`
-    case 'BAD_EMAIL': return `${field}: not an e-mail address${entry}`
-    case 'BAD_PATH': return `${field}: a path starts with / and has no spaces${entry}`
-    case 'BAD_ROLE_ID': return `${field}: not a role id${entry}`
-    case 'UNKNOWN_ROLE': return `${field}: no role of this account has this id${entry}`
-    case 'ROLES_UNREADABLE': return `${field}: the account's roles could not be read to check the ids; try again`
-    case 'TOKEN': return `${field} ${TOKEN_REFUSAL}`
-    case 'BAD_LOCALE': return `${field} must be one of ${REMINDER_LOCALES.join(', ')}`
-    default: return `${field} is not a setting`
+    case 'REQUIRED':
+      return `${field} cannot be empty`
+
+    case 'NOT_WHOLE_NUMBER':
+      return `${field} must be a whole number from ${p.min} to ${p.max}`
+
+    case 'OUT_OF_RANGE':
+      return `${field} must be a whole number from ${p.min} to ${p.max}`
+
+    case 'TOO_MANY':
+      return `${field} takes at most ${p.max} entries`
+
+    case 'TOO_LONG':
+      return `${field}: an entry is longer than ${p.max} characters${entry}`
+
+    case 'EMPTY_ENTRY':
+      return `${field}: an entry is empty`
+
+    case 'BAD_EMAIL':
+      return `${field}: not an e-mail address${entry}`
+
+    case 'BAD_PATH':
+      return `${field}: a path starts with / and has no spaces${entry}`
+
+    case 'BAD_ROLE_ID':
+      return `${field}: not a role id${entry}`
+
+    case 'UNKNOWN_ROLE':
+      return `${field}: no role of this account has this id${entry}`
+
+    case 'ROLES_UNREADABLE':
+      return `${field}: the account's roles could not be read to check the ids; try again`
+
+    case 'TOKEN':
+      return `${field} ${TOKEN_REFUSAL}`
+
+    case 'BAD_LOCALE':
+      return `${field} must be one of ${REMINDER_LOCALES.join(', ')}`
+
+    default:
+      return `${field} is not a setting`
   }
 }
 
@@ -144,35 +234,76 @@ const english = (field: string, e: Omit<SettingError, 'field' | 'message'>): str
  * Applies a partial update to current settings; every bad field is reported, nothing applied.
  * A field left out (undefined) keeps its value; a field sent empty (null) is refused.
  */
-export function validateSettings(current: Settings, update: Partial<Record<keyof Settings, unknown>>, ctx: ValidationContext = {}): Validation {
+export function validateSettings(
+  current: Settings,
+  update: Partial<Record<keyof Settings, unknown>>,
+  ctx: ValidationContext = {}
+): Validation {
   const errors: SettingError[] = []
-  const fail = (field: string, e: Omit<SettingError, 'field' | 'message'>) => errors.push({ field, ...e, message: english(field, e) })
+  const fail = (field: string, e: Omit<SettingError, 'field' | 'message'>) =>
+    errors.push({ field, ...e, message: english(field, e) })
+
   const next: Settings = { ...current }
-  for (const [field, raw] of Object.entries(update) as Array<[keyof Settings, unknown]>) {
+
+  for (const [field, raw] of Object.entries(update) as Array<
+    [keyof Settings, unknown]
+  >) {
     if (raw === undefined) continue
     if (field in SETTINGS_LIMITS.ints) {
       const { min, max } = SETTINGS_LIMITS.ints[field as IntField]
+
       if (raw === null) fail(field, { code: 'REQUIRED', params: { min, max } })
-      else if (typeof raw !== 'number' || !Number.isInteger(raw)) fail(field, { code: 'NOT_WHOLE_NUMBER', params: { min, max } })
-      else if (raw < min || raw > max) fail(field, { code: 'OUT_OF_RANGE', params: { min, max } })
+      else if (typeof raw !== 'number' || !Number.isInteger(raw))
+        fail(field, { code: 'NOT_WHOLE_NUMBER', params: { min, max } })
+      else if (raw < min || raw > max)
+        fail(field, { code: 'OUT_OF_RANGE', params: { min, max } })
       else (next as unknown as Record<string, number>)[field] = raw
     } else if (field in SETTINGS_LIMITS.lists) {
-      if (raw === null) { (next as unknown as Record<string, unknown[]>)[field] = []; continue } // an empty list is a valid choice
-      const items = Array.isArray(raw) ? raw.map(v => (typeof v === 'string' ? (field === 'reminderEmails' || field === 'auditors' ? v.trim().toLowerCase() : v.trim()) : v)) : null
-      if (!items) { fail(field, { code: 'NOT_A_SETTING', params: {} }); continue }
+      if (raw === null) {
+        const lists = next as unknown as Record<string, unknown[]>
+
+        lists[field] = []
+        continue
+      } // an empty list is a valid choice
+
+      const items = Array.isArray(raw)
+        ? raw.map((v) =>
+            typeof v === 'string'
+              ? field === 'reminderEmails' || field === 'auditors'
+                ? v.trim().toLowerCase()
+                : v.trim()
+              : v
+          )
+        : null
+
+      if (!items) {
+        fail(field, { code: 'NOT_A_SETTING', params: {} })
+        continue
+      }
+
       // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
-      if (items.some(v => typeof v === 'string' && looksLikeToken(v))) { fail(field, { code: 'TOKEN', params: {} }); continue }
+      if (items.some((v) => typeof v === 'string' && looksLikeToken(v))) {
+        fail(field, { code: 'TOKEN', params: {} })
+        continue
+      }
+
       const e = listError(field as ListField, items, ctx)
+
       if (e) fail(field, e)
-      else (next as unknown as Record<string, unknown[]>)[field] = [...new Set(items)]
+      else
+        (next as unknown as Record<string, unknown[]>)[field] = [
+          ...new Set(items),
+        ]
     } else if (field === 'reminderLocale') {
       if (raw === null) next.reminderLocale = null
-      else if (!REMINDER_LOCALES.includes(raw as never)) fail(field, { code: 'BAD_LOCALE', params: {} })
+      else if (!REMINDER_LOCALES.includes(raw as never))
+        fail(field, { code: 'BAD_LOCALE', params: {} })
       else next.reminderLocale = raw as Settings['reminderLocale']
     } else {
       fail(field, { code: 'NOT_A_SETTING', params: {} })
     }
   }
+
   return errors.length ? { ok: false, errors } : { ok: true, value: next }
 }
 

@@ -16,28 +16,46 @@ const REPLAY = Symbol('replay')
  */
 async function claimRun(ctx: Context, schedule: ScheduleDoc): Promise<boolean> {
   const occurrence = currentOccurrence(schedule.expression, now())
+
   if (occurrence === null) return true
-  return requestData(ctx).storage.update<ScheduleDoc, boolean>('schedule', cur => {
-    const doc = cur ?? schedule
-    if ((doc.runClaimedFor && doc.runClaimedFor >= occurrence) || (doc.lastScanAt && doc.lastScanAt >= occurrence)) return { refused: REPLAY }
-    return { value: { ...doc, runClaimedFor: occurrence }, result: true }
-  }).catch(e => {
-    if (e === REPLAY) return false
-    throw e
-  })
+
+  return requestData(ctx)
+    .storage.update<ScheduleDoc, boolean>('schedule', (cur) => {
+      const doc = cur ?? schedule
+
+      if (
+        (doc.runClaimedFor && doc.runClaimedFor >= occurrence) ||
+        (doc.lastScanAt && doc.lastScanAt >= occurrence)
+      )
+        return { refused: REPLAY }
+
+      return { value: { ...doc, runClaimedFor: occurrence }, result: true }
+    })
+    .catch((e) => {
+      if (e === REPLAY) return false
+      throw e
+    })
 }
 
-export async function dailySnapshot(ctx: Context, next: () => Promise<void>): Promise<void> {
-  const schedule = ctx.state.schedule
+export async function dailySnapshot(
+  ctx: Context,
+  next: () => Promise<void>
+): Promise<void> {
+  const { schedule } = ctx.state
+
   if (!schedule) throw new Error('dailySnapshot runs after verifyScanSecret')
   if (!(await claimRun(ctx, schedule))) {
     ctx.status = 200
     ctx.body = { replayed: true, at: schedule.lastScanAt ?? null }
+
     return next()
   }
+
   const { ok, body } = await takeDailySnapshot(ctx, schedule)
+
   // Anything but a failed inventory read is a run: VTEX's scheduler retries only failures.
   ctx.status = ok ? 200 : 502
   ctx.body = body
+
   return next()
 }

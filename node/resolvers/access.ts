@@ -3,9 +3,20 @@
 // to start) and dev/test/authorization.test.ts walks the schema to hold every field to it.
 // Checks run on the admin's own session (License Manager's access check) and fail closed: if
 // License Manager cannot answer, the request is refused, never let through.
-import { GET_ROLES_PAGED, READ, RENEW_API_TOKEN, Requirement, WRITE } from '../domain/resources'
+import type { Requirement } from '../domain/resources'
+import {
+  GET_ROLES_PAGED,
+  READ,
+  RENEW_API_TOKEN,
+  WRITE,
+} from '../domain/resources'
 import type { Context } from '../typings'
-import { missingPermissions, requireAdminToken, sessionExpired, toResolverError } from './errors'
+import {
+  missingPermissions,
+  requireAdminToken,
+  sessionExpired,
+  toResolverError,
+} from './errors'
 import { requestData } from '../services/requestData'
 import { isAuditor } from '../services/review/auditors'
 
@@ -22,7 +33,10 @@ const READS: Access = { requires: READ }
 /** Key Steward's own settings and state: what VTEX needs to manage keys. */
 const MANAGES: Access = { requires: [WRITE] }
 /** Writes whose answers reveal the account's keys and roles: both. */
-const READS_AND_MANAGES: Access = { requires: [...READ, WRITE].filter((r, i, all) => all.indexOf(r) === i) }
+const READS_AND_MANAGES: Access = {
+  requires: [...READ, WRITE].filter((r, i, all) => all.indexOf(r) === i),
+}
+
 /**
  * Token renewal in VTEX ID: VTEX requires Renew API Token (vtex-id.json Permissions); Key Steward
  * finds the key in VTEX's list and reads it again, which needs the read resources.
@@ -34,7 +48,10 @@ const READS_AND_MANAGES: Access = { requires: [...READ, WRITE].filter((r, i, all
 const READS_OR_AUDITS: Access = { requires: READ, auditors: true }
 const READS_AND_RENEWS: Access = { requires: [...READ, RENEW_API_TOKEN] }
 
-export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
+export const FIELD_ACCESS: {
+  Query: Record<string, Access>
+  Mutation: Record<string, Access>
+} = {
   Query: {
     inventory: READS,
     findings: READS,
@@ -90,38 +107,71 @@ export const FIELD_ACCESS: { Query: Record<string, Access>; Mutation: Record<str
 
 export async function authorize(ctx: Context, access: Access): Promise<void> {
   const token = requireAdminToken(ctx)
+
   if ('signedIn' in access) {
     // A cookie is not a session: VTEX ID must know it.
-    await ctx.clients.vtexIdApi.whoIs(token).catch(e => {
-      throw (e as { status?: number }).status === 401 || (e as { status?: number }).status === 403 ? sessionExpired() : toResolverError(e)
+    await ctx.clients.vtexIdApi.whoIs(token).catch((e) => {
+      throw (e as { status?: number }).status === 401 ||
+        (e as { status?: number }).status === 403
+        ? sessionExpired()
+        : toResolverError(e)
     })
+
     return
   }
-  const held = await Promise.all(access.requires.map(r => requestData(ctx).holds(r))).catch(e => {
+
+  const held = await Promise.all(
+    access.requires.map((r) => requestData(ctx).holds(r))
+  ).catch((e) => {
     if ((e as { status?: number }).status === 401) throw sessionExpired()
     throw toResolverError(e)
   })
+
   const lacking = access.requires.filter((_, i) => !held[i])
+
   if (!lacking.length) return
-  if (access.auditors && await isAuditor(ctx)) {
+  if (access.auditors && (await isAuditor(ctx))) {
     ctx.state.auditor = true
+
     return
   }
+
   throw missingPermissions([...lacking])
 }
 
-type Resolver = (parent: unknown, args: never, ctx: Context, info: unknown) => unknown
+type Resolver = (
+  parent: unknown,
+  args: never,
+  ctx: Context,
+  info: unknown
+) => unknown
 
 /**
  * Wraps each resolver of a root type with its declared access; a field without a declaration is
  * an error. (A request's cost is limited before any field runs: runtime/hardenGraphql.ts.)
  */
-export function withAccess<T extends Record<string, Resolver>>(type: 'Query' | 'Mutation', fields: T): T {
+export function withAccess<T extends Record<string, Resolver>>(
+  type: 'Query' | 'Mutation',
+  fields: T
+): T {
   const table = FIELD_ACCESS[type]
-  const undeclared = Object.keys(fields).filter(f => !table[f])
-  if (undeclared.length) throw new Error(`No access declared in resolvers/access.ts for ${type}.${undeclared.join(`, ${type}.`)}`)
-  return Object.fromEntries(Object.entries(fields).map(([name, resolve]) => [name, async (parent: unknown, args: never, ctx: Context, info: unknown) => {
-    await authorize(ctx, table[name])
-    return resolve(parent, args, ctx, info)
-  }])) as T
+  const undeclared = Object.keys(fields).filter((f) => !table[f])
+
+  if (undeclared.length)
+    throw new Error(
+      `No access declared in resolvers/access.ts for ${type}.${undeclared.join(
+        `, ${type}.`
+      )}`
+    )
+
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, resolve]) => [
+      name,
+      async (parent: unknown, args: never, ctx: Context, info: unknown) => {
+        await authorize(ctx, table[name])
+
+        return resolve(parent, args, ctx, info)
+      },
+    ])
+  ) as T
 }

@@ -1,14 +1,41 @@
 import type { Resolvers } from '../generated/schema'
 import { withAccess } from './access'
-import { annotateKey, keyAnnotation, registerExternalKey, removeExternalKey } from './annotations'
+import {
+  annotateKey,
+  keyAnnotation,
+  registerExternalKey,
+  removeExternalKey,
+} from './annotations'
 import { inventory, inventoryStatus } from './inventory'
 import { keyList, keyRowFields, userList } from './lists'
-import { apiKeyRenewalFields, deactivateKey, finishTokenRenewal, keyActionPermissions, keyAudit, reactivateKey, recordTokenRenewal, removeKeyRole, renewToken } from './keyActions'
+import {
+  apiKeyRenewalFields,
+  deactivateKey,
+  finishTokenRenewal,
+  keyActionPermissions,
+  keyAudit,
+  reactivateKey,
+  recordTokenRenewal,
+  removeKeyRole,
+  renewToken,
+} from './keyActions'
 import { exposureKey, leakScan, runLeakScan } from './leakScan'
 import { findings, hygiene, rules, subjectFindings } from './policy'
-import { changes, reminders, restartSchedule, schedule, snoozeReminder, unregisterSchedule } from './reminders'
+import {
+  changes,
+  reminders,
+  restartSchedule,
+  schedule,
+  snoozeReminder,
+  unregisterSchedule,
+} from './reminders'
 import { reviewMutations, reviewQueries, reviewTypeFields } from './review'
-import { accountRoles, settings, settingsLimits, updateSettings } from './settings'
+import {
+  accountRoles,
+  settings,
+  settingsLimits,
+  updateSettings,
+} from './settings'
 
 export const resolvers = {
   Query: withAccess('Query', {
@@ -47,7 +74,12 @@ export const resolvers = {
     reactivateKey,
     removeKeyRole,
   }),
-  ApiKey: { findings: subjectFindings, annotation: keyAnnotation, ...apiKeyRenewalFields, ...keyRowFields },
+  ApiKey: {
+    findings: subjectFindings,
+    annotation: keyAnnotation,
+    ...apiKeyRenewalFields,
+    ...keyRowFields,
+  },
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
   Exposure: { key: exposureKey },

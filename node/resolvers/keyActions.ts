@@ -27,7 +27,10 @@ import { toResolverError } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from '../services/requestData'
 
-export { auditFileOfKey, auditFileOfMonth } from '../services/keyActions/auditLog'
+export {
+  auditFileOfKey,
+  auditFileOfMonth,
+} from '../services/keyActions/auditLog'
 
 /** A renewal record as GraphQL shows it (never a token: the record holds none). */
 export function presentRenewal(r: Renewal | null | undefined) {
@@ -51,8 +54,21 @@ export function presentRenewal(r: Renewal | null | undefined) {
 
 export function presentAudit(r: AuditRecord) {
   return {
-    id: r.id, at: r.at, by: r.by, action: r.action, keyId: r.keyId, appKey: r.appKey, label: r.label, before: r.before, after: r.after,
-    vtexCall: r.vtex?.endpoint ?? null, vtexStatus: r.vtex?.status ?? null, vtexAnswer: r.vtex?.answer ?? null, outcome: r.outcome, reviewId: r.reviewId, note: r.note,
+    id: r.id,
+    at: r.at,
+    by: r.by,
+    action: r.action,
+    keyId: r.keyId,
+    appKey: r.appKey,
+    label: r.label,
+    before: r.before,
+    after: r.after,
+    vtexCall: r.vtex?.endpoint ?? null,
+    vtexStatus: r.vtex?.status ?? null,
+    vtexAnswer: r.vtex?.answer ?? null,
+    outcome: r.outcome,
+    reviewId: r.reviewId,
+    note: r.note,
   }
 }
 
@@ -63,58 +79,174 @@ export function presentAudit(r: AuditRecord) {
  * @cacheControl directive can only set scope and maxAge, so the resolver sets the flags.
  */
 function markNoStore(ctx: Context): void {
-  const graphql = (ctx as unknown as { graphql?: { cacheControl?: { noStore?: boolean; noCache?: boolean; scope?: string } } }).graphql
-  if (graphql?.cacheControl) Object.assign(graphql.cacheControl, { noStore: true, noCache: true, scope: 'private' })
+  const { graphql } = ctx as unknown as {
+    graphql?: {
+      cacheControl?: { noStore?: boolean; noCache?: boolean; scope?: string }
+    }
+  }
+
+  if (graphql?.cacheControl)
+    Object.assign(graphql.cacheControl, {
+      noStore: true,
+      noCache: true,
+      scope: 'private',
+    })
 }
 
-export const renewToken = async (_: unknown, args: { keyId: string; confirm: string }, ctx: Context) => {
+export const renewToken = async (
+  _: unknown,
+  args: { keyId: string; confirm: string },
+  ctx: Context
+) => {
   // Before anything: whatever this answer carries is never kept by a cache.
   markNoStore(ctx)
   const r = await renewal.renew(ctx, args)
+
   // The decision is in progress, not carried out: the old token works until the renewal is finished.
-  return { keyId: r.keyId, appKey: r.appKey, newToken: r.newToken, renewal: presentRenewal(r.renewal), recorded: r.recorded, audited: r.audited, carriedOut: false, carryOutStarted: r.carryOutStarted }
+  return {
+    keyId: r.keyId,
+    appKey: r.appKey,
+    newToken: r.newToken,
+    renewal: presentRenewal(r.renewal),
+    recorded: r.recorded,
+    audited: r.audited,
+    carriedOut: false,
+    carryOutStarted: r.carryOutStarted,
+  }
 }
 
-const presentDone = (r: { key: KeyState | null; renewal?: Renewal | null; recorded?: boolean; audited: boolean; carriedOut: boolean; outcome?: ActionOutcome }) => ({
-  key: r.key, renewal: r.renewal ? presentRenewal(r.renewal) : null, recorded: r.recorded ?? false, audited: r.audited, carriedOut: r.carriedOut, outcome: r.outcome ?? ('DONE' as const),
+const presentDone = (r: {
+  key: KeyState | null
+  renewal?: Renewal | null
+  recorded?: boolean
+  audited: boolean
+  carriedOut: boolean
+  outcome?: ActionOutcome
+}) => ({
+  key: r.key,
+  renewal: r.renewal ? presentRenewal(r.renewal) : null,
+  recorded: r.recorded ?? false,
+  audited: r.audited,
+  carriedOut: r.carriedOut,
+  outcome: r.outcome ?? ('DONE' as const),
 })
 
-export const finishTokenRenewal = async (_: unknown, args: { keyId: string; confirm: string }, ctx: Context) => presentDone(await renewal.finish(ctx, args))
-export const recordTokenRenewal = async (_: unknown, args: { keyId: string; date: string; note?: string | null }, ctx: Context) => presentDone(await renewal.recordElsewhere(ctx, args))
-export const deactivateKey = async (_: unknown, args: { keyId: string; confirm: string }, ctx: Context) => presentDone(await setActive(ctx, args, false))
-export const reactivateKey = async (_: unknown, args: { keyId: string; confirm: string }, ctx: Context) => presentDone(await setActive(ctx, args, true))
-export const removeKeyRole = async (_: unknown, args: { keyId: string; roleId: number; confirm: string }, ctx: Context) => presentDone(await removeRole(ctx, args))
+export const finishTokenRenewal = async (
+  _: unknown,
+  args: { keyId: string; confirm: string },
+  ctx: Context
+) => presentDone(await renewal.finish(ctx, args))
+export const recordTokenRenewal = async (
+  _: unknown,
+  args: { keyId: string; date: string; note?: string | null },
+  ctx: Context
+) => presentDone(await renewal.recordElsewhere(ctx, args))
+export const deactivateKey = async (
+  _: unknown,
+  args: { keyId: string; confirm: string },
+  ctx: Context
+) => presentDone(await setActive(ctx, args, false))
+export const reactivateKey = async (
+  _: unknown,
+  args: { keyId: string; confirm: string },
+  ctx: Context
+) => presentDone(await setActive(ctx, args, true))
+export const removeKeyRole = async (
+  _: unknown,
+  args: { keyId: string; roleId: number; confirm: string },
+  ctx: Context
+) => presentDone(await removeRole(ctx, args))
 
 /** The key's audit log, newest first. */
-export async function keyAudit(_: unknown, args: { keyId: string }, ctx: Context) {
-  if (typeof args.keyId !== 'string' || !KEY_ID.test(args.keyId)) throw refusalError({ ok: false, code: 'BAD_USER_INPUT', field: 'keyId', message: 'Not an API key id.' })
-  const log = await requestData(ctx).storage.read<AuditRecord[]>('audit', auditFileOfKey(args.keyId)).catch(e => { throw toResolverError(e) })
+export async function keyAudit(
+  _: unknown,
+  args: { keyId: string },
+  ctx: Context
+) {
+  if (typeof args.keyId !== 'string' || !KEY_ID.test(args.keyId))
+    throw refusalError({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'keyId',
+      message: 'Not an API key id.',
+    })
+  const log = await requestData(ctx)
+    .storage.read<AuditRecord[]>('audit', auditFileOfKey(args.keyId))
+    .catch((e) => {
+      throw toResolverError(e)
+    })
+
   return [...(log.value ?? [])].reverse().map(presentAudit)
 }
 
 /** The actions of the key page and the review, and whether the admin's session may do each. */
-export const KEY_ACTION_FIELDS = ['renewToken', 'finishTokenRenewal', 'recordTokenRenewal', 'deactivateKey', 'reactivateKey', 'removeKeyRole'] as const
+export const KEY_ACTION_FIELDS = [
+  'renewToken',
+  'finishTokenRenewal',
+  'recordTokenRenewal',
+  'deactivateKey',
+  'reactivateKey',
+  'removeKeyRole',
+] as const
 
-export async function keyActionPermissions(_: unknown, __: unknown, ctx: Context) {
+export async function keyActionPermissions(
+  _: unknown,
+  __: unknown,
+  ctx: Context
+) {
   const data = requestData(ctx)
-  return Promise.all(KEY_ACTION_FIELDS.map(async field => {
-    const access = FIELD_ACCESS.Mutation[field]
-    const requires = 'requires' in access ? access.requires : []
-    const held = await Promise.all(requires.map(r => data.holds(r))).catch(e => { throw toResolverError(e) })
-    const lacking = requires.filter((_, i) => !held[i])
-    return { field, allowed: lacking.length === 0, missingResources: lacking.map(r => r[0].name), acceptedResources: lacking.map(r => r.map(x => x.name)) }
-  }))
+
+  return Promise.all(
+    KEY_ACTION_FIELDS.map(async (field) => {
+      const access = FIELD_ACCESS.Mutation[field]
+      const requires = 'requires' in access ? access.requires : []
+      const held = await Promise.all(requires.map((r) => data.holds(r))).catch(
+        (e) => {
+          throw toResolverError(e)
+        }
+      )
+
+      const lacking = requires.filter((_requirement, i) => !held[i])
+
+      return {
+        field,
+        allowed: lacking.length === 0,
+        missingResources: lacking.map((r) => r[0].name),
+        acceptedResources: lacking.map((r) => r.map((x) => x.name)),
+      }
+    })
+  )
 }
 
 /** ApiKey fields: how old the token in use is (what key-age-exceeded uses), and its renewal. */
 async function ageOf(key: { id: string; createdAt: string }, ctx: Context) {
   const { input } = await requestData(ctx).evaluation()
-  return { age: tokenAge(key, input.renewals[key.id], input.now), renewal: input.renewals[key.id] }
+
+  return {
+    age: tokenAge(key, input.renewals[key.id], input.now),
+    renewal: input.renewals[key.id],
+  }
 }
 
 export const apiKeyRenewalFields = {
-  tokenAgeDays: async (key: { id: string; createdAt: string }, _: unknown, ctx: Context) => (await ageOf(key, ctx)).age.days,
-  tokenAgeSince: async (key: { id: string; createdAt: string }, _: unknown, ctx: Context) => (await ageOf(key, ctx)).age.since,
-  tokenAgeBasis: async (key: { id: string; createdAt: string }, _: unknown, ctx: Context) => (await ageOf(key, ctx)).age.basis,
-  renewal: async (key: { id: string; createdAt: string }, _: unknown, ctx: Context) => presentRenewal((await ageOf(key, ctx)).renewal),
+  tokenAgeDays: async (
+    key: { id: string; createdAt: string },
+    _: unknown,
+    ctx: Context
+  ) => (await ageOf(key, ctx)).age.days,
+  tokenAgeSince: async (
+    key: { id: string; createdAt: string },
+    _: unknown,
+    ctx: Context
+  ) => (await ageOf(key, ctx)).age.since,
+  tokenAgeBasis: async (
+    key: { id: string; createdAt: string },
+    _: unknown,
+    ctx: Context
+  ) => (await ageOf(key, ctx)).age.basis,
+  renewal: async (
+    key: { id: string; createdAt: string },
+    _: unknown,
+    ctx: Context
+  ) => presentRenewal((await ageOf(key, ctx)).renewal),
 }

@@ -10,10 +10,15 @@ import { LATEST_SCAN, requestData } from '../services/requestData'
 import { READ } from '../domain/resources'
 
 type Shown = LeakScanResult['exposures'][number]
-const severityOf = (e: Shown): 'CRITICAL' | 'HIGH' => (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
+const severityOf = (e: Shown): 'CRITICAL' | 'HIGH' =>
+  e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH'
+
 /** Most severe first, then where it was found (stable for the same scan). */
 const bySeverity = (a: Shown, b: Shown) =>
-  Number(severityOf(a) === 'HIGH') - Number(severityOf(b) === 'HIGH') || a.url.localeCompare(b.url) || a.line - b.line || a.column - b.column
+  Number(severityOf(a) === 'HIGH') - Number(severityOf(b) === 'HIGH') ||
+  a.url.localeCompare(b.url) ||
+  a.line - b.line ||
+  a.column - b.column
 
 /** Notes listed in an answer; scans stored before the cap (MAX_NOTES) could hold 700,000. */
 const MAX_NOTES = DEFAULT_LIMITS.maxNotes
@@ -21,14 +26,25 @@ const MAX_NOTES = DEFAULT_LIMITS.maxNotes
 export function presentScan(r: LeakScanResult) {
   // Scans stored before unreachableHosts, the note counts and completeness existed have none.
   const { sources: _sources, ...shown } = r
+
   return {
     ...shown,
-    errors: r.errors.slice(0, MAX_NOTES), errorCount: r.errorCount ?? r.errors.length,
-    skipped: r.skipped.slice(0, MAX_NOTES), skippedCount: r.skippedCount ?? r.skipped.length,
-    unreachableHosts: r.unreachableHosts ?? [], exposedKeys: exposedKeys(r),
-    ...scanCompleteness(r), keptUrls: r.keptUrls ?? 0, keptFrom: r.keptFrom ?? null,
+    errors: r.errors.slice(0, MAX_NOTES),
+    errorCount: r.errorCount ?? r.errors.length,
+    skipped: r.skipped.slice(0, MAX_NOTES),
+    skippedCount: r.skippedCount ?? r.skipped.length,
+    unreachableHosts: r.unreachableHosts ?? [],
+    exposedKeys: exposedKeys(r),
+    ...scanCompleteness(r),
+    keptUrls: r.keptUrls ?? 0,
+    keptFrom: r.keptFrom ?? null,
     // snippets stored before split tokens were masked are masked again
-    exposures: [...r.exposures].sort(bySeverity).map(e => ({ ...e, snippet: maskSnippet(e.snippet), lastSeenAt: e.lastSeenAt ?? null, severity: severityOf(e) })),
+    exposures: [...r.exposures].sort(bySeverity).map((e) => ({
+      ...e,
+      snippet: maskSnippet(e.snippet),
+      lastSeenAt: e.lastSeenAt ?? null,
+      severity: severityOf(e),
+    })),
   }
 }
 
@@ -37,7 +53,12 @@ export async function runLeakScan(_: unknown, __: unknown, ctx: Context) {
 }
 
 export async function leakScan(_: unknown, __: unknown, ctx: Context) {
-  const stored = await requestData(ctx).storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
+  const stored = await requestData(ctx)
+    .storage.read<LeakScanResult>('leakScans', LATEST_SCAN)
+    .catch((e) => {
+      throw toResolverError(e)
+    })
+
   return stored.value && presentScan(stored.value)
 }
 
@@ -46,12 +67,21 @@ export async function leakScan(_: unknown, __: unknown, ctx: Context) {
  * read data: only for an admin whose own session holds the read resources (null otherwise, or
  * when the inventory cannot be read now: the appKey still identifies it).
  */
-export async function exposureKey(e: { appKey?: string | null }, _: unknown, ctx: Context) {
+export async function exposureKey(
+  e: { appKey?: string | null },
+  _: unknown,
+  ctx: Context
+) {
   if (!e.appKey) return null
   const data = requestData(ctx)
-  const allowed = await Promise.all(READ.map(r => data.holds(r))).then(a => a.every(Boolean), () => false)
+  const allowed = await Promise.all(READ.map((r) => data.holds(r))).then(
+    (a) => a.every(Boolean),
+    () => false
+  )
+
   if (!allowed) return null
   const inventory = await data.inventory().catch(() => null)
-  const key = inventory?.keys.find(k => k.appKey === e.appKey)
+  const key = inventory?.keys.find((k) => k.appKey === e.appKey)
+
   return key ? { id: key.id, label: key.label } : null
 }

@@ -1,4 +1,5 @@
 import { UserInputError } from '@vtex/api'
+
 import type { Finding, Severity } from '../domain/findings'
 import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
 import { RULE_IDS, RULES } from '../domain/rules'
@@ -14,37 +15,103 @@ const TOP_COSTS = 5
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
   const { params, ...rest } = f
-  const daysPastPeriod = f.rule === 'key-age-exceeded' && Number.isFinite(Number(params.overdueDays)) ? Number(params.overdueDays) : null
-  return { ...rest, message: renderFinding(f, localeOf(ctx.vtex.locale)), daysPastPeriod }
+  const daysPastPeriod =
+    f.rule === 'key-age-exceeded' && Number.isFinite(Number(params.overdueDays))
+      ? Number(params.overdueDays)
+      : null
+
+  return {
+    ...rest,
+    message: renderFinding(f, localeOf(ctx.vtex.locale)),
+    daysPastPeriod,
+  }
 }
 
-export async function findings(_: unknown, args: { severity?: Severity | null; rule?: string | null; first?: number | null }, ctx: Context) {
-  if (args.first !== undefined && args.first !== null && !(Number.isInteger(args.first) && args.first >= 0)) {
-    throw withCode(new UserInputError('first must be a whole number from 0'), 'BAD_USER_INPUT', { field: 'first' })
+export async function findings(
+  _: unknown,
+  args: {
+    severity?: Severity | null
+    rule?: string | null
+    first?: number | null
+  },
+  ctx: Context
+) {
+  if (
+    args.first !== undefined &&
+    args.first !== null &&
+    !(Number.isInteger(args.first) && args.first >= 0)
+  ) {
+    throw withCode(
+      new UserInputError('first must be a whole number from 0'),
+      'BAD_USER_INPUT',
+      { field: 'first' }
+    )
   }
-  if (args.rule !== undefined && args.rule !== null && !RULE_IDS.includes(args.rule)) {
-    throw withCode(new UserInputError(`Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(', ')}.`), 'BAD_USER_INPUT', { field: 'rule', allowed: RULE_IDS })
+
+  if (
+    args.rule !== undefined &&
+    args.rule !== null &&
+    !RULE_IDS.includes(args.rule)
+  ) {
+    throw withCode(
+      new UserInputError(
+        `Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(
+          ', '
+        )}.`
+      ),
+      'BAD_USER_INPUT',
+      { field: 'rule', allowed: RULE_IDS }
+    )
   }
+
   const { findings: all } = await requestData(ctx).evaluation()
-  const chosen = all.filter(f => (!args.severity || f.severity === args.severity) && (!args.rule || f.rule === args.rule))
+  const chosen = all.filter(
+    (f) =>
+      (!args.severity || f.severity === args.severity) &&
+      (!args.rule || f.rule === args.rule)
+  )
+
   // Messages are rendered only for the findings sent.
-  return (args.first === undefined || args.first === null ? chosen : chosen.slice(0, args.first)).map(f => present(f, ctx))
+  return (
+    args.first === undefined || args.first === null
+      ? chosen
+      : chosen.slice(0, args.first)
+  ).map((f) => present(f, ctx))
 }
 
-export async function subjectFindings(subject: { id?: string; appKey?: string }, _: unknown, ctx: Context) {
+export async function subjectFindings(
+  subject: { id?: string; appKey?: string },
+  _: unknown,
+  ctx: Context
+) {
   const { bySubject } = await requestData(ctx).evaluation()
   const id = subject.id ?? subject.appKey ?? ''
-  return (bySubject.get(id) ?? []).map(f => present(f, ctx))
+
+  return (bySubject.get(id) ?? []).map((f) => present(f, ctx))
 }
 
 export async function hygiene(_: unknown, __: unknown, ctx: Context) {
-  const { hygiene: h, input, findings: all } = await requestData(ctx).evaluation()
+  const {
+    hygiene: h,
+    input,
+    findings: all,
+  } = await requestData(ctx).evaluation()
+
   const last = input.lastReviewCompletedAt
+
   return {
     score: h.score,
-    counts: { critical: h.counts.CRITICAL, high: h.counts.HIGH, medium: h.counts.MEDIUM, low: h.counts.LOW, info: h.counts.INFO },
-    nextReviewDue: nextReviewDue(last, input.settings.reviewCadenceDays)?.toISOString() ?? null,
-    overdue: all.some(f => f.rule === 'review-overdue'),
+    counts: {
+      critical: h.counts.CRITICAL,
+      high: h.counts.HIGH,
+      medium: h.counts.MEDIUM,
+      low: h.counts.LOW,
+      info: h.counts.INFO,
+    },
+    nextReviewDue:
+      nextReviewDue(last, input.settings.reviewCadenceDays)?.toISOString() ??
+      null,
+    overdue: all.some((f) => f.rule === 'review-overdue'),
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,
     formula: HYGIENE_FORMULA[localeOf(ctx.vtex.locale)],
@@ -56,5 +123,10 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
 }
 
 export function rules(_: unknown, __: unknown, ctx: Context) {
-  return RULES.map(({ id, practice, severities, docs }) => ({ id, practice, severities, docs }))
+  return RULES.map(({ id, practice, severities, docs }) => ({
+    id,
+    practice,
+    severities,
+    docs,
+  }))
 }

@@ -12,32 +12,58 @@ export const LIMITS = {
 }
 
 /** Root fields that cost a lot each (a scan, an export, a review snapshot): once per request. */
-export const ONCE_PER_REQUEST = ['runLeakScan', 'reviewExport', 'startReview', 'completeReview', 'restartSchedule', 'decideKeys']
+export const ONCE_PER_REQUEST = [
+  'runLeakScan',
+  'reviewExport',
+  'startReview',
+  'completeReview',
+  'restartSchedule',
+  'decideKeys',
+]
 
 // The parts of graphql-js' AST this reads (GraphQLResolveInfo.operation and .fragments).
 type Selection =
   | { kind: 'Field'; name: { value: string }; selectionSet?: SelectionSetNode }
   | { kind: 'InlineFragment'; selectionSet: SelectionSetNode }
   | { kind: 'FragmentSpread'; name: { value: string } }
-interface SelectionSetNode { selections: readonly Selection[] }
+interface SelectionSetNode {
+  selections: readonly Selection[]
+}
 
-export interface InfoLike { operation: { selectionSet: SelectionSetNode }; fragments: Record<string, { selectionSet: SelectionSetNode }> }
+export interface InfoLike {
+  operation: { selectionSet: SelectionSetNode }
+  fragments: Record<string, { selectionSet: SelectionSetNode }>
+}
 
 /** Selections visited at most, fragments expanded: a few fragments spread twice each must not blow up. */
 export const MAX_STEPS = 5000
 
 class TooCostly extends Error {}
 
-interface Tally { fields: number; depth: number; steps: number }
+interface Tally {
+  fields: number
+  depth: number
+  steps: number
+}
 
-function walk(set: SelectionSetNode | undefined, fragments: InfoLike['fragments'], depth: number, tally: Tally): void {
+function walk(
+  set: SelectionSetNode | undefined,
+  fragments: InfoLike['fragments'],
+  depth: number,
+  tally: Tally
+): void {
   if (!set) return
   tally.depth = Math.max(tally.depth, depth)
-  if (tally.depth > LIMITS.depth) throw new TooCostly(`at most ${LIMITS.depth} levels of nesting`)
+  if (tally.depth > LIMITS.depth)
+    throw new TooCostly(`at most ${LIMITS.depth} levels of nesting`)
   for (const s of set.selections) {
-    if (++tally.steps > MAX_STEPS) throw new TooCostly(`a simpler request (fewer fragments spread into each other)`)
+    if (++tally.steps > MAX_STEPS)
+      throw new TooCostly(
+        `a simpler request (fewer fragments spread into each other)`
+      )
     if (s.kind === 'Field') {
-      if (++tally.fields > LIMITS.fields) throw new TooCostly(`at most ${LIMITS.fields} fields in one request`)
+      if (++tally.fields > LIMITS.fields)
+        throw new TooCostly(`at most ${LIMITS.fields} fields in one request`)
       walk(s.selectionSet, fragments, depth + 1, tally)
     } else if (s.kind === 'InlineFragment') {
       walk(s.selectionSet, fragments, depth, tally)
@@ -54,18 +80,32 @@ export function tooCostly(info: InfoLike): string | null {
     let steps = 0
     const collect = (set: SelectionSetNode | undefined) => {
       for (const s of set?.selections ?? []) {
-        if (++steps > MAX_STEPS) throw new TooCostly('a simpler request (fewer fragments spread into each other)')
+        if (++steps > MAX_STEPS)
+          throw new TooCostly(
+            'a simpler request (fewer fragments spread into each other)'
+          )
         if (s.kind === 'Field') roots.push(s.name.value)
         else if (s.kind === 'InlineFragment') collect(s.selectionSet)
         else collect(info.fragments[s.name.value]?.selectionSet)
-        if (roots.length > LIMITS.rootFields) throw new TooCostly(`at most ${LIMITS.rootFields} fields at the root of one request`)
+        if (roots.length > LIMITS.rootFields)
+          throw new TooCostly(
+            `at most ${LIMITS.rootFields} fields at the root of one request`
+          )
       }
     }
+
     collect(info.operation.selectionSet)
     for (const name of ONCE_PER_REQUEST) {
-      if (roots.filter(r => r === name).length > 1) return `${name} at most once per request`
+      if (roots.filter((r) => r === name).length > 1)
+        return `${name} at most once per request`
     }
-    walk(info.operation.selectionSet, info.fragments, 1, { fields: 0, depth: 0, steps: 0 })
+
+    walk(info.operation.selectionSet, info.fragments, 1, {
+      fields: 0,
+      depth: 0,
+      steps: 0,
+    })
+
     return null
   } catch (e) {
     if (e instanceof TooCostly) return e.message
@@ -73,14 +113,41 @@ export function tooCostly(info: InfoLike): string | null {
   }
 }
 
-interface DocumentLike { definitions: ReadonlyArray<{ kind: string; name?: { value: string }; operation?: string; selectionSet?: SelectionSetNode }> }
+interface DocumentLike {
+  definitions: ReadonlyArray<{
+    kind: string
+    name?: { value: string }
+    operation?: string
+    selectionSet?: SelectionSetNode
+  }>
+}
 
 /** The operation a request runs (by operationName, or its only one) and its fragments. */
-export function operationOf(document: DocumentLike, operationName?: unknown): (InfoLike & { type: string }) | null {
-  const operations = document.definitions.filter(d => d.kind === 'OperationDefinition')
-  const operation = typeof operationName === 'string' ? operations.find(o => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
+export function operationOf(
+  document: DocumentLike,
+  operationName?: unknown
+): (InfoLike & { type: string }) | null {
+  const operations = document.definitions.filter(
+    (d) => d.kind === 'OperationDefinition'
+  )
+
+  const operation =
+    typeof operationName === 'string'
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+      ? operations[0]
+      : undefined
+
   if (!operation?.selectionSet) return null
   const fragments: InfoLike['fragments'] = {}
-  for (const d of document.definitions) if (d.kind === 'FragmentDefinition' && d.name && d.selectionSet) fragments[d.name.value] = { selectionSet: d.selectionSet }
-  return { operation: { selectionSet: operation.selectionSet }, fragments, type: operation.operation ?? 'query' }
+
+  for (const d of document.definitions)
+    if (d.kind === 'FragmentDefinition' && d.name && d.selectionSet)
+      fragments[d.name.value] = { selectionSet: d.selectionSet }
+
+  return {
+    operation: { selectionSet: operation.selectionSet },
+    fragments,
+    type: operation.operation ?? 'query',
+  }
 }

@@ -2,7 +2,13 @@
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
 import { toResolverError } from './errors'
-import { presentKey, presentPage, presentProgress, presentReview, reviewFields } from '../services/review/present'
+import {
+  presentKey,
+  presentPage,
+  presentProgress,
+  presentReview,
+  reviewFields,
+} from '../services/review/present'
 import * as reviews from '../services/review/reviews'
 import type { DecisionFilter, DecisionSort } from '../services/review/reviews'
 
@@ -14,38 +20,69 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-type PageArgs = { reviewId?: string | null; filter?: DecisionFilter | null; sort?: DecisionSort | null; offset?: number | null; limit?: number | null }
+type PageArgs = {
+  reviewId?: string | null
+  filter?: DecisionFilter | null
+  sort?: DecisionSort | null
+  offset?: number | null
+  limit?: number | null
+}
 
 export const reviewQueries = {
-  review: (_: unknown, __: unknown, ctx: Context) => guarded(async () => {
-    const r = await reviews.openReview(ctx)
-    return r ? presentReview(r) : null
-  }),
-  reviewById: (_: unknown, { id }: { id: string }, ctx: Context) => guarded(async () => {
-    const r = await reviews.reviewById(ctx, id)
-    return r ? presentReview(r) : null
-  }),
-  reviews: (_: unknown, __: unknown, ctx: Context) => guarded(() => reviews.completedReviews(ctx)),
-  reviewDecisions: (_: unknown, a: PageArgs, ctx: Context) => guarded(async () => {
-    const r = await reviews.reviewOrOpen(ctx, a.reviewId)
-    return r ? presentPage(r, a) : null
-  }),
-  reviewExport: (_: unknown, { id, format }: { id: string; format: 'CSV' | 'JSON' }, ctx: Context) => guarded(() => reviews.exportReview(ctx, id, format)),
+  review: (_: unknown, __: unknown, ctx: Context) =>
+    guarded(async () => {
+      const r = await reviews.openReview(ctx)
+
+      return r ? presentReview(r) : null
+    }),
+  reviewById: (_: unknown, { id }: { id: string }, ctx: Context) =>
+    guarded(async () => {
+      const r = await reviews.reviewById(ctx, id)
+
+      return r ? presentReview(r) : null
+    }),
+  reviews: (_: unknown, __: unknown, ctx: Context) =>
+    guarded(() => reviews.completedReviews(ctx)),
+  reviewDecisions: (_: unknown, a: PageArgs, ctx: Context) =>
+    guarded(async () => {
+      const r = await reviews.reviewOrOpen(ctx, a.reviewId)
+
+      return r ? presentPage(r, a) : null
+    }),
+  reviewExport: (
+    _: unknown,
+    { id, format }: { id: string; format: 'CSV' | 'JSON' },
+    ctx: Context
+  ) => guarded(() => reviews.exportReview(ctx, id, format)),
 }
 
 export const reviewMutations = {
-  startReview: (_: unknown, __: unknown, ctx: Context) => guarded(async () => presentReview(await reviews.start(ctx))),
-  decideKey: (_: unknown, a: { keyId: string; decision: string; justification?: string | null }, ctx: Context) => guarded(async () =>
-    presentReview(await reviews.decideOne(ctx, a))),
+  startReview: (_: unknown, __: unknown, ctx: Context) =>
+    guarded(async () => presentReview(await reviews.start(ctx))),
+  decideKey: (
+    _: unknown,
+    a: { keyId: string; decision: string; justification?: string | null },
+    ctx: Context
+  ) => guarded(async () => presentReview(await reviews.decideOne(ctx, a))),
   // Answers only what changed: the keys decided now and the progress.
-  decideKeys: (_: unknown, a: reviews.DecideMany, ctx: Context) => guarded(async () => {
-    const { review, changed } = await reviews.decideMany(ctx, a)
-    const byId = new Map(review.keys.map(k => [k.id, k]))
-    return { reviewId: review.id, changed: changed.map(id => presentKey(review, byId.get(id)!)), progress: presentProgress(review) }
-  }),
-  checkPractice: (_: unknown, a: { practice: string; status: string; note?: string | null }, ctx: Context) => guarded(async () =>
-    presentReview(await reviews.check(ctx, a))),
-  completeReview: (_: unknown, a: { note?: string | null }, ctx: Context) => guarded(async () => presentReview(await reviews.complete(ctx, a))),
+  decideKeys: (_: unknown, a: reviews.DecideMany, ctx: Context) =>
+    guarded(async () => {
+      const { review, changed } = await reviews.decideMany(ctx, a)
+      const byId = new Map(review.keys.map((k) => [k.id, k]))
+
+      return {
+        reviewId: review.id,
+        changed: changed.map((id) => presentKey(review, byId.get(id)!)),
+        progress: presentProgress(review),
+      }
+    }),
+  checkPractice: (
+    _: unknown,
+    a: { practice: string; status: string; note?: string | null },
+    ctx: Context
+  ) => guarded(async () => presentReview(await reviews.check(ctx, a))),
+  completeReview: (_: unknown, a: { note?: string | null }, ctx: Context) =>
+    guarded(async () => presentReview(await reviews.complete(ctx, a))),
 }
 
 /** Review's lists, built only when selected (services/review/present.ts). */

@@ -18,7 +18,12 @@ import { operationOf, tooCostly } from '../resolvers/queryCost'
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 type Formatter = (error: unknown) => Record<string, unknown>
-interface KoaLike { status: number; method?: string; request?: { is: (type: string) => string | false | null }; graphql?: { query?: { document?: unknown; operationName?: unknown } } }
+interface KoaLike {
+  status: number
+  method?: string
+  request?: { is: (type: string) => string | false | null }
+  graphql?: { query?: { document?: unknown; operationName?: unknown } }
+}
 
 const RUNTIME = '@vtex/api/lib/service/worker/runtime/graphql'
 
@@ -26,18 +31,40 @@ const RUNTIME = '@vtex/api/lib/service/worker/runtime/graphql'
 function clean(formatted: Record<string, unknown>): Record<string, unknown> {
   const { stack: _stack, originalError: _original, query, ...rest } = formatted
   // The request's text and variables are the caller's input: never echoed, never logged.
-  const operationName = (query as { operationName?: unknown } | undefined)?.operationName
-  if (typeof operationName === 'string') rest.query = { operationName: operationName.slice(0, 80) }
-  const ext = rest.extensions as { code?: string; exception?: Record<string, unknown> } | undefined
+  const operationName = (query as { operationName?: unknown } | undefined)
+    ?.operationName
+
+  if (typeof operationName === 'string')
+    rest.query = { operationName: operationName.slice(0, 80) }
+  const ext = rest.extensions as
+    | { code?: string; exception?: Record<string, unknown> }
+    | undefined
+
   // A variable of the wrong type is the caller's mistake, not the server's.
-  if (ext && ext.code === 'INTERNAL_SERVER_ERROR' && /^Variable "\$[^"]+" got invalid value/.test(String(rest.message))) {
+  if (
+    ext &&
+    ext.code === 'INTERNAL_SERVER_ERROR' &&
+    /^Variable "\$[^"]+" got invalid value/.test(String(rest.message))
+  ) {
     rest.extensions = { code: 'BAD_USER_INPUT' }
+
     return redactDeep(rest) as Record<string, unknown>
   }
+
   if (ext?.exception) {
-    const { stacktrace: _s, stack: _st, sensitive: _se, config: _c, request: _r, response: _re, ...exception } = ext.exception
+    const {
+      stacktrace: _s,
+      stack: _st,
+      sensitive: _se,
+      config: _c,
+      request: _r,
+      response: _re,
+      ...exception
+    } = ext.exception
+
     ext.exception = exception
   }
+
   return redactDeep(rest) as Record<string, unknown>
 }
 
@@ -46,75 +73,178 @@ function asBadRequest(e: unknown): unknown {
   if (Array.isArray(e)) {
     // GraphQL validation errors (unknown fields, wrong variable types, fragment cycles).
     // GraphQLError's extensions are read-only: answer with plain copies.
-    const copies = e.map(x => {
-      const { message, locations } = x as { message?: string; locations?: unknown }
-      const wrongVariable = /^Variable "\$[^"]+" (got invalid value|of type|of required type)/.test(String(message))
-      return Object.assign(new Error(String(message)), { locations, extensions: { code: wrongVariable ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED' } })
+    const copies = e.map((x) => {
+      const { message, locations } = x as {
+        message?: string
+        locations?: unknown
+      }
+
+      const wrongVariable =
+        /^Variable "\$[^"]+" (got invalid value|of type|of required type)/.test(
+          String(message)
+        )
+
+      return Object.assign(new Error(String(message)), {
+        locations,
+        extensions: {
+          code: wrongVariable ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED',
+        },
+      })
     })
+
     return Object.assign(copies, { statusCode: 400 })
   }
-  const err = e as { type?: string; name?: string; message?: string; statusCode?: number; status?: number; extensions?: unknown }
-  if (err?.status === 413 || err?.type === 'entity.too.large') {
-    return Object.assign(new Error('The request is too large.'), { statusCode: 413, extensions: { code: 'PAYLOAD_TOO_LARGE' } })
+
+  const err = e as {
+    type?: string
+    name?: string
+    message?: string
+    statusCode?: number
+    status?: number
+    extensions?: unknown
   }
+
+  if (err?.status === 413 || err?.type === 'entity.too.large') {
+    return Object.assign(new Error('The request is too large.'), {
+      statusCode: 413,
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    })
+  }
+
   if (err?.statusCode || err?.extensions) return e
-  const unreadable = err?.type === 'entity.parse.failed' || err?.name === 'SyntaxError' || err?.name === 'GraphQLError' || /Must provide (Source|query string)|source\.body|Cannot read properties/.test(String(err?.message))
+  const unreadable =
+    err?.type === 'entity.parse.failed' ||
+    err?.name === 'SyntaxError' ||
+    err?.name === 'GraphQLError' ||
+    /Must provide (Source|query string)|source\.body|Cannot read properties/.test(
+      String(err?.message)
+    )
+
   if (!unreadable && err?.status !== 400 && err?.status !== 413) return e
-  const message = 'The request is not a GraphQL operation Key Steward can read: send one JSON object with "query" (and "variables").'
-  return Object.assign(new Error(message), { statusCode: 400, extensions: { code: 'BAD_REQUEST' } })
+  const message =
+    'The request is not a GraphQL operation Key Steward can read: send one JSON object with "query" (and "variables").'
+
+  return Object.assign(new Error(message), {
+    statusCode: 400,
+    extensions: { code: 'BAD_REQUEST' },
+  })
 }
 
-const refused = (statusCode: number, code: string, message: string) => Object.assign(new Error(message), { statusCode, extensions: { code } })
+const refused = (statusCode: number, code: string, message: string) =>
+  Object.assign(new Error(message), { statusCode, extensions: { code } })
 
 let installed = false
 
-export function hardenGraphqlRuntime(load: (id: string) => unknown = require): void {
+export function hardenGraphqlRuntime(
+  load: (id: string) => unknown = require
+): void {
   if (installed) return
   installed = true
-  const utils = load(`${RUNTIME}/utils/error`) as { createFormatError: (ctx: unknown) => Formatter }
-  const createFormatError = utils.createFormatError
-  utils.createFormatError = ctx => {
+  const utils = load(`${RUNTIME}/utils/error`) as {
+    createFormatError: (ctx: unknown) => Formatter
+  }
+
+  const { createFormatError } = utils
+
+  utils.createFormatError = (ctx) => {
     let format: Formatter
+
     try {
       format = createFormatError(ctx)
     } catch {
       // e.g. variables nested too deep for the runtime to stringify: format without them
-      format = error => ({ message: String((error as Error)?.message ?? 'error'), extensions: { code: 'BAD_USER_INPUT' } })
+      format = (error) => ({
+        message: String((error as Error)?.message ?? 'error'),
+        extensions: { code: 'BAD_USER_INPUT' },
+      })
     }
-    return error => {
+
+    return (error) => {
       try {
         return clean(format(error))
       } catch {
-        return { message: 'The request could not be read.', extensions: { code: 'BAD_REQUEST' } }
+        return {
+          message: 'The request could not be read.',
+          extensions: { code: 'BAD_REQUEST' },
+        }
       }
     }
   }
-  const query = load(`${RUNTIME}/middlewares/query`) as { extractQuery: (schema: unknown) => (ctx: KoaLike, next: () => Promise<void>) => Promise<void> }
-  const extractQuery = query.extractQuery
-  query.extractQuery = schema => {
+
+  const query = load(`${RUNTIME}/middlewares/query`) as {
+    extractQuery: (
+      schema: unknown
+    ) => (ctx: KoaLike, next: () => Promise<void>) => Promise<void>
+  }
+
+  const { extractQuery } = query
+
+  query.extractQuery = (schema) => {
     const parseAndValidate = extractQuery(schema)
-    return (ctx, next) => parseAndValidate(ctx, async () => {
-      const q = ctx.graphql?.query as { document?: unknown; operationName?: unknown; variables?: unknown } | undefined
-      if (q?.variables != null && (typeof q.variables !== 'object' || Array.isArray(q.variables))) throw refused(400, 'BAD_REQUEST', '"variables" must be a JSON object.')
-      if (q?.operationName != null && typeof q.operationName !== 'string') throw refused(400, 'BAD_REQUEST', '"operationName" must be a string.')
-      const op = q?.document ? operationOf(q.document as never, q.operationName) : null
-      if (!op) throw refused(400, 'BAD_REQUEST', 'Name the operation to run (operationName) when a request holds several.')
-      if (op.type === 'mutation' && (ctx.method !== 'POST' || !ctx.request?.is('application/json'))) {
-        throw refused(405, 'BAD_REQUEST', 'Changes are accepted only as a POST with a JSON body.')
-      }
-      const why = tooCostly(op)
-      if (why) throw refused(400, 'BAD_USER_INPUT', `This request asks too much at once: ${why}. Split it into smaller requests.`)
-      await next()
-    })
+
+    return (ctx, next) =>
+      parseAndValidate(ctx, async () => {
+        const q = ctx.graphql?.query as
+          | { document?: unknown; operationName?: unknown; variables?: unknown }
+          | undefined
+
+        if (
+          q?.variables != null &&
+          (typeof q.variables !== 'object' || Array.isArray(q.variables))
+        )
+          throw refused(
+            400,
+            'BAD_REQUEST',
+            '"variables" must be a JSON object.'
+          )
+        if (q?.operationName != null && typeof q.operationName !== 'string')
+          throw refused(400, 'BAD_REQUEST', '"operationName" must be a string.')
+        const op = q?.document
+          ? operationOf(q.document as never, q.operationName)
+          : null
+
+        if (!op)
+          throw refused(
+            400,
+            'BAD_REQUEST',
+            'Name the operation to run (operationName) when a request holds several.'
+          )
+        if (
+          op.type === 'mutation' &&
+          (ctx.method !== 'POST' || !ctx.request?.is('application/json'))
+        ) {
+          throw refused(
+            405,
+            'BAD_REQUEST',
+            'Changes are accepted only as a POST with a JSON body.'
+          )
+        }
+
+        const why = tooCostly(op)
+
+        if (why)
+          throw refused(
+            400,
+            'BAD_USER_INPUT',
+            `This request asks too much at once: ${why}. Split it into smaller requests.`
+          )
+        await next()
+      })
   }
-  const middleware = load(`${RUNTIME}/middlewares/error`) as { graphqlError: (ctx: KoaLike, next: () => Promise<void>) => Promise<void> }
-  const graphqlError = middleware.graphqlError
-  middleware.graphqlError = (ctx, next) => graphqlError(ctx, async () => {
-    try {
-      // One operation per request: a batch (an array body) is refused before it runs.
-      await next()
-    } catch (e) {
-      throw asBadRequest(e)
-    }
-  })
+
+  const middleware = load(`${RUNTIME}/middlewares/error`) as {
+    graphqlError: (ctx: KoaLike, next: () => Promise<void>) => Promise<void>
+  }
+
+  const { graphqlError } = middleware
+
+  middleware.graphqlError = (ctx, next) =>
+    graphqlError(ctx, async () => {
+      try {
+        // One operation per request: a batch (an array body) is refused before it runs.
+        await next()
+      } catch (e) {
+        throw asBadRequest(e)
+      }
+    })
 }

@@ -18,9 +18,23 @@ export interface ScanLimits {
   maxNotes: number
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxPages: 25, maxSitemaps: 10, maxScripts: 60, maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, concurrency: 4, deadlineMs: 20_000, maxExposuresPerUrl: 20, maxExposures: 200, maxNotes: 50 }
+export const DEFAULT_LIMITS: ScanLimits = {
+  maxPages: 25,
+  maxSitemaps: 10,
+  maxScripts: 60,
+  maxFileBytes: 2 * 1024 * 1024,
+  maxTotalBytes: 20 * 1024 * 1024,
+  concurrency: 4,
+  deadlineMs: 20_000,
+  maxExposuresPerUrl: 20,
+  maxExposures: 200,
+  maxNotes: 50,
+}
 
-export interface UrlNote { url: string; reason: string }
+export interface UrlNote {
+  url: string
+  reason: string
+}
 
 export interface LeakScanResult {
   at: string
@@ -71,7 +85,9 @@ export interface ExposureSource {
 }
 
 /** `redirect`: the Location of a 3xx answer, which the fetcher does not follow itself. */
-export type FetchResult = { ok: true; text: string } | { ok: false; reason: string; redirect?: string }
+export type FetchResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: string; redirect?: string }
 /** Fires once, when the scan's deadline passes: a fetch still running then must stop at once. */
 export interface StopSignal {
   readonly stopped: boolean
@@ -79,4 +95,8 @@ export interface StopSignal {
   onStop(listener: () => void): () => void
 }
 /** Fetches a URL as text within `maxBytes`, giving up when `stop` fires; never throws. */
-export type Fetcher = (url: string, maxBytes: number, stop?: StopSignal) => Promise<FetchResult>
+export type Fetcher = (
+  url: string,
+  maxBytes: number,
+  stop?: StopSignal
+) => Promise<FetchResult>

@@ -2,7 +2,8 @@
 // file (the review export reads months) and to its subject's file (a key's page reads it; an
 // external key's file is named by its appKey).
 import type { AppStorage } from '../clients/appStorage'
-import { appended, AuditRecord, monthOf } from '../domain/audit'
+import type { AuditRecord } from '../domain/audit'
+import { appended, monthOf } from '../domain/audit'
 
 export const auditFileOfKey = (keyId: string) => `key-${keyId}.json`
 export const auditFileOfMonth = (month: string) => `month-${month}.json`
@@ -12,9 +13,21 @@ export const auditFileOfMonth = (month: string) => `month-${month}.json`
  * is recognised by its record's id, so one whose answer VBase lost is neither reported as failed
  * nor written twice (appStorage.update's `applied`).
  */
-export async function appendAudit(storage: AppStorage, record: AuditRecord): Promise<void> {
-  const ours = (log: AuditRecord[] | null) => !!log?.some(r => r.id === record.id)
-  const append = (path: string) => storage.update<AuditRecord[], void>('audit', cur => ({ value: appended(cur, record), result: undefined }), path, { applied: ours })
+export async function appendAudit(
+  storage: AppStorage,
+  record: AuditRecord
+): Promise<void> {
+  const ours = (log: AuditRecord[] | null) =>
+    !!log?.some((r) => r.id === record.id)
+
+  const append = (path: string) =>
+    storage.update<AuditRecord[], void>(
+      'audit',
+      (cur) => ({ value: appended(cur, record), result: undefined }),
+      path,
+      { applied: ours }
+    )
+
   await append(auditFileOfMonth(monthOf(record.at)))
   await append(auditFileOfKey(record.keyId))
 }

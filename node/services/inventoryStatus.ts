@@ -7,15 +7,21 @@ import { requestData } from './requestData'
 import { toResolverError } from '../resolvers/errors'
 
 export async function inventoryStatus(ctx: Context) {
-  const account = ctx.vtex.account
-  const meta = await readMeta(requestData(ctx).storage).catch(e => { throw toResolverError(e) })
+  const { account } = ctx.vtex
+  const meta = await readMeta(requestData(ctx).storage).catch((e) => {
+    throw toResolverError(e)
+  })
+
   const p = progressOf(account)
   const last = lastReadOf(account)
   const nowMs = Date.now()
+
   return {
     version: meta?.version ?? null,
     generatedAt: meta?.generatedAt ?? null,
-    ageSeconds: meta ? Math.max(0, Math.floor((nowMs - meta.readAtMs) / 1000)) : null,
+    ageSeconds: meta
+      ? Math.max(0, Math.floor((nowMs - meta.readAtMs) / 1000))
+      : null,
     reading: p !== null,
     progress: p && {
       phase: p.phase,
@@ -24,7 +30,9 @@ export async function inventoryStatus(ctx: Context) {
       elapsedSeconds: Math.floor((nowMs - p.startedAtMs) / 1000),
       concurrency: p.throttle?.limit ?? 0,
       maxConcurrency: p.throttle?.ceiling ?? 0,
-      waitingSeconds: p.throttle?.pausedUntil ? Math.ceil((p.throttle.pausedUntil - nowMs) / 1000) : 0,
+      waitingSeconds: p.throttle?.pausedUntil
+        ? Math.ceil((p.throttle.pausedUntil - nowMs) / 1000)
+        : 0,
       rateLimited: p.throttle?.throttled ?? 0,
     },
     lastError: last && !last.ok ? last.error ?? 'the read failed' : null,

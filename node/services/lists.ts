@@ -1,6 +1,7 @@
 // The Keys and Users pages' lists, paged on the server from the request's evaluation (the recent
 // copy when there is one): one page of rows, the total, and what the filters offer.
-import { externalRow, KeyListQuery, KeyRow, listKeys, listUsers } from '../domain/keyList'
+import type { KeyListQuery, KeyRow } from '../domain/keyList'
+import { externalRow, listKeys, listUsers } from '../domain/keyList'
 import type { Context } from '../typings'
 import { requestData } from './requestData'
 
@@ -8,20 +9,40 @@ export async function keyList(ctx: Context, q: KeyListQuery) {
   const { input, bySubject } = await requestData(ctx).evaluation()
   const inv = input.inventory
   const rows: KeyRow[] = [
-    ...inv.keys.map(k => ({ ...k, external: false, account: null })),
-    ...inv.externalKeys.map(e => externalRow(e, input.now)),
+    ...inv.keys.map((k) => ({ ...k, external: false, account: null })),
+    ...inv.externalKeys.map((e) => externalRow(e, input.now)),
   ]
+
   const findingsOf = (id: string) => bySubject.get(id) ?? []
   const page = listKeys(rows, findingsOf, q)
   // What the Rule filter offers: rules that fire on some key of the whole list, not just this page.
   const rules = new Set<string>()
+
   for (const r of rows) for (const f of findingsOf(r.id)) rules.add(f.rule)
-  return { ...page, allTotal: rows.length, rules: [...rules].sort(), roles: inv.roles, inventory: inv }
+
+  return {
+    ...page,
+    allTotal: rows.length,
+    rules: [...rules].sort(),
+    roles: inv.roles,
+    inventory: inv,
+  }
 }
 
-export async function userList(ctx: Context, q: { page: number; pageSize: number; search: string }) {
+export async function userList(
+  ctx: Context,
+  q: { page: number; pageSize: number; search: string }
+) {
   const { input } = await requestData(ctx).evaluation()
   const inv = input.inventory
-  const owners = inv.users.filter(u => !u.isBlocked && u.roles.some(r => r.isAdmin)).length
-  return { ...listUsers(inv.users, q), allTotal: inv.users.length, ownerCount: owners, inventory: inv }
+  const owners = inv.users.filter(
+    (u) => !u.isBlocked && u.roles.some((r) => r.isAdmin)
+  ).length
+
+  return {
+    ...listUsers(inv.users, q),
+    allTotal: inv.users.length,
+    ownerCount: owners,
+    inventory: inv,
+  }
 }

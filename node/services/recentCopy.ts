@@ -5,6 +5,7 @@
 // only the small meta document per request. Who may see it is decided by the caller
 // (requestData), on the admin's own session, every time.
 import { randomUUID } from 'crypto'
+
 import type { AppStorage } from '../clients/appStorage'
 import type { Inventory, KeyEntry } from '../domain/types'
 
@@ -21,7 +22,10 @@ export interface CopyMeta {
   stale?: boolean
 }
 
-export interface Copy { meta: CopyMeta; inventory: Inventory }
+export interface Copy {
+  meta: CopyMeta
+  inventory: Inventory
+}
 
 const memory = new Map<string, Copy>()
 
@@ -35,28 +39,60 @@ export async function readMeta(storage: AppStorage): Promise<CopyMeta | null> {
   return (await storage.read<CopyMeta>('snapshots', COPY_META)).value
 }
 
-export async function readCopy(account: string, storage: AppStorage): Promise<Copy | null> {
+export async function readCopy(
+  account: string,
+  storage: AppStorage
+): Promise<Copy | null> {
   const meta = (await storage.read<CopyMeta>('snapshots', COPY_META)).value
+
   if (!meta) {
     memory.delete(account)
+
     return null
   }
+
   const mine = memory.get(account)
-  if (mine && mine.meta.version === meta.version) return { meta, inventory: mine.inventory }
-  const body = (await storage.read<{ version: string; inventory: Inventory }>('snapshots', COPY_BODY)).value
+
+  if (mine && mine.meta.version === meta.version)
+    return { meta, inventory: mine.inventory }
+  const body = (
+    await storage.read<{ version: string; inventory: Inventory }>(
+      'snapshots',
+      COPY_BODY
+    )
+  ).value
+
   // Another replica is between writing the body and the meta: treat as no copy this time.
   if (!body || body.version !== meta.version) return null
   memory.set(account, { meta, inventory: body.inventory })
+
   return { meta, inventory: body.inventory }
 }
 
 /** Body first, then meta: a reader that sees the new meta finds the body it names. */
-export async function saveCopy(account: string, storage: AppStorage, inventory: Inventory, readAtMs = Date.now()): Promise<Copy> {
-  const meta: CopyMeta = { version: randomUUID(), generatedAt: inventory.generatedAt, readAtMs }
+export async function saveCopy(
+  account: string,
+  storage: AppStorage,
+  inventory: Inventory,
+  readAtMs = Date.now()
+): Promise<Copy> {
+  const meta: CopyMeta = {
+    version: randomUUID(),
+    generatedAt: inventory.generatedAt,
+    readAtMs,
+  }
+
   const stored: Inventory = { ...inventory, source: 'LIVE' }
-  await storage.write('snapshots', { version: meta.version, inventory: stored }, null, COPY_BODY)
+
+  await storage.write(
+    'snapshots',
+    { version: meta.version, inventory: stored },
+    null,
+    COPY_BODY
+  )
   await storage.write('snapshots', meta, null, COPY_META)
   memory.set(account, { meta, inventory: stored })
+
   return { meta, inventory: stored }
 }
 
@@ -64,34 +100,69 @@ export async function saveCopy(account: string, storage: AppStorage, inventory: 
  * Applies a change made through Key Steward to the copy (a key action, an external key), so the
  * admin sees it at once. Keeps the read time (the rest of the copy is as old as it was).
  */
-export async function patchCopy(account: string, storage: AppStorage, patch: (inventory: Inventory) => Inventory): Promise<boolean> {
+export async function patchCopy(
+  account: string,
+  storage: AppStorage,
+  patch: (inventory: Inventory) => Inventory
+): Promise<boolean> {
   const copy = await readCopy(account, storage)
+
   if (!copy) return false
   const inventory = patch(copy.inventory)
   const meta: CopyMeta = { ...copy.meta, version: randomUUID() }
-  await storage.write('snapshots', { version: meta.version, inventory }, null, COPY_BODY)
+
+  await storage.write(
+    'snapshots',
+    { version: meta.version, inventory },
+    null,
+    COPY_BODY
+  )
   await storage.write('snapshots', meta, null, COPY_META)
   memory.set(account, { meta, inventory })
+
   return true
 }
 
 /** A change that cannot be patched in: the copy is still served but revalidated at once. */
 export async function markStale(storage: AppStorage): Promise<void> {
   const meta = (await storage.read<CopyMeta>('snapshots', COPY_META)).value
-  if (meta) await storage.write('snapshots', { ...meta, stale: true }, null, COPY_META)
+
+  if (meta)
+    await storage.write('snapshots', { ...meta, stale: true }, null, COPY_META)
 }
 
 /** The key as VTEX showed it when read again after an action, in place of the copy's entry. */
-export function withKey(inventory: Inventory, key: Omit<KeyEntry, 'ageDays' | 'roles'> & { roles: Array<{ id: number; name: string }> }): Inventory {
-  const catalog = new Map(inventory.roles.map(r => [r.id, r]))
+export function withKey(
+  inventory: Inventory,
+  key: Omit<KeyEntry, 'ageDays' | 'roles'> & {
+    roles: Array<{ id: number; name: string }>
+  }
+): Inventory {
+  const catalog = new Map(inventory.roles.map((r) => [r.id, r]))
+
   return {
     ...inventory,
-    keys: inventory.keys.map(k => (k.id !== key.id ? k : {
-      ...k,
-      label: key.label,
-      isActive: key.isActive,
-      rolesKnown: key.rolesKnown,
-      roles: key.rolesKnown ? key.roles.map(r => catalog.get(r.id) ?? { id: r.id, name: r.name, isAdmin: false, roleType: 0, products: [] }) : k.roles,
-    })),
+    keys: inventory.keys.map((k) =>
+      k.id !== key.id
+        ? k
+        : {
+            ...k,
+            label: key.label,
+            isActive: key.isActive,
+            rolesKnown: key.rolesKnown,
+            roles: key.rolesKnown
+              ? key.roles.map(
+                  (r) =>
+                    catalog.get(r.id) ?? {
+                      id: r.id,
+                      name: r.name,
+                      isAdmin: false,
+                      roleType: 0,
+                      products: [],
+                    }
+                )
+              : k.roles,
+          }
+    ),
   }
 }

@@ -9,28 +9,46 @@ import { requestData } from './requestData'
 
 type RereadKey = Parameters<typeof withKey>[1]
 
-export async function reflectKey(ctx: Context, key: RereadKey | null): Promise<void> {
-  const storage = requestData(ctx).storage
+export async function reflectKey(
+  ctx: Context,
+  key: RereadKey | null
+): Promise<void> {
+  const { storage } = requestData(ctx)
+
   try {
     if (!key) await markStale(storage)
-    else await patchCopy(ctx.vtex.account, storage, inv => withKey(inv, key))
+    else await patchCopy(ctx.vtex.account, storage, (inv) => withKey(inv, key))
   } catch (e) {
     // The action happened; a copy that could not be patched is read again instead.
     await markStale(storage).catch(() => undefined)
-    ctx.vtex.logger.warn({ message: 'recent copy not patched after a key action', reason: String((e as Error).message).slice(0, 200) })
+    ctx.vtex.logger.warn({
+      message: 'recent copy not patched after a key action',
+      reason: String((e as Error).message).slice(0, 200),
+    })
   }
 }
 
 /** An external key registered (with its roles as just read) or removed (null) through Key Steward. */
-export async function reflectExternalKey(ctx: Context, appKey: string, entry: ExternalKeyEntry | null): Promise<void> {
-  const storage = requestData(ctx).storage
+export async function reflectExternalKey(
+  ctx: Context,
+  appKey: string,
+  entry: ExternalKeyEntry | null
+): Promise<void> {
+  const { storage } = requestData(ctx)
+
   try {
-    await patchCopy(ctx.vtex.account, storage, inv => ({
+    await patchCopy(ctx.vtex.account, storage, (inv) => ({
       ...inv,
-      externalKeys: [...inv.externalKeys.filter(e => e.appKey !== appKey), ...(entry ? [entry] : [])],
+      externalKeys: [
+        ...inv.externalKeys.filter((e) => e.appKey !== appKey),
+        ...(entry ? [entry] : []),
+      ],
     }))
   } catch (e) {
     await markStale(storage).catch(() => undefined)
-    ctx.vtex.logger.warn({ message: 'recent copy not patched after an external key change', reason: String((e as Error).message).slice(0, 200) })
+    ctx.vtex.logger.warn({
+      message: 'recent copy not patched after an external key change',
+      reason: String((e as Error).message).slice(0, 200),
+    })
   }
 }

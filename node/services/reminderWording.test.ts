@@ -1,13 +1,31 @@
 import type { Reminder } from '../domain/scan/reminders'
 import { reminderEmail } from './reminderWording'
 
-const reminder = (kind: Reminder['kind'], count: number, labels: string[] = [], dueDate: string | null = null): Reminder =>
-  ({ id: kind, kind, count, dueDate, subjects: labels.map((label, i) => ({ id: `k${i}`, label })) })
+const reminder = (
+  kind: Reminder['kind'],
+  count: number,
+  labels: string[] = [],
+  dueDate: string | null = null
+): Reminder => ({
+  id: kind,
+  kind,
+  count,
+  dueDate,
+  subjects: labels.map((label, i) => ({ id: `k${i}`, label })),
+})
 
 describe('the reminder e-mail, in the language chosen in Settings', () => {
   const reminders = [
     reminder('REVIEW_OVERDUE', 1),
-    reminder('KEYS_CROSSED_ROTATION', 7, ['ERP', 'Feed', 'WMS', 'OMS', 'CRM', 'BI', 'Tax']),
+    reminder('KEYS_CROSSED_ROTATION', 7, [
+      'ERP',
+      'Feed',
+      'WMS',
+      'OMS',
+      'CRM',
+      'BI',
+      'Tax',
+    ]),
     reminder('RENEWALS_UNFINISHED', 1, ['ERP']),
   ]
 
@@ -25,15 +43,25 @@ describe('the reminder e-mail, in the language chosen in Settings', () => {
   })
 
   it('Portuguese and Spanish, with the due date in the language', () => {
-    const pt = reminderEmail('pt', 'acme', [reminder('REVIEW_DUE_SOON', 1, [], '2026-12-10T00:00:00.000Z')])
+    const pt = reminderEmail('pt', 'acme', [
+      reminder('REVIEW_DUE_SOON', 1, [], '2026-12-10T00:00:00.000Z'),
+    ])
+
     expect(pt.subject).toBe('Key Steward: 1 lembrete para acme')
     expect(pt.reminders[0]).toMatch(/10 de dezembro de 2026/)
-    const es = reminderEmail('es', 'acme', [reminder('KEYS_CROSSED_ROTATION', 1, ['ERP'])])
+    const es = reminderEmail('es', 'acme', [
+      reminder('KEYS_CROSSED_ROTATION', 1, ['ERP']),
+    ])
+
     expect(es.subject).toBe('Key Steward: 1 recordatorio para acme')
     expect(es.linkText).toBe('Abrir Key Steward en el Admin de VTEX')
   })
 
   it('keeps a label as plain text (the template escapes it)', () => {
-    expect(reminderEmail('en', 'acme', [reminder('RENEWALS_UNFINISHED', 1, ['<b>x</b>'])]).reminders[0]).toContain('<b>x</b>')
+    expect(
+      reminderEmail('en', 'acme', [
+        reminder('RENEWALS_UNFINISHED', 1, ['<b>x</b>']),
+      ]).reminders[0]
+    ).toContain('<b>x</b>')
   })
 })

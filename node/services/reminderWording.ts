@@ -1,36 +1,71 @@
 // The reminder e-mail's words, in the language chosen in Settings (default: English), from the
 // same messages as the Admin's reminder banner (copied by the build: node/generated/messages.ts).
 import { IntlMessageFormat } from 'intl-messageformat'
+
 import type { Locale } from '../domain/messages'
 import type { Reminder } from '../domain/scan/reminders'
 import { SERVER_MESSAGES } from '../generated/messages'
 
 const NAMES_SHOWN = 5
 
-function format(locale: Locale, id: string, values: Record<string, string | number>): string {
-  const text = (SERVER_MESSAGES[locale] as Record<string, string>)[`admin/key-steward.${id}`] ?? (SERVER_MESSAGES.en as Record<string, string>)[`admin/key-steward.${id}`]
+function format(
+  locale: Locale,
+  id: string,
+  values: Record<string, string | number>
+): string {
+  const text =
+    (SERVER_MESSAGES[locale] as Record<string, string>)[
+      `admin/key-steward.${id}`
+    ] ??
+    (SERVER_MESSAGES.en as Record<string, string>)[`admin/key-steward.${id}`]
+
   if (text === undefined) throw new Error(`no message ${id}`)
+
   return String(new IntlMessageFormat(text, locale).format(values))
 }
 
 function names(locale: Locale, subjects: Reminder['subjects']): string {
-  const shown = subjects.slice(0, NAMES_SHOWN).map(s => s.label)
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(subjects.length > NAMES_SHOWN ? [...shown, `+${subjects.length - NAMES_SHOWN}`] : shown)
+  const shown = subjects.slice(0, NAMES_SHOWN).map((s) => s.label)
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    subjects.length > NAMES_SHOWN
+      ? [...shown, `+${subjects.length - NAMES_SHOWN}`]
+      : shown
+  )
+
   return list
 }
 
-export interface ReminderEmail { subject: string; intro: string; reminders: string[]; linkText: string }
+export interface ReminderEmail {
+  subject: string
+  intro: string
+  reminders: string[]
+  linkText: string
+}
 
 /** Plain text only: the Message Center template escapes every value ({{…}}, never {{{…}}}). */
-export function reminderEmail(locale: Locale, account: string, reminders: Reminder[]): ReminderEmail {
+export function reminderEmail(
+  locale: Locale,
+  account: string,
+  reminders: Reminder[]
+): ReminderEmail {
   return {
-    subject: format(locale, 'email.subject', { count: reminders.length, account }),
+    subject: format(locale, 'email.subject', {
+      count: reminders.length,
+      account,
+    }),
     intro: format(locale, 'email.intro', { account }),
-    reminders: reminders.map(r => format(locale, `reminder.${r.kind}`, {
-      count: r.count,
-      names: names(locale, r.subjects),
-      date: r.dueDate ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(r.dueDate)) : '',
-    })),
+    reminders: reminders.map((r) =>
+      format(locale, `reminder.${r.kind}`, {
+        count: r.count,
+        names: names(locale, r.subjects),
+        date: r.dueDate
+          ? new Intl.DateTimeFormat(locale, {
+              dateStyle: 'long',
+              timeZone: 'UTC',
+            }).format(new Date(r.dueDate))
+          : '',
+      })
+    ),
     linkText: format(locale, 'email.open', {}),
   }
 }

@@ -6,9 +6,13 @@ import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import { toResolverError } from '../resolvers/errors'
 import type { Context } from '../typings'
 import { readScanStatus } from './dailyScan/registration'
-import { requestData, ReviewsDoc } from './requestData'
+import type { ReviewsDoc } from './requestData'
+import { requestData } from './requestData'
 
-export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: string[] }
+export interface RemindersDoc {
+  snoozes: Record<string, string>
+  lastEmailed?: string[]
+}
 
 /**
  * The reminders to show now (not snoozed). The banner is on every page, so once a daily scan
@@ -17,29 +21,56 @@ export interface RemindersDoc { snoozes: Record<string, string>; lastEmailed?: s
  */
 export async function currentReminders(ctx: Context) {
   const data = requestData(ctx)
-  const [snapshot, changes, doc, settings, reviews, scanStatus] = await Promise.all([
-    data.storage.read<Snapshot>('snapshots', 'latest.json'),
-    data.storage.read<Changes>('snapshots', 'changes.json'),
-    data.storage.read<RemindersDoc>('reminders'),
-    data.settings(),
-    data.storage.read<ReviewsDoc>('reviews'),
-    readScanStatus(data.storage),
-  ]).catch(e => { throw toResolverError(e) })
+  const [snapshot, changes, doc, settings, reviews, scanStatus] =
+    await Promise.all([
+      data.storage.read<Snapshot>('snapshots', 'latest.json'),
+      data.storage.read<Changes>('snapshots', 'changes.json'),
+      data.storage.read<RemindersDoc>('reminders'),
+      data.settings(),
+      data.storage.read<ReviewsDoc>('reviews'),
+      readScanStatus(data.storage),
+    ]).catch((e) => {
+      throw toResolverError(e)
+    })
+
   let unfinishedRenewals: Array<{ id: string; label: string }>
+
   if (snapshot.value) {
-    const labels = new Map(snapshot.value.keys.map(k => [k.id, k.label || k.appKey]))
-    unfinishedRenewals = snapshot.value.findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectId }))
+    const labels = new Map(
+      snapshot.value.keys.map((k) => [k.id, k.label || k.appKey])
+    )
+
+    unfinishedRenewals = snapshot.value.findings
+      .filter((f) => f.rule === 'renewal-unfinished')
+      .map((f) => ({
+        id: f.subjectId,
+        label: labels.get(f.subjectId) ?? f.subjectId,
+      }))
   } else {
     const { input, findings } = await data.evaluation()
-    const labels = new Map(input.inventory.keys.map(k => [k.id, k.label || k.appKey]))
-    unfinishedRenewals = findings.filter(f => f.rule === 'renewal-unfinished').map(f => ({ id: f.subjectId, label: labels.get(f.subjectId) ?? f.subjectLabel }))
+    const labels = new Map(
+      input.inventory.keys.map((k) => [k.id, k.label || k.appKey])
+    )
+
+    unfinishedRenewals = findings
+      .filter((f) => f.rule === 'renewal-unfinished')
+      .map((f) => ({
+        id: f.subjectId,
+        label: labels.get(f.subjectId) ?? f.subjectLabel,
+      }))
   }
-  const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
+
+  const completed = (reviews.value?.completed ?? [])
+    .map((r) => r.completedAt)
+    .sort()
+
   return computeReminders({
     now: now(),
     reviewCadenceDays: settings.value.reviewCadenceDays,
     remindBeforeDays: settings.value.reminderDays,
-    lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+    lastReviewCompletedAt: completed.length
+      ? completed[completed.length - 1]
+      : null,
     reviewOpen: !!reviews.value?.openId,
     changes: changes.value,
     unfinishedRenewals,
@@ -47,4 +78,3 @@ export async function currentReminders(ctx: Context) {
     scanFailure: scanFailure(scanStatus),
   })
 }
-

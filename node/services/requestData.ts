@@ -1,21 +1,30 @@
 // What one GraphQL request needs, loaded at most once per request however many fields ask:
 // `{ inventory { keys { findings } } hygiene }` reads VTEX and VBase once.
+import { ResolverError } from '@vtex/api'
+
 import { AppStorage } from '../clients/appStorage'
 import { now } from '../clock'
 import { evaluatePolicy } from '../domain/engine'
 import type { Finding } from '../domain/findings'
-import { Hygiene, hygieneScore } from '../domain/hygiene'
-import { holdsRequirement, READ, Requirement } from '../domain/resources'
+import type { Hygiene } from '../domain/hygiene'
+import { hygieneScore } from '../domain/hygiene'
+import type { Requirement } from '../domain/resources'
+import { holdsRequirement, READ } from '../domain/resources'
 import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
-import { Settings, withDefaults } from '../domain/settings'
+import type { Settings } from '../domain/settings'
+import { withDefaults } from '../domain/settings'
 import type { Inventory } from '../domain/types'
 import type { Context } from '../typings'
 import type { LeakScanResult } from '../scanner/types'
-import { inventoryFromSnapshot, Snapshot } from '../domain/scan/snapshot'
-import { requireAdminToken, toResolverError, withCode } from '../resolvers/errors'
+import type { Snapshot } from '../domain/scan/snapshot'
+import { inventoryFromSnapshot } from '../domain/scan/snapshot'
+import {
+  requireAdminToken,
+  toResolverError,
+  withCode,
+} from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
 import { ageInDays } from '../domain/age'
-import { ResolverError } from '@vtex/api'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
 import { joinLiveRead, within } from './liveRead'
@@ -25,7 +34,10 @@ import { checkAccess } from './sessionAccess'
 /** What one live read may spend on VTEX, retries and Retry-After waits included. */
 export const LIVE_READ_BUDGET_MS = 10 * 60_000
 
-export interface ReviewsDoc { openId?: string | null; completed?: Array<{ completedAt: string }> }
+export interface ReviewsDoc {
+  openId?: string | null
+  completed?: Array<{ completedAt: string }>
+}
 
 export interface Evaluation {
   input: PolicyInput
@@ -50,16 +62,24 @@ interface RequestData {
 const cache = new WeakMap<Context, RequestData>()
 
 /** The last evaluation per account, by what it was computed from (see evaluation below). */
-const evaluations = new Map<string, { key: string; result: Omit<Evaluation, 'input'> }>()
+const evaluations = new Map<
+  string,
+  { key: string; result: Omit<Evaluation, 'input'> }
+>()
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined
+
   return () => (p = p ?? fn())
 }
 
 export const LATEST_SCAN = 'latest.json'
 
-async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage['read']>[0], path?: string) {
+async function readOrFail<T>(
+  storage: AppStorage,
+  bucket: Parameters<AppStorage['read']>[0],
+  path?: string
+) {
   try {
     return await storage.read<T>(bucket, path)
   } catch (e) {
@@ -69,7 +89,14 @@ async function readOrFail<T>(storage: AppStorage, bucket: Parameters<AppStorage[
 
 /** A cold read that outlives the request: the page keeps showing its progress and asks again. */
 export function stillReading(): ResolverError {
-  return withCode(new ResolverError('Key Steward is still reading the account from VTEX; the page updates when the read ends.', 503, 'READING'), 'READING')
+  return withCode(
+    new ResolverError(
+      'Key Steward is still reading the account from VTEX; the page updates when the read ends.',
+      503,
+      'READING'
+    ),
+    'READING'
+  )
 }
 
 /** Time a request may wait for a live read before answering otherwise (its own deadline first). */
@@ -79,86 +106,167 @@ const REQUEST_WAIT_MS = REQUEST_BUDGET_MS - 2_000
  * The live read (shared by every request of the replica: liveRead.ts), with its own time budget
  * and the adaptive fan-out. A complete read becomes the recent copy.
  */
-function startLiveRead(ctx: Context, token: string, settings: Settings): Promise<Inventory> {
-  const account = ctx.vtex.account
-  return joinLiveRead(account, async report => {
+function startLiveRead(
+  ctx: Context,
+  token: string,
+  settings: Settings
+): Promise<Inventory> {
+  const { account } = ctx.vtex
+
+  return joinLiveRead(account, async (report) => {
     // Clients built for this request end with its deadline; the read outlives it.
-    const lm = new LicenseManagerApi(ctx.vtex, { timeout: CLIENT_OPTIONS.timeout })
+    const lm = new LicenseManagerApi(ctx.vtex, {
+      timeout: CLIENT_OPTIONS.timeout,
+    })
+
     lm.budget = new Budget(LIVE_READ_BUDGET_MS)
-    const storage = new AppStorage(ctx.clients.appVBase, new Budget(LIVE_READ_BUDGET_MS))
-    const inventory = await loadInventory(lm, storage, token, { now: now(), concurrency: settings.roleFetchConcurrency, report })
+    const storage = new AppStorage(
+      ctx.clients.appVBase,
+      new Budget(LIVE_READ_BUDGET_MS)
+    )
+
+    const inventory = await loadInventory(lm, storage, token, {
+      now: now(),
+      concurrency: settings.roleFetchConcurrency,
+      report,
+    })
+
     if (inventory.complete) {
       report({ phase: 'SAVING' })
-      const saved = await saveCopy(account, storage, inventory).catch(e => {
-        console.warn(`recent copy not saved: ${String((e as Error).message).slice(0, 200)}`)
+      const saved = await saveCopy(account, storage, inventory).catch((e) => {
+        console.warn(
+          `recent copy not saved: ${String((e as Error).message).slice(0, 200)}`
+        )
+
         return null
       })
+
       // The page learns which copy it shows, so the status query does not announce it as new.
       if (saved) return { ...inventory, version: saved.meta.version }
     }
+
     return inventory
   })
 }
 
 export function requestData(ctx: Context): RequestData {
   const existing = cache.get(ctx)
+
   if (existing) return existing
   const storage = new AppStorage(ctx.clients.appVBase)
   const clock = now()
 
   const settings = once(async () => {
     const doc = await readOrFail<Partial<Settings>>(storage, 'settings')
+
     return { value: withDefaults(doc.value), etag: doc.etag }
   })
 
   /** Whether this session may see anything derived from the account (asked on its own session). */
-  const readsAllowed = once(() => Promise.all(READ.map(r => holds(r))).then(a => a.every(Boolean), () => false))
+  const readsAllowed = once(() =>
+    Promise.all(READ.map((r) => holds(r))).then(
+      (a) => a.every(Boolean),
+      () => false
+    )
+  )
 
   const inventory = once(async (): Promise<Inventory> => {
     const state: Partial<State> = ctx.state ?? {}
+
     // The scheduled scan has no admin: it reads with the app's own token and manifest policies.
     if (state.asApp) {
       const { value } = await settings()
-      return loadInventory(ctx.clients.licenseManagerApi, storage, ctx.vtex.authToken, { now: clock, concurrency: value.roleFetchConcurrency })
+
+      return loadInventory(
+        ctx.clients.licenseManagerApi,
+        storage,
+        ctx.vtex.authToken,
+        { now: clock, concurrency: value.roleFetchConcurrency }
+      )
     }
+
     const token = requireAdminToken(ctx)
     const { value } = await settings()
     const started = Date.now()
+
     if (!state.live && value.recentCopyMaxAgeMinutes > 0) {
       const copy = await readCopy(ctx.vtex.account, storage).catch(() => null)
+
       // Never to a session without the read resources, whatever field asked.
-      if (copy && await readsAllowed()) {
+      if (copy && (await readsAllowed())) {
         const ageMs = Math.max(0, Date.now() - copy.meta.readAtMs)
-        const revalidating = copy.meta.stale === true || ageMs > value.recentCopyMaxAgeMinutes * 60_000
-        if (revalidating) startLiveRead(ctx, token, value).catch(() => undefined)
+        const revalidating =
+          copy.meta.stale === true ||
+          ageMs > value.recentCopyMaxAgeMinutes * 60_000
+
+        if (revalidating)
+          startLiveRead(ctx, token, value).catch(() => undefined)
         // Ages count to today, not to when the copy was read.
-        const keys = copy.inventory.keys.map(k => ({ ...k, ageDays: ageInDays(k.createdAt, clock) }))
-        return { ...copy.inventory, keys, source: 'RECENT', version: copy.meta.version, ageSeconds: Math.floor(ageMs / 1000), revalidating }
+        const keys = copy.inventory.keys.map((k) => ({
+          ...k,
+          ageDays: ageInDays(k.createdAt, clock),
+        }))
+
+        return {
+          ...copy.inventory,
+          keys,
+          source: 'RECENT',
+          version: copy.meta.version,
+          ageSeconds: Math.floor(ageMs / 1000),
+          revalidating,
+        }
       }
     }
+
     // The shared read may have been started with another admin's session: only a session that
     // may read everything joins it; any other reads with its own token (VTEX answers 403).
-    if (!(await readsAllowed())) return loadInventory(ctx.clients.licenseManagerApi, storage, token, { now: clock, concurrency: value.roleFetchConcurrency })
+    if (!(await readsAllowed()))
+      return loadInventory(ctx.clients.licenseManagerApi, storage, token, {
+        now: clock,
+        concurrency: value.roleFetchConcurrency,
+      })
     const live = startLiveRead(ctx, token, value)
-    const waitMs = (ms: number) => Math.max(0, Math.min(ms, REQUEST_WAIT_MS - (Date.now() - started)))
+    const waitMs = (ms: number) =>
+      Math.max(0, Math.min(ms, REQUEST_WAIT_MS - (Date.now() - started)))
+
     if (!state.live) {
-      const first = await within(live, waitMs(value.liveReadTimeoutSeconds * 1000)).catch(() => null)
+      const first = await within(
+        live,
+        waitMs(value.liveReadTimeoutSeconds * 1000)
+      ).catch(() => null)
+
       if (first) return first.value
       // The daily scan's copy, only to an admin who holds the same read resources.
-      const snapshot = await storage.read<Snapshot>('snapshots', 'latest.json').then(r => r.value, () => null)
-      if (snapshot && await readsAllowed()) {
+      const snapshot = await storage
+        .read<Snapshot>('snapshots', 'latest.json')
+        .then(
+          (r) => r.value,
+          () => null
+        )
+
+      if (snapshot && (await readsAllowed())) {
         live.catch(() => undefined) // it goes on; the copy it leaves serves the next request
+
         return inventoryFromSnapshot(snapshot, clock)
       }
     }
+
     const done = await within(live, waitMs(REQUEST_WAIT_MS))
+
     if (done) return done.value
     live.catch(() => undefined)
     throw stillReading()
   })
 
   const evaluation = once(async () => {
-    const [inv, { value: s, etag: settingsTag }, annotations, renewals, reviews, leakScan] = await Promise.all([
+    const [
+      inv,
+      { value: s, etag: settingsTag },
+      annotations,
+      renewals,
+      reviews,
+      leakScan,
+    ] = await Promise.all([
       inventory(),
       settings(),
       readOrFail<Record<string, Annotation>>(storage, 'annotations'),
@@ -166,7 +274,11 @@ export function requestData(ctx: Context): RequestData {
       readOrFail<ReviewsDoc>(storage, 'reviews'),
       readOrFail<LeakScanResult>(storage, 'leakScans', LATEST_SCAN),
     ])
-    const completed = (reviews.value?.completed ?? []).map(r => r.completedAt).sort()
+
+    const completed = (reviews.value?.completed ?? [])
+      .map((r) => r.completedAt)
+      .sort()
+
     const input: PolicyInput = {
       account: ctx.vtex.account,
       now: clock,
@@ -174,40 +286,78 @@ export function requestData(ctx: Context): RequestData {
       settings: s,
       annotations: annotations.value ?? {},
       renewals: renewals.value ?? {},
-      lastReviewCompletedAt: completed.length ? completed[completed.length - 1] : null,
+      lastReviewCompletedAt: completed.length
+        ? completed[completed.length - 1]
+        : null,
       leakScan: leakScan.value,
     }
+
     // The same copy, documents and minute give the same findings: the pages of one visit (and
     // their polling) evaluate the policy once. Only the recent copy has a version to key on.
-    const key = inv.version ? [inv.version, settingsTag, annotations.etag, renewals.etag, reviews.etag, leakScan.etag, Math.floor(clock.getTime() / 60_000)].join('|') : null
+    const key = inv.version
+      ? [
+          inv.version,
+          settingsTag,
+          annotations.etag,
+          renewals.etag,
+          reviews.etag,
+          leakScan.etag,
+          Math.floor(clock.getTime() / 60_000),
+        ].join('|')
+      : null
+
     const cached = key ? evaluations.get(ctx.vtex.account) : undefined
+
     if (cached && cached.key === key) return { input, ...cached.result }
     const findings = evaluatePolicy(input)
     const bySubject = new Map<string, Finding[]>()
+
     for (const f of findings) {
       const list = bySubject.get(f.subjectId)
+
       if (list) list.push(f)
       else bySubject.set(f.subjectId, [f])
     }
+
     const result = { findings, bySubject, hygiene: hygieneScore(inv, findings) }
+
     if (key) evaluations.set(ctx.vtex.account, { key, result })
+
     return { input, ...result }
   })
 
   const accessCache = new Map<string, Promise<boolean>>()
   const access = (key: string): Promise<boolean> => {
     if (!accessCache.has(key)) {
-      accessCache.set(key, (async () => {
-        const token = requireAdminToken(ctx)
-        return checkAccess(token, key, () => ctx.clients.licenseManagerApi.canAccess(token, key))
-      })())
+      accessCache.set(
+        key,
+        (async () => {
+          const token = requireAdminToken(ctx)
+
+          return checkAccess(token, key, () =>
+            ctx.clients.licenseManagerApi.canAccess(token, key)
+          )
+        })()
+      )
     }
+
     return accessCache.get(key)!
   }
 
-  const holds = (requirement: Requirement) => holdsRequirement(requirement, access)
+  const holds = (requirement: Requirement) =>
+    holdsRequirement(requirement, access)
 
-  const data = { storage, settings, inventory, evaluation, access, holds, readsAllowed }
+  const data = {
+    storage,
+    settings,
+    inventory,
+    evaluation,
+    access,
+    holds,
+    readsAllowed,
+  }
+
   cache.set(ctx, data)
+
   return data
 }

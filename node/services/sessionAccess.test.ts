@@ -3,8 +3,11 @@ import { ACCESS_TTL_MS, checkAccess } from './sessionAccess'
 describe('checkAccess', () => {
   it('remembers a yes for a short time, per session and resource', async () => {
     const ask = jest.fn(async () => true)
+
     expect(await checkAccess('token-a', 'Save_User', ask, 0)).toBe(true)
-    expect(await checkAccess('token-a', 'Save_User', ask, ACCESS_TTL_MS - 1)).toBe(true)
+    expect(
+      await checkAccess('token-a', 'Save_User', ask, ACCESS_TTL_MS - 1)
+    ).toBe(true)
     expect(ask).toHaveBeenCalledTimes(1)
     await checkAccess('token-b', 'Save_User', ask, 10)
     await checkAccess('token-a', 'Get_Paged_Users', ask, 10)
@@ -16,12 +19,20 @@ describe('checkAccess', () => {
 
   it('never remembers a no or an error: the next request asks again (fails closed)', async () => {
     const no = jest.fn(async () => false)
+
     expect(await checkAccess('token-c', 'Save_User', no, 0)).toBe(false)
     expect(await checkAccess('token-c', 'Save_User', no, 1)).toBe(false)
     expect(no).toHaveBeenCalledTimes(2)
-    const down = jest.fn(async () => { throw new Error('503') })
-    await expect(checkAccess('token-d', 'Save_User', down, 0)).rejects.toThrow('503')
-    await expect(checkAccess('token-d', 'Save_User', down, 1)).rejects.toThrow('503')
+    const down = jest.fn(async () => {
+      throw new Error('503')
+    })
+
+    await expect(checkAccess('token-d', 'Save_User', down, 0)).rejects.toThrow(
+      '503'
+    )
+    await expect(checkAccess('token-d', 'Save_User', down, 1)).rejects.toThrow(
+      '503'
+    )
     expect(down).toHaveBeenCalledTimes(2)
   })
 })

@@ -11,17 +11,26 @@ const MAX_ENTRIES = 10_000
 
 const granted = new Map<string, number>()
 
-const entry = (token: string, resourceKey: string) => `${createHash('sha256').update(token).digest('hex')}:${resourceKey}`
+const entry = (token: string, resourceKey: string) =>
+  `${createHash('sha256').update(token).digest('hex')}:${resourceKey}`
 
-export async function checkAccess(token: string, resourceKey: string, ask: () => Promise<boolean>, nowMs = Date.now()): Promise<boolean> {
+export async function checkAccess(
+  token: string,
+  resourceKey: string,
+  ask: () => Promise<boolean>,
+  nowMs = Date.now()
+): Promise<boolean> {
   const id = entry(token, resourceKey)
   const until = granted.get(id)
+
   if (until !== undefined && until > nowMs) return true
   granted.delete(id)
   const yes = await ask()
+
   if (yes) {
     if (granted.size >= MAX_ENTRIES) granted.clear()
     granted.set(id, nowMs + ACCESS_TTL_MS)
   }
+
   return yes
 }

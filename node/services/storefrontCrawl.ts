@@ -14,12 +14,20 @@ import { LATEST_SCAN, requestData } from './requestData'
 const LOCK_MS = 60_000
 const RUNNING = 'running.json'
 
-interface RunningDoc { until: number }
+interface RunningDoc {
+  until: number
+}
 
 /** Crawls running in this replica, by account: refused at once, before any await. */
 const runningHere = new Set<string>()
 
-const alreadyRunning = () => refusalError({ ok: false, code: 'CONFLICT', message: 'A storefront scan is already running for this account: wait for it to finish, then look at its result.' })
+const alreadyRunning = () =>
+  refusalError({
+    ok: false,
+    code: 'CONFLICT',
+    message:
+      'A storefront scan is already running for this account: wait for it to finish, then look at its result.',
+  })
 
 /**
  * At most one storefront crawl per account at a time: in this replica (a set), and across replicas
@@ -27,41 +35,84 @@ const alreadyRunning = () => refusalError({ ok: false, code: 'CONFLICT', message
  * only the very first scan of an account can race). Real time, not the app's clock, so the lock
  * expires even when time is pinned.
  */
-async function withScanLock<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
-  const account = ctx.vtex.account
+async function withScanLock<T>(
+  ctx: Context,
+  work: () => Promise<T>
+): Promise<T> {
+  const { account } = ctx.vtex
+
   if (runningHere.has(account)) throw alreadyRunning()
   runningHere.add(account)
   const { storage } = requestData(ctx)
   const until = Date.now() + LOCK_MS
+
   try {
-    if ((await storage.read<RunningDoc>('leakScans', RUNNING)).etag === null) await storage.write('leakScans', { until: 0 }, null, RUNNING)
-    await storage.update<RunningDoc, void>('leakScans', cur => (cur && cur.until > Date.now() ? { refused: alreadyRunning() } : { value: { until }, result: undefined }), RUNNING)
+    if ((await storage.read<RunningDoc>('leakScans', RUNNING)).etag === null)
+      await storage.write('leakScans', { until: 0 }, null, RUNNING)
+    await storage.update<RunningDoc, void>(
+      'leakScans',
+      (cur) =>
+        cur && cur.until > Date.now()
+          ? { refused: alreadyRunning() }
+          : { value: { until }, result: undefined },
+      RUNNING
+    )
   } catch (e) {
     runningHere.delete(account)
     throw e instanceof Error && 'extensions' in e ? e : toResolverError(e)
   }
+
   try {
     return await work()
   } finally {
     runningHere.delete(account)
-    await storage.update<RunningDoc, void>('leakScans', cur => ({ value: cur && cur.until === until ? { until: 0 } : cur ?? { until: 0 }, result: undefined }), RUNNING).catch(() => undefined)
+    await storage
+      .update<RunningDoc, void>(
+        'leakScans',
+        (cur) => ({
+          value:
+            cur && cur.until === until ? { until: 0 } : cur ?? { until: 0 },
+          result: undefined,
+        }),
+        RUNNING
+      )
+      .catch(() => undefined)
   }
 }
 
-export async function crawlStorefront(ctx: Context, limits?: Partial<ScanLimits>): Promise<LeakScanResult> {
+export async function crawlStorefront(
+  ctx: Context,
+  limits?: Partial<ScanLimits>
+): Promise<LeakScanResult> {
   const data = requestData(ctx)
   const { value: settings } = await data.settings()
   const sf = ctx.clients.storefront
+
   return withScanLock(ctx, async () => {
     // The last known result stands for every URL this scan cannot read (read under the lock, so
     // two scans never build on the same result and overwrite each other).
-    const previous = await data.storage.read<LeakScanResult>('leakScans', LATEST_SCAN).catch(e => { throw toResolverError(e) })
+    const previous = await data.storage
+      .read<LeakScanResult>('leakScans', LATEST_SCAN)
+      .catch((e) => {
+        throw toResolverError(e)
+      })
+
     const result = await scanStorefront({
-      origin: sf.origin, scriptHosts: sf.scriptHosts, extraPaths: settings.scanExtraPaths,
-      fetch: (url, max, stop) => sf.fetchText(url, max, stop), now: now(), limits, previous: previous.value,
+      origin: sf.origin,
+      scriptHosts: sf.scriptHosts,
+      extraPaths: settings.scanExtraPaths,
+      fetch: (url, max, stop) => sf.fetchText(url, max, stop),
+      now: now(),
+      limits,
+      previous: previous.value,
     })
-    await data.storage.write('leakScans', result, null, LATEST_SCAN).catch(e => { throw toResolverError(e) })
+
+    await data.storage
+      .write('leakScans', result, null, LATEST_SCAN)
+      .catch((e) => {
+        throw toResolverError(e)
+      })
+
     return result
   })
 }
-

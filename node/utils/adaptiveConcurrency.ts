@@ -23,8 +23,14 @@ export class AdaptiveLimiter {
   /** the most calls at once that went through before the last 429: above it, probe slowly */
   private safe: number
 
-  constructor(readonly ceiling: number, private readonly clock: () => number = Date.now) {
-    if (!Number.isInteger(ceiling) || ceiling < 1) throw new Error(`concurrency limit must be a positive integer, got ${ceiling}`)
+  constructor(
+    readonly ceiling: number,
+    private readonly clock: () => number = Date.now
+  ) {
+    if (!Number.isInteger(ceiling) || ceiling < 1)
+      throw new Error(
+        `concurrency limit must be a positive integer, got ${ceiling}`
+      )
     this.limit = ceiling
     this.safe = ceiling
   }
@@ -33,26 +39,39 @@ export class AdaptiveLimiter {
   onThrottled(retryAfterMs: number): void {
     this.throttled++
     const now = this.clock()
+
     // The calls refused together are one signal: halve once per pause, not once per refusal.
     if (this.pausedUntil <= now) {
       this.safe = Math.max(1, this.limit - 1)
       this.limit = Math.max(1, Math.floor(this.limit / 2))
     }
+
     this.successesAtLimit = 0
-    this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(0, retryAfterMs))
+    this.pausedUntil = Math.max(
+      this.pausedUntil,
+      now + Math.max(0, retryAfterMs)
+    )
   }
 
   onSuccess(): void {
     if (this.limit >= this.ceiling) return
     // Back to the level that worked: one more per round of successes; beyond it, four rounds.
-    if (++this.successesAtLimit >= this.limit * (this.limit < this.safe ? 1 : 4)) {
+    if (
+      ++this.successesAtLimit >=
+      this.limit * (this.limit < this.safe ? 1 : 4)
+    ) {
       this.limit++
       this.successesAtLimit = 0
     }
   }
 
   state(): ThrottleState {
-    return { limit: this.limit, ceiling: this.ceiling, pausedUntil: this.pausedUntil > this.clock() ? this.pausedUntil : 0, throttled: this.throttled }
+    return {
+      limit: this.limit,
+      ceiling: this.ceiling,
+      pausedUntil: this.pausedUntil > this.clock() ? this.pausedUntil : 0,
+      throttled: this.throttled,
+    }
   }
 }
 
@@ -64,8 +83,9 @@ export async function mapAdaptive<T, R>(
   items: readonly T[],
   limiter: AdaptiveLimiter,
   fn: (item: T, index: number) => Promise<R>,
-  sleep: (ms: number) => Promise<void> = ms => new Promise(r => setTimeout(r, ms)),
-  clock: () => number = Date.now,
+  sleep: (ms: number) => Promise<void> = (ms) =>
+    new Promise((r) => setTimeout(r, ms)),
+  clock: () => number = Date.now
 ): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
@@ -74,11 +94,14 @@ export async function mapAdaptive<T, R>(
     while (next < items.length) {
       // Slots above the current limit wait; so does everyone during a Retry-After.
       const wait = limiter.pausedUntil - clock()
+
       if (wait > 0 || slot >= limiter.limit || inFlight >= limiter.limit) {
         await sleep(Math.max(wait, 10))
         continue
       }
+
       const i = next++
+
       inFlight++
       try {
         results[i] = await fn(items[i], i)
@@ -87,6 +110,12 @@ export async function mapAdaptive<T, R>(
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(limiter.ceiling, items.length) }, (_, slot) => worker(slot)))
+
+  await Promise.all(
+    Array.from({ length: Math.min(limiter.ceiling, items.length) }, (_, slot) =>
+      worker(slot)
+    )
+  )
+
   return results
 }

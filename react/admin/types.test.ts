@@ -1,6 +1,7 @@
 import { worstSeverity } from './types'
 
-const f = (severity: string) => ({ rule: 'r', severity, practice: 'ROTATE_KEYS', message: 'm' }) as never
+const f = (severity: string) =>
+  ({ rule: 'r', severity, practice: 'ROTATE_KEYS', message: 'm' } as never)
 
 describe('worstSeverity (the badge of a key’s row)', () => {
   it.each([

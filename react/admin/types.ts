@@ -11,10 +11,20 @@ import type {
   Severity as SchemaSeverity,
 } from './graphql/types.generated'
 
-export type { KeyAction, RenewalStatus, TokenAgeBasis } from './graphql/types.generated'
+export type {
+  KeyAction,
+  RenewalStatus,
+  TokenAgeBasis,
+} from './graphql/types.generated'
 
 export type Severity = SchemaSeverity
-export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']
+export const SEVERITIES: Severity[] = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFO',
+]
 
 export type Inventory = NonNullable<KeyStewardInventoryQuery['inventory']>
 export type ApiKey = Inventory['keys'][number]
@@ -22,23 +32,50 @@ export type AdminUser = Inventory['users'][number]
 /** A role as the key list and the users page show it (users' roles carry fewer fields). */
 export type Role = Inventory['roles'][number] | AdminUser['roles'][number]
 /** A finding on a key or a user (users' findings carry no practice). */
-export type KeyFinding = ApiKey['findings'][number] | AdminUser['findings'][number]
+export type KeyFinding =
+  | ApiKey['findings'][number]
+  | AdminUser['findings'][number]
 export type Finding = KeyStewardOverviewQuery['findings'][number]
 
 /** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */
 export type RuleId =
-  | 'key-age-exceeded' | 'renewal-unfinished' | 'owner-role' | 'can-manage-keys' | 'no-roles' | 'inactive-with-roles' | 'generic-label'
-  | 'duplicate-label' | 'shared-key' | 'no-owner' | 'exposed-client-side' | 'external-broad-access' | 'user-owner-role' | 'review-overdue'
+  | 'key-age-exceeded'
+  | 'renewal-unfinished'
+  | 'owner-role'
+  | 'can-manage-keys'
+  | 'no-roles'
+  | 'inactive-with-roles'
+  | 'generic-label'
+  | 'duplicate-label'
+  | 'shared-key'
+  | 'no-owner'
+  | 'exposed-client-side'
+  | 'external-broad-access'
+  | 'user-owner-role'
+  | 'review-overdue'
 /** The latest token renewal Key Steward knows of (never a token). */
 export type TokenRenewal = ApiKey['renewal']
 export type Annotation = NonNullable<ApiKey['annotation']>
 /** Whether the admin's session may do a key action, and what it lacks if not. */
-export type ActionPermission = KeyStewardKeyActionPermissionsQuery['keyActionPermissions'][number]
+export type ActionPermission =
+  KeyStewardKeyActionPermissionsQuery['keyActionPermissions'][number]
 export type AuditEntry = KeyStewardKeyAuditQuery['keyAudit'][number]
 
 export const NO_RENEWAL: TokenRenewal = {
-  status: 'NONE', startedAt: null, startedBy: null, finishedAt: null, finishedBy: null, recordedBy: null, recordedAt: null,
-  note: null, tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, vtexNotPendingAt: null, outcomeUnknownAt: null, previousRenewalAt: null,
+  status: 'NONE',
+  startedAt: null,
+  startedBy: null,
+  finishedAt: null,
+  finishedBy: null,
+  recordedBy: null,
+  recordedAt: null,
+  note: null,
+  tokenCreatedAt: null,
+  newTokenCreatedAt: null,
+  expirationPeriodDays: null,
+  vtexNotPendingAt: null,
+  outcomeUnknownAt: null,
+  previousRenewalAt: null,
 }
 
 /** The server-paged key list (Query.keyList) and its rows: keys, and external keys marked as such. */
@@ -49,4 +86,11 @@ export type InventoryMeta = KeyPage['inventory']
 export type UserPage = NonNullable<KeyStewardUserListQuery['userList']>
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>
-  findings.reduce<Severity | null>((worst, f) => (worst === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst) ? f.severity : worst), null)
+  findings.reduce<Severity | null>(
+    (worst, f) =>
+      worst === null ||
+      SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst)
+        ? f.severity
+        : worst,
+    null
+  )

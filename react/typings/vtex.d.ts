@@ -24,7 +24,10 @@ declare module 'vtex.render-runtime' {
   export interface Runtime {
     navigate: (options: { to: string }) => void
     /** changes the page's query string without navigating (render-runtime) */
-    setQuery?: (query: Record<string, string | undefined>, options?: { replace?: boolean; merge?: boolean }) => void
+    setQuery?: (
+      query: Record<string, string | undefined>,
+      options?: { replace?: boolean; merge?: boolean }
+    ) => void
     route: { params: Record<string, string>; path?: string }
     culture: { locale: string }
   }

@@ -15,23 +15,41 @@ const policy = policyInputFromFixture()
 
 function ok<T>(o: Outcome<T>): T {
   if (!o.ok) throw new Error(`refused: ${o.code} ${o.message}`)
+
   return o.value
 }
+
 function refusal<T>(o: Outcome<T>): Refusal {
   if (o.ok) throw new Error('expected a refusal')
+
   return o
 }
+
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o)
     for (const v of Object.values(o as Record<string, unknown>)) deepFreeze(v)
   }
+
   return o
 }
 
-const review: Review = deepFreeze(ok(startReview(EMPTY_INDEX, { id: 'r1', now: NOW, by: BY, policy, findings: evaluatePolicy(policy) })))
-const risky = (k: ReviewKey) => k.findings.some(f => severityRank(f.severity) <= severityRank('HIGH'))
-const healthy = review.keys.filter(k => k.findings.length === 0)
+const review: Review = deepFreeze(
+  ok(
+    startReview(EMPTY_INDEX, {
+      id: 'r1',
+      now: NOW,
+      by: BY,
+      policy,
+      findings: evaluatePolicy(policy),
+    })
+  )
+)
+
+const risky = (k: ReviewKey) =>
+  k.findings.some((f) => severityRank(f.severity) <= severityRank('HIGH'))
+
+const healthy = review.keys.filter((k) => k.findings.length === 0)
 const riskyKeys = review.keys.filter(risky)
 
 describe('decideKeys: validation', () => {
@@ -41,101 +59,313 @@ describe('decideKeys: validation', () => {
   })
 
   it('refuses an empty selection and an unknown decision', () => {
-    expect(refusal(decideKeys(review, { keyIds: [], decision: 'KEEP', by: BY, now: LATER }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'keyIds' })
-    expect(refusal(decideKeys(review, { keyIds: [healthy[0].id], decision: 'MAYBE', by: BY, now: LATER }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' })
-    expect(refusal(decideKeys(review, { keyIds: Array.from({ length: MAX_BULK_KEYS + 1 }, (_, i) => `k${i}`), decision: 'KEEP', by: BY, now: LATER })).field).toBe('keyIds')
+    expect(
+      refusal(
+        decideKeys(review, { keyIds: [], decision: 'KEEP', by: BY, now: LATER })
+      )
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'keyIds' })
+    expect(
+      refusal(
+        decideKeys(review, {
+          keyIds: [healthy[0].id],
+          decision: 'MAYBE',
+          by: BY,
+          now: LATER,
+        })
+      )
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' })
+    expect(
+      refusal(
+        decideKeys(review, {
+          keyIds: Array.from({ length: MAX_BULK_KEYS + 1 }, (_, i) => `k${i}`),
+          decision: 'KEEP',
+          by: BY,
+          now: LATER,
+        })
+      ).field
+    ).toBe('keyIds')
   })
 
   it('names every key that is not part of the review, and decides none', () => {
-    const r = refusal(decideKeys(review, { keyIds: [healthy[0].id, 'ghost-1', 'ghost-2'], decision: 'KEEP', by: BY, now: LATER }))
-    expect(r).toMatchObject({ code: 'NOT_FOUND', field: 'keyIds', details: { keys: [{ id: 'ghost-1' }, { id: 'ghost-2' }] } })
+    const r = refusal(
+      decideKeys(review, {
+        keyIds: [healthy[0].id, 'ghost-1', 'ghost-2'],
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    expect(r).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'keyIds',
+      details: { keys: [{ id: 'ghost-1' }, { id: 'ghost-2' }] },
+    })
     expect(r.message).toMatch(/ghost-1, ghost-2.*Nothing was decided/)
   })
 
   it('refuses KEEP on HIGH/CRITICAL keys without a justification, naming them, and changes nothing (all or nothing)', () => {
-    const ids = [...healthy.slice(0, 3), ...riskyKeys.slice(0, 2)].map(k => k.id)
-    const r = refusal(decideKeys(review, { keyIds: ids, decision: 'KEEP', justification: '  ', by: BY, now: LATER }))
+    const ids = [...healthy.slice(0, 3), ...riskyKeys.slice(0, 2)].map(
+      (k) => k.id
+    )
+
+    const r = refusal(
+      decideKeys(review, {
+        keyIds: ids,
+        decision: 'KEEP',
+        justification: '  ',
+        by: BY,
+        now: LATER,
+      })
+    )
+
     expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'justification' })
-    expect(r.details).toEqual({ keys: riskyKeys.slice(0, 2).map(k => ({ id: k.id, label: k.label || k.appKey })) })
-    for (const k of riskyKeys.slice(0, 2)) expect(r.message).toContain(k.label || k.appKey)
+    expect(r.details).toEqual({
+      keys: riskyKeys
+        .slice(0, 2)
+        .map((k) => ({ id: k.id, label: k.label || k.appKey })),
+    })
+    for (const k of riskyKeys.slice(0, 2))
+      expect(r.message).toContain(k.label || k.appKey)
     expect(r.message).toMatch(/Nothing was decided/)
     // the frozen review was not touched either: the healthy keys were not half-decided
     expect(review.decisions).toEqual({})
   })
 
   it('names at most five keys in the message and counts the rest', () => {
-    const r = refusal(decideKeys(review, { keyIds: riskyKeys.map(k => k.id), decision: 'KEEP', by: BY, now: LATER }))
-    if (riskyKeys.length > 5) expect(r.message).toContain(`and ${riskyKeys.length - 5} more`)
-    expect((r.details!.keys as unknown[]).length).toBe(riskyKeys.length)
+    const r = refusal(
+      decideKeys(review, {
+        keyIds: riskyKeys.map((k) => k.id),
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    if (riskyKeys.length > 5)
+      expect(r.message).toContain(`and ${riskyKeys.length - 5} more`)
+    expect(r.details!.keys as unknown[]).toHaveLength(riskyKeys.length)
   })
 
   it('refuses a token-shaped justification for all', () => {
-    const r = refusal(decideKeys(review, { keyIds: [healthy[0].id], decision: 'KEEP', justification: 'A'.repeat(100), by: BY, now: LATER }))
+    const r = refusal(
+      decideKeys(review, {
+        keyIds: [healthy[0].id],
+        decision: 'KEEP',
+        justification: 'A'.repeat(100),
+        by: BY,
+        now: LATER,
+      })
+    )
+
     expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'justification' })
   })
 
   it('is refused on a completed review', () => {
-    expect(refusal(decideKeys({ ...review, status: 'COMPLETED' }, { keyIds: [healthy[0].id], decision: 'KEEP', by: BY, now: LATER })).code).toBe('CONFLICT')
+    expect(
+      refusal(
+        decideKeys(
+          { ...review, status: 'COMPLETED' },
+          { keyIds: [healthy[0].id], decision: 'KEEP', by: BY, now: LATER }
+        )
+      ).code
+    ).toBe('CONFLICT')
   })
 })
 
 describe('decideKeys: recording', () => {
   it('applies one justification to every selected key, HIGH/CRITICAL ones included, with who and when each', () => {
-    const ids = [...healthy.slice(0, 2), ...riskyKeys.slice(0, 2)].map(k => k.id)
-    const { review: r, changed } = ok(decideKeys(review, { keyIds: ids, decision: 'KEEP', justification: ' Contract until Dec ', by: BY, now: LATER }))
+    const ids = [...healthy.slice(0, 2), ...riskyKeys.slice(0, 2)].map(
+      (k) => k.id
+    )
+
+    const { review: r, changed } = ok(
+      decideKeys(review, {
+        keyIds: ids,
+        decision: 'KEEP',
+        justification: ' Contract until Dec ',
+        by: BY,
+        now: LATER,
+      })
+    )
+
     expect(changed).toEqual(ids)
-    for (const id of ids) expect(r.decisions[id]).toEqual({ decision: 'KEEP', justification: 'Contract until Dec', by: BY, at: LATER.toISOString() })
-    expect(r.audit.slice(-4)).toEqual(ids.map(id => ({ at: LATER.toISOString(), by: BY, action: 'DECIDE', subject: id, detail: 'KEEP: Contract until Dec' })))
+    for (const id of ids)
+      expect(r.decisions[id]).toEqual({
+        decision: 'KEEP',
+        justification: 'Contract until Dec',
+        by: BY,
+        at: LATER.toISOString(),
+      })
+    expect(r.audit.slice(-4)).toEqual(
+      ids.map((id) => ({
+        at: LATER.toISOString(),
+        by: BY,
+        action: 'DECIDE',
+        subject: id,
+        detail: 'KEEP: Contract until Dec',
+      }))
+    )
   })
 
   it('ignores duplicates and reports only keys whose decision changed (same decision keeps its who and when)', () => {
-    const first = ok(decideKeys(review, { keyIds: [healthy[0].id, healthy[1].id], decision: 'KEEP', by: BY, now: LATER })).review
-    const { review: second, changed } = ok(decideKeys(first, { keyIds: [healthy[0].id, healthy[0].id, healthy[1].id, healthy[2].id], decision: 'KEEP', by: OTHER, now: LATEST }))
+    const first = ok(
+      decideKeys(review, {
+        keyIds: [healthy[0].id, healthy[1].id],
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    ).review
+
+    const { review: second, changed } = ok(
+      decideKeys(first, {
+        keyIds: [healthy[0].id, healthy[0].id, healthy[1].id, healthy[2].id],
+        decision: 'KEEP',
+        by: OTHER,
+        now: LATEST,
+      })
+    )
+
     expect(changed).toEqual([healthy[2].id])
-    expect(second.decisions[healthy[0].id]).toEqual({ decision: 'KEEP', justification: '', by: BY, at: LATER.toISOString() })
+    expect(second.decisions[healthy[0].id]).toEqual({
+      decision: 'KEEP',
+      justification: '',
+      by: BY,
+      at: LATER.toISOString(),
+    })
     expect(second.decisions[healthy[2].id].by).toBe(OTHER)
-    expect(second.audit.length).toBe(first.audit.length + 1)
+    expect(second.audit).toHaveLength(first.audit.length + 1)
   })
 
   it('keeps what was carried out when a decision changes', () => {
     const k = healthy[0].id
-    const withCarry: Review = { ...review, decisions: { [k]: { decision: 'ROTATE', justification: '', by: BY, at: LATER.toISOString(), carriedOut: [{ action: 'RENEW_TOKEN', detail: '', by: BY, at: LATER.toISOString() }] } } }
-    const r = ok(decideKeys(withCarry, { keyIds: [k], decision: 'DEACTIVATE', by: OTHER, now: LATEST })).review
+    const withCarry: Review = {
+      ...review,
+      decisions: {
+        [k]: {
+          decision: 'ROTATE',
+          justification: '',
+          by: BY,
+          at: LATER.toISOString(),
+          carriedOut: [
+            {
+              action: 'RENEW_TOKEN',
+              detail: '',
+              by: BY,
+              at: LATER.toISOString(),
+            },
+          ],
+        },
+      },
+    }
+
+    const r = ok(
+      decideKeys(withCarry, {
+        keyIds: [k],
+        decision: 'DEACTIVATE',
+        by: OTHER,
+        now: LATEST,
+      })
+    ).review
+
     expect(r.decisions[k].carriedOut).toHaveLength(1)
   })
 
   it('"keep every key without findings" is the undecided, finding-free keys', () => {
-    const ids = matchingIds(review, { status: 'UNDECIDED', withoutFindings: true })
-    expect(ids.sort()).toEqual(healthy.map(k => k.id).sort())
-    const r = ok(decideKeys(review, { keyIds: ids, decision: 'KEEP', by: BY, now: LATER })).review
-    expect(matchingIds(r, { status: 'UNDECIDED', withoutFindings: true })).toEqual([])
+    const ids = matchingIds(review, {
+      status: 'UNDECIDED',
+      withoutFindings: true,
+    })
+
+    expect(ids.sort()).toEqual(healthy.map((k) => k.id).sort())
+    const r = ok(
+      decideKeys(review, { keyIds: ids, decision: 'KEEP', by: BY, now: LATER })
+    ).review
+
+    expect(
+      matchingIds(r, { status: 'UNDECIDED', withoutFindings: true })
+    ).toEqual([])
   })
 })
 
 describe('decideKeys: concurrency (as AppStorage.update re-applies it on a conflict)', () => {
   it('re-applied on top of another reviewer’s write, both reviewers’ decisions land and neither is overwritten', () => {
     // Bruno decides one healthy key while Ana's bulk was being prepared on the old version.
-    const brunos = ok(decideKey(review, { keyId: healthy[0].id, decision: 'ROTATE', by: OTHER, now: LATER }))
+    const brunos = ok(
+      decideKey(review, {
+        keyId: healthy[0].id,
+        decision: 'ROTATE',
+        by: OTHER,
+        now: LATER,
+      })
+    )
+
     // Ana's bulk, re-applied on what is stored now, with a filter evaluated at write time.
-    const ids = matchingIds(brunos, { status: 'UNDECIDED', withoutFindings: true })
-    const { review: merged, changed } = ok(decideKeys(brunos, { keyIds: ids, decision: 'KEEP', by: BY, now: LATEST }))
-    expect(merged.decisions[healthy[0].id]).toMatchObject({ decision: 'ROTATE', by: OTHER })
+    const ids = matchingIds(brunos, {
+      status: 'UNDECIDED',
+      withoutFindings: true,
+    })
+
+    const { review: merged, changed } = ok(
+      decideKeys(brunos, { keyIds: ids, decision: 'KEEP', by: BY, now: LATEST })
+    )
+
+    expect(merged.decisions[healthy[0].id]).toMatchObject({
+      decision: 'ROTATE',
+      by: OTHER,
+    })
     expect(changed).not.toContain(healthy[0].id)
-    for (const k of healthy.slice(1)) expect(merged.decisions[k.id]).toMatchObject({ decision: 'KEEP', by: BY })
+    for (const k of healthy.slice(1))
+      expect(merged.decisions[k.id]).toMatchObject({ decision: 'KEEP', by: BY })
   })
 
   it('two bulk decisions applied in either order end with every key decided once, by its own reviewer', () => {
-    const a = healthy.slice(0, 3).map(k => k.id)
-    const b = riskyKeys.slice(0, 3).map(k => k.id)
-    const ab = ok(decideKeys(ok(decideKeys(review, { keyIds: a, decision: 'KEEP', by: BY, now: LATER })).review, { keyIds: b, decision: 'ROTATE', by: OTHER, now: LATER })).review
-    const ba = ok(decideKeys(ok(decideKeys(review, { keyIds: b, decision: 'ROTATE', by: OTHER, now: LATER })).review, { keyIds: a, decision: 'KEEP', by: BY, now: LATER })).review
+    const a = healthy.slice(0, 3).map((k) => k.id)
+    const b = riskyKeys.slice(0, 3).map((k) => k.id)
+    const ab = ok(
+      decideKeys(
+        ok(
+          decideKeys(review, {
+            keyIds: a,
+            decision: 'KEEP',
+            by: BY,
+            now: LATER,
+          })
+        ).review,
+        { keyIds: b, decision: 'ROTATE', by: OTHER, now: LATER }
+      )
+    ).review
+
+    const ba = ok(
+      decideKeys(
+        ok(
+          decideKeys(review, {
+            keyIds: b,
+            decision: 'ROTATE',
+            by: OTHER,
+            now: LATER,
+          })
+        ).review,
+        { keyIds: a, decision: 'KEEP', by: BY, now: LATER }
+      )
+    ).review
+
     expect(ab.decisions).toEqual(ba.decisions)
     expect(Object.keys(ab.decisions).sort()).toEqual([...a, ...b].sort())
   })
 
   it('never mutates the review it is given', () => {
     const before = JSON.stringify(review)
-    ok(decideKeys(review, { keyIds: healthy.map(k => k.id), decision: 'KEEP', by: BY, now: LATER }))
+
+    ok(
+      decideKeys(review, {
+        keyIds: healthy.map((k) => k.id),
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    )
     expect(JSON.stringify(review)).toBe(before)
   })
 })

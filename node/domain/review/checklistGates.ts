@@ -12,17 +12,30 @@ export type Gate =
   | { gate: 'FRESH_SCAN'; lastScanAt: string | null }
 
 /** Why the practice cannot be marked DONE with this note, or null if it can. */
-export function doneGate(review: Review, practice: Practice, note: string): Gate | null {
+export function doneGate(
+  review: Review,
+  practice: Practice,
+  note: string
+): Gate | null {
   if (practice === 'NO_CLIENT_SIDE') {
     const scan = review.evidence.leakScan
-    if (!scan || scan.at < review.startedAt) return { gate: 'FRESH_SCAN', lastScanAt: scan?.at ?? null }
+
+    if (!scan || scan.at < review.startedAt)
+      return { gate: 'FRESH_SCAN', lastScanAt: scan?.at ?? null }
   }
-  if (ATTESTED.includes(practice)) return note ? null : { gate: 'ATTESTATION_NOTE' }
-  const adverse = evidenceFor(practice, review.evidence).filter(e => !e.ok).map(e => e.id)
-  return adverse.length && !note ? { gate: 'ADVERSE_NOTE', evidence: adverse } : null
+
+  if (ATTESTED.includes(practice))
+    return note ? null : { gate: 'ATTESTATION_NOTE' }
+  const adverse = evidenceFor(practice, review.evidence)
+    .filter((e) => !e.ok)
+    .map((e) => e.id)
+
+  return adverse.length && !note
+    ? { gate: 'ADVERSE_NOTE', evidence: adverse }
+    : null
 }
 
 /** Whether a practice's automatic evidence says something needs attention. */
 export function isAdverse(review: Review, practice: Practice): boolean {
-  return evidenceFor(practice, review.evidence).some(e => !e.ok)
+  return evidenceFor(practice, review.evidence).some((e) => !e.ok)
 }

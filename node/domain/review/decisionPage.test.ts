@@ -7,55 +7,126 @@ import { decideKey, EMPTY_INDEX, startReview } from './machine'
 import type { Outcome, Review } from './types'
 
 const policy = policyInputFromFixture()
+
 function ok<T>(o: Outcome<T>): T {
   if (!o.ok) throw new Error(o.message)
+
   return o.value
 }
-const review: Review = ok(startReview(EMPTY_INDEX, { id: 'r1', now: NOW, by: 'ana@acme.com', policy, findings: evaluatePolicy(policy) }))
-const worst = (id: string) => Math.min(5, ...review.keys.find(k => k.id === id)!.findings.map(f => severityRank(f.severity)))
+
+const review: Review = ok(
+  startReview(EMPTY_INDEX, {
+    id: 'r1',
+    now: NOW,
+    by: 'ana@acme.com',
+    policy,
+    findings: evaluatePolicy(policy),
+  })
+)
+
+const worst = (id: string) =>
+  Math.min(
+    5,
+    ...review.keys
+      .find((k) => k.id === id)!
+      .findings.map((f) => severityRank(f.severity))
+  )
 
 describe('decisionPage', () => {
   it('pages every key, most severe first by default, with the total', () => {
     const first = decisionPage(review, { limit: 10 })
+
     expect(first.total).toBe(review.keys.length)
     expect(first.keys).toHaveLength(10)
     const all = matchingIds(review, {})
+
     expect(all).toHaveLength(review.keys.length)
-    for (let i = 1; i < all.length; i++) expect(worst(all[i - 1])).toBeLessThanOrEqual(worst(all[i]))
+    for (let i = 1; i < all.length; i++)
+      expect(worst(all[i - 1])).toBeLessThanOrEqual(worst(all[i]))
     const second = decisionPage(review, { offset: 10, limit: 10 })
-    expect(second.keys.map(k => k.id)).toEqual(all.slice(10, 20))
+
+    expect(second.keys.map((k) => k.id)).toEqual(all.slice(10, 20))
   })
 
   it('caps a page at MAX_PAGE and clamps bad paging', () => {
-    expect(decisionPage(review, { limit: 10_000 }).keys.length).toBe(Math.min(MAX_PAGE, review.keys.length))
-    expect(decisionPage(review, { offset: -5, limit: 0 })).toMatchObject({ offset: 0 })
+    expect(decisionPage(review, { limit: 10_000 }).keys).toHaveLength(
+      Math.min(MAX_PAGE, review.keys.length)
+    )
+    expect(decisionPage(review, { offset: -5, limit: 0 })).toMatchObject({
+      offset: 0,
+    })
     expect(decisionPage(review, { offset: -5, limit: 0 }).keys).toHaveLength(1)
   })
 
   it('filters by status, severity, rule, findings, risk, decision and words', () => {
     const k = review.keys[0]
-    const decided = ok(decideKey(review, { keyId: k.id, decision: 'ROTATE', by: 'ana@acme.com', now: NOW }))
+    const decided = ok(
+      decideKey(review, {
+        keyId: k.id,
+        decision: 'ROTATE',
+        by: 'ana@acme.com',
+        now: NOW,
+      })
+    )
+
     expect(matchingIds(decided, { status: 'DECIDED' })).toEqual([k.id])
     expect(matchingIds(decided, { status: 'UNDECIDED' })).not.toContain(k.id)
     expect(matchingIds(decided, { decision: 'ROTATE' })).toEqual([k.id])
     const critical = matchingIds(review, { severity: 'CRITICAL' })
+
     expect(critical.length).toBeGreaterThan(0)
-    for (const id of critical) expect(review.keys.find(x => x.id === id)!.findings.some(f => f.severity === 'CRITICAL')).toBe(true)
+    for (const id of critical)
+      expect(
+        review.keys
+          .find((x) => x.id === id)!
+          .findings.some((f) => f.severity === 'CRITICAL')
+      ).toBe(true)
     const stale = matchingIds(review, { rule: 'key-age-exceeded' })
-    expect(stale.sort()).toEqual(review.keys.filter(x => x.findings.some(f => f.rule === 'key-age-exceeded')).map(x => x.id).sort())
-    expect(matchingIds(review, { withoutFindings: true }).length + matchingIds(review, { withoutFindings: false }).length).toBe(review.keys.length)
-    expect(matchingIds(review, { risky: true }).length + matchingIds(review, { risky: false }).length).toBe(review.keys.length)
-    expect(matchingIds(review, { risky: true }).sort()).toEqual(review.keys.filter(x => x.findings.some(f => severityRank(f.severity) <= 1)).map(x => x.id).sort())
-    const named = review.keys.find(x => x.label.includes(' '))!
-    expect(matchingIds(review, { search: named.label.toUpperCase() })).toContain(named.id)
-    const external = review.keys.find(x => x.external)!
-    expect(matchingIds(review, { search: external.external!.account })).toContain(external.id)
+
+    expect(stale.sort()).toEqual(
+      review.keys
+        .filter((x) => x.findings.some((f) => f.rule === 'key-age-exceeded'))
+        .map((x) => x.id)
+        .sort()
+    )
+    expect(
+      matchingIds(review, { withoutFindings: true }).length +
+        matchingIds(review, { withoutFindings: false }).length
+    ).toBe(review.keys.length)
+    expect(
+      matchingIds(review, { risky: true }).length +
+        matchingIds(review, { risky: false }).length
+    ).toBe(review.keys.length)
+    expect(matchingIds(review, { risky: true }).sort()).toEqual(
+      review.keys
+        .filter((x) => x.findings.some((f) => severityRank(f.severity) <= 1))
+        .map((x) => x.id)
+        .sort()
+    )
+    const named = review.keys.find((x) => x.label.includes(' '))!
+
+    expect(
+      matchingIds(review, { search: named.label.toUpperCase() })
+    ).toContain(named.id)
+    const external = review.keys.find((x) => x.external)!
+
+    expect(
+      matchingIds(review, { search: external.external!.account })
+    ).toContain(external.id)
   })
 
   it('sorts by label and by age', () => {
-    const byLabel = decisionPage(review, { sort: 'LABEL', limit: MAX_PAGE }).keys.map(k => k.label || k.appKey)
+    const byLabel = decisionPage(review, {
+      sort: 'LABEL',
+      limit: MAX_PAGE,
+    }).keys.map((k) => k.label || k.appKey)
+
     expect(byLabel).toEqual([...byLabel].sort((a, b) => a.localeCompare(b)))
-    const byAge = decisionPage(review, { sort: 'AGE', limit: MAX_PAGE }).keys.map(k => k.ageDays)
+    const byAge = decisionPage(review, {
+      sort: 'AGE',
+      limit: MAX_PAGE,
+    }).keys.map((k) => k.ageDays)
+
     expect(byAge).toEqual([...byAge].sort((a, b) => b - a))
   })
 })

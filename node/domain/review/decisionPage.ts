@@ -1,6 +1,7 @@
 // The review's decision table, filtered, sorted and paged on the server: a 5,000-key review
 // ships one page per view, and "select all matching" is the same filter applied to decide.
-import { Severity, SEVERITIES, severityRank } from '../findings'
+import type { Severity } from '../findings'
+import { SEVERITIES, severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
 
 export type DecisionStatus = 'ALL' | 'UNDECIDED' | 'DECIDED'
@@ -23,46 +24,100 @@ export interface DecisionFilter {
 
 export const MAX_PAGE = 200
 const HIGH = severityRank('HIGH')
-const worst = (k: ReviewKey) => Math.min(SEVERITIES.length, ...k.findings.map(f => severityRank(f.severity)))
+const worst = (k: ReviewKey) =>
+  Math.min(
+    SEVERITIES.length,
+    ...k.findings.map((f) => severityRank(f.severity))
+  )
 
-export function matches(review: Review, k: ReviewKey, f: DecisionFilter): boolean {
+export function matches(
+  review: Review,
+  k: ReviewKey,
+  f: DecisionFilter
+): boolean {
   const d: KeyDecision | undefined = review.decisions[k.id]
+
   if (f.status === 'UNDECIDED' && d) return false
   if (f.status === 'DECIDED' && !d) return false
   if (f.decision && d?.decision !== f.decision) return false
-  if (f.severity && !k.findings.some(x => x.severity === f.severity)) return false
-  if (f.rule && !k.findings.some(x => x.rule === f.rule)) return false
+  if (f.severity && !k.findings.some((x) => x.severity === f.severity))
+    return false
+  if (f.rule && !k.findings.some((x) => x.rule === f.rule)) return false
   if (f.withoutFindings === true && k.findings.length) return false
   if (f.withoutFindings === false && !k.findings.length) return false
-  const risky = k.findings.some(x => severityRank(x.severity) <= HIGH)
+  const risky = k.findings.some((x) => severityRank(x.severity) <= HIGH)
+
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false
-  const words = (f.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean)
+  const words = (f.search ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+
   if (words.length) {
-    const text = `${k.label} ${k.appKey} ${k.external?.account ?? ''}`.toLowerCase()
-    if (!words.every(w => text.includes(w))) return false
+    const text = `${k.label} ${k.appKey} ${
+      k.external?.account ?? ''
+    }`.toLowerCase()
+
+    if (!words.every((w) => text.includes(w))) return false
   }
+
   return true
 }
 
 /** Ids of every key the filter matches, in table order (what "select all matching" decides). */
-export function matchingIds(review: Review, filter: DecisionFilter, sort: DecisionSort = 'RISK'): string[] {
-  return sorted(review.keys.filter(k => matches(review, k, filter)), sort).map(k => k.id)
+export function matchingIds(
+  review: Review,
+  filter: DecisionFilter,
+  sort: DecisionSort = 'RISK'
+): string[] {
+  return sorted(
+    review.keys.filter((k) => matches(review, k, filter)),
+    sort
+  ).map((k) => k.id)
 }
 
 function sorted(keys: ReviewKey[], sort: DecisionSort): ReviewKey[] {
-  const byLabel = (a: ReviewKey, b: ReviewKey) => (a.label || a.appKey).localeCompare(b.label || b.appKey) || a.id.localeCompare(b.id)
-  const order = sort === 'LABEL' ? byLabel
-    : sort === 'AGE' ? (a: ReviewKey, b: ReviewKey) => b.ageDays - a.ageDays || byLabel(a, b)
-      : (a: ReviewKey, b: ReviewKey) => worst(a) - worst(b) || b.findings.length - a.findings.length || byLabel(a, b)
+  const byLabel = (a: ReviewKey, b: ReviewKey) =>
+    (a.label || a.appKey).localeCompare(b.label || b.appKey) ||
+    a.id.localeCompare(b.id)
+
+  const order =
+    sort === 'LABEL'
+      ? byLabel
+      : sort === 'AGE'
+      ? (a: ReviewKey, b: ReviewKey) => b.ageDays - a.ageDays || byLabel(a, b)
+      : (a: ReviewKey, b: ReviewKey) =>
+          worst(a) - worst(b) ||
+          b.findings.length - a.findings.length ||
+          byLabel(a, b)
+
   return [...keys].sort(order)
 }
 
-export interface DecisionPage { total: number; offset: number; keys: ReviewKey[] }
+export interface DecisionPage {
+  total: number
+  offset: number
+  keys: ReviewKey[]
+}
 
-export function decisionPage(review: Review, q: { filter?: DecisionFilter | null; sort?: DecisionSort | null; offset?: number | null; limit?: number | null }): DecisionPage {
-  const all = sorted(review.keys.filter(k => matches(review, k, q.filter ?? {})), q.sort ?? 'RISK')
+export function decisionPage(
+  review: Review,
+  q: {
+    filter?: DecisionFilter | null
+    sort?: DecisionSort | null
+    offset?: number | null
+    limit?: number | null
+  }
+): DecisionPage {
+  const all = sorted(
+    review.keys.filter((k) => matches(review, k, q.filter ?? {})),
+    q.sort ?? 'RISK'
+  )
+
   const offset = Math.max(0, Math.floor(q.offset ?? 0))
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(q.limit ?? 50)))
+
   return { total: all.length, offset, keys: all.slice(offset, offset + limit) }
 }

@@ -1,13 +1,28 @@
 import { readFileSync } from 'fs'
+
 import { evaluatePolicy } from '../engine'
 import { PRACTICES, severityRank } from '../findings'
 import type { PolicyInput } from '../rules/types'
 import { NOW, TOKEN_RUN } from '../testing/build'
 import { DEFAULT_FIXTURE, policyInputFromFixture } from '../testing/fromFixture'
 import { evidenceFor } from './checklist'
-import { ACTION_COLUMNS, CSV_COLUMNS, REVIEW_LOG_COLUMNS, reviewCsv, reviewJson } from './export'
-import { auditRecord, AuditRecord } from '../audit'
-import { carryOut, checkPractice, completeReview, decideKey, EMPTY_INDEX, startReview } from './machine'
+import {
+  ACTION_COLUMNS,
+  CSV_COLUMNS,
+  REVIEW_LOG_COLUMNS,
+  reviewCsv,
+  reviewJson,
+} from './export'
+import type { AuditRecord } from '../audit'
+import { auditRecord } from '../audit'
+import {
+  carryOut,
+  checkPractice,
+  completeReview,
+  decideKey,
+  EMPTY_INDEX,
+  startReview,
+} from './machine'
 import type { Outcome, Review } from './types'
 
 const BY = 'ana@acme.com'
@@ -16,6 +31,7 @@ const LATEST = new Date(NOW.getTime() + 7_200_000)
 
 function ok<T>(o: Outcome<T>): T {
   if (!o.ok) throw new Error(`refused: ${o.code} ${o.field ?? ''} ${o.message}`)
+
   return o.value
 }
 
@@ -28,22 +44,45 @@ function parseCsv(text: string): { records: string[][]; allQuoted: boolean } {
   let quoted = false
   let allQuoted = true
   let i = 0
-  const endField = () => { if (!quoted && !(record.length === 0 && field === '' && (text[i] === '\r' || i >= text.length))) allQuoted = false; record.push(field); field = ''; quoted = false }
+  const endField = () => {
+    if (
+      !quoted &&
+      !(
+        record.length === 0 &&
+        field === '' &&
+        (text[i] === '\r' || i >= text.length)
+      )
+    )
+      allQuoted = false
+    record.push(field)
+    field = ''
+    quoted = false
+  }
+
   while (i < text.length) {
     const c = text[i]
+
     if (c === '"' && field === '' && !quoted) {
       quoted = true
       i++
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quoted field')
         if (text[i] === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue }
+          if (text[i + 1] === '"') {
+            field += '"'
+            i += 2
+            continue
+          }
+
           i++
           break
         }
+
         field += text[i++]
       }
-      if (i < text.length && text[i] !== ',' && text[i] !== '\r') throw new Error(`garbage after a closing quote at ${i}`)
+
+      if (i < text.length && text[i] !== ',' && text[i] !== '\r')
+        throw new Error(`garbage after a closing quote at ${i}`)
     } else if (c === ',') {
       endField()
       i++
@@ -60,28 +99,92 @@ function parseCsv(text: string): { records: string[][]; allQuoted: boolean } {
       i++
     }
   }
-  if (field !== '' || record.length) { endField(); records.push(record) }
+
+  if (field !== '' || record.length) {
+    endField()
+    records.push(record)
+  }
+
   return { records, allQuoted }
 }
 
 const policy = policyInputFromFixture()
 
-function startFrom(p: PolicyInput, leakScan?: { at: string; exposedKeys: number }): Review {
-  return ok(startReview(EMPTY_INDEX, { id: 'r1', now: NOW, by: BY, policy: p, findings: evaluatePolicy(p), leakScan }))
+function startFrom(
+  p: PolicyInput,
+  leakScan?: { at: string; exposedKeys: number }
+): Review {
+  return ok(
+    startReview(EMPTY_INDEX, {
+      id: 'r1',
+      now: NOW,
+      by: BY,
+      policy: p,
+      findings: evaluatePolicy(p),
+      leakScan,
+    })
+  )
 }
 
 const base = startFrom(policy)
-const risky = base.keys.find(k => k.findings.some(f => f.severity === 'CRITICAL'))!
-const healthy = base.keys.find(k => k.isActive && k.findings.length === 0)!
-const JUSTIFICATION = 'Deploy pipeline of "Agência Órbita", needed until 2027-01-15,\r\nthen rotate; ask felipe@agenciaorbita.com.br'
+const risky = base.keys.find((k) =>
+  k.findings.some((f) => f.severity === 'CRITICAL')
+)!
+
+const healthy = base.keys.find((k) => k.isActive && k.findings.length === 0)!
+const JUSTIFICATION =
+  'Deploy pipeline of "Agência Órbita", needed until 2027-01-15,\r\nthen rotate; ask felipe@agenciaorbita.com.br'
 
 /** A realistic, completed review: a justified KEEP, the rest decided, every practice closed. */
 function completedReview(start: Review): Review {
-  let r = ok(decideKey(start, { keyId: risky.id, decision: 'KEEP', justification: JUSTIFICATION, by: 'rafael@acme.com', now: LATER }))
-  for (const k of r.keys) if (k.id !== risky.id) r = ok(decideKey(r, { keyId: k.id, decision: k.isActive ? 'ROTATE' : 'DEACTIVATE', by: BY, now: LATER }))
-  const scan = { at: LATER.toISOString(), exposedKeys: 0, complete: true, unreadCount: 0, appKeys: [] }
-  for (const p of PRACTICES) r = ok(checkPractice(r, { practice: p, status: 'DONE', note: p === 'AWARENESS' ? 'Training, "Keys 101", on 2026-11-20' : p === 'NO_SHARING' ? 'Confirmed with each integrator' : `Handled: ${p}`, by: BY, now: LATER, leakScan: scan }))
-  return ok(completeReview(r, { by: 'rafael@acme.com', now: LATEST, note: 'Q4 review' }))
+  let r = ok(
+    decideKey(start, {
+      keyId: risky.id,
+      decision: 'KEEP',
+      justification: JUSTIFICATION,
+      by: 'rafael@acme.com',
+      now: LATER,
+    })
+  )
+
+  for (const k of r.keys)
+    if (k.id !== risky.id)
+      r = ok(
+        decideKey(r, {
+          keyId: k.id,
+          decision: k.isActive ? 'ROTATE' : 'DEACTIVATE',
+          by: BY,
+          now: LATER,
+        })
+      )
+  const scan = {
+    at: LATER.toISOString(),
+    exposedKeys: 0,
+    complete: true,
+    unreadCount: 0,
+    appKeys: [],
+  }
+
+  for (const p of PRACTICES)
+    r = ok(
+      checkPractice(r, {
+        practice: p,
+        status: 'DONE',
+        note:
+          p === 'AWARENESS'
+            ? 'Training, "Keys 101", on 2026-11-20'
+            : p === 'NO_SHARING'
+            ? 'Confirmed with each integrator'
+            : `Handled: ${p}`,
+        by: BY,
+        now: LATER,
+        leakScan: scan,
+      })
+    )
+
+  return ok(
+    completeReview(r, { by: 'rafael@acme.com', now: LATEST, note: 'Q4 review' })
+  )
 }
 
 const review = completedReview(base)
@@ -89,13 +192,20 @@ const csv = reviewCsv(review)
 const parsed = parseCsv(csv)
 const headerIndex = (name: string) => CSV_COLUMNS.indexOf(name)
 const keyRows = parsed.records.slice(1, 1 + review.keys.length)
-const rowOf = (keyId: string) => keyRows.find(r => r[headerIndex('key_id')] === keyId)!
+const rowOf = (keyId: string) =>
+  keyRows.find((r) => r[headerIndex('key_id')] === keyId)!
 
 describe('reviewCsv', () => {
   it('(the test parser reads RFC 4180 and notices unquoted fields)', () => {
-    expect(parseCsv('"a","b ""c""","d,\r\ne"\r\n\r\n"x"\r\n')).toEqual({ records: [['a', 'b "c"', 'd,\r\ne'], [''], ['x']], allQuoted: true })
+    expect(parseCsv('"a","b ""c""","d,\r\ne"\r\n\r\n"x"\r\n')).toEqual({
+      records: [['a', 'b "c"', 'd,\r\ne'], [''], ['x']],
+      allQuoted: true,
+    })
     expect(parseCsv('"a",b\r\n').allQuoted).toBe(false)
-    expect(parseCsv('"a",,"c"\r\n')).toEqual({ records: [['a', '', 'c']], allQuoted: false })
+    expect(parseCsv('"a",,"c"\r\n')).toEqual({
+      records: [['a', '', 'c']],
+      allQuoted: false,
+    })
     expect(() => parseCsv('"a"x\r\n')).toThrow()
   })
 
@@ -106,11 +216,15 @@ describe('reviewCsv', () => {
 
   it('starts with the CSV_COLUMNS header', () => {
     expect(parsed.records[0]).toEqual(CSV_COLUMNS)
-    expect(csv.startsWith(CSV_COLUMNS.map(c => `"${c}"`).join(',') + '\r\n')).toBe(true)
+    expect(
+      csv.startsWith(`${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`)
+    ).toBe(true)
   })
 
   it('has one row per key, in snapshot order, each as wide as the header', () => {
-    expect(keyRows.map(r => r[headerIndex('key_id')])).toEqual(review.keys.map(k => k.id))
+    expect(keyRows.map((r) => r[headerIndex('key_id')])).toEqual(
+      review.keys.map((k) => k.id)
+    )
     for (const r of keyRows) expect(r).toHaveLength(CSV_COLUMNS.length)
     // then a blank line separating the checklist
     expect(parsed.records[1 + review.keys.length]).toEqual([''])
@@ -119,6 +233,7 @@ describe('reviewCsv', () => {
   it('writes the review and key fields of each row', () => {
     const r = rowOf(risky.id)
     const col = (name: string) => r[headerIndex(name)]
+
     expect(col('review_id')).toBe('r1')
     expect(col('review_status')).toBe('COMPLETED')
     expect(col('started_at')).toBe(NOW.toISOString())
@@ -130,27 +245,44 @@ describe('reviewCsv', () => {
     expect(col('active')).toBe(String(risky.isActive))
     expect(col('age_days')).toBe(String(risky.ageDays))
     expect(col('roles')).toBe(risky.roles.join('; '))
-    expect(col('findings')).toBe(risky.findings.map(f => `${f.severity}:${f.rule}`).join('; '))
+    expect(col('findings')).toBe(
+      risky.findings.map((f) => `${f.severity}:${f.rule}`).join('; ')
+    )
     expect(col('findings')).toMatch(/^CRITICAL:/)
   })
 
   it('round-trips a decision: decision, justification (quotes, comma, line break) and decider', () => {
     const r = rowOf(risky.id)
+
     expect(r[headerIndex('decision')]).toBe('KEEP')
     expect(r[headerIndex('justification')]).toBe(JUSTIFICATION)
     expect(r[headerIndex('decided_by')]).toBe('rafael@acme.com')
     expect(r[headerIndex('decided_at')]).toBe(LATER.toISOString())
-    expect(csv).toContain('"Deploy pipeline of ""Agência Órbita"", needed until 2027-01-15,\r\nthen rotate; ask felipe@agenciaorbita.com.br"')
+    expect(csv).toContain(
+      '"Deploy pipeline of ""Agência Órbita"", needed until 2027-01-15,\r\nthen rotate; ask felipe@agenciaorbita.com.br"'
+    )
     const h = rowOf(healthy.id)
-    expect([h[headerIndex('decision')], h[headerIndex('justification')], h[headerIndex('decided_by')]]).toEqual(['ROTATE', '', BY])
+
+    expect([
+      h[headerIndex('decision')],
+      h[headerIndex('justification')],
+      h[headerIndex('decided_by')],
+    ]).toEqual(['ROTATE', '', BY])
   })
 
   it('leaves the decision columns empty for an undecided key and shows unknown roles as such', () => {
     const p = policyInputFromFixture()
-    p.inventory = { ...p.inventory, keys: p.inventory.keys.map((k, i) => (i === 0 ? { ...k, rolesKnown: false, roles: [] } : k)) }
+
+    p.inventory = {
+      ...p.inventory,
+      keys: p.inventory.keys.map((k, i) =>
+        i === 0 ? { ...k, rolesKnown: false, roles: [] } : k
+      ),
+    }
     const open = startFrom(p)
     const rows = parseCsv(reviewCsv(open)).records
     const first = rows[1]
+
     expect(first[headerIndex('key_id')]).toBe(open.keys[0].id)
     expect(first[headerIndex('roles')]).toBe('(unknown)')
     expect(first.slice(headerIndex('decision'))).toEqual(['', '', '', '', ''])
@@ -160,10 +292,19 @@ describe('reviewCsv', () => {
 
   it('doubles quotes embedded in a label', () => {
     const p = policyInputFromFixture()
-    p.inventory = { ...p.inventory, keys: p.inventory.keys.map((k, i) => (i === 0 ? { ...k, label: 'Feed "main", v2' } : k)) }
+
+    p.inventory = {
+      ...p.inventory,
+      keys: p.inventory.keys.map((k, i) =>
+        i === 0 ? { ...k, label: 'Feed "main", v2' } : k
+      ),
+    }
     const out = reviewCsv(startFrom(p))
+
     expect(out).toContain('"Feed ""main"", v2"')
-    expect(parseCsv(out).records[1][headerIndex('label')]).toBe('Feed "main", v2')
+    expect(parseCsv(out).records[1][headerIndex('label')]).toBe(
+      'Feed "main", v2'
+    )
   })
 
   it.each([
@@ -172,61 +313,149 @@ describe('reviewCsv', () => {
     ['-2+3'],
     ['@cmd'],
     ['\t=1+1'],
-  ])('neutralises the formula-like label %p with a leading apostrophe', label => {
-    const p = policyInputFromFixture()
-    p.inventory = { ...p.inventory, keys: p.inventory.keys.map((k, i) => (i === 2 ? { ...k, label } : k)) }
-    const out = reviewCsv(startFrom(p))
-    const row = parseCsv(out).records[3]
-    expect(row[headerIndex('label')]).toBe(`'${label}`)
-    expect(out).toContain(`"'${label.replace(/"/g, '""')}"`)
-    // no cell in the whole export starts with a formula character
-    for (const r of parseCsv(out).records) for (const c of r) expect(c).not.toMatch(/^[=+\-@\t\r]/)
-  })
+  ])(
+    'neutralises the formula-like label %p with a leading apostrophe',
+    (label) => {
+      const p = policyInputFromFixture()
+
+      p.inventory = {
+        ...p.inventory,
+        keys: p.inventory.keys.map((k, i) => (i === 2 ? { ...k, label } : k)),
+      }
+      const out = reviewCsv(startFrom(p))
+      const row = parseCsv(out).records[3]
+
+      expect(row[headerIndex('label')]).toBe(`'${label}`)
+      expect(out).toContain(`"'${label.replace(/"/g, '""')}"`)
+      // no cell in the whole export starts with a formula character
+      for (const r of parseCsv(out).records)
+        for (const c of r) expect(c).not.toMatch(/^[=+\-@\t\r]/)
+    }
+  )
 
   it('neutralises a formula-like justification too', () => {
-    const r = ok(decideKey(base, { keyId: healthy.id, decision: 'KEEP', justification: '=1+1', by: BY, now: LATER }))
-    expect(parseCsv(reviewCsv(r)).records.find(x => x[headerIndex('key_id')] === healthy.id)![headerIndex('justification')]).toBe("'=1+1")
+    const r = ok(
+      decideKey(base, {
+        keyId: healthy.id,
+        decision: 'KEEP',
+        justification: '=1+1',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    expect(
+      parseCsv(reviewCsv(r)).records.find(
+        (x) => x[headerIndex('key_id')] === healthy.id
+      )![headerIndex('justification')]
+    ).toBe("'=1+1")
   })
 
   it('ends with a checklist section: the 7 practices, status, note, who, when and their evidence', () => {
     const section = parsed.records.slice(2 + review.keys.length)
-    expect(section[0]).toEqual(['#checklist', 'practice', 'status', 'note', 'by', 'at', 'evidence'])
+
+    expect(section[0]).toEqual([
+      '#checklist',
+      'practice',
+      'status',
+      'note',
+      'by',
+      'at',
+      'evidence',
+    ])
     const rows = section.slice(1, 1 + PRACTICES.length)
-    expect(rows.map(r => r[1])).toEqual([...PRACTICES])
+
+    expect(rows.map((r) => r[1])).toEqual([...PRACTICES])
     for (const r of rows) {
-      const p = r[1] as typeof PRACTICES[number]
+      const p = r[1] as (typeof PRACTICES)[number]
       const c = review.checklist[p]
-      expect(r).toEqual(['#checklist', p, 'DONE', c.note, BY, LATER.toISOString(), evidenceFor(p, review.evidence).map(e => `${e.id}=${e.value}`).join('; ')])
+
+      expect(r).toEqual([
+        '#checklist',
+        p,
+        'DONE',
+        c.note,
+        BY,
+        LATER.toISOString(),
+        evidenceFor(p, review.evidence)
+          .map((e) => `${e.id}=${e.value}`)
+          .join('; '),
+      ])
     }
-    const at = (p: string) => rows.find(r => r[1] === p)!
+
+    const at = (p: string) => rows.find((r) => r[1] === p)!
     const e = review.evidence
-    expect(at('ROTATE_KEYS')[6]).toBe(`activeWithinRotation=${e.activeWithinRotation}/${e.activeKeys}`)
-    expect(at('RENEW_TOKENS')[6]).toBe(`unfinishedRenewals=${e.unfinishedRenewals}`)
-    expect(at('REASSESS_ACCESS')[6]).toBe(`keysHighOrWorse=${e.keysHighOrWorse}; ownerUsers=${e.ownerUsers}/${e.maxOwnerUsers}`)
-    expect(at('INDIVIDUAL_KEYS')[6]).toBe(`keysWithoutOwner=${e.keysWithoutOwner}; genericLabels=${e.genericLabels}; duplicateLabels=${e.duplicateLabels}; sharedKeys=${e.sharedKeys}`)
+
+    expect(at('ROTATE_KEYS')[6]).toBe(
+      `activeWithinRotation=${e.activeWithinRotation}/${e.activeKeys}`
+    )
+    expect(at('RENEW_TOKENS')[6]).toBe(
+      `unfinishedRenewals=${e.unfinishedRenewals}`
+    )
+    expect(at('REASSESS_ACCESS')[6]).toBe(
+      `keysHighOrWorse=${e.keysHighOrWorse}; ownerUsers=${e.ownerUsers}/${e.maxOwnerUsers}`
+    )
+    expect(at('INDIVIDUAL_KEYS')[6]).toBe(
+      `keysWithoutOwner=${e.keysWithoutOwner}; genericLabels=${e.genericLabels}; duplicateLabels=${e.duplicateLabels}; sharedKeys=${e.sharedKeys}`
+    )
     expect(at('NO_CLIENT_SIDE')[6]).toBe('exposedKeys=0')
     expect(at('AWARENESS')[6]).toBe('')
     expect(at('AWARENESS')[3]).toBe('Training, "Keys 101", on 2026-11-20')
     expect(at('NO_SHARING')[6]).toBe('')
-    expect(parsed.records).toHaveLength(1 + review.keys.length + 1 + 1 + PRACTICES.length + 1 + 2 + 1 + 1 + review.audit.length)
+    expect(parsed.records).toHaveLength(
+      1 +
+        review.keys.length +
+        1 +
+        1 +
+        PRACTICES.length +
+        1 +
+        2 +
+        1 +
+        1 +
+        review.audit.length
+    )
   })
 
   it('has the sign-off (signer, time, note) and the review log (start, decisions, checks, sign-off)', () => {
-    const signoff = parsed.records.filter(r => r[0] === '#signoff')
-    expect(signoff).toEqual([['#signoff', 'signed_by', 'completed_at', 'note'], ['#signoff', 'rafael@acme.com', LATEST.toISOString(), 'Q4 review']])
-    const log = parsed.records.filter(r => r[0] === '#review_log')
+    const signoff = parsed.records.filter((r) => r[0] === '#signoff')
+
+    expect(signoff).toEqual([
+      ['#signoff', 'signed_by', 'completed_at', 'note'],
+      ['#signoff', 'rafael@acme.com', LATEST.toISOString(), 'Q4 review'],
+    ])
+    const log = parsed.records.filter((r) => r[0] === '#review_log')
+
     expect(log[0]).toEqual([...REVIEW_LOG_COLUMNS])
-    expect(log.slice(1)).toEqual(review.audit.map(a => ['#review_log', a.at, a.by, a.action, a.subject, a.detail.replace(/^([=+\-@\t\r])/, "'$1")]))
-    expect(log.slice(1).map(r => r[3])).toEqual(expect.arrayContaining(['START', 'DECIDE', 'CHECK', 'COMPLETE']))
+    expect(log.slice(1)).toEqual(
+      review.audit.map((a) => [
+        '#review_log',
+        a.at,
+        a.by,
+        a.action,
+        a.subject,
+        a.detail.replace(/^([=+\-@\t\r])/, "'$1"),
+      ])
+    )
+    expect(log.slice(1).map((r) => r[3])).toEqual(
+      expect.arrayContaining(['START', 'DECIDE', 'CHECK', 'COMPLETE'])
+    )
   })
 
   it('shows the leak scan as NO_CLIENT_SIDE evidence when there is one', () => {
-    const rows = parseCsv(reviewCsv(startFrom(policy, { at: NOW.toISOString(), exposedKeys: 3 }))).records
-    expect(rows.find(r => r[0] === '#checklist' && r[1] === 'NO_CLIENT_SIDE')![6]).toBe('exposedKeys=3')
+    const rows = parseCsv(
+      reviewCsv(startFrom(policy, { at: NOW.toISOString(), exposedKeys: 3 }))
+    ).records
+
+    expect(
+      rows.find((r) => r[0] === '#checklist' && r[1] === 'NO_CLIENT_SIDE')![6]
+    ).toBe('exposedKeys=3')
   })
 
   it('shows an open checklist as OPEN with no one and no time', () => {
-    const rows = parseCsv(reviewCsv(base)).records.filter(r => r[0] === '#checklist' && r[1] !== 'practice')
+    const rows = parseCsv(reviewCsv(base)).records.filter(
+      (r) => r[0] === '#checklist' && r[1] !== 'practice'
+    )
+
     expect(rows).toHaveLength(7)
     for (const r of rows) expect(r.slice(2, 6)).toEqual(['OPEN', '', '', ''])
   })
@@ -236,7 +465,15 @@ describe('reviewJson', () => {
   const json = JSON.parse(reviewJson(review))
 
   it('carries the whole review', () => {
-    expect(json).toMatchObject({ id: 'r1', status: 'COMPLETED', startedAt: NOW.toISOString(), startedBy: BY, completedAt: LATEST.toISOString(), signedBy: 'rafael@acme.com', signatureNote: 'Q4 review' })
+    expect(json).toMatchObject({
+      id: 'r1',
+      status: 'COMPLETED',
+      startedAt: NOW.toISOString(),
+      startedBy: BY,
+      completedAt: LATEST.toISOString(),
+      signedBy: 'rafael@acme.com',
+      signatureNote: 'Q4 review',
+    })
     expect(json.evidence).toEqual(review.evidence)
     expect(json.decisions).toEqual(review.decisions)
     expect(json.decisions[risky.id].justification).toBe(JUSTIFICATION)
@@ -246,25 +483,50 @@ describe('reviewJson', () => {
   it('lists the checklist as an array of the 7 practices with their evidence', () => {
     expect(Array.isArray(json.checklist)).toBe(true)
     expect(json.checklist).toHaveLength(7)
-    expect(json.checklist.map((c: { practice: string }) => c.practice)).toEqual([...PRACTICES])
+    expect(json.checklist.map((c: { practice: string }) => c.practice)).toEqual(
+      [...PRACTICES]
+    )
     for (const c of json.checklist) {
-      const p = c.practice as typeof PRACTICES[number]
-      expect(c).toEqual({ practice: p, ...review.checklist[p], evidence: evidenceFor(p, review.evidence) })
+      const p = c.practice as (typeof PRACTICES)[number]
+
+      expect(c).toEqual({
+        practice: p,
+        ...review.checklist[p],
+        evidence: evidenceFor(p, review.evidence),
+      })
     }
-    const reassess = json.checklist.find((c: { practice: string }) => c.practice === 'REASSESS_ACCESS')
-    expect(reassess.evidence.map((e: { id: string }) => e.id)).toEqual(['keysHighOrWorse', 'ownerUsers'])
+
+    const reassess = json.checklist.find(
+      (c: { practice: string }) => c.practice === 'REASSESS_ACCESS'
+    )
+
+    expect(reassess.evidence.map((e: { id: string }) => e.id)).toEqual([
+      'keysHighOrWorse',
+      'ownerUsers',
+    ])
   })
 
   it('lists the keys with their findings', () => {
     expect(json.keys).toEqual(review.keys)
     const k = json.keys.find((x: { id: string }) => x.id === risky.id)
-    expect(k.findings.some((f: { severity: 'CRITICAL' }) => severityRank(f.severity) === 0)).toBe(true)
-    expect(k.findings[0]).toEqual({ rule: expect.any(String), severity: expect.any(String), practice: expect.any(String) })
+
+    expect(
+      k.findings.some(
+        (f: { severity: 'CRITICAL' }) => severityRank(f.severity) === 0
+      )
+    ).toBe(true)
+    expect(k.findings[0]).toEqual({
+      rule: expect.any(String),
+      severity: expect.any(String),
+      practice: expect.any(String),
+    })
   })
 })
 
 describe('no token in the export', () => {
-  const tokens: string[] = JSON.parse(readFileSync(DEFAULT_FIXTURE, 'utf8')).appKeys.map((k: { token: string }) => k.token)
+  const tokens: string[] = JSON.parse(
+    readFileSync(DEFAULT_FIXTURE, 'utf8')
+  ).appKeys.map((k: { token: string }) => k.token)
 
   it('the fixture does carry tokens (the check is not vacuous)', () => {
     expect(tokens.length).toBeGreaterThan(10)
@@ -278,6 +540,7 @@ describe('no token in the export', () => {
     ['JSON of an open review', () => reviewJson(base)],
   ])('%s has no 128-capital run and none of the tokens', (_name, out) => {
     const text = out()
+
     expect(text).not.toMatch(TOKEN_RUN)
     for (const t of tokens) expect(text).not.toContain(t.slice(0, 32))
   })
@@ -287,40 +550,118 @@ describe('what changed in the evidence', () => {
   it('lists the changes the daily scans saw before the review started', () => {
     const policy = policyInputFromFixture()
     const started = startReview(EMPTY_INDEX, {
-      id: 'rc', now: new Date(policy.now), by: 'ana@acme.com', policy, findings: evaluatePolicy(policy),
-      changes: { from: '2026-11-25T06:00:00.000Z', to: '2026-11-26T06:00:00.000Z', keysCreated: [{ id: 'k9', label: 'New feed' }], keysRemoved: [], keysDeactivated: [], keysReactivated: [], rolesAdded: [{ subjectType: 'USER', subjectId: 'u1', label: 'ana@acme.com', role: 'Owner (Admin Super)' }], rolesRemoved: [], keysCrossedRotation: [], rolesNotCompared: [] },
+      id: 'rc',
+      now: new Date(policy.now),
+      by: 'ana@acme.com',
+      policy,
+      findings: evaluatePolicy(policy),
+      changes: {
+        from: '2026-11-25T06:00:00.000Z',
+        to: '2026-11-26T06:00:00.000Z',
+        keysCreated: [{ id: 'k9', label: 'New feed' }],
+        keysRemoved: [],
+        keysDeactivated: [],
+        keysReactivated: [],
+        rolesAdded: [
+          {
+            subjectType: 'USER',
+            subjectId: 'u1',
+            label: 'ana@acme.com',
+            role: 'Owner (Admin Super)',
+          },
+        ],
+        rolesRemoved: [],
+        keysCrossedRotation: [],
+        rolesNotCompared: [],
+      },
     })
+
     if (!started.ok) throw new Error(started.message)
     const csv = reviewCsv(started.value)
+
     expect(csv).toContain('"#changes","keysCreated","k9","New feed"')
-    expect(csv).toContain('"#changes","rolesAdded","u1","ana@acme.com","Owner (Admin Super)"')
-    expect(JSON.parse(reviewJson(started.value)).changes.keysCreated[0].label).toBe('New feed')
+    expect(csv).toContain(
+      '"#changes","rolesAdded","u1","ana@acme.com","Owner (Admin Super)"'
+    )
+    expect(
+      JSON.parse(reviewJson(started.value)).changes.keysCreated[0].label
+    ).toBe('New feed')
   })
 })
 
 describe('actions taken in VTEX during the review', () => {
   const policy = policyInputFromFixture()
-  const started = startReview(EMPTY_INDEX, { id: 'ra', now: new Date(policy.now), by: 'ana@acme.com', policy, findings: evaluatePolicy(policy) })
+  const started = startReview(EMPTY_INDEX, {
+    id: 'ra',
+    now: new Date(policy.now),
+    by: 'ana@acme.com',
+    policy,
+    findings: evaluatePolicy(policy),
+  })
+
   if (!started.ok) throw new Error(started.message)
   const k = started.value.keys[0]
-  const decided = decideKey(started.value, { keyId: k.id, decision: 'DEACTIVATE', justification: 'unused since the ERP change', by: 'ana@acme.com', now: new Date(policy.now) })
+  const decided = decideKey(started.value, {
+    keyId: k.id,
+    decision: 'DEACTIVATE',
+    justification: 'unused since the ERP change',
+    by: 'ana@acme.com',
+    now: new Date(policy.now),
+  })
+
   if (!decided.ok) throw new Error(decided.message)
-  const done = carryOut(decided.value, { keyId: k.id, action: 'DEACTIVATE', detail: 'active → inactive', by: 'bruno@acme.com', now: new Date(policy.now) })!
+  const done = carryOut(decided.value, {
+    keyId: k.id,
+    action: 'DEACTIVATE',
+    detail: 'active → inactive',
+    by: 'bruno@acme.com',
+    now: new Date(policy.now),
+  })!
+
   const action: AuditRecord = auditRecord({
-    id: 'x1', at: policy.now.toISOString(), by: 'bruno@acme.com', action: 'DEACTIVATE', keyId: k.id, appKey: k.appKey, label: k.label,
-    before: 'active', after: 'inactive', vtex: { endpoint: 'PUT /api/vlm/appkeys/{id}', status: 200, answer: '' }, outcome: 'DONE', reviewId: 'ra',
+    id: 'x1',
+    at: policy.now.toISOString(),
+    by: 'bruno@acme.com',
+    action: 'DEACTIVATE',
+    keyId: k.id,
+    appKey: k.appKey,
+    label: k.label,
+    before: 'active',
+    after: 'inactive',
+    vtex: { endpoint: 'PUT /api/vlm/appkeys/{id}', status: 200, answer: '' },
+    outcome: 'DONE',
+    reviewId: 'ra',
   })
 
-  it('the CSV says which decision was carried out, by whom, and lists each action with VTEX\'s answer', () => {
+  it("the CSV says which decision was carried out, by whom, and lists each action with VTEX's answer", () => {
     const rows = parseCsv(reviewCsv(done, [action])).records
-    const row = rows.find(r => r[CSV_COLUMNS.indexOf('key_id')] === k.id)!
-    expect(row[CSV_COLUMNS.indexOf('carried_out')]).toBe(`DEACTIVATE by bruno@acme.com at ${policy.now.toISOString()} (active → inactive)`)
+    const row = rows.find((r) => r[CSV_COLUMNS.indexOf('key_id')] === k.id)!
+
+    expect(row[CSV_COLUMNS.indexOf('carried_out')]).toBe(
+      `DEACTIVATE by bruno@acme.com at ${policy.now.toISOString()} (active → inactive)`
+    )
     expect(rows).toContainEqual(ACTION_COLUMNS)
-    expect(rows).toContainEqual(['#action', policy.now.toISOString(), 'bruno@acme.com', 'DEACTIVATE', k.id, k.appKey, k.label, 'active', 'inactive', 'PUT /api/vlm/appkeys/{id}', '200', '', 'DONE', ''])
+    expect(rows).toContainEqual([
+      '#action',
+      policy.now.toISOString(),
+      'bruno@acme.com',
+      'DEACTIVATE',
+      k.id,
+      k.appKey,
+      k.label,
+      'active',
+      'inactive',
+      'PUT /api/vlm/appkeys/{id}',
+      '200',
+      '',
+      'DONE',
+      '',
+    ])
   })
 
-  it('the JSON carries the actions and the decision\'s carriedOut', () => {
+  it("the JSON carries the actions and the decision's carriedOut", () => {
     const json = JSON.parse(reviewJson(done, [action]))
+
     expect(json.actions).toEqual([action])
     expect(json.decisions[k.id].carriedOut[0].by).toBe('bruno@acme.com')
   })

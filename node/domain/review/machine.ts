@@ -2,7 +2,8 @@
 // snapshot of keys and findings), decide per key, check practices, complete with a signer.
 // Every transition returns a new review or a refusal that says what to fix; nothing is mutated.
 import { ageInDays } from '../age'
-import { Finding, Practice, PRACTICES, severityRank } from '../findings'
+import type { Finding, Practice } from '../findings'
+import { PRACTICES, severityRank } from '../findings'
 import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
 import { grantsEverything } from '../roleGrants'
@@ -11,45 +12,116 @@ import { quote } from '../secrets'
 import { doneGate } from './checklistGates'
 import type { Changes } from '../scan/snapshot'
 import { PRACTICE_NAMES } from './practiceNames'
-import { CarriedOut, CHECK_STATUSES, CheckStatus, Decision, DECISIONS, KeyAction, Outcome, Refusal, Review, ReviewEvidence, ReviewIndex, ReviewKey } from './types'
+import type {
+  CarriedOut,
+  CheckStatus,
+  Decision,
+  KeyAction,
+  Outcome,
+  Refusal,
+  Review,
+  ReviewEvidence,
+  ReviewIndex,
+  ReviewKey,
+} from './types'
+import { CHECK_STATUSES, DECISIONS } from './types'
 
 export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
 const HIGH = severityRank('HIGH')
 
-const refuse = (code: Refusal['code'], message: string, field?: string, details?: Record<string, unknown>): Refusal => ({ ok: false, code, message, field, ...(details ? { details } : {}) })
-const audit = (r: Review, at: Date, by: string, action: string, subject: string, detail = '') =>
-  [...r.audit, { at: at.toISOString(), by, action, subject, detail }]
+const refuse = (
+  code: Refusal['code'],
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>
+): Refusal => ({
+  ok: false,
+  code,
+  message,
+  field,
+  ...(details ? { details } : {}),
+})
+
+const audit = (
+  r: Review,
+  at: Date,
+  by: string,
+  action: string,
+  subject: string,
+  detail = ''
+) => [...r.audit, { at: at.toISOString(), by, action, subject, detail }]
 
 /** A review key's id for an external key (VTEX gives external keys no id of ours). */
 export const externalKeyId = (appKey: string) => `external:${appKey}`
 
-export interface StartInput { id: string; now: Date; by: string; policy: PolicyInput; findings: Finding[]; leakScan?: ReviewEvidence['leakScan']; changes?: Changes | null }
+export interface StartInput {
+  id: string
+  now: Date
+  by: string
+  policy: PolicyInput
+  findings: Finding[]
+  leakScan?: ReviewEvidence['leakScan']
+  changes?: Changes | null
+}
 
-export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> {
-  if (index.openId) return refuse('CONFLICT', 'An access review is already open: finish it (or keep working on it) before starting another.')
+export function startReview(
+  index: ReviewIndex,
+  s: StartInput
+): Outcome<Review> {
+  if (index.openId)
+    return refuse(
+      'CONFLICT',
+      'An access review is already open: finish it (or keep working on it) before starting another.'
+    )
   const { policy, findings } = s
   const byKey = new Map<string, Finding[]>()
-  for (const f of findings) if (f.subjectType === 'KEY') byKey.set(f.subjectId, [...(byKey.get(f.subjectId) ?? []), f])
+
+  for (const f of findings)
+    if (f.subjectType === 'KEY')
+      byKey.set(f.subjectId, [...(byKey.get(f.subjectId) ?? []), f])
   const byExternal = new Map<string, Finding[]>()
-  for (const f of findings) if (f.subjectType === 'EXTERNAL_KEY') byExternal.set(f.subjectId, [...(byExternal.get(f.subjectId) ?? []), f])
-  const summary = (fs: Finding[] | undefined) => (fs ?? []).map(f => ({ rule: f.rule, severity: f.severity, practice: f.practice }))
+
+  for (const f of findings)
+    if (f.subjectType === 'EXTERNAL_KEY')
+      byExternal.set(f.subjectId, [...(byExternal.get(f.subjectId) ?? []), f])
+  const summary = (fs: Finding[] | undefined) =>
+    (fs ?? []).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      practice: f.practice,
+    }))
+
   const keys: ReviewKey[] = [
-    ...policy.inventory.keys.map(k => ({
-      id: k.id, appKey: k.appKey, label: k.label, isActive: k.isActive, ageDays: k.ageDays, rolesKnown: k.rolesKnown,
-      roles: k.roles.map(r => r.name),
+    ...policy.inventory.keys.map((k) => ({
+      id: k.id,
+      appKey: k.appKey,
+      label: k.label,
+      isActive: k.isActive,
+      ageDays: k.ageDays,
+      rolesKnown: k.rolesKnown,
+      roles: k.roles.map((r) => r.name),
       findings: summary(byKey.get(k.id)),
     })),
     // Keys of other accounts holding roles here are reviewed like any key (their roles are ours).
-    ...policy.inventory.externalKeys.map(e => ({
-      id: externalKeyId(e.appKey), appKey: e.appKey, label: e.account, isActive: e.isActive, ageDays: ageInDays(e.addedDate, s.now), rolesKnown: e.rolesKnown,
-      roles: e.roles.map(r => r.name),
+    ...policy.inventory.externalKeys.map((e) => ({
+      id: externalKeyId(e.appKey),
+      appKey: e.appKey,
+      label: e.account,
+      isActive: e.isActive,
+      ageDays: ageInDays(e.addedDate, s.now),
+      rolesKnown: e.rolesKnown,
+      roles: e.roles.map((r) => r.name),
       findings: summary(byExternal.get(e.appKey)),
       external: { account: e.account },
     })),
   ]
-  const active = policy.inventory.keys.filter(k => k.isActive)
-  const count = (rule: string) => new Set(findings.filter(f => f.rule === rule).map(f => f.subjectId)).size
+
+  const active = policy.inventory.keys.filter((k) => k.isActive)
+  const count = (rule: string) =>
+    new Set(findings.filter((f) => f.rule === rule).map((f) => f.subjectId))
+      .size
+
   const review: Review = {
     id: s.id,
     status: 'OPEN',
@@ -58,11 +130,19 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
     keys,
     evidence: {
       activeKeys: active.length,
-      activeWithinRotation: active.filter(k => ageInDays(rotatedAt(policy, k.id, k.createdAt), s.now) <= policy.settings.rotationDays).length,
+      activeWithinRotation: active.filter(
+        (k) =>
+          ageInDays(rotatedAt(policy, k.id, k.createdAt), s.now) <=
+          policy.settings.rotationDays
+      ).length,
       rotationDays: policy.settings.rotationDays,
       unfinishedRenewals: count('renewal-unfinished'),
-      keysHighOrWorse: keys.filter(k => k.findings.some(f => severityRank(f.severity) <= HIGH)).length,
-      ownerUsers: policy.inventory.users.filter(u => !u.isBlocked && u.roles.some(grantsEverything)).length, // as user-owner-role counts them
+      keysHighOrWorse: keys.filter((k) =>
+        k.findings.some((f) => severityRank(f.severity) <= HIGH)
+      ).length,
+      ownerUsers: policy.inventory.users.filter(
+        (u) => !u.isBlocked && u.roles.some(grantsEverything)
+      ).length, // as user-owner-role counts them
       maxOwnerUsers: policy.settings.maxOwnerUsers,
       keysWithoutOwner: count('no-owner'),
       genericLabels: count('generic-label'),
@@ -71,7 +151,12 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
       inventoryComplete: policy.inventory.complete,
       leakScan: s.leakScan ?? null,
     },
-    checklist: Object.fromEntries(PRACTICES.map(p => [p, { status: 'OPEN', note: '', by: null, at: null }])) as Review['checklist'],
+    checklist: Object.fromEntries(
+      PRACTICES.map((p) => [
+        p,
+        { status: 'OPEN', note: '', by: null, at: null },
+      ])
+    ) as Review['checklist'],
     decisions: {},
     completedAt: null,
     signedBy: null,
@@ -79,37 +164,136 @@ export function startReview(index: ReviewIndex, s: StartInput): Outcome<Review> 
     audit: [],
     changes: s.changes ?? null,
   }
-  return { ok: true, value: { ...review, audit: audit(review, s.now, s.by, 'START', review.id, `${keys.length} keys`) } }
+
+  return {
+    ok: true,
+    value: {
+      ...review,
+      audit: audit(
+        review,
+        s.now,
+        s.by,
+        'START',
+        review.id,
+        `${keys.length} keys`
+      ),
+    },
+  }
 }
 
 /** Why a decision on a key would be refused, or null: shared by single and bulk decisions. */
-export function decisionProblem(key: ReviewKey, decision: string, justification: string): Refusal | null {
-  if (!(DECISIONS as readonly string[]).includes(decision)) return refuse('BAD_USER_INPUT', `decision must be one of ${DECISIONS.join(', ')}`, 'decision')
-  if (justification.length > MAX_JUSTIFICATION) return refuse('BAD_USER_INPUT', `justification must be at most ${MAX_JUSTIFICATION} characters`, 'justification')
-  if (looksLikeToken(justification)) return refuse('BAD_USER_INPUT', `justification ${TOKEN_REFUSAL}`, 'justification')
+export function decisionProblem(
+  key: ReviewKey,
+  decision: string,
+  justification: string
+): Refusal | null {
+  if (!(DECISIONS as readonly string[]).includes(decision))
+    return refuse(
+      'BAD_USER_INPUT',
+      `decision must be one of ${DECISIONS.join(', ')}`,
+      'decision'
+    )
+  if (justification.length > MAX_JUSTIFICATION)
+    return refuse(
+      'BAD_USER_INPUT',
+      `justification must be at most ${MAX_JUSTIFICATION} characters`,
+      'justification'
+    )
+  if (looksLikeToken(justification))
+    return refuse(
+      'BAD_USER_INPUT',
+      `justification ${TOKEN_REFUSAL}`,
+      'justification'
+    )
   if (decision === 'KEEP' && isRiskyKey(key) && !justification) {
-    return refuse('BAD_USER_INPUT', `Keeping "${key.label || key.appKey}" needs a justification: it has a HIGH or CRITICAL finding.`, 'justification')
+    return refuse(
+      'BAD_USER_INPUT',
+      `Keeping "${
+        key.label || key.appKey
+      }" needs a justification: it has a HIGH or CRITICAL finding.`,
+      'justification'
+    )
   }
+
   return null
 }
 
-export const isRiskyKey = (key: ReviewKey) => key.findings.some(f => severityRank(f.severity) <= HIGH)
+export const isRiskyKey = (key: ReviewKey) =>
+  key.findings.some((f) => severityRank(f.severity) <= HIGH)
 
 /** Records a valid decision (checked by decisionProblem) with who and when, keeping what was carried out. */
-export function recordDecision(review: Review, key: ReviewKey, decision: Decision, justification: string, by: string, now: Date): Review {
+export function recordDecision(
+  review: Review,
+  key: ReviewKey,
+  decision: Decision,
+  justification: string,
+  by: string,
+  now: Date
+): Review {
   const previous = review.decisions[key.id]
-  const d = { decision, justification, by, at: now.toISOString(), ...(previous?.carriedOut ? { carriedOut: previous.carriedOut } : {}) }
-  return { ...review, decisions: { ...review.decisions, [key.id]: d }, audit: audit(review, now, by, 'DECIDE', key.id, `${decision}${justification ? `: ${justification}` : ''}`) }
+  const d = {
+    decision,
+    justification,
+    by,
+    at: now.toISOString(),
+    ...(previous?.carriedOut ? { carriedOut: previous.carriedOut } : {}),
+  }
+
+  return {
+    ...review,
+    decisions: { ...review.decisions, [key.id]: d },
+    audit: audit(
+      review,
+      now,
+      by,
+      'DECIDE',
+      key.id,
+      `${decision}${justification ? `: ${justification}` : ''}`
+    ),
+  }
 }
 
-export function decideKey(review: Review, input: { keyId: string; decision: string; justification?: string | null; by: string; now: Date }): Outcome<Review> {
-  if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is completed; its decisions can no longer change.')
-  const key = review.keys.find(k => k.id === input.keyId)
-  if (!key) return refuse('NOT_FOUND', `Key ${quote(input.keyId)} is not part of this review (it did not exist when the review started).`, 'keyId')
+export function decideKey(
+  review: Review,
+  input: {
+    keyId: string
+    decision: string
+    justification?: string | null
+    by: string
+    now: Date
+  }
+): Outcome<Review> {
+  if (review.status !== 'OPEN')
+    return refuse(
+      'CONFLICT',
+      'This review is completed; its decisions can no longer change.'
+    )
+  const key = review.keys.find((k) => k.id === input.keyId)
+
+  if (!key)
+    return refuse(
+      'NOT_FOUND',
+      `Key ${quote(
+        input.keyId
+      )} is not part of this review (it did not exist when the review started).`,
+      'keyId'
+    )
   const justification = (input.justification ?? '').trim()
   const problem = decisionProblem(key, input.decision, justification)
+
   if (problem) return problem
-  return { ok: true, value: recordDecision(review, key, input.decision as Decision, justification, input.by, input.now) }
+
+  return {
+    ok: true,
+    value: recordDecision(
+      review,
+      key,
+      input.decision as Decision,
+      justification,
+      input.by,
+      input.now
+    ),
+  }
 }
 
 /** The decision each action carries out (reactivating a key carries out none). */
@@ -129,9 +313,14 @@ export const STARTS_CARRYING_OUT: readonly KeyAction[] = ['RENEW_TOKEN']
 export type CarryOutStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT'
 
 /** Where carrying a decision out stands, from the actions done through Key Steward. */
-export function carryOutStatus(decision: { carriedOut?: CarriedOut[] } | null | undefined): CarryOutStatus {
+export function carryOutStatus(
+  decision: { carriedOut?: CarriedOut[] } | null | undefined
+): CarryOutStatus {
   const done = decision?.carriedOut ?? []
-  if (done.some(c => !STARTS_CARRYING_OUT.includes(c.action))) return 'CARRIED_OUT'
+
+  if (done.some((c) => !STARTS_CARRYING_OUT.includes(c.action)))
+    return 'CARRIED_OUT'
+
   return done.length ? 'IN_PROGRESS' : 'NOT_STARTED'
 }
 
@@ -141,91 +330,294 @@ export function carryOutStatus(decision: { carriedOut?: CarriedOut[] } | null | 
  * Steward, when the action is what the decision called for; otherwise the review is unchanged
  * (null). A changed decision keeps what was carried out before it.
  */
-export function carryOut(review: Review, input: { keyId: string; action: KeyAction; detail: string; by: string; now: Date }): Review | null {
+export function carryOut(
+  review: Review,
+  input: {
+    keyId: string
+    action: KeyAction
+    detail: string
+    by: string
+    now: Date
+  }
+): Review | null {
   if (review.status !== 'OPEN') return null
   const decision = review.decisions[input.keyId]
-  if (!decision || DECISION_CARRIED_OUT_BY[input.action] !== decision.decision) return null
-  const entry = { action: input.action, detail: input.detail, by: input.by, at: input.now.toISOString() }
+
+  if (!decision || DECISION_CARRIED_OUT_BY[input.action] !== decision.decision)
+    return null
+  const entry = {
+    action: input.action,
+    detail: input.detail,
+    by: input.by,
+    at: input.now.toISOString(),
+  }
+
   // Applied again after a write whose answer was lost (appStorage.update): already there.
-  if ((decision.carriedOut ?? []).some(c => c.action === entry.action && c.by === entry.by && c.at === entry.at && c.detail === entry.detail)) return review
+  if (
+    (decision.carriedOut ?? []).some(
+      (c) =>
+        c.action === entry.action &&
+        c.by === entry.by &&
+        c.at === entry.at &&
+        c.detail === entry.detail
+    )
+  )
+    return review
+
   return {
     ...review,
-    decisions: { ...review.decisions, [input.keyId]: { ...decision, carriedOut: [...(decision.carriedOut ?? []), entry] } },
-    audit: audit(review, input.now, input.by, STARTS_CARRYING_OUT.includes(input.action) ? 'CARRY_OUT_STARTED' : 'CARRY_OUT', input.keyId, `${input.action}${input.detail ? `: ${input.detail}` : ''}`),
+    decisions: {
+      ...review.decisions,
+      [input.keyId]: {
+        ...decision,
+        carriedOut: [...(decision.carriedOut ?? []), entry],
+      },
+    },
+    audit: audit(
+      review,
+      input.now,
+      input.by,
+      STARTS_CARRYING_OUT.includes(input.action)
+        ? 'CARRY_OUT_STARTED'
+        : 'CARRY_OUT',
+      input.keyId,
+      `${input.action}${input.detail ? `: ${input.detail}` : ''}`
+    ),
   }
 }
 
-export function checkPractice(review: Review, input: { practice: string; status: string; note?: string | null; by: string; now: Date; leakScan?: ReviewEvidence['leakScan'] }): Outcome<Review> {
-  if (review.status !== 'OPEN') return refuse('CONFLICT', 'This review is completed; its checklist can no longer change.')
-  if (!(PRACTICES as readonly string[]).includes(input.practice)) return refuse('BAD_USER_INPUT', `practice must be one of ${PRACTICES.join(', ')}`, 'practice')
-  if (!(CHECK_STATUSES as readonly string[]).includes(input.status)) return refuse('BAD_USER_INPUT', `status must be one of ${CHECK_STATUSES.join(', ')}`, 'status')
+export function checkPractice(
+  review: Review,
+  input: {
+    practice: string
+    status: string
+    note?: string | null
+    by: string
+    now: Date
+    leakScan?: ReviewEvidence['leakScan']
+  }
+): Outcome<Review> {
+  if (review.status !== 'OPEN')
+    return refuse(
+      'CONFLICT',
+      'This review is completed; its checklist can no longer change.'
+    )
+  if (!(PRACTICES as readonly string[]).includes(input.practice))
+    return refuse(
+      'BAD_USER_INPUT',
+      `practice must be one of ${PRACTICES.join(', ')}`,
+      'practice'
+    )
+  if (!(CHECK_STATUSES as readonly string[]).includes(input.status))
+    return refuse(
+      'BAD_USER_INPUT',
+      `status must be one of ${CHECK_STATUSES.join(', ')}`,
+      'status'
+    )
   const practice = input.practice as Practice
   const status = input.status as CheckStatus
   const note = (input.note ?? '').trim()
-  if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
-  if (looksLikeToken(note)) return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
-  if (status === 'NOT_APPLICABLE' && !note) return refuse('BAD_USER_INPUT', 'Say why the practice does not apply (note).', 'note')
+
+  if (note.length > MAX_NOTE)
+    return refuse(
+      'BAD_USER_INPUT',
+      `note must be at most ${MAX_NOTE} characters`,
+      'note'
+    )
+  if (looksLikeToken(note))
+    return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
+  if (status === 'NOT_APPLICABLE' && !note)
+    return refuse(
+      'BAD_USER_INPUT',
+      'Say why the practice does not apply (note).',
+      'note'
+    )
   const current = withLeakScan(review, input.leakScan)
   const gate = status === 'DONE' ? doneGate(current, practice, note) : null
+
   if (gate?.gate === 'ATTESTATION_NOTE') {
-    return refuse('BAD_USER_INPUT', `${PRACTICE_NAMES[practice]} has no automatic evidence: attest it with a note (what was done, when, by whom).`, 'note', { gate })
+    return refuse(
+      'BAD_USER_INPUT',
+      `${PRACTICE_NAMES[practice]} has no automatic evidence: attest it with a note (what was done, when, by whom).`,
+      'note',
+      { gate }
+    )
   }
+
   if (gate?.gate === 'ADVERSE_NOTE') {
-    return refuse('BAD_USER_INPUT', `${PRACTICE_NAMES[practice]} has evidence that needs attention: say in a note what was done about it before marking it done.`, 'note', { gate })
+    return refuse(
+      'BAD_USER_INPUT',
+      `${PRACTICE_NAMES[practice]} has evidence that needs attention: say in a note what was done about it before marking it done.`,
+      'note',
+      { gate }
+    )
   }
+
   if (gate?.gate === 'FRESH_SCAN') {
-    return refuse('BAD_USER_INPUT', `${PRACTICE_NAMES[practice]} needs a storefront scan run since the review started${gate.lastScanAt ? ` (the last one ran on ${gate.lastScanAt.slice(0, 10)})` : ' (none has run)'}: run the scan, then mark it done.`, 'status', { gate })
+    return refuse(
+      'BAD_USER_INPUT',
+      `${
+        PRACTICE_NAMES[practice]
+      } needs a storefront scan run since the review started${
+        gate.lastScanAt
+          ? ` (the last one ran on ${gate.lastScanAt.slice(0, 10)})`
+          : ' (none has run)'
+      }: run the scan, then mark it done.`,
+      'status',
+      { gate }
+    )
   }
-  const check = status === 'OPEN' ? { status, note, by: null, at: null } : { status, note, by: input.by, at: input.now.toISOString() }
-  return { ok: true, value: { ...current, checklist: { ...current.checklist, [practice]: check }, audit: audit(current, input.now, input.by, 'CHECK', practice, `${status}${note ? `: ${note}` : ''}`) } }
+
+  const check =
+    status === 'OPEN'
+      ? { status, note, by: null, at: null }
+      : { status, note, by: input.by, at: input.now.toISOString() }
+
+  return {
+    ok: true,
+    value: {
+      ...current,
+      checklist: { ...current.checklist, [practice]: check },
+      audit: audit(
+        current,
+        input.now,
+        input.by,
+        'CHECK',
+        practice,
+        `${status}${note ? `: ${note}` : ''}`
+      ),
+    },
+  }
 }
 
 /**
  * The open review with the latest storefront scan as its NO_CLIENT_SIDE evidence when that scan
  * is newer than the one recorded (a scan run during the review counts for it).
  */
-export function withLeakScan(review: Review, scan: ReviewEvidence['leakScan'] | undefined): Review {
+export function withLeakScan(
+  review: Review,
+  scan: ReviewEvidence['leakScan'] | undefined
+): Review {
   if (review.status !== 'OPEN' || !scan) return review
   const recorded = review.evidence.leakScan
+
   if (recorded && recorded.at >= scan.at) return review
+
   return { ...review, evidence: { ...review.evidence, leakScan: scan } }
 }
 
-export interface Progress { keysTotal: number; keysDecided: number; practicesTotal: number; practicesClosed: number; undecided: string[]; openPractices: Practice[] }
+export interface Progress {
+  keysTotal: number
+  keysDecided: number
+  practicesTotal: number
+  practicesClosed: number
+  undecided: string[]
+  openPractices: Practice[]
+}
 
 export function progressOf(review: Review): Progress {
-  const undecided = review.keys.filter(k => !review.decisions[k.id]).map(k => k.id)
-  const openPractices = PRACTICES.filter(p => review.checklist[p].status === 'OPEN')
+  const undecided = review.keys
+    .filter((k) => !review.decisions[k.id])
+    .map((k) => k.id)
+
+  const openPractices = PRACTICES.filter(
+    (p) => review.checklist[p].status === 'OPEN'
+  )
+
   return {
-    keysTotal: review.keys.length, keysDecided: review.keys.length - undecided.length,
-    practicesTotal: PRACTICES.length, practicesClosed: PRACTICES.length - openPractices.length,
-    undecided, openPractices,
+    keysTotal: review.keys.length,
+    keysDecided: review.keys.length - undecided.length,
+    practicesTotal: PRACTICES.length,
+    practicesClosed: PRACTICES.length - openPractices.length,
+    undecided,
+    openPractices,
   }
 }
 
-export function completeReview(given: Review, input: { by: string; now: Date; note?: string | null; leakScan?: ReviewEvidence['leakScan'] }): Outcome<Review> {
-  if (given.status !== 'OPEN') return refuse('CONFLICT', 'This review is already completed.')
+export function completeReview(
+  given: Review,
+  input: {
+    by: string
+    now: Date
+    note?: string | null
+    leakScan?: ReviewEvidence['leakScan']
+  }
+): Outcome<Review> {
+  if (given.status !== 'OPEN')
+    return refuse('CONFLICT', 'This review is already completed.')
   const review = withLeakScan(given, input.leakScan)
   const note = (input.note ?? '').trim()
-  if (note.length > MAX_NOTE) return refuse('BAD_USER_INPUT', `note must be at most ${MAX_NOTE} characters`, 'note')
-  if (looksLikeToken(note)) return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
+
+  if (note.length > MAX_NOTE)
+    return refuse(
+      'BAD_USER_INPUT',
+      `note must be at most ${MAX_NOTE} characters`,
+      'note'
+    )
+  if (looksLikeToken(note))
+    return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
   const p = progressOf(review)
   const missing = [
-    ...(p.undecided.length ? [`${p.undecided.length} key${p.undecided.length === 1 ? '' : 's'} without a decision`] : []),
-    ...(p.openPractices.length ? [`practices still open: ${p.openPractices.map(x => PRACTICE_NAMES[x]).join(', ')}`] : []),
+    ...(p.undecided.length
+      ? [
+          `${p.undecided.length} key${
+            p.undecided.length === 1 ? '' : 's'
+          } without a decision`,
+        ]
+      : []),
+    ...(p.openPractices.length
+      ? [
+          `practices still open: ${p.openPractices
+            .map((x) => PRACTICE_NAMES[x])
+            .join(', ')}`,
+        ]
+      : []),
   ]
+
   // The client words what is missing from `details` in the admin's language.
-  if (missing.length) return refuse('BAD_USER_INPUT', `The review cannot be signed off yet: ${missing.join('; ')}.`, undefined, { missing: { undecidedKeys: p.undecided.length, openPractices: p.openPractices } })
+  if (missing.length)
+    return refuse(
+      'BAD_USER_INPUT',
+      `The review cannot be signed off yet: ${missing.join('; ')}.`,
+      undefined,
+      {
+        missing: {
+          undecidedKeys: p.undecided.length,
+          openPractices: p.openPractices,
+        },
+      }
+    )
   const at = input.now.toISOString()
-  return { ok: true, value: { ...review, status: 'COMPLETED', completedAt: at, signedBy: input.by, signatureNote: note || null, audit: audit(review, input.now, input.by, 'COMPLETE', review.id, note) } }
+
+  return {
+    ok: true,
+    value: {
+      ...review,
+      status: 'COMPLETED',
+      completedAt: at,
+      signedBy: input.by,
+      signatureNote: note || null,
+      audit: audit(review, input.now, input.by, 'COMPLETE', review.id, note),
+    },
+  }
 }
 
 /** The index after a review started or completed. */
 export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
   if (review.status === 'OPEN') return { ...index, openId: review.id }
+
   return {
     openId: index.openId === review.id ? null : index.openId,
-    completed: [...index.completed.filter(c => c.id !== review.id), { id: review.id, startedAt: review.startedAt, completedAt: review.completedAt!, signedBy: review.signedBy!, keys: review.keys.length }],
+    completed: [
+      ...index.completed.filter((c) => c.id !== review.id),
+      {
+        id: review.id,
+        startedAt: review.startedAt,
+        completedAt: review.completedAt!,
+        signedBy: review.signedBy!,
+        keys: review.keys.length,
+      },
+    ],
   }
 }
 

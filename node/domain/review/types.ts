@@ -1,10 +1,15 @@
 import type { Practice, Severity } from '../findings'
 import type { Changes } from '../scan/snapshot'
 
-export const DECISIONS = ['KEEP', 'ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const
-export type Decision = typeof DECISIONS[number]
+export const DECISIONS = [
+  'KEEP',
+  'ROTATE',
+  'REDUCE_ROLES',
+  'DEACTIVATE',
+] as const
+export type Decision = (typeof DECISIONS)[number]
 export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_APPLICABLE'] as const
-export type CheckStatus = typeof CHECK_STATUSES[number]
+export type CheckStatus = (typeof CHECK_STATUSES)[number]
 
 /** A key as it stood when the review started. */
 export interface ReviewKey {
@@ -22,11 +27,23 @@ export interface ReviewKey {
 }
 
 /** What Key Steward can do in VTEX on a key (each audited; see domain/audit). */
-export const KEY_ACTIONS = ['RENEW_TOKEN', 'FINISH_RENEWAL', 'RECORD_RENEWAL', 'DEACTIVATE', 'REACTIVATE', 'REMOVE_ROLE'] as const
-export type KeyAction = typeof KEY_ACTIONS[number]
+export const KEY_ACTIONS = [
+  'RENEW_TOKEN',
+  'FINISH_RENEWAL',
+  'RECORD_RENEWAL',
+  'DEACTIVATE',
+  'REACTIVATE',
+  'REMOVE_ROLE',
+] as const
+export type KeyAction = (typeof KEY_ACTIONS)[number]
 
 /** An action that carried out a decision, done from Key Steward: which, on what, who, when. */
-export interface CarriedOut { action: KeyAction; detail: string; by: string; at: string }
+export interface CarriedOut {
+  action: KeyAction
+  detail: string
+  by: string
+  at: string
+}
 
 export interface KeyDecision {
   decision: Decision
@@ -36,8 +53,19 @@ export interface KeyDecision {
   /** actions done through Key Steward that carry the decision out, oldest first */
   carriedOut?: CarriedOut[]
 }
-export interface PracticeCheck { status: CheckStatus; note: string; by: string | null; at: string | null }
-export interface AuditEntry { at: string; by: string; action: string; subject: string; detail: string }
+export interface PracticeCheck {
+  status: CheckStatus
+  note: string
+  by: string | null
+  at: string | null
+}
+export interface AuditEntry {
+  at: string
+  by: string
+  action: string
+  subject: string
+  detail: string
+}
 
 /** Figures measured at start, the automatic evidence of the checklist. */
 export interface ReviewEvidence {
@@ -55,7 +83,13 @@ export interface ReviewEvidence {
   inventoryComplete: boolean
   /** latest storefront leak scan, when the scanner has run; `complete: false` when it could not
    * read every URL (absent on reviews started before it existed) */
-  leakScan: { at: string; exposedKeys: number; complete?: boolean; unreadCount?: number; appKeys?: string[] } | null
+  leakScan: {
+    at: string
+    exposedKeys: number
+    complete?: boolean
+    unreadCount?: number
+    appKeys?: string[]
+  } | null
 }
 
 export interface Review {
@@ -78,7 +112,13 @@ export interface Review {
 /** The index document: the open review's id and a summary of each completed one. */
 export interface ReviewIndex {
   openId: string | null
-  completed: Array<{ id: string; startedAt: string; completedAt: string; signedBy: string; keys: number }>
+  completed: Array<{
+    id: string
+    startedAt: string
+    completedAt: string
+    signedBy: string
+    keys: number
+  }>
 }
 
 export type Refusal = {

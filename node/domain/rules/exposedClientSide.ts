@@ -9,8 +9,16 @@ import type { Rule } from './types'
  */
 function where(list: Exposure[]): Record<string, string | number> {
   const place = { url: list[0].url, line: list[0].line, places: list.length }
-  if (!list.every(e => e.lastSeenAt)) return place
-  return { ...place, lastSeen: list.map(e => e.lastSeenAt!).sort()[list.length - 1].slice(0, 10) }
+
+  if (!list.every((e) => e.lastSeenAt)) return place
+
+  return {
+    ...place,
+    lastSeen: list
+      .map((e) => e.lastSeenAt!)
+      .sort()
+      [list.length - 1].slice(0, 10),
+  }
 }
 
 export const exposedClientSide: Rule = {
@@ -20,27 +28,74 @@ export const exposedClientSide: Rule = {
   docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen).',
   evaluate(input) {
     const scan = input.leakScan
+
     if (!scan?.exposures.length) return []
     const byAppKey = new Map<string, Exposure[]>()
     const loose: Exposure[] = []
+
     for (const e of scan.exposures) {
       if (!e.appKey) loose.push(e)
       else if (byAppKey.has(e.appKey)) byAppKey.get(e.appKey)!.push(e)
       else byAppKey.set(e.appKey, [e])
     }
-    const keysByAppKey = new Map(input.inventory.keys.map(k => [k.appKey, k]))
+
+    const keysByAppKey = new Map(input.inventory.keys.map((k) => [k.appKey, k]))
     const findings: Finding[] = []
+
     for (const [appKey, list] of byAppKey) {
-      const severity = list.some(e => e.tokenFound) ? 'CRITICAL' as const : 'HIGH' as const
+      const severity = list.some((e) => e.tokenFound)
+        ? ('CRITICAL' as const)
+        : ('HIGH' as const)
+
       const key = keysByAppKey.get(appKey)
       const account = list[0].account ?? ''
-      findings.push(key
-        ? { rule: this.id, severity, practice: this.practice, subjectType: 'KEY', subjectId: key.id, subjectLabel: key.label || appKey, params: { label: key.label || appKey, appKey, token: severity === 'CRITICAL' ? 1 : 0, ...where(list) } }
-        : { rule: this.id, severity, practice: this.practice, subjectType: account === input.account ? 'ACCOUNT' : 'EXTERNAL_KEY', subjectId: account === input.account ? input.account : appKey, subjectLabel: appKey, params: { label: appKey, appKey, token: severity === 'CRITICAL' ? 1 : 0, ...where(list) } })
+
+      findings.push(
+        key
+          ? {
+              rule: this.id,
+              severity,
+              practice: this.practice,
+              subjectType: 'KEY',
+              subjectId: key.id,
+              subjectLabel: key.label || appKey,
+              params: {
+                label: key.label || appKey,
+                appKey,
+                token: severity === 'CRITICAL' ? 1 : 0,
+                ...where(list),
+              },
+            }
+          : {
+              rule: this.id,
+              severity,
+              practice: this.practice,
+              subjectType:
+                account === input.account ? 'ACCOUNT' : 'EXTERNAL_KEY',
+              subjectId: account === input.account ? input.account : appKey,
+              subjectLabel: appKey,
+              params: {
+                label: appKey,
+                appKey,
+                token: severity === 'CRITICAL' ? 1 : 0,
+                ...where(list),
+              },
+            }
+      )
     }
+
     if (loose.length) {
-      findings.push({ rule: this.id, severity: 'CRITICAL', practice: this.practice, subjectType: 'ACCOUNT', subjectId: input.account, subjectLabel: input.account, params: { label: input.account, appKey: '', token: 1, ...where(loose) } })
+      findings.push({
+        rule: this.id,
+        severity: 'CRITICAL',
+        practice: this.practice,
+        subjectType: 'ACCOUNT',
+        subjectId: input.account,
+        subjectLabel: input.account,
+        params: { label: input.account, appKey: '', token: 1, ...where(loose) },
+      })
     }
+
     return findings
   },
 }

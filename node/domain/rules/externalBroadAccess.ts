@@ -7,13 +7,28 @@ export const externalBroadAccess: Rule = {
   severities: ['HIGH'],
   docs: 'A key of another account, registered in Key Steward, that holds Owner or a key-managing role here (decided as for owner-role and can-manage-keys).',
   evaluate(input) {
-    return input.inventory.externalKeys.flatMap(e => {
-      const roles = e.roles.filter(r => grantsEverything(r) || canManageKeys(r, input.settings))
+    return input.inventory.externalKeys.flatMap((e) => {
+      const roles = e.roles.filter(
+        (r) => grantsEverything(r) || canManageKeys(r, input.settings)
+      )
+
       if (!roles.length) return []
-      return [{
-        rule: this.id, severity: 'HIGH' as const, practice: this.practice, subjectType: 'EXTERNAL_KEY' as const,
-        subjectId: e.appKey, subjectLabel: e.appKey, params: { appKey: e.appKey, account: e.account, roles: roles.map(r => r.name).join(', ') },
-      }]
+
+      return [
+        {
+          rule: this.id,
+          severity: 'HIGH' as const,
+          practice: this.practice,
+          subjectType: 'EXTERNAL_KEY' as const,
+          subjectId: e.appKey,
+          subjectLabel: e.appKey,
+          params: {
+            appKey: e.appKey,
+            account: e.account,
+            roles: roles.map((r) => r.name).join(', '),
+          },
+        },
+      ]
     })
   },
 }

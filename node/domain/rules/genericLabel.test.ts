@@ -1,13 +1,39 @@
 import type { Settings } from '../settings'
-import { Case, input, key, paramsText, run, Summary, summary, TOKEN_RUN } from '../testing/build'
+import type { Case, Summary } from '../testing/build'
+import {
+  input,
+  key,
+  paramsText,
+  run,
+  summary,
+  TOKEN_RUN,
+} from '../testing/build'
 import { genericLabel as rule } from './genericLabel'
 
-const finding = (subjectId: string): Summary => ({ rule: 'generic-label', severity: 'LOW', practice: 'INDIVIDUAL_KEYS', subjectType: 'KEY', subjectId })
+const finding = (subjectId: string): Summary => ({
+  rule: 'generic-label',
+  severity: 'LOW',
+  practice: 'INDIVIDUAL_KEYS',
+  subjectType: 'KEY',
+  subjectId,
+})
 
-function labelled(label: string, fires: boolean, settings: Partial<Settings> = {}, isActive = true): Case {
+function labelled(
+  label: string,
+  fires: boolean,
+  settings: Partial<Settings> = {},
+  isActive = true
+): Case {
   const k = key({ label, isActive })
-  const extra = settings.extraGenericLabels ? ` (extra generic: ${settings.extraGenericLabels.join(', ')})` : ''
-  return [`${JSON.stringify(label)}${extra}${isActive ? '' : ', inactive'}`, input({ keys: [k], settings }), fires ? [finding(k.id)] : []]
+  const extra = settings.extraGenericLabels
+    ? ` (extra generic: ${settings.extraGenericLabels.join(', ')})`
+    : ''
+
+  return [
+    `${JSON.stringify(label)}${extra}${isActive ? '' : ', inactive'}`,
+    input({ keys: [k], settings }),
+    fires ? [finding(k.id)] : [],
+  ]
 }
 
 const cases: Case[] = [
@@ -41,9 +67,13 @@ describe('generic-label', () => {
   it('names an unlabelled key by its appKey', () => {
     const k = key({ label: '' })
     const [f] = run(rule, input({ keys: [k] }))
+
     expect(f.subjectLabel).toBe(k.appKey)
     expect(f.params).toMatchObject({ label: k.appKey, appKey: k.appKey })
   })
 
-  it('never puts a token in params', () => expect(paramsText(cases.flatMap(c => run(rule, c[1])))).not.toMatch(TOKEN_RUN))
+  it('never puts a token in params', () =>
+    expect(paramsText(cases.flatMap((c) => run(rule, c[1])))).not.toMatch(
+      TOKEN_RUN
+    ))
 })

@@ -15,8 +15,20 @@ import type { Rule } from './types'
 import { userOwnerRole } from './userOwnerRole'
 
 export const RULES: Rule[] = [
-  keyAgeExceeded, renewalUnfinished, ownerRole, canManageKeysRule, noRoles, inactiveWithRoles,
-  genericLabel, duplicateLabel, sharedKey, noOwner, exposedClientSide, externalBroadAccess, userOwnerRole, reviewOverdue,
+  keyAgeExceeded,
+  renewalUnfinished,
+  ownerRole,
+  canManageKeysRule,
+  noRoles,
+  inactiveWithRoles,
+  genericLabel,
+  duplicateLabel,
+  sharedKey,
+  noOwner,
+  exposedClientSide,
+  externalBroadAccess,
+  userOwnerRole,
+  reviewOverdue,
 ]
 
-export const RULE_IDS = RULES.map(r => r.id)
+export const RULE_IDS = RULES.map((r) => r.id)

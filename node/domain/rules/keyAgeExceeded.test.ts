@@ -1,13 +1,39 @@
 import type { Severity } from '../findings'
-import { Case, daysAgo, input, key, paramsText, run, Summary, summary, TOKEN_RUN } from '../testing/build'
+import type { Case, Summary } from '../testing/build'
+import {
+  daysAgo,
+  input,
+  key,
+  paramsText,
+  run,
+  summary,
+  TOKEN_RUN,
+} from '../testing/build'
 import { keyAgeExceeded as rule } from './keyAgeExceeded'
 
-const finding = (severity: Severity, subjectId: string): Summary => ({ rule: 'key-age-exceeded', severity, practice: 'ROTATE_KEYS', subjectType: 'KEY', subjectId })
+const finding = (severity: Severity, subjectId: string): Summary => ({
+  rule: 'key-age-exceeded',
+  severity,
+  practice: 'ROTATE_KEYS',
+  subjectType: 'KEY',
+  subjectId,
+})
 
 /** One active key created `days` ago; `want` is the severity expected, or null for no finding. */
-function aged(name: string, days: number, want: Severity | null, parts: Parameters<typeof input>[0] = {}, isActive = true): Case {
+function aged(
+  name: string,
+  days: number,
+  want: Severity | null,
+  parts: Parameters<typeof input>[0] = {},
+  isActive = true
+): Case {
   const k = key({ createdAt: daysAgo(days), isActive })
-  return [name, input({ keys: [k], ...parts }), want ? [finding(want, k.id)] : []]
+
+  return [
+    name,
+    input({ keys: [k], ...parts }),
+    want ? [finding(want, k.id)] : [],
+  ]
 }
 
 const renewed = key({ id: 'k-renewed', createdAt: daysAgo(200) })
@@ -34,33 +60,139 @@ const cases: Case[] = [
   aged('active and 400 days old', 400, 'HIGH'),
   aged('inactive and 400 days old', 400, null, {}, false),
   aged('inactive and 91 days old', 91, null, {}, false),
-  ['200 days old, renewal finished 30 days ago (age from the renewal)',
-    input({ keys: [renewed], renewals: { 'k-renewed': { startedAt: daysAgo(32), finishedAt: daysAgo(30) } } }), []],
-  ['300 days old, renewal finished 91 days ago',
-    input({ keys: [renewedLong], renewals: { 'k-renewed-long': { startedAt: daysAgo(95), finishedAt: daysAgo(91) } } }), [finding('MEDIUM', 'k-renewed-long')]],
-  ['100 days old, renewal started but unfinished (still counted from creation)',
-    input({ keys: [unfinished], renewals: { 'k-unfinished': { startedAt: daysAgo(5), finishedAt: null } } }), [finding('MEDIUM', 'k-unfinished')]],
-  ['100 days old, a renewal recorded as finished before creation is ignored',
-    input({ keys: [oddRecord], renewals: { 'k-odd': { startedAt: daysAgo(160), finishedAt: daysAgo(150) } } }), [finding('MEDIUM', 'k-odd')]],
+  [
+    '200 days old, renewal finished 30 days ago (age from the renewal)',
+    input({
+      keys: [renewed],
+      renewals: {
+        'k-renewed': { startedAt: daysAgo(32), finishedAt: daysAgo(30) },
+      },
+    }),
+    [],
+  ],
+  [
+    '300 days old, renewal finished 91 days ago',
+    input({
+      keys: [renewedLong],
+      renewals: {
+        'k-renewed-long': { startedAt: daysAgo(95), finishedAt: daysAgo(91) },
+      },
+    }),
+    [finding('MEDIUM', 'k-renewed-long')],
+  ],
+  [
+    '100 days old, renewal started but unfinished (still counted from creation)',
+    input({
+      keys: [unfinished],
+      renewals: { 'k-unfinished': { startedAt: daysAgo(5), finishedAt: null } },
+    }),
+    [finding('MEDIUM', 'k-unfinished')],
+  ],
+  [
+    '100 days old, a renewal recorded as finished before creation is ignored',
+    input({
+      keys: [oddRecord],
+      renewals: {
+        'k-odd': { startedAt: daysAgo(160), finishedAt: daysAgo(150) },
+      },
+    }),
+    [finding('MEDIUM', 'k-odd')],
+  ],
   // A key renewed last week but created long ago is not stale (the bug this rule had in production).
-  ['400 days old, renewal done in VTEX\'s Admin recorded 7 days ago',
-    input({ keys: [recorded], renewals: { 'k-recorded': { startedAt: daysAgo(7), finishedAt: daysAgo(7), source: 'RECORDED', recordedBy: 'ana@acme.com' } } }), []],
-  ['400 days old, renewal recorded 100 days ago',
-    input({ keys: [recordedOld], renewals: { 'k-recorded-old': { startedAt: daysAgo(100), finishedAt: daysAgo(100), source: 'RECORDED' } } }), [finding('MEDIUM', 'k-recorded-old')]],
-  ['700 days old, renewal pending: the token in use was created 200 days ago (VTEX said)',
-    input({ keys: [pendingKnown], renewals: { 'k-pending-known': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(200) } } }), [finding('HIGH', 'k-pending-known')]],
-  ['700 days old, renewal pending: the token in use was created 30 days ago',
-    input({ keys: [pendingFresh], renewals: { 'k-pending-fresh': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(30) } } }), []],
-  ['120 days old, a renewal dated in the future is ignored',
-    input({ keys: [future], renewals: { 'k-future': { startedAt: daysAgo(-3), finishedAt: daysAgo(-3), source: 'RECORDED' } } }), [finding('MEDIUM', 'k-future')]],
-  aged('rotationDays 180: 91 days old', 91, null, { settings: { rotationDays: 180 } }),
-  aged('rotationDays 180: exactly 180 days old', 180, null, { settings: { rotationDays: 180 } }),
-  aged('rotationDays 180: 181 days old', 181, 'MEDIUM', { settings: { rotationDays: 180 } }),
-  aged('rotationDays 180: 270 days old (90 overdue)', 270, 'MEDIUM', { settings: { rotationDays: 180 } }),
-  aged('rotationDays 180: 271 days old (91 overdue)', 271, 'HIGH', { settings: { rotationDays: 180 } }),
-  aged('rotationDays 30: 31 days old', 31, 'MEDIUM', { settings: { rotationDays: 30 } }),
-  ['several keys: only the active overdue ones',
-    input({ keys: [mixFresh, mixOld, mixAncient, mixInactive] }), [finding('MEDIUM', mixOld.id), finding('HIGH', mixAncient.id)]],
+  [
+    "400 days old, renewal done in VTEX's Admin recorded 7 days ago",
+    input({
+      keys: [recorded],
+      renewals: {
+        'k-recorded': {
+          startedAt: daysAgo(7),
+          finishedAt: daysAgo(7),
+          source: 'RECORDED',
+          recordedBy: 'ana@acme.com',
+        },
+      },
+    }),
+    [],
+  ],
+  [
+    '400 days old, renewal recorded 100 days ago',
+    input({
+      keys: [recordedOld],
+      renewals: {
+        'k-recorded-old': {
+          startedAt: daysAgo(100),
+          finishedAt: daysAgo(100),
+          source: 'RECORDED',
+        },
+      },
+    }),
+    [finding('MEDIUM', 'k-recorded-old')],
+  ],
+  [
+    '700 days old, renewal pending: the token in use was created 200 days ago (VTEX said)',
+    input({
+      keys: [pendingKnown],
+      renewals: {
+        'k-pending-known': {
+          startedAt: daysAgo(2),
+          finishedAt: null,
+          tokenCreatedAt: daysAgo(200),
+        },
+      },
+    }),
+    [finding('HIGH', 'k-pending-known')],
+  ],
+  [
+    '700 days old, renewal pending: the token in use was created 30 days ago',
+    input({
+      keys: [pendingFresh],
+      renewals: {
+        'k-pending-fresh': {
+          startedAt: daysAgo(2),
+          finishedAt: null,
+          tokenCreatedAt: daysAgo(30),
+        },
+      },
+    }),
+    [],
+  ],
+  [
+    '120 days old, a renewal dated in the future is ignored',
+    input({
+      keys: [future],
+      renewals: {
+        'k-future': {
+          startedAt: daysAgo(-3),
+          finishedAt: daysAgo(-3),
+          source: 'RECORDED',
+        },
+      },
+    }),
+    [finding('MEDIUM', 'k-future')],
+  ],
+  aged('rotationDays 180: 91 days old', 91, null, {
+    settings: { rotationDays: 180 },
+  }),
+  aged('rotationDays 180: exactly 180 days old', 180, null, {
+    settings: { rotationDays: 180 },
+  }),
+  aged('rotationDays 180: 181 days old', 181, 'MEDIUM', {
+    settings: { rotationDays: 180 },
+  }),
+  aged('rotationDays 180: 270 days old (90 overdue)', 270, 'MEDIUM', {
+    settings: { rotationDays: 180 },
+  }),
+  aged('rotationDays 180: 271 days old (91 overdue)', 271, 'HIGH', {
+    settings: { rotationDays: 180 },
+  }),
+  aged('rotationDays 30: 31 days old', 31, 'MEDIUM', {
+    settings: { rotationDays: 30 },
+  }),
+  [
+    'several keys: only the active overdue ones',
+    input({ keys: [mixFresh, mixOld, mixAncient, mixInactive] }),
+    [finding('MEDIUM', mixOld.id), finding('HIGH', mixAncient.id)],
+  ],
   ['no keys at all', input(), []],
 ]
 
@@ -71,18 +203,79 @@ describe('key-age-exceeded', () => {
 
   it('reports age, overdue days, the period and the date counted from', () => {
     const k = key({ createdAt: daysAgo(181) })
-    expect(run(rule, input({ keys: [k] }))[0].params).toMatchObject({ ageDays: 181, overdueDays: 91, periodDays: 90, since: daysAgo(181), appKey: k.appKey, label: k.label })
-    expect(run(rule, input({ keys: [renewedLong], renewals: { 'k-renewed-long': { startedAt: daysAgo(95), finishedAt: daysAgo(91) } } }))[0].params)
-      .toMatchObject({ ageDays: 91, overdueDays: 1, since: daysAgo(91), basis: 'RENEWAL_FINISHED' })
+
+    expect(run(rule, input({ keys: [k] }))[0].params).toMatchObject({
+      ageDays: 181,
+      overdueDays: 91,
+      periodDays: 90,
+      since: daysAgo(181),
+      appKey: k.appKey,
+      label: k.label,
+    })
+    expect(
+      run(
+        rule,
+        input({
+          keys: [renewedLong],
+          renewals: {
+            'k-renewed-long': {
+              startedAt: daysAgo(95),
+              finishedAt: daysAgo(91),
+            },
+          },
+        })
+      )[0].params
+    ).toMatchObject({
+      ageDays: 91,
+      overdueDays: 1,
+      since: daysAgo(91),
+      basis: 'RENEWAL_FINISHED',
+    })
   })
 
   it('says what the age counts from, so the message can explain it', () => {
-    expect(run(rule, input({ keys: [key({ createdAt: daysAgo(181) })] }))[0].params.basis).toBe('KEY_CREATED')
-    expect(run(rule, input({ keys: [recordedOld], renewals: { 'k-recorded-old': { startedAt: daysAgo(100), finishedAt: daysAgo(100), source: 'RECORDED' } } }))[0].params)
-      .toMatchObject({ basis: 'RENEWAL_RECORDED', since: daysAgo(100), ageDays: 100 })
-    expect(run(rule, input({ keys: [pendingKnown], renewals: { 'k-pending-known': { startedAt: daysAgo(2), finishedAt: null, tokenCreatedAt: daysAgo(200) } } }))[0].params)
-      .toMatchObject({ basis: 'TOKEN_CREATED', ageDays: 200 })
+    expect(
+      run(rule, input({ keys: [key({ createdAt: daysAgo(181) })] }))[0].params
+        .basis
+    ).toBe('KEY_CREATED')
+    expect(
+      run(
+        rule,
+        input({
+          keys: [recordedOld],
+          renewals: {
+            'k-recorded-old': {
+              startedAt: daysAgo(100),
+              finishedAt: daysAgo(100),
+              source: 'RECORDED',
+            },
+          },
+        })
+      )[0].params
+    ).toMatchObject({
+      basis: 'RENEWAL_RECORDED',
+      since: daysAgo(100),
+      ageDays: 100,
+    })
+    expect(
+      run(
+        rule,
+        input({
+          keys: [pendingKnown],
+          renewals: {
+            'k-pending-known': {
+              startedAt: daysAgo(2),
+              finishedAt: null,
+              tokenCreatedAt: daysAgo(200),
+            },
+          },
+        })
+      )[0].params
+    ).toMatchObject({ basis: 'TOKEN_CREATED', ageDays: 200 })
   })
 
-  it('never puts a token in params', () => expect(paramsText(cases.flatMap(c => run(rule, c[1])))).not.toMatch(TOKEN_RUN))
+  it('never puts a token in params', () =>
+    expect(paramsText(cases.flatMap((c) => run(rule, c[1])))).not.toMatch(
+      TOKEN_RUN
+    ))
 })

@@ -7,7 +7,11 @@ export const HIGH_AFTER_OVERDUE_DAYS = 90
 const DAY_MS = 86_400_000
 
 /** When the token in use was last rotated, as far as Key Steward knows (domain/renewals). */
-export function rotatedAt(input: PolicyInput, keyId: string, createdAt: string): string {
+export function rotatedAt(
+  input: PolicyInput,
+  keyId: string,
+  createdAt: string
+): string {
   return tokenAge({ createdAt }, input.renewals[keyId], input.now).since
 }
 
@@ -15,21 +19,42 @@ export const keyAgeExceeded: Rule = {
   id: 'key-age-exceeded',
   practice: 'ROTATE_KEYS',
   severities: ['HIGH', 'MEDIUM'],
-  docs: 'An active key whose token age, counted in whole days from the latest of the key\'s creation, a token renewal finished through Key Steward, a renewal done in VTEX\'s Admin that an admin recorded, or (while a renewal is pending) the creation of the token in use as VTEX reported it, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.',
+  docs: "An active key whose token age, counted in whole days from the latest of the key's creation, a token renewal finished through Key Steward, a renewal done in VTEX's Admin that an admin recorded, or (while a renewal is pending) the creation of the token in use as VTEX reported it, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.",
   evaluate(input) {
     const out = []
     const period = input.settings.rotationDays
     const nowMs = input.now.getTime()
+
     for (const key of input.inventory.keys) {
       if (!key.isActive) continue
       const renewal = input.renewals[key.id]
+
       // Without a renewal the token is as old as the key: skip the full computation when young.
-      if (!renewal && Math.floor((nowMs - Date.parse(key.createdAt)) / DAY_MS) <= period) continue
+      if (
+        !renewal &&
+        Math.floor((nowMs - Date.parse(key.createdAt)) / DAY_MS) <= period
+      )
+        continue
       const age = tokenAge(key, renewal, input.now)
       const overdue = age.days - period
+
       if (overdue <= 0) continue
-      out.push(keyFinding(this, key, overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM', { ageDays: age.days, overdueDays: overdue, periodDays: period, since: age.since, basis: age.basis }))
+      out.push(
+        keyFinding(
+          this,
+          key,
+          overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM',
+          {
+            ageDays: age.days,
+            overdueDays: overdue,
+            periodDays: period,
+            since: age.since,
+            basis: age.basis,
+          }
+        )
+      )
     }
+
     return out
   },
 }

@@ -7,6 +7,8 @@ export const noOwner: Rule = {
   severities: ['INFO'],
   docs: 'An active key with no owner recorded in Key Steward: nobody is accountable for rotating it or answering for it in a review.',
   evaluate(input) {
-    return input.inventory.keys.filter(k => k.isActive && !input.annotations[k.id]?.owner?.trim()).map(k => keyFinding(this, k, 'INFO'))
+    return input.inventory.keys
+      .filter((k) => k.isActive && !input.annotations[k.id]?.owner?.trim())
+      .map((k) => keyFinding(this, k, 'INFO'))
   },
 }

@@ -7,6 +7,8 @@ export const noRoles: Rule = {
   severities: ['LOW'],
   docs: 'An active key whose roles were read and are none: it serves nothing and can be removed. A key whose roles could not be read is never reported here.',
   evaluate(input) {
-    return input.inventory.keys.filter(k => k.isActive && k.rolesKnown && k.roles.length === 0).map(k => keyFinding(this, k, 'LOW'))
+    return input.inventory.keys
+      .filter((k) => k.isActive && k.rolesKnown && k.roles.length === 0)
+      .map((k) => keyFinding(this, k, 'LOW'))
   },
 }

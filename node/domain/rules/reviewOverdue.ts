@@ -9,11 +9,24 @@ export const reviewOverdue: Rule = {
   evaluate(input) {
     const last = input.lastReviewCompletedAt
     const days = last ? ageInDays(last, input.now) : null
-    if (!isReviewOverdue(last, input.settings.reviewCadenceDays, input.now)) return []
-    return [{
-      rule: this.id, severity: 'MEDIUM' as const, practice: this.practice, subjectType: 'ACCOUNT' as const,
-      subjectId: input.account, subjectLabel: input.account,
-      params: { account: input.account, cadenceDays: input.settings.reviewCadenceDays, ...(days !== null ? { daysSince: days } : {}) },
-    }]
+
+    if (!isReviewOverdue(last, input.settings.reviewCadenceDays, input.now))
+      return []
+
+    return [
+      {
+        rule: this.id,
+        severity: 'MEDIUM' as const,
+        practice: this.practice,
+        subjectType: 'ACCOUNT' as const,
+        subjectId: input.account,
+        subjectLabel: input.account,
+        params: {
+          account: input.account,
+          cadenceDays: input.settings.reviewCadenceDays,
+          ...(days !== null ? { daysSince: days } : {}),
+        },
+      },
+    ]
   },
 }

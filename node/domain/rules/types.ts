@@ -92,7 +92,10 @@ export interface Rule {
 }
 
 /** What the label rules decide about one label text (labels.ts), once per distinct label. */
-export interface LabelFacts { duplicateKey: string; generic: boolean }
+export interface LabelFacts {
+  duplicateKey: string
+  generic: boolean
+}
 
 /** Facts several rules need, computed once per evaluation (keeps the engine linear). */
 export interface SharedFacts {

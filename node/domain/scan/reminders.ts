@@ -7,7 +7,12 @@ import type { Changes } from './snapshot'
 
 export const DEFAULT_REMIND_BEFORE_DAYS = 14
 
-export type ReminderKind = 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' | 'DAILY_SCAN_FAILING'
+export type ReminderKind =
+  | 'REVIEW_DUE_SOON'
+  | 'REVIEW_OVERDUE'
+  | 'KEYS_CROSSED_ROTATION'
+  | 'RENEWALS_UNFINISHED'
+  | 'DAILY_SCAN_FAILING'
 
 export interface Reminder {
   /** stable while the situation is the same, so a snooze sticks to it */
@@ -38,22 +43,75 @@ export function computeReminders(input: ReminderInput): Reminder[] {
   const out: Reminder[] = []
   const last = input.lastReviewCompletedAt
   const due = nextReviewDue(last, input.reviewCadenceDays)
+
   if (input.reviewOpen) {
     // The review page shows its progress; a due or overdue banner would send admins to start one.
-  } else if (!due || isReviewOverdue(last, input.reviewCadenceDays, input.now)) {
-    out.push({ id: `review-overdue:${last ?? 'never'}`, kind: 'REVIEW_OVERDUE', count: 1, dueDate: due?.toISOString() ?? null, subjects: [] })
-  } else if (ageInDays(input.now.toISOString(), due) <= input.remindBeforeDays) {
-    out.push({ id: `review-due:${due.toISOString().slice(0, 10)}`, kind: 'REVIEW_DUE_SOON', count: 1, dueDate: due.toISOString(), subjects: [] })
+  } else if (
+    !due ||
+    isReviewOverdue(last, input.reviewCadenceDays, input.now)
+  ) {
+    out.push({
+      id: `review-overdue:${last ?? 'never'}`,
+      kind: 'REVIEW_OVERDUE',
+      count: 1,
+      dueDate: due?.toISOString() ?? null,
+      subjects: [],
+    })
+  } else if (
+    ageInDays(input.now.toISOString(), due) <= input.remindBeforeDays
+  ) {
+    out.push({
+      id: `review-due:${due.toISOString().slice(0, 10)}`,
+      kind: 'REVIEW_DUE_SOON',
+      count: 1,
+      dueDate: due.toISOString(),
+      subjects: [],
+    })
   }
+
   const crossed = input.changes?.keysCrossedRotation ?? []
-  if (crossed.length) out.push({ id: `crossed:${input.changes!.to.slice(0, 10)}`, kind: 'KEYS_CROSSED_ROTATION', count: crossed.length, dueDate: null, subjects: crossed })
+
+  if (crossed.length)
+    out.push({
+      id: `crossed:${input.changes!.to.slice(0, 10)}`,
+      kind: 'KEYS_CROSSED_ROTATION',
+      count: crossed.length,
+      dueDate: null,
+      subjects: crossed,
+    })
   if (input.unfinishedRenewals.length) {
-    out.push({ id: `renewals:${input.unfinishedRenewals.map(r => r.id).sort().join(',').slice(0, 200)}`, kind: 'RENEWALS_UNFINISHED', count: input.unfinishedRenewals.length, dueDate: null, subjects: input.unfinishedRenewals })
+    out.push({
+      id: `renewals:${input.unfinishedRenewals
+        .map((r) => r.id)
+        .sort()
+        .join(',')
+        .slice(0, 200)}`,
+      kind: 'RENEWALS_UNFINISHED',
+      count: input.unfinishedRenewals.length,
+      dueDate: null,
+      subjects: input.unfinishedRenewals,
+    })
   }
+
   if (input.scanFailure) {
-    out.push({ id: `scan-failing:${input.scanFailure.problem ?? 'unknown'}:${input.scanFailure.at.slice(0, 10)}`, kind: 'DAILY_SCAN_FAILING', count: 1, dueDate: null, subjects: [] })
+    out.push({
+      id: `scan-failing:${
+        input.scanFailure.problem ?? 'unknown'
+      }:${input.scanFailure.at.slice(0, 10)}`,
+      kind: 'DAILY_SCAN_FAILING',
+      count: 1,
+      dueDate: null,
+      subjects: [],
+    })
   }
-  return out.filter(r => !(input.snoozes[r.id] && Date.parse(input.snoozes[r.id]) > input.now.getTime()))
+
+  return out.filter(
+    (r) =>
+      !(
+        input.snoozes[r.id] &&
+        Date.parse(input.snoozes[r.id]) > input.now.getTime()
+      )
+  )
 }
 
 export function snoozeUntil(now: Date, days: number): string {

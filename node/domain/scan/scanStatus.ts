@@ -47,45 +47,106 @@ export interface ScanStatusDoc {
 export const OK: StepOutcome = { state: 'OK', problem: null, detail: null }
 
 const MAX_DETAIL = 500
-export const detail = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text)
 
-export function inventoryOutcome(inventory: Pick<Inventory, 'complete' | 'missing'>): StepOutcome {
+export const detail = (text: string): string =>
+  text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text
+
+export function inventoryOutcome(
+  inventory: Pick<Inventory, 'complete' | 'missing'>
+): StepOutcome {
   if (inventory.complete) return OK
-  const more = inventory.missing.length > 3 ? ` and ${inventory.missing.length - 3} more` : ''
-  return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: detail(`${inventory.missing.slice(0, 3).join('; ')}${more}`) }
+  const more =
+    inventory.missing.length > 3
+      ? ` and ${inventory.missing.length - 3} more`
+      : ''
+
+  return {
+    state: 'PARTIAL',
+    problem: 'INCOMPLETE',
+    detail: detail(`${inventory.missing.slice(0, 3).join('; ')}${more}`),
+  }
 }
 
-export function storefrontOutcome(result: { errors: unknown[]; errorCount?: number; truncated: boolean; skipped?: unknown[]; complete?: boolean }, deadlineReached: boolean): StepOutcome {
+export function storefrontOutcome(
+  result: {
+    errors: unknown[]
+    errorCount?: number
+    truncated: boolean
+    skipped?: unknown[]
+    complete?: boolean
+  },
+  deadlineReached: boolean
+): StepOutcome {
   // errors lists the first URLs only; errorCount counts them all
   const failed = result.errorCount ?? result.errors.length
-  if (deadlineReached) return { state: 'PARTIAL', problem: 'DEADLINE', detail: null, unreadUrls: failed, limitReached: result.truncated }
-  if (failed || result.truncated || result.complete === false) return { state: 'PARTIAL', problem: 'INCOMPLETE', detail: null, unreadUrls: failed, limitReached: result.truncated }
+
+  if (deadlineReached)
+    return {
+      state: 'PARTIAL',
+      problem: 'DEADLINE',
+      detail: null,
+      unreadUrls: failed,
+      limitReached: result.truncated,
+    }
+  if (failed || result.truncated || result.complete === false)
+    return {
+      state: 'PARTIAL',
+      problem: 'INCOMPLETE',
+      detail: null,
+      unreadUrls: failed,
+      limitReached: result.truncated,
+    }
+
   return OK
 }
 
 /** The next time a daily "M H * * *" job fires after `now` (UTC), or null for other forms. */
 export function nextDailyRun(expression: string, now: Date): string | null {
   const m = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(expression.trim())
+
   if (!m) return null
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(m[2]), Number(m[1])))
+  const next = new Date(
+    Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate(),
+      Number(m[2]),
+      Number(m[1])
+    )
+  )
+
   if (next.getTime() <= now.getTime()) next.setUTCDate(next.getUTCDate() + 1)
+
   return next.toISOString()
 }
 
 /** The daily run a call at `now` belongs to: the latest "M H * * *" time at or before it. */
-export function currentOccurrence(expression: string, now: Date): string | null {
+export function currentOccurrence(
+  expression: string,
+  now: Date
+): string | null {
   const next = nextDailyRun(expression, now)
+
   if (!next) return null
+
   return new Date(Date.parse(next) - DAY_MS).toISOString()
 }
 
 /** The problem an admin must act on, if any: a failed registration or a failed last run. */
-export function scanFailure(doc: ScanStatusDoc | null): { at: string; problem: ScanProblem | null } | null {
-  if (doc?.registration && doc.registration.state === 'FAILED') return { at: doc.registration.at, problem: doc.registration.problem }
+export function scanFailure(
+  doc: ScanStatusDoc | null
+): { at: string; problem: ScanProblem | null } | null {
+  if (doc?.registration && doc.registration.state === 'FAILED')
+    return { at: doc.registration.at, problem: doc.registration.problem }
   const run = doc?.lastRun
+
   if (run) {
-    const failed = [run.inventory, run.storefront, run.email].find(s => s.state === 'FAILED')
+    const failed = [run.inventory, run.storefront, run.email].find(
+      (s) => s.state === 'FAILED'
+    )
+
     if (failed) return { at: run.finishedAt, problem: failed.problem }
   }
+
   return null
 }

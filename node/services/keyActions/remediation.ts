@@ -3,93 +3,250 @@
 // when VTEX's answer was an error or never came (a timeout may hide a change VTEX applied), and
 // the audit log says what is true then, not what the call's answer suggested.
 import { ResolverError } from '@vtex/api'
+
 import type { VtexRoleRef } from '../../clients/licenseManagerApi'
 import { LM } from '../../clients/licenseManagerApi'
 import { outcomeUnknown } from '../../clients/retry'
 import type { AuditOutcome } from '../../domain/audit'
 import type { KeyAction } from '../../domain/review/types'
-import { requireAdminToken, toResolverError, withCode } from '../../resolvers/errors'
+import {
+  requireAdminToken,
+  toResolverError,
+  withCode,
+} from '../../resolvers/errors'
 import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
-import { acting, Acting, KeyState, markCarriedOut, reread } from './acting'
+import type { Acting, KeyState } from './acting'
+import { acting, markCarriedOut, reread } from './acting'
 import { audit, outcomeOf, reasonOf, record, statusOf } from './auditLog'
 
-export interface ActionDone { key: KeyState | null; outcome: AuditOutcome; audited: boolean; carriedOut: boolean }
+export interface ActionDone {
+  key: KeyState | null
+  outcome: AuditOutcome
+  audited: boolean
+  carriedOut: boolean
+}
 
 /**
  * After VTEX's answer was an error or never came: reads the key again and audits what is true.
  * Answers the result when VTEX did apply the change; otherwise throws what the admin should know.
  */
-async function settleAfterError(ctx: Context, a: Acting, action: KeyAction, e: unknown, p: {
-  endpoint: string; before: string; describe: (k: KeyState) => string; applied: (k: KeyState) => boolean | null; note?: string; detail: (k: KeyState) => string; what: string
-}): Promise<ActionDone> {
+async function settleAfterError(
+  ctx: Context,
+  a: Acting,
+  action: KeyAction,
+  e: unknown,
+  p: {
+    endpoint: string
+    before: string
+    describe: (k: KeyState) => string
+    applied: (k: KeyState) => boolean | null
+    note?: string
+    detail: (k: KeyState) => string
+    what: string
+  }
+): Promise<ActionDone> {
   // A refusal is an answer: nothing changed.
   if (!outcomeUnknown(e)) {
-    await audit(ctx, record(a, action, { before: p.before, after: 'unchanged', endpoint: p.endpoint, status: statusOf(e), answer: reasonOf(e), outcome: outcomeOf(e), note: p.note }))
+    await audit(
+      ctx,
+      record(a, action, {
+        before: p.before,
+        after: 'unchanged',
+        endpoint: p.endpoint,
+        status: statusOf(e),
+        answer: reasonOf(e),
+        outcome: outcomeOf(e),
+        note: p.note,
+      })
+    )
     throw toResolverError(e)
   }
+
   const seen = await reread(ctx, a.key.id)
   const applied = seen ? p.applied(seen) : null
-  const outcome: AuditOutcome = applied === null ? 'UNKNOWN' : applied ? 'APPLIED_DESPITE_ERROR' : 'NOT_APPLIED'
-  const after = seen && applied !== null ? p.describe(seen) : 'unknown: the key could not be read again from VTEX'
-  const audited = await audit(ctx, record(a, action, { before: p.before, after, endpoint: p.endpoint, status: statusOf(e), answer: reasonOf(e), outcome, note: p.note }))
-  if (applied) return { key: seen, outcome, audited, carriedOut: await markCarriedOut(ctx, a, action, p.detail(seen!)) }
+  const outcome: AuditOutcome =
+    applied === null
+      ? 'UNKNOWN'
+      : applied
+      ? 'APPLIED_DESPITE_ERROR'
+      : 'NOT_APPLIED'
+
+  const after =
+    seen && applied !== null
+      ? p.describe(seen)
+      : 'unknown: the key could not be read again from VTEX'
+
+  const audited = await audit(
+    ctx,
+    record(a, action, {
+      before: p.before,
+      after,
+      endpoint: p.endpoint,
+      status: statusOf(e),
+      answer: reasonOf(e),
+      outcome,
+      note: p.note,
+    })
+  )
+
+  if (applied)
+    return {
+      key: seen,
+      outcome,
+      audited,
+      carriedOut: await markCarriedOut(ctx, a, action, p.detail(seen!)),
+    }
   const name = `"${a.key.label || a.key.appKey}"`
-  const message = applied === false
-    ? `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(e)}), and reading the key again shows it was not done: nothing changed. Try again.`
-    : `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(e)}), and the key could not be read again: it may or may not have been done. Reload the key page to see what VTEX shows before trying again.`
-  throw withCode(new ResolverError(message, 502, 'UPSTREAM_UNAVAILABLE'), 'UPSTREAM_UNAVAILABLE', { outcome })
+  const message =
+    applied === false
+      ? `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(
+          e
+        )}), and reading the key again shows it was not done: nothing changed. Try again.`
+      : `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(
+          e
+        )}), and the key could not be read again: it may or may not have been done. Reload the key page to see what VTEX shows before trying again.`
+
+  throw withCode(
+    new ResolverError(message, 502, 'UPSTREAM_UNAVAILABLE'),
+    'UPSTREAM_UNAVAILABLE',
+    { outcome }
+  )
 }
 
 const word = (v: boolean) => (v ? 'active' : 'inactive')
 
-export async function setActive(ctx: Context, args: { keyId: string; confirm: string }, active: boolean): Promise<ActionDone> {
+export async function setActive(
+  ctx: Context,
+  args: { keyId: string; confirm: string },
+  active: boolean
+): Promise<ActionDone> {
   const action: KeyAction = active ? 'REACTIVATE' : 'DEACTIVATE'
   const token = requireAdminToken(ctx)
   const a = await acting(ctx, args.keyId, args.confirm, action)
+
   if (a.key.isActive === active) {
-    throw refusalError({ ok: false, code: 'CONFLICT', message: `"${a.key.label || a.key.appKey}" is already ${word(active)} in VTEX: nothing was done.` })
+    throw refusalError({
+      ok: false,
+      code: 'CONFLICT',
+      message: `"${a.key.label || a.key.appKey}" is already ${word(
+        active
+      )} in VTEX: nothing was done.`,
+    })
   }
+
   const before = word(a.key.isActive)
+
   try {
     await ctx.clients.licenseManagerApi.setAppKeyActive(token, a.key.id, active)
   } catch (e) {
     return settleAfterError(ctx, a, action, e, {
-      endpoint: LM.updateAppKey, before, describe: k => word(k.isActive), applied: k => k.isActive === active,
-      detail: k => `${before} → ${word(k.isActive)}`, what: active ? 'reactivate' : 'deactivate',
+      endpoint: LM.updateAppKey,
+      before,
+      describe: (k) => word(k.isActive),
+      applied: (k) => k.isActive === active,
+      detail: (k) => `${before} → ${word(k.isActive)}`,
+      what: active ? 'reactivate' : 'deactivate',
     })
   }
+
   const seen = await reread(ctx, a.key.id)
   const after = seen ? word(seen.isActive) : 'not found when read again'
-  const outcome: AuditOutcome = !seen ? 'UNKNOWN' : seen.isActive === active ? 'DONE' : 'FAILED'
-  const audited = await audit(ctx, record(a, action, { before, after, endpoint: LM.updateAppKey, status: 200, answer: `{"isActive":${active}}`, outcome }))
+  const outcome: AuditOutcome = !seen
+    ? 'UNKNOWN'
+    : seen.isActive === active
+    ? 'DONE'
+    : 'FAILED'
+
+  const audited = await audit(
+    ctx,
+    record(a, action, {
+      before,
+      after,
+      endpoint: LM.updateAppKey,
+      status: 200,
+      answer: `{"isActive":${active}}`,
+      outcome,
+    })
+  )
+
   // A decision is carried out only when VTEX shows the key as asked, read again afterwards.
-  const carriedOut = seen?.isActive === active ? await markCarriedOut(ctx, a, action, `${before} → ${after}`) : false
+  const carriedOut =
+    seen?.isActive === active
+      ? await markCarriedOut(ctx, a, action, `${before} → ${after}`)
+      : false
+
   return { key: seen, outcome, audited, carriedOut }
 }
 
-export async function removeRole(ctx: Context, args: { keyId: string; roleId: number; confirm: string }): Promise<ActionDone> {
+export async function removeRole(
+  ctx: Context,
+  args: { keyId: string; roleId: number; confirm: string }
+): Promise<ActionDone> {
   const token = requireAdminToken(ctx)
   const a = await acting(ctx, args.keyId, args.confirm, 'REMOVE_ROLE')
   const lm = ctx.clients.licenseManagerApi
-  const roles = await lm.rolesOf(token, a.key.id).catch(e => { throw toResolverError(e) })
-  const role = roles.find(r => r.id === args.roleId)
+  const roles = await lm.rolesOf(token, a.key.id).catch((e) => {
+    throw toResolverError(e)
+  })
+
+  const role = roles.find((r) => r.id === args.roleId)
+
   // VTEX answers 204 to removing a role the key does not hold, so Key Steward checks first.
-  if (!role) throw refusalError({ ok: false, code: 'BAD_USER_INPUT', field: 'roleId', message: `"${a.key.label || a.key.appKey}" does not hold role ${args.roleId}: nothing was done.` })
-  const names = (rs: Array<Pick<VtexRoleRef, 'name'>>) => rs.map(r => r.name).join(', ') || 'no roles'
+  if (!role)
+    throw refusalError({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'roleId',
+      message: `"${a.key.label || a.key.appKey}" does not hold role ${
+        args.roleId
+      }: nothing was done.`,
+    })
+  const names = (rs: Array<Pick<VtexRoleRef, 'name'>>) =>
+    rs.map((r) => r.name).join(', ') || 'no roles'
+
   try {
     await lm.removeRole(token, a.key.id, role.id)
   } catch (e) {
     return settleAfterError(ctx, a, 'REMOVE_ROLE', e, {
-      endpoint: LM.removeRole, before: names(roles), note: role.name, what: `remove the role ${role.name} from`,
-      describe: k => names(k.roles), applied: k => (k.rolesKnown ? !k.roles.some(r => r.id === role.id) : null), detail: () => `removed ${role.name}`,
+      endpoint: LM.removeRole,
+      before: names(roles),
+      note: role.name,
+      what: `remove the role ${role.name} from`,
+      describe: (k) => names(k.roles),
+      applied: (k) =>
+        k.rolesKnown ? !k.roles.some((r) => r.id === role.id) : null,
+      detail: () => `removed ${role.name}`,
     })
   }
+
   const seen = await reread(ctx, a.key.id)
-  const gone = !!seen?.rolesKnown && !seen.roles.some(r => r.id === role.id)
-  const after = seen?.rolesKnown ? names(seen.roles) : 'roles could not be read again'
-  const outcome: AuditOutcome = !seen?.rolesKnown ? 'UNKNOWN' : gone ? 'DONE' : 'FAILED'
-  const audited = await audit(ctx, record(a, 'REMOVE_ROLE', { before: names(roles), after, endpoint: LM.removeRole, status: 204, outcome, note: role.name }))
-  const carriedOut = gone ? await markCarriedOut(ctx, a, 'REMOVE_ROLE', `removed ${role.name}`) : false
+  const gone = !!seen?.rolesKnown && !seen.roles.some((r) => r.id === role.id)
+  const after = seen?.rolesKnown
+    ? names(seen.roles)
+    : 'roles could not be read again'
+
+  const outcome: AuditOutcome = !seen?.rolesKnown
+    ? 'UNKNOWN'
+    : gone
+    ? 'DONE'
+    : 'FAILED'
+
+  const audited = await audit(
+    ctx,
+    record(a, 'REMOVE_ROLE', {
+      before: names(roles),
+      after,
+      endpoint: LM.removeRole,
+      status: 204,
+      outcome,
+      note: role.name,
+    })
+  )
+
+  const carriedOut = gone
+    ? await markCarriedOut(ctx, a, 'REMOVE_ROLE', `removed ${role.name}`)
+    : false
+
   return { key: seen, outcome, audited, carriedOut }
 }

@@ -3,49 +3,96 @@
 // them: a decision's answer or the page header never builds 5,000 keys it does not send.
 import { ATTESTED, evidenceFor } from '../../domain/review/checklist'
 import { doneGate, isAdverse } from '../../domain/review/checklistGates'
-import { decisionPage, DecisionFilter, DecisionSort } from '../../domain/review/decisionPage'
+import type {
+  DecisionFilter,
+  DecisionSort,
+} from '../../domain/review/decisionPage'
+import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
-import { carryOutStatus, isRiskyKey, progressOf } from '../../domain/review/machine'
-import { DECISIONS, Review, ReviewKey } from '../../domain/review/types'
+import {
+  carryOutStatus,
+  isRiskyKey,
+  progressOf,
+} from '../../domain/review/machine'
+import type { Review, ReviewKey } from '../../domain/review/types'
+import { DECISIONS } from '../../domain/review/types'
 import { PRACTICES } from '../../domain/findings'
 
 export function presentKey(r: Review, k: ReviewKey) {
   const d = r.decisions[k.id]
+
   return {
     ...k,
     external: !!k.external,
     account: k.external?.account ?? null,
     risky: isRiskyKey(k),
-    decision: d ? { decision: d.decision, justification: d.justification, decidedBy: d.by, decidedAt: d.at, carriedOut: d.carriedOut ?? [], carryOutStatus: carryOutStatus(d) } : null,
+    decision: d
+      ? {
+          decision: d.decision,
+          justification: d.justification,
+          decidedBy: d.by,
+          decidedAt: d.at,
+          carriedOut: d.carriedOut ?? [],
+          carryOutStatus: carryOutStatus(d),
+        }
+      : null,
   }
 }
 
 export function presentProgress(r: Review) {
   const p = progressOf(r)
   const counts = new Map<string, number>()
-  for (const d of Object.values(r.decisions)) counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1)
+
+  for (const d of Object.values(r.decisions))
+    counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1)
+
   return {
-    keysTotal: p.keysTotal, keysDecided: p.keysDecided, practicesTotal: p.practicesTotal, practicesClosed: p.practicesClosed,
+    keysTotal: p.keysTotal,
+    keysDecided: p.keysDecided,
+    practicesTotal: p.practicesTotal,
+    practicesClosed: p.practicesClosed,
     // codes: the Admin names them in the admin's language (messages/)
     openPractices: p.openPractices,
-    decisionCounts: DECISIONS.map(decision => ({ decision, count: counts.get(decision) ?? 0 })),
+    decisionCounts: DECISIONS.map((decision) => ({
+      decision,
+      count: counts.get(decision) ?? 0,
+    })),
   }
 }
 
 export function presentReview(r: Review) {
   return {
-    id: r.id, status: r.status, startedAt: r.startedAt, startedBy: r.startedBy, completedAt: r.completedAt,
-    signedBy: r.signedBy, signatureNote: r.signatureNote, inventoryComplete: r.evidence.inventoryComplete,
+    id: r.id,
+    status: r.status,
+    startedAt: r.startedAt,
+    startedBy: r.startedBy,
+    completedAt: r.completedAt,
+    signedBy: r.signedBy,
+    signatureNote: r.signatureNote,
+    inventoryComplete: r.evidence.inventoryComplete,
     leakScanAt: r.evidence.leakScan?.at ?? null,
     progress: presentProgress(r),
-    checklist: PRACTICES.map(practice => {
+    checklist: PRACTICES.map((practice) => {
       const c = r.checklist[practice]
-      const gate = r.status === 'OPEN' && c.status !== 'DONE' ? doneGate(r, practice, '') : null
+      const gate =
+        r.status === 'OPEN' && c.status !== 'DONE'
+          ? doneGate(r, practice, '')
+          : null
+
       return {
-        practice, status: c.status, note: c.note, checkedBy: c.by, checkedAt: c.at, attested: ATTESTED.includes(practice),
+        practice,
+        status: c.status,
+        note: c.note,
+        checkedBy: c.by,
+        checkedAt: c.at,
+        attested: ATTESTED.includes(practice),
         adverse: isAdverse(r, practice),
         doneNeeds: gate?.gate ?? null,
-        evidence: evidenceFor(practice, r.evidence).map(e => ({ ...e, value: String(e.value), keyIds: keysBehind(r, e.id) })),
+        evidence: evidenceFor(practice, r.evidence).map((e) => ({
+          ...e,
+          value: String(e.value),
+          keyIds: keysBehind(r, e.id),
+        })),
       }
     }),
     auditTotal: r.audit.length,
@@ -57,14 +104,35 @@ export function presentReview(r: Review) {
 export type PresentedReview = ReturnType<typeof presentReview>
 
 export const reviewFields = {
-  keys: (p: PresentedReview) => p.source.keys.map(k => presentKey(p.source, k)),
-  audit: (p: PresentedReview, args: { offset?: number | null; limit?: number | null }) => {
+  keys: (p: PresentedReview) =>
+    p.source.keys.map((k) => presentKey(p.source, k)),
+  audit: (
+    p: PresentedReview,
+    args: { offset?: number | null; limit?: number | null }
+  ) => {
     const offset = Math.max(0, args.offset ?? 0)
-    return args.limit === undefined || args.limit === null ? p.source.audit.slice(offset) : p.source.audit.slice(offset, offset + Math.max(0, args.limit))
+
+    return args.limit === undefined || args.limit === null
+      ? p.source.audit.slice(offset)
+      : p.source.audit.slice(offset, offset + Math.max(0, args.limit))
   },
 }
 
-export function presentPage(r: Review, q: { filter?: DecisionFilter | null; sort?: DecisionSort | null; offset?: number | null; limit?: number | null }) {
+export function presentPage(
+  r: Review,
+  q: {
+    filter?: DecisionFilter | null
+    sort?: DecisionSort | null
+    offset?: number | null
+    limit?: number | null
+  }
+) {
   const page = decisionPage(r, q)
-  return { reviewId: r.id, total: page.total, offset: page.offset, keys: page.keys.map(k => presentKey(r, k)) }
+
+  return {
+    reviewId: r.id,
+    total: page.total,
+    offset: page.offset,
+    keys: page.keys.map((k) => presentKey(r, k)),
+  }
 }

@@ -1,13 +1,27 @@
 // The access review's operations, for resolvers/review.ts: read (an auditor reads completed
 // reviews only), start, decide (one key or many, all or nothing), check, sign off.
 import { randomBytes } from 'crypto'
+
 import { now } from '../../clock'
-import { AuditRecord, monthsBetween, within } from '../../domain/audit'
+import type { AuditRecord } from '../../domain/audit'
+import { monthsBetween, within } from '../../domain/audit'
 import { decideKeys } from '../../domain/review/bulk'
 import { leakScanEvidence } from '../../domain/review/checklist'
-import { DecisionFilter, DecisionSort, matchingIds } from '../../domain/review/decisionPage'
+import type {
+  DecisionFilter,
+  DecisionSort,
+} from '../../domain/review/decisionPage'
+import { matchingIds } from '../../domain/review/decisionPage'
 import { reviewCsv, reviewJson } from '../../domain/review/export'
-import { checkPractice, completeReview, decideKey, EMPTY_INDEX, indexWith, startReview, withLeakScan } from '../../domain/review/machine'
+import {
+  checkPractice,
+  completeReview,
+  decideKey,
+  EMPTY_INDEX,
+  indexWith,
+  startReview,
+  withLeakScan,
+} from '../../domain/review/machine'
 import type { Review, ReviewIndex } from '../../domain/review/types'
 import { quote } from '../../domain/secrets'
 import type { Changes } from '../../domain/scan/snapshot'
@@ -16,13 +30,28 @@ import { auditFileOfMonth } from '../auditLog'
 import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
-import { changeOpen, fileOf, INDEX, latestLeakScan, readById, readIndex, readOpen, recordInIndex } from './store'
+import {
+  changeOpen,
+  fileOf,
+  INDEX,
+  latestLeakScan,
+  readById,
+  readIndex,
+  readOpen,
+  recordInIndex,
+} from './store'
 
 /** An auditor (named in the settings, without the read resources) sees completed reviews only. */
 function visible(ctx: Context, r: Review | null, id: string): Review | null {
   if (r && ctx.state.auditor && r.status !== 'COMPLETED') {
-    throw refusalError({ ok: false, code: 'FORBIDDEN', message: 'Auditors may read completed reviews only; this one is still open.' })
+    throw refusalError({
+      ok: false,
+      code: 'FORBIDDEN',
+      message:
+        'Auditors may read completed reviews only; this one is still open.',
+    })
   }
+
   return r
 }
 
@@ -30,46 +59,90 @@ function visible(ctx: Context, r: Review | null, id: string): Review | null {
 export async function openReview(ctx: Context): Promise<Review | null> {
   const { storage } = requestData(ctx)
   const r = await readOpen(storage)
+
   return r && withLeakScan(r, await latestLeakScan(storage))
 }
 
 /** A review by id; the open one as openReview shows it. */
-export async function reviewById(ctx: Context, id: string): Promise<Review | null> {
+export async function reviewById(
+  ctx: Context,
+  id: string
+): Promise<Review | null> {
   const r = visible(ctx, await readById(requestData(ctx).storage, id), id)
-  return r?.status === 'OPEN' ? withLeakScan(r, await latestLeakScan(requestData(ctx).storage)) : r
+
+  return r?.status === 'OPEN'
+    ? withLeakScan(r, await latestLeakScan(requestData(ctx).storage))
+    : r
 }
 
 /** The open review when no id is given. */
-export async function reviewOrOpen(ctx: Context, id: string | null | undefined): Promise<Review | null> {
+export async function reviewOrOpen(
+  ctx: Context,
+  id: string | null | undefined
+): Promise<Review | null> {
   // An auditor asking for "the open review" gets none, or is refused while one is open.
-  return id ? reviewById(ctx, id) : ctx.state.auditor ? visibleOpen(ctx) : openReview(ctx)
+  return id
+    ? reviewById(ctx, id)
+    : ctx.state.auditor
+    ? visibleOpen(ctx)
+    : openReview(ctx)
 }
 
 async function visibleOpen(ctx: Context): Promise<null> {
   const open = await readOpen(requestData(ctx).storage)
+
   visible(ctx, open, '')
+
   return null
 }
 
 export async function completedReviews(ctx: Context) {
-  return [...(await readIndex(requestData(ctx).storage)).completed].sort((a, b) => b.completedAt.localeCompare(a.completedAt))
+  return [...(await readIndex(requestData(ctx).storage)).completed].sort(
+    (a, b) => b.completedAt.localeCompare(a.completedAt)
+  )
 }
 
 /** The audit log's actions from the review's start to its sign-off (or now, while open). */
 async function actionsDuring(ctx: Context, r: Review): Promise<AuditRecord[]> {
   const { storage } = requestData(ctx)
   const to = r.completedAt ?? now().toISOString()
-  const months = await Promise.all(monthsBetween(r.startedAt, to).map(m => storage.read<AuditRecord[]>('audit', auditFileOfMonth(m)).then(d => d.value ?? [])))
+  const months = await Promise.all(
+    monthsBetween(r.startedAt, to).map((m) =>
+      storage
+        .read<AuditRecord[]>('audit', auditFileOfMonth(m))
+        .then((d) => d.value ?? [])
+    )
+  )
+
   return within(months.flat(), r.startedAt, to)
 }
 
-export async function exportReview(ctx: Context, id: string, format: 'CSV' | 'JSON') {
+export async function exportReview(
+  ctx: Context,
+  id: string,
+  format: 'CSV' | 'JSON'
+) {
   const r = await reviewById(ctx, id)
-  if (!r) throw refusalError({ ok: false, code: 'NOT_FOUND', message: `No review ${quote(id)}.` })
+
+  if (!r)
+    throw refusalError({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: `No review ${quote(id)}.`,
+    })
   const actions = await actionsDuring(ctx, r)
+
   return format === 'CSV'
-    ? { filename: `key-steward-review-${r.id}.csv`, contentType: 'text/csv; charset=utf-8', content: reviewCsv(r, actions) }
-    : { filename: `key-steward-review-${r.id}.json`, contentType: 'application/json', content: reviewJson(r, actions) }
+    ? {
+        filename: `key-steward-review-${r.id}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        content: reviewCsv(r, actions),
+      }
+    : {
+        filename: `key-steward-review-${r.id}.json`,
+        contentType: 'application/json',
+        content: reviewJson(r, actions),
+      }
 }
 
 export async function start(ctx: Context): Promise<Review> {
@@ -77,66 +150,147 @@ export async function start(ctx: Context): Promise<Review> {
   const data = requestData(ctx)
   const ev = await data.evaluation()
   const at = now()
-  const id = `${at.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`
+  const id = `${at.toISOString().slice(0, 10)}-${randomBytes(4).toString(
+    'hex'
+  )}`
+
   const leakScan = leakScanEvidence(ev.input.leakScan)
-  const changes = (await data.storage.read<Changes>('snapshots', 'changes.json')).value
-  const started = startReview(await readIndex(data.storage), { id, now: at, by, policy: ev.input, findings: ev.findings, leakScan, changes })
+  const changes = (
+    await data.storage.read<Changes>('snapshots', 'changes.json')
+  ).value
+
+  const started = startReview(await readIndex(data.storage), {
+    id,
+    now: at,
+    by,
+    policy: ev.input,
+    findings: ev.findings,
+    leakScan,
+    changes,
+  })
+
   if (!started.ok) throw refusalError(started)
   await data.storage.write('reviews', started.value, null, fileOf(id))
-  await data.storage.update<ReviewIndex, void>('reviews', current => {
-    const idx = current ?? EMPTY_INDEX
-    if (idx.openId) return { refused: refusalError({ ok: false, code: 'CONFLICT', message: 'Another admin just started a review: open it instead.' }) }
-    return { value: indexWith(idx, started.value), result: undefined }
-  }, INDEX)
+  await data.storage.update<ReviewIndex, void>(
+    'reviews',
+    (current) => {
+      const idx = current ?? EMPTY_INDEX
+
+      if (idx.openId)
+        return {
+          refused: refusalError({
+            ok: false,
+            code: 'CONFLICT',
+            message: 'Another admin just started a review: open it instead.',
+          }),
+        }
+
+      return { value: indexWith(idx, started.value), result: undefined }
+    },
+    INDEX
+  )
+
   return started.value
 }
 
-export async function decideOne(ctx: Context, a: { keyId: string; decision: string; justification?: string | null }): Promise<Review> {
+export async function decideOne(
+  ctx: Context,
+  a: { keyId: string; decision: string; justification?: string | null }
+): Promise<Review> {
   const by = await actor(ctx)
-  return changeOpen(requestData(ctx).storage, r => {
+
+  return changeOpen(requestData(ctx).storage, (r) => {
     const out = decideKey(r, { ...a, by, now: now() })
-    return out.ok ? { ok: true, value: { review: out.value, result: out.value } } : out
+
+    return out.ok
+      ? { ok: true, value: { review: out.value, result: out.value } }
+      : out
   })
 }
 
-export interface DecideMany { keyIds?: string[] | null; matching?: DecisionFilter | null; decision: string; justification?: string | null }
+export interface DecideMany {
+  keyIds?: string[] | null
+  matching?: DecisionFilter | null
+  decision: string
+  justification?: string | null
+}
 
 /**
  * One decision on the given keys, or on every key matching a filter (evaluated against the
  * review as stored at write time, so a concurrent reviewer's decisions are taken into account).
  */
-export async function decideMany(ctx: Context, a: DecideMany): Promise<{ review: Review; changed: string[] }> {
+export async function decideMany(
+  ctx: Context,
+  a: DecideMany
+): Promise<{ review: Review; changed: string[] }> {
   if (!!a.keyIds === !!a.matching) {
-    throw refusalError({ ok: false, code: 'BAD_USER_INPUT', message: 'Give either keyIds or matching (a filter), not both and not neither.', field: 'keyIds' })
+    throw refusalError({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      message:
+        'Give either keyIds or matching (a filter), not both and not neither.',
+      field: 'keyIds',
+    })
   }
+
   const by = await actor(ctx)
-  return changeOpen(requestData(ctx).storage, r => {
+
+  return changeOpen(requestData(ctx).storage, (r) => {
     const keyIds = a.keyIds ?? matchingIds(r, a.matching!)
-    if (!keyIds.length && a.matching) return { ok: true, value: { review: r, result: { review: r, changed: [] } } }
-    const out = decideKeys(r, { keyIds, decision: a.decision, justification: a.justification, by, now: now() })
-    return out.ok ? { ok: true, value: { review: out.value.review, result: out.value } } : out
+
+    if (!keyIds.length && a.matching)
+      return {
+        ok: true,
+        value: { review: r, result: { review: r, changed: [] } },
+      }
+    const out = decideKeys(r, {
+      keyIds,
+      decision: a.decision,
+      justification: a.justification,
+      by,
+      now: now(),
+    })
+
+    return out.ok
+      ? { ok: true, value: { review: out.value.review, result: out.value } }
+      : out
   })
 }
 
-export async function check(ctx: Context, a: { practice: string; status: string; note?: string | null }): Promise<Review> {
+export async function check(
+  ctx: Context,
+  a: { practice: string; status: string; note?: string | null }
+): Promise<Review> {
   const by = await actor(ctx)
   const { storage } = requestData(ctx)
   const leakScan = await latestLeakScan(storage)
-  return changeOpen(storage, r => {
+
+  return changeOpen(storage, (r) => {
     const out = checkPractice(r, { ...a, by, now: now(), leakScan })
-    return out.ok ? { ok: true, value: { review: out.value, result: out.value } } : out
+
+    return out.ok
+      ? { ok: true, value: { review: out.value, result: out.value } }
+      : out
   })
 }
 
-export async function complete(ctx: Context, a: { note?: string | null }): Promise<Review> {
+export async function complete(
+  ctx: Context,
+  a: { note?: string | null }
+): Promise<Review> {
   const by = await actor(ctx)
   const { storage } = requestData(ctx)
   const leakScan = await latestLeakScan(storage)
-  const done = await changeOpen(storage, r => {
+  const done = await changeOpen(storage, (r) => {
     const out = completeReview(r, { by, now: now(), note: a.note, leakScan })
-    return out.ok ? { ok: true, value: { review: out.value, result: out.value } } : out
+
+    return out.ok
+      ? { ok: true, value: { review: out.value, result: out.value } }
+      : out
   })
+
   await recordInIndex(storage, done)
+
   return done
 }
 

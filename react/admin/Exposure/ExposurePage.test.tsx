@@ -5,21 +5,71 @@ import LEAK_SCAN from '../graphql/leakScan.gql'
 import ExposurePage from './ExposurePage'
 
 const scan = {
-  at: '2026-11-26T12:00:00.000Z', origin: 'https://acme.myvtex.com', pagesScanned: 3, scriptsScanned: 2, bytesScanned: 7847, exposedKeys: 1, truncated: true,
-  errors: [{ url: 'https://acme.myvtex.com/arquivos/qa-widget.js', reason: 'HTTP 404' }],
-  errorCount: 1, skipped: [{ url: 'https://cdn.example.org/lib.js', reason: 'third-party host' }], skippedCount: 1, unreachableHosts: [],
-  complete: true, unreadCount: 0, keptUrls: 0, keptFrom: null,
-  exposures: [{ kind: 'APP_KEY', appKey: 'vtexappkey-acme-XDIUKI', account: 'acme', tokenFound: true, tokenMasked: 'BHHP… (128 characters)', url: 'https://acme.myvtex.com/arquivos/app.js', line: 35, column: 29, snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'", lastSeenAt: null, severity: 'CRITICAL', key: { id: 'k-store-locator', label: 'Store locator widget' } }],
+  at: '2026-11-26T12:00:00.000Z',
+  origin: 'https://acme.myvtex.com',
+  pagesScanned: 3,
+  scriptsScanned: 2,
+  bytesScanned: 7847,
+  exposedKeys: 1,
+  truncated: true,
+  errors: [
+    {
+      url: 'https://acme.myvtex.com/arquivos/qa-widget.js',
+      reason: 'HTTP 404',
+    },
+  ],
+  errorCount: 1,
+  skipped: [
+    { url: 'https://cdn.example.org/lib.js', reason: 'third-party host' },
+  ],
+  skippedCount: 1,
+  unreachableHosts: [],
+  complete: true,
+  unreadCount: 0,
+  keptUrls: 0,
+  keptFrom: null,
+  exposures: [
+    {
+      kind: 'APP_KEY',
+      appKey: 'vtexappkey-acme-XDIUKI',
+      account: 'acme',
+      tokenFound: true,
+      tokenMasked: 'BHHP… (128 characters)',
+      url: 'https://acme.myvtex.com/arquivos/app.js',
+      line: 35,
+      column: 29,
+      snippet: "'X-VTEX-API-AppToken': 'BHHP… (128 characters)'",
+      lastSeenAt: null,
+      severity: 'CRITICAL',
+      key: { id: 'k-store-locator', label: 'Store locator widget' },
+    },
+  ],
 }
 
 describe('ExposurePage', () => {
   it('shows exposures with severity, place and masked token, coverage, truncation and unread URLs', async () => {
-    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: scan } } }] } })
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: scan } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('vtexappkey-acme-XDIUKI'))
-    expect(container.querySelector('[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]')).not.toBeNull()
+    expect(
+      container.querySelector(
+        '[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]'
+      )
+    ).not.toBeNull()
     expect(getByText(/line 35, column 29/)).toBeInTheDocument()
     expect(container.textContent).toContain('BHHP… (128 characters)')
-    expect(getByText(/A limit \(pages, size or time\) stopped the scan/)).toBeInTheDocument()
+    expect(
+      getByText(/A limit \(pages, size or time\) stopped the scan/)
+    ).toBeInTheDocument()
     expect(getByText(/HTTP 404/)).toBeInTheDocument()
     expect(getByText(/third-party host/)).toBeInTheDocument()
     expect(getByText(/Move the calls to a server/)).toBeInTheDocument()
@@ -27,55 +77,192 @@ describe('ExposurePage', () => {
 
   it('says which hosts the storefront redirects to that Key Steward may not reach, and that nothing was read', async () => {
     const away = {
-      ...scan, pagesScanned: 0, scriptsScanned: 0, bytesScanned: 0, exposedKeys: 0, truncated: false, errors: [], exposures: [], unreachableHosts: ['www.acme.com'],
-      skipped: [{ url: 'https://acme.myvtex.com/', reason: 'redirects to https://www.acme.com/ — a host Key Steward may not reach (not in the manifest’s outbound-access policies)' }],
+      ...scan,
+      pagesScanned: 0,
+      scriptsScanned: 0,
+      bytesScanned: 0,
+      exposedKeys: 0,
+      truncated: false,
+      errors: [],
+      exposures: [],
+      unreachableHosts: ['www.acme.com'],
+      skipped: [
+        {
+          url: 'https://acme.myvtex.com/',
+          reason:
+            'redirects to https://www.acme.com/ — a host Key Steward may not reach (not in the manifest’s outbound-access policies)',
+        },
+      ],
     }
-    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: away } } }] } })
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: away } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText(/Your storefront redirects to/))
-    expect(container.querySelector('[data-unreachable]')?.textContent).toContain('www.acme.com')
-    expect(getByText(/No page of your storefront could be read/)).toBeInTheDocument()
+    expect(
+      container.querySelector('[data-unreachable]')?.textContent
+    ).toContain('www.acme.com')
+    expect(
+      getByText(/No page of your storefront could be read/)
+    ).toBeInTheDocument()
     expect(container.textContent).not.toContain('No API key or token was found')
-    expect(getByText(/redirects to https:\/\/www.acme.com\/ — a host Key Steward may not reach/)).toBeInTheDocument()
+    expect(
+      getByText(
+        /redirects to https:\/\/www.acme.com\/ — a host Key Steward may not reach/
+      )
+    ).toBeInTheDocument()
   })
 
   it('lists the first URLs it could not read or left out, and how many more', async () => {
     const many = {
-      ...scan, errorCount: 61, skippedCount: 34_976,
-      errors: Array.from({ length: 50 }, (_, i) => ({ url: `https://acme.myvtex.com/arquivos/e${i}.js`, reason: 'HTTP 503' })),
-      skipped: Array.from({ length: 50 }, (_, i) => ({ url: `https://cdn${i}.example.org/x.js`, reason: 'third-party host' })),
+      ...scan,
+      errorCount: 61,
+      skippedCount: 34_976,
+      errors: Array.from({ length: 50 }, (_, i) => ({
+        url: `https://acme.myvtex.com/arquivos/e${i}.js`,
+        reason: 'HTTP 503',
+      })),
+      skipped: Array.from({ length: 50 }, (_, i) => ({
+        url: `https://cdn${i}.example.org/x.js`,
+        reason: 'third-party host',
+      })),
     }
-    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: many } } }] } })
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: many } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('vtexappkey-acme-XDIUKI'))
-    expect(container.querySelector('[data-more="errors"]')?.textContent).toBe('and 11 more URLs not listed')
-    expect(container.querySelector('[data-more="skipped"]')?.textContent).toBe('and 34,926 more URLs not listed')
+    expect(container.querySelector('[data-more="errors"]')?.textContent).toBe(
+      'and 11 more URLs not listed'
+    )
+    expect(container.querySelector('[data-more="skipped"]')?.textContent).toBe(
+      'and 34,926 more URLs not listed'
+    )
   })
 
   // Issue 16, item 1: a scan whose every URL answered 503 showed "0 pages" and no exposures, as
   // if the store were clean.
   it('says the scan is incomplete and keeps, dated, what an earlier scan found where it could not read', async () => {
     const failed = {
-      ...scan, pagesScanned: 0, scriptsScanned: 0, bytesScanned: 0, truncated: false, complete: false, unreadCount: 3, keptUrls: 1, keptFrom: '2026-11-20T06:00:00.000Z',
-      errors: [{ url: 'https://acme.myvtex.com/', reason: 'HTTP 503' }, { url: 'https://acme.myvtex.com/sitemap.xml', reason: 'sitemap: HTTP 503' }], errorCount: 2, skipped: [], skippedCount: 0,
-      exposures: [{ ...scan.exposures[0], lastSeenAt: '2026-11-20T06:00:00.000Z' }],
+      ...scan,
+      pagesScanned: 0,
+      scriptsScanned: 0,
+      bytesScanned: 0,
+      truncated: false,
+      complete: false,
+      unreadCount: 3,
+      keptUrls: 1,
+      keptFrom: '2026-11-20T06:00:00.000Z',
+      errors: [
+        { url: 'https://acme.myvtex.com/', reason: 'HTTP 503' },
+        {
+          url: 'https://acme.myvtex.com/sitemap.xml',
+          reason: 'sitemap: HTTP 503',
+        },
+      ],
+      errorCount: 2,
+      skipped: [],
+      skippedCount: 0,
+      exposures: [
+        { ...scan.exposures[0], lastSeenAt: '2026-11-20T06:00:00.000Z' },
+      ],
     }
-    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: failed } } }] } })
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: failed } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('vtexappkey-acme-XDIUKI'))
-    expect(container.querySelector('[data-incomplete]')?.textContent).toBe('Incomplete: 3 URLs could not be read; their last known result, from November 20, 2026, is kept below. A URL that could not be read is never taken as clean.')
-    expect(container.querySelector('[data-exposure="vtexappkey-acme-XDIUKI"] [data-last-seen]')?.textContent).toMatch(/^Last seen November 20, 2026: this scan could not read this URL again/)
-    expect(container.querySelector('[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]')).not.toBeNull()
+    expect(container.querySelector('[data-incomplete]')?.textContent).toBe(
+      'Incomplete: 3 URLs could not be read; their last known result, from November 20, 2026, is kept below. A URL that could not be read is never taken as clean.'
+    )
+    expect(
+      container.querySelector(
+        '[data-exposure="vtexappkey-acme-XDIUKI"] [data-last-seen]'
+      )?.textContent
+    ).toMatch(
+      /^Last seen November 20, 2026: this scan could not read this URL again/
+    )
+    expect(
+      container.querySelector(
+        '[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]'
+      )
+    ).not.toBeNull()
   })
 
   it('does not call an incomplete scan that found nothing clean', async () => {
-    const partial = { ...scan, truncated: false, complete: false, unreadCount: 1, keptUrls: 0, keptFrom: null, exposedKeys: 0, exposures: [], errors: [{ url: 'https://acme.myvtex.com/arquivos/app.js', reason: 'timed out' }] }
-    const { getByText, container } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: partial } } }] } })
-    await wait(() => getByText(/could not be read, so this scan cannot say they are clean/))
-    expect(container.querySelector('[data-incomplete]')?.textContent).toBe('Incomplete: 1 URL could not be read, so this scan cannot say they are clean; see below why.')
-    expect(container.textContent).not.toContain('No API key or token was found in your storefront code')
+    const partial = {
+      ...scan,
+      truncated: false,
+      complete: false,
+      unreadCount: 1,
+      keptUrls: 0,
+      keptFrom: null,
+      exposedKeys: 0,
+      exposures: [],
+      errors: [
+        { url: 'https://acme.myvtex.com/arquivos/app.js', reason: 'timed out' },
+      ],
+    }
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: partial } },
+          },
+        ],
+      },
+    })
+
+    await wait(() =>
+      getByText(/could not be read, so this scan cannot say they are clean/)
+    )
+    expect(container.querySelector('[data-incomplete]')?.textContent).toBe(
+      'Incomplete: 1 URL could not be read, so this scan cannot say they are clean; see below why.'
+    )
+    expect(container.textContent).not.toContain(
+      'No API key or token was found in your storefront code'
+    )
     expect(getByText(/what could not be read is unknown/)).toBeInTheDocument()
   })
 
   it('invites to run the first scan', async () => {
-    const { getByText } = render(<ExposurePage />, { graphql: { mocks: [{ request: { query: LEAK_SCAN }, result: { data: { leakScan: null } } }] } })
+    const { getByText } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: null } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('No scan yet'))
     expect(getByText('Scan storefront now')).toBeInTheDocument()
   })

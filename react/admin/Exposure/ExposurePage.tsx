@@ -1,6 +1,12 @@
 import React from 'react'
 import { useMutation, useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage, FormattedNumber, FormattedTime, useIntl } from 'react-intl'
+import {
+  FormattedDate,
+  FormattedMessage,
+  FormattedNumber,
+  FormattedTime,
+  useIntl,
+} from 'react-intl'
 import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import Link from '../components/Link'
@@ -10,146 +16,377 @@ import SeverityBadge from '../components/SeverityBadge'
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
 import { readError } from '../utils/errors'
-import { SEVERITIES, Severity } from '../types'
+import type { Severity } from '../types'
+import { SEVERITIES } from '../types'
 
 interface Exposure {
-  kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'; appKey: string | null; account: string | null; tokenFound: boolean; tokenMasked: string | null; url: string; line: number; column: number; snippet: string; lastSeenAt?: string | null
+  kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'
+  appKey: string | null
+  account: string | null
+  tokenFound: boolean
+  tokenMasked: string | null
+  url: string
+  line: number
+  column: number
+  snippet: string
+  lastSeenAt?: string | null
   /** the server sends both; older answers (tests) may lack them */
-  severity?: Severity; key?: { id: string; label: string } | null
+  severity?: Severity
+  key?: { id: string; label: string } | null
 }
-const severityOf = (e: Exposure): Severity => e.severity ?? (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
+const severityOf = (e: Exposure): Severity =>
+  e.severity ?? (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
+
 interface Scan {
-  at: string; origin: string; pagesScanned: number; scriptsScanned: number; bytesScanned: number; exposedKeys: number; truncated: boolean
-  complete?: boolean; unreadCount?: number; keptUrls?: number; keptFrom?: string | null
-  errors: Array<{ url: string; reason: string }>; errorCount?: number; skipped: Array<{ url: string; reason: string }>; skippedCount?: number
-  unreachableHosts: string[]; exposures: Exposure[]
+  at: string
+  origin: string
+  pagesScanned: number
+  scriptsScanned: number
+  bytesScanned: number
+  exposedKeys: number
+  truncated: boolean
+  complete?: boolean
+  unreadCount?: number
+  keptUrls?: number
+  keptFrom?: string | null
+  errors: Array<{ url: string; reason: string }>
+  errorCount?: number
+  skipped: Array<{ url: string; reason: string }>
+  skippedCount?: number
+  unreachableHosts: string[]
+  exposures: Exposure[]
 }
 
 /** The first URLs the scan noted, and how many more it only counted. */
-const UrlList: React.FC<{ items: Array<{ url: string; reason: string }>; count?: number; kind: string }> = ({ items, count, kind }) => {
+const UrlList: React.FC<{
+  items: Array<{ url: string; reason: string }>
+  count?: number
+  kind: string
+}> = ({ items, count, kind }) => {
   const more = Math.max(0, (count ?? items.length) - items.length)
+
   return (
     <>
       <ul className="list pa0 ma0 f6">
-        {items.map((i, n) => <li key={`${n}:${i.url}`} className="pv1"><span className="code">{i.url}</span> <span className="c-muted-1">— {i.reason}</span></li>)}
+        {items.map((i, n) => (
+          <li key={`${n}:${i.url}`} className="pv1">
+            <span className="code">{i.url}</span>{' '}
+            <span className="c-muted-1">— {i.reason}</span>
+          </li>
+        ))}
       </ul>
-      {more > 0 && <p className="f6 c-muted-1 mt2" data-more={kind}><FormattedMessage id="admin/key-steward.exposure.more" values={{ count: more }} /></p>}
+      {more > 0 && (
+        <p className="f6 c-muted-1 mt2" data-more={kind}>
+          <FormattedMessage
+            id="admin/key-steward.exposure.more"
+            values={{ count: more }}
+          />
+        </p>
+      )}
     </>
   )
 }
 
 const ExposurePage: React.FC = () => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.exposure.${id}` })
-  const { data, loading, error, refetch } = useQuery<{ leakScan: Scan | null }>(LEAK_SCAN)
-  const [run, running] = useMutation(RUN, { refetchQueries: [{ query: LEAK_SCAN }], awaitRefetchQueries: true })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.exposure.${id}` })
+
+  const { data, loading, error, refetch } = useQuery<{ leakScan: Scan | null }>(
+    LEAK_SCAN
+  )
+
+  const [run, running] = useMutation(RUN, {
+    refetchQueries: [{ query: LEAK_SCAN }],
+    awaitRefetchQueries: true,
+  })
+
   const runFailure = readError(running.error)
   const scan = data?.leakScan
   const runButton = (
-    <Button onClick={() => run().catch(() => undefined)} isLoading={running.loading}><FormattedMessage id="admin/key-steward.exposure.run" /></Button>
+    <Button
+      onClick={() => run().catch(() => undefined)}
+      isLoading={running.loading}
+    >
+      <FormattedMessage id="admin/key-steward.exposure.run" />
+    </Button>
   )
 
   return (
-    <PageFrame section="exposure" title={<FormattedMessage id="admin/key-steward.exposure.title" />} subtitle={<FormattedMessage id="admin/key-steward.exposure.subtitle" />}>
-      {runFailure && <div className="mb5" role="alert"><Alert type="error">{runFailure.message}</Alert></div>}
-      {loading && !data && <PageBlock><Loading /></PageBlock>}
-      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+    <PageFrame
+      section="exposure"
+      title={<FormattedMessage id="admin/key-steward.exposure.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.exposure.subtitle" />}
+    >
+      {runFailure && (
+        <div className="mb5" role="alert">
+          <Alert type="error">{runFailure.message}</Alert>
+        </div>
+      )}
+      {loading && !data && (
+        <PageBlock>
+          <Loading />
+        </PageBlock>
+      )}
+      {error && !data && (
+        <PageBlock>
+          <ErrorState error={error} onRetry={() => refetch()} />
+        </PageBlock>
+      )}
       {data && !scan && (
         <PageBlock>
           <EmptyState title={t('none')}>
-            <p><FormattedMessage id="admin/key-steward.exposure.noneText" /></p>
+            <p>
+              <FormattedMessage id="admin/key-steward.exposure.noneText" />
+            </p>
             {runButton}
           </EmptyState>
         </PageBlock>
       )}
       {scan && (
         <>
-          <PageBlock variation="annotated" title={t('coverage')} subtitle={t('coverageText')}>
+          <PageBlock
+            variation="annotated"
+            title={t('coverage')}
+            subtitle={t('coverageText')}
+          >
             <p className="mt0">
               <FormattedMessage
                 id="admin/key-steward.exposure.summary"
                 values={{
-                  date: <FormattedDate value={scan.at} year="numeric" month="long" day="2-digit" />,
+                  date: (
+                    <FormattedDate
+                      value={scan.at}
+                      year="numeric"
+                      month="long"
+                      day="2-digit"
+                    />
+                  ),
                   time: <FormattedTime value={scan.at} />,
                   origin: <span className="code">{scan.origin}</span>,
                   pages: intl.formatNumber(scan.pagesScanned),
                   scripts: intl.formatNumber(scan.scriptsScanned),
-                  kb: <FormattedNumber value={Math.round(scan.bytesScanned / 1024)} />,
+                  kb: (
+                    <FormattedNumber
+                      value={Math.round(scan.bytesScanned / 1024)}
+                    />
+                  ),
                 }}
               />
             </p>
             {scan.complete === false && (
               <div className="mb4" data-incomplete>
                 <Alert type="warning">
-                  {scan.keptUrls && scan.keptFrom
-                    ? <FormattedMessage id="admin/key-steward.exposure.incompleteKept" values={{ count: scan.unreadCount ?? 0, date: <FormattedDate value={scan.keptFrom} year="numeric" month="long" day="2-digit" /> }} />
-                    : <FormattedMessage id="admin/key-steward.exposure.incomplete" values={{ count: scan.unreadCount ?? 0 }} />}
+                  {scan.keptUrls && scan.keptFrom ? (
+                    <FormattedMessage
+                      id="admin/key-steward.exposure.incompleteKept"
+                      values={{
+                        count: scan.unreadCount ?? 0,
+                        date: (
+                          <FormattedDate
+                            value={scan.keptFrom}
+                            year="numeric"
+                            month="long"
+                            day="2-digit"
+                          />
+                        ),
+                      }}
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="admin/key-steward.exposure.incomplete"
+                      values={{ count: scan.unreadCount ?? 0 }}
+                    />
+                  )}
                 </Alert>
               </div>
             )}
-            {scan.truncated && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.exposure.truncated" /></Alert></div>}
+            {scan.truncated && (
+              <div className="mb4">
+                <Alert type="warning">
+                  <FormattedMessage id="admin/key-steward.exposure.truncated" />
+                </Alert>
+              </div>
+            )}
             {scan.unreachableHosts.length > 0 && (
               <div className="mb4" data-unreachable>
                 <Alert type="warning">
-                  <FormattedMessage id="admin/key-steward.exposure.unreachable" values={{ hosts: <span className="code">{scan.unreachableHosts.join(', ')}</span> }} />
+                  <FormattedMessage
+                    id="admin/key-steward.exposure.unreachable"
+                    values={{
+                      hosts: (
+                        <span className="code">
+                          {scan.unreachableHosts.join(', ')}
+                        </span>
+                      ),
+                    }}
+                  />
                 </Alert>
               </div>
             )}
             {runButton}
           </PageBlock>
-          <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.exposure.found' }, { count: scan.exposures.length })}>
+          <PageBlock
+            title={intl.formatMessage(
+              { id: 'admin/key-steward.exposure.found' },
+              { count: scan.exposures.length }
+            )}
+          >
             {scan.exposures.length === 0 && scan.pagesScanned === 0 ? (
-              <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.nothingRead" /></p>
+              <p className="c-warning">
+                <FormattedMessage id="admin/key-steward.exposure.nothingRead" />
+              </p>
             ) : scan.exposures.length === 0 && scan.complete === false ? (
-              <p className="c-warning"><FormattedMessage id="admin/key-steward.exposure.cleanSoFar" /></p>
+              <p className="c-warning">
+                <FormattedMessage id="admin/key-steward.exposure.cleanSoFar" />
+              </p>
             ) : scan.exposures.length === 0 ? (
-              <p className="c-success"><FormattedMessage id="admin/key-steward.exposure.clean" /></p>
+              <p className="c-success">
+                <FormattedMessage id="admin/key-steward.exposure.clean" />
+              </p>
             ) : (
               <ul className="list pa0 ma0">
-                {[...scan.exposures].sort((a, b) => SEVERITIES.indexOf(severityOf(a)) - SEVERITIES.indexOf(severityOf(b))).map((e, i) => (
-                  <li key={i} className="pv4 bb b--muted-5" data-exposure={e.appKey ?? e.kind}>
-                    <div className="flex items-center mb2">
-                      <SeverityBadge severity={severityOf(e)} />
-                      {e.key ? (
-                        <>
-                          <span className="ml3 fw5" data-exposure-key={e.key.id}>
-                            <Link to={`${BASE}/keys/${encodeURIComponent(e.key.id)}`}>{e.key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" />}</Link>
-                          </span>
-                          <span className="ml2 f6 code c-muted-1">{e.appKey}</span>
-                        </>
-                      ) : (
-                        <>
-                          <span className="ml3 fw5">{e.appKey ?? t(`kind.${e.kind}`)}</span>
-                          {e.account && <span className="ml2 f6 c-muted-1">({e.account})</span>}
-                        </>
-                      )}
-                    </div>
-                    <p className="mv2 f6">
-                      <FormattedMessage id="admin/key-steward.exposure.where" values={{ url: <span className="code">{e.url}</span>, line: intl.formatNumber(e.line), column: intl.formatNumber(e.column) }} />
-                      {e.tokenMasked && <> · <FormattedMessage id="admin/key-steward.exposure.token" values={{ masked: <span className="code">{e.tokenMasked}</span> }} /></>}
-                    </p>
-                    {e.lastSeenAt && (
-                      <p className="mv2 f6 c-warning" data-last-seen>
-                        <FormattedMessage id="admin/key-steward.exposure.lastSeen" values={{ date: <FormattedDate value={e.lastSeenAt} year="numeric" month="long" day="2-digit" /> }} />
+                {[...scan.exposures]
+                  .sort(
+                    (a, b) =>
+                      SEVERITIES.indexOf(severityOf(a)) -
+                      SEVERITIES.indexOf(severityOf(b))
+                  )
+                  .map((e, i) => (
+                    <li
+                      key={i}
+                      className="pv4 bb b--muted-5"
+                      data-exposure={e.appKey ?? e.kind}
+                    >
+                      <div className="flex items-center mb2">
+                        <SeverityBadge severity={severityOf(e)} />
+                        {e.key ? (
+                          <>
+                            <span
+                              className="ml3 fw5"
+                              data-exposure-key={e.key.id}
+                            >
+                              <Link
+                                to={`${BASE}/keys/${encodeURIComponent(
+                                  e.key.id
+                                )}`}
+                              >
+                                {e.key.label || (
+                                  <FormattedMessage id="admin/key-steward.keys.noLabel" />
+                                )}
+                              </Link>
+                            </span>
+                            <span className="ml2 f6 code c-muted-1">
+                              {e.appKey}
+                            </span>
+                          </>
+                        ) : (
+                          <>
+                            <span className="ml3 fw5">
+                              {e.appKey ?? t(`kind.${e.kind}`)}
+                            </span>
+                            {e.account && (
+                              <span className="ml2 f6 c-muted-1">
+                                ({e.account})
+                              </span>
+                            )}
+                          </>
+                        )}
+                      </div>
+                      <p className="mv2 f6">
+                        <FormattedMessage
+                          id="admin/key-steward.exposure.where"
+                          values={{
+                            url: <span className="code">{e.url}</span>,
+                            line: intl.formatNumber(e.line),
+                            column: intl.formatNumber(e.column),
+                          }}
+                        />
+                        {e.tokenMasked && (
+                          <>
+                            {' '}
+                            ·{' '}
+                            <FormattedMessage
+                              id="admin/key-steward.exposure.token"
+                              values={{
+                                masked: (
+                                  <span className="code">{e.tokenMasked}</span>
+                                ),
+                              }}
+                            />
+                          </>
+                        )}
                       </p>
-                    )}
-                    <pre className="bg-muted-5 pa3 br2 f7 overflow-x-auto ma0" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{e.snippet}</pre>
-                  </li>
-                ))}
+                      {e.lastSeenAt && (
+                        <p className="mv2 f6 c-warning" data-last-seen>
+                          <FormattedMessage
+                            id="admin/key-steward.exposure.lastSeen"
+                            values={{
+                              date: (
+                                <FormattedDate
+                                  value={e.lastSeenAt}
+                                  year="numeric"
+                                  month="long"
+                                  day="2-digit"
+                                />
+                              ),
+                            }}
+                          />
+                        </p>
+                      )}
+                      <pre
+                        className="bg-muted-5 pa3 br2 f7 overflow-x-auto ma0"
+                        style={{
+                          whiteSpace: 'pre-wrap',
+                          wordBreak: 'break-all',
+                        }}
+                      >
+                        {e.snippet}
+                      </pre>
+                    </li>
+                  ))}
               </ul>
             )}
           </PageBlock>
           <PageBlock variation="annotated" title={t('todo')}>
             <ol className="mt0 pl4">
-              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo1" /></li>
-              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo2" /></li>
-              <li className="mb2"><FormattedMessage id="admin/key-steward.exposure.todo3" /></li>
+              <li className="mb2">
+                <FormattedMessage id="admin/key-steward.exposure.todo1" />
+              </li>
+              <li className="mb2">
+                <FormattedMessage id="admin/key-steward.exposure.todo2" />
+              </li>
+              <li className="mb2">
+                <FormattedMessage id="admin/key-steward.exposure.todo3" />
+              </li>
             </ol>
           </PageBlock>
           {(scan.errors.length > 0 || scan.skipped.length > 0) && (
             <PageBlock title={t('notRead')}>
-              {scan.errors.length > 0 && <><h3 className="t-heading-6 mt0"><FormattedMessage id="admin/key-steward.exposure.errors" /></h3><UrlList items={scan.errors} count={scan.errorCount} kind="errors" /></>}
-              {scan.skipped.length > 0 && <><h3 className="t-heading-6"><FormattedMessage id="admin/key-steward.exposure.skipped" /></h3><UrlList items={scan.skipped} count={scan.skippedCount} kind="skipped" /></>}
+              {scan.errors.length > 0 && (
+                <>
+                  <h3 className="t-heading-6 mt0">
+                    <FormattedMessage id="admin/key-steward.exposure.errors" />
+                  </h3>
+                  <UrlList
+                    items={scan.errors}
+                    count={scan.errorCount}
+                    kind="errors"
+                  />
+                </>
+              )}
+              {scan.skipped.length > 0 && (
+                <>
+                  <h3 className="t-heading-6">
+                    <FormattedMessage id="admin/key-steward.exposure.skipped" />
+                  </h3>
+                  <UrlList
+                    items={scan.skipped}
+                    count={scan.skippedCount}
+                    kind="skipped"
+                  />
+                </>
+              )}
             </PageBlock>
           )}
         </>

@@ -5,82 +5,246 @@ import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import REGISTER from '../graphql/registerExternalKey.gql'
 import REMOVE from '../graphql/removeExternalKey.gql'
 import { errorMock, OWNER_ROLE } from '../testing/data'
-import ExternalKeysPanel, { ExternalKey } from './ExternalKeysPanel'
+import type { ExternalKey } from './ExternalKeysPanel'
+import ExternalKeysPanel from './ExternalKeysPanel'
 
 const ORBITA: ExternalKey = {
-  appKey: 'vtexappkey-agenciaorbita-MXLCXX', account: 'agenciaorbita', addedDate: '2025-10-12T00:00:00Z', addedBy: null, isActive: true, rolesKnown: true,
+  appKey: 'vtexappkey-agenciaorbita-MXLCXX',
+  account: 'agenciaorbita',
+  addedDate: '2025-10-12T00:00:00Z',
+  addedBy: null,
+  isActive: true,
+  rolesKnown: true,
   roles: [OWNER_ROLE],
-  findings: [{ rule: 'external-broad-access', severity: 'HIGH', practice: 'REASSESS_ACCESS', message: 'External key vtexappkey-agenciaorbita-MXLCXX of account "agenciaorbita" holds Owner (Admin Super) here.' }],
+  findings: [
+    {
+      rule: 'external-broad-access',
+      severity: 'HIGH',
+      practice: 'REASSESS_ACCESS',
+      message:
+        'External key vtexappkey-agenciaorbita-MXLCXX of account "agenciaorbita" holds Owner (Admin Super) here.',
+    },
+  ],
 }
-const OUTLET: ExternalKey = { ...ORBITA, appKey: 'vtexappkey-acmeoutlet-LJOYUK', account: 'acmeoutlet', addedBy: 'ana@acme.com', roles: [{ id: 1054, name: 'IntegrationProfile - Fulfillment', isAdmin: false }], findings: [] }
+
+const OUTLET: ExternalKey = {
+  ...ORBITA,
+  appKey: 'vtexappkey-acmeoutlet-LJOYUK',
+  account: 'acmeoutlet',
+  addedBy: 'ana@acme.com',
+  roles: [
+    { id: 1054, name: 'IntegrationProfile - Fulfillment', isAdmin: false },
+  ],
+  findings: [],
+}
 
 const list = (keys: ExternalKey[], live?: boolean) => ({
-  request: { query: EXTERNAL_KEYS, ...(live ? { variables: { live: true } } : {}) },
-  result: { data: { inventory: { __typename: 'Inventory', externalKeys: keys.map(k => ({ __typename: 'ExternalKey', ...k, roles: k.roles.map(r => ({ __typename: 'Role', id: r.id, name: r.name, isAdmin: r.isAdmin })), findings: k.findings.map(f => ({ __typename: 'Finding', ...f })) })) } } },
+  request: {
+    query: EXTERNAL_KEYS,
+    ...(live ? { variables: { live: true } } : {}),
+  },
+  result: {
+    data: {
+      inventory: {
+        __typename: 'Inventory',
+        externalKeys: keys.map((k) => ({
+          __typename: 'ExternalKey',
+          ...k,
+          roles: k.roles.map((r) => ({
+            __typename: 'Role',
+            id: r.id,
+            name: r.name,
+            isAdmin: r.isAdmin,
+          })),
+          findings: k.findings.map((f) => ({ __typename: 'Finding', ...f })),
+        })),
+      },
+    },
+  },
 })
 
 describe('ExternalKeysPanel', () => {
   it('lists each external key with its account, roles and findings', async () => {
-    const { getByText, container } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([ORBITA, OUTLET])] } })
+    const { getByText, container } = render(<ExternalKeysPanel />, {
+      graphql: { mocks: [list([ORBITA, OUTLET])] },
+    })
+
     await wait(() => getByText(ORBITA.appKey))
-    const orbita = container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)!
+    const orbita = container.querySelector(
+      `[data-external-key="${ORBITA.appKey}"]`
+    )!
+
     expect(orbita.textContent).toContain('Account agenciaorbita')
     expect(orbita.textContent).toContain('Owner (Admin Super)')
-    expect(orbita.querySelector('[data-rule="external-broad-access"] [data-severity="HIGH"]')).not.toBeNull()
+    expect(
+      orbita.querySelector(
+        '[data-rule="external-broad-access"] [data-severity="HIGH"]'
+      )
+    ).not.toBeNull()
     expect(orbita.textContent).toMatch(/holds Owner \(Admin Super\) here/)
-    const outlet = container.querySelector(`[data-external-key="${OUTLET.appKey}"]`)!
+    const outlet = container.querySelector(
+      `[data-external-key="${OUTLET.appKey}"]`
+    )!
+
     expect(outlet.textContent).toContain('by ana@acme.com')
     expect(outlet.textContent).toContain('No problems found')
   })
 
   it('says when none are registered', async () => {
-    const { getByTestId } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([])] } })
+    const { getByTestId } = render(<ExternalKeysPanel />, {
+      graphql: { mocks: [list([])] },
+    })
+
     await wait(() => getByTestId('external-keys-empty'))
   })
 
   it('registers a key, filling the account from the appKey, confirms it and reads the list again live', async () => {
-    const done = { request: { query: REGISTER, variables: { appKey: ORBITA.appKey, account: 'agenciaorbita' } }, result: { data: { registerExternalKey: { __typename: 'ExternalKey', appKey: ORBITA.appKey, account: 'agenciaorbita', roles: [{ __typename: 'Role', id: 1, name: 'Owner (Admin Super)' }] } } } }
-    const { getByText, getByLabelText, container } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([OUTLET]), done, list([OUTLET, ORBITA], true)] } })
+    const done = {
+      request: {
+        query: REGISTER,
+        variables: { appKey: ORBITA.appKey, account: 'agenciaorbita' },
+      },
+      result: {
+        data: {
+          registerExternalKey: {
+            __typename: 'ExternalKey',
+            appKey: ORBITA.appKey,
+            account: 'agenciaorbita',
+            roles: [{ __typename: 'Role', id: 1, name: 'Owner (Admin Super)' }],
+          },
+        },
+      },
+    }
+
+    const { getByText, getByLabelText, container } = render(
+      <ExternalKeysPanel />,
+      {
+        graphql: {
+          mocks: [list([OUTLET]), done, list([OUTLET, ORBITA], true)],
+        },
+      }
+    )
+
     await wait(() => getByText(OUTLET.appKey))
-    fireEvent.change(getByLabelText(/^appKey/), { target: { value: ORBITA.appKey } })
-    expect((getByLabelText(/^Account that owns it/) as HTMLInputElement).value).toBe('agenciaorbita')
+    fireEvent.change(getByLabelText(/^appKey/), {
+      target: { value: ORBITA.appKey },
+    })
+    expect(
+      (getByLabelText(/^Account that owns it/) as HTMLInputElement).value
+    ).toBe('agenciaorbita')
     fireEvent.click(getByText('Register'))
-    await wait(() => getByText(`${ORBITA.appKey} is registered and written to the audit log. Its roles and warnings are listed above.`))
-    await wait(() => expect(container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)).not.toBeNull())
+    await wait(() =>
+      getByText(
+        `${ORBITA.appKey} is registered and written to the audit log. Its roles and warnings are listed above.`
+      )
+    )
+    await wait(() =>
+      expect(
+        container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)
+      ).not.toBeNull()
+    )
     expect((getByLabelText(/^appKey/) as HTMLInputElement).value).toBe('')
   })
 
   it('shows the service’s refusal in the admin’s words, on the field it concerns', async () => {
-    const refused = errorMock(REGISTER, 'BAD_USER_INPUT', 'the appKey belongs to account "agenciaorbita", not "other"', { fields: [{ field: 'account', reason: 'ACCOUNT_MISMATCH', message: 'x', params: { named: 'agenciaorbita', account: 'other' } }] })
-    const mock = { ...refused, request: { query: REGISTER, variables: { appKey: ORBITA.appKey, account: 'other' } } }
-    const { getByText, getByLabelText } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([]), mock] } })
+    const refused = errorMock(
+      REGISTER,
+      'BAD_USER_INPUT',
+      'the appKey belongs to account "agenciaorbita", not "other"',
+      {
+        fields: [
+          {
+            field: 'account',
+            reason: 'ACCOUNT_MISMATCH',
+            message: 'x',
+            params: { named: 'agenciaorbita', account: 'other' },
+          },
+        ],
+      }
+    )
+
+    const mock = {
+      ...refused,
+      request: {
+        query: REGISTER,
+        variables: { appKey: ORBITA.appKey, account: 'other' },
+      },
+    }
+
+    const { getByText, getByLabelText } = render(<ExternalKeysPanel />, {
+      graphql: { mocks: [list([]), mock] },
+    })
+
     await wait(() => getByText('No external keys are registered.'))
-    fireEvent.change(getByLabelText(/^appKey/), { target: { value: ORBITA.appKey } })
-    fireEvent.change(getByLabelText(/^Account that owns it/), { target: { value: 'other' } })
+    fireEvent.change(getByLabelText(/^appKey/), {
+      target: { value: ORBITA.appKey },
+    })
+    fireEvent.change(getByLabelText(/^Account that owns it/), {
+      target: { value: 'other' },
+    })
     fireEvent.click(getByText('Register'))
-    await wait(() => getByText('The appKey belongs to account “agenciaorbita”, not “other”.'))
+    await wait(() =>
+      getByText('The appKey belongs to account “agenciaorbita”, not “other”.')
+    )
   })
 
   it('removes a key only after a confirmation that says VTEX keeps its roles', async () => {
-    const removed = { request: { query: REMOVE, variables: { appKey: ORBITA.appKey } }, result: { data: { removeExternalKey: true } } }
-    const { getByText, getByTestId, getAllByText, container, queryByTestId } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([ORBITA, OUTLET]), removed, list([OUTLET], true)] } })
+    const removed = {
+      request: { query: REMOVE, variables: { appKey: ORBITA.appKey } },
+      result: { data: { removeExternalKey: true } },
+    }
+
+    const { getByText, getByTestId, getAllByText, container, queryByTestId } =
+      render(<ExternalKeysPanel />, {
+        graphql: {
+          mocks: [list([ORBITA, OUTLET]), removed, list([OUTLET], true)],
+        },
+      })
+
     await wait(() => getByText(ORBITA.appKey))
-    fireEvent.click(getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!)
+    fireEvent.click(
+      getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!
+    )
     const dialog = getByTestId('confirm-dialog')
+
     expect(dialog.textContent).toContain(ORBITA.appKey)
     expect(dialog.textContent).toMatch(/Its roles in VTEX do not change/)
     fireEvent.click(getAllByText('Remove').slice(-1)[0])
-    await wait(() => getByText(`${ORBITA.appKey} was removed from Key Steward. Its roles in VTEX are unchanged.`))
-    await wait(() => expect(container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)).toBeNull())
+    await wait(() =>
+      getByText(
+        `${ORBITA.appKey} was removed from Key Steward. Its roles in VTEX are unchanged.`
+      )
+    )
+    await wait(() =>
+      expect(
+        container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)
+      ).toBeNull()
+    )
     expect(queryByTestId('confirm-dialog')).toBeNull()
   })
 
   it('explains a refused removal inside the confirmation', async () => {
-    const refused = { ...errorMock(REMOVE, 'FORBIDDEN', 'Your user lacks Save user', { missingResources: ['Save user'] }), request: { query: REMOVE, variables: { appKey: ORBITA.appKey } } }
-    const { getByText, getByTestId, getAllByText } = render(<ExternalKeysPanel />, { graphql: { mocks: [list([ORBITA]), refused] } })
+    const refused = {
+      ...errorMock(REMOVE, 'FORBIDDEN', 'Your user lacks Save user', {
+        missingResources: ['Save user'],
+      }),
+      request: { query: REMOVE, variables: { appKey: ORBITA.appKey } },
+    }
+
+    const { getByText, getByTestId, getAllByText } = render(
+      <ExternalKeysPanel />,
+      { graphql: { mocks: [list([ORBITA]), refused] } }
+    )
+
     await wait(() => getByText(ORBITA.appKey))
-    fireEvent.click(getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!)
+    fireEvent.click(
+      getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!
+    )
     fireEvent.click(getAllByText('Remove').slice(-1)[0])
-    await wait(() => expect(getByTestId('confirm-dialog').textContent).toMatch(/lacks these License Manager resources: Save user. Nothing was changed./))
+    await wait(() =>
+      expect(getByTestId('confirm-dialog').textContent).toMatch(
+        /lacks these License Manager resources: Save user. Nothing was changed./
+      )
+    )
   })
 })

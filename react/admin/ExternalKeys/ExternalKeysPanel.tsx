@@ -16,7 +16,8 @@ import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import REGISTER from '../graphql/registerExternalKey.gql'
 import REMOVE from '../graphql/removeExternalKey.gql'
 import type { KeyFinding, Role } from '../types'
-import { readError, ServiceError } from '../utils/errors'
+import type { ServiceError } from '../utils/errors'
+import { readError } from '../utils/errors'
 
 export interface ExternalKey {
   appKey: string
@@ -30,71 +31,154 @@ export interface ExternalKey {
 }
 
 /** A refused field as the service reports it: which, why (a code), and the values to name. */
-interface FieldReason { field: string; message: string; reason?: string; params?: Record<string, string> }
+interface FieldReason {
+  field: string
+  message: string
+  reason?: string
+  params?: Record<string, string>
+}
 
 /** Read by screen readers, not shown: which key a Remove button removes. */
-const VISUALLY_HIDDEN: React.CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }
+const VISUALLY_HIDDEN: React.CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+}
 
 const APP_KEY_ACCOUNT = /^\s*vtexappkey-([a-z0-9]+)-/
 
 /** Why the service refused (node/domain/externalKeys.ts ExternalKeyProblem). */
-const REASONS = ['TOKEN_PASTED', 'APPKEY_FORMAT', 'ACCOUNT_FORMAT', 'OWN_ACCOUNT', 'ACCOUNT_MISMATCH', 'ALREADY_REGISTERED', 'NOT_REGISTERED', 'NO_ROLES_HERE'] as const
-type Reason = typeof REASONS[number]
+const REASONS = [
+  'TOKEN_PASTED',
+  'APPKEY_FORMAT',
+  'ACCOUNT_FORMAT',
+  'OWN_ACCOUNT',
+  'ACCOUNT_MISMATCH',
+  'ALREADY_REGISTERED',
+  'NOT_REGISTERED',
+  'NO_ROLES_HERE',
+] as const
+
+type Reason = (typeof REASONS)[number]
 
 type TextId =
-  | 'title' | 'subtitle' | 'empty' | 'listLabel' | 'account' | 'added' | 'addedBy' | 'inactive' | 'roles' | 'noRoles' | 'rolesUnknown'
-  | 'remove' | 'removeAria' | 'removeTitle' | 'removeEffect' | 'removed' | 'registerTitle' | 'appKey' | 'appKeyHelp' | 'accountLabel'
-  | 'accountHelp' | 'register' | 'registered' | 'failed' | 'forbidden' | 'retry'
-  | 'error.TOKEN_PASTED' | 'error.APPKEY_FORMAT' | 'error.ACCOUNT_FORMAT' | 'error.OWN_ACCOUNT' | 'error.ACCOUNT_MISMATCH'
-  | 'error.ALREADY_REGISTERED' | 'error.NOT_REGISTERED' | 'error.NO_ROLES_HERE'
+  | 'title'
+  | 'subtitle'
+  | 'empty'
+  | 'listLabel'
+  | 'account'
+  | 'added'
+  | 'addedBy'
+  | 'inactive'
+  | 'roles'
+  | 'noRoles'
+  | 'rolesUnknown'
+  | 'remove'
+  | 'removeAria'
+  | 'removeTitle'
+  | 'removeEffect'
+  | 'removed'
+  | 'registerTitle'
+  | 'appKey'
+  | 'appKeyHelp'
+  | 'accountLabel'
+  | 'accountHelp'
+  | 'register'
+  | 'registered'
+  | 'failed'
+  | 'forbidden'
+  | 'retry'
+  | 'error.TOKEN_PASTED'
+  | 'error.APPKEY_FORMAT'
+  | 'error.ACCOUNT_FORMAT'
+  | 'error.OWN_ACCOUNT'
+  | 'error.ACCOUNT_MISMATCH'
+  | 'error.ALREADY_REGISTERED'
+  | 'error.NOT_REGISTERED'
+  | 'error.NO_ROLES_HERE'
 
 function useText() {
   const intl = useIntl()
-  return (id: TextId, values?: Record<string, string>) => intl.formatMessage({ id: `admin/key-steward.externalKeys.${id}` }, values)
+
+  return (id: TextId, values?: Record<string, string>) =>
+    intl.formatMessage({ id: `admin/key-steward.externalKeys.${id}` }, values)
 }
 
 /** The translated reason of a refusal, or the service's own words for a reason we do not know. */
 function explain(t: ReturnType<typeof useText>, f: FieldReason): string {
-  return f.reason && (REASONS as readonly string[]).includes(f.reason) ? t(`error.${f.reason as Reason}` as TextId, f.params ?? {}) : f.message
+  return f.reason && (REASONS as readonly string[]).includes(f.reason)
+    ? t(`error.${f.reason as Reason}` as TextId, f.params ?? {})
+    : f.message
 }
 
 /** A failure that is not about one field (permissions, VTEX down), in the admin's language. */
-const Failure: React.FC<{ failure: ServiceError; change?: boolean }> = ({ failure, change }) => (
+const Failure: React.FC<{ failure: ServiceError; change?: boolean }> = ({
+  failure,
+  change,
+}) => (
   <div className="mb4" role="alert">
     <Alert type="error">
-      {failure.code === 'FORBIDDEN'
-        ? <FormattedMessage id="admin/key-steward.error.forbidden" values={{ resources: failure.missingResources.join(', ') || failure.message }} />
-        : <FormattedMessage id={change ? 'admin/key-steward.externalKeys.failed' : 'admin/key-steward.error.generic'} values={{ message: failure.message }} />}
+      {failure.code === 'FORBIDDEN' ? (
+        <FormattedMessage
+          id="admin/key-steward.error.forbidden"
+          values={{
+            resources: failure.missingResources.join(', ') || failure.message,
+          }}
+        />
+      ) : (
+        <FormattedMessage
+          id={
+            change
+              ? 'admin/key-steward.externalKeys.failed'
+              : 'admin/key-steward.error.generic'
+          }
+          values={{ message: failure.message }}
+        />
+      )}
     </Alert>
   </div>
 )
 
-const RegisterForm: React.FC<{ onRegistered: (appKey: string) => Promise<unknown> }> = ({ onRegistered }) => {
+const RegisterForm: React.FC<{
+  onRegistered: (appKey: string) => Promise<unknown>
+}> = ({ onRegistered }) => {
   const t = useText()
   const [appKey, setAppKey] = useState('')
   const [account, setAccount] = useState('')
   const [accountTyped, setAccountTyped] = useState(false)
-  const [register, state] = useMutation<{ registerExternalKey: { appKey: string } }>(REGISTER)
+  const [register, state] = useMutation<{
+    registerExternalKey: { appKey: string }
+  }>(REGISTER)
+
   const failure = readError(state.error)
   const fields = (failure?.fields ?? []) as FieldReason[]
   const invalid = (field: string) => {
-    const f = fields.filter(x => x.field === field)
-    return f.length ? f.map(x => explain(t, x)).join(' ') : undefined
+    const f = fields.filter((x) => x.field === field)
+
+    return f.length ? f.map((x) => explain(t, x)).join(' ') : undefined
   }
 
   return (
     <form
       aria-label={t('registerTitle')}
       data-testid="external-key-form"
-      onSubmit={e => {
+      onSubmit={(e) => {
         e.preventDefault()
-        register({ variables: { appKey, account } }).then(async r => {
-          const registered = r.data?.registerExternalKey.appKey ?? appKey.trim()
-          setAppKey('')
-          setAccount('')
-          setAccountTyped(false)
-          await onRegistered(registered)
-        }, () => undefined)
+        register({ variables: { appKey, account } }).then(
+          async (r) => {
+            const registered =
+              r.data?.registerExternalKey.appKey ?? appKey.trim()
+
+            setAppKey('')
+            setAccount('')
+            setAccountTyped(false)
+            await onRegistered(registered)
+          },
+          () => undefined
+        )
       }}
     >
       <h3 className="t-heading-5 mt0 mb3">{t('registerTitle')}</h3>
@@ -110,10 +194,12 @@ const RegisterForm: React.FC<{ onRegistered: (appKey: string) => Promise<unknown
             spellCheck="false"
             errorMessage={invalid('appKey')}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-              const value = e.target.value
+              const { value } = e.target
+
               setAppKey(value)
               // The appKey names its account: fill it in until the admin types one.
               const named = APP_KEY_ACCOUNT.exec(value)
+
               if (!accountTyped) setAccount(named ? named[1] : '')
             }}
           />
@@ -127,19 +213,33 @@ const RegisterForm: React.FC<{ onRegistered: (appKey: string) => Promise<unknown
             autoComplete="off"
             spellCheck="false"
             errorMessage={invalid('account')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => { setAccount(e.target.value); setAccountTyped(true) }}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+              setAccount(e.target.value)
+              setAccountTyped(true)
+            }}
           />
         </div>
         <div className="w-100 w-20-l mb4 pt5-l">
-          <Button type="submit" variation="primary" isLoading={state.loading} disabled={!appKey.trim() || !account.trim()}>{t('register')}</Button>
+          <Button
+            type="submit"
+            variation="primary"
+            isLoading={state.loading}
+            disabled={!appKey.trim() || !account.trim()}
+          >
+            {t('register')}
+          </Button>
         </div>
       </div>
     </form>
   )
 }
 
-const ExternalKeyItem: React.FC<{ k: ExternalKey; onRemove: (k: ExternalKey) => void }> = ({ k, onRemove }) => {
+const ExternalKeyItem: React.FC<{
+  k: ExternalKey
+  onRemove: (k: ExternalKey) => void
+}> = ({ k, onRemove }) => {
   const t = useText()
+
   return (
     <li className="pv4 bb b--muted-4" data-external-key={k.appKey}>
       <div className="flex flex-wrap items-start justify-between">
@@ -149,22 +249,51 @@ const ExternalKeyItem: React.FC<{ k: ExternalKey; onRemove: (k: ExternalKey) => 
             {t('account', { account: k.account })}
             {' · '}
             <FormattedMessage
-              id={k.addedBy ? 'admin/key-steward.externalKeys.addedBy' : 'admin/key-steward.externalKeys.added'}
-              values={{ date: <FormattedDate value={k.addedDate} year="numeric" month="short" day="2-digit" />, by: k.addedBy ?? '' }}
+              id={
+                k.addedBy
+                  ? 'admin/key-steward.externalKeys.addedBy'
+                  : 'admin/key-steward.externalKeys.added'
+              }
+              values={{
+                date: (
+                  <FormattedDate
+                    value={k.addedDate}
+                    year="numeric"
+                    month="short"
+                    day="2-digit"
+                  />
+                ),
+                by: k.addedBy ?? '',
+              }}
             />
             {!k.isActive && <> · {t('inactive')}</>}
           </span>
         </div>
-        <Button size="small" variation="danger-tertiary" onClick={() => onRemove(k)}>
+        <Button
+          size="small"
+          variation="danger-tertiary"
+          onClick={() => onRemove(k)}
+        >
           <span aria-hidden="true">{t('remove')}</span>
-          <span style={VISUALLY_HIDDEN}>{t('removeAria', { appKey: k.appKey })}</span>
+          <span style={VISUALLY_HIDDEN}>
+            {t('removeAria', { appKey: k.appKey })}
+          </span>
         </Button>
       </div>
       <p className="mt0 mb3 f6" data-testid="external-key-roles">
         <span className="c-muted-1">{t('roles')}: </span>
-        {!k.rolesKnown ? <span className="c-warning">{t('rolesUnknown')}</span>
-          : k.roles.length === 0 ? t('noRoles')
-          : k.roles.map((r, i) => <span key={r.id} className={r.isAdmin ? 'fw6 c-danger' : ''}>{i > 0 && ', '}{r.name}</span>)}
+        {!k.rolesKnown ? (
+          <span className="c-warning">{t('rolesUnknown')}</span>
+        ) : k.roles.length === 0 ? (
+          t('noRoles')
+        ) : (
+          k.roles.map((r, i) => (
+            <span key={r.id} className={r.isAdmin ? 'fw6 c-danger' : ''}>
+              {i > 0 && ', '}
+              {r.name}
+            </span>
+          ))
+        )}
       </p>
       <FindingList findings={k.findings} unknown={!k.rolesKnown} />
     </li>
@@ -173,8 +302,15 @@ const ExternalKeyItem: React.FC<{ k: ExternalKey; onRemove: (k: ExternalKey) => 
 
 const ExternalKeysPanel: React.FC = () => {
   const t = useText()
-  const { data, loading, error, refetch } = useQuery<{ inventory: { externalKeys: ExternalKey[] } }>(EXTERNAL_KEYS, { notifyOnNetworkStatusChange: true })
-  const [done, setDone] = useState<{ id: 'registered' | 'removed'; appKey: string } | null>(null)
+  const { data, loading, error, refetch } = useQuery<{
+    inventory: { externalKeys: ExternalKey[] }
+  }>(EXTERNAL_KEYS, { notifyOnNetworkStatusChange: true })
+
+  const [done, setDone] = useState<{
+    id: 'registered' | 'removed'
+    appKey: string
+  } | null>(null)
+
   const [removing, setRemoving] = useState<ExternalKey | null>(null)
   const [remove, removal] = useMutation(REMOVE)
   const [removeError, setRemoveError] = useState<string | null>(null)
@@ -183,35 +319,68 @@ const ExternalKeysPanel: React.FC = () => {
   const reload = () => refetch({ live: true } as never)
 
   return (
-    <section id="external-keys" aria-labelledby="external-keys-title" data-testid="external-keys">
+    <section
+      id="external-keys"
+      aria-labelledby="external-keys-title"
+      data-testid="external-keys"
+    >
       <PageBlock variation="full">
-        <h2 id="external-keys-title" className="t-heading-4 mt0 mb2">{t('title')}</h2>
+        <h2 id="external-keys-title" className="t-heading-4 mt0 mb2">
+          {t('title')}
+        </h2>
         <p className="mt0 mb5 c-muted-1">{t('subtitle')}</p>
         {done && (
           <div className="mb4" role="status">
-            <Alert type="success" onClose={() => setDone(null)}>{t(done.id, { appKey: done.appKey })}</Alert>
+            <Alert type="success" onClose={() => setDone(null)}>
+              {t(done.id, { appKey: done.appKey })}
+            </Alert>
           </div>
         )}
         {loading && !data && (
           <div className="flex items-center pv5" aria-busy="true">
             <Spinner size={24} />
-            <span className="ml3 c-muted-1"><FormattedMessage id="admin/key-steward.state.loading" /></span>
+            <span className="ml3 c-muted-1">
+              <FormattedMessage id="admin/key-steward.state.loading" />
+            </span>
           </div>
         )}
         {error && !data && (
           <>
             <Failure failure={readError(error)!} />
-            <Button variation="secondary" size="small" onClick={() => refetch()}>{t('retry')}</Button>
+            <Button
+              variation="secondary"
+              size="small"
+              onClick={() => refetch()}
+            >
+              {t('retry')}
+            </Button>
           </>
         )}
-        {data && (keys.length === 0
-          ? <p className="c-muted-1" data-testid="external-keys-empty">{t('empty')}</p>
-          : (
+        {data &&
+          (keys.length === 0 ? (
+            <p className="c-muted-1" data-testid="external-keys-empty">
+              {t('empty')}
+            </p>
+          ) : (
             <ul className="list pa0 mt0 mb5" aria-label={t('listLabel')}>
-              {keys.map(k => <ExternalKeyItem key={k.appKey} k={k} onRemove={x => { setRemoveError(null); setRemoving(x) }} />)}
+              {keys.map((k) => (
+                <ExternalKeyItem
+                  key={k.appKey}
+                  k={k}
+                  onRemove={(x) => {
+                    setRemoveError(null)
+                    setRemoving(x)
+                  }}
+                />
+              ))}
             </ul>
           ))}
-        <RegisterForm onRegistered={async appKey => { setDone({ id: 'registered', appKey }); await reload() }} />
+        <RegisterForm
+          onRegistered={async (appKey) => {
+            setDone({ id: 'registered', appKey })
+            await reload()
+          }}
+        />
       </PageBlock>
       {removing && (
         <ConfirmDialog
@@ -226,16 +395,29 @@ const ExternalKeysPanel: React.FC = () => {
           error={removeError}
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
-            const appKey = removing.appKey
-            remove({ variables: { appKey } }).then(async () => {
-              setRemoving(null)
-              setDone({ id: 'removed', appKey })
-              await reload()
-            }, (e: ApolloError) => {
-              const failure = readError(e)!
-              const field = (failure.fields as FieldReason[])[0]
-              setRemoveError(field ? explain(t, field) : failure.code === 'FORBIDDEN' ? t('forbidden', { resources: failure.missingResources.join(', ') }) : failure.message)
-            })
+            const { appKey } = removing
+
+            remove({ variables: { appKey } }).then(
+              async () => {
+                setRemoving(null)
+                setDone({ id: 'removed', appKey })
+                await reload()
+              },
+              (e: ApolloError) => {
+                const failure = readError(e)!
+                const field = (failure.fields as FieldReason[])[0]
+
+                setRemoveError(
+                  field
+                    ? explain(t, field)
+                    : failure.code === 'FORBIDDEN'
+                    ? t('forbidden', {
+                        resources: failure.missingResources.join(', '),
+                      })
+                    : failure.message
+                )
+              }
+            )
           }}
         />
       )}

@@ -8,33 +8,81 @@ import KEY_AUDIT from '../graphql/keyAudit.gql'
 import type { AuditEntry } from '../types'
 
 const AuditLog: React.FC<{ keyId: string }> = ({ keyId }) => {
-  const { data, error } = useQuery<{ keyAudit: AuditEntry[] }>(KEY_AUDIT, { variables: { keyId }, fetchPolicy: 'cache-and-network' })
-  if (error && !data) return <p className="c-muted-1 f6"><FormattedMessage id="admin/key-steward.audit.unavailable" /></p>
+  const { data, error } = useQuery<{ keyAudit: AuditEntry[] }>(KEY_AUDIT, {
+    variables: { keyId },
+    fetchPolicy: 'cache-and-network',
+  })
+
+  if (error && !data)
+    return (
+      <p className="c-muted-1 f6">
+        <FormattedMessage id="admin/key-steward.audit.unavailable" />
+      </p>
+    )
   if (!data) return null
-  if (!data.keyAudit.length) return <p className="c-muted-1"><FormattedMessage id="admin/key-steward.audit.none" /></p>
+  if (!data.keyAudit.length)
+    return (
+      <p className="c-muted-1">
+        <FormattedMessage id="admin/key-steward.audit.none" />
+      </p>
+    )
+
   return (
     <div className="overflow-x-auto">
       <table className="w-100 collapse f6" data-testid="audit-log">
         <thead className="bb b--muted-4">
           <tr>
-            {['when', 'who', 'action', 'change', 'vtex'].map(c => (
-              <th key={c} scope="col" className="tl pv3 ph3 fw5 c-muted-1"><FormattedMessage id={`admin/key-steward.audit.column.${c}`} /></th>
+            {['when', 'who', 'action', 'change', 'vtex'].map((c) => (
+              <th key={c} scope="col" className="tl pv3 ph3 fw5 c-muted-1">
+                <FormattedMessage id={`admin/key-steward.audit.column.${c}`} />
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {data.keyAudit.map(a => (
-            <tr key={a.id} className="bb b--muted-5 v-top" data-audit-action={a.action} data-audit-outcome={a.outcome}>
-              <td className="pv3 ph3 nowrap"><FormattedDate value={a.at} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" /></td>
+          {data.keyAudit.map((a) => (
+            <tr
+              key={a.id}
+              className="bb b--muted-5 v-top"
+              data-audit-action={a.action}
+              data-audit-outcome={a.outcome}
+            >
+              <td className="pv3 ph3 nowrap">
+                <FormattedDate
+                  value={a.at}
+                  year="numeric"
+                  month="short"
+                  day="2-digit"
+                  hour="2-digit"
+                  minute="2-digit"
+                />
+              </td>
               <td className="pv3 ph3">{a.by}</td>
               <td className="pv3 ph3">
-                <FormattedMessage id={`admin/key-steward.audit.action.${a.action}`} />
-                {a.outcome !== 'DONE' && <span className="db c-danger"><FormattedMessage id={`admin/key-steward.audit.outcome.${a.outcome}`} /></span>}
+                <FormattedMessage
+                  id={`admin/key-steward.audit.action.${a.action}`}
+                />
+                {a.outcome !== 'DONE' && (
+                  <span className="db c-danger">
+                    <FormattedMessage
+                      id={`admin/key-steward.audit.outcome.${a.outcome}`}
+                    />
+                  </span>
+                )}
                 {a.note && <span className="db c-muted-1">{a.note}</span>}
               </td>
-              <td className="pv3 ph3">{a.before} → {a.after}</td>
+              <td className="pv3 ph3">
+                {a.before} → {a.after}
+              </td>
               <td className="pv3 ph3 c-muted-1">
-                {a.vtexCall ? <><span className="code">{a.vtexCall}</span> · {a.vtexStatus ?? '—'}</> : <FormattedMessage id="admin/key-steward.audit.noCall" />}
+                {a.vtexCall ? (
+                  <>
+                    <span className="code">{a.vtexCall}</span> ·{' '}
+                    {a.vtexStatus ?? '—'}
+                  </>
+                ) : (
+                  <FormattedMessage id="admin/key-steward.audit.noCall" />
+                )}
               </td>
             </tr>
           ))}

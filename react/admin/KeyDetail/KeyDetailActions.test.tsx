@@ -1,8 +1,8 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
-import { setRouteParams } from '../testing/runtime'
 
+import { setRouteParams } from '../testing/runtime'
 import DEACTIVATE from '../graphql/deactivateKey.gql'
 import FINISH from '../graphql/finishTokenRenewal.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
@@ -10,58 +10,170 @@ import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import RENEW from '../graphql/renewToken.gql'
 import { inventory, inventoryMock, STALE } from '../testing/data'
-import { NO_RENEWAL, TokenRenewal } from '../types'
+import type { TokenRenewal } from '../types'
+import { NO_RENEWAL } from '../types'
 import KeyDetailPage from './KeyDetailPage'
 
 const TOKEN = 'N'.repeat(128)
-const FIELDS = ['renewToken', 'finishTokenRenewal', 'recordTokenRenewal', 'deactivateKey', 'reactivateKey', 'removeKeyRole']
+const FIELDS = [
+  'renewToken',
+  'finishTokenRenewal',
+  'recordTokenRenewal',
+  'deactivateKey',
+  'reactivateKey',
+  'removeKeyRole',
+]
+
 const permissions = (denied: Record<string, string[]> = {}) => ({
   request: { query: PERMISSIONS },
-  result: { data: { keyActionPermissions: FIELDS.map(field => ({ field, allowed: !denied[field], missingResources: denied[field] ?? [], acceptedResources: (denied[field] ?? []).map(r => [r]) })) } },
+  result: {
+    data: {
+      keyActionPermissions: FIELDS.map((field) => ({
+        field,
+        allowed: !denied[field],
+        missingResources: denied[field] ?? [],
+        acceptedResources: (denied[field] ?? []).map((r) => [r]),
+      })),
+    },
+  },
 })
-const audit = (entries: unknown[] = []) => ({ request: { query: KEY_AUDIT, variables: { keyId: STALE.id } }, result: { data: { keyAudit: entries } } })
-const pendingRenewal: TokenRenewal = { ...NO_RENEWAL, status: 'PENDING', startedAt: '2026-11-26T12:00:00.000Z', startedBy: 'ana@acme.com', tokenCreatedAt: STALE.createdAt, newTokenCreatedAt: '2026-11-26T12:00:00.000Z', expirationPeriodDays: 90 }
-const renewal = (over: Partial<TokenRenewal>): TokenRenewal => ({ ...pendingRenewal, ...over })
-const keyState = (over: Record<string, unknown> = {}) => ({ id: STALE.id, isActive: true, rolesKnown: true, roles: [{ id: 957, name: 'Call center operator' }], ...over })
+
+const audit = (entries: unknown[] = []) => ({
+  request: { query: KEY_AUDIT, variables: { keyId: STALE.id } },
+  result: { data: { keyAudit: entries } },
+})
+
+const pendingRenewal: TokenRenewal = {
+  ...NO_RENEWAL,
+  status: 'PENDING',
+  startedAt: '2026-11-26T12:00:00.000Z',
+  startedBy: 'ana@acme.com',
+  tokenCreatedAt: STALE.createdAt,
+  newTokenCreatedAt: '2026-11-26T12:00:00.000Z',
+  expirationPeriodDays: 90,
+}
+
+const renewal = (over: Partial<TokenRenewal>): TokenRenewal => ({
+  ...pendingRenewal,
+  ...over,
+})
+
+const keyState = (over: Record<string, unknown> = {}) => ({
+  id: STALE.id,
+  isActive: true,
+  rolesKnown: true,
+  roles: [{ id: 957, name: 'Call center operator' }],
+  ...over,
+})
+
 /** The page's queries, several times over (actions read them again). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const pageMocks = (inv = inventory(), extra: any[] = [], denied: Record<string, string[]> = {}): any[] =>
-  [inventoryMock(inv), inventoryMock(inv), inventoryMock(inv), permissions(denied), permissions(denied), audit(), audit(), audit(), ...extra]
+const pageMocks = (
+  inv = inventory(),
+  extra: any[] = [],
+  denied: Record<string, string[]> = {}
+): any[] => [
+  inventoryMock(inv),
+  inventoryMock(inv),
+  inventoryMock(inv),
+  permissions(denied),
+  permissions(denied),
+  audit(),
+  audit(),
+  audit(),
+  ...extra,
+]
 
 beforeEach(() => setRouteParams({ id: STALE.id }))
 
 describe('key page: ages', () => {
   it('while a renewal is pending, the token age is the old token\'s, said once and consistently (no "no renewal is known")', async () => {
-    const pending = { ...STALE, tokenAgeDays: STALE.ageDays, tokenAgeSince: STALE.createdAt, tokenAgeBasis: 'KEY_CREATED' as const, renewal: pendingRenewal }
-    const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [pending] })) } })
+    const pending = {
+      ...STALE,
+      tokenAgeDays: STALE.ageDays,
+      tokenAgeSince: STALE.createdAt,
+      tokenAgeBasis: 'KEY_CREATED' as const,
+      renewal: pendingRenewal,
+    }
+
+    const { getByTestId, getByText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [pending] })) },
+    })
+
     await wait(() => getByTestId('token-age-basis'))
     const basis = getByTestId('token-age-basis').textContent!
+
     expect(basis).not.toMatch(/no renewal is known/)
     expect(basis).toMatch(/VTEX did not say when the token in use was created/)
-    expect(getByTestId('token-age-pending').textContent).toMatch(/token in use \(the old one\)\. A new token has been pending since November 26, 2026: the stale warning counts the token in use until the renewal is finished/)
-    expect(getByTestId('age-explained').textContent).toMatch(/a finished renewal resets it/)
-    expect(getByText(/Renewal started on November 26, 2026 by ana@acme.com/)).toBeInTheDocument()
+    expect(getByTestId('token-age-pending').textContent).toMatch(
+      /token in use \(the old one\)\. A new token has been pending since November 26, 2026: the stale warning counts the token in use until the renewal is finished/
+    )
+    expect(getByTestId('age-explained').textContent).toMatch(
+      /a finished renewal resets it/
+    )
+    expect(
+      getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
+    ).toBeInTheDocument()
   })
 
   it('a renewal whose answer was lost says so, what to check in VTEX, and offers to finish it', async () => {
-    const maybe = { ...STALE, renewal: renewal({ status: 'POSSIBLY_PENDING', tokenCreatedAt: null, newTokenCreatedAt: null, expirationPeriodDays: null, outcomeUnknownAt: '2026-11-26T12:00:00.000Z' }) }
-    const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [maybe] })) } })
+    const maybe = {
+      ...STALE,
+      renewal: renewal({
+        status: 'POSSIBLY_PENDING',
+        tokenCreatedAt: null,
+        newTokenCreatedAt: null,
+        expirationPeriodDays: null,
+        outcomeUnknownAt: '2026-11-26T12:00:00.000Z',
+      }),
+    }
+
+    const { getByTestId, getByText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [maybe] })) },
+    })
+
     await wait(() => getByTestId('token-age-pending'))
-    expect(getByTestId('token-age-pending').textContent).toMatch(/may be pending in VTEX/)
-    expect(getByText(/ana@acme.com asked VTEX to renew this token, but VTEX's answer never arrived.*API keys/)).toBeInTheDocument()
+    expect(getByTestId('token-age-pending').textContent).toMatch(
+      /may be pending in VTEX/
+    )
+    expect(
+      getByText(
+        /ana@acme.com asked VTEX to renew this token, but VTEX's answer never arrived.*API keys/
+      )
+    ).toBeInTheDocument()
     expect(getByText('Finish renewal…')).toBeInTheDocument()
   })
 
   it('shows key age and token age side by side, and says which one the stale warning uses', async () => {
-    const recorded = { ...STALE, tokenAgeDays: 6, tokenAgeSince: '2026-11-20T00:00:00.000Z', tokenAgeBasis: 'RENEWAL_RECORDED' as const, renewal: renewal({ status: 'RECORDED', startedBy: null, finishedAt: '2026-11-20T00:00:00.000Z', recordedBy: 'bruno@acme.com', note: 'Renewed in the API keys page' }) }
-    const { getByTestId, getByText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [recorded] })) } })
+    const recorded = {
+      ...STALE,
+      tokenAgeDays: 6,
+      tokenAgeSince: '2026-11-20T00:00:00.000Z',
+      tokenAgeBasis: 'RENEWAL_RECORDED' as const,
+      renewal: renewal({
+        status: 'RECORDED',
+        startedBy: null,
+        finishedAt: '2026-11-20T00:00:00.000Z',
+        recordedBy: 'bruno@acme.com',
+        note: 'Renewed in the API keys page',
+      }),
+    }
+
+    const { getByTestId, getByText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [recorded] })) },
+    })
+
     await wait(() => getByTestId('token-age'))
     expect(getByText('Key age')).toBeInTheDocument()
     expect(getByText('Token age')).toBeInTheDocument()
     expect(getByTestId('key-age').textContent).toBe('250 days')
     expect(getByTestId('token-age').textContent).toBe('6 days')
-    expect(getByText(/counted from the renewal recorded for November 20, 2026/)).toBeInTheDocument()
-    expect(getByTestId('age-explained').textContent).toMatch(/uses the token age, not the key age/)
+    expect(
+      getByText(/counted from the renewal recorded for November 20, 2026/)
+    ).toBeInTheDocument()
+    expect(getByTestId('age-explained').textContent).toMatch(
+      /uses the token age, not the key age/
+    )
     expect(getByText(/recorded by bruno@acme.com/)).toBeInTheDocument()
   })
 })
@@ -69,28 +181,67 @@ describe('key page: ages', () => {
 describe('key page: renewal', () => {
   it('renews after a confirmation naming the key, shows the token once with copy and hide, and drops it on close', async () => {
     const renewMock = {
-      request: { query: RENEW, variables: { keyId: STALE.id, confirm: STALE.appKey } },
-      result: { data: { renewToken: { keyId: STALE.id, appKey: STALE.appKey, newToken: TOKEN, renewal: pendingRenewal, recorded: true, audited: true, carriedOut: false } } },
+      request: {
+        query: RENEW,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        data: {
+          renewToken: {
+            keyId: STALE.id,
+            appKey: STALE.appKey,
+            newToken: TOKEN,
+            renewal: pendingRenewal,
+            recorded: true,
+            audited: true,
+            carriedOut: false,
+          },
+        },
+      },
     }
+
     const writeText = jest.fn(() => Promise.resolve())
+
     Object.assign(navigator, { clipboard: { writeText } })
     // The page reads its data again after the renewal (now pending): the token window stays open.
     const pending = inventory({ keys: [{ ...STALE, renewal: pendingRenewal }] })
-    const mocks = [inventoryMock(), inventoryMock(pending), inventoryMock(pending), permissions(), permissions(), audit(), audit(), audit(), renewMock]
-    const { getByText, getByTestId, queryByTestId, getAllByText } = render(<KeyDetailPage />, { graphql: { mocks } })
+    const mocks = [
+      inventoryMock(),
+      inventoryMock(pending),
+      inventoryMock(pending),
+      permissions(),
+      permissions(),
+      audit(),
+      audit(),
+      audit(),
+      renewMock,
+    ]
+
+    const { getByText, getByTestId, queryByTestId, getAllByText } = render(
+      <KeyDetailPage />,
+      { graphql: { mocks } }
+    )
+
     await wait(() => getByText('Renew token…'))
     fireEvent.click(getByText('Renew token…'))
     const dialog = getByTestId('confirm-dialog')
+
     expect(dialog.textContent).toContain(STALE.label)
     expect(dialog.textContent).toContain(STALE.appKey)
-    expect(dialog.textContent).toMatch(/current token keeps working until you finish/)
+    expect(dialog.textContent).toMatch(
+      /current token keeps working until you finish/
+    )
     expect(document.body.innerHTML).not.toContain(TOKEN)
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
     await wait(() => getByTestId('new-token'))
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
-    await wait(() => getByText(/Renewal started on November 26, 2026 by ana@acme.com/))
+    await wait(() =>
+      getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
+    )
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
-    expect(getByTestId('new-token-dialog').textContent).toMatch(/only time the new token is shown.*Update the integration.*finish the renewal/s)
+    expect(getByTestId('new-token-dialog').textContent).toMatch(
+      /only time the new token is shown.*Update the integration.*finish the renewal/s
+    )
     fireEvent.click(getByText('Copy'))
     await wait(() => getByText('Copied.'))
     expect(writeText).toHaveBeenCalledWith(TOKEN)
@@ -103,12 +254,32 @@ describe('key page: renewal', () => {
     expect(document.body.innerHTML).not.toContain(TOKEN.slice(0, 32))
   })
 
-  it('explains VTEX\'s 409 in the confirmation and shows no token', async () => {
+  it("explains VTEX's 409 in the confirmation and shows no token", async () => {
     const conflict = {
-      request: { query: RENEW, variables: { keyId: STALE.id, confirm: STALE.appKey } },
-      result: { errors: [new GraphQLError('VTEX says a renewal of the token of "Legacy OMS export" is already pending (409).', undefined, undefined, undefined, undefined, undefined, { code: 'CONFLICT' })] },
+      request: {
+        query: RENEW,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'VTEX says a renewal of the token of "Legacy OMS export" is already pending (409).',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'CONFLICT' }
+          ),
+        ],
+      },
     }
-    const { getByText, getAllByText, queryByTestId } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [conflict]) } })
+
+    const { getByText, getAllByText, queryByTestId } = render(
+      <KeyDetailPage />,
+      { graphql: { mocks: pageMocks(inventory(), [conflict]) } }
+    )
+
     await wait(() => getByText('Renew token…'))
     fireEvent.click(getByText('Renew token…'))
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
@@ -117,71 +288,186 @@ describe('key page: renewal', () => {
   })
 
   it('without Renew API Token the button is disabled and says what is missing', async () => {
-    const { getByText, getByTestId } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [], { renewToken: ['Renew API Token'] }) } })
+    const { getByText, getByTestId } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: pageMocks(inventory(), [], { renewToken: ['Renew API Token'] }),
+      },
+    })
+
     await wait(() => getByTestId('missing-renewToken'))
     expect(getByText('Renew token…').closest('button')!.disabled).toBe(true)
-    expect(getByTestId('missing-renewToken').textContent).toBe('Needs the License Manager resource Renew API Token. Ask an account admin for a role with it.')
+    expect(getByTestId('missing-renewToken').textContent).toBe(
+      'Needs the License Manager resource Renew API Token. Ask an account admin for a role with it.'
+    )
   })
 
   it('finishes a pending renewal after a confirmation that says the old token stops working', async () => {
     const pending = { ...STALE, renewal: pendingRenewal }
     const finish = {
-      request: { query: FINISH, variables: { keyId: STALE.id, confirm: STALE.appKey } },
-      result: { data: { finishTokenRenewal: { key: keyState(), renewal: renewal({ status: 'FINISHED', finishedAt: '2026-11-26T12:00:00.000Z', finishedBy: 'ana@acme.com' }), recorded: true, audited: true, carriedOut: false } } },
+      request: {
+        query: FINISH,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        data: {
+          finishTokenRenewal: {
+            key: keyState(),
+            renewal: renewal({
+              status: 'FINISHED',
+              finishedAt: '2026-11-26T12:00:00.000Z',
+              finishedBy: 'ana@acme.com',
+            }),
+            recorded: true,
+            audited: true,
+            carriedOut: false,
+          },
+        },
+      },
     }
-    const { getByText, getAllByText, getByTestId } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory({ keys: [pending] }), [finish]) } })
+
+    const { getByText, getAllByText, getByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [pending] }), [finish]) },
+    })
+
     await wait(() => getByText(/the old and the new token both work/))
-    expect(getByText(/Renewal started on November 26, 2026 by ana@acme.com/)).toBeInTheDocument()
+    expect(
+      getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
+    ).toBeInTheDocument()
     fireEvent.click(getByText('Finish renewal…'))
-    expect(getByTestId('confirm-dialog').textContent).toMatch(/old token stops working at once/)
+    expect(getByTestId('confirm-dialog').textContent).toMatch(
+      /old token stops working at once/
+    )
     fireEvent.click(getAllByText('Finish renewal').slice(-1)[0])
-    await wait(() => getByText(/Renewal finished: only the new token works now/))
+    await wait(() =>
+      getByText(/Renewal finished: only the new token works now/)
+    )
   })
 
-  it('records a renewal done elsewhere and shows the service\'s reason for a refused date', async () => {
+  it("records a renewal done elsewhere and shows the service's reason for a refused date", async () => {
     const refused = {
-      request: { query: RECORD, variables: { keyId: STALE.id, date: '2030-01-01', note: '' } },
-      result: { errors: [new GraphQLError('date is in the future', undefined, undefined, undefined, undefined, undefined, { code: 'BAD_USER_INPUT', fields: [{ field: 'date', message: 'date is in the future: record a renewal once it was done' }] })] },
+      request: {
+        query: RECORD,
+        variables: { keyId: STALE.id, date: '2030-01-01', note: '' },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'date is in the future',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'BAD_USER_INPUT',
+              fields: [
+                {
+                  field: 'date',
+                  message:
+                    'date is in the future: record a renewal once it was done',
+                },
+              ],
+            }
+          ),
+        ],
+      },
     }
-    const { getByText, getByLabelText } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [refused]) } })
-    await wait(() => getByText('Record a renewal done in VTEX\'s Admin…'))
-    fireEvent.click(getByText('Record a renewal done in VTEX\'s Admin…'))
-    fireEvent.change(getByLabelText('Date of the renewal'), { target: { value: '2030-01-01' } })
+
+    const { getByText, getByLabelText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory(), [refused]) },
+    })
+
+    await wait(() => getByText("Record a renewal done in VTEX's Admin…"))
+    fireEvent.click(getByText("Record a renewal done in VTEX's Admin…"))
+    fireEvent.change(getByLabelText('Date of the renewal'), {
+      target: { value: '2030-01-01' },
+    })
     fireEvent.click(getByText('Record renewal'))
-    await wait(() => getByText('date is in the future: record a renewal once it was done'))
+    await wait(() =>
+      getByText('date is in the future: record a renewal once it was done')
+    )
   })
 })
 
 describe('key page: remediation', () => {
   it('deactivates after a confirmation naming the key and the effect, and shows what VTEX says now', async () => {
     const deactivate = {
-      request: { query: DEACTIVATE, variables: { keyId: STALE.id, confirm: STALE.appKey } },
-      result: { data: { deactivateKey: { key: keyState({ isActive: false }), renewal: null, recorded: false, audited: true, carriedOut: false } } },
+      request: {
+        query: DEACTIVATE,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        data: {
+          deactivateKey: {
+            key: keyState({ isActive: false }),
+            renewal: null,
+            recorded: false,
+            audited: true,
+            carriedOut: false,
+          },
+        },
+      },
     }
-    const { getByText, getAllByText, getByTestId } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [deactivate]) } })
+
+    const { getByText, getAllByText, getByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory(), [deactivate]) },
+    })
+
     await wait(() => getByText('Deactivate key…'))
     fireEvent.click(getByText('Deactivate key…'))
     const dialog = getByTestId('confirm-dialog')
+
     expect(dialog.textContent).toContain(STALE.appKey)
     expect(dialog.textContent).toMatch(/integrations using it stop working/)
     fireEvent.click(getAllByText('Deactivate').slice(-1)[0])
     await wait(() => getByTestId('action-result'))
-    expect(getByTestId('action-result').textContent).toMatch(/VTEX now shows “Legacy OMS export” as Inactive/)
+    expect(getByTestId('action-result').textContent).toMatch(
+      /VTEX now shows “Legacy OMS export” as Inactive/
+    )
   })
 
   it('offers to remove each role, and explains a missing Save user', async () => {
-    const { getByTestId, container } = render(<KeyDetailPage />, { graphql: { mocks: pageMocks(inventory(), [], { removeKeyRole: ['Save user'], deactivateKey: ['Save user'] }) } })
+    const { getByTestId, container } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: pageMocks(inventory(), [], {
+          removeKeyRole: ['Save user'],
+          deactivateKey: ['Save user'],
+        }),
+      },
+    })
+
     await wait(() => getByTestId('missing-deactivateKey'))
-    const remove = container.querySelector('[data-remove-role="957"] button') as HTMLButtonElement
+    const remove = container.querySelector(
+      '[data-remove-role="957"] button'
+    ) as HTMLButtonElement
+
     expect(remove.textContent).toBe('Remove…')
     expect(remove.disabled).toBe(true)
   })
 
-  it('lists the actions log with who, when, before → after and VTEX\'s answer', async () => {
-    const entry = { id: 'a1', at: '2026-11-26T12:00:00.000Z', by: 'ana@acme.com', action: 'DEACTIVATE', before: 'active', after: 'inactive', vtexCall: 'PUT /api/vlm/appkeys/{id}', vtexStatus: 200, vtexAnswer: '', outcome: 'DONE', reviewId: null, note: null }
-    const { getByTestId } = render(<KeyDetailPage />, { graphql: { mocks: [inventoryMock(), permissions(), audit([entry])] } })
+  it("lists the actions log with who, when, before → after and VTEX's answer", async () => {
+    const entry = {
+      id: 'a1',
+      at: '2026-11-26T12:00:00.000Z',
+      by: 'ana@acme.com',
+      action: 'DEACTIVATE',
+      before: 'active',
+      after: 'inactive',
+      vtexCall: 'PUT /api/vlm/appkeys/{id}',
+      vtexStatus: 200,
+      vtexAnswer: '',
+      outcome: 'DONE',
+      reviewId: null,
+      note: null,
+    }
+
+    const { getByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: [inventoryMock(), permissions(), audit([entry])] },
+    })
+
     await wait(() => getByTestId('audit-log'))
     const text = getByTestId('audit-log').textContent!
+
     expect(text).toContain('ana@acme.com')
     expect(text).toContain('Key deactivated')
     expect(text).toContain('active → inactive')

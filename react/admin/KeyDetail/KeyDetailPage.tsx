@@ -4,14 +4,20 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Alert, EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
-import KeyActionButton, { ActionResult } from '../actions/KeyActionButton'
+import type { ActionResult } from '../actions/KeyActionButton'
+import KeyActionButton from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
 import FindingList from '../components/FindingList'
 import { RoleTag } from '../components/SeverityBadge'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { ErrorState, Loading, PartialBanner, SourceBanner } from '../components/QueryState'
+import {
+  ErrorState,
+  Loading,
+  PartialBanner,
+  SourceBanner,
+} from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import type { Inventory } from '../types'
@@ -21,28 +27,48 @@ import { keysViewHref } from '../utils/urlState'
 
 const Field: React.FC<{ label: string }> = ({ label, children }) => (
   <div className="mb4 mr8">
-    <dt className="f6 c-muted-1 mb1"><FormattedMessage id={`admin/key-steward.key.${label}`} /></dt>
+    <dt className="f6 c-muted-1 mb1">
+      <FormattedMessage id={`admin/key-steward.key.${label}`} />
+    </dt>
     <dd className="ml0 f5">{children}</dd>
   </div>
 )
 
-const longDate = (iso: string) => <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+const longDate = (iso: string) => (
+  <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+)
 
 /**
  * What the token age counts from, in words that agree with the renewal panel: while a renewal is
  * pending (or may be), the age is that of the token in use, the old one, and the stale warning
  * counts it until the renewal is finished.
  */
-export const TokenAgeBasisText: React.FC<{ apiKey: Inventory['keys'][number] }> = ({ apiKey }) => {
+export const TokenAgeBasisText: React.FC<{
+  apiKey: Inventory['keys'][number]
+}> = ({ apiKey }) => {
   const r = apiKey.renewal
   const open = r.status === 'PENDING' || r.status === 'POSSIBLY_PENDING'
-  const basisId = open && apiKey.tokenAgeBasis === 'KEY_CREATED' ? 'tokenAgeBasisPending.KEY_CREATED' : `tokenAgeBasis.${apiKey.tokenAgeBasis}`
+  const basisId =
+    open && apiKey.tokenAgeBasis === 'KEY_CREATED'
+      ? 'tokenAgeBasisPending.KEY_CREATED'
+      : `tokenAgeBasis.${apiKey.tokenAgeBasis}`
+
   return (
     <span className="db f6 c-muted-1" data-testid="token-age-basis">
-      <FormattedMessage id={`admin/key-steward.key.${basisId}`} values={{ date: longDate(apiKey.tokenAgeSince) }} />
+      <FormattedMessage
+        id={`admin/key-steward.key.${basisId}`}
+        values={{ date: longDate(apiKey.tokenAgeSince) }}
+      />
       {open && r.startedAt && (
         <span className="db mt1" data-testid="token-age-pending">
-          <FormattedMessage id={`admin/key-steward.key.${r.status === 'PENDING' ? 'tokenAgePending' : 'tokenAgePossiblyPending'}`} values={{ date: longDate(r.newTokenCreatedAt ?? r.startedAt) }} />
+          <FormattedMessage
+            id={`admin/key-steward.key.${
+              r.status === 'PENDING'
+                ? 'tokenAgePending'
+                : 'tokenAgePossiblyPending'
+            }`}
+            values={{ date: longDate(r.newTokenCreatedAt ?? r.startedAt) }}
+          />
         </span>
       )}
     </span>
@@ -50,107 +76,268 @@ export const TokenAgeBasisText: React.FC<{ apiKey: Inventory['keys'][number] }> 
 }
 
 const KeyDetailPage: React.FC = () => {
-  const { route: { params } } = useRuntime()
+  const {
+    route: { params },
+  } = useRuntime()
+
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, number>) => intl.formatMessage({ id: `admin/key-steward.key.${id}` }, values)
-  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(INVENTORY)
-  const key = data?.inventory.keys.find(k => k.id === params.id)
+  const t = (id: string, values?: Record<string, number>) =>
+    intl.formatMessage({ id: `admin/key-steward.key.${id}` }, values)
+
+  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(
+    INVENTORY
+  )
+
+  const key = data?.inventory.keys.find((k) => k.id === params.id)
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.
-  const [result, setResult] = useState<{ kind: 'deactivate' | 'reactivate' | 'removeRole'; state: ActionResult } | null>(null)
-  const refetchAfter = key ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }] : []
-  const done = (kind: 'deactivate' | 'reactivate' | 'removeRole') => (state: ActionResult) => setResult({ kind, state })
+  const [result, setResult] = useState<{
+    kind: 'deactivate' | 'reactivate' | 'removeRole'
+    state: ActionResult
+  } | null>(null)
+
+  const refetchAfter = key
+    ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }]
+    : []
+
+  const done =
+    (kind: 'deactivate' | 'reactivate' | 'removeRole') =>
+    (state: ActionResult) =>
+      setResult({ kind, state })
+
   // Back to the list as the admin left it (search, filters, sort, page: the Keys page's URL).
-  const back = { label: <FormattedMessage id="admin/key-steward.key.back" />, to: keysViewHref(BASE) }
+  const back = {
+    label: <FormattedMessage id="admin/key-steward.key.back" />,
+    to: keysViewHref(BASE),
+  }
 
   return (
-    <PageFrame section="keys" back={back} title={key ? key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" /> : <FormattedMessage id="admin/key-steward.key.title" />} subtitle={key?.appKey}>
-      {loading && !data && <PageBlock><Loading /></PageBlock>}
-      {error && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+    <PageFrame
+      section="keys"
+      back={back}
+      title={
+        key ? (
+          key.label || <FormattedMessage id="admin/key-steward.keys.noLabel" />
+        ) : (
+          <FormattedMessage id="admin/key-steward.key.title" />
+        )
+      }
+      subtitle={key?.appKey}
+    >
+      {loading && !data && (
+        <PageBlock>
+          <Loading />
+        </PageBlock>
+      )}
+      {error && !data && (
+        <PageBlock>
+          <ErrorState error={error} onRetry={() => refetch()} />
+        </PageBlock>
+      )}
       {data && !key && (
         <PageBlock>
-          <EmptyState title={<FormattedMessage id="admin/key-steward.key.notFound" />}>
-            <Link to={keysViewHref(BASE)}><FormattedMessage id="admin/key-steward.key.back" /></Link>
+          <EmptyState
+            title={<FormattedMessage id="admin/key-steward.key.notFound" />}
+          >
+            <Link to={keysViewHref(BASE)}>
+              <FormattedMessage id="admin/key-steward.key.back" />
+            </Link>
           </EmptyState>
         </PageBlock>
       )}
       {data && key && (
         <>
-          <SourceBanner source={data.inventory.source} generatedAt={data.inventory.generatedAt} onLive={() => refetch({ live: true } as never)} />
+          <SourceBanner
+            source={data.inventory.source}
+            generatedAt={data.inventory.generatedAt}
+            onLive={() => refetch({ live: true } as never)}
+          />
           <PartialBanner missing={data.inventory.missing} />
           <PageBlock title={t('about')}>
             <dl className="flex flex-wrap ma0">
-              <Field label="appKey"><span className="code">{key.appKey}</span></Field>
-              <Field label="created"><FormattedDate value={key.createdAt} year="numeric" month="long" day="2-digit" /></Field>
-              <Field label="age"><span data-testid="key-age"><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.ageDays }} /></span></Field>
+              <Field label="appKey">
+                <span className="code">{key.appKey}</span>
+              </Field>
+              <Field label="created">
+                <FormattedDate
+                  value={key.createdAt}
+                  year="numeric"
+                  month="long"
+                  day="2-digit"
+                />
+              </Field>
+              <Field label="age">
+                <span data-testid="key-age">
+                  <FormattedMessage
+                    id="admin/key-steward.keys.ageDays"
+                    values={{ days: key.ageDays }}
+                  />
+                </span>
+              </Field>
               <Field label="tokenAge">
-                <span data-testid="token-age" data-basis={key.tokenAgeBasis}><FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: key.tokenAgeDays }} /></span>
+                <span data-testid="token-age" data-basis={key.tokenAgeBasis}>
+                  <FormattedMessage
+                    id="admin/key-steward.keys.ageDays"
+                    values={{ days: key.tokenAgeDays }}
+                  />
+                </span>
                 <TokenAgeBasisText apiKey={key} />
               </Field>
               <Field label="status">
                 <Tag size="small" type={key.isActive ? 'success' : undefined}>
-                  <FormattedMessage id={`admin/key-steward.keys.status.${key.isActive ? 'active' : 'inactive'}`} />
+                  <FormattedMessage
+                    id={`admin/key-steward.keys.status.${
+                      key.isActive ? 'active' : 'inactive'
+                    }`}
+                  />
                 </Tag>
               </Field>
             </dl>
-            <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained"><FormattedMessage id="admin/key-steward.key.ageExplained" /></p>
+            <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained">
+              <FormattedMessage id="admin/key-steward.key.ageExplained" />
+            </p>
           </PageBlock>
           <PageBlock title={t('findings', { count: key.findings.length })}>
             <FindingList findings={key.findings} unknown={!key.rolesKnown} />
           </PageBlock>
           {result && (
             <div className="mb5" role="status" data-testid="action-result">
-              <Alert type={result.state.key ? 'success' : 'warning'} onClose={() => setResult(null)}>
+              <Alert
+                type={result.state.key ? 'success' : 'warning'}
+                onClose={() => setResult(null)}
+              >
                 {result.state.key ? (
                   <FormattedMessage
                     id={`admin/key-steward.actions.result.${result.kind}`}
-                    values={{ label: key.label || intl.formatMessage({ id: 'admin/key-steward.keys.noLabel' }), status: intl.formatMessage({ id: `admin/key-steward.keys.status.${result.state.key.isActive ? 'active' : 'inactive'}` }), roles: result.state.key.rolesKnown ? (result.state.key.roles.map(r => r.name).join(', ') || intl.formatMessage({ id: 'admin/key-steward.keys.noRoles' })) : '—' }}
+                    values={{
+                      label:
+                        key.label ||
+                        intl.formatMessage({
+                          id: 'admin/key-steward.keys.noLabel',
+                        }),
+                      status: intl.formatMessage({
+                        id: `admin/key-steward.keys.status.${
+                          result.state.key.isActive ? 'active' : 'inactive'
+                        }`,
+                      }),
+                      roles: result.state.key.rolesKnown
+                        ? result.state.key.roles
+                            .map((r) => r.name)
+                            .join(', ') ||
+                          intl.formatMessage({
+                            id: 'admin/key-steward.keys.noRoles',
+                          })
+                        : '—',
+                    }}
                   />
-                ) : <FormattedMessage id="admin/key-steward.actions.result.unread" />}
-                {result.state.outcome === 'APPLIED_DESPITE_ERROR' && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" /></span>}
-                {!result.state.audited && <span className="db"><FormattedMessage id="admin/key-steward.actions.result.notAudited" /></span>}
+                ) : (
+                  <FormattedMessage id="admin/key-steward.actions.result.unread" />
+                )}
+                {result.state.outcome === 'APPLIED_DESPITE_ERROR' && (
+                  <span className="db">
+                    <FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" />
+                  </span>
+                )}
+                {!result.state.audited && (
+                  <span className="db">
+                    <FormattedMessage id="admin/key-steward.actions.result.notAudited" />
+                  </span>
+                )}
               </Alert>
             </div>
           )}
-          <PageBlock title={t('renewal')} subtitle={intl.formatMessage({ id: 'admin/key-steward.key.renewalHelp' })}>
+          <PageBlock
+            title={t('renewal')}
+            subtitle={intl.formatMessage({
+              id: 'admin/key-steward.key.renewalHelp',
+            })}
+          >
             <TokenRenewalPanel apiKey={key} can={can} />
           </PageBlock>
           <PageBlock title={t('actions')}>
-            <p className="mt0 f6 c-muted-1"><FormattedMessage id={`admin/key-steward.key.actionsHelp.${key.isActive ? 'active' : 'inactive'}`} /></p>
+            <p className="mt0 f6 c-muted-1">
+              <FormattedMessage
+                id={`admin/key-steward.key.actionsHelp.${
+                  key.isActive ? 'active' : 'inactive'
+                }`}
+              />
+            </p>
             <KeyActionButton
-              kind={key.isActive ? 'deactivate' : 'reactivate'} keyId={key.id} appKey={key.appKey} label={key.label}
-              permission={can(key.isActive ? 'deactivateKey' : 'reactivateKey')} refetch={refetchAfter} onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
+              kind={key.isActive ? 'deactivate' : 'reactivate'}
+              keyId={key.id}
+              appKey={key.appKey}
+              label={key.label}
+              permission={can(key.isActive ? 'deactivateKey' : 'reactivateKey')}
+              refetch={refetchAfter}
+              onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
             />
           </PageBlock>
           <PageBlock title={t('ownership')}>
-            <OwnershipForm key={key.id} keyId={key.id} annotation={key.annotation} />
+            <OwnershipForm
+              key={key.id}
+              keyId={key.id}
+              annotation={key.annotation}
+            />
           </PageBlock>
           <PageBlock title={t('roles')}>
             {!key.rolesKnown ? (
-              <p className="c-warning"><FormattedMessage id="admin/key-steward.keys.rolesUnknown" /></p>
+              <p className="c-warning">
+                <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
+              </p>
             ) : key.roles.length === 0 ? (
-              <p className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noRoles" /></p>
+              <p className="c-muted-1">
+                <FormattedMessage id="admin/key-steward.keys.noRoles" />
+              </p>
             ) : (
               <table className="w-100 collapse">
                 <thead className="bb b--muted-4">
                   <tr>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id="admin/key-steward.key.role" /></th>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id="admin/key-steward.key.products" /></th>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><span className="clip"><FormattedMessage id="admin/key-steward.key.roleActions" /></span></th>
+                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                      <FormattedMessage id="admin/key-steward.key.role" />
+                    </th>
+                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                      <FormattedMessage id="admin/key-steward.key.products" />
+                    </th>
+                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                      <span className="clip">
+                        <FormattedMessage id="admin/key-steward.key.roleActions" />
+                      </span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {key.roles.map(r => (
+                  {key.roles.map((r) => (
                     <tr key={r.id} className="bb b--muted-5">
                       <td className="pv3 ph3">
                         {r.name}
-                        {r.isAdmin && <span className="ml2"><RoleTag severity={key.findings.find(f => f.rule === 'owner-role')?.severity}><FormattedMessage id="admin/key-steward.users.owner" /></RoleTag></span>}
+                        {r.isAdmin && (
+                          <span className="ml2">
+                            <RoleTag
+                              severity={
+                                key.findings.find(
+                                  (f) => f.rule === 'owner-role'
+                                )?.severity
+                              }
+                            >
+                              <FormattedMessage id="admin/key-steward.users.owner" />
+                            </RoleTag>
+                          </span>
+                        )}
                       </td>
-                      <td className="pv3 ph3 f6 c-muted-1">{(r.products ?? []).join(', ')}</td>
+                      <td className="pv3 ph3 f6 c-muted-1">
+                        {(r.products ?? []).join(', ')}
+                      </td>
                       <td className="pv3 ph3 tr" data-remove-role={r.id}>
                         <KeyActionButton
-                          kind="removeRole" size="small" keyId={key.id} appKey={key.appKey} label={key.label} role={{ id: r.id, name: r.name }}
-                          permission={can('removeKeyRole')} refetch={refetchAfter} onDone={done('removeRole')}
+                          kind="removeRole"
+                          size="small"
+                          keyId={key.id}
+                          appKey={key.appKey}
+                          label={key.label}
+                          role={{ id: r.id, name: r.name }}
+                          permission={can('removeKeyRole')}
+                          refetch={refetchAfter}
+                          onDone={done('removeRole')}
                         />
                       </td>
                     </tr>

@@ -8,37 +8,118 @@ import INVENTORY from '../graphql/inventory.gql'
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 
-const OwnershipForm: React.FC<{ keyId: string; annotation: Annotation | null | undefined }> = ({ keyId, annotation }) => {
+const OwnershipForm: React.FC<{
+  keyId: string
+  annotation: Annotation | null | undefined
+}> = ({ keyId, annotation }) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.ownership.${id}` })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.ownership.${id}` })
+
   const [owner, setOwner] = useState(annotation?.owner ?? '')
-  const [integrations, setIntegrations] = useState((annotation?.integrations ?? []).join(', '))
+  const [integrations, setIntegrations] = useState(
+    (annotation?.integrations ?? []).join(', ')
+  )
+
   const [purpose, setPurpose] = useState(annotation?.purpose ?? '')
   const [notes, setNotes] = useState(annotation?.notes ?? '')
   const [saved, setSaved] = useState(false)
-  const [save, saving] = useMutation(ANNOTATE, { refetchQueries: [{ query: INVENTORY }], awaitRefetchQueries: true })
+  const [save, saving] = useMutation(ANNOTATE, {
+    refetchQueries: [{ query: INVENTORY }],
+    awaitRefetchQueries: true,
+  })
+
   const failure = readError(saving.error)
-  const invalid = (field: string) => (failure?.fields.some(f => f.field === field) ? t(`invalid.${field}`) : undefined)
+  const invalid = (field: string) =>
+    failure?.fields.some((f) => f.field === field)
+      ? t(`invalid.${field}`)
+      : undefined
 
   return (
     <form
       aria-label={t('title')}
-      onSubmit={e => {
+      onSubmit={(e) => {
         e.preventDefault()
         setSaved(false)
-        const list = integrations.split(',').map(s => s.trim()).filter(Boolean)
-        save({ variables: { keyId, annotation: { owner, integrations: list, purpose, notes } } }).then(() => setSaved(true), () => undefined)
+        const list = integrations
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+
+        save({
+          variables: {
+            keyId,
+            annotation: { owner, integrations: list, purpose, notes },
+          },
+        }).then(
+          () => setSaved(true),
+          () => undefined
+        )
       }}
     >
-      {saved && <div className="mb4" role="status"><Alert type="success" onClose={() => setSaved(false)}>{t('saved')}</Alert></div>}
-      {failure && !failure.fields.length && <div className="mb4" role="alert"><Alert type="error">{failure.message}</Alert></div>}
+      {saved && (
+        <div className="mb4" role="status">
+          <Alert type="success" onClose={() => setSaved(false)}>
+            {t('saved')}
+          </Alert>
+        </div>
+      )}
+      {failure && !failure.fields.length && (
+        <div className="mb4" role="alert">
+          <Alert type="error">{failure.message}</Alert>
+        </div>
+      )}
       <div className="flex flex-wrap">
-        <div className="w-100 w-50-l pr4-l mb4"><Input id="ownership-owner" label={t('owner')} helpText={t('ownerHelp')} value={owner} errorMessage={invalid('owner')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setOwner(e.target.value)} /></div>
-        <div className="w-100 w-50-l mb4"><Input id="ownership-integrations" label={t('integrations')} helpText={t('integrationsHelp')} value={integrations} errorMessage={invalid('integrations')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setIntegrations(e.target.value)} /></div>
-        <div className="w-100 mb4"><Input id="ownership-purpose" label={t('purpose')} value={purpose} errorMessage={invalid('purpose')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPurpose(e.target.value)} /></div>
-        <div className="w-100 mb4"><Textarea id="ownership-notes" label={t('notes')} value={notes} errorMessage={invalid('notes')} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNotes(e.target.value)} /></div>
+        <div className="w-100 w-50-l pr4-l mb4">
+          <Input
+            id="ownership-owner"
+            label={t('owner')}
+            helpText={t('ownerHelp')}
+            value={owner}
+            errorMessage={invalid('owner')}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              setOwner(e.target.value)
+            }
+          />
+        </div>
+        <div className="w-100 w-50-l mb4">
+          <Input
+            id="ownership-integrations"
+            label={t('integrations')}
+            helpText={t('integrationsHelp')}
+            value={integrations}
+            errorMessage={invalid('integrations')}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              setIntegrations(e.target.value)
+            }
+          />
+        </div>
+        <div className="w-100 mb4">
+          <Input
+            id="ownership-purpose"
+            label={t('purpose')}
+            value={purpose}
+            errorMessage={invalid('purpose')}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              setPurpose(e.target.value)
+            }
+          />
+        </div>
+        <div className="w-100 mb4">
+          <Textarea
+            id="ownership-notes"
+            label={t('notes')}
+            value={notes}
+            errorMessage={invalid('notes')}
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+              setNotes(e.target.value)
+            }
+          />
+        </div>
       </div>
-      <Button type="submit" variation="secondary" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.ownership.save" /></Button>
+      <Button type="submit" variation="secondary" isLoading={saving.loading}>
+        <FormattedMessage id="admin/key-steward.ownership.save" />
+      </Button>
     </form>
   )
 }

@@ -15,82 +15,204 @@ import RECORD from '../graphql/recordTokenRenewal.gql'
 import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
 
-const day = (iso: string | null) => (iso ? <FormattedDate value={iso} year="numeric" month="long" day="2-digit" /> : '—')
+const day = (iso: string | null) =>
+  iso ? (
+    <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+  ) : (
+    '—'
+  )
 
 const Status: React.FC<{ apiKey: ApiKey }> = ({ apiKey }) => {
   const r = apiKey.renewal
   const values = {
-    started: day(r.startedAt), finished: day(r.finishedAt), startedBy: r.startedBy ?? '—', finishedBy: r.finishedBy ?? '—',
-    recordedBy: r.recordedBy ?? '—', note: r.note ?? '', tokenCreated: day(r.tokenCreatedAt),
+    started: day(r.startedAt),
+    finished: day(r.finishedAt),
+    startedBy: r.startedBy ?? '—',
+    finishedBy: r.finishedBy ?? '—',
+    recordedBy: r.recordedBy ?? '—',
+    note: r.note ?? '',
+    tokenCreated: day(r.tokenCreatedAt),
   }
-  const id = r.status === 'PENDING' && !r.startedBy ? 'PENDING_ELSEWHERE' : r.status
+
+  const id =
+    r.status === 'PENDING' && !r.startedBy ? 'PENDING_ELSEWHERE' : r.status
+
   return (
     <div data-renewal-status={r.status}>
-      <p className="mt0"><FormattedMessage id={`admin/key-steward.renewal.status.${id}`} values={values} /></p>
-      {r.status === 'RECORDED' && r.note && <p className="f6 c-muted-1 mt0">“{r.note}”</p>}
+      <p className="mt0">
+        <FormattedMessage
+          id={`admin/key-steward.renewal.status.${id}`}
+          values={values}
+        />
+      </p>
+      {r.status === 'RECORDED' && r.note && (
+        <p className="f6 c-muted-1 mt0">“{r.note}”</p>
+      )}
     </div>
   )
 }
 
-const RecordForm: React.FC<{ apiKey: ApiKey; permission?: ActionPermission }> = ({ apiKey, permission }) => {
+const RecordForm: React.FC<{
+  apiKey: ApiKey
+  permission?: ActionPermission
+}> = ({ apiKey, permission }) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.renewal.record.${id}` })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.renewal.record.${id}` })
+
   const [open, setOpen] = useState(false)
   const [date, setDate] = useState('')
   const [note, setNote] = useState('')
   const [saved, setSaved] = useState(false)
-  const [save, saving] = useMutation(RECORD, { refetchQueries: [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: apiKey.id } }], awaitRefetchQueries: true })
+  const [save, saving] = useMutation(RECORD, {
+    refetchQueries: [
+      { query: INVENTORY },
+      { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
+    ],
+    awaitRefetchQueries: true,
+  })
+
   const failure = readError(saving.error)
-  const invalid = (field: string) => failure?.fields.find(f => f.field === field)?.message
+  const invalid = (field: string) =>
+    failure?.fields.find((f) => f.field === field)?.message
+
   const denied = permission ? !permission.allowed : false
+
   if (!open) {
     return (
       <div className="mt4">
-        {saved && <div className="mb3" role="status"><Alert type="success" onClose={() => setSaved(false)}>{t('saved')}</Alert></div>}
-        <Button variation="tertiary" size="small" disabled={denied} onClick={() => setOpen(true)}>{t('open')}</Button>
+        {saved && (
+          <div className="mb3" role="status">
+            <Alert type="success" onClose={() => setSaved(false)}>
+              {t('saved')}
+            </Alert>
+          </div>
+        )}
+        <Button
+          variation="tertiary"
+          size="small"
+          disabled={denied}
+          onClick={() => setOpen(true)}
+        >
+          {t('open')}
+        </Button>
         <PermissionNote permission={permission} />
       </div>
     )
   }
+
   return (
     <form
       className="mt4 pa4 ba b--muted-4 br2"
       aria-label={t('title')}
-      onSubmit={e => {
+      onSubmit={(e) => {
         e.preventDefault()
-        save({ variables: { keyId: apiKey.id, date, note } }).then(() => { setOpen(false); setSaved(true); setDate(''); setNote('') }, () => undefined)
+        save({ variables: { keyId: apiKey.id, date, note } }).then(
+          () => {
+            setOpen(false)
+            setSaved(true)
+            setDate('')
+            setNote('')
+          },
+          () => undefined
+        )
       }}
     >
       <h3 className="t-heading-6 mt0">{t('title')}</h3>
       <p className="f6 c-muted-1">{t('help')}</p>
       <div className="mb4" style={{ maxWidth: '16rem' }}>
-        <Input id="renewal-date" type="date" label={t('date')} value={date} max={new Date().toISOString().slice(0, 10)} errorMessage={invalid('date')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)} />
+        <Input
+          id="renewal-date"
+          type="date"
+          label={t('date')}
+          value={date}
+          max={new Date().toISOString().slice(0, 10)}
+          errorMessage={invalid('date')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            setDate(e.target.value)
+          }
+        />
       </div>
-      <div className="mb4"><Textarea id="renewal-note" label={t('note')} value={note} errorMessage={invalid('note')} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)} /></div>
-      {failure && !failure.fields.length && <div className="mb4" role="alert"><Alert type="error">{failure.message}</Alert></div>}
-      <span className="mr3"><Button type="submit" size="small" isLoading={saving.loading} disabled={!date}>{t('save')}</Button></span>
-      <Button size="small" variation="tertiary" onClick={() => setOpen(false)}>{t('cancel')}</Button>
+      <div className="mb4">
+        <Textarea
+          id="renewal-note"
+          label={t('note')}
+          value={note}
+          errorMessage={invalid('note')}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+            setNote(e.target.value)
+          }
+        />
+      </div>
+      {failure && !failure.fields.length && (
+        <div className="mb4" role="alert">
+          <Alert type="error">{failure.message}</Alert>
+        </div>
+      )}
+      <span className="mr3">
+        <Button
+          type="submit"
+          size="small"
+          isLoading={saving.loading}
+          disabled={!date}
+        >
+          {t('save')}
+        </Button>
+      </span>
+      <Button size="small" variation="tertiary" onClick={() => setOpen(false)}>
+        {t('cancel')}
+      </Button>
     </form>
   )
 }
 
-const TokenRenewalPanel: React.FC<{ apiKey: ApiKey; can: (field: KeyActionField) => ActionPermission | undefined }> = ({ apiKey, can }) => {
+const TokenRenewalPanel: React.FC<{
+  apiKey: ApiKey
+  can: (field: KeyActionField) => ActionPermission | undefined
+}> = ({ apiKey, can }) => {
   const [finished, setFinished] = useState(false)
-  const refetch = [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: apiKey.id } }]
+  const refetch = [
+    { query: INVENTORY },
+    { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
+  ]
+
   const pending = apiKey.renewal.status === 'PENDING'
   // A renewal VTEX may have started (its answer was lost) can be finished here too.
   const finishable = pending || apiKey.renewal.status === 'POSSIBLY_PENDING'
+
   return (
     <div>
       <Status apiKey={apiKey} />
-      {finished && <div className="mb4" role="status"><Alert type="success" onClose={() => setFinished(false)}><FormattedMessage id="admin/key-steward.renewal.finishedNow" /></Alert></div>}
-      {!apiKey.isActive && <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.renewal.inactive" /></p>}
+      {finished && (
+        <div className="mb4" role="status">
+          <Alert type="success" onClose={() => setFinished(false)}>
+            <FormattedMessage id="admin/key-steward.renewal.finishedNow" />
+          </Alert>
+        </div>
+      )}
+      {!apiKey.isActive && (
+        <p className="f6 c-muted-1">
+          <FormattedMessage id="admin/key-steward.renewal.inactive" />
+        </p>
+      )}
       <div>
-        <RenewTokenButton offered={!pending} keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('renewToken')} />
+        <RenewTokenButton
+          offered={!pending}
+          keyId={apiKey.id}
+          appKey={apiKey.appKey}
+          label={apiKey.label}
+          permission={can('renewToken')}
+        />
         {finishable && (
           <KeyActionButton
-            kind="finish" keyId={apiKey.id} appKey={apiKey.appKey} label={apiKey.label} permission={can('finishTokenRenewal')}
-            refetch={refetch} variation="primary" onDone={() => setFinished(true)}
+            kind="finish"
+            keyId={apiKey.id}
+            appKey={apiKey.appKey}
+            label={apiKey.label}
+            permission={can('finishTokenRenewal')}
+            refetch={refetch}
+            variation="primary"
+            onDone={() => setFinished(true)}
           />
         )}
       </div>

@@ -2,7 +2,8 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Dropdown, InputSearch } from 'vtex.styleguide'
 
-import { Role, SEVERITIES } from '../types'
+import type { Role } from '../types'
+import { SEVERITIES } from '../types'
 import type { KeyQuery } from './keyQuery'
 import { ruleName } from '../components/ruleName'
 
@@ -15,7 +16,9 @@ interface Props {
 
 const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `admin/key-steward.${id}` }, values)
+  const t = (id: string, values?: Record<string, string>) =>
+    intl.formatMessage({ id: `admin/key-steward.${id}` }, values)
+
   return (
     <div className="flex flex-wrap items-end mb5" role="search">
       <div className="w-100 w-30-l mr4 mb3">
@@ -23,7 +26,9 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
           label={t('keys.search.label')}
           placeholder={t('keys.search.placeholder')}
           value={query.search}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ search: e.target.value, page: 1 })}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            onChange({ search: e.target.value, page: 1 })
+          }
           onClear={() => onChange({ search: '', page: 1 })}
           onSubmit={(e: React.FormEvent) => e.preventDefault()}
         />
@@ -32,15 +37,25 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         <Dropdown
           label={t('keys.filter.severity')}
           value={query.severity}
-          options={[{ value: '', label: t('keys.filter.any') }, ...SEVERITIES.map(s => ({ value: s, label: t(`severity.${s}`) }))]}
-          onChange={(_: unknown, v: string) => onChange({ severity: v as KeyQuery['severity'], page: 1 })}
+          options={[
+            { value: '', label: t('keys.filter.any') },
+            ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) })),
+          ]}
+          onChange={(_: unknown, v: string) =>
+            onChange({ severity: v as KeyQuery['severity'], page: 1 })
+          }
         />
       </div>
       <div className="mr4 mb3">
         <Dropdown
           label={t('keys.filter.rule')}
           value={query.rule}
-          options={[{ value: '', label: t('keys.filter.any') }, ...rules.map(r => ({ value: r, label: ruleName(intl, r) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale))]}
+          options={[
+            { value: '', label: t('keys.filter.any') },
+            ...rules
+              .map((r) => ({ value: r, label: ruleName(intl, r) }))
+              .sort((a, b) => a.label.localeCompare(b.label, intl.locale)),
+          ]}
           onChange={(_: unknown, v: string) => onChange({ rule: v, page: 1 })}
         />
       </div>
@@ -48,16 +63,26 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         <Dropdown
           label={t('keys.filter.status')}
           value={query.status}
-          options={(['all', 'active', 'inactive'] as const).map(s => ({ value: s, label: t(`keys.status.${s}`) }))}
-          onChange={(_: unknown, v: string) => onChange({ status: v as KeyQuery['status'], page: 1 })}
+          options={(['all', 'active', 'inactive'] as const).map((s) => ({
+            value: s,
+            label: t(`keys.status.${s}`),
+          }))}
+          onChange={(_: unknown, v: string) =>
+            onChange({ status: v as KeyQuery['status'], page: 1 })
+          }
         />
       </div>
       <div className="mr4 mb3">
         <Dropdown
           label={t('keys.filter.role')}
           value={query.roleId === null ? '' : String(query.roleId)}
-          options={[{ value: '', label: t('keys.filter.any') }, ...roles.map(r => ({ value: String(r.id), label: r.name }))]}
-          onChange={(_: unknown, v: string) => onChange({ roleId: v ? Number(v) : null, page: 1 })}
+          options={[
+            { value: '', label: t('keys.filter.any') },
+            ...roles.map((r) => ({ value: String(r.id), label: r.name })),
+          ]}
+          onChange={(_: unknown, v: string) =>
+            onChange({ roleId: v ? Number(v) : null, page: 1 })
+          }
         />
       </div>
     </div>

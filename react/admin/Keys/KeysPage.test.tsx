@@ -3,7 +3,18 @@ import { fireEvent, render, wait } from '@vtex/test-tools/react'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
 import KEY_LIST from '../graphql/keyList.gql'
-import { errorMock, key, keyListMock, keyListVariables, keyPage, LIVE_META, OWNER_KEY, row, STALE, UNKNOWN_ROLES } from '../testing/data'
+import {
+  errorMock,
+  key,
+  keyListMock,
+  keyListVariables,
+  keyPage,
+  LIVE_META,
+  OWNER_KEY,
+  row,
+  STALE,
+  UNKNOWN_ROLES,
+} from '../testing/data'
 import KeysPage from './KeysPage'
 
 const ROWS = [row(OWNER_KEY), row(STALE), row(key())]
@@ -15,15 +26,22 @@ beforeEach(() => {
 
 describe('KeysPage', () => {
   it('shows a loading state, then the page of keys the service sent, with the stale-key warning', async () => {
-    const { getByText, getByRole, queryByRole, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage(ROWS))] } })
+    const { getByText, getByRole, queryByRole, container } = render(
+      <KeysPage />,
+      { graphql: { mocks: [keyListMock(keyPage(ROWS))] } }
+    )
+
     expect(getByRole('status')).toBeInTheDocument()
     await wait(() => expect(queryByRole('table')).toBeInTheDocument())
     expect(getByText('ERP orders sync')).toBeInTheDocument()
     expect(getByText('vtexappkey-acme-OWNERK')).toBeInTheDocument()
     const staleRow = container.querySelector('[data-key-id="k-old"]')!
+
     expect(staleRow.querySelector('[data-severity="HIGH"]')).not.toBeNull()
     // the age says Stale and by how much (not a second severity); the worst finding is named, not coded
-    expect(staleRow.querySelector('[data-stale="160"]')!.textContent).toBe('Stale · 160 days past the period')
+    expect(staleRow.querySelector('[data-stale="160"]')!.textContent).toBe(
+      'Stale · 160 days past the period'
+    )
     expect(staleRow.querySelector('[data-stale] [data-severity]')).toBeNull()
     expect(staleRow.textContent).toContain('Stale key')
     expect(staleRow.textContent).not.toContain('key-age-exceeded')
@@ -31,11 +49,24 @@ describe('KeysPage', () => {
   })
 
   it('searches on the server after a pause in typing, the box updating at once', async () => {
-    const mocks = [keyListMock(keyPage(ROWS)), keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), { search: 'agency' })]
-    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, { graphql: { mocks } })
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+        search: 'agency',
+      }),
+    ]
+
+    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
     await wait(() => getByText('ERP orders sync'))
-    fireEvent.change(getByLabelText('Search keys'), { target: { value: 'agency' } })
-    expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe('agency')
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: 'agency' },
+    })
+    expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe(
+      'agency'
+    )
     await wait(() => expect(queryByText('ERP orders sync')).toBeNull())
     expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
     expect(getByText('1 key match')).toBeInTheDocument()
@@ -43,83 +74,253 @@ describe('KeysPage', () => {
   })
 
   it('sorts on the server when a column header is activated, and says so to assistive tech', async () => {
-    const mocks = [keyListMock(keyPage(ROWS)), keyListMock(keyPage([row(key()), row(STALE), row(OWNER_KEY)]), { sort: 'ageDays' })]
-    const { getByText, getAllByRole } = render(<KeysPage />, { graphql: { mocks } })
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([row(key()), row(STALE), row(OWNER_KEY)]), {
+        sort: 'ageDays',
+      }),
+    ]
+
+    const { getByText, getAllByRole } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
     await wait(() => getByText('ERP orders sync'))
-    const ageHeader = () => getAllByRole('columnheader').find(h => h.textContent!.startsWith('Age'))!
+    const ageHeader = () =>
+      getAllByRole('columnheader').find((h) =>
+        h.textContent!.startsWith('Age')
+      )!
+
     fireEvent.click(ageHeader().querySelector('button')!)
-    await wait(() => expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync'))
+    await wait(() =>
+      expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
+    )
     expect(ageHeader().getAttribute('aria-sort')).toBe('ascending')
     expect(window.location.search).toBe('?sort=ageDays')
   })
 
   it('opens the view the URL names (rule, severity, ids) and remembers it for "Back to API keys"', async () => {
-    window.history.replaceState(null, '', '/admin/app/key-steward/keys?rule=owner-role&severity=critical&ids=k-owner,k-old&page=1')
-    const mocks = [keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), { rule: 'owner-role', severity: 'CRITICAL', ids: ['k-owner', 'k-old'] })]
-    const { getByText, getByTestId } = render(<KeysPage />, { graphql: { mocks } })
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?rule=owner-role&severity=critical&ids=k-owner,k-old&page=1'
+    )
+    const mocks = [
+      keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+        rule: 'owner-role',
+        severity: 'CRITICAL',
+        ids: ['k-owner', 'k-old'],
+      }),
+    ]
+
+    const { getByText, getByTestId } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
     await wait(() => getByText('Agency deploy pipeline'))
-    expect(getByTestId('ids-filter').textContent).toContain('Showing only the 2 keys the link named.')
-    expect(window.location.search).toBe('?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old')
-    expect(window.sessionStorage.getItem('key-steward.keys.view')).toBe('?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old')
+    expect(getByTestId('ids-filter').textContent).toContain(
+      'Showing only the 2 keys the link named.'
+    )
+    expect(window.location.search).toBe(
+      '?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old'
+    )
+    expect(window.sessionStorage.getItem('key-steward.keys.view')).toBe(
+      '?severity=CRITICAL&rule=owner-role&ids=k-owner%2Ck-old'
+    )
   })
 
   it('says when roles could not be loaded and which parts are missing', async () => {
-    const partial = keyPage([row(UNKNOWN_ROLES)], { inventory: { ...LIVE_META, complete: false, missing: ['roles of key "Feed with unknown roles" (HTTP 500 after 4 attempts)'] } })
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(partial)] } })
+    const partial = keyPage([row(UNKNOWN_ROLES)], {
+      inventory: {
+        ...LIVE_META,
+        complete: false,
+        missing: [
+          'roles of key "Feed with unknown roles" (HTTP 500 after 4 attempts)',
+        ],
+      },
+    })
+
+    const { getByText } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(partial)] },
+    })
+
     await wait(() => getByText('Feed with unknown roles'))
-    expect(getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)).toBeInTheDocument()
+    expect(
+      getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)
+    ).toBeInTheDocument()
     expect(getByText('Roles could not be loaded')).toBeInTheDocument()
     expect(getByText('Unknown')).toBeInTheDocument()
   })
 
-  it('marks an external key\'s row and does not link it to a key page', async () => {
-    const ext = row(key({ id: 'vtexappkey-partner-XYZ', appKey: 'vtexappkey-partner-XYZ', label: 'partner' }), { external: true, account: 'partner' })
-    const { getByText, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage([ext]))] } })
+  it("marks an external key's row and does not link it to a key page", async () => {
+    const ext = row(
+      key({
+        id: 'vtexappkey-partner-XYZ',
+        appKey: 'vtexappkey-partner-XYZ',
+        label: 'partner',
+      }),
+      { external: true, account: 'partner' }
+    )
+
+    const { getByText, container } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage([ext]))] },
+    })
+
     await wait(() => getByText('External key of partner'))
     expect(container.querySelector('[data-external="true"] a')).toBeNull()
   })
 
   it('explains which License Manager permission is missing', async () => {
-    const mock = { ...errorMock(KEY_LIST, 'FORBIDDEN', 'Your user lacks Save user', { missingResources: ['Save user'] }), request: { query: KEY_LIST, variables: keyListVariables() } }
+    const mock = {
+      ...errorMock(KEY_LIST, 'FORBIDDEN', 'Your user lacks Save user', {
+        missingResources: ['Save user'],
+      }),
+      request: { query: KEY_LIST, variables: keyListVariables() },
+    }
+
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock] } })
+
     await wait(() => getByText('You need more permissions'))
-    expect(getByText(/lacks these License Manager resources: Save user/)).toBeInTheDocument()
+    expect(
+      getByText(/lacks these License Manager resources: Save user/)
+    ).toBeInTheDocument()
   })
 
   it('while a cold read outlasts the request, shows its progress instead of a bare spinner, waiting included', async () => {
-    const reading = { ...errorMock(KEY_LIST, 'READING', 'still reading'), request: { query: KEY_LIST, variables: keyListVariables() } }
-    const progress = { phase: 'ROLES', done: 1240, total: 6000, elapsedSeconds: 12, concurrency: 4, maxConcurrency: 8, waitingSeconds: 3, rateLimited: 5 }
-    const status = { request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: null, generatedAt: null, ageSeconds: null, reading: true, lastError: null, progress } } } }
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [reading, status, status] } })
+    const reading = {
+      ...errorMock(KEY_LIST, 'READING', 'still reading'),
+      request: { query: KEY_LIST, variables: keyListVariables() },
+    }
+
+    const progress = {
+      phase: 'ROLES',
+      done: 1240,
+      total: 6000,
+      elapsedSeconds: 12,
+      concurrency: 4,
+      maxConcurrency: 8,
+      waitingSeconds: 3,
+      rateLimited: 5,
+    }
+
+    const status = {
+      request: { query: INVENTORY_STATUS },
+      result: {
+        data: {
+          inventoryStatus: {
+            version: null,
+            generatedAt: null,
+            ageSeconds: null,
+            reading: true,
+            lastError: null,
+            progress,
+          },
+        },
+      },
+    }
+
+    const { getByText } = render(<KeysPage />, {
+      graphql: { mocks: [reading, status, status] },
+    })
+
     // the page polls after 1 s without data: give a loaded machine room
-    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'), { timeout: 5000 })
-    expect(getByText('VTEX asked Key Steward to slow down: waiting 3 seconds, then retrying.')).toBeInTheDocument()
+    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'), {
+      timeout: 5000,
+    })
+    expect(
+      getByText(
+        'VTEX asked Key Steward to slow down: waiting 3 seconds, then retrying.'
+      )
+    ).toBeInTheDocument()
     expect(getByText(/reading 4 at a time instead of 8/)).toBeInTheDocument()
   })
 
   it('says how old the recent copy is and loads live data on request', async () => {
-    const recent = keyPage(ROWS, { inventory: { ...LIVE_META, source: 'RECENT', ageSeconds: 185, revalidating: false } })
-    const live = { request: { query: KEY_LIST, variables: { ...keyListVariables(), live: true } }, result: { data: { keyList: keyPage(ROWS) } } }
-    const { getByText, queryByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(recent), live] } })
+    const recent = keyPage(ROWS, {
+      inventory: {
+        ...LIVE_META,
+        source: 'RECENT',
+        ageSeconds: 185,
+        revalidating: false,
+      },
+    })
+
+    const live = {
+      request: {
+        query: KEY_LIST,
+        variables: { ...keyListVariables(), live: true },
+      },
+      result: { data: { keyList: keyPage(ROWS) } },
+    }
+
+    const { getByText, queryByText } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(recent), live] },
+    })
+
     await wait(() => getByText('Data read from VTEX 3 minutes ago.'))
     fireEvent.click(getByText('Load live data'))
     await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
   })
 
   it('updates by itself when the background read lands a new copy', async () => {
-    const stale = keyPage([row(STALE)], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v1', ageSeconds: 700, revalidating: true } })
-    const fresh = keyPage([row(STALE, { isActive: false })], { inventory: { ...LIVE_META, source: 'RECENT', version: 'v2', ageSeconds: 1, revalidating: false } })
-    const status = { delay: 300, request: { query: INVENTORY_STATUS }, result: { data: { inventoryStatus: { version: 'v2', generatedAt: '2026-11-26T12:10:00.000Z', ageSeconds: 1, reading: false, lastError: null, progress: null } } } }
-    const { getByText, getByTestId, queryByTestId, container } = render(<KeysPage />, { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } })
+    const stale = keyPage([row(STALE)], {
+      inventory: {
+        ...LIVE_META,
+        source: 'RECENT',
+        version: 'v1',
+        ageSeconds: 700,
+        revalidating: true,
+      },
+    })
+
+    const fresh = keyPage([row(STALE, { isActive: false })], {
+      inventory: {
+        ...LIVE_META,
+        source: 'RECENT',
+        version: 'v2',
+        ageSeconds: 1,
+        revalidating: false,
+      },
+    })
+
+    const status = {
+      delay: 300,
+      request: { query: INVENTORY_STATUS },
+      result: {
+        data: {
+          inventoryStatus: {
+            version: 'v2',
+            generatedAt: '2026-11-26T12:10:00.000Z',
+            ageSeconds: 1,
+            reading: false,
+            lastError: null,
+            progress: null,
+          },
+        },
+      },
+    }
+
+    const { getByText, getByTestId, queryByTestId, container } = render(
+      <KeysPage />,
+      { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } }
+    )
+
     await wait(() => getByText('Data read from VTEX 11 minutes ago.'))
     expect(getByTestId('revalidating')).toBeInTheDocument()
-    await wait(() => getByText('Data read from VTEX less than a minute ago.'), { timeout: 4000 })
+    await wait(() => getByText('Data read from VTEX less than a minute ago.'), {
+      timeout: 4000,
+    })
     expect(queryByTestId('revalidating')).toBeNull()
-    expect(container.querySelector('[data-key-id="k-old"]')!.textContent).toContain('Inactive')
+    expect(
+      container.querySelector('[data-key-id="k-old"]')!.textContent
+    ).toContain('Inactive')
   })
 
   it('has an empty state', async () => {
-    const { getByText } = render(<KeysPage />, { graphql: { mocks: [keyListMock(keyPage([]))] } })
+    const { getByText } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage([]))] },
+    })
+
     await wait(() => getByText('This account has no API keys.'))
   })
 })

@@ -10,8 +10,18 @@ import { ErrorState, PartialBanner } from '../components/QueryState'
 import KEY_LIST from '../graphql/keyList.gql'
 import type { KeyPage } from '../types'
 import { readError } from '../utils/errors'
-import { currentSearch, rememberKeysView, replaceQuery } from '../utils/urlState'
-import { KeyQuery, keyListVariables, keyQueryParams, keyQueryString, parseKeyQuery } from './keyQuery'
+import {
+  currentSearch,
+  rememberKeysView,
+  replaceQuery,
+} from '../utils/urlState'
+import type { KeyQuery } from './keyQuery'
+import {
+  keyListVariables,
+  keyQueryParams,
+  keyQueryString,
+  parseKeyQuery,
+} from './keyQuery'
 import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
@@ -19,7 +29,13 @@ import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 function idsFromUrl(): string[] | null {
   if (typeof window === 'undefined') return null
   const raw = new URLSearchParams(window.location.search).get('ids')
-  const ids = raw ? raw.split(',').map(s => s.trim()).filter(Boolean) : []
+  const ids = raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : []
+
   return ids.length ? ids : null
 }
 
@@ -28,17 +44,31 @@ export const SEARCH_DEBOUNCE_MS = 250
 
 const KeysPage: React.FC = () => {
   const runtime = useRuntime()
-  const [query, setQuery] = useState<KeyQuery>(() => parseKeyQuery(currentSearch()))
+  const [query, setQuery] = useState<KeyQuery>(() =>
+    parseKeyQuery(currentSearch())
+  )
+
   // What the search box shows at once; the query (and the request) follow after a pause.
   const [typed, setTyped] = useState(query.search)
   const variables = useMemo(() => keyListVariables(query), [query])
-  const { data, loading, error, refetch } = useQuery<{ keyList: KeyPage }>(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
+  const { data, loading, error, refetch } = useQuery<{ keyList: KeyPage }>(
+    KEY_LIST,
+    { variables, notifyOnNetworkStatusChange: true }
+  )
+
   // While the next page loads, the current one stays on screen.
   const shown = useRef<KeyPage | undefined>(undefined)
+
   if (data?.keyList) shown.current = data.keyList
   const list = data?.keyList ?? shown.current
   const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(list?.inventory, (loading && !list) || reading, () => { refetch() })
+  const status = useFreshness(
+    list?.inventory,
+    (loading && !list) || reading,
+    () => {
+      refetch()
+    }
+  )
 
   useEffect(() => {
     replaceQuery(keyQueryParams(query), runtime.setQuery)
@@ -47,47 +77,95 @@ const KeysPage: React.FC = () => {
 
   useEffect(() => {
     if (typed === query.search) return
-    const timer = setTimeout(() => setQuery(q => ({ ...q, search: typed, page: 1 })), SEARCH_DEBOUNCE_MS)
+    const timer = setTimeout(
+      () => setQuery((q) => ({ ...q, search: typed, page: 1 })),
+      SEARCH_DEBOUNCE_MS
+    )
+
     return () => clearTimeout(timer)
   }, [typed])
 
   // Stable, so a keystroke re-renders the search box, not the table (KeysTable is memoized).
   const change = useCallback((c: Partial<KeyQuery>) => {
     const { search, ...rest } = c
-    if (search === undefined) return setQuery(q => ({ ...q, ...rest }))
+
+    if (search === undefined) return setQuery((q) => ({ ...q, ...rest }))
     setTyped(search)
     // Clearing the box applies at once; typing waits for a pause (the debounce above).
-    if (search === '') setQuery(q => ({ ...q, search: '', page: 1 }))
+    if (search === '') setQuery((q) => ({ ...q, search: '', page: 1 }))
   }, [])
 
   return (
-    <PageFrame section="keys" title={<FormattedMessage id="admin/key-steward.keys.title" />} subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}>
+    <PageFrame
+      section="keys"
+      title={<FormattedMessage id="admin/key-steward.keys.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}
+    >
       <PageBlock variation="full">
-        {((loading && !list) || (reading && !list)) && <ReadProgress status={status} />}
-        {error && !reading && !list && <ErrorState error={error} onRetry={() => refetch()} />}
+        {((loading && !list) || (reading && !list)) && (
+          <ReadProgress status={status} />
+        )}
+        {error && !reading && !list && (
+          <ErrorState error={error} onRetry={() => refetch()} />
+        )}
         {list && (
           <>
-            <DataSource meta={list.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
+            <DataSource
+              meta={list.inventory}
+              loading={loading}
+              onLive={() => refetch({ ...variables, live: true })}
+            />
             {reading && <ReadProgress status={status} />}
             <PartialBanner missing={list.inventory.missing} />
             {query.ids.length > 0 && (
               <div className="mb5" role="status" data-testid="ids-filter">
-                <Alert type="warning" action={{ label: <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />, onClick: () => change({ ids: [], page: 1 }) }}>
-                  <FormattedMessage id="admin/key-steward.keys.idsFilter" values={{ count: query.ids.length }} />
+                <Alert
+                  type="warning"
+                  action={{
+                    label: (
+                      <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />
+                    ),
+                    onClick: () => change({ ids: [], page: 1 }),
+                  }}
+                >
+                  <FormattedMessage
+                    id="admin/key-steward.keys.idsFilter"
+                    values={{ count: query.ids.length }}
+                  />
                 </Alert>
               </div>
             )}
             {list.allTotal === 0 ? (
-              <EmptyState title={<FormattedMessage id="admin/key-steward.inventory.empty" />} />
+              <EmptyState
+                title={
+                  <FormattedMessage id="admin/key-steward.inventory.empty" />
+                }
+              />
             ) : (
               <>
-                <KeyFilters query={{ ...query, search: typed }} rules={list.rules} roles={list.roles} onChange={change} />
+                <KeyFilters
+                  query={{ ...query, search: typed }}
+                  rules={list.rules}
+                  roles={list.roles}
+                  onChange={change}
+                />
                 {/* busy while the service answers a new search, filter, sort or page */}
                 <div aria-busy={loading} data-testid="key-list">
                   {list.total === 0 ? (
-                    <EmptyState title={<FormattedMessage id="admin/key-steward.keys.noMatch" />} />
+                    <EmptyState
+                      title={
+                        <FormattedMessage id="admin/key-steward.keys.noMatch" />
+                      }
+                    />
                   ) : (
-                    <KeysTable keys={list.rows} total={list.total} page={list.page} pages={list.pages} query={query} onChange={change} />
+                    <KeysTable
+                      keys={list.rows}
+                      total={list.total}
+                      page={list.page}
+                      pages={list.pages}
+                      query={query}
+                      onChange={change}
+                    />
                   )}
                 </div>
               </>

@@ -6,8 +6,10 @@ import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
-import { KeyRow, worstSeverity } from '../types'
-import { KeyQuery, PAGE_SIZES, SortField } from './keyQuery'
+import type { KeyRow } from '../types'
+import { worstSeverity } from '../types'
+import type { KeyQuery, SortField } from './keyQuery'
+import { PAGE_SIZES } from './keyQuery'
 
 interface Props {
   keys: KeyRow[]
@@ -18,36 +20,68 @@ interface Props {
   onChange: (change: Partial<KeyQuery>) => void
 }
 
-const SortHeader: React.FC<{ field: SortField; query: KeyQuery; onChange: Props['onChange'] }> = ({ field, query, onChange }) => {
+const SortHeader: React.FC<{
+  field: SortField
+  query: KeyQuery
+  onChange: Props['onChange']
+}> = ({ field, query, onChange }) => {
   const active = query.sort === field
+
   return (
-    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1" aria-sort={active ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+    <th
+      scope="col"
+      className="tl pv3 ph3 f6 fw5 c-muted-1"
+      aria-sort={
+        active ? (query.descending ? 'descending' : 'ascending') : 'none'
+      }
+    >
       <button
         type="button"
         className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6"
-        onClick={() => onChange({ sort: field, descending: active ? !query.descending : false, page: 1 })}
+        onClick={() =>
+          onChange({
+            sort: field,
+            descending: active ? !query.descending : false,
+            page: 1,
+          })
+        }
       >
         <FormattedMessage id={`admin/key-steward.keys.column.${field}`} />
-        <span aria-hidden="true">{active ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+        <span aria-hidden="true">
+          {active ? (query.descending ? ' ▼' : ' ▲') : ''}
+        </span>
       </button>
     </th>
   )
 }
 
 const Th: React.FC<{ id: string }> = ({ id }) => (
-  <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id={`admin/key-steward.keys.column.${id}`} /></th>
+  <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+    <FormattedMessage id={`admin/key-steward.keys.column.${id}`} />
+  </th>
 )
 
-const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange }) => {
+const KeysTable: React.FC<Props> = ({
+  keys,
+  total,
+  page,
+  pages,
+  query,
+  onChange,
+}) => {
   const intl = useIntl()
   const first = total === 0 ? 0 : (page - 1) * query.pageSize + 1
   const last = Math.min(total, page * query.pageSize)
+
   return (
     <div>
       <div className="overflow-x-auto">
         <table className="w-100 collapse" aria-describedby="keys-range">
           <caption className="tl f5 pv3 c-on-base">
-            <FormattedMessage id="admin/key-steward.keys.caption" values={{ total }} />
+            <FormattedMessage
+              id="admin/key-steward.keys.caption"
+              values={{ total }}
+            />
           </caption>
           <thead className="bb b--muted-4">
             <tr>
@@ -61,58 +95,125 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
             </tr>
           </thead>
           <tbody>
-            {keys.map(k => {
+            {keys.map((k) => {
               const worst = worstSeverity(k.findings)
-              const worstFinding = worst ? k.findings.find(f => f.severity === worst) : undefined
-              const stale = k.findings.find(f => f.rule === 'key-age-exceeded')
+              const worstFinding = worst
+                ? k.findings.find((f) => f.severity === worst)
+                : undefined
+
+              const stale = k.findings.find(
+                (f) => f.rule === 'key-age-exceeded'
+              )
+
               return (
-                <tr key={k.id} className="bb b--muted-5 hover-bg-muted-5" data-key-id={k.id} data-external={k.external || undefined}>
+                <tr
+                  key={k.id}
+                  className="bb b--muted-5 hover-bg-muted-5"
+                  data-key-id={k.id}
+                  data-external={k.external || undefined}
+                >
                   <td className="pv3 ph3">
                     {k.external ? (
                       // Another account's key: no key page here; its account names it.
-                      <Tag size="small"><FormattedMessage id="admin/key-steward.keys.external" values={{ account: k.account ?? k.label }} /></Tag>
+                      <Tag size="small">
+                        <FormattedMessage
+                          id="admin/key-steward.keys.external"
+                          values={{ account: k.account ?? k.label }}
+                        />
+                      </Tag>
                     ) : (
                       <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
-                        {k.label || <em className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noLabel" /></em>}
+                        {k.label || (
+                          <em className="c-muted-1">
+                            <FormattedMessage id="admin/key-steward.keys.noLabel" />
+                          </em>
+                        )}
                       </Link>
                     )}
                   </td>
-                  <td className="pv3 ph3 f6 code c-muted-1 nowrap">{k.appKey}</td>
-                  <td className="pv3 ph3 f6 nowrap"><FormattedDate value={k.createdAt} year="numeric" month="short" day="2-digit" /></td>
+                  <td className="pv3 ph3 f6 code c-muted-1 nowrap">
+                    {k.appKey}
+                  </td>
                   <td className="pv3 ph3 f6 nowrap">
-                    <FormattedMessage id="admin/key-steward.keys.ageDays" values={{ days: k.ageDays }} />
-                    {stale && <span className="ml2" title={stale.message}><StaleBadge days={stale.daysPastPeriod} /></span>}
+                    <FormattedDate
+                      value={k.createdAt}
+                      year="numeric"
+                      month="short"
+                      day="2-digit"
+                    />
+                  </td>
+                  <td className="pv3 ph3 f6 nowrap">
+                    <FormattedMessage
+                      id="admin/key-steward.keys.ageDays"
+                      values={{ days: k.ageDays }}
+                    />
+                    {stale && (
+                      <span className="ml2" title={stale.message}>
+                        <StaleBadge days={stale.daysPastPeriod} />
+                      </span>
+                    )}
                   </td>
                   <td className="pv3 ph3 f6">
                     <Tag size="small" type={k.isActive ? 'success' : undefined}>
-                      <FormattedMessage id={`admin/key-steward.keys.status.${k.isActive ? 'active' : 'inactive'}`} />
+                      <FormattedMessage
+                        id={`admin/key-steward.keys.status.${
+                          k.isActive ? 'active' : 'inactive'
+                        }`}
+                      />
                     </Tag>
                   </td>
                   <td className="pv3 ph3 f6">
                     {!k.rolesKnown ? (
-                      <span className="c-warning"><FormattedMessage id="admin/key-steward.keys.rolesUnknown" /></span>
+                      <span className="c-warning">
+                        <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
+                      </span>
                     ) : k.roles.length ? (
-                      k.roles.map(r => r.name).join(', ')
+                      k.roles.map((r) => r.name).join(', ')
                     ) : (
-                      <span className="c-muted-1"><FormattedMessage id="admin/key-steward.keys.noRoles" /></span>
+                      <span className="c-muted-1">
+                        <FormattedMessage id="admin/key-steward.keys.noRoles" />
+                      </span>
                     )}
                   </td>
                   <td className="pv3 ph3 f6">
                     {worstFinding ? (
                       <span className="flex items-center">
                         <SeverityBadge severity={worstFinding.severity} />
-                        <span className="ml2 c-muted-1 nowrap" data-rule={worstFinding.rule}>{ruleName(intl, worstFinding.rule)}</span>
+                        <span
+                          className="ml2 c-muted-1 nowrap"
+                          data-rule={worstFinding.rule}
+                        >
+                          {ruleName(intl, worstFinding.rule)}
+                        </span>
                         {k.findings.length > 1 && (
-                          <span className="ml1 c-muted-1" title={intl.formatMessage({ id: 'admin/key-steward.keys.moreFindingsLabel' }, { count: k.findings.length - 1 })}>
-                            <FormattedMessage id="admin/key-steward.keys.moreFindings" values={{ count: k.findings.length - 1 }} />
+                          <span
+                            className="ml1 c-muted-1"
+                            title={intl.formatMessage(
+                              {
+                                id: 'admin/key-steward.keys.moreFindingsLabel',
+                              },
+                              { count: k.findings.length - 1 }
+                            )}
+                          >
+                            <FormattedMessage
+                              id="admin/key-steward.keys.moreFindings"
+                              values={{ count: k.findings.length - 1 }}
+                            />
                           </span>
                         )}
                       </span>
                     ) : !k.rolesKnown ? (
                       // roles unreadable: its warnings are unknown, never "no problems"
-                      <span className="c-warning" data-testid="findings-unknown"><FormattedMessage id="admin/key-steward.keys.findingsUnknown" /></span>
+                      <span
+                        className="c-warning"
+                        data-testid="findings-unknown"
+                      >
+                        <FormattedMessage id="admin/key-steward.keys.findingsUnknown" />
+                      </span>
                     ) : (
-                      <span className="c-success"><FormattedMessage id="admin/key-steward.keys.healthy" /></span>
+                      <span className="c-success">
+                        <FormattedMessage id="admin/key-steward.keys.healthy" />
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -123,23 +224,61 @@ const KeysTable: React.FC<Props> = ({ keys, total, page, pages, query, onChange 
       </div>
       <div className="flex items-center justify-between mt4">
         <span id="keys-range" className="f6 c-muted-1" aria-live="polite">
-          <FormattedMessage id="admin/key-steward.keys.range" values={{ first: intl.formatNumber(first), last: intl.formatNumber(last), total: intl.formatNumber(total) }} />
+          <FormattedMessage
+            id="admin/key-steward.keys.range"
+            values={{
+              first: intl.formatNumber(first),
+              last: intl.formatNumber(last),
+              total: intl.formatNumber(total),
+            }}
+          />
         </span>
         <div className="flex items-center">
           <div className="mr4">
             <Dropdown
               size="small"
-              label={intl.formatMessage({ id: 'admin/key-steward.keys.pageSize' })}
+              label={intl.formatMessage({
+                id: 'admin/key-steward.keys.pageSize',
+              })}
               value={String(query.pageSize)}
-              options={PAGE_SIZES.map(n => ({ value: String(n), label: intl.formatNumber(n) }))}
-              onChange={(_: unknown, v: string) => onChange({ pageSize: Number(v), page: 1 })}
+              options={PAGE_SIZES.map((n) => ({
+                value: String(n),
+                label: intl.formatNumber(n),
+              }))}
+              onChange={(_: unknown, v: string) =>
+                onChange({ pageSize: Number(v), page: 1 })
+              }
             />
           </div>
-          <Button size="small" variation="tertiary" disabled={page <= 1} onClick={() => onChange({ page: page - 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.previous' })}>
+          <Button
+            size="small"
+            variation="tertiary"
+            disabled={page <= 1}
+            onClick={() => onChange({ page: page - 1 })}
+            aria-label={intl.formatMessage({
+              id: 'admin/key-steward.keys.previous',
+            })}
+          >
             <FormattedMessage id="admin/key-steward.keys.previous" />
           </Button>
-          <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page: intl.formatNumber(page), pages: intl.formatNumber(pages) }} /></span>
-          <Button size="small" variation="tertiary" disabled={page >= pages} onClick={() => onChange({ page: page + 1 })} aria-label={intl.formatMessage({ id: 'admin/key-steward.keys.next' })}>
+          <span className="mh3 f6">
+            <FormattedMessage
+              id="admin/key-steward.keys.page"
+              values={{
+                page: intl.formatNumber(page),
+                pages: intl.formatNumber(pages),
+              }}
+            />
+          </span>
+          <Button
+            size="small"
+            variation="tertiary"
+            disabled={page >= pages}
+            onClick={() => onChange({ page: page + 1 })}
+            aria-label={intl.formatMessage({
+              id: 'admin/key-steward.keys.next',
+            })}
+          >
             <FormattedMessage id="admin/key-steward.keys.next" />
           </Button>
         </div>

@@ -2,7 +2,8 @@
 // the list is searched, filtered and paged by the service (Query.keyList); the URL keeps the
 // view, so "Back to API keys", a reload or a shared link opens the same list, and banners,
 // the overview and evidence link to the list already filtered (?rule=, ?severity=, ?ids=).
-import { Severity, SEVERITIES } from '../types'
+import type { Severity } from '../types'
+import { SEVERITIES } from '../types'
 
 export type SortField = 'label' | 'createdAt' | 'ageDays' | 'severity'
 export type Status = 'all' | 'active' | 'inactive'
@@ -21,7 +22,18 @@ export interface KeyQuery {
   pageSize: number
 }
 
-export const DEFAULT_QUERY: KeyQuery = { search: '', severity: '', rule: '', status: 'all', roleId: null, ids: [], sort: 'severity', descending: false, page: 1, pageSize: 100 }
+export const DEFAULT_QUERY: KeyQuery = {
+  search: '',
+  severity: '',
+  rule: '',
+  status: 'all',
+  roleId: null,
+  ids: [],
+  sort: 'severity',
+  descending: false,
+  page: 1,
+  pageSize: 100,
+}
 export const PAGE_SIZES = [25, 50, 100, 250, 500]
 const SORTS: SortField[] = ['label', 'createdAt', 'ageDays', 'severity']
 const STATUSES: Status[] = ['all', 'active', 'inactive']
@@ -31,20 +43,29 @@ export function parseKeyQuery(search: string): KeyQuery {
   const p = new URLSearchParams(search)
   const int = (name: string, fallback: number) => {
     const n = Number(p.get(name))
+
     return Number.isInteger(n) && n > 0 ? n : fallback
   }
+
   const severity = (p.get('severity') ?? '').toUpperCase()
   const sort = p.get('sort') as SortField
   const status = p.get('status') as Status
   const size = int('size', DEFAULT_QUERY.pageSize)
   const role = int('role', 0)
+
   return {
     search: (p.get('q') ?? '').slice(0, 200),
-    severity: (SEVERITIES as string[]).includes(severity) ? (severity as Severity) : '',
+    severity: (SEVERITIES as string[]).includes(severity)
+      ? (severity as Severity)
+      : '',
     rule: p.get('rule') ?? '',
     status: STATUSES.includes(status) ? status : 'all',
     roleId: role > 0 ? role : null,
-    ids: (p.get('ids') ?? '').split(',').map(s => s.trim()).filter(Boolean).slice(0, 500),
+    ids: (p.get('ids') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 500),
     sort: SORTS.includes(sort) ? sort : DEFAULT_QUERY.sort,
     descending: p.get('desc') === '1',
     page: int('page', 1),
@@ -53,8 +74,11 @@ export function parseKeyQuery(search: string): KeyQuery {
 }
 
 /** The query string parameters of a view: only what differs from the default. */
-export function keyQueryParams(q: KeyQuery): Record<string, string | undefined> {
+export function keyQueryParams(
+  q: KeyQuery
+): Record<string, string | undefined> {
   const d = DEFAULT_QUERY
+
   return {
     q: q.search || undefined,
     severity: q.severity || undefined,
@@ -71,8 +95,11 @@ export function keyQueryParams(q: KeyQuery): Record<string, string | undefined> 
 
 export function keyQueryString(q: KeyQuery): string {
   const params = new URLSearchParams()
-  for (const [k, v] of Object.entries(keyQueryParams(q))) if (v !== undefined) params.set(k, v)
+
+  for (const [k, v] of Object.entries(keyQueryParams(q)))
+    if (v !== undefined) params.set(k, v)
   const s = params.toString()
+
   return s ? `?${s}` : ''
 }
 

@@ -6,19 +6,70 @@ import { errorMock } from '../testing/data'
 import OverviewPage from './OverviewPage'
 
 const COSTS = [
-  { subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', rule: 'owner-role', rules: ['owner-role', 'can-manage-keys'], severity: 'CRITICAL', points: 14 },
-  { subjectType: 'EXTERNAL_KEY', subjectId: 'vtexappkey-partner-ABCDEF', subjectLabel: 'vtexappkey-partner-ABCDEF', rule: 'external-broad-access', rules: ['external-broad-access'], severity: 'HIGH', points: 0.8 },
+  {
+    subjectType: 'KEY',
+    subjectId: 'k-owner',
+    subjectLabel: 'Agency deploy pipeline',
+    rule: 'owner-role',
+    rules: ['owner-role', 'can-manage-keys'],
+    severity: 'CRITICAL',
+    points: 14,
+  },
+  {
+    subjectType: 'EXTERNAL_KEY',
+    subjectId: 'vtexappkey-partner-ABCDEF',
+    subjectLabel: 'vtexappkey-partner-ABCDEF',
+    rule: 'external-broad-access',
+    rules: ['external-broad-access'],
+    severity: 'HIGH',
+    points: 0.8,
+  },
 ]
 
 const data = (overrides: Record<string, unknown> = {}) => ({
-  hygiene: { score: 76, counts: { critical: 1, high: 2, medium: 0, low: 3, info: 1 }, nextReviewDue: null, overdue: true, lastReviewCompletedAt: null, complete: true, formula: 'Each active key starts at full health…',
-    uncappedScore: 76, capped: false, topCosts: [],
-    ...overrides },
+  hygiene: {
+    score: 76,
+    counts: { critical: 1, high: 2, medium: 0, low: 3, info: 1 },
+    nextReviewDue: null,
+    overdue: true,
+    lastReviewCompletedAt: null,
+    complete: true,
+    formula: 'Each active key starts at full health…',
+    uncappedScore: 76,
+    capped: false,
+    topCosts: [],
+    ...overrides,
+  },
   findings: [
-    { rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', subjectType: 'KEY', subjectId: 'k-owner', subjectLabel: 'Agency deploy pipeline', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.' },
-    { rule: 'review-overdue', severity: 'MEDIUM', practice: 'REASSESS_ACCESS', subjectType: 'ACCOUNT', subjectId: 'acme', subjectLabel: 'acme', message: 'No access review of "acme" has been completed.' },
+    {
+      rule: 'owner-role',
+      severity: 'CRITICAL',
+      practice: 'INDIVIDUAL_KEYS',
+      subjectType: 'KEY',
+      subjectId: 'k-owner',
+      subjectLabel: 'Agency deploy pipeline',
+      message:
+        'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.',
+    },
+    {
+      rule: 'review-overdue',
+      severity: 'MEDIUM',
+      practice: 'REASSESS_ACCESS',
+      subjectType: 'ACCOUNT',
+      subjectId: 'acme',
+      subjectLabel: 'acme',
+      message: 'No access review of "acme" has been completed.',
+    },
   ],
-  inventory: { source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', version: 'v1', ageSeconds: null, revalidating: null, complete: true, missing: [] },
+  inventory: {
+    source: 'LIVE',
+    generatedAt: '2026-11-26T12:00:00.000Z',
+    version: 'v1',
+    ageSeconds: null,
+    revalidating: null,
+    complete: true,
+    missing: [],
+  },
 })
 
 // Only the most urgent findings are asked for; the total comes from the counts.
@@ -26,51 +77,140 @@ const VARS = { first: 8 }
 
 describe('OverviewPage', () => {
   it('shows the score, how it is computed, counts and the most urgent findings with their next step', async () => {
-    const { getByTestId, getByText } = render(<OverviewPage />, { graphql: { mocks: [{ request: { query: OVERVIEW, variables: VARS }, result: { data: data() } }] } })
+    const { getByTestId, getByText } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data() },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByTestId('hygiene-score'))
     expect(getByTestId('hygiene-score').textContent).toBe('76')
-    expect(getByText('Each active key starts at full health…')).toBeInTheDocument()
+    expect(
+      getByText('Each active key starts at full health…')
+    ).toBeInTheDocument()
     expect(getByText(/Give it a narrower role/)).toBeInTheDocument()
-    expect(getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
-    expect(getByText(/No access review has been completed yet/)).toBeInTheDocument()
+    expect(
+      getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')
+    ).toBe('/admin/key-steward/keys/k-owner')
+    expect(
+      getByText(/No access review has been completed yet/)
+    ).toBeInTheDocument()
   })
 
   it('says why a score with a CRITICAL finding is held below amber, and names what costs the most', async () => {
-    const mock = { request: { query: OVERVIEW }, result: { data: data({ score: 49, uncappedScore: 73, capped: true, topCosts: COSTS }) } }
-    const { getByTestId } = render(<OverviewPage />, { graphql: { mocks: [{ ...mock, request: { query: OVERVIEW, variables: VARS } }] } })
+    const mock = {
+      request: { query: OVERVIEW },
+      result: {
+        data: data({
+          score: 49,
+          uncappedScore: 73,
+          capped: true,
+          topCosts: COSTS,
+        }),
+      },
+    }
+
+    const { getByTestId } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [{ ...mock, request: { query: OVERVIEW, variables: VARS } }],
+      },
+    })
+
     await wait(() => getByTestId('score-capped'))
     expect(getByTestId('hygiene-score').className).toContain('c-danger')
-    expect(getByTestId('score-capped').textContent).toMatch(/Held at 49 while a CRITICAL finding remains.*the formula gives 73/)
+    expect(getByTestId('score-capped').textContent).toMatch(
+      /Held at 49 while a CRITICAL finding remains.*the formula gives 73/
+    )
     const costs = getByTestId('score-costs')
     const items = costs.querySelectorAll('li')
+
     expect(items).toHaveLength(2)
-    expect(items[0].textContent).toMatch(/Agency deploy pipeline.*Holds Owner \(Admin Super\) · Can manage keys and roles.*−14 points/)
-    expect(items[0].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys/k-owner')
-    expect(items[1].textContent).toMatch(/vtexappkey-partner-ABCDEF.*−0.8 points/)
-    expect(items[1].querySelector('a')!.getAttribute('href')).toBe('/admin/key-steward/keys#external-keys')
+    expect(items[0].textContent).toMatch(
+      /Agency deploy pipeline.*Holds Owner \(Admin Super\) · Can manage keys and roles.*−14 points/
+    )
+    expect(items[0].querySelector('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/keys/k-owner'
+    )
+    expect(items[1].textContent).toMatch(
+      /vtexappkey-partner-ABCDEF.*−0.8 points/
+    )
+    expect(items[1].querySelector('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/keys#external-keys'
+    )
   })
 
   it('shows no cap note when nothing holds the score', async () => {
-    const { getByTestId, queryByTestId } = render(<OverviewPage />, { graphql: { mocks: [{ request: { query: OVERVIEW, variables: VARS }, result: { data: data({ topCosts: COSTS }) } }] } })
+    const { getByTestId, queryByTestId } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data({ topCosts: COSTS }) },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByTestId('score-costs'))
     expect(queryByTestId('score-capped')).toBeNull()
   })
 
   it('counts the findings it did not receive from the severity counts', async () => {
-    const many = data({ counts: { critical: 4, high: 5, medium: 3, low: 6, info: 2 } })
-    const { getByText } = render(<OverviewPage />, { graphql: { mocks: [{ request: { query: OVERVIEW, variables: VARS }, result: { data: many } }] } })
+    const many = data({
+      counts: { critical: 4, high: 5, medium: 3, low: 6, info: 2 },
+    })
+
+    const { getByText } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: many },
+          },
+        ],
+      },
+    })
+
     // 20 in all, 2 listed (grouped per key): 18 more
     await wait(() => getByText(/18 more/))
   })
 
   it('shows the next review date when one is known', async () => {
-    const mock = { request: { query: OVERVIEW, variables: VARS }, result: { data: data({ nextReviewDue: '2027-02-24T12:00:00.000Z', overdue: false, lastReviewCompletedAt: '2026-11-26T12:00:00.000Z' }) } }
-    const { getByText } = render(<OverviewPage />, { graphql: { mocks: [mock] } })
+    const mock = {
+      request: { query: OVERVIEW, variables: VARS },
+      result: {
+        data: data({
+          nextReviewDue: '2027-02-24T12:00:00.000Z',
+          overdue: false,
+          lastReviewCompletedAt: '2026-11-26T12:00:00.000Z',
+        }),
+      },
+    }
+
+    const { getByText } = render(<OverviewPage />, {
+      graphql: { mocks: [mock] },
+    })
+
     await wait(() => getByText(/Next review due on/))
   })
 
   it('explains an expired session', async () => {
-    const { getByText } = render(<OverviewPage />, { graphql: { mocks: [{ ...errorMock(OVERVIEW, 'UNAUTHENTICATED', 'Sign in'), request: { query: OVERVIEW, variables: VARS } }] } })
+    const { getByText } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            ...errorMock(OVERVIEW, 'UNAUTHENTICATED', 'Sign in'),
+            request: { query: OVERVIEW, variables: VARS },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('Your session expired'))
   })
 })

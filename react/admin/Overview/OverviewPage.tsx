@@ -1,6 +1,11 @@
 import React from 'react'
 import { useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
+import {
+  FormattedDate,
+  FormattedMessage,
+  FormattedNumber,
+  useIntl,
+} from 'react-intl'
 import { PageBlock } from 'vtex.styleguide'
 
 import FindingList from '../components/FindingList'
@@ -12,9 +17,11 @@ import { readError } from '../utils/errors'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import WhatChanged from './WhatChanged'
-import ScoreCosts, { ScoreCap } from './ScoreCosts'
+import type { ScoreCap } from './ScoreCosts'
+import ScoreCosts from './ScoreCosts'
 import { groupBySubject } from './groupFindings'
-import { Finding, InventoryMeta, Severity, SEVERITIES } from '../types'
+import type { Finding, InventoryMeta, Severity } from '../types'
+import { SEVERITIES } from '../types'
 
 interface Data {
   hygiene: {
@@ -32,40 +39,97 @@ interface Data {
 
 const URGENT = 8
 
-const scoreColor = (score: number) => (score >= 80 ? 'c-success' : score >= 50 ? 'c-warning' : 'c-danger')
+const scoreColor = (score: number) =>
+  score >= 80 ? 'c-success' : score >= 50 ? 'c-warning' : 'c-danger'
 
 const OverviewPage: React.FC = () => {
   // Only the most urgent findings travel; the total comes from the counts.
   const variables = { first: URGENT }
-  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW, { variables, notifyOnNetworkStatusChange: true })
+  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+  })
+
   const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(data?.inventory, (loading && !data) || reading, () => { refetch() })
-  const total = data ? SEVERITIES.reduce((sum, s) => sum + (data.hygiene.counts[s.toLowerCase()] ?? 0), 0) : 0
+  const status = useFreshness(
+    data?.inventory,
+    (loading && !data) || reading,
+    () => {
+      refetch()
+    }
+  )
+
+  const total = data
+    ? SEVERITIES.reduce(
+        (sum, s) => sum + (data.hygiene.counts[s.toLowerCase()] ?? 0),
+        0
+      )
+    : 0
+
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.overview.${id}` })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.overview.${id}` })
+
   // Most urgent: one entry per key (its worst finding first), so a key never appears twice.
   const urgent = groupBySubject(data?.findings ?? []).slice(0, URGENT)
   // Only the first findings travel (most severe first): the rest are counted from the severity counts.
   const notShown = total - urgent.reduce((n, g) => n + g.findings.length, 0)
+
   return (
-    <PageFrame section="overview" title={<FormattedMessage id="admin/key-steward.overview.title" />} subtitle={<FormattedMessage id="admin/key-steward.overview.subtitle" />}>
-      {((loading && !data) || (reading && !data)) && <PageBlock><ReadProgress status={status} /></PageBlock>}
-      {error && !reading && !data && <PageBlock><ErrorState error={error} onRetry={() => refetch()} /></PageBlock>}
+    <PageFrame
+      section="overview"
+      title={<FormattedMessage id="admin/key-steward.overview.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.overview.subtitle" />}
+    >
+      {((loading && !data) || (reading && !data)) && (
+        <PageBlock>
+          <ReadProgress status={status} />
+        </PageBlock>
+      )}
+      {error && !reading && !data && (
+        <PageBlock>
+          <ErrorState error={error} onRetry={() => refetch()} />
+        </PageBlock>
+      )}
       {data && (
         <>
-          <DataSource meta={data.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
+          <DataSource
+            meta={data.inventory}
+            loading={loading}
+            onLive={() => refetch({ ...variables, live: true })}
+          />
           <PartialBanner missing={data.inventory.missing} />
-          <PageBlock variation="annotated" title={t('score')} subtitle={data.hygiene.formula}>
+          <PageBlock
+            variation="annotated"
+            title={t('score')}
+            subtitle={data.hygiene.formula}
+          >
             <div className="flex items-center flex-wrap">
               <div className="mr8 mb4">
-                <span className={`f1 fw6 ${scoreColor(data.hygiene.score)}`} data-testid="hygiene-score" data-score={data.hygiene.score}><FormattedNumber value={data.hygiene.score} /></span>
-                <span className="f4 c-muted-1"> <FormattedMessage id="admin/key-steward.overview.outOf" values={{ max: 100 }} /></span>
+                <span
+                  className={`f1 fw6 ${scoreColor(data.hygiene.score)}`}
+                  data-testid="hygiene-score"
+                  data-score={data.hygiene.score}
+                >
+                  <FormattedNumber value={data.hygiene.score} />
+                </span>
+                <span className="f4 c-muted-1">
+                  {' '}
+                  <FormattedMessage
+                    id="admin/key-steward.overview.outOf"
+                    values={{ max: 100 }}
+                  />
+                </span>
               </div>
               <ul className="list pa0 ma0 flex flex-wrap" aria-label="counts">
                 {SEVERITIES.map((s: Severity) => (
                   <li key={s} className="mr5 mb3 flex items-center">
                     <SeverityBadge severity={s} />
-                    <span className="ml2 f4 fw5"><FormattedNumber value={data.hygiene.counts[s.toLowerCase()]} /></span>
+                    <span className="ml2 f4 fw5">
+                      <FormattedNumber
+                        value={data.hygiene.counts[s.toLowerCase()]}
+                      />
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -76,29 +140,69 @@ const OverviewPage: React.FC = () => {
             {data.hygiene.nextReviewDue ? (
               <p className={data.hygiene.overdue ? 'c-danger' : ''}>
                 <FormattedMessage
-                  id={data.hygiene.overdue ? 'admin/key-steward.overview.reviewOverdueSince' : 'admin/key-steward.overview.reviewDue'}
-                  values={{ date: <FormattedDate value={data.hygiene.nextReviewDue} year="numeric" month="long" day="2-digit" /> }}
+                  id={
+                    data.hygiene.overdue
+                      ? 'admin/key-steward.overview.reviewOverdueSince'
+                      : 'admin/key-steward.overview.reviewDue'
+                  }
+                  values={{
+                    date: (
+                      <FormattedDate
+                        value={data.hygiene.nextReviewDue}
+                        year="numeric"
+                        month="long"
+                        day="2-digit"
+                      />
+                    ),
+                  }}
                 />
               </p>
             ) : (
-              <p className="c-danger"><FormattedMessage id="admin/key-steward.overview.reviewNever" /></p>
+              <p className="c-danger">
+                <FormattedMessage id="admin/key-steward.overview.reviewNever" />
+              </p>
             )}
           </PageBlock>
           <PageBlock title={t('urgent')}>
-            <p className="mt0"><Link to={`${BASE}/keys`}>{t('allKeys')}</Link></p>
+            <p className="mt0">
+              <Link to={`${BASE}/keys`}>{t('allKeys')}</Link>
+            </p>
             <FindingList
               findings={urgent.map(({ worst: f, findings }) => ({
                 ...f,
                 subject: (
                   <>
-                    {f.subjectType === 'KEY' ? <Link to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}>{f.subjectLabel}</Link> : f.subjectLabel}
-                    {findings.length > 1 && <span className="ml2 f6 fw4 c-muted-1" data-subject-findings={findings.length}><FormattedMessage id="admin/key-steward.overview.keyFindings" values={{ count: findings.length }} /></span>}
+                    {f.subjectType === 'KEY' ? (
+                      <Link
+                        to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}
+                      >
+                        {f.subjectLabel}
+                      </Link>
+                    ) : (
+                      f.subjectLabel
+                    )}
+                    {findings.length > 1 && (
+                      <span
+                        className="ml2 f6 fw4 c-muted-1"
+                        data-subject-findings={findings.length}
+                      >
+                        <FormattedMessage
+                          id="admin/key-steward.overview.keyFindings"
+                          values={{ count: findings.length }}
+                        />
+                      </span>
+                    )}
                   </>
                 ),
               }))}
             />
             {notShown > 0 && (
-              <p className="f6 c-muted-1"><FormattedMessage id="admin/key-steward.overview.more" values={{ count: notShown }} /></p>
+              <p className="f6 c-muted-1">
+                <FormattedMessage
+                  id="admin/key-steward.overview.more"
+                  values={{ count: notShown }}
+                />
+              </p>
             )}
           </PageBlock>
           <WhatChanged />

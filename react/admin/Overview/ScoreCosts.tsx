@@ -20,46 +20,93 @@ export interface ScoreCost {
   points: number
 }
 
-export interface ScoreCap { score: number; uncappedScore: number; capped: boolean; topCosts: ScoreCost[] }
+export interface ScoreCap {
+  score: number
+  uncappedScore: number
+  capped: boolean
+  topCosts: ScoreCost[]
+}
 
 /** Where an admin acts on the subject: a key's page, the external keys on the key list. */
 function subject(c: ScoreCost): React.ReactNode {
-  if (c.subjectType === 'KEY') return <Link to={`${BASE}/keys/${encodeURIComponent(c.subjectId)}`}>{c.subjectLabel}</Link>
-  if (c.subjectType === 'EXTERNAL_KEY') return <Link to={`${BASE}/keys#external-keys`}><span className="code">{c.subjectLabel}</span></Link>
+  if (c.subjectType === 'KEY')
+    return (
+      <Link to={`${BASE}/keys/${encodeURIComponent(c.subjectId)}`}>
+        {c.subjectLabel}
+      </Link>
+    )
+  if (c.subjectType === 'EXTERNAL_KEY')
+    return (
+      <Link to={`${BASE}/keys#external-keys`}>
+        <span className="code">{c.subjectLabel}</span>
+      </Link>
+    )
+
   return c.subjectLabel
 }
 
 const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
   const intl = useIntl()
+
   return (
-  <section className="mt4" data-testid="score-costs" aria-labelledby="score-costs-title">
-    {hygiene.capped && (
-      <p className="c-danger mt0" data-testid="score-capped">
-        <FormattedMessage id="admin/key-steward.overview.capped" values={{ score: hygiene.score, uncapped: hygiene.uncappedScore }} />
-      </p>
-    )}
-    {hygiene.topCosts.length > 0 && (
-      <>
-        <h3 id="score-costs-title" className="t-heading-5 mt0 mb3"><FormattedMessage id="admin/key-steward.overview.costs" /></h3>
-        <ol className="pa0 ma0 list">
-          {hygiene.topCosts.map(c => (
-            <li key={`${c.subjectType}:${c.subjectId}:${c.rule ?? ''}`} className="flex items-start pv2 bb b--muted-5" data-cost-rule={c.rule ?? ''} data-cost-subject={c.subjectId}>
-              <span className="mr3 flex-none" style={{ minWidth: '5.5rem' }}>{c.severity && <SeverityBadge severity={c.severity} />}</span>
-              <span className="flex-auto">
-                <span className="db fw5">{subject(c)}</span>
-                <span className="db f7 c-muted-1 mt1">
-                  {c.rule ? c.rules.map(r => ruleName(intl, r)).join(' · ') : <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />}
+    <section
+      className="mt4"
+      data-testid="score-costs"
+      aria-labelledby="score-costs-title"
+    >
+      {hygiene.capped && (
+        <p className="c-danger mt0" data-testid="score-capped">
+          <FormattedMessage
+            id="admin/key-steward.overview.capped"
+            values={{ score: hygiene.score, uncapped: hygiene.uncappedScore }}
+          />
+        </p>
+      )}
+      {hygiene.topCosts.length > 0 && (
+        <>
+          <h3 id="score-costs-title" className="t-heading-5 mt0 mb3">
+            <FormattedMessage id="admin/key-steward.overview.costs" />
+          </h3>
+          <ol className="pa0 ma0 list">
+            {hygiene.topCosts.map((c) => (
+              <li
+                key={`${c.subjectType}:${c.subjectId}:${c.rule ?? ''}`}
+                className="flex items-start pv2 bb b--muted-5"
+                data-cost-rule={c.rule ?? ''}
+                data-cost-subject={c.subjectId}
+              >
+                <span className="mr3 flex-none" style={{ minWidth: '5.5rem' }}>
+                  {c.severity && <SeverityBadge severity={c.severity} />}
                 </span>
-              </span>
-              <span className="ml3 flex-none fw6 c-danger">
-                <FormattedMessage id="admin/key-steward.overview.costPoints" values={{ points: <FormattedNumber value={c.points} maximumFractionDigits={1} /> }} />
-              </span>
-            </li>
-          ))}
-        </ol>
-      </>
-    )}
-  </section>
+                <span className="flex-auto">
+                  <span className="db fw5">{subject(c)}</span>
+                  <span className="db f7 c-muted-1 mt1">
+                    {c.rule ? (
+                      c.rules.map((r) => ruleName(intl, r)).join(' · ')
+                    ) : (
+                      <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />
+                    )}
+                  </span>
+                </span>
+                <span className="ml3 flex-none fw6 c-danger">
+                  <FormattedMessage
+                    id="admin/key-steward.overview.costPoints"
+                    values={{
+                      points: (
+                        <FormattedNumber
+                          value={c.points}
+                          maximumFractionDigits={1}
+                        />
+                      ),
+                    }}
+                  />
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
   )
 }
 

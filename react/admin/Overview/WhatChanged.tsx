@@ -7,65 +7,207 @@ import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
 
-interface Named { id: string; label: string }
-interface RoleChange { subjectType: string; subjectId: string; label: string; role: string }
-interface Changes { from: string | null; to: string; keysCreated: Named[]; keysRemoved: Named[]; keysDeactivated: Named[]; keysReactivated: Named[]; rolesAdded: RoleChange[]; rolesRemoved: RoleChange[]; keysCrossedRotation: Named[]; rolesNotCompared?: Array<{ subjectType: string; subjectId: string; label: string }> }
+interface Named {
+  id: string
+  label: string
+}
+interface RoleChange {
+  subjectType: string
+  subjectId: string
+  label: string
+  role: string
+}
+interface Changes {
+  from: string | null
+  to: string
+  keysCreated: Named[]
+  keysRemoved: Named[]
+  keysDeactivated: Named[]
+  keysReactivated: Named[]
+  rolesAdded: RoleChange[]
+  rolesRemoved: RoleChange[]
+  keysCrossedRotation: Named[]
+  rolesNotCompared?: Array<{
+    subjectType: string
+    subjectId: string
+    label: string
+  }>
+}
 
 const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
   items.length ? (
     <li className="mb3" data-change={id}>
-      <span className="fw5"><FormattedMessage id={`admin/key-steward.changes.${id}`} values={{ count: items.length }} /></span>
-      <span className="db f6 c-muted-1">{items.slice(0, 10).join(', ')}{items.length > 10 ? '…' : ''}</span>
+      <span className="fw5">
+        <FormattedMessage
+          id={`admin/key-steward.changes.${id}`}
+          values={{ count: items.length }}
+        />
+      </span>
+      <span className="db f6 c-muted-1">
+        {items.slice(0, 10).join(', ')}
+        {items.length > 10 ? '…' : ''}
+      </span>
     </li>
   ) : null
 
-interface ScanLine { registered: boolean; healthy: boolean; lastScanAt: string | null; nextRunAt: string | null; lastRun: { finishedAt: string; inventory: { state: string }; storefront: { state: string }; email: { state: string } } | null }
+interface ScanLine {
+  registered: boolean
+  healthy: boolean
+  lastScanAt: string | null
+  nextRunAt: string | null
+  lastRun: {
+    finishedAt: string
+    inventory: { state: string }
+    storefront: { state: string }
+    email: { state: string }
+  } | null
+}
 
 /** One line on the daily scan: its state and when it ran; the details are in Settings. */
 const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
-  const worst = s.lastRun ? (['FAILED', 'PARTIAL'].find(state => [s.lastRun!.inventory, s.lastRun!.storefront, s.lastRun!.email].some(step => step.state === state)) ?? 'OK') : null
-  const id = !s.registered ? 'stopped' : !s.healthy ? 'failing' : !s.lastRun ? 'waiting' : worst === 'PARTIAL' ? 'partial' : 'ok'
+  const worst = s.lastRun
+    ? ['FAILED', 'PARTIAL'].find((state) =>
+        [s.lastRun!.inventory, s.lastRun!.storefront, s.lastRun!.email].some(
+          (step) => step.state === state
+        )
+      ) ?? 'OK'
+    : null
+
+  const id = !s.registered
+    ? 'stopped'
+    : !s.healthy
+    ? 'failing'
+    : !s.lastRun
+    ? 'waiting'
+    : worst === 'PARTIAL'
+    ? 'partial'
+    : 'ok'
+
   return (
-    <p className={`mt0 f6 ${id === 'failing' ? 'c-danger' : 'c-muted-1'}`} data-testid="daily-scan-line" data-state={id}>
+    <p
+      className={`mt0 f6 ${id === 'failing' ? 'c-danger' : 'c-muted-1'}`}
+      data-testid="daily-scan-line"
+      data-state={id}
+    >
       <FormattedMessage
         id={`admin/key-steward.dailyScan.line.${id}`}
         values={{
-          last: s.lastRun ? <FormattedDate value={s.lastRun.finishedAt} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" /> : '',
-          next: s.nextRunAt ? <FormattedDate value={s.nextRunAt} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" /> : '',
+          last: s.lastRun ? (
+            <FormattedDate
+              value={s.lastRun.finishedAt}
+              year="numeric"
+              month="short"
+              day="2-digit"
+              hour="2-digit"
+              minute="2-digit"
+            />
+          ) : (
+            ''
+          ),
+          next: s.nextRunAt ? (
+            <FormattedDate
+              value={s.nextRunAt}
+              year="numeric"
+              month="short"
+              day="2-digit"
+              hour="2-digit"
+              minute="2-digit"
+            />
+          ) : (
+            ''
+          ),
         }}
       />{' '}
-      <Link to={`${BASE}/settings`}><FormattedMessage id="admin/key-steward.dailyScan.line.details" /></Link>
+      <Link to={`${BASE}/settings`}>
+        <FormattedMessage id="admin/key-steward.dailyScan.line.details" />
+      </Link>
     </p>
   )
 }
 
 const WhatChanged: React.FC = () => {
   const intl = useIntl()
-  const { data } = useQuery<{ changes: Changes | null; schedule: ScanLine | null }>(CHANGES, { errorPolicy: 'ignore' })
+  const { data } = useQuery<{
+    changes: Changes | null
+    schedule: ScanLine | null
+  }>(CHANGES, { errorPolicy: 'ignore' })
+
   if (!data) return null
   const c = data.changes
   const role = (r: RoleChange) => `${r.label}: ${r.role}`
-  const any = c && [c.keysCreated, c.keysRemoved, c.keysDeactivated, c.keysReactivated, c.rolesAdded, c.rolesRemoved, c.keysCrossedRotation, c.rolesNotCompared ?? []].some(l => l.length)
+  const any =
+    c &&
+    [
+      c.keysCreated,
+      c.keysRemoved,
+      c.keysDeactivated,
+      c.keysReactivated,
+      c.rolesAdded,
+      c.rolesRemoved,
+      c.keysCrossedRotation,
+      c.rolesNotCompared ?? [],
+    ].some((l) => l.length)
+
   return (
-    <PageBlock title={intl.formatMessage({ id: 'admin/key-steward.changes.title' })}>
+    <PageBlock
+      title={intl.formatMessage({ id: 'admin/key-steward.changes.title' })}
+    >
       {data.schedule && <DailyScanLine s={data.schedule} />}
       {!c || !c.from ? (
-        <p className="c-muted-1 mt0"><FormattedMessage id="admin/key-steward.changes.notYet" /></p>
+        <p className="c-muted-1 mt0">
+          <FormattedMessage id="admin/key-steward.changes.notYet" />
+        </p>
       ) : (
         <>
           <p className="mt0 f6 c-muted-1">
-            <FormattedMessage id="admin/key-steward.changes.between" values={{ from: <FormattedDate value={c.from} year="numeric" month="short" day="2-digit" />, to: <FormattedDate value={c.to} year="numeric" month="short" day="2-digit" /> }} />
+            <FormattedMessage
+              id="admin/key-steward.changes.between"
+              values={{
+                from: (
+                  <FormattedDate
+                    value={c.from}
+                    year="numeric"
+                    month="short"
+                    day="2-digit"
+                  />
+                ),
+                to: (
+                  <FormattedDate
+                    value={c.to}
+                    year="numeric"
+                    month="short"
+                    day="2-digit"
+                  />
+                ),
+              }}
+            />
           </p>
-          {!any && <p><FormattedMessage id="admin/key-steward.changes.none" /></p>}
+          {!any && (
+            <p>
+              <FormattedMessage id="admin/key-steward.changes.none" />
+            </p>
+          )}
           <ul className="list pa0 ma0">
-            <Group id="keysCreated" items={c.keysCreated.map(k => k.label)} />
-            <Group id="keysRemoved" items={c.keysRemoved.map(k => k.label)} />
-            <Group id="keysDeactivated" items={c.keysDeactivated.map(k => k.label)} />
-            <Group id="keysReactivated" items={c.keysReactivated.map(k => k.label)} />
+            <Group id="keysCreated" items={c.keysCreated.map((k) => k.label)} />
+            <Group id="keysRemoved" items={c.keysRemoved.map((k) => k.label)} />
+            <Group
+              id="keysDeactivated"
+              items={c.keysDeactivated.map((k) => k.label)}
+            />
+            <Group
+              id="keysReactivated"
+              items={c.keysReactivated.map((k) => k.label)}
+            />
             <Group id="rolesAdded" items={c.rolesAdded.map(role)} />
             <Group id="rolesRemoved" items={c.rolesRemoved.map(role)} />
-            <Group id="keysCrossedRotation" items={c.keysCrossedRotation.map(k => k.label)} />
-            <Group id="rolesNotCompared" items={(c.rolesNotCompared ?? []).map(s => s.label)} />
+            <Group
+              id="keysCrossedRotation"
+              items={c.keysCrossedRotation.map((k) => k.label)}
+            />
+            <Group
+              id="rolesNotCompared"
+              items={(c.rolesNotCompared ?? []).map((s) => s.label)}
+            />
           </ul>
         </>
       )}

@@ -1,6 +1,11 @@
 import type { Finding } from '../types'
 
-export interface SubjectFindings { subjectType: string; subjectId: string; worst: Finding; findings: Finding[] }
+export interface SubjectFindings {
+  subjectType: string
+  subjectId: string
+  worst: Finding
+  findings: Finding[]
+}
 
 /**
  * One entry per subject (a key with two findings appears once), in the order of each subject's
@@ -8,11 +13,20 @@ export interface SubjectFindings { subjectType: string; subjectId: string; worst
  */
 export function groupBySubject(findings: Finding[]): SubjectFindings[] {
   const groups = new Map<string, SubjectFindings>()
+
   for (const f of findings) {
     const id = `${f.subjectType}:${f.subjectId}`
     const group = groups.get(id)
+
     if (group) group.findings.push(f)
-    else groups.set(id, { subjectType: f.subjectType, subjectId: f.subjectId, worst: f, findings: [f] })
+    else
+      groups.set(id, {
+        subjectType: f.subjectType,
+        subjectId: f.subjectId,
+        worst: f,
+        findings: [f],
+      })
   }
+
   return [...groups.values()]
 }

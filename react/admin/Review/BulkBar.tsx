@@ -8,7 +8,8 @@ import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
 import { readError } from '../utils/errors'
-import { Decision, DECISIONS, DecisionFilter } from './types'
+import type { Decision, DecisionFilter } from './types'
+import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
 
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'matching' }
@@ -17,7 +18,14 @@ const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
 /** The keys a refusal names (extensions.keys), for the admin to find them. */
 function refusedKeys(error: unknown): Array<{ id: string; label?: string }> {
-  const ext = (error as { graphQLErrors?: Array<{ extensions?: { keys?: Array<{ id: string; label?: string }> } }> })?.graphQLErrors?.[0]?.extensions
+  const ext = (
+    error as {
+      graphQLErrors?: Array<{
+        extensions?: { keys?: Array<{ id: string; label?: string }> }
+      }>
+    }
+  )?.graphQLErrors?.[0]?.extensions
+
   return ext?.keys ?? []
 }
 
@@ -29,43 +37,111 @@ interface Props {
   onClear: () => void
 }
 
-const BulkBar: React.FC<Props> = ({ selection, count, filter, onDone, onClear }) => {
+const BulkBar: React.FC<Props> = ({
+  selection,
+  count,
+  filter,
+  onDone,
+  onClear,
+}) => {
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id: `admin/key-steward.review.${id}` }, values as never)
+  const t = (id: string, values?: Record<string, unknown>) =>
+    intl.formatMessage(
+      { id: `admin/key-steward.review.${id}` },
+      values as never
+    )
+
   const [decision, setDecision] = useState<Decision | ''>('')
   const [justification, setJustification] = useState('')
   const [decide, deciding] = useDecide()
-  const healthy = useQuery<{ reviewDecisions: { total: number } | null }>(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
+  const healthy = useQuery<{ reviewDecisions: { total: number } | null }>(
+    COUNT,
+    { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' }
+  )
+
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
   const failure = readError(deciding.error)
   const named = refusedKeys(deciding.error)
 
-  const run = (variables: Parameters<typeof decide>[0] extends infer O ? O extends { variables?: infer V } ? V : never : never, d: Decision) =>
-    decide({ variables }).then(r => {
-      onDone(r.data?.decideKeys.changed.length ?? 0, d)
-      setJustification('')
-    }, () => undefined)
+  const run = (
+    variables: Parameters<typeof decide>[0] extends infer O
+      ? O extends { variables?: infer V }
+        ? V
+        : never
+      : never,
+    d: Decision
+  ) =>
+    decide({ variables }).then(
+      (r) => {
+        onDone(r.data?.decideKeys.changed.length ?? 0, d)
+        setJustification('')
+      },
+      () => undefined
+    )
 
   return (
-    <section className="mb4 pa4 ba b--muted-4 br2" aria-label={t('bulkTitle')} data-bulk-bar>
+    <section
+      className="mb4 pa4 ba b--muted-4 br2"
+      aria-label={t('bulkTitle')}
+      data-bulk-bar
+    >
       {healthyCount > 0 && (
         <div className="mb4">
-          <span data-keep-healthy><Button variation="secondary" size="small" isLoading={deciding.loading} onClick={() => run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')}>
-            <FormattedMessage id="admin/key-steward.review.keepHealthy" values={{ count: healthyCount }} />
-          </Button></span>
+          <span data-keep-healthy>
+            <Button
+              variation="secondary"
+              size="small"
+              isLoading={deciding.loading}
+              onClick={() =>
+                run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')
+              }
+            >
+              <FormattedMessage
+                id="admin/key-steward.review.keepHealthy"
+                values={{ count: healthyCount }}
+              />
+            </Button>
+          </span>
         </div>
       )}
       <form
         className="flex items-end flex-wrap"
-        onSubmit={e => {
+        onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
-          run(selection.kind === 'matching' ? { matching: filter, decision, justification } : { keyIds: selection.ids, decision, justification }, decision)
+          run(
+            selection.kind === 'matching'
+              ? { matching: filter, decision, justification }
+              : { keyIds: selection.ids, decision, justification },
+            decision
+          )
         }}
       >
-        <p className="w-100 mt0 mb3 f6" aria-live="polite" data-selected-count={count}>
-          {selection.kind === 'matching' ? <FormattedMessage id="admin/key-steward.review.allMatchingSelected" values={{ count }} /> : <FormattedMessage id="admin/key-steward.review.selected" values={{ count }} />}
-          {count > 0 && <button type="button" className="ml3 bn bg-transparent c-link pointer pa0 underline" onClick={onClear}><FormattedMessage id="admin/key-steward.review.clearSelection" /></button>}
+        <p
+          className="w-100 mt0 mb3 f6"
+          aria-live="polite"
+          data-selected-count={count}
+        >
+          {selection.kind === 'matching' ? (
+            <FormattedMessage
+              id="admin/key-steward.review.allMatchingSelected"
+              values={{ count }}
+            />
+          ) : (
+            <FormattedMessage
+              id="admin/key-steward.review.selected"
+              values={{ count }}
+            />
+          )}
+          {count > 0 && (
+            <button
+              type="button"
+              className="ml3 bn bg-transparent c-link pointer pa0 underline"
+              onClick={onClear}
+            >
+              <FormattedMessage id="admin/key-steward.review.clearSelection" />
+            </button>
+          )}
         </p>
         <div className="mr3 mb2" style={{ minWidth: '11rem' }}>
           <Dropdown
@@ -73,7 +149,10 @@ const BulkBar: React.FC<Props> = ({ selection, count, filter, onDone, onClear })
             label={t('bulkDecision')}
             placeholder={t('choose')}
             value={decision}
-            options={DECISIONS.map(d => ({ value: d, label: t(`decision.${d}`) }))}
+            options={DECISIONS.map((d) => ({
+              value: d,
+              label: t(`decision.${d}`),
+            }))}
             onChange={(_: unknown, v: Decision) => setDecision(v)}
           />
         </div>
@@ -82,25 +161,52 @@ const BulkBar: React.FC<Props> = ({ selection, count, filter, onDone, onClear })
             size="small"
             label={t('bulkJustification')}
             value={justification}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setJustification(e.target.value)}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              setJustification(e.target.value)
+            }
           />
         </div>
         <div className="mb2">
-          <span data-bulk-apply><Button type="submit" size="small" disabled={!decision || !count} isLoading={deciding.loading}>
-            <FormattedMessage id="admin/key-steward.review.bulkApply" values={{ count }} />
-          </Button></span>
+          <span data-bulk-apply>
+            <Button
+              type="submit"
+              size="small"
+              disabled={!decision || !count}
+              isLoading={deciding.loading}
+            >
+              <FormattedMessage
+                id="admin/key-steward.review.bulkApply"
+                values={{ count }}
+              />
+            </Button>
+          </span>
         </div>
       </form>
       {failure && (
         <div className="mt3" role="alert">
           <Alert type="error">
-            {failure.fields.some(f => f.field === 'justification') && named.length ? (
+            {failure.fields.some((f) => f.field === 'justification') &&
+            named.length ? (
               <>
-                <FormattedMessage id="admin/key-steward.review.bulkNeedsJustification" values={{ count: named.length }} />
-                <ul className="mv2 pl4">{named.slice(0, 10).map(k => <li key={k.id}>{k.label ?? k.id}</li>)}</ul>
-                {named.length > 10 && <FormattedMessage id="admin/key-steward.review.andMore" values={{ count: named.length - 10 }} />}
+                <FormattedMessage
+                  id="admin/key-steward.review.bulkNeedsJustification"
+                  values={{ count: named.length }}
+                />
+                <ul className="mv2 pl4">
+                  {named.slice(0, 10).map((k) => (
+                    <li key={k.id}>{k.label ?? k.id}</li>
+                  ))}
+                </ul>
+                {named.length > 10 && (
+                  <FormattedMessage
+                    id="admin/key-steward.review.andMore"
+                    values={{ count: named.length - 10 }}
+                  />
+                )}
               </>
-            ) : failure.message}
+            ) : (
+              failure.message
+            )}
           </Alert>
         </div>
       )}

@@ -15,33 +15,63 @@ const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
 /** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
 const RunScan: React.FC = () => {
-  const [run, running] = useMutation(RUN_SCAN, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const [run, running] = useMutation(RUN_SCAN, {
+    refetchQueries: [{ query: REVIEW }],
+    awaitRefetchQueries: true,
+  })
+
   const failure = readError(running.error)
+
   return (
     <span className="db mt2">
-      <span data-run-scan><Button size="small" variation="secondary" isLoading={running.loading} onClick={() => run().catch(() => undefined)}>
-        <FormattedMessage id="admin/key-steward.review.runScanNow" />
-      </Button></span>
-      {failure && <span className="db c-danger f6 mt1" role="alert">{failure.message}</span>}
+      <span data-run-scan>
+        <Button
+          size="small"
+          variation="secondary"
+          isLoading={running.loading}
+          onClick={() => run().catch(() => undefined)}
+        >
+          <FormattedMessage id="admin/key-steward.review.runScanNow" />
+        </Button>
+      </span>
+      {failure && (
+        <span className="db c-danger f6 mt1" role="alert">
+          {failure.message}
+        </span>
+      )}
     </span>
   )
 }
 
 const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.${id}` })
+
   return (
     <ul className="list pa0 ma0 f6">
-      {item.evidence.map(e => (
+      {item.evidence.map((e) => (
         <li key={e.id} className="mb1" data-evidence={e.id}>
-          <span aria-hidden="true" className={e.ok ? 'c-success' : 'c-danger'}>{e.ok ? '✔' : '✖'} </span>
-          <span className="clip">{t(e.ok ? 'review.evidenceOk' : 'review.evidenceNotOk')}</span>
-          <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />: <strong>{e.value}</strong>
+          <span aria-hidden="true" className={e.ok ? 'c-success' : 'c-danger'}>
+            {e.ok ? '✔' : '✖'}{' '}
+          </span>
+          <span className="clip">
+            {t(e.ok ? 'review.evidenceOk' : 'review.evidenceNotOk')}
+          </span>
+          <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />:{' '}
+          <strong>{e.value}</strong>
           {e.keyIds.length > 0 && (
             <>
               {' · '}
-              <Link to={`${BASE}/keys?ids=${e.keyIds.map(encodeURIComponent).join(',')}`}>
-                <FormattedMessage id="admin/key-steward.review.showKeys" values={{ count: e.keyIds.length }} />
+              <Link
+                to={`${BASE}/keys?ids=${e.keyIds
+                  .map(encodeURIComponent)
+                  .join(',')}`}
+              >
+                <FormattedMessage
+                  id="admin/key-steward.review.showKeys"
+                  values={{ count: e.keyIds.length }}
+                />
               </Link>
             </>
           )}
@@ -52,14 +82,52 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
 }
 
 /** A completed review's checklist: status, evidence and notes, nothing to change. */
-export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => (
+export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
+  items,
+}) => (
   <ul className="list pa0 ma0">
-    {items.map(item => (
-      <li key={item.practice} className="pv4 bb b--muted-4" data-practice={item.practice} data-status={item.status}>
-        <h3 className="t-heading-5 mt0 mb2"><FormattedMessage id={`admin/key-steward.practice.${item.practice}`} /> · <FormattedMessage id={`admin/key-steward.review.check.${item.status}`} /></h3>
-        {item.attested ? <p className="f6 c-muted-1 mt0"><FormattedMessage id="admin/key-steward.review.attested" /></p> : <EvidenceLines item={item} />}
-        {item.note && <p className="f6 mt2 mb1" data-note><FormattedMessage id="admin/key-steward.review.noteIs" values={{ note: item.note }} /></p>}
-        {item.checkedBy && <p className="f7 c-muted-2 mv0"><FormattedMessage id="admin/key-steward.review.checkedBy" values={{ who: item.checkedBy, when: item.checkedAt ? item.checkedAt.slice(0, 10) : '' }} /></p>}
+    {items.map((item) => (
+      <li
+        key={item.practice}
+        className="pv4 bb b--muted-4"
+        data-practice={item.practice}
+        data-status={item.status}
+      >
+        <h3 className="t-heading-5 mt0 mb2">
+          <FormattedMessage
+            id={`admin/key-steward.practice.${item.practice}`}
+          />{' '}
+          ·{' '}
+          <FormattedMessage
+            id={`admin/key-steward.review.check.${item.status}`}
+          />
+        </h3>
+        {item.attested ? (
+          <p className="f6 c-muted-1 mt0">
+            <FormattedMessage id="admin/key-steward.review.attested" />
+          </p>
+        ) : (
+          <EvidenceLines item={item} />
+        )}
+        {item.note && (
+          <p className="f6 mt2 mb1" data-note>
+            <FormattedMessage
+              id="admin/key-steward.review.noteIs"
+              values={{ note: item.note }}
+            />
+          </p>
+        )}
+        {item.checkedBy && (
+          <p className="f7 c-muted-2 mv0">
+            <FormattedMessage
+              id="admin/key-steward.review.checkedBy"
+              values={{
+                who: item.checkedBy,
+                when: item.checkedAt ? item.checkedAt.slice(0, 10) : '',
+              }}
+            />
+          </p>
+        )}
       </li>
     ))}
   </ul>
@@ -67,23 +135,49 @@ export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({ items 
 
 const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `admin/key-steward.${id}` }, values)
+  const t = (id: string, values?: Record<string, string>) =>
+    intl.formatMessage({ id: `admin/key-steward.${id}` }, values)
+
   const [status, setStatus] = useState<CheckStatus>(item.status)
   const [note, setNote] = useState(item.note)
-  const [save, saving] = useMutation(CHECK, { refetchQueries: [{ query: REVIEW }], awaitRefetchQueries: true })
+  const [save, saving] = useMutation(CHECK, {
+    refetchQueries: [{ query: REVIEW }],
+    awaitRefetchQueries: true,
+  })
+
   const failure = readError(saving.error)
   const dirty = status !== item.status || note !== item.note
 
   return (
-    <li className="pv4 bb b--muted-4" data-practice={item.practice} data-status={item.status}>
+    <li
+      className="pv4 bb b--muted-4"
+      data-practice={item.practice}
+      data-status={item.status}
+    >
       <div className="flex items-start justify-between flex-wrap">
         <div className="w-100 w-50-l pr5">
-          <h3 className="t-heading-5 mt0 mb3"><FormattedMessage id={`admin/key-steward.practice.${item.practice}`} /></h3>
-          <p className="mt0 mb3 c-muted-1 f6"><FormattedMessage id={`admin/key-steward.review.practiceHelp.${item.practice}`} /></p>
+          <h3 className="t-heading-5 mt0 mb3">
+            <FormattedMessage
+              id={`admin/key-steward.practice.${item.practice}`}
+            />
+          </h3>
+          <p className="mt0 mb3 c-muted-1 f6">
+            <FormattedMessage
+              id={`admin/key-steward.review.practiceHelp.${item.practice}`}
+            />
+          </p>
           {item.attested ? (
-            <p className="f6 c-warning mt0"><FormattedMessage id="admin/key-steward.review.attested" /></p>
-          ) : <EvidenceLines item={item} />}
-          {item.doneNeeds === 'ADVERSE_NOTE' && <p className="f6 c-warning mt2 mb0" data-done-needs="ADVERSE_NOTE"><FormattedMessage id="admin/key-steward.review.needsAdverseNote" /></p>}
+            <p className="f6 c-warning mt0">
+              <FormattedMessage id="admin/key-steward.review.attested" />
+            </p>
+          ) : (
+            <EvidenceLines item={item} />
+          )}
+          {item.doneNeeds === 'ADVERSE_NOTE' && (
+            <p className="f6 c-warning mt2 mb0" data-done-needs="ADVERSE_NOTE">
+              <FormattedMessage id="admin/key-steward.review.needsAdverseNote" />
+            </p>
+          )}
           {item.doneNeeds === 'FRESH_SCAN' && (
             <div className="f6 c-warning mt2" data-done-needs="FRESH_SCAN">
               <FormattedMessage id="admin/key-steward.review.needsFreshScan" />
@@ -91,22 +185,37 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
             </div>
           )}
           {item.checkedBy && (
-            <p className="f7 c-muted-2 mb0"><FormattedMessage id="admin/key-steward.review.checkedBy" values={{ who: item.checkedBy, when: intl.formatDate(item.checkedAt!, { dateStyle: 'medium' } as never) }} /></p>
+            <p className="f7 c-muted-2 mb0">
+              <FormattedMessage
+                id="admin/key-steward.review.checkedBy"
+                values={{
+                  who: item.checkedBy,
+                  when: intl.formatDate(item.checkedAt!, {
+                    dateStyle: 'medium',
+                  } as never),
+                }}
+              />
+            </p>
           )}
         </div>
         <form
           className="w-100 w-50-l"
           aria-label={t(`practice.${item.practice}`)}
-          onSubmit={e => {
+          onSubmit={(e) => {
             e.preventDefault()
-            save({ variables: { practice: item.practice, status, note } }).catch(() => undefined)
+            save({
+              variables: { practice: item.practice, status, note },
+            }).catch(() => undefined)
           }}
         >
           <div className="mb3">
             <Dropdown
               label={t('review.status')}
               value={status}
-              options={STATUSES.map(s => ({ value: s, label: t(`review.check.${s}`) }))}
+              options={STATUSES.map((s) => ({
+                value: s,
+                label: t(`review.check.${s}`),
+              }))}
               onChange={(_: unknown, v: CheckStatus) => setStatus(v)}
             />
           </div>
@@ -115,13 +224,37 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
               label={t('review.note')}
               value={note}
               rows={2}
-              errorMessage={failure?.fields.some(f => f.field === 'note') ? t(item.adverse && !item.attested ? 'review.adverseNoteNeeded' : 'review.noteNeeded') : undefined}
-              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)}
+              errorMessage={
+                failure?.fields.some((f) => f.field === 'note')
+                  ? t(
+                      item.adverse && !item.attested
+                        ? 'review.adverseNoteNeeded'
+                        : 'review.noteNeeded'
+                    )
+                  : undefined
+              }
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                setNote(e.target.value)
+              }
             />
           </div>
-          {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
-          {failure?.fields.some(f => f.field === 'status') && <p className="c-danger f6" role="alert"><FormattedMessage id="admin/key-steward.review.needsFreshScan" /></p>}
-          <Button type="submit" size="small" variation="secondary" disabled={!dirty} isLoading={saving.loading}>
+          {failure && !failure.fields.length && (
+            <p className="c-danger f6" role="alert">
+              {failure.message}
+            </p>
+          )}
+          {failure?.fields.some((f) => f.field === 'status') && (
+            <p className="c-danger f6" role="alert">
+              <FormattedMessage id="admin/key-steward.review.needsFreshScan" />
+            </p>
+          )}
+          <Button
+            type="submit"
+            size="small"
+            variation="secondary"
+            disabled={!dirty}
+            isLoading={saving.loading}
+          >
             <FormattedMessage id="admin/key-steward.review.saveCheck" />
           </Button>
         </form>
@@ -131,7 +264,11 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
 }
 
 const Checklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => (
-  <ul className="list pa0 ma0">{items.map(i => <Item key={`${i.practice}-${i.status}-${i.note}`} item={i} />)}</ul>
+  <ul className="list pa0 ma0">
+    {items.map((i) => (
+      <Item key={`${i.practice}-${i.status}-${i.note}`} item={i} />
+    ))}
+  </ul>
 )
 
 export default Checklist

@@ -11,32 +11,92 @@ import SeverityBadge from '../components/SeverityBadge'
 import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
 import type { ActionPermission } from '../types'
-import { Decision, DECISIONS, ReviewKey } from './types'
+import type { Decision, ReviewKey } from './types'
+import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
 
 /**
  * Carry a saved decision out from the review: renew the token (ROTATE), deactivate the key
  * (DEACTIVATE), or open the key page to remove roles (REDUCE_ROLES). Each behind a confirmation.
  */
-const CarryOut: React.FC<{ k: ReviewKey; can: (field: KeyActionField) => ActionPermission | undefined }> = ({ k, can }) => {
+const CarryOut: React.FC<{
+  k: ReviewKey
+  can: (field: KeyActionField) => ActionPermission | undefined
+}> = ({ k, can }) => {
   const d = k.decision
+
   if (!d) return null
   const done = d.carriedOut ?? []
   const label = k.label || k.appKey
+
   return (
-    <div className="mt2" data-carry-out={d.decision} data-carry-out-status={d.carryOutStatus}>
+    <div
+      className="mt2"
+      data-carry-out={d.decision}
+      data-carry-out-status={d.carryOutStatus}
+    >
       {done.map((c, i) => (
         // A renewal's start only puts a ROTATE decision in progress; its finish carries it out.
-        <p key={i} className={`f7 mt1 mb1 ${c.action === 'RENEW_TOKEN' ? 'c-warning' : 'c-success'}`} data-carried-out={c.action}>
-          <FormattedMessage id={`admin/key-steward.review.${c.action === 'RENEW_TOKEN' ? 'carryOutStarted' : 'carriedOut'}`} values={{ action: <FormattedMessage id={`admin/key-steward.audit.action.${c.action}`} />, who: c.by, date: <FormattedDate value={c.at} year="numeric" month="short" day="2-digit" /> }} />
+        <p
+          key={i}
+          className={`f7 mt1 mb1 ${
+            c.action === 'RENEW_TOKEN' ? 'c-warning' : 'c-success'
+          }`}
+          data-carried-out={c.action}
+        >
+          <FormattedMessage
+            id={`admin/key-steward.review.${
+              c.action === 'RENEW_TOKEN' ? 'carryOutStarted' : 'carriedOut'
+            }`}
+            values={{
+              action: (
+                <FormattedMessage
+                  id={`admin/key-steward.audit.action.${c.action}`}
+                />
+              ),
+              who: c.by,
+              date: (
+                <FormattedDate
+                  value={c.at}
+                  year="numeric"
+                  month="short"
+                  day="2-digit"
+                />
+              ),
+            }}
+          />
         </p>
       ))}
-      {d.decision === 'ROTATE' && <RenewTokenButton offered={(d.carryOutStatus ?? (done.length ? 'IN_PROGRESS' : 'NOT_STARTED')) === 'NOT_STARTED'} size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('renewToken')} />}
-      {d.decision === 'DEACTIVATE' && k.isActive && !done.some(c => c.action === 'DEACTIVATE') && (
-        <KeyActionButton kind="deactivate" size="small" keyId={k.id} appKey={k.appKey} label={label} permission={can('deactivateKey')} refetch={[{ query: REVIEW }, 'KeyStewardReviewDecisions']} />
+      {d.decision === 'ROTATE' && (
+        <RenewTokenButton
+          offered={
+            (d.carryOutStatus ??
+              (done.length ? 'IN_PROGRESS' : 'NOT_STARTED')) === 'NOT_STARTED'
+          }
+          size="small"
+          keyId={k.id}
+          appKey={k.appKey}
+          label={label}
+          permission={can('renewToken')}
+        />
       )}
+      {d.decision === 'DEACTIVATE' &&
+        k.isActive &&
+        !done.some((c) => c.action === 'DEACTIVATE') && (
+          <KeyActionButton
+            kind="deactivate"
+            size="small"
+            keyId={k.id}
+            appKey={k.appKey}
+            label={label}
+            permission={can('deactivateKey')}
+            refetch={[{ query: REVIEW }, 'KeyStewardReviewDecisions']}
+          />
+        )}
       {d.decision === 'REDUCE_ROLES' && (
-        <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}><FormattedMessage id="admin/key-steward.review.reduceRolesOnKeyPage" /></Link>
+        <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+          <FormattedMessage id="admin/key-steward.review.reduceRolesOnKeyPage" />
+        </Link>
       )}
     </div>
   )
@@ -52,88 +112,203 @@ interface RowProps {
   onDecided?: (label: string, decision: Decision) => void
 }
 
-const DecisionRow: React.FC<RowProps> = ({ k, can = () => undefined, readOnly = false, selected = false, onSelect, onDecided }) => {
+const DecisionRow: React.FC<RowProps> = ({
+  k,
+  can = () => undefined,
+  readOnly = false,
+  selected = false,
+  onSelect,
+  onDecided,
+}) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.${id}` })
-  const [decision, setDecision] = useState<Decision | ''>(k.decision?.decision ?? '')
-  const [justification, setJustification] = useState(k.decision?.justification ?? '')
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.${id}` })
+
+  const [decision, setDecision] = useState<Decision | ''>(
+    k.decision?.decision ?? ''
+  )
+
+  const [justification, setJustification] = useState(
+    k.decision?.justification ?? ''
+  )
+
   const [save, saving] = useDecide()
   const failure = readError(saving.error)
-  const changed = decision !== (k.decision?.decision ?? '') || justification !== (k.decision?.justification ?? '')
+  const changed =
+    decision !== (k.decision?.decision ?? '') ||
+    justification !== (k.decision?.justification ?? '')
+
   const label = k.label || k.appKey
 
   return (
-    <tr className="bb b--muted-5" data-review-key={k.id} data-decided={!!k.decision}>
+    <tr
+      className="bb b--muted-5"
+      data-review-key={k.id}
+      data-decided={!!k.decision}
+    >
       {!readOnly && (
         <td className="pv3 pl3 v-top">
           <input
             type="checkbox"
             checked={selected}
-            aria-label={intl.formatMessage({ id: 'admin/key-steward.review.selectKey' }, { label })}
-            onChange={e => onSelect?.(k.id, e.target.checked)}
+            aria-label={intl.formatMessage(
+              { id: 'admin/key-steward.review.selectKey' },
+              { label }
+            )}
+            onChange={(e) => onSelect?.(k.id, e.target.checked)}
           />
         </td>
       )}
       <td className="pv3 ph3 v-top">
         <span className="db">{label}</span>
         <span className="db f7 code c-muted-1">{k.appKey}</span>
-        {k.external && <span className="db f7 c-warning" data-external-key><FormattedMessage id="admin/key-steward.review.externalKey" values={{ account: k.account }} /></span>}
-        {!k.isActive && <span className="f7 c-muted-2"><FormattedMessage id="admin/key-steward.keys.status.inactive" /></span>}
+        {k.external && (
+          <span className="db f7 c-warning" data-external-key>
+            <FormattedMessage
+              id="admin/key-steward.review.externalKey"
+              values={{ account: k.account }}
+            />
+          </span>
+        )}
+        {!k.isActive && (
+          <span className="f7 c-muted-2">
+            <FormattedMessage id="admin/key-steward.keys.status.inactive" />
+          </span>
+        )}
       </td>
       <td className="pv3 ph3 v-top f6">
-        {k.findings.length === 0 ? <span className="c-success"><FormattedMessage id="admin/key-steward.keys.healthy" /></span> : k.findings.map((f, i) => (
-          <span key={i} className="db mb1"><SeverityBadge severity={f.severity} /> <span className="c-muted-1 nowrap">{f.rule}</span></span>
-        ))}
+        {k.findings.length === 0 ? (
+          <span className="c-success">
+            <FormattedMessage id="admin/key-steward.keys.healthy" />
+          </span>
+        ) : (
+          k.findings.map((f, i) => (
+            <span key={i} className="db mb1">
+              <SeverityBadge severity={f.severity} />{' '}
+              <span className="c-muted-1 nowrap">{f.rule}</span>
+            </span>
+          ))
+        )}
       </td>
       {readOnly ? (
         <td className="pv3 ph3 v-top f6">
           {k.decision ? (
             <>
-              <strong><FormattedMessage id={`admin/key-steward.review.decision.${k.decision.decision}`} /></strong>
-              {k.decision.justification && <span className="db mt1">{k.decision.justification}</span>}
-              <span className="db f7 c-muted-2 mt1"><FormattedMessage id="admin/key-steward.review.decidedByOn" values={{ who: k.decision.decidedBy, date: <FormattedDate value={k.decision.decidedAt} year="numeric" month="short" day="2-digit" /> }} /></span>
+              <strong>
+                <FormattedMessage
+                  id={`admin/key-steward.review.decision.${k.decision.decision}`}
+                />
+              </strong>
+              {k.decision.justification && (
+                <span className="db mt1">{k.decision.justification}</span>
+              )}
+              <span className="db f7 c-muted-2 mt1">
+                <FormattedMessage
+                  id="admin/key-steward.review.decidedByOn"
+                  values={{
+                    who: k.decision.decidedBy,
+                    date: (
+                      <FormattedDate
+                        value={k.decision.decidedAt}
+                        year="numeric"
+                        month="short"
+                        day="2-digit"
+                      />
+                    ),
+                  }}
+                />
+              </span>
             </>
-          ) : <span className="c-muted-2">—</span>}
+          ) : (
+            <span className="c-muted-2">—</span>
+          )}
         </td>
       ) : (
-      <td className="pv3 ph3 v-top" style={{ minWidth: '34rem' }}>
-        <form
-          className="flex items-start"
-          aria-label={intl.formatMessage({ id: 'admin/key-steward.review.decisionFor' }, { label })}
-          onSubmit={e => {
-            e.preventDefault()
-            if (decision) save({ variables: { keyIds: [k.id], decision, justification } }).then(() => onDecided?.(label, decision), () => undefined)
-          }}
-        >
-          <div className="mr3" style={{ minWidth: '11rem' }}>
-            <Dropdown
-              size="small"
-              label={t('review.decision')}
-              placeholder={t('review.choose')}
-              value={decision}
-              options={DECISIONS.map(d => ({ value: d, label: t(`review.decision.${d}`) }))}
-              onChange={(_: unknown, v: Decision) => setDecision(v)}
-            />
-          </div>
-          <div className="mr3 flex-auto">
-            <Input
-              size="small"
-              label={t(k.risky ? 'review.justificationRequired' : 'review.justification')}
-              value={justification}
-              errorMessage={failure?.fields.some(f => f.field === 'justification') ? t('review.justificationNeeded') : undefined}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setJustification(e.target.value)}
-            />
-          </div>
-          <div className="pt5">
-            <Button type="submit" size="small" variation={k.decision && !changed ? 'tertiary' : 'primary'} disabled={!decision || !changed} isLoading={saving.loading}>
-              <FormattedMessage id={k.decision && !changed ? 'admin/key-steward.review.saved' : 'admin/key-steward.review.save'} />
-            </Button>
-          </div>
-        </form>
-        {failure && !failure.fields.length && <p className="c-danger f6" role="alert">{failure.message}</p>}
-        {k.decision && <p className="f7 c-muted-2 mt1 mb0"><FormattedMessage id="admin/key-steward.review.decidedBy" values={{ who: k.decision.decidedBy }} /></p>}
-        {k.decision && !changed && !k.external && <CarryOut k={k} can={can} />}
-      </td>
+        <td className="pv3 ph3 v-top" style={{ minWidth: '34rem' }}>
+          <form
+            className="flex items-start"
+            aria-label={intl.formatMessage(
+              { id: 'admin/key-steward.review.decisionFor' },
+              { label }
+            )}
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (decision)
+                save({
+                  variables: { keyIds: [k.id], decision, justification },
+                }).then(
+                  () => onDecided?.(label, decision),
+                  () => undefined
+                )
+            }}
+          >
+            <div className="mr3" style={{ minWidth: '11rem' }}>
+              <Dropdown
+                size="small"
+                label={t('review.decision')}
+                placeholder={t('review.choose')}
+                value={decision}
+                options={DECISIONS.map((d) => ({
+                  value: d,
+                  label: t(`review.decision.${d}`),
+                }))}
+                onChange={(_: unknown, v: Decision) => setDecision(v)}
+              />
+            </div>
+            <div className="mr3 flex-auto">
+              <Input
+                size="small"
+                label={t(
+                  k.risky
+                    ? 'review.justificationRequired'
+                    : 'review.justification'
+                )}
+                value={justification}
+                errorMessage={
+                  failure?.fields.some((f) => f.field === 'justification')
+                    ? t('review.justificationNeeded')
+                    : undefined
+                }
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  setJustification(e.target.value)
+                }
+              />
+            </div>
+            <div className="pt5">
+              <Button
+                type="submit"
+                size="small"
+                variation={k.decision && !changed ? 'tertiary' : 'primary'}
+                disabled={!decision || !changed}
+                isLoading={saving.loading}
+              >
+                <FormattedMessage
+                  id={
+                    k.decision && !changed
+                      ? 'admin/key-steward.review.saved'
+                      : 'admin/key-steward.review.save'
+                  }
+                />
+              </Button>
+            </div>
+          </form>
+          {failure && !failure.fields.length && (
+            <p className="c-danger f6" role="alert">
+              {failure.message}
+            </p>
+          )}
+          {k.decision && (
+            <p className="f7 c-muted-2 mt1 mb0">
+              <FormattedMessage
+                id="admin/key-steward.review.decidedBy"
+                values={{ who: k.decision.decidedBy }}
+              />
+            </p>
+          )}
+          {k.decision && !changed && !k.external && (
+            <CarryOut k={k} can={can} />
+          )}
+        </td>
       )}
     </tr>
   )

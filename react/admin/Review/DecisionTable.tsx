@@ -10,42 +10,89 @@ import DECISIONS_PAGE from '../graphql/reviewDecisions.gql'
 import { SEVERITIES } from '../types'
 import type { Severity } from '../types'
 import { readError } from '../utils/errors'
-import BulkBar, { Selection } from './BulkBar'
+import type { Selection } from './BulkBar'
+import BulkBar from './BulkBar'
 import DecisionRow from './DecisionRow'
-import type { Decision, DecisionFilter, DecisionSort, DecisionStatus, ReviewKey } from './types'
+import type {
+  Decision,
+  DecisionFilter,
+  DecisionSort,
+  DecisionStatus,
+  ReviewKey,
+} from './types'
 
 const PAGE = 50
 
-interface Page { reviewId: string; total: number; offset: number; keys: ReviewKey[] }
+interface Page {
+  reviewId: string
+  total: number
+  offset: number
+  keys: ReviewKey[]
+}
 
-const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({ reviewId, readOnly = false }) => {
+const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
+  reviewId,
+  readOnly = false,
+}) => {
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id: `admin/key-steward.review.${id}` }, values as never)
-  const [status, setStatus] = useState<DecisionStatus>(readOnly ? 'ALL' : 'UNDECIDED')
+  const t = (id: string, values?: Record<string, unknown>) =>
+    intl.formatMessage(
+      { id: `admin/key-steward.review.${id}` },
+      values as never
+    )
+
+  const [status, setStatus] = useState<DecisionStatus>(
+    readOnly ? 'ALL' : 'UNDECIDED'
+  )
+
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
-  const [selection, setSelection] = useState<Selection>({ kind: 'ids', ids: [] })
+  const [selection, setSelection] = useState<Selection>({
+    kind: 'ids',
+    ids: [],
+  })
+
   const [notice, setNotice] = useState<string | null>(null)
   const can = usePermissions()
 
-  const filter: DecisionFilter = { status, ...(severity ? { severity } : {}), ...(search.trim() ? { search: search.trim() } : {}) }
-  const { data, loading, error, refetch } = useQuery<{ reviewDecisions: Page | null }>(DECISIONS_PAGE, {
+  const filter: DecisionFilter = {
+    status,
+    ...(severity ? { severity } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
+  }
+
+  const { data, loading, error, refetch } = useQuery<{
+    reviewDecisions: Page | null
+  }>(DECISIONS_PAGE, {
     variables: { reviewId, filter, sort, offset, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   })
+
   const page = data?.reviewDecisions
   const failure = readError(error)
-  const reset = () => { setOffset(0); setSelection({ kind: 'ids', ids: [] }) }
-  const selectedIds = selection.kind === 'ids' ? selection.ids : []
-  const pageIds = page?.keys.map(k => k.id) ?? []
-  const pageSelected = selection.kind === 'matching' || (pageIds.length > 0 && pageIds.every(id => selectedIds.includes(id)))
+  const reset = () => {
+    setOffset(0)
+    setSelection({ kind: 'ids', ids: [] })
+  }
 
-  const toggle = (id: string, on: boolean) => setSelection(s => {
-    const ids = s.kind === 'ids' ? s.ids : pageIds
-    return { kind: 'ids', ids: on ? [...new Set([...ids, id])] : ids.filter(x => x !== id) }
-  })
+  const selectedIds = selection.kind === 'ids' ? selection.ids : []
+  const pageIds = page?.keys.map((k) => k.id) ?? []
+  const pageSelected =
+    selection.kind === 'matching' ||
+    (pageIds.length > 0 && pageIds.every((id) => selectedIds.includes(id)))
+
+  const toggle = (id: string, on: boolean) =>
+    setSelection((s) => {
+      const ids = s.kind === 'ids' ? s.ids : pageIds
+
+      return {
+        kind: 'ids',
+        ids: on ? [...new Set([...ids, id])] : ids.filter((x) => x !== id),
+      }
+    })
+
   const decided = (message: string) => {
     setNotice(message)
     setSelection({ kind: 'ids', ids: [] })
@@ -58,94 +105,211 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({ re
           <Dropdown
             label={t('show')}
             value={status}
-            options={(['UNDECIDED', 'DECIDED', 'ALL'] as DecisionStatus[]).map(f => ({ value: f, label: t(`status.${f}`) }))}
-            onChange={(_: unknown, v: DecisionStatus) => { setStatus(v); reset() }}
+            options={(['UNDECIDED', 'DECIDED', 'ALL'] as DecisionStatus[]).map(
+              (f) => ({ value: f, label: t(`status.${f}`) })
+            )}
+            onChange={(_: unknown, v: DecisionStatus) => {
+              setStatus(v)
+              reset()
+            }}
           />
         </div>
         <div className="mr4 mb3">
           <Dropdown
             label={t('severityFilter')}
             value={severity}
-            options={[{ value: '', label: t('anySeverity') }, ...SEVERITIES.map(s => ({ value: s, label: intl.formatMessage({ id: `admin/key-steward.severity.${s}` }) }))]}
-            onChange={(_: unknown, v: Severity | '') => { setSeverity(v); reset() }}
+            options={[
+              { value: '', label: t('anySeverity') },
+              ...SEVERITIES.map((s) => ({
+                value: s,
+                label: intl.formatMessage({
+                  id: `admin/key-steward.severity.${s}`,
+                }),
+              })),
+            ]}
+            onChange={(_: unknown, v: Severity | '') => {
+              setSeverity(v)
+              reset()
+            }}
           />
         </div>
         <div className="mr4 mb3">
-          <Input label={t('searchKeys')} value={search} onChange={(e: React.ChangeEvent<HTMLInputElement>) => { setSearch(e.target.value); reset() }} />
+          <Input
+            label={t('searchKeys')}
+            value={search}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+              setSearch(e.target.value)
+              reset()
+            }}
+          />
         </div>
         <div className="mr4 mb3">
           <Dropdown
             label={t('sortBy')}
             value={sort}
-            options={(['RISK', 'LABEL', 'AGE'] as DecisionSort[]).map(s => ({ value: s, label: t(`sort.${s}`) }))}
-            onChange={(_: unknown, v: DecisionSort) => { setSort(v); reset() }}
+            options={(['RISK', 'LABEL', 'AGE'] as DecisionSort[]).map((s) => ({
+              value: s,
+              label: t(`sort.${s}`),
+            }))}
+            onChange={(_: unknown, v: DecisionSort) => {
+              setSort(v)
+              reset()
+            }}
           />
         </div>
-        <span className="mb4 f6 c-muted-1" aria-live="polite" data-decisions-total={page?.total ?? ''}>
-          {page && <FormattedMessage id="admin/key-steward.review.shown" values={{ count: page.total }} />}
+        <span
+          className="mb4 f6 c-muted-1"
+          aria-live="polite"
+          data-decisions-total={page?.total ?? ''}
+        >
+          {page && (
+            <FormattedMessage
+              id="admin/key-steward.review.shown"
+              values={{ count: page.total }}
+            />
+          )}
         </span>
       </div>
-      {notice && <p className="c-success f6 mt0 mb3" role="status" data-decide-notice>{notice}</p>}
+      {notice && (
+        <p className="c-success f6 mt0 mb3" role="status" data-decide-notice>
+          {notice}
+        </p>
+      )}
       {!readOnly && page && (
         <BulkBar
           selection={selection}
-          count={selection.kind === 'matching' ? page.total : selectedIds.length}
+          count={
+            selection.kind === 'matching' ? page.total : selectedIds.length
+          }
           filter={filter}
-          onDone={(n, d) => decided(t('bulkDone', { count: n, decision: t(`decision.${d}`) }))}
+          onDone={(n, d) =>
+            decided(t('bulkDone', { count: n, decision: t(`decision.${d}`) }))
+          }
           onClear={() => setSelection({ kind: 'ids', ids: [] })}
         />
       )}
-      {failure && !page && <Alert type="error" action={{ label: t('retry'), onClick: () => refetch() }}>{failure.message}</Alert>}
+      {failure && !page && (
+        <Alert
+          type="error"
+          action={{ label: t('retry'), onClick: () => refetch() }}
+        >
+          {failure.message}
+        </Alert>
+      )}
       {loading && !page && <p className="c-muted-1">{t('loading')}</p>}
       {page && page.total === 0 ? (
-        <p className="c-success"><FormattedMessage id={`admin/key-steward.review.none.${status}`} /></p>
-      ) : page && (
-        <div className="overflow-x-auto">
-          {!readOnly && (
-            <div className="mb3">
-              <span data-select-matching-top><Button size="small" variation="tertiary" onClick={() => setSelection({ kind: 'matching' })}>
-                <FormattedMessage id="admin/key-steward.review.selectAllMatching" values={{ count: page.total }} />
-              </Button></span>
-            </div>
-          )}
-          <table className="w-100 collapse">
-            <thead className="bb b--muted-4">
-              <tr>
-                {!readOnly && (
-                  <th scope="col" className="tl pv3 pl3">
-                    <input
-                      type="checkbox"
-                      checked={pageSelected}
-                      aria-label={t('selectPage')}
-                      onChange={e => setSelection(e.target.checked ? { kind: 'ids', ids: [...new Set([...selectedIds, ...pageIds])] } : { kind: 'ids', ids: [] })}
+        <p className="c-success">
+          <FormattedMessage id={`admin/key-steward.review.none.${status}`} />
+        </p>
+      ) : (
+        page && (
+          <div className="overflow-x-auto">
+            {!readOnly && (
+              <div className="mb3">
+                <span data-select-matching-top>
+                  <Button
+                    size="small"
+                    variation="tertiary"
+                    onClick={() => setSelection({ kind: 'matching' })}
+                  >
+                    <FormattedMessage
+                      id="admin/key-steward.review.selectAllMatching"
+                      values={{ count: page.total }}
                     />
-                  </th>
-                )}
-                {['key', 'findings', 'decision'].map(c => (
-                  <th key={c} scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id={`admin/key-steward.review.column.${c}`} /></th>
+                  </Button>
+                </span>
+              </div>
+            )}
+            <table className="w-100 collapse">
+              <thead className="bb b--muted-4">
+                <tr>
+                  {!readOnly && (
+                    <th scope="col" className="tl pv3 pl3">
+                      <input
+                        type="checkbox"
+                        checked={pageSelected}
+                        aria-label={t('selectPage')}
+                        onChange={(e) =>
+                          setSelection(
+                            e.target.checked
+                              ? {
+                                  kind: 'ids',
+                                  ids: [
+                                    ...new Set([...selectedIds, ...pageIds]),
+                                  ],
+                                }
+                              : { kind: 'ids', ids: [] }
+                          )
+                        }
+                      />
+                    </th>
+                  )}
+                  {['key', 'findings', 'decision'].map((c) => (
+                    <th
+                      key={c}
+                      scope="col"
+                      className="tl pv3 ph3 f6 fw5 c-muted-1"
+                    >
+                      <FormattedMessage
+                        id={`admin/key-steward.review.column.${c}`}
+                      />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.keys.map((k) => (
+                  <DecisionRow
+                    key={k.id}
+                    k={k}
+                    can={can}
+                    readOnly={readOnly}
+                    selected={
+                      selection.kind === 'matching' ||
+                      selectedIds.includes(k.id)
+                    }
+                    onSelect={toggle}
+                    onDecided={(label: string, d: Decision) =>
+                      setNotice(
+                        t(
+                          status === 'UNDECIDED'
+                            ? 'decidedMoved'
+                            : 'decidedOne',
+                          { label, decision: t(`decision.${d}`) }
+                        )
+                      )
+                    }
+                  />
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.keys.map(k => (
-                <DecisionRow
-                  key={k.id}
-                  k={k}
-                  can={can}
-                  readOnly={readOnly}
-                  selected={selection.kind === 'matching' || selectedIds.includes(k.id)}
-                  onSelect={toggle}
-                  onDecided={(label: string, d: Decision) => setNotice(t(status === 'UNDECIDED' ? 'decidedMoved' : 'decidedOne', { label, decision: t(`decision.${d}`) }))}
-                />
-              ))}
-            </tbody>
-          </table>
-          <nav className="mt3 flex items-center" aria-label={t('pages')}>
-            <Button size="small" variation="secondary" disabled={page.offset === 0} onClick={() => setOffset(Math.max(0, page.offset - PAGE))}>{t('previous')}</Button>
-            <span className="mh3 f6" aria-live="polite">{t('range', { from: page.offset + 1, to: page.offset + page.keys.length, total: page.total })}</span>
-            <Button size="small" variation="secondary" disabled={page.offset + page.keys.length >= page.total} onClick={() => setOffset(page.offset + PAGE)}>{t('next')}</Button>
-          </nav>
-        </div>
+              </tbody>
+            </table>
+            <nav className="mt3 flex items-center" aria-label={t('pages')}>
+              <Button
+                size="small"
+                variation="secondary"
+                disabled={page.offset === 0}
+                onClick={() => setOffset(Math.max(0, page.offset - PAGE))}
+              >
+                {t('previous')}
+              </Button>
+              <span className="mh3 f6" aria-live="polite">
+                {t('range', {
+                  from: page.offset + 1,
+                  to: page.offset + page.keys.length,
+                  total: page.total,
+                })}
+              </span>
+              <Button
+                size="small"
+                variation="secondary"
+                disabled={page.offset + page.keys.length >= page.total}
+                onClick={() => setOffset(page.offset + PAGE)}
+              >
+                {t('next')}
+              </Button>
+            </nav>
+          </div>
+        )
       )}
     </div>
   )

@@ -8,12 +8,25 @@ import { downloadExport } from './download'
 const ExportButtons: React.FC<{ id: string }> = ({ id }) => {
   const client = useApolloClient()
   const [failed, setFailed] = useState(false)
-  const go = (format: 'CSV' | 'JSON') => downloadExport(client as never, id, format).then(() => setFailed(false), () => setFailed(true))
+  const go = (format: 'CSV' | 'JSON') =>
+    downloadExport(client as never, id, format).then(
+      () => setFailed(false),
+      () => setFailed(true)
+    )
+
   return (
     <span className="inline-flex items-center">
-      <Button size="small" variation="tertiary" onClick={() => go('CSV')}><FormattedMessage id="admin/key-steward.review.exportCsv" /></Button>
-      <Button size="small" variation="tertiary" onClick={() => go('JSON')}><FormattedMessage id="admin/key-steward.review.exportJson" /></Button>
-      {failed && <span className="c-danger f6 ml2" role="alert"><FormattedMessage id="admin/key-steward.review.exportFailed" /></span>}
+      <Button size="small" variation="tertiary" onClick={() => go('CSV')}>
+        <FormattedMessage id="admin/key-steward.review.exportCsv" />
+      </Button>
+      <Button size="small" variation="tertiary" onClick={() => go('JSON')}>
+        <FormattedMessage id="admin/key-steward.review.exportJson" />
+      </Button>
+      {failed && (
+        <span className="c-danger f6 ml2" role="alert">
+          <FormattedMessage id="admin/key-steward.review.exportFailed" />
+        </span>
+      )}
     </span>
   )
 }

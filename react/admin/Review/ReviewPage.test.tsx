@@ -9,29 +9,141 @@ import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
 import ReviewPage from './ReviewPage'
 
-const PRACTICES = ['ROTATE_KEYS', 'RENEW_TOKENS', 'REASSESS_ACCESS', 'INDIVIDUAL_KEYS', 'AWARENESS', 'NO_CLIENT_SIDE', 'NO_SHARING']
+const PRACTICES = [
+  'ROTATE_KEYS',
+  'RENEW_TOKENS',
+  'REASSESS_ACCESS',
+  'INDIVIDUAL_KEYS',
+  'AWARENESS',
+  'NO_CLIENT_SIDE',
+  'NO_SHARING',
+]
+
 const review = {
   __typename: 'Review',
-  id: 'r1', status: 'OPEN', startedAt: '2026-11-26T12:00:00.000Z', startedBy: 'ana@acme.com', completedAt: null, signedBy: null, signatureNote: null, inventoryComplete: true, leakScanAt: null,
-  progress: { keysTotal: 2, keysDecided: 0, practicesTotal: 7, practicesClosed: 5, openPractices: ['ROTATE_KEYS', 'AWARENESS'], decisionCounts: [] },
-  checklist: PRACTICES.map(p => ({
-    practice: p, status: p === 'ROTATE_KEYS' || p === 'AWARENESS' ? 'OPEN' : 'DONE', note: '', checkedBy: null, checkedAt: null, attested: p === 'AWARENESS' || p === 'NO_SHARING',
-    adverse: p === 'ROTATE_KEYS', doneNeeds: p === 'ROTATE_KEYS' ? 'ADVERSE_NOTE' : null,
-    evidence: p === 'ROTATE_KEYS' ? [{ id: 'activeWithinRotation', value: '41/46', ok: false, keyIds: ['k-old'] }] : [],
+  id: 'r1',
+  status: 'OPEN',
+  startedAt: '2026-11-26T12:00:00.000Z',
+  startedBy: 'ana@acme.com',
+  completedAt: null,
+  signedBy: null,
+  signatureNote: null,
+  inventoryComplete: true,
+  leakScanAt: null,
+  progress: {
+    keysTotal: 2,
+    keysDecided: 0,
+    practicesTotal: 7,
+    practicesClosed: 5,
+    openPractices: ['ROTATE_KEYS', 'AWARENESS'],
+    decisionCounts: [],
+  },
+  checklist: PRACTICES.map((p) => ({
+    practice: p,
+    status: p === 'ROTATE_KEYS' || p === 'AWARENESS' ? 'OPEN' : 'DONE',
+    note: '',
+    checkedBy: null,
+    checkedAt: null,
+    attested: p === 'AWARENESS' || p === 'NO_SHARING',
+    adverse: p === 'ROTATE_KEYS',
+    doneNeeds: p === 'ROTATE_KEYS' ? 'ADVERSE_NOTE' : null,
+    evidence:
+      p === 'ROTATE_KEYS'
+        ? [
+            {
+              id: 'activeWithinRotation',
+              value: '41/46',
+              ok: false,
+              keyIds: ['k-old'],
+            },
+          ]
+        : [],
   })),
 }
+
 const keys = [
-  { id: 'k-old', appKey: 'vtexappkey-acme-OLDKEY', label: 'Legacy OMS export', isActive: true, ageDays: 250, roles: ['OMS - Read only'], risky: true, external: false, account: null, findings: [{ rule: 'key-age-exceeded', severity: 'HIGH' }], decision: null },
-  { id: 'k-erp', appKey: 'vtexappkey-acme-ERPSYN', label: 'ERP orders sync', isActive: true, ageDays: 10, roles: ['Call center operator'], risky: false, external: false, account: null, findings: [], decision: null },
+  {
+    id: 'k-old',
+    appKey: 'vtexappkey-acme-OLDKEY',
+    label: 'Legacy OMS export',
+    isActive: true,
+    ageDays: 250,
+    roles: ['OMS - Read only'],
+    risky: true,
+    external: false,
+    account: null,
+    findings: [{ rule: 'key-age-exceeded', severity: 'HIGH' }],
+    decision: null,
+  },
+  {
+    id: 'k-erp',
+    appKey: 'vtexappkey-acme-ERPSYN',
+    label: 'ERP orders sync',
+    isActive: true,
+    ageDays: 10,
+    roles: ['Call center operator'],
+    risky: false,
+    external: false,
+    account: null,
+    findings: [],
+    decision: null,
+  },
 ]
-const history = [{ id: 'r0', startedAt: '2026-08-01T12:00:00.000Z', completedAt: '2026-08-02T12:00:00.000Z', signedBy: 'bruno@acme.com', keys: 40 }]
-const page = { request: { query: PAGE, variables: { filter: { status: 'UNDECIDED' }, sort: 'RISK', offset: 0, limit: 50 } }, result: { data: { reviewDecisions: { reviewId: 'r1', total: 2, offset: 0, keys } } } }
-const count = { request: { query: COUNT, variables: { filter: { status: 'UNDECIDED', withoutFindings: true } } }, result: { data: { reviewDecisions: { reviewId: 'r1', total: 1 } } } }
-const open = [{ request: { query: REVIEW }, result: { data: { review } } }, { request: { query: HISTORY }, result: { data: { reviews: [] } } }, page, count]
+
+const history = [
+  {
+    id: 'r0',
+    startedAt: '2026-08-01T12:00:00.000Z',
+    completedAt: '2026-08-02T12:00:00.000Z',
+    signedBy: 'bruno@acme.com',
+    keys: 40,
+  },
+]
+
+const page = {
+  request: {
+    query: PAGE,
+    variables: {
+      filter: { status: 'UNDECIDED' },
+      sort: 'RISK',
+      offset: 0,
+      limit: 50,
+    },
+  },
+  result: {
+    data: { reviewDecisions: { reviewId: 'r1', total: 2, offset: 0, keys } },
+  },
+}
+
+const count = {
+  request: {
+    query: COUNT,
+    variables: { filter: { status: 'UNDECIDED', withoutFindings: true } },
+  },
+  result: { data: { reviewDecisions: { reviewId: 'r1', total: 1 } } },
+}
+
+const open = [
+  { request: { query: REVIEW }, result: { data: { review } } },
+  { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+  page,
+  count,
+]
 
 describe('ReviewPage', () => {
   it('offers to start a review when none is open, and lists past ones to open', async () => {
-    const { getByText, getAllByText } = render(<ReviewPage />, { graphql: { mocks: [{ request: { query: REVIEW }, result: { data: { review: null } } }, { request: { query: HISTORY }, result: { data: { reviews: history } } }] } })
+    const { getByText, getAllByText } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: null } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: history } },
+          },
+        ],
+      },
+    })
+
     await wait(() => getByText('No review is open'))
     expect(getByText('Start review')).toBeInTheDocument()
     await wait(() => getByText(/signed by bruno@acme.com · 40 keys/))
@@ -39,39 +151,109 @@ describe('ReviewPage', () => {
   })
 
   it('says what remains before sign-off with practice names, never codes, and links evidence to its keys', async () => {
-    const { getByText, container } = render(<ReviewPage />, { graphql: { mocks: open } })
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: { mocks: open },
+    })
+
     await wait(() => getByText('Keys decided'))
     const remaining = container.querySelector('[data-remaining]')!.textContent!
+
     expect(remaining).toContain('2 keys still need a decision.')
     expect(remaining).toContain('Practices still open: Rotate keys, Awareness.')
     expect(container.textContent).not.toMatch(/ROTATE_KEYS|AWARENESS/)
-    expect(getByText('To sign off, finish: 2 undecided keys, Rotate keys, Awareness').closest('button')).toBeDisabled()
-    const link = container.querySelector('[data-evidence="activeWithinRotation"] a')!
+    expect(
+      getByText(
+        'To sign off, finish: 2 undecided keys, Rotate keys, Awareness'
+      ).closest('button')
+    ).toBeDisabled()
+    const link = container.querySelector(
+      '[data-evidence="activeWithinRotation"] a'
+    )!
+
     expect(link.getAttribute('href')).toContain('/keys?ids=k-old')
-    expect(container.querySelector('[data-practice="ROTATE_KEYS"] [data-done-needs="ADVERSE_NOTE"]')).not.toBeNull()
+    expect(
+      container.querySelector(
+        '[data-practice="ROTATE_KEYS"] [data-done-needs="ADVERSE_NOTE"]'
+      )
+    ).not.toBeNull()
   })
 
   it('lists a server page of keys with checkboxes and offers to keep every key without findings', async () => {
-    const { getByText, container } = render(<ReviewPage />, { graphql: { mocks: open } })
-    await wait(() => expect(container.querySelectorAll('tr[data-review-key]').length).toBe(2))
-    expect(container.querySelector('tr[data-review-key]')!.getAttribute('data-review-key')).toBe('k-old')
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: { mocks: open },
+    })
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    expect(
+      container
+        .querySelector('tr[data-review-key]')!
+        .getAttribute('data-review-key')
+    ).toBe('k-old')
     await wait(() => getByText('Keep every key without findings (1)'))
-    fireEvent.click(container.querySelector('tr[data-review-key="k-erp"] input[type="checkbox"]')!)
-    expect(container.querySelector('[data-selected-count]')!.getAttribute('data-selected-count')).toBe('1')
+    fireEvent.click(
+      container.querySelector(
+        'tr[data-review-key="k-erp"] input[type="checkbox"]'
+      )!
+    )
+    expect(
+      container
+        .querySelector('[data-selected-count]')!
+        .getAttribute('data-selected-count')
+    ).toBe('1')
   })
 
   it('explains a refused bulk decision, naming the keys that need a justification', async () => {
     const refused = {
-      request: { query: DECIDE_KEYS, variables: { keyIds: ['k-old', 'k-erp'], decision: 'KEEP', justification: '' } },
-      result: { errors: [new GraphQLError('needs a justification', undefined, undefined, undefined, undefined, undefined, { code: 'BAD_USER_INPUT', fields: [{ field: 'justification', message: 'x' }], keys: [{ id: 'k-old', label: 'Legacy OMS export' }] })] },
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          keyIds: ['k-old', 'k-erp'],
+          decision: 'KEEP',
+          justification: '',
+        },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'needs a justification',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'BAD_USER_INPUT',
+              fields: [{ field: 'justification', message: 'x' }],
+              keys: [{ id: 'k-old', label: 'Legacy OMS export' }],
+            }
+          ),
+        ],
+      },
     }
-    const { getByText, container } = render(<ReviewPage />, { graphql: { mocks: [...open, refused] } })
-    await wait(() => expect(container.querySelectorAll('tr[data-review-key]').length).toBe(2))
+
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: { mocks: [...open, refused] },
+    })
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
     fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
     const bar = container.querySelector('[data-bulk-bar]')!
-    fireEvent.change(bar.querySelector('select')!, { target: { value: 'KEEP' } })
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
     fireEvent.click(bar.querySelector('button[type="submit"]')!)
-    await wait(() => getByText(/Nothing was decided: keeping this key with a HIGH or CRITICAL finding needs a justification/))
-    expect(container.querySelector('[role="alert"]')!.textContent).toContain('Legacy OMS export')
+    await wait(() =>
+      getByText(
+        /Nothing was decided: keeping this key with a HIGH or CRITICAL finding needs a justification/
+      )
+    )
+    expect(container.querySelector('[role="alert"]')!.textContent).toContain(
+      'Legacy OMS export'
+    )
   })
 })

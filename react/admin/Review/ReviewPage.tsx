@@ -16,27 +16,75 @@ import ExportButtons from './ExportButtons'
 import SignOff from './SignOff'
 import type { Review, ReviewSummary } from './types'
 
-const Bar: React.FC<{ done: number; total: number; label: string }> = ({ done, total, label }) => (
+const Bar: React.FC<{ done: number; total: number; label: string }> = ({
+  done,
+  total,
+  label,
+}) => (
   <div className="mb4">
-    <div className="flex justify-between f6 mb1"><span>{label}</span><span>{done}/{total}</span></div>
-    <div className="bg-muted-4 br2 h1" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
-      <div className="bg-action-primary br2 h1" style={{ width: `${total ? (100 * done) / total : 100}%` }} />
+    <div className="flex justify-between f6 mb1">
+      <span>{label}</span>
+      <span>
+        {done}/{total}
+      </span>
+    </div>
+    <div
+      className="bg-muted-4 br2 h1"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={done}
+    >
+      <div
+        className="bg-action-primary br2 h1"
+        style={{ width: `${total ? (100 * done) / total : 100}%` }}
+      />
     </div>
   </div>
 )
 
-const History: React.FC<{ reviews: ReviewSummary[]; onOpen: (id: string) => void }> = ({ reviews, onOpen }) =>
+const History: React.FC<{
+  reviews: ReviewSummary[]
+  onOpen: (id: string) => void
+}> = ({ reviews, onOpen }) =>
   reviews.length === 0 ? (
-    <p className="c-muted-1"><FormattedMessage id="admin/key-steward.review.noHistory" /></p>
+    <p className="c-muted-1">
+      <FormattedMessage id="admin/key-steward.review.noHistory" />
+    </p>
   ) : (
     <ul className="list pa0 ma0">
-      {reviews.map(r => (
-        <li key={r.id} className="flex items-center justify-between pv3 bb b--muted-5" data-review-id={r.id}>
+      {reviews.map((r) => (
+        <li
+          key={r.id}
+          className="flex items-center justify-between pv3 bb b--muted-5"
+          data-review-id={r.id}
+        >
           <span>
-            <FormattedMessage id="admin/key-steward.review.historyLine" values={{ date: <FormattedDate value={r.completedAt} year="numeric" month="long" day="2-digit" />, who: r.signedBy, keys: r.keys }} />
+            <FormattedMessage
+              id="admin/key-steward.review.historyLine"
+              values={{
+                date: (
+                  <FormattedDate
+                    value={r.completedAt}
+                    year="numeric"
+                    month="long"
+                    day="2-digit"
+                  />
+                ),
+                who: r.signedBy,
+                keys: r.keys,
+              }}
+            />
           </span>
           <span className="inline-flex items-center">
-            <Button size="small" variation="secondary" onClick={() => onOpen(r.id)}><FormattedMessage id="admin/key-steward.review.openCompleted" /></Button>
+            <Button
+              size="small"
+              variation="secondary"
+              onClick={() => onOpen(r.id)}
+            >
+              <FormattedMessage id="admin/key-steward.review.openCompleted" />
+            </Button>
             <ExportButtons id={r.id} />
           </span>
         </li>
@@ -47,20 +95,38 @@ const History: React.FC<{ reviews: ReviewSummary[]; onOpen: (id: string) => void
 /** ?review=<id> opens a completed review (links and the browser's back button keep it). */
 function reviewFromUrl(): string | null {
   if (typeof window === 'undefined') return null
+
   return new URLSearchParams(window.location.search).get('review')
 }
 
 const ReviewPage: React.FC = () => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.review.${id}` })
-  const [viewing, setViewing] = useState<{ id: string; justSigned: boolean } | null>(() => {
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.review.${id}` })
+
+  const [viewing, setViewing] = useState<{
+    id: string
+    justSigned: boolean
+  } | null>(() => {
     const id = reviewFromUrl()
+
     return id ? { id, justSigned: false } : null
   })
+
   // An auditor may not read the open review (FORBIDDEN): the history below still loads.
-  const open = useQuery<{ review: Review | null }>(REVIEW, { fetchPolicy: 'cache-and-network' })
-  const history = useQuery<{ reviews: ReviewSummary[] }>(HISTORY, { fetchPolicy: 'cache-and-network' })
-  const [start, starting] = useMutation(START, { refetchQueries: [{ query: REVIEW }, 'KeyStewardReminders'], awaitRefetchQueries: true })
+  const open = useQuery<{ review: Review | null }>(REVIEW, {
+    fetchPolicy: 'cache-and-network',
+  })
+
+  const history = useQuery<{ reviews: ReviewSummary[] }>(HISTORY, {
+    fetchPolicy: 'cache-and-network',
+  })
+
+  const [start, starting] = useMutation(START, {
+    refetchQueries: [{ query: REVIEW }, 'KeyStewardReminders'],
+    awaitRefetchQueries: true,
+  })
+
   const startFailure = readError(starting.error)
   const openFailure = readError(open.error)
   const review = open.data?.review
@@ -69,6 +135,7 @@ const ReviewPage: React.FC = () => {
     setViewing(id ? { id, justSigned } : null)
     if (typeof window !== 'undefined') {
       const url = new URL(window.location.href)
+
       if (id) url.searchParams.set('review', id)
       else url.searchParams.delete('review')
       window.history.replaceState(window.history.state, '', url.toString())
@@ -76,33 +143,92 @@ const ReviewPage: React.FC = () => {
   }
 
   return (
-    <PageFrame section="review" title={<FormattedMessage id="admin/key-steward.review.title" />} subtitle={<FormattedMessage id="admin/key-steward.review.subtitle" />}>
+    <PageFrame
+      section="review"
+      title={<FormattedMessage id="admin/key-steward.review.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.review.subtitle" />}
+    >
       {viewing ? (
-        <CompletedReview id={viewing.id} justSigned={viewing.justSigned} onClose={() => show(null)} />
+        <CompletedReview
+          id={viewing.id}
+          justSigned={viewing.justSigned}
+          onClose={() => show(null)}
+        />
       ) : (
         <>
-          {open.loading && !open.data && <PageBlock><Loading /></PageBlock>}
-          {open.error && !open.data && mayReadOpen && <PageBlock><ErrorState error={open.error} onRetry={() => open.refetch()} /></PageBlock>}
+          {open.loading && !open.data && (
+            <PageBlock>
+              <Loading />
+            </PageBlock>
+          )}
+          {open.error && !open.data && mayReadOpen && (
+            <PageBlock>
+              <ErrorState error={open.error} onRetry={() => open.refetch()} />
+            </PageBlock>
+          )}
           {!mayReadOpen && (
-            <PageBlock><p className="mv0" data-auditor-view><FormattedMessage id="admin/key-steward.review.auditorView" /></p></PageBlock>
+            <PageBlock>
+              <p className="mv0" data-auditor-view>
+                <FormattedMessage id="admin/key-steward.review.auditorView" />
+              </p>
+            </PageBlock>
           )}
           {open.data && !review && (
             <PageBlock>
               <EmptyState title={t('noneOpen')}>
-                <p><FormattedMessage id="admin/key-steward.review.noneOpenText" /></p>
-                {startFailure && <div className="mb4" role="alert"><Alert type="error">{startFailure.message}</Alert></div>}
-                <Button onClick={() => start().catch(() => undefined)} isLoading={starting.loading}><FormattedMessage id="admin/key-steward.review.start" /></Button>
+                <p>
+                  <FormattedMessage id="admin/key-steward.review.noneOpenText" />
+                </p>
+                {startFailure && (
+                  <div className="mb4" role="alert">
+                    <Alert type="error">{startFailure.message}</Alert>
+                  </div>
+                )}
+                <Button
+                  onClick={() => start().catch(() => undefined)}
+                  isLoading={starting.loading}
+                >
+                  <FormattedMessage id="admin/key-steward.review.start" />
+                </Button>
               </EmptyState>
             </PageBlock>
           )}
           {review && (
             <>
-              <PageBlock variation="annotated" title={t('progress')} subtitle={intl.formatMessage({ id: 'admin/key-steward.review.startedBy' }, { who: review.startedBy, date: intl.formatDate(review.startedAt, { year: 'numeric', month: 'long', day: '2-digit' }) })}>
-                {!review.inventoryComplete && <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.review.partialSnapshot" /></Alert></div>}
-                <Bar done={review.progress.keysDecided} total={review.progress.keysTotal} label={t('keysDecided')} />
-                <Bar done={review.progress.practicesClosed} total={review.progress.practicesTotal} label={t('practicesClosed')} />
+              <PageBlock
+                variation="annotated"
+                title={t('progress')}
+                subtitle={intl.formatMessage(
+                  { id: 'admin/key-steward.review.startedBy' },
+                  {
+                    who: review.startedBy,
+                    date: intl.formatDate(review.startedAt, {
+                      year: 'numeric',
+                      month: 'long',
+                      day: '2-digit',
+                    }),
+                  }
+                )}
+              >
+                {!review.inventoryComplete && (
+                  <div className="mb4">
+                    <Alert type="warning">
+                      <FormattedMessage id="admin/key-steward.review.partialSnapshot" />
+                    </Alert>
+                  </div>
+                )}
+                <Bar
+                  done={review.progress.keysDecided}
+                  total={review.progress.keysTotal}
+                  label={t('keysDecided')}
+                />
+                <Bar
+                  done={review.progress.practicesClosed}
+                  total={review.progress.practicesTotal}
+                  label={t('practicesClosed')}
+                />
                 <div className="flex items-center justify-between flex-wrap">
-                  <SignOff review={review} onSigned={id => show(id, true)} />
+                  <SignOff review={review} onSigned={(id) => show(id, true)} />
                   <ExportButtons id={review.id} />
                 </div>
               </PageBlock>
@@ -118,10 +244,14 @@ const ReviewPage: React.FC = () => {
       )}
       {history.data && (
         <PageBlock title={t('history')}>
-          <History reviews={history.data.reviews} onOpen={id => show(id)} />
+          <History reviews={history.data.reviews} onOpen={(id) => show(id)} />
         </PageBlock>
       )}
-      {history.error && !history.data && <PageBlock><ErrorState error={history.error} onRetry={() => history.refetch()} /></PageBlock>}
+      {history.error && !history.data && (
+        <PageBlock>
+          <ErrorState error={history.error} onRetry={() => history.refetch()} />
+        </PageBlock>
+      )}
     </PageFrame>
   )
 }

@@ -1,7 +1,12 @@
 import type { KeyAction, Severity } from '../types'
 
 export type Decision = 'KEEP' | 'ROTATE' | 'REDUCE_ROLES' | 'DEACTIVATE'
-export const DECISIONS: Decision[] = ['KEEP', 'ROTATE', 'REDUCE_ROLES', 'DEACTIVATE']
+export const DECISIONS: Decision[] = [
+  'KEEP',
+  'ROTATE',
+  'REDUCE_ROLES',
+  'DEACTIVATE',
+]
 export type CheckStatus = 'OPEN' | 'DONE' | 'NOT_APPLICABLE'
 
 export interface ChecklistItem {
@@ -17,7 +22,12 @@ export interface ChecklistItem {
 }
 
 /** An action done through Key Steward that carried out a decision. */
-export interface CarriedOut { action: KeyAction; detail: string; by: string; at: string }
+export interface CarriedOut {
+  action: KeyAction
+  detail: string
+  by: string
+  at: string
+}
 
 export interface ReviewKey {
   id: string
@@ -30,11 +40,25 @@ export interface ReviewKey {
   external?: boolean
   account?: string | null
   findings: Array<{ rule: string; severity: Severity }>
-  decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string; carriedOut?: CarriedOut[]; carryOutStatus?: 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT' } | null
+  decision: {
+    decision: Decision
+    justification: string
+    decidedBy: string
+    decidedAt: string
+    carriedOut?: CarriedOut[]
+    carryOutStatus?: 'NOT_STARTED' | 'IN_PROGRESS' | 'CARRIED_OUT'
+  } | null
 }
 
 /** The practices of VTEX's guide (GraphQL enum Practice). */
-export type Practice = 'ROTATE_KEYS' | 'RENEW_TOKENS' | 'REASSESS_ACCESS' | 'INDIVIDUAL_KEYS' | 'AWARENESS' | 'NO_CLIENT_SIDE' | 'NO_SHARING'
+export type Practice =
+  | 'ROTATE_KEYS'
+  | 'RENEW_TOKENS'
+  | 'REASSESS_ACCESS'
+  | 'INDIVIDUAL_KEYS'
+  | 'AWARENESS'
+  | 'NO_CLIENT_SIDE'
+  | 'NO_SHARING'
 
 export interface Progress {
   keysTotal: number
@@ -58,7 +82,13 @@ export interface Review {
   progress: Progress
   checklist: ChecklistItem[]
   auditTotal?: number
-  audit?: Array<{ at: string; by: string; action: string; subject: string; detail: string }>
+  audit?: Array<{
+    at: string
+    by: string
+    action: string
+    subject: string
+    detail: string
+  }>
 }
 
 export type DecisionStatus = 'ALL' | 'UNDECIDED' | 'DECIDED'
@@ -72,4 +102,10 @@ export interface DecisionFilter {
   search?: string
 }
 
-export interface ReviewSummary { id: string; startedAt: string; completedAt: string; signedBy: string; keys: number }
+export interface ReviewSummary {
+  id: string
+  startedAt: string
+  completedAt: string
+  signedBy: string
+  keys: number
+}

@@ -9,26 +9,51 @@ import type { Decision, DecisionFilter, Progress, Review } from './types'
 
 export interface DecideChange {
   reviewId: string
-  changed: Array<{ id: string; label: string; appKey: string; decision: { decision: Decision; justification: string; decidedBy: string; decidedAt: string } }>
+  changed: Array<{
+    id: string
+    label: string
+    appKey: string
+    decision: {
+      decision: Decision
+      justification: string
+      decidedBy: string
+      decidedAt: string
+    }
+  }>
   progress: Progress
 }
 
-export interface DecideVariables { keyIds?: string[]; matching?: DecisionFilter; decision: Decision; justification?: string }
+export interface DecideVariables {
+  keyIds?: string[]
+  matching?: DecisionFilter
+  decision: Decision
+  justification?: string
+}
 
 export function useDecide() {
-  return useMutation<{ decideKeys: DecideChange }, DecideVariables>(DECIDE_KEYS, {
-    refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
-    awaitRefetchQueries: true,
-    update: (cache, { data }) => {
-      const change = data?.decideKeys
-      if (!change) return
-      try {
-        const cached = cache.readQuery<{ review: Review | null }>({ query: REVIEW })
-        if (cached?.review?.id !== change.reviewId) return
-        cache.writeQuery({ query: REVIEW, data: { review: { ...cached.review, progress: change.progress } } })
-      } catch {
-        // the header is not in the cache (e.g. a test): nothing to update
-      }
-    },
-  })
+  return useMutation<{ decideKeys: DecideChange }, DecideVariables>(
+    DECIDE_KEYS,
+    {
+      refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
+      awaitRefetchQueries: true,
+      update: (cache, { data }) => {
+        const change = data?.decideKeys
+
+        if (!change) return
+        try {
+          const cached = cache.readQuery<{ review: Review | null }>({
+            query: REVIEW,
+          })
+
+          if (cached?.review?.id !== change.reviewId) return
+          cache.writeQuery({
+            query: REVIEW,
+            data: { review: { ...cached.review, progress: change.progress } },
+          })
+        } catch {
+          // the header is not in the cache (e.g. a test): nothing to update
+        }
+      },
+    }
+  )
 }

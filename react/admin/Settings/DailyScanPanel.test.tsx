@@ -4,31 +4,108 @@ import { fireEvent, render, wait } from '@vtex/test-tools/react'
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'
-import DailyScanPanel, { ScheduleStatus } from './DailyScanPanel'
+import type { ScheduleStatus } from './DailyScanPanel'
+import DailyScanPanel from './DailyScanPanel'
 
-const step = (state: string, problem: string | null = null, detail: string | null = null) => ({ state, problem, detail, __typename: 'ScanStep' })
+const step = (
+  state: string,
+  problem: string | null = null,
+  detail: string | null = null
+) => ({ state, problem, detail, __typename: 'ScanStep' })
+
 const base: ScheduleStatus = {
-  registered: true, healthy: true, stoppedAt: null, registeredAt: '2026-11-26T12:00:00Z', lastScanAt: '2026-11-27T06:00:00Z', nextRunAt: '2026-11-28T06:00:00Z', endsAt: '2026-12-26T12:00:00Z',
+  registered: true,
+  healthy: true,
+  stoppedAt: null,
+  registeredAt: '2026-11-26T12:00:00Z',
+  lastScanAt: '2026-11-27T06:00:00Z',
+  nextRunAt: '2026-11-28T06:00:00Z',
+  endsAt: '2026-12-26T12:00:00Z',
   registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' } as never,
-  lastRun: { startedAt: '2026-11-27T06:00:00Z', finishedAt: '2026-11-27T06:00:09Z', inventory: step('OK') as never, storefront: { ...step('PARTIAL', 'INCOMPLETE'), unreadUrls: 2, limitReached: true } as never, email: step('SKIPPED', 'NO_RECIPIENTS') as never, emailsSent: 0 },
+  lastRun: {
+    startedAt: '2026-11-27T06:00:00Z',
+    finishedAt: '2026-11-27T06:00:09Z',
+    inventory: step('OK') as never,
+    storefront: {
+      ...step('PARTIAL', 'INCOMPLETE'),
+      unreadUrls: 2,
+      limitReached: true,
+    } as never,
+    email: step('SKIPPED', 'NO_RECIPIENTS') as never,
+    emailsSent: 0,
+  },
 }
-const read = (s: ScheduleStatus | null) => ({ request: { query: SCHEDULE }, result: { data: { schedule: s && { ...s, __typename: 'ScheduleStatus', lastRun: s.lastRun && { ...s.lastRun, __typename: 'ScanRun' } } } } })
+
+const read = (s: ScheduleStatus | null) => ({
+  request: { query: SCHEDULE },
+  result: {
+    data: {
+      schedule: s && {
+        ...s,
+        __typename: 'ScheduleStatus',
+        lastRun: s.lastRun && { ...s.lastRun, __typename: 'ScanRun' },
+      },
+    },
+  },
+})
 
 describe('DailyScanPanel', () => {
   it('shows each step of the last run with what went wrong and what to do', async () => {
-    const { getByText, getByTestId } = render(<DailyScanPanel />, { graphql: { mocks: [read(base)] } })
+    const { getByText, getByTestId } = render(<DailyScanPanel />, {
+      graphql: { mocks: [read(base)] },
+    })
+
     await wait(() => getByText('Running'))
     expect(getByText(/^Next run:/)).toBeTruthy()
-    expect(getByTestId('daily-scan').querySelector('[data-step="storefront"]')!.getAttribute('data-state')).toBe('PARTIAL')
-    expect(getByTestId('scan-unread').textContent).toBe('2 URLs could not be read. A page, size or sitemap limit stopped the crawl.')
-    expect(getByText(/No recipients: add reminder e-mail addresses/)).toBeTruthy()
+    expect(
+      getByTestId('daily-scan')
+        .querySelector('[data-step="storefront"]')!
+        .getAttribute('data-state')
+    ).toBe('PARTIAL')
+    expect(getByTestId('scan-unread').textContent).toBe(
+      '2 URLs could not be read. A page, size or sitemap limit stopped the crawl.'
+    )
+    expect(
+      getByText(/No recipients: add reminder e-mail addresses/)
+    ).toBeTruthy()
   })
 
   it('says when VTEX refused the registration, and restarts on request', async () => {
-    const failing = { ...base, registered: false, healthy: false, lastRun: null, registration: { ...step('FAILED', 'APP_FORBIDDEN', 'POST /api/scheduler/{workspace}/{app} answered HTTP 403'), at: '2026-11-26T12:00:00Z' } as never }
-    const restart = { request: { query: RESTART }, result: { data: { restartSchedule: { registered: true, healthy: true, __typename: 'ScheduleStatus' } } } }
-    const { getByText } = render(<DailyScanPanel />, { graphql: { mocks: [read(failing), restart, read(base)] } })
-    await wait(() => getByText(/VTEX's scheduler refused to register the daily scan/))
+    const failing = {
+      ...base,
+      registered: false,
+      healthy: false,
+      lastRun: null,
+      registration: {
+        ...step(
+          'FAILED',
+          'APP_FORBIDDEN',
+          'POST /api/scheduler/{workspace}/{app} answered HTTP 403'
+        ),
+        at: '2026-11-26T12:00:00Z',
+      } as never,
+    }
+
+    const restart = {
+      request: { query: RESTART },
+      result: {
+        data: {
+          restartSchedule: {
+            registered: true,
+            healthy: true,
+            __typename: 'ScheduleStatus',
+          },
+        },
+      },
+    }
+
+    const { getByText } = render(<DailyScanPanel />, {
+      graphql: { mocks: [read(failing), restart, read(base)] },
+    })
+
+    await wait(() =>
+      getByText(/VTEX's scheduler refused to register the daily scan/)
+    )
     expect(getByText(/Install the latest version of Key Steward/)).toBeTruthy()
     expect(getByText('Stopped')).toBeTruthy()
     fireEvent.click(getByText('Start daily scan'))
@@ -36,15 +113,43 @@ describe('DailyScanPanel', () => {
   })
 
   it('says when an admin stopped it, and that visits do not restart it', async () => {
-    const { getByTestId, getByText } = render(<DailyScanPanel />, { graphql: { mocks: [read({ ...base, registered: false, healthy: false, stoppedAt: '2026-11-27T10:00:00Z', lastRun: null })] } })
+    const { getByTestId, getByText } = render(<DailyScanPanel />, {
+      graphql: {
+        mocks: [
+          read({
+            ...base,
+            registered: false,
+            healthy: false,
+            stoppedAt: '2026-11-27T10:00:00Z',
+            lastRun: null,
+          }),
+        ],
+      },
+    })
+
     await wait(() => getByTestId('stopped-by-admin'))
-    expect(getByText(/Opening Key Steward does not start it again/)).toBeTruthy()
+    expect(
+      getByText(/Opening Key Steward does not start it again/)
+    ).toBeTruthy()
     expect(getByText('Start daily scan')).toBeTruthy()
   })
 
   it('asks before stopping, then stops', async () => {
-    const stop = { request: { query: STOP }, result: { data: { unregisterSchedule: true } } }
-    const { getByText, queryByText } = render(<DailyScanPanel />, { graphql: { mocks: [read(base), stop, read({ ...base, registered: false, healthy: false })] } })
+    const stop = {
+      request: { query: STOP },
+      result: { data: { unregisterSchedule: true } },
+    }
+
+    const { getByText, queryByText } = render(<DailyScanPanel />, {
+      graphql: {
+        mocks: [
+          read(base),
+          stop,
+          read({ ...base, registered: false, healthy: false }),
+        ],
+      },
+    })
+
     await wait(() => getByText('Stop daily scan'))
     fireEvent.click(getByText('Stop daily scan'))
     expect(getByText(/Stop checking this account every day/)).toBeTruthy()

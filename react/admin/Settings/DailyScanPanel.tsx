@@ -12,7 +12,14 @@ import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'
 import { readError } from '../utils/errors'
 
-export interface ScanStep { state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'; problem: string | null; detail: string | null; unreadUrls?: number | null; limitReached?: boolean | null; at?: string | null }
+export interface ScanStep {
+  state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
+  problem: string | null
+  detail: string | null
+  unreadUrls?: number | null
+  limitReached?: boolean | null
+  at?: string | null
+}
 export interface ScheduleStatus {
   registered: boolean
   healthy: boolean
@@ -22,28 +29,69 @@ export interface ScheduleStatus {
   nextRunAt: string | null
   endsAt: string | null
   registration: ScanStep | null
-  lastRun: { startedAt: string; finishedAt: string; inventory: ScanStep; storefront: ScanStep; email: ScanStep; emailsSent: number } | null
+  lastRun: {
+    startedAt: string
+    finishedAt: string
+    inventory: ScanStep
+    storefront: ScanStep
+    email: ScanStep
+    emailsSent: number
+  } | null
 }
 
 // Tag takes success, error or warning; no type is its neutral look.
-const TAG: Record<ScanStep['state'], string | undefined> = { OK: 'success', PARTIAL: 'warning', FAILED: 'error', SKIPPED: undefined }
+const TAG: Record<ScanStep['state'], string | undefined> = {
+  OK: 'success',
+  PARTIAL: 'warning',
+  FAILED: 'error',
+  SKIPPED: undefined,
+}
 
-const When: React.FC<{ value: string }> = ({ value }) => <FormattedDate value={value} year="numeric" month="short" day="2-digit" hour="2-digit" minute="2-digit" />
+const When: React.FC<{ value: string }> = ({ value }) => (
+  <FormattedDate
+    value={value}
+    year="numeric"
+    month="short"
+    day="2-digit"
+    hour="2-digit"
+    minute="2-digit"
+  />
+)
 
 const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (
   <li className="mb4" data-step={name} data-state={step.state}>
     <div className="flex items-center">
-      <span className="fw5 mr3"><FormattedMessage id={`admin/key-steward.dailyScan.step.${name}`} /></span>
-      <Tag type={TAG[step.state]} size="small"><FormattedMessage id={`admin/key-steward.dailyScan.state.${step.state}`} /></Tag>
+      <span className="fw5 mr3">
+        <FormattedMessage id={`admin/key-steward.dailyScan.step.${name}`} />
+      </span>
+      <Tag type={TAG[step.state]} size="small">
+        <FormattedMessage
+          id={`admin/key-steward.dailyScan.state.${step.state}`}
+        />
+      </Tag>
     </div>
     {step.problem && (
       <p className="mt2 mb0 f6">
-        <FormattedMessage id={`admin/key-steward.dailyScan.problem.${step.problem}`} />
-        {step.detail && <span className="db c-muted-1 mt1" data-testid="scan-detail">{step.detail}</span>}
+        <FormattedMessage
+          id={`admin/key-steward.dailyScan.problem.${step.problem}`}
+        />
+        {step.detail && (
+          <span className="db c-muted-1 mt1" data-testid="scan-detail">
+            {step.detail}
+          </span>
+        )}
         {step.unreadUrls != null && (
           <span className="db c-muted-1 mt1" data-testid="scan-unread">
-            <FormattedMessage id="admin/key-steward.dailyScan.unreadUrls" values={{ count: step.unreadUrls }} />
-            {step.limitReached && <> <FormattedMessage id="admin/key-steward.dailyScan.limitReached" /></>}
+            <FormattedMessage
+              id="admin/key-steward.dailyScan.unreadUrls"
+              values={{ count: step.unreadUrls }}
+            />
+            {step.limitReached && (
+              <>
+                {' '}
+                <FormattedMessage id="admin/key-steward.dailyScan.limitReached" />
+              </>
+            )}
           </span>
         )}
       </p>
@@ -53,9 +101,18 @@ const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (
 
 const DailyScanPanel: React.FC = () => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.dailyScan.${id}` })
-  const { data, loading, error, refetch } = useQuery<{ schedule: ScheduleStatus | null }>(SCHEDULE, { fetchPolicy: 'cache-and-network' })
-  const refresh = { refetchQueries: [{ query: SCHEDULE }], awaitRefetchQueries: true }
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/key-steward.dailyScan.${id}` })
+
+  const { data, loading, error, refetch } = useQuery<{
+    schedule: ScheduleStatus | null
+  }>(SCHEDULE, { fetchPolicy: 'cache-and-network' })
+
+  const refresh = {
+    refetchQueries: [{ query: SCHEDULE }],
+    awaitRefetchQueries: true,
+  }
+
   const [restart, restarting] = useMutation(RESTART, refresh)
   const [stop, stopping] = useMutation(STOP, refresh)
   const [confirmStop, setConfirmStop] = useState(false)
@@ -63,32 +120,71 @@ const DailyScanPanel: React.FC = () => {
   const failure = readError(restarting.error ?? stopping.error)
 
   return (
-    <PageBlock variation="annotated" title={t('title')} subtitle={t('subtitle')}>
+    <PageBlock
+      variation="annotated"
+      title={t('title')}
+      subtitle={t('subtitle')}
+    >
       <section aria-label={t('title')} data-testid="daily-scan">
         {loading && !data && <Loading />}
-        {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
+        {error && !data && (
+          <ErrorState error={error} onRetry={() => refetch()} />
+        )}
         {s && (
           <>
             <div className="mt0 mb4 flex items-center">
-              <Tag type={s.registered ? (s.healthy ? 'success' : 'error') : undefined}>
-                {t(!s.registered ? 'status.stopped' : !s.healthy ? 'status.failing' : s.lastRun ? 'status.running' : 'status.waiting')}
+              <Tag
+                type={
+                  s.registered ? (s.healthy ? 'success' : 'error') : undefined
+                }
+              >
+                {t(
+                  !s.registered
+                    ? 'status.stopped'
+                    : !s.healthy
+                    ? 'status.failing'
+                    : s.lastRun
+                    ? 'status.running'
+                    : 'status.waiting'
+                )}
               </Tag>
-              {s.registered && s.nextRunAt && <span className="ml4 f6 c-muted-1"><FormattedMessage id="admin/key-steward.dailyScan.nextRun" values={{ when: <When value={s.nextRunAt} /> }} /></span>}
+              {s.registered && s.nextRunAt && (
+                <span className="ml4 f6 c-muted-1">
+                  <FormattedMessage
+                    id="admin/key-steward.dailyScan.nextRun"
+                    values={{ when: <When value={s.nextRunAt} /> }}
+                  />
+                </span>
+              )}
             </div>
             {s.registration?.state === 'FAILED' && (
               <div className="mb4" role="alert">
                 <Alert type="error">
                   <span>
-                    <FormattedMessage id="admin/key-steward.dailyScan.registrationFailed" values={{ when: <When value={s.registration.at!} /> }} />{' '}
-                    {s.registration.problem && <FormattedMessage id={`admin/key-steward.dailyScan.problem.${s.registration.problem}`} />}
-                    {s.registration.detail && <span className="db f6 mt1">{s.registration.detail}</span>}
+                    <FormattedMessage
+                      id="admin/key-steward.dailyScan.registrationFailed"
+                      values={{ when: <When value={s.registration.at!} /> }}
+                    />{' '}
+                    {s.registration.problem && (
+                      <FormattedMessage
+                        id={`admin/key-steward.dailyScan.problem.${s.registration.problem}`}
+                      />
+                    )}
+                    {s.registration.detail && (
+                      <span className="db f6 mt1">{s.registration.detail}</span>
+                    )}
                   </span>
                 </Alert>
               </div>
             )}
             {s.lastRun ? (
               <>
-                <p className="mt0 mb3 f6"><FormattedMessage id="admin/key-steward.dailyScan.lastRun" values={{ when: <When value={s.lastRun.finishedAt} /> }} /></p>
+                <p className="mt0 mb3 f6">
+                  <FormattedMessage
+                    id="admin/key-steward.dailyScan.lastRun"
+                    values={{ when: <When value={s.lastRun.finishedAt} /> }}
+                  />
+                </p>
                 <ul className="list pa0 mt0 mb4">
                   <Step name="inventory" step={s.lastRun.inventory} />
                   <Step name="storefront" step={s.lastRun.storefront} />
@@ -99,21 +195,77 @@ const DailyScanPanel: React.FC = () => {
               <p className="mt0 mb4 c-muted-1">{t('neverRan')}</p>
             )}
             {!s.registered && s.stoppedAt && (
-              <p className="mt0 mb4" data-testid="stopped-by-admin"><FormattedMessage id="admin/key-steward.dailyScan.stoppedOn" values={{ when: <When value={s.stoppedAt} /> }} /></p>
+              <p className="mt0 mb4" data-testid="stopped-by-admin">
+                <FormattedMessage
+                  id="admin/key-steward.dailyScan.stoppedOn"
+                  values={{ when: <When value={s.stoppedAt} /> }}
+                />
+              </p>
             )}
-            {failure && <div className="mb4" role="alert"><Alert type="error">{failure.code === 'FORBIDDEN' && failure.missingResources.length ? intl.formatMessage({ id: 'admin/key-steward.error.forbidden' }, { resources: failure.missingResources.join(', ') }) : failure.message}</Alert></div>}
+            {failure && (
+              <div className="mb4" role="alert">
+                <Alert type="error">
+                  {failure.code === 'FORBIDDEN' &&
+                  failure.missingResources.length
+                    ? intl.formatMessage(
+                        { id: 'admin/key-steward.error.forbidden' },
+                        { resources: failure.missingResources.join(', ') }
+                      )
+                    : failure.message}
+                </Alert>
+              </div>
+            )}
             <div className="flex flex-wrap items-center">
               <span className="mr4 mb3">
-                <Button variation="secondary" size="small" isLoading={restarting.loading} onClick={() => restart().catch(() => undefined)}>{t(s.registered ? 'restart' : 'start')}</Button>
+                <Button
+                  variation="secondary"
+                  size="small"
+                  isLoading={restarting.loading}
+                  onClick={() => restart().catch(() => undefined)}
+                >
+                  {t(s.registered ? 'restart' : 'start')}
+                </Button>
               </span>
               {s.registered && !confirmStop && (
-                <span className="mb3"><Button variation="danger-tertiary" size="small" onClick={() => setConfirmStop(true)}>{t('stop')}</Button></span>
+                <span className="mb3">
+                  <Button
+                    variation="danger-tertiary"
+                    size="small"
+                    onClick={() => setConfirmStop(true)}
+                  >
+                    {t('stop')}
+                  </Button>
+                </span>
               )}
               {s.registered && confirmStop && (
-                <span className="mb3 flex items-center" role="group" aria-label={t('stop')}>
+                <span
+                  className="mb3 flex items-center"
+                  role="group"
+                  aria-label={t('stop')}
+                >
                   <span className="mr3 f6">{t('stopConfirm')}</span>
-                  <span className="mr3"><Button variation="danger" size="small" isLoading={stopping.loading} onClick={() => stop().then(() => setConfirmStop(false), () => undefined)}>{t('stopYes')}</Button></span>
-                  <Button variation="tertiary" size="small" onClick={() => setConfirmStop(false)}>{t('cancel')}</Button>
+                  <span className="mr3">
+                    <Button
+                      variation="danger"
+                      size="small"
+                      isLoading={stopping.loading}
+                      onClick={() =>
+                        stop().then(
+                          () => setConfirmStop(false),
+                          () => undefined
+                        )
+                      }
+                    >
+                      {t('stopYes')}
+                    </Button>
+                  </span>
+                  <Button
+                    variation="tertiary"
+                    size="small"
+                    onClick={() => setConfirmStop(false)}
+                  >
+                    {t('cancel')}
+                  </Button>
                 </span>
               )}
             </div>

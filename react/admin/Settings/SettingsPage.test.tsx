@@ -1,86 +1,276 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
-import { DocumentNode, GraphQLError } from 'graphql'
+import type { DocumentNode } from 'graphql'
+import { GraphQLError } from 'graphql'
 
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
 import SettingsPage from './SettingsPage'
 
-const settings = { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, maxOwnerUsers: 3, extraGenericLabels: [], keyManagingRoleIds: [2005], roleFetchConcurrency: 8, scanExtraPaths: [], reminderDays: 14, reminderEmails: [], liveReadTimeoutSeconds: 10, reminderLocale: 'en', auditors: [], recentCopyMaxAgeMinutes: 5, version: '"v1"' }
+const settings = {
+  rotationDays: 90,
+  renewalGraceDays: 7,
+  reviewCadenceDays: 90,
+  maxOwnerUsers: 3,
+  extraGenericLabels: [],
+  keyManagingRoleIds: [2005],
+  roleFetchConcurrency: 8,
+  scanExtraPaths: [],
+  reminderDays: 14,
+  reminderEmails: [],
+  liveReadTimeoutSeconds: 10,
+  reminderLocale: 'en',
+  auditors: [],
+  recentCopyMaxAgeMinutes: 5,
+  version: '"v1"',
+}
+
 const settingsLimits = [
   { field: 'rotationDays', min: 30, max: 365, maxItems: null, maxLength: null },
-  { field: 'renewalGraceDays', min: 1, max: 90, maxItems: null, maxLength: null },
-  { field: 'reviewCadenceDays', min: 7, max: 365, maxItems: null, maxLength: null },
+  {
+    field: 'renewalGraceDays',
+    min: 1,
+    max: 90,
+    maxItems: null,
+    maxLength: null,
+  },
+  {
+    field: 'reviewCadenceDays',
+    min: 7,
+    max: 365,
+    maxItems: null,
+    maxLength: null,
+  },
   { field: 'maxOwnerUsers', min: 1, max: 50, maxItems: null, maxLength: null },
-  { field: 'roleFetchConcurrency', min: 1, max: 32, maxItems: null, maxLength: null },
+  {
+    field: 'roleFetchConcurrency',
+    min: 1,
+    max: 32,
+    maxItems: null,
+    maxLength: null,
+  },
   { field: 'reminderDays', min: 1, max: 60, maxItems: null, maxLength: null },
-  { field: 'liveReadTimeoutSeconds', min: 2, max: 20, maxItems: null, maxLength: null },
-  { field: 'recentCopyMaxAgeMinutes', min: 0, max: 1440, maxItems: null, maxLength: null },
-  { field: 'extraGenericLabels', min: null, max: null, maxItems: 50, maxLength: 60 },
-  { field: 'keyManagingRoleIds', min: null, max: null, maxItems: 100, maxLength: 10 },
-  { field: 'scanExtraPaths', min: null, max: null, maxItems: 20, maxLength: 200 },
-  { field: 'reminderEmails', min: null, max: null, maxItems: 10, maxLength: 254 },
+  {
+    field: 'liveReadTimeoutSeconds',
+    min: 2,
+    max: 20,
+    maxItems: null,
+    maxLength: null,
+  },
+  {
+    field: 'recentCopyMaxAgeMinutes',
+    min: 0,
+    max: 1440,
+    maxItems: null,
+    maxLength: null,
+  },
+  {
+    field: 'extraGenericLabels',
+    min: null,
+    max: null,
+    maxItems: 50,
+    maxLength: 60,
+  },
+  {
+    field: 'keyManagingRoleIds',
+    min: null,
+    max: null,
+    maxItems: 100,
+    maxLength: 10,
+  },
+  {
+    field: 'scanExtraPaths',
+    min: null,
+    max: null,
+    maxItems: 20,
+    maxLength: 200,
+  },
+  {
+    field: 'reminderEmails',
+    min: null,
+    max: null,
+    maxItems: 10,
+    maxLength: 254,
+  },
   { field: 'auditors', min: null, max: null, maxItems: 20, maxLength: 254 },
 ]
-const read = (s = settings) => ({ request: { query: SETTINGS }, result: { data: { settings: s, settingsLimits } } })
-const roles = { request: { query: ACCOUNT_ROLES }, result: { data: { accountRoles: [{ id: 1, name: 'Owner (Admin Super)', custom: false }, { id: 2005, name: 'Integrations admin', custom: true }, { id: 2006, name: 'Catalog bot', custom: true }] } } }
+
+const read = (s = settings) => ({
+  request: { query: SETTINGS },
+  result: { data: { settings: s, settingsLimits } },
+})
+
+const roles = {
+  request: { query: ACCOUNT_ROLES },
+  result: {
+    data: {
+      accountRoles: [
+        { id: 1, name: 'Owner (Admin Super)', custom: false },
+        { id: 2005, name: 'Integrations admin', custom: true },
+        { id: 2006, name: 'Catalog bot', custom: true },
+      ],
+    },
+  },
+}
+
 const variables = (change: Record<string, unknown>) => ({
-  settings: { rotationDays: 90, renewalGraceDays: 7, reviewCadenceDays: 90, reminderDays: 14, maxOwnerUsers: 3, roleFetchConcurrency: 8, liveReadTimeoutSeconds: 10, recentCopyMaxAgeMinutes: 5, extraGenericLabels: [], scanExtraPaths: [], reminderEmails: [], auditors: [], keyManagingRoleIds: [2005], reminderLocale: 'en', ...change },
+  settings: {
+    rotationDays: 90,
+    renewalGraceDays: 7,
+    reviewCadenceDays: 90,
+    reminderDays: 14,
+    maxOwnerUsers: 3,
+    roleFetchConcurrency: 8,
+    liveReadTimeoutSeconds: 10,
+    recentCopyMaxAgeMinutes: 5,
+    extraGenericLabels: [],
+    scanExtraPaths: [],
+    reminderEmails: [],
+    auditors: [],
+    keyManagingRoleIds: [2005],
+    reminderLocale: 'en',
+    ...change,
+  },
   version: '"v1"',
 })
-const mount = (...more: Array<{ request: { query: DocumentNode; variables?: Record<string, unknown> }; result: object }>) => render(<SettingsPage />, { graphql: { mocks: [read(), roles, ...more] } })
+
+const mount = (
+  ...more: Array<{
+    request: { query: DocumentNode; variables?: Record<string, unknown> }
+    result: object
+  }>
+) => render(<SettingsPage />, { graphql: { mocks: [read(), roles, ...more] } })
 
 describe('SettingsPage', () => {
   it.each([
-    ['rotationDays', /^Rotation period/, '90.5', 'Enter a whole number from 30 to 365.'],
-    ['rotationDays', /^Rotation period/, 'abc', 'Enter a whole number from 30 to 365.'],
-    ['rotationDays', /^Rotation period/, '10', 'Enter a number from 30 to 365.'],
+    [
+      'rotationDays',
+      /^Rotation period/,
+      '90.5',
+      'Enter a whole number from 30 to 365.',
+    ],
+    [
+      'rotationDays',
+      /^Rotation period/,
+      'abc',
+      'Enter a whole number from 30 to 365.',
+    ],
+    [
+      'rotationDays',
+      /^Rotation period/,
+      '10',
+      'Enter a number from 30 to 365.',
+    ],
     ['reminderDays', /^Remind before/, '', 'Enter a value from 1 to 60.'],
-    ['reminderEmails', /^Reminder e-mails/, 'ops@acme.com, ops.acme.com', '“ops.acme.com” is not an e-mail address.'],
-    ['scanExtraPaths', /^Extra storefront paths/, '/ok, promo page', '“promo page” is not a path: it must start with / and have no spaces.'],
-  ])('refuses %s = %j in the browser, next to the field, keeping what was typed', async (_, label, typed, message) => {
-    const { getByLabelText, getByText, getByTestId } = mount()
-    await wait(() => getByLabelText(label))
-    fireEvent.change(getByLabelText(label), { target: { value: typed } })
-    fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText(message))
-    expect(getByTestId('settings-invalid')).toBeInTheDocument()
-    expect((getByLabelText(label) as HTMLInputElement).value).toBe(typed)
-  })
+    [
+      'reminderEmails',
+      /^Reminder e-mails/,
+      'ops@acme.com, ops.acme.com',
+      '“ops.acme.com” is not an e-mail address.',
+    ],
+    [
+      'scanExtraPaths',
+      /^Extra storefront paths/,
+      '/ok, promo page',
+      '“promo page” is not a path: it must start with / and have no spaces.',
+    ],
+  ])(
+    'refuses %s = %j in the browser, next to the field, keeping what was typed',
+    async (_, label, typed, message) => {
+      const { getByLabelText, getByText, getByTestId } = mount()
+
+      await wait(() => getByLabelText(label))
+      fireEvent.change(getByLabelText(label), { target: { value: typed } })
+      fireEvent.click(getByText('Save settings'))
+      await wait(() => getByText(message))
+      expect(getByTestId('settings-invalid')).toBeInTheDocument()
+      expect((getByLabelText(label) as HTMLInputElement).value).toBe(typed)
+    }
+  )
 
   it('opens Advanced when one of its knobs is wrong', async () => {
     const { getByLabelText, getByText, getByTestId } = mount()
+
     await wait(() => getByLabelText(/^Wait for a live read/))
-    expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(false)
-    fireEvent.change(getByLabelText(/^Wait for a live read/), { target: { value: '200' } })
+    expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(
+      false
+    )
+    fireEvent.change(getByLabelText(/^Wait for a live read/), {
+      target: { value: '200' },
+    })
     fireEvent.click(getByText('Save settings'))
     await wait(() => getByText('Enter a number from 2 to 20.'))
-    expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(true)
+    expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(
+      true
+    )
   })
 
   it('shows the service’s refusal (code, params, entry) in the admin’s words next to the field', async () => {
     const refused = {
-      request: { query: UPDATE, variables: variables({ keyManagingRoleIds: [2005, 2006] }) },
-      result: { errors: [new GraphQLError('keyManagingRoleIds: no role of this account has this id ("2006")', undefined, undefined, undefined, undefined, undefined, { code: 'BAD_USER_INPUT', fields: [{ field: 'keyManagingRoleIds', code: 'UNKNOWN_ROLE', params: {}, entry: '2006', message: 'x' }] })] },
+      request: {
+        query: UPDATE,
+        variables: variables({ keyManagingRoleIds: [2005, 2006] }),
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'keyManagingRoleIds: no role of this account has this id ("2006")',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'BAD_USER_INPUT',
+              fields: [
+                {
+                  field: 'keyManagingRoleIds',
+                  code: 'UNKNOWN_ROLE',
+                  params: {},
+                  entry: '2006',
+                  message: 'x',
+                },
+              ],
+            }
+          ),
+        ],
+      },
     }
+
     const { getByLabelText, getByText, queryByText } = mount(refused)
+
     await wait(() => getByLabelText('Catalog bot'))
-    expect((getByLabelText('Integrations admin') as HTMLInputElement).checked).toBe(true)
+    expect(
+      (getByLabelText('Integrations admin') as HTMLInputElement).checked
+    ).toBe(true)
     expect(queryByText('Owner (Admin Super)')).toBeNull() // only custom roles are offered
     fireEvent.click(getByLabelText('Catalog bot'))
     fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText('No role of this account has the id 2006. Pick roles from the list.'))
-    expect((getByLabelText('Catalog bot') as HTMLInputElement).checked).toBe(true)
+    await wait(() =>
+      getByText(
+        'No role of this account has the id 2006. Pick roles from the list.'
+      )
+    )
+    expect((getByLabelText('Catalog bot') as HTMLInputElement).checked).toBe(
+      true
+    )
     expect(queryByText(/Variable|keyManagingRoleIds/)).toBeNull()
   })
 
   it('saves and confirms', async () => {
     const saved = { ...settings, rotationDays: 180, version: '"v2"' }
-    const ok = { request: { query: UPDATE, variables: variables({ rotationDays: 180 }) }, result: { data: { updateSettings: saved } } }
+    const ok = {
+      request: { query: UPDATE, variables: variables({ rotationDays: 180 }) },
+      result: { data: { updateSettings: saved } },
+    }
+
     const { getByLabelText, getByText } = mount(ok, read(saved))
+
     await wait(() => getByLabelText(/^Rotation period/))
-    fireEvent.change(getByLabelText(/^Rotation period/), { target: { value: '180' } })
+    fireEvent.change(getByLabelText(/^Rotation period/), {
+      target: { value: '180' },
+    })
     fireEvent.click(getByText('Save settings'))
     await wait(() => getByText('Settings saved. Warnings now follow them.'))
   })
@@ -88,11 +278,27 @@ describe('SettingsPage', () => {
   it('offers a reload when someone else saved first', async () => {
     const conflict = {
       request: { query: UPDATE, variables: variables({ maxOwnerUsers: 4 }) },
-      result: { errors: [new GraphQLError('The settings were changed by someone else since you loaded them.', undefined, undefined, undefined, undefined, undefined, { code: 'CONFLICT' })] },
+      result: {
+        errors: [
+          new GraphQLError(
+            'The settings were changed by someone else since you loaded them.',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'CONFLICT' }
+          ),
+        ],
+      },
     }
+
     const { getByLabelText, getByText } = mount(conflict)
+
     await wait(() => getByLabelText(/^Maximum Owner users/))
-    fireEvent.change(getByLabelText(/^Maximum Owner users/), { target: { value: '4' } })
+    fireEvent.change(getByLabelText(/^Maximum Owner users/), {
+      target: { value: '4' },
+    })
     fireEvent.click(getByText('Save settings'))
     await wait(() => getByText(/changed by someone else/))
     expect(getByText('Reload')).toBeInTheDocument()

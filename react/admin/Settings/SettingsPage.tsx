@@ -10,7 +10,8 @@ import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
 import { readError } from '../utils/errors'
-import { checkList, checkNumber, FieldProblem, SettingLimit, splitList } from './validateForm'
+import type { FieldProblem, SettingLimit } from './validateForm'
+import { checkList, checkNumber, splitList } from './validateForm'
 
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
@@ -33,37 +34,87 @@ interface Settings {
   version: string | null
 }
 
-type NumberField = 'rotationDays' | 'renewalGraceDays' | 'reviewCadenceDays' | 'reminderDays' | 'maxOwnerUsers' | 'roleFetchConcurrency' | 'liveReadTimeoutSeconds' | 'recentCopyMaxAgeMinutes'
-const POLICY_NUMBERS: NumberField[] = ['rotationDays', 'renewalGraceDays', 'reviewCadenceDays', 'reminderDays', 'maxOwnerUsers']
-/** Engineering knobs: how Key Steward reads VTEX, not what the policy is. */
-const ADVANCED_NUMBERS: NumberField[] = ['roleFetchConcurrency', 'liveReadTimeoutSeconds', 'recentCopyMaxAgeMinutes']
-const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
-type ListField = 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails' | 'auditors'
-const LIST_FIELDS: ListField[] = ['extraGenericLabels', 'scanExtraPaths', 'reminderEmails', 'auditors']
+type NumberField =
+  | 'rotationDays'
+  | 'renewalGraceDays'
+  | 'reviewCadenceDays'
+  | 'reminderDays'
+  | 'maxOwnerUsers'
+  | 'roleFetchConcurrency'
+  | 'liveReadTimeoutSeconds'
+  | 'recentCopyMaxAgeMinutes'
+const POLICY_NUMBERS: NumberField[] = [
+  'rotationDays',
+  'renewalGraceDays',
+  'reviewCadenceDays',
+  'reminderDays',
+  'maxOwnerUsers',
+]
 
-interface Form { numbers: Record<NumberField, string>; lists: Record<ListField, string>; roleIds: number[]; reminderLocale: Locale }
-interface AccountRole { id: number; name: string; custom: boolean }
+/** Engineering knobs: how Key Steward reads VTEX, not what the policy is. */
+const ADVANCED_NUMBERS: NumberField[] = [
+  'roleFetchConcurrency',
+  'liveReadTimeoutSeconds',
+  'recentCopyMaxAgeMinutes',
+]
+
+const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
+
+type ListField =
+  | 'extraGenericLabels'
+  | 'scanExtraPaths'
+  | 'reminderEmails'
+  | 'auditors'
+const LIST_FIELDS: ListField[] = [
+  'extraGenericLabels',
+  'scanExtraPaths',
+  'reminderEmails',
+  'auditors',
+]
+
+interface Form {
+  numbers: Record<NumberField, string>
+  lists: Record<ListField, string>
+  roleIds: number[]
+  reminderLocale: Locale
+}
+interface AccountRole {
+  id: number
+  name: string
+  custom: boolean
+}
 
 const toForm = (s: Settings): Form => ({
-  numbers: Object.fromEntries(NUMBER_FIELDS.map(f => [f, String(s[f])])) as Record<NumberField, string>,
-  lists: Object.fromEntries(LIST_FIELDS.map(f => [f, s[f].join(', ')])) as Record<ListField, string>,
+  numbers: Object.fromEntries(
+    NUMBER_FIELDS.map((f) => [f, String(s[f])])
+  ) as Record<NumberField, string>,
+  lists: Object.fromEntries(
+    LIST_FIELDS.map((f) => [f, s[f].join(', ')])
+  ) as Record<ListField, string>,
   roleIds: s.keyManagingRoleIds,
   reminderLocale: s.reminderLocale,
 })
 
 /** Every problem of the form, checked with the served limits (the service checks again). */
 function checkForm(form: Form, limits: SettingLimit[]): FieldProblem[] {
-  const limit = (field: string) => limits.find(l => l.field === field)
+  const limit = (field: string) => limits.find((l) => l.field === field)
+
   return [
-    ...NUMBER_FIELDS.map(f => checkNumber(f, form.numbers[f], limit(f))),
-    ...LIST_FIELDS.map(f => checkList(f, splitList(form.lists[f]), limit(f))),
+    ...NUMBER_FIELDS.map((f) => checkNumber(f, form.numbers[f], limit(f))),
+    ...LIST_FIELDS.map((f) => checkList(f, splitList(form.lists[f]), limit(f))),
   ].filter((p): p is FieldProblem => p !== null)
 }
 
 const SettingsPage: React.FC = () => {
   const intl = useIntl()
-  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
-  const { data, loading, error, refetch } = useQuery<{ settings: Settings; settingsLimits: SettingLimit[] }>(SETTINGS)
+  const t = (id: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
+
+  const { data, loading, error, refetch } = useQuery<{
+    settings: Settings
+    settingsLimits: SettingLimit[]
+  }>(SETTINGS)
+
   const roles = useQuery<{ accountRoles: AccountRole[] }>(ACCOUNT_ROLES)
   const [save, saving] = useMutation<{ updateSettings: Settings }>(UPDATE)
   const [form, setForm] = useState<Form | null>(null)
@@ -71,17 +122,31 @@ const SettingsPage: React.FC = () => {
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [advancedOpen, setAdvancedOpen] = useState(false)
 
-  useEffect(() => { if (data?.settings) setForm(toForm(data.settings)) }, [data])
+  useEffect(() => {
+    if (data?.settings) setForm(toForm(data.settings))
+  }, [data])
 
   const failure = readError(saving.error)
-  const limitOf = (field: string) => data?.settingsLimits.find(l => l.field === field)
+  const limitOf = (field: string) =>
+    data?.settingsLimits.find((l) => l.field === field)
+
   const errorOf = (field: string) => {
-    const p = problems.find(x => x.field === field)
-    return p ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' }) : undefined
+    const p = problems.find((x) => x.field === field)
+
+    return p
+      ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' })
+      : undefined
   }
+
   const help = (field: NumberField | ListField) => {
     const l = limitOf(field)
-    const range = l?.min != null && l.max != null ? t('range', { min: l.min, max: l.max }) : l?.maxItems != null ? t('listRange', { maxItems: l.maxItems }) : ''
+    const range =
+      l?.min != null && l.max != null
+        ? t('range', { min: l.min, max: l.max })
+        : l?.maxItems != null
+        ? t('listRange', { maxItems: l.maxItems })
+        : ''
+
     return `${t(`${field}.help`)} ${range}`.trim()
   }
 
@@ -90,100 +155,213 @@ const SettingsPage: React.FC = () => {
     if (!form || !data) return
     setSaved(false)
     const found = checkForm(form, data.settingsLimits)
+
     setProblems(found)
-    if (found.some(p => ADVANCED_NUMBERS.includes(p.field as NumberField))) setAdvancedOpen(true)
+    if (found.some((p) => ADVANCED_NUMBERS.includes(p.field as NumberField)))
+      setAdvancedOpen(true)
     if (found.length) return
     const settings = {
-      ...Object.fromEntries(NUMBER_FIELDS.map(f => [f, Number(form.numbers[f].trim())])),
-      ...Object.fromEntries(LIST_FIELDS.map(f => [f, splitList(form.lists[f])])),
+      ...Object.fromEntries(
+        NUMBER_FIELDS.map((f) => [f, Number(form.numbers[f].trim())])
+      ),
+      ...Object.fromEntries(
+        LIST_FIELDS.map((f) => [f, splitList(form.lists[f])])
+      ),
       keyManagingRoleIds: form.roleIds,
       reminderLocale: form.reminderLocale,
     }
+
     try {
-      await save({ variables: { settings, version: data.settings.version }, refetchQueries: [{ query: SETTINGS }], awaitRefetchQueries: true })
+      await save({
+        variables: { settings, version: data.settings.version },
+        refetchQueries: [{ query: SETTINGS }],
+        awaitRefetchQueries: true,
+      })
       setSaved(true)
     } catch (err) {
       // The service's per-field refusals (code, params, entry) are shown like the browser's own.
       const refused = readError(err as never)
+
       if (refused?.code === 'BAD_USER_INPUT') {
-        setProblems(refused.fields.map(f => ({ field: f.field, code: (f.code ?? 'NOT_A_SETTING') as FieldProblem['code'], params: f.params, entry: f.entry })))
-        if (refused.fields.some(f => ADVANCED_NUMBERS.includes(f.field as NumberField))) setAdvancedOpen(true)
+        setProblems(
+          refused.fields.map((f) => ({
+            field: f.field,
+            code: (f.code ?? 'NOT_A_SETTING') as FieldProblem['code'],
+            params: f.params,
+            entry: f.entry,
+          }))
+        )
+        if (
+          refused.fields.some((f) =>
+            ADVANCED_NUMBERS.includes(f.field as NumberField)
+          )
+        )
+          setAdvancedOpen(true)
       }
     }
   }
 
-  const numberInput = (field: NumberField) => form && (
-    <div key={field} className="mb5 w-100 w-50-l">
-      <Input
-        id={`setting-${field}`}
-        name={field}
-        type="text"
-        inputMode="numeric"
-        label={t(`${field}.label`)}
-        helpText={help(field)}
-        value={form.numbers[field]}
-        errorMessage={errorOf(field)}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, numbers: { ...form.numbers, [field]: e.target.value } })}
-      />
-    </div>
-  )
-  const listInput = (field: ListField) => form && (
-    <div key={field} className="mb5 w-100 w-50-l">
-      <Input
-        id={`setting-${field}`}
-        name={field}
-        label={t(`${field}.label`)}
-        helpText={help(field)}
-        value={form.lists[field]}
-        errorMessage={errorOf(field)}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, lists: { ...form.lists, [field]: e.target.value } })}
-      />
-    </div>
-  )
+  const numberInput = (field: NumberField) =>
+    form && (
+      <div key={field} className="mb5 w-100 w-50-l">
+        <Input
+          id={`setting-${field}`}
+          name={field}
+          type="text"
+          inputMode="numeric"
+          label={t(`${field}.label`)}
+          helpText={help(field)}
+          value={form.numbers[field]}
+          errorMessage={errorOf(field)}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            setForm({
+              ...form,
+              numbers: { ...form.numbers, [field]: e.target.value },
+            })
+          }
+        />
+      </div>
+    )
 
-  const custom = (roles.data?.accountRoles ?? []).filter(r => r.custom)
-  const gone = form ? form.roleIds.filter(id => roles.data && !roles.data.accountRoles.some(r => r.id === id)) : []
-  const toggleRole = (id: number, on: boolean) => form && setForm({ ...form, roleIds: on ? [...form.roleIds, id] : form.roleIds.filter(x => x !== id) })
+  const listInput = (field: ListField) =>
+    form && (
+      <div key={field} className="mb5 w-100 w-50-l">
+        <Input
+          id={`setting-${field}`}
+          name={field}
+          label={t(`${field}.label`)}
+          helpText={help(field)}
+          value={form.lists[field]}
+          errorMessage={errorOf(field)}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            setForm({
+              ...form,
+              lists: { ...form.lists, [field]: e.target.value },
+            })
+          }
+        />
+      </div>
+    )
+
+  const custom = (roles.data?.accountRoles ?? []).filter((r) => r.custom)
+  const gone = form
+    ? form.roleIds.filter(
+        (id) => roles.data && !roles.data.accountRoles.some((r) => r.id === id)
+      )
+    : []
+
+  const toggleRole = (id: number, on: boolean) =>
+    form &&
+    setForm({
+      ...form,
+      roleIds: on
+        ? [...form.roleIds, id]
+        : form.roleIds.filter((x) => x !== id),
+    })
+
   const roleError = errorOf('keyManagingRoleIds')
 
   return (
-    <PageFrame section="settings" title={<FormattedMessage id="admin/key-steward.settings.title" />} subtitle={<FormattedMessage id="admin/key-steward.settings.subtitle" />}>
+    <PageFrame
+      section="settings"
+      title={<FormattedMessage id="admin/key-steward.settings.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.settings.subtitle" />}
+    >
       <PageBlock>
         {loading && !data && <Loading />}
-        {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
+        {error && !data && (
+          <ErrorState error={error} onRetry={() => refetch()} />
+        )}
         {form && (
           <form onSubmit={submit} noValidate aria-label={t('title')}>
-            {saved && <div className="mb5" role="status"><Alert type="success" onClose={() => setSaved(false)}><FormattedMessage id="admin/key-steward.settings.saved" /></Alert></div>}
-            {problems.length > 0 && <div className="mb5" role="alert" data-testid="settings-invalid"><Alert type="error"><FormattedMessage id="admin/key-steward.settings.fixErrors" /></Alert></div>}
-            {failure && failure.code === 'CONFLICT' && (
-              <div className="mb5" role="alert">
-                <Alert type="warning" action={{ label: t('reload'), onClick: () => refetch() }}>{failure.message}</Alert>
+            {saved && (
+              <div className="mb5" role="status">
+                <Alert type="success" onClose={() => setSaved(false)}>
+                  <FormattedMessage id="admin/key-steward.settings.saved" />
+                </Alert>
               </div>
             )}
-            {failure && !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
-              <div className="mb5" role="alert"><Alert type="error">{failure.message}</Alert></div>
+            {problems.length > 0 && (
+              <div className="mb5" role="alert" data-testid="settings-invalid">
+                <Alert type="error">
+                  <FormattedMessage id="admin/key-steward.settings.fixErrors" />
+                </Alert>
+              </div>
             )}
+            {failure && failure.code === 'CONFLICT' && (
+              <div className="mb5" role="alert">
+                <Alert
+                  type="warning"
+                  action={{ label: t('reload'), onClick: () => refetch() }}
+                >
+                  {failure.message}
+                </Alert>
+              </div>
+            )}
+            {failure &&
+              !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
+                <div className="mb5" role="alert">
+                  <Alert type="error">{failure.message}</Alert>
+                </div>
+              )}
             {POLICY_NUMBERS.map(numberInput)}
             {listInput('extraGenericLabels')}
-            <fieldset className="mb5 w-100 w-50-l bn pa0 ma0" id="setting-keyManagingRoleIds" aria-describedby="setting-roles-help">
-              <legend className="t-small mb3 c-on-base">{t('roles.label')}</legend>
+            <fieldset
+              className="mb5 w-100 w-50-l bn pa0 ma0"
+              id="setting-keyManagingRoleIds"
+              aria-describedby="setting-roles-help"
+            >
+              <legend className="t-small mb3 c-on-base">
+                {t('roles.label')}
+              </legend>
               {roles.loading && !roles.data && <Loading />}
-              {roles.error && !roles.data && <p className="c-danger f6 mv2">{t('roles.unavailable')}</p>}
-              {roles.data && custom.length === 0 && gone.length === 0 && <p className="c-muted-1 f6 mv2">{t('roles.none')}</p>}
-              {custom.map(r => (
-                <label key={r.id} className="db mb2 pointer" htmlFor={`role-${r.id}`}>
-                  <input id={`role-${r.id}`} type="checkbox" className="mr2" checked={form.roleIds.includes(r.id)} onChange={e => toggleRole(r.id, e.target.checked)} disabled={!!roles.error} />
+              {roles.error && !roles.data && (
+                <p className="c-danger f6 mv2">{t('roles.unavailable')}</p>
+              )}
+              {roles.data && custom.length === 0 && gone.length === 0 && (
+                <p className="c-muted-1 f6 mv2">{t('roles.none')}</p>
+              )}
+              {custom.map((r) => (
+                <label
+                  key={r.id}
+                  className="db mb2 pointer"
+                  htmlFor={`role-${r.id}`}
+                >
+                  <input
+                    id={`role-${r.id}`}
+                    type="checkbox"
+                    className="mr2"
+                    checked={form.roleIds.includes(r.id)}
+                    onChange={(e) => toggleRole(r.id, e.target.checked)}
+                    disabled={!!roles.error}
+                  />
                   {r.name}
                 </label>
               ))}
-              {gone.map(id => (
-                <label key={id} className="db mb2 pointer c-danger" htmlFor={`role-${id}`}>
-                  <input id={`role-${id}`} type="checkbox" className="mr2" checked onChange={e => toggleRole(id, e.target.checked)} />
+              {gone.map((id) => (
+                <label
+                  key={id}
+                  className="db mb2 pointer c-danger"
+                  htmlFor={`role-${id}`}
+                >
+                  <input
+                    id={`role-${id}`}
+                    type="checkbox"
+                    className="mr2"
+                    checked
+                    onChange={(e) => toggleRole(id, e.target.checked)}
+                  />
                   {t('roles.gone', { id })}
                 </label>
               ))}
-              {roleError && <p className="c-danger f6 mv2" role="alert">{roleError}</p>}
-              <p id="setting-roles-help" className="c-muted-1 f6 mv2">{t('roles.help')}</p>
+              {roleError && (
+                <p className="c-danger f6 mv2" role="alert">
+                  {roleError}
+                </p>
+              )}
+              <p id="setting-roles-help" className="c-muted-1 f6 mv2">
+                {t('roles.help')}
+              </p>
             </fieldset>
             {listInput('scanExtraPaths')}
             {listInput('reminderEmails')}
@@ -194,16 +372,32 @@ const SettingsPage: React.FC = () => {
                 label={t('reminderLocale.label')}
                 helpText={t('reminderLocale.help')}
                 value={form.reminderLocale}
-                options={LOCALES.map(l => ({ value: l, label: t(`locale.${l}`) }))}
-                onChange={(_: unknown, v: Locale) => setForm({ ...form, reminderLocale: v })}
+                options={LOCALES.map((l) => ({
+                  value: l,
+                  label: t(`locale.${l}`),
+                }))}
+                onChange={(_: unknown, v: Locale) =>
+                  setForm({ ...form, reminderLocale: v })
+                }
               />
             </div>
-            <details className="mb5" open={advancedOpen} onToggle={e => setAdvancedOpen((e.target as HTMLDetailsElement).open)} data-testid="settings-advanced">
-              <summary className="pointer c-on-base fw5 mb3">{t('advanced')}</summary>
+            <details
+              className="mb5"
+              open={advancedOpen}
+              onToggle={(e) =>
+                setAdvancedOpen((e.target as HTMLDetailsElement).open)
+              }
+              data-testid="settings-advanced"
+            >
+              <summary className="pointer c-on-base fw5 mb3">
+                {t('advanced')}
+              </summary>
               <p className="c-muted-1 f6 mt0">{t('advancedHelp')}</p>
               {ADVANCED_NUMBERS.map(numberInput)}
             </details>
-            <Button type="submit" isLoading={saving.loading}><FormattedMessage id="admin/key-steward.settings.save" /></Button>
+            <Button type="submit" isLoading={saving.loading}>
+              <FormattedMessage id="admin/key-steward.settings.save" />
+            </Button>
           </form>
         )}
       </PageBlock>

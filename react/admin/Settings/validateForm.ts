@@ -2,37 +2,98 @@
 // (Query.settingsLimits), giving the same codes the service gives, so both render the same
 // per-field message. The service checks again (and knows the account's roles).
 
-export interface SettingLimit { field: string; min: number | null; max: number | null; maxItems: number | null; maxLength: number | null }
+export interface SettingLimit {
+  field: string
+  min: number | null
+  max: number | null
+  maxItems: number | null
+  maxLength: number | null
+}
 /** The codes the service gives too (node/domain/settings.ts SettingErrorCode). */
 export type ProblemCode =
-  | 'REQUIRED' | 'NOT_WHOLE_NUMBER' | 'OUT_OF_RANGE' | 'TOO_MANY' | 'TOO_LONG' | 'EMPTY_ENTRY'
-  | 'BAD_EMAIL' | 'BAD_PATH' | 'BAD_ROLE_ID' | 'UNKNOWN_ROLE' | 'ROLES_UNREADABLE' | 'TOKEN' | 'BAD_LOCALE' | 'NOT_A_SETTING'
-export interface FieldProblem { field: string; code: ProblemCode; params?: Record<string, number | string>; entry?: string }
+  | 'REQUIRED'
+  | 'NOT_WHOLE_NUMBER'
+  | 'OUT_OF_RANGE'
+  | 'TOO_MANY'
+  | 'TOO_LONG'
+  | 'EMPTY_ENTRY'
+  | 'BAD_EMAIL'
+  | 'BAD_PATH'
+  | 'BAD_ROLE_ID'
+  | 'UNKNOWN_ROLE'
+  | 'ROLES_UNREADABLE'
+  | 'TOKEN'
+  | 'BAD_LOCALE'
+  | 'NOT_A_SETTING'
+export interface FieldProblem {
+  field: string
+  code: ProblemCode
+  params?: Record<string, number | string>
+  entry?: string
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
 
 /** A number field as typed: "" is cleared, "90.5" is not whole, "abc" is not a number. */
-export function checkNumber(field: string, text: string, limit: SettingLimit | undefined): FieldProblem | null {
+export function checkNumber(
+  field: string,
+  text: string,
+  limit: SettingLimit | undefined
+): FieldProblem | null {
   const min = limit?.min ?? 0
   const max = limit?.max ?? Number.MAX_SAFE_INTEGER
   const trimmed = text.trim()
+
   if (trimmed === '') return { field, code: 'REQUIRED', params: { min, max } }
   const n = Number(trimmed)
-  if (!/^-?\d+$/.test(trimmed) || !Number.isSafeInteger(n)) return { field, code: 'NOT_WHOLE_NUMBER', params: { min, max } }
-  if (n < min || n > max) return { field, code: 'OUT_OF_RANGE', params: { min, max } }
+
+  if (!/^-?\d+$/.test(trimmed) || !Number.isSafeInteger(n))
+    return { field, code: 'NOT_WHOLE_NUMBER', params: { min, max } }
+  if (n < min || n > max)
+    return { field, code: 'OUT_OF_RANGE', params: { min, max } }
+
   return null
 }
 
 /** A comma-separated list field: the first bad entry, named. */
-export function checkList(field: 'extraGenericLabels' | 'scanExtraPaths' | 'reminderEmails' | 'auditors', items: string[], limit: SettingLimit | undefined): FieldProblem | null {
-  if (limit?.maxItems != null && items.length > limit.maxItems) return { field, code: 'TOO_MANY', params: { max: limit.maxItems, count: items.length } }
+export function checkList(
+  field:
+    | 'extraGenericLabels'
+    | 'scanExtraPaths'
+    | 'reminderEmails'
+    | 'auditors',
+  items: string[],
+  limit: SettingLimit | undefined
+): FieldProblem | null {
+  if (limit?.maxItems != null && items.length > limit.maxItems)
+    return {
+      field,
+      code: 'TOO_MANY',
+      params: { max: limit.maxItems, count: items.length },
+    }
   for (const entry of items) {
-    if (limit?.maxLength != null && entry.length > limit.maxLength) return { field, code: 'TOO_LONG', params: { max: limit.maxLength }, entry: entry.slice(0, 80) }
-    if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(entry)) return { field, code: 'BAD_EMAIL', entry }
-    if (field === 'scanExtraPaths' && !PATH.test(entry)) return { field, code: 'BAD_PATH', entry }
+    if (limit?.maxLength != null && entry.length > limit.maxLength)
+      return {
+        field,
+        code: 'TOO_LONG',
+        params: { max: limit.maxLength },
+        entry: entry.slice(0, 80),
+      }
+    if (
+      (field === 'reminderEmails' || field === 'auditors') &&
+      !EMAIL.test(entry)
+    )
+      return { field, code: 'BAD_EMAIL', entry }
+    if (field === 'scanExtraPaths' && !PATH.test(entry))
+      return { field, code: 'BAD_PATH', entry }
   }
+
   return null
 }
 
-export const splitList = (text: string) => text.split(',').map(s => s.trim()).filter(Boolean)
+export const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)

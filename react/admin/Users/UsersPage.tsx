@@ -12,7 +12,7 @@ import USER_LIST from '../graphql/userList.gql'
 import type { AdminUser, UserPage } from '../types'
 import { readError } from '../utils/errors'
 
-const isOwner = (u: AdminUser) => u.roles.some(r => r.isAdmin)
+const isOwner = (u: AdminUser) => u.roles.some((r) => r.isAdmin)
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 250
 
@@ -21,67 +21,150 @@ const UsersPage: React.FC = () => {
   const [typed, setTyped] = useState('')
   const [search, setSearch] = useState('')
   const [page, setPage] = useState(1)
+
   useEffect(() => {
     if (typed === search) return
-    const timer = setTimeout(() => { setSearch(typed); setPage(1) }, typed === '' ? 0 : SEARCH_DEBOUNCE_MS)
+    const timer = setTimeout(
+      () => {
+        setSearch(typed)
+        setPage(1)
+      },
+      typed === '' ? 0 : SEARCH_DEBOUNCE_MS
+    )
+
     return () => clearTimeout(timer)
   }, [typed])
   const variables = { page, pageSize: PAGE_SIZE, search: search.trim() || null }
-  const { data: fresh, loading, error, refetch } = useQuery<{ userList: UserPage }>(USER_LIST, { variables, notifyOnNetworkStatusChange: true })
+  const {
+    data: fresh,
+    loading,
+    error,
+    refetch,
+  } = useQuery<{ userList: UserPage }>(USER_LIST, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+  })
+
   // While the next page loads, the current one stays on screen.
   const shown = useRef<UserPage | undefined>(undefined)
+
   if (fresh?.userList) shown.current = fresh.userList
   const list = fresh?.userList ?? shown.current
   const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(list?.inventory, (loading && !list) || reading, () => { refetch() })
+  const status = useFreshness(
+    list?.inventory,
+    (loading && !list) || reading,
+    () => {
+      refetch()
+    }
+  )
+
   const users = list?.rows ?? []
   const first = list && list.total ? (list.page - 1) * list.pageSize + 1 : 0
   const last = list ? Math.min(list.total, list.page * list.pageSize) : 0
 
   return (
-    <PageFrame section="users" title={<FormattedMessage id="admin/key-steward.users.title" />} subtitle={<FormattedMessage id="admin/key-steward.users.subtitle" />}>
+    <PageFrame
+      section="users"
+      title={<FormattedMessage id="admin/key-steward.users.title" />}
+      subtitle={<FormattedMessage id="admin/key-steward.users.subtitle" />}
+    >
       <PageBlock variation="full">
-        {((loading && !list) || (reading && !list)) && <ReadProgress status={status} />}
-        {error && !reading && !list && <ErrorState error={error} onRetry={() => refetch()} />}
+        {((loading && !list) || (reading && !list)) && (
+          <ReadProgress status={status} />
+        )}
+        {error && !reading && !list && (
+          <ErrorState error={error} onRetry={() => refetch()} />
+        )}
         {list && (
           <>
-            <DataSource meta={list.inventory} loading={loading} onLive={() => refetch({ ...variables, live: true })} />
+            <DataSource
+              meta={list.inventory}
+              loading={loading}
+              onLive={() => refetch({ ...variables, live: true })}
+            />
             {reading && <ReadProgress status={status} />}
             <PartialBanner missing={list.inventory.missing} />
-            <p className="mt0"><FormattedMessage id="admin/key-steward.users.ownerCount" values={{ count: list.ownerCount }} /></p>
+            <p className="mt0">
+              <FormattedMessage
+                id="admin/key-steward.users.ownerCount"
+                values={{ count: list.ownerCount }}
+              />
+            </p>
             <div className="w-100 w-40-l mb5" role="search">
               <InputSearch
-                label={intl.formatMessage({ id: 'admin/key-steward.users.search' })}
+                label={intl.formatMessage({
+                  id: 'admin/key-steward.users.search',
+                })}
                 value={typed}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.target.value)}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  setTyped(e.target.value)
+                }
                 onClear={() => setTyped('')}
                 onSubmit={(e: React.FormEvent) => e.preventDefault()}
               />
             </div>
             <table className="w-100 collapse" aria-describedby="users-range">
-              <caption className="tl f5 pv3 c-on-base"><FormattedMessage id="admin/key-steward.users.caption" values={{ total: list.total }} /></caption>
+              <caption className="tl f5 pv3 c-on-base">
+                <FormattedMessage
+                  id="admin/key-steward.users.caption"
+                  values={{ total: list.total }}
+                />
+              </caption>
               <thead className="bb b--muted-4">
                 <tr>
-                  {['user', 'roles', 'findings'].map(c => (
-                    <th key={c} scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1"><FormattedMessage id={`admin/key-steward.users.column.${c}`} /></th>
+                  {['user', 'roles', 'findings'].map((c) => (
+                    <th
+                      key={c}
+                      scope="col"
+                      className="tl pv3 ph3 f6 fw5 c-muted-1"
+                    >
+                      <FormattedMessage
+                        id={`admin/key-steward.users.column.${c}`}
+                      />
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {users.map(u => (
-                  <tr key={u.id} className={`bb b--muted-5 ${isOwner(u) ? 'bg-warning--faded' : ''}`} data-owner={isOwner(u)}>
+                {users.map((u) => (
+                  <tr
+                    key={u.id}
+                    className={`bb b--muted-5 ${
+                      isOwner(u) ? 'bg-warning--faded' : ''
+                    }`}
+                    data-owner={isOwner(u)}
+                  >
                     <td className="pv3 ph3">
                       <span className="db">{u.name}</span>
                       <span className="db f6 c-muted-1">{u.email}</span>
-                      {u.isBlocked && <Tag size="small"><FormattedMessage id="admin/key-steward.users.blocked" /></Tag>}
+                      {u.isBlocked && (
+                        <Tag size="small">
+                          <FormattedMessage id="admin/key-steward.users.blocked" />
+                        </Tag>
+                      )}
                     </td>
                     <td className="pv3 ph3 f6">
                       {!u.rolesKnown ? (
-                        <span className="c-warning"><FormattedMessage id="admin/key-steward.keys.rolesUnknown" /></span>
+                        <span className="c-warning">
+                          <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
+                        </span>
                       ) : (
-                        u.roles.map(r => (
+                        u.roles.map((r) => (
                           <span key={r.id} className="mr2 dib mb1">
-                            {r.isAdmin ? <RoleTag severity={u.findings.find(f => f.rule === 'user-owner-role')?.severity}>{r.name}</RoleTag> : <Tag size="small">{r.name}</Tag>}
+                            {r.isAdmin ? (
+                              <RoleTag
+                                severity={
+                                  u.findings.find(
+                                    (f) => f.rule === 'user-owner-role'
+                                  )?.severity
+                                }
+                              >
+                                {r.name}
+                              </RoleTag>
+                            ) : (
+                              <Tag size="small">{r.name}</Tag>
+                            )}
                           </span>
                         ))
                       )}
@@ -89,7 +172,8 @@ const UsersPage: React.FC = () => {
                     <td className="pv3 ph3 f6">
                       {u.findings.map((f, i) => (
                         <span key={i} className="db mb1" data-rule={f.rule}>
-                          <SeverityBadge severity={f.severity} /> <span className="ml1">{ruleName(intl, f.rule)}</span>
+                          <SeverityBadge severity={f.severity} />{' '}
+                          <span className="ml1">{ruleName(intl, f.rule)}</span>
                         </span>
                       ))}
                     </td>
@@ -98,15 +182,37 @@ const UsersPage: React.FC = () => {
               </tbody>
             </table>
             <div className="flex items-center justify-between mt4">
-              <span id="users-range" className="f6 c-muted-1" aria-live="polite">
-                <FormattedMessage id="admin/key-steward.keys.range" values={{ first, last, total: list.total }} />
+              <span
+                id="users-range"
+                className="f6 c-muted-1"
+                aria-live="polite"
+              >
+                <FormattedMessage
+                  id="admin/key-steward.keys.range"
+                  values={{ first, last, total: list.total }}
+                />
               </span>
               <div className="flex items-center">
-                <Button size="small" variation="tertiary" disabled={list.page <= 1} onClick={() => setPage(list.page - 1)}>
+                <Button
+                  size="small"
+                  variation="tertiary"
+                  disabled={list.page <= 1}
+                  onClick={() => setPage(list.page - 1)}
+                >
                   <FormattedMessage id="admin/key-steward.keys.previous" />
                 </Button>
-                <span className="mh3 f6"><FormattedMessage id="admin/key-steward.keys.page" values={{ page: list.page, pages: list.pages }} /></span>
-                <Button size="small" variation="tertiary" disabled={list.page >= list.pages} onClick={() => setPage(list.page + 1)}>
+                <span className="mh3 f6">
+                  <FormattedMessage
+                    id="admin/key-steward.keys.page"
+                    values={{ page: list.page, pages: list.pages }}
+                  />
+                </span>
+                <Button
+                  size="small"
+                  variation="tertiary"
+                  disabled={list.page >= list.pages}
+                  onClick={() => setPage(list.page + 1)}
+                >
                   <FormattedMessage id="admin/key-steward.keys.next" />
                 </Button>
               </div>

@@ -19,23 +19,55 @@ interface Props {
   onCancel: () => void
 }
 
-const ConfirmDialog: React.FC<Props> = ({ isOpen, title, keyLabel, appKey, effect, confirmLabel, dangerous, loading, error, onConfirm, onCancel, children }) => {
+const ConfirmDialog: React.FC<Props> = ({
+  isOpen,
+  title,
+  keyLabel,
+  appKey,
+  effect,
+  confirmLabel,
+  dangerous,
+  loading,
+  error,
+  onConfirm,
+  onCancel,
+  children,
+}) => {
   const intl = useIntl()
+
   return (
     <ModalDialog
       centered
       isOpen={isOpen}
       onClose={onCancel}
-      confirmation={{ label: confirmLabel, onClick: onConfirm, isLoading: loading, isDangerous: dangerous }}
-      cancelation={{ label: intl.formatMessage({ id: 'admin/key-steward.actions.cancel' }), onClick: onCancel }}
+      confirmation={{
+        label: confirmLabel,
+        onClick: onConfirm,
+        isLoading: loading,
+        isDangerous: dangerous,
+      }}
+      cancelation={{
+        label: intl.formatMessage({ id: 'admin/key-steward.actions.cancel' }),
+        onClick: onCancel,
+      }}
     >
-      <div data-testid="confirm-dialog" role="group" aria-label={typeof title === 'string' ? title : undefined}>
+      <div
+        data-testid="confirm-dialog"
+        role="group"
+        aria-label={typeof title === 'string' ? title : undefined}
+      >
         <h2 className="t-heading-4 mt0">{title}</h2>
-        <p className="mb2"><strong>{keyLabel || appKey}</strong></p>
+        <p className="mb2">
+          <strong>{keyLabel || appKey}</strong>
+        </p>
         <p className="mt0 code f6 c-muted-1">{appKey}</p>
         <div className="mb4">{effect}</div>
         {children}
-        {error && <div className="mt4" role="alert"><Alert type="error">{error}</Alert></div>}
+        {error && (
+          <div className="mt4" role="alert">
+            <Alert type="error">{error}</Alert>
+          </div>
+        )}
       </div>
     </ModalDialog>
   )

@@ -16,13 +16,38 @@ import ConfirmDialog from './ConfirmDialog'
 import PermissionNote from './PermissionNote'
 import type { RefetchQuery } from './RenewTokenButton'
 
-export type KeyActionKind = 'finish' | 'deactivate' | 'reactivate' | 'removeRole'
+export type KeyActionKind =
+  | 'finish'
+  | 'deactivate'
+  | 'reactivate'
+  | 'removeRole'
 
-const MUTATION = { finish: FINISH, deactivate: DEACTIVATE, reactivate: REACTIVATE, removeRole: REMOVE_ROLE }
-const FIELD = { finish: 'finishTokenRenewal', deactivate: 'deactivateKey', reactivate: 'reactivateKey', removeRole: 'removeKeyRole' } as const
+const MUTATION = {
+  finish: FINISH,
+  deactivate: DEACTIVATE,
+  reactivate: REACTIVATE,
+  removeRole: REMOVE_ROLE,
+}
 
-export interface KeyState { id: string; isActive: boolean; rolesKnown: boolean; roles: Array<{ id: number; name: string }> }
-export interface ActionResult { key: KeyState | null; audited: boolean; carriedOut: boolean; outcome?: string | null }
+const FIELD = {
+  finish: 'finishTokenRenewal',
+  deactivate: 'deactivateKey',
+  reactivate: 'reactivateKey',
+  removeRole: 'removeKeyRole',
+} as const
+
+export interface KeyState {
+  id: string
+  isActive: boolean
+  rolesKnown: boolean
+  roles: Array<{ id: number; name: string }>
+}
+export interface ActionResult {
+  key: KeyState | null
+  audited: boolean
+  carriedOut: boolean
+  outcome?: string | null
+}
 
 interface Props {
   kind: KeyActionKind
@@ -37,15 +62,41 @@ interface Props {
   variation?: string
 }
 
-const KeyActionButton: React.FC<Props> = ({ kind, keyId, appKey, label, role, permission, refetch, onDone, size = 'regular', variation }) => {
+const KeyActionButton: React.FC<Props> = ({
+  kind,
+  keyId,
+  appKey,
+  label,
+  role,
+  permission,
+  refetch,
+  onDone,
+  size = 'regular',
+  variation,
+}) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/key-steward.actions.${kind}.${id}` }, { role: role?.name ?? '' })
+  const t = (id: string) =>
+    intl.formatMessage(
+      { id: `admin/key-steward.actions.${kind}.${id}` },
+      { role: role?.name ?? '' }
+    )
+
   const [confirming, setConfirming] = useState(false)
   // The refetch after an action can replace this button (Deactivate → Reactivate) before the
   // mutation's promise settles: close the dialog only while it is still on the page.
   const mounted = useRef(true)
-  useEffect(() => () => { mounted.current = false }, [])
-  const [run, state] = useMutation<Record<string, ActionResult>>(MUTATION[kind], { refetchQueries: refetch as never, awaitRefetchQueries: true })
+
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    []
+  )
+  const [run, state] = useMutation<Record<string, ActionResult>>(
+    MUTATION[kind],
+    { refetchQueries: refetch as never, awaitRefetchQueries: true }
+  )
+
   const failure = readError(state.error)
   const denied = permission ? !permission.allowed : false
   const dangerous = kind !== 'reactivate'
@@ -66,16 +117,33 @@ const KeyActionButton: React.FC<Props> = ({ kind, keyId, appKey, label, role, pe
         title={t('title')}
         keyLabel={label}
         appKey={appKey}
-        effect={<FormattedMessage id={`admin/key-steward.actions.${kind}.effect`} values={{ role: <strong>{role?.name}</strong> }} />}
+        effect={
+          <FormattedMessage
+            id={`admin/key-steward.actions.${kind}.effect`}
+            values={{ role: <strong>{role?.name}</strong> }}
+          />
+        }
         confirmLabel={t('go')}
         dangerous={dangerous}
         loading={state.loading}
         error={failure?.message ?? null}
-        onConfirm={() => run({ variables: { keyId, confirm: appKey, ...(role ? { roleId: role.id } : {}) } }).then(res => {
-          if (mounted.current) setConfirming(false)
-          const result = res?.data?.[FIELD[kind]]
-          if (result && onDone) onDone(result)
-        }, () => undefined)}
+        onConfirm={() =>
+          run({
+            variables: {
+              keyId,
+              confirm: appKey,
+              ...(role ? { roleId: role.id } : {}),
+            },
+          }).then(
+            (res) => {
+              if (mounted.current) setConfirming(false)
+              const result = res?.data?.[FIELD[kind]]
+
+              if (result && onDone) onDone(result)
+            },
+            () => undefined
+          )
+        }
         onCancel={() => setConfirming(false)}
       />
     </div>

@@ -9,18 +9,31 @@ const TOKEN = 'N'.repeat(128)
 const Opener: React.FC = () => {
   const [open, setOpen] = useState(false)
   const button = React.useRef<HTMLButtonElement>(null)
+
   return (
     <div>
-      <button ref={button} type="button" onClick={() => setOpen(true)}>Open token</button>
-      {open && <NewTokenDialog token={TOKEN} keyLabel="ERP orders sync" appKey="vtexappkey-acme-ORYNWX" onClose={() => setOpen(false)} returnFocus={() => button.current?.focus()} />}
+      <button ref={button} type="button" onClick={() => setOpen(true)}>
+        Open token
+      </button>
+      {open && (
+        <NewTokenDialog
+          token={TOKEN}
+          keyLabel="ERP orders sync"
+          appKey="vtexappkey-acme-ORYNWX"
+          onClose={() => setOpen(false)}
+          returnFocus={() => button.current?.focus()}
+        />
+      )}
     </div>
   )
 }
 
 const open = () => {
   const utils = render(<Opener />)
+
   utils.getByText('Open token').focus()
   fireEvent.click(utils.getByText('Open token'))
+
   return utils
 }
 
@@ -28,18 +41,27 @@ describe('NewTokenDialog', () => {
   it('is a modal dialog named by its title, with focus starting on Copy', () => {
     const { getByRole, getByText } = open()
     const dialog = getByRole('dialog')
+
     expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toContain('ERP orders sync')
+    expect(
+      document.getElementById(dialog.getAttribute('aria-labelledby')!)!
+        .textContent
+    ).toContain('ERP orders sync')
     expect(document.activeElement).toBe(getByText('Copy').closest('button'))
   })
 
   it('Esc does not close it before the admin confirmed: it warns the token is never shown again; going back keeps the token', () => {
     const { getByRole, getByTestId, getByText, queryByTestId } = open()
+
     fireEvent.keyDown(getByRole('dialog'), { key: 'Escape' })
     expect(getByTestId('new-token-dialog')).toBeTruthy()
-    expect(getByTestId('new-token-ask').textContent).toMatch(/never be shown again/)
+    expect(getByTestId('new-token-ask').textContent).toMatch(
+      /never be shown again/
+    )
     // The safe choice has the focus.
-    expect(document.activeElement).toBe(getByText('Back to the token').closest('button'))
+    expect(document.activeElement).toBe(
+      getByText('Back to the token').closest('button')
+    )
     fireEvent.click(getByText('Back to the token'))
     expect(queryByTestId('new-token-ask')).toBeNull()
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
@@ -47,27 +69,37 @@ describe('NewTokenDialog', () => {
 
   it('× asks too, and closing anyway drops the token and returns focus to the opener', async () => {
     const { getByLabelText, getByText, queryByTestId } = open()
+
     fireEvent.click(getByLabelText("Close the new token's window"))
     expect(queryByTestId('new-token-dialog')).not.toBeNull()
     fireEvent.click(getByText('Close, I will not need it'))
     expect(queryByTestId('new-token-dialog')).toBeNull()
     expect(document.body.innerHTML).not.toContain(TOKEN.slice(0, 32))
-    await wait(() => expect(document.activeElement).toBe(getByText('Open token')))
+    await wait(() =>
+      expect(document.activeElement).toBe(getByText('Open token'))
+    )
   })
 
   it('"I have saved it, close" closes at once (the admin confirmed) and focus returns to the opener', async () => {
     const { getByText, queryByTestId } = open()
+
     fireEvent.click(getByText('I have saved it, close'))
     expect(queryByTestId('new-token-dialog')).toBeNull()
-    await wait(() => expect(document.activeElement).toBe(getByText('Open token')))
+    await wait(() =>
+      expect(document.activeElement).toBe(getByText('Open token'))
+    )
   })
 
   it('traps focus: Tab from the last control goes to the first, Shift+Tab from the first to the last', () => {
     const { getByRole } = open()
     const dialog = getByRole('dialog')
-    const focusable = Array.from(dialog.querySelectorAll<HTMLElement>('button:not([disabled])'))
+    const focusable = Array.from(
+      dialog.querySelectorAll<HTMLElement>('button:not([disabled])')
+    )
+
     const first = focusable[0]
     const last = focusable[focusable.length - 1]
+
     last.focus()
     fireEvent.keyDown(last, { key: 'Tab' })
     expect(document.activeElement).toBe(first)

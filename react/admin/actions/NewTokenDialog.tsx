@@ -18,50 +18,94 @@ interface Props {
   returnFocus?: () => void
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])'
 
-const NewTokenDialog: React.FC<Props> = ({ token, keyLabel, appKey, onClose, returnFocus }) => {
+const NewTokenDialog: React.FC<Props> = ({
+  token,
+  keyLabel,
+  appKey,
+  onClose,
+  returnFocus,
+}) => {
   const intl = useIntl()
   const [hidden, setHidden] = useState(false)
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const [asking, setAsking] = useState(false)
   const box = useRef<HTMLDivElement>(null)
   const returnTo = useRef(returnFocus)
+
   returnTo.current = returnFocus
 
-  const focusFirst = (selector: string) => box.current?.querySelector<HTMLElement>(`${selector} button`)?.focus()
+  const focusFirst = (selector: string) =>
+    box.current?.querySelector<HTMLElement>(`${selector} button`)?.focus()
+
   // Initial focus on Copy, the first thing to do; back to the opener when the dialog goes away.
   useEffect(() => {
     focusFirst('[data-initial-focus]')
-    return () => { setTimeout(() => returnTo.current?.(), 0) }
+
+    return () => {
+      setTimeout(() => returnTo.current?.(), 0)
+    }
   }, [])
-  useEffect(() => { if (asking) focusFirst('[data-ask-initial]') }, [asking])
+  useEffect(() => {
+    if (asking) focusFirst('[data-ask-initial]')
+  }, [asking])
 
   const copy = () => {
-    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined
+    const clipboard =
+      typeof navigator !== 'undefined' ? navigator.clipboard : undefined
+
     if (!clipboard) return setCopied('failed')
-    clipboard.writeText(token).then(() => setCopied('yes'), () => setCopied('failed'))
+    clipboard.writeText(token).then(
+      () => setCopied('yes'),
+      () => setCopied('failed')
+    )
   }
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()
       setAsking(!asking)
+
       return
     }
+
     if (e.key !== 'Tab' || !box.current) return
-    const items = Array.from(box.current.querySelectorAll<HTMLElement>(FOCUSABLE))
+    const items = Array.from(
+      box.current.querySelectorAll<HTMLElement>(FOCUSABLE)
+    )
+
     if (!items.length) return
     const first = items[0]
     const last = items[items.length - 1]
     const active = document.activeElement
-    if (e.shiftKey && (active === first || !box.current.contains(active))) { e.preventDefault(); last.focus() } else if (!e.shiftKey && (active === last || !box.current.contains(active))) { e.preventDefault(); first.focus() }
+
+    if (e.shiftKey && (active === first || !box.current.contains(active))) {
+      e.preventDefault()
+      last.focus()
+    } else if (
+      !e.shiftKey &&
+      (active === last || !box.current.contains(active))
+    ) {
+      e.preventDefault()
+      first.focus()
+    }
   }
-  const title = intl.formatMessage({ id: 'admin/key-steward.renewal.newToken.title' }, { label: keyLabel || appKey })
+
+  const title = intl.formatMessage(
+    { id: 'admin/key-steward.renewal.newToken.title' },
+    { label: keyLabel || appKey }
+  )
 
   // In a portal on the page's body: above every block of the page, and shown even when the
   // button that opened it is no longer offered (the renewal is now pending).
   return createPortal(
-    <div className="fixed top-0 left-0 w-100 h-100 flex items-center justify-center" style={{ background: 'rgba(0,0,0,0.5)', zIndex: 10000 }}>
+    <div
+      className="fixed top-0 left-0 w-100 h-100 flex items-center justify-center"
+      style={{ background: 'rgba(0,0,0,0.5)', zIndex: 10000 }}
+    >
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a modal dialog traps Tab and answers Esc (WAI-ARIA dialog pattern) */}
       <div
         ref={box}
         role="dialog"
@@ -73,45 +117,120 @@ const NewTokenDialog: React.FC<Props> = ({ token, keyLabel, appKey, onClose, ret
         data-testid="new-token-dialog"
       >
         <div className="flex items-start justify-between">
-          <h2 id="new-token-title" className="t-heading-4 mt0">{title}</h2>
-          <button type="button" className="bn bg-transparent pointer f4 c-muted-1" aria-label={intl.formatMessage({ id: 'admin/key-steward.renewal.newToken.dismiss' })} onClick={() => setAsking(true)}>×</button>
+          <h2 id="new-token-title" className="t-heading-4 mt0">
+            {title}
+          </h2>
+          <button
+            type="button"
+            className="bn bg-transparent pointer f4 c-muted-1"
+            aria-label={intl.formatMessage({
+              id: 'admin/key-steward.renewal.newToken.dismiss',
+            })}
+            onClick={() => setAsking(true)}
+          >
+            ×
+          </button>
         </div>
-        <div className="mb4"><Alert type="warning"><FormattedMessage id="admin/key-steward.renewal.newToken.once" /></Alert></div>
-        <p className="mb2 f6 c-muted-1"><FormattedMessage id="admin/key-steward.renewal.newToken.appKey" values={{ appKey }} /></p>
+        <div className="mb4">
+          <Alert type="warning">
+            <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
+          </Alert>
+        </div>
+        <p className="mb2 f6 c-muted-1">
+          <FormattedMessage
+            id="admin/key-steward.renewal.newToken.appKey"
+            values={{ appKey }}
+          />
+        </p>
         <div className="flex items-center mb3">
-          <code className="pa3 bg-muted-5 br2 f6 flex-auto" style={{ wordBreak: 'break-all' }} data-testid="new-token" aria-label={intl.formatMessage({ id: 'admin/key-steward.renewal.newToken.label' })}>
+          <code
+            className="pa3 bg-muted-5 br2 f6 flex-auto"
+            style={{ wordBreak: 'break-all' }}
+            data-testid="new-token"
+            aria-label={intl.formatMessage({
+              id: 'admin/key-steward.renewal.newToken.label',
+            })}
+          >
             {hidden ? '•'.repeat(32) : token}
           </code>
         </div>
         <div className="flex items-center mb4">
-          <span className="mr3" data-initial-focus><Button size="small" variation="secondary" onClick={copy}><FormattedMessage id="admin/key-steward.renewal.newToken.copy" /></Button></span>
-          <Button size="small" variation="tertiary" onClick={() => setHidden(!hidden)}>
-            <FormattedMessage id={hidden ? 'admin/key-steward.renewal.newToken.show' : 'admin/key-steward.renewal.newToken.hide'} />
+          <span className="mr3" data-initial-focus>
+            <Button size="small" variation="secondary" onClick={copy}>
+              <FormattedMessage id="admin/key-steward.renewal.newToken.copy" />
+            </Button>
+          </span>
+          <Button
+            size="small"
+            variation="tertiary"
+            onClick={() => setHidden(!hidden)}
+          >
+            <FormattedMessage
+              id={
+                hidden
+                  ? 'admin/key-steward.renewal.newToken.show'
+                  : 'admin/key-steward.renewal.newToken.hide'
+              }
+            />
           </Button>
-          {copied && <span className="ml3 f6" role="status"><FormattedMessage id={`admin/key-steward.renewal.newToken.copied.${copied}`} /></span>}
+          {copied && (
+            <span className="ml3 f6" role="status">
+              <FormattedMessage
+                id={`admin/key-steward.renewal.newToken.copied.${copied}`}
+              />
+            </span>
+          )}
         </div>
-        <h3 className="t-heading-6 mb2"><FormattedMessage id="admin/key-steward.renewal.newToken.next" /></h3>
+        <h3 className="t-heading-6 mb2">
+          <FormattedMessage id="admin/key-steward.renewal.newToken.next" />
+        </h3>
         <ol className="mt0 pl4 f6 lh-copy">
-          <li><FormattedMessage id="admin/key-steward.renewal.newToken.step1" /></li>
-          <li><FormattedMessage id="admin/key-steward.renewal.newToken.step2" /></li>
-          <li><FormattedMessage id="admin/key-steward.renewal.newToken.step3" /></li>
+          <li>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.step1" />
+          </li>
+          <li>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.step2" />
+          </li>
+          <li>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.step3" />
+          </li>
         </ol>
         {asking ? (
-          <div role="alertdialog" aria-modal="true" aria-labelledby="new-token-ask" className="mt4 pa4 ba b--danger br2" data-testid="new-token-ask">
-            <p id="new-token-ask" className="mt0 c-danger"><FormattedMessage id="admin/key-steward.renewal.newToken.ask" /></p>
+          <div
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="new-token-ask"
+            className="mt4 pa4 ba b--danger br2"
+            data-testid="new-token-ask"
+          >
+            <p id="new-token-ask" className="mt0 c-danger">
+              <FormattedMessage id="admin/key-steward.renewal.newToken.ask" />
+            </p>
             <div className="flex justify-end">
-              <span className="mr3" data-ask-initial><Button size="small" variation="secondary" onClick={() => setAsking(false)}><FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" /></Button></span>
-              <Button size="small" variation="danger" onClick={onClose}><FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" /></Button>
+              <span className="mr3" data-ask-initial>
+                <Button
+                  size="small"
+                  variation="secondary"
+                  onClick={() => setAsking(false)}
+                >
+                  <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
+                </Button>
+              </span>
+              <Button size="small" variation="danger" onClick={onClose}>
+                <FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" />
+              </Button>
             </div>
           </div>
         ) : (
           <div className="flex justify-end mt4">
-            <Button variation="primary" onClick={onClose}><FormattedMessage id="admin/key-steward.renewal.newToken.close" /></Button>
+            <Button variation="primary" onClick={onClose}>
+              <FormattedMessage id="admin/key-steward.renewal.newToken.close" />
+            </Button>
           </div>
         )}
       </div>
     </div>,
-    document.body,
+    document.body
   )
 }
 

@@ -4,12 +4,22 @@ import { FormattedMessage } from 'react-intl'
 
 import type { ActionPermission } from '../types'
 
-const PermissionNote: React.FC<{ permission?: ActionPermission }> = ({ permission }) =>
+const PermissionNote: React.FC<{ permission?: ActionPermission }> = ({
+  permission,
+}) =>
   permission && !permission.allowed ? (
-    <p className="f6 c-muted-1 mt2 mb0" data-testid={`missing-${permission.field}`}>
+    <p
+      className="f6 c-muted-1 mt2 mb0"
+      data-testid={`missing-${permission.field}`}
+    >
       <FormattedMessage
         id="admin/key-steward.actions.missing"
-        values={{ resources: (permission.acceptedResources.length ? permission.acceptedResources.map(r => r.join(' / ')) : permission.missingResources).join(', ') }}
+        values={{
+          resources: (permission.acceptedResources.length
+            ? permission.acceptedResources.map((r) => r.join(' / '))
+            : permission.missingResources
+          ).join(', '),
+        }}
       />
     </p>
   ) : null

@@ -14,7 +14,9 @@ import NewTokenDialog from './NewTokenDialog'
 import PermissionNote from './PermissionNote'
 
 /** A query to read again after an action: a document, or an active query's operation name. */
-export type RefetchQuery = { query: unknown; variables?: Record<string, unknown> } | string
+export type RefetchQuery =
+  | { query: unknown; variables?: Record<string, unknown> }
+  | string
 
 interface Props {
   keyId: string
@@ -30,7 +32,14 @@ interface Props {
   offered?: boolean
 }
 
-const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, size = 'regular', offered = true }) => {
+const RenewTokenButton: React.FC<Props> = ({
+  keyId,
+  appKey,
+  label,
+  permission,
+  size = 'regular',
+  offered = true,
+}) => {
   const intl = useIntl()
   const client = useApolloClient()
   const [confirming, setConfirming] = useState(false)
@@ -45,6 +54,7 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
   // renewal is now pending), to the line that says what comes next.
   const returnFocus = () => {
     const button = opener.current?.querySelector('button')
+
     if (button) button.focus()
     else after.current?.focus()
   }
@@ -53,8 +63,14 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
     setLoading(true)
     setError(null)
     try {
-      const res = await client.mutate<{ renewToken: { newToken: string } }>({ mutation: RENEW as never, variables: { keyId, confirm: appKey }, fetchPolicy: 'no-cache' })
+      const res = await client.mutate<{ renewToken: { newToken: string } }>({
+        mutation: RENEW as never,
+        variables: { keyId, confirm: appKey },
+        fetchPolicy: 'no-cache',
+      })
+
       const token = res.data?.renewToken.newToken
+
       setConfirming(false)
       if (token) setShown({ token })
       // What changed (the renewal record, the audit log, a review's decision) is read again by
@@ -69,11 +85,28 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
 
   return (
     <div className={offered || closedToken ? 'dib mr3 v-top' : 'dn'}>
-      {!offered && closedToken && <p ref={after} tabIndex={-1} className="f6 c-muted-1 mt0" data-testid="after-new-token"><FormattedMessage id="admin/key-steward.renewal.newToken.closed" /></p>}
+      {!offered && closedToken && (
+        <p
+          ref={after}
+          tabIndex={-1}
+          className="f6 c-muted-1 mt0"
+          data-testid="after-new-token"
+        >
+          <FormattedMessage id="admin/key-steward.renewal.newToken.closed" />
+        </p>
+      )}
       {offered && (
         <>
           <span ref={opener}>
-            <Button size={size} variation="primary" disabled={denied} onClick={() => { setError(null); setConfirming(true) }}>
+            <Button
+              size={size}
+              variation="primary"
+              disabled={denied}
+              onClick={() => {
+                setError(null)
+                setConfirming(true)
+              }}
+            >
               <FormattedMessage id="admin/key-steward.renewal.renew" />
             </Button>
           </span>
@@ -82,17 +115,34 @@ const RenewTokenButton: React.FC<Props> = ({ keyId, appKey, label, permission, s
       )}
       <ConfirmDialog
         isOpen={confirming}
-        title={intl.formatMessage({ id: 'admin/key-steward.renewal.confirm.title' })}
+        title={intl.formatMessage({
+          id: 'admin/key-steward.renewal.confirm.title',
+        })}
         keyLabel={label}
         appKey={appKey}
-        effect={<FormattedMessage id="admin/key-steward.renewal.confirm.effect" />}
-        confirmLabel={intl.formatMessage({ id: 'admin/key-steward.renewal.confirm.go' })}
+        effect={
+          <FormattedMessage id="admin/key-steward.renewal.confirm.effect" />
+        }
+        confirmLabel={intl.formatMessage({
+          id: 'admin/key-steward.renewal.confirm.go',
+        })}
         loading={loading}
         error={error}
         onConfirm={renew}
         onCancel={() => setConfirming(false)}
       />
-      {shown && <NewTokenDialog token={shown.token} keyLabel={label} appKey={appKey} onClose={() => { setShown(null); setClosedToken(true) }} returnFocus={returnFocus} />}
+      {shown && (
+        <NewTokenDialog
+          token={shown.token}
+          keyLabel={label}
+          appKey={appKey}
+          onClose={() => {
+            setShown(null)
+            setClosedToken(true)
+          }}
+          returnFocus={returnFocus}
+        />
+      )}
     </div>
   )
 }

@@ -6,9 +6,21 @@ import { useQuery } from 'react-apollo'
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import type { ActionPermission } from '../types'
 
-export type KeyActionField = 'renewToken' | 'finishTokenRenewal' | 'recordTokenRenewal' | 'deactivateKey' | 'reactivateKey' | 'removeKeyRole'
+export type KeyActionField =
+  | 'renewToken'
+  | 'finishTokenRenewal'
+  | 'recordTokenRenewal'
+  | 'deactivateKey'
+  | 'reactivateKey'
+  | 'removeKeyRole'
 
-export function usePermissions(): (field: KeyActionField) => ActionPermission | undefined {
-  const { data } = useQuery<{ keyActionPermissions: ActionPermission[] }>(PERMISSIONS, { fetchPolicy: 'cache-and-network' })
-  return field => data?.keyActionPermissions.find(p => p.field === field)
+export function usePermissions(): (
+  field: KeyActionField
+) => ActionPermission | undefined {
+  const { data } = useQuery<{ keyActionPermissions: ActionPermission[] }>(
+    PERMISSIONS,
+    { fetchPolicy: 'cache-and-network' }
+  )
+
+  return (field) => data?.keyActionPermissions.find((p) => p.field === field)
 }

@@ -46,51 +46,104 @@ export const COLD_AFTER_MS = 1000
  * Polls Query.inventoryStatus while `waiting` (the page has no data yet, or was told the read is
  * still running) or while the data shown is being revalidated; calls `onFresh` once per new copy.
  */
-export function useFreshness(meta: DataMeta | undefined, waiting: boolean, onFresh: () => void): InventoryStatus | null {
+export function useFreshness(
+  meta: DataMeta | undefined,
+  waiting: boolean,
+  onFresh: () => void
+): InventoryStatus | null {
   // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
   // keeps the copy's age.
   const [settled, setSettled] = useState<string | null>(null)
   // Loading is not yet a cold read: a warm page sends no status query at all.
   const [slow, setSlow] = useState(false)
+
   useEffect(() => {
     if (!waiting) return setSlow(false)
     const timer = setTimeout(() => setSlow(true), COLD_AFTER_MS)
+
     return () => clearTimeout(timer)
   }, [waiting])
-  const active = (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
-  const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(INVENTORY_STATUS, { skip: !active, pollInterval: POLL_MS, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false })
+  const active =
+    (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
+
+  const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(
+    INVENTORY_STATUS,
+    {
+      skip: !active,
+      pollInterval: POLL_MS,
+      fetchPolicy: 'network-only',
+      notifyOnNetworkStatusChange: false,
+    }
+  )
+
   const status = active ? data?.inventoryStatus ?? null : null
   const asked = useRef<string | null>(null)
+
   useEffect(() => {
     if (!status || status.reading) return
-    if (status.version && status.version !== meta?.version && status.version !== asked.current) {
+    if (
+      status.version &&
+      status.version !== meta?.version &&
+      status.version !== asked.current
+    ) {
       asked.current = status.version
       onFresh()
-    } else if (waiting && status.lastError && asked.current !== status.lastError) {
+    } else if (
+      waiting &&
+      status.lastError &&
+      asked.current !== status.lastError
+    ) {
       // The cold read failed: asking again shows why (or starts a new read).
       asked.current = status.lastError
       onFresh()
-    } else if (!waiting && meta?.revalidating && status.version === meta.version) {
+    } else if (
+      !waiting &&
+      meta?.revalidating &&
+      status.version === meta.version
+    ) {
       setSettled(meta.version ?? null)
     }
-  }, [status?.version, status?.reading, status?.lastError, meta?.version, waiting])
+  }, [
+    status?.version,
+    status?.reading,
+    status?.lastError,
+    meta?.version,
+    waiting,
+  ])
+
   return status
 }
 
-const Figure: React.FC<{ value: number }> = ({ value }) => <FormattedMessage id="admin/key-steward.progress.number" values={{ value }} />
+const Figure: React.FC<{ value: number }> = ({ value }) => (
+  <FormattedMessage id="admin/key-steward.progress.number" values={{ value }} />
+)
 
 /** "Reading roles: 1,240 of 6,000 …", honest about VTEX slowing the read down. */
-export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({ status }) => {
+export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
+  status,
+}) => {
   const p = status?.progress
+
   return (
-    <div className="flex items-start justify-center pa8" role="status" aria-live="polite" data-testid="read-progress">
+    <div
+      className="flex items-start justify-center pa8"
+      role="status"
+      aria-live="polite"
+      data-testid="read-progress"
+    >
       <Spinner size={32} />
       <div className="ml4">
         <p className="mt0 mb2 c-on-base">
           {!p ? (
             <FormattedMessage id="admin/key-steward.progress.starting" />
           ) : p.phase === 'ROLES' ? (
-            <FormattedMessage id="admin/key-steward.progress.roles" values={{ done: <Figure value={p.done} />, total: <Figure value={p.total} /> }} />
+            <FormattedMessage
+              id="admin/key-steward.progress.roles"
+              values={{
+                done: <Figure value={p.done} />,
+                total: <Figure value={p.total} />,
+              }}
+            />
           ) : p.phase === 'SAVING' ? (
             <FormattedMessage id="admin/key-steward.progress.saving" />
           ) : (
@@ -99,17 +152,30 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({ sta
         </p>
         {p && p.waitingSeconds > 0 && (
           <p className="mt0 mb2 c-warning" data-testid="read-waiting">
-            <FormattedMessage id="admin/key-steward.progress.waiting" values={{ seconds: p.waitingSeconds }} />
+            <FormattedMessage
+              id="admin/key-steward.progress.waiting"
+              values={{ seconds: p.waitingSeconds }}
+            />
           </p>
         )}
         {p && p.rateLimited > 0 && (
           <p className="mt0 mb2 c-muted-1" data-testid="read-throttled">
-            <FormattedMessage id="admin/key-steward.progress.throttled" values={{ concurrency: p.concurrency, max: p.maxConcurrency, count: p.rateLimited }} />
+            <FormattedMessage
+              id="admin/key-steward.progress.throttled"
+              values={{
+                concurrency: p.concurrency,
+                max: p.maxConcurrency,
+                count: p.rateLimited,
+              }}
+            />
           </p>
         )}
         {p && (
           <p className="mt0 mb0 f6 c-muted-1">
-            <FormattedMessage id="admin/key-steward.progress.elapsed" values={{ seconds: p.elapsedSeconds }} />
+            <FormattedMessage
+              id="admin/key-steward.progress.elapsed"
+              values={{ seconds: p.elapsedSeconds }}
+            />
           </p>
         )}
       </div>
@@ -118,18 +184,53 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({ sta
 }
 
 /** The daily scan's copy (SourceBanner), or the recent copy with its age and a live read on request. */
-export const DataSource: React.FC<{ meta: DataMeta; onLive: () => void; loading?: boolean }> = ({ meta, onLive, loading }) => {
-  if (meta.source === 'SNAPSHOT') return <SourceBanner source={meta.source} generatedAt={meta.generatedAt} onLive={onLive} loading={loading} />
+export const DataSource: React.FC<{
+  meta: DataMeta
+  onLive: () => void
+  loading?: boolean
+}> = ({ meta, onLive, loading }) => {
+  if (meta.source === 'SNAPSHOT')
+    return (
+      <SourceBanner
+        source={meta.source}
+        generatedAt={meta.generatedAt}
+        onLive={onLive}
+        loading={loading}
+      />
+    )
   if (meta.source !== 'RECENT') return null
   const minutes = Math.floor((meta.ageSeconds ?? 0) / 60)
+
   return (
-    <div className="mb5" role="status" data-source="RECENT" data-age-seconds={meta.ageSeconds ?? 0}>
+    <div
+      className="mb5"
+      role="status"
+      data-source="RECENT"
+      data-age-seconds={meta.ageSeconds ?? 0}
+    >
       {/* a recent copy is the normal case: a quiet line, not an alert */}
       <p className="ma0 f6 c-muted-1">
-        <FormattedMessage id="admin/key-steward.source.recent" values={{ minutes }} />
-        {meta.revalidating && <span className="ml2" data-testid="revalidating"><FormattedMessage id="admin/key-steward.source.revalidating" /></span>}
-        {loading && <span className="ml2"><FormattedMessage id="admin/key-steward.state.loading" /></span>}
-        <button type="button" className="ml3 bn bg-transparent pa0 c-link underline pointer f6" onClick={onLive}><FormattedMessage id="admin/key-steward.source.refresh" /></button>
+        <FormattedMessage
+          id="admin/key-steward.source.recent"
+          values={{ minutes }}
+        />
+        {meta.revalidating && (
+          <span className="ml2" data-testid="revalidating">
+            <FormattedMessage id="admin/key-steward.source.revalidating" />
+          </span>
+        )}
+        {loading && (
+          <span className="ml2">
+            <FormattedMessage id="admin/key-steward.state.loading" />
+          </span>
+        )}
+        <button
+          type="button"
+          className="ml3 bn bg-transparent pa0 c-link underline pointer f6"
+          onClick={onLive}
+        >
+          <FormattedMessage id="admin/key-steward.source.refresh" />
+        </button>
       </p>
     </div>
   )

@@ -5,15 +5,21 @@ import { useRuntime } from 'vtex.render-runtime'
 
 import { adminHref } from '../utils/adminHref'
 
-const Link: React.FC<{ to: string; className?: string; ariaLabel?: string; ariaCurrent?: 'page' }> = ({ to, className, ariaLabel, ariaCurrent, children }) => {
+const Link: React.FC<{
+  to: string
+  className?: string
+  ariaLabel?: string
+  ariaCurrent?: 'page'
+}> = ({ to, className, ariaLabel, ariaCurrent, children }) => {
   const { navigate } = useRuntime()
+
   return (
     <a
       href={adminHref(to)}
       aria-label={ariaLabel}
       aria-current={ariaCurrent}
       className={className ?? 'c-link hover-c-link-hover no-underline'}
-      onClick={e => {
+      onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
         e.preventDefault()
         navigate({ to })

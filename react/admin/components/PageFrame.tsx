@@ -12,7 +12,13 @@ import Reminders from './Reminders'
 
 export { BASE }
 
-export type Section = 'overview' | 'keys' | 'users' | 'review' | 'exposure' | 'settings'
+export type Section =
+  | 'overview'
+  | 'keys'
+  | 'users'
+  | 'review'
+  | 'exposure'
+  | 'settings'
 
 const SECTIONS: Array<{ id: Section; path: string }> = [
   { id: 'overview', path: BASE },
@@ -30,15 +36,26 @@ interface Props {
   back?: { label: React.ReactNode; to: string }
 }
 
-const PageFrame: React.FC<Props> = ({ section, title, subtitle, back, children }) => {
+const PageFrame: React.FC<Props> = ({
+  section,
+  title,
+  subtitle,
+  back,
+  children,
+}) => {
   const { navigate } = useRuntime()
+
   return (
     <div className={styles.root}>
       <Layout
         fullWidth
         pageHeader={
           <PageHeader
-            title={<h1 className="ma0" style={{ font: 'inherit' }}>{title}</h1>}
+            title={
+              <h1 className="ma0" style={{ font: 'inherit' }}>
+                {title}
+              </h1>
+            }
             subtitle={subtitle}
             linkLabel={back?.label}
             onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
@@ -47,9 +64,13 @@ const PageFrame: React.FC<Props> = ({ section, title, subtitle, back, children }
       >
         <nav className="mb5" aria-label="Key Steward">
           <ul className={styles.tabs}>
-            {SECTIONS.map(s => (
+            {SECTIONS.map((s) => (
               <li key={s.id}>
-                <Link to={s.path} className={styles.tab} ariaCurrent={s.id === section ? 'page' : undefined}>
+                <Link
+                  to={s.path}
+                  className={styles.tab}
+                  ariaCurrent={s.id === section ? 'page' : undefined}
+                >
                   <FormattedMessage id={`admin/key-steward.section.${s.id}`} />
                 </Link>
               </li>

@@ -10,7 +10,18 @@ import SNOOZE from '../graphql/snoozeReminder.gql'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
 
-export interface Reminder { id: string; kind: 'REVIEW_DUE_SOON' | 'REVIEW_OVERDUE' | 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' | 'DAILY_SCAN_FAILING'; count: number; dueDate: string | null; subjects: Array<{ id: string; label: string }> }
+export interface Reminder {
+  id: string
+  kind:
+    | 'REVIEW_DUE_SOON'
+    | 'REVIEW_OVERDUE'
+    | 'KEYS_CROSSED_ROTATION'
+    | 'RENEWALS_UNFINISHED'
+    | 'DAILY_SCAN_FAILING'
+  count: number
+  dueDate: string | null
+  subjects: Array<{ id: string; label: string }>
+}
 
 const ACTION: Record<Reminder['kind'], string> = {
   REVIEW_DUE_SOON: `${BASE}/review`,
@@ -21,11 +32,21 @@ const ACTION: Record<Reminder['kind'], string> = {
 }
 
 /** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
-const RULE_OF: Partial<Record<Reminder['kind'], string>> = { KEYS_CROSSED_ROTATION: 'key-age-exceeded', RENEWALS_UNFINISHED: 'renewal-unfinished' }
+const RULE_OF: Partial<Record<Reminder['kind'], string>> = {
+  KEYS_CROSSED_ROTATION: 'key-age-exceeded',
+  RENEWALS_UNFINISHED: 'renewal-unfinished',
+}
+
 export function actionHref(r: Reminder): string {
   const rule = RULE_OF[r.kind]
+
   if (!rule) return ACTION[r.kind]
-  return r.subjects.length ? `${ACTION[r.kind]}?ids=${r.subjects.map(s => encodeURIComponent(s.id)).join(',')}` : `${ACTION[r.kind]}?rule=${rule}`
+
+  return r.subjects.length
+    ? `${ACTION[r.kind]}?ids=${r.subjects
+        .map((s) => encodeURIComponent(s.id))
+        .join(',')}`
+    : `${ACTION[r.kind]}?rule=${rule}`
 }
 
 const SNOOZE_CHOICES = [1, 7, 30]
@@ -33,27 +54,68 @@ const SNOOZE_CHOICES = [1, 7, 30]
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
-  const [snooze, snoozing] = useMutation(SNOOZE, { refetchQueries: [{ query: REMINDERS }], awaitRefetchQueries: true })
-  const names = r.subjects.slice(0, 3).map(s => s.label).join(', ') + (r.subjects.length > 3 ? '…' : '')
+  const [snooze, snoozing] = useMutation(SNOOZE, {
+    refetchQueries: [{ query: REMINDERS }],
+    awaitRefetchQueries: true,
+  })
+
+  const names =
+    r.subjects
+      .slice(0, 3)
+      .map((s) => s.label)
+      .join(', ') + (r.subjects.length > 3 ? '…' : '')
+
   return (
     <div className="mb3" data-reminder={r.kind}>
       <Alert type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}>
         <span>
           <FormattedMessage
             id={`admin/key-steward.reminder.${r.kind}`}
-            values={{ count: r.count, names, date: r.dueDate ? <FormattedDate value={r.dueDate} year="numeric" month="long" day="2-digit" /> : '' }}
+            values={{
+              count: r.count,
+              names,
+              date: r.dueDate ? (
+                <FormattedDate
+                  value={r.dueDate}
+                  year="numeric"
+                  month="long"
+                  day="2-digit"
+                />
+              ) : (
+                ''
+              ),
+            }}
           />{' '}
-          <Link to={actionHref(r)}><FormattedMessage id={`admin/key-steward.reminder.action.${r.kind}`} /></Link>
+          <Link to={actionHref(r)}>
+            <FormattedMessage
+              id={`admin/key-steward.reminder.action.${r.kind}`}
+            />
+          </Link>
           {' · '}
           <select
             className="ml1 mr1 f6 bn bg-transparent c-link pointer"
-            aria-label={intl.formatMessage({ id: 'admin/key-steward.reminder.snoozeFor' })}
+            aria-label={intl.formatMessage({
+              id: 'admin/key-steward.reminder.snoozeFor',
+            })}
             value={days}
-            onChange={e => setDays(Number(e.target.value))}
+            onChange={(e) => setDays(Number(e.target.value))}
           >
-            {SNOOZE_CHOICES.map(d => <option key={d} value={d}>{intl.formatMessage({ id: 'admin/key-steward.reminder.days' }, { days: d })}</option>)}
+            {SNOOZE_CHOICES.map((d) => (
+              <option key={d} value={d}>
+                {intl.formatMessage(
+                  { id: 'admin/key-steward.reminder.days' },
+                  { days: d }
+                )}
+              </option>
+            ))}
           </select>
-          <ButtonPlain size="small" isLoading={snoozing.loading} onClick={() => snooze({ variables: { id: r.id, days } }).catch(() => undefined)}>
+          <ButtonPlain
+            size="small"
+            isLoading={snoozing.loading}
+            onClick={() =>
+              snooze({ variables: { id: r.id, days } }).catch(() => undefined)
+            }
+          >
             {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
           </ButtonPlain>
         </span>
@@ -64,10 +126,22 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
 
 /** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
 const Reminders: React.FC = () => {
-  const { data } = useQuery<{ reminders: Reminder[] }>(REMINDERS, { fetchPolicy: 'cache-and-network', errorPolicy: 'ignore' })
+  const { data } = useQuery<{ reminders: Reminder[] }>(REMINDERS, {
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'ignore',
+  })
+
   const reminders = data?.reminders ?? []
+
   if (!reminders.length) return null
-  return <section className="mb5" aria-label="Reminders" role="region">{reminders.map(r => <ReminderItem key={r.id} r={r} />)}</section>
+
+  return (
+    <section className="mb5" aria-label="Reminders">
+      {reminders.map((r) => (
+        <ReminderItem key={r.id} r={r} />
+      ))}
+    </section>
+  )
 }
 
 export default Reminders

@@ -6,7 +6,10 @@ import type { Severity } from '../types'
 
 // VTEX's palette: red for critical, orange for high, yellow for medium, greys for the rest
 // (darkened where white text needs 4.5:1).
-export const SEVERITY_COLORS: Record<Severity, { bgColor: string; color: string }> = {
+export const SEVERITY_COLORS: Record<
+  Severity,
+  { bgColor: string; color: string }
+> = {
   CRITICAL: { bgColor: '#d40000', color: '#ffffff' },
   HIGH: { bgColor: '#b34700', color: '#ffffff' },
   MEDIUM: { bgColor: '#ffb100', color: '#2b2b2c' },
@@ -29,9 +32,14 @@ const SeverityBadge: React.FC<{ severity: Severity }> = ({ severity }) => (
 export const StaleBadge: React.FC<{ days?: number | null }> = ({ days }) => (
   <span data-stale={days ?? ''}>
     <Tag size="small" bgColor="#f2f4f5" color="#2b2b2c">
-      {typeof days === 'number'
-        ? <FormattedMessage id="admin/key-steward.keys.staleBy" values={{ days }} />
-        : <FormattedMessage id="admin/key-steward.keys.stale" />}
+      {typeof days === 'number' ? (
+        <FormattedMessage
+          id="admin/key-steward.keys.staleBy"
+          values={{ days }}
+        />
+      ) : (
+        <FormattedMessage id="admin/key-steward.keys.stale" />
+      )}
     </Tag>
   </span>
 )
@@ -40,9 +48,22 @@ export const StaleBadge: React.FC<{ days?: number | null }> = ({ days }) => (
  * A role tag (e.g. Owner) colored like the finding it causes on this subject, so a red tag
  * never sits beside a Medium finding; neutral when the role causes no finding.
  */
-export const RoleTag: React.FC<{ severity?: Severity }> = ({ severity, children }) =>
-  severity
-    ? <span data-role-severity={severity}><Tag size="small" {...SEVERITY_COLORS[severity]}>{children}</Tag></span>
-    : <span data-role-severity=""><Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">{children}</Tag></span>
+export const RoleTag: React.FC<{ severity?: Severity }> = ({
+  severity,
+  children,
+}) =>
+  severity ? (
+    <span data-role-severity={severity}>
+      <Tag size="small" {...SEVERITY_COLORS[severity]}>
+        {children}
+      </Tag>
+    </span>
+  ) : (
+    <span data-role-severity="">
+      <Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">
+        {children}
+      </Tag>
+    </span>
+  )
 
 export default SeverityBadge

@@ -1,78 +1,252 @@
 // Data for component tests, shaped like the service's answers.
-import { DocumentNode, GraphQLError } from 'graphql'
+import type { DocumentNode } from 'graphql'
+import { GraphQLError } from 'graphql'
 
 import INVENTORY from '../graphql/inventory.gql'
 import KEY_LIST from '../graphql/keyList.gql'
 import USER_LIST from '../graphql/userList.gql'
-import { ApiKey, Inventory, InventoryMeta, KeyPage, KeyRow, NO_RENEWAL, UserPage } from '../types'
+import type {
+  ApiKey,
+  Inventory,
+  InventoryMeta,
+  KeyPage,
+  KeyRow,
+  UserPage,
+} from '../types'
+import { NO_RENEWAL } from '../types'
 
-export const OWNER_ROLE = { id: 1, name: 'Owner (Admin Super)', isAdmin: true, roleType: 0, products: ['License Manager'] }
-export const CALL_CENTER = { id: 957, name: 'Call center operator', isAdmin: false, roleType: 0, products: ['Catalog', 'OMS'] }
+export const OWNER_ROLE = {
+  id: 1,
+  name: 'Owner (Admin Super)',
+  isAdmin: true,
+  roleType: 0,
+  products: ['License Manager'],
+}
+export const CALL_CENTER = {
+  id: 957,
+  name: 'Call center operator',
+  isAdmin: false,
+  roleType: 0,
+  products: ['Catalog', 'OMS'],
+}
 
 export function key(overrides: Partial<ApiKey> = {}): ApiKey {
   return {
-    id: 'k-erp', appKey: 'vtexappkey-acme-ERPSYN', label: 'ERP orders sync', createdAt: '2026-10-01T09:00:00Z',
-    isActive: true, ageDays: 56, tokenAgeDays: overrides.ageDays ?? 56, tokenAgeSince: overrides.createdAt ?? '2026-10-01T09:00:00Z', tokenAgeBasis: 'KEY_CREATED',
-    renewal: NO_RENEWAL, rolesKnown: true, roles: [CALL_CENTER], findings: [], annotation: null, ...overrides,
+    id: 'k-erp',
+    appKey: 'vtexappkey-acme-ERPSYN',
+    label: 'ERP orders sync',
+    createdAt: '2026-10-01T09:00:00Z',
+    isActive: true,
+    ageDays: 56,
+    tokenAgeDays: overrides.ageDays ?? 56,
+    tokenAgeSince: overrides.createdAt ?? '2026-10-01T09:00:00Z',
+    tokenAgeBasis: 'KEY_CREATED',
+    renewal: NO_RENEWAL,
+    rolesKnown: true,
+    roles: [CALL_CENTER],
+    findings: [],
+    annotation: null,
+    ...overrides,
   }
 }
 
 export const STALE = key({
-  id: 'k-old', appKey: 'vtexappkey-acme-OLDKEY', label: 'Legacy OMS export', createdAt: '2026-03-21T12:00:00Z', ageDays: 250,
-  findings: [{ rule: 'key-age-exceeded', severity: 'HIGH', practice: 'ROTATE_KEYS', message: 'Key "Legacy OMS export" is 250 days old, 160 days past the 90-day rotation period.', daysPastPeriod: 160 }],
+  id: 'k-old',
+  appKey: 'vtexappkey-acme-OLDKEY',
+  label: 'Legacy OMS export',
+  createdAt: '2026-03-21T12:00:00Z',
+  ageDays: 250,
+  findings: [
+    {
+      rule: 'key-age-exceeded',
+      severity: 'HIGH',
+      practice: 'ROTATE_KEYS',
+      message:
+        'Key "Legacy OMS export" is 250 days old, 160 days past the 90-day rotation period.',
+      daysPastPeriod: 160,
+    },
+  ],
 })
 export const OWNER_KEY = key({
-  id: 'k-owner', appKey: 'vtexappkey-acme-OWNERK', label: 'Agency deploy pipeline', roles: [OWNER_ROLE],
-  findings: [{ rule: 'owner-role', severity: 'CRITICAL', practice: 'INDIVIDUAL_KEYS', message: 'Key "Agency deploy pipeline" holds Owner (Admin Super), which grants every permission of the account.', daysPastPeriod: null }],
+  id: 'k-owner',
+  appKey: 'vtexappkey-acme-OWNERK',
+  label: 'Agency deploy pipeline',
+  roles: [OWNER_ROLE],
+  findings: [
+    {
+      rule: 'owner-role',
+      severity: 'CRITICAL',
+      practice: 'INDIVIDUAL_KEYS',
+      message:
+        'Key "Agency deploy pipeline" holds Owner (Admin Super), which grants every permission of the account.',
+      daysPastPeriod: null,
+    },
+  ],
 })
-export const UNKNOWN_ROLES = key({ id: 'k-unknown', appKey: 'vtexappkey-acme-UNKNOW', label: 'Feed with unknown roles', rolesKnown: false, roles: [] })
+export const UNKNOWN_ROLES = key({
+  id: 'k-unknown',
+  appKey: 'vtexappkey-acme-UNKNOW',
+  label: 'Feed with unknown roles',
+  rolesKnown: false,
+  roles: [],
+})
 
 export function inventory(overrides: Partial<Inventory> = {}): Inventory {
   return {
-    source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', complete: true, missing: [],
+    source: 'LIVE',
+    generatedAt: '2026-11-26T12:00:00.000Z',
+    complete: true,
+    missing: [],
     keys: [key(), STALE, OWNER_KEY],
     users: [
-      { id: 'u-ana', email: 'ana@acme.com', name: 'Ana Souza', isAdmin: true, isBlocked: false, rolesKnown: true, roles: [{ id: 1, name: 'Owner (Admin Super)', isAdmin: true }], findings: [] },
-      { id: 'u-diego', email: 'diego@acme.com', name: 'Diego Rocha', isAdmin: false, isBlocked: false, rolesKnown: true, roles: [{ id: 957, name: 'Call center operator', isAdmin: false }], findings: [] },
+      {
+        id: 'u-ana',
+        email: 'ana@acme.com',
+        name: 'Ana Souza',
+        isAdmin: true,
+        isBlocked: false,
+        rolesKnown: true,
+        roles: [{ id: 1, name: 'Owner (Admin Super)', isAdmin: true }],
+        findings: [],
+      },
+      {
+        id: 'u-diego',
+        email: 'diego@acme.com',
+        name: 'Diego Rocha',
+        isAdmin: false,
+        isBlocked: false,
+        rolesKnown: true,
+        roles: [{ id: 957, name: 'Call center operator', isAdmin: false }],
+        findings: [],
+      },
     ],
     roles: [OWNER_ROLE, CALL_CENTER],
     ...overrides,
   }
 }
 
-export const inventoryMock = (inv: Inventory = inventory()) => ({ request: { query: INVENTORY }, result: { data: { inventory: inv } } })
+export const inventoryMock = (inv: Inventory = inventory()) => ({
+  request: { query: INVENTORY },
+  result: { data: { inventory: inv } },
+})
 
-export const errorMock = (query: DocumentNode, code: string, message: string, extra: Record<string, unknown> = {}) => ({
+export const errorMock = (
+  query: DocumentNode,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {}
+) => ({
   request: { query },
-  result: { errors: [new GraphQLError(message, undefined, undefined, undefined, undefined, undefined, { code, ...extra })] },
+  result: {
+    errors: [
+      new GraphQLError(
+        message,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        { code, ...extra }
+      ),
+    ],
+  },
 })
 
 /** A row of Query.keyList from a test key. */
 export const row = (k: ApiKey, extra: Partial<KeyRow> = {}): KeyRow => ({
-  id: k.id, appKey: k.appKey, label: k.label, createdAt: k.createdAt, isActive: k.isActive, ageDays: k.ageDays,
-  external: false, account: null, rolesKnown: k.rolesKnown, roles: k.roles.map(r => ({ id: r.id, name: r.name })),
-  findings: k.findings.map(f => ({ rule: f.rule, severity: f.severity, message: f.message, daysPastPeriod: 'daysPastPeriod' in f ? f.daysPastPeriod ?? null : null })), ...extra,
+  id: k.id,
+  appKey: k.appKey,
+  label: k.label,
+  createdAt: k.createdAt,
+  isActive: k.isActive,
+  ageDays: k.ageDays,
+  external: false,
+  account: null,
+  rolesKnown: k.rolesKnown,
+  roles: k.roles.map((r) => ({ id: r.id, name: r.name })),
+  findings: k.findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    daysPastPeriod: 'daysPastPeriod' in f ? f.daysPastPeriod ?? null : null,
+  })),
+  ...extra,
 })
 
-export const LIVE_META: InventoryMeta = { source: 'LIVE', generatedAt: '2026-11-26T12:00:00.000Z', version: 'v1', ageSeconds: null, revalidating: null, complete: true, missing: [] }
+export const LIVE_META: InventoryMeta = {
+  source: 'LIVE',
+  generatedAt: '2026-11-26T12:00:00.000Z',
+  version: 'v1',
+  ageSeconds: null,
+  revalidating: null,
+  complete: true,
+  missing: [],
+}
 
-export function keyPage(rows: KeyRow[], overrides: Partial<KeyPage> = {}): KeyPage {
+export function keyPage(
+  rows: KeyRow[],
+  overrides: Partial<KeyPage> = {}
+): KeyPage {
   return {
-    total: rows.length, allTotal: rows.length, page: 1, pages: 1, pageSize: 100,
-    rules: [...new Set(rows.flatMap(r => r.findings.map(f => f.rule)))].sort(),
-    roles: [OWNER_ROLE, CALL_CENTER].map(r => ({ id: r.id, name: r.name })),
-    inventory: LIVE_META, rows, ...overrides,
+    total: rows.length,
+    allTotal: rows.length,
+    page: 1,
+    pages: 1,
+    pageSize: 100,
+    rules: [
+      ...new Set(rows.flatMap((r) => r.findings.map((f) => f.rule))),
+    ].sort(),
+    roles: [OWNER_ROLE, CALL_CENTER].map((r) => ({ id: r.id, name: r.name })),
+    inventory: LIVE_META,
+    rows,
+    ...overrides,
   }
 }
 
 /** What KeysPage asks for the default view; a test overrides what its case changes. */
 export const keyListVariables = (over: Record<string, unknown> = {}) => ({
-  page: 1, pageSize: 100, search: null, severity: null, rule: null, status: 'all', roleId: null, ids: null, sort: 'severity', descending: false, ...over,
+  page: 1,
+  pageSize: 100,
+  search: null,
+  severity: null,
+  rule: null,
+  status: 'all',
+  roleId: null,
+  ids: null,
+  sort: 'severity',
+  descending: false,
+  ...over,
 })
 
-export const keyListMock = (page: KeyPage, variables: Record<string, unknown> = {}) => ({ request: { query: KEY_LIST, variables: keyListVariables(variables) }, result: { data: { keyList: page } } })
+export const keyListMock = (
+  page: KeyPage,
+  variables: Record<string, unknown> = {}
+) => ({
+  request: { query: KEY_LIST, variables: keyListVariables(variables) },
+  result: { data: { keyList: page } },
+})
 
-export const userListMock = (page: Partial<UserPage>, variables: Record<string, unknown> = {}) => ({
-  request: { query: USER_LIST, variables: { page: 1, pageSize: 100, search: null, ...variables } },
-  result: { data: { userList: { total: 0, allTotal: 0, page: 1, pages: 1, pageSize: 100, ownerCount: 0, inventory: LIVE_META, rows: [], ...page } } },
+export const userListMock = (
+  page: Partial<UserPage>,
+  variables: Record<string, unknown> = {}
+) => ({
+  request: {
+    query: USER_LIST,
+    variables: { page: 1, pageSize: 100, search: null, ...variables },
+  },
+  result: {
+    data: {
+      userList: {
+        total: 0,
+        allTotal: 0,
+        page: 1,
+        pages: 1,
+        pageSize: 100,
+        ownerCount: 0,
+        inventory: LIVE_META,
+        rows: [],
+        ...page,
+      },
+    },
+  },
 })

@@ -8,20 +8,40 @@ export interface ServiceError {
   /** each missing permission with its newer equivalents, e.g. "Save user / Edit Admin Users" */
   missingResources: string[]
   /** per field: the service's code, params and the bad entry (settings), rendered from messages */
-  fields: Array<{ field: string; message: string; code?: string; params?: Record<string, number | string>; entry?: string }>
+  fields: Array<{
+    field: string
+    message: string
+    code?: string
+    params?: Record<string, number | string>
+    entry?: string
+  }>
 }
 
-export function readError(error: ApolloError | undefined | null): ServiceError | null {
+export function readError(
+  error: ApolloError | undefined | null
+): ServiceError | null {
   if (!error) return null
   const first = error.graphQLErrors?.[0]
   const ext = (first?.extensions ?? {}) as {
-    code?: string; missingResources?: string[]; acceptedResources?: string[][]; fields?: ServiceError['fields']; exception?: { code?: string }
+    code?: string
+    missingResources?: string[]
+    acceptedResources?: string[][]
+    fields?: ServiceError['fields']
+    exception?: { code?: string }
   }
+
   return {
-    code: ext.code && ext.code !== 'INTERNAL_SERVER_ERROR' ? ext.code : ext.exception?.code ?? (error.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),
+    code:
+      ext.code && ext.code !== 'INTERNAL_SERVER_ERROR'
+        ? ext.code
+        : ext.exception?.code ??
+          (error.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR'),
     message: first?.message ?? error.networkError?.message ?? error.message,
     // acceptedResources lists, per missing permission, the legacy resource and VTEX's newer ones
-    missingResources: ext.acceptedResources?.map(names => names.join(' / ')) ?? ext.missingResources ?? [],
+    missingResources:
+      ext.acceptedResources?.map((names) => names.join(' / ')) ??
+      ext.missingResources ??
+      [],
     fields: ext.fields ?? [],
   }
 }

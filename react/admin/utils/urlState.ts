@@ -7,15 +7,29 @@ export function currentSearch(): string {
   return typeof window === 'undefined' ? '' : window.location.search
 }
 
-export function replaceQuery(params: Record<string, string | undefined>, setQuery?: (q: Record<string, string | undefined>, o?: { replace?: boolean; merge?: boolean }) => void): void {
+export function replaceQuery(
+  params: Record<string, string | undefined>,
+  setQuery?: (
+    q: Record<string, string | undefined>,
+    o?: { replace?: boolean; merge?: boolean }
+  ) => void
+): void {
   if (setQuery) {
     setQuery(params, { replace: true, merge: false })
+
     return
   }
+
   const search = new URLSearchParams()
+
   for (const [k, v] of Object.entries(params)) if (v) search.set(k, v)
   const s = search.toString()
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${s ? `?${s}` : ''}`)
+
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${s ? `?${s}` : ''}`
+  )
 }
 
 export function rememberKeysView(queryString: string): void {
@@ -29,10 +43,12 @@ export function rememberKeysView(queryString: string): void {
 /** The Keys page as the admin last left it in this tab. */
 export function keysViewHref(base: string): string {
   let q = ''
+
   try {
     q = window.sessionStorage.getItem(LAST_KEYS_VIEW) ?? ''
   } catch {
     q = ''
   }
+
   return `${base}/keys${q.startsWith('?') ? q : ''}`
 }

@@ -92,7 +92,16 @@ describe('Query.findings', () => {
   })
 
   it('attaches findings to keys; every healthy key, by name, has none', async () => {
-    const { keys } = (
+    const {
+      keys,
+    }: {
+      keys: Array<{
+        id: string
+        label: string
+        isActive: boolean
+        findings: Array<{ rule: string; severity: string }>
+      }>
+    } = (
       await gql(
         stack,
         OWNER,

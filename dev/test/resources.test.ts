@@ -63,13 +63,23 @@ describe('an admin holding only the newer resources', () => {
     assert.equal(r.body.errors, undefined, r.text)
   })
 
+  // A session's "yes" is remembered for 30 s (services/sessionAccess.ts): these tests sign in
+  // again (a new session of the same user) so License Manager is asked afresh.
+  const signInAgain = (cookie: string, as: string) => {
+    stack.fixture.sessions[as] = stack.fixture.sessions[cookie]
+
+    return as
+  }
+
   it('is asked the legacy resource first, then the newer one; a holder of the legacy one is asked nothing more', async () => {
+    const newer = signInAgain(NEWER, 'session-helena-again-1')
+    const owner = signInAgain(OWNER, 'session-ana-again-1')
     let from = stack.platform.requests.length
 
-    await gql(stack, NEWER, '{ settings { rotationDays } }')
+    await gql(stack, newer, '{ settings { rotationDays } }')
     assert.deepEqual(accessChecks(from), ['Save_User', 'EditAdminUsers'])
     from = stack.platform.requests.length
-    await gql(stack, OWNER, '{ settings { rotationDays } }')
+    await gql(stack, owner, '{ settings { rotationDays } }')
     assert.deepEqual(accessChecks(from), ['Save_User'])
   })
 
@@ -77,7 +87,14 @@ describe('an admin holding only the newer resources', () => {
     stack.platform.faults.set([
       { path: '/resources/EditAdminUsers/access$', status: 503 },
     ])
-    const r = await gql(stack, NEWER, UPDATE, { s: { rotationDays: 150 } })
+    const r = await gql(
+      stack,
+      signInAgain(NEWER, 'session-helena-again-2'),
+      UPDATE,
+      {
+        s: { rotationDays: 150 },
+      }
+    )
 
     assert.equal(errorCode(r), 'UPSTREAM_UNAVAILABLE')
     stack.platform.faults.set([])

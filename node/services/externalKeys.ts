@@ -170,22 +170,27 @@ export async function registerExternalKey(
   )
   // The key as the inventory shows it (role catalogue, findings); the roles just read if the
   // inventory came from the daily scan's copy, which predates it.
-  const listed = (
-    await requestData(ctx)
-      .inventory()
-      .catch(() => null)
-  )?.externalKeys.find((e) => e.appKey === appKey)
+  const inventory = await requestData(ctx)
+    .inventory()
+    .catch(() => null)
 
+  const listed = inventory?.externalKeys.find((e) => e.appKey === appKey)
+  // Not listed yet (the inventory is a copy that predates it): its roles as just read, described
+  // by the account's role catalogue (Owner is an admin role).
+  const catalogue = new Map((inventory?.roles ?? []).map((r) => [r.id, r]))
   const basic = {
     ...entry,
     rolesKnown: true,
-    roles: roles.map((r) => ({
-      id: r.id,
-      name: r.name,
-      isAdmin: false,
-      roleType: 0,
-      products: [],
-    })),
+    roles: roles.map(
+      (r) =>
+        catalogue.get(r.id) ?? {
+          id: r.id,
+          name: r.name,
+          isAdmin: false,
+          roleType: 0,
+          products: [],
+        }
+    ),
   }
 
   const added = { ...(listed ?? basic), addedBy: by }

@@ -5,7 +5,7 @@
 import type { ExternalKeyEntry } from '../domain/types'
 import type { Context } from '../typings'
 import { markStale, patchCopy, withKey } from './recentCopy'
-import { requestData } from './requestData'
+import { forgetRequestData, requestData } from './requestData'
 
 type RereadKey = Parameters<typeof withKey>[1]
 
@@ -51,4 +51,6 @@ export async function reflectExternalKey(
       reason: String((e as Error).message).slice(0, 200),
     })
   }
+  // The answer's findings are evaluated on the inventory with this change.
+  forgetRequestData(ctx)
 }

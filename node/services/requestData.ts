@@ -361,3 +361,11 @@ export function requestData(ctx: Context): RequestData {
 
   return data
 }
+
+/**
+ * Forgets what this request loaded, after a write of its own changed it (e.g. an external key
+ * registered and patched into the recent copy): fields resolved next read the new state.
+ */
+export function forgetRequestData(ctx: Context): void {
+  cache.delete(ctx)
+}

@@ -2,22 +2,48 @@
 import { mkdirSync, writeFileSync } from 'fs'
 import { join } from 'path'
 
+import { READ, SAVE_USER } from '../node/domain/resources'
+import type { Requirement } from '../node/domain/resources'
 import type { Fixture } from './platform/fixture'
 import { DEFAULT_FIXTURE, ROOT } from './paths'
 import { startStack } from './stack'
 
 /** Who a session is: the user's name and the roles the fixture gives them. */
+/** What a session may do in Key Steward, from its roles' resources (the app's own requirements). */
+function canDo(fixture: Fixture, roleIds: number[]): string {
+  const roles = roleIds
+    .map((id) => fixture.roles.find((r) => r.id === id))
+    .filter(Boolean)
+  const names = new Set(roles.flatMap((r) => r?.resources ?? []))
+  const holds = (r: Requirement) => r.some((x) => names.has(x.name))
+
+  if (roles.some((r) => r?.isAdmin))
+    return 'Owner admin: sees and does everything'
+  const reads = READ.every(holds)
+  const saves = holds(SAVE_USER)
+
+  if (reads) return 'admin: reads the keys and manages them'
+  if (saves)
+    return 'holds Save user but not the user and role reads: the inventory pages refuse it'
+  if (READ.some(holds))
+    return 'read-only: without Save user VTEX lists no keys; name it an auditor to let it read completed reviews'
+
+  return 'a user without rights in Key Steward'
+}
+
+/** Who a session is: the user, their roles, and what that lets them do here. */
 function whoIs(fixture: Fixture, email: string): string {
   const user = fixture.users.find((u) => u.email === email)
 
   if (!user) return email
-  const roles = (fixture.roleAssignments[user.id] ?? []).map(
+  const ids = fixture.roleAssignments[user.id] ?? []
+  const roles = ids.map(
     (id) => fixture.roles.find((r) => r.id === id)?.name ?? `role ${id}`
   )
 
-  return `${user.name} <${email}>: ${
-    roles.length ? roles.join(', ') : 'no role (a user without rights)'
-  }`
+  return `${email}, ${canDo(fixture, ids)} (${
+    roles.length ? roles.join(', ') : 'no role'
+  })`
 }
 
 function arg(name: string): string | undefined {
@@ -91,7 +117,7 @@ Try:
 Local VTEX platform: ${stack.platform.url}
   clock ${stack.platform.state
     .now()
-    .toISOString()}: move it (and fire the daily scan) with
+    .toISOString()}: move it with (fires the daily scan once an admin has opened Key Steward)
     curl -s -X POST ${
       stack.platform.url
     }/_platform/clock -d '{"days":100}'   (or npm start -- --advance-days 100)

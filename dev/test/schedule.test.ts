@@ -302,7 +302,8 @@ describe('daily scan', () => {
     const set = await gql(
       stack,
       ANA,
-      'mutation { updateSettings(settings: { liveReadTimeoutSeconds: 2 }) { liveReadTimeoutSeconds } }'
+      // No recent copy (0 minutes: every page reads live), so a slow read falls back to the scan's.
+      'mutation { updateSettings(settings: { liveReadTimeoutSeconds: 2, recentCopyMaxAgeMinutes: 0 }) { liveReadTimeoutSeconds } }'
     )
 
     assert.equal(set.body.errors, undefined, set.text)

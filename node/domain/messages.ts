@@ -43,7 +43,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
               SINCE.en[String(p.basis)]
             } ${day(p.since)})`
           : `Key "${p.label}" is ${p.ageDays} days old and its token was never renewed as far as Key Steward knows`
-      }, ${p.overdueDays} days past the ${
+      }, ${p.overdueDays} ${
+        Number(p.overdueDays) === 1 ? 'day' : 'days'
+      } past the ${
         p.periodDays
       }-day rotation period. Old tokens widen the window for a leak. Renew its token (or create a new key and retire this one).`,
     'renewal-unfinished': (p) =>
@@ -109,7 +111,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
               SINCE.pt[String(p.basis)]
             } ${day(p.since)})`
           : `A chave "${p.label}" tem ${p.ageDays} dias e, pelo que o Key Steward sabe, seu token nunca foi renovado`
-      }, ${p.overdueDays} dias além do período de rotação de ${
+      }, ${p.overdueDays} ${
+        Number(p.overdueDays) === 1 ? 'dia' : 'dias'
+      } além do período de rotação de ${
         p.periodDays
       } dias. Tokens antigos ampliam a janela de um vazamento. Renove o token (ou crie uma nova chave e desative esta).`,
     'renewal-unfinished': (p) =>
@@ -175,7 +179,9 @@ export const MESSAGES: Record<Locale, Record<string, Template>> = {
               SINCE.es[String(p.basis)]
             } ${day(p.since)})`
           : `La clave "${p.label}" tiene ${p.ageDays} días y, según sabe Key Steward, su token nunca se renovó`
-      }, ${p.overdueDays} días más allá del período de rotación de ${
+      }, ${p.overdueDays} ${
+        Number(p.overdueDays) === 1 ? 'día' : 'días'
+      } más allá del período de rotación de ${
         p.periodDays
       } días. Los tokens antiguos amplían la ventana de una filtración. Renueva su token (o crea una clave nueva y retira esta).`,
     'renewal-unfinished': (p) =>

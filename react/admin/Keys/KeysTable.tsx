@@ -131,7 +131,11 @@ const KeysTable: React.FC<Props> = ({
                       </Link>
                     )}
                   </td>
-                  <td className="pv3 ph3 f6 code c-muted-1 nowrap">
+                  {/* an appKey breaks at its dashes, so the last columns fit at 1366 px */}
+                  <td
+                    className="pv3 ph3 f6 code c-muted-1"
+                    style={{ overflowWrap: 'anywhere', minWidth: '9rem' }}
+                  >
                     {k.appKey}
                   </td>
                   <td className="pv3 ph3 f6 nowrap">
@@ -148,7 +152,7 @@ const KeysTable: React.FC<Props> = ({
                       values={{ days: k.ageDays }}
                     />
                     {stale && (
-                      <span className="ml2" title={stale.message}>
+                      <span className="db mt1" title={stale.message}>
                         <StaleBadge days={stale.daysPastPeriod} />
                       </span>
                     )}

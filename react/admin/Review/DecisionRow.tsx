@@ -7,6 +7,7 @@ import RenewTokenButton from '../actions/RenewTokenButton'
 import type { KeyActionField } from '../actions/usePermissions'
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
+import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
 import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
@@ -185,7 +186,9 @@ const DecisionRow: React.FC<RowProps> = ({
           k.findings.map((f, i) => (
             <span key={i} className="db mb1">
               <SeverityBadge severity={f.severity} />{' '}
-              <span className="c-muted-1 nowrap">{f.rule}</span>
+              <span className="c-muted-1" data-rule={f.rule}>
+                {ruleName(intl, f.rule)}
+              </span>
             </span>
           ))
         )}

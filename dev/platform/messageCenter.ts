@@ -31,7 +31,9 @@ const escape = (v: unknown) =>
   String(v ?? '').replace(/[&<>"'`=]/g, (c) => ESCAPES[c])
 
 /**
- * The Handlebars a template of this app uses, rendered as Message Center would: {{name}},
+ * Message Center renders templates with Handlebars over the sendmail's jsonData (developers.vtex.com,
+ * "How to set up functions in the Message Center templates"). The Handlebars a template of this
+ * app uses, rendered as Message Center would: {{name}},
  * {{name.length}}, {{#each list}}…{{this}}…{{/each}}; every value escaped. {{{…}}} (unescaped) is
  * not supported, so a template relying on it shows up in tests.
  */

@@ -25,8 +25,10 @@ export const reminderTemplate = {
       To: '{{to}}',
       CC: null,
       BCC: null,
-      // Worded by the service in the account's chosen language (services/reminderWording.ts);
-      // {{…}} HTML-escapes every value, so a key label cannot inject markup.
+      // Worded by the service in the account's chosen language (services/reminderWording.ts).
+      // "Message Center uses a language called Handlebars … {{class.attribute}} is obtained using
+      // the JSON Data field" (developers.vtex.com, How to set up functions in the Message Center
+      // templates); Handlebars' {{…}} HTML-escapes every value, so a key label cannot inject markup.
       Subject: '{{subject}}',
       Message:
         '<p>{{intro}}</p><ul>{{#each reminders}}<li>{{this}}</li>{{/each}}</ul><p><a href="{{link}}">{{linkText}}</a></p>',

@@ -4,9 +4,9 @@ import { FormattedMessage } from 'react-intl'
 import { Alert, EmptyState, PageBlock } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
-import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
+import { useFreshness } from '../components/Freshness'
+import LiveList from '../components/LiveList'
 import PageFrame from '../components/PageFrame'
-import { ErrorState, PartialBanner } from '../components/QueryState'
 import KEY_LIST from '../graphql/keyList.gql'
 import type { KeyPage } from '../types'
 import { readError } from '../utils/errors'
@@ -102,76 +102,73 @@ const KeysPage: React.FC = () => {
       subtitle={<FormattedMessage id="admin/key-steward.keys.subtitle" />}
     >
       <PageBlock variation="full">
-        {((loading && !list) || (reading && !list)) && (
-          <ReadProgress status={status} />
-        )}
-        {error && !reading && !list && (
-          <ErrorState error={error} onRetry={() => refetch()} />
-        )}
-        {list && (
-          <>
-            <DataSource
-              meta={list.inventory}
-              loading={loading}
-              onLive={() => refetch({ ...variables, live: true })}
-            />
-            {reading && <ReadProgress status={status} />}
-            <PartialBanner missing={list.inventory.missing} />
-            {query.ids.length > 0 && (
-              <div className="mb5" role="status" data-testid="ids-filter">
-                <Alert
-                  type="warning"
-                  action={{
-                    label: (
-                      <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />
-                    ),
-                    onClick: () => change({ ids: [], page: 1 }),
-                  }}
-                >
-                  <FormattedMessage
-                    id="admin/key-steward.keys.idsFilter"
-                    values={{ count: query.ids.length }}
-                  />
-                </Alert>
-              </div>
-            )}
-            {list.allTotal === 0 ? (
-              <EmptyState
-                title={
-                  <FormattedMessage id="admin/key-steward.inventory.empty" />
-                }
-              />
-            ) : (
-              <>
-                <KeyFilters
-                  query={{ ...query, search: typed }}
-                  rules={list.rules}
-                  roles={list.roles}
-                  onChange={change}
-                />
-                {/* busy while the service answers a new search, filter, sort or page */}
-                <div aria-busy={loading} data-testid="key-list">
-                  {list.total === 0 ? (
-                    <EmptyState
-                      title={
-                        <FormattedMessage id="admin/key-steward.keys.noMatch" />
-                      }
+        <LiveList
+          meta={list?.inventory}
+          loading={loading}
+          reading={reading}
+          status={status}
+          error={error}
+          onRetry={() => refetch()}
+          onLive={() => refetch({ ...variables, live: true })}
+        >
+          {list && (
+            <>
+              {query.ids.length > 0 && (
+                <div className="mb5" role="status" data-testid="ids-filter">
+                  <Alert
+                    type="warning"
+                    action={{
+                      label: (
+                        <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />
+                      ),
+                      onClick: () => change({ ids: [], page: 1 }),
+                    }}
+                  >
+                    <FormattedMessage
+                      id="admin/key-steward.keys.idsFilter"
+                      values={{ count: query.ids.length }}
                     />
-                  ) : (
-                    <KeysTable
-                      keys={list.rows}
-                      total={list.total}
-                      page={list.page}
-                      pages={list.pages}
-                      query={query}
-                      onChange={change}
-                    />
-                  )}
+                  </Alert>
                 </div>
-              </>
-            )}
-          </>
-        )}
+              )}
+              {list.allTotal === 0 ? (
+                <EmptyState
+                  title={
+                    <FormattedMessage id="admin/key-steward.inventory.empty" />
+                  }
+                />
+              ) : (
+                <>
+                  <KeyFilters
+                    query={{ ...query, search: typed }}
+                    rules={list.rules}
+                    roles={list.roles}
+                    onChange={change}
+                  />
+                  {/* busy while the service answers a new search, filter, sort or page */}
+                  <div aria-busy={loading} data-testid="key-list">
+                    {list.total === 0 ? (
+                      <EmptyState
+                        title={
+                          <FormattedMessage id="admin/key-steward.keys.noMatch" />
+                        }
+                      />
+                    ) : (
+                      <KeysTable
+                        keys={list.rows}
+                        total={list.total}
+                        page={list.page}
+                        pages={list.pages}
+                        query={query}
+                        onChange={change}
+                      />
+                    )}
+                  </div>
+                </>
+              )}
+            </>
+          )}
+        </LiveList>
       </PageBlock>
       <ExternalKeysPanel />
     </PageFrame>

@@ -4,8 +4,8 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
-import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
-import { ErrorState, PartialBanner } from '../components/QueryState'
+import { useFreshness } from '../components/Freshness'
+import LiveList from '../components/LiveList'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import USER_LIST from '../graphql/userList.gql'
@@ -70,155 +70,154 @@ const UsersPage: React.FC = () => {
       subtitle={<FormattedMessage id="admin/key-steward.users.subtitle" />}
     >
       <PageBlock variation="full">
-        {((loading && !list) || (reading && !list)) && (
-          <ReadProgress status={status} />
-        )}
-        {error && !reading && !list && (
-          <ErrorState error={error} onRetry={() => refetch()} />
-        )}
-        {list && (
-          <>
-            <DataSource
-              meta={list.inventory}
-              loading={loading}
-              onLive={() => refetch({ ...variables, live: true })}
-            />
-            {reading && <ReadProgress status={status} />}
-            <PartialBanner missing={list.inventory.missing} />
-            <p className="mt0">
-              <FormattedMessage
-                id="admin/key-steward.users.ownerCount"
-                values={{ count: list.ownerCount }}
-              />
-            </p>
-            <div className="w-100 w-40-l mb5" role="search">
-              <InputSearch
-                label={intl.formatMessage({
-                  id: 'admin/key-steward.users.search',
-                })}
-                value={typed}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                  setTyped(e.target.value)
-                }
-                onClear={() => setTyped('')}
-                onSubmit={(e: React.FormEvent) => e.preventDefault()}
-              />
-            </div>
-            <table className="w-100 collapse" aria-describedby="users-range">
-              <caption className="tl f5 pv3 c-on-base">
+        <LiveList
+          meta={list?.inventory}
+          loading={loading}
+          reading={reading}
+          status={status}
+          error={error}
+          onRetry={() => refetch()}
+          onLive={() => refetch({ ...variables, live: true })}
+        >
+          {list && (
+            <>
+              <p className="mt0">
                 <FormattedMessage
-                  id="admin/key-steward.users.caption"
-                  values={{ total: list.total }}
+                  id="admin/key-steward.users.ownerCount"
+                  values={{ count: list.ownerCount }}
                 />
-              </caption>
-              <thead className="bb b--muted-4">
-                <tr>
-                  {['user', 'roles', 'findings'].map((c) => (
-                    <th
-                      key={c}
-                      scope="col"
-                      className="tl pv3 ph3 f6 fw5 c-muted-1"
-                    >
-                      <FormattedMessage
-                        id={`admin/key-steward.users.column.${c}`}
-                      />
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr
-                    key={u.id}
-                    className={`bb b--muted-5 ${
-                      isOwner(u) ? 'bg-warning--faded' : ''
-                    }`}
-                    data-owner={isOwner(u)}
-                  >
-                    <td className="pv3 ph3">
-                      <span className="db">{u.name}</span>
-                      <span className="db f6 c-muted-1">{u.email}</span>
-                      {u.isBlocked && (
-                        <Tag size="small">
-                          <FormattedMessage id="admin/key-steward.users.blocked" />
-                        </Tag>
-                      )}
-                    </td>
-                    <td className="pv3 ph3 f6">
-                      {!u.rolesKnown ? (
-                        <span className="c-warning">
-                          <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
-                        </span>
-                      ) : (
-                        u.roles.map((r) => (
-                          <span key={r.id} className="mr2 dib mb1">
-                            {r.isAdmin ? (
-                              <RoleTag
-                                severity={
-                                  u.findings.find(
-                                    (f) => f.rule === 'user-owner-role'
-                                  )?.severity
-                                }
-                              >
-                                {r.name}
-                              </RoleTag>
-                            ) : (
-                              <Tag size="small">{r.name}</Tag>
-                            )}
-                          </span>
-                        ))
-                      )}
-                    </td>
-                    <td className="pv3 ph3 f6">
-                      {u.findings.map((f, i) => (
-                        <span key={i} className="db mb1" data-rule={f.rule}>
-                          <SeverityBadge severity={f.severity} />{' '}
-                          <span className="ml1">{ruleName(intl, f.rule)}</span>
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="flex items-center justify-between mt4">
-              <span
-                id="users-range"
-                className="f6 c-muted-1"
-                aria-live="polite"
-              >
-                <FormattedMessage
-                  id="admin/key-steward.keys.range"
-                  values={{ first, last, total: list.total }}
+              </p>
+              <div className="w-100 w-40-l mb5" role="search">
+                <InputSearch
+                  label={intl.formatMessage({
+                    id: 'admin/key-steward.users.search',
+                  })}
+                  value={typed}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    setTyped(e.target.value)
+                  }
+                  onClear={() => setTyped('')}
+                  onSubmit={(e: React.FormEvent) => e.preventDefault()}
                 />
-              </span>
-              <div className="flex items-center">
-                <Button
-                  size="small"
-                  variation="tertiary"
-                  disabled={list.page <= 1}
-                  onClick={() => setPage(list.page - 1)}
-                >
-                  <FormattedMessage id="admin/key-steward.keys.previous" />
-                </Button>
-                <span className="mh3 f6">
+              </div>
+              <table className="w-100 collapse" aria-describedby="users-range">
+                <caption className="tl f5 pv3 c-on-base">
                   <FormattedMessage
-                    id="admin/key-steward.keys.page"
-                    values={{ page: list.page, pages: list.pages }}
+                    id="admin/key-steward.users.caption"
+                    values={{ total: list.total }}
+                  />
+                </caption>
+                <thead className="bb b--muted-4">
+                  <tr>
+                    {['user', 'roles', 'findings'].map((c) => (
+                      <th
+                        key={c}
+                        scope="col"
+                        className="tl pv3 ph3 f6 fw5 c-muted-1"
+                      >
+                        <FormattedMessage
+                          id={`admin/key-steward.users.column.${c}`}
+                        />
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.map((u) => (
+                    <tr
+                      key={u.id}
+                      className={`bb b--muted-5 ${
+                        isOwner(u) ? 'bg-warning--faded' : ''
+                      }`}
+                      data-owner={isOwner(u)}
+                    >
+                      <td className="pv3 ph3">
+                        <span className="db">{u.name}</span>
+                        <span className="db f6 c-muted-1">{u.email}</span>
+                        {u.isBlocked && (
+                          <Tag size="small">
+                            <FormattedMessage id="admin/key-steward.users.blocked" />
+                          </Tag>
+                        )}
+                      </td>
+                      <td className="pv3 ph3 f6">
+                        {!u.rolesKnown ? (
+                          <span className="c-warning">
+                            <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
+                          </span>
+                        ) : (
+                          u.roles.map((r) => (
+                            <span key={r.id} className="mr2 dib mb1">
+                              {r.isAdmin ? (
+                                <RoleTag
+                                  severity={
+                                    u.findings.find(
+                                      (f) => f.rule === 'user-owner-role'
+                                    )?.severity
+                                  }
+                                >
+                                  {r.name}
+                                </RoleTag>
+                              ) : (
+                                <Tag size="small">{r.name}</Tag>
+                              )}
+                            </span>
+                          ))
+                        )}
+                      </td>
+                      <td className="pv3 ph3 f6">
+                        {u.findings.map((f, i) => (
+                          <span key={i} className="db mb1" data-rule={f.rule}>
+                            <SeverityBadge severity={f.severity} />{' '}
+                            <span className="ml1">
+                              {ruleName(intl, f.rule)}
+                            </span>
+                          </span>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="flex items-center justify-between mt4">
+                <span
+                  id="users-range"
+                  className="f6 c-muted-1"
+                  aria-live="polite"
+                >
+                  <FormattedMessage
+                    id="admin/key-steward.keys.range"
+                    values={{ first, last, total: list.total }}
                   />
                 </span>
-                <Button
-                  size="small"
-                  variation="tertiary"
-                  disabled={list.page >= list.pages}
-                  onClick={() => setPage(list.page + 1)}
-                >
-                  <FormattedMessage id="admin/key-steward.keys.next" />
-                </Button>
+                <div className="flex items-center">
+                  <Button
+                    size="small"
+                    variation="tertiary"
+                    disabled={list.page <= 1}
+                    onClick={() => setPage(list.page - 1)}
+                  >
+                    <FormattedMessage id="admin/key-steward.keys.previous" />
+                  </Button>
+                  <span className="mh3 f6">
+                    <FormattedMessage
+                      id="admin/key-steward.keys.page"
+                      values={{ page: list.page, pages: list.pages }}
+                    />
+                  </span>
+                  <Button
+                    size="small"
+                    variation="tertiary"
+                    disabled={list.page >= list.pages}
+                    onClick={() => setPage(list.page + 1)}
+                  >
+                    <FormattedMessage id="admin/key-steward.keys.next" />
+                  </Button>
+                </div>
               </div>
-            </div>
-          </>
-        )}
+            </>
+          )}
+        </LiveList>
       </PageBlock>
     </PageFrame>
   )

@@ -1,0 +1,49 @@
+// What a server-paged list page (API keys, Users and roles) shows around its rows: the read's
+// progress while nothing is there yet, the error if it failed, then where the data comes from,
+// the progress of a read still running, what is missing, and the page's own content.
+import React from 'react'
+import type { ApolloError } from 'apollo-client'
+
+import { DataSource, ReadProgress } from './Freshness'
+import type { DataMeta, InventoryStatus } from './Freshness'
+import { ErrorState, PartialBanner } from './QueryState'
+
+interface Props {
+  meta: (DataMeta & { missing: string[] }) | undefined
+  loading: boolean
+  /** a cold read outlasted the request and goes on in the background */
+  reading: boolean
+  status: InventoryStatus | null
+  error: ApolloError | undefined
+  onRetry: () => void
+  onLive: () => void
+  children: React.ReactNode
+}
+
+const LiveList: React.FC<Props> = ({
+  meta,
+  loading,
+  reading,
+  status,
+  error,
+  onRetry,
+  onLive,
+  children,
+}) => (
+  <>
+    {(loading || reading) && !meta && <ReadProgress status={status} />}
+    {error && !reading && !meta && (
+      <ErrorState error={error} onRetry={onRetry} />
+    )}
+    {meta && (
+      <>
+        <DataSource meta={meta} loading={loading} onLive={onLive} />
+        {reading && <ReadProgress status={status} />}
+        <PartialBanner missing={meta.missing} />
+        {children}
+      </>
+    )}
+  </>
+)
+
+export default LiveList

@@ -3,8 +3,8 @@
 // nothing (this machine is small and noisy). Linear growth shows as a flat "µs per key".
 import { performance } from 'perf_hooks'
 
-import { evaluatePolicy } from '../../node/domain/engine'
-import { hygieneScore } from '../../node/domain/hygiene'
+import { evaluate } from '../../node/domain/engine'
+import { hygieneScore, TOP_COSTS } from '../../node/domain/hygiene'
 import type { RolesResult } from '../../node/domain/inventory'
 import { assembleInventory } from '../../node/domain/inventory'
 import type { PolicyInput } from '../../node/domain/rules/types'
@@ -64,9 +64,9 @@ for (const keys of [1_000, 10_000, 50_000]) {
   for (let run = 0; run < 9; run++) {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
-    const fs = evaluatePolicy(input)
+    const { findings: fs, byKey } = evaluate(input)
 
-    hygieneScore(input.inventory, fs)
+    hygieneScore(input.inventory, fs, byKey, TOP_COSTS)
     const dt = performance.now() - t0
     const c = process.cpuUsage(c0)
 

@@ -1,5 +1,6 @@
 import { UserInputError } from '@vtex/api'
 
+import { TOP_COSTS } from '../domain/hygiene'
 import type { Finding, Severity } from '../domain/findings'
 import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
 import { RULE_IDS, RULES } from '../domain/rules'
@@ -10,7 +11,6 @@ import { withCode } from './errors'
 import { requestData } from '../services/requestData'
 
 /** How many of the costliest subjects the Overview names */
-const TOP_COSTS = 5
 
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {

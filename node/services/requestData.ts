@@ -4,10 +4,10 @@ import { ResolverError } from '@vtex/api'
 
 import { AppStorage } from '../clients/appStorage'
 import { now } from '../clock'
-import { evaluatePolicy } from '../domain/engine'
+import { evaluate } from '../domain/engine'
 import type { Finding } from '../domain/findings'
 import type { Hygiene } from '../domain/hygiene'
-import { hygieneScore } from '../domain/hygiene'
+import { hygieneScore, TOP_COSTS } from '../domain/hygiene'
 import type { Requirement } from '../domain/resources'
 import { holdsRequirement, READ } from '../domain/resources'
 import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
@@ -309,7 +309,7 @@ export function requestData(ctx: Context): RequestData {
     const cached = key ? evaluations.get(ctx.vtex.account) : undefined
 
     if (cached && cached.key === key) return { input, ...cached.result }
-    const findings = evaluatePolicy(input)
+    const { findings, byKey } = evaluate(input)
     const bySubject = new Map<string, Finding[]>()
 
     for (const f of findings) {
@@ -319,7 +319,11 @@ export function requestData(ctx: Context): RequestData {
       else bySubject.set(f.subjectId, [f])
     }
 
-    const result = { findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    const result = {
+      findings,
+      bySubject,
+      hygiene: hygieneScore(inv, findings, byKey, TOP_COSTS),
+    }
 
     if (key) evaluations.set(ctx.vtex.account, { key, result })
 

@@ -38,7 +38,7 @@ export function sharedFacts(input: PolicyInput): SharedFacts {
     renewals[i] = input.renewals[keys[i].id]
   }
 
-  const facts = keyFacts(keys)
+  const facts = keyFacts(keys, input.inventory.version)
   const genericLabels = genericLabelSet(input.settings.extraGenericLabels)
 
   return {

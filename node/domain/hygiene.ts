@@ -273,7 +273,7 @@ export function hygieneScore(
   const ranking = new Ranking(top)
   // The keys among them, flagged by position (a few lookups instead of one per key).
   const sharesCap = new Uint8Array(keys.length)
-  const { positionOf } = keyFacts(keys)
+  const { positionOf } = keyFacts(keys, inventory.version)
 
   for (const id of sharing) {
     const at = positionOf.get(id)

@@ -28,6 +28,26 @@ describe('keyFacts', () => {
     expect(keyFacts([...keys])).not.toBe(facts)
   })
 
+  it("is kept by the recent copy's version across lists of the same keys", () => {
+    const first = [key('x', 'One'), key('y', 'Two')]
+    const facts1 = keyFacts(first, 'v1')
+
+    // the same copy, ages counted again for another request: a new list, the same facts
+    expect(
+      keyFacts(
+        first.map((k) => ({ ...k, ageDays: 1 })),
+        'v1'
+      )
+    ).toBe(facts1)
+    // another version is worked out anew
+    expect(
+      keyFacts(
+        first.map((k) => ({ ...k })),
+        'v2'
+      )
+    ).not.toBe(facts1)
+  })
+
   it('gives positions, duplicate counts and creation times by position', () => {
     expect([...facts.positionOf]).toEqual([
       ['a', 0],

@@ -3,7 +3,8 @@
 // list is in the order findings are listed. Worked out once per key list and kept
 // while that list lives: the recent copy hands the same list to every request, and at 50,000
 // keys hashing labels and parsing dates is most of an evaluation. Key lists are never changed
-// in place (recentCopy.withKey makes a new one), so what is kept cannot go stale.
+// in place (recentCopy.withKey makes a new one, saved as a new version), so what is kept
+// cannot go stale.
 import { compareSubjects } from './findings'
 import { duplicateKey } from './labels'
 import type { KeyEntry } from './types'
@@ -26,11 +27,19 @@ export interface KeyFacts {
 }
 
 const kept = new WeakMap<KeyEntry[], KeyFacts>()
+/** By the recent copy's version: each request gets the copy's keys with ages counted to its own
+ * day (a new list), but a version's keys never change (a write makes a new version). */
+const byVersion = new Map<string, KeyFacts>()
+const VERSIONS_KEPT = 4
 
-export function keyFacts(keys: KeyEntry[]): KeyFacts {
-  let facts = kept.get(keys)
+export function keyFacts(keys: KeyEntry[], version?: string | null): KeyFacts {
+  let facts = kept.get(keys) ?? (version ? byVersion.get(version) : undefined)
 
-  if (facts) return facts
+  if (facts && facts.createdMs.length === keys.length) {
+    kept.set(keys, facts)
+
+    return facts
+  }
   const positionOf = new Map<string, number>()
   const duplicateKeys: string[] = new Array(keys.length)
   const labelCounts = new Map<string, number>()
@@ -78,6 +87,12 @@ export function keyFacts(keys: KeyEntry[]): KeyFacts {
     generic,
   }
   kept.set(keys, facts)
+  if (version) {
+    byVersion.delete(version)
+    byVersion.set(version, facts)
+    for (const old of byVersion.keys())
+      if (byVersion.size > VERSIONS_KEPT) byVersion.delete(old)
+  }
 
   return facts
 }

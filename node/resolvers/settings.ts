@@ -3,7 +3,7 @@ import { UserInputError } from '@vtex/api'
 import { ConflictError } from '../clients/appStorage'
 import type { Settings } from '../domain/settings'
 import { SETTINGS_LIMITS, validateSettings } from '../domain/settings'
-import { localeOf } from '../domain/messages'
+import { localeOf } from '../domain/wording'
 import type { Context } from '../typings'
 import {
   conflictError,

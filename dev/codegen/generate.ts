@@ -57,7 +57,7 @@ const SCALARS = { Upload: 'unknown' }
  * from messages/ for VTEX's node builder, which ships node/ only.
  */
 const SERVER_MESSAGE =
-  /^admin\/key-steward\.(reminder\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation)\.[\w.-]+)$/
+  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation)\.[\w.-]+)$/
 
 function serverMessages(): string {
   const byLocale: Record<string, Record<string, string>> = {}

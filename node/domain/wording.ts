@@ -14,7 +14,11 @@ export type MessageId = FullId extends `admin/key-steward.${infer Id}`
   ? Id
   : never
 
-export type WordingValues = Record<string, string | number>
+/** A value is text, a number, or other messages worded in the same language (a list: joined by commas). */
+export type WordingValues = Record<
+  string,
+  string | number | Wording | Wording[]
+>
 
 export interface Wording {
   id: MessageId

@@ -26,7 +26,16 @@ export function say(locale: Locale, w: Wording): string {
     compiled.set(key, format)
   }
 
-  return String(format.format(w.values ?? {}))
+  const values: Record<string, string | number> = {}
+
+  for (const [name, v] of Object.entries(w.values ?? {}))
+    values[name] = Array.isArray(v)
+      ? v.map((x) => say(locale, x)).join(', ')
+      : typeof v === 'object'
+      ? say(locale, v)
+      : v
+
+  return String(format.format(values))
 }
 
 export const english = (w: Wording): string => say('en', w)
@@ -44,7 +53,8 @@ const WORDING = Symbol('wording')
 
 /** What an error says: its message and, for each of its `fields` entries, that field's message. */
 export interface ErrorWording {
-  message: Wording
+  /** several: joined by "; " */
+  message: Wording | Wording[]
   fields?: Wording[]
 }
 
@@ -73,7 +83,9 @@ export function localizeError(
   const w = wordingOf(original)
 
   if (!w || locale === 'en') return formatted
-  const message = say(locale, w.message)
+  const message = (Array.isArray(w.message) ? w.message : [w.message])
+    .map((m) => say(locale, m))
+    .join('; ')
   const ext = formatted.extensions as
     | { exception?: { message?: unknown }; fields?: unknown }
     | undefined

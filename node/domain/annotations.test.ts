@@ -171,7 +171,8 @@ describe('validateAnnotation', () => {
     const r = validateAnnotation(input)
 
     expect(refusedFields(r)).toEqual(fields)
-    if (!r.ok) for (const e of r.errors) expect(english(e.message)).toMatch(/\S/)
+    if (!r.ok)
+      for (const e of r.errors) expect(english(e.message)).toMatch(/\S/)
   })
 })
 

@@ -224,7 +224,8 @@ describe('validateExternalKey', () => {
     const r = validateExternalKey({ appKey: TOKEN, account: 'x.y' }, OWN)
 
     expect(r.ok).toBe(false)
-    if (!r.ok) for (const e of r.errors) expect(english(e.message)).toMatch(/\S{3}/)
+    if (!r.ok)
+      for (const e of r.errors) expect(english(e.message)).toMatch(/\S{3}/)
   })
 })
 
@@ -300,7 +301,9 @@ describe('the registry', () => {
       reason: 'NO_ROLES_HERE',
       params: { appKey: a.appKey },
     })
-    expect(english(noRolesHere(a.appKey).message)).toMatch(/API keys → External/)
+    expect(english(noRolesHere(a.appKey).message)).toMatch(
+      /API keys → External/
+    )
   })
 })
 

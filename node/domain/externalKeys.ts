@@ -70,7 +70,6 @@ const problem = (
   params,
 })
 
-
 function text(v: unknown): string | null {
   return typeof v === 'string' ? v.trim() : null
 }
@@ -119,29 +118,16 @@ export function validateExternalKey(
     errors.push(problem('account', 'TOKEN_PASTED', {}, { field: 'account' }))
   else if (account.length > MAX_INPUT || !ACCOUNT_FORMAT.test(account))
     errors.push(
-      problem(
-        'account',
-        'ACCOUNT_FORMAT',
-        {},
-        { host: '<account>.myvtex.com' }
-      )
+      problem('account', 'ACCOUNT_FORMAT', {}, { host: '<account>.myvtex.com' })
     )
   else if (account === own || named === own)
     errors.push(
-      problem(
-        account === own ? 'account' : 'appKey',
-        'OWN_ACCOUNT',
-        { account: own }
-      )
+      problem(account === own ? 'account' : 'appKey', 'OWN_ACCOUNT', {
+        account: own,
+      })
     )
   else if (named && named !== account)
-    errors.push(
-      problem(
-        'account',
-        'ACCOUNT_MISMATCH',
-        { named, account }
-      )
-    )
+    errors.push(problem('account', 'ACCOUNT_MISMATCH', { named, account }))
   if (errors.length) return { ok: false, errors }
 
   return {
@@ -163,11 +149,10 @@ export function withRegistered(
   if (existing) {
     return {
       ok: false,
-      error: problem(
-        'appKey',
-        'ALREADY_REGISTERED',
-        { appKey: entry.appKey, since: existing.addedDate.slice(0, 10) }
-      ),
+      error: problem('appKey', 'ALREADY_REGISTERED', {
+        appKey: entry.appKey,
+        since: existing.addedDate.slice(0, 10),
+      }),
     }
   }
 
@@ -187,11 +172,7 @@ export function withoutRegistered(
   if (!removed)
     return {
       ok: false,
-      error: problem(
-        'appKey',
-        'NOT_REGISTERED',
-        { appKey }
-      ),
+      error: problem('appKey', 'NOT_REGISTERED', { appKey }),
     }
 
   return {
@@ -203,11 +184,7 @@ export function withoutRegistered(
 
 /** VTEX shows no roles for the key here: a typo, or a key not yet added in VTEX's Admin. */
 export function noRolesHere(appKey: string): ExternalKeyError {
-  return problem(
-    'appKey',
-    'NO_ROLES_HERE',
-    { appKey }
-  )
+  return problem('appKey', 'NO_ROLES_HERE', { appKey })
 }
 
 const roleNames = (roles: Array<{ name: string }>) =>

@@ -184,4 +184,3 @@ describe('every rule has its message', () => {
     ).toBe('not-a-rule: ERP')
   })
 })
-

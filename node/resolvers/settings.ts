@@ -4,11 +4,7 @@ import { SETTINGS_LIMITS, validateSettings } from '../domain/settings'
 import { localeOf } from '../domain/wording'
 import { invalidFields } from './refusals'
 import type { Context } from '../typings'
-import {
-  conflictError,
-  requireAdminToken,
-  toResolverError,
-} from './errors'
+import { conflictError, requireAdminToken, toResolverError } from './errors'
 import { requestData } from '../services/requestData'
 import { ensureSchedule } from '../services/dailyScan/registration'
 import { recordAuditorChange } from '../services/review/auditors'

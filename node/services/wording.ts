@@ -86,6 +86,7 @@ export function localizeError(
   const message = (Array.isArray(w.message) ? w.message : [w.message])
     .map((m) => say(locale, m))
     .join('; ')
+
   const ext = formatted.extensions as
     | { exception?: { message?: unknown }; fields?: unknown }
     | undefined

@@ -50,7 +50,8 @@ const startInput = (over: Partial<StartInput> = {}): StartInput => ({
 
 /** The review value, or a failure that shows the refusal. */
 function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.field ?? ''} ${english(o.message)}`)
+  if (!o.ok)
+    throw new Error(`refused: ${o.code} ${o.field ?? ''} ${english(o.message)}`)
 
   return o.value
 }

@@ -76,10 +76,7 @@ export function startReview(
   s: StartInput
 ): Outcome<Review> {
   if (index.openId)
-    return refuse(
-      'CONFLICT',
-      wording('refusal.review.alreadyOpen')
-    )
+    return refuse('CONFLICT', wording('refusal.review.alreadyOpen'))
   const { policy, findings } = s
   const byKey = new Map<string, Finding[]>()
 
@@ -276,10 +273,7 @@ export function decideKey(
   }
 ): Outcome<Review> {
   if (review.status !== 'OPEN')
-    return refuse(
-      'CONFLICT',
-      wording('refusal.review.decisionsClosed')
-    )
+    return refuse('CONFLICT', wording('refusal.review.decisionsClosed'))
   const key = review.keys.find((k) => k.id === input.keyId)
 
   if (!key)
@@ -408,10 +402,7 @@ export function checkPractice(
   }
 ): Outcome<Review> {
   if (review.status !== 'OPEN')
-    return refuse(
-      'CONFLICT',
-      wording('refusal.review.checklistClosed')
-    )
+    return refuse('CONFLICT', wording('refusal.review.checklistClosed'))
   if (!(PRACTICES as readonly string[]).includes(input.practice))
     return refuse(
       'BAD_USER_INPUT',

@@ -3,8 +3,8 @@
 // when VTEX's answer was an error or never came (a timeout may hide a change VTEX applied), and
 // the audit log says what is true then, not what the call's answer suggested.
 import { ResolverError } from '@vtex/api'
-import { wording } from '../../domain/wording'
 
+import { wording } from '../../domain/wording'
 import type { VtexRoleRef } from '../../clients/licenseManagerApi'
 import { LM } from '../../clients/licenseManagerApi'
 import { outcomeUnknown } from '../../clients/retry'

@@ -1,8 +1,8 @@
 // The access review's operations, for resolvers/review.ts: read (an auditor reads completed
 // reviews only), start, decide (one key or many, all or nothing), check, sign off.
 import { randomBytes } from 'crypto'
-import { wording } from '../../domain/wording'
 
+import { wording } from '../../domain/wording'
 import { now } from '../../clock'
 import type { AuditRecord } from '../../domain/audit'
 import { monthsBetween, within } from '../../domain/audit'

@@ -2,7 +2,8 @@
 // from graphql/, then
 //   react/admin/graphql/types.generated.ts — the result and variable types of every .gql document
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
-//   node/generated/messages.ts            — the messages the service words itself (reminder e-mails)
+//   node/generated/messages.ts            — the messages the service words itself (reminder e-mails,
+//                                           findings, refusals: services/wording.ts)
 // Both are committed, because VTEX's builders compile react/ and node/ without running this.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { join, relative } from 'path'
@@ -52,9 +53,11 @@ const SCALARS = { Upload: 'unknown' }
 
 /**
  * The messages the service words itself (the reminder e-mail: the reminders' own wording and the
- * e-mail's frame), copied from messages/ for VTEX's node builder, which ships node/ only.
+ * e-mail's frame; finding messages; the hygiene formula; refusals and validation errors), copied
+ * from messages/ for VTEX's node builder, which ships node/ only.
  */
-const SERVER_MESSAGE = /^admin\/key-steward\.(reminder\.[A-Z_]+|email\.\w+)$/
+const SERVER_MESSAGE =
+  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation)\.[\w.-]+)$/
 
 function serverMessages(): string {
   const byLocale: Record<string, Record<string, string>> = {}

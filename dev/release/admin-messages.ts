@@ -5,9 +5,9 @@
 // Messages: every id the code uses (react/ and node/, found by message-ids.ts, plus the labels of
 // navigation.json) must be in messages/en.json, pt.json, es.json and context.json, with the same
 // ICU placeholders in the three languages (parsed with intl-messageformat-parser, the parser
-// react-intl uses), and no file may hold an id nothing uses. node/ renders its finding messages
-// from node/domain/messages.ts (one template per rule and language, from the finding's params):
-// every rule has one in en, pt and es, reading the same params.
+// react-intl uses), and no file may hold an id nothing uses. node/ words its findings with
+// `finding.<rule>.message` of messages/ (node/domain/messages.ts, services/wording.ts): every
+// rule has one in en, pt and es, and none is left for a rule that is gone.
 import { join, relative } from 'path'
 
 import type * as TS from 'typescript'
@@ -207,55 +207,42 @@ export const DYNAMIC_IDS: Record<
   },
 }
 
+/** Every rule's findings have their message (`finding.<rule>.message`) in en, pt and es, and no such message outlives its rule. */
 async function checkNodeFindingMessages(
   stage: string,
+  files: Record<string, Record<string, string>>,
+  prefix: string,
   problems: string[]
 ): Promise<number> {
-  const messages = (await import(
-    join(stage, 'node', 'domain', 'messages.ts')
-  )) as {
-    MESSAGES: Record<
-      string,
-      Record<string, (p: Record<string, unknown>) => string>
-    >
-  }
-
   const rules = (await import(
     join(stage, 'node', 'domain', 'rules', 'index.ts')
   )) as { RULE_IDS: string[] }
 
-  const paramsOf = (fn: (p: Record<string, unknown>) => string) =>
-    [...new Set(fn.toString().match(/\bp\.(\w+)/g) ?? [])].sort().join(', ')
+  const { findingMessageId } = (await import(
+    join(stage, 'node', 'domain', 'messages.ts')
+  )) as { findingMessageId: (rule: string) => string }
+
+  const ids = new Set(rules.RULE_IDS.map((r) => prefix + findingMessageId(r)))
 
   for (const rule of rules.RULE_IDS) {
     for (const lang of LANGUAGES) {
-      if (!messages.MESSAGES[lang]?.[rule])
+      if (typeof files[lang][prefix + findingMessageId(rule)] !== 'string')
         problems.push(
-          `node/domain/messages.ts has no ${lang} message for rule ${rule}: add one`
-        )
-    }
-
-    const en = messages.MESSAGES.en?.[rule]
-
-    for (const lang of LANGUAGES.slice(1)) {
-      const other = messages.MESSAGES[lang]?.[rule]
-
-      if (en && other && paramsOf(en) !== paramsOf(other))
-        problems.push(
-          `node/domain/messages.ts: the ${lang} message of rule ${rule} reads ${paramsOf(
-            other
-          )}, the en one ${paramsOf(en)}: use the same params`
+          `messages/${lang}.json has no message ${
+            prefix + findingMessageId(rule)
+          } for rule ${rule} of node/domain/rules: add one`
         )
     }
   }
 
-  for (const lang of LANGUAGES) {
-    for (const rule of Object.keys(messages.MESSAGES[lang] ?? {})) {
-      if (!rules.RULE_IDS.includes(rule))
-        problems.push(
-          `node/domain/messages.ts has a ${lang} message for ${rule}, which is no rule of node/domain/rules: remove it`
-        )
-    }
+  const pattern = prefix + findingMessageId('RULE')
+  const [head, tail] = pattern.split('RULE')
+
+  for (const id of Object.keys(files.en)) {
+    if (id.startsWith(head) && id.endsWith(tail) && !ids.has(id))
+      problems.push(
+        `messages/en.json has ${id}, but no rule of node/domain/rules has that id: remove it`
+      )
   }
 
   return rules.RULE_IDS.length
@@ -390,7 +377,7 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
     }
   }
 
-  const rules = await checkNodeFindingMessages(stage, problems)
+  const rules = await checkNodeFindingMessages(stage, files, prefix, problems)
 
   return {
     summary: [
@@ -406,7 +393,7 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
         [...knownUsed].map((k) => `${k} ← ${DYNAMIC_IDS[k].from}`).join('; ') ||
         'none'
       }`,
-      `node/domain/messages.ts: ${rules} rules × ${LANGUAGES.length} languages`,
+      `finding messages: ${rules} rules × ${LANGUAGES.length} languages in messages/`,
     ],
     problems,
   }

@@ -14,6 +14,7 @@
 // The scheduled scan never calls any of this. The orchestration lives in services/keyActions/;
 // this file parses, presents, and marks the renewal's answer no-store.
 import type { ActionOutcome, KeyState } from '../generated/schema'
+import { wording } from '../domain/wording'
 import type { AuditRecord } from '../domain/audit'
 import { renewalStatus, tokenAge } from '../domain/renewals'
 import type { Renewal } from '../domain/rules/types'
@@ -168,7 +169,7 @@ export async function keyAudit(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'keyId',
-      message: 'Not an API key id.',
+      message: wording('refusal.key.badId'),
     })
   const log = await requestData(ctx)
     .storage.read<AuditRecord[]>('audit', auditFileOfKey(args.keyId))

@@ -3,6 +3,9 @@
 //   react/admin/graphql/types.generated.ts — the result and variable types of every .gql document
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
 //   node/generated/messages.ts            — the messages the service words itself (reminder e-mails)
+//   react/admin/graphql/ruleIds.generated.ts — the policy's rule ids (node/domain/rules), which the
+//                                           schema carries as String (ids like key-age-exceeded
+//                                           are no valid GraphQL enum values)
 // Both are committed, because VTEX's builders compile react/ and node/ without running this.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { join, relative } from 'path'
@@ -13,6 +16,7 @@ import * as operations from '@graphql-codegen/typescript-operations'
 import * as resolvers from '@graphql-codegen/typescript-resolvers'
 import { parse } from 'graphql'
 
+import { RULE_IDS } from '../../node/domain/rules'
 import { vtexApiGraphql } from '../release/graphql-builder'
 
 const ROOT = join(__dirname, '..', '..')
@@ -81,6 +85,18 @@ function serverMessages(): string {
   )} as const\n`
 }
 
+/** The admin's RuleId, made from the registry so a rule added or renamed in node/ cannot be missed. */
+function ruleIds(): string {
+  return `${HEADER.replace(
+    'from graphql/ (and react/admin/graphql/*.gql)',
+    'from node/domain/rules (RULE_IDS)'
+  )}/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */\nexport const RULE_IDS = ${JSON.stringify(
+    RULE_IDS,
+    null,
+    2
+  )} as const\n\nexport type RuleId = (typeof RULE_IDS)[number]\n`
+}
+
 export async function generate(): Promise<string[]> {
   const schema = parse(schemaSdl())
   const documents = files(join(ROOT, 'react', 'admin', 'graphql'), '.gql').map(
@@ -99,7 +115,9 @@ export async function generate(): Promise<string[]> {
       documents,
       config: {
         enumsAsTypes: true,
-        avoidOptionals: true,
+        // results always carry every field asked for (null, not absent); nullable variables and
+        // input fields may be left out, as the server allows
+        avoidOptionals: { object: true, field: true },
         preResolveTypes: true,
         skipTypename: true,
         scalars: SCALARS,
@@ -146,6 +164,10 @@ export async function generate(): Promise<string[]> {
   }
 
   save(join(ROOT, 'node', 'generated', 'messages.ts'), serverMessages())
+  save(
+    join(ROOT, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
+    ruleIds()
+  )
   for (const o of outputs) {
     save(
       o.filename,

@@ -5,33 +5,18 @@ import { useMutation } from 'react-apollo'
 
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import REVIEW from '../graphql/review.gql'
-import type { Decision, DecisionFilter, Progress, Review } from './types'
-
-export interface DecideChange {
-  reviewId: string
-  changed: Array<{
-    id: string
-    label: string
-    appKey: string
-    decision: {
-      decision: Decision
-      justification: string
-      decidedBy: string
-      decidedAt: string
-    }
-  }>
-  progress: Progress
-}
-
-export interface DecideVariables {
-  keyIds?: string[]
-  matching?: DecisionFilter
-  decision: Decision
-  justification?: string
-}
+import type {
+  KeyStewardDecideKeysMutation,
+  KeyStewardDecideKeysMutationVariables,
+  KeyStewardReviewQuery,
+  KeyStewardReviewQueryVariables,
+} from '../graphql/types.generated'
 
 export function useDecide() {
-  return useMutation<{ decideKeys: DecideChange }, DecideVariables>(
+  return useMutation<
+    KeyStewardDecideKeysMutation,
+    KeyStewardDecideKeysMutationVariables
+  >(
     DECIDE_KEYS,
     {
       refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
@@ -41,12 +26,15 @@ export function useDecide() {
 
         if (!change) return
         try {
-          const cached = cache.readQuery<{ review: Review | null }>({
+          const cached = cache.readQuery<
+            KeyStewardReviewQuery,
+            KeyStewardReviewQueryVariables
+          >({
             query: REVIEW,
           })
 
           if (cached?.review?.id !== change.reviewId) return
-          cache.writeQuery({
+          cache.writeQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>({
             query: REVIEW,
             data: { review: { ...cached.review, progress: change.progress } },
           })

@@ -320,6 +320,7 @@ describe('key page: renewal', () => {
             recorded: true,
             audited: true,
             carriedOut: false,
+            outcome: 'DONE',
           },
         },
       },

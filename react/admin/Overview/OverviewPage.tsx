@@ -122,9 +122,7 @@ const OverviewPage: React.FC = () => {
                   <li key={s} className="mr5 mb3 flex items-center">
                     <SeverityBadge severity={s} />
                     <span className="ml2 f4 fw5">
-                      <FormattedNumber
-                        value={countOf(hygiene.counts, s)}
-                      />
+                      <FormattedNumber value={countOf(hygiene.counts, s)} />
                     </span>
                   </li>
                 ))}

@@ -61,9 +61,7 @@ const BulkBar: React.FC<Props> = ({
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
-  >(COUNT,
-    { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' }
-  )
+  >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
   const failure = readError(deciding.error)

@@ -21,7 +21,10 @@ const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
 /** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
 const RunScan: React.FC = () => {
-  const [run, running] = useMutation<KeyStewardRunLeakScanMutation, KeyStewardRunLeakScanMutationVariables>(RUN_SCAN, {
+  const [run, running] = useMutation<
+    KeyStewardRunLeakScanMutation,
+    KeyStewardRunLeakScanMutationVariables
+  >(RUN_SCAN, {
     refetchQueries: [{ query: REVIEW }],
     awaitRefetchQueries: true,
   })
@@ -146,7 +149,10 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
 
   const [status, setStatus] = useState<CheckStatus>(item.status)
   const [note, setNote] = useState(item.note)
-  const [save, saving] = useMutation<KeyStewardCheckPracticeMutation, KeyStewardCheckPracticeMutationVariables>(CHECK, {
+  const [save, saving] = useMutation<
+    KeyStewardCheckPracticeMutation,
+    KeyStewardCheckPracticeMutationVariables
+  >(CHECK, {
     refetchQueries: [{ query: REVIEW }],
     awaitRefetchQueries: true,
   })

@@ -122,12 +122,12 @@ const ReviewPage: React.FC = () => {
   })
 
   // An auditor may not read the open review (FORBIDDEN): the history below still loads.
-  const open = useQuery<
-    KeyStewardReviewQuery,
-    KeyStewardReviewQueryVariables
-  >(REVIEW, {
-    fetchPolicy: 'cache-and-network',
-  })
+  const open = useQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
+    REVIEW,
+    {
+      fetchPolicy: 'cache-and-network',
+    }
+  )
 
   const history = useQuery<
     KeyStewardReviewHistoryQuery,

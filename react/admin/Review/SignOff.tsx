@@ -44,7 +44,10 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     },
     []
   )
-  const [complete, completing] = useMutation<KeyStewardCompleteReviewMutation, KeyStewardCompleteReviewMutationVariables>(COMPLETE, {
+  const [complete, completing] = useMutation<
+    KeyStewardCompleteReviewMutation,
+    KeyStewardCompleteReviewMutationVariables
+  >(COMPLETE, {
     refetchQueries: AFTER_SIGN_OFF,
     awaitRefetchQueries: true,
   })

@@ -16,32 +16,31 @@ export function useDecide() {
   return useMutation<
     KeyStewardDecideKeysMutation,
     KeyStewardDecideKeysMutationVariables
-  >(
-    DECIDE_KEYS,
-    {
-      refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
-      awaitRefetchQueries: true,
-      update: (cache, { data }) => {
-        const change = data?.decideKeys
+  >(DECIDE_KEYS, {
+    refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
+    awaitRefetchQueries: true,
+    update: (cache, { data }) => {
+      const change = data?.decideKeys
 
-        if (!change) return
-        try {
-          const cached = cache.readQuery<
-            KeyStewardReviewQuery,
-            KeyStewardReviewQueryVariables
-          >({
-            query: REVIEW,
-          })
+      if (!change) return
+      try {
+        const cached = cache.readQuery<
+          KeyStewardReviewQuery,
+          KeyStewardReviewQueryVariables
+        >({
+          query: REVIEW,
+        })
 
-          if (cached?.review?.id !== change.reviewId) return
-          cache.writeQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>({
+        if (cached?.review?.id !== change.reviewId) return
+        cache.writeQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
+          {
             query: REVIEW,
             data: { review: { ...cached.review, progress: change.progress } },
-          })
-        } catch {
-          // the header is not in the cache (e.g. a test): nothing to update
-        }
-      },
-    }
-  )
+          }
+        )
+      } catch {
+        // the header is not in the cache (e.g. a test): nothing to update
+      }
+    },
+  })
 }

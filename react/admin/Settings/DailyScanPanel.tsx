@@ -92,15 +92,26 @@ const DailyScanPanel: React.FC = () => {
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.dailyScan.${id}` })
 
-  const { data, loading, error, refetch } = useQuery<KeyStewardScheduleQuery, KeyStewardScheduleQueryVariables>(SCHEDULE, { fetchPolicy: 'cache-and-network' })
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardScheduleQuery,
+    KeyStewardScheduleQueryVariables
+  >(SCHEDULE, { fetchPolicy: 'cache-and-network' })
 
   const refresh = {
     refetchQueries: [{ query: SCHEDULE }],
     awaitRefetchQueries: true,
   }
 
-  const [restart, restarting] = useMutation<KeyStewardRestartScheduleMutation, KeyStewardRestartScheduleMutationVariables>(RESTART, refresh)
-  const [stop, stopping] = useMutation<KeyStewardStopScheduleMutation, KeyStewardStopScheduleMutationVariables>(STOP, refresh)
+  const [restart, restarting] = useMutation<
+    KeyStewardRestartScheduleMutation,
+    KeyStewardRestartScheduleMutationVariables
+  >(RESTART, refresh)
+
+  const [stop, stopping] = useMutation<
+    KeyStewardStopScheduleMutation,
+    KeyStewardStopScheduleMutationVariables
+  >(STOP, refresh)
+
   const [confirmStop, setConfirmStop] = useState(false)
   const s = data?.schedule
   const failure = readError(restarting.error ?? stopping.error)

@@ -101,10 +101,21 @@ const SettingsPage: React.FC = () => {
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
 
-  const { data, loading, error, refetch } = useQuery<KeyStewardSettingsQuery, KeyStewardSettingsQueryVariables>(SETTINGS)
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardSettingsQuery,
+    KeyStewardSettingsQueryVariables
+  >(SETTINGS)
 
-  const roles = useQuery<KeyStewardAccountRolesQuery, KeyStewardAccountRolesQueryVariables>(ACCOUNT_ROLES)
-  const [save, saving] = useMutation<KeyStewardUpdateSettingsMutation, KeyStewardUpdateSettingsMutationVariables>(UPDATE)
+  const roles = useQuery<
+    KeyStewardAccountRolesQuery,
+    KeyStewardAccountRolesQueryVariables
+  >(ACCOUNT_ROLES)
+
+  const [save, saving] = useMutation<
+    KeyStewardUpdateSettingsMutation,
+    KeyStewardUpdateSettingsMutationVariables
+  >(UPDATE)
+
   const [form, setForm] = useState<Form | null>(null)
   const [saved, setSaved] = useState(false)
   const [problems, setProblems] = useState<FieldProblem[]>([])

@@ -50,15 +50,12 @@ export function useFreshness(
   const { data } = useQuery<
     KeyStewardInventoryStatusQuery,
     KeyStewardInventoryStatusQueryVariables
-  >(
-    INVENTORY_STATUS,
-    {
-      skip: !active,
-      pollInterval: POLL_MS,
-      fetchPolicy: 'network-only',
-      notifyOnNetworkStatusChange: false,
-    }
-  )
+  >(INVENTORY_STATUS, {
+    skip: !active,
+    pollInterval: POLL_MS,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+  })
 
   const status = active ? data?.inventoryStatus ?? null : null
   const asked = useRef<string | null>(null)

@@ -29,7 +29,7 @@ const ACTION: Record<ReminderKind, string> = {
 }
 
 /** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
-const RULE_OF: Partial<Record<ReminderKind, string>> = {
+const RULE_OF: Partial<Record<ReminderKind, RuleId>> = {
   KEYS_CROSSED_ROTATION: 'key-age-exceeded',
   RENEWALS_UNFINISHED: 'renewal-unfinished',
 }

@@ -276,7 +276,7 @@ export type KeyStewardFinishTokenRenewalMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
+export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, outcome: ActionOutcome | null, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardInventoryQueryVariables = Exact<{
   live?: boolean | null | undefined;

@@ -16,7 +16,6 @@ import * as operations from '@graphql-codegen/typescript-operations'
 import * as resolvers from '@graphql-codegen/typescript-resolvers'
 import { parse } from 'graphql'
 
-import { RULE_IDS } from '../../node/domain/rules'
 import { vtexApiGraphql } from '../release/graphql-builder'
 
 const ROOT = join(__dirname, '..', '..')
@@ -41,9 +40,9 @@ function files(dir: string, ext: string): string[] {
     })
 }
 
-function schemaSdl(): string {
-  const { makeSchema, graphql } = vtexApiGraphql(join(ROOT, 'node'))
-  const sdl = files(join(ROOT, 'graphql'), '.graphql')
+function schemaSdl(root: string): string {
+  const { makeSchema, graphql } = vtexApiGraphql(join(root, 'node'))
+  const sdl = files(join(root, 'graphql'), '.graphql')
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n\n')
 
@@ -60,12 +59,12 @@ const SCALARS = { Upload: 'unknown' }
  */
 const SERVER_MESSAGE = /^admin\/key-steward\.(reminder\.[A-Z_]+|email\.\w+)$/
 
-function serverMessages(): string {
+function serverMessages(root: string): string {
   const byLocale: Record<string, Record<string, string>> = {}
 
   for (const locale of ['en', 'pt', 'es']) {
     const all = JSON.parse(
-      readFileSync(join(ROOT, 'messages', `${locale}.json`), 'utf8')
+      readFileSync(join(root, 'messages', `${locale}.json`), 'utf8')
     ) as Record<string, string>
 
     byLocale[locale] = Object.fromEntries(
@@ -86,7 +85,11 @@ function serverMessages(): string {
 }
 
 /** The admin's RuleId, made from the registry so a rule added or renamed in node/ cannot be missed. */
-function ruleIds(): string {
+async function ruleIds(root: string): Promise<string> {
+  const { RULE_IDS } = (await import(
+    join(root, 'node', 'domain', 'rules', 'index.ts')
+  )) as { RULE_IDS: string[] }
+
   return `${HEADER.replace(
     'from graphql/ (and react/admin/graphql/*.gql)',
     'from node/domain/rules (RULE_IDS)'
@@ -97,18 +100,22 @@ function ruleIds(): string {
   )} as const\n\nexport type RuleId = (typeof RULE_IDS)[number]\n`
 }
 
-export async function generate(): Promise<string[]> {
-  const schema = parse(schemaSdl())
-  const documents = files(join(ROOT, 'react', 'admin', 'graphql'), '.gql').map(
+/**
+ * Writes the generated files of the repository at `root` (the release check passes its copy of
+ * the upload) and returns the ones that changed.
+ */
+export async function generate(root = ROOT): Promise<string[]> {
+  const schema = parse(schemaSdl(root))
+  const documents = files(join(root, 'react', 'admin', 'graphql'), '.gql').map(
     (location) => ({
-      location: relative(ROOT, location),
+      location: relative(root, location),
       document: parse(readFileSync(location, 'utf8')),
     })
   )
 
   const outputs = [
     {
-      filename: join(ROOT, 'react', 'admin', 'graphql', 'types.generated.ts'),
+      filename: join(root, 'react', 'admin', 'graphql', 'types.generated.ts'),
       // typescript-operations 6 writes the enums and inputs the documents use by itself
       plugins: [{ operations: {} }],
       pluginMap: { operations },
@@ -125,7 +132,7 @@ export async function generate(): Promise<string[]> {
       },
     },
     {
-      filename: join(ROOT, 'node', 'generated', 'schema.ts'),
+      filename: join(root, 'node', 'generated', 'schema.ts'),
       plugins: [{ typescript: {} }, { resolvers: {} }],
       pluginMap: { typescript, resolvers },
       documents: [],
@@ -159,14 +166,14 @@ export async function generate(): Promise<string[]> {
 
     if (before !== text) {
       writeFileSync(filename, text)
-      written.push(relative(ROOT, filename))
+      written.push(relative(root, filename))
     }
   }
 
-  save(join(ROOT, 'node', 'generated', 'messages.ts'), serverMessages())
+  save(join(root, 'node', 'generated', 'messages.ts'), serverMessages(root))
   save(
-    join(ROOT, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
-    ruleIds()
+    join(root, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
+    await ruleIds(root)
   )
   for (const o of outputs) {
     save(

@@ -66,7 +66,7 @@ function spellsOutShape(type: ts.TypeNode): boolean {
 }
 
 /** The declarations of `source` that mirror a schema type by hand, as "file:line Name". */
-export function handMirrors(
+function handMirrors(
   source: string,
   fileName: string,
   schemaNames: Set<string>
@@ -93,11 +93,7 @@ export function handMirrors(
       schemaNames.has(n.name.text)
     )
       report(n.name, ts.isEnumDeclaration(n) ? 'enum' : 'interface')
-    else if (
-      ts.isClassDeclaration(n) &&
-      n.name &&
-      schemaNames.has(n.name.text)
-    )
+    else if (ts.isClassDeclaration(n) && n.name && schemaNames.has(n.name.text))
       report(n.name, 'class')
     else if (
       ts.isTypeAliasDeclaration(n) &&

@@ -405,6 +405,7 @@ describe('key page: remediation', () => {
             recorded: false,
             audited: true,
             carriedOut: false,
+            outcome: 'DONE',
           },
         },
       },

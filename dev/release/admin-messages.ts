@@ -14,7 +14,7 @@ import type * as TS from 'typescript'
 
 import type { ReleaseContext, Step, StepResult } from './context'
 import { readJson } from './context'
-import { enumValues } from './graphql-builder'
+import { generate } from '../codegen/generate'
 import { findMessageIds } from './message-ids'
 import { builderTypeScript, nodeProgram } from './node-builder'
 
@@ -139,18 +139,9 @@ export const DYNAMIC_IDS: Record<
     values: (ctx: ReleaseContext) => string[] | Promise<string[]>
   }
 > = {
-  // react/admin/Review/types.ts; the schema's ChecklistItem.practice is a Practice!
-  'ChecklistItem.practice': {
-    from: 'GraphQL enum Practice',
-    values: (ctx) => enumValues(ctx, 'Practice'),
-  },
-  // react/admin/Settings/DailyScanPanel.tsx; the schema's ScanStep.problem is a ScanProblem
-  'ScanStep.problem': {
-    from: 'GraphQL enum ScanProblem',
-    values: (ctx) => enumValues(ctx, 'ScanProblem'),
-  },
-  // react/admin/Review/types.ts; the schema says String!: the ids are the ones node/ produces
-  'ChecklistItem.evidence.id': {
+  // ChecklistItem.evidence.id, declared in the generated result of react/admin/graphql/review.gql
+  // (react/admin/Review/types.ts aliases it); the schema says String!: the ids are the ones node/ produces
+  'KeyStewardReviewQuery.review.checklist.evidence.id': {
     from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with no leak scan, a complete one and an incomplete one',
     values: async (ctx) => {
       const stage = ctx.stage()
@@ -251,6 +242,16 @@ async function checkNodeFindingMessages(
 async function run(ctx: ReleaseContext): Promise<StepResult> {
   const stage = ctx.stage()
   const problems: string[] = []
+
+  // VTEX's builders compile the committed generated types; the message ids below are read from
+  // them too (enum-typed fields), so they must be what graphql/, the .gql documents and the rule
+  // registry make now. The copy is regenerated and each file that changed is a problem.
+  const stale = await generate(stage)
+
+  for (const file of stale)
+    problems.push(
+      `${file} is not what dev/codegen/generate.ts makes of graphql/, react/admin/graphql/*.gql, node/domain/rules and messages/: run npm run build (it regenerates) and commit it`
+    )
   const admin = checkAdmin(stage, problems)
 
   const prefix = `admin/${ctx.manifest.name}.`
@@ -381,6 +382,9 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
 
   return {
     summary: [
+      stale.length
+        ? `generated types (dev/codegen): ${stale.length} stale`
+        : 'generated types (dev/codegen): what graphql/, the .gql documents and the rule registry make',
       `${admin.links} sidebar links ↔ ${admin.routes} routes (/admin/<route> ↔ /admin/app/<route>)`,
       `${used.size} message ids used (react/, node/, navigation.json), ${
         Object.keys(files.en).length

@@ -36,23 +36,12 @@ export type KeyFinding =
   | ApiKey['findings'][number]
   | AdminUser['findings'][number]
 export type Finding = KeyStewardOverviewQuery['findings'][number]
+/** The hygiene score as the Overview shows it, and what costs it the most points. */
+export type Hygiene = NonNullable<KeyStewardOverviewQuery['hygiene']>
+export type ScoreCost = Hygiene['topCosts'][number]
 
-/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */
-export type RuleId =
-  | 'key-age-exceeded'
-  | 'renewal-unfinished'
-  | 'owner-role'
-  | 'can-manage-keys'
-  | 'no-roles'
-  | 'inactive-with-roles'
-  | 'generic-label'
-  | 'duplicate-label'
-  | 'shared-key'
-  | 'no-owner'
-  | 'exposed-client-side'
-  | 'external-broad-access'
-  | 'user-owner-role'
-  | 'review-overdue'
+/** The policy's rule ids, generated from node/domain/rules by dev/codegen. */
+export type { RuleId } from './graphql/ruleIds.generated'
 /** The latest token renewal Key Steward knows of (never a token). */
 export type TokenRenewal = ApiKey['renewal']
 export type Annotation = NonNullable<ApiKey['annotation']>

@@ -20,7 +20,11 @@ import {
 } from '../components/QueryState'
 import INVENTORY from '../graphql/inventory.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
-import type { Inventory } from '../types'
+import type {
+  KeyStewardInventoryQuery,
+  KeyStewardInventoryQueryVariables,
+} from '../graphql/types.generated'
+import type { ApiKey } from '../types'
 import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
 import { keysViewHref } from '../utils/urlState'
@@ -44,7 +48,7 @@ const longDate = (iso: string) => (
  * counts it until the renewal is finished.
  */
 export const TokenAgeBasisText: React.FC<{
-  apiKey: Inventory['keys'][number]
+  apiKey: ApiKey
 }> = ({ apiKey }) => {
   const r = apiKey.renewal
   const open = r.status === 'PENDING' || r.status === 'POSSIBLY_PENDING'
@@ -84,11 +88,13 @@ const KeyDetailPage: React.FC = () => {
   const t = (id: string, values?: Record<string, number>) =>
     intl.formatMessage({ id: `admin/key-steward.key.${id}` }, values)
 
-  const { data, loading, error, refetch } = useQuery<{ inventory: Inventory }>(
-    INVENTORY
-  )
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardInventoryQuery,
+    KeyStewardInventoryQueryVariables
+  >(INVENTORY)
 
-  const key = data?.inventory.keys.find((k) => k.id === params.id)
+  const inventory = data?.inventory
+  const key = inventory?.keys.find((k) => k.id === params.id)
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.
   const [result, setResult] = useState<{
@@ -145,14 +151,14 @@ const KeyDetailPage: React.FC = () => {
           </EmptyState>
         </PageBlock>
       )}
-      {data && key && (
+      {inventory && key && (
         <>
           <SourceBanner
-            source={data.inventory.source}
-            generatedAt={data.inventory.generatedAt}
-            onLive={() => refetch({ live: true } as never)}
+            source={inventory.source}
+            generatedAt={inventory.generatedAt}
+            onLive={() => refetch({ live: true })}
           />
-          <PartialBanner missing={data.inventory.missing} />
+          <PartialBanner missing={inventory.missing} />
           <PageBlock title={t('about')}>
             <dl className="flex flex-wrap ma0">
               <Field label="appKey">

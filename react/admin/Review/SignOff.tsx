@@ -8,6 +8,10 @@ import { Alert, Button, ModalDialog, Textarea } from 'vtex.styleguide'
 import COMPLETE from '../graphql/completeReview.gql'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
+import type {
+  KeyStewardCompleteReviewMutation,
+  KeyStewardCompleteReviewMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { Review } from './types'
 
@@ -40,7 +44,10 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     },
     []
   )
-  const [complete, completing] = useMutation(COMPLETE, {
+  const [complete, completing] = useMutation<
+    KeyStewardCompleteReviewMutation,
+    KeyStewardCompleteReviewMutationVariables
+  >(COMPLETE, {
     refetchQueries: AFTER_SIGN_OFF,
     awaitRefetchQueries: true,
   })

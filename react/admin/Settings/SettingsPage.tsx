@@ -9,6 +9,14 @@ import { ErrorState, Loading } from '../components/QueryState'
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
+import type {
+  KeyStewardAccountRolesQuery,
+  KeyStewardAccountRolesQueryVariables,
+  KeyStewardSettingsQuery,
+  KeyStewardSettingsQueryVariables,
+  KeyStewardUpdateSettingsMutation,
+  KeyStewardUpdateSettingsMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
@@ -16,23 +24,7 @@ import { checkList, checkNumber, splitList } from './validateForm'
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
 
-interface Settings {
-  rotationDays: number
-  renewalGraceDays: number
-  reviewCadenceDays: number
-  maxOwnerUsers: number
-  extraGenericLabels: string[]
-  keyManagingRoleIds: number[]
-  roleFetchConcurrency: number
-  scanExtraPaths: string[]
-  reminderDays: number
-  reminderEmails: string[]
-  liveReadTimeoutSeconds: number
-  reminderLocale: Locale
-  auditors: string[]
-  recentCopyMaxAgeMinutes: number
-  version: string | null
-}
+type Settings = NonNullable<KeyStewardSettingsQuery['settings']>
 
 type NumberField =
   | 'rotationDays'
@@ -78,11 +70,10 @@ interface Form {
   roleIds: number[]
   reminderLocale: Locale
 }
-interface AccountRole {
-  id: number
-  name: string
-  custom: boolean
-}
+
+/** The service only stores one of LOCALES; anything else shows as English. */
+const asLocale = (value: string): Locale =>
+  LOCALES.find((l) => l === value) ?? 'en'
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(
@@ -92,7 +83,7 @@ const toForm = (s: Settings): Form => ({
     LIST_FIELDS.map((f) => [f, s[f].join(', ')])
   ) as Record<ListField, string>,
   roleIds: s.keyManagingRoleIds,
-  reminderLocale: s.reminderLocale,
+  reminderLocale: asLocale(s.reminderLocale),
 })
 
 /** Every problem of the form, checked with the served limits (the service checks again). */
@@ -110,13 +101,21 @@ const SettingsPage: React.FC = () => {
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
 
-  const { data, loading, error, refetch } = useQuery<{
-    settings: Settings
-    settingsLimits: SettingLimit[]
-  }>(SETTINGS)
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardSettingsQuery,
+    KeyStewardSettingsQueryVariables
+  >(SETTINGS)
 
-  const roles = useQuery<{ accountRoles: AccountRole[] }>(ACCOUNT_ROLES)
-  const [save, saving] = useMutation<{ updateSettings: Settings }>(UPDATE)
+  const roles = useQuery<
+    KeyStewardAccountRolesQuery,
+    KeyStewardAccountRolesQueryVariables
+  >(ACCOUNT_ROLES)
+
+  const [save, saving] = useMutation<
+    KeyStewardUpdateSettingsMutation,
+    KeyStewardUpdateSettingsMutationVariables
+  >(UPDATE)
+
   const [form, setForm] = useState<Form | null>(null)
   const [saved, setSaved] = useState(false)
   const [problems, setProblems] = useState<FieldProblem[]>([])
@@ -152,7 +151,7 @@ const SettingsPage: React.FC = () => {
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    if (!form || !data) return
+    if (!form || !data?.settings) return
     setSaved(false)
     const found = checkForm(form, data.settingsLimits)
 

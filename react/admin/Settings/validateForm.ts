@@ -2,13 +2,9 @@
 // (Query.settingsLimits), giving the same codes the service gives, so both render the same
 // per-field message. The service checks again (and knows the account's roles).
 
-export interface SettingLimit {
-  field: string
-  min: number | null
-  max: number | null
-  maxItems: number | null
-  maxLength: number | null
-}
+import type { KeyStewardSettingsQuery } from '../graphql/types.generated'
+
+export type SettingLimit = KeyStewardSettingsQuery['settingsLimits'][number]
 /** The codes the service gives too (node/domain/settings.ts SettingErrorCode). */
 export type ProblemCode =
   | 'REQUIRED'

@@ -7,23 +7,20 @@ import { Alert, ButtonPlain } from 'vtex.styleguide'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
+import type {
+  KeyStewardRemindersQuery,
+  KeyStewardRemindersQueryVariables,
+  KeyStewardSnoozeReminderMutation,
+  KeyStewardSnoozeReminderMutationVariables,
+  ReminderKind,
+} from '../graphql/types.generated'
+import type { RuleId } from '../types'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
 
-export interface Reminder {
-  id: string
-  kind:
-    | 'REVIEW_DUE_SOON'
-    | 'REVIEW_OVERDUE'
-    | 'KEYS_CROSSED_ROTATION'
-    | 'RENEWALS_UNFINISHED'
-    | 'DAILY_SCAN_FAILING'
-  count: number
-  dueDate: string | null
-  subjects: Array<{ id: string; label: string }>
-}
+export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
-const ACTION: Record<Reminder['kind'], string> = {
+const ACTION: Record<ReminderKind, string> = {
   REVIEW_DUE_SOON: `${BASE}/review`,
   REVIEW_OVERDUE: `${BASE}/review`,
   KEYS_CROSSED_ROTATION: `${BASE}/keys`,
@@ -32,7 +29,7 @@ const ACTION: Record<Reminder['kind'], string> = {
 }
 
 /** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
-const RULE_OF: Partial<Record<Reminder['kind'], string>> = {
+const RULE_OF: Partial<Record<ReminderKind, RuleId>> = {
   KEYS_CROSSED_ROTATION: 'key-age-exceeded',
   RENEWALS_UNFINISHED: 'renewal-unfinished',
 }
@@ -54,7 +51,10 @@ const SNOOZE_CHOICES = [1, 7, 30]
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
-  const [snooze, snoozing] = useMutation(SNOOZE, {
+  const [snooze, snoozing] = useMutation<
+    KeyStewardSnoozeReminderMutation,
+    KeyStewardSnoozeReminderMutationVariables
+  >(SNOOZE, {
     refetchQueries: [{ query: REMINDERS }],
     awaitRefetchQueries: true,
   })
@@ -126,7 +126,10 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
 
 /** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
 const Reminders: React.FC = () => {
-  const { data } = useQuery<{ reminders: Reminder[] }>(REMINDERS, {
+  const { data } = useQuery<
+    KeyStewardRemindersQuery,
+    KeyStewardRemindersQueryVariables
+  >(REMINDERS, {
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'ignore',
   })

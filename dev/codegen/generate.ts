@@ -7,6 +7,8 @@
 //   react/admin/graphql/ruleIds.generated.ts — the policy's rule ids (node/domain/rules), which the
 //                                           schema carries as String (ids like key-age-exceeded
 //                                           are no valid GraphQL enum values)
+//   react/admin/graphql/keyActionFields.generated.ts — the key actions whose permission the
+//                                           service tells in advance (node/resolvers)
 // All are committed, because VTEX's builders compile react/ and node/ without running this.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { join, relative } from 'path'
@@ -103,6 +105,22 @@ async function ruleIds(root: string): Promise<string> {
   )} as const\n\nexport type RuleId = (typeof RULE_IDS)[number]\n`
 }
 
+/** The admin's KeyActionField, from the service's list (node/resolvers/keyActionFields.ts). */
+async function keyActionFields(root: string): Promise<string> {
+  const { KEY_ACTION_FIELDS } = (await import(
+    join(root, 'node', 'resolvers', 'keyActionFields.ts')
+  )) as { KEY_ACTION_FIELDS: string[] }
+
+  return `${HEADER.replace(
+    'from graphql/ (and react/admin/graphql/*.gql)',
+    'from node/resolvers/keyActionFields.ts'
+  )}/** The key actions whose permission Query.keyActionPermissions tells in advance. */\nexport const KEY_ACTION_FIELDS = ${JSON.stringify(
+    KEY_ACTION_FIELDS,
+    null,
+    2
+  )} as const\n\nexport type KeyActionField = (typeof KEY_ACTION_FIELDS)[number]\n`
+}
+
 /**
  * Writes the generated files of the repository at `root` (the release check passes its copy of
  * the upload) and returns the ones that changed.
@@ -177,6 +195,10 @@ export async function generate(root = ROOT): Promise<string[]> {
   save(
     join(root, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
     await ruleIds(root)
+  )
+  save(
+    join(root, 'react', 'admin', 'graphql', 'keyActionFields.generated.ts'),
+    await keyActionFields(root)
   )
   for (const o of outputs) {
     save(

@@ -24,6 +24,7 @@ import { removeRole, setActive } from '../services/keyActions/remediation'
 import * as renewal from '../services/keyActions/renewals'
 import type { Context } from '../typings'
 import { FIELD_ACCESS } from './access'
+import { KEY_ACTION_FIELDS } from './keyActionFields'
 import { toResolverError } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from '../services/requestData'
@@ -181,15 +182,6 @@ export async function keyAudit(
 }
 
 /** The actions of the key page and the review, and whether the admin's session may do each. */
-export const KEY_ACTION_FIELDS = [
-  'renewToken',
-  'finishTokenRenewal',
-  'recordTokenRenewal',
-  'deactivateKey',
-  'reactivateKey',
-  'removeKeyRole',
-] as const
-
 export async function keyActionPermissions(
   _: unknown,
   __: unknown,

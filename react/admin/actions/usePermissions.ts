@@ -8,15 +8,10 @@ import type {
   KeyStewardKeyActionPermissionsQuery,
   KeyStewardKeyActionPermissionsQueryVariables,
 } from '../graphql/types.generated'
+import type { KeyActionField } from '../graphql/keyActionFields.generated'
 import type { ActionPermission } from '../types'
 
-export type KeyActionField =
-  | 'renewToken'
-  | 'finishTokenRenewal'
-  | 'recordTokenRenewal'
-  | 'deactivateKey'
-  | 'reactivateKey'
-  | 'removeKeyRole'
+export type { KeyActionField }
 
 export function usePermissions(): (
   field: KeyActionField

@@ -37,7 +37,7 @@ const SortHeader: React.FC<{
     >
       <button
         type="button"
-        className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6"
+        className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6 tl"
         onClick={() =>
           onChange({
             sort: field,
@@ -162,7 +162,12 @@ const KeysTable: React.FC<Props> = ({
                       />
                     </span>
                     {stale && (
-                      <span className="db mt1" title={stale.message}>
+                      // wide enough that the badge wraps once at most
+                      <span
+                        className="db mt1"
+                        style={{ minWidth: '6.5rem' }}
+                        title={stale.message}
+                      >
                         <StaleBadge days={stale.daysPastPeriod} />
                       </span>
                     )}
@@ -198,20 +203,20 @@ const KeysTable: React.FC<Props> = ({
                             {ruleName(intl, worstFinding.rule)}
                           </span>
                           {k.findings.length > 1 && (
-                          <span
-                            className="ml1 c-muted-1"
-                            title={intl.formatMessage(
-                              {
-                                id: 'admin/key-steward.keys.moreFindingsLabel',
-                              },
-                              { count: k.findings.length - 1 }
-                            )}
-                          >
-                            <FormattedMessage
-                              id="admin/key-steward.keys.moreFindings"
-                              values={{ count: k.findings.length - 1 }}
-                            />
-                          </span>
+                            <span
+                              className="ml1 c-muted-1"
+                              title={intl.formatMessage(
+                                {
+                                  id: 'admin/key-steward.keys.moreFindingsLabel',
+                                },
+                                { count: k.findings.length - 1 }
+                              )}
+                            >
+                              <FormattedMessage
+                                id="admin/key-steward.keys.moreFindings"
+                                values={{ count: k.findings.length - 1 }}
+                              />
+                            </span>
                           )}
                         </span>
                       </span>

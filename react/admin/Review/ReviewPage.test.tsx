@@ -174,7 +174,9 @@ describe('ReviewPage', () => {
 
     expect(note.hasAttribute('data-remaining')).toBe(true)
     expect(note.textContent).toMatch(/^To sign off, finish:/)
-    expect(Array.from(note.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
+    expect(
+      Array.from(note.querySelectorAll('li')).map((li) => li.textContent)
+    ).toEqual([
       '2 keys still need a decision.',
       'Practices still open: Rotate keys, Awareness.',
     ])

@@ -56,7 +56,9 @@ describe('SignOff', () => {
 
     expect(button).not.toBeDisabled()
     expect(container.querySelector('[data-remaining]')).toBeNull()
-    await wait(() => expect(button.hasAttribute('aria-describedby')).toBe(false))
+    await wait(() =>
+      expect(button.hasAttribute('aria-describedby')).toBe(false)
+    )
     button.focus()
     fireEvent.click(button)
     const dialog = getByRole('dialog')

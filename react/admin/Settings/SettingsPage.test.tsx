@@ -307,7 +307,9 @@ describe('SettingsPage', () => {
     )!
 
     expect(
-      Array.from(auditorErrors.querySelectorAll('li')).map((li) => li.textContent)
+      Array.from(auditorErrors.querySelectorAll('li')).map(
+        (li) => li.textContent
+      )
     ).toEqual([
       '“bad1” is not an e-mail address.',
       '“bad2” is not an e-mail address.',

@@ -55,7 +55,11 @@ describe('settings form checks', () => {
         emails
       )
     ).toEqual([
-      { field: 'reminderEmails', code: 'TOO_MANY', params: { max: 2, count: 3 } },
+      {
+        field: 'reminderEmails',
+        code: 'TOO_MANY',
+        params: { max: 2, count: 3 },
+      },
     ])
     expect(checkList('scanExtraPaths', ['/ok', 'no slash'], undefined)).toEqual(
       [{ field: 'scanExtraPaths', code: 'BAD_PATH', entry: 'no slash' }]

@@ -75,7 +75,10 @@ function entryProblem(
       params: { max: limit.maxLength },
       entry: entry.slice(0, 80),
     }
-  if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(entry))
+  if (
+    (field === 'reminderEmails' || field === 'auditors') &&
+    !EMAIL.test(entry)
+  )
     return { field, code: 'BAD_EMAIL', entry }
   if (field === 'scanExtraPaths' && !PATH.test(entry))
     return { field, code: 'BAD_PATH', entry }

@@ -43,7 +43,9 @@ const ConfirmDialog: React.FC<Props> = ({
       isOpen={isOpen}
       title={title}
       confirmLabel={confirmLabel}
-      cancelLabel={intl.formatMessage({ id: 'admin/key-steward.actions.cancel' })}
+      cancelLabel={intl.formatMessage({
+        id: 'admin/key-steward.actions.cancel',
+      })}
       dangerous={dangerous}
       loading={loading}
       onConfirm={onConfirm}

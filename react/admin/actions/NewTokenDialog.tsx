@@ -60,118 +60,118 @@ const NewTokenDialog: React.FC<Props> = ({
       returnFocus={returnFocus}
       testId="new-token-dialog"
     >
-        <div className="flex items-start justify-between">
-          <h2 id="new-token-title" className="t-heading-4 mt0">
-            {title}
-          </h2>
-          <button
-            type="button"
-            className="bn bg-transparent pointer f4 c-muted-1"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.renewal.newToken.dismiss',
-            })}
-            onClick={() => setAsking(true)}
-          >
-            ×
-          </button>
-        </div>
-        <div className="mb4">
-          <Alert type="warning">
-            <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
-          </Alert>
-        </div>
-        <p className="mb2 f6 c-muted-1">
-          <FormattedMessage
-            id="admin/key-steward.renewal.newToken.appKey"
-            values={{ appKey }}
-          />
-        </p>
-        <div className="flex items-center mb3">
-          <code
-            className="pa3 bg-muted-5 br2 f6 flex-auto"
-            style={{ wordBreak: 'break-all' }}
-            data-testid="new-token"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.renewal.newToken.label',
-            })}
-          >
-            {hidden ? '•'.repeat(32) : token}
-          </code>
-        </div>
-        <div className="flex items-center mb4">
-          <span className="mr3" data-initial-focus>
-            <Button size="small" variation="secondary" onClick={copy}>
-              <FormattedMessage id="admin/key-steward.renewal.newToken.copy" />
-            </Button>
-          </span>
-          <Button
-            size="small"
-            variation="tertiary"
-            onClick={() => setHidden(!hidden)}
-          >
-            <FormattedMessage
-              id={
-                hidden
-                  ? 'admin/key-steward.renewal.newToken.show'
-                  : 'admin/key-steward.renewal.newToken.hide'
-              }
-            />
+      <div className="flex items-start justify-between">
+        <h2 id="new-token-title" className="t-heading-4 mt0">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="bn bg-transparent pointer f4 c-muted-1"
+          aria-label={intl.formatMessage({
+            id: 'admin/key-steward.renewal.newToken.dismiss',
+          })}
+          onClick={() => setAsking(true)}
+        >
+          ×
+        </button>
+      </div>
+      <div className="mb4">
+        <Alert type="warning">
+          <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
+        </Alert>
+      </div>
+      <p className="mb2 f6 c-muted-1">
+        <FormattedMessage
+          id="admin/key-steward.renewal.newToken.appKey"
+          values={{ appKey }}
+        />
+      </p>
+      <div className="flex items-center mb3">
+        <code
+          className="pa3 bg-muted-5 br2 f6 flex-auto"
+          style={{ wordBreak: 'break-all' }}
+          data-testid="new-token"
+          aria-label={intl.formatMessage({
+            id: 'admin/key-steward.renewal.newToken.label',
+          })}
+        >
+          {hidden ? '•'.repeat(32) : token}
+        </code>
+      </div>
+      <div className="flex items-center mb4">
+        <span className="mr3" data-initial-focus>
+          <Button size="small" variation="secondary" onClick={copy}>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.copy" />
           </Button>
-          {copied && (
-            <span className="ml3 f6" role="status">
-              <FormattedMessage
-                id={`admin/key-steward.renewal.newToken.copied.${copied}`}
-              />
-            </span>
-          )}
-        </div>
-        <h3 className="t-heading-6 mb2">
-          <FormattedMessage id="admin/key-steward.renewal.newToken.next" />
-        </h3>
-        <ol className="mt0 pl4 f6 lh-copy">
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step1" />
-          </li>
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step2" />
-          </li>
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step3" />
-          </li>
-        </ol>
-        {asking ? (
-          <div
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="new-token-ask"
-            className="mt4 pa4 ba b--danger br2"
-            data-testid="new-token-ask"
-          >
-            <p id="new-token-ask" className="mt0 c-danger">
-              <FormattedMessage id="admin/key-steward.renewal.newToken.ask" />
-            </p>
-            <div className="flex justify-end">
-              <span className="mr3" data-ask-initial>
-                <Button
-                  size="small"
-                  variation="secondary"
-                  onClick={() => setAsking(false)}
-                >
-                  <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
-                </Button>
-              </span>
-              <Button size="small" variation="danger" onClick={onClose}>
-                <FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" />
+        </span>
+        <Button
+          size="small"
+          variation="tertiary"
+          onClick={() => setHidden(!hidden)}
+        >
+          <FormattedMessage
+            id={
+              hidden
+                ? 'admin/key-steward.renewal.newToken.show'
+                : 'admin/key-steward.renewal.newToken.hide'
+            }
+          />
+        </Button>
+        {copied && (
+          <span className="ml3 f6" role="status">
+            <FormattedMessage
+              id={`admin/key-steward.renewal.newToken.copied.${copied}`}
+            />
+          </span>
+        )}
+      </div>
+      <h3 className="t-heading-6 mb2">
+        <FormattedMessage id="admin/key-steward.renewal.newToken.next" />
+      </h3>
+      <ol className="mt0 pl4 f6 lh-copy">
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step1" />
+        </li>
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step2" />
+        </li>
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step3" />
+        </li>
+      </ol>
+      {asking ? (
+        <div
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="new-token-ask"
+          className="mt4 pa4 ba b--danger br2"
+          data-testid="new-token-ask"
+        >
+          <p id="new-token-ask" className="mt0 c-danger">
+            <FormattedMessage id="admin/key-steward.renewal.newToken.ask" />
+          </p>
+          <div className="flex justify-end">
+            <span className="mr3" data-ask-initial>
+              <Button
+                size="small"
+                variation="secondary"
+                onClick={() => setAsking(false)}
+              >
+                <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
               </Button>
-            </div>
-          </div>
-        ) : (
-          <div className="flex justify-end mt4">
-            <Button variation="primary" onClick={onClose}>
-              <FormattedMessage id="admin/key-steward.renewal.newToken.close" />
+            </span>
+            <Button size="small" variation="danger" onClick={onClose}>
+              <FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" />
             </Button>
           </div>
-        )}
+        </div>
+      ) : (
+        <div className="flex justify-end mt4">
+          <Button variation="primary" onClick={onClose}>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.close" />
+          </Button>
+        </div>
+      )}
     </Modal>
   )
 }

@@ -64,6 +64,7 @@ const Modal = React.forwardRef<HTMLDivElement, React.PropsWithChildren<Props>>(
 
     useEffect(() => {
       const root = box.current
+      const from = opener.current
 
       if (root?.querySelector('[data-initial-focus]'))
         focusInside(root, '[data-initial-focus]')
@@ -76,8 +77,7 @@ const Modal = React.forwardRef<HTMLDivElement, React.PropsWithChildren<Props>>(
           // Another dialog (or the page) took the focus: leave it there.
           if (active && active !== document.body) return
           if (returnTo.current) returnTo.current()
-          else if (opener.current instanceof HTMLElement)
-            opener.current.focus()
+          else if (from instanceof HTMLElement) from.focus()
         }, 0)
       }
     }, [])
@@ -96,7 +96,7 @@ const Modal = React.forwardRef<HTMLDivElement, React.PropsWithChildren<Props>>(
       )
 
       if (!items.length) return
-      const first = items[0]
+      const [first] = items
       const last = items[items.length - 1]
       const active = document.activeElement
 

@@ -66,47 +66,47 @@ describe('Reminders', () => {
     }
 
     let snoozed: unknown = null
-    const { getByText, getByRole, queryByText } = render(
-      <Reminders />,
-      {
-        graphql: {
-          mocks: [
-            {
-              request: { query: REMINDERS },
-              result: { data: { reminders: [reminder] } },
+    const { getByText, getByRole, queryByText } = render(<Reminders />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [reminder] } },
+          },
+          {
+            request: {
+              query: SNOOZE,
+              variables: { id: reminder.id, days: 30 },
             },
-            {
-              request: {
-                query: SNOOZE,
-                variables: { id: reminder.id, days: 30 },
-              },
-              result: () => {
-                snoozed = { id: reminder.id, days: 30 }
+            result: () => {
+              snoozed = { id: reminder.id, days: 30 }
 
-                return { data: { snoozeReminder: '2027-04-06' } }
-              },
+              return { data: { snoozeReminder: '2027-04-06' } }
             },
-            {
-              request: { query: REMINDERS },
-              result: { data: { reminders: [] } },
-            },
-          ],
-        },
-      }
-    )
+          },
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [] } },
+          },
+        ],
+      },
+    })
 
     await wait(() => getByText(/The access review is overdue/))
     // The select's name is its visible label, and the label names the group around the button.
     const select = getByRole('combobox', {
       name: 'Remind me again in',
     }) as HTMLSelectElement
+
     const group = getByRole('group', { name: 'Remind me again in' })
 
     expect(select.tagName).toBe('SELECT')
     expect(select.value).toBe('7')
     expect(group.contains(select)).toBe(true)
     expect(group.contains(getByText('Snooze'))).toBe(true)
-    expect(group.textContent).toMatch(/^Remind me again in\s*1 day7 days30 days\s*Snooze$/)
+    expect(group.textContent).toMatch(
+      /^Remind me again in\s*1 day7 days30 days\s*Snooze$/
+    )
     expect(getByRole('region', { name: 'Reminders' })).toBeTruthy()
 
     fireEvent.change(select, { target: { value: '30' } })

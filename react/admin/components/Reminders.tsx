@@ -94,7 +94,7 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
           </Link>
           {/* One labelled control: "Remind me again in [7 days ▾] [Snooze]". */}
           <span
-            className="dib ml3 nowrap"
+            className="flex items-center flex-wrap mt2"
             role="group"
             aria-labelledby={`${snoozeId}-label`}
             data-snooze

@@ -137,46 +137,62 @@ export interface ValidationContext {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
 
-/** The first bad entry of a list setting, or null. */
-function listError(
+/** Why one entry of a list setting is refused, or null. */
+function entryError(
+  field: ListField,
+  item: unknown,
+  ctx: ValidationContext
+): Omit<SettingError, 'field' | 'message'> | null {
+  const { maxLength } = SETTINGS_LIMITS.lists[field]
+  const entry = typeof item === 'string' ? item : String(item)
+
+  if (field === 'keyManagingRoleIds') {
+    if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0)
+      return { code: 'BAD_ROLE_ID', params: {}, entry }
+    if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
+    if (ctx.roleIds && !ctx.roleIds.includes(item))
+      return { code: 'UNKNOWN_ROLE', params: {}, entry }
+
+    return null
+  }
+
+  if (typeof item !== 'string' || item.trim() === '')
+    return { code: 'EMPTY_ENTRY', params: {} }
+  if (item.length > maxLength)
+    return {
+      code: 'TOO_LONG',
+      params: { max: maxLength },
+      entry: item.slice(0, 80),
+    }
+  if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(item))
+    return { code: 'BAD_EMAIL', params: {}, entry }
+  if (field === 'scanExtraPaths' && !PATH.test(item))
+    return { code: 'BAD_PATH', params: {}, entry }
+
+  return null
+}
+
+/** Every bad entry of a list setting, each named (a problem without an entry once). */
+function listErrors(
   field: ListField,
   items: unknown[],
   ctx: ValidationContext
-): Omit<SettingError, 'field' | 'message'> | null {
-  const { maxItems, maxLength } = SETTINGS_LIMITS.lists[field]
+): Array<Omit<SettingError, 'field' | 'message'>> {
+  const { maxItems } = SETTINGS_LIMITS.lists[field]
 
   if (items.length > maxItems)
-    return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
+    return [
+      { code: 'TOO_MANY', params: { max: maxItems, count: items.length } },
+    ]
+  const errors = new Map<string, Omit<SettingError, 'field' | 'message'>>()
+
   for (const item of items) {
-    const entry = typeof item === 'string' ? item : String(item)
+    const e = entryError(field, item, ctx)
 
-    if (field === 'keyManagingRoleIds') {
-      if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0)
-        return { code: 'BAD_ROLE_ID', params: {}, entry }
-      if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
-      if (ctx.roleIds && !ctx.roleIds.includes(item))
-        return { code: 'UNKNOWN_ROLE', params: {}, entry }
-      continue
-    }
-
-    if (typeof item !== 'string' || item.trim() === '')
-      return { code: 'EMPTY_ENTRY', params: {} }
-    if (item.length > maxLength)
-      return {
-        code: 'TOO_LONG',
-        params: { max: maxLength },
-        entry: item.slice(0, 80),
-      }
-    if (
-      (field === 'reminderEmails' || field === 'auditors') &&
-      !EMAIL.test(item)
-    )
-      return { code: 'BAD_EMAIL', params: {}, entry }
-    if (field === 'scanExtraPaths' && !PATH.test(item))
-      return { code: 'BAD_PATH', params: {}, entry }
+    if (e) errors.set(`${e.code}\u0000${e.entry ?? ''}`, e)
   }
 
-  return null
+  return [...errors.values()]
 }
 
 /** The message of each refusal (messages/*.json), read with the error's params. */
@@ -268,9 +284,9 @@ export function validateSettings(
         continue
       }
 
-      const e = listError(field as ListField, items, ctx)
+      const bad = listErrors(field as ListField, items, ctx)
 
-      if (e) fail(field, e)
+      if (bad.length) bad.forEach((e) => fail(field, e))
       else
         (next as unknown as Record<string, unknown[]>)[field] = [
           ...new Set(items),

@@ -1,10 +1,11 @@
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, Input, PageBlock } from 'vtex.styleguide'
+import { Alert, Button, Dropdown, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
+import SettingField from './SettingField'
 import { ErrorState, Loading } from '../components/QueryState'
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
@@ -92,7 +93,9 @@ function checkForm(form: Form, limits: SettingLimit[]): FieldProblem[] {
 
   return [
     ...NUMBER_FIELDS.map((f) => checkNumber(f, form.numbers[f], limit(f))),
-    ...LIST_FIELDS.map((f) => checkList(f, splitList(form.lists[f]), limit(f))),
+    ...LIST_FIELDS.flatMap((f) =>
+      checkList(f, splitList(form.lists[f]), limit(f))
+    ),
   ].filter((p): p is FieldProblem => p !== null)
 }
 
@@ -120,6 +123,16 @@ const SettingsPage: React.FC = () => {
   const [saved, setSaved] = useState(false)
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [advancedOpen, setAdvancedOpen] = useState(false)
+  // Bumped after a refused save: focus goes to the first invalid field (in the form's order).
+  const [refusedAt, setRefusedAt] = useState(0)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    if (!refusedAt) return
+    formRef.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      ?.focus()
+  }, [refusedAt])
 
   useEffect(() => {
     if (data?.settings) setForm(toForm(data.settings))
@@ -129,13 +142,13 @@ const SettingsPage: React.FC = () => {
   const limitOf = (field: string) =>
     data?.settingsLimits.find((l) => l.field === field)
 
-  const errorOf = (field: string) => {
-    const p = problems.find((x) => x.field === field)
-
-    return p
-      ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' })
-      : undefined
-  }
+  /** Every error of a field: a list field names each bad entry. */
+  const errorsOf = (field: string) =>
+    problems
+      .filter((x) => x.field === field)
+      .map((p) =>
+        t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' })
+      )
 
   const help = (field: NumberField | ListField) => {
     const l = limitOf(field)
@@ -158,7 +171,12 @@ const SettingsPage: React.FC = () => {
     setProblems(found)
     if (found.some((p) => ADVANCED_NUMBERS.includes(p.field as NumberField)))
       setAdvancedOpen(true)
-    if (found.length) return
+    if (found.length) {
+      setRefusedAt(Date.now())
+
+      return
+    }
+
     const settings = {
       ...Object.fromEntries(
         NUMBER_FIELDS.map((f) => [f, Number(form.numbers[f].trim())])
@@ -196,50 +214,42 @@ const SettingsPage: React.FC = () => {
           )
         )
           setAdvancedOpen(true)
+        setRefusedAt(Date.now())
       }
     }
   }
 
   const numberInput = (field: NumberField) =>
     form && (
-      <div key={field} className="mb5 w-100 w-50-l">
-        <Input
-          id={`setting-${field}`}
-          name={field}
-          type="text"
-          inputMode="numeric"
-          label={t(`${field}.label`)}
-          helpText={help(field)}
-          value={form.numbers[field]}
-          errorMessage={errorOf(field)}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            setForm({
-              ...form,
-              numbers: { ...form.numbers, [field]: e.target.value },
-            })
-          }
-        />
-      </div>
+      <SettingField
+        key={field}
+        id={`setting-${field}`}
+        name={field}
+        numeric
+        label={t(`${field}.label`)}
+        help={help(field)}
+        value={form.numbers[field]}
+        errors={errorsOf(field)}
+        onChange={(value) =>
+          setForm({ ...form, numbers: { ...form.numbers, [field]: value } })
+        }
+      />
     )
 
   const listInput = (field: ListField) =>
     form && (
-      <div key={field} className="mb5 w-100 w-50-l">
-        <Input
-          id={`setting-${field}`}
-          name={field}
-          label={t(`${field}.label`)}
-          helpText={help(field)}
-          value={form.lists[field]}
-          errorMessage={errorOf(field)}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            setForm({
-              ...form,
-              lists: { ...form.lists, [field]: e.target.value },
-            })
-          }
-        />
-      </div>
+      <SettingField
+        key={field}
+        id={`setting-${field}`}
+        name={field}
+        label={t(`${field}.label`)}
+        help={help(field)}
+        value={form.lists[field]}
+        errors={errorsOf(field)}
+        onChange={(value) =>
+          setForm({ ...form, lists: { ...form.lists, [field]: value } })
+        }
+      />
     )
 
   const custom = (roles.data?.accountRoles ?? []).filter((r) => r.custom)
@@ -258,7 +268,7 @@ const SettingsPage: React.FC = () => {
         : form.roleIds.filter((x) => x !== id),
     })
 
-  const roleError = errorOf('keyManagingRoleIds')
+  const roleErrors = errorsOf('keyManagingRoleIds')
 
   return (
     <PageFrame
@@ -272,7 +282,12 @@ const SettingsPage: React.FC = () => {
           <ErrorState error={error} onRetry={() => refetch()} />
         )}
         {form && (
-          <form onSubmit={submit} noValidate aria-label={t('title')}>
+          <form
+            ref={formRef}
+            onSubmit={submit}
+            noValidate
+            aria-label={t('title')}
+          >
             {saved && (
               <div className="mb5" role="status">
                 <Alert type="success" onClose={() => setSaved(false)}>
@@ -308,7 +323,11 @@ const SettingsPage: React.FC = () => {
             <fieldset
               className="mb5 w-100 w-50-l bn pa0 ma0"
               id="setting-keyManagingRoleIds"
-              aria-describedby="setting-roles-help"
+              aria-describedby={
+                roleErrors.length
+                  ? 'setting-roles-error setting-roles-help'
+                  : 'setting-roles-help'
+              }
             >
               <legend className="t-small mb3 c-on-base">
                 {t('roles.label')}
@@ -331,6 +350,7 @@ const SettingsPage: React.FC = () => {
                     type="checkbox"
                     className="mr2"
                     checked={form.roleIds.includes(r.id)}
+                    aria-invalid={roleErrors.length ? true : undefined}
                     onChange={(e) => toggleRole(r.id, e.target.checked)}
                     disabled={!!roles.error}
                   />
@@ -348,15 +368,20 @@ const SettingsPage: React.FC = () => {
                     type="checkbox"
                     className="mr2"
                     checked
+                    aria-invalid={roleErrors.length ? true : undefined}
                     onChange={(e) => toggleRole(id, e.target.checked)}
                   />
                   {t('roles.gone', { id })}
                 </label>
               ))}
-              {roleError && (
-                <p className="c-danger f6 mv2" role="alert">
-                  {roleError}
-                </p>
+              {roleErrors.length > 0 && (
+                <div id="setting-roles-error" className="c-danger f6 mv2">
+                  {roleErrors.map((e) => (
+                    <p key={e} className="mv1">
+                      {e}
+                    </p>
+                  ))}
+                </div>
               )}
               <p id="setting-roles-help" className="c-muted-1 f6 mv2">
                 {t('roles.help')}

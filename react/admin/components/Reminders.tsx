@@ -51,6 +51,7 @@ const SNOOZE_CHOICES = [1, 7, 30]
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
+  const snoozeId = `snooze-${r.id.replace(/[^\w-]/g, '_')}`
   const [snooze, snoozing] = useMutation<
     KeyStewardSnoozeReminderMutation,
     KeyStewardSnoozeReminderMutationVariables
@@ -91,33 +92,47 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
               id={`admin/key-steward.reminder.action.${r.kind}`}
             />
           </Link>
-          {' · '}
-          <select
-            className="ml1 mr1 f6 bn bg-transparent c-link pointer"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.reminder.snoozeFor',
-            })}
-            value={days}
-            onChange={(e) => setDays(Number(e.target.value))}
+          {/* One labelled control: "Remind me again in [7 days ▾] [Snooze]". */}
+          <span
+            className="flex items-center flex-wrap mt2"
+            role="group"
+            aria-labelledby={`${snoozeId}-label`}
+            data-snooze
           >
-            {SNOOZE_CHOICES.map((d) => (
-              <option key={d} value={d}>
-                {intl.formatMessage(
-                  { id: 'admin/key-steward.reminder.days' },
-                  { days: d }
-                )}
-              </option>
-            ))}
-          </select>
-          <ButtonPlain
-            size="small"
-            isLoading={snoozing.loading}
-            onClick={() =>
-              snooze({ variables: { id: r.id, days } }).catch(() => undefined)
-            }
-          >
-            {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
-          </ButtonPlain>
+            <label
+              id={`${snoozeId}-label`}
+              htmlFor={snoozeId}
+              className="f6 c-on-base mr2"
+            >
+              {intl.formatMessage({
+                id: 'admin/key-steward.reminder.remindAgainIn',
+              })}
+            </label>
+            <select
+              id={snoozeId}
+              className="f6 pv1 ph2 mr2 ba b--muted-3 br2 bg-base c-on-base pointer"
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            >
+              {SNOOZE_CHOICES.map((d) => (
+                <option key={d} value={d}>
+                  {intl.formatMessage(
+                    { id: 'admin/key-steward.reminder.days' },
+                    { days: d }
+                  )}
+                </option>
+              ))}
+            </select>
+            <ButtonPlain
+              size="small"
+              isLoading={snoozing.loading}
+              onClick={() =>
+                snooze({ variables: { id: r.id, days } }).catch(() => undefined)
+              }
+            >
+              {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
+            </ButtonPlain>
+          </span>
         </span>
       </Alert>
     </div>
@@ -126,6 +141,7 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
 
 /** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
 const Reminders: React.FC = () => {
+  const intl = useIntl()
   const { data } = useQuery<
     KeyStewardRemindersQuery,
     KeyStewardRemindersQueryVariables
@@ -139,7 +155,12 @@ const Reminders: React.FC = () => {
   if (!reminders.length) return null
 
   return (
-    <section className="mb5" aria-label="Reminders">
+    <section
+      className="mb5"
+      aria-label={intl.formatMessage({
+        id: 'admin/key-steward.reminder.sectionLabel',
+      })}
+    >
       {reminders.map((r) => (
         <ReminderItem key={r.id} r={r} />
       ))}

@@ -1,3 +1,19 @@
+import { ConflictError } from '../clients/appStorage'
+import { UpstreamError } from '../clients/retry'
+import {
+  FIND_USER_BY_EMAIL,
+  RENEW_API_TOKEN,
+  SAVE_USER,
+} from '../domain/resources'
+import { localizeError } from '../services/wording'
+import type { Context } from '../typings'
+import {
+  missingPermissions,
+  requireAdminToken,
+  sessionExpired,
+  toResolverError,
+} from './errors'
+
 // @vtex/api cannot load under jest here (its telemetry needs modules jest does not resolve): the
 // error classes these functions make are stood in by plain ones with the same shape.
 jest.mock('@vtex/api', () => {
@@ -14,22 +30,6 @@ jest.mock('@vtex/api', () => {
     JanusClient: class {},
   }
 })
-
-import { ConflictError } from '../clients/appStorage'
-import { UpstreamError } from '../clients/retry'
-import {
-  FIND_USER_BY_EMAIL,
-  RENEW_API_TOKEN,
-  SAVE_USER,
-} from '../domain/resources'
-import { localizeError } from '../services/wording'
-import type { Context } from '../typings'
-import {
-  missingPermissions,
-  requireAdminToken,
-  sessionExpired,
-  toResolverError,
-} from './errors'
 
 type Answered = {
   message: string

@@ -3,6 +3,8 @@
 // one, and its progress is kept where a small query can report it ("Reading roles: 1,240 of
 // 6,000"). The read runs with its own time budget, not the request's: a cold read of a large
 // account outlives one request, and the copy it leaves serves the next one.
+import type { ErrorWording } from './wording'
+import { wordingOf } from './wording'
 import type {
   AdaptiveLimiter,
   ThrottleState,
@@ -39,9 +41,17 @@ const lastEnded = new Map<
 export type Reporter = (change: Partial<Progress>) => void
 
 /** Where the progress is also shared with the other replicas (sharedProgress.ts). */
+/** How a read ended; a failure keeps its code and wording for the replicas that followed it. */
+export interface Outcome {
+  ok: boolean
+  error?: string
+  code?: string
+  wording?: ErrorWording
+}
+
 export interface Publisher {
   progress(view: ProgressView): void
-  ended(view: ProgressView, outcome: { ok: boolean; error?: string }): unknown
+  ended(view: ProgressView, outcome: Outcome): unknown
 }
 
 /** How often a read's progress is shared with the other replicas. */
@@ -79,7 +89,7 @@ export function joinLiveRead<T>(
 
   publisher?.progress(viewOf(progress))
   const promise = (async () => {
-    let outcome: { ok: boolean; error?: string } = { ok: true }
+    let outcome: Outcome = { ok: true }
 
     try {
       const value = await run(report)
@@ -88,8 +98,17 @@ export function joinLiveRead<T>(
 
       return value
     } catch (e) {
-      outcome = { ok: false, error: (e as Error).message }
-      lastEnded.set(account, { atMs: Date.now(), ...outcome })
+      outcome = {
+        ok: false,
+        error: (e as Error).message,
+        code: (e as { extensions?: { code?: string } }).extensions?.code,
+        wording: wordingOf(e),
+      }
+      lastEnded.set(account, {
+        atMs: Date.now(),
+        ok: false,
+        error: outcome.error,
+      })
       throw e
     } finally {
       clearInterval(beat)

@@ -27,6 +27,7 @@ import { loadInventory } from './loadInventory'
 import { ageInDays } from '../domain/age'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
+import type { Outcome } from './liveRead'
 import { joinLiveRead, readingHere, within } from './liveRead'
 import type { SharedProgress } from './sharedProgress'
 import {
@@ -37,7 +38,7 @@ import {
 import { readCopy, saveCopy } from './recentCopy'
 import { checkAccess } from './sessionAccess'
 import { wording } from '../domain/wording'
-import { worded } from './wording'
+import { worded, withWording } from './wording'
 
 /** What one live read may spend on VTEX, retries and Retry-After waits included. */
 export const LIVE_READ_BUDGET_MS = 10 * 60_000
@@ -104,6 +105,19 @@ export function stillReading(): ResolverError {
     ),
     'READING'
   )
+}
+
+/** Another replica's read failed: its error as that replica answered it (code and wording kept). */
+function failedElsewhere(ended: Outcome): Error {
+  const code = ended.code ?? 'UPSTREAM_UNAVAILABLE'
+  const err = worded(
+    (m) => new ResolverError(m, 502, code),
+    ended.wording?.message ?? wording('refusal.reading.failed')
+  )
+
+  if (ended.wording) withWording(err, ended.wording)
+
+  return withCode(err, code)
 }
 
 /** How often a replica following another's read looks at its progress. */
@@ -197,7 +211,7 @@ async function followRead(
     if (!doc || doc.readId !== read.readId) break
     if (state.reading) continue
     if (!state.ended) break // its replica stopped
-    if (!state.ended.ok) throw new Error(state.ended.error ?? 'the read failed')
+    if (!state.ended.ok) throw failedElsewhere(state.ended)
     const copy = await readCopy(account, storage)
 
     if (copy) return { ...copy.inventory, version: copy.meta.version }

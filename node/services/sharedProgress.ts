@@ -8,7 +8,7 @@
 import { randomUUID } from 'crypto'
 
 import type { AppStorage } from '../clients/appStorage'
-import type { ProgressView } from './liveRead'
+import type { Outcome, ProgressView } from './liveRead'
 import { HEARTBEAT_MS } from './liveRead'
 
 export const PROGRESS_DOC = 'reading.json'
@@ -19,7 +19,7 @@ export interface SharedProgress extends ProgressView {
   readId: string
   heartbeatAtMs: number
   /** set when the read ended (kept for the status query's lastError) */
-  ended?: { atMs: number; ok: boolean; error?: string } | null
+  ended?: (Outcome & { atMs: number }) | null
 }
 
 /** What another replica's read looks like now: reading, ended, or nothing (none, or its replica died). */
@@ -81,7 +81,7 @@ export function progressPublisher(
       lastAtMs = nowMs
       write({ ...view, readId, heartbeatAtMs: nowMs, ended: null })
     },
-    ended(view: ProgressView, outcome: { ok: boolean; error?: string }) {
+    ended(view: ProgressView, outcome: Outcome) {
       const nowMs = clock()
 
       return write({

@@ -28,7 +28,11 @@ function inputFor(keys: number): PolicyInput {
   }
 
   const now = new Date(f.now)
-  const storage = (f.appStorage ?? {}) as Record<string, any>
+  // As the service reads them: JSON documents from VBase.
+  const storage = JSON.parse(JSON.stringify(f.appStorage ?? {})) as Record<
+    string,
+    any
+  >
 
   return {
     account: f.account,

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
 
 import ANNOTATE from '../graphql/annotateKey.gql'
-import INVENTORY from '../graphql/inventory.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 
@@ -25,7 +25,8 @@ const OwnershipForm: React.FC<{
   const [notes, setNotes] = useState(annotation?.notes ?? '')
   const [saved, setSaved] = useState(false)
   const [save, saving] = useMutation(ANNOTATE, {
-    refetchQueries: [{ query: INVENTORY }],
+    // the key page reads this key again: its findings follow the owner and integrations
+    refetchQueries: [{ query: KEY_DETAIL, variables: { id: keyId } }],
     awaitRefetchQueries: true,
   })
 

@@ -9,8 +9,8 @@ import KeyActionButton from '../actions/KeyActionButton'
 import PermissionNote from '../actions/PermissionNote'
 import RenewTokenButton from '../actions/RenewTokenButton'
 import type { KeyActionField } from '../actions/usePermissions'
-import INVENTORY from '../graphql/inventory.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
@@ -66,7 +66,7 @@ const RecordForm: React.FC<{
   const [saved, setSaved] = useState(false)
   const [save, saving] = useMutation(RECORD, {
     refetchQueries: [
-      { query: INVENTORY },
+      { query: KEY_DETAIL, variables: { id: apiKey.id } },
       { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
     ],
     awaitRefetchQueries: true,
@@ -172,7 +172,7 @@ const TokenRenewalPanel: React.FC<{
 }> = ({ apiKey, can }) => {
   const [finished, setFinished] = useState(false)
   const refetch = [
-    { query: INVENTORY },
+    { query: KEY_DETAIL, variables: { id: apiKey.id } },
     { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
   ]
 

@@ -15,6 +15,7 @@ import { startStack } from '../stack'
 import { appFrame, launchChromium } from '../test/browser'
 
 const LATENCY_MS = 40
+
 interface BenchPage {
   name: string
   /** what to pass on the command line to measure only this page */

@@ -5,6 +5,7 @@ import type {
   KeyStewardInventoryQuery,
   KeyStewardKeyActionPermissionsQuery,
   KeyStewardKeyAuditQuery,
+  KeyStewardKeyDetailQuery,
   KeyStewardKeyListQuery,
   KeyStewardOverviewQuery,
   KeyStewardUserListQuery,
@@ -84,6 +85,8 @@ export type KeyRow = KeyPage['rows'][number]
 /** Where a page's data comes from and how fresh it is (Inventory's scalar fields). */
 export type InventoryMeta = KeyPage['inventory']
 export type UserPage = NonNullable<KeyStewardUserListQuery['userList']>
+/** The key page's answer (Query.keyDetail): its one key (null for an id the account lacks) and the data's freshness. */
+export type KeyDetail = KeyStewardKeyDetailQuery['keyDetail']
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>
   findings.reduce<Severity | null>(

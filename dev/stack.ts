@@ -14,6 +14,8 @@ import { appResourcesFrom } from './platform/app-policies'
 import { outboundPoliciesOf } from './platform/outbound'
 import { Platform } from './platform/server'
 import { Gateway } from './gateway/server'
+import type { ShellMode } from './shell/build'
+import { shellDist } from './shell/build'
 import { shellRoutes } from './shell/serve'
 import { DEFAULT_FIXTURE, MANIFEST, ROOT } from './paths'
 
@@ -26,6 +28,8 @@ export interface StackOptions {
   echoLogs?: boolean
   /** Append service logs to this file (npm start without --verbose) */
   logFile?: string
+  /** which build of the Admin shell to serve (bench:pages uses production; see shell/build.ts) */
+  shell?: ShellMode
   extraRoutes?: (
     req: IncomingMessage,
     res: ServerResponse
@@ -134,7 +138,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     account: fixture.account,
     appToken: platform.state.appToken,
     servicePort,
-    extra: opts.extraRoutes ?? shellRoutes(fixture),
+    extra:
+      opts.extraRoutes ??
+      shellRoutes(fixture, shellDist(opts.shell ?? 'development')),
     publicRoutes: publicRoutesOf(),
     routeTimeoutMs: serviceJson().timeout * 1000,
   }).listen(opts.port ?? 0)

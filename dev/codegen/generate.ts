@@ -2,8 +2,14 @@
 // from graphql/, then
 //   react/admin/graphql/types.generated.ts — the result and variable types of every .gql document
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
-//   node/generated/messages.ts            — the messages the service words itself (reminder e-mails)
-// Both are committed, because VTEX's builders compile react/ and node/ without running this.
+//   node/generated/messages.ts            — the messages the service words itself (reminder e-mails,
+//                                           findings, refusals: services/wording.ts)
+//   react/admin/graphql/ruleIds.generated.ts — the policy's rule ids (node/domain/rules), which the
+//                                           schema carries as String (ids like key-age-exceeded
+//                                           are no valid GraphQL enum values)
+//   react/admin/graphql/keyActionFields.generated.ts — the key actions whose permission the
+//                                           service tells in advance (node/resolvers)
+// All are committed, because VTEX's builders compile react/ and node/ without running this.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { join, relative } from 'path'
 
@@ -37,9 +43,9 @@ function files(dir: string, ext: string): string[] {
     })
 }
 
-function schemaSdl(): string {
-  const { makeSchema, graphql } = vtexApiGraphql(join(ROOT, 'node'))
-  const sdl = files(join(ROOT, 'graphql'), '.graphql')
+function schemaSdl(root: string): string {
+  const { makeSchema, graphql } = vtexApiGraphql(join(root, 'node'))
+  const sdl = files(join(root, 'graphql'), '.graphql')
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n\n')
 
@@ -52,16 +58,18 @@ const SCALARS = { Upload: 'unknown' }
 
 /**
  * The messages the service words itself (the reminder e-mail: the reminders' own wording and the
- * e-mail's frame), copied from messages/ for VTEX's node builder, which ships node/ only.
+ * e-mail's frame; finding messages; the hygiene formula; refusals and validation errors), copied
+ * from messages/ for VTEX's node builder, which ships node/ only.
  */
-const SERVER_MESSAGE = /^admin\/key-steward\.(reminder\.[A-Z_]+|email\.\w+)$/
+const SERVER_MESSAGE =
+  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation)\.[\w.-]+)$/
 
-function serverMessages(): string {
+function serverMessages(root: string): string {
   const byLocale: Record<string, Record<string, string>> = {}
 
   for (const locale of ['en', 'pt', 'es']) {
     const all = JSON.parse(
-      readFileSync(join(ROOT, 'messages', `${locale}.json`), 'utf8')
+      readFileSync(join(root, 'messages', `${locale}.json`), 'utf8')
     ) as Record<string, string>
 
     byLocale[locale] = Object.fromEntries(
@@ -81,25 +89,63 @@ function serverMessages(): string {
   )} as const\n`
 }
 
-export async function generate(): Promise<string[]> {
-  const schema = parse(schemaSdl())
-  const documents = files(join(ROOT, 'react', 'admin', 'graphql'), '.gql').map(
+/** The admin's RuleId, made from the registry so a rule added or renamed in node/ cannot be missed. */
+async function ruleIds(root: string): Promise<string> {
+  const { RULE_IDS } = (await import(
+    join(root, 'node', 'domain', 'rules', 'index.ts')
+  )) as { RULE_IDS: string[] }
+
+  return `${HEADER.replace(
+    'from graphql/ (and react/admin/graphql/*.gql)',
+    'from node/domain/rules (RULE_IDS)'
+  )}/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */\nexport const RULE_IDS = ${JSON.stringify(
+    RULE_IDS,
+    null,
+    2
+  )} as const\n\nexport type RuleId = (typeof RULE_IDS)[number]\n`
+}
+
+/** The admin's KeyActionField, from the service's list (node/resolvers/keyActionFields.ts). */
+async function keyActionFields(root: string): Promise<string> {
+  const { KEY_ACTION_FIELDS } = (await import(
+    join(root, 'node', 'resolvers', 'keyActionFields.ts')
+  )) as { KEY_ACTION_FIELDS: string[] }
+
+  return `${HEADER.replace(
+    'from graphql/ (and react/admin/graphql/*.gql)',
+    'from node/resolvers/keyActionFields.ts'
+  )}/** The key actions whose permission Query.keyActionPermissions tells in advance. */\nexport const KEY_ACTION_FIELDS = ${JSON.stringify(
+    KEY_ACTION_FIELDS,
+    null,
+    2
+  )} as const\n\nexport type KeyActionField = (typeof KEY_ACTION_FIELDS)[number]\n`
+}
+
+/**
+ * Writes the generated files of the repository at `root` (the release check passes its copy of
+ * the upload) and returns the ones that changed.
+ */
+export async function generate(root = ROOT): Promise<string[]> {
+  const schema = parse(schemaSdl(root))
+  const documents = files(join(root, 'react', 'admin', 'graphql'), '.gql').map(
     (location) => ({
-      location: relative(ROOT, location),
+      location: relative(root, location),
       document: parse(readFileSync(location, 'utf8')),
     })
   )
 
   const outputs = [
     {
-      filename: join(ROOT, 'react', 'admin', 'graphql', 'types.generated.ts'),
+      filename: join(root, 'react', 'admin', 'graphql', 'types.generated.ts'),
       // typescript-operations 6 writes the enums and inputs the documents use by itself
       plugins: [{ operations: {} }],
       pluginMap: { operations },
       documents,
       config: {
         enumsAsTypes: true,
-        avoidOptionals: true,
+        // results always carry every field asked for (null, not absent); nullable variables and
+        // input fields may be left out, as the server allows
+        avoidOptionals: { object: true, field: true },
         preResolveTypes: true,
         skipTypename: true,
         scalars: SCALARS,
@@ -107,7 +153,7 @@ export async function generate(): Promise<string[]> {
       },
     },
     {
-      filename: join(ROOT, 'node', 'generated', 'schema.ts'),
+      filename: join(root, 'node', 'generated', 'schema.ts'),
       plugins: [{ typescript: {} }, { resolvers: {} }],
       pluginMap: { typescript, resolvers },
       documents: [],
@@ -141,11 +187,19 @@ export async function generate(): Promise<string[]> {
 
     if (before !== text) {
       writeFileSync(filename, text)
-      written.push(relative(ROOT, filename))
+      written.push(relative(root, filename))
     }
   }
 
-  save(join(ROOT, 'node', 'generated', 'messages.ts'), serverMessages())
+  save(join(root, 'node', 'generated', 'messages.ts'), serverMessages(root))
+  save(
+    join(root, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
+    await ruleIds(root)
+  )
+  save(
+    join(root, 'react', 'admin', 'graphql', 'keyActionFields.generated.ts'),
+    await keyActionFields(root)
+  )
   for (const o of outputs) {
     save(
       o.filename,

@@ -5,16 +5,16 @@
 // Messages: every id the code uses (react/ and node/, found by message-ids.ts, plus the labels of
 // navigation.json) must be in messages/en.json, pt.json, es.json and context.json, with the same
 // ICU placeholders in the three languages (parsed with intl-messageformat-parser, the parser
-// react-intl uses), and no file may hold an id nothing uses. node/ renders its finding messages
-// from node/domain/messages.ts (one template per rule and language, from the finding's params):
-// every rule has one in en, pt and es, reading the same params.
+// react-intl uses), and no file may hold an id nothing uses. node/ words its findings with
+// `finding.<rule>.message` of messages/ (node/domain/messages.ts, services/wording.ts): every
+// rule has one in en, pt and es, and none is left for a rule that is gone.
 import { join, relative } from 'path'
 
 import type * as TS from 'typescript'
 
 import type { ReleaseContext, Step, StepResult } from './context'
 import { readJson } from './context'
-import { enumValues } from './graphql-builder'
+import { generate } from '../codegen/generate'
 import { findMessageIds } from './message-ids'
 import { builderTypeScript, nodeProgram } from './node-builder'
 
@@ -139,18 +139,9 @@ export const DYNAMIC_IDS: Record<
     values: (ctx: ReleaseContext) => string[] | Promise<string[]>
   }
 > = {
-  // react/admin/Review/types.ts; the schema's ChecklistItem.practice is a Practice!
-  'ChecklistItem.practice': {
-    from: 'GraphQL enum Practice',
-    values: (ctx) => enumValues(ctx, 'Practice'),
-  },
-  // react/admin/Settings/DailyScanPanel.tsx; the schema's ScanStep.problem is a ScanProblem
-  'ScanStep.problem': {
-    from: 'GraphQL enum ScanProblem',
-    values: (ctx) => enumValues(ctx, 'ScanProblem'),
-  },
-  // react/admin/Review/types.ts; the schema says String!: the ids are the ones node/ produces
-  'ChecklistItem.evidence.id': {
+  // ChecklistItem.evidence.id, declared in the generated result of react/admin/graphql/review.gql
+  // (react/admin/Review/types.ts aliases it); the schema says String!: the ids are the ones node/ produces
+  'KeyStewardReviewQuery.review.checklist.evidence.id': {
     from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with no leak scan, a complete one and an incomplete one',
     values: async (ctx) => {
       const stage = ctx.stage()
@@ -207,55 +198,42 @@ export const DYNAMIC_IDS: Record<
   },
 }
 
+/** Every rule's findings have their message (`finding.<rule>.message`) in en, pt and es, and no such message outlives its rule. */
 async function checkNodeFindingMessages(
   stage: string,
+  files: Record<string, Record<string, string>>,
+  prefix: string,
   problems: string[]
 ): Promise<number> {
-  const messages = (await import(
-    join(stage, 'node', 'domain', 'messages.ts')
-  )) as {
-    MESSAGES: Record<
-      string,
-      Record<string, (p: Record<string, unknown>) => string>
-    >
-  }
-
   const rules = (await import(
     join(stage, 'node', 'domain', 'rules', 'index.ts')
   )) as { RULE_IDS: string[] }
 
-  const paramsOf = (fn: (p: Record<string, unknown>) => string) =>
-    [...new Set(fn.toString().match(/\bp\.(\w+)/g) ?? [])].sort().join(', ')
+  const { findingMessageId } = (await import(
+    join(stage, 'node', 'domain', 'messages.ts')
+  )) as { findingMessageId: (rule: string) => string }
+
+  const ids = new Set(rules.RULE_IDS.map((r) => prefix + findingMessageId(r)))
 
   for (const rule of rules.RULE_IDS) {
     for (const lang of LANGUAGES) {
-      if (!messages.MESSAGES[lang]?.[rule])
+      if (typeof files[lang][prefix + findingMessageId(rule)] !== 'string')
         problems.push(
-          `node/domain/messages.ts has no ${lang} message for rule ${rule}: add one`
-        )
-    }
-
-    const en = messages.MESSAGES.en?.[rule]
-
-    for (const lang of LANGUAGES.slice(1)) {
-      const other = messages.MESSAGES[lang]?.[rule]
-
-      if (en && other && paramsOf(en) !== paramsOf(other))
-        problems.push(
-          `node/domain/messages.ts: the ${lang} message of rule ${rule} reads ${paramsOf(
-            other
-          )}, the en one ${paramsOf(en)}: use the same params`
+          `messages/${lang}.json has no message ${
+            prefix + findingMessageId(rule)
+          } for rule ${rule} of node/domain/rules: add one`
         )
     }
   }
 
-  for (const lang of LANGUAGES) {
-    for (const rule of Object.keys(messages.MESSAGES[lang] ?? {})) {
-      if (!rules.RULE_IDS.includes(rule))
-        problems.push(
-          `node/domain/messages.ts has a ${lang} message for ${rule}, which is no rule of node/domain/rules: remove it`
-        )
-    }
+  const pattern = prefix + findingMessageId('RULE')
+  const [head, tail] = pattern.split('RULE')
+
+  for (const id of Object.keys(files.en)) {
+    if (id.startsWith(head) && id.endsWith(tail) && !ids.has(id))
+      problems.push(
+        `messages/en.json has ${id}, but no rule of node/domain/rules has that id: remove it`
+      )
   }
 
   return rules.RULE_IDS.length
@@ -264,6 +242,16 @@ async function checkNodeFindingMessages(
 async function run(ctx: ReleaseContext): Promise<StepResult> {
   const stage = ctx.stage()
   const problems: string[] = []
+
+  // VTEX's builders compile the committed generated types; the message ids below are read from
+  // them too (enum-typed fields), so they must be what graphql/, the .gql documents and the rule
+  // registry make now. The copy is regenerated and each file that changed is a problem.
+  const stale = await generate(stage)
+
+  for (const file of stale)
+    problems.push(
+      `${file} is not what dev/codegen/generate.ts makes of graphql/, react/admin/graphql/*.gql, node/domain/rules and messages/: run npm run build (it regenerates) and commit it`
+    )
   const admin = checkAdmin(stage, problems)
 
   const prefix = `admin/${ctx.manifest.name}.`
@@ -390,10 +378,13 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
     }
   }
 
-  const rules = await checkNodeFindingMessages(stage, problems)
+  const rules = await checkNodeFindingMessages(stage, files, prefix, problems)
 
   return {
     summary: [
+      stale.length
+        ? `generated types (dev/codegen): ${stale.length} stale`
+        : 'generated types (dev/codegen): what graphql/, the .gql documents and the rule registry make',
       `${admin.links} sidebar links ↔ ${admin.routes} routes (/admin/<route> ↔ /admin/app/<route>)`,
       `${used.size} message ids used (react/, node/, navigation.json), ${
         Object.keys(files.en).length
@@ -406,7 +397,7 @@ async function run(ctx: ReleaseContext): Promise<StepResult> {
         [...knownUsed].map((k) => `${k} ← ${DYNAMIC_IDS[k].from}`).join('; ') ||
         'none'
       }`,
-      `node/domain/messages.ts: ${rules} rules × ${LANGUAGES.length} languages`,
+      `finding messages: ${rules} rules × ${LANGUAGES.length} languages in messages/`,
     ],
     problems,
   }

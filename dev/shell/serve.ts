@@ -2,7 +2,8 @@
 // /admin/<app>/… (top bar, sidebar, a frame) and the app's page at /admin/app/<app>/… (what the
 // frame loads; it also opens on its own). Plus the bundles and the fixture's sessions for the
 // session switcher (cookie values of the local platform).
-import { existsSync, readFileSync } from 'fs'
+import { createHash } from 'crypto'
+import { existsSync, readFileSync, statSync } from 'fs'
 import type { IncomingMessage, ServerResponse } from 'http'
 import { join } from 'path'
 
@@ -54,8 +55,39 @@ function appNames(): string[] {
 const under = (pathname: string, base: string) =>
   pathname === base || pathname.startsWith(`${base}/`)
 
-export function shellRoutes(fixture: Fixture) {
+/**
+ * A bundle with its ETag, read again only when the file changes: a later visit revalidates
+ * and gets 304 instead of megabytes, as an admin's browser does with VTEX's CDN.
+ */
+function bundleReader(dist: string) {
+  const cache = new Map<
+    string,
+    { mtimeMs: number; body: Buffer; etag: string }
+  >()
+
+  return (file: string) => {
+    const path = join(dist, file)
+    const { mtimeMs } = statSync(path)
+    let hit = cache.get(file)
+
+    if (!hit || hit.mtimeMs !== mtimeMs) {
+      const body = readFileSync(path)
+
+      hit = {
+        mtimeMs,
+        body,
+        etag: `"${createHash('sha1').update(body).digest('hex')}"`,
+      }
+      cache.set(file, hit)
+    }
+
+    return hit
+  }
+}
+
+export function shellRoutes(fixture: Fixture, dist: string = SHELL_DIST) {
   const apps = appNames()
+  const readBundle = bundleReader(dist)
   const home = `${TOP_PREFIX}/${apps[0]}`
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -78,7 +110,7 @@ export function shellRoutes(fixture: Fixture) {
       : undefined
 
     if (bundle) {
-      if (!existsSync(join(SHELL_DIST, `${bundle}.js`))) {
+      if (!existsSync(join(dist, `${bundle}.js`))) {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
         res.end(
           'The Admin shell is not built: run `npm start` (or `npm run build`).'
@@ -115,16 +147,25 @@ export function shellRoutes(fixture: Fixture) {
       pathname
     )?.[1]
 
-    if (file && existsSync(join(SHELL_DIST, file))) {
+    if (file && existsSync(join(dist, file))) {
       const ext = file.endsWith('.map')
         ? '.map'
         : file.slice(file.lastIndexOf('.'))
 
-      res.writeHead(200, {
+      const { body, etag } = readBundle(file)
+      const headers = {
         'content-type': TYPES[ext],
         'cache-control': 'no-cache',
-      })
-      res.end(readFileSync(join(SHELL_DIST, file)))
+        etag,
+      }
+
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers)
+        res.end()
+      } else {
+        res.writeHead(200, headers)
+        res.end(req.method === 'HEAD' ? undefined : body)
+      }
 
       return true
     }

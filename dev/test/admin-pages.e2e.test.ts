@@ -284,3 +284,157 @@ describe("settings errors per field, in the admin's language, keeping what was t
     )
   })
 })
+
+describe('the API keys table fits the Admin without sideways scrolling', () => {
+  for (const width of [1024, 1366])
+    for (const locale of ['en', 'pt', 'es'])
+      it(`${width} px, ${locale}: no column cut, appKey under the label, external keys named with a tag`, async () => {
+        await page.setViewportSize({ width, height: 1000 })
+        try {
+          const app = await open('/keys', locale)
+          const box = await app.$eval('table', (t) => {
+            const scroller = t.parentElement!
+
+            return {
+              scroll: scroller.scrollWidth,
+              client: scroller.clientWidth,
+              page: document.documentElement.scrollWidth,
+              view: document.documentElement.clientWidth,
+            }
+          })
+
+          assert.ok(
+            box.scroll <= box.client,
+            `table ${box.scroll} px in a ${box.client} px box`
+          )
+          assert.ok(box.page <= box.view, 'the page does not scroll sideways')
+          // every row: its name (label or account) first, its appKey under it
+          const rows = await app.$$eval('tbody tr', (trs) =>
+            trs.map((tr) => ({
+              external: tr.hasAttribute('data-external'),
+              name: (
+                tr.querySelector('td a, td [data-external-label]')
+                  ?.textContent ?? ''
+              ).trim(),
+              appKey: tr.querySelector('td [data-appkey]')?.textContent ?? '',
+            }))
+          )
+
+          assert.ok(rows.length > 0)
+          for (const r of rows) {
+            assert.match(r.appKey, /^vtexappkey-/)
+            assert.ok(r.name.length > 0, `a name for ${r.appKey}`)
+          }
+
+          const tag = { en: 'External', pt: 'Externa', es: 'Externa' }[locale]!
+
+          const external = rows.filter((r) => r.external)
+
+          assert.equal(external.length, stack.fixture.externalKeys.length)
+          for (const e of stack.fixture.externalKeys)
+            assert.equal(
+              external.find((r) => r.appKey === e.appKey)?.name,
+              `${e.account} ${tag}`
+            )
+
+          await page.screenshot({
+            path: join(ARTIFACTS, `page-keys-${width}-${locale}.png`),
+          })
+        } finally {
+          await page.setViewportSize({ width: 1440, height: 1000 })
+        }
+      })
+})
+
+describe('dialogs are modal: focus in, Tab stays, Esc closes, focus back', () => {
+  it('the confirmation of a key action', async () => {
+    const app = await open(`/keys/${ownerKey().id}`, 'en')
+    const opener = app.getByRole('button', { name: 'Deactivate key…' })
+
+    await opener.click()
+    const dialog = app.getByRole('dialog', { name: 'Deactivate this key?' })
+
+    await dialog.waitFor()
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true')
+    const focused = () =>
+      app.evaluate(() => ({
+        text: document.activeElement?.textContent ?? '',
+        inDialog: !!document.activeElement?.closest('[role="dialog"]'),
+      }))
+
+    assert.deepEqual(await focused(), { text: 'Cancel', inDialog: true })
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab')
+      assert.equal((await focused()).inDialog, true, `Tab ${i + 1}`)
+    }
+
+    await page.keyboard.press('Shift+Tab')
+    assert.equal((await focused()).inDialog, true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await app.waitForFunction(
+      () => document.activeElement?.textContent === 'Deactivate key…'
+    )
+    // nothing was deactivated
+    assert.ok(
+      stack.platform.state.fixture.appKeys.find((k) => k.id === ownerKey().id)!
+        .isActive
+    )
+  })
+})
+
+describe('settings: a refused save marks the fields, names every bad entry and moves focus', () => {
+  it('aria-invalid and aria-describedby on each bad field, focus on the first, every bad e-mail named; Advanced has labels', async () => {
+    const app = await open('/settings', 'en')
+
+    await app.locator('#setting-maxOwnerUsers').fill('0')
+    await app
+      .locator('#setting-auditors')
+      .fill('carla@acme.com, carla.acme.com, bruno@, ok@acme.com')
+    await app.locator('form button[type="submit"]').click()
+    await app.getByText('Enter a number from 1 to 50.').waitFor()
+
+    const field = (id: string) =>
+      app.$eval(`#${id}`, (input) => ({
+        invalid: input.getAttribute('aria-invalid'),
+        described: (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((d) => document.getElementById(d)?.innerText ?? `missing ${d}`),
+        focused: document.activeElement === input,
+      }))
+
+    const owners = await field('setting-maxOwnerUsers')
+
+    assert.equal(owners.invalid, 'true')
+    assert.equal(owners.described[0], 'Enter a number from 1 to 50.')
+    assert.equal(owners.focused, true, 'focus on the first bad field')
+    const auditors = await field('setting-auditors')
+
+    assert.equal(auditors.invalid, 'true')
+    assert.equal(
+      auditors.described[0],
+      '“carla.acme.com” is not an e-mail address.\n“bruno@” is not an e-mail address.'
+    )
+    assert.equal((await field('setting-rotationDays')).invalid, null)
+
+    // The three Advanced knobs: a visible label each, which is their name.
+    await app.locator('summary').click()
+    for (const name of [
+      'Role reads at once',
+      'Wait for a live read (seconds)',
+      'Read VTEX again after (minutes)',
+    ]) {
+      assert.ok(await app.getByText(name, { exact: true }).isVisible(), name)
+      assert.ok(
+        await app.getByRole('textbox', { name, exact: true }).isVisible(),
+        name
+      )
+    }
+
+    await screenshotAdmin(
+      page,
+      app,
+      join(ARTIFACTS, 'page-settings-errors-en.png')
+    )
+  })
+})

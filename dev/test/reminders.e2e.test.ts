@@ -86,7 +86,16 @@ it('shows the overdue review and the keys past rotation after the clock moves 10
   // Snoozing, for a chosen number of days, hides the reminder.
   const overdue = app.locator('[data-reminder="REVIEW_OVERDUE"]')
 
-  await overdue.getByLabel('Snooze for').selectOption('30')
+  // One labelled control: "Remind me again in [7 days ▾] [Snooze]".
+  await overdue
+    .getByRole('combobox', { name: 'Remind me again in' })
+    .selectOption('30')
+  assert.ok(
+    await overdue
+      .getByRole('group', { name: 'Remind me again in' })
+      .getByRole('button', { name: 'Snooze' })
+      .isVisible()
+  )
   await overdue.getByRole('button', { name: 'Snooze' }).click()
   await app.waitForSelector('[data-reminder="REVIEW_OVERDUE"]', {
     state: 'detached',

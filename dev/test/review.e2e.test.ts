@@ -91,6 +91,18 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
 
   await act(app.getByRole('button', { name: 'Start review' }).click())
   await app.waitForSelector('[data-practice="ROTATE_KEYS"]')
+  // The sign-off button stays short; what remains is the list beside it, its description.
+  const signOff = app.getByRole('button', { name: 'Sign off review' })
+
+  assert.ok(await signOff.isDisabled())
+  assert.match(
+    await signOff.evaluate((b) => {
+      const id = b.getAttribute('aria-describedby')
+
+      return (id && document.getElementById(id)?.innerText) ?? ''
+    }),
+    /^To sign off, finish:\s+\d+ keys still need a decision\.\s+Practices still open: Rotate keys, /
+  )
   // No "Start the review" banner while the review is open (the banner refetches on start).
   await app
     .locator('text=The access review is overdue.')
@@ -171,6 +183,14 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   })
 
   await act(app.getByRole('button', { name: 'Sign off review' }).click())
+  // A modal dialog named by its title, with focus on Cancel.
+  await app
+    .getByRole('dialog', { name: 'Sign off this access review?' })
+    .waitFor()
+  assert.equal(
+    await app.evaluate(() => document.activeElement?.textContent),
+    'Cancel'
+  )
   const counts = await app.locator('[data-sign-off-counts]').textContent()
 
   assert.match(

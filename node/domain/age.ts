@@ -8,7 +8,14 @@ export function ageInDays(since: string, now: Date): number {
 
   if (Number.isNaN(start)) throw new Error(`not a date: ${since}`)
 
-  return Math.max(0, Math.floor((now.getTime() - start) / DAY_MS))
+  return daysSince(start, now)
+}
+
+/** ageInDays for a time already parsed (keyFacts.ts keeps each key's creation time). */
+export function daysSince(startMs: number, now: Date): number {
+  if (Number.isNaN(startMs)) throw new Error(`not a date: ${startMs}`)
+
+  return Math.max(0, Math.floor((now.getTime() - startMs) / DAY_MS))
 }
 
 export function addDays(at: string | Date, days: number): Date {

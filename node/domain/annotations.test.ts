@@ -1,4 +1,5 @@
 import { LIMITS, validateAnnotation } from './annotations'
+import { english } from '../services/wording'
 import type { FieldError } from './settings'
 
 type AnnotationInput = Parameters<typeof validateAnnotation>[0]
@@ -170,7 +171,8 @@ describe('validateAnnotation', () => {
     const r = validateAnnotation(input)
 
     expect(refusedFields(r)).toEqual(fields)
-    if (!r.ok) for (const e of r.errors) expect(e.message).toMatch(/\S/)
+    if (!r.ok)
+      for (const e of r.errors) expect(english(e.message)).toMatch(/\S/)
   })
 })
 

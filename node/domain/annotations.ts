@@ -1,7 +1,8 @@
 // What an admin records about a key (owner, integrations, purpose, notes), validated.
 import type { Annotation } from './rules/types'
 import type { FieldError } from './settings'
-import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
+import { looksLikeToken } from './leaks/scanText'
+import { wording } from './wording'
 
 export const LIMITS = {
   owner: 254,
@@ -31,7 +32,7 @@ export function validateAnnotation(input: {
   )
     errors.push({
       field: 'owner',
-      message: `owner must be an email address of at most ${LIMITS.owner} characters`,
+      message: wording('validation.annotation.owner', { max: LIMITS.owner }),
     })
   const raw = input.integrations ?? []
   const integrations = Array.isArray(raw) ? raw.map(text) : null
@@ -45,7 +46,10 @@ export function validateAnnotation(input: {
   ) {
     errors.push({
       field: 'integrations',
-      message: `integrations must be at most ${LIMITS.integrations} names of 1 to ${LIMITS.integration} characters`,
+      message: wording('validation.annotation.integrations', {
+        max: LIMITS.integrations,
+        length: LIMITS.integration,
+      }),
     })
   }
 
@@ -54,14 +58,20 @@ export function validateAnnotation(input: {
   if (purpose === null || purpose.length > LIMITS.purpose)
     errors.push({
       field: 'purpose',
-      message: `purpose must be at most ${LIMITS.purpose} characters`,
+      message: wording('validation.tooLong', {
+        field: 'purpose',
+        max: LIMITS.purpose,
+      }),
     })
   const notes = text(input.notes)
 
   if (notes === null || notes.length > LIMITS.notes)
     errors.push({
       field: 'notes',
-      message: `notes must be at most ${LIMITS.notes} characters`,
+      message: wording('validation.tooLong', {
+        field: 'notes',
+        max: LIMITS.notes,
+      }),
     })
   const texts: Array<[string, unknown]> = [
     ['owner', owner],
@@ -72,7 +82,7 @@ export function validateAnnotation(input: {
 
   for (const [field, value] of texts)
     if (typeof value === 'string' && looksLikeToken(value))
-      errors.push({ field, message: `${field} ${TOKEN_REFUSAL}` })
+      errors.push({ field, message: wording('validation.token', { field }) })
   if (errors.length) return { ok: false, errors }
 
   return {

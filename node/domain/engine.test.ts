@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs'
 import { join } from 'path'
 
-import { evaluatePolicy } from './engine'
-import { SEVERITIES } from './findings'
+import { evaluate, evaluatePolicy } from './engine'
+import type { Finding } from './findings'
+import { compareFindings, SEVERITIES } from './findings'
 import { RULES } from './rules'
 import { policyInputFromFixture } from './testing/fromFixture'
 
@@ -67,5 +68,47 @@ describe('evaluatePolicy on the default fixture', () => {
       .sort()
 
     expect(healthy).toEqual([...expected.healthyActiveKeys].sort())
+  })
+})
+
+describe('evaluate: the fast paths give what the plain ones would', () => {
+  const input = policyInputFromFixture()
+  // the same keys in another order than inventory.ts keeps them (as an old copy might hold)
+  const shuffled = {
+    ...input,
+    inventory: {
+      ...input.inventory,
+      keys: [...input.inventory.keys].reverse(),
+    },
+  }
+
+  it.each([
+    ['keys in subject order', input],
+    ['keys in any order', shuffled],
+  ])(
+    '%s: findings in compareFindings order, grouped by key position',
+    (_, given) => {
+      const { findings, byKey } = evaluate(given)
+
+      expect(findings).toEqual([...findings].sort(compareFindings))
+      expect(findings.map(id).sort()).toEqual(
+        evaluatePolicy(input).map(id).sort()
+      )
+      given.inventory.keys.forEach((k, i) => {
+        const mine = findings.filter(
+          (f: Finding) => f.subjectType === 'KEY' && f.subjectId === k.id
+        )
+
+        expect((byKey[i] ?? []).map(id).sort()).toEqual(mine.map(id).sort())
+      })
+    }
+  )
+
+  it('keeps keys in the order findings list them', () => {
+    const labels = input.inventory.keys.map((k) => k.label || k.appKey)
+
+    expect(labels.length).toBeGreaterThan(40)
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i - 1].toLowerCase() <= labels[i].toLowerCase()).toBe(true)
   })
 })

@@ -7,6 +7,7 @@ import {
   withoutRegistered,
   withRegistered,
 } from './externalKeys'
+import { english } from '../services/wording'
 import type { ExternalKeyError, StoredExternalKey } from './externalKeys'
 
 const OWN = 'acme'
@@ -103,7 +104,7 @@ describe('validateExternalKey', () => {
     )
 
     expect(refused(r)).toEqual(['appKey:APPKEY_FORMAT'])
-    if (!r.ok) expect(r.errors[0].message).not.toContain('pppp')
+    if (!r.ok) expect(english(r.errors[0].message)).not.toContain('pppp')
   })
 
   it.each<[string, { appKey: unknown; account: unknown }, string[]]>([
@@ -148,13 +149,21 @@ describe('validateExternalKey', () => {
       OWN
     )
 
+    if (!r.ok)
+      expect(english(r.errors[0].message)).toBe(
+        'the appKey belongs to account "partner", not "other"'
+      )
+
     expect(r).toEqual({
       ok: false,
       errors: [
         {
           field: 'account',
           reason: 'ACCOUNT_MISMATCH',
-          message: 'the appKey belongs to account "partner", not "other"',
+          message: {
+            id: 'validation.externalKey.ACCOUNT_MISMATCH',
+            values: { named: 'partner', account: 'other' },
+          },
           params: { named: 'partner', account: 'other' },
         },
       ],
@@ -215,7 +224,8 @@ describe('validateExternalKey', () => {
     const r = validateExternalKey({ appKey: TOKEN, account: 'x.y' }, OWN)
 
     expect(r.ok).toBe(false)
-    if (!r.ok) for (const e of r.errors) expect(e.message).toMatch(/\S{3}/)
+    if (!r.ok)
+      for (const e of r.errors) expect(english(e.message)).toMatch(/\S{3}/)
   })
 })
 
@@ -291,7 +301,9 @@ describe('the registry', () => {
       reason: 'NO_ROLES_HERE',
       params: { appKey: a.appKey },
     })
-    expect(noRolesHere(a.appKey).message).toMatch(/API keys → External/)
+    expect(english(noRolesHere(a.appKey).message)).toMatch(
+      /API keys → External/
+    )
   })
 })
 

@@ -54,15 +54,21 @@ type Checked<T> =
   | { ok: true; value: T }
   | { ok: false; errors: ExternalKeyError[] }
 
+/** A problem and its message (messages/: validation.externalKey.<REASON>), read with its params. */
 const problem = (
   field: string,
   reason: ExternalKeyProblem,
-  message: string,
-  params: Record<string, string> = {}
-): ExternalKeyError => ({ field, reason, message, params })
-
-const TOKEN_MESSAGE =
-  'looks like an appToken, not an appKey. Never paste tokens into Key Steward: an external key is registered by its appKey alone (NO_SHARING).'
+  params: Record<string, string> = {},
+  values: Record<string, string> = {}
+): ExternalKeyError => ({
+  field,
+  reason,
+  message: {
+    id: `validation.externalKey.${reason}`,
+    values: { ...params, ...values },
+  },
+  params,
+})
 
 function text(v: unknown): string | null {
   return typeof v === 'string' ? v.trim() : null
@@ -75,7 +81,7 @@ export function checkAppKey(input: unknown): Checked<string> {
   if (containsTokenLike(appKey))
     return {
       ok: false,
-      errors: [problem('appKey', 'TOKEN_PASTED', `appKey ${TOKEN_MESSAGE}`)],
+      errors: [problem('appKey', 'TOKEN_PASTED', {}, { field: 'appKey' })],
     }
   if (appKey.length > MAX_INPUT || !APP_KEY_FORMAT.test(appKey)) {
     return {
@@ -84,7 +90,8 @@ export function checkAppKey(input: unknown): Checked<string> {
         problem(
           'appKey',
           'APPKEY_FORMAT',
-          'appKey must read vtexappkey-<account>-ABCDEF (the account name, then 6 capital letters), as VTEX shows it'
+          {},
+          { format: 'vtexappkey-<account>-ABCDEF' }
         ),
       ],
     }
@@ -108,33 +115,19 @@ export function validateExternalKey(
   const named = key.ok ? APP_KEY_FORMAT.exec(key.value)![1] : null
 
   if (containsTokenLike(raw))
-    errors.push(problem('account', 'TOKEN_PASTED', `account ${TOKEN_MESSAGE}`))
+    errors.push(problem('account', 'TOKEN_PASTED', {}, { field: 'account' }))
   else if (account.length > MAX_INPUT || !ACCOUNT_FORMAT.test(account))
     errors.push(
-      problem(
-        'account',
-        'ACCOUNT_FORMAT',
-        'account must be the name of the account that owns the key: lowercase letters and digits, as in <account>.myvtex.com'
-      )
+      problem('account', 'ACCOUNT_FORMAT', {}, { host: '<account>.myvtex.com' })
     )
   else if (account === own || named === own)
     errors.push(
-      problem(
-        account === own ? 'account' : 'appKey',
-        'OWN_ACCOUNT',
-        `this is a key of this account (${own}): it is listed with the account's own keys, not as an external key`,
-        { account: own }
-      )
+      problem(account === own ? 'account' : 'appKey', 'OWN_ACCOUNT', {
+        account: own,
+      })
     )
   else if (named && named !== account)
-    errors.push(
-      problem(
-        'account',
-        'ACCOUNT_MISMATCH',
-        `the appKey belongs to account "${named}", not "${account}"`,
-        { named, account }
-      )
-    )
+    errors.push(problem('account', 'ACCOUNT_MISMATCH', { named, account }))
   if (errors.length) return { ok: false, errors }
 
   return {
@@ -156,14 +149,10 @@ export function withRegistered(
   if (existing) {
     return {
       ok: false,
-      error: problem(
-        'appKey',
-        'ALREADY_REGISTERED',
-        `${
-          entry.appKey
-        } is already registered (since ${existing.addedDate.slice(0, 10)}).`,
-        { appKey: entry.appKey, since: existing.addedDate.slice(0, 10) }
-      ),
+      error: problem('appKey', 'ALREADY_REGISTERED', {
+        appKey: entry.appKey,
+        since: existing.addedDate.slice(0, 10),
+      }),
     }
   }
 
@@ -183,12 +172,7 @@ export function withoutRegistered(
   if (!removed)
     return {
       ok: false,
-      error: problem(
-        'appKey',
-        'NOT_REGISTERED',
-        `${appKey} is not registered in Key Steward: nothing was removed.`,
-        { appKey }
-      ),
+      error: problem('appKey', 'NOT_REGISTERED', { appKey }),
     }
 
   return {
@@ -200,12 +184,7 @@ export function withoutRegistered(
 
 /** VTEX shows no roles for the key here: a typo, or a key not yet added in VTEX's Admin. */
 export function noRolesHere(appKey: string): ExternalKeyError {
-  return problem(
-    'appKey',
-    'NO_ROLES_HERE',
-    `VTEX shows no roles for ${appKey} in this account. Check the appKey; if it is right, add the key and its roles in VTEX's Admin (Account settings → API keys → External) first. Nothing was registered.`,
-    { appKey }
-  )
+  return problem('appKey', 'NO_ROLES_HERE', { appKey })
 }
 
 const roleNames = (roles: Array<{ name: string }>) =>

@@ -1,4 +1,4 @@
-import { evaluatePolicy } from './engine'
+import { evaluate, evaluatePolicy } from './engine'
 import type { Finding, Severity } from './findings'
 import { bandOf, BANDS, CRITICAL_CAP, hygieneScore } from './hygiene'
 import { policyInputFromFixture } from './testing/fromFixture'
@@ -385,6 +385,15 @@ describe('the default fixture, exactly', () => {
       rule: 'external-broad-access',
       points: 0.8,
     })
+  })
+
+  it('names the same costliest ones when only the top few are asked for', () => {
+    const { findings, byKey } = evaluate(input)
+
+    for (const top of [1, 3, 5, 8])
+      expect(hygieneScore(input.inventory, findings, byKey, top).costs).toEqual(
+        h.costs.slice(0, top)
+      )
   })
 
   it('costs add up to what the score lacks of 100', () => {

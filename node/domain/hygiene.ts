@@ -11,8 +11,10 @@
 // may hold Owner) the score is capped below the amber band.
 // `costs` says, per key (or account rule), how many points it takes off, so the Overview can
 // name what to fix first.
-import { SEVERITIES, severityRank } from './findings'
+import { severityRank } from './findings'
 import type { Finding, SubjectType, Severity } from './findings'
+import { findingsByKey } from './findingsByKey'
+import { keyFacts } from './keyFacts'
 import type { Inventory } from './types'
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = {
@@ -64,61 +66,177 @@ export interface Hygiene {
   /** true when the CRITICAL cap lowered the score */
   capped: boolean
   band: Band
-  /** every subject that costs points, costliest first */
+  /** the subjects that cost points, costliest first (all of them, or the `top` asked for) */
   costs: ScoreCost[]
 }
 
+/** How many costs the Overview names (and requests work out in full). */
+export const TOP_COSTS = 5
+
 const oneDecimal = (n: number) => Math.round(n * 10) / 10
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)))
+const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const weighs = (f: Finding) => SEVERITY_WEIGHT[f.severity] > 0
 
+/** A key's (or external key's) lost weight: every finding's, capped at KEY_CAP. */
+function lostBy(findings: Finding[] | undefined): number {
+  let lost = 0
+
+  if (findings) for (const f of findings) lost += SEVERITY_WEIGHT[f.severity]
+
+  return Math.min(KEY_CAP, lost)
+}
+
+/** A subject that costs points, before it is described: only the costliest are described. */
+interface Candidate {
+  points: number
+  describe(): ScoreCost
+}
+
+function describe(
+  subjectType: SubjectType,
+  subjectId: string,
+  subjectLabel: string,
+  findings: Finding[],
+  rolesUnknown: boolean,
+  points: number
+): ScoreCost {
+  // its findings most severe first (then by rule), and the distinct rules in that order
+  const fs =
+    findings.length > 1
+      ? [...findings].sort(
+          (a, b) =>
+            severityRank(a.severity) - severityRank(b.severity) ||
+            plain(a.rule, b.rule)
+        )
+      : findings
+
+  const rules: string[] = []
+
+  for (const f of fs) if (!rules.includes(f.rule)) rules.push(f.rule)
+
+  return {
+    subjectType,
+    subjectId,
+    subjectLabel,
+    rule: rolesUnknown ? null : rules[0] ?? null,
+    rules,
+    severity: rolesUnknown ? null : fs[0]?.severity ?? null,
+    points,
+  }
+}
+
+/**
+ * The `top` costliest, in order; equal points keep the order they were offered in. Keys are
+ * offered by position (so by label) as plain numbers, and only the ones kept are described.
+ */
+class Ranking {
+  private kept: Candidate[] = []
+
+  constructor(private readonly top: number) {}
+
+  /** the points a candidate needs to be kept (strictly more than the last one kept) */
+  get bar(): number {
+    return this.top === Infinity || this.kept.length < this.top
+      ? 0
+      : this.kept[this.kept.length - 1].points
+  }
+
+  offer(points: number, describeIt: () => ScoreCost) {
+    if (points <= 0 || (this.kept.length >= this.top && points <= this.bar))
+      return
+    const candidate = { points, describe: describeIt }
+
+    // Everything asked for: kept in offer order and sorted (stably) once at the end.
+    if (this.top === Infinity) {
+      this.kept.push(candidate)
+
+      return
+    }
+
+    let at = this.kept.length
+
+    while (at > 0 && this.kept[at - 1].points < points) at--
+    this.kept.splice(at, 0, candidate)
+    if (this.kept.length > this.top) this.kept.pop()
+  }
+
+  result(): ScoreCost[] {
+    if (this.top === Infinity) this.kept.sort((a, b) => b.points - a.points)
+
+    return this.kept.map((c) => c.describe())
+  }
+}
+
+// Worked out on every page that shows the score, so at 50,000 keys it must cost milliseconds:
+// each key's findings come by its position (the engine's `byKey`, or grouped here), the score
+// is added up in plain numbers, and only the costliest `top` subjects are described.
 export function hygieneScore(
   inventory: Inventory,
-  findings: Finding[]
+  findings: Finding[],
+  byKey: Array<Finding[] | undefined> = findingsByKey(inventory.keys, findings),
+  top = Infinity
 ): Hygiene {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<
-    Severity,
-    number
-  >
+  const counts: Record<Severity, number> = {
+    CRITICAL: 0,
+    HIGH: 0,
+    MEDIUM: 0,
+    LOW: 0,
+    INFO: 0,
+  }
 
-  findings.forEach((f) => {
-    counts[f.severity]++
-  })
-
-  const scored = new Set([
-    ...inventory.keys.filter((k) => k.isActive).map((k) => k.id),
-    ...inventory.externalKeys.map((e) => e.appKey),
-  ])
-
-  const unknown = inventory.keys.filter((k) => k.isActive && !k.rolesKnown)
-  const lost = new Map<string, number>(unknown.map((k) => [k.id, KEY_CAP]))
-  const bySubject = new Map<string, Finding[]>()
+  // Findings that can cost an external key points; account rules; CRITICAL findings.
+  const weighed = new Map<string, Finding[]>()
+  const accountFindings = new Map<string, Finding[]>()
+  const critical: Finding[] = []
 
   for (const f of findings) {
-    if (
-      (f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY') &&
-      scored.has(f.subjectId) &&
-      SEVERITY_WEIGHT[f.severity] > 0
-    ) {
-      lost.set(
-        f.subjectId,
-        Math.min(
-          KEY_CAP,
-          (lost.get(f.subjectId) ?? 0) + SEVERITY_WEIGHT[f.severity]
-        )
-      )
-      bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f])
+    counts[f.severity]++
+    if (f.severity === 'CRITICAL') critical.push(f)
+    if (f.rule in ACCOUNT_PENALTY) {
+      const list = accountFindings.get(f.rule)
+
+      if (list) list.push(f)
+      else accountFindings.set(f.rule, [f])
+    }
+
+    if (weighs(f) && f.subjectType === 'EXTERNAL_KEY') {
+      const list = weighed.get(f.subjectId)
+
+      if (list) list.push(f)
+      else weighed.set(f.subjectId, [f])
     }
   }
 
-  const denominator = KEY_CAP * scored.size
-  const totalLost = [...lost.values()].reduce((a, b) => a + b, 0)
-  const keyPart = scored.size ? 100 * (1 - totalLost / denominator) : 100
+  // What each scored subject lost: active keys by position, then registered external keys.
+  const { keys } = inventory
+  const lost = new Float64Array(keys.length)
+  const unknown: number[] = []
+  let scored = 0
+  let totalLost = 0
 
-  const accountFindings = new Map<string, Finding[]>()
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
 
-  for (const f of findings)
-    if (f.rule in ACCOUNT_PENALTY)
-      accountFindings.set(f.rule, [...(accountFindings.get(f.rule) ?? []), f])
+    if (!k.isActive) continue
+    scored++
+    if (!k.rolesKnown) unknown.push(i)
+    lost[i] = k.rolesKnown ? lostBy(byKey[i]) : KEY_CAP
+    totalLost += lost[i]
+  }
+
+  const externalLost = inventory.externalKeys.map((e) => {
+    const points = lostBy(weighed.get(e.appKey))
+
+    scored++
+    totalLost += points
+
+    return points
+  })
+
+  const denominator = KEY_CAP * scored
+  const keyPart = scored ? 100 * (1 - totalLost / denominator) : 100
+
   // Users whose roles are unknown may hold Owner: their penalty stays until they are read.
   if (
     inventory.usersKnown === false ||
@@ -128,10 +246,9 @@ export function hygieneScore(
       accountFindings.set('user-owner-role', [])
   }
 
-  const penalty = [...accountFindings.keys()].reduce(
-    (sum, r) => sum + ACCOUNT_PENALTY[r],
-    0
-  )
+  let penalty = 0
+
+  for (const r of accountFindings.keys()) penalty += ACCOUNT_PENALTY[r]
 
   const uncapped = clamp(keyPart - penalty)
   // A key whose roles are unknown may hold Owner: partial data must not lift the cap either.
@@ -141,113 +258,101 @@ export function hygieneScore(
   const score = capped ? CRITICAL_CAP : uncapped
 
   // Who costs what: each scored key its share of the key part; each account rule its penalty;
-  // the cap's points shared by the subjects of CRITICAL findings (fixing them lifts it). So the
-  // costs add up to what the score lacks of 100 (up to rounding).
-  const costs = new Map<
-    string,
-    {
-      type: SubjectType
-      id: string
-      label: string
-      findings: Finding[]
-      points: number
-      rolesUnknown: boolean
-    }
-  >()
+  // the cap's points shared by the subjects of CRITICAL findings and keys whose roles are
+  // unknown (fixing them lifts it). So the costs add up to what the score lacks of 100.
+  const sharing = new Set<string>()
 
-  const cost = (key: string, type: SubjectType, id: string, label: string) => {
-    if (!costs.has(key))
-      costs.set(key, {
-        type,
-        id,
-        label,
-        findings: [],
-        points: 0,
-        rolesUnknown: false,
-      })
-
-    return costs.get(key)!
+  if (capped) {
+    for (const f of critical) sharing.add(f.subjectId)
+    for (const i of unknown) sharing.add(keys[i].id)
   }
 
-  for (const k of unknown)
-    Object.assign(cost(k.id, 'KEY', k.id, k.label || k.appKey), {
-      rolesUnknown: true,
-    })
-  for (const [id, points] of lost) {
-    const fs = bySubject.get(id) ?? []
-    const c = cost(
-      id,
-      fs[0]?.subjectType ?? 'KEY',
-      id,
-      fs[0]?.subjectLabel ?? id
+  const share = sharing.size ? (uncapped - score) / sharing.size : 0
+  const shareOf = (id: string) => (sharing.delete(id) ? share : 0)
+  const criticalOf = (id: string) => critical.filter((f) => f.subjectId === id)
+  const ranking = new Ranking(top)
+  // The keys among them, flagged by position (a few lookups instead of one per key).
+  const sharesCap = new Uint8Array(keys.length)
+  const { positionOf } = keyFacts(keys, inventory.version)
+
+  for (const id of sharing) {
+    const at = positionOf.get(id)
+
+    if (at !== undefined && keys[at].id === id) sharesCap[at] = 1
+  }
+
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
+    let points = lost[i] ? (100 * lost[i]) / denominator : 0
+
+    if (sharesCap[i]) points += shareOf(k.id)
+    const rounded = oneDecimal(points)
+
+    if (rounded <= 0 || rounded <= ranking.bar) continue
+    ranking.offer(rounded, () =>
+      describe(
+        'KEY',
+        k.id,
+        k.label || k.appKey,
+        k.isActive ? byKey[i]?.filter(weighs) ?? [] : criticalOf(k.id), // an inactive key costs only its share of the cap
+        k.isActive && !k.rolesKnown,
+        rounded
+      )
+    )
+  }
+
+  inventory.externalKeys.forEach((e, n) => {
+    const fs = weighed.get(e.appKey) ?? []
+    const rounded = oneDecimal(
+      (100 * externalLost[n]) / denominator + shareOf(e.appKey)
     )
 
-    c.findings.push(...fs)
-    c.points += (100 * points) / denominator
-  }
+    ranking.offer(rounded, () =>
+      describe(
+        fs[0]?.subjectType ?? 'EXTERNAL_KEY',
+        e.appKey,
+        e.appKey,
+        [...fs, ...criticalOf(e.appKey).filter((f) => !fs.includes(f))],
+        false,
+        rounded
+      )
+    )
+  })
 
   for (const [rule, fs] of accountFindings) {
     // several users behind one penalty are named together, once
-    const c = cost(
-      `rule:${rule}`,
-      fs.length === 1 ? fs[0].subjectType : 'ACCOUNT',
-      fs.length === 1 ? fs[0].subjectId : '',
-      fs
-        .map((f) => f.subjectLabel)
-        .sort()
-        .join(', ')
-    )
-
-    c.findings.push(...fs)
-    c.points += ACCOUNT_PENALTY[rule]
-  }
-
-  if (capped) {
-    const critical = findings.filter((f) => f.severity === 'CRITICAL')
-    const subjects = [
-      ...new Set([
-        ...critical.map((f) => f.subjectId),
-        ...unknown.map((k) => k.id),
-      ]),
-    ]
-
-    for (const f of critical) {
-      const c = cost(f.subjectId, f.subjectType, f.subjectId, f.subjectLabel)
-
-      if (!c.findings.includes(f)) c.findings.push(f)
-    }
-
-    for (const id of subjects)
-      costs.get(id)!.points += (uncapped - score) / subjects.length
-  }
-
-  const ranked: ScoreCost[] = [...costs.values()]
-    .map((c) => {
-      const fs = [...c.findings].sort(
-        (a, b) =>
-          severityRank(a.severity) - severityRank(b.severity) ||
-          a.rule.localeCompare(b.rule)
+    ranking.offer(ACCOUNT_PENALTY[rule], () =>
+      describe(
+        fs.length === 1 ? fs[0].subjectType : 'ACCOUNT',
+        fs.length === 1 ? fs[0].subjectId : '',
+        fs
+          .map((f) => f.subjectLabel)
+          .sort()
+          .join(', '),
+        fs,
+        false,
+        ACCOUNT_PENALTY[rule]
       )
-
-      const rules = [...new Set(fs.map((f) => f.rule))]
-
-      return {
-        subjectType: c.type,
-        subjectId: c.id,
-        subjectLabel: c.label,
-        rule: c.rolesUnknown ? null : rules[0] ?? null,
-        rules,
-        severity: c.rolesUnknown ? null : fs[0]?.severity ?? null,
-        points: oneDecimal(c.points),
-      }
-    })
-    .filter((c) => c.points > 0)
-    .sort(
-      (a, b) =>
-        b.points - a.points ||
-        a.subjectLabel.localeCompare(b.subjectLabel) ||
-        a.subjectId.localeCompare(b.subjectId)
     )
+  }
 
-  return { score, counts, uncapped, capped, band: bandOf(score), costs: ranked }
+  // CRITICAL subjects that are neither keys nor external keys (the account, a user, an
+  // exposed appKey of no key here) cost their share of the cap alone.
+  for (const id of sharing) {
+    const fs = criticalOf(id)
+    const rounded = oneDecimal(share)
+
+    ranking.offer(rounded, () =>
+      describe(fs[0].subjectType, id, fs[0].subjectLabel, fs, false, rounded)
+    )
+  }
+
+  return {
+    score,
+    counts,
+    uncapped,
+    capped,
+    band: bandOf(score),
+    costs: ranking.result(),
+  }
 }

@@ -1,6 +1,7 @@
 // Assembles the inventory from what the clients fetched. A subject whose roles failed to load
 // is marked rolesKnown: false and named in `missing`, never reported as holding no roles.
 import { ageInDays } from './age'
+import { compareSubjects } from './findings'
 import type {
   ExternalKeyEntry,
   Inventory,
@@ -98,24 +99,33 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     }
   }
 
-  const keys: KeyEntry[] = parts.keys.map((k) => ({
-    id: k.id,
-    appKey: k.appKey,
-    label: k.label,
-    createdAt: k.createdIn,
-    isActive: k.isActive,
-    ageDays: ageInDays(k.createdIn, parts.now),
-    ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
-  }))
+  // Kept in the order findings are listed (VTEX's order means nothing to an admin), so the
+  // policy engine's sort finds each rule's findings already in order (findings.ts). Sorted
+  // before the entries are made, so they also lie in memory in the order the rules walk them.
+  const keys: KeyEntry[] = [...parts.keys]
+    .sort((a, b) =>
+      compareSubjects(a.label || a.appKey, a.id, b.label || b.appKey, b.id)
+    )
+    .map((k) => ({
+      id: k.id,
+      appKey: k.appKey,
+      label: k.label,
+      createdAt: k.createdIn,
+      isActive: k.isActive,
+      ageDays: ageInDays(k.createdIn, parts.now),
+      ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
+    }))
 
-  const users: UserEntry[] = (parts.users ?? []).map((u) => ({
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    isAdmin: u.isAdmin,
-    isBlocked: u.isBlocked,
-    ...resolve(u.id, `user ${u.email}`),
-  }))
+  const users: UserEntry[] = [...(parts.users ?? [])]
+    .sort((a, b) => compareSubjects(a.email, a.id, b.email, b.id))
+    .map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      isAdmin: u.isAdmin,
+      isBlocked: u.isBlocked,
+      ...resolve(u.id, `user ${u.email}`),
+    }))
 
   if (parts.users === null)
     missing.push(`the admin user list${because(parts.failures?.users)}`)

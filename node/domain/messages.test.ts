@@ -1,5 +1,16 @@
+import { evaluatePolicy } from './engine'
 import type { Finding } from './findings'
-import { renderFinding } from './messages'
+import { findingWording } from './messages'
+import { RULES } from './rules'
+import { policyInputFromFixture } from './testing/fromFixture'
+import { input, key, OWNER, run, daysAgo } from './testing/build'
+import { keyAgeExceeded } from './rules/keyAgeExceeded'
+import { reviewOverdue } from './rules/reviewOverdue'
+import { say, sayFinding } from '../services/wording'
+import type { Locale } from './wording'
+import { SERVER_MESSAGES } from '../generated/messages'
+
+const LOCALES: Locale[] = ['en', 'pt', 'es']
 
 const exposed = (params: Finding['params']): Finding => ({
   rule: 'exposed-client-side',
@@ -38,8 +49,138 @@ describe('exposed-client-side messages', () => {
   ] as const)(
     'name the key right after "the key" (%s)',
     (locale, withToken, alone) => {
-      expect(renderFinding(exposed({ token: 1 }), locale)).toContain(withToken)
-      expect(renderFinding(exposed({}), locale)).toContain(alone)
+      expect(sayFinding(locale, exposed({ token: 1 }))).toContain(withToken)
+      expect(sayFinding(locale, exposed({}))).toContain(alone)
     }
   )
+
+  it('count the other places with a plural, and date an exposure the last scan could not read', () => {
+    expect(sayFinding('en', exposed({ places: 2 }))).toContain(
+      '(https://acme.myvtex.com/arquivos/app.js, line 3, and 1 more place).'
+    )
+    expect(sayFinding('en', exposed({ places: 4 }))).toContain(
+      'line 3, and 3 more places).'
+    )
+    expect(sayFinding('en', exposed({}))).not.toContain('more place')
+    expect(sayFinding('en', exposed({}))).not.toContain('Last seen')
+    expect(sayFinding('pt', exposed({ lastSeen: '2026-11-20' }))).toContain(
+      'Vista pela última vez em 2026-11-20'
+    )
+  })
+
+  it('word a token whose key is unknown apart from a key', () => {
+    const loose = exposed({ appKey: '', token: 1, lastSeen: '2026-11-20' })
+
+    expect(sayFinding('en', loose)).toBe(
+      'A VTEX token or credentials link appears in code the browser loads (https://acme.myvtex.com/arquivos/app.js, line 3). Anyone can read it there. Find the key it belongs to, renew its token, and move the call server-side. Last seen on 2026-11-20: the latest scan could not read it again.'
+    )
+    expect(sayFinding('es', loose)).toContain('Visto por última vez el')
+  })
+})
+
+describe('key-age-exceeded messages', () => {
+  const settings = { rotationDays: 90 }
+
+  it('say what the age counts from and use singular days', () => {
+    const [f] = run(
+      keyAgeExceeded,
+      input({
+        keys: [key({ label: 'ERP', createdAt: daysAgo(91), roles: [OWNER] })],
+        settings,
+      })
+    )
+
+    expect(sayFinding('en', f)).toBe(
+      'Key "ERP" is 91 days old and its token was never renewed as far as Key Steward knows, 1 day past the 90-day rotation period. Old tokens widen the window for a leak. Renew its token (or create a new key and retire this one).'
+    )
+    expect(sayFinding('pt', f)).toContain('tem 91 dias e, pelo que')
+    expect(sayFinding('pt', f)).toContain(', 1 dia além do período')
+    expect(sayFinding('es', f)).toContain(', 1 día más allá del período')
+  })
+
+  it('name the renewal the token dates from', () => {
+    const [f] = run(
+      keyAgeExceeded,
+      input({
+        keys: [key({ id: 'k1', label: 'ERP', createdAt: daysAgo(400) })],
+        renewals: {
+          k1: {
+            startedAt: daysAgo(200),
+            finishedAt: daysAgo(200),
+            source: 'RECORDED',
+          },
+        },
+        settings,
+      })
+    )
+
+    expect(sayFinding('en', f)).toContain(
+      `The token of key "ERP" is 200 days old (renewal recorded for ${daysAgo(
+        200
+      ).slice(0, 10)}), 110 days past`
+    )
+  })
+})
+
+describe('review-overdue messages', () => {
+  it('tell a review never completed from one completed long ago', () => {
+    const never = run(reviewOverdue, input({ lastReviewCompletedAt: null }))
+    const old = run(
+      reviewOverdue,
+      input({ lastReviewCompletedAt: daysAgo(200) })
+    )
+
+    expect(sayFinding('en', never[0])).toMatch(
+      /^No access review of "[^"]+" has been completed; reviews are due every \d+ days\./
+    )
+    expect(sayFinding('en', old[0])).toMatch(
+      /^The last access review of "[^"]+" was completed 200 days ago;/
+    )
+  })
+})
+
+describe('every rule has its message', () => {
+  it.each(RULES.map((r) => r.id))(
+    '%s: a message id in en, pt and es',
+    (rule) => {
+      const { id } = findingWording({ rule, params: {} } as unknown as Finding)
+
+      for (const locale of LOCALES)
+        expect(
+          (SERVER_MESSAGES[locale] as Record<string, string>)[
+            `admin/key-steward.${id}`
+          ]
+        ).toEqual(expect.any(String))
+    }
+  )
+
+  it('every finding of the default fixture is worded in every language, with no ICU left over', () => {
+    const findings = evaluatePolicy(policyInputFromFixture())
+    const rules = new Set(findings.map((f) => f.rule))
+
+    expect(rules.size).toBeGreaterThan(5)
+    for (const f of findings) {
+      for (const locale of LOCALES) {
+        const text = sayFinding(locale, f)
+
+        expect(text).not.toMatch(/[{}#]|undefined|NaN/)
+        expect(text).not.toMatch(new RegExp(`^${f.rule}:`))
+      }
+    }
+  })
+
+  it('the hygiene formula in each language', () => {
+    for (const locale of LOCALES)
+      expect(say(locale, { id: 'hygiene.formula' })).toMatch(/ 50\.$/)
+  })
+
+  it('a finding of a rule with no message is named, not dropped', () => {
+    expect(
+      sayFinding('en', {
+        rule: 'not-a-rule',
+        subjectLabel: 'ERP',
+        params: {},
+      } as unknown as Finding)
+    ).toBe('not-a-rule: ERP')
+  })
 })

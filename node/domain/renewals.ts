@@ -2,7 +2,8 @@
 // when a renewal is started or finished through it, or recorded after being done in VTEX's Admin.
 // The records never hold a token: VTEX ID's renew answer is reduced to its dates here.
 import { ageInDays } from './age'
-import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
+import { looksLikeToken } from './leaks/scanText'
+import { wording } from './wording'
 import type { Renewal } from './rules/types'
 import type { Refusal } from './review/types'
 
@@ -274,14 +275,14 @@ export function recordRenewal(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'date',
-      message: 'date must be a date such as 2026-11-20',
+      message: wording('validation.renewal.date'),
     }
   if (at > input.now.getTime())
     return {
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'date',
-      message: 'date is in the future: record a renewal once it was done',
+      message: wording('validation.renewal.future'),
     }
   const created = Date.parse(key.createdAt)
   const createdDay = new Date(created).toISOString().slice(0, 10)
@@ -291,7 +292,9 @@ export function recordRenewal(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'date',
-      message: `date is before the key was created (${createdDay})`,
+      message: wording('validation.renewal.beforeCreated', {
+        created: createdDay,
+      }),
     }
   }
 
@@ -302,25 +305,26 @@ export function recordRenewal(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'note',
-      message: `note must be at most ${MAX_RENEWAL_NOTE} characters`,
+      message: wording('validation.tooLong', {
+        field: 'note',
+        max: MAX_RENEWAL_NOTE,
+      }),
     }
   if (looksLikeToken(note))
     return {
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'note',
-      message: `note ${TOKEN_REFUSAL}`,
+      message: wording('validation.token', { field: 'note' }),
     }
   if (isPending(current)) {
     return {
       ok: false,
       code: 'CONFLICT',
-      message: `A renewal of "${
-        key.label || key.appKey
-      }" started in Key Steward on ${current!.startedAt.slice(
-        0,
-        10
-      )} is still pending: finish it instead of recording another.`,
+      message: wording('refusal.renewal.pending', {
+        key: key.label || key.appKey,
+        date: current!.startedAt.slice(0, 10),
+      }),
     }
   }
 
@@ -332,10 +336,9 @@ export function recordRenewal(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'date',
-      message: `Key Steward already knows a later renewal (${current.finishedAt.slice(
-        0,
-        10
-      )}).`,
+      message: wording('refusal.renewal.laterKnown', {
+        date: current.finishedAt.slice(0, 10),
+      }),
     }
   }
 

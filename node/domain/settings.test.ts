@@ -128,6 +128,23 @@ describe('validateSettings', () => {
     })
   })
 
+  it('names every bad entry of a list, not only the first, each once', () => {
+    expect(
+      errorsOf({
+        auditors: ['ok@acme.com', 'bad1', 'ok2@acme.com', 'bad2', 'bad1'],
+      })
+    ).toEqual([
+      { field: 'auditors', code: 'BAD_EMAIL', params: {}, entry: 'bad1' },
+      { field: 'auditors', code: 'BAD_EMAIL', params: {}, entry: 'bad2' },
+    ])
+    expect(
+      errorsOf({ keyManagingRoleIds: [4242, 957, 4343] }, [1, 957]).map(
+        (e) => e.entry
+      )
+    ).toEqual(['4242', '4343'])
+    expect(errorsOf({ keyManagingRoleIds: [957, 958] }, null)).toHaveLength(1)
+  })
+
   it('reports every bad field and applies nothing; an empty list is a valid choice', () => {
     expect(
       errorsOf({ rotationDays: 1, maxOwnerUsers: 0 }).map((e) => e.field)

@@ -1,5 +1,6 @@
 // The policy settings an admin can change, their defaults and their validation (pure).
-import { looksLikeToken, TOKEN_REFUSAL } from './leaks/scanText'
+import { looksLikeToken } from './leaks/scanText'
+import type { MessageId, Wording } from './wording'
 
 export interface Settings {
   /** days after which an active key should be rotated or its token renewed (VTEX offers 90 or 180) */
@@ -97,7 +98,7 @@ export const REMINDER_LOCALES = ['en', 'pt', 'es'] as const
 
 /**
  * Why a value was refused, as a code the settings page renders in the admin's language (with
- * params and, in lists, the offending entry), plus an English message for API callers.
+ * params and, in lists, the offending entry), plus the message for API callers (messages/).
  */
 export type SettingErrorCode =
   | 'REQUIRED'
@@ -114,10 +115,10 @@ export type SettingErrorCode =
   | 'TOKEN'
   | 'BAD_LOCALE'
   | 'NOT_A_SETTING'
-/** A bad field in plain English (annotations use it too). */
+/** A bad field and what to tell the admin (annotations use it too). */
 export interface FieldError {
   field: string
-  message: string
+  message: Wording
 }
 export interface SettingError extends FieldError {
   code: SettingErrorCode
@@ -136,99 +137,95 @@ export interface ValidationContext {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
 
-/** The first bad entry of a list setting, or null. */
-function listError(
+/** Why one entry of a list setting is refused, or null. */
+function entryError(
   field: ListField,
-  items: unknown[],
+  item: unknown,
   ctx: ValidationContext
 ): Omit<SettingError, 'field' | 'message'> | null {
-  const { maxItems, maxLength } = SETTINGS_LIMITS.lists[field]
+  const { maxLength } = SETTINGS_LIMITS.lists[field]
+  const entry = typeof item === 'string' ? item : String(item)
 
-  if (items.length > maxItems)
-    return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
-  for (const item of items) {
-    const entry = typeof item === 'string' ? item : String(item)
+  if (field === 'keyManagingRoleIds') {
+    if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0)
+      return { code: 'BAD_ROLE_ID', params: {}, entry }
+    if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
+    if (ctx.roleIds && !ctx.roleIds.includes(item))
+      return { code: 'UNKNOWN_ROLE', params: {}, entry }
 
-    if (field === 'keyManagingRoleIds') {
-      if (typeof item !== 'number' || !Number.isInteger(item) || item <= 0)
-        return { code: 'BAD_ROLE_ID', params: {}, entry }
-      if (ctx.roleIds === null) return { code: 'ROLES_UNREADABLE', params: {} }
-      if (ctx.roleIds && !ctx.roleIds.includes(item))
-        return { code: 'UNKNOWN_ROLE', params: {}, entry }
-      continue
-    }
-
-    if (typeof item !== 'string' || item.trim() === '')
-      return { code: 'EMPTY_ENTRY', params: {} }
-    if (item.length > maxLength)
-      return {
-        code: 'TOO_LONG',
-        params: { max: maxLength },
-        entry: item.slice(0, 80),
-      }
-    if (
-      (field === 'reminderEmails' || field === 'auditors') &&
-      !EMAIL.test(item)
-    )
-      return { code: 'BAD_EMAIL', params: {}, entry }
-    if (field === 'scanExtraPaths' && !PATH.test(item))
-      return { code: 'BAD_PATH', params: {}, entry }
+    return null
   }
+
+  if (typeof item !== 'string' || item.trim() === '')
+    return { code: 'EMPTY_ENTRY', params: {} }
+  if (item.length > maxLength)
+    return {
+      code: 'TOO_LONG',
+      params: { max: maxLength },
+      entry: item.slice(0, 80),
+    }
+  if ((field === 'reminderEmails' || field === 'auditors') && !EMAIL.test(item))
+    return { code: 'BAD_EMAIL', params: {}, entry }
+  if (field === 'scanExtraPaths' && !PATH.test(item))
+    return { code: 'BAD_PATH', params: {}, entry }
 
   return null
 }
 
-const english = (
+/** Every bad entry of a list setting, each named (a problem without an entry once). */
+function listErrors(
+  field: ListField,
+  items: unknown[],
+  ctx: ValidationContext
+): Array<Omit<SettingError, 'field' | 'message'>> {
+  const { maxItems } = SETTINGS_LIMITS.lists[field]
+
+  if (items.length > maxItems)
+    return [
+      { code: 'TOO_MANY', params: { max: maxItems, count: items.length } },
+    ]
+  const errors = new Map<string, Omit<SettingError, 'field' | 'message'>>()
+
+  for (const item of items) {
+    const e = entryError(field, item, ctx)
+
+    if (e) errors.set(`${e.code}\u0000${e.entry ?? ''}`, e)
+  }
+
+  return [...errors.values()]
+}
+
+/** The message of each refusal (messages/*.json), read with the error's params. */
+const MESSAGE_OF: Record<SettingErrorCode, MessageId> = {
+  REQUIRED: 'validation.settings.REQUIRED',
+  NOT_WHOLE_NUMBER: 'validation.settings.range',
+  OUT_OF_RANGE: 'validation.settings.range',
+  TOO_MANY: 'validation.settings.TOO_MANY',
+  TOO_LONG: 'validation.settings.TOO_LONG',
+  EMPTY_ENTRY: 'validation.settings.EMPTY_ENTRY',
+  BAD_EMAIL: 'validation.settings.BAD_EMAIL',
+  BAD_PATH: 'validation.settings.BAD_PATH',
+  BAD_ROLE_ID: 'validation.settings.BAD_ROLE_ID',
+  UNKNOWN_ROLE: 'validation.settings.UNKNOWN_ROLE',
+  ROLES_UNREADABLE: 'validation.settings.ROLES_UNREADABLE',
+  TOKEN: 'validation.token',
+  BAD_LOCALE: 'validation.oneOf',
+  NOT_A_SETTING: 'validation.settings.NOT_A_SETTING',
+}
+
+const messageOf = (
   field: string,
   e: Omit<SettingError, 'field' | 'message'>
-): string => {
-  const p = e.params
-  const entry = e.entry !== undefined ? ` ("${e.entry}")` : ''
-
-  switch (e.code) {
-    case 'REQUIRED':
-      return `${field} cannot be empty`
-
-    case 'NOT_WHOLE_NUMBER':
-      return `${field} must be a whole number from ${p.min} to ${p.max}`
-
-    case 'OUT_OF_RANGE':
-      return `${field} must be a whole number from ${p.min} to ${p.max}`
-
-    case 'TOO_MANY':
-      return `${field} takes at most ${p.max} entries`
-
-    case 'TOO_LONG':
-      return `${field}: an entry is longer than ${p.max} characters${entry}`
-
-    case 'EMPTY_ENTRY':
-      return `${field}: an entry is empty`
-
-    case 'BAD_EMAIL':
-      return `${field}: not an e-mail address${entry}`
-
-    case 'BAD_PATH':
-      return `${field}: a path starts with / and has no spaces${entry}`
-
-    case 'BAD_ROLE_ID':
-      return `${field}: not a role id${entry}`
-
-    case 'UNKNOWN_ROLE':
-      return `${field}: no role of this account has this id${entry}`
-
-    case 'ROLES_UNREADABLE':
-      return `${field}: the account's roles could not be read to check the ids; try again`
-
-    case 'TOKEN':
-      return `${field} ${TOKEN_REFUSAL}`
-
-    case 'BAD_LOCALE':
-      return `${field} must be one of ${REMINDER_LOCALES.join(', ')}`
-
-    default:
-      return `${field} is not a setting`
-  }
-}
+): Wording => ({
+  id: MESSAGE_OF[e.code],
+  values: {
+    ...e.params,
+    field,
+    shown: e.entry !== undefined ? 'yes' : 'no',
+    entry: e.entry ?? '',
+    allowed: REMINDER_LOCALES.join(', '),
+  },
+})
 
 /**
  * Applies a partial update to current settings; every bad field is reported, nothing applied.
@@ -241,7 +238,7 @@ export function validateSettings(
 ): Validation {
   const errors: SettingError[] = []
   const fail = (field: string, e: Omit<SettingError, 'field' | 'message'>) =>
-    errors.push({ field, ...e, message: english(field, e) })
+    errors.push({ field, ...e, message: messageOf(field, e) })
 
   const next: Settings = { ...current }
 
@@ -287,9 +284,9 @@ export function validateSettings(
         continue
       }
 
-      const e = listError(field as ListField, items, ctx)
+      const bad = listErrors(field as ListField, items, ctx)
 
-      if (e) fail(field, e)
+      if (bad.length) bad.forEach((e) => fail(field, e))
       else
         (next as unknown as Record<string, unknown[]>)[field] = [
           ...new Set(items),

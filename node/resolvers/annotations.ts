@@ -1,4 +1,5 @@
 import { validateAnnotation } from '../domain/annotations'
+import { wording } from '../domain/wording'
 import type { Annotation } from '../domain/rules/types'
 import { quote } from '../domain/secrets'
 import type { Context } from '../typings'
@@ -28,7 +29,7 @@ export async function annotateKey(
     throw refusalError({
       ok: false,
       code: 'NOT_FOUND',
-      message: `No API key ${quote(args.keyId)} in this account.`,
+      message: wording('refusal.key.notInAccount', { key: quote(args.keyId) }),
       field: 'keyId',
     })
   await requestData(ctx)

@@ -14,6 +14,7 @@
 // The scheduled scan never calls any of this. The orchestration lives in services/keyActions/;
 // this file parses, presents, and marks the renewal's answer no-store.
 import type { ActionOutcome, KeyState } from '../generated/schema'
+import { wording } from '../domain/wording'
 import type { AuditRecord } from '../domain/audit'
 import { renewalStatus, tokenAge } from '../domain/renewals'
 import type { Renewal } from '../domain/rules/types'
@@ -23,6 +24,7 @@ import { removeRole, setActive } from '../services/keyActions/remediation'
 import * as renewal from '../services/keyActions/renewals'
 import type { Context } from '../typings'
 import { FIELD_ACCESS } from './access'
+import { KEY_ACTION_FIELDS } from './keyActionFields'
 import { toResolverError } from './errors'
 import { refusalError } from './refusals'
 import { requestData } from '../services/requestData'
@@ -168,7 +170,7 @@ export async function keyAudit(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'keyId',
-      message: 'Not an API key id.',
+      message: wording('refusal.key.badId'),
     })
   const log = await requestData(ctx)
     .storage.read<AuditRecord[]>('audit', auditFileOfKey(args.keyId))
@@ -180,15 +182,6 @@ export async function keyAudit(
 }
 
 /** The actions of the key page and the review, and whether the admin's session may do each. */
-export const KEY_ACTION_FIELDS = [
-  'renewToken',
-  'finishTokenRenewal',
-  'recordTokenRenewal',
-  'deactivateKey',
-  'reactivateKey',
-  'removeKeyRole',
-] as const
-
 export async function keyActionPermissions(
   _: unknown,
   __: unknown,

@@ -2,6 +2,7 @@
 import { KEY_ID } from '../services/keyActions/acting'
 import { keyDetail as detail } from '../services/keyDetail'
 import type { Context } from '../typings'
+import { wording } from '../domain/wording'
 import { refusalError } from './refusals'
 
 /** `live: true` is the page's "Load live data": it waits for a live read as Query.inventory does. */
@@ -15,7 +16,7 @@ export function keyDetail(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'id',
-      message: 'Not an API key id.',
+      message: wording('refusal.key.badId'),
     })
   if (args.live) ctx.state.live = true
 

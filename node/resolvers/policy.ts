@@ -1,16 +1,18 @@
 import { UserInputError } from '@vtex/api'
 
+import { TOP_COSTS } from '../domain/hygiene'
 import type { Finding, Severity } from '../domain/findings'
-import { localeOf, renderFinding, HYGIENE_FORMULA } from '../domain/messages'
+import { HYGIENE_FORMULA } from '../domain/messages'
+import { localeOf } from '../domain/wording'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
 import { quote } from '../domain/secrets'
 import { nextReviewDue } from '../domain/age'
 import { withCode } from './errors'
 import { requestData } from '../services/requestData'
+import { say, sayFinding } from '../services/wording'
 
 /** How many of the costliest subjects the Overview names */
-const TOP_COSTS = 5
 
 /** A finding as GraphQL returns it: with its message in the admin's language. */
 function present(f: Finding, ctx: Context) {
@@ -22,7 +24,7 @@ function present(f: Finding, ctx: Context) {
 
   return {
     ...rest,
-    message: renderFinding(f, localeOf(ctx.vtex.locale)),
+    message: sayFinding(localeOf(ctx.vtex.locale), f),
     daysPastPeriod,
   }
 }
@@ -114,7 +116,7 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
     overdue: all.some((f) => f.rule === 'review-overdue'),
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,
-    formula: HYGIENE_FORMULA[localeOf(ctx.vtex.locale)],
+    formula: say(localeOf(ctx.vtex.locale), HYGIENE_FORMULA),
     band: h.band,
     uncappedScore: h.uncapped,
     capped: h.capped,

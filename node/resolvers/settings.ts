@@ -1,16 +1,10 @@
-import { UserInputError } from '@vtex/api'
-
 import { ConflictError } from '../clients/appStorage'
 import type { Settings } from '../domain/settings'
 import { SETTINGS_LIMITS, validateSettings } from '../domain/settings'
-import { localeOf } from '../domain/messages'
+import { localeOf } from '../domain/wording'
+import { invalidFields } from './refusals'
 import type { Context } from '../typings'
-import {
-  conflictError,
-  requireAdminToken,
-  toResolverError,
-  withCode,
-} from './errors'
+import { conflictError, requireAdminToken, toResolverError } from './errors'
 import { requestData } from '../services/requestData'
 import { ensureSchedule } from '../services/dailyScan/registration'
 import { recordAuditorChange } from '../services/review/auditors'
@@ -96,11 +90,7 @@ export async function updateSettings(
   const result = validateSettings(current.value, update, { roleIds })
 
   if (!result.ok) {
-    throw withCode(
-      new UserInputError(result.errors.map((e) => e.message).join('; ')),
-      'BAD_USER_INPUT',
-      { fields: result.errors }
-    )
+    throw invalidFields(result.errors)
   }
 
   try {

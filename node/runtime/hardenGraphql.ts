@@ -4,7 +4,8 @@
 // and it answers malformed requests (invalid JSON, batches, wrong variable types) with HTTP 500.
 // So, once at startup, this wraps two of the runtime's module functions, which it looks up on the
 // module object at each call (see @vtex/api lib/service/worker/runtime/graphql/middlewares/error.js):
-//   - utils/error createFormatError: every formatted error (answered and logged) is redacted
+//   - utils/error createFormatError: every formatted error (answered and logged) is worded in the
+//     request's language when it keeps its wording (services/wording.ts), redacted
 //     (domain/secrets.ts), cut, and stripped of stacks;
 //   - middlewares/error graphqlError: a request the runtime cannot read becomes a 400 with a short
 //     message instead of a 500 with internals;
@@ -15,6 +16,8 @@
 // dev/test/adversarial.test.ts holds this to its promise through the real runtime.
 import { redactDeep } from '../domain/secrets'
 import { operationOf, tooCostly } from '../resolvers/queryCost'
+import { localeOf } from '../domain/wording'
+import { localizeError } from '../services/wording'
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 type Formatter = (error: unknown) => Record<string, unknown>
@@ -159,9 +162,19 @@ export function hardenGraphqlRuntime(
       })
     }
 
+    const locale = localeOf(
+      (ctx as { vtex?: { locale?: string } } | undefined)?.vtex?.locale
+    )
+
     return (error) => {
       try {
-        return clean(format(error))
+        return clean(
+          localizeError(
+            format(error),
+            (error as { originalError?: unknown } | undefined)?.originalError,
+            locale
+          )
+        )
       } catch {
         return {
           message: 'The request could not be read.',

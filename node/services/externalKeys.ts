@@ -45,13 +45,15 @@ import type { Context } from '../typings'
 import { appendAudit } from './auditLog'
 import { reflectExternalKey } from './reflectWrite'
 import { requestData } from './requestData'
+import { english, withWording } from './wording'
 
 /** A refusal as the GraphQL error the Admin reads: the code, and each field with its reason. */
 function refusal(
   errors: ExternalKeyError[],
   code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND' = 'BAD_USER_INPUT'
 ): Error {
-  const message = errors.map((e) => e.message).join('; ')
+  const words = errors.map((e) => e.message)
+  const message = words.map(english).join('; ')
   const err =
     code === 'CONFLICT'
       ? new ResolverError(message, 409, 'CONFLICT')
@@ -59,7 +61,12 @@ function refusal(
       ? new NotFoundError(message)
       : new UserInputError(message)
 
-  return withCode(err, code, { fields: errors })
+  return withWording(
+    withCode(err, code, {
+      fields: errors.map((e) => ({ ...e, message: english(e.message) })),
+    }),
+    { message: words, fields: words }
+  )
 }
 
 /** The roles VTEX shows for the appKey in this account; a 404 means none. */

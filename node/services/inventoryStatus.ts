@@ -1,20 +1,30 @@
 // The freshness of the recent copy and the progress of the live read, for the small query pages
-// poll while a cold read runs or a revalidation is under way (issue 13).
+// poll while a cold read runs or a revalidation is under way (issue 13), whichever replica reads.
 import type { Context } from '../typings'
 import { lastReadOf, progressOf } from './liveRead'
 import { readMeta } from './recentCopy'
+import { readSharedProgress, sharedState } from './sharedProgress'
 import { requestData } from './requestData'
 import { toResolverError } from '../resolvers/errors'
 
 export async function inventoryStatus(ctx: Context) {
   const { account } = ctx.vtex
-  const meta = await readMeta(requestData(ctx).storage).catch((e) => {
+  const { storage } = requestData(ctx)
+  const meta = await readMeta(storage).catch((e) => {
     throw toResolverError(e)
   })
 
-  const p = progressOf(account)
-  const last = lastReadOf(account)
   const nowMs = Date.now()
+  const here = progressOf(account)
+  // Not reading here: another replica may be (its progress is in VBase).
+  const there = here
+    ? null
+    : sharedState(await readSharedProgress(storage).catch(() => null), nowMs)
+
+  const p = here ?? (there?.reading ? there.progress : null)
+  const last =
+    lastReadOf(account) ??
+    (there && !there.reading && there.ended ? there.ended : null)
 
   return {
     version: meta?.version ?? null,

@@ -1,4 +1,4 @@
-// One live read of the account at a time per replica (issue 13): every page and the background
+// One live read of the account at a time (issue 13; across replicas with sharedProgress.ts): every page and the background
 // revalidation that want fresh data join the read already running instead of starting another
 // one, and its progress is kept where a small query can report it ("Reading roles: 1,240 of
 // 6,000"). The read runs with its own time budget, not the request's: a cold read of a large
@@ -38,10 +38,28 @@ const lastEnded = new Map<
 
 export type Reporter = (change: Partial<Progress>) => void
 
+/** Where the progress is also shared with the other replicas (sharedProgress.ts). */
+export interface Publisher {
+  progress(view: ProgressView): void
+  ended(view: ProgressView, outcome: { ok: boolean; error?: string }): unknown
+}
+
+/** How often a read's progress is shared with the other replicas. */
+export const HEARTBEAT_MS = 2_000
+
+const viewOf = ({ limiter, ...rest }: Progress): ProgressView => ({
+  ...rest,
+  throttle: limiter ? limiter.state() : null,
+})
+
+/** Whether this replica is reading the account now. */
+export const readingHere = (account: string) => running.has(account)
+
 /** Starts the read, or joins the one running for the account. */
 export function joinLiveRead<T>(
   account: string,
-  run: (report: Reporter) => Promise<T>
+  run: (report: Reporter) => Promise<T>,
+  publisher?: Publisher
 ): Promise<T> {
   const current = running.get(account)
 
@@ -54,7 +72,15 @@ export function joinLiveRead<T>(
   }
 
   const report: Reporter = (change) => Object.assign(progress, change)
+  // The heartbeat other replicas see; a quiet phase (the lists) still beats.
+  const beat = publisher
+    ? setInterval(() => publisher.progress(viewOf(progress)), HEARTBEAT_MS)
+    : undefined
+
+  publisher?.progress(viewOf(progress))
   const promise = (async () => {
+    let outcome: { ok: boolean; error?: string } = { ok: true }
+
     try {
       const value = await run(report)
 
@@ -62,14 +88,13 @@ export function joinLiveRead<T>(
 
       return value
     } catch (e) {
-      lastEnded.set(account, {
-        atMs: Date.now(),
-        ok: false,
-        error: (e as Error).message,
-      })
+      outcome = { ok: false, error: (e as Error).message }
+      lastEnded.set(account, { atMs: Date.now(), ...outcome })
       throw e
     } finally {
+      clearInterval(beat)
       running.delete(account)
+      publisher?.ended(viewOf(progress), outcome)
     }
   })()
 
@@ -81,10 +106,7 @@ export function joinLiveRead<T>(
 export function progressOf(account: string): ProgressView | null {
   const r = running.get(account)
 
-  if (!r) return null
-  const { limiter, ...rest } = r.progress
-
-  return { ...rest, throttle: limiter ? limiter.state() : null }
+  return r ? viewOf(r.progress) : null
 }
 
 export function lastReadOf(account: string) {

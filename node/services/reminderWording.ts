@@ -1,28 +1,16 @@
 // The reminder e-mail's words, in the language chosen in Settings (default: English), from the
 // same messages as the Admin's reminder banner (copied by the build: node/generated/messages.ts).
-import { IntlMessageFormat } from 'intl-messageformat'
-
-import type { Locale } from '../domain/messages'
 import type { Reminder } from '../domain/scan/reminders'
-import { SERVER_MESSAGES } from '../generated/messages'
+import type { Locale, MessageId } from '../domain/wording'
+import { say } from './wording'
 
 const NAMES_SHOWN = 5
 
-function format(
+const format = (
   locale: Locale,
-  id: string,
+  id: MessageId,
   values: Record<string, string | number>
-): string {
-  const text =
-    (SERVER_MESSAGES[locale] as Record<string, string>)[
-      `admin/key-steward.${id}`
-    ] ??
-    (SERVER_MESSAGES.en as Record<string, string>)[`admin/key-steward.${id}`]
-
-  if (text === undefined) throw new Error(`no message ${id}`)
-
-  return String(new IntlMessageFormat(text, locale).format(values))
-}
+): string => say(locale, { id, values })
 
 function names(locale: Locale, subjects: Reminder['subjects']): string {
   const shown = subjects.slice(0, NAMES_SHOWN).map((s) => s.label)

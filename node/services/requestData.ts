@@ -4,10 +4,10 @@ import { ResolverError } from '@vtex/api'
 
 import { AppStorage } from '../clients/appStorage'
 import { now } from '../clock'
-import { evaluatePolicy } from '../domain/engine'
+import { evaluate } from '../domain/engine'
 import type { Finding } from '../domain/findings'
 import type { Hygiene } from '../domain/hygiene'
-import { hygieneScore } from '../domain/hygiene'
+import { hygieneScore, TOP_COSTS } from '../domain/hygiene'
 import type { Requirement } from '../domain/resources'
 import { holdsRequirement, READ } from '../domain/resources'
 import type { Annotation, PolicyInput, Renewal } from '../domain/rules/types'
@@ -27,7 +27,13 @@ import { loadInventory } from './loadInventory'
 import { ageInDays } from '../domain/age'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
-import { joinLiveRead, within } from './liveRead'
+import { joinLiveRead, readingHere, within } from './liveRead'
+import type { SharedProgress } from './sharedProgress'
+import {
+  progressPublisher,
+  readSharedProgress,
+  sharedState,
+} from './sharedProgress'
 import { readCopy, saveCopy } from './recentCopy'
 import { checkAccess } from './sessionAccess'
 
@@ -99,54 +105,132 @@ export function stillReading(): ResolverError {
   )
 }
 
+/** How often a replica following another's read looks at its progress. */
+const FOLLOW_POLL_MS = 1_000
+
 /** Time a request may wait for a live read before answering otherwise (its own deadline first). */
 const REQUEST_WAIT_MS = REQUEST_BUDGET_MS - 2_000
 
 /**
- * The live read (shared by every request of the replica: liveRead.ts), with its own time budget
- * and the adaptive fan-out. A complete read becomes the recent copy.
+ * The live read (shared by every request of the replica: liveRead.ts; followed by the other
+ * replicas: sharedProgress.ts), with its own time budget and the adaptive fan-out. A complete
+ * read becomes the recent copy.
  */
-function startLiveRead(
+async function startLiveRead(
   ctx: Context,
   token: string,
   settings: Settings
 ): Promise<Inventory> {
   const { account } = ctx.vtex
+  const storage = new AppStorage(
+    ctx.clients.appVBase,
+    new Budget(LIVE_READ_BUDGET_MS)
+  )
 
-  return joinLiveRead(account, async (report) => {
-    // Clients built for this request end with its deadline; the read outlives it.
-    const lm = new LicenseManagerApi(ctx.vtex, {
-      timeout: CLIENT_OPTIONS.timeout,
-    })
-
-    lm.budget = new Budget(LIVE_READ_BUDGET_MS)
-    const storage = new AppStorage(
-      ctx.clients.appVBase,
-      new Budget(LIVE_READ_BUDGET_MS)
+  // Another replica reading the account: follow its read instead of starting a second one.
+  if (!readingHere(account)) {
+    const other = sharedState(
+      await readSharedProgress(storage).catch(() => null),
+      Date.now()
     )
 
-    const inventory = await loadInventory(lm, storage, token, {
-      now: now(),
-      concurrency: settings.roleFetchConcurrency,
-      report,
-    })
+    if (other.reading) return followRead(account, storage, other.progress)
+  }
 
-    if (inventory.complete) {
-      report({ phase: 'SAVING' })
-      const saved = await saveCopy(account, storage, inventory).catch((e) => {
-        console.warn(
-          `recent copy not saved: ${String((e as Error).message).slice(0, 200)}`
-        )
-
-        return null
+  return joinLiveRead(
+    account,
+    async (report) => {
+      // Clients built for this request end with its deadline; the read outlives it.
+      const lm = new LicenseManagerApi(ctx.vtex, {
+        timeout: CLIENT_OPTIONS.timeout,
       })
 
-      // The page learns which copy it shows, so the status query does not announce it as new.
-      if (saved) return { ...inventory, version: saved.meta.version }
-    }
+      lm.budget = new Budget(LIVE_READ_BUDGET_MS)
 
-    return inventory
-  })
+      const inventory = await loadInventory(lm, storage, token, {
+        now: now(),
+        concurrency: settings.roleFetchConcurrency,
+        report,
+      })
+
+      if (inventory.complete) {
+        report({ phase: 'SAVING' })
+        const saved = await saveCopy(account, storage, inventory).catch((e) => {
+          console.warn(
+            `recent copy not saved: ${String((e as Error).message).slice(
+              0,
+              200
+            )}`
+          )
+
+          return null
+        })
+
+        // The page learns which copy it shows, so the status query does not announce it as new.
+        if (saved) return { ...inventory, version: saved.meta.version }
+      }
+
+      return inventory
+    },
+    progressPublisher(storage)
+  )
+}
+
+/**
+ * Another replica's read, followed through VBase: its progress is polled until it ends, then the
+ * copy it left is the answer. If it fails, its error is; if its replica stops beating (or another
+ * read replaces it), the page is told the read goes on and its next request reads anew.
+ */
+async function followRead(
+  account: string,
+  storage: AppStorage,
+  read: SharedProgress
+): Promise<Inventory> {
+  const end = Date.now() + LIVE_READ_BUDGET_MS
+
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))
+    const doc = await readSharedProgress(storage).catch(() => null)
+    const state = sharedState(doc, Date.now())
+
+    if (!doc || doc.readId !== read.readId) break
+    if (state.reading) continue
+    if (!state.ended) break // its replica stopped
+    if (!state.ended.ok) throw new Error(state.ended.error ?? 'the read failed')
+    const copy = await readCopy(account, storage)
+
+    if (copy) return { ...copy.inventory, version: copy.meta.version }
+    break
+  }
+
+  throw stillReading()
+}
+
+/** The copy's keys with ages counted to now, made once per copy and minute (not per request). */
+const aged = new Map<
+  string,
+  { version: string; minute: number; keys: Inventory['keys'] }
+>()
+
+function agedToNow(
+  account: string,
+  copy: { meta: { version: string }; inventory: Inventory },
+  clock: Date
+): Inventory['keys'] {
+  const minute = Math.floor(clock.getTime() / 60_000)
+  const kept = aged.get(account)
+
+  if (kept && kept.version === copy.meta.version && kept.minute === minute)
+    return kept.keys
+  // Ages count to today, not to when the copy was read.
+  const keys = copy.inventory.keys.map((k) => ({
+    ...k,
+    ageDays: ageInDays(k.createdAt, clock),
+  }))
+
+  aged.set(account, { version: copy.meta.version, minute, keys })
+
+  return keys
 }
 
 export function requestData(ctx: Context): RequestData {
@@ -201,11 +285,7 @@ export function requestData(ctx: Context): RequestData {
 
         if (revalidating)
           startLiveRead(ctx, token, value).catch(() => undefined)
-        // Ages count to today, not to when the copy was read.
-        const keys = copy.inventory.keys.map((k) => ({
-          ...k,
-          ageDays: ageInDays(k.createdAt, clock),
-        }))
+        const keys = agedToNow(ctx.vtex.account, copy, clock)
 
         return {
           ...copy.inventory,
@@ -309,7 +389,7 @@ export function requestData(ctx: Context): RequestData {
     const cached = key ? evaluations.get(ctx.vtex.account) : undefined
 
     if (cached && cached.key === key) return { input, ...cached.result }
-    const findings = evaluatePolicy(input)
+    const { findings, byKey } = evaluate(input)
     const bySubject = new Map<string, Finding[]>()
 
     for (const f of findings) {
@@ -319,7 +399,11 @@ export function requestData(ctx: Context): RequestData {
       else bySubject.set(f.subjectId, [f])
     }
 
-    const result = { findings, bySubject, hygiene: hygieneScore(inv, findings) }
+    const result = {
+      findings,
+      bySubject,
+      hygiene: hygieneScore(inv, findings, byKey, TOP_COSTS),
+    }
 
     if (key) evaluations.set(ctx.vtex.account, { key, result })
 

@@ -3,6 +3,7 @@
 // credentials, one crawl per account at a time, and stores the result (never a full token).
 // Each crawl builds on the last known result: what a URL it cannot read held is kept, dated.
 import { now } from '../clock'
+import { wording } from '../domain/wording'
 import { scanStorefront } from '../scanner/scanStorefront'
 import type { LeakScanResult, ScanLimits } from '../scanner/types'
 import type { Context } from '../typings'
@@ -25,8 +26,7 @@ const alreadyRunning = () =>
   refusalError({
     ok: false,
     code: 'CONFLICT',
-    message:
-      'A storefront scan is already running for this account: wait for it to finish, then look at its result.',
+    message: wording('refusal.scan.running'),
   })
 
 /**

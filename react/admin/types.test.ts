@@ -1,16 +1,20 @@
+import type { KeyFinding, Severity } from './types'
 import { worstSeverity } from './types'
 
-const f = (severity: string) =>
-  ({ rule: 'r', severity, practice: 'ROTATE_KEYS', message: 'm' } as never)
+const f = (severity: Severity): KeyFinding => ({
+  rule: 'r',
+  severity,
+  message: 'm',
+})
 
 describe('worstSeverity (the badge of a key’s row)', () => {
-  it.each([
+  it.each<[Severity[], Severity | null]>([
     [[], null],
     [['LOW'], 'LOW'],
     [['LOW', 'CRITICAL', 'MEDIUM'], 'CRITICAL'],
     [['INFO', 'HIGH', 'HIGH'], 'HIGH'],
     [['MEDIUM', 'INFO'], 'MEDIUM'],
   ])('%j → %s', (severities, expected) => {
-    expect(worstSeverity((severities as string[]).map(f))).toBe(expected)
+    expect(worstSeverity(severities.map(f))).toBe(expected)
   })
 })

@@ -5,7 +5,6 @@ import type {
   KeyStewardInventoryQuery,
   KeyStewardKeyActionPermissionsQuery,
   KeyStewardKeyAuditQuery,
-  KeyStewardKeyDetailQuery,
   KeyStewardKeyListQuery,
   KeyStewardOverviewQuery,
   KeyStewardUserListQuery,
@@ -37,23 +36,12 @@ export type KeyFinding =
   | ApiKey['findings'][number]
   | AdminUser['findings'][number]
 export type Finding = KeyStewardOverviewQuery['findings'][number]
+/** The hygiene score as the Overview shows it, and what costs it the most points. */
+export type Hygiene = NonNullable<KeyStewardOverviewQuery['hygiene']>
+export type ScoreCost = Hygiene['topCosts'][number]
 
-/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */
-export type RuleId =
-  | 'key-age-exceeded'
-  | 'renewal-unfinished'
-  | 'owner-role'
-  | 'can-manage-keys'
-  | 'no-roles'
-  | 'inactive-with-roles'
-  | 'generic-label'
-  | 'duplicate-label'
-  | 'shared-key'
-  | 'no-owner'
-  | 'exposed-client-side'
-  | 'external-broad-access'
-  | 'user-owner-role'
-  | 'review-overdue'
+/** The policy's rule ids, generated from node/domain/rules by dev/codegen. */
+export type { RuleId } from './graphql/ruleIds.generated'
 /** The latest token renewal Key Steward knows of (never a token). */
 export type TokenRenewal = ApiKey['renewal']
 export type Annotation = NonNullable<ApiKey['annotation']>
@@ -85,8 +73,6 @@ export type KeyRow = KeyPage['rows'][number]
 /** Where a page's data comes from and how fresh it is (Inventory's scalar fields). */
 export type InventoryMeta = KeyPage['inventory']
 export type UserPage = NonNullable<KeyStewardUserListQuery['userList']>
-/** The key page's answer (Query.keyDetail): its one key (null for an id the account lacks) and the data's freshness. */
-export type KeyDetail = KeyStewardKeyDetailQuery['keyDetail']
 
 export const worstSeverity = (findings: KeyFinding[]): Severity | null =>
   findings.reduce<Severity | null>(

@@ -1,4 +1,5 @@
 import { evaluatePolicy } from '../engine'
+import { english } from '../../services/wording'
 import { severityRank } from '../findings'
 import { NOW } from '../testing/build'
 import { policyInputFromFixture } from '../testing/fromFixture'
@@ -14,7 +15,7 @@ const LATEST = new Date(NOW.getTime() + 7_200_000)
 const policy = policyInputFromFixture()
 
 function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message}`)
+  if (!o.ok) throw new Error(`refused: ${o.code} ${english(o.message)}`)
 
   return o.value
 }
@@ -101,7 +102,7 @@ describe('decideKeys: validation', () => {
       field: 'keyIds',
       details: { keys: [{ id: 'ghost-1' }, { id: 'ghost-2' }] },
     })
-    expect(r.message).toMatch(/ghost-1, ghost-2.*Nothing was decided/)
+    expect(english(r.message)).toMatch(/ghost-1, ghost-2.*Nothing was decided/)
   })
 
   it('refuses KEEP on HIGH/CRITICAL keys without a justification, naming them, and changes nothing (all or nothing)', () => {
@@ -126,8 +127,8 @@ describe('decideKeys: validation', () => {
         .map((k) => ({ id: k.id, label: k.label || k.appKey })),
     })
     for (const k of riskyKeys.slice(0, 2))
-      expect(r.message).toContain(k.label || k.appKey)
-    expect(r.message).toMatch(/Nothing was decided/)
+      expect(english(r.message)).toContain(k.label || k.appKey)
+    expect(english(r.message)).toMatch(/Nothing was decided/)
     // the frozen review was not touched either: the healthy keys were not half-decided
     expect(review.decisions).toEqual({})
   })
@@ -143,7 +144,7 @@ describe('decideKeys: validation', () => {
     )
 
     if (riskyKeys.length > 5)
-      expect(r.message).toContain(`and ${riskyKeys.length - 5} more`)
+      expect(english(r.message)).toContain(`and ${riskyKeys.length - 5} more`)
     expect(r.details!.keys as unknown[]).toHaveLength(riskyKeys.length)
   })
 

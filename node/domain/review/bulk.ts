@@ -2,6 +2,8 @@
 // rule or severity). All or nothing: every key is checked before any changes, and a refusal
 // names the keys at fault. Each recorded decision keeps who and when, like a single one.
 import { quote } from '../secrets'
+import type { Wording } from '../wording'
+import { wording } from '../wording'
 import { decisionProblem } from './machine'
 import type { Decision, Outcome, Refusal, Review } from './types'
 
@@ -24,7 +26,7 @@ export interface BulkResult {
 
 const refuse = (
   code: Refusal['code'],
-  message: string,
+  message: Wording,
   field: string,
   details?: Record<string, unknown>
 ): Refusal => ({
@@ -35,13 +37,11 @@ const refuse = (
   ...(details ? { details } : {}),
 })
 
-function naming(items: string[]): string {
-  const shown = items.slice(0, NAMED).join(', ')
-
-  return items.length > NAMED
-    ? `${shown} and ${items.length - NAMED} more`
-    : shown
-}
+/** The first few items, and how many more: the values `keys` and `more` of a message. */
+const naming = (items: string[]) => ({
+  keys: items.slice(0, NAMED).join(', '),
+  more: Math.max(0, items.length - NAMED),
+})
 
 export function decideKeys(
   review: Review,
@@ -51,20 +51,20 @@ export function decideKeys(
     return {
       ok: false,
       code: 'CONFLICT',
-      message: 'This review is completed; its decisions can no longer change.',
+      message: wording('refusal.review.decisionsClosed'),
     }
   const ids = [...new Set(input.keyIds)]
 
   if (!ids.length)
     return refuse(
       'BAD_USER_INPUT',
-      'Select at least one key to decide on.',
+      wording('refusal.review.bulk.noKeys'),
       'keyIds'
     )
   if (ids.length > MAX_BULK_KEYS)
     return refuse(
       'BAD_USER_INPUT',
-      `At most ${MAX_BULK_KEYS} keys can be decided at once.`,
+      wording('refusal.review.bulk.tooMany', { max: MAX_BULK_KEYS }),
       'keyIds'
     )
   const byId = new Map(review.keys.map((k) => [k.id, k]))
@@ -73,9 +73,10 @@ export function decideKeys(
   if (unknown.length) {
     return refuse(
       'NOT_FOUND',
-      `Not part of this review (they did not exist when it started): ${naming(
-        unknown.map((id) => quote(id))
-      )}. Nothing was decided.`,
+      wording(
+        'refusal.review.bulk.notInReview',
+        naming(unknown.map((id) => quote(id)))
+      ),
       'keyIds',
       { keys: unknown.map((id) => ({ id })) }
     )
@@ -95,20 +96,22 @@ export function decideKeys(
     // A problem of the decision or the justification itself is the same for every key.
     if (
       first.field !== 'justification' ||
-      !/needs a justification/.test(first.message)
+      first.message.id !== 'refusal.review.keepNeedsJustification'
     )
-      return { ...first, message: `${first.message} Nothing was decided.` }
+      return {
+        ...first,
+        message: wording('refusal.review.bulk.nothingDecided', {
+          problem: first.message,
+        }),
+      }
     const labels = problems.map((p) => `"${p.key.label || p.key.appKey}"`)
 
     return refuse(
       'BAD_USER_INPUT',
-      `Keeping ${
-        problems.length === 1 ? 'a key' : `${problems.length} keys`
-      } with a HIGH or CRITICAL finding needs a justification (${naming(
-        labels
-      )}). Add one (it applies to every selected key) or leave ${
-        problems.length === 1 ? 'it' : 'them'
-      } out. Nothing was decided.`,
+      wording('refusal.review.bulk.keepNeedsJustification', {
+        count: problems.length,
+        ...naming(labels),
+      }),
       'justification',
       {
         keys: problems.map((p) => ({

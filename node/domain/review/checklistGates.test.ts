@@ -1,4 +1,5 @@
 import { evaluatePolicy } from '../engine'
+import { english } from '../../services/wording'
 import { NOW } from '../testing/build'
 import { policyInputFromFixture } from '../testing/fromFixture'
 import { doneGate, isAdverse } from './checklistGates'
@@ -13,7 +14,7 @@ const policy = policyInputFromFixture()
 const findings = evaluatePolicy(policy)
 
 function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.message}`)
+  if (!o.ok) throw new Error(`refused: ${english(o.message)}`)
 
   return o.value
 }
@@ -152,7 +153,7 @@ describe('checklist gates: "No keys in client-side code" needs a storefront scan
     })
     const old = check(clean, 'NO_CLIENT_SIDE', 'x')
 
-    expect(old.ok ? '' : old.message).toMatch(
+    expect(old.ok ? '' : english(old.message)).toMatch(
       /storefront scan run since the review started/
     )
   })

@@ -9,7 +9,7 @@ import type { Outcome, Review } from './types'
 const policy = policyInputFromFixture()
 
 function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(o.message)
+  if (!o.ok) throw new Error(o.message.id)
 
   return o.value
 }

@@ -576,7 +576,7 @@ describe('what changed in the evidence', () => {
       },
     })
 
-    if (!started.ok) throw new Error(started.message)
+    if (!started.ok) throw new Error(started.message.id)
     const csv = reviewCsv(started.value)
 
     expect(csv).toContain('"#changes","keysCreated","k9","New feed"')
@@ -599,7 +599,7 @@ describe('actions taken in VTEX during the review', () => {
     findings: evaluatePolicy(policy),
   })
 
-  if (!started.ok) throw new Error(started.message)
+  if (!started.ok) throw new Error(started.message.id)
   const k = started.value.keys[0]
   const decided = decideKey(started.value, {
     keyId: k.id,
@@ -609,7 +609,7 @@ describe('actions taken in VTEX during the review', () => {
     now: new Date(policy.now),
   })
 
-  if (!decided.ok) throw new Error(decided.message)
+  if (!decided.ok) throw new Error(decided.message.id)
   const done = carryOut(decided.value, {
     keyId: k.id,
     action: 'DEACTIVATE',

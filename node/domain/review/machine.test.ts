@@ -1,4 +1,5 @@
 import { ageInDays } from '../age'
+import { english } from '../../services/wording'
 import { evaluatePolicy } from '../engine'
 import type { Finding, Practice } from '../findings'
 import { PRACTICES, severityRank } from '../findings'
@@ -49,7 +50,8 @@ const startInput = (over: Partial<StartInput> = {}): StartInput => ({
 
 /** The review value, or a failure that shows the refusal. */
 function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.field ?? ''} ${o.message}`)
+  if (!o.ok)
+    throw new Error(`refused: ${o.code} ${o.field ?? ''} ${english(o.message)}`)
 
   return o.value
 }
@@ -474,7 +476,7 @@ describe('startReview', () => {
     )
 
     expect(r.code).toBe('CONFLICT')
-    expect(r.message).toMatch(/already open/)
+    expect(english(r.message)).toMatch(/already open/)
   })
 
   it('is allowed again once the previous review is completed', () => {
@@ -540,7 +542,7 @@ describe('decideKey', () => {
           code: 'BAD_USER_INPUT',
           field: 'justification',
         })
-        expect(r.message).toContain(k.label || k.appKey)
+        expect(english(r.message)).toContain(k.label || k.appKey)
       }
     }
   )
@@ -609,7 +611,7 @@ describe('decideKey', () => {
     const r = refusal(decide(review, 'no-such-key', 'ROTATE'))
 
     expect(r).toMatchObject({ code: 'NOT_FOUND', field: 'keyId' })
-    expect(r.message).toContain('no-such-key')
+    expect(english(r.message)).toContain('no-such-key')
   })
 
   it(`limits the justification to ${MAX_JUSTIFICATION} characters`, () => {
@@ -957,10 +959,10 @@ describe('completeReview', () => {
     const all = refusal(complete(review))
 
     expect(all.code).toBe('BAD_USER_INPUT')
-    expect(all.message).toContain(
+    expect(english(all.message)).toContain(
       `${review.keys.length} keys without a decision`
     )
-    expect(all.message).toContain(
+    expect(english(all.message)).toContain(
       'practices still open: Rotate keys, Renew tokens, Reassess access, One key per integration, Awareness, No keys in client-side code, Never share tokens'
     )
     // the client words it from the codes, in the admin's language
@@ -978,13 +980,13 @@ describe('completeReview', () => {
     const r = refusal(complete(oneLeft))
 
     expect(r.code).toBe('BAD_USER_INPUT')
-    expect(r.message).toContain('1 key without a decision')
-    expect(r.message).not.toMatch(/practices still open/)
+    expect(english(r.message)).toContain('1 key without a decision')
+    expect(english(r.message)).not.toMatch(/practices still open/)
 
     const twoLeft = { ...oneLeft, decisions: { ...oneLeft.decisions } }
 
     delete twoLeft.decisions[review.keys[1].id]
-    expect(refusal(complete(twoLeft)).message).toContain(
+    expect(english(refusal(complete(twoLeft)).message)).toContain(
       '2 keys without a decision'
     )
   })
@@ -1011,17 +1013,17 @@ describe('completeReview', () => {
     const refused = refusal(complete(r))
 
     expect(refused.code).toBe('BAD_USER_INPUT')
-    expect(refused.message).toContain(
+    expect(english(refused.message)).toContain(
       'practices still open: Renew tokens, Awareness'
     )
-    expect(refused.message).not.toMatch(/RENEW_TOKENS|AWARENESS/)
+    expect(english(refused.message)).not.toMatch(/RENEW_TOKENS|AWARENESS/)
     expect(refused.details).toEqual({
       missing: {
         undecidedKeys: 0,
         openPractices: ['RENEW_TOKENS', 'AWARENESS'],
       },
     })
-    expect(refused.message).not.toMatch(/without a decision/)
+    expect(english(refused.message)).not.toMatch(/without a decision/)
   })
 
   it('signs off a review with every key decided and every practice closed', () => {

@@ -7,11 +7,12 @@ import { PRACTICES, severityRank } from '../findings'
 import type { PolicyInput } from '../rules/types'
 import { rotatedAt } from '../rules/keyAgeExceeded'
 import { grantsEverything } from '../roleGrants'
-import { looksLikeToken, TOKEN_REFUSAL } from '../leaks/scanText'
+import { looksLikeToken } from '../leaks/scanText'
+import type { MessageId, Wording } from '../wording'
+import { wording } from '../wording'
 import { quote } from '../secrets'
 import { doneGate } from './checklistGates'
 import type { Changes } from '../scan/snapshot'
-import { PRACTICE_NAMES } from './practiceNames'
 import type {
   CarriedOut,
   CheckStatus,
@@ -30,9 +31,14 @@ export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
 const HIGH = severityRank('HIGH')
 
+/** A practice by the name the Admin shows it with (messages/: practice.<PRACTICE>). */
+const practiceName = (p: Practice): Wording => ({
+  id: `practice.${p}` as MessageId,
+})
+
 const refuse = (
   code: Refusal['code'],
-  message: string,
+  message: Wording,
   field?: string,
   details?: Record<string, unknown>
 ): Refusal => ({
@@ -70,10 +76,7 @@ export function startReview(
   s: StartInput
 ): Outcome<Review> {
   if (index.openId)
-    return refuse(
-      'CONFLICT',
-      'An access review is already open: finish it (or keep working on it) before starting another.'
-    )
+    return refuse('CONFLICT', wording('refusal.review.alreadyOpen'))
   const { policy, findings } = s
   const byKey = new Map<string, Finding[]>()
 
@@ -190,27 +193,33 @@ export function decisionProblem(
   if (!(DECISIONS as readonly string[]).includes(decision))
     return refuse(
       'BAD_USER_INPUT',
-      `decision must be one of ${DECISIONS.join(', ')}`,
+      wording('validation.oneOf', {
+        field: 'decision',
+        allowed: DECISIONS.join(', '),
+      }),
       'decision'
     )
   if (justification.length > MAX_JUSTIFICATION)
     return refuse(
       'BAD_USER_INPUT',
-      `justification must be at most ${MAX_JUSTIFICATION} characters`,
+      wording('validation.tooLong', {
+        field: 'justification',
+        max: MAX_JUSTIFICATION,
+      }),
       'justification'
     )
   if (looksLikeToken(justification))
     return refuse(
       'BAD_USER_INPUT',
-      `justification ${TOKEN_REFUSAL}`,
+      wording('validation.token', { field: 'justification' }),
       'justification'
     )
   if (decision === 'KEEP' && isRiskyKey(key) && !justification) {
     return refuse(
       'BAD_USER_INPUT',
-      `Keeping "${
-        key.label || key.appKey
-      }" needs a justification: it has a HIGH or CRITICAL finding.`,
+      wording('refusal.review.keepNeedsJustification', {
+        key: key.label || key.appKey,
+      }),
       'justification'
     )
   }
@@ -264,18 +273,13 @@ export function decideKey(
   }
 ): Outcome<Review> {
   if (review.status !== 'OPEN')
-    return refuse(
-      'CONFLICT',
-      'This review is completed; its decisions can no longer change.'
-    )
+    return refuse('CONFLICT', wording('refusal.review.decisionsClosed'))
   const key = review.keys.find((k) => k.id === input.keyId)
 
   if (!key)
     return refuse(
       'NOT_FOUND',
-      `Key ${quote(
-        input.keyId
-      )} is not part of this review (it did not exist when the review started).`,
+      wording('refusal.review.keyNotInReview', { key: quote(input.keyId) }),
       'keyId'
     )
   const justification = (input.justification ?? '').trim()
@@ -398,20 +402,23 @@ export function checkPractice(
   }
 ): Outcome<Review> {
   if (review.status !== 'OPEN')
-    return refuse(
-      'CONFLICT',
-      'This review is completed; its checklist can no longer change.'
-    )
+    return refuse('CONFLICT', wording('refusal.review.checklistClosed'))
   if (!(PRACTICES as readonly string[]).includes(input.practice))
     return refuse(
       'BAD_USER_INPUT',
-      `practice must be one of ${PRACTICES.join(', ')}`,
+      wording('validation.oneOf', {
+        field: 'practice',
+        allowed: PRACTICES.join(', '),
+      }),
       'practice'
     )
   if (!(CHECK_STATUSES as readonly string[]).includes(input.status))
     return refuse(
       'BAD_USER_INPUT',
-      `status must be one of ${CHECK_STATUSES.join(', ')}`,
+      wording('validation.oneOf', {
+        field: 'status',
+        allowed: CHECK_STATUSES.join(', '),
+      }),
       'status'
     )
   const practice = input.practice as Practice
@@ -421,15 +428,19 @@ export function checkPractice(
   if (note.length > MAX_NOTE)
     return refuse(
       'BAD_USER_INPUT',
-      `note must be at most ${MAX_NOTE} characters`,
+      wording('validation.tooLong', { field: 'note', max: MAX_NOTE }),
       'note'
     )
   if (looksLikeToken(note))
-    return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
+    return refuse(
+      'BAD_USER_INPUT',
+      wording('validation.token', { field: 'note' }),
+      'note'
+    )
   if (status === 'NOT_APPLICABLE' && !note)
     return refuse(
       'BAD_USER_INPUT',
-      'Say why the practice does not apply (note).',
+      wording('refusal.review.notApplicableNote'),
       'note'
     )
   const current = withLeakScan(review, input.leakScan)
@@ -438,7 +449,9 @@ export function checkPractice(
   if (gate?.gate === 'ATTESTATION_NOTE') {
     return refuse(
       'BAD_USER_INPUT',
-      `${PRACTICE_NAMES[practice]} has no automatic evidence: attest it with a note (what was done, when, by whom).`,
+      wording('refusal.review.attestationNote', {
+        practice: practiceName(practice),
+      }),
       'note',
       { gate }
     )
@@ -447,7 +460,9 @@ export function checkPractice(
   if (gate?.gate === 'ADVERSE_NOTE') {
     return refuse(
       'BAD_USER_INPUT',
-      `${PRACTICE_NAMES[practice]} has evidence that needs attention: say in a note what was done about it before marking it done.`,
+      wording('refusal.review.adverseNote', {
+        practice: practiceName(practice),
+      }),
       'note',
       { gate }
     )
@@ -456,13 +471,11 @@ export function checkPractice(
   if (gate?.gate === 'FRESH_SCAN') {
     return refuse(
       'BAD_USER_INPUT',
-      `${
-        PRACTICE_NAMES[practice]
-      } needs a storefront scan run since the review started${
-        gate.lastScanAt
-          ? ` (the last one ran on ${gate.lastScanAt.slice(0, 10)})`
-          : ' (none has run)'
-      }: run the scan, then mark it done.`,
+      wording('refusal.review.freshScan', {
+        practice: practiceName(practice),
+        ran: gate.lastScanAt ? 'yes' : 'no',
+        lastScan: (gate.lastScanAt ?? '').slice(0, 10),
+      }),
       'status',
       { gate }
     )
@@ -544,41 +557,34 @@ export function completeReview(
   }
 ): Outcome<Review> {
   if (given.status !== 'OPEN')
-    return refuse('CONFLICT', 'This review is already completed.')
+    return refuse('CONFLICT', wording('refusal.review.alreadyCompleted'))
   const review = withLeakScan(given, input.leakScan)
   const note = (input.note ?? '').trim()
 
   if (note.length > MAX_NOTE)
     return refuse(
       'BAD_USER_INPUT',
-      `note must be at most ${MAX_NOTE} characters`,
+      wording('validation.tooLong', { field: 'note', max: MAX_NOTE }),
       'note'
     )
   if (looksLikeToken(note))
-    return refuse('BAD_USER_INPUT', `note ${TOKEN_REFUSAL}`, 'note')
-  const p = progressOf(review)
-  const missing = [
-    ...(p.undecided.length
-      ? [
-          `${p.undecided.length} key${
-            p.undecided.length === 1 ? '' : 's'
-          } without a decision`,
-        ]
-      : []),
-    ...(p.openPractices.length
-      ? [
-          `practices still open: ${p.openPractices
-            .map((x) => PRACTICE_NAMES[x])
-            .join(', ')}`,
-        ]
-      : []),
-  ]
-
-  // The client words what is missing from `details` in the admin's language.
-  if (missing.length)
     return refuse(
       'BAD_USER_INPUT',
-      `The review cannot be signed off yet: ${missing.join('; ')}.`,
+      wording('validation.token', { field: 'note' }),
+      'note'
+    )
+  const p = progressOf(review)
+
+  // The client words what is missing from `details` in the admin's language.
+  if (p.undecided.length || p.openPractices.length)
+    return refuse(
+      'BAD_USER_INPUT',
+      wording('refusal.review.notReady', {
+        undecided: p.undecided.length,
+        open: p.openPractices.length,
+        both: p.undecided.length && p.openPractices.length ? 'yes' : 'no',
+        practices: p.openPractices.map(practiceName),
+      }),
       undefined,
       {
         missing: {

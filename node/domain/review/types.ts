@@ -1,5 +1,6 @@
 import type { Practice, Severity } from '../findings'
 import type { Changes } from '../scan/snapshot'
+import type { Wording } from '../wording'
 
 export const DECISIONS = [
   'KEEP',
@@ -124,7 +125,8 @@ export interface ReviewIndex {
 export type Refusal = {
   ok: false
   code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN'
-  message: string
+  /** what to tell the admin, worded in their language by services/wording.ts */
+  message: Wording
   field?: string
   /** structured details for the client (e.g. the keys a bulk decision refused, what sign-off misses) */
   details?: Record<string, unknown>

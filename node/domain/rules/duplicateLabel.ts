@@ -8,12 +8,12 @@ export const duplicateLabel: Rule = {
   docs: 'Two or more keys share a label (ignoring case, accents and extra spaces); one finding per key. Empty labels are left to generic-label.',
   evaluate(input, shared) {
     const out = []
+    const { keys } = input.inventory
 
-    for (const k of input.inventory.keys) {
-      const dk = shared.label(k.label).duplicateKey
-      const count = dk ? shared.labelCounts.get(dk) ?? 0 : 0
+    for (let i = 0; i < keys.length; i++) {
+      const count = shared.labelCountOf[i]
 
-      if (count > 1) out.push(keyFinding(this, k, 'LOW', { count }))
+      if (count > 1) out.push(keyFinding(this, keys[i], 'LOW', { count }))
     }
 
     return out

@@ -11,7 +11,7 @@ import {
   TOKEN_RUN,
 } from '../testing/build'
 import { exposedClientSide as rule } from './exposedClientSide'
-import { renderFinding } from '../messages'
+import { sayFinding } from '../../services/wording'
 
 const finding = (
   severity: 'CRITICAL' | 'HIGH',
@@ -325,7 +325,7 @@ describe('exposed-client-side', () => {
         places: 1,
         lastSeen: '2026-11-20',
       })
-      expect(renderFinding(f, 'en')).toContain(
+      expect(sayFinding('en', f)).toContain(
         'Last seen on 2026-11-20: the latest scan could not read it again.'
       )
       const [g] = run(

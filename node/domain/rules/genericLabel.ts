@@ -7,8 +7,13 @@ export const genericLabel: Rule = {
   severities: ['LOW'],
   docs: 'A key whose label is empty or generic (test, temp, key, api, new key, … and the store’s extra generic labels), ignoring case, accents, punctuation and trailing numbers.',
   evaluate(input, shared) {
-    return input.inventory.keys
-      .filter((k) => shared.label(k.label).generic)
-      .map((k) => keyFinding(this, k, 'LOW'))
+    const out = []
+
+    const { keys } = input.inventory
+
+    for (let i = 0; i < keys.length; i++)
+      if (shared.genericByKey[i]) out.push(keyFinding(this, keys[i], 'LOW'))
+
+    return out
   },
 }

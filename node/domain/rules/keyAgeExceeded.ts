@@ -1,10 +1,10 @@
+import { daysSince } from '../age'
 import { tokenAge } from '../renewals'
 import { keyFinding } from './helpers'
 import type { PolicyInput, Rule } from './types'
 
 /** Grace beyond the period before MEDIUM becomes HIGH (VTEX shows orange, then red). */
 export const HIGH_AFTER_OVERDUE_DAYS = 90
-const DAY_MS = 86_400_000
 
 /** When the token in use was last rotated, as far as Key Steward knows (domain/renewals). */
 export function rotatedAt(
@@ -20,22 +20,26 @@ export const keyAgeExceeded: Rule = {
   practice: 'ROTATE_KEYS',
   severities: ['HIGH', 'MEDIUM'],
   docs: "An active key whose token age, counted in whole days from the latest of the key's creation, a token renewal finished through Key Steward, a renewal done in VTEX's Admin that an admin recorded, or (while a renewal is pending) the creation of the token in use as VTEX reported it, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.",
-  evaluate(input) {
+  evaluate(input, shared) {
     const out = []
     const period = input.settings.rotationDays
-    const nowMs = input.now.getTime()
 
-    for (const key of input.inventory.keys) {
+    const { keys } = input.inventory
+
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+
       if (!key.isActive) continue
-      const renewal = input.renewals[key.id]
+      const renewal = shared.renewals[i]
+      // Without a renewal the token is as old as the key: one date to read, nothing to build.
+      const age = renewal
+        ? tokenAge(key, renewal, input.now)
+        : {
+            since: key.createdAt,
+            basis: 'KEY_CREATED' as const,
+            days: daysSince(shared.createdMs[i], input.now),
+          }
 
-      // Without a renewal the token is as old as the key: skip the full computation when young.
-      if (
-        !renewal &&
-        Math.floor((nowMs - Date.parse(key.createdAt)) / DAY_MS) <= period
-      )
-        continue
-      const age = tokenAge(key, renewal, input.now)
       const overdue = age.days - period
 
       if (overdue <= 0) continue

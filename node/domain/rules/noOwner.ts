@@ -6,9 +6,15 @@ export const noOwner: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['INFO'],
   docs: 'An active key with no owner recorded in Key Steward: nobody is accountable for rotating it or answering for it in a review.',
-  evaluate(input) {
-    return input.inventory.keys
-      .filter((k) => k.isActive && !input.annotations[k.id]?.owner?.trim())
-      .map((k) => keyFinding(this, k, 'INFO'))
+  evaluate(input, shared) {
+    const out = []
+    const { keys } = input.inventory
+
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i].isActive && !shared.annotations[i]?.owner?.trim())
+        out.push(keyFinding(this, keys[i], 'INFO'))
+    }
+
+    return out
   },
 }

@@ -8,22 +8,29 @@ export const renewalUnfinished: Rule = {
   practice: 'RENEW_TOKENS',
   severities: ['MEDIUM'],
   docs: 'An active key whose token renewal was started (through Key Steward) and not finished more than the grace period ago (whole days): its old token is still valid. Finish the renewal once integrations use the new token. A renewal VTEX later said was no longer pending, or one whose renew request got no answer, does not count.',
-  evaluate(input) {
-    return input.inventory.keys.flatMap((key) => {
-      const renewal = input.renewals[key.id]
+  evaluate(input, shared) {
+    const out = []
+    const grace = input.settings.renewalGraceDays
+
+    const { keys } = input.inventory
+
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+      const renewal = shared.renewals[i]
 
       // Only a renewal VTEX confirmed: one whose outcome is unknown is explained on the key page.
-      if (!key.isActive || !isPending(renewal)) return []
+      if (!key.isActive || !renewal || !isPending(renewal)) continue
       const days = ageInDays(renewal.startedAt, input.now)
 
-      return days > input.settings.renewalGraceDays
-        ? [
-            keyFinding(this, key, 'MEDIUM', {
-              startedDaysAgo: days,
-              graceDays: input.settings.renewalGraceDays,
-            }),
-          ]
-        : []
-    })
+      if (days > grace)
+        out.push(
+          keyFinding(this, key, 'MEDIUM', {
+            startedDaysAgo: days,
+            graceDays: grace,
+          })
+        )
+    }
+
+    return out
   },
 }

@@ -6,16 +6,18 @@ export const sharedKey: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['MEDIUM'],
   docs: 'A key whose recorded integrations name more than one integration (ignoring case and spaces): one key per integration limits the damage of a leak.',
-  evaluate(input) {
+  evaluate(input, shared) {
     const out = []
+    const { keys } = input.inventory
 
-    for (const k of input.inventory.keys) {
-      const integrations = input.annotations[k.id]?.integrations
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]
+      const integrations = shared.annotations[i]?.integrations
 
       if (!integrations || integrations.length < 2) continue
       const names = new Set(
         integrations
-          .map((i) => i.trim().toLowerCase().replace(/\s+/g, ' '))
+          .map((name) => name.trim().toLowerCase().replace(/\s+/g, ' '))
           .filter(Boolean)
       )
 

@@ -1,6 +1,7 @@
 import type { Finding, Practice, Severity } from '../findings'
 import type { Settings } from '../settings'
 import type { Inventory, RoleInfo } from '../types'
+import type { KeyFacts } from '../keyFacts'
 import type { Exposure } from '../leaks/scanText'
 
 /** What an admin recorded about a key (stored by Key Steward). */
@@ -91,19 +92,18 @@ export interface Rule {
   evaluate(input: PolicyInput, shared: SharedFacts): Finding[]
 }
 
-/** What the label rules decide about one label text (labels.ts), once per distinct label. */
-export interface LabelFacts {
-  duplicateKey: string
-  generic: boolean
-}
-
-/** Facts several rules need, computed once per evaluation (keeps the engine linear). */
-export interface SharedFacts {
+/**
+ * Facts several rules need, computed once per evaluation (keeps the engine linear). The arrays
+ * are by key position: entry i belongs to `input.inventory.keys[i]`.
+ */
+export interface SharedFacts extends KeyFacts {
   genericLabels: Set<string>
-  /** number of keys per duplicate-key of their label */
-  labelCounts: Map<string, number>
-  /** a label's duplicate-key and genericness, memoized */
-  label(text: string): LabelFacts
+  /** each key's label is generic by these generic labels (labels.ts isGenericLabel) */
+  genericByKey: boolean[]
+  /** each key's annotation, if any */
+  annotations: Array<Annotation | undefined>
+  /** each key's latest renewal, if any */
+  renewals: Array<Renewal | undefined>
   /** roleGrants.ts decisions, memoized per role */
   grantsEverything(role: RoleInfo): boolean
   managesKeys(role: RoleInfo): boolean

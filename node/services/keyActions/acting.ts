@@ -2,6 +2,7 @@
 // confirmed by its appKey, who acts and when, and the open review's decision it may carry out;
 // and what it ends with: the key read again from VTEX, and that decision marked.
 import { now } from '../../clock'
+import { wording } from '../../domain/wording'
 import type { AppStorage } from '../../clients/appStorage'
 import type { VtexAppKey, VtexRoleRef } from '../../clients/licenseManagerApi'
 import { carryOut, EMPTY_INDEX } from '../../domain/review/machine'
@@ -52,17 +53,16 @@ async function confirmedKey(
       ok: false,
       code: 'NOT_FOUND',
       field: 'keyId',
-      message: `No API key ${String(keyId).slice(
-        0,
-        80
-      )} in this account (it may have been deleted): nothing was done.`,
+      message: wording('refusal.key.notFound', {
+        key: String(keyId).slice(0, 80),
+      }),
     })
   if (confirm !== null && (confirm ?? '').trim() !== key.appKey) {
     throw refusalError({
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'confirm',
-      message: `Not confirmed for this key: confirm with its appKey ${key.appKey}. Nothing was done.`,
+      message: wording('refusal.key.notConfirmed', { appKey: key.appKey }),
     })
   }
 
@@ -187,7 +187,7 @@ export async function acting(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'keyId',
-      message: 'Not an API key id.',
+      message: wording('refusal.key.badId'),
     })
   const key = await confirmedKey(ctx, keyId, confirm)
   const by = await actor(ctx)

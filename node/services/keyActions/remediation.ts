@@ -4,6 +4,7 @@
 // the audit log says what is true then, not what the call's answer suggested.
 import { ResolverError } from '@vtex/api'
 
+import { wording } from '../../domain/wording'
 import type { VtexRoleRef } from '../../clients/licenseManagerApi'
 import { LM } from '../../clients/licenseManagerApi'
 import { outcomeUnknown } from '../../clients/retry'
@@ -129,9 +130,10 @@ export async function setActive(
     throw refusalError({
       ok: false,
       code: 'CONFLICT',
-      message: `"${a.key.label || a.key.appKey}" is already ${word(
-        active
-      )} in VTEX: nothing was done.`,
+      message: wording('refusal.key.alreadyState', {
+        key: a.key.label || a.key.appKey,
+        active: active ? 'yes' : 'no',
+      }),
     })
   }
 
@@ -198,9 +200,10 @@ export async function removeRole(
       ok: false,
       code: 'BAD_USER_INPUT',
       field: 'roleId',
-      message: `"${a.key.label || a.key.appKey}" does not hold role ${
-        args.roleId
-      }: nothing was done.`,
+      message: wording('refusal.key.noRole', {
+        key: a.key.label || a.key.appKey,
+        role: args.roleId,
+      }),
     })
   const names = (rs: Array<Pick<VtexRoleRef, 'name'>>) =>
     rs.map((r) => r.name).join(', ') || 'no roles'

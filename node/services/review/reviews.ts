@@ -2,6 +2,7 @@
 // reviews only), start, decide (one key or many, all or nothing), check, sign off.
 import { randomBytes } from 'crypto'
 
+import { wording } from '../../domain/wording'
 import { now } from '../../clock'
 import type { AuditRecord } from '../../domain/audit'
 import { monthsBetween, within } from '../../domain/audit'
@@ -47,8 +48,7 @@ function visible(ctx: Context, r: Review | null, id: string): Review | null {
     throw refusalError({
       ok: false,
       code: 'FORBIDDEN',
-      message:
-        'Auditors may read completed reviews only; this one is still open.',
+      message: wording('refusal.review.auditorOpen'),
     })
   }
 
@@ -128,7 +128,7 @@ export async function exportReview(
     throw refusalError({
       ok: false,
       code: 'NOT_FOUND',
-      message: `No review ${quote(id)}.`,
+      message: wording('refusal.review.notFound', { id: quote(id) }),
     })
   const actions = await actionsDuring(ctx, r)
 
@@ -181,7 +181,7 @@ export async function start(ctx: Context): Promise<Review> {
           refused: refusalError({
             ok: false,
             code: 'CONFLICT',
-            message: 'Another admin just started a review: open it instead.',
+            message: wording('refusal.review.startedByOther'),
           }),
         }
 
@@ -227,8 +227,7 @@ export async function decideMany(
     throw refusalError({
       ok: false,
       code: 'BAD_USER_INPUT',
-      message:
-        'Give either keyIds or matching (a filter), not both and not neither.',
+      message: wording('refusal.review.keysOrMatching'),
       field: 'keyIds',
     })
   }

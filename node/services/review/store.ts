@@ -2,6 +2,7 @@
 // and one document per review. Every change is a pure transition (domain/review) applied with
 // AppStorage.update (ETag/If-Match), so concurrent reviewers' changes all land.
 import type { AppStorage } from '../../clients/appStorage'
+import { wording } from '../../domain/wording'
 import { leakScanEvidence } from '../../domain/review/checklist'
 import { EMPTY_INDEX, indexWith } from '../../domain/review/machine'
 import type {
@@ -22,7 +23,7 @@ export function safeId(id: string): string {
     throw refusalError({
       ok: false,
       code: 'BAD_USER_INPUT',
-      message: 'Not a review id.',
+      message: wording('refusal.review.badId'),
       field: 'id',
     })
 
@@ -96,7 +97,7 @@ export async function changeOpen<R>(
     throw refusalError({
       ok: false,
       code: 'NOT_FOUND',
-      message: 'No access review is open. Start one first.',
+      message: wording('refusal.review.noneOpen'),
     })
   try {
     return await storage.update<Review, R>(
@@ -107,7 +108,7 @@ export async function changeOpen<R>(
             refused: refusalError({
               ok: false,
               code: 'NOT_FOUND',
-              message: 'The open review could not be found.',
+              message: wording('refusal.review.openMissing'),
             }),
           }
         const out = transition(current)

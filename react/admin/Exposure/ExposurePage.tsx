@@ -15,47 +15,14 @@ import { ErrorState, Loading } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
+import type {
+  KeyStewardLeakScanQuery,
+  KeyStewardLeakScanQueryVariables,
+  KeyStewardRunLeakScanMutation,
+  KeyStewardRunLeakScanMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
-import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
-
-interface Exposure {
-  kind: 'APP_KEY' | 'TOKEN' | 'SHARE_LINK'
-  appKey: string | null
-  account: string | null
-  tokenFound: boolean
-  tokenMasked: string | null
-  url: string
-  line: number
-  column: number
-  snippet: string
-  lastSeenAt?: string | null
-  /** the server sends both; older answers (tests) may lack them */
-  severity?: Severity
-  key?: { id: string; label: string } | null
-}
-const severityOf = (e: Exposure): Severity =>
-  e.severity ?? (e.tokenFound || e.kind !== 'APP_KEY' ? 'CRITICAL' : 'HIGH')
-
-interface Scan {
-  at: string
-  origin: string
-  pagesScanned: number
-  scriptsScanned: number
-  bytesScanned: number
-  exposedKeys: number
-  truncated: boolean
-  complete?: boolean
-  unreadCount?: number
-  keptUrls?: number
-  keptFrom?: string | null
-  errors: Array<{ url: string; reason: string }>
-  errorCount?: number
-  skipped: Array<{ url: string; reason: string }>
-  skippedCount?: number
-  unreachableHosts: string[]
-  exposures: Exposure[]
-}
 
 /** The first URLs the scan noted, and how many more it only counted. */
 const UrlList: React.FC<{
@@ -92,11 +59,15 @@ const ExposurePage: React.FC = () => {
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.exposure.${id}` })
 
-  const { data, loading, error, refetch } = useQuery<{ leakScan: Scan | null }>(
-    LEAK_SCAN
-  )
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardLeakScanQuery,
+    KeyStewardLeakScanQueryVariables
+  >(LEAK_SCAN)
 
-  const [run, running] = useMutation(RUN, {
+  const [run, running] = useMutation<
+    KeyStewardRunLeakScanMutation,
+    KeyStewardRunLeakScanMutationVariables
+  >(RUN, {
     refetchQueries: [{ query: LEAK_SCAN }],
     awaitRefetchQueries: true,
   })
@@ -181,7 +152,7 @@ const ExposurePage: React.FC = () => {
                     <FormattedMessage
                       id="admin/key-steward.exposure.incompleteKept"
                       values={{
-                        count: scan.unreadCount ?? 0,
+                        count: scan.unreadCount,
                         date: (
                           <FormattedDate
                             value={scan.keptFrom}
@@ -195,7 +166,7 @@ const ExposurePage: React.FC = () => {
                   ) : (
                     <FormattedMessage
                       id="admin/key-steward.exposure.incomplete"
-                      values={{ count: scan.unreadCount ?? 0 }}
+                      values={{ count: scan.unreadCount }}
                     />
                   )}
                 </Alert>
@@ -249,8 +220,8 @@ const ExposurePage: React.FC = () => {
                 {[...scan.exposures]
                   .sort(
                     (a, b) =>
-                      SEVERITIES.indexOf(severityOf(a)) -
-                      SEVERITIES.indexOf(severityOf(b))
+                      SEVERITIES.indexOf(a.severity) -
+                      SEVERITIES.indexOf(b.severity)
                   )
                   .map((e, i) => (
                     <li
@@ -259,7 +230,7 @@ const ExposurePage: React.FC = () => {
                       data-exposure={e.appKey ?? e.kind}
                     >
                       <div className="flex items-center mb2">
-                        <SeverityBadge severity={severityOf(e)} />
+                        <SeverityBadge severity={e.severity} />
                         {e.key ? (
                           <>
                             <span

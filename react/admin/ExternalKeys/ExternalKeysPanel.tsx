@@ -15,20 +15,20 @@ import FindingList from '../components/FindingList'
 import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import REGISTER from '../graphql/registerExternalKey.gql'
 import REMOVE from '../graphql/removeExternalKey.gql'
-import type { KeyFinding, Role } from '../types'
+import type {
+  KeyStewardExternalKeysQuery,
+  KeyStewardExternalKeysQueryVariables,
+  KeyStewardRegisterExternalKeyMutation,
+  KeyStewardRegisterExternalKeyMutationVariables,
+  KeyStewardRemoveExternalKeyMutation,
+  KeyStewardRemoveExternalKeyMutationVariables,
+} from '../graphql/types.generated'
 import type { ServiceError } from '../utils/errors'
 import { readError } from '../utils/errors'
 
-export interface ExternalKey {
-  appKey: string
-  account: string
-  addedDate: string
-  addedBy: string | null
-  isActive: boolean
-  rolesKnown: boolean
-  roles: Role[]
-  findings: KeyFinding[]
-}
+export type ExternalKey = NonNullable<
+  KeyStewardExternalKeysQuery['inventory']
+>['externalKeys'][number]
 
 /** A refused field as the service reports it: which, why (a code), and the values to name. */
 interface FieldReason {
@@ -149,9 +149,10 @@ const RegisterForm: React.FC<{
   const [appKey, setAppKey] = useState('')
   const [account, setAccount] = useState('')
   const [accountTyped, setAccountTyped] = useState(false)
-  const [register, state] = useMutation<{
-    registerExternalKey: { appKey: string }
-  }>(REGISTER)
+  const [register, state] = useMutation<
+    KeyStewardRegisterExternalKeyMutation,
+    KeyStewardRegisterExternalKeyMutationVariables
+  >(REGISTER)
 
   const failure = readError(state.error)
   const fields = (failure?.fields ?? []) as FieldReason[]
@@ -170,7 +171,7 @@ const RegisterForm: React.FC<{
         register({ variables: { appKey, account } }).then(
           async (r) => {
             const registered =
-              r.data?.registerExternalKey.appKey ?? appKey.trim()
+              r.data?.registerExternalKey?.appKey ?? appKey.trim()
 
             setAppKey('')
             setAccount('')
@@ -302,9 +303,10 @@ const ExternalKeyItem: React.FC<{
 
 const ExternalKeysPanel: React.FC = () => {
   const t = useText()
-  const { data, loading, error, refetch } = useQuery<{
-    inventory: { externalKeys: ExternalKey[] }
-  }>(EXTERNAL_KEYS, { notifyOnNetworkStatusChange: true })
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardExternalKeysQuery,
+    KeyStewardExternalKeysQueryVariables
+  >(EXTERNAL_KEYS, { notifyOnNetworkStatusChange: true })
 
   const [done, setDone] = useState<{
     id: 'registered' | 'removed'
@@ -312,11 +314,15 @@ const ExternalKeysPanel: React.FC = () => {
   } | null>(null)
 
   const [removing, setRemoving] = useState<ExternalKey | null>(null)
-  const [remove, removal] = useMutation(REMOVE)
+  const [remove, removal] = useMutation<
+    KeyStewardRemoveExternalKeyMutation,
+    KeyStewardRemoveExternalKeyMutationVariables
+  >(REMOVE)
+
   const [removeError, setRemoveError] = useState<string | null>(null)
-  const keys = data?.inventory.externalKeys ?? []
+  const keys = data?.inventory?.externalKeys ?? []
   // After a change, read live: the daily scan's copy would not know of it yet.
-  const reload = () => refetch({ live: true } as never)
+  const reload = () => refetch({ live: true })
 
   return (
     <section

@@ -5,10 +5,16 @@ import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage } from 'react-intl'
 
 import KEY_AUDIT from '../graphql/keyAudit.gql'
-import type { AuditEntry } from '../types'
+import type {
+  KeyStewardKeyAuditQuery,
+  KeyStewardKeyAuditQueryVariables,
+} from '../graphql/types.generated'
 
 const AuditLog: React.FC<{ keyId: string }> = ({ keyId }) => {
-  const { data, error } = useQuery<{ keyAudit: AuditEntry[] }>(KEY_AUDIT, {
+  const { data, error } = useQuery<
+    KeyStewardKeyAuditQuery,
+    KeyStewardKeyAuditQueryVariables
+  >(KEY_AUDIT, {
     variables: { keyId },
     fetchPolicy: 'cache-and-network',
   })

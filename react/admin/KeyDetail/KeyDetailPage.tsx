@@ -16,7 +16,11 @@ import { useFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
-import type { ApiKey, KeyDetail } from '../types'
+import type {
+  KeyStewardKeyDetailQuery,
+  KeyStewardKeyDetailQueryVariables,
+} from '../graphql/types.generated'
+import type { ApiKey } from '../types'
 import { readError } from '../utils/errors'
 import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
@@ -96,10 +100,10 @@ const KeyDetailPage: React.FC = () => {
 
   // This key only, from the recent copy like the lists: not the whole inventory to show one key.
   const variables = { id: params.id }
-  const { data, loading, error, refetch } = useQuery<{ keyDetail: KeyDetail }>(
-    KEY_DETAIL,
-    { variables, notifyOnNetworkStatusChange: true }
-  )
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardKeyDetailQuery,
+    KeyStewardKeyDetailQueryVariables
+  >(KEY_DETAIL, { variables, notifyOnNetworkStatusChange: true })
 
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined

@@ -5,6 +5,10 @@ import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
 
 import ANNOTATE from '../graphql/annotateKey.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
+import type {
+  KeyStewardAnnotateKeyMutation,
+  KeyStewardAnnotateKeyMutationVariables,
+} from '../graphql/types.generated'
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 
@@ -24,7 +28,10 @@ const OwnershipForm: React.FC<{
   const [purpose, setPurpose] = useState(annotation?.purpose ?? '')
   const [notes, setNotes] = useState(annotation?.notes ?? '')
   const [saved, setSaved] = useState(false)
-  const [save, saving] = useMutation(ANNOTATE, {
+  const [save, saving] = useMutation<
+    KeyStewardAnnotateKeyMutation,
+    KeyStewardAnnotateKeyMutationVariables
+  >(ANNOTATE, {
     // the key page reads this key again: its findings follow the owner and integrations
     refetchQueries: [{ query: KEY_DETAIL, variables: { id: keyId } }],
     awaitRefetchQueries: true,

@@ -12,6 +12,10 @@ import type { KeyActionField } from '../actions/usePermissions'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
+import type {
+  KeyStewardRecordTokenRenewalMutation,
+  KeyStewardRecordTokenRenewalMutationVariables,
+} from '../graphql/types.generated'
 import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
 
@@ -64,7 +68,10 @@ const RecordForm: React.FC<{
   const [date, setDate] = useState('')
   const [note, setNote] = useState('')
   const [saved, setSaved] = useState(false)
-  const [save, saving] = useMutation(RECORD, {
+  const [save, saving] = useMutation<
+    KeyStewardRecordTokenRenewalMutation,
+    KeyStewardRecordTokenRenewalMutationVariables
+  >(RECORD, {
     refetchQueries: [
       { query: KEY_DETAIL, variables: { id: apiKey.id } },
       { query: KEY_AUDIT, variables: { keyId: apiKey.id } },

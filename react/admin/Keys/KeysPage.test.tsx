@@ -166,7 +166,16 @@ describe('KeysPage', () => {
       graphql: { mocks: [keyListMock(keyPage([ext]))] },
     })
 
-    await wait(() => getByText('External key of partner'))
+    // Named like any row (its account is its label), its appKey under it, and a small tag.
+    await wait(() => getByText('External'))
+    const cell = container.querySelector('[data-external="true"] td')!
+
+    expect(cell.querySelector('[data-external-label]')!.textContent).toBe(
+      'partner External'
+    )
+    expect(cell.querySelector('[data-appkey]')!.textContent).toBe(
+      'vtexappkey-partner-XYZ'
+    )
     expect(container.querySelector('[data-external="true"] a')).toBeNull()
   })
 

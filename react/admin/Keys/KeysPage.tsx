@@ -8,6 +8,10 @@ import { useFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import PageFrame from '../components/PageFrame'
 import KEY_LIST from '../graphql/keyList.gql'
+import type {
+  KeyStewardKeyListQuery,
+  KeyStewardKeyListQueryVariables,
+} from '../graphql/types.generated'
 import type { KeyPage } from '../types'
 import { readError } from '../utils/errors'
 import {
@@ -51,10 +55,10 @@ const KeysPage: React.FC = () => {
   // What the search box shows at once; the query (and the request) follow after a pause.
   const [typed, setTyped] = useState(query.search)
   const variables = useMemo(() => keyListVariables(query), [query])
-  const { data, loading, error, refetch } = useQuery<{ keyList: KeyPage }>(
-    KEY_LIST,
-    { variables, notifyOnNetworkStatusChange: true }
-  )
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardKeyListQuery,
+    KeyStewardKeyListQueryVariables
+  >(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
 
   // While the next page loads, the current one stays on screen.
   const shown = useRef<KeyPage | undefined>(undefined)

@@ -24,20 +24,20 @@ const SortHeader: React.FC<{
   field: SortField
   query: KeyQuery
   onChange: Props['onChange']
-}> = ({ field, query, onChange }) => {
+}> = ({ field, query, onChange, children }) => {
   const active = query.sort === field
 
   return (
     <th
       scope="col"
-      className="tl pv3 ph3 f6 fw5 c-muted-1"
+      className="tl pv3 ph2 f6 fw5 c-muted-1 v-bottom"
       aria-sort={
         active ? (query.descending ? 'descending' : 'ascending') : 'none'
       }
     >
       <button
         type="button"
-        className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6"
+        className="bn bg-transparent pa0 pointer c-muted-1 fw5 f6 tl"
         onClick={() =>
           onChange({
             sort: field,
@@ -51,12 +51,13 @@ const SortHeader: React.FC<{
           {active ? (query.descending ? ' ▼' : ' ▲') : ''}
         </span>
       </button>
+      {children}
     </th>
   )
 }
 
 const Th: React.FC<{ id: string }> = ({ id }) => (
-  <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+  <th scope="col" className="tl pv3 ph2 f6 fw5 c-muted-1 v-bottom">
     <FormattedMessage id={`admin/key-steward.keys.column.${id}`} />
   </th>
 )
@@ -85,8 +86,12 @@ const KeysTable: React.FC<Props> = ({
           </caption>
           <thead className="bb b--muted-4">
             <tr>
-              <SortHeader field="label" query={query} onChange={onChange} />
-              <Th id="appKey" />
+              {/* the appKey sits under the label, so the table fits at 1024 px */}
+              <SortHeader field="label" query={query} onChange={onChange}>
+                <span className="db fw4 code f7 c-muted-2 mt1">
+                  <FormattedMessage id="admin/key-steward.keys.column.appKey" />
+                </span>
+              </SortHeader>
               <SortHeader field="createdAt" query={query} onChange={onChange} />
               <SortHeader field="ageDays" query={query} onChange={onChange} />
               <Th id="status" />
@@ -112,15 +117,17 @@ const KeysTable: React.FC<Props> = ({
                   data-key-id={k.id}
                   data-external={k.external || undefined}
                 >
-                  <td className="pv3 ph3">
+                  <td className="pv3 ph2 v-top" style={{ minWidth: '8rem' }}>
                     {k.external ? (
-                      // Another account's key: no key page here; its account names it.
-                      <Tag size="small">
-                        <FormattedMessage
-                          id="admin/key-steward.keys.external"
-                          values={{ account: k.account ?? k.label }}
-                        />
-                      </Tag>
+                      // Another account's key: no key page here; its account is its label.
+                      <span className="c-on-base" data-external-label>
+                        {k.account ?? k.label}{' '}
+                        <span className="dib">
+                          <Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">
+                            <FormattedMessage id="admin/key-steward.keys.externalTag" />
+                          </Tag>
+                        </span>
+                      </span>
                     ) : (
                       <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
                         {k.label || (
@@ -130,15 +137,16 @@ const KeysTable: React.FC<Props> = ({
                         )}
                       </Link>
                     )}
+                    {/* an appKey breaks at any character rather than widen the table */}
+                    <span
+                      className="db mt1 f7 code c-muted-1"
+                      style={{ overflowWrap: 'anywhere' }}
+                      data-appkey
+                    >
+                      {k.appKey}
+                    </span>
                   </td>
-                  {/* an appKey breaks at its dashes, so the last columns fit at 1366 px */}
-                  <td
-                    className="pv3 ph3 f6 code c-muted-1"
-                    style={{ overflowWrap: 'anywhere', minWidth: '9rem' }}
-                  >
-                    {k.appKey}
-                  </td>
-                  <td className="pv3 ph3 f6 nowrap">
+                  <td className="pv3 ph2 f6 v-top">
                     <FormattedDate
                       value={k.createdAt}
                       year="numeric"
@@ -146,18 +154,25 @@ const KeysTable: React.FC<Props> = ({
                       day="2-digit"
                     />
                   </td>
-                  <td className="pv3 ph3 f6 nowrap">
-                    <FormattedMessage
-                      id="admin/key-steward.keys.ageDays"
-                      values={{ days: k.ageDays }}
-                    />
+                  <td className="pv3 ph2 f6 v-top">
+                    <span className="nowrap">
+                      <FormattedMessage
+                        id="admin/key-steward.keys.ageDays"
+                        values={{ days: k.ageDays }}
+                      />
+                    </span>
                     {stale && (
-                      <span className="db mt1" title={stale.message}>
+                      // wide enough that the badge wraps once at most
+                      <span
+                        className="db mt1"
+                        style={{ minWidth: '6.5rem' }}
+                        title={stale.message}
+                      >
                         <StaleBadge days={stale.daysPastPeriod} />
                       </span>
                     )}
                   </td>
-                  <td className="pv3 ph3 f6">
+                  <td className="pv3 ph2 f6 v-top">
                     <Tag size="small" type={k.isActive ? 'success' : undefined}>
                       <FormattedMessage
                         id={`admin/key-steward.keys.status.${
@@ -166,7 +181,7 @@ const KeysTable: React.FC<Props> = ({
                       />
                     </Tag>
                   </td>
-                  <td className="pv3 ph3 f6">
+                  <td className="pv3 ph2 f6 v-top">
                     {!k.rolesKnown ? (
                       <span className="c-warning">
                         <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
@@ -179,32 +194,31 @@ const KeysTable: React.FC<Props> = ({
                       </span>
                     )}
                   </td>
-                  <td className="pv3 ph3 f6">
+                  <td className="pv3 ph2 f6 v-top">
                     {worstFinding ? (
-                      <span className="flex items-center">
+                      <span className="db">
                         <SeverityBadge severity={worstFinding.severity} />
-                        <span
-                          className="ml2 c-muted-1 nowrap"
-                          data-rule={worstFinding.rule}
-                        >
-                          {ruleName(intl, worstFinding.rule)}
-                        </span>
-                        {k.findings.length > 1 && (
-                          <span
-                            className="ml1 c-muted-1"
-                            title={intl.formatMessage(
-                              {
-                                id: 'admin/key-steward.keys.moreFindingsLabel',
-                              },
-                              { count: k.findings.length - 1 }
-                            )}
-                          >
-                            <FormattedMessage
-                              id="admin/key-steward.keys.moreFindings"
-                              values={{ count: k.findings.length - 1 }}
-                            />
+                        <span className="db mt1 c-muted-1">
+                          <span data-rule={worstFinding.rule}>
+                            {ruleName(intl, worstFinding.rule)}
                           </span>
-                        )}
+                          {k.findings.length > 1 && (
+                            <span
+                              className="ml1 c-muted-1"
+                              title={intl.formatMessage(
+                                {
+                                  id: 'admin/key-steward.keys.moreFindingsLabel',
+                                },
+                                { count: k.findings.length - 1 }
+                              )}
+                            >
+                              <FormattedMessage
+                                id="admin/key-steward.keys.moreFindings"
+                                values={{ count: k.findings.length - 1 }}
+                              />
+                            </span>
+                          )}
+                        </span>
                       </span>
                     ) : !k.rolesKnown ? (
                       // roles unreadable: its warnings are unknown, never "no problems"

@@ -16,28 +16,21 @@ import { ErrorState, PartialBanner } from '../components/QueryState'
 import { readError } from '../utils/errors'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
+import type {
+  KeyStewardOverviewQuery,
+  KeyStewardOverviewQueryVariables,
+} from '../graphql/types.generated'
 import WhatChanged from './WhatChanged'
-import type { ScoreCap } from './ScoreCosts'
 import ScoreCosts from './ScoreCosts'
 import { groupBySubject } from './groupFindings'
-import type { Finding, InventoryMeta, Severity } from '../types'
+import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
 
-interface Data {
-  hygiene: {
-    score: number
-    counts: Record<string, number>
-    nextReviewDue: string | null
-    overdue: boolean
-    lastReviewCompletedAt: string | null
-    complete: boolean
-    formula: string
-  } & ScoreCap
-  findings: Finding[]
-  inventory: InventoryMeta
-}
-
 const URGENT = 8
+
+/** The count of one severity (Hygiene.counts names them in lower case). */
+const countOf = (counts: Hygiene['counts'], s: Severity): number =>
+  counts[s.toLowerCase() as keyof Hygiene['counts']]
 
 const scoreColor = (score: number) =>
   score >= 80 ? 'c-success' : score >= 50 ? 'c-warning' : 'c-danger'
@@ -45,7 +38,10 @@ const scoreColor = (score: number) =>
 const OverviewPage: React.FC = () => {
   // Only the most urgent findings travel; the total comes from the counts.
   const variables = { first: URGENT }
-  const { data, loading, error, refetch } = useQuery<Data>(OVERVIEW, {
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardOverviewQuery,
+    KeyStewardOverviewQueryVariables
+  >(OVERVIEW, {
     variables,
     notifyOnNetworkStatusChange: true,
   })
@@ -59,11 +55,11 @@ const OverviewPage: React.FC = () => {
     }
   )
 
-  const total = data
-    ? SEVERITIES.reduce(
-        (sum, s) => sum + (data.hygiene.counts[s.toLowerCase()] ?? 0),
-        0
-      )
+  // Both are null only beside an error, which leaves no data (the default error policy).
+  const hygiene = data?.hygiene
+  const inventory = data?.inventory
+  const total = hygiene
+    ? SEVERITIES.reduce((sum, s) => sum + countOf(hygiene.counts, s), 0)
     : 0
 
   const intl = useIntl()
@@ -91,27 +87,27 @@ const OverviewPage: React.FC = () => {
           <ErrorState error={error} onRetry={() => refetch()} />
         </PageBlock>
       )}
-      {data && (
+      {hygiene && inventory && (
         <>
           <DataSource
-            meta={data.inventory}
+            meta={inventory}
             loading={loading}
             onLive={() => refetch({ ...variables, live: true })}
           />
-          <PartialBanner missing={data.inventory.missing} />
+          <PartialBanner missing={inventory.missing} />
           <PageBlock
             variation="annotated"
             title={t('score')}
-            subtitle={data.hygiene.formula}
+            subtitle={hygiene.formula}
           >
             <div className="flex items-center flex-wrap">
               <div className="mr8 mb4">
                 <span
-                  className={`f1 fw6 ${scoreColor(data.hygiene.score)}`}
+                  className={`f1 fw6 ${scoreColor(hygiene.score)}`}
                   data-testid="hygiene-score"
-                  data-score={data.hygiene.score}
+                  data-score={hygiene.score}
                 >
-                  <FormattedNumber value={data.hygiene.score} />
+                  <FormattedNumber value={hygiene.score} />
                 </span>
                 <span className="f4 c-muted-1">
                   {' '}
@@ -126,29 +122,27 @@ const OverviewPage: React.FC = () => {
                   <li key={s} className="mr5 mb3 flex items-center">
                     <SeverityBadge severity={s} />
                     <span className="ml2 f4 fw5">
-                      <FormattedNumber
-                        value={data.hygiene.counts[s.toLowerCase()]}
-                      />
+                      <FormattedNumber value={countOf(hygiene.counts, s)} />
                     </span>
                   </li>
                 ))}
               </ul>
             </div>
-            <ScoreCosts hygiene={data.hygiene} />
+            <ScoreCosts hygiene={hygiene} />
           </PageBlock>
           <PageBlock variation="annotated" title={t('review')}>
-            {data.hygiene.nextReviewDue ? (
-              <p className={data.hygiene.overdue ? 'c-danger' : ''}>
+            {hygiene.nextReviewDue ? (
+              <p className={hygiene.overdue ? 'c-danger' : ''}>
                 <FormattedMessage
                   id={
-                    data.hygiene.overdue
+                    hygiene.overdue
                       ? 'admin/key-steward.overview.reviewOverdueSince'
                       : 'admin/key-steward.overview.reviewDue'
                   }
                   values={{
                     date: (
                       <FormattedDate
-                        value={data.hygiene.nextReviewDue}
+                        value={hygiene.nextReviewDue}
                         year="numeric"
                         month="long"
                         day="2-digit"

@@ -8,24 +8,13 @@ import Link from '../components/Link'
 import { BASE } from '../components/PageFrame'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
-import type { Severity } from '../types'
+import type { Hygiene, ScoreCost } from '../types'
 
-export interface ScoreCost {
-  subjectType: 'KEY' | 'EXTERNAL_KEY' | 'USER' | 'ACCOUNT'
-  subjectId: string
-  subjectLabel: string
-  rule: string | null
-  rules: string[]
-  severity: Severity | null
-  points: number
-}
-
-export interface ScoreCap {
-  score: number
-  uncappedScore: number
-  capped: boolean
-  topCosts: ScoreCost[]
-}
+/** What the cost list needs of the hygiene score. */
+export type ScoreCap = Pick<
+  Hygiene,
+  'score' | 'uncappedScore' | 'capped' | 'topCosts'
+>
 
 /** Where an admin acts on the subject: a key's page, the external keys on the key list. */
 function subject(c: ScoreCost): React.ReactNode {

@@ -6,33 +6,15 @@ import { PageBlock } from 'vtex.styleguide'
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
+import type {
+  KeyStewardChangesQuery,
+  KeyStewardChangesQueryVariables,
+} from '../graphql/types.generated'
 
-interface Named {
-  id: string
-  label: string
-}
-interface RoleChange {
-  subjectType: string
-  subjectId: string
-  label: string
-  role: string
-}
-interface Changes {
-  from: string | null
-  to: string
-  keysCreated: Named[]
-  keysRemoved: Named[]
-  keysDeactivated: Named[]
-  keysReactivated: Named[]
-  rolesAdded: RoleChange[]
-  rolesRemoved: RoleChange[]
-  keysCrossedRotation: Named[]
-  rolesNotCompared?: Array<{
-    subjectType: string
-    subjectId: string
-    label: string
-  }>
-}
+type Changes = NonNullable<KeyStewardChangesQuery['changes']>
+type RoleChange = Changes['rolesAdded'][number]
+/** The daily scan as the Overview's one line needs it. */
+type ScanLine = NonNullable<KeyStewardChangesQuery['schedule']>
 
 const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
   items.length ? (
@@ -49,19 +31,6 @@ const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
       </span>
     </li>
   ) : null
-
-interface ScanLine {
-  registered: boolean
-  healthy: boolean
-  lastScanAt: string | null
-  nextRunAt: string | null
-  lastRun: {
-    finishedAt: string
-    inventory: { state: string }
-    storefront: { state: string }
-    email: { state: string }
-  } | null
-}
 
 /** One line on the daily scan: its state and when it ran; the details are in Settings. */
 const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
@@ -127,10 +96,10 @@ const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
 
 const WhatChanged: React.FC = () => {
   const intl = useIntl()
-  const { data } = useQuery<{
-    changes: Changes | null
-    schedule: ScanLine | null
-  }>(CHANGES, { errorPolicy: 'ignore' })
+  const { data } = useQuery<
+    KeyStewardChangesQuery,
+    KeyStewardChangesQueryVariables
+  >(CHANGES, { errorPolicy: 'ignore' })
 
   if (!data) return null
   const c = data.changes
@@ -145,7 +114,7 @@ const WhatChanged: React.FC = () => {
       c.rolesAdded,
       c.rolesRemoved,
       c.keysCrossedRotation,
-      c.rolesNotCompared ?? [],
+      c.rolesNotCompared,
     ].some((l) => l.length)
 
   return (
@@ -206,7 +175,7 @@ const WhatChanged: React.FC = () => {
             />
             <Group
               id="rolesNotCompared"
-              items={(c.rolesNotCompared ?? []).map((s) => s.label)}
+              items={c.rolesNotCompared.map((s) => s.label)}
             />
           </ul>
         </>

@@ -7,6 +7,10 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
+import type {
+  KeyStewardReviewCountQuery,
+  KeyStewardReviewCountQueryVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
@@ -54,10 +58,10 @@ const BulkBar: React.FC<Props> = ({
   const [decision, setDecision] = useState<Decision | ''>('')
   const [justification, setJustification] = useState('')
   const [decide, deciding] = useDecide()
-  const healthy = useQuery<{ reviewDecisions: { total: number } | null }>(
-    COUNT,
-    { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' }
-  )
+  const healthy = useQuery<
+    KeyStewardReviewCountQuery,
+    KeyStewardReviewCountQueryVariables
+  >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
   const failure = readError(deciding.error)
@@ -73,7 +77,7 @@ const BulkBar: React.FC<Props> = ({
   ) =>
     decide({ variables }).then(
       (r) => {
-        onDone(r.data?.decideKeys.changed.length ?? 0, d)
+        onDone(r.data?.decideKeys?.changed.length ?? 0, d)
         setJustification('')
       },
       () => undefined

@@ -8,6 +8,12 @@ import { BASE } from '../components/PageFrame.constants'
 import CHECK from '../graphql/checkPractice.gql'
 import REVIEW from '../graphql/review.gql'
 import RUN_SCAN from '../graphql/runLeakScan.gql'
+import type {
+  KeyStewardCheckPracticeMutation,
+  KeyStewardCheckPracticeMutationVariables,
+  KeyStewardRunLeakScanMutation,
+  KeyStewardRunLeakScanMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
 
@@ -15,7 +21,10 @@ const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
 /** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
 const RunScan: React.FC = () => {
-  const [run, running] = useMutation(RUN_SCAN, {
+  const [run, running] = useMutation<
+    KeyStewardRunLeakScanMutation,
+    KeyStewardRunLeakScanMutationVariables
+  >(RUN_SCAN, {
     refetchQueries: [{ query: REVIEW }],
     awaitRefetchQueries: true,
   })
@@ -140,7 +149,10 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
 
   const [status, setStatus] = useState<CheckStatus>(item.status)
   const [note, setNote] = useState(item.note)
-  const [save, saving] = useMutation(CHECK, {
+  const [save, saving] = useMutation<
+    KeyStewardCheckPracticeMutation,
+    KeyStewardCheckPracticeMutationVariables
+  >(CHECK, {
     refetchQueries: [{ query: REVIEW }],
     awaitRefetchQueries: true,
   })

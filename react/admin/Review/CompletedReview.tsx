@@ -8,10 +8,13 @@ import { Alert, Button, PageBlock } from 'vtex.styleguide'
 
 import { ErrorState, Loading } from '../components/QueryState'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
+import type {
+  KeyStewardReviewByIdQuery,
+  KeyStewardReviewByIdQueryVariables,
+} from '../graphql/types.generated'
 import { ReadOnlyChecklist } from './Checklist'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
-import type { Review } from './types'
 
 const LOG_PAGE = 100
 
@@ -25,9 +28,10 @@ const CompletedReview: React.FC<{
     intl.formatMessage({ id: `admin/key-steward.review.${key}` })
 
   const [logLimit, setLogLimit] = useState(LOG_PAGE)
-  const { data, loading, error, refetch } = useQuery<{
-    reviewById: Review | null
-  }>(REVIEW_BY_ID, {
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardReviewByIdQuery,
+    KeyStewardReviewByIdQueryVariables
+  >(REVIEW_BY_ID, {
     variables: { id, auditLimit: logLimit },
     fetchPolicy: 'cache-and-network',
   })

@@ -7,6 +7,10 @@ import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
 
 import { usePermissions } from '../actions/usePermissions'
 import DECISIONS_PAGE from '../graphql/reviewDecisions.gql'
+import type {
+  KeyStewardReviewDecisionsQuery,
+  KeyStewardReviewDecisionsQueryVariables,
+} from '../graphql/types.generated'
 import { SEVERITIES } from '../types'
 import type { Severity } from '../types'
 import { readError } from '../utils/errors'
@@ -18,17 +22,9 @@ import type {
   DecisionFilter,
   DecisionSort,
   DecisionStatus,
-  ReviewKey,
 } from './types'
 
 const PAGE = 50
-
-interface Page {
-  reviewId: string
-  total: number
-  offset: number
-  keys: ReviewKey[]
-}
 
 const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
   reviewId,
@@ -63,9 +59,10 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
     ...(search.trim() ? { search: search.trim() } : {}),
   }
 
-  const { data, loading, error, refetch } = useQuery<{
-    reviewDecisions: Page | null
-  }>(DECISIONS_PAGE, {
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardReviewDecisionsQuery,
+    KeyStewardReviewDecisionsQueryVariables
+  >(DECISIONS_PAGE, {
     variables: { reviewId, filter, sort, offset, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   })

@@ -3,13 +3,14 @@ import { useApolloClient } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
+import type { ExportFormat } from '../graphql/types.generated'
 import { downloadExport } from './download'
 
 const ExportButtons: React.FC<{ id: string }> = ({ id }) => {
   const client = useApolloClient()
   const [failed, setFailed] = useState(false)
-  const go = (format: 'CSV' | 'JSON') =>
-    downloadExport(client as never, id, format).then(
+  const go = (format: ExportFormat) =>
+    downloadExport(client, id, format).then(
       () => setFailed(false),
       () => setFailed(true)
     )

@@ -161,11 +161,25 @@ describe('ReviewPage', () => {
     expect(remaining).toContain('2 keys still need a decision.')
     expect(remaining).toContain('Practices still open: Rotate keys, Awareness.')
     expect(container.textContent).not.toMatch(/ROTATE_KEYS|AWARENESS/)
+    // A short button, described by the list of what remains.
+    const button = getByText('Sign off review').closest('button')!
+
+    expect(button).toBeDisabled()
+    await wait(() =>
+      expect(button.getAttribute('aria-describedby')).toBeTruthy()
+    )
+    const note = document.getElementById(
+      button.getAttribute('aria-describedby')!
+    )!
+
+    expect(note.hasAttribute('data-remaining')).toBe(true)
+    expect(note.textContent).toMatch(/^To sign off, finish:/)
     expect(
-      getByText(
-        'To sign off, finish: 2 undecided keys, Rotate keys, Awareness'
-      ).closest('button')
-    ).toBeDisabled()
+      Array.from(note.querySelectorAll('li')).map((li) => li.textContent)
+    ).toEqual([
+      '2 keys still need a decision.',
+      'Practices still open: Rotate keys, Awareness.',
+    ])
     const link = container.querySelector(
       '[data-evidence="activeWithinRotation"] a'
     )!

@@ -8,13 +8,21 @@ import { ErrorState, Loading } from '../components/QueryState'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
 import START from '../graphql/startReview.gql'
+import type {
+  KeyStewardReviewHistoryQuery,
+  KeyStewardReviewHistoryQueryVariables,
+  KeyStewardReviewQuery,
+  KeyStewardReviewQueryVariables,
+  KeyStewardStartReviewMutation,
+  KeyStewardStartReviewMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import Checklist from './Checklist'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
 import SignOff from './SignOff'
-import type { Review, ReviewSummary } from './types'
+import type { ReviewSummary } from './types'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -114,15 +122,24 @@ const ReviewPage: React.FC = () => {
   })
 
   // An auditor may not read the open review (FORBIDDEN): the history below still loads.
-  const open = useQuery<{ review: Review | null }>(REVIEW, {
+  const open = useQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
+    REVIEW,
+    {
+      fetchPolicy: 'cache-and-network',
+    }
+  )
+
+  const history = useQuery<
+    KeyStewardReviewHistoryQuery,
+    KeyStewardReviewHistoryQueryVariables
+  >(HISTORY, {
     fetchPolicy: 'cache-and-network',
   })
 
-  const history = useQuery<{ reviews: ReviewSummary[] }>(HISTORY, {
-    fetchPolicy: 'cache-and-network',
-  })
-
-  const [start, starting] = useMutation(START, {
+  const [start, starting] = useMutation<
+    KeyStewardStartReviewMutation,
+    KeyStewardStartReviewMutationVariables
+  >(START, {
     refetchQueries: [{ query: REVIEW }, 'KeyStewardReminders'],
     awaitRefetchQueries: true,
   })

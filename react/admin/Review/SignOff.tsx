@@ -1,13 +1,20 @@
-// Sign-off: the button says what remains (practice names in the admin's language, from the
-// codes the service returns); the confirmation states the true counts of what is signed.
+// Sign-off: a short button, and beside it the list of what remains (practice names in the
+// admin's language, from the codes the service returns), which describes the button
+// (aria-describedby); the confirmation states the true counts of what is signed.
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, ModalDialog, Textarea } from 'vtex.styleguide'
+import { Alert, Button, Textarea } from 'vtex.styleguide'
 
+import Dialog from '../components/Dialog'
+import { useAriaAttributes } from '../components/useAriaAttributes'
 import COMPLETE from '../graphql/completeReview.gql'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
+import type {
+  KeyStewardCompleteReviewMutation,
+  KeyStewardCompleteReviewMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { Review } from './types'
 
@@ -33,6 +40,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
   const [open, setOpen] = useState(false)
   const [note, setNote] = useState('')
   const mounted = useRef(true)
+  const button = useRef<HTMLButtonElement>(null)
 
   useEffect(
     () => () => {
@@ -40,7 +48,10 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     },
     []
   )
-  const [complete, completing] = useMutation(COMPLETE, {
+  const [complete, completing] = useMutation<
+    KeyStewardCompleteReviewMutation,
+    KeyStewardCompleteReviewMutationVariables
+  >(COMPLETE, {
     refetchQueries: AFTER_SIGN_OFF,
     awaitRefetchQueries: true,
   })
@@ -64,79 +75,80 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
   const checks = (status: string) =>
     review.checklist.filter((c) => c.status === status).length
 
+  const remainingId = `sign-off-remaining-${review.id}`
+
+  useAriaAttributes(button, {
+    'aria-describedby': ready ? null : remainingId,
+  })
+
   return (
     <div data-sign-off data-ready={ready}>
-      {!ready && (
-        <p className="f6 mt0" data-remaining>
-          {undecided > 0 && (
-            <span className="db">
-              <FormattedMessage
-                id="admin/key-steward.review.remainingKeys"
-                values={{ count: undecided }}
-              />
-            </span>
-          )}
-          {names.length > 0 && (
-            <span className="db">
-              <FormattedMessage
-                id="admin/key-steward.review.remainingPractices"
-                values={{ count: names.length, names: list(names) }}
-              />
-            </span>
-          )}
-        </p>
-      )}
       {failure && (
         <div className="mb4" role="alert">
           <Alert type="error">{failure.message}</Alert>
         </div>
       )}
-      <Button onClick={() => setOpen(true)} disabled={!ready}>
-        {ready ? (
-          <FormattedMessage id="admin/key-steward.review.signOff" />
-        ) : (
-          <FormattedMessage
-            id="admin/key-steward.review.signOffAfter"
-            values={{
-              what: list([
-                ...(undecided
-                  ? [t('undecidedKeys', { count: undecided })]
-                  : []),
-                ...names,
-              ]),
-            }}
-          />
+      <div className="flex flex-wrap items-start">
+        <div className="mr5 mb3">
+          <Button ref={button} onClick={() => setOpen(true)} disabled={!ready}>
+            <FormattedMessage id="admin/key-steward.review.signOff" />
+          </Button>
+        </div>
+        {!ready && (
+          <div
+            id={remainingId}
+            className="f6 c-on-base mb3"
+            style={{ maxWidth: '36rem' }}
+            data-remaining
+          >
+            <p className="mt0 mb2 fw5">
+              <FormattedMessage id="admin/key-steward.review.signOffFinish" />
+            </p>
+            <ul className="mv0 pl4 lh-copy">
+              {undecided > 0 && (
+                <li>
+                  <FormattedMessage
+                    id="admin/key-steward.review.remainingKeys"
+                    values={{ count: undecided }}
+                  />
+                </li>
+              )}
+              {names.length > 0 && (
+                <li>
+                  <FormattedMessage
+                    id="admin/key-steward.review.remainingPractices"
+                    values={{ count: names.length, names: list(names) }}
+                  />
+                </li>
+              )}
+            </ul>
+          </div>
         )}
-      </Button>
-      <ModalDialog
-        centered
+      </div>
+      <Dialog
         isOpen={open}
-        onClose={() => setOpen(false)}
-        confirmation={{
-          label: intl.formatMessage({
-            id: 'admin/key-steward.review.signOffConfirm',
-          }),
-          isLoading: completing.loading,
-          onClick: () =>
-            complete({ variables: { note } }).then(
-              () => {
-                // The page swaps this review for the completed one: close first, then hand over.
-                if (mounted.current) setOpen(false)
-                onSigned(review.id)
-              },
-              () => {
-                if (mounted.current) setOpen(false)
-              }
-            ),
-        }}
-        cancelation={{
-          label: intl.formatMessage({ id: 'admin/key-steward.review.cancel' }),
-          onClick: () => setOpen(false),
-        }}
+        title={<FormattedMessage id="admin/key-steward.review.signOffTitle" />}
+        confirmLabel={intl.formatMessage({
+          id: 'admin/key-steward.review.signOffConfirm',
+        })}
+        cancelLabel={intl.formatMessage({
+          id: 'admin/key-steward.review.cancel',
+        })}
+        loading={completing.loading}
+        onCancel={() => setOpen(false)}
+        onConfirm={() =>
+          complete({ variables: { note } }).then(
+            () => {
+              // The page swaps this review for the completed one: close first, then hand over.
+              if (mounted.current) setOpen(false)
+              onSigned(review.id)
+            },
+            () => {
+              if (mounted.current) setOpen(false)
+            }
+          )
+        }
       >
-        <h2 className="t-heading-4 mt0">
-          <FormattedMessage id="admin/key-steward.review.signOffTitle" />
-        </h2>
         <p data-sign-off-counts>
           <FormattedMessage
             id="admin/key-steward.review.signOffCounts"
@@ -171,7 +183,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
             setNote(e.target.value)
           }
         />
-      </ModalDialog>
+      </Dialog>
     </div>
   )
 }

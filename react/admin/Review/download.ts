@@ -2,16 +2,23 @@
 import type ApolloClient from 'apollo-client'
 
 import EXPORT from '../graphql/reviewExport.gql'
+import type {
+  ExportFormat,
+  KeyStewardReviewExportQuery,
+  KeyStewardReviewExportQueryVariables,
+} from '../graphql/types.generated'
 
 export async function downloadExport(
-  client: ApolloClient<unknown>,
+  client: ApolloClient<object>,
   id: string,
-  format: 'CSV' | 'JSON'
+  format: ExportFormat
 ): Promise<void> {
-  const { data } = await client.query<{
-    reviewExport: { filename: string; contentType: string; content: string }
-  }>({ query: EXPORT, variables: { id, format }, fetchPolicy: 'network-only' })
+  const { data } = await client.query<
+    KeyStewardReviewExportQuery,
+    KeyStewardReviewExportQueryVariables
+  >({ query: EXPORT, variables: { id, format }, fetchPolicy: 'network-only' })
 
+  if (!data.reviewExport) throw new Error(`review ${id} has no export`)
   const { filename, contentType, content } = data.reviewExport
   const url = URL.createObjectURL(new Blob([content], { type: contentType }))
   const a = document.createElement('a')

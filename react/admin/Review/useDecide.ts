@@ -5,55 +5,42 @@ import { useMutation } from 'react-apollo'
 
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import REVIEW from '../graphql/review.gql'
-import type { Decision, DecisionFilter, Progress, Review } from './types'
-
-export interface DecideChange {
-  reviewId: string
-  changed: Array<{
-    id: string
-    label: string
-    appKey: string
-    decision: {
-      decision: Decision
-      justification: string
-      decidedBy: string
-      decidedAt: string
-    }
-  }>
-  progress: Progress
-}
-
-export interface DecideVariables {
-  keyIds?: string[]
-  matching?: DecisionFilter
-  decision: Decision
-  justification?: string
-}
+import type {
+  KeyStewardDecideKeysMutation,
+  KeyStewardDecideKeysMutationVariables,
+  KeyStewardReviewQuery,
+  KeyStewardReviewQueryVariables,
+} from '../graphql/types.generated'
 
 export function useDecide() {
-  return useMutation<{ decideKeys: DecideChange }, DecideVariables>(
-    DECIDE_KEYS,
-    {
-      refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
-      awaitRefetchQueries: true,
-      update: (cache, { data }) => {
-        const change = data?.decideKeys
+  return useMutation<
+    KeyStewardDecideKeysMutation,
+    KeyStewardDecideKeysMutationVariables
+  >(DECIDE_KEYS, {
+    refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
+    awaitRefetchQueries: true,
+    update: (cache, { data }) => {
+      const change = data?.decideKeys
 
-        if (!change) return
-        try {
-          const cached = cache.readQuery<{ review: Review | null }>({
-            query: REVIEW,
-          })
+      if (!change) return
+      try {
+        const cached = cache.readQuery<
+          KeyStewardReviewQuery,
+          KeyStewardReviewQueryVariables
+        >({
+          query: REVIEW,
+        })
 
-          if (cached?.review?.id !== change.reviewId) return
-          cache.writeQuery({
+        if (cached?.review?.id !== change.reviewId) return
+        cache.writeQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
+          {
             query: REVIEW,
             data: { review: { ...cached.review, progress: change.progress } },
-          })
-        } catch {
-          // the header is not in the cache (e.g. a test): nothing to update
-        }
-      },
-    }
-  )
+          }
+        )
+      } catch {
+        // the header is not in the cache (e.g. a test): nothing to update
+      }
+    },
+  })
 }

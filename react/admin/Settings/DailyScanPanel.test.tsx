@@ -4,12 +4,13 @@ import { fireEvent, render, wait } from '@vtex/test-tools/react'
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'
+import type { ScanProblem, ScanStepState } from '../graphql/types.generated'
 import type { ScheduleStatus } from './DailyScanPanel'
 import DailyScanPanel from './DailyScanPanel'
 
 const step = (
-  state: string,
-  problem: string | null = null,
+  state: ScanStepState,
+  problem: ScanProblem | null = null,
   detail: string | null = null
 ) => ({ state, problem, detail, __typename: 'ScanStep' })
 
@@ -21,17 +22,17 @@ const base: ScheduleStatus = {
   lastScanAt: '2026-11-27T06:00:00Z',
   nextRunAt: '2026-11-28T06:00:00Z',
   endsAt: '2026-12-26T12:00:00Z',
-  registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' } as never,
+  registration: { ...step('OK'), at: '2026-11-26T12:00:00Z' },
   lastRun: {
     startedAt: '2026-11-27T06:00:00Z',
     finishedAt: '2026-11-27T06:00:09Z',
-    inventory: step('OK') as never,
+    inventory: step('OK'),
     storefront: {
       ...step('PARTIAL', 'INCOMPLETE'),
       unreadUrls: 2,
       limitReached: true,
-    } as never,
-    email: step('SKIPPED', 'NO_RECIPIENTS') as never,
+    },
+    email: step('SKIPPED', 'NO_RECIPIENTS'),
     emailsSent: 0,
   },
 }
@@ -83,7 +84,7 @@ describe('DailyScanPanel', () => {
           'POST /api/scheduler/{workspace}/{app} answered HTTP 403'
         ),
         at: '2026-11-26T12:00:00Z',
-      } as never,
+      },
     }
 
     const restart = {

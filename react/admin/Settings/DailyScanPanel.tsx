@@ -10,37 +10,25 @@ import { ErrorState, Loading } from '../components/QueryState'
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'
+import type {
+  KeyStewardRestartScheduleMutation,
+  KeyStewardRestartScheduleMutationVariables,
+  KeyStewardScheduleQuery,
+  KeyStewardScheduleQueryVariables,
+  KeyStewardStopScheduleMutation,
+  KeyStewardStopScheduleMutationVariables,
+  ScanStepState,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 
-export interface ScanStep {
-  state: 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
-  problem: string | null
-  detail: string | null
-  unreadUrls?: number | null
-  limitReached?: boolean | null
-  at?: string | null
-}
-export interface ScheduleStatus {
-  registered: boolean
-  healthy: boolean
-  stoppedAt?: string | null
-  registeredAt: string | null
-  lastScanAt: string | null
-  nextRunAt: string | null
-  endsAt: string | null
-  registration: ScanStep | null
-  lastRun: {
-    startedAt: string
-    finishedAt: string
-    inventory: ScanStep
-    storefront: ScanStep
-    email: ScanStep
-    emailsSent: number
-  } | null
-}
+export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
+type StorefrontStep = NonNullable<ScheduleStatus['lastRun']>['storefront']
+/** A step as Step shows it: the registration or a step of the last run (only the crawl counts URLs). */
+type ScanStep = Pick<StorefrontStep, 'state' | 'problem' | 'detail'> &
+  Partial<Pick<StorefrontStep, 'unreadUrls' | 'limitReached'>>
 
 // Tag takes success, error or warning; no type is its neutral look.
-const TAG: Record<ScanStep['state'], string | undefined> = {
+const TAG: Record<ScanStepState, string | undefined> = {
   OK: 'success',
   PARTIAL: 'warning',
   FAILED: 'error',
@@ -104,17 +92,26 @@ const DailyScanPanel: React.FC = () => {
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.dailyScan.${id}` })
 
-  const { data, loading, error, refetch } = useQuery<{
-    schedule: ScheduleStatus | null
-  }>(SCHEDULE, { fetchPolicy: 'cache-and-network' })
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardScheduleQuery,
+    KeyStewardScheduleQueryVariables
+  >(SCHEDULE, { fetchPolicy: 'cache-and-network' })
 
   const refresh = {
     refetchQueries: [{ query: SCHEDULE }],
     awaitRefetchQueries: true,
   }
 
-  const [restart, restarting] = useMutation(RESTART, refresh)
-  const [stop, stopping] = useMutation(STOP, refresh)
+  const [restart, restarting] = useMutation<
+    KeyStewardRestartScheduleMutation,
+    KeyStewardRestartScheduleMutationVariables
+  >(RESTART, refresh)
+
+  const [stop, stopping] = useMutation<
+    KeyStewardStopScheduleMutation,
+    KeyStewardStopScheduleMutationVariables
+  >(STOP, refresh)
+
   const [confirmStop, setConfirmStop] = useState(false)
   const s = data?.schedule
   const failure = readError(restarting.error ?? stopping.error)

@@ -256,6 +256,100 @@ describe('SettingsPage', () => {
       true
     )
     expect(queryByText(/Variable|keyManagingRoleIds/)).toBeNull()
+    // The refused group is described by its error, and focus is on its first box.
+    const group = document.getElementById('setting-keyManagingRoleIds')!
+
+    expect(group.getAttribute('aria-describedby')).toContain(
+      'setting-roles-error'
+    )
+    expect(document.getElementById('setting-roles-error')!.textContent).toBe(
+      'No role of this account has the id 2006. Pick roles from the list.'
+    )
+    await wait(() =>
+      expect(document.activeElement).toBe(getByLabelText('Integrations admin'))
+    )
+    expect(document.activeElement!.getAttribute('aria-invalid')).toBe('true')
+  })
+
+  it('on a refused save marks each bad field (aria-invalid, described by its error), names every bad entry of a list, and moves focus to the first', async () => {
+    const { getByLabelText, getByText } = mount()
+
+    await wait(() => getByLabelText(/^Rotation period/))
+    fireEvent.change(getByLabelText(/^Rotation period/), {
+      target: { value: '10' },
+    })
+    fireEvent.change(getByLabelText(/^Auditors/), {
+      target: { value: 'bad1, ok@acme.com, bad2' },
+    })
+    fireEvent.change(getByLabelText(/^Role reads at once/), {
+      target: { value: '' },
+    })
+    fireEvent.click(getByText('Save settings'))
+    await wait(() => getByText('Enter a number from 30 to 365.'))
+
+    const described = (input: HTMLElement) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+
+    const rotation = getByLabelText(/^Rotation period/)
+    const auditors = getByLabelText(/^Auditors/)
+    const reads = getByLabelText(/^Role reads at once/)
+
+    for (const input of [rotation, auditors, reads])
+      expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(described(rotation)[0]).toBe('Enter a number from 30 to 365.')
+    expect(described(rotation)[1]).toMatch(/^Active keys older than this/)
+    expect(described(reads)[0]).toBe('Enter a value from 1 to 32.')
+    // every bad entry is named, each on its own line
+    const auditorErrors = document.getElementById(
+      auditors.getAttribute('aria-describedby')!.split(' ')[0]
+    )!
+
+    expect(
+      Array.from(auditorErrors.querySelectorAll('li')).map(
+        (li) => li.textContent
+      )
+    ).toEqual([
+      '“bad1” is not an e-mail address.',
+      '“bad2” is not an e-mail address.',
+    ])
+    // a valid field is not marked, and its help still describes it
+    const grace = getByLabelText(/^Renewal grace period/)
+
+    expect(grace.getAttribute('aria-invalid')).toBeNull()
+    expect(described(grace)).toEqual([
+      'How long a started token renewal may keep the old token valid. From 1 to 90.',
+    ])
+    await wait(() => expect(document.activeElement).toBe(rotation))
+
+    // Fixed: the marks go away with the errors.
+    fireEvent.change(rotation, { target: { value: '90' } })
+    fireEvent.change(auditors, { target: { value: 'ok@acme.com' } })
+    fireEvent.change(reads, { target: { value: '8' } })
+    fireEvent.click(getByText('Save settings'))
+    await wait(() => expect(rotation.getAttribute('aria-invalid')).toBeNull())
+    expect(auditors.getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it('gives each Advanced knob a label of its own, shown above it (not its help text)', async () => {
+    const { getByLabelText, getByText } = mount()
+
+    await wait(() => getByText('Advanced'))
+    for (const name of [
+      'Role reads at once',
+      'Wait for a live read (seconds)',
+      'Read VTEX again after (minutes)',
+    ]) {
+      const input = getByLabelText(name) as HTMLInputElement
+      const label = input.closest('label')!.querySelector('.vtex-input__label')!
+
+      expect(input.tagName).toBe('INPUT')
+      expect(label.textContent).toBe(name)
+      expect(label.compareDocumentPosition(input)).toBe(
+        Node.DOCUMENT_POSITION_FOLLOWING
+      )
+    }
   })
 
   it('saves and confirms', async () => {

@@ -1,14 +1,23 @@
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, Input, PageBlock } from 'vtex.styleguide'
+import { Alert, Button, Dropdown, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
+import SettingField from './SettingField'
 import { ErrorState, Loading } from '../components/QueryState'
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
+import type {
+  KeyStewardAccountRolesQuery,
+  KeyStewardAccountRolesQueryVariables,
+  KeyStewardSettingsQuery,
+  KeyStewardSettingsQueryVariables,
+  KeyStewardUpdateSettingsMutation,
+  KeyStewardUpdateSettingsMutationVariables,
+} from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
@@ -16,23 +25,7 @@ import { checkList, checkNumber, splitList } from './validateForm'
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
 
-interface Settings {
-  rotationDays: number
-  renewalGraceDays: number
-  reviewCadenceDays: number
-  maxOwnerUsers: number
-  extraGenericLabels: string[]
-  keyManagingRoleIds: number[]
-  roleFetchConcurrency: number
-  scanExtraPaths: string[]
-  reminderDays: number
-  reminderEmails: string[]
-  liveReadTimeoutSeconds: number
-  reminderLocale: Locale
-  auditors: string[]
-  recentCopyMaxAgeMinutes: number
-  version: string | null
-}
+type Settings = NonNullable<KeyStewardSettingsQuery['settings']>
 
 type NumberField =
   | 'rotationDays'
@@ -78,11 +71,10 @@ interface Form {
   roleIds: number[]
   reminderLocale: Locale
 }
-interface AccountRole {
-  id: number
-  name: string
-  custom: boolean
-}
+
+/** The service only stores one of LOCALES; anything else shows as English. */
+const asLocale = (value: string): Locale =>
+  LOCALES.find((l) => l === value) ?? 'en'
 
 const toForm = (s: Settings): Form => ({
   numbers: Object.fromEntries(
@@ -92,7 +84,7 @@ const toForm = (s: Settings): Form => ({
     LIST_FIELDS.map((f) => [f, s[f].join(', ')])
   ) as Record<ListField, string>,
   roleIds: s.keyManagingRoleIds,
-  reminderLocale: s.reminderLocale,
+  reminderLocale: asLocale(s.reminderLocale),
 })
 
 /** Every problem of the form, checked with the served limits (the service checks again). */
@@ -101,7 +93,9 @@ function checkForm(form: Form, limits: SettingLimit[]): FieldProblem[] {
 
   return [
     ...NUMBER_FIELDS.map((f) => checkNumber(f, form.numbers[f], limit(f))),
-    ...LIST_FIELDS.map((f) => checkList(f, splitList(form.lists[f]), limit(f))),
+    ...LIST_FIELDS.flatMap((f) =>
+      checkList(f, splitList(form.lists[f]), limit(f))
+    ),
   ].filter((p): p is FieldProblem => p !== null)
 }
 
@@ -110,17 +104,35 @@ const SettingsPage: React.FC = () => {
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/key-steward.settings.${id}` }, values)
 
-  const { data, loading, error, refetch } = useQuery<{
-    settings: Settings
-    settingsLimits: SettingLimit[]
-  }>(SETTINGS)
+  const { data, loading, error, refetch } = useQuery<
+    KeyStewardSettingsQuery,
+    KeyStewardSettingsQueryVariables
+  >(SETTINGS)
 
-  const roles = useQuery<{ accountRoles: AccountRole[] }>(ACCOUNT_ROLES)
-  const [save, saving] = useMutation<{ updateSettings: Settings }>(UPDATE)
+  const roles = useQuery<
+    KeyStewardAccountRolesQuery,
+    KeyStewardAccountRolesQueryVariables
+  >(ACCOUNT_ROLES)
+
+  const [save, saving] = useMutation<
+    KeyStewardUpdateSettingsMutation,
+    KeyStewardUpdateSettingsMutationVariables
+  >(UPDATE)
+
   const [form, setForm] = useState<Form | null>(null)
   const [saved, setSaved] = useState(false)
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [advancedOpen, setAdvancedOpen] = useState(false)
+  // Bumped after a refused save: focus goes to the first invalid field (in the form's order).
+  const [refusedAt, setRefusedAt] = useState(0)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    if (!refusedAt) return
+    formRef.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      ?.focus()
+  }, [refusedAt])
 
   useEffect(() => {
     if (data?.settings) setForm(toForm(data.settings))
@@ -130,13 +142,13 @@ const SettingsPage: React.FC = () => {
   const limitOf = (field: string) =>
     data?.settingsLimits.find((l) => l.field === field)
 
-  const errorOf = (field: string) => {
-    const p = problems.find((x) => x.field === field)
-
-    return p
-      ? t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' })
-      : undefined
-  }
+  /** Every error of a field: a list field names each bad entry. */
+  const errorsOf = (field: string) =>
+    problems
+      .filter((x) => x.field === field)
+      .map((p) =>
+        t(`error.${p.code}`, { ...(p.params ?? {}), entry: p.entry ?? '' })
+      )
 
   const help = (field: NumberField | ListField) => {
     const l = limitOf(field)
@@ -152,14 +164,19 @@ const SettingsPage: React.FC = () => {
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    if (!form || !data) return
+    if (!form || !data?.settings) return
     setSaved(false)
     const found = checkForm(form, data.settingsLimits)
 
     setProblems(found)
     if (found.some((p) => ADVANCED_NUMBERS.includes(p.field as NumberField)))
       setAdvancedOpen(true)
-    if (found.length) return
+    if (found.length) {
+      setRefusedAt(Date.now())
+
+      return
+    }
+
     const settings = {
       ...Object.fromEntries(
         NUMBER_FIELDS.map((f) => [f, Number(form.numbers[f].trim())])
@@ -197,50 +214,42 @@ const SettingsPage: React.FC = () => {
           )
         )
           setAdvancedOpen(true)
+        setRefusedAt(Date.now())
       }
     }
   }
 
   const numberInput = (field: NumberField) =>
     form && (
-      <div key={field} className="mb5 w-100 w-50-l">
-        <Input
-          id={`setting-${field}`}
-          name={field}
-          type="text"
-          inputMode="numeric"
-          label={t(`${field}.label`)}
-          helpText={help(field)}
-          value={form.numbers[field]}
-          errorMessage={errorOf(field)}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            setForm({
-              ...form,
-              numbers: { ...form.numbers, [field]: e.target.value },
-            })
-          }
-        />
-      </div>
+      <SettingField
+        key={field}
+        id={`setting-${field}`}
+        name={field}
+        numeric
+        label={t(`${field}.label`)}
+        help={help(field)}
+        value={form.numbers[field]}
+        errors={errorsOf(field)}
+        onChange={(value) =>
+          setForm({ ...form, numbers: { ...form.numbers, [field]: value } })
+        }
+      />
     )
 
   const listInput = (field: ListField) =>
     form && (
-      <div key={field} className="mb5 w-100 w-50-l">
-        <Input
-          id={`setting-${field}`}
-          name={field}
-          label={t(`${field}.label`)}
-          helpText={help(field)}
-          value={form.lists[field]}
-          errorMessage={errorOf(field)}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            setForm({
-              ...form,
-              lists: { ...form.lists, [field]: e.target.value },
-            })
-          }
-        />
-      </div>
+      <SettingField
+        key={field}
+        id={`setting-${field}`}
+        name={field}
+        label={t(`${field}.label`)}
+        help={help(field)}
+        value={form.lists[field]}
+        errors={errorsOf(field)}
+        onChange={(value) =>
+          setForm({ ...form, lists: { ...form.lists, [field]: value } })
+        }
+      />
     )
 
   const custom = (roles.data?.accountRoles ?? []).filter((r) => r.custom)
@@ -259,7 +268,7 @@ const SettingsPage: React.FC = () => {
         : form.roleIds.filter((x) => x !== id),
     })
 
-  const roleError = errorOf('keyManagingRoleIds')
+  const roleErrors = errorsOf('keyManagingRoleIds')
 
   return (
     <PageFrame
@@ -273,7 +282,12 @@ const SettingsPage: React.FC = () => {
           <ErrorState error={error} onRetry={() => refetch()} />
         )}
         {form && (
-          <form onSubmit={submit} noValidate aria-label={t('title')}>
+          <form
+            ref={formRef}
+            onSubmit={submit}
+            noValidate
+            aria-label={t('title')}
+          >
             {saved && (
               <div className="mb5" role="status">
                 <Alert type="success" onClose={() => setSaved(false)}>
@@ -309,7 +323,11 @@ const SettingsPage: React.FC = () => {
             <fieldset
               className="mb5 w-100 w-50-l bn pa0 ma0"
               id="setting-keyManagingRoleIds"
-              aria-describedby="setting-roles-help"
+              aria-describedby={
+                roleErrors.length
+                  ? 'setting-roles-error setting-roles-help'
+                  : 'setting-roles-help'
+              }
             >
               <legend className="t-small mb3 c-on-base">
                 {t('roles.label')}
@@ -332,6 +350,7 @@ const SettingsPage: React.FC = () => {
                     type="checkbox"
                     className="mr2"
                     checked={form.roleIds.includes(r.id)}
+                    aria-invalid={roleErrors.length ? true : undefined}
                     onChange={(e) => toggleRole(r.id, e.target.checked)}
                     disabled={!!roles.error}
                   />
@@ -349,15 +368,20 @@ const SettingsPage: React.FC = () => {
                     type="checkbox"
                     className="mr2"
                     checked
+                    aria-invalid={roleErrors.length ? true : undefined}
                     onChange={(e) => toggleRole(id, e.target.checked)}
                   />
                   {t('roles.gone', { id })}
                 </label>
               ))}
-              {roleError && (
-                <p className="c-danger f6 mv2" role="alert">
-                  {roleError}
-                </p>
+              {roleErrors.length > 0 && (
+                <div id="setting-roles-error" className="c-danger f6 mv2">
+                  {roleErrors.map((e) => (
+                    <p key={e} className="mv1">
+                      {e}
+                    </p>
+                  ))}
+                </div>
               )}
               <p id="setting-roles-help" className="c-muted-1 f6 mv2">
                 {t('roles.help')}

@@ -36,27 +36,33 @@ describe('settings form checks', () => {
     expect(checkNumber('rotationDays', ' 180 ', days)).toBeNull()
   })
 
-  it('names the bad entry of a list, and counts too many', () => {
+  it('names every bad entry of a list, each once, and counts too many', () => {
     expect(
       checkList('reminderEmails', ['ops@acme.com', 'ops.acme.com'], emails)
-    ).toEqual({
-      field: 'reminderEmails',
-      code: 'BAD_EMAIL',
-      entry: 'ops.acme.com',
-    })
+    ).toEqual([
+      { field: 'reminderEmails', code: 'BAD_EMAIL', entry: 'ops.acme.com' },
+    ])
+    expect(
+      checkList('auditors', ['bad1', 'ok@acme.com', 'bad2', 'bad1'], undefined)
+    ).toEqual([
+      { field: 'auditors', code: 'BAD_EMAIL', entry: 'bad1' },
+      { field: 'auditors', code: 'BAD_EMAIL', entry: 'bad2' },
+    ])
     expect(
       checkList(
         'reminderEmails',
         ['a@acme.com', 'b@acme.com', 'c@acme.com'],
         emails
       )
-    ).toEqual({
-      field: 'reminderEmails',
-      code: 'TOO_MANY',
-      params: { max: 2, count: 3 },
-    })
+    ).toEqual([
+      {
+        field: 'reminderEmails',
+        code: 'TOO_MANY',
+        params: { max: 2, count: 3 },
+      },
+    ])
     expect(checkList('scanExtraPaths', ['/ok', 'no slash'], undefined)).toEqual(
-      { field: 'scanExtraPaths', code: 'BAD_PATH', entry: 'no slash' }
+      [{ field: 'scanExtraPaths', code: 'BAD_PATH', entry: 'no slash' }]
     )
   })
 })

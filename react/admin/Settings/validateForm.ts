@@ -2,13 +2,9 @@
 // (Query.settingsLimits), giving the same codes the service gives, so both render the same
 // per-field message. The service checks again (and knows the account's roles).
 
-export interface SettingLimit {
-  field: string
-  min: number | null
-  max: number | null
-  maxItems: number | null
-  maxLength: number | null
-}
+import type { KeyStewardSettingsQuery } from '../graphql/types.generated'
+
+export type SettingLimit = KeyStewardSettingsQuery['settingsLimits'][number]
 /** The codes the service gives too (node/domain/settings.ts SettingErrorCode). */
 export type ProblemCode =
   | 'REQUIRED'
@@ -31,6 +27,12 @@ export interface FieldProblem {
   params?: Record<string, number | string>
   entry?: string
 }
+
+type ListField =
+  | 'extraGenericLabels'
+  | 'scanExtraPaths'
+  | 'reminderEmails'
+  | 'auditors'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
@@ -56,40 +58,53 @@ export function checkNumber(
   return null
 }
 
-/** A comma-separated list field: the first bad entry, named. */
-export function checkList(
-  field:
-    | 'extraGenericLabels'
-    | 'scanExtraPaths'
-    | 'reminderEmails'
-    | 'auditors',
-  items: string[],
+/** Why one entry of a list field is refused, or null. */
+function entryProblem(
+  field: ListField,
+  entry: string,
   limit: SettingLimit | undefined
 ): FieldProblem | null {
-  if (limit?.maxItems != null && items.length > limit.maxItems)
+  if (limit?.maxLength != null && entry.length > limit.maxLength)
     return {
       field,
-      code: 'TOO_MANY',
-      params: { max: limit.maxItems, count: items.length },
+      code: 'TOO_LONG',
+      params: { max: limit.maxLength },
+      entry: entry.slice(0, 80),
     }
-  for (const entry of items) {
-    if (limit?.maxLength != null && entry.length > limit.maxLength)
-      return {
-        field,
-        code: 'TOO_LONG',
-        params: { max: limit.maxLength },
-        entry: entry.slice(0, 80),
-      }
-    if (
-      (field === 'reminderEmails' || field === 'auditors') &&
-      !EMAIL.test(entry)
-    )
-      return { field, code: 'BAD_EMAIL', entry }
-    if (field === 'scanExtraPaths' && !PATH.test(entry))
-      return { field, code: 'BAD_PATH', entry }
-  }
+  if (
+    (field === 'reminderEmails' || field === 'auditors') &&
+    !EMAIL.test(entry)
+  )
+    return { field, code: 'BAD_EMAIL', entry }
+  if (field === 'scanExtraPaths' && !PATH.test(entry))
+    return { field, code: 'BAD_PATH', entry }
 
   return null
+}
+
+/** A comma-separated list field: every bad entry, each named once (as the service does). */
+export function checkList(
+  field: ListField,
+  items: string[],
+  limit: SettingLimit | undefined
+): FieldProblem[] {
+  if (limit?.maxItems != null && items.length > limit.maxItems)
+    return [
+      {
+        field,
+        code: 'TOO_MANY',
+        params: { max: limit.maxItems, count: items.length },
+      },
+    ]
+  const problems = new Map<string, FieldProblem>()
+
+  for (const entry of items) {
+    const p = entryProblem(field, entry, limit)
+
+    if (p) problems.set(`${p.code}\u0000${p.entry ?? ''}`, p)
+  }
+
+  return [...problems.values()]
 }
 
 export const splitList = (text: string) =>

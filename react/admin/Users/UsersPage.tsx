@@ -9,6 +9,10 @@ import LiveList from '../components/LiveList'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import USER_LIST from '../graphql/userList.gql'
+import type {
+  KeyStewardUserListQuery,
+  KeyStewardUserListQueryVariables,
+} from '../graphql/types.generated'
 import type { AdminUser, UserPage } from '../types'
 import { readError } from '../utils/errors'
 
@@ -40,10 +44,13 @@ const UsersPage: React.FC = () => {
     loading,
     error,
     refetch,
-  } = useQuery<{ userList: UserPage }>(USER_LIST, {
-    variables,
-    notifyOnNetworkStatusChange: true,
-  })
+  } = useQuery<KeyStewardUserListQuery, KeyStewardUserListQueryVariables>(
+    USER_LIST,
+    {
+      variables,
+      notifyOnNetworkStatusChange: true,
+    }
+  )
 
   // While the next page loads, the current one stays on screen.
   const shown = useRef<UserPage | undefined>(undefined)

@@ -3,7 +3,9 @@
 // that what was confirmed is this key (the appKey travels as `confirm`).
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Alert, ModalDialog } from 'vtex.styleguide'
+import { Alert } from 'vtex.styleguide'
+
+import Dialog from '../components/Dialog'
 
 interface Props {
   isOpen: boolean
@@ -19,6 +21,7 @@ interface Props {
   onCancel: () => void
 }
 
+/** A modal (components/Dialog): focus starts on Cancel, Tab stays inside, Esc cancels. */
 const ConfirmDialog: React.FC<Props> = ({
   isOpen,
   title,
@@ -36,40 +39,31 @@ const ConfirmDialog: React.FC<Props> = ({
   const intl = useIntl()
 
   return (
-    <ModalDialog
-      centered
+    <Dialog
       isOpen={isOpen}
-      onClose={onCancel}
-      confirmation={{
-        label: confirmLabel,
-        onClick: onConfirm,
-        isLoading: loading,
-        isDangerous: dangerous,
-      }}
-      cancelation={{
-        label: intl.formatMessage({ id: 'admin/key-steward.actions.cancel' }),
-        onClick: onCancel,
-      }}
+      title={title}
+      confirmLabel={confirmLabel}
+      cancelLabel={intl.formatMessage({
+        id: 'admin/key-steward.actions.cancel',
+      })}
+      dangerous={dangerous}
+      loading={loading}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      testId="confirm-dialog"
     >
-      <div
-        data-testid="confirm-dialog"
-        role="group"
-        aria-label={typeof title === 'string' ? title : undefined}
-      >
-        <h2 className="t-heading-4 mt0">{title}</h2>
-        <p className="mb2">
-          <strong>{keyLabel || appKey}</strong>
-        </p>
-        <p className="mt0 code f6 c-muted-1">{appKey}</p>
-        <div className="mb4">{effect}</div>
-        {children}
-        {error && (
-          <div className="mt4" role="alert">
-            <Alert type="error">{error}</Alert>
-          </div>
-        )}
-      </div>
-    </ModalDialog>
+      <p className="mb2">
+        <strong>{keyLabel || appKey}</strong>
+      </p>
+      <p className="mt0 code f6 c-muted-1">{appKey}</p>
+      <div className="mb4">{effect}</div>
+      {children}
+      {error && (
+        <div className="mt4" role="alert">
+          <Alert type="error">{error}</Alert>
+        </div>
+      )}
+    </Dialog>
   )
 }
 

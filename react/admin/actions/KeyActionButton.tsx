@@ -10,6 +10,16 @@ import DEACTIVATE from '../graphql/deactivateKey.gql'
 import FINISH from '../graphql/finishTokenRenewal.gql'
 import REACTIVATE from '../graphql/reactivateKey.gql'
 import REMOVE_ROLE from '../graphql/removeKeyRole.gql'
+import type {
+  KeyStewardDeactivateKeyMutation,
+  KeyStewardDeactivateKeyMutationVariables,
+  KeyStewardFinishTokenRenewalMutation,
+  KeyStewardFinishTokenRenewalMutationVariables,
+  KeyStewardReactivateKeyMutation,
+  KeyStewardReactivateKeyMutationVariables,
+  KeyStewardRemoveKeyRoleMutation,
+  KeyStewardRemoveKeyRoleMutationVariables,
+} from '../graphql/types.generated'
 import type { ActionPermission } from '../types'
 import { readError } from '../utils/errors'
 import ConfirmDialog from './ConfirmDialog'
@@ -36,18 +46,23 @@ const FIELD = {
   removeRole: 'removeKeyRole',
 } as const
 
-export interface KeyState {
-  id: string
-  isActive: boolean
-  rolesKnown: boolean
-  roles: Array<{ id: number; name: string }>
-}
-export interface ActionResult {
-  key: KeyState | null
-  audited: boolean
-  carriedOut: boolean
-  outcome?: string | null
-}
+/** The answer of whichever of the four mutations ran (each names its own field). */
+type ActionData = Partial<
+  KeyStewardFinishTokenRenewalMutation &
+    KeyStewardDeactivateKeyMutation &
+    KeyStewardReactivateKeyMutation &
+    KeyStewardRemoveKeyRoleMutation
+>
+type ActionVariables =
+  | KeyStewardFinishTokenRenewalMutationVariables
+  | KeyStewardDeactivateKeyMutationVariables
+  | KeyStewardReactivateKeyMutationVariables
+  | KeyStewardRemoveKeyRoleMutationVariables
+
+/** What VTEX shows after the action, as the service read it again. */
+export type ActionResult = NonNullable<
+  ActionData[(typeof FIELD)[KeyActionKind]]
+>
 
 interface Props {
   kind: KeyActionKind
@@ -92,9 +107,9 @@ const KeyActionButton: React.FC<Props> = ({
     },
     []
   )
-  const [run, state] = useMutation<Record<string, ActionResult>>(
+  const [run, state] = useMutation<ActionData, ActionVariables>(
     MUTATION[kind],
-    { refetchQueries: refetch as never, awaitRefetchQueries: true }
+    { refetchQueries: refetch, awaitRefetchQueries: true }
   )
 
   const failure = readError(state.error)

@@ -2,12 +2,13 @@
 // lives only in the state of the component that asked for it and is dropped when the dialog
 // closes; it is never put in Apollo's cache, the URL, storage or a log.
 // Closing it loses the token for good, so only "I have saved it, close" closes at once; Esc and
-// × first ask. Focus stays inside while it is open (Tab wraps), starts on Copy, and goes back to
-// where it came from (`returnFocus`) when it closes.
+// × first ask. The modal behaviour (focus inside, Tab wraps, starts on Copy, back to where it
+// came from with `returnFocus`) is components/Modal's.
 import React, { useEffect, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button } from 'vtex.styleguide'
+
+import Modal, { focusInside } from '../components/Modal'
 
 interface Props {
   token: string
@@ -17,9 +18,6 @@ interface Props {
   /** called after the dialog closed, to put focus back on what opened it */
   returnFocus?: () => void
 }
-
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])'
 
 const NewTokenDialog: React.FC<Props> = ({
   token,
@@ -33,23 +31,9 @@ const NewTokenDialog: React.FC<Props> = ({
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const [asking, setAsking] = useState(false)
   const box = useRef<HTMLDivElement>(null)
-  const returnTo = useRef(returnFocus)
 
-  returnTo.current = returnFocus
-
-  const focusFirst = (selector: string) =>
-    box.current?.querySelector<HTMLElement>(`${selector} button`)?.focus()
-
-  // Initial focus on Copy, the first thing to do; back to the opener when the dialog goes away.
   useEffect(() => {
-    focusFirst('[data-initial-focus]')
-
-    return () => {
-      setTimeout(() => returnTo.current?.(), 0)
-    }
-  }, [])
-  useEffect(() => {
-    if (asking) focusFirst('[data-ask-initial]')
+    if (asking) focusInside(box.current, '[data-ask-initial]')
   }, [asking])
 
   const copy = () => {
@@ -63,174 +47,132 @@ const NewTokenDialog: React.FC<Props> = ({
     )
   }
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation()
-      setAsking(!asking)
-
-      return
-    }
-
-    if (e.key !== 'Tab' || !box.current) return
-    const items = Array.from(
-      box.current.querySelectorAll<HTMLElement>(FOCUSABLE)
-    )
-
-    if (!items.length) return
-    const first = items[0]
-    const last = items[items.length - 1]
-    const active = document.activeElement
-
-    if (e.shiftKey && (active === first || !box.current.contains(active))) {
-      e.preventDefault()
-      last.focus()
-    } else if (
-      !e.shiftKey &&
-      (active === last || !box.current.contains(active))
-    ) {
-      e.preventDefault()
-      first.focus()
-    }
-  }
-
   const title = intl.formatMessage(
     { id: 'admin/key-steward.renewal.newToken.title' },
     { label: keyLabel || appKey }
   )
 
-  // In a portal on the page's body: above every block of the page, and shown even when the
-  // button that opened it is no longer offered (the renewal is now pending).
-  return createPortal(
-    <div
-      className="fixed top-0 left-0 w-100 h-100 flex items-center justify-center"
-      style={{ background: 'rgba(0,0,0,0.5)', zIndex: 10000 }}
+  return (
+    <Modal
+      ref={box}
+      labelledBy="new-token-title"
+      onEscape={() => setAsking(!asking)}
+      returnFocus={returnFocus}
+      testId="new-token-dialog"
     >
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a modal dialog traps Tab and answers Esc (WAI-ARIA dialog pattern) */}
-      <div
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="new-token-title"
-        className="bg-base br2 pa6 overflow-auto"
-        style={{ maxWidth: '40rem', maxHeight: '90vh', width: '100%' }}
-        onKeyDown={onKeyDown}
-        data-testid="new-token-dialog"
-      >
-        <div className="flex items-start justify-between">
-          <h2 id="new-token-title" className="t-heading-4 mt0">
-            {title}
-          </h2>
-          <button
-            type="button"
-            className="bn bg-transparent pointer f4 c-muted-1"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.renewal.newToken.dismiss',
-            })}
-            onClick={() => setAsking(true)}
-          >
-            ×
-          </button>
-        </div>
-        <div className="mb4">
-          <Alert type="warning">
-            <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
-          </Alert>
-        </div>
-        <p className="mb2 f6 c-muted-1">
-          <FormattedMessage
-            id="admin/key-steward.renewal.newToken.appKey"
-            values={{ appKey }}
-          />
-        </p>
-        <div className="flex items-center mb3">
-          <code
-            className="pa3 bg-muted-5 br2 f6 flex-auto"
-            style={{ wordBreak: 'break-all' }}
-            data-testid="new-token"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.renewal.newToken.label',
-            })}
-          >
-            {hidden ? '•'.repeat(32) : token}
-          </code>
-        </div>
-        <div className="flex items-center mb4">
-          <span className="mr3" data-initial-focus>
-            <Button size="small" variation="secondary" onClick={copy}>
-              <FormattedMessage id="admin/key-steward.renewal.newToken.copy" />
-            </Button>
-          </span>
-          <Button
-            size="small"
-            variation="tertiary"
-            onClick={() => setHidden(!hidden)}
-          >
-            <FormattedMessage
-              id={
-                hidden
-                  ? 'admin/key-steward.renewal.newToken.show'
-                  : 'admin/key-steward.renewal.newToken.hide'
-              }
-            />
+      <div className="flex items-start justify-between">
+        <h2 id="new-token-title" className="t-heading-4 mt0">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="bn bg-transparent pointer f4 c-muted-1"
+          aria-label={intl.formatMessage({
+            id: 'admin/key-steward.renewal.newToken.dismiss',
+          })}
+          onClick={() => setAsking(true)}
+        >
+          ×
+        </button>
+      </div>
+      <div className="mb4">
+        <Alert type="warning">
+          <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
+        </Alert>
+      </div>
+      <p className="mb2 f6 c-muted-1">
+        <FormattedMessage
+          id="admin/key-steward.renewal.newToken.appKey"
+          values={{ appKey }}
+        />
+      </p>
+      <div className="flex items-center mb3">
+        <code
+          className="pa3 bg-muted-5 br2 f6 flex-auto"
+          style={{ wordBreak: 'break-all' }}
+          data-testid="new-token"
+          aria-label={intl.formatMessage({
+            id: 'admin/key-steward.renewal.newToken.label',
+          })}
+        >
+          {hidden ? '•'.repeat(32) : token}
+        </code>
+      </div>
+      <div className="flex items-center mb4">
+        <span className="mr3" data-initial-focus>
+          <Button size="small" variation="secondary" onClick={copy}>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.copy" />
           </Button>
-          {copied && (
-            <span className="ml3 f6" role="status">
-              <FormattedMessage
-                id={`admin/key-steward.renewal.newToken.copied.${copied}`}
-              />
-            </span>
-          )}
-        </div>
-        <h3 className="t-heading-6 mb2">
-          <FormattedMessage id="admin/key-steward.renewal.newToken.next" />
-        </h3>
-        <ol className="mt0 pl4 f6 lh-copy">
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step1" />
-          </li>
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step2" />
-          </li>
-          <li>
-            <FormattedMessage id="admin/key-steward.renewal.newToken.step3" />
-          </li>
-        </ol>
-        {asking ? (
-          <div
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="new-token-ask"
-            className="mt4 pa4 ba b--danger br2"
-            data-testid="new-token-ask"
-          >
-            <p id="new-token-ask" className="mt0 c-danger">
-              <FormattedMessage id="admin/key-steward.renewal.newToken.ask" />
-            </p>
-            <div className="flex justify-end">
-              <span className="mr3" data-ask-initial>
-                <Button
-                  size="small"
-                  variation="secondary"
-                  onClick={() => setAsking(false)}
-                >
-                  <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
-                </Button>
-              </span>
-              <Button size="small" variation="danger" onClick={onClose}>
-                <FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" />
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <div className="flex justify-end mt4">
-            <Button variation="primary" onClick={onClose}>
-              <FormattedMessage id="admin/key-steward.renewal.newToken.close" />
-            </Button>
-          </div>
+        </span>
+        <Button
+          size="small"
+          variation="tertiary"
+          onClick={() => setHidden(!hidden)}
+        >
+          <FormattedMessage
+            id={
+              hidden
+                ? 'admin/key-steward.renewal.newToken.show'
+                : 'admin/key-steward.renewal.newToken.hide'
+            }
+          />
+        </Button>
+        {copied && (
+          <span className="ml3 f6" role="status">
+            <FormattedMessage
+              id={`admin/key-steward.renewal.newToken.copied.${copied}`}
+            />
+          </span>
         )}
       </div>
-    </div>,
-    document.body
+      <h3 className="t-heading-6 mb2">
+        <FormattedMessage id="admin/key-steward.renewal.newToken.next" />
+      </h3>
+      <ol className="mt0 pl4 f6 lh-copy">
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step1" />
+        </li>
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step2" />
+        </li>
+        <li>
+          <FormattedMessage id="admin/key-steward.renewal.newToken.step3" />
+        </li>
+      </ol>
+      {asking ? (
+        <div
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="new-token-ask"
+          className="mt4 pa4 ba b--danger br2"
+          data-testid="new-token-ask"
+        >
+          <p id="new-token-ask" className="mt0 c-danger">
+            <FormattedMessage id="admin/key-steward.renewal.newToken.ask" />
+          </p>
+          <div className="flex justify-end">
+            <span className="mr3" data-ask-initial>
+              <Button
+                size="small"
+                variation="secondary"
+                onClick={() => setAsking(false)}
+              >
+                <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
+              </Button>
+            </span>
+            <Button size="small" variation="danger" onClick={onClose}>
+              <FormattedMessage id="admin/key-steward.renewal.newToken.ask.close" />
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex justify-end mt4">
+          <Button variation="primary" onClick={onClose}>
+            <FormattedMessage id="admin/key-steward.renewal.newToken.close" />
+          </Button>
+        </div>
+      )}
+    </Modal>
   )
 }
 

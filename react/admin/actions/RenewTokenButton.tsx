@@ -2,11 +2,16 @@
 // once. The answer is read with fetchPolicy "no-cache" so Apollo never keeps it; what the page
 // shows afterwards comes from refetched queries, which never carry a token.
 import React, { useRef, useState } from 'react'
+import type { DocumentNode } from 'graphql'
 import { useApolloClient } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
 import RENEW from '../graphql/renewToken.gql'
+import type {
+  KeyStewardRenewTokenMutation,
+  KeyStewardRenewTokenMutationVariables,
+} from '../graphql/types.generated'
 import type { ActionPermission } from '../types'
 import { readError } from '../utils/errors'
 import ConfirmDialog from './ConfirmDialog'
@@ -15,7 +20,7 @@ import PermissionNote from './PermissionNote'
 
 /** A query to read again after an action: a document, or an active query's operation name. */
 export type RefetchQuery =
-  | { query: unknown; variables?: Record<string, unknown> }
+  | { query: DocumentNode; variables?: Record<string, unknown> }
   | string
 
 interface Props {
@@ -63,13 +68,16 @@ const RenewTokenButton: React.FC<Props> = ({
     setLoading(true)
     setError(null)
     try {
-      const res = await client.mutate<{ renewToken: { newToken: string } }>({
-        mutation: RENEW as never,
+      const res = await client.mutate<
+        KeyStewardRenewTokenMutation,
+        KeyStewardRenewTokenMutationVariables
+      >({
+        mutation: RENEW,
         variables: { keyId, confirm: appKey },
         fetchPolicy: 'no-cache',
       })
 
-      const token = res.data?.renewToken.newToken
+      const token = res.data?.renewToken?.newToken
 
       setConfirming(false)
       if (token) setShown({ token })

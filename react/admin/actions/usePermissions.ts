@@ -4,23 +4,22 @@
 import { useQuery } from 'react-apollo'
 
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
+import type {
+  KeyStewardKeyActionPermissionsQuery,
+  KeyStewardKeyActionPermissionsQueryVariables,
+} from '../graphql/types.generated'
+import type { KeyActionField } from '../graphql/keyActionFields.generated'
 import type { ActionPermission } from '../types'
 
-export type KeyActionField =
-  | 'renewToken'
-  | 'finishTokenRenewal'
-  | 'recordTokenRenewal'
-  | 'deactivateKey'
-  | 'reactivateKey'
-  | 'removeKeyRole'
+export type { KeyActionField }
 
 export function usePermissions(): (
   field: KeyActionField
 ) => ActionPermission | undefined {
-  const { data } = useQuery<{ keyActionPermissions: ActionPermission[] }>(
-    PERMISSIONS,
-    { fetchPolicy: 'cache-and-network' }
-  )
+  const { data } = useQuery<
+    KeyStewardKeyActionPermissionsQuery,
+    KeyStewardKeyActionPermissionsQueryVariables
+  >(PERMISSIONS, { fetchPolicy: 'cache-and-network' })
 
   return (field) => data?.keyActionPermissions.find((p) => p.field === field)
 }

@@ -8,35 +8,16 @@ import { FormattedMessage } from 'react-intl'
 import { Spinner } from 'vtex.styleguide'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
+import type {
+  KeyStewardInventoryStatusQuery,
+  KeyStewardInventoryStatusQueryVariables,
+} from '../graphql/types.generated'
+import type { InventoryMeta } from '../types'
 import { SourceBanner } from './QueryState'
 
-export interface DataMeta {
-  source: string
-  generatedAt: string
-  version?: string | null
-  ageSeconds?: number | null
-  revalidating?: boolean | null
-}
-
-export interface Progress {
-  phase: 'LISTS' | 'ROLES' | 'SAVING' | string
-  done: number
-  total: number
-  elapsedSeconds: number
-  concurrency: number
-  maxConcurrency: number
-  waitingSeconds: number
-  rateLimited: number
-}
-
-export interface InventoryStatus {
-  version: string | null
-  generatedAt: string | null
-  ageSeconds: number | null
-  reading: boolean
-  lastError: string | null
-  progress: Progress | null
-}
+/** Where a page's data comes from and how fresh it is (the Inventory fields every page asks for). */
+export type DataMeta = InventoryMeta
+export type InventoryStatus = KeyStewardInventoryStatusQuery['inventoryStatus']
 
 export const POLL_MS = 1500
 /** A page served from the copy answers well within this: only a slower one is a cold read worth polling. */
@@ -47,7 +28,7 @@ export const COLD_AFTER_MS = 1000
  * still running) or while the data shown is being revalidated; calls `onFresh` once per new copy.
  */
 export function useFreshness(
-  meta: DataMeta | undefined,
+  meta: DataMeta | null | undefined,
   waiting: boolean,
   onFresh: () => void
 ): InventoryStatus | null {
@@ -66,15 +47,15 @@ export function useFreshness(
   const active =
     (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
 
-  const { data } = useQuery<{ inventoryStatus: InventoryStatus }>(
-    INVENTORY_STATUS,
-    {
-      skip: !active,
-      pollInterval: POLL_MS,
-      fetchPolicy: 'network-only',
-      notifyOnNetworkStatusChange: false,
-    }
-  )
+  const { data } = useQuery<
+    KeyStewardInventoryStatusQuery,
+    KeyStewardInventoryStatusQueryVariables
+  >(INVENTORY_STATUS, {
+    skip: !active,
+    pollInterval: POLL_MS,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+  })
 
   const status = active ? data?.inventoryStatus ?? null : null
   const asked = useRef<string | null>(null)

@@ -1,7 +1,8 @@
 import React from 'react'
-import { render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, wait } from '@vtex/test-tools/react'
 
 import REMINDERS from '../graphql/reminders.gql'
+import SNOOZE from '../graphql/snoozeReminder.gql'
 import Reminders from './Reminders'
 
 describe('Reminders', () => {
@@ -52,10 +53,66 @@ describe('Reminders', () => {
       '/admin/key-steward/keys?ids=k1,k2'
     )
     expect(container.querySelectorAll('[data-reminder]')).toHaveLength(2)
-    expect(
-      container.querySelector('select[aria-label="Snooze for"]')
-    ).not.toBeNull()
     expect(container.textContent).toContain('7 days')
+  })
+
+  it('reads as one labelled control per reminder: "Remind me again in [7 days] [Snooze]", and snoozes for the days chosen', async () => {
+    const reminder = {
+      id: 'review-overdue:never',
+      kind: 'REVIEW_OVERDUE',
+      count: 1,
+      dueDate: null,
+      subjects: [],
+    }
+
+    let snoozed: unknown = null
+    const { getByText, getByRole, queryByText } = render(<Reminders />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [reminder] } },
+          },
+          {
+            request: {
+              query: SNOOZE,
+              variables: { id: reminder.id, days: 30 },
+            },
+            result: () => {
+              snoozed = { id: reminder.id, days: 30 }
+
+              return { data: { snoozeReminder: '2027-04-06' } }
+            },
+          },
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [] } },
+          },
+        ],
+      },
+    })
+
+    await wait(() => getByText(/The access review is overdue/))
+    // The select's name is its visible label, and the label names the group around the button.
+    const select = getByRole('combobox', {
+      name: 'Remind me again in',
+    }) as HTMLSelectElement
+
+    const group = getByRole('group', { name: 'Remind me again in' })
+
+    expect(select.tagName).toBe('SELECT')
+    expect(select.value).toBe('7')
+    expect(group.contains(select)).toBe(true)
+    expect(group.contains(getByText('Snooze'))).toBe(true)
+    expect(group.textContent).toMatch(
+      /^Remind me again in\s*1 day7 days30 days\s*Snooze$/
+    )
+    expect(getByRole('region', { name: 'Reminders' })).toBeTruthy()
+
+    fireEvent.change(select, { target: { value: '30' } })
+    fireEvent.click(getByText('Snooze'))
+    await wait(() => expect(snoozed).toEqual({ id: reminder.id, days: 30 }))
+    await wait(() => expect(queryByText(/overdue/)).toBeNull())
   })
 
   it('shows nothing when there is nothing to remind', async () => {

@@ -7,23 +7,20 @@ import { Alert, ButtonPlain } from 'vtex.styleguide'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
+import type {
+  KeyStewardRemindersQuery,
+  KeyStewardRemindersQueryVariables,
+  KeyStewardSnoozeReminderMutation,
+  KeyStewardSnoozeReminderMutationVariables,
+  ReminderKind,
+} from '../graphql/types.generated'
+import type { RuleId } from '../types'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
 
-export interface Reminder {
-  id: string
-  kind:
-    | 'REVIEW_DUE_SOON'
-    | 'REVIEW_OVERDUE'
-    | 'KEYS_CROSSED_ROTATION'
-    | 'RENEWALS_UNFINISHED'
-    | 'DAILY_SCAN_FAILING'
-  count: number
-  dueDate: string | null
-  subjects: Array<{ id: string; label: string }>
-}
+export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
-const ACTION: Record<Reminder['kind'], string> = {
+const ACTION: Record<ReminderKind, string> = {
   REVIEW_DUE_SOON: `${BASE}/review`,
   REVIEW_OVERDUE: `${BASE}/review`,
   KEYS_CROSSED_ROTATION: `${BASE}/keys`,
@@ -32,7 +29,7 @@ const ACTION: Record<Reminder['kind'], string> = {
 }
 
 /** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
-const RULE_OF: Partial<Record<Reminder['kind'], string>> = {
+const RULE_OF: Partial<Record<ReminderKind, RuleId>> = {
   KEYS_CROSSED_ROTATION: 'key-age-exceeded',
   RENEWALS_UNFINISHED: 'renewal-unfinished',
 }
@@ -54,7 +51,11 @@ const SNOOZE_CHOICES = [1, 7, 30]
 const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
-  const [snooze, snoozing] = useMutation(SNOOZE, {
+  const snoozeId = `snooze-${r.id.replace(/[^\w-]/g, '_')}`
+  const [snooze, snoozing] = useMutation<
+    KeyStewardSnoozeReminderMutation,
+    KeyStewardSnoozeReminderMutationVariables
+  >(SNOOZE, {
     refetchQueries: [{ query: REMINDERS }],
     awaitRefetchQueries: true,
   })
@@ -91,33 +92,47 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
               id={`admin/key-steward.reminder.action.${r.kind}`}
             />
           </Link>
-          {' · '}
-          <select
-            className="ml1 mr1 f6 bn bg-transparent c-link pointer"
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.reminder.snoozeFor',
-            })}
-            value={days}
-            onChange={(e) => setDays(Number(e.target.value))}
+          {/* One labelled control: "Remind me again in [7 days ▾] [Snooze]". */}
+          <span
+            className="flex items-center flex-wrap mt2"
+            role="group"
+            aria-labelledby={`${snoozeId}-label`}
+            data-snooze
           >
-            {SNOOZE_CHOICES.map((d) => (
-              <option key={d} value={d}>
-                {intl.formatMessage(
-                  { id: 'admin/key-steward.reminder.days' },
-                  { days: d }
-                )}
-              </option>
-            ))}
-          </select>
-          <ButtonPlain
-            size="small"
-            isLoading={snoozing.loading}
-            onClick={() =>
-              snooze({ variables: { id: r.id, days } }).catch(() => undefined)
-            }
-          >
-            {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
-          </ButtonPlain>
+            <label
+              id={`${snoozeId}-label`}
+              htmlFor={snoozeId}
+              className="f6 c-on-base mr2"
+            >
+              {intl.formatMessage({
+                id: 'admin/key-steward.reminder.remindAgainIn',
+              })}
+            </label>
+            <select
+              id={snoozeId}
+              className="f6 pv1 ph2 mr2 ba b--muted-3 br2 bg-base c-on-base pointer"
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            >
+              {SNOOZE_CHOICES.map((d) => (
+                <option key={d} value={d}>
+                  {intl.formatMessage(
+                    { id: 'admin/key-steward.reminder.days' },
+                    { days: d }
+                  )}
+                </option>
+              ))}
+            </select>
+            <ButtonPlain
+              size="small"
+              isLoading={snoozing.loading}
+              onClick={() =>
+                snooze({ variables: { id: r.id, days } }).catch(() => undefined)
+              }
+            >
+              {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
+            </ButtonPlain>
+          </span>
         </span>
       </Alert>
     </div>
@@ -126,7 +141,11 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
 
 /** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
 const Reminders: React.FC = () => {
-  const { data } = useQuery<{ reminders: Reminder[] }>(REMINDERS, {
+  const intl = useIntl()
+  const { data } = useQuery<
+    KeyStewardRemindersQuery,
+    KeyStewardRemindersQueryVariables
+  >(REMINDERS, {
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'ignore',
   })
@@ -136,7 +155,12 @@ const Reminders: React.FC = () => {
   if (!reminders.length) return null
 
   return (
-    <section className="mb5" aria-label="Reminders">
+    <section
+      className="mb5"
+      aria-label={intl.formatMessage({
+        id: 'admin/key-steward.reminder.sectionLabel',
+      })}
+    >
       {reminders.map((r) => (
         <ReminderItem key={r.id} r={r} />
       ))}

@@ -18,10 +18,10 @@ export type ActionOutcome =
   | 'UNKNOWN';
 
 export type AnnotationInput = {
-  owner: string | null | undefined;
-  integrations: Array<string> | null | undefined;
-  purpose: string | null | undefined;
-  notes: string | null | undefined;
+  owner?: string | null | undefined;
+  integrations?: Array<string> | null | undefined;
+  purpose?: string | null | undefined;
+  notes?: string | null | undefined;
 };
 
 /** Where carrying a review decision out stands */
@@ -53,18 +53,18 @@ export type Decision =
 
 /** Which of a review's keys to show or decide; every given condition must hold */
 export type DecisionFilter = {
-  status: DecisionStatus | null | undefined;
+  status?: DecisionStatus | null | undefined;
   /** keys with a finding of this severity */
-  severity: Severity | null | undefined;
+  severity?: Severity | null | undefined;
   /** keys with a finding of this rule */
-  rule: string | null | undefined;
+  rule?: string | null | undefined;
   /** true: keys without findings; false: keys with some */
-  withoutFindings: boolean | null | undefined;
+  withoutFindings?: boolean | null | undefined;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
-  risky: boolean | null | undefined;
-  decision: Decision | null | undefined;
+  risky?: boolean | null | undefined;
+  decision?: Decision | null | undefined;
   /** words of the label, appKey or account */
-  search: string | null | undefined;
+  search?: string | null | undefined;
 };
 
 export type DecisionSort =
@@ -162,20 +162,20 @@ export type ScanStepState =
   | 'SKIPPED';
 
 export type SettingsInput = {
-  rotationDays: number | null | undefined;
-  renewalGraceDays: number | null | undefined;
-  reviewCadenceDays: number | null | undefined;
-  maxOwnerUsers: number | null | undefined;
-  extraGenericLabels: Array<string> | null | undefined;
-  keyManagingRoleIds: Array<number> | null | undefined;
-  roleFetchConcurrency: number | null | undefined;
-  recentCopyMaxAgeMinutes: number | null | undefined;
-  scanExtraPaths: Array<string> | null | undefined;
-  reminderDays: number | null | undefined;
-  reminderEmails: Array<string> | null | undefined;
-  liveReadTimeoutSeconds: number | null | undefined;
-  reminderLocale: string | null | undefined;
-  auditors: Array<string> | null | undefined;
+  rotationDays?: number | null | undefined;
+  renewalGraceDays?: number | null | undefined;
+  reviewCadenceDays?: number | null | undefined;
+  maxOwnerUsers?: number | null | undefined;
+  extraGenericLabels?: Array<string> | null | undefined;
+  keyManagingRoleIds?: Array<number> | null | undefined;
+  roleFetchConcurrency?: number | null | undefined;
+  recentCopyMaxAgeMinutes?: number | null | undefined;
+  scanExtraPaths?: Array<string> | null | undefined;
+  reminderDays?: number | null | undefined;
+  reminderEmails?: Array<string> | null | undefined;
+  liveReadTimeoutSeconds?: number | null | undefined;
+  reminderLocale?: string | null | undefined;
+  auditors?: Array<string> | null | undefined;
 };
 
 export type Severity =
@@ -223,14 +223,14 @@ export type KeyStewardChangesQuery = { changes: { from: string | null, to: strin
 export type KeyStewardCheckPracticeMutationVariables = Exact<{
   practice: Practice;
   status: CheckStatus;
-  note: string | null | undefined;
+  note?: string | null | undefined;
 }>;
 
 
 export type KeyStewardCheckPracticeMutation = { checkPractice: { id: string } | null };
 
 export type KeyStewardCompleteReviewMutationVariables = Exact<{
-  note: string | null | undefined;
+  note?: string | null | undefined;
 }>;
 
 
@@ -247,24 +247,24 @@ export type KeyStewardDeactivateKeyMutation = { deactivateKey: { recorded: boole
 export type KeyStewardDecideKeyMutationVariables = Exact<{
   keyId: string | number;
   decision: Decision;
-  justification: string | null | undefined;
+  justification?: string | null | undefined;
 }>;
 
 
 export type KeyStewardDecideKeyMutation = { decideKey: { id: string, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number } } | null };
 
 export type KeyStewardDecideKeysMutationVariables = Exact<{
-  keyIds: Array<string | number> | string | number | null | undefined;
-  matching: DecisionFilter | null | undefined;
+  keyIds?: Array<string | number> | string | number | null | undefined;
+  matching?: DecisionFilter | null | undefined;
   decision: Decision;
-  justification: string | null | undefined;
+  justification?: string | null | undefined;
 }>;
 
 
 export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
 
 export type KeyStewardExternalKeysQueryVariables = Exact<{
-  live: boolean | null | undefined;
+  live?: boolean | null | undefined;
 }>;
 
 
@@ -276,10 +276,10 @@ export type KeyStewardFinishTokenRenewalMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
+export type KeyStewardFinishTokenRenewalMutation = { finishTokenRenewal: { recorded: boolean, audited: boolean, carriedOut: boolean, outcome: ActionOutcome | null, key: { id: string, isActive: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string }> } | null, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null } | null } | null };
 
 export type KeyStewardInventoryQueryVariables = Exact<{
-  live: boolean | null | undefined;
+  live?: boolean | null | undefined;
 }>;
 
 
@@ -304,24 +304,24 @@ export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string
 
 export type KeyStewardKeyDetailQueryVariables = Exact<{
   id: string | number;
-  live: boolean | null | undefined;
+  live?: boolean | null | undefined;
 }>;
 
 
 export type KeyStewardKeyDetailQuery = { keyDetail: { inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, key: { id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string, daysPastPeriod: number | null }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null } | null } };
 
 export type KeyStewardKeyListQueryVariables = Exact<{
-  page: number | null | undefined;
-  pageSize: number | null | undefined;
-  search: string | null | undefined;
-  severity: Severity | null | undefined;
-  rule: string | null | undefined;
-  status: string | null | undefined;
-  roleId: number | null | undefined;
-  ids: Array<string | number> | string | number | null | undefined;
-  sort: string | null | undefined;
-  descending: boolean | null | undefined;
-  live: boolean | null | undefined;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+  search?: string | null | undefined;
+  severity?: Severity | null | undefined;
+  rule?: string | null | undefined;
+  status?: string | null | undefined;
+  roleId?: number | null | undefined;
+  ids?: Array<string | number> | string | number | null | undefined;
+  sort?: string | null | undefined;
+  descending?: boolean | null | undefined;
+  live?: boolean | null | undefined;
 }>;
 
 
@@ -333,8 +333,8 @@ export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null, severity: Severity, key: { id: string, label: string } | null }> } | null };
 
 export type KeyStewardOverviewQueryVariables = Exact<{
-  live: boolean | null | undefined;
-  first: number | null | undefined;
+  live?: boolean | null | undefined;
+  first?: number | null | undefined;
 }>;
 
 
@@ -351,7 +351,7 @@ export type KeyStewardReactivateKeyMutation = { reactivateKey: { recorded: boole
 export type KeyStewardRecordTokenRenewalMutationVariables = Exact<{
   keyId: string | number;
   date: string;
-  note: string | null | undefined;
+  note?: string | null | undefined;
 }>;
 
 
@@ -406,25 +406,25 @@ export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus
 
 export type KeyStewardReviewByIdQueryVariables = Exact<{
   id: string | number;
-  auditLimit: number | null | undefined;
+  auditLimit?: number | null | undefined;
 }>;
 
 
 export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string }> } | null };
 
 export type KeyStewardReviewCountQueryVariables = Exact<{
-  filter: DecisionFilter | null | undefined;
+  filter?: DecisionFilter | null | undefined;
 }>;
 
 
 export type KeyStewardReviewCountQuery = { reviewDecisions: { reviewId: string, total: number } | null };
 
 export type KeyStewardReviewDecisionsQueryVariables = Exact<{
-  reviewId: string | number | null | undefined;
-  filter: DecisionFilter | null | undefined;
-  sort: DecisionSort | null | undefined;
-  offset: number | null | undefined;
-  limit: number | null | undefined;
+  reviewId?: string | number | null | undefined;
+  filter?: DecisionFilter | null | undefined;
+  sort?: DecisionSort | null | undefined;
+  offset?: number | null | undefined;
+  limit?: number | null | undefined;
 }>;
 
 
@@ -478,17 +478,17 @@ export type KeyStewardStopScheduleMutation = { unregisterSchedule: boolean | nul
 
 export type KeyStewardUpdateSettingsMutationVariables = Exact<{
   settings: SettingsInput;
-  version: string | null | undefined;
+  version?: string | null | undefined;
 }>;
 
 
 export type KeyStewardUpdateSettingsMutation = { updateSettings: { rotationDays: number, renewalGraceDays: number, reviewCadenceDays: number, maxOwnerUsers: number, extraGenericLabels: Array<string>, keyManagingRoleIds: Array<number>, roleFetchConcurrency: number, scanExtraPaths: Array<string>, reminderDays: number, reminderEmails: Array<string>, liveReadTimeoutSeconds: number, reminderLocale: string, auditors: Array<string>, recentCopyMaxAgeMinutes: number, version: string | null } | null };
 
 export type KeyStewardUserListQueryVariables = Exact<{
-  page: number | null | undefined;
-  pageSize: number | null | undefined;
-  search: string | null | undefined;
-  live: boolean | null | undefined;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+  search?: string | null | undefined;
+  live?: boolean | null | undefined;
 }>;
 
 

@@ -1,0 +1,87 @@
+import { keyFacts } from './keyFacts'
+import type { KeyEntry } from './types'
+
+const key = (id: string, label: string, createdAt = '2026-01-01T00:00:00Z') =>
+  ({
+    id,
+    appKey: `vtexappkey-acme-${id}`,
+    label,
+    createdAt,
+    isActive: true,
+    ageDays: 0,
+    rolesKnown: true,
+    roles: [],
+  } as KeyEntry)
+
+describe('keyFacts', () => {
+  const keys = [
+    key('a', 'ERP'),
+    key('b', 'erp '),
+    key('c', 'Feed', 'not a date'),
+    key('d', ''),
+  ]
+
+  const facts = keyFacts(keys)
+
+  it('is worked out once per key list', () => {
+    expect(keyFacts(keys)).toBe(facts)
+    expect(keyFacts([...keys])).not.toBe(facts)
+  })
+
+  it("is kept by the recent copy's version across lists of the same keys", () => {
+    const first = [key('x', 'One'), key('y', 'Two')]
+    const facts1 = keyFacts(first, 'v1')
+
+    // the same copy, ages counted again for another request: a new list, the same facts
+    expect(
+      keyFacts(
+        first.map((k) => ({ ...k, ageDays: 1 })),
+        'v1'
+      )
+    ).toBe(facts1)
+    // another version is worked out anew
+    expect(
+      keyFacts(
+        first.map((k) => ({ ...k })),
+        'v2'
+      )
+    ).not.toBe(facts1)
+  })
+
+  it('gives positions, duplicate counts and creation times by position', () => {
+    expect([...facts.positionOf]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 3],
+    ])
+    expect(facts.labelCountOf).toEqual([2, 2, 1, 0])
+    expect(facts.createdMs[0]).toBe(Date.parse('2026-01-01T00:00:00Z'))
+    expect(facts.createdMs[2]).toBeNaN()
+  })
+
+  it('knows whether the list is in subject order', () => {
+    // by label ignoring case; the empty label counts as its appKey ("vtexappkey-…")
+    expect(facts.sorted).toBe(true)
+    expect(keyFacts([keys[3], keys[0]]).sorted).toBe(false)
+    expect(keyFacts([keys[2], keys[0]]).sorted).toBe(false)
+  })
+
+  it('keeps generic-label answers per set of generic labels', () => {
+    const isErp = (l: string) => l.trim().toLowerCase() === 'erp'
+
+    expect(facts.generic('erp', isErp)).toEqual([true, true, false, false])
+    expect(facts.generic('erp', () => false)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+    expect(facts.generic('none', () => false)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+})

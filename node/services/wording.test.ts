@@ -1,0 +1,197 @@
+import { readdirSync, readFileSync, statSync } from 'fs'
+import { join } from 'path'
+
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+
+import { findingMessageId } from '../domain/messages'
+import { RULES } from '../domain/rules'
+import { SERVER_MESSAGES } from '../generated/messages'
+import { localizeError, say, withWording } from './wording'
+
+const ROOT = join(__dirname, '..', '..')
+const PREFIX = 'admin/key-steward.'
+const LANGUAGES = ['en', 'pt', 'es'] as const
+const json = Object.fromEntries(
+  LANGUAGES.map((l) => [
+    l,
+    JSON.parse(
+      readFileSync(join(ROOT, 'messages', `${l}.json`), 'utf8')
+    ) as Record<string, string>,
+  ])
+) as Record<(typeof LANGUAGES)[number], Record<string, string>>
+
+/** The namespaces only the service words (react-intl never reads them). */
+const SERVER_ONLY = /^(finding|hygiene|refusal|validation)\./
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+
+    if (['node_modules', 'generated'].includes(name)) return []
+    if (statSync(p).isDirectory()) return sources(p)
+
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [p] : []
+  })
+}
+
+/** Message ids written as literals in the service's code (`'refusal.review.badId'`). */
+const literalIds = new Set(
+  sources(join(ROOT, 'node')).flatMap((f) =>
+    [
+      ...readFileSync(f, 'utf8').matchAll(
+        /'((?:finding|hygiene|refusal|validation)\.[\w.-]+)'/g
+      ),
+    ].map((m) => m[1])
+  )
+)
+
+/** The service's ids: literals, each rule's finding, and the ids built from codes. */
+const usedIds = new Set([
+  ...literalIds,
+  ...RULES.map((r) => findingMessageId(r.id)),
+  ...Object.keys(json.en)
+    .map((id) => id.slice(PREFIX.length))
+    .filter((id) => /^validation\.externalKey\.[A-Z_]+$/.test(id)),
+])
+
+/** `{name}`, `{name, plural}`, … of an ICU message, sorted. */
+function argumentsOf(text: string): string {
+  const out = new Set<string>()
+  const walk = (els: MessageFormatElement[]) => {
+    for (const e of els) {
+      if (e.type === TYPE.literal || e.type === TYPE.pound) continue
+      if (e.type === TYPE.tag) throw new Error(`a tag <${e.value}> in ${text}`)
+      out.add(`${e.value}:${TYPE[e.type]}`)
+      if ('options' in e)
+        for (const o of Object.values(e.options)) walk(o.value)
+    }
+  }
+
+  walk(parse(text))
+
+  return [...out].sort().join(' ')
+}
+
+describe('the messages the service words itself', () => {
+  it('finds the ids the code writes (a sanity check of the search)', () => {
+    expect(literalIds).toContain('refusal.review.alreadyOpen')
+    expect(literalIds).toContain('validation.settings.range')
+    expect(literalIds.size).toBeGreaterThan(30)
+  })
+
+  it.each([...usedIds].sort())(
+    '%s is in en, pt and es, with the same ICU arguments',
+    (id) => {
+      const texts = LANGUAGES.map((l) => json[l][PREFIX + id])
+
+      expect(texts).toEqual([
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+      ])
+      const [en, ...others] = texts.map(argumentsOf)
+
+      for (const other of others) expect(other).toBe(en)
+    }
+  )
+
+  it('every rule has its finding message', () => {
+    for (const rule of RULES)
+      for (const l of LANGUAGES)
+        expect(json[l][PREFIX + findingMessageId(rule.id)]).toEqual(
+          expect.any(String)
+        )
+  })
+
+  it('no server-only message is left that the service does not use', () => {
+    const unused = Object.keys(json.en)
+      .map((id) => id.slice(PREFIX.length))
+      .filter((id) => SERVER_ONLY.test(id) && !usedIds.has(id))
+
+    expect(unused).toEqual([])
+  })
+
+  it('node/generated/messages.ts is the copy of messages/ the build makes', () => {
+    for (const l of LANGUAGES) {
+      const copied = SERVER_MESSAGES[l] as Record<string, string>
+
+      for (const [id, text] of Object.entries(copied))
+        expect([id, text]).toEqual([id, json[l][id]])
+      for (const id of usedIds) expect(copied[PREFIX + id]).toBeDefined()
+    }
+  })
+})
+
+describe('say', () => {
+  it('words plurals and nested messages in each language', () => {
+    expect(
+      say('en', {
+        id: 'refusal.review.notReady',
+        values: {
+          undecided: 1,
+          open: 2,
+          both: 'yes',
+          practices: [
+            { id: 'practice.ROTATE_KEYS' },
+            { id: 'practice.AWARENESS' },
+          ],
+        },
+      })
+    ).toBe(
+      'The review cannot be signed off yet: 1 key without a decision; practices still open: Rotate keys, Awareness.'
+    )
+    expect(
+      say('pt', {
+        id: 'validation.tooLong',
+        values: { field: 'note', max: 1 },
+      })
+    ).toBe('note deve ter no máximo 1 caractere')
+  })
+
+  it('throws on an id that is not in messages/', () => {
+    expect(() => say('en', { id: 'refusal.none' as never })).toThrow(
+      /no message refusal.none/
+    )
+  })
+})
+
+describe('localizeError', () => {
+  const wording = {
+    message: { id: 'refusal.review.noneOpen' as const },
+    fields: [{ id: 'validation.token' as const, values: { field: 'note' } }],
+  }
+
+  const formatted = () => ({
+    message: 'No access review is open. Start one first.',
+    extensions: {
+      code: 'NOT_FOUND',
+      exception: { message: 'No access review is open. Start one first.' },
+      fields: [{ field: 'note', message: 'x' }],
+    },
+  })
+
+  it('answers in the request’s language, message, exception and fields alike', () => {
+    const out = localizeError(
+      formatted(),
+      withWording(new Error('x'), wording),
+      'es'
+    ) as ReturnType<typeof formatted>
+
+    expect(out.message).toBe(
+      'No hay ninguna revisión de accesos abierta. Inicia una primero.'
+    )
+    expect(out.extensions.exception.message).toBe(out.message)
+    expect(out.extensions.fields[0].message).toBe(
+      'note parece un appToken: nunca pegues tokens en Key Steward (NO_SHARING)'
+    )
+    expect(out.extensions.code).toBe('NOT_FOUND')
+  })
+
+  it('leaves English, and errors without wording, as they are', () => {
+    const f = formatted()
+
+    expect(localizeError(f, withWording(new Error('x'), wording), 'en')).toBe(f)
+    expect(localizeError(f, new Error('x'), 'pt')).toBe(f)
+  })
+})

@@ -1,0 +1,79 @@
+import React from 'react'
+import { fireEvent, render, wait } from '@vtex/test-tools/react'
+
+import SignOff from './SignOff'
+import type { Review } from './types'
+
+const review = (progress: Partial<Review['progress']>) =>
+  ({
+    id: 'r-1',
+    checklist: [{ status: 'DONE' }, { status: 'NOT_APPLICABLE' }],
+    progress: {
+      keysDecided: 3,
+      keysTotal: 3,
+      practicesTotal: 2,
+      openPractices: [],
+      decisionCounts: [{ decision: 'KEEP', count: 3 }],
+      ...progress,
+    },
+  } as unknown as Review)
+
+describe('SignOff', () => {
+  it('keeps the button short while work remains, and lists what remains beside it as its description', async () => {
+    const { getByText, container } = render(
+      <SignOff
+        review={review({ keysDecided: 1, openPractices: ['ROTATE_KEYS'] })}
+        onSigned={() => undefined}
+      />
+    )
+
+    const button = getByText('Sign off review').closest('button')!
+
+    expect(button).toBeDisabled()
+    expect(button.textContent).toBe('Sign off review')
+    await wait(() =>
+      expect(button.getAttribute('aria-describedby')).toBe(
+        'sign-off-remaining-r-1'
+      )
+    )
+    const note = container.querySelector('#sign-off-remaining-r-1')!
+
+    expect(
+      Array.from(note.querySelectorAll('li')).map((li) => li.textContent)
+    ).toEqual([
+      '2 keys still need a decision.',
+      'Practice still open: Rotate keys.',
+    ])
+    expect(container.textContent).not.toMatch(/ROTATE_KEYS/)
+  })
+
+  it('when ready, opens a modal confirmation with focus on Cancel; Esc closes it and focus returns to the button', async () => {
+    const { getByText, getByRole, queryByRole, container } = render(
+      <SignOff review={review({})} onSigned={() => undefined} />
+    )
+
+    const button = getByText('Sign off review').closest('button')!
+
+    expect(button).not.toBeDisabled()
+    expect(container.querySelector('[data-remaining]')).toBeNull()
+    await wait(() =>
+      expect(button.hasAttribute('aria-describedby')).toBe(false)
+    )
+    button.focus()
+    fireEvent.click(button)
+    const dialog = getByRole('dialog')
+
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(
+      document.getElementById(dialog.getAttribute('aria-labelledby')!)!
+        .textContent
+    ).toBe('Sign off this access review?')
+    expect(dialog.querySelector('[data-sign-off-counts]')!.textContent).toBe(
+      'You sign off 3 keys (3 keep) and 2 practices (1 done, 1 not applicable).'
+    )
+    expect(document.activeElement).toBe(getByText('Cancel').closest('button'))
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(queryByRole('dialog')).toBeNull()
+    await wait(() => expect(document.activeElement).toBe(button))
+  })
+})

@@ -1,0 +1,84 @@
+// One text field of the settings form: vtex.styleguide's Input for its look, with its errors and
+// help outside the label (so the field's name is its label only) and linked to the input by
+// aria-describedby; aria-invalid while it is refused. A list field may have several errors,
+// one per bad entry.
+import React, { useRef } from 'react'
+import { Input } from 'vtex.styleguide'
+
+import { useAriaAttributes } from '../components/useAriaAttributes'
+
+interface Props {
+  id: string
+  name: string
+  label: string
+  help: string
+  errors: string[]
+  value: string
+  numeric?: boolean
+  onChange: (value: string) => void
+}
+
+const SettingField: React.FC<Props> = ({
+  id,
+  name,
+  label,
+  help,
+  errors,
+  value,
+  numeric,
+  onChange,
+}) => {
+  const input = useRef<HTMLInputElement>(null)
+  const errorId = `${id}-error`
+  const helpId = `${id}-help`
+  const invalid = errors.length > 0
+
+  useAriaAttributes(input, {
+    'aria-invalid': invalid ? 'true' : null,
+    'aria-describedby': [invalid ? errorId : '', help ? helpId : '']
+      .filter(Boolean)
+      .join(' '),
+  })
+
+  return (
+    <div className="mb5 w-100 w-50-l">
+      <Input
+        ref={input}
+        id={id}
+        name={name}
+        type="text"
+        inputMode={numeric ? 'numeric' : undefined}
+        label={label}
+        value={value}
+        error={invalid}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+          onChange(e.target.value)
+        }
+      />
+      {invalid && (
+        <div
+          id={errorId}
+          className="c-danger t-small mt3 lh-title"
+          data-field-error={name}
+        >
+          {errors.length === 1 ? (
+            errors[0]
+          ) : (
+            <ul className="mv0 pl4">
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {help && (
+        <div id={helpId} className="c-muted-1 t-small mt3 lh-title">
+          {help}
+        </div>
+      )}
+    </div>
+  )
+}
+
+export default SettingField

@@ -154,6 +154,79 @@ describe('Query.findings', () => {
     assert.match(body.data.findings[0].message, /^A chave ".+" tem Owner/)
     assert.match(body.data.hygiene.formula, /Cada chave ativa/)
   })
+
+  /** A request in `locale` (as the Admin sends it), with the raw body given. */
+  async function inLocale(locale: string, cookie: string, body: unknown) {
+    const res = await fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-vtex-locale': locale,
+        cookie: `VtexIdclientAutCookie=${cookie}`,
+      },
+      body: JSON.stringify(body),
+    })
+
+    const text = await res.text()
+
+    seen.push(text)
+
+    return {
+      status: res.status,
+      error: JSON.parse(text).errors?.[0] as {
+        message: string
+        extensions: Record<string, unknown>
+      },
+    }
+  }
+
+  it('refuses in the admin’s language, with the same codes and details', async () => {
+    // FORBIDDEN naming the resources (VTEX's names stay as VTEX spells them)
+    const forbidden = await inLocale('pt-BR', 'session-diego-callcenter', {
+      query: '{ inventory { complete } }',
+    })
+
+    assert.equal(forbidden.error.extensions.code, 'FORBIDDEN')
+    assert.match(
+      forbidden.error.message,
+      /^Seu usuário não tem os recursos do License Manager "Find user by email" \(ou seu equivalente mais novo "View Admin Users"\), .*Peça a um admin da conta um perfil que os conceda/
+    )
+    assert.ok(
+      (forbidden.error.extensions.missingResources as string[]).includes(
+        'Save user'
+      )
+    )
+
+    // a bad argument, worded where the resolver refuses it
+    const rule = await inLocale('pt-BR', OWNER, {
+      query: '{ findings(rule: "no-such-rule") { rule } }',
+    })
+
+    assert.equal(rule.error.extensions.code, 'BAD_USER_INPUT')
+    assert.match(
+      rule.error.message,
+      /^Regra desconhecida "no-such-rule"\. Regras conhecidas: .*key-age-exceeded/
+    )
+    const first = await inLocale('pt-BR', OWNER, {
+      query: '{ findings(first: -1) { rule } }',
+    })
+
+    assert.deepEqual(
+      [first.error.extensions.code, first.error.message],
+      ['BAD_USER_INPUT', 'first deve ser um número inteiro a partir de 0']
+    )
+
+    // a refusal of the request itself, before any resolver runs
+    const request = await inLocale('es-AR', OWNER, {
+      query: '{ rules { id } }',
+      variables: [],
+    })
+
+    assert.deepEqual(
+      [request.status, request.error.extensions.code, request.error.message],
+      [400, 'BAD_REQUEST', '"variables" debe ser un objeto JSON.']
+    )
+  })
 })
 
 describe('Query.hygiene', () => {

@@ -9,6 +9,7 @@ import {
   SAVE_USER,
   WRITE,
 } from './resources'
+import { english, say } from '../services/wording'
 
 /** A License Manager stand-in that records what it was asked. */
 function licenseManager(answers: Record<string, boolean | Error>) {
@@ -83,7 +84,9 @@ describe('the requirements', () => {
     expect(RENEW_API_TOKEN).toEqual([
       { key: 'RenewApiToken', name: 'Renew API Token' },
     ])
-    expect(describeRequirement(RENEW_API_TOKEN)).toBe('"Renew API Token"')
+    expect(english(describeRequirement(RENEW_API_TOKEN))).toBe(
+      '"Renew API Token"'
+    )
     expect(READ).toEqual([
       SAVE_USER,
       GET_ROLES_PAGED,
@@ -94,11 +97,29 @@ describe('the requirements', () => {
   })
 
   it('are named with the legacy resource and its newer equivalent', () => {
-    expect(describeRequirement(SAVE_USER)).toBe(
+    expect(english(describeRequirement(SAVE_USER))).toBe(
       '"Save user" (or its newer equivalent "Edit Admin Users")'
     )
     expect(
-      describeRequirement([{ key: 'RenewApiToken', name: 'Renew API Token' }])
+      english(
+        describeRequirement([{ key: 'RenewApiToken', name: 'Renew API Token' }])
+      )
     ).toBe('"Renew API Token"')
+    // several newer equivalents: plural, in each language (VTEX's names stay as VTEX spells them)
+    const two = describeRequirement([
+      { key: 'A', name: 'Legacy' },
+      { key: 'B', name: 'New one' },
+      { key: 'C', name: 'New two' },
+    ])
+
+    expect(english(two)).toBe(
+      '"Legacy" (or its newer equivalents "New one", "New two")'
+    )
+    expect(say('pt', describeRequirement(SAVE_USER))).toBe(
+      '"Save user" (ou seu equivalente mais novo "Edit Admin Users")'
+    )
+    expect(say('es', two)).toBe(
+      '"Legacy" (o sus equivalentes más recientes "New one", "New two")'
+    )
   })
 })

@@ -16,6 +16,9 @@
 // VTEX documents no such equivalence for the API Key Management resources (View API keys,
 // Edit API keys, Renew API Token): they are not alternatives here.
 
+import type { Wording } from './wording'
+import { wording } from './wording'
+
 export interface Resource {
   /** what manifest policies and License Manager's access check use, e.g. Save_User */
   key: string
@@ -77,15 +80,20 @@ export function unknownRequirement(what: string): Requirement {
   return [{ key: what, name: what }]
 }
 
-/** `"Save user" (or its newer equivalent "Edit Admin Users")`, for messages. */
-export function describeRequirement(r: Requirement): string {
+/** `"Save user" (or its newer equivalent "Edit Admin Users")`, for messages (VTEX's names, untranslated). */
+export function describeRequirement(r: Requirement): Wording {
   const [legacy, ...newer] = r
 
-  if (!newer.length) return `"${legacy.name}"`
+  if (!newer.length)
+    return wording('refusal.resources.name', { name: legacy.name })
 
-  return `"${legacy.name}" (or its newer equivalent${
-    newer.length > 1 ? 's' : ''
-  } ${newer.map((n) => `"${n.name}"`).join(', ')})`
+  return wording('refusal.resources.withNewer', {
+    legacy: legacy.name,
+    count: newer.length,
+    newer: newer.map((n) =>
+      wording('refusal.resources.name', { name: n.name })
+    ),
+  })
 }
 
 /**

@@ -8,6 +8,9 @@ import { ConflictError } from '../clients/appStorage'
 import { UpstreamError } from '../clients/retry'
 import type { Requirement } from '../domain/resources'
 import { describeRequirement, unknownRequirement } from '../domain/resources'
+import type { Wording } from '../domain/wording'
+import { wording } from '../domain/wording'
+import { worded } from '../services/wording'
 import type { Context } from '../typings'
 
 /** Puts the code where GraphQL clients read it (extensions.code), with optional details. */
@@ -24,8 +27,9 @@ export function requireAdminToken(ctx: Context): string {
 
   if (!token)
     throw withCode(
-      new AuthenticationError(
-        'Sign in to the VTEX Admin: Key Steward reads your account with your own admin session.'
+      worded(
+        (m) => new AuthenticationError(m),
+        wording('refusal.session.signIn')
       ),
       'UNAUTHENTICATED'
     )
@@ -35,8 +39,9 @@ export function requireAdminToken(ctx: Context): string {
 
 export function sessionExpired(): AuthenticationError {
   return withCode(
-    new AuthenticationError(
-      'Your VTEX Admin session is invalid or expired. Sign in again.'
+    worded(
+      (m) => new AuthenticationError(m),
+      wording('refusal.session.expired')
     ),
     'UNAUTHENTICATED'
   )
@@ -52,11 +57,12 @@ export function missingPermissions(
 ): ForbiddenError {
   const byLegacy = new Map(requirements.map((r) => [r[0].name, r]))
   const list = [...byLegacy.keys()].sort().map((name) => byLegacy.get(name)!)
-  const err = new ForbiddenError(
-    `Your user lacks the License Manager resource${
-      list.length > 1 ? 's' : ''
-    } ${list.map(describeRequirement).join(', ')}. ` +
-      'Ask an account admin for a role that grants it (for example a custom role with these resources).'
+  const err = worded(
+    (m) => new ForbiddenError(m),
+    wording('refusal.resources.missing', {
+      count: list.length,
+      resources: list.map(describeRequirement),
+    })
   )
 
   return withCode(err, 'FORBIDDEN', {
@@ -81,33 +87,40 @@ export function resourceOf(e: UpstreamError): Requirement {
 
 /** The one CONFLICT error (HTTP 409): someone else changed it, or it is in a state that forbids this. */
 export function conflictError(
-  message: string,
+  message: Wording | Wording[],
   extensions: Record<string, unknown> = {}
 ): Error {
   return withCode(
-    new ResolverError(message, 409, 'CONFLICT'),
+    worded((m) => new ResolverError(m, 409, 'CONFLICT'), message),
     'CONFLICT',
     extensions
   )
 }
 
+/** VTEX kept failing (5xx, 429, timeouts) past the retries: the admin may try again later. */
+export function upstreamUnavailable(e: UpstreamError): Error {
+  return withCode(
+    worded(
+      (m) => new ResolverError(m, 502, 'UPSTREAM_UNAVAILABLE'),
+      wording('refusal.upstream.unavailable', {
+        endpoint: e.endpoint,
+        attempts: e.attempts,
+        reason: e.reason,
+        deadline: e.deadlineReached ? 'yes' : 'no',
+      })
+    ),
+    'UPSTREAM_UNAVAILABLE'
+  )
+}
+
 export function toResolverError(e: unknown): Error {
   if (e instanceof ConflictError)
-    return conflictError(
-      'Someone else changed this at the same time. Reload and try again.'
-    )
+    return conflictError(wording('refusal.conflict.concurrent'))
   if (e instanceof UpstreamError) {
     if (e.status === 401) return sessionExpired()
     if (e.status === 403) return missingPermissions([resourceOf(e)])
 
-    return withCode(
-      new ResolverError(
-        `VTEX did not answer: ${e.message}. Try again in a few minutes.`,
-        502,
-        'UPSTREAM_UNAVAILABLE'
-      ),
-      'UPSTREAM_UNAVAILABLE'
-    )
+    return upstreamUnavailable(e)
   }
 
   return e instanceof Error ? e : new Error(String(e))

@@ -14,7 +14,10 @@ import {
 } from '../domain/keyList'
 import { RULE_IDS } from '../domain/rules'
 import { quote } from '../domain/secrets'
+import type { Wording } from '../domain/wording'
+import { wording } from '../domain/wording'
 import type { Context } from '../typings'
+import { worded } from '../services/wording'
 import { withCode } from './errors'
 import { keyList as listKeys, userList as listUsers } from '../services/lists'
 
@@ -34,26 +37,37 @@ interface KeyArgs extends PageArgs {
   descending?: boolean | null
 }
 
-const bad = (field: string, message: string) =>
-  withCode(new UserInputError(message), 'BAD_USER_INPUT', { field })
+const bad = (field: string, w: Wording) =>
+  withCode(
+    worded((m) => new UserInputError(m), w),
+    'BAD_USER_INPUT',
+    { field }
+  )
 
 function paging(args: PageArgs) {
   const page = args.page ?? 1
   const pageSize = args.pageSize ?? DEFAULT_KEY_LIST.pageSize
 
   if (!Number.isInteger(page) || page < 1)
-    throw bad('page', 'page must be a whole number from 1')
+    throw bad(
+      'page',
+      wording('validation.wholeFrom', { field: 'page', min: 1 })
+    )
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
     throw bad(
       'pageSize',
-      `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`
+      wording('validation.range', {
+        field: 'pageSize',
+        min: 1,
+        max: MAX_PAGE_SIZE,
+      })
     )
   const search = args.search ?? ''
 
   if (search.length > MAX_SEARCH_LENGTH)
     throw bad(
       'search',
-      `search must be at most ${MAX_SEARCH_LENGTH} characters`
+      wording('validation.tooLong', { field: 'search', max: MAX_SEARCH_LENGTH })
     )
 
   return { page, pageSize, search }
@@ -71,7 +85,11 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     if (!(allowed as readonly string[]).includes(value))
       throw bad(
         field,
-        `${field} must be one of ${allowed.join(', ')}; got "${quote(value)}"`
+        wording('validation.oneOfGot', {
+          field,
+          allowed: allowed.join(', '),
+          value: quote(value),
+        })
       )
 
     return value as T
@@ -84,18 +102,24 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
   if (args.rule && !RULE_IDS.includes(args.rule))
     throw bad(
       'rule',
-      `Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(', ')}.`
+      wording('validation.unknownRule', {
+        rule: quote(args.rule),
+        rules: RULE_IDS.join(', '),
+      })
     )
   if (
     args.roleId !== undefined &&
     args.roleId !== null &&
     !(Number.isInteger(args.roleId) && args.roleId > 0)
   )
-    throw bad('roleId', 'roleId must be a positive whole number')
+    throw bad('roleId', wording('validation.positive', { field: 'roleId' }))
   const ids = args.ids ? args.ids.map((i) => i.trim()).filter(Boolean) : null
 
   if (ids && ids.length > MAX_IDS)
-    throw bad('ids', `ids may name at most ${MAX_IDS} keys`)
+    throw bad(
+      'ids',
+      wording('validation.tooManyIds', { field: 'ids', max: MAX_IDS })
+    )
 
   return {
     page,

@@ -3,14 +3,14 @@ import { UserInputError } from '@vtex/api'
 import { TOP_COSTS } from '../domain/hygiene'
 import type { Finding, Severity } from '../domain/findings'
 import { HYGIENE_FORMULA } from '../domain/messages'
-import { localeOf } from '../domain/wording'
+import { localeOf, wording } from '../domain/wording'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
 import { quote } from '../domain/secrets'
 import { nextReviewDue } from '../domain/age'
 import { withCode } from './errors'
 import { requestData } from '../services/requestData'
-import { say, sayFinding } from '../services/wording'
+import { say, sayFinding, worded } from '../services/wording'
 
 /** How many of the costliest subjects the Overview names */
 
@@ -44,7 +44,10 @@ export async function findings(
     !(Number.isInteger(args.first) && args.first >= 0)
   ) {
     throw withCode(
-      new UserInputError('first must be a whole number from 0'),
+      worded(
+        (m) => new UserInputError(m),
+        wording('validation.wholeFrom', { field: 'first', min: 0 })
+      ),
       'BAD_USER_INPUT',
       { field: 'first' }
     )
@@ -56,10 +59,12 @@ export async function findings(
     !RULE_IDS.includes(args.rule)
   ) {
     throw withCode(
-      new UserInputError(
-        `Unknown rule "${quote(args.rule)}". Known rules: ${RULE_IDS.join(
-          ', '
-        )}.`
+      worded(
+        (m) => new UserInputError(m),
+        wording('validation.unknownRule', {
+          rule: quote(args.rule),
+          rules: RULE_IDS.join(', '),
+        })
       ),
       'BAD_USER_INPUT',
       { field: 'rule', allowed: RULE_IDS }

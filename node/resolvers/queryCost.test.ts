@@ -1,5 +1,13 @@
+import { english } from '../services/wording'
 import type { InfoLike } from './queryCost'
-import { LIMITS, tooCostly } from './queryCost'
+import { LIMITS, tooCostly as why } from './queryCost'
+
+/** Why, in English (the GraphQL answer words it in the request's language). */
+const tooCostly = (info: InfoLike) => {
+  const w = why(info)
+
+  return w ? english(w) : null
+}
 
 const field = (name: string, ...children: unknown[]) => ({
   kind: 'Field',

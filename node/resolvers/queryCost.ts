@@ -1,6 +1,8 @@
 // Limits on what one GraphQL request may ask, checked before any of its fields runs: VTEX gives
 // the service 256 MB and 30 s, and one request of 4,000 aliased exports or 200 aliased scans must
 // not take them. Counted on the operation as parsed (aliases and fragments included).
+import type { Wording } from '../domain/wording'
+import { wording } from '../domain/wording'
 
 export const LIMITS = {
   /** fields at the root (a page asks for at most a handful) */
@@ -38,7 +40,15 @@ export interface InfoLike {
 /** Selections visited at most, fragments expanded: a few fragments spread twice each must not blow up. */
 export const MAX_STEPS = 5000
 
-class TooCostly extends Error {}
+/** Why a request asks too much, as a message (refusal.request.limit.*). */
+class TooCostly extends Error {
+  constructor(readonly why: Wording) {
+    super(why.id)
+  }
+}
+
+const TOO_MANY_STEPS = () =>
+  new TooCostly(wording('refusal.request.limit.steps'))
 
 interface Tally {
   fields: number
@@ -55,15 +65,16 @@ function walk(
   if (!set) return
   tally.depth = Math.max(tally.depth, depth)
   if (tally.depth > LIMITS.depth)
-    throw new TooCostly(`at most ${LIMITS.depth} levels of nesting`)
+    throw new TooCostly(
+      wording('refusal.request.limit.depth', { max: LIMITS.depth })
+    )
   for (const s of set.selections) {
-    if (++tally.steps > MAX_STEPS)
-      throw new TooCostly(
-        `a simpler request (fewer fragments spread into each other)`
-      )
+    if (++tally.steps > MAX_STEPS) throw TOO_MANY_STEPS()
     if (s.kind === 'Field') {
       if (++tally.fields > LIMITS.fields)
-        throw new TooCostly(`at most ${LIMITS.fields} fields in one request`)
+        throw new TooCostly(
+          wording('refusal.request.limit.fields', { max: LIMITS.fields })
+        )
       walk(s.selectionSet, fragments, depth + 1, tally)
     } else if (s.kind === 'InlineFragment') {
       walk(s.selectionSet, fragments, depth, tally)
@@ -74,22 +85,21 @@ function walk(
 }
 
 /** Why the operation asks too much, or null. Pure; stops counting as soon as a limit is passed. */
-export function tooCostly(info: InfoLike): string | null {
+export function tooCostly(info: InfoLike): Wording | null {
   try {
     const roots: string[] = []
     let steps = 0
     const collect = (set: SelectionSetNode | undefined) => {
       for (const s of set?.selections ?? []) {
-        if (++steps > MAX_STEPS)
-          throw new TooCostly(
-            'a simpler request (fewer fragments spread into each other)'
-          )
+        if (++steps > MAX_STEPS) throw TOO_MANY_STEPS()
         if (s.kind === 'Field') roots.push(s.name.value)
         else if (s.kind === 'InlineFragment') collect(s.selectionSet)
         else collect(info.fragments[s.name.value]?.selectionSet)
         if (roots.length > LIMITS.rootFields)
           throw new TooCostly(
-            `at most ${LIMITS.rootFields} fields at the root of one request`
+            wording('refusal.request.limit.rootFields', {
+              max: LIMITS.rootFields,
+            })
           )
       }
     }
@@ -97,7 +107,7 @@ export function tooCostly(info: InfoLike): string | null {
     collect(info.operation.selectionSet)
     for (const name of ONCE_PER_REQUEST) {
       if (roots.filter((r) => r === name).length > 1)
-        return `${name} at most once per request`
+        return wording('refusal.request.limit.once', { field: name })
     }
 
     walk(info.operation.selectionSet, info.fragments, 1, {
@@ -108,7 +118,7 @@ export function tooCostly(info: InfoLike): string | null {
 
     return null
   } catch (e) {
-    if (e instanceof TooCostly) return e.message
+    if (e instanceof TooCostly) return e.why
     throw e
   }
 }

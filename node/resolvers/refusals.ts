@@ -33,7 +33,7 @@ export function refusalError(r: Refusal): Error {
       said
     )
 
-  return withWording(conflictError(message, details), said)
+  return withWording(conflictError(r.message, details), said)
 }
 
 /** Every bad field, each with its message; the error's message lists them all. */

@@ -1,10 +1,10 @@
-import { UserInputError } from '@vtex/api'
-
 import { now } from '../clock'
 import { snoozeUntil } from '../domain/scan/reminders'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
-import { toResolverError, withCode } from './errors'
+import { wording } from '../domain/wording'
+import { toResolverError } from './errors'
+import { invalidFields } from './refusals'
 import {
   ensureSchedule,
   scheduleStatus,
@@ -33,29 +33,25 @@ export async function snoozeReminder(
   ctx: Context
 ) {
   if (!Number.isInteger(args.days) || args.days < 1 || args.days > 90) {
-    throw withCode(
-      new UserInputError('days must be a whole number from 1 to 90'),
-      'BAD_USER_INPUT',
+    throw invalidFields([
       {
-        fields: [
-          {
-            field: 'days',
-            message: 'days must be a whole number from 1 to 90',
-          },
-        ],
-      }
-    )
+        field: 'days',
+        message: wording('validation.range', {
+          field: 'days',
+          min: 1,
+          max: 90,
+        }),
+      },
+    ])
   }
 
   // Only a reminder shown now can be snoozed: an id is never stored unless it is one of them.
   const shown = await currentReminders(ctx)
 
   if (!shown.some((r) => r.id === args.id))
-    throw withCode(
-      new UserInputError('Not a reminder shown now: reload the page'),
-      'BAD_USER_INPUT',
-      { fields: [{ field: 'id', message: 'Not a reminder shown now' }] }
-    )
+    throw invalidFields([
+      { field: 'id', message: wording('refusal.reminder.notShown') },
+    ])
   const until = snoozeUntil(now(), args.days)
 
   await requestData(ctx)

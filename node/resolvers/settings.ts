@@ -1,7 +1,7 @@
 import { ConflictError } from '../clients/appStorage'
 import type { Settings } from '../domain/settings'
 import { SETTINGS_LIMITS, validateSettings } from '../domain/settings'
-import { localeOf } from '../domain/wording'
+import { localeOf, wording } from '../domain/wording'
 import { invalidFields } from './refusals'
 import type { Context } from '../typings'
 import { conflictError, requireAdminToken, toResolverError } from './errors'
@@ -66,9 +66,7 @@ export async function updateSettings(
   const current = await data.settings()
 
   if (args.version && args.version !== current.etag) {
-    throw conflictError(
-      'The settings were changed by someone else since you loaded them. Reload to see their change, then save again.'
-    )
+    throw conflictError(wording('refusal.settings.changedSinceLoad'))
   }
 
   const update = args.settings ?? {}
@@ -97,9 +95,7 @@ export async function updateSettings(
     await data.storage.write('settings', result.value, current.etag)
   } catch (e) {
     if (e instanceof ConflictError) {
-      throw conflictError(
-        'The settings were changed by someone else while you saved. Reload and try again.'
-      )
+      throw conflictError(wording('refusal.settings.changedWhileSaving'))
     }
 
     throw toResolverError(e)

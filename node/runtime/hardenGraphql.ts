@@ -16,8 +16,9 @@
 // dev/test/adversarial.test.ts holds this to its promise through the real runtime.
 import { redactDeep } from '../domain/secrets'
 import { operationOf, tooCostly } from '../resolvers/queryCost'
-import { localeOf } from '../domain/wording'
-import { localizeError } from '../services/wording'
+import type { Wording } from '../domain/wording'
+import { localeOf, wording } from '../domain/wording'
+import { english, localizeError, say, withWording } from '../services/wording'
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 type Formatter = (error: unknown) => Record<string, unknown>
@@ -29,6 +30,13 @@ interface KoaLike {
 }
 
 const RUNTIME = '@vtex/api/lib/service/worker/runtime/graphql'
+
+/** A refusal of the request itself, in English, keeping its wording for the request's language. */
+const refused = (statusCode: number, code: string, w: Wording) =>
+  withWording(
+    Object.assign(new Error(english(w)), { statusCode, extensions: { code } }),
+    { message: w }
+  )
 
 /** Fields of a formatted error that may carry internals (stacks, file paths) or the raw request. */
 function clean(formatted: Record<string, unknown>): Record<string, unknown> {
@@ -108,10 +116,11 @@ function asBadRequest(e: unknown): unknown {
   }
 
   if (err?.status === 413 || err?.type === 'entity.too.large') {
-    return Object.assign(new Error('The request is too large.'), {
-      statusCode: 413,
-      extensions: { code: 'PAYLOAD_TOO_LARGE' },
-    })
+    return refused(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      wording('refusal.request.tooLarge')
+    )
   }
 
   if (err?.statusCode || err?.extensions) return e
@@ -124,17 +133,8 @@ function asBadRequest(e: unknown): unknown {
     )
 
   if (!unreadable && err?.status !== 400 && err?.status !== 413) return e
-  const message =
-    'The request is not a GraphQL operation Key Steward can read: send one JSON object with "query" (and "variables").'
-
-  return Object.assign(new Error(message), {
-    statusCode: 400,
-    extensions: { code: 'BAD_REQUEST' },
-  })
+  return refused(400, 'BAD_REQUEST', wording('refusal.request.unreadable'))
 }
-
-const refused = (statusCode: number, code: string, message: string) =>
-  Object.assign(new Error(message), { statusCode, extensions: { code } })
 
 let installed = false
 
@@ -168,16 +168,15 @@ export function hardenGraphqlRuntime(
 
     return (error) => {
       try {
-        return clean(
-          localizeError(
-            format(error),
-            (error as { originalError?: unknown } | undefined)?.originalError,
-            locale
-          )
-        )
+        // A resolver's error arrives inside a GraphQLError; a refusal of the request as it is.
+        const original =
+          (error as { originalError?: unknown } | undefined)?.originalError ??
+          error
+
+        return clean(localizeError(format(error), original, locale))
       } catch {
         return {
-          message: 'The request could not be read.',
+          message: say(locale, wording('refusal.request.couldNotRead')),
           extensions: { code: 'BAD_REQUEST' },
         }
       }
@@ -208,10 +207,14 @@ export function hardenGraphqlRuntime(
           throw refused(
             400,
             'BAD_REQUEST',
-            '"variables" must be a JSON object.'
+            wording('refusal.request.variables')
           )
         if (q?.operationName != null && typeof q.operationName !== 'string')
-          throw refused(400, 'BAD_REQUEST', '"operationName" must be a string.')
+          throw refused(
+            400,
+            'BAD_REQUEST',
+            wording('refusal.request.operationName')
+          )
         const op = q?.document
           ? operationOf(q.document as never, q.operationName)
           : null
@@ -220,7 +223,7 @@ export function hardenGraphqlRuntime(
           throw refused(
             400,
             'BAD_REQUEST',
-            'Name the operation to run (operationName) when a request holds several.'
+            wording('refusal.request.nameOperation')
           )
         if (
           op.type === 'mutation' &&
@@ -229,7 +232,7 @@ export function hardenGraphqlRuntime(
           throw refused(
             405,
             'BAD_REQUEST',
-            'Changes are accepted only as a POST with a JSON body.'
+            wording('refusal.request.mutationPost')
           )
         }
 
@@ -239,7 +242,7 @@ export function hardenGraphqlRuntime(
           throw refused(
             400,
             'BAD_USER_INPUT',
-            `This request asks too much at once: ${why}. Split it into smaller requests.`
+            wording('refusal.request.tooCostly', { why })
           )
         await next()
       })

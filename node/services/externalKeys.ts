@@ -12,7 +12,7 @@
 // Removing a key here changes nothing in VTEX: its roles stay until removed in VTEX's Admin.
 import { randomBytes } from 'crypto'
 
-import { NotFoundError, ResolverError, UserInputError } from '@vtex/api'
+import { NotFoundError, UserInputError } from '@vtex/api'
 
 import { now } from '../clock'
 import type { VtexRoleRef } from '../clients/licenseManagerApi'
@@ -37,6 +37,7 @@ import {
 import type { ExternalKeyEntry } from '../domain/types'
 import { actor } from '../resolvers/actor'
 import {
+  conflictError,
   requireAdminToken,
   toResolverError,
   withCode,
@@ -54,19 +55,19 @@ function refusal(
 ): Error {
   const words = errors.map((e) => e.message)
   const message = words.map(english).join('; ')
+  const fields = errors.map((e) => ({ ...e, message: english(e.message) }))
   const err =
     code === 'CONFLICT'
-      ? new ResolverError(message, 409, 'CONFLICT')
-      : code === 'NOT_FOUND'
-      ? new NotFoundError(message)
-      : new UserInputError(message)
+      ? conflictError(words, { fields })
+      : withCode(
+          code === 'NOT_FOUND'
+            ? new NotFoundError(message)
+            : new UserInputError(message),
+          code,
+          { fields }
+        )
 
-  return withWording(
-    withCode(err, code, {
-      fields: errors.map((e) => ({ ...e, message: english(e.message) })),
-    }),
-    { message: words, fields: words }
-  )
+  return withWording(err, { message: words, fields: words })
 }
 
 /** The roles VTEX shows for the appKey in this account; a 404 means none. */

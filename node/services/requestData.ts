@@ -36,6 +36,8 @@ import {
 } from './sharedProgress'
 import { readCopy, saveCopy } from './recentCopy'
 import { checkAccess } from './sessionAccess'
+import { wording } from '../domain/wording'
+import { worded } from './wording'
 
 /** What one live read may spend on VTEX, retries and Retry-After waits included. */
 export const LIVE_READ_BUDGET_MS = 10 * 60_000
@@ -96,10 +98,9 @@ async function readOrFail<T>(
 /** A cold read that outlives the request: the page keeps showing its progress and asks again. */
 export function stillReading(): ResolverError {
   return withCode(
-    new ResolverError(
-      'Key Steward is still reading the account from VTEX; the page updates when the read ends.',
-      503,
-      'READING'
+    worded(
+      (m) => new ResolverError(m, 503, 'READING'),
+      wording('refusal.reading')
     ),
     'READING'
   )

@@ -77,7 +77,23 @@ describe('the messages the service words itself', () => {
   it('finds the ids the code writes (a sanity check of the search)', () => {
     expect(literalIds).toContain('refusal.review.alreadyOpen')
     expect(literalIds).toContain('validation.settings.range')
-    expect(literalIds.size).toBeGreaterThan(30)
+    expect(literalIds).toContain('refusal.resources.missing')
+    expect(literalIds).toContain('refusal.request.limit.depth')
+    expect(literalIds.size).toBeGreaterThan(80)
+  })
+
+  it('no GraphQL error is made from an English sentence written in code', () => {
+    // the message on the same line or the next ones: `new ResolverError(\n  'text'`
+    const made =
+      /new (UserInputError|ForbiddenError|AuthenticationError|NotFoundError|ResolverError)\(\s*['"`][^'"`]*/g
+
+    const found = sources(join(ROOT, 'node')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(made)].map(
+        (m) => `${f.slice(ROOT.length)}: ${m[0].replace(/\s+/g, ' ')}`
+      )
+    )
+
+    expect(found).toEqual([])
   })
 
   it.each([...usedIds].sort())(

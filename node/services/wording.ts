@@ -60,9 +60,24 @@ export interface ErrorWording {
 
 /** Keeps what `err` says, for the GraphQL answer to word it in the admin's language. */
 export function withWording<E extends Error>(err: E, w: ErrorWording): E {
-  Object.defineProperty(err, WORDING, { value: w, enumerable: false })
+  // configurable: a caller may word an error again (refusals give the fields their words too)
+  Object.defineProperty(err, WORDING, {
+    value: w,
+    enumerable: false,
+    configurable: true,
+  })
 
   return err
+}
+
+/** An error made with the English of `w` (several: joined by "; "), keeping `w` for the GraphQL answer. */
+export function worded<E extends Error>(
+  make: (english: string) => E,
+  w: Wording | Wording[]
+): E {
+  const all = Array.isArray(w) ? w : [w]
+
+  return withWording(make(all.map(english).join('; ')), { message: w })
 }
 
 export function wordingOf(err: unknown): ErrorWording | undefined {

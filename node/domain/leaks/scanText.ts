@@ -342,6 +342,3 @@ export function scanText(url: string, text: string): Exposure[] {
 export function looksLikeToken(text: string): boolean {
   return containsTokenLike(text)
 }
-
-export const TOKEN_REFUSAL =
-  'looks like an appToken: never paste tokens into Key Steward (NO_SHARING)'

@@ -19,6 +19,7 @@ import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import type { Acting, KeyState } from './acting'
 import { acting, markCarriedOut, reread } from './acting'
+import { worded } from '../wording'
 import { audit, outcomeOf, reasonOf, record, statusOf } from './auditLog'
 
 export interface ActionDone {
@@ -44,7 +45,8 @@ async function settleAfterError(
     applied: (k: KeyState) => boolean | null
     note?: string
     detail: (k: KeyState) => string
-    what: string
+    /** the role removed, for REMOVE_ROLE's message */
+    role?: string
   }
 ): Promise<ActionDone> {
   // A refusal is an answer: nothing changed.
@@ -98,18 +100,17 @@ async function settleAfterError(
       audited,
       carriedOut: await markCarriedOut(ctx, a, action, p.detail(seen!)),
     }
-  const name = `"${a.key.label || a.key.appKey}"`
-  const message =
-    applied === false
-      ? `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(
-          e
-        )}), and reading the key again shows it was not done: nothing changed. Try again.`
-      : `VTEX did not confirm the request to ${p.what} ${name} (${reasonOf(
-          e
-        )}), and the key could not be read again: it may or may not have been done. Reload the key page to see what VTEX shows before trying again.`
-
   throw withCode(
-    new ResolverError(message, 502, 'UPSTREAM_UNAVAILABLE'),
+    worded(
+      (m) => new ResolverError(m, 502, 'UPSTREAM_UNAVAILABLE'),
+      wording('refusal.key.unconfirmed', {
+        action,
+        role: p.role ?? '',
+        key: a.key.label || a.key.appKey,
+        reason: reasonOf(e),
+        applied: applied === false ? 'no' : 'unknown',
+      })
+    ),
     'UPSTREAM_UNAVAILABLE',
     { outcome }
   )
@@ -148,7 +149,6 @@ export async function setActive(
       describe: (k) => word(k.isActive),
       applied: (k) => k.isActive === active,
       detail: (k) => `${before} → ${word(k.isActive)}`,
-      what: active ? 'reactivate' : 'deactivate',
     })
   }
 
@@ -215,7 +215,7 @@ export async function removeRole(
       endpoint: LM.removeRole,
       before: names(roles),
       note: role.name,
-      what: `remove the role ${role.name} from`,
+      role: role.name,
       describe: (k) => names(k.roles),
       applied: (k) =>
         k.rolesKnown ? !k.roles.some((r) => r.id === role.id) : null,

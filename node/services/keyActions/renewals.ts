@@ -25,6 +25,9 @@ import {
   withCode,
 } from '../../resolvers/errors'
 import { refusalError } from '../../resolvers/refusals'
+import type { Wording } from '../../domain/wording'
+import { wording } from '../../domain/wording'
+import { worded } from '../wording'
 import { requestData } from '../requestData'
 import type { Context } from '../../typings'
 import type { KeyState } from './acting'
@@ -76,8 +79,23 @@ async function saveRenewal(
 const day = (iso: string | null | undefined) =>
   iso ? iso.slice(0, 10) : 'unknown date'
 
-const CHECK_IN_VTEX =
-  "Check the key in VTEX's Admin (Account settings → API keys, Generated tab: a pending renewal shows two token durations)."
+/** A recorded date in messages, or "unknown date" in the admin's language. */
+const dayWording = (iso: string | null | undefined) =>
+  iso ? iso.slice(0, 10) : wording('refusal.renewal.unknownDate')
+
+/** A renewal refusal in English, keeping its wording; VTEX's status goes in the extensions. */
+function renewalRefusal(
+  w: Wording,
+  status: number,
+  code: 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_UNAVAILABLE',
+  vtexStatus: number | null
+): Error {
+  return withCode(
+    worded((m) => new ResolverError(m, status, code), w),
+    code,
+    { vtexStatus }
+  )
+}
 
 /** VTEX's refusals of a renewal, as what the admin can do about them. */
 function renewalError(
@@ -87,83 +105,69 @@ function renewalError(
   finishing: boolean
 ): Error {
   if (!(e instanceof UpstreamError)) return toResolverError(e)
-  const name = `"${key.label || key.appKey}"`
+  const name = key.label || key.appKey
+  const check = wording('refusal.renewal.checkInVtex')
 
   if (e.status === 409) {
     if (renewalStatus(current) === 'POSSIBLY_PENDING') {
-      return withCode(
-        new ResolverError(
-          `VTEX says a renewal of the token of ${name} is already pending (409). On ${day(
-            current!.startedAt
-          )}, ${
-            current!.startedBy ?? 'an admin'
-          } asked VTEX to renew it from Key Steward and the answer never arrived: ` +
-            'that renewal most likely went through, and its new token was never shown to anyone. The old token still works, so nothing is broken now. ' +
-            `${CHECK_IN_VTEX} To get a token you can use, finish the pending renewal (the old token then stops working, so the integration stops until it gets the next token) and renew again.`,
-          409,
-          'CONFLICT'
-        ),
+      return renewalRefusal(
+        wording('refusal.renewal.possiblyPending', {
+          key: name,
+          date: dayWording(current!.startedAt),
+          who: current!.startedBy ?? wording('refusal.renewal.anAdmin'),
+          check,
+        }),
+        409,
         'CONFLICT',
-        { vtexStatus: 409 }
+        409
       )
     }
 
-    const who =
-      current && isPending(current) && current.startedBy
-        ? ` It was started in Key Steward by ${current.startedBy} on ${day(
-            current.startedAt
-          )}.`
-        : " Key Steward did not start it: it was started in VTEX's Admin or by another tool."
+    const started = Boolean(current && isPending(current) && current.startedBy)
 
-    return withCode(
-      new ResolverError(
-        `VTEX says a renewal of the token of ${name} is already pending (409): both the old and the new token work.${who} ` +
-          "Whoever started it was shown the new token. Once the integration uses it, finish the renewal. If nobody holds the new token, do not finish: handle the pending renewal in VTEX's Admin (Account settings → API keys) first.",
-        409,
-        'CONFLICT'
-      ),
+    return renewalRefusal(
+      wording('refusal.renewal.alreadyPending', {
+        key: name,
+        started: started ? 'yes' : 'no',
+        by: (started && current?.startedBy) || '',
+        date: started ? dayWording(current?.startedAt) : '',
+      }),
+      409,
       'CONFLICT',
-      { vtexStatus: 409 }
+      409
     )
   }
 
   if (e.status === 404 && finishing) {
-    return withCode(
-      new ResolverError(
-        `VTEX has no pending renewal of the token of ${name} (404): there is nothing to finish. It may have been finished already, here or in VTEX's Admin. ` +
-          "If it was renewed in VTEX's Admin, record that renewal here so the token's age counts from it.",
-        409,
-        'CONFLICT'
-      ),
+    return renewalRefusal(
+      wording('refusal.renewal.nothingToFinish', { key: name }),
+      409,
       'CONFLICT',
-      { vtexStatus: 404 }
+      404
     )
   }
 
   if (e.status === 400) {
-    return withCode(
-      new ResolverError(
-        `VTEX refused: it says the API key ${key.appKey} is invalid or does not belong to this account (400). Reload the key list; if the key still shows, contact VTEX support.`,
-        400,
-        'BAD_USER_INPUT'
-      ),
+    return renewalRefusal(
+      wording('refusal.renewal.invalidKey', { appKey: key.appKey }),
+      400,
       'BAD_USER_INPUT',
-      { vtexStatus: 400 }
+      400
     )
   }
 
   if (e.status === undefined || e.status >= 500) {
-    const message = finishing
-      ? `VTEX did not confirm the request to finish the renewal of ${name} (${e.reason}). It may or may not have been done, so Key Steward did not repeat it. Reload the key page and try again: a second finish is harmless.`
-      : outcomeUnknown(e)
-      ? `VTEX did not confirm the request to renew the token of ${name} (${e.reason}). It may or may not have been done, so Key Steward did not repeat it, and recorded the renewal as possibly pending. ` +
-        `If VTEX did start it, its new token was never shown to anyone; the old token keeps working. ${CHECK_IN_VTEX} The key page says what to do.`
-      : `VTEX could not be reached to renew the token of ${name} (${e.reason}): nothing was done. Try again in a few minutes.`
+    const values = { key: name, reason: e.reason }
 
-    return withCode(
-      new ResolverError(message, 502, 'UPSTREAM_UNAVAILABLE'),
+    return renewalRefusal(
+      finishing
+        ? wording('refusal.renewal.finishUnconfirmed', values)
+        : outcomeUnknown(e)
+        ? wording('refusal.renewal.renewUnconfirmed', { ...values, check })
+        : wording('refusal.renewal.unreachable', values),
+      502,
       'UPSTREAM_UNAVAILABLE',
-      { vtexStatus: e.status ?? null }
+      e.status ?? null
     )
   }
 
@@ -263,10 +267,9 @@ export async function renew(
   if (!newToken) {
     // VTEX answered 200 without a token: the renewal is pending and its token unknown.
     throw withCode(
-      new ResolverError(
-        "VTEX started the renewal but its answer carried no new token. Handle the pending renewal in VTEX's Admin (Account settings → API keys).",
-        502,
-        'UPSTREAM_UNAVAILABLE'
+      worded(
+        (m) => new ResolverError(m, 502, 'UPSTREAM_UNAVAILABLE'),
+        wording('refusal.renewal.noToken')
       ),
       'UPSTREAM_UNAVAILABLE'
     )

@@ -1,25 +1,58 @@
 // `npm run bench:pages`: what an admin waits for in headless Chromium, on a generated account
 // of 5,000 keys and 1,000 users with 40 ms per VTEX call: from navigation to the keys table,
-// the users table and the overview's score being visible, cold (no recent copy: the page shows
-// the read's progress until it lands) and warm (served from the recent copy), with the bytes
-// of GraphQL answers each visit received, and where a warm visit's time goes. The Admin is served
-// as VTEX serves it (minified, React's production build, bundles revalidated by ETag).
-// Prints figures; asserts nothing.
+// the users table, the overview's score and one key's page being visible, cold (no recent copy:
+// the page shows the read's progress until it lands) and warm (served from the recent copy), with
+// the bytes of GraphQL answers each visit received, and where a warm visit's time goes. The Admin
+// is served as VTEX serves it (minified, React's production build, bundles revalidated by ETag).
+// Prints figures; asserts nothing. Names given as arguments measure only those pages
+// (`… pages.ts key`: the key page).
 import { performance } from 'perf_hooks'
 import { cpus, loadavg } from 'os'
 
 import type { Page, Request, Response } from 'playwright-core'
 
 import { generateFixture } from '../fixtures/generate'
+import type { Fixture } from '../platform/fixture'
 import { buildShell } from '../shell/build'
 import { startStack } from '../stack'
 import { appFrame, launchChromium } from '../test/browser'
 
 const LATENCY_MS = 40
-const PAGES: Array<{ name: string; path: string; ready: string }> = [
-  { name: 'API keys', path: '/keys', ready: 'tbody tr[data-key-id]' },
-  { name: 'Users and roles', path: '/users', ready: 'tbody tr[data-owner]' },
-  { name: 'Overview', path: '', ready: '[data-testid="hygiene-score"]' },
+
+interface BenchPage {
+  name: string
+  /** what to pass on the command line to measure only this page */
+  arg: string
+  path: (fixture: Fixture) => string
+  ready: string
+}
+
+const PAGES: BenchPage[] = [
+  {
+    name: 'API keys',
+    arg: 'keys',
+    path: () => '/keys',
+    ready: 'tbody tr[data-key-id]',
+  },
+  {
+    name: 'Users and roles',
+    arg: 'users',
+    path: () => '/users',
+    ready: 'tbody tr[data-owner]',
+  },
+  {
+    name: 'Overview',
+    arg: 'overview',
+    path: () => '',
+    ready: '[data-testid="hygiene-score"]',
+  },
+  // One key of the middle of the list: its page must not cost what the whole inventory costs.
+  {
+    name: 'Key detail',
+    arg: 'key',
+    path: (f) => `/keys/${f.appKeys[Math.floor(f.appKeys.length / 2)].id}`,
+    ready: '[data-testid="key-age"]',
+  },
 ]
 
 interface Visit {
@@ -53,8 +86,13 @@ async function visit(page: Page, url: string, ready: string): Promise<Visit> {
   await page.goto(url)
   const frame = await appFrame(page)
 
-  await frame.waitForSelector(ready, { state: 'visible', timeout: 180_000 })
-  const seconds = (performance.now() - t0) / 1000
+  // A page that never shows its content (e.g. an error left on screen) is reported, not fatal.
+  const seconds = await frame
+    .waitForSelector(ready, { state: 'visible', timeout: 180_000 })
+    .then(
+      () => (performance.now() - t0) / 1000,
+      () => NaN
+    )
 
   await new Promise((r) => setTimeout(r, 300)) // answers still arriving for this visit
   page.off('request', asked)
@@ -64,6 +102,11 @@ async function visit(page: Page, url: string, ready: string): Promise<Visit> {
 }
 
 async function main() {
+  const only = process.argv.slice(2)
+  const pages = only.length ? PAGES.filter((p) => only.includes(p.arg)) : PAGES
+
+  if (!pages.length)
+    throw new Error(`pages to measure: ${PAGES.map((p) => p.arg).join(', ')}`)
   const fixture = generateFixture({ keys: 5000, users: 1000, seed: 11 })
   // The Admin as VTEX serves it to an admin: minified, React's production build (shell/build.ts).
   await buildShell('production')
@@ -83,15 +126,15 @@ async function main() {
       viewport: { width: 1440, height: 1000 },
     })
 
-    for (const p of PAGES) {
-      const url = `${stack.url}/admin/key-steward${p.path}`
+    for (const p of pages) {
+      const url = `${stack.url}/admin/key-steward${p.path(fixture)}`
 
       stack.platform.resetAppStorage() // no recent copy
       const cold = await visit(page, url, p.ready)
       const warm = await visit(page, url, p.ready)
       const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`
 
-      if (p.path === '/keys') keystrokes = await typing(page)
+      if (p.arg === 'keys') keystrokes = await typing(page)
       steps.push(
         `${p.name.padEnd(16)} ${warm.firstQuery
           .toFixed(2)
@@ -99,12 +142,13 @@ async function main() {
           .toFixed(2)
           .padStart(8)} s ${warm.seconds.toFixed(2).padStart(8)} s`
       )
+      const time = (s: number) =>
+        Number.isNaN(s) ? 'not shown' : `${s.toFixed(2).padStart(8)} s`
+
       rows.push(
-        `${p.name.padEnd(16)} ${cold.seconds
-          .toFixed(2)
-          .padStart(8)} s ${warm.seconds.toFixed(2).padStart(8)} s ${(
-          warm.seconds / cold.seconds
-        )
+        `${p.name.padEnd(16)} ${time(cold.seconds).padStart(10)} ${time(
+          warm.seconds
+        ).padStart(10)} ${(warm.seconds / cold.seconds)
           .toFixed(3)
           .padStart(8)}   ${kb(cold.bytes).padStart(9)} ${kb(
           warm.bytes
@@ -133,6 +177,7 @@ async function main() {
   for (const r of steps) console.log(r)
   const sorted = [...keystrokes].sort((a, b) => a - b)
 
+  if (!sorted.length) return
   console.log(
     `Typing in the keys search box (warm): median ${sorted[
       Math.floor(sorted.length / 2)

@@ -503,6 +503,15 @@ export type KeyDecision = {
   carryOutStatus: CarryOutStatus;
 };
 
+/** The key page's answer: one key of the account, and where it comes from */
+export type KeyDetail = {
+  __typename?: 'KeyDetail';
+  /** The key, or null when the account has no key with this id */
+  key?: Maybe<ApiKey>;
+  /** Where the key comes from and how fresh it is (select only its scalar fields) */
+  inventory: Inventory;
+};
+
 /** One page of the key list, searched, filtered and sorted on the server */
 export type KeyPage = {
   __typename?: 'KeyPage';
@@ -772,6 +781,12 @@ export type Query = {
   keyActionPermissions: Array<ActionPermission>;
   /** The recent copy's freshness and the progress of a live read; small, for polling */
   inventoryStatus: InventoryStatus;
+  /**
+   * One key of the account for its page (its roles, findings, annotation and renewal are fields of
+   * ApiKey), served from the recent copy like `keyList`, without the rest of the inventory.
+   * `key` is null for an id the account does not have; `live: true` waits for a live read.
+   */
+  keyDetail: KeyDetail;
   /** The latest storefront exposure scan, or null when none ran */
   leakScan?: Maybe<LeakScan>;
   /**
@@ -822,6 +837,12 @@ export type QueryFindingsArgs = {
 
 export type QueryKeyAuditArgs = {
   keyId: Scalars['ID']['input'];
+};
+
+
+export type QueryKeyDetailArgs = {
+  id: Scalars['ID']['input'];
+  live?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1383,6 +1404,7 @@ export type ResolversTypes = {
   KeyAction: ResolverTypeWrapper<Partial<KeyAction>>;
   KeyActionResult: ResolverTypeWrapper<Partial<KeyActionResult>>;
   KeyDecision: ResolverTypeWrapper<Partial<KeyDecision>>;
+  KeyDetail: ResolverTypeWrapper<Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyPage: ResolverTypeWrapper<Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyState: ResolverTypeWrapper<Partial<KeyState>>;
   LeakScan: ResolverTypeWrapper<Partial<LeakScan>>;
@@ -1462,6 +1484,7 @@ export type ResolversParentTypes = {
   IOUpload: Partial<Scalars['IOUpload']['output']>;
   KeyActionResult: Partial<KeyActionResult>;
   KeyDecision: Partial<KeyDecision>;
+  KeyDetail: Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyPage: Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyState: Partial<KeyState>;
   LeakScan: Partial<LeakScan>;
@@ -1820,6 +1843,11 @@ export type KeyDecisionResolvers<ContextType = Context, ParentType extends Resol
   carryOutStatus?: Resolver<ResolversTypes['CarryOutStatus'], ParentType, ContextType>;
 };
 
+export type KeyDetailResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyDetail'] = ResolversParentTypes['KeyDetail']> = {
+  key?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
+};
+
 export type KeyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyPage'] = ResolversParentTypes['KeyPage']> = {
   rows?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1900,6 +1928,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   keyAudit?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryKeyAuditArgs, 'keyId'>>;
   keyActionPermissions?: Resolver<Array<ResolversTypes['ActionPermission']>, ParentType, ContextType>;
   inventoryStatus?: Resolver<ResolversTypes['InventoryStatus'], ParentType, ContextType>;
+  keyDetail?: Resolver<ResolversTypes['KeyDetail'], ParentType, ContextType, RequireFields<QueryKeyDetailArgs, 'id'>>;
   leakScan?: Resolver<Maybe<ResolversTypes['LeakScan']>, ParentType, ContextType>;
   keyList?: Resolver<ResolversTypes['KeyPage'], ParentType, ContextType, Partial<QueryKeyListArgs>>;
   userList?: Resolver<ResolversTypes['UserPage'], ParentType, ContextType, Partial<QueryUserListArgs>>;
@@ -2161,6 +2190,7 @@ export type Resolvers<ContextType = Context> = {
   IOUpload?: GraphQLScalarType;
   KeyActionResult?: KeyActionResultResolvers<ContextType>;
   KeyDecision?: KeyDecisionResolvers<ContextType>;
+  KeyDetail?: KeyDetailResolvers<ContextType>;
   KeyPage?: KeyPageResolvers<ContextType>;
   KeyState?: KeyStateResolvers<ContextType>;
   LeakScan?: LeakScanResolvers<ContextType>;

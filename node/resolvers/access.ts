@@ -79,6 +79,8 @@ export const FIELD_ACCESS: {
     inventoryStatus: READS,
     keyList: READS,
     userList: READS,
+    // One key of the inventory (the key page): what the inventory needs.
+    keyDetail: READS,
   },
   Mutation: {
     updateSettings: MANAGES,

@@ -8,6 +8,7 @@ import {
 } from './annotations'
 import { inventory, inventoryStatus } from './inventory'
 import { keyList, keyRowFields, userList } from './lists'
+import { keyDetail } from './keyDetail'
 import {
   apiKeyRenewalFields,
   deactivateKey,
@@ -56,6 +57,7 @@ export const resolvers = {
     inventoryStatus,
     keyList,
     userList,
+    keyDetail,
   }),
   Mutation: withAccess('Mutation', {
     updateSettings,

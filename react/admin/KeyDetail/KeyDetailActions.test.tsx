@@ -9,7 +9,7 @@ import KEY_AUDIT from '../graphql/keyAudit.gql'
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import RENEW from '../graphql/renewToken.gql'
-import { inventory, inventoryMock, STALE } from '../testing/data'
+import { inventory, keyDetailMock, STALE } from '../testing/data'
 import type { TokenRenewal } from '../types'
 import { NO_RENEWAL } from '../types'
 import KeyDetailPage from './KeyDetailPage'
@@ -73,9 +73,9 @@ const pageMocks = (
   extra: any[] = [],
   denied: Record<string, string[]> = {}
 ): any[] => [
-  inventoryMock(inv),
-  inventoryMock(inv),
-  inventoryMock(inv),
+  keyDetailMock(STALE.id, inv),
+  keyDetailMock(STALE.id, inv),
+  keyDetailMock(STALE.id, inv),
   permissions(denied),
   permissions(denied),
   audit(),
@@ -206,9 +206,9 @@ describe('key page: renewal', () => {
     // The page reads its data again after the renewal (now pending): the token window stays open.
     const pending = inventory({ keys: [{ ...STALE, renewal: pendingRenewal }] })
     const mocks = [
-      inventoryMock(),
-      inventoryMock(pending),
-      inventoryMock(pending),
+      keyDetailMock(STALE.id),
+      keyDetailMock(STALE.id, pending),
+      keyDetailMock(STALE.id, pending),
       permissions(),
       permissions(),
       audit(),
@@ -464,7 +464,9 @@ describe('key page: remediation', () => {
     }
 
     const { getByTestId } = render(<KeyDetailPage />, {
-      graphql: { mocks: [inventoryMock(), permissions(), audit([entry])] },
+      graphql: {
+        mocks: [keyDetailMock(STALE.id), permissions(), audit([entry])],
+      },
     })
 
     await wait(() => getByTestId('audit-log'))

@@ -1,7 +1,13 @@
 import React from 'react'
 import { render, wait } from '@vtex/test-tools/react'
 
-import { inventory, inventoryMock, UNKNOWN_ROLES } from '../testing/data'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
+import {
+  errorMock,
+  inventory,
+  keyDetailMock,
+  UNKNOWN_ROLES,
+} from '../testing/data'
 import { setRouteParams } from '../testing/runtime'
 import KeyDetailPage from './KeyDetailPage'
 
@@ -10,7 +16,7 @@ describe('KeyDetailPage', () => {
     setRouteParams({ id: 'k-owner' })
     const { getAllByText, getByText, getByTestId, container } = render(
       <KeyDetailPage />,
-      { graphql: { mocks: [inventoryMock()] } }
+      { graphql: { mocks: [keyDetailMock('k-owner')] } }
     )
 
     await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
@@ -28,12 +34,13 @@ describe('KeyDetailPage', () => {
     expect(getByText('Back to API keys')).toBeInTheDocument()
   })
 
-  it('never says "No problems found" for a key whose roles could not be read', async () => {
+  it('never says "No problems found" for a key whose roles could not be read, and says what is missing', async () => {
     setRouteParams({ id: 'k-unknown' })
-    const { getByTestId, queryByText } = render(<KeyDetailPage />, {
+    const { getByTestId, getByText, queryByText } = render(<KeyDetailPage />, {
       graphql: {
         mocks: [
-          inventoryMock(
+          keyDetailMock(
+            'k-unknown',
             inventory({
               keys: [UNKNOWN_ROLES],
               complete: false,
@@ -46,12 +53,56 @@ describe('KeyDetailPage', () => {
 
     await wait(() => getByTestId('findings-unknown'))
     expect(queryByText('No problems found.')).toBeNull()
+    expect(getByText(/roles of one key/)).toBeInTheDocument()
+  })
+
+  it('says how old the recent copy it shows is', async () => {
+    setRouteParams({ id: 'k-owner' })
+    const { container, getByText } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: [
+          keyDetailMock('k-owner', inventory(), {
+            source: 'RECENT',
+            ageSeconds: 300,
+          }),
+        ],
+      },
+    })
+
+    await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
+    const banner = container.querySelector('[data-source="RECENT"]')
+
+    expect(banner).not.toBeNull()
+    expect(banner!.getAttribute('data-age-seconds')).toBe('300')
   })
 
   it('says so when the key does not exist', async () => {
     setRouteParams({ id: 'nope' })
     const { getByText } = render(<KeyDetailPage />, {
-      graphql: { mocks: [inventoryMock()] },
+      graphql: { mocks: [keyDetailMock('nope')] },
+    })
+
+    await wait(() => getByText(/does not exist in this account/))
+  })
+
+  it('says the key does not exist for an id the service refuses as no key id', async () => {
+    setRouteParams({ id: 'not a key!' })
+    const refused = errorMock(
+      KEY_DETAIL,
+      'BAD_USER_INPUT',
+      'Not an API key id.',
+      { fields: [{ field: 'id', message: 'Not an API key id.' }] }
+    )
+
+    const { getByText } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: [
+          {
+            ...refused,
+            request: { ...refused.request, variables: { id: 'not a key!' } },
+          },
+        ],
+      },
     })
 
     await wait(() => getByText(/does not exist in this account/))

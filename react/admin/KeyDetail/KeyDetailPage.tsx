@@ -12,19 +12,16 @@ import { RoleTag } from '../components/SeverityBadge'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
-import {
-  ErrorState,
-  Loading,
-  PartialBanner,
-  SourceBanner,
-} from '../components/QueryState'
-import INVENTORY from '../graphql/inventory.gql'
+import { useFreshness } from '../components/Freshness'
+import LiveList from '../components/LiveList'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import type {
-  KeyStewardInventoryQuery,
-  KeyStewardInventoryQueryVariables,
+  KeyStewardKeyDetailQuery,
+  KeyStewardKeyDetailQueryVariables,
 } from '../graphql/types.generated'
 import type { ApiKey } from '../types'
+import { readError } from '../utils/errors'
 import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
 import { keysViewHref } from '../utils/urlState'
@@ -79,6 +76,19 @@ export const TokenAgeBasisText: React.FC<{
   )
 }
 
+/** An id this account has no key for: say so, and lead back to the list. */
+const NotFound: React.FC = () => (
+  <PageBlock>
+    <EmptyState
+      title={<FormattedMessage id="admin/key-steward.key.notFound" />}
+    >
+      <Link to={keysViewHref(BASE)}>
+        <FormattedMessage id="admin/key-steward.key.back" />
+      </Link>
+    </EmptyState>
+  </PageBlock>
+)
+
 const KeyDetailPage: React.FC = () => {
   const {
     route: { params },
@@ -88,13 +98,27 @@ const KeyDetailPage: React.FC = () => {
   const t = (id: string, values?: Record<string, number>) =>
     intl.formatMessage({ id: `admin/key-steward.key.${id}` }, values)
 
+  // This key only, from the recent copy like the lists: not the whole inventory to show one key.
+  const variables = { id: params.id }
   const { data, loading, error, refetch } = useQuery<
-    KeyStewardInventoryQuery,
-    KeyStewardInventoryQueryVariables
-  >(INVENTORY)
+    KeyStewardKeyDetailQuery,
+    KeyStewardKeyDetailQueryVariables
+  >(KEY_DETAIL, { variables, notifyOnNetworkStatusChange: true })
 
-  const inventory = data?.inventory
-  const key = inventory?.keys.find((k) => k.id === params.id)
+  const detail = data?.keyDetail
+  const key = detail?.key ?? undefined
+  const failure = readError(error)
+  const reading = failure?.code === 'READING'
+  // An id that cannot be a key's (the service refuses it) is a key this account does not have.
+  const badId = failure?.fields.some((f) => f.field === 'id') ?? false
+  const status = useFreshness(
+    detail?.inventory,
+    (loading && !detail) || reading,
+    () => {
+      refetch()
+    }
+  )
+
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.
   const [result, setResult] = useState<{
@@ -103,7 +127,10 @@ const KeyDetailPage: React.FC = () => {
   } | null>(null)
 
   const refetchAfter = key
-    ? [{ query: INVENTORY }, { query: KEY_AUDIT, variables: { keyId: key.id } }]
+    ? [
+        { query: KEY_DETAIL, variables },
+        { query: KEY_AUDIT, variables: { keyId: key.id } },
+      ]
     : []
 
   const done =
@@ -130,232 +157,231 @@ const KeyDetailPage: React.FC = () => {
       }
       subtitle={key?.appKey}
     >
-      {loading && !data && (
-        <PageBlock>
-          <Loading />
-        </PageBlock>
-      )}
-      {error && !data && (
-        <PageBlock>
-          <ErrorState error={error} onRetry={() => refetch()} />
-        </PageBlock>
-      )}
-      {data && !key && (
-        <PageBlock>
-          <EmptyState
-            title={<FormattedMessage id="admin/key-steward.key.notFound" />}
-          >
-            <Link to={keysViewHref(BASE)}>
-              <FormattedMessage id="admin/key-steward.key.back" />
-            </Link>
-          </EmptyState>
-        </PageBlock>
-      )}
-      {inventory && key && (
-        <>
-          <SourceBanner
-            source={inventory.source}
-            generatedAt={inventory.generatedAt}
-            onLive={() => refetch({ live: true })}
-          />
-          <PartialBanner missing={inventory.missing} />
-          <PageBlock title={t('about')}>
-            <dl className="flex flex-wrap ma0">
-              <Field label="appKey">
-                <span className="code">{key.appKey}</span>
-              </Field>
-              <Field label="created">
-                <FormattedDate
-                  value={key.createdAt}
-                  year="numeric"
-                  month="long"
-                  day="2-digit"
+      {badId ? (
+        <NotFound />
+      ) : (
+        <LiveList
+          meta={detail?.inventory}
+          loading={loading}
+          reading={reading}
+          status={status}
+          error={error}
+          onRetry={() => refetch()}
+          onLive={() => refetch({ ...variables, live: true })}
+        >
+          {!key && <NotFound />}
+          {key && (
+            <>
+              <PageBlock title={t('about')}>
+                <dl className="flex flex-wrap ma0">
+                  <Field label="appKey">
+                    <span className="code">{key.appKey}</span>
+                  </Field>
+                  <Field label="created">
+                    <FormattedDate
+                      value={key.createdAt}
+                      year="numeric"
+                      month="long"
+                      day="2-digit"
+                    />
+                  </Field>
+                  <Field label="age">
+                    <span data-testid="key-age">
+                      <FormattedMessage
+                        id="admin/key-steward.keys.ageDays"
+                        values={{ days: key.ageDays }}
+                      />
+                    </span>
+                  </Field>
+                  <Field label="tokenAge">
+                    <span
+                      data-testid="token-age"
+                      data-basis={key.tokenAgeBasis}
+                    >
+                      <FormattedMessage
+                        id="admin/key-steward.keys.ageDays"
+                        values={{ days: key.tokenAgeDays }}
+                      />
+                    </span>
+                    <TokenAgeBasisText apiKey={key} />
+                  </Field>
+                  <Field label="status">
+                    <Tag
+                      size="small"
+                      type={key.isActive ? 'success' : undefined}
+                    >
+                      <FormattedMessage
+                        id={`admin/key-steward.keys.status.${
+                          key.isActive ? 'active' : 'inactive'
+                        }`}
+                      />
+                    </Tag>
+                  </Field>
+                </dl>
+                <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained">
+                  <FormattedMessage id="admin/key-steward.key.ageExplained" />
+                </p>
+              </PageBlock>
+              <PageBlock title={t('findings', { count: key.findings.length })}>
+                <FindingList
+                  findings={key.findings}
+                  unknown={!key.rolesKnown}
                 />
-              </Field>
-              <Field label="age">
-                <span data-testid="key-age">
+              </PageBlock>
+              {result && (
+                <div className="mb5" role="status" data-testid="action-result">
+                  <Alert
+                    type={result.state.key ? 'success' : 'warning'}
+                    onClose={() => setResult(null)}
+                  >
+                    {result.state.key ? (
+                      <FormattedMessage
+                        id={`admin/key-steward.actions.result.${result.kind}`}
+                        values={{
+                          label:
+                            key.label ||
+                            intl.formatMessage({
+                              id: 'admin/key-steward.keys.noLabel',
+                            }),
+                          status: intl.formatMessage({
+                            id: `admin/key-steward.keys.status.${
+                              result.state.key.isActive ? 'active' : 'inactive'
+                            }`,
+                          }),
+                          roles: result.state.key.rolesKnown
+                            ? result.state.key.roles
+                                .map((r) => r.name)
+                                .join(', ') ||
+                              intl.formatMessage({
+                                id: 'admin/key-steward.keys.noRoles',
+                              })
+                            : '—',
+                        }}
+                      />
+                    ) : (
+                      <FormattedMessage id="admin/key-steward.actions.result.unread" />
+                    )}
+                    {result.state.outcome === 'APPLIED_DESPITE_ERROR' && (
+                      <span className="db">
+                        <FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" />
+                      </span>
+                    )}
+                    {!result.state.audited && (
+                      <span className="db">
+                        <FormattedMessage id="admin/key-steward.actions.result.notAudited" />
+                      </span>
+                    )}
+                  </Alert>
+                </div>
+              )}
+              <PageBlock
+                title={t('renewal')}
+                subtitle={intl.formatMessage({
+                  id: 'admin/key-steward.key.renewalHelp',
+                })}
+              >
+                <TokenRenewalPanel apiKey={key} can={can} />
+              </PageBlock>
+              <PageBlock title={t('actions')}>
+                <p className="mt0 f6 c-muted-1">
                   <FormattedMessage
-                    id="admin/key-steward.keys.ageDays"
-                    values={{ days: key.ageDays }}
-                  />
-                </span>
-              </Field>
-              <Field label="tokenAge">
-                <span data-testid="token-age" data-basis={key.tokenAgeBasis}>
-                  <FormattedMessage
-                    id="admin/key-steward.keys.ageDays"
-                    values={{ days: key.tokenAgeDays }}
-                  />
-                </span>
-                <TokenAgeBasisText apiKey={key} />
-              </Field>
-              <Field label="status">
-                <Tag size="small" type={key.isActive ? 'success' : undefined}>
-                  <FormattedMessage
-                    id={`admin/key-steward.keys.status.${
+                    id={`admin/key-steward.key.actionsHelp.${
                       key.isActive ? 'active' : 'inactive'
                     }`}
                   />
-                </Tag>
-              </Field>
-            </dl>
-            <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained">
-              <FormattedMessage id="admin/key-steward.key.ageExplained" />
-            </p>
-          </PageBlock>
-          <PageBlock title={t('findings', { count: key.findings.length })}>
-            <FindingList findings={key.findings} unknown={!key.rolesKnown} />
-          </PageBlock>
-          {result && (
-            <div className="mb5" role="status" data-testid="action-result">
-              <Alert
-                type={result.state.key ? 'success' : 'warning'}
-                onClose={() => setResult(null)}
-              >
-                {result.state.key ? (
-                  <FormattedMessage
-                    id={`admin/key-steward.actions.result.${result.kind}`}
-                    values={{
-                      label:
-                        key.label ||
-                        intl.formatMessage({
-                          id: 'admin/key-steward.keys.noLabel',
-                        }),
-                      status: intl.formatMessage({
-                        id: `admin/key-steward.keys.status.${
-                          result.state.key.isActive ? 'active' : 'inactive'
-                        }`,
-                      }),
-                      roles: result.state.key.rolesKnown
-                        ? result.state.key.roles
-                            .map((r) => r.name)
-                            .join(', ') ||
-                          intl.formatMessage({
-                            id: 'admin/key-steward.keys.noRoles',
-                          })
-                        : '—',
-                    }}
-                  />
+                </p>
+                <KeyActionButton
+                  kind={key.isActive ? 'deactivate' : 'reactivate'}
+                  keyId={key.id}
+                  appKey={key.appKey}
+                  label={key.label}
+                  permission={can(
+                    key.isActive ? 'deactivateKey' : 'reactivateKey'
+                  )}
+                  refetch={refetchAfter}
+                  onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
+                />
+              </PageBlock>
+              <PageBlock title={t('ownership')}>
+                <OwnershipForm
+                  key={key.id}
+                  keyId={key.id}
+                  annotation={key.annotation}
+                />
+              </PageBlock>
+              <PageBlock title={t('roles')}>
+                {!key.rolesKnown ? (
+                  <p className="c-warning">
+                    <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
+                  </p>
+                ) : key.roles.length === 0 ? (
+                  <p className="c-muted-1">
+                    <FormattedMessage id="admin/key-steward.keys.noRoles" />
+                  </p>
                 ) : (
-                  <FormattedMessage id="admin/key-steward.actions.result.unread" />
-                )}
-                {result.state.outcome === 'APPLIED_DESPITE_ERROR' && (
-                  <span className="db">
-                    <FormattedMessage id="admin/key-steward.actions.result.appliedDespiteError" />
-                  </span>
-                )}
-                {!result.state.audited && (
-                  <span className="db">
-                    <FormattedMessage id="admin/key-steward.actions.result.notAudited" />
-                  </span>
-                )}
-              </Alert>
-            </div>
-          )}
-          <PageBlock
-            title={t('renewal')}
-            subtitle={intl.formatMessage({
-              id: 'admin/key-steward.key.renewalHelp',
-            })}
-          >
-            <TokenRenewalPanel apiKey={key} can={can} />
-          </PageBlock>
-          <PageBlock title={t('actions')}>
-            <p className="mt0 f6 c-muted-1">
-              <FormattedMessage
-                id={`admin/key-steward.key.actionsHelp.${
-                  key.isActive ? 'active' : 'inactive'
-                }`}
-              />
-            </p>
-            <KeyActionButton
-              kind={key.isActive ? 'deactivate' : 'reactivate'}
-              keyId={key.id}
-              appKey={key.appKey}
-              label={key.label}
-              permission={can(key.isActive ? 'deactivateKey' : 'reactivateKey')}
-              refetch={refetchAfter}
-              onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
-            />
-          </PageBlock>
-          <PageBlock title={t('ownership')}>
-            <OwnershipForm
-              key={key.id}
-              keyId={key.id}
-              annotation={key.annotation}
-            />
-          </PageBlock>
-          <PageBlock title={t('roles')}>
-            {!key.rolesKnown ? (
-              <p className="c-warning">
-                <FormattedMessage id="admin/key-steward.keys.rolesUnknown" />
-              </p>
-            ) : key.roles.length === 0 ? (
-              <p className="c-muted-1">
-                <FormattedMessage id="admin/key-steward.keys.noRoles" />
-              </p>
-            ) : (
-              <table className="w-100 collapse">
-                <thead className="bb b--muted-4">
-                  <tr>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
-                      <FormattedMessage id="admin/key-steward.key.role" />
-                    </th>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
-                      <FormattedMessage id="admin/key-steward.key.products" />
-                    </th>
-                    <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
-                      <span className="clip">
-                        <FormattedMessage id="admin/key-steward.key.roleActions" />
-                      </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {key.roles.map((r) => (
-                    <tr key={r.id} className="bb b--muted-5">
-                      <td className="pv3 ph3">
-                        {r.name}
-                        {r.isAdmin && (
-                          <span className="ml2">
-                            <RoleTag
-                              severity={
-                                key.findings.find(
-                                  (f) => f.rule === 'owner-role'
-                                )?.severity
-                              }
-                            >
-                              <FormattedMessage id="admin/key-steward.users.owner" />
-                            </RoleTag>
+                  <table className="w-100 collapse">
+                    <thead className="bb b--muted-4">
+                      <tr>
+                        <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                          <FormattedMessage id="admin/key-steward.key.role" />
+                        </th>
+                        <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                          <FormattedMessage id="admin/key-steward.key.products" />
+                        </th>
+                        <th scope="col" className="tl pv3 ph3 f6 fw5 c-muted-1">
+                          <span className="clip">
+                            <FormattedMessage id="admin/key-steward.key.roleActions" />
                           </span>
-                        )}
-                      </td>
-                      <td className="pv3 ph3 f6 c-muted-1">
-                        {(r.products ?? []).join(', ')}
-                      </td>
-                      <td className="pv3 ph3 tr" data-remove-role={r.id}>
-                        <KeyActionButton
-                          kind="removeRole"
-                          size="small"
-                          keyId={key.id}
-                          appKey={key.appKey}
-                          label={key.label}
-                          role={{ id: r.id, name: r.name }}
-                          permission={can('removeKeyRole')}
-                          refetch={refetchAfter}
-                          onDone={done('removeRole')}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </PageBlock>
-          <PageBlock title={t('audit')}>
-            <AuditLog keyId={key.id} />
-          </PageBlock>
-        </>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {key.roles.map((r) => (
+                        <tr key={r.id} className="bb b--muted-5">
+                          <td className="pv3 ph3">
+                            {r.name}
+                            {r.isAdmin && (
+                              <span className="ml2">
+                                <RoleTag
+                                  severity={
+                                    key.findings.find(
+                                      (f) => f.rule === 'owner-role'
+                                    )?.severity
+                                  }
+                                >
+                                  <FormattedMessage id="admin/key-steward.users.owner" />
+                                </RoleTag>
+                              </span>
+                            )}
+                          </td>
+                          <td className="pv3 ph3 f6 c-muted-1">
+                            {(r.products ?? []).join(', ')}
+                          </td>
+                          <td className="pv3 ph3 tr" data-remove-role={r.id}>
+                            <KeyActionButton
+                              kind="removeRole"
+                              size="small"
+                              keyId={key.id}
+                              appKey={key.appKey}
+                              label={key.label}
+                              role={{ id: r.id, name: r.name }}
+                              permission={can('removeKeyRole')}
+                              refetch={refetchAfter}
+                              onDone={done('removeRole')}
+                            />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </PageBlock>
+              <PageBlock title={t('audit')}>
+                <AuditLog keyId={key.id} />
+              </PageBlock>
+            </>
+          )}
+        </LiveList>
       )}
     </PageFrame>
   )

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
 
 import ANNOTATE from '../graphql/annotateKey.gql'
-import INVENTORY from '../graphql/inventory.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import type {
   KeyStewardAnnotateKeyMutation,
   KeyStewardAnnotateKeyMutationVariables,
@@ -32,7 +32,8 @@ const OwnershipForm: React.FC<{
     KeyStewardAnnotateKeyMutation,
     KeyStewardAnnotateKeyMutationVariables
   >(ANNOTATE, {
-    refetchQueries: [{ query: INVENTORY }],
+    // the key page reads this key again: its findings follow the owner and integrations
+    refetchQueries: [{ query: KEY_DETAIL, variables: { id: keyId } }],
     awaitRefetchQueries: true,
   })
 

@@ -9,8 +9,8 @@ import KeyActionButton from '../actions/KeyActionButton'
 import PermissionNote from '../actions/PermissionNote'
 import RenewTokenButton from '../actions/RenewTokenButton'
 import type { KeyActionField } from '../actions/usePermissions'
-import INVENTORY from '../graphql/inventory.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import type {
   KeyStewardRecordTokenRenewalMutation,
@@ -73,7 +73,7 @@ const RecordForm: React.FC<{
     KeyStewardRecordTokenRenewalMutationVariables
   >(RECORD, {
     refetchQueries: [
-      { query: INVENTORY },
+      { query: KEY_DETAIL, variables: { id: apiKey.id } },
       { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
     ],
     awaitRefetchQueries: true,
@@ -179,7 +179,7 @@ const TokenRenewalPanel: React.FC<{
 }> = ({ apiKey, can }) => {
   const [finished, setFinished] = useState(false)
   const refetch = [
-    { query: INVENTORY },
+    { query: KEY_DETAIL, variables: { id: apiKey.id } },
     { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
   ]
 

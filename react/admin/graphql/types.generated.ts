@@ -302,6 +302,14 @@ export type KeyStewardKeyAuditQueryVariables = Exact<{
 
 export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null }> };
 
+export type KeyStewardKeyDetailQueryVariables = Exact<{
+  id: string | number;
+  live?: boolean | null | undefined;
+}>;
+
+
+export type KeyStewardKeyDetailQuery = { keyDetail: { inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, key: { id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, tokenAgeSince: string, tokenAgeBasis: TokenAgeBasis, rolesKnown: boolean, renewal: { status: RenewalStatus, startedAt: string | null, startedBy: string | null, finishedAt: string | null, finishedBy: string | null, recordedBy: string | null, recordedAt: string | null, note: string | null, tokenCreatedAt: string | null, newTokenCreatedAt: string | null, expirationPeriodDays: number | null, vtexNotPendingAt: string | null, outcomeUnknownAt: string | null, previousRenewalAt: string | null }, roles: Array<{ id: number, name: string, isAdmin: boolean, roleType: number, products: Array<string> }>, findings: Array<{ rule: string, severity: Severity, practice: Practice, message: string, daysPastPeriod: number | null }>, annotation: { owner: string | null, integrations: Array<string>, purpose: string | null, notes: string | null } | null } | null } };
+
 export type KeyStewardKeyListQueryVariables = Exact<{
   page?: number | null | undefined;
   pageSize?: number | null | undefined;

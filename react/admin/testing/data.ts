@@ -3,6 +3,7 @@ import type { DocumentNode } from 'graphql'
 import { GraphQLError } from 'graphql'
 
 import INVENTORY from '../graphql/inventory.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import KEY_LIST from '../graphql/keyList.gql'
 import USER_LIST from '../graphql/userList.gql'
 import type {
@@ -246,6 +247,33 @@ export const userListMock = (
         inventory: LIVE_META,
         rows: [],
         ...page,
+      },
+    },
+  },
+})
+
+/**
+ * What the key page asks (Query.keyDetail) for the key `id`, answered from an inventory as the
+ * service answers it: that key (or null when the inventory has none) and the inventory's freshness.
+ */
+export const keyDetailMock = (
+  id: string,
+  inv: Inventory = inventory(),
+  meta: Partial<InventoryMeta> = {}
+) => ({
+  request: { query: KEY_DETAIL, variables: { id } },
+  result: {
+    data: {
+      keyDetail: {
+        key: inv.keys.find((k) => k.id === id) ?? null,
+        inventory: {
+          ...LIVE_META,
+          source: inv.source,
+          generatedAt: inv.generatedAt,
+          complete: inv.complete,
+          missing: inv.missing,
+          ...meta,
+        },
       },
     },
   },

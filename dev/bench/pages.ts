@@ -76,7 +76,18 @@ async function visit(page: Page, url: string, ready: string): Promise<Visit> {
   const count = async (r: Response) => {
     if (!r.url().includes('/_v/graphql')) return
     if (Number.isNaN(firstAnswer)) firstAnswer = since()
-    bytes += (await r.body().catch(() => Buffer.alloc(0))).length
+    // What came over the wire for the body (as sent; r.body() can miss late answers).
+    bytes += await r
+      .request()
+      .sizes()
+      .then(
+        (z) => z.responseBodySize,
+        () =>
+          r.body().then(
+            (b) => b.length,
+            () => 0
+          )
+      )
   }
 
   page.on('request', asked)

@@ -56,8 +56,11 @@ const FORMAL = new RegExp(
   'i'
 )
 
-/** "Puede/Necesita/Tiene …" opening a sentence speaks to the reader as usted. */
-const FORMAL_START = /(^|[.:!?]\s+)(Puede|Necesita|Tiene|Debe|Quiere)\s/
+/**
+ * "Puede/Necesita/Tiene …" opening a sentence speaks to the reader as usted; "Puede que …"
+ * ("it may be that …") is impersonal and speaks to nobody.
+ */
+const FORMAL_START = /(^|[.:!?]\s+)(Puede(?! que\b)|Necesita|Tiene|Debe|Quiere)\s/
 
 const formal = (text: string) =>
   USTED.test(text) || FORMAL.test(text) || FORMAL_START.test(text)
@@ -89,6 +92,7 @@ describe('Spanish texts (messages/es.json)', () => {
       'Agrega una o déjala fuera:',
       'Pide a VTEX que lea las claves, revise la tienda y envíe recordatorios.',
       'Cuando la integración use el nuevo token, termina la renovación.',
+      'Puede que ya se haya terminado, aquí o en el Admin de VTEX.',
     ])
       expect([text, formal(text)]).toEqual([text, false])
   })

@@ -165,6 +165,7 @@ describe('ReviewPage', () => {
       request: { query: REVIEW },
       result: { errors: [forbidden] },
     }
+
     const auditor = render(<ReviewPage />, {
       graphql: {
         mocks: [

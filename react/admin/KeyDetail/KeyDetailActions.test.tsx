@@ -344,6 +344,20 @@ describe('key page: renewal', () => {
     )
   })
 
+  it('moves focus into the record-a-renewal form when it opens, and back to its button when cancelled', async () => {
+    const { getByText, getByLabelText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory()) },
+    })
+
+    await wait(() => getByText("Record a renewal done in VTEX's Admin…"))
+    fireEvent.click(getByText("Record a renewal done in VTEX's Admin…"))
+    expect(document.activeElement).toBe(getByLabelText('Date of the renewal'))
+    fireEvent.click(getByText('Cancel'))
+    expect(document.activeElement).toBe(
+      getByText("Record a renewal done in VTEX's Admin…").closest('button')
+    )
+  })
+
   it("records a renewal done elsewhere and shows the service's reason for a refused date", async () => {
     const refused = {
       request: {

@@ -1,6 +1,6 @@
 // The key page's token renewal: what Key Steward knows (started, finished, or recorded by an
 // admin), Renew / Finish with a confirmation, and a form to record a renewal done in VTEX's Admin.
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
@@ -68,6 +68,22 @@ const RecordForm: React.FC<{
   const [date, setDate] = useState('')
   const [note, setNote] = useState('')
   const [saved, setSaved] = useState(false)
+  // The button that opens the form goes away while it is open: focus moves to the form's first
+  // field, and back to that button when the form closes (cancel or saved), never to the page.
+  const opener = useRef<HTMLSpanElement>(null)
+  const toggled = useRef(false)
+
+  useEffect(() => {
+    if (!toggled.current) return
+    if (open) document.getElementById('renewal-date')?.focus()
+    else opener.current?.querySelector('button')?.focus()
+  }, [open])
+
+  const toggle = (next: boolean) => {
+    toggled.current = true
+    setOpen(next)
+  }
+
   const [save, saving] = useMutation<
     KeyStewardRecordTokenRenewalMutation,
     KeyStewardRecordTokenRenewalMutationVariables
@@ -95,14 +111,16 @@ const RecordForm: React.FC<{
             </Alert>
           </div>
         )}
-        <Button
-          variation="tertiary"
-          size="small"
-          disabled={denied}
-          onClick={() => setOpen(true)}
-        >
-          {t('open')}
-        </Button>
+        <span ref={opener}>
+          <Button
+            variation="tertiary"
+            size="small"
+            disabled={denied}
+            onClick={() => toggle(true)}
+          >
+            {t('open')}
+          </Button>
+        </span>
         <PermissionNote permission={permission} />
       </div>
     )
@@ -116,7 +134,7 @@ const RecordForm: React.FC<{
         e.preventDefault()
         save({ variables: { keyId: apiKey.id, date, note } }).then(
           () => {
-            setOpen(false)
+            toggle(false)
             setSaved(true)
             setDate('')
             setNote('')
@@ -166,7 +184,7 @@ const RecordForm: React.FC<{
           {t('save')}
         </Button>
       </span>
-      <Button size="small" variation="tertiary" onClick={() => setOpen(false)}>
+      <Button size="small" variation="tertiary" onClick={() => toggle(false)}>
         {t('cancel')}
       </Button>
     </form>

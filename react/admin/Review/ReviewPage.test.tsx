@@ -150,6 +150,53 @@ describe('ReviewPage', () => {
     expect(getAllByText('Open').length).toBeGreaterThan(0)
   })
 
+  it('tells an auditor they can read completed reviews, and a user refused both only what they lack', async () => {
+    const forbidden = new GraphQLError(
+      'Your user lacks these License Manager resources: Get paged users.',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      { code: 'FORBIDDEN', missingResources: ['Get paged users'] }
+    )
+
+    const refused = {
+      request: { query: REVIEW },
+      result: { errors: [forbidden] },
+    }
+
+    const auditor = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          refused,
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: history } },
+          },
+        ],
+      },
+    })
+
+    await wait(() => auditor.getByText(/signed by bruno@acme.com · 40 keys/))
+    expect(
+      auditor.getByText(/You can read completed reviews/)
+    ).toBeInTheDocument()
+    auditor.unmount()
+
+    const outsider = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          refused,
+          { request: { query: HISTORY }, result: { errors: [forbidden] } },
+        ],
+      },
+    })
+
+    await wait(() => outsider.getByText('You need more permissions'))
+    expect(outsider.queryByText(/You can read completed reviews/)).toBeNull()
+  })
+
   it('says what remains before sign-off with practice names, never codes, and links evidence to its keys', async () => {
     const { getByText, container } = render(<ReviewPage />, {
       graphql: { mocks: open },

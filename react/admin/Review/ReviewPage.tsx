@@ -183,7 +183,9 @@ const ReviewPage: React.FC = () => {
               <ErrorState error={open.error} onRetry={() => open.refetch()} />
             </PageBlock>
           )}
-          {!mayReadOpen && (
+          {/* Only someone who can read the completed reviews is told so: a user refused both
+              gets the history's permission message alone, not "you can read completed reviews". */}
+          {!mayReadOpen && history.data && (
             <PageBlock>
               <p className="mv0" data-auditor-view>
                 <FormattedMessage id="admin/key-steward.review.auditorView" />

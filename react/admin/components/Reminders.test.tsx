@@ -1,5 +1,6 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { GraphQLError } from 'graphql'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
@@ -113,6 +114,52 @@ describe('Reminders', () => {
     fireEvent.click(getByText('Snooze'))
     await wait(() => expect(snoozed).toEqual({ id: reminder.id, days: 30 }))
     await wait(() => expect(queryByText(/overdue/)).toBeNull())
+    // it says until when, and focus lands on that line instead of the page's top
+    const notice = getByText('Reminder snoozed until April 06, 2027.')
+
+    expect(document.activeElement).toBe(notice)
+  })
+
+  it("shows why a snooze was refused, in the service's words, and keeps the reminder", async () => {
+    const reminder = {
+      id: 'review-overdue:never',
+      kind: 'REVIEW_OVERDUE',
+      count: 1,
+      dueDate: null,
+      subjects: [],
+    }
+
+    const { getByText } = render(<Reminders />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [reminder] } },
+          },
+          {
+            request: { query: SNOOZE, variables: { id: reminder.id, days: 7 } },
+            result: {
+              errors: [
+                new GraphQLError(
+                  'Not a reminder shown now: reload the page',
+                  undefined,
+                  undefined,
+                  undefined,
+                  undefined,
+                  undefined,
+                  { code: 'BAD_USER_INPUT' }
+                ),
+              ],
+            },
+          },
+        ],
+      },
+    })
+
+    await wait(() => getByText(/The access review is overdue/))
+    fireEvent.click(getByText('Snooze'))
+    await wait(() => getByText('Not a reminder shown now: reload the page'))
+    expect(getByText(/The access review is overdue/)).toBeInTheDocument()
   })
 
   it('shows nothing when there is nothing to remind', async () => {

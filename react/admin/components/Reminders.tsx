@@ -1,6 +1,6 @@
 // Reminders (review due or overdue, keys past their rotation period, unfinished renewals):
 // a banner on every Key Steward page, each with its action and a snooze.
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Alert, ButtonPlain } from 'vtex.styleguide'
@@ -17,6 +17,7 @@ import type {
 import type { RuleId } from '../types'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
+import { readError } from '../utils/errors'
 
 export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
@@ -48,7 +49,10 @@ export function actionHref(r: Reminder): string {
 
 const SNOOZE_CHOICES = [1, 7, 30]
 
-const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
+const ReminderItem: React.FC<{
+  r: Reminder
+  onSnoozed: (until: string) => void
+}> = ({ r, onSnoozed }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
   const snoozeId = `snooze-${r.id.replace(/[^\w-]/g, '_')}`
@@ -60,6 +64,7 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
     awaitRefetchQueries: true,
   })
 
+  const snoozeFailure = readError(snoozing.error)
   const names =
     r.subjects
       .slice(0, 3)
@@ -127,12 +132,20 @@ const ReminderItem: React.FC<{ r: Reminder }> = ({ r }) => {
               size="small"
               isLoading={snoozing.loading}
               onClick={() =>
-                snooze({ variables: { id: r.id, days } }).catch(() => undefined)
+                snooze({ variables: { id: r.id, days } }).then(
+                  (res) => onSnoozed(res.data?.snoozeReminder ?? ''),
+                  () => undefined
+                )
               }
             >
               {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
             </ButtonPlain>
           </span>
+          {snoozeFailure && (
+            <span className="db mt2 f6 c-danger" role="alert">
+              {snoozeFailure.message}
+            </span>
+          )}
         </span>
       </Alert>
     </div>
@@ -150,9 +163,18 @@ const Reminders: React.FC = () => {
     errorPolicy: 'ignore',
   })
 
+  // A snoozed reminder goes away with the button that had focus: say until when, and put focus
+  // on that line so the keyboard does not fall back to the top of the page.
+  const [snoozedUntil, setSnoozedUntil] = useState<string | null>(null)
+  const notice = useRef<HTMLParagraphElement>(null)
+
+  useEffect(() => {
+    if (snoozedUntil !== null) notice.current?.focus()
+  }, [snoozedUntil])
+
   const reminders = data?.reminders ?? []
 
-  if (!reminders.length) return null
+  if (!reminders.length && snoozedUntil === null) return null
 
   return (
     <section
@@ -161,8 +183,31 @@ const Reminders: React.FC = () => {
         id: 'admin/key-steward.reminder.sectionLabel',
       })}
     >
+      {snoozedUntil !== null && (
+        <p
+          ref={notice}
+          tabIndex={-1}
+          role="status"
+          className="f6 c-muted-1 mt0 mb3"
+          data-snoozed
+        >
+          {intl.formatMessage(
+            { id: 'admin/key-steward.reminder.snoozed' },
+            {
+              date: snoozedUntil
+                ? intl.formatDate(snoozedUntil, {
+                    year: 'numeric',
+                    month: 'long',
+                    day: '2-digit',
+                    timeZone: 'UTC',
+                  })
+                : '',
+            }
+          )}
+        </p>
+      )}
       {reminders.map((r) => (
-        <ReminderItem key={r.id} r={r} />
+        <ReminderItem key={r.id} r={r} onSnoozed={setSnoozedUntil} />
       ))}
     </section>
   )

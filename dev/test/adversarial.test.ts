@@ -347,6 +347,18 @@ describe('adversarial: malformed requests', () => {
 
     assert.equal(errorCode(res), 'BAD_USER_INPUT')
   })
+
+  it('a required variable left out is BAD_USER_INPUT, not a server error', async () => {
+    count('malformed')
+    const res = await gql(
+      stack,
+      OWNER,
+      'query Key($id: ID!) { keyDetail(id: $id) { key { id } } }',
+      {}
+    )
+
+    assert.equal(errorCode(res), 'BAD_USER_INPUT', res.text.slice(0, 300))
+  })
 })
 
 describe('adversarial: query cost', () => {

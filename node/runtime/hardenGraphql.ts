@@ -55,7 +55,10 @@ function clean(formatted: Record<string, unknown>): Record<string, unknown> {
   if (
     ext &&
     ext.code === 'INTERNAL_SERVER_ERROR' &&
-    /^Variable "\$[^"]+" got invalid value/.test(String(rest.message))
+    // (a value of the wrong type, or a required one left out)
+    /^Variable "\$[^"]+" (got invalid value|of required type "[^"]+" was not provided)/.test(
+      String(rest.message)
+    )
   ) {
     rest.extensions = { code: 'BAD_USER_INPUT' }
 

@@ -3,7 +3,11 @@
 import type { Context } from '../typings'
 import { lastReadOf, progressOf } from './liveRead'
 import { readMeta } from './recentCopy'
-import { readSharedProgress, sharedState } from './sharedProgress'
+import {
+  readSharedProgress,
+  shareableError,
+  sharedState,
+} from './sharedProgress'
 import { requestData } from './requestData'
 import { toResolverError } from '../resolvers/errors'
 
@@ -22,9 +26,11 @@ export async function inventoryStatus(ctx: Context) {
     : sharedState(await readSharedProgress(storage).catch(() => null), nowMs)
 
   const p = here ?? (there?.reading ? there.progress : null)
+  const mine = lastReadOf(account)
+  const theirs = there && !there.reading && there.ended ? there.ended : null
+  // whichever read ended last, here or on another replica
   const last =
-    lastReadOf(account) ??
-    (there && !there.reading && there.ended ? there.ended : null)
+    mine && theirs ? (theirs.atMs > mine.atMs ? theirs : mine) : mine ?? theirs
 
   return {
     version: meta?.version ?? null,
@@ -37,14 +43,16 @@ export async function inventoryStatus(ctx: Context) {
       phase: p.phase,
       done: p.done,
       total: p.total,
-      elapsedSeconds: Math.floor((nowMs - p.startedAtMs) / 1000),
+      elapsedSeconds: Math.max(0, Math.floor((nowMs - p.startedAtMs) / 1000)),
       concurrency: p.throttle?.limit ?? 0,
       maxConcurrency: p.throttle?.ceiling ?? 0,
       waitingSeconds: p.throttle?.pausedUntil
-        ? Math.ceil((p.throttle.pausedUntil - nowMs) / 1000)
+        ? Math.max(0, Math.ceil((p.throttle.pausedUntil - nowMs) / 1000))
         : 0,
       rateLimited: p.throttle?.throttled ?? 0,
     },
-    lastError: last && !last.ok ? last.error ?? 'the read failed' : null,
+    // an error's text is answered as data, not as an error: redacted here as the formatter would
+    lastError:
+      last && !last.ok ? shareableError(last.error ?? 'the read failed') : null,
   }
 }

@@ -80,6 +80,25 @@ export function worded<E extends Error>(
   return withWording(make(all.map(english).join('; ')), { message: w })
 }
 
+/** Whether every message of `w` is one the service has, with values it can format (a wording read back from VBase). */
+export function canSay(w: ErrorWording): boolean {
+  try {
+    const all = [
+      ...(Array.isArray(w.message) ? w.message : [w.message]),
+      ...(w.fields ?? []),
+    ]
+
+    all.forEach((m) => {
+      if (typeof m?.id !== 'string' || !known(m.id)) throw new Error(m?.id)
+      english(m)
+    })
+
+    return Array.isArray(w.fields) || w.fields === undefined
+  } catch {
+    return false
+  }
+}
+
 export function wordingOf(err: unknown): ErrorWording | undefined {
   return err && typeof err === 'object'
     ? (err as { [WORDING]?: ErrorWording })[WORDING]

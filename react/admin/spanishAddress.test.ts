@@ -60,7 +60,8 @@ const FORMAL = new RegExp(
  * "Puede/Necesita/Tiene …" opening a sentence speaks to the reader as usted; "Puede que …"
  * ("it may be that …") is impersonal and speaks to nobody.
  */
-const FORMAL_START = /(^|[.:!?]\s+)(Puede(?! que\b)|Necesita|Tiene|Debe|Quiere)\s/
+const FORMAL_START =
+  /(^|[.:!?]\s+)(Puede(?! que\b)|Necesita|Tiene|Debe|Quiere)\s/
 
 const formal = (text: string) =>
   USTED.test(text) || FORMAL.test(text) || FORMAL_START.test(text)

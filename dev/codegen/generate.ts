@@ -4,11 +4,9 @@
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
 //   node/generated/messages.ts            — the messages the service words itself (reminder e-mails,
 //                                           findings, refusals: services/wording.ts)
-//   react/admin/graphql/ruleIds.generated.ts — the policy's rule ids (node/domain/rules), which the
-//                                           schema carries as String (ids like key-age-exceeded
-//                                           are no valid GraphQL enum values)
-//   react/admin/graphql/keyActionFields.generated.ts — the key actions whose permission the
-//                                           service tells in advance (node/resolvers)
+//   react/admin/graphql/*.generated.ts    — lists the admin shares with the service (rule ids,
+//                                           key actions, settings error codes: NODE_LISTS), which
+//                                           the schema carries as String or in error extensions
 // All are committed, because VTEX's builders compile react/ and node/ without running this.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { join, relative } from 'path'
@@ -89,36 +87,50 @@ function serverMessages(root: string): string {
   )} as const\n`
 }
 
-/** The admin's RuleId, made from the registry so a rule added or renamed in node/ cannot be missed. */
-async function ruleIds(root: string): Promise<string> {
-  const { RULE_IDS } = (await import(
-    join(root, 'node', 'domain', 'rules', 'index.ts')
-  )) as { RULE_IDS: string[] }
+/**
+ * Lists the admin shares with the service, copied from node/ so a value added or renamed there
+ * cannot be missed in react/ (the schema carries them as String or in error extensions).
+ */
+const NODE_LISTS = [
+  {
+    file: 'ruleIds.generated.ts',
+    from: 'node/domain/rules/index.ts',
+    list: 'RULE_IDS',
+    type: 'RuleId',
+    doc: "The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>).",
+  },
+  {
+    file: 'keyActionFields.generated.ts',
+    from: 'node/resolvers/keyActionFields.ts',
+    list: 'KEY_ACTION_FIELDS',
+    type: 'KeyActionField',
+    doc: 'The key actions whose permission Query.keyActionPermissions tells in advance.',
+  },
+  {
+    file: 'settingErrorCodes.generated.ts',
+    from: 'node/domain/settings.ts',
+    list: 'SETTING_ERROR_CODES',
+    type: 'SettingErrorCode',
+    doc: 'Why the service refuses a setting (extensions.fields[].code); the form checks give the same.',
+  },
+] as const
+
+async function nodeList(
+  root: string,
+  { from, list, type, doc }: (typeof NODE_LISTS)[number]
+): Promise<string> {
+  const values = (
+    (await import(join(root, ...from.split('/')))) as Record<string, string[]>
+  )[list]
 
   return `${HEADER.replace(
     'from graphql/ (and react/admin/graphql/*.gql)',
-    'from node/domain/rules (RULE_IDS)'
-  )}/** The policy's rule ids (node/domain/rules); each has a human name in messages (rule.<id>). */\nexport const RULE_IDS = ${JSON.stringify(
-    RULE_IDS,
+    `from ${from} (${list})`
+  )}/** ${doc} */\nexport const ${list} = ${JSON.stringify(
+    values,
     null,
     2
-  )} as const\n\nexport type RuleId = (typeof RULE_IDS)[number]\n`
-}
-
-/** The admin's KeyActionField, from the service's list (node/resolvers/keyActionFields.ts). */
-async function keyActionFields(root: string): Promise<string> {
-  const { KEY_ACTION_FIELDS } = (await import(
-    join(root, 'node', 'resolvers', 'keyActionFields.ts')
-  )) as { KEY_ACTION_FIELDS: string[] }
-
-  return `${HEADER.replace(
-    'from graphql/ (and react/admin/graphql/*.gql)',
-    'from node/resolvers/keyActionFields.ts'
-  )}/** The key actions whose permission Query.keyActionPermissions tells in advance. */\nexport const KEY_ACTION_FIELDS = ${JSON.stringify(
-    KEY_ACTION_FIELDS,
-    null,
-    2
-  )} as const\n\nexport type KeyActionField = (typeof KEY_ACTION_FIELDS)[number]\n`
+  )} as const\n\nexport type ${type} = (typeof ${list})[number]\n`
 }
 
 /**
@@ -192,14 +204,11 @@ export async function generate(root = ROOT): Promise<string[]> {
   }
 
   save(join(root, 'node', 'generated', 'messages.ts'), serverMessages(root))
-  save(
-    join(root, 'react', 'admin', 'graphql', 'ruleIds.generated.ts'),
-    await ruleIds(root)
-  )
-  save(
-    join(root, 'react', 'admin', 'graphql', 'keyActionFields.generated.ts'),
-    await keyActionFields(root)
-  )
+  for (const l of NODE_LISTS)
+    save(
+      join(root, 'react', 'admin', 'graphql', l.file),
+      await nodeList(root, l)
+    )
   for (const o of outputs) {
     save(
       o.filename,

@@ -43,7 +43,6 @@ export function sharedFacts(input: PolicyInput): SharedFacts {
 
   return {
     ...facts,
-    genericLabels,
     genericByKey: facts.generic([...genericLabels].sort().join('\n'), (l) =>
       isGenericLabel(l, genericLabels)
     ),

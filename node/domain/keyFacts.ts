@@ -12,11 +12,8 @@ import type { KeyEntry } from './types'
 export interface KeyFacts {
   /** key id → position in the list */
   positionOf: Map<string, number>
-  /** by position: the label as duplicates are detected (labels.ts duplicateKey) */
-  duplicateKeys: string[]
-  /** number of keys per duplicate-key */
-  labelCounts: Map<string, number>
-  /** by position: how many keys share the key's duplicate-key (0 for an empty label) */
+  /** by position: how many keys share the key's label as duplicates are detected (labels.ts
+   * duplicateKey; 0 for an empty label) */
   labelCountOf: number[]
   /** by position: `createdAt` in milliseconds (NaN when it is not a date) */
   createdMs: number[]
@@ -79,8 +76,6 @@ export function keyFacts(keys: KeyEntry[], version?: string | null): KeyFacts {
 
   facts = {
     positionOf,
-    duplicateKeys,
-    labelCounts,
     labelCountOf,
     createdMs,
     sorted,

@@ -100,21 +100,23 @@ export const REMINDER_LOCALES = ['en', 'pt', 'es'] as const
  * Why a value was refused, as a code the settings page renders in the admin's language (with
  * params and, in lists, the offending entry), plus the message for API callers (messages/).
  */
-export type SettingErrorCode =
-  | 'REQUIRED'
-  | 'NOT_WHOLE_NUMBER'
-  | 'OUT_OF_RANGE'
-  | 'TOO_MANY'
-  | 'TOO_LONG'
-  | 'EMPTY_ENTRY'
-  | 'BAD_EMAIL'
-  | 'BAD_PATH'
-  | 'BAD_ROLE_ID'
-  | 'UNKNOWN_ROLE'
-  | 'ROLES_UNREADABLE'
-  | 'TOKEN'
-  | 'BAD_LOCALE'
-  | 'NOT_A_SETTING'
+export const SETTING_ERROR_CODES = [
+  'REQUIRED',
+  'NOT_WHOLE_NUMBER',
+  'OUT_OF_RANGE',
+  'TOO_MANY',
+  'TOO_LONG',
+  'EMPTY_ENTRY',
+  'BAD_EMAIL',
+  'BAD_PATH',
+  'BAD_ROLE_ID',
+  'UNKNOWN_ROLE',
+  'ROLES_UNREADABLE',
+  'TOKEN',
+  'BAD_LOCALE',
+  'NOT_A_SETTING',
+] as const
+export type SettingErrorCode = (typeof SETTING_ERROR_CODES)[number]
 /** A bad field and what to tell the admin (annotations use it too). */
 export interface FieldError {
   field: string

@@ -97,7 +97,6 @@ export interface Rule {
  * are by key position: entry i belongs to `input.inventory.keys[i]`.
  */
 export interface SharedFacts extends KeyFacts {
-  genericLabels: Set<string>
   /** each key's label is generic by these generic labels (labels.ts isGenericLabel) */
   genericByKey: boolean[]
   /** each key's annotation, if any */

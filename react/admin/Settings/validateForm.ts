@@ -2,25 +2,12 @@
 // (Query.settingsLimits), giving the same codes the service gives, so both render the same
 // per-field message. The service checks again (and knows the account's roles).
 
+import type { SettingErrorCode } from '../graphql/settingErrorCodes.generated'
 import type { KeyStewardSettingsQuery } from '../graphql/types.generated'
 
 export type SettingLimit = KeyStewardSettingsQuery['settingsLimits'][number]
-/** The codes the service gives too (node/domain/settings.ts SettingErrorCode). */
-export type ProblemCode =
-  | 'REQUIRED'
-  | 'NOT_WHOLE_NUMBER'
-  | 'OUT_OF_RANGE'
-  | 'TOO_MANY'
-  | 'TOO_LONG'
-  | 'EMPTY_ENTRY'
-  | 'BAD_EMAIL'
-  | 'BAD_PATH'
-  | 'BAD_ROLE_ID'
-  | 'UNKNOWN_ROLE'
-  | 'ROLES_UNREADABLE'
-  | 'TOKEN'
-  | 'BAD_LOCALE'
-  | 'NOT_A_SETTING'
+/** The codes the service gives too (generated from node/domain/settings.ts). */
+export type ProblemCode = SettingErrorCode
 export interface FieldProblem {
   field: string
   code: ProblemCode

@@ -12,7 +12,7 @@ import { RoleTag } from '../components/SeverityBadge'
 import Link from '../components/Link'
 import OwnershipForm from './OwnershipForm'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { useFreshness } from '../components/Freshness'
+import { useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
@@ -108,16 +108,13 @@ const KeyDetailPage: React.FC = () => {
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined
   const failure = readError(error)
-  const reading = failure?.code === 'READING'
   // An id that cannot be a key's (the service refuses it) is a key this account does not have.
   const badId = failure?.fields.some((f) => f.field === 'id') ?? false
-  const status = useFreshness(
-    detail?.inventory,
-    (loading && !detail) || reading,
-    () => {
-      refetch()
-    }
-  )
+  const { status, reading } = useQueryFreshness(detail?.inventory, !!detail, {
+    loading,
+    error,
+    refetch,
+  })
 
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.

@@ -1,10 +1,10 @@
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Alert, EmptyState, PageBlock } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
-import { useFreshness } from '../components/Freshness'
+import { useLastPage, useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import PageFrame from '../components/PageFrame'
 import KEY_LIST from '../graphql/keyList.gql'
@@ -12,8 +12,6 @@ import type {
   KeyStewardKeyListQuery,
   KeyStewardKeyListQueryVariables,
 } from '../graphql/types.generated'
-import type { KeyPage } from '../types'
-import { readError } from '../utils/errors'
 import {
   currentSearch,
   rememberKeysView,
@@ -29,19 +27,6 @@ import {
 import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
-
-function idsFromUrl(): string[] | null {
-  if (typeof window === 'undefined') return null
-  const raw = new URLSearchParams(window.location.search).get('ids')
-  const ids = raw
-    ? raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : []
-
-  return ids.length ? ids : null
-}
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -60,19 +45,12 @@ const KeysPage: React.FC = () => {
     KeyStewardKeyListQueryVariables
   >(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
 
-  // While the next page loads, the current one stays on screen.
-  const shown = useRef<KeyPage | undefined>(undefined)
-
-  if (data?.keyList) shown.current = data.keyList
-  const list = data?.keyList ?? shown.current
-  const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(
-    list?.inventory,
-    (loading && !list) || reading,
-    () => {
-      refetch()
-    }
-  )
+  const list = useLastPage(data?.keyList)
+  const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
+    loading,
+    error,
+    refetch,
+  })
 
   useEffect(() => {
     replaceQuery(keyQueryParams(query), runtime.setQuery)

@@ -11,9 +11,12 @@ import { PageBlock } from 'vtex.styleguide'
 import FindingList from '../components/FindingList'
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
-import { DataSource, ReadProgress, useFreshness } from '../components/Freshness'
+import {
+  DataSource,
+  ReadProgress,
+  useQueryFreshness,
+} from '../components/Freshness'
 import { ErrorState, PartialBanner } from '../components/QueryState'
-import { readError } from '../utils/errors'
 import SeverityBadge from '../components/SeverityBadge'
 import OVERVIEW from '../graphql/overview.gql'
 import type {
@@ -46,14 +49,11 @@ const OverviewPage: React.FC = () => {
     notifyOnNetworkStatusChange: true,
   })
 
-  const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(
-    data?.inventory,
-    (loading && !data) || reading,
-    () => {
-      refetch()
-    }
-  )
+  const { status, reading } = useQueryFreshness(data?.inventory, !!data, {
+    loading,
+    error,
+    refetch,
+  })
 
   // Both are null only beside an error, which leaves no data (the default error policy).
   const hygiene = data?.hygiene

@@ -1,10 +1,10 @@
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, InputSearch, PageBlock, Tag } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
-import { useFreshness } from '../components/Freshness'
+import { useLastPage, useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
@@ -13,8 +13,7 @@ import type {
   KeyStewardUserListQuery,
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
-import type { AdminUser, UserPage } from '../types'
-import { readError } from '../utils/errors'
+import type { AdminUser } from '../types'
 
 const isOwner = (u: AdminUser) => u.roles.some((r) => r.isAdmin)
 const PAGE_SIZE = 100
@@ -52,19 +51,12 @@ const UsersPage: React.FC = () => {
     }
   )
 
-  // While the next page loads, the current one stays on screen.
-  const shown = useRef<UserPage | undefined>(undefined)
-
-  if (fresh?.userList) shown.current = fresh.userList
-  const list = fresh?.userList ?? shown.current
-  const reading = readError(error)?.code === 'READING'
-  const status = useFreshness(
-    list?.inventory,
-    (loading && !list) || reading,
-    () => {
-      refetch()
-    }
-  )
+  const list = useLastPage(fresh?.userList)
+  const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
+    loading,
+    error,
+    refetch,
+  })
 
   const users = list?.rows ?? []
   const first = list && list.total ? (list.page - 1) * list.pageSize + 1 : 0

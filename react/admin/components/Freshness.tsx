@@ -3,6 +3,7 @@
 // runs (a background revalidation or a cold first read), shows the read's progress instead of
 // a bare spinner, and tells the page to fetch again when fresh data has landed.
 import React, { useEffect, useRef, useState } from 'react'
+import type { ApolloError } from 'apollo-client'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Spinner } from 'vtex.styleguide'
@@ -13,6 +14,7 @@ import type {
   KeyStewardInventoryStatusQueryVariables,
 } from '../graphql/types.generated'
 import type { InventoryMeta } from '../types'
+import { readError } from '../utils/errors'
 import { SourceBanner } from './QueryState'
 
 /** Where a page's data comes from and how fresh it is (the Inventory fields every page asks for). */
@@ -22,6 +24,36 @@ export type InventoryStatus = KeyStewardInventoryStatusQuery['inventoryStatus']
 export const POLL_MS = 1500
 /** A page served from the copy answers well within this: only a slower one is a cold read worth polling. */
 export const COLD_AFTER_MS = 1000
+
+/**
+ * useFreshness for a page's query: waiting while it has no data yet or the service answered
+ * that the read goes on (READING), asking the query again when fresh data lands.
+ */
+export function useQueryFreshness(
+  meta: DataMeta | null | undefined,
+  hasData: boolean,
+  query: { loading: boolean; error?: ApolloError; refetch: () => unknown }
+): { status: InventoryStatus | null; reading: boolean } {
+  const reading = readError(query.error)?.code === 'READING'
+  const status = useFreshness(
+    meta,
+    (query.loading && !hasData) || reading,
+    () => {
+      query.refetch()
+    }
+  )
+
+  return { status, reading }
+}
+
+/** The last value a paged query answered: the current page stays on screen while the next loads. */
+export function useLastPage<T>(value: T | null | undefined): T | undefined {
+  const shown = useRef<T | undefined>(undefined)
+
+  if (value) shown.current = value
+
+  return value ?? shown.current
+}
 
 /**
  * Polls Query.inventoryStatus while `waiting` (the page has no data yet, or was told the read is

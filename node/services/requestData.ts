@@ -149,7 +149,7 @@ async function startLiveRead(
       Date.now()
     )
 
-    if (other.reading) return followRead(account, storage, other.progress)
+    if (other.reading) return follow(account, storage, other.progress)
   }
 
   return joinLiveRead(
@@ -196,6 +196,26 @@ async function startLiveRead(
  * copy it left is the answer. If it fails, its error is; if its replica stops beating (or another
  * read replaces it), the page is told the read goes on and its next request reads anew.
  */
+/** The followers of other replicas' reads on this replica, by read: one poll per read, not per page. */
+const following = new Map<string, Promise<Inventory>>()
+
+function follow(
+  account: string,
+  storage: AppStorage,
+  read: SharedProgress
+): Promise<Inventory> {
+  let followed = following.get(read.readId)
+
+  if (!followed) {
+    followed = followRead(account, storage, read).finally(() =>
+      following.delete(read.readId)
+    )
+    following.set(read.readId, followed)
+  }
+
+  return followed
+}
+
 async function followRead(
   account: string,
   storage: AppStorage,

@@ -1,5 +1,5 @@
 import { ageInDays, isReviewOverdue, nextReviewDue } from './age'
-import { sharedFacts } from './engine'
+import { run } from './testing/build'
 import { reviewOverdue } from './rules/reviewOverdue'
 import { computeReminders } from './scan/reminders'
 import { policyInputFromFixture } from './testing/fromFixture'
@@ -52,8 +52,7 @@ describe('one definition of overdue', () => {
         },
       }
 
-      const ruleSays =
-        reviewOverdue.evaluate(input, sharedFacts(input)).length > 0
+      const ruleSays = run(reviewOverdue, input).length > 0
 
       const reminderSays = computeReminders({
         now,

@@ -99,7 +99,7 @@ describe('evaluate: the fast paths give what the plain ones would', () => {
           (f: Finding) => f.subjectType === 'KEY' && f.subjectId === k.id
         )
 
-        expect((byKey[i] ?? []).map(id).sort()).toEqual(mine.map(id).sort())
+        expect(byKey.of(i).map(id).sort()).toEqual(mine.map(id).sort())
       })
     }
   )
@@ -110,5 +110,81 @@ describe('evaluate: the fast paths give what the plain ones would', () => {
     expect(labels.length).toBeGreaterThan(40)
     for (let i = 1; i < labels.length; i++)
       expect(labels[i - 1].toLowerCase() <= labels[i].toLowerCase()).toBe(true)
+  })
+})
+
+describe('evaluate: findings reused while what a rule reads is the same', () => {
+  const input = policyInputFromFixture()
+  const fresh = (given: typeof input) =>
+    // a new key list: nothing kept from before
+    evaluate({
+      ...given,
+      inventory: { ...given.inventory, keys: [...given.inventory.keys] },
+    }).findings.map(id)
+
+  function runsOf(given: typeof input): string[] {
+    const spies = RULES.map((r) => jest.spyOn(r, 'evaluate'))
+
+    try {
+      evaluate(given)
+
+      return RULES.filter((_, n) => spies[n].mock.calls.length).map((r) => r.id)
+    } finally {
+      for (const s of spies) s.mockRestore()
+    }
+  }
+
+  it('runs again only the rules reading the part that changed, and finds what a new evaluation finds', () => {
+    evaluate(input)
+    expect(runsOf(input)).toEqual([])
+
+    // a minute on: the rules reading the clock
+    const later = { ...input, now: new Date(input.now.getTime() + 60_000) }
+
+    expect(runsOf(later)).toEqual(
+      RULES.filter((r) => r.reads.includes('now')).map((r) => r.id)
+    )
+    expect(evaluate(later).findings.map(id)).toEqual(fresh(later))
+
+    // an annotation written: the rules reading annotations
+    const [first] = input.inventory.keys
+    const annotated = {
+      ...later,
+      annotations: {
+        ...later.annotations,
+        [first.id]: { owner: 'ana@acme.com', integrations: ['ERP', 'Feed'] },
+      },
+    }
+
+    expect(runsOf(annotated)).toEqual(
+      RULES.filter((r) => r.reads.includes('annotations')).map((r) => r.id)
+    )
+    expect(evaluate(annotated).findings.map(id)).toEqual(fresh(annotated))
+    expect(
+      evaluate(annotated).findings.some(
+        (f) => f.rule === 'shared-key' && f.subjectId === first.id
+      )
+    ).toBe(true)
+
+    // other settings: every rule reading them
+    const stricter = {
+      ...annotated,
+      settings: { ...annotated.settings, rotationDays: 30 },
+    }
+
+    expect(runsOf(stricter)).toEqual(
+      RULES.filter((r) => r.reads.includes('settings')).map((r) => r.id)
+    )
+    expect(evaluate(stricter).findings.map(id)).toEqual(fresh(stricter))
+  })
+
+  it('a new key list runs every rule', () => {
+    evaluate(input)
+    expect(
+      runsOf({
+        ...input,
+        inventory: { ...input.inventory, keys: [...input.inventory.keys] },
+      })
+    ).toEqual(RULES.map((r) => r.id))
   })
 })

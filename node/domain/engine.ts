@@ -6,11 +6,14 @@
 // its params and is rendered only when a page asks for it (messages.ts).
 import type { Finding } from './findings'
 import { sortFindings } from './findings'
+import { KeyFindings } from './findingsByKey'
+import type { KeyFacts } from './keyFacts'
 import { keyFacts } from './keyFacts'
-import { genericLabelSet, isGenericLabel } from './labels'
+import { genericLabelSet, genericTest } from './labels'
 import { canManageKeys, grantsEverything } from './roleGrants'
 import { RULES } from './rules'
-import type { PolicyInput, Rule, SharedFacts } from './rules/types'
+import { Report } from './rules/report'
+import type { InputPart, PolicyInput, Rule, SharedFacts } from './rules/types'
 import type { RoleInfo } from './types'
 
 /** Keys holding the same role share its object (inventory.ts takes it from the catalog). */
@@ -28,26 +31,31 @@ function memoByRole(
   }
 }
 
+/** Worked out when a rule first asks: rules whose findings are reused ask for nothing. */
 export function sharedFacts(input: PolicyInput): SharedFacts {
-  const { keys } = input.inventory
-  const annotations: SharedFacts['annotations'] = new Array(keys.length)
-  const renewals: SharedFacts['renewals'] = new Array(keys.length)
-
-  for (let i = 0; i < keys.length; i++) {
-    annotations[i] = input.annotations[keys[i].id]
-    renewals[i] = input.renewals[keys[i].id]
-  }
-
-  const facts = keyFacts(keys, input.inventory.version)
-  const genericLabels = genericLabelSet(input.settings.extraGenericLabels)
+  const facts = keyFacts(input.inventory.keys, input.inventory.version)
+  let genericByKey: boolean[] | undefined
 
   return {
     ...facts,
-    genericByKey: facts.generic([...genericLabels].sort().join('\n'), (l) =>
-      isGenericLabel(l, genericLabels)
-    ),
-    annotations,
-    renewals,
+    get annotations() {
+      return facts.byPosition(input.annotations)
+    },
+    get renewals() {
+      return facts.byPosition(input.renewals)
+    },
+    get genericByKey() {
+      if (!genericByKey) {
+        const genericLabels = genericLabelSet(input.settings.extraGenericLabels)
+
+        genericByKey = facts.generic(
+          [...genericLabels].sort().join('\n'),
+          genericTest(genericLabels)
+        )
+      }
+
+      return genericByKey
+    },
     grantsEverything: memoByRole(grantsEverything),
     managesKeys: memoByRole((r) => canManageKeys(r, input.settings)),
   }
@@ -56,52 +64,129 @@ export function sharedFacts(input: PolicyInput): SharedFacts {
 /** The findings, sorted, and each key's findings by its position in `input.inventory.keys`. */
 export interface Evaluation {
   findings: Finding[]
-  byKey: Array<Finding[] | undefined>
+  byKey: KeyFindings
+}
+
+/** The value a rule's findings depend on, for each part of the input it reads. */
+function inputPart(input: PolicyInput, part: InputPart): unknown {
+  switch (part) {
+    case 'users':
+      return input.inventory.users
+    case 'externalKeys':
+      return input.inventory.externalKeys
+    case 'settings':
+      return input.settings
+    case 'annotations':
+      return input.annotations
+    case 'renewals':
+      return input.renewals
+    case 'now':
+      return input.now.getTime()
+    case 'lastReview':
+      return input.lastReviewCompletedAt
+    case 'leakScan':
+      return input.leakScan ?? null
+    case 'account':
+      return input.account
+  }
+}
+
+/** A rule's findings on one key list, with the parts of the input they came from. */
+interface Remembered {
+  parts: unknown[]
+  findings: Finding[]
+  at: number[]
+  ordered: boolean
+}
+
+/** By key list (its facts): each rule's latest findings. */
+const remembered = new WeakMap<KeyFacts, Map<Rule, Remembered>>()
+
+/**
+ * One rule's findings, with each key finding's position checked (a position that does not hold
+ * the finding's key — the same id string, so no characters compared — is looked up instead)
+ * and whether they came in the key list's order (every rule walks the keys in order; the check
+ * makes it a fact, not an assumption).
+ */
+function run(
+  rule: Rule,
+  input: PolicyInput,
+  shared: SharedFacts
+): Omit<Remembered, 'parts'> {
+  const report = new Report()
+  const { keys } = input.inventory
+  const { ids } = shared
+  let ordered = shared.sorted
+  let last = -1
+
+  rule.evaluate(input, shared, report)
+  const { findings, at } = report
+
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]
+    let i = at[j]
+
+    if (f.subjectType !== 'KEY') {
+      at[j] = -1
+      ordered = false
+      continue
+    }
+
+    if (!(i >= 0 && i < ids.length && ids[i] === f.subjectId))
+      at[j] = i = shared.positionOf().get(f.subjectId) ?? -1
+    if (i < 0) {
+      ordered = false
+      continue
+    }
+
+    const k = keys[i]
+
+    if (i < last || f.subjectLabel !== (k.label || k.appKey)) ordered = false
+    last = i
+  }
+
+  return { findings, at, ordered }
 }
 
 /**
- * Runs the rules; groups key findings by key position as they come; and notes the rules whose
- * findings came in the key list's order (every rule walks the keys in order; the check makes it
- * a fact, not an assumption): with the list in subject order, their findings need no sorting.
+ * Runs the rules (reusing a rule's findings on the same key list while the parts of the input
+ * it reads are the same), groups key findings by key position, and sorts them: with the list in
+ * subject order, the findings of a rule that came in the list's order need no sorting.
  */
 export function evaluate(
   input: PolicyInput,
   rules: Rule[] = RULES
 ): Evaluation {
   const shared = sharedFacts(input)
-  const { keys } = input.inventory
-  const byKey: Evaluation['byKey'] = new Array(keys.length)
+  const facts = keyFacts(input.inventory.keys, input.inventory.version)
+  let memo = remembered.get(facts)
+
+  if (!memo) remembered.set(facts, (memo = new Map()))
+  const findings: Finding[] = []
+  const at: number[] = []
   const inOrder = new Set<string>()
-  const all: Finding[] = []
 
   for (const rule of rules) {
-    let ordered = shared.sorted
-    let last = -1
+    const parts = rule.reads.map((p) => inputPart(input, p))
+    let result = memo.get(rule)
 
-    for (const f of rule.evaluate(input, shared)) {
-      all.push(f)
-      const at =
-        f.subjectType === 'KEY' ? shared.positionOf.get(f.subjectId) : undefined
-
-      if (at === undefined) {
-        ordered = false
-        continue
-      }
-
-      const k = keys[at]
-
-      if (at < last || f.subjectLabel !== (k.label || k.appKey)) ordered = false
-      last = at
-      const mine = byKey[at]
-
-      if (mine) mine.push(f)
-      else byKey[at] = [f]
+    if (!result || !parts.every((v, n) => v === result!.parts[n])) {
+      result = { parts, ...run(rule, input, shared) }
+      memo.set(rule, result)
     }
 
-    if (ordered) inOrder.add(rule.id)
+    for (let j = 0; j < result.findings.length; j++) {
+      findings.push(result.findings[j])
+      at.push(result.at[j])
+    }
+
+    if (result.ordered) inOrder.add(rule.id)
   }
 
-  return { findings: sortFindings(all, inOrder), byKey }
+  return {
+    findings: sortFindings(findings, inOrder),
+    byKey: new KeyFindings(input.inventory.keys.length, findings, at),
+  }
 }
 
 export function evaluatePolicy(

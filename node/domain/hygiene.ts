@@ -13,8 +13,7 @@
 // name what to fix first.
 import { severityRank } from './findings'
 import type { Finding, SubjectType, Severity } from './findings'
-import { findingsByKey } from './findingsByKey'
-import { keyFacts } from './keyFacts'
+import { findingsByKey, KeyFindings } from './findingsByKey'
 import type { Inventory } from './types'
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = {
@@ -76,7 +75,8 @@ export const TOP_COSTS = 5
 const oneDecimal = (n: number) => Math.round(n * 10) / 10
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)))
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-const weighs = (f: Finding) => SEVERITY_WEIGHT[f.severity] > 0
+const weight = (f: Finding) => SEVERITY_WEIGHT[f.severity]
+const weighs = (f: Finding) => weight(f) > 0
 
 /** A key's (or external key's) lost weight: every finding's, capped at KEY_CAP. */
 function lostBy(findings: Finding[] | undefined): number {
@@ -174,7 +174,7 @@ class Ranking {
 export function hygieneScore(
   inventory: Inventory,
   findings: Finding[],
-  byKey: Array<Finding[] | undefined> = findingsByKey(inventory.keys, findings),
+  byKey: KeyFindings = findingsByKey(inventory.keys, findings),
   top = Infinity
 ): Hygiene {
   const counts: Record<Severity, number> = {
@@ -221,7 +221,7 @@ export function hygieneScore(
     if (!k.isActive) continue
     scored++
     if (!k.rolesKnown) unknown.push(i)
-    lost[i] = k.rolesKnown ? lostBy(byKey[i]) : KEY_CAP
+    lost[i] = k.rolesKnown ? Math.min(KEY_CAP, byKey.sum(i, weight)) : KEY_CAP
     totalLost += lost[i]
   }
 
@@ -271,14 +271,20 @@ export function hygieneScore(
   const shareOf = (id: string) => (sharing.delete(id) ? share : 0)
   const criticalOf = (id: string) => critical.filter((f) => f.subjectId === id)
   const ranking = new Ranking(top)
-  // The keys among them, flagged by position (a few lookups instead of one per key).
+  // The keys among them, flagged by position: those with a CRITICAL finding of their own, and
+  // those whose roles are unknown (no hash per key).
   const sharesCap = new Uint8Array(keys.length)
-  const { positionOf } = keyFacts(keys, inventory.version)
 
-  for (const id of sharing) {
-    const at = positionOf.get(id)
-
-    if (at !== undefined && keys[at].id === id) sharesCap[at] = 1
+  if (sharing.size) {
+    for (const i of unknown) sharesCap[i] = 1
+    for (let i = 0; i < keys.length; i++)
+      if (
+        byKey.some(
+          i,
+          (f) => f.severity === 'CRITICAL' && f.subjectId === keys[i].id
+        )
+      )
+        sharesCap[i] = 1
   }
 
   for (let i = 0; i < keys.length; i++) {
@@ -294,7 +300,7 @@ export function hygieneScore(
         'KEY',
         k.id,
         k.label || k.appKey,
-        k.isActive ? byKey[i]?.filter(weighs) ?? [] : criticalOf(k.id), // an inactive key costs only its share of the cap
+        k.isActive ? byKey.of(i).filter(weighs) : criticalOf(k.id), // an inactive key costs only its share of the cap
         k.isActive && !k.rolesKnown,
         rounded
       )

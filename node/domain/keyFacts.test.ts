@@ -1,4 +1,6 @@
+import { compareSubjects } from './findings'
 import { keyFacts } from './keyFacts'
+import { duplicateKey } from './labels'
 import type { KeyEntry } from './types'
 
 const key = (id: string, label: string, createdAt = '2026-01-01T00:00:00Z') =>
@@ -49,13 +51,13 @@ describe('keyFacts', () => {
   })
 
   it('gives positions, duplicate counts and creation times by position', () => {
-    expect([...facts.positionOf]).toEqual([
+    expect([...facts.positionOf()]).toEqual([
       ['a', 0],
       ['b', 1],
       ['c', 2],
       ['d', 3],
     ])
-    expect(facts.labelCountOf).toEqual([2, 2, 1, 0])
+    expect([...facts.labelCountOf]).toEqual([2, 2, 1, 0])
     expect(facts.createdMs[0]).toBe(Date.parse('2026-01-01T00:00:00Z'))
     expect(facts.createdMs[2]).toBeNaN()
   })
@@ -83,5 +85,55 @@ describe('keyFacts', () => {
       false,
       false,
     ])
+  })
+
+  it('counts duplicates as hashing every duplicate key would, in order or not', () => {
+    // labels equal ignoring case, accents and spaces, close to each other in the order
+    const forms = [
+      'ERP',
+      'erp',
+      ' ERP',
+      'ERP  ',
+      'Érp',
+      'e r p',
+      'E R P',
+      'E  R P',
+      'ERP\t',
+      'Integração',
+      'integracao',
+      'INTEGRACAO',
+      'Integracao ',
+      'Feed',
+      'feed 2',
+      'Feed 2',
+      'feed',
+      '',
+      '   ',
+      'K\u212a', // Kelvin sign: lower-cases to ASCII "k"
+      'kk',
+      'zzz',
+    ]
+    let seed = 7
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+
+    for (let round = 0; round < 40; round++) {
+      const keys = Array.from({ length: 60 }, (_, i) =>
+        key(`k${round}-${i}`, forms[Math.floor(random() * forms.length)])
+      )
+      const sorted = [...keys].sort((a, b) =>
+        compareSubjects(a.label || a.appKey, a.id, b.label || b.appKey, b.id)
+      )
+
+      for (const list of [keys, sorted]) {
+        const dks = list.map((k) => duplicateKey(k.label))
+        const want = dks.map((dk) =>
+          dk ? dks.filter((other) => other === dk).length : 0
+        )
+
+        expect([...keyFacts(list).labelCountOf]).toEqual(want)
+      }
+
+      expect(keyFacts(sorted).sorted).toBe(true)
+    }
   })
 })

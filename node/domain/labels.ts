@@ -56,27 +56,37 @@ export function genericLabelSet(extra: string[]): Set<string> {
 }
 
 export function isGenericLabel(label: string, generic: Set<string>): boolean {
-  if (tooLongToBeGeneric(label, generic)) return false
-  const n = normalizeLabel(label)
-
-  return n === '' || generic.has(n)
+  return genericTest(generic)(label)
 }
 
-const longest = new WeakMap<Set<string>, number>()
+const tests = new WeakMap<Set<string>, (label: string) => boolean>()
+
+/** isGenericLabel for one set of generic labels, asked of every key (its longest label known once). */
+export function genericTest(generic: Set<string>): (label: string) => boolean {
+  let test = tests.get(generic)
+
+  if (!test) {
+    const max = Math.max(0, ...[...generic].map((g) => g.length))
+
+    test = (label) => {
+      if (tooLongToBeGeneric(label, max)) return false
+      const n = normalizeLabel(label)
+
+      return n === '' || generic.has(n)
+    }
+
+    tests.set(generic, test)
+  }
+
+  return test
+}
 
 /**
- * A cheap "no" for most labels, without the regular expressions: an ASCII label keeps every
- * letter and digit before its trailing digits when normalized, so more of them than the longest
- * generic label has characters means it cannot be generic.
+ * A cheap "no" for most labels, without the regular expressions: normalizing keeps every ASCII
+ * letter and digit before the label's last letter, so more of them than the longest generic
+ * label has characters means it cannot be generic (known as soon as they are counted).
  */
-function tooLongToBeGeneric(label: string, generic: Set<string>): boolean {
-  let max = longest.get(generic)
-
-  if (max === undefined)
-    longest.set(
-      generic,
-      (max = Math.max(0, ...[...generic].map((g) => g.length)))
-    )
+function tooLongToBeGeneric(label: string, max: number): boolean {
   let end = label.length
 
   // trailing digits and separators are dropped by normalizeLabel
@@ -87,10 +97,10 @@ function tooLongToBeGeneric(label: string, generic: Set<string>): boolean {
     const c = label.charCodeAt(i)
 
     if (c > 0x7f) return false // accents and other scripts: let the full normalization decide
-    if (isLetter(c) || (c >= 48 && c <= 57)) kept++
+    if ((isLetter(c) || (c >= 48 && c <= 57)) && ++kept > max) return true
   }
 
-  return kept > max
+  return false
 }
 
 const isLetter = (c: number) =>

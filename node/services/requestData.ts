@@ -24,7 +24,8 @@ import {
   withCode,
 } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
-import { ageInDays } from '../domain/age'
+import { daysSince } from '../domain/age'
+import { keyFacts } from '../domain/keyFacts'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
 import type { Outcome } from './liveRead'
@@ -37,6 +38,7 @@ import {
 } from './sharedProgress'
 import { readCopy, saveCopy } from './recentCopy'
 import { checkAccess } from './sessionAccess'
+import { steady } from './steadyDocuments'
 import { wording } from '../domain/wording'
 import { worded, withWording } from './wording'
 
@@ -257,10 +259,11 @@ function agedToNow(
 
   if (kept && kept.version === copy.meta.version && kept.minute === minute)
     return kept.keys
-  // Ages count to today, not to when the copy was read.
-  const keys = copy.inventory.keys.map((k) => ({
+  // Ages count to today, not to when the copy was read (creation times parsed once per copy).
+  const { createdMs } = keyFacts(copy.inventory.keys, copy.meta.version)
+  const keys = copy.inventory.keys.map((k, i) => ({
     ...k,
-    ageDays: ageInDays(k.createdAt, clock),
+    ageDays: daysSince(createdMs[i], clock),
   }))
 
   aged.set(account, { version: copy.meta.version, minute, keys })
@@ -278,7 +281,15 @@ export function requestData(ctx: Context): RequestData {
   const settings = once(async () => {
     const doc = await readOrFail<Partial<Settings>>(storage, 'settings')
 
-    return { value: withDefaults(doc.value), etag: doc.etag }
+    return {
+      value: steady(
+        ctx.vtex.account,
+        'settings',
+        doc.etag,
+        withDefaults(doc.value)
+      ),
+      etag: doc.etag,
+    }
   })
 
   /** Whether this session may see anything derived from the account (asked on its own session). */
@@ -399,12 +410,28 @@ export function requestData(ctx: Context): RequestData {
       now: clock,
       inventory: inv,
       settings: s,
-      annotations: annotations.value ?? {},
-      renewals: renewals.value ?? {},
+      // the same objects while the documents are unchanged: the engine reuses findings by them
+      annotations: steady(
+        ctx.vtex.account,
+        'annotations',
+        annotations.etag,
+        annotations.value ?? {}
+      ),
+      renewals: steady(
+        ctx.vtex.account,
+        'renewals',
+        renewals.etag,
+        renewals.value ?? {}
+      ),
       lastReviewCompletedAt: completed.length
         ? completed[completed.length - 1]
         : null,
-      leakScan: leakScan.value,
+      leakScan: steady(
+        ctx.vtex.account,
+        'leakScan',
+        leakScan.etag,
+        leakScan.value
+      ),
     }
 
     // The same copy, documents and minute give the same findings: the pages of one visit (and

@@ -1,4 +1,4 @@
-import { keyFinding } from './helpers'
+import { keyFinding, roleNames } from './helpers'
 import type { Rule } from './types'
 
 export const canManageKeysRule: Rule = {
@@ -6,21 +6,18 @@ export const canManageKeysRule: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['HIGH'],
   docs: 'A key holding a role able to create keys or change roles (Save user / Edit API keys): Owner-like roles, VTEX’s predefined User Administrator - RESTRICTED, and custom roles the store declares as key-managing in the settings (VTEX’s API does not expose a custom role’s resources).',
-  evaluate(input, shared) {
-    const out = []
+  reads: ['settings'],
+  evaluate(input, shared, report) {
+    const { keys } = input.inventory
 
-    for (const key of input.inventory.keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+
       if (!key.roles.length) continue
-      const roles = key.roles.filter(shared.managesKeys)
+      const roles = roleNames(key.roles, shared.managesKeys)
 
-      if (roles.length)
-        out.push(
-          keyFinding(this, key, 'HIGH', {
-            roles: roles.map((r) => r.name).join(', '),
-          })
-        )
+      if (roles !== null)
+        report.key(i, keyFinding(this, key, 'HIGH', { roles }))
     }
-
-    return out
   },
 }

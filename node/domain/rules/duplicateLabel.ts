@@ -6,16 +6,14 @@ export const duplicateLabel: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['LOW'],
   docs: 'Two or more keys share a label (ignoring case, accents and extra spaces); one finding per key. Empty labels are left to generic-label.',
-  evaluate(input, shared) {
-    const out = []
+  reads: [],
+  evaluate(input, shared, report) {
     const { keys } = input.inventory
 
     for (let i = 0; i < keys.length; i++) {
       const count = shared.labelCountOf[i]
 
-      if (count > 1) out.push(keyFinding(this, keys[i], 'LOW', { count }))
+      if (count > 1) report.key(i, keyFinding(this, keys[i], 'LOW', { count }))
     }
-
-    return out
   },
 }

@@ -1,4 +1,3 @@
-import type { Finding } from '../findings'
 import type { Exposure } from '../leaks/scanText'
 import type { Rule } from './types'
 
@@ -26,10 +25,11 @@ export const exposedClientSide: Rule = {
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
   docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen).',
-  evaluate(input) {
+  reads: ['leakScan', 'account'],
+  evaluate(input, _shared, report) {
     const scan = input.leakScan
 
-    if (!scan?.exposures.length) return []
+    if (!scan?.exposures.length) return
     const byAppKey = new Map<string, Exposure[]>()
     const loose: Exposure[] = []
 
@@ -39,53 +39,48 @@ export const exposedClientSide: Rule = {
       else byAppKey.set(e.appKey, [e])
     }
 
-    const keysByAppKey = new Map(input.inventory.keys.map((k) => [k.appKey, k]))
-    const findings: Finding[] = []
+    const { keys } = input.inventory
+    const positionByAppKey = new Map(keys.map((k, i) => [k.appKey, i]))
 
     for (const [appKey, list] of byAppKey) {
       const severity = list.some((e) => e.tokenFound)
         ? ('CRITICAL' as const)
         : ('HIGH' as const)
 
-      const key = keysByAppKey.get(appKey)
+      const at = positionByAppKey.get(appKey)
+      const key = at === undefined ? undefined : keys[at]
       const account = list[0].account ?? ''
+      const params = {
+        label: key?.label || appKey,
+        appKey,
+        token: severity === 'CRITICAL' ? 1 : 0,
+        ...where(list),
+      }
 
-      findings.push(
-        key
-          ? {
-              rule: this.id,
-              severity,
-              practice: this.practice,
-              subjectType: 'KEY',
-              subjectId: key.id,
-              subjectLabel: key.label || appKey,
-              params: {
-                label: key.label || appKey,
-                appKey,
-                token: severity === 'CRITICAL' ? 1 : 0,
-                ...where(list),
-              },
-            }
-          : {
-              rule: this.id,
-              severity,
-              practice: this.practice,
-              subjectType:
-                account === input.account ? 'ACCOUNT' : 'EXTERNAL_KEY',
-              subjectId: account === input.account ? input.account : appKey,
-              subjectLabel: appKey,
-              params: {
-                label: appKey,
-                appKey,
-                token: severity === 'CRITICAL' ? 1 : 0,
-                ...where(list),
-              },
-            }
-      )
+      if (key && at !== undefined)
+        report.key(at, {
+          rule: this.id,
+          severity,
+          practice: this.practice,
+          subjectType: 'KEY',
+          subjectId: key.id,
+          subjectLabel: key.label || appKey,
+          params,
+        })
+      else
+        report.other({
+          rule: this.id,
+          severity,
+          practice: this.practice,
+          subjectType: account === input.account ? 'ACCOUNT' : 'EXTERNAL_KEY',
+          subjectId: account === input.account ? input.account : appKey,
+          subjectLabel: appKey,
+          params,
+        })
     }
 
     if (loose.length) {
-      findings.push({
+      report.other({
         rule: this.id,
         severity: 'CRITICAL',
         practice: this.practice,
@@ -95,7 +90,5 @@ export const exposedClientSide: Rule = {
         params: { label: input.account, appKey: '', token: 1, ...where(loose) },
       })
     }
-
-    return findings
   },
 }

@@ -6,29 +6,28 @@ export const externalBroadAccess: Rule = {
   practice: 'REASSESS_ACCESS',
   severities: ['HIGH'],
   docs: 'A key of another account, registered in Key Steward, that holds Owner or a key-managing role here (decided as for owner-role and can-manage-keys).',
-  evaluate(input) {
-    return input.inventory.externalKeys.flatMap((e) => {
+  reads: ['externalKeys', 'settings'],
+  evaluate(input, _shared, report) {
+    for (const e of input.inventory.externalKeys) {
       const roles = e.roles.filter(
         (r) => grantsEverything(r) || canManageKeys(r, input.settings)
       )
 
-      if (!roles.length) return []
+      if (!roles.length) continue
 
-      return [
-        {
-          rule: this.id,
-          severity: 'HIGH' as const,
-          practice: this.practice,
-          subjectType: 'EXTERNAL_KEY' as const,
-          subjectId: e.appKey,
-          subjectLabel: e.appKey,
-          params: {
-            appKey: e.appKey,
-            account: e.account,
-            roles: roles.map((r) => r.name).join(', '),
-          },
+      report.other({
+        rule: this.id,
+        severity: 'HIGH' as const,
+        practice: this.practice,
+        subjectType: 'EXTERNAL_KEY' as const,
+        subjectId: e.appKey,
+        subjectLabel: e.appKey,
+        params: {
+          appKey: e.appKey,
+          account: e.account,
+          roles: roles.map((r) => r.name).join(', '),
         },
-      ]
-    })
+      })
+    }
   },
 }

@@ -6,14 +6,12 @@ export const genericLabel: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['LOW'],
   docs: 'A key whose label is empty or generic (test, temp, key, api, new key, … and the store’s extra generic labels), ignoring case, accents, punctuation and trailing numbers.',
-  evaluate(input, shared) {
-    const out = []
-
+  reads: ['settings'],
+  evaluate(input, shared, report) {
     const { keys } = input.inventory
+    const { genericByKey } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++)
-      if (shared.genericByKey[i]) out.push(keyFinding(this, keys[i], 'LOW'))
-
-    return out
+      if (genericByKey[i]) report.key(i, keyFinding(this, keys[i], 'LOW'))
   },
 }

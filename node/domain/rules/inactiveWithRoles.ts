@@ -6,13 +6,16 @@ export const inactiveWithRoles: Rule = {
   practice: 'REASSESS_ACCESS',
   severities: ['LOW'],
   docs: 'An inactive key that still holds roles: reactivating it would restore its access. Remove its roles.',
-  evaluate(input) {
-    return input.inventory.keys
-      .filter((k) => !k.isActive && k.roles.length > 0)
-      .map((k) =>
-        keyFinding(this, k, 'LOW', {
-          roles: k.roles.map((r) => r.name).join(', '),
-        })
-      )
+  reads: [],
+  evaluate(input, _shared, report) {
+    input.inventory.keys.forEach((k, i) => {
+      if (!k.isActive && k.roles.length > 0)
+        report.key(
+          i,
+          keyFinding(this, k, 'LOW', {
+            roles: k.roles.map((r) => r.name).join(', '),
+          })
+        )
+    })
   },
 }

@@ -20,17 +20,18 @@ export const keyAgeExceeded: Rule = {
   practice: 'ROTATE_KEYS',
   severities: ['HIGH', 'MEDIUM'],
   docs: "An active key whose token age, counted in whole days from the latest of the key's creation, a token renewal finished through Key Steward, a renewal done in VTEX's Admin that an admin recorded, or (while a renewal is pending) the creation of the token in use as VTEX reported it, is more than the rotation period. MEDIUM up to 90 days past the period, HIGH beyond. Inactive keys never.",
-  evaluate(input, shared) {
-    const out = []
+  reads: ['renewals', 'settings', 'now'],
+  evaluate(input, shared, report) {
     const period = input.settings.rotationDays
 
     const { keys } = input.inventory
+    const { renewals } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]
 
       if (!key.isActive) continue
-      const renewal = shared.renewals[i]
+      const renewal = renewals[i]
       // Without a renewal the token is as old as the key: one date to read, nothing to build.
       const age = renewal
         ? tokenAge(key, renewal, input.now)
@@ -43,7 +44,8 @@ export const keyAgeExceeded: Rule = {
       const overdue = age.days - period
 
       if (overdue <= 0) continue
-      out.push(
+      report.key(
+        i,
         keyFinding(
           this,
           key,
@@ -58,7 +60,5 @@ export const keyAgeExceeded: Rule = {
         )
       )
     }
-
-    return out
   },
 }

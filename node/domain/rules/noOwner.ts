@@ -6,15 +6,14 @@ export const noOwner: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['INFO'],
   docs: 'An active key with no owner recorded in Key Steward: nobody is accountable for rotating it or answering for it in a review.',
-  evaluate(input, shared) {
-    const out = []
+  reads: ['annotations'],
+  evaluate(input, shared, report) {
     const { keys } = input.inventory
+    const { annotations } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i].isActive && !shared.annotations[i]?.owner?.trim())
-        out.push(keyFinding(this, keys[i], 'INFO'))
+      if (keys[i].isActive && !annotations[i]?.owner?.trim())
+        report.key(i, keyFinding(this, keys[i], 'INFO'))
     }
-
-    return out
   },
 }

@@ -6,9 +6,11 @@ export const noRoles: Rule = {
   practice: 'REASSESS_ACCESS',
   severities: ['LOW'],
   docs: 'An active key whose roles were read and are none: it serves nothing and can be removed. A key whose roles could not be read is never reported here.',
-  evaluate(input) {
-    return input.inventory.keys
-      .filter((k) => k.isActive && k.rolesKnown && k.roles.length === 0)
-      .map((k) => keyFinding(this, k, 'LOW'))
+  reads: [],
+  evaluate(input, _shared, report) {
+    input.inventory.keys.forEach((k, i) => {
+      if (k.isActive && k.rolesKnown && k.roles.length === 0)
+        report.key(i, keyFinding(this, k, 'LOW'))
+    })
   },
 }

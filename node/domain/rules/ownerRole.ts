@@ -1,4 +1,4 @@
-import { keyFinding } from './helpers'
+import { keyFinding, roleNames } from './helpers'
 import type { Rule } from './types'
 
 export const ownerRole: Rule = {
@@ -6,21 +6,18 @@ export const ownerRole: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['CRITICAL'],
   docs: 'A key (active or not) holding Owner (Admin Super) or any role VTEX flags as admin (isAdmin), i.e. every resource. Decided by VTEX’s admin flag, not by a custom role’s name.',
-  evaluate(input, shared) {
-    const out = []
+  reads: [],
+  evaluate(input, shared, report) {
+    const { keys } = input.inventory
 
-    for (const key of input.inventory.keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+
       if (!key.roles.length) continue
-      const roles = key.roles.filter(shared.grantsEverything)
+      const roles = roleNames(key.roles, shared.grantsEverything)
 
-      if (roles.length)
-        out.push(
-          keyFinding(this, key, 'CRITICAL', {
-            roles: roles.map((r) => r.name).join(', '),
-          })
-        )
+      if (roles !== null)
+        report.key(i, keyFinding(this, key, 'CRITICAL', { roles }))
     }
-
-    return out
   },
 }

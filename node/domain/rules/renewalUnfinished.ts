@@ -8,29 +8,29 @@ export const renewalUnfinished: Rule = {
   practice: 'RENEW_TOKENS',
   severities: ['MEDIUM'],
   docs: 'An active key whose token renewal was started (through Key Steward) and not finished more than the grace period ago (whole days): its old token is still valid. Finish the renewal once integrations use the new token. A renewal VTEX later said was no longer pending, or one whose renew request got no answer, does not count.',
-  evaluate(input, shared) {
-    const out = []
+  reads: ['renewals', 'settings', 'now'],
+  evaluate(input, shared, report) {
     const grace = input.settings.renewalGraceDays
 
     const { keys } = input.inventory
+    const { renewals } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]
-      const renewal = shared.renewals[i]
+      const renewal = renewals[i]
 
       // Only a renewal VTEX confirmed: one whose outcome is unknown is explained on the key page.
       if (!key.isActive || !renewal || !isPending(renewal)) continue
       const days = ageInDays(renewal.startedAt, input.now)
 
       if (days > grace)
-        out.push(
+        report.key(
+          i,
           keyFinding(this, key, 'MEDIUM', {
             startedDaysAgo: days,
             graceDays: grace,
           })
         )
     }
-
-    return out
   },
 }

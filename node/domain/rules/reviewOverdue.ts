@@ -6,27 +6,26 @@ export const reviewOverdue: Rule = {
   practice: 'REASSESS_ACCESS',
   severities: ['MEDIUM'],
   docs: 'No access review was completed within the review cadence (default 90 days, whole days since the last completion), or none ever.',
-  evaluate(input) {
+  reads: ['lastReview', 'settings', 'now', 'account'],
+  evaluate(input, _shared, report) {
     const last = input.lastReviewCompletedAt
     const days = last ? ageInDays(last, input.now) : null
 
     if (!isReviewOverdue(last, input.settings.reviewCadenceDays, input.now))
-      return []
+      return
 
-    return [
-      {
-        rule: this.id,
-        severity: 'MEDIUM' as const,
-        practice: this.practice,
-        subjectType: 'ACCOUNT' as const,
-        subjectId: input.account,
-        subjectLabel: input.account,
-        params: {
-          account: input.account,
-          cadenceDays: input.settings.reviewCadenceDays,
-          ...(days !== null ? { daysSince: days } : {}),
-        },
+    report.other({
+      rule: this.id,
+      severity: 'MEDIUM' as const,
+      practice: this.practice,
+      subjectType: 'ACCOUNT' as const,
+      subjectId: input.account,
+      subjectLabel: input.account,
+      params: {
+        account: input.account,
+        cadenceDays: input.settings.reviewCadenceDays,
+        ...(days !== null ? { daysSince: days } : {}),
       },
-    ]
+    })
   },
 }

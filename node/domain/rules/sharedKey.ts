@@ -6,30 +6,46 @@ export const sharedKey: Rule = {
   practice: 'INDIVIDUAL_KEYS',
   severities: ['MEDIUM'],
   docs: 'A key whose recorded integrations name more than one integration (ignoring case and spaces): one key per integration limits the damage of a leak.',
-  evaluate(input, shared) {
-    const out = []
+  reads: ['annotations'],
+  evaluate(input, shared, report) {
     const { keys } = input.inventory
+    const { annotations } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]
-      const integrations = shared.annotations[i]?.integrations
+      const integrations = annotations[i]?.integrations
 
       if (!integrations || integrations.length < 2) continue
-      const names = new Set(
-        integrations
-          .map((name) => name.trim().toLowerCase().replace(/\s+/g, ' '))
-          .filter(Boolean)
-      )
+      const names = distinct(integrations)
 
-      if (names.size > 1)
-        out.push(
+      if (names > 1)
+        report.key(
+          i,
           keyFinding(this, k, 'MEDIUM', {
-            count: names.size,
+            count: names,
             integrations: integrations.join(', '),
           })
         )
     }
-
-    return out
   },
+}
+
+/** Integration names compared ignoring case and spaces; a regular expression only when needed. */
+function sameName(name: string): string {
+  const t = name.trim().toLowerCase()
+
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t
+}
+
+/** How many different integrations a list names (a key lists a handful at most). */
+function distinct(integrations: string[]): number {
+  const seen: string[] = []
+
+  for (const name of integrations) {
+    const n = sameName(name)
+
+    if (n && !seen.includes(n)) seen.push(n)
+  }
+
+  return seen.length
 }

@@ -1,8 +1,9 @@
-import type { Finding, Practice, Severity } from '../findings'
+import type { Practice, Severity } from '../findings'
 import type { Settings } from '../settings'
 import type { Inventory, RoleInfo } from '../types'
 import type { KeyFacts } from '../keyFacts'
 import type { Exposure } from '../leaks/scanText'
+import type { Report } from './report'
 
 /** What an admin recorded about a key (stored by Key Steward). */
 export interface Annotation {
@@ -82,6 +83,18 @@ export interface PolicyInput {
   leakScan?: StoredScan | null
 }
 
+/** What a rule may read of the input besides `inventory.keys` (engine.ts inputPart). */
+export type InputPart =
+  | 'users'
+  | 'externalKeys'
+  | 'settings'
+  | 'annotations'
+  | 'renewals'
+  | 'now'
+  | 'lastReview'
+  | 'leakScan'
+  | 'account'
+
 export interface Rule {
   id: string
   practice: Practice
@@ -89,7 +102,15 @@ export interface Rule {
   severities: Severity[]
   /** how it decides, for docs and the UI */
   docs: string
-  evaluate(input: PolicyInput, shared: SharedFacts): Finding[]
+  /**
+   * The parts of the input it reads besides the key list. The engine reuses its findings while
+   * they are the same (engine.ts): the service evaluates the same copy each minute, and only
+   * the rules reading `now` (or a document that changed) need to run again. A test runs every
+   * rule on an input whose other parts throw when read.
+   */
+  reads: readonly InputPart[]
+  /** reports its findings (key findings with the key's position: report.ts) */
+  evaluate(input: PolicyInput, shared: SharedFacts, report: Report): void
 }
 
 /**

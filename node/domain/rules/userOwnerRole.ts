@@ -6,25 +6,27 @@ export const userOwnerRole: Rule = {
   practice: 'REASSESS_ACCESS',
   severities: ['MEDIUM'],
   docs: 'More users than the configured maximum (default 3) hold Owner (Admin Super) or another admin-flagged role; one finding per such user. Blocked users are not counted: they cannot sign in.',
-  evaluate(input) {
+  reads: ['users', 'settings'],
+  evaluate(input, _shared, report) {
     const owners = input.inventory.users.filter(
       (u) => !u.isBlocked && u.roles.some(grantsEverything)
     )
 
-    if (owners.length <= input.settings.maxOwnerUsers) return []
+    if (owners.length <= input.settings.maxOwnerUsers) return
 
-    return owners.map((u) => ({
-      rule: this.id,
-      severity: 'MEDIUM' as const,
-      practice: this.practice,
-      subjectType: 'USER' as const,
-      subjectId: u.id,
-      subjectLabel: u.email,
-      params: {
-        email: u.email,
-        count: owners.length,
-        max: input.settings.maxOwnerUsers,
-      },
-    }))
+    for (const u of owners)
+      report.other({
+        rule: this.id,
+        severity: 'MEDIUM' as const,
+        practice: this.practice,
+        subjectType: 'USER' as const,
+        subjectId: u.id,
+        subjectLabel: u.email,
+        params: {
+          email: u.email,
+          count: owners.length,
+          max: input.settings.maxOwnerUsers,
+        },
+      })
   },
 }

@@ -3,6 +3,7 @@
 import { ageInDays, DAY_MS } from '../age'
 import { sharedFacts } from '../engine'
 import type { Finding } from '../findings'
+import { Report } from '../rules/report'
 import type { Annotation, PolicyInput, Renewal, Rule } from '../rules/types'
 import type { Settings } from '../settings'
 import { DEFAULT_SETTINGS } from '../settings'
@@ -169,7 +170,11 @@ export function input(parts: InputParts = {}): PolicyInput {
 
 /** Evaluates one rule as the engine does. */
 export function run(rule: Rule, policyInput: PolicyInput): Finding[] {
-  return rule.evaluate(policyInput, sharedFacts(policyInput))
+  const report = new Report()
+
+  rule.evaluate(policyInput, sharedFacts(policyInput), report)
+
+  return report.findings
 }
 
 /** The identifying part of a finding (rule and practice included, so every row checks them). */

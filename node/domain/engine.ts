@@ -67,28 +67,17 @@ export interface Evaluation {
   byKey: KeyFindings
 }
 
-/** The value a rule's findings depend on, for each part of the input it reads. */
-function inputPart(input: PolicyInput, part: InputPart): unknown {
-  switch (part) {
-    case 'users':
-      return input.inventory.users
-    case 'externalKeys':
-      return input.inventory.externalKeys
-    case 'settings':
-      return input.settings
-    case 'annotations':
-      return input.annotations
-    case 'renewals':
-      return input.renewals
-    case 'now':
-      return input.now.getTime()
-    case 'lastReview':
-      return input.lastReviewCompletedAt
-    case 'leakScan':
-      return input.leakScan ?? null
-    case 'account':
-      return input.account
-  }
+/** The value a rule's findings depend on, for each part of the input it may read. */
+const PARTS: Record<InputPart, (input: PolicyInput) => unknown> = {
+  users: (input) => input.inventory.users,
+  externalKeys: (input) => input.inventory.externalKeys,
+  settings: (input) => input.settings,
+  annotations: (input) => input.annotations,
+  renewals: (input) => input.renewals,
+  now: (input) => input.now.getTime(),
+  lastReview: (input) => input.lastReviewCompletedAt,
+  leakScan: (input) => input.leakScan ?? null,
+  account: (input) => input.account,
 }
 
 /** A rule's findings on one key list, with the parts of the input they came from. */
@@ -132,8 +121,11 @@ function run(
       continue
     }
 
-    if (!(i >= 0 && i < ids.length && ids[i] === f.subjectId))
-      at[j] = i = shared.positionOf().get(f.subjectId) ?? -1
+    if (!(i >= 0 && i < ids.length && ids[i] === f.subjectId)) {
+      i = shared.positionOf().get(f.subjectId) ?? -1
+      at[j] = i
+    }
+
     if (i < 0) {
       ordered = false
       continue
@@ -167,10 +159,12 @@ export function evaluate(
   const inOrder = new Set<string>()
 
   for (const rule of rules) {
-    const parts = rule.reads.map((p) => inputPart(input, p))
-    let result = memo.get(rule)
+    const parts = rule.reads.map((p) => PARTS[p](input))
+    const kept = memo.get(rule)
+    let result: Remembered
 
-    if (!result || !parts.every((v, n) => v === result!.parts[n])) {
+    if (kept && parts.every((v, n) => v === kept.parts[n])) result = kept
+    else {
       result = { parts, ...run(rule, input, shared) }
       memo.set(rule, result)
     }

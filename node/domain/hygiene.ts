@@ -13,7 +13,8 @@
 // name what to fix first.
 import { severityRank } from './findings'
 import type { Finding, SubjectType, Severity } from './findings'
-import { findingsByKey, KeyFindings } from './findingsByKey'
+import type { KeyFindings } from './findingsByKey'
+import { findingsByKey } from './findingsByKey'
 import type { Inventory } from './types'
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = {

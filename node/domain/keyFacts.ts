@@ -74,14 +74,13 @@ function workOut(keys: KeyEntry[]): KeyFacts {
   const ids: string[] = new Array(n)
   const createdMs = new Float64Array(n)
   const labelCountOf = new Int32Array(n)
-  /** by position: the run of plain labels equal ignoring case the key belongs to (-1: none) */
-  const runOf = new Int32Array(n).fill(-1)
-  const runLength: number[] = []
-  /** each run's first label, in order (the runs are in label order when `ordered`) */
-  const runLabel: string[] = []
-  /** keys whose label is not plain, with their duplicate keys */
-  const odd: number[] = []
-  const oddKeys: string[] = []
+  const runs: Runs = {
+    of: new Int32Array(n).fill(-1),
+    sizes: [],
+    labels: [],
+    odd: [],
+    oddKeys: [],
+  }
   let sorted = true
   // plain labels in order among themselves (what counting by runs relies on, checked)
   let ordered = true
@@ -111,14 +110,13 @@ function workOut(keys: KeyEntry[]): KeyFacts {
         else if (sorted) sorted = inSubjectOrder(keys[i - 1], k)
       } else if (sorted && i > 0) sorted = inSubjectOrder(keys[i - 1], k)
 
-      if (sameRun) {
-        runOf[i] = runLength.length - 1
-        runLength[runLength.length - 1]++
-      } else {
-        runOf[i] = runLength.length
-        runLength.push(1)
-        runLabel.push(label)
+      if (sameRun) runs.sizes[runs.sizes.length - 1]++
+      else {
+        runs.sizes.push(1)
+        runs.labels.push(label)
       }
+
+      runs.of[i] = runs.sizes.length - 1
 
       lastPlain = i
     } else {
@@ -127,14 +125,13 @@ function workOut(keys: KeyEntry[]): KeyFacts {
 
       // an empty label (or only spaces) is generic-label's, not a duplicate
       if (dk) {
-        odd.push(i)
-        oddKeys.push(dk)
+        runs.odd.push(i)
+        runs.oddKeys.push(dk)
       }
     }
   }
 
-  if (ordered)
-    countByRuns(labelCountOf, runOf, runLength, runLabel, odd, oddKeys)
+  if (ordered) countByRuns(labelCountOf, runs)
   else countByHash(labelCountOf, keys)
 
   return {
@@ -155,40 +152,45 @@ function inSubjectOrder(p: KeyEntry, k: KeyEntry): boolean {
   return (compareIgnoringCase(a, b) || plain(a, b) || plain(p.id, k.id)) <= 0
 }
 
+/** Runs of plain labels equal ignoring case, side by side in a sorted list. */
+interface Runs {
+  /** by position: the run the key's label belongs to (-1: not a plain label) */
+  of: Int32Array
+  /** by run: how many keys, and its first label (the runs are in label order when counted) */
+  sizes: number[]
+  labels: string[]
+  /** the keys whose label is not plain (and not empty), with their duplicate keys */
+  odd: number[]
+  oddKeys: string[]
+}
+
 /**
  * Plain labels counted by their runs; the others by their duplicate keys, each also meeting the
  * run of plain labels with the same duplicate key if there is one (found by halving: the runs
  * are in order and differ from one another ignoring case).
  */
-function countByRuns(
-  labelCountOf: Int32Array,
-  runOf: Int32Array,
-  runLength: number[],
-  runLabel: string[],
-  odd: number[],
-  oddKeys: string[]
-) {
+function countByRuns(labelCountOf: Int32Array, runs: Runs) {
   const oddCount = new Map<string, number>()
   const oddRun = new Map<string, number>()
 
-  for (const dk of oddKeys) oddCount.set(dk, (oddCount.get(dk) ?? 0) + 1)
-  const total = runLength.slice()
+  for (const dk of runs.oddKeys) oddCount.set(dk, (oddCount.get(dk) ?? 0) + 1)
+  const total = runs.sizes.slice()
 
   for (const [dk, count] of oddCount) {
-    const r = isPlainLabel(dk) ? findRun(runLabel, dk) : -1
+    const r = isPlainLabel(dk) ? findRun(runs.labels, dk) : -1
 
     if (r < 0) continue
     oddRun.set(dk, r)
     total[r] += count
   }
 
-  for (let i = 0; i < runOf.length; i++)
-    if (runOf[i] >= 0) labelCountOf[i] = total[runOf[i]]
-  odd.forEach((at, j) => {
-    const dk = oddKeys[j]
+  for (let i = 0; i < runs.of.length; i++)
+    if (runs.of[i] >= 0) labelCountOf[i] = total[runs.of[i]]
+  runs.odd.forEach((at, j) => {
+    const dk = runs.oddKeys[j]
     const r = oddRun.get(dk)
 
-    labelCountOf[at] = r === undefined ? oddCount.get(dk)! : total[r]
+    labelCountOf[at] = r === undefined ? oddCount.get(dk) ?? 0 : total[r]
   })
 }
 
@@ -215,7 +217,7 @@ function countByHash(labelCountOf: Int32Array, keys: KeyEntry[]) {
 
   for (const dk of dks) if (dk) counts.set(dk, (counts.get(dk) ?? 0) + 1)
   dks.forEach((dk, i) => {
-    labelCountOf[i] = dk ? counts.get(dk)! : 0
+    labelCountOf[i] = dk ? counts.get(dk) ?? 0 : 0
   })
 }
 
@@ -246,15 +248,15 @@ function genericFlags(keys: KeyEntry[]): KeyFacts['generic'] {
 }
 
 function entriesByPosition(ids: string[]): KeyFacts['byPosition'] {
-  const kept = new WeakMap<object, unknown[]>()
+  const byDoc = new WeakMap<object, unknown[]>()
 
   return <T>(doc: Record<string, T>) => {
-    let entries = kept.get(doc) as Array<T | undefined> | undefined
+    let entries = byDoc.get(doc) as Array<T | undefined> | undefined
 
     if (!entries) {
       entries = new Array(ids.length)
       for (let i = 0; i < ids.length; i++) entries[i] = doc[ids[i]]
-      kept.set(doc, entries)
+      byDoc.set(doc, entries)
     }
 
     return entries

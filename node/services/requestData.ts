@@ -283,8 +283,7 @@ export function requestData(ctx: Context): RequestData {
 
     return {
       value: steady(
-        ctx.vtex.account,
-        'settings',
+        `${ctx.vtex.account}/settings`,
         doc.etag,
         withDefaults(doc.value)
       ),
@@ -412,14 +411,12 @@ export function requestData(ctx: Context): RequestData {
       settings: s,
       // the same objects while the documents are unchanged: the engine reuses findings by them
       annotations: steady(
-        ctx.vtex.account,
-        'annotations',
+        `${ctx.vtex.account}/annotations`,
         annotations.etag,
         annotations.value ?? {}
       ),
       renewals: steady(
-        ctx.vtex.account,
-        'renewals',
+        `${ctx.vtex.account}/renewals`,
         renewals.etag,
         renewals.value ?? {}
       ),
@@ -427,8 +424,7 @@ export function requestData(ctx: Context): RequestData {
         ? completed[completed.length - 1]
         : null,
       leakScan: steady(
-        ctx.vtex.account,
-        'leakScan',
+        `${ctx.vtex.account}/leakScan`,
         leakScan.etag,
         leakScan.value
       ),

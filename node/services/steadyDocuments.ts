@@ -5,14 +5,11 @@
 // annotations. Documents handed to the engine are never changed in place.
 const kept = new Map<string, { version: string; value: unknown }>()
 
-/** `version`: the document's ETag (null: there is none, and `value` is what stands for it). */
-export function steady<T>(
-  account: string,
-  document: string,
-  version: string | null,
-  value: T
-): T {
-  const name = `${account}\n${document}`
+/**
+ * `name`: the account and the document; `version`: its ETag (null: there is none, and `value`
+ * is what stands for it).
+ */
+export function steady<T>(name: string, version: string | null, value: T): T {
   const tag = version ?? '(none)'
   const was = kept.get(name)
 

@@ -1,4 +1,4 @@
-import { ageInDays, isReviewOverdue, nextReviewDue } from './age'
+import { ageInDays, isReviewOverdue, nextReviewDue, parseTime } from './age'
 import { run } from './testing/build'
 import { reviewOverdue } from './rules/reviewOverdue'
 import { computeReminders } from './scan/reminders'
@@ -70,5 +70,52 @@ describe('one definition of overdue', () => {
     expect(nextReviewDue(last, 90)?.toISOString()).toBe(
       '2026-10-30T00:00:00.000Z'
     )
+  })
+})
+
+describe('parseTime', () => {
+  const same = (s: string) =>
+    expect([s, parseTime(s)]).toEqual([s, Date.parse(s)])
+
+  it('answers as Date.parse does for every day from 1900 to 2100, at any time, with any fraction', () => {
+    const day = 86_400_000
+    let seed = 11
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    const differ: string[] = []
+    let checked = 0
+
+    for (let d = Date.UTC(1900, 0, 1); d < Date.UTC(2101, 0, 1); d += day) {
+      const at = new Date(d + Math.floor(random() * day)).toISOString()
+
+      for (const s of [
+        at, // with milliseconds
+        at.replace(/\.\d+Z$/, 'Z'),
+        at.replace(/\.\d+Z$/, `.${Math.floor(random() * 1e7)}Z`), // VTEX: 7 digits
+      ]) {
+        checked++
+        if (!Object.is(parseTime(s), Date.parse(s))) differ.push(s)
+      }
+    }
+
+    expect(checked).toBeGreaterThan(200_000)
+    expect(differ).toEqual([])
+  })
+
+  it('leaves every other form to Date.parse', () => {
+    for (const s of [
+      '2018-07-04T14:09:08.2718405Z', // License Manager's createdIn
+      '2019-12-11T21:06:33', // no zone: local time
+      '2021-10-21T20:00:21.308679',
+      '2021-10-21T20:00:21+03:00',
+      '2026-02-30T00:00:00Z', // Date.parse rolls these over
+      '2026-01-01T24:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2021-10-21T20:00:21.Z',
+      '2021-10-21 20:00:21Z',
+      '0000-01-01T00:00:00Z',
+      'not a date',
+      '',
+    ])
+      same(s)
   })
 })

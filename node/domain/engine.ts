@@ -5,7 +5,7 @@
 // thousands of keys, so what is decided about one role is decided once. Messages are not built here: a finding carries
 // its params and is rendered only when a page asks for it (messages.ts).
 import type { Finding } from './findings'
-import { sortFindings } from './findings'
+import { inFindingOrder } from './findings'
 import { KeyFindings } from './findingsByKey'
 import type { KeyFacts } from './keyFacts'
 import { keyFacts } from './keyFacts'
@@ -154,9 +154,7 @@ export function evaluate(
   let memo = remembered.get(facts)
 
   if (!memo) remembered.set(facts, (memo = new Map()))
-  const findings: Finding[] = []
-  const at: number[] = []
-  const inOrder = new Set<string>()
+  const results: Array<[Rule, Remembered]> = []
 
   for (const rule of rules) {
     const parts = rule.reads.map((p) => PARTS[p](input))
@@ -169,16 +167,15 @@ export function evaluate(
       memo.set(rule, result)
     }
 
-    for (let j = 0; j < result.findings.length; j++) {
-      findings.push(result.findings[j])
-      at.push(result.at[j])
-    }
-
-    if (result.ordered) inOrder.add(rule.id)
+    results.push([rule, result])
   }
 
+  const { findings, at } = inFindingOrder(
+    results.map(([rule, r]) => ({ rule: rule.id, ...r }))
+  )
+
   return {
-    findings: sortFindings(findings, inOrder),
+    findings,
     byKey: new KeyFindings(input.inventory.keys.length, findings, at),
   }
 }

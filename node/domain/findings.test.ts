@@ -2,8 +2,8 @@ import type { Finding, Severity } from './findings'
 import {
   compareFindings,
   compareIgnoringCase,
-  compareSubjects,
-  sortFindings,
+  inFindingOrder,
+  compareBySubject,
 } from './findings'
 
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -60,7 +60,7 @@ const finding = (
   params: {},
 })
 
-describe('sortFindings', () => {
+describe('inFindingOrder', () => {
   const rnd = seeded(7)
   const severities: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']
   const all = labels(300, 3).map((label, i) =>
@@ -71,28 +71,47 @@ describe('sortFindings', () => {
       `id-${Math.floor(rnd() * 50)}`
     )
   )
+  const byRule = (fs: Finding[], ordered: (rule: string) => boolean) =>
+    ['owner-role', 'no-owner', 'generic-label'].map((rule) => {
+      const findings = fs.filter((f) => f.rule === rule)
 
-  it('gives the order of compareFindings for findings in any order', () => {
+      return {
+        rule,
+        findings,
+        at: findings.map((f) => all.indexOf(f)),
+        ordered: ordered(rule),
+      }
+    })
+
+  it('gives the order of compareFindings for findings in any order, each with its own `at`', () => {
     const want = [...all].sort(compareFindings)
 
-    expect(sortFindings(all)).toEqual(want)
-    expect(sortFindings([...all].reverse())).toEqual(want)
+    for (const fs of [all, [...all].reverse()]) {
+      const out = inFindingOrder(byRule(fs, () => false))
+
+      expect(out.findings).toEqual(want)
+      expect(out.at).toEqual(want.map((f) => all.indexOf(f)))
+    }
   })
 
   it('trusts a rule said to be in subject order, and only that rule', () => {
-    const bySubject = (a: Finding, b: Finding) =>
-      compareSubjects(a.subjectLabel, a.subjectId, b.subjectLabel, b.subjectId)
-
     const ordered = all
       .filter((f) => f.rule === 'no-owner')
-      .sort(bySubject)
+      .sort(compareBySubject)
       .reverse()
+    const others = all.filter((f) => f.rule !== 'no-owner')
 
     // a rule claimed to be in order is left as it came; the others are sorted
-    const out = sortFindings([...ordered, ...all], new Set(['no-owner']))
+    const out = inFindingOrder(
+      byRule([...ordered, ...others], (rule) => rule === 'no-owner')
+    ).findings
 
     expect(out.filter((f) => f.rule !== 'no-owner')).toEqual(
-      [...all].filter((f) => f.rule !== 'no-owner').sort(compareFindings)
+      [...others].sort(compareFindings)
     )
+    for (const severity of severities)
+      expect(
+        out.filter((f) => f.rule === 'no-owner' && f.severity === severity)
+      ).toEqual(ordered.filter((f) => f.severity === severity))
   })
 })

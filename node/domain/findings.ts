@@ -92,50 +92,63 @@ export function compareFindings(a: Finding, b: Finding): number {
   )
 }
 
-const bySubject = (a: Finding, b: Finding) =>
+export const compareBySubject = (a: Finding, b: Finding) =>
   compareSubjects(a.subjectLabel, a.subjectId, b.subjectLabel, b.subjectId)
 
-/** Sorts one severity-and-rule group by subject; already sorted (the usual case) costs one pass. */
-function sortGroup(group: Finding[], presorted: boolean): Finding[] {
-  if (presorted) return group
-  for (let i = 1; i < group.length; i++)
-    if (bySubject(group[i - 1], group[i]) > 0) return group.sort(bySubject)
-
-  return group
+/** One rule's findings, with what the caller keeps beside each (a key position, …). */
+export interface RuleFindings {
+  rule: string
+  findings: Finding[]
+  at: number[]
+  /** known to be in subject order (the rule walked a list kept in that order) */
+  ordered: boolean
 }
 
 /**
- * The order of compareFindings in linear time for the usual input: findings are grouped by
- * severity and rule (a handful of groups), and each group arrives in subject order because the
- * rules walk keys and users in the inventory's order (checked once per group, or known).
+ * Every rule's findings in compareFindings order, each with its `at`, in linear time for the
+ * usual input: by severity, then rule, and within them in subject order — as they came when the
+ * rule is known to be ordered, checked (and sorted only if need be) when it is not.
  */
-export function sortFindings(
-  findings: Finding[],
-  /** rules whose findings are known to be in subject order (engine.ts evaluate) */
-  presorted: ReadonlySet<string> = new Set()
-): Finding[] {
-  const groups = new Map<Severity, Map<string, Finding[]>>()
+export function inFindingOrder(rules: RuleFindings[]): {
+  findings: Finding[]
+  at: number[]
+} {
+  const findings: Finding[] = []
+  const at: number[] = []
+  const byRule = [...rules].sort((a, b) => plain(a.rule, b.rule))
 
-  for (const f of findings) {
-    let byRule = groups.get(f.severity)
+  for (const severity of SEVERITIES)
+    for (const r of byRule) {
+      const start = findings.length
 
-    if (!byRule) groups.set(f.severity, (byRule = new Map()))
-    const group = byRule.get(f.rule)
+      for (let j = 0; j < r.findings.length; j++)
+        if (r.findings[j].severity === severity) {
+          findings.push(r.findings[j])
+          at.push(r.at[j])
+        }
 
-    if (group) group.push(f)
-    else byRule.set(f.rule, [f])
+      if (!r.ordered) bySubjectFrom(start, findings, at)
+    }
+
+  return { findings, at }
+}
+
+/** Puts findings[start..] (and what is beside them) in subject order, if they are not already. */
+function bySubjectFrom(start: number, findings: Finding[], at: number[]) {
+  let sorted = true
+
+  for (let j = start + 1; j < findings.length && sorted; j++)
+    sorted = compareBySubject(findings[j - 1], findings[j]) <= 0
+  if (sorted) return
+  const order = findings
+    .slice(start)
+    .map((_, n) => start + n)
+    .sort((x, y) => compareBySubject(findings[x], findings[y]) || x - y)
+  const f = order.map((j) => findings[j])
+  const a = order.map((j) => at[j])
+
+  for (let n = 0; n < order.length; n++) {
+    findings[start + n] = f[n]
+    at[start + n] = a[n]
   }
-
-  const out: Finding[] = []
-
-  for (const severity of SEVERITIES) {
-    const byRule = groups.get(severity)
-
-    if (!byRule) continue
-    for (const rule of [...byRule.keys()].sort(plain))
-      for (const f of sortGroup(byRule.get(rule)!, presorted.has(rule)))
-        out.push(f)
-  }
-
-  return out
 }

@@ -10,6 +10,8 @@ export class KeyFindings {
   private readonly first: Int32Array
   /** by finding index: the same key's next finding (-1: none) */
   private readonly next: Int32Array
+  /** the findings about no key of the list (external keys, users, the account), in order */
+  readonly others: Finding[] = []
 
   /** `at`: by finding, its key's position (-1: not a key of the list) */
   constructor(
@@ -19,6 +21,8 @@ export class KeyFindings {
   ) {
     this.first = new Int32Array(keys).fill(-1)
     this.next = new Int32Array(findings.length).fill(-1)
+    for (let i = 0; i < findings.length; i++)
+      if (at[i] < 0) this.others.push(findings[i])
     // chained from the last finding back, so each key's findings read in the order they came
     for (let i = findings.length - 1; i >= 0; i--) {
       const k = at[i]

@@ -9,6 +9,7 @@
 // keys sharing a label ignoring case sit side by side and are counted as runs, without making a
 // lower-cased copy of every label or hashing it. Labels that fold differently (accents, odd
 // spaces) are the exception and are counted by their duplicate key (labels.ts duplicateKey).
+import { parseTime } from './age'
 import { compareIgnoringCase } from './findings'
 import { duplicateKey } from './labels'
 import type { KeyEntry } from './types'
@@ -91,7 +92,7 @@ function workOut(keys: KeyEntry[]): KeyFacts {
     const { label } = k
 
     ids[i] = k.id
-    createdMs[i] = Date.parse(k.createdAt)
+    createdMs[i] = parseTime(k.createdAt)
     let sameRun = false
 
     if (isPlainLabel(label)) {

@@ -91,10 +91,10 @@ export async function subjectFindings(
   _: unknown,
   ctx: Context
 ) {
-  const { bySubject } = await requestData(ctx).evaluation()
+  const { findingsOf } = await requestData(ctx).evaluation()
   const id = subject.id ?? subject.appKey ?? ''
 
-  return (bySubject.get(id) ?? []).map((f) => present(f, ctx))
+  return findingsOf(id).map((f) => present(f, ctx))
 }
 
 export async function hygiene(_: unknown, __: unknown, ctx: Context) {

@@ -6,14 +6,13 @@ import type { Context } from '../typings'
 import { requestData } from './requestData'
 
 export async function keyList(ctx: Context, q: KeyListQuery) {
-  const { input, bySubject } = await requestData(ctx).evaluation()
+  const { input, findingsOf } = await requestData(ctx).evaluation()
   const inv = input.inventory
   const rows: KeyRow[] = [
     ...inv.keys.map((k) => ({ ...k, external: false, account: null })),
     ...inv.externalKeys.map((e) => externalRow(e, input.now)),
   ]
 
-  const findingsOf = (id: string) => bySubject.get(id) ?? []
   const page = listKeys(rows, findingsOf, q)
   // What the Rule filter offers: rules that fire on some key of the whole list, not just this page.
   const rules = new Set<string>()

@@ -5,6 +5,7 @@ import { ResolverError } from '@vtex/api'
 import { AppStorage } from '../clients/appStorage'
 import { now } from '../clock'
 import { evaluate } from '../domain/engine'
+import type { KeyFindings } from '../domain/findingsByKey'
 import type { Finding } from '../domain/findings'
 import type { Hygiene } from '../domain/hygiene'
 import { hygieneScore, TOP_COSTS } from '../domain/hygiene'
@@ -53,7 +54,8 @@ export interface ReviewsDoc {
 export interface Evaluation {
   input: PolicyInput
   findings: Finding[]
-  bySubject: Map<string, Finding[]>
+  /** a subject's findings (a key's by its id, an external key's by appKey, a user's by id …) */
+  findingsOf(subjectId: string): Finding[]
   hygiene: Hygiene
 }
 
@@ -271,6 +273,45 @@ function agedToNow(
   return keys
 }
 
+/**
+ * Each subject's findings, in order: a key's from the evaluation's grouping by position (its
+ * position found in the key list's index, kept with the list), the few others by subject.
+ * Worked out when a page asks, not for every subject on every evaluation.
+ */
+function findingsBySubject(
+  inv: Inventory,
+  byKey: KeyFindings
+): (subjectId: string) => Finding[] {
+  const others = new Map<string, Finding[]>()
+
+  for (const f of byKey.others) {
+    const list = others.get(f.subjectId)
+
+    if (list) list.push(f)
+    else others.set(f.subjectId, [f])
+  }
+
+  const { positionOf } = keyFacts(inv.keys, inv.version)
+
+  // kept as asked: the keys page asks for every key's findings on each visit
+  const asked = new Map<string, Finding[]>()
+
+  return (subjectId) => {
+    let found = asked.get(subjectId)
+
+    if (!found) {
+      const at = positionOf().get(subjectId)
+      const mine = at === undefined ? [] : byKey.of(at)
+      const other = others.get(subjectId)
+
+      found = other ? [...mine, ...other] : mine
+      asked.set(subjectId, found)
+    }
+
+    return found
+  }
+}
+
 export function requestData(ctx: Context): RequestData {
   const existing = cache.get(ctx)
 
@@ -448,18 +489,9 @@ export function requestData(ctx: Context): RequestData {
 
     if (cached && cached.key === key) return { input, ...cached.result }
     const { findings, byKey } = evaluate(input)
-    const bySubject = new Map<string, Finding[]>()
-
-    for (const f of findings) {
-      const list = bySubject.get(f.subjectId)
-
-      if (list) list.push(f)
-      else bySubject.set(f.subjectId, [f])
-    }
-
     const result = {
       findings,
-      bySubject,
+      findingsOf: findingsBySubject(inv, byKey),
       hygiene: hygieneScore(inv, findings, byKey, TOP_COSTS),
     }
 

@@ -2,13 +2,20 @@ import type { Finding, Severity } from '../findings'
 import type { KeyEntry, RoleInfo } from '../types'
 import type { Rule } from './types'
 
+/**
+ * A finding about a key. `params`, a new object the rule made for this finding, gets the key's
+ * label and appKey added to it: no copy, as there are tens of thousands at 50,000 keys.
+ */
 export function keyFinding(
   rule: Rule,
   key: KeyEntry,
   severity: Severity,
-  params?: Finding['params']
+  params: Finding['params'] = {}
 ): Finding {
   const label = key.label || key.appKey
+
+  params.label = label
+  params.appKey = key.appKey
 
   return {
     rule: rule.id,
@@ -17,11 +24,35 @@ export function keyFinding(
     subjectType: 'KEY',
     subjectId: key.id,
     subjectLabel: label,
-    // no copy of an empty object: tens of thousands of findings at 50,000 keys
-    params: params
-      ? { label, appKey: key.appKey, ...params }
-      : { label, appKey: key.appKey },
+    params,
   }
+}
+
+/** Whether a text is missing or only spaces, without making a trimmed copy of it. */
+export function isBlank(text: string | undefined): boolean {
+  if (!text) return true
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+
+    if (
+      !(
+        c === 32 ||
+        (c >= 9 && c <= 13) ||
+        c === 0xa0 ||
+        c === 0xfeff ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x1680 ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000
+      )
+    )
+      return false
+  }
+
+  return true
 }
 
 /**

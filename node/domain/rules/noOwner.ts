@@ -1,4 +1,4 @@
-import { keyFinding } from './helpers'
+import { isBlank, keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const noOwner: Rule = {
@@ -12,7 +12,7 @@ export const noOwner: Rule = {
     const { annotations } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i].isActive && !annotations[i]?.owner?.trim())
+      if (keys[i].isActive && isBlank(annotations[i]?.owner))
         report.key(i, keyFinding(this, keys[i], 'INFO'))
     }
   },

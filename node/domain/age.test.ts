@@ -74,9 +74,6 @@ describe('one definition of overdue', () => {
 })
 
 describe('parseTime', () => {
-  const same = (s: string) =>
-    expect([s, parseTime(s)]).toEqual([s, Date.parse(s)])
-
   it('answers as Date.parse does for every day from 1900 to 2100, at any time, with any fraction', () => {
     const day = 86_400_000
     let seed = 11

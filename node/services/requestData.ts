@@ -45,6 +45,8 @@ import { worded, withWording } from './wording'
 
 /** What one live read may spend on VTEX, retries and Retry-After waits included. */
 export const LIVE_READ_BUDGET_MS = 10 * 60_000
+/** "Load live data" within this long of the last complete read is answered by that read. */
+export const LIVE_READ_MIN_INTERVAL_MS = 30_000
 
 export interface ReviewsDoc {
   openId?: string | null
@@ -359,12 +361,18 @@ export function requestData(ctx: Context): RequestData {
     const { value } = await settings()
     const started = Date.now()
 
-    if (!state.live && value.recentCopyMaxAgeMinutes > 0) {
+    if (value.recentCopyMaxAgeMinutes > 0) {
       const copy = await readCopy(ctx.vtex.account, storage).catch(() => null)
+      const ageMs = copy ? Math.max(0, Date.now() - copy.meta.readAtMs) : 0
 
-      // Never to a session without the read resources, whatever field asked.
-      if (copy && (await readsAllowed())) {
-        const ageMs = Math.max(0, Date.now() - copy.meta.readAtMs)
+      // Never to a session without the read resources, whatever field asked. "Load live data"
+      // right after a read gets that read: a new one would ask VTEX for every key and user again.
+      if (
+        copy &&
+        (!state.live ||
+          (ageMs < LIVE_READ_MIN_INTERVAL_MS && copy.meta.stale !== true)) &&
+        (await readsAllowed())
+      ) {
         const revalidating =
           copy.meta.stale === true ||
           ageMs > value.recentCopyMaxAgeMinutes * 60_000

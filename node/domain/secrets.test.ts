@@ -1,6 +1,9 @@
 import { containsTokenLike, quote, redactDeep, redactTokens } from './secrets'
 
 const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+const base64 = (text: string) => Buffer.from(text, 'latin1').toString('base64')
+const PROSE =
+  'The ERP integration syncs orders every ten minutes and writes invoices back to the store.'
 
 describe('containsTokenLike', () => {
   it.each([
@@ -33,6 +36,25 @@ describe('containsTokenLike', () => {
     ['an appKey', 'vtexappkey-acme-ORYNWX', false],
     ['prose in capitals', 'ERP ORDERS SYNC FOR SAP BUSINESS ONE', false],
     ['31 capitals', T.slice(0, 31), false],
+    ['base64-encoded', base64(T), true],
+    [
+      'in a Basic header',
+      `Basic ${base64(`vtexappkey-acme-ORYNWX:${T}`)}`,
+      true,
+    ],
+    [
+      'base64url-encoded',
+      base64(`${T}??>>`).replace(/\+/g, '-').replace(/\//g, '_'),
+      true,
+    ],
+    ['hex-encoded', Buffer.from(T).toString('hex'), true],
+    ['base64 of prose', base64(PROSE), false],
+    ['hex of prose', Buffer.from(PROSE).toString('hex'), false],
+    [
+      'a long path',
+      '/api/catalog_system/pvt/products/GetProductAndSkuIds/category-one-two-three-four',
+      false,
+    ],
   ])('%s → %s', (_, text, expected) =>
     expect(containsTokenLike(text)).toBe(expected)
   )
@@ -42,6 +64,15 @@ describe('redaction', () => {
   it('keeps 4 letters and the length of each run', () => {
     expect(redactTokens(`a ${T} b`)).toBe(`a QWER…[128 characters redacted] b`)
     expect(redactTokens(`${T}${T}`)).not.toContain(T.slice(4, 40))
+  })
+
+  it('redacts an encoded token as a whole, and leaves encoded prose alone', () => {
+    const encoded = base64(T)
+
+    expect(redactTokens(`note ${encoded} end`)).toBe(
+      `note ${encoded.slice(0, 4)}…[${encoded.length} characters redacted] end`
+    )
+    expect(redactTokens(base64(PROSE))).toBe(base64(PROSE))
   })
   it('quote cuts long input and never shows a token', () => {
     expect(quote('ab '.repeat(400_000))).toHaveLength(41)

@@ -17,18 +17,46 @@ function tokenLike(match: string): boolean {
   )
 }
 
-/** True when text holds something token-like (see above), wherever it sits. */
-export function containsTokenLike(text: string): boolean {
-  return (text.match(TOKEN_RUN) ?? []).some(tokenLike)
+// A token can also be pasted encoded: base64 (as in a Basic authorization header, or a config
+// file's secret), base64url or hex. A run of 64 or more such characters is decoded once and
+// treated as a token when what it decodes to holds one.
+const ENCODED_RUN = /[A-Za-z0-9+/_-]{64,}={0,2}/g
+
+function decoded(run: string): string | null {
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(run))
+    return run.replace(/../g, (h) => String.fromCharCode(parseInt(h, 16)))
+  const b64 = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
+
+  if (b64.length % 4 === 1) return null
+  try {
+    return atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))
+  } catch {
+    return null
+  }
 }
 
-/** Replaces each token-like run with its first 4 letters and its length. */
-export function redactTokens(text: string): string {
-  return text.replace(TOKEN_RUN, (run) =>
-    tokenLike(run)
-      ? `${run.slice(0, 4)}…[${run.length} characters redacted]`
-      : run
+function encodedTokenLike(run: string): boolean {
+  const text = decoded(run)
+
+  return text !== null && (text.match(TOKEN_RUN) ?? []).some(tokenLike)
+}
+
+/** True when text holds something token-like (see above), wherever it sits. */
+export function containsTokenLike(text: string): boolean {
+  return (
+    (text.match(TOKEN_RUN) ?? []).some(tokenLike) ||
+    (text.match(ENCODED_RUN) ?? []).some(encodedTokenLike)
   )
+}
+
+/** Replaces each token-like run (plain or encoded) with its first 4 characters and its length. */
+export function redactTokens(text: string): string {
+  const cut = (run: string) =>
+    `${run.slice(0, 4)}…[${run.length} characters redacted]`
+
+  return text
+    .replace(ENCODED_RUN, (run) => (encodedTokenLike(run) ? cut(run) : run))
+    .replace(TOKEN_RUN, (run) => (tokenLike(run) ? cut(run) : run))
 }
 
 /** Input as an error message may echo it: secrets redacted, at most `max` characters. */

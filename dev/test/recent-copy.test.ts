@@ -167,16 +167,19 @@ describe('the recent copy', () => {
   })
 
   it('"Load live data" reads VTEX even when the copy is fresh, but not twice in a row', async () => {
+    const loadLiveData = () =>
+      keyList(
+        OWNER,
+        LIST.replace(
+          'keyList(pageSize: 500)',
+          'keyList(pageSize: 500, live: true)'
+        )
+      )
+
     await keyList()
     ageCopy(1) // read a minute ago: "fresh" for the page, old enough for a new read
     const before = roleCalls()
-    const live = await keyList(
-      OWNER,
-      LIST.replace(
-        'keyList(pageSize: 500)',
-        'keyList(pageSize: 500, live: true)'
-      )
-    )
+    const live = await loadLiveData()
 
     assert.equal(live.inventory.source, 'LIVE')
     assert.ok(roleCalls() > before)
@@ -184,13 +187,7 @@ describe('the recent copy', () => {
     // Clicked again at once (or a script looping): the read that just ended answers, with its
     // age; VTEX is not asked for every key and user again.
     const after = roleCalls()
-    const again = await keyList(
-      OWNER,
-      LIST.replace(
-        'keyList(pageSize: 500)',
-        'keyList(pageSize: 500, live: true)'
-      )
-    )
+    const again = await loadLiveData()
 
     assert.equal(again.inventory.source, 'RECENT')
     assert.ok(

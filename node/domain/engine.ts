@@ -1,9 +1,11 @@
-// Runs every rule in one pass over the inventory. Facts several rules share (each key's
-// annotation, renewal, duplicate-key and creation time) are computed once, in arrays by key
-// position, so the cost grows linearly with keys + users + roles and no rule hashes a key id.
-// Facts of the key list alone are kept with the list (keyFacts.ts). Roles repeat across
-// thousands of keys, so what is decided about one role is decided once. Messages are not built here: a finding carries
-// its params and is rendered only when a page asks for it (messages.ts).
+// Runs every rule over the inventory. Facts of the key list alone (positions, duplicate labels,
+// creation times, generic labels) are kept with the list (keyFacts.ts); facts several rules share
+// (each key's annotation and renewal) are arrays by key position, worked out when first asked.
+// Rules report each key finding with its key's position, so nothing hashes a key id per finding,
+// and a rule's findings are kept with the list and reused while the parts of the input the rule
+// reads are the same (a minute later, only the rules reading the clock run again). Roles repeat
+// across thousands of keys, so what is decided about one role is decided once. Messages are not
+// built here: a finding carries its params and is rendered when a page asks (messages.ts).
 import type { Finding } from './findings'
 import { inFindingOrder } from './findings'
 import { KeyFindings } from './findingsByKey'
@@ -154,7 +156,7 @@ export function evaluate(
   let memo = remembered.get(facts)
 
   if (!memo) remembered.set(facts, (memo = new Map()))
-  const results: Array<[Rule, Remembered]> = []
+  const results: Array<Remembered & { rule: string }> = []
 
   for (const rule of rules) {
     const parts = rule.reads.map((p) => PARTS[p](input))
@@ -167,12 +169,10 @@ export function evaluate(
       memo.set(rule, result)
     }
 
-    results.push([rule, result])
+    results.push({ rule: rule.id, ...result })
   }
 
-  const { findings, at } = inFindingOrder(
-    results.map(([rule, r]) => ({ rule: rule.id, ...r }))
-  )
+  const { findings, at } = inFindingOrder(results)
 
   return {
     findings,

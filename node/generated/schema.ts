@@ -791,7 +791,7 @@ export type Query = {
   leakScan?: Maybe<LeakScan>;
   /**
    * The Keys page's list: one page of keys (and external keys, marked), searched by label, appKey
-   * or role name, filtered by severity, rule, status, role or ids, sorted by label, createdAt,
+   * or role name, filtered by severity (of the key's worst finding), rule, status, role or ids, sorted by label, createdAt,
    * ageDays or severity (worst finding first). Served from the recent copy like `inventory`.
    */
   keyList: KeyPage;

@@ -248,6 +248,8 @@ export type DecisionFilter = {
   severity?: InputMaybe<Severity>;
   /** keys with a finding of this rule */
   rule?: InputMaybe<Scalars['String']['input']>;
+  /** keys whose worst finding has this severity */
+  worstSeverity?: InputMaybe<Severity>;
   /** true: keys without findings; false: keys with some */
   withoutFindings?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */

@@ -57,6 +57,8 @@ const review = {
               keyIds: ['k-old'],
             },
           ]
+        : p === 'NO_CLIENT_SIDE'
+        ? [{ id: 'noLeakScan', value: '—', ok: false, keyIds: [] }]
         : [],
   })),
 }
@@ -232,6 +234,13 @@ describe('ReviewPage', () => {
     )!
 
     expect(link.getAttribute('href')).toContain('/keys?ids=k-old')
+    // a line without a figure reads as a sentence, never "…: —"
+    const noScan = container.querySelector('[data-evidence="noLeakScan"]')!
+
+    expect(noScan.textContent).toMatch(
+      /No storefront scan has run yet, so nothing shows whether keys are exposed in storefront code\.$/
+    )
+    expect(noScan.textContent).not.toContain('—')
     expect(
       container.querySelector(
         '[data-practice="ROTATE_KEYS"] [data-done-needs="ADVERSE_NOTE"]'

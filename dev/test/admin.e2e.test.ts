@@ -150,7 +150,8 @@ describe('Key Steward in the Admin shell', () => {
     const worst = new Map<string, number>()
 
     for (const f of expected.findings)
-      if (f.rule !== 'exposed-client-side') // the scanner's rule comes later
+      if (f.rule !== 'exposed-client-side')
+        // the scanner's rule comes later
         worst.set(
           f.subjectId,
           Math.min(worst.get(f.subjectId) ?? 9, order.indexOf(f.severity))

@@ -57,7 +57,9 @@ describe('API keys list and Overview polish', () => {
     await page.waitForFunction(() => window.location.search.includes('desc=1'))
     await app.waitForFunction(
       () =>
-        document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('▲') ?? false
+        document
+          .querySelector('th[aria-sort="ascending"]')
+          ?.textContent?.includes('▲') ?? false
     )
   })
 

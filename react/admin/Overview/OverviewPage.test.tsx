@@ -109,9 +109,7 @@ describe('OverviewPage', () => {
     ).toBe('/admin/key-steward/keys/k-owner')
     // an external key links to its row on the key list (it has no page of its own)
     expect(
-      getByText('vtexappkey-partner-ABCDEF')
-        .closest('a')!
-        .getAttribute('href')
+      getByText('vtexappkey-partner-ABCDEF').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF')
     // the account is named, not linked
     expect(getByText('acme').closest('a')).toBeNull()

@@ -226,7 +226,13 @@ const BulkBar: React.FC<Props> = ({
               ? t('confirmCritical.unknown', { count })
               : t('confirmCritical.body', { critical: criticalCount, count })}
           </p>
-          <p>{t(`confirmCritical.effect.${decision}`)}</p>
+          <p>
+            {t(
+              decision === 'KEEP'
+                ? 'confirmCritical.effect.KEEP'
+                : 'confirmCritical.effect.ROTATE'
+            )}
+          </p>
         </Dialog>
       )}
       {failure && (

@@ -74,8 +74,7 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           {/* "—" is no figure (e.g. no scan yet): the line is a sentence, not "label: —" */}
           {e.value !== NO_FIGURE && (
             <>
-              :{' '}
-              <strong>{e.value}</strong>
+              : <strong>{e.value}</strong>
             </>
           )}
           {e.keyIds.length > 0 && (

@@ -356,7 +356,9 @@ describe('ReviewPage', () => {
     const dialog = getByTestId('bulk-critical-confirm')
 
     expect(dialog.getAttribute('role')).toBe('dialog')
-    expect(dialog.textContent).toContain('Include keys with a Critical finding?')
+    expect(dialog.textContent).toContain(
+      'Include keys with a Critical finding?'
+    )
     expect(dialog.querySelector('[data-critical-count]')!.textContent).toMatch(
       /: 1 of 3\.$/
     )

@@ -8,7 +8,8 @@ export function subjectHref(
   subjectType: string,
   subjectId: string
 ): string | null {
-  if (subjectType === 'KEY') return `${BASE}/keys/${encodeURIComponent(subjectId)}`
+  if (subjectType === 'KEY')
+    return `${BASE}/keys/${encodeURIComponent(subjectId)}`
   if (subjectType === 'EXTERNAL_KEY')
     return `${BASE}/keys?ids=${encodeURIComponent(subjectId)}`
 

@@ -924,7 +924,7 @@ describe("when VTEX's answer is an error or never comes", () => {
     assert.equal(errorCode(again), 'CONFLICT')
     assert.match(
       again.body.errors![0].message,
-      /asked VTEX to renew it from Key Steward and the answer never arrived.*never shown to anyone.*VTEX's Admin/
+      /asked VTEX to renew it from Key Steward and the answer never arrived.*never shown to anyone.*VTEX’s Admin/
     )
     assert.ok(
       !again.body.errors![0].message.includes('Key Steward did not start it')

@@ -140,6 +140,14 @@ describe('messages/', () => {
       for (const [k, v] of Object.entries(load(l)))
         assert.ok(v.trim(), `${l}:${k}`)
   })
+
+  // One apostrophe in prose, the typographic one: a straight ' is also ICU MessageFormat's
+  // escape character, so "VTEX's {x}" can swallow a placeholder.
+  it('prose uses the curly apostrophe (’), never a straight one between letters', () => {
+    for (const l of ['en', 'pt', 'es'])
+      for (const [k, v] of Object.entries(load(l)))
+        assert.doesNotMatch(v, /\p{L}'\p{L}/u, `${l}:${k}`)
+  })
 })
 
 describe('.vtexignore', () => {

@@ -166,6 +166,26 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
 
   await act(bar.locator('select').selectOption('KEEP'))
   await act(bar.locator('button[type="submit"]').click())
+  // Keeping keys with a CRITICAL finding is confirmed first, in a dialog that counts them.
+  const confirmCritical = async () => {
+    const dialog = app.getByRole('dialog', {
+      name: 'Include keys with a Critical finding?',
+    })
+
+    await dialog.waitFor()
+    assert.match(
+      (await dialog.locator('[data-critical-count]').textContent())!,
+      /: [1-9]\d* of \d+\.$/
+    )
+    assert.equal(
+      await app.evaluate(() => document.activeElement?.textContent),
+      'Cancel'
+    )
+    await act(dialog.getByRole('button', { name: /^Keep \d+ keys$/ }).click())
+    await dialog.waitFor({ state: 'detached' })
+  }
+
+  await confirmCritical()
   // Keeping HIGH/CRITICAL keys without a justification is refused, naming them; nothing changes.
   await bar.getByText(/Nothing was decided/).waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'review-bulk-refused.png') })
@@ -176,6 +196,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
       .fill('Owner confirmed; rotation scheduled this quarter')
   )
   await act(bar.locator('button[type="submit"]').click())
+  await confirmCritical()
   await app.getByText('Every key has a decision.').waitFor()
   await page.screenshot({
     path: join(ARTIFACTS, 'review-decided.png'),

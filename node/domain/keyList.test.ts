@@ -85,6 +85,13 @@ describe('listKeys', () => {
     expect(ids({ search: 'OWNER' })).toEqual(['a'])
     expect(ids({ search: 'erp', status: 'inactive' })).toEqual([])
   })
+  it('filters by severity on the worst finding, as the table shows it', () => {
+    // 'a' has a CRITICAL and an INFO finding: it is a Critical key, not an Info one
+    expect(ids({ severity: 'CRITICAL' })).toEqual(['a'])
+    expect(ids({ severity: 'INFO' })).toEqual([])
+    expect(ids({ severity: 'MEDIUM' })).toEqual(['bb'])
+    expect(ids({ severity: 'HIGH' })).toEqual([])
+  })
   it('pages with a total and clamps the page number', () => {
     const p = listKeys(rows, findingsOf, {
       ...DEFAULT_KEY_LIST,

@@ -19,6 +19,7 @@ export interface KeyListQuery {
   page: number
   pageSize: number
   search: string
+  /** keys whose worst finding has this severity (what the table's severity column shows) */
   severity: Severity | null
   rule: string | null
   status: KeyStatus
@@ -124,12 +125,10 @@ export function listKeys(
       )
     )
       return false
-    if (q.severity || q.rule) {
-      const fs = findingsOf(k.id)
-
-      if (q.severity && !fs.some((f) => f.severity === q.severity)) return false
-      if (q.rule && !fs.some((f) => f.rule === q.rule)) return false
-    }
+    // The table's severity column shows a key's worst finding, so the filter picks keys by
+    // their worst finding too: "High" never lists a key whose worst finding is Critical.
+    if (q.severity && rankOf(k) !== SEVERITIES.indexOf(q.severity)) return false
+    if (q.rule && !findingsOf(k.id).some((f) => f.rule === q.rule)) return false
 
     return true
   }

@@ -248,6 +248,8 @@ export type DecisionFilter = {
   severity?: InputMaybe<Severity>;
   /** keys with a finding of this rule */
   rule?: InputMaybe<Scalars['String']['input']>;
+  /** keys whose worst finding has this severity */
+  worstSeverity?: InputMaybe<Severity>;
   /** true: keys without findings; false: keys with some */
   withoutFindings?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
@@ -791,7 +793,7 @@ export type Query = {
   leakScan?: Maybe<LeakScan>;
   /**
    * The Keys page's list: one page of keys (and external keys, marked), searched by label, appKey
-   * or role name, filtered by severity, rule, status, role or ids, sorted by label, createdAt,
+   * or role name, filtered by severity (of the key's worst finding), rule, status, role or ids, sorted by label, createdAt,
    * ageDays or severity (worst finding first). Served from the recent copy like `inventory`.
    */
   keyList: KeyPage;

@@ -58,6 +58,32 @@ describe('decisionPage', () => {
     expect(decisionPage(review, { offset: -5, limit: 0 }).keys).toHaveLength(1)
   })
 
+  it('filters by worst finding: a key with a CRITICAL and a HIGH finding is only a Critical key', () => {
+    const worstOf = (id: string) =>
+      Math.min(
+        9,
+        ...review.keys
+          .find((x) => x.id === id)!
+          .findings.map((f) => severityRank(f.severity))
+      )
+
+    const critical = matchingIds(review, { worstSeverity: 'CRITICAL' })
+    const high = matchingIds(review, { worstSeverity: 'HIGH' })
+
+    expect(critical.length).toBeGreaterThan(0)
+    expect(high.length).toBeGreaterThan(0)
+    expect(critical.every((id) => worstOf(id) === 0)).toBe(true)
+    expect(high.every((id) => worstOf(id) === 1)).toBe(true)
+    // a worst-CRITICAL key may also have a HIGH finding: it is counted once, as Critical
+    expect(
+      matchingIds(review, { severity: 'HIGH', worstSeverity: 'CRITICAL' })
+        .length
+    ).toBeGreaterThan(0)
+    expect(critical.sort()).toEqual(
+      matchingIds(review, { severity: 'CRITICAL' }).sort()
+    )
+  })
+
   it('filters by status, severity, rule, findings, risk, decision and words', () => {
     const k = review.keys[0]
     const decided = ok(

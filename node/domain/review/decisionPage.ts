@@ -11,6 +11,8 @@ export interface DecisionFilter {
   status?: DecisionStatus | null
   /** keys with at least one finding of this severity */
   severity?: Severity | null
+  /** keys whose worst finding has this severity (the bulk bar counts the Critical ones) */
+  worstSeverity?: Severity | null
   /** keys with a finding of this rule */
   rule?: string | null
   /** true: keys without findings; false: keys with some */
@@ -41,6 +43,8 @@ export function matches(
   if (f.status === 'DECIDED' && !d) return false
   if (f.decision && d?.decision !== f.decision) return false
   if (f.severity && !k.findings.some((x) => x.severity === f.severity))
+    return false
+  if (f.worstSeverity && worst(k) !== severityRank(f.worstSeverity))
     return false
   if (f.rule && !k.findings.some((x) => x.rule === f.rule)) return false
   if (f.withoutFindings === true && k.findings.length) return false

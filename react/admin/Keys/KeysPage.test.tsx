@@ -96,7 +96,44 @@ describe('KeysPage', () => {
       expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
     )
     expect(ageHeader().getAttribute('aria-sort')).toBe('ascending')
+    expect(ageHeader().textContent).toContain('▲')
     expect(window.location.search).toBe('?sort=ageDays')
+  })
+
+  it('shows the worst-finding sort as what the rows show: most severe first is descending, both ways', async () => {
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([row(key()), row(STALE), row(OWNER_KEY)]), {
+        descending: true,
+      }),
+    ]
+
+    const { getByText, getAllByRole } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await wait(() => getByText('ERP orders sync'))
+    const header = () =>
+      getAllByRole('columnheader').find((h) =>
+        h.textContent!.startsWith('Worst finding')
+      )!
+
+    // the default view lists Critical first: descending severity, arrow down
+    expect(header().getAttribute('aria-sort')).toBe('descending')
+    expect(header().textContent).toContain('▼')
+    fireEvent.click(header().querySelector('button')!)
+    await wait(() =>
+      expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
+    )
+    expect(header().getAttribute('aria-sort')).toBe('ascending')
+    expect(header().textContent).toContain('▲')
+    expect(window.location.search).toBe('?desc=1')
+    // other columns keep the plain reading: a first click sorts ascending, arrow up
+    const age = getAllByRole('columnheader').find((h) =>
+      h.textContent!.startsWith('Age')
+    )!
+
+    expect(age.getAttribute('aria-sort')).toBe('none')
   })
 
   it('opens the view the URL names (rule, severity, ids) and remembers it for "Back to API keys"', async () => {

@@ -9,7 +9,7 @@ import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
 import type { KeyRow } from '../types'
 import { worstSeverity } from '../types'
 import type { KeyQuery, SortField } from './keyQuery'
-import { PAGE_SIZES } from './keyQuery'
+import { PAGE_SIZES, shownDirection } from './keyQuery'
 
 interface Props {
   keys: KeyRow[]
@@ -26,14 +26,13 @@ const SortHeader: React.FC<{
   onChange: Props['onChange']
 }> = ({ field, query, onChange, children }) => {
   const active = query.sort === field
+  const shown = shownDirection(field, query.descending)
 
   return (
     <th
       scope="col"
       className="tl pv3 ph2 f6 fw5 c-muted-1 v-bottom"
-      aria-sort={
-        active ? (query.descending ? 'descending' : 'ascending') : 'none'
-      }
+      aria-sort={active ? shown : 'none'}
     >
       <button
         type="button"
@@ -48,7 +47,7 @@ const SortHeader: React.FC<{
       >
         <FormattedMessage id={`admin/key-steward.keys.column.${field}`} />
         <span aria-hidden="true">
-          {active ? (query.descending ? ' ▼' : ' ▲') : ''}
+          {active ? (shown === 'descending' ? ' ▼' : ' ▲') : ''}
         </span>
       </button>
       {children}

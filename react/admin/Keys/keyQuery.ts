@@ -38,6 +38,20 @@ export const PAGE_SIZES = [25, 50, 100, 250, 500]
 const SORTS: SortField[] = ['label', 'createdAt', 'ageDays', 'severity']
 const STATUSES: Status[] = ['all', 'active', 'inactive']
 
+/**
+ * The direction a sorted column shows (its arrow and aria-sort), as the user sees the rows. The
+ * service's severity order (descending: false) lists the most severe keys first, which is
+ * descending severity, so that column reads the flag the other way round.
+ */
+export function shownDirection(
+  field: SortField,
+  descending: boolean
+): 'ascending' | 'descending' {
+  const severityFirst = field === 'severity'
+
+  return descending !== severityFirst ? 'descending' : 'ascending'
+}
+
 /** Reads a view from a query string; anything unknown falls back to the default. */
 export function parseKeyQuery(search: string): KeyQuery {
   const p = new URLSearchParams(search)

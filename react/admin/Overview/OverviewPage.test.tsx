@@ -52,6 +52,16 @@ const data = (overrides: Record<string, unknown> = {}) => ({
         'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.',
     },
     {
+      rule: 'external-broad-access',
+      severity: 'HIGH',
+      practice: 'REASSESS_ACCESS',
+      subjectType: 'EXTERNAL_KEY',
+      subjectId: 'vtexappkey-partner-ABCDEF',
+      subjectLabel: 'vtexappkey-partner-ABCDEF',
+      message:
+        'External key vtexappkey-partner-ABCDEF holds Owner. Ask its account to use a narrower role.',
+    },
+    {
       rule: 'review-overdue',
       severity: 'MEDIUM',
       practice: 'REASSESS_ACCESS',
@@ -97,6 +107,12 @@ describe('OverviewPage', () => {
     expect(
       getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/keys/k-owner')
+    // an external key links to its row on the key list (it has no page of its own)
+    expect(
+      getByText('vtexappkey-partner-ABCDEF').closest('a')!.getAttribute('href')
+    ).toBe('/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF')
+    // the account is named, not linked
+    expect(getByText('acme').closest('a')).toBeNull()
     expect(
       getByText(/No access review has been completed yet/)
     ).toBeInTheDocument()
@@ -140,7 +156,7 @@ describe('OverviewPage', () => {
       /vtexappkey-partner-ABCDEF.*−0.8 points/
     )
     expect(items[1].querySelector('a')!.getAttribute('href')).toBe(
-      '/admin/key-steward/keys#external-keys'
+      '/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF'
     )
   })
 
@@ -176,8 +192,8 @@ describe('OverviewPage', () => {
       },
     })
 
-    // 20 in all, 2 listed (grouped per key): 18 more
-    await wait(() => getByText(/18 more/))
+    // 20 in all, 3 listed (grouped per key): 17 more
+    await wait(() => getByText(/17 more/))
   })
 
   it('shows the next review date when one is known', async () => {

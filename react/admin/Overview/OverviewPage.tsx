@@ -18,6 +18,7 @@ import {
 } from '../components/Freshness'
 import { ErrorState, PartialBanner } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
+import { subjectHref } from '../components/subjectHref'
 import OVERVIEW from '../graphql/overview.gql'
 import type {
   KeyStewardOverviewQuery,
@@ -30,6 +31,29 @@ import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
 
 const URGENT = 8
+
+/** A key or external key links to where it is shown; other subjects are named only. */
+const SubjectName: React.FC<{
+  subjectType: string
+  subjectId: string
+  label: string
+}> = ({ subjectType, subjectId, label }) => {
+  const href = subjectHref(subjectType, subjectId)
+
+  if (!href) return <>{label}</>
+
+  return (
+    <Link to={href}>
+      {subjectType === 'EXTERNAL_KEY' ? (
+        <span className="code" data-external-subject>
+          {label}
+        </span>
+      ) : (
+        label
+      )}
+    </Link>
+  )
+}
 
 /** The count of one severity (Hygiene.counts names them in lower case). */
 const countOf = (counts: Hygiene['counts'], s: Severity): number =>
@@ -166,15 +190,11 @@ const OverviewPage: React.FC = () => {
                 ...f,
                 subject: (
                   <>
-                    {f.subjectType === 'KEY' ? (
-                      <Link
-                        to={`${BASE}/keys/${encodeURIComponent(f.subjectId)}`}
-                      >
-                        {f.subjectLabel}
-                      </Link>
-                    ) : (
-                      f.subjectLabel
-                    )}
+                    <SubjectName
+                      subjectType={f.subjectType}
+                      subjectId={f.subjectId}
+                      label={f.subjectLabel}
+                    />
                     {findings.length > 1 && (
                       <span
                         className="ml2 f6 fw4 c-muted-1"

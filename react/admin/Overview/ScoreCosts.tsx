@@ -5,9 +5,9 @@ import React from 'react'
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 
 import Link from '../components/Link'
-import { BASE } from '../components/PageFrame'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
+import { subjectHref } from '../components/subjectHref'
 import type { Hygiene, ScoreCost } from '../types'
 
 /** What the cost list needs of the hygiene score. */
@@ -16,22 +16,21 @@ export type ScoreCap = Pick<
   'score' | 'uncappedScore' | 'capped' | 'topCosts'
 >
 
-/** Where an admin acts on the subject: a key's page, the external keys on the key list. */
+/** Where an admin acts on the subject: a key's page, an external key's row on the key list. */
 function subject(c: ScoreCost): React.ReactNode {
-  if (c.subjectType === 'KEY')
-    return (
-      <Link to={`${BASE}/keys/${encodeURIComponent(c.subjectId)}`}>
-        {c.subjectLabel}
-      </Link>
-    )
-  if (c.subjectType === 'EXTERNAL_KEY')
-    return (
-      <Link to={`${BASE}/keys#external-keys`}>
-        <span className="code">{c.subjectLabel}</span>
-      </Link>
-    )
+  const href = subjectHref(c.subjectType, c.subjectId)
 
-  return c.subjectLabel
+  if (!href) return c.subjectLabel
+
+  return (
+    <Link to={href}>
+      {c.subjectType === 'EXTERNAL_KEY' ? (
+        <span className="code">{c.subjectLabel}</span>
+      ) : (
+        c.subjectLabel
+      )}
+    </Link>
+  )
 }
 
 const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {

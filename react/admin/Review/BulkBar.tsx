@@ -1,6 +1,8 @@
 // One decision for many keys: the selected rows, or every key matching the table's filter (the
 // server applies the filter when it writes, so a colleague's decisions in between are kept).
 // "Keep every key without findings" is one click. A refusal names the keys it is about.
+// Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
+// selection that includes any is confirmed first, in a dialog that says how many.
 import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -11,10 +13,15 @@ import type {
   KeyStewardReviewCountQuery,
   KeyStewardReviewCountQueryVariables,
 } from '../graphql/types.generated'
+import Dialog from '../components/Dialog'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
+import { useCriticalInSelection } from './useCriticalInSelection'
 import { useDecide } from './useDecide'
+
+/** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
+const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
 
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'matching' }
 
@@ -37,6 +44,8 @@ interface Props {
   selection: Selection
   count: number
   filter: DecisionFilter
+  /** ids of the keys seen with a CRITICAL finding */
+  critical: ReadonlySet<string>
   onDone: (changed: number, decision: Decision) => void
   onClear: () => void
 }
@@ -45,6 +54,7 @@ const BulkBar: React.FC<Props> = ({
   selection,
   count,
   filter,
+  critical,
   onDone,
   onClear,
 }) => {
@@ -57,7 +67,9 @@ const BulkBar: React.FC<Props> = ({
 
   const [decision, setDecision] = useState<Decision | ''>('')
   const [justification, setJustification] = useState('')
+  const [confirming, setConfirming] = useState(false)
   const [decide, deciding] = useDecide()
+  const criticalCount = useCriticalInSelection(selection, filter, critical)
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
@@ -81,6 +93,14 @@ const BulkBar: React.FC<Props> = ({
         setJustification('')
       },
       () => undefined
+    )
+
+  const apply = (d: Decision) =>
+    run(
+      selection.kind === 'matching'
+        ? { matching: filter, decision: d, justification }
+        : { keyIds: selection.ids, decision: d, justification },
+      d
     )
 
   return (
@@ -113,12 +133,9 @@ const BulkBar: React.FC<Props> = ({
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
-          run(
-            selection.kind === 'matching'
-              ? { matching: filter, decision, justification }
-              : { keyIds: selection.ids, decision, justification },
-            decision
-          )
+          if (LEAVES_ACCESS.includes(decision) && criticalCount !== 0)
+            setConfirming(true)
+          else apply(decision)
         }}
       >
         <p
@@ -186,6 +203,38 @@ const BulkBar: React.FC<Props> = ({
           </span>
         </div>
       </form>
+      {confirming && decision && (
+        <Dialog
+          isOpen
+          testId="bulk-critical-confirm"
+          dangerous
+          title={t('confirmCritical.title')}
+          confirmLabel={t('confirmCritical.confirm', {
+            decision: t(`decision.${decision}`),
+            count,
+          })}
+          cancelLabel={t('cancel')}
+          loading={deciding.loading}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false)
+            apply(decision)
+          }}
+        >
+          <p data-critical-count={criticalCount ?? ''}>
+            {criticalCount === null
+              ? t('confirmCritical.unknown', { count })
+              : t('confirmCritical.body', { critical: criticalCount, count })}
+          </p>
+          <p>
+            {t(
+              decision === 'KEEP'
+                ? 'confirmCritical.effect.KEEP'
+                : 'confirmCritical.effect.ROTATE'
+            )}
+          </p>
+        </Dialog>
+      )}
       {failure && (
         <div className="mt3" role="alert">
           <Alert type="error">

@@ -52,6 +52,9 @@ const RunScan: React.FC = () => {
   )
 }
 
+/** The value the service gives an evidence line that has no figure (node/domain/review/checklist.ts). */
+const NO_FIGURE = '—'
+
 const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const intl = useIntl()
   const t = (id: string) =>
@@ -67,8 +70,13 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           <span className="clip">
             {t(e.ok ? 'review.evidenceOk' : 'review.evidenceNotOk')}
           </span>
-          <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />:{' '}
-          <strong>{e.value}</strong>
+          <FormattedMessage id={`admin/key-steward.review.evidence.${e.id}`} />
+          {/* "—" is no figure (e.g. no scan yet): the line is a sentence, not "label: —" */}
+          {e.value !== NO_FIGURE && (
+            <>
+              : <strong>{e.value}</strong>
+            </>
+          )}
           {e.keyIds.length > 0 && (
             <>
               {' · '}

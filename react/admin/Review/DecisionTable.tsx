@@ -1,6 +1,6 @@
 // The review's keys, one server page at a time (filtered and sorted by the service), with row
 // checkboxes, "select all matching" (the server's count) and one decision for the selection.
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
@@ -68,6 +68,12 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
   })
 
   const page = data?.reviewDecisions
+  // Keys seen with a CRITICAL finding: a selection is made of rows seen on some page.
+  const critical = useRef(new Set<string>()).current
+
+  for (const k of page?.keys ?? [])
+    if (k.findings.some((f) => f.severity === 'CRITICAL')) critical.add(k.id)
+    else critical.delete(k.id)
   const failure = readError(error)
   const reset = () => {
     setOffset(0)
@@ -179,6 +185,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
             selection.kind === 'matching' ? page.total : selectedIds.length
           }
           filter={filter}
+          critical={critical}
           onDone={(n, d) =>
             decided(t('bulkDone', { count: n, decision: t(`decision.${d}`) }))
           }

@@ -57,6 +57,8 @@ const review = {
               keyIds: ['k-old'],
             },
           ]
+        : p === 'NO_CLIENT_SIDE'
+        ? [{ id: 'noLeakScan', value: '—', ok: false, keyIds: [] }]
         : [],
   })),
 }
@@ -232,6 +234,13 @@ describe('ReviewPage', () => {
     )!
 
     expect(link.getAttribute('href')).toContain('/keys?ids=k-old')
+    // a line without a figure reads as a sentence, never "…: —"
+    const noScan = container.querySelector('[data-evidence="noLeakScan"]')!
+
+    expect(noScan.textContent).toMatch(
+      /No storefront scan has run yet, so nothing shows whether keys are exposed in storefront code\.$/
+    )
+    expect(noScan.textContent).not.toContain('—')
     expect(
       container.querySelector(
         '[data-practice="ROTATE_KEYS"] [data-done-needs="ADVERSE_NOTE"]'
@@ -263,6 +272,118 @@ describe('ReviewPage', () => {
         .querySelector('[data-selected-count]')!
         .getAttribute('data-selected-count')
     ).toBe('1')
+  })
+
+  it('asks before keeping or rotating a selection with critical keys, naming how many; Esc changes nothing', async () => {
+    const criticalKeys = [
+      {
+        ...keys[0],
+        id: 'k-owner',
+        label: 'Agency deploy pipeline',
+        findings: [
+          { rule: 'owner-role', severity: 'CRITICAL' },
+          { rule: 'key-age-exceeded', severity: 'HIGH' },
+        ],
+      },
+      ...keys,
+    ]
+
+    let decided = 0
+    const decide = (decision: string) => ({
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          keyIds: ['k-owner', 'k-old', 'k-erp'],
+          decision,
+          justification: '',
+        },
+      },
+      result: () => {
+        decided++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [],
+              progress: review.progress,
+            },
+          },
+        }
+      },
+    })
+
+    const criticalPage = {
+      ...page,
+      result: {
+        data: {
+          reviewDecisions: {
+            reviewId: 'r1',
+            total: 3,
+            offset: 0,
+            keys: criticalKeys,
+          },
+        },
+      },
+    }
+
+    const { getByText, queryByTestId, getByTestId, container } = render(
+      <ReviewPage />,
+      {
+        graphql: {
+          mocks: [
+            ...open.filter((m) => m !== page),
+            criticalPage,
+            criticalPage,
+            decide('KEEP'),
+            decide('DEACTIVATE'),
+          ],
+        },
+      }
+    )
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(3)
+    )
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    const bar = container.querySelector('[data-bulk-bar]')!
+    const submit = bar.querySelector('button[type="submit"]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
+    fireEvent.click(submit)
+    const dialog = getByTestId('bulk-critical-confirm')
+
+    expect(dialog.getAttribute('role')).toBe('dialog')
+    expect(dialog.textContent).toContain(
+      'Include keys with a Critical finding?'
+    )
+    expect(dialog.querySelector('[data-critical-count]')!.textContent).toMatch(
+      /: 1 of 3\.$/
+    )
+    // focus starts on Cancel (the safe choice); Esc closes and decides nothing
+    expect(document.activeElement!.textContent).toBe('Cancel')
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    // Cancel does nothing either
+    fireEvent.click(submit)
+    fireEvent.click(getByText('Cancel'))
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(decided).toBe(0)
+    // confirmed: decided once
+    fireEvent.click(submit)
+    fireEvent.click(getByText('Keep 3 keys'))
+    await wait(() => expect(decided).toBe(1))
+    // a decision that takes the access away is not asked about
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'DEACTIVATE' },
+    })
+    fireEvent.click(submit)
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    await wait(() => expect(decided).toBe(2))
   })
 
   it('explains a refused bulk decision, naming the keys that need a justification', async () => {

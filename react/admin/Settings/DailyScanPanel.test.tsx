@@ -105,7 +105,7 @@ describe('DailyScanPanel', () => {
     })
 
     await wait(() =>
-      getByText(/VTEX's scheduler refused to register the daily scan/)
+      getByText(/VTEX’s scheduler refused to register the daily scan/)
     )
     expect(getByText(/Install the latest version of Key Steward/)).toBeTruthy()
     expect(getByText('Stopped')).toBeTruthy()

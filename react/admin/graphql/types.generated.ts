@@ -58,6 +58,8 @@ export type DecisionFilter = {
   severity?: Severity | null | undefined;
   /** keys with a finding of this rule */
   rule?: string | null | undefined;
+  /** keys whose worst finding has this severity */
+  worstSeverity?: Severity | null | undefined;
   /** true: keys without findings; false: keys with some */
   withoutFindings?: boolean | null | undefined;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */

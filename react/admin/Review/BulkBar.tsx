@@ -4,7 +4,7 @@
 import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
 import type {
@@ -15,6 +15,7 @@ import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
+import { Notice } from '../components/Notice'
 
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'matching' }
 
@@ -187,8 +188,8 @@ const BulkBar: React.FC<Props> = ({
         </div>
       </form>
       {failure && (
-        <div className="mt3" role="alert">
-          <Alert type="error">
+        <div className="mt3">
+          <Notice announce="assertive" type="error">
             {failure.fields.some((f) => f.field === 'justification') &&
             named.length ? (
               <>
@@ -211,7 +212,7 @@ const BulkBar: React.FC<Props> = ({
             ) : (
               failure.message
             )}
-          </Alert>
+          </Notice>
         </div>
       )}
     </section>

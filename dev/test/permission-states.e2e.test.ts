@@ -80,18 +80,18 @@ interface Seen {
 function look(app: Frame): Promise<Seen> {
   return app.evaluate(() => {
     const LIVE = '[role="alert"], [role="status"], [role="log"], [aria-live]'
-    const nested = [...document.querySelectorAll(LIVE)]
+    const nested = Array.from(document.querySelectorAll(LIVE))
       .filter((el) => el.parentElement?.closest(LIVE))
       .map((el) => el.outerHTML.slice(0, 160))
 
-    const forbidden = [...document.querySelectorAll('[data-testid="forbidden"]')]
+    const forbidden = Array.from(document.querySelectorAll('[data-testid="forbidden"]'))
     const text = document.body.innerText
 
     return {
       forbidden: forbidden.length,
       permissionTexts: text.split('lacks these License Manager resources').length - 1,
       tryAgainNearForbidden: forbidden.some((f) =>
-        [...f.querySelectorAll('button')].some((b) => /try again/i.test(b.textContent ?? ''))
+        Array.from(f.querySelectorAll('button')).some((b) => /try again/i.test(b.textContent ?? ''))
       ),
       registerForm: !!document.querySelector(
         '[data-testid="external-keys"] form, [data-testid="external-keys"] input'

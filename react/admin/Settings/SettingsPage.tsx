@@ -426,7 +426,11 @@ const SettingsPage: React.FC = () => {
           </form>
         )}
       </PageBlock>
-      <DailyScanPanel />
+      {/* The daily scan needs what the settings need and more: when the page says the session
+          lacks them, a second identical refusal below adds nothing. */}
+      {!(error && !data && readError(error)?.code === 'FORBIDDEN') && (
+        <DailyScanPanel />
+      )}
     </PageFrame>
   )
 }

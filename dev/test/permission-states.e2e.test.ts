@@ -75,6 +75,8 @@ interface Seen {
   tryAgainNearForbidden: boolean
   registerForm: boolean
   nested: string[]
+  /** standing banners (reminders, the data's source, partial reads) announced as alerts on load */
+  standingAlerts: number
 }
 
 function look(app: Frame): Promise<Seen> {
@@ -97,6 +99,11 @@ function look(app: Frame): Promise<Seen> {
         '[data-testid="external-keys"] form, [data-testid="external-keys"] input'
       ),
       nested,
+      standingAlerts: document.querySelectorAll(
+        ['[data-reminder]', '[data-source]', '[data-incomplete]', '[data-unreachable]', '[data-testid="ids-filter"]']
+          .map((s) => `${s} [role="alert"], ${s}[role="alert"]`)
+          .join(', ')
+      ).length,
     }
   })
 }
@@ -127,6 +134,7 @@ describe('pages for sessions that lack rights, and their live regions', () => {
           join(ARTIFACTS, `${name}-${session.replace('session-', '')}.png`)
         )
         assert.deepEqual(seen.nested, [], 'a live region inside another')
+        assert.equal(seen.standingAlerts, 0, 'a standing banner announced as an alert')
         assert.ok(
           seen.permissionTexts <= 1,
           `one permissions message, saw ${seen.permissionTexts}`

@@ -86,21 +86,33 @@ function look(app: Frame): Promise<Seen> {
       .filter((el) => el.parentElement?.closest(LIVE))
       .map((el) => el.outerHTML.slice(0, 160))
 
-    const forbidden = Array.from(document.querySelectorAll('[data-testid="forbidden"]'))
+    const forbidden = Array.from(
+      document.querySelectorAll('[data-testid="forbidden"]')
+    )
+
     const text = document.body.innerText
 
     return {
       forbidden: forbidden.length,
-      permissionTexts: text.split('lacks these License Manager resources').length - 1,
+      permissionTexts:
+        text.split('lacks these License Manager resources').length - 1,
       tryAgainNearForbidden: forbidden.some((f) =>
-        Array.from(f.querySelectorAll('button')).some((b) => /try again/i.test(b.textContent ?? ''))
+        Array.from(f.querySelectorAll('button')).some((b) =>
+          /try again/i.test(b.textContent ?? '')
+        )
       ),
       registerForm: !!document.querySelector(
         '[data-testid="external-keys"] form, [data-testid="external-keys"] input'
       ),
       nested,
       standingAlerts: document.querySelectorAll(
-        ['[data-reminder]', '[data-source]', '[data-incomplete]', '[data-unreachable]', '[data-testid="ids-filter"]']
+        [
+          '[data-reminder]',
+          '[data-source]',
+          '[data-incomplete]',
+          '[data-unreachable]',
+          '[data-testid="ids-filter"]',
+        ]
           .map((s) => `${s} [role="alert"], ${s}[role="alert"]`)
           .join(', ')
       ).length,
@@ -134,15 +146,26 @@ describe('pages for sessions that lack rights, and their live regions', () => {
           join(ARTIFACTS, `${name}-${session.replace('session-', '')}.png`)
         )
         assert.deepEqual(seen.nested, [], 'a live region inside another')
-        assert.equal(seen.standingAlerts, 0, 'a standing banner announced as an alert')
+        assert.equal(
+          seen.standingAlerts,
+          0,
+          'a standing banner announced as an alert'
+        )
         assert.ok(
           seen.permissionTexts <= 1,
           `one permissions message, saw ${seen.permissionTexts}`
         )
-        assert.equal(seen.tryAgainNearForbidden, false, 'Try again on FORBIDDEN')
+        assert.equal(
+          seen.tryAgainNearForbidden,
+          false,
+          'Try again on FORBIDDEN'
+        )
         if (seen.forbidden) {
           assert.equal(seen.registerForm, false, 'a form VTEX would refuse')
         }
-        console.log(JSON.stringify({ session, name, ...seen, nested: seen.nested.length }))
+
+        console.log(
+          JSON.stringify({ session, name, ...seen, nested: seen.nested.length })
+        )
       })
 })

@@ -92,7 +92,9 @@ const ExposurePage: React.FC = () => {
     >
       {runFailure && (
         <div className="mb5">
-          <Notice announce="assertive" type="error">{runFailure.message}</Notice>
+          <Notice announce="assertive" type="error">
+            {runFailure.message}
+          </Notice>
         </div>
       )}
       {loading && !data && (

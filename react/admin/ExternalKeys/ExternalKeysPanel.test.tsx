@@ -249,16 +249,23 @@ describe('ExternalKeysPanel', () => {
   })
 
   it('steps aside when the session may not read the keys: the page says so once, and offers no form VTEX would refuse', async () => {
-    const refused = errorMock(EXTERNAL_KEYS, 'FORBIDDEN', 'Your user lacks Save user', {
-      missingResources: ['Save user'],
-    })
+    const refused = errorMock(
+      EXTERNAL_KEYS,
+      'FORBIDDEN',
+      'Your user lacks Save user',
+      {
+        missingResources: ['Save user'],
+      }
+    )
 
     const { container } = render(<ExternalKeysPanel />, {
       graphql: { mocks: [refused] },
     })
 
     await wait(() =>
-      expect(container.querySelector('[data-testid="external-keys"]')).toBeNull()
+      expect(
+        container.querySelector('[data-testid="external-keys"]')
+      ).toBeNull()
     )
     expect(container.querySelector('form, input')).toBeNull()
     expect(container.textContent).not.toMatch(/License Manager|Try again/)
@@ -272,6 +279,8 @@ describe('ExternalKeysPanel', () => {
     })
 
     await wait(() => getByText('Load the external keys again'))
-    expect(container.querySelector('[data-testid="external-keys"] input')).not.toBeNull()
+    expect(
+      container.querySelector('[data-testid="external-keys"] input')
+    ).not.toBeNull()
   })
 })

@@ -343,7 +343,11 @@ const ExternalKeysPanel: React.FC = () => {
         <p className="mt0 mb5 c-muted-1">{t('subtitle')}</p>
         {done && (
           <div className="mb4">
-            <Notice announce="polite" type="success" onClose={() => setDone(null)}>
+            <Notice
+              announce="polite"
+              type="success"
+              onClose={() => setDone(null)}
+            >
               {t(done.id, { appKey: done.appKey })}
             </Notice>
           </div>

@@ -228,7 +228,8 @@ const KeyDetailPage: React.FC = () => {
               </PageBlock>
               {result && (
                 <div className="mb5" data-testid="action-result">
-                  <Notice announce="polite"
+                  <Notice
+                    announce="polite"
                     type={result.state.key ? 'success' : 'warning'}
                     onClose={() => setResult(null)}
                   >

@@ -68,14 +68,20 @@ const OwnershipForm: React.FC<{
     >
       {saved && (
         <div className="mb4">
-          <Notice announce="polite" type="success" onClose={() => setSaved(false)}>
+          <Notice
+            announce="polite"
+            type="success"
+            onClose={() => setSaved(false)}
+          >
             {t('saved')}
           </Notice>
         </div>
       )}
       {failure && !failure.fields.length && (
         <div className="mb4">
-          <Notice announce="assertive" type="error">{failure.message}</Notice>
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <div className="flex flex-wrap">

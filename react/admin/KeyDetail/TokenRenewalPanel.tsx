@@ -107,7 +107,11 @@ const RecordForm: React.FC<{
       <div className="mt4">
         {saved && (
           <div className="mb3">
-            <Notice announce="polite" type="success" onClose={() => setSaved(false)}>
+            <Notice
+              announce="polite"
+              type="success"
+              onClose={() => setSaved(false)}
+            >
               {t('saved')}
             </Notice>
           </div>
@@ -172,7 +176,9 @@ const RecordForm: React.FC<{
       </div>
       {failure && !failure.fields.length && (
         <div className="mb4">
-          <Notice announce="assertive" type="error">{failure.message}</Notice>
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <span className="mr3">
@@ -211,7 +217,11 @@ const TokenRenewalPanel: React.FC<{
       <Status apiKey={apiKey} />
       {finished && (
         <div className="mb4">
-          <Notice announce="polite" type="success" onClose={() => setFinished(false)}>
+          <Notice
+            announce="polite"
+            type="success"
+            onClose={() => setFinished(false)}
+          >
             <FormattedMessage id="admin/key-steward.renewal.finishedNow" />
           </Notice>
         </div>

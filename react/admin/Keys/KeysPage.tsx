@@ -98,7 +98,8 @@ const KeysPage: React.FC = () => {
             <>
               {query.ids.length > 0 && (
                 <div className="mb5" data-testid="ids-filter">
-                  <Notice announce="none"
+                  <Notice
+                    announce="none"
                     type="warning"
                     action={{
                       label: (

@@ -187,7 +187,8 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
         />
       )}
       {failure && !page && (
-        <Notice announce="assertive"
+        <Notice
+          announce="assertive"
           type="error"
           action={{ label: t('retry'), onClick: () => refetch() }}
         >

@@ -201,7 +201,9 @@ const ReviewPage: React.FC = () => {
                 </p>
                 {startFailure && (
                   <div className="mb4">
-                    <Notice announce="assertive" type="error">{startFailure.message}</Notice>
+                    <Notice announce="assertive" type="error">
+                      {startFailure.message}
+                    </Notice>
                   </div>
                 )}
                 <Button

@@ -86,7 +86,9 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     <div data-sign-off data-ready={ready}>
       {failure && (
         <div className="mb4">
-          <Notice announce="assertive" type="error">{failure.message}</Notice>
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <div className="flex flex-wrap items-start">

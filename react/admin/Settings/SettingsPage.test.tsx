@@ -403,10 +403,18 @@ describe('SettingsPage', () => {
       request: { query: SETTINGS },
       result: {
         errors: [
-          new GraphQLError('refused', undefined, undefined, undefined, undefined, undefined, {
-            code: 'FORBIDDEN',
-            missingResources: ['Save user'],
-          }),
+          new GraphQLError(
+            'refused',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'FORBIDDEN',
+              missingResources: ['Save user'],
+            }
+          ),
         ],
       },
     }
@@ -415,8 +423,12 @@ describe('SettingsPage', () => {
       graphql: { mocks: [refused, roles] },
     })
 
-    await wait(() => getByText(/lacks these License Manager resources: Save user/))
-    expect(container.textContent!.split('lacks these License Manager').length).toBe(2)
+    await wait(() =>
+      getByText(/lacks these License Manager resources: Save user/)
+    )
+    expect(
+      container.textContent!.split('lacks these License Manager')
+    ).toHaveLength(2)
     expect(container.querySelector('[data-testid="daily-scan"]')).toBeNull()
     expect(container.querySelector('form')).toBeNull()
     expect(queryByText('Try again')).toBeNull()

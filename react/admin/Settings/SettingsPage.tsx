@@ -291,7 +291,11 @@ const SettingsPage: React.FC = () => {
           >
             {saved && (
               <div className="mb5">
-                <Notice announce="polite" type="success" onClose={() => setSaved(false)}>
+                <Notice
+                  announce="polite"
+                  type="success"
+                  onClose={() => setSaved(false)}
+                >
                   <FormattedMessage id="admin/key-steward.settings.saved" />
                 </Notice>
               </div>
@@ -305,7 +309,8 @@ const SettingsPage: React.FC = () => {
             )}
             {failure && failure.code === 'CONFLICT' && (
               <div className="mb5">
-                <Notice announce="assertive"
+                <Notice
+                  announce="assertive"
                   type="warning"
                   action={{ label: t('reload'), onClick: () => refetch() }}
                 >
@@ -316,7 +321,9 @@ const SettingsPage: React.FC = () => {
             {failure &&
               !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
                 <div className="mb5">
-                  <Notice announce="assertive" type="error">{failure.message}</Notice>
+                  <Notice announce="assertive" type="error">
+                    {failure.message}
+                  </Notice>
                 </div>
               )}
             {POLICY_NUMBERS.map(numberInput)}

@@ -60,7 +60,9 @@ const ConfirmDialog: React.FC<Props> = ({
       {children}
       {error && (
         <div className="mt4">
-          <Notice announce="assertive" type="error">{error}</Notice>
+          <Notice announce="assertive" type="error">
+            {error}
+          </Notice>
         </div>
       )}
     </Dialog>

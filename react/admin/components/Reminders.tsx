@@ -74,7 +74,10 @@ const ReminderItem: React.FC<{
 
   return (
     <div className="mb3" data-reminder={r.kind}>
-      <Notice announce="none" type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}>
+      <Notice
+        announce="none"
+        type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}
+      >
         <span>
           <FormattedMessage
             id={`admin/key-steward.reminder.${r.kind}`}

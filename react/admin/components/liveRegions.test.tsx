@@ -1,8 +1,9 @@
 // Each message is announced once and with the right urgency (Notice.tsx): errors the user just
 // caused interrupt (role="alert", once), standing banners do not announce themselves on load.
-import React from 'react'
 import { readdirSync, readFileSync, statSync } from 'fs'
 import { join } from 'path'
+
+import React from 'react'
 import { render } from '@vtex/test-tools/react'
 import { ApolloError } from 'apollo-client'
 import { GraphQLError } from 'graphql'
@@ -26,10 +27,18 @@ function sources(dir: string): string[] {
 const failure = (code: string, extra: object = {}) =>
   new ApolloError({
     graphQLErrors: [
-      new GraphQLError('refused', undefined, undefined, undefined, undefined, undefined, {
-        code,
-        ...extra,
-      }),
+      new GraphQLError(
+        'refused',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        {
+          code,
+          ...extra,
+        }
+      ),
     ],
   })
 
@@ -91,7 +100,9 @@ describe('live regions', () => {
       />
     )
 
-    expect(getByText(/lacks these License Manager resources: Save user/)).toBeInTheDocument()
+    expect(
+      getByText(/lacks these License Manager resources: Save user/)
+    ).toBeInTheDocument()
     expect(getByText(/Ask an account admin/)).toBeInTheDocument()
     expect(queryByText('Try again')).toBeNull()
     expect(container.querySelectorAll('[role="alert"]')).toHaveLength(1)

@@ -7,7 +7,7 @@ import {
   FormattedTime,
   useIntl,
 } from 'react-intl'
-import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
+import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
@@ -23,6 +23,7 @@ import type {
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import { SEVERITIES } from '../types'
+import { Notice } from '../components/Notice'
 
 /** The first URLs the scan noted, and how many more it only counted. */
 const UrlList: React.FC<{
@@ -90,8 +91,10 @@ const ExposurePage: React.FC = () => {
       subtitle={<FormattedMessage id="admin/key-steward.exposure.subtitle" />}
     >
       {runFailure && (
-        <div className="mb5" role="alert">
-          <Alert type="error">{runFailure.message}</Alert>
+        <div className="mb5">
+          <Notice announce="assertive" type="error">
+            {runFailure.message}
+          </Notice>
         </div>
       )}
       {loading && !data && (
@@ -147,7 +150,7 @@ const ExposurePage: React.FC = () => {
             </p>
             {scan.complete === false && (
               <div className="mb4" data-incomplete>
-                <Alert type="warning">
+                <Notice announce="none" type="warning">
                   {scan.keptUrls && scan.keptFrom ? (
                     <FormattedMessage
                       id="admin/key-steward.exposure.incompleteKept"
@@ -169,19 +172,19 @@ const ExposurePage: React.FC = () => {
                       values={{ count: scan.unreadCount }}
                     />
                   )}
-                </Alert>
+                </Notice>
               </div>
             )}
             {scan.truncated && (
               <div className="mb4">
-                <Alert type="warning">
+                <Notice announce="none" type="warning">
                   <FormattedMessage id="admin/key-steward.exposure.truncated" />
-                </Alert>
+                </Notice>
               </div>
             )}
             {scan.unreachableHosts.length > 0 && (
               <div className="mb4" data-unreachable>
-                <Alert type="warning">
+                <Notice announce="none" type="warning">
                   <FormattedMessage
                     id="admin/key-steward.exposure.unreachable"
                     values={{
@@ -192,7 +195,7 @@ const ExposurePage: React.FC = () => {
                       ),
                     }}
                   />
-                </Alert>
+                </Notice>
               </div>
             )}
             {runButton}

@@ -247,4 +247,40 @@ describe('ExternalKeysPanel', () => {
       )
     )
   })
+
+  it('steps aside when the session may not read the keys: the page says so once, and offers no form VTEX would refuse', async () => {
+    const refused = errorMock(
+      EXTERNAL_KEYS,
+      'FORBIDDEN',
+      'Your user lacks Save user',
+      {
+        missingResources: ['Save user'],
+      }
+    )
+
+    const { container } = render(<ExternalKeysPanel />, {
+      graphql: { mocks: [refused] },
+    })
+
+    await wait(() =>
+      expect(
+        container.querySelector('[data-testid="external-keys"]')
+      ).toBeNull()
+    )
+    expect(container.querySelector('form, input')).toBeNull()
+    expect(container.textContent).not.toMatch(/License Manager|Try again/)
+  })
+
+  it('keeps its retry button and the form when VTEX itself failed (trying again can help)', async () => {
+    const failed = errorMock(EXTERNAL_KEYS, 'UPSTREAM', 'VTEX answered 503')
+
+    const { getByText, container } = render(<ExternalKeysPanel />, {
+      graphql: { mocks: [failed] },
+    })
+
+    await wait(() => getByText('Load the external keys again'))
+    expect(
+      container.querySelector('[data-testid="external-keys"] input')
+    ).not.toBeNull()
+  })
 })

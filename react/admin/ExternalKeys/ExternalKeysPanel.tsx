@@ -8,7 +8,7 @@ import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import type { ApolloError } from 'apollo-client'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Input, PageBlock, Spinner } from 'vtex.styleguide'
+import { Button, Input, PageBlock, Spinner } from 'vtex.styleguide'
 
 import ConfirmDialog from '../actions/ConfirmDialog'
 import FindingList from '../components/FindingList'
@@ -25,6 +25,7 @@ import type {
 } from '../graphql/types.generated'
 import type { ServiceError } from '../utils/errors'
 import { readError } from '../utils/errors'
+import { Notice } from '../components/Notice'
 
 export type ExternalKey = NonNullable<
   KeyStewardExternalKeysQuery['inventory']
@@ -119,8 +120,8 @@ const Failure: React.FC<{ failure: ServiceError; change?: boolean }> = ({
   failure,
   change,
 }) => (
-  <div className="mb4" role="alert">
-    <Alert type="error">
+  <div className="mb4">
+    <Notice announce="assertive" type="error">
       {failure.code === 'FORBIDDEN' ? (
         <FormattedMessage
           id="admin/key-steward.error.forbidden"
@@ -138,7 +139,7 @@ const Failure: React.FC<{ failure: ServiceError; change?: boolean }> = ({
           values={{ message: failure.message }}
         />
       )}
-    </Alert>
+    </Notice>
   </div>
 )
 
@@ -324,6 +325,11 @@ const ExternalKeysPanel: React.FC = () => {
   // After a change, read live: the daily scan's copy would not know of it yet.
   const reload = () => refetch({ live: true })
 
+  // The panel needs the same read resources as the API keys page around it, which already says
+  // what is missing and who can grant it: a second message and a form VTEX would refuse only
+  // get in the way (registering needs those resources too, FIELD_ACCESS in the service).
+  if (error && !data && readError(error)?.code === 'FORBIDDEN') return null
+
   return (
     <section
       id="external-keys"
@@ -336,10 +342,14 @@ const ExternalKeysPanel: React.FC = () => {
         </h2>
         <p className="mt0 mb5 c-muted-1">{t('subtitle')}</p>
         {done && (
-          <div className="mb4" role="status">
-            <Alert type="success" onClose={() => setDone(null)}>
+          <div className="mb4">
+            <Notice
+              announce="polite"
+              type="success"
+              onClose={() => setDone(null)}
+            >
               {t(done.id, { appKey: done.appKey })}
-            </Alert>
+            </Notice>
           </div>
         )}
         {loading && !data && (

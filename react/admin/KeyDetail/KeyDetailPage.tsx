@@ -1,7 +1,7 @@
 import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, EmptyState, PageBlock, Tag } from 'vtex.styleguide'
+import { EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import type { ActionResult } from '../actions/KeyActionButton'
@@ -25,6 +25,7 @@ import { readError } from '../utils/errors'
 import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
 import { keysViewHref } from '../utils/urlState'
+import { Notice } from '../components/Notice'
 
 const Field: React.FC<{ label: string }> = ({ label, children }) => (
   <div className="mb4 mr8">
@@ -226,8 +227,9 @@ const KeyDetailPage: React.FC = () => {
                 />
               </PageBlock>
               {result && (
-                <div className="mb5" role="status" data-testid="action-result">
-                  <Alert
+                <div className="mb5" data-testid="action-result">
+                  <Notice
+                    announce="polite"
                     type={result.state.key ? 'success' : 'warning'}
                     onClose={() => setResult(null)}
                   >
@@ -268,7 +270,7 @@ const KeyDetailPage: React.FC = () => {
                         <FormattedMessage id="admin/key-steward.actions.result.notAudited" />
                       </span>
                     )}
-                  </Alert>
+                  </Notice>
                 </div>
               )}
               <PageBlock

@@ -1,7 +1,7 @@
 import React, { useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
+import { Button, Input, Textarea } from 'vtex.styleguide'
 
 import ANNOTATE from '../graphql/annotateKey.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
@@ -11,6 +11,7 @@ import type {
 } from '../graphql/types.generated'
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
+import { Notice } from '../components/Notice'
 
 const OwnershipForm: React.FC<{
   keyId: string
@@ -66,15 +67,21 @@ const OwnershipForm: React.FC<{
       }}
     >
       {saved && (
-        <div className="mb4" role="status">
-          <Alert type="success" onClose={() => setSaved(false)}>
+        <div className="mb4">
+          <Notice
+            announce="polite"
+            type="success"
+            onClose={() => setSaved(false)}
+          >
             {t('saved')}
-          </Alert>
+          </Notice>
         </div>
       )}
       {failure && !failure.fields.length && (
-        <div className="mb4" role="alert">
-          <Alert type="error">{failure.message}</Alert>
+        <div className="mb4">
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <div className="flex flex-wrap">

@@ -3,7 +3,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Input, Textarea } from 'vtex.styleguide'
+import { Button, Input, Textarea } from 'vtex.styleguide'
 
 import KeyActionButton from '../actions/KeyActionButton'
 import PermissionNote from '../actions/PermissionNote'
@@ -18,6 +18,7 @@ import type {
 } from '../graphql/types.generated'
 import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
+import { Notice } from '../components/Notice'
 
 const day = (iso: string | null) =>
   iso ? (
@@ -105,10 +106,14 @@ const RecordForm: React.FC<{
     return (
       <div className="mt4">
         {saved && (
-          <div className="mb3" role="status">
-            <Alert type="success" onClose={() => setSaved(false)}>
+          <div className="mb3">
+            <Notice
+              announce="polite"
+              type="success"
+              onClose={() => setSaved(false)}
+            >
               {t('saved')}
-            </Alert>
+            </Notice>
           </div>
         )}
         <span ref={opener}>
@@ -170,8 +175,10 @@ const RecordForm: React.FC<{
         />
       </div>
       {failure && !failure.fields.length && (
-        <div className="mb4" role="alert">
-          <Alert type="error">{failure.message}</Alert>
+        <div className="mb4">
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <span className="mr3">
@@ -209,10 +216,14 @@ const TokenRenewalPanel: React.FC<{
     <div>
       <Status apiKey={apiKey} />
       {finished && (
-        <div className="mb4" role="status">
-          <Alert type="success" onClose={() => setFinished(false)}>
+        <div className="mb4">
+          <Notice
+            announce="polite"
+            type="success"
+            onClose={() => setFinished(false)}
+          >
             <FormattedMessage id="admin/key-steward.renewal.finishedNow" />
-          </Alert>
+          </Notice>
         </div>
       )}
       {!apiKey.isActive && (

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
-import { Alert, EmptyState, PageBlock } from 'vtex.styleguide'
+import { EmptyState, PageBlock } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
@@ -27,6 +27,7 @@ import {
 import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
+import { Notice } from '../components/Notice'
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -96,8 +97,9 @@ const KeysPage: React.FC = () => {
           {list && (
             <>
               {query.ids.length > 0 && (
-                <div className="mb5" role="status" data-testid="ids-filter">
-                  <Alert
+                <div className="mb5" data-testid="ids-filter">
+                  <Notice
+                    announce="none"
                     type="warning"
                     action={{
                       label: (
@@ -110,7 +112,7 @@ const KeysPage: React.FC = () => {
                       id="admin/key-steward.keys.idsFilter"
                       values={{ count: query.ids.length }}
                     />
-                  </Alert>
+                  </Notice>
                 </div>
               )}
               {list.allTotal === 0 ? (

@@ -6,7 +6,7 @@
 import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
 import type {
@@ -19,6 +19,7 @@ import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
 import { useCriticalInSelection } from './useCriticalInSelection'
 import { useDecide } from './useDecide'
+import { Notice } from '../components/Notice'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -236,8 +237,8 @@ const BulkBar: React.FC<Props> = ({
         </Dialog>
       )}
       {failure && (
-        <div className="mt3" role="alert">
-          <Alert type="error">
+        <div className="mt3">
+          <Notice announce="assertive" type="error">
             {failure.fields.some((f) => f.field === 'justification') &&
             named.length ? (
               <>
@@ -260,7 +261,7 @@ const BulkBar: React.FC<Props> = ({
             ) : (
               failure.message
             )}
-          </Alert>
+          </Notice>
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@
 import React, { useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, PageBlock } from 'vtex.styleguide'
+import { Button, PageBlock } from 'vtex.styleguide'
 
 import { ErrorState, Loading } from '../components/QueryState'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
@@ -15,6 +15,7 @@ import type {
 import { ReadOnlyChecklist } from './Checklist'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
+import { Notice } from '../components/Notice'
 
 const LOG_PAGE = 100
 
@@ -60,13 +61,13 @@ const CompletedReview: React.FC<{
   return (
     <div data-completed-review={review.id}>
       {justSigned && (
-        <div className="mb5" role="status" data-signed-success>
-          <Alert type="success">
+        <div className="mb5" data-signed-success>
+          <Notice announce="polite" type="success">
             <FormattedMessage
               id="admin/key-steward.review.signedSuccess"
               values={{ who: review.signedBy }}
             />
-          </Alert>
+          </Notice>
         </div>
       )}
       <PageBlock

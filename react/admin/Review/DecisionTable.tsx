@@ -3,7 +3,7 @@
 import React, { useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import { usePermissions } from '../actions/usePermissions'
 import DECISIONS_PAGE from '../graphql/reviewDecisions.gql'
@@ -23,6 +23,7 @@ import type {
   DecisionSort,
   DecisionStatus,
 } from './types'
+import { Notice } from '../components/Notice'
 
 const PAGE = 50
 
@@ -193,12 +194,13 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
         />
       )}
       {failure && !page && (
-        <Alert
+        <Notice
+          announce="assertive"
           type="error"
           action={{ label: t('retry'), onClick: () => refetch() }}
         >
           {failure.message}
-        </Alert>
+        </Notice>
       )}
       {loading && !page && <p className="c-muted-1">{t('loading')}</p>}
       {page && page.total === 0 ? (

@@ -1,7 +1,7 @@
 import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, EmptyState, PageBlock } from 'vtex.styleguide'
+import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import { ErrorState, Loading } from '../components/QueryState'
@@ -23,6 +23,7 @@ import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
 import SignOff from './SignOff'
 import type { ReviewSummary } from './types'
+import { Notice } from '../components/Notice'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -199,8 +200,10 @@ const ReviewPage: React.FC = () => {
                   <FormattedMessage id="admin/key-steward.review.noneOpenText" />
                 </p>
                 {startFailure && (
-                  <div className="mb4" role="alert">
-                    <Alert type="error">{startFailure.message}</Alert>
+                  <div className="mb4">
+                    <Notice announce="assertive" type="error">
+                      {startFailure.message}
+                    </Notice>
                   </div>
                 )}
                 <Button
@@ -231,9 +234,9 @@ const ReviewPage: React.FC = () => {
               >
                 {!review.inventoryComplete && (
                   <div className="mb4">
-                    <Alert type="warning">
+                    <Notice announce="none" type="warning">
                       <FormattedMessage id="admin/key-steward.review.partialSnapshot" />
-                    </Alert>
+                    </Notice>
                   </div>
                 )}
                 <Bar

@@ -4,7 +4,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Textarea } from 'vtex.styleguide'
+import { Button, Textarea } from 'vtex.styleguide'
 
 import Dialog from '../components/Dialog'
 import { useAriaAttributes } from '../components/useAriaAttributes'
@@ -17,6 +17,7 @@ import type {
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { Review } from './types'
+import { Notice } from '../components/Notice'
 
 /** Every query whose answer a sign-off changes: the page, the banner, the overview. */
 const AFTER_SIGN_OFF = [
@@ -84,8 +85,10 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
   return (
     <div data-sign-off data-ready={ready}>
       {failure && (
-        <div className="mb4" role="alert">
-          <Alert type="error">{failure.message}</Alert>
+        <div className="mb4">
+          <Notice announce="assertive" type="error">
+            {failure.message}
+          </Notice>
         </div>
       )}
       <div className="flex flex-wrap items-start">

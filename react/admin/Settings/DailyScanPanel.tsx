@@ -4,7 +4,7 @@
 import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, PageBlock, Tag } from 'vtex.styleguide'
+import { Button, PageBlock, Tag } from 'vtex.styleguide'
 
 import { ErrorState, Loading } from '../components/QueryState'
 import RESTART from '../graphql/restartSchedule.gql'
@@ -20,6 +20,7 @@ import type {
   ScanStepState,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { Notice } from '../components/Notice'
 
 export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
 type StorefrontStep = NonNullable<ScheduleStatus['lastRun']>['storefront']
@@ -155,8 +156,8 @@ const DailyScanPanel: React.FC = () => {
               )}
             </div>
             {s.registration?.state === 'FAILED' && (
-              <div className="mb4" role="alert">
-                <Alert type="error">
+              <div className="mb4">
+                <Notice announce="none" type="error">
                   <span>
                     <FormattedMessage
                       id="admin/key-steward.dailyScan.registrationFailed"
@@ -171,7 +172,7 @@ const DailyScanPanel: React.FC = () => {
                       <span className="db f6 mt1">{s.registration.detail}</span>
                     )}
                   </span>
-                </Alert>
+                </Notice>
               </div>
             )}
             {s.lastRun ? (
@@ -200,8 +201,8 @@ const DailyScanPanel: React.FC = () => {
               </p>
             )}
             {failure && (
-              <div className="mb4" role="alert">
-                <Alert type="error">
+              <div className="mb4">
+                <Notice announce="assertive" type="error">
                   {failure.code === 'FORBIDDEN' &&
                   failure.missingResources.length
                     ? intl.formatMessage(
@@ -209,7 +210,7 @@ const DailyScanPanel: React.FC = () => {
                         { resources: failure.missingResources.join(', ') }
                       )
                     : failure.message}
-                </Alert>
+                </Notice>
               </div>
             )}
             <div className="flex flex-wrap items-center">

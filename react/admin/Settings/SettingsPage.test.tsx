@@ -397,4 +397,40 @@ describe('SettingsPage', () => {
     await wait(() => getByText(/changed by someone else/))
     expect(getByText('Reload')).toBeInTheDocument()
   })
+
+  it('says once what permissions are missing when the settings are refused, with no "Try again" and no daily scan panel refused the same way', async () => {
+    const refused = {
+      request: { query: SETTINGS },
+      result: {
+        errors: [
+          new GraphQLError(
+            'refused',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'FORBIDDEN',
+              missingResources: ['Save user'],
+            }
+          ),
+        ],
+      },
+    }
+
+    const { getByText, queryByText, container } = render(<SettingsPage />, {
+      graphql: { mocks: [refused, roles] },
+    })
+
+    await wait(() =>
+      getByText(/lacks these License Manager resources: Save user/)
+    )
+    expect(
+      container.textContent!.split('lacks these License Manager')
+    ).toHaveLength(2)
+    expect(container.querySelector('[data-testid="daily-scan"]')).toBeNull()
+    expect(container.querySelector('form')).toBeNull()
+    expect(queryByText('Try again')).toBeNull()
+  })
 })

@@ -1,7 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button, Dropdown, PageBlock } from 'vtex.styleguide'
+import { Button, Dropdown, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
@@ -21,6 +21,7 @@ import type {
 import { readError } from '../utils/errors'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
+import { Notice } from '../components/Notice'
 
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
@@ -289,33 +290,40 @@ const SettingsPage: React.FC = () => {
             aria-label={t('title')}
           >
             {saved && (
-              <div className="mb5" role="status">
-                <Alert type="success" onClose={() => setSaved(false)}>
+              <div className="mb5">
+                <Notice
+                  announce="polite"
+                  type="success"
+                  onClose={() => setSaved(false)}
+                >
                   <FormattedMessage id="admin/key-steward.settings.saved" />
-                </Alert>
+                </Notice>
               </div>
             )}
             {problems.length > 0 && (
-              <div className="mb5" role="alert" data-testid="settings-invalid">
-                <Alert type="error">
+              <div className="mb5" data-testid="settings-invalid">
+                <Notice announce="assertive" type="error">
                   <FormattedMessage id="admin/key-steward.settings.fixErrors" />
-                </Alert>
+                </Notice>
               </div>
             )}
             {failure && failure.code === 'CONFLICT' && (
-              <div className="mb5" role="alert">
-                <Alert
+              <div className="mb5">
+                <Notice
+                  announce="assertive"
                   type="warning"
                   action={{ label: t('reload'), onClick: () => refetch() }}
                 >
                   {failure.message}
-                </Alert>
+                </Notice>
               </div>
             )}
             {failure &&
               !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
-                <div className="mb5" role="alert">
-                  <Alert type="error">{failure.message}</Alert>
+                <div className="mb5">
+                  <Notice announce="assertive" type="error">
+                    {failure.message}
+                  </Notice>
                 </div>
               )}
             {POLICY_NUMBERS.map(numberInput)}
@@ -425,7 +433,11 @@ const SettingsPage: React.FC = () => {
           </form>
         )}
       </PageBlock>
-      <DailyScanPanel />
+      {/* The daily scan needs what the settings need and more: when the page says the session
+          lacks them, a second identical refusal below adds nothing. */}
+      {!(error && !data && readError(error)?.code === 'FORBIDDEN') && (
+        <DailyScanPanel />
+      )}
     </PageFrame>
   )
 }

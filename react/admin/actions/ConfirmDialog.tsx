@@ -3,9 +3,9 @@
 // that what was confirmed is this key (the appKey travels as `confirm`).
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Alert } from 'vtex.styleguide'
 
 import Dialog from '../components/Dialog'
+import { Notice } from '../components/Notice'
 
 interface Props {
   isOpen: boolean
@@ -59,8 +59,10 @@ const ConfirmDialog: React.FC<Props> = ({
       <div className="mb4">{effect}</div>
       {children}
       {error && (
-        <div className="mt4" role="alert">
-          <Alert type="error">{error}</Alert>
+        <div className="mt4">
+          <Notice announce="assertive" type="error">
+            {error}
+          </Notice>
         </div>
       )}
     </Dialog>

@@ -6,9 +6,10 @@
 // came from with `returnFocus`) is components/Modal's.
 import React, { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Alert, Button } from 'vtex.styleguide'
+import { Button } from 'vtex.styleguide'
 
 import Modal, { focusInside } from '../components/Modal'
+import { Notice } from '../components/Notice'
 
 interface Props {
   token: string
@@ -76,9 +77,9 @@ const NewTokenDialog: React.FC<Props> = ({
         </button>
       </div>
       <div className="mb4">
-        <Alert type="warning">
+        <Notice announce="none" type="warning">
           <FormattedMessage id="admin/key-steward.renewal.newToken.once" />
-        </Alert>
+        </Notice>
       </div>
       <p className="mb2 f6 c-muted-1">
         <FormattedMessage

@@ -1,10 +1,11 @@
 // Loading, error and partial-data states every page shares.
 import React from 'react'
 import { FormattedDate, FormattedMessage } from 'react-intl'
-import { Alert, Button, EmptyState, Spinner } from 'vtex.styleguide'
+import { Button, EmptyState, Spinner } from 'vtex.styleguide'
 import type { ApolloError } from 'apollo-client'
 
 import { readError } from '../utils/errors'
+import { Notice } from './Notice'
 
 export const Loading: React.FC = () => (
   <div
@@ -34,7 +35,7 @@ export const ErrorState: React.FC<{
 
   if (e.code === 'FORBIDDEN') {
     return (
-      <div role="alert">
+      <div role="alert" data-testid="forbidden">
         <EmptyState
           title={
             <FormattedMessage id="admin/key-steward.error.forbidden.title" />
@@ -49,7 +50,7 @@ export const ErrorState: React.FC<{
           <p className="c-muted-1">
             <FormattedMessage id="admin/key-steward.error.forbidden.how" />
           </p>
-          {retry}
+          {/* no "Try again": the same session would be refused again until someone grants it */}
         </EmptyState>
       </div>
     )
@@ -73,13 +74,13 @@ export const ErrorState: React.FC<{
   }
 
   return (
-    <div role="alert">
-      <Alert type="error">
+    <div>
+      <Notice announce="assertive" type="error">
         <FormattedMessage
           id="admin/key-steward.error.generic"
           values={{ message: e.message }}
         />
-      </Alert>
+      </Notice>
       {retry}
     </div>
   )
@@ -87,13 +88,14 @@ export const ErrorState: React.FC<{
 
 export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
   missing.length ? (
-    <div className="mb5" role="status">
-      <Alert type="warning">
+    // standing notice about the data on the page: read in place, not announced on load
+    <div className="mb5">
+      <Notice announce="none" type="warning">
         <FormattedMessage
           id="admin/key-steward.inventory.partial"
           values={{ missing: missing.join('; ') }}
         />
-      </Alert>
+      </Notice>
     </div>
   ) : null
 
@@ -105,8 +107,9 @@ export const SourceBanner: React.FC<{
   loading?: boolean
 }> = ({ source, generatedAt, onLive, loading }) =>
   source === 'SNAPSHOT' && generatedAt ? (
-    <div className="mb5" role="status" data-source="SNAPSHOT">
-      <Alert
+    <div className="mb5" data-source="SNAPSHOT">
+      <Notice
+        announce="none"
         type="warning"
         action={{
           label: <FormattedMessage id="admin/key-steward.source.refresh" />,
@@ -133,6 +136,6 @@ export const SourceBanner: React.FC<{
             <FormattedMessage id="admin/key-steward.state.loading" />
           </span>
         )}
-      </Alert>
+      </Notice>
     </div>
   ) : null

@@ -55,6 +55,10 @@ describe('Reminders', () => {
     )
     expect(container.querySelectorAll('[data-reminder]')).toHaveLength(2)
     expect(container.textContent).toContain('7 days')
+    // standing banners: read where they are, not announced as urgent on every page load
+    expect(
+      container.querySelectorAll('[role="alert"], [role="status"], [aria-live]')
+    ).toHaveLength(0)
   })
 
   it('reads as one labelled control per reminder: "Remind me again in [7 days] [Snooze]", and snoozes for the days chosen', async () => {

@@ -3,7 +3,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Alert, ButtonPlain } from 'vtex.styleguide'
+import { ButtonPlain } from 'vtex.styleguide'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
@@ -18,6 +18,7 @@ import type { RuleId } from '../types'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
 import { readError } from '../utils/errors'
+import { Notice } from './Notice'
 
 export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
@@ -73,7 +74,10 @@ const ReminderItem: React.FC<{
 
   return (
     <div className="mb3" data-reminder={r.kind}>
-      <Alert type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}>
+      <Notice
+        announce="none"
+        type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}
+      >
         <span>
           <FormattedMessage
             id={`admin/key-steward.reminder.${r.kind}`}
@@ -147,7 +151,7 @@ const ReminderItem: React.FC<{
             </span>
           )}
         </span>
-      </Alert>
+      </Notice>
     </div>
   )
 }

@@ -12,3 +12,21 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 })
+
+// Every component test: whatever it left on the page has no live region inside another.
+// @testing-library/react registers its cleanup (an afterEach) when first imported; importing it
+// here first makes this check, registered after it, run before it (jest runs afterEach hooks in
+// reverse order), so the check sees the page the test rendered.
+// eslint-disable-next-line import/first
+import '@testing-library/react'
+// eslint-disable-next-line import/first
+import { nestedLiveRegions } from './liveRegions'
+
+afterEach(() => {
+  const nested = nestedLiveRegions(document.body)
+
+  if (nested.length)
+    throw new Error(
+      `A live region inside another (announced twice):\n${nested.join('\n')}`
+    )
+})

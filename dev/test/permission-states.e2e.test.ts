@@ -1,0 +1,171 @@
+// Every page as an admin whose session lacks rights sees it (the fixture sessions below), and
+// the live regions of every page: one permissions message that says what is missing and who can
+// grant it, no "Try again" that cannot help (FORBIDDEN), no form VTEX would refuse, and no live
+// region inside another (vtex.styleguide's Alert is already role="alert": wrapped in another
+// region it is announced twice). Screenshots go to dev/artifacts/screenshots/permissions/.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'fs'
+import { join } from 'path'
+import { after, before, describe, it } from 'node:test'
+
+import type { Browser, Frame, Page } from 'playwright-core'
+
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
+import { ROOT } from '../paths'
+import {
+  consoleProblems,
+  launchChromium,
+  openAdmin,
+  screenshotAdmin,
+} from './browser'
+
+const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots', 'permissions')
+const FIRST_KEY = 'vtexappkey-acme-IREMAS'
+
+const PAGES = [
+  ['overview', ''],
+  ['keys', '/keys'],
+  ['key', `/keys/${FIRST_KEY}`],
+  ['users', '/users'],
+  ['review', '/review'],
+  ['settings', '/settings'],
+  ['exposure', '/exposure'],
+] as const
+
+/** Sessions that lack rights (dev/fixtures/default.json), and the owner for comparison. */
+const SESSIONS = [
+  'session-carla-readonly',
+  'session-diego-callcenter',
+  'session-frank-saveonly',
+  'session-helena-newresources',
+  'session-ana-owner',
+]
+
+let stack: Stack
+let browser: Browser
+let page: Page
+
+async function open(path: string, session: string): Promise<Frame> {
+  const app = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward${path}?locale=en&session=${session}`
+  )
+
+  // settled: no read in progress, no spinner, no pending request for a while
+  await app
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"], [aria-busy="true"]'
+        ),
+      undefined,
+      { timeout: 20_000 }
+    )
+    .catch(() => undefined)
+  await page.waitForLoadState('networkidle').catch(() => undefined)
+  await page.waitForTimeout(400)
+
+  return app
+}
+
+interface Seen {
+  forbidden: number
+  permissionTexts: number
+  tryAgainNearForbidden: boolean
+  registerForm: boolean
+  nested: string[]
+  /** standing banners (reminders, the data's source, partial reads) announced as alerts on load */
+  standingAlerts: number
+}
+
+function look(app: Frame): Promise<Seen> {
+  return app.evaluate(() => {
+    const LIVE = '[role="alert"], [role="status"], [role="log"], [aria-live]'
+    const nested = Array.from(document.querySelectorAll(LIVE))
+      .filter((el) => el.parentElement?.closest(LIVE))
+      .map((el) => el.outerHTML.slice(0, 160))
+
+    const forbidden = Array.from(
+      document.querySelectorAll('[data-testid="forbidden"]')
+    )
+
+    const text = document.body.innerText
+
+    return {
+      forbidden: forbidden.length,
+      permissionTexts:
+        text.split('lacks these License Manager resources').length - 1,
+      tryAgainNearForbidden: forbidden.some((f) =>
+        Array.from(f.querySelectorAll('button')).some((b) =>
+          /try again/i.test(b.textContent ?? '')
+        )
+      ),
+      registerForm: !!document.querySelector(
+        '[data-testid="external-keys"] form, [data-testid="external-keys"] input'
+      ),
+      nested,
+      standingAlerts: document.querySelectorAll(
+        [
+          '[data-reminder]',
+          '[data-source]',
+          '[data-incomplete]',
+          '[data-unreachable]',
+          '[data-testid="ids-filter"]',
+        ]
+          .map((s) => `${s} [role="alert"], ${s}[role="alert"]`)
+          .join(', ')
+      ).length,
+    }
+  })
+}
+
+describe('pages for sessions that lack rights, and their live regions', () => {
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    stack = await startStack()
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  })
+
+  after(async () => {
+    await browser?.close()
+    await stack?.stop()
+    assert.deepEqual(consoleProblems(browser), [])
+  })
+
+  for (const session of SESSIONS)
+    for (const [name, path] of PAGES)
+      it(`${name} as ${session}`, async () => {
+        const app = await open(path, session)
+        const seen = await look(app)
+
+        await screenshotAdmin(
+          page,
+          app,
+          join(ARTIFACTS, `${name}-${session.replace('session-', '')}.png`)
+        )
+        assert.deepEqual(seen.nested, [], 'a live region inside another')
+        assert.equal(
+          seen.standingAlerts,
+          0,
+          'a standing banner announced as an alert'
+        )
+        assert.ok(
+          seen.permissionTexts <= 1,
+          `one permissions message, saw ${seen.permissionTexts}`
+        )
+        assert.equal(
+          seen.tryAgainNearForbidden,
+          false,
+          'Try again on FORBIDDEN'
+        )
+        if (seen.forbidden) {
+          assert.equal(seen.registerForm, false, 'a form VTEX would refuse')
+        }
+
+        console.log(
+          JSON.stringify({ session, name, ...seen, nested: seen.nested.length })
+        )
+      })
+})

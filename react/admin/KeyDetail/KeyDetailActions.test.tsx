@@ -349,12 +349,12 @@ describe('key page: renewal', () => {
       graphql: { mocks: pageMocks(inventory()) },
     })
 
-    await wait(() => getByText("Record a renewal done in VTEX’s Admin…"))
-    fireEvent.click(getByText("Record a renewal done in VTEX’s Admin…"))
+    await wait(() => getByText('Record a renewal done in VTEX’s Admin…'))
+    fireEvent.click(getByText('Record a renewal done in VTEX’s Admin…'))
     expect(document.activeElement).toBe(getByLabelText('Date of the renewal'))
     fireEvent.click(getByText('Cancel'))
     expect(document.activeElement).toBe(
-      getByText("Record a renewal done in VTEX’s Admin…").closest('button')
+      getByText('Record a renewal done in VTEX’s Admin…').closest('button')
     )
   })
 
@@ -392,8 +392,8 @@ describe('key page: renewal', () => {
       graphql: { mocks: pageMocks(inventory(), [refused]) },
     })
 
-    await wait(() => getByText("Record a renewal done in VTEX’s Admin…"))
-    fireEvent.click(getByText("Record a renewal done in VTEX’s Admin…"))
+    await wait(() => getByText('Record a renewal done in VTEX’s Admin…'))
+    fireEvent.click(getByText('Record a renewal done in VTEX’s Admin…'))
     fireEvent.change(getByLabelText('Date of the renewal'), {
       target: { value: '2030-01-01' },
     })

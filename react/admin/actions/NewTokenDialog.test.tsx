@@ -70,7 +70,7 @@ describe('NewTokenDialog', () => {
   it('× asks too, and closing anyway drops the token and returns focus to the opener', async () => {
     const { getByLabelText, getByText, queryByTestId } = open()
 
-    fireEvent.click(getByLabelText("Close the new token’s window"))
+    fireEvent.click(getByLabelText('Close the new token’s window'))
     expect(queryByTestId('new-token-dialog')).not.toBeNull()
     fireEvent.click(getByText('Close, I will not need it'))
     expect(queryByTestId('new-token-dialog')).toBeNull()

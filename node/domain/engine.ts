@@ -35,7 +35,10 @@ function memoByRole(
 
 /** Worked out when a rule first asks: rules whose findings are reused ask for nothing. */
 export function sharedFacts(input: PolicyInput): SharedFacts {
-  const facts = keyFacts(input.inventory.keys, input.inventory.version)
+  const facts = keyFacts(input.inventory.keys, {
+    account: input.account,
+    version: input.inventory.version,
+  })
   let genericByKey: boolean[] | undefined
 
   return {
@@ -152,7 +155,10 @@ export function evaluate(
   rules: Rule[] = RULES
 ): Evaluation {
   const shared = sharedFacts(input)
-  const facts = keyFacts(input.inventory.keys, input.inventory.version)
+  const facts = keyFacts(input.inventory.keys, {
+    account: input.account,
+    version: input.inventory.version,
+  })
   let memo = remembered.get(facts)
 
   if (!memo) remembered.set(facts, (memo = new Map()))

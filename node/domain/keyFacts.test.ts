@@ -30,24 +30,34 @@ describe('keyFacts', () => {
     expect(keyFacts([...keys])).not.toBe(facts)
   })
 
-  it("is kept by the recent copy's version across lists of the same keys", () => {
+  it("is kept by the recent copy's account and version across lists of the same keys", () => {
     const first = [key('x', 'One'), key('y', 'Two')]
-    const facts1 = keyFacts(first, 'v1')
+    const acme = { account: 'acme', version: 'v1' }
+    const facts1 = keyFacts(first, acme)
 
     // the same copy, ages counted again for another request: a new list, the same facts
     expect(
       keyFacts(
         first.map((k) => ({ ...k, ageDays: 1 })),
-        'v1'
+        acme
       )
     ).toBe(facts1)
     // another version is worked out anew
     expect(
       keyFacts(
         first.map((k) => ({ ...k })),
-        'v2'
+        { account: 'acme', version: 'v2' }
       )
     ).not.toBe(facts1)
+    // another account's list under the same version string: never the first account's facts
+    const theirs = [key('p', 'Other'), key('q', 'Keys')]
+
+    expect(keyFacts(theirs, { account: 'globex', version: 'v1' })).not.toBe(
+      facts1
+    )
+    // and a list that is not the copy's, under its name, is not given the copy's facts either
+    expect(keyFacts(theirs, acme)).not.toBe(facts1)
+    expect([...keyFacts(theirs, acme).ids]).toEqual(['p', 'q'])
   })
 
   it('gives positions, duplicate counts and creation times by position', () => {

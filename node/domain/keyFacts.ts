@@ -33,15 +33,24 @@ export interface KeyFacts {
 }
 
 const kept = new WeakMap<KeyEntry[], KeyFacts>()
-/** By the recent copy's version: each request gets the copy's keys with ages counted to its own
- * day (a new list), but a version's keys never change (a write makes a new version). */
+/** By the recent copy's account and version: each request gets the copy's keys with ages
+ * counted to its own day (a new list), but a version's keys never change (a write makes a new
+ * version). The account is part of the name: facts, and the findings kept with them
+ * (engine.ts), must never cross accounts, whatever a version string holds. */
 const byVersion = new Map<string, KeyFacts>()
 const VERSIONS_KEPT = 4
 
-export function keyFacts(keys: KeyEntry[], version?: string | null): KeyFacts {
-  let facts = kept.get(keys) ?? (version ? byVersion.get(version) : undefined)
+/** Which copy of which account a key list is (its version: recentCopy.ts, a random UUID). */
+export interface CopyOf {
+  account: string
+  version?: string | null
+}
 
-  if (facts && facts.createdMs.length === keys.length) {
+export function keyFacts(keys: KeyEntry[], copy?: CopyOf): KeyFacts {
+  const name = copy?.version ? `${copy.account}\n${copy.version}` : null
+  let facts = kept.get(keys) ?? (name ? byVersion.get(name) : undefined)
+
+  if (facts && sameKeys(facts, keys)) {
     kept.set(keys, facts)
 
     return facts
@@ -49,14 +58,25 @@ export function keyFacts(keys: KeyEntry[], version?: string | null): KeyFacts {
 
   facts = workOut(keys)
   kept.set(keys, facts)
-  if (version) {
-    byVersion.delete(version)
-    byVersion.set(version, facts)
+  if (name) {
+    byVersion.delete(name)
+    byVersion.set(name, facts)
     for (const old of byVersion.keys())
       if (byVersion.size > VERSIONS_KEPT) byVersion.delete(old)
   }
 
   return facts
+}
+
+/** A cheap check that facts kept by version are of this list: same length, same ends. */
+function sameKeys(facts: KeyFacts, keys: KeyEntry[]): boolean {
+  const n = keys.length
+
+  return (
+    facts.ids.length === n &&
+    (n === 0 ||
+      (facts.ids[0] === keys[0].id && facts.ids[n - 1] === keys[n - 1].id))
+  )
 }
 
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -264,7 +264,10 @@ function agedToNow(
   if (kept && kept.version === copy.meta.version && kept.minute === minute)
     return kept.keys
   // Ages count to today, not to when the copy was read (creation times parsed once per copy).
-  const { createdMs } = keyFacts(copy.inventory.keys, copy.meta.version)
+  const { createdMs } = keyFacts(copy.inventory.keys, {
+    account,
+    version: copy.meta.version,
+  })
   const keys = copy.inventory.keys.map((k, i) => ({
     ...k,
     ageDays: daysSince(createdMs[i], clock),
@@ -281,6 +284,7 @@ function agedToNow(
  * Worked out when a page asks, not for every subject on every evaluation.
  */
 function findingsBySubject(
+  account: string,
   inv: Inventory,
   byKey: KeyFindings
 ): (subjectId: string) => Finding[] {
@@ -293,7 +297,7 @@ function findingsBySubject(
     else others.set(f.subjectId, [f])
   }
 
-  const { positionOf } = keyFacts(inv.keys, inv.version)
+  const { positionOf } = keyFacts(inv.keys, { account, version: inv.version })
 
   // kept as asked: the keys page asks for every key's findings on each visit
   const asked = new Map<string, Finding[]>()
@@ -499,7 +503,7 @@ export function requestData(ctx: Context): RequestData {
     const { findings, byKey } = evaluate(input)
     const result = {
       findings,
-      findingsOf: findingsBySubject(inv, byKey),
+      findingsOf: findingsBySubject(ctx.vtex.account, inv, byKey),
       hygiene: hygieneScore(inv, findings, byKey, TOP_COSTS),
     }
 

@@ -33,12 +33,19 @@ function memoByRole(
   }
 }
 
+/** The key list's facts, kept by the recent copy's account and version when it is one. */
+function factsOf(input: PolicyInput): KeyFacts {
+  const { keys, version } = input.inventory
+
+  return keyFacts(
+    keys,
+    version ? { account: input.account, version } : undefined
+  )
+}
+
 /** Worked out when a rule first asks: rules whose findings are reused ask for nothing. */
 export function sharedFacts(input: PolicyInput): SharedFacts {
-  const facts = keyFacts(input.inventory.keys, {
-    account: input.account,
-    version: input.inventory.version,
-  })
+  const facts = factsOf(input)
   let genericByKey: boolean[] | undefined
 
   return {
@@ -155,10 +162,7 @@ export function evaluate(
   rules: Rule[] = RULES
 ): Evaluation {
   const shared = sharedFacts(input)
-  const facts = keyFacts(input.inventory.keys, {
-    account: input.account,
-    version: input.inventory.version,
-  })
+  const facts = factsOf(input)
   let memo = remembered.get(facts)
 
   if (!memo) remembered.set(facts, (memo = new Map()))

@@ -17,7 +17,17 @@ import {
 } from '../testing/data'
 import KeysPage from './KeysPage'
 
-const ROWS = [row(OWNER_KEY), row(STALE), row(key())]
+const ROWS = [
+  row({
+    ...OWNER_KEY,
+    findings: [
+      ...OWNER_KEY.findings,
+      { ...STALE.findings[0], message: 'Stale too.' },
+    ],
+  }),
+  row(STALE),
+  row(key()),
+]
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/admin/app/key-steward/keys')
@@ -43,6 +53,10 @@ describe('KeysPage', () => {
       'Stale · 160 days past the period'
     )
     expect(staleRow.querySelector('[data-stale] [data-severity]')).toBeNull()
+    // a key with more warnings: the worst named, then how many more, as words apart
+    const ownerRow = container.querySelector('[data-key-id="k-owner"]')!
+
+    expect(ownerRow.textContent).toContain('Holds Owner (Admin Super) +1')
     expect(staleRow.textContent).toContain('Stale key')
     expect(staleRow.textContent).not.toContain('key-age-exceeded')
     expect(getByText('3 keys match')).toBeInTheDocument()

@@ -201,9 +201,10 @@ const KeysTable: React.FC<Props> = ({
                           <span data-rule={worstFinding.rule}>
                             {ruleName(intl, worstFinding.rule)}
                           </span>
+                          {k.findings.length > 1 && ' '}
                           {k.findings.length > 1 && (
                             <span
-                              className="ml1 c-muted-1"
+                              className="c-muted-1"
                               title={intl.formatMessage(
                                 {
                                   id: 'admin/key-steward.keys.moreFindingsLabel',

@@ -217,26 +217,28 @@ export const DataSource: React.FC<{
   return (
     <div
       className="mb5"
-      role="status"
       data-source="RECENT"
       data-age-seconds={meta.ageSeconds ?? 0}
     >
-      {/* a recent copy is the normal case: a quiet line, not an alert */}
+      {/* A recent copy is the normal case: a quiet line, not announced each time its age
+          changes; only what is under way (revalidating, loading) is, politely. */}
       <p className="ma0 f6 c-muted-1">
         <FormattedMessage
           id="admin/key-steward.source.recent"
           values={{ minutes }}
         />
-        {meta.revalidating && (
-          <span className="ml2" data-testid="revalidating">
-            <FormattedMessage id="admin/key-steward.source.revalidating" />
-          </span>
-        )}
-        {loading && (
-          <span className="ml2">
-            <FormattedMessage id="admin/key-steward.state.loading" />
-          </span>
-        )}
+        <span role="status" data-testid="source-progress">
+          {meta.revalidating && (
+            <span className="ml2" data-testid="revalidating">
+              <FormattedMessage id="admin/key-steward.source.revalidating" />
+            </span>
+          )}
+          {loading && (
+            <span className="ml2">
+              <FormattedMessage id="admin/key-steward.state.loading" />
+            </span>
+          )}
+        </span>
         <button
           type="button"
           className="ml3 bn bg-transparent pa0 c-link underline pointer f6"

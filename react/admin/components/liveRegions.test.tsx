@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql'
 
 import { nestedLiveRegions } from '../testing/liveRegions'
 import { Notice } from './Notice'
+import { DataSource } from './Freshness'
 import { ErrorState, PartialBanner, SourceBanner } from './QueryState'
 
 const ADMIN = join(__dirname, '..')
@@ -124,5 +125,27 @@ describe('live regions', () => {
     expect(
       container.querySelectorAll('[role="alert"], [role="status"], [aria-live]')
     ).toHaveLength(0)
+  })
+
+  it("keeps the recent copy's age line quiet, announcing only what is under way", () => {
+    const meta = {
+      source: 'RECENT' as const,
+      generatedAt: '2027-03-07T10:00:00Z',
+      ageSeconds: 240,
+      revalidating: true,
+    }
+    const { container } = render(
+      <DataSource meta={meta as never} onLive={() => undefined} loading />
+    )
+
+    const live = Array.from(
+      container.querySelectorAll('[role="alert"], [role="status"], [aria-live]')
+    )
+
+    // one polite region, holding "revalidating" and "loading" but not the age or the button
+    expect(live.map((e) => e.getAttribute('role'))).toEqual(['status'])
+    expect(live[0].querySelector('[data-testid="revalidating"]')).not.toBeNull()
+    expect(live[0].textContent).not.toMatch(/4 minutes|minutos/)
+    expect(live[0].querySelector('button')).toBeNull()
   })
 })

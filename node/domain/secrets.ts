@@ -59,6 +59,7 @@ const SPLIT_RUN = new RegExp(
   `(?<![A-Za-z0-9+/_=\\\\%-])(?:\\\\x|%)?(?=([A-Za-z0-9+/_=-]+))\\1(?:${SEPARATOR}(?=([A-Za-z0-9+/_=-]+))\\2)+`,
   'g'
 )
+
 const SEPARATORS = new RegExp(SEPARATOR, 'g')
 /** Longest text decoded per start (an encoded 128-letter token is under 400 characters). */
 const MAX_JOINED = 1024

@@ -228,6 +228,56 @@ describe('adversarial: token paste', () => {
   })
 })
 
+describe('adversarial: encoded token paste', () => {
+  // A token pasted encoded (domain/secrets.ts): base64, a Basic header, hex, and the near-misses
+  // (wrapped, grouped, with separators, encoded twice). Neither it nor its encoded form comes back.
+  const b64 = (s: string) => Buffer.from(s).toString('base64')
+  const hex = (s: string) => Buffer.from(s).toString('hex')
+  const variants = (k: { appKey: string; token: string }) => [
+    b64(k.token),
+    `Basic ${b64(`${k.appKey}:${k.token}`)}`,
+    hex(k.token),
+    b64(k.token).replace(/(.{20})/g, '$1\n'),
+    b64(k.token).replace(/(.{4})/g, '$1 '),
+    hex(k.token).replace(/(..)/g, '%$1'),
+    b64(b64(k.token)),
+  ]
+
+  it('no response, log line or stored document carries it, encoded or decoded', async () => {
+    const [key] = fixture.appKeys
+    const pasted = variants(key)
+    const probes = [
+      key.token.slice(0, 32),
+      key.token.slice(40, 72),
+      ...pasted.map((p) => p.replace(/\s/g, '').slice(24, 56)),
+    ]
+
+    for (const text of pasted)
+      await eachStringField(
+        text,
+        (res, where) => {
+          const flat = res.text.replace(/\\[nr]|\s/g, '')
+
+          for (const probe of probes)
+            assert.ok(!flat.includes(probe), `${where} echoed ${probe}`)
+        },
+        'encoded paste'
+      )
+
+    await new Promise((r) => setTimeout(r, 300))
+    const texts = [
+      ...[...stack.platform.state.vbase.values()].map((f) => f.body.toString()),
+      ...stack.logs,
+    ].map((t) => t.replace(/\\[nr]|\s/g, ''))
+
+    for (const probe of probes)
+      assert.ok(
+        !texts.some((t) => t.includes(probe)),
+        `${probe} was stored or logged`
+      )
+  })
+})
+
 describe('adversarial: bad input', () => {
   const hostile = [
     'x'.repeat(1_000_000),

@@ -87,3 +87,57 @@ describe('redaction', () => {
     expect(out).toContain('"n":3')
   })
 })
+
+describe('encoded tokens cut up or encoded twice', () => {
+  const hex = (text: string) => Buffer.from(text, 'latin1').toString('hex')
+  const b64 = base64(T)
+
+  it.each([
+    ['base64 of base64', base64(b64)],
+    ['hex of hex', hex(hex(T))],
+    ['base64 of hex', base64(hex(T))],
+    ['base64 wrapped every 20 characters', b64.replace(/(.{20})/g, '$1\n')],
+    ['base64 in groups of 4', b64.replace(/(.{4})/g, '$1 ')],
+    ['base64 with tabs', b64.replace(/(.{16})/g, '$1\t')],
+    ['hex with colons', hex(T).replace(/(..)/g, '$1:')],
+    ['hex with spaces', hex(T).replace(/(..)/g, '$1 ')],
+    ['hex as \\x escapes', hex(T).replace(/(..)/g, '\\x$1')],
+    ['URL-encoded', hex(T).replace(/(..)/g, '%$1')],
+    [
+      'after a word of the same width, then more words',
+      `ERP: ${b64.replace(/(.{3})/g, '$1 ')} was the old one`,
+    ],
+    [
+      'a Basic header wrapped',
+      `Basic ${base64(`vtexappkey-acme-ORYNWX:${T}`).replace(
+        /(.{10})/g,
+        '$1\r\n'
+      )}`,
+    ],
+  ])('%s is refused and redacted', (_, text) => {
+    expect(containsTokenLike(text)).toBe(true)
+    const redacted = redactTokens(text)
+
+    expect(containsTokenLike(redacted)).toBe(false)
+    expect(redacted).toMatch(/characters redacted/)
+  })
+
+  it.each([
+    [
+      'pt prose without punctuation',
+      'Esta chave é usada pela integração com o ERP para sincronizar pedidos estoque e preços a cada quinze minutos durante o horário comercial de segunda a sexta',
+    ],
+    [
+      'es prose without punctuation',
+      'Esta clave la usa la integración con el sistema de logística para consultar el estado de los envíos y actualizar el seguimiento de pedidos cada hora',
+    ],
+    ['a MAC address list', 'aa:bb:cc:dd:ee:ff 11:22:33:44:55:66 '.repeat(6)],
+    ['a hex dump of prose', hex(PROSE).replace(/(..)/g, '$1 ')],
+    ['base64 of prose in groups', base64(PROSE).replace(/(.{4})/g, '$1 ')],
+    ['a URL-encoded query', encodeURIComponent(`q=${PROSE}&from=0&to=50`)],
+    ['words of one width', 'abcd '.repeat(100)],
+  ])('%s is not a token', (_, text) => {
+    expect(containsTokenLike(text)).toBe(false)
+    expect(redactTokens(text)).toBe(text)
+  })
+})

@@ -195,6 +195,14 @@ describe('the recent copy', () => {
       String(again.inventory.ageSeconds)
     )
     assert.equal(roleCalls(), after)
+
+    // a read time ahead of the clock (a skewed replica, a bad document) is not "just read"
+    ageCopy(-10)
+    const skewed = roleCalls()
+    const ahead = await loadLiveData()
+
+    assert.equal(ahead.inventory.source, 'LIVE')
+    assert.ok(roleCalls() > skewed)
   })
 
   it("an admin's writes through Key Steward show at once: key action, annotation, settings, external key", async () => {

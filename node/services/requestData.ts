@@ -318,6 +318,10 @@ function findingsBySubject(
   }
 }
 
+/** What is kept per account and workspace (VBase documents are per workspace). */
+const documentName = (ctx: Context, what: string) =>
+  `${ctx.vtex.account}/${ctx.vtex.workspace}/${what}`
+
 export function requestData(ctx: Context): RequestData {
   const existing = cache.get(ctx)
 
@@ -330,7 +334,7 @@ export function requestData(ctx: Context): RequestData {
 
     return {
       value: steady(
-        `${ctx.vtex.account}/settings`,
+        documentName(ctx, 'settings'),
         doc.etag,
         withDefaults(doc.value)
       ),
@@ -367,14 +371,16 @@ export function requestData(ctx: Context): RequestData {
 
     if (value.recentCopyMaxAgeMinutes > 0) {
       const copy = await readCopy(ctx.vtex.account, storage).catch(() => null)
-      const ageMs = copy ? Math.max(0, Date.now() - copy.meta.readAtMs) : 0
+      const sinceRead = copy ? Date.now() - copy.meta.readAtMs : 0
+      const ageMs = Math.max(0, sinceRead)
+      // a read time ahead of the clock (a skewed replica, a bad document) is not "just read"
+      const justRead = sinceRead >= 0 && sinceRead < LIVE_READ_MIN_INTERVAL_MS
 
       // Never to a session without the read resources, whatever field asked. "Load live data"
       // right after a read gets that read: a new one would ask VTEX for every key and user again.
       if (
         copy &&
-        (!state.live ||
-          (ageMs < LIVE_READ_MIN_INTERVAL_MS && copy.meta.stale !== true)) &&
+        (!state.live || (justRead && copy.meta.stale !== true)) &&
         (await readsAllowed())
       ) {
         const revalidating =
@@ -464,12 +470,12 @@ export function requestData(ctx: Context): RequestData {
       settings: s,
       // the same objects while the documents are unchanged: the engine reuses findings by them
       annotations: steady(
-        `${ctx.vtex.account}/annotations`,
+        documentName(ctx, 'annotations'),
         annotations.etag,
         annotations.value ?? {}
       ),
       renewals: steady(
-        `${ctx.vtex.account}/renewals`,
+        documentName(ctx, 'renewals'),
         renewals.etag,
         renewals.value ?? {}
       ),
@@ -477,7 +483,7 @@ export function requestData(ctx: Context): RequestData {
         ? completed[completed.length - 1]
         : null,
       leakScan: steady(
-        `${ctx.vtex.account}/leakScan`,
+        documentName(ctx, 'leakScan'),
         leakScan.etag,
         leakScan.value
       ),
@@ -497,7 +503,9 @@ export function requestData(ctx: Context): RequestData {
         ].join('|')
       : null
 
-    const cached = key ? evaluations.get(ctx.vtex.account) : undefined
+    const cached = key
+      ? evaluations.get(documentName(ctx, 'evaluation'))
+      : undefined
 
     if (cached && cached.key === key) return { input, ...cached.result }
     const { findings, byKey } = evaluate(input)
@@ -507,7 +515,7 @@ export function requestData(ctx: Context): RequestData {
       hygiene: hygieneScore(inv, findings, byKey, TOP_COSTS),
     }
 
-    if (key) evaluations.set(ctx.vtex.account, { key, result })
+    if (key) evaluations.set(documentName(ctx, 'evaluation'), { key, result })
 
     return { input, ...result }
   })

@@ -12,13 +12,21 @@ describe('steady', () => {
     expect(steady('acme/annotations', 'e2', { a: 2 })).toBe(second)
   })
 
-  it('keeps accounts and documents apart, and a missing document by its stand-in', () => {
-    const mine = {}
-    const theirs = {}
+  it('keeps accounts, workspaces and documents apart', () => {
+    const mine = { a: 1 }
+    const theirs = { a: 1 }
 
-    expect(steady('acme/renewals', null, mine)).toBe(mine)
-    expect(steady('other/renewals', null, theirs)).toBe(theirs)
-    expect(steady('acme/renewals', null, {})).toBe(mine)
-    expect(steady('acme/settings', null, theirs)).toBe(theirs)
+    expect(steady('acme/master/renewals', 'e1', mine)).toBe(mine)
+    expect(steady('other/master/renewals', 'e1', theirs)).toBe(theirs)
+    expect(steady('acme/dev/renewals', 'e1', theirs)).toBe(theirs)
+    expect(steady('acme/master/renewals', 'e1', {})).toBe(mine)
+  })
+
+  it('keeps nothing without an ETag (a missing document, or one answered without)', () => {
+    const first = { a: 1 }
+    const second = { a: 2 }
+
+    expect(steady('acme/master/settings', null, first)).toBe(first)
+    expect(steady('acme/master/settings', null, second)).toBe(second)
   })
 })

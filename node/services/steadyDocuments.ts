@@ -6,15 +6,15 @@
 const kept = new Map<string, { version: string; value: unknown }>()
 
 /**
- * `name`: the account and the document; `version`: its ETag (null: there is none, and `value`
- * is what stands for it).
+ * `name`: the account, workspace and document; `version`: its ETag. Without one nothing is kept
+ * (a missing document, or one VBase answered without an ETag): the value is used once.
  */
 export function steady<T>(name: string, version: string | null, value: T): T {
-  const tag = version ?? '(none)'
+  if (version === null) return value
   const was = kept.get(name)
 
-  if (was && was.version === tag) return was.value as T
-  kept.set(name, { version: tag, value })
+  if (was && was.version === version) return was.value as T
+  kept.set(name, { version, value })
 
   return value
 }

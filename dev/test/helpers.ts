@@ -144,6 +144,25 @@ export function vbaseTexts(stack: Stack): string[] {
   )
 }
 
+/**
+ * Makes the stored recent copy look `minutes` older (negative: a read time ahead of the clock),
+ * as time passing would: "Load live data" answers from a copy read under 30 s ago.
+ */
+export function ageRecentCopy(stack: Stack, minutes: number): void {
+  for (const [path, file] of stack.platform.state.vbase.entries()) {
+    if (!path.includes('snapshots') || !path.endsWith('recent-meta.json'))
+      continue
+    const meta = JSON.parse(file.body.toString('utf8'))
+
+    meta.readAtMs -= minutes * 60_000
+    file.body = Buffer.from(JSON.stringify(meta))
+
+    return
+  }
+
+  throw new Error('no recent copy in VBase')
+}
+
 export async function setFaults(
   stack: Stack,
   rules: unknown[],

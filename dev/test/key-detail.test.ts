@@ -8,7 +8,7 @@ import { describe, it } from 'node:test'
 
 import { generateFixture } from '../fixtures/generate'
 import { ROOT } from '../paths'
-import { errorCode, gql, useStack } from './helpers'
+import { ageRecentCopy, errorCode, gql, useStack } from './helpers'
 
 const OWNER = 'session-ana-owner'
 const LACKING = [
@@ -85,6 +85,7 @@ describe('the key page asks for one key', () => {
     assert.equal(warm.inventory.version, cold.inventory.version)
     assert.equal(typeof warm.inventory.ageSeconds, 'number')
     assert.deepEqual(warm.key, cold.key)
+    ageRecentCopy(stack, 1) // a read under 30 s old answers "Load live data" itself
     const before = stack.platform.requests.length
     const live = await detail(key.id, OWNER, true)
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test'
 
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import { errorCode, gql, loadJson, useStack } from './helpers'
+import { ageRecentCopy, errorCode, gql, loadJson, useStack } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const OWNER = 'session-ana-owner'
@@ -35,21 +35,7 @@ const keyList = async (cookie = OWNER, query = LIST) => {
   return r.body.data.keyList
 }
 
-/** Makes the stored copy look `minutes` older (what the clock would do). */
-function ageCopy(minutes: number): void {
-  for (const [path, file] of stack.platform.state.vbase.entries()) {
-    if (!path.includes('snapshots') || !path.endsWith('recent-meta.json'))
-      continue
-    const meta = JSON.parse(file.body.toString('utf8'))
-
-    meta.readAtMs -= minutes * 60_000
-    file.body = Buffer.from(JSON.stringify(meta))
-
-    return
-  }
-
-  throw new Error('no recent copy in VBase')
-}
+const ageCopy = (minutes: number) => ageRecentCopy(stack, minutes)
 
 async function until<T>(
   what: string,

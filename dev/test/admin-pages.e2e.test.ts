@@ -19,6 +19,7 @@ import {
   axeViolations,
   consoleProblems,
   launchChromium,
+  whenLoaded,
   openAdmin,
   screenshotAdmin,
 } from './browser'
@@ -36,16 +37,7 @@ async function open(path: string, locale: string): Promise<Frame> {
     `${stack.url}/admin/key-steward${path}?locale=${locale}&session=session-ana-owner`
   )
 
-  await app
-    .waitForFunction(
-      () =>
-        !document.querySelector(
-          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'
-        ),
-      undefined,
-      { timeout: 20_000 }
-    )
-    .catch(() => undefined)
+  await whenLoaded(app)
   // wait for the page's own content, not only its header
   await app.waitForFunction(
     () =>

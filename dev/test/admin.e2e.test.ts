@@ -12,7 +12,13 @@ import type { Stack } from '../stack'
 import { startStack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
 import { assertNoTokens, loadJson } from './helpers'
-import { appFrame, launchChromium, openAdmin, screenshotAdmin } from './browser'
+import {
+  appFrame,
+  launchChromium,
+  openAdmin,
+  screenshotAdmin,
+  whenLoaded,
+} from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -34,16 +40,7 @@ const domSnapshots: string[] = []
 
 async function open(path: string): Promise<void> {
   app = await openAdmin(page, `${stack.url}/admin/key-steward${path}`)
-  await app
-    .waitForFunction(
-      () =>
-        !document.querySelector(
-          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]'
-        ),
-      undefined,
-      { timeout: 20_000 }
-    )
-    .catch(() => undefined)
+  await whenLoaded(app)
 }
 
 /** The key list is searched, filtered and paged by the service: wait for its answer. */

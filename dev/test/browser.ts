@@ -1,12 +1,15 @@
 // Headless Chromium from Debian, driven by playwright-core (never a downloaded browser), and
 // helpers for the local Admin: the app's page lives in a frame under the top bar and sidebar.
 import { readFileSync } from 'fs'
+import { after, before } from 'node:test'
 import { join } from 'path'
 
 import type { Browser, Frame, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 
 import { ROOT } from '../paths'
+import type { Stack, StackOptions } from '../stack'
+import { startStack } from '../stack'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -185,6 +188,64 @@ export async function openAdmin(page: Page, url: string): Promise<Frame> {
   await frame.waitForSelector('.vtex-pageHeader__title')
 
   return frame
+}
+
+/**
+ * Waits (up to 20 s, then goes on: the test's own assertions say what is missing) until no
+ * loading spinner is left in a live region — and, with `busy`, no element is aria-busy.
+ */
+export async function whenLoaded(
+  app: Frame,
+  { busy = false } = {}
+): Promise<void> {
+  await app
+    .waitForFunction(
+      (alsoBusy) =>
+        !document.querySelector(
+          `[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"]${
+            alsoBusy ? ', [aria-busy="true"]' : ''
+          }`
+        ),
+      busy,
+      { timeout: 20_000 }
+    )
+    .catch(() => undefined)
+}
+
+/**
+ * A suite's local stack and browser page (1440 × 1000), started before its tests and stopped
+ * after them. Read `.stack` and `.page` inside tests.
+ */
+export function useBrowserStack(options: StackOptions & { fixture: string }): {
+  readonly stack: Stack
+  readonly page: Page
+} {
+  let stack: Stack | undefined
+  let browser: Browser | undefined
+  let page: Page | undefined
+
+  before(async () => {
+    stack = await startStack(options)
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  })
+  after(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  return {
+    get stack() {
+      if (!stack) throw new Error('the stack is started before the tests')
+
+      return stack
+    },
+    get page() {
+      if (!page) throw new Error('the page is opened before the tests')
+
+      return page
+    },
+  }
 }
 
 /**

@@ -3,35 +3,22 @@
 // key under the Overview's "Most urgent" is a link that opens its row on the key list.
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
-import { after, before, describe, it } from 'node:test'
+import { join } from 'path'
+import { before, describe, it } from 'node:test'
 
-import type { Browser, Page } from 'playwright-core'
+import { DEFAULT_FIXTURE, ROOT } from '../paths'
+import { openAdmin, screenshotAdmin, useBrowserStack } from './browser'
 
-import { DEFAULT_FIXTURE } from '../paths'
-import type { Stack } from '../stack'
-import { startStack } from '../stack'
-import { launchChromium, openAdmin, screenshotAdmin } from './browser'
+const SHOTS = join(ROOT, 'dev', 'artifacts', 'screenshots', 'keys-polish')
 
-const SHOTS = process.env.KEYSUX_SHOTS ?? '/tmp/keysux'
+const suite = useBrowserStack({ fixture: DEFAULT_FIXTURE })
 
-let stack: Stack
-let browser: Browser
-let page: Page
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  stack = await startStack({ fixture: DEFAULT_FIXTURE })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-})
-
-after(async () => {
-  await browser?.close()
-  await stack?.stop()
-})
+before(() => mkdirSync(SHOTS, { recursive: true }))
 
 describe('API keys list and Overview polish', () => {
   it('shows the default worst-finding order (Critical first) as descending, and the other way as ascending', async () => {
+    const { stack, page } = suite
+
     const app = await openAdmin(page, `${stack.url}/admin/key-steward/keys`)
 
     await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
@@ -64,6 +51,8 @@ describe('API keys list and Overview polish', () => {
   })
 
   it('links an external key under Most urgent to its row on the key list', async () => {
+    const { stack, page } = suite
+
     const app = await openAdmin(page, `${stack.url}/admin/key-steward`)
     const link = app.locator('a:has([data-external-subject])').first()
 

@@ -2,15 +2,13 @@
 // 13): search and sort survive a visit to a key page, both by "Back to API keys" and by the
 // browser's back button, and a link can open the list filtered.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 
-import type { Browser, Frame, Page } from 'playwright-core'
+import type { Frame } from 'playwright-core'
 
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import type { Stack } from '../stack'
-import { startStack } from '../stack'
-import { launchChromium, openAdmin } from './browser'
+import { openAdmin, useBrowserStack } from './browser'
 import { loadJson } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -18,20 +16,7 @@ const expected = loadJson<{
   findings: Array<{ rule: string; subjectId: string; subjectType: string }>
 }>(DEFAULT_FIXTURE.replace('.json', '.expected.json'))
 
-let stack: Stack
-let browser: Browser
-let page: Page
-
-before(async () => {
-  stack = await startStack({ fixture: DEFAULT_FIXTURE })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-})
-
-after(async () => {
-  await browser?.close()
-  await stack?.stop()
-})
+const suite = useBrowserStack({ fixture: DEFAULT_FIXTURE })
 
 const rowIds = (app: Frame) =>
   app.$$eval('tbody tr[data-key-id]', (rows) =>
@@ -43,6 +28,8 @@ const searchBox = (app: Frame) =>
 
 describe('the key list in the URL', () => {
   it('search and sort → key page → "Back to API keys" → the same view; the browser back button too', async () => {
+    const { stack, page } = suite
+
     const target = fixture.appKeys.find((k) => /sync/i.test(k.label))!
     let app = await openAdmin(page, `${stack.url}/admin/key-steward/keys`)
 
@@ -124,6 +111,8 @@ describe('the key list in the URL', () => {
   })
 
   it('a link can open the list filtered by rule, or to the keys it names', async () => {
+    const { stack, page } = suite
+
     const owners = new Set(
       expected.findings
         .filter(

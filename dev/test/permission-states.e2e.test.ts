@@ -16,6 +16,7 @@ import { ROOT } from '../paths'
 import {
   consoleProblems,
   launchChromium,
+  whenLoaded,
   openAdmin,
   screenshotAdmin,
 } from './browser'
@@ -53,16 +54,7 @@ async function open(path: string, session: string): Promise<Frame> {
   )
 
   // settled: no read in progress, no spinner, no pending request for a while
-  await app
-    .waitForFunction(
-      () =>
-        !document.querySelector(
-          '[role="status"] .vtex-spinner, [role="status"] svg[class*="spinner"], [aria-busy="true"]'
-        ),
-      undefined,
-      { timeout: 20_000 }
-    )
-    .catch(() => undefined)
+  await whenLoaded(app, { busy: true })
   await page.waitForLoadState('networkidle').catch(() => undefined)
   await page.waitForTimeout(400)
 

@@ -33,10 +33,6 @@ export class KeyFindings {
     }
   }
 
-  has(at: number): boolean {
-    return this.first[at] >= 0
-  }
-
   /** the key's findings, in the order they came (empty: none) */
   of(at: number): Finding[] {
     const out: Finding[] = []

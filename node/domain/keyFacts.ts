@@ -88,7 +88,7 @@ const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  */
 const PLAIN = /^(?:[!-~]+ )*[!-~]+$/
 
-export const isPlainLabel = (label: string): boolean => PLAIN.test(label)
+const isPlainLabel = (label: string): boolean => PLAIN.test(label)
 
 function workOut(keys: KeyEntry[]): KeyFacts {
   const n = keys.length

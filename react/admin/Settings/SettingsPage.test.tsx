@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql'
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
 import UPDATE from '../graphql/updateSettings.gql'
+import { errorMock } from '../testing/data'
 import SettingsPage from './SettingsPage'
 
 const settings = {
@@ -399,25 +400,9 @@ describe('SettingsPage', () => {
   })
 
   it('says once what permissions are missing when the settings are refused, with no "Try again" and no daily scan panel refused the same way', async () => {
-    const refused = {
-      request: { query: SETTINGS },
-      result: {
-        errors: [
-          new GraphQLError(
-            'refused',
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            {
-              code: 'FORBIDDEN',
-              missingResources: ['Save user'],
-            }
-          ),
-        ],
-      },
-    }
+    const refused = errorMock(SETTINGS, 'FORBIDDEN', 'refused', {
+      missingResources: ['Save user'],
+    })
 
     const { getByText, queryByText, container } = render(<SettingsPage />, {
       graphql: { mocks: [refused, roles] },

@@ -11,7 +11,7 @@ import { inFindingOrder } from './findings'
 import { KeyFindings } from './findingsByKey'
 import type { KeyFacts } from './keyFacts'
 import { keyFacts } from './keyFacts'
-import { genericLabelSet, genericTest } from './labels'
+import { genericLabelSet, genericTag, genericTest } from './labels'
 import { canManageKeys, grantsEverything } from './roleGrants'
 import { RULES } from './rules'
 import { Report } from './rules/report'
@@ -61,7 +61,7 @@ export function sharedFacts(input: PolicyInput): SharedFacts {
         const genericLabels = genericLabelSet(input.settings.extraGenericLabels)
 
         genericByKey = facts.generic(
-          [...genericLabels].sort().join('\n'),
+          genericTag(genericLabels),
           genericTest(genericLabels)
         )
       }

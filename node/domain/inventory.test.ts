@@ -1,5 +1,5 @@
 import type { InventoryParts, RolesResult } from './inventory'
-import { assembleInventory } from './inventory'
+import { assembleInventory, withCatalogRoles } from './inventory'
 
 const now = new Date('2026-11-26T12:00:00Z')
 const owner = {
@@ -176,5 +176,32 @@ describe('assembleInventory', () => {
       rolesKnown: true,
     })
     expect(inv.externalKeys[0].roles[0].isAdmin).toBe(true)
+  })
+})
+
+describe('withCatalogRoles', () => {
+  it("gives keys and users read back from JSON the catalog's role objects again", () => {
+    const assembled = assembleInventory(parts())
+    const read = withCatalogRoles(JSON.parse(JSON.stringify(assembled)))
+    const catalog = new Map(read.roles.map((r) => [r.id, r]))
+
+    expect(read).toEqual(assembled)
+    expect(read.keys[0].roles[0]).toBe(catalog.get(957))
+    expect(read.users[0].roles[0]).toBe(catalog.get(1))
+  })
+
+  it('keeps a role that differs from the catalog, or is not in it, as the subject’s own', () => {
+    const assembled = JSON.parse(
+      JSON.stringify(assembleInventory(parts()))
+    ) as ReturnType<typeof assembleInventory>
+
+    assembled.keys[0].roles = [
+      { ...assembled.roles[1], name: 'Renamed since' },
+      { id: 4242, name: 'Gone', isAdmin: false, roleType: 1, products: [] },
+    ]
+    const read = withCatalogRoles(assembled)
+
+    expect(read.keys[0].roles).toEqual(assembled.keys[0].roles)
+    expect(read.keys[0].roles[0]).not.toBe(read.roles[1])
   })
 })

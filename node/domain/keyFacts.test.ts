@@ -1,6 +1,12 @@
 import { compareSubjects } from './findings'
 import { keyFacts } from './keyFacts'
-import { duplicateKey } from './labels'
+import {
+  BUILT_IN_TEST,
+  duplicateKey,
+  genericLabelSet,
+  genericTag,
+  isGenericLabel,
+} from './labels'
 import type { KeyEntry } from './types'
 
 const key = (id: string, label: string, createdAt = '2026-01-01T00:00:00Z') =>
@@ -95,6 +101,29 @@ describe('keyFacts', () => {
       false,
       false,
     ])
+  })
+
+  it('answers for the built-in generic labels in its one pass, as the label test does', () => {
+    const labels = [
+      'Test 2',
+      'ERP',
+      '',
+      '  ',
+      'Chave API',
+      'Integração',
+      'api-key',
+      'Feed',
+    ]
+    const list = labels.map((l, i) => key(`g${i}`, l))
+    const builtIn = genericLabelSet([])
+    const never = () => false
+
+    expect(genericTag(builtIn)).toBe(BUILT_IN_TEST.tag)
+    // the pass's answers, not the test given: it is not asked again for the built-in tag
+    expect(keyFacts(list).generic(BUILT_IN_TEST.tag, never)).toEqual(
+      labels.map((l) => isGenericLabel(l, builtIn))
+    )
+    expect(labels.map((l) => isGenericLabel(l, builtIn))).toContain(true)
   })
 
   it('counts duplicates as hashing every duplicate key would, in order or not', () => {

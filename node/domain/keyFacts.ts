@@ -9,9 +9,12 @@
 // keys sharing a label ignoring case sit side by side and are counted as runs, without making a
 // lower-cased copy of every label or hashing it. Labels that fold differently (accents, odd
 // spaces) are the exception and are counted by their duplicate key (labels.ts duplicateKey).
+// Whether a label is generic by the built-in generic labels is asked in the same pass, while the
+// label is in the processor's cache (at 50,000 scattered strings a second pass over the labels
+// cost more than the test itself).
 import { parseTime } from './age'
 import { compareIgnoringCase } from './findings'
-import { duplicateKey } from './labels'
+import { BUILT_IN_TEST, duplicateKey } from './labels'
 import type { KeyEntry } from './types'
 
 export interface KeyFacts {
@@ -95,6 +98,7 @@ function workOut(keys: KeyEntry[]): KeyFacts {
   const ids: string[] = new Array(n)
   const createdMs = new Float64Array(n)
   const labelCountOf = new Int32Array(n)
+  const builtInGeneric: boolean[] = new Array(n)
   const runs: Runs = {
     of: new Int32Array(n).fill(-1),
     sizes: [],
@@ -113,6 +117,7 @@ function workOut(keys: KeyEntry[]): KeyFacts {
 
     ids[i] = k.id
     createdMs[i] = parseTime(k.createdAt)
+    builtInGeneric[i] = BUILT_IN_TEST.test(label)
     let sameRun = false
 
     if (isPlainLabel(label)) {
@@ -161,7 +166,7 @@ function workOut(keys: KeyEntry[]): KeyFacts {
     labelCountOf,
     createdMs,
     sorted,
-    generic: genericFlags(keys),
+    generic: genericFlags(keys, builtInGeneric),
     byPosition: entriesByPosition(ids),
   }
 }
@@ -255,8 +260,11 @@ function lazyPositions(keys: KeyEntry[]): () => Map<string, number> {
   }
 }
 
-function genericFlags(keys: KeyEntry[]): KeyFacts['generic'] {
-  const genericBy = new Map<string, boolean[]>()
+function genericFlags(
+  keys: KeyEntry[],
+  builtIn: boolean[]
+): KeyFacts['generic'] {
+  const genericBy = new Map([[BUILT_IN_TEST.tag, builtIn]])
 
   return (tag, isGeneric) => {
     let flags = genericBy.get(tag)

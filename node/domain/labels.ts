@@ -61,6 +61,18 @@ export function isGenericLabel(label: string, generic: Set<string>): boolean {
 
 const tests = new WeakMap<Set<string>, (label: string) => boolean>()
 
+/** What names a set of generic labels (keyFacts keeps each set's answers under it). */
+export const genericTag = (generic: Set<string>): string =>
+  [...generic].sort().join('\n')
+
+/** The built-in set, asked of every key as its facts are worked out (keyFacts.ts). */
+const builtIn = genericLabelSet([])
+
+export const BUILT_IN_TEST = {
+  tag: genericTag(builtIn),
+  test: genericTest(builtIn),
+}
+
 /** isGenericLabel for one set of generic labels, asked of every key (its longest label known once). */
 export function genericTest(generic: Set<string>): (label: string) => boolean {
   let test = tests.get(generic)

@@ -63,7 +63,15 @@ const inventory = (): Inventory => ({
       isActive: true,
       ageDays: 329,
       rolesKnown: true,
-      roles: [],
+      roles: [
+        {
+          id: 1,
+          name: 'Owner (Admin Super)',
+          isAdmin: true,
+          roleType: 0,
+          products: [],
+        },
+      ],
     },
   ],
 })
@@ -91,6 +99,8 @@ describe('recent copy', () => {
     const cold = await readCopy('acme', storage)
 
     expect(cold!.inventory.keys[0].id).toBe('k1')
+    // roles read back from JSON are the catalog's objects again (the engine decides each once)
+    expect(cold!.inventory.keys[0].roles[0]).toBe(cold!.inventory.roles[0])
     expect(cold!.meta.readAtMs).toBe(1_000)
     expect(reads).toEqual([COPY_META, COPY_BODY])
   })

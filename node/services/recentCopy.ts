@@ -7,6 +7,7 @@
 import { randomUUID } from 'crypto'
 
 import type { AppStorage } from '../clients/appStorage'
+import { withCatalogRoles } from '../domain/inventory'
 import type { Inventory, KeyEntry } from '../domain/types'
 
 export const COPY_META = 'recent-meta.json'
@@ -64,9 +65,11 @@ export async function readCopy(
 
   // Another replica is between writing the body and the meta: treat as no copy this time.
   if (!body || body.version !== meta.version) return null
-  memory.set(account, { meta, inventory: body.inventory })
+  const inventory = withCatalogRoles(body.inventory)
 
-  return { meta, inventory: body.inventory }
+  memory.set(account, { meta, inventory })
+
+  return { meta, inventory }
 }
 
 /** Body first, then meta: a reader that sees the new meta finds the body it names. */

@@ -13,11 +13,11 @@ export class KeyFindings {
   /** the findings about no key of the list (external keys, users, the account), in order */
   readonly others: Finding[] = []
 
-  /** `at`: by finding, its key's position (-1: not a key of the list) */
   constructor(
     keys: number,
     readonly findings: Finding[],
-    at: ArrayLike<number>
+    /** by finding, its key's position (-1: not a key of the list) */
+    readonly at: ArrayLike<number>
   ) {
     this.first = new Int32Array(keys).fill(-1)
     this.next = new Int32Array(findings.length).fill(-1)
@@ -51,14 +51,6 @@ export class KeyFindings {
       total += value(this.findings[i])
 
     return total
-  }
-
-  /** whether one of the key's findings is `wanted` */
-  some(at: number, wanted: (f: Finding) => boolean): boolean {
-    for (let i = this.first[at]; i >= 0; i = this.next[i])
-      if (wanted(this.findings[i])) return true
-
-    return false
   }
 }
 

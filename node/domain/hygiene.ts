@@ -278,14 +278,12 @@ export function hygieneScore(
 
   if (sharing.size) {
     for (const i of unknown) sharesCap[i] = 1
-    for (let i = 0; i < keys.length; i++)
-      if (
-        byKey.some(
-          i,
-          (f) => f.severity === 'CRITICAL' && f.subjectId === keys[i].id
-        )
-      )
-        sharesCap[i] = 1
+    // the keys with a CRITICAL finding of their own, by the positions the findings came with
+    const { at } = byKey
+
+    byKey.findings.forEach((f, j) => {
+      if (f.severity === 'CRITICAL' && at[j] >= 0) sharesCap[at[j]] = 1
+    })
   }
 
   for (let i = 0; i < keys.length; i++) {

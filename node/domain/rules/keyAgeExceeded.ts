@@ -32,16 +32,10 @@ export const keyAgeExceeded: Rule = {
 
       if (!key.isActive) continue
       const renewal = renewals[i]
-      // Without a renewal the token is as old as the key: one date to read, nothing to build.
-      const age = renewal
-        ? tokenAge(key, renewal, input.now)
-        : {
-            since: key.createdAt,
-            basis: 'KEY_CREATED' as const,
-            days: daysSince(shared.createdMs[i], input.now),
-          }
-
-      const overdue = age.days - period
+      // Without a renewal the token is as old as the key: one number, no object per key.
+      const age = renewal ? tokenAge(key, renewal, input.now) : null
+      const days = age ? age.days : daysSince(shared.createdMs[i], input.now)
+      const overdue = days - period
 
       if (overdue <= 0) continue
       report.key(
@@ -51,11 +45,11 @@ export const keyAgeExceeded: Rule = {
           key,
           overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM',
           {
-            ageDays: age.days,
+            ageDays: days,
             overdueDays: overdue,
             periodDays: period,
-            since: age.since,
-            basis: age.basis,
+            since: age ? age.since : key.createdAt,
+            basis: age ? age.basis : 'KEY_CREATED',
           }
         )
       )

@@ -26,6 +26,18 @@ const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
 
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'matching' }
 
+/** The two fields: a column gap wider than a word space, a row gap when they wrap. */
+const FIELDS: React.CSSProperties = { columnGap: '2rem', rowGap: '1rem' }
+/** Wide enough for the decision names; the label wraps inside it rather than running on. */
+const DECISION_FIELD: React.CSSProperties = {
+  flex: '0 1 16rem',
+  minWidth: '12rem',
+}
+const JUSTIFICATION_FIELD: React.CSSProperties = {
+  flex: '1 1 20rem',
+  minWidth: '14rem',
+}
+
 const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
 /** The keys a refusal names (extensions.keys), for the admin to find them. */
@@ -130,7 +142,6 @@ const BulkBar: React.FC<Props> = ({
         </div>
       )}
       <form
-        className="flex items-end flex-wrap"
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
@@ -140,7 +151,7 @@ const BulkBar: React.FC<Props> = ({
         }}
       >
         <p
-          className="w-100 mt0 mb3 f6"
+          className="mt0 mb4 f6"
           aria-live="polite"
           data-selected-count={count}
         >
@@ -165,30 +176,35 @@ const BulkBar: React.FC<Props> = ({
             </button>
           )}
         </p>
-        <div className="mr3 mb2" style={{ minWidth: '11rem' }}>
-          <Dropdown
-            size="small"
-            label={t('bulkDecision')}
-            placeholder={t('choose')}
-            value={decision}
-            options={DECISIONS.map((d) => ({
-              value: d,
-              label: t(`decision.${d}`),
-            }))}
-            onChange={(_: unknown, v: Decision) => setDecision(v)}
-          />
+        {/* Each field in its own column, its label wrapping inside it and a wide gap between
+            them: side by side the two labels read as one sentence (Spanish at 1366 px). */}
+        <div className="flex flex-wrap items-start" style={FIELDS}>
+          <div style={DECISION_FIELD} data-bulk-field="decision">
+            <Dropdown
+              size="small"
+              label={t('bulkDecision')}
+              placeholder={t('choose')}
+              value={decision}
+              options={DECISIONS.map((d) => ({
+                value: d,
+                label: t(`decision.${d}`),
+              }))}
+              onChange={(_: unknown, v: Decision) => setDecision(v)}
+            />
+          </div>
+          <div style={JUSTIFICATION_FIELD} data-bulk-field="justification">
+            <Input
+              size="small"
+              label={t('bulkJustification')}
+              helpText={t('bulkJustificationHelp')}
+              value={justification}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                setJustification(e.target.value)
+              }
+            />
+          </div>
         </div>
-        <div className="mr3 mb2 flex-auto">
-          <Input
-            size="small"
-            label={t('bulkJustification')}
-            value={justification}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-              setJustification(e.target.value)
-            }
-          />
-        </div>
-        <div className="mb2">
+        <div className="mt4">
           <span data-bulk-apply>
             <Button
               type="submit"

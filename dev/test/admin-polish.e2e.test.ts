@@ -155,6 +155,13 @@ describe('admin polish found by the browser walk', () => {
             )?.trim(),
             m['admin/key-steward.review.bulkJustificationHelp']
           )
+          // nothing selected yet: the plural for zero (Portuguese counts 0 as "one" otherwise)
+          assert.equal(
+            (await bar.locator('[data-bulk-apply] button').textContent())?.trim(),
+            { en: 'Decide 0 keys', pt: 'Decidir 0 chaves', es: 'Decidir 0 claves' }[
+              locale
+            ]
+          )
           assert.ok(
             await app.evaluate(
               () =>

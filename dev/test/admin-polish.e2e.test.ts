@@ -150,17 +150,23 @@ describe('admin polish found by the browser walk', () => {
           assert.equal(
             (
               await bar
-                .locator('[data-bulk-field="justification"] .vtex-input__help-text')
+                .locator(
+                  '[data-bulk-field="justification"] .vtex-input__help-text'
+                )
                 .textContent()
             )?.trim(),
             m['admin/key-steward.review.bulkJustificationHelp']
           )
           // nothing selected yet: the plural for zero (Portuguese counts 0 as "one" otherwise)
           assert.equal(
-            (await bar.locator('[data-bulk-apply] button').textContent())?.trim(),
-            { en: 'Decide 0 keys', pt: 'Decidir 0 chaves', es: 'Decidir 0 claves' }[
-              locale
-            ]
+            (
+              await bar.locator('[data-bulk-apply] button').textContent()
+            )?.trim(),
+            {
+              en: 'Decide 0 keys',
+              pt: 'Decidir 0 chaves',
+              es: 'Decidir 0 claves',
+            }[locale]
           )
           assert.ok(
             await app.evaluate(
@@ -275,9 +281,14 @@ describe('admin polish found by the browser walk', () => {
         'one polite live region'
       )
       assert.equal(await notice.locator('[role="alert"]').count(), 0)
-      await screenshotAdmin(page, app, join(SHOTS, `live-answered-${locale}.png`), {
-        fullPage: false,
-      })
+      await screenshotAdmin(
+        page,
+        app,
+        join(SHOTS, `live-answered-${locale}.png`),
+        {
+          fullPage: false,
+        }
+      )
     }
   })
 })

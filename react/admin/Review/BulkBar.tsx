@@ -33,6 +33,7 @@ const DECISION_FIELD: React.CSSProperties = {
   flex: '0 1 16rem',
   minWidth: '12rem',
 }
+
 const JUSTIFICATION_FIELD: React.CSSProperties = {
   flex: '1 1 20rem',
   minWidth: '14rem',

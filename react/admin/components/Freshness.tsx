@@ -241,7 +241,10 @@ function useLiveRequest(
           !m.revalidating &&
           (m.ageSeconds ?? 0) < LIVE_READ_MIN_INTERVAL_SECONDS
         )
-          setAnswer({ version: m.version ?? null, ageSeconds: m.ageSeconds ?? 0 })
+          setAnswer({
+            version: m.version ?? null,
+            ageSeconds: m.ageSeconds ?? 0,
+          })
       },
       () => undefined
     )

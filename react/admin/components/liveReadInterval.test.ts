@@ -13,7 +13,9 @@ describe('the live read interval the page tells the admin about', () => {
       'utf8'
     )
 
-    const ms = /export const LIVE_READ_MIN_INTERVAL_MS = ([\d_]+)\b/.exec(source)
+    const ms = /export const LIVE_READ_MIN_INTERVAL_MS = ([\d_]+)\b/.exec(
+      source
+    )
 
     expect(ms).not.toBeNull()
     expect(Number(ms![1].replace(/_/g, ''))).toBe(

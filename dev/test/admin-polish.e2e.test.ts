@@ -146,16 +146,24 @@ describe('admin polish found by the browser walk', () => {
               'a wrapped field starts below the other, with room'
             )
 
-          // what the justification is for is said under it, not run into its label
+          // what the justification is for is said under it, not in its name
+          const input = bar.locator('[data-bulk-field="justification"] input')
+
+          assert.equal(
+            await input.evaluate((el) => {
+              const id = el.getAttribute('aria-describedby')
+
+              return id && document.getElementById(id)?.textContent
+            }),
+            m['admin/key-steward.review.bulkJustificationHelp']
+          )
           assert.equal(
             (
-              await bar
-                .locator(
-                  '[data-bulk-field="justification"] .vtex-input__help-text'
-                )
-                .textContent()
+              await input.evaluate(
+                (el) => (el as HTMLInputElement).labels?.[0]?.textContent
+              )
             )?.trim(),
-            m['admin/key-steward.review.bulkJustificationHelp']
+            m['admin/key-steward.review.bulkJustification']
           )
           // nothing selected yet: the plural for zero (Portuguese counts 0 as "one" otherwise)
           assert.equal(

@@ -3,7 +3,7 @@
 // "Keep every key without findings" is one click. A refusal names the keys it is about.
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
 // selection that includes any is confirmed first, in a dialog that says how many.
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
@@ -14,6 +14,7 @@ import type {
   KeyStewardReviewCountQueryVariables,
 } from '../graphql/types.generated'
 import Dialog from '../components/Dialog'
+import { useAriaAttributes } from '../components/useAriaAttributes'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
@@ -38,6 +39,9 @@ const JUSTIFICATION_FIELD: React.CSSProperties = {
   flex: '1 1 20rem',
   minWidth: '14rem',
 }
+
+/** One bulk bar per page: the help under the justification, named by the input's aria-describedby. */
+const JUSTIFICATION_HELP = 'bulk-justification-help'
 
 const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
@@ -83,6 +87,11 @@ const BulkBar: React.FC<Props> = ({
   const [justification, setJustification] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [decide, deciding] = useDecide()
+  const justificationInput = useRef<HTMLInputElement>(null)
+
+  useAriaAttributes(justificationInput, {
+    'aria-describedby': JUSTIFICATION_HELP,
+  })
   const criticalCount = useCriticalInSelection(selection, filter, critical)
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
@@ -195,14 +204,22 @@ const BulkBar: React.FC<Props> = ({
           </div>
           <div style={JUSTIFICATION_FIELD} data-bulk-field="justification">
             <Input
+              ref={justificationInput}
               size="small"
               label={t('bulkJustification')}
-              helpText={t('bulkJustificationHelp')}
               value={justification}
               onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                 setJustification(e.target.value)
               }
             />
+            {/* outside the label, so the field's name is its label only (as in the settings) */}
+            <div
+              id={JUSTIFICATION_HELP}
+              className="c-muted-1 t-small mt3 lh-title"
+              data-bulk-help
+            >
+              {t('bulkJustificationHelp')}
+            </div>
           </div>
         </div>
         <div className="mt4">

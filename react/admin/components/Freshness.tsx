@@ -215,7 +215,7 @@ interface LiveAnswer {
 function useLiveRequest(
   meta: DataMeta,
   onLive: () => unknown
-): { ask: () => void; answer: LiveAnswer | null; dismiss: () => void } {
+): { ask: () => void; answer: LiveAnswer | null } {
   const shown = useRef(meta)
   const mounted = useRef(true)
   const [answer, setAnswer] = useState<LiveAnswer | null>(null)
@@ -259,17 +259,13 @@ function useLiveRequest(
       (meta.version ?? null) === answer.version
         ? answer
         : null,
-    dismiss: () => setAnswer(null),
   }
 }
 
 /** Says that "Load live data" was answered by a read seconds old, and when a new one is possible. */
-const LiveAnswerNotice: React.FC<{
-  answer: LiveAnswer
-  onClose: () => void
-}> = ({ answer, onClose }) => (
+const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => (
   <div className="mt3" data-testid="live-read-answered">
-    <Notice announce="polite" type="success" onClose={onClose}>
+    <Notice announce="polite" type="success">
       <FormattedMessage
         id="admin/key-steward.source.justRead"
         values={{
@@ -288,7 +284,7 @@ export const DataSource: React.FC<{
   onLive: () => unknown
   loading?: boolean
 }> = ({ meta, onLive, loading }) => {
-  const { ask, answer, dismiss } = useLiveRequest(meta, onLive)
+  const { ask, answer } = useLiveRequest(meta, onLive)
 
   if (meta.source === 'SNAPSHOT')
     return (
@@ -335,7 +331,7 @@ export const DataSource: React.FC<{
           <FormattedMessage id="admin/key-steward.source.refresh" />
         </button>
       </p>
-      {answer && <LiveAnswerNotice answer={answer} onClose={dismiss} />}
+      {answer && <LiveAnswerNotice answer={answer} />}
     </div>
   )
 }

@@ -322,6 +322,90 @@ describe('KeysPage', () => {
     await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
   })
 
+  it('says when Load live data is answered by a read seconds old, politely, and anew on the next press', async () => {
+    const recent = (ageSeconds: number, version = 'v1') =>
+      keyPage(ROWS, {
+        inventory: {
+          ...LIVE_META,
+          source: 'RECENT',
+          version,
+          ageSeconds,
+          revalidating: false,
+        },
+      })
+
+    const liveRequest = (page: ReturnType<typeof recent>) => ({
+      request: {
+        query: KEY_LIST,
+        variables: { ...keyListVariables(), live: true },
+      },
+      result: { data: { keyList: page } },
+    })
+
+    const { getByText, getByTestId, queryByTestId } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(recent(2)),
+          liveRequest(recent(4)),
+          liveRequest(recent(1, 'v2')),
+        ],
+      },
+    })
+
+    await wait(() => getByText('Data read from VTEX less than a minute ago.'))
+    expect(queryByTestId('live-read-answered')).toBeNull()
+    fireEvent.click(getByText('Load live data'))
+    await wait(() => getByTestId('live-read-answered'))
+    const notice = getByTestId('live-read-answered')
+
+    expect(notice.textContent).toMatch(
+      /^VTEX was read 4 seconds ago; that read is shown\. You can read again in 26 seconds\./
+    )
+    // polite (role="status"), not an alert that interrupts
+    expect(notice.querySelector('[role="status"]')).not.toBeNull()
+    expect(notice.querySelector('[role="alert"]')).toBeNull()
+
+    // pressed again: answered by another copy (a read that landed meanwhile), said again for it
+    fireEvent.click(getByText('Load live data'))
+    expect(queryByTestId('live-read-answered')).toBeNull()
+    await wait(() =>
+      expect(getByTestId('live-read-answered').textContent).toMatch(
+        /^VTEX was read 1 second ago; .* in 29 seconds\./
+      )
+    )
+  })
+
+  it('says nothing extra when Load live data read VTEX', async () => {
+    const recent = keyPage(ROWS, {
+      inventory: {
+        ...LIVE_META,
+        source: 'RECENT',
+        ageSeconds: 185,
+        revalidating: false,
+      },
+    })
+
+    const { getByText, queryByText, queryByTestId } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(recent),
+          {
+            request: {
+              query: KEY_LIST,
+              variables: { ...keyListVariables(), live: true },
+            },
+            result: { data: { keyList: keyPage(ROWS) } },
+          },
+        ],
+      },
+    })
+
+    await wait(() => getByText('Data read from VTEX 3 minutes ago.'))
+    fireEvent.click(getByText('Load live data'))
+    await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
+    expect(queryByTestId('live-read-answered')).toBeNull()
+  })
+
   it('updates by itself when the background read lands a new copy', async () => {
     const stale = keyPage([row(STALE)], {
       inventory: {

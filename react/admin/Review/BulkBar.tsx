@@ -3,7 +3,7 @@
 // "Keep every key without findings" is one click. A refusal names the keys it is about.
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
 // selection that includes any is confirmed first, in a dialog that says how many.
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
@@ -14,6 +14,7 @@ import type {
   KeyStewardReviewCountQueryVariables,
 } from '../graphql/types.generated'
 import Dialog from '../components/Dialog'
+import { useAriaAttributes } from '../components/useAriaAttributes'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
@@ -25,6 +26,22 @@ import { Notice } from '../components/Notice'
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
 
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'matching' }
+
+/** The two fields: a column gap wider than a word space, a row gap when they wrap. */
+const FIELDS: React.CSSProperties = { columnGap: '2rem', rowGap: '1rem' }
+/** Wide enough for the decision names; the label wraps inside it rather than running on. */
+const DECISION_FIELD: React.CSSProperties = {
+  flex: '0 1 16rem',
+  minWidth: '12rem',
+}
+
+const JUSTIFICATION_FIELD: React.CSSProperties = {
+  flex: '1 1 20rem',
+  minWidth: '14rem',
+}
+
+/** One bulk bar per page: the help under the justification, named by the input's aria-describedby. */
+const JUSTIFICATION_HELP = 'bulk-justification-help'
 
 const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
@@ -70,6 +87,11 @@ const BulkBar: React.FC<Props> = ({
   const [justification, setJustification] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [decide, deciding] = useDecide()
+  const justificationInput = useRef<HTMLInputElement>(null)
+
+  useAriaAttributes(justificationInput, {
+    'aria-describedby': JUSTIFICATION_HELP,
+  })
   const criticalCount = useCriticalInSelection(selection, filter, critical)
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
@@ -130,7 +152,6 @@ const BulkBar: React.FC<Props> = ({
         </div>
       )}
       <form
-        className="flex items-end flex-wrap"
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
@@ -140,7 +161,7 @@ const BulkBar: React.FC<Props> = ({
         }}
       >
         <p
-          className="w-100 mt0 mb3 f6"
+          className="mt0 mb4 f6"
           aria-live="polite"
           data-selected-count={count}
         >
@@ -165,30 +186,43 @@ const BulkBar: React.FC<Props> = ({
             </button>
           )}
         </p>
-        <div className="mr3 mb2" style={{ minWidth: '11rem' }}>
-          <Dropdown
-            size="small"
-            label={t('bulkDecision')}
-            placeholder={t('choose')}
-            value={decision}
-            options={DECISIONS.map((d) => ({
-              value: d,
-              label: t(`decision.${d}`),
-            }))}
-            onChange={(_: unknown, v: Decision) => setDecision(v)}
-          />
+        {/* Each field in its own column, its label wrapping inside it and a wide gap between
+            them: side by side the two labels read as one sentence (Spanish at 1366 px). */}
+        <div className="flex flex-wrap items-start" style={FIELDS}>
+          <div style={DECISION_FIELD} data-bulk-field="decision">
+            <Dropdown
+              size="small"
+              label={t('bulkDecision')}
+              placeholder={t('choose')}
+              value={decision}
+              options={DECISIONS.map((d) => ({
+                value: d,
+                label: t(`decision.${d}`),
+              }))}
+              onChange={(_: unknown, v: Decision) => setDecision(v)}
+            />
+          </div>
+          <div style={JUSTIFICATION_FIELD} data-bulk-field="justification">
+            <Input
+              ref={justificationInput}
+              size="small"
+              label={t('bulkJustification')}
+              value={justification}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                setJustification(e.target.value)
+              }
+            />
+            {/* outside the label, so the field's name is its label only (as in the settings) */}
+            <div
+              id={JUSTIFICATION_HELP}
+              className="c-muted-1 t-small mt3 lh-title"
+              data-bulk-help
+            >
+              {t('bulkJustificationHelp')}
+            </div>
+          </div>
         </div>
-        <div className="mr3 mb2 flex-auto">
-          <Input
-            size="small"
-            label={t('bulkJustification')}
-            value={justification}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-              setJustification(e.target.value)
-            }
-          />
-        </div>
-        <div className="mb2">
+        <div className="mt4">
           <span data-bulk-apply>
             <Button
               type="submit"

@@ -1,6 +1,7 @@
 import React from 'react'
 import { fireEvent, render, wait } from '@vtex/test-tools/react'
 
+import { expectTabTrapped, focusReturnsTo, modalName } from '../testing/dialog'
 import SignOff from './SignOff'
 import type { Review } from './types'
 
@@ -63,17 +64,14 @@ describe('SignOff', () => {
     fireEvent.click(button)
     const dialog = getByRole('dialog')
 
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(
-      document.getElementById(dialog.getAttribute('aria-labelledby')!)!
-        .textContent
-    ).toBe('Sign off this access review?')
+    expect(modalName(dialog)).toBe('Sign off this access review?')
     expect(dialog.querySelector('[data-sign-off-counts]')!.textContent).toBe(
       'You sign off 3 keys (3 keep) and 2 practices (1 done, 1 not applicable).'
     )
     expect(document.activeElement).toBe(getByText('Cancel').closest('button'))
+    expectTabTrapped(dialog)
     fireEvent.keyDown(dialog, { key: 'Escape' })
     expect(queryByRole('dialog')).toBeNull()
-    await wait(() => expect(document.activeElement).toBe(button))
+    await focusReturnsTo(button)
   })
 })

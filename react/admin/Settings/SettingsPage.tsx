@@ -220,38 +220,29 @@ const SettingsPage: React.FC = () => {
     }
   }
 
-  const numberInput = (field: NumberField) =>
+  /** A number or a list: text kept as typed in its group of the form, checked on save. */
+  const textInput = (
+    group: 'numbers' | 'lists',
+    field: NumberField | ListField
+  ) =>
     form && (
       <SettingField
         key={field}
         id={`setting-${field}`}
         name={field}
-        numeric
+        numeric={group === 'numbers'}
         label={t(`${field}.label`)}
         help={help(field)}
-        value={form.numbers[field]}
+        value={(form[group] as Record<string, string>)[field]}
         errors={errorsOf(field)}
         onChange={(value) =>
-          setForm({ ...form, numbers: { ...form.numbers, [field]: value } })
+          setForm({ ...form, [group]: { ...form[group], [field]: value } })
         }
       />
     )
 
-  const listInput = (field: ListField) =>
-    form && (
-      <SettingField
-        key={field}
-        id={`setting-${field}`}
-        name={field}
-        label={t(`${field}.label`)}
-        help={help(field)}
-        value={form.lists[field]}
-        errors={errorsOf(field)}
-        onChange={(value) =>
-          setForm({ ...form, lists: { ...form.lists, [field]: value } })
-        }
-      />
-    )
+  const numberInput = (field: NumberField) => textInput('numbers', field)
+  const listInput = (field: ListField) => textInput('lists', field)
 
   const custom = (roles.data?.accountRoles ?? []).filter((r) => r.custom)
   const gone = form

@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render } from '@vtex/test-tools/react'
 
+import { expectTabTrapped, focusReturnsTo, modalName } from '../testing/dialog'
 import NewTokenDialog from './NewTokenDialog'
 import ConfirmDialog from './ConfirmDialog'
 
@@ -60,31 +61,16 @@ describe('ConfirmDialog', () => {
     const { getByRole, getByText } = open()
     const dialog = getByRole('dialog')
 
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(
-      document.getElementById(dialog.getAttribute('aria-labelledby')!)!
-        .textContent
-    ).toBe('Deactivate this key?')
+    expect(modalName(dialog)).toBe('Deactivate this key?')
     expect(dialog.textContent).toContain('ERP orders sync')
     expect(dialog.textContent).toContain('vtexappkey-acme-ORYNWX')
     expect(document.activeElement).toBe(getByText('Cancel').closest('button'))
   })
 
   it('keeps Tab inside: from the last control to the first and back', () => {
-    const { getByRole, getByText } = open()
-    const dialog = getByRole('dialog')
-    const cancel = getByText('Cancel').closest('button')!
-    const confirm = getByText('Deactivate').closest('button')!
+    const { getByRole } = open()
 
-    confirm.focus()
-    fireEvent.keyDown(confirm, { key: 'Tab' })
-    expect(document.activeElement).toBe(cancel)
-    fireEvent.keyDown(cancel, { key: 'Tab', shiftKey: true })
-    expect(document.activeElement).toBe(confirm)
-    // focus that escaped to the page is brought back in
-    document.body.focus()
-    fireEvent.keyDown(dialog, { key: 'Tab' })
-    expect(dialog.contains(document.activeElement)).toBe(true)
+    expectTabTrapped(getByRole('dialog'))
   })
 
   it('Esc closes it without confirming, and focus returns to the button that opened it', async () => {
@@ -93,14 +79,14 @@ describe('ConfirmDialog', () => {
     fireEvent.keyDown(getByRole('dialog'), { key: 'Escape' })
     expect(queryByRole('dialog')).toBeNull()
     expect(onConfirm).not.toHaveBeenCalled()
-    await wait(() => expect(document.activeElement).toBe(opener))
+    await focusReturnsTo(opener)
   })
 
   it('Cancel closes it too and returns focus; confirming runs the action', async () => {
     const first = open()
 
     fireEvent.click(first.getByText('Cancel'))
-    await wait(() => expect(document.activeElement).toBe(first.opener))
+    await focusReturnsTo(first.opener)
     first.unmount()
 
     const second = open()

@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render } from '@vtex/test-tools/react'
 
+import { expectTabTrapped, focusReturnsTo, modalName } from '../testing/dialog'
 import NewTokenDialog from './NewTokenDialog'
 
 const TOKEN = 'N'.repeat(128)
@@ -42,11 +43,7 @@ describe('NewTokenDialog', () => {
     const { getByRole, getByText } = open()
     const dialog = getByRole('dialog')
 
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(
-      document.getElementById(dialog.getAttribute('aria-labelledby')!)!
-        .textContent
-    ).toContain('ERP orders sync')
+    expect(modalName(dialog)).toContain('ERP orders sync')
     expect(document.activeElement).toBe(getByText('Copy').closest('button'))
   })
 
@@ -75,9 +72,7 @@ describe('NewTokenDialog', () => {
     fireEvent.click(getByText('Close, I will not need it'))
     expect(queryByTestId('new-token-dialog')).toBeNull()
     expect(document.body.innerHTML).not.toContain(TOKEN.slice(0, 32))
-    await wait(() =>
-      expect(document.activeElement).toBe(getByText('Open token'))
-    )
+    await focusReturnsTo(getByText('Open token'))
   })
 
   it('"I have saved it, close" closes at once (the admin confirmed) and focus returns to the opener', async () => {
@@ -85,29 +80,12 @@ describe('NewTokenDialog', () => {
 
     fireEvent.click(getByText('I have saved it, close'))
     expect(queryByTestId('new-token-dialog')).toBeNull()
-    await wait(() =>
-      expect(document.activeElement).toBe(getByText('Open token'))
-    )
+    await focusReturnsTo(getByText('Open token'))
   })
 
   it('traps focus: Tab from the last control goes to the first, Shift+Tab from the first to the last', () => {
     const { getByRole } = open()
-    const dialog = getByRole('dialog')
-    const focusable = Array.from(
-      dialog.querySelectorAll<HTMLElement>('button:not([disabled])')
-    )
 
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-
-    last.focus()
-    fireEvent.keyDown(last, { key: 'Tab' })
-    expect(document.activeElement).toBe(first)
-    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })
-    expect(document.activeElement).toBe(last)
-    // Focus outside (e.g. the page behind) is brought back in.
-    ;(document.body as HTMLElement).focus()
-    fireEvent.keyDown(dialog, { key: 'Tab' })
-    expect(dialog.contains(document.activeElement)).toBe(true)
+    expectTabTrapped(getByRole('dialog'))
   })
 })

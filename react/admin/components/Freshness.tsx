@@ -15,6 +15,11 @@ import type {
 } from '../graphql/types.generated'
 import type { InventoryMeta } from '../types'
 import { readError } from '../utils/errors'
+import {
+  LIVE_READ_MIN_INTERVAL_SECONDS,
+  secondsUntilLiveRead,
+} from './liveReadInterval'
+import { Notice } from './Notice'
 import { SourceBanner } from './QueryState'
 
 /** Where a page's data comes from and how fresh it is (the Inventory fields every page asks for). */
@@ -196,18 +201,97 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
   )
 }
 
+/** What a "Load live data" press was answered with, when it was the recent read itself. */
+interface LiveAnswer {
+  version: string | null
+  ageSeconds: number
+}
+
+/**
+ * "Load live data" within LIVE_READ_MIN_INTERVAL_SECONDS of a complete read is answered by that
+ * read (the service does not ask VTEX for every key and user again), so the page looks the same
+ * as before the press. This remembers that answer, to say so, for as long as that read is shown.
+ */
+function useLiveRequest(
+  meta: DataMeta,
+  onLive: () => unknown
+): { ask: () => void; answer: LiveAnswer | null } {
+  const shown = useRef(meta)
+  const mounted = useRef(true)
+  const [answer, setAnswer] = useState<LiveAnswer | null>(null)
+
+  shown.current = meta
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    []
+  )
+
+  const ask = () => {
+    setAnswer(null)
+    // refetch resolves after the page rendered its answer: `shown` is what the admin now sees
+    Promise.resolve(onLive()).then(
+      () => {
+        const m = shown.current
+
+        if (
+          mounted.current &&
+          m.source === 'RECENT' &&
+          !m.revalidating &&
+          (m.ageSeconds ?? 0) < LIVE_READ_MIN_INTERVAL_SECONDS
+        )
+          setAnswer({
+            version: m.version ?? null,
+            ageSeconds: m.ageSeconds ?? 0,
+          })
+      },
+      () => undefined
+    )
+  }
+
+  return {
+    ask,
+    // a background read that landed since replaces the read the notice speaks of
+    answer:
+      answer &&
+      meta.source === 'RECENT' &&
+      (meta.version ?? null) === answer.version
+        ? answer
+        : null,
+  }
+}
+
+/** Says that "Load live data" was answered by a read seconds old, and when a new one is possible. */
+const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => (
+  <div className="mt3" data-testid="live-read-answered">
+    <Notice announce="polite" type="success">
+      <FormattedMessage
+        id="admin/key-steward.source.justRead"
+        values={{
+          seconds: answer.ageSeconds,
+          wait: secondsUntilLiveRead(answer.ageSeconds),
+        }}
+      />
+    </Notice>
+  </div>
+)
+
 /** The daily scan's copy (SourceBanner), or the recent copy with its age and a live read on request. */
 export const DataSource: React.FC<{
   meta: DataMeta
-  onLive: () => void
+  /** asks for a live read; what it returns (the query's refetch promise) says when it answered */
+  onLive: () => unknown
   loading?: boolean
 }> = ({ meta, onLive, loading }) => {
+  const { ask, answer } = useLiveRequest(meta, onLive)
+
   if (meta.source === 'SNAPSHOT')
     return (
       <SourceBanner
         source={meta.source}
         generatedAt={meta.generatedAt}
-        onLive={onLive}
+        onLive={ask}
         loading={loading}
       />
     )
@@ -242,11 +326,12 @@ export const DataSource: React.FC<{
         <button
           type="button"
           className="ml3 bn bg-transparent pa0 c-link underline pointer f6"
-          onClick={onLive}
+          onClick={ask}
         >
           <FormattedMessage id="admin/key-steward.source.refresh" />
         </button>
       </p>
+      {answer && <LiveAnswerNotice answer={answer} />}
     </div>
   )
 }

@@ -16,7 +16,8 @@ interface Props {
   status: InventoryStatus | null
   error: ApolloError | undefined
   onRetry: () => void
-  onLive: () => void
+  /** asks for a live read (the query's refetch: DataSource waits for its answer) */
+  onLive: () => unknown
   children: React.ReactNode
 }
 

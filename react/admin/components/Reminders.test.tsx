@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { act, fireEvent, render, wait } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import REMINDERS from '../graphql/reminders.gql'
@@ -167,18 +167,26 @@ describe('Reminders', () => {
   })
 
   it('shows nothing when there is nothing to remind', async () => {
+    let answered = false
     const { container } = render(<Reminders />, {
       graphql: {
         mocks: [
           {
             request: { query: REMINDERS },
-            result: { data: { reminders: [] } },
+            result: () => {
+              answered = true
+
+              return { data: { reminders: [] } }
+            },
           },
         ],
       },
     })
 
-    await new Promise((r) => setTimeout(r, 50))
+    await wait(() => expect(answered).toBe(true))
+    // the mock hands the answer over on the next tick: let it reach the page, inside act
+    await act(() => new Promise<void>((r) => setTimeout(r, 0)))
     expect(container.querySelector('[data-reminder]')).toBeNull()
+    expect(container.innerHTML).toBe('')
   })
 })

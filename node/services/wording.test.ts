@@ -139,6 +139,37 @@ describe('the messages the service words itself', () => {
   })
 })
 
+describe('Portuguese plurals', () => {
+  // Brazilian Portuguese says "0 dias", "0 chaves"; CLDR puts 0 in pt's "one" category, so ICU
+  // alone would say "0 dia". Every plural with a "one" form says what zero is (its "other" form,
+  // or words of its own: "Nenhuma chave selecionada").
+  const plurals = (els: MessageFormatElement[]): MessageFormatElement[] =>
+    els.flatMap((e) =>
+      'options' in e
+        ? [
+            ...(e.type === TYPE.plural ? [e] : []),
+            ...Object.values(e.options).flatMap((o) => plurals(o.value)),
+          ]
+        : []
+    )
+
+  it('never say zero in the singular', () => {
+    const wrong = Object.entries(json.pt).filter(([, text]) =>
+      plurals(parse(text)).some(
+        (e) => 'options' in e && e.options.one && !e.options['=0']
+      )
+    )
+
+    expect(wrong.map(([id]) => id)).toEqual([])
+    expect(
+      say('pt', {
+        id: 'refusal.request.limit.fields',
+        values: { max: 0 },
+      })
+    ).toBe('no máximo 0 campos em uma requisição')
+  })
+})
+
 describe('say', () => {
   it('words plurals and nested messages in each language', () => {
     expect(

@@ -11,6 +11,7 @@
 //   forged        forged and malformed session cookies: UNAUTHENTICATED everywhere
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
+import { gzipSync } from 'node:zlib'
 
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
@@ -568,6 +569,307 @@ describe('adversarial: forged sessions', () => {
           'UNAUTHENTICATED',
           `${JSON.stringify(cookie.slice(0, 40))} ${query}`
         )
+      }
+    }
+  })
+})
+
+describe('adversarial: token paste where everything else is valid', () => {
+  // The walkers above fill ids with the hostile text too, so most mutations stop at "key not
+  // found" before they read a text field: they show nothing is echoed, not that the text is
+  // refused. Here every id is a real one and only the text is hostile, for every free-text
+  // argument of every mutation (the schema is walked, so a new one fails until it is listed).
+  const gz = (s: string) => gzipSync(Buffer.from(s)).toString('base64')
+  const b64 = (s: Buffer | string) => Buffer.from(s).toString('base64')
+  /** Spaces or newlines after 1 to 9 characters, from a fixed seed. */
+  const cutAnywhere = (s: string) =>
+    s.replace(/.{1,9}/g, (p, at: number) => `${p}${at % 3 ? ' ' : '\n'}`)
+
+  const variants = (t: string) => [
+    ['plain', t],
+    ['spelled out with spaces', t.split('').join(' ')],
+    ['spelled out with zero-width spaces', t.split('').join('\u200b')],
+    ['in groups of 4 with dashes', t.match(/.{1,4}/g)!.join('-')],
+    ['base64 cut anywhere', cutAnywhere(b64(t))],
+    ['gzip then base64', gz(t)],
+    [
+      'UTF-16 in base64, wrapped',
+      b64(Buffer.from(t, 'utf16le')).replace(/(.{76})/g, '$1\n'),
+    ],
+  ]
+
+  /** A text's probes: slices of it without white space, and of the token under it. */
+  const flat = (s: string) => s.replace(/\\[nr]|\s|\u200b/g, '')
+
+  interface Case {
+    query: string
+    vars: Record<string, unknown>
+    /** the hostile text's place in vars (a list where the argument is a list) */
+    put: (vars: Record<string, unknown>, text: string) => void
+    /**
+     * TOKEN: refused as a token (free text the app keeps); REFUSED: refused (a check value that
+     * cannot match); HARMLESS: a filter, answered (it matches nothing) but kept nowhere
+     */
+    outcome: 'TOKEN' | 'REFUSED' | 'HARMLESS'
+    /** the refusal's code, when not BAD_USER_INPUT */
+    code?: string
+  }
+
+  // Every String argument of every mutation, by path (mutation.argument[.input field]).
+  const CASES = (
+    k: { id: string; appKey: string },
+    today: string
+  ): Record<string, Case> => {
+    const at =
+      (name: string, list = false) =>
+      (vars: Record<string, unknown>, text: string) => {
+        vars[name] = list ? [text] : text
+      }
+
+    const settings = (field: string, list: boolean): Case => ({
+      query: `mutation($v: SettingsInput!) { updateSettings(settings: $v) { rotationDays } }`,
+      vars: {},
+      put: (vars, text) => {
+        vars.v = { [field]: list ? [text] : text }
+      },
+      outcome: list ? 'TOKEN' : 'REFUSED',
+    })
+
+    const annotation = (field: string, list = false): Case => ({
+      query:
+        'mutation($k: ID!, $a: AnnotationInput!) { annotateKey(keyId: $k, annotation: $a) { notes } }',
+      vars: { k: k.id },
+      put: (vars, text) => {
+        vars.a = { [field]: list ? [text] : text }
+      },
+      outcome: 'TOKEN',
+    })
+
+    const confirmed = (field: string, extra = ''): Case => ({
+      query: `mutation($k: ID!, $v: String!) { ${field}(keyId: $k, confirm: $v${extra}) { __typename } }`,
+      vars: { k: k.id },
+      put: at('v'),
+      outcome: 'REFUSED',
+    })
+
+    return {
+      'renewToken.confirm': confirmed('renewToken'),
+      'finishTokenRenewal.confirm': confirmed('finishTokenRenewal'),
+      'deactivateKey.confirm': confirmed('deactivateKey'),
+      'reactivateKey.confirm': confirmed('reactivateKey'),
+      'removeKeyRole.confirm': confirmed('removeKeyRole', ', roleId: 1'),
+      'recordTokenRenewal.note': {
+        query:
+          'mutation($k: ID!, $d: String!, $v: String) { recordTokenRenewal(keyId: $k, date: $d, note: $v) { carriedOut } }',
+        vars: { k: k.id, d: today },
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'recordTokenRenewal.date': {
+        query:
+          'mutation($k: ID!, $v: String!) { recordTokenRenewal(keyId: $k, date: $v, note: "rotated") { carriedOut } }',
+        vars: { k: k.id },
+        put: at('v'),
+        outcome: 'REFUSED',
+      },
+      'decideKey.justification': {
+        query:
+          'mutation($k: ID!, $v: String) { decideKey(keyId: $k, decision: KEEP, justification: $v) { id } }',
+        vars: { k: k.id },
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'decideKeys.justification': {
+        query:
+          'mutation($k: [ID!], $v: String) { decideKeys(keyIds: $k, decision: KEEP, justification: $v) { reviewId } }',
+        vars: { k: [k.id] },
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'decideKeys.matching.rule': {
+        query:
+          'mutation($v: String) { decideKeys(matching: { rule: $v }, decision: KEEP, justification: "ok") { reviewId } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'HARMLESS',
+      },
+      'decideKeys.matching.search': {
+        query:
+          'mutation($v: String) { decideKeys(matching: { search: $v }, decision: KEEP, justification: "ok") { reviewId } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'HARMLESS',
+      },
+      'checkPractice.note': {
+        query:
+          'mutation($v: String) { checkPractice(practice: ROTATE_KEYS, status: DONE, note: $v) { id } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'completeReview.note': {
+        query: 'mutation($v: String) { completeReview(note: $v) { id } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'annotateKey.annotation.owner': annotation('owner'),
+      'annotateKey.annotation.integrations': annotation('integrations', true),
+      'annotateKey.annotation.purpose': annotation('purpose'),
+      'annotateKey.annotation.notes': annotation('notes'),
+      'registerExternalKey.appKey': {
+        query:
+          'mutation($v: String!) { registerExternalKey(appKey: $v, account: "partner") { appKey } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'registerExternalKey.account': {
+        query:
+          'mutation($v: String!) { registerExternalKey(appKey: "vtexappkey-partner-ABCDEF", account: $v) { appKey } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'removeExternalKey.appKey': {
+        query: 'mutation($v: String!) { removeExternalKey(appKey: $v) }',
+        vars: {},
+        put: at('v'),
+        outcome: 'TOKEN',
+      },
+      'updateSettings.version': {
+        query:
+          'mutation($v: String) { updateSettings(settings: { rotationDays: 90 }, version: $v) { rotationDays } }',
+        vars: {},
+        put: at('v'),
+        outcome: 'REFUSED',
+        code: 'CONFLICT', // a version that is not the one stored
+      },
+      'updateSettings.settings.extraGenericLabels': settings(
+        'extraGenericLabels',
+        true
+      ),
+      'updateSettings.settings.scanExtraPaths': settings(
+        'scanExtraPaths',
+        true
+      ),
+      'updateSettings.settings.reminderEmails': settings(
+        'reminderEmails',
+        true
+      ),
+      'updateSettings.settings.auditors': settings('auditors', true),
+      'updateSettings.settings.reminderLocale': settings(
+        'reminderLocale',
+        false
+      ),
+    }
+  }
+
+  /** Paths that are not free text, with why. */
+  const NOT_TEXT: Record<string, string> = {
+    'snoozeReminder.id':
+      'the id is the only String: a valid one cannot be hostile',
+  }
+
+  /** Every String argument of every mutation, through input objects. */
+  async function stringPaths(): Promise<string[]> {
+    const { roots, types } = await introspect()
+    const paths: string[] = []
+    const walk = (t: TypeRef, path: string, seen: Set<string>) => {
+      const n = named(t)
+
+      if (n.name === 'String') {
+        paths.push(path)
+
+        return
+      }
+
+      const type = types.get(n.name!)
+
+      if (type?.kind !== 'INPUT_OBJECT' || seen.has(n.name!)) return
+      for (const f of type.inputFields!)
+        walk(f.type, `${path}.${f.name}`, new Set([...seen, n.name!]))
+    }
+
+    for (const f of roots.Mutation)
+      for (const a of f.args) walk(a.type, `${f.name}.${a.name}`, new Set())
+
+    return paths.sort()
+  }
+
+  /** Requests that may change something (VTEX ID's credential check is a POST that reads). */
+  const writes = (from: number) =>
+    stack.platform.requests
+      .slice(from)
+      .filter(
+        (r) =>
+          !['GET', 'HEAD'].includes(r.method) &&
+          !r.path.endsWith('/vtexid/credential/validate')
+      )
+      .map((r) => `${r.method} ${r.host}${r.path}`)
+
+  it('every free-text argument refuses each shape of a pasted token, stores nothing and changes nothing', async () => {
+    const key = fixture.appKeys.find((k) => k.isActive)!
+    const today = new Date(fixture.now).toISOString().slice(0, 10)
+    const cases = CASES(key, today)
+
+    assert.deepEqual(
+      (await stringPaths()).filter((p) => !(p in NOT_TEXT)),
+      Object.keys(cases).sort(),
+      'every String argument of a mutation has a case here'
+    )
+
+    const review = await gql(stack, OWNER, 'mutation { startReview { id } }')
+
+    assert.ok(
+      review.body.data?.startReview || errorCode(review) === 'CONFLICT',
+      review.text.slice(0, 300)
+    )
+
+    const stored = () =>
+      [...stack.platform.state.vbase.values()]
+        .map((f) => flat(f.body.toString('utf8')))
+        .join('\n')
+
+    for (const [path, c] of Object.entries(cases)) {
+      for (const [shape, text] of variants(key.token)) {
+        const vars = { ...c.vars }
+
+        c.put(vars, text)
+        const from = stack.platform.requests.length
+        const r = await gql(stack, OWNER, c.query, vars)
+        const where = `${path} (${shape})`
+
+        count('valid-id paste')
+        if (c.outcome === 'HARMLESS')
+          assert.equal(r.status, 200, `${where}: ${r.text.slice(0, 300)}`)
+        else {
+          assert.ok(
+            r.body.errors?.length,
+            `${where} took it: ${r.text.slice(0, 200)}`
+          )
+          assert.equal(
+            errorCode(r),
+            c.code ?? 'BAD_USER_INPUT',
+            `${where}: ${r.text.slice(0, 300)}`
+          )
+        }
+
+        if (c.outcome === 'TOKEN')
+          assert.match(
+            r.text,
+            /looks like an (app|API )?token/i,
+            `${where} was not refused as a token: ${r.text.slice(0, 300)}`
+          )
+        for (const probe of [
+          flat(text).slice(20, 60),
+          key.token.slice(40, 72),
+        ]) {
+          assert.ok(!flat(r.text).includes(probe), `${where} echoed it`)
+          assert.ok(!stored().includes(probe), `${where} stored it`)
+        }
+
+        assert.deepEqual(writes(from), [], `${where} changed something`)
       }
     }
   })

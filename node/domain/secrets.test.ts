@@ -1,3 +1,5 @@
+import * as zlib from 'zlib'
+
 import { containsTokenLike, quote, redactDeep, redactTokens } from './secrets'
 
 const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
@@ -137,6 +139,220 @@ describe('encoded tokens cut up or encoded twice', () => {
     ['a URL-encoded query', encodeURIComponent(`q=${PROSE}&from=0&to=50`)],
     ['words of one width', 'abcd '.repeat(100)],
   ])('%s is not a token', (_, text) => {
+    expect(containsTokenLike(text)).toBe(false)
+    expect(redactTokens(text)).toBe(text)
+  })
+})
+
+// What the last attack pass got through, and its neighbours (each failed before the fix).
+const WINDOWS = Array.from({ length: 26 }, (_, i) => (T + T).slice(i, i + 8))
+
+/** Whether 8 letters of T in a row can still be read from text: as it is, with its separators
+ * dropped, or decoded (base64 at each alignment, hex; as latin1 or either half of UTF-16). */
+function readable(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '').toUpperCase()
+  const b64 = text.replace(/[^A-Za-z0-9+/_-]/g, '')
+  const hexDigits = text.replace(/[^0-9a-fA-F]/g, '')
+  const views: string[] = [text, letters]
+
+  for (let a = 0; a < 4; a++) {
+    const bytes = Buffer.from(b64.slice(a), 'base64')
+
+    views.push(bytes.toString('latin1'))
+    for (const half of [0, 1])
+      views.push(
+        Buffer.from(bytes.filter((_, i) => i % 2 === half)).toString('latin1')
+      )
+  }
+
+  for (const a of [0, 1])
+    views.push(Buffer.from(hexDigits.slice(a), 'hex').toString('latin1'))
+
+  return views.some((v) => WINDOWS.some((w) => v.includes(w)))
+}
+
+/** Refused, and nothing of it readable once redacted. */
+function expectCaught(text: string) {
+  expect(containsTokenLike(text)).toBe(true)
+  const redacted = redactTokens(text)
+
+  expect(redacted).toMatch(/characters redacted/)
+  expect(containsTokenLike(redacted)).toBe(false)
+  expect(readable(redacted)).toBe(false)
+}
+
+/** Separators put in after 1 to 13 characters, from a fixed seed (no two runs differ). */
+function irregular(text: string, seps: string[], seed = 11): string {
+  let x = seed
+  let out = ''
+  let next = 0
+
+  for (let i = 0; i < text.length; i++) {
+    if (i === next && i > 0) {
+      out += seps[x % seps.length]
+      x = (x * 1103515245 + 12345) % 2147483648
+      next = i + 1 + (x % 13)
+    } else if (i === 0) next = 1 + (x % 13)
+    out += text[i]
+  }
+
+  return out
+}
+
+describe('a token spelled out, one separator between characters', () => {
+  const SEPARATORS = [' ', '-', '.', '_', '\u200b', '\u00a0', ', ', '\u0000']
+
+  it.each(SEPARATORS.map((s) => [JSON.stringify(s), s]))(
+    'with %s is refused and redacted, alone, lowercased, half of it, in a sentence',
+    (_, sep) => {
+      for (const t of [T, T.toLowerCase(), T.slice(0, 40)]) {
+        const spelled = t.split('').join(sep)
+
+        expectCaught(spelled)
+        expectCaught(`my token is ${spelled} thanks`)
+      }
+    }
+  )
+
+  it.each([2, 3, 4, 5, 6, 7])(
+    'in groups of %i joined by a dash, a dot or a space is refused and redacted',
+    (width) => {
+      for (const sep of ['-', '.', ' ', '_'])
+        expectCaught(T.match(new RegExp(`.{1,${width}}`, 'g'))!.join(sep))
+    }
+  )
+
+  it('zero-width characters anywhere are no separation at all', () => {
+    expectCaught(irregular(T, ['\u200b', '\u200c', '\u2060', '\u00ad']))
+    expectCaught(irregular(base64(T), ['\u200b', '\ufeff']))
+  })
+})
+
+describe('base64 cut at irregular places', () => {
+  const basic = base64(`vtexappkey-acme-ORYNWX:${T}`)
+
+  it.each([
+    ['spaces', [' ']],
+    ['newlines', ['\n']],
+    ['CRLF and tabs', ['\r\n', '\t']],
+    ['a mix', [' ', '\n', '  ', '\t']],
+  ])('with %s is refused and redacted', (_, seps) => {
+    for (const seed of [3, 11, 29]) {
+      expectCaught(irregular(base64(T), seps, seed))
+      expectCaught(`Basic ${irregular(basic, seps, seed)}`)
+      expectCaught(`the old ERP key: ${irregular(base64(T), seps, seed)} ok`)
+      expectCaught(irregular(Buffer.from(T).toString('hex'), seps, seed))
+    }
+  })
+
+  it('glued to a word, unsplit', () => {
+    expectCaught(`token${base64(T)}`)
+    expectCaught(`apptoken=${base64(T)}&x=1`)
+  })
+})
+
+describe('gzip (or zlib) then base64', () => {
+  const gz = (text: string) =>
+    zlib.gzipSync(Buffer.from(text)).toString('base64')
+
+  it.each([
+    ['a token', () => gz(T)],
+    [
+      'a JSON config',
+      () => gz(`{"appKey":"vtexappkey-acme-X","appToken":"${T}"}`),
+    ],
+    ['wrapped at 76', () => gz(T).replace(/(.{76})/g, '$1\n')],
+    ['cut irregularly', () => irregular(gz(T), [' ', '\n'])],
+    ['in a sentence', () => `here: ${gz(T)} (gzip)`],
+    ['glued to a word', () => `gz:${gz(T)}`],
+    ['base64url', () => gz(T).replace(/\+/g, '-').replace(/\//g, '_')],
+    ['zlib', () => zlib.deflateSync(Buffer.from(T)).toString('base64')],
+    ['of base64', () => gz(base64(T))],
+    ['twice', () => zlib.gzipSync(zlib.gzipSync(T)).toString('base64')],
+    [
+      'of UTF-16',
+      () => zlib.gzipSync(Buffer.from(T, 'utf16le')).toString('base64'),
+    ],
+  ])('%s is refused and redacted', (_, make) => expectCaught(make()))
+
+  it('compressed prose is not a token', () => {
+    const text = gz(`${PROSE} ${PROSE.toUpperCase()}`)
+
+    expect(containsTokenLike(text)).toBe(false)
+    expect(redactTokens(text)).toBe(text)
+  })
+
+  it('a zip bomb is refused (what inflates past 64 KiB cannot be vouched for), at once', () => {
+    // 200 MB of prose in 200 kB of base64: inflating it whole would take seconds and the memory.
+    const bomb = zlib
+      .gzipSync(Buffer.from(`${PROSE} `.repeat(2_200_000)), { level: 9 })
+      .toString('base64')
+
+    const before = process.memoryUsage().rss
+
+    expect(containsTokenLike(bomb)).toBe(true)
+    expect(redactTokens(`zip: ${bomb}`)).toBe(
+      `zip: ${bomb.slice(0, 4)}…[${bomb.length} characters redacted]`
+    )
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 2 ** 20)
+  })
+})
+
+describe('UTF-16 text in base64', () => {
+  const utf16 = (text: string, order: 'LE' | 'BE', bom: boolean) => {
+    const le = Buffer.from(`${bom ? '\ufeff' : ''}${text}`, 'utf16le')
+
+    return order === 'LE' ? le : le.swap16()
+  }
+
+  const payloads = [T, `vtexappkey-acme-ORYNWX:${T}`, `{"appToken": "${T}"}`]
+
+  const layouts: Array<[string, (b64: string) => string]> = [
+    ['as is', (b) => b],
+    ['wrapped at 76', (b) => b.replace(/(.{76})/g, '$1\n')],
+    ['in groups of 4', (b) => b.replace(/(.{4})/g, '$1 ')],
+    ['cut irregularly', (b) => irregular(b, [' ', '\n'])],
+  ]
+
+  const cases = (['LE', 'BE'] as const).flatMap((order) =>
+    [false, true].flatMap((bom) =>
+      payloads.flatMap((payload, p) =>
+        layouts.map(
+          ([layout, lay]) =>
+            [
+              `UTF-16${order}${
+                bom ? ' with BOM' : ''
+              }, payload ${p}, ${layout}`,
+              lay(utf16(payload, order, bom).toString('base64')),
+            ] as const
+        )
+      )
+    )
+  )
+
+  it('has the 48 cases of the attack pass', () =>
+    expect(cases).toHaveLength(48))
+  it.each(cases)(
+    '%s: refused, and no part of the token readable once redacted',
+    (_, text) => expectCaught(text)
+  )
+})
+
+describe('ordinary notes stay as they are', () => {
+  it.each([
+    'Owner: ana@acme.com. Used by the ERP (SAP S/4HANA) to sync orders, SKUs and prices every 15 min — see https://wiki.acme.com/erp/vtex-integration#keys',
+    'Rotated on 2026-03-01 by Bruno after the Q1 access review; the OMS and WMS jobs were restarted at 14:05 BRT.',
+    'NOTE: DO NOT DELETE. USED BY THE WAREHOUSE SCANNERS AT THE MAIN DC UNTIL THE NEW WMS GOES LIVE IN JULY.',
+    'Chave usada pela integração com o ERP (TOTVS Protheus) para sincronizar pedidos, estoque e preços. Responsável: Ana Souza — ramal 2301.',
+    'Rotacionada em 01/03/2026 após a revisão de acessos do 1º trimestre; os jobs de faturamento e NF-e foram reiniciados às 14h05.',
+    'Clave usada por la integración con el sistema de logística (Mercado Envíos) para consultar el estado de los envíos cada hora. Dueño: Diego.',
+    'Rotada el 1/3/2026 tras la revisión trimestral; se reinició el job de conciliación de pagos. Ticket: OPS-20431, commit 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b.',
+    'sha256 of the exported config: 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
+    'Sizes: P M G GG XG; colours: A B C D E F G H; steps: 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10.',
+    'UUIDs: 123e4567-e89b-12d3-a456-426614174000, 9b2f6c1e-4d2a-4f7e-8a3b-0c1d2e3f4a5b',
+    'A a B b C c D d E e F f G g H h I i J j K k L l M m N n O o P p',
+    'S.O.S. — U.S.A. e.g. i.e. a.m. p.m. R.S.V.P. A.K.A. N.B. P.S.',
+  ])('%s', (text) => {
     expect(containsTokenLike(text)).toBe(false)
     expect(redactTokens(text)).toBe(text)
   })

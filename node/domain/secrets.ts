@@ -1,154 +1,208 @@
-// What input that may hold a secret looks like, and how it is cut before it is echoed. Pure.
-// A classic appToken is 128 capital letters. Treated as one, wherever it sits: a run of 32 or
-// more capitals (inside a longer run, glued to other letters, pasted twice); a token cut into
-// groups of 8 or more capitals joined by up to 5 other characters (dashes, spaces, quotes and
-// plus signs), 32 capitals in all; and a run of 64 or more letters of any case using most of the
-// alphabet (a lowercased token). No prose, label, path or id has any of these.
+// What input that may hold a secret looks like, and how it is cut before it is echoed. Pure (no
+// I/O, no clock; inflating gzip is computation). A token is found as it stands (secrets/plain.ts),
+// spelled out or cut into groups of one width (secrets/spelled.ts), and encoded: base64,
+// base64url or hex, whole or cut by line breaks and spaces anywhere (secrets/split.ts), read
+// from every alignment (secrets/views.ts), as UTF-16, gzip'd or zlib'd (secrets/inflate.ts), and
+// encoded again inside (double encoding), up to MAX_DEPTH layers. Zero-width and other
+// invisible characters are no separation at all: they are set aside before anything is looked
+// at. Each finding is a span of the input, so redaction cuts the whole run that holds it.
+import { compressedAt, inflated } from './secrets/inflate'
+import { joinedTokenLike, plainSpans } from './secrets/plain'
+import type { Span } from './secrets/span'
+import { merged } from './secrets/span'
+import { spelledSpans } from './secrets/spelled'
+import { splitRuns } from './secrets/split'
+import { encodedViews, MIN_ENCODED, utf16Halves } from './secrets/views'
 
-const TOKEN_RUN =
-  /[A-Z]{32,}|[A-Z]{8,}(?:[^A-Za-z0-9]{1,5}[A-Z]{8,})+|[A-Za-z]{64,}/g
+/** An unsplit run of encoded-looking characters, with its padding: cut whole when it holds a token. */
+const ENCODED_RUN = new RegExp(`[A-Za-z0-9+/_-]{${MIN_ENCODED},}={0,2}`, 'g')
+/** Layers of encoding looked through (base64 of gzip of base64 …). */
+const MAX_DEPTH = 4
+/** Compressed blobs inflated per input; past it, one more is taken as a token (a zip-bomb swarm). */
+const MAX_INFLATIONS = 32
 
-function tokenLike(match: string): boolean {
-  if (match.replace(/[^A-Z]/g, '').length >= 32) return true
-
-  // 64+ letters of any case: a lowercased token uses most of the alphabet; "xxxx…" does not.
-  return (
-    /^[A-Za-z]{64,}$/.test(match) && new Set(match.toLowerCase()).size >= 16
-  )
+interface Walk {
+  depth: number
+  inflations: { left: number }
+  /** Stop at the first finding (a refusal needs no more; redaction needs them all). */
+  first: boolean
+  /** What decodedSpans found per depth and text: spelled-out and split runs often join to the same text. */
+  known: Array<Map<string, Span[]>>
 }
 
-// A token can also be pasted encoded: base64 (as in a Basic authorization header, or a config
-// file's secret), base64url or hex. A run of 64 or more such characters is decoded and treated
-// as a token when what it decodes to holds one, plain or encoded once more (double encoding).
-const ENCODED_RUN = /[A-Za-z0-9+/_-]{64,}={0,2}/g
-/** Encodings nested this deep are still looked into (base64 of hex, base64 of base64 …). */
-const MAX_DEPTH = 3
+/** Spans of text holding a token; text is typed input (depth 0) or what a layer decoded to. */
+function spansIn(text: string, walk: Walk): Span[] {
+  const deeper = walk.depth < MAX_DEPTH
+  const spans = merged([
+    ...plainSpans(text),
+    ...spelledSpans(
+      text,
+      (joined) =>
+        joinedTokenLike(joined) ||
+        (deeper && decodedSpans(joined, walk).length > 0)
+    ),
+  ])
 
-function decoded(run: string): string | null {
-  if (/^(?:[0-9a-fA-F]{2})+$/.test(run))
-    return run.replace(/../g, (h) => String.fromCharCode(parseInt(h, 16)))
-  const b64 = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
+  if (!deeper || (walk.first && spans.length)) return spans
+  // An encoded run inside what is already found adds nothing (a run of capitals reads as base64 too).
+  const found = spans.slice()
+  const inFound = coveredBy(found)
 
-  if (b64.length % 4 === 1) return null
-  try {
-    return atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))
-  } catch {
-    return null
+  for (const m of text.matchAll(ENCODED_RUN)) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }
+
+    if (!inFound(span) && decodedSpans(m[0], walk).length) {
+      spans.push(span)
+      if (walk.first) return spans
+    }
+  }
+
+  for (const run of splitRuns(text, MIN_ENCODED)) {
+    for (const s of decodedSpans(run.joined, walk)) spans.push(run.source(s))
+    if (walk.first && spans.length) return spans
+  }
+
+  if (walk.depth > 0) spans.push(...compressedSpans(text, walk))
+
+  return spans
+}
+
+/** Whether a span lies inside one of sorted, merged spans; asked in order of start (one pass). */
+function coveredBy(sorted: Span[]): (s: Span) => boolean {
+  let k = 0
+
+  return ({ start, end }) => {
+    while (k < sorted.length && sorted[k].end < end) k++
+
+    return k < sorted.length && sorted[k].start <= start
   }
 }
 
-function encodedTokenLike(run: string, depth = 1): boolean {
-  const text = decoded(run)
+/** Spans of encoded-looking text whose base64, hex or UTF-16 reading holds a token. */
+function decodedSpans(text: string, walk: Walk): Span[] {
+  walk.known[walk.depth] = walk.known[walk.depth] ?? new Map()
+  const known = walk.known[walk.depth]
+  const before = known.get(text)
 
-  if (text === null) return false
-  if ((text.match(TOKEN_RUN) ?? []).some(tokenLike)) return true
+  if (before) return before
+  const inner = { ...walk, depth: walk.depth + 1 }
+  const spans: Span[] = []
 
-  return (
-    depth < MAX_DEPTH &&
-    (text.match(ENCODED_RUN) ?? []).some((r) => encodedTokenLike(r, depth + 1))
-  )
-}
-
-// An encoded token cut by line breaks or spaces (a wrapped PEM-style block, "Q1dF UlRZ …"), or hex
-// written with separators ("5a:4f …", "\x5a\x4f …", "%5A%4F …"): the pieces are joined and looked
-// at from each piece on (what comes before may be a word), up to where base64 padding ends it.
-// Pieces are matched atomically (a lookahead captured, then consumed) and a run only starts
-// where no piece character precedes it: no backtracking, linear on a megabyte of letters.
-const SEPARATOR = '(?:\\s|\\\\x|%|:)+'
-const SPLIT_RUN = new RegExp(
-  `(?<![A-Za-z0-9+/_=\\\\%-])(?:\\\\x|%)?(?=([A-Za-z0-9+/_=-]+))\\1(?:${SEPARATOR}(?=([A-Za-z0-9+/_=-]+))\\2)+`,
-  'g'
-)
-
-const SEPARATORS = new RegExp(SEPARATOR, 'g')
-/** Longest text decoded per start (an encoded 128-letter token is under 400 characters). */
-const MAX_JOINED = 1024
-
-/** A split run's pieces, with where each starts in it. */
-function piecesOf(run: string): Array<{ at: number; text: string }> {
-  const pieces: Array<{ at: number; text: string }> = []
-  let from = 0
-
-  for (const m of run.matchAll(SEPARATORS)) {
-    const at = m.index ?? 0
-
-    if (at > from) pieces.push({ at: from, text: run.slice(from, at) })
-    from = at + m[0].length
+  for (const view of encodedViews(text)) {
+    for (const v of [view, ...utf16Halves(view)])
+      for (const s of spansIn(v.text, inner)) spans.push(v.source(s))
+    if (walk.first && spans.length) break
   }
 
-  if (from < run.length) pieces.push({ at: from, text: run.slice(from) })
+  known.set(text, spans)
 
-  return pieces
-}
-
-/** Whether joined pieces decode (as hex or base64, up to base64's padding) to a token. */
-function joinedTokenLike(joined: string): boolean {
-  const upToPadding = joined.slice(0, MAX_JOINED).replace(/(=+).*$/, '$1')
-  const hex = /^(?:[0-9a-fA-F]{2})+/.exec(upToPadding)?.[0] ?? ''
-  const body = upToPadding.replace(/=+$/, '')
-  // padded: whole; unpadded: what ends a full group (a word may follow without a break)
-  const b64 =
-    body.length < upToPadding.length
-      ? upToPadding
-      : body.slice(0, body.length - (body.length % 4))
-
-  return [hex, b64].some((c) => c.length >= 64 && encodedTokenLike(c))
+  return spans
 }
 
 /**
- * Where in a split run an encoded token starts (its first piece's index in the run), or -1.
- * Wrapped or grouped encodings come in pieces of one length (the last may be shorter), so each
- * stretch of equal pieces is tried, from its first piece and from its second (the first may be
- * a word of the same length): linear in the run, however long the prose around it.
+ * Decoded bytes holding a gzip member (anywhere: words may precede it) or a zlib stream (at the
+ * start): from there on is a span when what it inflates to holds a token, or inflates past the
+ * bound, or the input already had MAX_INFLATIONS blobs inflated.
  */
-function splitTokenAt(run: string): number {
-  const pieces = piecesOf(run)
+function compressedSpans(text: string, walk: Walk): Span[] {
+  let bytes: Buffer | null = null
+  const starts = [0]
 
-  for (let g = 0; g < pieces.length; ) {
-    const width = pieces[g].text.length
-    let end = g + 1
-
-    while (end < pieces.length && pieces[end].text.length === width) end++
-    const last = Math.min(end + 1, pieces.length) // a shorter last piece belongs to it
-
-    for (const start of [g, g + 1]) {
-      if (start >= end) break
-      let joined = ''
-
-      for (let j = start; j < last && joined.length < MAX_JOINED; j++)
-        joined += pieces[j].text
-      if (joined.length >= 64 && joinedTokenLike(joined))
-        return pieces[start].at
-    }
-
-    g = end
+  for (let i = text.indexOf('\x1f\x8b\x08'); i >= 0; ) {
+    if (i > 0) starts.push(i)
+    i = text.indexOf('\x1f\x8b\x08', i + 1)
   }
 
-  return -1
+  for (const at of starts) {
+    const head = text.charCodeAt(at)
+
+    if (head !== 0x1f && head !== 0x78) continue
+    bytes = bytes ?? Buffer.from(text, 'latin1')
+    if (!compressedAt(bytes, at)) continue
+    const span = { start: at, end: text.length }
+
+    if (walk.inflations.left-- <= 0) return [span]
+    const out = inflated(bytes, at)
+
+    if (
+      out === 'TOO_LARGE' ||
+      (out !== null &&
+        spansIn(out, { ...walk, depth: walk.depth + 1 }).length > 0)
+    )
+      return [span]
+  }
+
+  return []
+}
+
+/** Characters that show nothing (zero-width spaces, joiners, soft hyphens, BOMs, controls). */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu
+
+/** text without invisible characters, and the input's span of a span of it. */
+function withoutInvisibles(text: string): {
+  visible: string
+  original: (s: Span) => Span
+} {
+  const found = [...text.matchAll(INVISIBLE)]
+
+  if (!found.length) return { visible: text, original: (s) => s }
+  const at = new Uint32Array(text.length + 1) // visible index -> input index
+  let visible = ''
+  let from = 0
+
+  for (const m of [...found, null]) {
+    const end = m ? m.index ?? 0 : text.length
+
+    for (let i = from; i < end; i++) at[visible.length + i - from] = i
+    visible += text.slice(from, end)
+    from = m ? end + m[0].length : end
+  }
+
+  at[visible.length] = text.length
+
+  return {
+    visible,
+    original: ({ start, end }) => ({
+      start: at[start],
+      end: end > start ? at[end - 1] + 1 : at[start],
+    }),
+  }
+}
+
+/** Where input holds something token-like, merged, in the input's own positions (`first`: one is enough). */
+function tokenSpans(text: string, first = false): Span[] {
+  const { visible, original } = withoutInvisibles(text)
+  const spans = spansIn(visible, {
+    depth: 0,
+    first,
+    inflations: { left: MAX_INFLATIONS },
+    known: [],
+  })
+
+  return merged(spans.map(original))
 }
 
 /** True when text holds something token-like (see above), wherever it sits. */
 export function containsTokenLike(text: string): boolean {
-  return (
-    (text.match(TOKEN_RUN) ?? []).some(tokenLike) ||
-    (text.match(ENCODED_RUN) ?? []).some((r) => encodedTokenLike(r)) ||
-    (text.match(SPLIT_RUN) ?? []).some((r) => splitTokenAt(r) >= 0)
-  )
+  return tokenSpans(text, true).length > 0
 }
 
 /** Replaces each token-like run (plain or encoded) with its first 4 characters and its length. */
 export function redactTokens(text: string): string {
-  const cut = (run: string) =>
-    `${run.slice(0, 4)}…[${run.length} characters redacted]`
+  let out = ''
+  let at = 0
 
-  return text
-    .replace(ENCODED_RUN, (run) => (encodedTokenLike(run) ? cut(run) : run))
-    .replace(SPLIT_RUN, (run) => {
-      const at = splitTokenAt(run)
+  for (const { start, end } of tokenSpans(text)) {
+    const run = text.slice(start, end)
 
-      return at < 0 ? run : run.slice(0, at) + cut(run.slice(at))
-    })
-    .replace(TOKEN_RUN, (run) => (tokenLike(run) ? cut(run) : run))
+    out += `${text.slice(at, start)}${run.slice(0, 4)}…[${
+      run.length
+    } characters redacted]`
+    at = end
+  }
+
+  return at ? out + text.slice(at) : text
 }
 
 /** Input as an error message may echo it: secrets redacted, at most `max` characters. */

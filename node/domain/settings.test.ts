@@ -211,3 +211,23 @@ describe('auditors setting', () => {
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['auditors'])
   })
 })
+
+describe('a pasted token in a list setting', () => {
+  const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+  const b64 = Buffer.from(T).toString('base64')
+
+  it.each([
+    'reminderEmails',
+    'auditors',
+    'extraGenericLabels',
+    'scanExtraPaths',
+  ])(
+    '%s refuses it as a token, encoded too (looked for before e-mails are lower-cased)',
+    (field) => {
+      for (const pasted of [T, b64, b64.replace(/(.{9})/g, '$1\n')])
+        expect(errorsOf({ [field]: [pasted] })).toEqual([
+          { field, code: 'TOKEN', params: {}, entry: undefined },
+        ])
+    }
+  )
+})

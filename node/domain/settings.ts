@@ -280,8 +280,13 @@ export function validateSettings(
         continue
       }
 
-      // A pasted token is refused in every text setting (it would be stored, shown and even fetched).
-      if (items.some((v) => typeof v === 'string' && looksLikeToken(v))) {
+      // A pasted token is refused in every text setting (it would be stored, shown and even fetched),
+      // looked for as typed: lowercasing an e-mail first would hide a base64 one.
+      if (
+        (raw as unknown[]).some(
+          (v) => typeof v === 'string' && looksLikeToken(v)
+        )
+      ) {
         fail(field, { code: 'TOKEN', params: {} })
         continue
       }

@@ -9,6 +9,7 @@ import { Worker } from 'worker_threads'
 
 import * as ts from 'typescript'
 
+import { workerSource } from '../testing/workerSource'
 import { readSitemap, scriptSources } from './pages'
 import type { Exposure } from './scanText'
 import { scanText } from './scanText'
@@ -38,13 +39,10 @@ const LOAD = `
   const { parentPort } = require('worker_threads')
   const load = (src, req) => { const module = { exports: {} }; new Function('require', 'module', 'exports', src)(req, module, module.exports); return module.exports }`
 
-const SOURCE = `${LOAD}
-  const detectors = load(${js('detectors.ts')}, require)
-  const secrets = load(${js('../secrets.ts')}, require)
-  const { scanText } = load(${js(
-    'scanText.ts'
-  )}, name => name === './detectors' ? detectors : name === '../secrets' ? secrets : require(name))
-  parentPort.on('message', ({ url, text }) => parentPort.postMessage(scanText(url, text)))`
+const SOURCE = workerSource(
+  path.join(__dirname, 'scanText.ts'),
+  "parentPort.on('message', ({ url, text }) => parentPort.postMessage(entry.scanText(url, text)))"
+)
 
 // The page readers, on htmlparser2 (required from node_modules like the module does).
 const PAGES_SOURCE = `${LOAD}

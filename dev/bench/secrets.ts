@@ -1,0 +1,89 @@
+// `npm run bench:secrets`: time of the pasted-secret check (containsTokenLike) and of redaction
+// (redactTokens) on 1 MB of hostile text of each shape the detector looks into: letters spelled
+// out with separators, encoded pieces, gzip headers, runs of capitals. Prints figures; asserts
+// nothing (this machine is small and noisy). Linear time shows as a few ms per MB on every row.
+import { performance } from 'perf_hooks'
+import { gzipSync } from 'zlib'
+
+import { containsTokenLike, redactTokens } from '../../node/domain/secrets'
+
+const MB = 1_000_000
+const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length))
+
+/** Deterministic pseudo-random text from an alphabet (xorshift), so runs are comparable. */
+function random(alphabet: string, size = MB, seed = 7): string {
+  let x = seed
+  let out = ''
+
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    out += alphabet[(x >>> 0) % alphabet.length]
+  }
+
+  return out
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const PROSE =
+  'A chave é usada pela integração do ERP; la clave rota cada 90 días. The key syncs orders. '
+
+const bomb = gzipSync(Buffer.alloc(50 * MB)).toString('base64')
+
+const CASES: Array<[string, string]> = [
+  ['prose (en/pt/es)', fill(PROSE)],
+  ['one letter', 'x'.repeat(MB)],
+  ['capitals', 'A'.repeat(MB)],
+  ['capitals, 31 then a space', fill(`${'Q'.repeat(31)} `)],
+  ['letters spelled with spaces', fill('a ')],
+  ['capitals spelled with dashes', fill('Q-')],
+  ['letters spelled, zero-width spaces', fill('q\u200b')],
+  ['pairs with dots', fill('ab.')],
+  ['random base64', random(B64)],
+  ['random base64, random spaces', random(`${B64}  \n`)],
+  ['base64 groups of 4', fill('Q1dF ')],
+  ['hex with colons', fill('5a:')],
+  ['URL-encoded', fill('%5A')],
+  ['gzip headers', fill('H4sIAAAAAAAA ')],
+  ['a zip bomb (50 MB of zeros), repeated', fill(`${bomb} `)],
+  ['UTF-16 zero bytes', fill('Q\u0000')],
+]
+
+function time(fn: () => unknown): number {
+  const start = performance.now()
+
+  fn()
+
+  return performance.now() - start
+}
+
+console.log(
+  `pasted-secret check on 1 MB of hostile text (ms; best of 3)\n${'case'.padEnd(
+    44
+  )}${'check'.padStart(9)}${'redact'.padStart(9)}  refused`
+)
+for (const [name, text] of CASES) {
+  let check = Infinity
+  let redact = Infinity
+  let refused = false
+
+  for (let i = 0; i < 3; i++) {
+    check = Math.min(
+      check,
+      time(() => {
+        refused = containsTokenLike(text)
+      })
+    )
+    redact = Math.min(
+      redact,
+      time(() => redactTokens(text))
+    )
+  }
+
+  console.log(
+    `${name.padEnd(44)}${check.toFixed(0).padStart(9)}${redact
+      .toFixed(0)
+      .padStart(9)}  ${refused}`
+  )
+}

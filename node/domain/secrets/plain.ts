@@ -1,0 +1,67 @@
+// A classic appToken is 128 capital letters. Treated as one, wherever it sits: a run of 32 or
+// more capitals (inside a longer run, glued to other letters, pasted twice); a token cut into
+// groups of 8 or more capitals joined by up to 5 other characters (dashes, spaces, quotes and
+// plus signs), 32 capitals in all; and a run of 64 or more letters of any case using most of the
+// alphabet (a lowercased token). No prose, label, path or id has any of these.
+import type { Span } from './span'
+
+export const TOKEN_RUN =
+  /[A-Z]{32,}|[A-Z]{8,}(?:[^A-Za-z0-9]{1,5}[A-Z]{8,})+|[A-Za-z]{64,}/g
+
+/** Whether a run TOKEN_RUN found (or letters joined from pieces) reads as a token. */
+export function tokenLike(match: string): boolean {
+  let capitals = 0
+
+  for (let i = 0; i < match.length && capitals < 32; i++) {
+    const c = match.charCodeAt(i)
+
+    if (c >= 65 && c <= 90) capitals++
+  }
+
+  if (capitals >= 32) return true
+
+  // 64+ letters of any case: a lowercased token uses most of the alphabet; "xxxx…" does not.
+  return /^[A-Za-z]{64,}$/.test(match) && usesMostLetters(match)
+}
+
+/** Whether letters use 16 or more of the alphabet's 26 (stops counting there). */
+function usesMostLetters(letters: string): boolean {
+  let seen = 0
+  let count = 0
+
+  for (let i = 0; i < letters.length; i++) {
+    const bit = 1 << ((letters.charCodeAt(i) | 32) - 97)
+
+    if (!(seen & bit)) {
+      seen |= bit
+      if (++count >= 16) return true
+    }
+  }
+
+  return false
+}
+
+/** Every token-like run of letters in text, as it stands. */
+export function plainSpans(text: string): Span[] {
+  const spans: Span[] = []
+
+  for (const m of text.matchAll(TOKEN_RUN))
+    if (tokenLike(m[0]))
+      spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })
+
+  return spans
+}
+
+/**
+ * Whether letters joined from pieces (secrets/spelled.ts) read as a token: 32 capitals in a row,
+ * or 64 letters in a row using most of the alphabet. Stricter than a run found as it stands:
+ * pieces joined from noise can alternate "mZmZ…" without being anything.
+ */
+export function joinedTokenLike(joined: string): boolean {
+  if (/[A-Z]{32}/.test(joined)) return true
+
+  for (const m of joined.matchAll(/[A-Za-z]{64,}/g))
+    if (usesMostLetters(m[0])) return true
+
+  return false
+}

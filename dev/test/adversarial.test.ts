@@ -608,7 +608,8 @@ describe('adversarial: token paste where everything else is valid', () => {
     put: (vars: Record<string, unknown>, text: string) => void
     /**
      * TOKEN: refused as a token (free text the app keeps); REFUSED: refused (a check value that
-     * cannot match); HARMLESS: a filter, answered (it matches nothing) but kept nowhere
+     * cannot match, a rule id that is none); HARMLESS: a filter, answered (it matches nothing) but
+     * kept nowhere
      */
     outcome: 'TOKEN' | 'REFUSED' | 'HARMLESS'
     /** the refusal's code, when not BAD_USER_INPUT */
@@ -691,7 +692,7 @@ describe('adversarial: token paste where everything else is valid', () => {
           'mutation($v: String) { decideKeys(matching: { rule: $v }, decision: KEEP, justification: "ok") { reviewId } }',
         vars: {},
         put: at('v'),
-        outcome: 'HARMLESS',
+        outcome: 'REFUSED', // not a rule id
       },
       'decideKeys.matching.search': {
         query:

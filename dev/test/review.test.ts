@@ -501,6 +501,19 @@ describe('bulk decisions and the paged decision table', () => {
       errorCode(await gql(stack, ANA, BULK, { d: 'ROTATE' })),
       'BAD_USER_INPUT'
     )
+    // A rule that does not exist is named as such, in the table's filter and in a bulk decision.
+    const noRule = await gql(stack, ANA, PAGE, { f: { rule: 'no-such-rule' } })
+
+    assert.equal(errorCode(noRule), 'BAD_USER_INPUT')
+    assert.equal(noRule.body.errors![0].extensions!.field, 'filter.rule')
+    assert.match(noRule.body.errors![0].message, /no-such-rule.*owner-role/)
+    const noRuleBulk = await gql(stack, ANA, BULK, {
+      m: { rule: 'no-such-rule' },
+      d: 'ROTATE',
+    })
+
+    assert.equal(errorCode(noRuleBulk), 'BAD_USER_INPUT')
+    assert.equal(noRuleBulk.body.errors![0].extensions!.field, 'matching.rule')
 
     // With a justification it applies to all; the answer holds only the changed keys.
     const ok = await gql(stack, ANA, BULK, {

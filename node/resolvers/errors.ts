@@ -1,6 +1,11 @@
 // Turns upstream failures into GraphQL errors an admin can act on, without ever carrying the
 // upstream request (its headers hold the admin's credentials) into a response or a log.
-import { AuthenticationError, ForbiddenError, ResolverError } from '@vtex/api'
+import {
+  AuthenticationError,
+  ForbiddenError,
+  ResolverError,
+  UserInputError,
+} from '@vtex/api'
 
 import { ACTION_RESOURCE_FOR, RESOURCE_FOR } from '../clients/licenseManagerApi'
 import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
@@ -21,6 +26,14 @@ export function withCode<E extends Error>(
 ): E {
   return Object.assign(err, { extensions: { code, ...details } })
 }
+
+/** Bad input in one argument, worded in the admin's language. */
+export const badInput = (field: string, w: Wording) =>
+  withCode(
+    worded((m) => new UserInputError(m), w),
+    'BAD_USER_INPUT',
+    { field }
+  )
 
 export function requireAdminToken(ctx: Context): string {
   const token = ctx.vtex.adminUserAuthToken

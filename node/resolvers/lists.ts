@@ -1,5 +1,4 @@
 // Keys and Users pages: parse and check the paging arguments, then the service pages the list.
-import { UserInputError } from '@vtex/api'
 
 import type { Severity } from '../domain/findings'
 import { SEVERITIES } from '../domain/findings'
@@ -14,11 +13,9 @@ import {
 } from '../domain/keyList'
 import { RULE_IDS } from '../domain/rules'
 import { quote } from '../domain/secrets'
-import type { Wording } from '../domain/wording'
 import { wording } from '../domain/wording'
 import type { Context } from '../typings'
-import { worded } from '../services/wording'
-import { withCode } from './errors'
+import { badInput } from './errors'
 import { keyList as listKeys, userList as listUsers } from '../services/lists'
 
 interface PageArgs {
@@ -37,12 +34,7 @@ interface KeyArgs extends PageArgs {
   descending?: boolean | null
 }
 
-const bad = (field: string, w: Wording) =>
-  withCode(
-    worded((m) => new UserInputError(m), w),
-    'BAD_USER_INPUT',
-    { field }
-  )
+const bad = badInput
 
 function paging(args: PageArgs) {
   const page = args.page ?? 1

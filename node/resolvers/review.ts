@@ -1,7 +1,10 @@
 // The access review over GraphQL: parse, call services/review, present. Who may call what is in
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
-import { toResolverError } from './errors'
+import { RULE_IDS } from '../domain/rules'
+import { quote } from '../domain/secrets'
+import { wording } from '../domain/wording'
+import { badInput, toResolverError } from './errors'
 import {
   presentKey,
   presentPage,
@@ -18,6 +21,18 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw e instanceof Error && 'extensions' in e ? e : toResolverError(e)
   }
+}
+
+/** A filter naming a rule that does not exist matches nothing: say so instead. */
+function checkFilter(field: string, filter?: DecisionFilter | null) {
+  if (filter?.rule && !RULE_IDS.includes(filter.rule))
+    throw badInput(
+      `${field}.rule`,
+      wording('validation.unknownRule', {
+        rule: quote(filter.rule),
+        rules: RULE_IDS.join(', '),
+      })
+    )
 }
 
 type PageArgs = {
@@ -45,6 +60,7 @@ export const reviewQueries = {
     guarded(() => reviews.completedReviews(ctx)),
   reviewDecisions: (_: unknown, a: PageArgs, ctx: Context) =>
     guarded(async () => {
+      checkFilter('filter', a.filter)
       const r = await reviews.reviewOrOpen(ctx, a.reviewId)
 
       return r ? presentPage(r, a) : null
@@ -67,6 +83,7 @@ export const reviewMutations = {
   // Answers only what changed: the keys decided now and the progress.
   decideKeys: (_: unknown, a: reviews.DecideMany, ctx: Context) =>
     guarded(async () => {
+      checkFilter('matching', a.matching)
       const { review, changed } = await reviews.decideMany(ctx, a)
       const byId = new Map(review.keys.map((k) => [k.id, k]))
 

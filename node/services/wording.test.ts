@@ -199,13 +199,16 @@ describe('counted nouns', () => {
       ]
     })
 
-  it.each(LANGUAGES)('%s: no count is written before its noun without a plural', (l) => {
-    const wrong = Object.entries(json[l]).flatMap(([id, text]) =>
-      bare(parse(text)).map((b) => `${id}: ${b}`)
-    )
+  it.each(LANGUAGES)(
+    '%s: no count is written before its noun without a plural',
+    (l) => {
+      const wrong = Object.entries(json[l]).flatMap(([id, text]) =>
+        bare(parse(text)).map((b) => `${id}: ${b}`)
+      )
 
-    expect(wrong).toEqual([])
-  })
+      expect(wrong).toEqual([])
+    }
+  )
 
   it('finds a bare count (a check of the search)', () => {
     expect(bare(parse('{date} · {keys} keys, {n} concluídas'))).toEqual([

@@ -291,10 +291,7 @@ describe('ReviewPage', () => {
       <ReviewPage />,
       {
         graphql: {
-          mocks: [
-            ...open,
-            none({ status: 'UNDECIDED', search: 'Legacy OMS' }),
-          ],
+          mocks: [...open, none({ status: 'UNDECIDED', search: 'Legacy OMS' })],
         },
       }
     )

@@ -170,6 +170,54 @@ describe('Portuguese plurals', () => {
   })
 })
 
+describe('counted nouns', () => {
+  // "{keys} keys" says "1 keys" (and "1 concluídas" in Portuguese): a number written right
+  // before the noun it counts is a plural, in every language and every namespace (the pages'
+  // messages too, not only the service's).
+  const NOUN =
+    /^ (keys?|chaves?|claves?|pages?|páginas?|scripts?|practices?|práticas?|prácticas?|days?|dias?|días?|users?|usuários?|usuarios?|findings?|achados?|hallazgos?|concluídas?|hechas?|aplicáveis|aplicables|not applicable|done)\b/
+
+  /** Counts that are never 1: the bulk limit, and the rotation period (30 to 365 days). */
+  const NEVER_ONE = new Set(['max', 'periodDays'])
+
+  const bare = (els: MessageFormatElement[]): string[] =>
+    els.flatMap((e, i) => {
+      const next = els[i + 1]
+      const here =
+        (e.type === TYPE.argument || e.type === TYPE.number) &&
+        !NEVER_ONE.has(e.value) &&
+        next?.type === TYPE.literal &&
+        NOUN.test(next.value)
+          ? [`{${e.value}}${next.value.slice(0, 20)}`]
+          : []
+
+      return [
+        ...here,
+        ...('options' in e
+          ? Object.values(e.options).flatMap((o) => bare(o.value))
+          : []),
+      ]
+    })
+
+  it.each(LANGUAGES)(
+    '%s: no count is written before its noun without a plural',
+    (l) => {
+      const wrong = Object.entries(json[l]).flatMap(([id, text]) =>
+        bare(parse(text)).map((b) => `${id}: ${b}`)
+      )
+
+      expect(wrong).toEqual([])
+    }
+  )
+
+  it('finds a bare count (a check of the search)', () => {
+    expect(bare(parse('{date} · {keys} keys, {n} concluídas'))).toEqual([
+      '{keys} keys, ',
+      '{n} concluídas',
+    ])
+  })
+})
+
 describe('say', () => {
   it('words plurals and nested messages in each language', () => {
     expect(

@@ -2,6 +2,7 @@
 // the list is searched, filtered and paged by the service (Query.keyList); the URL keeps the
 // view, so "Back to API keys", a reload or a shared link opens the same list, and banners,
 // the overview and evidence link to the list already filtered (?rule=, ?severity=, ?ids=).
+import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
 
@@ -62,6 +63,7 @@ export function parseKeyQuery(search: string): KeyQuery {
   }
 
   const severity = (p.get('severity') ?? '').toUpperCase()
+  const rule = p.get('rule') ?? ''
   const sort = p.get('sort') as SortField
   const status = p.get('status') as Status
   const size = int('size', DEFAULT_QUERY.pageSize)
@@ -72,7 +74,8 @@ export function parseKeyQuery(search: string): KeyQuery {
     severity: (SEVERITIES as string[]).includes(severity)
       ? (severity as Severity)
       : '',
-    rule: p.get('rule') ?? '',
+    // a mistyped or retired rule in a bookmark lists every key (the service refuses it)
+    rule: (RULE_IDS as readonly string[]).includes(rule) ? rule : '',
     status: STATUSES.includes(status) ? status : 'all',
     roleId: role > 0 ? role : null,
     ids: (p.get('ids') ?? '')

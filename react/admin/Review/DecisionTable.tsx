@@ -205,7 +205,14 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
       {loading && !page && <p className="c-muted-1">{t('loading')}</p>}
       {page && page.total === 0 ? (
         <p className="c-success">
-          <FormattedMessage id={`admin/key-steward.review.none.${status}`} />
+          {/* "Every key has a decision" only when no filter narrows the Undecided list */}
+          <FormattedMessage
+            id={
+              status === 'UNDECIDED' && (severity || search.trim())
+                ? 'admin/key-steward.review.none.UNDECIDED.filtered'
+                : `admin/key-steward.review.none.${status}`
+            }
+          />
         </p>
       ) : (
         page && (

@@ -274,6 +274,38 @@ describe('ReviewPage', () => {
     ).toBe('1')
   })
 
+  it('says no undecided key matches a search, not that every key has a decision', async () => {
+    const none = (filter: Record<string, unknown>) => ({
+      request: {
+        query: PAGE,
+        variables: { filter, sort: 'RISK', offset: 0, limit: 50 },
+      },
+      result: {
+        data: {
+          reviewDecisions: { reviewId: 'r1', total: 0, offset: 0, keys: [] },
+        },
+      },
+    })
+
+    const { getByText, getByLabelText, queryByText, container } = render(
+      <ReviewPage />,
+      {
+        graphql: {
+          mocks: [...open, none({ status: 'UNDECIDED', search: 'Legacy OMS' })],
+        },
+      }
+    )
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    fireEvent.change(getByLabelText('Search label, appKey or account'), {
+      target: { value: 'Legacy OMS' },
+    })
+    await wait(() => getByText('No undecided key matches these filters.'))
+    expect(queryByText('Every key has a decision.')).toBeNull()
+  })
+
   it('asks before keeping or rotating a selection with critical keys, naming how many; Esc changes nothing', async () => {
     const criticalKeys = [
       {

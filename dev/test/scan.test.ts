@@ -14,7 +14,7 @@ const expected = loadJson<{
 
 const ANA = 'session-ana-owner'
 const SCAN =
-  'mutation { runLeakScan { at origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated complete unreadCount keptUrls keptFrom errors { url reason } errorCount skipped { url reason } skippedCount unreachableHosts exposures { kind appKey tokenFound tokenMasked url line column snippet lastSeenAt } } }'
+  'mutation { runLeakScan { at origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated complete unreadCount keptUrls keptFrom errors { url reason } errorCount skipped { url reason } skippedCount unreachableHosts exposures { kind appKey tokenFound tokenMasked tokenLength url line column snippet lastSeenAt } } }'
 
 // The default store plus an oversized script, a script on a third-party host, and a page the
 // settings add, so limits and per-URL errors show.
@@ -64,7 +64,8 @@ describe('runLeakScan', () => {
       (e: { tokenFound: boolean }) => e.tokenFound
     )
 
-    assert.match(withToken.tokenMasked, /^[A-Z]{4}… \(128 characters\)$/)
+    assert.match(withToken.tokenMasked, /^[A-Z]{4}…$/)
+    assert.equal(withToken.tokenLength, 128)
     assert.equal(withToken.url, 'https://acme.myvtex.com/arquivos/app.js')
     assert.ok(withToken.line > 1 && withToken.column > 1)
     assert.ok(!/[A-Z]{20,}/.test(withToken.snippet))

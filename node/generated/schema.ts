@@ -310,8 +310,13 @@ export type Exposure = {
   appKey?: Maybe<Scalars['String']['output']>;
   account?: Maybe<Scalars['String']['output']>;
   tokenFound: Scalars['Boolean']['output'];
-  /** First 4 characters and the length, e.g. 'BHHP… (128 characters)' */
+  /**
+   * The token's first 4 characters, e.g. 'BHHP…' (scans stored before tokenLength
+   * existed also hold the length: 'BHHP… (128 characters)')
+   */
   tokenMasked?: Maybe<Scalars['String']['output']>;
+  /** The token's length in characters (null when no token was found, or on scans stored before it existed) */
+  tokenLength?: Maybe<Scalars['Int']['output']>;
   url: Scalars['String']['output'];
   line: Scalars['Int']['output'];
   column: Scalars['Int']['output'];
@@ -1740,6 +1745,7 @@ export type ExposureResolvers<ContextType = Context, ParentType extends Resolver
   account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tokenFound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tokenMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

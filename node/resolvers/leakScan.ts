@@ -42,6 +42,7 @@ export function presentScan(r: LeakScanResult) {
     exposures: [...r.exposures].sort(bySeverity).map((e) => ({
       ...e,
       snippet: maskSnippet(e.snippet),
+      tokenLength: e.tokenLength ?? null,
       lastSeenAt: e.lastSeenAt ?? null,
       severity: severityOf(e),
     })),

@@ -120,7 +120,7 @@ describe('scanText on adversarial 5 MB inputs', () => {
       out.filter((e) => e.kind === 'TOKEN' && e.tokenFound && e.line === 1)
     ).toHaveLength(tokens)
     expect(new Set(out.map((e) => e.tokenMasked))).toEqual(
-      new Set(['BHHP… (128 characters)', 'QWER… (128 characters)'])
+      new Set(['BHHP…', 'QWER…'])
     )
     expectMasked(out)
   })
@@ -135,14 +135,14 @@ describe('scanText on adversarial 5 MB inputs', () => {
       out.filter(
         (e) =>
           e.appKey === 'vtexappkey-a-ABCDEF' &&
-          e.tokenMasked === 'BHHP… (128 characters)'
+          e.tokenMasked === 'BHHP…'
       )
     ).toHaveLength(pairs)
     expect(
       out.filter(
         (e) =>
           e.appKey === 'vtexappkey-b-GHIJKL' &&
-          e.tokenMasked === 'QWER… (128 characters)'
+          e.tokenMasked === 'QWER…'
       )
     ).toHaveLength(pairs)
     expectMasked(out)

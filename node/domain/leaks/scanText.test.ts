@@ -9,7 +9,9 @@ const URL_ = 'https://acme.myvtex.com/arquivos/app.js'
 /** Token-shaped test value: 128 capitals starting ABCD (not a real token). */
 const TOKEN = `ABCD${'BHHPCLJDRBWPBOJN'.repeat(8)}`.slice(0, 128)
 const OTHER_TOKEN = 'QWERTYUIOP'.repeat(13).slice(0, 128)
-const MASKED = 'ABCD… (128 characters)'
+const MASKED = 'ABCD…(128)'
+/** what an exposure shows of the token beside its length */
+const SHOWN = 'ABCD…'
 const KEY = 'vtexappkey-acme-XDIUKI'
 
 const scan = (text: string) => scanText(URL_, text)
@@ -46,7 +48,8 @@ describe('scanText', () => {
         appKey: KEY,
         account: 'acme',
         tokenFound: true,
-        tokenMasked: MASKED,
+        tokenMasked: SHOWN,
+        tokenLength: 128,
         url: URL_,
         line,
         column: HEADERS.split('\n')[line - 1].indexOf(KEY) + 1,
@@ -63,6 +66,7 @@ describe('scanText', () => {
         account: 'acme',
         tokenFound: false,
         tokenMasked: null,
+        tokenLength: null,
         url: URL_,
         line: 1,
         column: KEY_ALONE.indexOf(KEY) + 1,
@@ -78,7 +82,8 @@ describe('scanText', () => {
         appKey: null,
         account: null,
         tokenFound: true,
-        tokenMasked: MASKED,
+        tokenMasked: SHOWN,
+        tokenLength: 128,
         url: URL_,
         line: 1,
         column: TOKEN_ALONE.indexOf(TOKEN) + 1,
@@ -98,7 +103,7 @@ describe('scanText', () => {
   it('finds a VTEX ID app-token login body: APP_KEY with tokenFound', () => {
     expect(
       scan(LOGIN).map((e) => [...brief(e), e.account, e.tokenMasked])
-    ).toEqual([['APP_KEY', 'vtexappkey-x-ABCDEF', true, 'x', MASKED]])
+    ).toEqual([['APP_KEY', 'vtexappkey-x-ABCDEF', true, 'x', SHOWN]])
   })
 
   it('finds a share.vtex.com credentials link: SHARE_LINK', () => {
@@ -109,6 +114,7 @@ describe('scanText', () => {
         account: null,
         tokenFound: false,
         tokenMasked: null,
+        tokenLength: null,
         url: URL_,
         line: 1,
         column: SHARE.indexOf('share.vtex.com') + 1,
@@ -141,8 +147,8 @@ describe('scanText', () => {
     expect(
       scan(text).map((e) => [e.kind, e.appKey, e.tokenMasked, e.line])
     ).toEqual([
-      ['APP_KEY', 'vtexappkey-acme-AAAAAA', MASKED, 2],
-      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER… (128 characters)', 3],
+      ['APP_KEY', 'vtexappkey-acme-AAAAAA', SHOWN, 2],
+      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER…', 3],
     ])
   })
 
@@ -150,8 +156,8 @@ describe('scanText', () => {
     const text = `[{"appToken":"${TOKEN}","appKey":"vtexappkey-acme-AAAAAA"},{"appToken":"${OTHER_TOKEN}","appKey":"vtexappkey-acme-BBBBBB"}]`
 
     expect(scan(text).map((e) => [e.kind, e.appKey, e.tokenMasked])).toEqual([
-      ['APP_KEY', 'vtexappkey-acme-AAAAAA', MASKED],
-      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER… (128 characters)'],
+      ['APP_KEY', 'vtexappkey-acme-AAAAAA', SHOWN],
+      ['APP_KEY', 'vtexappkey-acme-BBBBBB', 'QWER…'],
     ])
   })
 
@@ -388,7 +394,7 @@ describe('scanText', () => {
       const old = `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCDEFGHIJKLMNOPQRS" + "TUVWXYZABCDEFGHIJK`
 
       expect(maskSnippet(old)).toBe(
-        `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCD… (19 characters)" + "… (18 characters)`
+        `'X-VTEX-API-AppKey': '${KEY}', 'X-VTEX-API-AppToken': "ABCD…(19)" + "…(18)`
       )
       for (const [, text] of cases) {
         const [e] = scan(text)
@@ -404,16 +410,14 @@ describe('scanText', () => {
     it('says how long each masked piece is', () => {
       const [e] = scan(cases[0][1])
 
-      expect(e.snippet).toContain(
-        `'X-VTEX-API-AppToken': "ABCD… (19 characters)" + "… (19 characters)`
-      )
+      expect(e.snippet).toContain(`'X-VTEX-API-AppToken': "ABCD…(19)" + "…(19)`)
     })
 
     it('a window that starts inside a split token shows none of it', () => {
       const text = `x = "${pieces(16).join('" + "')}"; var k = '${KEY}'`
       const [e] = scan(text)
 
-      expect(e.snippet).toMatch(/^… \(16 characters\)" \+ "… \(16 characters\)/)
+      expect(e.snippet).toMatch(/^…\(16\)" \+ "…\(16\)/)
       expect(shown(e)).toBe('')
     })
 
@@ -423,11 +427,11 @@ describe('scanText', () => {
       )
 
       expect(e.snippet).toBe(
-        `'POST', 'Content-Type': 'text/plain', 'X-VTEX-API-AppKey': '${KEY}', '… (4 characters)'`
+        `'POST', 'Content-Type': 'text/plain', 'X-VTEX-API-AppKey': '${KEY}', '…(4)'`
       ) // the first 4 capitals show
       const [f] = scan(`var XYZ = 'ABCDEFGH', k = '${KEY}'`)
 
-      expect(f.snippet).toBe(`var XYZ = 'A… (8 characters)', k = '${KEY}'`)
+      expect(f.snippet).toBe(`var XYZ = 'A…(8)', k = '${KEY}'`)
     })
   })
 
@@ -441,7 +445,7 @@ describe('scanText', () => {
 describe('maskToken and maskSecrets', () => {
   it('maskToken keeps the first 4 characters and the length', () => {
     expect(maskToken(TOKEN)).toBe(MASKED)
-    expect(maskToken('ABCDEFGHIJKLMNOPQRST')).toBe('ABCD… (20 characters)')
+    expect(maskToken('ABCDEFGHIJKLMNOPQRST')).toBe('ABCD…(20)')
   })
 
   const cases: Array<[string, string, string]> = [
@@ -453,7 +457,7 @@ describe('maskToken and maskSecrets', () => {
     [
       'masks a run of exactly 20 capitals',
       'x ABCDEFGHIJKLMNOPQRST y',
-      'x ABCD… (20 characters) y',
+      'x ABCD…(20) y',
     ],
     [
       'leaves 19 capitals alone',
@@ -468,7 +472,7 @@ describe('maskToken and maskSecrets', () => {
     [
       'masks each of two runs joined by an underscore',
       `${TOKEN}_${OTHER_TOKEN}`,
-      `${MASKED}_QWER… (128 characters)`,
+      `${MASKED}_QWER…(128)`,
     ],
     ['masks a run inside a word too', `abc${TOKEN}def`, `abc${MASKED}def`],
     [
@@ -520,6 +524,7 @@ describe('the storefront of dev/fixtures/default.json', () => {
         account: 'acme',
         tokenFound: false,
         tokenMasked: null,
+        tokenLength: null,
         url: 'https://acme.myvtex.com/produto-exemplo/p',
         line: lineOf('/produto-exemplo/p', 'vtexappkey-acme-JVOAUO'),
       },
@@ -528,7 +533,8 @@ describe('the storefront of dev/fixtures/default.json', () => {
         appKey: 'vtexappkey-acme-XDIUKI',
         account: 'acme',
         tokenFound: true,
-        tokenMasked: 'BHHP… (128 characters)',
+        tokenMasked: 'BHHP…',
+        tokenLength: 128,
         url: 'https://acme.myvtex.com/arquivos/app.js',
         line: lineOf('/arquivos/app.js', 'vtexappkey-acme-XDIUKI'),
       },

@@ -1,6 +1,7 @@
 // Turns detector matches in one fetched text into exposures: an appKey, with CRITICAL weight
 // when a token sits next to it; a token with key context but no key; a credentials link.
-// Tokens only ever leave this module masked (first 4 characters and the length).
+// Tokens only ever leave this module masked (first 4 characters and the length), in a form with
+// no words in it ("BHHP…(128)"): the pages word the length in the admin's language.
 import { containsTokenLike } from '../secrets'
 import type { Match } from './detectors'
 import {
@@ -20,8 +21,10 @@ export interface Exposure {
   /** account named by the appKey */
   account: string | null
   tokenFound: boolean
-  /** e.g. "BHHP… (128 characters)" */
+  /** the token's first 4 characters, e.g. "BHHP…" */
   tokenMasked: string | null
+  /** the token's length in characters */
+  tokenLength?: number | null
   url: string
   line: number
   column: number
@@ -31,9 +34,13 @@ export interface Exposure {
   lastSeenAt?: string | null
 }
 
+/** A token's first 4 characters and its length, in no language: "BHHP…(128)". */
 export function maskToken(token: string): string {
-  return `${token.slice(0, 4)}… (${token.length} characters)`
+  return `${tokenStart(token)}(${token.length})`
 }
+
+/** What an exposure shows of a token beside its length: its first 4 characters. */
+export const tokenStart = (token: string): string => `${token.slice(0, 4)}…`
 
 /**
  * Masks what could hand over a credential in display text: any run of 20+ capital letters (a
@@ -128,8 +135,6 @@ export const SNIPPET_REVEAL = 4
 /** How far back (non-alphanumeric characters: quotes, `+`, dashes, spaces) a split token's previous piece can be. */
 const JOIN_REACH = 16
 
-const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`
-
 /**
  * The text of [from, to) with every capital run that could be a token, or a piece of one, masked:
  * runs standing alone (not part of a word like `AppToken`) however short, and any run of 20 or
@@ -185,7 +190,7 @@ function maskRuns(
       text.slice(copied, s) +
       (reveal === len
         ? text.slice(s, e)
-        : `${text.slice(s, s + reveal)}… (${characters(len)})`)
+        : `${text.slice(s, s + reveal)}…(${len})`) // maskToken's form
     copied = e
   }
 
@@ -299,7 +304,8 @@ export function scanText(url: string, text: string): Exposure[] {
       appKey: k.value!,
       account,
       tokenFound: !!token,
-      tokenMasked: token ? maskToken(tokenText(token)) : null,
+      tokenMasked: token ? tokenStart(tokenText(token)) : null,
+      tokenLength: token ? tokenText(token).length : null,
       url,
       ...at(k),
       snippet: snippet(text, k, context, contextMax),
@@ -313,7 +319,8 @@ export function scanText(url: string, text: string): Exposure[] {
         appKey: null,
         account: null,
         tokenFound: true,
-        tokenMasked: maskToken(tokenText(t)),
+        tokenMasked: tokenStart(tokenText(t)),
+        tokenLength: tokenText(t).length,
         url,
         ...at(t),
         snippet: snippet(text, t, context, contextMax),
@@ -327,6 +334,7 @@ export function scanText(url: string, text: string): Exposure[] {
       account: null,
       tokenFound: false,
       tokenMasked: null,
+      tokenLength: null,
       url,
       ...at(l),
       snippet: snippet(text, l, context, contextMax),

@@ -280,12 +280,18 @@ const ExposurePage: React.FC = () => {
                           <>
                             {' '}
                             ·{' '}
+                            {/* scans stored before tokenLength hold it in tokenMasked */}
                             <FormattedMessage
-                              id="admin/key-steward.exposure.token"
+                              id={
+                                e.tokenLength == null
+                                  ? 'admin/key-steward.exposure.token'
+                                  : 'admin/key-steward.exposure.tokenWithLength'
+                              }
                               values={{
                                 masked: (
                                   <span className="code">{e.tokenMasked}</span>
                                 ),
+                                length: e.tokenLength,
                               }}
                             />
                           </>

@@ -4,7 +4,7 @@
 // region inside another (vtex.styleguide's Alert is already role="alert": wrapped in another
 // region it is announced twice). Screenshots go to dev/artifacts/screenshots/permissions/.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'fs'
+import { mkdirSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { after, before, describe, it } from 'node:test'
 
@@ -22,12 +22,17 @@ import {
 } from './browser'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots', 'permissions')
-const FIRST_KEY = 'vtexappkey-acme-IREMAS'
+/** The fixture's first key: its page is /keys/<id> (an appKey there finds no key). */
+const FIRST_KEY = (
+  JSON.parse(
+    readFileSync(join(ROOT, 'dev', 'fixtures', 'default.json'), 'utf8')
+  ) as { appKeys: Array<{ id: string; label: string }> }
+).appKeys[0]
 
 const PAGES = [
   ['overview', ''],
   ['keys', '/keys'],
-  ['key', `/keys/${FIRST_KEY}`],
+  ['key', `/keys/${FIRST_KEY.id}`],
   ['users', '/users'],
   ['review', '/review'],
   ['settings', '/settings'],
@@ -67,6 +72,7 @@ interface Seen {
   tryAgainNearForbidden: boolean
   registerForm: boolean
   nested: string[]
+  text: string
   /** standing banners (reminders, the data's source, partial reads) announced as alerts on load */
   standingAlerts: number
 }
@@ -85,6 +91,7 @@ function look(app: Frame): Promise<Seen> {
     const text = document.body.innerText
 
     return {
+      text,
       forbidden: forbidden.length,
       permissionTexts:
         text.split('lacks these License Manager resources').length - 1,
@@ -156,8 +163,21 @@ describe('pages for sessions that lack rights, and their live regions', () => {
           assert.equal(seen.registerForm, false, 'a form VTEX would refuse')
         }
 
+        // the owner sees the key itself: the walk reaches a real key's page, not "not found"
+        if (name === 'key' && session === 'session-ana-owner')
+          assert.ok(
+            seen.text.includes(FIRST_KEY.label),
+            seen.text.slice(0, 300)
+          )
+        const { text: _text, ...counts } = seen
+
         console.log(
-          JSON.stringify({ session, name, ...seen, nested: seen.nested.length })
+          JSON.stringify({
+            session,
+            name,
+            ...counts,
+            nested: seen.nested.length,
+          })
         )
       })
 })

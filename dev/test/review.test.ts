@@ -514,6 +514,21 @@ describe('bulk decisions and the paged decision table', () => {
 
     assert.equal(errorCode(noRuleBulk), 'BAD_USER_INPUT')
     assert.equal(noRuleBulk.body.errors![0].extensions!.field, 'matching.rule')
+    // An empty or blank rule is no rule id either: read as "no rule", it matched every key and
+    // this justified bulk decision decided them all.
+    for (const rule of ['', '   ']) {
+      const blank = await gql(stack, ANA, BULK, {
+        m: { rule },
+        d: 'KEEP',
+        j: 'Agency contract until December',
+      })
+
+      assert.equal(errorCode(blank), 'BAD_USER_INPUT', blank.text)
+      assert.equal(blank.body.errors![0].extensions!.field, 'matching.rule')
+      const blankPage = await gql(stack, ANA, PAGE, { f: { rule } })
+
+      assert.equal(errorCode(blankPage), 'BAD_USER_INPUT', blankPage.text)
+    }
 
     // With a justification it applies to all; the answer holds only the changed keys.
     const ok = await gql(stack, ANA, BULK, {

@@ -18,7 +18,7 @@ import { encodedViews, MIN_ENCODED, utf16Halves } from './secrets/views'
 const ENCODED_RUN = new RegExp(`[A-Za-z0-9+/_-]{${MIN_ENCODED},}={0,2}`, 'g')
 /** Layers of encoding looked through (base64 of gzip of base64 …). */
 const MAX_DEPTH = 4
-/** Compressed blobs inflated per input; past it, one more is taken as a token (a zip-bomb swarm). */
+/** Compressed streams (each gzip member) inflated per input; past it, one more is taken as a token (a zip-bomb swarm). */
 const MAX_INFLATIONS = 32
 
 interface Walk {
@@ -102,7 +102,7 @@ function decodedSpans(text: string, walk: Walk): Span[] {
 /**
  * Decoded bytes holding a gzip member (anywhere: words may precede it) or a zlib stream (at the
  * start): from there on is a span when what it inflates to holds a token, or inflates past the
- * bound, or the input already had MAX_INFLATIONS blobs inflated.
+ * bound, or the input already had MAX_INFLATIONS streams (gzip members) inflated.
  */
 function compressedSpans(text: string, walk: Walk): Span[] {
   let bytes: Buffer | null = null
@@ -120,9 +120,7 @@ function compressedSpans(text: string, walk: Walk): Span[] {
     bytes = bytes ?? Buffer.from(text, 'latin1')
     if (!compressedAt(bytes, at)) continue
     const span = { start: at, end: text.length }
-
-    if (walk.inflations.left-- <= 0) return [span]
-    const out = inflated(bytes, at)
+    const out = inflated(bytes, at, walk.inflations)
 
     if (
       out === 'TOO_LARGE' ||

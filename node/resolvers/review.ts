@@ -23,9 +23,12 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A filter naming a rule that does not exist matches nothing: say so instead. */
+/**
+ * A filter naming a rule that does not exist matches nothing: say so instead. An empty rule is
+ * refused too: read as "any rule" it would match every key (and decide them all in bulk).
+ */
 function checkFilter(field: string, filter?: DecisionFilter | null) {
-  if (filter?.rule && !RULE_IDS.includes(filter.rule))
+  if (filter?.rule != null && !RULE_IDS.includes(filter.rule))
     throw badInput(
       `${field}.rule`,
       wording('validation.unknownRule', {

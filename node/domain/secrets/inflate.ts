@@ -70,12 +70,19 @@ function inflateFrom(
 
 /**
  * What a gzip file (every member, as gunzip reads them) or a zlib stream starting at `at`
- * inflates to, as latin1 text; TOO_LARGE past MAX_INFLATED; null when it is neither.
+ * inflates to, as latin1 text; TOO_LARGE past MAX_INFLATED; null when it is neither. Each
+ * stream inflated (each gzip member) takes one from `budget`; with none left it is TOO_LARGE:
+ * members that inflate to nothing never reach the size bound, and a megabyte holds 37,000.
  */
-export function inflated(bytes: Buffer, at = 0): Inflated {
+export function inflated(
+  bytes: Buffer,
+  at = 0,
+  budget = { left: Infinity }
+): Inflated {
   const zlibStart = zlibBody(bytes, at)
 
   if (zlibStart >= 0) {
+    if (budget.left-- <= 0) return 'TOO_LARGE'
     const r = inflateFrom(bytes, zlibStart, MAX_INFLATED)
 
     return r === null || r === 'TOO_LARGE' ? r : r.out.toString('latin1')
@@ -85,6 +92,7 @@ export function inflated(bytes: Buffer, at = 0): Inflated {
   let size = 0
 
   for (let p = at, body = gzipBody(bytes, p); body >= 0; ) {
+    if (budget.left-- <= 0) return 'TOO_LARGE'
     const r = inflateFrom(bytes, body, MAX_INFLATED - size)
 
     if (r === 'TOO_LARGE') return r

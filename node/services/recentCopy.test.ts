@@ -131,6 +131,24 @@ describe('recent copy', () => {
     expect(await readCopy('acme', storage)).toBeNull()
   })
 
+  it('a body without its lists is no copy, not a crash', async () => {
+    const { storage, files } = fakeStorage()
+    const saved = await saveCopy('acme', storage, inventory())
+
+    for (const broken of [
+      { ...inventory(), users: undefined },
+      { ...inventory(), keys: [{ id: 'k1' }] },
+      { ...inventory(), roles: null },
+    ]) {
+      forgetMemory()
+      files.set(`snapshots/${COPY_BODY}`, {
+        version: saved.meta.version,
+        inventory: broken,
+      })
+      expect(await readCopy('acme', storage)).toBeNull()
+    }
+  })
+
   it('a key action is patched in with a new version, keeping the read time', async () => {
     const { storage } = fakeStorage()
     const saved = await saveCopy('acme', storage, inventory(), 5_000)

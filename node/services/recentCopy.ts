@@ -65,11 +65,27 @@ export async function readCopy(
 
   // Another replica is between writing the body and the meta: treat as no copy this time.
   if (!body || body.version !== meta.version) return null
+  // A body without its lists (written by hand, cut short) is no copy either, not a crash.
+  if (!wellFormed(body.inventory)) return null
   const inventory = withCatalogRoles(body.inventory)
 
   memory.set(account, { meta, inventory })
 
   return { meta, inventory }
+}
+
+function wellFormed(inventory: Inventory | undefined): inventory is Inventory {
+  const subjects = (list: unknown) =>
+    Array.isArray(list) &&
+    list.every((s: { roles?: unknown } | null) => Array.isArray(s?.roles))
+
+  return (
+    !!inventory &&
+    Array.isArray(inventory.roles) &&
+    subjects(inventory.keys) &&
+    subjects(inventory.users) &&
+    subjects(inventory.externalKeys)
+  )
 }
 
 /** Body first, then meta: a reader that sees the new meta finds the body it names. */

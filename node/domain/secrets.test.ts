@@ -394,4 +394,3 @@ describe('tokens cut into groups that happen to hold vowels', () => {
     expect(missed).toEqual([])
   })
 })
-

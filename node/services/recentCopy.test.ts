@@ -38,43 +38,38 @@ function fakeStorage() {
   return { storage: storage as unknown as AppStorage, files, reads }
 }
 
-const inventory = (): Inventory => ({
-  source: 'LIVE',
-  generatedAt: '2026-11-26T12:00:00.000Z',
-  complete: true,
-  missing: [],
-  externalKeys: [],
-  users: [],
-  roles: [
-    {
-      id: 1,
-      name: 'Owner (Admin Super)',
-      isAdmin: true,
-      roleType: 0,
-      products: [],
-    },
-  ],
-  keys: [
-    {
-      id: 'k1',
-      appKey: 'vtexappkey-acme-AAA',
-      label: 'ERP',
-      createdAt: '2026-01-01T00:00:00Z',
-      isActive: true,
-      ageDays: 329,
-      rolesKnown: true,
-      roles: [
-        {
-          id: 1,
-          name: 'Owner (Admin Super)',
-          isAdmin: true,
-          roleType: 0,
-          products: [],
-        },
-      ],
-    },
-  ],
-})
+/** As assembleInventory makes it: the key's role is the catalog's object. */
+const inventory = (): Inventory => {
+  const owner = {
+    id: 1,
+    name: 'Owner (Admin Super)',
+    isAdmin: true,
+    roleType: 0,
+    products: [],
+  }
+
+  return {
+    source: 'LIVE',
+    generatedAt: '2026-11-26T12:00:00.000Z',
+    complete: true,
+    missing: [],
+    externalKeys: [],
+    users: [],
+    roles: [owner],
+    keys: [
+      {
+        id: 'k1',
+        appKey: 'vtexappkey-acme-AAA',
+        label: 'ERP',
+        createdAt: '2026-01-01T00:00:00Z',
+        isActive: true,
+        ageDays: 329,
+        rolesKnown: true,
+        roles: [owner],
+      },
+    ],
+  }
+}
 
 beforeEach(() => forgetMemory())
 

@@ -133,16 +133,12 @@ describe('scanText on adversarial 5 MB inputs', () => {
     expect(out).toHaveLength(2 * pairs)
     expect(
       out.filter(
-        (e) =>
-          e.appKey === 'vtexappkey-a-ABCDEF' &&
-          e.tokenMasked === 'BHHP…'
+        (e) => e.appKey === 'vtexappkey-a-ABCDEF' && e.tokenMasked === 'BHHP…'
       )
     ).toHaveLength(pairs)
     expect(
       out.filter(
-        (e) =>
-          e.appKey === 'vtexappkey-b-GHIJKL' &&
-          e.tokenMasked === 'QWER…'
+        (e) => e.appKey === 'vtexappkey-b-GHIJKL' && e.tokenMasked === 'QWER…'
       )
     ).toHaveLength(pairs)
     expectMasked(out)

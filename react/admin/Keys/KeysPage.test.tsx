@@ -34,6 +34,17 @@ beforeEach(() => {
   window.sessionStorage.clear()
 })
 
+/** The list as served from the recent copy, read 3 minutes ago. */
+const recentPage = () =>
+  keyPage(ROWS, {
+    inventory: {
+      ...LIVE_META,
+      source: 'RECENT',
+      ageSeconds: 185,
+      revalidating: false,
+    },
+  })
+
 describe('KeysPage', () => {
   it('shows a loading state, then the page of keys the service sent, with the stale-key warning', async () => {
     const { getByText, getByRole, queryByRole, container } = render(
@@ -296,14 +307,7 @@ describe('KeysPage', () => {
   })
 
   it('says how old the recent copy is and loads live data on request', async () => {
-    const recent = keyPage(ROWS, {
-      inventory: {
-        ...LIVE_META,
-        source: 'RECENT',
-        ageSeconds: 185,
-        revalidating: false,
-      },
-    })
+    const recent = recentPage()
 
     const live = {
       request: {
@@ -376,14 +380,7 @@ describe('KeysPage', () => {
   })
 
   it('says nothing extra when Load live data read VTEX', async () => {
-    const recent = keyPage(ROWS, {
-      inventory: {
-        ...LIVE_META,
-        source: 'RECENT',
-        ageSeconds: 185,
-        revalidating: false,
-      },
-    })
+    const recent = recentPage()
 
     const { getByText, queryByText, queryByTestId } = render(<KeysPage />, {
       graphql: {

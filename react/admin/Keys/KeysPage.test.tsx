@@ -403,6 +403,44 @@ describe('KeysPage', () => {
     expect(queryByTestId('live-read-answered')).toBeNull()
   })
 
+  it('says nothing about a recent read when Load live data failed', async () => {
+    const recent = keyPage(ROWS, {
+      inventory: {
+        ...LIVE_META,
+        source: 'RECENT',
+        ageSeconds: 5,
+        revalidating: false,
+      },
+    })
+
+    const { container, getByText, queryByTestId } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(recent),
+          {
+            ...errorMock(
+              KEY_LIST,
+              'UPSTREAM_UNAVAILABLE',
+              'VTEX did not answer'
+            ),
+            request: {
+              query: KEY_LIST,
+              variables: { ...keyListVariables(), live: true },
+            },
+          },
+        ],
+      },
+    })
+
+    await wait(() => getByText('Load live data'))
+    fireEvent.click(getByText('Load live data'))
+    await wait(() =>
+      expect(container.querySelector('[role="alert"]')).not.toBeNull()
+    )
+    // the copy still shown is 5 s old: the notice would claim it answered the press
+    expect(queryByTestId('live-read-answered')).toBeNull()
+  })
+
   it('updates by itself when the background read lands a new copy', async () => {
     const stale = keyPage([row(STALE)], {
       inventory: {

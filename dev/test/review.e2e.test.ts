@@ -169,7 +169,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   // Keeping keys with a CRITICAL finding is confirmed first, in a dialog that counts them.
   const confirmCritical = async () => {
     const dialog = app.getByRole('dialog', {
-      name: 'Include keys with a Critical finding?',
+      name: 'Include keys with a CRITICAL finding?',
     })
 
     await dialog.waitFor()

@@ -139,6 +139,24 @@ describe('the messages the service words itself', () => {
   })
 })
 
+describe('severities in prose', () => {
+  // Sentences name a severity as the badges' codes read in every list: "a CRITICAL finding",
+  // not "a Critical finding" in one dialog and "ALTO o CRÍTICO" in the next.
+  const MIXED: Record<(typeof LANGUAGES)[number], RegExp> = {
+    en: /\b(Critical|High|Medium|Low) finding/,
+    pt: /achados? (Crítico|Alto|Médio|Baixo)/,
+    es: /hallazgos? (Crítico|Alto|Medio|Bajo)/,
+  }
+
+  it.each(LANGUAGES)('%s: in capitals', (language) => {
+    expect(
+      Object.entries(json[language])
+        .filter(([, text]) => MIXED[language].test(text))
+        .map(([id]) => id)
+    ).toEqual([])
+  })
+})
+
 describe('Portuguese plurals', () => {
   // Brazilian Portuguese says "0 dias", "0 chaves"; CLDR puts 0 in pt's "one" category, so ICU
   // alone would say "0 dia". Every plural with a "one" form says what zero is (its "other" form,

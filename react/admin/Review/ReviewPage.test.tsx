@@ -407,7 +407,7 @@ describe('ReviewPage', () => {
 
     expect(dialog.getAttribute('role')).toBe('dialog')
     expect(dialog.textContent).toContain(
-      'Include keys with a Critical finding?'
+      'Include keys with a CRITICAL finding?'
     )
     expect(dialog.querySelector('[data-critical-count]')!.textContent).toMatch(
       /: 1 of 3\.$/

@@ -228,6 +228,44 @@ describe('a token spelled out, one separator between characters', () => {
   })
 })
 
+describe('look-alike letters', () => {
+  const swap = (text: string, from: string, to: string) =>
+    [...text].map((c) => (from.includes(c) ? to[from.indexOf(c)] : c)).join('')
+
+  it.each([
+    [
+      'full-width',
+      [...T].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(''),
+    ],
+    [
+      'circled',
+      [...T]
+        .map((c) => String.fromCharCode(0x24b6 + c.charCodeAt(0) - 65))
+        .join(''),
+    ],
+    // a few Latin capitals swapped for Cyrillic or Greek ones drawn alike
+    ['Cyrillic swaps', swap(T, 'AEOPCTX', 'АЕОРСТХ')],
+    ['Greek swaps', swap(T, 'ABEKMOT', 'ΑΒΕΚΜΟΤ')],
+  ])('%s: refused, and redacted whole (look-alikes included)', (_, text) => {
+    expectCaught(`token: ${text} (rotated)`)
+    // nothing of the run is left but its first 4 characters
+    expect(redactTokens(`token: ${text}`)).toBe(
+      `token: ${text.slice(0, 4)}…[128 characters redacted]`
+    )
+  })
+
+  it('leaves Cyrillic and Greek prose in capitals alone', () => {
+    for (const text of [
+      'ПРИВЕТ МИР ЭТО ЗАМЕТКА О КЛЮЧЕ ДЛЯ ИНТЕГРАЦИИ СКЛАДА',
+      'ΑΥΤΗ ΕΙΝΑΙ ΜΙΑ ΣΗΜΕΙΩΣΗ ΓΙΑ ΤΟ ΚΛΕΙΔΙ ΤΗΣ ΑΠΟΘΗΚΗΣ ΣΥΓΧΡΟΝΙΣΜΟΣ',
+      'ＥＲＰ　ｓｙｎｃ　ｅｖｅｒｙ　１５　ｍｉｎｕｔｅｓ',
+    ]) {
+      expect(containsTokenLike(text)).toBe(false)
+      expect(redactTokens(text)).toBe(text)
+    }
+  })
+})
+
 describe('base64 cut at irregular places', () => {
   const basic = base64(`vtexappkey-acme-ORYNWX:${T}`)
 

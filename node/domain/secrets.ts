@@ -5,8 +5,9 @@
 // from every alignment (secrets/views.ts), as UTF-16, gzip'd or zlib'd (secrets/inflate.ts), and
 // encoded again inside (double encoding), up to MAX_DEPTH layers. Zero-width and other
 // invisible characters are no separation at all: they are set aside before anything is looked
-// at. Each finding is a span of the input, so redaction cuts the whole run that holds it.
+// at; full-width, circled, Cyrillic and Greek look-alikes read as the ASCII letters they mimic. Each finding is a span of the input, so redaction cuts the whole run that holds it.
 import { compressedAt, inflated } from './secrets/inflate'
+import { foldLookalikes } from './secrets/lookalikes'
 import { joinedTokenLike, plainSpans } from './secrets/plain'
 import type { Span } from './secrets/span'
 import { merged } from './secrets/span'
@@ -171,7 +172,8 @@ function withoutInvisibles(text: string): {
 /** Where input holds something token-like, merged, in the input's own positions (`first`: one is enough). */
 function tokenSpans(text: string, first = false): Span[] {
   const { visible, original } = withoutInvisibles(text)
-  const spans = spansIn(visible, {
+  // look-alike letters folded one for one: positions stay the visible text's
+  const spans = spansIn(foldLookalikes(visible), {
     depth: 0,
     first,
     inflations: { left: MAX_INFLATIONS },

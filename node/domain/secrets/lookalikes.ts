@@ -1,0 +1,78 @@
+// Letters that look like ASCII ones and stand for them in a paste: full-width forms (ＱＷＥ…, from
+// East Asian keyboards and some editors), circled letters, and Cyrillic and Greek capitals and
+// small letters drawn like Latin ones (a token "hidden" by swapping a few). Each is one UTF-16
+// unit folded to one ASCII character, so positions stay those of the input (redaction cuts the
+// whole run, look-alikes included). Prose in Cyrillic or Greek keeps its other letters, which
+// break any run.
+
+const CYRILLIC: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  Ѕ: 'S',
+  І: 'I',
+  Ј: 'J',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ј: 'j',
+}
+
+const GREEK: Record<string, string> = {
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+}
+
+const SWAPS: Record<string, string> = { ...CYRILLIC, ...GREEK }
+
+const LOOKALIKE = new RegExp(
+  `[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u24b6-\\u24e9${Object.keys(
+    SWAPS
+  ).join('')}]`,
+  'g'
+)
+
+function ascii(c: string): string {
+  const code = c.charCodeAt(0)
+
+  if (code >= 0xff10 && code <= 0xff5a)
+    return String.fromCharCode(code - 0xfee0)
+  if (code >= 0x24b6 && code <= 0x24cf)
+    return String.fromCharCode(65 + code - 0x24b6)
+  if (code >= 0x24d0 && code <= 0x24e9)
+    return String.fromCharCode(97 + code - 0x24d0)
+
+  return SWAPS[c] ?? c
+}
+
+/** text with every look-alike letter as the ASCII one it stands for; same length, same positions. */
+export function foldLookalikes(text: string): string {
+  return text.replace(LOOKALIKE, ascii)
+}

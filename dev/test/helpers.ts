@@ -52,6 +52,23 @@ export async function gql(
   return { status: res.status, body: JSON.parse(text), text }
 }
 
+/** Records an owner for a key through Key Steward (as an admin would), asserting it was saved. */
+export async function recordOwner(
+  stack: Stack,
+  cookie: string,
+  keyId: string,
+  owner = 'ops@acme.com'
+): Promise<void> {
+  const r = await gql(
+    stack,
+    cookie,
+    'mutation($k: ID!, $o: String) { annotateKey(keyId: $k, annotation: { owner: $o }) { owner } }',
+    { k: keyId, o: owner }
+  )
+
+  assert.equal(r.body.errors, undefined, r.text.slice(0, 300))
+}
+
 export function errorCode(r: GqlResult): string | undefined {
   return r.body.errors?.[0]?.extensions?.code
 }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test'
 
 import { generateFixture } from '../fixtures/generate'
 import { ROOT } from '../paths'
-import { ageRecentCopy, errorCode, gql, useStack } from './helpers'
+import { ageRecentCopy, errorCode, gql, recordOwner, useStack } from './helpers'
 
 const OWNER = 'session-ana-owner'
 const LACKING = [
@@ -124,14 +124,7 @@ describe('the key page asks for one key', () => {
       undefined,
       deactivated.text.slice(0, 300)
     )
-    const ann = await gql(
-      stack,
-      OWNER,
-      'mutation($k: ID!) { annotateKey(keyId: $k, annotation: { owner: "ops@acme.com" }) { owner } }',
-      { k: noted.id }
-    )
-
-    assert.equal(ann.body.errors, undefined, ann.text.slice(0, 300))
+    await recordOwner(stack, OWNER, noted.id)
     const offPage = (await detail(off.id)).body.data.keyDetail
 
     assert.equal(offPage.inventory.source, 'RECENT')

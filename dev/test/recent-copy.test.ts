@@ -6,7 +6,14 @@ import { describe, it } from 'node:test'
 
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import { ageRecentCopy, errorCode, gql, loadJson, useStack } from './helpers'
+import {
+  ageRecentCopy,
+  errorCode,
+  gql,
+  loadJson,
+  recordOwner,
+  useStack,
+} from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const OWNER = 'session-ana-owner'
@@ -230,14 +237,7 @@ describe('the recent copy', () => {
         )
     )!
 
-    const ann = await gql(
-      stack,
-      OWNER,
-      'mutation($k: ID!) { annotateKey(keyId: $k, annotation: { owner: "ops@acme.com" }) { owner } }',
-      { k: other.id }
-    )
-
-    assert.equal(ann.body.errors, undefined, ann.text.slice(0, 300))
+    await recordOwner(stack, OWNER, other.id)
     const afterNote = await keyList()
 
     assert.equal(afterNote.inventory.source, 'RECENT')

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import { DEFAULT_FIXTURE } from '../paths'
-import { errorCode, gql, useStack } from './helpers'
+import { errorCode, gql, recordOwner, useStack } from './helpers'
 
 const OWNER = 'session-ana-owner'
 const LACKING = [
@@ -67,14 +67,7 @@ describe('kept findings never go stale', () => {
       r.findings.some((f) => f.rule === 'no-owner')
     )!
 
-    const ann = await gql(
-      stack,
-      OWNER,
-      'mutation($k: ID!) { annotateKey(keyId: $k, annotation: { owner: "ops@acme.com" }) { owner } }',
-      { k: key.id }
-    )
-
-    assert.equal(ann.body.errors, undefined, ann.text.slice(0, 300))
+    await recordOwner(stack, OWNER, key.id)
     const owned = await page()
 
     assert.ok(!rulesOf(owned, key.id).includes('no-owner'))

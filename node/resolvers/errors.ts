@@ -12,6 +12,8 @@ import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
 import { ConflictError } from '../clients/appStorage'
 import { UpstreamError } from '../clients/retry'
 import type { Requirement } from '../domain/resources'
+import { RULE_IDS } from '../domain/rules'
+import { quote } from '../domain/secrets'
 import { describeRequirement, unknownRequirement } from '../domain/resources'
 import type { Wording } from '../domain/wording'
 import { wording } from '../domain/wording'
@@ -28,11 +30,29 @@ export function withCode<E extends Error>(
 }
 
 /** Bad input in one argument, worded in the admin's language. */
-export const badInput = (field: string, w: Wording) =>
+export const badInput = (
+  field: string,
+  w: Wording,
+  details: Record<string, unknown> = {}
+) =>
   withCode(
     worded((m) => new UserInputError(m), w),
     'BAD_USER_INPUT',
-    { field }
+    {
+      field,
+      ...details,
+    }
+  )
+
+/** A rule id the policy does not have, named back (redacted) with the ones it has. */
+export const unknownRule = (field: string, rule: string) =>
+  badInput(
+    field,
+    wording('validation.unknownRule', {
+      rule: quote(rule),
+      rules: RULE_IDS.join(', '),
+    }),
+    { allowed: RULE_IDS }
   )
 
 export function requireAdminToken(ctx: Context): string {

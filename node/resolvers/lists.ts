@@ -15,7 +15,7 @@ import { RULE_IDS } from '../domain/rules'
 import { quote } from '../domain/secrets'
 import { wording } from '../domain/wording'
 import type { Context } from '../typings'
-import { badInput } from './errors'
+import { badInput, unknownRule } from './errors'
 import { keyList as listKeys, userList as listUsers } from '../services/lists'
 
 interface PageArgs {
@@ -92,13 +92,7 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     : null
 
   if (args.rule && !RULE_IDS.includes(args.rule))
-    throw bad(
-      'rule',
-      wording('validation.unknownRule', {
-        rule: quote(args.rule),
-        rules: RULE_IDS.join(', '),
-      })
-    )
+    throw unknownRule('rule', args.rule)
   if (
     args.roleId !== undefined &&
     args.roleId !== null &&

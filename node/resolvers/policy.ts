@@ -6,9 +6,8 @@ import { HYGIENE_FORMULA } from '../domain/messages'
 import { localeOf, wording } from '../domain/wording'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
-import { quote } from '../domain/secrets'
 import { nextReviewDue } from '../domain/age'
-import { withCode } from './errors'
+import { unknownRule, withCode } from './errors'
 import { requestData } from '../services/requestData'
 import { say, sayFinding, worded } from '../services/wording'
 
@@ -57,19 +56,8 @@ export async function findings(
     args.rule !== undefined &&
     args.rule !== null &&
     !RULE_IDS.includes(args.rule)
-  ) {
-    throw withCode(
-      worded(
-        (m) => new UserInputError(m),
-        wording('validation.unknownRule', {
-          rule: quote(args.rule),
-          rules: RULE_IDS.join(', '),
-        })
-      ),
-      'BAD_USER_INPUT',
-      { field: 'rule', allowed: RULE_IDS }
-    )
-  }
+  )
+    throw unknownRule('rule', args.rule)
 
   const { findings: all } = await requestData(ctx).evaluation()
   const chosen = all.filter(

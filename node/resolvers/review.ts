@@ -2,9 +2,7 @@
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
 import { RULE_IDS } from '../domain/rules'
-import { quote } from '../domain/secrets'
-import { wording } from '../domain/wording'
-import { badInput, toResolverError } from './errors'
+import { toResolverError, unknownRule } from './errors'
 import {
   presentKey,
   presentPage,
@@ -29,13 +27,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
  */
 function checkFilter(field: string, filter?: DecisionFilter | null) {
   if (filter?.rule != null && !RULE_IDS.includes(filter.rule))
-    throw badInput(
-      `${field}.rule`,
-      wording('validation.unknownRule', {
-        rule: quote(filter.rule),
-        rules: RULE_IDS.join(', '),
-      })
-    )
+    throw unknownRule(`${field}.rule`, filter.rule)
 }
 
 type PageArgs = {

@@ -139,6 +139,31 @@ describe('review-overdue messages', () => {
   })
 })
 
+describe('the key a message names', () => {
+  // Key findings carry no copy of the label (rules/helpers.ts keyFinding): it is read here.
+  it('is the finding subject, by label or by appKey when unlabelled, in every language', () => {
+    const labelled = key({ label: 'ERP sync' })
+    const unlabelled = key({ label: '' })
+    const [a, b] = run(
+      RULES.find((r) => r.id === 'no-owner')!,
+      input({ keys: [labelled, unlabelled] })
+    )
+
+    for (const locale of LOCALES) {
+      expect(sayFinding(locale, a)).toContain('"ERP sync"')
+      expect(sayFinding(locale, b)).toContain(`"${unlabelled.appKey}"`)
+    }
+  })
+
+  it("is the rule's own label when it gives one", () =>
+    expect(
+      sayFinding('en', {
+        ...exposed({ label: 'Its own label' }),
+        subjectLabel: 'Store locator widget',
+      })
+    ).toContain('"Its own label"'))
+})
+
 describe('every rule has its message', () => {
   it.each(RULES.map((r) => r.id))(
     '%s: a message id in en, pt and es',

@@ -37,11 +37,14 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
 export const findingMessageId = (rule: string) =>
   `finding.${rule}.message` as MessageId
 
+/** A finding's params, with the subject's label as `{label}` unless the rule gave its own. */
+const paramsOf = (f: Finding): Params =>
+  f.params.label === undefined ? { label: f.subjectLabel, ...f.params } : f.params
+
 export function findingWording(f: Finding): Wording {
-  return {
-    id: findingMessageId(f.rule),
-    values: VALUES[f.rule]?.(f.params) ?? f.params,
-  }
+  const p = paramsOf(f)
+
+  return { id: findingMessageId(f.rule), values: VALUES[f.rule]?.(p) ?? p }
 }
 
 export const HYGIENE_FORMULA: Wording = { id: 'hygiene.formula' }

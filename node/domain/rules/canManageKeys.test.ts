@@ -107,7 +107,6 @@ describe('can-manage-keys', () => {
     expect(findings).toHaveLength(1)
     expect(findings[0].params).toMatchObject({
       roles: 'Owner (Admin Super), User Administrator - RESTRICTED, Auditor',
-      appKey: k.appKey,
     })
   })
 

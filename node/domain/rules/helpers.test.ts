@@ -30,7 +30,7 @@ describe('keyFinding', () => {
     roles: [],
   }
 
-  it('names the key by its label, or its appKey when it has none, in the params it was given', () => {
+  it('names the key by its label, or its appKey when it has none, and keeps the params it was given', () => {
     expect(keyFinding(noOwner, key, 'INFO', { count: 2 })).toEqual({
       rule: 'no-owner',
       severity: 'INFO',
@@ -38,7 +38,7 @@ describe('keyFinding', () => {
       subjectType: 'KEY',
       subjectId: 'k1',
       subjectLabel: 'vtexappkey-acme-K1',
-      params: { count: 2, label: 'vtexappkey-acme-K1', appKey: key.appKey },
+      params: { count: 2 },
     })
   })
 })

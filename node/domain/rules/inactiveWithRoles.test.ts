@@ -61,8 +61,6 @@ describe('inactive-with-roles', () => {
 
     expect(run(rule, input({ keys: [k] }))[0].params).toMatchObject({
       roles: 'Owner (Admin Super), Call center operator',
-      appKey: k.appKey,
-      label: k.label,
     })
   })
 

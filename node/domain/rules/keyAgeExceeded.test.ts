@@ -209,8 +209,6 @@ describe('key-age-exceeded', () => {
       overdueDays: 91,
       periodDays: 90,
       since: daysAgo(181),
-      appKey: k.appKey,
-      label: k.label,
     })
     expect(
       run(

@@ -95,8 +95,6 @@ describe('owner-role', () => {
 
     expect(run(rule, input({ keys: [k] }))[0].params).toMatchObject({
       roles: 'Owner (Admin Super)',
-      appKey: k.appKey,
-      label: k.label,
     })
   })
 

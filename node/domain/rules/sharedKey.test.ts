@@ -97,7 +97,6 @@ describe('shared-key', () => {
     ).toMatchObject({
       count: 2,
       integrations: 'ERP, Marketplace, erp',
-      appKey: k.appKey,
     })
   })
 

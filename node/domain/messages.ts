@@ -39,7 +39,9 @@ export const findingMessageId = (rule: string) =>
 
 /** A finding's params, with the subject's label as `{label}` unless the rule gave its own. */
 const paramsOf = (f: Finding): Params =>
-  f.params.label === undefined ? { label: f.subjectLabel, ...f.params } : f.params
+  f.params.label === undefined
+    ? { label: f.subjectLabel, ...f.params }
+    : f.params
 
 export function findingWording(f: Finding): Wording {
   const p = paramsOf(f)

@@ -157,13 +157,14 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
             id="admin/key-steward.review.signOffCounts"
             values={{
               keys: keysTotal,
-              decisions: list(
+              // "3 to keep and 1 to deactivate": a phrase per decision, joined the language's way
+              decisions: intl.formatList(
                 decisionCounts
                   .filter((c) => c.count > 0)
-                  .map(
-                    (c) =>
-                      `${c.count} ${t(`decision.${c.decision}`).toLowerCase()}`
-                  )
+                  .map((c) =>
+                    t(`signOffDecision.${c.decision}`, { count: c.count })
+                  ),
+                { type: 'conjunction' }
               ),
               practices: practicesTotal,
               done: checks('DONE'),

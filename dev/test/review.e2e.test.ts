@@ -183,6 +183,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
     return !!t && Number(t) < n
   }, undecided)
   const narrowed = await shown()
+
   assert.ok(narrowed > 0, 'the fixture has keys with a generic label')
   assert.equal(
     await app.locator('tr[data-review-key]').count(),

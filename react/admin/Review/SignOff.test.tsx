@@ -81,7 +81,7 @@ describe('SignOff', () => {
       { decision: 'ROTATE', count: 0 },
       { decision: 'REDUCE_ROLES', count: 2 },
       { decision: 'DEACTIVATE', count: 1 },
-    ]
+    ] as Review['progress']['decisionCounts']
 
     const said = (locale: string) => {
       const { getByRole, unmount } = render(
@@ -107,13 +107,13 @@ describe('SignOff', () => {
     }
 
     expect(said('en')).toBe(
-      'You sign off 6 keys (3 to keep, 2 to reduce roles, and 1 to deactivate) and 2 practices (1 done, 1 not applicable).'
+      'You sign off 6 keys (3 to keep, 2 to reduce roles, 1 to deactivate) and 2 practices (1 done, 1 not applicable).'
     )
     expect(said('pt')).toBe(
-      'Você assina 6 chaves (3 para manter, 2 para reduzir perfis e 1 para desativar) e 2 práticas (1 concluída, 1 não aplicável).'
+      'Você assina 6 chaves (3 para manter, 2 para reduzir perfis, 1 para desativar) e 2 práticas (1 concluída, 1 não aplicável).'
     )
     expect(said('es')).toBe(
-      'Firmas 6 claves (3 para mantener, 2 para reducir roles y 1 para desactivar) y 2 prácticas (1 hecha, 1 no aplicable).'
+      'Firmas 6 claves (3 para mantener, 2 para reducir roles, 1 para desactivar) y 2 prácticas (1 hecha, 1 no aplicable).'
     )
   })
 })

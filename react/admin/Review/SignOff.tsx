@@ -157,14 +157,14 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
             id="admin/key-steward.review.signOffCounts"
             values={{
               keys: keysTotal,
-              // "3 to keep and 1 to deactivate": a phrase per decision, joined the language's way
-              decisions: intl.formatList(
+              // "3 to keep, 1 to deactivate": a phrase per decision (a plain list: the react-intl
+              // the Admin provides may predate formatList, and older browsers lack Intl.ListFormat)
+              decisions: list(
                 decisionCounts
                   .filter((c) => c.count > 0)
                   .map((c) =>
                     t(`signOffDecision.${c.decision}`, { count: c.count })
-                  ),
-                { type: 'conjunction' }
+                  )
               ),
               practices: practicesTotal,
               done: checks('DONE'),

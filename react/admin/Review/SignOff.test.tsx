@@ -116,4 +116,18 @@ describe('SignOff', () => {
       'Firmas 6 claves (3 para mantener, 2 para reducir roles, 1 para desactivar) y 2 prácticas (1 hecha, 1 no aplicable).'
     )
   })
+
+  it('says nothing of decisions for a review without keys (no empty parentheses)', async () => {
+    const { getByRole } = render(
+      <SignOff
+        review={review({ keysDecided: 0, keysTotal: 0, decisionCounts: [] })}
+        onSigned={() => undefined}
+      />
+    )
+
+    fireEvent.click(getByRole('button'))
+    expect(
+      getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
+    ).toBe('You sign off 0 keys and 2 practices (1 done, 1 not applicable).')
+  })
 })

@@ -165,15 +165,29 @@ describe('admin polish found by the browser walk', () => {
             )?.trim(),
             m['admin/key-steward.review.bulkJustification']
           )
-          // nothing selected yet: the plural for zero (Portuguese counts 0 as "one" otherwise)
+          // nothing selected yet: the disabled button says what to do, never "Decide 0 keys"
+          // (its own words for zero: Portuguese counts 0 as "one" otherwise), and why it is disabled
+          const apply = bar.locator('[data-bulk-apply] button')
+
           assert.equal(
-            (
-              await bar.locator('[data-bulk-apply] button').textContent()
-            )?.trim(),
+            (await apply.textContent())?.trim(),
             {
-              en: 'Decide 0 keys',
-              pt: 'Decidir 0 chaves',
-              es: 'Decidir 0 claves',
+              en: 'Select keys to decide',
+              pt: 'Selecione chaves para decidir',
+              es: 'Selecciona claves para decidir',
+            }[locale]
+          )
+          assert.ok(await apply.isDisabled())
+          assert.equal(
+            await apply.evaluate((el) => {
+              const id = el.getAttribute('aria-describedby')
+
+              return id && document.getElementById(id)?.textContent
+            }),
+            {
+              en: 'No key selected: tick rows, or select all matching.',
+              pt: 'Nenhuma chave selecionada: marque linhas ou selecione todas do filtro.',
+              es: 'Ninguna clave seleccionada: marca filas o selecciona todas las del filtro.',
             }[locale]
           )
           assert.ok(

@@ -160,6 +160,46 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   // Decisions: keep every key without findings in one click …
   await act(app.locator('[data-keep-healthy] button').click())
   await app.waitForSelector('[data-decide-notice]')
+  // The Finding filter narrows the table to the keys with a finding of one rule, by its name …
+  const shown = async () =>
+    Number(
+      await app
+        .locator('[data-decisions-total]')
+        .getAttribute('data-decisions-total')
+    )
+
+  const undecided = await shown()
+
+  await act(
+    app
+      .locator('[data-rule-filter] select')
+      .selectOption({ label: 'Generic label' })
+  )
+  await app.waitForFunction((n) => {
+    const t = document
+      .querySelector('[data-decisions-total]')
+      ?.getAttribute('data-decisions-total')
+
+    return !!t && Number(t) < n
+  }, undecided)
+  const narrowed = await shown()
+
+  assert.ok(narrowed > 0, 'the fixture has keys with a generic label')
+  assert.equal(
+    await app.locator('tr[data-review-key]').count(),
+    Math.min(narrowed, 50)
+  )
+  assert.equal(
+    await app
+      .locator('tr[data-review-key]:not(:has([data-rule="generic-label"]))')
+      .count(),
+    0,
+    'every row shown has a Generic label finding'
+  )
+  await page.screenshot({ path: join(ARTIFACTS, 'review-rule-filter.png') })
+  // … and back to every finding.
+  await act(app.locator('[data-rule-filter] select').selectOption(''))
+  await app.waitForSelector(`[data-decisions-total="${undecided}"]`)
   // … then every key still undecided, at once: select all matching, keep with one justification.
   await act(app.locator('[data-select-matching-top] button').click())
   const bar = app.locator('[data-bulk-bar]')
@@ -217,7 +257,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   assert.match(
     counts!,
     new RegExp(
-      `You sign off ${REVIEW_KEYS} keys \\(${REVIEW_KEYS} keep\\) and 7 practices \\(7 done, 0 not applicable\\)`
+      `You sign off ${REVIEW_KEYS} keys \\(${REVIEW_KEYS} to keep\\) and 7 practices \\(7 done, 0 not applicable\\)`
     )
   )
   await act(app.getByRole('button', { name: 'Sign off', exact: true }).click())

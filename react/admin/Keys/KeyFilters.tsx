@@ -5,7 +5,7 @@ import { Dropdown, InputSearch } from 'vtex.styleguide'
 import type { Role } from '../types'
 import { SEVERITIES } from '../types'
 import type { KeyQuery } from './keyQuery'
-import { ruleName } from '../components/ruleName'
+import { ruleOptions } from '../components/ruleName'
 
 interface Props {
   query: KeyQuery
@@ -52,9 +52,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
           value={query.rule}
           options={[
             { value: '', label: t('keys.filter.any') },
-            ...rules
-              .map((r) => ({ value: r, label: ruleName(intl, r) }))
-              .sort((a, b) => a.label.localeCompare(b.label, intl.locale)),
+            ...ruleOptions(intl, rules),
           ]}
           onChange={(_: unknown, v: string) => onChange({ rule: v, page: 1 })}
         />

@@ -42,6 +42,10 @@ const JUSTIFICATION_FIELD: React.CSSProperties = {
 
 /** One bulk bar per page: the help under the justification, named by the input's aria-describedby. */
 const JUSTIFICATION_HELP = 'bulk-justification-help'
+/** Why the Decide button is disabled, named by its aria-describedby: no key selected … */
+const SELECTED_COUNT = 'bulk-selected-count'
+/** … or no decision chosen. */
+const CHOOSE_DECISION = 'bulk-choose-decision'
 
 const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
@@ -88,9 +92,18 @@ const BulkBar: React.FC<Props> = ({
   const [confirming, setConfirming] = useState(false)
   const [decide, deciding] = useDecide()
   const justificationInput = useRef<HTMLInputElement>(null)
+  const applyButton = useRef<HTMLButtonElement>(null)
 
   useAriaAttributes(justificationInput, {
     'aria-describedby': JUSTIFICATION_HELP,
+  })
+  // A disabled button says why: what to select, or what to choose (read with its name).
+  useAriaAttributes(applyButton, {
+    'aria-describedby': !count
+      ? SELECTED_COUNT
+      : !decision
+      ? CHOOSE_DECISION
+      : null,
   })
   const criticalCount = useCriticalInSelection(selection, filter, critical)
   const healthy = useQuery<
@@ -161,6 +174,7 @@ const BulkBar: React.FC<Props> = ({
         }}
       >
         <p
+          id={SELECTED_COUNT}
           className="mt0 mb4 f6"
           aria-live="polite"
           data-selected-count={count}
@@ -222,20 +236,31 @@ const BulkBar: React.FC<Props> = ({
             </div>
           </div>
         </div>
-        <div className="mt4">
-          <span data-bulk-apply>
+        <div className="mt4 flex flex-wrap items-center">
+          <span data-bulk-apply className="mr3">
             <Button
+              ref={applyButton}
               type="submit"
               size="small"
               disabled={!decision || !count}
               isLoading={deciding.loading}
             >
+              {/* with nothing selected it says what to do, not "Decide 0 keys" */}
               <FormattedMessage
                 id="admin/key-steward.review.bulkApply"
                 values={{ count }}
               />
             </Button>
           </span>
+          {count > 0 && !decision && (
+            <span
+              id={CHOOSE_DECISION}
+              className="f6 c-muted-1"
+              data-bulk-choose-decision
+            >
+              {t('bulkChooseDecision')}
+            </span>
+          )}
         </div>
       </form>
       {confirming && decision && (

@@ -6,7 +6,9 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import { usePermissions } from '../actions/usePermissions'
+import { ruleOptions } from '../components/ruleName'
 import DECISIONS_PAGE from '../graphql/reviewDecisions.gql'
+import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type {
   KeyStewardReviewDecisionsQuery,
   KeyStewardReviewDecisionsQueryVariables,
@@ -43,6 +45,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
   )
 
   const [severity, setSeverity] = useState<Severity | ''>('')
+  const [rule, setRule] = useState('')
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
@@ -57,6 +60,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
   const filter: DecisionFilter = {
     status,
     ...(severity ? { severity } : {}),
+    ...(rule ? { rule } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
   }
 
@@ -137,6 +141,20 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
             }}
           />
         </div>
+        <div className="mr4 mb3" data-rule-filter>
+          <Dropdown
+            label={t('ruleFilter')}
+            value={rule}
+            options={[
+              { value: '', label: t('anyRule') },
+              ...ruleOptions(intl, RULE_IDS),
+            ]}
+            onChange={(_: unknown, v: string) => {
+              setRule(v)
+              reset()
+            }}
+          />
+        </div>
         <div className="mr4 mb3">
           <Input
             label={t('searchKeys')}
@@ -208,7 +226,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
           {/* "Every key has a decision" only when no filter narrows the Undecided list */}
           <FormattedMessage
             id={
-              status === 'UNDECIDED' && (severity || search.trim())
+              status === 'UNDECIDED' && (severity || rule || search.trim())
                 ? 'admin/key-steward.review.none.UNDECIDED.filtered'
                 : `admin/key-steward.review.none.${status}`
             }

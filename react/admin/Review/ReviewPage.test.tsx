@@ -306,6 +306,179 @@ describe('ReviewPage', () => {
     expect(queryByText('Every key has a decision.')).toBeNull()
   })
 
+  it('narrows the table to one rule by its name, back to the first page, and decides every key matching it', async () => {
+    const stale = { status: 'UNDECIDED', rule: 'key-age-exceeded' }
+    const pageOf = (
+      filter: Record<string, unknown>,
+      offset: number,
+      total: number,
+      rows: typeof keys
+    ) => ({
+      request: {
+        query: PAGE,
+        variables: { filter, sort: 'RISK', offset, limit: 50 },
+      },
+      result: {
+        data: {
+          reviewDecisions: { reviewId: 'r1', total, offset, keys: rows },
+        },
+      },
+    })
+
+    // 60 undecided keys: two pages (the rows are the two fixtures, enough for the test)
+    const first = pageOf({ status: 'UNDECIDED' }, 0, 60, keys)
+    const second = pageOf({ status: 'UNDECIDED' }, 50, 60, keys)
+    const narrowed = pageOf(stale, 0, 1, [keys[0]])
+    const emptied = pageOf(stale, 0, 0, [])
+    let decided = 0
+    const decide = {
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          matching: stale,
+          decision: 'DEACTIVATE',
+          justification: '',
+        },
+      },
+      result: () => {
+        decided++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [
+                {
+                  id: 'k-old',
+                  label: keys[0].label,
+                  appKey: keys[0].appKey,
+                  decision: {
+                    decision: 'DEACTIVATE',
+                    justification: '',
+                    decidedBy: 'ana@acme.com',
+                    decidedAt: '2026-11-26T12:30:00.000Z',
+                  },
+                },
+              ],
+              progress: review.progress,
+            },
+          },
+        }
+      },
+    }
+
+    const criticalCount = {
+      request: {
+        query: COUNT,
+        variables: { filter: { ...stale, worstSeverity: 'CRITICAL' } },
+      },
+      result: { data: { reviewDecisions: { reviewId: 'r1', total: 0 } } },
+    }
+
+    const { getByText, queryByText, container } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review } } },
+          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          first,
+          second,
+          narrowed,
+          emptied,
+          count,
+          count,
+          criticalCount,
+          decide,
+        ],
+      },
+    })
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    const ruleFilter = container.querySelector(
+      '[data-rule-filter] select'
+    ) as HTMLSelectElement
+
+    // a native select (keyboard as usual), named Finding, its options the rules' names
+    expect(
+      container.querySelector('[data-rule-filter] label')!.textContent
+    ).toContain('Finding')
+    const names = Array.from(ruleFilter.options).map((o) => o.textContent)
+
+    expect(names[0]).toBe('Any finding')
+    expect(names).toContain('Stale key')
+    expect(names).toContain('Holds Owner (Admin Super)')
+    expect(names.join()).not.toMatch(/key-age-exceeded|owner-role/)
+    expect(names.slice(1)).toEqual(
+      [...names.slice(1)].sort((a, b) => a!.localeCompare(b!, 'en'))
+    )
+
+    // on the second page, a rule brings the table back to its first page
+    fireEvent.click(getByText('Next'))
+    await wait(() => getByText('51–52 of 60'))
+    fireEvent.change(ruleFilter, { target: { value: 'key-age-exceeded' } })
+    await wait(() => getByText('1–1 of 1'))
+    expect(
+      Array.from(container.querySelectorAll('tr[data-review-key]')).map((r) =>
+        r.getAttribute('data-review-key')
+      )
+    ).toEqual(['k-old'])
+
+    // "select all matching" decides the keys of that rule (the service applies the filter)
+    fireEvent.click(getByText('Select the matching key'))
+    const bar = container.querySelector('[data-bulk-bar]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'DEACTIVATE' },
+    })
+    fireEvent.click(bar.querySelector('button[type="submit"]')!)
+    await wait(() => getByText('1 key decided: Deactivate.'))
+    expect(decided).toBe(1)
+    // nothing left for this rule: said as such, not "every key has a decision"
+    await wait(() => getByText('No undecided key matches these filters.'))
+    expect(queryByText('Every key has a decision.')).toBeNull()
+  })
+
+  it('words the bulk button for what to do while it cannot act, and says why it is disabled', async () => {
+    const { container } = render(<ReviewPage />, {
+      graphql: { mocks: open },
+    })
+
+    await wait(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    const bar = container.querySelector('[data-bulk-bar]')!
+    const submit = bar.querySelector('button[type="submit"]')!
+    const why = () =>
+      document.getElementById(submit.getAttribute('aria-describedby') ?? '')
+        ?.textContent
+
+    // nothing selected: no "Decide 0 keys"; disabled, described by what to select
+    expect(submit.textContent).toBe('Select keys to decide')
+    expect(submit).toBeDisabled()
+    await wait(() =>
+      expect(why()).toBe('No key selected: tick rows, or select all matching.')
+    )
+    // a key selected, no decision yet: described by what to choose
+    fireEvent.click(
+      container.querySelector(
+        'tr[data-review-key="k-erp"] input[type="checkbox"]'
+      )!
+    )
+    expect(submit.textContent).toBe('Decide 1 key')
+    expect(submit).toBeDisabled()
+    await wait(() => expect(why()).toBe('Choose a decision first.'))
+    // ready: enabled, nothing to explain
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'ROTATE' },
+    })
+    expect(submit).not.toBeDisabled()
+    await wait(() =>
+      expect(submit.hasAttribute('aria-describedby')).toBe(false)
+    )
+    expect(bar.querySelector('[data-bulk-choose-decision]')).toBeNull()
+  })
+
   it('asks before keeping or rotating a selection with critical keys, naming how many; Esc changes nothing', async () => {
     const criticalKeys = [
       {

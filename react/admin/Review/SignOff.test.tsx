@@ -66,12 +66,68 @@ describe('SignOff', () => {
 
     expect(modalName(dialog)).toBe('Sign off this access review?')
     expect(dialog.querySelector('[data-sign-off-counts]')!.textContent).toBe(
-      'You sign off 3 keys (3 keep) and 2 practices (1 done, 1 not applicable).'
+      'You sign off 3 keys (3 to keep) and 2 practices (1 done, 1 not applicable).'
     )
     expect(document.activeElement).toBe(getByText('Cancel').closest('button'))
     expectTabTrapped(dialog)
     fireEvent.keyDown(dialog, { key: 'Escape' })
     expect(queryByRole('dialog')).toBeNull()
     await focusReturnsTo(button)
+  })
+
+  it('counts the decisions in words that read naturally, in every language', async () => {
+    const counts = [
+      { decision: 'KEEP', count: 3 },
+      { decision: 'ROTATE', count: 0 },
+      { decision: 'REDUCE_ROLES', count: 2 },
+      { decision: 'DEACTIVATE', count: 1 },
+    ] as Review['progress']['decisionCounts']
+
+    const said = (locale: string) => {
+      const { getByRole, unmount } = render(
+        <SignOff
+          review={review({
+            keysDecided: 6,
+            keysTotal: 6,
+            decisionCounts: counts,
+          })}
+          onSigned={() => undefined}
+        />,
+        { locale }
+      )
+
+      fireEvent.click(getByRole('button'))
+      const text = getByRole('dialog').querySelector(
+        '[data-sign-off-counts]'
+      )!.textContent
+
+      unmount()
+
+      return text
+    }
+
+    expect(said('en')).toBe(
+      'You sign off 6 keys (3 to keep, 2 to reduce roles, 1 to deactivate) and 2 practices (1 done, 1 not applicable).'
+    )
+    expect(said('pt')).toBe(
+      'Você assina 6 chaves (3 para manter, 2 para reduzir perfis, 1 para desativar) e 2 práticas (1 concluída, 1 não aplicável).'
+    )
+    expect(said('es')).toBe(
+      'Firmas 6 claves (3 para mantener, 2 para reducir roles, 1 para desactivar) y 2 prácticas (1 hecha, 1 no aplicable).'
+    )
+  })
+
+  it('says nothing of decisions for a review without keys (no empty parentheses)', async () => {
+    const { getByRole } = render(
+      <SignOff
+        review={review({ keysDecided: 0, keysTotal: 0, decisionCounts: [] })}
+        onSigned={() => undefined}
+      />
+    )
+
+    fireEvent.click(getByRole('button'))
+    expect(
+      getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
+    ).toBe('You sign off 0 keys and 2 practices (1 done, 1 not applicable).')
   })
 })

@@ -157,12 +157,13 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
             id="admin/key-steward.review.signOffCounts"
             values={{
               keys: keysTotal,
+              // "3 to keep, 1 to deactivate": a phrase per decision (a plain list: the react-intl
+              // the Admin provides may predate formatList, and older browsers lack Intl.ListFormat)
               decisions: list(
                 decisionCounts
                   .filter((c) => c.count > 0)
-                  .map(
-                    (c) =>
-                      `${c.count} ${t(`decision.${c.decision}`).toLowerCase()}`
+                  .map((c) =>
+                    t(`signOffDecision.${c.decision}`, { count: c.count })
                   )
               ),
               practices: practicesTotal,

@@ -9,3 +9,12 @@ export const ruleName = (intl: IntlShape, rule: string): string =>
 function ruleNameOf(intl: IntlShape, rule: RuleId): string {
   return intl.formatMessage({ id: `admin/key-steward.rule.${rule}` })
 }
+
+/** A rule filter's options (after its "any" option): each rule by its name, in the admin's alphabetical order. */
+export const ruleOptions = (
+  intl: IntlShape,
+  rules: readonly string[]
+): Array<{ value: string; label: string }> =>
+  rules
+    .map((r) => ({ value: r, label: ruleName(intl, r) }))
+    .sort((a, b) => a.label.localeCompare(b.label, intl.locale))

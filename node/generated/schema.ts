@@ -267,6 +267,8 @@ export type DecisionPage = {
   total: Scalars['Int']['output'];
   offset: Scalars['Int']['output'];
   keys: Array<ReviewKey>;
+  /** Rules with a finding on some key of the review, whatever the filter (the Finding filter's choices) */
+  rules: Array<Scalars['String']['output']>;
 };
 
 export type DecisionSort =
@@ -1725,6 +1727,7 @@ export type DecisionPageResolvers<ContextType = Context, ParentType extends Reso
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['ReviewKey']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EvidenceLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceLine'] = ResolversParentTypes['EvidenceLine']> = {

@@ -48,6 +48,22 @@ describe('decisionPage', () => {
     expect(second.keys.map((k) => k.id)).toEqual(all.slice(10, 20))
   })
 
+  it("offers the rules found on the review's keys, whatever the filter", () => {
+    const onKeys = [
+      ...new Set(review.keys.flatMap((k) => k.findings.map((f) => f.rule))),
+    ].sort()
+    const narrowed = decisionPage(review, {
+      filter: { rule: onKeys[0], status: 'DECIDED' },
+    })
+
+    expect(onKeys.length).toBeGreaterThan(1)
+    expect(decisionPage(review, {}).rules).toEqual(onKeys)
+    expect(narrowed.rules).toEqual(onKeys)
+    // user and account rules never sit on a review key
+    expect(onKeys).not.toContain('user-owner-role')
+    expect(onKeys).not.toContain('review-overdue')
+  })
+
   it('caps a page at MAX_PAGE and clamps bad paging', () => {
     expect(decisionPage(review, { limit: 10_000 }).keys).toHaveLength(
       Math.min(MAX_PAGE, review.keys.length)

@@ -104,6 +104,18 @@ export interface DecisionPage {
   total: number
   offset: number
   keys: ReviewKey[]
+  /** rules with a finding on some key of the review, whatever the filter: the Finding filter's
+   * choices (a rule about users or the account, or one that found nothing, would match no key) */
+  rules: string[]
+}
+
+/** The rules with a finding on some of the review's keys, sorted. */
+export function rulesOnKeys(review: Review): string[] {
+  const rules = new Set<string>()
+
+  for (const k of review.keys) for (const f of k.findings) rules.add(f.rule)
+
+  return [...rules].sort()
 }
 
 export function decisionPage(
@@ -123,5 +135,10 @@ export function decisionPage(
   const offset = Math.max(0, Math.floor(q.offset ?? 0))
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(q.limit ?? 50)))
 
-  return { total: all.length, offset, keys: all.slice(offset, offset + limit) }
+  return {
+    total: all.length,
+    offset,
+    keys: all.slice(offset, offset + limit),
+    rules: rulesOnKeys(review),
+  }
 }

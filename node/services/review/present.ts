@@ -134,5 +134,6 @@ export function presentPage(
     total: page.total,
     offset: page.offset,
     keys: page.keys.map((k) => presentKey(r, k)),
+    rules: page.rules,
   }
 }

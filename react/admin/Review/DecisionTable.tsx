@@ -8,7 +8,6 @@ import { Button, Dropdown, Input } from 'vtex.styleguide'
 import { usePermissions } from '../actions/usePermissions'
 import { ruleOptions } from '../components/ruleName'
 import DECISIONS_PAGE from '../graphql/reviewDecisions.gql'
-import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type {
   KeyStewardReviewDecisionsQuery,
   KeyStewardReviewDecisionsQueryVariables,
@@ -73,6 +72,9 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
   })
 
   const page = data?.reviewDecisions
+  // The rules found on the review's keys (the chosen one kept while a page loads).
+  const rules = page?.rules ?? []
+  const ruleChoices = rule && !rules.includes(rule) ? [...rules, rule] : rules
   // Keys seen with a CRITICAL finding: a selection is made of rows seen on some page.
   const critical = useRef(new Set<string>()).current
 
@@ -147,7 +149,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
             value={rule}
             options={[
               { value: '', label: t('anyRule') },
-              ...ruleOptions(intl, RULE_IDS),
+              ...ruleOptions(intl, ruleChoices),
             ]}
             onChange={(_: unknown, v: string) => {
               setRule(v)

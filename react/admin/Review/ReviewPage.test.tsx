@@ -102,6 +102,9 @@ const history = [
   },
 ]
 
+/** The rules the service says were found on the review's keys (DecisionPage.rules). */
+const FOUND = ['generic-label', 'key-age-exceeded', 'owner-role']
+
 const page = {
   request: {
     query: PAGE,
@@ -113,7 +116,15 @@ const page = {
     },
   },
   result: {
-    data: { reviewDecisions: { reviewId: 'r1', total: 2, offset: 0, keys } },
+    data: {
+      reviewDecisions: {
+        reviewId: 'r1',
+        total: 2,
+        offset: 0,
+        keys,
+        rules: FOUND,
+      },
+    },
   },
 }
 
@@ -282,7 +293,13 @@ describe('ReviewPage', () => {
       },
       result: {
         data: {
-          reviewDecisions: { reviewId: 'r1', total: 0, offset: 0, keys: [] },
+          reviewDecisions: {
+            reviewId: 'r1',
+            total: 0,
+            offset: 0,
+            keys: [],
+            rules: FOUND,
+          },
         },
       },
     })
@@ -320,7 +337,13 @@ describe('ReviewPage', () => {
       },
       result: {
         data: {
-          reviewDecisions: { reviewId: 'r1', total, offset, keys: rows },
+          reviewDecisions: {
+            reviewId: 'r1',
+            total,
+            offset,
+            keys: rows,
+            rules: FOUND,
+          },
         },
       },
     })
@@ -409,6 +432,9 @@ describe('ReviewPage', () => {
     expect(names).toContain('Stale key')
     expect(names).toContain('Holds Owner (Admin Super)')
     expect(names.join()).not.toMatch(/key-age-exceeded|owner-role/)
+    // only the rules found on the review's keys: none about users or the account
+    expect(names).toHaveLength(FOUND.length + 1)
+    expect(names).not.toContain('Too many Owner users')
     expect(names.slice(1)).toEqual(
       [...names.slice(1)].sort((a, b) => a!.localeCompare(b!, 'en'))
     )
@@ -541,6 +567,7 @@ describe('ReviewPage', () => {
             total: 3,
             offset: 0,
             keys: criticalKeys,
+            rules: FOUND,
           },
         },
       },

@@ -277,6 +277,135 @@ describe("settings errors per field, in the admin's language, keeping what was t
   })
 })
 
+describe('settings fields: one width for every session and viewport', () => {
+  // walk3 saw half-width fields for frank-saveonly and full-width ones for ana: the shots were
+  // at 1366 and 1024 px, either side of the -l breakpoint (64em of the frame) where the fields
+  // went from 100% to 50% of the form (880 px at a 1014 px frame, 443 px at 1024 px).
+  it('the rotation field is as wide for ana-owner as for frank-saveonly, at 1024 and 1366 px', async () => {
+    const widths: Record<string, number> = {}
+
+    try {
+      for (const width of [1024, 1280, 1366]) {
+        await page.setViewportSize({ width, height: 1000 })
+        for (const session of ['session-ana-owner', 'session-frank-saveonly']) {
+          const app = await openAdmin(
+            page,
+            `${stack.url}/admin/key-steward/settings?locale=en&session=${session}`
+          )
+
+          await whenLoaded(app, { busy: true })
+          await app.locator('#setting-rotationDays').waitFor()
+          widths[`${width} ${session}`] = await app.$eval(
+            '#setting-rotationDays',
+            (input) => input.getBoundingClientRect().width
+          )
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 1000 })
+    }
+
+    const all = Object.values(widths)
+
+    assert.ok(
+      Math.max(...all) - Math.min(...all) <= 4,
+      `field widths differ: ${JSON.stringify(widths)}`
+    )
+    assert.ok(all[0] >= 300, `fields too narrow: ${JSON.stringify(widths)}`)
+  })
+})
+
+/** WCAG 2.x contrast ratio of an `rgb(…)` colour against white. */
+function contrastOnWhite(rgb: string): number {
+  const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255
+
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+}
+
+/**
+ * The colour that shows a field has focus: its outline when it draws one, else the border of
+ * the nearest box around it that has one (the styleguide's Input and Dropdown draw the border
+ * on a wrapper), read unfocused, then focused.
+ */
+async function focusRing(
+  app: Frame,
+  selector: string
+): Promise<{ before: string; after: string; contrast: number }> {
+  const read = () =>
+    app.$eval(selector, (field) => {
+      let box: Element | null = field
+
+      for (let i = 0; box && i < 4; i++, box = box.parentElement) {
+        const style = getComputedStyle(box)
+
+        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+          return style.outlineColor
+        if (parseFloat(style.borderTopWidth) > 0) return style.borderTopColor
+      }
+
+      return 'none'
+    })
+
+  await app.evaluate(() => (document.activeElement as HTMLElement)?.blur())
+  const before = await read()
+
+  await app.locator(selector).first().focus()
+  await app.waitForTimeout(100)
+  const after = await read()
+
+  return { before, after, contrast: contrastOnWhite(after) }
+}
+
+describe('focused fields show a border of at least 3:1 (WCAG 2.2 non-text contrast)', () => {
+  it('Input, Dropdown and Textarea; and a refused Input', async () => {
+    let app = await open('/settings', 'en')
+    const fields: Array<[string, string]> = [
+      ['Input', '#setting-rotationDays'],
+      ['Dropdown', '#setting-reminderLocale ~ select'],
+    ]
+
+    for (const [name, selector] of fields) {
+      const ring = await focusRing(app, selector)
+
+      assert.notEqual(ring.after, ring.before, `${name}: focus changes nothing`)
+      assert.ok(
+        ring.contrast >= 3,
+        `${name}: focus border ${ring.after} is ${ring.contrast.toFixed(2)}:1`
+      )
+    }
+
+    await app.locator('#setting-rotationDays').fill('0')
+    await app.locator('form button[type="submit"]').click()
+    await app.getByText('Enter a number from 30 to 365.').waitFor()
+    const refused = await focusRing(app, '#setting-rotationDays')
+
+    assert.notEqual(
+      refused.after,
+      refused.before,
+      'refused: focus changes nothing'
+    )
+    assert.ok(
+      refused.contrast >= 3,
+      `refused: focus border ${refused.after} is ${refused.contrast.toFixed(
+        2
+      )}:1`
+    )
+
+    app = await open(`/keys/${ownerKey().id}`, 'en')
+    const ring = await focusRing(app, 'textarea')
+
+    assert.notEqual(ring.after, ring.before, 'Textarea: focus changes nothing')
+    assert.ok(
+      ring.contrast >= 3,
+      `Textarea: focus border ${ring.after} is ${ring.contrast.toFixed(2)}:1`
+    )
+  })
+})
+
 describe('the API keys table fits the Admin without sideways scrolling', () => {
   for (const width of [1024, 1366])
     for (const locale of ['en', 'pt', 'es'])

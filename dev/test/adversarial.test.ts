@@ -585,7 +585,9 @@ describe('adversarial: token paste where everything else is valid', () => {
   const cutAnywhere = (s: string) =>
     s.replace(/.{1,9}/g, (p, at: number) => `${p}${at % 3 ? ' ' : '\n'}`)
 
-  const variants = (t: string) => [
+  const hex = (s: string) => Buffer.from(s).toString('hex')
+
+  const variants = (t: string, appKey: string) => [
     ['plain', t],
     ['spelled out with spaces', t.split('').join(' ')],
     ['spelled out with zero-width spaces', t.split('').join('\u200b')],
@@ -596,6 +598,15 @@ describe('adversarial: token paste where everything else is valid', () => {
       'UTF-16 in base64, wrapped',
       b64(Buffer.from(t, 'utf16le')).replace(/(.{76})/g, '$1\n'),
     ],
+    // encodings, once tried on six of these fields only (steady-attack)
+    ['base64', b64(t)],
+    ['a Basic authorization header', `Basic ${b64(`${appKey}:${t}`)}`],
+    ['base64 wrapped every 20', b64(t).replace(/(.{20})/g, '$1\n')],
+    ['base64 in groups of 4 with spaces', b64(t).replace(/(.{4})/g, '$1 ')],
+    ['base64 of base64', b64(b64(t))],
+    ['hex', hex(t)],
+    ['hex with colons', hex(t).replace(/(..)/g, '$1:')],
+    ['percent-encoded', hex(t).replace(/(..)/g, '%$1')],
   ]
 
   /** A text's probes: slices of it without white space, and of the token under it. */
@@ -833,7 +844,7 @@ describe('adversarial: token paste where everything else is valid', () => {
         .join('\n')
 
     for (const [path, c] of Object.entries(cases)) {
-      for (const [shape, text] of variants(key.token)) {
+      for (const [shape, text] of variants(key.token, key.appKey)) {
         const vars = { ...c.vars }
 
         c.put(vars, text)

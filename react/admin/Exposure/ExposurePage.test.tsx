@@ -1,5 +1,5 @@
 import React from 'react'
-import { render, wait } from '@vtex/test-tools/react'
+import { render, waitFor } from '@vtex/test-tools/react'
 
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import ExposurePage from './ExposurePage'
@@ -60,7 +60,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() => getByText('vtexappkey-acme-XDIUKI'))
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
     expect(
       container.querySelector(
         '[data-exposure="vtexappkey-acme-XDIUKI"] [data-severity="CRITICAL"]'
@@ -107,7 +107,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() => getByText(/Your storefront redirects to/))
+    await waitFor(() => getByText(/Your storefront redirects to/))
     expect(
       container.querySelector('[data-unreachable]')?.textContent
     ).toContain('www.acme.com')
@@ -148,7 +148,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() => getByText('vtexappkey-acme-XDIUKI'))
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
     expect(container.querySelector('[data-more="errors"]')?.textContent).toBe(
       'and 11 more URLs not listed'
     )
@@ -196,7 +196,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() => getByText('vtexappkey-acme-XDIUKI'))
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
     expect(container.querySelector('[data-incomplete]')?.textContent).toBe(
       'Incomplete: 3 URLs could not be read; their last known result, from November 20, 2026, is kept below. A URL that could not be read is never taken as clean.'
     )
@@ -240,7 +240,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       getByText(/could not be read, so this scan cannot say they are clean/)
     )
     expect(container.querySelector('[data-incomplete]')?.textContent).toBe(
@@ -264,7 +264,7 @@ describe('ExposurePage', () => {
       },
     })
 
-    await wait(() => getByText('No scan yet'))
+    await waitFor(() => getByText('No scan yet'))
     expect(getByText('Scan storefront now')).toBeInTheDocument()
   })
 })

@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import REGISTER from '../graphql/registerExternalKey.gql'
@@ -69,7 +69,7 @@ describe('ExternalKeysPanel', () => {
       graphql: { mocks: [list([ORBITA, OUTLET])] },
     })
 
-    await wait(() => getByText(ORBITA.appKey))
+    await waitFor(() => getByText(ORBITA.appKey))
     const orbita = container.querySelector(
       `[data-external-key="${ORBITA.appKey}"]`
     )!
@@ -95,7 +95,7 @@ describe('ExternalKeysPanel', () => {
       graphql: { mocks: [list([])] },
     })
 
-    await wait(() => getByTestId('external-keys-empty'))
+    await waitFor(() => getByTestId('external-keys-empty'))
   })
 
   it('registers a key, filling the account from the appKey, confirms it and reads the list again live', async () => {
@@ -125,7 +125,7 @@ describe('ExternalKeysPanel', () => {
       }
     )
 
-    await wait(() => getByText(OUTLET.appKey))
+    await waitFor(() => getByText(OUTLET.appKey))
     fireEvent.change(getByLabelText(/^appKey/), {
       target: { value: ORBITA.appKey },
     })
@@ -133,12 +133,12 @@ describe('ExternalKeysPanel', () => {
       (getByLabelText(/^Account that owns it/) as HTMLInputElement).value
     ).toBe('agenciaorbita')
     fireEvent.click(getByText('Register'))
-    await wait(() =>
+    await waitFor(() =>
       getByText(
         `${ORBITA.appKey} is registered and written to the audit log. Its roles and warnings are listed above.`
       )
     )
-    await wait(() =>
+    await waitFor(() =>
       expect(
         container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)
       ).not.toBeNull()
@@ -175,7 +175,7 @@ describe('ExternalKeysPanel', () => {
       graphql: { mocks: [list([]), mock] },
     })
 
-    await wait(() => getByText('No external keys are registered.'))
+    await waitFor(() => getByText('No external keys are registered.'))
     fireEvent.change(getByLabelText(/^appKey/), {
       target: { value: ORBITA.appKey },
     })
@@ -183,7 +183,7 @@ describe('ExternalKeysPanel', () => {
       target: { value: 'other' },
     })
     fireEvent.click(getByText('Register'))
-    await wait(() =>
+    await waitFor(() =>
       getByText('The appKey belongs to account “agenciaorbita”, not “other”.')
     )
   })
@@ -201,7 +201,7 @@ describe('ExternalKeysPanel', () => {
         },
       })
 
-    await wait(() => getByText(ORBITA.appKey))
+    await waitFor(() => getByText(ORBITA.appKey))
     fireEvent.click(
       getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!
     )
@@ -210,12 +210,12 @@ describe('ExternalKeysPanel', () => {
     expect(dialog.textContent).toContain(ORBITA.appKey)
     expect(dialog.textContent).toMatch(/Its roles in VTEX do not change/)
     fireEvent.click(getAllByText('Remove').slice(-1)[0])
-    await wait(() =>
+    await waitFor(() =>
       getByText(
         `${ORBITA.appKey} was removed from Key Steward. Its roles in VTEX are unchanged.`
       )
     )
-    await wait(() =>
+    await waitFor(() =>
       expect(
         container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)
       ).toBeNull()
@@ -236,12 +236,12 @@ describe('ExternalKeysPanel', () => {
       { graphql: { mocks: [list([ORBITA]), refused] } }
     )
 
-    await wait(() => getByText(ORBITA.appKey))
+    await waitFor(() => getByText(ORBITA.appKey))
     fireEvent.click(
       getByText(`Remove ${ORBITA.appKey} from Key Steward`).closest('button')!
     )
     fireEvent.click(getAllByText('Remove').slice(-1)[0])
-    await wait(() =>
+    await waitFor(() =>
       expect(getByTestId('confirm-dialog').textContent).toMatch(
         /lacks these License Manager resources: Save user. Nothing was changed./
       )
@@ -262,7 +262,7 @@ describe('ExternalKeysPanel', () => {
       graphql: { mocks: [refused] },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       expect(
         container.querySelector('[data-testid="external-keys"]')
       ).toBeNull()
@@ -278,7 +278,7 @@ describe('ExternalKeysPanel', () => {
       graphql: { mocks: [failed] },
     })
 
-    await wait(() => getByText('Load the external keys again'))
+    await waitFor(() => getByText('Load the external keys again'))
     expect(
       container.querySelector('[data-testid="external-keys"] input')
     ).not.toBeNull()

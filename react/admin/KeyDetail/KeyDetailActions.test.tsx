@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import { setRouteParams } from '../testing/runtime'
@@ -100,7 +100,7 @@ describe('key page: ages', () => {
       graphql: { mocks: pageMocks(inventory({ keys: [pending] })) },
     })
 
-    await wait(() => getByTestId('token-age-basis'))
+    await waitFor(() => getByTestId('token-age-basis'))
     const basis = getByTestId('token-age-basis').textContent!
 
     expect(basis).not.toMatch(/no renewal is known/)
@@ -132,7 +132,7 @@ describe('key page: ages', () => {
       graphql: { mocks: pageMocks(inventory({ keys: [maybe] })) },
     })
 
-    await wait(() => getByTestId('token-age-pending'))
+    await waitFor(() => getByTestId('token-age-pending'))
     expect(getByTestId('token-age-pending').textContent).toMatch(
       /may be pending in VTEX/
     )
@@ -163,7 +163,7 @@ describe('key page: ages', () => {
       graphql: { mocks: pageMocks(inventory({ keys: [recorded] })) },
     })
 
-    await wait(() => getByTestId('token-age'))
+    await waitFor(() => getByTestId('token-age'))
     expect(getByText('Key age')).toBeInTheDocument()
     expect(getByText('Token age')).toBeInTheDocument()
     expect(getByTestId('key-age').textContent).toBe('250 days')
@@ -222,7 +222,7 @@ describe('key page: renewal', () => {
       { graphql: { mocks } }
     )
 
-    await wait(() => getByText('Renew token…'))
+    await waitFor(() => getByText('Renew token…'))
     fireEvent.click(getByText('Renew token…'))
     const dialog = getByTestId('confirm-dialog')
 
@@ -233,9 +233,9 @@ describe('key page: renewal', () => {
     )
     expect(document.body.innerHTML).not.toContain(TOKEN)
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
-    await wait(() => getByTestId('new-token'))
+    await waitFor(() => getByTestId('new-token'))
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
-    await wait(() =>
+    await waitFor(() =>
       getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
     )
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
@@ -243,14 +243,14 @@ describe('key page: renewal', () => {
       /only time the new token is shown.*Update the integration.*finish the renewal/s
     )
     fireEvent.click(getByText('Copy'))
-    await wait(() => getByText('Copied.'))
+    await waitFor(() => getByText('Copied.'))
     expect(writeText).toHaveBeenCalledWith(TOKEN)
     fireEvent.click(getByText('Hide'))
     expect(getByTestId('new-token').textContent).not.toContain(TOKEN)
     fireEvent.click(getByText('Show'))
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
     fireEvent.click(getByText('I have saved it, close'))
-    await wait(() => expect(queryByTestId('new-token-dialog')).toBeNull())
+    await waitFor(() => expect(queryByTestId('new-token-dialog')).toBeNull())
     expect(document.body.innerHTML).not.toContain(TOKEN.slice(0, 32))
   })
 
@@ -280,10 +280,10 @@ describe('key page: renewal', () => {
       { graphql: { mocks: pageMocks(inventory(), [conflict]) } }
     )
 
-    await wait(() => getByText('Renew token…'))
+    await waitFor(() => getByText('Renew token…'))
     fireEvent.click(getByText('Renew token…'))
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
-    await wait(() => getByText(/already pending \(409\)/))
+    await waitFor(() => getByText(/already pending \(409\)/))
     expect(queryByTestId('new-token-dialog')).toBeNull()
   })
 
@@ -294,7 +294,7 @@ describe('key page: renewal', () => {
       },
     })
 
-    await wait(() => getByTestId('missing-renewToken'))
+    await waitFor(() => getByTestId('missing-renewToken'))
     expect(getByText('Renew token…').closest('button')!.disabled).toBe(true)
     expect(getByTestId('missing-renewToken').textContent).toBe(
       'Needs the License Manager resource Renew API Token. Ask an account admin for a role with it.'
@@ -330,7 +330,7 @@ describe('key page: renewal', () => {
       graphql: { mocks: pageMocks(inventory({ keys: [pending] }), [finish]) },
     })
 
-    await wait(() => getByText(/the old and the new token both work/))
+    await waitFor(() => getByText(/the old and the new token both work/))
     expect(
       getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
     ).toBeInTheDocument()
@@ -339,7 +339,7 @@ describe('key page: renewal', () => {
       /old token stops working at once/
     )
     fireEvent.click(getAllByText('Finish renewal').slice(-1)[0])
-    await wait(() =>
+    await waitFor(() =>
       getByText(/Renewal finished: only the new token works now/)
     )
   })
@@ -349,7 +349,7 @@ describe('key page: renewal', () => {
       graphql: { mocks: pageMocks(inventory()) },
     })
 
-    await wait(() => getByText('Record a renewal done in VTEX’s Admin…'))
+    await waitFor(() => getByText('Record a renewal done in VTEX’s Admin…'))
     fireEvent.click(getByText('Record a renewal done in VTEX’s Admin…'))
     expect(document.activeElement).toBe(getByLabelText('Date of the renewal'))
     fireEvent.click(getByText('Cancel'))
@@ -392,13 +392,13 @@ describe('key page: renewal', () => {
       graphql: { mocks: pageMocks(inventory(), [refused]) },
     })
 
-    await wait(() => getByText('Record a renewal done in VTEX’s Admin…'))
+    await waitFor(() => getByText('Record a renewal done in VTEX’s Admin…'))
     fireEvent.click(getByText('Record a renewal done in VTEX’s Admin…'))
     fireEvent.change(getByLabelText('Date of the renewal'), {
       target: { value: '2030-01-01' },
     })
     fireEvent.click(getByText('Record renewal'))
-    await wait(() =>
+    await waitFor(() =>
       getByText('date is in the future: record a renewal once it was done')
     )
   })
@@ -429,14 +429,14 @@ describe('key page: remediation', () => {
       graphql: { mocks: pageMocks(inventory(), [deactivate]) },
     })
 
-    await wait(() => getByText('Deactivate key…'))
+    await waitFor(() => getByText('Deactivate key…'))
     fireEvent.click(getByText('Deactivate key…'))
     const dialog = getByTestId('confirm-dialog')
 
     expect(dialog.textContent).toContain(STALE.appKey)
     expect(dialog.textContent).toMatch(/integrations using it stop working/)
     fireEvent.click(getAllByText('Deactivate').slice(-1)[0])
-    await wait(() => getByTestId('action-result'))
+    await waitFor(() => getByTestId('action-result'))
     expect(getByTestId('action-result').textContent).toMatch(
       /VTEX now shows “Legacy OMS export” as Inactive/
     )
@@ -452,7 +452,7 @@ describe('key page: remediation', () => {
       },
     })
 
-    await wait(() => getByTestId('missing-deactivateKey'))
+    await waitFor(() => getByTestId('missing-deactivateKey'))
     const remove = container.querySelector(
       '[data-remove-role="957"] button'
     ) as HTMLButtonElement
@@ -483,7 +483,7 @@ describe('key page: remediation', () => {
       },
     })
 
-    await wait(() => getByTestId('audit-log'))
+    await waitFor(() => getByTestId('audit-log'))
     const text = getByTestId('audit-log').textContent!
 
     expect(text).toContain('ana@acme.com')

@@ -1,5 +1,5 @@
 import React from 'react'
-import { render, wait } from '@vtex/test-tools/react'
+import { render, waitFor } from '@vtex/test-tools/react'
 
 import KEY_DETAIL from '../graphql/keyDetail.gql'
 import {
@@ -19,7 +19,9 @@ describe('KeyDetailPage', () => {
       { graphql: { mocks: [keyDetailMock('k-owner')] } }
     )
 
-    await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
+    await waitFor(() =>
+      getByText('vtexappkey-acme-OWNERK', { selector: 'span' })
+    )
     expect(getAllByText('Owner (Admin Super)').length).toBeGreaterThan(0)
     expect(getByText('License Manager')).toBeInTheDocument()
     expect(
@@ -51,7 +53,7 @@ describe('KeyDetailPage', () => {
       },
     })
 
-    await wait(() => getByTestId('findings-unknown'))
+    await waitFor(() => getByTestId('findings-unknown'))
     expect(queryByText('No problems found.')).toBeNull()
     expect(getByText(/roles of one key/)).toBeInTheDocument()
   })
@@ -69,7 +71,9 @@ describe('KeyDetailPage', () => {
       },
     })
 
-    await wait(() => getByText('vtexappkey-acme-OWNERK', { selector: 'span' }))
+    await waitFor(() =>
+      getByText('vtexappkey-acme-OWNERK', { selector: 'span' })
+    )
     const banner = container.querySelector('[data-source="RECENT"]')
 
     expect(banner).not.toBeNull()
@@ -82,7 +86,7 @@ describe('KeyDetailPage', () => {
       graphql: { mocks: [keyDetailMock('nope')] },
     })
 
-    await wait(() => getByText(/does not exist in this account/))
+    await waitFor(() => getByText(/does not exist in this account/))
   })
 
   it('says the key does not exist for an id the service refuses as no key id', async () => {
@@ -105,6 +109,6 @@ describe('KeyDetailPage', () => {
       },
     })
 
-    await wait(() => getByText(/does not exist in this account/))
+    await waitFor(() => getByText(/does not exist in this account/))
   })
 })

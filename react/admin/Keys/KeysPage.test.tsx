@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
 import KEY_LIST from '../graphql/keyList.gql'
@@ -53,7 +53,7 @@ describe('KeysPage', () => {
     )
 
     expect(getByRole('status')).toBeInTheDocument()
-    await wait(() => expect(queryByRole('table')).toBeInTheDocument())
+    await waitFor(() => expect(queryByRole('table')).toBeInTheDocument())
     expect(getByText('ERP orders sync')).toBeInTheDocument()
     expect(getByText('vtexappkey-acme-OWNERK')).toBeInTheDocument()
     const staleRow = container.querySelector('[data-key-id="k-old"]')!
@@ -85,14 +85,14 @@ describe('KeysPage', () => {
       graphql: { mocks },
     })
 
-    await wait(() => getByText('ERP orders sync'))
+    await waitFor(() => getByText('ERP orders sync'))
     fireEvent.change(getByLabelText('Search keys'), {
       target: { value: 'agency' },
     })
     expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe(
       'agency'
     )
-    await wait(() => expect(queryByText('ERP orders sync')).toBeNull())
+    await waitFor(() => expect(queryByText('ERP orders sync')).toBeNull())
     expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
     expect(getByText('1 key match')).toBeInTheDocument()
     expect(window.location.search).toBe('?q=agency')
@@ -110,14 +110,14 @@ describe('KeysPage', () => {
       graphql: { mocks },
     })
 
-    await wait(() => getByText('ERP orders sync'))
+    await waitFor(() => getByText('ERP orders sync'))
     const ageHeader = () =>
       getAllByRole('columnheader').find((h) =>
         h.textContent!.startsWith('Age')
       )!
 
     fireEvent.click(ageHeader().querySelector('button')!)
-    await wait(() =>
+    await waitFor(() =>
       expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
     )
     expect(ageHeader().getAttribute('aria-sort')).toBe('ascending')
@@ -137,7 +137,7 @@ describe('KeysPage', () => {
       graphql: { mocks },
     })
 
-    await wait(() => getByText('ERP orders sync'))
+    await waitFor(() => getByText('ERP orders sync'))
     const header = () =>
       getAllByRole('columnheader').find((h) =>
         h.textContent!.startsWith('Worst finding')
@@ -147,7 +147,7 @@ describe('KeysPage', () => {
     expect(header().getAttribute('aria-sort')).toBe('descending')
     expect(header().textContent).toContain('▼')
     fireEvent.click(header().querySelector('button')!)
-    await wait(() =>
+    await waitFor(() =>
       expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
     )
     expect(header().getAttribute('aria-sort')).toBe('ascending')
@@ -179,7 +179,7 @@ describe('KeysPage', () => {
       graphql: { mocks },
     })
 
-    await wait(() => getByText('Agency deploy pipeline'))
+    await waitFor(() => getByText('Agency deploy pipeline'))
     expect(getByTestId('ids-filter').textContent).toContain(
       'Showing only the 2 keys the link named.'
     )
@@ -206,7 +206,7 @@ describe('KeysPage', () => {
       graphql: { mocks: [keyListMock(partial)] },
     })
 
-    await wait(() => getByText('Feed with unknown roles'))
+    await waitFor(() => getByText('Feed with unknown roles'))
     expect(
       getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)
     ).toBeInTheDocument()
@@ -229,7 +229,7 @@ describe('KeysPage', () => {
     })
 
     // Named like any row (its account is its label), its appKey under it, and a small tag.
-    await wait(() => getByText('External'))
+    await waitFor(() => getByText('External'))
     const cell = container.querySelector('[data-external="true"] td')!
 
     expect(cell.querySelector('[data-external-label]')!.textContent).toBe(
@@ -251,7 +251,7 @@ describe('KeysPage', () => {
 
     const { getByText } = render(<KeysPage />, { graphql: { mocks: [mock] } })
 
-    await wait(() => getByText('You need more permissions'))
+    await waitFor(() => getByText('You need more permissions'))
     expect(
       getByText(/lacks these License Manager resources: Save user/)
     ).toBeInTheDocument()
@@ -295,7 +295,7 @@ describe('KeysPage', () => {
     })
 
     // the page polls after 1 s without data: give a loaded machine room
-    await wait(() => getByText('Reading roles: 1,240 of 6,000 …'), {
+    await waitFor(() => getByText('Reading roles: 1,240 of 6,000 …'), {
       timeout: 5000,
     })
     expect(
@@ -321,9 +321,9 @@ describe('KeysPage', () => {
       graphql: { mocks: [keyListMock(recent), live] },
     })
 
-    await wait(() => getByText('Data read from VTEX 3 minutes ago.'))
+    await waitFor(() => getByText('Data read from VTEX 3 minutes ago.'))
     fireEvent.click(getByText('Load live data'))
-    await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
+    await waitFor(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
   })
 
   it('says when Load live data is answered by a read seconds old, politely, and anew on the next press', async () => {
@@ -356,10 +356,12 @@ describe('KeysPage', () => {
       },
     })
 
-    await wait(() => getByText('Data read from VTEX less than a minute ago.'))
+    await waitFor(() =>
+      getByText('Data read from VTEX less than a minute ago.')
+    )
     expect(queryByTestId('live-read-answered')).toBeNull()
     fireEvent.click(getByText('Load live data'))
-    await wait(() => getByTestId('live-read-answered'))
+    await waitFor(() => getByTestId('live-read-answered'))
     const notice = getByTestId('live-read-answered')
 
     expect(notice.textContent).toMatch(
@@ -372,7 +374,7 @@ describe('KeysPage', () => {
     // pressed again: answered by another copy (a read that landed meanwhile), said again for it
     fireEvent.click(getByText('Load live data'))
     expect(queryByTestId('live-read-answered')).toBeNull()
-    await wait(() =>
+    await waitFor(() =>
       expect(getByTestId('live-read-answered').textContent).toMatch(
         /^VTEX was read 1 second ago; .* in 29 seconds\./
       )
@@ -397,9 +399,9 @@ describe('KeysPage', () => {
       },
     })
 
-    await wait(() => getByText('Data read from VTEX 3 minutes ago.'))
+    await waitFor(() => getByText('Data read from VTEX 3 minutes ago.'))
     fireEvent.click(getByText('Load live data'))
-    await wait(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
+    await waitFor(() => expect(queryByText(/Data read from VTEX/)).toBeNull())
     expect(queryByTestId('live-read-answered')).toBeNull()
   })
 
@@ -432,9 +434,9 @@ describe('KeysPage', () => {
       },
     })
 
-    await wait(() => getByText('Load live data'))
+    await waitFor(() => getByText('Load live data'))
     fireEvent.click(getByText('Load live data'))
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelector('[role="alert"]')).not.toBeNull()
     )
     // the copy still shown is 5 s old: the notice would claim it answered the press
@@ -484,11 +486,14 @@ describe('KeysPage', () => {
       { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } }
     )
 
-    await wait(() => getByText('Data read from VTEX 11 minutes ago.'))
+    await waitFor(() => getByText('Data read from VTEX 11 minutes ago.'))
     expect(getByTestId('revalidating')).toBeInTheDocument()
-    await wait(() => getByText('Data read from VTEX less than a minute ago.'), {
-      timeout: 4000,
-    })
+    await waitFor(
+      () => getByText('Data read from VTEX less than a minute ago.'),
+      {
+        timeout: 4000,
+      }
+    )
     expect(queryByTestId('revalidating')).toBeNull()
     expect(
       container.querySelector('[data-key-id="k-old"]')!.textContent
@@ -500,6 +505,6 @@ describe('KeysPage', () => {
       graphql: { mocks: [keyListMock(keyPage([]))] },
     })
 
-    await wait(() => getByText('This account has no API keys.'))
+    await waitFor(() => getByText('This account has no API keys.'))
   })
 })

@@ -1,5 +1,5 @@
 import React from 'react'
-import { render, wait } from '@vtex/test-tools/react'
+import { render, waitFor } from '@vtex/test-tools/react'
 
 import OVERVIEW from '../graphql/overview.gql'
 import { errorMock } from '../testing/data'
@@ -98,7 +98,7 @@ describe('OverviewPage', () => {
       },
     })
 
-    await wait(() => getByTestId('hygiene-score'))
+    await waitFor(() => getByTestId('hygiene-score'))
     expect(getByTestId('hygiene-score').textContent).toBe('76')
     expect(
       getByText('Each active key starts at full health…')
@@ -137,7 +137,7 @@ describe('OverviewPage', () => {
       },
     })
 
-    await wait(() => getByTestId('score-capped'))
+    await waitFor(() => getByTestId('score-capped'))
     expect(getByTestId('hygiene-score').className).toContain('c-danger')
     expect(getByTestId('score-capped').textContent).toMatch(
       /Held at 49 while a CRITICAL finding remains.*the formula gives 73/
@@ -172,7 +172,7 @@ describe('OverviewPage', () => {
       },
     })
 
-    await wait(() => getByTestId('score-costs'))
+    await waitFor(() => getByTestId('score-costs'))
     expect(queryByTestId('score-capped')).toBeNull()
   })
 
@@ -193,7 +193,7 @@ describe('OverviewPage', () => {
     })
 
     // 20 in all, 3 listed (grouped per key): 17 more
-    await wait(() => getByText(/17 more/))
+    await waitFor(() => getByText(/17 more/))
   })
 
   it('shows the next review date when one is known', async () => {
@@ -212,7 +212,7 @@ describe('OverviewPage', () => {
       graphql: { mocks: [mock] },
     })
 
-    await wait(() => getByText(/Next review due on/))
+    await waitFor(() => getByText(/Next review due on/))
   })
 
   it('explains an expired session', async () => {
@@ -227,6 +227,6 @@ describe('OverviewPage', () => {
       },
     })
 
-    await wait(() => getByText('Your session expired'))
+    await waitFor(() => getByText('Your session expired'))
   })
 })

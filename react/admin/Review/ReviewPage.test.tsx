@@ -1,5 +1,5 @@
 import React from 'react'
-import { act, fireEvent, render, wait } from '@vtex/test-tools/react'
+import { act, fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import COUNT from '../graphql/reviewCount.gql'
@@ -157,9 +157,9 @@ describe('ReviewPage', () => {
       },
     })
 
-    await wait(() => getByText('No review is open'))
+    await waitFor(() => getByText('No review is open'))
     expect(getByText('Start review')).toBeInTheDocument()
-    await wait(() => getByText(/signed by bruno@acme.com · 40 keys/))
+    await waitFor(() => getByText(/signed by bruno@acme.com · 40 keys/))
     expect(getAllByText('Open').length).toBeGreaterThan(0)
   })
 
@@ -191,7 +191,7 @@ describe('ReviewPage', () => {
       },
     })
 
-    await wait(() => auditor.getByText(/signed by bruno@acme.com · 40 keys/))
+    await waitFor(() => auditor.getByText(/signed by bruno@acme.com · 40 keys/))
     expect(
       auditor.getByText(/You can read completed reviews/)
     ).toBeInTheDocument()
@@ -206,7 +206,7 @@ describe('ReviewPage', () => {
       },
     })
 
-    await wait(() => outsider.getByText('You need more permissions'))
+    await waitFor(() => outsider.getByText('You need more permissions'))
     expect(outsider.queryByText(/You can read completed reviews/)).toBeNull()
   })
 
@@ -215,7 +215,7 @@ describe('ReviewPage', () => {
       graphql: { mocks: open },
     })
 
-    await wait(() => getByText('Keys decided'))
+    await waitFor(() => getByText('Keys decided'))
     const remaining = container.querySelector('[data-remaining]')!.textContent!
 
     expect(remaining).toContain('2 keys still need a decision.')
@@ -225,7 +225,7 @@ describe('ReviewPage', () => {
     const button = getByText('Sign off review').closest('button')!
 
     expect(button).toBeDisabled()
-    await wait(() =>
+    await waitFor(() =>
       expect(button.getAttribute('aria-describedby')).toBeTruthy()
     )
     const note = document.getElementById(
@@ -264,7 +264,7 @@ describe('ReviewPage', () => {
       graphql: { mocks: open },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
     )
     expect(
@@ -272,7 +272,7 @@ describe('ReviewPage', () => {
         .querySelector('tr[data-review-key]')!
         .getAttribute('data-review-key')
     ).toBe('k-old')
-    await wait(() => getByText('Keep every key without findings (1)'))
+    await waitFor(() => getByText('Keep every key without findings (1)'))
     fireEvent.click(
       container.querySelector(
         'tr[data-review-key="k-erp"] input[type="checkbox"]'
@@ -313,13 +313,13 @@ describe('ReviewPage', () => {
       }
     )
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
     )
     fireEvent.change(getByLabelText('Search label, appKey or account'), {
       target: { value: 'Legacy OMS' },
     })
-    await wait(() => getByText('No undecided key matches these filters.'))
+    await waitFor(() => getByText('No undecided key matches these filters.'))
     expect(queryByText('Every key has a decision.')).toBeNull()
   })
 
@@ -592,7 +592,7 @@ describe('ReviewPage', () => {
       }
     )
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(3)
     )
     fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
@@ -626,7 +626,7 @@ describe('ReviewPage', () => {
     // confirmed: decided once, and the table says how it went (the test ends on what it caused)
     fireEvent.click(submit)
     fireEvent.click(getByText('Keep 3 keys'))
-    await wait(() =>
+    await waitFor(() =>
       getByText('No key changed: they already had this decision.')
     )
     expect(decided).toBe(1)
@@ -637,7 +637,7 @@ describe('ReviewPage', () => {
     })
     fireEvent.click(submit)
     expect(queryByTestId('bulk-critical-confirm')).toBeNull()
-    await wait(() => getByText('3 keys decided: Deactivate.'))
+    await waitFor(() => getByText('3 keys decided: Deactivate.'))
     expect(decided).toBe(2)
   })
 
@@ -674,7 +674,7 @@ describe('ReviewPage', () => {
       graphql: { mocks: [...open, refused] },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
     )
     fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
@@ -684,7 +684,7 @@ describe('ReviewPage', () => {
       target: { value: 'KEEP' },
     })
     fireEvent.click(bar.querySelector('button[type="submit"]')!)
-    await wait(() =>
+    await waitFor(() =>
       getByText(
         /Nothing was decided: keeping this key with a HIGH or CRITICAL finding needs a justification/
       )

@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import { expectTabTrapped, focusReturnsTo, modalName } from '../testing/dialog'
 import SignOff from './SignOff'
@@ -32,7 +32,7 @@ describe('SignOff', () => {
 
     expect(button).toBeDisabled()
     expect(button.textContent).toBe('Sign off review')
-    await wait(() =>
+    await waitFor(() =>
       expect(button.getAttribute('aria-describedby')).toBe(
         'sign-off-remaining-r-1'
       )
@@ -57,7 +57,7 @@ describe('SignOff', () => {
 
     expect(button).not.toBeDisabled()
     expect(container.querySelector('[data-remaining]')).toBeNull()
-    await wait(() =>
+    await waitFor(() =>
       expect(button.hasAttribute('aria-describedby')).toBe(false)
     )
     button.focus()

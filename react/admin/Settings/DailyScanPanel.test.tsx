@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
@@ -56,7 +56,7 @@ describe('DailyScanPanel', () => {
       graphql: { mocks: [read(base)] },
     })
 
-    await wait(() => getByText('Running'))
+    await waitFor(() => getByText('Running'))
     expect(getByText(/^Next run:/)).toBeTruthy()
     expect(
       getByTestId('daily-scan')
@@ -104,13 +104,13 @@ describe('DailyScanPanel', () => {
       graphql: { mocks: [read(failing), restart, read(base)] },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       getByText(/VTEX’s scheduler refused to register the daily scan/)
     )
     expect(getByText(/Install the latest version of Key Steward/)).toBeTruthy()
     expect(getByText('Stopped')).toBeTruthy()
     fireEvent.click(getByText('Start daily scan'))
-    await wait(() => getByText('Running'))
+    await waitFor(() => getByText('Running'))
   })
 
   it('says when an admin stopped it, and that visits do not restart it', async () => {
@@ -128,7 +128,7 @@ describe('DailyScanPanel', () => {
       },
     })
 
-    await wait(() => getByTestId('stopped-by-admin'))
+    await waitFor(() => getByTestId('stopped-by-admin'))
     expect(
       getByText(/Opening Key Steward does not start it again/)
     ).toBeTruthy()
@@ -151,11 +151,11 @@ describe('DailyScanPanel', () => {
       },
     })
 
-    await wait(() => getByText('Stop daily scan'))
+    await waitFor(() => getByText('Stop daily scan'))
     fireEvent.click(getByText('Stop daily scan'))
     expect(getByText(/Stop checking this account every day/)).toBeTruthy()
     fireEvent.click(getByText('Yes, stop it'))
-    await wait(() => getByText('Stopped'))
+    await waitFor(() => getByText('Stopped'))
     expect(queryByText('Stop daily scan')).toBeNull()
   })
 })

@@ -40,8 +40,10 @@ const SettingField: React.FC<Props> = ({
       .join(' '),
   })
 
+  // One width at every viewport (at most 32rem): a half-width column at the -l breakpoint made
+  // the same field 880 px wide in a 1014 px frame and 443 px in a 1024 px one.
   return (
-    <div className="mb5 w-100 w-50-l">
+    <div className="mb5 w-100 mw6">
       <Input
         ref={input}
         id={id}

@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import type { DocumentNode } from 'graphql'
 import { GraphQLError } from 'graphql'
 
@@ -181,10 +181,10 @@ describe('SettingsPage', () => {
     async (_, label, typed, message) => {
       const { getByLabelText, getByText, getByTestId } = mount()
 
-      await wait(() => getByLabelText(label))
+      await waitFor(() => getByLabelText(label))
       fireEvent.change(getByLabelText(label), { target: { value: typed } })
       fireEvent.click(getByText('Save settings'))
-      await wait(() => getByText(message))
+      await waitFor(() => getByText(message))
       expect(getByTestId('settings-invalid')).toBeInTheDocument()
       expect((getByLabelText(label) as HTMLInputElement).value).toBe(typed)
     }
@@ -193,7 +193,7 @@ describe('SettingsPage', () => {
   it('opens Advanced when one of its knobs is wrong', async () => {
     const { getByLabelText, getByText, getByTestId } = mount()
 
-    await wait(() => getByLabelText(/^Wait for a live read/))
+    await waitFor(() => getByLabelText(/^Wait for a live read/))
     expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(
       false
     )
@@ -201,7 +201,7 @@ describe('SettingsPage', () => {
       target: { value: '200' },
     })
     fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText('Enter a number from 2 to 20.'))
+    await waitFor(() => getByText('Enter a number from 2 to 20.'))
     expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(
       true
     )
@@ -241,14 +241,14 @@ describe('SettingsPage', () => {
 
     const { getByLabelText, getByText, queryByText } = mount(refused)
 
-    await wait(() => getByLabelText('Catalog bot'))
+    await waitFor(() => getByLabelText('Catalog bot'))
     expect(
       (getByLabelText('Integrations admin') as HTMLInputElement).checked
     ).toBe(true)
     expect(queryByText('Owner (Admin Super)')).toBeNull() // only custom roles are offered
     fireEvent.click(getByLabelText('Catalog bot'))
     fireEvent.click(getByText('Save settings'))
-    await wait(() =>
+    await waitFor(() =>
       getByText(
         'No role of this account has the id 2006. Pick roles from the list.'
       )
@@ -266,7 +266,7 @@ describe('SettingsPage', () => {
     expect(document.getElementById('setting-roles-error')!.textContent).toBe(
       'No role of this account has the id 2006. Pick roles from the list.'
     )
-    await wait(() =>
+    await waitFor(() =>
       expect(document.activeElement).toBe(getByLabelText('Integrations admin'))
     )
     expect(document.activeElement!.getAttribute('aria-invalid')).toBe('true')
@@ -275,7 +275,7 @@ describe('SettingsPage', () => {
   it('on a refused save marks each bad field (aria-invalid, described by its error), names every bad entry of a list, and moves focus to the first', async () => {
     const { getByLabelText, getByText } = mount()
 
-    await wait(() => getByLabelText(/^Rotation period/))
+    await waitFor(() => getByLabelText(/^Rotation period/))
     fireEvent.change(getByLabelText(/^Rotation period/), {
       target: { value: '10' },
     })
@@ -286,7 +286,7 @@ describe('SettingsPage', () => {
       target: { value: '' },
     })
     fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText('Enter a number from 30 to 365.'))
+    await waitFor(() => getByText('Enter a number from 30 to 365.'))
 
     const described = (input: HTMLElement) =>
       (input.getAttribute('aria-describedby') ?? '')
@@ -322,21 +322,23 @@ describe('SettingsPage', () => {
     expect(described(grace)).toEqual([
       'How long a started token renewal may keep the old token valid. From 1 to 90.',
     ])
-    await wait(() => expect(document.activeElement).toBe(rotation))
+    await waitFor(() => expect(document.activeElement).toBe(rotation))
 
     // Fixed: the marks go away with the errors.
     fireEvent.change(rotation, { target: { value: '90' } })
     fireEvent.change(auditors, { target: { value: 'ok@acme.com' } })
     fireEvent.change(reads, { target: { value: '8' } })
     fireEvent.click(getByText('Save settings'))
-    await wait(() => expect(rotation.getAttribute('aria-invalid')).toBeNull())
+    await waitFor(() =>
+      expect(rotation.getAttribute('aria-invalid')).toBeNull()
+    )
     expect(auditors.getAttribute('aria-invalid')).toBeNull()
   })
 
   it('gives each Advanced knob a label of its own, shown above it (not its help text)', async () => {
     const { getByLabelText, getByText } = mount()
 
-    await wait(() => getByText('Advanced'))
+    await waitFor(() => getByText('Advanced'))
     for (const name of [
       'Role reads at once',
       'Wait for a live read (seconds)',
@@ -362,12 +364,12 @@ describe('SettingsPage', () => {
 
     const { getByLabelText, getByText } = mount(ok, read(saved))
 
-    await wait(() => getByLabelText(/^Rotation period/))
+    await waitFor(() => getByLabelText(/^Rotation period/))
     fireEvent.change(getByLabelText(/^Rotation period/), {
       target: { value: '180' },
     })
     fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText('Settings saved. Warnings now follow them.'))
+    await waitFor(() => getByText('Settings saved. Warnings now follow them.'))
   })
 
   it('offers a reload when someone else saved first', async () => {
@@ -390,12 +392,12 @@ describe('SettingsPage', () => {
 
     const { getByLabelText, getByText } = mount(conflict)
 
-    await wait(() => getByLabelText(/^Maximum Owner users/))
+    await waitFor(() => getByLabelText(/^Maximum Owner users/))
     fireEvent.change(getByLabelText(/^Maximum Owner users/), {
       target: { value: '4' },
     })
     fireEvent.click(getByText('Save settings'))
-    await wait(() => getByText(/changed by someone else/))
+    await waitFor(() => getByText(/changed by someone else/))
     expect(getByText('Reload')).toBeInTheDocument()
   })
 
@@ -408,7 +410,7 @@ describe('SettingsPage', () => {
       graphql: { mocks: [refused, roles] },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       getByText(/lacks these License Manager resources: Save user/)
     )
     expect(

@@ -320,7 +320,7 @@ const SettingsPage: React.FC = () => {
             {POLICY_NUMBERS.map(numberInput)}
             {listInput('extraGenericLabels')}
             <fieldset
-              className="mb5 w-100 w-50-l bn pa0 ma0"
+              className="mb5 w-100 mw6 bn pa0 ma0"
               id="setting-keyManagingRoleIds"
               aria-describedby={
                 roleErrors.length
@@ -389,7 +389,7 @@ const SettingsPage: React.FC = () => {
             {listInput('scanExtraPaths')}
             {listInput('reminderEmails')}
             {listInput('auditors')}
-            <div className="mb5 w-100 w-50-l">
+            <div className="mb5 w-100 mw6">
               <Dropdown
                 id="setting-reminderLocale"
                 label={t('reminderLocale.label')}

@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, wait } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import { inventory, userListMock } from '../testing/data'
 import UsersPage from './UsersPage'
@@ -15,7 +15,7 @@ describe('UsersPage', () => {
       },
     })
 
-    await wait(() => getByText('ana@acme.com'))
+    await waitFor(() => getByText('ana@acme.com'))
     const rows = getAllByRole('row').slice(1)
 
     expect(rows[0].textContent).toContain('ana@acme.com')
@@ -47,11 +47,11 @@ describe('UsersPage', () => {
       graphql: { mocks },
     })
 
-    await wait(() => getByText('1–100 of 150'))
+    await waitFor(() => getByText('1–100 of 150'))
     fireEvent.change(getByLabelText('Search users'), {
       target: { value: 'diego' },
     })
-    await wait(() => expect(queryByText('ana@acme.com')).toBeNull())
+    await waitFor(() => expect(queryByText('ana@acme.com')).toBeNull())
     expect(getByText('diego@acme.com')).toBeInTheDocument()
   })
 })

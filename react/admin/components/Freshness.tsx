@@ -208,6 +208,16 @@ interface LiveAnswer {
 }
 
 /**
+ * A refetch that resolved with errors (a query whose errorPolicy lets them through): the service
+ * did not answer the press, so the copy still shown is the earlier one, not its answer.
+ */
+const failed = (result: unknown): boolean => {
+  const r = result as { errors?: readonly unknown[]; error?: unknown } | null
+
+  return !!r && (!!r.error || (r.errors?.length ?? 0) > 0)
+}
+
+/**
  * "Load live data" within LIVE_READ_MIN_INTERVAL_SECONDS of a complete read is answered by that
  * read (the service does not ask VTEX for every key and user again), so the page looks the same
  * as before the press. This remembers that answer, to say so, for as long as that read is shown.
@@ -232,11 +242,12 @@ function useLiveRequest(
     setAnswer(null)
     // refetch resolves after the page rendered its answer: `shown` is what the admin now sees
     Promise.resolve(onLive()).then(
-      () => {
+      (result) => {
         const m = shown.current
 
         if (
           mounted.current &&
+          !failed(result) &&
           m.source === 'RECENT' &&
           !m.revalidating &&
           (m.ageSeconds ?? 0) < LIVE_READ_MIN_INTERVAL_SECONDS

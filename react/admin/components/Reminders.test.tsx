@@ -1,5 +1,5 @@
 import React from 'react'
-import { act, fireEvent, render, wait } from '@vtex/test-tools/react'
+import { act, fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import REMINDERS from '../graphql/reminders.gql'
@@ -36,7 +36,7 @@ describe('Reminders', () => {
       },
     })
 
-    await wait(() => getByText(/The access review is overdue/))
+    await waitFor(() => getByText(/The access review is overdue/))
     expect(
       getByText('Start the review').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/review')
@@ -97,7 +97,7 @@ describe('Reminders', () => {
       },
     })
 
-    await wait(() => getByText(/The access review is overdue/))
+    await waitFor(() => getByText(/The access review is overdue/))
     // The select's name is its visible label, and the label names the group around the button.
     const select = getByRole('combobox', {
       name: 'Remind me again in',
@@ -116,8 +116,8 @@ describe('Reminders', () => {
 
     fireEvent.change(select, { target: { value: '30' } })
     fireEvent.click(getByText('Snooze'))
-    await wait(() => expect(snoozed).toEqual({ id: reminder.id, days: 30 }))
-    await wait(() => expect(queryByText(/overdue/)).toBeNull())
+    await waitFor(() => expect(snoozed).toEqual({ id: reminder.id, days: 30 }))
+    await waitFor(() => expect(queryByText(/overdue/)).toBeNull())
     // it says until when, and focus lands on that line instead of the page's top
     const notice = getByText('Reminder snoozed until April 06, 2027.')
 
@@ -160,9 +160,9 @@ describe('Reminders', () => {
       },
     })
 
-    await wait(() => getByText(/The access review is overdue/))
+    await waitFor(() => getByText(/The access review is overdue/))
     fireEvent.click(getByText('Snooze'))
-    await wait(() => getByText('Not a reminder shown now: reload the page'))
+    await waitFor(() => getByText('Not a reminder shown now: reload the page'))
     expect(getByText(/The access review is overdue/)).toBeInTheDocument()
   })
 
@@ -183,7 +183,7 @@ describe('Reminders', () => {
       },
     })
 
-    await wait(() => expect(answered).toBe(true))
+    await waitFor(() => expect(answered).toBe(true))
     // the mock hands the answer over on the next tick: let it reach the page, inside act
     await act(() => new Promise<void>((r) => setTimeout(r, 0)))
     expect(container.querySelector('[data-reminder]')).toBeNull()

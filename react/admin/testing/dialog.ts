@@ -1,6 +1,6 @@
 // What every modal dialog of the app does for keyboard and screen-reader users (Modal.tsx), as
 // the dialogs' tests check it: named by its title, modal, Tab kept inside, focus given back.
-import { fireEvent, wait } from '@vtex/test-tools/react'
+import { fireEvent, waitFor } from '@vtex/test-tools/react'
 
 const CONTROLS =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled])'
@@ -39,5 +39,5 @@ export function expectTabTrapped(dialog: HTMLElement): void {
 
 /** Waits until the focus is back on what opened the dialog. */
 export function focusReturnsTo(opener: Element | null): Promise<void> {
-  return wait(() => expect(document.activeElement).toBe(opener))
+  return waitFor(() => expect(document.activeElement).toBe(opener))
 }

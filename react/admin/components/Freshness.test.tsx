@@ -1,0 +1,85 @@
+// The "Load live data" notice ("VTEX was read 5 seconds ago; that read is shown") speaks only of
+// a press the service answered: a refetch that comes back with GraphQL errors (a query whose
+// errorPolicy lets them through resolves instead of rejecting) still shows the earlier read,
+// which did not answer this press.
+import React from 'react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
+import { ApolloError } from 'apollo-client'
+import { GraphQLError } from 'graphql'
+
+import { LIVE_META } from '../testing/data'
+import type { DataMeta } from './Freshness'
+import { DataSource } from './Freshness'
+
+const RECENT: DataMeta = {
+  ...LIVE_META,
+  source: 'RECENT',
+  ageSeconds: 5,
+  revalidating: false,
+}
+
+const refused = new GraphQLError(
+  'VTEX did not answer',
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  { code: 'UPSTREAM_UNAVAILABLE' }
+)
+
+/** Presses Load live data with a refetch that resolves to `result`, and lets it settle. */
+async function press(result: unknown) {
+  let settled = false
+  const onLive = () =>
+    Promise.resolve(result).finally(() => {
+      settled = true
+    })
+
+  const view = render(<DataSource meta={RECENT} onLive={onLive} />)
+
+  fireEvent.click(view.getByText('Load live data'))
+  await waitFor(() => expect(settled).toBe(true))
+  // the notice is set in the refetch's own then, one turn after it settles
+  await new Promise((resolve) => setTimeout(resolve, 0))
+
+  return view
+}
+
+describe('DataSource: the notice after Load live data', () => {
+  it('says the recent read answered when the refetch resolved with that read', async () => {
+    const { findByTestId } = await press({ data: {}, loading: false })
+
+    expect((await findByTestId('live-read-answered')).textContent).toMatch(
+      /VTEX was read 5 seconds ago; that read is shown/
+    )
+  })
+
+  it('says nothing of it when the refetch resolved with GraphQL errors', async () => {
+    const { queryByTestId } = await press({
+      data: {},
+      errors: [refused],
+      loading: false,
+    })
+
+    expect(queryByTestId('live-read-answered')).toBeNull()
+  })
+
+  it('says nothing of it when the refetch resolved with an error', async () => {
+    const { queryByTestId } = await press({
+      data: {},
+      error: new ApolloError({ graphQLErrors: [refused] }),
+      loading: false,
+    })
+
+    expect(queryByTestId('live-read-answered')).toBeNull()
+  })
+
+  it('says nothing of it when the refetch was refused', async () => {
+    const { queryByTestId } = await press(
+      Promise.reject(new ApolloError({ graphQLErrors: [refused] }))
+    )
+
+    expect(queryByTestId('live-read-answered')).toBeNull()
+  })
+})

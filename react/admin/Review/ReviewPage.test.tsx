@@ -415,7 +415,7 @@ describe('ReviewPage', () => {
       },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
     )
     const ruleFilter = container.querySelector(
@@ -441,9 +441,9 @@ describe('ReviewPage', () => {
 
     // on the second page, a rule brings the table back to its first page
     fireEvent.click(getByText('Next'))
-    await wait(() => getByText('51–52 of 60'))
+    await waitFor(() => getByText('51–52 of 60'))
     fireEvent.change(ruleFilter, { target: { value: 'key-age-exceeded' } })
-    await wait(() => getByText('1–1 of 1'))
+    await waitFor(() => getByText('1–1 of 1'))
     expect(
       Array.from(container.querySelectorAll('tr[data-review-key]')).map((r) =>
         r.getAttribute('data-review-key')
@@ -458,10 +458,10 @@ describe('ReviewPage', () => {
       target: { value: 'DEACTIVATE' },
     })
     fireEvent.click(bar.querySelector('button[type="submit"]')!)
-    await wait(() => getByText('1 key decided: Deactivate.'))
+    await waitFor(() => getByText('1 key decided: Deactivate.'))
     expect(decided).toBe(1)
     // nothing left for this rule: said as such, not "every key has a decision"
-    await wait(() => getByText('No undecided key matches these filters.'))
+    await waitFor(() => getByText('No undecided key matches these filters.'))
     expect(queryByText('Every key has a decision.')).toBeNull()
   })
 
@@ -470,7 +470,7 @@ describe('ReviewPage', () => {
       graphql: { mocks: open },
     })
 
-    await wait(() =>
+    await waitFor(() =>
       expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
     )
     const bar = container.querySelector('[data-bulk-bar]')!
@@ -482,7 +482,7 @@ describe('ReviewPage', () => {
     // nothing selected: no "Decide 0 keys"; disabled, described by what to select
     expect(submit.textContent).toBe('Select keys to decide')
     expect(submit).toBeDisabled()
-    await wait(() =>
+    await waitFor(() =>
       expect(why()).toBe('No key selected: tick rows, or select all matching.')
     )
     // a key selected, no decision yet: described by what to choose
@@ -493,13 +493,13 @@ describe('ReviewPage', () => {
     )
     expect(submit.textContent).toBe('Decide 1 key')
     expect(submit).toBeDisabled()
-    await wait(() => expect(why()).toBe('Choose a decision first.'))
+    await waitFor(() => expect(why()).toBe('Choose a decision first.'))
     // ready: enabled, nothing to explain
     fireEvent.change(bar.querySelector('select')!, {
       target: { value: 'ROTATE' },
     })
     expect(submit).not.toBeDisabled()
-    await wait(() =>
+    await waitFor(() =>
       expect(submit.hasAttribute('aria-describedby')).toBe(false)
     )
     expect(bar.querySelector('[data-bulk-choose-decision]')).toBeNull()

@@ -238,7 +238,7 @@ export const SERVER_MESSAGES = {
     "admin/key-steward.reminder.REVIEW_DUE_SOON": "A próxima revisão de acessos vence em {date}.",
     "admin/key-steward.reminder.REVIEW_OVERDUE": "A revisão de acessos está atrasada.",
     "admin/key-steward.secrets.quoted": "{before}{redacted}{after}",
-    "admin/key-steward.secrets.redacted": "{kept}…[{count, plural, one {# caractere ocultado} other {# caracteres ocultados}}]",
+    "admin/key-steward.secrets.redacted": "{kept}…[{count, plural, =0 {# caracteres ocultados} one {# caractere ocultado} other {# caracteres ocultados}}]",
     "admin/key-steward.validation.annotation.integrations": "integrations deve ter no máximo {max} nomes de 1 a {length} caracteres",
     "admin/key-steward.validation.annotation.owner": "owner deve ser um endereço de e-mail de no máximo {max, plural, =0 {# caracteres} one {# caractere} other {# caracteres}}",
     "admin/key-steward.validation.externalKey.ACCOUNT_FORMAT": "account deve ser o nome da conta dona da chave: letras minúsculas e dígitos, como em {host}",

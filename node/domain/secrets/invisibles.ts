@@ -6,11 +6,11 @@ import { rewrite, unchanged } from './rewrite'
 
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+/gu
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u')
 
 /** text without its invisible characters. */
 export function withoutInvisibles(text: string): Rewritten {
-  INVISIBLE.lastIndex = 0
-  if (!INVISIBLE.test(text)) return unchanged(text)
+  if (!ANY_INVISIBLE.test(text)) return unchanged(text)
 
   return rewrite(text, (r) => {
     for (const m of text.matchAll(INVISIBLE))

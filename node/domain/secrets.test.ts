@@ -100,7 +100,10 @@ describe('redaction', () => {
     })
     // a marker is never cut: what does not fit is left out
     expect(quote(`${'x'.repeat(38)} ${T}`)).toBe(`${'x'.repeat(38)} …`)
-    expect(redactedPieces(`a ${T}`)).toEqual(['a ', { kept: 'QWER', count: 128 }])
+    expect(redactedPieces(`a ${T}`)).toEqual([
+      'a ',
+      { kept: 'QWER', count: 128 },
+    ])
     expect(redactedPieces('')).toEqual([''])
   })
   it('redacts every string of a nested value', () => {

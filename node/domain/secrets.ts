@@ -10,6 +10,7 @@ import { decodeByteLists } from './secrets/byteLists'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
 import { withoutInvisibles } from './secrets/invisibles'
+import { irregularSpans } from './secrets/irregular'
 import { joinLiterals } from './secrets/literals'
 import { foldLookalikes } from './secrets/lookalikes'
 import { foldMathLetters } from './secrets/mathLetters'
@@ -45,6 +46,7 @@ function spansIn(text: string, walk: Walk): Span[] {
   const deeper = walk.depth < MAX_DEPTH
   const spans = merged([
     ...plainSpans(text),
+    ...irregularSpans(text),
     ...spelledSpans(
       text,
       (joined) =>

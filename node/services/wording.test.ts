@@ -318,10 +318,18 @@ describe('input quoted with a token cut out', () => {
 
   it.each([
     ['en', 'Key QWER…[128 characters redacted] is not part of this review'],
-    ['pt', 'A chave QWER…[128 caracteres ocultados] não faz parte desta revisão'],
-    ['es', 'La clave QWER…[128 caracteres ocultados] no forma parte de esta revisión'],
+    [
+      'pt',
+      'A chave QWER…[128 caracteres ocultados] não faz parte desta revisão',
+    ],
+    [
+      'es',
+      'La clave QWER…[128 caracteres ocultados] no forma parte de esta revisión',
+    ],
   ] as const)('reads the marker in %s', (locale, start) => {
-    expect(say(locale, refusal(T))).toMatch(new RegExp(`^${start.replace(/[[\]]/g, '\\$&')}`))
+    expect(say(locale, refusal(T))).toMatch(
+      new RegExp(`^${start.replace(/[[\]]/g, '\\$&')}`)
+    )
   })
 
   it('words each marker, keeping the text around them and the cut', () => {

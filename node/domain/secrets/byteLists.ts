@@ -15,7 +15,8 @@ const ITEM = /(?<![\w.])(?:0[xX][0-9a-fA-F]{1,2}|[0-9]{1,3})(?![\w.])/g
 const COMMA = /^\s*,\s*$/
 const SPACES = /^\s+$/
 
-const isHex = (item: string) => item.length > 1 && (item[1] === 'x' || item[1] === 'X')
+const isHex = (item: string) =>
+  item.length > 1 && (item[1] === 'x' || item[1] === 'X')
 
 /** text with each list of MIN_BYTES or more byte values as the characters they stand for. */
 export function decodeByteLists(text: string): Rewritten {
@@ -35,7 +36,12 @@ export function decodeByteLists(text: string): Rewritten {
     const last = list[list.length - 1]
 
     // one list is of one notation, its items joined by commas (hex: or by spaces)
-    if (last && (isHex(item) !== hex || byte > 255 || !joins(text.slice(last.end, start), hex)))
+    if (
+      last &&
+      (isHex(item) !== hex ||
+        byte > 255 ||
+        !joins(text.slice(last.end, start), hex))
+    )
       close()
     if (byte > 255) continue
     if (!list.length) hex = isHex(item)

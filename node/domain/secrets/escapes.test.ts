@@ -40,13 +40,16 @@ describe.each([
     expect(containsTokenLike(text)).toBe(true)
     const redacted = redactTokens(text)
 
-    expect(redacted).toMatch(/^const token = ".{4}…\[\d+ characters redacted\]";$/)
+    expect(redacted).toMatch(
+      /^const token = ".{4}…\[\d+ characters redacted\]";$/
+    )
     expect(decodeEscapes(redacted).text).not.toContain(T.slice(8, 16))
   })
 })
 
-it('escaped prose is not a token', () => {
-  const prose = 'Chave usada pela integração com o ERP para sincronizar pedidos.'
+test('escaped prose is not a token', () => {
+  const prose =
+    'Chave usada pela integração com o ERP para sincronizar pedidos.'
 
   for (const text of [js(prose), html(prose), js(prose.toUpperCase())]) {
     expect(containsTokenLike(text)).toBe(false)

@@ -10,8 +10,7 @@ const ESCAPE =
 
 /** text with every escape as the character it stands for (a `\uD835` half stays a half: pairs join). */
 export function decodeEscapes(text: string): Rewritten {
-  if (!text.includes('\\u') && !text.includes('&#'))
-    return unchanged(text)
+  if (!text.includes('\\u') && !text.includes('&#')) return unchanged(text)
 
   return rewrite(text, (r) => {
     for (const m of text.matchAll(ESCAPE)) {

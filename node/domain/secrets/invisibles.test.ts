@@ -3,7 +3,7 @@ import { withoutInvisibles } from './invisibles'
 
 const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
 
-it('drops zero-width characters, soft hyphens, BOMs and controls; spans cover them', () => {
+test('drops zero-width characters, soft hyphens, BOMs and controls; spans cover them', () => {
   const r = withoutInvisibles('a\u200bb\u00ad\ufeffc\u0000d')
 
   expect(r.text).toBe('abcd')
@@ -11,13 +11,13 @@ it('drops zero-width characters, soft hyphens, BOMs and controls; spans cover th
   expect(r.original({ start: 2, end: 3 })).toEqual({ start: 5, end: 6 })
 })
 
-it('keeps line breaks, tabs and spaces (they separate words)', () => {
+test('keeps line breaks, tabs and spaces (they separate words)', () => {
   const text = 'a b\tc\nd\r\ne'
 
   expect(withoutInvisibles(text).text).toBe(text)
 })
 
-it('a token with a zero-width joiner between each letter is redacted whole', () => {
+test('a token with a zero-width joiner between each letter is redacted whole', () => {
   const text = `t: ${[...T].join('\u200d')}.`
 
   expect(containsTokenLike(text)).toBe(true)

@@ -36,16 +36,36 @@ describe('joinLiterals', () => {
   it.each([
     ['one literal', `"${T.slice(0, 40)}"`],
     ['short pieces (under 32 characters in all)', '"ab" + "cd" + "ef"'],
-    ['a JSON object', `{"name":"${T.slice(0, 20)}","key":"${T.slice(20, 40)}"}`],
-    ['a list of words', '"warehouse", "inventory", "synchronization", "marketplace"'],
-    ['quoted words in prose', `He said "the ERP syncs" and then "the WMS restarts" at night.`],
-  ])('leaves %s as it is', (_, text) => expect(joinLiterals(text).text).toBe(text))
+    [
+      'a JSON object',
+      `{"name":"${T.slice(0, 20)}","key":"${T.slice(20, 40)}"}`,
+    ],
+    [
+      'a list of words',
+      '"warehouse", "inventory", "synchronization", "marketplace"',
+    ],
+    [
+      'quoted words in prose',
+      `He said "the ERP syncs" and then "the WMS restarts" at night.`,
+    ],
+  ])('leaves %s as it is', (_, text) =>
+    expect(joinLiterals(text).text).toBe(text)
+  )
 })
 
 describe.each([
-  ['JS +, one per line', (p: string[]) => p.map((s) => `"${s}"`).join(' +\n    ')],
-  ['JS + after the line break', (p: string[]) => p.map((s) => `'${s}'`).join('\n  + ')],
-  ['Python/C adjacent literals', (p: string[]) => `(${p.map((s) => `'${s}'`).join('\n ')})`],
+  [
+    'JS +, one per line',
+    (p: string[]) => p.map((s) => `"${s}"`).join(' +\n    '),
+  ],
+  [
+    'JS + after the line break',
+    (p: string[]) => p.map((s) => `'${s}'`).join('\n  + '),
+  ],
+  [
+    'Python/C adjacent literals',
+    (p: string[]) => `(${p.map((s) => `'${s}'`).join('\n ')})`,
+  ],
   ['adjacent on one line', (p: string[]) => p.map((s) => `"${s}"`).join(' ')],
   ['PHP .', (p: string[]) => p.map((s) => `"${s}"`).join(' . ')],
   ['SQL ||', (p: string[]) => p.map((s) => `'${s}'`).join(' || ')],
@@ -55,27 +75,33 @@ describe.each([
     ['the token', T],
     ['the token lowercased', T.toLowerCase()],
     ['its base64', B64],
-    ['a Basic header', Buffer.from(`vtexappkey-acme-ORYNWX:${T}`).toString('base64')],
-  ])('of %s: refused, and redacted from the first piece to the last', (__, payload) => {
-    const text = `const token = ${join(pieces(payload))};`
+    [
+      'a Basic header',
+      Buffer.from(`vtexappkey-acme-ORYNWX:${T}`).toString('base64'),
+    ],
+  ])(
+    'of %s: refused, and redacted from the first piece to the last',
+    (__, payload) => {
+      const text = `const token = ${join(pieces(payload))};`
 
-    expect(containsTokenLike(text)).toBe(true)
-    const redacted = redactTokens(text)
+      expect(containsTokenLike(text)).toBe(true)
+      const redacted = redactTokens(text)
 
-    expect(redacted).toMatch(
-      /^const token = \(?["'`][^]{4}…\[\d+ characters redacted\]["'`]\)?;$/
-    )
-  })
+      expect(redacted).toMatch(
+        /^const token = \(?["'`][^]{4}…\[\d+ characters redacted\]["'`]\)?;$/
+      )
+    }
+  )
 })
 
-it('a character array of the token is refused', () => {
+test('a character array of the token is refused', () => {
   const text = `char t[] = {${[...T].map((c) => `'${c}'`).join(', ')}};`
 
   expect(containsTokenLike(text)).toBe(true)
   expect(redactTokens(text)).not.toContain(`'${T[8]}', '${T[9]}'`)
 })
 
-it.each([
+test.each([
   `log("Syncing orders for " + account + " from the ERP " + "every fifteen minutes")`,
   `'Chave da integração ' + 'com o ERP (TOTVS) ' + 'para pedidos e estoque'`,
   `"WAREHOUSE INVENTORY " "SYNCHRONIZATION " "MARKETPLACE CONNECTOR"`,

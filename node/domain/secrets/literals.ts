@@ -53,7 +53,10 @@ export function joinLiterals(text: string): Rewritten {
     for (const pieces of runs)
       pieces.forEach((p, i) => {
         r.skip(p.start, p.start + 1)
-        r.skip(p.end - 1, i + 1 < pieces.length ? pieces[i + 1].start + 1 : p.end)
+        r.skip(
+          p.end - 1,
+          i + 1 < pieces.length ? pieces[i + 1].start + 1 : p.end
+        )
       })
   })
 }

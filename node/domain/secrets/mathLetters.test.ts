@@ -7,7 +7,19 @@ const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
 /** Letters a style leaves out of its block, as Unicode has them: BMP letter-like symbols. */
 const HOLES: Record<number, Record<string, string>> = {
   1: { h: 'ℎ' },
-  3: { B: 'ℬ', E: 'ℰ', F: 'ℱ', H: 'ℋ', I: 'ℐ', L: 'ℒ', M: 'ℳ', R: 'ℛ', e: 'ℯ', g: 'ℊ', o: 'ℴ' },
+  3: {
+    B: 'ℬ',
+    E: 'ℰ',
+    F: 'ℱ',
+    H: 'ℋ',
+    I: 'ℐ',
+    L: 'ℒ',
+    M: 'ℳ',
+    R: 'ℛ',
+    e: 'ℯ',
+    g: 'ℊ',
+    o: 'ℴ',
+  },
   5: { C: 'ℭ', H: 'ℌ', I: 'ℑ', R: 'ℜ', Z: 'ℨ' },
   6: { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' },
 }
@@ -37,7 +49,7 @@ describe('mathAscii', () => {
   ])('U+%s is %s', (cp, ascii) => expect(mathAscii(cp)).toBe(ascii))
 })
 
-it('folds a pair to one letter, mapped back to both units', () => {
+test('folds a pair to one letter, mapped back to both units', () => {
   const r = foldMathLetters(`x ${styled('QW', 0)} y`)
 
   expect(r.text).toBe('x QW y')
@@ -45,7 +57,7 @@ it('folds a pair to one letter, mapped back to both units', () => {
   expect(r.original({ start: 4, end: 6 })).toEqual({ start: 6, end: 8 })
 })
 
-it.each([
+test.each([
   ['bold', 0],
   ['italic', 1],
   ['script', 3],
@@ -60,25 +72,27 @@ it.each([
 
   expect(containsTokenLike(text)).toBe(true)
   expect(redactTokens(text)).toBe(
-    `token: ${[...token].slice(0, 4).join('')}…[128 characters redacted] (rotated)`
+    `token: ${[...token]
+      .slice(0, 4)
+      .join('')}…[128 characters redacted] (rotated)`
   )
 })
 
-it('a token lowercased in bold italic, and mixed with plain letters, is refused', () => {
+test('a token lowercased in bold italic, and mixed with plain letters, is refused', () => {
   expect(containsTokenLike(styled(T.toLowerCase(), 2))).toBe(true)
   expect(containsTokenLike(T.slice(0, 16) + styled(T.slice(16, 48), 0))).toBe(
     true
   )
 })
 
-it('the redaction never cuts a pair in half', () => {
+test('the redaction never cuts a pair in half', () => {
   const redacted = redactTokens(`a ${styled(T, 0)}`)
 
   expect(redacted).toBe(`a ${styled('QWER', 0)}…[128 characters redacted]`)
   expect(redacted).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/)
 })
 
-it('styled prose (a "fancy" note) is not a token', () => {
+test('styled prose (a "fancy" note) is not a token', () => {
   const note = styled('Used by the ERP to sync orders every fifteen minutes', 0)
 
   expect(containsTokenLike(note)).toBe(false)

@@ -45,7 +45,7 @@ describe('rewrite', () => {
   })
 })
 
-it('chained readings map a span of the last back to the first input', () => {
+test('chained readings map a span of the last back to the first input', () => {
   const drop = (c: string) => (text: string) =>
     rewrite(text, (w) => {
       for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1))

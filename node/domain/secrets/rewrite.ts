@@ -24,10 +24,7 @@ export interface Rewriter {
 }
 
 /** The text as `edit` rewrites it: characters it neither puts nor skips are kept as they are. */
-export function rewrite(
-  input: string,
-  edit: (r: Rewriter) => void
-): Rewritten {
+export function rewrite(input: string, edit: (r: Rewriter) => void): Rewritten {
   const parts: string[] = []
   // per new character: where its input stretch starts and ends (grown as needed)
   let from = new Uint32Array(64)

@@ -3,9 +3,12 @@
 // spelled out or cut into groups of one width (secrets/spelled.ts), and encoded: base64,
 // base64url or hex, whole or cut by line breaks and spaces anywhere (secrets/split.ts), read
 // from every alignment (secrets/views.ts), as UTF-16, gzip'd or zlib'd (secrets/inflate.ts), and
-// encoded again inside (double encoding), up to MAX_DEPTH layers. Zero-width and other
-// invisible characters are no separation at all: they are set aside before anything is looked
-// at; full-width, circled, Cyrillic and Greek look-alikes read as the ASCII letters they mimic. Each finding is a span of the input, so redaction cuts the whole run that holds it.
+// encoded again inside (double encoding), up to MAX_DEPTH layers; cut into groups of irregular
+// widths or with digits put in (secrets/irregular.ts). Before anything is looked at, typed input
+// is read through READINGS (below): escapes decoded, invisible characters dropped (no separation
+// at all), look-alike and mathematical letters folded to ASCII, byte lists and joined string
+// literals read as the text they make. Each finding is a span of the input, so redaction cuts the
+// whole run that holds it; errors get the marker as a wording (quote), worded in each language.
 import { decodeByteLists } from './secrets/byteLists'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'

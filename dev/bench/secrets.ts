@@ -1,6 +1,7 @@
 // `npm run bench:secrets`: time of the pasted-secret check (containsTokenLike) and of redaction
 // (redactTokens) on 1 MB of hostile text of each shape the detector looks into: letters spelled
-// out with separators, encoded pieces, gzip headers, runs of capitals. Prints figures; asserts
+// out with separators, encoded pieces, gzip headers, runs of capitals, and what is read before
+// the check (escapes, byte lists, string literals, mathematical letters). Prints figures; asserts
 // nothing (this machine is small and noisy). Linear time shows as a few ms per MB on every row.
 import { performance } from 'perf_hooks'
 import { gzipSync } from 'zlib'
@@ -48,6 +49,14 @@ const CASES: Array<[string, string]> = [
   ['gzip headers', fill('H4sIAAAAAAAA ')],
   ['a zip bomb (50 MB of zeros), repeated', fill(`${bomb} `)],
   ['UTF-16 zero bytes', fill('Q\u0000')],
+  // read before the check (node/domain/secrets/rewrite.ts): every character rewritten
+  ['\\u escapes', fill('\\u0051')],
+  ['HTML character references', fill('&#x61;')],
+  ['a byte list', fill('0x61, ')],
+  ['numbers with commas', fill('7, 300, ')],
+  ['joined string literals', fill('"ab" + ')],
+  ['unclosed quotes', fill('"ab \'cd ')],
+  ['mathematical letters', fill('\ud835\udc1a')],
 ]
 
 function time(fn: () => unknown): number {

@@ -56,11 +56,12 @@ const SCALARS = { Upload: 'unknown' }
 
 /**
  * The messages the service words itself (the reminder e-mail: the reminders' own wording and the
- * e-mail's frame; finding messages; the hygiene formula; refusals and validation errors), copied
+ * e-mail's frame; finding messages; the hygiene formula; refusals and validation errors; the
+ * redaction marker in echoed input), copied
  * from messages/ for VTEX's node builder, which ships node/ only.
  */
 const SERVER_MESSAGE =
-  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation)\.[\w.-]+)$/
+  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation|secrets)\.[\w.-]+)$/
 
 function serverMessages(root: string): string {
   const byLocale: Record<string, Record<string, string>> = {}

@@ -607,6 +607,29 @@ describe('adversarial: token paste where everything else is valid', () => {
     ['hex', hex(t)],
     ['hex with colons', hex(t).replace(/(..)/g, '$1:')],
     ['percent-encoded', hex(t).replace(/(..)/g, '%$1')],
+    // read before the check (node/domain/secrets/rewrite.ts)
+    [
+      'JavaScript escapes',
+      [...t].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join(''),
+    ],
+    ['HTML references', [...t].map((c) => `&#${c.charCodeAt(0)};`).join('')],
+    [
+      'a byte list',
+      [...Buffer.from(t)].map((b) => `0x${b.toString(16)}`).join(', '),
+    ],
+    [
+      'joined string literals',
+      t
+        .match(/.{1,9}/g)!
+        .map((p) => `"${p}"`)
+        .join(' +\n  '),
+    ],
+    [
+      'mathematical bold letters',
+      [...t]
+        .map((c) => String.fromCodePoint(0x1d400 + c.charCodeAt(0) - 65))
+        .join(''),
+    ],
   ]
 
   /** A text's probes: slices of it without white space, and of the token under it. */

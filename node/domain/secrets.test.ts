@@ -1,6 +1,12 @@
 import * as zlib from 'zlib'
 
-import { containsTokenLike, quote, redactDeep, redactTokens } from './secrets'
+import {
+  containsTokenLike,
+  quote,
+  redactDeep,
+  redactedPieces,
+  redactTokens,
+} from './secrets'
 
 const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
 const base64 = (text: string) => Buffer.from(text, 'latin1').toString('base64')
@@ -78,7 +84,27 @@ describe('redaction', () => {
   })
   it('quote cuts long input and never shows a token', () => {
     expect(quote('ab '.repeat(400_000))).toHaveLength(41)
-    expect(quote(T + T, 400)).not.toMatch(/[A-Z]{5}/)
+    expect(JSON.stringify(quote(T + T, 400))).not.toMatch(/[A-Z]{5}/)
+  })
+  it('quote gives the marker as a wording, so each language words it', () => {
+    expect(quote(`id ${T}!`)).toEqual({
+      id: 'secrets.quoted',
+      values: {
+        before: 'id ',
+        redacted: {
+          id: 'secrets.redacted',
+          values: { kept: 'QWER', count: 128 },
+        },
+        after: '!',
+      },
+    })
+    // a marker is never cut: what does not fit is left out
+    expect(quote(`${'x'.repeat(38)} ${T}`)).toBe(`${'x'.repeat(38)} …`)
+    expect(redactedPieces(`a ${T}`)).toEqual([
+      'a ',
+      { kept: 'QWER', count: 128 },
+    ])
+    expect(redactedPieces('')).toEqual([''])
   })
   it('redacts every string of a nested value', () => {
     const out = JSON.stringify(

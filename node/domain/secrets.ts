@@ -3,17 +3,30 @@
 // spelled out or cut into groups of one width (secrets/spelled.ts), and encoded: base64,
 // base64url or hex, whole or cut by line breaks and spaces anywhere (secrets/split.ts), read
 // from every alignment (secrets/views.ts), as UTF-16, gzip'd or zlib'd (secrets/inflate.ts), and
-// encoded again inside (double encoding), up to MAX_DEPTH layers. Zero-width and other
-// invisible characters are no separation at all: they are set aside before anything is looked
-// at; full-width, circled, Cyrillic and Greek look-alikes read as the ASCII letters they mimic. Each finding is a span of the input, so redaction cuts the whole run that holds it.
+// encoded again inside (double encoding), up to MAX_DEPTH layers; cut into groups of irregular
+// widths or with digits put in (secrets/irregular.ts). Before anything is looked at, typed input
+// is read through READINGS (below): escapes decoded, invisible characters dropped (no separation
+// at all), look-alike and mathematical letters folded to ASCII, byte lists and joined string
+// literals read as the text they make. Each finding is a span of the input, so redaction cuts the
+// whole run that holds it; errors get the marker as a wording (quote), worded in each language.
+import { decodeByteLists } from './secrets/byteLists'
+import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
+import { withoutInvisibles } from './secrets/invisibles'
+import { irregularSpans } from './secrets/irregular'
+import { joinLiterals } from './secrets/literals'
 import { foldLookalikes } from './secrets/lookalikes'
+import { foldMathLetters } from './secrets/mathLetters'
 import { joinedTokenLike, plainSpans } from './secrets/plain'
+import type { Rewritten } from './secrets/rewrite'
+import { chained } from './secrets/rewrite'
 import type { Span } from './secrets/span'
 import { merged } from './secrets/span'
 import { spelledSpans } from './secrets/spelled'
 import { splitRuns } from './secrets/split'
 import { encodedViews, MIN_ENCODED, utf16Halves } from './secrets/views'
+import type { Wording } from './wording'
+import { wording } from './wording'
 
 /** An unsplit run of encoded-looking characters, with its padding: cut whole when it holds a token. */
 const ENCODED_RUN = new RegExp(`[A-Za-z0-9+/_-]{${MIN_ENCODED},}={0,2}`, 'g')
@@ -36,6 +49,7 @@ function spansIn(text: string, walk: Walk): Span[] {
   const deeper = walk.depth < MAX_DEPTH
   const spans = merged([
     ...plainSpans(text),
+    ...irregularSpans(text),
     ...spelledSpans(
       text,
       (joined) =>
@@ -134,46 +148,26 @@ function compressedSpans(text: string, walk: Walk): Span[] {
   return []
 }
 
-/** Characters that show nothing (zero-width spaces, joiners, soft hyphens, BOMs, controls). */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu
-
-/** text without invisible characters, and the input's span of a span of it. */
-function withoutInvisibles(text: string): {
-  visible: string
-  original: (s: Span) => Span
-} {
-  const found = [...text.matchAll(INVISIBLE)]
-
-  if (!found.length) return { visible: text, original: (s) => s }
-  const at = new Uint32Array(text.length + 1) // visible index -> input index
-  let visible = ''
-  let from = 0
-
-  for (const m of [...found, null]) {
-    const end = m ? m.index ?? 0 : text.length
-
-    for (let i = from; i < end; i++) at[visible.length + i - from] = i
-    visible += text.slice(from, end)
-    from = m ? end + m[0].length : end
-  }
-
-  at[visible.length] = text.length
-
-  return {
-    visible,
-    original: ({ start, end }) => ({
-      start: at[start],
-      end: end > start ? at[end - 1] + 1 : at[start],
-    }),
-  }
-}
+/**
+ * How typed input is read before the check, in this order: escapes decoded (they may spell
+ * invisible or look-alike characters), invisible characters dropped, look-alike and mathematical
+ * letters folded to ASCII, byte lists read as bytes, joined string literals joined. Each keeps
+ * the input's positions (secrets/rewrite.ts); text none of them applies to is read as it is.
+ */
+const READINGS: Array<(text: string) => Rewritten> = [
+  decodeEscapes,
+  withoutInvisibles,
+  // one for one: positions stay
+  (text) => ({ text: foldLookalikes(text), original: (s) => s }),
+  foldMathLetters,
+  decodeByteLists,
+  joinLiterals,
+]
 
 /** Where input holds something token-like, merged, in the input's own positions (`first`: one is enough). */
 function tokenSpans(text: string, first = false): Span[] {
-  const { visible, original } = withoutInvisibles(text)
-  // look-alike letters folded one for one: positions stay the visible text's
-  const spans = spansIn(foldLookalikes(visible), {
+  const { text: read, original } = chained(text, READINGS)
+  const spans = spansIn(read, {
     depth: 0,
     first,
     inflations: { left: MAX_INFLATIONS },
@@ -188,28 +182,105 @@ export function containsTokenLike(text: string): boolean {
   return tokenSpans(text, true).length > 0
 }
 
-/** Replaces each token-like run (plain or encoded) with its first 4 characters and its length. */
-export function redactTokens(text: string): string {
-  let out = ''
+/** What is left of a token-like run: its first 4 characters and its length in characters. */
+export interface Redacted {
+  kept: string
+  count: number
+}
+
+/** text cut into what stays as it is and what is redacted (a text holding nothing: itself). */
+export function redactedPieces(text: string): Array<string | Redacted> {
+  const pieces: Array<string | Redacted> = []
   let at = 0
 
   for (const { start, end } of tokenSpans(text)) {
-    const run = text.slice(start, end)
-
-    out += `${text.slice(at, start)}${run.slice(0, 4)}…[${
-      run.length
-    } characters redacted]`
+    if (start > at) pieces.push(text.slice(at, start))
+    pieces.push(redacted(text.slice(start, end)))
     at = end
   }
 
-  return at ? out + text.slice(at) : text
+  if (at < text.length || !pieces.length) pieces.push(text.slice(at))
+
+  return pieces
 }
 
-/** Input as an error message may echo it: secrets redacted, at most `max` characters. */
-export function quote(input: unknown, max = 40): string {
-  const text = redactTokens(String(input ?? ''))
+/** A run's first 4 characters and length, counted in characters (a surrogate pair is one). */
+function redacted(run: string): Redacted {
+  if (!/[\ud800-\udfff]/.test(run))
+    return { kept: run.slice(0, 4), count: run.length }
+  const chars = Array.from(run)
 
-  return text.length > max ? `${text.slice(0, max)}…` : text
+  return { kept: chars.slice(0, 4).join(''), count: chars.length }
+}
+
+/** The marker in English, for logs and stored text: "QWER…[128 characters redacted]". */
+const english = ({ kept, count }: Redacted) =>
+  `${kept}…[${count} characters redacted]`
+
+/** Replaces each token-like run (plain or encoded) with its first 4 characters and its length. */
+export function redactTokens(text: string): string {
+  const pieces = redactedPieces(text)
+
+  return pieces.length === 1 && typeof pieces[0] === 'string'
+    ? pieces[0]
+    : pieces.map((p) => (typeof p === 'string' ? p : english(p))).join('')
+}
+
+/**
+ * Input as an error message may echo it: secrets redacted, at most `max` characters (a marker
+ * counts its 4 kept characters and is never cut). Text with nothing redacted stays text; with a
+ * marker it is a wording (messages `secrets.quoted`, `secrets.redacted`), so the marker reads
+ * in the admin's language wherever the error is worded (services/wording.ts).
+ */
+export function quote(input: unknown, max = 40): string | Wording {
+  const pieces: Array<string | Redacted> = []
+  let left = max
+  let cut = false
+
+  for (const p of redactedPieces(String(input ?? ''))) {
+    const size = typeof p === 'string' ? p.length : p.kept.length
+
+    if (size > left) {
+      if (typeof p === 'string') pieces.push(p.slice(0, left))
+      cut = true
+      break
+    }
+
+    pieces.push(p)
+    left -= size
+  }
+
+  if (cut) pieces.push('…')
+
+  return pieces.reduceRight<string | Wording>(
+    (after, p) =>
+      typeof p !== 'string'
+        ? wording('secrets.quoted', {
+            before: '',
+            redacted: wording('secrets.redacted', {
+              kept: p.kept,
+              count: p.count,
+            }),
+            after,
+          })
+        : typeof after === 'string'
+        ? p + after
+        : after.values?.before === ''
+        ? { ...after, values: { ...after.values, before: p } }
+        : wording('secrets.quoted', { before: p, redacted: '', after }),
+    ''
+  )
+}
+
+/** Quoted items for a message value that names several (joined by commas in any language). */
+export function quotedList(items: Array<string | Wording>): string | Wording[] {
+  return items.every((i): i is string => typeof i === 'string')
+    ? items.join(', ')
+    : items.map((i) =>
+        typeof i === 'string'
+          ? wording('secrets.quoted', { before: i, redacted: '', after: '' })
+          : i
+      )
 }
 
 /** A JSON-like value with every string redacted (and cut to `maxString`), for logs and errors. */

@@ -7,7 +7,9 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { findingMessageId } from '../domain/messages'
 import { RULES } from '../domain/rules'
 import { SERVER_MESSAGES } from '../generated/messages'
-import { localizeError, say, withWording } from './wording'
+import { quote } from '../domain/secrets'
+import { wording as w } from '../domain/wording'
+import { english, localizeError, say, withWording } from './wording'
 
 const ROOT = join(__dirname, '..', '..')
 const PREFIX = 'admin/key-steward.'
@@ -22,7 +24,7 @@ const json = Object.fromEntries(
 ) as Record<(typeof LANGUAGES)[number], Record<string, string>>
 
 /** The namespaces only the service words (react-intl never reads them). */
-const SERVER_ONLY = /^(finding|hygiene|refusal|validation)\./
+const SERVER_ONLY = /^(finding|hygiene|refusal|validation|secrets)\./
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,7 +42,7 @@ const literalIds = new Set(
   sources(join(ROOT, 'node')).flatMap((f) =>
     [
       ...readFileSync(f, 'utf8').matchAll(
-        /'((?:finding|hygiene|refusal|validation)\.[\w.-]+)'/g
+        /'((?:finding|hygiene|refusal|validation|secrets)\.[\w.-]+)'/g
       ),
     ].map((m) => m[1])
   )
@@ -306,5 +308,53 @@ describe('localizeError', () => {
 
     expect(localizeError(f, withWording(new Error('x'), wording), 'en')).toBe(f)
     expect(localizeError(f, new Error('x'), 'pt')).toBe(f)
+  })
+})
+
+describe('input quoted with a token cut out', () => {
+  const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+  const refusal = (id: string) =>
+    w('refusal.review.keyNotInReview', { key: quote(id) })
+
+  it.each([
+    ['en', 'Key QWER…[128 characters redacted] is not part of this review'],
+    [
+      'pt',
+      'A chave QWER…[128 caracteres ocultados] não faz parte desta revisão',
+    ],
+    [
+      'es',
+      'La clave QWER…[128 caracteres ocultados] no forma parte de esta revisión',
+    ],
+  ] as const)('reads the marker in %s', (locale, start) => {
+    expect(say(locale, refusal(T))).toMatch(
+      new RegExp(`^${start.replace(/[[\]]/g, '\\$&')}`)
+    )
+  })
+
+  it('words each marker, keeping the text around them and the cut', () => {
+    const q = quote(`id ${T} and ${T.toLowerCase()} and more text after`, 30)
+
+    expect(say('pt', w('refusal.review.keyNotInReview', { key: q }))).toContain(
+      'id QWER…[128 caracteres ocultados] and qwer…[128 caracteres ocultados] and more text…'
+    )
+  })
+
+  it('answers a GraphQL error in the request’s language, marker included', () => {
+    const message = refusal(`x${T}`)
+    const out = localizeError(
+      { message: english(message), extensions: { code: 'NOT_FOUND' } },
+      withWording(new Error(english(message)), { message }),
+      'es'
+    )
+
+    expect(out.message).toContain('xQWE…[129 caracteres ocultados]')
+    expect(out.message).not.toContain('redacted')
+    expect(String(out.message)).not.toContain(T.slice(4, 12))
+  })
+
+  it('text with nothing to cut is quoted as it is', () => {
+    expect(quote('key-123')).toBe('key-123')
+    expect(say('es', refusal('key-123'))).toContain('key-123')
   })
 })

@@ -1,7 +1,7 @@
 // One decision on many keys at once (select rows, "keep every key without findings", decide by
 // rule or severity). All or nothing: every key is checked before any changes, and a refusal
 // names the keys at fault. Each recorded decision keeps who and when, like a single one.
-import { quote } from '../secrets'
+import { quote, quotedList } from '../secrets'
 import type { Wording } from '../wording'
 import { wording } from '../wording'
 import { decisionProblem } from './machine'
@@ -38,8 +38,8 @@ const refuse = (
 })
 
 /** The first few items, and how many more: the values `keys` and `more` of a message. */
-const naming = (items: string[]) => ({
-  keys: items.slice(0, NAMED).join(', '),
+const naming = (items: Array<string | Wording>) => ({
+  keys: quotedList(items.slice(0, NAMED)),
   more: Math.max(0, items.length - NAMED),
 })
 

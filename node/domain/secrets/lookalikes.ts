@@ -1,5 +1,5 @@
 // Letters that look like ASCII ones and stand for them in a paste: full-width forms (ＱＷＥ…, from
-// East Asian keyboards and some editors), circled letters, and Cyrillic and Greek capitals and
+// East Asian keyboards and some editors), circled letters, letter-like symbols (ℬ ℂ ℍ …), and Cyrillic and Greek capitals and
 // small letters drawn like Latin ones (a token "hidden" by swapping a few). Each is one UTF-16
 // unit folded to one ASCII character, so positions stay those of the input (redaction cuts the
 // whole run, look-alikes included). Prose in Cyrillic or Greek keeps its other letters, which
@@ -50,7 +50,35 @@ const GREEK: Record<string, string> = {
   ο: 'o',
 }
 
-const SWAPS: Record<string, string> = { ...CYRILLIC, ...GREEK }
+/** Letter-like symbols: the BMP letters the mathematical styles leave out (script B is ℬ, not U+1D49D). */
+const LETTERLIKE: Record<string, string> = {
+  ℂ: 'C',
+  ℊ: 'g',
+  ℋ: 'H',
+  ℌ: 'H',
+  ℍ: 'H',
+  ℎ: 'h',
+  ℐ: 'I',
+  ℑ: 'I',
+  ℒ: 'L',
+  ℕ: 'N',
+  ℙ: 'P',
+  ℚ: 'Q',
+  ℛ: 'R',
+  ℜ: 'R',
+  ℝ: 'R',
+  ℤ: 'Z',
+  ℨ: 'Z',
+  ℬ: 'B',
+  ℭ: 'C',
+  ℯ: 'e',
+  ℰ: 'E',
+  ℱ: 'F',
+  ℳ: 'M',
+  ℴ: 'o',
+}
+
+const SWAPS: Record<string, string> = { ...CYRILLIC, ...GREEK, ...LETTERLIKE }
 
 const LOOKALIKE = new RegExp(
   `[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u24b6-\\u24e9${Object.keys(

@@ -59,7 +59,7 @@ export function wordLike(text: string): boolean {
 }
 
 /** Whether letters use 16 or more of the alphabet's 26 (stops counting there). */
-function usesMostLetters(letters: string): boolean {
+export function usesMostLetters(letters: string): boolean {
   let seen = 0
   let count = 0
 

@@ -1,0 +1,112 @@
+// String literals put together (concatenated, adjacent, a character array) make one string.
+import { containsTokenLike, redactTokens } from '../secrets'
+import { joinLiterals } from './literals'
+
+const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+const B64 = Buffer.from(T).toString('base64')
+
+/** text cut at irregular widths (3 to 17), from a fixed seed. */
+function pieces(text: string, seed = 5): string[] {
+  const out: string[] = []
+  let x = seed
+
+  for (let at = 0; at < text.length; ) {
+    x = (x * 1103515245 + 12345) % 2 ** 31
+    const w = 3 + (x % 15)
+
+    out.push(text.slice(at, at + w))
+    at += w
+  }
+
+  return out
+}
+
+describe('joinLiterals', () => {
+  it('drops the quotes and what joins the literals, mapping back to the pieces', () => {
+    const text = `t = "${T.slice(0, 20)}" +\n    "${T.slice(20, 40)}";`
+    const r = joinLiterals(text)
+
+    expect(r.text).toBe(`t = ${T.slice(0, 40)};`)
+    expect(r.original({ start: 4, end: 44 })).toEqual({
+      start: 5,
+      end: text.length - 2,
+    })
+  })
+
+  it.each([
+    ['one literal', `"${T.slice(0, 40)}"`],
+    ['short pieces (under 32 characters in all)', '"ab" + "cd" + "ef"'],
+    [
+      'a JSON object',
+      `{"name":"${T.slice(0, 20)}","key":"${T.slice(20, 40)}"}`,
+    ],
+    [
+      'a list of words',
+      '"warehouse", "inventory", "synchronization", "marketplace"',
+    ],
+    [
+      'quoted words in prose',
+      `He said "the ERP syncs" and then "the WMS restarts" at night.`,
+    ],
+  ])('leaves %s as it is', (_, text) =>
+    expect(joinLiterals(text).text).toBe(text)
+  )
+})
+
+describe.each([
+  [
+    'JS +, one per line',
+    (p: string[]) => p.map((s) => `"${s}"`).join(' +\n    '),
+  ],
+  [
+    'JS + after the line break',
+    (p: string[]) => p.map((s) => `'${s}'`).join('\n  + '),
+  ],
+  [
+    'Python/C adjacent literals',
+    (p: string[]) => `(${p.map((s) => `'${s}'`).join('\n ')})`,
+  ],
+  ['adjacent on one line', (p: string[]) => p.map((s) => `"${s}"`).join(' ')],
+  ['PHP .', (p: string[]) => p.map((s) => `"${s}"`).join(' . ')],
+  ['SQL ||', (p: string[]) => p.map((s) => `'${s}'`).join(' || ')],
+  ['template literals', (p: string[]) => p.map((s) => `\`${s}\``).join(' + ')],
+])('%s', (_, join) => {
+  it.each([
+    ['the token', T],
+    ['the token lowercased', T.toLowerCase()],
+    ['its base64', B64],
+    [
+      'a Basic header',
+      Buffer.from(`vtexappkey-acme-ORYNWX:${T}`).toString('base64'),
+    ],
+  ])(
+    'of %s: refused, and redacted from the first piece to the last',
+    (__, payload) => {
+      const text = `const token = ${join(pieces(payload))};`
+
+      expect(containsTokenLike(text)).toBe(true)
+      const redacted = redactTokens(text)
+
+      expect(redacted).toMatch(
+        /^const token = \(?["'`][^]{4}…\[\d+ characters redacted\]["'`]\)?;$/
+      )
+    }
+  )
+})
+
+test('a character array of the token is refused', () => {
+  const text = `char t[] = {${[...T].map((c) => `'${c}'`).join(', ')}};`
+
+  expect(containsTokenLike(text)).toBe(true)
+  expect(redactTokens(text)).not.toContain(`'${T[8]}', '${T[9]}'`)
+})
+
+test.each([
+  `log("Syncing orders for " + account + " from the ERP " + "every fifteen minutes")`,
+  `'Chave da integração ' + 'com o ERP (TOTVS) ' + 'para pedidos e estoque'`,
+  `"WAREHOUSE INVENTORY " "SYNCHRONIZATION " "MARKETPLACE CONNECTOR"`,
+  `["P", "M", "G", "GG", "XG", "XXG", "P", "M", "G", "GG", "XG", "XXG", "P", "M", "G"]`,
+])('code and lists of words are not a token: %s', (text) => {
+  expect(containsTokenLike(text)).toBe(false)
+  expect(redactTokens(text)).toBe(text)
+})

@@ -94,7 +94,8 @@ describe('KeysPage', () => {
     )
     await waitFor(() => expect(queryByText('ERP orders sync')).toBeNull())
     expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
-    expect(getByText('1 key match')).toBeInTheDocument()
+    // one key "matches": the verb agrees with the count
+    expect(getByText('1 key matches')).toBeInTheDocument()
     expect(window.location.search).toBe('?q=agency')
   })
 

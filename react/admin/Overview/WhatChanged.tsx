@@ -4,6 +4,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { PageBlock } from 'vtex.styleguide'
 
 import Link from '../components/Link'
+import { endSentence } from '../utils/endSentence'
 import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
 import type {
@@ -34,6 +35,7 @@ const Group: React.FC<{ id: string; items: string[] }> = ({ id, items }) =>
 
 /** One line on the daily scan: its state and when it ran; the details are in Settings. */
 const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
+  const intl = useIntl()
   const worst = s.lastRun
     ? ['FAILED', 'PARTIAL'].find((state) =>
         [s.lastRun!.inventory, s.lastRun!.storefront, s.lastRun!.email].some(
@@ -52,41 +54,29 @@ const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
     ? 'partial'
     : 'ok'
 
+  const when = (value?: string | null) =>
+    value
+      ? intl.formatDate(value, {
+          year: 'numeric',
+          month: 'short',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+      : ''
+
   return (
     <p
       className={`mt0 f6 ${id === 'failing' ? 'c-danger' : 'c-muted-1'}`}
       data-testid="daily-scan-line"
       data-state={id}
     >
-      <FormattedMessage
-        id={`admin/key-steward.dailyScan.line.${id}`}
-        values={{
-          last: s.lastRun ? (
-            <FormattedDate
-              value={s.lastRun.finishedAt}
-              year="numeric"
-              month="short"
-              day="2-digit"
-              hour="2-digit"
-              minute="2-digit"
-            />
-          ) : (
-            ''
-          ),
-          next: s.nextRunAt ? (
-            <FormattedDate
-              value={s.nextRunAt}
-              year="numeric"
-              month="short"
-              day="2-digit"
-              hour="2-digit"
-              minute="2-digit"
-            />
-          ) : (
-            ''
-          ),
-        }}
-      />{' '}
+      {endSentence(
+        intl.formatMessage(
+          { id: `admin/key-steward.dailyScan.line.${id}` },
+          { last: when(s.lastRun?.finishedAt), next: when(s.nextRunAt) }
+        )
+      )}{' '}
       <Link to={`${BASE}/settings`}>
         <FormattedMessage id="admin/key-steward.dailyScan.line.details" />
       </Link>

@@ -1,6 +1,6 @@
 import React, { useState } from 'react'
 import { useMutation } from 'react-apollo'
-import { FormattedMessage, useIntl } from 'react-intl'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Textarea } from 'vtex.styleguide'
 
 import Link from '../components/Link'
@@ -98,6 +98,15 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   )
 }
 
+/**
+ * When a practice was checked, written as the review's other dates ("November 26, 2026"):
+ * react-intl 3 drops `dateStyle` (it showed 11/26/2026 beside them) and an ISO slice is no
+ * date an admin reads in pt or es.
+ */
+const CheckedOn: React.FC<{ at: string }> = ({ at }) => (
+  <FormattedDate value={at} year="numeric" month="long" day="2-digit" />
+)
+
 /** A completed review's checklist: status, evidence and notes, nothing to change. */
 export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
   items,
@@ -140,7 +149,7 @@ export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
               id="admin/key-steward.review.checkedBy"
               values={{
                 who: item.checkedBy,
-                when: item.checkedAt ? item.checkedAt.slice(0, 10) : '',
+                when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
               }}
             />
           </p>
@@ -210,9 +219,7 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
                 id="admin/key-steward.review.checkedBy"
                 values={{
                   who: item.checkedBy,
-                  when: intl.formatDate(item.checkedAt!, {
-                    dateStyle: 'medium',
-                  } as never),
+                  when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
                 }}
               />
             </p>

@@ -64,6 +64,31 @@ describe('NewTokenDialog', () => {
     expect(getByTestId('new-token').textContent).toBe(TOKEN)
   })
 
+  it('going back from the question keeps the focus inside the dialog, so Esc and Tab still work', () => {
+    const { getByRole, getByText, getByLabelText, queryByTestId } = open()
+    const dialog = getByRole('dialog')
+
+    // Esc, then Esc again: the question goes, the focus starts again on Copy (the button that
+    // had it, "I have saved it, close", was replaced by the question)
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' })
+    expect(queryByTestId('new-token-ask')).toBeNull()
+    expect(document.activeElement).toBe(getByText('Copy').closest('button'))
+    // a third Esc reaches the dialog again and asks again
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' })
+    expect(queryByTestId('new-token-ask')).not.toBeNull()
+
+    // "Back to the token" after × puts the focus back on ×
+    fireEvent.click(getByText('Back to the token'))
+    const close = getByLabelText('Close the new token’s window')
+
+    close.focus()
+    fireEvent.click(close)
+    fireEvent.click(getByText('Back to the token'))
+    expect(queryByTestId('new-token-ask')).toBeNull()
+    expect(document.activeElement).toBe(close)
+  })
+
   it('× asks too, and closing anyway drops the token and returns focus to the opener', async () => {
     const { getByLabelText, getByText, queryByTestId } = open()
 

@@ -32,9 +32,26 @@ const NewTokenDialog: React.FC<Props> = ({
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const [asking, setAsking] = useState(false)
   const box = useRef<HTMLDivElement>(null)
+  // What had the focus when the question was asked: going back (Esc again, "Back to the
+  // token") removes the focused button with the question, and focus left on the page's body
+  // would escape the dialog (its Esc and Tab handling listen inside it).
+  const askedFrom = useRef<HTMLElement | null>(null)
+
+  const ask = (yes: boolean) => {
+    if (yes && !asking)
+      askedFrom.current = document.activeElement as HTMLElement | null
+    setAsking(yes)
+  }
 
   useEffect(() => {
-    if (asking) focusInside(box.current, '[data-ask-initial]')
+    if (asking) return focusInside(box.current, '[data-ask-initial]')
+    const from = askedFrom.current
+
+    if (!from) return
+    askedFrom.current = null
+    // Esc from "I have saved it, close" removed that button: start again on Copy.
+    if (box.current?.contains(from)) from.focus()
+    else focusInside(box.current, '[data-initial-focus]')
   }, [asking])
 
   const copy = () => {
@@ -57,7 +74,7 @@ const NewTokenDialog: React.FC<Props> = ({
     <Modal
       ref={box}
       labelledBy="new-token-title"
-      onEscape={() => setAsking(!asking)}
+      onEscape={() => ask(!asking)}
       returnFocus={returnFocus}
       testId="new-token-dialog"
     >
@@ -71,7 +88,7 @@ const NewTokenDialog: React.FC<Props> = ({
           aria-label={intl.formatMessage({
             id: 'admin/key-steward.renewal.newToken.dismiss',
           })}
-          onClick={() => setAsking(true)}
+          onClick={() => ask(true)}
         >
           ×
         </button>
@@ -156,7 +173,7 @@ const NewTokenDialog: React.FC<Props> = ({
               <Button
                 size="small"
                 variation="secondary"
-                onClick={() => setAsking(false)}
+                onClick={() => ask(false)}
               >
                 <FormattedMessage id="admin/key-steward.renewal.newToken.ask.back" />
               </Button>

@@ -1,0 +1,45 @@
+// Words the admin reads in several places must name one thing one way, in each language, and
+// say what the service does (a browser walk found the drift these checks now hold).
+import en from '../../messages/en.json'
+import es from '../../messages/es.json'
+import pt from '../../messages/pt.json'
+
+const CATALOGS: Record<string, Record<string, string>> = { en, pt, es }
+const P = 'admin/key-steward.'
+
+describe('terms', () => {
+  // The stale-key rule (node/domain/rules/keyAgeExceeded.ts) counts the token's age: a renewal
+  // resets it. A help that says "keys older than this" tells the admin the wrong age.
+  it.each([
+    ['en', /token/],
+    ['pt', /token/],
+    ['es', /token/],
+  ])('the rotation period help says it is the token age (%s)', (lang, word) => {
+    const help = CATALOGS[lang][`${P}settings.rotationDays.help`]
+
+    expect(help).toMatch(word)
+    expect(help).toMatch(
+      { en: /renewal/, pt: /renovação/, es: /renovación/ }[lang]!
+    )
+  })
+
+  // The review's checklist is "checklist" in pt and es (review.subtitle, review.checklist,
+  // review.signOffText): no message calls it "lista de verificação/verificación".
+  it.each(['pt', 'es'])('one word for the checklist (%s)', (lang) => {
+    const catalog = CATALOGS[lang]
+    const other = Object.entries(catalog).filter(([, text]) =>
+      /lista de verifica/i.test(text)
+    )
+
+    expect(other).toEqual([])
+    expect(catalog[`${P}refusal.review.checklistClosed`]).toMatch(/checklist/)
+  })
+
+  // Severity codes stay in data (INFO); the word people read is translated.
+  it.each([
+    ['pt', 'Informativo'],
+    ['es', 'Informativo'],
+  ])('the INFO severity is worded in %s', (lang, word) => {
+    expect(CATALOGS[lang][`${P}severity.INFO`]).toBe(word)
+  })
+})

@@ -114,11 +114,43 @@ describe('key-age-exceeded messages', () => {
       })
     )
 
+    const since = new Date(`${daysAgo(200).slice(0, 10)}T00:00:00Z`)
+    const long = since.toLocaleDateString('en-US', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    })
+
     expect(sayFinding('en', f)).toContain(
-      `The token of key "ERP" is 200 days old (renewal recorded for ${daysAgo(
-        200
-      ).slice(0, 10)}), 110 days past`
+      `The token of key "ERP" is 200 days old (renewal recorded for ${long}), 110 days past`
     )
+  })
+
+  // The key's page writes its dates in full ("August 18, 2026"): the finding beside them too,
+  // in the admin's language, on the day the renewal finished whatever the server's zone.
+  it.each([
+    ['en', '(renewal finished on August 18, 2026)'],
+    ['pt', '(renovação concluída em 18 de agosto de 2026)'],
+    ['es', '(renovación terminada el 18 de agosto de 2026)'],
+  ] as const)('date the renewal in full (%s)', (locale, text) => {
+    const f: Finding = {
+      rule: 'key-age-exceeded',
+      severity: 'MEDIUM',
+      practice: 'ROTATE_KEYS',
+      subjectType: 'KEY',
+      subjectId: 'k1',
+      subjectLabel: 'ERP',
+      params: {
+        ageDays: 101,
+        overdueDays: 11,
+        periodDays: 90,
+        since: '2026-08-18T23:30:00.000Z',
+        basis: 'RENEWAL_FINISHED',
+      },
+    }
+
+    expect(sayFinding(locale, f)).toContain(text)
   })
 })
 

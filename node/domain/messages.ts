@@ -12,11 +12,18 @@ type Params = Finding['params']
 
 const day = (iso: unknown) => String(iso ?? '').slice(0, 10)
 
+/**
+ * A day as the ICU `date` argument its message formats in the admin's language ("August 18,
+ * 2026", "18 de agosto de 2026"): midnight UTC of that day, which services/wording.ts formats
+ * in UTC, so the day never shifts with the server's zone.
+ */
+const dayValue = (iso: unknown) => Date.parse(`${day(iso)}T00:00:00Z`)
+
 /** Values a message reads that are not a finding's params as they are. */
 const VALUES: Record<string, (p: Params) => WordingValues> = {
   'key-age-exceeded': (p) => ({
     ...p,
-    since: day(p.since),
+    since: dayValue(p.since),
     basis: String(p.basis || 'KEY_CREATED'),
   }),
   'exposed-client-side': (p) => ({

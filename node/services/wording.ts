@@ -11,6 +11,16 @@ import { SERVER_MESSAGES } from '../generated/messages'
 
 const compiled = new Map<string, IntlMessageFormat>()
 
+/** Dates in messages are days (domain/messages.ts passes midnight UTC): format them in UTC. */
+const UTC_DATES = {
+  date: {
+    short: { timeZone: 'UTC' },
+    medium: { timeZone: 'UTC' },
+    long: { timeZone: 'UTC' },
+    full: { timeZone: 'UTC' },
+  },
+}
+
 /** One message in one language: compiled once, then formatted with the wording's values. */
 export function say(locale: Locale, w: Wording): string {
   const key = `${locale} ${w.id}`
@@ -22,7 +32,7 @@ export function say(locale: Locale, w: Wording): string {
     ]
 
     if (text === undefined) throw new Error(`no message ${w.id}`)
-    format = new IntlMessageFormat(text, locale)
+    format = new IntlMessageFormat(text, locale, UTC_DATES)
     compiled.set(key, format)
   }
 

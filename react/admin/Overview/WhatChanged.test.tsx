@@ -22,10 +22,11 @@ const step = (state: string) => ({ state })
 const renderIn = (
   locale: string,
   messages: Record<string, string>,
-  scan: ReturnType<typeof schedule>
+  scan: ReturnType<typeof schedule>,
+  timeZone = 'UTC'
 ) =>
   render(
-    <IntlProvider locale={locale} messages={messages} timeZone="UTC">
+    <IntlProvider locale={locale} messages={messages} timeZone={timeZone}>
       <MockedProvider
         addTypename={false}
         mocks={[
@@ -49,7 +50,7 @@ describe('WhatChanged: the daily scan line', () => {
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''
 
-    expect(text).toMatch(/primera ejecución .*06:00 a\.\s?m\. Detalles$/)
+    expect(text).toMatch(/primera ejecución .*06:00 a\.\s?m\. UTC\. Detalles$/)
     expect(text).not.toMatch(/\.\./)
   })
 
@@ -71,7 +72,9 @@ describe('WhatChanged: the daily scan line', () => {
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''
 
-    expect(text).toMatch(/última ejecución .*06:01 a\.\s?m\., todos los pasos/)
+    expect(text).toMatch(
+      /última ejecución .*06:01 a\.\s?m\. UTC, todos los pasos/
+    )
     expect(text).not.toMatch(/\.\./)
   })
 
@@ -80,7 +83,24 @@ describe('WhatChanged: the daily scan line', () => {
 
     await waitFor(() => getByTestId('daily-scan-line'))
     expect(getByTestId('daily-scan-line').textContent).toMatch(
-      /^Daily scan: registered, first run Nov 27, 2026, 06:00 AM\. Details$/
+      /^Daily scan: registered, first run Nov 27, 2026, 06:00 AM UTC\. Details$/
     )
+  })
+
+  // The schedule is stated in UTC ("Every day at 06:00 UTC"): in a browser at UTC−3 the line
+  // must not say 03:00 without a zone.
+  it('shows the scan times in UTC, with the zone, in a browser elsewhere', async () => {
+    const { getByTestId } = renderIn(
+      'en',
+      en,
+      schedule(),
+      'America/Sao_Paulo'
+    )
+
+    await waitFor(() => getByTestId('daily-scan-line'))
+    const text = getByTestId('daily-scan-line').textContent ?? ''
+
+    expect(text).toContain('first run Nov 27, 2026, 06:00 AM UTC.')
+    expect(text).not.toContain('03:00')
   })
 })

@@ -5,6 +5,7 @@ import { PageBlock } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { endSentence } from '../utils/endSentence'
+import { SCAN_TIME } from '../utils/scanTime'
 import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
 import type {
@@ -56,13 +57,7 @@ const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
 
   const when = (value?: string | null) =>
     value
-      ? intl.formatDate(value, {
-          year: 'numeric',
-          month: 'short',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-        })
+      ? intl.formatDate(value, SCAN_TIME)
       : ''
 
   return (

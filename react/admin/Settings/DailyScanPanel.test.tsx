@@ -1,5 +1,8 @@
 import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
+import { IntlProvider } from 'react-intl'
+
+import en from '../../../messages/en.json'
 
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
@@ -157,5 +160,24 @@ describe('DailyScanPanel', () => {
     fireEvent.click(getByText('Yes, stop it'))
     await waitFor(() => getByText('Stopped'))
     expect(queryByText('Stop daily scan')).toBeNull()
+  })
+
+  // The panel says "Every day at 06:00 UTC": its times are in UTC and say so, even in a browser
+  // at UTC−3, where the local time read "03:00" beside it.
+  it('shows the next and last run in UTC, with the zone', async () => {
+    const { getByText } = render(
+      <IntlProvider locale="en" messages={en} timeZone="America/Sao_Paulo">
+        <DailyScanPanel />
+      </IntlProvider>,
+      { graphql: { mocks: [read(base)] } }
+    )
+
+    await waitFor(() => getByText('Running'))
+    expect(getByText(/^Next run:/).textContent).toBe(
+      'Next run: Nov 28, 2026, 06:00 AM UTC'
+    )
+    expect(getByText(/^Last run:/).textContent).toBe(
+      'Last run: Nov 27, 2026, 06:00 AM UTC'
+    )
   })
 })

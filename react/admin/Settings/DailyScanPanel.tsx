@@ -20,6 +20,7 @@ import type {
   ScanStepState,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { SCAN_TIME } from '../utils/scanTime'
 import { Notice } from '../components/Notice'
 
 export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
@@ -37,14 +38,7 @@ const TAG: Record<ScanStepState, string | undefined> = {
 }
 
 const When: React.FC<{ value: string }> = ({ value }) => (
-  <FormattedDate
-    value={value}
-    year="numeric"
-    month="short"
-    day="2-digit"
-    hour="2-digit"
-    minute="2-digit"
-  />
+  <FormattedDate value={value} {...SCAN_TIME} />
 )
 
 const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (

@@ -501,6 +501,33 @@ describe('KeysPage', () => {
     ).toContain('Inactive')
   })
 
+  it('offers a way out of a filtered empty list: Clear filters shows every key again', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?q=nothing&severity=critical&ids=k-gone'
+    )
+    const mocks = [
+      keyListMock(keyPage([], { allTotal: 3 }), {
+        search: 'nothing',
+        severity: 'CRITICAL',
+        ids: ['k-gone'],
+      }),
+      keyListMock(keyPage(ROWS)),
+    ]
+
+    const { getByText, getByRole, getByLabelText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('No key matches these filters.'))
+    // a real button: reached with Tab, pressed with Enter or Space
+    fireEvent.click(getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => getByText('ERP orders sync'))
+    expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe('')
+    expect(window.location.search).toBe('')
+  })
+
   it('has an empty state', async () => {
     const { getByText } = render(<KeysPage />, {
       graphql: { mocks: [keyListMock(keyPage([]))] },

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
-import { EmptyState, PageBlock } from 'vtex.styleguide'
+import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
@@ -19,6 +19,7 @@ import {
 } from '../utils/urlState'
 import type { KeyQuery } from './keyQuery'
 import {
+  DEFAULT_QUERY,
   keyListVariables,
   keyQueryParams,
   keyQueryString,
@@ -76,6 +77,17 @@ const KeysPage: React.FC = () => {
     setTyped(search)
     // Clearing the box applies at once; typing waits for a pause (the debounce above).
     if (search === '') setQuery((q) => ({ ...q, search: '', page: 1 }))
+  }, [])
+
+  // The search and every filter (the ?ids= list too); the sort and page size stay as chosen.
+  const clearFilters = useCallback(() => {
+    setTyped('')
+    setQuery((q) => ({
+      ...DEFAULT_QUERY,
+      sort: q.sort,
+      descending: q.descending,
+      pageSize: q.pageSize,
+    }))
   }, [])
 
   return (
@@ -136,7 +148,18 @@ const KeysPage: React.FC = () => {
                         title={
                           <FormattedMessage id="admin/key-steward.keys.noMatch" />
                         }
-                      />
+                      >
+                        {/* a way out: back to every key, in the same order and page size */}
+                        <div className="mt4" data-testid="clear-filters">
+                          <Button
+                            variation="secondary"
+                            size="small"
+                            onClick={clearFilters}
+                          >
+                            <FormattedMessage id="admin/key-steward.keys.clearFilters" />
+                          </Button>
+                        </div>
+                      </EmptyState>
                     ) : (
                       <KeysTable
                         keys={list.rows}

@@ -87,6 +87,14 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
     setSelection({ kind: 'ids', ids: [] })
   }
 
+  const narrowed = Boolean(severity || rule || search.trim())
+  const clearFilters = () => {
+    setSeverity('')
+    setRule('')
+    setSearch('')
+    reset()
+  }
+
   const selectedIds = selection.kind === 'ids' ? selection.ids : []
   const pageIds = page?.keys.map((k) => k.id) ?? []
   const pageSelected =
@@ -224,16 +232,24 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
       )}
       {loading && !page && <p className="c-muted-1">{t('loading')}</p>}
       {page && page.total === 0 ? (
-        <p className="c-success">
-          {/* "Every key has a decision" only when no filter narrows the Undecided list */}
-          <FormattedMessage
-            id={
-              status === 'UNDECIDED' && (severity || rule || search.trim())
-                ? 'admin/key-steward.review.none.UNDECIDED.filtered'
-                : `admin/key-steward.review.none.${status}`
-            }
-          />
-        </p>
+        <div data-decisions-empty>
+          <p className={narrowed ? 'c-muted-1' : 'c-success'}>
+            {/* "Every key has a decision" only when no filter narrows the Undecided list */}
+            <FormattedMessage
+              id={
+                status === 'UNDECIDED' && narrowed
+                  ? 'admin/key-steward.review.none.UNDECIDED.filtered'
+                  : `admin/key-steward.review.none.${status}`
+              }
+            />
+          </p>
+          {/* a way out of a filtered empty list; the Show choice stays (it is the list asked for) */}
+          {narrowed && (
+            <Button variation="secondary" size="small" onClick={clearFilters}>
+              <FormattedMessage id="admin/key-steward.keys.clearFilters" />
+            </Button>
+          )}
+        </div>
       ) : (
         page && (
           <div className="overflow-x-auto">

@@ -323,6 +323,52 @@ describe('ReviewPage', () => {
     expect(queryByText('Every key has a decision.')).toBeNull()
   })
 
+  it('offers a way out of a filtered empty table: Clear filters lists the keys again', async () => {
+    const none = {
+      request: {
+        query: PAGE,
+        variables: {
+          filter: { status: 'UNDECIDED', search: 'Legacy OMS' },
+          sort: 'RISK',
+          offset: 0,
+          limit: 50,
+        },
+      },
+      result: {
+        data: {
+          reviewDecisions: {
+            reviewId: 'r1',
+            total: 0,
+            offset: 0,
+            keys: [],
+            rules: FOUND,
+          },
+        },
+      },
+    }
+
+    const { getByText, getByRole, getByLabelText, container } = render(
+      <ReviewPage />,
+      { graphql: { mocks: [...open, none, page] } }
+    )
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    fireEvent.change(getByLabelText('Search label, appKey or account'), {
+      target: { value: 'Legacy OMS' },
+    })
+    await waitFor(() => getByText('No undecided key matches these filters.'))
+    fireEvent.click(getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    expect(
+      (getByLabelText('Search label, appKey or account') as HTMLInputElement)
+        .value
+    ).toBe('')
+  })
+
   it('narrows the table to one rule by its name, back to the first page, and decides every key matching it', async () => {
     const stale = { status: 'UNDECIDED', rule: 'key-age-exceeded' }
     const pageOf = (

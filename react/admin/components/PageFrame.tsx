@@ -9,6 +9,7 @@ import Link from './Link'
 import styles from './PageFrame.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
+import { currentSearch } from '../utils/urlState'
 
 export { BASE }
 
@@ -44,6 +45,10 @@ const PageFrame: React.FC<Props> = ({
   children,
 }) => {
   const { navigate } = useRuntime()
+  // Where the page is, so a reminder does not link to the page it is shown on.
+  const here = `${
+    SECTIONS.find((s) => s.id === section)?.path
+  }${currentSearch()}`
 
   return (
     <div className={styles.root}>
@@ -77,7 +82,7 @@ const PageFrame: React.FC<Props> = ({
             ))}
           </ul>
         </nav>
-        <Reminders />
+        <Reminders here={here} />
         {children}
       </Layout>
     </div>

@@ -189,4 +189,43 @@ describe('Reminders', () => {
     expect(container.querySelector('[data-reminder]')).toBeNull()
     expect(container.innerHTML).toBe('')
   })
+
+  // On the Access review page, "Start the review" would only reopen that page: the banner says
+  // the review is overdue without a link to itself; on other pages the link stays.
+  it('does not link the overdue review to the review page it is shown on', async () => {
+    const reminders = [
+      {
+        id: 'review-overdue:never',
+        kind: 'REVIEW_OVERDUE',
+        count: 1,
+        dueDate: null,
+        subjects: [],
+      },
+    ]
+
+    const mocks = () => [
+      { request: { query: REMINDERS }, result: { data: { reminders } } },
+    ]
+
+    const onReview = render(
+      <Reminders here="/admin/app/key-steward/review" />,
+      { graphql: { mocks: mocks() } }
+    )
+
+    await waitFor(() => onReview.getByText(/The access review is overdue/))
+    expect(onReview.queryByText('Start the review')).toBeNull()
+    expect(
+      onReview.container.querySelector('[data-reminder="REVIEW_OVERDUE"] a')
+    ).toBeNull()
+    onReview.unmount()
+
+    const onKeys = render(<Reminders here="/admin/app/key-steward/keys" />, {
+      graphql: { mocks: mocks() },
+    })
+
+    await waitFor(() => onKeys.getByText('Start the review'))
+    expect(
+      onKeys.getByText('Start the review').closest('a')!.getAttribute('href')
+    ).toBe('/admin/key-steward/review')
+  })
 })

@@ -48,12 +48,22 @@ export function actionHref(r: Reminder): string {
     : `${ACTION[r.kind]}?rule=${rule}`
 }
 
+/**
+ * Whether a reminder's action would only open the page it is shown on (the overdue review's
+ * "Start the review" on the review page): then it has no link. A link that narrows the page
+ * (the key list on the keys it names) still helps there.
+ */
+export function linksHere(href: string, here?: string): boolean {
+  return here !== undefined && href === here
+}
+
 const SNOOZE_CHOICES = [1, 7, 30]
 
 const ReminderItem: React.FC<{
   r: Reminder
+  here?: string
   onSnoozed: (until: string) => void
-}> = ({ r, onSnoozed }) => {
+}> = ({ r, here, onSnoozed }) => {
   const intl = useIntl()
   const [days, setDays] = useState(7)
   const snoozeId = `snooze-${r.id.replace(/[^\w-]/g, '_')}`
@@ -95,12 +105,17 @@ const ReminderItem: React.FC<{
                 ''
               ),
             }}
-          />{' '}
-          <Link to={actionHref(r)}>
-            <FormattedMessage
-              id={`admin/key-steward.reminder.action.${r.kind}`}
-            />
-          </Link>
+          />
+          {!linksHere(actionHref(r), here) && (
+            <>
+              {' '}
+              <Link to={actionHref(r)}>
+                <FormattedMessage
+                  id={`admin/key-steward.reminder.action.${r.kind}`}
+                />
+              </Link>
+            </>
+          )}
           {/* One labelled control: "Remind me again in [7 days ▾] [Snooze]". */}
           <span
             className="flex items-center flex-wrap mt2"
@@ -156,8 +171,11 @@ const ReminderItem: React.FC<{
   )
 }
 
-/** Shows nothing while loading or if reminders cannot be read: the page itself explains errors. */
-const Reminders: React.FC = () => {
+/**
+ * Shows nothing while loading or if reminders cannot be read: the page itself explains errors.
+ * `here`: the path of the page they are shown on (PageFrame's section).
+ */
+const Reminders: React.FC<{ here?: string }> = ({ here }) => {
   const intl = useIntl()
   const { data } = useQuery<
     KeyStewardRemindersQuery,
@@ -211,7 +229,12 @@ const Reminders: React.FC = () => {
         </p>
       )}
       {reminders.map((r) => (
-        <ReminderItem key={r.id} r={r} onSnoozed={setSnoozedUntil} />
+        <ReminderItem
+          key={r.id}
+          r={r}
+          here={here}
+          onSnoozed={setSnoozedUntil}
+        />
       ))}
     </section>
   )

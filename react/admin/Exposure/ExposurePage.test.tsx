@@ -76,6 +76,59 @@ describe('ExposurePage', () => {
     expect(getByText(/Move the calls to a server/)).toBeInTheDocument()
   })
 
+  // Key Steward renews tokens itself (the key's page, Renew token…): step 1 sends there first,
+  // linking the key whose token was found, with VTEX's Admin as the other way.
+  it('sends step 1 to the page of the key whose token was found, VTEX Admin as the alternative', async () => {
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: scan } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
+    const step = container.querySelector('[data-todo-renew]')!
+
+    expect(step.textContent).toBe(
+      'If a token was found, renew it now: on the key’s page in Key Steward (Store locator widget), with Renew token…, or else in VTEX’s Admin (Account settings → API keys). Then finish the renewal once integrations use the new one.'
+    )
+    expect(step.querySelector('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/keys/k-store-locator'
+    )
+  })
+
+  it('words step 1 without a link when no found token belongs to a key of the account', async () => {
+    const loose = {
+      ...scan,
+      exposures: [
+        { ...scan.exposures[0], kind: 'TOKEN', appKey: null, key: null },
+      ],
+    }
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: loose } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('A token without its key'))
+    const step = container.querySelector('[data-todo-renew]')!
+
+    expect(step.textContent).toMatch(
+      /^If a token was found, renew it now: on the key’s page in Key Steward, with Renew token…, or else in VTEX’s Admin/
+    )
+    expect(step.querySelector('a')).toBeNull()
+  })
+
   it('says which hosts the storefront redirects to that Key Steward may not reach, and that nothing was read', async () => {
     const away = {
       ...scan,

@@ -75,6 +75,11 @@ const ExposurePage: React.FC = () => {
 
   const runFailure = readError(running.error)
   const scan = data?.leakScan
+  // Keys of this account whose token was found: step 1 sends to their pages (Renew token…).
+  const renewKeys = (scan?.exposures ?? [])
+    .filter((e) => e.tokenFound && e.key)
+    .map((e) => e.key!)
+    .filter((k, i, all) => all.findIndex((x) => x.id === k.id) === i)
   const runButton = (
     <Button
       onClick={() => run().catch(() => undefined)}
@@ -330,8 +335,26 @@ const ExposurePage: React.FC = () => {
           </PageBlock>
           <PageBlock variation="annotated" title={t('todo')}>
             <ol className="mt0 pl4">
-              <li className="mb2">
-                <FormattedMessage id="admin/key-steward.exposure.todo1" />
+              <li className="mb2" data-todo-renew>
+                {renewKeys.length ? (
+                  <FormattedMessage
+                    id="admin/key-steward.exposure.todo1Keys"
+                    values={{
+                      keys: renewKeys.map((k, i) => (
+                        <React.Fragment key={k.id}>
+                          {i > 0 && ', '}
+                          <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+                            {k.label || (
+                              <FormattedMessage id="admin/key-steward.keys.noLabel" />
+                            )}
+                          </Link>
+                        </React.Fragment>
+                      )),
+                    }}
+                  />
+                ) : (
+                  <FormattedMessage id="admin/key-steward.exposure.todo1" />
+                )}
               </li>
               <li className="mb2">
                 <FormattedMessage id="admin/key-steward.exposure.todo2" />

@@ -132,6 +132,15 @@ describe('listKeys', () => {
         label: 'partner',
       }),
     ])
+    expect([page.total, page.externalTotal]).toEqual([1, 1])
+    // the count says how many of the matching rows are external keys, on every page
+    const all = listKeys([...rows, ext], findingsOf, {
+      ...DEFAULT_KEY_LIST,
+      pageSize: 2,
+      page: 1,
+    })
+
+    expect([all.total, all.externalTotal, all.rows.length]).toEqual([5, 1, 2])
   })
 })
 

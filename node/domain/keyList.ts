@@ -93,7 +93,7 @@ export function listKeys(
   rows: KeyRow[],
   findingsOf: (id: string) => Finding[],
   q: KeyListQuery
-): ListPage<KeyRow> {
+): ListPage<KeyRow> & { externalTotal: number } {
   const needle = q.search.trim().toLowerCase()
   const ids = q.ids ? new Set(q.ids) : null
   const worst = new Map<string, number>()
@@ -152,7 +152,12 @@ export function listKeys(
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
 
-  return pageOf(filtered, q.page, q.pageSize)
+  return {
+    ...pageOf(filtered, q.page, q.pageSize),
+    // The count above the list names the external keys apart: they are rows of this list and
+    // of the External keys panel too.
+    externalTotal: filtered.reduce((n, k) => n + (k.external ? 1 : 0), 0),
+  }
 }
 
 export const isOwnerUser = (u: UserEntry) => u.roles.some((r) => r.isAdmin)

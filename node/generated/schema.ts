@@ -527,6 +527,8 @@ export type KeyPage = {
   rows: Array<ApiKey>;
   /** Rows matching the search and filters */
   total: Scalars['Int']['output'];
+  /** How many of those rows are external keys (also listed in the External keys panel) */
+  externalTotal: Scalars['Int']['output'];
   page: Scalars['Int']['output'];
   pages: Scalars['Int']['output'];
   pageSize: Scalars['Int']['output'];
@@ -1862,6 +1864,7 @@ export type KeyDetailResolvers<ContextType = Context, ParentType extends Resolve
 export type KeyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyPage'] = ResolversParentTypes['KeyPage']> = {
   rows?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  externalTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

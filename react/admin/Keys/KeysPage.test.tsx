@@ -242,6 +242,28 @@ describe('KeysPage', () => {
     expect(container.querySelector('[data-external="true"] a')).toBeNull()
   })
 
+  // The External keys panel below lists the external keys again: the count names them apart,
+  // so "3 keys match" does not read as three keys of this account.
+  it('counts the external keys among the matching rows apart', async () => {
+    const ext = row(
+      key({
+        id: 'vtexappkey-partner-XYZ',
+        appKey: 'vtexappkey-partner-XYZ',
+        label: 'partner',
+      }),
+      { external: true, account: 'partner' }
+    )
+
+    const { getByText } = render(<KeysPage />, {
+      graphql: {
+        mocks: [keyListMock(keyPage([row(OWNER_KEY), row(STALE), ext]))],
+      },
+    })
+
+    await waitFor(() => getByText('2 keys and 1 external key match'))
+    expect(getByText('1–3 of 3')).toBeInTheDocument()
+  })
+
   it('explains which License Manager permission is missing', async () => {
     const mock = {
       ...errorMock(KEY_LIST, 'FORBIDDEN', 'Your user lacks Save user', {

@@ -164,6 +164,7 @@ const KeysPage: React.FC = () => {
                       <KeysTable
                         keys={list.rows}
                         total={list.total}
+                        external={list.externalTotal}
                         page={list.page}
                         pages={list.pages}
                         query={query}

@@ -14,6 +14,8 @@ import { PAGE_SIZES, shownDirection } from './keyQuery'
 interface Props {
   keys: KeyRow[]
   total: number
+  /** how many of the `total` rows are external keys (named apart in the count) */
+  external: number
   page: number
   pages: number
   query: KeyQuery
@@ -64,6 +66,7 @@ const Th: React.FC<{ id: string }> = ({ id }) => (
 const KeysTable: React.FC<Props> = ({
   keys,
   total,
+  external,
   page,
   pages,
   query,
@@ -80,7 +83,7 @@ const KeysTable: React.FC<Props> = ({
           <caption className="tl f5 pv3 c-on-base">
             <FormattedMessage
               id="admin/key-steward.keys.caption"
-              values={{ total }}
+              values={{ total, external, keys: total - external }}
             />
           </caption>
           <thead className="bb b--muted-4">

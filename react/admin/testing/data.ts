@@ -190,6 +190,7 @@ export function keyPage(
 ): KeyPage {
   return {
     total: rows.length,
+    externalTotal: rows.filter((r) => r.external).length,
     allTotal: rows.length,
     page: 1,
     pages: 1,

@@ -121,9 +121,11 @@ const OwnershipForm: React.FC<{
           />
         </div>
         <div className="w-100 mb4">
+          {/* The styleguide's Textarea writes its label larger (t-body) than Input's (t-small,
+              c-on-base): the same look as the fields above, one block inside its own. */}
           <Textarea
             id="ownership-notes"
-            label={t('notes')}
+            label={<span className="db t-small c-on-base">{t('notes')}</span>}
             value={notes}
             errorMessage={invalid('notes')}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>

@@ -90,12 +90,7 @@ describe('WhatChanged: the daily scan line', () => {
   // The schedule is stated in UTC ("Every day at 06:00 UTC"): in a browser at UTC−3 the line
   // must not say 03:00 without a zone.
   it('shows the scan times in UTC, with the zone, in a browser elsewhere', async () => {
-    const { getByTestId } = renderIn(
-      'en',
-      en,
-      schedule(),
-      'America/Sao_Paulo'
-    )
+    const { getByTestId } = renderIn('en', en, schedule(), 'America/Sao_Paulo')
 
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''

@@ -56,9 +56,7 @@ const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
     : 'ok'
 
   const when = (value?: string | null) =>
-    value
-      ? intl.formatDate(value, SCAN_TIME)
-      : ''
+    value ? intl.formatDate(value, SCAN_TIME) : ''
 
   return (
     <p

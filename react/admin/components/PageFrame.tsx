@@ -9,7 +9,6 @@ import Link from './Link'
 import styles from './PageFrame.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
-import { currentSearch } from '../utils/urlState'
 
 export { BASE }
 
@@ -46,9 +45,7 @@ const PageFrame: React.FC<Props> = ({
 }) => {
   const { navigate } = useRuntime()
   // Where the page is, so a reminder does not link to the page it is shown on.
-  const here = `${
-    SECTIONS.find((s) => s.id === section)?.path
-  }${currentSearch()}`
+  const here = SECTIONS.find((s) => s.id === section)?.path
 
   return (
     <div className={styles.root}>

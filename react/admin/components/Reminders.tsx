@@ -50,8 +50,8 @@ export function actionHref(r: Reminder): string {
 
 /**
  * Whether a reminder's action would only open the page it is shown on (the overdue review's
- * "Start the review" on the review page): then it has no link. A link that narrows the page
- * (the key list on the keys it names) still helps there.
+ * "Start the review" on the review page): then it has no link. `here` is the page's path; a
+ * link with a query (the key list on the keys it names) narrows the page, so it still helps.
  */
 export function linksHere(href: string, here?: string): boolean {
   return here !== undefined && href === here

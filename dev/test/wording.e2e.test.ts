@@ -36,7 +36,7 @@ async function open(path: string, query = ''): Promise<Frame> {
 }
 
 it("writes the key page's Notes label like the Owner label (size, weight, colour)", async () => {
-  const key = suite.stack.fixture.appKeys[0]
+  const [key] = suite.stack.fixture.appKeys
   const app = await open(`/keys/${key.id}`)
 
   await app.waitForSelector('#ownership-notes')
@@ -46,6 +46,7 @@ it("writes the key page's Notes label like the Owner label (size, weight, colour
         .getElementById(id)!
         .closest('label')!
         .querySelector('span')!
+
       // the label's text as drawn: the innermost element holding it
       let text: Element = label
 

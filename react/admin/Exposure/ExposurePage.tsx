@@ -77,9 +77,9 @@ const ExposurePage: React.FC = () => {
   const scan = data?.leakScan
   // Keys of this account whose token was found: step 1 sends to their pages (Renew token…).
   const renewKeys = (scan?.exposures ?? [])
-    .filter((e) => e.tokenFound && e.key)
-    .map((e) => e.key!)
+    .flatMap((e) => (e.tokenFound && e.key ? [e.key] : []))
     .filter((k, i, all) => all.findIndex((x) => x.id === k.id) === i)
+
   const runButton = (
     <Button
       onClick={() => run().catch(() => undefined)}

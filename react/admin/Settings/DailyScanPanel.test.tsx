@@ -3,7 +3,6 @@ import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import { IntlProvider } from 'react-intl'
 
 import en from '../../../messages/en.json'
-
 import RESTART from '../graphql/restartSchedule.gql'
 import SCHEDULE from '../graphql/schedule.gql'
 import STOP from '../graphql/unregisterSchedule.gql'

@@ -300,7 +300,9 @@ describe('SettingsPage', () => {
     for (const input of [rotation, auditors, reads])
       expect(input.getAttribute('aria-invalid')).toBe('true')
     expect(described(rotation)[0]).toBe('Enter a number from 30 to 365.')
-    expect(described(rotation)[1]).toMatch(/^Active keys older than this/)
+    expect(described(rotation)[1]).toMatch(
+      /^Active keys whose token is older than this/
+    )
     expect(described(reads)[0]).toBe('Enter a value from 1 to 32.')
     // every bad entry is named, each on its own line
     const auditorErrors = document.getElementById(

@@ -57,6 +57,22 @@ const CASES: Array<[string, string]> = [
   ['joined string literals', fill('"ab" + ')],
   ['unclosed quotes', fill('"ab \'cd ')],
   ['mathematical letters', fill('\ud835\udc1a')],
+  // escapes read twice, \x \U octal %u, named references, enclosed letters, spaced decimals
+  ['&amp; only', fill('&amp;')],
+  ['HTML references escaped again', fill('&amp;#x51;')],
+  ['\\u escaped again', fill('\\u005Cu0051')],
+  ['backslashes', fill('\\')],
+  ['octal escapes', fill('\\121')],
+  ['\\x escapes', fill('\\x51')],
+  ['%u escapes', fill('%u0051')],
+  ['&quot; literals', fill('&quot;QWER&quot; + ')],
+  ['negative squared capitals', fill('\ud83c\udd70')],
+  ['flags', fill('\ud83c\udde7\ud83c\uddf7 ')],
+  ['spaced decimal bytes', fill('81 ')],
+  [
+    'spaced numbers 0-255',
+    fill(Array.from({ length: 256 }, (_, i) => i).join(' ') + ' '),
+  ],
 ]
 
 function time(fn: () => unknown): number {

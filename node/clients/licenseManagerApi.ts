@@ -3,6 +3,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
+import { redactedLabels } from '../domain/redactedLabels'
 import type { Requirement } from '../domain/resources'
 import {
   FIND_USER_BY_EMAIL,
@@ -110,12 +111,15 @@ export class LicenseManagerApi extends JanusClient {
     this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 
-  listAppKeys(adminToken: string): Promise<VtexAppKey[]> {
-    return this.get<VtexAppKey[]>(
-      LM.appKeys,
-      '/api/vlm/appkeys',
-      adminToken,
-      'lm-appkeys'
+  /** VTEX's keys, a token pasted into a label redacted (domain/redactedLabels.ts). */
+  async listAppKeys(adminToken: string): Promise<VtexAppKey[]> {
+    return redactedLabels(
+      await this.get<VtexAppKey[]>(
+        LM.appKeys,
+        '/api/vlm/appkeys',
+        adminToken,
+        'lm-appkeys'
+      )
     )
   }
 

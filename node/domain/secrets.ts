@@ -10,6 +10,7 @@
 // literals read as the text they make. Each finding is a span of the input, so redaction cuts the
 // whole run that holds it; errors get the marker as a wording (quote), worded in each language.
 import { decodeByteLists } from './secrets/byteLists'
+import { foldEnclosedLetters } from './secrets/enclosedLetters'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
 import { withoutInvisibles } from './secrets/invisibles'
@@ -149,17 +150,20 @@ function compressedSpans(text: string, walk: Walk): Span[] {
 }
 
 /**
- * How typed input is read before the check, in this order: escapes decoded (they may spell
- * invisible or look-alike characters), invisible characters dropped, look-alike and mathematical
- * letters folded to ASCII, byte lists read as bytes, joined string literals joined. Each keeps
+ * How typed input is read before the check, in this order: escapes decoded, twice (they may spell
+ * escapes, invisible or look-alike characters), invisible characters dropped, look-alike,
+ * mathematical and enclosed letters folded to ASCII, byte lists read as bytes, joined string literals joined. Each keeps
  * the input's positions (secrets/rewrite.ts); text none of them applies to is read as it is.
  */
 const READINGS: Array<(text: string) => Rewritten> = [
+  decodeEscapes,
+  // an escape escaped again (`&amp;#81;`, `\u005Cu0051`): one more layer
   decodeEscapes,
   withoutInvisibles,
   // one for one: positions stay
   (text) => ({ text: foldLookalikes(text), original: (s) => s }),
   foldMathLetters,
+  foldEnclosedLetters,
   decodeByteLists,
   joinLiterals,
 ]

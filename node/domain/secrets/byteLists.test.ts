@@ -33,7 +33,12 @@ describe('decodeByteLists', () => {
         .map((b) => `${b}.5`)
         .join(', '),
     ],
-    ['decimals spaced (not hex)', bytes(T.slice(0, 40)).join(' ')],
+    [
+      'spaced numbers past 255 now and then',
+      bytes(T.slice(0, 40))
+        .map((b, i) => (i % 20 === 10 ? 300 : b))
+        .join(' '),
+    ],
     [
       'notations mixed',
       bytes(T.slice(0, 40))
@@ -50,6 +55,14 @@ describe.each([
   ['decimal, one per line', (b: number[]) => `[\n  ${b.join(',\n  ')}\n]`],
   ['hex', (b: number[]) => `{${b.map(hex).join(', ')}}`],
   ['hex, spaced', (b: number[]) => b.map(hex).join(' ')],
+  // as od -An -tu1 prints bytes: decimals, spaces only, 16 a line
+  [
+    'decimal, spaced',
+    (b: number[]) =>
+      b
+        .map((x, i) => `${String(x).padStart(4)}${i % 16 === 15 ? '\n' : ''}`)
+        .join(''),
+  ],
   [
     'hex, capital X',
     (b: number[]) => b.map((x) => hex(x).toUpperCase()).join(','),
@@ -82,6 +95,11 @@ test.each([
     Array.from({ length: 20 }, (_, i) => `10.0.${i}.1`).join(', '),
   ],
   ['sizes', Array.from({ length: 40 }, (_, i) => 34 + (i % 12)).join(', ')],
+  [
+    'spaced scores',
+    Array.from({ length: 60 }, (_, i) => 40 + ((i * 37) % 60)).join(' '),
+  ],
+  ['a spaced count', Array.from({ length: 200 }, (_, i) => i).join(' ')],
 ])('%s is not a token', (_, text) => {
   expect(containsTokenLike(text)).toBe(false)
   expect(redactTokens(text)).toBe(text)

@@ -1,7 +1,7 @@
 // A token written as the bytes of its characters, as in a C or JS array: `0x51, 0x52, …` or
-// `81, 82, …` (also `0x51 0x52 …`). A list of 32 or more byte values is read as the characters
-// they are, in place (secrets/rewrite.ts): each character stands for its number, so redaction
-// cuts the list. Shorter lists (dates, sizes, steps) are left as they are: nothing under 32
+// `81, 82, …` (also `0x51 0x52 …` and `81 82 …`, as dumps print them). A list of 32 or more byte
+// values is read as the characters they are, in place (secrets/rewrite.ts): each character
+// stands for its number, so redaction cuts the list. Shorter lists (dates, sizes, steps) are left as they are: nothing under 32
 // characters is a token.
 import type { Rewritten } from './rewrite'
 import { rewrite, unchanged } from './rewrite'
@@ -11,7 +11,7 @@ const MIN_BYTES = 32
 
 /** A byte value standing alone (not part of a longer number, a word or a decimal). */
 const ITEM = /(?<![\w.])(?:0[xX][0-9a-fA-F]{1,2}|[0-9]{1,3})(?![\w.])/g
-/** Between items: a comma (spaces and line breaks around it), or spaces alone between hex ones. */
+/** Between items: a comma (spaces and line breaks around it), or spaces and line breaks alone. */
 const COMMA = /^\s*,\s*$/
 const SPACES = /^\s+$/
 
@@ -35,12 +35,10 @@ export function decodeByteLists(text: string): Rewritten {
     const byte = isHex(item) ? parseInt(item.slice(2), 16) : parseInt(item, 10)
     const last = list[list.length - 1]
 
-    // one list is of one notation, its items joined by commas (hex: or by spaces)
+    // one list is of one notation, its items joined by commas or by spaces
     if (
       last &&
-      (isHex(item) !== hex ||
-        byte > 255 ||
-        !joins(text.slice(last.end, start), hex))
+      (isHex(item) !== hex || byte > 255 || !joins(text.slice(last.end, start)))
     )
       close()
     if (byte > 255) continue
@@ -60,6 +58,8 @@ export function decodeByteLists(text: string): Rewritten {
   })
 }
 
-function joins(gap: string, hex: boolean): boolean {
-  return gap.length <= 8 && (COMMA.test(gap) || (hex && SPACES.test(gap)))
+// Decimal numbers joined by spaces were once left alone as prose; a number list is read only when
+// 32 or more of them in a row are bytes, and what they spell is checked like any text.
+function joins(gap: string): boolean {
+  return gap.length <= 8 && (COMMA.test(gap) || SPACES.test(gap))
 }

@@ -1,5 +1,5 @@
 // Letters that look like ASCII ones and stand for them in a paste: full-width forms (ＱＷＥ…, from
-// East Asian keyboards and some editors), circled letters, letter-like symbols (ℬ ℂ ℍ …), and Cyrillic and Greek capitals and
+// East Asian keyboards and some editors), circled and parenthesized letters, small capitals, letter-like symbols (ℬ ℂ ℍ …), and Cyrillic and Greek capitals and
 // small letters drawn like Latin ones (a token "hidden" by swapping a few). Each is one UTF-16
 // unit folded to one ASCII character, so positions stay those of the input (redaction cuts the
 // whole run, look-alikes included). Prose in Cyrillic or Greek keeps its other letters, which
@@ -78,10 +78,44 @@ const LETTERLIKE: Record<string, string> = {
   ℴ: 'o',
 }
 
-const SWAPS: Record<string, string> = { ...CYRILLIC, ...GREEK, ...LETTERLIKE }
+/** Small capitals (phonetic letters drawn as small capitals; "font changer" sites offer them). */
+const SMALL_CAPITALS: Record<string, string> = {
+  ᴀ: 'A',
+  ʙ: 'B',
+  ᴄ: 'C',
+  ᴅ: 'D',
+  ᴇ: 'E',
+  ꜰ: 'F',
+  ɢ: 'G',
+  ʜ: 'H',
+  ɪ: 'I',
+  ᴊ: 'J',
+  ᴋ: 'K',
+  ʟ: 'L',
+  ᴍ: 'M',
+  ɴ: 'N',
+  ᴏ: 'O',
+  ᴘ: 'P',
+  ǫ: 'Q',
+  ʀ: 'R',
+  ꜱ: 'S',
+  ᴛ: 'T',
+  ᴜ: 'U',
+  ᴠ: 'V',
+  ᴡ: 'W',
+  ʏ: 'Y',
+  ᴢ: 'Z',
+}
+
+const SWAPS: Record<string, string> = {
+  ...CYRILLIC,
+  ...GREEK,
+  ...LETTERLIKE,
+  ...SMALL_CAPITALS,
+}
 
 const LOOKALIKE = new RegExp(
-  `[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u24b6-\\u24e9${Object.keys(
+  `[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u249c-\\u24e9${Object.keys(
     SWAPS
   ).join('')}]`,
   'g'
@@ -92,6 +126,8 @@ function ascii(c: string): string {
 
   if (code >= 0xff10 && code <= 0xff5a)
     return String.fromCharCode(code - 0xfee0)
+  if (code >= 0x249c && code <= 0x24b5)
+    return String.fromCharCode(97 + code - 0x249c)
   if (code >= 0x24b6 && code <= 0x24cf)
     return String.fromCharCode(65 + code - 0x24b6)
   if (code >= 0x24d0 && code <= 0x24e9)

@@ -64,7 +64,7 @@ describe('exposed-client-side messages', () => {
     expect(sayFinding('en', exposed({}))).not.toContain('more place')
     expect(sayFinding('en', exposed({}))).not.toContain('Last seen')
     expect(sayFinding('pt', exposed({ lastSeen: '2026-11-20' }))).toContain(
-      'Vista pela última vez em 2026-11-20'
+      'Vista pela última vez em 20 de novembro de 2026'
     )
   })
 
@@ -72,9 +72,11 @@ describe('exposed-client-side messages', () => {
     const loose = exposed({ appKey: '', token: 1, lastSeen: '2026-11-20' })
 
     expect(sayFinding('en', loose)).toBe(
-      'A VTEX token or credentials link appears in code the browser loads (https://acme.myvtex.com/arquivos/app.js, line 3). Anyone can read it there. Find the key it belongs to, renew its token, and move the call server-side. Last seen on 2026-11-20: the latest scan could not read it again.'
+      'A VTEX token or credentials link appears in code the browser loads (https://acme.myvtex.com/arquivos/app.js, line 3). Anyone can read it there. Find the key it belongs to, renew its token, and move the call server-side. Last seen on November 20, 2026: the latest scan could not read it again.'
     )
-    expect(sayFinding('es', loose)).toContain('Visto por última vez el')
+    expect(sayFinding('es', loose)).toContain(
+      'Visto por última vez el 20 de noviembre de 2026'
+    )
   })
 })
 

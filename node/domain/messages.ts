@@ -31,7 +31,7 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     kind: p.appKey ? (p.token ? 'keyAndToken' : 'key') : 'token',
     more: Math.max(0, Number(p.places ?? 1) - 1),
     seen: p.lastSeen ? 'yes' : 'no',
-    lastSeen: String(p.lastSeen ?? ''),
+    lastSeen: p.lastSeen ? dayValue(p.lastSeen) : 0,
   }),
   'review-overdue': (p) => ({
     ...p,

@@ -326,7 +326,7 @@ describe('exposed-client-side', () => {
         lastSeen: '2026-11-20',
       })
       expect(sayFinding('en', f)).toContain(
-        'Last seen on 2026-11-20: the latest scan could not read it again.'
+        'Last seen on November 20, 2026: the latest scan could not read it again.'
       )
       const [g] = run(
         rule,

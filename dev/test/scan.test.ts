@@ -337,7 +337,7 @@ describe('runLeakScan', () => {
         after.findings.some(
           (f: { severity: string; message: string }) =>
             f.severity === 'CRITICAL' &&
-            /Last seen on \d{4}-\d{2}-\d{2}/.test(f.message)
+            /Last seen on [A-Z][a-z]+ \d{1,2}, \d{4}:/.test(f.message)
         )
       )
       const latest = (

@@ -102,6 +102,13 @@ export async function completedReviews(ctx: Context) {
   )
 }
 
+/** The most recently completed review (the one whose follow-up the Overview reports), or null. */
+export async function lastCompleted(ctx: Context): Promise<Review | null> {
+  const [latest] = await completedReviews(ctx)
+
+  return latest ? reviewById(ctx, latest.id) : null
+}
+
 /** The audit log's actions from the review's start to its sign-off (or now, while open). */
 async function actionsDuring(ctx: Context, r: Review): Promise<AuditRecord[]> {
   const { storage } = requestData(ctx)

@@ -24,6 +24,14 @@ export type AnnotationInput = {
   notes?: string | null | undefined;
 };
 
+/** Which decisions to show by where carrying them out stands; only decisions asking for a change (not KEEP) match */
+export type CarryOutFilter =
+  /** not started or in progress */
+  | 'NOT_CARRIED_OUT'
+  | 'NOT_STARTED'
+  | 'IN_PROGRESS'
+  | 'CARRIED_OUT';
+
 /** Where carrying a review decision out stands */
 export type CarryOutStatus =
   | 'NOT_STARTED'
@@ -65,6 +73,8 @@ export type DecisionFilter = {
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null | undefined;
   decision?: Decision | null | undefined;
+  /** decisions asking for a change, by where carrying them out stands */
+  carryOut?: CarryOutFilter | null | undefined;
   /** words of the label, appKey or account */
   search?: string | null | undefined;
 };

@@ -1048,6 +1048,8 @@ export type ReviewProgress = {
   changesInProgress: Scalars['Int']['output'];
   /** Of changesAsked: nothing done through Key Steward yet */
   changesNotStarted: Scalars['Int']['output'];
+  /** Changes not carried out yet (in progress or not started) on keys with a CRITICAL finding */
+  criticalChangesPending: Scalars['Int']['output'];
 };
 
 export type ReviewStatus =
@@ -2059,6 +2061,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   changesCarriedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesNotStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReviewSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewSummary'] = ResolversParentTypes['ReviewSummary']> = {

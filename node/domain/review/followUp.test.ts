@@ -80,6 +80,7 @@ describe('followUpOf', () => {
       changesCarriedOut: 0,
       changesInProgress: 0,
       changesNotStarted: 0,
+      criticalChangesPending: 0,
     })
   })
 
@@ -87,7 +88,7 @@ describe('followUpOf', () => {
     const r = reviewWith(PLAN)
 
     expect(r.keys.length).toBeGreaterThan(PLAN.length) // some keys stay undecided
-    expect(followUpOf(r)).toEqual({
+    expect(followUpOf(r)).toMatchObject({
       changesAsked: 5,
       changesCarriedOut: 2,
       changesInProgress: 1,
@@ -95,11 +96,42 @@ describe('followUpOf', () => {
     })
   })
 
+  it('counts the changes still pending on keys with a CRITICAL finding, not those carried out', () => {
+    const base = started()
+    const critical = base.keys
+      .map((k, i) => [k, i] as const)
+      .filter(([k]) => k.findings.some((f) => f.severity === 'CRITICAL'))
+      .map(([, i]) => i)
+
+    expect(critical.length).toBeGreaterThan(1)
+    // Every key deactivated in the decision, only the first critical one carried out.
+    const r = reviewWith(
+      base.keys.map((_, i) => [
+        'DEACTIVATE',
+        i === critical[0] ? ['DEACTIVATE'] : [],
+      ]),
+      base
+    )
+
+    expect(followUpOf(r).criticalChangesPending).toBe(critical.length - 1)
+    // Kept, they ask for no change: nothing to remind of.
+    expect(
+      followUpOf(
+        reviewWith(
+          base.keys.map(() => ['KEEP', []]),
+          base
+        )
+      ).criticalChangesPending
+    ).toBe(0)
+  })
+
   it('every decision asking for a change is in exactly one count', () => {
     const r = reviewWith(
       started().keys.map((_, i) => [
         (['ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const)[i % 3],
-        i % 2 ? [] : [(['RENEW_TOKEN', 'REMOVE_ROLE', 'DEACTIVATE'] as const)[i % 3]],
+        i % 2
+          ? []
+          : [(['RENEW_TOKEN', 'REMOVE_ROLE', 'DEACTIVATE'] as const)[i % 3]],
       ])
     )
 
@@ -119,7 +151,12 @@ describe('followUpOf', () => {
       ...r,
       decisions: {
         ...r.decisions,
-        'not-in-review': { decision: 'ROTATE', justification: '', by: BY, at: '' },
+        'not-in-review': {
+          decision: 'ROTATE',
+          justification: '',
+          by: BY,
+          at: '',
+        },
       },
     }
 
@@ -138,9 +175,12 @@ describe('the carry-out filter', () => {
     ['NOT_STARTED', [5, 6]],
     ['IN_PROGRESS', [2]],
     ['CARRIED_OUT', [3, 4]],
-  ] as const)('%s lists the changes asked for in that state', (filter, keys) => {
-    expect(matched(filter)).toEqual(ids([...keys]))
-  })
+  ] as const)(
+    '%s lists the changes asked for in that state',
+    (filter, keys) => {
+      expect(matched(filter)).toEqual(ids([...keys]))
+    }
+  )
 
   it('never lists a KEEP decision or an undecided key, whatever the filter', () => {
     for (const f of CARRY_OUT_FILTERS) {

@@ -12,6 +12,8 @@ export interface FollowUp {
   changesCarriedOut: number
   changesInProgress: number
   changesNotStarted: number
+  /** changes not carried out yet on keys with a CRITICAL finding (sign-off reminds of them) */
+  criticalChangesPending: number
 }
 
 /** Which decisions the table shows by their follow-up: a status, or any not carried out yet. */
@@ -47,11 +49,21 @@ export function followUpOf(review: Review): FollowUp {
     CARRIED_OUT: 0,
   }
 
+  let criticalChangesPending = 0
+
   // Only the review's keys: a decision is stored per key id of the snapshot.
   for (const k of review.keys) {
     const d = review.decisions[k.id]
 
-    if (asksForChange(d)) counts[carryOutStatus(d)] += 1
+    if (!asksForChange(d)) continue
+    const status = carryOutStatus(d)
+
+    counts[status] += 1
+    if (
+      status !== 'CARRIED_OUT' &&
+      k.findings.some((f) => f.severity === 'CRITICAL')
+    )
+      criticalChangesPending += 1
   }
 
   return {
@@ -59,5 +71,6 @@ export function followUpOf(review: Review): FollowUp {
     changesCarriedOut: counts.CARRIED_OUT,
     changesInProgress: counts.IN_PROGRESS,
     changesNotStarted: counts.NOT_STARTED,
+    criticalChangesPending,
   }
 }

@@ -19,18 +19,30 @@ import type { Selection } from './BulkBar'
 import BulkBar from './BulkBar'
 import DecisionRow from './DecisionRow'
 import type {
+  CarryOutFilter,
   Decision,
   DecisionFilter,
   DecisionSort,
   DecisionStatus,
 } from './types'
+import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 
 const PAGE = 50
 
-const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
+const DecisionTable: React.FC<{
+  reviewId?: string
+  readOnly?: boolean
+  /** the follow-up filter to open with (a completed review's "not carried out" list; the page
+   * remounts the table to set it again) */
+  carryOut?: CarryOutFilter | null
+  /** told when the admin changes the follow-up filter (the page keeps it in its URL) */
+  onCarryOutChange?: (f: CarryOutFilter | null) => void
+}> = ({
   reviewId,
   readOnly = false,
+  carryOut: initialCarryOut,
+  onCarryOutChange,
 }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, unknown>) =>
@@ -45,6 +57,10 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
 
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [rule, setRule] = useState('')
+  const [carryOut, setCarryOut] = useState<CarryOutFilter | ''>(
+    initialCarryOut ?? ''
+  )
+
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
@@ -60,6 +76,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
     status,
     ...(severity ? { severity } : {}),
     ...(rule ? { rule } : {}),
+    ...(carryOut ? { carryOut } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
   }
 
@@ -157,6 +174,24 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
             }}
           />
         </div>
+        <div className="mr4 mb3" data-carry-out-filter>
+          <Dropdown
+            label={t('carryOutFilter')}
+            value={carryOut}
+            options={[
+              { value: '', label: t('carryOutFilter.ANY') },
+              ...CARRY_OUT_FILTERS.map((f) => ({
+                value: f,
+                label: t(`carryOutFilter.${f}`),
+              })),
+            ]}
+            onChange={(_: unknown, v: CarryOutFilter | '') => {
+              setCarryOut(v)
+              onCarryOutChange?.(v || null)
+              reset()
+            }}
+          />
+        </div>
         <div className="mr4 mb3">
           <Input
             label={t('searchKeys')}
@@ -228,7 +263,14 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
           {/* "Every key has a decision" only when no filter narrows the Undecided list */}
           <FormattedMessage
             id={
-              status === 'UNDECIDED' && (severity || rule || search.trim())
+              carryOut
+                ? // "every change is carried out" only when nothing else narrows the list
+                  carryOut === 'NOT_CARRIED_OUT' &&
+                  status !== 'UNDECIDED' &&
+                  !(severity || rule || search.trim())
+                  ? 'admin/key-steward.review.none.carryOut.NOT_CARRIED_OUT'
+                  : 'admin/key-steward.review.none.carryOut'
+                : status === 'UNDECIDED' && (severity || rule || search.trim())
                 ? 'admin/key-steward.review.none.UNDECIDED.filtered'
                 : `admin/key-steward.review.none.${status}`
             }

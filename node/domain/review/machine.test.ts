@@ -1397,5 +1397,15 @@ describe('reviewsToFollowUp', () => {
     expect(reviewsToFollowUp(index)).toEqual(['r4', 'r3'])
     expect(reviewsToFollowUp({ ...index, openId: null })).toEqual(['r3'])
     expect(reviewsToFollowUp(EMPTY_INDEX)).toEqual([])
+    // Completed at the same instant (a frozen clock): the one the index added last.
+    expect(
+      reviewsToFollowUp({
+        openId: null,
+        completed: [
+          done('r5', '2026-09-01T00:00:00.000Z'),
+          done('r6', '2026-09-01T00:00:00.000Z'),
+        ],
+      })
+    ).toEqual(['r6'])
   })
 })

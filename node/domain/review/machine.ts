@@ -630,14 +630,23 @@ export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
 
 export const EMPTY_INDEX: ReviewIndex = { openId: null, completed: [] }
 
+/** The most recently completed review's summary, or null; the index appends each review as it
+ * completes, so on equal times (a frozen clock) the later entry is the latest. */
+export function latestCompleted(
+  index: ReviewIndex
+): ReviewIndex['completed'][number] | null {
+  return index.completed.reduce<ReviewIndex['completed'][number] | null>(
+    (best, c) => (!best || c.completedAt >= best.completedAt ? c : best),
+    null
+  )
+}
+
 /**
  * The reviews whose decision an action may carry out, in order: the open one, then the latest
  * completed one (its decisions stand until the next review is signed; older ones were superseded).
  */
 export function reviewsToFollowUp(index: ReviewIndex): string[] {
-  const latest = [...index.completed].sort((a, b) =>
-    b.completedAt.localeCompare(a.completedAt)
-  )[0]
-
-  return [index.openId, latest?.id].filter((id): id is string => !!id)
+  return [index.openId, latestCompleted(index)?.id].filter(
+    (id): id is string => !!id
+  )
 }

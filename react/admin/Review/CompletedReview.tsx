@@ -33,17 +33,22 @@ const FollowUpLine: React.FC<{
   >
   onShowPending: () => void
 }> = ({ progress: p, onShowPending }) => {
+  const intl = useIntl()
   const pending = p.changesAsked - p.changesCarriedOut
+  const showPending = intl.formatMessage(
+    { id: 'admin/key-steward.review.showNotCarriedOut' },
+    { count: pending }
+  )
 
   if (p.changesAsked === 0)
     return (
-      <p className="f6 c-muted-1" data-follow-up="none">
+      <p className="f6 c-muted-1 mt0 mb5" data-follow-up="none">
         <FormattedMessage id="admin/key-steward.review.followUpNone" />
       </p>
     )
   if (pending === 0)
     return (
-      <div className="mb4" data-follow-up="done">
+      <div className="mb5" data-follow-up="done">
         <Notice announce="none" type="success">
           <FormattedMessage
             id="admin/key-steward.review.followUpAllDone"
@@ -55,33 +60,31 @@ const FollowUpLine: React.FC<{
 
   return (
     <div
-      className="mb4"
+      className="mb5"
       data-follow-up="pending"
       data-follow-up-pending={pending}
     >
-      <Notice announce="none" type="warning">
-        <p className="mt0 mb2 fw5" data-follow-up-counts>
-          <FormattedMessage
-            id="admin/key-steward.review.followUp"
-            values={{
-              done: p.changesCarriedOut,
-              asked: p.changesAsked,
-              inProgress: p.changesInProgress,
-              notStarted: p.changesNotStarted,
-            }}
-          />
-        </p>
-        <p className="mv2 f6">
-          <FormattedMessage id="admin/key-steward.review.followUpHow" />
-        </p>
-        <span data-show-not-carried-out>
-          <Button size="small" variation="secondary" onClick={onShowPending}>
+      <Notice
+        announce="none"
+        type="warning"
+        action={{ label: showPending, onClick: onShowPending }}
+      >
+        <div>
+          <p className="mt0 mb2 fw5" data-follow-up-counts>
             <FormattedMessage
-              id="admin/key-steward.review.showNotCarriedOut"
-              values={{ count: pending }}
+              id="admin/key-steward.review.followUp"
+              values={{
+                done: p.changesCarriedOut,
+                asked: p.changesAsked,
+                inProgress: p.changesInProgress,
+                notStarted: p.changesNotStarted,
+              }}
             />
-          </Button>
-        </span>
+          </p>
+          <p className="mv0 f6">
+            <FormattedMessage id="admin/key-steward.review.followUpHow" />
+          </p>
+        </div>
       </Notice>
     </div>
   )
@@ -150,6 +153,16 @@ const CompletedReview: React.FC<{
           </Notice>
         </div>
       )}
+      <FollowUpLine
+        progress={review.progress}
+        onShowPending={() => {
+          setTableFilter('NOT_CARRIED_OUT')
+          setTableKey((n) => n + 1)
+          onCarryOutChange?.('NOT_CARRIED_OUT')
+          decisions.current?.scrollIntoView?.({ block: 'start' })
+          decisions.current?.focus?.()
+        }}
+      />
       <PageBlock
         variation="annotated"
         title={t('completedTitle')}
@@ -200,16 +213,6 @@ const CompletedReview: React.FC<{
             )
             .join(' · ')}
         </p>
-        <FollowUpLine
-          progress={review.progress}
-          onShowPending={() => {
-            setTableFilter('NOT_CARRIED_OUT')
-            setTableKey((n) => n + 1)
-            onCarryOutChange?.('NOT_CARRIED_OUT')
-            decisions.current?.scrollIntoView?.({ block: 'start' })
-            decisions.current?.focus?.()
-          }}
-        />
         <div className="flex items-center">
           <ExportButtons id={review.id} />
           {onClose && (

@@ -185,7 +185,8 @@ describe('CompletedReview follow-up', () => {
     expect(
       container.querySelector('[data-follow-up="done"]')!.textContent
     ).toBe('Every change the decisions asked for is carried out (3 changes).')
-    expect(container.querySelector('[data-show-not-carried-out]')).toBeNull()
+    expect(container.querySelector('[data-follow-up="pending"]')).toBeNull()
+    expect(container.textContent).not.toMatch(/Show the/)
   })
 
   it('says a review that kept every key asks for no change', async () => {

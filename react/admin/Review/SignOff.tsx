@@ -182,7 +182,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
         </p>
         {/* Rotate, Reduce roles or Deactivate on an Owner key is only a plan until carried out. */}
         {criticalChangesPending > 0 && (
-          <p className="fw5 c-warning" data-sign-off-critical>
+          <p className="fw5 c-danger" data-sign-off-critical>
             <FormattedMessage
               id="admin/key-steward.review.signOffCritical"
               values={{ count: criticalChangesPending }}

@@ -191,7 +191,13 @@ describe('declarative authorization', () => {
     // carla holds none of the read resources (session-carla-readonly): auditing is her only way in.
     const AUDITOR = 'session-carla-readonly'
     const auditorFields = {
-      Query: ['reviewById', 'reviewDecisions', 'reviewExport', 'reviews'],
+      Query: [
+        'lastCompletedReview',
+        'reviewById',
+        'reviewDecisions',
+        'reviewExport',
+        'reviews',
+      ],
       Mutation: [] as string[],
     }
 

@@ -375,3 +375,152 @@ it('the auditor (carla, no read resources) opens the completed review read-only'
 
   assert.match(readFileSync((await download.path())!, 'utf8'), /"#review_log"/)
 })
+
+it('after sign-off, the changes a review asked for are followed up: counted, listed and named on the Overview until carried out', async () => {
+  const ana = async (
+    query: string,
+    variables: Record<string, unknown> = {}
+  ) => {
+    const res = await fetch(`${stack.url}/_v/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: 'VtexIdclientAutCookie=session-ana-owner',
+      },
+      body: JSON.stringify({ query, variables }),
+    })
+
+    const body = (await res.json()) as { data?: any; errors?: unknown[] }
+
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors))
+
+    return body.data
+  }
+
+  const PAGE = `query($f: DecisionFilter) { reviewDecisions(filter: $f, limit: 200) { total keys { id appKey label isActive external } } }`
+  const DECIDE = `mutation($ids: [ID!], $m: DecisionFilter, $d: Decision!, $j: String) { decideKeys(keyIds: $ids, matching: $m, decision: $d, justification: $j) { progress { keysDecided } } }`
+
+  await ana('mutation { startReview { id } }')
+  await ana('mutation { runLeakScan { at } }')
+  // Rotate a key holding Owner (a CRITICAL finding), deactivate a healthy one, keep the rest.
+  const owner = (
+    await ana(PAGE, { f: { worstSeverity: 'CRITICAL' } })
+  ).reviewDecisions.keys.find((k: { external: boolean }) => !k.external)
+
+  const healthy = (
+    await ana(PAGE, { f: { risky: false } })
+  ).reviewDecisions.keys.find(
+    (k: { external: boolean; isActive: boolean }) => !k.external && k.isActive
+  )
+
+  assert.ok(owner && healthy, 'the fixture has an Owner key and a healthy one')
+  await ana(DECIDE, { ids: [owner.id], d: 'ROTATE' })
+  await ana(DECIDE, { ids: [healthy.id], d: 'DEACTIVATE' })
+  await ana(DECIDE, {
+    m: { status: 'UNDECIDED' },
+    d: 'KEEP',
+    j: 'Owners confirmed in SEC-43',
+  })
+  for (const practice of [
+    'ROTATE_KEYS',
+    'RENEW_TOKENS',
+    'REASSESS_ACCESS',
+    'INDIVIDUAL_KEYS',
+    'NO_CLIENT_SIDE',
+    'AWARENESS',
+    'NO_SHARING',
+  ])
+    await ana(
+      'mutation($p: Practice!, $n: String) { checkPractice(practice: $p, status: DONE, note: $n) { id } }',
+      { p: practice, n: `Checked ${practice}; follow-up in SEC-43` }
+    )
+
+  // A bad follow-up filter is refused as the caller's mistake, naming nothing it changed.
+  const bad = await fetch(`${stack.url}/_v/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: 'VtexIdclientAutCookie=session-ana-owner',
+    },
+    body: JSON.stringify({
+      query: PAGE,
+      variables: { f: { carryOut: 'DONE_SOMEHOW' } },
+    }),
+  }).then((r) => r.json() as Promise<{ errors?: any[] }>)
+
+  assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT')
+  assert.match(bad.errors![0].message, /carryOut/)
+
+  let app: Frame = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward/review`
+  )
+
+  // The test before left the shell on the auditor's session: back to Ana, who signs.
+  await page.selectOption('#shell-session', 'session-ana-owner')
+  app = await appFrame(page)
+  await app.getByRole('button', { name: 'Sign off review' }).click()
+  const dialog = app.getByRole('dialog', {
+    name: 'Sign off this access review?',
+  })
+
+  await dialog.waitFor()
+  assert.equal(
+    await dialog.locator('[data-sign-off-critical]').textContent(),
+    'Signing does not carry out your decisions: 1 key with a CRITICAL finding keeps its access until the change is made.'
+  )
+  await screenshotAdmin(page, app, '/tmp/followup5/e2e-sign-off-critical.png', {
+    fullPage: false,
+  })
+  await dialog.getByRole('button', { name: 'Sign off', exact: true }).click()
+
+  // The completed review counts the two changes asked for and lists them on request.
+  await app.waitForSelector('[data-follow-up-counts]')
+  assert.equal(
+    await app.locator('[data-follow-up-counts]').textContent(),
+    'Carried out: 0 of 2 decisions that ask for a change · 0 in progress · 2 not started'
+  )
+  await app
+    .getByRole('button', { name: 'Show the 2 changes not carried out' })
+    .click()
+  await app.waitForSelector('[data-decisions-total="2"]')
+  assert.equal(await app.locator('tr[data-review-key]').count(), 2)
+  assert.match(page.url() + app.url(), /carryOut=NOT_CARRIED_OUT/)
+  await screenshotAdmin(page, app, '/tmp/followup5/e2e-completed-follow-up.png')
+
+  // Deactivating the key after sign-off carries its decision out: the count moves.
+  const off = await ana(
+    'mutation($k: ID!, $c: String!) { deactivateKey(keyId: $k, confirm: $c) { carriedOut } }',
+    { k: healthy.id, c: healthy.appKey }
+  )
+
+  assert.equal(off.deactivateKey.carriedOut, true)
+
+  // The Overview says what is still to do beside the review line, and links to that list.
+  app = await openAdmin(page, `${stack.url}/admin/key-steward`)
+  await app.waitForSelector('[data-review-follow-up]')
+  assert.equal(
+    await app.locator('[data-review-follow-up]').textContent(),
+    'The last review asked for 2 changes; 1 is not carried out yet. See the changes not carried out'
+  )
+  await screenshotAdmin(page, app, '/tmp/followup5/e2e-overview-follow-up.png')
+  await app
+    .getByRole('link', { name: 'See the changes not carried out' })
+    .click()
+  await app.waitForSelector('[data-completed-review]')
+  await app.waitForSelector('[data-decisions-total="1"]')
+  const rows = app.locator('tr[data-review-key]')
+
+  assert.equal(await rows.count(), 1)
+  assert.equal(await rows.first().getAttribute('data-review-key'), owner.id)
+  assert.equal(
+    await rows.first().locator('[data-not-carried-out]').textContent(),
+    'Not carried out yet'
+  )
+  assert.equal(
+    await app.locator('[data-follow-up-counts]').textContent(),
+    'Carried out: 1 of 2 decisions that ask for a change · 0 in progress · 1 not started'
+  )
+  await screenshotAdmin(page, app, '/tmp/followup5/e2e-follow-up-list.png')
+  assert.deepEqual(pageErrors, [])
+})

@@ -155,6 +155,14 @@ export type CarriedOut = {
   at: Scalars['String']['output'];
 };
 
+/** Which decisions to show by where carrying them out stands; only decisions asking for a change (not KEEP) match */
+export type CarryOutFilter =
+  /** not started or in progress */
+  | 'NOT_CARRIED_OUT'
+  | 'NOT_STARTED'
+  | 'IN_PROGRESS'
+  | 'CARRIED_OUT';
+
 /** Where carrying a review decision out stands */
 export type CarryOutStatus =
   | 'NOT_STARTED'
@@ -255,6 +263,8 @@ export type DecisionFilter = {
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: InputMaybe<Scalars['Boolean']['input']>;
   decision?: InputMaybe<Decision>;
+  /** decisions asking for a change, by where carrying them out stands */
+  carryOut?: InputMaybe<CarryOutFilter>;
   /** words of the label, appKey or account */
   search?: InputMaybe<Scalars['String']['input']>;
 };
@@ -824,6 +834,8 @@ export type Query = {
   reviewById?: Maybe<Review>;
   /** Completed reviews, newest first */
   reviews: Array<ReviewSummary>;
+  /** The most recently completed review, or null (its progress says how many of the changes it asked for are carried out) */
+  lastCompletedReview?: Maybe<Review>;
   /**
    * A page of a review's keys with their decisions, filtered and sorted (the open
    * review when reviewId is omitted); at most 200 a page
@@ -1027,6 +1039,19 @@ export type ReviewProgress = {
   openPractices: Array<Practice>;
   /** How many keys have each decision */
   decisionCounts: Array<DecisionCount>;
+  /**
+   * Decisions that ask for a change in VTEX (ROTATE, REDUCE_ROLES, DEACTIVATE;
+   * KEEP asks for none): signing the review does not make the change
+   */
+  changesAsked: Scalars['Int']['output'];
+  /** Of changesAsked: carried out by an action done through Key Steward */
+  changesCarriedOut: Scalars['Int']['output'];
+  /** Of changesAsked: started, not finished (a token renewal whose old token still works) */
+  changesInProgress: Scalars['Int']['output'];
+  /** Of changesAsked: nothing done through Key Steward yet */
+  changesNotStarted: Scalars['Int']['output'];
+  /** Changes not carried out yet (in progress or not started) on keys with a CRITICAL finding */
+  criticalChangesPending: Scalars['Int']['output'];
 };
 
 export type ReviewStatus =
@@ -1382,6 +1407,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
   CarriedOut: ResolverTypeWrapper<Partial<CarriedOut>>;
+  CarryOutFilter: ResolverTypeWrapper<Partial<CarryOutFilter>>;
   CarryOutStatus: ResolverTypeWrapper<Partial<CarryOutStatus>>;
   ChangedKey: ResolverTypeWrapper<Partial<ChangedKey>>;
   ChangedSubject: ResolverTypeWrapper<Partial<ChangedSubject>>;
@@ -1954,6 +1980,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   reviewById?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewByIdArgs, 'id'>>;
   reviews?: Resolver<Array<ResolversTypes['ReviewSummary']>, ParentType, ContextType>;
+  lastCompletedReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   reviewDecisions?: Resolver<Maybe<ResolversTypes['DecisionPage']>, ParentType, ContextType, Partial<QueryReviewDecisionsArgs>>;
   reviewExport?: Resolver<Maybe<ResolversTypes['ReviewExport']>, ParentType, ContextType, RequireFields<QueryReviewExportArgs, 'id' | 'format'>>;
 };
@@ -2033,6 +2060,11 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   practicesClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openPractices?: Resolver<Array<ResolversTypes['Practice']>, ParentType, ContextType>;
   decisionCounts?: Resolver<Array<ResolversTypes['DecisionCount']>, ParentType, ContextType>;
+  changesAsked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesCarriedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesNotStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReviewSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewSummary'] = ResolversParentTypes['ReviewSummary']> = {

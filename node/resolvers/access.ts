@@ -65,6 +65,7 @@ export const FIELD_ACCESS: {
     review: READS,
     reviewById: READS_OR_AUDITS,
     reviews: READS_OR_AUDITS,
+    lastCompletedReview: READS_OR_AUDITS,
     reviewExport: READS_OR_AUDITS,
     reviewDecisions: READS_OR_AUDITS,
     leakScan: MANAGES,

@@ -2,7 +2,9 @@
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
 import { RULE_IDS } from '../domain/rules'
-import { toResolverError, unknownRule } from './errors'
+import { CARRY_OUT_FILTERS } from '../domain/review/followUp'
+import { badInput, toResolverError, unknownRule } from './errors'
+import { wording } from '../domain/wording'
 import {
   presentKey,
   presentPage,
@@ -28,6 +30,19 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 function checkFilter(field: string, filter?: DecisionFilter | null) {
   if (filter?.rule != null && !RULE_IDS.includes(filter.rule))
     throw unknownRule(`${field}.rule`, filter.rule)
+  // GraphQL refuses a value outside the enum first; this holds for any other caller too.
+  if (
+    filter?.carryOut != null &&
+    !(CARRY_OUT_FILTERS as readonly string[]).includes(filter.carryOut)
+  )
+    throw badInput(
+      `${field}.carryOut`,
+      wording('validation.oneOf', {
+        field: `${field}.carryOut`,
+        allowed: CARRY_OUT_FILTERS.join(', '),
+      }),
+      { allowed: CARRY_OUT_FILTERS }
+    )
 }
 
 type PageArgs = {
@@ -53,6 +68,12 @@ export const reviewQueries = {
     }),
   reviews: (_: unknown, __: unknown, ctx: Context) =>
     guarded(() => reviews.completedReviews(ctx)),
+  lastCompletedReview: (_: unknown, __: unknown, ctx: Context) =>
+    guarded(async () => {
+      const r = await reviews.lastCompleted(ctx)
+
+      return r ? presentReview(r) : null
+    }),
   reviewDecisions: (_: unknown, a: PageArgs, ctx: Context) =>
     guarded(async () => {
       checkFilter('filter', a.filter)

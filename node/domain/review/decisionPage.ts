@@ -3,6 +3,8 @@
 import type { Severity } from '../findings'
 import { SEVERITIES, severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
+import type { CarryOutFilter } from './followUp'
+import { carryOutMatches } from './followUp'
 
 export type DecisionStatus = 'ALL' | 'UNDECIDED' | 'DECIDED'
 export type DecisionSort = 'RISK' | 'LABEL' | 'AGE'
@@ -20,6 +22,9 @@ export interface DecisionFilter {
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null
   decision?: Decision | null
+  /** decisions asking for a change (not KEEP) by where carrying them out stands; NOT_CARRIED_OUT:
+   * not started or in progress (the completed review's follow-up list) */
+  carryOut?: CarryOutFilter | null
   /** words of the label or appKey */
   search?: string | null
 }
@@ -42,6 +47,7 @@ export function matches(
   if (f.status === 'UNDECIDED' && d) return false
   if (f.status === 'DECIDED' && !d) return false
   if (f.decision && d?.decision !== f.decision) return false
+  if (f.carryOut && !carryOutMatches(d, f.carryOut)) return false
   if (f.severity && !k.findings.some((x) => x.severity === f.severity))
     return false
   if (f.worstSeverity && worst(k) !== severityRank(f.worstSeverity))

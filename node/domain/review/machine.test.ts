@@ -16,13 +16,16 @@ import {
   carryOutStatus,
   checkPractice,
   completeReview,
+  DECISION_CARRIED_OUT_BY,
   decideKey,
   EMPTY_INDEX,
   indexWith,
   MAX_JUSTIFICATION,
   MAX_NOTE,
   progressOf,
+  reviewsToFollowUp,
   startReview,
+  STARTS_CARRYING_OUT,
 } from './machine'
 import type {
   Decision,
@@ -1240,7 +1243,7 @@ describe('carryOut', () => {
     }
   )
 
-  it('leaves an undecided key, an unknown key and a completed review alone', () => {
+  it('leaves an undecided key and an unknown key alone', () => {
     const r = started()
 
     expect(
@@ -1261,18 +1264,47 @@ describe('carryOut', () => {
         now: LATER,
       })
     ).toBeNull()
-    const done = completed()
-    const keyId = done.keys[0].id
+  })
 
-    expect(
-      carryOut(done, {
-        keyId,
-        action: 'DEACTIVATE',
-        detail: '',
-        by: BY,
-        now: LATER,
-      })
-    ).toBeNull()
+  it('follows a completed review up: an action after sign-off carries its decision out, the signed record unchanged', () => {
+    const done = deepFreeze(completed())
+    const keyId = Object.keys(done.decisions).find(
+      (id) => done.decisions[id].decision !== 'KEEP'
+    )!
+
+    const decision = done.decisions[keyId].decision
+    const action = (
+      Object.keys(DECISION_CARRIED_OUT_BY) as Array<
+        keyof typeof DECISION_CARRIED_OUT_BY
+      >
+    ).find(
+      (a) =>
+        DECISION_CARRIED_OUT_BY[a] === decision &&
+        !STARTS_CARRYING_OUT.includes(a)
+    )!
+
+    const after = carryOut(done, {
+      keyId,
+      action,
+      detail: 'after sign-off',
+      by: 'rafael@acme.com',
+      now: LATEST,
+    })!
+
+    expect(carryOutStatus(after.decisions[keyId])).toBe('CARRIED_OUT')
+    expect(after).toMatchObject({
+      status: 'COMPLETED',
+      completedAt: done.completedAt,
+      signedBy: done.signedBy,
+      checklist: done.checklist,
+    })
+    expect(after.decisions[keyId].decision).toBe(decision)
+    expect(after.audit.slice(0, done.audit.length)).toEqual(done.audit)
+    expect(after.audit.at(-1)).toMatchObject({
+      action: 'CARRY_OUT',
+      subject: keyId,
+      by: 'rafael@acme.com',
+    })
   })
 
   it('a ROTATE decision is in progress when the renewal starts and carried out when it is finished', () => {
@@ -1340,5 +1372,40 @@ describe('carryOut', () => {
     )
 
     expect(changed.decisions[keyId].carriedOut).toHaveLength(1)
+  })
+})
+
+describe('reviewsToFollowUp', () => {
+  const done = (id: string, completedAt: string) => ({
+    id,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    completedAt,
+    signedBy: BY,
+    keys: 3,
+  })
+
+  it('is the open review, then the latest completed one (whatever the order stored)', () => {
+    const index: ReviewIndex = {
+      openId: 'r4',
+      completed: [
+        done('r2', '2026-05-01T00:00:00.000Z'),
+        done('r3', '2026-08-01T00:00:00.000Z'),
+        done('r1', '2026-02-01T00:00:00.000Z'),
+      ],
+    }
+
+    expect(reviewsToFollowUp(index)).toEqual(['r4', 'r3'])
+    expect(reviewsToFollowUp({ ...index, openId: null })).toEqual(['r3'])
+    expect(reviewsToFollowUp(EMPTY_INDEX)).toEqual([])
+    // Completed at the same instant (a frozen clock): the one the index added last.
+    expect(
+      reviewsToFollowUp({
+        openId: null,
+        completed: [
+          done('r5', '2026-09-01T00:00:00.000Z'),
+          done('r6', '2026-09-01T00:00:00.000Z'),
+        ],
+      })
+    ).toEqual(['r6'])
   })
 })

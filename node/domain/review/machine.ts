@@ -329,10 +329,12 @@ export function carryOutStatus(
 }
 
 /**
- * Marks the open review's decision on a key as carried out (or, for a renewal's start, in
- * progress) by an action done through Key
- * Steward, when the action is what the decision called for; otherwise the review is unchanged
- * (null). A changed decision keeps what was carried out before it.
+ * Marks a review's decision on a key as carried out (or, for a renewal's start, in progress) by
+ * an action done through Key Steward, when the action is what the decision called for; otherwise
+ * the review is unchanged (null). A changed decision keeps what was carried out before it.
+ * A completed review is followed up too: signing does not make the changes its decisions ask for,
+ * so the actions done after sign-off are added (the signed decisions and checklist stay as signed;
+ * the log says when each was carried out).
  */
 export function carryOut(
   review: Review,
@@ -344,7 +346,6 @@ export function carryOut(
     now: Date
   }
 ): Review | null {
-  if (review.status !== 'OPEN') return null
   const decision = review.decisions[input.keyId]
 
   if (!decision || DECISION_CARRIED_OUT_BY[input.action] !== decision.decision)
@@ -628,3 +629,24 @@ export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
 }
 
 export const EMPTY_INDEX: ReviewIndex = { openId: null, completed: [] }
+
+/** The most recently completed review's summary, or null; the index appends each review as it
+ * completes, so on equal times (a frozen clock) the later entry is the latest. */
+export function latestCompleted(
+  index: ReviewIndex
+): ReviewIndex['completed'][number] | null {
+  return index.completed.reduce<ReviewIndex['completed'][number] | null>(
+    (best, c) => (!best || c.completedAt >= best.completedAt ? c : best),
+    null
+  )
+}
+
+/**
+ * The reviews whose decision an action may carry out, in order: the open one, then the latest
+ * completed one (its decisions stand until the next review is signed; older ones were superseded).
+ */
+export function reviewsToFollowUp(index: ReviewIndex): string[] {
+  return [index.openId, latestCompleted(index)?.id].filter(
+    (id): id is string => !!id
+  )
+}

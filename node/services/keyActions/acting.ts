@@ -5,7 +5,11 @@ import { now } from '../../clock'
 import { wording } from '../../domain/wording'
 import type { AppStorage } from '../../clients/appStorage'
 import type { VtexAppKey, VtexRoleRef } from '../../clients/licenseManagerApi'
-import { carryOut, EMPTY_INDEX } from '../../domain/review/machine'
+import {
+  carryOut,
+  EMPTY_INDEX,
+  reviewsToFollowUp,
+} from '../../domain/review/machine'
 import type { KeyAction, Review, ReviewIndex } from '../../domain/review/types'
 import { actor } from '../../resolvers/actor'
 import { requireAdminToken, toResolverError } from '../../resolvers/errors'
@@ -103,7 +107,10 @@ export async function reread(
   return state
 }
 
-/** The open review's id if its decision on the key calls for this action. */
+/**
+ * The review whose decision on the key calls for this action: the open one, else the latest
+ * completed one (domain/review/machine reviewsToFollowUp), or null.
+ */
 async function reviewFor(
   storage: AppStorage,
   keyId: string,
@@ -111,27 +118,29 @@ async function reviewFor(
   by: string,
   at: Date
 ): Promise<string | null> {
-  const { openId } =
+  const index =
     (
       await storage
         .read<ReviewIndex>('reviews', 'reviews.json')
         .catch(() => ({ value: null }))
     ).value ?? EMPTY_INDEX
 
-  if (!openId) return null
-  const review = (
-    await storage
-      .read<Review>('reviews', `review-${openId}.json`)
-      .catch(() => ({ value: null }))
-  ).value
+  for (const id of reviewsToFollowUp(index)) {
+    const review = (
+      await storage
+        .read<Review>('reviews', `review-${id}.json`)
+        .catch(() => ({ value: null }))
+    ).value
 
-  return review && carryOut(review, { keyId, action, detail: '', by, now: at })
-    ? openId
-    : null
+    if (review && carryOut(review, { keyId, action, detail: '', by, now: at }))
+      return id
+  }
+
+  return null
 }
 
 /**
- * Marks the open review's decision carried out (for a renewal's start: in progress, see
+ * Marks the review's decision carried out (for a renewal's start: in progress, see
  * domain/review/machine carryOutStatus); answers whether it did. Re-applying it after a lost
  * answer adds nothing (carryOut is idempotent), so appStorage.update can check its own write.
  */

@@ -9,6 +9,7 @@ import type {
 } from '../../domain/review/decisionPage'
 import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
+import { followUpOf } from '../../domain/review/followUp'
 import {
   carryOutStatus,
   isRiskyKey,
@@ -57,6 +58,8 @@ export function presentProgress(r: Review) {
       decision,
       count: counts.get(decision) ?? 0,
     })),
+    // what the decisions asking for a change still need (signing does not make them)
+    ...followUpOf(r),
   }
 }
 

@@ -20,6 +20,7 @@ import {
   decideKey,
   EMPTY_INDEX,
   indexWith,
+  latestCompleted,
   startReview,
   withLeakScan,
 } from '../../domain/review/machine'
@@ -97,9 +98,17 @@ async function visibleOpen(ctx: Context): Promise<null> {
 }
 
 export async function completedReviews(ctx: Context) {
-  return [...(await readIndex(requestData(ctx).storage)).completed].sort(
-    (a, b) => b.completedAt.localeCompare(a.completedAt)
-  )
+  // reversed first: on equal times the review completed later (appended later) comes first
+  return [...(await readIndex(requestData(ctx).storage)).completed]
+    .reverse()
+    .sort((a, b) => b.completedAt.localeCompare(a.completedAt))
+}
+
+/** The most recently completed review (the one whose follow-up the Overview reports), or null. */
+export async function lastCompleted(ctx: Context): Promise<Review | null> {
+  const latest = latestCompleted(await readIndex(requestData(ctx).storage))
+
+  return latest ? reviewById(ctx, latest.id) : null
 }
 
 /** The audit log's actions from the review's start to its sign-off (or now, while open). */

@@ -26,6 +26,7 @@ import type {
 } from '../graphql/types.generated'
 import WhatChanged from './WhatChanged'
 import ScoreCosts from './ScoreCosts'
+import ReviewFollowUp from './ReviewFollowUp'
 import { groupBySubject } from './groupFindings'
 import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
@@ -180,6 +181,7 @@ const OverviewPage: React.FC = () => {
                 <FormattedMessage id="admin/key-steward.overview.reviewNever" />
               </p>
             )}
+            <ReviewFollowUp />
           </PageBlock>
           <PageBlock title={t('urgent')}>
             <p className="mt0">

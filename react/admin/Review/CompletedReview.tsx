@@ -1,7 +1,7 @@
-// A completed review, read-only: who signed and their note, the checklist with evidence and
-// notes, every decision with its justification, and the review's log. Auditors named in the
-// settings read this too.
-import React, { useState } from 'react'
+// A completed review, read-only: who signed and their note, the follow-up of the changes its
+// decisions asked for, the checklist with evidence and notes, every decision with its
+// justification, and the review's log. Auditors named in the settings read this too.
+import React, { useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, PageBlock } from 'vtex.styleguide'
@@ -16,6 +16,79 @@ import { ReadOnlyChecklist } from './Checklist'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
 import { Notice } from '../components/Notice'
+import type { CarryOutFilter, Progress } from './types'
+
+/**
+ * Signing changes nothing in VTEX: how many of the changes the decisions asked for are carried
+ * out, and a way to list the rest. A warning while some are not, so "signed" never reads as
+ * "all handled".
+ */
+const FollowUpLine: React.FC<{
+  progress: Pick<
+    Progress,
+    | 'changesAsked'
+    | 'changesCarriedOut'
+    | 'changesInProgress'
+    | 'changesNotStarted'
+  >
+  onShowPending: () => void
+}> = ({ progress: p, onShowPending }) => {
+  const intl = useIntl()
+  const pending = p.changesAsked - p.changesCarriedOut
+  const showPending = intl.formatMessage(
+    { id: 'admin/key-steward.review.showNotCarriedOut' },
+    { count: pending }
+  )
+
+  if (p.changesAsked === 0)
+    return (
+      <p className="f6 c-muted-1 mt0 mb5" data-follow-up="none">
+        <FormattedMessage id="admin/key-steward.review.followUpNone" />
+      </p>
+    )
+  if (pending === 0)
+    return (
+      <div className="mb5" data-follow-up="done">
+        <Notice announce="none" type="success">
+          <FormattedMessage
+            id="admin/key-steward.review.followUpAllDone"
+            values={{ count: p.changesAsked }}
+          />
+        </Notice>
+      </div>
+    )
+
+  return (
+    <div
+      className="mb5"
+      data-follow-up="pending"
+      data-follow-up-pending={pending}
+    >
+      <Notice
+        announce="none"
+        type="warning"
+        action={{ label: showPending, onClick: onShowPending }}
+      >
+        <div>
+          <p className="mt0 mb2 fw5" data-follow-up-counts>
+            <FormattedMessage
+              id="admin/key-steward.review.followUp"
+              values={{
+                done: p.changesCarriedOut,
+                asked: p.changesAsked,
+                inProgress: p.changesInProgress,
+                notStarted: p.changesNotStarted,
+              }}
+            />
+          </p>
+          <p className="mv0 f6">
+            <FormattedMessage id="admin/key-steward.review.followUpHow" />
+          </p>
+        </div>
+      </Notice>
+    </div>
+  )
+}
 
 const LOG_PAGE = 100
 
@@ -23,12 +96,22 @@ const CompletedReview: React.FC<{
   id: string
   justSigned?: boolean
   onClose?: () => void
-}> = ({ id, justSigned = false, onClose }) => {
+  /** the decision table's follow-up filter (the page's ?carryOut=) */
+  carryOut?: CarryOutFilter | null
+  onCarryOutChange?: (f: CarryOutFilter | null) => void
+}> = ({ id, justSigned = false, onClose, carryOut, onCarryOutChange }) => {
   const intl = useIntl()
   const t = (key: string) =>
     intl.formatMessage({ id: `admin/key-steward.review.${key}` })
 
   const [logLimit, setLogLimit] = useState(LOG_PAGE)
+  // Remounts the decision table with the "not carried out" filter when asked from the line above.
+  const [tableKey, setTableKey] = useState(0)
+  const [tableFilter, setTableFilter] = useState<CarryOutFilter | null>(
+    carryOut ?? null
+  )
+
+  const decisions = useRef<HTMLDivElement>(null)
   const { data, loading, error, refetch } = useQuery<
     KeyStewardReviewByIdQuery,
     KeyStewardReviewByIdQueryVariables
@@ -70,6 +153,16 @@ const CompletedReview: React.FC<{
           </Notice>
         </div>
       )}
+      <FollowUpLine
+        progress={review.progress}
+        onShowPending={() => {
+          setTableFilter('NOT_CARRIED_OUT')
+          setTableKey((n) => n + 1)
+          onCarryOutChange?.('NOT_CARRIED_OUT')
+          decisions.current?.scrollIntoView?.({ block: 'start' })
+          decisions.current?.focus?.()
+        }}
+      />
       <PageBlock
         variation="annotated"
         title={t('completedTitle')}
@@ -134,9 +227,20 @@ const CompletedReview: React.FC<{
       <PageBlock title={t('checklist')}>
         <ReadOnlyChecklist items={review.checklist} />
       </PageBlock>
-      <PageBlock title={t('decisions')}>
-        <DecisionTable reviewId={review.id} readOnly />
-      </PageBlock>
+      <div ref={decisions} tabIndex={-1} data-decisions-block>
+        <PageBlock title={t('decisions')}>
+          <DecisionTable
+            key={tableKey}
+            reviewId={review.id}
+            readOnly
+            carryOut={tableFilter}
+            onCarryOutChange={(f) => {
+              setTableFilter(f)
+              onCarryOutChange?.(f)
+            }}
+          />
+        </PageBlock>
+      </div>
       <PageBlock title={t('auditLog')}>
         <table className="w-100 collapse f6" data-review-log>
           <thead className="bb b--muted-4">

@@ -16,6 +16,43 @@ import type { Decision, ReviewKey } from './types'
 import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
 
+/** What was done to carry a decision out, oldest first (a renewal's start only puts ROTATE in progress). */
+const CarriedOutLines: React.FC<{ k: ReviewKey }> = ({ k }) => (
+  <>
+    {(k.decision?.carriedOut ?? []).map((c, i) => (
+      <p
+        key={i}
+        className={`f7 mt1 mb1 ${
+          c.action === 'RENEW_TOKEN' ? 'c-warning' : 'c-success'
+        }`}
+        data-carried-out={c.action}
+      >
+        <FormattedMessage
+          id={`admin/key-steward.review.${
+            c.action === 'RENEW_TOKEN' ? 'carryOutStarted' : 'carriedOut'
+          }`}
+          values={{
+            action: (
+              <FormattedMessage
+                id={`admin/key-steward.audit.action.${c.action}`}
+              />
+            ),
+            who: c.by,
+            date: (
+              <FormattedDate
+                value={c.at}
+                year="numeric"
+                month="short"
+                day="2-digit"
+              />
+            ),
+          }}
+        />
+      </p>
+    ))}
+  </>
+)
+
 /**
  * Carry a saved decision out from the review: renew the token (ROTATE), deactivate the key
  * (DEACTIVATE), or open the key page to remove roles (REDUCE_ROLES). Each behind a confirmation.
@@ -36,38 +73,7 @@ const CarryOut: React.FC<{
       data-carry-out={d.decision}
       data-carry-out-status={d.carryOutStatus}
     >
-      {done.map((c, i) => (
-        // A renewal's start only puts a ROTATE decision in progress; its finish carries it out.
-        <p
-          key={i}
-          className={`f7 mt1 mb1 ${
-            c.action === 'RENEW_TOKEN' ? 'c-warning' : 'c-success'
-          }`}
-          data-carried-out={c.action}
-        >
-          <FormattedMessage
-            id={`admin/key-steward.review.${
-              c.action === 'RENEW_TOKEN' ? 'carryOutStarted' : 'carriedOut'
-            }`}
-            values={{
-              action: (
-                <FormattedMessage
-                  id={`admin/key-steward.audit.action.${c.action}`}
-                />
-              ),
-              who: c.by,
-              date: (
-                <FormattedDate
-                  value={c.at}
-                  year="numeric"
-                  month="short"
-                  day="2-digit"
-                />
-              ),
-            }}
-          />
-        </p>
-      ))}
+      <CarriedOutLines k={k} />
       {d.decision === 'ROTATE' && (
         <RenewTokenButton
           offered={
@@ -97,6 +103,37 @@ const CarryOut: React.FC<{
       {d.decision === 'REDUCE_ROLES' && (
         <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
           <FormattedMessage id="admin/key-steward.review.reduceRolesOnKeyPage" />
+        </Link>
+      )}
+    </div>
+  )
+}
+
+/**
+ * A completed review's follow-up of a decision asking for a change: what was done, "not carried
+ * out yet" when nothing was, and the key page where the action is while it is not carried out
+ * (actions done there after sign-off count for this review).
+ */
+const FollowUp: React.FC<{ k: ReviewKey }> = ({ k }) => {
+  const d = k.decision
+
+  if (!d || d.decision === 'KEEP') return null
+
+  return (
+    <div
+      className="mt2"
+      data-carry-out={d.decision}
+      data-carry-out-status={d.carryOutStatus}
+    >
+      <CarriedOutLines k={k} />
+      {d.carryOutStatus === 'NOT_STARTED' && (
+        <p className="f7 mt1 mb1 c-warning" data-not-carried-out>
+          <FormattedMessage id="admin/key-steward.review.notCarriedOut" />
+        </p>
+      )}
+      {d.carryOutStatus !== 'CARRIED_OUT' && !k.external && (
+        <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+          <FormattedMessage id="admin/key-steward.review.carryOutOnKeyPage" />
         </Link>
       )}
     </div>
@@ -221,6 +258,7 @@ const DecisionRow: React.FC<RowProps> = ({
                   }}
                 />
               </span>
+              <FollowUp k={k} />
             </>
           ) : (
             <span className="c-muted-2">—</span>

@@ -19,18 +19,30 @@ import type { Selection } from './BulkBar'
 import BulkBar from './BulkBar'
 import DecisionRow from './DecisionRow'
 import type {
+  CarryOutFilter,
   Decision,
   DecisionFilter,
   DecisionSort,
   DecisionStatus,
 } from './types'
+import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 
 const PAGE = 50
 
-const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
+const DecisionTable: React.FC<{
+  reviewId?: string
+  readOnly?: boolean
+  /** the follow-up filter to open with (a completed review's "not carried out" list; the page
+   * remounts the table to set it again) */
+  carryOut?: CarryOutFilter | null
+  /** told when the admin changes the follow-up filter (the page keeps it in its URL) */
+  onCarryOutChange?: (f: CarryOutFilter | null) => void
+}> = ({
   reviewId,
   readOnly = false,
+  carryOut: initialCarryOut,
+  onCarryOutChange,
 }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, unknown>) =>
@@ -45,6 +57,10 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
 
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [rule, setRule] = useState('')
+  const [carryOut, setCarryOut] = useState<CarryOutFilter | ''>(
+    initialCarryOut ?? ''
+  )
+
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
@@ -60,6 +76,7 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
     status,
     ...(severity ? { severity } : {}),
     ...(rule ? { rule } : {}),
+    ...(carryOut ? { carryOut } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
   }
 
@@ -92,8 +109,26 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
     setSeverity('')
     setRule('')
     setSearch('')
+    if (carryOut) {
+      setCarryOut('')
+      onCarryOutChange?.(null)
+    }
+
     reset()
   }
+
+  // What an empty list says: "every key has a decision" or "every change is carried out" only
+  // when nothing else narrows the list (then in green); otherwise that nothing matches.
+  const allCarriedOut =
+    carryOut === 'NOT_CARRIED_OUT' && status !== 'UNDECIDED' && !narrowed
+  const emptyId = carryOut
+    ? allCarriedOut
+      ? 'carryOut.NOT_CARRIED_OUT'
+      : 'carryOut'
+    : status === 'UNDECIDED' && narrowed
+    ? 'UNDECIDED.filtered'
+    : status
+  const emptyIsGood = carryOut ? allCarriedOut : !narrowed
 
   const selectedIds = selection.kind === 'ids' ? selection.ids : []
   const pageIds = page?.keys.map((k) => k.id) ?? []
@@ -161,6 +196,24 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
             ]}
             onChange={(_: unknown, v: string) => {
               setRule(v)
+              reset()
+            }}
+          />
+        </div>
+        <div className="mr4 mb3" data-carry-out-filter>
+          <Dropdown
+            label={t('carryOutFilter')}
+            value={carryOut}
+            options={[
+              { value: '', label: t('carryOutFilter.ANY') },
+              ...CARRY_OUT_FILTERS.map((f) => ({
+                value: f,
+                label: t(`carryOutFilter.${f}`),
+              })),
+            ]}
+            onChange={(_: unknown, v: CarryOutFilter | '') => {
+              setCarryOut(v)
+              onCarryOutChange?.(v || null)
               reset()
             }}
           />
@@ -233,18 +286,11 @@ const DecisionTable: React.FC<{ reviewId?: string; readOnly?: boolean }> = ({
       {loading && !page && <p className="c-muted-1">{t('loading')}</p>}
       {page && page.total === 0 ? (
         <div data-decisions-empty>
-          <p className={narrowed ? 'c-muted-1' : 'c-success'}>
-            {/* "Every key has a decision" only when no filter narrows the Undecided list */}
-            <FormattedMessage
-              id={
-                status === 'UNDECIDED' && narrowed
-                  ? 'admin/key-steward.review.none.UNDECIDED.filtered'
-                  : `admin/key-steward.review.none.${status}`
-              }
-            />
+          <p className={emptyIsGood ? 'c-success' : 'c-muted-1'}>
+            <FormattedMessage id={`admin/key-steward.review.none.${emptyId}`} />
           </p>
           {/* a way out of a filtered empty list; the Show choice stays (it is the list asked for) */}
-          {narrowed && (
+          {(narrowed || carryOut) && (
             <Button variation="secondary" size="small" onClick={clearFilters}>
               <FormattedMessage id="admin/key-steward.keys.clearFilters" />
             </Button>

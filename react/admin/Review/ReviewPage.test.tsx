@@ -37,6 +37,11 @@ const review = {
     practicesClosed: 5,
     openPractices: ['ROTATE_KEYS', 'AWARENESS'],
     decisionCounts: [],
+    changesAsked: 0,
+    changesCarriedOut: 0,
+    changesInProgress: 0,
+    changesNotStarted: 0,
+    criticalChangesPending: 0,
   },
   checklist: PRACTICES.map((p) => ({
     practice: p,

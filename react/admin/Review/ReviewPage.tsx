@@ -22,7 +22,8 @@ import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
 import SignOff from './SignOff'
-import type { ReviewSummary } from './types'
+import type { CarryOutFilter, ReviewSummary } from './types'
+import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
@@ -108,6 +109,24 @@ function reviewFromUrl(): string | null {
   return new URLSearchParams(window.location.search).get('review')
 }
 
+/** ?carryOut=NOT_CARRIED_OUT (with ?review=) opens its decisions filtered to those changes. */
+function carryOutFromUrl(): CarryOutFilter | null {
+  if (typeof window === 'undefined') return null
+  const v = new URLSearchParams(window.location.search).get('carryOut')
+
+  return CARRY_OUT_FILTERS.find((f) => f === v) ?? null
+}
+
+/** Sets or removes a query parameter without a navigation (the page's state is in the URL). */
+function setParam(name: string, value: string | null) {
+  if (typeof window === 'undefined') return
+  const url = new URL(window.location.href)
+
+  if (value) url.searchParams.set(name, value)
+  else url.searchParams.delete(name)
+  window.history.replaceState(window.history.state, '', url.toString())
+}
+
 const ReviewPage: React.FC = () => {
   const intl = useIntl()
   const t = (id: string) =>
@@ -151,13 +170,9 @@ const ReviewPage: React.FC = () => {
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
   const show = (id: string | null, justSigned = false) => {
     setViewing(id ? { id, justSigned } : null)
-    if (typeof window !== 'undefined') {
-      const url = new URL(window.location.href)
-
-      if (id) url.searchParams.set('review', id)
-      else url.searchParams.delete('review')
-      window.history.replaceState(window.history.state, '', url.toString())
-    }
+    setParam('review', id)
+    // a follow-up filter belongs to the review it was set on
+    setParam('carryOut', null)
   }
 
   return (
@@ -171,6 +186,8 @@ const ReviewPage: React.FC = () => {
           id={viewing.id}
           justSigned={viewing.justSigned}
           onClose={() => show(null)}
+          carryOut={carryOutFromUrl()}
+          onCarryOutChange={(f) => setParam('carryOut', f)}
         />
       ) : (
         <>

@@ -15,6 +15,7 @@ const review = (progress: Partial<Review['progress']>) =>
       practicesTotal: 2,
       openPractices: [],
       decisionCounts: [{ decision: 'KEEP', count: 3 }],
+      criticalChangesPending: 0,
       ...progress,
     },
   } as unknown as Review)
@@ -129,5 +130,46 @@ describe('SignOff', () => {
     expect(
       getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
     ).toBe('You sign off 0 keys and 2 practices (1 done, 1 not applicable).')
+  })
+
+  it('reminds that signing carries out nothing when changes on keys with a CRITICAL finding are pending', async () => {
+    const dialogText = (
+      criticalChangesPending: number,
+      locale = 'en'
+    ): string | null => {
+      const { getByRole, unmount } = render(
+        <SignOff
+          review={review({
+            decisionCounts: [{ decision: 'ROTATE', count: 3 }],
+            criticalChangesPending,
+          })}
+          onSigned={() => undefined}
+        />,
+        { locale }
+      )
+
+      fireEvent.click(getByRole('button'))
+      const text =
+        getByRole('dialog').querySelector('[data-sign-off-critical]')
+          ?.textContent ?? null
+
+      unmount()
+
+      return text
+    }
+
+    expect(dialogText(0)).toBeNull()
+    expect(dialogText(1)).toBe(
+      'Signing does not carry out your decisions: 1 key with a CRITICAL finding keeps its access until the change is made.'
+    )
+    expect(dialogText(2)).toBe(
+      'Signing does not carry out your decisions: 2 keys with a CRITICAL finding keep their access until the change is made.'
+    )
+    expect(dialogText(2, 'pt')).toBe(
+      'Assinar não executa suas decisões: 2 chaves com um achado CRÍTICO mantêm o acesso até a mudança ser feita.'
+    )
+    expect(dialogText(1, 'es')).toBe(
+      'Firmar no ejecuta tus decisiones: 1 clave con un hallazgo CRÍTICO mantiene su acceso hasta que se haga el cambio.'
+    )
   })
 })

@@ -25,6 +25,7 @@ const AFTER_SIGN_OFF = [
   { query: HISTORY },
   'KeyStewardReminders',
   'KeyStewardOverview',
+  'KeyStewardLastCompletedReview',
 ]
 
 const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
@@ -64,6 +65,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     practicesTotal,
     openPractices,
     decisionCounts,
+    criticalChangesPending,
   } = review.progress
 
   const undecided = keysTotal - keysDecided
@@ -178,6 +180,15 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
             values={{ keys: keysTotal }}
           />
         </p>
+        {/* Rotate, Reduce roles or Deactivate on an Owner key is only a plan until carried out. */}
+        {criticalChangesPending > 0 && (
+          <p className="fw5 c-danger" data-sign-off-critical>
+            <FormattedMessage
+              id="admin/key-steward.review.signOffCritical"
+              values={{ count: criticalChangesPending }}
+            />
+          </p>
+        )}
         <Textarea
           label={intl.formatMessage({
             id: 'admin/key-steward.review.signOffNote',

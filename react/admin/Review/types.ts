@@ -1,6 +1,7 @@
 // The review pages' data types, taken from the operations' generated result types
 // (graphql/types.generated.ts): no GraphQL type is declared by hand here.
 import type {
+  CarryOutFilter,
   Decision,
   KeyStewardReviewDecisionsQuery,
   KeyStewardReviewHistoryQuery,
@@ -8,6 +9,7 @@ import type {
 } from '../graphql/types.generated'
 
 export type {
+  CarryOutFilter,
   CheckStatus,
   Decision,
   DecisionFilter,
@@ -21,6 +23,14 @@ export const DECISIONS: Decision[] = [
   'ROTATE',
   'REDUCE_ROLES',
   'DEACTIVATE',
+]
+
+/** The follow-up filter's choices, in the order the table offers them. */
+export const CARRY_OUT_FILTERS: CarryOutFilter[] = [
+  'NOT_CARRIED_OUT',
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'CARRIED_OUT',
 ]
 
 /** The open review (Query.review); a completed one (Query.reviewById) carries its log besides. */

@@ -24,6 +24,14 @@ export type AnnotationInput = {
   notes?: string | null | undefined;
 };
 
+/** Which decisions to show by where carrying them out stands; only decisions asking for a change (not KEEP) match */
+export type CarryOutFilter =
+  /** not started or in progress */
+  | 'NOT_CARRIED_OUT'
+  | 'NOT_STARTED'
+  | 'IN_PROGRESS'
+  | 'CARRIED_OUT';
+
 /** Where carrying a review decision out stands */
 export type CarryOutStatus =
   | 'NOT_STARTED'
@@ -65,6 +73,8 @@ export type DecisionFilter = {
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null | undefined;
   decision?: Decision | null | undefined;
+  /** decisions asking for a change, by where carrying them out stands */
+  carryOut?: CarryOutFilter | null | undefined;
   /** words of the label, appKey or account */
   search?: string | null | undefined;
 };
@@ -263,7 +273,7 @@ export type KeyStewardDecideKeysMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
+export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
 
 export type KeyStewardExternalKeysQueryVariables = Exact<{
   live?: boolean | null | undefined;
@@ -328,6 +338,11 @@ export type KeyStewardKeyListQueryVariables = Exact<{
 
 
 export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: number, allTotal: number, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
+
+export type KeyStewardLastCompletedReviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyStewardLastCompletedReviewQuery = { lastCompletedReview: { id: string, completedAt: string | null, progress: { changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number } } | null };
 
 export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -404,7 +419,7 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
 
 export type KeyStewardReviewByIdQueryVariables = Exact<{
   id: string | number;
@@ -412,7 +427,7 @@ export type KeyStewardReviewByIdQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string }> } | null };
+export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string }> } | null };
 
 export type KeyStewardReviewCountQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;

@@ -1,0 +1,204 @@
+import { evaluatePolicy } from '../engine'
+import { NOW } from '../testing/build'
+import { policyInputFromFixture } from '../testing/fromFixture'
+import { matchingIds } from './decisionPage'
+import type { CarryOutFilter } from './followUp'
+import { carryOutMatches, CARRY_OUT_FILTERS, followUpOf } from './followUp'
+import { carryOut, decideKey, EMPTY_INDEX, startReview } from './machine'
+import type { Decision, KeyAction, Outcome, Review } from './types'
+
+const policy = policyInputFromFixture()
+const BY = 'ana@acme.com'
+const LATER = new Date(NOW.getTime() + 3_600_000)
+
+function ok<T>(o: Outcome<T>): T {
+  if (!o.ok) throw new Error(o.message.id)
+
+  return o.value
+}
+
+const started = (): Review =>
+  ok(
+    startReview(EMPTY_INDEX, {
+      id: 'r1',
+      now: NOW,
+      by: BY,
+      policy,
+      findings: evaluatePolicy(policy),
+    })
+  )
+
+/** The review with decision i of `plan` on key i, then each key's actions done. */
+function reviewWith(
+  plan: Array<[Decision, KeyAction[]]>,
+  base: Review = started()
+): Review {
+  let r = base
+
+  plan.forEach(([decision], i) => {
+    r = ok(
+      decideKey(r, {
+        keyId: r.keys[i].id,
+        decision,
+        justification: 'agreed with the owner',
+        by: BY,
+        now: NOW,
+      })
+    )
+  })
+  plan.forEach(([, actions], i) => {
+    for (const action of actions)
+      r =
+        carryOut(r, {
+          keyId: r.keys[i].id,
+          action,
+          detail: '',
+          by: BY,
+          now: LATER,
+        }) ?? r
+  })
+
+  return r
+}
+
+// keys 0..6: KEEP, KEEP (deactivated anyway), ROTATE started, ROTATE finished, DEACTIVATE done,
+// REDUCE_ROLES not started, DEACTIVATE not started; the rest undecided.
+const PLAN: Array<[Decision, KeyAction[]]> = [
+  ['KEEP', []],
+  ['KEEP', ['DEACTIVATE']],
+  ['ROTATE', ['RENEW_TOKEN']],
+  ['ROTATE', ['RENEW_TOKEN', 'FINISH_RENEWAL']],
+  ['DEACTIVATE', ['DEACTIVATE']],
+  ['REDUCE_ROLES', []],
+  ['DEACTIVATE', []],
+]
+
+describe('followUpOf', () => {
+  it('counts nothing for a review without decisions', () => {
+    expect(followUpOf(started())).toEqual({
+      changesAsked: 0,
+      changesCarriedOut: 0,
+      changesInProgress: 0,
+      changesNotStarted: 0,
+      criticalChangesPending: 0,
+    })
+  })
+
+  it('counts the decisions asking for a change by where carrying them out stands; KEEP asks for none', () => {
+    const r = reviewWith(PLAN)
+
+    expect(r.keys.length).toBeGreaterThan(PLAN.length) // some keys stay undecided
+    expect(followUpOf(r)).toMatchObject({
+      changesAsked: 5,
+      changesCarriedOut: 2,
+      changesInProgress: 1,
+      changesNotStarted: 2,
+    })
+  })
+
+  it('counts the changes still pending on keys with a CRITICAL finding, not those carried out', () => {
+    const base = started()
+    const critical = base.keys
+      .map((k, i) => [k, i] as const)
+      .filter(([k]) => k.findings.some((f) => f.severity === 'CRITICAL'))
+      .map(([, i]) => i)
+
+    expect(critical.length).toBeGreaterThan(1)
+    // Every key deactivated in the decision, only the first critical one carried out.
+    const r = reviewWith(
+      base.keys.map((_, i) => [
+        'DEACTIVATE',
+        i === critical[0] ? ['DEACTIVATE'] : [],
+      ]),
+      base
+    )
+
+    expect(followUpOf(r).criticalChangesPending).toBe(critical.length - 1)
+    // Kept, they ask for no change: nothing to remind of.
+    expect(
+      followUpOf(
+        reviewWith(
+          base.keys.map(() => ['KEEP', []]),
+          base
+        )
+      ).criticalChangesPending
+    ).toBe(0)
+  })
+
+  it('every decision asking for a change is in exactly one count', () => {
+    const r = reviewWith(
+      started().keys.map((_, i) => [
+        (['ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const)[i % 3],
+        i % 2
+          ? []
+          : [(['RENEW_TOKEN', 'REMOVE_ROLE', 'DEACTIVATE'] as const)[i % 3]],
+      ])
+    )
+
+    const f = followUpOf(r)
+
+    expect(f.changesAsked).toBe(r.keys.length)
+    expect(
+      f.changesCarriedOut + f.changesInProgress + f.changesNotStarted
+    ).toBe(f.changesAsked)
+    expect(f.changesInProgress).toBeGreaterThan(0)
+    expect(f.changesCarriedOut).toBeGreaterThan(0)
+  })
+
+  it('ignores a stored decision on a key the review does not hold', () => {
+    const r = reviewWith(PLAN)
+    const stray: Review = {
+      ...r,
+      decisions: {
+        ...r.decisions,
+        'not-in-review': {
+          decision: 'ROTATE',
+          justification: '',
+          by: BY,
+          at: '',
+        },
+      },
+    }
+
+    expect(followUpOf(stray)).toEqual(followUpOf(r))
+  })
+})
+
+describe('the carry-out filter', () => {
+  const r = reviewWith(PLAN)
+  const ids = (i: number[]) => i.map((n) => r.keys[n].id).sort()
+  const matched = (carryOut: CarryOutFilter) =>
+    matchingIds(r, { carryOut }).sort()
+
+  it.each([
+    ['NOT_CARRIED_OUT', [2, 5, 6]],
+    ['NOT_STARTED', [5, 6]],
+    ['IN_PROGRESS', [2]],
+    ['CARRIED_OUT', [3, 4]],
+  ] as const)(
+    '%s lists the changes asked for in that state',
+    (filter, keys) => {
+      expect(matched(filter)).toEqual(ids([...keys]))
+    }
+  )
+
+  it('never lists a KEEP decision or an undecided key, whatever the filter', () => {
+    for (const f of CARRY_OUT_FILTERS) {
+      expect(matched(f)).not.toContain(r.keys[0].id)
+      expect(matched(f)).not.toContain(r.keys[1].id)
+      expect(matched(f)).not.toContain(r.keys[PLAN.length].id)
+      expect(carryOutMatches(undefined, f)).toBe(false)
+    }
+  })
+
+  it('agrees with the counts and combines with the other conditions', () => {
+    const f = followUpOf(r)
+
+    expect(matched('NOT_CARRIED_OUT')).toHaveLength(
+      f.changesInProgress + f.changesNotStarted
+    )
+    expect(
+      matchingIds(r, { carryOut: 'NOT_CARRIED_OUT', decision: 'DEACTIVATE' })
+    ).toEqual([r.keys[6].id])
+  })
+})

@@ -1,0 +1,310 @@
+// The follow-up of a signed review: the completed review says how many of the changes its
+// decisions asked for are carried out and lists the rest; the Overview names them beside the
+// review line with a link to that list.
+import React from 'react'
+import { act, fireEvent, render, waitFor } from '@vtex/test-tools/react'
+
+import LAST_COMPLETED from '../graphql/lastCompletedReview.gql'
+import PAGE from '../graphql/reviewDecisions.gql'
+import REVIEW_BY_ID from '../graphql/reviewById.gql'
+import ReviewFollowUp from '../Overview/ReviewFollowUp'
+import CompletedReview from './CompletedReview'
+
+const progress = (over: Record<string, number> = {}) => ({
+  keysTotal: 4,
+  keysDecided: 4,
+  practicesTotal: 7,
+  practicesClosed: 7,
+  openPractices: [],
+  decisionCounts: [
+    { decision: 'KEEP', count: 1 },
+    { decision: 'ROTATE', count: 3 },
+    { decision: 'REDUCE_ROLES', count: 0 },
+    { decision: 'DEACTIVATE', count: 0 },
+  ],
+  changesAsked: 3,
+  changesCarriedOut: 1,
+  changesInProgress: 1,
+  changesNotStarted: 1,
+  ...over,
+})
+
+const completed = (over: Record<string, number> = {}) => ({
+  request: { query: REVIEW_BY_ID, variables: { id: 'r1', auditLimit: 100 } },
+  result: {
+    data: {
+      reviewById: {
+        id: 'r1',
+        status: 'COMPLETED',
+        startedAt: '2026-11-20T12:00:00.000Z',
+        startedBy: 'ana@acme.com',
+        completedAt: '2026-11-26T12:00:00.000Z',
+        signedBy: 'ana@acme.com',
+        signatureNote: null,
+        inventoryComplete: true,
+        leakScanAt: null,
+        progress: progress(over),
+        checklist: [],
+        auditTotal: 0,
+        audit: [],
+      },
+    },
+  },
+})
+
+const decision = (d: string, carryOutStatus: string, carriedOut = []) => ({
+  decision: d,
+  justification: '',
+  decidedBy: 'ana@acme.com',
+  decidedAt: '2026-11-21T12:00:00.000Z',
+  carryOutStatus,
+  carriedOut,
+})
+
+const key = (id: string, label: string, d: ReturnType<typeof decision>) => ({
+  id,
+  appKey: `vtexappkey-acme-${id.toUpperCase()}`,
+  label,
+  isActive: true,
+  ageDays: 200,
+  roles: ['Owner (Admin Super)'],
+  risky: true,
+  external: false,
+  account: null,
+  findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
+  decision: d,
+})
+
+const OWNER = key(
+  'owner',
+  'Agency deploy pipeline',
+  decision('ROTATE', 'NOT_STARTED')
+)
+const RENEWING = key(
+  'renewing',
+  'ERP orders sync',
+  decision('ROTATE', 'IN_PROGRESS', [
+    {
+      action: 'RENEW_TOKEN',
+      detail: '',
+      by: 'bruno@acme.com',
+      at: '2026-11-22T12:00:00.000Z',
+    },
+  ] as never)
+)
+
+const pageOf = (filter: Record<string, unknown>, keys: unknown[]) => ({
+  request: {
+    query: PAGE,
+    variables: { reviewId: 'r1', filter, sort: 'RISK', offset: 0, limit: 50 },
+  },
+  result: {
+    data: {
+      reviewDecisions: {
+        reviewId: 'r1',
+        total: keys.length,
+        offset: 0,
+        keys,
+        rules: ['owner-role'],
+      },
+    },
+  },
+})
+
+describe('CompletedReview follow-up', () => {
+  it('counts the changes asked for and lists those not carried out, each saying where it stands', async () => {
+    const onCarryOutChange = jest.fn()
+    const { container, getByText } = render(
+      <CompletedReview id="r1" onCarryOutChange={onCarryOutChange} />,
+      {
+        graphql: {
+          mocks: [
+            completed(),
+            pageOf({ status: 'ALL' }, []),
+            pageOf({ status: 'ALL', carryOut: 'NOT_CARRIED_OUT' }, [
+              OWNER,
+              RENEWING,
+            ]),
+          ],
+        },
+      }
+    )
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-follow-up-counts]')).not.toBeNull()
+    )
+    expect(
+      container.querySelector('[data-follow-up-counts]')!.textContent
+    ).toBe(
+      'Carried out: 1 of 3 decisions that ask for a change · 1 in progress · 1 not started'
+    )
+    expect(
+      container.querySelector('[data-follow-up="pending"]')!.textContent
+    ).toMatch(/Signing the review changed nothing in VTEX/)
+    fireEvent.click(getByText('Show the 2 changes not carried out'))
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    expect(onCarryOutChange).toHaveBeenCalledWith('NOT_CARRIED_OUT')
+    const row = (id: string) =>
+      container.querySelector(`tr[data-review-key="${id}"]`)!
+
+    expect(
+      row('owner').querySelector('[data-not-carried-out]')!.textContent
+    ).toBe('Not carried out yet')
+    expect(row('owner').textContent).toMatch(/Carry it out on the key page/)
+    expect(
+      row('renewing')
+        .querySelector('[data-carry-out-status]')!
+        .getAttribute('data-carry-out-status')
+    ).toBe('IN_PROGRESS')
+    expect(row('renewing').querySelector('[data-not-carried-out]')).toBeNull()
+    expect(row('renewing').textContent).toMatch(/In progress: .*bruno@acme.com/)
+  })
+
+  it('opens with the filter a link gave, and says when every change is carried out', async () => {
+    const { container, getByText } = render(
+      <CompletedReview id="r1" carryOut="NOT_CARRIED_OUT" />,
+      {
+        graphql: {
+          mocks: [
+            completed({
+              changesCarriedOut: 3,
+              changesInProgress: 0,
+              changesNotStarted: 0,
+            }),
+            pageOf({ status: 'ALL', carryOut: 'NOT_CARRIED_OUT' }, []),
+          ],
+        },
+      }
+    )
+
+    await waitFor(() =>
+      getByText('Every change the decisions asked for is carried out.')
+    )
+    expect(
+      container.querySelector('[data-follow-up="done"]')!.textContent
+    ).toBe('Every change the decisions asked for is carried out (3 changes).')
+    expect(container.querySelector('[data-follow-up="pending"]')).toBeNull()
+    expect(container.textContent).not.toMatch(/Show the/)
+  })
+
+  it('says a review that kept every key asks for no change', async () => {
+    const { container } = render(<CompletedReview id="r1" />, {
+      graphql: {
+        mocks: [
+          completed({
+            changesAsked: 0,
+            changesCarriedOut: 0,
+            changesInProgress: 0,
+            changesNotStarted: 0,
+          }),
+          pageOf({ status: 'ALL' }, []),
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-follow-up]')).not.toBeNull()
+    )
+    expect(container.querySelector('[data-follow-up]')!.textContent).toBe(
+      'No decision asks for a change: every key stays as it was.'
+    )
+  })
+})
+
+describe('Overview review follow-up', () => {
+  const last = (over: Record<string, number> = {}) => ({
+    request: { query: LAST_COMPLETED },
+    result: {
+      data: {
+        lastCompletedReview: {
+          id: 'r1',
+          completedAt: '2026-11-26T12:00:00.000Z',
+          progress: {
+            changesAsked: 40,
+            changesCarriedOut: 3,
+            changesInProgress: 2,
+            changesNotStarted: 35,
+            ...over,
+          },
+        },
+      },
+    },
+  })
+
+  it('names the changes not carried out and links to that review filtered to them', async () => {
+    const { container } = render(<ReviewFollowUp />, {
+      graphql: { mocks: [last()] },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-review-follow-up]')).not.toBeNull()
+    )
+    const line = container.querySelector('[data-review-follow-up]')!
+
+    expect(line.textContent).toBe(
+      'The last review asked for 40 changes; 37 are not carried out yet. See the changes not carried out'
+    )
+    expect(line.querySelector('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/review?review=r1&carryOut=NOT_CARRIED_OUT'
+    )
+  })
+
+  it('words it in Portuguese and Spanish', async () => {
+    const said = async (locale: string) => {
+      const { container, unmount } = render(<ReviewFollowUp />, {
+        graphql: { mocks: [last({ changesCarriedOut: 39 })] },
+        locale,
+      })
+
+      await waitFor(() =>
+        expect(
+          container.querySelector('[data-review-follow-up]')
+        ).not.toBeNull()
+      )
+      const text = container.querySelector(
+        '[data-review-follow-up]'
+      )!.textContent
+
+      unmount()
+
+      return text
+    }
+
+    expect(await said('pt')).toBe(
+      'A última revisão pediu 40 mudanças; 1 ainda não foi executada. Ver as mudanças não executadas'
+    )
+    expect(await said('es')).toBe(
+      'La última revisión pidió 40 cambios; 1 aún no se ejecutó. Ver los cambios no ejecutados'
+    )
+  })
+
+  it('says nothing when every change is carried out or no review is completed', async () => {
+    // The first answer has pending changes: the same wait shows the line (a control).
+    for (const [mock, shown] of [
+      [last(), true],
+      [last({ changesCarriedOut: 40 }), false],
+      [
+        {
+          request: { query: LAST_COMPLETED },
+          result: { data: { lastCompletedReview: null } },
+        },
+        false,
+      ],
+    ] as const) {
+      const { container, unmount } = render(
+        <div data-probe>
+          <ReviewFollowUp />
+        </div>,
+        { graphql: { mocks: [mock as never] } }
+      )
+
+      // wait for the answer to land (a microtask or two), then check
+      // eslint-disable-next-line no-await-in-loop
+      await act(() => new Promise((r) => setTimeout(r, 50)))
+      expect(!!container.querySelector('[data-review-follow-up]')).toBe(shown)
+      unmount()
+    }
+  })
+})

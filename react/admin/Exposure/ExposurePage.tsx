@@ -343,7 +343,11 @@ const ExposurePage: React.FC = () => {
                       keys: renewKeys.map((k, i) => (
                         <React.Fragment key={k.id}>
                           {i > 0 && ', '}
-                          <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+                          {/* underlined: a link in a sentence is told apart by more than colour */}
+                          <Link
+                            to={`${BASE}/keys/${encodeURIComponent(k.id)}`}
+                            className="c-link hover-c-link-hover underline"
+                          >
                             {k.label || (
                               <FormattedMessage id="admin/key-steward.keys.noLabel" />
                             )}

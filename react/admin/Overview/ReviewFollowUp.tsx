@@ -41,7 +41,10 @@ const ReviewFollowUp: React.FC = () => {
         id="admin/key-steward.overview.followUp"
         values={{ asked: changesAsked, pending }}
       />{' '}
-      <Link to={followUpHref(last.id)}>
+      <Link
+        to={followUpHref(last.id)}
+        className="c-link hover-c-link-hover underline"
+      >
         <FormattedMessage id="admin/key-steward.overview.followUpLink" />
       </Link>
     </p>

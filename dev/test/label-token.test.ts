@@ -1,6 +1,7 @@
-// A token an admin pasted into a key's label in VTEX: Key Steward reads the label redacted, so
-// the token is not in the key list, findings, the review, its export, logs or stored copies
-// (useStack's after-hook searches every response, log line and VBase document for it).
+// A token an admin pasted into a key's label, a role's name or a user's name in VTEX: Key Steward
+// reads them redacted, so the token is not in the key list, findings, the review, its export,
+// the users page, logs or stored copies (useStack's after-hook searches every response, log line
+// and VBase document for it).
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
@@ -11,8 +12,20 @@ import { gql, loadJson, useStack } from './helpers'
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const [first, second, third] = fixture.appKeys
 const pasted = second.token
+// a role some key holds, and a user, each named with the token (in base64 for the user)
+const held = new Set(Object.values(fixture.roleAssignments).flat())
+const role = fixture.roles.find((r) => !r.isAdmin && held.has(r.id))!
+const user = fixture.users[1]
 const labelled: Fixture = {
   ...fixture,
+  roles: fixture.roles.map((r) =>
+    r === role ? { ...r, name: `Custom: ${pasted}` } : r
+  ),
+  users: fixture.users.map((u) =>
+    u === user
+      ? { ...u, name: `Bia ${Buffer.from(pasted).toString('base64')}` }
+      : u
+  ),
   appKeys: fixture.appKeys.map((k) =>
     k === first
       ? { ...k, label: `ERP orders: ${pasted}` }
@@ -69,5 +82,26 @@ describe('a token pasted into a key label in VTEX', () => {
       )
     for (const r of [list, findings, decisions])
       assert.ok(!r.text.includes(pasted.slice(40, 72)))
+  })
+
+  it("is redacted in a role's name and a user's name", async () => {
+    const r = await gql(
+      stack,
+      OWNER,
+      '{ keyList(pageSize: 500) { roles { id name } } userList(pageSize: 500) { rows { id name } } }'
+    )
+
+    assert.equal(r.body.errors, undefined, r.text.slice(0, 300))
+    assert.equal(
+      r.body.data.keyList.roles.find((x: { id: number }) => x.id === role.id)
+        ?.name,
+      `Custom: ${pasted.slice(0, 4)}…[128 characters redacted]`
+    )
+    assert.match(
+      r.body.data.userList.rows.find((x: { id: string }) => x.id === user.id)
+        ?.name,
+      /^Bia .{4}…\[\d+ characters redacted\]$/
+    )
+    assert.ok(!r.text.includes(pasted.slice(40, 72)))
   })
 })

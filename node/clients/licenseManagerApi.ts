@@ -3,7 +3,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
-import { redactedLabels } from '../domain/redactedLabels'
+import { redactedLabels, redactedText } from '../domain/redactedLabels'
 import type { Requirement } from '../domain/resources'
 import {
   FIND_USER_BY_EMAIL,
@@ -123,31 +123,42 @@ export class LicenseManagerApi extends JanusClient {
     )
   }
 
-  listAllRoles(adminToken: string): Promise<VtexRole[]> {
-    return this.allPages<VtexRole>(
-      LM.roles,
-      '/api/license-manager/site/pvt/roles/list/paged',
-      adminToken,
-      'id'
+  /** The account's roles, a token pasted into a custom role's name redacted. */
+  async listAllRoles(adminToken: string): Promise<VtexRole[]> {
+    return redactedText(
+      await this.allPages<VtexRole>(
+        LM.roles,
+        '/api/license-manager/site/pvt/roles/list/paged',
+        adminToken,
+        'id'
+      ),
+      'name'
     )
   }
 
-  listAllUsers(adminToken: string): Promise<VtexUser[]> {
-    return this.allPages<VtexUser>(
-      LM.users,
-      '/api/license-manager/site/pvt/logins/list/paged',
-      adminToken,
-      'email'
+  /** The account's admin users, a token pasted into a user's name redacted. */
+  async listAllUsers(adminToken: string): Promise<VtexUser[]> {
+    return redactedText(
+      await this.allPages<VtexUser>(
+        LM.users,
+        '/api/license-manager/site/pvt/logins/list/paged',
+        adminToken,
+        'email'
+      ),
+      'name'
     )
   }
 
-  /** Roles of an admin user (by user id) or of an API key (by its id, or appKey for external keys). */
-  rolesOf(
+  /**
+   * Roles of an admin user (by user id) or of an API key (by its id, or appKey for external
+   * keys), names redacted like the role list's (a role missing from the list keeps this name).
+   */
+  async rolesOf(
     adminToken: string,
     subjectId: string,
     observer?: CallObserver
   ): Promise<VtexRoleRef[]> {
-    return this.get<VtexRoleRef[]>(
+    const roles = await this.get<VtexRoleRef[]>(
       LM.rolesOf,
       `/api/license-manager/users/${encodeURIComponent(subjectId)}/roles`,
       adminToken,
@@ -155,6 +166,8 @@ export class LicenseManagerApi extends JanusClient {
       undefined,
       observer
     )
+
+    return Array.isArray(roles) ? redactedText(roles, 'name') : roles
   }
 
   /**

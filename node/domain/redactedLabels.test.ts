@@ -1,4 +1,4 @@
-import { redactedLabels } from './redactedLabels'
+import { redactedLabels, redactedText } from './redactedLabels'
 
 const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
 
@@ -28,4 +28,18 @@ test('a key without a label (VTEX may send none) is kept', () => {
   const key = { id: '1', label: null as unknown as string }
 
   expect(redactedLabels([key])[0]).toBe(key)
+})
+
+test("a token in a role's or a user's name is redacted the same way", () => {
+  const role = { id: 7, name: 'Catalog - Read only' }
+  const [kept, custom] = redactedText(
+    [role, { id: 8, name: `Custom ${T}` }],
+    'name'
+  )
+
+  expect(kept).toBe(role)
+  expect(custom).toEqual({
+    id: 8,
+    name: 'Custom QWER…[128 characters redacted]',
+  })
 })

@@ -548,6 +548,8 @@ describe('KeysPage', () => {
     await waitFor(() => getByText('ERP orders sync'))
     expect((getByLabelText('Search keys') as HTMLInputElement).value).toBe('')
     expect(window.location.search).toBe('')
+    // the button went with the empty list: focus is on the search box, not lost to the page
+    expect(document.activeElement).toBe(getByLabelText('Search keys'))
   })
 
   it('has an empty state', async () => {

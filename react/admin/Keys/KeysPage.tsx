@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
@@ -80,7 +80,10 @@ const KeysPage: React.FC = () => {
   }, [])
 
   // The search and every filter (the ?ids= list too); the sort and page size stay as chosen.
+  const filtersRef = useRef<HTMLDivElement>(null)
   const clearFilters = useCallback(() => {
+    // the button goes with the empty list: focus moves to the search box, not to the page
+    filtersRef.current?.querySelector('input')?.focus()
     setTyped('')
     setQuery((q) => ({
       ...DEFAULT_QUERY,
@@ -135,12 +138,14 @@ const KeysPage: React.FC = () => {
                 />
               ) : (
                 <>
-                  <KeyFilters
-                    query={{ ...query, search: typed }}
-                    rules={list.rules}
-                    roles={list.roles}
-                    onChange={change}
-                  />
+                  <div ref={filtersRef}>
+                    <KeyFilters
+                      query={{ ...query, search: typed }}
+                      rules={list.rules}
+                      roles={list.roles}
+                      onChange={change}
+                    />
+                  </div>
                   {/* busy while the service answers a new search, filter, sort or page */}
                   <div aria-busy={loading} data-testid="key-list">
                     {list.total === 0 ? (

@@ -42,15 +42,15 @@ const renderIn = (
   )
 
 describe('WhatChanged: the daily scan line', () => {
-  // The VTEX Admin's Spanish is es-AR, whose times end in "a. m.": the sentence's own period
-  // must not follow it ("06:00 a. m.. Detalles").
-  it('ends a Spanish sentence with one period after a time in a. m.', async () => {
+  // The VTEX Admin's Spanish is es-AR, whose 12-hour times end in "a. m.": the sentence once
+  // read "06:00 a. m.. Detalles". Times are on a 24-hour clock now; one period still ends it.
+  it('ends a Spanish sentence with one period after the time', async () => {
     const { getByTestId } = renderIn('es-AR', es, schedule())
 
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''
 
-    expect(text).toMatch(/primera ejecución .*06:00 a\.\s?m\. UTC\. Detalles$/)
+    expect(text).toMatch(/primera ejecución .*06:00 UTC\. Detalles$/)
     expect(text).not.toMatch(/\.\./)
   })
 
@@ -72,9 +72,7 @@ describe('WhatChanged: the daily scan line', () => {
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''
 
-    expect(text).toMatch(
-      /última ejecución .*06:01 a\.\s?m\. UTC, todos los pasos/
-    )
+    expect(text).toMatch(/última ejecución .*06:01 UTC, todos los pasos/)
     expect(text).not.toMatch(/\.\./)
   })
 
@@ -83,7 +81,7 @@ describe('WhatChanged: the daily scan line', () => {
 
     await waitFor(() => getByTestId('daily-scan-line'))
     expect(getByTestId('daily-scan-line').textContent).toMatch(
-      /^Daily scan: registered, first run Nov 27, 2026, 06:00 AM UTC\. Details$/
+      /^Daily scan: registered, first run Nov 27, 2026, 06:00 UTC\. Details$/
     )
   })
 
@@ -95,7 +93,7 @@ describe('WhatChanged: the daily scan line', () => {
     await waitFor(() => getByTestId('daily-scan-line'))
     const text = getByTestId('daily-scan-line').textContent ?? ''
 
-    expect(text).toContain('first run Nov 27, 2026, 06:00 AM UTC.')
+    expect(text).toContain('first run Nov 27, 2026, 06:00 UTC.')
     expect(text).not.toContain('03:00')
   })
 })

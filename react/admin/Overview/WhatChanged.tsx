@@ -5,7 +5,7 @@ import { PageBlock } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { endSentence } from '../utils/endSentence'
-import { SCAN_TIME } from '../utils/scanTime'
+import { scanTime } from '../utils/scanTime'
 import { BASE } from '../components/PageFrame.constants'
 import CHANGES from '../graphql/changes.gql'
 import type {
@@ -56,7 +56,7 @@ const DailyScanLine: React.FC<{ s: ScanLine }> = ({ s }) => {
     : 'ok'
 
   const when = (value?: string | null) =>
-    value ? intl.formatDate(value, SCAN_TIME) : ''
+    value ? scanTime(intl.locale, value) : ''
 
   return (
     <p

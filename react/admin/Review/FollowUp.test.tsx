@@ -251,6 +251,22 @@ describe('Overview review follow-up', () => {
     )
   })
 
+  it('counts one change not started in the singular in Portuguese', async () => {
+    const { container } = render(<CompletedReview id="r1" />, {
+      graphql: { mocks: [completed(), pageOf({ status: 'ALL' }, [])] },
+      locale: 'pt',
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-follow-up-counts]')).not.toBeNull()
+    )
+    expect(
+      container.querySelector('[data-follow-up-counts]')!.textContent
+    ).toBe(
+      'Executadas: 1 de 3 decisões que pedem uma mudança · 1 em andamento · 1 não iniciada'
+    )
+  })
+
   it('words it in Portuguese and Spanish', async () => {
     const said = async (locale: string) => {
       const { container, unmount } = render(<ReviewFollowUp />, {

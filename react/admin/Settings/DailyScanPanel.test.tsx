@@ -173,10 +173,10 @@ describe('DailyScanPanel', () => {
 
     await waitFor(() => getByText('Running'))
     expect(getByText(/^Next run:/).textContent).toBe(
-      'Next run: Nov 28, 2026, 06:00 AM UTC'
+      'Next run: Nov 28, 2026, 06:00 UTC'
     )
     expect(getByText(/^Last run:/).textContent).toBe(
-      'Last run: Nov 27, 2026, 06:00 AM UTC'
+      'Last run: Nov 27, 2026, 06:00 UTC'
     )
   })
 })

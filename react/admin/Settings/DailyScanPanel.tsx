@@ -3,7 +3,7 @@
 // Failures happen with no admin watching (VTEX's scheduler calls the app), so they are shown here.
 import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, PageBlock, Tag } from 'vtex.styleguide'
 
 import { ErrorState, Loading } from '../components/QueryState'
@@ -20,7 +20,7 @@ import type {
   ScanStepState,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
-import { SCAN_TIME } from '../utils/scanTime'
+import { scanTime } from '../utils/scanTime'
 import { Notice } from '../components/Notice'
 
 export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
@@ -37,9 +37,11 @@ const TAG: Record<ScanStepState, string | undefined> = {
   SKIPPED: undefined,
 }
 
-const When: React.FC<{ value: string }> = ({ value }) => (
-  <FormattedDate value={value} {...SCAN_TIME} />
-)
+const When: React.FC<{ value: string }> = ({ value }) => {
+  const { locale } = useIntl()
+
+  return <>{scanTime(locale, value)}</>
+}
 
 const Step: React.FC<{ name: string; step: ScanStep }> = ({ name, step }) => (
   <li className="mb4" data-step={name} data-state={step.state}>

@@ -1,12 +1,19 @@
 // When the daily scan ran or runs next. The schedule is stated in UTC ("Every day at 06:00
 // UTC"), so its times are shown in UTC and say so: in the browser's zone, an admin in UTC−3 read
-// "03:00" beside "06:00 UTC".
-export const SCAN_TIME = {
+// "03:00" beside "06:00 UTC". On a 24-hour clock like the schedule ("06:00", not "06:00 AM"):
+// Intl's `hourCycle: 'h23'`, which react-intl 3 does not pass on (its `hour12: false` gives
+// "24:00" at midnight), so the time is formatted here.
+const SCAN_TIME: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
   year: 'numeric',
   month: 'short',
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
   timeZone: 'UTC',
   timeZoneName: 'short',
-} as const
+}
+
+/** A daily scan time in the admin's language, in UTC, on a 24-hour clock. */
+export const scanTime = (locale: string, value: string): string =>
+  new Intl.DateTimeFormat(locale, SCAN_TIME).format(new Date(value))

@@ -163,7 +163,12 @@ describe('storage and upstream failures as the admin reads them', () => {
       'No se pudo guardar la revisión: el almacenamiento no respondió. Inténtalo de nuevo.'
     )
     const read = toResolverError(
-      new UpstreamError('VBase GET settings/settings.json', undefined, 3, 'ETIMEDOUT')
+      new UpstreamError(
+        'VBase GET settings/settings.json',
+        undefined,
+        3,
+        'ETIMEDOUT'
+      )
     )
 
     expect(read.message).toBe(

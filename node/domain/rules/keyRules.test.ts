@@ -16,7 +16,9 @@ describe('KEY_RULE_IDS', () => {
     const findings = evaluatePolicy(policyInputFromFixture())
     const onKeys = new Set(
       findings
-        .filter((f) => f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY')
+        .filter(
+          (f) => f.subjectType === 'KEY' || f.subjectType === 'EXTERNAL_KEY'
+        )
         .map((f) => f.rule)
     )
 

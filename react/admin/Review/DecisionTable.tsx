@@ -133,6 +133,7 @@ const DecisionTable: React.FC<{
   // when nothing else narrows the list (then in green); otherwise that nothing matches.
   const allCarriedOut =
     carryOut === 'NOT_CARRIED_OUT' && status !== 'UNDECIDED' && !narrowed
+
   const emptyId = carryOut
     ? allCarriedOut
       ? 'carryOut.NOT_CARRIED_OUT'
@@ -140,6 +141,7 @@ const DecisionTable: React.FC<{
     : status === 'UNDECIDED' && narrowed
     ? 'UNDECIDED.filtered'
     : status
+
   const emptyIsGood = carryOut ? allCarriedOut : !narrowed
 
   const selectedIds = selection.kind === 'ids' ? selection.ids : []
@@ -213,24 +215,24 @@ const DecisionTable: React.FC<{
           />
         </div>
         {readOnly && (
-        <div className="mr4 mb3" data-carry-out-filter>
-          <Dropdown
-            label={t('carryOutFilter')}
-            value={carryOut}
-            options={[
-              { value: '', label: t('carryOutFilter.ANY') },
-              ...CARRY_OUT_FILTERS.map((f) => ({
-                value: f,
-                label: t(`carryOutFilter.${f}`),
-              })),
-            ]}
-            onChange={(_: unknown, v: CarryOutFilter | '') => {
-              setCarryOut(v)
-              onCarryOutChange?.(v || null)
-              reset()
-            }}
-          />
-        </div>
+          <div className="mr4 mb3" data-carry-out-filter>
+            <Dropdown
+              label={t('carryOutFilter')}
+              value={carryOut}
+              options={[
+                { value: '', label: t('carryOutFilter.ANY') },
+                ...CARRY_OUT_FILTERS.map((f) => ({
+                  value: f,
+                  label: t(`carryOutFilter.${f}`),
+                })),
+              ]}
+              onChange={(_: unknown, v: CarryOutFilter | '') => {
+                setCarryOut(v)
+                onCarryOutChange?.(v || null)
+                reset()
+              }}
+            />
+          </div>
         )}
         <div className="mr4 mb3">
           <Input

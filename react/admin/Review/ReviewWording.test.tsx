@@ -56,7 +56,12 @@ const LOG = [
     'ERP orders sync'
   ),
   entry('CHECK', 'ROTATE_KEYS', 'DONE: rotated in Q3'),
-  entry('CARRY_OUT', 'k-erp', 'DEACTIVATE: active → inactive', 'ERP orders sync'),
+  entry(
+    'CARRY_OUT',
+    'k-erp',
+    'DEACTIVATE: active → inactive',
+    'ERP orders sync'
+  ),
   entry(
     'CARRY_OUT',
     'k-old',
@@ -143,17 +148,21 @@ async function shownCompleted(locale = 'en', over = {}) {
   })
 
   await waitFor(() =>
-    expect(view.container.querySelector('[data-review-log] tbody tr')).not.toBeNull()
+    expect(
+      view.container.querySelector('[data-review-log] tbody tr')
+    ).not.toBeNull()
   )
 
   return view
 }
 
 const logWords = (container: HTMLElement) =>
-  [...container.querySelectorAll('[data-review-log] tbody tr')].map((tr) => [
-    tr.querySelector('[data-log-words]')!.textContent,
-    tr.querySelector('[data-log-note]')!.textContent,
-  ])
+  Array.from(container.querySelectorAll('[data-review-log] tbody tr')).map(
+    (tr) => [
+      tr.querySelector('[data-log-words]')!.textContent,
+      tr.querySelector('[data-log-note]')!.textContent,
+    ]
+  )
 
 describe('the review log', () => {
   it('words each action and detail in English, with the key by its name', async () => {
@@ -161,7 +170,10 @@ describe('the review log', () => {
 
     expect(logWords(container)).toEqual([
       ['Started the review with 50 keys', ''],
-      ['Decided Deactivate for ERP orders sync', 'posted in a ticket: replace it'],
+      [
+        'Decided Deactivate for ERP orders sync',
+        'posted in a ticket: replace it',
+      ],
       ['Checklist: Rotate keys — done', 'rotated in Q3'],
       ['Carried out: deactivated ERP orders sync', ''],
       [
@@ -176,7 +188,14 @@ describe('the review log', () => {
     ])
     const table = container.querySelector('[data-review-log]')!.textContent!
 
-    for (const code of ['START', 'DECIDE', 'CARRY_OUT', 'DEACTIVATE', 'DONE:', 'k-erp'])
+    for (const code of [
+      'START',
+      'DECIDE',
+      'CARRY_OUT',
+      'DEACTIVATE',
+      'DONE:',
+      'k-erp',
+    ])
       expect(table).not.toContain(code)
   })
 
@@ -195,7 +214,11 @@ describe('the review log', () => {
     pt.unmount()
     const es = await shownCompleted('es')
 
-    expect(logWords(es.container).slice(0, 4).map(([w]) => w)).toEqual([
+    expect(
+      logWords(es.container)
+        .slice(0, 4)
+        .map(([w]) => w)
+    ).toEqual([
       'Inició la revisión con 50 claves',
       'Decidió Desactivar para ERP orders sync',
       'Checklist: Rotar claves — hecha',
@@ -275,7 +298,9 @@ describe('the follow-up filter', () => {
     })
 
     await done.findByText('ERP orders sync')
-    expect(done.container.querySelector('[data-carry-out-filter]')).not.toBeNull()
+    expect(
+      done.container.querySelector('[data-carry-out-filter]')
+    ).not.toBeNull()
   })
 })
 
@@ -304,11 +329,7 @@ describe('?q= on the review page', () => {
   afterEach(() => window.history.replaceState(null, '', '/'))
 
   it('opens the search with it and keeps what is typed in it, like the Keys page', async () => {
-    window.history.replaceState(
-      null,
-      '',
-      '/admin/app/key-steward/review?q=ERP'
-    )
+    window.history.replaceState(null, '', '/admin/app/key-steward/review?q=ERP')
     const { getByLabelText, findByText } = render(<ReviewPage />, {
       graphql: {
         mocks: [
@@ -319,7 +340,9 @@ describe('?q= on the review page', () => {
           {
             request: {
               query: COUNT,
-              variables: { filter: { status: 'UNDECIDED', withoutFindings: true } },
+              variables: {
+                filter: { status: 'UNDECIDED', withoutFindings: true },
+              },
             },
             result: { data: { reviewDecisions: { reviewId: 'r1', total: 0 } } },
           },
@@ -329,7 +352,9 @@ describe('?q= on the review page', () => {
 
     // only the request with the search answers: the row shows because q= was read
     await findByText('ERP orders sync')
-    const box = getByLabelText('Search label, appKey or account') as HTMLInputElement
+    const box = getByLabelText(
+      'Search label, appKey or account'
+    ) as HTMLInputElement
 
     expect(box.value).toBe('ERP')
     fireEvent.change(box, { target: { value: 'orders' } })

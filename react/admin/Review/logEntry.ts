@@ -80,6 +80,32 @@ function split<T extends string>(detail: string, codes: readonly T[]) {
     : { code: null, rest: detail }
 }
 
+/** A decision carried out (or started) by an action in VTEX: "DEACTIVATE: active → inactive". */
+function carryOutLine(
+  action: 'CARRY_OUT' | 'CARRY_OUT_STARTED',
+  detail: string,
+  key: string
+): LogLine {
+  const { code, rest } = split(detail, KEY_ACTIONS)
+
+  if (!code) return { id: 'OTHER', key, raw: action, note: rest }
+  const worded = `${action}.${code}`
+  // The service writes the role removed as "removed <role>" (services/keyActions/remediation.ts);
+  // the other details repeat the action in English, which the words already say.
+  const role = code === 'REMOVE_ROLE' ? /^removed (.+)$/.exec(rest) : null
+
+  if (worded in CARRY_OUTS && (code !== 'REMOVE_ROLE' || role))
+    return {
+      id: worded as CarryOutId,
+      key,
+      role: role ? role[1] : undefined,
+      note: '',
+    }
+
+  // (its English detail left out: the action's name says it)
+  return { id: action, key, keyAction: code, note: '' }
+}
+
 export function logLine(entry: {
   action: string
   subject: string
@@ -115,26 +141,10 @@ export function logLine(entry: {
     }
 
     case 'CARRY_OUT':
-    case 'CARRY_OUT_STARTED': {
-      const { code, rest } = split(entry.detail, KEY_ACTIONS)
+      return carryOutLine('CARRY_OUT', entry.detail, key)
 
-      if (!code) return { id: 'OTHER', key, raw: entry.action, note: rest }
-      const worded = `${entry.action}.${code}`
-      // The service writes the role removed as "removed <role>" (services/keyActions/remediation.ts);
-      // the other details repeat the action in English, which the words already say.
-      const role = code === 'REMOVE_ROLE' ? /^removed (.+)$/.exec(rest) : null
-
-      if (worded in CARRY_OUTS && (code !== 'REMOVE_ROLE' || role))
-        return {
-          id: worded as CarryOutId,
-          key,
-          role: role ? role[1] : undefined,
-          note: '',
-        }
-
-      // (its English detail left out: the action's name says it)
-      return { id: entry.action, key, keyAction: code, note: '' }
-    }
+    case 'CARRY_OUT_STARTED':
+      return carryOutLine('CARRY_OUT_STARTED', entry.detail, key)
 
     case 'COMPLETE':
       return { id: 'COMPLETE', key, note: entry.detail }

@@ -165,9 +165,10 @@ describe('a finding raised during the review counts like any', () => {
     })
 
     expect(many.ok).toBe(false)
-    if (!many.ok) expect(many.details?.keys).toEqual([
-      { id: exposed.id, label: exposed.label || exposed.appKey },
-    ])
+    if (!many.ok)
+      expect(many.details?.keys).toEqual([
+        { id: exposed.id, label: exposed.label || exposed.appKey },
+      ])
     // at start it could be kept without one
     expect(
       decideKey(started, {
@@ -188,9 +189,7 @@ describe('a finding raised during the review counts like any', () => {
       (id) => !findingsOf(keyOf(seen, id)).length
     )
 
-    expect(matchingIds(seen, {}).indexOf(exposed.id)).toBeLessThan(
-      firstHealthy
-    )
+    expect(matchingIds(seen, {}).indexOf(exposed.id)).toBeLessThan(firstHealthy)
   })
 
   it('the sign-off reminder counts a pending change on the key', () => {

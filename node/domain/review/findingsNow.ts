@@ -63,8 +63,7 @@ export function withoutFindingsNow(review: Review): Review {
   if (review.status !== 'OPEN') return review
   const { findingsNowUnknown: _unknown, ...stored } = review
 
-  if (!review.keys.some((k) => k.newFindings))
-    return _unknown ? stored : review
+  if (!review.keys.some((k) => k.newFindings)) return _unknown ? stored : review
 
   return {
     ...stored,

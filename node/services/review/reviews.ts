@@ -232,7 +232,10 @@ export async function decideOne(
     const out = decideKey(r, { ...a, by, now: now() })
 
     return out.ok
-      ? { ok: true, value: { review: storable(stored, r, out.value), result: out.value } }
+      ? {
+          ok: true,
+          value: { review: storable(stored, r, out.value), result: out.value },
+        }
       : out
   })
 }

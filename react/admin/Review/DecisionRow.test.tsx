@@ -83,9 +83,12 @@ function decide(container: HTMLElement, decision: string, text = '') {
     target: { value: decision },
   })
   if (text)
-    fireEvent.change(row.querySelector('input[type="text"], input:not([type])')!, {
-      target: { value: text },
-    })
+    fireEvent.change(
+      row.querySelector('input[type="text"], input:not([type])')!,
+      {
+        target: { value: text },
+      }
+    )
   fireEvent.click(row.querySelector('button[type="submit"]')!)
 }
 
@@ -127,7 +130,9 @@ describe('DecisionRow', () => {
       'Keep records that their access stays as it is.'
     )
     fireEvent.click(getByRole('button', { name: 'Cancel' }))
-    await waitFor(() => expect(queryByTestId('row-critical-confirm')).toBeNull())
+    await waitFor(() =>
+      expect(queryByTestId('row-critical-confirm')).toBeNull()
+    )
     expect(keep.calls.count).toBe(0)
 
     fireEvent.click(
@@ -160,7 +165,7 @@ describe('DecisionRow', () => {
     await waitFor(() => expect(rotate.calls.count).toBe(1))
   })
 
-  it("renewing the token of a critical key to carry out Rotate says the key keeps its access", () => {
+  it('renewing the token of a critical key to carry out Rotate says the key keeps its access', () => {
     const rotating = {
       ...exposed,
       findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],

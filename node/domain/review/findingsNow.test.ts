@@ -138,9 +138,9 @@ describe('a finding raised during the review counts like any', () => {
   })
 
   it('is CRITICAL for the bulk confirmation (worst severity) and the severity filter', () => {
-    expect(
-      matchingIds(seen, { worstSeverity: 'CRITICAL' }).includes(exposed.id)
-    ).toBe(true)
+    expect(matchingIds(seen, { worstSeverity: 'CRITICAL' })).toContain(
+      exposed.id
+    )
     expect(matchingIds(seen, { severity: 'CRITICAL' })).toContain(exposed.id)
     expect(matchingIds(seen, { risky: true })).toContain(exposed.id)
     expect(matchingIds(started, { risky: true })).not.toContain(exposed.id)

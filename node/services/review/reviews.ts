@@ -67,12 +67,12 @@ function visible(ctx: Context, r: Review | null, id: string): Review | null {
  */
 async function asNow(ctx: Context, r: Review): Promise<Review> {
   if (r.status !== 'OPEN') return r
-  const [scan, now] = await Promise.all([
+  const [scan, current] = await Promise.all([
     latestLeakScan(requestData(ctx).storage),
     findingsNowIfKnown(ctx),
   ])
 
-  return withFindingsNow(withLeakScan(r, scan), now)
+  return withFindingsNow(withLeakScan(r, scan), current)
 }
 
 /** The open review as the admin sees it now (asNow). */

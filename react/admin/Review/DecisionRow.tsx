@@ -410,7 +410,11 @@ const DecisionRow: React.FC<RowProps> = ({
               isOpen
               testId="row-critical-confirm"
               dangerous
-              title={t(`review.confirmCriticalKey.title.${decision}`)}
+              title={t(
+                decision === 'KEEP'
+                  ? 'review.confirmCriticalKey.title.KEEP'
+                  : 'review.confirmCriticalKey.title.ROTATE'
+              )}
               confirmLabel={intl.formatMessage(
                 { id: 'admin/key-steward.review.confirmCritical.confirm' },
                 { decision: t(`review.decision.${decision}`), count: 1 }

@@ -26,6 +26,7 @@ export function presentKey(r: Review, k: ReviewKey) {
     ...k,
     external: !!k.external,
     account: k.external?.account ?? null,
+    newFindings: k.newFindings ?? [],
     risky: isRiskyKey(k),
     decision: d
       ? {
@@ -74,6 +75,7 @@ export function presentReview(r: Review) {
     signatureNote: r.signatureNote,
     inventoryComplete: r.evidence.inventoryComplete,
     leakScanAt: r.evidence.leakScan?.at ?? null,
+    findingsNowKnown: !r.findingsNowUnknown,
     progress: presentProgress(r),
     checklist: PRACTICES.map((practice) => {
       const c = r.checklist[practice]
@@ -154,5 +156,6 @@ export function presentPage(
     offset: page.offset,
     keys: page.keys.map((k) => presentKey(r, k)),
     rules: page.rules,
+    findingsNowKnown: !r.findingsNowUnknown,
   }
 }

@@ -25,7 +25,12 @@ const RunScan: React.FC = () => {
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
   >(RUN_SCAN, {
-    refetchQueries: [{ query: REVIEW }],
+    // the scan may raise findings on the review's keys: the table and its counts show them
+    refetchQueries: [
+      { query: REVIEW },
+      'KeyStewardReviewDecisions',
+      'KeyStewardReviewCount',
+    ],
     awaitRefetchQueries: true,
   })
 

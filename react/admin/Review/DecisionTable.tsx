@@ -27,6 +27,7 @@ import type {
 } from './types'
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
+import { hasCritical } from './findingsNow'
 
 const PAGE = 50
 
@@ -104,11 +105,12 @@ const DecisionTable: React.FC<{
   // The rules found on the review's keys (the chosen one kept while a page loads).
   const rules = page?.rules ?? []
   const ruleChoices = rule && !rules.includes(rule) ? [...rules, rule] : rules
-  // Keys seen with a CRITICAL finding: a selection is made of rows seen on some page.
+  // Keys seen with a CRITICAL finding (at start or new since): a selection is made of rows seen
+  // on some page.
   const critical = useRef(new Set<string>()).current
 
   for (const k of page?.keys ?? [])
-    if (k.findings.some((f) => f.severity === 'CRITICAL')) critical.add(k.id)
+    if (hasCritical(k)) critical.add(k.id)
     else critical.delete(k.id)
   const failure = readError(error)
   const reset = () => {
@@ -271,6 +273,17 @@ const DecisionTable: React.FC<{
           )}
         </span>
       </div>
+      {page && page.findingsNowKnown === false && (
+        <div className="mb3" data-findings-now-unknown>
+          <Notice
+            type="warning"
+            announce="none"
+            action={{ label: t('retry'), onClick: () => refetch() }}
+          >
+            {t('findingsNowUnknown')}
+          </Notice>
+        </div>
+      )}
       {notice && (
         <p className="c-success f6 mt0 mb3" role="status" data-decide-notice>
           {notice}

@@ -111,6 +111,7 @@ const key = {
   external: false,
   account: null,
   findings: [],
+  newFindings: [],
   decision: null,
 }
 
@@ -136,6 +137,7 @@ const pageOf = (
         offset: 0,
         keys: [key],
         rules: [],
+        findingsNowKnown: true,
       },
     },
   },

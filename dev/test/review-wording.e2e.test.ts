@@ -161,3 +161,26 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
 
   assert.deepEqual(problems, [])
 })
+
+it("opens the open review from a completed one through the overdue banner's link", async () => {
+  // the history lists completed reviews only
+  const [done] = (await ok('{ reviews { id } }')).reviews
+
+  // the completed review's period runs out: the banner shows on every page, this one too
+  await fetch(`${suite.stack.platform.url}/_platform/clock`, {
+    method: 'POST',
+    body: JSON.stringify({ days: 200 }),
+  })
+  const app = await open('en', `&review=${done.id}`)
+
+  await app.waitForSelector('[data-review-log] tbody tr')
+  const link = app.locator('[data-reminder="REVIEW_OVERDUE"] a')
+
+  await link.waitFor()
+  await link.click()
+  // the same page, now without ?review=: the open review's place (no review is open: start one)
+  await app.waitForSelector('[data-review-log]', { state: 'detached' })
+  assert.equal(new URL(app.url()).searchParams.get('review'), null)
+  await app.getByRole('button', { name: /start/i }).first().waitFor()
+  assert.deepEqual(problems, [])
+})

@@ -1,6 +1,7 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
@@ -130,14 +131,33 @@ function searchFromUrl(): string {
   )
 }
 
-/** Sets or removes a query parameter without a navigation (the page's state is in the URL). */
-function setParam(name: string, value: string | null) {
-  if (typeof window === 'undefined') return
-  const url = new URL(window.location.href)
+/**
+ * Sets or removes query parameters without a navigation (the page's state is in the URL):
+ * through the Admin runtime when it offers it, so the runtime's query (read below) agrees.
+ */
+function useSetParams() {
+  const { setQuery } = useRuntime()
 
-  if (value) url.searchParams.set(name, value)
-  else url.searchParams.delete(name)
-  window.history.replaceState(window.history.state, '', url.toString())
+  return (params: Record<string, string | null>) => {
+    if (typeof window === 'undefined') return
+    if (setQuery) {
+      const query: Record<string, string | undefined> = {}
+
+      for (const [k, v] of Object.entries(params)) query[k] = v ?? undefined
+      setQuery(query, { replace: true, merge: true })
+
+      return
+    }
+
+    const url = new URL(window.location.href)
+
+    for (const [k, v] of Object.entries(params)) {
+      if (v) url.searchParams.set(k, v)
+      else url.searchParams.delete(k)
+    }
+
+    window.history.replaceState(window.history.state, '', url.toString())
+  }
 }
 
 const ReviewPage: React.FC = () => {
@@ -145,14 +165,26 @@ const ReviewPage: React.FC = () => {
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.review.${id}` })
 
+  const { query } = useRuntime()
+  const setParams = useSetParams()
+  // The review the URL names. A navigation to this page with another query (the overdue
+  // banner's link to the open review, from a completed one) keeps the page mounted in the Admin
+  // and changes only the runtime's query: the page follows it.
+  const named = query ? query.review ?? null : reviewFromUrl()
   const [viewing, setViewing] = useState<{
     id: string
     justSigned: boolean
-  } | null>(() => {
-    const id = reviewFromUrl()
+  } | null>(() => (named ? { id: named, justSigned: false } : null))
 
-    return id ? { id, justSigned: false } : null
-  })
+  useEffect(() => {
+    setViewing((v) =>
+      (v?.id ?? null) === named
+        ? v
+        : named
+        ? { id: named, justSigned: false }
+        : null
+    )
+  }, [named])
 
   // An auditor may not read the open review (FORBIDDEN): the history below still loads.
   const open = useQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
@@ -183,10 +215,8 @@ const ReviewPage: React.FC = () => {
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
   const show = (id: string | null, justSigned = false) => {
     setViewing(id ? { id, justSigned } : null)
-    setParam('review', id)
     // a follow-up filter and a search belong to the review they were set on
-    setParam('carryOut', null)
-    setParam('q', null)
+    setParams({ review: id, carryOut: null, q: null })
   }
 
   return (
@@ -201,9 +231,9 @@ const ReviewPage: React.FC = () => {
           justSigned={viewing.justSigned}
           onClose={() => show(null)}
           carryOut={carryOutFromUrl()}
-          onCarryOutChange={(f) => setParam('carryOut', f)}
+          onCarryOutChange={(f) => setParams({ carryOut: f })}
           search={searchFromUrl()}
-          onSearchChange={(q) => setParam('q', q)}
+          onSearchChange={(q) => setParams({ q })}
         />
       ) : (
         <>
@@ -293,7 +323,7 @@ const ReviewPage: React.FC = () => {
               <PageBlock title={t('decisions')}>
                 <DecisionTable
                   search={searchFromUrl()}
-                  onSearchChange={(q) => setParam('q', q)}
+                  onSearchChange={(q) => setParams({ q })}
                 />
               </PageBlock>
             </>

@@ -13,6 +13,7 @@ import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import { logLine } from './logEntry'
 import ReviewPage from './ReviewPage'
+import { setRuntimeQuery } from '../../__mocks__/vtex.render-runtime'
 
 const progress = (over: Record<string, unknown> = {}) => ({
   keysTotal: 50,
@@ -363,5 +364,65 @@ describe('?q= on the review page', () => {
     expect(new URLSearchParams(window.location.search).get('q')).toBe('orders')
     fireEvent.change(box, { target: { value: '' } })
     expect(window.location.search).toBe('')
+  })
+})
+
+describe("the runtime's query", () => {
+  afterEach(() => setRuntimeQuery(undefined))
+
+  it('follows a navigation to the open review from a completed one (the page stays mounted)', async () => {
+    const open = {
+      __typename: 'Review',
+      id: 'r2',
+      status: 'OPEN',
+      startedAt: '2026-11-26T12:00:00.000Z',
+      startedBy: 'ana@acme.com',
+      completedAt: null,
+      signedBy: null,
+      signatureNote: null,
+      inventoryComplete: true,
+      leakScanAt: null,
+      progress: progress({
+        keysDecided: 0,
+        decisionCounts: [],
+        changesAsked: 0,
+        changesCarriedOut: 0,
+        criticalChangesPending: 0,
+      }),
+      checklist: [],
+    }
+
+    setRuntimeQuery({ review: 'r1' })
+    const view = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          completed(),
+          pageOf({ status: 'ALL' }),
+          { request: { query: REVIEW }, result: { data: { review: open } } },
+          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          pageOf({ status: 'UNDECIDED' }, null),
+          {
+            request: {
+              query: COUNT,
+              variables: {
+                filter: { status: 'UNDECIDED', withoutFindings: true },
+              },
+            },
+            result: { data: { reviewDecisions: { reviewId: 'r2', total: 0 } } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(view.container.querySelector('[data-review-log]')).not.toBeNull()
+    )
+    // the overdue banner's link: same page, no ?review= (the runtime re-renders, not remounts)
+    setRuntimeQuery({})
+    view.rerender(<ReviewPage />)
+    await waitFor(() =>
+      expect(view.container.querySelector('[data-review-log]')).toBeNull()
+    )
+    expect(view.container.querySelector('[data-carry-out-filter]')).toBeNull()
   })
 })

@@ -13,7 +13,7 @@ import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import { logLine } from './logEntry'
 import ReviewPage from './ReviewPage'
-import { setRuntimeQuery } from '../../__mocks__/vtex.render-runtime'
+import { setRuntimeQuery } from '../testing/runtime'
 
 const progress = (over: Record<string, unknown> = {}) => ({
   keysTotal: 50,

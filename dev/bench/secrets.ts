@@ -35,6 +35,7 @@ const bomb = gzipSync(Buffer.alloc(50 * MB)).toString('base64')
 const CASES: Array<[string, string]> = [
   ['prose (en/pt/es)', fill(PROSE)],
   ['one letter', 'x'.repeat(MB)],
+  ['zeros, a letter after', `${'0'.repeat(MB)}x`],
   ['capitals', 'A'.repeat(MB)],
   ['capitals, 31 then a space', fill(`${'Q'.repeat(31)} `)],
   ['letters spelled with spaces', fill('a ')],

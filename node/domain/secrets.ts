@@ -22,6 +22,7 @@ import { joinedTokenLike, plainSpans } from './secrets/plain'
 import type { Rewritten } from './secrets/rewrite'
 import { chained } from './secrets/rewrite'
 import type { Span } from './secrets/span'
+import { shortenRepeats } from './secrets/periodic'
 import { merged } from './secrets/span'
 import { spelledSpans } from './secrets/spelled'
 import { splitRuns } from './secrets/split'
@@ -103,10 +104,13 @@ function decodedSpans(text: string, walk: Walk): Span[] {
   if (before) return before
   const inner = { ...walk, depth: walk.depth + 1 }
   const spans: Span[] = []
+  // a long repeating stretch decodes, from every alignment, to another one: read it once
+  const short = shortenRepeats(text)
 
-  for (const view of encodedViews(text)) {
+  for (const view of encodedViews(short.text)) {
     for (const v of [view, ...utf16Halves(view)])
-      for (const s of spansIn(v.text, inner)) spans.push(v.source(s))
+      for (const s of spansIn(v.text, inner))
+        spans.push(short.original(v.source(s)))
     if (walk.first && spans.length) break
   }
 

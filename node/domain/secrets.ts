@@ -13,6 +13,7 @@ import { decodeByteLists } from './secrets/byteLists'
 import { foldEnclosedLetters } from './secrets/enclosedLetters'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
+import { interleavedSpans } from './secrets/interleaved'
 import { withoutInvisibles } from './secrets/invisibles'
 import { irregularSpans } from './secrets/irregular'
 import { joinLiterals } from './secrets/literals'
@@ -52,6 +53,7 @@ function spansIn(text: string, walk: Walk): Span[] {
   const spans = merged([
     ...plainSpans(text),
     ...irregularSpans(text),
+    ...interleavedSpans(text),
     ...spelledSpans(
       text,
       (joined) =>

@@ -4,7 +4,8 @@
 // odd) places hold 32 capitals in a row is one; so is a run of letters whose every other letter
 // makes 64 random letters (a lowercased token: most of the alphabet, not word-like). Prose has
 // neither (a word of 64 letters is no word; 32 capitals one place apart is no acronym). Linear:
-// one pass over each run, no string built but the letter halves of runs of 128 letters.
+// one pass over each run, no string built but the letter halves of runs of 128 letters. A
+// finding runs from the first of the token's characters to the last.
 import { usesMostLetters, wordLike } from './plain'
 import type { Span } from './span'
 
@@ -19,8 +20,7 @@ export function interleavedSpans(text: string): Span[] {
   for (const m of text.matchAll(RUN)) {
     const at = m.index ?? 0
 
-    if (capitalsApart(text, at, at + m[0].length))
-      spans.push({ start: at, end: at + m[0].length })
+    spans.push(...capitalsApart(text, at, at + m[0].length))
   }
 
   for (const m of text.matchAll(LETTERS)) {
@@ -33,19 +33,36 @@ export function interleavedSpans(text: string): Span[] {
   return spans
 }
 
-/** Whether text[start, end) has 32 capitals at every other place in a row (one parity). */
-function capitalsApart(text: string, start: number, end: number): boolean {
-  const run = [0, 0]
+/**
+ * Stretches of text[start, end) with 32 or more capitals at every other place in a row (one
+ * parity), from the first of them to the last: what stands between is the filler.
+ */
+function capitalsApart(text: string, start: number, end: number): Span[] {
+  const spans: Span[] = []
+  const count = [0, 0]
+  const first = [0, 0]
 
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i)
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0
     const parity = (i - start) & 1
 
-    run[parity] = c >= 65 && c <= 90 ? run[parity] + 1 : 0
-    if (run[parity] >= 32) return true
+    if (c >= 65 && c <= 90) {
+      if (!count[parity]++) first[parity] = i
+      continue
+    }
+
+    if (count[parity] >= 32)
+      spans.push({ start: first[parity], end: first[parity] + 2 * count[parity] - 1 })
+    count[parity] = 0
+    // the run's end closes the other parity's stretch too
+    if (i === end && count[1 - parity] >= 32)
+      spans.push({
+        start: first[1 - parity],
+        end: first[1 - parity] + 2 * count[1 - parity] - 1,
+      })
   }
 
-  return false
+  return spans
 }
 
 /** Whether the letters of run at places h, h+2, h+4 … read as a lowercased token. */

@@ -6,7 +6,8 @@
 // encoded again inside (double encoding), up to MAX_DEPTH layers; cut into groups of irregular
 // widths or with digits put in (secrets/irregular.ts). Before anything is looked at, typed input
 // is read through READINGS (below): escapes decoded, invisible characters dropped (no separation
-// at all), look-alike and mathematical letters folded to ASCII, byte lists and joined string
+// at all), look-alike, mathematical, enclosed and regional indicator letters folded to ASCII
+// (flags left alone), byte lists and joined string
 // literals read as the text they make. Each finding is a span of the input, so redaction cuts the
 // whole run that holds it; errors get the marker as a wording (quote), worded in each language.
 import { decodeByteLists } from './secrets/byteLists'
@@ -24,6 +25,7 @@ import type { Rewritten } from './secrets/rewrite'
 import { chained } from './secrets/rewrite'
 import type { Span } from './secrets/span'
 import { shortenRepeats } from './secrets/periodic'
+import { foldRegionalLetters } from './secrets/regionalLetters'
 import { merged } from './secrets/span'
 import { spelledSpans } from './secrets/spelled'
 import { splitRuns } from './secrets/split'
@@ -170,6 +172,8 @@ const READINGS: Array<(text: string) => Rewritten> = [
   (text) => ({ text: foldLookalikes(text), original: (s) => s }),
   foldMathLetters,
   foldEnclosedLetters,
+  // flag letters, unless the row reads as flags
+  foldRegionalLetters,
   decodeByteLists,
   joinLiterals,
 ]

@@ -2,10 +2,11 @@
 // token's): each letter pair scored by how much likelier it is in words than at random (a
 // log-likelihood ratio in bits). The app's messages score +1.2 bits a letter (median; the lowest
 // -0.31), random capitals -3.7 (the highest of 200,000 strings of 32: -1.30), so the threshold,
-// -1.25, tells a stretch of 32 letters or more apart even when its words are consonant-heavy ("STRENGTHS SCRIPTS SCHWARZ": their
-// pairs ST TR NG TH SC CH are common) or short (acronyms: ERP OMS WMS), where counting vowels
-// (plain.ts wordLike) fails. The table comes from prose that is not this app's
-// (dev/bench/secrets-bigrams.ts prints it).
+// -1.25, tells a stretch of 32 letters or more apart, also when its words are consonant-heavy
+// ("STRENGTHS SCRIPTS SCHWARZ": pairs ST TR NG TH SC CH are common), where counting vowels
+// failed. Acronyms score low (a list of them, -2.2): the readings that use this leave groups
+// under 5 letters out. The table comes from prose that is not this app's (TypeScript's own
+// messages; dev/bench/secrets-bigrams.ts prints it).
 
 /**
  * -log2 P(next | previous) in half bits, one base-36 digit each: rows are a word's start then

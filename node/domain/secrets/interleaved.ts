@@ -10,9 +10,9 @@ import { usesMostLetters, wordLike } from './plain'
 import type { Span } from './span'
 
 /** Runs of non-space characters long enough to hold 32 characters one place apart. */
-const RUN = /\S{63,}/g
+const RUN = /(?<!\S)\S{63,}/g
 /** Runs of letters long enough to hold 64 letters one place apart. */
-const LETTERS = /[A-Za-z]{127,}/g
+const LETTERS = /(?<![A-Za-z])[A-Za-z]{127,}/g
 
 export function interleavedSpans(text: string): Span[] {
   const spans: Span[] = []

@@ -16,6 +16,9 @@ export const TOKEN_RUN = new RegExp(
   'g'
 )
 
+/** 32 capitals in a row, looked for only where a run of capitals starts (linear on groups of 31). */
+const THIRTY_TWO = /(?<![A-Z])[A-Z]{32}/
+
 /** Whether a run TOKEN_RUN found (or letters joined from pieces) reads as a token. */
 export function tokenLike(match: string): boolean {
   let capitals = 0
@@ -27,7 +30,7 @@ export function tokenLike(match: string): boolean {
   }
 
   // 32 capitals in a row are a token whatever surrounds them; groups of them may be words
-  if (capitals >= 32) return /[A-Z]{32}/.test(match) || !wordLike(match)
+  if (capitals >= 32) return THIRTY_TWO.test(match) || !wordLike(match)
 
   // 64+ letters of any case: a lowercased token uses most of the alphabet; "xxxx…" does not.
   return (
@@ -79,7 +82,7 @@ export function plainSpans(text: string): Span[] {
  * pieces joined from noise can alternate "mZmZ…" without being anything.
  */
 export function joinedTokenLike(joined: string): boolean {
-  if (/[A-Z]{32}/.test(joined)) return true
+  if (THIRTY_TWO.test(joined)) return true
 
   for (const m of joined.matchAll(/[A-Za-z]{64,}/g))
     if (usesMostLetters(m[0])) return true

@@ -49,7 +49,9 @@ const rows = counts.map((row) => {
   const total = row.reduce((a, b) => a + b, 0)
 
   return row
-    .map((n) => Math.min(35, Math.round(-2 * Math.log2(n / total))).toString(36))
+    .map((n) =>
+      Math.min(35, Math.round(-2 * Math.log2(n / total))).toString(36)
+    )
     .join('')
 })
 

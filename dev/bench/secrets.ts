@@ -80,7 +80,12 @@ const CASES: Array<[string, string]> = [
   ['a list of literals', fill("'ab', ")],
   ['escaped quotes', fill('\\"')],
   ['decimal bytes with semicolons', fill('81; ')],
-  ['random capitals, a letter between each two', random(CAPITALS, MB / 2).split('').join('a')],
+  [
+    'random capitals, a letter between each two',
+    random(CAPITALS, MB / 2)
+      .split('')
+      .join('a'),
+  ],
   ['a letter between each two, mixed case', fill('Ab')],
   ['groups of 31 capitals joined by "and"', fill(`${'Q'.repeat(31)} and `)],
   ['consonant-heavy capital words', fill('STRENGTHS SCRIPTS SCHWARZ ')],
@@ -88,7 +93,7 @@ const CASES: Array<[string, string]> = [
   ['regional indicator letters', fill('\ud83c\uddf6\ud83c\uddfc')],
   [
     'spaced numbers 0-255',
-    fill(Array.from({ length: 256 }, (_, i) => i).join(' ') + ' '),
+    fill(`${Array.from({ length: 256 }, (_, i) => i).join(' ')} `),
   ],
 ]
 

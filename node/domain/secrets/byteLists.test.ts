@@ -108,7 +108,10 @@ test.each([
   ['a spaced count', Array.from({ length: 200 }, (_, i) => i).join(' ')],
   [
     'times with semicolons',
-    Array.from({ length: 40 }, (_, i) => `${8 + (i % 12)}:${(i * 7) % 60}`).join('; '),
+    Array.from(
+      { length: 40 },
+      (_, i) => `${8 + (i % 12)}:${(i * 7) % 60}`
+    ).join('; '),
   ],
   ['a count with pipes', Array.from({ length: 200 }, (_, i) => i).join(' | ')],
 ])('%s is not a token', (_, text) => {

@@ -25,7 +25,10 @@ describe.each([
     'capital vowels, the token lowercased',
     (t: string) => between(t.toLowerCase(), (i) => 'AEIOU'[i % 5]),
   ],
-  ['the same capital, lowercased', (t: string) => between(t.toLowerCase(), () => 'E')],
+  [
+    'the same capital, lowercased',
+    (t: string) => between(t.toLowerCase(), () => 'E'),
+  ],
   ['any character', (t: string) => between(t, (i) => 'a.e-i!o_u'[i % 9])],
 ])('a character between each two: %s', (_, put) => {
   it('refuses 100 random tokens so written, and redacts each whole', () => {
@@ -36,7 +39,9 @@ describe.each([
       return (
         !containsTokenLike(text) ||
         redactTokens(text) !==
-          `old key ${run.slice(0, 4)}…[${run.length} characters redacted] (rotated)`
+          `old key ${run.slice(0, 4)}…[${
+            run.length
+          } characters redacted] (rotated)`
       )
     })
 

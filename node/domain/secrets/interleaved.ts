@@ -52,7 +52,10 @@ function capitalsApart(text: string, start: number, end: number): Span[] {
     }
 
     if (count[parity] >= 32)
-      spans.push({ start: first[parity], end: first[parity] + 2 * count[parity] - 1 })
+      spans.push({
+        start: first[parity],
+        end: first[parity] + 2 * count[parity] - 1,
+      })
     count[parity] = 0
     // the run's end closes the other parity's stretch too
     if (i === end && count[1 - parity] >= 32)

@@ -138,31 +138,49 @@ describe.each([
 })
 
 test.each([
-  ['JS [].join(\'\')', (p: string[]) => `[${p.map((s) => `'${s}'`).join(', ')}].join('')`],
-  ['JS [].join("") one per line', (p: string[]) => `[\n  ${p.map((s) => `"${s}"`).join(',\n  ')},\n].join("")`],
-  ['Python \'\'.join([])', (p: string[]) => `''.join([${p.map((s) => `'${s}'`).join(', ')}])`],
-  ['concat() of several', (p: string[]) => `''.concat(${p.map((s) => `'${s}'`).join(', ')})`],
-])('a list %s is refused, and redacted from the first item to the last', (_, join) => {
-  for (const payload of [T, B64]) {
-    const text = `t = ${join(pieces(payload))};`
+  [
+    "JS [].join('')",
+    (p: string[]) => `[${p.map((s) => `'${s}'`).join(', ')}].join('')`,
+  ],
+  [
+    'JS [].join("") one per line',
+    (p: string[]) =>
+      `[\n  ${p.map((s) => `"${s}"`).join(',\n  ')},\n].join("")`,
+  ],
+  [
+    "Python ''.join([])",
+    (p: string[]) => `''.join([${p.map((s) => `'${s}'`).join(', ')}])`,
+  ],
+  [
+    'concat() of several',
+    (p: string[]) => `''.concat(${p.map((s) => `'${s}'`).join(', ')})`,
+  ],
+])(
+  'a list %s is refused, and redacted from the first item to the last',
+  (_, join) => {
+    for (const payload of [T, B64]) {
+      const text = `t = ${join(pieces(payload))};`
 
-    expect(containsTokenLike(text)).toBe(true)
-    expect(redactTokens(text)).not.toContain(payload.slice(20, 24))
-    expect(redactTokens(text)).toMatch(/…\[\d+ characters redacted\]/)
+      expect(containsTokenLike(text)).toBe(true)
+      expect(redactTokens(text)).not.toContain(payload.slice(20, 24))
+      expect(redactTokens(text)).toMatch(/…\[\d+ characters redacted\]/)
+    }
   }
-})
+)
 
 test('a single literal with escaped quotes put in every few characters is refused', () => {
   const text = `s = "${pieces(T).join('\\"')}";`
 
   expect(containsTokenLike(text)).toBe(true)
-  expect(redactTokens(text)).toMatch(/^s = "QWER…\[\d+ characters redacted\]";$/)
+  expect(redactTokens(text)).toMatch(
+    /^s = "QWER…\[\d+ characters redacted\]";$/
+  )
 })
 
 test('the literal scan reads escapes and stays one pass over unclosed quotes', () => {
-  expect(joinLiterals(`"${T.slice(0, 20)}\\"x" + "${T.slice(20, 40)}"`).text).toBe(
-    `${T.slice(0, 20)}x${T.slice(20, 40)}`
-  )
+  expect(
+    joinLiterals(`"${T.slice(0, 20)}\\"x" + "${T.slice(20, 40)}"`).text
+  ).toBe(`${T.slice(0, 20)}x${T.slice(20, 40)}`)
   // a megabyte of escaped quotes: every quote opens nothing (a scan from each was quadratic)
   const hostile = '\\"'.repeat(500_000)
 

@@ -14,7 +14,9 @@ import { rewrite, unchanged } from './rewrite'
 /** What joins two literals into one string: nothing but spaces, or one operator. */
 const JOINER = /^\s*(?:\+|\.|\.\.|&|\|\|)?\s*$/
 /** Appending in the next statement: `; t += `, `$t .= `, `t &= `. */
-const APPEND = /^\s*;?\s*\$?[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*)*\s*(?:\+|\.|&)=\s*$/
+const APPEND =
+  /^\s*;?\s*\$?[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*)*\s*(?:\+|\.|&)=\s*$/
+
 /** `'QWER'.concat(`, and `).concat(` after the first call. */
 const CONCAT = /^\s*\)?\s*\.\s*concat\s*\(\s*$/
 /** Python's `''.join([`: after it, the list's items are one string. */
@@ -143,7 +145,10 @@ export function joinLiterals(text: string): Rewritten {
         (kind === 'COMMA' && (chars || inList || listJoined))
 
       if (kind !== 'COMMA') listJoined = false
-      inList = kind === 'CONCAT' || kind === 'JOIN_OPEN' || (inList && kind === 'COMMA')
+      inList =
+        kind === 'CONCAT' ||
+        kind === 'JOIN_OPEN' ||
+        (inList && kind === 'COMMA')
       if (!joined) close()
     }
 

@@ -13,6 +13,7 @@ import { rewrite, unchanged } from './rewrite'
 
 /** Longest unit looked for (a unit of 13, "H4sIAAAAAAAA ", is a bench row). */
 const MAX_UNIT = 16
+
 /** Stretches shorter than this are read whole. */
 export const MIN_STRETCH = 16_384
 /** What is left of a stretch: its head and tail, and one block for the middle. */
@@ -70,9 +71,15 @@ function repeatAt(
     let start = i
     let end = i + p
 
-    while (start > 0 && text.charCodeAt(start - 1) === text.charCodeAt(start - 1 + p))
+    while (
+      start > 0 &&
+      text.charCodeAt(start - 1) === text.charCodeAt(start - 1 + p)
+    )
       start--
-    while (end < text.length && text.charCodeAt(end) === text.charCodeAt(end - p))
+    while (
+      end < text.length &&
+      text.charCodeAt(end) === text.charCodeAt(end - p)
+    )
       end++
 
     return end - start >= MIN_STRETCH ? { start, end, unit: p } : null

@@ -16,7 +16,16 @@ function tokens(n: number, seed = 17): string[] {
 
 // Groups of 31 (one short of a run) joined by a word were missed: the word's letters broke the
 // groups and no other reading joined them.
-test.each([' and ', ' or ', ' then ', ' e ', ' y ', ' And ', ', and ', ' & then '])(
+test.each([
+  ' and ',
+  ' or ',
+  ' then ',
+  ' e ',
+  ' y ',
+  ' And ',
+  ', and ',
+  ' & then ',
+])(
   'groups of 31 capitals joined by %j: 100 random tokens refused, each redacted from the first group to the last',
   (word) => {
     const missed = tokens(100).filter((t) => {
@@ -26,7 +35,9 @@ test.each([' and ', ' or ', ' then ', ' e ', ' y ', ' And ', ', and ', ' & then 
       return (
         !containsTokenLike(text) ||
         redactTokens(text) !==
-          `the old one: ${run.slice(0, 4)}…[${run.length} characters redacted]. thanks`
+          `the old one: ${run.slice(0, 4)}…[${
+            run.length
+          } characters redacted]. thanks`
       )
     })
 

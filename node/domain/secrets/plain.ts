@@ -8,7 +8,8 @@ import type { Span } from './span'
 import { readsAsWords } from './words'
 
 /** Between two groups: up to 5 other characters, or a short word ("and", "or", "y", "then") between them. */
-const JOIN = '(?:[^A-Za-z0-9]{1,5}|[^A-Za-z0-9]{1,3}[A-Za-z][a-z]{0,4}[^A-Za-z0-9]{1,3})'
+const JOIN =
+  '(?:[^A-Za-z0-9]{1,5}|[^A-Za-z0-9]{1,3}[A-Za-z][a-z]{0,4}[^A-Za-z0-9]{1,3})'
 
 export const TOKEN_RUN = new RegExp(
   // a last group may be shorter (a token's 128 letters are seldom a multiple of the width)

@@ -45,19 +45,33 @@ test('a token in regional indicator letters is refused and redacted whole', () =
 
 test.each([
   ['alone', (t: string) => regional(t)],
-  ['in pairs with spaces (as flags are listed)', (t: string) => t.match(/../g)!.map(regional).join(' ')],
+  [
+    'in pairs with spaces (as flags are listed)',
+    (t: string) => t.match(/../g)!.map(regional).join(' '),
+  ],
   ['after two real flags', (t: string) => regional(`BRAR${t}`)],
-])('2,000 random tokens in regional letters, %s: every one refused', (_, write) => {
-  const missed = tokens(2_000).filter((t) => !containsTokenLike(`key: ${write(t)}`))
+])(
+  '2,000 random tokens in regional letters, %s: every one refused',
+  (_, write) => {
+    const missed = tokens(2_000).filter(
+      (t) => !containsTokenLike(`key: ${write(t)}`)
+    )
 
-  expect(missed).toEqual([])
-})
+    expect(missed).toEqual([])
+  }
+)
 
 test.each([
   ['18 flags in a row', FLAGS],
   ['18 flags with spaces', FLAGS.match(/.{4}/g)!.join(' ')],
-  ['18 flags, one of them mistyped', FLAGS.slice(0, 8) + regional('QQ') + FLAGS.slice(12)],
-  ['flags in a sentence', `Markets: ${FLAGS} and ${regional('EUUN')} — launch in July`],
+  [
+    '18 flags, one of them mistyped',
+    FLAGS.slice(0, 8) + regional('QQ') + FLAGS.slice(12),
+  ],
+  [
+    'flags in a sentence',
+    `Markets: ${FLAGS} and ${regional('EUUN')} — launch in July`,
+  ],
   ['the same flag 40 times', regional('BR'.repeat(40))],
 ])('%s: not a token', (_, text) => {
   expect(containsTokenLike(text)).toBe(false)

@@ -75,7 +75,9 @@ test('every app message of 32 letters or more reads as words', () => {
   const long = corpus().filter((t) => wordScore(t).letters >= 32)
 
   expect(long.filter((t) => !readsAsWords(t))).toEqual([])
-  expect(Math.min(...long.map(perLetter))).toBeGreaterThan(WORDS_THRESHOLD + 0.5)
+  expect(Math.min(...long.map(perLetter))).toBeGreaterThan(
+    WORDS_THRESHOLD + 0.5
+  )
 })
 
 // Words with few vowels are still words: their pairs (ST TR NG TH SC CH) are common ones.

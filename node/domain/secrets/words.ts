@@ -49,7 +49,10 @@ const RANDOM_STOP = Math.log2(RANDOM_END)
 
 /** log2 P(words) - log2 P(random), per pair: rows start + A–Z, columns A–Z + end. */
 const SCORE = PAIRS.map((row) =>
-  Float64Array.from(row, (d, c) => -parseInt(d, 36) / 2 - (c < 26 ? RANDOM_LETTER : RANDOM_STOP))
+  Float64Array.from(
+    row,
+    (d, c) => -parseInt(d, 36) / 2 - (c < 26 ? RANDOM_LETTER : RANDOM_STOP)
+  )
 )
 
 /** Letters (any case; accents and other characters split words) and their summed score. */

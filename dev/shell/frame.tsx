@@ -29,7 +29,7 @@ const routes: RouteDef[] = Object.entries(
 const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
   // Fixed for the frame's life: the top frame reloads the frame when either changes.
   const [{ session, locale }] = React.useState(() => initialPrefs(sessions))
-  const [pathname, go] = usePathname()
+  const [pathname, go, visit] = usePathname()
   const tag = localeTag(locale)
 
   savePrefs(session, locale)
@@ -63,7 +63,7 @@ const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
         >
           <main className="min-vh-100 bg-muted-5 sans-serif">
             {Page ? (
-              <Page />
+              <Page key={visit} />
             ) : (
               <div className="pa7">No route for {pathname}</div>
             )}

@@ -77,8 +77,11 @@ function tellTop(message: ShellMessage): void {
   if (embedded) window.parent.postMessage(message, window.location.origin)
 }
 
-export function usePathname(): [string, (to: string) => void] {
+export function usePathname(): [string, (to: string) => void, number] {
   const [pathname, setPathname] = useState(window.location.pathname)
+  // Counts navigations: a navigation opens the page anew even on the same path (a reminder's
+  // link to /review from a completed review shown by ?review= opens the open review).
+  const [visit, setVisit] = useState(0)
   const go = (to: string) => {
     const url = new URL(to, window.location.origin)
 
@@ -86,6 +89,7 @@ export function usePathname(): [string, (to: string) => void] {
       window.history.replaceState(null, '', url.pathname + url.search)
     else window.history.pushState(null, '', url.pathname + url.search)
     setPathname(url.pathname)
+    setVisit((n) => n + 1)
     window.scrollTo(0, 0)
     tellTop({ type: 'ks-shell:navigated', path: url.pathname + url.search })
   }
@@ -121,7 +125,7 @@ export function usePathname(): [string, (to: string) => void] {
     }
   }, [])
 
-  return [pathname, go]
+  return [pathname, go, visit]
 }
 
 /** The page's query string changes (filters of a list): the frame's URL, and the top frame's. */

@@ -123,6 +123,8 @@ export type AuditEntry = {
   action: Scalars['String']['output'];
   subject: Scalars['String']['output'];
   detail: Scalars['String']['output'];
+  /** The key's label (or appKey) when the subject is one of the review's keys; the stored entry keeps its id */
+  subjectLabel?: Maybe<Scalars['String']['output']>;
 };
 
 /** One action of the audit log: who, what, when, before → after, and VTEX's answer */
@@ -277,8 +279,13 @@ export type DecisionPage = {
   total: Scalars['Int']['output'];
   offset: Scalars['Int']['output'];
   keys: Array<ReviewKey>;
-  /** Rules with a finding on some key of the review, whatever the filter (the Finding filter's choices) */
+  /** Rules with a finding on some key of the review, whatever the filter (the Finding filter's choices); new findings included */
   rules: Array<Scalars['String']['output']>;
+  /**
+   * False when the keys' findings now could not be worked out for this read (VTEX
+   * not readable): the rows show findings at start only
+   */
+  findingsNowKnown: Scalars['Boolean']['output'];
 };
 
 export type DecisionSort =
@@ -984,6 +991,11 @@ export type Review = {
   keys: Array<ReviewKey>;
   /** When the storefront scan the checklist relies on ran (null: none) */
   leakScanAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * False when the keys' findings now could not be worked out for this read of the
+   * open review (the rows show findings at start only)
+   */
+  findingsNowKnown: Scalars['Boolean']['output'];
   auditTotal: Scalars['Int']['output'];
   /** The review's own log (start, decisions, checks, sign-off), oldest first; offset/limit page it */
   audit: Array<AuditEntry>;
@@ -1019,8 +1031,16 @@ export type ReviewKey = {
   ageDays: Scalars['Int']['output'];
   rolesKnown: Scalars['Boolean']['output'];
   roles: Array<Scalars['String']['output']>;
+  /** Findings when the review started (the record of the start; they never change) */
   findings: Array<ReviewFinding>;
-  /** True when it has a HIGH or CRITICAL finding (keeping it needs a justification) */
+  /**
+   * Findings the key has now with a rule and severity it did not have at start
+   * (e.g. a token a storefront scan found during the review), most severe first;
+   * counted by the filters, bulk decisions and confirmations like any finding.
+   * Worked out when an open review is read; a completed review shows those seen at sign-off
+   */
+  newFindings: Array<ReviewFinding>;
+  /** True when it has a HIGH or CRITICAL finding, at start or new since (keeping it needs a justification) */
   risky: Scalars['Boolean']['output'];
   /** True for a key of another account holding roles here (a registered external key) */
   external: Scalars['Boolean']['output'];
@@ -1676,6 +1696,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
@@ -1756,6 +1777,7 @@ export type DecisionPageResolvers<ContextType = Context, ParentType extends Reso
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['ReviewKey']>, ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  findingsNowKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type EvidenceLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceLine'] = ResolversParentTypes['EvidenceLine']> = {
@@ -2022,6 +2044,7 @@ export type ReviewResolvers<ContextType = Context, ParentType extends ResolversP
   checklist?: Resolver<Array<ResolversTypes['ChecklistItem']>, ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['ReviewKey']>, ParentType, ContextType>;
   leakScanAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findingsNowKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   auditTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   audit?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<ReviewAuditArgs>>;
 };
@@ -2047,6 +2070,7 @@ export type ReviewKeyResolvers<ContextType = Context, ParentType extends Resolve
   rolesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['ReviewFinding']>, ParentType, ContextType>;
+  newFindings?: Resolver<Array<ResolversTypes['ReviewFinding']>, ParentType, ContextType>;
   risky?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

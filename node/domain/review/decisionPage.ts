@@ -1,8 +1,9 @@
 // The review's decision table, filtered, sorted and paged on the server: a 5,000-key review
 // ships one page per view, and "select all matching" is the same filter applied to decide.
 import type { Severity } from '../findings'
-import { SEVERITIES, severityRank } from '../findings'
+import { severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
+import { findingsOf, worstRank } from './findingsNow'
 import type { CarryOutFilter } from './followUp'
 import { carryOutMatches } from './followUp'
 
@@ -31,11 +32,8 @@ export interface DecisionFilter {
 
 export const MAX_PAGE = 200
 const HIGH = severityRank('HIGH')
-const worst = (k: ReviewKey) =>
-  Math.min(
-    SEVERITIES.length,
-    ...k.findings.map((f) => severityRank(f.severity))
-  )
+// Findings at start and those new since the review started (findingsNow.ts) count alike.
+const worst = worstRank
 
 export function matches(
   review: Review,
@@ -43,19 +41,20 @@ export function matches(
   f: DecisionFilter
 ): boolean {
   const d: KeyDecision | undefined = review.decisions[k.id]
+  const findings = findingsOf(k)
 
   if (f.status === 'UNDECIDED' && d) return false
   if (f.status === 'DECIDED' && !d) return false
   if (f.decision && d?.decision !== f.decision) return false
   if (f.carryOut && !carryOutMatches(d, f.carryOut)) return false
-  if (f.severity && !k.findings.some((x) => x.severity === f.severity))
+  if (f.severity && !findings.some((x) => x.severity === f.severity))
     return false
   if (f.worstSeverity && worst(k) !== severityRank(f.worstSeverity))
     return false
-  if (f.rule && !k.findings.some((x) => x.rule === f.rule)) return false
-  if (f.withoutFindings === true && k.findings.length) return false
-  if (f.withoutFindings === false && !k.findings.length) return false
-  const risky = k.findings.some((x) => severityRank(x.severity) <= HIGH)
+  if (f.rule && !findings.some((x) => x.rule === f.rule)) return false
+  if (f.withoutFindings === true && findings.length) return false
+  if (f.withoutFindings === false && !findings.length) return false
+  const risky = findings.some((x) => severityRank(x.severity) <= HIGH)
 
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false
@@ -100,7 +99,7 @@ function sorted(keys: ReviewKey[], sort: DecisionSort): ReviewKey[] {
       ? (a: ReviewKey, b: ReviewKey) => b.ageDays - a.ageDays || byLabel(a, b)
       : (a: ReviewKey, b: ReviewKey) =>
           worst(a) - worst(b) ||
-          b.findings.length - a.findings.length ||
+          findingsOf(b).length - findingsOf(a).length ||
           byLabel(a, b)
 
   return [...keys].sort(order)
@@ -110,7 +109,7 @@ export interface DecisionPage {
   total: number
   offset: number
   keys: ReviewKey[]
-  /** rules with a finding on some key of the review, whatever the filter: the Finding filter's
+  /** rules with a finding (at start or new since) on some key of the review, whatever the filter: the Finding filter's
    * choices (a rule about users or the account, or one that found nothing, would match no key) */
   rules: string[]
 }
@@ -119,7 +118,7 @@ export interface DecisionPage {
 export function rulesOnKeys(review: Review): string[] {
   const rules = new Set<string>()
 
-  for (const k of review.keys) for (const f of k.findings) rules.add(f.rule)
+  for (const k of review.keys) for (const f of findingsOf(k)) rules.add(f.rule)
 
   return [...rules].sort()
 }

@@ -285,7 +285,15 @@ describe('reviewCsv', () => {
 
     expect(first[headerIndex('key_id')]).toBe(open.keys[0].id)
     expect(first[headerIndex('roles')]).toBe('(unknown)')
-    expect(first.slice(headerIndex('decision'))).toEqual(['', '', '', '', ''])
+    // decision … carried_out, and no finding new since the start
+    expect(first.slice(headerIndex('decision'))).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ])
     expect(first[headerIndex('completed_at')]).toBe('')
     expect(first[headerIndex('signed_by')]).toBe('')
   })

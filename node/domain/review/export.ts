@@ -32,6 +32,9 @@ export const CSV_COLUMNS = [
   'decided_by',
   'decided_at',
   'carried_out',
+  // findings raised during the review, as the reviewer saw them (stored at sign-off); `findings`
+  // stays the record of the start. Last, so readers of the earlier columns are unaffected.
+  'new_findings',
 ]
 
 /** Columns of the review's own log (#review_log: start, decisions, checks, sign-off). */
@@ -93,6 +96,7 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
       d?.by,
       d?.at,
       carried(d),
+      (k.newFindings ?? []).map((f) => `${f.severity}:${f.rule}`).join('; '),
     ]
       .map(cell)
       .join(',')

@@ -5,6 +5,7 @@
 import type { CarryOutStatus } from './machine'
 import { carryOutStatus } from './machine'
 import type { KeyDecision, Review } from './types'
+import { findingsOf } from './findingsNow'
 
 export interface FollowUp {
   /** decisions that ask for a change (ROTATE, REDUCE_ROLES, DEACTIVATE) */
@@ -61,7 +62,7 @@ export function followUpOf(review: Review): FollowUp {
     counts[status] += 1
     if (
       status !== 'CARRIED_OUT' &&
-      k.findings.some((f) => f.severity === 'CRITICAL')
+      findingsOf(k).some((f) => f.severity === 'CRITICAL')
     )
       criticalChangesPending += 1
   }

@@ -12,6 +12,8 @@ import type { MessageId, Wording } from '../wording'
 import { wording } from '../wording'
 import { quote } from '../secrets'
 import { doneGate } from './checklistGates'
+import type { FindingsNow } from './findingsNow'
+import { findingsOf, withFindingsNow } from './findingsNow'
 import type { Changes } from '../scan/snapshot'
 import type {
   CarriedOut,
@@ -227,8 +229,9 @@ export function decisionProblem(
   return null
 }
 
+/** A key with a HIGH or CRITICAL finding, at start or new since (keeping it needs a justification). */
 export const isRiskyKey = (key: ReviewKey) =>
-  key.findings.some((f) => severityRank(f.severity) <= HIGH)
+  findingsOf(key).some((f) => severityRank(f.severity) <= HIGH)
 
 /** Records a valid decision (checked by decisionProblem) with who and when, keeping what was carried out. */
 export function recordDecision(
@@ -555,11 +558,17 @@ export function completeReview(
     now: Date
     note?: string | null
     leakScan?: ReviewEvidence['leakScan']
+    /** each key's findings now: what is new since the start is stored with the signed review
+     * (the signer saw it; a signed record is never worked out again from later data) */
+    findingsNow?: FindingsNow
   }
 ): Outcome<Review> {
   if (given.status !== 'OPEN')
     return refuse('CONFLICT', wording('refusal.review.alreadyCompleted'))
-  const review = withLeakScan(given, input.leakScan)
+  const withScan = withLeakScan(given, input.leakScan)
+  const review = input.findingsNow
+    ? withFindingsNow(withScan, input.findingsNow)
+    : withScan
   const note = (input.note ?? '').trim()
 
   if (note.length > MAX_NOTE)

@@ -12,6 +12,13 @@ export type Decision = (typeof DECISIONS)[number]
 export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_APPLICABLE'] as const
 export type CheckStatus = (typeof CHECK_STATUSES)[number]
 
+/** A finding as a review records it: which rule, how severe, which practice. */
+export interface ReviewFinding {
+  rule: string
+  severity: Severity
+  practice: Practice
+}
+
 /** A key as it stood when the review started. */
 export interface ReviewKey {
   id: string
@@ -21,7 +28,11 @@ export interface ReviewKey {
   ageDays: number
   rolesKnown: boolean
   roles: string[]
-  findings: Array<{ rule: string; severity: Severity; practice: Practice }>
+  findings: ReviewFinding[]
+  /** findings the key has now (rule and severity) that it did not have at start, e.g. an
+   * exposure found by a storefront scan run during the review (domain/review/findingsNow.ts):
+   * worked out when an open review is read, stored at sign-off (what the signer saw) */
+  newFindings?: ReviewFinding[]
   /** set for a key of another account that holds roles here (inventory.externalKeys); its id is
    * `external:<appKey>` */
   external?: { account: string }
@@ -108,6 +119,9 @@ export interface Review {
   audit: AuditEntry[]
   /** what the daily scans saw change before the review started (evidence of drift) */
   changes?: Changes | null
+  /** set on an open review as read when its keys' findings now could not be worked out (its
+   * rows show findings at start only); never stored */
+  findingsNowUnknown?: true
 }
 
 /** The index document: the open review's id and a summary of each completed one. */

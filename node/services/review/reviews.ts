@@ -25,6 +25,10 @@ import {
   withLeakScan,
 } from '../../domain/review/machine'
 import type { Review, ReviewIndex } from '../../domain/review/types'
+import {
+  withFindingsNow,
+  withoutFindingsNow,
+} from '../../domain/review/findingsNow'
 import { quote } from '../../domain/secrets'
 import type { Changes } from '../../domain/scan/snapshot'
 import { actor } from '../../resolvers/actor'
@@ -32,6 +36,7 @@ import { auditFileOfMonth } from '../auditLog'
 import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
+import { findingsNow, findingsNowIfKnown } from './findingsNow'
 import {
   changeOpen,
   fileOf,
@@ -56,12 +61,25 @@ function visible(ctx: Context, r: Review | null, id: string): Review | null {
   return r
 }
 
-/** The open review as the admin sees it now: with a storefront scan run since it started. */
-export async function openReview(ctx: Context): Promise<Review | null> {
-  const { storage } = requestData(ctx)
-  const r = await readOpen(storage)
+/**
+ * An open review as the admin sees it now: with a storefront scan run since it started, and each
+ * key's findings raised since (a completed review is as signed).
+ */
+async function asNow(ctx: Context, r: Review): Promise<Review> {
+  if (r.status !== 'OPEN') return r
+  const [scan, current] = await Promise.all([
+    latestLeakScan(requestData(ctx).storage),
+    findingsNowIfKnown(ctx),
+  ])
 
-  return r && withLeakScan(r, await latestLeakScan(storage))
+  return withFindingsNow(withLeakScan(r, scan), current)
+}
+
+/** The open review as the admin sees it now (asNow). */
+export async function openReview(ctx: Context): Promise<Review | null> {
+  const r = await readOpen(requestData(ctx).storage)
+
+  return r && asNow(ctx, r)
 }
 
 /** A review by id; the open one as openReview shows it. */
@@ -71,9 +89,7 @@ export async function reviewById(
 ): Promise<Review | null> {
   const r = visible(ctx, await readById(requestData(ctx).storage, id), id)
 
-  return r?.status === 'OPEN'
-    ? withLeakScan(r, await latestLeakScan(requestData(ctx).storage))
-    : r
+  return r && asNow(ctx, r)
 }
 
 /** The open review when no id is given. */
@@ -207,15 +223,27 @@ export async function decideOne(
   a: { keyId: string; decision: string; justification?: string | null }
 ): Promise<Review> {
   const by = await actor(ctx)
+  // Keeping a key is judged by its findings now too (a CRITICAL raised during the review needs
+  // a justification like any): refused while they cannot be worked out.
+  const current = await findingsNow(ctx)
 
-  return changeOpen(requestData(ctx).storage, (r) => {
+  return changeOpen(requestData(ctx).storage, (stored) => {
+    const r = withFindingsNow(stored, current)
     const out = decideKey(r, { ...a, by, now: now() })
 
     return out.ok
-      ? { ok: true, value: { review: out.value, result: out.value } }
+      ? {
+          ok: true,
+          value: { review: storable(stored, r, out.value), result: out.value },
+        }
       : out
   })
 }
+
+/** What a transition on the review as seen now writes: the stored review when it changed nothing,
+ * else the changed one without the new findings a read works out (stored at sign-off only). */
+const storable = (stored: Review, seen: Review, next: Review): Review =>
+  next === seen ? stored : withoutFindingsNow(next)
 
 export interface DecideMany {
   keyIds?: string[] | null
@@ -242,14 +270,18 @@ export async function decideMany(
   }
 
   const by = await actor(ctx)
+  // "Every key without findings" and the rule and severity filters count findings raised since
+  // the review started: refused while they cannot be worked out.
+  const current = await findingsNow(ctx)
 
-  return changeOpen(requestData(ctx).storage, (r) => {
+  return changeOpen(requestData(ctx).storage, (stored) => {
+    const r = withFindingsNow(stored, current)
     const keyIds = a.keyIds ?? matchingIds(r, a.matching!)
 
     if (!keyIds.length && a.matching)
       return {
         ok: true,
-        value: { review: r, result: { review: r, changed: [] } },
+        value: { review: stored, result: { review: r, changed: [] } },
       }
     const out = decideKeys(r, {
       keyIds,
@@ -260,7 +292,13 @@ export async function decideMany(
     })
 
     return out.ok
-      ? { ok: true, value: { review: out.value.review, result: out.value } }
+      ? {
+          ok: true,
+          value: {
+            review: storable(stored, r, out.value.review),
+            result: out.value,
+          },
+        }
       : out
   })
 }
@@ -271,13 +309,23 @@ export async function check(
 ): Promise<Review> {
   const by = await actor(ctx)
   const { storage } = requestData(ctx)
-  const leakScan = await latestLeakScan(storage)
+  const [leakScan, current] = await Promise.all([
+    latestLeakScan(storage),
+    findingsNowIfKnown(ctx),
+  ])
 
   return changeOpen(storage, (r) => {
     const out = checkPractice(r, { ...a, by, now: now(), leakScan })
 
     return out.ok
-      ? { ok: true, value: { review: out.value, result: out.value } }
+      ? {
+          ok: true,
+          value: {
+            review: out.value,
+            // answered as the page reads it: with the findings raised since the start
+            result: withFindingsNow(out.value, current),
+          },
+        }
       : out
   })
 }
@@ -288,9 +336,20 @@ export async function complete(
 ): Promise<Review> {
   const by = await actor(ctx)
   const { storage } = requestData(ctx)
-  const leakScan = await latestLeakScan(storage)
+  // What is new since the start is stored with the signed review: sign-off is refused (nothing
+  // changes) while it cannot be worked out, rather than signing "no problems" unseen.
+  const [leakScan, current] = await Promise.all([
+    latestLeakScan(storage),
+    findingsNow(ctx),
+  ])
   const done = await changeOpen(storage, (r) => {
-    const out = completeReview(r, { by, now: now(), note: a.note, leakScan })
+    const out = completeReview(r, {
+      by,
+      now: now(),
+      note: a.note,
+      leakScan,
+      findingsNow: current,
+    })
 
     return out.ok
       ? { ok: true, value: { review: out.value, result: out.value } }

@@ -25,7 +25,12 @@ const RunScan: React.FC = () => {
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
   >(RUN_SCAN, {
-    refetchQueries: [{ query: REVIEW }],
+    // the scan may raise findings on the review's keys: the table and its counts show them
+    refetchQueries: [
+      { query: REVIEW },
+      'KeyStewardReviewDecisions',
+      'KeyStewardReviewCount',
+    ],
     awaitRefetchQueries: true,
   })
 
@@ -80,7 +85,9 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           {e.keyIds.length > 0 && (
             <>
               {' · '}
+              {/* underlined: a link in a line of text is told apart by more than colour (axe) */}
               <Link
+                className="c-link hover-c-link-hover underline"
                 to={`${BASE}/keys?ids=${e.keyIds
                   .map(encodeURIComponent)
                   .join(',')}`}

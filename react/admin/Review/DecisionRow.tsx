@@ -5,6 +5,7 @@ import { Button, Dropdown, Input } from 'vtex.styleguide'
 import KeyActionButton from '../actions/KeyActionButton'
 import RenewTokenButton from '../actions/RenewTokenButton'
 import type { KeyActionField } from '../actions/usePermissions'
+import Dialog from '../components/Dialog'
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
 import { ruleName } from '../components/ruleName'
@@ -15,6 +16,61 @@ import type { ActionPermission } from '../types'
 import type { Decision, ReviewKey } from './types'
 import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
+import { hasCritical } from './findingsNow'
+
+/** Decisions that leave a key's roles as they are (as in the bulk bar): confirmed on a critical key. */
+const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
+
+/** A finding's severity and rule name; `data-rule` lets the page and tests find it by rule. */
+const FindingLine: React.FC<{
+  f: ReviewKey['findings'][number]
+  isNew?: boolean
+}> = ({ f, isNew }) => {
+  const intl = useIntl()
+
+  return (
+    <span className="db mb1" data-new-finding={isNew ? f.rule : undefined}>
+      <SeverityBadge severity={f.severity} />{' '}
+      <span className="c-muted-1" data-rule={f.rule}>
+        {ruleName(intl, f.rule)}
+      </span>
+    </span>
+  )
+}
+
+/**
+ * The row's findings: those at start, then those raised since the review started (worked out on
+ * each read; a completed review shows those seen at sign-off), so an exposure found by a scan run
+ * during the review never reads "No problems".
+ */
+const Findings: React.FC<{ k: ReviewKey }> = ({ k }) => {
+  const fresh = k.newFindings ?? []
+
+  if (!k.findings.length && !fresh.length)
+    return (
+      <span className="c-success">
+        <FormattedMessage id="admin/key-steward.keys.healthy" />
+      </span>
+    )
+
+  return (
+    <>
+      {k.findings.map((f, i) => (
+        <FindingLine key={i} f={f} />
+      ))}
+      {fresh.length > 0 && (
+        <div className="mt2" data-new-findings={fresh.length}>
+          <span className="db f7 fw5 c-danger mb1" data-new-since-start>
+            <FormattedMessage id="admin/key-steward.review.newSinceStart" />
+          </span>
+          {fresh.map((f, i) => (
+            <FindingLine key={i} f={f} isNew />
+          ))}
+        </div>
+      )}
+    </>
+  )
+}
 
 /** What was done to carry a decision out, oldest first (a renewal's start only puts ROTATE in progress). */
 const CarriedOutLines: React.FC<{ k: ReviewKey }> = ({ k }) => (
@@ -85,6 +141,12 @@ const CarryOut: React.FC<{
           appKey={k.appKey}
           label={label}
           permission={can('renewToken')}
+          // a new token leaves the roles: Owner access stays (the bulk bar's warning)
+          warning={
+            hasCritical(k) ? (
+              <FormattedMessage id="admin/key-steward.review.confirmCritical.effect.ROTATE" />
+            ) : undefined
+          }
         />
       )}
       {d.decision === 'DEACTIVATE' &&
@@ -171,12 +233,20 @@ const DecisionRow: React.FC<RowProps> = ({
   )
 
   const [save, saving] = useDecide()
+  const [confirming, setConfirming] = useState(false)
   const failure = readError(saving.error)
   const changed =
     decision !== (k.decision?.decision ?? '') ||
     justification !== (k.decision?.justification ?? '')
 
   const label = k.label || k.appKey
+  const submit = (d: Decision) =>
+    save({
+      variables: { keyIds: [k.id], decision: d, justification },
+    }).then(
+      () => onDecided?.(label, d),
+      () => undefined
+    )
 
   return (
     <tr
@@ -215,20 +285,7 @@ const DecisionRow: React.FC<RowProps> = ({
         )}
       </td>
       <td className="pv3 ph3 v-top f6">
-        {k.findings.length === 0 ? (
-          <span className="c-success">
-            <FormattedMessage id="admin/key-steward.keys.healthy" />
-          </span>
-        ) : (
-          k.findings.map((f, i) => (
-            <span key={i} className="db mb1">
-              <SeverityBadge severity={f.severity} />{' '}
-              <span className="c-muted-1" data-rule={f.rule}>
-                {ruleName(intl, f.rule)}
-              </span>
-            </span>
-          ))
-        )}
+        <Findings k={k} />
       </td>
       {readOnly ? (
         <td className="pv3 ph3 v-top f6">
@@ -274,13 +331,12 @@ const DecisionRow: React.FC<RowProps> = ({
             )}
             onSubmit={(e) => {
               e.preventDefault()
-              if (decision)
-                save({
-                  variables: { keyIds: [k.id], decision, justification },
-                }).then(
-                  () => onDecided?.(label, decision),
-                  () => undefined
-                )
+              if (!decision) return
+              // Keeping or rotating a key with a CRITICAL finding leaves its access: confirmed
+              // first, as in the bulk bar.
+              if (LEAVES_ACCESS.includes(decision) && hasCritical(k))
+                setConfirming(true)
+              else submit(decision)
             }}
           >
             <div className="mr3" style={{ minWidth: '11rem' }}>
@@ -348,6 +404,47 @@ const DecisionRow: React.FC<RowProps> = ({
           )}
           {k.decision && !changed && !k.external && (
             <CarryOut k={k} can={can} />
+          )}
+          {confirming && decision && (
+            <Dialog
+              isOpen
+              testId="row-critical-confirm"
+              dangerous
+              title={t(
+                decision === 'KEEP'
+                  ? 'review.confirmCriticalKey.title.KEEP'
+                  : 'review.confirmCriticalKey.title.ROTATE'
+              )}
+              confirmLabel={intl.formatMessage(
+                { id: 'admin/key-steward.review.confirmCritical.confirm' },
+                { decision: t(`review.decision.${decision}`), count: 1 }
+              )}
+              cancelLabel={t('review.cancel')}
+              loading={saving.loading}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => {
+                setConfirming(false)
+                submit(decision)
+              }}
+            >
+              <p className="mb2">
+                <strong>{label}</strong>
+              </p>
+              <div className="mb3" data-critical-findings>
+                {[...k.findings, ...(k.newFindings ?? [])]
+                  .filter((f) => f.severity === 'CRITICAL')
+                  .map((f, i) => (
+                    <FindingLine key={i} f={f} />
+                  ))}
+              </div>
+              <p>
+                {t(
+                  decision === 'KEEP'
+                    ? 'review.confirmCritical.effect.KEEP'
+                    : 'review.confirmCritical.effect.ROTATE'
+                )}
+              </p>
+            </Dialog>
           )}
         </td>
       )}

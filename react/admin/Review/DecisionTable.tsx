@@ -27,6 +27,7 @@ import type {
 } from './types'
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
+import { hasCritical } from './findingsNow'
 
 const PAGE = 50
 
@@ -38,11 +39,17 @@ const DecisionTable: React.FC<{
   carryOut?: CarryOutFilter | null
   /** told when the admin changes the follow-up filter (the page keeps it in its URL) */
   onCarryOutChange?: (f: CarryOutFilter | null) => void
+  /** the search to open with (the page's ?q=, as on the Keys page) */
+  search?: string
+  /** told when the admin changes the search (the page keeps it in its URL) */
+  onSearchChange?: (q: string | null) => void
 }> = ({
   reviewId,
   readOnly = false,
   carryOut: initialCarryOut,
   onCarryOutChange,
+  search: initialSearch,
+  onSearchChange,
 }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, unknown>) =>
@@ -57,11 +64,17 @@ const DecisionTable: React.FC<{
 
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [rule, setRule] = useState('')
+  // Only a completed review's changes can be carried out: an open one offers no follow-up filter.
   const [carryOut, setCarryOut] = useState<CarryOutFilter | ''>(
-    initialCarryOut ?? ''
+    readOnly ? initialCarryOut ?? '' : ''
   )
 
-  const [search, setSearch] = useState('')
+  const [search, setSearchState] = useState(initialSearch ?? '')
+  const setSearch = (q: string) => {
+    setSearchState(q)
+    onSearchChange?.(q.trim() ? q : null)
+  }
+
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
   const [selection, setSelection] = useState<Selection>({
@@ -92,11 +105,12 @@ const DecisionTable: React.FC<{
   // The rules found on the review's keys (the chosen one kept while a page loads).
   const rules = page?.rules ?? []
   const ruleChoices = rule && !rules.includes(rule) ? [...rules, rule] : rules
-  // Keys seen with a CRITICAL finding: a selection is made of rows seen on some page.
+  // Keys seen with a CRITICAL finding (at start or new since): a selection is made of rows seen
+  // on some page.
   const critical = useRef(new Set<string>()).current
 
   for (const k of page?.keys ?? [])
-    if (k.findings.some((f) => f.severity === 'CRITICAL')) critical.add(k.id)
+    if (hasCritical(k)) critical.add(k.id)
     else critical.delete(k.id)
   const failure = readError(error)
   const reset = () => {
@@ -121,6 +135,7 @@ const DecisionTable: React.FC<{
   // when nothing else narrows the list (then in green); otherwise that nothing matches.
   const allCarriedOut =
     carryOut === 'NOT_CARRIED_OUT' && status !== 'UNDECIDED' && !narrowed
+
   const emptyId = carryOut
     ? allCarriedOut
       ? 'carryOut.NOT_CARRIED_OUT'
@@ -128,6 +143,7 @@ const DecisionTable: React.FC<{
     : status === 'UNDECIDED' && narrowed
     ? 'UNDECIDED.filtered'
     : status
+
   const emptyIsGood = carryOut ? allCarriedOut : !narrowed
 
   const selectedIds = selection.kind === 'ids' ? selection.ids : []
@@ -200,24 +216,26 @@ const DecisionTable: React.FC<{
             }}
           />
         </div>
-        <div className="mr4 mb3" data-carry-out-filter>
-          <Dropdown
-            label={t('carryOutFilter')}
-            value={carryOut}
-            options={[
-              { value: '', label: t('carryOutFilter.ANY') },
-              ...CARRY_OUT_FILTERS.map((f) => ({
-                value: f,
-                label: t(`carryOutFilter.${f}`),
-              })),
-            ]}
-            onChange={(_: unknown, v: CarryOutFilter | '') => {
-              setCarryOut(v)
-              onCarryOutChange?.(v || null)
-              reset()
-            }}
-          />
-        </div>
+        {readOnly && (
+          <div className="mr4 mb3" data-carry-out-filter>
+            <Dropdown
+              label={t('carryOutFilter')}
+              value={carryOut}
+              options={[
+                { value: '', label: t('carryOutFilter.ANY') },
+                ...CARRY_OUT_FILTERS.map((f) => ({
+                  value: f,
+                  label: t(`carryOutFilter.${f}`),
+                })),
+              ]}
+              onChange={(_: unknown, v: CarryOutFilter | '') => {
+                setCarryOut(v)
+                onCarryOutChange?.(v || null)
+                reset()
+              }}
+            />
+          </div>
+        )}
         <div className="mr4 mb3">
           <Input
             label={t('searchKeys')}
@@ -255,6 +273,17 @@ const DecisionTable: React.FC<{
           )}
         </span>
       </div>
+      {page && page.findingsNowKnown === false && (
+        <div className="mb3" data-findings-now-unknown>
+          <Notice
+            type="warning"
+            announce="none"
+            action={{ label: t('retry'), onClick: () => refetch() }}
+          >
+            {t('findingsNowUnknown')}
+          </Notice>
+        </div>
+      )}
       {notice && (
         <p className="c-success f6 mt0 mb3" role="status" data-decide-notice>
           {notice}

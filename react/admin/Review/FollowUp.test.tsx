@@ -72,6 +72,7 @@ const key = (id: string, label: string, d: ReturnType<typeof decision>) => ({
   external: false,
   account: null,
   findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
+  newFindings: [],
   decision: d,
 })
 
@@ -106,6 +107,7 @@ const pageOf = (filter: Record<string, unknown>, keys: unknown[]) => ({
         offset: 0,
         keys,
         rules: ['owner-role'],
+        findingsNowKnown: true,
       },
     },
   },

@@ -80,6 +80,7 @@ const keys = [
     external: false,
     account: null,
     findings: [{ rule: 'key-age-exceeded', severity: 'HIGH' }],
+    newFindings: [],
     decision: null,
   },
   {
@@ -93,6 +94,7 @@ const keys = [
     external: false,
     account: null,
     findings: [],
+    newFindings: [],
     decision: null,
   },
 ]
@@ -128,6 +130,7 @@ const page = {
         offset: 0,
         keys,
         rules: FOUND,
+        findingsNowKnown: true,
       },
     },
   },
@@ -149,6 +152,11 @@ const open = [
 ]
 
 describe('ReviewPage', () => {
+  // The page keeps its search in the URL (?q=): each test opens the page without one.
+  beforeEach(() =>
+    window.history.replaceState(null, '', '/admin/app/key-steward/review')
+  )
+
   it('offers to start a review when none is open, and lists past ones to open', async () => {
     const { getByText, getAllByText } = render(<ReviewPage />, {
       graphql: {
@@ -304,6 +312,7 @@ describe('ReviewPage', () => {
             offset: 0,
             keys: [],
             rules: FOUND,
+            findingsNowKnown: true,
           },
         },
       },
@@ -347,6 +356,7 @@ describe('ReviewPage', () => {
             offset: 0,
             keys: [],
             rules: FOUND,
+            findingsNowKnown: true,
           },
         },
       },
@@ -394,6 +404,7 @@ describe('ReviewPage', () => {
             offset,
             keys: rows,
             rules: FOUND,
+            findingsNowKnown: true,
           },
         },
       },
@@ -619,6 +630,7 @@ describe('ReviewPage', () => {
             offset: 0,
             keys: criticalKeys,
             rules: FOUND,
+            findingsNowKnown: true,
           },
         },
       },
@@ -743,5 +755,85 @@ describe('ReviewPage', () => {
     expect(container.querySelector('[role="alert"]')!.textContent).toContain(
       'Legacy OMS export'
     )
+  })
+  it('counts a key whose finding raised since the start is CRITICAL in the bulk confirmation, and says when findings now are unknown', async () => {
+    const exposed = {
+      ...keys[1],
+      id: 'k-locator',
+      label: 'Store locator widget',
+      risky: true,
+      findings: [],
+      newFindings: [{ rule: 'exposed-client-side', severity: 'CRITICAL' }],
+    }
+
+    const withNew = {
+      ...page,
+      result: {
+        data: {
+          reviewDecisions: {
+            reviewId: 'r1',
+            total: 2,
+            offset: 0,
+            keys: [exposed, keys[1]],
+            rules: [...FOUND, 'exposed-client-side'],
+            findingsNowKnown: true,
+          },
+        },
+      },
+    }
+
+    const { container, getByTestId, getByText } = render(<ReviewPage />, {
+      graphql: { mocks: [...open.filter((m) => m !== page), withNew] },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    expect(
+      container.querySelector('tr[data-review-key="k-locator"]')!.textContent
+    ).toContain('New since the review started')
+    // the Finding filter offers the new finding's rule
+    getByText('Exposed in storefront code', { selector: 'option' })
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    const bar = container.querySelector('[data-bulk-bar]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
+    fireEvent.click(bar.querySelector('button[type="submit"]')!)
+    const dialog = getByTestId('bulk-critical-confirm')
+
+    expect(dialog.querySelector('[data-critical-count]')!.textContent).toMatch(
+      /: 1 of 2\.$/
+    )
+
+    const unknown = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          ...open.filter((m) => m !== page),
+          {
+            ...page,
+            result: {
+              data: {
+                reviewDecisions: {
+                  ...page.result.data.reviewDecisions,
+                  findingsNowKnown: false,
+                },
+              },
+            },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(
+        unknown.container.querySelector('[data-findings-now-unknown]')
+      ).not.toBeNull()
+    )
+    expect(
+      unknown.container.querySelector('[data-findings-now-unknown]')!
+        .textContent
+    ).toContain('the table shows the findings at the start of the review only')
   })
 })

@@ -117,6 +117,19 @@ function carryOutFromUrl(): CarryOutFilter | null {
   return CARRY_OUT_FILTERS.find((f) => f === v) ?? null
 }
 
+/**
+ * ?q= searches the review's keys, as it searches the Keys page (Keys/keyQuery.ts): read when the
+ * page opens, written as the admin types.
+ */
+function searchFromUrl(): string {
+  if (typeof window === 'undefined') return ''
+
+  return (new URLSearchParams(window.location.search).get('q') ?? '').slice(
+    0,
+    200
+  )
+}
+
 /** Sets or removes a query parameter without a navigation (the page's state is in the URL). */
 function setParam(name: string, value: string | null) {
   if (typeof window === 'undefined') return
@@ -171,8 +184,9 @@ const ReviewPage: React.FC = () => {
   const show = (id: string | null, justSigned = false) => {
     setViewing(id ? { id, justSigned } : null)
     setParam('review', id)
-    // a follow-up filter belongs to the review it was set on
+    // a follow-up filter and a search belong to the review they were set on
     setParam('carryOut', null)
+    setParam('q', null)
   }
 
   return (
@@ -188,6 +202,8 @@ const ReviewPage: React.FC = () => {
           onClose={() => show(null)}
           carryOut={carryOutFromUrl()}
           onCarryOutChange={(f) => setParam('carryOut', f)}
+          search={searchFromUrl()}
+          onSearchChange={(q) => setParam('q', q)}
         />
       ) : (
         <>
@@ -275,7 +291,10 @@ const ReviewPage: React.FC = () => {
                 <Checklist items={review.checklist} />
               </PageBlock>
               <PageBlock title={t('decisions')}>
-                <DecisionTable />
+                <DecisionTable
+                  search={searchFromUrl()}
+                  onSearchChange={(q) => setParam('q', q)}
+                />
               </PageBlock>
             </>
           )}

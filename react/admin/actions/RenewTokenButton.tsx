@@ -35,6 +35,8 @@ interface Props {
    * must survive the page reading its data again.
    */
   offered?: boolean
+  /** said in the confirmation besides the effect (e.g. a review row's key keeps its Owner access) */
+  warning?: React.ReactNode
 }
 
 const RenewTokenButton: React.FC<Props> = ({
@@ -44,6 +46,7 @@ const RenewTokenButton: React.FC<Props> = ({
   permission,
   size = 'regular',
   offered = true,
+  warning,
 }) => {
   const intl = useIntl()
   const client = useApolloClient()
@@ -138,7 +141,13 @@ const RenewTokenButton: React.FC<Props> = ({
         error={error}
         onConfirm={renew}
         onCancel={() => setConfirming(false)}
-      />
+      >
+        {warning && (
+          <p className="mt0 mb4 fw5 c-danger" data-renew-warning>
+            {warning}
+          </p>
+        )}
+      </ConfirmDialog>
       {shown && (
         <NewTokenDialog
           token={shown.token}

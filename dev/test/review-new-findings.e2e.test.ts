@@ -1,0 +1,212 @@
+// A finding raised during a review is in the review: the storefront scan the checklist asks for
+// finds "Store locator widget" exposed (CRITICAL) after the review started; its row says so,
+// "Keep every key without findings" leaves it undecided, and sign-off stores what was seen.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'fs'
+import { join } from 'path'
+import { after, before, it } from 'node:test'
+
+import type { Browser, Frame, Page } from 'playwright-core'
+
+import type { Fixture } from '../platform/fixture'
+import type { Stack } from '../stack'
+import { startStack } from '../stack'
+import { DEFAULT_FIXTURE, ROOT } from '../paths'
+import { assertNoTokens, gql, loadJson } from './helpers'
+import { launchChromium, openAdmin, screenshotAdmin } from './browser'
+
+const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const ANA = 'session-ana-owner'
+const exposed = fixture.appKeys.find((k) => k.label === 'Store locator widget')!
+
+let stack: Stack
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  stack = await startStack({ fixture: DEFAULT_FIXTURE })
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+})
+
+after(async () => {
+  await browser?.close()
+  await stack?.stop()
+  assertNoTokens(fixture, stack.logs, 'service log line')
+})
+
+async function ana(query: string, variables: Record<string, unknown> = {}) {
+  const r = await gql(stack, ANA, query, variables)
+
+  assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors))
+  assertNoTokens(fixture, [r.text], 'GraphQL answer')
+
+  return r.body.data
+}
+
+const KEY = `query($f: DecisionFilter, $id: ID) { reviewDecisions(reviewId: $id, filter: $f, limit: 200) { total rules findingsNowKnown keys { id findings { rule severity } newFindings { rule severity } risky decision { decision } } } }`
+const keyIn = (page: { keys: Array<{ id: string }> }) =>
+  page.keys.find((k) => k.id === exposed.id) as any
+
+/** The cells of the CSV row of a key (every field quoted; no field of these rows holds a newline). */
+function csvRow(csv: string, keyId: string) {
+  const [head, ...lines] = csv.split('\r\n')
+  const cells = (line: string) =>
+    (line.match(/"(?:[^"]|"")*"/g) ?? []).map((c) =>
+      c.slice(1, -1).replace(/""/g, '"')
+    )
+  const header = cells(head)
+  const row = cells(lines.find((l) => l.includes(`"${keyId}"`))!)
+
+  return (name: string) => row[header.indexOf(name)]
+}
+
+it('shows a CRITICAL finding raised by a scan during the review in its row, and "Keep every key without findings" leaves the key undecided', async () => {
+  assert.ok(exposed, 'the fixture has the Store locator widget key')
+  const app: Frame = await openAdmin(
+    page,
+    `${stack.url}/admin/key-steward/review`
+  )
+
+  await app.getByRole('button', { name: 'Start review' }).click()
+  await app.waitForSelector('[data-practice="NO_CLIENT_SIDE"]')
+  // At start no scan had run: the key had no finding.
+  const atStart = keyIn((await ana(KEY)).reviewDecisions)
+
+  assert.deepEqual(atStart.findings, [])
+  assert.deepEqual(atStart.newFindings, [])
+
+  // The checklist's storefront scan, run from the review, finds its token in /arquivos/app.js.
+  await app.waitForSelector(
+    '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]'
+  )
+  await app.locator('[data-run-scan] button').click()
+  await app.waitForSelector(
+    '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]',
+    { state: 'detached', timeout: 60_000 }
+  )
+
+  const row = app.locator(`tr[data-review-key="${exposed.id}"]`)
+  const fresh = row.locator('[data-new-finding="exposed-client-side"]')
+
+  await fresh.waitFor({ timeout: 30_000 })
+  assert.match((await fresh.textContent())!, /Critical/i)
+  assert.match((await fresh.textContent())!, /Exposed in storefront code/)
+  assert.match(
+    (await row.locator('[data-new-since-start]').textContent())!,
+    /New since the review started/
+  )
+  assert.doesNotMatch((await row.textContent())!, /No problems/)
+  await screenshotAdmin(page, app, join(ARTIFACTS, 'review-new-finding.png'))
+  await row.screenshot({ path: join(ARTIFACTS, 'review-new-finding-row.png') })
+
+  // The service counts it like any finding.
+  const seen = (await ana(KEY)).reviewDecisions
+
+  assert.equal(seen.findingsNowKnown, true)
+  assert.ok(seen.rules.includes('exposed-client-side'))
+  assert.deepEqual(keyIn(seen).findings, [], 'the findings at start stay')
+  assert.deepEqual(keyIn(seen).newFindings, [
+    { rule: 'exposed-client-side', severity: 'CRITICAL' },
+  ])
+  assert.equal(keyIn(seen).risky, true)
+  const critical = (await ana(KEY, { f: { worstSeverity: 'CRITICAL' } }))
+    .reviewDecisions
+
+  assert.ok(keyIn(critical), 'counted by the CRITICAL confirmation')
+
+  // "Keep every key without findings" keeps the others and not this one.
+  await app.locator('[data-keep-healthy] button').click()
+  await app.waitForSelector('[data-decide-notice]')
+  await row.waitFor()
+  assert.equal(await row.getAttribute('data-decided'), 'false')
+  const after = (await ana(KEY)).reviewDecisions
+
+  assert.equal(keyIn(after).decision, null)
+  assert.ok(
+    (await ana(KEY, { f: { status: 'DECIDED' } })).reviewDecisions.total > 0,
+    'the keys without findings were kept'
+  )
+
+  // Keeping it without a justification is refused, as for any CRITICAL key.
+  const refused = await gql(
+    stack,
+    ANA,
+    `mutation($k: ID!) { decideKey(keyId: $k, decision: KEEP) { id } }`,
+    { k: exposed.id }
+  )
+
+  assert.equal(refused.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT')
+
+  // The open review's export lists it in new_findings; the findings at start stay empty.
+  const { id } = (await ana('{ review { id } }')).review
+  const open = (
+    await ana(
+      'query($id: ID!) { reviewExport(id: $id, format: CSV) { content } }',
+      { id }
+    )
+  ).reviewExport.content
+
+  assert.equal(
+    csvRow(open, exposed.id)('new_findings'),
+    'CRITICAL:exposed-client-side'
+  )
+  assert.equal(csvRow(open, exposed.id)('findings'), '')
+  assert.deepEqual(pageErrors, [])
+})
+
+it('sign-off stores the new findings the signer saw: the completed review and its export keep them', async () => {
+  await ana(
+    `mutation($k: [ID!]) { decideKeys(keyIds: $k, decision: ROTATE) { reviewId } }`,
+    { k: [exposed.id] }
+  )
+  await ana(
+    `mutation { decideKeys(matching: { status: UNDECIDED }, decision: KEEP, justification: "Owners confirmed in SEC-44") { reviewId } }`
+  )
+  for (const practice of [
+    'ROTATE_KEYS',
+    'RENEW_TOKENS',
+    'REASSESS_ACCESS',
+    'INDIVIDUAL_KEYS',
+    'NO_CLIENT_SIDE',
+    'AWARENESS',
+    'NO_SHARING',
+  ])
+    await ana(
+      'mutation($p: Practice!, $n: String) { checkPractice(practice: $p, status: DONE, note: $n) { id } }',
+      { p: practice, n: `Checked ${practice}; follow-up in SEC-44` }
+    )
+  const signed = (await ana('{ review { id } }')).review
+
+  const done = (
+    await ana(
+      'mutation { completeReview(note: "Q4") { id status progress { criticalChangesPending } } }'
+    )
+  ).completeReview
+
+  assert.equal(done.status, 'COMPLETED')
+  // the Owner keys kept with a justification ask for no change; the exposed key's rotation is pending
+  assert.ok(done.progress.criticalChangesPending >= 1)
+
+  const completed = (await ana(KEY, { id: signed.id })).reviewDecisions
+
+  assert.deepEqual(keyIn(completed).newFindings, [
+    { rule: 'exposed-client-side', severity: 'CRITICAL' },
+  ])
+  const csv = (
+    await ana(
+      'query($id: ID!) { reviewExport(id: $id, format: CSV) { content } }',
+      { id: signed.id }
+    )
+  ).reviewExport.content
+
+  assert.equal(
+    csvRow(csv, exposed.id)('new_findings'),
+    'CRITICAL:exposed-client-side'
+  )
+  assert.equal(csvRow(csv, exposed.id)('review_status'), 'COMPLETED')
+})

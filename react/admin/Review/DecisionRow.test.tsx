@@ -1,0 +1,210 @@
+import React from 'react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
+
+import DECIDE_KEYS from '../graphql/decideKeys.gql'
+import DecisionRow from './DecisionRow'
+import type { ReviewKey } from './types'
+
+// A key without findings at start whose token a storefront scan run during the review found.
+const exposed = {
+  id: 'k-locator',
+  appKey: 'vtexappkey-acme-LOCATOR',
+  label: 'Store locator widget',
+  isActive: true,
+  ageDays: 40,
+  roles: ['Logistics - Read only'],
+  risky: true,
+  external: false,
+  account: null,
+  findings: [],
+  newFindings: [{ rule: 'exposed-client-side', severity: 'CRITICAL' }],
+  decision: null,
+} as unknown as ReviewKey
+
+const healthy = {
+  ...exposed,
+  id: 'k-erp',
+  label: 'ERP orders sync',
+  risky: false,
+  newFindings: [],
+} as unknown as ReviewKey
+
+const JUSTIFICATION = 'Token revoked in the theme; kept for the ERP'
+
+const decided = (k: ReviewKey, decision: string, justification: string) => {
+  const calls = { count: 0 }
+
+  return {
+    calls,
+    mock: {
+      request: {
+        query: DECIDE_KEYS,
+        variables: { keyIds: [k.id], decision, justification },
+      },
+      result: () => {
+        calls.count++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [],
+              progress: {
+                keysTotal: 2,
+                keysDecided: 1,
+                practicesTotal: 7,
+                practicesClosed: 0,
+                openPractices: [],
+                decisionCounts: [],
+                changesAsked: 0,
+                changesCarriedOut: 0,
+                changesInProgress: 0,
+                changesNotStarted: 0,
+                criticalChangesPending: 0,
+              },
+            },
+          },
+        }
+      },
+    },
+  }
+}
+
+const inTable = (row: React.ReactElement) => (
+  <table>
+    <tbody>{row}</tbody>
+  </table>
+)
+
+function decide(container: HTMLElement, decision: string, text = '') {
+  const row = container.querySelector('tr[data-review-key]')!
+
+  fireEvent.change(row.querySelector('select')!, {
+    target: { value: decision },
+  })
+  if (text)
+    fireEvent.change(
+      row.querySelector('input[type="text"], input:not([type])')!,
+      {
+        target: { value: text },
+      }
+    )
+  fireEvent.click(row.querySelector('button[type="submit"]')!)
+}
+
+describe('DecisionRow', () => {
+  it('shows a finding raised since the review started, never "No problems"', () => {
+    const { container, queryByText, getByText } = render(
+      inTable(<DecisionRow k={exposed} />)
+    )
+
+    expect(queryByText('No problems')).toBeNull()
+    expect(getByText('New since the review started')).toBeInTheDocument()
+    const line = container.querySelector(
+      '[data-new-finding="exposed-client-side"]'
+    )!
+
+    expect(line.textContent).toMatch(/Critical/i)
+    expect(line.textContent).toContain('Exposed in storefront code')
+    // a row without findings, at start or since, still says so
+    const other = render(inTable(<DecisionRow k={healthy} />))
+
+    expect(other.getByText('No problems')).toBeInTheDocument()
+    expect(other.container.querySelector('[data-new-findings]')).toBeNull()
+  })
+
+  it('asks before keeping a key whose new finding is CRITICAL; Cancel sends nothing, confirming saves', async () => {
+    const keep = decided(exposed, 'KEEP', JUSTIFICATION)
+    const { container, getByTestId, queryByTestId, getByRole } = render(
+      inTable(<DecisionRow k={exposed} />),
+      { graphql: { mocks: [keep.mock] } }
+    )
+
+    decide(container, 'KEEP', JUSTIFICATION)
+    const dialog = getByTestId('row-critical-confirm')
+
+    expect(dialog.textContent).toContain('Keep a key with a CRITICAL finding?')
+    expect(dialog.textContent).toContain('Store locator widget')
+    expect(dialog.textContent).toContain('Exposed in storefront code')
+    expect(dialog.textContent).toContain(
+      'Keep records that their access stays as it is.'
+    )
+    fireEvent.click(getByRole('button', { name: 'Cancel' }))
+    await waitFor(() =>
+      expect(queryByTestId('row-critical-confirm')).toBeNull()
+    )
+    expect(keep.calls.count).toBe(0)
+
+    fireEvent.click(
+      container.querySelector('tr[data-review-key] button[type="submit"]')!
+    )
+    fireEvent.click(getByRole('button', { name: 'Keep 1 key' }))
+    await waitFor(() => expect(keep.calls.count).toBe(1))
+  })
+
+  it('warns that rotating leaves the critical access, as the bulk bar does', () => {
+    const { container, getByTestId } = render(
+      inTable(<DecisionRow k={exposed} />)
+    )
+
+    decide(container, 'ROTATE')
+    expect(getByTestId('row-critical-confirm').textContent).toContain(
+      'Rotate replaces the token but leaves the roles, so the critical access stays.'
+    )
+  })
+
+  it('saves a decision on a key without a CRITICAL finding at once', async () => {
+    const rotate = decided(healthy, 'ROTATE', '')
+    const { container, queryByTestId } = render(
+      inTable(<DecisionRow k={healthy} />),
+      { graphql: { mocks: [rotate.mock] } }
+    )
+
+    decide(container, 'ROTATE')
+    expect(queryByTestId('row-critical-confirm')).toBeNull()
+    await waitFor(() => expect(rotate.calls.count).toBe(1))
+  })
+
+  it('renewing the token of a critical key to carry out Rotate says the key keeps its access', () => {
+    const rotating = {
+      ...exposed,
+      findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
+      newFindings: [],
+      decision: {
+        decision: 'ROTATE',
+        justification: '',
+        decidedBy: 'ana@acme.com',
+        decidedAt: '2026-11-26T12:30:00.000Z',
+        carryOutStatus: 'NOT_STARTED',
+        carriedOut: [],
+      },
+    } as unknown as ReviewKey
+
+    const { getByText, getByTestId, unmount } = render(
+      inTable(<DecisionRow k={rotating} />)
+    )
+
+    fireEvent.click(getByText('Renew token…'))
+    expect(
+      getByTestId('confirm-dialog').querySelector('[data-renew-warning]')!
+        .textContent
+    ).toBe(
+      'Rotate replaces the token but leaves the roles, so the critical access stays. Reduce roles or Deactivate may suit these keys better.'
+    )
+    unmount()
+    // without a CRITICAL finding the confirmation says the effect only
+    const plain = render(
+      inTable(
+        <DecisionRow
+          k={{ ...rotating, findings: [] } as unknown as ReviewKey}
+        />
+      )
+    )
+
+    fireEvent.click(plain.getByText('Renew token…'))
+    const confirm = plain.getByTestId('confirm-dialog')
+
+    expect(confirm.textContent).toContain('Store locator widget')
+    expect(confirm.querySelector('[data-renew-warning]')).toBeNull()
+  })
+})

@@ -260,7 +260,11 @@ describe('Reminders', () => {
 
     expect(linksHere(review, review)).toBe(true)
     expect(linksHere(review, `${review}?review=r1`)).toBe(false)
-    expect(linksHere(`${review}?a=1&b=2`, `${review}?b=2&a=1`)).toBe(true)
+    expect(linksHere(`${review}?rule=x&ids=a`, `${review}?ids=a&rule=x`)).toBe(
+      true
+    )
+    // how the page shows it, and who and in what language, do not make another view
+    expect(linksHere(review, `${review}?q=erp&locale=pt&session=s`)).toBe(true)
     expect(linksHere(review, undefined)).toBe(false)
   })
 })

@@ -48,21 +48,23 @@ export function actionHref(r: Reminder): string {
     : `${ACTION[r.kind]}?rule=${rule}`
 }
 
+/** The query parameters that pick what a page shows (a review, keys, a rule, a follow-up), not
+ * how (search, sort, paging) nor who and in what language (the local Admin's session/locale). */
+const VIEW_PARAMS = ['review', 'ids', 'rule', 'carryOut']
+
 /**
  * Whether a reminder's action would only open the view it is shown on (the overdue review's
  * "Start the review" on the review page): then it has no link. `here` is the page's path with its
  * query: a link to another view of the page (the open review from a completed one shown by
- * ?review=, the key list on the keys it names) still helps. Parameters compare in any order.
+ * ?review=, the key list on the keys it names) still helps.
  */
 export function linksHere(href: string, here?: string): boolean {
   if (here === undefined) return false
   const view = (u: string) => {
     const [path, query = ''] = u.split('?')
-    const params = [...new URLSearchParams(query).entries()]
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
+    const params = new URLSearchParams(query)
 
-    return `${path}?${params.join('&')}`
+    return [path, ...VIEW_PARAMS.map((k) => params.get(k) ?? '')].join('\n')
   }
 
   return view(href) === view(here)

@@ -277,7 +277,9 @@ describe('KeysPage', () => {
     })
 
     await waitFor(() => getByText('Freight quotes'))
-    const cells = container.querySelector('[data-key-id="k-renewed"] [data-age]')!
+    const cells = container.querySelector(
+      '[data-key-id="k-renewed"] [data-age]'
+    )!
 
     expect(cells.textContent).toContain('400 days')
     expect(cells.querySelector('[data-stale]')!.textContent).toBe(

@@ -1,14 +1,16 @@
 // The frame of every Key Steward page: the Admin page header (the page's one h1) and the app's
 // sections as links (aria-current marks the open one), like the Admin's side navigation.
-import React from 'react'
+import React, { useEffect, useRef } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Layout, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import Link from './Link'
 import styles from './PageFrame.css'
+import './fields.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
+import { focusHeadingAt, takeHeadingFocus } from './pageFocus'
 
 export { BASE }
 
@@ -46,6 +48,12 @@ const PageFrame: React.FC<Props> = ({
   const { navigate } = useRuntime()
   // Where the page is, so a reminder does not link to the page it is shown on.
   const here = SECTIONS.find((s) => s.id === section)?.path
+  // Opened by a link of the app (or its back link): focus starts on this page's title.
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  useEffect(() => {
+    if (takeHeadingFocus()) heading.current?.focus()
+  })
 
   return (
     <div className={styles.root}>
@@ -54,13 +62,25 @@ const PageFrame: React.FC<Props> = ({
         pageHeader={
           <PageHeader
             title={
-              <h1 className="ma0" style={{ font: 'inherit' }}>
+              <h1
+                ref={heading}
+                tabIndex={-1}
+                className="ma0"
+                style={{ font: 'inherit' }}
+              >
                 {title}
               </h1>
             }
             subtitle={subtitle}
             linkLabel={back?.label}
-            onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
+            onLinkClick={
+              back
+                ? () => {
+                    focusHeadingAt(back.to)
+                    navigate({ to: back.to })
+                  }
+                : undefined
+            }
           />
         }
       >

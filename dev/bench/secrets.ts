@@ -27,6 +27,7 @@ function random(alphabet: string, size = MB, seed = 7): string {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 const PROSE =
   'A chave é usada pela integração do ERP; la clave rota cada 90 días. The key syncs orders. '
 
@@ -35,6 +36,7 @@ const bomb = gzipSync(Buffer.alloc(50 * MB)).toString('base64')
 const CASES: Array<[string, string]> = [
   ['prose (en/pt/es)', fill(PROSE)],
   ['one letter', 'x'.repeat(MB)],
+  ['zeros, a letter after', `${'0'.repeat(MB)}x`],
   ['capitals', 'A'.repeat(MB)],
   ['capitals, 31 then a space', fill(`${'Q'.repeat(31)} `)],
   ['letters spelled with spaces', fill('a ')],
@@ -69,9 +71,29 @@ const CASES: Array<[string, string]> = [
   ['negative squared capitals', fill('\ud83c\udd70')],
   ['flags', fill('\ud83c\udde7\ud83c\uddf7 ')],
   ['spaced decimal bytes', fill('81 ')],
+  // secrets5: shapes read since (literals joined across comments and statements, escaped quotes,
+  // byte lists with other separators, a character between each two, groups joined by words,
+  // letter pairs scored, regional letters)
+  ['literals joined across comments', fill("'ab' /* c */ + ")],
+  ['literals appended with +=', fill("t += 'ab'; ")],
+  ['.concat() calls', fill(".concat('ab')")],
+  ['a list of literals', fill("'ab', ")],
+  ['escaped quotes', fill('\\"')],
+  ['decimal bytes with semicolons', fill('81; ')],
+  [
+    'random capitals, a letter between each two',
+    random(CAPITALS, MB / 2)
+      .split('')
+      .join('a'),
+  ],
+  ['a letter between each two, mixed case', fill('Ab')],
+  ['groups of 31 capitals joined by "and"', fill(`${'Q'.repeat(31)} and `)],
+  ['consonant-heavy capital words', fill('STRENGTHS SCRIPTS SCHWARZ ')],
+  ['random capital groups of 3 to 12', random(`${CAPITALS}${CAPITALS} `)],
+  ['regional indicator letters', fill('\ud83c\uddf6\ud83c\uddfc')],
   [
     'spaced numbers 0-255',
-    fill(Array.from({ length: 256 }, (_, i) => i).join(' ') + ' '),
+    fill(`${Array.from({ length: 256 }, (_, i) => i).join(' ')} `),
   ],
 ]
 

@@ -29,7 +29,7 @@ const routes: RouteDef[] = Object.entries(
 const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
   // Fixed for the frame's life: the top frame reloads the frame when either changes.
   const [{ session, locale }] = React.useState(() => initialPrefs(sessions))
-  const [pathname, go] = usePathname()
+  const [pathname, go, search, querySet] = usePathname()
   const tag = localeTag(locale)
 
   savePrefs(session, locale)
@@ -56,8 +56,12 @@ const AppFrame: React.FC<{ sessions: Session[] }> = ({ sessions }) => {
         <RuntimeProvider
           value={{
             navigate: ({ to }) => go(to),
-            setQuery,
+            setQuery: (query, options) => {
+              setQuery(query, options)
+              querySet()
+            },
             route: { params: matched?.params ?? {}, path: pathname },
+            query: Object.fromEntries(new URLSearchParams(search)),
             culture: { locale: tag },
           }}
         >

@@ -58,6 +58,9 @@ interface RuntimeValue {
     options?: { replace?: boolean; merge?: boolean }
   ) => void
   route: { params: Record<string, string>; path: string }
+  /** render-runtime's query: the page's query string, new on every navigation (the page stays
+   * mounted when only the query changes, as in the Admin) */
+  query: Record<string, string>
   culture: { locale: string }
 }
 
@@ -77,8 +80,18 @@ function tellTop(message: ShellMessage): void {
   if (embedded) window.parent.postMessage(message, window.location.origin)
 }
 
-export function usePathname(): [string, (to: string) => void] {
+/** Where the frame is: its path and query string, and how to go elsewhere. */
+export function usePathname(): [
+  string,
+  (to: string) => void,
+  string,
+  () => void
+] {
   const [pathname, setPathname] = useState(window.location.pathname)
+  // The query is state too: a navigation to the same path with another query (a reminder's link
+  // to /review from a completed review shown by ?review=) re-renders the page with the new
+  // query without mounting it again, as render-runtime does.
+  const [search, setSearch] = useState(window.location.search)
   const go = (to: string) => {
     const url = new URL(to, window.location.origin)
 
@@ -86,12 +99,17 @@ export function usePathname(): [string, (to: string) => void] {
       window.history.replaceState(null, '', url.pathname + url.search)
     else window.history.pushState(null, '', url.pathname + url.search)
     setPathname(url.pathname)
+    setSearch(url.search)
     window.scrollTo(0, 0)
     tellTop({ type: 'ks-shell:navigated', path: url.pathname + url.search })
   }
 
   useEffect(() => {
-    const onPop = () => setPathname(window.location.pathname)
+    const onPop = () => {
+      setPathname(window.location.pathname)
+      setSearch(window.location.search)
+    }
+
     const onMessage = (e: MessageEvent) => {
       if (
         e.source !== window.parent ||
@@ -101,7 +119,7 @@ export function usePathname(): [string, (to: string) => void] {
         return
       if (
         e.data.type === 'ks-shell:navigate' &&
-        e.data.path !== window.location.pathname
+        e.data.path !== window.location.pathname + window.location.search
       )
         go(e.data.path)
     }
@@ -121,7 +139,10 @@ export function usePathname(): [string, (to: string) => void] {
     }
   }, [])
 
-  return [pathname, go]
+  // after setQuery: the runtime's query follows the URL, as render-runtime's does
+  const querySet = () => setSearch(window.location.search)
+
+  return [pathname, go, search, querySet]
 }
 
 /** The page's query string changes (filters of a list): the frame's URL, and the top frame's. */

@@ -586,6 +586,15 @@ describe('adversarial: token paste where everything else is valid', () => {
     s.replace(/.{1,9}/g, (p, at: number) => `${p}${at % 3 ? ' ' : '\n'}`)
 
   const hex = (s: string) => Buffer.from(s).toString('hex')
+  /** Groups of the given widths, over and over, joined by single spaces. */
+  const cutWidths = (s: string, widths: number[]) => {
+    const groups: string[] = []
+
+    for (let at = 0, i = 0; at < s.length; at += widths[i++ % widths.length])
+      groups.push(s.slice(at, at + widths[i % widths.length]))
+
+    return groups.join(' ')
+  }
 
   const variants = (t: string, appKey: string) => [
     ['plain', t],
@@ -628,6 +637,34 @@ describe('adversarial: token paste where everything else is valid', () => {
       'mathematical bold letters',
       [...t]
         .map((c) => String.fromCodePoint(0x1d400 + c.charCodeAt(0) - 65))
+        .join(''),
+    ],
+    // secrets5: shapes missed before
+    [
+      'literals joined across comments',
+      t
+        .match(/.{1,9}/g)!
+        .map((p) => `'${p}'`)
+        .join(' /* x */ + '),
+    ],
+    [
+      'literals appended with +=',
+      t
+        .match(/.{1,11}/g)!
+        .map((p, i) => (i ? `t += '${p}';` : `t = '${p}';`))
+        .join(' '),
+    ],
+    ['a byte list with semicolons', [...Buffer.from(t)].join(';')],
+    ['a letter between each two', [...t].join('a')],
+    ['groups of 31 joined by "and"', t.match(/.{1,31}/g)!.join(' and ')],
+    [
+      'groups of 3 to 12 joined by spaces',
+      cutWidths(t, [3, 12, 7, 5, 9, 4, 11, 6, 10, 8]),
+    ],
+    [
+      'regional indicator letters',
+      [...t]
+        .map((c) => String.fromCodePoint(0x1f1e6 + c.charCodeAt(0) - 65))
         .join(''),
     ],
   ]

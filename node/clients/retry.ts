@@ -58,6 +58,8 @@ export function outcomeUnknown(e: unknown): boolean {
 export const MIN_ATTEMPT_MS = 250
 
 /** What an upstream failure looked like, without the request (whose headers hold credentials). */
+const NO_TIME_LEFT = 'no time left before the deadline'
+
 export class UpstreamError extends Error {
   constructor(
     readonly endpoint: string,
@@ -76,6 +78,16 @@ export class UpstreamError extends Error {
     )
     this.name = 'UpstreamError'
   }
+}
+
+/**
+ * A failure as an admin may read it: the HTTP status or the network error's code. The free text
+ * of any other failure stays in the log: it could quote an upstream answer (a token in it).
+ */
+export function shownReason(e: UpstreamError): string {
+  return /^(HTTP \d{3}|E[A-Z_]+)$/.test(e.reason) || e.reason === NO_TIME_LEFT
+    ? e.reason
+    : 'request failed'
 }
 
 interface HttpLikeError {
@@ -143,9 +155,7 @@ export async function withRetry<T>(
     onRetry,
   }: RetryOptions = {}
 ): Promise<T> {
-  let last: { status?: number; reason: string } = {
-    reason: 'no time left before the deadline',
-  }
+  let last: { status?: number; reason: string } = { reason: NO_TIME_LEFT }
 
   for (let attempt = 1; ; attempt++) {
     const remaining = deadlineAt - clock()

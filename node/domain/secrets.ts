@@ -6,13 +6,15 @@
 // encoded again inside (double encoding), up to MAX_DEPTH layers; cut into groups of irregular
 // widths or with digits put in (secrets/irregular.ts). Before anything is looked at, typed input
 // is read through READINGS (below): escapes decoded, invisible characters dropped (no separation
-// at all), look-alike and mathematical letters folded to ASCII, byte lists and joined string
+// at all), look-alike, mathematical, enclosed and regional indicator letters folded to ASCII
+// (flags left alone), byte lists and joined string
 // literals read as the text they make. Each finding is a span of the input, so redaction cuts the
 // whole run that holds it; errors get the marker as a wording (quote), worded in each language.
 import { decodeByteLists } from './secrets/byteLists'
 import { foldEnclosedLetters } from './secrets/enclosedLetters'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
+import { interleavedSpans } from './secrets/interleaved'
 import { withoutInvisibles } from './secrets/invisibles'
 import { irregularSpans } from './secrets/irregular'
 import { joinLiterals } from './secrets/literals'
@@ -22,6 +24,8 @@ import { joinedTokenLike, plainSpans } from './secrets/plain'
 import type { Rewritten } from './secrets/rewrite'
 import { chained } from './secrets/rewrite'
 import type { Span } from './secrets/span'
+import { shortenRepeats } from './secrets/periodic'
+import { foldRegionalLetters } from './secrets/regionalLetters'
 import { merged } from './secrets/span'
 import { spelledSpans } from './secrets/spelled'
 import { splitRuns } from './secrets/split'
@@ -51,6 +55,7 @@ function spansIn(text: string, walk: Walk): Span[] {
   const spans = merged([
     ...plainSpans(text),
     ...irregularSpans(text),
+    ...interleavedSpans(text),
     ...spelledSpans(
       text,
       (joined) =>
@@ -103,10 +108,13 @@ function decodedSpans(text: string, walk: Walk): Span[] {
   if (before) return before
   const inner = { ...walk, depth: walk.depth + 1 }
   const spans: Span[] = []
+  // a long repeating stretch decodes, from every alignment, to another one: read it once
+  const short = shortenRepeats(text)
 
-  for (const view of encodedViews(text)) {
+  for (const view of encodedViews(short.text)) {
     for (const v of [view, ...utf16Halves(view)])
-      for (const s of spansIn(v.text, inner)) spans.push(v.source(s))
+      for (const s of spansIn(v.text, inner))
+        spans.push(short.original(v.source(s)))
     if (walk.first && spans.length) break
   }
 
@@ -164,6 +172,8 @@ const READINGS: Array<(text: string) => Rewritten> = [
   (text) => ({ text: foldLookalikes(text), original: (s) => s }),
   foldMathLetters,
   foldEnclosedLetters,
+  // flag letters, unless the row reads as flags
+  foldRegionalLetters,
   decodeByteLists,
   joinLiterals,
 ]

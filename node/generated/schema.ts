@@ -123,6 +123,8 @@ export type AuditEntry = {
   action: Scalars['String']['output'];
   subject: Scalars['String']['output'];
   detail: Scalars['String']['output'];
+  /** The key's label (or appKey) when the subject is one of the review's keys; the stored entry keeps its id */
+  subjectLabel?: Maybe<Scalars['String']['output']>;
 };
 
 /** One action of the audit log: who, what, when, before → after, and VTEX's answer */
@@ -1694,6 +1696,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {

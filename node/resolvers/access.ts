@@ -16,7 +16,9 @@ import {
   requireAdminToken,
   sessionExpired,
   toResolverError,
+  upstreamBehind,
 } from './errors'
+import { redactTokens } from '../domain/secrets'
 import { requestData } from '../services/requestData'
 import { isAuditor } from '../services/review/auditors'
 
@@ -150,6 +152,25 @@ type Resolver = (
 ) => unknown
 
 /**
+ * The admin is told in plain words that VTEX or the storage did not answer (errors.ts
+ * upstreamUnavailable); the log keeps what failed: the endpoint or storage path, the attempts and
+ * the reason (redacted: a failure's text could quote an upstream answer).
+ */
+function logUpstream(ctx: Context, e: unknown): void {
+  const u = upstreamBehind(e)
+
+  if (!u) return
+  ctx.vtex.logger.warn({
+    message: 'upstream unavailable',
+    endpoint: u.endpoint,
+    status: u.status ?? null,
+    attempts: u.attempts,
+    reason: redactTokens(u.reason),
+    deadlineReached: u.deadlineReached,
+  })
+}
+
+/**
  * Wraps each resolver of a root type with its declared access; a field without a declaration is
  * an error. (A request's cost is limited before any field runs: runtime/hardenGraphql.ts.)
  */
@@ -171,9 +192,14 @@ export function withAccess<T extends Record<string, Resolver>>(
     Object.entries(fields).map(([name, resolve]) => [
       name,
       async (parent: unknown, args: never, ctx: Context, info: unknown) => {
-        await authorize(ctx, table[name])
+        try {
+          await authorize(ctx, table[name])
 
-        return resolve(parent, args, ctx, info)
+          return await resolve(parent, args, ctx, info)
+        } catch (e) {
+          logUpstream(ctx, e)
+          throw e
+        }
       },
     ])
   ) as T

@@ -7,11 +7,14 @@ import {
 } from '../domain/resources'
 import { localizeError } from '../services/wording'
 import type { Context } from '../typings'
+import { KEY_RULE_IDS } from '../domain/rules/keyRules'
 import {
+  checkKeyRule,
   missingPermissions,
   requireAdminToken,
   sessionExpired,
   toResolverError,
+  upstreamBehind,
 } from './errors'
 
 // @vtex/api cannot load under jest here (its telemetry needs modules jest does not resolve): the
@@ -27,6 +30,7 @@ jest.mock('@vtex/api', () => {
     AuthenticationError: class extends Coded {},
     ForbiddenError: class extends Coded {},
     ResolverError: Coded,
+    UserInputError: class extends Coded {},
     JanusClient: class {},
   }
 })
@@ -139,5 +143,124 @@ describe('requireAdminToken', () => {
       message: expect.stringMatching(/^Faça login no Admin da VTEX/),
       extensions: { code: 'UNAUTHENTICATED' },
     })
+  })
+})
+
+describe('storage and upstream failures as the admin reads them', () => {
+  const path = 'reviews/review-2026-11-26-abc.json'
+
+  it('says what could not be saved or read, never the storage path', () => {
+    const put = new UpstreamError(`VBase PUT ${path}`, 503, 4, 'HTTP 503')
+    const saved = toResolverError(put)
+
+    expect(saved.message).toBe(
+      'Could not save the review: the storage did not answer. Try again.'
+    )
+    expect(answered(saved, 'pt').message).toBe(
+      'Não foi possível salvar a revisão: o armazenamento não respondeu. Tente novamente.'
+    )
+    expect(answered(saved, 'es').message).toBe(
+      'No se pudo guardar la revisión: el almacenamiento no respondió. Inténtalo de nuevo.'
+    )
+    const read = toResolverError(
+      new UpstreamError(
+        'VBase GET settings/settings.json',
+        undefined,
+        3,
+        'ETIMEDOUT'
+      )
+    )
+
+    expect(read.message).toBe(
+      'Could not read the settings: the storage did not answer. Try again.'
+    )
+    for (const e of [saved, read]) {
+      const answer = JSON.stringify(answered(e, 'pt'))
+
+      expect(answer).not.toMatch(/VBase|\.json|reviews\/|settings\//)
+      expect(JSON.stringify({ ...e })).not.toMatch(/VBase|\.json/)
+      expect((e as { extensions?: { code?: string } }).extensions?.code).toBe(
+        'UPSTREAM_UNAVAILABLE'
+      )
+    }
+
+    // the log keeps what failed (resolvers/access.ts), from a property no answer enumerates
+    expect(upstreamBehind(saved)?.endpoint).toBe(`VBase PUT ${path}`)
+    expect(Object.keys(saved)).not.toContain('upstream')
+  })
+
+  it('never shows the free text of a failure (it could quote an upstream answer)', () => {
+    const token = 'Q'.repeat(128)
+    const e = new UpstreamError(
+      '/api/vtexid/apikey/{apiKey}/apitoken/renew',
+      undefined,
+      1,
+      `request failed (Unexpected token in JSON: {"token":"${token}"})`
+    )
+
+    const shown = toResolverError(e)
+
+    expect(shown.message).toBe(
+      'VTEX did not answer: /api/vtexid/apikey/{apiKey}/apitoken/renew failed after 1 attempt: request failed. Try again in a few minutes.'
+    )
+    expect(JSON.stringify(answered(shown, 'es'))).not.toContain(token)
+  })
+})
+
+describe('checkKeyRule', () => {
+  const refusal = (rule: string | null | undefined) => {
+    try {
+      checkKeyRule('rule', rule)
+    } catch (e) {
+      return e as Error & { extensions: Record<string, unknown> }
+    }
+
+    return null
+  }
+
+  it('lets a rule about keys, or no rule, through', () => {
+    expect(refusal(null)).toBeNull()
+    expect(refusal(undefined)).toBeNull()
+    expect(refusal('owner-role')).toBeNull()
+    expect(refusal('external-broad-access')).toBeNull()
+  })
+
+  it('refuses a blank rule with a clear message, in each language', () => {
+    for (const blank of ['', '   ']) {
+      const e = refusal(blank)!
+
+      expect(e.message).toBe(
+        `The rule filter (rule) is empty: name one of these rules: ${KEY_RULE_IDS.join(
+          ', '
+        )}, or leave the filter out for any rule.`
+      )
+      expect(e.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'rule',
+        allowed: KEY_RULE_IDS,
+      })
+    }
+
+    expect(answered(refusal('')!, 'pt').message).toMatch(
+      /^O filtro de regra \(rule\) está vazio: informe uma destas regras: key-age-exceeded, /
+    )
+  })
+
+  it('names only the rules about keys when it refuses an unknown or a user/account rule', () => {
+    const unknown = refusal('owner-rol')!
+
+    expect(unknown.message).toMatch(/^Unknown rule "owner-rol"\. Known rules: /)
+    expect(unknown.message).not.toMatch(/user-owner-role|review-overdue/)
+    expect(unknown.extensions.allowed).toEqual(KEY_RULE_IDS)
+    const account = refusal('review-overdue')!
+
+    expect(account.message).toBe(
+      `The rule "review-overdue" is about users or the account, so no key has it. Rules about keys: ${KEY_RULE_IDS.join(
+        ', '
+      )}.`
+    )
+    expect(answered(refusal('user-owner-role')!, 'es').message).toMatch(
+      /^La regla "user-owner-role" trata de usuarios o de la cuenta/
+    )
   })
 })

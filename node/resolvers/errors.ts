@@ -10,9 +10,10 @@ import {
 import { ACTION_RESOURCE_FOR, RESOURCE_FOR } from '../clients/licenseManagerApi'
 import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
 import { ConflictError } from '../clients/appStorage'
-import { UpstreamError } from '../clients/retry'
+import { shownReason, UpstreamError } from '../clients/retry'
 import type { Requirement } from '../domain/resources'
 import { RULE_IDS } from '../domain/rules'
+import { KEY_RULE_IDS, NOT_ABOUT_KEYS } from '../domain/rules/keyRules'
 import { quote } from '../domain/secrets'
 import { describeRequirement, unknownRequirement } from '../domain/resources'
 import type { Wording } from '../domain/wording'
@@ -44,16 +45,52 @@ export const badInput = (
     }
   )
 
-/** A rule id the policy does not have, named back (redacted) with the ones it has. */
-export const unknownRule = (field: string, rule: string) =>
+/** A rule id the policy does not have, named back (redacted) with the ones that could match. */
+export const unknownRule = (
+  field: string,
+  rule: string,
+  known: readonly string[] = RULE_IDS
+) =>
   badInput(
     field,
     wording('validation.unknownRule', {
       rule: quote(rule),
-      rules: RULE_IDS.join(', '),
+      rules: known.join(', '),
     }),
-    { allowed: RULE_IDS }
+    { allowed: known }
   )
+
+/**
+ * A rule filter over keys (the key list, the review's decisions), checked the same way for both.
+ * A blank rule is refused: read as "any rule" it would list every key (and decide them all in
+ * bulk). A rule about users or the account matches no key, so it is refused as well, and an
+ * unknown rule is named back with the rules that can be on a key only.
+ */
+export function checkKeyRule(
+  field: string,
+  rule: string | null | undefined
+): void {
+  if (rule === null || rule === undefined) return
+  if (!rule.trim())
+    throw badInput(
+      field,
+      wording('validation.blankRule', {
+        field,
+        rules: KEY_RULE_IDS.join(', '),
+      }),
+      { allowed: KEY_RULE_IDS }
+    )
+  if (NOT_ABOUT_KEYS.includes(rule))
+    throw badInput(
+      field,
+      wording('validation.ruleNotOnKeys', {
+        rule,
+        rules: KEY_RULE_IDS.join(', '),
+      }),
+      { allowed: KEY_RULE_IDS }
+    )
+  if (!KEY_RULE_IDS.includes(rule)) throw unknownRule(field, rule, KEY_RULE_IDS)
+}
 
 export function requireAdminToken(ctx: Context): string {
   const token = ctx.vtex.adminUserAuthToken
@@ -130,20 +167,45 @@ export function conflictError(
   )
 }
 
-/** VTEX kept failing (5xx, 429, timeouts) past the retries: the admin may try again later. */
+/** `VBase GET reviews/review-….json`: which document of the app's storage, read or written. */
+const STORAGE_CALL = /^VBase (GET|PUT) ([^/\s]+)\//
+
+/**
+ * VTEX kept failing (5xx, 429, timeouts) past the retries: the admin may try again later. The
+ * admin is told what could not be done in plain words: never a document's path in the app's
+ * storage, nor the free text of a failure (it could quote an upstream answer). The upstream error
+ * rides along, not enumerable (so never answered), for the log (resolvers/access.ts).
+ */
 export function upstreamUnavailable(e: UpstreamError): Error {
-  return withCode(
+  const storage = STORAGE_CALL.exec(e.endpoint)
+  const err = withCode(
     worded(
       (m) => new ResolverError(m, 502, 'UPSTREAM_UNAVAILABLE'),
-      wording('refusal.upstream.unavailable', {
-        endpoint: e.endpoint,
-        attempts: e.attempts,
-        reason: e.reason,
-        deadline: e.deadlineReached ? 'yes' : 'no',
-      })
+      storage
+        ? wording('refusal.upstream.storage', {
+            op: storage[1] === 'PUT' ? 'write' : 'read',
+            what: storage[2],
+          })
+        : wording('refusal.upstream.unavailable', {
+            endpoint: e.endpoint,
+            attempts: e.attempts,
+            reason: shownReason(e),
+            deadline: e.deadlineReached ? 'yes' : 'no',
+          })
     ),
     'UPSTREAM_UNAVAILABLE'
   )
+
+  Object.defineProperty(err, 'upstream', { value: e, enumerable: false })
+
+  return err
+}
+
+/** The upstream failure behind an error made by upstreamUnavailable, for the log only. */
+export function upstreamBehind(e: unknown): UpstreamError | undefined {
+  const u = (e as { upstream?: unknown } | null | undefined)?.upstream
+
+  return u instanceof UpstreamError ? u : undefined
 }
 
 export function toResolverError(e: unknown): Error {

@@ -11,11 +11,10 @@ import {
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
 } from '../domain/keyList'
-import { RULE_IDS } from '../domain/rules'
 import { quote } from '../domain/secrets'
 import { wording } from '../domain/wording'
 import type { Context } from '../typings'
-import { badInput, unknownRule } from './errors'
+import { badInput, checkKeyRule } from './errors'
 import { keyList as listKeys, userList as listUsers } from '../services/lists'
 
 interface PageArgs {
@@ -91,8 +90,8 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     ? oneOf<Severity>('severity', args.severity, SEVERITIES, 'INFO')
     : null
 
-  if (args.rule && !RULE_IDS.includes(args.rule))
-    throw unknownRule('rule', args.rule)
+  // refused as the review's decisions refuse it (a blank rule is not "any rule")
+  checkKeyRule('rule', args.rule)
   if (
     args.roleId !== undefined &&
     args.roleId !== null &&

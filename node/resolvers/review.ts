@@ -1,9 +1,8 @@
 // The access review over GraphQL: parse, call services/review, present. Who may call what is in
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
-import { RULE_IDS } from '../domain/rules'
 import { CARRY_OUT_FILTERS } from '../domain/review/followUp'
-import { badInput, toResolverError, unknownRule } from './errors'
+import { badInput, checkKeyRule, toResolverError } from './errors'
 import { wording } from '../domain/wording'
 import {
   presentKey,
@@ -24,12 +23,12 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * A filter naming a rule that does not exist matches nothing: say so instead. An empty rule is
- * refused too: read as "any rule" it would match every key (and decide them all in bulk).
+ * A filter naming a rule that no key can have matches nothing: say so instead. An empty rule is
+ * refused too: read as "any rule" it would match every key (and decide them all in bulk). The
+ * key list checks its rule the same way (errors.ts checkKeyRule).
  */
 function checkFilter(field: string, filter?: DecisionFilter | null) {
-  if (filter?.rule != null && !RULE_IDS.includes(filter.rule))
-    throw unknownRule(`${field}.rule`, filter.rule)
+  checkKeyRule(`${field}.rule`, filter?.rule)
   // GraphQL refuses a value outside the enum first; this holds for any other caller too.
   if (
     filter?.carryOut != null &&

@@ -3,7 +3,7 @@
 // after retries, which makes the inventory partial (complete: false) instead of wrong.
 import type { AppStorage } from '../clients/appStorage'
 import type { LicenseManagerApi } from '../clients/licenseManagerApi'
-import { UpstreamError } from '../clients/retry'
+import { shownReason, UpstreamError } from '../clients/retry'
 import { AdaptiveLimiter, mapAdaptive } from '../utils/adaptiveConcurrency'
 import type { Reporter } from './liveRead'
 import type { RawExternalKey, RolesResult } from '../domain/inventory'
@@ -108,7 +108,7 @@ export async function loadInventory(
 function reasonOf(e: unknown): string {
   if (!(e instanceof UpstreamError)) return 'unexpected error'
 
-  return `${e.reason} after ${e.attempts} attempt${
+  return `${shownReason(e)} after ${e.attempts} attempt${
     e.attempts === 1 ? '' : 's'
   }${e.deadlineReached ? ', no time left before the deadline' : ''}`
 }

@@ -29,6 +29,8 @@ declare module 'vtex.render-runtime' {
       options?: { replace?: boolean; merge?: boolean }
     ) => void
     route: { params: Record<string, string>; path?: string }
+    /** the page's query string, new on every navigation (the page stays mounted) */
+    query?: Record<string, string>
     culture: { locale: string }
   }
   export function useRuntime(): Runtime

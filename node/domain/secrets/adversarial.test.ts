@@ -72,6 +72,8 @@ test.each([
   ['pairs of letters with dots', fill('ab.')],
   ['letters with zero-width spaces', fill('q\u200b')],
   ['random-looking base64 in pieces', fill('Zm9v YmFy+/ x2 ')],
+  // decoded from every alignment, layer after layer, it fanned out (secrets/periodic.ts)
+  ['zeros, a letter after', `${'0'.repeat(MB2)}x`],
 ])('%s: finishes, nothing found', async (_, text) => {
   expect(await offThread(text)).toEqual({
     refused: false,

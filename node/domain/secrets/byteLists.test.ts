@@ -63,6 +63,12 @@ describe.each([
         .map((x, i) => `${String(x).padStart(4)}${i % 16 === 15 ? '\n' : ''}`)
         .join(''),
   ],
+  // other separators, spaced like commas or not (each missed before)
+  ['decimal, semicolons', (b: number[]) => b.join('; ')],
+  ['decimal, semicolons one per line', (b: number[]) => b.join(';\n')],
+  ['decimal, pipes', (b: number[]) => b.join('|')],
+  ['hex, semicolons', (b: number[]) => b.map(hex).join(' ; ')],
+  ['decimal, slashes', (b: number[]) => b.join(' / ')],
   [
     'hex, capital X',
     (b: number[]) => b.map((x) => hex(x).toUpperCase()).join(','),
@@ -100,6 +106,14 @@ test.each([
     Array.from({ length: 60 }, (_, i) => 40 + ((i * 37) % 60)).join(' '),
   ],
   ['a spaced count', Array.from({ length: 200 }, (_, i) => i).join(' ')],
+  [
+    'times with semicolons',
+    Array.from(
+      { length: 40 },
+      (_, i) => `${8 + (i % 12)}:${(i * 7) % 60}`
+    ).join('; '),
+  ],
+  ['a count with pipes', Array.from({ length: 200 }, (_, i) => i).join(' | ')],
 ])('%s is not a token', (_, text) => {
   expect(containsTokenLike(text)).toBe(false)
   expect(redactTokens(text)).toBe(text)

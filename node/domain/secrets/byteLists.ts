@@ -1,5 +1,5 @@
 // A token written as the bytes of its characters, as in a C or JS array: `0x51, 0x52, …` or
-// `81, 82, …` (also `0x51 0x52 …` and `81 82 …`, as dumps print them). A list of 32 or more byte
+// `81, 82, …` (also `0x51 0x52 …` and `81 82 …`, as dumps print them; `81; 82; …`, `81|82|…`). A list of 32 or more byte
 // values is read as the characters they are, in place (secrets/rewrite.ts): each character
 // stands for its number, so redaction cuts the list. Shorter lists (dates, sizes, steps) are left as they are: nothing under 32
 // characters is a token.
@@ -11,8 +11,11 @@ const MIN_BYTES = 32
 
 /** A byte value standing alone (not part of a longer number, a word or a decimal). */
 const ITEM = /(?<![\w.])(?:0[xX][0-9a-fA-F]{1,2}|[0-9]{1,3})(?![\w.])/g
-/** Between items: a comma (spaces and line breaks around it), or spaces and line breaks alone. */
-const COMMA = /^\s*,\s*$/
+/**
+ * Between items: one separator (a comma, semicolon, pipe, slash or colon; spaces and line breaks
+ * around it), or spaces and line breaks alone. `81; 87; 69` and `81|87|69` spell as `81, 87, 69`.
+ */
+const SEPARATOR = /^\s*[,;|/:]\s*$/
 const SPACES = /^\s+$/
 
 const isHex = (item: string) =>
@@ -61,5 +64,5 @@ export function decodeByteLists(text: string): Rewritten {
 // Decimal numbers joined by spaces were once left alone as prose; a number list is read only when
 // 32 or more of them in a row are bytes, and what they spell is checked like any text.
 function joins(gap: string): boolean {
-  return gap.length <= 8 && (COMMA.test(gap) || SPACES.test(gap))
+  return gap.length <= 8 && (SEPARATOR.test(gap) || SPACES.test(gap))
 }

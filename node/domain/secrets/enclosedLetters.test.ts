@@ -44,7 +44,7 @@ test.each([
 
 test('flags (even 18 in a row) and boxed words are not a token', () => {
   const flags = '🇧🇷🇦🇷🇲🇽🇨🇴🇨🇱🇵🇪🇺🇸🇪🇸🇵🇹🇺🇾🇵🇾🇧🇴🇪🇨🇻🇪🇬🇹🇨🇷🇵🇦🇩🇴'
-  const boxed = enclosed('SALE', 0x1f170) + ' ' + enclosed('NEW', 0x1f130)
+  const boxed = `${enclosed('SALE', 0x1f170)} ${enclosed('NEW', 0x1f130)}`
 
   for (const text of [flags, `${boxed} ${flags}`]) {
     expect(containsTokenLike(text)).toBe(false)

@@ -1,8 +1,8 @@
 // Capitals in boxes and circles outside the BMP (Enclosed Alphanumeric Supplement: parenthesized
 // 🄐, squared 🄰, negative circled 🅐 and negative squared 🅰 A–Z). "Font changer" sites offer
 // them next to the mathematical styles, and they read as the capitals they draw. Regional
-// indicators (🇦–🇿) are left alone: two make a flag, and 16 flags in a row would read as 32
-// capitals, a token. Each is a surrogate
+// indicators (🇦–🇿) are not here: two make a flag, and a row of flags must not read as a token
+// (secrets/regionalLetters.ts tells them apart). Each is a surrogate
 // pair folded to one ASCII capital through secrets/rewrite.ts, so redaction covers both units.
 // (Circled Ⓐ and parenthesized ⒜ are in the BMP: secrets/lookalikes.ts folds those.)
 import type { Rewritten } from './rewrite'

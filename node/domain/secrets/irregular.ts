@@ -2,8 +2,8 @@
 // spaces ("QWERTYU IOPASDFGHJKLZ XCVBN …", groups under the 8 capitals plain.ts joins on), and a
 // token with a digit put in every few letters ("QWER1TYUI2OPAS3…"). Capitals prose has the same
 // shapes, so a stretch is a token only when its letters are random ones: most of the alphabet,
-// and most of its letters in groups of 5 or more that are not word-like (plain.ts wordLike). Prose has a few such words (SCANNERS, SCRIPTS) among many that
-// are, and acronyms (ERP OMS WMS) are shorter than 5.
+// and most of its letters in groups of 5 or more that, read together, are not word-like (plain.ts
+// wordLike: letter pairs, secrets/words.ts). Acronyms (ERP OMS WMS) are shorter than 5.
 import { usesMostLetters, wordLike } from './plain'
 import type { Span } from './span'
 
@@ -17,7 +17,7 @@ const WITH_DIGITS =
 const MIN_LETTERS = 32
 /** Groups narrower than this are acronyms or short words, not evidence of a token. */
 const MIN_GROUP = 5
-/** Share of a stretch's letters in non-word-like groups of MIN_GROUP or more. */
+/** Share of a stretch's letters in groups of MIN_GROUP or more (read together, not word-like). */
 const RANDOM_SHARE = 0.6
 
 export function irregularSpans(text: string): Span[] {
@@ -50,7 +50,12 @@ export function irregularSpans(text: string): Span[] {
   return spans
 }
 
-/** Whether groups joined by spaces hold random capitals rather than words (see above). */
+/**
+ * Whether groups joined by spaces hold random capitals rather than words: most of the alphabet,
+ * most letters in groups of MIN_GROUP or more, and those groups together not word-like (their
+ * letter pairs, secrets/words.ts: scored together, a few short random groups are as clear as one
+ * long one, and a word with few vowels among words does not tip a sentence).
+ */
 function randomGroups(run: string): boolean {
   const groups = run.split(' ')
   const letters = run.length - groups.length + 1
@@ -59,10 +64,8 @@ function randomGroups(run: string): boolean {
   const joined = groups.join('')
 
   if (!usesMostLetters(joined)) return false
-  let random = 0
+  const long = groups.filter((g) => g.length >= MIN_GROUP)
+  const longLetters = long.reduce((n, g) => n + g.length, 0)
 
-  for (const g of groups)
-    if (g.length >= MIN_GROUP && !wordLike(g)) random += g.length
-
-  return random >= letters * RANDOM_SHARE
+  return longLetters >= letters * RANDOM_SHARE && !wordLike(long.join(' '))
 }

@@ -70,6 +70,49 @@ describe.each([
   ['PHP .', (p: string[]) => p.map((s) => `"${s}"`).join(' . ')],
   ['SQL ||', (p: string[]) => p.map((s) => `'${s}'`).join(' || ')],
   ['template literals', (p: string[]) => p.map((s) => `\`${s}\``).join(' + ')],
+  // comments, appends, concat() and escaped quotes: each missed before
+  [
+    'block comments',
+    (p: string[]) => p.map((s) => `'${s}'`).join(' /* part */ + '),
+  ],
+  [
+    'line comments',
+    (p: string[]) => p.map((s) => `"${s}"`).join(' + // part\n    '),
+  ],
+  [
+    'Python # comments',
+    (p: string[]) => `(${p.map((s) => `'${s}'`).join('  # part\n ')})`,
+  ],
+  [
+    '+= across statements',
+    (p: string[]) =>
+      [`'${p[0]}'`, ...p.slice(1).map((s) => `token += '${s}'`)].join(';\n'),
+  ],
+  [
+    'PHP .= across statements',
+    (p: string[]) =>
+      [`"${p[0]}"`, ...p.slice(1).map((s) => `$token .= "${s}"`)].join('; '),
+  ],
+  [
+    '.concat()',
+    (p: string[]) =>
+      `'${p[0]}'${p
+        .slice(1)
+        .map((s) => `.concat('${s}')`)
+        .join('')
+        .slice(0, -1)}`,
+  ],
+  [
+    'escaped quotes inside the pieces',
+    (p: string[]) =>
+      p
+        .map((s, i) =>
+          i === 0 || i === p.length - 1
+            ? `"${s}"`
+            : `"${s.slice(0, 1)}\\"${s.slice(1)}"`
+        )
+        .join(' + '),
+  ],
 ])('%s', (_, join) => {
   it.each([
     ['the token', T],
@@ -94,6 +137,56 @@ describe.each([
   )
 })
 
+test.each([
+  [
+    "JS [].join('')",
+    (p: string[]) => `[${p.map((s) => `'${s}'`).join(', ')}].join('')`,
+  ],
+  [
+    'JS [].join("") one per line',
+    (p: string[]) =>
+      `[\n  ${p.map((s) => `"${s}"`).join(',\n  ')},\n].join("")`,
+  ],
+  [
+    "Python ''.join([])",
+    (p: string[]) => `''.join([${p.map((s) => `'${s}'`).join(', ')}])`,
+  ],
+  [
+    'concat() of several',
+    (p: string[]) => `''.concat(${p.map((s) => `'${s}'`).join(', ')})`,
+  ],
+])(
+  'a list %s is refused, and redacted from the first item to the last',
+  (_, join) => {
+    for (const payload of [T, B64]) {
+      const text = `t = ${join(pieces(payload))};`
+
+      expect(containsTokenLike(text)).toBe(true)
+      expect(redactTokens(text)).not.toContain(payload.slice(20, 24))
+      expect(redactTokens(text)).toMatch(/…\[\d+ characters redacted\]/)
+    }
+  }
+)
+
+test('a single literal with escaped quotes put in every few characters is refused', () => {
+  const text = `s = "${pieces(T).join('\\"')}";`
+
+  expect(containsTokenLike(text)).toBe(true)
+  expect(redactTokens(text)).toMatch(
+    /^s = "QWER…\[\d+ characters redacted\]";$/
+  )
+})
+
+test('the literal scan reads escapes and stays one pass over unclosed quotes', () => {
+  expect(
+    joinLiterals(`"${T.slice(0, 20)}\\"x" + "${T.slice(20, 40)}"`).text
+  ).toBe(`${T.slice(0, 20)}x${T.slice(20, 40)}`)
+  // a megabyte of escaped quotes: every quote opens nothing (a scan from each was quadratic)
+  const hostile = '\\"'.repeat(500_000)
+
+  expect(joinLiterals(hostile).text).toBe(hostile)
+})
+
 test('a character array of the token is refused', () => {
   const text = `char t[] = {${[...T].map((c) => `'${c}'`).join(', ')}};`
 
@@ -106,6 +199,10 @@ test.each([
   `'Chave da integração ' + 'com o ERP (TOTVS) ' + 'para pedidos e estoque'`,
   `"WAREHOUSE INVENTORY " "SYNCHRONIZATION " "MARKETPLACE CONNECTOR"`,
   `["P", "M", "G", "GG", "XG", "XXG", "P", "M", "G", "GG", "XG", "XXG", "P", "M", "G"]`,
+  `['warehouse', 'inventory', 'synchronization', 'marketplace'].join(', ')`,
+  `msg = 'Syncing orders for '; msg += account; msg += ' from the ERP every fifteen minutes'`,
+  `"She said \\"the ERP syncs orders\\" and \\"the WMS restarts at night\\"" // note`,
+  `log('ERP'.concat(' sync ', 'of orders ', 'every fifteen minutes'))`,
 ])('code and lists of words are not a token: %s', (text) => {
   expect(containsTokenLike(text)).toBe(false)
   expect(redactTokens(text)).toBe(text)

@@ -1,13 +1,24 @@
 // A classic appToken is 128 capital letters. Treated as one, wherever it sits: a run of 32 or
 // more capitals (inside a longer run, glued to other letters, pasted twice); a token cut into
 // groups of 8 or more capitals joined by up to 5 other characters (dashes, spaces, quotes and
-// plus signs), 32 capitals in all; and a run of 64 or more letters of any case using most of the
+// plus signs) or by a short word ("… and …", "… or …"), 32 capitals in all; and a run of 64 or more letters of any case using most of the
 // alphabet (a lowercased token). Groups and long runs that read as words (notes in capitals,
 // "WAREHOUSE INVENTORY SYNCHRONIZATION"; camelCase identifiers) are not a token: see wordLike.
 import type { Span } from './span'
+import { readsAsWords } from './words'
 
-export const TOKEN_RUN =
-  /[A-Z]{32,}|[A-Z]{8,}(?:[^A-Za-z0-9]{1,5}[A-Z]{8,})+|[A-Za-z]{64,}/g
+/** Between two groups: up to 5 other characters, or a short word ("and", "or", "y", "then") between them. */
+const JOIN =
+  '(?:[^A-Za-z0-9]{1,5}|[^A-Za-z0-9]{1,3}[A-Za-z][a-z]{0,4}[^A-Za-z0-9]{1,3})'
+
+export const TOKEN_RUN = new RegExp(
+  // a last group may be shorter (a token's 128 letters are seldom a multiple of the width)
+  `[A-Z]{32,}|[A-Z]{8,}(?:${JOIN}[A-Z]{8,})+(?:${JOIN}[A-Z]{1,7}(?![A-Za-z0-9]))?|[A-Za-z]{64,}`,
+  'g'
+)
+
+/** 32 capitals in a row, looked for only where a run of capitals starts (linear on groups of 31). */
+const THIRTY_TWO = /(?<![A-Z])[A-Z]{32}/
 
 /** Whether a run TOKEN_RUN found (or letters joined from pieces) reads as a token. */
 export function tokenLike(match: string): boolean {
@@ -20,7 +31,7 @@ export function tokenLike(match: string): boolean {
   }
 
   // 32 capitals in a row are a token whatever surrounds them; groups of them may be words
-  if (capitals >= 32) return /[A-Z]{32}/.test(match) || !wordLike(match)
+  if (capitals >= 32) return THIRTY_TWO.test(match) || !wordLike(match)
 
   // 64+ letters of any case: a lowercased token uses most of the alphabet; "xxxx…" does not.
   return (
@@ -28,34 +39,14 @@ export function tokenLike(match: string): boolean {
   )
 }
 
-const VOWELS = new Uint8Array(26).map((_, i) =>
-  'AEIOUY'.includes(String.fromCharCode(65 + i)) ? 1 : 0
-)
-
 /**
- * Whether letters read as words of en/pt/es rather than random letters: at least 30% vowels
- * (Y counted) and never 5 consonants in a row. A token's letters are random: 23% vowels, and
- * runs of 5 consonants turn up every few dozen letters (simulated: 2.5% of random 32-letter
- * strings pass, 0.06% of 64, 0.001% of 128 — a classic token); words seldom have one
- * ("STRENGTHS" does, and stays refused in a group of 32 capitals).
+ * Whether letters read as words of en/pt/es rather than random letters: their letter pairs are
+ * likelier in words than at random (secrets/words.ts; measured rates in words.test.ts). Counting
+ * vowels (30% and no 5 consonants in a row, the rule before) refused consonant-heavy words
+ * ("STRENGTHS SCRIPTS SCHWARZ") and let 2.5% of random 32-letter strings through.
  */
 export function wordLike(text: string): boolean {
-  let letters = 0
-  let vowels = 0
-  let run = 0
-
-  for (let i = 0; i < text.length; i++) {
-    const c = (text.charCodeAt(i) | 32) - 97
-
-    if (c < 0 || c > 25) continue
-    letters++
-    if (VOWELS[c]) {
-      vowels++
-      run = 0
-    } else if (++run >= 5) return false
-  }
-
-  return letters > 0 && vowels >= letters * 0.3
+  return readsAsWords(text)
 }
 
 /** Whether letters use 16 or more of the alphabet's 26 (stops counting there). */
@@ -92,7 +83,7 @@ export function plainSpans(text: string): Span[] {
  * pieces joined from noise can alternate "mZmZ…" without being anything.
  */
 export function joinedTokenLike(joined: string): boolean {
-  if (/[A-Z]{32}/.test(joined)) return true
+  if (THIRTY_TWO.test(joined)) return true
 
   for (const m of joined.matchAll(/[A-Za-z]{64,}/g))
     if (usesMostLetters(m[0])) return true

@@ -5,7 +5,7 @@
 import { ResolverError } from '@vtex/api'
 
 import type { VtexAppKey } from '../../clients/licenseManagerApi'
-import { outcomeUnknown, UpstreamError } from '../../clients/retry'
+import { outcomeUnknown, shownReason, UpstreamError } from '../../clients/retry'
 import { VTEX_ID } from '../../clients/vtexId'
 import {
   finishAnswerFacts,
@@ -157,7 +157,7 @@ function renewalError(
   }
 
   if (e.status === undefined || e.status >= 500) {
-    const values = { key: name, reason: e.reason }
+    const values = { key: name, reason: shownReason(e) }
 
     return renewalRefusal(
       finishing

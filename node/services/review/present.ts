@@ -116,11 +116,27 @@ export const reviewFields = {
     args: { offset?: number | null; limit?: number | null }
   ) => {
     const offset = Math.max(0, args.offset ?? 0)
+    const entries =
+      args.limit === undefined || args.limit === null
+        ? p.source.audit.slice(offset)
+        : p.source.audit.slice(offset, offset + Math.max(0, args.limit))
 
-    return args.limit === undefined || args.limit === null
-      ? p.source.audit.slice(offset)
-      : p.source.audit.slice(offset, offset + Math.max(0, args.limit))
+    return presentAudit(p.source, entries)
   },
+}
+
+/**
+ * The log as stored (it is evidence: codes and the words people wrote), with the name of the key
+ * an entry is about, so the Admin can word it ("Decided Deactivate for ERP sync").
+ */
+export function presentAudit(r: Review, entries: Review['audit']) {
+  const keys = new Map(r.keys.map((k) => [k.id, k]))
+
+  return entries.map((e) => {
+    const k = keys.get(e.subject)
+
+    return { ...e, subjectLabel: k ? k.label || k.appKey : null }
+  })
 }
 
 export function presentPage(

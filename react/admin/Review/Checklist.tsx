@@ -85,7 +85,9 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           {e.keyIds.length > 0 && (
             <>
               {' · '}
+              {/* underlined: a link in a line of text is told apart by more than colour (axe) */}
               <Link
+                className="c-link hover-c-link-hover underline"
                 to={`${BASE}/keys?ids=${e.keyIds
                   .map(encodeURIComponent)
                   .join(',')}`}

@@ -17,6 +17,8 @@ import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
 import { Notice } from '../components/Notice'
 import type { CarryOutFilter, Progress } from './types'
+import type { LogLine } from './logEntry'
+import { logLine } from './logEntry'
 
 /**
  * Signing changes nothing in VTEX: how many of the changes the decisions asked for are carried
@@ -40,12 +42,8 @@ const FollowUpLine: React.FC<{
     { count: pending }
   )
 
-  if (p.changesAsked === 0)
-    return (
-      <p className="f6 c-muted-1 mt0 mb5" data-follow-up="none">
-        <FormattedMessage id="admin/key-steward.review.followUpNone" />
-      </p>
-    )
+  // Nothing to follow up: said inside the review's card (FollowUpNone), not above its heading.
+  if (p.changesAsked === 0) return null
   if (pending === 0)
     return (
       <div className="mb5" data-follow-up="done">
@@ -90,6 +88,64 @@ const FollowUpLine: React.FC<{
   )
 }
 
+/** The decisions' counts, as "Keep: 49 · Rotate: 1": a noun and its number, zeros left out. */
+const DecisionCounts: React.FC<{ counts: Progress['decisionCounts'] }> = ({
+  counts,
+}) => {
+  const intl = useIntl()
+  const shown = counts.filter((c) => c.count > 0)
+
+  if (!shown.length) return null
+
+  return (
+    <p className="f6 c-muted-1" data-decision-counts>
+      {shown
+        .map((c) =>
+          intl.formatMessage(
+            { id: 'admin/key-steward.review.decisionCount' },
+            {
+              decision: intl.formatMessage({
+                id: `admin/key-steward.review.decision.${c.decision}`,
+              }),
+              count: c.count,
+            }
+          )
+        )
+        .join(' · ')}
+    </p>
+  )
+}
+
+/** One line of the review's log in the admin's language (logEntry.ts reads the stored codes). */
+const LogWords: React.FC<{ line: LogLine }> = ({ line }) => {
+  const intl = useIntl()
+  const word = (id: string) => intl.formatMessage({ id })
+
+  return (
+    <>
+      {intl.formatMessage(
+        { id: `admin/key-steward.review.logEntry.${line.id}` },
+        {
+          key: line.key,
+          count: line.count ?? 0,
+          decision: line.decision
+            ? word(`admin/key-steward.review.decision.${line.decision}`)
+            : '',
+          practice: line.practice
+            ? word(`admin/key-steward.practice.${line.practice}`)
+            : '',
+          status: line.status ?? '',
+          action: line.keyAction
+            ? word(`admin/key-steward.audit.action.${line.keyAction}`)
+            : '',
+          role: line.role ?? '',
+          raw: line.raw ?? '',
+        }
+      )}
+    </>
+  )
+}
+
 const LOG_PAGE = 100
 
 const CompletedReview: React.FC<{
@@ -99,7 +155,18 @@ const CompletedReview: React.FC<{
   /** the decision table's follow-up filter (the page's ?carryOut=) */
   carryOut?: CarryOutFilter | null
   onCarryOutChange?: (f: CarryOutFilter | null) => void
-}> = ({ id, justSigned = false, onClose, carryOut, onCarryOutChange }) => {
+  /** the decision table's search (the page's ?q=) */
+  search?: string
+  onSearchChange?: (q: string | null) => void
+}> = ({
+  id,
+  justSigned = false,
+  onClose,
+  carryOut,
+  onCarryOutChange,
+  search,
+  onSearchChange,
+}) => {
   const intl = useIntl()
   const t = (key: string) =>
     intl.formatMessage({ id: `admin/key-steward.review.${key}` })
@@ -110,6 +177,8 @@ const CompletedReview: React.FC<{
   const [tableFilter, setTableFilter] = useState<CarryOutFilter | null>(
     carryOut ?? null
   )
+
+  const [tableSearch, setTableSearch] = useState(search ?? '')
 
   const decisions = useRef<HTMLDivElement>(null)
   const { data, loading, error, refetch } = useQuery<
@@ -157,6 +226,9 @@ const CompletedReview: React.FC<{
         progress={review.progress}
         onShowPending={() => {
           setTableFilter('NOT_CARRIED_OUT')
+          // the list of every change not carried out, not only those the search finds
+          setTableSearch('')
+          onSearchChange?.(null)
           setTableKey((n) => n + 1)
           onCarryOutChange?.('NOT_CARRIED_OUT')
           decisions.current?.scrollIntoView?.({ block: 'start' })
@@ -206,13 +278,12 @@ const CompletedReview: React.FC<{
             <FormattedMessage id="admin/key-steward.review.noSignatureNote" />
           )}
         </p>
-        <p className="f6 c-muted-1">
-          {review.progress.decisionCounts
-            .map(
-              (c) => `${c.count} ${t(`decision.${c.decision}`).toLowerCase()}`
-            )
-            .join(' · ')}
-        </p>
+        <DecisionCounts counts={review.progress.decisionCounts} />
+        {review.progress.changesAsked === 0 && (
+          <p className="f6 c-muted-1" data-follow-up="none">
+            <FormattedMessage id="admin/key-steward.review.followUpNone" />
+          </p>
+        )}
         <div className="flex items-center">
           <ExportButtons id={review.id} />
           {onClose && (
@@ -238,6 +309,11 @@ const CompletedReview: React.FC<{
               setTableFilter(f)
               onCarryOutChange?.(f)
             }}
+            search={tableSearch}
+            onSearchChange={(q) => {
+              setTableSearch(q ?? '')
+              onSearchChange?.(q)
+            }}
           />
         </PageBlock>
       </div>
@@ -245,7 +321,7 @@ const CompletedReview: React.FC<{
         <table className="w-100 collapse f6" data-review-log>
           <thead className="bb b--muted-4">
             <tr>
-              {['at', 'by', 'action', 'subject', 'detail'].map((c) => (
+              {['at', 'by', 'action', 'detail'].map((c) => (
                 <th key={c} scope="col" className="tl pv2 ph2 fw5 c-muted-1">
                   <FormattedMessage id={`admin/key-steward.review.log.${c}`} />
                 </th>
@@ -253,17 +329,28 @@ const CompletedReview: React.FC<{
             </tr>
           </thead>
           <tbody>
-            {(review.audit ?? []).map((a, i) => (
-              <tr key={i} className="bb b--muted-5" data-log-action={a.action}>
-                <td className="pv2 ph2 nowrap">
-                  {a.at.slice(0, 16).replace('T', ' ')}
-                </td>
-                <td className="pv2 ph2">{a.by}</td>
-                <td className="pv2 ph2">{a.action}</td>
-                <td className="pv2 ph2 code f7">{a.subject}</td>
-                <td className="pv2 ph2">{a.detail}</td>
-              </tr>
-            ))}
+            {(review.audit ?? []).map((a, i) => {
+              const line = logLine(a)
+
+              return (
+                <tr
+                  key={i}
+                  className="bb b--muted-5"
+                  data-log-action={a.action}
+                >
+                  <td className="pv2 ph2 nowrap">
+                    {a.at.slice(0, 16).replace('T', ' ')}
+                  </td>
+                  <td className="pv2 ph2">{a.by}</td>
+                  <td className="pv2 ph2" data-log-words>
+                    <LogWords line={line} />
+                  </td>
+                  <td className="pv2 ph2" data-log-note>
+                    {line.note}
+                  </td>
+                </tr>
+              )
+            })}
           </tbody>
         </table>
         {(review.auditTotal ?? 0) > (review.audit ?? []).length && (

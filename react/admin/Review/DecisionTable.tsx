@@ -39,11 +39,17 @@ const DecisionTable: React.FC<{
   carryOut?: CarryOutFilter | null
   /** told when the admin changes the follow-up filter (the page keeps it in its URL) */
   onCarryOutChange?: (f: CarryOutFilter | null) => void
+  /** the search to open with (the page's ?q=, as on the Keys page) */
+  search?: string
+  /** told when the admin changes the search (the page keeps it in its URL) */
+  onSearchChange?: (q: string | null) => void
 }> = ({
   reviewId,
   readOnly = false,
   carryOut: initialCarryOut,
   onCarryOutChange,
+  search: initialSearch,
+  onSearchChange,
 }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, unknown>) =>
@@ -58,11 +64,17 @@ const DecisionTable: React.FC<{
 
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [rule, setRule] = useState('')
+  // Only a completed review's changes can be carried out: an open one offers no follow-up filter.
   const [carryOut, setCarryOut] = useState<CarryOutFilter | ''>(
-    initialCarryOut ?? ''
+    readOnly ? initialCarryOut ?? '' : ''
   )
 
-  const [search, setSearch] = useState('')
+  const [search, setSearchState] = useState(initialSearch ?? '')
+  const setSearch = (q: string) => {
+    setSearchState(q)
+    onSearchChange?.(q.trim() ? q : null)
+  }
+
   const [sort, setSort] = useState<DecisionSort>('RISK')
   const [offset, setOffset] = useState(0)
   const [selection, setSelection] = useState<Selection>({
@@ -123,6 +135,7 @@ const DecisionTable: React.FC<{
   // when nothing else narrows the list (then in green); otherwise that nothing matches.
   const allCarriedOut =
     carryOut === 'NOT_CARRIED_OUT' && status !== 'UNDECIDED' && !narrowed
+
   const emptyId = carryOut
     ? allCarriedOut
       ? 'carryOut.NOT_CARRIED_OUT'
@@ -130,6 +143,7 @@ const DecisionTable: React.FC<{
     : status === 'UNDECIDED' && narrowed
     ? 'UNDECIDED.filtered'
     : status
+
   const emptyIsGood = carryOut ? allCarriedOut : !narrowed
 
   const selectedIds = selection.kind === 'ids' ? selection.ids : []
@@ -202,24 +216,26 @@ const DecisionTable: React.FC<{
             }}
           />
         </div>
-        <div className="mr4 mb3" data-carry-out-filter>
-          <Dropdown
-            label={t('carryOutFilter')}
-            value={carryOut}
-            options={[
-              { value: '', label: t('carryOutFilter.ANY') },
-              ...CARRY_OUT_FILTERS.map((f) => ({
-                value: f,
-                label: t(`carryOutFilter.${f}`),
-              })),
-            ]}
-            onChange={(_: unknown, v: CarryOutFilter | '') => {
-              setCarryOut(v)
-              onCarryOutChange?.(v || null)
-              reset()
-            }}
-          />
-        </div>
+        {readOnly && (
+          <div className="mr4 mb3" data-carry-out-filter>
+            <Dropdown
+              label={t('carryOutFilter')}
+              value={carryOut}
+              options={[
+                { value: '', label: t('carryOutFilter.ANY') },
+                ...CARRY_OUT_FILTERS.map((f) => ({
+                  value: f,
+                  label: t(`carryOutFilter.${f}`),
+                })),
+              ]}
+              onChange={(_: unknown, v: CarryOutFilter | '') => {
+                setCarryOut(v)
+                onCarryOutChange?.(v || null)
+                reset()
+              }}
+            />
+          </div>
+        )}
         <div className="mr4 mb3">
           <Input
             label={t('searchKeys')}

@@ -152,6 +152,11 @@ const open = [
 ]
 
 describe('ReviewPage', () => {
+  // The page keeps its search in the URL (?q=): each test opens the page without one.
+  beforeEach(() =>
+    window.history.replaceState(null, '', '/admin/app/key-steward/review')
+  )
+
   it('offers to start a review when none is open, and lists past ones to open', async () => {
     const { getByText, getAllByText } = render(<ReviewPage />, {
       graphql: {

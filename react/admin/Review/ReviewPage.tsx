@@ -1,6 +1,7 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
@@ -117,14 +118,46 @@ function carryOutFromUrl(): CarryOutFilter | null {
   return CARRY_OUT_FILTERS.find((f) => f === v) ?? null
 }
 
-/** Sets or removes a query parameter without a navigation (the page's state is in the URL). */
-function setParam(name: string, value: string | null) {
-  if (typeof window === 'undefined') return
-  const url = new URL(window.location.href)
+/**
+ * ?q= searches the review's keys, as it searches the Keys page (Keys/keyQuery.ts): read when the
+ * page opens, written as the admin types.
+ */
+function searchFromUrl(): string {
+  if (typeof window === 'undefined') return ''
 
-  if (value) url.searchParams.set(name, value)
-  else url.searchParams.delete(name)
-  window.history.replaceState(window.history.state, '', url.toString())
+  return (new URLSearchParams(window.location.search).get('q') ?? '').slice(
+    0,
+    200
+  )
+}
+
+/**
+ * Sets or removes query parameters without a navigation (the page's state is in the URL):
+ * through the Admin runtime when it offers it, so the runtime's query (read below) agrees.
+ */
+function useSetParams() {
+  const { setQuery } = useRuntime()
+
+  return (params: Record<string, string | null>) => {
+    if (typeof window === 'undefined') return
+    if (setQuery) {
+      const query: Record<string, string | undefined> = {}
+
+      for (const [k, v] of Object.entries(params)) query[k] = v ?? undefined
+      setQuery(query, { replace: true, merge: true })
+
+      return
+    }
+
+    const url = new URL(window.location.href)
+
+    for (const [k, v] of Object.entries(params)) {
+      if (v) url.searchParams.set(k, v)
+      else url.searchParams.delete(k)
+    }
+
+    window.history.replaceState(window.history.state, '', url.toString())
+  }
 }
 
 const ReviewPage: React.FC = () => {
@@ -132,14 +165,26 @@ const ReviewPage: React.FC = () => {
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.review.${id}` })
 
+  const { query } = useRuntime()
+  const setParams = useSetParams()
+  // The review the URL names. A navigation to this page with another query (the overdue
+  // banner's link to the open review, from a completed one) keeps the page mounted in the Admin
+  // and changes only the runtime's query: the page follows it.
+  const named = query ? query.review ?? null : reviewFromUrl()
   const [viewing, setViewing] = useState<{
     id: string
     justSigned: boolean
-  } | null>(() => {
-    const id = reviewFromUrl()
+  } | null>(() => (named ? { id: named, justSigned: false } : null))
 
-    return id ? { id, justSigned: false } : null
-  })
+  useEffect(() => {
+    setViewing((v) =>
+      (v?.id ?? null) === named
+        ? v
+        : named
+        ? { id: named, justSigned: false }
+        : null
+    )
+  }, [named])
 
   // An auditor may not read the open review (FORBIDDEN): the history below still loads.
   const open = useQuery<KeyStewardReviewQuery, KeyStewardReviewQueryVariables>(
@@ -170,9 +215,8 @@ const ReviewPage: React.FC = () => {
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
   const show = (id: string | null, justSigned = false) => {
     setViewing(id ? { id, justSigned } : null)
-    setParam('review', id)
-    // a follow-up filter belongs to the review it was set on
-    setParam('carryOut', null)
+    // a follow-up filter and a search belong to the review they were set on
+    setParams({ review: id, carryOut: null, q: null })
   }
 
   return (
@@ -187,7 +231,9 @@ const ReviewPage: React.FC = () => {
           justSigned={viewing.justSigned}
           onClose={() => show(null)}
           carryOut={carryOutFromUrl()}
-          onCarryOutChange={(f) => setParam('carryOut', f)}
+          onCarryOutChange={(f) => setParams({ carryOut: f })}
+          search={searchFromUrl()}
+          onSearchChange={(q) => setParams({ q })}
         />
       ) : (
         <>
@@ -275,7 +321,10 @@ const ReviewPage: React.FC = () => {
                 <Checklist items={review.checklist} />
               </PageBlock>
               <PageBlock title={t('decisions')}>
-                <DecisionTable />
+                <DecisionTable
+                  search={searchFromUrl()}
+                  onSearchChange={(q) => setParams({ q })}
+                />
               </PageBlock>
             </>
           )}

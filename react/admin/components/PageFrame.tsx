@@ -11,6 +11,7 @@ import './fields.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
 import { focusHeadingAt, takeHeadingFocus } from './pageFocus'
+import { currentSearch } from '../utils/urlState'
 
 export { BASE }
 
@@ -46,8 +47,10 @@ const PageFrame: React.FC<Props> = ({
   children,
 }) => {
   const { navigate } = useRuntime()
-  // Where the page is, so a reminder does not link to the page it is shown on.
-  const here = SECTIONS.find((s) => s.id === section)?.path
+  // Where the page is, with its query (a completed review open by ?review= is not the review
+  // page a reminder opens), so a reminder does not link to the very view it is shown on.
+  const path = SECTIONS.find((s) => s.id === section)?.path
+  const here = path === undefined ? undefined : `${path}${currentSearch()}`
   // Opened by a link of the app (or its back link): focus starts on this page's title.
   const heading = useRef<HTMLHeadingElement>(null)
 

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
-import Reminders from './Reminders'
+import Reminders, { linksHere } from './Reminders'
 
 describe('Reminders', () => {
   it('shows each reminder with its action and a snooze', async () => {
@@ -227,5 +227,40 @@ describe('Reminders', () => {
     expect(
       onKeys.getByText('Start the review').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/review')
+  })
+
+  it('links the overdue review from a completed review open by ?review= (another view of the page)', async () => {
+    const reminders = [
+      {
+        id: 'review-overdue:never',
+        kind: 'REVIEW_OVERDUE',
+        count: 1,
+        dueDate: null,
+        subjects: [],
+      },
+    ]
+
+    const { getByText } = render(
+      <Reminders here="/admin/app/key-steward/review?review=r1" />,
+      {
+        graphql: {
+          mocks: [
+            { request: { query: REMINDERS }, result: { data: { reminders } } },
+          ],
+        },
+        locale: 'pt',
+      }
+    )
+
+    await waitFor(() => getByText('Iniciar a revisão'))
+    expect(
+      getByText('Iniciar a revisão').closest('a')!.getAttribute('href')
+    ).toBe('/admin/key-steward/review')
+    const review = '/admin/app/key-steward/review'
+
+    expect(linksHere(review, review)).toBe(true)
+    expect(linksHere(review, `${review}?review=r1`)).toBe(false)
+    expect(linksHere(`${review}?a=1&b=2`, `${review}?b=2&a=1`)).toBe(true)
+    expect(linksHere(review, undefined)).toBe(false)
   })
 })

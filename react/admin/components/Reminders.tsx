@@ -49,12 +49,23 @@ export function actionHref(r: Reminder): string {
 }
 
 /**
- * Whether a reminder's action would only open the page it is shown on (the overdue review's
- * "Start the review" on the review page): then it has no link. `here` is the page's path; a
- * link with a query (the key list on the keys it names) narrows the page, so it still helps.
+ * Whether a reminder's action would only open the view it is shown on (the overdue review's
+ * "Start the review" on the review page): then it has no link. `here` is the page's path with its
+ * query: a link to another view of the page (the open review from a completed one shown by
+ * ?review=, the key list on the keys it names) still helps. Parameters compare in any order.
  */
 export function linksHere(href: string, here?: string): boolean {
-  return here !== undefined && href === here
+  if (here === undefined) return false
+  const view = (u: string) => {
+    const [path, query = ''] = u.split('?')
+    const params = [...new URLSearchParams(query).entries()]
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+
+    return `${path}?${params.join('&')}`
+  }
+
+  return view(href) === view(here)
 }
 
 const SNOOZE_CHOICES = [1, 7, 30]

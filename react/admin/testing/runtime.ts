@@ -5,5 +5,5 @@ import * as runtime from 'vtex.render-runtime'
 
 import type * as RuntimeMock from '../../__mocks__/vtex.render-runtime'
 
-export const { setRouteParams, navigations } =
+export const { setRouteParams, setRuntimeQuery, navigations } =
   runtime as unknown as typeof RuntimeMock

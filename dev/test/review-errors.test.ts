@@ -1,0 +1,90 @@
+// What an admin is told when a filter names no usable rule or the app's storage does not answer,
+// through the real service: the key list and the review refuse a blank rule alike and name only
+// the rules about keys; a storage failure is a plain sentence, its path only in the service log.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+
+import { DEFAULT_FIXTURE } from '../paths'
+import { errorCode, gql, useStack } from './helpers'
+
+const ANA = 'session-ana-owner'
+const stack = useStack({ fixture: DEFAULT_FIXTURE })
+
+const KEY_LIST =
+  'query($r: String) { keyList(rule: $r, pageSize: 5) { total rows { id } } }'
+
+const PAGE =
+  'query($f: DecisionFilter) { reviewDecisions(filter: $f, limit: 5) { total } }'
+
+describe('a rule filter over keys', () => {
+  it('is refused when blank, the same way by the key list and the review', async () => {
+    await gql(stack, ANA, 'mutation { startReview { id } }')
+    const list = await gql(stack, ANA, KEY_LIST, { r: '' })
+    const review = await gql(stack, ANA, PAGE, {
+      f: { status: 'ALL', rule: '' },
+    })
+
+    for (const r of [list, review]) {
+      assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text)
+      // nothing listed (data is null or left out when the root field fails)
+      assert.ok(!r.body.data?.keyList && !r.body.data?.reviewDecisions, r.text)
+      assert.match(
+        r.body.errors![0].message,
+        /^The rule filter \((rule|filter\.rule)\) is empty: name one of these rules: key-age-exceeded, /
+      )
+    }
+
+    // a control: no rule lists the keys
+    const all = await gql(stack, ANA, KEY_LIST, { r: null })
+
+    assert.equal(all.body.errors, undefined, all.text)
+    assert.ok(all.body.data.keyList.total > 5)
+  })
+
+  it('names only the rules about keys when it refuses one', async () => {
+    await gql(stack, ANA, 'mutation { startReview { id } }')
+    for (const rule of ['owner-rol', 'review-overdue', 'user-owner-role']) {
+      const list = await gql(stack, ANA, KEY_LIST, { r: rule })
+      const review = await gql(stack, ANA, PAGE, {
+        f: { status: 'ALL', rule },
+      })
+
+      for (const r of [list, review]) {
+        assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text)
+        const { message, extensions } = r.body.errors![0]
+
+        assert.match(message, /owner-role, can-manage-keys/)
+        assert.match(message, /external-broad-access/)
+        // the list of rules named back leaves the user and account rules out
+        assert.doesNotMatch(
+          message.replace(`"${rule}"`, ''),
+          /user-owner-role|review-overdue/
+        )
+        assert.ok(!(extensions!.allowed as string[]).includes('review-overdue'))
+      }
+    }
+  })
+})
+
+describe('the storage not answering', () => {
+  it('is told in plain words, with the document path in the log only', async () => {
+    const before = stack.logs.length
+
+    stack.platform.faults.set([
+      { method: 'PUT', path: '/files/review-', status: 503 },
+    ])
+    const r = await gql(stack, ANA, 'mutation { startReview { id } }')
+
+    stack.platform.faults.set([])
+    assert.equal(errorCode(r), 'UPSTREAM_UNAVAILABLE', r.text)
+    assert.equal(
+      r.body.errors![0].message,
+      'Could not save the review: the storage did not answer. Try again.'
+    )
+    assert.doesNotMatch(r.text, /VBase|review-[^"]*\.json|\/files\//)
+    const logged = stack.logs.slice(before).join('\n')
+
+    assert.match(logged, /upstream unavailable/)
+    assert.match(logged, /VBase PUT reviews\/review-[^ "]+\.json/)
+  })
+})

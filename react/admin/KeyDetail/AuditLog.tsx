@@ -9,8 +9,20 @@ import type {
   KeyStewardKeyAuditQuery,
   KeyStewardKeyAuditQueryVariables,
 } from '../graphql/types.generated'
+import type { TokenRenewal } from '../types'
+import { renewalMissingFromLog } from './renewalLogged'
 
-const AuditLog: React.FC<{ keyId: string }> = ({ keyId }) => {
+/** Said when the renewal panel above shows a renewal this log has no entry for. */
+const RenewalNotLogged: React.FC = () => (
+  <p className="c-muted-1 f6" data-testid="renewal-not-logged">
+    <FormattedMessage id="admin/key-steward.audit.renewalNotLogged" />
+  </p>
+)
+
+const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
+  keyId,
+  renewal,
+}) => {
   const { data, error } = useQuery<
     KeyStewardKeyAuditQuery,
     KeyStewardKeyAuditQueryVariables
@@ -26,15 +38,28 @@ const AuditLog: React.FC<{ keyId: string }> = ({ keyId }) => {
       </p>
     )
   if (!data) return null
+  const unlogged = renewal
+    ? renewalMissingFromLog(renewal, data.keyAudit)
+    : false
+
+  // "Nothing was done here" would contradict a renewal made through Key Steward shown above.
   if (!data.keyAudit.length)
-    return (
-      <p className="c-muted-1">
+    return unlogged ? (
+      <>
+        <p className="c-muted-1" data-testid="audit-empty">
+          <FormattedMessage id="admin/key-steward.audit.noEntries" />
+        </p>
+        <RenewalNotLogged />
+      </>
+    ) : (
+      <p className="c-muted-1" data-testid="audit-empty">
         <FormattedMessage id="admin/key-steward.audit.none" />
       </p>
     )
 
   return (
     <div className="overflow-x-auto">
+      {unlogged && <RenewalNotLogged />}
       <table className="w-100 collapse f6" data-testid="audit-log">
         <thead className="bb b--muted-4">
           <tr>

@@ -3,6 +3,7 @@ import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import { setRouteParams } from '../testing/runtime'
+import ANNOTATE from '../graphql/annotateKey.gql'
 import DEACTIVATE from '../graphql/deactivateKey.gql'
 import FINISH from '../graphql/finishTokenRenewal.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
@@ -490,5 +491,179 @@ describe('key page: remediation', () => {
     expect(text).toContain('Key deactivated')
     expect(text).toContain('active → inactive')
     expect(text).toContain('PUT /api/vlm/appkeys/{id} · 200')
+  })
+})
+
+describe('key page: what the log and the dialogs say', () => {
+  const finished = renewal({
+    status: 'FINISHED',
+    startedAt: '2026-08-15T10:00:00.000Z',
+    startedBy: 'gustavo@acme.com',
+    finishedAt: '2026-08-18T11:00:00.000Z',
+    finishedBy: 'gustavo@acme.com',
+  })
+
+  it('never says no action was taken when a renewal through Key Steward has no log entry', async () => {
+    const renewed = { ...STALE, renewal: finished }
+    const { getByTestId, queryByText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [renewed] })) },
+    })
+
+    await waitFor(() => getByTestId('renewal-not-logged'))
+    expect(getByTestId('audit-empty').textContent).toBe(
+      'This log has no entry for this key.'
+    )
+    expect(getByTestId('renewal-not-logged').textContent).toMatch(
+      /The token renewal shown above has no entry in this log/
+    )
+    expect(
+      queryByText('No action was taken on this key through Key Steward.')
+    ).toBeNull()
+  })
+
+  it('says no action was taken when the log is empty and no renewal is on record', async () => {
+    const { getByTestId, queryByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory()) },
+    })
+
+    await waitFor(() => getByTestId('audit-empty'))
+    expect(getByTestId('audit-empty').textContent).toBe(
+      'No action was taken on this key through Key Steward.'
+    )
+    expect(queryByTestId('renewal-not-logged')).toBeNull()
+  })
+
+  it("the Reactivate dialog says how old the key's token is", async () => {
+    const inactive = {
+      ...STALE,
+      isActive: false,
+      ageDays: 400,
+      tokenAgeDays: 400,
+      findings: [],
+    }
+
+    const { getByText, getByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory({ keys: [inactive] })) },
+    })
+
+    await waitFor(() => getByText('Reactivate key…'))
+    fireEvent.click(getByText('Reactivate key…'))
+    expect(getByTestId('confirm-dialog').textContent).toContain(
+      'Its token is 400 days old (VTEX recommends renewing tokens every 3 or 6 months).'
+    )
+  })
+
+  it('the Deactivate dialog says nothing of the token', async () => {
+    const { getByText, getByTestId } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory()) },
+    })
+
+    await waitFor(() => getByText('Deactivate key…'))
+    fireEvent.click(getByText('Deactivate key…'))
+    expect(getByTestId('confirm-dialog').textContent).not.toContain(
+      'Its token is'
+    )
+  })
+})
+
+describe('key page: ownership and use', () => {
+  const annotated = {
+    request: {
+      query: ANNOTATE,
+      variables: {
+        keyId: STALE.id,
+        annotation: {
+          owner: 'ana@acme.com',
+          integrations: [],
+          purpose: '',
+          notes: '',
+        },
+      },
+    },
+    result: {
+      data: {
+        annotateKey: {
+          owner: 'ana@acme.com',
+          integrations: [],
+          purpose: '',
+          notes: '',
+        },
+      },
+    },
+  }
+
+  it('names the block and its button for every field they save, and keeps focus on the button after saving', async () => {
+    const { getByText, getByLabelText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory(), [annotated]) },
+    })
+
+    await waitFor(() => getByText('Ownership and use'))
+    const button = getByText('Save key details').closest('button')!
+
+    fireEvent.change(getByLabelText(/^Owner \(email\)/), {
+      target: { value: 'ana@acme.com' },
+    })
+    fireEvent.click(button)
+    await waitFor(() => getByText('Key details saved.'))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        getByText('Save key details').closest('button')
+      )
+    )
+  })
+
+  it('moves focus to the first field the service refused', async () => {
+    const refused = {
+      ...annotated,
+      result: {
+        errors: [
+          new GraphQLError(
+            'owner is not an email',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'BAD_USER_INPUT',
+              fields: [{ field: 'owner', message: 'owner is not an email' }],
+            }
+          ),
+        ],
+      },
+    }
+
+    const { getByText, getByLabelText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory(), [refused]) },
+    })
+
+    await waitFor(() => getByText('Save key details'))
+    fireEvent.change(getByLabelText(/^Owner \(email\)/), {
+      target: { value: 'ana@acme.com' },
+    })
+    fireEvent.click(getByText('Save key details'))
+    await waitFor(() => getByText('Enter an email address.'))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(getByLabelText(/^Owner \(email\)/))
+    )
+  })
+})
+
+describe('key page: about this key', () => {
+  it('groups what the key is (appKey, created, status) and how old it is (key age, token age)', async () => {
+    const { getByTestId, container } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory()) },
+    })
+
+    await waitFor(() => getByTestId('token-age'))
+    const order = Array.from(
+      container.querySelectorAll('[data-about-field]')
+    ).map((f) => f.getAttribute('data-about-field'))
+
+    expect(order).toEqual(['appKey', 'created', 'status', 'age', 'tokenAge'])
+    // the token age's explanation takes the rest of its row (AboutKey.css)
+    expect(
+      container.querySelector('[data-about-field="tokenAge"]')!.className
+    ).toContain('wide')
   })
 })

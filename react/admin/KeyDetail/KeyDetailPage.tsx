@@ -26,9 +26,17 @@ import AuditLog from './AuditLog'
 import TokenRenewalPanel from './TokenRenewalPanel'
 import { keysViewHref } from '../utils/urlState'
 import { Notice } from '../components/Notice'
+import about from './AboutKey.css'
 
-const Field: React.FC<{ label: string }> = ({ label, children }) => (
-  <div className="mb4 mr8">
+const Field: React.FC<{ label: string; wide?: boolean }> = ({
+  label,
+  wide,
+  children,
+}) => (
+  <div
+    className={wide ? `${about.field} ${about.wide}` : about.field}
+    data-about-field={label}
+  >
     <dt className="f6 c-muted-1 mb1">
       <FormattedMessage id={`admin/key-steward.key.${label}`} />
     </dt>
@@ -171,7 +179,7 @@ const KeyDetailPage: React.FC = () => {
           {key && (
             <>
               <PageBlock title={t('about')}>
-                <dl className="flex flex-wrap ma0">
+                <dl className={about.about}>
                   <Field label="appKey">
                     <span className="code">{key.appKey}</span>
                   </Field>
@@ -182,26 +190,6 @@ const KeyDetailPage: React.FC = () => {
                       month="long"
                       day="2-digit"
                     />
-                  </Field>
-                  <Field label="age">
-                    <span data-testid="key-age">
-                      <FormattedMessage
-                        id="admin/key-steward.keys.ageDays"
-                        values={{ days: key.ageDays }}
-                      />
-                    </span>
-                  </Field>
-                  <Field label="tokenAge">
-                    <span
-                      data-testid="token-age"
-                      data-basis={key.tokenAgeBasis}
-                    >
-                      <FormattedMessage
-                        id="admin/key-steward.keys.ageDays"
-                        values={{ days: key.tokenAgeDays }}
-                      />
-                    </span>
-                    <TokenAgeBasisText apiKey={key} />
                   </Field>
                   <Field label="status">
                     <Tag
@@ -214,6 +202,26 @@ const KeyDetailPage: React.FC = () => {
                         }`}
                       />
                     </Tag>
+                  </Field>
+                  <Field label="age">
+                    <span data-testid="key-age">
+                      <FormattedMessage
+                        id="admin/key-steward.keys.ageDays"
+                        values={{ days: key.ageDays }}
+                      />
+                    </span>
+                  </Field>
+                  <Field label="tokenAge" wide>
+                    <span
+                      data-testid="token-age"
+                      data-basis={key.tokenAgeBasis}
+                    >
+                      <FormattedMessage
+                        id="admin/key-steward.keys.ageDays"
+                        values={{ days: key.tokenAgeDays }}
+                      />
+                    </span>
+                    <TokenAgeBasisText apiKey={key} />
                   </Field>
                 </dl>
                 <p className="f6 c-muted-1 mt0 mb0" data-testid="age-explained">
@@ -299,6 +307,17 @@ const KeyDetailPage: React.FC = () => {
                   )}
                   refetch={refetchAfter}
                   onDone={done(key.isActive ? 'deactivate' : 'reactivate')}
+                  detail={
+                    // Reactivating brings back whatever token the key has: say how old it is.
+                    key.isActive ? undefined : (
+                      <p className="mt0" data-testid="reactivate-token-age">
+                        <FormattedMessage
+                          id="admin/key-steward.actions.reactivate.tokenAge"
+                          values={{ days: key.tokenAgeDays }}
+                        />
+                      </p>
+                    )
+                  }
                 />
               </PageBlock>
               <PageBlock title={t('ownership')}>
@@ -376,7 +395,7 @@ const KeyDetailPage: React.FC = () => {
                 )}
               </PageBlock>
               <PageBlock title={t('audit')}>
-                <AuditLog keyId={key.id} />
+                <AuditLog keyId={key.id} renewal={key.renewal} />
               </PageBlock>
             </>
           )}

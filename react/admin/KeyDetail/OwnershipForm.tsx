@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Input, Textarea } from 'vtex.styleguide'
@@ -29,6 +29,20 @@ const OwnershipForm: React.FC<{
   const [purpose, setPurpose] = useState(annotation?.purpose ?? '')
   const [notes, setNotes] = useState(annotation?.notes ?? '')
   const [saved, setSaved] = useState(false)
+  // While saving, the button is disabled and the browser drops focus to the page's start. Once
+  // the answer is shown, focus returns: to the first refused field, else to the button (the
+  // notice above it is announced).
+  const submit = useRef<HTMLSpanElement>(null)
+  const [refocus, setRefocus] = useState<{ field: string | null } | null>(null)
+
+  useEffect(() => {
+    if (!refocus) return
+    const target = refocus.field
+      ? document.getElementById(`ownership-${refocus.field}`)
+      : submit.current?.querySelector('button')
+
+    target?.focus()
+  }, [refocus])
   const [save, saving] = useMutation<
     KeyStewardAnnotateKeyMutation,
     KeyStewardAnnotateKeyMutationVariables
@@ -61,8 +75,14 @@ const OwnershipForm: React.FC<{
             annotation: { owner, integrations: list, purpose, notes },
           },
         }).then(
-          () => setSaved(true),
-          () => undefined
+          () => {
+            setSaved(true)
+            setRefocus({ field: null })
+          },
+          (refused) =>
+            setRefocus({
+              field: readError(refused)?.fields[0]?.field ?? null,
+            })
         )
       }}
     >
@@ -121,11 +141,10 @@ const OwnershipForm: React.FC<{
           />
         </div>
         <div className="w-100 mb4">
-          {/* The styleguide's Textarea writes its label larger (t-body) than Input's (t-small,
-              c-on-base): the same look as the fields above, one block inside its own. */}
+          {/* Label and text sized like the Inputs' by components/fields.css. */}
           <Textarea
             id="ownership-notes"
-            label={<span className="db t-small c-on-base">{t('notes')}</span>}
+            label={t('notes')}
             value={notes}
             errorMessage={invalid('notes')}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
@@ -134,9 +153,11 @@ const OwnershipForm: React.FC<{
           />
         </div>
       </div>
-      <Button type="submit" variation="secondary" isLoading={saving.loading}>
-        <FormattedMessage id="admin/key-steward.ownership.save" />
-      </Button>
+      <span ref={submit}>
+        <Button type="submit" variation="secondary" isLoading={saving.loading}>
+          <FormattedMessage id="admin/key-steward.ownership.save" />
+        </Button>
+      </span>
     </form>
   )
 }

@@ -61,7 +61,7 @@ describe('KeysPage', () => {
     expect(staleRow.querySelector('[data-severity="HIGH"]')).not.toBeNull()
     // the age says Stale and by how much (not a second severity); the worst finding is named, not coded
     expect(staleRow.querySelector('[data-stale="160"]')!.textContent).toBe(
-      'Stale · 160 days past the period'
+      'Token 250 days old · 160 days past the period'
     )
     expect(staleRow.querySelector('[data-stale] [data-severity]')).toBeNull()
     // a key with more warnings: the worst named, then how many more, as words apart
@@ -225,7 +225,7 @@ describe('KeysPage', () => {
       { external: true, account: 'partner' }
     )
 
-    const { getByText, container } = render(<KeysPage />, {
+    const { getByText, getByTestId, container } = render(<KeysPage />, {
       graphql: { mocks: [keyListMock(keyPage([ext]))] },
     })
 
@@ -240,6 +240,70 @@ describe('KeysPage', () => {
       'vtexappkey-partner-XYZ'
     )
     expect(container.querySelector('[data-external="true"] a')).toBeNull()
+    // its dates are those of its registration here (VTEX does not say when it was created)
+    const ownRow = container.querySelector('[data-external="true"]')!
+
+    expect(ownRow.querySelector('[data-created]')!.textContent).toContain(
+      'registered in Key Steward'
+    )
+    expect(ownRow.querySelector('[data-age]')!.textContent).toBe(
+      '56 dayssince registered'
+    )
+    expect(getByTestId('external-dates-help').textContent).toMatch(
+      /count from the day it was registered in Key Steward/
+    )
+  })
+
+  it("names the token's age in the stale badge, not the key's age shown above it", async () => {
+    // created 400 days ago, its token renewed 100 days ago: 10 days past a 90-day period
+    const renewed = key({
+      id: 'k-renewed',
+      label: 'Freight quotes',
+      ageDays: 400,
+      tokenAgeDays: 100,
+      findings: [
+        {
+          rule: 'key-age-exceeded',
+          severity: 'MEDIUM',
+          practice: 'ROTATE_KEYS',
+          message: 'Its token is 100 days old.',
+          daysPastPeriod: 10,
+        },
+      ],
+    })
+
+    const { getByText, container } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage([row(renewed), row(key())]))] },
+    })
+
+    await waitFor(() => getByText('Freight quotes'))
+    const cells = container.querySelector(
+      '[data-key-id="k-renewed"] [data-age]'
+    )!
+
+    expect(cells.textContent).toContain('400 days')
+    expect(cells.querySelector('[data-stale]')!.textContent).toBe(
+      'Token 100 days old · 10 days past the period'
+    )
+    // an account key says nothing of a registration, and no note is under the table
+    expect(container.textContent).not.toContain('registered in Key Steward')
+    expect(
+      container.querySelector('[data-testid="external-dates-help"]')
+    ).toBeNull()
+  })
+
+  it('writes the dates short and on one line, the long date as its title', async () => {
+    const { getByText, container } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage([row(key())]))] },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    const date = container.querySelector('[data-created] time')!
+
+    expect(date.textContent).toBe('10/01/2026')
+    expect(date.getAttribute('dateTime')).toBe('2026-10-01T09:00:00Z')
+    expect(date.className).toContain('nowrap')
+    expect(date.getAttribute('title')).toBe('October 1, 2026')
   })
 
   // The External keys panel below lists the external keys again: the count names them apart,

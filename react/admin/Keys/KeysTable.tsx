@@ -63,6 +63,28 @@ const Th: React.FC<{ id: string }> = ({ id }) => (
   </th>
 )
 
+/**
+ * The table's dates, numeric (27/10/2026 in pt, 10/27/2026 in en) and on one line: the long
+ * month of some languages ("27 de out. de 2026") wrapped to three lines at 1024 px.
+ */
+const ShortDate: React.FC<{ iso: string }> = ({ iso }) => {
+  const intl = useIntl()
+
+  return (
+    <time
+      className="nowrap"
+      dateTime={iso}
+      title={intl.formatDate(iso, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      })}
+    >
+      <FormattedDate value={iso} year="numeric" month="2-digit" day="2-digit" />
+    </time>
+  )
+}
+
 const KeysTable: React.FC<Props> = ({
   keys,
   total,
@@ -148,29 +170,40 @@ const KeysTable: React.FC<Props> = ({
                       {k.appKey}
                     </span>
                   </td>
-                  <td className="pv3 ph2 f6 v-top">
-                    <FormattedDate
-                      value={k.createdAt}
-                      year="numeric"
-                      month="short"
-                      day="2-digit"
-                    />
+                  <td className="pv3 ph2 f6 v-top" data-created>
+                    <ShortDate iso={k.createdAt} />
+                    {k.external && (
+                      // VTEX does not say when another account created its key: this is the
+                      // day it was registered here (externalDatesHelp, under the table)
+                      <span className="db mt1 f7 c-muted-1">
+                        <FormattedMessage id="admin/key-steward.keys.registeredHere" />
+                      </span>
+                    )}
                   </td>
-                  <td className="pv3 ph2 f6 v-top">
+                  <td className="pv3 ph2 f6 v-top" data-age>
                     <span className="nowrap">
                       <FormattedMessage
                         id="admin/key-steward.keys.ageDays"
                         values={{ days: k.ageDays }}
                       />
                     </span>
+                    {k.external && (
+                      <span className="db mt1 f7 c-muted-1">
+                        <FormattedMessage id="admin/key-steward.keys.sinceRegistered" />
+                      </span>
+                    )}
                     {stale && (
-                      // wide enough that the badge wraps once at most
+                      // wide enough that the badge wraps once at most; it names the token's age,
+                      // which the rule counts, not the key's age shown above it
                       <span
                         className="db mt1"
                         style={{ minWidth: '6.5rem' }}
                         title={stale.message}
                       >
-                        <StaleBadge days={stale.daysPastPeriod} />
+                        <StaleBadge
+                          days={stale.daysPastPeriod}
+                          tokenAgeDays={k.tokenAgeDays}
+                        />
                       </span>
                     )}
                   </td>
@@ -243,6 +276,11 @@ const KeysTable: React.FC<Props> = ({
           </tbody>
         </table>
       </div>
+      {keys.some((k) => k.external) && (
+        <p className="f6 c-muted-1 mt3 mb0" data-testid="external-dates-help">
+          <FormattedMessage id="admin/key-steward.keys.externalDatesHelp" />
+        </p>
+      )}
       <div className="flex items-center justify-between mt4">
         <span id="keys-range" className="f6 c-muted-1" aria-live="polite">
           <FormattedMessage

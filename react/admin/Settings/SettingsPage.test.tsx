@@ -372,6 +372,12 @@ describe('SettingsPage', () => {
     })
     fireEvent.click(getByText('Save settings'))
     await waitFor(() => getByText('Settings saved. Warnings now follow them.'))
+    // focus is back on the button, not dropped to the page's start while it was disabled
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        getByText('Save settings').closest('button')
+      )
+    )
   })
 
   it('offers a reload when someone else saved first', async () => {

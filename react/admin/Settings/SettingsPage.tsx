@@ -134,6 +134,16 @@ const SettingsPage: React.FC = () => {
       ?.querySelector<HTMLElement>('[aria-invalid="true"]')
       ?.focus()
   }, [refusedAt])
+  // Bumped when a save is answered (saved, or refused as a whole): the button was disabled while
+  // saving, which drops focus to the page's start; it gets it back (the notice is announced).
+  const [answeredAt, setAnsweredAt] = useState(0)
+
+  useEffect(() => {
+    if (answeredAt)
+      formRef.current
+        ?.querySelector<HTMLElement>('button[type="submit"]')
+        ?.focus()
+  }, [answeredAt])
 
   useEffect(() => {
     if (data?.settings) setForm(toForm(data.settings))
@@ -196,6 +206,7 @@ const SettingsPage: React.FC = () => {
         awaitRefetchQueries: true,
       })
       setSaved(true)
+      setAnsweredAt(Date.now())
     } catch (err) {
       // The service's per-field refusals (code, params, entry) are shown like the browser's own.
       const refused = readError(err as never)
@@ -216,7 +227,7 @@ const SettingsPage: React.FC = () => {
         )
           setAdvancedOpen(true)
         setRefusedAt(Date.now())
-      }
+      } else setAnsweredAt(Date.now())
     }
   }
 

@@ -75,6 +75,8 @@ interface Props {
   onDone?: (result: ActionResult) => void
   size?: 'small' | 'regular'
   variation?: string
+  /** more the dialog says about this key before the admin confirms (e.g. its token's age) */
+  detail?: React.ReactNode
 }
 
 const KeyActionButton: React.FC<Props> = ({
@@ -88,6 +90,7 @@ const KeyActionButton: React.FC<Props> = ({
   onDone,
   size = 'regular',
   variation,
+  detail,
 }) => {
   const intl = useIntl()
   const t = (id: string) =>
@@ -160,7 +163,9 @@ const KeyActionButton: React.FC<Props> = ({
           )
         }
         onCancel={() => setConfirming(false)}
-      />
+      >
+        {detail}
+      </ConfirmDialog>
     </div>
   )
 }

@@ -4,6 +4,7 @@ import React from 'react'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { adminHref } from '../utils/adminHref'
+import { focusHeadingAt } from './pageFocus'
 
 const Link: React.FC<{
   to: string
@@ -22,6 +23,7 @@ const Link: React.FC<{
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
         e.preventDefault()
+        focusHeadingAt(to)
         navigate({ to })
       }}
     >

@@ -1,14 +1,16 @@
 // The frame of every Key Steward page: the Admin page header (the page's one h1) and the app's
 // sections as links (aria-current marks the open one), like the Admin's side navigation.
-import React from 'react'
+import React, { useEffect, useRef } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Layout, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import Link from './Link'
 import styles from './PageFrame.css'
+import './fields.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
+import { focusHeadingAt, takeHeadingFocus } from './pageFocus'
 import { currentSearch } from '../utils/urlState'
 
 export { BASE }
@@ -49,6 +51,12 @@ const PageFrame: React.FC<Props> = ({
   // page a reminder opens), so a reminder does not link to the very view it is shown on.
   const path = SECTIONS.find((s) => s.id === section)?.path
   const here = path === undefined ? undefined : `${path}${currentSearch()}`
+  // Opened by a link of the app (or its back link): focus starts on this page's title.
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  useEffect(() => {
+    if (takeHeadingFocus()) heading.current?.focus()
+  })
 
   return (
     <div className={styles.root}>
@@ -57,13 +65,25 @@ const PageFrame: React.FC<Props> = ({
         pageHeader={
           <PageHeader
             title={
-              <h1 className="ma0" style={{ font: 'inherit' }}>
+              <h1
+                ref={heading}
+                tabIndex={-1}
+                className="ma0"
+                style={{ font: 'inherit' }}
+              >
                 {title}
               </h1>
             }
             subtitle={subtitle}
             linkLabel={back?.label}
-            onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
+            onLinkClick={
+              back
+                ? () => {
+                    focusHeadingAt(back.to)
+                    navigate({ to: back.to })
+                  }
+                : undefined
+            }
           />
         }
       >

@@ -26,16 +26,21 @@ const SeverityBadge: React.FC<{ severity: Severity }> = ({ severity }) => (
 )
 
 /**
- * A stale key (past its rotation period): a fact about the key's age, not a second severity,
- * so it is neutral and says by how much. The finding's own severity shows with the finding.
+ * A stale key (past its rotation period): a fact about its token's age, not a second severity,
+ * so it is neutral and says how old the token is and by how much it is past the period. The
+ * finding's own severity shows with the finding.
  */
-export const StaleBadge: React.FC<{ days?: number | null }> = ({ days }) => (
+export const StaleBadge: React.FC<{
+  days?: number | null
+  /** the age of the token in use: what the rule counts (a key's own age may be far older) */
+  tokenAgeDays?: number | null
+}> = ({ days, tokenAgeDays }) => (
   <span data-stale={days ?? ''}>
     <Tag size="small" bgColor="#f2f4f5" color="#2b2b2c">
-      {typeof days === 'number' ? (
+      {typeof days === 'number' && typeof tokenAgeDays === 'number' ? (
         <FormattedMessage
           id="admin/key-steward.keys.staleBy"
-          values={{ days }}
+          values={{ days, age: tokenAgeDays }}
         />
       ) : (
         <FormattedMessage id="admin/key-steward.keys.stale" />

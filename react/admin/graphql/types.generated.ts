@@ -337,7 +337,7 @@ export type KeyStewardKeyListQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: number, allTotal: number, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
+export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: number, allTotal: number, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
 
 export type KeyStewardLastCompletedReviewQueryVariables = Exact<{ [key: string]: never; }>;
 

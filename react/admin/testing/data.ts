@@ -161,6 +161,7 @@ export const row = (k: ApiKey, extra: Partial<KeyRow> = {}): KeyRow => ({
   createdAt: k.createdAt,
   isActive: k.isActive,
   ageDays: k.ageDays,
+  tokenAgeDays: k.tokenAgeDays,
   external: false,
   account: null,
   rolesKnown: k.rolesKnown,

@@ -289,6 +289,17 @@ export function decideKey(
   const problem = decisionProblem(key, input.decision, justification)
 
   if (problem) return problem
+  const before = review.decisions[key.id]
+
+  // Deciding again what is already decided the same way keeps the original who and when, as a
+  // bulk decision does: a double click, or a retry after a gateway error that had already saved
+  // it, would otherwise log the decision twice.
+  if (
+    before &&
+    before.decision === input.decision &&
+    before.justification === justification
+  )
+    return { ok: true, value: review }
 
   return {
     ok: true,

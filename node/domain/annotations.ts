@@ -18,6 +18,7 @@ const LONGEST_TEXT = Math.max(
   LIMITS.notes,
   LIMITS.integrations * (LIMITS.integration + 1)
 )
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function validateAnnotation(input: {

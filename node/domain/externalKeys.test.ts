@@ -111,7 +111,10 @@ describe('validateExternalKey', () => {
     const long = `${TOKEN} `.repeat(20)
     const r = validateExternalKey({ appKey: long, account: long }, OWN)
 
-    expect(refused(r)).toEqual(['account:ACCOUNT_FORMAT', 'appKey:APPKEY_FORMAT'])
+    expect(refused(r)).toEqual([
+      'account:ACCOUNT_FORMAT',
+      'appKey:APPKEY_FORMAT',
+    ])
     expect(JSON.stringify(r)).not.toMatch(/[A-Z]{32}|[a-z]{64}/)
     expect(refused({ ...checkAppKey(long) })).toEqual(['appKey:APPKEY_FORMAT'])
   })

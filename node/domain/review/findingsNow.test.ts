@@ -270,6 +270,7 @@ describe('sign-off', () => {
         now: LATER,
       })
     )
+
     const refused = completeReview(keptEarly, {
       by: BY,
       now: LATER,
@@ -290,8 +291,11 @@ describe('sign-off', () => {
     )
     // without the new finding it signs as before
     expect(
-      completeReview(keptEarly, { by: BY, now: LATER, findingsNow: (k) => k.findings })
-        .ok
+      completeReview(keptEarly, {
+        by: BY,
+        now: LATER,
+        findingsNow: (k) => k.findings,
+      }).ok
     ).toBe(true)
     // kept again with a reason: signs, and stores the finding seen
     const justified = ok(
@@ -303,6 +307,7 @@ describe('sign-off', () => {
         now: LATER,
       })
     )
+
     const done = ok(
       completeReview(withoutFindingsNow(justified), {
         by: BY,

@@ -580,6 +580,7 @@ export function completeReview(
   const review = input.findingsNow
     ? withFindingsNow(withScan, input.findingsNow)
     : withScan
+
   const note = (input.note ?? '').trim()
 
   if (note.length > MAX_NOTE)

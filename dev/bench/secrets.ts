@@ -91,6 +91,10 @@ const CASES: Array<[string, string]> = [
   ['consonant-heavy capital words', fill('STRENGTHS SCRIPTS SCHWARZ ')],
   ['random capital groups of 3 to 12', random(`${CAPITALS}${CAPITALS} `)],
   ['regional indicator letters', fill('\ud83c\uddf6\ud83c\uddfc')],
+  // attack5: a list's `].join('')` was looked for across every space after it (quadratic: an
+  // hour for this row before); regional letters between small letters (the slowest row found)
+  ["a list, then 1 MB of spaces", `'a', 'b'${' '.repeat(MB)}`],
+  ['regional letters between small letters', fill('\ud83c\uddf6a')],
   [
     'spaced numbers 0-255',
     fill(`${Array.from({ length: 256 }, (_, i) => i).join(' ')} `),

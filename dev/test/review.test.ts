@@ -92,6 +92,35 @@ async function closeChecklist(cookie: string) {
   )
 }
 
+/**
+ * The checklist's storefront scan (closeChecklist) exposes keys kept without a justification
+ * (Store locator widget, Product Q&A widget: no finding at start): sign-off is refused until they
+ * are decided again. Rotates such keys, as the reviewer would; returns their labels.
+ */
+async function rotateKeptNowRisky(cookie: string): Promise<string[]> {
+  const page = await gql(stack, cookie, PAGE, {
+    f: { status: 'DECIDED', risky: true },
+    l: 500,
+  })
+
+  assert.equal(page.body.errors, undefined, page.text)
+  const kept = (
+    page.body.data.reviewDecisions.keys as Array<{
+      id: string
+      label: string
+      decision: { decision: string; justification: string }
+    }>
+  ).filter((k) => k.decision.decision === 'KEEP' && !k.decision.justification)
+
+  for (const k of kept)
+    assert.equal(
+      (await gql(stack, cookie, DECIDE, { k: k.id, d: 'ROTATE' })).body.errors,
+      undefined
+    )
+
+  return kept.map((k) => k.label)
+}
+
 describe('a whole review', () => {
   it('starts with a snapshot, refuses a second one, and is signed off once everything is decided', async () => {
     const started = await gql(
@@ -148,6 +177,26 @@ describe('a whole review', () => {
       undefined
     )
     await closeChecklist(BRUNO)
+    // the scan found the token of a key kept without a reason: signing is refused, naming it
+    const unjustified = await gql(
+      stack,
+      BRUNO,
+      'mutation { completeReview(note: "Quarterly review Q4") { id } }'
+    )
+
+    assert.equal(errorCode(unjustified), 'BAD_USER_INPUT', unjustified.text)
+    assert.match(
+      unjustified.body.errors![0].message,
+      /2 keys kept without a justification have had a HIGH or CRITICAL finding raised since \("Product Q&A widget", "Store locator widget"\)\. Decide again or add a justification\. Nothing was signed\./
+    )
+    assert.equal(
+      (await gql(stack, ANA, '{ review { status } }')).body.data.review.status,
+      'OPEN'
+    )
+    assert.deepEqual((await rotateKeptNowRisky(ANA)).sort(), [
+      'Product Q&A widget',
+      'Store locator widget',
+    ])
 
     const done = await gql(
       stack,
@@ -771,6 +820,7 @@ describe('auditors read completed reviews and change nothing', () => {
       undefined
     )
     await closeChecklist(ANA)
+    await rotateKeptNowRisky(ANA)
     const done = await gql(
       stack,
       ANA,

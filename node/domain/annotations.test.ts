@@ -186,3 +186,20 @@ describe('free text never holds a token', () => {
       expect(r.errors.map((e) => e.field).sort()).toEqual(['notes', 'purpose'])
   })
 })
+
+describe('a text longer', () => {
+  it('than any field keeps is refused for its length only: it is not looked into for a token (nothing is stored)', () => {
+    const token = 'Z'.repeat(128)
+    const long = `${token} `.repeat(20) // 2,580 characters
+    const r = validateAnnotation({ notes: long, purpose: long })
+
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.map((e) => e.field).sort()).toEqual(['notes', 'purpose'])
+    for (const e of r.errors)
+      expect(english(e.message)).toMatch(/at most/)
+    expect(r.errors.map((e) => english(e.message)).join(' ')).not.toMatch(
+      /token/i
+    )
+  })
+})

@@ -11,6 +11,14 @@ export const LIMITS = {
   purpose: 300,
   notes: 1000,
 }
+/** The longest text any annotation field keeps (notes; integrations joined are shorter). */
+const LONGEST_TEXT = Math.max(
+  LIMITS.owner,
+  LIMITS.purpose,
+  LIMITS.notes,
+  LIMITS.integrations * (LIMITS.integration + 1)
+)
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function validateAnnotation(input: {
@@ -80,8 +88,15 @@ export function validateAnnotation(input: {
     ['notes', notes],
   ]
 
+  // A text longer than any field keeps is refused for its length and not looked into: the token
+  // check on a megabyte of hostile text costs seconds, and nothing is stored anyway. (Up to that,
+  // a text is looked into even past its own field's limit, so a pasted token is named as one.)
   for (const [field, value] of texts)
-    if (typeof value === 'string' && looksLikeToken(value))
+    if (
+      typeof value === 'string' &&
+      value.length <= LONGEST_TEXT &&
+      looksLikeToken(value)
+    )
       errors.push({ field, message: wording('validation.token', { field }) })
   if (errors.length) return { ok: false, errors }
 

@@ -107,6 +107,18 @@ describe('validateExternalKey', () => {
     if (!r.ok) expect(english(r.errors[0].message)).not.toContain('pppp')
   })
 
+  it('refuses a text longer than any token spelled out for its format, unread and unechoed', () => {
+    const long = `${TOKEN} `.repeat(20)
+    const r = validateExternalKey({ appKey: long, account: long }, OWN)
+
+    expect(refused(r)).toEqual([
+      'account:ACCOUNT_FORMAT',
+      'appKey:APPKEY_FORMAT',
+    ])
+    expect(JSON.stringify(r)).not.toMatch(/[A-Z]{32}|[a-z]{64}/)
+    expect(refused({ ...checkAppKey(long) })).toEqual(['appKey:APPKEY_FORMAT'])
+  })
+
   it.each<[string, { appKey: unknown; account: unknown }, string[]]>([
     [
       'a token as the appKey',

@@ -23,6 +23,12 @@ const ACCOUNT_FORMAT = /^[a-z0-9]+$/
 
 /** Ours, not VTEX's: no account name comes near it, and nothing longer is echoed. */
 export const MAX_INPUT = 100
+/**
+ * Longest text looked into for a pasted token (a token spelled out or encoded fits, ~800 characters
+ * at most): a longer one is refused for its format, unread and unechoed. The check on a megabyte
+ * of hostile text costs seconds, for a refusal either way.
+ */
+const MAX_SCANNED = 2_000
 
 export type ExternalKeyProblem =
   | 'TOKEN_PASTED'
@@ -78,7 +84,7 @@ function text(v: unknown): string | null {
 export function checkAppKey(input: unknown): Checked<string> {
   const appKey = text(input) ?? ''
 
-  if (containsTokenLike(appKey))
+  if (appKey.length <= MAX_SCANNED && containsTokenLike(appKey))
     return {
       ok: false,
       errors: [problem('appKey', 'TOKEN_PASTED', {}, { field: 'appKey' })],
@@ -114,7 +120,7 @@ export function validateExternalKey(
   const own = ownAccount.toLowerCase()
   const named = key.ok ? APP_KEY_FORMAT.exec(key.value)![1] : null
 
-  if (containsTokenLike(raw))
+  if (raw.length <= MAX_SCANNED && containsTokenLike(raw))
     errors.push(problem('account', 'TOKEN_PASTED', {}, { field: 'account' }))
   else if (account.length > MAX_INPUT || !ACCOUNT_FORMAT.test(account))
     errors.push(

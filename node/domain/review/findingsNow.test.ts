@@ -260,6 +260,66 @@ describe('sign-off', () => {
     ).toEqual([EXPOSED])
   })
 
+  it('is refused for a key kept without a justification before a HIGH or CRITICAL finding was raised, naming it; a justification lets it through', () => {
+    // kept while it had no finding: no justification was needed then
+    const keptEarly = ok(
+      decideKey(ready, {
+        keyId: exposed.id,
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    const refused = completeReview(keptEarly, {
+      by: BY,
+      now: LATER,
+      findingsNow: now,
+    })
+
+    expect(refused.ok).toBe(false)
+    if (refused.ok) return
+    expect(refused.code).toBe('BAD_USER_INPUT')
+    expect(refused.field).toBe('justification')
+    expect(refused.details?.keys).toEqual([
+      { id: exposed.id, label: exposed.label || exposed.appKey },
+    ])
+    expect(english(refused.message)).toContain(
+      `a key kept without a justification has had a HIGH or CRITICAL finding raised since ("${
+        exposed.label || exposed.appKey
+      }")`
+    )
+    // without the new finding it signs as before
+    expect(
+      completeReview(keptEarly, {
+        by: BY,
+        now: LATER,
+        findingsNow: (k) => k.findings,
+      }).ok
+    ).toBe(true)
+    // kept again with a reason: signs, and stores the finding seen
+    const justified = ok(
+      decideKey(withFindingsNow(keptEarly, now), {
+        keyId: exposed.id,
+        decision: 'KEEP',
+        justification: 'Token rotated outside Key Steward, SEC-45',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    const done = ok(
+      completeReview(withoutFindingsNow(justified), {
+        by: BY,
+        now: LATER,
+        findingsNow: now,
+      })
+    )
+
+    expect(keyOf(done, exposed.id).newFindings).toEqual([EXPOSED])
+    expect(done.decisions[exposed.id].justification).toMatch(/SEC-45/)
+  })
+
   it('a signed review is not worked out again from later findings', () => {
     expect(withFindingsNow(signed, () => [])).toBe(signed)
   })

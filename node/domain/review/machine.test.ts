@@ -530,6 +530,28 @@ describe('decideKey', () => {
     expect(r.status).toBe('OPEN')
   })
 
+  it('deciding again the same way changes nothing and logs nothing (a double click, a retried save)', () => {
+    const k = criticalKey(review)
+    const once = ok(decide(review, k.id, 'ROTATE', 'Leaked', 'rafael@acme.com'))
+    const again = ok(
+      decide(once, k.id, 'ROTATE', ' Leaked ', 'ana@acme.com', LATEST)
+    )
+
+    expect(again).toBe(once)
+    expect(again.audit).toHaveLength(review.audit.length + 1)
+    expect(again.decisions[k.id]).toMatchObject({
+      by: 'rafael@acme.com',
+      at: LATER.toISOString(),
+    })
+    // another justification or decision is a new decision
+    expect(
+      ok(decide(once, k.id, 'ROTATE', 'Leaked in a ticket')).audit
+    ).toHaveLength(review.audit.length + 2)
+    expect(ok(decide(once, k.id, 'DEACTIVATE')).audit).toHaveLength(
+      review.audit.length + 2
+    )
+  })
+
   it.each<[string, (r: Review) => ReviewKey]>([
     ['CRITICAL', criticalKey],
     ['HIGH', highOnlyKey],

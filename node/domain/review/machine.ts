@@ -10,7 +10,7 @@ import { grantsEverything } from '../roleGrants'
 import { looksLikeToken } from '../leaks/scanText'
 import type { MessageId, Wording } from '../wording'
 import { wording } from '../wording'
-import { quote } from '../secrets'
+import { quote, quotedList } from '../secrets'
 import { doneGate } from './checklistGates'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
@@ -289,6 +289,17 @@ export function decideKey(
   const problem = decisionProblem(key, input.decision, justification)
 
   if (problem) return problem
+  const before = review.decisions[key.id]
+
+  // Deciding again what is already decided the same way keeps the original who and when, as a
+  // bulk decision does: a double click, or a retry after a gateway error that had already saved
+  // it, would otherwise log the decision twice.
+  if (
+    before &&
+    before.decision === input.decision &&
+    before.justification === justification
+  )
+    return { ok: true, value: review }
 
   return {
     ok: true,
@@ -569,6 +580,7 @@ export function completeReview(
   const review = input.findingsNow
     ? withFindingsNow(withScan, input.findingsNow)
     : withScan
+
   const note = (input.note ?? '').trim()
 
   if (note.length > MAX_NOTE)
@@ -601,6 +613,33 @@ export function completeReview(
           undecidedKeys: p.undecided.length,
           openPractices: p.openPractices,
         },
+      }
+    )
+  // A key kept without a justification while it had no HIGH or CRITICAL finding may have one
+  // now (raised during the review): signing would record "kept, no reason" for an exposed key.
+  const unjustified = review.keys.filter(
+    (k) =>
+      review.decisions[k.id]?.decision === 'KEEP' &&
+      !review.decisions[k.id].justification &&
+      isRiskyKey(k)
+  )
+
+  if (unjustified.length)
+    return refuse(
+      'BAD_USER_INPUT',
+      wording('refusal.review.keptNowRisky', {
+        count: unjustified.length,
+        keys: quotedList(
+          unjustified.slice(0, 5).map((k) => `"${k.label || k.appKey}"`)
+        ),
+        more: Math.max(0, unjustified.length - 5),
+      }),
+      'justification',
+      {
+        keys: unjustified.map((k) => ({
+          id: k.id,
+          label: k.label || k.appKey,
+        })),
       }
     )
   const at = input.now.toISOString()

@@ -207,3 +207,20 @@ test.each([
   expect(containsTokenLike(text)).toBe(false)
   expect(redactTokens(text)).toBe(text)
 })
+
+test("a list's `].join('')` is looked for just after its last item: not across a megabyte of spaces", () => {
+  const list = `[${pieces(T)
+    .map((s) => `'${s}'`)
+    .join(', ')}`
+
+  // within a joiner's reach: one string
+  expect(containsTokenLike(`${list}\n    ].join('')`)).toBe(true)
+  // far after the last item it is not this list's join (the regex once backtracked
+  // quadratically over the spaces: `'a', 'b'` and 1 MB of spaces took an hour)
+  expect(joinLiterals(`${list}${' '.repeat(100)}].join('')`).text).toBe(
+    `${list}${' '.repeat(100)}].join('')`
+  )
+  const hostile = `'a', 'b'${' '.repeat(1_000_000)}`
+
+  expect(joinLiterals(hostile).text).toBe(hostile)
+})

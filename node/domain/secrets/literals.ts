@@ -21,8 +21,12 @@ const APPEND =
 const CONCAT = /^\s*\)?\s*\.\s*concat\s*\(\s*$/
 /** Python's `''.join([`: after it, the list's items are one string. */
 const JOIN_OPEN = /^\s*\.\s*join\s*\(\s*[[(]\s*$/
-/** After a list's last item: `].join('')` (or "" or ``): the list is one string. */
-const JOIN_CLOSE = /\s*,?\s*\]\s*\.\s*join\s*\(\s*(["'`])\1\s*\)/y
+/**
+ * After a list's last item: `].join('')` (or "" or ``): the list is one string. Looked for within
+ * MAX_JOINER characters, with no two `\s*` in a row: `\s*,?\s*` backtracked quadratically over
+ * a list followed by a megabyte of spaces (an hour of CPU for one pasted note).
+ */
+const JOIN_CLOSE = /^\s*(?:,\s*)?\]\s*\.\s*join\s*\(\s*(["'`])\1\s*\)/
 /** Between the items of a list or the characters of a character array. */
 const COMMA = /^\s*,\s*$/
 /** Comments between pieces: block, line (JS, C) and Python's `#`. */
@@ -93,9 +97,9 @@ function gap(text: string, a: Piece, b: Piece): Gap {
 
 /** Whether a list ending with `last` is joined: `].join('')` follows it. */
 function joinedAfter(text: string, last: Piece): boolean {
-  JOIN_CLOSE.lastIndex = last.end
+  const after = text.slice(last.end, last.end + MAX_JOINER)
 
-  return JOIN_CLOSE.test(text)
+  return JOIN_CLOSE.test(after)
 }
 
 /** text with each run of joined string literals as the text it makes. */

@@ -1060,6 +1060,11 @@ export type ReviewProgress = {
   /** How many keys have each decision */
   decisionCounts: Array<DecisionCount>;
   /**
+   * Keys kept without a justification that have a HIGH or CRITICAL finding now
+   * (raised after the decision): sign-off waits for a justification or another decision
+   */
+  keptWithoutReason: Scalars['Int']['output'];
+  /**
    * Decisions that ask for a change in VTEX (ROTATE, REDUCE_ROLES, DEACTIVATE;
    * KEEP asks for none): signing the review does not make the change
    */
@@ -2084,6 +2089,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   practicesClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openPractices?: Resolver<Array<ResolversTypes['Practice']>, ParentType, ContextType>;
   decisionCounts?: Resolver<Array<ResolversTypes['DecisionCount']>, ParentType, ContextType>;
+  keptWithoutReason?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesAsked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesCarriedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -19,6 +19,7 @@ import {
   decideKey,
   EMPTY_INDEX,
   isRiskyKey,
+  progressOf,
   startReview,
 } from './machine'
 import type { Outcome, Review, ReviewFinding } from './types'
@@ -289,6 +290,11 @@ describe('sign-off', () => {
         exposed.label || exposed.appKey
       }")`
     )
+    // the progress says so before anyone tries to sign (the sign-off button waits for it)
+    expect(
+      progressOf(withFindingsNow(keptEarly, now)).keptWithoutReason
+    ).toEqual([exposed.id])
+    expect(progressOf(keptEarly).keptWithoutReason).toEqual([])
     // without the new finding it signs as before
     expect(
       completeReview(keptEarly, {

@@ -907,6 +907,7 @@ describe('progressOf', () => {
       practicesClosed: 0,
       undecided: ids,
       openPractices: [...PRACTICES],
+      keptWithoutReason: [],
     })
 
     let r = ok(
@@ -960,6 +961,7 @@ describe('progressOf', () => {
         'AWARENESS',
         'NO_CLIENT_SIDE',
       ],
+      keptWithoutReason: [],
     })
   })
 

@@ -541,6 +541,18 @@ export interface Progress {
   practicesClosed: number
   undecided: string[]
   openPractices: Practice[]
+  /** keys kept without a justification that have a HIGH or CRITICAL finding now (raised after
+   * the decision): sign-off waits for a justification or another decision */
+  keptWithoutReason: string[]
+}
+
+/** Keys kept without a justification that are risky now (isRiskyKey: a finding may be new). */
+export function keptWithoutReason(review: Review): ReviewKey[] {
+  return review.keys.filter((k) => {
+    const d = review.decisions[k.id]
+
+    return d?.decision === 'KEEP' && !d.justification && isRiskyKey(k)
+  })
 }
 
 export function progressOf(review: Review): Progress {
@@ -559,6 +571,7 @@ export function progressOf(review: Review): Progress {
     practicesClosed: PRACTICES.length - openPractices.length,
     undecided,
     openPractices,
+    keptWithoutReason: keptWithoutReason(review).map((k) => k.id),
   }
 }
 
@@ -617,12 +630,7 @@ export function completeReview(
     )
   // A key kept without a justification while it had no HIGH or CRITICAL finding may have one
   // now (raised during the review): signing would record "kept, no reason" for an exposed key.
-  const unjustified = review.keys.filter(
-    (k) =>
-      review.decisions[k.id]?.decision === 'KEEP' &&
-      !review.decisions[k.id].justification &&
-      isRiskyKey(k)
-  )
+  const unjustified = keptWithoutReason(review)
 
   if (unjustified.length)
     return refuse(

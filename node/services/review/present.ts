@@ -55,6 +55,7 @@ export function presentProgress(r: Review) {
     practicesClosed: p.practicesClosed,
     // codes: the Admin names them in the admin's language (messages/)
     openPractices: p.openPractices,
+    keptWithoutReason: p.keptWithoutReason.length,
     decisionCounts: DECISIONS.map((decision) => ({
       decision,
       count: counts.get(decision) ?? 0,

@@ -54,6 +54,7 @@ const decided = (k: ReviewKey, decision: string, justification: string) => {
                 keysDecided: 1,
                 practicesTotal: 7,
                 practicesClosed: 0,
+                keptWithoutReason: 0,
                 openPractices: [],
                 decisionCounts: [],
                 changesAsked: 0,
@@ -111,6 +112,45 @@ describe('DecisionRow', () => {
 
     expect(other.getByText('No problems')).toBeInTheDocument()
     expect(other.container.querySelector('[data-new-findings]')).toBeNull()
+  })
+
+  it('says a key kept without a justification needs one now that a finding was raised', () => {
+    const keptEarly = {
+      ...exposed,
+      decision: {
+        decision: 'KEEP',
+        justification: '',
+        decidedBy: 'ana@acme.com',
+        decidedAt: '2026-11-26T12:00:00.000Z',
+        carriedOut: [],
+        carryOutStatus: null,
+      },
+    } as unknown as ReviewKey
+
+    const { container } = render(inTable(<DecisionRow k={keptEarly} />))
+
+    expect(
+      container.querySelector('[data-kept-needs-reason]')!.textContent
+    ).toBe(
+      'Kept without a justification, but a HIGH or CRITICAL finding was raised since: justify keeping it or decide again before sign-off.'
+    )
+    // with a justification, or on a key without such a finding, nothing is asked
+    const justified = render(
+      inTable(
+        <DecisionRow
+          k={
+            {
+              ...keptEarly,
+              decision: { ...keptEarly.decision, justification: 'SEC-45' },
+            } as ReviewKey
+          }
+        />
+      )
+    )
+
+    expect(
+      justified.container.querySelector('[data-kept-needs-reason]')
+    ).toBeNull()
   })
 
   it('asks before keeping a key whose new finding is CRITICAL; Cancel sends nothing, confirming saves', async () => {

@@ -286,6 +286,14 @@ const DecisionRow: React.FC<RowProps> = ({
       </td>
       <td className="pv3 ph3 v-top f6">
         <Findings k={k} />
+        {!readOnly &&
+          k.decision?.decision === 'KEEP' &&
+          !k.decision.justification &&
+          k.risky && (
+            <p className="f7 fw5 c-danger mt2 mb0" data-kept-needs-reason>
+              <FormattedMessage id="admin/key-steward.review.keptNeedsReason" />
+            </p>
+          )}
       </td>
       {readOnly ? (
         <td className="pv3 ph3 v-top f6">

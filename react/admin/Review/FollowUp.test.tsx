@@ -15,6 +15,7 @@ const progress = (over: Record<string, number> = {}) => ({
   keysDecided: 4,
   practicesTotal: 7,
   practicesClosed: 7,
+  keptWithoutReason: 0,
   openPractices: [],
   decisionCounts: [
     { decision: 'KEEP', count: 1 },

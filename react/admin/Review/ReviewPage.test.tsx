@@ -35,6 +35,7 @@ const review = {
     keysDecided: 0,
     practicesTotal: 7,
     practicesClosed: 5,
+    keptWithoutReason: 0,
     openPractices: ['ROTATE_KEYS', 'AWARENESS'],
     decisionCounts: [],
     changesAsked: 0,

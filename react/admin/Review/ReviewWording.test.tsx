@@ -20,6 +20,7 @@ const progress = (over: Record<string, unknown> = {}) => ({
   keysDecided: 50,
   practicesTotal: 7,
   practicesClosed: 7,
+  keptWithoutReason: 0,
   openPractices: [],
   decisionCounts: [
     { decision: 'KEEP', count: 49 },

@@ -16,6 +16,7 @@ const review = (progress: Partial<Review['progress']>) =>
       openPractices: [],
       decisionCounts: [{ decision: 'KEEP', count: 3 }],
       criticalChangesPending: 0,
+      keptWithoutReason: 0,
       ...progress,
     },
   } as unknown as Review)
@@ -47,6 +48,34 @@ describe('SignOff', () => {
       'Practice still open: Rotate keys.',
     ])
     expect(container.textContent).not.toMatch(/ROTATE_KEYS/)
+  })
+
+  it('waits for keys kept without a justification that turned risky, and says how to find them (en, pt)', async () => {
+    const en = render(
+      <SignOff
+        review={review({ keptWithoutReason: 1 })}
+        onSigned={() => undefined}
+      />
+    )
+
+    expect(en.getByText('Sign off review').closest('button')).toBeDisabled()
+    expect(
+      en.container.querySelector('[data-kept-without-reason]')!.textContent
+    ).toBe(
+      '1 key kept without a justification now has a HIGH or CRITICAL finding: justify keeping it or decide again (Show: Decided, most severe first).'
+    )
+    en.unmount()
+    const pt = render(
+      <SignOff
+        review={review({ keptWithoutReason: 2 })}
+        onSigned={() => undefined}
+      />,
+      { locale: 'pt' }
+    )
+
+    expect(
+      pt.container.querySelector('[data-kept-without-reason]')!.textContent
+    ).toMatch(/^2 chaves mantidas sem justificativa agora têm um achado ALTO/)
   })
 
   it('when ready, opens a modal confirmation with focus on Cancel; Esc closes it and focus returns to the button', async () => {

@@ -66,10 +66,13 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     openPractices,
     decisionCounts,
     criticalChangesPending,
+    keptWithoutReason,
   } = review.progress
 
   const undecided = keysTotal - keysDecided
-  const ready = undecided === 0 && openPractices.length === 0
+  // the service refuses to sign while a key kept without a reason has turned risky: say it here
+  const ready =
+    undecided === 0 && openPractices.length === 0 && keptWithoutReason === 0
   const names = openPractices.map((p) =>
     intl.formatMessage({ id: `admin/key-steward.practice.${p}` })
   )
@@ -115,6 +118,14 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
                   <FormattedMessage
                     id="admin/key-steward.review.remainingKeys"
                     values={{ count: undecided }}
+                  />
+                </li>
+              )}
+              {keptWithoutReason > 0 && (
+                <li data-kept-without-reason={keptWithoutReason}>
+                  <FormattedMessage
+                    id="admin/key-steward.review.remainingKeptWithoutReason"
+                    values={{ count: keptWithoutReason }}
                   />
                 </li>
               )}

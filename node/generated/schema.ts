@@ -1199,6 +1199,8 @@ export type ScoreCost = {
   severity?: Maybe<Severity>;
   /** Points it takes off the 0–100 score, with its share of the CRITICAL cap (one decimal) */
   points: Scalars['Float']['output'];
+  /** Of points, its share of the CRITICAL cap (0 when the cap does not hold): the rest is its own findings' cost */
+  capPoints: Scalars['Float']['output'];
 };
 
 /** The limits of one setting (Query.settingsLimits): min/max for numbers, maxItems/maxLength for lists */
@@ -2155,6 +2157,7 @@ export type ScoreCostResolvers<ContextType = Context, ParentType extends Resolve
   rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capPoints?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SettingLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettingLimit'] = ResolversParentTypes['SettingLimit']> = {

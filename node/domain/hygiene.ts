@@ -318,9 +318,7 @@ export function hygieneScore(
   inventory.externalKeys.forEach((e, n) => {
     const fs = weighed.get(e.appKey) ?? []
     const capShare = shareOf(e.appKey)
-    const rounded = oneDecimal(
-      (100 * externalLost[n]) / denominator + capShare
-    )
+    const rounded = oneDecimal((100 * externalLost[n]) / denominator + capShare)
 
     ranking.offer(rounded, () =>
       describe(

@@ -31,8 +31,14 @@ describe('settings wording', () => {
   })
 
   it.each([
-    ['pt', 'Gera um alerta se mais usuários que este número tiverem Owner (Admin Super).'],
-    ['es', 'Se genera una alerta si más usuarios que este número tienen Owner (Admin Super).'],
+    [
+      'pt',
+      'Gera um alerta se mais usuários que este número tiverem Owner (Admin Super).',
+    ],
+    [
+      'es',
+      'Se genera una alerta si más usuarios que este número tienen Owner (Admin Super).',
+    ],
   ])('the Owner limit help reads as a sentence (%s)', (lang, text) => {
     expect(CATALOGS[lang][`${S}maxOwnerUsers.help`]).toBe(text)
   })
@@ -41,7 +47,10 @@ describe('settings wording', () => {
     ['en', /English/],
     ['pt', /inglês/],
     ['es', /inglés/],
-  ])('the e-mail language help says what applies until someone chooses (%s)', (lang, word) => {
-    expect(CATALOGS[lang][`${S}reminderLocale.help`]).toMatch(word)
-  })
+  ])(
+    'the e-mail language help says what applies until someone chooses (%s)',
+    (lang, word) => {
+      expect(CATALOGS[lang][`${S}reminderLocale.help`]).toMatch(word)
+    }
+  )
 })

@@ -1,6 +1,6 @@
 // The frame of every Key Steward page: the Admin page header (the page's one h1) and the app's
 // sections as links (aria-current marks the open one), like the Admin's side navigation.
-import React from 'react'
+import React, { useState } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Layout, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
@@ -9,6 +9,7 @@ import Link from './Link'
 import styles from './PageFrame.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
+import { PageRefusal } from './PageRefusal'
 
 export { BASE }
 
@@ -46,6 +47,9 @@ const PageFrame: React.FC<Props> = ({
   const { navigate } = useRuntime()
   // Where the page is, so a reminder does not link to the page it is shown on.
   const here = SECTIONS.find((s) => s.id === section)?.path
+  // While the page itself is refused, a back link leads to a page refused the same way.
+  const [refused, setRefused] = useState(false)
+  const link = refused ? undefined : back
 
   return (
     <div className={styles.root}>
@@ -59,8 +63,8 @@ const PageFrame: React.FC<Props> = ({
               </h1>
             }
             subtitle={subtitle}
-            linkLabel={back?.label}
-            onLinkClick={back ? () => navigate({ to: back.to }) : undefined}
+            linkLabel={link?.label}
+            onLinkClick={link ? () => navigate({ to: link.to }) : undefined}
           />
         }
       >
@@ -80,7 +84,9 @@ const PageFrame: React.FC<Props> = ({
           </ul>
         </nav>
         <Reminders here={here} />
-        {children}
+        <PageRefusal.Provider value={setRefused}>
+          {children}
+        </PageRefusal.Provider>
       </Layout>
     </div>
   )

@@ -1340,6 +1340,8 @@ export type UserPage = {
   allTotal: Scalars['Int']['output'];
   /** Active users holding Owner (Admin Super) */
   ownerCount: Scalars['Int']['output'];
+  /** How many users may hold Owner (Admin Super) before each is flagged (the maxOwnerUsers setting) */
+  maxOwnerUsers: Scalars['Int']['output'];
   inventory: Inventory;
 };
 
@@ -2228,6 +2230,7 @@ export type UserPageResolvers<ContextType = Context, ParentType extends Resolver
   pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   allTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ownerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxOwnerUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
 };
 

@@ -342,6 +342,8 @@ async function focusRing(
       for (let i = 0; box && i < 4; i++, box = box.parentElement) {
         const style = getComputedStyle(box)
 
+        // a Dropdown's <select> is transparent over its box: its outline is never seen
+        if (style.opacity === '0') continue
         if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
           return style.outlineColor
         if (parseFloat(style.borderTopWidth) > 0) return style.borderTopColor

@@ -153,9 +153,9 @@ describe('OverviewPage', () => {
     )
     // the figure is split: "at most 25 per key" in the formula is the key's health, and most of
     // these points are the CRITICAL cap's
-    expect(
-      items[0].querySelector('[data-cost-split]')!.textContent
-    ).toBe('−2 from its findings, −12 while the CRITICAL cap holds')
+    expect(items[0].querySelector('[data-cost-split]')!.textContent).toBe(
+      '−2 from its findings, −12 while the CRITICAL cap holds'
+    )
     expect(items[1].querySelector('[data-cost-split]')).toBeNull()
     expect(items[0].querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys/k-owner'

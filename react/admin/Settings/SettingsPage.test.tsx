@@ -163,7 +163,12 @@ describe('SettingsPage', () => {
       '10',
       'Enter a whole number from 30 to 365.',
     ],
-    ['reminderDays', /^Remind before/, '', 'Enter a whole number from 1 to 60.'],
+    [
+      'reminderDays',
+      /^Remind before/,
+      '',
+      'Enter a whole number from 1 to 60.',
+    ],
     [
       'reminderEmails',
       /^Reminder e-mails/,

@@ -36,7 +36,7 @@ describe('UsersPage', () => {
       findings: [
         {
           rule: 'user-owner-role',
-          severity: 'MEDIUM',
+          severity: 'MEDIUM' as const,
           message: 'ana@acme.com is one of 5 users holding Owner',
         },
       ],
@@ -50,6 +50,7 @@ describe('UsersPage', () => {
       roles: [],
       findings: [],
     }
+
     const { getAllByRole, getByText } = render(<UsersPage />, {
       graphql: {
         mocks: [

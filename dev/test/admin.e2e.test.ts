@@ -304,7 +304,7 @@ describe('Key Steward in the Admin shell', () => {
     await capture('settings')
     await app.locator('#setting-rotationDays').fill('10')
     await app.getByRole('button', { name: /save settings/i }).click()
-    await app.getByText('Enter a number from 30 to 365.').waitFor()
+    await app.getByText('Enter a whole number from 30 to 365.').waitFor()
     await capture('settings-error')
     await open('/keys')
     await app

@@ -68,6 +68,14 @@ async function open(path: string, session: string): Promise<Frame> {
 
 interface Seen {
   forbidden: number
+  /** the refusal's resources sentence, why-Save-user line and auditor line ('' when absent) */
+  resources: string
+  why: string
+  auditor: string
+  /** the page header's back link is shown */
+  backLink: boolean
+  /** px between the section tabs' underline and the refusal's heading (-1 without a refusal) */
+  headingGap: number
   permissionTexts: number
   tryAgainNearForbidden: boolean
   registerForm: boolean
@@ -89,10 +97,27 @@ function look(app: Frame): Promise<Seen> {
     )
 
     const text = document.body.innerText
+    const box = forbidden[0]
+
+    const tabs = document.querySelector('nav[aria-label="Key Steward"] ul')
+    const heading = box?.querySelector('h1, h2, h3, h4, [class*="t-heading"]')
 
     return {
       text,
       forbidden: forbidden.length,
+      resources:
+        box?.querySelector('[data-forbidden-resources]')?.textContent ?? '',
+      why: box?.querySelector('[data-forbidden-why]')?.textContent ?? '',
+      auditor:
+        box?.querySelector('[data-forbidden-auditor]')?.textContent ?? '',
+      backLink: !!document.querySelector(
+        '.vtex-pageHeader-link__container button'
+      ),
+      headingGap:
+        tabs && heading
+          ? heading.getBoundingClientRect().top -
+            tabs.getBoundingClientRect().bottom
+          : -1,
       permissionTexts:
         text.split('lacks these License Manager resources').length - 1,
       tryAgainNearForbidden: forbidden.some((f) =>
@@ -169,6 +194,45 @@ describe('pages for sessions that lack rights, and their live regions', () => {
             seen.text.includes(FIRST_KEY.label),
             seen.text.slice(0, 300)
           )
+        if (seen.forbidden) {
+          // names exactly as VTEX's Admin shows them, each alternative named once, "/" explained
+          assert.doesNotMatch(seen.resources, / \/ /, seen.resources)
+          assert.ok(
+            seen.resources.split('View Admin Users').length <= 2,
+            seen.resources
+          )
+          // room between the tabs and the heading (it touched their underline)
+          assert.ok(
+            seen.headingGap >= 24,
+            `heading ${seen.headingGap}px under the tabs`
+          )
+          // no "Back to API keys" from a refused page: the list is refused the same way
+          assert.equal(seen.backLink, false, 'a back link from a refused page')
+        }
+
+        if (seen.forbidden && session === 'session-carla-readonly') {
+          assert.equal(
+            seen.resources,
+            'Your user lacks these License Manager resources: Save user (or Edit Admin Users).'
+          )
+          assert.match(seen.why, /even to read: VTEX lists API keys only/)
+          assert.match(seen.auditor, /auditor in Key Steward’s Settings/)
+        }
+
+        if (
+          seen.forbidden &&
+          session === 'session-diego-callcenter' &&
+          ['overview', 'users', 'key', 'keys'].includes(name)
+        )
+          assert.equal(
+            seen.resources,
+            'Your user lacks these License Manager resources: Find user by email, Get paged roles and Get paged users (or View Admin Users); Save user (or Edit Admin Users).'
+          )
+
+        // the owner's key page keeps its way back
+        if (name === 'key' && session === 'session-ana-owner')
+          assert.equal(seen.backLink, true, 'the owner lost the back link')
+
         const { text: _text, ...counts } = seen
 
         console.log(

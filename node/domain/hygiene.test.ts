@@ -243,6 +243,8 @@ describe('a CRITICAL finding caps the score below the amber band', () => {
         rules: [],
         severity: null,
         points: 51,
+        // 25 of its own (a fully unhealthy key of 4), 26 while the cap holds (75 → 49)
+        capPoints: 26,
       },
     ])
   })
@@ -287,6 +289,7 @@ describe('what costs the most points', () => {
         rules: ['owner-role', 'can-manage-keys'],
         severity: 'CRITICAL',
         points: 50,
+        capPoints: 25,
       },
       {
         subjectType: 'KEY',
@@ -296,6 +299,7 @@ describe('what costs the most points', () => {
         rules: ['generic-label'],
         severity: 'LOW',
         points: 1,
+        capPoints: 0,
       },
     ])
   })
@@ -318,6 +322,7 @@ describe('what costs the most points', () => {
         rules: [],
         severity: null,
         points: 50,
+        capPoints: 0,
       },
       {
         subjectType: 'ACCOUNT',
@@ -327,6 +332,7 @@ describe('what costs the most points', () => {
         rules: ['user-owner-role'],
         severity: 'MEDIUM',
         points: 5,
+        capPoints: 0,
       },
     ])
   })
@@ -394,6 +400,26 @@ describe('the default fixture, exactly', () => {
       expect(hygieneScore(input.inventory, findings, byKey, top).costs).toEqual(
         h.costs.slice(0, top)
       )
+  })
+
+  it('says which part of a cost is the CRITICAL cap: its own findings cost the rest', () => {
+    // the cap takes 73 → 49: 24 points, shared by the two CRITICAL keys
+    expect(
+      h.costs
+        .slice(0, 2)
+        .map((c) => [c.subjectLabel, c.points - c.capPoints, c.capPoints])
+    ).toEqual([
+      ['Agência Órbita deploy pipeline', 2, 12],
+      ['Store locator widget', 2, 12],
+    ])
+    for (const c of h.costs) {
+      expect(c.capPoints).toBeGreaterThanOrEqual(0)
+      expect(c.capPoints).toBeLessThanOrEqual(c.points)
+    }
+
+    expect(Math.round(h.costs.reduce((a, c) => a + c.capPoints, 0))).toBe(
+      h.uncapped - h.score
+    )
   })
 
   it('costs add up to what the score lacks of 100', () => {

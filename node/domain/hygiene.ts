@@ -56,6 +56,11 @@ export interface ScoreCost {
   severity: Severity | null
   /** points it takes off the 0–100 score (with its share of the CRITICAL cap), to one decimal */
   points: number
+  /**
+   * of `points`, its share of the CRITICAL cap (to one decimal; 0 when the cap does not hold):
+   * what fixing its CRITICAL finding gives back on top of its own findings' points
+   */
+  capPoints: number
 }
 
 export interface Hygiene {
@@ -100,7 +105,8 @@ function describe(
   subjectLabel: string,
   findings: Finding[],
   rolesUnknown: boolean,
-  points: number
+  points: number,
+  capPoints = 0
 ): ScoreCost {
   // its findings most severe first (then by rule), and the distinct rules in that order
   const fs =
@@ -124,6 +130,7 @@ function describe(
     rules,
     severity: rolesUnknown ? null : fs[0]?.severity ?? null,
     points,
+    capPoints: Math.min(points, capPoints),
   }
 }
 
@@ -289,8 +296,9 @@ export function hygieneScore(
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]
     let points = lost[i] ? (100 * lost[i]) / denominator : 0
+    const capShare = sharesCap[i] ? shareOf(k.id) : 0
 
-    if (sharesCap[i]) points += shareOf(k.id)
+    points += capShare
     const rounded = oneDecimal(points)
 
     if (rounded <= 0 || rounded <= ranking.bar) continue
@@ -301,16 +309,16 @@ export function hygieneScore(
         k.label || k.appKey,
         k.isActive ? byKey.of(i).filter(weighs) : criticalOf(k.id), // an inactive key costs only its share of the cap
         k.isActive && !k.rolesKnown,
-        rounded
+        rounded,
+        oneDecimal(capShare)
       )
     )
   }
 
   inventory.externalKeys.forEach((e, n) => {
     const fs = weighed.get(e.appKey) ?? []
-    const rounded = oneDecimal(
-      (100 * externalLost[n]) / denominator + shareOf(e.appKey)
-    )
+    const capShare = shareOf(e.appKey)
+    const rounded = oneDecimal((100 * externalLost[n]) / denominator + capShare)
 
     ranking.offer(rounded, () =>
       describe(
@@ -319,7 +327,8 @@ export function hygieneScore(
         e.appKey,
         [...fs, ...criticalOf(e.appKey).filter((f) => !fs.includes(f))],
         false,
-        rounded
+        rounded,
+        oneDecimal(capShare)
       )
     )
   })
@@ -348,7 +357,15 @@ export function hygieneScore(
     const rounded = oneDecimal(share)
 
     ranking.offer(rounded, () =>
-      describe(fs[0].subjectType, id, fs[0].subjectLabel, fs, false, rounded)
+      describe(
+        fs[0].subjectType,
+        id,
+        fs[0].subjectLabel,
+        fs,
+        false,
+        rounded,
+        rounded
+      )
     )
   }
 

@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTINGS,
   SETTINGS_LIMITS,
+  reminderLocaleOf,
   validateSettings,
   withDefaults,
 } from './settings'
@@ -230,4 +231,11 @@ describe('a pasted token in a list setting', () => {
         ])
     }
   )
+})
+
+describe('reminderLocaleOf', () => {
+  it('is the chosen language, else English (what the page shows and the e-mails use)', () => {
+    expect(reminderLocaleOf(DEFAULT_SETTINGS)).toBe('en')
+    expect(reminderLocaleOf({ reminderLocale: 'es' })).toBe('es')
+  })
 })

@@ -25,7 +25,7 @@ export interface Settings {
   reminderEmails: string[]
   /** after this many seconds of a slow live read, pages show the daily scan's copy */
   liveReadTimeoutSeconds: number
-  /** language of reminder e-mails; null: not chosen yet (the settings page offers the admin's own) */
+  /** language of reminder e-mails; null: not chosen yet, so they go out in DEFAULT_REMINDER_LOCALE */
   reminderLocale: 'en' | 'pt' | 'es' | null
   /** e-mails of auditors: they may read completed reviews (and download their evidence), nothing else */
   auditors: string[]
@@ -49,6 +49,17 @@ export const DEFAULT_SETTINGS: Settings = {
   auditors: [],
   recentCopyMaxAgeMinutes: 5,
 }
+
+/**
+ * The language reminder e-mails go out in until an admin chooses one. The settings page shows
+ * this same value: offering the viewer's own language there told a pt admin "Português" while
+ * the e-mails went out in English, and saving any other field then stored it unasked.
+ */
+export const DEFAULT_REMINDER_LOCALE = 'en' as const
+
+/** The language reminder e-mails are written in: the chosen one, else the default. */
+export const reminderLocaleOf = (s: Pick<Settings, 'reminderLocale'>) =>
+  s.reminderLocale ?? DEFAULT_REMINDER_LOCALE
 
 type IntField =
   | 'rotationDays'

@@ -1206,6 +1206,8 @@ export type ScoreCost = {
   severity?: Maybe<Severity>;
   /** Points it takes off the 0–100 score, with its share of the CRITICAL cap (one decimal) */
   points: Scalars['Float']['output'];
+  /** Of points, its share of the CRITICAL cap (0 when the cap does not hold): the rest is its own findings' cost */
+  capPoints: Scalars['Float']['output'];
 };
 
 /** The limits of one setting (Query.settingsLimits): min/max for numbers, maxItems/maxLength for lists */
@@ -1345,6 +1347,8 @@ export type UserPage = {
   allTotal: Scalars['Int']['output'];
   /** Active users holding Owner (Admin Super) */
   ownerCount: Scalars['Int']['output'];
+  /** How many users may hold Owner (Admin Super) before each is flagged (the maxOwnerUsers setting) */
+  maxOwnerUsers: Scalars['Int']['output'];
   inventory: Inventory;
 };
 
@@ -2164,6 +2168,7 @@ export type ScoreCostResolvers<ContextType = Context, ParentType extends Resolve
   rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capPoints?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SettingLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettingLimit'] = ResolversParentTypes['SettingLimit']> = {
@@ -2234,6 +2239,7 @@ export type UserPageResolvers<ContextType = Context, ParentType extends Resolver
   pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   allTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ownerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxOwnerUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
 };
 

@@ -1,7 +1,11 @@
 import { ConflictError } from '../clients/appStorage'
 import type { Settings } from '../domain/settings'
-import { SETTINGS_LIMITS, validateSettings } from '../domain/settings'
-import { localeOf, wording } from '../domain/wording'
+import {
+  SETTINGS_LIMITS,
+  reminderLocaleOf,
+  validateSettings,
+} from '../domain/settings'
+import { wording } from '../domain/wording'
 import { invalidFields } from './refusals'
 import type { Context } from '../typings'
 import { conflictError, requireAdminToken, toResolverError } from './errors'
@@ -10,17 +14,17 @@ import { ensureSchedule } from '../services/dailyScan/registration'
 import { recordAuditorChange } from '../services/review/auditors'
 import { now } from '../clock'
 
-/** Until someone chooses, reminder e-mails are offered in the admin's own language. */
-const present = (value: Settings, version: string | null, ctx: Context) => ({
+/** The language the e-mails really go out in: until someone chooses, the default (English). */
+export const present = (value: Settings, version: string | null) => ({
   ...value,
-  reminderLocale: value.reminderLocale ?? localeOf(ctx.vtex.locale),
+  reminderLocale: reminderLocaleOf(value),
   version,
 })
 
 export async function settings(_: unknown, __: unknown, ctx: Context) {
   const { value, etag } = await requestData(ctx).settings()
 
-  return present(value, etag, ctx)
+  return present(value, etag)
 }
 
 /** Query.settingsLimits: the limits validation uses, for the settings page to validate and explain. */
@@ -128,5 +132,5 @@ export async function updateSettings(
     .read<Settings>('settings')
     .catch(() => ({ etag: null }))
 
-  return present(result.value, saved.etag, ctx)
+  return present(result.value, saved.etag)
 }

@@ -42,6 +42,8 @@ export async function userList(
     ...listUsers(inv.users, q),
     allTotal: inv.users.length,
     ownerCount: owners,
+    // the limit the owner count is held to (the user-owner-role rule), said beside it
+    maxOwnerUsers: input.settings.maxOwnerUsers,
     inventory: inv,
   }
 }

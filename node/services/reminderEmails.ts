@@ -1,6 +1,7 @@
 // Reminder e-mails through VTEX's Message Center, sent by the daily scan when a reminder appeared
 // that was not in the last e-mail (so the same message is not repeated every day).
 import type { StepOutcome } from '../domain/scan/scanStatus'
+import { reminderLocaleOf } from '../domain/settings'
 import { reminderEmail } from './reminderWording'
 import type { Context } from '../typings'
 import type { RemindersDoc } from './reminders'
@@ -35,7 +36,7 @@ export async function emailReminders(
   const { account, workspace } = ctx.vtex
   const body = {
     account,
-    ...reminderEmail(settings.reminderLocale ?? 'en', account, reminders),
+    ...reminderEmail(reminderLocaleOf(settings), account, reminders),
     link: adminLink(account, workspace),
   }
 

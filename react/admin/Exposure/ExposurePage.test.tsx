@@ -72,6 +72,8 @@ describe('ExposurePage', () => {
       getByText(/A limit \(pages, size or time\) stopped the scan/)
     ).toBeInTheDocument()
     expect(getByText(/HTTP 404/)).toBeInTheDocument()
+    // the scan's time says its zone, on the daily scan's 24-hour UTC clock ("06:00 UTC")
+    expect(getByText(/^November 26, 2026 at 12:00 UTC on /)).toBeInTheDocument()
     expect(getByText(/third-party host/)).toBeInTheDocument()
     expect(getByText(/Move the calls to a server/)).toBeInTheDocument()
   })

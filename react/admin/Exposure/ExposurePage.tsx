@@ -4,7 +4,6 @@ import {
   FormattedDate,
   FormattedMessage,
   FormattedNumber,
-  FormattedTime,
   useIntl,
 } from 'react-intl'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
@@ -22,6 +21,7 @@ import type {
   KeyStewardRunLeakScanMutationVariables,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { scanClock } from '../utils/scanTime'
 import { SEVERITIES } from '../types'
 import { Notice } from '../components/Notice'
 
@@ -133,15 +133,17 @@ const ExposurePage: React.FC = () => {
               <FormattedMessage
                 id="admin/key-steward.exposure.summary"
                 values={{
+                  // in UTC and on a 24-hour clock, like the daily scan's "06:00 UTC"
                   date: (
                     <FormattedDate
                       value={scan.at}
                       year="numeric"
                       month="long"
                       day="2-digit"
+                      timeZone="UTC"
                     />
                   ),
-                  time: <FormattedTime value={scan.at} />,
+                  time: scanClock(intl.locale, scan.at),
                   origin: <span className="code">{scan.origin}</span>,
                   pages: intl.formatNumber(scan.pagesScanned),
                   scripts: intl.formatNumber(scan.scriptsScanned),

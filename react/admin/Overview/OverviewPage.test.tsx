@@ -14,6 +14,7 @@ const COSTS = [
     rules: ['owner-role', 'can-manage-keys'],
     severity: 'CRITICAL',
     points: 14,
+    capPoints: 12,
   },
   {
     subjectType: 'EXTERNAL_KEY',
@@ -23,6 +24,7 @@ const COSTS = [
     rules: ['external-broad-access'],
     severity: 'HIGH',
     points: 0.8,
+    capPoints: 0,
   },
 ]
 
@@ -149,6 +151,12 @@ describe('OverviewPage', () => {
     expect(items[0].textContent).toMatch(
       /Agency deploy pipeline.*Holds Owner \(Admin Super\) · Can manage keys and roles.*−14 points/
     )
+    // the figure is split: "at most 25 per key" in the formula is the key's health, and most of
+    // these points are the CRITICAL cap's
+    expect(items[0].querySelector('[data-cost-split]')!.textContent).toBe(
+      '−2 from its findings, −12 while the CRITICAL cap holds'
+    )
+    expect(items[1].querySelector('[data-cost-split]')).toBeNull()
     expect(items[0].querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys/k-owner'
     )

@@ -33,6 +33,42 @@ function subject(c: ScoreCost): React.ReactNode {
   )
 }
 
+/** One decimal, in the admin's language (as the points are shown). */
+const useOneDecimal = () => {
+  const intl = useIntl()
+
+  return (n: number) => intl.formatNumber(n, { maximumFractionDigits: 1 })
+}
+
+/**
+ * How much of a cost is the CRITICAL cap's: a key's findings alone cost a few points (its share
+ * of the average), and a figure such as −29 beside "at most 25 per key" read as a contradiction.
+ */
+const CapSplit: React.FC<{ cost: ScoreCost }> = ({ cost: c }) => {
+  const number = useOneDecimal()
+
+  if (!(c.capPoints > 0)) return null
+  // what is left once the cap's share is taken out, rounded as the figures are
+  const own = Math.round((c.points - c.capPoints) * 10) / 10
+
+  return (
+    <span className="db f7 c-muted-1 mt1" data-cost-split>
+      {own > 0 ? (
+        <FormattedMessage
+          id="admin/key-steward.overview.costSplit"
+          values={{
+            own: number(own),
+            cap: number(c.capPoints),
+            unknown: c.rule === null ? 'yes' : 'no',
+          }}
+        />
+      ) : (
+        <FormattedMessage id="admin/key-steward.overview.costCapOnly" />
+      )}
+    </span>
+  )
+}
+
 const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
   const intl = useIntl()
 
@@ -76,18 +112,21 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                     )}
                   </span>
                 </span>
-                <span className="ml3 flex-none fw6 c-danger">
-                  <FormattedMessage
-                    id="admin/key-steward.overview.costPoints"
-                    values={{
-                      points: (
-                        <FormattedNumber
-                          value={c.points}
-                          maximumFractionDigits={1}
-                        />
-                      ),
-                    }}
-                  />
+                <span className="ml3 flex-none tr" style={{ maxWidth: '45%' }}>
+                  <span className="db fw6 c-danger">
+                    <FormattedMessage
+                      id="admin/key-steward.overview.costPoints"
+                      values={{
+                        points: (
+                          <FormattedNumber
+                            value={c.points}
+                            maximumFractionDigits={1}
+                          />
+                        ),
+                      }}
+                    />
+                  </span>
+                  <CapSplit cost={c} />
                 </span>
               </li>
             ))}

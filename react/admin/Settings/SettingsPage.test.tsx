@@ -161,9 +161,14 @@ describe('SettingsPage', () => {
       'rotationDays',
       /^Rotation period/,
       '10',
-      'Enter a number from 30 to 365.',
+      'Enter a whole number from 30 to 365.',
     ],
-    ['reminderDays', /^Remind before/, '', 'Enter a value from 1 to 60.'],
+    [
+      'reminderDays',
+      /^Remind before/,
+      '',
+      'Enter a whole number from 1 to 60.',
+    ],
     [
       'reminderEmails',
       /^Reminder e-mails/,
@@ -201,7 +206,7 @@ describe('SettingsPage', () => {
       target: { value: '200' },
     })
     fireEvent.click(getByText('Save settings'))
-    await waitFor(() => getByText('Enter a number from 2 to 20.'))
+    await waitFor(() => getByText('Enter a whole number from 2 to 20.'))
     expect((getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(
       true
     )
@@ -286,7 +291,7 @@ describe('SettingsPage', () => {
       target: { value: '' },
     })
     fireEvent.click(getByText('Save settings'))
-    await waitFor(() => getByText('Enter a number from 30 to 365.'))
+    await waitFor(() => getByText('Enter a whole number from 30 to 365.'))
 
     const described = (input: HTMLElement) =>
       (input.getAttribute('aria-describedby') ?? '')
@@ -299,11 +304,11 @@ describe('SettingsPage', () => {
 
     for (const input of [rotation, auditors, reads])
       expect(input.getAttribute('aria-invalid')).toBe('true')
-    expect(described(rotation)[0]).toBe('Enter a number from 30 to 365.')
+    expect(described(rotation)[0]).toBe('Enter a whole number from 30 to 365.')
     expect(described(rotation)[1]).toMatch(
       /^Active keys whose token is older than this/
     )
-    expect(described(reads)[0]).toBe('Enter a value from 1 to 32.')
+    expect(described(reads)[0]).toBe('Enter a whole number from 1 to 32.')
     // every bad entry is named, each on its own line
     const auditorErrors = document.getElementById(
       auditors.getAttribute('aria-describedby')!.split(' ')[0]

@@ -22,9 +22,63 @@ describe('UsersPage', () => {
     expect(rows[0].getAttribute('data-owner')).toBe('true')
     expect(rows[1].getAttribute('data-owner')).toBe('false')
     expect(
-      getByText('1 active user holds Owner (Admin Super).')
+      getByText(
+        '1 active user holds Owner (Admin Super); the limit is 3 (Settings).'
+      )
     ).toBeInTheDocument()
     expect(getByText('1–2 of 2')).toBeInTheDocument()
+  })
+
+  it('says the Owner limit when it is passed, and "No problems" for a user with none (as keys do)', async () => {
+    const [ana, diego] = inventory().users
+    const flagged = {
+      ...ana,
+      findings: [
+        {
+          rule: 'user-owner-role',
+          severity: 'MEDIUM' as const,
+          message: 'ana@acme.com is one of 5 users holding Owner',
+        },
+      ],
+    }
+
+    const unknown = {
+      ...diego,
+      id: 'u-unknown',
+      email: 'x@acme.com',
+      rolesKnown: false,
+      roles: [],
+      findings: [],
+    }
+
+    const { getAllByRole, getByText } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock({
+            rows: [flagged, { ...diego, findings: [] }, unknown],
+            total: 3,
+            allTotal: 3,
+            ownerCount: 5,
+            maxOwnerUsers: 3,
+          }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('ana@acme.com'))
+    expect(
+      getByText(
+        '5 active users hold Owner (Admin Super); the limit is 3 (Settings), so each is flagged.'
+      )
+    ).toBeInTheDocument()
+    const cells = getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('[data-findings]')!.textContent)
+
+    expect(cells[0]).not.toContain('No problems')
+    expect(cells[1]).toBe('No problems')
+    // roles not read: its findings are unknown, never "No problems"
+    expect(cells[2]).toBe('')
   })
 
   it('searches on the server after a pause in typing and pages', async () => {

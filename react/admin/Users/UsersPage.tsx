@@ -83,7 +83,11 @@ const UsersPage: React.FC = () => {
               <p className="mt0">
                 <FormattedMessage
                   id="admin/key-steward.users.ownerCount"
-                  values={{ count: list.ownerCount }}
+                  values={{
+                    count: list.ownerCount,
+                    max: list.maxOwnerUsers,
+                    over: list.ownerCount > list.maxOwnerUsers ? 'yes' : 'no',
+                  }}
                 />
               </p>
               <div className="w-100 w-40-l mb5" role="search">
@@ -164,7 +168,13 @@ const UsersPage: React.FC = () => {
                           ))
                         )}
                       </td>
-                      <td className="pv3 ph3 f6">
+                      <td className="pv3 ph3 f6" data-findings>
+                        {/* like a key with none: an empty cell read as not checked */}
+                        {u.rolesKnown && u.findings.length === 0 && (
+                          <span className="c-muted-1">
+                            <FormattedMessage id="admin/key-steward.keys.healthy" />
+                          </span>
+                        )}
                         {u.findings.map((f, i) => (
                           <span key={i} className="db mb1" data-rule={f.rule}>
                             <SeverityBadge severity={f.severity} />{' '}

@@ -1,6 +1,6 @@
 // The frame of every Key Steward page: the Admin page header (the page's one h1) and the app's
 // sections as links (aria-current marks the open one), like the Admin's side navigation.
-import React, { useEffect, useRef } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Layout, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
@@ -11,6 +11,7 @@ import './fields.css'
 import { BASE } from './PageFrame.constants'
 import Reminders from './Reminders'
 import { focusHeadingAt, takeHeadingFocus } from './pageFocus'
+import { PageRefusal } from './PageRefusal'
 import { currentSearch } from '../utils/urlState'
 
 export { BASE }
@@ -57,6 +58,9 @@ const PageFrame: React.FC<Props> = ({
   useEffect(() => {
     if (takeHeadingFocus()) heading.current?.focus()
   })
+  // While the page itself is refused, a back link leads to a page refused the same way.
+  const [refused, setRefused] = useState(false)
+  const link = refused ? undefined : back
 
   return (
     <div className={styles.root}>
@@ -75,12 +79,12 @@ const PageFrame: React.FC<Props> = ({
               </h1>
             }
             subtitle={subtitle}
-            linkLabel={back?.label}
+            linkLabel={link?.label}
             onLinkClick={
-              back
+              link
                 ? () => {
-                    focusHeadingAt(back.to)
-                    navigate({ to: back.to })
+                    focusHeadingAt(link.to)
+                    navigate({ to: link.to })
                   }
                 : undefined
             }
@@ -103,7 +107,9 @@ const PageFrame: React.FC<Props> = ({
           </ul>
         </nav>
         <Reminders here={here} />
-        {children}
+        <PageRefusal.Provider value={setRefused}>
+          {children}
+        </PageRefusal.Provider>
       </Layout>
     </div>
   )

@@ -1,11 +1,18 @@
 // Loading, error and partial-data states every page shares.
 import React from 'react'
-import { FormattedDate, FormattedMessage } from 'react-intl'
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, EmptyState, Spinner } from 'vtex.styleguide'
 import type { ApolloError } from 'apollo-client'
 
 import { readError } from '../utils/errors'
+import type { ServiceError } from '../utils/errors'
+import {
+  groupResources,
+  joinNames,
+  lacksSaveUser,
+} from '../utils/resourceGroups'
 import { Notice } from './Notice'
+import { useMarksPageRefused } from './PageRefusal'
 
 export const Loading: React.FC = () => (
   <div
@@ -20,6 +27,66 @@ export const Loading: React.FC = () => (
   </div>
 )
 
+/**
+ * A page the session may not see: which License Manager resources are missing (grouped by what
+ * would do instead, names exactly as VTEX's Admin shows them), why a read needs Save user, and
+ * the auditor route for someone who only reads completed reviews. No "Try again": the same
+ * session would be refused again until someone grants it.
+ */
+const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
+  const intl = useIntl()
+  const say = (id: string, values?: Record<string, string>) =>
+    intl.formatMessage(
+      { id: `admin/key-steward.error.forbidden.${id}` },
+      values
+    )
+
+  useMarksPageRefused()
+  const groups = groupResources(e.acceptedResources)
+  const names = (list: string[]) =>
+    joinNames(list, (rest, last) => say('and', { rest, last }))
+
+  const resources = groups
+    .map((g) =>
+      g.newer.length
+        ? say('alternative', {
+            names: names(g.names),
+            newer: names(g.newer),
+          })
+        : names(g.names)
+    )
+    .join('; ')
+
+  return (
+    // room between the section tabs and the heading (it touched their underline)
+    <div role="alert" data-testid="forbidden" className="pt6">
+      <EmptyState
+        title={
+          <FormattedMessage id="admin/key-steward.error.forbidden.title" />
+        }
+      >
+        <p data-forbidden-resources>
+          <FormattedMessage
+            id="admin/key-steward.error.forbidden"
+            values={{ resources: resources || e.message }}
+          />
+        </p>
+        {lacksSaveUser(groups) && (
+          <p data-forbidden-why>{say('saveUserWhy')}</p>
+        )}
+        <p className="c-muted-1">
+          <FormattedMessage id="admin/key-steward.error.forbidden.how" />
+        </p>
+        {lacksSaveUser(groups) && (
+          <p className="c-muted-1" data-forbidden-auditor>
+            {say('auditor')}
+          </p>
+        )}
+      </EmptyState>
+    </div>
+  )
+}
+
 export const ErrorState: React.FC<{
   error: ApolloError
   onRetry: () => void
@@ -33,28 +100,7 @@ export const ErrorState: React.FC<{
     </div>
   )
 
-  if (e.code === 'FORBIDDEN') {
-    return (
-      <div role="alert" data-testid="forbidden">
-        <EmptyState
-          title={
-            <FormattedMessage id="admin/key-steward.error.forbidden.title" />
-          }
-        >
-          <p>
-            <FormattedMessage
-              id="admin/key-steward.error.forbidden"
-              values={{ resources: e.missingResources.join(', ') || e.message }}
-            />
-          </p>
-          <p className="c-muted-1">
-            <FormattedMessage id="admin/key-steward.error.forbidden.how" />
-          </p>
-          {/* no "Try again": the same session would be refused again until someone grants it */}
-        </EmptyState>
-      </div>
-    )
-  }
+  if (e.code === 'FORBIDDEN') return <Forbidden error={e} />
 
   if (e.code === 'UNAUTHENTICATED') {
     return (

@@ -246,6 +246,7 @@ export const userListMock = (
         pages: 1,
         pageSize: 100,
         ownerCount: 0,
+        maxOwnerUsers: 3,
         inventory: LIVE_META,
         rows: [],
         ...page,

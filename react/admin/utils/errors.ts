@@ -7,6 +7,8 @@ export interface ServiceError {
   message: string
   /** each missing permission with its newer equivalents, e.g. "Save user / Edit Admin Users" */
   missingResources: string[]
+  /** each missing permission as [legacy, ...newer] (the names VTEX's Admin shows), for grouping */
+  acceptedResources: string[][]
   /** per field: the service's code, params and the bad entry (settings), rendered from messages */
   fields: Array<{
     field: string
@@ -42,6 +44,8 @@ export function readError(
       ext.acceptedResources?.map((names) => names.join(' / ')) ??
       ext.missingResources ??
       [],
+    acceptedResources:
+      ext.acceptedResources ?? ext.missingResources?.map((n) => [n]) ?? [],
     fields: ext.fields ?? [],
   }
 }

@@ -1,4 +1,4 @@
-import { scanTime } from './scanTime'
+import { scanClock, scanTime } from './scanTime'
 
 describe('scanTime', () => {
   it('writes a daily scan time in UTC on a 24-hour clock, like "Every day at 06:00 UTC"', () => {
@@ -13,4 +13,12 @@ describe('scanTime', () => {
     expect(scanTime('en', '2026-11-27T00:00:00Z')).toBe(
       'Nov 27, 2026, 00:00 UTC'
     ))
+})
+
+describe('scanClock', () => {
+  it('writes only the time, in UTC on a 24-hour clock, and says UTC', () => {
+    expect(scanClock('en', '2026-11-26T12:00:00Z')).toBe('12:00 UTC')
+    expect(scanClock('pt-BR', '2026-11-26T23:30:00Z')).toBe('23:30 UTC')
+    expect(scanClock('es-AR', '2026-11-27T00:00:00Z')).toBe('00:00 UTC')
+  })
 })

@@ -17,3 +17,15 @@ const SCAN_TIME: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
 /** A daily scan time in the admin's language, in UTC, on a 24-hour clock. */
 export const scanTime = (locale: string, value: string): string =>
   new Intl.DateTimeFormat(locale, SCAN_TIME).format(new Date(value))
+
+const SCAN_CLOCK: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+}
+
+/** Only the time of a scan, as above ("12:00 UTC"), for sentences that name the day apart. */
+export const scanClock = (locale: string, value: string): string =>
+  new Intl.DateTimeFormat(locale, SCAN_CLOCK).format(new Date(value))

@@ -1,0 +1,56 @@
+// The settings page in each language says one thing one way (a browser walk found the drift):
+// every number field's refusal is one sentence, es calls e-mails "correos" throughout, and the
+// Owner limit's help reads as a sentence.
+import en from '../../../messages/en.json'
+import es from '../../../messages/es.json'
+import pt from '../../../messages/pt.json'
+
+const CATALOGS: Record<string, Record<string, string>> = { en, pt, es }
+const S = 'admin/key-steward.settings.'
+
+describe('settings wording', () => {
+  it.each(['en', 'pt', 'es'])(
+    'a cleared, fractional or out-of-range number gets the same sentence (%s)',
+    (lang) => {
+      const c = CATALOGS[lang]
+      const sentence = c[`${S}error.NOT_WHOLE_NUMBER`]
+
+      expect(c[`${S}error.REQUIRED`]).toBe(sentence)
+      expect(c[`${S}error.OUT_OF_RANGE`]).toBe(sentence)
+    }
+  )
+
+  it('es says "correos" on the settings page and its daily scan, never "e-mails"', () => {
+    const visible = Object.entries(es).filter(
+      ([id]) =>
+        id.startsWith(S) || id.startsWith('admin/key-steward.dailyScan.')
+    )
+
+    expect(visible.filter(([, text]) => /e-?mails?\b/i.test(text))).toEqual([])
+    expect(es[`${S}reminderEmails.label`]).toBe('Correos de recordatorio')
+  })
+
+  it.each([
+    [
+      'pt',
+      'Gera um alerta se mais usuários que este número tiverem Owner (Admin Super).',
+    ],
+    [
+      'es',
+      'Se genera una alerta si más usuarios que este número tienen Owner (Admin Super).',
+    ],
+  ])('the Owner limit help reads as a sentence (%s)', (lang, text) => {
+    expect(CATALOGS[lang][`${S}maxOwnerUsers.help`]).toBe(text)
+  })
+
+  it.each([
+    ['en', /English/],
+    ['pt', /inglês/],
+    ['es', /inglés/],
+  ])(
+    'the e-mail language help says what applies until someone chooses (%s)',
+    (lang, word) => {
+      expect(CATALOGS[lang][`${S}reminderLocale.help`]).toMatch(word)
+    }
+  )
+})

@@ -93,7 +93,7 @@ const CASES: Array<[string, string]> = [
   ['regional indicator letters', fill('\ud83c\uddf6\ud83c\uddfc')],
   // attack5: a list's `].join('')` was looked for across every space after it (quadratic: an
   // hour for this row before); regional letters between small letters (the slowest row found)
-  ["a list, then 1 MB of spaces", `'a', 'b'${' '.repeat(MB)}`],
+  ['a list, then 1 MB of spaces', `'a', 'b'${' '.repeat(MB)}`],
   ['regional letters between small letters', fill('\ud83c\uddf6a')],
   [
     'spaced numbers 0-255',

@@ -196,8 +196,7 @@ describe('a text longer', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.errors.map((e) => e.field).sort()).toEqual(['notes', 'purpose'])
-    for (const e of r.errors)
-      expect(english(e.message)).toMatch(/at most/)
+    for (const e of r.errors) expect(english(e.message)).toMatch(/at most/)
     expect(r.errors.map((e) => english(e.message)).join(' ')).not.toMatch(
       /token/i
     )

@@ -3,11 +3,14 @@ import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
 import type { ActionPermission } from '../types'
+import { useResourceWords } from '../components/useResourceWords'
 
 const PermissionNote: React.FC<{ permission?: ActionPermission }> = ({
   permission,
-}) =>
-  permission && !permission.allowed ? (
+}) => {
+  const resourceWords = useResourceWords()
+
+  return permission && !permission.allowed ? (
     <p
       className="f6 c-muted-1 mt2 mb0"
       data-testid={`missing-${permission.field}`}
@@ -15,13 +18,13 @@ const PermissionNote: React.FC<{ permission?: ActionPermission }> = ({
       <FormattedMessage
         id="admin/key-steward.actions.missing"
         values={{
-          resources: (permission.acceptedResources.length
-            ? permission.acceptedResources.map((r) => r.join(' / '))
-            : permission.missingResources
-          ).join(', '),
+          resources: permission.acceptedResources.length
+            ? resourceWords(permission.acceptedResources)
+            : permission.missingResources.join(', '),
         }}
       />
     </p>
   ) : null
+}
 
 export default PermissionNote

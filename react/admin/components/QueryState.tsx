@@ -6,13 +6,10 @@ import type { ApolloError } from 'apollo-client'
 
 import { readError } from '../utils/errors'
 import type { ServiceError } from '../utils/errors'
-import {
-  groupResources,
-  joinNames,
-  lacksSaveUser,
-} from '../utils/resourceGroups'
+import { groupResources, lacksSaveUser } from '../utils/resourceGroups'
 import { Notice } from './Notice'
 import { useMarksPageRefused } from './PageRefusal'
+import { useResourceWords } from './useResourceWords'
 
 export const Loading: React.FC = () => (
   <div
@@ -41,21 +38,11 @@ const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
       values
     )
 
+  const resourceWords = useResourceWords()
+
   useMarksPageRefused()
   const groups = groupResources(e.acceptedResources)
-  const names = (list: string[]) =>
-    joinNames(list, (rest, last) => say('and', { rest, last }))
-
-  const resources = groups
-    .map((g) =>
-      g.newer.length
-        ? say('alternative', {
-            names: names(g.names),
-            newer: names(g.newer),
-          })
-        : names(g.names)
-    )
-    .join('; ')
+  const resources = resourceWords(e.acceptedResources)
 
   return (
     // room between the section tabs and the heading (it touched their underline)

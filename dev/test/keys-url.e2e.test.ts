@@ -53,8 +53,30 @@ describe('the key list in the URL', () => {
       all,
       { timeout: 20_000 }
     )
-    const view = await rowIds(app)
+    // the sorted answer may land after the URL changed: wait for rows in label order
+    const labelOf = new Map(fixture.appKeys.map((k) => [k.id, k.label]))
+    const inLabelOrder = (ids: string[]) =>
+      ids.every(
+        (id, i) =>
+          i === 0 ||
+          labelOf.get(ids[i - 1])!.toLowerCase() <=
+            labelOf.get(id)!.toLowerCase()
+      )
 
+    let view = await rowIds(app)
+
+    for (
+      let waited = 0;
+      !inLabelOrder(view) && waited < 20_000;
+      waited += 100
+    ) {
+      // eslint-disable-next-line no-await-in-loop
+      await app.waitForTimeout(100)
+      // eslint-disable-next-line no-await-in-loop
+      view = await rowIds(app)
+    }
+
+    assert.ok(inLabelOrder(view), 'the rows are sorted by label')
     assert.ok(view.includes(target.id), 'the search found the key')
     const topUrl = page.url()
 

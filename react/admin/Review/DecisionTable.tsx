@@ -207,7 +207,7 @@ const DecisionTable: React.FC<{
   return (
     <div>
       <div className="mb4 flex items-end flex-wrap">
-        <div className="mr4 mb3">
+        <div className="mr4 mb3" data-show-filter>
           <Dropdown
             label={t('show')}
             value={status}
@@ -219,7 +219,7 @@ const DecisionTable: React.FC<{
             }}
           />
         </div>
-        <div className="mr4 mb3">
+        <div className="mr4 mb3" data-severity-filter>
           <Dropdown
             label={t('severityFilter')}
             value={severity}

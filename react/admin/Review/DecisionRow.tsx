@@ -380,7 +380,7 @@ const DecisionRow: React.FC<RowProps> = ({
                 onChange={(_: unknown, v: Decision) => setDecision(v)}
               />
             </div>
-            <div className="mr3 mb2 flex-auto" style={{ minWidth: '12rem' }}>
+            <div className="mr3 mb2 flex-auto" style={{ minWidth: '8rem' }}>
               <Input
                 ref={justificationInput}
                 size="small"

@@ -98,7 +98,9 @@ it('keeps the decisions table inside its card at 1024 px in Portuguese (nothing 
       const box = table.parentElement!
       const frame = document.documentElement.clientWidth
       const saves = Array.from(
-        document.querySelectorAll('tr[data-review-key] form button[type="submit"]')
+        document.querySelectorAll(
+          'tr[data-review-key] form button[type="submit"]'
+        )
       ).map((b) => b.getBoundingClientRect().right)
 
       return {
@@ -171,7 +173,9 @@ it('puts focus on the justification a refused Save asks for, then on the notice 
       !!document.activeElement.closest(`tr[data-review-key="${k}"]`),
     id
   )
-  await row.locator('input:not([type="checkbox"])').fill('Unused since the ERP moved')
+  await row
+    .locator('input:not([type="checkbox"])')
+    .fill('Unused since the ERP moved')
   await row.locator('button[type="submit"]').click()
   await app.waitForFunction(() =>
     document.activeElement?.hasAttribute('data-decide-notice')
@@ -196,8 +200,8 @@ it('puts focus on the "Completed review" heading after Sign off, which tells the
     'mutation($j: String) { decideKeys(matching: { status: ALL }, decision: KEEP, justification: $j) { reviewId } }',
     { j: 'Owners confirmed each key is still needed' }
   )
+  // eslint-disable-next-line no-await-in-loop
   for (const p of PRACTICES)
-    // eslint-disable-next-line no-await-in-loop
     await ok(
       'mutation($p: Practice!, $n: String) { checkPractice(practice: $p, status: DONE, note: $n) { id } }',
       { p, n: `Handled ${p} with the owners` }
@@ -215,7 +219,9 @@ it('puts focus on the "Completed review" heading after Sign off, which tells the
       !!document.activeElement.closest('[data-completed-summary]')
   )
   assert.equal((await focused(app)).text, 'Completed review')
-  await app.waitForSelector('text=/The next review is due on [A-Z][a-z]+ \\d{2}, \\d{4}/')
+  await app.waitForSelector(
+    'text=/The next review is due on [A-Z][a-z]+ \\d{2}, \\d{4}/'
+  )
   assert.deepEqual(await axeViolations(app), [])
   await screenshotAdmin(suite.page, app, join(SHOTS, 'review-signed.png'), {
     fullPage: false,

@@ -281,66 +281,66 @@ const CompletedReview: React.FC<{
         }}
       />
       <div ref={summary} data-completed-summary>
-      <PageBlock
-        variation="annotated"
-        title={t('completedTitle')}
-        subtitle={intl.formatMessage(
-          { id: 'admin/key-steward.review.startedBy' },
-          {
-            who: review.startedBy,
-            date: intl.formatDate(review.startedAt, {
-              year: 'numeric',
-              month: 'long',
-              day: '2-digit',
-            }),
-          }
-        )}
-      >
-        <p className="mt0" data-signed-by>
-          <FormattedMessage
-            id="admin/key-steward.review.signedByOn"
-            values={{
-              who: review.signedBy,
-              date: review.completedAt ? (
-                <FormattedDate
-                  value={review.completedAt}
-                  year="numeric"
-                  month="long"
-                  day="2-digit"
-                />
-              ) : (
-                ''
-              ),
-            }}
-          />
-        </p>
-        <p data-signature-note>
-          {review.signatureNote ? (
+        <PageBlock
+          variation="annotated"
+          title={t('completedTitle')}
+          subtitle={intl.formatMessage(
+            { id: 'admin/key-steward.review.startedBy' },
+            {
+              who: review.startedBy,
+              date: intl.formatDate(review.startedAt, {
+                year: 'numeric',
+                month: 'long',
+                day: '2-digit',
+              }),
+            }
+          )}
+        >
+          <p className="mt0" data-signed-by>
             <FormattedMessage
-              id="admin/key-steward.review.signatureNote"
-              values={{ note: review.signatureNote }}
+              id="admin/key-steward.review.signedByOn"
+              values={{
+                who: review.signedBy,
+                date: review.completedAt ? (
+                  <FormattedDate
+                    value={review.completedAt}
+                    year="numeric"
+                    month="long"
+                    day="2-digit"
+                  />
+                ) : (
+                  ''
+                ),
+              }}
             />
-          ) : (
-            <FormattedMessage id="admin/key-steward.review.noSignatureNote" />
-          )}
-        </p>
-        <DecisionCounts counts={review.progress.decisionCounts} />
-        {review.progress.changesAsked === 0 && (
-          <p className="f6 c-muted-1" data-follow-up="none">
-            <FormattedMessage id="admin/key-steward.review.followUpNone" />
           </p>
-        )}
-        <div className="flex items-center">
-          <ExportButtons id={review.id} />
-          {onClose && (
-            <span className="ml4">
-              <Button size="small" variation="tertiary" onClick={onClose}>
-                <FormattedMessage id="admin/key-steward.review.backToReviews" />
-              </Button>
-            </span>
+          <p data-signature-note>
+            {review.signatureNote ? (
+              <FormattedMessage
+                id="admin/key-steward.review.signatureNote"
+                values={{ note: review.signatureNote }}
+              />
+            ) : (
+              <FormattedMessage id="admin/key-steward.review.noSignatureNote" />
+            )}
+          </p>
+          <DecisionCounts counts={review.progress.decisionCounts} />
+          {review.progress.changesAsked === 0 && (
+            <p className="f6 c-muted-1" data-follow-up="none">
+              <FormattedMessage id="admin/key-steward.review.followUpNone" />
+            </p>
           )}
-        </div>
-      </PageBlock>
+          <div className="flex items-center">
+            <ExportButtons id={review.id} />
+            {onClose && (
+              <span className="ml4">
+                <Button size="small" variation="tertiary" onClick={onClose}>
+                  <FormattedMessage id="admin/key-steward.review.backToReviews" />
+                </Button>
+              </span>
+            )}
+          </div>
+        </PageBlock>
       </div>
       <PageBlock title={t('checklist')}>
         <ReadOnlyChecklist items={review.checklist} />

@@ -362,7 +362,7 @@ const DecisionRow: React.FC<RowProps> = ({
               else submit(decision)
             }}
           >
-            <div className="mr3 mb2" style={{ minWidth: '11rem' }}>
+            <div className="mr3 mb2" style={{ minWidth: '10rem' }}>
               <Dropdown
                 size="small"
                 label={t('review.decision')}
@@ -380,51 +380,52 @@ const DecisionRow: React.FC<RowProps> = ({
                 onChange={(_: unknown, v: Decision) => setDecision(v)}
               />
             </div>
-            <div className="mr3 mb2 flex-auto" style={{ minWidth: '8rem' }}>
-              <Input
-                ref={justificationInput}
-                size="small"
-                label={t(
-                  k.risky
-                    ? 'review.justificationRequired'
-                    : 'review.justification'
-                )}
-                value={justification}
-                errorMessage={
-                  failure?.fields.some((f) => f.field === 'justification')
-                    ? t('review.justificationNeeded')
-                    : undefined
-                }
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                  setJustification(e.target.value)
-                }
-              />
-            </div>
-            <div className="pt5">
-              <Button
-                type="submit"
-                size="small"
-                variation={k.decision && !changed ? 'tertiary' : 'primary'}
-                disabled={!decision || !changed}
-                isLoading={saving.loading}
-              >
-                <FormattedMessage
-                  id={
-                    k.decision && !changed
-                      ? 'admin/key-steward.review.saved'
-                      : 'admin/key-steward.review.save'
+            {/* the justification and Save wrap together, Save beside its field */}
+            <div
+              className="mb2 flex items-start flex-auto"
+              style={{ minWidth: '14rem' }}
+            >
+              <div className="mr3 flex-auto" style={{ minWidth: 0 }}>
+                <Input
+                  ref={justificationInput}
+                  size="small"
+                  label={t(
+                    k.risky
+                      ? 'review.justificationRequired'
+                      : 'review.justification'
+                  )}
+                  value={justification}
+                  errorMessage={
+                    failure?.fields.some((f) => f.field === 'justification')
+                      ? t('review.justificationNeeded')
+                      : undefined
+                  }
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    setJustification(e.target.value)
                   }
                 />
-              </Button>
+              </div>
+              <div className="pt5">
+                <Button
+                  type="submit"
+                  size="small"
+                  variation={k.decision && !changed ? 'tertiary' : 'primary'}
+                  disabled={!decision || !changed}
+                  isLoading={saving.loading}
+                >
+                  <FormattedMessage
+                    id={
+                      k.decision && !changed
+                        ? 'admin/key-steward.review.saved'
+                        : 'admin/key-steward.review.save'
+                    }
+                  />
+                </Button>
+              </div>
             </div>
           </form>
           {failure && !failure.fields.length && (
-            <p
-              ref={refusal}
-              tabIndex={-1}
-              className="c-danger f6"
-              role="alert"
-            >
+            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
               {failure.message}
             </p>
           )}

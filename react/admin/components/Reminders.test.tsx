@@ -20,7 +20,10 @@ describe('Reminders', () => {
 
     for (const [locale, text] of [
       ['en', 'The access review is overdue since February 24, 2027.'],
-      ['pt', 'A revisão de acessos está atrasada desde 24 de fevereiro de 2027.'],
+      [
+        'pt',
+        'A revisão de acessos está atrasada desde 24 de fevereiro de 2027.',
+      ],
     ]) {
       const view = render(<Reminders />, {
         graphql: {

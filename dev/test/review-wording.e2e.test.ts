@@ -91,7 +91,7 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
       {
         counts: `Manter: ${kept}`,
         start: `Iniciou a revisão com ${kept} chaves`,
-        decide: /^Decidiu Manter para .+/,
+        decide: /^Manteve .+/,
         check: 'Checklist: Rotacionar chaves — concluída',
         complete: 'Assinou a revisão',
         none: 'Nenhuma decisão pede uma mudança: todas as chaves ficam como estavam.',
@@ -102,8 +102,8 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
       {
         counts: `Mantener: ${kept}`,
         start: `Inició la revisión con ${kept} claves`,
-        decide: /^Decidió Mantener para .+/,
-        check: 'Checklist: Rotar claves — hecha',
+        decide: /^Mantuvo .+/,
+        check: 'Lista de verificación: Rotar claves — hecha',
         complete: 'Firmó la revisión',
         none: 'Ninguna decisión pide un cambio: todas las claves quedan como estaban.',
       },

@@ -358,7 +358,7 @@ export const SERVER_MESSAGES = {
     "admin/key-steward.refusal.review.bulk.notInReview": "No forman parte de esta revisión (no existían cuando empezó): {keys}{more, plural, =0 {} other { y # más}}. No se decidió nada.",
     "admin/key-steward.refusal.review.bulk.nothingDecided": "{problem} No se decidió nada.",
     "admin/key-steward.refusal.review.bulk.tooMany": "Como máximo se pueden decidir {max} claves a la vez.",
-    "admin/key-steward.refusal.review.checklistClosed": "Esta revisión está completada; su checklist ya no puede cambiar.",
+    "admin/key-steward.refusal.review.checklistClosed": "Esta revisión está completada; su lista de verificación ya no puede cambiar.",
     "admin/key-steward.refusal.review.decisionsClosed": "Esta revisión está completada; sus decisiones ya no pueden cambiar.",
     "admin/key-steward.refusal.review.freshScan": "{practice} necesita un escaneo de la tienda hecho después de empezar la revisión{ran, select, yes { (el último fue el {lastScan})} other { (no se ha hecho ninguno)}}: haz el escaneo y luego márcala como hecha.",
     "admin/key-steward.refusal.review.keepNeedsJustification": "Mantener \"{key}\" requiere una justificación: tiene un hallazgo ALTO o CRÍTICO.",

@@ -1,14 +1,17 @@
 // A completed review, read-only: who signed and their note, the follow-up of the changes its
 // decisions asked for, the checklist with evidence and notes, every decision with its
 // justification, and the review's log. Auditors named in the settings read this too.
-import React, { useRef, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, PageBlock } from 'vtex.styleguide'
 
 import { ErrorState, Loading } from '../components/QueryState'
+import NEXT_REVIEW_DUE from '../graphql/nextReviewDue.gql'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import type {
+  KeyStewardNextReviewDueQuery,
+  KeyStewardNextReviewDueQueryVariables,
   KeyStewardReviewByIdQuery,
   KeyStewardReviewByIdQueryVariables,
 } from '../graphql/types.generated'
@@ -19,6 +22,8 @@ import { Notice } from '../components/Notice'
 import type { CarryOutFilter, Progress } from './types'
 import type { LogLine } from './logEntry'
 import { logLine } from './logEntry'
+import { focusHeadingIn } from './focusHeading'
+import type { TableFilters } from './reviewUrl'
 
 /**
  * Signing changes nothing in VTEX: how many of the changes the decisions asked for are carried
@@ -127,6 +132,8 @@ const LogWords: React.FC<{ line: LogLine }> = ({ line }) => {
         { id: `admin/key-steward.review.logEntry.${line.id}` },
         {
           key: line.key,
+          // DECIDE lines are worded per decision ("Kept X", "Chose to deactivate X")
+          code: line.decision ?? 'other',
           count: line.count ?? 0,
           decision: line.decision
             ? word(`admin/key-steward.review.decision.${line.decision}`)
@@ -158,6 +165,9 @@ const CompletedReview: React.FC<{
   /** the decision table's search (the page's ?q=) */
   search?: string
   onSearchChange?: (q: string | null) => void
+  /** the decision table's Show, Severity and Finding filters (the page's ?show=, ?severity=, ?rule=) */
+  filters?: TableFilters
+  onFiltersChange?: (f: Partial<TableFilters>) => void
 }> = ({
   id,
   justSigned = false,
@@ -166,6 +176,8 @@ const CompletedReview: React.FC<{
   onCarryOutChange,
   search,
   onSearchChange,
+  filters,
+  onFiltersChange,
 }) => {
   const intl = useIntl()
   const t = (key: string) =>
@@ -190,6 +202,22 @@ const CompletedReview: React.FC<{
   })
 
   const review = data?.reviewById
+  // Just signed: the date the next review is due (the reminders' and the Overview's); while it
+  // loads, or for a user who may not read it, the notice says "after the review cadence".
+  const next = useQuery<
+    KeyStewardNextReviewDueQuery,
+    KeyStewardNextReviewDueQueryVariables
+  >(NEXT_REVIEW_DUE, { skip: !justSigned, fetchPolicy: 'network-only' })
+
+  const nextDue = next.data?.hygiene?.nextReviewDue ?? null
+  // The Sign off button is gone with the open review: focus goes to this review's heading.
+  const summary = useRef<HTMLDivElement>(null)
+  const [headingFocused, setHeadingFocused] = useState(!justSigned)
+
+  useEffect(() => {
+    if (!headingFocused && focusHeadingIn(summary.current))
+      setHeadingFocused(true)
+  })
 
   if (loading && !review)
     return (
@@ -215,10 +243,27 @@ const CompletedReview: React.FC<{
       {justSigned && (
         <div className="mb5" data-signed-success>
           <Notice announce="polite" type="success">
-            <FormattedMessage
-              id="admin/key-steward.review.signedSuccess"
-              values={{ who: review.signedBy }}
-            />
+            {nextDue ? (
+              <FormattedMessage
+                id="admin/key-steward.review.signedSuccessDue"
+                values={{
+                  who: review.signedBy,
+                  date: (
+                    <FormattedDate
+                      value={nextDue}
+                      year="numeric"
+                      month="long"
+                      day="2-digit"
+                    />
+                  ),
+                }}
+              />
+            ) : (
+              <FormattedMessage
+                id="admin/key-steward.review.signedSuccess"
+                values={{ who: review.signedBy }}
+              />
+            )}
           </Notice>
         </div>
       )}
@@ -235,66 +280,68 @@ const CompletedReview: React.FC<{
           decisions.current?.focus?.()
         }}
       />
-      <PageBlock
-        variation="annotated"
-        title={t('completedTitle')}
-        subtitle={intl.formatMessage(
-          { id: 'admin/key-steward.review.startedBy' },
-          {
-            who: review.startedBy,
-            date: intl.formatDate(review.startedAt, {
-              year: 'numeric',
-              month: 'long',
-              day: '2-digit',
-            }),
-          }
-        )}
-      >
-        <p className="mt0" data-signed-by>
-          <FormattedMessage
-            id="admin/key-steward.review.signedByOn"
-            values={{
-              who: review.signedBy,
-              date: review.completedAt ? (
-                <FormattedDate
-                  value={review.completedAt}
-                  year="numeric"
-                  month="long"
-                  day="2-digit"
-                />
-              ) : (
-                ''
-              ),
-            }}
-          />
-        </p>
-        <p data-signature-note>
-          {review.signatureNote ? (
+      <div ref={summary} data-completed-summary>
+        <PageBlock
+          variation="annotated"
+          title={t('completedTitle')}
+          subtitle={intl.formatMessage(
+            { id: 'admin/key-steward.review.startedBy' },
+            {
+              who: review.startedBy,
+              date: intl.formatDate(review.startedAt, {
+                year: 'numeric',
+                month: 'long',
+                day: '2-digit',
+              }),
+            }
+          )}
+        >
+          <p className="mt0" data-signed-by>
             <FormattedMessage
-              id="admin/key-steward.review.signatureNote"
-              values={{ note: review.signatureNote }}
+              id="admin/key-steward.review.signedByOn"
+              values={{
+                who: review.signedBy,
+                date: review.completedAt ? (
+                  <FormattedDate
+                    value={review.completedAt}
+                    year="numeric"
+                    month="long"
+                    day="2-digit"
+                  />
+                ) : (
+                  ''
+                ),
+              }}
             />
-          ) : (
-            <FormattedMessage id="admin/key-steward.review.noSignatureNote" />
-          )}
-        </p>
-        <DecisionCounts counts={review.progress.decisionCounts} />
-        {review.progress.changesAsked === 0 && (
-          <p className="f6 c-muted-1" data-follow-up="none">
-            <FormattedMessage id="admin/key-steward.review.followUpNone" />
           </p>
-        )}
-        <div className="flex items-center">
-          <ExportButtons id={review.id} />
-          {onClose && (
-            <span className="ml4">
-              <Button size="small" variation="tertiary" onClick={onClose}>
-                <FormattedMessage id="admin/key-steward.review.backToReviews" />
-              </Button>
-            </span>
+          <p data-signature-note>
+            {review.signatureNote ? (
+              <FormattedMessage
+                id="admin/key-steward.review.signatureNote"
+                values={{ note: review.signatureNote }}
+              />
+            ) : (
+              <FormattedMessage id="admin/key-steward.review.noSignatureNote" />
+            )}
+          </p>
+          <DecisionCounts counts={review.progress.decisionCounts} />
+          {review.progress.changesAsked === 0 && (
+            <p className="f6 c-muted-1" data-follow-up="none">
+              <FormattedMessage id="admin/key-steward.review.followUpNone" />
+            </p>
           )}
-        </div>
-      </PageBlock>
+          <div className="flex items-center">
+            <ExportButtons id={review.id} />
+            {onClose && (
+              <span className="ml4">
+                <Button size="small" variation="tertiary" onClick={onClose}>
+                  <FormattedMessage id="admin/key-steward.review.backToReviews" />
+                </Button>
+              </span>
+            )}
+          </div>
+        </PageBlock>
+      </div>
       <PageBlock title={t('checklist')}>
         <ReadOnlyChecklist items={review.checklist} />
       </PageBlock>
@@ -314,6 +361,8 @@ const CompletedReview: React.FC<{
               setTableSearch(q ?? '')
               onSearchChange?.(q)
             }}
+            filters={filters}
+            onFiltersChange={onFiltersChange}
           />
         </PageBlock>
       </div>

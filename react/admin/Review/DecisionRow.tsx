@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
@@ -240,12 +240,25 @@ const DecisionRow: React.FC<RowProps> = ({
     justification !== (k.decision?.justification ?? '')
 
   const label = k.label || k.appKey
+  // A refusal puts focus where the admin acts on it: the justification it asks for, else the
+  // message (the Save button under focus is disabled while saving and the browser drops it).
+  const justificationInput = useRef<HTMLInputElement>(null)
+  const refusal = useRef<HTMLParagraphElement>(null)
   const submit = (d: Decision) =>
     save({
       variables: { keyIds: [k.id], decision: d, justification },
     }).then(
       () => onDecided?.(label, d),
-      () => undefined
+      (e: unknown) => {
+        const read = readError(e as Parameters<typeof readError>[0])
+
+        // after the render that shows the error (the field's message, or the alert)
+        setTimeout(() => {
+          if (read?.fields.some((f) => f.field === 'justification'))
+            justificationInput.current?.focus()
+          else refusal.current?.focus()
+        })
+      }
     )
 
   return (
@@ -330,9 +343,11 @@ const DecisionRow: React.FC<RowProps> = ({
           )}
         </td>
       ) : (
-        <td className="pv3 ph3 v-top" style={{ minWidth: '34rem' }}>
+        <td className="pv3 ph3 v-top" style={{ minWidth: '16rem' }}>
+          {/* wraps: the justification and Save go under the decision when the column is narrow
+              (1024 px, pt), rather than the table scrolling sideways inside its card */}
           <form
-            className="flex items-start"
+            className="flex flex-wrap items-start"
             aria-label={intl.formatMessage(
               { id: 'admin/key-steward.review.decisionFor' },
               { label }
@@ -347,58 +362,70 @@ const DecisionRow: React.FC<RowProps> = ({
               else submit(decision)
             }}
           >
-            <div className="mr3" style={{ minWidth: '11rem' }}>
+            <div className="mr3 mb2" style={{ minWidth: '10rem' }}>
               <Dropdown
                 size="small"
                 label={t('review.decision')}
                 placeholder={t('review.choose')}
                 value={decision}
+                // Rotate is carried out with the row's "Renew token" button: the option says so
                 options={DECISIONS.map((d) => ({
                   value: d,
-                  label: t(`review.decision.${d}`),
+                  label: t(
+                    d === 'ROTATE'
+                      ? 'review.decisionOption.ROTATE'
+                      : `review.decision.${d}`
+                  ),
                 }))}
                 onChange={(_: unknown, v: Decision) => setDecision(v)}
               />
             </div>
-            <div className="mr3 flex-auto">
-              <Input
-                size="small"
-                label={t(
-                  k.risky
-                    ? 'review.justificationRequired'
-                    : 'review.justification'
-                )}
-                value={justification}
-                errorMessage={
-                  failure?.fields.some((f) => f.field === 'justification')
-                    ? t('review.justificationNeeded')
-                    : undefined
-                }
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                  setJustification(e.target.value)
-                }
-              />
-            </div>
-            <div className="pt5">
-              <Button
-                type="submit"
-                size="small"
-                variation={k.decision && !changed ? 'tertiary' : 'primary'}
-                disabled={!decision || !changed}
-                isLoading={saving.loading}
-              >
-                <FormattedMessage
-                  id={
-                    k.decision && !changed
-                      ? 'admin/key-steward.review.saved'
-                      : 'admin/key-steward.review.save'
+            {/* the justification and Save wrap together, Save beside its field */}
+            <div
+              className="mb2 flex items-start flex-auto"
+              style={{ minWidth: '14rem' }}
+            >
+              <div className="mr3 flex-auto" style={{ minWidth: 0 }}>
+                <Input
+                  ref={justificationInput}
+                  size="small"
+                  label={t(
+                    k.risky
+                      ? 'review.justificationRequired'
+                      : 'review.justification'
+                  )}
+                  value={justification}
+                  errorMessage={
+                    failure?.fields.some((f) => f.field === 'justification')
+                      ? t('review.justificationNeeded')
+                      : undefined
+                  }
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    setJustification(e.target.value)
                   }
                 />
-              </Button>
+              </div>
+              <div className="pt5">
+                <Button
+                  type="submit"
+                  size="small"
+                  variation={k.decision && !changed ? 'tertiary' : 'primary'}
+                  disabled={!decision || !changed}
+                  isLoading={saving.loading}
+                >
+                  <FormattedMessage
+                    id={
+                      k.decision && !changed
+                        ? 'admin/key-steward.review.saved'
+                        : 'admin/key-steward.review.save'
+                    }
+                  />
+                </Button>
+              </div>
             </div>
           </form>
           {failure && !failure.fields.length && (
-            <p className="c-danger f6" role="alert">
+            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
               {failure.message}
             </p>
           )}

@@ -1,6 +1,6 @@
 // The review's keys, one server page at a time (filtered and sorted by the service), with row
 // checkboxes, "select all matching" (the server's count) and one decision for the selection.
-import React, { useRef, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
@@ -28,6 +28,7 @@ import type {
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 import { hasCritical } from './findingsNow'
+import type { TableFilters } from './reviewUrl'
 
 const PAGE = 50
 
@@ -43,6 +44,10 @@ const DecisionTable: React.FC<{
   search?: string
   /** told when the admin changes the search (the page keeps it in its URL) */
   onSearchChange?: (q: string | null) => void
+  /** the Show, Severity and Finding filters to open with (the page's ?show=, ?severity=, ?rule=) */
+  filters?: TableFilters
+  /** told when the admin changes one of them (null: back to the default; the page keeps them in its URL) */
+  onFiltersChange?: (f: Partial<TableFilters>) => void
 }> = ({
   reviewId,
   readOnly = false,
@@ -50,6 +55,8 @@ const DecisionTable: React.FC<{
   onCarryOutChange,
   search: initialSearch,
   onSearchChange,
+  filters: initialFilters,
+  onFiltersChange,
 }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, unknown>) =>
@@ -58,12 +65,23 @@ const DecisionTable: React.FC<{
       values as never
     )
 
+  // A completed review has no undecided keys to work on: it shows Decided or All.
+  const shows: DecisionStatus[] = readOnly
+    ? ['DECIDED', 'ALL']
+    : ['UNDECIDED', 'DECIDED', 'ALL']
+
+  const defaultStatus: DecisionStatus = readOnly ? 'ALL' : 'UNDECIDED'
   const [status, setStatus] = useState<DecisionStatus>(
-    readOnly ? 'ALL' : 'UNDECIDED'
+    initialFilters?.show && shows.includes(initialFilters.show)
+      ? initialFilters.show
+      : defaultStatus
   )
 
-  const [severity, setSeverity] = useState<Severity | ''>('')
-  const [rule, setRule] = useState('')
+  const [severity, setSeverity] = useState<Severity | ''>(
+    initialFilters?.severity ?? ''
+  )
+
+  const [rule, setRule] = useState(initialFilters?.rule ?? '')
   // Only a completed review's changes can be carried out: an open one offers no follow-up filter.
   const [carryOut, setCarryOut] = useState<CarryOutFilter | ''>(
     readOnly ? initialCarryOut ?? '' : ''
@@ -83,6 +101,21 @@ const DecisionTable: React.FC<{
   })
 
   const [notice, setNotice] = useState<string | null>(null)
+  // A decision's button goes away or is disabled once it is saved (the row leaves the Undecided
+  // list, the bulk keep's button with its last key): focus goes to the notice that says what
+  // happened, not to the page's body.
+  const noticeRef = useRef<HTMLParagraphElement>(null)
+  const [noticeFocus, setNoticeFocus] = useState(0)
+
+  useEffect(() => {
+    if (noticeFocus) noticeRef.current?.focus()
+  }, [noticeFocus])
+
+  const say = (message: string) => {
+    setNotice(message)
+    setNoticeFocus((n) => n + 1)
+  }
+
   const can = usePermissions()
 
   const filter: DecisionFilter = {
@@ -113,15 +146,19 @@ const DecisionTable: React.FC<{
     if (hasCritical(k)) critical.add(k.id)
     else critical.delete(k.id)
   const failure = readError(error)
+  // A new filter or page is a new list: a notice about the last decision ("it left the
+  // Undecided list") no longer describes it.
   const reset = () => {
     setOffset(0)
     setSelection({ kind: 'ids', ids: [] })
+    setNotice(null)
   }
 
   const narrowed = Boolean(severity || rule || search.trim())
   const clearFilters = () => {
     setSeverity('')
     setRule('')
+    onFiltersChange?.({ severity: null, rule: null })
     setSearch('')
     if (carryOut) {
       setCarryOut('')
@@ -163,27 +200,26 @@ const DecisionTable: React.FC<{
     })
 
   const decided = (message: string) => {
-    setNotice(message)
+    say(message)
     setSelection({ kind: 'ids', ids: [] })
   }
 
   return (
     <div>
       <div className="mb4 flex items-end flex-wrap">
-        <div className="mr4 mb3">
+        <div className="mr4 mb3" data-show-filter>
           <Dropdown
             label={t('show')}
             value={status}
-            options={(['UNDECIDED', 'DECIDED', 'ALL'] as DecisionStatus[]).map(
-              (f) => ({ value: f, label: t(`status.${f}`) })
-            )}
+            options={shows.map((f) => ({ value: f, label: t(`status.${f}`) }))}
             onChange={(_: unknown, v: DecisionStatus) => {
               setStatus(v)
+              onFiltersChange?.({ show: v === defaultStatus ? null : v })
               reset()
             }}
           />
         </div>
-        <div className="mr4 mb3">
+        <div className="mr4 mb3" data-severity-filter>
           <Dropdown
             label={t('severityFilter')}
             value={severity}
@@ -198,6 +234,7 @@ const DecisionTable: React.FC<{
             ]}
             onChange={(_: unknown, v: Severity | '') => {
               setSeverity(v)
+              onFiltersChange?.({ severity: v || null })
               reset()
             }}
           />
@@ -212,6 +249,7 @@ const DecisionTable: React.FC<{
             ]}
             onChange={(_: unknown, v: string) => {
               setRule(v)
+              onFiltersChange?.({ rule: v || null })
               reset()
             }}
           />
@@ -285,7 +323,13 @@ const DecisionTable: React.FC<{
         </div>
       )}
       {notice && (
-        <p className="c-success f6 mt0 mb3" role="status" data-decide-notice>
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          className="c-success f6 mt0 mb3"
+          role="status"
+          data-decide-notice
+        >
           {notice}
         </p>
       )}
@@ -328,7 +372,8 @@ const DecisionTable: React.FC<{
       ) : (
         page && (
           <div className="overflow-x-auto">
-            {!readOnly && (
+            {/* hidden once every matching key is selected: the bulk bar says so */}
+            {!readOnly && selection.kind !== 'matching' && (
               <div className="mb3">
                 <span data-select-matching-top>
                   <Button
@@ -394,7 +439,7 @@ const DecisionTable: React.FC<{
                     }
                     onSelect={toggle}
                     onDecided={(label: string, d: Decision) =>
-                      setNotice(
+                      say(
                         t(
                           status === 'UNDECIDED'
                             ? 'decidedMoved'
@@ -412,7 +457,10 @@ const DecisionTable: React.FC<{
                 size="small"
                 variation="secondary"
                 disabled={page.offset === 0}
-                onClick={() => setOffset(Math.max(0, page.offset - PAGE))}
+                onClick={() => {
+                  setOffset(Math.max(0, page.offset - PAGE))
+                  setNotice(null)
+                }}
               >
                 {t('previous')}
               </Button>
@@ -427,7 +475,10 @@ const DecisionTable: React.FC<{
                 size="small"
                 variation="secondary"
                 disabled={page.offset + page.keys.length >= page.total}
-                onClick={() => setOffset(page.offset + PAGE)}
+                onClick={() => {
+                  setOffset(page.offset + PAGE)
+                  setNotice(null)
+                }}
               >
                 {t('next')}
               </Button>

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
@@ -26,6 +26,8 @@ import SignOff from './SignOff'
 import type { CarryOutFilter, ReviewSummary } from './types'
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
+import { focusHeadingIn } from './focusHeading'
+import { tableFiltersFrom } from './reviewUrl'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -131,6 +133,13 @@ function searchFromUrl(): string {
   )
 }
 
+/** ?show=, ?severity=, ?rule=: the decision table's filters (reviewUrl.ts). */
+function tableFiltersFromUrl() {
+  return tableFiltersFrom(
+    typeof window === 'undefined' ? '' : window.location.search
+  )
+}
+
 /**
  * Sets or removes query parameters without a navigation (the page's state is in the URL):
  * through the Admin runtime when it offers it, so the runtime's query (read below) agrees.
@@ -209,14 +218,30 @@ const ReviewPage: React.FC = () => {
     awaitRefetchQueries: true,
   })
 
+  // After Start the button is gone: focus goes to the decisions' heading, where the work starts.
+  const decisionsBlock = useRef<HTMLDivElement>(null)
+  const [focusDecisions, setFocusDecisions] = useState(false)
+
+  useEffect(() => {
+    if (focusDecisions && focusHeadingIn(decisionsBlock.current))
+      setFocusDecisions(false)
+  })
+
   const startFailure = readError(starting.error)
   const openFailure = readError(open.error)
   const review = open.data?.review
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
   const show = (id: string | null, justSigned = false) => {
     setViewing(id ? { id, justSigned } : null)
-    // a follow-up filter and a search belong to the review they were set on
-    setParams({ review: id, carryOut: null, q: null })
+    // a follow-up filter, a search and the table's filters belong to the review they were set on
+    setParams({
+      review: id,
+      carryOut: null,
+      q: null,
+      show: null,
+      severity: null,
+      rule: null,
+    })
   }
 
   return (
@@ -234,6 +259,8 @@ const ReviewPage: React.FC = () => {
           onCarryOutChange={(f) => setParams({ carryOut: f })}
           search={searchFromUrl()}
           onSearchChange={(q) => setParams({ q })}
+          filters={tableFiltersFromUrl()}
+          onFiltersChange={(f) => setParams(f)}
         />
       ) : (
         <>
@@ -270,7 +297,12 @@ const ReviewPage: React.FC = () => {
                   </div>
                 )}
                 <Button
-                  onClick={() => start().catch(() => undefined)}
+                  onClick={() =>
+                    start().then(
+                      () => setFocusDecisions(true),
+                      () => undefined
+                    )
+                  }
                   isLoading={starting.loading}
                 >
                   <FormattedMessage id="admin/key-steward.review.start" />
@@ -312,20 +344,26 @@ const ReviewPage: React.FC = () => {
                   total={review.progress.practicesTotal}
                   label={t('practicesClosed')}
                 />
-                <div className="flex items-center justify-between flex-wrap">
-                  <SignOff review={review} onSigned={(id) => show(id, true)} />
+                {/* the exports on their own line: beside the sign-off they jumped next to its list
+                    of blockers as the list shrank to one */}
+                <SignOff review={review} onSigned={(id) => show(id, true)} />
+                <div className="mt3" data-review-exports>
                   <ExportButtons id={review.id} />
                 </div>
               </PageBlock>
               <PageBlock title={t('checklist')}>
                 <Checklist items={review.checklist} />
               </PageBlock>
-              <PageBlock title={t('decisions')}>
-                <DecisionTable
-                  search={searchFromUrl()}
-                  onSearchChange={(q) => setParams({ q })}
-                />
-              </PageBlock>
+              <div ref={decisionsBlock} data-decisions-block>
+                <PageBlock title={t('decisions')}>
+                  <DecisionTable
+                    search={searchFromUrl()}
+                    onSearchChange={(q) => setParams({ q })}
+                    filters={tableFiltersFromUrl()}
+                    onFiltersChange={(f) => setParams(f)}
+                  />
+                </PageBlock>
+              </div>
             </>
           )}
         </>

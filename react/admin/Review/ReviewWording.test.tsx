@@ -57,6 +57,8 @@ const LOG = [
     'DEACTIVATE: posted in a ticket: replace it',
     'ERP orders sync'
   ),
+  entry('DECIDE', 'k-feed', 'KEEP', 'Feed sync'),
+  entry('DECIDE', 'k-old', 'ROTATE: leaked in a chat', 'Legacy OMS export'),
   entry('CHECK', 'ROTATE_KEYS', 'DONE: rotated in Q3'),
   entry(
     'CARRY_OUT',
@@ -174,10 +176,10 @@ describe('the review log', () => {
 
     expect(logWords(container)).toEqual([
       ['Started the review with 50 keys', ''],
-      [
-        'Decided Deactivate for ERP orders sync',
-        'posted in a ticket: replace it',
-      ],
+      // worded per decision (walk7 22), not "Decided Deactivate for …"
+      ['Chose to deactivate ERP orders sync', 'posted in a ticket: replace it'],
+      ['Kept Feed sync', ''],
+      ['Chose to rotate the token of Legacy OMS export', 'leaked in a chat'],
       ['Checklist: Rotate keys — done', 'rotated in Q3'],
       ['Carried out: deactivated ERP orders sync', ''],
       [
@@ -208,7 +210,9 @@ describe('the review log', () => {
 
     expect(logWords(pt.container).map(([w]) => w)).toEqual([
       'Iniciou a revisão com 50 chaves',
-      'Decidiu Desativar para ERP orders sync',
+      'Optou por desativar ERP orders sync',
+      'Manteve Feed sync',
+      'Optou por rotacionar o token de Legacy OMS export',
       'Checklist: Rotacionar chaves — concluída',
       'Executado: desativou ERP orders sync',
       'Executado: removeu o perfil Owner (Admin Super) de Legacy OMS export',
@@ -220,12 +224,15 @@ describe('the review log', () => {
 
     expect(
       logWords(es.container)
-        .slice(0, 4)
+        .slice(0, 6)
         .map(([w]) => w)
     ).toEqual([
       'Inició la revisión con 50 claves',
-      'Decidió Desactivar para ERP orders sync',
-      'Checklist: Rotar claves — hecha',
+      'Eligió desactivar ERP orders sync',
+      'Mantuvo Feed sync',
+      'Eligió rotar el token de Legacy OMS export',
+      // "lista de verificación" in Spanish (pt-BR keeps "checklist")
+      'Lista de verificación: Rotar claves — hecha',
       'Ejecutado: desactivó ERP orders sync',
     ])
   })

@@ -7,6 +7,38 @@ import SNOOZE from '../graphql/snoozeReminder.gql'
 import Reminders, { linksHere } from './Reminders'
 
 describe('Reminders', () => {
+  it('says since when the review is overdue when one was completed before (as the Overview)', async () => {
+    const reminders = [
+      {
+        id: 'review-overdue:2026-11-26',
+        kind: 'REVIEW_OVERDUE',
+        count: 1,
+        dueDate: '2027-02-24T12:00:00.000Z',
+        subjects: [],
+      },
+    ]
+
+    for (const [locale, text] of [
+      ['en', 'The access review is overdue since February 24, 2027.'],
+      [
+        'pt',
+        'A revisão de acessos está atrasada desde 24 de fevereiro de 2027.',
+      ],
+    ]) {
+      const view = render(<Reminders />, {
+        graphql: {
+          mocks: [
+            { request: { query: REMINDERS }, result: { data: { reminders } } },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => view.getByText(text))
+      view.unmount()
+    }
+  })
+
   it('shows each reminder with its action and a snooze', async () => {
     const reminders = [
       {

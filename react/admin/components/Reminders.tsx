@@ -103,7 +103,12 @@ const ReminderItem: React.FC<{
       >
         <span>
           <FormattedMessage
-            id={`admin/key-steward.reminder.${r.kind}`}
+            id={
+              // overdue since a date when a review was completed before (as on the Overview)
+              r.kind === 'REVIEW_OVERDUE' && r.dueDate
+                ? 'admin/key-steward.overview.reviewOverdueSince'
+                : `admin/key-steward.reminder.${r.kind}`
+            }
             values={{
               count: r.count,
               names,

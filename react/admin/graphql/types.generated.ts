@@ -349,6 +349,11 @@ export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, tokenLength: number | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null, severity: Severity, key: { id: string, label: string } | null }> } | null };
 
+export type KeyStewardNextReviewDueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyStewardNextReviewDueQuery = { hygiene: { nextReviewDue: string | null } | null };
+
 export type KeyStewardOverviewQueryVariables = Exact<{
   live?: boolean | null | undefined;
   first?: number | null | undefined;

@@ -1,0 +1,230 @@
+// walk7 items 9 and 10 in the browser: where keyboard focus goes after Start review, a row's
+// Save (refused for a missing justification, then saved), "Keep every key without findings" and
+// Sign off; the decisions table at 1024 px in Portuguese without sideways scrolling; the Show
+// filter kept in the URL across a reload. Screenshots: dev/artifacts/screenshots/walk7/.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'fs'
+import { join } from 'path'
+import { before, it } from 'node:test'
+
+import type { Frame } from 'playwright-core'
+
+import { DEFAULT_FIXTURE, ROOT } from '../paths'
+import { gql } from './helpers'
+import {
+  axeViolations,
+  openAdmin,
+  screenshotAdmin,
+  useBrowserStack,
+  watchConsole,
+  whenLoaded,
+} from './browser'
+
+const SHOTS = join(ROOT, 'dev', 'artifacts', 'screenshots', 'walk7')
+const OWNER = 'session-ana-owner'
+const PRACTICES = [
+  'ROTATE_KEYS',
+  'RENEW_TOKENS',
+  'REASSESS_ACCESS',
+  'INDIVIDUAL_KEYS',
+  'AWARENESS',
+  'NO_CLIENT_SIDE',
+  'NO_SHARING',
+]
+
+const suite = useBrowserStack({ fixture: DEFAULT_FIXTURE })
+const problems: string[] = []
+
+before(() => mkdirSync(SHOTS, { recursive: true }))
+
+async function open(locale: string, query = ''): Promise<Frame> {
+  const app = await openAdmin(
+    suite.page,
+    `${suite.stack.url}/admin/key-steward/review?locale=${locale}&session=${OWNER}${query}`
+  )
+
+  await whenLoaded(app)
+
+  return app
+}
+
+async function ok(query: string, variables?: Record<string, unknown>) {
+  const r = await gql(suite.stack, OWNER, query, variables)
+
+  assert.equal(r.body.errors, undefined, r.text.slice(0, 400))
+
+  return r.body.data
+}
+
+/** What has focus in the app's frame: its tag, text and where it is. */
+const focused = (app: Frame) =>
+  app.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+
+    return {
+      tag: el?.tagName ?? '',
+      text: (el?.textContent ?? '').trim().slice(0, 200),
+      inDecisions: !!el?.closest('[data-decisions-block]'),
+      inSummary: !!el?.closest('[data-completed-summary]'),
+      notice: el?.hasAttribute('data-decide-notice') ?? false,
+      row: el?.closest('tr[data-review-key]')?.getAttribute('data-review-key'),
+    }
+  })
+
+it('puts focus on the decisions heading after Start review', async () => {
+  watchConsole(suite.page, problems)
+  const app = await open('en')
+
+  await app.getByRole('button', { name: 'Start review' }).click()
+  await app.waitForFunction(() => document.activeElement?.tagName === 'H2')
+  const f = await focused(app)
+
+  assert.equal(f.text, 'Decisions per key')
+  assert.ok(f.inDecisions)
+})
+
+it('keeps the decisions table inside its card at 1024 px in Portuguese (nothing scrolls sideways)', async () => {
+  for (const width of [1024, 1366]) {
+    // eslint-disable-next-line no-await-in-loop
+    await suite.page.setViewportSize({ width, height: 900 })
+    // eslint-disable-next-line no-await-in-loop
+    const app = await open('pt')
+
+    // eslint-disable-next-line no-await-in-loop
+    await app.waitForSelector('tr[data-review-key] form')
+    // eslint-disable-next-line no-await-in-loop
+    const fit = await app.evaluate(() => {
+      const table = document.querySelector('[data-decisions-block] table')!
+      const box = table.parentElement!
+      const frame = document.documentElement.clientWidth
+      const saves = Array.from(
+        document.querySelectorAll(
+          'tr[data-review-key] form button[type="submit"]'
+        )
+      ).map((b) => b.getBoundingClientRect().right)
+
+      return {
+        scrollWidth: box.scrollWidth,
+        clientWidth: box.clientWidth,
+        frame,
+        rightmostSave: Math.max(...saves),
+      }
+    })
+
+    assert.ok(
+      fit.scrollWidth <= fit.clientWidth + 1,
+      `${width} px: the table's box scrolls sideways (${fit.scrollWidth} > ${fit.clientWidth})`
+    )
+    assert.ok(
+      fit.rightmostSave <= fit.frame,
+      `${width} px: a row's Save is outside the frame (${fit.rightmostSave} > ${fit.frame})`
+    )
+    // eslint-disable-next-line no-await-in-loop
+    await app.locator('[data-decisions-block]').scrollIntoViewIfNeeded()
+    // eslint-disable-next-line no-await-in-loop
+    await screenshotAdmin(
+      suite.page,
+      app,
+      join(SHOTS, `review-decisions-pt-${width}.png`),
+      { fullPage: false }
+    )
+  }
+
+  await suite.page.setViewportSize({ width: 1440, height: 1000 })
+})
+
+it('keeps the Show filter in the URL across a reload', async () => {
+  let app = await open('en')
+
+  await app.waitForSelector('[data-show-filter] select')
+  await app.locator('[data-show-filter] select').selectOption('DECIDED')
+  await app.waitForFunction(() =>
+    window.location.search.includes('show=DECIDED')
+  )
+  app = await open('en', '&show=DECIDED')
+  await app.waitForSelector(
+    '[data-decisions-total]:not([data-decisions-total=""])'
+  )
+  assert.equal(
+    await app.locator('[data-show-filter] select').inputValue(),
+    'DECIDED'
+  )
+})
+
+it('puts focus on the justification a refused Save asks for, then on the notice once saved', async () => {
+  const app = await open('en')
+
+  // a key with a HIGH finding (none CRITICAL, which a confirmation asks about first): keeping
+  // it needs a justification
+  const row = app
+    .locator('tr[data-review-key]')
+    .filter({ has: app.locator('[data-severity="HIGH"]') })
+    .filter({ hasNot: app.locator('[data-severity="CRITICAL"]') })
+    .first()
+
+  await row.waitFor()
+  const id = await row.getAttribute('data-review-key')
+
+  await row.locator('select').selectOption('KEEP')
+  await row.locator('button[type="submit"]').click()
+  await app.waitForFunction(
+    (k) =>
+      document.activeElement?.tagName === 'INPUT' &&
+      !!document.activeElement.closest(`tr[data-review-key="${k}"]`),
+    id
+  )
+  await row
+    .locator('input:not([type="checkbox"])')
+    .fill('Unused since the ERP moved')
+  await row.locator('button[type="submit"]').click()
+  await app.waitForFunction(() =>
+    document.activeElement?.hasAttribute('data-decide-notice')
+  )
+  assert.match((await focused(app)).text, /decided: Keep/)
+})
+
+it('puts focus on the notice after "Keep every key without findings"', async () => {
+  const app = await open('en')
+
+  await app.locator('[data-keep-healthy] button').click()
+  await app.waitForFunction(() =>
+    document.activeElement?.hasAttribute('data-decide-notice')
+  )
+  assert.ok((await focused(app)).notice)
+})
+
+it('puts focus on the "Completed review" heading after Sign off, which tells the next due date', async () => {
+  // the scan first: a key kept without a justification that it finds exposed holds the sign-off
+  await ok('mutation { runLeakScan { at } }')
+  await ok(
+    'mutation($j: String) { decideKeys(matching: { status: ALL }, decision: KEEP, justification: $j) { reviewId } }',
+    { j: 'Owners confirmed each key is still needed' }
+  )
+  // eslint-disable-next-line no-await-in-loop
+  for (const p of PRACTICES)
+    await ok(
+      'mutation($p: Practice!, $n: String) { checkPractice(practice: $p, status: DONE, note: $n) { id } }',
+      { p, n: `Handled ${p} with the owners` }
+    )
+  const app = await open('en')
+
+  await app.getByRole('button', { name: 'Sign off review' }).click()
+  await app
+    .getByRole('dialog', { name: 'Sign off this access review?' })
+    .getByRole('button', { name: 'Sign off', exact: true })
+    .click()
+  await app.waitForFunction(
+    () =>
+      document.activeElement?.tagName === 'H2' &&
+      !!document.activeElement.closest('[data-completed-summary]')
+  )
+  assert.equal((await focused(app)).text, 'Completed review')
+  await app.waitForSelector(
+    'text=/The next review is due on [A-Z][a-z]+ \\d{2}, \\d{4}/'
+  )
+  assert.deepEqual(await axeViolations(app), [])
+  await screenshotAdmin(suite.page, app, join(SHOTS, 'review-signed.png'), {
+    fullPage: false,
+  })
+  assert.deepEqual(problems, [])
+})

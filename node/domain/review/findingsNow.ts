@@ -75,8 +75,7 @@ export function withoutFindingsNow(review: Review): Review {
   const { findingsNowUnknown: _unknown, ...stored } = review
 
   const { keysHighOrWorseNow: _now, ...evidence } = review.evidence
-  const atStart =
-    _now === undefined ? stored : { ...stored, evidence }
+  const atStart = _now === undefined ? stored : { ...stored, evidence }
 
   if (!review.keys.some((k) => k.newFindings))
     return _unknown || _now !== undefined ? atStart : review

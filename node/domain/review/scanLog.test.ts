@@ -26,7 +26,10 @@ const started: Review = ok(
 )
 
 const [a, b] = started.keys.filter((k) => !k.external)
-const scan = (at: Date, extra: Partial<NonNullable<Review['evidence']['leakScan']>> = {}) => ({
+const scan = (
+  at: Date,
+  extra: Partial<NonNullable<Review['evidence']['leakScan']>> = {}
+) => ({
   at: at.toISOString(),
   exposedKeys: 3,
   complete: true,
@@ -86,5 +89,4 @@ describe('logScan: a storefront scan run during the open review is in its log', 
       )
     ).toBe(`1 key exposed (incomplete): ${a.label} (${a.appKey})`)
   })
-
 })

@@ -21,9 +21,9 @@ export function scanDetail(review: Review, scan: Scan): string {
     return label ? `${label} (${appKey})` : appKey
   })
 
-  const head = `${scan.exposedKeys} ${scan.exposedKeys === 1 ? 'key' : 'keys'} exposed${
-    scan.complete === false ? ' (incomplete)' : ''
-  }`
+  const head = `${scan.exposedKeys} ${
+    scan.exposedKeys === 1 ? 'key' : 'keys'
+  } exposed${scan.complete === false ? ' (incomplete)' : ''}`
 
   return named.length ? `${head}: ${named.join(', ')}` : head
 }
@@ -40,7 +40,9 @@ export function logScan(
 ): Review | null {
   if (review.status !== 'OPEN' || !scan || scan.at < review.startedAt)
     return null
-  if (review.audit.some((a) => a.action === SCAN_ACTION && a.subject === scan.at))
+  if (
+    review.audit.some((a) => a.action === SCAN_ACTION && a.subject === scan.at)
+  )
     return null
 
   return {

@@ -32,12 +32,24 @@ const started: Review = ok(
 
 const healthy = started.keys.filter((k) => !k.external && !k.findings.length)
 const keep = (r: Review, id: string, justification = '') =>
-  ok(decideKey(r, { keyId: id, decision: 'KEEP', justification, by: BY, now: LATER }))
+  ok(
+    decideKey(r, {
+      keyId: id,
+      decision: 'KEEP',
+      justification,
+      by: BY,
+      now: LATER,
+    })
+  )
 
 describe('presentProgress: what the sign-off names', () => {
   // Keys kept while healthy whose token a scan found since: two without a reason, one with.
   const [a, b, c] = healthy
-  let r = keep(keep(keep(started, a.id), b.id), c.id, 'widget, token rotated next sprint')
+  let r = keep(
+    keep(keep(started, a.id), b.id),
+    c.id,
+    'widget, token rotated next sprint'
+  )
 
   r = withFindingsNow(r, (k) =>
     [a.id, b.id, c.id].includes(k.id)

@@ -32,6 +32,8 @@ export async function logScanInOpenReview(
     const { code } = ((e as { extensions?: { code?: string } }).extensions ??
       {}) as { code?: string }
 
-    console.warn(`review: scan not logged in the open review (${code ?? 'error'})`)
+    console.warn(
+      `review: scan not logged in the open review (${code ?? 'error'})`
+    )
   }
 }

@@ -9,9 +9,11 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
+import REVIEW from '../graphql/review.gql'
 import type {
   KeyStewardReviewCountQuery,
   KeyStewardReviewCountQueryVariables,
+  KeyStewardReviewQuery,
 } from '../graphql/types.generated'
 import Dialog from '../components/Dialog'
 import { useAriaAttributes } from '../components/useAriaAttributes'
@@ -21,6 +23,7 @@ import { DECISIONS } from './types'
 import { useCriticalInSelection } from './useCriticalInSelection'
 import { useDecide } from './useDecide'
 import { Notice } from '../components/Notice'
+import { goToScan, scannedDuring } from './scanFirst'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -112,6 +115,12 @@ const BulkBar: React.FC<Props> = ({
   >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
+  // the open review as the page read it (cached): has a storefront scan run since it started?
+  const open = useQuery<KeyStewardReviewQuery>(REVIEW, {
+    fetchPolicy: 'cache-first',
+  }).data?.review
+
+  const scanned = !open || scannedDuring(open)
   const failure = readError(deciding.error)
   const named = refusedKeys(deciding.error)
 
@@ -146,8 +155,8 @@ const BulkBar: React.FC<Props> = ({
       data-bulk-bar
     >
       {healthyCount > 0 && (
-        <div className="mb4">
-          <span data-keep-healthy>
+        <div className="mb4 flex flex-wrap items-center">
+          <span data-keep-healthy className="mr4">
             <Button
               variation="secondary"
               size="small"
@@ -162,6 +171,20 @@ const BulkBar: React.FC<Props> = ({
               />
             </Button>
           </span>
+          {/* "without findings" means little before a scan has looked for exposed tokens */}
+          {!scanned && (
+            <span className="f6 c-warning mt2" data-no-scan-yet>
+              {t('noScanYet')}{' '}
+              <button
+                type="button"
+                className="bn bg-transparent c-link pointer pa0 underline f6"
+                onClick={goToScan}
+                data-go-to-scan
+              >
+                {t('goToScan')}
+              </button>
+            </span>
+          )}
         </div>
       )}
       <form
@@ -286,12 +309,14 @@ const BulkBar: React.FC<Props> = ({
               ? t('confirmCritical.unknown', { count })
               : t('confirmCritical.body', { critical: criticalCount, count })}
           </p>
-          <p>
-            {t(
-              decision === 'KEEP'
-                ? 'confirmCritical.effect.KEEP'
-                : 'confirmCritical.effect.ROTATE'
-            )}
+          <p data-critical-effect>
+            {/* the rules of the selected keys are not all known here: a new token fixes an
+                exposed one, the roles of an Owner key stay */}
+            {decision === 'KEEP'
+              ? t('confirmCritical.effect.KEEP')
+              : t('confirmCritical.effect.ROTATE_MIXED', {
+                  count: criticalCount ?? count,
+                })}
           </p>
         </Dialog>
       )}

@@ -8,6 +8,7 @@ import { BASE } from '../components/PageFrame.constants'
 import CHECK from '../graphql/checkPractice.gql'
 import REVIEW from '../graphql/review.gql'
 import RUN_SCAN from '../graphql/runLeakScan.gql'
+import { RUN_SCAN_ID } from './scanFirst'
 import type {
   KeyStewardCheckPracticeMutation,
   KeyStewardCheckPracticeMutationVariables,
@@ -38,7 +39,7 @@ const RunScan: React.FC = () => {
 
   return (
     <span className="db mt2">
-      <span data-run-scan>
+      <span data-run-scan id={RUN_SCAN_ID}>
         <Button
           size="small"
           variation="secondary"

@@ -28,6 +28,7 @@ import type {
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 import { hasCritical } from './findingsNow'
+import { useShowDecidedRequest } from './showRequest'
 
 const PAGE = 50
 
@@ -167,8 +168,18 @@ const DecisionTable: React.FC<{
     setSelection({ kind: 'ids', ids: [] })
   }
 
+  // the sign-off's "Show them in the table" (SignOff.tsx): Decided, most severe first
+  const top = useShowDecidedRequest<HTMLDivElement>(() => {
+    setStatus('DECIDED')
+    setSeverity('')
+    setRule('')
+    setSearch('')
+    setSort('RISK')
+    setOffset(0)
+  })
+
   return (
-    <div>
+    <div ref={top}>
       <div className="mb4 flex items-end flex-wrap">
         <div className="mr4 mb3">
           <Dropdown

@@ -84,7 +84,7 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]'
   )
-  await app.locator('[data-run-scan] button').click()
+  await app.locator('[data-practice="NO_CLIENT_SIDE"] [data-run-scan] button').click()
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]',
     { state: 'detached', timeout: 60_000 }

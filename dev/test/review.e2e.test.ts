@@ -125,7 +125,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]'
   )
-  await act(app.locator('[data-run-scan] button').click())
+  await act(app.locator('[data-practice="NO_CLIENT_SIDE"] [data-run-scan] button').click())
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]',
     { state: 'detached', timeout: 60_000 }

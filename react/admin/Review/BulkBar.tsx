@@ -23,7 +23,8 @@ import { DECISIONS } from './types'
 import { useCriticalInSelection } from './useCriticalInSelection'
 import { useDecide } from './useDecide'
 import { Notice } from '../components/Notice'
-import { goToScan, scannedDuring } from './scanFirst'
+import { RunScan } from './Checklist'
+import { scannedDuring } from './scanFirst'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -155,8 +156,8 @@ const BulkBar: React.FC<Props> = ({
       data-bulk-bar
     >
       {healthyCount > 0 && (
-        <div className="mb4 flex flex-wrap items-center">
-          <span data-keep-healthy className="mr4">
+        <div className="mb4">
+          <span data-keep-healthy>
             <Button
               variation="secondary"
               size="small"
@@ -173,17 +174,10 @@ const BulkBar: React.FC<Props> = ({
           </span>
           {/* "without findings" means little before a scan has looked for exposed tokens */}
           {!scanned && (
-            <span className="f6 c-warning mt2" data-no-scan-yet>
-              {t('noScanYet')}{' '}
-              <button
-                type="button"
-                className="bn bg-transparent c-link pointer pa0 underline f6"
-                onClick={goToScan}
-                data-go-to-scan
-              >
-                {t('goToScan')}
-              </button>
-            </span>
+            <div className="f6 c-warning mt2" data-no-scan-yet>
+              {t('noScanYet')}
+              <RunScan />
+            </div>
           )}
         </div>
       )}

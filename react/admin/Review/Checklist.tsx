@@ -8,7 +8,6 @@ import { BASE } from '../components/PageFrame.constants'
 import CHECK from '../graphql/checkPractice.gql'
 import REVIEW from '../graphql/review.gql'
 import RUN_SCAN from '../graphql/runLeakScan.gql'
-import { RUN_SCAN_ID } from './scanFirst'
 import type {
   KeyStewardCheckPracticeMutation,
   KeyStewardCheckPracticeMutationVariables,
@@ -21,7 +20,7 @@ import type { CheckStatus, ChecklistItem } from './types'
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
 /** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
-const RunScan: React.FC = () => {
+export const RunScan: React.FC = () => {
   const [run, running] = useMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
@@ -39,7 +38,7 @@ const RunScan: React.FC = () => {
 
   return (
     <span className="db mt2">
-      <span data-run-scan id={RUN_SCAN_ID}>
+      <span data-run-scan>
         <Button
           size="small"
           variation="secondary"

@@ -4,7 +4,7 @@
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
 // selection that includes any is confirmed first, in a dialog that says how many.
 import React, { useRef, useState } from 'react'
-import { useQuery } from 'react-apollo'
+import { useApolloClient, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
@@ -116,10 +116,17 @@ const BulkBar: React.FC<Props> = ({
   >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
-  // the open review as the page read it (cached): has a storefront scan run since it started?
-  const open = useQuery<KeyStewardReviewQuery>(REVIEW, {
-    fetchPolicy: 'cache-first',
-  }).data?.review
+  // The open review as the page read it, from the cache without watching it: a watch would be
+  // told of the sign-off's refetch as the bar unmounts. The bar renders again when the scan's
+  // refetch changes its counts, and reads the new leakScanAt then.
+  const client = useApolloClient()
+  let open: KeyStewardReviewQuery['review'] | undefined
+
+  try {
+    open = client.readQuery<KeyStewardReviewQuery>({ query: REVIEW })?.review
+  } catch {
+    open = undefined
+  }
 
   const scanned = !open || scannedDuring(open)
   const failure = readError(deciding.error)

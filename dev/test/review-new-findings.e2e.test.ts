@@ -60,6 +60,7 @@ function csvRow(csv: string, keyId: string) {
     (line.match(/"(?:[^"]|"")*"/g) ?? []).map((c) =>
       c.slice(1, -1).replace(/""/g, '"')
     )
+
   const header = cells(head)
   const row = cells(lines.find((l) => l.includes(`"${keyId}"`))!)
 

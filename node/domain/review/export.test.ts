@@ -707,6 +707,7 @@ describe('actions taken in VTEX during the review', () => {
       by: 'bruno@acme.com',
       now: new Date(policy.now),
     })!
+
     const status = (review: Review, id: string) =>
       parseCsv(reviewCsv(review))
         .records.find((row) => row[CSV_COLUMNS.indexOf('key_id')] === id)!

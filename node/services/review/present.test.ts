@@ -88,6 +88,7 @@ describe('presentAudit: log lines tell keys named alike apart', () => {
         k.id === b.id ? { ...k, label: a.label } : k
       ),
     }
+
     const r = keep(keep(keep(twins, a.id), b.id), c.id)
     const lines = presentAudit(r, r.audit.slice(1))
 

@@ -361,6 +361,7 @@ export async function complete(
     latestLeakScan(storage),
     findingsNow(ctx),
   ])
+
   const done = await changeOpen(storage, (r) => {
     const out = completeReview(r, {
       by,

@@ -204,6 +204,7 @@ describe('SignOff', () => {
         label,
       })
     )
+
     const asked = jest.fn()
 
     window.addEventListener('key-steward:review-show-decided', asked)

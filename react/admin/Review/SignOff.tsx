@@ -78,6 +78,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
   // the service refuses to sign while a key kept without a reason has turned risky: say it here
   const ready =
     undecided === 0 && openPractices.length === 0 && keptWithoutReason === 0
+
   const names = openPractices.map((p) =>
     intl.formatMessage({ id: `admin/key-steward.practice.${p}` })
   )

@@ -60,6 +60,7 @@ export type LogId =
 
 /** How a bulk decision chose its keys (node/domain/review/bulk.ts BulkHow), in its line's id. */
 const BULK_HOWS = ['SELECTED', 'MATCHING', 'WITHOUT_FINDINGS'] as const
+
 type BulkId = `DECIDE_BULK.${(typeof BULK_HOWS)[number]}`
 
 export interface LogLine {

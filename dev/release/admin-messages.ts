@@ -142,7 +142,7 @@ export const DYNAMIC_IDS: Record<
   // ChecklistItem.evidence.id, declared in the generated result of react/admin/graphql/review.gql
   // (react/admin/Review/types.ts aliases it); the schema says String!: the ids are the ones node/ produces
   'KeyStewardReviewQuery.review.checklist.evidence.id': {
-    from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with no leak scan, a complete one and an incomplete one',
+    from: 'node/domain/review/checklist.ts evidenceFor(), run for every practice with no leak scan, a complete one and an incomplete one, and with the count now',
     values: async (ctx) => {
       const stage = ctx.stage()
       const { evidenceFor } = (await import(
@@ -185,6 +185,8 @@ export const DYNAMIC_IDS: Record<
             unreadCount: 1,
           },
         },
+        // an open review as read (or one signed since): the HIGH/CRITICAL count now beside the start's
+        { ...zero, leakScan: null, keysHighOrWorseNow: 0 },
       ]
 
       return [

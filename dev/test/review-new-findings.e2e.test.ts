@@ -19,6 +19,7 @@ const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const ANA = 'session-ana-owner'
 const exposed = fixture.appKeys.find((k) => k.label === 'Store locator widget')!
+const qa = fixture.appKeys.find((k) => k.label === 'Product Q&A widget')!
 
 let stack: Stack
 let browser: Browser
@@ -59,6 +60,7 @@ function csvRow(csv: string, keyId: string) {
     (line.match(/"(?:[^"]|"")*"/g) ?? []).map((c) =>
       c.slice(1, -1).replace(/""/g, '"')
     )
+
   const header = cells(head)
   const row = cells(lines.find((l) => l.includes(`"${keyId}"`))!)
 
@@ -79,12 +81,27 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
 
   assert.deepEqual(atStart.findings, [])
   assert.deepEqual(atStart.newFindings, [])
+  // Before any scan in this review, "keep every key without findings" says to run the scan first.
+  const noScan = app.locator('[data-bulk-bar] [data-no-scan-yet]')
+
+  await noScan.waitFor()
+  assert.match(
+    (await noScan.textContent())!,
+    /No storefront scan in this review yet: run it first/
+  )
+  // A key kept while it had no finding (its appKey is in storefront code: the scan will say so).
+  await ana(
+    `mutation($k: ID!) { decideKey(keyId: $k, decision: KEEP) { id } }`,
+    { k: qa.id }
+  )
 
   // The checklist's storefront scan, run from the review, finds its token in /arquivos/app.js.
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]'
   )
-  await app.locator('[data-run-scan] button').click()
+  await app
+    .locator('[data-practice="NO_CLIENT_SIDE"] [data-run-scan] button')
+    .click()
   await app.waitForSelector(
     '[data-practice="NO_CLIENT_SIDE"] [data-done-needs="FRESH_SCAN"]',
     { state: 'detached', timeout: 60_000 }
@@ -92,6 +109,19 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
 
   const row = app.locator(`tr[data-review-key="${exposed.id}"]`)
   const fresh = row.locator('[data-new-finding="exposed-client-side"]')
+
+  // The scan ran in this review: the note is gone, and the review's log says what it found.
+  await noScan.waitFor({ state: 'detached' })
+  const scanned = (
+    await ana('{ review { audit { action by detail } } }')
+  ).review.audit.filter((a: { action: string }) => a.action === 'SCAN')
+
+  assert.equal(scanned.length, 1)
+  assert.equal(scanned[0].by, 'ana@acme.com')
+  assert.match(scanned[0].detail, /^\d+ keys? exposed/)
+  assert.ok(
+    scanned[0].detail.includes(`Store locator widget (${exposed.appKey})`)
+  )
 
   await fresh.waitFor({ timeout: 30_000 })
   assert.match((await fresh.textContent())!, /Critical/i)
@@ -127,6 +157,13 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
   const after = (await ana(KEY)).reviewDecisions
 
   assert.equal(keyIn(after).decision, null)
+  // the log says it was one bulk decision, and how its keys were chosen
+  const bulk = (
+    await ana('{ review { audit { action detail } } }')
+  ).review.audit.filter((a: { action: string }) => a.action === 'DECIDE_BULK')
+
+  assert.equal(bulk.length, 1)
+  assert.match(bulk[0].detail, /^KEEP \d+ WITHOUT_FINDINGS$/)
   assert.ok(
     (await ana(KEY, { f: { status: 'DECIDED' } })).reviewDecisions.total > 0,
     'the keys without findings were kept'
@@ -156,6 +193,21 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
     'CRITICAL:exposed-client-side'
   )
   assert.equal(csvRow(open, exposed.id)('findings'), '')
+  // The key kept without a justification now has a finding: the sign-off names it and leads
+  // to it (Show: Decided, most severe first).
+  const named = app.locator('[data-kept-without-reason-keys]')
+
+  await named.waitFor()
+  assert.match((await named.textContent())!, /Product Q&A widget/)
+  await app.locator('[data-show-kept-without-reason]').click()
+  await app
+    .locator(`tr[data-review-key="${qa.id}"][data-decided="true"]`)
+    .waitFor()
+  // justified now (the sign-off below needs it)
+  await ana(
+    `mutation($k: ID!) { decideKey(keyId: $k, decision: KEEP, justification: "Public widget key; no token in the page") { id } }`,
+    { k: qa.id }
+  )
   assert.deepEqual(pageErrors, [])
 })
 
@@ -184,7 +236,7 @@ it('sign-off stores the new findings the signer saw: the completed review and it
 
   const done = (
     await ana(
-      'mutation { completeReview(note: "Q4") { id status progress { criticalChangesPending } } }'
+      'mutation { completeReview(note: "Q4") { id status progress { criticalChangesPending keptExposed } checklist { practice evidence { id value } } } }'
     )
   ).completeReview
 
@@ -209,4 +261,32 @@ it('sign-off stores the new findings the signer saw: the completed review and it
     'CRITICAL:exposed-client-side'
   )
   assert.equal(csvRow(csv, exposed.id)('review_status'), 'COMPLETED')
+  // the rotation asked for is not started: said, unlike a KEEP's empty cell
+  assert.equal(csvRow(csv, exposed.id)('carry_out_status'), 'NOT_STARTED')
+  assert.equal(csvRow(csv, qa.id)('carry_out_status'), '')
+  // the Product Q&A widget is kept (justified) with its appKey in storefront code: the sign-off says so
+  assert.equal(done.progress.keptExposed, 1)
+  // the HIGH/CRITICAL count at start stays; the count now, with the scan's findings, is stored too
+  const reassess = Object.fromEntries(
+    done.checklist
+      .find((c: { practice: string }) => c.practice === 'REASSESS_ACCESS')
+      .evidence.map((e: { id: string; value: string }) => [
+        e.id,
+        Number(e.value),
+      ])
+  )
+
+  assert.equal(reassess.keysHighOrWorseNow, reassess.keysHighOrWorse + 2)
+  // the review's log names each key by label and appKey, and holds the scan
+  const log = csv
+    .split('\r\n')
+    .filter((l: string) => l.startsWith('"#review_log"'))
+
+  assert.match(log[0], /"detail","label","app_key"$/)
+  assert.ok(
+    log.some((l: string) =>
+      l.endsWith(`"Store locator widget","${exposed.appKey}"`)
+    )
+  )
+  assert.ok(log.some((l: string) => l.includes('"SCAN"')))
 })

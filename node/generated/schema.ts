@@ -125,6 +125,8 @@ export type AuditEntry = {
   detail: Scalars['String']['output'];
   /** The key's label (or appKey) when the subject is one of the review's keys; the stored entry keeps its id */
   subjectLabel?: Maybe<Scalars['String']['output']>;
+  /** The key's appKey when its label is shared by another key of the review (or empty), so log lines tell them apart */
+  subjectAppKey?: Maybe<Scalars['String']['output']>;
 };
 
 /** One action of the audit log: who, what, when, before → after, and VTEX's answer */
@@ -536,6 +538,13 @@ export type KeyDetail = {
   key?: Maybe<ApiKey>;
   /** Where the key comes from and how fresh it is (select only its scalar fields) */
   inventory: Inventory;
+};
+
+/** A review key's id and name */
+export type KeyName = {
+  __typename?: 'KeyName';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
 };
 
 /** One page of the key list, searched, filtered and sorted on the server */
@@ -1077,6 +1086,10 @@ export type ReviewProgress = {
   changesNotStarted: Scalars['Int']['output'];
   /** Changes not carried out yet (in progress or not started) on keys with a CRITICAL finding */
   criticalChangesPending: Scalars['Int']['output'];
+  /** The first keys of keptWithoutReason (at most 5), to name them */
+  keptWithoutReasonKeys: Array<KeyName>;
+  /** Keys kept whose token a storefront scan found exposed (at start or since): signing leaves the token in use */
+  keptExposed: Scalars['Int']['output'];
 };
 
 export type ReviewStatus =
@@ -1471,6 +1484,7 @@ export type ResolversTypes = {
   KeyActionResult: ResolverTypeWrapper<Partial<KeyActionResult>>;
   KeyDecision: ResolverTypeWrapper<Partial<KeyDecision>>;
   KeyDetail: ResolverTypeWrapper<Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
+  KeyName: ResolverTypeWrapper<Partial<KeyName>>;
   KeyPage: ResolverTypeWrapper<Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyState: ResolverTypeWrapper<Partial<KeyState>>;
   LeakScan: ResolverTypeWrapper<Partial<LeakScan>>;
@@ -1551,6 +1565,7 @@ export type ResolversParentTypes = {
   KeyActionResult: Partial<KeyActionResult>;
   KeyDecision: Partial<KeyDecision>;
   KeyDetail: Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
+  KeyName: Partial<KeyName>;
   KeyPage: Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyState: Partial<KeyState>;
   LeakScan: Partial<LeakScan>;
@@ -1706,6 +1721,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subjectLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectAppKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
@@ -1918,6 +1934,11 @@ export type KeyDetailResolvers<ContextType = Context, ParentType extends Resolve
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;
 };
 
+export type KeyNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyName'] = ResolversParentTypes['KeyName']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type KeyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyPage'] = ResolversParentTypes['KeyPage']> = {
   rows?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2099,6 +2120,8 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   changesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesNotStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptWithoutReasonKeys?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType>;
+  keptExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReviewSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewSummary'] = ResolversParentTypes['ReviewSummary']> = {
@@ -2273,6 +2296,7 @@ export type Resolvers<ContextType = Context> = {
   KeyActionResult?: KeyActionResultResolvers<ContextType>;
   KeyDecision?: KeyDecisionResolvers<ContextType>;
   KeyDetail?: KeyDetailResolvers<ContextType>;
+  KeyName?: KeyNameResolvers<ContextType>;
   KeyPage?: KeyPageResolvers<ContextType>;
   KeyState?: KeyStateResolvers<ContextType>;
   LeakScan?: LeakScanResolvers<ContextType>;

@@ -10,6 +10,7 @@ import type { Context } from '../typings'
 import { toResolverError } from '../resolvers/errors'
 import { refusalError } from '../resolvers/refusals'
 import { LATEST_SCAN, requestData } from './requestData'
+import { logScanInOpenReview } from './review/scanInReview'
 
 /** A running scan holds the account's lock this long at most (its own deadline is shorter). */
 const LOCK_MS = 60_000
@@ -112,6 +113,8 @@ export async function crawlStorefront(
       .catch((e) => {
         throw toResolverError(e)
       })
+    // a scan run while a review is open is part of that review's record (its log)
+    await logScanInOpenReview(ctx, result)
 
     return result
   })

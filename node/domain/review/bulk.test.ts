@@ -198,15 +198,53 @@ describe('decideKeys: recording', () => {
         by: BY,
         at: LATER.toISOString(),
       })
-    expect(r.audit.slice(-4)).toEqual(
-      ids.map((id) => ({
+    expect(r.audit.slice(-5)).toEqual([
+      // the bulk decision says itself what it was before the keys' entries
+      {
+        at: LATER.toISOString(),
+        by: BY,
+        action: 'DECIDE_BULK',
+        subject: 'r1',
+        detail: 'KEEP 4 SELECTED: Contract until Dec',
+      },
+      ...ids.map((id) => ({
         at: LATER.toISOString(),
         by: BY,
         action: 'DECIDE',
         subject: id,
         detail: 'KEEP: Contract until Dec',
-      }))
+      })),
+    ])
+  })
+
+  it('logs how the keys were chosen and how many changed, once per bulk decision (none when nothing changed)', () => {
+    const ids = healthy.slice(0, 3).map((k) => k.id)
+    const first = ok(
+      decideKeys(review, {
+        keyIds: ids,
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+        how: 'WITHOUT_FINDINGS',
+      })
+    ).review
+
+    expect(first.audit.filter((a) => a.action === 'DECIDE_BULK')).toEqual([
+      {
+        at: LATER.toISOString(),
+        by: BY,
+        action: 'DECIDE_BULK',
+        subject: 'r1',
+        detail: 'KEEP 3 WITHOUT_FINDINGS',
+      },
+    ])
+    // the log before it is untouched (evidence: entries are added, never rewritten)
+    expect(first.audit.slice(0, review.audit.length)).toEqual(review.audit)
+    const again = ok(
+      decideKeys(first, { keyIds: ids, decision: 'KEEP', by: BY, now: LATEST })
     )
+
+    expect(again.review).toBe(first)
   })
 
   it('ignores duplicates and reports only keys whose decision changed (same decision keeps its who and when)', () => {
@@ -236,7 +274,7 @@ describe('decideKeys: recording', () => {
       at: LATER.toISOString(),
     })
     expect(second.decisions[healthy[2].id].by).toBe(OTHER)
-    expect(second.audit).toHaveLength(first.audit.length + 1)
+    expect(second.audit).toHaveLength(first.audit.length + 2)
   })
 
   it('keeps what was carried out when a decision changes', () => {

@@ -12,12 +12,20 @@ export const MAX_BULK_KEYS = 20_000
 /** How many offending keys a refusal names in its message (all are in its details). */
 const NAMED = 5
 
+/** How the keys of a bulk decision were chosen (its log entry says so). */
+export type BulkHow = 'SELECTED' | 'MATCHING' | 'WITHOUT_FINDINGS'
+
+/** The log action of a bulk decision; each key's DECIDE entry follows it. */
+export const BULK_ACTION = 'DECIDE_BULK'
+
 export interface BulkInput {
   keyIds: string[]
   decision: string
   justification?: string | null
   by: string
   now: Date
+  /** how the keys were chosen; absent: SELECTED */
+  how?: BulkHow
 }
 export interface BulkResult {
   review: Review
@@ -155,8 +163,20 @@ export function decideKeys(
     changed.push(id)
   }
 
+  // One entry says the decisions below it were taken at once and how the keys were chosen
+  // ("KEEP 28 WITHOUT_FINDINGS"), so 28 bulk keeps do not read as 28 single decisions.
+  const header = {
+    at,
+    by: input.by,
+    action: BULK_ACTION,
+    subject: review.id,
+    detail: `${input.decision} ${changed.length} ${input.how ?? 'SELECTED'}${
+      justification ? `: ${justification}` : ''
+    }`,
+  }
+
   const next: Review = changed.length
-    ? { ...review, decisions, audit: [...review.audit, ...entries] }
+    ? { ...review, decisions, audit: [...review.audit, header, ...entries] }
     : review
 
   return { ok: true, value: { review: next, changed } }

@@ -50,6 +50,16 @@ export function evidenceFor(
           value: `${e.ownerUsers}/${e.maxOwnerUsers}`,
           ok: e.ownerUsers <= e.maxOwnerUsers,
         },
+        // last, so the export's evidence cell keeps its earlier items where they were
+        ...(e.keysHighOrWorseNow === undefined
+          ? []
+          : [
+              {
+                id: 'keysHighOrWorseNow',
+                value: e.keysHighOrWorseNow,
+                ok: e.keysHighOrWorseNow === 0,
+              },
+            ]),
       ]
 
     case 'INDIVIDUAL_KEYS':

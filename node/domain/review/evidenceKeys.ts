@@ -2,6 +2,7 @@
 // (the key list filtered to them). Taken from the review's snapshot (findings at start) and, for
 // exposures, from the storefront scan the review recorded.
 import { severityRank } from '../findings'
+import { findingsOf } from './findingsNow'
 import type { Review, ReviewKey } from './types'
 
 const HIGH = severityRank('HIGH')
@@ -14,6 +15,9 @@ const SELECTORS: Record<string, (k: ReviewKey, r: Review) => boolean> = {
   unfinishedRenewals: withRule('renewal-unfinished'),
   keysHighOrWorse: (k) =>
     k.findings.some((f) => severityRank(f.severity) <= HIGH),
+  // with the findings raised since the start (findingsOf: at start and new)
+  keysHighOrWorseNow: (k) =>
+    findingsOf(k).some((f) => severityRank(f.severity) <= HIGH),
   keysWithoutOwner: withRule('no-owner'),
   genericLabels: withRule('generic-label'),
   duplicateLabels: withRule('duplicate-label'),

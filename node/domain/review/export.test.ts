@@ -285,8 +285,9 @@ describe('reviewCsv', () => {
 
     expect(first[headerIndex('key_id')]).toBe(open.keys[0].id)
     expect(first[headerIndex('roles')]).toBe('(unknown)')
-    // decision … carried_out, and no finding new since the start
+    // decision … carried_out, no finding new since the start, no carry-out status
     expect(first.slice(headerIndex('decision'))).toEqual([
+      '',
       '',
       '',
       '',
@@ -434,6 +435,8 @@ describe('reviewCsv', () => {
     const log = parsed.records.filter((r) => r[0] === '#review_log')
 
     expect(log[0]).toEqual([...REVIEW_LOG_COLUMNS])
+    const keyOf = new Map(review.keys.map((k) => [k.id, k]))
+
     expect(log.slice(1)).toEqual(
       review.audit.map((a) => [
         '#review_log',
@@ -442,8 +445,16 @@ describe('reviewCsv', () => {
         a.action,
         a.subject,
         a.detail.replace(/^([=+\-@\t\r])/, "'$1"),
+        keyOf.get(a.subject)?.label ?? '',
+        keyOf.get(a.subject)?.appKey ?? '',
       ])
     )
+    // a decision's row names its key by label and appKey (labels may repeat), not only its id
+    const decided = log.find((r) => r[3] === 'DECIDE')!
+    const key = keyOf.get(decided[4])!
+
+    expect(decided.slice(6)).toEqual([key.label, key.appKey])
+    expect(log.find((r) => r[3] === 'START')!.slice(6)).toEqual(['', ''])
     expect(log.slice(1).map((r) => r[3])).toEqual(
       expect.arrayContaining(['START', 'DECIDE', 'CHECK', 'COMPLETE'])
     )
@@ -665,6 +676,57 @@ describe('actions taken in VTEX during the review', () => {
       'DONE',
       '',
     ])
+  })
+
+  it('the CSV says where carrying out stands: carried out, not started (not the empty cell of a KEEP), or none asked', () => {
+    const other = started.value.keys[1]
+    const kept = started.value.keys[2]
+    let r = ok(
+      decideKey(done, {
+        keyId: other.id,
+        decision: 'ROTATE',
+        justification: 'old',
+        by: 'ana@acme.com',
+        now: new Date(policy.now),
+      })
+    )
+
+    r = ok(
+      decideKey(r, {
+        keyId: kept.id,
+        decision: 'KEEP',
+        justification: 'needed',
+        by: 'ana@acme.com',
+        now: new Date(policy.now),
+      })
+    )
+    const renewing = carryOut(r, {
+      keyId: other.id,
+      action: 'RENEW_TOKEN',
+      detail: '',
+      by: 'bruno@acme.com',
+      now: new Date(policy.now),
+    })!
+
+    const status = (review: Review, id: string) =>
+      parseCsv(reviewCsv(review))
+        .records.find((row) => row[CSV_COLUMNS.indexOf('key_id')] === id)!
+        .at(-1)
+
+    expect(CSV_COLUMNS.at(-1)).toBe('carry_out_status')
+    expect(status(r, k.id)).toBe('CARRIED_OUT')
+    expect(status(r, other.id)).toBe('NOT_STARTED')
+    expect(status(renewing, other.id)).toBe('IN_PROGRESS')
+    expect(status(r, kept.id)).toBe('')
+    expect(status(r, started.value.keys[3].id)).toBe('')
+    // the older column stays as it was: empty for both the KEEP and the rotation not started
+    const row = (id: string) =>
+      parseCsv(reviewCsv(r)).records.find(
+        (x) => x[CSV_COLUMNS.indexOf('key_id')] === id
+      )!
+
+    expect(row(other.id)[CSV_COLUMNS.indexOf('carried_out')]).toBe('')
+    expect(row(kept.id)[CSV_COLUMNS.indexOf('carried_out')]).toBe('')
   })
 
   it("the JSON carries the actions and the decision's carriedOut", () => {

@@ -3,6 +3,7 @@
 import type { AuditRecord } from '../audit'
 import { evidenceFor } from './checklist'
 import { PRACTICES } from '../findings'
+import { carryOutStatus } from './machine'
 import type { Review } from './types'
 
 const cell = (v: unknown): string => {
@@ -35,6 +36,10 @@ export const CSV_COLUMNS = [
   // findings raised during the review, as the reviewer saw them (stored at sign-off); `findings`
   // stays the record of the start. Last, so readers of the earlier columns are unaffected.
   'new_findings',
+  // where carrying out a decision that asks for a change stands (NOT_STARTED, IN_PROGRESS,
+  // CARRIED_OUT; empty for KEEP or no decision): `carried_out` lists the actions, empty both for
+  // "nothing asked" and "not started"
+  'carry_out_status',
 ]
 
 /** Columns of the review's own log (#review_log: start, decisions, checks, sign-off). */
@@ -45,6 +50,9 @@ export const REVIEW_LOG_COLUMNS = [
   'action',
   'subject',
   'detail',
+  // the key an entry is about (empty for the review, a practice or a scan): labels may repeat
+  'label',
+  'app_key',
 ]
 
 /** Columns of the audit lines (#action) that follow the keys and the checklist. */
@@ -97,6 +105,7 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
       d?.at,
       carried(d),
       (k.newFindings ?? []).map((f) => `${f.severity}:${f.rule}`).join('; '),
+      d && d.decision !== 'KEEP' ? carryOutStatus(d) : '',
     ]
       .map(cell)
       .join(',')
@@ -171,13 +180,25 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
       .join(','),
   ]
 
+  const keys = new Map(review.keys.map((k) => [k.id, k]))
   const log = [
     REVIEW_LOG_COLUMNS.map(cell).join(','),
-    ...review.audit.map((a) =>
-      ['#review_log', a.at, a.by, a.action, a.subject, a.detail]
+    ...review.audit.map((a) => {
+      const k = keys.get(a.subject)
+
+      return [
+        '#review_log',
+        a.at,
+        a.by,
+        a.action,
+        a.subject,
+        a.detail,
+        k?.label,
+        k?.appKey,
+      ]
         .map(cell)
         .join(',')
-    ),
+    }),
   ]
 
   return `${[

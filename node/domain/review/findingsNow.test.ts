@@ -24,6 +24,8 @@ import {
 } from './machine'
 import type { Outcome, Review, ReviewFinding } from './types'
 import { PRACTICES } from '../findings'
+import { evidenceFor } from './checklist'
+import { keysBehind } from './evidenceKeys'
 
 const BY = 'ana@acme.com'
 const LATER = new Date(NOW.getTime() + 3_600_000)
@@ -328,5 +330,71 @@ describe('sign-off', () => {
 
   it('a signed review is not worked out again from later findings', () => {
     expect(withFindingsNow(signed, () => [])).toBe(signed)
+  })
+})
+
+describe('the checklist count of keys with a HIGH or CRITICAL finding: at start, and now', () => {
+  const evidence = (r: Review) =>
+    Object.fromEntries(
+      evidenceFor('REASSESS_ACCESS', r.evidence).map((e) => [e.id, e.value])
+    )
+
+  it('keeps the count at start and adds the count now, with the keys found exposed since', () => {
+    const atStart = started.evidence.keysHighOrWorse
+
+    expect(evidence(started).keysHighOrWorseNow).toBeUndefined()
+    expect(evidence(seen)).toMatchObject({
+      keysHighOrWorse: atStart,
+      keysHighOrWorseNow: atStart + 1,
+    })
+    // the keys behind the line now include the exposed one (not counted at start)
+    expect(keysBehind(seen, 'keysHighOrWorseNow')).toContain(exposed.id)
+    expect(keysBehind(seen, 'keysHighOrWorse')).not.toContain(exposed.id)
+  })
+
+  it('is not stored while the review is open, and is stored as seen at sign-off', () => {
+    expect(withoutFindingsNow(seen).evidence).toEqual(started.evidence)
+    // when the findings now are unknown there is no count now to show
+    expect(
+      withFindingsNow(seen, null).evidence.keysHighOrWorseNow
+    ).toBeUndefined()
+    let r: Review = started
+
+    for (const p of PRACTICES)
+      r = ok(
+        checkPractice(r, {
+          practice: p,
+          status: 'NOT_APPLICABLE',
+          note: 'n/a',
+          by: BY,
+          now: LATER,
+        })
+      )
+    r = ok(
+      decideKeys(r, {
+        keyIds: r.keys.map((k) => k.id),
+        decision: 'DEACTIVATE',
+        by: BY,
+        now: LATER,
+      })
+    ).review
+    const signed = ok(
+      completeReview(r, { by: BY, now: LATER, findingsNow: now })
+    )
+
+    expect(signed.evidence.keysHighOrWorseNow).toBe(
+      started.evidence.keysHighOrWorse + 1
+    )
+    const csv = reviewCsv(signed)
+
+    expect(csv).toContain(
+      `keysHighOrWorse=${started.evidence.keysHighOrWorse}; ownerUsers=`
+    )
+    expect(csv).toContain(
+      `; keysHighOrWorseNow=${started.evidence.keysHighOrWorse + 1}`
+    )
+    expect(JSON.parse(reviewJson(signed)).evidence.keysHighOrWorseNow).toBe(
+      started.evidence.keysHighOrWorse + 1
+    )
   })
 })

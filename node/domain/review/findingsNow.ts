@@ -44,29 +44,44 @@ export function withFindingsNow(
   if (review.status !== 'OPEN') return review
   if (!now) return { ...withoutFindingsNow(review), findingsNowUnknown: true }
 
+  const keys = review.keys.map((k) => {
+    const fresh = newSince(k.findings, now(k))
+
+    if (fresh.length) return { ...k, newFindings: fresh }
+    if (!k.newFindings) return k
+    const { newFindings: _gone, ...rest } = k
+
+    return rest
+  })
+
+  // The checklist's count at start stays; beside it, the count now (a scan may have found more).
   return {
     ...review,
-    keys: review.keys.map((k) => {
-      const fresh = newSince(k.findings, now(k))
-
-      if (fresh.length) return { ...k, newFindings: fresh }
-      if (!k.newFindings) return k
-      const { newFindings: _gone, ...rest } = k
-
-      return rest
-    }),
+    keys,
+    evidence: {
+      ...review.evidence,
+      keysHighOrWorseNow: keys.filter((k) =>
+        findingsOf(k).some((f) => severityRank(f.severity) <= HIGH)
+      ).length,
+    },
   }
 }
+
+const HIGH = severityRank('HIGH')
 
 /** The open review as stored: without the new findings a read worked out (the record of the start). */
 export function withoutFindingsNow(review: Review): Review {
   if (review.status !== 'OPEN') return review
   const { findingsNowUnknown: _unknown, ...stored } = review
 
-  if (!review.keys.some((k) => k.newFindings)) return _unknown ? stored : review
+  const { keysHighOrWorseNow: _now, ...evidence } = review.evidence
+  const atStart = _now === undefined ? stored : { ...stored, evidence }
+
+  if (!review.keys.some((k) => k.newFindings))
+    return _unknown || _now !== undefined ? atStart : review
 
   return {
-    ...stored,
+    ...atStart,
     keys: review.keys.map((k) => {
       if (!k.newFindings) return k
       const { newFindings: _gone, ...rest } = k

@@ -555,6 +555,16 @@ export function keptWithoutReason(review: Review): ReviewKey[] {
   })
 }
 
+/** Keys kept (justified or not) whose token a storefront scan found exposed, at start or since:
+ * signing keeps them in use, so the sign-off says so beside the critical changes pending. */
+export function keptExposed(review: Review): ReviewKey[] {
+  return review.keys.filter(
+    (k) =>
+      review.decisions[k.id]?.decision === 'KEEP' &&
+      findingsOf(k).some((f) => f.rule === 'exposed-client-side')
+  )
+}
+
 export function progressOf(review: Review): Progress {
   const undecided = review.keys
     .filter((k) => !review.decisions[k.id])

@@ -86,6 +86,10 @@ export interface ReviewEvidence {
   rotationDays: number
   unfinishedRenewals: number
   keysHighOrWorse: number
+  /** keys with a HIGH or CRITICAL finding now, at start or new since (domain/review/findingsNow.ts):
+   * worked out when an open review is read, stored at sign-off (what the signer saw); absent on
+   * reviews signed before it existed. keysHighOrWorse stays the count at start. */
+  keysHighOrWorseNow?: number
   ownerUsers: number
   maxOwnerUsers: number
   keysWithoutOwner: number

@@ -13,6 +13,8 @@ import { followUpOf } from '../../domain/review/followUp'
 import {
   carryOutStatus,
   isRiskyKey,
+  keptExposed,
+  keptWithoutReason,
   progressOf,
 } from '../../domain/review/machine'
 import type { Review, ReviewKey } from '../../domain/review/types'
@@ -56,6 +58,10 @@ export function presentProgress(r: Review) {
     // codes: the Admin names them in the admin's language (messages/)
     openPractices: p.openPractices,
     keptWithoutReason: p.keptWithoutReason.length,
+    keptWithoutReasonKeys: keptWithoutReason(r)
+      .slice(0, 5)
+      .map((k) => ({ id: k.id, label: k.label || k.appKey })),
+    keptExposed: keptExposed(r).length,
     decisionCounts: DECISIONS.map((decision) => ({
       decision,
       count: counts.get(decision) ?? 0,
@@ -132,11 +138,20 @@ export const reviewFields = {
  */
 export function presentAudit(r: Review, entries: Review['audit']) {
   const keys = new Map(r.keys.map((k) => [k.id, k]))
+  const labels = new Map<string, number>()
+
+  for (const k of r.keys) labels.set(k.label, (labels.get(k.label) ?? 0) + 1)
 
   return entries.map((e) => {
     const k = keys.get(e.subject)
+    // two keys named alike ("Feed sync" twice) are told apart by their appKey
+    const repeats = !!k && (!k.label || (labels.get(k.label) ?? 0) > 1)
 
-    return { ...e, subjectLabel: k ? k.label || k.appKey : null }
+    return {
+      ...e,
+      subjectLabel: k ? k.label || k.appKey : null,
+      subjectAppKey: repeats && k.label ? k.appKey : null,
+    }
   })
 }
 

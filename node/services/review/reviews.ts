@@ -6,6 +6,7 @@ import { wording } from '../../domain/wording'
 import { now } from '../../clock'
 import type { AuditRecord } from '../../domain/audit'
 import { monthsBetween, within } from '../../domain/audit'
+import type { BulkHow } from '../../domain/review/bulk'
 import { decideKeys } from '../../domain/review/bulk'
 import { leakScanEvidence } from '../../domain/review/checklist'
 import type {
@@ -289,6 +290,7 @@ export async function decideMany(
       justification: a.justification,
       by,
       now: now(),
+      how: bulkHow(a),
     })
 
     return out.ok
@@ -303,6 +305,21 @@ export async function decideMany(
   })
 }
 
+/** How a bulk decision chose its keys, for its log entry: "keep every key without findings" is
+ * the filter the bulk bar sends for it (undecided, without findings, nothing else). */
+export function bulkHow(a: DecideMany): BulkHow {
+  if (a.keyIds) return 'SELECTED'
+  const set = Object.entries(a.matching ?? {}).filter(
+    ([, v]) => v !== null && v !== undefined
+  )
+
+  return set.length === 2 &&
+    a.matching?.status === 'UNDECIDED' &&
+    a.matching?.withoutFindings === true
+    ? 'WITHOUT_FINDINGS'
+    : 'MATCHING'
+}
+
 export async function check(
   ctx: Context,
   a: { practice: string; status: string; note?: string | null }
@@ -314,16 +331,18 @@ export async function check(
     findingsNowIfKnown(ctx),
   ])
 
-  return changeOpen(storage, (r) => {
+  return changeOpen(storage, (stored) => {
+    // judged as the page shows it (an adverse count now, with new findings, needs a note too)
+    const r = withFindingsNow(stored, current)
     const out = checkPractice(r, { ...a, by, now: now(), leakScan })
 
     return out.ok
       ? {
           ok: true,
           value: {
-            review: out.value,
+            review: storable(stored, r, out.value),
             // answered as the page reads it: with the findings raised since the start
-            result: withFindingsNow(out.value, current),
+            result: out.value,
           },
         }
       : out
@@ -342,6 +361,7 @@ export async function complete(
     latestLeakScan(storage),
     findingsNow(ctx),
   ])
+
   const done = await changeOpen(storage, (r) => {
     const out = completeReview(r, {
       by,

@@ -4,14 +4,16 @@
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
 // selection that includes any is confirmed first, in a dialog that says how many.
 import React, { useRef, useState } from 'react'
-import { useQuery } from 'react-apollo'
+import { useApolloClient, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
+import REVIEW from '../graphql/review.gql'
 import type {
   KeyStewardReviewCountQuery,
   KeyStewardReviewCountQueryVariables,
+  KeyStewardReviewQuery,
 } from '../graphql/types.generated'
 import Dialog from '../components/Dialog'
 import { useAriaAttributes } from '../components/useAriaAttributes'
@@ -21,6 +23,8 @@ import { DECISIONS } from './types'
 import { useCriticalInSelection } from './useCriticalInSelection'
 import { useDecide } from './useDecide'
 import { Notice } from '../components/Notice'
+import { RunScan } from './Checklist'
+import { scannedDuring } from './scanFirst'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -112,6 +116,19 @@ const BulkBar: React.FC<Props> = ({
   >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
+  // The open review as the page read it, from the cache without watching it: a watch would be
+  // told of the sign-off's refetch as the bar unmounts. The bar renders again when the scan's
+  // refetch changes its counts, and reads the new leakScanAt then.
+  const client = useApolloClient()
+  let open: KeyStewardReviewQuery['review'] | undefined
+
+  try {
+    open = client.readQuery<KeyStewardReviewQuery>({ query: REVIEW })?.review
+  } catch {
+    open = undefined
+  }
+
+  const scanned = !open || scannedDuring(open)
   const failure = readError(deciding.error)
   const named = refusedKeys(deciding.error)
 
@@ -162,6 +179,13 @@ const BulkBar: React.FC<Props> = ({
               />
             </Button>
           </span>
+          {/* "without findings" means little before a scan has looked for exposed tokens */}
+          {!scanned && (
+            <div className="f6 c-warning mt2" data-no-scan-yet>
+              {t('noScanYet')}
+              <RunScan />
+            </div>
+          )}
         </div>
       )}
       <form
@@ -286,12 +310,14 @@ const BulkBar: React.FC<Props> = ({
               ? t('confirmCritical.unknown', { count })
               : t('confirmCritical.body', { critical: criticalCount, count })}
           </p>
-          <p>
-            {t(
-              decision === 'KEEP'
-                ? 'confirmCritical.effect.KEEP'
-                : 'confirmCritical.effect.ROTATE'
-            )}
+          <p data-critical-effect>
+            {/* the rules of the selected keys are not all known here: a new token fixes an
+                exposed one, the roles of an Owner key stay */}
+            {decision === 'KEEP'
+              ? t('confirmCritical.effect.KEEP')
+              : t('confirmCritical.effect.ROTATE_MIXED', {
+                  count: criticalCount ?? count,
+                })}
           </p>
         </Dialog>
       )}

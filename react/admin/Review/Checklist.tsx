@@ -20,7 +20,7 @@ import type { CheckStatus, ChecklistItem } from './types'
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
 /** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
-const RunScan: React.FC = () => {
+export const RunScan: React.FC = () => {
   const [run, running] = useMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables

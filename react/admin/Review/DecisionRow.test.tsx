@@ -55,6 +55,8 @@ const decided = (k: ReviewKey, decision: string, justification: string) => {
                 practicesTotal: 7,
                 practicesClosed: 0,
                 keptWithoutReason: 0,
+                keptWithoutReasonKeys: [],
+                keptExposed: 0,
                 openPractices: [],
                 decisionCounts: [],
                 changesAsked: 0,
@@ -182,14 +184,29 @@ describe('DecisionRow', () => {
     await waitFor(() => expect(keep.calls.count).toBe(1))
   })
 
-  it('warns that rotating leaves the critical access, as the bulk bar does', () => {
-    const { container, getByTestId } = render(
+  it('words rotating by rule: the fix for a token found in storefront code, a warning for critical access (one key: "this key")', () => {
+    const { container, getByTestId, unmount } = render(
       inTable(<DecisionRow k={exposed} />)
     )
 
     decide(container, 'ROTATE')
-    expect(getByTestId('row-critical-confirm').textContent).toContain(
-      'Rotate replaces the token but leaves the roles, so the critical access stays.'
+    const leaked = getByTestId('row-critical-confirm').textContent
+
+    expect(leaked).toContain(
+      'Rotating is the fix for a token found in storefront code: take the token out of the code too'
+    )
+    expect(leaked).not.toContain('leaves the roles')
+    unmount()
+    const owner = {
+      ...exposed,
+      findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
+      newFindings: [],
+    } as unknown as ReviewKey
+    const second = render(inTable(<DecisionRow k={owner} />))
+
+    decide(second.container, 'ROTATE')
+    expect(second.getByTestId('row-critical-confirm').textContent).toContain(
+      'Rotate replaces the token but leaves the roles, so the critical access stays. Reduce roles or Deactivate may suit this key better.'
     )
   })
 
@@ -229,7 +246,7 @@ describe('DecisionRow', () => {
       getByTestId('confirm-dialog').querySelector('[data-renew-warning]')!
         .textContent
     ).toBe(
-      'Rotate replaces the token but leaves the roles, so the critical access stays. Reduce roles or Deactivate may suit these keys better.'
+      'Rotate replaces the token but leaves the roles, so the critical access stays. Reduce roles or Deactivate may suit this key better.'
     )
     unmount()
     // without a CRITICAL finding the confirmation says the effect only

@@ -17,6 +17,7 @@ import type { Decision, ReviewKey } from './types'
 import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
 import { hasCritical } from './findingsNow'
+import { rotateEffectId } from './rotateEffect'
 
 /** Decisions that leave a key's roles as they are (as in the bulk bar): confirmed on a critical key. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -143,8 +144,13 @@ const CarryOut: React.FC<{
           permission={can('renewToken')}
           // a new token leaves the roles: Owner access stays (the bulk bar's warning)
           warning={
-            hasCritical(k) ? (
-              <FormattedMessage id="admin/key-steward.review.confirmCritical.effect.ROTATE" />
+            rotateEffectId(k) ? (
+              <FormattedMessage
+                id={`admin/key-steward.review.confirmCritical.effect.${rotateEffectId(
+                  k
+                )}`}
+                values={{ count: 1 }}
+              />
             ) : undefined
           }
         />
@@ -473,11 +479,16 @@ const DecisionRow: React.FC<RowProps> = ({
                   ))}
               </div>
               <p>
-                {t(
-                  decision === 'KEEP'
-                    ? 'review.confirmCritical.effect.KEEP'
-                    : 'review.confirmCritical.effect.ROTATE'
-                )}
+                {decision === 'KEEP'
+                  ? t('review.confirmCritical.effect.KEEP')
+                  : intl.formatMessage(
+                      {
+                        id: `admin/key-steward.review.confirmCritical.effect.${
+                          rotateEffectId(k) ?? 'ROTATE'
+                        }`,
+                      },
+                      { count: 1 }
+                    )}
               </p>
             </Dialog>
           )}

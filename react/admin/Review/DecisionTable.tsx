@@ -29,6 +29,7 @@ import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 import { hasCritical } from './findingsNow'
 import type { TableFilters } from './reviewUrl'
+import { useShowDecidedRequest } from './showRequest'
 
 const PAGE = 50
 
@@ -204,8 +205,19 @@ const DecisionTable: React.FC<{
     setSelection({ kind: 'ids', ids: [] })
   }
 
+  // the sign-off's "Show them in the table" (SignOff.tsx): Decided, most severe first
+  const top = useShowDecidedRequest<HTMLDivElement>(() => {
+    setStatus('DECIDED')
+    setSeverity('')
+    setRule('')
+    onFiltersChange?.({ show: 'DECIDED', severity: null, rule: null })
+    setSearch('')
+    setSort('RISK')
+    reset()
+  })
+
   return (
-    <div>
+    <div ref={top}>
       <div className="mb4 flex items-end flex-wrap">
         <div className="mr4 mb3" data-show-filter>
           <Dropdown

@@ -16,6 +16,8 @@ const progress = (over: Record<string, number> = {}) => ({
   practicesTotal: 7,
   practicesClosed: 7,
   keptWithoutReason: 0,
+  keptWithoutReasonKeys: [],
+  keptExposed: 0,
   openPractices: [],
   decisionCounts: [
     { decision: 'KEEP', count: 1 },

@@ -36,6 +36,8 @@ const review = {
     practicesTotal: 7,
     practicesClosed: 5,
     keptWithoutReason: 0,
+    keptWithoutReasonKeys: [],
+    keptExposed: 0,
     openPractices: ['ROTATE_KEYS', 'AWARENESS'],
     decisionCounts: [],
     changesAsked: 0,
@@ -286,7 +288,14 @@ describe('ReviewPage', () => {
         .querySelector('tr[data-review-key]')!
         .getAttribute('data-review-key')
     ).toBe('k-old')
-    await waitFor(() => getByText('Keep every key without findings (1)'))
+    await waitFor(() => getByText('Keep the 1 undecided key without findings'))
+    // no storefront scan since the review started: "without findings" may hide an exposed key
+    expect(
+      container.querySelector('[data-no-scan-yet]')!.textContent
+    ).toContain('No storefront scan in this review yet: run it first')
+    expect(
+      container.querySelector('[data-no-scan-yet] [data-run-scan] button')
+    ).not.toBeNull()
     fireEvent.click(
       container.querySelector(
         'tr[data-review-key="k-erp"] input[type="checkbox"]'
@@ -297,6 +306,24 @@ describe('ReviewPage', () => {
         .querySelector('[data-selected-count]')!
         .getAttribute('data-selected-count')
     ).toBe('1')
+  })
+
+  it('says nothing of a missing scan once a storefront scan ran during the review', async () => {
+    const scanned = {
+      ...review,
+      leakScanAt: '2026-11-26T13:00:00.000Z',
+    }
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: scanned } } },
+          ...open.slice(1),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Keep the 1 undecided key without findings'))
+    expect(container.querySelector('[data-no-scan-yet]')).toBeNull()
   })
 
   it('says no undecided key matches a search, not that every key has a decision', async () => {

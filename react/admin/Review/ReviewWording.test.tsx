@@ -21,6 +21,8 @@ const progress = (over: Record<string, unknown> = {}) => ({
   practicesTotal: 7,
   practicesClosed: 7,
   keptWithoutReason: 0,
+  keptWithoutReasonKeys: [],
+  keptExposed: 0,
   openPractices: [],
   decisionCounts: [
     { decision: 'KEEP', count: 49 },
@@ -47,6 +49,7 @@ const entry = (
   subject,
   detail,
   subjectLabel,
+  subjectAppKey: null as string | null,
 })
 
 const LOG = [

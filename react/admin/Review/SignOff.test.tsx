@@ -17,6 +17,8 @@ const review = (progress: Partial<Review['progress']>) =>
       decisionCounts: [{ decision: 'KEEP', count: 3 }],
       criticalChangesPending: 0,
       keptWithoutReason: 0,
+      keptWithoutReasonKeys: [],
+      keptExposed: 0,
       ...progress,
     },
   } as unknown as Review)
@@ -62,7 +64,7 @@ describe('SignOff', () => {
     expect(
       en.container.querySelector('[data-kept-without-reason]')!.textContent
     ).toBe(
-      '1 key kept without a justification now has a HIGH or CRITICAL finding: justify keeping it or decide again (Show: Decided, most severe first).'
+      '1 key kept without a justification now has a HIGH or CRITICAL finding: justify keeping it or decide again (Show: Decided, most severe first).Show them in the table'
     )
     en.unmount()
     const pt = render(
@@ -96,8 +98,10 @@ describe('SignOff', () => {
 
     expect(modalName(dialog)).toBe('Sign off this access review?')
     expect(dialog.querySelector('[data-sign-off-counts]')!.textContent).toBe(
-      'You sign off 3 keys (3 to keep) and 2 practices (1 done, 1 not applicable).'
+      'You confirm the decisions on 3 keys (3 to keep) and the checklist of 2 practices (1 done, 1 not applicable). Your name and the time are recorded, and the next review becomes due after the review cadence.'
     )
+    // one sentence says it: no second paragraph repeats the count of keys
+    expect(dialog.textContent!.match(/3 keys/g)).toHaveLength(1)
     expect(document.activeElement).toBe(getByText('Cancel').closest('button'))
     expectTabTrapped(dialog)
     fireEvent.keyDown(dialog, { key: 'Escape' })
@@ -136,14 +140,14 @@ describe('SignOff', () => {
       return text
     }
 
-    expect(said('en')).toBe(
-      'You sign off 6 keys (3 to keep, 2 to reduce roles, 1 to deactivate) and 2 practices (1 done, 1 not applicable).'
+    expect(said('en')).toMatch(
+      /^You confirm the decisions on 6 keys \(3 to keep, 2 to reduce roles, 1 to deactivate\) and the checklist of 2 practices \(1 done, 1 not applicable\)\. /
     )
-    expect(said('pt')).toBe(
-      'Você assina 6 chaves (3 para manter, 2 para reduzir perfis, 1 para desativar) e 2 práticas (1 concluída, 1 não aplicável).'
+    expect(said('pt')).toMatch(
+      /^Você confirma as decisões sobre 6 chaves \(3 para manter, 2 para reduzir perfis, 1 para desativar\) e o checklist de 2 práticas \(1 concluída, 1 não aplicável\)\. /
     )
-    expect(said('es')).toBe(
-      'Firmas 6 claves (3 para mantener, 2 para reducir roles, 1 para desactivar) y 2 prácticas (1 hecha, 1 no aplicable).'
+    expect(said('es')).toMatch(
+      /^Confirmas las decisiones sobre 6 claves \(3 para mantener, 2 para reducir roles, 1 para desactivar\) y el checklist de 2 prácticas \(1 hecha, 1 no aplicable\)\. /
     )
   })
 
@@ -158,7 +162,92 @@ describe('SignOff', () => {
     fireEvent.click(getByRole('button'))
     expect(
       getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
-    ).toBe('You sign off 0 keys and 2 practices (1 done, 1 not applicable).')
+    ).toMatch(
+      /^You confirm the decisions on 0 keys and the checklist of 2 practices \(1 done, 1 not applicable\)\./
+    )
+  })
+
+  it('leaves zero checklist counts out ("2 done", not "2 done, 0 not applicable")', async () => {
+    const said = (locale: string) => {
+      const { getByRole, unmount } = render(
+        <SignOff
+          review={
+            {
+              ...review({}),
+              checklist: [{ status: 'DONE' }, { status: 'DONE' }],
+            } as unknown as Review
+          }
+          onSigned={() => undefined}
+        />,
+        { locale }
+      )
+
+      fireEvent.click(getByRole('button'))
+      const text = getByRole('dialog').querySelector(
+        '[data-sign-off-counts]'
+      )!.textContent
+
+      unmount()
+
+      return text
+    }
+
+    expect(said('en')).toContain('the checklist of 2 practices (2 done).')
+    expect(said('pt')).toContain('o checklist de 2 práticas (2 concluídas).')
+    expect(said('es')).toContain('el checklist de 2 prácticas (2 hechas).')
+  })
+
+  it('names the keys kept without a justification (five, and how many more) and shows them in the table on request', async () => {
+    const keys = ['Feed sync', 'ERP', 'CRM', 'BI', 'Search'].map(
+      (label, i) => ({
+        id: `k${i}`,
+        label,
+      })
+    )
+
+    const asked = jest.fn()
+
+    window.addEventListener('key-steward:review-show-decided', asked)
+    const { container, getByText } = render(
+      <SignOff
+        review={review({ keptWithoutReason: 7, keptWithoutReasonKeys: keys })}
+        onSigned={() => undefined}
+      />
+    )
+
+    expect(
+      container.querySelector('[data-kept-without-reason-keys]')!.textContent
+    ).toBe('Feed sync, ERP, CRM, BI, Search and 2 more')
+    fireEvent.click(getByText('Show them in the table'))
+    expect(asked).toHaveBeenCalledTimes(1)
+    window.removeEventListener('key-steward:review-show-decided', asked)
+  })
+
+  it('says a kept key whose token was found in storefront code stays in use after signing (en, pt, es)', async () => {
+    const said = (keptExposed: number, locale = 'en') => {
+      const { getByRole, unmount } = render(
+        <SignOff review={review({ keptExposed })} onSigned={() => undefined} />,
+        { locale }
+      )
+
+      fireEvent.click(getByRole('button'))
+      const text =
+        getByRole('dialog').querySelector('[data-sign-off-kept-exposed]')
+          ?.textContent ?? null
+
+      unmount()
+
+      return text
+    }
+
+    expect(said(0)).toBeNull()
+    expect(said(1)).toBe(
+      '1 kept key has its token in storefront code: signing leaves that token in use until it is rotated and taken out of the code.'
+    )
+    expect(said(2, 'pt')).toMatch(/^2 chaves mantidas têm o token no código/)
+    expect(said(1, 'es')).toMatch(
+      /^1 clave mantenida tiene su token en el código/
+    )
   })
 
   it('reminds that signing carries out nothing when changes on keys with a CRITICAL finding are pending', async () => {

@@ -18,6 +18,7 @@ import type {
 import { readError } from '../utils/errors'
 import type { Review } from './types'
 import { Notice } from '../components/Notice'
+import { requestShowDecided } from './showRequest'
 
 /** Every query whose answer a sign-off changes: the page, the banner, the overview. */
 const AFTER_SIGN_OFF = [
@@ -67,12 +68,17 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     decisionCounts,
     criticalChangesPending,
     keptWithoutReason,
+    keptWithoutReasonKeys,
+    keptExposed,
   } = review.progress
+
+  const keptKeys = keptWithoutReasonKeys ?? []
 
   const undecided = keysTotal - keysDecided
   // the service refuses to sign while a key kept without a reason has turned risky: say it here
   const ready =
     undecided === 0 && openPractices.length === 0 && keptWithoutReason === 0
+
   const names = openPractices.map((p) =>
     intl.formatMessage({ id: `admin/key-steward.practice.${p}` })
   )
@@ -127,6 +133,26 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
                     id="admin/key-steward.review.remainingKeptWithoutReason"
                     values={{ count: keptWithoutReason }}
                   />
+                  {/* which keys (the first five), and a way to them in the table */}
+                  {keptKeys.length > 0 && (
+                    <span className="db mt1" data-kept-without-reason-keys>
+                      {t('keptWithoutReasonNamed', {
+                        names: list(keptKeys.map((k) => k.label)),
+                        more: Math.max(0, keptWithoutReason - keptKeys.length),
+                      })}
+                    </span>
+                  )}
+                  <span className="db mt1">
+                    <Button
+                      size="small"
+                      variation="tertiary"
+                      onClick={requestShowDecided}
+                    >
+                      <span data-show-kept-without-reason>
+                        {t('showKeptWithoutReason')}
+                      </span>
+                    </Button>
+                  </span>
                 </li>
               )}
               {names.length > 0 && (
@@ -180,15 +206,13 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
                   )
               ),
               practices: practicesTotal,
-              done: checks('DONE'),
-              na: checks('NOT_APPLICABLE'),
+              // "7 done" rather than "7 done, 0 not applicable": zero counts are left out
+              checks: list(
+                (['DONE', 'NOT_APPLICABLE'] as const)
+                  .filter((s) => checks(s) > 0)
+                  .map((s) => t(`signOffCheck.${s}`, { count: checks(s) }))
+              ),
             }}
-          />
-        </p>
-        <p>
-          <FormattedMessage
-            id="admin/key-steward.review.signOffText"
-            values={{ keys: keysTotal }}
           />
         </p>
         {/* Rotate, Reduce roles or Deactivate on an Owner key is only a plan until carried out. */}
@@ -198,6 +222,13 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
               id="admin/key-steward.review.signOffCritical"
               values={{ count: criticalChangesPending }}
             />
+          </p>
+        )}
+        {/* a kept key whose token was found exposed (kept with a justification, so not a
+            blocker) stays in use as it is: signing does not rotate it */}
+        {(keptExposed ?? 0) > 0 && (
+          <p className="fw5 c-danger" data-sign-off-kept-exposed>
+            {t('signOffKeptExposed', { count: keptExposed })}
           </p>
         )}
         <Textarea

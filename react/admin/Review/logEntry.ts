@@ -53,7 +53,15 @@ export type LogId =
   | 'CARRY_OUT_STARTED'
   | CarryOutId
   | 'COMPLETE'
+  | 'SCAN'
+  | 'SCAN_INCOMPLETE'
+  | BulkId
   | 'OTHER'
+
+/** How a bulk decision chose its keys (node/domain/review/bulk.ts BulkHow), in its line's id. */
+const BULK_HOWS = ['SELECTED', 'MATCHING', 'WITHOUT_FINDINGS'] as const
+
+type BulkId = `DECIDE_BULK.${(typeof BULK_HOWS)[number]}`
 
 export interface LogLine {
   id: LogId
@@ -106,13 +114,54 @@ function carryOutLine(
   return { id: action, key, keyAction: code, note: '' }
 }
 
+/** "DECIDE_BULK": "KEEP 28 WITHOUT_FINDINGS" or "…: justification" (node/domain/review/bulk.ts). */
+function bulkLine(detail: string, key: string): LogLine {
+  const m = /^([A-Z_]+) (\d+) ([A-Z_]+)(?:: ([\s\S]*))?$/.exec(detail)
+  const decision = DECISIONS.find((d) => d === m?.[1])
+  const how = BULK_HOWS.find((h) => h === m?.[3])
+
+  if (!m || !decision || !how)
+    return { id: 'OTHER', key, raw: 'DECIDE_BULK', note: detail }
+
+  return {
+    id: `DECIDE_BULK.${how}`,
+    key,
+    decision,
+    count: Number(m[2]),
+    note: m[4] ?? '',
+  }
+}
+
+/** "SCAN": "2 keys exposed (incomplete): Label (appKey), …" (node/domain/review/scanLog.ts). */
+function scanLine(detail: string, key: string): LogLine {
+  const m = /^(\d+) keys? exposed( \(incomplete\))?(?:: ([\s\S]*))?$/.exec(
+    detail
+  )
+
+  if (!m) return { id: 'OTHER', key, raw: 'SCAN', note: detail }
+
+  return {
+    id: m[2] ? 'SCAN_INCOMPLETE' : 'SCAN',
+    key,
+    count: Number(m[1]),
+    // the exposed keys, as "Label (appKey)"
+    note: m[3] ?? '',
+  }
+}
+
 export function logLine(entry: {
   action: string
   subject: string
   detail: string
   subjectLabel?: string | null
+  subjectAppKey?: string | null
 }): LogLine {
-  const key = entry.subjectLabel ?? entry.subject
+  // a label two keys share is followed by the appKey ("Feed sync (vtexappkey-…)")
+  const key = entry.subjectLabel
+    ? entry.subjectAppKey
+      ? `${entry.subjectLabel} (${entry.subjectAppKey})`
+      : entry.subjectLabel
+    : entry.subject
 
   switch (entry.action) {
     case 'START': {
@@ -148,6 +197,12 @@ export function logLine(entry: {
 
     case 'COMPLETE':
       return { id: 'COMPLETE', key, note: entry.detail }
+
+    case 'DECIDE_BULK':
+      return bulkLine(entry.detail, key)
+
+    case 'SCAN':
+      return scanLine(entry.detail, key)
 
     default:
       // an action this page has no words for yet: as stored rather than nothing

@@ -263,7 +263,7 @@ export type KeyStewardDecideKeyMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardDecideKeyMutation = { decideKey: { id: string, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number } } | null };
+export type KeyStewardDecideKeyMutation = { decideKey: { id: string, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, keptWithoutReasonKeys: Array<{ id: string, label: string }> } } | null };
 
 export type KeyStewardDecideKeysMutationVariables = Exact<{
   keyIds?: Array<string | number> | string | number | null | undefined;
@@ -273,7 +273,7 @@ export type KeyStewardDecideKeysMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
+export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
 
 export type KeyStewardExternalKeysQueryVariables = Exact<{
   live?: boolean | null | undefined;
@@ -424,7 +424,7 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
 
 export type KeyStewardReviewByIdQueryVariables = Exact<{
   id: string | number;
@@ -432,7 +432,7 @@ export type KeyStewardReviewByIdQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null }> } | null };
+export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null, subjectAppKey: string | null }> } | null };
 
 export type KeyStewardReviewCountQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;

@@ -1,0 +1,101 @@
+import { evaluatePolicy } from '../../domain/engine'
+import { NOW } from '../../domain/testing/build'
+import { policyInputFromFixture } from '../../domain/testing/fromFixture'
+import { withFindingsNow } from '../../domain/review/findingsNow'
+import {
+  decideKey,
+  EMPTY_INDEX,
+  startReview,
+} from '../../domain/review/machine'
+import type { Outcome, Review } from '../../domain/review/types'
+import { presentAudit, presentProgress } from './present'
+
+const BY = 'ana@acme.com'
+const LATER = new Date(NOW.getTime() + 3_600_000)
+const policy = policyInputFromFixture()
+
+function ok<T>(o: Outcome<T>): T {
+  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message.id}`)
+
+  return o.value
+}
+
+const started: Review = ok(
+  startReview(EMPTY_INDEX, {
+    id: 'r1',
+    now: NOW,
+    by: BY,
+    policy,
+    findings: evaluatePolicy(policy),
+  })
+)
+
+const healthy = started.keys.filter((k) => !k.external && !k.findings.length)
+const keep = (r: Review, id: string, justification = '') =>
+  ok(
+    decideKey(r, {
+      keyId: id,
+      decision: 'KEEP',
+      justification,
+      by: BY,
+      now: LATER,
+    })
+  )
+
+describe('presentProgress: what the sign-off names', () => {
+  // Keys kept while healthy whose token a scan found since: two without a reason, one with.
+  const [a, b, c] = healthy
+  let r = keep(
+    keep(keep(started, a.id), b.id),
+    c.id,
+    'widget, token rotated next sprint'
+  )
+
+  r = withFindingsNow(r, (k) =>
+    [a.id, b.id, c.id].includes(k.id)
+      ? [
+          ...k.findings,
+          {
+            rule: 'exposed-client-side',
+            severity: 'HIGH',
+            practice: 'NO_CLIENT_SIDE',
+            subjectType: 'KEY',
+          } as never,
+        ]
+      : k.findings
+  )
+
+  it('names the keys kept without a justification that turned risky (at most 5), and counts the kept exposed ones', () => {
+    const p = presentProgress(r)
+
+    expect(p.keptWithoutReason).toBe(2)
+    expect(p.keptWithoutReasonKeys).toEqual([
+      { id: a.id, label: a.label || a.appKey },
+      { id: b.id, label: b.label || b.appKey },
+    ])
+    // kept with a justification too: signing leaves each exposed token in use
+    expect(p.keptExposed).toBe(3)
+    expect(presentProgress(started).keptExposed).toBe(0)
+  })
+})
+
+describe('presentAudit: log lines tell keys named alike apart', () => {
+  it('gives the appKey of a key whose label another key shares, and none for a unique label', () => {
+    const [a, b, c] = healthy
+    const twins: Review = {
+      ...started,
+      keys: started.keys.map((k) =>
+        k.id === b.id ? { ...k, label: a.label } : k
+      ),
+    }
+
+    const r = keep(keep(keep(twins, a.id), b.id), c.id)
+    const lines = presentAudit(r, r.audit.slice(1))
+
+    expect(lines.map((l) => [l.subjectLabel, l.subjectAppKey])).toEqual([
+      [a.label, a.appKey],
+      [a.label, b.appKey],
+      [c.label, null],
+    ])
+  })
+})

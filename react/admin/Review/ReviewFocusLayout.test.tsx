@@ -73,6 +73,8 @@ const progress = {
   practicesTotal: 7,
   practicesClosed: 0,
   keptWithoutReason: 0,
+  keptWithoutReasonKeys: [],
+  keptExposed: 0,
   openPractices: [],
   decisionCounts: [{ decision: 'DEACTIVATE', count: 1 }],
   changesAsked: 1,

@@ -147,7 +147,7 @@ describe('SignOff', () => {
       /^Você confirma as decisões sobre 6 chaves \(3 para manter, 2 para reduzir perfis, 1 para desativar\) e o checklist de 2 práticas \(1 concluída, 1 não aplicável\)\. /
     )
     expect(said('es')).toMatch(
-      /^Confirmas las decisiones sobre 6 claves \(3 para mantener, 2 para reducir roles, 1 para desactivar\) y el checklist de 2 prácticas \(1 hecha, 1 no aplicable\)\. /
+      /^Confirmas las decisiones sobre 6 claves \(3 para mantener, 2 para reducir roles, 1 para desactivar\) y la lista de verificación de 2 prácticas \(1 hecha, 1 no aplicable\)\. /
     )
   })
 
@@ -194,7 +194,9 @@ describe('SignOff', () => {
 
     expect(said('en')).toContain('the checklist of 2 practices (2 done).')
     expect(said('pt')).toContain('o checklist de 2 práticas (2 concluídas).')
-    expect(said('es')).toContain('el checklist de 2 prácticas (2 hechas).')
+    expect(said('es')).toContain(
+      'la lista de verificación de 2 prácticas (2 hechas).'
+    )
   })
 
   it('names the keys kept without a justification (five, and how many more) and shows them in the table on request', async () => {

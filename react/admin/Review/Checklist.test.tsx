@@ -1,6 +1,8 @@
 import React from 'react'
-import { render } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
+import CHECK from '../graphql/checkPractice.gql'
+import REVIEW from '../graphql/review.gql'
 import Checklist, { ReadOnlyChecklist } from './Checklist'
 import type { ChecklistItem } from './types'
 
@@ -41,5 +43,87 @@ describe('Checklist: who checked a practice, and when', () => {
     })
 
     expect(getByText(/26 de novembro de 2026/)).toBeInTheDocument()
+  })
+})
+
+describe('Checklist: evidence figures read as words', () => {
+  const evidence = (
+    practice: string,
+    lines: Array<[string, string, boolean]>
+  ) =>
+    ({
+      ...checked,
+      practice,
+      evidence: lines.map(([id, value, ok]) => ({ id, value, ok, keyIds: [] })),
+    } as unknown as ChecklistItem)
+
+  it('words "5/3" owners and "40/48" keys, not as fractions (en, pt)', () => {
+    const items = [
+      evidence('ROTATE_KEYS', [['activeWithinRotation', '40/48', false]]),
+      evidence('REASSESS_ACCESS', [['ownerUsers', '5/3', false]]),
+    ]
+
+    const en = render(<ReadOnlyChecklist items={items} />)
+    const line = (id: string, c: HTMLElement) =>
+      c.querySelector(`[data-evidence="${id}"]`)!.textContent
+
+    expect(line('ownerUsers', en.container)).toMatch(
+      /Users holding Owner: 5 \(at most 3 recommended\)$/
+    )
+    expect(line('activeWithinRotation', en.container)).toMatch(
+      /Active keys within the rotation period: 40 of 48$/
+    )
+    en.unmount()
+    const pt = render(<ReadOnlyChecklist items={items} />, { locale: 'pt' })
+
+    expect(line('ownerUsers', pt.container)).toMatch(
+      /Usuários com Owner: 5 \(no máximo 3 recomendados\)$/
+    )
+  })
+})
+
+describe('Checklist: focus after saving a practice', () => {
+  it("moves to the practice's heading (the item is drawn anew and its Save disabled)", async () => {
+    const open = {
+      ...checked,
+      status: 'OPEN',
+      note: '',
+      checkedBy: null,
+      checkedAt: null,
+    } as unknown as ChecklistItem
+
+    const { container, getByText } = render(<Checklist items={[open]} />, {
+      graphql: {
+        mocks: [
+          {
+            request: {
+              query: CHECK,
+              variables: {
+                practice: 'ROTATE_KEYS',
+                status: 'DONE',
+                note: 'Rotated the stale keys',
+              },
+            },
+            result: { data: { checkPractice: { id: 'r1' } } },
+          },
+          // the refetch of the open review (its answer does not matter here)
+          { request: { query: REVIEW }, result: { data: { review: null } } },
+        ],
+      },
+    })
+
+    fireEvent.change(container.querySelector('select')!, {
+      target: { value: 'DONE' },
+    })
+    fireEvent.change(container.querySelector('textarea')!, {
+      target: { value: 'Rotated the stale keys' },
+    })
+    const save = getByText('Save').closest('button')!
+
+    save.focus()
+    fireEvent.click(save)
+    await waitFor(() =>
+      expect(document.activeElement).toBe(container.querySelector('h3'))
+    )
   })
 })

@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Textarea } from 'vtex.styleguide'
@@ -60,10 +60,29 @@ export const RunScan: React.FC = () => {
 /** The value the service gives an evidence line that has no figure (node/domain/review/checklist.ts). */
 const NO_FIGURE = '—'
 
+/** Evidence lines whose figure is "n/max" (checklist.ts), worded as a sentence part. */
+const RATIO_WORDED: Record<string, string> = {
+  activeWithinRotation:
+    'admin/key-steward.review.evidence.figure.activeWithinRotation',
+  ownerUsers: 'admin/key-steward.review.evidence.figure.ownerUsers',
+}
+
 const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const intl = useIntl()
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.${id}` })
+
+  // "5/3" read as a fraction: "5 (at most 3 recommended)", "40 of 48"
+  const figure = (e: { id: string; value: string }) => {
+    const ratio = /^(\d+)\/(\d+)$/.exec(e.value)
+
+    return ratio && RATIO_WORDED[e.id]
+      ? intl.formatMessage(
+          { id: RATIO_WORDED[e.id] },
+          { n: Number(ratio[1]), max: Number(ratio[2]) }
+        )
+      : e.value
+  }
 
   return (
     <ul className="list pa0 ma0 f6">
@@ -79,7 +98,7 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
           {/* "—" is no figure (e.g. no scan yet): the line is a sentence, not "label: —" */}
           {e.value !== NO_FIGURE && (
             <>
-              : <strong>{e.value}</strong>
+              : <strong>{figure(e)}</strong>
             </>
           )}
           {e.keyIds.length > 0 && (
@@ -166,8 +185,20 @@ export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
   </ul>
 )
 
-const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
+const Item: React.FC<{
+  item: ChecklistItem
+  /** just saved: the item was drawn anew from the refetched review, focus its heading */
+  focusHeading?: boolean
+  onSaved?: () => void
+}> = ({ item, focusHeading, onSaved }) => {
   const intl = useIntl()
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  // After a save the item is drawn anew (its key holds the saved status and note) and its Save
+  // is disabled until the next change: keyboard users would be left on the page's body.
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus()
+  }, [focusHeading])
   const t = (id: string, values?: Record<string, string>) =>
     intl.formatMessage({ id: `admin/key-steward.${id}` }, values)
 
@@ -192,7 +223,7 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
     >
       <div className="flex items-start justify-between flex-wrap">
         <div className="w-100 w-50-l pr5">
-          <h3 className="t-heading-5 mt0 mb3">
+          <h3 ref={heading} tabIndex={-1} className="t-heading-5 mt0 mb3">
             <FormattedMessage
               id={`admin/key-steward.practice.${item.practice}`}
             />
@@ -239,7 +270,9 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
             e.preventDefault()
             save({
               variables: { practice: item.practice, status, note },
-            }).catch(() => undefined)
+            })
+              .then(() => onSaved?.())
+              .catch(() => undefined)
           }}
         >
           <div className="mb3">
@@ -297,12 +330,21 @@ const Item: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   )
 }
 
-const Checklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => (
-  <ul className="list pa0 ma0">
-    {items.map((i) => (
-      <Item key={`${i.practice}-${i.status}-${i.note}`} item={i} />
-    ))}
-  </ul>
-)
+const Checklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => {
+  const [saved, setSaved] = useState<{ practice: string } | null>(null)
+
+  return (
+    <ul className="list pa0 ma0">
+      {items.map((i) => (
+        <Item
+          key={`${i.practice}-${i.status}-${i.note}`}
+          item={i}
+          focusHeading={saved?.practice === i.practice}
+          onSaved={() => setSaved({ practice: i.practice })}
+        />
+      ))}
+    </ul>
+  )
+}
 
 export default Checklist

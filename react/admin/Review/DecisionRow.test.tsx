@@ -4,6 +4,7 @@ import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import DecisionRow from './DecisionRow'
 import type { ReviewKey } from './types'
+import { reviewProgress } from '../testing/reviewProgress'
 
 // A key without findings at start whose token a storefront scan run during the review found.
 const exposed = {
@@ -49,22 +50,7 @@ const decided = (k: ReviewKey, decision: string, justification: string) => {
             decideKeys: {
               reviewId: 'r1',
               changed: [],
-              progress: {
-                keysTotal: 2,
-                keysDecided: 1,
-                practicesTotal: 7,
-                practicesClosed: 0,
-                keptWithoutReason: 0,
-                keptWithoutReasonKeys: [],
-                keptExposed: 0,
-                openPractices: [],
-                decisionCounts: [],
-                changesAsked: 0,
-                changesCarriedOut: 0,
-                changesInProgress: 0,
-                changesNotStarted: 0,
-                criticalChangesPending: 0,
-              },
+              progress: reviewProgress({ keysTotal: 2, keysDecided: 1 }),
             },
           },
         }
@@ -202,6 +188,7 @@ describe('DecisionRow', () => {
       findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
       newFindings: [],
     } as unknown as ReviewKey
+
     const second = render(inTable(<DecisionRow k={owner} />))
 
     decide(second.container, 'ROTATE')

@@ -9,28 +9,25 @@ import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import ReviewFollowUp from '../Overview/ReviewFollowUp'
 import CompletedReview from './CompletedReview'
+import { reviewProgress } from '../testing/reviewProgress'
 
-const progress = (over: Record<string, number> = {}) => ({
-  keysTotal: 4,
-  keysDecided: 4,
-  practicesTotal: 7,
-  practicesClosed: 7,
-  keptWithoutReason: 0,
-  keptWithoutReasonKeys: [],
-  keptExposed: 0,
-  openPractices: [],
-  decisionCounts: [
-    { decision: 'KEEP', count: 1 },
-    { decision: 'ROTATE', count: 3 },
-    { decision: 'REDUCE_ROLES', count: 0 },
-    { decision: 'DEACTIVATE', count: 0 },
-  ],
-  changesAsked: 3,
-  changesCarriedOut: 1,
-  changesInProgress: 1,
-  changesNotStarted: 1,
-  ...over,
-})
+const progress = (over: Record<string, number> = {}) =>
+  reviewProgress({
+    keysTotal: 4,
+    keysDecided: 4,
+    practicesClosed: 7,
+    decisionCounts: [
+      { decision: 'KEEP', count: 1 },
+      { decision: 'ROTATE', count: 3 },
+      { decision: 'REDUCE_ROLES', count: 0 },
+      { decision: 'DEACTIVATE', count: 0 },
+    ],
+    changesAsked: 3,
+    changesCarriedOut: 1,
+    changesInProgress: 1,
+    changesNotStarted: 1,
+    ...over,
+  })
 
 const completed = (over: Record<string, number> = {}) => ({
   request: { query: REVIEW_BY_ID, variables: { id: 'r1', auditLimit: 100 } },
@@ -84,6 +81,7 @@ const OWNER = key(
   'Agency deploy pipeline',
   decision('ROTATE', 'NOT_STARTED')
 )
+
 const RENEWING = key(
   'renewing',
   'ERP orders sync',

@@ -14,6 +14,7 @@ import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import { tableFiltersFrom } from './reviewUrl'
+import { reviewProgress } from '../testing/reviewProgress'
 
 const key = {
   id: 'k-erp',
@@ -67,22 +68,13 @@ const healthyCount = {
   result: { data: { reviewDecisions: { reviewId: 'r1', total: 0 } } },
 }
 
-const progress = {
+const progress = reviewProgress({
   keysTotal: 1,
   keysDecided: 1,
-  practicesTotal: 7,
-  practicesClosed: 0,
-  keptWithoutReason: 0,
-  keptWithoutReasonKeys: [],
-  keptExposed: 0,
-  openPractices: [],
   decisionCounts: [{ decision: 'DEACTIVATE', count: 1 }],
   changesAsked: 1,
-  changesCarriedOut: 0,
-  changesInProgress: 0,
   changesNotStarted: 1,
-  criticalChangesPending: 0,
-}
+})
 
 const decide = (justification: string, refuse = false) => ({
   request: {

@@ -8,6 +8,7 @@ import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
 import ReviewPage from './ReviewPage'
+import { reviewProgress } from '../testing/reviewProgress'
 
 const PRACTICES = [
   'ROTATE_KEYS',
@@ -30,22 +31,11 @@ const review = {
   signatureNote: null,
   inventoryComplete: true,
   leakScanAt: null,
-  progress: {
+  progress: reviewProgress({
     keysTotal: 2,
-    keysDecided: 0,
-    practicesTotal: 7,
     practicesClosed: 5,
-    keptWithoutReason: 0,
-    keptWithoutReasonKeys: [],
-    keptExposed: 0,
     openPractices: ['ROTATE_KEYS', 'AWARENESS'],
-    decisionCounts: [],
-    changesAsked: 0,
-    changesCarriedOut: 0,
-    changesInProgress: 0,
-    changesNotStarted: 0,
-    criticalChangesPending: 0,
-  },
+  }),
   checklist: PRACTICES.map((p) => ({
     practice: p,
     status: p === 'ROTATE_KEYS' || p === 'AWARENESS' ? 'OPEN' : 'DONE',
@@ -313,6 +303,7 @@ describe('ReviewPage', () => {
       ...review,
       leakScanAt: '2026-11-26T13:00:00.000Z',
     }
+
     const { getByText, container } = render(<ReviewPage />, {
       graphql: {
         mocks: [

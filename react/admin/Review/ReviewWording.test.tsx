@@ -14,28 +14,23 @@ import DecisionTable from './DecisionTable'
 import { logLine } from './logEntry'
 import ReviewPage from './ReviewPage'
 import { setRuntimeQuery } from '../testing/runtime'
+import { reviewProgress } from '../testing/reviewProgress'
 
-const progress = (over: Record<string, unknown> = {}) => ({
-  keysTotal: 50,
-  keysDecided: 50,
-  practicesTotal: 7,
-  practicesClosed: 7,
-  keptWithoutReason: 0,
-  keptWithoutReasonKeys: [],
-  keptExposed: 0,
-  openPractices: [],
-  decisionCounts: [
-    { decision: 'KEEP', count: 49 },
-    { decision: 'ROTATE', count: 1 },
-    { decision: 'REDUCE_ROLES', count: 0 },
-    { decision: 'DEACTIVATE', count: 0 },
-  ],
-  changesAsked: 1,
-  changesCarriedOut: 1,
-  changesInProgress: 0,
-  changesNotStarted: 0,
-  ...over,
-})
+const progress = (over: Record<string, unknown> = {}) =>
+  reviewProgress({
+    keysTotal: 50,
+    keysDecided: 50,
+    practicesClosed: 7,
+    decisionCounts: [
+      { decision: 'KEEP', count: 49 },
+      { decision: 'ROTATE', count: 1 },
+      { decision: 'REDUCE_ROLES', count: 0 },
+      { decision: 'DEACTIVATE', count: 0 },
+    ],
+    changesAsked: 1,
+    changesCarriedOut: 1,
+    ...over,
+  })
 
 const entry = (
   action: string,

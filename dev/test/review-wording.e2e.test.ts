@@ -92,6 +92,7 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
         counts: `Manter: ${kept}`,
         start: `Iniciou a revisão com ${kept} chaves`,
         decide: /^Manteve .+/,
+        bulk: `Decisão em massa, Manter para todas as chaves que atendem aos filtros: ${kept} chaves (cada uma abaixo)`,
         check: 'Checklist: Rotacionar chaves — concluída',
         complete: 'Assinou a revisão',
         none: 'Nenhuma decisão pede uma mudança: todas as chaves ficam como estavam.',
@@ -103,6 +104,7 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
         counts: `Mantener: ${kept}`,
         start: `Inició la revisión con ${kept} claves`,
         decide: /^Mantuvo .+/,
+        bulk: `Decisión masiva, Mantener para todas las claves que cumplen los filtros: ${kept} claves (cada una abajo)`,
         check: 'Lista de verificación: Rotar claves — hecha',
         complete: 'Firmó la revisión',
         none: 'Ninguna decisión pide un cambio: todas las claves quedan como estaban.',
@@ -132,7 +134,12 @@ it('words the completed review and its log in Portuguese and Spanish', async () 
     assert.equal(seen.none, words.none)
     assert.ok(seen.noneInCard, 'the no-change line is inside the card')
     assert.equal(seen.words[0], words.start)
-    assert.match(seen.words[1], words.decide)
+    // the bulk decision's own line comes first, then one line per key it decided
+    assert.equal(seen.words[1], words.bulk)
+    assert.ok(
+      seen.words.slice(2).every((w, i) => i >= kept || words.decide.test(w)),
+      seen.words.slice(0, 4).join('\n')
+    )
     assert.ok(seen.words.includes(words.check), seen.words.join('\n'))
     assert.equal(seen.words[seen.words.length - 1], words.complete)
     assert.doesNotMatch(seen.log, /\b(START|DECIDE|CHECK|COMPLETE|KEEP|DONE)\b/)

@@ -90,7 +90,8 @@ export function usePathname(): [
   const [pathname, setPathname] = useState(window.location.pathname)
   // The query is state too: a navigation to the same path with another query (a reminder's link
   // to /review from a completed review shown by ?review=) re-renders the page with the new
-  // query without mounting it again, as render-runtime does.
+  // query without mounting it again, as render-runtime does (its README documents navigate and
+  // setQuery; vtex-apps admin pages read the current query as `useRuntime().query`).
   const [search, setSearch] = useState(window.location.search)
   const go = (to: string) => {
     const url = new URL(to, window.location.origin)

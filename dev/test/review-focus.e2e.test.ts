@@ -9,52 +9,23 @@ import { before, it } from 'node:test'
 
 import type { Frame } from 'playwright-core'
 
+import { PRACTICES } from '../../node/domain/findings'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
-import { gql } from './helpers'
+import { reviewPage } from './reviewPage'
 import {
   axeViolations,
-  openAdmin,
   screenshotAdmin,
   useBrowserStack,
   watchConsole,
-  whenLoaded,
 } from './browser'
 
 const SHOTS = join(ROOT, 'dev', 'artifacts', 'screenshots', 'walk7')
-const OWNER = 'session-ana-owner'
-const PRACTICES = [
-  'ROTATE_KEYS',
-  'RENEW_TOKENS',
-  'REASSESS_ACCESS',
-  'INDIVIDUAL_KEYS',
-  'AWARENESS',
-  'NO_CLIENT_SIDE',
-  'NO_SHARING',
-]
-
 const suite = useBrowserStack({ fixture: DEFAULT_FIXTURE })
 const problems: string[] = []
 
 before(() => mkdirSync(SHOTS, { recursive: true }))
 
-async function open(locale: string, query = ''): Promise<Frame> {
-  const app = await openAdmin(
-    suite.page,
-    `${suite.stack.url}/admin/key-steward/review?locale=${locale}&session=${OWNER}${query}`
-  )
-
-  await whenLoaded(app)
-
-  return app
-}
-
-async function ok(query: string, variables?: Record<string, unknown>) {
-  const r = await gql(suite.stack, OWNER, query, variables)
-
-  assert.equal(r.body.errors, undefined, r.text.slice(0, 400))
-
-  return r.body.data
-}
+const { open, ok } = reviewPage(suite)
 
 /** What has focus in the app's frame: its tag, text and where it is. */
 const focused = (app: Frame) =>

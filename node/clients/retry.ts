@@ -57,9 +57,9 @@ export function outcomeUnknown(e: unknown): boolean {
 /** An attempt with less time than this left before the deadline is not started. */
 export const MIN_ATTEMPT_MS = 250
 
-/** What an upstream failure looked like, without the request (whose headers hold credentials). */
 const NO_TIME_LEFT = 'no time left before the deadline'
 
+/** What an upstream failure looked like, without the request (whose headers hold credentials). */
 export class UpstreamError extends Error {
   constructor(
     readonly endpoint: string,

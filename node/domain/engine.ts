@@ -92,6 +92,9 @@ const PARTS: Record<InputPart, (input: PolicyInput) => unknown> = {
   account: (input) => input.account,
 }
 
+/** The documents keyed by key id that rules read by key position (sharedFacts). */
+const DOCUMENTS = ['annotations', 'renewals'] as const
+
 /** A rule's findings on one key list, with the parts of the input they came from. */
 interface Remembered {
   parts: unknown[]
@@ -104,52 +107,25 @@ interface Remembered {
 const remembered = new WeakMap<KeyFacts, Map<Rule, Remembered>>()
 
 /**
- * One rule's findings, with each key finding's position checked (a position that does not hold
- * the finding's key — the same id string, so no characters compared — is looked up instead)
- * and whether they came in the key list's order (every rule walks the keys in order; the check
- * makes it a fact, not an assumption).
+ * One rule's findings, and whether they came in the key list's order: the key findings' positions
+ * never went back in a list kept in subject order, and there are no others (every rule walks the
+ * keys in order; Report makes that a fact, not an assumption).
  */
 function run(
   rule: Rule,
   input: PolicyInput,
   shared: SharedFacts
 ): Omit<Remembered, 'parts'> {
-  const report = new Report()
-  const { keys } = input.inventory
-  const { ids } = shared
-  let ordered = shared.sorted
-  let last = -1
+  const report = new Report(rule, input.inventory.keys)
 
   rule.evaluate(input, shared, report)
   const { findings, at } = report
 
-  for (let j = 0; j < findings.length; j++) {
-    const f = findings[j]
-    let i = at[j]
-
-    if (f.subjectType !== 'KEY') {
-      at[j] = -1
-      ordered = false
-      continue
-    }
-
-    if (!(i >= 0 && i < ids.length && ids[i] === f.subjectId)) {
-      i = shared.positionOf().get(f.subjectId) ?? -1
-      at[j] = i
-    }
-
-    if (i < 0) {
-      ordered = false
-      continue
-    }
-
-    const k = keys[i]
-
-    if (i < last || f.subjectLabel !== (k.label || k.appKey)) ordered = false
-    last = i
+  return {
+    findings,
+    at,
+    ordered: shared.sorted && report.inKeyOrder && !at.includes(-1),
   }
-
-  return { findings, at, ordered }
 }
 
 /**
@@ -166,21 +142,25 @@ export function evaluate(
   let memo = remembered.get(facts)
 
   if (!memo) remembered.set(facts, (memo = new Map()))
-  const results: Array<Remembered & { rule: string }> = []
+  const toRun: Array<{ rule: Rule; parts: unknown[] }> = []
 
   for (const rule of rules) {
     const parts = rule.reads.map((p) => PARTS[p](input))
     const kept = memo.get(rule)
-    let result: Remembered
 
-    if (kept && parts.every((v, n) => v === kept.parts[n])) result = kept
-    else {
-      result = { parts, ...run(rule, input, shared) }
-      memo.set(rule, result)
-    }
-
-    results.push({ rule: rule.id, ...result })
+    if (!kept || parts.some((v, n) => v !== kept.parts[n]))
+      toRun.push({ rule, parts })
   }
+
+  // the documents the rules to run will read by key position, in one walk of the key ids
+  const docs = DOCUMENTS.filter((d) =>
+    toRun.some(({ rule }) => rule.reads.includes(d))
+  )
+
+  if (docs.length > 1) facts.byPositions(docs.map((d) => input[d]))
+  for (const { rule, parts } of toRun)
+    memo.set(rule, { parts, ...run(rule, input, shared) })
+  const results = rules.map((rule) => ({ rule: rule.id, ...memo!.get(rule)! }))
 
   const { findings, at } = inFindingOrder(results)
 

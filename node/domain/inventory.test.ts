@@ -1,5 +1,5 @@
 import type { InventoryParts, RolesResult } from './inventory'
-import { assembleInventory, withCatalogRoles } from './inventory'
+import { assembleInventory, fromStoredCopy } from './inventory'
 
 const now = new Date('2026-11-26T12:00:00Z')
 const owner = {
@@ -76,6 +76,11 @@ describe('assembleInventory', () => {
       ['k2', 365, true, []],
     ])
     expect(inv.keys[0].roles[0].products).toEqual(['Catalog', 'OMS'])
+    // the creation time parsed once, with the entry (the rules read it: keyAgeExceeded)
+    expect(inv.keys.map((k) => k.createdMs)).toEqual([
+      Date.parse('2026-10-27T12:00:00Z'),
+      Date.parse('2025-11-26T12:00:00Z'),
+    ])
     expect(inv.users[0].roles[0]).toEqual({
       id: 1,
       name: 'Owner (Admin Super)',
@@ -179,15 +184,29 @@ describe('assembleInventory', () => {
   })
 })
 
-describe('withCatalogRoles', () => {
+describe('fromStoredCopy', () => {
   it("gives keys and users read back from JSON the catalog's role objects again", () => {
     const assembled = assembleInventory(parts())
-    const read = withCatalogRoles(JSON.parse(JSON.stringify(assembled)))
+    const read = fromStoredCopy(JSON.parse(JSON.stringify(assembled)))
     const catalog = new Map(read.roles.map((r) => [r.id, r]))
 
     expect(read).toEqual(assembled)
     expect(read.keys[0].roles[0]).toBe(catalog.get(957))
     expect(read.users[0].roles[0]).toBe(catalog.get(1))
+  })
+
+  it('parses creation times again where the copy has none (saved before createdMs) or null (NaN in JSON)', () => {
+    const stored = JSON.parse(
+      JSON.stringify(assembleInventory(parts()))
+    ) as ReturnType<typeof assembleInventory>
+
+    delete (stored.keys[0] as Partial<(typeof stored.keys)[0]>).createdMs
+    stored.keys[1].createdAt = 'not a date'
+    stored.keys[1].createdMs = null as unknown as number
+    const read = fromStoredCopy(stored)
+
+    expect(read.keys[0].createdMs).toBe(Date.parse(read.keys[0].createdAt))
+    expect(read.keys[1].createdMs).toBeNaN()
   })
 
   it('keeps a role that differs from the catalog, or is not in it, as the subject’s own', () => {
@@ -199,7 +218,7 @@ describe('withCatalogRoles', () => {
       { ...assembled.roles[1], name: 'Renamed since' },
       { id: 4242, name: 'Gone', isAdmin: false, roleType: 1, products: [] },
     ]
-    const read = withCatalogRoles(assembled)
+    const read = fromStoredCopy(assembled)
 
     expect(read.keys[0].roles).toEqual(assembled.keys[0].roles)
     expect(read.keys[0].roles[0]).not.toBe(read.roles[1])

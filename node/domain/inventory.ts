@@ -1,6 +1,6 @@
 // Assembles the inventory from what the clients fetched. A subject whose roles failed to load
 // is marked rolesKnown: false and named in `missing`, never reported as holding no roles.
-import { ageInDays } from './age'
+import { ageInDays, daysSince, parseTime } from './age'
 import { compareSubjects } from './findings'
 import type {
   ExternalKeyEntry,
@@ -106,15 +106,23 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     .sort((a, b) =>
       compareSubjects(a.label || a.appKey, a.id, b.label || b.appKey, b.id)
     )
-    .map((k) => ({
-      id: k.id,
-      appKey: k.appKey,
-      label: k.label,
-      createdAt: k.createdIn,
-      isActive: k.isActive,
-      ageDays: ageInDays(k.createdIn, parts.now),
-      ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
-    }))
+    .map((k) => {
+      const createdMs = parseTime(k.createdIn)
+
+      return {
+        id: k.id,
+        appKey: k.appKey,
+        label: k.label,
+        createdAt: k.createdIn,
+        createdMs,
+        isActive: k.isActive,
+        // ageInDays refuses a creation time that is not a date
+        ageDays: Number.isNaN(createdMs)
+          ? ageInDays(k.createdIn, parts.now)
+          : daysSince(createdMs, parts.now),
+        ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
+      }
+    })
 
   const users: UserEntry[] = [...(parts.users ?? [])]
     .sort((a, b) => compareSubjects(a.email, a.id, b.email, b.id))
@@ -161,13 +169,15 @@ const sameRole = (a: RoleInfo, b: RoleInfo) =>
   a.products.every((p, i) => p === b.products[i])
 
 /**
- * An inventory read back from JSON (the recent copy in VBase) has a role object per key and
- * user; assembleInventory gave them the catalog's. Shared again, the policy engine decides each
- * role once (engine.ts memoByRole) instead of once per key: measured at 50,000 keys, the two
- * role rules took ~40 ms instead of ~6. A role that differs from the catalog's entry, or is not
- * in it (kept by id and name), stays the subject's own.
+ * An inventory read back from JSON (the recent copy in VBase), made as assembleInventory made it.
+ * Roles: each key and user has its own role objects; assembleInventory gave them the catalog's.
+ * Shared again, the policy engine decides each role once (engine.ts memoByRole) instead of once
+ * per key: measured at 50,000 keys, the two role rules took ~40 ms instead of ~6. A role that
+ * differs from the catalog's entry, or is not in it (kept by id and name), stays the subject's
+ * own. Creation times: JSON holds NaN as null, and copies saved before `createdMs` existed have
+ * none; those are parsed again from `createdAt`.
  */
-export function withCatalogRoles(inventory: Inventory): Inventory {
+export function fromStoredCopy(inventory: Inventory): Inventory {
   const catalog = new Map(inventory.roles.map((r) => [r.id, r]))
   const shared = (r: RoleInfo) => {
     const c = catalog.get(r.id)
@@ -180,7 +190,13 @@ export function withCatalogRoles(inventory: Inventory): Inventory {
 
   return {
     ...inventory,
-    keys: inventory.keys.map(relink),
+    keys: inventory.keys.map((k) =>
+      relink(
+        typeof k.createdMs === 'number'
+          ? k
+          : { ...k, createdMs: parseTime(k.createdAt) }
+      )
+    ),
     users: inventory.users.map(relink),
     externalKeys: inventory.externalKeys.map(relink),
   }

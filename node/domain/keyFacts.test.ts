@@ -15,6 +15,7 @@ const key = (id: string, label: string, createdAt = '2026-01-01T00:00:00Z') =>
     appKey: `vtexappkey-acme-${id}`,
     label,
     createdAt,
+    createdMs: Date.parse(createdAt),
     isActive: true,
     ageDays: 0,
     rolesKnown: true,
@@ -66,7 +67,34 @@ describe('keyFacts', () => {
     expect([...keyFacts(theirs, acme).ids]).toEqual(['p', 'q'])
   })
 
-  it('gives positions, duplicate counts and creation times by position', () => {
+  it('gives each key its entry in documents kept by key id, one document or several in one walk, each worked out once', () => {
+    const list = [key('a', 'ERP'), key('b', 'Feed'), key('c', 'OMS')]
+    const f = keyFacts(list)
+    const annotations = { a: { owner: 'ana' }, c: { owner: 'caio' } }
+    const renewals = { b: { startedAt: '2026-01-01T00:00:00Z' } }
+    const other = { c: 3 }
+
+    const once = f.byPosition(other)
+
+    expect(once).toEqual([undefined, undefined, 3])
+    expect(f.byPosition(other)).toBe(once)
+
+    f.byPositions([annotations, renewals, annotations, other])
+    expect(f.byPosition(annotations)).toEqual([
+      { owner: 'ana' },
+      undefined,
+      { owner: 'caio' },
+    ])
+    expect(f.byPosition(renewals)).toEqual([undefined, renewals.b, undefined])
+    // kept: asked again, nothing is walked anew
+    expect(f.byPosition(other)).toBe(once)
+    const kept = f.byPosition(annotations)
+
+    f.byPositions([annotations, renewals])
+    expect(f.byPosition(annotations)).toBe(kept)
+  })
+
+  it('gives positions and duplicate counts by position', () => {
     expect([...facts.positionOf()]).toEqual([
       ['a', 0],
       ['b', 1],
@@ -74,8 +102,6 @@ describe('keyFacts', () => {
       ['d', 3],
     ])
     expect([...facts.labelCountOf]).toEqual([2, 2, 1, 0])
-    expect(facts.createdMs[0]).toBe(Date.parse('2026-01-01T00:00:00Z'))
-    expect(facts.createdMs[2]).toBeNaN()
   })
 
   it('knows whether the list is in subject order', () => {

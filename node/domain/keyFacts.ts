@@ -1,6 +1,7 @@
 // What the rules need of each key that depends on the key list alone: its label as duplicates
-// are detected (and whether it is generic), its creation time, and whether the list is in the
-// order findings are listed. Worked out once per key list and kept while that list lives: the
+// are detected (and whether it is generic), its entries in the documents kept by key id, and
+// whether the list is in the order findings are listed (its creation time is parsed with the
+// entry: types.ts createdMs). Worked out once per key list and kept while that list lives: the
 // recent copy hands the same list to every request. Key lists are never changed in place
 // (recentCopy.withKey makes a new one, saved as a new version), so what is kept cannot go stale.
 //
@@ -12,7 +13,6 @@
 // Whether a label is generic by the built-in generic labels is asked in the same pass, while the
 // label is in the processor's cache (at 50,000 scattered strings a second pass over the labels
 // cost more than the test itself).
-import { parseTime } from './age'
 import { compareIgnoringCase } from './findings'
 import { BUILT_IN_TEST, duplicateKey } from './labels'
 import type { KeyEntry } from './types'
@@ -25,14 +25,18 @@ export interface KeyFacts {
   /** by position: how many keys share the key's label as duplicates are detected (labels.ts
    * duplicateKey; 0 for an empty label) */
   labelCountOf: Int32Array
-  /** by position: `createdAt` in milliseconds (NaN when it is not a date) */
-  createdMs: Float64Array
   /** true when the list is in subject order (findings.ts compareSubjects), as inventory.ts makes it */
   sorted: boolean
   /** by position: whether the label is generic, per set of generic labels (asked with its tag) */
   generic(tag: string, isGeneric: (label: string) => boolean): boolean[]
   /** by position: each key's entry in a document keyed by key id (kept per document object) */
   byPosition<T>(doc: Record<string, T>): Array<T | undefined>
+  /**
+   * byPosition for several documents in one walk, each key id looked up in every document in
+   * the same step (measured at 50,000 keys with annotations and renewals: ~11 ms of ~28 less
+   * than a walk per document)
+   */
+  byPositions(docs: Array<Record<string, unknown>>): void
 }
 
 const kept = new WeakMap<KeyEntry[], KeyFacts>()
@@ -96,7 +100,6 @@ const isPlainLabel = (label: string): boolean => PLAIN.test(label)
 function workOut(keys: KeyEntry[]): KeyFacts {
   const n = keys.length
   const ids: string[] = new Array(n)
-  const createdMs = new Float64Array(n)
   const labelCountOf = new Int32Array(n)
   const builtInGeneric: boolean[] = new Array(n)
   const runs: Runs = {
@@ -116,7 +119,6 @@ function workOut(keys: KeyEntry[]): KeyFacts {
     const { label } = k
 
     ids[i] = k.id
-    createdMs[i] = parseTime(k.createdAt)
     builtInGeneric[i] = BUILT_IN_TEST.test(label)
     let sameRun = false
 
@@ -164,10 +166,9 @@ function workOut(keys: KeyEntry[]): KeyFacts {
     ids,
     positionOf: lazyPositions(keys),
     labelCountOf,
-    createdMs,
     sorted,
     generic: genericFlags(keys, builtInGeneric),
-    byPosition: entriesByPosition(ids),
+    ...entriesByPosition(ids),
   }
 }
 
@@ -276,18 +277,36 @@ function genericFlags(
   }
 }
 
-function entriesByPosition(ids: string[]): KeyFacts['byPosition'] {
+function entriesByPosition(
+  ids: string[]
+): Pick<KeyFacts, 'byPosition' | 'byPositions'> {
   const byDoc = new WeakMap<object, unknown[]>()
 
-  return <T>(doc: Record<string, T>) => {
-    let entries = byDoc.get(doc) as Array<T | undefined> | undefined
+  const byPositions = (docs: Array<Record<string, unknown>>) => {
+    const todo = docs.filter((d, n) => !byDoc.has(d) && docs.indexOf(d) === n)
+    const lists = todo.map(() => new Array<unknown>(ids.length))
 
-    if (!entries) {
-      entries = new Array(ids.length)
-      for (let i = 0; i < ids.length; i++) entries[i] = doc[ids[i]]
-      byDoc.set(doc, entries)
-    }
+    if (todo.length === 1) {
+      const [doc] = todo
+      const [list] = lists
 
-    return entries
+      for (let i = 0; i < ids.length; i++) list[i] = doc[ids[i]]
+    } else
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]
+
+        for (let d = 0; d < todo.length; d++) lists[d][i] = todo[d][id]
+      }
+
+    todo.forEach((d, n) => byDoc.set(d, lists[n]))
+  }
+
+  return {
+    byPositions,
+    byPosition: <T>(doc: Record<string, T>) => {
+      if (!byDoc.has(doc)) byPositions([doc])
+
+      return byDoc.get(doc) as Array<T | undefined>
+    },
   }
 }

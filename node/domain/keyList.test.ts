@@ -20,6 +20,7 @@ const key = (
   appKey: `vtexappkey-acme-${id}`,
   label,
   createdAt: `2026-0${id.length}-01T00:00:00Z`,
+  createdMs: Date.parse(`2026-0${id.length}-01T00:00:00Z`),
   isActive: true,
   ageDays: 10,
   rolesKnown: true,

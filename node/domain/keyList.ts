@@ -2,7 +2,7 @@
 // here so the browser receives a hundred rows instead of every key of the account. External keys
 // (another account's keys holding roles here) are rows too, marked as such. Pure: plain data in,
 // rows out; one pass to filter, one sort, a slice.
-import { ageInDays } from './age'
+import { ageInDays, parseTime } from './age'
 import type { Finding, Severity } from './findings'
 import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
@@ -63,6 +63,7 @@ export function externalRow(e: ExternalKeyEntry, now: Date): KeyRow {
     appKey: e.appKey,
     label: e.account,
     createdAt: e.addedDate,
+    createdMs: parseTime(e.addedDate),
     isActive: e.isActive,
     ageDays: ageInDays(e.addedDate, now),
     rolesKnown: e.rolesKnown,

@@ -62,6 +62,7 @@ const inventory = (): Inventory => {
         appKey: 'vtexappkey-acme-AAA',
         label: 'ERP',
         createdAt: '2026-01-01T00:00:00Z',
+        createdMs: Date.parse('2026-01-01T00:00:00Z'),
         isActive: true,
         ageDays: 329,
         rolesKnown: true,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'crypto'
 
 import type { AppStorage } from '../clients/appStorage'
-import { withCatalogRoles } from '../domain/inventory'
+import { fromStoredCopy } from '../domain/inventory'
 import type { Inventory, KeyEntry } from '../domain/types'
 
 export const COPY_META = 'recent-meta.json'
@@ -67,7 +67,7 @@ export async function readCopy(
   if (!body || body.version !== meta.version) return null
   // A body without its lists (written by hand, cut short) is no copy either, not a crash.
   if (!wellFormed(body.inventory)) return null
-  const inventory = withCatalogRoles(body.inventory)
+  const inventory = fromStoredCopy(body.inventory)
 
   memory.set(account, { meta, inventory })
 
@@ -153,7 +153,7 @@ export async function markStale(storage: AppStorage): Promise<void> {
 /** The key as VTEX showed it when read again after an action, in place of the copy's entry. */
 export function withKey(
   inventory: Inventory,
-  key: Omit<KeyEntry, 'ageDays' | 'roles'> & {
+  key: Omit<KeyEntry, 'ageDays' | 'createdMs' | 'roles'> & {
     roles: Array<{ id: number; name: string }>
   }
 ): Inventory {

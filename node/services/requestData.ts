@@ -263,14 +263,10 @@ function agedToNow(
 
   if (kept && kept.version === copy.meta.version && kept.minute === minute)
     return kept.keys
-  // Ages count to today, not to when the copy was read (creation times parsed once per copy).
-  const { createdMs } = keyFacts(copy.inventory.keys, {
-    account,
-    version: copy.meta.version,
-  })
-  const keys = copy.inventory.keys.map((k, i) => ({
+  // Ages count to today, not to when the copy was read (creation times parsed with the entries).
+  const keys = copy.inventory.keys.map((k) => ({
     ...k,
-    ageDays: daysSince(createdMs[i], clock),
+    ageDays: daysSince(k.createdMs, clock),
   }))
 
   aged.set(account, { version: copy.meta.version, minute, keys })

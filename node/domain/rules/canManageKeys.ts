@@ -1,4 +1,4 @@
-import { keyFinding, roleNames } from './helpers'
+import { roleNames } from './helpers'
 import type { Rule } from './types'
 
 export const canManageKeysRule: Rule = {
@@ -16,8 +16,7 @@ export const canManageKeysRule: Rule = {
       if (!key.roles.length) continue
       const roles = roleNames(key.roles, shared.managesKeys)
 
-      if (roles !== null)
-        report.key(i, keyFinding(this, key, 'HIGH', { roles }))
+      if (roles !== null) report.key(i, 'HIGH', { roles })
     }
   },
 }

@@ -1,4 +1,3 @@
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const duplicateLabel: Rule = {
@@ -13,7 +12,7 @@ export const duplicateLabel: Rule = {
     for (let i = 0; i < keys.length; i++) {
       const count = shared.labelCountOf[i]
 
-      if (count > 1) report.key(i, keyFinding(this, keys[i], 'LOW', { count }))
+      if (count > 1) report.key(i, 'LOW', { count })
     }
   },
 }

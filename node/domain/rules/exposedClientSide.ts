@@ -57,16 +57,7 @@ export const exposedClientSide: Rule = {
         ...where(list),
       }
 
-      if (key && at !== undefined)
-        report.key(at, {
-          rule: this.id,
-          severity,
-          practice: this.practice,
-          subjectType: 'KEY',
-          subjectId: key.id,
-          subjectLabel: key.label || appKey,
-          params,
-        })
+      if (key && at !== undefined) report.key(at, severity, params)
       else
         report.other({
           rule: this.id,

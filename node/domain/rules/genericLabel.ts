@@ -1,4 +1,3 @@
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const genericLabel: Rule = {
@@ -12,6 +11,6 @@ export const genericLabel: Rule = {
     const { genericByKey } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++)
-      if (genericByKey[i]) report.key(i, keyFinding(this, keys[i], 'LOW'))
+      if (genericByKey[i]) report.key(i, 'LOW')
   },
 }

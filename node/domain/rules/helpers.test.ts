@@ -1,5 +1,4 @@
-import { isBlank, keyFinding, roleNames } from './helpers'
-import { noOwner } from './noOwner'
+import { isBlank, roleNames } from './helpers'
 
 describe('isBlank', () => {
   it('agrees with trim() on every character', () => {
@@ -15,31 +14,6 @@ describe('isBlank', () => {
     expect(isBlank(undefined)).toBe(true)
     expect(isBlank('')).toBe(true)
     expect(isBlank('  ana@acme.com ')).toBe(false)
-  })
-})
-
-describe('keyFinding', () => {
-  const key = {
-    id: 'k1',
-    appKey: 'vtexappkey-acme-K1',
-    label: '',
-    createdAt: '2026-01-01T00:00:00Z',
-    isActive: true,
-    ageDays: 0,
-    rolesKnown: true,
-    roles: [],
-  }
-
-  it('names the key by its label, or its appKey when it has none, and keeps the params it was given', () => {
-    expect(keyFinding(noOwner, key, 'INFO', { count: 2 })).toEqual({
-      rule: 'no-owner',
-      severity: 'INFO',
-      practice: noOwner.practice,
-      subjectType: 'KEY',
-      subjectId: 'k1',
-      subjectLabel: 'vtexappkey-acme-K1',
-      params: { count: 2 },
-    })
   })
 })
 

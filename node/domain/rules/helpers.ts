@@ -1,31 +1,4 @@
-import type { Finding, Severity } from '../findings'
-import type { KeyEntry, RoleInfo } from '../types'
-import type { Rule } from './types'
-
-/** The params of a finding that needs none: one frozen object for the thousands of them. */
-const NO_PARAMS: Finding['params'] = Object.freeze({})
-
-/**
- * A finding about a key. `params` are the values its message needs besides the key's label,
- * which the message reads from `subjectLabel` when it is rendered (messages.ts): nothing is
- * copied into tens of thousands of findings at 50,000 keys that only a page's few are shown.
- */
-export function keyFinding(
-  rule: Rule,
-  key: KeyEntry,
-  severity: Severity,
-  params: Finding['params'] = NO_PARAMS
-): Finding {
-  return {
-    rule: rule.id,
-    severity,
-    practice: rule.practice,
-    subjectType: 'KEY',
-    subjectId: key.id,
-    subjectLabel: key.label || key.appKey,
-    params,
-  }
-}
+import type { RoleInfo } from '../types'
 
 /** Whether a text is missing or only spaces, without making a trimmed copy of it. */
 export function isBlank(text: string | undefined): boolean {

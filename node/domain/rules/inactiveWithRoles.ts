@@ -1,4 +1,3 @@
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const inactiveWithRoles: Rule = {
@@ -10,12 +9,9 @@ export const inactiveWithRoles: Rule = {
   evaluate(input, _shared, report) {
     input.inventory.keys.forEach((k, i) => {
       if (!k.isActive && k.roles.length > 0)
-        report.key(
-          i,
-          keyFinding(this, k, 'LOW', {
-            roles: k.roles.map((r) => r.name).join(', '),
-          })
-        )
+        report.key(i, 'LOW', {
+          roles: k.roles.map((r) => r.name).join(', '),
+        })
     })
   },
 }

@@ -1,6 +1,5 @@
 import { daysSince } from '../age'
 import { tokenAge } from '../renewals'
-import { keyFinding } from './helpers'
 import type { PolicyInput, Rule } from './types'
 
 /** Grace beyond the period before MEDIUM becomes HIGH (VTEX shows orange, then red). */
@@ -34,25 +33,17 @@ export const keyAgeExceeded: Rule = {
       const renewal = renewals[i]
       // Without a renewal the token is as old as the key: one number, no object per key.
       const age = renewal ? tokenAge(key, renewal, input.now) : null
-      const days = age ? age.days : daysSince(shared.createdMs[i], input.now)
+      const days = age ? age.days : daysSince(key.createdMs, input.now)
       const overdue = days - period
 
       if (overdue <= 0) continue
-      report.key(
-        i,
-        keyFinding(
-          this,
-          key,
-          overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM',
-          {
-            ageDays: days,
-            overdueDays: overdue,
-            periodDays: period,
-            since: age ? age.since : key.createdAt,
-            basis: age ? age.basis : 'KEY_CREATED',
-          }
-        )
-      )
+      report.key(i, overdue > HIGH_AFTER_OVERDUE_DAYS ? 'HIGH' : 'MEDIUM', {
+        ageDays: days,
+        overdueDays: overdue,
+        periodDays: period,
+        since: age ? age.since : key.createdAt,
+        basis: age ? age.basis : 'KEY_CREATED',
+      })
     }
   },
 }

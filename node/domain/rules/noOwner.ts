@@ -1,4 +1,4 @@
-import { isBlank, keyFinding } from './helpers'
+import { isBlank } from './helpers'
 import type { Rule } from './types'
 
 export const noOwner: Rule = {
@@ -13,7 +13,7 @@ export const noOwner: Rule = {
 
     for (let i = 0; i < keys.length; i++) {
       if (keys[i].isActive && isBlank(annotations[i]?.owner))
-        report.key(i, keyFinding(this, keys[i], 'INFO'))
+        report.key(i, 'INFO')
     }
   },
 }

@@ -1,4 +1,3 @@
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const noRoles: Rule = {
@@ -10,7 +9,7 @@ export const noRoles: Rule = {
   evaluate(input, _shared, report) {
     input.inventory.keys.forEach((k, i) => {
       if (k.isActive && k.rolesKnown && k.roles.length === 0)
-        report.key(i, keyFinding(this, k, 'LOW'))
+        report.key(i, 'LOW')
     })
   },
 }

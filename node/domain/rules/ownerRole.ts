@@ -1,4 +1,4 @@
-import { keyFinding, roleNames } from './helpers'
+import { roleNames } from './helpers'
 import type { Rule } from './types'
 
 export const ownerRole: Rule = {
@@ -16,8 +16,7 @@ export const ownerRole: Rule = {
       if (!key.roles.length) continue
       const roles = roleNames(key.roles, shared.grantsEverything)
 
-      if (roles !== null)
-        report.key(i, keyFinding(this, key, 'CRITICAL', { roles }))
+      if (roles !== null) report.key(i, 'CRITICAL', { roles })
     }
   },
 }

@@ -38,7 +38,7 @@ function guarded(input: PolicyInput, rule: Rule): PolicyInput {
 
 function runGuarded(rule: Rule, input: PolicyInput) {
   const given = guarded(input, rule)
-  const report = new Report()
+  const report = new Report(rule, given.inventory.keys)
 
   rule.evaluate(given, sharedFacts(given), report)
 

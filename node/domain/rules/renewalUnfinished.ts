@@ -1,6 +1,5 @@
 import { ageInDays } from '../age'
 import { isPending } from '../renewals'
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const renewalUnfinished: Rule = {
@@ -24,13 +23,10 @@ export const renewalUnfinished: Rule = {
       const days = ageInDays(renewal.startedAt, input.now)
 
       if (days > grace)
-        report.key(
-          i,
-          keyFinding(this, key, 'MEDIUM', {
-            startedDaysAgo: days,
-            graceDays: grace,
-          })
-        )
+        report.key(i, 'MEDIUM', {
+          startedDaysAgo: days,
+          graceDays: grace,
+        })
     }
   },
 }

@@ -1,4 +1,3 @@
-import { keyFinding } from './helpers'
 import type { Rule } from './types'
 
 export const sharedKey: Rule = {
@@ -12,20 +11,16 @@ export const sharedKey: Rule = {
     const { annotations } = shared // worked out once, when first asked
 
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]
       const integrations = annotations[i]?.integrations
 
       if (!integrations || integrations.length < 2) continue
       const names = distinct(integrations)
 
       if (names > 1)
-        report.key(
-          i,
-          keyFinding(this, k, 'MEDIUM', {
-            count: names,
-            integrations: integrations.join(', '),
-          })
-        )
+        report.key(i, 'MEDIUM', {
+          count: names,
+          integrations: integrations.join(', '),
+        })
     }
   },
 }

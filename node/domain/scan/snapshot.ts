@@ -1,7 +1,7 @@
 // What the daily scan keeps of the account (no tokens: keys, users, role names, findings), and
 // what changed between two scans. VTEX offers no public audit API; this is how admins see
 // who-has-what drift.
-import { ageInDays } from '../age'
+import { ageInDays, parseTime } from '../age'
 import type { Finding } from '../findings'
 import type { Inventory, RoleInfo } from '../types'
 
@@ -185,6 +185,7 @@ export function inventoryFromSnapshot(s: Snapshot, now: Date): Inventory {
     // Roles carried from an earlier scan are for comparing, never shown as current.
     keys: s.keys.map(({ knownRoles: _k, ...k }) => ({
       ...k,
+      createdMs: parseTime(k.createdAt),
       ageDays: ageInDays(k.createdAt, now),
     })),
     externalKeys: s.externalKeys ?? [],

@@ -1,6 +1,6 @@
 // Test support: small builders for rule tests. Every builder gives a healthy, plain subject;
 // a test overrides only what its case is about.
-import { ageInDays, DAY_MS } from '../age'
+import { ageInDays, DAY_MS, parseTime } from '../age'
 import { sharedFacts } from '../engine'
 import type { Finding } from '../findings'
 import { Report } from '../rules/report'
@@ -87,6 +87,7 @@ export function key(overrides: Partial<KeyEntry> = {}): KeyEntry {
     appKey: `vtexappkey-acme-${letters(n)}`,
     label: `Orders feed ${letters(n)}`,
     createdAt,
+    createdMs: parseTime(createdAt),
     isActive: true,
     ageDays: ageInDays(createdAt, NOW),
     rolesKnown: true,
@@ -170,7 +171,7 @@ export function input(parts: InputParts = {}): PolicyInput {
 
 /** Evaluates one rule as the engine does. */
 export function run(rule: Rule, policyInput: PolicyInput): Finding[] {
-  const report = new Report()
+  const report = new Report(rule, policyInput.inventory.keys)
 
   rule.evaluate(policyInput, sharedFacts(policyInput), report)
 

@@ -57,11 +57,12 @@ const SCALARS = { Upload: 'unknown' }
 /**
  * The messages the service words itself (the reminder e-mail: the reminders' own wording and the
  * e-mail's frame; finding messages; the hygiene formula; refusals and validation errors; the
- * redaction marker in echoed input), copied
+ * redaction marker in echoed input; what a partial inventory misses, and how a VTEX call failed),
+ * copied
  * from messages/ for VTEX's node builder, which ships node/ only.
  */
 const SERVER_MESSAGE =
-  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation|secrets)\.[\w.-]+)$/
+  /^admin\/key-steward\.(reminder\.[A-Z_]+|practice\.[A-Z_]+|email\.\w+|(finding|hygiene|refusal|validation|secrets|upstream)\.[\w.-]+|inventory\.(missing|reason)\.\w+)$/
 
 function serverMessages(root: string): string {
   const byLocale: Record<string, Record<string, string>> = {}
@@ -183,6 +184,7 @@ export async function generate(root = ROOT): Promise<string[]> {
           ApiKey: '../domain/keyList#ApiKeyParent',
           ExternalKey: '../domain/types#ExternalKeyEntry',
           AdminUser: '../domain/types#UserEntry',
+          Inventory: '../domain/types#Inventory as DomainInventory',
         },
       },
     },

@@ -34,13 +34,16 @@ export async function gql(
   stack: Stack,
   cookie: string | null,
   query: string,
-  variables?: Record<string, unknown>
+  variables?: Record<string, unknown>,
+  /** the Admin's language, as it sends it (x-vtex-locale); English when not given */
+  locale?: string
 ): Promise<GqlResult> {
   const res = await fetch(`${stack.url}/_v/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(cookie ? { cookie: `VtexIdclientAutCookie=${cookie}` } : {}),
+      ...(locale ? { 'x-vtex-locale': locale } : {}),
     },
     body: JSON.stringify({ query, variables }),
   })

@@ -194,6 +194,28 @@ describe('upstream trouble', () => {
       inv.missing.join(' '),
       /admin user list \(HTTP 503 after 4 attempts\)/
     )
+
+    // worded in the admin's language, as the page's partial-data banner shows it
+    for (const [locale, said] of [
+      [
+        'pt-BR',
+        'a lista de usuários administradores (HTTP 503 após 4 tentativas)',
+      ],
+      [
+        'es-AR',
+        'la lista de usuarios administradores (HTTP 503 tras 4 intentos)',
+      ],
+    ]) {
+      const r = await gql(
+        stack,
+        OWNER,
+        '{ inventory { complete missing } }',
+        undefined,
+        locale
+      )
+
+      assert.ok(r.body.data.inventory.missing.includes(said), r.text)
+    }
   })
 
   it('a key list that keeps failing is an error saying VTEX did not answer', async () => {

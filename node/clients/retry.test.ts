@@ -1,4 +1,7 @@
+import type { Locale } from '../domain/wording'
+import { say } from '../services/wording'
 import {
+  shownCause,
   isTransient,
   retryDelayMs,
   UNSENT_ONLY,
@@ -297,5 +300,30 @@ describe('UNSENT_ONLY (calls that are not idempotent, like a token renewal)', ()
     )
 
     expect([out, calls]).toEqual(['renewed', 2])
+  })
+})
+
+describe('shownCause', () => {
+  const cause = (reason: string, locale: Locale = 'en') =>
+    say(locale, shownCause(new UpstreamError('/api/x', undefined, 1, reason)))
+
+  it('shows an HTTP status or a network code as it is, in every language', () => {
+    for (const locale of ['en', 'pt', 'es'] as Locale[]) {
+      expect(cause('HTTP 503', locale)).toBe('HTTP 503')
+      expect(cause('ETIMEDOUT', locale)).toBe('ETIMEDOUT')
+    }
+  })
+
+  it("words any other failure, and the deadline, in the admin's language, never quoting its text", () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9SECRETSECRET'
+
+    expect(cause(`request failed (token ${token})`)).toBe('request failed')
+    expect(cause(`request failed (${token})`, 'pt')).toBe(
+      'a solicitação falhou'
+    )
+    expect(cause('something odd', 'es')).toBe('la solicitud falló')
+    expect(cause('no time left before the deadline', 'pt')).toBe(
+      'sem tempo antes do prazo'
+    )
   })
 })

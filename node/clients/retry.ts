@@ -3,6 +3,8 @@
 // Calls that fail for reasons that pass (429, 5xx, timeouts, dropped connections) are retried
 // with exponential backoff and jitter, honouring Retry-After, until the request's deadline;
 // other failures (400, 401, 403, 404) are final and surface at once.
+import type { Wording } from '../domain/wording'
+import { wording } from '../domain/wording'
 
 export interface RetryPolicy {
   retries: number
@@ -88,6 +90,23 @@ export function shownReason(e: UpstreamError): string {
   return /^(HTTP \d{3}|E[A-Z_]+)$/.test(e.reason) || e.reason === NO_TIME_LEFT
     ? e.reason
     : 'request failed'
+}
+
+/**
+ * shownReason as words in the admin's language: an HTTP status and a network error's code read
+ * the same in every language; "request failed" and "no time left" are translated.
+ */
+export function shownCause(e: UpstreamError): Wording {
+  const shown = shownReason(e)
+
+  return wording('upstream.cause', {
+    cause:
+      shown === NO_TIME_LEFT
+        ? 'NO_TIME_LEFT'
+        : shown === 'request failed'
+        ? 'REQUEST_FAILED'
+        : shown,
+  })
 }
 
 interface HttpLikeError {

@@ -1,5 +1,20 @@
+import { say } from '../services/wording'
 import type { InventoryParts, RolesResult } from './inventory'
 import { assembleInventory, fromStoredCopy } from './inventory'
+import type { Inventory } from './types'
+import type { Locale } from './wording'
+import { wording } from './wording'
+
+/** Why a call failed as loadInventory words it: an HTTP status after some attempts. */
+const failed = (status: number, attempts: number) =>
+  wording('inventory.reason.upstream', {
+    cause: wording('upstream.cause', { cause: `HTTP ${status}` }),
+    attempts,
+    deadline: 'no',
+  })
+
+const missingIn = (locale: Locale, inv: Inventory) =>
+  inv.missing.map((m) => (typeof m === 'string' ? m : say(locale, m)))
 
 const now = new Date('2026-11-26T12:00:00Z')
 const owner = {
@@ -93,14 +108,21 @@ describe('assembleInventory', () => {
   it('marks a key whose roles failed as unknown, never as holding no roles, and says so', () => {
     const { rolesOf } = parts()
 
-    rolesOf.set('k1', { ok: false, reason: 'HTTP 500 after 4 attempts' })
+    rolesOf.set('k1', { ok: false, reason: failed(500, 4) })
     const inv = assembleInventory(parts({ rolesOf }))
 
     expect(inv.complete).toBe(false)
     expect(inv.keys[0]).toMatchObject({ rolesKnown: false, roles: [] })
     expect(inv.keys[1]).toMatchObject({ rolesKnown: true, roles: [] })
-    expect(inv.missing).toEqual([
+    expect(missingIn('en', inv)).toEqual([
       'roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
+    ])
+    // in the admin's language: a pt or es page never reads English here
+    expect(missingIn('pt', inv)).toEqual([
+      'perfis da chave "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 após 4 tentativas)',
+    ])
+    expect(missingIn('es', inv)).toEqual([
+      'roles de la clave "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 tras 4 intentos)',
     ])
   })
 
@@ -112,11 +134,18 @@ describe('assembleInventory', () => {
 
     expect(inv.users[0].rolesKnown).toBe(false)
     expect(inv.complete).toBe(false)
+    // no reason known: nothing in brackets
+    expect(missingIn('en', inv)).toEqual([
+      `roles of user ${inv.users[0].email}`,
+    ])
+    expect(missingIn('pt', inv)).toEqual([
+      `perfis do usuário ${inv.users[0].email}`,
+    ])
   })
 
   it('keeps assigned roles by id and name when the role list could not be loaded', () => {
     const inv = assembleInventory(
-      parts({ roles: null, failures: { roles: 'HTTP 503 after 4 attempts' } })
+      parts({ roles: null, failures: { roles: failed(503, 4) } })
     )
 
     expect(inv.complete).toBe(false)
@@ -130,7 +159,7 @@ describe('assembleInventory', () => {
         products: [],
       },
     ])
-    expect(inv.missing).toEqual([
+    expect(missingIn('en', inv)).toEqual([
       'the account role list, so role products are missing (HTTP 503 after 4 attempts)',
     ])
   })
@@ -140,18 +169,26 @@ describe('assembleInventory', () => {
       parts({
         users: null,
         failures: {
-          users: 'HTTP 500 after 4 attempts',
+          users: failed(500, 4),
           other: [
-            'the list of registered external keys (HTTP 500 after 4 attempts)',
+            wording('inventory.missing.externalKeys', {
+              because: wording('inventory.missing.because', {
+                reason: failed(500, 4),
+              }),
+            }),
           ],
         },
       })
     )
 
     expect(inv.users).toEqual([])
-    expect(inv.missing).toEqual([
+    expect(missingIn('en', inv)).toEqual([
       'the list of registered external keys (HTTP 500 after 4 attempts)',
       'the admin user list (HTTP 500 after 4 attempts)',
+    ])
+    expect(missingIn('pt', inv)).toEqual([
+      'a lista de chaves externas registradas (HTTP 500 após 4 tentativas)',
+      'a lista de usuários administradores (HTTP 500 após 4 tentativas)',
     ])
   })
 

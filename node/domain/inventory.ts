@@ -2,6 +2,8 @@
 // is marked rolesKnown: false and named in `missing`, never reported as holding no roles.
 import { ageInDays, daysSince, parseTime } from './age'
 import { compareSubjects } from './findings'
+import type { Wording } from './wording'
+import { wording } from './wording'
 import type {
   ExternalKeyEntry,
   Inventory,
@@ -40,7 +42,7 @@ export interface RawExternalKey {
 }
 export type RolesResult =
   | { ok: true; roles: Array<{ id: number; name: string }> }
-  | { ok: false; reason: string }
+  | { ok: false; reason: Wording }
 
 export interface InventoryParts {
   now: Date
@@ -53,7 +55,7 @@ export interface InventoryParts {
   /** roles per subject id (key id, user id, or external appKey) */
   rolesOf: Map<string, RolesResult>
   /** why a list is null, or other parts that failed before assembly (e.g. external key registry) */
-  failures?: { roles?: string; users?: string; other?: string[] }
+  failures?: { roles?: Wording; users?: Wording; other?: Wording[] }
 }
 
 export function toRoleInfo(r: RawRole): RoleInfo {
@@ -66,27 +68,31 @@ export function toRoleInfo(r: RawRole): RoleInfo {
   }
 }
 
+/** Why a part is missing, in brackets after it (nothing when the reason is not known). */
+const because = (why?: Wording): Wording | string =>
+  why ? wording('inventory.missing.because', { reason: why }) : ''
+
 export function assembleInventory(parts: InventoryParts): Inventory {
-  const missing = [...(parts.failures?.other ?? [])]
-  const because = (why?: string) => (why ? ` (${why})` : '')
+  const missing: Wording[] = [...(parts.failures?.other ?? [])]
   const catalog = new Map((parts.roles ?? []).map((r) => [r.id, toRoleInfo(r)]))
 
   if (parts.roles === null)
     missing.push(
-      `the account role list, so role products are missing${because(
-        parts.failures?.roles
-      )}`
+      wording('inventory.missing.roleList', {
+        because: because(parts.failures?.roles),
+      })
     )
 
+  /** The subject's roles; unknown (and said missing, `saying` which) when they failed. */
   const resolve = (
     subject: string,
-    what: string
+    saying: (because: Wording | string) => Wording
   ): { rolesKnown: boolean; roles: RoleInfo[] } => {
     const result = parts.rolesOf.get(subject)
 
     if (!result || !result.ok) {
       missing.push(
-        `roles of ${what}${result && !result.ok ? ` (${result.reason})` : ''}`
+        saying(because(result && !result.ok ? result.reason : undefined))
       )
 
       return { rolesKnown: false, roles: [] }
@@ -120,7 +126,13 @@ export function assembleInventory(parts: InventoryParts): Inventory {
         ageDays: Number.isNaN(createdMs)
           ? ageInDays(k.createdIn, parts.now)
           : daysSince(createdMs, parts.now),
-        ...resolve(k.id, `key "${k.label}" (${k.appKey})`),
+        ...resolve(k.id, (b) =>
+          wording('inventory.missing.keyRoles', {
+            label: k.label,
+            appKey: k.appKey,
+            because: b,
+          })
+        ),
       }
     })
 
@@ -132,11 +144,17 @@ export function assembleInventory(parts: InventoryParts): Inventory {
       name: u.name,
       isAdmin: u.isAdmin,
       isBlocked: u.isBlocked,
-      ...resolve(u.id, `user ${u.email}`),
+      ...resolve(u.id, (b) =>
+        wording('inventory.missing.userRoles', { email: u.email, because: b })
+      ),
     }))
 
   if (parts.users === null)
-    missing.push(`the admin user list${because(parts.failures?.users)}`)
+    missing.push(
+      wording('inventory.missing.userList', {
+        because: because(parts.failures?.users),
+      })
+    )
 
   const externalKeys: ExternalKeyEntry[] = parts.externalKeys.map((e) => ({
     appKey: e.appKey,
@@ -144,7 +162,12 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     addedDate: e.addedDate,
     addedBy: e.addedBy ?? null,
     isActive: e.isActive,
-    ...resolve(e.appKey, `external key ${e.appKey}`),
+    ...resolve(e.appKey, (b) =>
+      wording('inventory.missing.externalKeyRoles', {
+        appKey: e.appKey,
+        because: b,
+      })
+    ),
   }))
 
   return {

@@ -1,4 +1,5 @@
 // The inventory as the domain sees it: plain data, already fetched. No I/O here.
+import type { Wording } from './wording'
 
 export interface RoleInfo {
   id: number
@@ -47,6 +48,13 @@ export interface ExternalKeyEntry {
   roles: RoleInfo[]
 }
 
+/**
+ * A part of the inventory that could not be loaded, and why: worded in the admin's language when
+ * answered (resolvers/inventory.ts). Text: English, as a daily scan saved it before parts were
+ * worded (shown as it is).
+ */
+export type Missing = Wording | string
+
 export interface Inventory {
   /** LIVE: read now with the admin's session; SNAPSHOT: the daily scan's copy (the live read was slow) */
   source?: 'LIVE' | 'SNAPSHOT' | 'RECENT'
@@ -59,7 +67,7 @@ export interface Inventory {
   generatedAt: string
   /** false whenever any part could not be loaded; `missing` says which */
   complete: boolean
-  missing: string[]
+  missing: Missing[]
   keys: KeyEntry[]
   externalKeys: ExternalKeyEntry[]
   users: UserEntry[]

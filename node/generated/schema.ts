@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PresentedReview } from '../services/review/present';
 import type { ApiKeyParent } from '../domain/keyList';
-import type { ExternalKeyEntry, UserEntry } from '../domain/types';
+import type { ExternalKeyEntry, UserEntry, Inventory as DomainInventory } from '../domain/types';
 import type { Context } from '../typings';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1472,7 +1472,7 @@ export type ResolversTypes = {
   ExternalKey: ResolverTypeWrapper<ExternalKeyEntry>;
   Finding: ResolverTypeWrapper<Partial<Finding>>;
   Hygiene: ResolverTypeWrapper<Partial<Hygiene>>;
-  Inventory: ResolverTypeWrapper<Partial<Omit<Inventory, 'keys' | 'externalKeys' | 'users'> & { keys: Array<ResolversTypes['ApiKey']>, externalKeys: Array<ResolversTypes['ExternalKey']>, users: Array<ResolversTypes['AdminUser']> }>>;
+  Inventory: ResolverTypeWrapper<DomainInventory>;
   InventoryProgress: ResolverTypeWrapper<Partial<InventoryProgress>>;
   InventorySource: ResolverTypeWrapper<Partial<InventorySource>>;
   InventoryStatus: ResolverTypeWrapper<Partial<InventoryStatus>>;
@@ -1557,7 +1557,7 @@ export type ResolversParentTypes = {
   ExternalKey: ExternalKeyEntry;
   Finding: Partial<Finding>;
   Hygiene: Partial<Hygiene>;
-  Inventory: Partial<Omit<Inventory, 'keys' | 'externalKeys' | 'users'> & { keys: Array<ResolversParentTypes['ApiKey']>, externalKeys: Array<ResolversParentTypes['ExternalKey']>, users: Array<ResolversParentTypes['AdminUser']> }>;
+  Inventory: DomainInventory;
   InventoryProgress: Partial<InventoryProgress>;
   InventoryStatus: Partial<InventoryStatus>;
   IOSanitizedString: Partial<Scalars['IOSanitizedString']['output']>;

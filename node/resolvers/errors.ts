@@ -10,7 +10,7 @@ import {
 import { ACTION_RESOURCE_FOR, RESOURCE_FOR } from '../clients/licenseManagerApi'
 import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
 import { ConflictError } from '../clients/appStorage'
-import { shownReason, UpstreamError } from '../clients/retry'
+import { shownCause, UpstreamError } from '../clients/retry'
 import type { Requirement } from '../domain/resources'
 import { RULE_IDS } from '../domain/rules'
 import { KEY_RULE_IDS, NOT_ABOUT_KEYS } from '../domain/rules/keyRules'
@@ -189,7 +189,7 @@ export function upstreamUnavailable(e: UpstreamError): Error {
         : wording('refusal.upstream.unavailable', {
             endpoint: e.endpoint,
             attempts: e.attempts,
-            reason: shownReason(e),
+            reason: shownCause(e),
             deadline: e.deadlineReached ? 'yes' : 'no',
           })
     ),

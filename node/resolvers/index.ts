@@ -6,7 +6,7 @@ import {
   registerExternalKey,
   removeExternalKey,
 } from './annotations'
-import { inventory, inventoryStatus } from './inventory'
+import { inventory, inventoryFields, inventoryStatus } from './inventory'
 import { keyList, keyRowFields, userList } from './lists'
 import { keyDetail } from './keyDetail'
 import {
@@ -82,6 +82,7 @@ export const resolvers = {
     ...apiKeyRenewalFields,
     ...keyRowFields,
   },
+  Inventory: inventoryFields,
   ExternalKey: { findings: subjectFindings },
   AdminUser: { findings: subjectFindings },
   Exposure: { key: exposureKey },

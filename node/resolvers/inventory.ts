@@ -1,5 +1,8 @@
+import type { Inventory } from '../domain/types'
+import { localeOf } from '../domain/wording'
 import type { Context } from '../typings'
 import { requestData } from '../services/requestData'
+import { say } from '../services/wording'
 import { inventoryStatus as status } from '../services/inventoryStatus'
 
 /** `live: true` waits for the live read even when it is slow (the page's refresh button). */
@@ -15,4 +18,12 @@ export function inventory(
 
 export function inventoryStatus(_: unknown, __: unknown, ctx: Context) {
   return status(ctx)
+}
+
+/** What could not be loaded, in the admin's language (text a daily scan saved in English: as is). */
+export const inventoryFields = {
+  missing: (inv: Inventory, _: unknown, ctx: Context) =>
+    inv.missing.map((m) =>
+      typeof m === 'string' ? m : say(localeOf(ctx.vtex.locale), m)
+    ),
 }

@@ -3,12 +3,14 @@
 // after retries, which makes the inventory partial (complete: false) instead of wrong.
 import type { AppStorage } from '../clients/appStorage'
 import type { LicenseManagerApi } from '../clients/licenseManagerApi'
-import { shownReason, UpstreamError } from '../clients/retry'
+import { shownCause, UpstreamError } from '../clients/retry'
 import { AdaptiveLimiter, mapAdaptive } from '../utils/adaptiveConcurrency'
 import type { Reporter } from './liveRead'
 import type { RawExternalKey, RolesResult } from '../domain/inventory'
 import { assembleInventory } from '../domain/inventory'
 import type { Inventory } from '../domain/types'
+import type { Wording } from '../domain/wording'
+import { wording } from '../domain/wording'
 import {
   isUpstream,
   missingPermissions,
@@ -47,12 +49,16 @@ export async function loadInventory(
   denyIfUnauthorized(failures)
   if (keys.status === 'rejected') throw toResolverError(keys.reason)
 
-  const missing: string[] = []
-  const describe = (what: string, r: PromiseSettledResult<unknown>) => {
-    if (r.status === 'rejected') missing.push(`${what} (${reasonOf(r.reason)})`)
-  }
+  const missing: Wording[] = []
 
-  describe('the list of registered external keys', external)
+  if (external.status === 'rejected')
+    missing.push(
+      wording('inventory.missing.externalKeys', {
+        because: wording('inventory.missing.because', {
+          reason: reasonOf(external.reason),
+        }),
+      })
+    )
   const externalKeys =
     external.status === 'fulfilled' ? external.value.value ?? [] : []
 
@@ -74,7 +80,8 @@ export async function loadInventory(
     subjects,
     limiter,
     async (id): Promise<RolesResult> => {
-      if (forbidden) return { ok: false, reason: 'not loaded' }
+      if (forbidden)
+        return { ok: false, reason: wording('inventory.reason.notLoaded') }
       try {
         return { ok: true, roles: await lm.rolesOf(adminToken, id, limiter) }
       } catch (e) {
@@ -105,12 +112,15 @@ export async function loadInventory(
   })
 }
 
-function reasonOf(e: unknown): string {
-  if (!(e instanceof UpstreamError)) return 'unexpected error'
+function reasonOf(e: unknown): Wording {
+  if (!(e instanceof UpstreamError))
+    return wording('inventory.reason.unexpected')
 
-  return `${shownReason(e)} after ${e.attempts} attempt${
-    e.attempts === 1 ? '' : 's'
-  }${e.deadlineReached ? ', no time left before the deadline' : ''}`
+  return wording('inventory.reason.upstream', {
+    cause: shownCause(e),
+    attempts: e.attempts,
+    deadline: e.deadlineReached ? 'yes' : 'no',
+  })
 }
 
 /** 401 anywhere means the session is gone; 403s name every resource the admin lacks. */

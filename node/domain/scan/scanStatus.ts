@@ -2,6 +2,7 @@
 // shown in the Admin (Settings → Daily scan, the Overview, the reminder banner) and not only
 // written to a log. Pure: outcomes are built from plain data.
 import type { Inventory } from '../types'
+import type { Wording } from '../wording'
 import { DAY_MS } from '../age'
 
 export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
@@ -51,8 +52,10 @@ const MAX_DETAIL = 500
 export const detail = (text: string): string =>
   text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text
 
+/** `english` words what the inventory misses (services/wording.ts): a status is in English. */
 export function inventoryOutcome(
-  inventory: Pick<Inventory, 'complete' | 'missing'>
+  inventory: Pick<Inventory, 'complete' | 'missing'>,
+  english: (w: Wording) => string
 ): StepOutcome {
   if (inventory.complete) return OK
   const more =
@@ -63,7 +66,12 @@ export function inventoryOutcome(
   return {
     state: 'PARTIAL',
     problem: 'INCOMPLETE',
-    detail: detail(`${inventory.missing.slice(0, 3).join('; ')}${more}`),
+    detail: detail(
+      `${inventory.missing
+        .slice(0, 3)
+        .map((m) => (typeof m === 'string' ? m : english(m)))
+        .join('; ')}${more}`
+    ),
   }
 }
 

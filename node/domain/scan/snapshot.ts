@@ -41,8 +41,8 @@ export interface Snapshot {
   /** false when the scan could not read the user list (its users are carried, roles unknown) */
   usersKnown?: boolean
   externalKeys: Inventory['externalKeys']
-  /** what the scan could not read */
-  missing: string[]
+  /** what the scan could not read (worded when shown; text: saved in English before that) */
+  missing: Inventory['missing']
   /** ids of keys past their rotation period at that time */
   staleKeyIds: string[]
   findings: Array<{ rule: string; severity: string; subjectId: string }>

@@ -5,7 +5,7 @@
 import { ResolverError } from '@vtex/api'
 
 import type { VtexAppKey } from '../../clients/licenseManagerApi'
-import { outcomeUnknown, shownReason, UpstreamError } from '../../clients/retry'
+import { outcomeUnknown, shownCause, UpstreamError } from '../../clients/retry'
 import { VTEX_ID } from '../../clients/vtexId'
 import {
   finishAnswerFacts,
@@ -157,7 +157,7 @@ function renewalError(
   }
 
   if (e.status === undefined || e.status >= 500) {
-    const values = { key: name, reason: shownReason(e) }
+    const values = { key: name, reason: shownCause(e) }
 
     return renewalRefusal(
       finishing

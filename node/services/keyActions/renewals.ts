@@ -185,6 +185,25 @@ export interface Renewed {
 }
 
 /**
+ * What starting and finishing a renewal both begin with: the admin's token, the key checked and
+ * confirmed (acting.ts), its renewal record, and the renewal's state as the audit log names it.
+ */
+async function renewalAction(
+  ctx: Context,
+  args: { keyId: string; confirm: string },
+  action: 'RENEW_TOKEN' | 'FINISH_RENEWAL'
+) {
+  const token = requireAdminToken(ctx)
+  const a = await acting(ctx, args.keyId, args.confirm, action)
+  const current = (await readRenewals(ctx))[a.key.id]
+  const before = `renewal ${renewalStatus(current)
+    .toLowerCase()
+    .replace(/_/g, ' ')}`
+
+  return { token, a, current, before }
+}
+
+/**
  * Starts a renewal. The answer holds the new token: the caller passes it to the admin once; it is
  * in no record, log line or error. A ROTATE decision is only in progress now (carried out at the
  * finish: the old token still works).
@@ -193,12 +212,11 @@ export async function renew(
   ctx: Context,
   args: { keyId: string; confirm: string }
 ): Promise<Renewed> {
-  const token = requireAdminToken(ctx)
-  const a = await acting(ctx, args.keyId, args.confirm, 'RENEW_TOKEN')
-  const current = (await readRenewals(ctx))[a.key.id]
-  const before = `renewal ${renewalStatus(current)
-    .toLowerCase()
-    .replace(/_/g, ' ')}`
+  const { token, a, current, before } = await renewalAction(
+    ctx,
+    args,
+    'RENEW_TOKEN'
+  )
 
   let answer
 
@@ -298,12 +316,11 @@ export async function finish(
   ctx: Context,
   args: { keyId: string; confirm: string }
 ): Promise<RenewalDone> {
-  const token = requireAdminToken(ctx)
-  const a = await acting(ctx, args.keyId, args.confirm, 'FINISH_RENEWAL')
-  const current = (await readRenewals(ctx))[a.key.id]
-  const before = `renewal ${renewalStatus(current)
-    .toLowerCase()
-    .replace(/_/g, ' ')}`
+  const { token, a, current, before } = await renewalAction(
+    ctx,
+    args,
+    'FINISH_RENEWAL'
+  )
 
   let answer
 

@@ -284,6 +284,8 @@ function entriesByPosition(
 
   const byPositions = (docs: Array<Record<string, unknown>>) => {
     const todo = docs.filter((d, n) => !byDoc.has(d) && docs.indexOf(d) === n)
+
+    if (!todo.length) return
     const lists = todo.map(() => new Array<unknown>(ids.length))
 
     if (todo.length === 1) {

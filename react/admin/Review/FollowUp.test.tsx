@@ -5,11 +5,11 @@ import React from 'react'
 import { act, fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import LAST_COMPLETED from '../graphql/lastCompletedReview.gql'
-import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import ReviewFollowUp from '../Overview/ReviewFollowUp'
 import CompletedReview from './CompletedReview'
 import { reviewProgress } from '../testing/reviewProgress'
+import { decisionPage } from '../testing/decisionPage'
 
 const progress = (over: Record<string, number> = {}) =>
   reviewProgress({
@@ -95,24 +95,8 @@ const RENEWING = key(
   ] as never)
 )
 
-const pageOf = (filter: Record<string, unknown>, keys: unknown[]) => ({
-  request: {
-    query: PAGE,
-    variables: { reviewId: 'r1', filter, sort: 'RISK', offset: 0, limit: 50 },
-  },
-  result: {
-    data: {
-      reviewDecisions: {
-        reviewId: 'r1',
-        total: keys.length,
-        offset: 0,
-        keys,
-        rules: ['owner-role'],
-        findingsNowKnown: true,
-      },
-    },
-  },
-})
+const pageOf = (filter: Record<string, unknown>, keys: unknown[]) =>
+  decisionPage({ filter, keys, reviewId: 'r1', rules: ['owner-role'] })
 
 describe('CompletedReview follow-up', () => {
   it('counts the changes asked for and lists those not carried out, each saying where it stands', async () => {

@@ -9,56 +9,23 @@ import { GraphQLError } from 'graphql'
 import COUNT from '../graphql/reviewCount.gql'
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import NEXT_REVIEW_DUE from '../graphql/nextReviewDue.gql'
-import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
 import { tableFiltersFrom } from './reviewUrl'
 import { reviewProgress } from '../testing/reviewProgress'
+import { decisionPage, reviewKey } from '../testing/decisionPage'
 
-const key = {
-  id: 'k-erp',
-  appKey: 'vtexappkey-acme-ERPSYN',
-  label: 'ERP orders sync',
-  isActive: true,
-  ageDays: 10,
-  roles: ['Call center operator'],
+const key = reviewKey({
   risky: true,
-  external: false,
-  account: null,
   findings: [{ rule: 'key-age-exceeded', severity: 'HIGH' }],
-  newFindings: [],
-  decision: null,
-}
+})
 
 const pageOf = (
   filter: Record<string, unknown>,
   rows = [key],
   reviewId: string | null = null
-) => ({
-  request: {
-    query: PAGE,
-    variables: {
-      ...(reviewId ? { reviewId } : {}),
-      filter,
-      sort: 'RISK',
-      offset: 0,
-      limit: 50,
-    },
-  },
-  result: {
-    data: {
-      reviewDecisions: {
-        reviewId: 'r1',
-        total: rows.length,
-        offset: 0,
-        keys: rows,
-        rules: ['key-age-exceeded'],
-        findingsNowKnown: true,
-      },
-    },
-  },
-})
+) => decisionPage({ filter, keys: rows, reviewId, rules: ['key-age-exceeded'] })
 
 const healthyCount = {
   request: {

@@ -4,11 +4,11 @@ import { GraphQLError } from 'graphql'
 
 import COUNT from '../graphql/reviewCount.gql'
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
-import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
 import ReviewPage from './ReviewPage'
 import { reviewProgress } from '../testing/reviewProgress'
+import { decisionPage, reviewKey } from '../testing/decisionPage'
 
 const PRACTICES = [
   'ROTATE_KEYS',
@@ -62,34 +62,16 @@ const review = {
 }
 
 const keys = [
-  {
+  reviewKey({
     id: 'k-old',
     appKey: 'vtexappkey-acme-OLDKEY',
     label: 'Legacy OMS export',
-    isActive: true,
     ageDays: 250,
     roles: ['OMS - Read only'],
     risky: true,
-    external: false,
-    account: null,
     findings: [{ rule: 'key-age-exceeded', severity: 'HIGH' }],
-    newFindings: [],
-    decision: null,
-  },
-  {
-    id: 'k-erp',
-    appKey: 'vtexappkey-acme-ERPSYN',
-    label: 'ERP orders sync',
-    isActive: true,
-    ageDays: 10,
-    roles: ['Call center operator'],
-    risky: false,
-    external: false,
-    account: null,
-    findings: [],
-    newFindings: [],
-    decision: null,
-  },
+  }),
+  reviewKey(),
 ]
 
 const history = [
@@ -105,29 +87,11 @@ const history = [
 /** The rules the service says were found on the review's keys (DecisionPage.rules). */
 const FOUND = ['generic-label', 'key-age-exceeded', 'owner-role']
 
-const page = {
-  request: {
-    query: PAGE,
-    variables: {
-      filter: { status: 'UNDECIDED' },
-      sort: 'RISK',
-      offset: 0,
-      limit: 50,
-    },
-  },
-  result: {
-    data: {
-      reviewDecisions: {
-        reviewId: 'r1',
-        total: 2,
-        offset: 0,
-        keys,
-        rules: FOUND,
-        findingsNowKnown: true,
-      },
-    },
-  },
-}
+const page = decisionPage({
+  filter: { status: 'UNDECIDED' },
+  keys,
+  rules: FOUND,
+})
 
 const count = {
   request: {
@@ -318,24 +282,8 @@ describe('ReviewPage', () => {
   })
 
   it('says no undecided key matches a search, not that every key has a decision', async () => {
-    const none = (filter: Record<string, unknown>) => ({
-      request: {
-        query: PAGE,
-        variables: { filter, sort: 'RISK', offset: 0, limit: 50 },
-      },
-      result: {
-        data: {
-          reviewDecisions: {
-            reviewId: 'r1',
-            total: 0,
-            offset: 0,
-            keys: [],
-            rules: FOUND,
-            findingsNowKnown: true,
-          },
-        },
-      },
-    })
+    const none = (filter: Record<string, unknown>) =>
+      decisionPage({ filter, keys: [], rules: FOUND })
 
     const { getByText, getByLabelText, queryByText, container } = render(
       <ReviewPage />,
@@ -357,29 +305,11 @@ describe('ReviewPage', () => {
   })
 
   it('offers a way out of a filtered empty table: Clear filters lists the keys again', async () => {
-    const none = {
-      request: {
-        query: PAGE,
-        variables: {
-          filter: { status: 'UNDECIDED', search: 'Legacy OMS' },
-          sort: 'RISK',
-          offset: 0,
-          limit: 50,
-        },
-      },
-      result: {
-        data: {
-          reviewDecisions: {
-            reviewId: 'r1',
-            total: 0,
-            offset: 0,
-            keys: [],
-            rules: FOUND,
-            findingsNowKnown: true,
-          },
-        },
-      },
-    }
+    const none = decisionPage({
+      filter: { status: 'UNDECIDED', search: 'Legacy OMS' },
+      keys: [],
+      rules: FOUND,
+    })
 
     const { getByText, getByRole, getByLabelText, container } = render(
       <ReviewPage />,
@@ -410,24 +340,7 @@ describe('ReviewPage', () => {
       offset: number,
       total: number,
       rows: typeof keys
-    ) => ({
-      request: {
-        query: PAGE,
-        variables: { filter, sort: 'RISK', offset, limit: 50 },
-      },
-      result: {
-        data: {
-          reviewDecisions: {
-            reviewId: 'r1',
-            total,
-            offset,
-            keys: rows,
-            rules: FOUND,
-            findingsNowKnown: true,
-          },
-        },
-      },
-    })
+    ) => decisionPage({ filter, keys: rows, rules: FOUND, total, offset })
 
     // 60 undecided keys: two pages (the rows are the two fixtures, enough for the test)
     const first = pageOf({ status: 'UNDECIDED' }, 0, 60, keys)

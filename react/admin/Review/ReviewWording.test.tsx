@@ -6,7 +6,6 @@ import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import COUNT from '../graphql/reviewCount.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
-import PAGE from '../graphql/reviewDecisions.gql'
 import REVIEW from '../graphql/review.gql'
 import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import CompletedReview from './CompletedReview'
@@ -15,6 +14,7 @@ import { logLine } from './logEntry'
 import ReviewPage from './ReviewPage'
 import { setRuntimeQuery } from '../testing/runtime'
 import { reviewProgress } from '../testing/reviewProgress'
+import { decisionPage, reviewKey } from '../testing/decisionPage'
 
 const progress = (over: Record<string, unknown> = {}) =>
   reviewProgress({
@@ -102,48 +102,12 @@ const completed = (over: Record<string, unknown> = {}) => ({
   },
 })
 
-const key = {
-  id: 'k-erp',
-  appKey: 'vtexappkey-acme-ERPSYN',
-  label: 'ERP orders sync',
-  isActive: true,
-  ageDays: 10,
-  roles: ['Call center operator'],
-  risky: false,
-  external: false,
-  account: null,
-  findings: [],
-  newFindings: [],
-  decision: null,
-}
+const key = reviewKey()
 
 const pageOf = (
   filter: Record<string, unknown>,
   reviewId: string | null = 'r1'
-) => ({
-  request: {
-    query: PAGE,
-    variables: {
-      ...(reviewId ? { reviewId } : {}),
-      filter,
-      sort: 'RISK',
-      offset: 0,
-      limit: 50,
-    },
-  },
-  result: {
-    data: {
-      reviewDecisions: {
-        reviewId: 'r1',
-        total: 1,
-        offset: 0,
-        keys: [key],
-        rules: [],
-        findingsNowKnown: true,
-      },
-    },
-  },
-})
+) => decisionPage({ filter, keys: [key], reviewId })
 
 async function shownCompleted(locale = 'en', over = {}) {
   const view = render(<CompletedReview id="r1" />, {

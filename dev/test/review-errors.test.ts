@@ -66,6 +66,48 @@ describe('a rule filter over keys', () => {
   })
 })
 
+describe('a filter value no list could need', () => {
+  it('is refused for its length, not quoted back: a rule (key list, findings) and a status or sort', async () => {
+    const huge = 'x'.repeat(1_000_000)
+
+    for (const [query, field, message] of [
+      [KEY_LIST, 'rule', 'rule must be at most 100 characters'],
+      [
+        'query($r: String) { findings(rule: $r) { rule } }',
+        'rule',
+        'rule must be at most 100 characters',
+      ],
+      [
+        'query($r: String) { keyList(status: $r) { total } }',
+        'status',
+        'status must be one of all, active, inactive',
+      ],
+      [
+        'query($r: String) { keyList(sort: $r) { total } }',
+        'sort',
+        'sort must be one of label, createdAt, ageDays, severity',
+      ],
+    ] as const) {
+      const r = await gql(stack, ANA, query, { r: huge })
+
+      assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text.slice(0, 300))
+      assert.equal(r.body.errors![0].extensions?.field, field)
+      assert.equal(r.body.errors![0].message, message)
+      assert.ok(!r.text.includes('xxxx'), r.text.slice(0, 300))
+    }
+
+    // a short unknown value is still named back
+    const named = await gql(
+      stack,
+      ANA,
+      'query($r: String) { keyList(status: $r) { total } }',
+      { r: 'retired' }
+    )
+
+    assert.match(named.body.errors![0].message, /got "retired"/)
+  })
+})
+
 describe('the storage not answering', () => {
   it('is told in plain words, with the document path in the log only', async () => {
     const before = stack.logs.length

@@ -655,6 +655,53 @@ describe('bulk decisions and the paged decision table', () => {
     )
   })
 
+  it('refuses a search or rule filter longer than any it could need, naming the limit, and changes nothing', async () => {
+    const started = await gql(stack, ANA, 'mutation { startReview { id } }')
+
+    assert.equal(started.body.errors, undefined, started.text)
+    const decisions = () =>
+      gql(stack, ANA, PAGE, { f: { status: 'DECIDED' }, l: 200 })
+    const before = (await decisions()).body.data.reviewDecisions.total
+    // one-letter words: each was looked for in every key (1 MB held the service for seconds)
+    const words = 'a '.repeat(450_000)
+
+    for (const [f, field, max] of [
+      [{ search: words }, 'filter.search', 200],
+      [{ search: 'x'.repeat(201) }, 'filter.search', 200],
+      [{ rule: 'x'.repeat(1_000_000) }, 'filter.rule', 100],
+    ] as const) {
+      const r = await gql(stack, ANA, PAGE, { f })
+
+      assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text.slice(0, 300))
+      assert.equal(r.body.errors![0].extensions?.field, field)
+      assert.equal(
+        r.body.errors![0].message,
+        `${field} must be at most ${max} characters`
+      )
+      assert.ok(r.text.length < 5_000, 'the input is not echoed')
+      const pt = await gql(stack, ANA, PAGE, { f }, 'pt-BR')
+
+      assert.match(pt.body.errors![0].message, new RegExp(`^${field} .*${max}`))
+    }
+
+    const longest = await gql(stack, ANA, PAGE, {
+      f: { search: 'x'.repeat(200) },
+    })
+
+    assert.equal(longest.body.errors, undefined, longest.text.slice(0, 300))
+    assert.equal(longest.body.data.reviewDecisions.total, 0)
+    const bulk = await gql(
+      stack,
+      ANA,
+      'mutation($m: DecisionFilter) { decideKeys(matching: $m, decision: KEEP, justification: "ok") { reviewId } }',
+      { m: { search: words } }
+    )
+
+    assert.equal(errorCode(bulk), 'BAD_USER_INPUT', bulk.text.slice(0, 300))
+    assert.equal(bulk.body.errors![0].extensions?.field, 'matching.search')
+    assert.equal((await decisions()).body.data.reviewDecisions.total, before)
+  })
+
   it('two reviewers deciding in bulk at once both land', async () => {
     await gql(stack, ANA, 'mutation { startReview { id } }')
     const page = (

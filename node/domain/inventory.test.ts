@@ -246,6 +246,21 @@ describe('fromStoredCopy', () => {
     expect(read.keys[1].createdMs).toBeNaN()
   })
 
+  it('never trusts a stored creation time that disagrees with createdAt (Infinity, 0, a later day, a string)', () => {
+    const assembled = assembleInventory(parts())
+    const json = JSON.stringify(assembled)
+    const k = assembled.keys[0]
+
+    for (const bad of ['1e999', '-1e999', '0', '4102444800000', '"x"']) {
+      const read = fromStoredCopy(
+        JSON.parse(json.replace(`"createdMs":${k.createdMs}`, `"createdMs":${bad}`))
+      )
+
+      expect(read.keys[0].createdMs).toBe(Date.parse(k.createdAt))
+      expect(read.keys[0]).toEqual(k)
+    }
+  })
+
   it('keeps a role that differs from the catalog, or is not in it, as the subject’s own', () => {
     const assembled = JSON.parse(
       JSON.stringify(assembleInventory(parts()))

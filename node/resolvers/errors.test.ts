@@ -10,6 +10,7 @@ import type { Context } from '../typings'
 import { KEY_RULE_IDS } from '../domain/rules/keyRules'
 import {
   checkKeyRule,
+  MAX_RULE_LENGTH,
   missingPermissions,
   requireAdminToken,
   sessionExpired,
@@ -243,6 +244,24 @@ describe('checkKeyRule', () => {
 
     expect(answered(refusal('')!, 'pt').message).toMatch(
       /^O filtro de regra \(rule\) está vazio: informe uma destas regras: key-age-exceeded, /
+    )
+  })
+
+  it('refuses a rule longer than any rule id for its length, without quoting it back', () => {
+    const long = refusal('x'.repeat(1_000_000))!
+
+    expect(long.message).toBe(
+      `rule must be at most ${MAX_RULE_LENGTH} characters`
+    )
+    expect(long.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rule',
+      allowed: KEY_RULE_IDS,
+    })
+    expect(answered(long, 'pt').message).not.toContain('xxx')
+    // at the limit it is still an unknown rule, named back (cut)
+    expect(refusal('x'.repeat(MAX_RULE_LENGTH))!.message).toMatch(
+      /^Unknown rule "x{40}…"/
     )
   })
 

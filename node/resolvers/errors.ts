@@ -45,20 +45,32 @@ export const badInput = (
     }
   )
 
+/**
+ * Longer than any rule id (the longest is under 30 characters). A longer one is refused for its
+ * length alone: quoting it back looks through all of it for a token (~0.3 s for 1 MB).
+ */
+export const MAX_RULE_LENGTH = 100
+
 /** A rule id the policy does not have, named back (redacted) with the ones that could match. */
 export const unknownRule = (
   field: string,
   rule: string,
   known: readonly string[] = RULE_IDS
 ) =>
-  badInput(
-    field,
-    wording('validation.unknownRule', {
-      rule: quote(rule),
-      rules: known.join(', '),
-    }),
-    { allowed: known }
-  )
+  rule.length > MAX_RULE_LENGTH
+    ? badInput(
+        field,
+        wording('validation.tooLong', { field, max: MAX_RULE_LENGTH }),
+        { allowed: known }
+      )
+    : badInput(
+        field,
+        wording('validation.unknownRule', {
+          rule: quote(rule),
+          rules: known.join(', '),
+        }),
+        { allowed: known }
+      )
 
 /**
  * A rule filter over keys (the key list, the review's decisions), checked the same way for both.

@@ -34,6 +34,8 @@ interface KeyArgs extends PageArgs {
 }
 
 const bad = badInput
+/** Longer than any status or sort name: such a value is refused without being quoted back. */
+const MAX_ECHOED = 100
 
 function paging(args: PageArgs) {
   const page = args.page ?? 1
@@ -76,11 +78,14 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     if (!(allowed as readonly string[]).includes(value))
       throw bad(
         field,
-        wording('validation.oneOfGot', {
-          field,
-          allowed: allowed.join(', '),
-          value: quote(value),
-        })
+        // a long value is not named back: quoting looks through all of it for a token
+        value.length > MAX_ECHOED
+          ? wording('validation.oneOf', { field, allowed: allowed.join(', ') })
+          : wording('validation.oneOfGot', {
+              field,
+              allowed: allowed.join(', '),
+              value: quote(value),
+            })
       )
 
     return value as T

@@ -2,6 +2,7 @@
 // resolvers/access.ts (auditors named in the settings read completed reviews only).
 import type { Context } from '../typings'
 import { CARRY_OUT_FILTERS } from '../domain/review/followUp'
+import { MAX_SEARCH_LENGTH } from '../domain/keyList'
 import { badInput, checkKeyRule, toResolverError } from './errors'
 import { wording } from '../domain/wording'
 import {
@@ -29,6 +30,16 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
  */
 function checkFilter(field: string, filter?: DecisionFilter | null) {
   checkKeyRule(`${field}.rule`, filter?.rule)
+  // as the key list limits its search: each word is looked for in every key's label and appKey
+  // (a 100 KB search of one-letter words held the service ~8 s over 1,000 keys)
+  if ((filter?.search ?? '').length > MAX_SEARCH_LENGTH)
+    throw badInput(
+      `${field}.search`,
+      wording('validation.tooLong', {
+        field: `${field}.search`,
+        max: MAX_SEARCH_LENGTH,
+      })
+    )
   // GraphQL refuses a value outside the enum first; this holds for any other caller too.
   if (
     filter?.carryOut != null &&

@@ -157,6 +157,33 @@ describe('decisionPage', () => {
     ).toContain(external.id)
   })
 
+  it('matches every word of the search, whichever key asks first (the words are split once per filter)', () => {
+    const named = review.keys.find((x) => x.label.includes(' '))!
+    const [first, second] = named.label.split(' ')
+    const filter = { search: `  ${second.toUpperCase()}\t ${first}  ` }
+    const expected = review.keys
+      .filter((x) =>
+        [first, second].every((w) =>
+          `${x.label} ${x.appKey} ${x.external?.account ?? ''}`
+            .toLowerCase()
+            .includes(w.toLowerCase())
+        )
+      )
+      .map((x) => x.id)
+      .sort()
+
+    expect(expected).toContain(named.id)
+    // the same filter object twice, and with decisionPage: the words kept for it are its own
+    expect(matchingIds(review, filter).sort()).toEqual(expected)
+    expect(matchingIds(review, filter).sort()).toEqual(expected)
+    expect(decisionPage(review, { filter, limit: MAX_PAGE }).total).toBe(
+      expected.length
+    )
+    expect(
+      matchingIds(review, { search: `${first} no-such-word-anywhere` })
+    ).toEqual([])
+  })
+
   it('sorts by label and by age', () => {
     const byLabel = decisionPage(review, {
       sort: 'LABEL',

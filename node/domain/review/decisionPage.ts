@@ -35,6 +35,20 @@ const HIGH = severityRank('HIGH')
 // Findings at start and those new since the review started (findingsNow.ts) count alike.
 const worst = worstRank
 
+/** The search's words, split once per filter rather than once per key. */
+const wordsOf = new WeakMap<DecisionFilter, string[]>()
+
+function searchWords(f: DecisionFilter): string[] {
+  let words = wordsOf.get(f)
+
+  if (!words) {
+    words = (f.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean)
+    wordsOf.set(f, words)
+  }
+
+  return words
+}
+
 export function matches(
   review: Review,
   k: ReviewKey,
@@ -58,11 +72,7 @@ export function matches(
 
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false
-  const words = (f.search ?? '')
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
+  const words = searchWords(f)
 
   if (words.length) {
     const text = `${k.label} ${k.appKey} ${
@@ -132,8 +142,9 @@ export function decisionPage(
     limit?: number | null
   }
 ): DecisionPage {
+  const filter = q.filter ?? {}
   const all = sorted(
-    review.keys.filter((k) => matches(review, k, q.filter ?? {})),
+    review.keys.filter((k) => matches(review, k, filter)),
     q.sort ?? 'RISK'
   )
 

@@ -81,6 +81,21 @@ describe('recent copy', () => {
     expect(await readCopy('acme', storage)).toBeNull()
   })
 
+  it('is none when a stored key has no creation time as text (a live read replaces it, no page fails)', async () => {
+    const { storage, files } = fakeStorage()
+
+    await saveCopy('acme', storage, inventory(), 1_000)
+    forgetMemory()
+    const body = [...files.entries()].find(([path]) =>
+      path.endsWith(COPY_BODY)
+    )!
+
+    ;(
+      body[1] as { inventory: { keys: Array<{ createdAt: unknown }> } }
+    ).inventory.keys[0].createdAt = 1530713348000
+    expect(await readCopy('acme', storage)).toBeNull()
+  })
+
   it('a new replica (empty memory) starts warm from VBase; a warm replica reads only the small meta document', async () => {
     const { storage, reads } = fakeStorage()
     const saved = await saveCopy('acme', storage, inventory(), 1_000)

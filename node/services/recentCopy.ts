@@ -79,10 +79,13 @@ function wellFormed(inventory: Inventory | undefined): inventory is Inventory {
     Array.isArray(list) &&
     list.every((s: { roles?: unknown } | null) => Array.isArray(s?.roles))
 
+  // a key's creation time is parsed when the copy is read back (fromStoredCopy): a key without
+  // one as text would fail every page reading the copy, instead of a live read replacing it
   return (
     !!inventory &&
     Array.isArray(inventory.roles) &&
     subjects(inventory.keys) &&
+    inventory.keys.every((k) => typeof k.createdAt === 'string') &&
     subjects(inventory.users) &&
     subjects(inventory.externalKeys)
   )

@@ -119,14 +119,38 @@ export const ErrorState: React.FC<{
   )
 }
 
+/** How many missing parts the banner names (a failing VTEX can leave thousands of keys unread). */
+export const MISSING_SHOWN = 5
+
 export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
   missing.length ? (
     // standing notice about the data on the page: read in place, not announced on load
-    <div className="mb5">
+    <div className="mb5" data-partial>
       <Notice announce="none" type="warning">
         <FormattedMessage
           id="admin/key-steward.inventory.partial"
-          values={{ missing: missing.join('; ') }}
+          values={{
+            missing: (
+              <>
+                {missing.slice(0, MISSING_SHOWN).map((m, i) => (
+                  // each part isolated: a label written right to left must not turn the rest
+                  <React.Fragment key={i}>
+                    {i > 0 && '; '}
+                    <bdi>{m}</bdi>
+                  </React.Fragment>
+                ))}
+                {missing.length > MISSING_SHOWN && (
+                  <>
+                    {' '}
+                    <FormattedMessage
+                      id="admin/key-steward.inventory.partial.more"
+                      values={{ count: missing.length - MISSING_SHOWN }}
+                    />
+                  </>
+                )}
+              </>
+            ),
+          }}
         />
       </Notice>
     </div>

@@ -307,12 +307,30 @@ describe('shownCause', () => {
   const cause = (reason: string, locale: Locale = 'en') =>
     say(locale, shownCause(new UpstreamError('/api/x', undefined, 1, reason)))
 
-  it('shows an HTTP status or a network code as it is, in every language', () => {
+  it('shows an HTTP status, or a network code it has no words for, as it is, in every language', () => {
     for (const locale of ['en', 'pt', 'es'] as Locale[]) {
       expect(cause('HTTP 503', locale)).toBe('HTTP 503')
-      expect(cause('ETIMEDOUT', locale)).toBe('ETIMEDOUT')
+      expect(cause('EPROTO', locale)).toBe('EPROTO')
     }
   })
+
+  // A walk found "(ECONNABORTED)" alone on a pt page: the admin reads what happened, support the code.
+  it.each([
+    ['ECONNABORTED', 'en', 'VTEX did not answer in time [ECONNABORTED]'],
+    ['ETIMEDOUT', 'pt', 'a VTEX não respondeu a tempo [ETIMEDOUT]'],
+    ['ESOCKETTIMEDOUT', 'es', 'VTEX no respondió a tiempo [ESOCKETTIMEDOUT]'],
+    ['ECONNRESET', 'en', 'the connection was cut [ECONNRESET]'],
+    ['EPIPE', 'pt', 'a conexão foi interrompida [EPIPE]'],
+    ['ECONNRESET', 'es', 'la conexión se cortó [ECONNRESET]'],
+    ['ECONNREFUSED', 'en', 'VTEX could not be reached [ECONNREFUSED]'],
+    ['ENOTFOUND', 'pt', 'não foi possível contatar a VTEX [ENOTFOUND]'],
+    ['EAI_AGAIN', 'es', 'no se pudo contactar con VTEX [EAI_AGAIN]'],
+  ] as Array<[string, Locale, string]>)(
+    'words the network code %s (%s), keeping the code',
+    (code, locale, text) => {
+      expect(cause(code, locale)).toBe(text)
+    }
+  )
 
   it("words any other failure, and the deadline, in the admin's language, never quoting its text", () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9SECRETSECRET'

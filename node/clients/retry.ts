@@ -92,9 +92,24 @@ export function shownReason(e: UpstreamError): string {
     : 'request failed'
 }
 
+/** Network failures in words (the code stays, for support): no answer in time, a cut connection, no connection. */
+const NETWORK_CAUSE: Record<string, 'TIMED_OUT' | 'CONNECTION_CUT' | 'UNREACHABLE'> = {
+  ECONNABORTED: 'TIMED_OUT', // axios: the request's timeout
+  ETIMEDOUT: 'TIMED_OUT',
+  ESOCKETTIMEDOUT: 'TIMED_OUT',
+  ECONNRESET: 'CONNECTION_CUT',
+  EPIPE: 'CONNECTION_CUT',
+  ECONNREFUSED: 'UNREACHABLE',
+  ENOTFOUND: 'UNREACHABLE',
+  EAI_AGAIN: 'UNREACHABLE',
+  EHOSTUNREACH: 'UNREACHABLE',
+  ENETUNREACH: 'UNREACHABLE',
+}
+
 /**
- * shownReason as words in the admin's language: an HTTP status and a network error's code read
- * the same in every language; "request failed" and "no time left" are translated.
+ * shownReason as words in the admin's language: an HTTP status reads the same in every language;
+ * a known network code is said in words with the code in brackets (an admin may pass it to
+ * support); "request failed" and "no time left" are translated; another code is shown as is.
  */
 export function shownCause(e: UpstreamError): Wording {
   const shown = shownReason(e)
@@ -105,7 +120,8 @@ export function shownCause(e: UpstreamError): Wording {
         ? 'NO_TIME_LEFT'
         : shown === 'request failed'
         ? 'REQUEST_FAILED'
-        : shown,
+        : NETWORK_CAUSE[shown] ?? shown,
+    code: shown,
   })
 }
 

@@ -1,5 +1,9 @@
 import { ConflictError } from '../clients/appStorage'
+import { LM } from '../clients/licenseManagerApi'
+import { MESSAGE_CENTER } from '../clients/messageCenter'
 import { UpstreamError } from '../clients/retry'
+import { SCHEDULER } from '../clients/scheduler'
+import { VTEX_ID } from '../clients/vtexId'
 import {
   FIND_USER_BY_EMAIL,
   RENEW_API_TOKEN,
@@ -42,7 +46,7 @@ type Answered = {
 }
 
 /** What the GraphQL answer says for `err` in `locale` (as runtime/hardenGraphql.ts formats it). */
-function answered(err: Error, locale: 'pt' | 'es'): Answered {
+function answered(err: Error, locale: 'en' | 'pt' | 'es'): Answered {
   const ext = (err as { extensions?: Record<string, unknown> }).extensions
 
   return localizeError(
@@ -88,22 +92,84 @@ describe('missingPermissions', () => {
 })
 
 describe('toResolverError', () => {
-  it('says VTEX did not answer with what failed, counted in each language', () => {
-    const once = new UpstreamError('/api/vlm/appkeys', 502, 1, 'HTTP 502')
-    const late = new UpstreamError('/api/vlm/appkeys', 503, 4, 'HTTP 503', true)
+  // A walk found "VTEX did not answer: GET /api/vlm/appkeys failed after 4 attempts: HTTP 502"
+  // on a pt page: a raw method and path, and "did not answer" about an answer (502).
+  it('names what could not be done and says VTEX failed when it answered an error, in each language', () => {
+    const once = new UpstreamError(LM.appKeys, 502, 1, 'HTTP 502')
+    const late = new UpstreamError(LM.appKeys, 503, 4, 'HTTP 503', true)
 
-    for (const e of [once, late])
-      expect(toResolverError(e).message).toBe(
-        `VTEX did not answer: ${e.message}. Try again in a few minutes.`
-      )
+    expect(toResolverError(once).message).toBe(
+      'Could not read the list of API keys: VTEX failed (HTTP 502) after 1 attempt. Try again in a few minutes.'
+    )
+    expect(toResolverError(late).message).toBe(
+      'Could not read the list of API keys: VTEX failed (HTTP 503) after 4 attempts, no time left before the deadline. Try again in a few minutes.'
+    )
     const es = answered(toResolverError(late), 'es')
 
     expect(es.message).toBe(
-      'VTEX no respondió: /api/vlm/appkeys falló tras 4 intentos: HTTP 503 (sin tiempo antes del plazo). Inténtalo de nuevo en unos minutos.'
+      'No fue posible leer la lista de claves de API: VTEX falló (HTTP 503) tras 4 intentos, sin tiempo antes del plazo. Inténtalo de nuevo en unos minutos.'
     )
     expect(es.extensions.code).toBe('UPSTREAM_UNAVAILABLE')
-    expect(answered(toResolverError(once), 'pt').message).toMatch(
-      /falhou após 1 tentativa: HTTP 502\. Tente/
+    expect(answered(toResolverError(once), 'pt').message).toBe(
+      'Não foi possível ler a lista de chaves de API: a VTEX falhou (HTTP 502) após 1 tentativa. Tente novamente em alguns minutos.'
+    )
+    for (const locale of ['en', 'pt', 'es'] as const)
+      expect(answered(toResolverError(once), locale).message).not.toMatch(
+        /appkeys|did not answer|não respondeu|no respondió/
+      )
+  })
+
+  it('says VTEX did not answer only when no answer came, with the network failure in words', () => {
+    const timedOut = new UpstreamError(VTEX_ID.renew, undefined, 1, 'ECONNABORTED')
+
+    expect(toResolverError(timedOut).message).toBe(
+      'Could not renew the token: VTEX did not answer in time [ECONNABORTED] after 1 attempt. Try again in a few minutes.'
+    )
+    expect(answered(toResolverError(timedOut), 'pt').message).toBe(
+      'Não foi possível renovar o token: a VTEX não respondeu a tempo [ECONNABORTED] após 1 tentativa. Tente novamente em alguns minutos.'
+    )
+    // the deadline came before any attempt: nothing was asked of VTEX
+    const none = new UpstreamError(
+      LM.users,
+      undefined,
+      0,
+      'no time left before the deadline',
+      true
+    )
+
+    expect(answered(toResolverError(none), 'es').message).toBe(
+      'No fue posible leer la lista de usuarios administradores: no quedó tiempo antes del plazo para consultar a VTEX. Inténtalo de nuevo en unos minutos.'
+    )
+  })
+
+  it('names every call the clients make, and shows the endpoint of one it does not know', () => {
+    const endpoints = [
+      ...Object.values(LM),
+      ...Object.values(VTEX_ID),
+      ...Object.values(SCHEDULER),
+      ...Object.values(MESSAGE_CENTER),
+    ]
+
+    const unnamed = endpoints.flatMap((endpoint) =>
+      (['en', 'pt', 'es'] as const)
+        .map((locale) => [
+          endpoint,
+          answered(
+            toResolverError(new UpstreamError(endpoint, 500, 4, 'HTTP 500')),
+            locale
+          ).message,
+        ])
+        .filter(([, text]) => text.includes('/api/'))
+    )
+
+    expect(endpoints.length).toBeGreaterThan(10)
+    expect(unnamed).toEqual([])
+
+    expect(
+      toResolverError(new UpstreamError('GET /api/other', 500, 4, 'HTTP 500'))
+        .message
+    ).toBe(
+      'Could not call VTEX (GET /api/other): VTEX failed (HTTP 500) after 4 attempts. Try again in a few minutes.'
     )
   })
 
@@ -161,7 +227,7 @@ describe('storage and upstream failures as the admin reads them', () => {
       'Não foi possível salvar a revisão: o armazenamento não respondeu. Tente novamente.'
     )
     expect(answered(saved, 'es').message).toBe(
-      'No se pudo guardar la revisión: el almacenamiento no respondió. Inténtalo de nuevo.'
+      'No fue posible guardar la revisión: el almacenamiento no respondió. Inténtalo de nuevo.'
     )
     const read = toResolverError(
       new UpstreamError(
@@ -202,7 +268,7 @@ describe('storage and upstream failures as the admin reads them', () => {
     const shown = toResolverError(e)
 
     expect(shown.message).toBe(
-      'VTEX did not answer: /api/vtexid/apikey/{apiKey}/apitoken/renew failed after 1 attempt: request failed. Try again in a few minutes.'
+      'Could not call VTEX (/api/vtexid/apikey/{apiKey}/apitoken/renew): request failed after 1 attempt. Try again in a few minutes.'
     )
     expect(JSON.stringify(answered(shown, 'es'))).not.toContain(token)
   })

@@ -10,6 +10,7 @@ import {
 import { ACTION_RESOURCE_FOR, RESOURCE_FOR } from '../clients/licenseManagerApi'
 import { ACTION_RESOURCE_FOR as RENEWAL_RESOURCE_FOR } from '../clients/vtexId'
 import { ConflictError } from '../clients/appStorage'
+import { callName } from '../clients/callNames'
 import { shownCause, UpstreamError } from '../clients/retry'
 import type { Requirement } from '../domain/resources'
 import { RULE_IDS } from '../domain/rules'
@@ -184,7 +185,8 @@ const STORAGE_CALL = /^VBase (GET|PUT) ([^/\s]+)\//
 
 /**
  * VTEX kept failing (5xx, 429, timeouts) past the retries: the admin may try again later. The
- * admin is told what could not be done in plain words: never a document's path in the app's
+ * admin is told what could not be done in plain words (a call clients/callNames.ts does not name
+ * is shown by its endpoint), and whether VTEX failed or did not answer: never a document's path in the app's
  * storage, nor the free text of a failure (it could quote an upstream answer). The upstream error
  * rides along, not enumerable (so never answered), for the log (resolvers/access.ts).
  */
@@ -199,7 +201,15 @@ export function upstreamUnavailable(e: UpstreamError): Error {
             what: storage[2],
           })
         : wording('refusal.upstream.unavailable', {
+            what: callName(e.endpoint),
             endpoint: e.endpoint,
+            // VTEX answered with an error (HTTP 502) / no answer (timeout, cut) / never asked
+            outcome:
+              e.status !== undefined
+                ? 'failed'
+                : e.attempts === 0
+                ? 'notSent'
+                : 'noAnswer',
             attempts: e.attempts,
             reason: shownCause(e),
             deadline: e.deadlineReached ? 'yes' : 'no',

@@ -1,8 +1,7 @@
 // What the daily scan did, kept in VBase so failures that happen with no admin watching are
 // shown in the Admin (Settings → Daily scan, the Overview, the reminder banner) and not only
 // written to a log. Pure: outcomes are built from plain data.
-import type { Inventory } from '../types'
-import type { Wording } from '../wording'
+import type { Inventory, Missing } from '../types'
 import { DAY_MS } from '../age'
 
 export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
@@ -20,8 +19,14 @@ export type ScanProblem =
 export interface StepOutcome {
   state: StepState
   problem: ScanProblem | null
-  /** what failed, in VTEX's terms (endpoint, status, what is missing); never a credential */
+  /** what failed, in VTEX's terms (endpoint, status); never a credential. A status saved before
+   * `missing` existed holds the inventory's missing parts here, in English: shown as it is. */
   detail: string | null
+  /** inventory: the first parts that could not be read, as data, worded in the admin's language
+   * when the status is read (resolvers/reminders.ts scanStepFields) */
+  missing?: Missing[] | null
+  /** inventory: how many parts could not be read in all (the rest are counted: "and N more") */
+  missingCount?: number | null
   /** storefront: how many URLs could not be read (the Admin words it in the admin's language) */
   unreadUrls?: number | null
   /** storefront: a page, byte or sitemap limit stopped the crawl */
@@ -52,26 +57,22 @@ const MAX_DETAIL = 500
 export const detail = (text: string): string =>
   text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text
 
-/** `english` words what the inventory misses (services/wording.ts): a status is in English. */
+/** Parts named in a status; the others are counted. Three keep it short (a failing VTEX can
+ * leave thousands of roles unread) and within the 500 characters of `detail` once worded. */
+export const NAMED_MISSING = 3
+
+/** What the inventory misses is kept as data: the status is worded when an admin reads it. */
 export function inventoryOutcome(
-  inventory: Pick<Inventory, 'complete' | 'missing'>,
-  english: (w: Wording) => string
+  inventory: Pick<Inventory, 'complete' | 'missing'>
 ): StepOutcome {
   if (inventory.complete) return OK
-  const more =
-    inventory.missing.length > 3
-      ? ` and ${inventory.missing.length - 3} more`
-      : ''
 
   return {
     state: 'PARTIAL',
     problem: 'INCOMPLETE',
-    detail: detail(
-      `${inventory.missing
-        .slice(0, 3)
-        .map((m) => (typeof m === 'string' ? m : english(m)))
-        .join('; ')}${more}`
-    ),
+    detail: null,
+    missing: inventory.missing.slice(0, NAMED_MISSING),
+    missingCount: inventory.missing.length,
   }
 }
 

@@ -185,6 +185,7 @@ export async function generate(root = ROOT): Promise<string[]> {
           ExternalKey: '../domain/types#ExternalKeyEntry',
           AdminUser: '../domain/types#UserEntry',
           Inventory: '../domain/types#Inventory as DomainInventory',
+          ScanStep: '../domain/scan/scanStatus#StepOutcome',
         },
       },
     },

@@ -54,5 +54,23 @@ describe('scheduled scan under slow VTEX and a slow storefront', () => {
       ['OK', 'PARTIAL'].includes(data.schedule.lastRun.storefront.state)
     )
     assert.ok(data.schedule.lastScanAt, 'the partial snapshot was saved')
+    // The same stored status read by a pt and an es admin: worded in their language, not English.
+    for (const [locale, words] of [
+      ['pt', /^perfis d.*sem tempo antes do prazo/],
+      ['es', /^roles de.*sin tiempo antes del plazo/],
+    ] as const) {
+      const detail = (
+        await gql(
+          stack,
+          ANA,
+          '{ schedule { lastRun { inventory { detail } } } }',
+          undefined,
+          locale
+        )
+      ).body.data.schedule.lastRun.inventory.detail
+
+      assert.match(detail, words)
+      assert.doesNotMatch(detail, /roles of|attempt|deadline/)
+    }
   })
 })

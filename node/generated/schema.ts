@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PresentedReview } from '../services/review/present';
 import type { ApiKeyParent } from '../domain/keyList';
 import type { ExternalKeyEntry, UserEntry, Inventory as DomainInventory } from '../domain/types';
+import type { StepOutcome } from '../domain/scan/scanStatus';
 import type { Context } from '../typings';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1162,7 +1163,10 @@ export type ScanStep = {
   __typename?: 'ScanStep';
   state: ScanStepState;
   problem?: Maybe<ScanProblem>;
-  /** What failed, in VTEX's terms (endpoint and status, what is missing) */
+  /**
+   * What failed, in VTEX's terms (endpoint and status); inventory step: the parts
+   * that could not be read, in the admin's language
+   */
   detail?: Maybe<Scalars['String']['output']>;
   /** Storefront step: how many URLs could not be read */
   unreadUrls?: Maybe<Scalars['Int']['output']>;
@@ -1508,10 +1512,10 @@ export type ResolversTypes = {
   RoleChange: ResolverTypeWrapper<Partial<RoleChange>>;
   RoleRef: ResolverTypeWrapper<Partial<RoleRef>>;
   ScanProblem: ResolverTypeWrapper<Partial<ScanProblem>>;
-  ScanRun: ResolverTypeWrapper<Partial<ScanRun>>;
-  ScanStep: ResolverTypeWrapper<Partial<ScanStep>>;
+  ScanRun: ResolverTypeWrapper<Partial<Omit<ScanRun, 'inventory' | 'storefront' | 'email'> & { inventory: ResolversTypes['ScanStep'], storefront: ResolversTypes['ScanStep'], email: ResolversTypes['ScanStep'] }>>;
+  ScanStep: ResolverTypeWrapper<StepOutcome>;
   ScanStepState: ResolverTypeWrapper<Partial<ScanStepState>>;
-  ScheduleStatus: ResolverTypeWrapper<Partial<ScheduleStatus>>;
+  ScheduleStatus: ResolverTypeWrapper<Partial<Omit<ScheduleStatus, 'registration' | 'lastRun'> & { registration?: Maybe<ResolversTypes['ScanStep']>, lastRun?: Maybe<ResolversTypes['ScanRun']> }>>;
   ScoreBand: ResolverTypeWrapper<Partial<ScoreBand>>;
   ScoreCost: ResolverTypeWrapper<Partial<ScoreCost>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
@@ -1584,9 +1588,9 @@ export type ResolversParentTypes = {
   Role: Partial<Role>;
   RoleChange: Partial<RoleChange>;
   RoleRef: Partial<RoleRef>;
-  ScanRun: Partial<ScanRun>;
-  ScanStep: Partial<ScanStep>;
-  ScheduleStatus: Partial<ScheduleStatus>;
+  ScanRun: Partial<Omit<ScanRun, 'inventory' | 'storefront' | 'email'> & { inventory: ResolversParentTypes['ScanStep'], storefront: ResolversParentTypes['ScanStep'], email: ResolversParentTypes['ScanStep'] }>;
+  ScanStep: StepOutcome;
+  ScheduleStatus: Partial<Omit<ScheduleStatus, 'registration' | 'lastRun'> & { registration?: Maybe<ResolversParentTypes['ScanStep']>, lastRun?: Maybe<ResolversParentTypes['ScanRun']> }>;
   ScoreCost: Partial<ScoreCost>;
   Float: Partial<Scalars['Float']['output']>;
   SettingLimit: Partial<SettingLimit>;

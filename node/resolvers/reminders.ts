@@ -1,8 +1,9 @@
 import { now } from '../clock'
 import { snoozeUntil } from '../domain/scan/reminders'
+import type { StepOutcome } from '../domain/scan/scanStatus'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
-import { wording } from '../domain/wording'
+import { localeOf, wording } from '../domain/wording'
 import { toResolverError } from './errors'
 import { invalidFields } from './refusals'
 import {
@@ -10,6 +11,7 @@ import {
   scheduleStatus,
   stopSchedule,
 } from '../services/dailyScan/registration'
+import { stepDetail } from '../services/dailyScan/stepDetail'
 import type { RemindersDoc } from '../services/reminders'
 import { currentReminders } from '../services/reminders'
 import { requestData } from '../services/requestData'
@@ -109,4 +111,10 @@ export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
   return scheduleStatus(requestData(ctx).storage).catch((e) => {
     throw toResolverError(e)
   })
+}
+
+/** A daily scan step's detail in the admin's language (a status stored in English: as it is). */
+export const scanStepFields = {
+  detail: (step: StepOutcome, _: unknown, ctx: Context) =>
+    stepDetail(step, localeOf(ctx.vtex.locale)),
 }

@@ -18,7 +18,6 @@ import {
 import type { Context } from '../../typings'
 import { emailReminders } from '../reminderEmails'
 import { requestData } from '../requestData'
-import { english } from '../wording'
 import { crawlStorefront } from '../storefrontCrawl'
 import type { ScheduleDoc } from './registration'
 import {
@@ -60,7 +59,7 @@ export async function takeDailySnapshot(
   let snapshot: Snapshot | null = null
 
   if (evaluation.ok) {
-    inventory = inventoryOutcome(evaluation.value.input.inventory, english)
+    inventory = inventoryOutcome(evaluation.value.input.inventory)
     const prev = (await storage.read<Snapshot>('snapshots', 'latest.json'))
       .value
 

@@ -1,0 +1,82 @@
+import { inventoryOutcome } from '../../domain/scan/scanStatus'
+import type { Missing } from '../../domain/types'
+import type { Wording } from '../../domain/wording'
+import { wording } from '../../domain/wording'
+import { stepDetail } from './stepDetail'
+
+const failed = wording('inventory.missing.because', {
+  reason: wording('inventory.reason.upstream', {
+    cause: wording('upstream.cause', { cause: 'HTTP 500', code: 'HTTP 500' }),
+    attempts: 4,
+    deadline: 'no',
+  }),
+})
+
+const keyRoles = (label: string, n = 1): Wording =>
+  wording('inventory.missing.keyRoles', {
+    label,
+    appKey: `vtexappkey-acme-${n}`,
+    because: failed,
+  })
+
+/** The outcome a daily scan stores, read back from VBase (JSON). */
+const stored = (missing: Missing[]) =>
+  JSON.parse(JSON.stringify(inventoryOutcome({ complete: false, missing })))
+
+describe('stepDetail', () => {
+  const partial = stored([
+    keyRoles('Freight quotes (Frenet)'),
+    wording('inventory.missing.userRoles', { email: 'ana@acme.com', because: '' }),
+    wording('inventory.missing.userList', { because: failed }),
+    keyRoles('ERP', 2),
+    keyRoles('PIM', 3),
+  ])
+
+  it("words what the inventory missed in the admin's language when the status is read", () => {
+    expect(stepDetail(partial, 'en')).toBe(
+      'roles of key "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 after 4 attempts); roles of user ana@acme.com; the admin user list (HTTP 500 after 4 attempts) and 2 more'
+    )
+    expect(stepDetail(partial, 'pt')).toBe(
+      'perfis da chave "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 após 4 tentativas); perfis do usuário ana@acme.com; a lista de usuários administradores (HTTP 500 após 4 tentativas) e mais 2'
+    )
+    expect(stepDetail(partial, 'es')).toBe(
+      'roles de la clave "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 tras 4 intentos); roles del usuario ana@acme.com; la lista de usuarios administradores (HTTP 500 tras 4 intentos) y 2 más'
+    )
+  })
+
+  it('names every part when there are three or fewer', () => {
+    expect(stepDetail(stored([keyRoles('ERP')]), 'pt')).toBe(
+      'perfis da chave "ERP" (vtexappkey-acme-1) (HTTP 500 após 4 tentativas)'
+    )
+  })
+
+  it('shows a status stored before (an English sentence) as it is', () => {
+    const old = {
+      state: 'PARTIAL',
+      problem: 'INCOMPLETE',
+      detail: 'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts)',
+    }
+
+    expect(stepDetail(old, 'pt')).toBe(old.detail)
+    expect(stepDetail({ detail: null }, 'es')).toBeNull()
+  })
+
+  it('keeps the worded detail within 500 characters', () => {
+    const long = stored([1, 2, 3, 4].map((n) => keyRoles('L'.repeat(300), n)))
+    const text = stepDetail(long, 'es')!
+
+    expect(text.length).toBe(500)
+    expect(text.endsWith('…')).toBe(true)
+  })
+
+  it('leaves out, and counts, a stored part it cannot word (saved by another version)', () => {
+    const odd = stored([keyRoles('ERP')])
+
+    odd.missing.push({ id: 'inventory.missing.gone', values: {} })
+    odd.missingCount = 2
+
+    expect(stepDetail(odd, 'en')).toBe(
+      'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts) and 1 more'
+    )
+  })
+})

@@ -218,14 +218,54 @@ describe('upstream trouble', () => {
     }
   })
 
-  it('a key list that keeps failing is an error saying VTEX did not answer', async () => {
+  it('a key list that keeps failing is an error naming the list and saying VTEX failed (not that it did not answer)', async () => {
     stack.platform.faults.set([{ path: '^/api/vlm/appkeys$', status: 502 }])
     const r = await gql(stack, OWNER, '{ inventory { complete } }')
 
     assert.equal(errorCode(r), 'UPSTREAM_UNAVAILABLE')
-    assert.match(
+    assert.equal(
       r.body.errors![0].message,
-      /appkeys failed after 4 attempts: HTTP 502/
+      'Could not read the list of API keys: VTEX failed (HTTP 502) after 4 attempts. Try again in a few minutes.'
+    )
+    const pt = await gql(
+      stack,
+      OWNER,
+      '{ inventory { complete } }',
+      undefined,
+      'pt-BR'
+    )
+
+    assert.match(
+      pt.body.errors![0].message,
+      /^Não foi possível ler a lista de chaves de API: a VTEX falhou \(HTTP 502\) após 4 tentativas\./
+    )
+    assert.doesNotMatch(pt.text, /\/api\/vlm|não respondeu/)
+  })
+
+  // A failed role list leaves each user's roles with id and name only (isAdmin false): the Users
+  // page counted "0 users hold Owner" beside five rows with the too-many-Owners finding.
+  it('a failed role list still counts Owner users as the too-many-Owners rule does, and lists them first', async () => {
+    stack.platform.faults.set([{ path: '/roles/list/paged$', status: 500 }])
+    const r = await gql(
+      stack,
+      OWNER,
+      `{ userList(pageSize: 100) { ownerCount rows { email roles { name isAdmin } } }
+        findings(rule: "user-owner-role") { subjectLabel } inventory { complete } }`
+    )
+
+    assert.equal(r.body.errors, undefined, r.text)
+    const { userList, findings, inventory } = r.body.data
+    const flagged = findings.map((f: { subjectLabel: string }) => f.subjectLabel)
+
+    assert.equal(inventory.complete, false)
+    assert.equal(flagged.length, 5, 'the fixture has 5 active Owner users')
+    assert.equal(userList.ownerCount, flagged.length)
+    assert.deepEqual(
+      userList.rows
+        .slice(0, flagged.length)
+        .map((u: { email: string }) => u.email)
+        .sort(),
+      [...flagged].sort()
     )
   })
 

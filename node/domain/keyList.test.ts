@@ -168,6 +168,20 @@ describe('listUsers', () => {
         (u) => u.email
       )
     ).toEqual(['boss@x.com', 'amy@x.com', 'zed@x.com'])
+    // the role list failed: roles keep id and name only (isAdmin false), as rules/userOwnerRole.ts
+    // still finds Owner by its name, so the list still puts its holders first
+    const unflagged = {
+      ...user('ceo@x.com'),
+      roles: [role(1, 'Owner (Admin Super)')],
+    }
+
+    expect(
+      listUsers([...users, unflagged], {
+        page: 1,
+        pageSize: 10,
+        search: '',
+      }).rows.map((u) => u.email)
+    ).toEqual(['boss@x.com', 'ceo@x.com', 'amy@x.com', 'zed@x.com'])
     expect(
       listUsers(users, { page: 1, pageSize: 10, search: 'owner' }).rows.map(
         (u) => u.email

@@ -6,6 +6,7 @@ import { ageInDays, parseTime } from './age'
 import type { Finding, Severity } from './findings'
 import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
+import { holdsOwnerRole } from './roleGrants'
 
 export const KEY_SORTS = ['label', 'createdAt', 'ageDays', 'severity'] as const
 export type KeySort = (typeof KEY_SORTS)[number]
@@ -161,7 +162,8 @@ export function listKeys(
   }
 }
 
-export const isOwnerUser = (u: UserEntry) => u.roles.some((r) => r.isAdmin)
+/** Owner-like, as the too-many-Owners rule counts (roleGrants.ts). */
+export const isOwnerUser = (u: UserEntry) => holdsOwnerRole(u)
 
 /** Users and roles page: owners first, then by e-mail; search by name, e-mail or role. */
 export function listUsers(

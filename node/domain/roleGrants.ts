@@ -19,6 +19,14 @@ export function grantsEverything(role: RoleInfo): boolean {
   )
 }
 
+/**
+ * A user (or key) holding an Owner-like role: the one test of the too-many-Owners rule, the Users
+ * page's owner count and its owners-first order. By grantsEverything, not `isAdmin` alone: when
+ * the role list fails, roles keep only id and name (isAdmin false) and Owner is known by name.
+ */
+export const holdsOwnerRole = (subject: { roles: RoleInfo[] }): boolean =>
+  subject.roles.some(grantsEverything)
+
 /** Able to create keys or change roles: Owner-like, a documented predefined one, or declared. */
 export function canManageKeys(role: RoleInfo, settings: Settings): boolean {
   return (

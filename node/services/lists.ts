@@ -1,7 +1,12 @@
 // The Keys and Users pages' lists, paged on the server from the request's evaluation (the recent
 // copy when there is one): one page of rows, the total, and what the filters offer.
 import type { KeyListQuery, KeyRow } from '../domain/keyList'
-import { externalRow, listKeys, listUsers } from '../domain/keyList'
+import {
+  externalRow,
+  isOwnerUser,
+  listKeys,
+  listUsers,
+} from '../domain/keyList'
 import type { Context } from '../typings'
 import { requestData } from './requestData'
 
@@ -34,9 +39,8 @@ export async function userList(
 ) {
   const { input } = await requestData(ctx).evaluation()
   const inv = input.inventory
-  const owners = inv.users.filter(
-    (u) => !u.isBlocked && u.roles.some((r) => r.isAdmin)
-  ).length
+  // counted as the too-many-Owners rule counts (a failed role list leaves isAdmin false)
+  const owners = inv.users.filter((u) => !u.isBlocked && isOwnerUser(u)).length
 
   return {
     ...listUsers(inv.users, q),

@@ -1,4 +1,4 @@
-import { grantsEverything } from '../roleGrants'
+import { holdsOwnerRole } from '../roleGrants'
 import type { Rule } from './types'
 
 export const userOwnerRole: Rule = {
@@ -9,7 +9,7 @@ export const userOwnerRole: Rule = {
   reads: ['users', 'settings'],
   evaluate(input, _shared, report) {
     const owners = input.inventory.users.filter(
-      (u) => !u.isBlocked && u.roles.some(grantsEverything)
+      (u) => !u.isBlocked && holdsOwnerRole(u)
     )
 
     if (owners.length <= input.settings.maxOwnerUsers) return

@@ -255,7 +255,9 @@ describe('upstream trouble', () => {
 
     assert.equal(r.body.errors, undefined, r.text)
     const { userList, findings, inventory } = r.body.data
-    const flagged = findings.map((f: { subjectLabel: string }) => f.subjectLabel)
+    const flagged = findings.map(
+      (f: { subjectLabel: string }) => f.subjectLabel
+    )
 
     assert.equal(inventory.complete, false)
     assert.equal(flagged.length, 5, 'the fixture has 5 active Owner users')

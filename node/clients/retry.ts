@@ -93,7 +93,10 @@ export function shownReason(e: UpstreamError): string {
 }
 
 /** Network failures in words (the code stays, for support): no answer in time, a cut connection, no connection. */
-const NETWORK_CAUSE: Record<string, 'TIMED_OUT' | 'CONNECTION_CUT' | 'UNREACHABLE'> = {
+const NETWORK_CAUSE: Record<
+  string,
+  'TIMED_OUT' | 'CONNECTION_CUT' | 'UNREACHABLE'
+> = {
   ECONNABORTED: 'TIMED_OUT', // axios: the request's timeout
   ETIMEDOUT: 'TIMED_OUT',
   ESOCKETTIMEDOUT: 'TIMED_OUT',

@@ -337,6 +337,28 @@ describe('what costs the most points', () => {
     ])
   })
 
+  // A walk found the kept penalty listed with no name, worded as a key whose roles are unknown.
+  it('names the too-many-Owners penalty kept while users are unread, and says it could not be checked', () => {
+    const h = hygieneScore(
+      { ...inv([key('a')]), usersKnown: false } as Inventory,
+      []
+    )
+
+    expect(h.costs).toEqual([
+      {
+        subjectType: 'ACCOUNT',
+        subjectId: '',
+        subjectLabel: '',
+        rule: 'user-owner-role',
+        rules: ['user-owner-role'],
+        severity: null,
+        points: 5,
+        capPoints: 0,
+        unchecked: true,
+      },
+    ])
+  })
+
   it('leaves out INFO findings and inactive keys: they cost nothing', () => {
     expect(
       hygieneScore(inv([key('a'), key('b', { isActive: false })]), [

@@ -61,6 +61,11 @@ export interface ScoreCost {
    * what fixing its CRITICAL finding gives back on top of its own findings' points
    */
   capPoints: number
+  /**
+   * true when the rule could not be checked (the admin user list, or some users' roles, could not
+   * be read): its penalty is kept until it can be, and the Overview says why
+   */
+  unchecked?: boolean
 }
 
 export interface Hygiene {
@@ -334,6 +339,22 @@ export function hygieneScore(
   })
 
   for (const [rule, fs] of accountFindings) {
+    // kept with no finding behind it (users unread): named by its rule, said to be unchecked
+    if (!fs.length) {
+      ranking.offer(ACCOUNT_PENALTY[rule], () => ({
+        subjectType: 'ACCOUNT',
+        subjectId: '',
+        subjectLabel: '',
+        rule,
+        rules: [rule],
+        severity: null,
+        points: ACCOUNT_PENALTY[rule],
+        capPoints: 0,
+        unchecked: true,
+      }))
+      continue
+    }
+
     // several users behind one penalty are named together, once
     ranking.offer(ACCOUNT_PENALTY[rule], () =>
       describe(

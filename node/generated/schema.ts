@@ -1225,6 +1225,11 @@ export type ScoreCost = {
   points: Scalars['Float']['output'];
   /** Of points, its share of the CRITICAL cap (0 when the cap does not hold): the rest is its own findings' cost */
   capPoints: Scalars['Float']['output'];
+  /**
+   * True when the rule could not be checked (the admin user list, or some users'
+   * roles, could not be read): its penalty is kept until it can be
+   */
+  unchecked: Scalars['Boolean']['output'];
 };
 
 /** The limits of one setting (Query.settingsLimits): min/max for numbers, maxItems/maxLength for lists */
@@ -2196,6 +2201,7 @@ export type ScoreCostResolvers<ContextType = Context, ParentType extends Resolve
   severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   capPoints?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unchecked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SettingLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettingLimit'] = ResolversParentTypes['SettingLimit']> = {

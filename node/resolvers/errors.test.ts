@@ -120,7 +120,12 @@ describe('toResolverError', () => {
   })
 
   it('says VTEX did not answer only when no answer came, with the network failure in words', () => {
-    const timedOut = new UpstreamError(VTEX_ID.renew, undefined, 1, 'ECONNABORTED')
+    const timedOut = new UpstreamError(
+      VTEX_ID.renew,
+      undefined,
+      1,
+      'ECONNABORTED'
+    )
 
     expect(toResolverError(timedOut).message).toBe(
       'Could not renew the token: VTEX did not answer in time [ECONNABORTED] after 1 attempt. Try again in a few minutes.'

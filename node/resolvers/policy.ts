@@ -113,7 +113,9 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
     band: h.band,
     uncappedScore: h.uncapped,
     capped: h.capped,
-    topCosts: h.costs.slice(0, TOP_COSTS),
+    topCosts: h.costs
+      .slice(0, TOP_COSTS)
+      .map((c) => ({ ...c, unchecked: c.unchecked ?? false })),
   }
 }
 

@@ -26,7 +26,10 @@ const stored = (missing: Missing[]) =>
 describe('stepDetail', () => {
   const partial = stored([
     keyRoles('Freight quotes (Frenet)'),
-    wording('inventory.missing.userRoles', { email: 'ana@acme.com', because: '' }),
+    wording('inventory.missing.userRoles', {
+      email: 'ana@acme.com',
+      because: '',
+    }),
     wording('inventory.missing.userList', { because: failed }),
     keyRoles('ERP', 2),
     keyRoles('PIM', 3),
@@ -54,7 +57,8 @@ describe('stepDetail', () => {
     const old = {
       state: 'PARTIAL',
       problem: 'INCOMPLETE',
-      detail: 'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts)',
+      detail:
+        'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts)',
     }
 
     expect(stepDetail(old, 'pt')).toBe(old.detail)
@@ -65,7 +69,7 @@ describe('stepDetail', () => {
     const long = stored([1, 2, 3, 4].map((n) => keyRoles('L'.repeat(300), n)))
     const text = stepDetail(long, 'es')!
 
-    expect(text.length).toBe(500)
+    expect(text).toHaveLength(500)
     expect(text.endsWith('…')).toBe(true)
   })
 

@@ -15,6 +15,7 @@ const COSTS = [
     severity: 'CRITICAL',
     points: 14,
     capPoints: 12,
+    unchecked: false,
   },
   {
     subjectType: 'EXTERNAL_KEY',
@@ -25,6 +26,7 @@ const COSTS = [
     severity: 'HIGH',
     points: 0.8,
     capPoints: 0,
+    unchecked: false,
   },
 ]
 
@@ -166,6 +168,42 @@ describe('OverviewPage', () => {
     expect(items[1].querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF'
     )
+  })
+
+  // A walk found this line with no name, worded as a key whose roles are unknown.
+  it('names the too-many-Owners penalty kept while users could not be read, and says it could not be checked', async () => {
+    const kept = {
+      subjectType: 'ACCOUNT',
+      subjectId: '',
+      subjectLabel: '',
+      rule: 'user-owner-role',
+      rules: ['user-owner-role'],
+      severity: null,
+      points: 5,
+      capPoints: 0,
+      unchecked: true,
+    }
+
+    const { getByTestId } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data({ complete: false, topCosts: [kept] }) },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByTestId('score-costs'))
+    const item = getByTestId('score-costs').querySelector('li')!
+
+    expect(item.querySelector('.fw5')!.textContent).toBe('Too many Owner users')
+    expect(item.querySelector('[data-cost-unchecked]')!.textContent).toMatch(
+      /^Could not be checked: the admin user list/
+    )
+    expect(item.textContent).not.toMatch(/roles could not be read: counted/)
+    expect(item.textContent).toMatch(/−5 points/)
   })
 
   it('shows no cap note when nothing holds the score', async () => {

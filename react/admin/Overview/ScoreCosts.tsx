@@ -103,9 +103,18 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                   {c.severity && <SeverityBadge severity={c.severity} />}
                 </span>
                 <span className="flex-auto">
-                  <span className="db fw5">{subject(c)}</span>
+                  <span className="db fw5">
+                    {/* a penalty kept with no one behind it: named by its rule */}
+                    {c.unchecked && c.rule
+                      ? ruleName(intl, c.rule)
+                      : subject(c)}
+                  </span>
                   <span className="db f7 c-muted-1 mt1">
-                    {c.rule ? (
+                    {c.unchecked ? (
+                      <span data-cost-unchecked>
+                        <FormattedMessage id="admin/key-steward.overview.costUnchecked" />
+                      </span>
+                    ) : c.rule ? (
                       c.rules.map((r) => ruleName(intl, r)).join(' · ')
                     ) : (
                       <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />

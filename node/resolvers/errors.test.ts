@@ -261,6 +261,40 @@ describe('storage and upstream failures as the admin reads them', () => {
     expect(Object.keys(saved)).not.toContain('upstream')
   })
 
+  // The key page's form saves one key's details: "the keys' notes" (plural) did not name it.
+  it("names the annotations as this key's details when written, every key's when read", () => {
+    const put = toResolverError(
+      new UpstreamError(
+        'VBase PUT annotations/annotations.json',
+        500,
+        4,
+        'HTTP 500'
+      )
+    )
+
+    const get = toResolverError(
+      new UpstreamError(
+        'VBase GET annotations/annotations.json',
+        500,
+        4,
+        'HTTP 500'
+      )
+    )
+
+    expect(put.message).toBe(
+      'Could not save this key’s details: the storage did not answer. Try again.'
+    )
+    expect(answered(put, 'pt').message).toBe(
+      'Não foi possível salvar os dados desta chave: o armazenamento não respondeu. Tente novamente.'
+    )
+    expect(answered(put, 'es').message).toBe(
+      'No fue posible guardar los datos de esta clave: el almacenamiento no respondió. Inténtalo de nuevo.'
+    )
+    expect(answered(get, 'es').message).toBe(
+      'No fue posible leer los datos de las claves: el almacenamiento no respondió. Inténtalo de nuevo.'
+    )
+  })
+
   it('never shows the free text of a failure (it could quote an upstream answer)', () => {
     const token = 'Q'.repeat(128)
     const e = new UpstreamError(

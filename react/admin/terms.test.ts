@@ -48,6 +48,17 @@ describe('terms', () => {
     )
   })
 
+  // VTEX's pt Admin calls roles "perfis" (Configurações da conta → Perfis): a walk found
+  // "Os papéis desta chave…" above "Perfis e produtos" on the same page.
+  it('one word for roles (pt: perfis)', () => {
+    expect(
+      Object.entries(CATALOGS.pt).filter(([, text]) =>
+        /papé?is|papel/i.test(text)
+      )
+    ).toEqual([])
+    expect(CATALOGS.pt[`${P}dailyScan.step.inventory`]).toMatch(/perfis/)
+  })
+
   // Severity codes stay in data (INFO); the word people read is translated.
   it.each([
     ['pt', 'Informativo'],

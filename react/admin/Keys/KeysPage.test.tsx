@@ -382,15 +382,21 @@ describe('KeysPage', () => {
     })
 
     // the page polls after 1 s without data: give a loaded machine room
-    await waitFor(() => getByText('Reading roles: 1,240 of 6,000 …'), {
-      timeout: 5000,
-    })
+    await waitFor(
+      () =>
+        getByText('Reading the roles of each key and user: 1,240 of 6,000 …'),
+      {
+        timeout: 5000,
+      }
+    )
     expect(
       getByText(
         'VTEX asked Key Steward to slow down: waiting 3 seconds, then retrying.'
       )
     ).toBeInTheDocument()
-    expect(getByText(/reading 4 at a time instead of 8/)).toBeInTheDocument()
+    expect(
+      getByText(/reading the roles of 4 keys or users at a time instead of 8/)
+    ).toBeInTheDocument()
   })
 
   it('says how old the recent copy is and loads live data on request', async () => {

@@ -136,7 +136,7 @@ const Figure: React.FC<{ value: number }> = ({ value }) => (
   <FormattedMessage id="admin/key-steward.progress.number" values={{ value }} />
 )
 
-/** "Reading roles: 1,240 of 6,000 …", honest about VTEX slowing the read down. */
+/** "Reading the roles of each key and user: 1,240 of 6,000 …", honest about VTEX slowing the read down. */
 export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
   status,
 }) => {

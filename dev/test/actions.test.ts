@@ -888,6 +888,11 @@ describe("when VTEX's answer is an error or never comes", () => {
       res.body.errors![0].message,
       /did not confirm.*recorded the renewal as possibly pending.*never shown to anyone/
     )
+    // the timeout in words, its code in brackets for support: never a bare "(ECONNABORTED)"
+    assert.match(
+      res.body.errors![0].message,
+      /" \((VTEX did not answer in time|the connection was cut) \[E[A-Z_]+\]\)\./
+    )
     const lost = stack.platform.state.issuedTokens.find(
       (t) => t.appKey === key.appKey
     )

@@ -122,11 +122,42 @@ export const ErrorState: React.FC<{
 /** How many missing parts the banner names (a failing VTEX can leave thousands of keys unread). */
 export const MISSING_SHOWN = 5
 
-export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
+/**
+ * Whether the line about the data's source (Freshness DataSource) already offers "Load live
+ * data": the daily scan's copy and the recent copy do; a live read does not.
+ */
+export const sourceOffersLive = (source: string | null | undefined) =>
+  source === 'SNAPSHOT' || source === 'RECENT'
+
+export const PartialBanner: React.FC<{
+  missing: string[]
+  /**
+   * The page's "Load live data" (its query again with live: true): what to do about the missing
+   * parts. Offered here unless the source line above offers it already (one button, not two).
+   */
+  onLive?: () => unknown
+  source?: string | null
+  loading?: boolean
+}> = ({ missing, onLive, source, loading }) =>
   missing.length ? (
     // standing notice about the data on the page: read in place, not announced on load
     <div className="mb5" data-partial>
-      <Notice announce="none" type="warning">
+      <Notice
+        announce="none"
+        type="warning"
+        action={
+          onLive && !sourceOffersLive(source)
+            ? {
+                label: (
+                  <FormattedMessage id="admin/key-steward.source.refresh" />
+                ),
+                onClick: () => {
+                  onLive()
+                },
+              }
+            : undefined
+        }
+      >
         <FormattedMessage
           id="admin/key-steward.inventory.partial"
           values={{
@@ -152,6 +183,11 @@ export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
             ),
           }}
         />
+        {loading && (
+          <span className="ml2" role="status">
+            <FormattedMessage id="admin/key-steward.state.loading" />
+          </span>
+        )}
       </Notice>
     </div>
   ) : null

@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
+import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import KEY_LIST from '../graphql/keyList.gql'
 import {
   errorMock,
@@ -326,6 +327,34 @@ describe('KeysPage', () => {
 
     await waitFor(() => getByText('2 keys and 1 external key match'))
     expect(getByText('1–3 of 3')).toBeInTheDocument()
+  })
+
+  it('says a failure of VTEX once when the key list and the External keys both fail with it', async () => {
+    const message =
+      'The list of API keys could not be read from VTEX (HTTP 502).'
+    const list = {
+      ...errorMock(KEY_LIST, 'UPSTREAM_UNAVAILABLE', message),
+      request: { query: KEY_LIST, variables: keyListVariables() },
+    }
+
+    const external = {
+      ...errorMock(EXTERNAL_KEYS, 'UPSTREAM_UNAVAILABLE', message),
+      request: { query: EXTERNAL_KEYS, variables: {} },
+    }
+
+    const { getByText, getAllByRole, getByTestId } = render(<KeysPage />, {
+      graphql: { mocks: [list, external] },
+    })
+
+    await waitFor(() => getByTestId('external-keys-failed-above'))
+    await waitFor(() => getByText(/could not be read from VTEX/))
+    expect(getAllByRole('alert')).toHaveLength(1)
+    expect(getAllByRole('alert')[0].textContent).toContain(message)
+    expect(getByTestId('external-keys-failed-above').textContent).toBe(
+      'The external keys could not be loaded either, for the same reason (see the error above).'
+    )
+    // the panel can still be read again on its own
+    expect(getByText('Load the external keys again')).toBeInTheDocument()
   })
 
   it('explains which License Manager permission is missing', async () => {

@@ -158,36 +158,40 @@ export const PartialBanner: React.FC<{
             : undefined
         }
       >
-        <FormattedMessage
-          id="admin/key-steward.inventory.partial"
-          values={{
-            missing: (
-              <>
-                {missing.slice(0, MISSING_SHOWN).map((m, i) => (
-                  // each part isolated: a label written right to left must not turn the rest
-                  <React.Fragment key={i}>
-                    {i > 0 && '; '}
-                    <bdi>{m}</bdi>
-                  </React.Fragment>
-                ))}
-                {missing.length > MISSING_SHOWN && (
-                  <>
-                    {' '}
-                    <FormattedMessage
-                      id="admin/key-steward.inventory.partial.more"
-                      values={{ count: missing.length - MISSING_SHOWN }}
-                    />
-                  </>
-                )}
-              </>
-            ),
-          }}
-        />
-        {loading && (
+        {/* one element: the Alert lays its children out as a row, which split the sentence */}
+        <span>
+          <FormattedMessage
+            id="admin/key-steward.inventory.partial"
+            values={{
+              missing: (
+                <>
+                  {missing.slice(0, MISSING_SHOWN).map((m, i) => (
+                    // each part isolated: a label written right to left must not turn the rest
+                    <React.Fragment key={i}>
+                      {i > 0 && '; '}
+                      <bdi>{m}</bdi>
+                    </React.Fragment>
+                  ))}
+                  {missing.length > MISSING_SHOWN && (
+                    <>
+                      {' '}
+                      <FormattedMessage
+                        id="admin/key-steward.inventory.partial.more"
+                        values={{ count: missing.length - MISSING_SHOWN }}
+                      />
+                    </>
+                  )}
+                </>
+              ),
+            }}
+          />
+          {/* present before it says anything: a live region added with its text is not read */}
           <span className="ml2" role="status">
-            <FormattedMessage id="admin/key-steward.state.loading" />
+            {loading && (
+              <FormattedMessage id="admin/key-steward.state.loading" />
+            )}
           </span>
-        )}
+        </span>
       </Notice>
     </div>
   ) : null

@@ -41,7 +41,7 @@ describe('PartialBanner', () => {
     expect(es.container.textContent).toContain('(HTTP 500) y 2 más')
   })
 
-  it('ends with what to do and offers Load live data on a live read, in the admin\'s language', () => {
+  it("ends with what to do and offers Load live data on a live read, in the admin's language", () => {
     const onLive = jest.fn()
     const en = render(
       <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />

@@ -196,6 +196,54 @@ describe('renewal and remediation in the Admin', () => {
     await snapshot()
   })
 
+  it('a renewal VTEX leaves unconfirmed (503) offers only Close, focuses its error, and the page says it may be pending', async () => {
+    const avalara = fixture.appKeys.find(
+      (k) => k.label === 'Tax calculation (Avalara)'
+    )!
+
+    await open(`/keys/${avalara.id}?locale=pt`)
+    await app.waitForSelector('[data-renewal-status="NONE"]')
+    stack.platform.faults.set([
+      { method: 'PATCH', path: '/apitoken/renew$', status: 503 },
+    ])
+    try {
+      await app.getByRole('button', { name: 'Renovar token…' }).click()
+      const confirm = app.locator('[data-testid="confirm-dialog"]')
+
+      await confirm.waitFor()
+      await confirm
+        .getByRole('button', { name: 'Renovar token', exact: true })
+        .click()
+      await confirm.locator('[data-testid="confirm-error"]').waitFor()
+      // one button: a second renewal would meet VTEX's 409 if it did start this one
+      assert.deepEqual(await confirm.getByRole('button').allTextContents(), [
+        'Fechar',
+      ])
+      assert.equal(
+        await app.evaluate(
+          () =>
+            document.activeElement?.getAttribute('data-testid') ?? 'elsewhere'
+        ),
+        'confirm-error'
+      )
+      // the page behind read the key again
+      await app.waitForSelector('[data-renewal-status="POSSIBLY_PENDING"]')
+      await screenshotAdmin(
+        page,
+        app,
+        join(ARTIFACTS, 'renew-unconfirmed-pt.png'),
+        { fullPage: false }
+      )
+      await confirm.getByRole('button', { name: 'Fechar' }).click()
+      await confirm.waitFor({ state: 'detached' })
+      await snapshot()
+    } finally {
+      stack.platform.faults.set([])
+      // the Admin keeps the language chosen: back to English for the tests after this one
+      await open(`/keys/${avalara.id}?locale=en`)
+    }
+  })
+
   it('deactivates a key from a review decision and marks the decision carried out', async () => {
     await open('/review')
     await app.getByRole('button', { name: 'Start review' }).click()

@@ -54,6 +54,9 @@ describe('Query.inventory for an admin', () => {
     const inv = (await gql(stack, OWNER, INVENTORY)).body.data.inventory
 
     assert.equal(inv.users.length, fixture.users.length)
+    const known = await gql(stack, OWNER, '{ inventory { usersKnown } }')
+
+    assert.equal(known.body.data.inventory.usersKnown, true)
     const ana = inv.users.find(
       (u: { email: string }) => u.email === 'ana@acme.com'
     )
@@ -183,12 +186,19 @@ describe('upstream trouble', () => {
       await gql(
         stack,
         OWNER,
-        '{ inventory { complete missing users { id } keys { id } } }'
+        '{ inventory { complete missing usersKnown users { id } keys { id } } }'
       )
     ).body.data.inventory
 
     assert.equal(inv.complete, false)
     assert.deepEqual(inv.users, [])
+    // no users is not "none": the Users page says the list could not be read
+    assert.equal(inv.usersKnown, false)
+    const users = (
+      await gql(stack, OWNER, '{ userList { total inventory { usersKnown } } }')
+    ).body.data.userList
+
+    assert.deepEqual(users, { total: 0, inventory: { usersKnown: false } })
     assert.equal(inv.keys.length, fixture.appKeys.length)
     assert.match(
       inv.missing.join(' '),

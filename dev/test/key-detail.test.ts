@@ -159,6 +159,50 @@ describe('the key page asks for one key', () => {
     }
   })
 
+  it("names this key's unread roles first and counts other keys' (the banner of a failing VTEX)", async () => {
+    const [own, ...others] = fixture.appKeys.slice(10, 14)
+
+    stack.platform.faults.set([
+      {
+        path: `/users/(${[own, ...others].map((k) => k.id).join('|')})/roles$`,
+        status: 500,
+      },
+    ])
+    try {
+      const page = await gql(
+        stack,
+        OWNER,
+        PAGE_QUERY,
+        { id: own.id, live: true },
+        'pt'
+      )
+      const { inventory } = page.body.data.keyDetail
+
+      assert.equal(inventory.complete, false)
+      assert.match(
+        inventory.missing[0],
+        new RegExp(`^perfis da chave .*\\(${own.appKey}\\)`)
+      )
+      assert.equal(
+        inventory.missing.at(-1),
+        'perfis de 3 outras chaves e usuários'
+      )
+      for (const k of others)
+        assert.doesNotMatch(inventory.missing.join('; '), new RegExp(k.appKey))
+      // the lists still name every key they could not read
+      const all = await gql(stack, OWNER, '{ inventory { missing } }')
+
+      for (const k of [own, ...others])
+        assert.match(
+          all.body.data.inventory.missing.join('; '),
+          new RegExp(k.appKey)
+        )
+    } finally {
+      stack.platform.faults.set([])
+      await detail(own.id, OWNER, true)
+    }
+  })
+
   it('is never answered to a session without the read resources, copy or not', async () => {
     const key = target()
 

@@ -430,6 +430,8 @@ export type Inventory = {
   complete: Scalars['Boolean']['output'];
   /** What could not be loaded, in plain words */
   missing: Array<Scalars['String']['output']>;
+  /** False when the admin user list itself could not be read: `users` is then empty, which does NOT mean no users */
+  usersKnown: Scalars['Boolean']['output'];
   keys: Array<ApiKey>;
   externalKeys: Array<ExternalKey>;
   users: Array<AdminUser>;
@@ -1883,6 +1885,7 @@ export type InventoryResolvers<ContextType = Context, ParentType extends Resolve
   generatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  usersKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   externalKeys?: Resolver<Array<ResolversTypes['ExternalKey']>, ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['AdminUser']>, ParentType, ContextType>;

@@ -26,4 +26,6 @@ export const inventoryFields = {
     inv.missing.map((m) =>
       typeof m === 'string' ? m : say(localeOf(ctx.vtex.locale), m)
     ),
+  // absent in copies saved before the flag: read as known, as hygiene.ts does (=== false)
+  usersKnown: (inv: Inventory) => inv.usersKnown !== false,
 }

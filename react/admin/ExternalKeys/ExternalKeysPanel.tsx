@@ -90,6 +90,7 @@ type TextId =
   | 'register'
   | 'registered'
   | 'failed'
+  | 'failedAbove'
   | 'forbidden'
   | 'retry'
   | 'error.TOKEN_PASTED'
@@ -302,7 +303,13 @@ const ExternalKeyItem: React.FC<{
   )
 }
 
-const ExternalKeysPanel: React.FC = () => {
+const ExternalKeysPanel: React.FC<{
+  /**
+   * The message of the error the page around shows already (its key list failed): the panel's
+   * own read failing the same way says so in a quiet line, not in a second alert.
+   */
+  failureShownAbove?: string | null
+}> = ({ failureShownAbove }) => {
   const t = useText()
   const { data, loading, error, refetch } = useQuery<
     KeyStewardExternalKeysQuery,
@@ -362,7 +369,17 @@ const ExternalKeysPanel: React.FC = () => {
         )}
         {error && !data && (
           <>
-            <Failure failure={readError(error)!} />
+            {failureShownAbove &&
+            readError(error)?.message === failureShownAbove ? (
+              <p
+                className="mt0 mb4 c-muted-1"
+                data-testid="external-keys-failed-above"
+              >
+                {t('failedAbove')}
+              </p>
+            ) : (
+              <Failure failure={readError(error)!} />
+            )}
             <Button
               variation="secondary"
               size="small"

@@ -1,5 +1,5 @@
 import React from 'react'
-import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor, within } from '@vtex/test-tools/react'
 import { GraphQLError } from 'graphql'
 
 import { setRouteParams } from '../testing/runtime'
@@ -286,6 +286,86 @@ describe('key page: renewal', () => {
     fireEvent.click(getAllByText('Renew token').slice(-1)[0])
     await waitFor(() => getByText(/already pending \(409\)/))
     expect(queryByTestId('new-token-dialog')).toBeNull()
+  })
+
+  it('after an unconfirmed renewal (VTEX 503) offers only Close, focuses the error, and the page behind says a renewal may be pending', async () => {
+    const unconfirmed = {
+      request: {
+        query: RENEW,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'VTEX did not confirm the request to renew the token of "Legacy OMS export" (HTTP 503). It may or may not have been done.',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'UPSTREAM_UNAVAILABLE', vtexStatus: 503 }
+          ),
+        ],
+      },
+    }
+
+    // What the service recorded: the page reads the key again and says so.
+    const maybe = inventory({
+      keys: [
+        {
+          ...STALE,
+          renewal: renewal({
+            status: 'POSSIBLY_PENDING',
+            tokenCreatedAt: null,
+            newTokenCreatedAt: null,
+            expirationPeriodDays: null,
+            outcomeUnknownAt: '2026-11-26T12:00:00.000Z',
+          }),
+        },
+      ],
+    })
+
+    const mocks = [
+      keyDetailMock(STALE.id),
+      keyDetailMock(STALE.id, maybe),
+      keyDetailMock(STALE.id, maybe),
+      permissions(),
+      permissions(),
+      audit(),
+      audit(),
+      audit(),
+      unconfirmed,
+    ]
+
+    const { getByText, getByTestId, queryByText } = render(<KeyDetailPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('Renew token…'))
+    fireEvent.click(getByText('Renew token…'))
+    const dialog = getByTestId('confirm-dialog')
+
+    fireEvent.click(within(dialog).getByText('Renew token'))
+    await waitFor(() => getByText(/did not confirm the request to renew/))
+    // no second Renew from here: VTEX would answer 409 if it did start one
+    expect(within(dialog).queryByText('Renew token')).toBeNull()
+    expect(within(dialog).queryByText('Cancel')).toBeNull()
+    expect(
+      Array.from(dialog.querySelectorAll('button')).map((b) => b.textContent)
+    ).toEqual(['Close'])
+    // the focus is on the error inside the dialog, not on the page's body
+    await waitFor(() =>
+      expect(document.activeElement).toBe(getByTestId('confirm-error'))
+    )
+    expect(dialog.contains(document.activeElement)).toBe(true)
+    // the page behind read the key again: the renewal may be pending
+    await waitFor(() =>
+      getByText(
+        /asked VTEX to renew this token, but VTEX’s answer never arrived/
+      )
+    )
+    fireEvent.click(within(dialog).getByText('Close'))
+    await waitFor(() => expect(queryByText(/did not confirm/)).toBeNull())
   })
 
   it('without Renew API Token the button is disabled and says what is missing', async () => {

@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
+import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import KEY_LIST from '../graphql/keyList.gql'
 import {
   errorMock,
@@ -203,14 +204,17 @@ describe('KeysPage', () => {
       },
     })
 
-    const { getByText } = render(<KeysPage />, {
+    const { getByText, container } = render(<KeysPage />, {
       graphql: { mocks: [keyListMock(partial)] },
     })
 
     await waitFor(() => getByText('Feed with unknown roles'))
-    expect(
-      getByText(/Some data could not be loaded.*HTTP 500 after 4 attempts/)
-    ).toBeInTheDocument()
+    // each missing part is its own element (bdi): the banner's text as a whole
+    expect(container.querySelector('[data-partial]')!.textContent).toMatch(
+      /Some data could not be loaded.*\(HTTP 500 after 4 attempts\)\. Try again in a few minutes\./
+    )
+    // a live read: the banner offers to read again (the source line does not)
+    expect(getByText('Load live data')).toBeInTheDocument()
     expect(getByText('Roles could not be loaded')).toBeInTheDocument()
     expect(getByText('Unknown')).toBeInTheDocument()
   })
@@ -326,6 +330,34 @@ describe('KeysPage', () => {
 
     await waitFor(() => getByText('2 keys and 1 external key match'))
     expect(getByText('1–3 of 3')).toBeInTheDocument()
+  })
+
+  it('says a failure of VTEX once when the key list and the External keys both fail with it', async () => {
+    const message =
+      'The list of API keys could not be read from VTEX (HTTP 502).'
+    const list = {
+      ...errorMock(KEY_LIST, 'UPSTREAM_UNAVAILABLE', message),
+      request: { query: KEY_LIST, variables: keyListVariables() },
+    }
+
+    const external = {
+      ...errorMock(EXTERNAL_KEYS, 'UPSTREAM_UNAVAILABLE', message),
+      request: { query: EXTERNAL_KEYS, variables: {} },
+    }
+
+    const { getByText, getAllByRole, getByTestId } = render(<KeysPage />, {
+      graphql: { mocks: [list, external] },
+    })
+
+    await waitFor(() => getByTestId('external-keys-failed-above'))
+    await waitFor(() => getByText(/could not be read from VTEX/))
+    expect(getAllByRole('alert')).toHaveLength(1)
+    expect(getAllByRole('alert')[0].textContent).toContain(message)
+    expect(getByTestId('external-keys-failed-above').textContent).toBe(
+      'The external keys could not be loaded either, for the same reason (see the error above).'
+    )
+    // the panel can still be read again on its own
+    expect(getByText('Load the external keys again')).toBeInTheDocument()
   })
 
   it('explains which License Manager permission is missing', async () => {

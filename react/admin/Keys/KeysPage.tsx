@@ -29,6 +29,7 @@ import KeyFilters from './KeyFilters'
 import KeysTable from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 import { Notice } from '../components/Notice'
+import { readError } from '../utils/errors'
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -183,7 +184,11 @@ const KeysPage: React.FC = () => {
           )}
         </LiveList>
       </PageBlock>
-      <ExternalKeysPanel />
+      <ExternalKeysPanel
+        failureShownAbove={
+          error && !reading && !list ? readError(error)?.message : null
+        }
+      />
     </PageFrame>
   )
 }

@@ -119,7 +119,12 @@ const OverviewPage: React.FC = () => {
             loading={loading}
             onLive={() => refetch({ ...variables, live: true })}
           />
-          <PartialBanner missing={inventory.missing} />
+          <PartialBanner
+            missing={inventory.missing}
+            source={inventory.source}
+            loading={loading}
+            onLive={() => refetch({ ...variables, live: true })}
+          />
           <PageBlock
             variation="annotated"
             title={t('score')}

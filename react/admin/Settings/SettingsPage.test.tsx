@@ -414,6 +414,43 @@ describe('SettingsPage', () => {
     expect(getByText('Reload')).toBeInTheDocument()
   })
 
+  it('says why a save failed (storage down) right above Save, which keeps the focus', async () => {
+    const failed = {
+      request: { query: UPDATE, variables: variables({ maxOwnerUsers: 4 }) },
+      result: {
+        errors: [
+          new GraphQLError(
+            'Key Steward could not save the settings: its storage did not answer.',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'UPSTREAM_UNAVAILABLE' }
+          ),
+        ],
+      },
+    }
+
+    const { getByLabelText, getByText, getByTestId } = mount(failed)
+
+    await waitFor(() => getByLabelText(/^Maximum Owner users/))
+    fireEvent.change(getByLabelText(/^Maximum Owner users/), {
+      target: { value: '4' },
+    })
+    fireEvent.click(getByText('Save settings'))
+    await waitFor(() => getByText(/could not save the settings/))
+    const save = getByText('Save settings').closest('button')!
+    const alert = getByText(/could not save the settings/).closest(
+      '[role="alert"]'
+    )!
+
+    // beside the button: the answer block is the element right before it, the alert inside it
+    expect(save.previousElementSibling).toBe(getByTestId('settings-answer'))
+    expect(getByTestId('settings-answer').contains(alert)).toBe(true)
+    await waitFor(() => expect(document.activeElement).toBe(save))
+  })
+
   it('says once what permissions are missing when the settings are refused, with no "Try again" and no daily scan panel refused the same way', async () => {
     const refused = errorMock(SETTINGS, 'FORBIDDEN', 'refused', {
       missingResources: ['Save user'],

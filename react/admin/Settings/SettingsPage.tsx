@@ -291,17 +291,6 @@ const SettingsPage: React.FC = () => {
             noValidate
             aria-label={t('title')}
           >
-            {saved && (
-              <div className="mb5">
-                <Notice
-                  announce="polite"
-                  type="success"
-                  onClose={() => setSaved(false)}
-                >
-                  <FormattedMessage id="admin/key-steward.settings.saved" />
-                </Notice>
-              </div>
-            )}
             {problems.length > 0 && (
               <div className="mb5" data-testid="settings-invalid">
                 <Notice announce="assertive" type="error">
@@ -309,25 +298,6 @@ const SettingsPage: React.FC = () => {
                 </Notice>
               </div>
             )}
-            {failure && failure.code === 'CONFLICT' && (
-              <div className="mb5">
-                <Notice
-                  announce="assertive"
-                  type="warning"
-                  action={{ label: t('reload'), onClick: () => refetch() }}
-                >
-                  {failure.message}
-                </Notice>
-              </div>
-            )}
-            {failure &&
-              !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
-                <div className="mb5">
-                  <Notice announce="assertive" type="error">
-                    {failure.message}
-                  </Notice>
-                </div>
-              )}
             {POLICY_NUMBERS.map(numberInput)}
             {listInput('extraGenericLabels')}
             <fieldset
@@ -429,6 +399,40 @@ const SettingsPage: React.FC = () => {
               <p className="c-muted-1 f6 mt0">{t('advancedHelp')}</p>
               {ADVANCED_NUMBERS.map(numberInput)}
             </details>
+            {/* What the save was answered with, by the button that stays focused: the top of
+                the form is a long scroll away (a field's own error is by its field). */}
+            <div data-testid="settings-answer">
+              {saved && (
+                <div className="mb5">
+                  <Notice
+                    announce="polite"
+                    type="success"
+                    onClose={() => setSaved(false)}
+                  >
+                    <FormattedMessage id="admin/key-steward.settings.saved" />
+                  </Notice>
+                </div>
+              )}
+              {failure && failure.code === 'CONFLICT' && (
+                <div className="mb5">
+                  <Notice
+                    announce="assertive"
+                    type="warning"
+                    action={{ label: t('reload'), onClick: () => refetch() }}
+                  >
+                    {failure.message}
+                  </Notice>
+                </div>
+              )}
+              {failure &&
+                !['CONFLICT', 'BAD_USER_INPUT'].includes(failure.code) && (
+                  <div className="mb5">
+                    <Notice announce="assertive" type="error">
+                      {failure.message}
+                    </Notice>
+                  </div>
+                )}
+            </div>
             <Button type="submit" isLoading={saving.loading}>
               <FormattedMessage id="admin/key-steward.settings.save" />
             </Button>

@@ -1,7 +1,7 @@
 import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
-import { inventory, userListMock } from '../testing/data'
+import { inventory, LIVE_META, userListMock } from '../testing/data'
 import UsersPage from './UsersPage'
 
 describe('UsersPage', () => {
@@ -108,4 +108,68 @@ describe('UsersPage', () => {
     await waitFor(() => expect(queryByText('ana@acme.com')).toBeNull())
     expect(getByText('diego@acme.com')).toBeInTheDocument()
   })
+
+  it.each([
+    [
+      'en',
+      'The admin user list could not be read',
+      'Load live data',
+      '0 active users',
+    ],
+    [
+      'pt',
+      'Não foi possível ler a lista de usuários administradores',
+      'Carregar dados ao vivo',
+      '0 usuários',
+    ],
+    [
+      'es',
+      'No se pudo leer la lista de usuarios administradores',
+      'Cargar datos en vivo',
+      '0 usuarios',
+    ],
+  ])(
+    '(%s) when the admin user list could not be read, says so with Load live data, never "0 users hold Owner" or "0–0 of 0"',
+    async (locale, title, live, zero) => {
+      const unknown = {
+        ...LIVE_META,
+        complete: false,
+        missing: ['the admin user list (HTTP 503 after 4 attempts)'],
+        usersKnown: false,
+      }
+
+      const known = { ...LIVE_META, usersKnown: true }
+      const [ana, diego] = inventory().users
+      const mocks = [
+        userListMock({ inventory: unknown }),
+        userListMock(
+          {
+            rows: [ana, diego],
+            total: 2,
+            allTotal: 2,
+            ownerCount: 1,
+            inventory: known,
+          },
+          { live: true }
+        ),
+      ]
+
+      const { getByText, getByTestId, getAllByText, container, queryByRole } =
+        render(<UsersPage />, { graphql: { mocks }, locale })
+
+      await waitFor(() => getByText(title))
+      const text = container.textContent!
+
+      expect(text).not.toContain(zero)
+      expect(text).not.toMatch(/0–0/)
+      expect(queryByRole('table')).toBeNull()
+      expect(queryByRole('search')).toBeNull()
+      // the banner still names the failure; the one Load live data is the state's
+      expect(text).toContain('the admin user list (HTTP 503 after 4 attempts)')
+      expect(getAllByText(live)).toHaveLength(1)
+      fireEvent.click(getByTestId('users-unknown').querySelector('button')!)
+      await waitFor(() => getByText('ana@acme.com'))
+      expect(queryByRole('table')).not.toBeNull()
+    }
+  )
 })

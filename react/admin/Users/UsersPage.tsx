@@ -1,7 +1,13 @@
 import React, { useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button, InputSearch, PageBlock, Tag } from 'vtex.styleguide'
+import {
+  Button,
+  EmptyState,
+  InputSearch,
+  PageBlock,
+  Tag,
+} from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
@@ -18,6 +24,34 @@ import type { AdminUser } from '../types'
 const isOwner = (u: AdminUser) => u.roles.some((r) => r.isAdmin)
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 250
+
+/**
+ * The admin user list could not be read: say so and how to read it again, instead of "0 users
+ * hold Owner" and an empty table (the partial banner above names the failure and its cause).
+ */
+const UsersUnknown: React.FC<{ onLive: () => unknown; loading: boolean }> = ({
+  onLive,
+  loading,
+}) => (
+  <div data-testid="users-unknown">
+    <EmptyState
+      title={<FormattedMessage id="admin/key-steward.users.unknown.title" />}
+    >
+      <p>
+        <FormattedMessage id="admin/key-steward.users.unknown" />
+      </p>
+      <div className="mt5 flex items-center justify-center">
+        {/* not isLoading: a disabled button would drop the focus to the page */}
+        <Button variation="secondary" onClick={onLive}>
+          <FormattedMessage id="admin/key-steward.source.refresh" />
+        </Button>
+        <span role="status" className="ml3 c-muted-1">
+          {loading && <FormattedMessage id="admin/key-steward.state.loading" />}
+        </span>
+      </div>
+    </EmptyState>
+  </div>
+)
 
 const UsersPage: React.FC = () => {
   const intl = useIntl()
@@ -59,6 +93,9 @@ const UsersPage: React.FC = () => {
   })
 
   const users = list?.rows ?? []
+  // The admin user list itself failed: no rows is not "no users", and no owner count is known.
+  const unknown = list?.inventory.usersKnown === false
+  const live = () => refetch({ ...variables, live: true })
   const first = list && list.total ? (list.page - 1) * list.pageSize + 1 : 0
   const last = list ? Math.min(list.total, list.page * list.pageSize) : 0
 
@@ -76,9 +113,11 @@ const UsersPage: React.FC = () => {
           status={status}
           error={error}
           onRetry={() => refetch()}
-          onLive={() => refetch({ ...variables, live: true })}
+          onLive={live}
+          partialAction={!unknown}
         >
-          {list && (
+          {unknown && <UsersUnknown onLive={live} loading={loading} />}
+          {list && !unknown && (
             <>
               <p className="mt0">
                 <FormattedMessage

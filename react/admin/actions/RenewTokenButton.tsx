@@ -53,6 +53,9 @@ const RenewTokenButton: React.FC<Props> = ({
   const [confirming, setConfirming] = useState(false)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A renewal request that failed is not sent again from the same confirmation: VTEX may have
+  // started it (503, 502, a timeout: a second one gets 409), or refused it (the same answer again).
+  const [answered, setAnswered] = useState(false)
   const [shown, setShown] = useState<{ token: string } | null>(null)
   const [closedToken, setClosedToken] = useState(false)
   const denied = permission ? !permission.allowed : false
@@ -89,6 +92,10 @@ const RenewTokenButton: React.FC<Props> = ({
       client.reFetchObservableQueries().catch(() => undefined)
     } catch (e) {
       setError(readError(e as never)?.message ?? String(e))
+      setAnswered(true)
+      // The service may have recorded the renewal as possibly pending: the page behind reads it
+      // again, so it says so while this dialog explains the failure.
+      client.reFetchObservableQueries().catch(() => undefined)
     } finally {
       setLoading(false)
     }
@@ -115,6 +122,7 @@ const RenewTokenButton: React.FC<Props> = ({
               disabled={denied}
               onClick={() => {
                 setError(null)
+                setAnswered(false)
                 setConfirming(true)
               }}
             >
@@ -139,6 +147,7 @@ const RenewTokenButton: React.FC<Props> = ({
         })}
         loading={loading}
         error={error}
+        closed={answered}
         onConfirm={renew}
         onCancel={() => setConfirming(false)}
       >

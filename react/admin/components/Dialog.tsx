@@ -11,6 +11,8 @@ interface Props {
   title: React.ReactNode
   confirmLabel: string
   cancelLabel: string
+  /** the action is over (e.g. answered in a way that must not be sent again): only cancelLabel, as Close */
+  closeOnly?: boolean
   dangerous?: boolean
   loading?: boolean
   onConfirm: () => void
@@ -22,6 +24,7 @@ const DialogBody: React.FC<Omit<Props, 'isOpen'>> = ({
   title,
   confirmLabel,
   cancelLabel,
+  closeOnly,
   dangerous,
   loading,
   onConfirm,
@@ -38,18 +41,23 @@ const DialogBody: React.FC<Omit<Props, 'isOpen'>> = ({
       </h2>
       {children}
       <div className="flex justify-end mt6">
-        <span className="mr4" data-initial-focus>
-          <Button variation="tertiary" onClick={onCancel}>
+        <span className={closeOnly ? '' : 'mr4'} data-initial-focus>
+          <Button
+            variation={closeOnly ? 'secondary' : 'tertiary'}
+            onClick={onCancel}
+          >
             {cancelLabel}
           </Button>
         </span>
-        <Button
-          variation={dangerous ? 'danger' : 'primary'}
-          isLoading={loading}
-          onClick={onConfirm}
-        >
-          {confirmLabel}
-        </Button>
+        {!closeOnly && (
+          <Button
+            variation={dangerous ? 'danger' : 'primary'}
+            isLoading={loading}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </Button>
+        )}
       </div>
     </Modal>
   )

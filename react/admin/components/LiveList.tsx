@@ -18,6 +18,8 @@ interface Props {
   onRetry: () => void
   /** asks for a live read (the query's refetch: DataSource waits for its answer) */
   onLive: () => unknown
+  /** offer "Load live data" on the partial-data banner (false: the page offers it in its own state) */
+  partialAction?: boolean
   children: React.ReactNode
 }
 
@@ -29,6 +31,7 @@ const LiveList: React.FC<Props> = ({
   error,
   onRetry,
   onLive,
+  partialAction = true,
   children,
 }) => (
   <>
@@ -40,7 +43,12 @@ const LiveList: React.FC<Props> = ({
       <>
         <DataSource meta={meta} loading={loading} onLive={onLive} />
         {reading && <ReadProgress status={status} />}
-        <PartialBanner missing={meta.missing} />
+        <PartialBanner
+          missing={meta.missing}
+          source={meta.source}
+          loading={loading}
+          onLive={partialAction ? onLive : undefined}
+        />
         {children}
       </>
     )}

@@ -1,5 +1,5 @@
 import React from 'react'
-import { render } from '@vtex/test-tools/react'
+import { fireEvent, render } from '@vtex/test-tools/react'
 
 import { MISSING_SHOWN, PartialBanner } from './QueryState'
 
@@ -40,6 +40,50 @@ describe('PartialBanner', () => {
 
     expect(es.container.textContent).toContain('(HTTP 500) y 2 más')
   })
+
+  it("ends with what to do and offers Load live data on a live read, in the admin's language", () => {
+    const onLive = jest.fn()
+    const en = render(
+      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />
+    )
+
+    expect(en.container.textContent).toContain(
+      '(HTTP 500). Try again in a few minutes.'
+    )
+    fireEvent.click(en.getByText('Load live data'))
+    expect(onLive).toHaveBeenCalledTimes(1)
+
+    const pt = render(
+      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />,
+      { locale: 'pt' }
+    )
+
+    expect(pt.container.textContent).toContain(
+      '(HTTP 500). Tente novamente em alguns minutos.'
+    )
+    expect(pt.getByText('Carregar dados ao vivo')).toBeTruthy()
+    const es = render(
+      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />,
+      { locale: 'es' }
+    )
+
+    expect(es.container.textContent).toContain(
+      '(HTTP 500). Inténtalo de nuevo en unos minutos.'
+    )
+    expect(es.getByText('Cargar datos en vivo')).toBeTruthy()
+  })
+
+  it.each(['SNAPSHOT', 'RECENT'])(
+    'leaves Load live data to the source line above when the page shows a %s copy (one button, not two)',
+    (source) => {
+      const { queryByText, container } = render(
+        <PartialBanner missing={parts(1)} source={source} onLive={jest.fn()} />
+      )
+
+      expect(container.querySelector('[data-partial]')).not.toBeNull()
+      expect(queryByText('Load live data')).toBeNull()
+    }
+  )
 
   it('says nothing when nothing is missing', () => {
     const { container } = render(<PartialBanner missing={[]} />)

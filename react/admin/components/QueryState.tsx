@@ -122,36 +122,76 @@ export const ErrorState: React.FC<{
 /** How many missing parts the banner names (a failing VTEX can leave thousands of keys unread). */
 export const MISSING_SHOWN = 5
 
-export const PartialBanner: React.FC<{ missing: string[] }> = ({ missing }) =>
+/**
+ * Whether the line about the data's source (Freshness DataSource) already offers "Load live
+ * data": the daily scan's copy and the recent copy do; a live read does not.
+ */
+export const sourceOffersLive = (source: string | null | undefined) =>
+  source === 'SNAPSHOT' || source === 'RECENT'
+
+export const PartialBanner: React.FC<{
+  missing: string[]
+  /**
+   * The page's "Load live data" (its query again with live: true): what to do about the missing
+   * parts. Offered here unless the source line above offers it already (one button, not two).
+   */
+  onLive?: () => unknown
+  source?: string | null
+  loading?: boolean
+}> = ({ missing, onLive, source, loading }) =>
   missing.length ? (
     // standing notice about the data on the page: read in place, not announced on load
     <div className="mb5" data-partial>
-      <Notice announce="none" type="warning">
-        <FormattedMessage
-          id="admin/key-steward.inventory.partial"
-          values={{
-            missing: (
-              <>
-                {missing.slice(0, MISSING_SHOWN).map((m, i) => (
-                  // each part isolated: a label written right to left must not turn the rest
-                  <React.Fragment key={i}>
-                    {i > 0 && '; '}
-                    <bdi>{m}</bdi>
-                  </React.Fragment>
-                ))}
-                {missing.length > MISSING_SHOWN && (
-                  <>
-                    {' '}
-                    <FormattedMessage
-                      id="admin/key-steward.inventory.partial.more"
-                      values={{ count: missing.length - MISSING_SHOWN }}
-                    />
-                  </>
-                )}
-              </>
-            ),
-          }}
-        />
+      <Notice
+        announce="none"
+        type="warning"
+        action={
+          onLive && !sourceOffersLive(source)
+            ? {
+                label: (
+                  <FormattedMessage id="admin/key-steward.source.refresh" />
+                ),
+                onClick: () => {
+                  onLive()
+                },
+              }
+            : undefined
+        }
+      >
+        {/* one element: the Alert lays its children out as a row, which split the sentence */}
+        <span>
+          <FormattedMessage
+            id="admin/key-steward.inventory.partial"
+            values={{
+              missing: (
+                <>
+                  {missing.slice(0, MISSING_SHOWN).map((m, i) => (
+                    // each part isolated: a label written right to left must not turn the rest
+                    <React.Fragment key={i}>
+                      {i > 0 && '; '}
+                      <bdi>{m}</bdi>
+                    </React.Fragment>
+                  ))}
+                  {missing.length > MISSING_SHOWN && (
+                    <>
+                      {' '}
+                      <FormattedMessage
+                        id="admin/key-steward.inventory.partial.more"
+                        values={{ count: missing.length - MISSING_SHOWN }}
+                      />
+                    </>
+                  )}
+                </>
+              ),
+            }}
+          />
+          {/* present before it says anything: a live region added with its text is not read */}
+          <span className="ml2" role="status">
+            {loading && (
+              <FormattedMessage id="admin/key-steward.state.loading" />
+            )}
+          </span>
+        </span>
       </Notice>
     </div>
   ) : null

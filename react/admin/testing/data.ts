@@ -247,7 +247,7 @@ export const userListMock = (
         pageSize: 100,
         ownerCount: 0,
         maxOwnerUsers: 3,
-        inventory: LIVE_META,
+        inventory: { ...LIVE_META, usersKnown: true },
         rows: [],
         ...page,
       },

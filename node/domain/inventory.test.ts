@@ -253,7 +253,9 @@ describe('fromStoredCopy', () => {
 
     for (const bad of ['1e999', '-1e999', '0', '4102444800000', '"x"']) {
       const read = fromStoredCopy(
-        JSON.parse(json.replace(`"createdMs":${k.createdMs}`, `"createdMs":${bad}`))
+        JSON.parse(
+          json.replace(`"createdMs":${k.createdMs}`, `"createdMs":${bad}`)
+        )
       )
 
       expect(read.keys[0].createdMs).toBe(Date.parse(k.createdAt))

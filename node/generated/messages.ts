@@ -178,7 +178,7 @@ export const SERVER_MESSAGES = {
     "admin/key-steward.inventory.missing.externalKeys": "a lista de chaves externas registradas{because}",
     "admin/key-steward.inventory.missing.keyRoles": "perfis da chave \"{label}\" ({appKey}){because}",
     "admin/key-steward.inventory.missing.more": "{count, plural, =0 {e mais #} one {e mais #} other {e mais #}}",
-    "admin/key-steward.inventory.missing.otherRoles": "{count, plural, one {perfis de # outra chave ou usuário} other {perfis de # outras chaves e usuários}}",
+    "admin/key-steward.inventory.missing.otherRoles": "{count, plural, =0 {perfis de # outras chaves e usuários} one {perfis de # outra chave ou usuário} other {perfis de # outras chaves e usuários}}",
     "admin/key-steward.inventory.missing.roleList": "a lista de perfis da conta, por isso faltam os produtos dos perfis{because}",
     "admin/key-steward.inventory.missing.userList": "a lista de usuários administradores{because}",
     "admin/key-steward.inventory.missing.userRoles": "perfis do usuário {email}{because}",

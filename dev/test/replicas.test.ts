@@ -99,9 +99,11 @@ describe('a read on another replica', () => {
     const unavailable = {
       id: 'refusal.upstream.unavailable',
       values: {
-        endpoint: 'License Manager',
+        what: 'rolesOf',
+        endpoint: 'GET /api/license-manager/users/{userId}/roles',
+        outcome: 'failed',
         attempts: 3,
-        reason: 'HTTP 503',
+        reason: { id: 'upstream.cause', values: { cause: 'HTTP 503' } },
         deadline: 'no',
       },
     }
@@ -120,7 +122,7 @@ describe('a read on another replica', () => {
     assert.equal(errorCode(r), 'UPSTREAM_UNAVAILABLE', r.text.slice(0, 300))
     assert.match(
       r.body.errors?.[0]?.message ?? '',
-      /VTEX did not answer.*3 attempts/
+      /Could not read the roles of a key or user: VTEX failed \(HTTP 503\) after 3 attempts/
     )
     assert.equal(roleCalls(), before)
     const status = (await gql(stack, OWNER, STATUS)).body.data.inventoryStatus

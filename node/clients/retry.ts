@@ -86,7 +86,7 @@ export class UpstreamError extends Error {
  * A failure as an admin may read it: the HTTP status or the network error's code. The free text
  * of any other failure stays in the log: it could quote an upstream answer (a token in it).
  */
-export function shownReason(e: UpstreamError): string {
+function shownReason(e: UpstreamError): string {
   return /^(HTTP \d{3}|E[A-Z_]+)$/.test(e.reason) || e.reason === NO_TIME_LEFT
     ? e.reason
     : 'request failed'

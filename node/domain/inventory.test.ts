@@ -170,13 +170,7 @@ describe('assembleInventory', () => {
         users: null,
         failures: {
           users: failed(500, 4),
-          other: [
-            wording('inventory.missing.externalKeys', {
-              because: wording('inventory.missing.because', {
-                reason: failed(500, 4),
-              }),
-            }),
-          ],
+          externalKeys: failed(500, 4),
         },
       })
     )

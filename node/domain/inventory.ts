@@ -54,8 +54,8 @@ export interface InventoryParts {
   externalKeys: RawExternalKey[]
   /** roles per subject id (key id, user id, or external appKey) */
   rolesOf: Map<string, RolesResult>
-  /** why a list is null, or other parts that failed before assembly (e.g. external key registry) */
-  failures?: { roles?: Wording; users?: Wording; other?: Wording[] }
+  /** why a list could not be read: the role and user lists (null), the registered external keys */
+  failures?: { roles?: Wording; users?: Wording; externalKeys?: Wording }
 }
 
 export function toRoleInfo(r: RawRole): RoleInfo {
@@ -73,7 +73,14 @@ const because = (why?: Wording): Wording | string =>
   why ? wording('inventory.missing.because', { reason: why }) : ''
 
 export function assembleInventory(parts: InventoryParts): Inventory {
-  const missing: Wording[] = [...(parts.failures?.other ?? [])]
+  const missing: Wording[] = []
+
+  if (parts.failures?.externalKeys)
+    missing.push(
+      wording('inventory.missing.externalKeys', {
+        because: because(parts.failures.externalKeys),
+      })
+    )
   const catalog = new Map((parts.roles ?? []).map((r) => [r.id, toRoleInfo(r)]))
 
   if (parts.roles === null)

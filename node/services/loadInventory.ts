@@ -49,16 +49,6 @@ export async function loadInventory(
   denyIfUnauthorized(failures)
   if (keys.status === 'rejected') throw toResolverError(keys.reason)
 
-  const missing: Wording[] = []
-
-  if (external.status === 'rejected')
-    missing.push(
-      wording('inventory.missing.externalKeys', {
-        because: wording('inventory.missing.because', {
-          reason: reasonOf(external.reason),
-        }),
-      })
-    )
   const externalKeys =
     external.status === 'fulfilled' ? external.value.value ?? [] : []
 
@@ -107,7 +97,8 @@ export async function loadInventory(
     failures: {
       roles: roles.status === 'rejected' ? reasonOf(roles.reason) : undefined,
       users: users.status === 'rejected' ? reasonOf(users.reason) : undefined,
-      other: missing,
+      externalKeys:
+        external.status === 'rejected' ? reasonOf(external.reason) : undefined,
     },
   })
 }

@@ -176,7 +176,7 @@ export const PartialBanner: React.FC<{
                     <>
                       {' '}
                       <FormattedMessage
-                        id="admin/key-steward.inventory.partial.more"
+                        id="admin/key-steward.inventory.missing.more"
                         values={{ count: missing.length - MISSING_SHOWN }}
                       />
                     </>

@@ -186,6 +186,33 @@ describe('assembleInventory', () => {
     ])
   })
 
+  it('names what is missing account-wide before any single key or user (the banner shows five)', () => {
+    const { rolesOf } = parts()
+
+    rolesOf.set('k1', { ok: false, reason: failed(500, 4) })
+    rolesOf.set('k2', { ok: false, reason: failed(500, 4) })
+    const inv = assembleInventory(
+      parts({
+        rolesOf,
+        roles: null,
+        users: null,
+        failures: {
+          roles: failed(503, 4),
+          users: failed(500, 4),
+          externalKeys: failed(500, 4),
+        },
+      })
+    )
+
+    expect(missingIn('en', inv)).toEqual([
+      'the list of registered external keys (HTTP 500 after 4 attempts)',
+      'the account role list, so role products are missing (HTTP 503 after 4 attempts)',
+      'the admin user list (HTTP 500 after 4 attempts)',
+      'roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
+      'roles of key "Feed" (vtexappkey-acme-BBBBBB) (HTTP 500 after 4 attempts)',
+    ])
+  })
+
   it('includes external keys with their roles looked up by appKey', () => {
     const { rolesOf } = parts()
 

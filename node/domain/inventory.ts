@@ -73,10 +73,14 @@ const because = (why?: Wording): Wording | string =>
   why ? wording('inventory.missing.because', { reason: why }) : ''
 
 export function assembleInventory(parts: InventoryParts): Inventory {
+  // What is missing account-wide comes first: the partial banner shows five parts and counts the
+  // rest, and the role list, the admin user list or the registered external keys (each of which
+  // leaves whole rules unchecked) must not hide behind thousands of single keys' roles.
+  const accountWide: Wording[] = []
   const missing: Wording[] = []
 
   if (parts.failures?.externalKeys)
-    missing.push(
+    accountWide.push(
       wording('inventory.missing.externalKeys', {
         because: because(parts.failures.externalKeys),
       })
@@ -84,7 +88,7 @@ export function assembleInventory(parts: InventoryParts): Inventory {
   const catalog = new Map((parts.roles ?? []).map((r) => [r.id, toRoleInfo(r)]))
 
   if (parts.roles === null)
-    missing.push(
+    accountWide.push(
       wording('inventory.missing.roleList', {
         because: because(parts.failures?.roles),
       })
@@ -157,7 +161,7 @@ export function assembleInventory(parts: InventoryParts): Inventory {
     }))
 
   if (parts.users === null)
-    missing.push(
+    accountWide.push(
       wording('inventory.missing.userList', {
         because: because(parts.failures?.users),
       })
@@ -180,8 +184,8 @@ export function assembleInventory(parts: InventoryParts): Inventory {
   return {
     source: 'LIVE',
     generatedAt: parts.now.toISOString(),
-    complete: missing.length === 0,
-    missing,
+    complete: accountWide.length + missing.length === 0,
+    missing: [...accountWide, ...missing],
     keys,
     externalKeys,
     users,

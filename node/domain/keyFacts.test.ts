@@ -201,4 +201,90 @@ describe('keyFacts', () => {
       expect(keyFacts(sorted).sorted).toBe(true)
     }
   })
+
+  it('answers as the plain tests would for labels of any characters, sorted, nearly sorted or not', () => {
+    // the one walk over each label (readLabel) against what it replaces: the PLAIN expression,
+    // isGenericLabel and compareSubjects between neighbours
+    const parts = [
+      'a',
+      'A',
+      'b',
+      'Z',
+      'z',
+      '[',
+      '_',
+      '`',
+      '~',
+      '!',
+      '0',
+      '9',
+      ' ',
+      '  ',
+      '\t',
+      'é',
+      'ß',
+    ]
+    const words = [
+      'Test',
+      'test 2',
+      'API key',
+      'api-key',
+      'new key 10',
+      'x',
+      'Feed',
+      'Integracion 2', // as long as the longest generic label
+      'Integracion2x',
+    ]
+    let seed = 11
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
+    const builtIn = genericLabelSet([])
+    const never = () => false
+
+    for (let round = 0; round < 60; round++) {
+      const keys = Array.from({ length: 50 }, (_, i) => {
+        const label =
+          random() < 0.3
+            ? pick(words)
+            : Array.from({ length: Math.floor(random() * 6) }, () =>
+                pick(parts)
+              ).join('')
+
+        return key(`r${round}-${String(i).padStart(2, '0')}`, label)
+      })
+
+      const sorted = [...keys].sort((a, b) =>
+        compareSubjects(a.label || a.appKey, a.id, b.label || b.appKey, b.id)
+      )
+
+      // one pair swapped: sorted but for one step
+      const nearly = [...sorted]
+
+      ;[nearly[20], nearly[21]] = [nearly[21], nearly[20]]
+
+      for (const list of [keys, sorted, nearly]) {
+        const facts = keyFacts(list)
+        const inOrder = list.every(
+          (k, i) =>
+            i === 0 ||
+            compareSubjects(
+              list[i - 1].label || list[i - 1].appKey,
+              list[i - 1].id,
+              k.label || k.appKey,
+              k.id
+            ) <= 0
+        )
+
+        const dks = list.map((k) => duplicateKey(k.label))
+
+        expect(facts.sorted).toBe(inOrder)
+        expect([...facts.labelCountOf]).toEqual(
+          dks.map((dk) => (dk ? dks.filter((o) => o === dk).length : 0))
+        )
+        expect(facts.generic(BUILT_IN_TEST.tag, never)).toEqual(
+          list.map((k) => isGenericLabel(k.label, builtIn))
+        )
+      }
+    }
+  })
 })

@@ -91,11 +91,66 @@ const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /**
  * Whether duplicateKey(label) is simply the label in lower case: printable ASCII (nothing to
  * fold) in words parted by single spaces, none at either end. Most labels are. (A regular
- * expression: twice as fast here as a loop over the characters.)
+ * expression: twice as fast here as a loop over the characters, when asked on its own.)
  */
 const PLAIN = /^(?:[!-~]+ )*[!-~]+$/
 
 const isPlainLabel = (label: string): boolean => PLAIN.test(label)
+
+/** readLabel's answer for a label that is not plain (see isPlainLabel) */
+const NOT_PLAIN = -1
+
+/**
+ * What the facts ask of a label, in one walk over its characters (three walks — a regular
+ * expression, generic's cheap "no" and the comparison with its neighbour — cost twice as much at
+ * 50,000 labels): NOT_PLAIN, or, for a plain label, packed in one number (no allocation):
+ * - bits 0–1: its order ignoring case after `before`, the plain label before it (0 less, 1 the
+ *   same, 2 greater: compareIgnoringCase(before, label)'s sign plus one; 1 when there is none);
+ * - bits 2 on: how many letters and digits it has up to its last letter (labels.ts
+ *   tooLongToBeGeneric: more than the longest generic label means it is not generic).
+ */
+function readLabel(label: string, before: string | null): number {
+  const n = label.length
+
+  if (n === 0) return NOT_PLAIN
+  let order = before === null ? 1 : -1 // -1: not decided yet
+  const m = before === null ? 0 : before.length
+  let space = true // a space here would follow a space (or start the label)
+  let kept = 0
+  let keptToLetter = 0
+
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i)
+
+    if (c === 32) {
+      if (space) return NOT_PLAIN
+      space = true
+    } else if (c < 33 || c > 126) return NOT_PLAIN
+    else {
+      space = false
+      const lower = c >= 65 && c <= 90 ? c + 32 : c
+
+      if (lower >= 97 && lower <= 122) keptToLetter = ++kept
+      else if (c >= 48 && c <= 57) kept++
+    }
+
+    if (order < 0 && i < m) {
+      const b = before!.charCodeAt(i)
+
+      if (b !== c) {
+        const fb = b >= 65 && b <= 90 ? b + 32 : b
+        const fc = c >= 65 && c <= 90 ? c + 32 : c
+
+        if (fb !== fc) order = fb < fc ? 0 : 2
+      }
+    }
+  }
+
+  if (space) return NOT_PLAIN // ends with a space
+  if (order < 0) order = m < n ? 0 : m === n ? 1 : 2
+
+  return order | (keptToLetter << 2)
+}
 
 function workOut(keys: KeyEntry[]): KeyFacts {
   const n = keys.length
@@ -119,13 +174,19 @@ function workOut(keys: KeyEntry[]): KeyFacts {
     const { label } = k
 
     ids[i] = k.id
-    builtInGeneric[i] = BUILT_IN_TEST.test(label)
     let sameRun = false
+    const read = readLabel(label, lastPlain >= 0 ? keys[lastPlain].label : null)
 
-    if (isPlainLabel(label)) {
+    // generic by the built-in labels: the full test only for labels short enough to be
+    builtInGeneric[i] =
+      read === NOT_PLAIN || read >> 2 <= BUILT_IN_TEST.longest
+        ? BUILT_IN_TEST.test(label)
+        : false
+
+    if (read !== NOT_PLAIN) {
       if (lastPlain >= 0) {
         const before = keys[lastPlain].label
-        const c = compareIgnoringCase(before, label)
+        const c = (read & 3) - 1 // compareIgnoringCase(before, label)'s sign
 
         if (c > 0) ordered = false
         else sameRun = c === 0

@@ -71,6 +71,8 @@ const builtIn = genericLabelSet([])
 export const BUILT_IN_TEST = {
   tag: genericTag(builtIn),
   test: genericTest(builtIn),
+  /** a label with more letters and digits up to its last letter is not generic (tooLongToBeGeneric) */
+  longest: longestOf(builtIn),
 }
 
 /** isGenericLabel for one set of generic labels, asked of every key (its longest label known once). */
@@ -78,7 +80,7 @@ export function genericTest(generic: Set<string>): (label: string) => boolean {
   let test = tests.get(generic)
 
   if (!test) {
-    const max = Math.max(0, ...[...generic].map((g) => g.length))
+    const max = longestOf(generic)
 
     test = (label) => {
       if (tooLongToBeGeneric(label, max)) return false
@@ -91,6 +93,10 @@ export function genericTest(generic: Set<string>): (label: string) => boolean {
   }
 
   return test
+}
+
+function longestOf(generic: Set<string>): number {
+  return Math.max(0, ...[...generic].map((g) => g.length))
 }
 
 /**

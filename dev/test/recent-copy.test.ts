@@ -159,6 +159,44 @@ describe('the recent copy', () => {
     )
   })
 
+  it('a background read that finds VTEX unchanged keeps the copy: same version, its body not written again, a new age', async () => {
+    const first = await keyList()
+
+    ageCopy(10)
+    const bodyWrites = () =>
+      stack.platform.requests.filter(
+        (r) => r.method === 'PUT' && /snapshots.*recent\.json/.test(r.path)
+      ).length
+    const before = bodyWrites()
+    const calls = roleCalls()
+    const stale = await keyList()
+
+    assert.equal(stale.inventory.revalidating, true)
+    const landed = await until('the revalidation', async () => {
+      const s = (
+        await gql(
+          stack,
+          OWNER,
+          '{ inventoryStatus { version reading ageSeconds } }'
+        )
+      ).body.data.inventoryStatus
+
+      return !s.reading && s.ageSeconds < 60 && s
+    })
+
+    assert.ok(roleCalls() > calls, 'VTEX was read again')
+    assert.equal(landed.version, first.inventory.version)
+    assert.equal(bodyWrites(), before, 'the body was not written again')
+    const after = await keyList()
+
+    assert.equal(after.inventory.version, first.inventory.version)
+    assert.equal(after.inventory.revalidating, false)
+    assert.ok(
+      after.inventory.ageSeconds < 60,
+      String(after.inventory.ageSeconds)
+    )
+  })
+
   it('"Load live data" reads VTEX even when the copy is fresh, but not twice in a row', async () => {
     const loadLiveData = () =>
       keyList(

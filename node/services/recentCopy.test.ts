@@ -15,6 +15,7 @@ import {
 function fakeStorage() {
   const files = new Map<string, unknown>()
   const reads: string[] = []
+  const writes: string[] = []
   const storage = {
     async read(bucket: string, path: string) {
       reads.push(path)
@@ -31,11 +32,12 @@ function fakeStorage() {
       _etag: string | null,
       path: string
     ) {
+      writes.push(path)
       files.set(`${bucket}/${path}`, JSON.parse(JSON.stringify(value)))
     },
   }
 
-  return { storage: storage as unknown as AppStorage, files, reads }
+  return { storage: storage as unknown as AppStorage, files, reads, writes }
 }
 
 /** As assembleInventory makes it: the key's role is the catalog's object. */
@@ -195,5 +197,88 @@ describe('recent copy', () => {
     await saveCopy('acme', storage, inventory())
     await markStale(storage)
     expect((await readCopy('acme', storage))!.meta.stale).toBe(true)
+  })
+
+  it('a read that finds the account as the copy has it keeps its version and writes only the meta, with the new read time', async () => {
+    const { storage, writes } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory(), 1_000)
+
+    writes.length = 0
+    // a day later: the same keys, roles and users; ages and the read's time are new
+    const again = inventory()
+
+    again.generatedAt = '2026-11-27T12:00:00.000Z'
+    again.keys[0].ageDays = 330
+    const saved = await saveCopy('acme', storage, again, 2_000)
+
+    expect(saved.meta.version).toBe(first.meta.version)
+    expect(writes).toEqual([COPY_META])
+    forgetMemory() // another replica: the body it reads is the one the meta names
+    const read = (await readCopy('acme', storage))!
+
+    expect(read.meta).toEqual(
+      expect.objectContaining({
+        version: first.meta.version,
+        readAtMs: 2_000,
+        generatedAt: '2026-11-27T12:00:00.000Z',
+      })
+    )
+    expect(read.inventory.keys[0].label).toBe('ERP')
+  })
+
+  it('any change a read can bring writes a new body under a new version', async () => {
+    const changes: Array<(inv: Inventory) => void> = [
+      (inv) => (inv.keys[0].isActive = false),
+      (inv) => (inv.keys[0].label = 'ERP 2'),
+      (inv) => (inv.keys[0].rolesKnown = false),
+      (inv) => (inv.keys[0].roles = []),
+      // the catalog's role changed (what it grants), the key still holds it by id
+      (inv) => {
+        inv.roles[0].products = ['License Manager']
+      },
+      (inv) =>
+        inv.users.push({
+          id: 'u1',
+          email: 'ana@acme.com',
+          name: 'Ana',
+          isAdmin: true,
+          isBlocked: false,
+          rolesKnown: true,
+          roles: [],
+        }),
+      (inv) => (inv.usersKnown = false),
+    ]
+
+    for (const change of changes) {
+      const { storage, writes } = fakeStorage()
+      const first = await saveCopy('acme', storage, inventory())
+      const changed = inventory()
+
+      change(changed)
+      writes.length = 0
+      const saved = await saveCopy('acme', storage, changed)
+
+      expect(saved.meta.version).not.toBe(first.meta.version)
+      expect(writes).toEqual([COPY_BODY, COPY_META])
+    }
+  })
+
+  it('a stale copy the new read finds unchanged is kept, no longer stale; a patched copy gets its body written again', async () => {
+    const { storage, writes } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+
+    await markStale(storage)
+    const kept = await saveCopy('acme', storage, inventory())
+
+    expect(kept.meta.version).toBe(first.meta.version)
+    expect((await readCopy('acme', storage))!.meta.stale).toBeUndefined()
+
+    // a patch makes a new version without hashing it: the next read writes its body
+    await patchCopy('acme', storage, (inv) => ({ ...inv }))
+    writes.length = 0
+    const after = await saveCopy('acme', storage, inventory())
+
+    expect(writes).toEqual([COPY_BODY, COPY_META])
+    expect(after.meta.version).not.toBe(first.meta.version)
   })
 })

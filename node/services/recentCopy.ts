@@ -4,7 +4,7 @@
 // the same copy; each replica keeps the body it last read in memory, keyed by version, and checks
 // only the small meta document per request. Who may see it is decided by the caller
 // (requestData), on the admin's own session, every time.
-import { randomUUID } from 'crypto'
+import { createHash, randomUUID } from 'crypto'
 
 import type { AppStorage } from '../clients/appStorage'
 import { fromStoredCopy } from '../domain/inventory'
@@ -21,6 +21,12 @@ export interface CopyMeta {
   readAtMs: number
   /** set when a write made through Key Steward could not be patched in: revalidate at once */
   stale?: boolean
+  /**
+   * What the body holds, apart from what each read counts anew (contentOf): a read that finds
+   * the account as it was keeps the version and writes only this document (absent on copies
+   * patched or saved before it existed: the next read writes its body)
+   */
+  content?: string
 }
 
 export interface Copy {
@@ -91,20 +97,75 @@ function wellFormed(inventory: Inventory | undefined): inventory is Inventory {
   )
 }
 
-/** Body first, then meta: a reader that sees the new meta finds the body it names. */
+/**
+ * What a copy holds that a read can change: its lists, without what every read counts again (a
+ * key's age, its parsed creation time) or the read's time. A role shared with the catalog is
+ * named by its id (the catalog is hashed once); any other is hashed whole.
+ */
+export function contentOf(inventory: Inventory): string {
+  const catalog = new Set(inventory.roles)
+  const roles = (list: Inventory['keys'][number]['roles']) =>
+    list.map((r) => (catalog.has(r) ? r.id : r))
+
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        complete: inventory.complete,
+        missing: inventory.missing,
+        usersKnown: inventory.usersKnown,
+        roles: inventory.roles,
+        keys: inventory.keys.map(({ ageDays: _a, createdMs: _c, ...k }) => ({
+          ...k,
+          roles: roles(k.roles),
+        })),
+        users: inventory.users.map((u) => ({ ...u, roles: roles(u.roles) })),
+        externalKeys: inventory.externalKeys.map((e) => ({
+          ...e,
+          roles: roles(e.roles),
+        })),
+      })
+    )
+    .digest('base64')
+}
+
+/**
+ * Body first, then meta: a reader that sees the new meta finds the body it names. A read that
+ * finds the account as the copy in VBase has it (the usual case: keys change seldom) keeps that
+ * copy's version and writes only the meta with the new read time: no body of megabytes written
+ * again, and no replica reads it again or works out the policy's findings again (they are kept
+ * by version). If another replica writes a body between our reading the meta and writing it,
+ * readers find body and meta disagreeing and read live once (readCopy).
+ */
 export async function saveCopy(
   account: string,
   storage: AppStorage,
   inventory: Inventory,
   readAtMs = Date.now()
 ): Promise<Copy> {
+  const content = contentOf(inventory)
+  const current = await readMeta(storage).catch(() => null)
+  const stored: Inventory = { ...inventory, source: 'LIVE' }
+
+  if (current?.content === content) {
+    const meta: CopyMeta = {
+      version: current.version,
+      generatedAt: inventory.generatedAt,
+      readAtMs,
+      content,
+    }
+
+    await storage.write('snapshots', meta, null, COPY_META)
+    memory.set(account, { meta, inventory: stored })
+
+    return { meta, inventory: stored }
+  }
+
   const meta: CopyMeta = {
     version: randomUUID(),
     generatedAt: inventory.generatedAt,
     readAtMs,
+    content,
   }
-
-  const stored: Inventory = { ...inventory, source: 'LIVE' }
 
   await storage.write(
     'snapshots',
@@ -131,7 +192,9 @@ export async function patchCopy(
 
   if (!copy) return false
   const inventory = patch(copy.inventory)
-  const meta: CopyMeta = { ...copy.meta, version: randomUUID() }
+  // not hashed here: a patch is small and frequent; the next read writes its body again
+  const { content: _content, ...rest } = copy.meta
+  const meta: CopyMeta = { ...rest, version: randomUUID() }
 
   await storage.write(
     'snapshots',

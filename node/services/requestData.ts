@@ -389,6 +389,8 @@ export function requestData(ctx: Context): RequestData {
 
         return {
           ...copy.inventory,
+          // a read that found nothing changed kept the copy (and its body) with a new time
+          generatedAt: copy.meta.generatedAt ?? copy.inventory.generatedAt,
           keys,
           source: 'RECENT',
           version: copy.meta.version,

@@ -625,6 +625,54 @@ describe('KeysPage', () => {
     ).toContain('Inactive')
   })
 
+  it('says the new age when the background read found the account unchanged (the same copy, read again)', async () => {
+    const copy = (ageSeconds: number, revalidating: boolean) =>
+      keyPage([row(STALE)], {
+        inventory: {
+          ...LIVE_META,
+          source: 'RECENT',
+          version: 'v1',
+          ageSeconds,
+          revalidating,
+        },
+      })
+
+    const status = {
+      delay: 300,
+      request: { query: INVENTORY_STATUS },
+      result: {
+        data: {
+          inventoryStatus: {
+            version: 'v1',
+            generatedAt: '2026-11-26T12:10:00.000Z',
+            ageSeconds: 1,
+            reading: false,
+            lastError: null,
+            progress: null,
+          },
+        },
+      },
+    }
+
+    const { getByText, getByTestId, queryByTestId } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(copy(700, true)),
+          status,
+          keyListMock(copy(1, false)),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Data read from VTEX 11 minutes ago.'))
+    expect(getByTestId('revalidating')).toBeInTheDocument()
+    await waitFor(
+      () => getByText('Data read from VTEX less than a minute ago.'),
+      { timeout: 4000 }
+    )
+    expect(queryByTestId('revalidating')).toBeNull()
+  })
+
   it('offers a way out of a filtered empty list: Clear filters shows every key again', async () => {
     window.history.replaceState(
       null,

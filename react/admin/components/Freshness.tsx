@@ -119,12 +119,25 @@ export function useFreshness(
       meta?.revalidating &&
       status.version === meta.version
     ) {
-      setSettled(meta.version ?? null)
+      // The read found the account unchanged: the same copy, read again. Asked once more, the
+      // page says its new age (the service answers from the same copy, no new read).
+      const again = `again ${meta.version}`
+
+      if (
+        status.ageSeconds != null &&
+        meta.ageSeconds != null &&
+        status.ageSeconds < meta.ageSeconds &&
+        asked.current !== again
+      ) {
+        asked.current = again
+        onFresh()
+      } else setSettled(meta.version ?? null)
     }
   }, [
     status?.version,
     status?.reading,
     status?.lastError,
+    status?.ageSeconds,
     meta?.version,
     waiting,
   ])

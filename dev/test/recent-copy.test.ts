@@ -44,6 +44,15 @@ const keyList = async (cookie = OWNER, query = LIST) => {
 
 const ageCopy = (minutes: number) => ageRecentCopy(stack, minutes)
 
+const inventoryStatus = async () =>
+  (
+    await gql(
+      stack,
+      OWNER,
+      '{ inventoryStatus { version reading ageSeconds } }'
+    )
+  ).body.data.inventoryStatus
+
 async function until<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,
@@ -136,13 +145,7 @@ describe('the recent copy', () => {
       'the stale copy is what was read'
     )
     const landed = await until('the revalidation', async () => {
-      const s = (
-        await gql(
-          stack,
-          OWNER,
-          '{ inventoryStatus { version reading ageSeconds } }'
-        )
-      ).body.data.inventoryStatus
+      const s = await inventoryStatus()
 
       return !s.reading && s.version !== stale.inventory.version && s
     })
@@ -173,13 +176,7 @@ describe('the recent copy', () => {
 
     assert.equal(stale.inventory.revalidating, true)
     const landed = await until('the revalidation', async () => {
-      const s = (
-        await gql(
-          stack,
-          OWNER,
-          '{ inventoryStatus { version reading ageSeconds } }'
-        )
-      ).body.data.inventoryStatus
+      const s = await inventoryStatus()
 
       return !s.reading && s.ageSeconds < 60 && s
     })

@@ -46,6 +46,24 @@ const recentPage = () =>
     },
   })
 
+/** Query.inventoryStatus after a background read ended, leaving copy `version` a second old. */
+const readEnded = (version: string) => ({
+  delay: 300,
+  request: { query: INVENTORY_STATUS },
+  result: {
+    data: {
+      inventoryStatus: {
+        version,
+        generatedAt: '2026-11-26T12:10:00.000Z',
+        ageSeconds: 1,
+        reading: false,
+        lastError: null,
+        progress: null,
+      },
+    },
+  },
+})
+
 describe('KeysPage', () => {
   it('shows a loading state, then the page of keys the service sent, with the stale-key warning', async () => {
     const { getByText, getByRole, queryByRole, container } = render(
@@ -589,22 +607,7 @@ describe('KeysPage', () => {
       },
     })
 
-    const status = {
-      delay: 300,
-      request: { query: INVENTORY_STATUS },
-      result: {
-        data: {
-          inventoryStatus: {
-            version: 'v2',
-            generatedAt: '2026-11-26T12:10:00.000Z',
-            ageSeconds: 1,
-            reading: false,
-            lastError: null,
-            progress: null,
-          },
-        },
-      },
-    }
+    const status = readEnded('v2')
 
     const { getByText, getByTestId, queryByTestId, container } = render(
       <KeysPage />,
@@ -637,22 +640,7 @@ describe('KeysPage', () => {
         },
       })
 
-    const status = {
-      delay: 300,
-      request: { query: INVENTORY_STATUS },
-      result: {
-        data: {
-          inventoryStatus: {
-            version: 'v1',
-            generatedAt: '2026-11-26T12:10:00.000Z',
-            ageSeconds: 1,
-            reading: false,
-            lastError: null,
-            progress: null,
-          },
-        },
-      },
-    }
+    const status = readEnded('v1')
 
     const { getByText, getByTestId, queryByTestId } = render(<KeysPage />, {
       graphql: {

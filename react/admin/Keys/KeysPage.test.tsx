@@ -118,12 +118,14 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('?q=agency')
   })
 
-  it('sorts on the server when a column header is activated, and says so to assistive tech', async () => {
+  it('sorts on the server when a column header is activated (age: the oldest first), and says so to assistive tech', async () => {
     const mocks = [
       keyListMock(keyPage(ROWS)),
       keyListMock(keyPage([row(key()), row(STALE), row(OWNER_KEY)]), {
         sort: 'ageDays',
+        descending: true,
       }),
+      keyListMock(keyPage(ROWS), { sort: 'createdAt' }),
     ]
 
     const { getByText, getAllByRole } = render(<KeysPage />, {
@@ -140,9 +142,20 @@ describe('KeysPage', () => {
     await waitFor(() =>
       expect(getAllByRole('row')[1].textContent).toContain('ERP orders sync')
     )
-    expect(ageHeader().getAttribute('aria-sort')).toBe('ascending')
-    expect(ageHeader().textContent).toContain('▲')
-    expect(window.location.search).toBe('?sort=ageDays')
+    expect(ageHeader().getAttribute('aria-sort')).toBe('descending')
+    expect(ageHeader().textContent).toContain('▼')
+    expect(window.location.search).toBe('?sort=ageDays&desc=1')
+    // the creation date's first click lists the oldest first too: ascending dates
+    const created = () =>
+      getAllByRole('columnheader').find((h) =>
+        h.textContent!.startsWith('Created')
+      )!
+
+    fireEvent.click(created().querySelector('button')!)
+    await waitFor(() =>
+      expect(created().getAttribute('aria-sort')).toBe('ascending')
+    )
+    expect(window.location.search).toBe('?sort=createdAt')
   })
 
   it('shows the worst-finding sort as what the rows show: most severe first is descending, both ways', async () => {

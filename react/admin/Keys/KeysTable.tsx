@@ -9,7 +9,7 @@ import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
 import type { KeyRow } from '../types'
 import { worstSeverity } from '../types'
 import type { KeyQuery, SortField } from './keyQuery'
-import { PAGE_SIZES, shownDirection } from './keyQuery'
+import { firstDescending, PAGE_SIZES, shownDirection } from './keyQuery'
 
 interface Props {
   keys: KeyRow[]
@@ -42,7 +42,7 @@ const SortHeader: React.FC<{
         onClick={() =>
           onChange({
             sort: field,
-            descending: active ? !query.descending : false,
+            descending: active ? !query.descending : firstDescending(field),
             page: 1,
           })
         }

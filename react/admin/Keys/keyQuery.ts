@@ -53,6 +53,13 @@ export function shownDirection(
   return descending !== severityFirst ? 'descending' : 'ascending'
 }
 
+/**
+ * The direction a column sorts in when first chosen: the oldest keys first, which is what an admin
+ * looks for among thousands (age descending; creation date ascending already is).
+ */
+export const firstDescending = (field: SortField): boolean =>
+  field === 'ageDays'
+
 /** Reads a view from a query string; anything unknown falls back to the default. */
 export function parseKeyQuery(search: string): KeyQuery {
   const p = new URLSearchParams(search)

@@ -170,6 +170,43 @@ describe('OverviewPage', () => {
     )
   })
 
+  it.each([
+    ['en', ['−14 points', '−0.8 points', '−1 point']],
+    ['pt', ['−14 pontos', '−0,8 ponto', '−1 ponto']],
+    ['es', ['−14 puntos', '−0,8 puntos', '−1 punto']],
+  ])(
+    '(%s) says the points each line costs as the language counts them',
+    async (locale, said) => {
+      const one = {
+        ...COSTS[1],
+        subjectId: 'k-one',
+        subjectLabel: 'One',
+        points: 1,
+      }
+      const mock = {
+        request: { query: OVERVIEW, variables: VARS },
+        result: {
+          data: data({
+            score: 49,
+            uncappedScore: 73,
+            capped: true,
+            topCosts: [...COSTS, one],
+          }),
+        },
+      }
+
+      const { getByTestId } = render(<OverviewPage />, {
+        graphql: { mocks: [mock] },
+        locale,
+      })
+
+      await waitFor(() => getByTestId('score-costs'))
+      const items = getByTestId('score-costs').querySelectorAll('li')
+
+      said.forEach((text, i) => expect(items[i].textContent).toContain(text))
+    }
+  )
+
   // A walk found this line with no name, worded as a key whose roles are unknown.
   it('names the too-many-Owners penalty kept while users could not be read, and says it could not be checked', async () => {
     const kept = {

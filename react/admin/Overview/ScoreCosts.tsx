@@ -2,7 +2,7 @@
 // with a CRITICAL finding stays below the amber band. The service ranks and groups them
 // (node/domain/hygiene.ts); this only names them, linking keys to their page.
 import React from 'react'
-import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import Link from '../components/Link'
 import { ruleName } from '../components/ruleName'
@@ -125,14 +125,8 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                   <span className="db fw6 c-danger">
                     <FormattedMessage
                       id="admin/key-steward.overview.costPoints"
-                      values={{
-                        points: (
-                          <FormattedNumber
-                            value={c.points}
-                            maximumFractionDigits={1}
-                          />
-                        ),
-                      }}
+                      // a number, not a formatted one: pt says "−0,1 ponto", "−2 pontos"
+                      values={{ points: Math.round(c.points * 10) / 10 }}
                     />
                   </span>
                   <CapSplit cost={c} />

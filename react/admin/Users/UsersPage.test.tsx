@@ -110,6 +110,33 @@ describe('UsersPage', () => {
   })
 
   it.each([
+    ['en', '1–100 of 1,500', 'Page 1 of 15'],
+    ['pt', '1–100 de 1.500', 'Página 1 de 15'],
+  ])(
+    '(%s) pages through thousands of users with numbers as the language writes them',
+    async (locale, range, page) => {
+      const [ana, diego] = inventory().users
+      const { getByText } = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock({
+              rows: [ana, diego],
+              total: 1500,
+              allTotal: 1500,
+              pages: 15,
+              ownerCount: 1,
+            }),
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => getByText(range))
+      expect(getByText(page)).toBeInTheDocument()
+    }
+  )
+
+  it.each([
     [
       'en',
       'The admin user list could not be read',

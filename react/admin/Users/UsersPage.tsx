@@ -235,7 +235,11 @@ const UsersPage: React.FC = () => {
                 >
                   <FormattedMessage
                     id="admin/key-steward.keys.range"
-                    values={{ first, last, total: list.total }}
+                    values={{
+                      first: intl.formatNumber(first),
+                      last: intl.formatNumber(last),
+                      total: intl.formatNumber(list.total),
+                    }}
                   />
                 </span>
                 <div className="flex items-center">
@@ -250,7 +254,10 @@ const UsersPage: React.FC = () => {
                   <span className="mh3 f6">
                     <FormattedMessage
                       id="admin/key-steward.keys.page"
-                      values={{ page: list.page, pages: list.pages }}
+                      values={{
+                        page: intl.formatNumber(list.page),
+                        pages: intl.formatNumber(list.pages),
+                      }}
                     />
                   </span>
                   <Button

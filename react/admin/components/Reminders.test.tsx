@@ -39,6 +39,44 @@ describe('Reminders', () => {
     }
   })
 
+  it('names three keys, then how many more in words (no "…." before the full stop)', async () => {
+    const reminders = [
+      {
+        id: 'renewals:2027-03-07',
+        kind: 'RENEWALS_UNFINISHED',
+        count: 5,
+        dueDate: null,
+        subjects: ['A', 'B', 'C', 'D', 'E'].map((l) => ({
+          id: `k-${l}`,
+          label: `Feed ${l}`,
+        })),
+      },
+    ]
+
+    for (const [locale, text] of [
+      ['en', 'Feed A, Feed B, Feed C and 2 more.'],
+      ['pt', 'Feed A, Feed B, Feed C e mais 2.'],
+      ['es', 'Feed A, Feed B, Feed C y 2 más.'],
+    ]) {
+      const view = render(<Reminders />, {
+        graphql: {
+          mocks: [
+            { request: { query: REMINDERS }, result: { data: { reminders } } },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() =>
+        expect(
+          view.container.querySelector('[data-reminder]')!.textContent
+        ).toContain(text)
+      )
+      expect(view.container.textContent).not.toContain('….')
+      view.unmount()
+    }
+  })
+
   it('shows each reminder with its action and a snooze', async () => {
     const reminders = [
       {

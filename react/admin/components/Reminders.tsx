@@ -89,11 +89,19 @@ const ReminderItem: React.FC<{
   })
 
   const snoozeFailure = readError(snoozing.error)
+  // the first three, then how many more in words ("…, C and 53 more."): an ellipsis before the
+  // message's full stop read "…."
   const names =
     r.subjects
       .slice(0, 3)
       .map((s) => s.label)
-      .join(', ') + (r.subjects.length > 3 ? '…' : '')
+      .join(', ') +
+    (r.subjects.length > 3
+      ? ` ${intl.formatMessage(
+          { id: 'admin/key-steward.inventory.missing.more' },
+          { count: r.subjects.length - 3 }
+        )}`
+      : '')
 
   return (
     <div className="mb3" data-reminder={r.kind}>

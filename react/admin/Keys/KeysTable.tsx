@@ -1,8 +1,9 @@
 import React from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, Tag } from 'vtex.styleguide'
+import { Dropdown, Tag } from 'vtex.styleguide'
 
 import Link from '../components/Link'
+import PageButtons from '../components/PageButtons'
 import { BASE } from '../components/PageFrame'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
@@ -309,37 +310,11 @@ const KeysTable: React.FC<Props> = ({
               }
             />
           </div>
-          <Button
-            size="small"
-            variation="tertiary"
-            disabled={page <= 1}
-            onClick={() => onChange({ page: page - 1 })}
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.keys.previous',
-            })}
-          >
-            <FormattedMessage id="admin/key-steward.keys.previous" />
-          </Button>
-          <span className="mh3 f6">
-            <FormattedMessage
-              id="admin/key-steward.keys.page"
-              values={{
-                page: intl.formatNumber(page),
-                pages: intl.formatNumber(pages),
-              }}
-            />
-          </span>
-          <Button
-            size="small"
-            variation="tertiary"
-            disabled={page >= pages}
-            onClick={() => onChange({ page: page + 1 })}
-            aria-label={intl.formatMessage({
-              id: 'admin/key-steward.keys.next',
-            })}
-          >
-            <FormattedMessage id="admin/key-steward.keys.next" />
-          </Button>
+          <PageButtons
+            page={page}
+            pages={pages}
+            onPage={(p) => onChange({ page: p })}
+          />
         </div>
       </div>
     </div>

@@ -12,6 +12,7 @@ import {
 import PageFrame from '../components/PageFrame'
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
+import PageButtons from '../components/PageButtons'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import USER_LIST from '../graphql/userList.gql'
@@ -242,33 +243,11 @@ const UsersPage: React.FC = () => {
                     }}
                   />
                 </span>
-                <div className="flex items-center">
-                  <Button
-                    size="small"
-                    variation="tertiary"
-                    disabled={list.page <= 1}
-                    onClick={() => setPage(list.page - 1)}
-                  >
-                    <FormattedMessage id="admin/key-steward.keys.previous" />
-                  </Button>
-                  <span className="mh3 f6">
-                    <FormattedMessage
-                      id="admin/key-steward.keys.page"
-                      values={{
-                        page: intl.formatNumber(list.page),
-                        pages: intl.formatNumber(list.pages),
-                      }}
-                    />
-                  </span>
-                  <Button
-                    size="small"
-                    variation="tertiary"
-                    disabled={list.page >= list.pages}
-                    onClick={() => setPage(list.page + 1)}
-                  >
-                    <FormattedMessage id="admin/key-steward.keys.next" />
-                  </Button>
-                </div>
+                <PageButtons
+                  page={list.page}
+                  pages={list.pages}
+                  onPage={setPage}
+                />
               </div>
             </>
           )}

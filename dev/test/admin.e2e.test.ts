@@ -195,10 +195,12 @@ describe('Key Steward in the Admin shell', () => {
 
     await ageSort.focus()
     await page.keyboard.press('Enter')
+    // age sorts the oldest first (descending) on its first press
     assert.equal(
-      await app.getAttribute('th[aria-sort="ascending"]', 'aria-sort'),
-      'ascending'
+      await app.getAttribute('th[aria-sort="descending"]', 'aria-sort'),
+      'descending'
     )
+    assert.match(await ageSort.textContent(), /▼/)
   })
 
   it('opens a key with an Owner role and shows its finding', async () => {

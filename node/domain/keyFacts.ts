@@ -116,8 +116,8 @@ function readLabel(label: string, before: string | null): number {
   let order = before === null ? 1 : -1 // -1: not decided yet
   const m = before === null ? 0 : before.length
   let space = true // a space here would follow a space (or start the label)
-  let kept = 0
-  let keptToLetter = 0
+  let alnum = 0
+  let alnumToLetter = 0
 
   for (let i = 0; i < n; i++) {
     const c = label.charCodeAt(i)
@@ -130,8 +130,8 @@ function readLabel(label: string, before: string | null): number {
       space = false
       const lower = c >= 65 && c <= 90 ? c + 32 : c
 
-      if (lower >= 97 && lower <= 122) keptToLetter = ++kept
-      else if (c >= 48 && c <= 57) kept++
+      if (lower >= 97 && lower <= 122) alnumToLetter = ++alnum
+      else if (c >= 48 && c <= 57) alnum++
     }
 
     if (order < 0 && i < m) {
@@ -149,7 +149,7 @@ function readLabel(label: string, before: string | null): number {
   if (space) return NOT_PLAIN // ends with a space
   if (order < 0) order = m < n ? 0 : m === n ? 1 : 2
 
-  return order | (keptToLetter << 2)
+  return order | (alnumToLetter << 2)
 }
 
 function workOut(keys: KeyEntry[]): KeyFacts {

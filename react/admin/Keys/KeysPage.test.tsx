@@ -702,6 +702,30 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('')
   }, 15_000) // three answers rendered in turn: over jest's 5 s when the machine is busy
 
+  it('puts focus back on the row of the key opened, when the list comes back (not the top of a long page)', async () => {
+    const first = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage(ROWS))] },
+    })
+
+    await waitFor(() => first.getByText('ERP orders sync'))
+    fireEvent.click(first.container.querySelector('[data-key-id="k-old"] a')!)
+    first.unmount()
+
+    // back on the list
+    const { container, getByText } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage(ROWS))] },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        container.querySelector('[data-key-id="k-old"] a')
+      )
+    )
+    // once: the next visit opens at its top
+    expect(window.sessionStorage.getItem('key-steward.keys.opened')).toBeNull()
+  })
+
   it('offers a way out of a filtered empty list: Clear filters shows every key again', async () => {
     window.history.replaceState(
       null,

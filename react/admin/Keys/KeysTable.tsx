@@ -1,4 +1,4 @@
-import React from 'react'
+import React, { useEffect, useRef } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Dropdown, Tag } from 'vtex.styleguide'
 
@@ -9,6 +9,7 @@ import { ruleName } from '../components/ruleName'
 import SeverityBadge, { StaleBadge } from '../components/SeverityBadge'
 import type { KeyRow } from '../types'
 import { worstSeverity } from '../types'
+import { rememberOpenedKey, takeOpenedKey } from '../utils/urlState'
 import type { KeyQuery, SortField } from './keyQuery'
 import { firstDescending, PAGE_SIZES, shownDirection } from './keyQuery'
 
@@ -98,6 +99,26 @@ const KeysTable: React.FC<Props> = ({
   const intl = useIntl()
   const first = total === 0 ? 0 : (page - 1) * query.pageSize + 1
   const last = Math.min(total, page * query.pageSize)
+  const body = useRef<HTMLTableSectionElement>(null)
+
+  // Back from a key's page: focus (and so the view) returns to the row of the key opened, not
+  // the top of a 500-row page.
+  useEffect(() => {
+    if (!keys.length) return
+    const opened = takeOpenedKey()
+
+    if (!opened) return
+    const row = Array.from(
+      body.current?.querySelectorAll<HTMLElement>('[data-key-id]') ?? []
+    ).find((r) => r.getAttribute('data-key-id') === opened)
+
+    // after the page's own effects (PageFrame focuses the heading of a page a link opened)
+    const timer = setTimeout(() =>
+      row?.querySelector<HTMLElement>('a')?.focus()
+    )
+
+    return () => clearTimeout(timer)
+  }, [keys])
 
   return (
     <div>
@@ -124,7 +145,7 @@ const KeysTable: React.FC<Props> = ({
               <SortHeader field="severity" query={query} onChange={onChange} />
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {keys.map((k) => {
               const worst = worstSeverity(k.findings)
               const worstFinding = worst
@@ -154,7 +175,10 @@ const KeysTable: React.FC<Props> = ({
                         </span>
                       </span>
                     ) : (
-                      <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
+                      <Link
+                        to={`${BASE}/keys/${encodeURIComponent(k.id)}`}
+                        onFollow={() => rememberOpenedKey(k.id)}
+                      >
                         {k.label || (
                           <em className="c-muted-1">
                             <FormattedMessage id="admin/key-steward.keys.noLabel" />

@@ -11,7 +11,9 @@ const Link: React.FC<{
   className?: string
   ariaLabel?: string
   ariaCurrent?: 'page'
-}> = ({ to, className, ariaLabel, ariaCurrent, children }) => {
+  /** called as the link is followed (in this tab or another) */
+  onFollow?: () => void
+}> = ({ to, className, ariaLabel, ariaCurrent, onFollow, children }) => {
   const { navigate } = useRuntime()
 
   return (
@@ -21,6 +23,7 @@ const Link: React.FC<{
       aria-current={ariaCurrent}
       className={className ?? 'c-link hover-c-link-hover no-underline'}
       onClick={(e) => {
+        onFollow?.()
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
         e.preventDefault()
         focusHeadingAt(to)

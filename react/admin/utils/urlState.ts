@@ -52,3 +52,27 @@ export function keysViewHref(base: string): string {
 
   return `${base}/keys${q.startsWith('?') ? q : ''}`
 }
+
+const OPENED_KEY = 'key-steward.keys.opened'
+
+/** The key opened from the list, so the list coming back puts focus (and the view) on its row. */
+export function rememberOpenedKey(id: string): void {
+  try {
+    window.sessionStorage.setItem(OPENED_KEY, id)
+  } catch {
+    // storage unavailable: the list opens at its top
+  }
+}
+
+/** The key last opened from the list, once (then forgotten). */
+export function takeOpenedKey(): string | null {
+  try {
+    const id = window.sessionStorage.getItem(OPENED_KEY)
+
+    window.sessionStorage.removeItem(OPENED_KEY)
+
+    return id
+  } catch {
+    return null
+  }
+}

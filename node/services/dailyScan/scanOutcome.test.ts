@@ -39,7 +39,8 @@ function shown(e: unknown, locale: Locale) {
 const keyList = (status: number | undefined, reason: string, attempts = 4) =>
   new UpstreamError('GET /api/vlm/appkeys', status, attempts, reason)
 
-const ENGLISH = /\b(the|answered|after|attempts?|failed|refused|missing|could not|credentials)\b/i
+const ENGLISH =
+  /\b(the|answered|after|attempts?|failed|refused|missing|could not|credentials)\b/i
 
 describe('failureOutcome', () => {
   it('keeps what failed as data, never as an English sentence', () => {
@@ -54,10 +55,7 @@ describe('failureOutcome', () => {
   })
 
   it.each([
-    [
-      'en',
-      'Could not read the list of API keys: HTTP 502 after 4 attempts.',
-    ],
+    ['en', 'Could not read the list of API keys: HTTP 502 after 4 attempts.'],
     [
       'pt',
       'Não foi possível ler a lista de chaves de API: HTTP 502 após 4 tentativas.',

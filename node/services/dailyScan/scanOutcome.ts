@@ -84,7 +84,9 @@ function whatFailed(e: unknown): [ScanProblem, Wording | Wording[]] {
 
   if (own && canSay({ message: own.message }))
     return [
-      ext?.code === 'UPSTREAM_UNAVAILABLE' ? 'UPSTREAM_UNAVAILABLE' : 'UNEXPECTED',
+      ext?.code === 'UPSTREAM_UNAVAILABLE'
+        ? 'UPSTREAM_UNAVAILABLE'
+        : 'UNEXPECTED',
       own.message,
     ]
   const name = e instanceof Error && ERROR_NAME.test(e.name) ? e.name : 'Error'

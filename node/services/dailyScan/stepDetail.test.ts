@@ -97,7 +97,10 @@ describe('stepDetail', () => {
         what: 'appKeys',
         endpoint: 'GET /api/vlm/appkeys',
       }),
-      reason: wording('upstream.cause', { cause: 'HTTP 503', code: 'HTTP 503' }),
+      reason: wording('upstream.cause', {
+        cause: 'HTTP 503',
+        code: 'HTTP 503',
+      }),
     })
 
     it('words what failed in the language of the request', () => {
@@ -126,7 +129,12 @@ describe('stepDetail', () => {
 
     it.each([
       [{ id: 'upstream.failure.gone', values: { secret: 'RAWDATA' } }],
-      [{ id: 'upstream.failure.failed', values: { call: { id: 'nope' }, reason: 'RAWDATA' } }],
+      [
+        {
+          id: 'upstream.failure.failed',
+          values: { call: { id: 'nope' }, reason: 'RAWDATA' },
+        },
+      ],
       [{ id: 'upstream.failure.failed' }],
       ['RAWDATA'],
       [[]],

@@ -23,7 +23,7 @@ const call = (e: UpstreamError): Wording =>
     endpoint: e.endpoint.replace(/[?#].*$/, ''),
   })
 
-function upstreamFailure(e: UpstreamError): [ScanProblem, Wording] {
+function upstreamFailure(e: UpstreamError): [ScanProblem, Wording | Wording[]] {
   if (e.status === 401 || e.status === 403)
     return [
       'APP_FORBIDDEN',
@@ -31,8 +31,12 @@ function upstreamFailure(e: UpstreamError): [ScanProblem, Wording] {
     ]
   const problem = e.deadlineReached ? 'DEADLINE' : 'UPSTREAM_UNAVAILABLE'
 
-  if (STORAGE.test(e.endpoint))
-    return [problem, wordingOf(upstreamUnavailable(e))!.message as Wording]
+  // the app's storage: which data, never the document's path (resolvers/errors.ts words it)
+  const storage = STORAGE.test(e.endpoint)
+    ? wordingOf(upstreamUnavailable(e))?.message
+    : undefined
+
+  if (storage) return [problem, storage]
 
   return [
     problem,

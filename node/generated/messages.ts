@@ -282,7 +282,7 @@ export const SERVER_MESSAGES = {
     "admin/key-steward.upstream.failure.credentials": "A VTEX recusou as credenciais do app.",
     "admin/key-steward.upstream.failure.failed": "Não foi possível {call}: {reason}.",
     "admin/key-steward.upstream.failure.refused": "A VTEX recusou ao app a permissão para {call} (HTTP {status}).",
-    "admin/key-steward.upstream.failure.resources": "Faltam ao app {count, plural, one {o recurso} other {os recursos}} do License Manager {resources}.",
+    "admin/key-steward.upstream.failure.resources": "{count, plural, =0 {Faltam ao app os recursos} one {Falta ao app o recurso} other {Faltam ao app os recursos}} do License Manager {resources}.",
     "admin/key-steward.upstream.failure.unexpected": "Erro inesperado ({name}).",
     "admin/key-steward.upstream.failure.unknown": "O que falhou foi salvo por outra versão do Key Steward e não pode ser mostrado aqui.",
     "admin/key-steward.validation.annotation.integrations": "integrations deve ter no máximo {max} nomes de 1 a {length} caracteres",

@@ -161,6 +161,17 @@ describe('failureOutcome', () => {
     )
   })
 
+  it('agrees in number when one resource is missing', () => {
+    const e = missingPermissions([[{ name: 'Save user' }]] as never)
+
+    expect(shown(e, 'pt').text).toBe(
+      'Falta ao app o recurso do License Manager "Save user".'
+    )
+    expect(shown(e, 'es').text).toBe(
+      'A la app le falta el recurso de License Manager "Save user".'
+    )
+  })
+
   it('says the app’s credentials were refused (not the admin’s session)', () => {
     expect(shown(sessionExpired(), 'en').text).toBe(
       'VTEX refused the app’s credentials.'

@@ -310,6 +310,55 @@ describe('adversarial: bad input', () => {
       )
     }
   })
+
+  // Longer than any list setting keeps and than any token spelled out: refused for its length
+  // first (the token check on 1 MB cost ~1.3 s of CPU, for a refusal either way), not quoted back.
+  it('a 1 MB entry of a settings list is refused for its length, unquoted, and saves nothing', async () => {
+    const [{ token }] = fixture.appKeys
+    const huge = ` ${token} x`.repeat(Math.ceil(1_000_000 / (token.length + 3)))
+    const read = async () =>
+      (await gql(stack, OWNER, '{ settings { version rotationDays } }')).body
+        .data.settings
+
+    const before = await read()
+
+    for (const field of [
+      'extraGenericLabels',
+      'scanExtraPaths',
+      'reminderEmails',
+      'auditors',
+    ]) {
+      const r = await gql(
+        stack,
+        OWNER,
+        'mutation($v: SettingsInput!) { updateSettings(settings: $v) { rotationDays } }',
+        { v: { [field]: ['ok@acme.com', huge], rotationDays: 180 } }
+      )
+
+      assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text.slice(0, 300))
+      const fields = r.body.errors![0].extensions!.fields as Array<{
+        field: string
+        code: string
+        entry?: string
+      }>
+
+      assert.deepEqual(
+        fields.map((f) => [f.field, f.code, f.entry]),
+        [[field, 'TOO_LONG', undefined]],
+        r.text.slice(0, 300)
+      )
+      assert.match(
+        r.body.errors![0].message,
+        /an entry is longer than \d+ characters$/
+      )
+      assert.ok(
+        !r.text.includes(token.slice(0, 16)),
+        `${field} echoed the input`
+      )
+    }
+
+    assert.deepEqual(await read(), before, 'nothing was saved')
+  })
 })
 
 describe('adversarial: malformed requests', () => {

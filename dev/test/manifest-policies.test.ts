@@ -163,7 +163,10 @@ const CASES: Record<
         [status.registration.state, status.registration.problem],
         ['FAILED', 'APP_FORBIDDEN']
       )
-      assert.match(status.registration.detail, /scheduler/)
+      assert.match(
+        status.registration.detail,
+        /register the daily scan \(HTTP 403\)/
+      )
       assert.equal(
         errorCode(
           await gql(stack, ANA, 'mutation { restartSchedule { registered } }')

@@ -1,5 +1,7 @@
+import * as scanText from './leaks/scanText'
 import {
   DEFAULT_SETTINGS,
+  LONGEST_ENTRY_READ,
   SETTINGS_LIMITS,
   reminderLocaleOf,
   validateSettings,
@@ -237,5 +239,87 @@ describe('reminderLocaleOf', () => {
   it('is the chosen language, else English (what the page shows and the e-mails use)', () => {
     expect(reminderLocaleOf(DEFAULT_SETTINGS)).toBe('en')
     expect(reminderLocaleOf({ reminderLocale: 'es' })).toBe('es')
+  })
+})
+
+describe('an entry longer than any list keeps or any token spelled out', () => {
+  const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+  const LISTS = [
+    'extraGenericLabels',
+    'scanExtraPaths',
+    'reminderEmails',
+    'auditors',
+  ] as const
+
+  afterEach(() => jest.restoreAllMocks())
+
+  it.each(LISTS)(
+    '%s: refused for its length first, unread (not trimmed, not looked into for a token) and unquoted',
+    (field) => {
+      const look = jest.spyOn(scanText, 'looksLikeToken')
+      // a megabyte that holds a token: looked into, it would be refused as a token
+      const huge = ` ${T} `.repeat(Math.ceil(1_000_000 / 130))
+      const r = validateSettings(DEFAULT_SETTINGS, {
+        [field]: ['ok', huge],
+        rotationDays: 180,
+      })
+
+      expect(look).not.toHaveBeenCalled()
+      expect(r.ok).toBe(false)
+      if (r.ok) return
+      expect(
+        r.errors.map(({ field: f, code, params, entry }) => ({
+          f,
+          code,
+          params,
+          entry,
+        }))
+      ).toEqual([
+        {
+          f: field,
+          code: 'TOO_LONG',
+          params: { max: SETTINGS_LIMITS.lists[field].maxLength },
+          entry: undefined,
+        },
+      ])
+      expect(JSON.stringify(r)).not.toContain(T.slice(0, 16))
+    }
+  )
+
+  it('is any entry past the bound; up to it, a pasted token is still named as one', () => {
+    const spelled = T.split('').join(' ') // 255 characters, longer than any list keeps
+
+    expect(errorsOf({ auditors: [spelled] })).toEqual([
+      { field: 'auditors', code: 'TOKEN', params: {}, entry: undefined },
+    ])
+    expect(
+      errorsOf({ extraGenericLabels: ['x'.repeat(LONGEST_ENTRY_READ + 1)] })
+    ).toEqual([
+      {
+        field: 'extraGenericLabels',
+        code: 'TOO_LONG',
+        params: { max: SETTINGS_LIMITS.lists.extraGenericLabels.maxLength },
+        entry: undefined,
+      },
+    ])
+  })
+
+  it('too many entries are refused before any is looked into', () => {
+    const look = jest.spyOn(scanText, 'looksLikeToken')
+    const { maxItems } = SETTINGS_LIMITS.lists.scanExtraPaths
+
+    expect(
+      errorsOf({
+        scanExtraPaths: Array.from({ length: maxItems + 1 }, () => `/${T}`),
+      })
+    ).toEqual([
+      {
+        field: 'scanExtraPaths',
+        code: 'TOO_MANY',
+        params: { max: maxItems, count: maxItems + 1 },
+        entry: undefined,
+      },
+    ])
+    expect(look).not.toHaveBeenCalled()
   })
 })

@@ -147,6 +147,30 @@ export interface ValidationContext {
   roleIds?: number[] | null
 }
 
+/**
+ * Longest entry looked into: longer than any list setting keeps (an e-mail, 254) and than any
+ * pasted token spelled out or encoded (~800 characters; the same bound as external keys'), so
+ * such a paste is still named as a token. A longer entry is refused for its length before
+ * anything looks into it (trimming, the token check: on a megabyte of hostile text the token
+ * check alone cost about a second, for a refusal either way) and is not quoted back.
+ */
+export const LONGEST_ENTRY_READ = 2_000
+
+/** A list refused before any entry is looked into: too many entries, or one longer than any kept. */
+function refusedUnread(
+  field: ListField,
+  items: unknown[]
+): Omit<SettingError, 'field' | 'message'> | null {
+  const { maxItems, maxLength } = SETTINGS_LIMITS.lists[field]
+
+  if (items.length > maxItems)
+    return { code: 'TOO_MANY', params: { max: maxItems, count: items.length } }
+  if (items.some((v) => typeof v === 'string' && v.length > LONGEST_ENTRY_READ))
+    return { code: 'TOO_LONG', params: { max: maxLength } }
+
+  return null
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PATH = /^\/\S*$/
 
@@ -191,12 +215,7 @@ function listErrors(
   items: unknown[],
   ctx: ValidationContext
 ): Array<Omit<SettingError, 'field' | 'message'>> {
-  const { maxItems } = SETTINGS_LIMITS.lists[field]
-
-  if (items.length > maxItems)
-    return [
-      { code: 'TOO_MANY', params: { max: maxItems, count: items.length } },
-    ]
+  // (too many entries were refused unread: refusedUnread)
   const errors = new Map<string, Omit<SettingError, 'field' | 'message'>>()
 
   for (const item of items) {
@@ -275,6 +294,15 @@ export function validateSettings(
         lists[field] = []
         continue
       } // an empty list is a valid choice
+
+      const unread = Array.isArray(raw)
+        ? refusedUnread(field as ListField, raw)
+        : null
+
+      if (unread) {
+        fail(field, unread)
+        continue
+      }
 
       const items = Array.isArray(raw)
         ? raw.map((v) =>

@@ -2,6 +2,7 @@
 // shown in the Admin (Settings → Daily scan, the Overview, the reminder banner) and not only
 // written to a log. Pure: outcomes are built from plain data.
 import type { Inventory, Missing } from '../types'
+import type { Wording } from '../wording'
 import { DAY_MS } from '../age'
 
 export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
@@ -31,6 +32,10 @@ export interface StepOutcome {
   unreadUrls?: number | null
   /** storefront: a page, byte or sitemap limit stopped the crawl */
   limitReached?: boolean | null
+  /** a FAILED step: what failed, as data (which call, its status or network code, attempts, the
+   * missing resources' names), worded in the admin's language when the status is read. A status
+   * saved before this existed holds an English sentence in `detail`: shown as it is. */
+  failure?: Wording | Wording[] | null
 }
 
 export interface ScanRun {

@@ -83,4 +83,72 @@ describe('stepDetail', () => {
       'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts) and 1 more'
     )
   })
+
+  describe('a failed step', () => {
+    const failed = (failure: unknown) => ({
+      state: 'FAILED',
+      problem: 'UPSTREAM_UNAVAILABLE',
+      detail: null,
+      failure,
+    })
+
+    const keyList = wording('upstream.failure.failed', {
+      call: wording('upstream.failure.call', {
+        what: 'appKeys',
+        endpoint: 'GET /api/vlm/appkeys',
+      }),
+      reason: wording('upstream.cause', {
+        cause: 'HTTP 503',
+        code: 'HTTP 503',
+      }),
+    })
+
+    it('words what failed in the language of the request', () => {
+      const step = JSON.parse(JSON.stringify(failed(keyList)))
+
+      expect(stepDetail(step, 'en')).toBe(
+        'Could not read the list of API keys: HTTP 503.'
+      )
+      expect(stepDetail(step, 'pt')).toBe(
+        'Não foi possível ler a lista de chaves de API: HTTP 503.'
+      )
+      expect(stepDetail(step, 'es')).toBe(
+        'No fue posible leer la lista de claves de API: HTTP 503.'
+      )
+    })
+
+    it('shows a failure stored before (an English sentence) as it is', () => {
+      const old = {
+        state: 'FAILED',
+        problem: 'APP_FORBIDDEN',
+        detail: 'GET /api/vlm/appkeys answered HTTP 403',
+      }
+
+      expect(stepDetail(old as never, 'es')).toBe(old.detail)
+    })
+
+    it.each([
+      [{ id: 'upstream.failure.gone', values: { secret: 'RAWDATA' } }],
+      [
+        {
+          id: 'upstream.failure.failed',
+          values: { call: { id: 'nope' }, reason: 'RAWDATA' },
+        },
+      ],
+      [{ id: 'upstream.failure.failed' }],
+      ['RAWDATA'],
+      [[]],
+      [42],
+    ])(
+      'words a stored failure it cannot word (%j) as a general sentence, never raw data',
+      (failure) => {
+        const step = failed(failure) as never
+
+        expect(stepDetail(step, 'pt')).toBe(
+          'O que falhou foi salvo por outra versão do Key Steward e não pode ser mostrado aqui.'
+        )
+        expect(stepDetail(step, 'en')).not.toMatch(/RAWDATA|upstream\./)
+      }
+    )
+  })
 })

@@ -1,7 +1,8 @@
 // A daily scan step's detail as an admin reads it. The inventory step keeps what it could not
-// read as data (domain/scan/scanStatus.ts inventoryOutcome), worded here in the language of the
-// request: a pt or es admin never reads English parts. A status saved before that (its detail an
-// English sentence) is shown as it is.
+// read as data (domain/scan/scanStatus.ts inventoryOutcome), and a failed step what failed
+// (scanOutcome.ts failureOutcome), worded here in the language of the request: a pt or es admin
+// never reads English parts. A status saved before that (its detail an English sentence) is
+// shown as it is.
 import type { StepOutcome } from '../../domain/scan/scanStatus'
 import { detail, NAMED_MISSING } from '../../domain/scan/scanStatus'
 import type { Locale } from '../../domain/wording'
@@ -9,9 +10,20 @@ import { wording } from '../../domain/wording'
 import { canSay, say } from '../wording'
 
 export function stepDetail(
-  step: Pick<StepOutcome, 'detail' | 'missing' | 'missingCount'>,
+  step: Pick<StepOutcome, 'detail' | 'missing' | 'missingCount' | 'failure'>,
   locale: Locale
 ): string | null {
+  if (step.failure !== undefined && step.failure !== null) {
+    const all = Array.isArray(step.failure) ? step.failure : [step.failure]
+
+    // Read back from VBase: what this version cannot word gets a general sentence, never raw data.
+    return detail(
+      all.length && canSay({ message: all })
+        ? all.map((w) => say(locale, w)).join('; ')
+        : say(locale, wording('upstream.failure.unknown'))
+    )
+  }
+
   const missing = Array.isArray(step.missing) ? step.missing : []
   // Read back from VBase: a part another version saved and this one cannot word is left out
   // (and counted with the rest), never answered as raw data.

@@ -104,7 +104,12 @@ export async function takeDailySnapshot(
     finishedAt: now().toISOString(),
     inventory,
     storefront,
-    email: { state: email.state, problem: email.problem, detail: email.detail },
+    email: {
+      state: email.state,
+      problem: email.problem,
+      detail: email.detail,
+      failure: email.failure,
+    },
     emailsSent: email.sent,
   }
 

@@ -450,7 +450,7 @@ export type KeyStewardReviewDecisionsQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewDecisionsQuery = { reviewDecisions: { reviewId: string, total: number, offset: number, rules: Array<string>, findingsNowKnown: boolean, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, external: boolean, account: string | null, findings: Array<{ rule: string, severity: Severity }>, newFindings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null };
+export type KeyStewardReviewDecisionsQuery = { reviewDecisions: { reviewId: string, total: number, offset: number, rules: Array<string>, findingsNowKnown: boolean, keys: Array<{ id: string, appKey: string, label: string, labelNow: string | null, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, external: boolean, account: string | null, findings: Array<{ rule: string, severity: Severity }>, newFindings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null };
 
 export type KeyStewardReviewExportQueryVariables = Exact<{
   id: string | number;

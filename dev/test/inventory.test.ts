@@ -284,9 +284,13 @@ describe('upstream trouble', () => {
     type Row = {
       email: string
       holdsOwner: boolean
-      roles: Array<{ name: string; isAdmin: boolean; grantsEverything: boolean }>
+      roles: Array<{
+        name: string
+        isAdmin: boolean
+        grantsEverything: boolean
+      }>
     }
-    const rows: Row[] = userList.rows
+    const { rows } = userList
 
     assert.ok(rows.every((u) => u.roles.every((role) => !role.isAdmin)))
     assert.deepEqual(

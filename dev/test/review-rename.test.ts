@@ -13,6 +13,7 @@ const CHECK =
   'mutation($p: Practice!, $s: CheckStatus!, $n: String) { checkPractice(practice: $p, status: $s, note: $n) { progress { practicesClosed } } }'
 
 const KEYS = '{ id appKey label labelNow external }'
+
 type Key = {
   id: string
   appKey: string
@@ -80,8 +81,9 @@ describe('a key renamed in VTEX during an open review', () => {
 
     // renamed in VTEX's Admin; a live read (the copy read at start is a minute old) brings it in
     ageRecentCopy(stack, 1)
-    stack.platform.state.fixture.appKeys.find((k) => k.id === target.id)!.label =
-      NEW_LABEL
+    stack.platform.state.fixture.appKeys.find(
+      (k) => k.id === target.id
+    )!.label = NEW_LABEL
     const live = await gql(stack, ANA, '{ inventory(live: true) { complete } }')
 
     assert.equal(live.body.errors, undefined, live.text)
@@ -118,7 +120,10 @@ describe('a key renamed in VTEX during an open review', () => {
     ).body.data.reviewExport.content as string
 
     assert.ok(csv.includes(target.label), 'the export names the label at start')
-    assert.ok(!csv.includes(NEW_LABEL), 'the export does not take the new label')
+    assert.ok(
+      !csv.includes(NEW_LABEL),
+      'the export does not take the new label'
+    )
 
     // signed: the completed review is the record (no label now is worked out for it)
     const decided = await gql(

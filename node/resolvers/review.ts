@@ -135,7 +135,12 @@ export const reviewTypeFields = reviewFields
 /** A key of an open review renamed in VTEX since the start: its label now (`label` stays the record). */
 export const reviewKeyFields = {
   labelNow: (
-    k: { id?: string; label?: string; external?: boolean; reviewOpen?: boolean },
+    k: {
+      id?: string
+      label?: string
+      external?: boolean
+      reviewOpen?: boolean
+    },
     _: unknown,
     ctx: Context
   ) =>

@@ -255,9 +255,18 @@ describe('DecisionRow', () => {
   // A key renamed in VTEX during the review: named as VTEX names it now (the reviewer finds it
   // there), with the label the review recorded at its start beside it.
   it.each([
-    ['en', 'Renamed in VTEX during this review; it was “ERP orders sync” when the review started'],
-    ['pt', 'Renomeada na VTEX durante esta revisão; era “ERP orders sync” quando a revisão começou'],
-    ['es', 'Renombrada en VTEX durante esta revisión; era “ERP orders sync” cuando empezó la revisión'],
+    [
+      'en',
+      'Renamed in VTEX during this review; it was “ERP orders sync” when the review started',
+    ],
+    [
+      'pt',
+      'Renomeada na VTEX durante esta revisão; era “ERP orders sync” quando a revisão começou',
+    ],
+    [
+      'es',
+      'Renombrada en VTEX durante esta revisión; era “ERP orders sync” cuando empezó la revisión',
+    ],
   ])(
     '(%s) names a key renamed since the start by its label now and says what it was',
     (locale, was) => {
@@ -271,7 +280,9 @@ describe('DecisionRow', () => {
         { locale }
       )
 
-      const cell = container.querySelector('tr[data-review-key] td:nth-child(2)')!
+      const cell = container.querySelector(
+        'tr[data-review-key] td:nth-child(2)'
+      )!
 
       expect(cell.querySelector('span')!.textContent).toBe(
         'ERP orders sync (Bling)'
@@ -279,9 +290,9 @@ describe('DecisionRow', () => {
       expect(getByText(was)).toBeInTheDocument()
       // the checkbox is named by the name on screen
       expect(
-        container.querySelector('input[type="checkbox"]')!.getAttribute(
-          'aria-label'
-        )
+        container
+          .querySelector('input[type="checkbox"]')!
+          .getAttribute('aria-label')
       ).toContain('ERP orders sync (Bling)')
     }
   )

@@ -80,9 +80,9 @@ describe('UsersPage', () => {
     expect(rows[0].className).toContain('bg-warning--faded')
     // the Owner tag is coloured like the row's finding
     expect(
-      rows[0].querySelector('[data-role-severity]')?.getAttribute(
-        'data-role-severity'
-      )
+      rows[0]
+        .querySelector('[data-role-severity]')
+        ?.getAttribute('data-role-severity')
     ).toBe('MEDIUM')
     expect(rows[1].getAttribute('data-owner')).toBe('false')
     expect(rows[1].className).not.toContain('bg-warning--faded')
@@ -248,6 +248,7 @@ describe('UsersPage', () => {
         missing: ['the admin user list (HTTP 503 after 4 attempts)'],
         usersKnown: false,
       }
+
       const [ana, diego] = inventory().users
       const mocks = [
         userListMock({ inventory: copy }),
@@ -270,7 +271,9 @@ describe('UsersPage', () => {
 
       await waitFor(() => getByTestId('users-unknown'))
       // where the data comes from is still said, without a second button
-      expect(container.querySelector(`[data-source="${source}"]`)).not.toBeNull()
+      expect(
+        container.querySelector(`[data-source="${source}"]`)
+      ).not.toBeNull()
       const buttons = getAllByText('Load live data')
 
       expect(buttons).toHaveLength(1)

@@ -19,6 +19,7 @@ import type {
   KeyStewardUserListQuery,
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
+
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 250
 

@@ -184,6 +184,7 @@ export async function generate(root = ROOT): Promise<string[]> {
           ApiKey: '../domain/keyList#ApiKeyParent',
           ExternalKey: '../domain/types#ExternalKeyEntry',
           AdminUser: '../domain/types#UserEntry',
+          Role: '../domain/types#RoleInfo',
           Inventory: '../domain/types#Inventory as DomainInventory',
           ScanStep: '../domain/scan/scanStatus#StepOutcome',
         },

@@ -11,7 +11,7 @@ import type { Fixture } from '../platform/fixture'
 import type { Stack } from '../stack'
 import { startStack } from '../stack'
 import { DEFAULT_FIXTURE, ROOT } from '../paths'
-import { assertNoTokens, loadJson } from './helpers'
+import { assertNoTokens, gql, loadJson } from './helpers'
 import {
   appFrame,
   launchChromium,
@@ -285,6 +285,49 @@ describe('Key Steward in the Admin shell', () => {
       ).length
     )
     await capture('users')
+  })
+
+  // With the role list unreadable, roles keep only id and name (isAdmin false): the page said
+  // "5 active users hold Owner" beside rows not marked. Rows follow the server's holdsOwner.
+  it('marks Owner holders when the role list could not be read, as the owner count counts them', async () => {
+    // The recent copy keeps the last complete read only: without it the page reads VTEX live.
+    const dropRecentCopy = () => {
+      for (const path of [...stack.platform.state.vbase.keys()])
+        if (path.includes('snapshots') && /recent(-meta)?\.json$/.test(path))
+          stack.platform.state.vbase.delete(path)
+    }
+
+    stack.platform.faults.set([{ path: '/roles/list/paged$', status: 500 }])
+    try {
+      dropRecentCopy()
+      await open('/users')
+      await app.waitForSelector('[data-partial]')
+      await app.waitForSelector('tr[data-owner="true"]')
+      const owners = fixture.users.filter(
+        (u) => !u.isBlocked && (fixture.roleAssignments[u.id] ?? []).includes(1)
+      ).length
+
+      assert.equal(await app.locator('tr[data-owner="true"]').count(), owners)
+      assert.match(
+        (await app.textContent('p[data-testid="owner-count"]')) ?? '',
+        new RegExp(`^${owners} active users hold Owner`)
+      )
+      // each marked row's Owner tag is coloured like its finding (not a plain grey tag)
+      assert.equal(
+        await app
+          .locator(
+            'tr[data-owner="true"] [data-role-severity]:not([data-role-severity=""])'
+          )
+          .count(),
+        owners
+      )
+      await capture('users-role-list-unread')
+    } finally {
+      stack.platform.faults.set([])
+      // the next tests read a complete copy again
+      dropRecentCopy()
+      await gql(stack, 'session-ana-owner', '{ inventory { complete } }')
+    }
   })
 
   it('changes the rotation period, keeps it after a reload, and the warnings follow', async () => {

@@ -259,7 +259,7 @@ describe('upstream trouble', () => {
     const r = await gql(
       stack,
       OWNER,
-      `{ userList(pageSize: 100) { ownerCount rows { email roles { name isAdmin } } }
+      `{ userList(pageSize: 100) { ownerCount rows { email holdsOwner roles { name isAdmin grantsEverything } } }
         findings(rule: "user-owner-role") { subjectLabel } inventory { complete } }`
     )
 
@@ -278,6 +278,39 @@ describe('upstream trouble', () => {
         .map((u: { email: string }) => u.email)
         .sort(),
       [...flagged].sort()
+    )
+    // Each row says what the count counted (the page marks rows by it, not by isAdmin, which is
+    // false for every role here), and the Owner role tag is known by its name.
+    type Row = {
+      email: string
+      holdsOwner: boolean
+      roles: Array<{
+        name: string
+        isAdmin: boolean
+        grantsEverything: boolean
+      }>
+    }
+    const { rows } = userList
+
+    assert.ok(rows.every((u) => u.roles.every((role) => !role.isAdmin)))
+    assert.deepEqual(
+      rows
+        .filter((u) => u.holdsOwner)
+        .map((u) => u.email)
+        .sort(),
+      [...flagged].sort()
+    )
+    for (const u of rows.filter((x) => x.holdsOwner))
+      assert.ok(
+        u.roles.some(
+          (role) => role.grantsEverything && /^owner/i.test(role.name)
+        ),
+        `${u.email}: its Owner role is marked`
+      )
+    assert.ok(
+      rows
+        .filter((u) => !u.holdsOwner)
+        .every((u) => u.roles.every((role) => !role.grantsEverything))
     )
   })
 

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PresentedReview } from '../services/review/present';
 import type { ApiKeyParent } from '../domain/keyList';
-import type { ExternalKeyEntry, UserEntry, Inventory as DomainInventory } from '../domain/types';
+import type { ExternalKeyEntry, UserEntry, RoleInfo, Inventory as DomainInventory } from '../domain/types';
 import type { StepOutcome } from '../domain/scan/scanStatus';
 import type { Context } from '../typings';
 export type Maybe<T> = T | null;
@@ -67,6 +67,12 @@ export type AdminUser = {
   isBlocked: Scalars['Boolean']['output'];
   rolesKnown: Scalars['Boolean']['output'];
   roles: Array<Role>;
+  /**
+   * True when the user holds Owner (Admin Super) or another role granting every
+   * resource, as the owner count and the too-many-Owners rule judge it (by name
+   * for a predefined role when the role list could not be read)
+   */
+  holdsOwner: Scalars['Boolean']['output'];
   findings: Array<Finding>;
 };
 
@@ -1038,7 +1044,13 @@ export type ReviewKey = {
   __typename?: 'ReviewKey';
   id: Scalars['ID']['output'];
   appKey: Scalars['String']['output'];
+  /** The key's label when the review started (the record; it never changes) */
   label: Scalars['String']['output'];
+  /**
+   * The key's label in VTEX now, when it was renamed since an open review started
+   * (null when unchanged, unknown, or the review is completed)
+   */
+  labelNow?: Maybe<Scalars['String']['output']>;
   isActive: Scalars['Boolean']['output'];
   ageDays: Scalars['Int']['output'];
   rolesKnown: Scalars['Boolean']['output'];
@@ -1118,6 +1130,12 @@ export type Role = {
   roleType: Scalars['Int']['output'];
   /** License Manager products the role covers */
   products: Array<Scalars['String']['output']>;
+  /**
+   * True for Owner (Admin Super) or another role granting every resource: VTEX's
+   * isAdmin, or a predefined Owner role known by its name when the role list could
+   * not be read (isAdmin is then false)
+   */
+  grantsEverything: Scalars['Boolean']['output'];
 };
 
 export type RoleChange = {
@@ -1496,7 +1514,7 @@ export type ResolversTypes = {
   KeyDecision: ResolverTypeWrapper<Partial<KeyDecision>>;
   KeyDetail: ResolverTypeWrapper<Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyName: ResolverTypeWrapper<Partial<KeyName>>;
-  KeyPage: ResolverTypeWrapper<Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversTypes['ApiKey']>, inventory: ResolversTypes['Inventory'] }>>;
+  KeyPage: ResolverTypeWrapper<Partial<Omit<KeyPage, 'rows' | 'roles' | 'inventory'> & { rows: Array<ResolversTypes['ApiKey']>, roles: Array<ResolversTypes['Role']>, inventory: ResolversTypes['Inventory'] }>>;
   KeyState: ResolverTypeWrapper<Partial<KeyState>>;
   LeakScan: ResolverTypeWrapper<Partial<LeakScan>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1515,7 +1533,7 @@ export type ResolversTypes = {
   ReviewProgress: ResolverTypeWrapper<Partial<ReviewProgress>>;
   ReviewStatus: ResolverTypeWrapper<Partial<ReviewStatus>>;
   ReviewSummary: ResolverTypeWrapper<Partial<ReviewSummary>>;
-  Role: ResolverTypeWrapper<Partial<Role>>;
+  Role: ResolverTypeWrapper<RoleInfo>;
   RoleChange: ResolverTypeWrapper<Partial<RoleChange>>;
   RoleRef: ResolverTypeWrapper<Partial<RoleRef>>;
   ScanProblem: ResolverTypeWrapper<Partial<ScanProblem>>;
@@ -1577,7 +1595,7 @@ export type ResolversParentTypes = {
   KeyDecision: Partial<KeyDecision>;
   KeyDetail: Partial<Omit<KeyDetail, 'key' | 'inventory'> & { key?: Maybe<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyName: Partial<KeyName>;
-  KeyPage: Partial<Omit<KeyPage, 'rows' | 'inventory'> & { rows: Array<ResolversParentTypes['ApiKey']>, inventory: ResolversParentTypes['Inventory'] }>;
+  KeyPage: Partial<Omit<KeyPage, 'rows' | 'roles' | 'inventory'> & { rows: Array<ResolversParentTypes['ApiKey']>, roles: Array<ResolversParentTypes['Role']>, inventory: ResolversParentTypes['Inventory'] }>;
   KeyState: Partial<KeyState>;
   LeakScan: Partial<LeakScan>;
   Mutation: Record<PropertyKey, never>;
@@ -1592,7 +1610,7 @@ export type ResolversParentTypes = {
   ReviewKey: Partial<ReviewKey>;
   ReviewProgress: Partial<ReviewProgress>;
   ReviewSummary: Partial<ReviewSummary>;
-  Role: Partial<Role>;
+  Role: RoleInfo;
   RoleChange: Partial<RoleChange>;
   RoleRef: Partial<RoleRef>;
   ScanRun: Partial<Omit<ScanRun, 'inventory' | 'storefront' | 'email'> & { inventory: ResolversParentTypes['ScanStep'], storefront: ResolversParentTypes['ScanStep'], email: ResolversParentTypes['ScanStep'] }>;
@@ -1696,6 +1714,7 @@ export type AdminUserResolvers<ContextType = Context, ParentType extends Resolve
   isBlocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rolesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  holdsOwner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
 };
 
@@ -2107,6 +2126,7 @@ export type ReviewKeyResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   appKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelNow?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rolesKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2150,6 +2170,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   isAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roleType?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  grantsEverything?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RoleChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleChange'] = ResolversParentTypes['RoleChange']> = {

@@ -8,6 +8,7 @@ import {
 } from './annotations'
 import { inventory, inventoryFields, inventoryStatus } from './inventory'
 import { keyList, keyRowFields, userList } from './lists'
+import { roleFields, userRowFields } from './ownerFields'
 import { keyDetail } from './keyDetail'
 import {
   apiKeyRenewalFields,
@@ -31,7 +32,12 @@ import {
   snoozeReminder,
   unregisterSchedule,
 } from './reminders'
-import { reviewMutations, reviewQueries, reviewTypeFields } from './review'
+import {
+  reviewKeyFields,
+  reviewMutations,
+  reviewQueries,
+  reviewTypeFields,
+} from './review'
 import {
   accountRoles,
   settings,
@@ -86,9 +92,11 @@ export const resolvers = {
   Inventory: inventoryFields,
   ScanStep: scanStepFields,
   ExternalKey: { findings: subjectFindings },
-  AdminUser: { findings: subjectFindings },
+  AdminUser: { findings: subjectFindings, ...userRowFields },
+  Role: roleFields,
   Exposure: { key: exposureKey },
   Review: reviewTypeFields,
+  ReviewKey: reviewKeyFields,
 }
 
 // The resolver map checked against the schema's generated signatures (generated/schema.ts).

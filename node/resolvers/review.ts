@@ -13,6 +13,7 @@ import {
   reviewFields,
 } from '../services/review/present'
 import * as reviews from '../services/review/reviews'
+import { labelNow } from '../services/review/labelsNow'
 import type { DecisionFilter, DecisionSort } from '../services/review/reviews'
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -130,3 +131,20 @@ export const reviewMutations = {
 
 /** Review's lists, built only when selected (services/review/present.ts). */
 export const reviewTypeFields = reviewFields
+
+/** A key of an open review renamed in VTEX since the start: its label now (`label` stays the record). */
+export const reviewKeyFields = {
+  labelNow: (
+    k: {
+      id?: string
+      label?: string
+      external?: boolean
+      reviewOpen?: boolean
+    },
+    _: unknown,
+    ctx: Context
+  ) =>
+    k.reviewOpen && k.id !== undefined
+      ? labelNow(ctx, { id: k.id, label: k.label ?? '', external: k.external })
+      : null,
+}

@@ -26,6 +26,8 @@ export function presentKey(r: Review, k: ReviewKey) {
 
   return {
     ...k,
+    // for ReviewKey.labelNow: only an open review's keys are compared with VTEX now
+    reviewOpen: r.status === 'OPEN',
     external: !!k.external,
     account: k.external?.account ?? null,
     newFindings: k.newFindings ?? [],

@@ -251,4 +251,72 @@ describe('DecisionRow', () => {
     expect(confirm.textContent).toContain('Store locator widget')
     expect(confirm.querySelector('[data-renew-warning]')).toBeNull()
   })
+
+  // A key renamed in VTEX during the review: named as VTEX names it now (the reviewer finds it
+  // there), with the label the review recorded at its start beside it.
+  it.each([
+    [
+      'en',
+      'Renamed in VTEX during this review; it was “ERP orders sync” when the review started',
+    ],
+    [
+      'pt',
+      'Renomeada na VTEX durante esta revisão; era “ERP orders sync” quando a revisão começou',
+    ],
+    [
+      'es',
+      'Renombrada en VTEX durante esta revisión; era “ERP orders sync” cuando empezó la revisión',
+    ],
+  ])(
+    '(%s) names a key renamed since the start by its label now and says what it was',
+    (locale, was) => {
+      const renamedKey = {
+        ...healthy,
+        labelNow: 'ERP orders sync (Bling)',
+      } as unknown as ReviewKey
+
+      const { container, getByText } = render(
+        inTable(<DecisionRow k={renamedKey} />),
+        { locale }
+      )
+
+      const cell = container.querySelector(
+        'tr[data-review-key] td:nth-child(2)'
+      )!
+
+      expect(cell.querySelector('span')!.textContent).toBe(
+        'ERP orders sync (Bling)'
+      )
+      expect(getByText(was)).toBeInTheDocument()
+      // the checkbox is named by the name on screen
+      expect(
+        container
+          .querySelector('input[type="checkbox"]')!
+          .getAttribute('aria-label')
+      ).toContain('ERP orders sync (Bling)')
+    }
+  )
+
+  it('says nothing of a rename when the label is unchanged or unknown (labelNow null)', () => {
+    const { container } = render(
+      inTable(<DecisionRow k={{ ...healthy, labelNow: null } as ReviewKey} />)
+    )
+
+    expect(container.querySelector('[data-renamed-from]')).toBeNull()
+    expect(container.textContent).toContain('ERP orders sync')
+  })
+
+  it('names a key whose label was cleared in VTEX by its appKey, and the label it had', () => {
+    const { container } = render(
+      inTable(<DecisionRow k={{ ...healthy, labelNow: '' } as ReviewKey} />)
+    )
+
+    expect(
+      container.querySelector('tr[data-review-key] td:nth-child(2) span')!
+        .textContent
+    ).toBe('vtexappkey-acme-LOCATOR')
+    expect(
+      container.querySelector('[data-renamed-from]')!.textContent
+    ).toContain('“ERP orders sync”')
+  })
 })

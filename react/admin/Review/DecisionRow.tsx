@@ -18,6 +18,7 @@ import { DECISIONS } from './types'
 import { useDecide } from './useDecide'
 import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
+import { keyName, renamed } from './keyName'
 
 /** Decisions that leave a key's roles as they are (as in the bulk bar): confirmed on a critical key. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -122,7 +123,7 @@ const CarryOut: React.FC<{
 
   if (!d) return null
   const done = d.carriedOut ?? []
-  const label = k.label || k.appKey
+  const label = keyName(k)
 
   return (
     <div
@@ -245,7 +246,7 @@ const DecisionRow: React.FC<RowProps> = ({
     decision !== (k.decision?.decision ?? '') ||
     justification !== (k.decision?.justification ?? '')
 
-  const label = k.label || k.appKey
+  const label = keyName(k)
   // A refusal puts focus where the admin acts on it: the justification it asks for, else the
   // message (the Save button under focus is disabled while saving and the browser drops it).
   const justificationInput = useRef<HTMLInputElement>(null)
@@ -288,6 +289,18 @@ const DecisionRow: React.FC<RowProps> = ({
       )}
       <td className="pv3 ph3 v-top">
         <span className="db">{label}</span>
+        {renamed(k) && (
+          <span className="db f7 c-muted-1" data-renamed-from>
+            <FormattedMessage
+              id="admin/key-steward.review.renamedFrom"
+              values={{
+                label:
+                  k.label ||
+                  intl.formatMessage({ id: 'admin/key-steward.keys.noLabel' }),
+              }}
+            />
+          </span>
+        )}
         <span className="db f7 code c-muted-1">{k.appKey}</span>
         {k.external && (
           <span className="db f7 c-warning" data-external-key>

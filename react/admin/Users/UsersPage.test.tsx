@@ -29,6 +29,66 @@ describe('UsersPage', () => {
     expect(getByText('1–2 of 2')).toBeInTheDocument()
   })
 
+  // The role list could not be read: every role keeps id and name only (isAdmin false), and the
+  // server still counts Owner by name. Rows and tags follow its answer, not isAdmin.
+  it('marks Owner rows and role tags by the server’s answer when isAdmin is false (role list unread)', async () => {
+    const [ana, diego] = inventory().users
+    const owner = {
+      ...ana,
+      holdsOwner: true,
+      roles: [
+        {
+          id: 1,
+          name: 'Owner (Admin Super)',
+          isAdmin: false,
+          grantsEverything: true,
+        },
+      ],
+      findings: [
+        {
+          rule: 'user-owner-role',
+          severity: 'MEDIUM' as const,
+          message: 'ana@acme.com is one of 5 users holding Owner',
+        },
+      ],
+    }
+
+    // isAdmin true but the server says no Owner: the page follows the server, not the flag
+    const other = {
+      ...diego,
+      holdsOwner: false,
+      roles: [{ ...diego.roles[0], isAdmin: true, grantsEverything: false }],
+    }
+
+    const { getAllByRole, getByText } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock({
+            rows: [owner, other],
+            total: 2,
+            allTotal: 2,
+            ownerCount: 1,
+          }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('ana@acme.com'))
+    const rows = getAllByRole('row').slice(1)
+
+    expect(rows[0].getAttribute('data-owner')).toBe('true')
+    expect(rows[0].className).toContain('bg-warning--faded')
+    // the Owner tag is coloured like the row's finding
+    expect(
+      rows[0]
+        .querySelector('[data-role-severity]')
+        ?.getAttribute('data-role-severity')
+    ).toBe('MEDIUM')
+    expect(rows[1].getAttribute('data-owner')).toBe('false')
+    expect(rows[1].className).not.toContain('bg-warning--faded')
+    expect(rows[1].querySelector('[data-role-severity]')).toBeNull()
+  })
+
   it('says the Owner limit when it is passed, and "No problems" for a user with none (as keys do)', async () => {
     const [ana, diego] = inventory().users
     const flagged = {
@@ -197,6 +257,66 @@ describe('UsersPage', () => {
       fireEvent.click(getByTestId('users-unknown').querySelector('button')!)
       await waitFor(() => getByText('ana@acme.com'))
       expect(queryByRole('table')).not.toBeNull()
+    }
+  )
+
+  // The daily scan's copy (or a recent one) can itself lack the admin user list: the source line
+  // and the users-unknown state both offered Load live data. The state's, beside what it explains,
+  // is the one left; once the users are read, focus moves to the owner count that replaces it.
+  it.each(['SNAPSHOT', 'RECENT'])(
+    'with a %s copy that lacks the admin user list, offers Load live data once (the state’s) and keeps focus in the content',
+    async (source) => {
+      const copy = {
+        ...LIVE_META,
+        source: source as 'SNAPSHOT' | 'RECENT',
+        ageSeconds: source === 'RECENT' ? 120 : null,
+        revalidating: source === 'RECENT' ? false : null,
+        complete: false,
+        missing: ['the admin user list (HTTP 503 after 4 attempts)'],
+        usersKnown: false,
+      }
+
+      const [ana, diego] = inventory().users
+      const mocks = [
+        userListMock({ inventory: copy }),
+        userListMock(
+          {
+            rows: [ana, diego],
+            total: 2,
+            allTotal: 2,
+            ownerCount: 1,
+            inventory: { ...LIVE_META, usersKnown: true },
+          },
+          { live: true }
+        ),
+      ]
+
+      const { getByText, getAllByText, getByTestId, container } = render(
+        <UsersPage />,
+        { graphql: { mocks } }
+      )
+
+      await waitFor(() => getByTestId('users-unknown'))
+      // where the data comes from is still said, without a second button
+      expect(
+        container.querySelector(`[data-source="${source}"]`)
+      ).not.toBeNull()
+      const buttons = getAllByText('Load live data')
+
+      expect(buttons).toHaveLength(1)
+      expect(getByTestId('users-unknown').contains(buttons[0])).toBe(true)
+
+      const button = getByTestId('users-unknown').querySelector('button')!
+
+      button.focus()
+      fireEvent.click(button)
+      await waitFor(() => getByText('ana@acme.com'))
+      await waitFor(() =>
+        expect(document.activeElement).toBe(getByTestId('owner-count'))
+      )
+      expect(document.activeElement!.textContent).toContain(
+        '1 active user holds Owner (Admin Super)'
+      )
     }
   )
 })

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
@@ -20,9 +20,7 @@ import type {
   KeyStewardUserListQuery,
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
-import type { AdminUser } from '../types'
 
-const isOwner = (u: AdminUser) => u.roles.some((r) => r.isAdmin)
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 250
 
@@ -97,6 +95,22 @@ const UsersPage: React.FC = () => {
   // The admin user list itself failed: no rows is not "no users", and no owner count is known.
   const unknown = list?.inventory.usersKnown === false
   const live = () => refetch({ ...variables, live: true })
+  // The users-unknown state's Load live data goes away with the state once the list is read:
+  // focus then moves to the owner count that replaces it, not to the top of the page.
+  const askedFromState = useRef(false)
+  const ownerCount = useRef<HTMLParagraphElement>(null)
+  const liveFromState = () => {
+    askedFromState.current = true
+
+    return live()
+  }
+
+  useEffect(() => {
+    if (!askedFromState.current || loading) return
+    // answered: still unknown keeps focus on the state's button, which stays
+    askedFromState.current = false
+    if (!unknown && list) ownerCount.current?.focus()
+  }, [unknown, list, loading])
   const first = list && list.total ? (list.page - 1) * list.pageSize + 1 : 0
   const last = list ? Math.min(list.total, list.page * list.pageSize) : 0
 
@@ -117,10 +131,15 @@ const UsersPage: React.FC = () => {
           onLive={live}
           partialAction={!unknown}
         >
-          {unknown && <UsersUnknown onLive={live} loading={loading} />}
+          {unknown && <UsersUnknown onLive={liveFromState} loading={loading} />}
           {list && !unknown && (
             <>
-              <p className="mt0">
+              <p
+                className="mt0"
+                ref={ownerCount}
+                tabIndex={-1}
+                data-testid="owner-count"
+              >
                 <FormattedMessage
                   id="admin/key-steward.users.ownerCount"
                   values={{
@@ -170,9 +189,11 @@ const UsersPage: React.FC = () => {
                     <tr
                       key={u.id}
                       className={`bb b--muted-5 ${
-                        isOwner(u) ? 'bg-warning--faded' : ''
+                        u.holdsOwner ? 'bg-warning--faded' : ''
                       }`}
-                      data-owner={isOwner(u)}
+                      // the server's answer, as it counts owners (isAdmin is false for every
+                      // role when the role list could not be read; Owner is then known by name)
+                      data-owner={u.holdsOwner}
                     >
                       <td className="pv3 ph3">
                         <span className="db">{u.name}</span>
@@ -191,7 +212,7 @@ const UsersPage: React.FC = () => {
                         ) : (
                           u.roles.map((r) => (
                             <span key={r.id} className="mr2 dib mb1">
-                              {r.isAdmin ? (
+                              {r.grantsEverything ? (
                                 <RoleTag
                                   severity={
                                     u.findings.find(

@@ -307,7 +307,9 @@ export const DataSource: React.FC<{
   /** asks for a live read; what it returns (the query's refetch promise) says when it answered */
   onLive: () => unknown
   loading?: boolean
-}> = ({ meta, onLive, loading }) => {
+  /** false: the page offers "Load live data" in its own content (one button, not two) */
+  action?: boolean
+}> = ({ meta, onLive, loading, action = true }) => {
   const { ask, answer } = useLiveRequest(meta, onLive)
 
   if (meta.source === 'SNAPSHOT')
@@ -315,7 +317,7 @@ export const DataSource: React.FC<{
       <SourceBanner
         source={meta.source}
         generatedAt={meta.generatedAt}
-        onLive={ask}
+        onLive={action ? ask : undefined}
         loading={loading}
       />
     )
@@ -347,13 +349,15 @@ export const DataSource: React.FC<{
             </span>
           )}
         </span>
-        <button
-          type="button"
-          className="ml3 bn bg-transparent pa0 c-link underline pointer f6"
-          onClick={ask}
-        >
-          <FormattedMessage id="admin/key-steward.source.refresh" />
-        </button>
+        {action && (
+          <button
+            type="button"
+            className="ml3 bn bg-transparent pa0 c-link underline pointer f6"
+            onClick={ask}
+          >
+            <FormattedMessage id="admin/key-steward.source.refresh" />
+          </button>
+        )}
       </p>
       {answer && <LiveAnswerNotice answer={answer} />}
     </div>

@@ -18,7 +18,10 @@ interface Props {
   onRetry: () => void
   /** asks for a live read (the query's refetch: DataSource waits for its answer) */
   onLive: () => unknown
-  /** offer "Load live data" on the partial-data banner (false: the page offers it in its own state) */
+  /**
+   * offer "Load live data" on the banners above the content (where the data comes from, what is
+   * missing); false when the page offers it in its own state, so the page shows it once
+   */
   partialAction?: boolean
   children: React.ReactNode
 }
@@ -41,7 +44,12 @@ const LiveList: React.FC<Props> = ({
     )}
     {meta && (
       <>
-        <DataSource meta={meta} loading={loading} onLive={onLive} />
+        <DataSource
+          meta={meta}
+          loading={loading}
+          onLive={onLive}
+          action={partialAction}
+        />
         {reading && <ReadProgress status={status} />}
         <PartialBanner
           missing={meta.missing}

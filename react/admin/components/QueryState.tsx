@@ -196,11 +196,14 @@ export const PartialBanner: React.FC<{
     </div>
   ) : null
 
-/** Says the page shows the daily scan's copy (the live read was slow) and offers the live data. */
+/**
+ * Says the page shows the daily scan's copy (the live read was slow) and offers the live data
+ * (without `onLive`: the page offers it in its own content).
+ */
 export const SourceBanner: React.FC<{
   source?: string
   generatedAt?: string
-  onLive: () => void
+  onLive?: () => void
   loading?: boolean
 }> = ({ source, generatedAt, onLive, loading }) =>
   source === 'SNAPSHOT' && generatedAt ? (
@@ -208,10 +211,12 @@ export const SourceBanner: React.FC<{
       <Notice
         announce="none"
         type="warning"
-        action={{
-          label: <FormattedMessage id="admin/key-steward.source.refresh" />,
-          onClick: onLive,
-        }}
+        action={
+          onLive && {
+            label: <FormattedMessage id="admin/key-steward.source.refresh" />,
+            onClick: onLive,
+          }
+        }
       >
         <FormattedMessage
           id="admin/key-steward.source.snapshot"

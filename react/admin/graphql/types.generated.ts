@@ -450,7 +450,7 @@ export type KeyStewardReviewDecisionsQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewDecisionsQuery = { reviewDecisions: { reviewId: string, total: number, offset: number, rules: Array<string>, findingsNowKnown: boolean, keys: Array<{ id: string, appKey: string, label: string, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, external: boolean, account: string | null, findings: Array<{ rule: string, severity: Severity }>, newFindings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null };
+export type KeyStewardReviewDecisionsQuery = { reviewDecisions: { reviewId: string, total: number, offset: number, rules: Array<string>, findingsNowKnown: boolean, keys: Array<{ id: string, appKey: string, label: string, labelNow: string | null, isActive: boolean, ageDays: number, roles: Array<string>, risky: boolean, external: boolean, account: string | null, findings: Array<{ rule: string, severity: Severity }>, newFindings: Array<{ rule: string, severity: Severity }>, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string, carryOutStatus: CarryOutStatus, carriedOut: Array<{ action: KeyAction, detail: string, by: string, at: string }> } | null }> } | null };
 
 export type KeyStewardReviewExportQueryVariables = Exact<{
   id: string | number;
@@ -514,4 +514,4 @@ export type KeyStewardUserListQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardUserListQuery = { userList: { total: number, allTotal: number, page: number, pages: number, pageSize: number, ownerCount: number, maxOwnerUsers: number, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string>, usersKnown: boolean }, rows: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }> } };
+export type KeyStewardUserListQuery = { userList: { total: number, allTotal: number, page: number, pages: number, pageSize: number, ownerCount: number, maxOwnerUsers: number, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string>, usersKnown: boolean }, rows: Array<{ id: string, email: string, name: string, isAdmin: boolean, isBlocked: boolean, rolesKnown: boolean, holdsOwner: boolean, roles: Array<{ id: number, name: string, isAdmin: boolean, grantsEverything: boolean }>, findings: Array<{ rule: string, severity: Severity, message: string }> }> } };

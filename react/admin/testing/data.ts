@@ -229,8 +229,36 @@ export const keyListMock = (
   result: { data: { keyList: page } },
 })
 
+/**
+ * A user as the Users page's list sends it: an inventory user (or a row) with the server's Owner
+ * answers, which default to VTEX's isAdmin as when the role list was read.
+ */
+const userRow = (
+  u: Omit<UserPage['rows'][number], 'holdsOwner' | 'roles'> & {
+    holdsOwner?: boolean
+    roles: Array<
+      Omit<UserPage['rows'][number]['roles'][number], 'grantsEverything'> & {
+        grantsEverything?: boolean
+      }
+    >
+  }
+): UserPage['rows'][number] => {
+  const roles = u.roles.map((r) => ({
+    ...r,
+    grantsEverything: r.grantsEverything ?? r.isAdmin,
+  }))
+
+  return {
+    ...u,
+    roles,
+    holdsOwner: u.holdsOwner ?? roles.some((r) => r.grantsEverything),
+  }
+}
+
 export const userListMock = (
-  page: Partial<UserPage>,
+  page: Partial<Omit<UserPage, 'rows'>> & {
+    rows?: Array<Parameters<typeof userRow>[0]>
+  },
   variables: Record<string, unknown> = {}
 ) => ({
   request: {
@@ -248,8 +276,8 @@ export const userListMock = (
         ownerCount: 0,
         maxOwnerUsers: 3,
         inventory: { ...LIVE_META, usersKnown: true },
-        rows: [],
         ...page,
+        rows: (page.rows ?? []).map(userRow),
       },
     },
   },

@@ -7,6 +7,7 @@ export const reviewKey = (over: Record<string, unknown> = {}) => ({
   id: 'k-erp',
   appKey: 'vtexappkey-acme-ERPSYN',
   label: 'ERP orders sync',
+  labelNow: null as string | null,
   isActive: true,
   ageDays: 10,
   roles: ['Call center operator'],

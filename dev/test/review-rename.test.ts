@@ -1,0 +1,160 @@
+// A key renamed in VTEX during an open review: the review's record keeps the label it had at the
+// start (decisions, log, export, the signed review); the page is told the label now beside it.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+
+import type { Fixture } from '../platform/fixture'
+import { DEFAULT_FIXTURE } from '../paths'
+import { ageRecentCopy, gql, loadJson, useStack } from './helpers'
+
+const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
+const ANA = 'session-ana-owner'
+const CHECK =
+  'mutation($p: Practice!, $s: CheckStatus!, $n: String) { checkPractice(practice: $p, status: $s, note: $n) { progress { practicesClosed } } }'
+
+const KEYS = '{ id appKey label labelNow external }'
+
+type Key = {
+  id: string
+  appKey: string
+  label: string
+  labelNow: string | null
+  external: boolean
+}
+
+const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
+
+async function closeChecklist(cookie: string) {
+  // NO_CLIENT_SIDE needs a storefront scan run since the review started.
+  assert.equal(
+    (await gql(stack, cookie, 'mutation { runLeakScan { at } }')).body.errors,
+    undefined
+  )
+  // The fixture's evidence is adverse for these: Done needs a note saying what was done.
+  for (const p of [
+    'ROTATE_KEYS',
+    'RENEW_TOKENS',
+    'REASSESS_ACCESS',
+    'INDIVIDUAL_KEYS',
+    'NO_CLIENT_SIDE',
+  ]) {
+    const r = await gql(stack, cookie, CHECK, {
+      p,
+      s: 'DONE',
+      n: `Handled ${p}: owners asked to act by 2026-12-15`,
+    })
+
+    assert.equal(r.body.errors, undefined, r.text)
+  }
+
+  assert.equal(
+    (
+      await gql(stack, cookie, CHECK, {
+        p: 'AWARENESS',
+        s: 'DONE',
+        n: 'Credential-handling training on 2026-11-10 for the integration team',
+      })
+    ).body.errors,
+    undefined
+  )
+  assert.equal(
+    (
+      await gql(stack, cookie, CHECK, {
+        p: 'NO_SHARING',
+        s: 'DONE',
+        n: 'Tokens go through the vault; no ticket or chat contains one (checked 2026-11-20)',
+      })
+    ).body.errors,
+    undefined
+  )
+}
+
+describe('a key renamed in VTEX during an open review', () => {
+  const target = fixture.appKeys.find((k) => k.label && k.isActive)!
+  const NEW_LABEL = `${target.label} (moved to Bling)`
+
+  it('is named by its label now beside the label at start; the record and the signed review keep the label at start', async () => {
+    const started = await gql(stack, ANA, 'mutation { startReview { id } }')
+
+    assert.equal(started.body.errors, undefined, started.text)
+    const id = started.body.data.startReview.id as string
+
+    // renamed in VTEX's Admin; a live read (the copy read at start is a minute old) brings it in
+    ageRecentCopy(stack, 1)
+    stack.platform.state.fixture.appKeys.find(
+      (k) => k.id === target.id
+    )!.label = NEW_LABEL
+    const live = await gql(stack, ANA, '{ inventory(live: true) { complete } }')
+
+    assert.equal(live.body.errors, undefined, live.text)
+
+    const page = await gql(
+      stack,
+      ANA,
+      `{ reviewDecisions(limit: 500) { keys ${KEYS} } review { keys ${KEYS} } }`
+    )
+
+    assert.equal(page.body.errors, undefined, page.text)
+    for (const keys of [
+      page.body.data.reviewDecisions.keys as Key[],
+      page.body.data.review.keys as Key[],
+    ]) {
+      const k = keys.find((x) => x.id === target.id)!
+
+      assert.equal(k.label, target.label, 'the label at start stays')
+      assert.equal(k.labelNow, NEW_LABEL)
+      // every other key: not renamed, nothing to say
+      assert.deepEqual(
+        keys.filter((x) => x.id !== target.id && x.labelNow !== null),
+        []
+      )
+    }
+
+    // the evidence export keeps what the review recorded
+    const csv = (
+      await gql(
+        stack,
+        ANA,
+        `{ reviewExport(id: "${id}", format: CSV) { content } }`
+      )
+    ).body.data.reviewExport.content as string
+
+    assert.ok(csv.includes(target.label), 'the export names the label at start')
+    assert.ok(
+      !csv.includes(NEW_LABEL),
+      'the export does not take the new label'
+    )
+
+    // signed: the completed review is the record (no label now is worked out for it)
+    const decided = await gql(
+      stack,
+      ANA,
+      'mutation($d: Decision!, $j: String) { decideKeys(matching: { status: UNDECIDED }, decision: $d, justification: $j) { changed { id } } }',
+      { d: 'KEEP', j: 'Owners confirmed each integration on 2026-11-20' }
+    )
+
+    assert.equal(decided.body.errors, undefined, decided.text)
+    await closeChecklist(ANA)
+    const done = await gql(
+      stack,
+      ANA,
+      'mutation { completeReview(note: "Q4") { status } }'
+    )
+
+    assert.equal(done.body.errors, undefined, done.text)
+    const signed = await gql(
+      stack,
+      ANA,
+      `{ reviewById(id: "${id}") { status keys ${KEYS} } }`
+    )
+
+    assert.equal(signed.body.errors, undefined, signed.text)
+    assert.equal(signed.body.data.reviewById.status, 'COMPLETED')
+    const k = (signed.body.data.reviewById.keys as Key[]).find(
+      (x) => x.id === target.id
+    )!
+
+    assert.equal(k.label, target.label)
+    assert.equal(k.labelNow, null)
+  })
+})

@@ -1,0 +1,39 @@
+// Each open review key's label in VTEX now, from the evaluation the page's other fields use (one
+// per request: services/requestData.ts), for domain/review/labelNow.ts.
+import { renamedTo } from '../../domain/review/labelNow'
+import type { Context } from '../../typings'
+import { requestData } from '../requestData'
+
+const labels = new WeakMap<Context, Promise<Map<string, string> | null>>()
+
+/** The account's keys' labels by id, once per request; null when VTEX cannot be read now. */
+function labelsOf(ctx: Context): Promise<Map<string, string> | null> {
+  let found = labels.get(ctx)
+
+  if (!found) {
+    found = requestData(ctx)
+      .evaluation()
+      .then(
+        (ev) => new Map(ev.input.inventory.keys.map((k) => [k.id, k.label])),
+        // unknown: the review shows its labels at start (its findings say VTEX was not read)
+        () => null
+      )
+    labels.set(ctx, found)
+  }
+
+  return found
+}
+
+/**
+ * The key's label now when it was renamed since the review started; null when unchanged or
+ * unknown. Not for an external key (its "label" is its account, which does not change).
+ */
+export async function labelNow(
+  ctx: Context,
+  k: { id: string; label: string; external?: unknown }
+): Promise<string | null> {
+  if (k.external) return null
+  const byId = await labelsOf(ctx)
+
+  return renamedTo(k.label, byId?.get(k.id))
+}

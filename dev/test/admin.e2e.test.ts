@@ -200,7 +200,7 @@ describe('Key Steward in the Admin shell', () => {
       await app.getAttribute('th[aria-sort="descending"]', 'aria-sort'),
       'descending'
     )
-    assert.match(await ageSort.textContent(), /▼/)
+    assert.match((await ageSort.textContent()) ?? '', /▼/)
   })
 
   it('opens a key with an Owner role and shows its finding', async () => {

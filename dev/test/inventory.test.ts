@@ -290,7 +290,7 @@ describe('upstream trouble', () => {
         grantsEverything: boolean
       }>
     }
-    const { rows } = userList
+    const rows: Row[] = userList.rows
 
     assert.ok(rows.every((u) => u.roles.every((role) => !role.isAdmin)))
     assert.deepEqual(

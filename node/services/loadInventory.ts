@@ -3,13 +3,13 @@
 // after retries, which makes the inventory partial (complete: false) instead of wrong.
 import type { AppStorage } from '../clients/appStorage'
 import type { LicenseManagerApi } from '../clients/licenseManagerApi'
-import { shownCause, UpstreamError } from '../clients/retry'
+import type { UpstreamError } from '../clients/retry'
 import { AdaptiveLimiter, mapAdaptive } from '../utils/adaptiveConcurrency'
 import type { Reporter } from './liveRead'
+import { reasonOf } from './missingReason'
 import type { RawExternalKey, RolesResult } from '../domain/inventory'
 import { assembleInventory } from '../domain/inventory'
 import type { Inventory } from '../domain/types'
-import type { Wording } from '../domain/wording'
 import { wording } from '../domain/wording'
 import {
   isUpstream,
@@ -100,17 +100,6 @@ export async function loadInventory(
       externalKeys:
         external.status === 'rejected' ? reasonOf(external.reason) : undefined,
     },
-  })
-}
-
-function reasonOf(e: unknown): Wording {
-  if (!(e instanceof UpstreamError))
-    return wording('inventory.reason.unexpected')
-
-  return wording('inventory.reason.upstream', {
-    cause: shownCause(e),
-    attempts: e.attempts,
-    deadline: e.deadlineReached ? 'yes' : 'no',
   })
 }
 

@@ -65,6 +65,7 @@ const key = (id: string, label: string, d: ReturnType<typeof decision>) => ({
   id,
   appKey: `vtexappkey-acme-${id.toUpperCase()}`,
   label,
+  labelNow: null,
   isActive: true,
   ageDays: 200,
   roles: ['Owner (Admin Super)'],

@@ -306,8 +306,12 @@ const KeysTable: React.FC<Props> = ({
           <FormattedMessage id="admin/key-steward.keys.externalDatesHelp" />
         </p>
       )}
-      <div className="flex items-center justify-between mt4">
-        <span id="keys-range" className="f6 c-muted-1" aria-live="polite">
+      <div className="flex flex-wrap items-center justify-between mt4">
+        <span
+          id="keys-range"
+          className="f6 c-muted-1 nowrap mr3 mv2"
+          aria-live="polite"
+        >
           <FormattedMessage
             id="admin/key-steward.keys.range"
             values={{
@@ -317,8 +321,8 @@ const KeysTable: React.FC<Props> = ({
             }}
           />
         </span>
-        <div className="flex items-center">
-          <div className="mr4">
+        <div className="flex flex-wrap items-center">
+          <div className="mr4 flex-none">
             <Dropdown
               size="small"
               label={intl.formatMessage({

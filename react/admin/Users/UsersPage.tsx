@@ -249,10 +249,10 @@ const UsersPage: React.FC = () => {
                   ))}
                 </tbody>
               </table>
-              <div className="flex items-center justify-between mt4">
+              <div className="flex flex-wrap items-center justify-between mt4">
                 <span
                   id="users-range"
-                  className="f6 c-muted-1"
+                  className="f6 c-muted-1 nowrap mr3 mv2"
                   aria-live="polite"
                 >
                   <FormattedMessage

@@ -52,11 +52,11 @@ const review = {
               id: 'activeWithinRotation',
               value: '41/46',
               ok: false,
-              keyIds: ['k-old'],
+              keyCount: 1,
             },
           ]
         : p === 'NO_CLIENT_SIDE'
-        ? [{ id: 'noLeakScan', value: '—', ok: false, keyIds: [] }]
+        ? [{ id: 'noLeakScan', value: '—', ok: false, keyCount: 0 }]
         : [],
   })),
 }

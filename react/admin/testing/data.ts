@@ -193,6 +193,7 @@ export function keyPage(
     total: rows.length,
     externalTotal: rows.filter((r) => r.external).length,
     allTotal: rows.length,
+    selected: null,
     page: 1,
     pages: 1,
     pageSize: 100,

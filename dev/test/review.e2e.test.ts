@@ -161,8 +161,14 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
     )
   }
 
-  // Decisions: keep every key without findings in one click …
+  // Decisions: keep every key without findings, confirmed with its count …
   await act(app.locator('[data-keep-healthy] button').click())
+  await act(
+    app
+      .locator('[data-testid="bulk-healthy-confirm"] button')
+      .filter({ hasText: /^Keep \d+ keys?$/ })
+      .click()
+  )
   await app.waitForSelector('[data-decide-notice]')
   // The Finding filter narrows the table to the keys with a finding of one rule, by its name …
   const shown = async () =>

@@ -169,7 +169,12 @@ function parseSelection(
     }
   if (args.reminder)
     return {
-      reminder: oneOf('reminder', args.reminder, KEY_REMINDERS, KEY_REMINDERS[0]),
+      reminder: oneOf(
+        'reminder',
+        args.reminder,
+        KEY_REMINDERS,
+        KEY_REMINDERS[0]
+      ),
     }
 
   return null

@@ -104,7 +104,12 @@ export function presentReview(r: Review) {
           const keyIds = keysBehind(r, e.id)
 
           // the page links by count and evidence id, not by thousands of ids (keyList)
-          return { ...e, value: String(e.value), keyIds, keyCount: keyIds.length }
+          return {
+            ...e,
+            value: String(e.value),
+            keyIds,
+            keyCount: keyIds.length,
+          }
         }),
       }
     }),

@@ -38,7 +38,12 @@ async function selectedIds(ctx: Context, among: KeySelection) {
       }),
     })
 
-  return keysBehind(review, among.evidence)
+  // an external key is `external:<appKey>` in a review and its appKey in the key list
+  const behind = new Set(keysBehind(review, among.evidence))
+
+  return review.keys
+    .filter((k) => behind.has(k.id))
+    .map((k) => (k.external ? k.appKey : k.id))
 }
 
 export async function keyList(ctx: Context, asked: KeyListQuery) {

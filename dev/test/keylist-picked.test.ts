@@ -21,6 +21,7 @@ describe('keyList(review, evidence)', () => {
     const lines = r.checklist.flatMap(
       (c: { evidence: unknown[] }) => c.evidence
     ) as Array<{ id: string; keyCount: number; keyIds: string[] }>
+
     const counted = lines.filter((l) => l.keyCount > 0)
 
     assert.ok(

@@ -53,6 +53,7 @@ export async function keyList(ctx: Context, asked: KeyListQuery) {
     picked && asked.ids
       ? picked.filter((id) => asked.ids!.includes(id))
       : picked ?? asked.ids
+
   const q = { ...asked, ids }
   const { input, findingsOf } = await requestData(ctx).evaluation()
   const inv = input.inventory

@@ -410,6 +410,7 @@ describe('KeysPage', () => {
   it('says a failure of VTEX once when the key list and the External keys both fail with it', async () => {
     const message =
       'The list of API keys could not be read from VTEX (HTTP 502).'
+
     const list = {
       ...errorMock(KEY_LIST, 'UPSTREAM_UNAVAILABLE', message),
       request: { query: KEY_LIST, variables: keyListVariables() },

@@ -37,6 +37,7 @@ const KEY_REMINDERS: KeyReminder[] = [
   'KEYS_CROSSED_ROTATION',
   'RENEWALS_UNFINISHED',
 ]
+
 /** The service's MAX_IDS: a link naming more keys than this is cut, and the page says so. */
 export const MAX_LINK_IDS = 500
 
@@ -93,6 +94,7 @@ export function parseKeyQuery(search: string): KeyQuery {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+
   const evidence = (p.get('evidence') ?? '').slice(0, 100)
   const reminder = p.get('reminder') as KeyReminder
 

@@ -101,6 +101,7 @@ describe('Checklist: evidence at 5,000 keys', () => {
     ]),
     evidence('RENEW_TOKENS', [['unfinishedRenewals', '1269', false, 1269]]),
   ]
+
   const line = (id: string, c: HTMLElement) =>
     c.querySelector(`[data-evidence="${id}"]`)!
 
@@ -147,6 +148,7 @@ describe('Checklist: evidence at 5,000 keys', () => {
     const { container } = render(
       <Checklist items={items} reviewId="2026-11-26-e689363d" />
     )
+
     const link = line('activeWithinRotation', container).querySelector('a')!
 
     expect(link.textContent).toBe('show the 1,244 keys')

@@ -773,6 +773,7 @@ describe('ReviewPage', () => {
       },
       result: { data: { reviewDecisions: { reviewId: 'r1', total: 1885 } } },
     }
+
     let decided = 0
     const keep = {
       request: {
@@ -836,6 +837,7 @@ describe('ReviewPage', () => {
       ...review,
       progress: { ...review.progress, keysTotal: 5000, keysDecided: 984 },
     }
+
     const bigPage = decisionPage({
       filter: { status: 'UNDECIDED' },
       keys,

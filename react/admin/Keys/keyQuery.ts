@@ -21,7 +21,7 @@ export interface KeyQuery {
   /** how many ids the link named: more than MAX_LINK_IDS are cut, and the page says so */
   idsNamed: number
   /** the keys a review's evidence line counts (?evidence=, ?review=; the open review without it) */
-  evidence: string
+  evidence: EvidenceWithKeys | ''
   review: string
   /** the keys a reminder names (?reminder=) */
   reminder: KeyReminder | ''
@@ -37,6 +37,20 @@ const KEY_REMINDERS: KeyReminder[] = [
   'KEYS_CROSSED_ROTATION',
   'RENEWALS_UNFINISHED',
 ]
+
+/** Review evidence lines that count keys (node/domain/review/evidenceKeys.ts SELECTORS). */
+export const EVIDENCE_WITH_KEYS = [
+  'activeWithinRotation',
+  'unfinishedRenewals',
+  'keysHighOrWorse',
+  'keysHighOrWorseNow',
+  'keysWithoutOwner',
+  'genericLabels',
+  'duplicateLabels',
+  'sharedKeys',
+  'exposedKeys',
+] as const
+export type EvidenceWithKeys = (typeof EVIDENCE_WITH_KEYS)[number]
 
 /** The service's MAX_IDS: a link naming more keys than this is cut, and the page says so. */
 export const MAX_LINK_IDS = 500
@@ -95,7 +109,9 @@ export function parseKeyQuery(search: string): KeyQuery {
     .map((s) => s.trim())
     .filter(Boolean)
 
-  const evidence = (p.get('evidence') ?? '').slice(0, 100)
+  const named = p.get('evidence') as EvidenceWithKeys
+  // an unknown line in a bookmark lists every key (the service refuses it)
+  const evidence = EVIDENCE_WITH_KEYS.includes(named) ? named : ''
   const reminder = p.get('reminder') as KeyReminder
 
   return {

@@ -158,6 +158,13 @@ it('puts focus on the notice after "Keep every key without findings"', async () 
   const app = await open('en')
 
   await app.locator('[data-keep-healthy] button').click()
+  // confirmed with the keyboard: the dialog's Keep button, then Enter
+  const confirm = app
+    .locator('[data-testid="bulk-healthy-confirm"] button')
+    .filter({ hasText: /^Keep \d+ keys?$/ })
+
+  await confirm.focus()
+  await app.page().keyboard.press('Enter')
   await app.waitForFunction(() =>
     document.activeElement?.hasAttribute('data-decide-notice')
   )

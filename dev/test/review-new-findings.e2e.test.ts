@@ -151,6 +151,10 @@ it('shows a CRITICAL finding raised by a scan during the review in its row, and 
 
   // "Keep every key without findings" keeps the others and not this one.
   await app.locator('[data-keep-healthy] button').click()
+  await app
+    .locator('[data-testid="bulk-healthy-confirm"] button')
+    .filter({ hasText: /^Keep \d+ keys?$/ })
+    .click()
   await app.waitForSelector('[data-decide-notice]')
   await row.waitFor()
   assert.equal(await row.getAttribute('data-decided'), 'false')

@@ -27,9 +27,18 @@ export interface KeyListQuery {
   roleId: number | null
   /** only these keys (key ids, or appKeys of external keys): links that name keys open the list on them */
   ids: string[] | null
+  /**
+   * Keys the service picks by name, too many to list in a link (5,000 keys: a 46,000-character
+   * URL): the keys an evidence line of a review counts, or the keys a reminder names.
+   */
+  among?: KeySelection | null
   sort: KeySort
   descending: boolean
 }
+
+export type KeySelection =
+  | { review: string; evidence: string }
+  | { reminder: 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' }
 
 export const DEFAULT_KEY_LIST: KeyListQuery = {
   page: 1,

@@ -317,6 +317,8 @@ export type EvidenceLine = {
   ok: Scalars['Boolean']['output'];
   /** The review's keys this line counts (open them in the key list); empty when it counts no keys */
   keyIds: Array<Scalars['ID']['output']>;
+  /** How many keys `keyIds` holds; the key list opens on them with keyList(review, evidence: id) */
+  keyCount: Scalars['Int']['output'];
 };
 
 export type ExportFormat =
@@ -569,6 +571,8 @@ export type KeyPage = {
   pageSize: Scalars['Int']['output'];
   /** Rows before any filter (keys and external keys) */
   allTotal: Scalars['Int']['output'];
+  /** How many keys `ids`, `evidence` or `reminder` named (some may have left the account since); null without them */
+  selected?: Maybe<Scalars['Int']['output']>;
   /** Rules that fire on some key, for the Rule filter */
   rules: Array<Scalars['String']['output']>;
   /** The account's roles, for the Role filter */
@@ -839,6 +843,8 @@ export type Query = {
    * The Keys page's list: one page of keys (and external keys, marked), searched by label, appKey
    * or role name, filtered by severity (of the key's worst finding), rule, status, role or ids, sorted by label, createdAt,
    * ageDays or severity (worst finding first). Served from the recent copy like `inventory`.
+   * `evidence` (with `review`, or the open review) lists the keys one of a review's evidence lines
+   * counts, and `reminder` the keys a reminder names: sets too large to name in a link's `ids`.
    */
   keyList: KeyPage;
   /** The Users and roles page's list: one page of admin users, owners first, searched by name, e-mail or role */
@@ -903,6 +909,9 @@ export type QueryKeyListArgs = {
   status?: InputMaybe<Scalars['String']['input']>;
   roleId?: InputMaybe<Scalars['Int']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  review?: InputMaybe<Scalars['ID']['input']>;
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  reminder?: InputMaybe<ReminderKind>;
   sort?: InputMaybe<Scalars['String']['input']>;
   descending?: InputMaybe<Scalars['Boolean']['input']>;
   live?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1840,6 +1849,7 @@ export type EvidenceLineResolvers<ContextType = Context, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   keyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  keyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ExposedKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExposedKey'] = ResolversParentTypes['ExposedKey']> = {
@@ -1978,6 +1988,7 @@ export type KeyPageResolvers<ContextType = Context, ParentType extends Resolvers
   pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   allTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  selected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType>;

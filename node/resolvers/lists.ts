@@ -2,7 +2,12 @@
 
 import type { Severity } from '../domain/findings'
 import { SEVERITIES } from '../domain/findings'
-import type { KeyListQuery, KeySort, KeyStatus } from '../domain/keyList'
+import type {
+  KeyListQuery,
+  KeySelection,
+  KeySort,
+  KeyStatus,
+} from '../domain/keyList'
 import {
   DEFAULT_KEY_LIST,
   KEY_SORTS,
@@ -11,6 +16,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
 } from '../domain/keyList'
+import { EVIDENCE_WITH_KEYS } from '../domain/review/evidenceKeys'
 import { quote } from '../domain/secrets'
 import { wording } from '../domain/wording'
 import type { Context } from '../typings'
@@ -29,6 +35,9 @@ interface KeyArgs extends PageArgs {
   status?: string | null
   roleId?: number | null
   ids?: string[] | null
+  review?: string | null
+  evidence?: string | null
+  reminder?: string | null
   sort?: string | null
   descending?: boolean | null
 }
@@ -120,9 +129,55 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     status: oneOf<KeyStatus>('status', args.status, KEY_STATUSES, 'all'),
     roleId: args.roleId ?? null,
     ids: ids && ids.length ? ids : null,
+    among: parseSelection(args, oneOf),
     sort: oneOf<KeySort>('sort', args.sort, KEY_SORTS, 'severity'),
     descending: args.descending ?? false,
   }
+}
+
+/** Reminders that name keys: the list opens on the keys one names (?reminder=). */
+const KEY_REMINDERS = ['KEYS_CROSSED_ROTATION', 'RENEWALS_UNFINISHED'] as const
+
+/**
+ * The keys a link picks by name rather than listing them: an evidence line of a review (the open
+ * one when `review` is not given), or a reminder. One of the two, and `review` only with
+ * `evidence`: a review alone names no keys.
+ */
+function parseSelection(
+  args: KeyArgs,
+  oneOf: <T extends string>(
+    field: string,
+    value: string | null | undefined,
+    allowed: readonly T[],
+    fallback: T
+  ) => T
+): KeySelection | null {
+  if (args.review && !args.evidence)
+    throw bad(
+      'review',
+      wording('validation.onlyWith', { field: 'review', other: 'evidence' })
+    )
+  if (args.evidence && args.reminder)
+    throw bad(
+      'reminder',
+      wording('validation.notBoth', { field: 'reminder', other: 'evidence' })
+    )
+  if (args.evidence)
+    return {
+      review: args.review ?? '',
+      evidence: oneOf('evidence', args.evidence, EVIDENCE_WITH_KEYS, ''),
+    }
+  if (args.reminder)
+    return {
+      reminder: oneOf(
+        'reminder',
+        args.reminder,
+        KEY_REMINDERS,
+        KEY_REMINDERS[0]
+      ),
+    }
+
+  return null
 }
 
 /** `live: true` is the page's "Load live data": it waits for a live read as Query.inventory does. */

@@ -122,6 +122,7 @@ describe('decideKeys: validation', () => {
 
     expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'justification' })
     expect(r.details).toEqual({
+      keysTotal: 2,
       keys: riskyKeys
         .slice(0, 2)
         .map((k) => ({ id: k.id, label: k.label || k.appKey })),
@@ -146,6 +147,8 @@ describe('decideKeys: validation', () => {
     if (riskyKeys.length > 5)
       expect(english(r.message)).toContain(`and ${riskyKeys.length - 5} more`)
     expect(r.details!.keys as unknown[]).toHaveLength(riskyKeys.length)
+    // the count travels on its own: a formatted error keeps at most 200 items of the list
+    expect(r.details!.keysTotal).toBe(riskyKeys.length)
   })
 
   it('refuses a token-shaped justification for all', () => {

@@ -122,6 +122,8 @@ export function decideKeys(
       }),
       'justification',
       {
+        // how many: a formatted error keeps at most 200 items of a list (redactDeep)
+        keysTotal: problems.length,
         keys: problems.map((p) => ({
           id: p.key.id,
           label: p.key.label || p.key.appKey,

@@ -31,6 +31,9 @@ const SELECTORS: Record<string, (k: ReviewKey, r: Review) => boolean> = {
   },
 }
 
+/** Evidence lines that count keys: the key list opens on one of them by name (?evidence=). */
+export const EVIDENCE_WITH_KEYS = Object.keys(SELECTORS)
+
 /** Ids of the review's keys an evidence line counts (empty when it counts no keys, e.g. users). */
 export function keysBehind(review: Review, evidenceId: string): string[] {
   const select = SELECTORS[evidenceId]

@@ -102,11 +102,17 @@ export function presentReview(r: Review) {
         attested: ATTESTED.includes(practice),
         adverse: isAdverse(r, practice),
         doneNeeds: gate?.gate ?? null,
-        evidence: evidenceFor(practice, r.evidence).map((e) => ({
-          ...e,
-          value: String(e.value),
-          keyIds: keysBehind(r, e.id),
-        })),
+        evidence: evidenceFor(practice, r.evidence).map((e) => {
+          const keyIds = keysBehind(r, e.id)
+
+          // the page links by count and evidence id, not by thousands of ids (keyList)
+          return {
+            ...e,
+            value: String(e.value),
+            keyIds,
+            keyCount: keyIds.length,
+          }
+        }),
       }
     }),
     auditTotal: r.audit.length,

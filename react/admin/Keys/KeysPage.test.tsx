@@ -224,6 +224,63 @@ describe('KeysPage', () => {
     )
   })
 
+  it("opens on a review's evidence line by name and says how many keys it counts, in pt too", async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?evidence=activeWithinRotation&review=r1'
+    )
+    const mocks = [
+      keyListMock(
+        keyPage([row(OWNER_KEY)], { allTotal: 5000, selected: 1244 }),
+        {
+          evidence: 'activeWithinRotation',
+          review: 'r1',
+        }
+      ),
+    ]
+
+    const { getByText, getByTestId } = render(<KeysPage />, {
+      graphql: { mocks },
+      locale: 'pt',
+    })
+
+    await waitFor(() => getByText('Agency deploy pipeline'))
+    expect(getByTestId('picked-filter').textContent).toContain(
+      'Mostrando as 1.244 chaves que a evidência da revisão conta: Chaves ativas dentro do período de rotação.'
+    )
+    expect(window.location.search).toBe(
+      '?evidence=activeWithinRotation&review=r1'
+    )
+  })
+
+  it('says a link that named more keys than it holds was cut, never pretending', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `k${i}`)
+
+    window.history.replaceState(
+      null,
+      '',
+      `/admin/app/key-steward/keys?ids=${ids.join(',')}`
+    )
+    const mocks = [
+      keyListMock(
+        keyPage([row(OWNER_KEY)], { allTotal: 5000, selected: 500 }),
+        {
+          ids: ids.slice(0, 500),
+        }
+      ),
+    ]
+
+    const { getByText, getByTestId } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('Agency deploy pipeline'))
+    expect(getByTestId('ids-filter').textContent).toContain(
+      'The link named 600 keys and a link holds at most 500: only the first 500 are shown.'
+    )
+  })
+
   it('says when roles could not be loaded and which parts are missing', async () => {
     const partial = keyPage([row(UNKNOWN_ROLES)], {
       inventory: {
@@ -366,6 +423,7 @@ describe('KeysPage', () => {
   it('says a failure of VTEX once when the key list and the External keys both fail with it', async () => {
     const message =
       'The list of API keys could not be read from VTEX (HTTP 502).'
+
     const list = {
       ...errorMock(KEY_LIST, 'UPSTREAM_UNAVAILABLE', message),
       request: { query: KEY_LIST, variables: keyListVariables() },

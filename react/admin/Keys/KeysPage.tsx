@@ -80,7 +80,7 @@ const KeysPage: React.FC = () => {
     if (search === '') setQuery((q) => ({ ...q, search: '', page: 1 }))
   }, [])
 
-  // The search and every filter (the ?ids= list too); the sort and page size stay as chosen.
+  // The search and every filter (the ?ids= list and a picked set too); the sort and page size stay as chosen.
   const filtersRef = useRef<HTMLDivElement>(null)
   const clearFilters = useCallback(() => {
     // the button goes with the empty list: focus moves to the search box, not to the page
@@ -121,13 +121,64 @@ const KeysPage: React.FC = () => {
                       label: (
                         <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />
                       ),
-                      onClick: () => change({ ids: [], page: 1 }),
+                      onClick: () => change({ ids: [], idsNamed: 0, page: 1 }),
                     }}
                   >
                     <FormattedMessage
                       id="admin/key-steward.keys.idsFilter"
                       values={{ count: query.ids.length }}
                     />
+                    {/* never a silently cut list: say how many the link named */}
+                    {query.idsNamed > query.ids.length && (
+                      <span className="db mt2" data-ids-cut={query.idsNamed}>
+                        <FormattedMessage
+                          id="admin/key-steward.keys.idsCut"
+                          values={{
+                            named: query.idsNamed,
+                            max: query.ids.length,
+                          }}
+                        />
+                      </span>
+                    )}
+                  </Notice>
+                </div>
+              )}
+              {(query.evidence || query.reminder) && (
+                <div className="mb5" data-testid="picked-filter">
+                  <Notice
+                    announce="none"
+                    type="warning"
+                    action={{
+                      label: (
+                        <FormattedMessage id="admin/key-steward.keys.idsFilter.clear" />
+                      ),
+                      onClick: () =>
+                        change({
+                          evidence: '',
+                          review: '',
+                          reminder: '',
+                          page: 1,
+                        }),
+                    }}
+                  >
+                    {query.evidence ? (
+                      <FormattedMessage
+                        id="admin/key-steward.keys.evidenceFilter"
+                        values={{
+                          count: list.selected ?? 0,
+                          evidence: (
+                            <FormattedMessage
+                              id={`admin/key-steward.review.evidence.${query.evidence}`}
+                            />
+                          ),
+                        }}
+                      />
+                    ) : (
+                      <FormattedMessage
+                        id="admin/key-steward.keys.reminderFilter"
+                        values={{ count: list.selected ?? 0 }}
+                      />
+                    )}
                   </Notice>
                 </div>
               )}

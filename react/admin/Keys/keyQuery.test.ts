@@ -1,4 +1,10 @@
-import { DEFAULT_QUERY, parseKeyQuery } from './keyQuery'
+import {
+  DEFAULT_QUERY,
+  keyListVariables,
+  keyQueryString,
+  MAX_LINK_IDS,
+  parseKeyQuery,
+} from './keyQuery'
 
 describe('parseKeyQuery', () => {
   it('keeps a rule the policy has', () => {
@@ -14,5 +20,41 @@ describe('parseKeyQuery', () => {
       ...DEFAULT_QUERY,
       severity: 'HIGH',
     })
+  })
+})
+
+describe('keys picked by a link', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`)
+
+  it('keeps how many keys a cut ?ids= list named, through the rewritten URL too', () => {
+    const q = parseKeyQuery(`?ids=${ids(1244).join(',')}`)
+
+    expect(q.ids).toHaveLength(MAX_LINK_IDS)
+    expect(q.idsNamed).toBe(1244)
+    // the page rewrites its URL from the view: the cut list says how many it came from
+    const again = parseKeyQuery(keyQueryString(q))
+
+    expect(again.ids).toHaveLength(MAX_LINK_IDS)
+    expect(again.idsNamed).toBe(1244)
+    expect(parseKeyQuery('?ids=a,b').idsNamed).toBe(2)
+  })
+
+  it("opens on a review's evidence line or a reminder, which the service works out", () => {
+    const q = parseKeyQuery('?evidence=activeWithinRotation&review=r-1')
+
+    expect(q).toMatchObject({ evidence: 'activeWithinRotation', review: 'r-1' })
+    expect(keyListVariables(q)).toMatchObject({
+      evidence: 'activeWithinRotation',
+      review: 'r-1',
+      reminder: null,
+      ids: null,
+    })
+    expect(keyQueryString(q)).toBe('?evidence=activeWithinRotation&review=r-1')
+    // a review alone names no keys
+    expect(parseKeyQuery('?review=r-1').review).toBe('')
+    expect(
+      keyListVariables(parseKeyQuery('?reminder=KEYS_CROSSED_ROTATION'))
+    ).toMatchObject({ reminder: 'KEYS_CROSSED_ROTATION', evidence: null })
+    expect(parseKeyQuery('?reminder=REVIEW_OVERDUE').reminder).toBe('')
   })
 })

@@ -1,7 +1,8 @@
 // The Keys page's view (search, filters, sort, page) and its place in the URL (issue 14 item 3):
 // the list is searched, filtered and paged by the service (Query.keyList); the URL keeps the
 // view, so "Back to API keys", a reload or a shared link opens the same list, and banners,
-// the overview and evidence link to the list already filtered (?rule=, ?severity=, ?ids=).
+// the overview and evidence link to the list already filtered (?rule=, ?severity=, ?ids=), or to
+// a set the service works out (?evidence= of a review, ?reminder=) when it is too large to list.
 import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
@@ -17,11 +18,42 @@ export interface KeyQuery {
   roleId: number | null
   /** only these keys (ids, or appKeys of external keys) */
   ids: string[]
+  /** how many ids the link named: more than MAX_LINK_IDS are cut, and the page says so */
+  idsNamed: number
+  /** the keys a review's evidence line counts (?evidence=, ?review=; the open review without it) */
+  evidence: EvidenceWithKeys | ''
+  review: string
+  /** the keys a reminder names (?reminder=) */
+  reminder: KeyReminder | ''
   sort: SortField
   descending: boolean
   page: number
   pageSize: number
 }
+
+/** Reminders that name keys; the service works out which (keyList's `reminder`). */
+export type KeyReminder = 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'
+const KEY_REMINDERS: KeyReminder[] = [
+  'KEYS_CROSSED_ROTATION',
+  'RENEWALS_UNFINISHED',
+]
+
+/** Review evidence lines that count keys (node/domain/review/evidenceKeys.ts SELECTORS). */
+export const EVIDENCE_WITH_KEYS = [
+  'activeWithinRotation',
+  'unfinishedRenewals',
+  'keysHighOrWorse',
+  'keysHighOrWorseNow',
+  'keysWithoutOwner',
+  'genericLabels',
+  'duplicateLabels',
+  'sharedKeys',
+  'exposedKeys',
+] as const
+export type EvidenceWithKeys = (typeof EVIDENCE_WITH_KEYS)[number]
+
+/** The service's MAX_IDS: a link naming more keys than this is cut, and the page says so. */
+export const MAX_LINK_IDS = 500
 
 export const DEFAULT_QUERY: KeyQuery = {
   search: '',
@@ -30,6 +62,10 @@ export const DEFAULT_QUERY: KeyQuery = {
   status: 'all',
   roleId: null,
   ids: [],
+  idsNamed: 0,
+  evidence: '',
+  review: '',
+  reminder: '',
   sort: 'severity',
   descending: false,
   page: 1,
@@ -75,6 +111,15 @@ export function parseKeyQuery(search: string): KeyQuery {
   const status = p.get('status') as Status
   const size = int('size', DEFAULT_QUERY.pageSize)
   const role = int('role', 0)
+  const ids = (p.get('ids') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+  const named = p.get('evidence') as EvidenceWithKeys
+  // an unknown line in a bookmark lists every key (the service refuses it)
+  const evidence = EVIDENCE_WITH_KEYS.includes(named) ? named : ''
+  const reminder = p.get('reminder') as KeyReminder
 
   return {
     search: (p.get('q') ?? '').slice(0, 200),
@@ -85,11 +130,13 @@ export function parseKeyQuery(search: string): KeyQuery {
     rule: (RULE_IDS as readonly string[]).includes(rule) ? rule : '',
     status: STATUSES.includes(status) ? status : 'all',
     roleId: role > 0 ? role : null,
-    ids: (p.get('ids') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .slice(0, 500),
+    ids: ids.slice(0, MAX_LINK_IDS),
+    // a cut list keeps in the URL how many keys its link named (?named=)
+    idsNamed: Math.max(ids.length, int('named', 0)),
+    evidence,
+    // a review names keys only through one of its evidence lines
+    review: evidence ? (p.get('review') ?? '').slice(0, 64) : '',
+    reminder: !evidence && KEY_REMINDERS.includes(reminder) ? reminder : '',
     sort: SORTS.includes(sort) ? sort : DEFAULT_QUERY.sort,
     descending: p.get('desc') === '1',
     page: int('page', 1),
@@ -110,6 +157,10 @@ export function keyQueryParams(
     status: q.status !== d.status ? q.status : undefined,
     role: q.roleId !== null ? String(q.roleId) : undefined,
     ids: q.ids.length ? q.ids.join(',') : undefined,
+    named: q.idsNamed > q.ids.length ? String(q.idsNamed) : undefined,
+    evidence: q.evidence || undefined,
+    review: q.evidence && q.review ? q.review : undefined,
+    reminder: q.reminder || undefined,
     sort: q.sort !== d.sort ? q.sort : undefined,
     desc: q.descending ? '1' : undefined,
     page: q.page !== 1 ? String(q.page) : undefined,
@@ -138,6 +189,9 @@ export function keyListVariables(q: KeyQuery) {
     status: q.status,
     roleId: q.roleId,
     ids: q.ids.length ? q.ids : null,
+    evidence: q.evidence || null,
+    review: (q.evidence && q.review) || null,
+    reminder: q.reminder || null,
     sort: q.sort,
     descending: q.descending,
   }

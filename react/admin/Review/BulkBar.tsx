@@ -1,6 +1,7 @@
 // One decision for many keys: the selected rows, or every key matching the table's filter (the
 // server applies the filter when it writes, so a colleague's decisions in between are kept).
-// "Keep every key without findings" is one click. A refusal names the keys it is about.
+// "Keep every key without findings" is confirmed with its count. A refusal names the keys it is
+// about and counts them all.
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
 // selection that includes any is confirmed first, in a dialog that says how many.
 import React, { useRef, useState } from 'react'
@@ -53,18 +54,32 @@ const CHOOSE_DECISION = 'bulk-choose-decision'
 
 const HEALTHY: DecisionFilter = { status: 'UNDECIDED', withoutFindings: true }
 
-/** The keys a refusal names (extensions.keys), for the admin to find them. */
-function refusedKeys(error: unknown): Array<{ id: string; label?: string }> {
+/**
+ * The keys a refusal names (extensions.keys), for the admin to find them, and how many there are
+ * (extensions.keysTotal): a formatted error keeps at most 200 items of a list.
+ */
+function refusedKeys(error: unknown): {
+  keys: Array<{ id: string; label?: string }>
+  total: number
+} {
   const ext = (
     error as {
       graphQLErrors?: Array<{
-        extensions?: { keys?: Array<{ id: string; label?: string }> }
+        extensions?: {
+          keys?: Array<{ id: string; label?: string }>
+          keysTotal?: number
+        }
       }>
     }
   )?.graphQLErrors?.[0]?.extensions
 
-  return ext?.keys ?? []
+  const keys = ext?.keys ?? []
+
+  return { keys, total: Math.max(ext?.keysTotal ?? 0, keys.length) }
 }
+
+/** How many refused keys the notice names; the rest are counted. */
+const NAMED = 10
 
 interface Props {
   selection: Selection
@@ -94,6 +109,10 @@ const BulkBar: React.FC<Props> = ({
   const [decision, setDecision] = useState<Decision | ''>('')
   const [justification, setJustification] = useState('')
   const [confirming, setConfirming] = useState(false)
+  // "Keep all N undecided keys without findings" asks first: it decides thousands at once
+  const [confirmingHealthy, setConfirmingHealthy] = useState(false)
+  // Keep on critical keys with no justification: said at the field before any dialog
+  const [needsJustification, setNeedsJustification] = useState(false)
   const [decide, deciding] = useDecide()
   const justificationInput = useRef<HTMLInputElement>(null)
   const applyButton = useRef<HTMLButtonElement>(null)
@@ -130,7 +149,7 @@ const BulkBar: React.FC<Props> = ({
 
   const scanned = !open || scannedDuring(open)
   const failure = readError(deciding.error)
-  const named = refusedKeys(deciding.error)
+  const { keys: named, total: refusedTotal } = refusedKeys(deciding.error)
 
   const run = (
     variables: Parameters<typeof decide>[0] extends infer O
@@ -169,9 +188,7 @@ const BulkBar: React.FC<Props> = ({
               variation="secondary"
               size="small"
               isLoading={deciding.loading}
-              onClick={() =>
-                run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')
-              }
+              onClick={() => setConfirmingHealthy(true)}
             >
               <FormattedMessage
                 id="admin/key-steward.review.keepHealthy"
@@ -192,6 +209,18 @@ const BulkBar: React.FC<Props> = ({
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
+          // the service refuses to keep a HIGH or CRITICAL key without one: ask before confirming
+          if (
+            decision === 'KEEP' &&
+            criticalCount !== 0 &&
+            !justification.trim()
+          ) {
+            setNeedsJustification(true)
+            justificationInput.current?.focus()
+
+            return
+          }
+
           if (LEAVES_ACCESS.includes(decision) && criticalCount !== 0)
             setConfirming(true)
           else apply(decision)
@@ -246,9 +275,15 @@ const BulkBar: React.FC<Props> = ({
               size="small"
               label={t('bulkJustification')}
               value={justification}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                setJustification(e.target.value)
+              errorMessage={
+                needsJustification && !justification.trim()
+                  ? t('bulkJustificationFirst')
+                  : undefined
               }
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                setJustification(e.target.value)
+                setNeedsJustification(false)
+              }}
             />
             {/* outside the label, so the field's name is its label only (as in the settings) */}
             <div
@@ -321,6 +356,30 @@ const BulkBar: React.FC<Props> = ({
           </p>
         </Dialog>
       )}
+      {confirmingHealthy && (
+        <Dialog
+          isOpen
+          testId="bulk-healthy-confirm"
+          title={t('confirmHealthy.title', { count: healthyCount })}
+          confirmLabel={t('confirmHealthy.confirm', { count: healthyCount })}
+          cancelLabel={t('cancel')}
+          loading={deciding.loading}
+          onCancel={() => setConfirmingHealthy(false)}
+          onConfirm={() => {
+            setConfirmingHealthy(false)
+            run({ matching: HEALTHY, decision: 'KEEP' }, 'KEEP')
+          }}
+        >
+          <p data-healthy-count={healthyCount}>
+            {t('confirmHealthy.body', { count: healthyCount })}
+          </p>
+          {!scanned && (
+            <p className="c-warning" data-no-scan-yet>
+              {t('noScanYet')}
+            </p>
+          )}
+        </Dialog>
+      )}
       {failure && (
         <div className="mt3">
           <Notice announce="assertive" type="error">
@@ -329,17 +388,17 @@ const BulkBar: React.FC<Props> = ({
               <>
                 <FormattedMessage
                   id="admin/key-steward.review.bulkNeedsJustification"
-                  values={{ count: named.length }}
+                  values={{ count: refusedTotal }}
                 />
                 <ul className="mv2 pl4">
-                  {named.slice(0, 10).map((k) => (
+                  {named.slice(0, NAMED).map((k) => (
                     <li key={k.id}>{k.label ?? k.id}</li>
                   ))}
                 </ul>
-                {named.length > 10 && (
+                {refusedTotal > NAMED && (
                   <FormattedMessage
                     id="admin/key-steward.review.andMore"
-                    values={{ count: named.length - 10 }}
+                    values={{ count: refusedTotal - NAMED }}
                   />
                 )}
               </>

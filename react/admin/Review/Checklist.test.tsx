@@ -22,7 +22,7 @@ describe('Checklist: who checked a practice, and when', () => {
   // The review page writes its dates in full ("Started … on November 26, 2026"): the checklist's
   // "Checked by … on …" must read the same, in the open review and in a completed one.
   it('dates the check like the rest of the review in the open review', () => {
-    const { getByText } = render(<Checklist items={[checked]} />)
+    const { getByText } = render(<Checklist items={[checked]} reviewId="r1" />)
 
     expect(
       getByText('Checked by ana@acme.com on November 26, 2026')
@@ -30,7 +30,9 @@ describe('Checklist: who checked a practice, and when', () => {
   })
 
   it('and in a completed review', () => {
-    const { getByText } = render(<ReadOnlyChecklist items={[checked]} />)
+    const { getByText } = render(
+      <ReadOnlyChecklist items={[checked]} reviewId="r1" />
+    )
 
     expect(
       getByText('Checked by ana@acme.com on November 26, 2026')
@@ -38,32 +40,40 @@ describe('Checklist: who checked a practice, and when', () => {
   })
 
   it('in Portuguese too', () => {
-    const { getByText } = render(<ReadOnlyChecklist items={[checked]} />, {
-      locale: 'pt',
-    })
+    const { getByText } = render(
+      <ReadOnlyChecklist items={[checked]} reviewId="r1" />,
+      {
+        locale: 'pt',
+      }
+    )
 
     expect(getByText(/26 de novembro de 2026/)).toBeInTheDocument()
   })
 })
 
-describe('Checklist: evidence figures read as words', () => {
-  const evidence = (
-    practice: string,
-    lines: Array<[string, string, boolean]>
-  ) =>
-    ({
-      ...checked,
-      practice,
-      evidence: lines.map(([id, value, ok]) => ({ id, value, ok, keyIds: [] })),
-    } as unknown as ChecklistItem)
+const evidence = (
+  practice: string,
+  lines: Array<[string, string, boolean, number?]>
+) =>
+  ({
+    ...checked,
+    practice,
+    evidence: lines.map(([id, value, ok, keyCount = 0]) => ({
+      id,
+      value,
+      ok,
+      keyCount,
+    })),
+  } as unknown as ChecklistItem)
 
+describe('Checklist: evidence figures read as words', () => {
   it('words "5/3" owners and "40/48" keys, not as fractions (en, pt)', () => {
     const items = [
       evidence('ROTATE_KEYS', [['activeWithinRotation', '40/48', false]]),
       evidence('REASSESS_ACCESS', [['ownerUsers', '5/3', false]]),
     ]
 
-    const en = render(<ReadOnlyChecklist items={items} />)
+    const en = render(<ReadOnlyChecklist items={items} reviewId="r1" />)
     const line = (id: string, c: HTMLElement) =>
       c.querySelector(`[data-evidence="${id}"]`)!.textContent
 
@@ -74,10 +84,76 @@ describe('Checklist: evidence figures read as words', () => {
       /Active keys within the rotation period: 40 of 48$/
     )
     en.unmount()
-    const pt = render(<ReadOnlyChecklist items={items} />, { locale: 'pt' })
+    const pt = render(<ReadOnlyChecklist items={items} reviewId="r1" />, {
+      locale: 'pt',
+    })
 
     expect(line('ownerUsers', pt.container)).toMatch(
       /Usuários com Owner: 5 \(no máximo 3 recomendados\)$/
+    )
+  })
+})
+
+describe('Checklist: evidence at 5,000 keys', () => {
+  const items = [
+    evidence('ROTATE_KEYS', [
+      ['activeWithinRotation', '3323/4567', false, 1244],
+    ]),
+    evidence('RENEW_TOKENS', [['unfinishedRenewals', '1269', false, 1269]]),
+  ]
+
+  const line = (id: string, c: HTMLElement) =>
+    c.querySelector(`[data-evidence="${id}"]`)!
+
+  it('groups the figures as the locale writes numbers (1,269 in en; 1.269 in pt; 12.345 in es)', () => {
+    const en = render(<ReadOnlyChecklist items={items} reviewId="r1" />)
+
+    expect(line('activeWithinRotation', en.container).textContent).toContain(
+      ': 3,323 of 4,567'
+    )
+    expect(line('unfinishedRenewals', en.container).textContent).toContain(
+      ': 1,269'
+    )
+    en.unmount()
+    const pt = render(<ReadOnlyChecklist items={items} reviewId="r1" />, {
+      locale: 'pt',
+    })
+
+    expect(line('activeWithinRotation', pt.container).textContent).toContain(
+      ': 3.323 de 4.567'
+    )
+    expect(line('unfinishedRenewals', pt.container).textContent).toMatch(
+      /: 1\.269 · ver as 1\.269 chaves$/
+    )
+    pt.unmount()
+    // Spanish groups from five digits on (CLDR): 4567, 12.345
+    const es = render(
+      <ReadOnlyChecklist
+        items={[
+          evidence('ROTATE_KEYS', [
+            ['activeWithinRotation', '12345/50000', false, 12345],
+          ]),
+        ]}
+        reviewId="r1"
+      />,
+      { locale: 'es' }
+    )
+
+    expect(line('activeWithinRotation', es.container).textContent).toMatch(
+      /: 12\.345 de 50\.000 · ver las 12\.345 claves$/
+    )
+  })
+
+  it('links to the keys by review and evidence line, not by listing 1,244 ids', () => {
+    const { container } = render(
+      <Checklist items={items} reviewId="2026-11-26-e689363d" />
+    )
+
+    const link = line('activeWithinRotation', container).querySelector('a')!
+
+    expect(link.textContent).toBe('show the 1,244 keys')
+    expect(link.getAttribute('href')).toBe(
+      '/admin/key-steward/keys?evidence=activeWithinRotation&review=2026-11-26-e689363d'
     )
   })
 })
@@ -92,25 +168,28 @@ describe('Checklist: focus after saving a practice', () => {
       checkedAt: null,
     } as unknown as ChecklistItem
 
-    const { container, getByText } = render(<Checklist items={[open]} />, {
-      graphql: {
-        mocks: [
-          {
-            request: {
-              query: CHECK,
-              variables: {
-                practice: 'ROTATE_KEYS',
-                status: 'DONE',
-                note: 'Rotated the stale keys',
+    const { container, getByText } = render(
+      <Checklist items={[open]} reviewId="r1" />,
+      {
+        graphql: {
+          mocks: [
+            {
+              request: {
+                query: CHECK,
+                variables: {
+                  practice: 'ROTATE_KEYS',
+                  status: 'DONE',
+                  note: 'Rotated the stale keys',
+                },
               },
+              result: { data: { checkPractice: { id: 'r1' } } },
             },
-            result: { data: { checkPractice: { id: 'r1' } } },
-          },
-          // the refetch of the open review (its answer does not matter here)
-          { request: { query: REVIEW }, result: { data: { review: null } } },
-        ],
-      },
-    })
+            // the refetch of the open review (its answer does not matter here)
+            { request: { query: REVIEW }, result: { data: { review: null } } },
+          ],
+        },
+      }
+    )
 
     fireEvent.change(container.querySelector('select')!, {
       target: { value: 'DONE' },

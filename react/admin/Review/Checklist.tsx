@@ -67,7 +67,19 @@ const RATIO_WORDED: Record<string, string> = {
   ownerUsers: 'admin/key-steward.review.evidence.figure.ownerUsers',
 }
 
-const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
+/**
+ * The key list on the keys an evidence line counts, named by the review and the line: the service
+ * works them out (keyList's evidence). A list of ids would not fit a link at 5,000 keys.
+ */
+export const evidenceHref = (reviewId: string, evidenceId: string) =>
+  `${BASE}/keys?evidence=${encodeURIComponent(
+    evidenceId
+  )}&review=${encodeURIComponent(reviewId)}`
+
+const EvidenceLines: React.FC<{ item: ChecklistItem; reviewId: string }> = ({
+  item,
+  reviewId,
+}) => {
   const intl = useIntl()
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.${id}` })
@@ -76,12 +88,14 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
   const figure = (e: { id: string; value: string }) => {
     const ratio = /^(\d+)\/(\d+)$/.exec(e.value)
 
-    return ratio && RATIO_WORDED[e.id]
-      ? intl.formatMessage(
-          { id: RATIO_WORDED[e.id] },
-          { n: Number(ratio[1]), max: Number(ratio[2]) }
-        )
-      : e.value
+    if (ratio && RATIO_WORDED[e.id])
+      return intl.formatMessage(
+        { id: RATIO_WORDED[e.id] },
+        { n: Number(ratio[1]), max: Number(ratio[2]) }
+      )
+
+    // a count, grouped as the locale writes it (1,269; 1.269)
+    return /^\d+$/.test(e.value) ? intl.formatNumber(Number(e.value)) : e.value
   }
 
   return (
@@ -101,19 +115,17 @@ const EvidenceLines: React.FC<{ item: ChecklistItem }> = ({ item }) => {
               : <strong>{figure(e)}</strong>
             </>
           )}
-          {e.keyIds.length > 0 && (
+          {e.keyCount > 0 && (
             <>
               {' · '}
               {/* underlined: a link in a line of text is told apart by more than colour (axe) */}
               <Link
                 className="c-link hover-c-link-hover underline"
-                to={`${BASE}/keys?ids=${e.keyIds
-                  .map(encodeURIComponent)
-                  .join(',')}`}
+                to={evidenceHref(reviewId, e.id)}
               >
                 <FormattedMessage
                   id="admin/key-steward.review.showKeys"
-                  values={{ count: e.keyIds.length }}
+                  values={{ count: e.keyCount }}
                 />
               </Link>
             </>
@@ -134,9 +146,10 @@ const CheckedOn: React.FC<{ at: string }> = ({ at }) => (
 )
 
 /** A completed review's checklist: status, evidence and notes, nothing to change. */
-export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
-  items,
-}) => (
+export const ReadOnlyChecklist: React.FC<{
+  items: ChecklistItem[]
+  reviewId: string
+}> = ({ items, reviewId }) => (
   <ul className="list pa0 ma0">
     {items.map((item) => (
       <li
@@ -159,7 +172,7 @@ export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
             <FormattedMessage id="admin/key-steward.review.attested" />
           </p>
         ) : (
-          <EvidenceLines item={item} />
+          <EvidenceLines item={item} reviewId={reviewId} />
         )}
         {item.note && (
           <p className="f6 mt2 mb1" data-note>
@@ -187,10 +200,11 @@ export const ReadOnlyChecklist: React.FC<{ items: ChecklistItem[] }> = ({
 
 const Item: React.FC<{
   item: ChecklistItem
+  reviewId: string
   /** just saved: the item was drawn anew from the refetched review, focus its heading */
   focusHeading?: boolean
   onSaved?: () => void
-}> = ({ item, focusHeading, onSaved }) => {
+}> = ({ item, reviewId, focusHeading, onSaved }) => {
   const intl = useIntl()
   const heading = useRef<HTMLHeadingElement>(null)
 
@@ -238,7 +252,7 @@ const Item: React.FC<{
               <FormattedMessage id="admin/key-steward.review.attested" />
             </p>
           ) : (
-            <EvidenceLines item={item} />
+            <EvidenceLines item={item} reviewId={reviewId} />
           )}
           {item.doneNeeds === 'ADVERSE_NOTE' && (
             <p className="f6 c-warning mt2 mb0" data-done-needs="ADVERSE_NOTE">
@@ -330,7 +344,10 @@ const Item: React.FC<{
   )
 }
 
-const Checklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => {
+const Checklist: React.FC<{ items: ChecklistItem[]; reviewId: string }> = ({
+  items,
+  reviewId,
+}) => {
   const [saved, setSaved] = useState<{ practice: string } | null>(null)
 
   return (
@@ -339,6 +356,7 @@ const Checklist: React.FC<{ items: ChecklistItem[] }> = ({ items }) => {
         <Item
           key={`${i.practice}-${i.status}-${i.note}`}
           item={i}
+          reviewId={reviewId}
           focusHeading={saved?.practice === i.practice}
           onSaved={() => setSaved({ practice: i.practice })}
         />

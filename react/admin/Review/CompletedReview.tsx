@@ -343,7 +343,7 @@ const CompletedReview: React.FC<{
         </PageBlock>
       </div>
       <PageBlock title={t('checklist')}>
-        <ReadOnlyChecklist items={review.checklist} />
+        <ReadOnlyChecklist items={review.checklist} reviewId={review.id} />
       </PageBlock>
       <div ref={decisions} tabIndex={-1} data-decisions-block>
         <PageBlock title={t('decisions')}>

@@ -52,11 +52,11 @@ const review = {
               id: 'activeWithinRotation',
               value: '41/46',
               ok: false,
-              keyIds: ['k-old'],
+              keyCount: 1,
             },
           ]
         : p === 'NO_CLIENT_SIDE'
-        ? [{ id: 'noLeakScan', value: '—', ok: false, keyIds: [] }]
+        ? [{ id: 'noLeakScan', value: '—', ok: false, keyCount: 0 }]
         : [],
   })),
 }
@@ -214,7 +214,11 @@ describe('ReviewPage', () => {
       '[data-evidence="activeWithinRotation"] a'
     )!
 
-    expect(link.getAttribute('href')).toContain('/keys?ids=k-old')
+    // named by the review and the line: the service works out the keys (never a list of ids)
+    expect(link.getAttribute('href')).toContain(
+      '/keys?evidence=activeWithinRotation&review=r1'
+    )
+    expect(link.textContent).toBe('show the key')
     // a line without a figure reads as a sentence, never "…: —"
     const noScan = container.querySelector('[data-evidence="noLeakScan"]')!
 
@@ -514,13 +518,13 @@ describe('ReviewPage', () => {
     ]
 
     let decided = 0
-    const decide = (decision: string) => ({
+    const decide = (decision: string, justification = '') => ({
       request: {
         query: DECIDE_KEYS,
         variables: {
           keyIds: ['k-owner', 'k-old', 'k-erp'],
           decision,
-          justification: '',
+          justification,
         },
       },
       result: () => {
@@ -580,7 +584,7 @@ describe('ReviewPage', () => {
             criticalPage,
             count,
             count,
-            decide('KEEP'),
+            decide('KEEP', 'Vendor contract, checked'),
             decide('DEACTIVATE'),
           ],
         },
@@ -596,6 +600,20 @@ describe('ReviewPage', () => {
 
     fireEvent.change(bar.querySelector('select')!, {
       target: { value: 'KEEP' },
+    })
+    // Keep without a justification: the field says so first, no dialog to confirm in vain
+    fireEvent.click(submit)
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    const justification = bar.querySelector(
+      '[data-bulk-field="justification"] input'
+    )!
+
+    expect(bar.textContent).toContain(
+      'Keeping keys with a HIGH or CRITICAL finding needs a justification: write one, then decide.'
+    )
+    expect(document.activeElement).toBe(justification)
+    fireEvent.change(justification, {
+      target: { value: 'Vendor contract, checked' },
     })
     fireEvent.click(submit)
     const dialog = getByTestId('bulk-critical-confirm')
@@ -688,6 +706,165 @@ describe('ReviewPage', () => {
       'Legacy OMS export'
     )
   })
+  it('counts every refused key, though the error lists at most 200 of them', async () => {
+    // 235 refused: the formatted error keeps 200 items of extensions.keys, keysTotal says 235
+    const refused = {
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          keyIds: ['k-old', 'k-erp'],
+          decision: 'KEEP',
+          justification: '',
+        },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'needs a justification',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            {
+              code: 'BAD_USER_INPUT',
+              fields: [{ field: 'justification', message: 'x' }],
+              keysTotal: 235,
+              keys: Array.from({ length: 200 }, (_, i) => ({
+                id: `k-${i}`,
+                label: `Key ${i}`,
+              })),
+            }
+          ),
+        ],
+      },
+    }
+
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: { mocks: [...open, refused] },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    const bar = container.querySelector('[data-bulk-bar]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
+    fireEvent.click(bar.querySelector('button[type="submit"]')!)
+    await waitFor(() =>
+      getByText(
+        /Nothing was decided: keeping these 235 keys with a HIGH or CRITICAL finding needs a justification/
+      )
+    )
+    const alert = container.querySelector('[role="alert"]')!
+
+    expect(alert.querySelectorAll('li')).toHaveLength(10)
+    expect(alert.textContent).toContain('and 225 more')
+  })
+
+  it('confirms "Keep all undecided keys without findings" with its count before deciding', async () => {
+    const healthy = {
+      request: {
+        query: COUNT,
+        variables: { filter: { status: 'UNDECIDED', withoutFindings: true } },
+      },
+      result: { data: { reviewDecisions: { reviewId: 'r1', total: 1885 } } },
+    }
+
+    let decided = 0
+    const keep = {
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          matching: { status: 'UNDECIDED', withoutFindings: true },
+          decision: 'KEEP',
+        },
+      },
+      result: () => {
+        decided++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [],
+              progress: review.progress,
+            },
+          },
+        }
+      },
+    }
+
+    const { getByText, getByTestId, queryByTestId } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [...open.filter((m) => m !== count), healthy, healthy, keep],
+      },
+    })
+
+    const button = await waitFor(
+      () =>
+        getByText('Keep all 1,885 undecided keys without findings').closest(
+          'button'
+        )!
+    )
+
+    fireEvent.click(button)
+    const dialog = getByTestId('bulk-healthy-confirm')
+
+    expect(dialog.getAttribute('role')).toBe('dialog')
+    expect(dialog.textContent).toContain(
+      'Keep all 1,885 undecided keys without findings?'
+    )
+    expect(dialog.textContent).toContain(
+      'All 1,885 keys are decided as Keep at once'
+    )
+    // focus on Cancel; Esc closes it and decides nothing
+    expect(document.activeElement!.textContent).toBe('Cancel')
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(queryByTestId('bulk-healthy-confirm')).toBeNull()
+    await act(() => new Promise<void>((r) => setTimeout(r, 50)))
+    expect(decided).toBe(0)
+    fireEvent.click(button)
+    fireEvent.click(getByText('Keep 1,885 keys'))
+    await waitFor(() => expect(decided).toBe(1))
+  })
+
+  it("writes the progress and the range with the locale's grouping", async () => {
+    const big = {
+      ...review,
+      progress: { ...review.progress, keysTotal: 5000, keysDecided: 984 },
+    }
+
+    const bigPage = decisionPage({
+      filter: { status: 'UNDECIDED' },
+      keys,
+      rules: FOUND,
+      total: 4016,
+    })
+
+    const { container } = render(<ReviewPage />, {
+      locale: 'pt',
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: big } } },
+          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          bigPage,
+          count,
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-bar-figure]')!.textContent).toBe(
+        '984/5.000'
+      )
+    )
+    await waitFor(() => expect(container.textContent).toContain('1–2 de 4.016'))
+  })
+
   it('counts a key whose finding raised since the start is CRITICAL in the bulk confirmation, and says when findings now are unknown', async () => {
     const exposed = {
       ...keys[1],
@@ -729,8 +906,9 @@ describe('ReviewPage', () => {
     fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
     const bar = container.querySelector('[data-bulk-bar]')!
 
+    // Rotate: Keep would first ask for a justification (the key is CRITICAL now)
     fireEvent.change(bar.querySelector('select')!, {
-      target: { value: 'KEEP' },
+      target: { value: 'ROTATE' },
     })
     fireEvent.click(bar.querySelector('button[type="submit"]')!)
     const dialog = getByTestId('bulk-critical-confirm')

@@ -1,6 +1,11 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import {
+  FormattedDate,
+  FormattedMessage,
+  FormattedNumber,
+  useIntl,
+} from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
@@ -37,8 +42,9 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   <div className="mb4">
     <div className="flex justify-between f6 mb1">
       <span>{label}</span>
-      <span>
-        {done}/{total}
+      {/* grouped as the locale writes numbers: 984/5,000, 984/5.000 */}
+      <span data-bar-figure>
+        <FormattedNumber value={done} />/<FormattedNumber value={total} />
       </span>
     </div>
     <div
@@ -352,7 +358,7 @@ const ReviewPage: React.FC = () => {
                 </div>
               </PageBlock>
               <PageBlock title={t('checklist')}>
-                <Checklist items={review.checklist} />
+                <Checklist items={review.checklist} reviewId={review.id} />
               </PageBlock>
               <div ref={decisionsBlock} data-decisions-block>
                 <PageBlock title={t('decisions')}>

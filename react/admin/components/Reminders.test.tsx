@@ -4,7 +4,8 @@ import { GraphQLError } from 'graphql'
 
 import REMINDERS from '../graphql/reminders.gql'
 import SNOOZE from '../graphql/snoozeReminder.gql'
-import Reminders, { linksHere } from './Reminders'
+import type { Reminder } from './Reminders'
+import Reminders, { actionHref, linksHere } from './Reminders'
 
 describe('Reminders', () => {
   it('says since when the review is overdue when one was completed before (as the Overview)', async () => {
@@ -123,6 +124,17 @@ describe('Reminders', () => {
     expect(seeKeys.getAttribute('href')).toBe(
       '/admin/key-steward/keys?ids=k1,k2'
     )
+    // more keys than a link holds: the service works out the reminder's keys
+    expect(
+      actionHref({
+        ...reminders[1],
+        count: 1200,
+        subjects: Array.from({ length: 1200 }, (_, i) => ({
+          id: `k${i}`,
+          label: `Key ${i}`,
+        })),
+      } as Reminder)
+    ).toBe('/admin/app/key-steward/keys?reminder=KEYS_CROSSED_ROTATION')
     expect(container.querySelectorAll('[data-reminder]')).toHaveLength(2)
     expect(container.textContent).toContain('7 days')
     // standing banners: read where they are, not announced as urgent on every page load

@@ -14,6 +14,7 @@ import type {
   KeyStewardSnoozeReminderMutationVariables,
   ReminderKind,
 } from '../graphql/types.generated'
+import { MAX_LINK_IDS } from '../Keys/keyQuery'
 import type { RuleId } from '../types'
 import Link from './Link'
 import { BASE } from './PageFrame.constants'
@@ -30,7 +31,8 @@ const ACTION: Record<ReminderKind, string> = {
   DAILY_SCAN_FAILING: `${BASE}/settings`,
 }
 
-/** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=). */
+/** Reminders about keys open the key list on the keys they name (the Keys page's ?ids=, or
+ * ?reminder= when they name more than a link holds). */
 const RULE_OF: Partial<Record<ReminderKind, RuleId>> = {
   KEYS_CROSSED_ROTATION: 'key-age-exceeded',
   RENEWALS_UNFINISHED: 'renewal-unfinished',
@@ -41,6 +43,10 @@ export function actionHref(r: Reminder): string {
 
   if (!rule) return ACTION[r.kind]
 
+  // more keys than a link holds: the service works out the reminder's keys (keyList's reminder)
+  if (r.subjects.length > MAX_LINK_IDS)
+    return `${ACTION[r.kind]}?reminder=${r.kind}`
+
   return r.subjects.length
     ? `${ACTION[r.kind]}?ids=${r.subjects
         .map((s) => encodeURIComponent(s.id))
@@ -50,7 +56,14 @@ export function actionHref(r: Reminder): string {
 
 /** The query parameters that pick what a page shows (a review, keys, a rule, a follow-up), not
  * how (search, sort, paging) nor who and in what language (the local Admin's session/locale). */
-const VIEW_PARAMS = ['review', 'ids', 'rule', 'carryOut']
+const VIEW_PARAMS = [
+  'review',
+  'ids',
+  'rule',
+  'carryOut',
+  'evidence',
+  'reminder',
+]
 
 /**
  * Whether a reminder's action would only open the view it is shown on (the overdue review's

@@ -331,13 +331,16 @@ export type KeyStewardKeyListQueryVariables = Exact<{
   status?: string | null | undefined;
   roleId?: number | null | undefined;
   ids?: Array<string | number> | string | number | null | undefined;
+  review?: string | number | null | undefined;
+  evidence?: string | null | undefined;
+  reminder?: ReminderKind | null | undefined;
   sort?: string | null | undefined;
   descending?: boolean | null | undefined;
   live?: boolean | null | undefined;
 }>;
 
 
-export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: number, allTotal: number, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
+export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: number, allTotal: number, selected: number | null, page: number, pages: number, pageSize: number, rules: Array<string>, roles: Array<{ id: number, name: string }>, inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> }, rows: Array<{ id: string, appKey: string, label: string, createdAt: string, isActive: boolean, ageDays: number, tokenAgeDays: number, external: boolean, account: string | null, rolesKnown: boolean, roles: Array<{ id: number, name: string }>, findings: Array<{ rule: string, severity: Severity, message: string, daysPastPeriod: number | null }> }> } };
 
 export type KeyStewardLastCompletedReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -424,7 +427,7 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }> } | null };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }> } | null };
 
 export type KeyStewardReviewByIdQueryVariables = Exact<{
   id: string | number;
@@ -432,7 +435,7 @@ export type KeyStewardReviewByIdQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyIds: Array<string> }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null, subjectAppKey: string | null }> } | null };
+export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null, subjectAppKey: string | null }> } | null };
 
 export type KeyStewardReviewCountQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;

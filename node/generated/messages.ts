@@ -460,7 +460,7 @@ export const SERVER_MESSAGES = {
     "admin/key-steward.validation.externalKey.NO_ROLES_HERE": "VTEX no muestra roles para {appKey} en esta cuenta. Revisa el appKey; si es correcto, añade primero la clave y sus roles en el Admin de VTEX (Configuración de la cuenta → Claves de API → Externas). No se registró nada.",
     "admin/key-steward.validation.externalKey.OWN_ACCOUNT": "esta es una clave de esta cuenta ({account}): aparece entre las claves de la propia cuenta, no como clave externa",
     "admin/key-steward.validation.externalKey.TOKEN_PASTED": "{field} parece un appToken, no un appKey. Nunca pegues tokens en Key Steward: una clave externa se registra solo por su appKey (NO_SHARING).",
-    "admin/key-steward.validation.notBoth": "Indique {field} o {other}, no ambos",
+    "admin/key-steward.validation.notBoth": "Indica {field} o {other}, no ambos",
     "admin/key-steward.validation.oneOf": "{field} debe ser uno de {allowed}",
     "admin/key-steward.validation.oneOfGot": "{field} debe ser uno de {allowed}; se recibió \"{value}\"",
     "admin/key-steward.validation.onlyWith": "{field} solo se acepta junto con {other}",

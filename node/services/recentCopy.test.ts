@@ -1,5 +1,7 @@
 import type { AppStorage } from '../clients/appStorage'
+import { ConflictError } from '../clients/appStorage'
 import type { Inventory } from '../domain/types'
+import type { CopyMeta } from './recentCopy'
 import {
   COPY_BODY,
   COPY_META,
@@ -11,33 +13,55 @@ import {
   withKey,
 } from './recentCopy'
 
-/** VBase as AppStorage sees it, counting reads of each document. */
+/**
+ * VBase as AppStorage sees it, counting reads of each document: a document's etag is its content
+ * (a write with an etag that is no longer the document's is refused as VBase refuses it: 412), and
+ * `between` runs once right after a read of `path` (another replica acting in between).
+ */
 function fakeStorage() {
   const files = new Map<string, unknown>()
   const reads: string[] = []
   const writes: string[] = []
+  const between: { path?: string; act?: () => void } = {}
+  const etagOf = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
   const storage = {
     async read(bucket: string, path: string) {
       reads.push(path)
       const v = files.get(`${bucket}/${path}`)
-
-      return {
+      const answer = {
         value: v === undefined ? null : JSON.parse(JSON.stringify(v)),
-        etag: null,
+        etag: etagOf(v),
       }
+
+      if (between.path === path && between.act) {
+        const { act } = between
+
+        between.act = undefined
+        act()
+      }
+
+      return answer
     },
     async write(
       bucket: string,
       value: unknown,
-      _etag: string | null,
+      etag: string | null,
       path: string
     ) {
+      if (etag !== null && etag !== etagOf(files.get(`${bucket}/${path}`)))
+        throw new ConflictError('snapshots', false)
       writes.push(path)
       files.set(`${bucket}/${path}`, JSON.parse(JSON.stringify(value)))
     },
   }
 
-  return { storage: storage as unknown as AppStorage, files, reads, writes }
+  return {
+    storage: storage as unknown as AppStorage,
+    files,
+    reads,
+    writes,
+    between,
+  }
 }
 
 /** As assembleInventory makes it: the key's role is the catalog's object. */
@@ -280,5 +304,56 @@ describe('recent copy', () => {
 
     expect(writes).toEqual([COPY_BODY, COPY_META])
     expect(after.meta.version).not.toBe(first.meta.version)
+  })
+
+  it('another replica writing between the meta read and the meta write: the body is written again, body and meta agree', async () => {
+    const { storage, files, between } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+    const renamed = inventory()
+
+    renamed.keys[0].label = 'ERP (renamed)'
+    // as this replica checks the meta, another saves a different read (body, then meta)
+    between.path = COPY_META
+    between.act = () => {
+      files.set(`snapshots/${COPY_BODY}`, {
+        version: 'other',
+        inventory: renamed,
+      })
+      files.set(`snapshots/${COPY_META}`, {
+        ...first.meta,
+        version: 'other',
+        content: 'other',
+      })
+    }
+
+    const saved = await saveCopy('acme', storage, inventory())
+    const body = files.get(`snapshots/${COPY_BODY}`) as { version: string }
+    const meta = files.get(`snapshots/${COPY_META}`) as CopyMeta
+
+    expect(saved.meta.version).not.toBe(first.meta.version)
+    expect(meta.version).toBe(body.version)
+    forgetMemory()
+    expect((await readCopy('acme', storage))!.meta.version).toBe(meta.version)
+  })
+
+  it('a meta naming a body that is not there (a replica stopped between them) is repaired by the next read, not kept', async () => {
+    const { storage, files } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+
+    // the other replica wrote its body and stopped before its meta
+    files.set(`snapshots/${COPY_BODY}`, {
+      version: 'stopped',
+      inventory: inventory(),
+    })
+    forgetMemory()
+    expect(await readCopy('acme', storage)).toBeNull()
+    // the live read that follows finds the account as the meta's content says
+    const saved = await saveCopy('acme', storage, inventory())
+
+    expect(saved.meta.version).not.toBe(first.meta.version)
+    forgetMemory()
+    expect((await readCopy('acme', storage))!.meta.version).toBe(
+      saved.meta.version
+    )
   })
 })

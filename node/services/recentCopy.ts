@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'crypto'
 
 import type { AppStorage } from '../clients/appStorage'
+import { ConflictError } from '../clients/appStorage'
 import { fromStoredCopy } from '../domain/inventory'
 import type { Inventory, KeyEntry } from '../domain/types'
 
@@ -35,10 +36,13 @@ export interface Copy {
 }
 
 const memory = new Map<string, Copy>()
+/** By account: a meta version this replica found naming a body it is not (readCopy). */
+const mismatched = new Map<string, string>()
 
 /** Forgets this replica's memory (tests of a "new replica"). */
 export function forgetMemory(): void {
   memory.clear()
+  mismatched.clear()
 }
 
 /** Only the small meta document: the copy's version and age, for polling. */
@@ -69,8 +73,14 @@ export async function readCopy(
     )
   ).value
 
-  // Another replica is between writing the body and the meta: treat as no copy this time.
-  if (!body || body.version !== meta.version) return null
+  // Another replica is between writing the body and the meta: treat as no copy this time. If
+  // it never writes the meta (stopped, or lost a race), the next read here writes a body again
+  // instead of keeping this meta's version (saveCopy).
+  if (!body || body.version !== meta.version) {
+    mismatched.set(account, meta.version)
+
+    return null
+  }
   // A body without its lists (written by hand, cut short) is no copy either, not a crash.
   if (!wellFormed(body.inventory)) return null
   const inventory = fromStoredCopy(body.inventory)
@@ -133,8 +143,9 @@ export function contentOf(inventory: Inventory): string {
  * finds the account as the copy in VBase has it (the usual case: keys change seldom) keeps that
  * copy's version and writes only the meta with the new read time: no body of megabytes written
  * again, and no replica reads it again or works out the policy's findings again (they are kept
- * by version). If another replica writes a body between our reading the meta and writing it,
- * readers find body and meta disagreeing and read live once (readCopy).
+ * by version). That meta is written only if it is still the one read (If-Match): when another
+ * replica wrote in between, or this replica saw the meta name another body, the body is written
+ * again under a new version, so body and meta never stay apart.
  */
 export async function saveCopy(
   account: string,
@@ -143,24 +154,43 @@ export async function saveCopy(
   readAtMs = Date.now()
 ): Promise<Copy> {
   const content = contentOf(inventory)
-  const current = await readMeta(storage).catch(() => null)
-  const stored: Inventory = { ...inventory, source: 'LIVE' }
+  const current = await storage
+    .read<CopyMeta>('snapshots', COPY_META)
+    .catch(() => null)
 
-  if (current?.content === content) {
-    const meta: CopyMeta = {
-      version: current.version,
+  const stored: Inventory = { ...inventory, source: 'LIVE' }
+  const meta = current?.value
+
+  if (
+    meta?.content === content &&
+    current?.etag &&
+    mismatched.get(account) !== meta.version
+  ) {
+    const kept: CopyMeta = {
+      version: meta.version,
       generatedAt: inventory.generatedAt,
       readAtMs,
       content,
     }
 
-    await storage.write('snapshots', meta, null, COPY_META)
-    memory.set(account, { meta, inventory: stored })
+    const written = await storage
+      .write('snapshots', kept, current.etag, COPY_META)
+      .then(
+        () => true,
+        (e) => {
+          if (e instanceof ConflictError) return false
+          throw e
+        }
+      )
 
-    return { meta, inventory: stored }
+    if (written) {
+      memory.set(account, { meta: kept, inventory: stored })
+
+      return { meta: kept, inventory: stored }
+    }
   }
 
-  const meta: CopyMeta = {
+  const fresh: CopyMeta = {
     version: randomUUID(),
     generatedAt: inventory.generatedAt,
     readAtMs,
@@ -169,14 +199,15 @@ export async function saveCopy(
 
   await storage.write(
     'snapshots',
-    { version: meta.version, inventory: stored },
+    { version: fresh.version, inventory: stored },
     null,
     COPY_BODY
   )
-  await storage.write('snapshots', meta, null, COPY_META)
-  memory.set(account, { meta, inventory: stored })
+  await storage.write('snapshots', fresh, null, COPY_META)
+  memory.set(account, { meta: fresh, inventory: stored })
+  mismatched.delete(account)
 
-  return { meta, inventory: stored }
+  return { meta: fresh, inventory: stored }
 }
 
 /**

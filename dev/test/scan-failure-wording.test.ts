@@ -62,4 +62,33 @@ describe('a scheduled scan whose key list keeps failing', () => {
       assert.doesNotMatch(detail, ENGLISH)
     }
   })
+
+  it('shows a stored state or problem this version does not know as a failure it cannot name, not an error for the whole status', async () => {
+    const [first] = [...stack.platform.state.vbase.keys()]
+    const key = `master/${first.split('/')[1]}/schedule/status.json`
+    const stored = JSON.parse(
+      stack.platform.state.vbase.get(key)!.body.toString('utf8')
+    )
+
+    stored.lastRun.inventory = {
+      ...stored.lastRun.inventory,
+      state: 'WEIRD',
+      problem: 'A_PROBLEM_FROM_A_LATER_VERSION',
+    }
+    stack.platform.state.vbase.set(key, {
+      body: Buffer.from(JSON.stringify(stored)),
+      contentType: 'application/json',
+      etag: stack.platform.state.nextEtag(),
+    })
+    const r = await gql(stack, ANA, STATUS)
+
+    assert.equal(r.body.errors, undefined, r.text.slice(0, 300))
+    assert.deepEqual(
+      [
+        r.body.data.schedule.lastRun.inventory.state,
+        r.body.data.schedule.lastRun.inventory.problem,
+      ],
+      ['FAILED', 'UNEXPECTED']
+    )
+  })
 })

@@ -106,6 +106,10 @@ describe('redaction', () => {
     ])
     expect(redactedPieces('')).toEqual([''])
   })
+  it('shows direction controls in an echoed input as what they are, not applied', () => {
+    expect(quote('keys\u202EHigh')).toBe('keys[U+202E]High')
+    expect(quote('\u2067a\u2069 \u200F')).toBe('[U+2067]a[U+2069] [U+200F]')
+  })
   it('redacts every string of a nested value', () => {
     const out = JSON.stringify(
       redactDeep({ query: { variables: `{"n":"${T}"}` }, list: [T], n: 3 })

@@ -240,6 +240,16 @@ export function redactTokens(text: string): string {
     : pieces.map((p) => (typeof p === 'string' ? p : english(p))).join('')
 }
 
+/** Direction marks and overrides, invisible in text, that turn the rest of a line around. */
+const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+
+/** An echoed input's direction controls shown as what they are ("[U+202E]"), not applied. */
+const visibleControls = (text: string) =>
+  text.replace(
+    DIRECTION_CONTROLS,
+    (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`
+  )
+
 /**
  * Input as an error message may echo it: secrets redacted, at most `max` characters (a marker
  * counts its 4 kept characters and is never cut). Text with nothing redacted stays text; with a
@@ -251,7 +261,8 @@ export function quote(input: unknown, max = 40): string | Wording {
   let left = max
   let cut = false
 
-  for (const p of redactedPieces(String(input ?? ''))) {
+  for (const piece of redactedPieces(String(input ?? ''))) {
+    const p = typeof piece === 'string' ? visibleControls(piece) : piece
     const size = typeof p === 'string' ? p.length : p.kept.length
 
     if (size > left) {

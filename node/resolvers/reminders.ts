@@ -1,6 +1,7 @@
 import { now } from '../clock'
 import { snoozeUntil } from '../domain/scan/reminders'
 import type { StepOutcome } from '../domain/scan/scanStatus'
+import { shownProblem, shownState } from '../domain/scan/scanStatus'
 import type { Changes } from '../domain/scan/snapshot'
 import type { Context } from '../typings'
 import { localeOf, wording } from '../domain/wording'
@@ -113,8 +114,13 @@ export async function restartSchedule(_: unknown, __: unknown, ctx: Context) {
   })
 }
 
-/** A daily scan step's detail in the admin's language (a status stored in English: as it is). */
+/**
+ * A daily scan step's detail in the admin's language (a status stored in English: as it is); a
+ * state or problem this version does not know is shown as a failure it cannot name.
+ */
 export const scanStepFields = {
+  state: (step: StepOutcome) => shownState(step.state),
+  problem: (step: StepOutcome) => shownProblem(step.problem),
   detail: (step: StepOutcome, _: unknown, ctx: Context) =>
     stepDetail(step, localeOf(ctx.vtex.locale)),
 }

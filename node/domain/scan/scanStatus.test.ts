@@ -1,6 +1,12 @@
 import type { Missing } from '../types'
 import { wording } from '../wording'
-import { inventoryOutcome, NAMED_MISSING, OK } from './scanStatus'
+import {
+  inventoryOutcome,
+  NAMED_MISSING,
+  OK,
+  shownProblem,
+  shownState,
+} from './scanStatus'
 
 const keyRoles = (n: number) =>
   wording('inventory.missing.keyRoles', {
@@ -39,5 +45,21 @@ describe('inventoryOutcome', () => {
 
     expect(outcome.missing).toEqual(['roles of key "A" (vtexappkey-acme-A)'])
     expect(outcome.missingCount).toBe(1)
+  })
+})
+
+describe('shownState and shownProblem (a stored status from another version, or by hand)', () => {
+  it('keeps what this version knows', () => {
+    expect(shownState('PARTIAL')).toBe('PARTIAL')
+    expect(shownProblem('DEADLINE')).toBe('DEADLINE')
+    expect(shownProblem(null)).toBeNull()
+    expect(shownProblem(undefined)).toBeNull()
+  })
+
+  it('shows anything else as a failure it cannot name, never an error for the whole status', () => {
+    for (const odd of ['WEIRD', '', 7, {}, null, '__proto__'])
+      expect(shownState(odd)).toBe('FAILED')
+    for (const odd of ['PARTIAL', 'NEW_PROBLEM', 7, {}, 'toString'])
+      expect(shownProblem(odd)).toBe('UNEXPECTED')
   })
 })

@@ -5,17 +5,39 @@ import type { Inventory, Missing } from '../types'
 import type { Wording } from '../wording'
 import { DAY_MS } from '../age'
 
-export type StepState = 'OK' | 'PARTIAL' | 'FAILED' | 'SKIPPED'
+const STATES = ['OK', 'PARTIAL', 'FAILED', 'SKIPPED'] as const
+
+export type StepState = (typeof STATES)[number]
 
 /** Why a step did not fully succeed; each has words and a next step in messages/. */
-export type ScanProblem =
-  | 'APP_FORBIDDEN' // VTEX refused the app's own token: a manifest policy is missing
-  | 'UPSTREAM_UNAVAILABLE' // VTEX answered 429/5xx or did not answer, after retries
-  | 'DEADLINE' // the step ran out of time before the route's timeout
-  | 'INCOMPLETE' // the step finished but some parts could not be read
-  | 'NO_RECIPIENTS' // no reminder e-mail recipients in the settings
-  | 'NOTHING_NEW' // no reminder appeared since the last e-mail
-  | 'UNEXPECTED'
+const PROBLEMS = [
+  'APP_FORBIDDEN', // VTEX refused the app's own token: a manifest policy is missing
+  'UPSTREAM_UNAVAILABLE', // VTEX answered 429/5xx or did not answer, after retries
+  'DEADLINE', // the step ran out of time before the route's timeout
+  'INCOMPLETE', // the step finished but some parts could not be read
+  'NO_RECIPIENTS', // no reminder e-mail recipients in the settings
+  'NOTHING_NEW', // no reminder appeared since the last e-mail
+  'UNEXPECTED',
+] as const
+
+export type ScanProblem = (typeof PROBLEMS)[number]
+
+/**
+ * A stored step's state and problem as this version can show them: a status written by another
+ * version (a state or problem added later, then rolled back) or by hand is a failure this
+ * version cannot name, not an error that breaks the whole Settings status.
+ */
+export function shownState(state: unknown): StepState {
+  return STATES.includes(state as StepState) ? (state as StepState) : 'FAILED'
+}
+
+export function shownProblem(problem: unknown): ScanProblem | null {
+  if (problem === null || problem === undefined) return null
+
+  return PROBLEMS.includes(problem as ScanProblem)
+    ? (problem as ScanProblem)
+    : 'UNEXPECTED'
+}
 
 export interface StepOutcome {
   state: StepState

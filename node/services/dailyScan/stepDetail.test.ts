@@ -66,7 +66,9 @@ describe('stepDetail', () => {
   })
 
   it('keeps the worded detail within 500 characters', () => {
-    const long = stored([1, 2, 3, 4].map((n) => keyRoles('L'.repeat(300), n)))
+    const long = stored(
+      [1, 2, 3, 4].map((n) => keyRoles('Long label '.repeat(30), n))
+    )
     const text = stepDetail(long, 'es')!
 
     expect(text).toHaveLength(500)
@@ -150,5 +152,48 @@ describe('stepDetail', () => {
         expect(stepDetail(step, 'en')).not.toMatch(/RAWDATA|upstream\./)
       }
     )
+
+    // a status document is data in VBase: whatever it holds, the page gets no token and no query
+    const T = 'QWERTYUIOPASDFGHJKLZXCVBNM'.repeat(5).slice(0, 128)
+
+    it.each([
+      [
+        'a value of a stored wording',
+        failed(wording('upstream.failure.unexpected', { name: T })),
+      ],
+      ['a detail stored as text', { detail: `GET /x answered ${T}` }],
+      ['a part stored as text', stored([`roles of key "${T}"`])],
+    ])('redacts a token in %s', (_, step) => {
+      const text = stepDetail(JSON.parse(JSON.stringify(step)), 'en')!
+
+      expect(text).not.toContain(T)
+      expect(text).toContain('[128 characters redacted]')
+    })
+
+    it('shows a call without its query', () => {
+      const call = wording('upstream.failure.failed', {
+        call: wording('upstream.failure.call', {
+          what: 'other',
+          endpoint: `GET /api/vlm/appkeys?appToken=${T}&x=<b>`,
+        }),
+        reason: wording('upstream.cause', {
+          cause: 'HTTP 503',
+          code: 'HTTP 503',
+        }),
+      })
+      const text = stepDetail(failed(call) as never, 'en')!
+
+      expect(text).toContain('GET /api/vlm/appkeys')
+      expect(text).not.toMatch(/appToken|<b>|\?/)
+    })
+
+    it('does not believe a count of missing parts no read could have, nor word thousands of failures', () => {
+      const step = { ...partial, missingCount: 1e308 }
+
+      expect(stepDetail(step, 'en')).not.toMatch(/more|100,000/)
+      const many = failed(Array.from({ length: 2000 }, () => keyList))
+
+      expect(stepDetail(many as never, 'en')!.length).toBeLessThanOrEqual(500)
+    })
   })
 })

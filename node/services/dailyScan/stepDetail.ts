@@ -7,14 +7,32 @@ import type { StepOutcome } from '../../domain/scan/scanStatus'
 import { detail, NAMED_MISSING } from '../../domain/scan/scanStatus'
 import type { Locale } from '../../domain/wording'
 import { wording } from '../../domain/wording'
+import { redactTokens } from '../../domain/secrets'
 import { canSay, say } from '../wording'
 
-export function stepDetail(
-  step: Pick<StepOutcome, 'detail' | 'missing' | 'missingCount' | 'failure'>,
-  locale: Locale
-): string | null {
+type Step = Pick<StepOutcome, 'detail' | 'missing' | 'missingCount' | 'failure'>
+
+/** More parts than any read of an account has: a stored count beyond it is not believed. */
+const MOST_PARTS = 1_000_000
+
+/**
+ * The detail, as stored data allows: whatever a status document holds (written by another
+ * version, or by hand) is shown with tokens redacted and without a URL's query.
+ */
+export function stepDetail(step: Step, locale: Locale): string | null {
+  const text = worded(step, locale)
+
+  return text === null
+    ? null
+    : redactTokens(text.replace(/(\/[^\s?]*)\?[^\s)]*/g, '$1'))
+}
+
+function worded(step: Step, locale: Locale): string | null {
   if (step.failure !== undefined && step.failure !== null) {
-    const all = Array.isArray(step.failure) ? step.failure : [step.failure]
+    // a failure is one wording, or a few: never thousands formatted to be cut at 500 characters
+    const all = (
+      Array.isArray(step.failure) ? step.failure : [step.failure]
+    ).slice(0, NAMED_MISSING)
 
     // Read back from VBase: what this version cannot word gets a general sentence, never raw data.
     return detail(
@@ -39,8 +57,10 @@ export function stepDetail(
 
   if (!named.length) return step.detail ?? null
   const total =
-    typeof step.missingCount === 'number' && step.missingCount > missing.length
-      ? step.missingCount
+    Number.isSafeInteger(step.missingCount) &&
+    step.missingCount! > missing.length &&
+    step.missingCount! <= MOST_PARTS
+      ? step.missingCount!
       : missing.length
 
   const rest = total - named.length

@@ -37,6 +37,8 @@ describe('keys picked by a link', () => {
     expect(again.ids).toHaveLength(MAX_LINK_IDS)
     expect(again.idsNamed).toBe(1244)
     expect(parseKeyQuery('?ids=a,b').idsNamed).toBe(2)
+    // a hand-edited count on a list that was not cut claims nothing
+    expect(parseKeyQuery('?ids=a&named=99999999').idsNamed).toBe(1)
   })
 
   it("opens on a review's evidence line or a reminder, which the service works out", () => {

@@ -131,8 +131,12 @@ export function parseKeyQuery(search: string): KeyQuery {
     status: STATUSES.includes(status) ? status : 'all',
     roleId: role > 0 ? role : null,
     ids: ids.slice(0, MAX_LINK_IDS),
-    // a cut list keeps in the URL how many keys its link named (?named=)
-    idsNamed: Math.max(ids.length, int('named', 0)),
+    // a cut list keeps in the URL how many keys its link named (?named=); believed only of a
+    // list that was cut (a hand-edited ?named= on a short list claims nothing)
+    idsNamed:
+      ids.length >= MAX_LINK_IDS
+        ? Math.max(ids.length, int('named', 0))
+        : ids.length,
     evidence,
     // a review names keys only through one of its evidence lines
     review: evidence ? (p.get('review') ?? '').slice(0, 64) : '',

@@ -294,9 +294,15 @@ const DecisionRow: React.FC<RowProps> = ({
             <FormattedMessage
               id="admin/key-steward.review.renamedFrom"
               values={{
-                label:
-                  k.label ||
-                  intl.formatMessage({ id: 'admin/key-steward.keys.noLabel' }),
+                // in <bdi>: a right-to-left mark in a label must not turn the rest of the line
+                label: (
+                  <bdi>
+                    {k.label ||
+                      intl.formatMessage({
+                        id: 'admin/key-steward.keys.noLabel',
+                      })}
+                  </bdi>
+                ),
               }}
             />
           </span>

@@ -6,11 +6,10 @@ import { describe, it } from 'node:test'
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
 import { ageRecentCopy, gql, loadJson, useStack } from './helpers'
+import { closeChecklist } from './reviewChecklist'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const ANA = 'session-ana-owner'
-const CHECK =
-  'mutation($p: Practice!, $s: CheckStatus!, $n: String) { checkPractice(practice: $p, status: $s, note: $n) { progress { practicesClosed } } }'
 
 const KEYS = '{ id appKey label labelNow external }'
 
@@ -23,51 +22,6 @@ type Key = {
 }
 
 const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
-
-async function closeChecklist(cookie: string) {
-  // NO_CLIENT_SIDE needs a storefront scan run since the review started.
-  assert.equal(
-    (await gql(stack, cookie, 'mutation { runLeakScan { at } }')).body.errors,
-    undefined
-  )
-  // The fixture's evidence is adverse for these: Done needs a note saying what was done.
-  for (const p of [
-    'ROTATE_KEYS',
-    'RENEW_TOKENS',
-    'REASSESS_ACCESS',
-    'INDIVIDUAL_KEYS',
-    'NO_CLIENT_SIDE',
-  ]) {
-    const r = await gql(stack, cookie, CHECK, {
-      p,
-      s: 'DONE',
-      n: `Handled ${p}: owners asked to act by 2026-12-15`,
-    })
-
-    assert.equal(r.body.errors, undefined, r.text)
-  }
-
-  assert.equal(
-    (
-      await gql(stack, cookie, CHECK, {
-        p: 'AWARENESS',
-        s: 'DONE',
-        n: 'Credential-handling training on 2026-11-10 for the integration team',
-      })
-    ).body.errors,
-    undefined
-  )
-  assert.equal(
-    (
-      await gql(stack, cookie, CHECK, {
-        p: 'NO_SHARING',
-        s: 'DONE',
-        n: 'Tokens go through the vault; no ticket or chat contains one (checked 2026-11-20)',
-      })
-    ).body.errors,
-    undefined
-  )
-}
 
 describe('a key renamed in VTEX during an open review', () => {
   const target = fixture.appKeys.find((k) => k.label && k.isActive)!
@@ -134,7 +88,7 @@ describe('a key renamed in VTEX during an open review', () => {
     )
 
     assert.equal(decided.body.errors, undefined, decided.text)
-    await closeChecklist(ANA)
+    await closeChecklist(stack, ANA)
     const done = await gql(
       stack,
       ANA,

@@ -10,6 +10,7 @@ import {
   patchCopy,
   readCopy,
   saveCopy,
+  saveRead,
   withKey,
 } from './recentCopy'
 
@@ -355,5 +356,51 @@ describe('recent copy', () => {
     expect((await readCopy('acme', storage))!.meta.version).toBe(
       saved.meta.version
     )
+  })
+
+  it('a read that started before a change made through Key Steward leaves the changed copy, marked stale (read again at once)', async () => {
+    const { storage } = fakeStorage()
+
+    await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began; then an admin deactivated k1
+    const deactivated = (inv: Inventory) => ({
+      ...inv,
+      keys: inv.keys.map((k) => ({ ...k, isActive: false })),
+    })
+
+    await patchCopy('acme', storage, deactivated)
+    const patched = (await readCopy('acme', storage))!
+    // what the read saw: k1 still active
+    const saved = await saveRead('acme', storage, inventory(), startedAtMs)
+
+    expect(saved).toBeNull()
+    forgetMemory()
+    const after = (await readCopy('acme', storage))!
+
+    expect(after.meta.version).toBe(patched.meta.version)
+    expect(after.inventory.keys[0].isActive).toBe(false)
+    expect(after.meta.stale).toBe(true)
+
+    // a read that began after the change is the copy again
+    const next = await saveRead(
+      'acme',
+      storage,
+      deactivated(inventory()),
+      Date.now()
+    )
+
+    expect(next).not.toBeNull()
+    expect(next!.meta.stale).toBeUndefined()
+  })
+
+  it('a change marked stale during a read keeps the copy stale after that read', async () => {
+    const { storage } = fakeStorage()
+
+    await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000
+
+    await markStale(storage)
+    expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
+    expect((await readCopy('acme', storage))!.meta.stale).toBe(true)
   })
 })

@@ -22,6 +22,8 @@ export interface CopyMeta {
   readAtMs: number
   /** set when a write made through Key Steward could not be patched in: revalidate at once */
   stale?: boolean
+  /** real epoch ms of the last change made through Key Steward (patched in, or marked stale) */
+  changedAtMs?: number
   /**
    * What the body holds, apart from what each read counts anew (contentOf): a read that finds
    * the account as it was keeps the version and writes only this document (absent on copies
@@ -211,6 +213,37 @@ export async function saveCopy(
 }
 
 /**
+ * A live read's result as the copy, unless Key Steward changed the account while the read ran
+ * (a key action patched in or marked stale after `startedAtMs`): what the read saw may predate
+ * that change, so the copy stays as the change left it, marked stale, and the next page reads
+ * again. Null when not saved.
+ */
+export async function saveRead(
+  account: string,
+  storage: AppStorage,
+  inventory: Inventory,
+  startedAtMs: number
+): Promise<Copy | null> {
+  const current = await storage
+    .read<CopyMeta>('snapshots', COPY_META)
+    .catch(() => null)
+
+  const meta = current?.value
+  const changed = meta?.changedAtMs
+
+  if (typeof changed === 'number' && changed >= startedAtMs) {
+    if (meta && meta.stale !== true)
+      await storage
+        .write('snapshots', { ...meta, stale: true }, current!.etag, COPY_META)
+        .catch(() => undefined) // another write landed: it is newer still
+
+    return null
+  }
+
+  return saveCopy(account, storage, inventory)
+}
+
+/**
  * Applies a change made through Key Steward to the copy (a key action, an external key), so the
  * admin sees it at once. Keeps the read time (the rest of the copy is as old as it was).
  */
@@ -225,7 +258,11 @@ export async function patchCopy(
   const inventory = patch(copy.inventory)
   // not hashed here: a patch is small and frequent; the next read writes its body again
   const { content: _content, ...rest } = copy.meta
-  const meta: CopyMeta = { ...rest, version: randomUUID() }
+  const meta: CopyMeta = {
+    ...rest,
+    version: randomUUID(),
+    changedAtMs: Date.now(),
+  }
 
   await storage.write(
     'snapshots',
@@ -244,7 +281,12 @@ export async function markStale(storage: AppStorage): Promise<void> {
   const meta = (await storage.read<CopyMeta>('snapshots', COPY_META)).value
 
   if (meta)
-    await storage.write('snapshots', { ...meta, stale: true }, null, COPY_META)
+    await storage.write(
+      'snapshots',
+      { ...meta, stale: true, changedAtMs: Date.now() },
+      null,
+      COPY_META
+    )
 }
 
 /** The key as VTEX showed it when read again after an action, in place of the copy's entry. */

@@ -37,7 +37,7 @@ import {
   readSharedProgress,
   sharedState,
 } from './sharedProgress'
-import { readCopy, saveCopy } from './recentCopy'
+import { readCopy, saveRead } from './recentCopy'
 import { checkAccess } from './sessionAccess'
 import { steady } from './steadyDocuments'
 import { wording } from '../domain/wording'
@@ -167,6 +167,7 @@ async function startLiveRead(
       })
 
       lm.budget = new Budget(LIVE_READ_BUDGET_MS)
+      const startedAtMs = Date.now()
 
       const inventory = await loadInventory(lm, storage, token, {
         now: now(),
@@ -176,7 +177,12 @@ async function startLiveRead(
 
       if (inventory.complete) {
         report({ phase: 'SAVING' })
-        const saved = await saveCopy(account, storage, inventory).catch((e) => {
+        const saved = await saveRead(
+          account,
+          storage,
+          inventory,
+          startedAtMs
+        ).catch((e) => {
           console.warn(
             `recent copy not saved: ${String((e as Error).message).slice(
               0,

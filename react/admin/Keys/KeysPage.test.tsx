@@ -247,7 +247,7 @@ describe('KeysPage', () => {
 
     await waitFor(() => getByText('Agency deploy pipeline'))
     expect(getByTestId('picked-filter').textContent).toContain(
-      'Mostrando as 1.244 chaves que a evidência da revisão conta: Chaves ativas dentro do período de rotação.'
+      'Mostrando as 1.244 chaves que a evidência da revisão conta: Chaves ativas além do período de rotação.'
     )
     expect(window.location.search).toBe(
       '?evidence=activeWithinRotation&review=r1'

@@ -166,11 +166,16 @@ const KeysPage: React.FC = () => {
                         id="admin/key-steward.keys.evidenceFilter"
                         values={{
                           count: list.selected ?? 0,
-                          evidence: (
-                            <FormattedMessage
-                              id={`admin/key-steward.review.evidence.${query.evidence}`}
-                            />
-                          ),
+                          // the keys a line's link shows: for the line counting keys
+                          // within the period, those past it
+                          evidence:
+                            query.evidence === 'activeWithinRotation' ? (
+                              <FormattedMessage id="admin/key-steward.review.evidence.pastRotation" />
+                            ) : (
+                              <FormattedMessage
+                                id={`admin/key-steward.review.evidence.${query.evidence}`}
+                              />
+                            ),
                         }}
                       />
                     ) : (

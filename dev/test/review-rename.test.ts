@@ -64,6 +64,32 @@ describe('a key renamed in VTEX during an open review', () => {
       )
     }
 
+    // found by the words of its new label, in the table and when deciding by the same search
+    const found = await gql(
+      stack,
+      ANA,
+      `query($s: String) { reviewDecisions(limit: 50, filter: { search: $s }) { total keys ${KEYS} } }`,
+      { s: 'moved to Bling' }
+    )
+
+    assert.equal(found.body.errors, undefined, found.text)
+    assert.deepEqual(
+      (found.body.data.reviewDecisions.keys as Key[]).map((x) => x.id),
+      [target.id]
+    )
+    const bySearch = await gql(
+      stack,
+      ANA,
+      'mutation($s: String, $d: Decision!) { decideKeys(matching: { search: $s }, decision: $d) { changed { id } } }',
+      { s: 'moved to Bling', d: 'ROTATE' }
+    )
+
+    assert.equal(bySearch.body.errors, undefined, bySearch.text)
+    assert.deepEqual(
+      bySearch.body.data.decideKeys.changed.map((x: { id: string }) => x.id),
+      [target.id]
+    )
+
     // the evidence export keeps what the review recorded
     const csv = (
       await gql(

@@ -13,7 +13,7 @@ import {
   reviewFields,
 } from '../services/review/present'
 import * as reviews from '../services/review/reviews'
-import { labelNow } from '../services/review/labelsNow'
+import { labelNow, withLabelsNow } from '../services/review/labelsNow'
 import type { DecisionFilter, DecisionSort } from '../services/review/reviews'
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -90,7 +90,12 @@ export const reviewQueries = {
       checkFilter('filter', a.filter)
       const r = await reviews.reviewOrOpen(ctx, a.reviewId)
 
-      return r ? presentPage(r, a) : null
+      return r
+        ? presentPage(r, {
+            ...a,
+            filter: await withLabelsNow(ctx, r.status === 'OPEN', a.filter),
+          })
+        : null
     }),
   reviewExport: (
     _: unknown,

@@ -184,6 +184,25 @@ describe('decisionPage', () => {
     ).toEqual([])
   })
 
+  it("finds a key renamed in VTEX during the review by its new label too (an open review's labels now)", () => {
+    const renamed = review.keys.find((x) => !x.external)!
+    const external = review.keys.find((x) => x.external)!
+    const labelsNow = new Map([
+      [renamed.id, 'Zanzibar warehouse feed'],
+      [external.id, 'Zanzibar warehouse feed'],
+    ])
+
+    expect(matchingIds(review, { search: 'zanzibar' })).toEqual([])
+    // an external key's "label" is its account: a label by its id is not its own
+    expect(matchingIds(review, { search: 'zanzibar', labelsNow })).toEqual([
+      renamed.id,
+    ])
+    // the label at start still finds it
+    expect(matchingIds(review, { search: renamed.label, labelsNow })).toContain(
+      renamed.id
+    )
+  })
+
   it('sorts by label and by age', () => {
     const byLabel = decisionPage(review, {
       sort: 'LABEL',

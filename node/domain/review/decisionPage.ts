@@ -28,6 +28,11 @@ export interface DecisionFilter {
   carryOut?: CarryOutFilter | null
   /** words of the label or appKey */
   search?: string | null
+  /**
+   * An open review's keys' labels in VTEX now, by key id (services/review/labelsNow.ts): the
+   * search finds a key renamed during the review by its new label too. Not a GraphQL argument.
+   */
+  labelsNow?: ReadonlyMap<string, string> | null
 }
 
 export const MAX_PAGE = 200
@@ -75,9 +80,10 @@ export function matches(
   const words = searchWords(f)
 
   if (words.length) {
+    const now = k.external ? '' : f.labelsNow?.get(k.id) ?? ''
     const text = `${k.label} ${k.appKey} ${
       k.external?.account ?? ''
-    }`.toLowerCase()
+    } ${now}`.toLowerCase()
 
     if (!words.every((w) => text.includes(w))) return false
   }

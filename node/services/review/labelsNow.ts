@@ -7,7 +7,7 @@ import { requestData } from '../requestData'
 const labels = new WeakMap<Context, Promise<Map<string, string> | null>>()
 
 /** The account's keys' labels by id, once per request; null when VTEX cannot be read now. */
-function labelsOf(ctx: Context): Promise<Map<string, string> | null> {
+export function labelsOf(ctx: Context): Promise<Map<string, string> | null> {
   let found = labels.get(ctx)
 
   if (!found) {
@@ -36,4 +36,21 @@ export async function labelNow(
   const byId = await labelsOf(ctx)
 
   return renamedTo(k.label, byId?.get(k.id))
+}
+
+/**
+ * The filter with the keys' labels now, for an open review searched by words (a key renamed in
+ * VTEX during the review is found by its new label). A completed review is the record: its
+ * search reads no VTEX data (auditors read it without the read resources).
+ */
+export async function withLabelsNow<F extends { search?: string | null }>(
+  ctx: Context,
+  open: boolean,
+  filter: F | null | undefined
+): Promise<
+  (F & { labelsNow?: Map<string, string> | null }) | null | undefined
+> {
+  if (!open || !filter?.search?.trim()) return filter
+
+  return { ...filter, labelsNow: await labelsOf(ctx) }
 }

@@ -38,6 +38,7 @@ import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
 import { findingsNow, findingsNowIfKnown } from './findingsNow'
+import { withLabelsNow } from './labelsNow'
 import {
   changeOpen,
   fileOf,
@@ -274,10 +275,12 @@ export async function decideMany(
   // "Every key without findings" and the rule and severity filters count findings raised since
   // the review started: refused while they cannot be worked out.
   const current = await findingsNow(ctx)
+  // words match a key renamed during the review by its new label too, as the table's search
+  const matching = await withLabelsNow(ctx, true, a.matching)
 
   return changeOpen(requestData(ctx).storage, (stored) => {
     const r = withFindingsNow(stored, current)
-    const keyIds = a.keyIds ?? matchingIds(r, a.matching!)
+    const keyIds = a.keyIds ?? matchingIds(r, matching!)
 
     if (!keyIds.length && a.matching)
       return {

@@ -109,6 +109,20 @@ const NODE_LISTS = [
     doc: 'The key actions whose permission Query.keyActionPermissions tells in advance.',
   },
   {
+    file: 'evidenceWithKeys.generated.ts',
+    from: 'node/domain/review/evidenceKeys.ts',
+    list: 'EVIDENCE_WITH_KEYS',
+    type: 'EvidenceWithKeys',
+    doc: "Review evidence lines that count keys: the key list opens on one by name (keyList's evidence).",
+  },
+  {
+    file: 'keyReminders.generated.ts',
+    from: 'node/domain/keyList.ts',
+    list: 'KEY_REMINDERS',
+    type: 'KeyReminder',
+    doc: "Reminders that name keys: the key list opens on the keys one names (keyList's reminder).",
+  },
+  {
     file: 'settingErrorCodes.generated.ts',
     from: 'node/domain/settings.ts',
     list: 'SETTING_ERROR_CODES',

@@ -36,9 +36,15 @@ export interface KeyListQuery {
   descending: boolean
 }
 
+/** Reminders that name keys: the list opens on the keys one names (?reminder=). */
+export const KEY_REMINDERS = [
+  'KEYS_CROSSED_ROTATION',
+  'RENEWALS_UNFINISHED',
+] as const
+
 export type KeySelection =
   | { review: string; evidence: string }
-  | { reminder: 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED' }
+  | { reminder: (typeof KEY_REMINDERS)[number] }
 
 export const DEFAULT_KEY_LIST: KeyListQuery = {
   page: 1,

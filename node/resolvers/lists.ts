@@ -10,6 +10,7 @@ import type {
 } from '../domain/keyList'
 import {
   DEFAULT_KEY_LIST,
+  KEY_REMINDERS,
   KEY_SORTS,
   KEY_STATUSES,
   MAX_IDS,
@@ -134,9 +135,6 @@ export function parseKeyList(args: KeyArgs): KeyListQuery {
     descending: args.descending ?? false,
   }
 }
-
-/** Reminders that name keys: the list opens on the keys one names (?reminder=). */
-const KEY_REMINDERS = ['KEYS_CROSSED_ROTATION', 'RENEWALS_UNFINISHED'] as const
 
 /**
  * The keys a link picks by name rather than listing them: an evidence line of a review (the open

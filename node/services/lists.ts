@@ -49,10 +49,9 @@ async function selectedIds(ctx: Context, among: KeySelection) {
 export async function keyList(ctx: Context, asked: KeyListQuery) {
   const picked = asked.among ? await selectedIds(ctx, asked.among) : null
   // both a link's ids and a picked set: the keys in both
+  const named = asked.ids ? new Set(asked.ids) : null
   const ids =
-    picked && asked.ids
-      ? picked.filter((id) => asked.ids!.includes(id))
-      : picked ?? asked.ids
+    picked && named ? picked.filter((id) => named.has(id)) : picked ?? asked.ids
 
   const q = { ...asked, ids }
   const { input, findingsOf } = await requestData(ctx).evaluation()

@@ -155,11 +155,22 @@ export async function saveCopy(
   inventory: Inventory,
   readAtMs = Date.now()
 ): Promise<Copy> {
-  const content = contentOf(inventory)
-  const current = await storage
-    .read<CopyMeta>('snapshots', COPY_META)
-    .catch(() => null)
+  return saveOver(account, storage, inventory, readAtMs, await metaOf(storage))
+}
 
+/** The meta document with its etag; null when it cannot be read (the body is written then). */
+const metaOf = (storage: AppStorage) =>
+  storage.read<CopyMeta>('snapshots', COPY_META).catch(() => null)
+
+/** saveCopy over the meta document as the caller read it. */
+async function saveOver(
+  account: string,
+  storage: AppStorage,
+  inventory: Inventory,
+  readAtMs: number,
+  current: { value: CopyMeta | null; etag: string | null } | null
+): Promise<Copy> {
+  const content = contentOf(inventory)
   const stored: Inventory = { ...inventory, source: 'LIVE' }
   const meta = current?.value
 
@@ -224,10 +235,7 @@ export async function saveRead(
   inventory: Inventory,
   startedAtMs: number
 ): Promise<Copy | null> {
-  const current = await storage
-    .read<CopyMeta>('snapshots', COPY_META)
-    .catch(() => null)
-
+  const current = await metaOf(storage)
   const meta = current?.value
   const changed = meta?.changedAtMs
 
@@ -240,7 +248,8 @@ export async function saveRead(
     return null
   }
 
-  return saveCopy(account, storage, inventory)
+  // the meta read once: the one the copy is kept over (If-Match) is the one checked here
+  return saveOver(account, storage, inventory, Date.now(), current)
 }
 
 /**

@@ -3,11 +3,12 @@
 // language of whoever reads the status (stepDetail.ts). Never a credential, a URL's query or an
 // upstream answer's text: UpstreamError carries the endpoint template, status and attempts only.
 import { callName } from '../../clients/callNames'
-import { shownCause, UpstreamError } from '../../clients/retry'
+import { UpstreamError } from '../../clients/retry'
 import type { ScanProblem, StepOutcome } from '../../domain/scan/scanStatus'
 import type { Wording } from '../../domain/wording'
 import { wording } from '../../domain/wording'
 import { upstreamBehind, upstreamUnavailable } from '../../resolvers/errors'
+import { reasonOf } from '../missingReason'
 import { canSay, wordingOf } from '../wording'
 
 /** `VBase GET settings/…`: the app's storage, named by resolvers/errors.ts without its document path. */
@@ -40,18 +41,8 @@ function upstreamFailure(e: UpstreamError): [ScanProblem, Wording | Wording[]] {
 
   return [
     problem,
-    wording('upstream.failure.failed', {
-      call: call(e),
-      // attempts 0: the deadline came before the first one (the cause says so)
-      reason:
-        e.attempts > 0
-          ? wording('inventory.reason.upstream', {
-              cause: shownCause(e),
-              attempts: e.attempts,
-              deadline: e.deadlineReached ? 'yes' : 'no',
-            })
-          : shownCause(e),
-    }),
+    // as a partial read words a part it missed (attempts 0: the cause alone)
+    wording('upstream.failure.failed', { call: call(e), reason: reasonOf(e) }),
   ]
 }
 

@@ -3,6 +3,10 @@
 // view, so "Back to API keys", a reload or a shared link opens the same list, and banners,
 // the overview and evidence link to the list already filtered (?rule=, ?severity=, ?ids=), or to
 // a set the service works out (?evidence= of a review, ?reminder=) when it is too large to list.
+import type { EvidenceWithKeys } from '../graphql/evidenceWithKeys.generated'
+import { EVIDENCE_WITH_KEYS } from '../graphql/evidenceWithKeys.generated'
+import type { KeyReminder } from '../graphql/keyReminders.generated'
+import { KEY_REMINDERS } from '../graphql/keyReminders.generated'
 import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
@@ -30,27 +34,6 @@ export interface KeyQuery {
   page: number
   pageSize: number
 }
-
-/** Reminders that name keys; the service works out which (keyList's `reminder`). */
-export type KeyReminder = 'KEYS_CROSSED_ROTATION' | 'RENEWALS_UNFINISHED'
-const KEY_REMINDERS: KeyReminder[] = [
-  'KEYS_CROSSED_ROTATION',
-  'RENEWALS_UNFINISHED',
-]
-
-/** Review evidence lines that count keys (node/domain/review/evidenceKeys.ts SELECTORS). */
-export const EVIDENCE_WITH_KEYS = [
-  'activeWithinRotation',
-  'unfinishedRenewals',
-  'keysHighOrWorse',
-  'keysHighOrWorseNow',
-  'keysWithoutOwner',
-  'genericLabels',
-  'duplicateLabels',
-  'sharedKeys',
-  'exposedKeys',
-] as const
-export type EvidenceWithKeys = (typeof EVIDENCE_WITH_KEYS)[number]
 
 /** The service's MAX_IDS: a link naming more keys than this is cut, and the page says so. */
 export const MAX_LINK_IDS = 500
@@ -118,7 +101,9 @@ export function parseKeyQuery(search: string): KeyQuery {
 
   const named = p.get('evidence') as EvidenceWithKeys
   // an unknown line in a bookmark lists every key (the service refuses it)
-  const evidence = EVIDENCE_WITH_KEYS.includes(named) ? named : ''
+  const evidence = (EVIDENCE_WITH_KEYS as readonly string[]).includes(named)
+    ? named
+    : ''
   const reminder = p.get('reminder') as KeyReminder
 
   return {
@@ -140,7 +125,10 @@ export function parseKeyQuery(search: string): KeyQuery {
     evidence,
     // a review names keys only through one of its evidence lines
     review: evidence ? (p.get('review') ?? '').slice(0, 64) : '',
-    reminder: !evidence && KEY_REMINDERS.includes(reminder) ? reminder : '',
+    reminder:
+      !evidence && (KEY_REMINDERS as readonly string[]).includes(reminder)
+        ? reminder
+        : '',
     sort: SORTS.includes(sort) ? sort : DEFAULT_QUERY.sort,
     descending: p.get('desc') === '1',
     page: int('page', 1),

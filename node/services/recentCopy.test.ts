@@ -4,6 +4,7 @@ import type { Inventory } from '../domain/types'
 import type { CopyMeta } from './recentCopy'
 import {
   COPY_BODY,
+  COPY_CHANGED,
   COPY_META,
   forgetMemory,
   markStale,
@@ -402,5 +403,43 @@ describe('recent copy', () => {
     await markStale(storage)
     expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
     expect((await readCopy('acme', storage))!.meta.stale).toBe(true)
+  })
+  it('a key action during the very first read (no copy yet) makes the copy that read saves stale', async () => {
+    const { storage } = fakeStorage()
+    const startedAtMs = Date.now() - 1_000 // the first read began; then an admin deactivated k1
+
+    expect(await patchCopy('acme', storage, (inv) => inv)).toBe(false)
+    // what the read saw: k1 still active. Saved (the only copy there is), but stale
+    const saved = await saveRead('acme', storage, inventory(), startedAtMs)
+
+    expect(saved!.meta.stale).toBe(true)
+    forgetMemory()
+    expect((await readCopy('acme', storage))!.meta.stale).toBe(true)
+
+    // the read started at once after it is the copy, not stale
+    const next = await saveRead('acme', storage, inventory(), Date.now())
+
+    expect(next!.meta.stale).toBeUndefined()
+  })
+
+  it('a change noted before the first read began does not make its copy stale', async () => {
+    const { storage, files } = fakeStorage()
+
+    await markStale(storage)
+    expect(files.get(`snapshots/${COPY_CHANGED}`)).toEqual({
+      changedAtMs: expect.any(Number),
+    })
+    const saved = await saveRead('acme', storage, inventory(), Date.now() + 1)
+
+    expect(saved!.meta.stale).toBeUndefined()
+  })
+
+  it('a noted change that is not a number is ignored, not a crash', async () => {
+    const { storage, files } = fakeStorage()
+
+    files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: 'soon' })
+    const saved = await saveRead('acme', storage, inventory(), Date.now())
+
+    expect(saved!.meta.stale).toBeUndefined()
   })
 })

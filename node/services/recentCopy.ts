@@ -13,6 +13,11 @@ import type { Inventory, KeyEntry } from '../domain/types'
 
 export const COPY_META = 'recent-meta.json'
 export const COPY_BODY = 'recent.json'
+/**
+ * `{ changedAtMs }` of a change made through Key Steward while there was no copy yet (the very
+ * first read still running): that read may predate the change, so the copy it saves is stale.
+ */
+export const COPY_CHANGED = 'recent-changed.json'
 
 export interface CopyMeta {
   version: string
@@ -168,7 +173,8 @@ async function saveOver(
   storage: AppStorage,
   inventory: Inventory,
   readAtMs: number,
-  current: { value: CopyMeta | null; etag: string | null } | null
+  current: { value: CopyMeta | null; etag: string | null } | null,
+  marks: Pick<CopyMeta, 'stale' | 'changedAtMs'> = {}
 ): Promise<Copy> {
   const content = contentOf(inventory)
   const stored: Inventory = { ...inventory, source: 'LIVE' }
@@ -208,6 +214,7 @@ async function saveOver(
     generatedAt: inventory.generatedAt,
     readAtMs,
     content,
+    ...marks,
   }
 
   await storage.write(
@@ -237,10 +244,16 @@ export async function saveRead(
 ): Promise<Copy | null> {
   const current = await metaOf(storage)
   const meta = current?.value
-  const changed = meta?.changedAtMs
+  const changed = meta ? meta.changedAtMs : await changedWithoutCopy(storage)
 
   if (typeof changed === 'number' && changed >= startedAtMs) {
-    if (meta && meta.stale !== true)
+    // No copy yet: this read is the only one there is. Saved, but stale: served, read again at once.
+    if (!meta)
+      return saveOver(account, storage, inventory, Date.now(), current, {
+        stale: true,
+        changedAtMs: changed,
+      })
+    if (meta.stale !== true)
       await storage
         .write('snapshots', { ...meta, stale: true }, current!.etag, COPY_META)
         .catch(() => undefined) // another write landed: it is newer still
@@ -263,7 +276,12 @@ export async function patchCopy(
 ): Promise<boolean> {
   const copy = await readCopy(account, storage)
 
-  if (!copy) return false
+  if (!copy) {
+    // nothing to patch: a read running now (maybe the very first) must not save what predates it
+    await markStale(storage)
+
+    return false
+  }
   const inventory = patch(copy.inventory)
   // not hashed here: a patch is small and frequent; the next read writes its body again
   const { content: _content, ...rest } = copy.meta
@@ -285,7 +303,10 @@ export async function patchCopy(
   return true
 }
 
-/** A change that cannot be patched in: the copy is still served but revalidated at once. */
+/**
+ * A change that cannot be patched in: the copy is still served but revalidated at once. With no
+ * copy yet, the change is noted (COPY_CHANGED) for the read that will save the first one.
+ */
 export async function markStale(storage: AppStorage): Promise<void> {
   const meta = (await storage.read<CopyMeta>('snapshots', COPY_META)).value
 
@@ -296,6 +317,23 @@ export async function markStale(storage: AppStorage): Promise<void> {
       null,
       COPY_META
     )
+  else
+    await storage.write(
+      'snapshots',
+      { changedAtMs: Date.now() },
+      null,
+      COPY_CHANGED
+    )
+}
+
+/** When Key Steward last changed the account while there was no copy (markStale); null if never. */
+async function changedWithoutCopy(storage: AppStorage): Promise<number | null> {
+  const noted = await storage
+    .read<{ changedAtMs?: unknown }>('snapshots', COPY_CHANGED)
+    .catch(() => null)
+  const at = noted?.value?.changedAtMs
+
+  return typeof at === 'number' && Number.isFinite(at) ? at : null
 }
 
 /** The key as VTEX showed it when read again after an action, in place of the copy's entry. */

@@ -4,6 +4,7 @@ import type { Severity } from '../findings'
 import { severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
 import { findingsOf, worstRank } from './findingsNow'
+import { isRiskyKey } from './keepNeedsJustification'
 import type { CarryOutFilter } from './followUp'
 import { carryOutMatches } from './followUp'
 
@@ -36,7 +37,6 @@ export interface DecisionFilter {
 }
 
 export const MAX_PAGE = 200
-const HIGH = severityRank('HIGH')
 // Findings at start and those new since the review started (findingsNow.ts) count alike.
 const worst = worstRank
 
@@ -73,7 +73,8 @@ export function matches(
   if (f.rule && !findings.some((x) => x.rule === f.rule)) return false
   if (f.withoutFindings === true && findings.length) return false
   if (f.withoutFindings === false && !findings.length) return false
-  const risky = findings.some((x) => severityRank(x.severity) <= HIGH)
+  // the keys the service will not keep without a justification (the bulk bar counts them)
+  const risky = isRiskyKey(k)
 
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false

@@ -23,6 +23,7 @@ import {
   openAdmin,
   screenshotAdmin,
 } from './browser'
+import { PAGING_WORDS, pageForwardByKeyboard } from './keyboardPaging'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const CODES = [...RULE_IDS, ...PRACTICES]
@@ -467,6 +468,51 @@ describe('the API keys table fits the Admin without sideways scrolling', () => {
           await page.setViewportSize({ width: 1440, height: 1000 })
         }
       })
+})
+
+describe('a keyboard user reaches the keys page buttons in a few Tabs, at 1024 px', () => {
+  for (const locale of ['en', 'pt', 'es'] as const)
+    it(`${locale}: search, Skip to the page buttons, Next page`, async () => {
+      await page.setViewportSize({ width: 1024, height: 900 })
+      try {
+        const app = await openAdmin(
+          page,
+          `${stack.url}/admin/key-steward/keys?size=25&locale=${locale}&session=session-ana-owner`
+        )
+
+        await whenLoaded(app)
+        await app.waitForSelector('table tbody tr')
+        const settled = async () => {
+          await page.waitForTimeout(50)
+          await app.waitForSelector(
+            '[data-testid="key-list"][aria-busy="false"]'
+          )
+        }
+
+        const { tabs } = await pageForwardByKeyboard(
+          page,
+          app,
+          PAGING_WORDS[locale],
+          {
+            settled,
+            onSkipFocused: async () => {
+              await page.screenshot({
+                path: join(ARTIFACTS, `keys-skip-link-1024-${locale}.png`),
+              })
+            },
+          }
+        )
+
+        assert.ok(tabs <= 6, `${tabs} Tabs from the search to the link`)
+        // where the focus ended: the page buttons, shown with the focus on them
+        await app.locator('#key-pages').scrollIntoViewIfNeeded()
+        await page.screenshot({
+          path: join(ARTIFACTS, `keys-pages-focused-1024-${locale}.png`),
+        })
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 1000 })
+      }
+    })
 })
 
 describe('dialogs are modal: focus in, Tab stays, Esc closes, focus back', () => {

@@ -19,6 +19,7 @@ import {
   screenshotAdmin,
   whenLoaded,
 } from './browser'
+import { PAGING_WORDS, pageForwardByKeyboard } from './keyboardPaging'
 
 const ARTIFACTS = join(ROOT, 'dev', 'artifacts', 'screenshots')
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -133,6 +134,23 @@ describe('Key Steward in the Admin shell', () => {
     await app.getByLabel('Keys per page').selectOption('100')
     await listSettled()
     await capture('keys')
+  })
+
+  it('takes a keyboard user from the search to the page buttons in a few Tabs, and a page forward', async () => {
+    // 50 a page: two pages here, so Next lands on the last page and turns disabled (the focus
+    // must stay with the page buttons, not fall to the top); the link skips every row's link
+    await open('/keys?size=50')
+    await app.waitForSelector('table tbody tr')
+    const rows = await app.locator('tbody tr').count()
+    const { tabs, presses } = await pageForwardByKeyboard(
+      page,
+      app,
+      PAGING_WORDS.en,
+      { settled: listSettled }
+    )
+
+    assert.ok(tabs <= 6, `${tabs} Tabs from the search to the link`)
+    assert.ok(presses < rows, `${presses} presses, fewer than the ${rows} rows`)
   })
 
   it('filters keys by their worst finding, as the severity column shows it', async () => {

@@ -26,6 +26,7 @@ const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
 describe('a key renamed in VTEX during an open review', () => {
   const target = fixture.appKeys.find((k) => k.label && k.isActive)!
   const NEW_LABEL = `${target.label} (moved to Bling)`
+  const RISKY_LABEL = '000 Zanzibar warehouse feed'
 
   it('is named by its label now beside the label at start; the record and the signed review keep the label at start', async () => {
     const started = await gql(stack, ANA, 'mutation { startReview { id } }')
@@ -90,6 +91,70 @@ describe('a key renamed in VTEX during an open review', () => {
       [target.id]
     )
 
+    // a risky key renamed too: the table's sort by label and a bulk refusal name it as VTEX does
+    // now (the record keeps the label at start: the export below)
+    const riskyPage = await gql(
+      stack,
+      ANA,
+      `{ reviewDecisions(limit: 500, filter: { risky: true }) { keys ${KEYS} } }`
+    )
+
+    const risky = (riskyPage.body.data.reviewDecisions.keys as Key[]).find(
+      (x) => !x.external && x.label && x.id !== target.id
+    )!
+
+    ageRecentCopy(stack, 1)
+    stack.platform.state.fixture.appKeys.find((k) => k.id === risky.id)!.label =
+      RISKY_LABEL
+    assert.equal(
+      (await gql(stack, ANA, '{ inventory(live: true) { complete } }')).body
+        .errors,
+      undefined
+    )
+    const byLabel = async () =>
+      (
+        await gql(
+          stack,
+          ANA,
+          `{ reviewDecisions(limit: 500, sort: LABEL) { keys ${KEYS} } }`
+        )
+      ).body.data.reviewDecisions.keys as Key[]
+
+    const sorted = await byLabel()
+    const shown = (k: Key) => (k.labelNow ?? k.label) || k.appKey
+    const order = (name: (k: Key) => string) =>
+      [...sorted]
+        .sort(
+          (a, b) => name(a).localeCompare(name(b)) || a.id.localeCompare(b.id)
+        )
+        .map((k) => k.id)
+
+    assert.equal(sorted.find((k) => k.id === risky.id)!.labelNow, RISKY_LABEL)
+    assert.deepEqual(
+      sorted.map((k) => k.id),
+      order(shown),
+      'sorted by the names the table shows'
+    )
+    assert.notDeepEqual(
+      order(shown),
+      order((k) => k.label || k.appKey),
+      'the renames move keys in the order'
+    )
+    const refused = await gql(
+      stack,
+      ANA,
+      'mutation($ids: [ID!], $d: Decision!) { decideKeys(keyIds: $ids, decision: $d) { changed { id } } }',
+      { ids: [risky.id], d: 'KEEP' }
+    )
+
+    const error = refused.body.errors?.[0]
+
+    assert.ok(error, refused.text)
+    assert.deepEqual(error.extensions?.keys, [
+      { id: risky.id, label: RISKY_LABEL },
+    ])
+    assert.ok(error.message.includes(`"${RISKY_LABEL}"`), error.message)
+
     // the evidence export keeps what the review recorded
     const csv = (
       await gql(
@@ -101,8 +166,8 @@ describe('a key renamed in VTEX during an open review', () => {
 
     assert.ok(csv.includes(target.label), 'the export names the label at start')
     assert.ok(
-      !csv.includes(NEW_LABEL),
-      'the export does not take the new label'
+      !csv.includes(NEW_LABEL) && !csv.includes(RISKY_LABEL),
+      'the export does not take the new labels'
     )
 
     // signed: the completed review is the record (no label now is worked out for it)

@@ -134,6 +134,31 @@ describe('decideKeys: validation', () => {
     expect(review.decisions).toEqual({})
   })
 
+  it('names a key renamed in VTEX during the review by its label now, as the table does (the record keeps the label at start)', () => {
+    const [renamed, kept] = riskyKeys.filter((k) => !k.external)
+    const labelsNow = new Map([
+      [renamed.id, 'Zanzibar warehouse feed'],
+      [kept.id, kept.label],
+    ])
+
+    const r = refusal(
+      decideKeys(review, {
+        keyIds: [renamed.id, kept.id],
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+        labelsNow,
+      })
+    )
+
+    expect(r.details!.keys).toEqual([
+      { id: renamed.id, label: 'Zanzibar warehouse feed' },
+      { id: kept.id, label: kept.label || kept.appKey },
+    ])
+    expect(english(r.message)).toContain('"Zanzibar warehouse feed"')
+    expect(english(r.message)).not.toContain(`"${renamed.label}"`)
+  })
+
   it('names at most five keys in the message and counts the rest', () => {
     const r = refusal(
       decideKeys(review, {

@@ -4,6 +4,8 @@
 import { quote, quotedList } from '../secrets'
 import type { Wording } from '../wording'
 import { wording } from '../wording'
+import type { LabelsNow } from './labelNow'
+import { nameNow } from './labelNow'
 import { decisionProblem } from './machine'
 import type { Decision, Outcome, Refusal, Review } from './types'
 
@@ -26,6 +28,9 @@ export interface BulkInput {
   now: Date
   /** how the keys were chosen; absent: SELECTED */
   how?: BulkHow
+  /** an open review's labels in VTEX now: a refusal names a key renamed since the start by its
+   * label now, as the table shows it (the decisions recorded name no label) */
+  labelsNow?: LabelsNow | null
 }
 export interface BulkResult {
   review: Review
@@ -112,7 +117,8 @@ export function decideKeys(
           problem: first.message,
         }),
       }
-    const labels = problems.map((p) => `"${p.key.label || p.key.appKey}"`)
+    const names = problems.map((p) => nameNow(p.key, input.labelsNow))
+    const labels = names.map((n) => `"${n}"`)
 
     return refuse(
       'BAD_USER_INPUT',
@@ -124,10 +130,7 @@ export function decideKeys(
       {
         // how many: a formatted error keeps at most 200 items of a list (redactDeep)
         keysTotal: problems.length,
-        keys: problems.map((p) => ({
-          id: p.key.id,
-          label: p.key.label || p.key.appKey,
-        })),
+        keys: problems.map((p, i) => ({ id: p.key.id, label: names[i] })),
       }
     )
   }

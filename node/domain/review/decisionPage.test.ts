@@ -203,6 +203,26 @@ describe('decisionPage', () => {
     )
   })
 
+  it("sorts a key renamed in VTEX during the review by its label now (an open review's labels now)", () => {
+    const byLabel = (filter = {}) =>
+      decisionPage(review, { sort: 'LABEL', limit: MAX_PAGE, filter }).keys.map(
+        (k) => k.id
+      )
+
+    // the last key by its label at start, renamed to come first
+    const renamed = [...review.keys]
+      .reverse()
+      .find((x) => !x.external && byLabel().indexOf(x.id) > 0)!
+
+    const labelsNow = new Map([[renamed.id, '000 first of all']])
+
+    expect(byLabel()[0]).not.toBe(renamed.id)
+    expect(byLabel({ labelsNow })[0]).toBe(renamed.id)
+    expect(matchingIds(review, { labelsNow }, 'LABEL')[0]).toBe(renamed.id)
+    // without labels now (a completed review, VTEX unreadable) it keeps its place at start
+    expect(byLabel({ labelsNow: null })).toEqual(byLabel())
+  })
+
   it('sorts by label and by age', () => {
     const byLabel = decisionPage(review, {
       sort: 'LABEL',

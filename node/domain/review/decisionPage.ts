@@ -4,6 +4,9 @@ import type { Severity } from '../findings'
 import { severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
 import { findingsOf, worstRank } from './findingsNow'
+import { isRiskyKey } from './keepNeedsJustification'
+import type { LabelsNow } from './labelNow'
+import { nameNow } from './labelNow'
 import type { CarryOutFilter } from './followUp'
 import { carryOutMatches } from './followUp'
 
@@ -30,13 +33,13 @@ export interface DecisionFilter {
   search?: string | null
   /**
    * An open review's keys' labels in VTEX now, by key id (services/review/labelsNow.ts): the
-   * search finds a key renamed during the review by its new label too. Not a GraphQL argument.
+   * search finds a key renamed during the review by its new label too, and the sort by label
+   * puts it where its label now belongs. Not a GraphQL argument.
    */
-  labelsNow?: ReadonlyMap<string, string> | null
+  labelsNow?: LabelsNow | null
 }
 
 export const MAX_PAGE = 200
-const HIGH = severityRank('HIGH')
 // Findings at start and those new since the review started (findingsNow.ts) count alike.
 const worst = worstRank
 
@@ -73,7 +76,8 @@ export function matches(
   if (f.rule && !findings.some((x) => x.rule === f.rule)) return false
   if (f.withoutFindings === true && findings.length) return false
   if (f.withoutFindings === false && !findings.length) return false
-  const risky = findings.some((x) => severityRank(x.severity) <= HIGH)
+  // the keys the service will not keep without a justification (the bulk bar counts them)
+  const risky = isRiskyKey(k)
 
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false
@@ -99,14 +103,21 @@ export function matchingIds(
 ): string[] {
   return sorted(
     review.keys.filter((k) => matches(review, k, filter)),
-    sort
+    sort,
+    filter.labelsNow
   ).map((k) => k.id)
 }
 
-function sorted(keys: ReviewKey[], sort: DecisionSort): ReviewKey[] {
+function sorted(
+  keys: ReviewKey[],
+  sort: DecisionSort,
+  labelsNow: LabelsNow | null | undefined
+): ReviewKey[] {
+  // by the name the table shows: a key renamed during an open review sorts by its label now
+  const names = new Map(keys.map((k) => [k.id, nameNow(k, labelsNow)]))
+  const name = (k: ReviewKey) => names.get(k.id) ?? ''
   const byLabel = (a: ReviewKey, b: ReviewKey) =>
-    (a.label || a.appKey).localeCompare(b.label || b.appKey) ||
-    a.id.localeCompare(b.id)
+    name(a).localeCompare(name(b)) || a.id.localeCompare(b.id)
 
   const order =
     sort === 'LABEL'
@@ -151,7 +162,8 @@ export function decisionPage(
   const filter = q.filter ?? {}
   const all = sorted(
     review.keys.filter((k) => matches(review, k, filter)),
-    q.sort ?? 'RISK'
+    q.sort ?? 'RISK',
+    filter.labelsNow
   )
 
   const offset = Math.max(0, Math.floor(q.offset ?? 0))

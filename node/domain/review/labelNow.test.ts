@@ -1,4 +1,4 @@
-import { renamedTo } from './labelNow'
+import { nameNow, renamedTo } from './labelNow'
 
 describe('renamedTo', () => {
   it.each([
@@ -14,5 +14,24 @@ describe('renamedTo', () => {
     ['erp sync', 'ERP sync', 'ERP sync'],
   ])('%j now %j → %j', (atStart, now, expected) => {
     expect(renamedTo(atStart, now)).toBe(expected)
+  })
+})
+
+describe('nameNow', () => {
+  const key = { id: 'k1', label: 'ERP sync', appKey: 'vtexappkey-acme-ERP' }
+  const labelsNow = new Map([['k1', 'ERP orders sync (Bling)']])
+
+  it('names a key by its label now, the label at start when unknown, the appKey when empty', () => {
+    expect(nameNow(key, labelsNow)).toBe('ERP orders sync (Bling)')
+    expect(nameNow(key, null)).toBe('ERP sync')
+    expect(nameNow(key, new Map())).toBe('ERP sync')
+    expect(nameNow(key, new Map([['k1', '']]))).toBe('vtexappkey-acme-ERP')
+    expect(nameNow({ ...key, label: '' }, null)).toBe('vtexappkey-acme-ERP')
+  })
+
+  it('keeps an external key by its account (its label), whatever a label by its id says', () => {
+    expect(
+      nameNow({ ...key, external: { account: 'partner' } }, labelsNow)
+    ).toBe('ERP sync')
   })
 })

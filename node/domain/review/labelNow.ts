@@ -14,3 +14,21 @@ export function renamedTo(
 
   return now === atStart ? null : now
 }
+
+/** An open review's keys' labels in VTEX now, by key id (services/review/labelsNow.ts). */
+export type LabelsNow = ReadonlyMap<string, string>
+
+/**
+ * What an open review names and sorts a key by: its label in VTEX now when known, else the label
+ * at start, else its appKey. An external key's "label" is its account, which does not change.
+ * Only for what the page shows (sort, refusals): the record, exports and the signed review keep
+ * the label at start.
+ */
+export function nameNow(
+  k: { id: string; label: string; appKey: string; external?: unknown },
+  labelsNow: LabelsNow | null | undefined
+): string {
+  const now = k.external ? undefined : labelsNow?.get(k.id)
+
+  return (now ?? k.label) || k.appKey
+}

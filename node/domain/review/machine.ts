@@ -12,6 +12,7 @@ import type { MessageId, Wording } from '../wording'
 import { wording } from '../wording'
 import { quote, quotedList } from '../secrets'
 import { doneGate } from './checklistGates'
+import { isRiskyKey } from './keepNeedsJustification'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
 import type { Changes } from '../scan/snapshot'
@@ -230,8 +231,7 @@ export function decisionProblem(
 }
 
 /** A key with a HIGH or CRITICAL finding, at start or new since (keeping it needs a justification). */
-export const isRiskyKey = (key: ReviewKey) =>
-  findingsOf(key).some((f) => severityRank(f.severity) <= HIGH)
+export { isRiskyKey }
 
 /** Records a valid decision (checked by decisionProblem) with who and when, keeping what was carried out. */
 export function recordDecision(

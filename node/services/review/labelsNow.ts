@@ -39,18 +39,19 @@ export async function labelNow(
 }
 
 /**
- * The filter with the keys' labels now, for an open review searched by words (a key renamed in
- * VTEX during the review is found by its new label). A completed review is the record: its
- * search reads no VTEX data (auditors read it without the read resources).
+ * The filter with the keys' labels now, for an open review: its search finds a key renamed in
+ * VTEX during the review by its new label, and its sort by label puts the key where that label
+ * belongs. A completed review is the record: it reads no VTEX data (auditors read it without the
+ * read resources), and keeps its labels at start.
  */
-export async function withLabelsNow<F extends { search?: string | null }>(
+export async function withLabelsNow<F extends object>(
   ctx: Context,
   open: boolean,
   filter: F | null | undefined
 ): Promise<
   (F & { labelsNow?: Map<string, string> | null }) | null | undefined
 > {
-  if (!open || !filter?.search?.trim()) return filter
+  if (!open) return filter
 
-  return { ...filter, labelsNow: await labelsOf(ctx) }
+  return { ...(filter ?? ({} as F)), labelsNow: await labelsOf(ctx) }
 }

@@ -38,7 +38,7 @@ import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
 import { findingsNow, findingsNowIfKnown } from './findingsNow'
-import { withLabelsNow } from './labelsNow'
+import { labelsOf, withLabelsNow } from './labelsNow'
 import {
   changeOpen,
   fileOf,
@@ -276,7 +276,9 @@ export async function decideMany(
   // the review started: refused while they cannot be worked out.
   const current = await findingsNow(ctx)
   // words match a key renamed during the review by its new label too, as the table's search
-  const matching = await withLabelsNow(ctx, true, a.matching)
+  const matching = a.matching && (await withLabelsNow(ctx, true, a.matching))
+  // a refusal names the keys as the table does: a renamed one by its label now
+  const labelsNow = await labelsOf(ctx)
 
   return changeOpen(requestData(ctx).storage, (stored) => {
     const r = withFindingsNow(stored, current)
@@ -294,6 +296,7 @@ export async function decideMany(
       by,
       now: now(),
       how: bulkHow(a),
+      labelsNow,
     })
 
     return out.ok

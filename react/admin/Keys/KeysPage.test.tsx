@@ -760,6 +760,75 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('')
   }, 15_000) // three answers rendered in turn: over jest's 5 s when the machine is busy
 
+  it('takes a keyboard user from the filters to the page buttons in one step, past the rows', async () => {
+    const at = (page: number) =>
+      keyListMock(
+        keyPage(ROWS, { total: 5000, allTotal: 5000, page, pages: 50 }),
+        { page }
+      )
+
+    const { getByText, getByRole, container } = render(<KeysPage />, {
+      graphql: { mocks: [at(1), at(2)] },
+    })
+
+    await waitFor(() => getByText('Page 1 of 50'))
+    const skip = getByRole('link', { name: 'Skip to the page buttons' })
+
+    // right after the search and filters, before the table and its rows
+    const filters = container.querySelector('[role="search"]')!
+    const table = container.querySelector('table')!
+
+    expect(
+      filters.compareDocumentPosition(skip) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+    expect(
+      skip.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+    fireEvent.click(skip)
+    const pages = getByRole('group', { name: 'Page 1 of 50' })
+
+    expect(document.activeElement).toBe(pages)
+    expect(pages).toContainElement(getByRole('button', { name: 'Next page' }))
+    // the page keeps its state in the query, not in a #hash
+    expect(window.location.hash).toBe('')
+    fireEvent.click(getByRole('button', { name: 'Next page' }))
+    await waitFor(() => getByText('Page 2 of 50'))
+    expect(getByRole('group', { name: 'Page 2 of 50' })).toBe(pages)
+  }, 15_000)
+
+  it('keeps the focus with the page buttons when Next reaches the last page and turns disabled', async () => {
+    window.history.replaceState(null, '', '/admin/app/key-steward/keys?page=49')
+    const at = (page: number) =>
+      keyListMock(
+        keyPage(ROWS, { total: 5000, allTotal: 5000, page, pages: 50 }),
+        { page }
+      )
+
+    const { getByText, getByRole } = render(<KeysPage />, {
+      graphql: { mocks: [at(49), at(50)] },
+    })
+
+    await waitFor(() => getByText('Page 49 of 50'))
+    const next = getByRole('button', { name: 'Next page' })
+
+    next.focus()
+    fireEvent.click(next)
+    await waitFor(() => getByText('Page 50 of 50'))
+    expect(next).toBeDisabled()
+    expect(document.activeElement).toBe(
+      getByRole('group', { name: 'Page 50 of 50' })
+    )
+  })
+
+  it('offers no skip link when the keys fit one page (no other page to go to)', async () => {
+    const { getByText, queryByRole } = render(<KeysPage />, {
+      graphql: { mocks: [keyListMock(keyPage(ROWS))] },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    expect(queryByRole('link', { name: 'Skip to the page buttons' })).toBeNull()
+  })
+
   it('puts focus back on the row of the key opened, when the list comes back (not the top of a long page)', async () => {
     const first = render(<KeysPage />, {
       graphql: { mocks: [keyListMock(keyPage(ROWS))] },

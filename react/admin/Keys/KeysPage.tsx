@@ -7,6 +7,7 @@ import { useRuntime } from 'vtex.render-runtime'
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import PageFrame from '../components/PageFrame'
+import SkipToPages from '../components/SkipToPages'
 import KEY_LIST from '../graphql/keyList.gql'
 import type {
   KeyStewardKeyListQuery,
@@ -26,7 +27,7 @@ import {
   parseKeyQuery,
 } from './keyQuery'
 import KeyFilters from './KeyFilters'
-import KeysTable from './KeysTable'
+import KeysTable, { KEY_PAGES } from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 import { Notice } from '../components/Notice'
 import { readError } from '../utils/errors'
@@ -203,6 +204,7 @@ const KeysPage: React.FC = () => {
                       onChange={change}
                     />
                   </div>
+                  {list.pages > 1 && <SkipToPages to={KEY_PAGES} />}
                   {/* busy while the service answers a new search, filter, sort or page */}
                   <div aria-busy={loading} data-testid="key-list">
                     {list.total === 0 ? (

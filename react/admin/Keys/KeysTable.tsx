@@ -13,6 +13,9 @@ import { rememberOpenedKey, takeOpenedKey } from '../utils/urlState'
 import type { KeyQuery, SortField } from './keyQuery'
 import { firstDescending, PAGE_SIZES, shownDirection } from './keyQuery'
 
+/** The table's paging buttons, which the page's "Skip to the page buttons" link moves to. */
+export const KEY_PAGES = 'key-pages'
+
 interface Props {
   keys: KeyRow[]
   total: number
@@ -339,6 +342,7 @@ const KeysTable: React.FC<Props> = ({
             />
           </div>
           <PageButtons
+            id={KEY_PAGES}
             page={page}
             pages={pages}
             onPage={(p) => onChange({ page: p })}

@@ -21,7 +21,11 @@ import { useAriaAttributes } from '../components/useAriaAttributes'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
-import { useCriticalInSelection } from './useCriticalInSelection'
+import {
+  CRITICAL_KEYS,
+  KEEP_NEEDS_JUSTIFICATION,
+  useCountInSelection,
+} from './useCountInSelection'
 import { useDecide } from './useDecide'
 import { Notice } from '../components/Notice'
 import { RunScan } from './Checklist'
@@ -87,6 +91,8 @@ interface Props {
   filter: DecisionFilter
   /** ids of the keys seen with a CRITICAL finding */
   critical: ReadonlySet<string>
+  /** ids of the keys seen that need a justification to keep (ReviewKey.risky) */
+  risky: ReadonlySet<string>
   onDone: (changed: number, decision: Decision) => void
   onClear: () => void
 }
@@ -96,6 +102,7 @@ const BulkBar: React.FC<Props> = ({
   count,
   filter,
   critical,
+  risky,
   onDone,
   onClear,
 }) => {
@@ -111,7 +118,7 @@ const BulkBar: React.FC<Props> = ({
   const [confirming, setConfirming] = useState(false)
   // "Keep all N undecided keys without findings" asks first: it decides thousands at once
   const [confirmingHealthy, setConfirmingHealthy] = useState(false)
-  // Keep on critical keys with no justification: said at the field before any dialog
+  // Keep on keys that need a justification, with none: said at the field before any dialog
   const [needsJustification, setNeedsJustification] = useState(false)
   const [decide, deciding] = useDecide()
   const justificationInput = useRef<HTMLInputElement>(null)
@@ -128,7 +135,17 @@ const BulkBar: React.FC<Props> = ({
       ? CHOOSE_DECISION
       : null,
   })
-  const criticalCount = useCriticalInSelection(selection, filter, critical)
+  const criticalCount = useCountInSelection(selection, filter, {
+    seen: critical,
+    kind: CRITICAL_KEYS,
+  })
+
+  // HIGH keys too, not only the critical ones: whatever the service would refuse to keep
+  const needingJustification = useCountInSelection(selection, filter, {
+    seen: risky,
+    kind: KEEP_NEEDS_JUSTIFICATION,
+  })
+
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
@@ -209,10 +226,10 @@ const BulkBar: React.FC<Props> = ({
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
-          // the service refuses to keep a HIGH or CRITICAL key without one: ask before confirming
+          // the service refuses to keep these keys without one: ask before confirming
           if (
             decision === 'KEEP' &&
-            criticalCount !== 0 &&
+            needingJustification !== 0 &&
             !justification.trim()
           ) {
             setNeedsJustification(true)

@@ -142,10 +142,16 @@ const DecisionTable: React.FC<{
   // Keys seen with a CRITICAL finding (at start or new since): a selection is made of rows seen
   // on some page.
   const critical = useRef(new Set<string>()).current
+  // … and those the service will not keep without a justification (it says so per key)
+  const risky = useRef(new Set<string>()).current
 
-  for (const k of page?.keys ?? [])
+  for (const k of page?.keys ?? []) {
     if (hasCritical(k)) critical.add(k.id)
     else critical.delete(k.id)
+    if (k.risky) risky.add(k.id)
+    else risky.delete(k.id)
+  }
+
   const failure = readError(error)
   // A new filter or page is a new list: a notice about the last decision ("it left the
   // Undecided list") no longer describes it.
@@ -353,6 +359,7 @@ const DecisionTable: React.FC<{
           }
           filter={filter}
           critical={critical}
+          risky={risky}
           onDone={(n, d) =>
             decided(t('bulkDone', { count: n, decision: t(`decision.${d}`) }))
           }

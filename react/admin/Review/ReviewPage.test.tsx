@@ -101,6 +101,16 @@ const count = {
   result: { data: { reviewDecisions: { reviewId: 'r1', total: 1 } } },
 }
 
+/**
+ * The page as read before its keys turned risky (a finding raised since, a colleague's rename):
+ * the bar does not ask for a justification, and the service's refusal is what tells.
+ */
+const readBefore = decisionPage({
+  filter: { status: 'UNDECIDED' },
+  keys: keys.map((k) => ({ ...k, risky: false, findings: [] })),
+  rules: FOUND,
+})
+
 const open = [
   { request: { query: REVIEW }, result: { data: { review } } },
   { request: { query: HISTORY }, result: { data: { reviews: [] } } },
@@ -396,6 +406,14 @@ describe('ReviewPage', () => {
       result: { data: { reviewDecisions: { reviewId: 'r1', total: 0 } } },
     }
 
+    const riskyCount = {
+      request: {
+        query: COUNT,
+        variables: { filter: { ...stale, risky: true } },
+      },
+      result: { data: { reviewDecisions: { reviewId: 'r1', total: 1 } } },
+    }
+
     const { getByText, queryByText, container } = render(<ReviewPage />, {
       graphql: {
         mocks: [
@@ -408,6 +426,7 @@ describe('ReviewPage', () => {
           count,
           count,
           criticalCount,
+          riskyCount,
           decide,
         ],
       },
@@ -654,6 +673,108 @@ describe('ReviewPage', () => {
     expect(decided).toBe(2)
   })
 
+  it('asks for a justification before keeping HIGH keys too (not only CRITICAL ones), as the service would refuse them', async () => {
+    // k-old: a HIGH finding, no CRITICAL one; the service says it needs a justification to keep
+    expect(keys[0]).toMatchObject({ risky: true })
+    expect(keys[0].findings.map((f) => f.severity)).toEqual(['HIGH'])
+    let decided = 0
+    const keep = (variables: Record<string, unknown>) => ({
+      request: { query: DECIDE_KEYS, variables },
+      result: () => {
+        decided++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [],
+              progress: review.progress,
+            },
+          },
+        }
+      },
+    })
+
+    const countOf = (filter: Record<string, unknown>, total: number) => ({
+      request: { query: COUNT, variables: { filter } },
+      result: { data: { reviewDecisions: { reviewId: 'r1', total } } },
+    })
+
+    const { getByText, queryByTestId, container } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          ...open,
+          page,
+          page,
+          count,
+          count,
+          countOf({ status: 'UNDECIDED', worstSeverity: 'CRITICAL' }, 0),
+          countOf({ status: 'UNDECIDED', risky: true }, 1),
+          keep({
+            keyIds: ['k-old'],
+            decision: 'KEEP',
+            justification: 'Read-only export, owner confirmed',
+          }),
+          keep({
+            matching: { status: 'UNDECIDED' },
+            decision: 'KEEP',
+            justification: 'Owners confirmed',
+          }),
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    fireEvent.click(
+      container.querySelector(
+        'tr[data-review-key="k-old"] input[type="checkbox"]'
+      )!
+    )
+    const bar = container.querySelector('[data-bulk-bar]')!
+    const submit = bar.querySelector('button[type="submit"]')!
+    const justification = bar.querySelector(
+      '[data-bulk-field="justification"] input'
+    )!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
+    fireEvent.click(submit)
+    // asked at the field, nothing sent: not a refusal from the service after the fact
+    expect(bar.textContent).toContain(
+      'Keeping keys with a HIGH or CRITICAL finding needs a justification: write one, then decide.'
+    )
+    expect(document.activeElement).toBe(justification)
+    await act(() => new Promise<void>((r) => setTimeout(r, 50)))
+    expect(decided).toBe(0)
+    // with one: sent at once (no key is CRITICAL, so no dialog to confirm)
+    fireEvent.change(justification, {
+      target: { value: 'Read-only export, owner confirmed' },
+    })
+    fireEvent.click(submit)
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    await waitFor(() => expect(decided).toBe(1))
+
+    // every key matching: the service counts those it would refuse (the same rule, risky), and
+    // the field asks first again
+    await waitFor(() => expect(justification).toHaveValue(''))
+    fireEvent.click(getByText('Select all 2 matching keys'))
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'KEEP' },
+    })
+    await act(() => new Promise<void>((r) => setTimeout(r, 50)))
+    fireEvent.click(submit)
+    expect(bar.textContent).toContain(
+      'Keeping keys with a HIGH or CRITICAL finding needs a justification: write one, then decide.'
+    )
+    expect(decided).toBe(1)
+    fireEvent.change(justification, { target: { value: 'Owners confirmed' } })
+    fireEvent.click(submit)
+    await waitFor(() => expect(decided).toBe(2))
+  })
+
   it('explains a refused bulk decision, naming the keys that need a justification', async () => {
     const refused = {
       request: {
@@ -684,7 +805,9 @@ describe('ReviewPage', () => {
     }
 
     const { getByText, container } = render(<ReviewPage />, {
-      graphql: { mocks: [...open, refused] },
+      graphql: {
+        mocks: [...open.filter((m) => m !== page), readBefore, refused],
+      },
     })
 
     await waitFor(() =>
@@ -741,7 +864,9 @@ describe('ReviewPage', () => {
     }
 
     const { getByText, container } = render(<ReviewPage />, {
-      graphql: { mocks: [...open, refused] },
+      graphql: {
+        mocks: [...open.filter((m) => m !== page), readBefore, refused],
+      },
     })
 
     await waitFor(() =>

@@ -170,6 +170,35 @@ describe('UsersPage', () => {
   })
 
   it.each([
+    ['en', 'Skip to the page buttons', 'Page 1 of 15'],
+    ['pt', 'Pular para os botões de página', 'Página 1 de 15'],
+    ['es', 'Saltar a los botones de página', 'Página 1 de 15'],
+  ])(
+    '(%s) takes a keyboard user from the search to the page buttons in one step',
+    async (locale, link, page) => {
+      const [ana, diego] = inventory().users
+      const { getByText, getByRole } = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock({
+              rows: [ana, diego],
+              total: 1500,
+              allTotal: 1500,
+              pages: 15,
+              ownerCount: 1,
+            }),
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => getByText(page))
+      fireEvent.click(getByRole('link', { name: link }))
+      expect(document.activeElement).toBe(getByRole('group', { name: page }))
+    }
+  )
+
+  it.each([
     ['en', '1–100 of 1,500', 'Page 1 of 15'],
     ['pt', '1–100 de 1.500', 'Página 1 de 15'],
   ])(

@@ -13,6 +13,7 @@ import PageFrame from '../components/PageFrame'
 import { useLastPage, useQueryFreshness } from '../components/Freshness'
 import LiveList from '../components/LiveList'
 import PageButtons from '../components/PageButtons'
+import SkipToPages from '../components/SkipToPages'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import USER_LIST from '../graphql/userList.gql'
@@ -22,6 +23,8 @@ import type {
 } from '../graphql/types.generated'
 
 const PAGE_SIZE = 100
+/** The paging buttons under the table, which "Skip to the page buttons" moves to. */
+const USER_PAGES = 'user-pages'
 const SEARCH_DEBOUNCE_MS = 250
 
 /**
@@ -162,6 +165,7 @@ const UsersPage: React.FC = () => {
                   onSubmit={(e: React.FormEvent) => e.preventDefault()}
                 />
               </div>
+              {list.pages > 1 && <SkipToPages to={USER_PAGES} />}
               <table className="w-100 collapse" aria-describedby="users-range">
                 <caption className="tl f5 pv3 c-on-base">
                   <FormattedMessage
@@ -265,6 +269,7 @@ const UsersPage: React.FC = () => {
                   />
                 </span>
                 <PageButtons
+                  id={USER_PAGES}
                   page={list.page}
                   pages={list.pages}
                   onPage={setPage}

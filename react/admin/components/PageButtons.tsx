@@ -2,7 +2,8 @@
 // 49 presses of Next (a walk at real size). First and Last go straight there. The buttons show
 // arrows (four named buttons did not fit a 1024 px Admin in Portuguese) and keep their names for
 // assistive tech and as a tooltip; they are disabled, not hidden, where they cannot go.
-import React from 'react'
+// With an id they are a group that SkipToPages moves the focus to (named by "Page 2 of 5").
+import React, { useEffect, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
@@ -39,18 +40,44 @@ const PageButtons: React.FC<{
   page: number
   pages: number
   onPage: (page: number) => void
-}> = ({ page, pages, onPage }) => {
+  /** the target of a SkipToPages link */
+  id?: string
+}> = ({ page, pages, onPage, id }) => {
   const intl = useIntl()
+  const group = useRef<HTMLDivElement>(null)
+  // Next pressed on the last page but one disables Next: the focus would fall to the top of the
+  // document; it stays with the buttons instead (Tab then reaches the ones left).
+  const pressed = useRef<HTMLButtonElement | null>(null)
+
+  useEffect(() => {
+    const b = pressed.current
+    const at = document.activeElement
+
+    if (b?.disabled && (at === b || at === document.body || !at))
+      group.current?.focus()
+  }, [page, pages])
 
   return (
-    <div className="flex flex-wrap items-center" data-testid="page-buttons">
+    <div
+      ref={group}
+      id={id}
+      className="flex flex-wrap items-center"
+      data-testid="page-buttons"
+      role="group"
+      aria-labelledby={id && `${id}-page`}
+      tabIndex={-1}
+      onFocus={(e) => {
+        pressed.current =
+          e.target instanceof HTMLButtonElement ? e.target : null
+      }}
+    >
       <PageButton id="first" disabled={page <= 1} onClick={() => onPage(1)} />
       <PageButton
         id="previous"
         disabled={page <= 1}
         onClick={() => onPage(page - 1)}
       />
-      <span className="mh3 f6 nowrap">
+      <span className="mh3 f6 nowrap" id={id && `${id}-page`}>
         <FormattedMessage
           id="admin/key-steward.keys.page"
           values={{

@@ -101,10 +101,15 @@ function holdsRandomWindow(groups: string[]): boolean {
 
 /** Whether groups of capitals read as a token's letters (see the top of the file). */
 export function randomGroups(groups: string[]): boolean {
-  const s = groupScores(groups)
+  const distinct = [...new Set(groups)]
+  let letters = 0
+
+  for (const g of distinct) letters += g.length
+  // a stretch repeating a few words (a list pasted over and over) stops here, unscored
+  if (letters < MIN_LETTERS) return false
+  const s = scores(distinct)
 
   return (
-    s.letters >= MIN_LETTERS &&
     s.mostLetters &&
     s.known * 2 < s.letters &&
     s.words <= RANDOM_SPREAD &&
@@ -117,8 +122,9 @@ export function randomGroups(groups: string[]): boolean {
  * alphabet, and how far above random letters they score by each measure, in √letters (the
  * spreads above; dev/bench/secrets-narrow.ts measures them).
  */
-export function groupScores(groups: string[]) {
-  const distinct = [...new Set(groups)]
+export const groupScores = (groups: string[]) => scores([...new Set(groups)])
+
+function scores(distinct: string[]) {
   const joined = distinct.join('')
   const n = joined.length
   let known = 0

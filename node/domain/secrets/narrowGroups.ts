@@ -81,6 +81,11 @@ export function narrowSpans(text: string): Span[] {
 
 /** Whether some window of about WINDOW letters (stepping STEP) of the groups reads as a token. */
 function holdsRandomWindow(groups: string[]): boolean {
+  let distinct = 0
+
+  for (const g of new Set(groups)) distinct += g.length
+  // a few groups over and over ("Q-Q-…", a list pasted again and again): no window can be a token
+  if (distinct < MIN_LETTERS) return false
   let from = 0
 
   while (from < groups.length) {

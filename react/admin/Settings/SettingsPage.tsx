@@ -115,6 +115,8 @@ const SettingsPage: React.FC = () => {
     KeyStewardAccountRolesQueryVariables
   >(ACCOUNT_ROLES)
 
+  const rolesRefusal = readError(roles.error)
+
   const [save, saving] = useMutation<
     KeyStewardUpdateSettingsMutation,
     KeyStewardUpdateSettingsMutationVariables
@@ -314,7 +316,17 @@ const SettingsPage: React.FC = () => {
               </legend>
               {roles.loading && !roles.data && <Loading />}
               {roles.error && !roles.data && (
-                <p className="c-danger f6 mv2">{t('roles.unavailable')}</p>
+                <p className="c-danger f6 mv2" data-testid="roles-unavailable">
+                  {/* a missing permission is not an outage: say which, not "could not be loaded" */}
+                  {rolesRefusal?.code === 'FORBIDDEN'
+                    ? intl.formatMessage(
+                        { id: 'admin/key-steward.settings.roles.forbidden' },
+                        {
+                          resources: rolesRefusal.missingResources.join(', '),
+                        }
+                      )
+                    : t('roles.unavailable')}
+                </p>
               )}
               {roles.data && custom.length === 0 && gone.length === 0 && (
                 <p className="c-muted-1 f6 mv2">{t('roles.none')}</p>

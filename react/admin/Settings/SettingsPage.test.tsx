@@ -476,7 +476,7 @@ describe('SettingsPage', () => {
   it.each([
     [
       'FORBIDDEN',
-      'Your user may not read the account’s roles (Get paged roles / View Admin Users), so this choice cannot be changed by you.',
+      'Your user may not read the account’s roles, so you cannot change this choice: it needs Get paged roles (or View Admin Users).',
     ],
     [
       'UPSTREAM_UNAVAILABLE',

@@ -19,6 +19,7 @@ import type {
   KeyStewardUpdateSettingsMutationVariables,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { useResourceWords } from '../components/useResourceWords'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
@@ -116,6 +117,7 @@ const SettingsPage: React.FC = () => {
   >(ACCOUNT_ROLES)
 
   const rolesRefusal = readError(roles.error)
+  const resourceWords = useResourceWords()
 
   const [save, saving] = useMutation<
     KeyStewardUpdateSettingsMutation,
@@ -322,7 +324,9 @@ const SettingsPage: React.FC = () => {
                     ? intl.formatMessage(
                         { id: 'admin/key-steward.settings.roles.forbidden' },
                         {
-                          resources: rolesRefusal.missingResources.join(', '),
+                          resources: resourceWords(
+                            rolesRefusal.acceptedResources
+                          ),
                         }
                       )
                     : t('roles.unavailable')}

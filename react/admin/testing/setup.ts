@@ -18,7 +18,7 @@ Object.defineProperty(window, 'matchMedia', {
 // here first makes this check, registered after it, run before it (jest runs afterEach hooks in
 // reverse order), so the check sees the page the test rendered.
 // eslint-disable-next-line import/first
-import '@testing-library/react'
+import { configure } from '@testing-library/react'
 // eslint-disable-next-line import/first
 import { nestedLiveRegions } from './liveRegions'
 
@@ -30,3 +30,9 @@ afterEach(() => {
       `A live region inside another (announced twice):\n${nested.join('\n')}`
     )
 })
+
+// A page's mocked queries answer in a few ticks, but on a loaded 2-core CI machine (the browser
+// suites and other jobs beside) a page needing several rounds missed waitFor's 1 s default: two
+// ReviewPage tests failed once in a clean-clone run and passed alone. Waiting longer changes no
+// outcome, only how long a real failure takes to report.
+configure({ asyncUtilTimeout: 5000 })

@@ -19,6 +19,7 @@ Object.defineProperty(window, 'matchMedia', {
 // reverse order), so the check sees the page the test rendered.
 // eslint-disable-next-line import/first
 import { configure } from '@testing-library/react'
+
 // eslint-disable-next-line import/first
 import { nestedLiveRegions } from './liveRegions'
 

@@ -1,7 +1,8 @@
 // A token spelled out with a separator between every character ("Q W E R …", "q-w-e-r-…",
 // "Q, W, E, …"), or cut into groups of one width ("QWER.TYUI.…", "UVdF-UlRZ-…"): pieces of letters
 // and digits, each joined to the next by 1 to 3 other characters, in stretches of pieces of one
-// width (the last may be shorter). A stretch's pieces are joined and the check looks at that.
+// width (the last may be shorter). A stretch's pieces are joined and the check looks at that (with
+// the pieces' width: capitals in groups of 3 and 4 are judged by narrowGroups.ts).
 // Prose has no such stretch: its words come in many widths, and single letters in a row (a list
 // of sizes, initials) are far fewer than a token's 32 capitals. Linear: one pass over the text,
 // each stretch joined once.
@@ -28,7 +29,7 @@ const alnum = (c: number) => c < 128 && ALNUM[c] === 1
  */
 export function spelledSpans(
   text: string,
-  holdsToken: (joined: string) => boolean
+  holdsToken: (joined: string, width: number) => boolean
 ): Span[] {
   const spans: Span[] = []
   let start = -1 // the stretch's first piece
@@ -39,7 +40,7 @@ export function spelledSpans(
 
   const check = () => {
     if (pieces < 2 || length < (width === 1 ? MIN_SPELLED : MIN_GROUPED)) return
-    if (holdsToken(text.slice(start, end).replace(/[^A-Za-z0-9]+/g, '')))
+    if (holdsToken(text.slice(start, end).replace(/[^A-Za-z0-9]+/g, ''), width))
       spans.push({ start, end })
   }
 

@@ -97,7 +97,7 @@ describe('key page: ages', () => {
       renewal: pendingRenewal,
     }
 
-    const { getByTestId, getByText } = render(<KeyDetailPage />, {
+    const { getByTestId, getByText, queryByText } = render(<KeyDetailPage />, {
       graphql: { mocks: pageMocks(inventory({ keys: [pending] })) },
     })
 
@@ -115,6 +115,8 @@ describe('key page: ages', () => {
     expect(
       getByText(/Renewal started on November 26, 2026 by ana@acme.com/)
     ).toBeInTheDocument()
+    // recording a renewal done elsewhere is refused while this one is pending: not offered
+    expect(queryByText('Record a renewal done in VTEX’s Admin…')).toBeNull()
   })
 
   it('a renewal whose answer was lost says so, what to check in VTEX, and offers to finish it', async () => {

@@ -373,7 +373,12 @@ const KeyDetailPage: React.FC = () => {
                             )}
                           </td>
                           <td className="pv3 ph3 f6 c-muted-1">
-                            {(r.products ?? []).join(', ')}
+                            {/* an admin role grants every resource, whatever products VTEX lists */}
+                            {r.isAdmin ? (
+                              <FormattedMessage id="admin/key-steward.key.productsAll" />
+                            ) : (
+                              (r.products ?? []).join(', ')
+                            )}
                           </td>
                           <td className="pv3 ph3 tr" data-remove-role={r.id}>
                             <KeyActionButton

@@ -252,7 +252,10 @@ const TokenRenewalPanel: React.FC<{
           />
         )}
       </div>
-      <RecordForm apiKey={apiKey} permission={can('recordTokenRenewal')} />
+      {/* the service refuses to record one while a renewal is pending: finish that one instead */}
+      {!pending && (
+        <RecordForm apiKey={apiKey} permission={can('recordTokenRenewal')} />
+      )}
     </div>
   )
 }

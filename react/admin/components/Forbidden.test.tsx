@@ -47,7 +47,7 @@ describe('the refusal of a page', () => {
     )!.textContent
 
     expect(text).toBe(
-      'Your user lacks these License Manager resources: Find user by email, Get paged roles and Get paged users (or View Admin Users); Save user (or Edit Admin Users).'
+      'Your user lacks these License Manager resources: Find user by email, Get paged roles and Get paged users (or View Admin Users for all 3); Save user (or Edit Admin Users).'
     )
     expect(text!.split('View Admin Users')).toHaveLength(2)
     expect(text).not.toContain(' / ')

@@ -373,12 +373,7 @@ const KeyDetailPage: React.FC = () => {
                             )}
                           </td>
                           <td className="pv3 ph3 f6 c-muted-1">
-                            {/* an admin role grants every resource, whatever products VTEX lists */}
-                            {r.isAdmin ? (
-                              <FormattedMessage id="admin/key-steward.key.productsAll" />
-                            ) : (
-                              (r.products ?? []).join(', ')
-                            )}
+                            {(r.products ?? []).join(', ')}
                           </td>
                           <td className="pv3 ph3 tr" data-remove-role={r.id}>
                             <KeyActionButton

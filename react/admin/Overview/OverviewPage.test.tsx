@@ -243,45 +243,6 @@ describe('OverviewPage', () => {
     expect(item.textContent).toMatch(/−5 points/)
   })
 
-  // A walk read "acme — Access review overdue −10 points": the account's id, as if it were a key.
-  it.each([
-    ['en', 'The whole account (acme)'],
-    ['pt', 'A conta inteira (acme)'],
-    ['es', 'Toda la cuenta (acme)'],
-  ])(
-    '(%s) names an account-wide cost as the account, not as a bare id',
-    async (locale, said) => {
-      const review = {
-        subjectType: 'ACCOUNT',
-        subjectId: 'acme',
-        subjectLabel: 'acme',
-        rule: 'review-overdue',
-        rules: ['review-overdue'],
-        severity: 'MEDIUM',
-        points: 10,
-        capPoints: 0,
-        unchecked: false,
-      }
-
-      const { getByTestId } = render(<OverviewPage />, {
-        graphql: {
-          mocks: [
-            {
-              request: { query: OVERVIEW, variables: VARS },
-              result: { data: data({ topCosts: [review] }) },
-            },
-          ],
-        },
-        locale,
-      })
-
-      await waitFor(() => getByTestId('score-costs'))
-      expect(
-        getByTestId('score-costs').querySelector('li')!.textContent
-      ).toContain(said)
-    }
-  )
-
   it('shows no cap note when nothing holds the score', async () => {
     const { getByTestId, queryByTestId } = render(<OverviewPage />, {
       graphql: {

@@ -20,14 +20,6 @@ export type ScoreCap = Pick<
 function subject(c: ScoreCost): React.ReactNode {
   const href = subjectHref(c.subjectType, c.subjectId)
 
-  // an account-wide finding (the review not done): its subject is the account's name
-  if (c.subjectType === 'ACCOUNT' && c.subjectLabel)
-    return (
-      <FormattedMessage
-        id="admin/key-steward.overview.costAccount"
-        values={{ account: c.subjectLabel }}
-      />
-    )
   if (!href) return c.subjectLabel
 
   return (

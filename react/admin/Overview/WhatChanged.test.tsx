@@ -22,7 +22,7 @@ const step = (state: string) => ({ state })
 const renderIn = (
   locale: string,
   messages: Record<string, string>,
-  scan: ReturnType<typeof schedule> | null,
+  scan: ReturnType<typeof schedule>,
   timeZone = 'UTC'
 ) =>
   render(
@@ -95,26 +95,5 @@ describe('WhatChanged: the daily scan line', () => {
 
     expect(text).toContain('first run Nov 27, 2026, 06:00 UTC.')
     expect(text).not.toContain('03:00')
-  })
-})
-
-describe('WhatChanged: before two daily scans', () => {
-  // A walk read "Daily scan: registered, first run …" and, below it, "The daily scan is set up
-  // the first time an admin opens Key Steward": how it gets set up, once it is.
-  it('says how the daily scan gets set up only while its state is unknown', async () => {
-    const registered = renderIn('en', en, schedule())
-
-    await waitFor(() => registered.getByText(/Changes appear after two/))
-    expect(registered.container.textContent).not.toMatch(
-      /set up the first time/
-    )
-    registered.unmount()
-
-    const unknown = renderIn('en', en, null)
-
-    await waitFor(() => unknown.getByText(/Changes appear after two/))
-    expect(unknown.container.textContent).toMatch(
-      /Changes appear after two daily scans\. The daily scan is set up the first time an admin opens Key Steward\./
-    )
   })
 })

@@ -108,13 +108,6 @@ const WhatChanged: React.FC = () => {
       {!c || !c.from ? (
         <p className="c-muted-1 mt0">
           <FormattedMessage id="admin/key-steward.changes.notYet" />
-          {/* once the scan's line above says how it stands, how it gets set up is old news */}
-          {!data.schedule && (
-            <>
-              {' '}
-              <FormattedMessage id="admin/key-steward.changes.setUpOnOpen" />
-            </>
-          )}
         </p>
       ) : (
         <>

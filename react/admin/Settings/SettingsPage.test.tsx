@@ -470,47 +470,4 @@ describe('SettingsPage', () => {
     expect(container.querySelector('form')).toBeNull()
     expect(queryByText('Try again')).toBeNull()
   })
-
-  // A walk read "The account’s roles could not be loaded" as an outage for a user who only
-  // lacks the permission to list roles.
-  it.each([
-    [
-      'FORBIDDEN',
-      'Your user may not read the account’s roles, so you cannot change this choice: it needs Get paged roles (or View Admin Users).',
-    ],
-    [
-      'UPSTREAM_UNAVAILABLE',
-      'The account’s roles could not be loaded, so this choice cannot be changed now.',
-    ],
-  ])('says why the roles are missing: %s', async (code, said) => {
-    const refused = {
-      request: { query: ACCOUNT_ROLES },
-      result: {
-        errors: [
-          new GraphQLError(
-            'refused',
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            {
-              code,
-              acceptedResources:
-                code === 'FORBIDDEN'
-                  ? [['Get paged roles', 'View Admin Users']]
-                  : undefined,
-            }
-          ),
-        ],
-      },
-    }
-
-    const { getByTestId } = render(<SettingsPage />, {
-      graphql: { mocks: [read(), refused] },
-    })
-
-    await waitFor(() => getByTestId('roles-unavailable'))
-    expect(getByTestId('roles-unavailable').textContent).toBe(said)
-  })
 })

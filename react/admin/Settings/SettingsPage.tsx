@@ -19,7 +19,6 @@ import type {
   KeyStewardUpdateSettingsMutationVariables,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
-import { useResourceWords } from '../components/useResourceWords'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
@@ -115,9 +114,6 @@ const SettingsPage: React.FC = () => {
     KeyStewardAccountRolesQuery,
     KeyStewardAccountRolesQueryVariables
   >(ACCOUNT_ROLES)
-
-  const rolesRefusal = readError(roles.error)
-  const resourceWords = useResourceWords()
 
   const [save, saving] = useMutation<
     KeyStewardUpdateSettingsMutation,
@@ -318,19 +314,7 @@ const SettingsPage: React.FC = () => {
               </legend>
               {roles.loading && !roles.data && <Loading />}
               {roles.error && !roles.data && (
-                <p className="c-danger f6 mv2" data-testid="roles-unavailable">
-                  {/* a missing permission is not an outage: say which, not "could not be loaded" */}
-                  {rolesRefusal?.code === 'FORBIDDEN'
-                    ? intl.formatMessage(
-                        { id: 'admin/key-steward.settings.roles.forbidden' },
-                        {
-                          resources: resourceWords(
-                            rolesRefusal.acceptedResources
-                          ),
-                        }
-                      )
-                    : t('roles.unavailable')}
-                </p>
+                <p className="c-danger f6 mv2">{t('roles.unavailable')}</p>
               )}
               {roles.data && custom.length === 0 && gone.length === 0 && (
                 <p className="c-muted-1 f6 mv2">{t('roles.none')}</p>

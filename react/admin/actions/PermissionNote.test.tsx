@@ -29,7 +29,7 @@ describe('PermissionNote', () => {
     const text = en.getByTestId('missing-deactivateKey').textContent
 
     expect(text).toBe(
-      'Needs the License Manager resource Find user by email and Get paged users (or View Admin Users for all 2); Save user (or Edit Admin Users). Ask an account admin for a role with it.'
+      'Needs the License Manager resource Find user by email and Get paged users (or View Admin Users); Save user (or Edit Admin Users). Ask an account admin for a role with it.'
     )
     expect(text).not.toContain(' / ')
     en.unmount()

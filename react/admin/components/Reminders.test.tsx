@@ -78,43 +78,6 @@ describe('Reminders', () => {
     }
   })
 
-  it('a review never completed is due now, not overdue: a warning, in each language (it shows on the day of install)', async () => {
-    const reminders = [
-      {
-        id: 'review-overdue:never',
-        kind: 'REVIEW_OVERDUE',
-        count: 1,
-        dueDate: null,
-        subjects: [],
-      },
-    ]
-
-    for (const [locale, text] of [
-      ['en', 'No access review has been completed yet: do the first one now.'],
-      [
-        'pt',
-        'Nenhuma revisão de acessos foi concluída ainda: faça a primeira agora.',
-      ],
-      [
-        'es',
-        'Aún no se ha completado ninguna revisión de accesos: haz la primera ahora.',
-      ],
-    ]) {
-      const view = render(<Reminders />, {
-        graphql: {
-          mocks: [
-            { request: { query: REMINDERS }, result: { data: { reminders } } },
-          ],
-        },
-        locale,
-      })
-
-      await waitFor(() => view.getByText(text))
-      expect(view.container.textContent).not.toMatch(/overdue|atrasada/)
-      view.unmount()
-    }
-  })
-
   it('shows each reminder with its action and a snooze', async () => {
     const reminders = [
       {
@@ -144,9 +107,7 @@ describe('Reminders', () => {
       },
     })
 
-    await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
-    )
+    await waitFor(() => getByText(/The access review is overdue/))
     expect(
       getByText('Start the review').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/review')
@@ -218,9 +179,7 @@ describe('Reminders', () => {
       },
     })
 
-    await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
-    )
+    await waitFor(() => getByText(/The access review is overdue/))
     // The select's name is its visible label, and the label names the group around the button.
     const select = getByRole('combobox', {
       name: 'Remind me again in',
@@ -283,14 +242,10 @@ describe('Reminders', () => {
       },
     })
 
-    await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
-    )
+    await waitFor(() => getByText(/The access review is overdue/))
     fireEvent.click(getByText('Snooze'))
     await waitFor(() => getByText('Not a reminder shown now: reload the page'))
-    expect(
-      getByText(/No access review has been completed yet: do the first one now/)
-    ).toBeInTheDocument()
+    expect(getByText(/The access review is overdue/)).toBeInTheDocument()
   })
 
   it('shows nothing when there is nothing to remind', async () => {
@@ -339,11 +294,7 @@ describe('Reminders', () => {
       { graphql: { mocks: mocks() } }
     )
 
-    await waitFor(() =>
-      onReview.getByText(
-        /No access review has been completed yet: do the first one now/
-      )
-    )
+    await waitFor(() => onReview.getByText(/The access review is overdue/))
     expect(onReview.queryByText('Start the review')).toBeNull()
     expect(
       onReview.container.querySelector('[data-reminder="REVIEW_OVERDUE"] a')

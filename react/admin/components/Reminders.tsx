@@ -116,23 +116,18 @@ const ReminderItem: React.FC<{
         )}`
       : '')
 
-  const never = r.kind === 'REVIEW_OVERDUE' && !r.dueDate
-
   return (
     <div className="mb3" data-reminder={r.kind}>
       <Notice
         announce="none"
-        type={r.kind === 'REVIEW_DUE_SOON' || never ? 'warning' : 'error'}
+        type={r.kind === 'REVIEW_DUE_SOON' ? 'warning' : 'error'}
       >
         <span>
           <FormattedMessage
             id={
-              // overdue since a date when a review was completed before (as on the Overview);
-              // never completed is due now, not overdue (it shows on the day of install too)
+              // overdue since a date when a review was completed before (as on the Overview)
               r.kind === 'REVIEW_OVERDUE' && r.dueDate
                 ? 'admin/key-steward.overview.reviewOverdueSince'
-                : never
-                ? 'admin/key-steward.reminder.REVIEW_NEVER'
                 : `admin/key-steward.reminder.${r.kind}`
             }
             values={{

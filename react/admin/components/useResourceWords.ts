@@ -1,13 +1,13 @@
 // The License Manager resources a refusal names, in words: grouped by the newer resource that
-// would do instead ("Find user by email and Get paged users (or View Admin Users for all 2); Save
-// user (or Edit Admin Users)"), VTEX's names kept exact (resourceGroups.ts).
+// would do instead ("Find user by email and Get paged users (or View Admin Users); Save user (or
+// Edit Admin Users)"), VTEX's names kept exact (resourceGroups.ts).
 import { useIntl } from 'react-intl'
 
 import { groupResources, joinNames } from '../utils/resourceGroups'
 
 export function useResourceWords(): (accepted: string[][]) => string {
   const intl = useIntl()
-  const say = (id: string, values: Record<string, string | number>) =>
+  const say = (id: string, values: Record<string, string>) =>
     intl.formatMessage(
       { id: `admin/key-steward.error.forbidden.${id}` },
       values
@@ -23,8 +23,6 @@ export function useResourceWords(): (accepted: string[][]) => string {
           ? say('alternative', {
               names: names(g.names),
               newer: names(g.newer),
-              // "for all 3": the newer resource replaces every name of the group, not the last
-              count: g.names.length,
             })
           : names(g.names)
       )

@@ -99,14 +99,6 @@ const CASES: Array<[string, string]> = [
     'spaced numbers 0-255',
     fill(`${Array.from({ length: 256 }, (_, i) => i).join(' ')} `),
   ],
-  // tok34: groups of 1 to 7 capitals of changing widths are scored (secrets/narrowGroups.ts)
-  ['random capital groups of 1 to 4, dashes', random(`${CAPITALS}---------`)],
-  ['a list of currency codes', fill('BRL, USD, EUR, ARS, CLP, COP, MXN, ')],
-  ['capital groups of 3 and 4, one letter', fill('QQQ QQQQ ')],
-  [
-    'capital words of 1 to 7 letters, random',
-    random(`${CAPITALS}${CAPITALS}AEIOUAEIOU${' '.repeat(16)}`),
-  ],
 ]
 
 function time(fn: () => unknown): number {

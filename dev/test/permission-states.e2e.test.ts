@@ -226,7 +226,7 @@ describe('pages for sessions that lack rights, and their live regions', () => {
         )
           assert.equal(
             seen.resources,
-            'Your user lacks these License Manager resources: Find user by email, Get paged roles and Get paged users (or View Admin Users for all 3); Save user (or Edit Admin Users).'
+            'Your user lacks these License Manager resources: Find user by email, Get paged roles and Get paged users (or View Admin Users); Save user (or Edit Admin Users).'
           )
 
         // the owner's key page keeps its way back

@@ -129,45 +129,6 @@ describe('key-age-exceeded messages', () => {
     )
   })
 
-  // The key's page says "Renewal started on … by …" beside this finding: it must not say the
-  // token was never renewed, nor ask for a renewal VTEX would refuse (one is pending).
-  it.each([
-    [
-      'en',
-      'Key "ERP" is 100 days old and its token in use is still the one it was created with, 10 days past the 90-day rotation period. A renewal started on November 21, 2026 is not finished: the old token keeps working until it is. Finish the renewal once the integration uses the new token.',
-    ],
-    [
-      'pt',
-      'Uma renovação iniciada em 21 de novembro de 2026 não foi concluída',
-    ],
-    ['es', 'Una renovación iniciada el 21 de noviembre de 2026 no se terminó'],
-  ] as const)(
-    'while a renewal is pending, say so and ask to finish it (%s)',
-    (locale, text) => {
-      const f: Finding = {
-        rule: 'key-age-exceeded',
-        severity: 'MEDIUM',
-        practice: 'ROTATE_KEYS',
-        subjectType: 'KEY',
-        subjectId: 'k1',
-        subjectLabel: 'ERP',
-        params: {
-          ageDays: 100,
-          overdueDays: 10,
-          periodDays: 90,
-          since: '2026-08-18T00:00:00.000Z',
-          basis: 'KEY_CREATED',
-          renewalStarted: '2026-11-21T15:00:00.000Z',
-        },
-      }
-
-      expect(sayFinding(locale, f)).toContain(text)
-      expect(sayFinding(locale, f)).not.toMatch(
-        /never|nunca|Renove o token|Renueva su token/
-      )
-    }
-  )
-
   // The key's page writes its dates in full ("August 18, 2026"): the finding beside them too,
   // in the admin's language, on the day the renewal finished whatever the server's zone.
   it.each([

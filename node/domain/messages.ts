@@ -25,8 +25,6 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     ...p,
     since: dayValue(p.since),
     basis: String(p.basis || 'KEY_CREATED'),
-    pending: p.renewalStarted ? 'yes' : 'no',
-    renewalStarted: p.renewalStarted ? dayValue(p.renewalStarted) : 0,
   }),
   'exposed-client-side': (p) => ({
     ...p,

@@ -4,8 +4,7 @@
 // base64url or hex, whole or cut by line breaks and spaces anywhere (secrets/split.ts), read
 // from every alignment (secrets/views.ts), as UTF-16, gzip'd or zlib'd (secrets/inflate.ts), and
 // encoded again inside (double encoding), up to MAX_DEPTH layers; cut into groups of irregular
-// widths or with digits put in (secrets/irregular.ts), or into narrow groups of changing widths
-// ("DTY FAXB MXG …", secrets/narrowGroups.ts). Before anything is looked at, typed input
+// widths or with digits put in (secrets/irregular.ts). Before anything is looked at, typed input
 // is read through READINGS (below): escapes decoded, invisible characters dropped (no separation
 // at all), look-alike, mathematical, enclosed and regional indicator letters folded to ASCII
 // (flags left alone), byte lists and joined string
@@ -16,7 +15,6 @@ import { foldEnclosedLetters } from './secrets/enclosedLetters'
 import { decodeEscapes } from './secrets/escapes'
 import { compressedAt, inflated } from './secrets/inflate'
 import { interleavedSpans } from './secrets/interleaved'
-import { narrowSpans } from './secrets/narrowGroups'
 import { withoutInvisibles } from './secrets/invisibles'
 import { irregularSpans } from './secrets/irregular'
 import { joinLiterals } from './secrets/literals'
@@ -58,11 +56,10 @@ function spansIn(text: string, walk: Walk): Span[] {
     ...plainSpans(text),
     ...irregularSpans(text),
     ...interleavedSpans(text),
-    ...narrowSpans(text),
     ...spelledSpans(
       text,
-      (joined, width) =>
-        (!narrowCapitals(joined, width) && joinedTokenLike(joined)) ||
+      (joined) =>
+        joinedTokenLike(joined) ||
         (deeper && decodedSpans(joined, walk).length > 0)
     ),
   ])
@@ -90,13 +87,6 @@ function spansIn(text: string, walk: Walk): Span[] {
 
   return spans
 }
-
-/**
- * Capitals in groups of 3 or 4 of one width: a list of codes ("BRL USD EUR …") has that shape, so
- * narrowSpans judges them (known codes, random letters), not 32 capitals joined.
- */
-const narrowCapitals = (joined: string, width: number) =>
-  (width === 3 || width === 4) && /^[A-Z]+$/.test(joined)
 
 /** Whether a span lies inside one of sorted, merged spans; asked in order of start (one pass). */
 function coveredBy(sorted: Span[]): (s: Span) => boolean {

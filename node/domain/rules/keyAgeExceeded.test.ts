@@ -272,34 +272,6 @@ describe('key-age-exceeded', () => {
     ).toMatchObject({ basis: 'TOKEN_CREATED', ageDays: 200 })
   })
 
-  it('names the start of a pending renewal (the message asks to finish it), and only of a pending one', () => {
-    const pending = run(
-      rule,
-      input({
-        keys: [pendingKnown],
-        renewals: {
-          'k-pending-known': { startedAt: daysAgo(2), finishedAt: null },
-        },
-      })
-    )[0].params
-
-    expect(pending).toMatchObject({
-      basis: 'KEY_CREATED',
-      renewalStarted: daysAgo(2),
-    })
-    const finished = run(
-      rule,
-      input({
-        keys: [renewedLong],
-        renewals: {
-          'k-renewed-long': { startedAt: daysAgo(95), finishedAt: daysAgo(91) },
-        },
-      })
-    )[0].params
-
-    expect(finished.renewalStarted).toBeUndefined()
-  })
-
   it('never puts a token in params', () =>
     expect(paramsText(cases.flatMap((c) => run(rule, c[1])))).not.toMatch(
       TOKEN_RUN

@@ -1,5 +1,5 @@
 import { daysSince } from '../age'
-import { isPending, tokenAge } from '../renewals'
+import { tokenAge } from '../renewals'
 import type { PolicyInput, Rule } from './types'
 
 /** Grace beyond the period before MEDIUM becomes HIGH (VTEX shows orange, then red). */
@@ -43,8 +43,6 @@ export const keyAgeExceeded: Rule = {
         periodDays: period,
         since: age ? age.since : key.createdAt,
         basis: age ? age.basis : 'KEY_CREATED',
-        // the advice is to finish that renewal, not to start one (VTEX refuses a second)
-        ...(isPending(renewal) ? { renewalStarted: renewal!.startedAt } : {}),
       })
     }
   },

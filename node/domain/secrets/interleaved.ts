@@ -11,13 +11,6 @@ import type { Span } from './span'
 
 /** Runs of non-space characters long enough to hold 32 characters one place apart. */
 const RUN = /(?<!\S)\S{63,}/g
-/**
- * Capitals joined by marks only: groups of 3 joined by one mark ("BRL/USD/EUR/…") put every
- * other character in capitals. Such groups are read by narrowGroups.ts (widths 1 to 4) and
- * spelled.ts (one width), which tell a token from a list of codes; a filler of one mark between
- * each two capitals ("Q.W.E.R…") is a token spelled out (spelled.ts).
- */
-const CAPITALS_AND_MARKS = /^[A-Z!-/:-@[-`{-~]*$/
 /** Runs of letters long enough to hold 64 letters one place apart. */
 const LETTERS = /(?<![A-Za-z])[A-Za-z]{127,}/g
 
@@ -27,8 +20,7 @@ export function interleavedSpans(text: string): Span[] {
   for (const m of text.matchAll(RUN)) {
     const at = m.index ?? 0
 
-    for (const s of capitalsApart(text, at, at + m[0].length))
-      if (!CAPITALS_AND_MARKS.test(text.slice(s.start, s.end))) spans.push(s)
+    spans.push(...capitalsApart(text, at, at + m[0].length))
   }
 
   for (const m of text.matchAll(LETTERS)) {

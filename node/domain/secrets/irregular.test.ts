@@ -67,8 +67,7 @@ function cutRandomly(token: string, lo: number, hi: number, seed: number) {
 
 // Narrower groups weigh less: groups under 5 are acronyms as often as not ("ERP OMS WMS"), so a
 // stretch needs 60% of its letters in groups of 5 or more. Widths 3 to 6 miss half (499 of
-// 1,000 measured) here; narrowGroups.ts finds those and widths 3 and 4 alone, telling them from
-// lists of acronyms and codes by name and by their letters (narrowGroups.test.ts).
+// 1,000 measured); widths 3 and 4 alone are not told from a list of acronyms and are missed.
 test('refuses 500 random tokens cut into groups of 3 to 12 of random widths', () => {
   const missed = tokens(500).filter(
     (t, n) => !containsTokenLike(cutRandomly(t, 3, 12, n + 1))

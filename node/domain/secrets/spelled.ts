@@ -1,8 +1,7 @@
 // A token spelled out with a separator between every character ("Q W E R …", "q-w-e-r-…",
 // "Q, W, E, …"), or cut into groups of one width ("QWER.TYUI.…", "UVdF-UlRZ-…"): pieces of letters
 // and digits, each joined to the next by 1 to 3 other characters, in stretches of pieces of one
-// width (the last may be shorter). A stretch's pieces are joined and the check looks at that (with
-// the pieces' width: capitals in groups of 3 and 4 are judged by narrowGroups.ts).
+// width (the last may be shorter). A stretch's pieces are joined and the check looks at that.
 // Prose has no such stretch: its words come in many widths, and single letters in a row (a list
 // of sizes, initials) are far fewer than a token's 32 capitals. Linear: one pass over the text,
 // each stretch joined once.
@@ -29,7 +28,7 @@ const alnum = (c: number) => c < 128 && ALNUM[c] === 1
  */
 export function spelledSpans(
   text: string,
-  holdsToken: (joined: string, width: number) => boolean
+  holdsToken: (joined: string) => boolean
 ): Span[] {
   const spans: Span[] = []
   let start = -1 // the stretch's first piece
@@ -40,7 +39,7 @@ export function spelledSpans(
 
   const check = () => {
     if (pieces < 2 || length < (width === 1 ? MIN_SPELLED : MIN_GROUPED)) return
-    if (holdsToken(text.slice(start, end).replace(/[^A-Za-z0-9]+/g, ''), width))
+    if (holdsToken(text.slice(start, end).replace(/[^A-Za-z0-9]+/g, '')))
       spans.push({ start, end })
   }
 

@@ -55,21 +55,6 @@ const SCORE = PAIRS.map((row) =>
   )
 )
 
-/**
- * log2 P(a word starts with the letter) - log2(1/26), A–Z (the table's first row): acronyms are
- * made of initials, so a list of them leans the same way (narrowGroups.ts).
- */
-export const INITIAL_BITS = (() => {
-  const p = Array.from(
-    PAIRS[0].slice(0, 26),
-    (d) => 2 ** (-parseInt(d, 36) / 2)
-  )
-
-  const sum = p.reduce((a, b) => a + b, 0)
-
-  return p.map((x) => Math.log2((x / sum) * 26))
-})()
-
 /** Letters (any case; accents and other characters split words) and their summed score. */
 export function wordScore(text: string): { letters: number; bits: number } {
   let letters = 0

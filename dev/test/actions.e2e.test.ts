@@ -172,6 +172,15 @@ describe('renewal and remediation in the Admin', () => {
       'text=Renewal finished: only the new token works now'
     )
     await app.waitForSelector('[data-renewal-status="FINISHED"]')
+    // Finish went with the pending renewal: focus is on the notice that says it is done, not on
+    // the page's body (walk 10)
+    await app.waitForFunction(
+      () =>
+        document.activeElement?.getAttribute('data-testid') ===
+        'renewal-finished',
+      undefined,
+      { timeout: 10_000 }
+    )
     await app.waitForSelector('[data-rule="key-age-exceeded"]', {
       state: 'detached',
     })

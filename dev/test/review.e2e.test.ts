@@ -541,3 +541,62 @@ it('after sign-off, the changes a review asked for are followed up: counted, lis
   await screenshotAdmin(page, app, '/tmp/followup5/e2e-follow-up-list.png')
   assert.deepEqual(pageErrors, [])
 })
+
+// walk 10: named an auditor, carla met only dead ends: her Overview told her to ask to be named
+// one, the evidence links of a completed review opened a refusal, and each change asked for
+// offered "Carry it out on the key page", a page she cannot open and an action she may not take.
+it('the auditor is told she is one and led to the reviews, and is offered no link she cannot follow', async () => {
+  const as = (session: string, path: string) =>
+    openAdmin(
+      page,
+      `${stack.url}/admin/key-steward${path}${
+        path.includes('?') ? '&' : '?'
+      }session=${session}`
+    )
+
+  // the review the test before signed: a Rotate not carried out yet
+  const listed = await fetch(`${stack.url}/_v/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: 'VtexIdclientAutCookie=session-ana-owner',
+    },
+    body: JSON.stringify({ query: '{ reviews { id } }' }),
+  }).then(
+    (r) => r.json() as Promise<{ data: { reviews: Array<{ id: string }> } }>
+  )
+  const latest = listed.data.reviews[0].id
+  const carryOut = 'a:has-text("Carry it out on the key page")'
+  const evidenceLinks = '[data-practice] [data-evidence] a'
+
+  // the owner is offered both, so their absence below is the auditor's view, not the review's
+  let app = await as('session-ana-owner', `/review?review=${latest}`)
+
+  await app.waitForSelector('tr[data-review-key]')
+  await app.waitForSelector(carryOut)
+  assert.ok((await app.locator(evidenceLinks).count()) > 0)
+
+  app = await as('session-carla-readonly', '')
+  const refusal = app.locator('[data-testid="forbidden"]')
+
+  await refusal.waitFor()
+  assert.equal(await refusal.locator('[data-forbidden-auditor]').count(), 0)
+  assert.match(
+    (await refusal.locator('[data-forbidden-is-auditor]').textContent())!,
+    /^You are an auditor of this account: you can read its completed access reviews/
+  )
+  await screenshotAdmin(page, app, join(ARTIFACTS, 'auditor-overview.png'))
+  await refusal
+    .getByRole('link', { name: 'Open the completed reviews' })
+    .click()
+  await app.waitForSelector('[data-auditor-view]')
+
+  app = await as('session-carla-readonly', `/review?review=${latest}`)
+  await app.waitForSelector('tr[data-review-key] [data-not-carried-out]')
+  // the permissions have answered once the evidence counts are text
+  await app.waitForSelector('[data-practice] [data-evidence-count]')
+  assert.equal(await app.locator(evidenceLinks).count(), 0)
+  assert.equal(await app.locator(carryOut).count(), 0)
+  await screenshotAdmin(page, app, join(ARTIFACTS, 'auditor-completed.png'))
+  assert.deepEqual(pageErrors, [])
+})

@@ -141,7 +141,11 @@ export async function authorize(ctx: Context, access: Access): Promise<void> {
     return
   }
 
-  throw missingPermissions([...lacking])
+  // Refused, an auditor is told that they are one (their refusal leads to the completed
+  // reviews). About their own session only; if the settings cannot be read, they are not told.
+  const auditor = !access.auditors && (await isAuditor(ctx).catch(() => false))
+
+  throw missingPermissions([...lacking], { auditor })
 }
 
 type Resolver = (

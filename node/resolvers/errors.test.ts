@@ -91,6 +91,22 @@ describe('missingPermissions', () => {
   })
 })
 
+describe('missingPermissions for a named auditor', () => {
+  // walk 10: an auditor refused the Overview was told to ask to be named an auditor
+  it('says the session is an auditor only when it is one', () => {
+    const ext = (e: Error) =>
+      (e as { extensions?: Record<string, unknown> }).extensions
+
+    expect(
+      ext(missingPermissions([SAVE_USER], { auditor: true }))
+    ).toMatchObject({ code: 'FORBIDDEN', auditor: true })
+    expect(ext(missingPermissions([SAVE_USER]))).not.toHaveProperty('auditor')
+    expect(
+      ext(missingPermissions([SAVE_USER], { auditor: false }))
+    ).not.toHaveProperty('auditor')
+  })
+})
+
 describe('toResolverError', () => {
   // A walk found "VTEX did not answer: GET /api/vlm/appkeys failed after 4 attempts: HTTP 502"
   // on a pt page: a raw method and path, and "did not answer" about an answer (502).

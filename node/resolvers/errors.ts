@@ -135,8 +135,13 @@ export function sessionExpired(): AuthenticationError {
  * and its newer equivalents. `missingResources` keeps the legacy names (as VTEX's API reference
  * spells them); `acceptedResources` lists, for each, every resource that would do.
  */
+/**
+ * `auditor`: the session is an auditor named in the settings (refused here, as anything beyond
+ * completed reviews): its page then says so and leads to the reviews, not "ask to be named one".
+ */
 export function missingPermissions(
-  requirements: Requirement[]
+  requirements: Requirement[],
+  { auditor = false }: { auditor?: boolean } = {}
 ): ForbiddenError {
   const byLegacy = new Map(requirements.map((r) => [r[0].name, r]))
   const list = [...byLegacy.keys()].sort().map((name) => byLegacy.get(name)!)
@@ -151,6 +156,7 @@ export function missingPermissions(
   return withCode(err, 'FORBIDDEN', {
     missingResources: list.map((r) => r[0].name),
     acceptedResources: list.map((r) => r.map((x) => x.name)),
+    ...(auditor ? { auditor: true } : {}),
   })
 }
 

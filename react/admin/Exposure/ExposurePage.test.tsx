@@ -1,7 +1,8 @@
 import React from 'react'
-import { render, waitFor } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import LEAK_SCAN from '../graphql/leakScan.gql'
+import RUN from '../graphql/runLeakScan.gql'
 import ExposurePage from './ExposurePage'
 
 const scan = {
@@ -321,5 +322,57 @@ describe('ExposurePage', () => {
 
     await waitFor(() => getByText('No scan yet'))
     expect(getByText('Scan storefront now')).toBeInTheDocument()
+  })
+
+  // walk 10: Enter on "Scan storefront now" put focus on the body at once (the button is disabled
+  // while the scan runs), and a scan that found the same left the page unchanged and silent.
+  it('keeps focus on a status line that says the scan runs, then how it ended, in pt', async () => {
+    const { container, getByText } = render(<ExposurePage />, {
+      locale: 'pt',
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: scan } },
+          },
+          {
+            request: { query: RUN },
+            // answered after this turn: the test sees the scan running first
+            newData: () => ({
+              data: {
+                runLeakScan: {
+                  at: scan.at,
+                  pagesScanned: 3,
+                  scriptsScanned: 2,
+                  exposedKeys: 1,
+                  complete: false,
+                },
+              },
+            }),
+          },
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: scan } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Varrer a loja agora'))
+    const status = container.querySelector('[data-scan-status]')!
+
+    // present (and empty) before it speaks: a live region added with its text is not read
+    expect(status.getAttribute('role')).toBe('status')
+    expect(status.textContent).toBe('')
+    fireEvent.click(getByText('Varrer a loja agora'))
+    expect(document.activeElement).toBe(status)
+    expect(status.textContent).toBe('Varrendo a loja…')
+    await waitFor(() =>
+      expect(status.getAttribute('data-scan-status')).toBe('done')
+    )
+    expect(status.textContent).toBe(
+      'Varredura concluída: 3 páginas lidas e 2 scripts lidos; 1 chave exposta encontrada. Alguns endereços não puderam ser lidos, então a varredura não pode dizer que estão limpos.'
+    )
+    expect(document.activeElement).toBe(status)
   })
 })

@@ -11,6 +11,7 @@ import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading } from '../components/QueryState'
+import { ScanStatus, useScanRun } from '../components/ScanStatus'
 import SeverityBadge from '../components/SeverityBadge'
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
@@ -80,11 +81,9 @@ const ExposurePage: React.FC = () => {
     .flatMap((e) => (e.tokenFound && e.key ? [e.key] : []))
     .filter((k, i, all) => all.findIndex((x) => x.id === k.id) === i)
 
+  const scanRun = useScanRun(run)
   const runButton = (
-    <Button
-      onClick={() => run().catch(() => undefined)}
-      isLoading={running.loading}
-    >
+    <Button onClick={() => scanRun.start()} isLoading={running.loading}>
       <FormattedMessage id="admin/key-steward.exposure.run" />
     </Button>
   )
@@ -95,6 +94,8 @@ const ExposurePage: React.FC = () => {
       title={<FormattedMessage id="admin/key-steward.exposure.title" />}
       subtitle={<FormattedMessage id="admin/key-steward.exposure.subtitle" />}
     >
+      {/* outside the blocks: the empty state's button goes away with the first scan */}
+      <ScanStatus state={scanRun.state} statusRef={scanRun.statusRef} />
       {runFailure && (
         <div className="mb5">
           <Notice announce="assertive" type="error">

@@ -425,6 +425,10 @@ describe('key page: renewal', () => {
     await waitFor(() =>
       getByText(/Renewal finished: only the new token works now/)
     )
+    // walk 10: the Finish button goes with the pending renewal, and focus fell to the body
+    await waitFor(() =>
+      expect(document.activeElement).toBe(getByTestId('renewal-finished'))
+    )
   })
 
   it('moves focus into the record-a-renewal form when it opens, and back to its button when cancelled', async () => {

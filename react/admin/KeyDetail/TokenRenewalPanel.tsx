@@ -203,6 +203,13 @@ const TokenRenewalPanel: React.FC<{
   can: (field: KeyActionField) => ActionPermission | undefined
 }> = ({ apiKey, can }) => {
   const [finished, setFinished] = useState(false)
+  // Finish goes away once the renewal is finished (its dialog has no button to return focus
+  // to): focus moves to the notice that says it is done, not to the page's body.
+  const finishedNotice = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (finished) finishedNotice.current?.focus()
+  }, [finished])
   const refetch = [
     { query: KEY_DETAIL, variables: { id: apiKey.id } },
     { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
@@ -216,7 +223,12 @@ const TokenRenewalPanel: React.FC<{
     <div>
       <Status apiKey={apiKey} />
       {finished && (
-        <div className="mb4">
+        <div
+          className="mb4"
+          ref={finishedNotice}
+          tabIndex={-1}
+          data-testid="renewal-finished"
+        >
           <Notice
             announce="polite"
             type="success"

@@ -118,7 +118,13 @@ const OverviewPage: React.FC = () => {
             meta={inventory}
             loading={loading}
             onLive={() => refetch({ ...variables, live: true })}
+            error={reading ? undefined : error}
           />
+          {(reading || (loading && !!status?.reading)) && (
+            <PageBlock>
+              <ReadProgress status={status} />
+            </PageBlock>
+          )}
           <PartialBanner
             missing={inventory.missing}
             source={inventory.source}

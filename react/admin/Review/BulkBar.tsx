@@ -28,7 +28,8 @@ import {
 } from './useCountInSelection'
 import { useDecide } from './useDecide'
 import { Notice } from '../components/Notice'
-import { RunScan } from './Checklist'
+import { RunScan, useRunScan } from './Checklist'
+import { ScanStatus } from '../components/ScanStatus'
 import { scannedDuring } from './scanFirst'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
@@ -121,6 +122,7 @@ const BulkBar: React.FC<Props> = ({
   // Keep on keys that need a justification, with none: said at the field before any dialog
   const [needsJustification, setNeedsJustification] = useState(false)
   const [decide, deciding] = useDecide()
+  const scan = useRunScan()
   const justificationInput = useRef<HTMLInputElement>(null)
   const applyButton = useRef<HTMLButtonElement>(null)
 
@@ -217,10 +219,18 @@ const BulkBar: React.FC<Props> = ({
           {!scanned && (
             <div className="f6 c-warning mt2" data-no-scan-yet>
               {t('noScanYet')}
-              <RunScan />
+              <RunScan scan={scan} />
             </div>
           )}
         </div>
+      )}
+      {/* stays when the note above goes with the scan: focus and the outcome are here */}
+      {((healthyCount > 0 && !scanned) || scan.state.phase !== 'idle') && (
+        <ScanStatus
+          state={scan.state}
+          statusRef={scan.statusRef}
+          className="f6"
+        />
       )}
       <form
         onSubmit={(e) => {
@@ -366,7 +376,9 @@ const BulkBar: React.FC<Props> = ({
             {/* the rules of the selected keys are not all known here: a new token fixes an
                 exposed one, the roles of an Owner key stay */}
             {decision === 'KEEP'
-              ? t('confirmCritical.effect.KEEP')
+              ? t('confirmCritical.effect.KEEP_KEYS', {
+                  count: criticalCount ?? count,
+                })
               : t('confirmCritical.effect.ROTATE_MIXED', {
                   count: criticalCount ?? count,
                 })}

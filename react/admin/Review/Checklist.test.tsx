@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import CHECK from '../graphql/checkPractice.gql'
+import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import REVIEW from '../graphql/review.gql'
 import Checklist, { ReadOnlyChecklist } from './Checklist'
 import type { ChecklistItem } from './types'
@@ -154,6 +155,51 @@ describe('Checklist: evidence at 5,000 keys', () => {
     expect(link.textContent).toBe('show the 1,244 keys')
     expect(link.getAttribute('href')).toBe(
       '/admin/key-steward/keys?evidence=activeWithinRotation&review=2026-11-26-e689363d'
+    )
+  })
+})
+
+// walk 10: an auditor's evidence links ("show the 5 keys") opened the key list, which refused her
+describe('ReadOnlyChecklist: evidence for a session that cannot open the key list', () => {
+  const refusedReads = {
+    request: { query: PERMISSIONS },
+    result: {
+      data: {
+        keyActionPermissions: [
+          'renewToken',
+          'finishTokenRenewal',
+          'recordTokenRenewal',
+          'deactivateKey',
+          'reactivateKey',
+          'removeKeyRole',
+        ].map((field) => ({
+          field,
+          allowed: false,
+          missingResources: ['Save user'],
+          acceptedResources: [['Save user', 'Edit Admin Users']],
+        })),
+      },
+    },
+  }
+
+  it('counts the keys as text, with no link, in pt', async () => {
+    const { container } = render(
+      <ReadOnlyChecklist
+        items={[
+          evidence('ROTATE_KEYS', [
+            ['activeWithinRotation', '40/48', false, 5],
+          ]),
+        ]}
+        reviewId="r1"
+      />,
+      { locale: 'pt', graphql: { mocks: [refusedReads] } }
+    )
+
+    const l = container.querySelector('[data-evidence="activeWithinRotation"]')!
+
+    await waitFor(() => expect(l.querySelector('a')).toBeNull())
+    expect(l.querySelector('[data-evidence-count="5"]')!.textContent).toBe(
+      ' · 5 chaves'
     )
   })
 })

@@ -5,6 +5,9 @@ import { Button, Dropdown, Textarea } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
+import { ScanStatus, useScanRun } from '../components/ScanStatus'
+import { opensKeyPages } from '../actions/opensKeyPages'
+import { usePermissions } from '../actions/usePermissions'
 import CHECK from '../graphql/checkPractice.gql'
 import REVIEW from '../graphql/review.gql'
 import RUN_SCAN from '../graphql/runLeakScan.gql'
@@ -19,8 +22,12 @@ import type { CheckStatus, ChecklistItem } from './types'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
-/** "Run scan now": the storefront scan NO_CLIENT_SIDE needs, run from the checklist. */
-export const RunScan: React.FC = () => {
+/**
+ * The storefront scan NO_CLIENT_SIDE needs, run from the review. The caller keeps the status
+ * line (ScanStatus) where it stays after the scan: the note holding the button goes once a scan
+ * ran in the review.
+ */
+export function useRunScan() {
   const [run, running] = useMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
@@ -34,28 +41,35 @@ export const RunScan: React.FC = () => {
     awaitRefetchQueries: true,
   })
 
-  const failure = readError(running.error)
-
-  return (
-    <span className="db mt2">
-      <span data-run-scan>
-        <Button
-          size="small"
-          variation="secondary"
-          isLoading={running.loading}
-          onClick={() => run().catch(() => undefined)}
-        >
-          <FormattedMessage id="admin/key-steward.review.runScanNow" />
-        </Button>
-      </span>
-      {failure && (
-        <span className="db c-danger f6 mt1" role="alert">
-          {failure.message}
-        </span>
-      )}
-    </span>
-  )
+  return {
+    ...useScanRun(run),
+    loading: running.loading,
+    failure: readError(running.error),
+  }
 }
+
+export type ScanRun = ReturnType<typeof useRunScan>
+
+/** "Run scan now", and why it failed. */
+export const RunScan: React.FC<{ scan: ScanRun }> = ({ scan }) => (
+  <span className="db mt2">
+    <span data-run-scan>
+      <Button
+        size="small"
+        variation="secondary"
+        isLoading={scan.loading}
+        onClick={() => scan.start()}
+      >
+        <FormattedMessage id="admin/key-steward.review.runScanNow" />
+      </Button>
+    </span>
+    {scan.failure && (
+      <span className="db c-danger f6 mt1" role="alert">
+        {scan.failure.message}
+      </span>
+    )}
+  </span>
+)
 
 /** The value the service gives an evidence line that has no figure (node/domain/review/checklist.ts). */
 const NO_FIGURE = '—'
@@ -76,10 +90,12 @@ export const evidenceHref = (reviewId: string, evidenceId: string) =>
     evidenceId
   )}&review=${encodeURIComponent(reviewId)}`
 
-const EvidenceLines: React.FC<{ item: ChecklistItem; reviewId: string }> = ({
-  item,
-  reviewId,
-}) => {
+const EvidenceLines: React.FC<{
+  item: ChecklistItem
+  reviewId: string
+  /** false: the session cannot open the key list (an auditor), so the count is text */
+  linked?: boolean
+}> = ({ item, reviewId, linked = true }) => {
   const intl = useIntl()
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/key-steward.${id}` })
@@ -115,7 +131,16 @@ const EvidenceLines: React.FC<{ item: ChecklistItem; reviewId: string }> = ({
               : <strong>{figure(e)}</strong>
             </>
           )}
-          {e.keyCount > 0 && (
+          {e.keyCount > 0 && !linked && (
+            <span data-evidence-count={e.keyCount}>
+              {' · '}
+              <FormattedMessage
+                id="admin/key-steward.review.keysCounted"
+                values={{ count: e.keyCount }}
+              />
+            </span>
+          )}
+          {e.keyCount > 0 && linked && (
             <>
               {' · '}
               {/* underlined: a link in a line of text is told apart by more than colour (axe) */}
@@ -149,54 +174,59 @@ const CheckedOn: React.FC<{ at: string }> = ({ at }) => (
 export const ReadOnlyChecklist: React.FC<{
   items: ChecklistItem[]
   reviewId: string
-}> = ({ items, reviewId }) => (
-  <ul className="list pa0 ma0">
-    {items.map((item) => (
-      <li
-        key={item.practice}
-        className="pv4 bb b--muted-4"
-        data-practice={item.practice}
-        data-status={item.status}
-      >
-        <h3 className="t-heading-5 mt0 mb2">
-          <FormattedMessage
-            id={`admin/key-steward.practice.${item.practice}`}
-          />{' '}
-          ·{' '}
-          <FormattedMessage
-            id={`admin/key-steward.review.check.${item.status}`}
-          />
-        </h3>
-        {item.attested ? (
-          <p className="f6 c-muted-1 mt0">
-            <FormattedMessage id="admin/key-steward.review.attested" />
-          </p>
-        ) : (
-          <EvidenceLines item={item} reviewId={reviewId} />
-        )}
-        {item.note && (
-          <p className="f6 mt2 mb1" data-note>
+}> = ({ items, reviewId }) => {
+  // an auditor reads the review, not the key list its evidence links lead to
+  const linked = opensKeyPages(usePermissions())
+
+  return (
+    <ul className="list pa0 ma0">
+      {items.map((item) => (
+        <li
+          key={item.practice}
+          className="pv4 bb b--muted-4"
+          data-practice={item.practice}
+          data-status={item.status}
+        >
+          <h3 className="t-heading-5 mt0 mb2">
             <FormattedMessage
-              id="admin/key-steward.review.noteIs"
-              values={{ note: item.note }}
-            />
-          </p>
-        )}
-        {item.checkedBy && (
-          <p className="f7 c-muted-2 mv0">
+              id={`admin/key-steward.practice.${item.practice}`}
+            />{' '}
+            ·{' '}
             <FormattedMessage
-              id="admin/key-steward.review.checkedBy"
-              values={{
-                who: item.checkedBy,
-                when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
-              }}
+              id={`admin/key-steward.review.check.${item.status}`}
             />
-          </p>
-        )}
-      </li>
-    ))}
-  </ul>
-)
+          </h3>
+          {item.attested ? (
+            <p className="f6 c-muted-1 mt0">
+              <FormattedMessage id="admin/key-steward.review.attested" />
+            </p>
+          ) : (
+            <EvidenceLines item={item} reviewId={reviewId} linked={linked} />
+          )}
+          {item.note && (
+            <p className="f6 mt2 mb1" data-note>
+              <FormattedMessage
+                id="admin/key-steward.review.noteIs"
+                values={{ note: item.note }}
+              />
+            </p>
+          )}
+          {item.checkedBy && (
+            <p className="f7 c-muted-2 mv0">
+              <FormattedMessage
+                id="admin/key-steward.review.checkedBy"
+                values={{
+                  who: item.checkedBy,
+                  when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
+                }}
+              />
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 const Item: React.FC<{
   item: ChecklistItem
@@ -228,6 +258,7 @@ const Item: React.FC<{
 
   const failure = readError(saving.error)
   const dirty = status !== item.status || note !== item.note
+  const scan = useRunScan()
 
   return (
     <li
@@ -262,8 +293,15 @@ const Item: React.FC<{
           {item.doneNeeds === 'FRESH_SCAN' && (
             <div className="f6 c-warning mt2" data-done-needs="FRESH_SCAN">
               <FormattedMessage id="admin/key-steward.review.needsFreshScan" />
-              <RunScan />
+              <RunScan scan={scan} />
             </div>
+          )}
+          {(item.doneNeeds === 'FRESH_SCAN' || scan.state.phase !== 'idle') && (
+            <ScanStatus
+              state={scan.state}
+              statusRef={scan.statusRef}
+              className="f6"
+            />
           )}
           {item.checkedBy && (
             <p className="f7 c-muted-2 mb0">

@@ -154,9 +154,11 @@ describe('DecisionRow', () => {
     expect(dialog.textContent).toContain('Keep a key with a CRITICAL finding?')
     expect(dialog.textContent).toContain('Store locator widget')
     expect(dialog.textContent).toContain('Exposed in storefront code')
+    // one key: "this key’s access", not "their" (walk 10)
     expect(dialog.textContent).toContain(
-      'Keep records that their access stays as it is.'
+      'Keep records that this key’s access stays as it is.'
     )
+    expect(dialog.textContent).not.toContain('their')
     fireEvent.click(getByRole('button', { name: 'Cancel' }))
     await waitFor(() =>
       expect(queryByTestId('row-critical-confirm')).toBeNull()

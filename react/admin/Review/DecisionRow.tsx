@@ -4,6 +4,7 @@ import { Button, Dropdown, Input } from 'vtex.styleguide'
 
 import KeyActionButton from '../actions/KeyActionButton'
 import RenewTokenButton from '../actions/RenewTokenButton'
+import { mayCarryOut } from '../actions/opensKeyPages'
 import type { KeyActionField } from '../actions/usePermissions'
 import Dialog from '../components/Dialog'
 import Link from '../components/Link'
@@ -183,7 +184,10 @@ const CarryOut: React.FC<{
  * out yet" when nothing was, and the key page where the action is while it is not carried out
  * (actions done there after sign-off count for this review).
  */
-const FollowUp: React.FC<{ k: ReviewKey }> = ({ k }) => {
+const FollowUp: React.FC<{ k: ReviewKey; offerKeyPage: boolean }> = ({
+  k,
+  offerKeyPage,
+}) => {
   const d = k.decision
 
   if (!d || d.decision === 'KEEP') return null
@@ -200,7 +204,7 @@ const FollowUp: React.FC<{ k: ReviewKey }> = ({ k }) => {
           <FormattedMessage id="admin/key-steward.review.notCarriedOut" />
         </p>
       )}
-      {d.carryOutStatus !== 'CARRIED_OUT' && !k.external && (
+      {d.carryOutStatus !== 'CARRIED_OUT' && !k.external && offerKeyPage && (
         <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
           <FormattedMessage id="admin/key-steward.review.carryOutOnKeyPage" />
         </Link>
@@ -361,7 +365,10 @@ const DecisionRow: React.FC<RowProps> = ({
                   }}
                 />
               </span>
-              <FollowUp k={k} />
+              <FollowUp
+                k={k}
+                offerKeyPage={mayCarryOut(k.decision.decision, can)}
+              />
             </>
           ) : (
             <span className="c-muted-2">—</span>

@@ -644,6 +644,10 @@ describe('ReviewPage', () => {
     expect(dialog.querySelector('[data-critical-count]')!.textContent).toMatch(
       /: 1 of 3\.$/
     )
+    // one critical key among three: worded for the one
+    expect(dialog.querySelector('[data-critical-effect]')!.textContent).toBe(
+      'Keep records that the key’s access stays as it is. Check the critical key before you keep it.'
+    )
     // focus starts on Cancel (the safe choice); Esc closes and decides nothing
     expect(document.activeElement!.textContent).toBe('Cancel')
     fireEvent.keyDown(dialog, { key: 'Escape' })

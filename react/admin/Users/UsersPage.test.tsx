@@ -162,6 +162,10 @@ describe('UsersPage', () => {
     })
 
     await waitFor(() => getByText('1–100 of 150'))
+    // what it matches, as the key search says its own (walk 10)
+    expect(getByLabelText('Search users').getAttribute('placeholder')).toBe(
+      'Email, name or role'
+    )
     fireEvent.change(getByLabelText('Search users'), {
       target: { value: 'diego' },
     })

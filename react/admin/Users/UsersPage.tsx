@@ -157,6 +157,9 @@ const UsersPage: React.FC = () => {
                   label={intl.formatMessage({
                     id: 'admin/key-steward.users.search',
                   })}
+                  placeholder={intl.formatMessage({
+                    id: 'admin/key-steward.users.search.placeholder',
+                  })}
                   value={typed}
                   onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                     setTyped(e.target.value)

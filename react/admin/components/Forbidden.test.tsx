@@ -10,7 +10,7 @@ import { GraphQLError } from 'graphql'
 import PageFrame from './PageFrame'
 import { ErrorState } from './QueryState'
 
-const refused = (acceptedResources: string[][]) =>
+const refused = (acceptedResources: string[][], more = {}) =>
   new ApolloError({
     graphQLErrors: [
       new GraphQLError(
@@ -24,6 +24,7 @@ const refused = (acceptedResources: string[][]) =>
           code: 'FORBIDDEN',
           missingResources: acceptedResources.map((r) => r[0]),
           acceptedResources,
+          ...more,
         }
       ),
     ],
@@ -71,6 +72,27 @@ describe('the refusal of a page', () => {
     )
     expect(box.querySelector('[data-forbidden-auditor]')!.textContent).toMatch(
       /auditor in Key Steward’s Settings/
+    )
+  })
+
+  // walk 10: carla, named an auditor, was told on her Overview to ask to be named one
+  it('tells a named auditor that they are one and leads to the completed reviews, in pt', () => {
+    const { getByTestId } = render(
+      <ErrorState
+        error={refused(NO_READS, { auditor: true })}
+        onRetry={() => undefined}
+      />,
+      { locale: 'pt' }
+    )
+
+    const box = getByTestId('forbidden')
+
+    expect(box.querySelector('[data-forbidden-auditor]')).toBeNull()
+    const line = box.querySelector('[data-forbidden-is-auditor]')!
+
+    expect(line.textContent).toMatch(/^Você é auditor desta conta/)
+    expect(line.querySelector('a')!.getAttribute('href')).toMatch(
+      /\/admin\/key-steward\/review$/
     )
   })
 

@@ -5,7 +5,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import type { ApolloError } from 'apollo-client'
 import { useQuery } from 'react-apollo'
-import { FormattedMessage } from 'react-intl'
+import { FormattedDate, FormattedMessage } from 'react-intl'
 import { Spinner } from 'vtex.styleguide'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
@@ -15,6 +15,7 @@ import type {
 } from '../graphql/types.generated'
 import type { InventoryMeta } from '../types'
 import { readError } from '../utils/errors'
+import type { ServiceError } from '../utils/errors'
 import {
   LIVE_READ_MIN_INTERVAL_SECONDS,
   secondsUntilLiveRead,
@@ -45,7 +46,9 @@ export function useQueryFreshness(
     (query.loading && !hasData) || reading,
     () => {
       query.refetch()
-    }
+    },
+    // a press of "Load live data" (or any reload) while the page shows data: its read's progress
+    query.loading && hasData
   )
 
   return { status, reading }
@@ -63,11 +66,14 @@ export function useLastPage<T>(value: T | null | undefined): T | undefined {
 /**
  * Polls Query.inventoryStatus while `waiting` (the page has no data yet, or was told the read is
  * still running) or while the data shown is being revalidated; calls `onFresh` once per new copy.
+ * `watching` (a request in flight beside data shown) polls for the progress only: that request
+ * brings its own answer, so nothing is asked again.
  */
 export function useFreshness(
   meta: DataMeta | null | undefined,
   waiting: boolean,
-  onFresh: () => void
+  onFresh: () => void,
+  watching = false
 ): InventoryStatus | null {
   // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
   // keeps the copy's age.
@@ -75,14 +81,16 @@ export function useFreshness(
   // Loading is not yet a cold read: a warm page sends no status query at all.
   const [slow, setSlow] = useState(false)
 
+  const polled = waiting || watching
+
   useEffect(() => {
-    if (!waiting) return setSlow(false)
+    if (!polled) return setSlow(false)
     const timer = setTimeout(() => setSlow(true), COLD_AFTER_MS)
 
     return () => clearTimeout(timer)
-  }, [waiting])
+  }, [polled])
   const active =
-    (waiting && slow) || (!!meta?.revalidating && settled !== meta?.version)
+    (polled && slow) || (!!meta?.revalidating && settled !== meta?.version)
 
   const { data } = useQuery<
     KeyStewardInventoryStatusQuery,
@@ -99,6 +107,8 @@ export function useFreshness(
 
   useEffect(() => {
     if (!status || status.reading) return
+    // only watching: the request in flight answers the page itself
+    if (!waiting && !meta?.revalidating) return
     if (
       status.version &&
       status.version !== meta?.version &&
@@ -301,7 +311,81 @@ const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => (
   </div>
 )
 
-/** The daily scan's copy (SourceBanner), or the recent copy with its age and a live read on request. */
+/**
+ * The page's request failed while it shows data from before (a "Load live data" VTEX refused, a
+ * page of the list that could not load): the data shown must not pass for the answer. Says why
+ * (the service's message), which copy is still shown, and offers the live read again.
+ */
+export const LiveFailure: React.FC<{
+  error: ServiceError
+  meta: DataMeta
+  onRetry: () => void
+}> = ({ error, meta, onRetry }) => (
+  <div className="mt3" data-testid="live-read-failed">
+    <Notice
+      announce="assertive"
+      type="error"
+      action={{
+        label: <FormattedMessage id="admin/key-steward.error.retry" />,
+        onClick: onRetry,
+      }}
+    >
+      {/* one element: the Alert lays its children out as a row */}
+      <span>
+        <span className="db">
+          <FormattedMessage
+            id="admin/key-steward.source.failed"
+            values={{ message: error.message }}
+          />
+        </span>
+        <span className="db mt2" data-testid="live-read-failed-copy">
+          {meta.source === 'SNAPSHOT' ? (
+            <FormattedMessage
+              id="admin/key-steward.source.failed.snapshot"
+              values={{
+                date: (
+                  <FormattedDate
+                    value={meta.generatedAt}
+                    year="numeric"
+                    month="long"
+                    day="2-digit"
+                    hour="2-digit"
+                    minute="2-digit"
+                  />
+                ),
+              }}
+            />
+          ) : meta.source === 'RECENT' ? (
+            <FormattedMessage
+              id="admin/key-steward.source.failed.recent"
+              values={{ minutes: Math.floor((meta.ageSeconds ?? 0) / 60) }}
+            />
+          ) : (
+            <FormattedMessage id="admin/key-steward.source.failed.live" />
+          )}
+        </span>
+      </span>
+    </Notice>
+  </div>
+)
+
+/**
+ * The failure LiveFailure speaks of: an error beside data shown. READING is no failure (the read
+ * goes on and the page shows its progress).
+ */
+export const failureBesideData = (
+  error: ApolloError | undefined
+): ServiceError | null => {
+  const e = readError(error)
+
+  return e && e.code !== 'READING' ? e : null
+}
+
+/**
+ * Where the page's data comes from: the daily scan's copy (SourceBanner), the recent copy with
+ * its age, or a live read just made; each with a live read on request, and what a failed request
+ * left on screen.
+ */
 export const DataSource: React.FC<{
   meta: DataMeta
   /** asks for a live read; what it returns (the query's refetch promise) says when it answered */
@@ -309,34 +393,48 @@ export const DataSource: React.FC<{
   loading?: boolean
   /** false: the page offers "Load live data" in its own content (one button, not two) */
   action?: boolean
-}> = ({ meta, onLive, loading, action = true }) => {
+  /** the page's query error while it still shows `meta`'s data */
+  error?: ApolloError
+}> = ({ meta, onLive, loading, action = true, error }) => {
   const { ask, answer } = useLiveRequest(meta, onLive)
+  const failure = loading ? null : failureBesideData(error)
+  const failureNotice = failure && (
+    <LiveFailure error={failure} meta={meta} onRetry={ask} />
+  )
 
   if (meta.source === 'SNAPSHOT')
     return (
-      <SourceBanner
-        source={meta.source}
-        generatedAt={meta.generatedAt}
-        onLive={action ? ask : undefined}
-        loading={loading}
-      />
+      <>
+        <SourceBanner
+          source={meta.source}
+          generatedAt={meta.generatedAt}
+          onLive={action ? ask : undefined}
+          loading={loading}
+        />
+        {failureNotice && <div className="mb5">{failureNotice}</div>}
+      </>
     )
-  if (meta.source !== 'RECENT') return null
+  const recent = meta.source === 'RECENT'
   const minutes = Math.floor((meta.ageSeconds ?? 0) / 60)
 
   return (
     <div
       className="mb5"
-      data-source="RECENT"
-      data-age-seconds={meta.ageSeconds ?? 0}
+      data-source={meta.source}
+      data-age-seconds={recent ? meta.ageSeconds ?? 0 : undefined}
     >
       {/* A recent copy is the normal case: a quiet line, not announced each time its age
           changes; only what is under way (revalidating, loading) is, politely. */}
       <p className="ma0 f6 c-muted-1">
-        <FormattedMessage
-          id="admin/key-steward.source.recent"
-          values={{ minutes }}
-        />
+        {recent ? (
+          <FormattedMessage
+            id="admin/key-steward.source.recent"
+            values={{ minutes }}
+          />
+        ) : (
+          // a live read: say it happened (the press's answer), and keep the button
+          <FormattedMessage id="admin/key-steward.source.live" />
+        )}
         <span role="status" data-testid="source-progress">
           {meta.revalidating && (
             <span className="ml2" data-testid="revalidating">
@@ -360,6 +458,7 @@ export const DataSource: React.FC<{
         )}
       </p>
       {answer && <LiveAnswerNotice answer={answer} />}
+      {failureNotice}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // What a server-paged list page (API keys, Users and roles) shows around its rows: the read's
-// progress while nothing is there yet, the error if it failed, then where the data comes from,
-// the progress of a read still running, what is missing, and the page's own content.
+// progress while nothing is there yet, the error if it failed, then where the data comes from (and
+// a request that failed beside it), the progress of a read still running, what is missing, and the
+// page's own content.
 import React from 'react'
 import type { ApolloError } from 'apollo-client'
 
@@ -49,8 +50,12 @@ const LiveList: React.FC<Props> = ({
           loading={loading}
           onLive={onLive}
           action={partialAction}
+          error={reading ? undefined : error}
         />
-        {reading && <ReadProgress status={status} />}
+        {/* a read still running, or a live read the page is waiting for (Load live data) */}
+        {(reading || (loading && !!status?.reading)) && (
+          <ReadProgress status={status} />
+        )}
         <PartialBanner
           missing={meta.missing}
           source={meta.source}

@@ -41,11 +41,9 @@ describe('PartialBanner', () => {
     expect(es.container.textContent).toContain('(HTTP 500) y 2 más')
   })
 
-  it("ends with what to do and offers Load live data on a live read, in the admin's language", () => {
+  it("ends with what to do and offers Load live data when no source line does, in the admin's language", () => {
     const onLive = jest.fn()
-    const en = render(
-      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />
-    )
+    const en = render(<PartialBanner missing={parts(1)} onLive={onLive} />)
 
     expect(en.container.textContent).toContain(
       '(HTTP 500). Try again in a few minutes.'
@@ -53,19 +51,17 @@ describe('PartialBanner', () => {
     fireEvent.click(en.getByText('Load live data'))
     expect(onLive).toHaveBeenCalledTimes(1)
 
-    const pt = render(
-      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />,
-      { locale: 'pt' }
-    )
+    const pt = render(<PartialBanner missing={parts(1)} onLive={onLive} />, {
+      locale: 'pt',
+    })
 
     expect(pt.container.textContent).toContain(
       '(HTTP 500). Tente novamente em alguns minutos.'
     )
     expect(pt.getByText('Carregar dados ao vivo')).toBeTruthy()
-    const es = render(
-      <PartialBanner missing={parts(1)} source="LIVE" onLive={onLive} />,
-      { locale: 'es' }
-    )
+    const es = render(<PartialBanner missing={parts(1)} onLive={onLive} />, {
+      locale: 'es',
+    })
 
     expect(es.container.textContent).toContain(
       '(HTTP 500). Inténtalo de nuevo en unos minutos.'
@@ -73,7 +69,7 @@ describe('PartialBanner', () => {
     expect(es.getByText('Cargar datos en vivo')).toBeTruthy()
   })
 
-  it.each(['SNAPSHOT', 'RECENT'])(
+  it.each(['SNAPSHOT', 'RECENT', 'LIVE'])(
     'leaves Load live data to the source line above when the page shows a %s copy (one button, not two)',
     (source) => {
       const { queryByText, container } = render(

@@ -7,7 +7,9 @@ import type { ApolloError } from 'apollo-client'
 import { readError } from '../utils/errors'
 import type { ServiceError } from '../utils/errors'
 import { groupResources, lacksSaveUser } from '../utils/resourceGroups'
+import Link from './Link'
 import { Notice } from './Notice'
+import { BASE } from './PageFrame.constants'
 import { useMarksPageRefused } from './PageRefusal'
 import { useResourceWords } from './useResourceWords'
 
@@ -27,7 +29,8 @@ export const Loading: React.FC = () => (
 /**
  * A page the session may not see: which License Manager resources are missing (grouped by what
  * would do instead, names exactly as VTEX's Admin shows them), why a read needs Save user, and
- * the auditor route for someone who only reads completed reviews. No "Try again": the same
+ * the auditor route for someone who only reads completed reviews (or, to a named auditor, the
+ * way to those reviews). No "Try again": the same
  * session would be refused again until someone grants it.
  */
 const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
@@ -64,10 +67,23 @@ const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
         <p className="c-muted-1">
           <FormattedMessage id="admin/key-steward.error.forbidden.how" />
         </p>
-        {lacksSaveUser(groups) && (
-          <p className="c-muted-1" data-forbidden-auditor>
-            {say('auditor')}
+        {e.auditor ? (
+          // already named: advice to ask for it would be wrong; the reviews are what they may read
+          <p data-forbidden-is-auditor>
+            {say('isAuditor')}{' '}
+            <Link
+              to={`${BASE}/review`}
+              className="c-link hover-c-link-hover underline"
+            >
+              {say('toReviews')}
+            </Link>
           </p>
+        ) : (
+          lacksSaveUser(groups) && (
+            <p className="c-muted-1" data-forbidden-auditor>
+              {say('auditor')}
+            </p>
+          )
         )}
       </EmptyState>
     </div>
@@ -124,10 +140,10 @@ export const MISSING_SHOWN = 5
 
 /**
  * Whether the line about the data's source (Freshness DataSource) already offers "Load live
- * data": the daily scan's copy and the recent copy do; a live read does not.
+ * data": it does for the daily scan's copy, the recent copy and a live read alike.
  */
 export const sourceOffersLive = (source: string | null | undefined) =>
-  source === 'SNAPSHOT' || source === 'RECENT'
+  source === 'SNAPSHOT' || source === 'RECENT' || source === 'LIVE'
 
 export const PartialBanner: React.FC<{
   missing: string[]

@@ -471,7 +471,7 @@ export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, starte
 export type KeyStewardRunLeakScanMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardRunLeakScanMutation = { runLeakScan: { at: string } | null };
+export type KeyStewardRunLeakScanMutation = { runLeakScan: { at: string, pagesScanned: number, scriptsScanned: number, exposedKeys: number, complete: boolean } | null };
 
 export type KeyStewardScheduleQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -10,6 +10,8 @@ export interface ServiceError {
   /** each missing permission as [legacy, ...newer] (the names VTEX's Admin shows), for grouping */
   acceptedResources: string[][]
   /** per field: the service's code, params and the bad entry (settings), rendered from messages */
+  /** the session is an auditor named in the settings (a refusal then leads to the reviews) */
+  auditor: boolean
   fields: Array<{
     field: string
     message: string
@@ -30,6 +32,7 @@ export function readError(
     acceptedResources?: string[][]
     fields?: ServiceError['fields']
     exception?: { code?: string }
+    auditor?: boolean
   }
 
   return {
@@ -47,5 +50,6 @@ export function readError(
     acceptedResources:
       ext.acceptedResources ?? ext.missingResources?.map((n) => [n]) ?? [],
     fields: ext.fields ?? [],
+    auditor: ext.auditor === true,
   }
 }

@@ -14,7 +14,7 @@ import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
 import type { ActionPermission } from '../types'
 import type { Decision, ReviewKey } from './types'
-import { DECISIONS } from './types'
+import { decisionOptionId, decisionOptions } from './decisionOptions'
 import { useDecide } from './useDecide'
 import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
@@ -187,6 +187,14 @@ const FollowUp: React.FC<{ k: ReviewKey }> = ({ k }) => {
   const d = k.decision
 
   if (!d || d.decision === 'KEEP') return null
+  // Another account's key is changed in VTEX, where Key Steward cannot follow it: said so, with
+  // no "not carried out yet" that would stay forever and no key page to link to.
+  if (k.external)
+    return (
+      <p className="f7 mt2 mb1 c-muted-1" data-carry-out-outside>
+        <FormattedMessage id="admin/key-steward.review.madeOutside" />
+      </p>
+    )
 
   return (
     <div
@@ -200,7 +208,7 @@ const FollowUp: React.FC<{ k: ReviewKey }> = ({ k }) => {
           <FormattedMessage id="admin/key-steward.review.notCarriedOut" />
         </p>
       )}
-      {d.carryOutStatus !== 'CARRIED_OUT' && !k.external && (
+      {d.carryOutStatus !== 'CARRIED_OUT' && (
         <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
           <FormattedMessage id="admin/key-steward.review.carryOutOnKeyPage" />
         </Link>
@@ -241,6 +249,8 @@ const DecisionRow: React.FC<RowProps> = ({
 
   const [save, saving] = useDecide()
   const [confirming, setConfirming] = useState(false)
+  // Keep on a key that needs a justification, with none: said at the field before any dialog
+  const [needsJustification, setNeedsJustification] = useState(false)
   const failure = readError(saving.error)
   const changed =
     decision !== (k.decision?.decision ?? '') ||
@@ -380,6 +390,15 @@ const DecisionRow: React.FC<RowProps> = ({
             onSubmit={(e) => {
               e.preventDefault()
               if (!decision) return
+              // the service refuses to keep this key without one (HIGH or CRITICAL): asked for
+              // before the confirmation, as the bulk bar does
+              if (decision === 'KEEP' && k.risky && !justification.trim()) {
+                setNeedsJustification(true)
+                justificationInput.current?.focus()
+
+                return
+              }
+
               // Keeping or rotating a key with a CRITICAL finding leaves its access: confirmed
               // first, as in the bulk bar.
               if (LEAVES_ACCESS.includes(decision) && hasCritical(k))
@@ -393,16 +412,14 @@ const DecisionRow: React.FC<RowProps> = ({
                 label={t('review.decision')}
                 placeholder={t('review.choose')}
                 value={decision}
-                // Rotate is carried out with the row's "Renew token" button: the option says so
-                options={DECISIONS.map((d) => ({
+                options={decisionOptions(k).map((d) => ({
                   value: d,
-                  label: t(
-                    d === 'ROTATE'
-                      ? 'review.decisionOption.ROTATE'
-                      : `review.decision.${d}`
-                  ),
+                  label: t(decisionOptionId(k, d)),
                 }))}
-                onChange={(_: unknown, v: Decision) => setDecision(v)}
+                onChange={(_: unknown, v: Decision) => {
+                  setDecision(v)
+                  setNeedsJustification(false)
+                }}
               />
             </div>
             {/* the justification and Save wrap together, Save beside its field */}
@@ -421,13 +438,15 @@ const DecisionRow: React.FC<RowProps> = ({
                   )}
                   value={justification}
                   errorMessage={
+                    (needsJustification && !justification.trim()) ||
                     failure?.fields.some((f) => f.field === 'justification')
                       ? t('review.justificationNeeded')
                       : undefined
                   }
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
                     setJustification(e.target.value)
-                  }
+                    setNeedsJustification(false)
+                  }}
                 />
               </div>
               <div className="pt5">
@@ -464,6 +483,11 @@ const DecisionRow: React.FC<RowProps> = ({
           )}
           {k.decision && !changed && !k.external && (
             <CarryOut k={k} can={can} />
+          )}
+          {k.external && decision === 'REDUCE_ROLES' && (
+            <p className="f7 c-muted-1 mt1 mb0" data-external-reduce-here>
+              <FormattedMessage id="admin/key-steward.review.externalReduceHere" />
+            </p>
           )}
           {confirming && decision && (
             <Dialog

@@ -231,7 +231,7 @@ describe('DecisionRow', () => {
     await waitFor(() => expect(plain.calls.count).toBe(1))
   })
 
-  it('offers an external key only Keep and Reduce roles, worded as done in VTEX’s User management', () => {
+  it('offers an external key only Keep and Reduce roles, worded as done in VTEX', () => {
     const external = {
       ...healthy,
       id: 'external:vtexappkey-partner-ABCDEF',
@@ -248,7 +248,7 @@ describe('DecisionRow', () => {
 
     expect(options).toEqual([
       'Keep',
-      'Reduce roles (in VTEX’s User management)',
+      'Reduce roles in VTEX',
     ])
     // a key of this account keeps every decision
     const own = render(inTable(<DecisionRow k={healthy} />))

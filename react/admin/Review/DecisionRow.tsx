@@ -20,6 +20,24 @@ import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
 
+/** The decision's field: one width whatever is chosen (a longer name is cut with "…"),
+ * wide enough for "Rotate (renew the token)" in en and es. */
+const DECISION_FIELD: React.CSSProperties = {
+  flex: '0 0 15rem',
+  width: '15rem',
+}
+
+/** What gives no width to the table's column (CSS containment): its text wraps at the width the
+ * column has. */
+const NO_WIDTH: React.CSSProperties = { contain: 'inline-size' }
+
+/** The justification and Save: 13rem to the table whatever the field's message says. */
+const JUSTIFICATION_FIELD: React.CSSProperties = {
+  ...NO_WIDTH,
+  flex: '1 1 13rem',
+  minWidth: '13rem',
+}
+
 /** Decisions that leave a key's roles as they are (as in the bulk bar): confirmed on a critical key. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
 
@@ -380,7 +398,10 @@ const DecisionRow: React.FC<RowProps> = ({
       ) : (
         <td className="pv3 ph3 v-top" style={{ minWidth: '16rem' }}>
           {/* wraps: the justification and Save go under the decision when the column is narrow
-              (1024 px, pt), rather than the table scrolling sideways inside its card */}
+              (1024 px, pt), rather than the table scrolling sideways inside its card. Every row
+              gives the table the same widths (DECISION_FIELD, JUSTIFICATION_FIELD, NO_WIDTH), so
+              a chosen decision's longer name or a refusal's message never widens its row: the
+              table does not jump, and all rows wrap alike or none does. */}
           <form
             className="flex flex-wrap items-start"
             aria-label={intl.formatMessage(
@@ -406,7 +427,7 @@ const DecisionRow: React.FC<RowProps> = ({
               else submit(decision)
             }}
           >
-            <div className="mr3 mb2" style={{ minWidth: '10rem' }}>
+            <div className="mr3 mb2" style={DECISION_FIELD}>
               <Dropdown
                 size="small"
                 label={t('review.decision')}
@@ -423,10 +444,7 @@ const DecisionRow: React.FC<RowProps> = ({
               />
             </div>
             {/* the justification and Save wrap together, Save beside its field */}
-            <div
-              className="mb2 flex items-start flex-auto"
-              style={{ minWidth: '14rem' }}
-            >
+            <div className="mb2 flex items-start" style={JUSTIFICATION_FIELD}>
               <div className="mr3 flex-auto" style={{ minWidth: 0 }}>
                 <Input
                   ref={justificationInput}
@@ -468,27 +486,35 @@ const DecisionRow: React.FC<RowProps> = ({
               </div>
             </div>
           </form>
-          {failure && !failure.fields.length && (
-            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
-              {failure.message}
-            </p>
-          )}
-          {k.decision && (
-            <p className="f7 c-muted-2 mt1 mb0">
-              <FormattedMessage
-                id="admin/key-steward.review.decidedBy"
-                values={{ who: k.decision.decidedBy }}
-              />
-            </p>
-          )}
-          {k.decision && !changed && !k.external && (
-            <CarryOut k={k} can={can} />
-          )}
-          {k.external && decision === 'REDUCE_ROLES' && (
-            <p className="f7 c-muted-1 mt1 mb0" data-external-reduce-here>
-              <FormattedMessage id="admin/key-steward.review.externalReduceHere" />
-            </p>
-          )}
+          {/* messages wrap at the column's width: they never set it */}
+          <div style={NO_WIDTH}>
+            {failure && !failure.fields.length && (
+              <p
+                ref={refusal}
+                tabIndex={-1}
+                className="c-danger f6"
+                role="alert"
+              >
+                {failure.message}
+              </p>
+            )}
+            {k.decision && (
+              <p className="f7 c-muted-2 mt1 mb0">
+                <FormattedMessage
+                  id="admin/key-steward.review.decidedBy"
+                  values={{ who: k.decision.decidedBy }}
+                />
+              </p>
+            )}
+            {k.decision && !changed && !k.external && (
+              <CarryOut k={k} can={can} />
+            )}
+            {k.external && decision === 'REDUCE_ROLES' && (
+              <p className="f7 c-muted-1 mt1 mb0" data-external-reduce-here>
+                <FormattedMessage id="admin/key-steward.review.externalReduceHere" />
+              </p>
+            )}
+          </div>
           {confirming && decision && (
             <Dialog
               isOpen

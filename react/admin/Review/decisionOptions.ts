@@ -11,15 +11,24 @@ export const EXTERNAL_KEY_DECISIONS: Decision[] = ['KEEP', 'REDUCE_ROLES']
 export const decisionOptions = (k: Pick<ReviewKey, 'external'>): Decision[] =>
   k.external ? EXTERNAL_KEY_DECISIONS : DECISIONS
 
-/** The option's message id, under admin/key-steward. */
+/** An option's message id, under admin/key-steward (literals: the release check reads them). */
+export type DecisionOptionId =
+  | 'review.decision.KEEP'
+  | 'review.decisionOption.ROTATE'
+  | 'review.decision.REDUCE_ROLES'
+  | 'review.decisionOption.REDUCE_ROLES_EXTERNAL'
+  | 'review.decision.DEACTIVATE'
+
 export function decisionOptionId(
   k: Pick<ReviewKey, 'external'>,
   d: Decision
-): string {
+): DecisionOptionId {
   // Rotate is carried out with the row's "Renew token" button: the option says so
   if (d === 'ROTATE') return 'review.decisionOption.ROTATE'
-  if (d === 'REDUCE_ROLES' && k.external)
-    return 'review.decisionOption.REDUCE_ROLES_EXTERNAL'
+  if (d === 'REDUCE_ROLES')
+    return k.external
+      ? 'review.decisionOption.REDUCE_ROLES_EXTERNAL'
+      : 'review.decision.REDUCE_ROLES'
 
-  return `review.decision.${d}`
+  return d === 'KEEP' ? 'review.decision.KEEP' : 'review.decision.DEACTIVATE'
 }

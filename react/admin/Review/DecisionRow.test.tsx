@@ -246,10 +246,7 @@ describe('DecisionRow', () => {
       .map((o) => o.textContent)
       .filter((t) => t !== 'Choose…')
 
-    expect(options).toEqual([
-      'Keep',
-      'Reduce roles in VTEX',
-    ])
+    expect(options).toEqual(['Keep', 'Reduce roles in VTEX'])
     // a key of this account keeps every decision
     const own = render(inTable(<DecisionRow k={healthy} />))
 

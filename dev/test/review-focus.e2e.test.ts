@@ -1,7 +1,8 @@
 // walk7 items 9 and 10 in the browser: where keyboard focus goes after Start review, a row's
 // Save (refused for a missing justification, then saved), "Keep every key without findings" and
 // Sign off; the decisions table at 1024 px in Portuguese without sideways scrolling; the Show
-// filter kept in the URL across a reload. Screenshots: dev/artifacts/screenshots/walk7/.
+// filter kept in the URL across a reload; every row laid out alike at 1440 px whatever is chosen
+// or refused (walk10 #16). Screenshots: dev/artifacts/screenshots/walk7/.
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'fs'
 import { join } from 'path'
@@ -102,6 +103,90 @@ it('keeps the decisions table inside its card at 1024 px in Portuguese (nothing 
   }
 
   await suite.page.setViewportSize({ width: 1440, height: 1000 })
+})
+
+it('lays every row out alike at 1440 px whatever is chosen or refused, and asks a CRITICAL Keep for its justification before any dialog', async () => {
+  await suite.page.setViewportSize({ width: 1440, height: 1000 })
+  const app = await open('en')
+
+  await app.waitForSelector('tr[data-review-key] form')
+  /** Each row: the justification field's offset from the decision's, and the column's width. */
+  const layout = () =>
+    app.evaluate(() =>
+      Array.from(document.querySelectorAll('tr[data-review-key]')).map((tr) => {
+        const select = tr.querySelector('form select')!.getBoundingClientRect()
+        const field = tr
+          .querySelector('form input:not([type="checkbox"])')!
+          .getBoundingClientRect()
+
+        return {
+          id: tr.getAttribute('data-review-key')!,
+          beside: field.left > select.right && field.top - select.top < 30,
+          column: Math.round(
+            tr.querySelector('td:last-child')!.getBoundingClientRect().width
+          ),
+        }
+      })
+    )
+
+  const before = await layout()
+
+  assert.ok(
+    before.every((r) => r.beside),
+    JSON.stringify(before)
+  )
+  // a CRITICAL key kept without a justification: stopped at the field, no "Keep 1 key" dialog
+  const critical = app
+    .locator('tr[data-review-key]')
+    .filter({ has: app.locator('[data-severity="CRITICAL"]') })
+    .first()
+
+  await critical.locator('select').selectOption('KEEP')
+  await critical.locator('button[type="submit"]').click()
+  await app.waitForFunction(
+    () =>
+      document.activeElement?.tagName === 'INPUT' &&
+      !!document.activeElement.closest('tr[data-review-key]')
+  )
+  assert.equal(
+    await app.locator('[data-testid="row-critical-confirm"]').count(),
+    0
+  )
+  assert.match(
+    (await critical.textContent()) ?? '',
+    /Keeping a key with a HIGH or CRITICAL finding needs a justification/
+  )
+  // the longest decision name chosen on another row, and an external key's Reduce roles
+  await app
+    .locator('tr[data-review-key]:not([data-review-key^="external:"])')
+    .nth(1)
+    .locator('select')
+    .selectOption('ROTATE')
+  const external = app.locator('tr[data-review-key^="external:"]').first()
+
+  assert.deepEqual(
+    await external
+      .locator('select option')
+      .evaluateAll((os) =>
+        os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)
+      ),
+    ['KEEP', 'REDUCE_ROLES']
+  )
+  await external.locator('select').selectOption('REDUCE_ROLES')
+  await external.locator('[data-external-reduce-here]').waitFor()
+  const after = await layout()
+
+  // the same layout in every row, and the table's columns did not move
+  assert.deepEqual(
+    after.map((r) => [r.id, r.beside, r.column]),
+    before.map((r) => [r.id, true, before[0].column])
+  )
+  await screenshotAdmin(
+    suite.page,
+    app,
+    join(SHOTS, 'review-rows-alike-en-1440.png'),
+    { fullPage: false }
+  )
 })
 
 it('keeps the Show filter in the URL across a reload', async () => {

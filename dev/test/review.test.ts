@@ -12,7 +12,7 @@ const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
 const ANA = 'session-ana-owner'
 const BRUNO = 'session-bruno-security'
 const REVIEW =
-  '{ review { id status progress { keysTotal keysDecided practicesTotal practicesClosed } keys { id label risky decision { decision justification decidedBy } } checklist { practice status attested evidence { id value ok } } audit { action by subject } } }'
+  '{ review { id status progress { keysTotal keysDecided practicesTotal practicesClosed } keys { id label risky external decision { decision justification decidedBy } } checklist { practice status attested evidence { id value ok } } audit { action by subject } } }'
 
 const DECIDE =
   'mutation($k: ID!, $d: Decision!, $j: String) { decideKey(keyId: $k, decision: $d, justification: $j) { progress { keysDecided } } }'
@@ -33,12 +33,13 @@ const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
 async function decideAll(
   cookie: string,
-  keys: Array<{ id: string; risky: boolean }>
+  keys: Array<{ id: string; risky: boolean; external: boolean }>
 ) {
   for (const k of keys) {
     const r = await gql(stack, cookie, DECIDE, {
       k: k.id,
-      d: k.risky ? 'ROTATE' : 'KEEP',
+      // another account's key cannot be rotated here: its roles are reduced in VTEX
+      d: !k.risky ? 'KEEP' : k.external ? 'REDUCE_ROLES' : 'ROTATE',
     })
 
     assert.equal(r.body.errors, undefined, r.text)
@@ -583,7 +584,47 @@ describe('bulk decisions and the paged decision table', () => {
           k.decision.decidedBy === 'bruno@acme.com'
       )
     )
-    // By severity: rotate every HIGH key still undecided.
+    // By severity: rotate every HIGH key still undecided. External keys among them cannot be
+    // rotated: the bulk decision names them and decides nothing; their roles are reduced first.
+    const withExternal = await gql(stack, ANA, BULK, {
+      m: { status: 'UNDECIDED', severity: 'HIGH' },
+      d: 'ROTATE',
+    })
+    const undecidedHigh = (
+      await gql(stack, ANA, PAGE, {
+        f: { status: 'UNDECIDED', severity: 'HIGH' },
+        l: 200,
+      })
+    ).body.data.reviewDecisions.keys as Array<{
+      id: string
+      external: boolean
+      account: string
+    }>
+    const externals = undecidedHigh.filter((k) => k.external)
+
+    assert.ok(externals.length > 0)
+    assert.equal(errorCode(withExternal), 'BAD_USER_INPUT')
+    assert.match(
+      withExternal.body.errors![0].message,
+      new RegExp(
+        `Rotate does not fit ${externals.length} keys of other accounts \\(.*"${externals[0].account}".*Nothing was decided`
+      )
+    )
+    assert.deepEqual(
+      (withExternal.body.errors![0].extensions!.keys as Array<{ id: string }>)
+        .map((k) => k.id)
+        .sort(),
+      externals.map((k) => k.id).sort()
+    )
+    const reduced = (
+      await gql(stack, ANA, BULK, {
+        ids: externals.map((k) => k.id),
+        d: 'REDUCE_ROLES',
+        j: 'The partners need the catalog only',
+      })
+    ).body.data.decideKeys
+
+    assert.equal(reduced.changed.length, externals.length)
     const critical = (
       await gql(stack, ANA, BULK, {
         m: { status: 'UNDECIDED', severity: 'HIGH' },
@@ -604,7 +645,9 @@ describe('bulk decisions and the paged decision table', () => {
 
     assert.equal(
       decided.total,
-      keepHealthy.progress.keysDecided + critical.changed.length
+      keepHealthy.progress.keysDecided +
+        reduced.changed.length +
+        critical.changed.length
     )
   })
 
@@ -812,6 +855,18 @@ describe('auditors read completed reviews and change nothing', () => {
           d: 'KEEP',
         })
       ).body.errors,
+      undefined
+    )
+    // another account's key cannot be rotated: its roles are reduced in VTEX
+    const externalIds = (
+      await gql(stack, ANA, PAGE, { f: { status: 'UNDECIDED' }, l: 200 })
+    ).body.data.reviewDecisions.keys
+      .filter((k: { external: boolean }) => k.external)
+      .map((k: { id: string }) => k.id)
+
+    assert.equal(
+      (await gql(stack, ANA, BULK, { ids: externalIds, d: 'REDUCE_ROLES' }))
+        .body.errors,
       undefined
     )
     assert.equal(

@@ -410,6 +410,8 @@ describe('the default fixture, exactly', () => {
       h.costs.find((c) => c.subjectId === 'vtexappkey-agenciaorbita-MXLCXX')
     ).toMatchObject({
       subjectType: 'EXTERNAL_KEY',
+      // by its account, as the key list and the review name it
+      subjectLabel: 'agenciaorbita',
       rule: 'external-broad-access',
       points: 0.8,
     })

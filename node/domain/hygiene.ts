@@ -329,7 +329,8 @@ export function hygieneScore(
       describe(
         fs[0]?.subjectType ?? 'EXTERNAL_KEY',
         e.appKey,
-        e.appKey,
+        // named by its account, as the key list names it (the Admin adds an External tag)
+        e.account,
         [...fs, ...criticalOf(e.appKey).filter((f) => !fs.includes(f))],
         false,
         rounded,

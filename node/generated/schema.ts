@@ -166,7 +166,10 @@ export type CarriedOut = {
   at: Scalars['String']['output'];
 };
 
-/** Which decisions to show by where carrying them out stands; only decisions asking for a change (not KEEP) match */
+/**
+ * Which decisions to show by where carrying them out stands; only decisions asking
+ * for a change (not KEEP) that Key Steward can follow match (not those on external keys)
+ */
 export type CarryOutFilter =
   /** not started or in progress */
   | 'NOT_CARRIED_OUT'
@@ -1099,16 +1102,27 @@ export type ReviewProgress = {
   keptWithoutReason: Scalars['Int']['output'];
   /**
    * Decisions that ask for a change in VTEX (ROTATE, REDUCE_ROLES, DEACTIVATE;
-   * KEEP asks for none): signing the review does not make the change
+   * KEEP asks for none): signing the review does not make the change. The sum of
+   * changesCarriedOut, changesInProgress, changesNotStarted and changesOutside
    */
   changesAsked: Scalars['Int']['output'];
   /** Of changesAsked: carried out by an action done through Key Steward */
   changesCarriedOut: Scalars['Int']['output'];
   /** Of changesAsked: started, not finished (a token renewal whose old token still works) */
   changesInProgress: Scalars['Int']['output'];
-  /** Of changesAsked: nothing done through Key Steward yet */
+  /** Of changesAsked: nothing done through Key Steward yet (external keys not included) */
   changesNotStarted: Scalars['Int']['output'];
-  /** Changes not carried out yet (in progress or not started) on keys with a CRITICAL finding */
+  /**
+   * Of changesAsked: changes on keys of other accounts (external keys), made in
+   * VTEX's User management, outside Key Steward, which cannot track them; never
+   * counted as not carried out
+   */
+  changesOutside: Scalars['Int']['output'];
+  /**
+   * Changes not made yet as far as Key Steward knows (in progress, not started, or
+   * on an external key) on keys with a CRITICAL finding: they keep their access
+   * until the change is made
+   */
   criticalChangesPending: Scalars['Int']['output'];
   /** The first keys of keptWithoutReason (at most 5), to name them */
   keptWithoutReasonKeys: Array<KeyName>;
@@ -1127,6 +1141,8 @@ export type ReviewSummary = {
   completedAt: Scalars['String']['output'];
   signedBy: Scalars['String']['output'];
   keys: Scalars['Int']['output'];
+  /** Decisions that asked for a change (ROTATE, REDUCE_ROLES, DEACTIVATE) when it was signed */
+  changesAsked: Scalars['Int']['output'];
 };
 
 export type Role = {
@@ -2162,6 +2178,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   changesCarriedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changesNotStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesOutside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keptWithoutReasonKeys?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType>;
   keptExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2173,6 +2190,7 @@ export type ReviewSummaryResolvers<ContextType = Context, ParentType extends Res
   completedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesAsked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {

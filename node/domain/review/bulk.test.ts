@@ -134,6 +134,48 @@ describe('decideKeys: validation', () => {
     expect(review.decisions).toEqual({})
   })
 
+  it('refuses Rotate or Deactivate on a selection holding external keys, naming each, and decides none', () => {
+    const externals = review.keys.filter((k) => k.external)
+    const own = healthy.slice(0, 2)
+
+    expect(externals.length).toBeGreaterThan(1)
+    for (const decision of ['ROTATE', 'DEACTIVATE']) {
+      const r = refusal(
+        decideKeys(review, {
+          keyIds: [...own, ...externals].map((k) => k.id),
+          decision,
+          justification: 'quarterly rotation',
+          by: BY,
+          now: LATER,
+        })
+      )
+
+      expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' })
+      expect(r.details).toEqual({
+        keysTotal: externals.length,
+        keys: externals.map((k) => ({ id: k.id, label: k.external!.account })),
+      })
+      for (const k of externals)
+        expect(english(r.message)).toContain(`"${k.external!.account}"`)
+      expect(english(r.message)).toMatch(
+        /another account’s key.*Nothing was decided/
+      )
+    }
+    expect(review.decisions).toEqual({})
+    // Keep and Reduce roles fit them: decided with the others
+    const reduced = ok(
+      decideKeys(review, {
+        keyIds: [...own, ...externals].map((k) => k.id),
+        decision: 'REDUCE_ROLES',
+        justification: 'least privilege',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    expect(reduced.changed).toHaveLength(own.length + externals.length)
+  })
+
   it('names a key renamed in VTEX during the review by its label now, as the table does (the record keeps the label at start)', () => {
     const [renamed, kept] = riskyKeys.filter((k) => !k.external)
     const labelsNow = new Map([

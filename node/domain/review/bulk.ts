@@ -103,6 +103,29 @@ export function decideKeys(
     }))
     .filter((p) => p.problem)
 
+  // Rotate or Deactivate on keys of other accounts: named, as Key Steward cannot act on them.
+  const external = problems.filter(
+    (p) => p.problem!.message.id === 'refusal.review.externalKeyDecision'
+  )
+
+  if (external.length) {
+    const names = external.map((p) => nameNow(p.key, input.labelsNow))
+
+    return refuse(
+      'BAD_USER_INPUT',
+      wording('refusal.review.bulk.externalKeys', {
+        count: external.length,
+        decision: input.decision,
+        ...naming(names.map((n) => `"${n}"`)),
+      }),
+      'decision',
+      {
+        keysTotal: external.length,
+        keys: external.map((p, i) => ({ id: p.key.id, label: names[i] })),
+      }
+    )
+  }
+
   if (problems.length) {
     const first = problems[0].problem!
 

@@ -68,7 +68,7 @@ export function matches(
   if (f.status === 'UNDECIDED' && d) return false
   if (f.status === 'DECIDED' && !d) return false
   if (f.decision && d?.decision !== f.decision) return false
-  if (f.carryOut && !carryOutMatches(d, f.carryOut)) return false
+  if (f.carryOut && !carryOutMatches(k, d, f.carryOut)) return false
   if (f.severity && !findings.some((x) => x.severity === f.severity))
     return false
   if (f.worstSeverity && worst(k) !== severityRank(f.worstSeverity))

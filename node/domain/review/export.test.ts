@@ -152,7 +152,12 @@ function completedReview(start: Review): Review {
       r = ok(
         decideKey(r, {
           keyId: k.id,
-          decision: k.isActive ? 'ROTATE' : 'DEACTIVATE',
+          // another account's key cannot be rotated or deactivated here
+          decision: k.external
+            ? 'REDUCE_ROLES'
+            : k.isActive
+            ? 'ROTATE'
+            : 'DEACTIVATE',
           by: BY,
           now: LATER,
         })
@@ -727,6 +732,19 @@ describe('actions taken in VTEX during the review', () => {
 
     expect(row(other.id)[CSV_COLUMNS.indexOf('carried_out')]).toBe('')
     expect(row(kept.id)[CSV_COLUMNS.indexOf('carried_out')]).toBe('')
+    // a key of another account: changed in VTEX, outside Key Steward (never "not started")
+    const external = started.value.keys.find((x) => x.external)!
+    const reduced = ok(
+      decideKey(r, {
+        keyId: external.id,
+        decision: 'REDUCE_ROLES',
+        justification: 'partner needs less',
+        by: 'ana@acme.com',
+        now: new Date(policy.now),
+      })
+    )
+
+    expect(status(reduced, external.id)).toBe('OUTSIDE_KEY_STEWARD')
   })
 
   it("the JSON carries the actions and the decision's carriedOut", () => {

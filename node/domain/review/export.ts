@@ -4,6 +4,7 @@ import type { AuditRecord } from '../audit'
 import { evidenceFor } from './checklist'
 import { PRACTICES } from '../findings'
 import { carryOutStatus } from './machine'
+import { changeMadeOutside } from './externalKeyDecisions'
 import type { Review } from './types'
 
 const cell = (v: unknown): string => {
@@ -37,8 +38,9 @@ export const CSV_COLUMNS = [
   // stays the record of the start. Last, so readers of the earlier columns are unaffected.
   'new_findings',
   // where carrying out a decision that asks for a change stands (NOT_STARTED, IN_PROGRESS,
-  // CARRIED_OUT; empty for KEEP or no decision): `carried_out` lists the actions, empty both for
-  // "nothing asked" and "not started"
+  // CARRIED_OUT; OUTSIDE_KEY_STEWARD for a key of another account, changed in VTEX where Key
+  // Steward cannot follow it; empty for KEEP or no decision): `carried_out` lists the actions,
+  // empty both for "nothing asked" and "not started"
   'carry_out_status',
 ]
 
@@ -105,7 +107,11 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
       d?.at,
       carried(d),
       (k.newFindings ?? []).map((f) => `${f.severity}:${f.rule}`).join('; '),
-      d && d.decision !== 'KEEP' ? carryOutStatus(d) : '',
+      d && d.decision !== 'KEEP'
+        ? changeMadeOutside(k)
+          ? 'OUTSIDE_KEY_STEWARD'
+          : carryOutStatus(d)
+        : '',
     ]
       .map(cell)
       .join(',')

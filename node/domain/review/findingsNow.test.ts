@@ -216,8 +216,18 @@ describe('sign-off', () => {
   const ready = (() => {
     let r = ok(
       decideKeys(started, {
-        keyIds: started.keys.map((k) => k.id),
+        keyIds: started.keys.filter((k) => !k.external).map((k) => k.id),
         decision: 'ROTATE',
+        by: BY,
+        now: LATER,
+      })
+    ).review
+
+    // another account's key cannot be rotated here (externalKeyDecisions.ts)
+    r = ok(
+      decideKeys(r, {
+        keyIds: started.keys.filter((k) => k.external).map((k) => k.id),
+        decision: 'REDUCE_ROLES',
         by: BY,
         now: LATER,
       })
@@ -372,8 +382,16 @@ describe('the checklist count of keys with a HIGH or CRITICAL finding: at start,
       )
     r = ok(
       decideKeys(r, {
-        keyIds: r.keys.map((k) => k.id),
+        keyIds: r.keys.filter((k) => !k.external).map((k) => k.id),
         decision: 'DEACTIVATE',
+        by: BY,
+        now: LATER,
+      })
+    ).review
+    r = ok(
+      decideKeys(r, {
+        keyIds: r.keys.filter((k) => k.external).map((k) => k.id),
+        decision: 'REDUCE_ROLES',
         by: BY,
         now: LATER,
       })

@@ -80,6 +80,7 @@ describe('followUpOf', () => {
       changesCarriedOut: 0,
       changesInProgress: 0,
       changesNotStarted: 0,
+      changesOutside: 0,
       criticalChangesPending: 0,
     })
   })
@@ -104,10 +105,11 @@ describe('followUpOf', () => {
       .map(([, i]) => i)
 
     expect(critical.length).toBeGreaterThan(1)
-    // Every key deactivated in the decision, only the first critical one carried out.
+    // Every key deactivated in the decision (an external key: its roles reduced in VTEX), only
+    // the first critical one carried out.
     const r = reviewWith(
-      base.keys.map((_, i) => [
-        'DEACTIVATE',
+      base.keys.map((k, i) => [
+        k.external ? 'REDUCE_ROLES' : 'DEACTIVATE',
         i === critical[0] ? ['DEACTIVATE'] : [],
       ]),
       base
@@ -127,8 +129,10 @@ describe('followUpOf', () => {
 
   it('every decision asking for a change is in exactly one count', () => {
     const r = reviewWith(
-      started().keys.map((_, i) => [
-        (['ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const)[i % 3],
+      started().keys.map((k, i) => [
+        k.external
+          ? 'REDUCE_ROLES'
+          : (['ROTATE', 'REDUCE_ROLES', 'DEACTIVATE'] as const)[i % 3],
         i % 2
           ? []
           : [(['RENEW_TOKEN', 'REMOVE_ROLE', 'DEACTIVATE'] as const)[i % 3]],
@@ -139,10 +143,14 @@ describe('followUpOf', () => {
 
     expect(f.changesAsked).toBe(r.keys.length)
     expect(
-      f.changesCarriedOut + f.changesInProgress + f.changesNotStarted
+      f.changesCarriedOut +
+        f.changesInProgress +
+        f.changesNotStarted +
+        f.changesOutside
     ).toBe(f.changesAsked)
     expect(f.changesInProgress).toBeGreaterThan(0)
     expect(f.changesCarriedOut).toBeGreaterThan(0)
+    expect(f.changesOutside).toBe(r.keys.filter((k) => k.external).length)
   })
 
   it('ignores a stored decision on a key the review does not hold', () => {
@@ -187,7 +195,7 @@ describe('the carry-out filter', () => {
       expect(matched(f)).not.toContain(r.keys[0].id)
       expect(matched(f)).not.toContain(r.keys[1].id)
       expect(matched(f)).not.toContain(r.keys[PLAN.length].id)
-      expect(carryOutMatches(undefined, f)).toBe(false)
+      expect(carryOutMatches(r.keys[0], undefined, f)).toBe(false)
     }
   })
 
@@ -200,5 +208,55 @@ describe('the carry-out filter', () => {
     expect(
       matchingIds(r, { carryOut: 'NOT_CARRIED_OUT', decision: 'DEACTIVATE' })
     ).toEqual([r.keys[6].id])
+  })
+})
+
+describe('changes asked on external keys (another account’s key)', () => {
+  const base = started()
+  const externals = base.keys.filter((k) => k.external)
+  const r = externals.reduce(
+    (acc, k) =>
+      ok(
+        decideKey(acc, {
+          keyId: k.id,
+          decision: 'REDUCE_ROLES',
+          justification: 'the partner needs only the catalog',
+          by: BY,
+          now: NOW,
+        })
+      ),
+    base
+  )
+
+  it('are counted apart, as made outside Key Steward, never as not carried out yet', () => {
+    expect(externals.length).toBeGreaterThan(1)
+    expect(followUpOf(r)).toMatchObject({
+      changesAsked: externals.length,
+      changesOutside: externals.length,
+      changesNotStarted: 0,
+      changesInProgress: 0,
+      changesCarriedOut: 0,
+    })
+  })
+
+  it('are never listed by a carry-out filter (the Overview’s link lists what Key Steward can carry out)', () => {
+    for (const f of CARRY_OUT_FILTERS)
+      expect(matchingIds(r, { carryOut: f })).toEqual([])
+  })
+
+  it('count a decision stored before external keys were limited to Keep and Reduce roles apart too', () => {
+    const k = externals[0]
+    const legacy: Review = {
+      ...r,
+      decisions: {
+        ...r.decisions,
+        [k.id]: { decision: 'DEACTIVATE', justification: '', by: BY, at: '' },
+      },
+    }
+
+    expect(followUpOf(legacy)).toMatchObject({
+      changesOutside: externals.length,
+      changesNotStarted: 0,
+    })
   })
 })

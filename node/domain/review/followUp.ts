@@ -1,19 +1,26 @@
 // The follow-up of a review's decisions: a decision other than KEEP asks for a change in VTEX,
 // and signing the review does not make it. These counts say how many such changes were carried
 // out through Key Steward, are in progress or have not started, so a signed review never reads
-// as "all handled" while its changes wait.
+// as "all handled" while its changes wait. A change asked on another account's key is made in
+// VTEX, outside Key Steward, which cannot follow it: it is counted apart (changesOutside), never
+// as "not carried out yet", which it would read forever.
 import type { CarryOutStatus } from './machine'
 import { carryOutStatus } from './machine'
-import type { KeyDecision, Review } from './types'
+import type { KeyDecision, Review, ReviewKey } from './types'
 import { findingsOf } from './findingsNow'
+import { changeMadeOutside } from './externalKeyDecisions'
 
 export interface FollowUp {
-  /** decisions that ask for a change (ROTATE, REDUCE_ROLES, DEACTIVATE) */
+  /** decisions that ask for a change (ROTATE, REDUCE_ROLES, DEACTIVATE): the sum of the four
+   * counts below */
   changesAsked: number
   changesCarriedOut: number
   changesInProgress: number
   changesNotStarted: number
-  /** changes not carried out yet on keys with a CRITICAL finding (sign-off reminds of them) */
+  /** changes asked on external keys: made in VTEX, outside Key Steward, which cannot track them */
+  changesOutside: number
+  /** changes not made yet as far as Key Steward knows on keys with a CRITICAL finding, external
+   * keys included (sign-off reminds that these keys keep their access until the change is made) */
   criticalChangesPending: number
 }
 
@@ -30,12 +37,14 @@ export type CarryOutFilter = (typeof CARRY_OUT_FILTERS)[number]
 export const asksForChange = (d: KeyDecision | undefined): d is KeyDecision =>
   !!d && d.decision !== 'KEEP'
 
-/** Whether a key's decision fits a carry-out filter (only decisions asking for a change do). */
+/** Whether a key's decision fits a carry-out filter (only decisions asking for a change that
+ * Key Steward can follow do: not those on external keys). */
 export function carryOutMatches(
+  key: ReviewKey,
   d: KeyDecision | undefined,
   filter: CarryOutFilter
 ): boolean {
-  if (!asksForChange(d)) return false
+  if (!asksForChange(d) || changeMadeOutside(key)) return false
   const status = carryOutStatus(d)
 
   return filter === 'NOT_CARRIED_OUT'
@@ -51,27 +60,35 @@ export function followUpOf(review: Review): FollowUp {
   }
 
   let criticalChangesPending = 0
+  let changesOutside = 0
 
   // Only the review's keys: a decision is stored per key id of the snapshot.
   for (const k of review.keys) {
     const d = review.decisions[k.id]
 
     if (!asksForChange(d)) continue
+    const outside = changeMadeOutside(k)
     const status = carryOutStatus(d)
 
-    counts[status] += 1
+    if (outside) changesOutside += 1
+    else counts[status] += 1
     if (
-      status !== 'CARRIED_OUT' &&
+      (outside || status !== 'CARRIED_OUT') &&
       findingsOf(k).some((f) => f.severity === 'CRITICAL')
     )
       criticalChangesPending += 1
   }
 
   return {
-    changesAsked: counts.NOT_STARTED + counts.IN_PROGRESS + counts.CARRIED_OUT,
+    changesAsked:
+      counts.NOT_STARTED +
+      counts.IN_PROGRESS +
+      counts.CARRIED_OUT +
+      changesOutside,
     changesCarriedOut: counts.CARRIED_OUT,
     changesInProgress: counts.IN_PROGRESS,
     changesNotStarted: counts.NOT_STARTED,
+    changesOutside,
     criticalChangesPending,
   }
 }

@@ -20,6 +20,7 @@ import {
   decideKey,
   EMPTY_INDEX,
   indexWith,
+  changesAskedIn,
   MAX_JUSTIFICATION,
   MAX_NOTE,
   progressOf,
@@ -128,7 +129,13 @@ function readyToSign(r: Review): Review {
 
   for (const k of r.keys)
     next = ok(
-      decideKey(next, { keyId: k.id, decision: 'ROTATE', by: BY, now: LATER })
+      decideKey(next, {
+        keyId: k.id,
+        // another account's key cannot be rotated here (externalKeyDecisions.ts)
+        decision: k.external ? 'REDUCE_ROLES' : 'ROTATE',
+        by: BY,
+        now: LATER,
+      })
     )
   for (const p of PRACTICES)
     next = ok(
@@ -213,7 +220,7 @@ describe('startReview', () => {
     expect(withRoles.roles.every((r) => typeof r === 'string')).toBe(true)
   })
 
-  it('snapshots external keys (other accounts holding roles here) with their findings, decided like any key', () => {
+  it('snapshots external keys (other accounts holding roles here) with their findings, kept or reduced like any key', () => {
     const externals = review.keys.filter((k) => k.external)
 
     expect(externals.map((k) => k.appKey)).toEqual(
@@ -266,6 +273,39 @@ describe('startReview', () => {
         })
       ).decisions[broad.id].decision
     ).toBe('REDUCE_ROLES')
+  })
+
+  it('refuses Rotate and Deactivate on an external key, naming it: Key Steward cannot renew or deactivate another account’s key', () => {
+    const external = review.keys.find((k) => k.external)!
+
+    for (const decision of ['ROTATE', 'DEACTIVATE']) {
+      const r = refusal(
+        decideKey(review, {
+          keyId: external.id,
+          decision,
+          justification: 'the partner will rotate it',
+          by: BY,
+          now: LATER,
+        })
+      )
+
+      expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' })
+      expect(english(r.message)).toContain(`"${external.external!.account}"`)
+      expect(english(r.message)).toContain('another account')
+    }
+    // a key of this account may still be rotated or deactivated
+    const own = review.keys.find((k) => !k.external)!
+
+    expect(
+      ok(
+        decideKey(review, {
+          keyId: own.id,
+          decision: 'DEACTIVATE',
+          by: BY,
+          now: LATER,
+        })
+      ).decisions[own.id].decision
+    ).toBe('DEACTIVATE')
   })
 
   it('puts the 7 practices on the checklist, all OPEN', () => {
@@ -1095,7 +1135,11 @@ describe('completeReview', () => {
       r = ok(
         decideKey(r, {
           keyId: k.id,
-          decision: isRisky(k) ? 'ROTATE' : 'KEEP',
+          decision: !isRisky(k)
+            ? 'KEEP'
+            : k.external
+            ? 'REDUCE_ROLES'
+            : 'ROTATE',
           by: BY,
           now: LATER,
         })
@@ -1162,11 +1206,35 @@ describe('indexWith', () => {
           completedAt: LATEST.toISOString(),
           signedBy: 'rafael@acme.com',
           keys: done.keys.length,
+          changesAsked: changesAskedIn(done),
         },
       ],
     })
     // indexing the same completion again does not duplicate it
     expect(indexWith(index, done)).toEqual(index)
+  })
+
+  it('records how many decisions asked for a change, so reviews signed the same day read apart', () => {
+    const r = started()
+    const [a, b, c] = r.keys.filter((k) => !k.external)
+    let decided = r
+
+    for (const [k, decision] of [
+      [a, 'KEEP'],
+      [b, 'ROTATE'],
+      [c, 'DEACTIVATE'],
+    ] as const)
+      decided = ok(
+        decideKey(decided, {
+          keyId: k.id,
+          decision,
+          justification: 'agreed',
+          by: BY,
+          now: LATER,
+        })
+      )
+    expect(changesAskedIn(decided)).toBe(2)
+    expect(changesAskedIn(r)).toBe(0)
   })
 
   it('completing a review that is not the open one leaves the open id alone', () => {

@@ -13,6 +13,7 @@ import { wording } from '../wording'
 import { quote, quotedList } from '../secrets'
 import { doneGate } from './checklistGates'
 import { isRiskyKey } from './keepNeedsJustification'
+import { decisionFitsKey } from './externalKeyDecisions'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
 import type { Changes } from '../scan/snapshot'
@@ -199,6 +200,16 @@ export function decisionProblem(
       wording('validation.oneOf', {
         field: 'decision',
         allowed: DECISIONS.join(', '),
+      }),
+      'decision'
+    )
+  // Another account's key: Key Steward cannot renew or deactivate it (externalKeyDecisions.ts).
+  if (!decisionFitsKey(key, decision as Decision))
+    return refuse(
+      'BAD_USER_INPUT',
+      wording('refusal.review.externalKeyDecision', {
+        key: key.external?.account ?? key.label,
+        decision,
       }),
       'decision'
     )
@@ -675,6 +686,15 @@ export function completeReview(
   }
 }
 
+/** Decisions on the review's keys that ask for a change (followUp.ts counts where they stand):
+ * the history tells apart reviews signed the same day by it. */
+export const changesAskedIn = (review: Review) =>
+  review.keys.filter((k) => {
+    const d = review.decisions[k.id]
+
+    return !!d && d.decision !== 'KEEP'
+  }).length
+
 /** The index after a review started or completed. */
 export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
   if (review.status === 'OPEN') return { ...index, openId: review.id }
@@ -689,6 +709,7 @@ export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
         completedAt: review.completedAt!,
         signedBy: review.signedBy!,
         keys: review.keys.length,
+        changesAsked: changesAskedIn(review),
       },
     ],
   }

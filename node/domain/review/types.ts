@@ -137,6 +137,9 @@ export interface ReviewIndex {
     completedAt: string
     signedBy: string
     keys: number
+    /** decisions asking for a change when it was signed (absent on reviews signed before it was
+     * recorded: worked out from the review when read, services/review/reviews.ts) */
+    changesAsked?: number
   }>
 }
 

@@ -95,7 +95,9 @@ describe('external-broad-access', () => {
 
     const [f] = run(rule, input({ externalKeys: [e] }))
 
-    expect(f.subjectLabel).toBe(e.appKey)
+    // by its account, as the key list names it (its appKey is the subject's id)
+    expect(f.subjectLabel).toBe('partnerco')
+    expect(f.subjectId).toBe(e.appKey)
     expect(f.params).toEqual({
       appKey: e.appKey,
       account: 'partnerco',

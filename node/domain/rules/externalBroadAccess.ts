@@ -21,7 +21,8 @@ export const externalBroadAccess: Rule = {
         practice: this.practice,
         subjectType: 'EXTERNAL_KEY' as const,
         subjectId: e.appKey,
-        subjectLabel: e.appKey,
+        // named by its account, as the key list and the review name it (with an External tag)
+        subjectLabel: e.account,
         params: {
           appKey: e.appKey,
           account: e.account,

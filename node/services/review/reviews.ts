@@ -16,6 +16,7 @@ import type {
 import { matchingIds } from '../../domain/review/decisionPage'
 import { reviewCsv, reviewJson } from '../../domain/review/export'
 import {
+  changesAskedIn,
   checkPractice,
   completeReview,
   decideKey,
@@ -117,9 +118,19 @@ async function visibleOpen(ctx: Context): Promise<null> {
 
 export async function completedReviews(ctx: Context) {
   // reversed first: on equal times the review completed later (appended later) comes first
-  return [...(await readIndex(requestData(ctx).storage)).completed]
+  const list = [...(await readIndex(requestData(ctx).storage)).completed]
     .reverse()
     .sort((a, b) => b.completedAt.localeCompare(a.completedAt))
+
+  // A review signed before the index recorded its changes asked: counted from the review itself.
+  return Promise.all(
+    list.map(async (c) => {
+      if (c.changesAsked !== undefined) return c
+      const r = await readById(requestData(ctx).storage, c.id)
+
+      return { ...c, changesAsked: r ? changesAskedIn(r) : 0 }
+    })
+  )
 }
 
 /** The most recently completed review (the one whose follow-up the Overview reports), or null. */

@@ -20,7 +20,7 @@ const COSTS = [
   {
     subjectType: 'EXTERNAL_KEY',
     subjectId: 'vtexappkey-partner-ABCDEF',
-    subjectLabel: 'vtexappkey-partner-ABCDEF',
+    subjectLabel: 'partner',
     rule: 'external-broad-access',
     rules: ['external-broad-access'],
     severity: 'HIGH',
@@ -61,7 +61,7 @@ const data = (overrides: Record<string, unknown> = {}) => ({
       practice: 'REASSESS_ACCESS',
       subjectType: 'EXTERNAL_KEY',
       subjectId: 'vtexappkey-partner-ABCDEF',
-      subjectLabel: 'vtexappkey-partner-ABCDEF',
+      subjectLabel: 'partner',
       message:
         'External key vtexappkey-partner-ABCDEF holds Owner. Ask its account to use a narrower role.',
     },
@@ -111,10 +111,14 @@ describe('OverviewPage', () => {
     expect(
       getByText('Agency deploy pipeline').closest('a')!.getAttribute('href')
     ).toBe('/admin/key-steward/keys/k-owner')
-    // an external key links to its row on the key list (it has no page of its own)
+    // an external key links to its row on the key list (it has no page of its own), named as
+    // the key list names it: its account and an External tag, never its appKey
+    expect(getByText('partner').closest('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF'
+    )
     expect(
-      getByText('vtexappkey-partner-ABCDEF').closest('a')!.getAttribute('href')
-    ).toBe('/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF')
+      getByText('partner').closest('[data-external-subject]')!.textContent
+    ).toBe('partner External')
     // the account is named, not linked
     expect(getByText('acme').closest('a')).toBeNull()
     expect(
@@ -162,9 +166,8 @@ describe('OverviewPage', () => {
     expect(items[0].querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys/k-owner'
     )
-    expect(items[1].textContent).toMatch(
-      /vtexappkey-partner-ABCDEF.*−0.8 points/
-    )
+    // another account's key by its account and an External tag, as on the key list
+    expect(items[1].textContent).toMatch(/partner External.*−0.8 points/)
     expect(items[1].querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys?ids=vtexappkey-partner-ABCDEF'
     )

@@ -18,7 +18,7 @@ import {
 } from '../components/Freshness'
 import { ErrorState, PartialBanner } from '../components/QueryState'
 import SeverityBadge from '../components/SeverityBadge'
-import { subjectHref } from '../components/subjectHref'
+import SubjectName from '../components/SubjectName'
 import OVERVIEW from '../graphql/overview.gql'
 import type {
   KeyStewardOverviewQuery,
@@ -32,29 +32,6 @@ import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
 
 const URGENT = 8
-
-/** A key or external key links to where it is shown; other subjects are named only. */
-const SubjectName: React.FC<{
-  subjectType: string
-  subjectId: string
-  label: string
-}> = ({ subjectType, subjectId, label }) => {
-  const href = subjectHref(subjectType, subjectId)
-
-  if (!href) return <>{label}</>
-
-  return (
-    <Link to={href}>
-      {subjectType === 'EXTERNAL_KEY' ? (
-        <span className="code" data-external-subject>
-          {label}
-        </span>
-      ) : (
-        label
-      )}
-    </Link>
-  )
-}
 
 /** The count of one severity (Hygiene.counts names them in lower case). */
 const countOf = (counts: Hygiene['counts'], s: Severity): number =>

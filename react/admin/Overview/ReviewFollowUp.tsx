@@ -31,15 +31,20 @@ const ReviewFollowUp: React.FC = () => {
 
   if (!last) return null
   const { changesAsked, changesCarriedOut } = last.progress
-  const pending = changesAsked - changesCarriedOut
+  // changes on keys of other accounts are made in VTEX, where Key Steward cannot follow them:
+  // never "not carried out yet", or this line could never clear
+  const outside = last.progress.changesOutside ?? 0
+  const pending = changesAsked - changesCarriedOut - outside
 
   if (pending <= 0) return null
 
   return (
     <p className="c-warning" data-review-follow-up={pending}>
       <FormattedMessage
-        id="admin/key-steward.overview.followUp"
-        values={{ asked: changesAsked, pending }}
+        id={`admin/key-steward.overview.${
+          outside ? 'followUpWithOutside' : 'followUp'
+        }`}
+        values={{ asked: changesAsked, pending, outside }}
       />{' '}
       <Link
         to={followUpHref(last.id)}

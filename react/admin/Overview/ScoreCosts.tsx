@@ -4,10 +4,9 @@
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 
-import Link from '../components/Link'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
-import { subjectHref } from '../components/subjectHref'
+import SubjectName from '../components/SubjectName'
 import type { Hygiene, ScoreCost } from '../types'
 
 /** What the cost list needs of the hygiene score. */
@@ -15,31 +14,6 @@ export type ScoreCap = Pick<
   Hygiene,
   'score' | 'uncappedScore' | 'capped' | 'topCosts'
 >
-
-/** Where an admin acts on the subject: a key's page, an external key's row on the key list. */
-function subject(c: ScoreCost): React.ReactNode {
-  const href = subjectHref(c.subjectType, c.subjectId)
-
-  // an account-wide finding (the review not done): its subject is the account's name
-  if (c.subjectType === 'ACCOUNT' && c.subjectLabel)
-    return (
-      <FormattedMessage
-        id="admin/key-steward.overview.costAccount"
-        values={{ account: c.subjectLabel }}
-      />
-    )
-  if (!href) return c.subjectLabel
-
-  return (
-    <Link to={href}>
-      {c.subjectType === 'EXTERNAL_KEY' ? (
-        <span className="code">{c.subjectLabel}</span>
-      ) : (
-        c.subjectLabel
-      )}
-    </Link>
-  )
-}
 
 /** One decimal, in the admin's language (as the points are shown). */
 const useOneDecimal = () => {
@@ -113,9 +87,15 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                 <span className="flex-auto">
                   <span className="db fw5">
                     {/* a penalty kept with no one behind it: named by its rule */}
-                    {c.unchecked && c.rule
-                      ? ruleName(intl, c.rule)
-                      : subject(c)}
+                    {c.unchecked && c.rule ? (
+                      ruleName(intl, c.rule)
+                    ) : (
+                      <SubjectName
+                        subjectType={c.subjectType}
+                        subjectId={c.subjectId}
+                        label={c.subjectLabel}
+                      />
+                    )}
                   </span>
                   <span className="db f7 c-muted-1 mt1">
                     {c.unchecked ? (

@@ -37,26 +37,50 @@ const FollowUpLine: React.FC<{
     | 'changesCarriedOut'
     | 'changesInProgress'
     | 'changesNotStarted'
+    | 'changesOutside'
   >
   onShowPending: () => void
 }> = ({ progress: p, onShowPending }) => {
   const intl = useIntl()
-  const pending = p.changesAsked - p.changesCarriedOut
+  // changes on keys of other accounts are made in VTEX, where Key Steward cannot follow them:
+  // counted apart, never as "not carried out yet" (they would stay so forever)
+  const outside = p.changesOutside ?? 0
+  const pending = p.changesAsked - p.changesCarriedOut - outside
   const showPending = intl.formatMessage(
     { id: 'admin/key-steward.review.showNotCarriedOut' },
     { count: pending }
   )
 
+  const outsideLine = outside > 0 && (
+    <p className="mv2 f6" data-follow-up-outside={outside}>
+      <FormattedMessage
+        id="admin/key-steward.review.followUpOutside"
+        values={{ count: outside }}
+      />
+    </p>
+  )
+
   // Nothing to follow up: said inside the review's card (FollowUpNone), not above its heading.
   if (p.changesAsked === 0) return null
+  if (pending === 0 && p.changesCarriedOut === 0)
+    return (
+      <div className="mb5" data-follow-up="outside">
+        {outsideLine}
+      </div>
+    )
   if (pending === 0)
     return (
       <div className="mb5" data-follow-up="done">
         <Notice announce="none" type="success">
-          <FormattedMessage
-            id="admin/key-steward.review.followUpAllDone"
-            values={{ count: p.changesAsked }}
-          />
+          <div>
+            <FormattedMessage
+              id={`admin/key-steward.review.${
+                outside ? 'followUpAllDoneHere' : 'followUpAllDone'
+              }`}
+              values={{ count: p.changesCarriedOut }}
+            />
+            {outsideLine}
+          </div>
         </Notice>
       </div>
     )
@@ -84,6 +108,7 @@ const FollowUpLine: React.FC<{
               }}
             />
           </p>
+          {outsideLine}
           <p className="mv0 f6">
             <FormattedMessage id="admin/key-steward.review.followUpHow" />
           </p>

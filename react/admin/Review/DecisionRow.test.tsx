@@ -172,6 +172,107 @@ describe('DecisionRow', () => {
     await waitFor(() => expect(keep.calls.count).toBe(1))
   })
 
+  it('asks for the justification before any confirmation when Keep on a CRITICAL key has none, and sends nothing', async () => {
+    const keep = decided(exposed, 'KEEP', '')
+    const { container, queryByTestId, getByText } = render(
+      inTable(<DecisionRow k={exposed} />),
+      { graphql: { mocks: [keep.mock] } }
+    )
+
+    decide(container, 'KEEP')
+    // no "Keep 1 key" dialog that the service would refuse after: the field says it first
+    expect(queryByTestId('row-critical-confirm')).toBeNull()
+    expect(
+      getByText(
+        'Keeping a key with a HIGH or CRITICAL finding needs a justification.'
+      )
+    ).toBeInTheDocument()
+    const field = container.querySelector(
+      'tr[data-review-key] input[type="text"], tr[data-review-key] input:not([type])'
+    )!
+
+    expect(document.activeElement === field).toBe(true)
+    // with one written, the confirmation follows as before
+    fireEvent.change(field, { target: { value: JUSTIFICATION } })
+    fireEvent.click(
+      container.querySelector('tr[data-review-key] button[type="submit"]')!
+    )
+    expect(queryByTestId('row-critical-confirm')).not.toBeNull()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(keep.calls.count).toBe(0)
+  })
+
+  it('asks for the justification of Keep on a HIGH key too (what the service refuses), not on a key without one', async () => {
+    const high = {
+      ...healthy,
+      id: 'k-siem',
+      risky: true,
+      findings: [{ rule: 'can-manage-keys', severity: 'HIGH' }],
+    } as unknown as ReviewKey
+
+    const keep = decided(high, 'KEEP', '')
+    const { container, getByText } = render(inTable(<DecisionRow k={high} />), {
+      graphql: { mocks: [keep.mock] },
+    })
+
+    decide(container, 'KEEP')
+    expect(
+      getByText(
+        'Keeping a key with a HIGH or CRITICAL finding needs a justification.'
+      )
+    ).toBeInTheDocument()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(keep.calls.count).toBe(0)
+    // a key without such a finding is kept without one at once
+    const plain = decided(healthy, 'KEEP', '')
+    const other = render(inTable(<DecisionRow k={healthy} />), {
+      graphql: { mocks: [plain.mock] },
+    })
+
+    decide(other.container, 'KEEP')
+    await waitFor(() => expect(plain.calls.count).toBe(1))
+  })
+
+  it('offers an external key only Keep and Reduce roles, worded as done in VTEX', () => {
+    const external = {
+      ...healthy,
+      id: 'external:vtexappkey-partner-ABCDEF',
+      appKey: 'vtexappkey-partner-ABCDEF',
+      label: 'partner',
+      external: true,
+      account: 'partner',
+    } as unknown as ReviewKey
+
+    const { container } = render(inTable(<DecisionRow k={external} />))
+    const options = Array.from(container.querySelectorAll('select option'))
+      .map((o) => o.textContent)
+      .filter((t) => t !== 'Choose…')
+
+    expect(options).toEqual(['Keep', 'Reduce roles in VTEX'])
+    // a key of this account keeps every decision
+    const own = render(inTable(<DecisionRow k={healthy} />))
+
+    expect(
+      Array.from(own.container.querySelectorAll('select option'))
+        .map((o) => o.textContent)
+        .filter((t) => t !== 'Choose…')
+    ).toEqual([
+      'Keep',
+      'Rotate (renew the token)',
+      'Reduce roles',
+      'Deactivate',
+    ])
+    // choosing Reduce roles says where it is done
+    fireEvent.change(container.querySelector('select')!, {
+      target: { value: 'REDUCE_ROLES' },
+    })
+    expect(
+      container.querySelector('[data-external-reduce-here]')!.textContent
+    ).toBe(
+      'Remove or reduce its roles here, in VTEX’s User management: Key Steward cannot act on another account’s key and does not track this change.'
+    )
+  })
+
   it('words rotating by rule: the fix for a token found in storefront code, a warning for critical access (one key: "this key")', () => {
     const { container, getByTestId, unmount } = render(
       inTable(<DecisionRow k={exposed} />)

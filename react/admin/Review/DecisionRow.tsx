@@ -15,11 +15,29 @@ import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
 import type { ActionPermission } from '../types'
 import type { Decision, ReviewKey } from './types'
-import { DECISIONS } from './types'
+import { decisionOptionId, decisionOptions } from './decisionOptions'
 import { useDecide } from './useDecide'
 import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
+
+/** The decision's field: one width whatever is chosen (a longer name is cut with "…"),
+ * wide enough for "Rotate (renew the token)" in en and es. */
+const DECISION_FIELD: React.CSSProperties = {
+  flex: '0 0 15rem',
+  width: '15rem',
+}
+
+/** What gives no width to the table's column (CSS containment): its text wraps at the width the
+ * column has. */
+const NO_WIDTH: React.CSSProperties = { contain: 'inline-size' }
+
+/** The justification and Save: 13rem to the table whatever the field's message says. */
+const JUSTIFICATION_FIELD: React.CSSProperties = {
+  ...NO_WIDTH,
+  flex: '1 1 13rem',
+  minWidth: '13rem',
+}
 
 /** Decisions that leave a key's roles as they are (as in the bulk bar): confirmed on a critical key. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -191,6 +209,14 @@ const FollowUp: React.FC<{ k: ReviewKey; offerKeyPage: boolean }> = ({
   const d = k.decision
 
   if (!d || d.decision === 'KEEP') return null
+  // Another account's key is changed in VTEX, where Key Steward cannot follow it: said so, with
+  // no "not carried out yet" that would stay forever and no key page to link to.
+  if (k.external)
+    return (
+      <p className="f7 mt2 mb1 c-muted-1" data-carry-out-outside>
+        <FormattedMessage id="admin/key-steward.review.madeOutside" />
+      </p>
+    )
 
   return (
     <div
@@ -204,7 +230,7 @@ const FollowUp: React.FC<{ k: ReviewKey; offerKeyPage: boolean }> = ({
           <FormattedMessage id="admin/key-steward.review.notCarriedOut" />
         </p>
       )}
-      {d.carryOutStatus !== 'CARRIED_OUT' && !k.external && offerKeyPage && (
+      {d.carryOutStatus !== 'CARRIED_OUT' && offerKeyPage && (
         <Link to={`${BASE}/keys/${encodeURIComponent(k.id)}`}>
           <FormattedMessage id="admin/key-steward.review.carryOutOnKeyPage" />
         </Link>
@@ -245,6 +271,8 @@ const DecisionRow: React.FC<RowProps> = ({
 
   const [save, saving] = useDecide()
   const [confirming, setConfirming] = useState(false)
+  // Keep on a key that needs a justification, with none: said at the field before any dialog
+  const [needsJustification, setNeedsJustification] = useState(false)
   const failure = readError(saving.error)
   const changed =
     decision !== (k.decision?.decision ?? '') ||
@@ -377,7 +405,10 @@ const DecisionRow: React.FC<RowProps> = ({
       ) : (
         <td className="pv3 ph3 v-top" style={{ minWidth: '16rem' }}>
           {/* wraps: the justification and Save go under the decision when the column is narrow
-              (1024 px, pt), rather than the table scrolling sideways inside its card */}
+              (1024 px, pt), rather than the table scrolling sideways inside its card. Every row
+              gives the table the same widths (DECISION_FIELD, JUSTIFICATION_FIELD, NO_WIDTH), so
+              a chosen decision's longer name or a refusal's message never widens its row: the
+              table does not jump, and all rows wrap alike or none does. */}
           <form
             className="flex flex-wrap items-start"
             aria-label={intl.formatMessage(
@@ -387,6 +418,15 @@ const DecisionRow: React.FC<RowProps> = ({
             onSubmit={(e) => {
               e.preventDefault()
               if (!decision) return
+              // the service refuses to keep this key without one (HIGH or CRITICAL): asked for
+              // before the confirmation, as the bulk bar does
+              if (decision === 'KEEP' && k.risky && !justification.trim()) {
+                setNeedsJustification(true)
+                justificationInput.current?.focus()
+
+                return
+              }
+
               // Keeping or rotating a key with a CRITICAL finding leaves its access: confirmed
               // first, as in the bulk bar.
               if (LEAVES_ACCESS.includes(decision) && hasCritical(k))
@@ -394,29 +434,24 @@ const DecisionRow: React.FC<RowProps> = ({
               else submit(decision)
             }}
           >
-            <div className="mr3 mb2" style={{ minWidth: '10rem' }}>
+            <div className="mr3 mb2" style={DECISION_FIELD}>
               <Dropdown
                 size="small"
                 label={t('review.decision')}
                 placeholder={t('review.choose')}
                 value={decision}
-                // Rotate is carried out with the row's "Renew token" button: the option says so
-                options={DECISIONS.map((d) => ({
+                options={decisionOptions(k).map((d) => ({
                   value: d,
-                  label: t(
-                    d === 'ROTATE'
-                      ? 'review.decisionOption.ROTATE'
-                      : `review.decision.${d}`
-                  ),
+                  label: t(decisionOptionId(k, d)),
                 }))}
-                onChange={(_: unknown, v: Decision) => setDecision(v)}
+                onChange={(_: unknown, v: Decision) => {
+                  setDecision(v)
+                  setNeedsJustification(false)
+                }}
               />
             </div>
             {/* the justification and Save wrap together, Save beside its field */}
-            <div
-              className="mb2 flex items-start flex-auto"
-              style={{ minWidth: '14rem' }}
-            >
+            <div className="mb2 flex items-start" style={JUSTIFICATION_FIELD}>
               <div className="mr3 flex-auto" style={{ minWidth: 0 }}>
                 <Input
                   ref={justificationInput}
@@ -428,13 +463,15 @@ const DecisionRow: React.FC<RowProps> = ({
                   )}
                   value={justification}
                   errorMessage={
+                    (needsJustification && !justification.trim()) ||
                     failure?.fields.some((f) => f.field === 'justification')
                       ? t('review.justificationNeeded')
                       : undefined
                   }
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
                     setJustification(e.target.value)
-                  }
+                    setNeedsJustification(false)
+                  }}
                 />
               </div>
               <div className="pt5">
@@ -456,22 +493,35 @@ const DecisionRow: React.FC<RowProps> = ({
               </div>
             </div>
           </form>
-          {failure && !failure.fields.length && (
-            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
-              {failure.message}
-            </p>
-          )}
-          {k.decision && (
-            <p className="f7 c-muted-2 mt1 mb0">
-              <FormattedMessage
-                id="admin/key-steward.review.decidedBy"
-                values={{ who: k.decision.decidedBy }}
-              />
-            </p>
-          )}
-          {k.decision && !changed && !k.external && (
-            <CarryOut k={k} can={can} />
-          )}
+          {/* messages wrap at the column's width: they never set it */}
+          <div style={NO_WIDTH}>
+            {failure && !failure.fields.length && (
+              <p
+                ref={refusal}
+                tabIndex={-1}
+                className="c-danger f6"
+                role="alert"
+              >
+                {failure.message}
+              </p>
+            )}
+            {k.decision && (
+              <p className="f7 c-muted-2 mt1 mb0">
+                <FormattedMessage
+                  id="admin/key-steward.review.decidedBy"
+                  values={{ who: k.decision.decidedBy }}
+                />
+              </p>
+            )}
+            {k.decision && !changed && !k.external && (
+              <CarryOut k={k} can={can} />
+            )}
+            {k.external && decision === 'REDUCE_ROLES' && (
+              <p className="f7 c-muted-1 mt1 mb0" data-external-reduce-here>
+                <FormattedMessage id="admin/key-steward.review.externalReduceHere" />
+              </p>
+            )}
+          </div>
           {confirming && decision && (
             <Dialog
               isOpen

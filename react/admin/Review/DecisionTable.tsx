@@ -437,6 +437,13 @@ const DecisionTable: React.FC<{
                       key={c}
                       scope="col"
                       className="tl pv3 ph3 f6 fw5 c-muted-1"
+                      // over half the table for the decision form: at 1440 px every row's
+                      // justification fits beside its decision (DecisionRow's fixed widths)
+                      style={
+                        c === 'decision' && !readOnly
+                          ? { width: '55%' }
+                          : undefined
+                      }
                     >
                       <FormattedMessage
                         id={`admin/key-steward.review.column.${c}`}

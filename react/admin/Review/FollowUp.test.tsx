@@ -150,6 +150,87 @@ describe('CompletedReview follow-up', () => {
     expect(row('renewing').textContent).toMatch(/In progress: .*bruno@acme.com/)
   })
 
+  it('counts changes on keys of other accounts apart, as made outside Key Steward, and says so on their row (no dead link)', async () => {
+    const partner = {
+      ...key(
+        'external:vtexappkey-partner-ABCDEF',
+        'partner',
+        decision('REDUCE_ROLES', 'NOT_STARTED')
+      ),
+      appKey: 'vtexappkey-partner-ABCDEF',
+      external: true,
+      account: 'partner',
+    }
+
+    const { container } = render(<CompletedReview id="r1" />, {
+      graphql: {
+        mocks: [
+          completed({
+            changesAsked: 5,
+            changesCarriedOut: 1,
+            changesInProgress: 1,
+            changesNotStarted: 1,
+            changesOutside: 2,
+          }),
+          pageOf({ status: 'ALL' }, [partner, OWNER]),
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-follow-up-counts]')).not.toBeNull()
+    )
+    expect(
+      container.querySelector('[data-follow-up-outside]')!.textContent
+    ).toBe(
+      '2 changes on keys of other accounts are made in VTEX’s User management, outside Key Steward, which cannot track them.'
+    )
+    // "not carried out" counts only what Key Steward can carry out: 5 asked − 1 done − 2 outside
+    expect(
+      container
+        .querySelector('[data-follow-up="pending"]')!
+        .getAttribute('data-follow-up-pending')
+    ).toBe('2')
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    const row = container.querySelector(
+      'tr[data-review-key="external:vtexappkey-partner-ABCDEF"]'
+    )!
+
+    expect(row.querySelector('[data-not-carried-out]')).toBeNull()
+    expect(row.querySelector('a')).toBeNull()
+    expect(row.querySelector('[data-carry-out-outside]')!.textContent).toBe(
+      'Made outside Key Steward: a change on another account’s key is made in VTEX’s User management, and Key Steward cannot track it.'
+    )
+  })
+
+  it('says every change it can carry out is carried out when only external ones remain', async () => {
+    const { container } = render(<CompletedReview id="r1" />, {
+      graphql: {
+        mocks: [
+          completed({
+            changesAsked: 3,
+            changesCarriedOut: 2,
+            changesInProgress: 0,
+            changesNotStarted: 0,
+            changesOutside: 1,
+          }),
+          pageOf({ status: 'ALL' }, []),
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelector('[data-follow-up="done"]')).not.toBeNull()
+    )
+    expect(
+      container.querySelector('[data-follow-up="done"]')!.textContent
+    ).toBe(
+      'Every change Key Steward can carry out is carried out (2 changes).1 change on a key of another account is made in VTEX’s User management, outside Key Steward, which cannot track it.'
+    )
+  })
+
   it('opens with the filter a link gave, and says when every change is carried out', async () => {
     const { container, getByText } = render(
       <CompletedReview id="r1" carryOut="NOT_CARRIED_OUT" />,
@@ -214,6 +295,7 @@ describe('Overview review follow-up', () => {
             changesCarriedOut: 3,
             changesInProgress: 2,
             changesNotStarted: 35,
+            changesOutside: 0,
             ...over,
           },
         },
@@ -253,6 +335,45 @@ describe('Overview review follow-up', () => {
     ).toBe(
       'Executadas: 1 de 3 decisões que pedem uma mudança · 1 em andamento · 1 não iniciada'
     )
+  })
+
+  it('never counts changes on keys of other accounts as not carried out, so the line clears', async () => {
+    const shown = async (over: Record<string, number>) => {
+      const { container, unmount } = render(<ReviewFollowUp />, {
+        graphql: { mocks: [last(over)] },
+      })
+
+      // a control first: a line with pending changes shows
+      await new Promise((r) => setTimeout(r, 50))
+      const line = container.querySelector('[data-review-follow-up]')
+      const text = line?.textContent ?? null
+
+      unmount()
+
+      return text
+    }
+
+    expect(
+      await shown({
+        changesAsked: 25,
+        changesCarriedOut: 0,
+        changesInProgress: 0,
+        changesNotStarted: 23,
+        changesOutside: 2,
+      })
+    ).toBe(
+      'The last review asked for 25 changes; 23 are not carried out yet, and 2 on keys of other accounts are made in VTEX, outside Key Steward. See the changes not carried out'
+    )
+    // every change Key Steward can follow carried out: nothing left to say here
+    expect(
+      await shown({
+        changesAsked: 25,
+        changesCarriedOut: 23,
+        changesInProgress: 0,
+        changesNotStarted: 0,
+        changesOutside: 2,
+      })
+    ).toBeNull()
   })
 
   it('words it in Portuguese and Spanish', async () => {

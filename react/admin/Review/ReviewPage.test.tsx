@@ -81,6 +81,7 @@ const history = [
     completedAt: '2026-08-02T12:00:00.000Z',
     signedBy: 'bruno@acme.com',
     keys: 40,
+    changesAsked: 3,
   },
 ]
 
@@ -139,7 +140,12 @@ describe('ReviewPage', () => {
 
     await waitFor(() => getByText('No review is open'))
     expect(getByText('Start review')).toBeInTheDocument()
-    await waitFor(() => getByText(/signed by bruno@acme.com · 40 keys/))
+    // the time and the changes asked tell apart reviews signed the same day
+    await waitFor(() =>
+      getByText(
+        /August 02, 2026 at \d\d:00 [AP]M · signed by bruno@acme.com · 40 keys · 3 changes asked/
+      )
+    )
     expect(getAllByText('Open').length).toBeGreaterThan(0)
   })
 

@@ -80,8 +80,9 @@ const History: React.FC<{
           data-review-id={r.id}
         >
           <span>
+            {/* the time and the changes asked tell apart reviews signed the same day */}
             <FormattedMessage
-              id="admin/key-steward.review.historyLine"
+              id="admin/key-steward.review.historyLineChanges"
               values={{
                 date: (
                   <FormattedDate
@@ -89,10 +90,13 @@ const History: React.FC<{
                     year="numeric"
                     month="long"
                     day="2-digit"
+                    hour="2-digit"
+                    minute="2-digit"
                   />
                 ),
                 who: r.signedBy,
                 keys: r.keys,
+                changes: r.changesAsked,
               }}
             />
           </span>

@@ -24,7 +24,10 @@ export type AnnotationInput = {
   notes?: string | null | undefined;
 };
 
-/** Which decisions to show by where carrying them out stands; only decisions asking for a change (not KEEP) match */
+/**
+ * Which decisions to show by where carrying them out stands; only decisions asking
+ * for a change (not KEEP) that Key Steward can follow match (not those on external keys)
+ */
 export type CarryOutFilter =
   /** not started or in progress */
   | 'NOT_CARRIED_OUT'
@@ -273,7 +276,7 @@ export type KeyStewardDecideKeysMutationVariables = Exact<{
 }>;
 
 
-export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
+export type KeyStewardDecideKeysMutation = { decideKeys: { reviewId: string, changed: Array<{ id: string, label: string, appKey: string, decision: { decision: Decision, justification: string, decidedBy: string, decidedAt: string } | null }>, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, changesOutside: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> } } | null };
 
 export type KeyStewardExternalKeysQueryVariables = Exact<{
   live?: boolean | null | undefined;
@@ -345,7 +348,7 @@ export type KeyStewardKeyListQuery = { keyList: { total: number, externalTotal: 
 export type KeyStewardLastCompletedReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardLastCompletedReviewQuery = { lastCompletedReview: { id: string, completedAt: string | null, progress: { changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number } } | null };
+export type KeyStewardLastCompletedReviewQuery = { lastCompletedReview: { id: string, completedAt: string | null, progress: { changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, changesOutside: number } } | null };
 
 export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -427,7 +430,7 @@ export type KeyStewardRestartScheduleMutation = { restartSchedule: { registered:
 export type KeyStewardReviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }> } | null };
+export type KeyStewardReviewQuery = { review: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, changesOutside: number, criticalChangesPending: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }> } | null };
 
 export type KeyStewardReviewByIdQueryVariables = Exact<{
   id: string | number;
@@ -435,7 +438,7 @@ export type KeyStewardReviewByIdQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null, subjectAppKey: string | null }> } | null };
+export type KeyStewardReviewByIdQuery = { reviewById: { id: string, status: ReviewStatus, startedAt: string, startedBy: string, completedAt: string | null, signedBy: string | null, signatureNote: string | null, inventoryComplete: boolean, leakScanAt: string | null, auditTotal: number, progress: { keysTotal: number, keysDecided: number, practicesTotal: number, practicesClosed: number, keptWithoutReason: number, keptExposed: number, openPractices: Array<Practice>, changesAsked: number, changesCarriedOut: number, changesInProgress: number, changesNotStarted: number, changesOutside: number, keptWithoutReasonKeys: Array<{ id: string, label: string }>, decisionCounts: Array<{ decision: Decision, count: number }> }, checklist: Array<{ practice: Practice, status: CheckStatus, note: string, checkedBy: string | null, checkedAt: string | null, attested: boolean, adverse: boolean, doneNeeds: ChecklistGate | null, evidence: Array<{ id: string, value: string, ok: boolean, keyCount: number }> }>, audit: Array<{ at: string, by: string, action: string, subject: string, detail: string, subjectLabel: string | null, subjectAppKey: string | null }> } | null };
 
 export type KeyStewardReviewCountQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;
@@ -466,7 +469,7 @@ export type KeyStewardReviewExportQuery = { reviewExport: { filename: string, co
 export type KeyStewardReviewHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number }> };
+export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number, changesAsked: number }> };
 
 export type KeyStewardRunLeakScanMutationVariables = Exact<{ [key: string]: never; }>;
 

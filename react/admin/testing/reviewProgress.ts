@@ -16,6 +16,7 @@ export const reviewProgress = (over: Partial<Progress> = {}): Progress => ({
   changesCarriedOut: 0,
   changesInProgress: 0,
   changesNotStarted: 0,
+  changesOutside: 0,
   criticalChangesPending: 0,
   keptWithoutReason: 0,
   keptWithoutReasonKeys: [],

@@ -1,0 +1,42 @@
+// A finding's subject as the key list names it: a key by its label, linking to its page; another
+// account's key by its account with an External tag, linking to its row on the key list (it has
+// no page here); users by name, an account-wide finding as the whole account. Shared by the Overview's lists, so an
+// external key never reads as its appKey in one place and its account in another.
+import React from 'react'
+import { FormattedMessage } from 'react-intl'
+import { Tag } from 'vtex.styleguide'
+
+import Link from './Link'
+import { subjectHref } from './subjectHref'
+
+const SubjectName: React.FC<{
+  subjectType: string
+  subjectId: string
+  label: string
+}> = ({ subjectType, subjectId, label }) => {
+  const href = subjectHref(subjectType, subjectId)
+
+  // an account-wide finding (the review not done): the account, not its bare id (walk 10)
+  if (subjectType === 'ACCOUNT' && label)
+    return (
+      <FormattedMessage
+        id="admin/key-steward.overview.costAccount"
+        values={{ account: label }}
+      />
+    )
+  if (!href) return <>{label}</>
+  if (subjectType !== 'EXTERNAL_KEY') return <Link to={href}>{label}</Link>
+
+  return (
+    <span data-external-subject>
+      <Link to={href}>{label}</Link>{' '}
+      <span className="dib">
+        <Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">
+          <FormattedMessage id="admin/key-steward.keys.externalTag" />
+        </Tag>
+      </span>
+    </span>
+  )
+}
+
+export default SubjectName

@@ -120,7 +120,7 @@ describe('OverviewPage', () => {
       getByText('partner').closest('[data-external-subject]')!.textContent
     ).toBe('partner External')
     // the account is named, not linked
-    expect(getByText('acme').closest('a')).toBeNull()
+    expect(getByText('The whole account (acme)').closest('a')).toBeNull()
     expect(
       getByText(/No access review has been completed yet/)
     ).toBeInTheDocument()

@@ -211,22 +211,29 @@ export const ReadOnlyChecklist: React.FC<{
               />
             </p>
           )}
-          {item.checkedBy && (
-            <p className="f7 c-muted-2 mv0">
-              <FormattedMessage
-                id="admin/key-steward.review.checkedBy"
-                values={{
-                  who: item.checkedBy,
-                  when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
-                }}
-              />
-            </p>
-          )}
+          <CheckedBy item={item} className="mv0" />
         </li>
       ))}
     </ul>
   )
 }
+
+/** Who checked a practice and when (read-only and open checklists alike). */
+const CheckedBy: React.FC<{
+  item: { checkedBy?: string | null; checkedAt?: string | null }
+  className: string
+}> = ({ item, className }) =>
+  item.checkedBy ? (
+    <p className={`f7 c-muted-2 ${className}`}>
+      <FormattedMessage
+        id="admin/key-steward.review.checkedBy"
+        values={{
+          who: item.checkedBy,
+          when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
+        }}
+      />
+    </p>
+  ) : null
 
 const Item: React.FC<{
   item: ChecklistItem
@@ -303,17 +310,7 @@ const Item: React.FC<{
               className="f6"
             />
           )}
-          {item.checkedBy && (
-            <p className="f7 c-muted-2 mb0">
-              <FormattedMessage
-                id="admin/key-steward.review.checkedBy"
-                values={{
-                  who: item.checkedBy,
-                  when: item.checkedAt ? <CheckedOn at={item.checkedAt} /> : '',
-                }}
-              />
-            </p>
-          )}
+          <CheckedBy item={item} className="mb0" />
         </div>
         <form
           className="w-100 w-50-l"

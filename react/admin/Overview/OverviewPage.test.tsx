@@ -285,6 +285,37 @@ describe('OverviewPage', () => {
     }
   )
 
+  it('names the users behind a shared penalty by their emails, not as the whole account', async () => {
+    const owners = {
+      subjectType: 'ACCOUNT',
+      subjectId: '',
+      subjectLabel: 'ana@acme.com, rafael@acme.com',
+      rule: 'user-owner-role',
+      rules: ['user-owner-role'],
+      severity: 'MEDIUM',
+      points: 5,
+      capPoints: 0,
+      unchecked: false,
+    }
+
+    const { getByTestId } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data({ topCosts: [owners] }) },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByTestId('score-costs'))
+    const text = getByTestId('score-costs').querySelector('li')!.textContent
+
+    expect(text).toContain('ana@acme.com, rafael@acme.com')
+    expect(text).not.toContain('whole account')
+  })
+
   it('shows no cap note when nothing holds the score', async () => {
     const { getByTestId, queryByTestId } = render(<OverviewPage />, {
       graphql: {

@@ -16,8 +16,9 @@ const SubjectName: React.FC<{
 }> = ({ subjectType, subjectId, label }) => {
   const href = subjectHref(subjectType, subjectId)
 
-  // an account-wide finding (the review not done): the account, not its bare id (walk 10)
-  if (subjectType === 'ACCOUNT' && label)
+  // an account-wide finding (the review not done): the account, not its bare id (walk 10); a
+  // penalty several users share is ACCOUNT too, with no id, named by their emails as they are
+  if (subjectType === 'ACCOUNT' && label && label === subjectId)
     return (
       <FormattedMessage
         id="admin/key-steward.overview.costAccount"

@@ -123,6 +123,13 @@ const NODE_LISTS = [
     doc: "Reminders that name keys: the key list opens on the keys one names (keyList's reminder).",
   },
   {
+    file: 'externalKeyDecisions.generated.ts',
+    from: 'node/domain/review/externalKeyDecisions.ts',
+    list: 'EXTERNAL_KEY_DECISIONS',
+    type: 'ExternalKeyDecision',
+    doc: 'The review decisions the service allows on a key of another account (the others are refused).',
+  },
+  {
     file: 'settingErrorCodes.generated.ts',
     from: 'node/domain/settings.ts',
     list: 'SETTING_ERROR_CODES',

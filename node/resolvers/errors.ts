@@ -134,8 +134,6 @@ export function sessionExpired(): AuthenticationError {
  * FORBIDDEN naming the License Manager resources the admin's roles lack: each by its legacy name
  * and its newer equivalents. `missingResources` keeps the legacy names (as VTEX's API reference
  * spells them); `acceptedResources` lists, for each, every resource that would do.
- */
-/**
  * `auditor`: the session is an auditor named in the settings (refused here, as anything beyond
  * completed reviews): its page then says so and leads to the reviews, not "ask to be named one".
  */

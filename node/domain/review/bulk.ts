@@ -6,8 +6,10 @@ import type { Wording } from '../wording'
 import { wording } from '../wording'
 import type { LabelsNow } from './labelNow'
 import { nameNow } from './labelNow'
+import { decisionFitsKey } from './externalKeyDecisions'
 import { decisionProblem } from './machine'
 import type { Decision, Outcome, Refusal, Review } from './types'
+import { DECISIONS } from './types'
 
 /** More than any account has keys; bounds the work one request may ask for. */
 export const MAX_BULK_KEYS = 20_000
@@ -104,9 +106,10 @@ export function decideKeys(
     .filter((p) => p.problem)
 
   // Rotate or Deactivate on keys of other accounts: named, as Key Steward cannot act on them.
-  const external = problems.filter(
-    (p) => p.problem!.message.id === 'refusal.review.externalKeyDecision'
-  )
+  const decision = DECISIONS.find((d) => d === input.decision) // unknown: refused as such
+  const external = decision
+    ? problems.filter((p) => !decisionFitsKey(p.key, decision))
+    : []
 
   if (external.length) {
     const names = external.map((p) => nameNow(p.key, input.labelsNow))

@@ -6,6 +6,7 @@ import { PRACTICES } from '../findings'
 import { carryOutStatus } from './machine'
 import { changeMadeOutside } from './externalKeyDecisions'
 import type { Review } from './types'
+import { asksForChange } from './types'
 
 const cell = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : String(v)
@@ -107,11 +108,11 @@ export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
       d?.at,
       carried(d),
       (k.newFindings ?? []).map((f) => `${f.severity}:${f.rule}`).join('; '),
-      d && d.decision !== 'KEEP'
-        ? changeMadeOutside(k)
-          ? 'OUTSIDE_KEY_STEWARD'
-          : carryOutStatus(d)
-        : '',
+      !asksForChange(d)
+        ? ''
+        : changeMadeOutside(k)
+        ? 'OUTSIDE_KEY_STEWARD'
+        : carryOutStatus(d),
     ]
       .map(cell)
       .join(',')

@@ -7,6 +7,7 @@
 import type { CarryOutStatus } from './machine'
 import { carryOutStatus } from './machine'
 import type { KeyDecision, Review, ReviewKey } from './types'
+import { asksForChange } from './types'
 import { findingsOf } from './findingsNow'
 import { changeMadeOutside } from './externalKeyDecisions'
 
@@ -33,9 +34,7 @@ export const CARRY_OUT_FILTERS = [
 ] as const
 export type CarryOutFilter = (typeof CARRY_OUT_FILTERS)[number]
 
-/** KEEP leaves the key as it is: there is nothing to carry out. */
-export const asksForChange = (d: KeyDecision | undefined): d is KeyDecision =>
-  !!d && d.decision !== 'KEEP'
+export { asksForChange }
 
 /** Whether a key's decision fits a carry-out filter (only decisions asking for a change that
  * Key Steward can follow do: not those on external keys). */

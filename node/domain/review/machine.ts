@@ -29,7 +29,7 @@ import type {
   ReviewIndex,
   ReviewKey,
 } from './types'
-import { CHECK_STATUSES, DECISIONS } from './types'
+import { asksForChange, CHECK_STATUSES, DECISIONS } from './types'
 
 export const MAX_JUSTIFICATION = 1000
 export const MAX_NOTE = 1000
@@ -689,11 +689,7 @@ export function completeReview(
 /** Decisions on the review's keys that ask for a change (followUp.ts counts where they stand):
  * the history tells apart reviews signed the same day by it. */
 export const changesAskedIn = (review: Review) =>
-  review.keys.filter((k) => {
-    const d = review.decisions[k.id]
-
-    return !!d && d.decision !== 'KEEP'
-  }).length
+  review.keys.filter((k) => asksForChange(review.decisions[k.id])).length
 
 /** The index after a review started or completed. */
 export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {

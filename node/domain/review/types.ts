@@ -65,6 +65,11 @@ export interface KeyDecision {
   /** actions done through Key Steward that carry the decision out, oldest first */
   carriedOut?: CarriedOut[]
 }
+
+/** KEEP leaves the key as it is: there is nothing to carry out. */
+export const asksForChange = (d: KeyDecision | undefined): d is KeyDecision =>
+  !!d && d.decision !== 'KEEP'
+
 export interface PracticeCheck {
   status: CheckStatus
   note: string

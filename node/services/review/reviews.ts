@@ -116,6 +116,27 @@ async function visibleOpen(ctx: Context): Promise<null> {
   return null
 }
 
+/**
+ * Changes asked by completed reviews signed before the index recorded them, by account and review
+ * id: a signed review's decisions never change, so each is read once per replica, not on every
+ * request for the list (the entries are few: one per review of an old account).
+ */
+const changesAskedOf = new Map<string, number>()
+
+async function changesAskedBefore(ctx: Context, id: string): Promise<number> {
+  const name = `${ctx.vtex.account}\n${id}`
+  let n = changesAskedOf.get(name)
+
+  if (n === undefined) {
+    const r = await readById(requestData(ctx).storage, id)
+
+    n = r ? changesAskedIn(r) : 0
+    if (r) changesAskedOf.set(name, n) // a review not read now is asked again next time
+  }
+
+  return n
+}
+
 export async function completedReviews(ctx: Context) {
   // reversed first: on equal times the review completed later (appended later) comes first
   const list = [...(await readIndex(requestData(ctx).storage)).completed]
@@ -126,9 +147,8 @@ export async function completedReviews(ctx: Context) {
   return Promise.all(
     list.map(async (c) => {
       if (c.changesAsked !== undefined) return c
-      const r = await readById(requestData(ctx).storage, c.id)
 
-      return { ...c, changesAsked: r ? changesAskedIn(r) : 0 }
+      return { ...c, changesAsked: await changesAskedBefore(ctx, c.id) }
     })
   )
 }

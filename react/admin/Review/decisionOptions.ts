@@ -2,14 +2,13 @@
 // has no page here and its token is that account's: Key Steward can neither renew nor deactivate
 // it, and the service refuses those decisions (node/domain/review/externalKeyDecisions.ts). So it
 // is offered Keep, and Reduce roles worded as where that is done: VTEX's User management.
+import { EXTERNAL_KEY_DECISIONS } from '../graphql/externalKeyDecisions.generated'
 import type { Decision, ReviewKey } from './types'
 import { DECISIONS } from './types'
 
-/** As the service allows them on an external key (EXTERNAL_KEY_DECISIONS). */
-export const EXTERNAL_KEY_DECISIONS: Decision[] = ['KEEP', 'REDUCE_ROLES']
-
-export const decisionOptions = (k: Pick<ReviewKey, 'external'>): Decision[] =>
-  k.external ? EXTERNAL_KEY_DECISIONS : DECISIONS
+export const decisionOptions = (
+  k: Pick<ReviewKey, 'external'>
+): readonly Decision[] => (k.external ? EXTERNAL_KEY_DECISIONS : DECISIONS)
 
 /** An option's message id, under admin/key-steward (literals: the release check reads them). */
 export type DecisionOptionId =

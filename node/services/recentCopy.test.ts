@@ -25,10 +25,13 @@ function fakeStorage() {
   const reads: string[] = []
   const writes: string[] = []
   const between: { path?: string; act?: () => void } = {}
+  /** documents whose reads fail (VBase answering 5xx past the retries) */
+  const failing = new Set<string>()
   const etagOf = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
   const storage = {
     async read(bucket: string, path: string) {
       reads.push(path)
+      if (failing.has(path)) throw new Error(`VBase GET ${bucket}/${path}: 503`)
       const v = files.get(`${bucket}/${path}`)
       const answer = {
         value: v === undefined ? null : JSON.parse(JSON.stringify(v)),
@@ -63,6 +66,7 @@ function fakeStorage() {
     reads,
     writes,
     between,
+    failing,
   }
 }
 
@@ -432,6 +436,75 @@ describe('recent copy', () => {
     const saved = await saveRead('acme', storage, inventory(), Date.now() + 1)
 
     expect(saved!.meta.stale).toBeUndefined()
+  })
+
+  it.each([
+    ['a noted change', COPY_CHANGED, false],
+    ['a copy changed', COPY_META, true],
+  ])(
+    '%s at a time ahead of the clock (a fast replica, a bad document) makes one read stale, not every read until then',
+    async (_what, doc, withCopy) => {
+      const { storage, files } = fakeStorage()
+      const ahead = Date.now() + 365 * 86_400_000
+
+      if (withCopy) {
+        await saveCopy('acme', storage, inventory())
+        const meta = files.get(`snapshots/${COPY_META}`) as CopyMeta
+
+        files.set(`snapshots/${doc}`, { ...meta, changedAtMs: ahead })
+      } else files.set(`snapshots/${doc}`, { changedAtMs: ahead })
+      // the read running now may predate the change: not the copy as it is
+      const first = await saveRead(
+        'acme',
+        storage,
+        inventory(),
+        Date.now() - 1_000
+      )
+
+      expect(first === null || first.meta.stale === true).toBe(true)
+      const stored = files.get(`snapshots/${COPY_META}`) as CopyMeta
+
+      expect(stored.changedAtMs).toBeLessThanOrEqual(Date.now())
+      // a read that begins after it is the copy again
+      const next = await saveRead('acme', storage, inventory(), Date.now() + 1)
+
+      expect(next).not.toBeNull()
+      expect(next!.meta.stale).toBeUndefined()
+    }
+  )
+
+  it('a noted change that cannot be read may have been made: the first copy is saved stale (read again at once)', async () => {
+    const { storage, failing } = fakeStorage()
+
+    failing.add(COPY_CHANGED)
+    const saved = await saveRead(
+      'acme',
+      storage,
+      inventory(),
+      Date.now() - 1_000
+    )
+
+    expect(saved!.meta.stale).toBe(true)
+  })
+
+  it('a meta that cannot be read when a read ends: the read is not saved over a copy a key action patched meanwhile', async () => {
+    const { storage, failing } = fakeStorage()
+
+    await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began; then an admin deactivated k1
+
+    await patchCopy('acme', storage, (inv) => ({
+      ...inv,
+      keys: inv.keys.map((k) => ({ ...k, isActive: false })),
+    }))
+    failing.add(COPY_META)
+    // what the read saw: k1 still active
+    expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
+    failing.clear()
+    forgetMemory()
+    expect((await readCopy('acme', storage))!.inventory.keys[0].isActive).toBe(
+      false
+    )
   })
 
   it('a noted change that is not a number is ignored, not a crash', async () => {

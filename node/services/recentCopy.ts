@@ -243,8 +243,14 @@ export async function saveRead(
   startedAtMs: number
 ): Promise<Copy | null> {
   const current = await metaOf(storage)
-  const meta = current?.value
-  const changed = meta ? meta.changedAtMs : await changedWithoutCopy(storage)
+
+  // The meta could not be read: a change made during the read (patched in there) cannot be
+  // ruled out, and writing over it would serve what predates it. Not saved; the next read tries.
+  if (!current) return null
+  const meta = current.value
+  const changed = notAhead(
+    meta ? meta.changedAtMs : await changedWithoutCopy(storage)
+  )
 
   if (typeof changed === 'number' && changed >= startedAtMs) {
     // No copy yet: this read is the only one there is. Saved, but stale: served, read again at once.
@@ -253,9 +259,15 @@ export async function saveRead(
         stale: true,
         changedAtMs: changed,
       })
-    if (meta.stale !== true)
+    // a time ahead is written back as now (notAhead), or no later read would be saved either
+    if (meta.stale !== true || meta.changedAtMs !== changed)
       await storage
-        .write('snapshots', { ...meta, stale: true }, current!.etag, COPY_META)
+        .write(
+          'snapshots',
+          { ...meta, stale: true, changedAtMs: changed },
+          current.etag,
+          COPY_META
+        )
         .catch(() => undefined) // another write landed: it is newer still
 
     return null
@@ -326,11 +338,23 @@ export async function markStale(storage: AppStorage): Promise<void> {
     )
 }
 
-/** When Key Steward last changed the account while there was no copy (markStale); null if never. */
+/**
+ * A change's time, never ahead of this replica's clock: a time ahead (a replica whose clock runs
+ * fast, a bad document) would make every read until then "older than the change", so none would
+ * be saved and the copy would stay stale for as long. Read as now, it makes the read running
+ * now stale once, and the next one is the copy.
+ */
+const notAhead = (at: number | null | undefined) =>
+  typeof at === 'number' && Number.isFinite(at) ? Math.min(at, Date.now()) : at
+
+/** When Key Steward last changed the account while there was no copy (markStale); null if never.
+ * When the note cannot be read, a change may have been made: now (the read is saved stale). */
 async function changedWithoutCopy(storage: AppStorage): Promise<number | null> {
   const noted = await storage
     .read<{ changedAtMs?: unknown }>('snapshots', COPY_CHANGED)
-    .catch(() => null)
+    .catch(() => 'UNREAD' as const)
+
+  if (noted === 'UNREAD') return Date.now()
   const at = noted?.value?.changedAtMs
 
   return typeof at === 'number' && Number.isFinite(at) ? at : null

@@ -507,6 +507,38 @@ describe('recent copy', () => {
     )
   })
 
+  it('a key action patched in between the meta read and the meta write of a read that began before it is kept, not written over', async () => {
+    const { storage, files, between } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began
+
+    // as the read's end checks the meta, another replica patches in a deactivation (body, then meta)
+    between.path = COPY_META
+    between.act = () => {
+      const deactivated = inventory()
+
+      deactivated.keys[0].isActive = false
+      files.set(`snapshots/${COPY_BODY}`, {
+        version: 'patched',
+        inventory: deactivated,
+      })
+      files.set(`snapshots/${COPY_META}`, {
+        ...first.meta,
+        content: undefined,
+        version: 'patched',
+        changedAtMs: Date.now(),
+      })
+    }
+
+    // what the read saw: k1 still active, as the copy had it
+    expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
+    forgetMemory()
+    const after = (await readCopy('acme', storage))!
+
+    expect(after.meta.version).toBe('patched')
+    expect(after.inventory.keys[0].isActive).toBe(false)
+  })
+
   it('a noted change that is not a number is ignored, not a crash', async () => {
     const { storage, files } = fakeStorage()
 

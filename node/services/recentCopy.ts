@@ -160,22 +160,34 @@ export async function saveCopy(
   inventory: Inventory,
   readAtMs = Date.now()
 ): Promise<Copy> {
-  return saveOver(account, storage, inventory, readAtMs, await metaOf(storage))
+  // with no read start given, saveOver always saves
+  return (await saveOver(
+    account,
+    storage,
+    inventory,
+    readAtMs,
+    await metaOf(storage)
+  )) as Copy
 }
 
 /** The meta document with its etag; null when it cannot be read (the body is written then). */
 const metaOf = (storage: AppStorage) =>
   storage.read<CopyMeta>('snapshots', COPY_META).catch(() => null)
 
-/** saveCopy over the meta document as the caller read it. */
+/**
+ * saveCopy over the meta document as the caller read it. With `startedAtMs` (a live read's
+ * start): when the meta changed since it was read and the change is an action made through Key
+ * Steward after that start (patched in), the read is not saved (null): it may predate it.
+ */
 async function saveOver(
   account: string,
   storage: AppStorage,
   inventory: Inventory,
   readAtMs: number,
   current: { value: CopyMeta | null; etag: string | null } | null,
-  marks: Pick<CopyMeta, 'stale' | 'changedAtMs'> = {}
-): Promise<Copy> {
+  marks: Pick<CopyMeta, 'stale' | 'changedAtMs'> = {},
+  startedAtMs?: number
+): Promise<Copy | null> {
   const content = contentOf(inventory)
   const stored: Inventory = { ...inventory, source: 'LIVE' }
   const meta = current?.value
@@ -207,6 +219,9 @@ async function saveOver(
 
       return { meta: kept, inventory: stored }
     }
+    // another write landed in between: a key action patched in after the read began is kept
+    if (startedAtMs !== undefined && (await changedSince(storage, startedAtMs)))
+      return null
   }
 
   const fresh: CopyMeta = {
@@ -274,7 +289,27 @@ export async function saveRead(
   }
 
   // the meta read once: the one the copy is kept over (If-Match) is the one checked here
-  return saveOver(account, storage, inventory, Date.now(), current)
+  return saveOver(
+    account,
+    storage,
+    inventory,
+    Date.now(),
+    current,
+    {},
+    startedAtMs
+  )
+}
+
+/** Whether the meta now records a change made through Key Steward at or after `startedAtMs`
+ * (or cannot be read: then one cannot be ruled out). */
+async function changedSince(
+  storage: AppStorage,
+  startedAtMs: number
+): Promise<boolean> {
+  const now = await metaOf(storage)
+  const at = notAhead(now?.value?.changedAtMs)
+
+  return !now || (typeof at === 'number' && at >= startedAtMs)
 }
 
 /**

@@ -539,6 +539,29 @@ describe('recent copy', () => {
     expect(after.inventory.keys[0].isActive).toBe(false)
   })
 
+  it('a change noted while there is no copy keeps a later one another replica noted at the same time', async () => {
+    const { storage, files, between } = fakeStorage()
+    const later = Date.now() + 50 // another admin's action, on another replica, just after
+
+    // an earlier change was noted (creating the note cannot be made conditional: VBase's
+    // client sends If-Match only)
+    files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: 1 })
+    between.path = COPY_CHANGED
+    between.act = () =>
+      files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: later })
+    await markStale(storage)
+    expect(files.get(`snapshots/${COPY_CHANGED}`)).toEqual({
+      changedAtMs: later,
+    })
+    // an earlier note is moved on to this change
+    files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: 1 })
+    await markStale(storage)
+    expect(
+      (files.get(`snapshots/${COPY_CHANGED}`) as { changedAtMs: number })
+        .changedAtMs
+    ).toBeGreaterThan(1)
+  })
+
   it('a noted change that is not a number is ignored, not a crash', async () => {
     const { storage, files } = fakeStorage()
 

@@ -364,13 +364,41 @@ export async function markStale(storage: AppStorage): Promise<void> {
       null,
       COPY_META
     )
-  else
-    await storage.write(
-      'snapshots',
-      { changedAtMs: Date.now() },
-      null,
-      COPY_CHANGED
-    )
+  else await noteChange(storage, Date.now())
+}
+
+/** Tries at writing the note over another replica's before writing it anyway. */
+const NOTE_ATTEMPTS = 4
+
+/**
+ * Notes a change made while there is no copy, keeping a later one another replica noted at the
+ * same time (If-Match): written over it, a read that began between the two would be saved as
+ * fresh though the later change was made while it ran.
+ */
+async function noteChange(storage: AppStorage, at: number): Promise<void> {
+  for (let i = 0; i < NOTE_ATTEMPTS; i++) {
+    const noted = await storage
+      .read<{ changedAtMs?: unknown }>('snapshots', COPY_CHANGED)
+      .catch(() => null)
+
+    if (!noted) break // unread: noted as before, without the check
+    const before = noted.value?.changedAtMs
+
+    if (typeof before === 'number' && before >= at) return
+    const written = await storage
+      .write('snapshots', { changedAtMs: at }, noted.etag, COPY_CHANGED)
+      .then(
+        () => true,
+        (e) => {
+          if (e instanceof ConflictError) return false
+          throw e
+        }
+      )
+
+    if (written) return
+  }
+
+  await storage.write('snapshots', { changedAtMs: at }, null, COPY_CHANGED)
 }
 
 /**

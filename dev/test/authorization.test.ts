@@ -175,6 +175,12 @@ describe('declarative authorization', () => {
               `${cookie} is told what it lacks`
             )
             assert.equal(res.body.data?.[field] ?? null, null)
+            // no auditor is named here: no refusal tells a session it is one
+            assert.equal(
+              res.body.errors![0].extensions!.auditor,
+              undefined,
+              `${cookie}: ${op} is no auditor`
+            )
           } else {
             assert.ok(
               !['UNAUTHENTICATED', 'FORBIDDEN'].includes(codeOf(res)),
@@ -229,12 +235,26 @@ describe('declarative authorization', () => {
             !['UNAUTHENTICATED', 'FORBIDDEN'].includes(codeOf(res)),
             `the auditor may call ${op}: ${res.text.slice(0, 300)}`
           )
-        else if (lacking(AUDITOR, root, field).length)
+        else if (lacking(AUDITOR, root, field).length) {
           assert.equal(
             codeOf(res),
             'FORBIDDEN',
             `the auditor may not call ${op}`
           )
+          // told that she is one (her page leads to the completed reviews) ...
+          assert.equal(res.body.errors![0].extensions!.auditor, true, op)
+          // ... and no one else is, on the same field, while she is named
+          for (const cookie of Object.keys(fixture.sessions)) {
+            if (cookie === AUDITOR) continue
+            const theirs = await gql(stack, cookie, op)
+
+            assert.equal(
+              theirs.body.errors?.[0]?.extensions?.auditor,
+              undefined,
+              `${cookie}: ${op} is no auditor`
+            )
+          }
+        }
       }
     }
 

@@ -25,10 +25,13 @@ function fakeStorage() {
   const reads: string[] = []
   const writes: string[] = []
   const between: { path?: string; act?: () => void } = {}
+  /** documents whose reads fail (VBase answering 5xx past the retries) */
+  const failing = new Set<string>()
   const etagOf = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
   const storage = {
     async read(bucket: string, path: string) {
       reads.push(path)
+      if (failing.has(path)) throw new Error(`VBase GET ${bucket}/${path}: 503`)
       const v = files.get(`${bucket}/${path}`)
       const answer = {
         value: v === undefined ? null : JSON.parse(JSON.stringify(v)),
@@ -63,6 +66,7 @@ function fakeStorage() {
     reads,
     writes,
     between,
+    failing,
   }
 }
 
@@ -432,6 +436,130 @@ describe('recent copy', () => {
     const saved = await saveRead('acme', storage, inventory(), Date.now() + 1)
 
     expect(saved!.meta.stale).toBeUndefined()
+  })
+
+  it.each([
+    ['a noted change', COPY_CHANGED, false],
+    ['a copy changed', COPY_META, true],
+  ])(
+    '%s at a time ahead of the clock (a fast replica, a bad document) makes one read stale, not every read until then',
+    async (_what, doc, withCopy) => {
+      const { storage, files } = fakeStorage()
+      const ahead = Date.now() + 365 * 86_400_000
+
+      if (withCopy) {
+        await saveCopy('acme', storage, inventory())
+        const meta = files.get(`snapshots/${COPY_META}`) as CopyMeta
+
+        files.set(`snapshots/${doc}`, { ...meta, changedAtMs: ahead })
+      } else files.set(`snapshots/${doc}`, { changedAtMs: ahead })
+      // the read running now may predate the change: not the copy as it is
+      const first = await saveRead(
+        'acme',
+        storage,
+        inventory(),
+        Date.now() - 1_000
+      )
+
+      expect(first === null || first.meta.stale === true).toBe(true)
+      const stored = files.get(`snapshots/${COPY_META}`) as CopyMeta
+
+      expect(stored.changedAtMs).toBeLessThanOrEqual(Date.now())
+      // a read that begins after it is the copy again
+      const next = await saveRead('acme', storage, inventory(), Date.now() + 1)
+
+      expect(next).not.toBeNull()
+      expect(next!.meta.stale).toBeUndefined()
+    }
+  )
+
+  it('a noted change that cannot be read may have been made: the first copy is saved stale (read again at once)', async () => {
+    const { storage, failing } = fakeStorage()
+
+    failing.add(COPY_CHANGED)
+    const saved = await saveRead(
+      'acme',
+      storage,
+      inventory(),
+      Date.now() - 1_000
+    )
+
+    expect(saved!.meta.stale).toBe(true)
+  })
+
+  it('a meta that cannot be read when a read ends: the read is not saved over a copy a key action patched meanwhile', async () => {
+    const { storage, failing } = fakeStorage()
+
+    await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began; then an admin deactivated k1
+
+    await patchCopy('acme', storage, (inv) => ({
+      ...inv,
+      keys: inv.keys.map((k) => ({ ...k, isActive: false })),
+    }))
+    failing.add(COPY_META)
+    // what the read saw: k1 still active
+    expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
+    failing.clear()
+    forgetMemory()
+    expect((await readCopy('acme', storage))!.inventory.keys[0].isActive).toBe(
+      false
+    )
+  })
+
+  it('a key action patched in between the meta read and the meta write of a read that began before it is kept, not written over', async () => {
+    const { storage, files, between } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began
+
+    // as the read's end checks the meta, another replica patches in a deactivation (body, then meta)
+    between.path = COPY_META
+    between.act = () => {
+      const deactivated = inventory()
+
+      deactivated.keys[0].isActive = false
+      files.set(`snapshots/${COPY_BODY}`, {
+        version: 'patched',
+        inventory: deactivated,
+      })
+      files.set(`snapshots/${COPY_META}`, {
+        ...first.meta,
+        content: undefined,
+        version: 'patched',
+        changedAtMs: Date.now(),
+      })
+    }
+
+    // what the read saw: k1 still active, as the copy had it
+    expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
+    forgetMemory()
+    const after = (await readCopy('acme', storage))!
+
+    expect(after.meta.version).toBe('patched')
+    expect(after.inventory.keys[0].isActive).toBe(false)
+  })
+
+  it('a change noted while there is no copy keeps a later one another replica noted at the same time', async () => {
+    const { storage, files, between } = fakeStorage()
+    const later = Date.now() + 50 // another admin's action, on another replica, just after
+
+    // an earlier change was noted (creating the note cannot be made conditional: VBase's
+    // client sends If-Match only)
+    files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: 1 })
+    between.path = COPY_CHANGED
+    between.act = () =>
+      files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: later })
+    await markStale(storage)
+    expect(files.get(`snapshots/${COPY_CHANGED}`)).toEqual({
+      changedAtMs: later,
+    })
+    // an earlier note is moved on to this change
+    files.set(`snapshots/${COPY_CHANGED}`, { changedAtMs: 1 })
+    await markStale(storage)
+    expect(
+      (files.get(`snapshots/${COPY_CHANGED}`) as { changedAtMs: number })
+        .changedAtMs
+    ).toBeGreaterThan(1)
   })
 
   it('a noted change that is not a number is ignored, not a crash', async () => {

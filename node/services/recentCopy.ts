@@ -160,22 +160,34 @@ export async function saveCopy(
   inventory: Inventory,
   readAtMs = Date.now()
 ): Promise<Copy> {
-  return saveOver(account, storage, inventory, readAtMs, await metaOf(storage))
+  // with no read start given, saveOver always saves
+  return (await saveOver(
+    account,
+    storage,
+    inventory,
+    readAtMs,
+    await metaOf(storage)
+  )) as Copy
 }
 
 /** The meta document with its etag; null when it cannot be read (the body is written then). */
 const metaOf = (storage: AppStorage) =>
   storage.read<CopyMeta>('snapshots', COPY_META).catch(() => null)
 
-/** saveCopy over the meta document as the caller read it. */
+/**
+ * saveCopy over the meta document as the caller read it. With `startedAtMs` (a live read's
+ * start): when the meta changed since it was read and the change is an action made through Key
+ * Steward after that start (patched in), the read is not saved (null): it may predate it.
+ */
 async function saveOver(
   account: string,
   storage: AppStorage,
   inventory: Inventory,
   readAtMs: number,
   current: { value: CopyMeta | null; etag: string | null } | null,
-  marks: Pick<CopyMeta, 'stale' | 'changedAtMs'> = {}
-): Promise<Copy> {
+  marks: Pick<CopyMeta, 'stale' | 'changedAtMs'> = {},
+  startedAtMs?: number
+): Promise<Copy | null> {
   const content = contentOf(inventory)
   const stored: Inventory = { ...inventory, source: 'LIVE' }
   const meta = current?.value
@@ -207,6 +219,9 @@ async function saveOver(
 
       return { meta: kept, inventory: stored }
     }
+    // another write landed in between: a key action patched in after the read began is kept
+    if (startedAtMs !== undefined && (await changedSince(storage, startedAtMs)))
+      return null
   }
 
   const fresh: CopyMeta = {
@@ -243,8 +258,14 @@ export async function saveRead(
   startedAtMs: number
 ): Promise<Copy | null> {
   const current = await metaOf(storage)
-  const meta = current?.value
-  const changed = meta ? meta.changedAtMs : await changedWithoutCopy(storage)
+
+  // The meta could not be read: a change made during the read (patched in there) cannot be
+  // ruled out, and writing over it would serve what predates it. Not saved; the next read tries.
+  if (!current) return null
+  const meta = current.value
+  const changed = notAhead(
+    meta ? meta.changedAtMs : await changedWithoutCopy(storage)
+  )
 
   if (typeof changed === 'number' && changed >= startedAtMs) {
     // No copy yet: this read is the only one there is. Saved, but stale: served, read again at once.
@@ -253,16 +274,42 @@ export async function saveRead(
         stale: true,
         changedAtMs: changed,
       })
-    if (meta.stale !== true)
+    // a time ahead is written back as now (notAhead), or no later read would be saved either
+    if (meta.stale !== true || meta.changedAtMs !== changed)
       await storage
-        .write('snapshots', { ...meta, stale: true }, current!.etag, COPY_META)
+        .write(
+          'snapshots',
+          { ...meta, stale: true, changedAtMs: changed },
+          current.etag,
+          COPY_META
+        )
         .catch(() => undefined) // another write landed: it is newer still
 
     return null
   }
 
   // the meta read once: the one the copy is kept over (If-Match) is the one checked here
-  return saveOver(account, storage, inventory, Date.now(), current)
+  return saveOver(
+    account,
+    storage,
+    inventory,
+    Date.now(),
+    current,
+    {},
+    startedAtMs
+  )
+}
+
+/** Whether the meta now records a change made through Key Steward at or after `startedAtMs`
+ * (or cannot be read: then one cannot be ruled out). */
+async function changedSince(
+  storage: AppStorage,
+  startedAtMs: number
+): Promise<boolean> {
+  const now = await metaOf(storage)
+  const at = notAhead(now?.value?.changedAtMs)
+
+  return !now || (typeof at === 'number' && at >= startedAtMs)
 }
 
 /**
@@ -317,20 +364,60 @@ export async function markStale(storage: AppStorage): Promise<void> {
       null,
       COPY_META
     )
-  else
-    await storage.write(
-      'snapshots',
-      { changedAtMs: Date.now() },
-      null,
-      COPY_CHANGED
-    )
+  else await noteChange(storage, Date.now())
 }
 
-/** When Key Steward last changed the account while there was no copy (markStale); null if never. */
+/** Tries at writing the note over another replica's before writing it anyway. */
+const NOTE_ATTEMPTS = 4
+
+/**
+ * Notes a change made while there is no copy, keeping a later one another replica noted at the
+ * same time (If-Match): written over it, a read that began between the two would be saved as
+ * fresh though the later change was made while it ran.
+ */
+async function noteChange(storage: AppStorage, at: number): Promise<void> {
+  for (let i = 0; i < NOTE_ATTEMPTS; i++) {
+    const noted = await storage
+      .read<{ changedAtMs?: unknown }>('snapshots', COPY_CHANGED)
+      .catch(() => null)
+
+    if (!noted) break // unread: noted as before, without the check
+    const before = noted.value?.changedAtMs
+
+    if (typeof before === 'number' && before >= at) return
+    const written = await storage
+      .write('snapshots', { changedAtMs: at }, noted.etag, COPY_CHANGED)
+      .then(
+        () => true,
+        (e) => {
+          if (e instanceof ConflictError) return false
+          throw e
+        }
+      )
+
+    if (written) return
+  }
+
+  await storage.write('snapshots', { changedAtMs: at }, null, COPY_CHANGED)
+}
+
+/**
+ * A change's time, never ahead of this replica's clock: a time ahead (a replica whose clock runs
+ * fast, a bad document) would make every read until then "older than the change", so none would
+ * be saved and the copy would stay stale for as long. Read as now, it makes the read running
+ * now stale once, and the next one is the copy.
+ */
+const notAhead = (at: number | null | undefined) =>
+  typeof at === 'number' && Number.isFinite(at) ? Math.min(at, Date.now()) : at
+
+/** When Key Steward last changed the account while there was no copy (markStale); null if never.
+ * When the note cannot be read, a change may have been made: now (the read is saved stale). */
 async function changedWithoutCopy(storage: AppStorage): Promise<number | null> {
   const noted = await storage
     .read<{ changedAtMs?: unknown }>('snapshots', COPY_CHANGED)
-    .catch(() => null)
+    .catch(() => 'UNREAD' as const)
+
+  if (noted === 'UNREAD') return Date.now()
   const at = noted?.value?.changedAtMs
 
   return typeof at === 'number' && Number.isFinite(at) ? at : null

@@ -532,7 +532,7 @@ export function requestData(ctx: Context): RequestData {
         (async () => {
           const token = requireAdminToken(ctx)
 
-          return checkAccess(token, key, () =>
+          return checkAccess({ account: ctx.vtex.account, token }, key, () =>
             ctx.clients.licenseManagerApi.canAccess(token, key)
           )
         })()

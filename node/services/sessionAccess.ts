@@ -11,16 +11,20 @@ const MAX_ENTRIES = 10_000
 
 const granted = new Map<string, number>()
 
-const entry = (token: string, resourceKey: string) =>
-  `${createHash('sha256').update(token).digest('hex')}:${resourceKey}`
+/** By account too: a replica serves every account that installed the app, and a VTEX ID token
+ * is the user's, not the account's: a "yes" in one account says nothing of another. */
+const entry = (account: string, token: string, resourceKey: string) =>
+  `${account}:${createHash('sha256')
+    .update(token)
+    .digest('hex')}:${resourceKey}`
 
 export async function checkAccess(
-  token: string,
+  session: { account: string; token: string },
   resourceKey: string,
   ask: () => Promise<boolean>,
   nowMs = Date.now()
 ): Promise<boolean> {
-  const id = entry(token, resourceKey)
+  const id = entry(session.account, session.token, resourceKey)
   const until = granted.get(id)
 
   if (until !== undefined && until > nowMs) return true

@@ -105,34 +105,40 @@ describe('decideKeys: validation', () => {
     expect(english(r.message)).toMatch(/ghost-1, ghost-2.*Nothing was decided/)
   })
 
-  it('refuses KEEP on HIGH/CRITICAL keys without a justification, naming them, and changes nothing (all or nothing)', () => {
-    const ids = [...healthy.slice(0, 3), ...riskyKeys.slice(0, 2)].map(
-      (k) => k.id
-    )
+  it.each(['  ', '\u200B \u200B', '\u2800'])(
+    'refuses KEEP on HIGH/CRITICAL keys without a justification (%p shows nothing), naming them, and changes nothing (all or nothing)',
+    (blank) => {
+      const ids = [...healthy.slice(0, 3), ...riskyKeys.slice(0, 2)].map(
+        (k) => k.id
+      )
 
-    const r = refusal(
-      decideKeys(review, {
-        keyIds: ids,
-        decision: 'KEEP',
-        justification: '  ',
-        by: BY,
-        now: LATER,
+      const r = refusal(
+        decideKeys(review, {
+          keyIds: ids,
+          decision: 'KEEP',
+          justification: blank,
+          by: BY,
+          now: LATER,
+        })
+      )
+
+      expect(r).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'justification',
       })
-    )
-
-    expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'justification' })
-    expect(r.details).toEqual({
-      keysTotal: 2,
-      keys: riskyKeys
-        .slice(0, 2)
-        .map((k) => ({ id: k.id, label: k.label || k.appKey })),
-    })
-    for (const k of riskyKeys.slice(0, 2))
-      expect(english(r.message)).toContain(k.label || k.appKey)
-    expect(english(r.message)).toMatch(/Nothing was decided/)
-    // the frozen review was not touched either: the healthy keys were not half-decided
-    expect(review.decisions).toEqual({})
-  })
+      expect(r.details).toEqual({
+        keysTotal: 2,
+        keys: riskyKeys
+          .slice(0, 2)
+          .map((k) => ({ id: k.id, label: k.label || k.appKey })),
+      })
+      for (const k of riskyKeys.slice(0, 2))
+        expect(english(r.message)).toContain(k.label || k.appKey)
+      expect(english(r.message)).toMatch(/Nothing was decided/)
+      // the frozen review was not touched either: the healthy keys were not half-decided
+      expect(review.decisions).toEqual({})
+    }
+  )
 
   it('refuses Rotate or Deactivate on a selection holding external keys, naming each, and decides none', () => {
     const externals = review.keys.filter((k) => k.external)

@@ -8,6 +8,7 @@ import type { LabelsNow } from './labelNow'
 import { nameNow } from './labelNow'
 import { decisionFitsKey } from './externalKeyDecisions'
 import { decisionProblem } from './machine'
+import { shownText } from './shownText'
 import type { Decision, Outcome, Refusal, Review } from './types'
 import { DECISIONS } from './types'
 
@@ -97,7 +98,7 @@ export function decideKeys(
     )
   }
 
-  const justification = (input.justification ?? '').trim()
+  const justification = shownText(input.justification)
   const problems = ids
     .map((id) => ({
       key: byId.get(id)!,

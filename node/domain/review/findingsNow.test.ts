@@ -338,6 +338,39 @@ describe('sign-off', () => {
     expect(done.decisions[exposed.id].justification).toMatch(/SEC-45/)
   })
 
+  it('a Keep stored with a justification that shows nothing (a zero-width space, before shownText) is refused at sign-off like one without', () => {
+    const kept = ok(
+      decideKey(ready, {
+        keyId: exposed.id,
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+      })
+    )
+    // as an older service stored it: the decision accepted an invisible justification
+    const storedBefore: Review = {
+      ...kept,
+      decisions: {
+        ...kept.decisions,
+        [exposed.id]: {
+          ...kept.decisions[exposed.id],
+          justification: '\u200B',
+        },
+      },
+    }
+
+    const refused = completeReview(storedBefore, {
+      by: BY,
+      now: LATER,
+      findingsNow: now,
+    })
+
+    expect(refused).toMatchObject({ ok: false, field: 'justification' })
+    expect(
+      progressOf(withFindingsNow(storedBefore, now)).keptWithoutReason
+    ).toEqual([exposed.id])
+  })
+
   it('a signed review is not worked out again from later findings', () => {
     expect(withFindingsNow(signed, () => [])).toBe(signed)
   })

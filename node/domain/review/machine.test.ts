@@ -600,7 +600,16 @@ describe('decideKey', () => {
     (_sev, which) => {
       const k = which(review)
 
-      for (const j of [undefined, null, '', '   ', '\n\t ']) {
+      // text that shows nothing is no justification (shownText.ts)
+      for (const j of [
+        undefined,
+        null,
+        '',
+        '   ',
+        '\n\t ',
+        '\u200B',
+        ' \u3164 ',
+      ]) {
         const r = refusal(decide(review, k.id, 'KEEP', j))
 
         expect(r).toMatchObject({
@@ -841,7 +850,7 @@ describe('checkPractice', () => {
   )
 
   it.each([...PRACTICES])('%s NOT_APPLICABLE needs a note', (practice) => {
-    for (const note of [undefined, null, '', ' '])
+    for (const note of [undefined, null, '', ' ', '\u200B\u2060'])
       expect(
         refusal(check(review, practice, 'NOT_APPLICABLE', note))
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' })

@@ -14,6 +14,7 @@ import { quote, quotedList } from '../secrets'
 import { doneGate } from './checklistGates'
 import { isRiskyKey } from './keepNeedsJustification'
 import { decisionFitsKey } from './externalKeyDecisions'
+import { shownText } from './shownText'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
 import type { Changes } from '../scan/snapshot'
@@ -296,7 +297,7 @@ export function decideKey(
       wording('refusal.review.keyNotInReview', { key: quote(input.keyId) }),
       'keyId'
     )
-  const justification = (input.justification ?? '').trim()
+  const justification = shownText(input.justification)
   const problem = decisionProblem(key, input.decision, justification)
 
   if (problem) return problem
@@ -449,7 +450,7 @@ export function checkPractice(
     )
   const practice = input.practice as Practice
   const status = input.status as CheckStatus
-  const note = (input.note ?? '').trim()
+  const note = shownText(input.note)
 
   if (note.length > MAX_NOTE)
     return refuse(
@@ -562,7 +563,10 @@ export function keptWithoutReason(review: Review): ReviewKey[] {
   return review.keys.filter((k) => {
     const d = review.decisions[k.id]
 
-    return d?.decision === 'KEEP' && !d.justification && isRiskyKey(k)
+    // shownText: a justification stored before blank text counted as none
+    return (
+      d?.decision === 'KEEP' && !shownText(d.justification) && isRiskyKey(k)
+    )
   })
 }
 
@@ -615,7 +619,7 @@ export function completeReview(
     ? withFindingsNow(withScan, input.findingsNow)
     : withScan
 
-  const note = (input.note ?? '').trim()
+  const note = shownText(input.note)
 
   if (note.length > MAX_NOTE)
     return refuse(

@@ -105,6 +105,7 @@ const FollowUpLine: React.FC<{
                 asked: p.changesAsked,
                 inProgress: p.changesInProgress,
                 notStarted: p.changesNotStarted,
+                outside,
               }}
             />
           </p>

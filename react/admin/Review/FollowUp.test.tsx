@@ -180,6 +180,12 @@ describe('CompletedReview follow-up', () => {
     await waitFor(() =>
       expect(container.querySelector('[data-follow-up-counts]')).not.toBeNull()
     )
+    // the counts add up on their own line: 1 + 1 + 1 + 2 outside = 5 asked
+    expect(
+      container.querySelector('[data-follow-up-counts]')!.textContent
+    ).toBe(
+      'Carried out: 1 of 5 decisions that ask for a change · 1 in progress · 1 not started · 2 outside Key Steward'
+    )
     expect(
       container.querySelector('[data-follow-up-outside]')!.textContent
     ).toBe(

@@ -189,6 +189,147 @@ it('lays every row out alike at 1440 px whatever is chosen or refused, and asks 
   )
 })
 
+it('shows every decision option whole in en, pt and es at 1024 and 1440 px, each row laid out as the others', async () => {
+  /** The chosen option's caption (the styleguide cuts it with "…") and where the justification is. */
+  const rowState = (app: Frame, id: string) =>
+    app.evaluate((k) => {
+      const tr = document.querySelector(`tr[data-review-key="${k}"]`)!
+      const select = tr.querySelector('form select') as HTMLSelectElement
+      const caption = tr.querySelector('.vtex-dropdown__caption')!
+      const box = select.getBoundingClientRect()
+      const field = tr
+        .querySelector('form input:not([type="checkbox"])')!
+        .getBoundingClientRect()
+
+      return {
+        chosen: select.options[select.selectedIndex]?.textContent ?? '',
+        cut: caption.scrollWidth > caption.clientWidth,
+        beside: field.left > box.right && field.top - box.top < 30,
+      }
+    }, id)
+
+  for (const width of [1024, 1440]) {
+    for (const locale of ['en', 'pt', 'es']) {
+      // eslint-disable-next-line no-await-in-loop
+      await suite.page.setViewportSize({ width, height: 1000 })
+      // eslint-disable-next-line no-await-in-loop
+      const app = await open(locale)
+
+      // eslint-disable-next-line no-await-in-loop
+      await app.waitForSelector('tr[data-review-key] form')
+      const ids = [
+        // eslint-disable-next-line no-await-in-loop
+        await app
+          .locator('tr[data-review-key]:not([data-review-key^="external:"])')
+          .first()
+          .getAttribute('data-review-key'),
+        // eslint-disable-next-line no-await-in-loop
+        await app
+          .locator('tr[data-review-key^="external:"]')
+          .first()
+          .getAttribute('data-review-key'),
+      ] as string[]
+
+      // eslint-disable-next-line no-await-in-loop
+      const before = await rowState(app, ids[1])
+
+      for (const id of ids) {
+        const select = app.locator(`tr[data-review-key="${id}"] select`)
+        // eslint-disable-next-line no-await-in-loop
+        const values = await select
+          .locator('option')
+          .evaluateAll((os) =>
+            os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)
+          )
+
+        for (const value of values) {
+          // eslint-disable-next-line no-await-in-loop
+          await select.selectOption(value)
+          // eslint-disable-next-line no-await-in-loop
+          const row = await rowState(app, id)
+
+          assert.ok(!row.cut, `${locale} ${width} px: "${row.chosen}" is cut`)
+          // the field's width does not depend on the option: the row keeps the others' layout
+          assert.equal(row.beside, before.beside, `${locale} ${width} px`)
+        }
+      }
+
+      // at 1440 px the justification is beside the decision (at 1024 px under it, in every row)
+      assert.equal(before.beside, width === 1440, `${locale} ${width} px`)
+      // eslint-disable-next-line no-await-in-loop
+      await app
+        .locator(`tr[data-review-key="${ids[0]}"] select`)
+        .selectOption('ROTATE')
+      // eslint-disable-next-line no-await-in-loop
+      await app
+        .locator(`tr[data-review-key="${ids[0]}"]`)
+        .scrollIntoViewIfNeeded()
+      // eslint-disable-next-line no-await-in-loop
+      await screenshotAdmin(
+        suite.page,
+        app,
+        join(SHOTS, `review-options-${locale}-${width}.png`),
+        { fullPage: false }
+      )
+    }
+  }
+
+  await suite.page.setViewportSize({ width: 1440, height: 1000 })
+})
+
+it('takes a keyboard user from the search to the page buttons past the 50 rows, and one page on, with Tab and Enter', async () => {
+  await suite.page.setViewportSize({ width: 1024, height: 900 })
+  const app = await open('en')
+  const { keyboard } = app.page()
+  const at = () =>
+    app.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+
+      return {
+        skip: !!el?.hasAttribute('data-skip-to-pages'),
+        text: (el?.textContent ?? '').trim(),
+        pager: el?.id === 'review-pages',
+        inPager: !!el?.closest('#review-pages'),
+        width: el?.getBoundingClientRect().width ?? 0,
+      }
+    })
+
+  await app.waitForSelector('tr[data-review-key] form')
+  await app
+    .getByRole('textbox', { name: 'Search label, appKey or account' })
+    .focus()
+  let tabs = 0
+
+  // eslint-disable-next-line no-await-in-loop
+  for (; tabs < 4 && !(await at()).skip; tabs++) await keyboard.press('Tab')
+  const link = await at()
+
+  assert.ok(link.skip, 'the skip link a few Tabs after the search')
+  assert.equal(link.text, 'Skip to the page buttons')
+  // out of view until focused
+  assert.ok(link.width > 50, `the focused link is visible (${link.width} px)`)
+  await screenshotAdmin(
+    suite.page,
+    app,
+    join(SHOTS, 'review-skip-to-pages-en-1024.png'),
+    { fullPage: false }
+  )
+  await keyboard.press('Enter')
+  assert.ok((await at()).pager, 'Enter moved focus to the pager')
+  // on the first page Previous is disabled: the next Tab is Next
+  await keyboard.press('Tab')
+  const next = await at()
+
+  assert.ok(next.inPager && next.text === 'Next', JSON.stringify(next))
+  await keyboard.press('Enter')
+  await app.waitForFunction(() =>
+    /^51–\d+ of \d+$/.test(
+      document.querySelector('#review-pages [aria-live]')?.textContent ?? ''
+    )
+  )
+  await suite.page.setViewportSize({ width: 1440, height: 1000 })
+})
+
 it('keeps the Show filter in the URL across a reload', async () => {
   let app = await open('en')
 

@@ -154,6 +154,19 @@ describe('a key renamed in VTEX during an open review', () => {
       { id: risky.id, label: RISKY_LABEL },
     ])
     assert.ok(error.message.includes(`"${RISKY_LABEL}"`), error.message)
+    // the row's own Save (one key) names it as VTEX does now too
+    const refusedOne = await gql(
+      stack,
+      ANA,
+      'mutation($id: ID!, $d: Decision!) { decideKey(keyId: $id, decision: $d) { id } }',
+      { id: risky.id, d: 'KEEP' }
+    )
+
+    const one = refusedOne.body.errors?.[0]
+
+    assert.ok(one, refusedOne.text)
+    assert.ok(one.message.includes(RISKY_LABEL), one.message)
+    assert.ok(!one.message.includes(risky.label), one.message)
 
     // the evidence export keeps what the review recorded
     const csv = (

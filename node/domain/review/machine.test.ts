@@ -621,6 +621,22 @@ describe('decideKey', () => {
     }
   )
 
+  it('names a key renamed in VTEX since the start by its label now when refusing Keep without a justification, as the bulk refusal and the table do', () => {
+    const k = highOnlyKey(review)
+    const r = refusal(
+      decideKey(review, {
+        keyId: k.id,
+        decision: 'KEEP',
+        by: BY,
+        now: LATER,
+        labelsNow: new Map([[k.id, 'ERP orders sync (moved to Bling)']]),
+      })
+    )
+
+    expect(english(r.message)).toContain('ERP orders sync (moved to Bling)')
+    if (k.label) expect(english(r.message)).not.toContain(k.label)
+  })
+
   it.each<[string, (r: Review) => ReviewKey]>([
     ['CRITICAL', criticalKey],
     ['HIGH', highOnlyKey],

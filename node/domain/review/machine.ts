@@ -17,6 +17,8 @@ import { decisionFitsKey } from './externalKeyDecisions'
 import { shownText } from './shownText'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
+import type { LabelsNow } from './labelNow'
+import { nameNow } from './labelNow'
 import type { Changes } from '../scan/snapshot'
 import type {
   CarriedOut,
@@ -189,11 +191,15 @@ export function startReview(
   }
 }
 
-/** Why a decision on a key would be refused, or null: shared by single and bulk decisions. */
+/**
+ * Why a decision on a key would be refused, or null: shared by single and bulk decisions. A
+ * refusal names the key as the open review's table does (`labelsNow`: a renamed key by its label now).
+ */
 export function decisionProblem(
   key: ReviewKey,
   decision: string,
-  justification: string
+  justification: string,
+  labelsNow?: LabelsNow | null
 ): Refusal | null {
   if (!(DECISIONS as readonly string[]).includes(decision))
     return refuse(
@@ -233,7 +239,7 @@ export function decisionProblem(
     return refuse(
       'BAD_USER_INPUT',
       wording('refusal.review.keepNeedsJustification', {
-        key: key.label || key.appKey,
+        key: nameNow(key, labelsNow),
       }),
       'justification'
     )
@@ -285,6 +291,8 @@ export function decideKey(
     justification?: string | null
     by: string
     now: Date
+    /** the keys' labels in VTEX now (services/review/labelsNow.ts), for a refusal's wording */
+    labelsNow?: LabelsNow | null
   }
 ): Outcome<Review> {
   if (review.status !== 'OPEN')
@@ -298,7 +306,12 @@ export function decideKey(
       'keyId'
     )
   const justification = shownText(input.justification)
-  const problem = decisionProblem(key, input.decision, justification)
+  const problem = decisionProblem(
+    key,
+    input.decision,
+    justification,
+    input.labelsNow
+  )
 
   if (problem) return problem
   const before = review.decisions[key.id]

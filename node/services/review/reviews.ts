@@ -259,10 +259,12 @@ export async function decideOne(
   // Keeping a key is judged by its findings now too (a CRITICAL raised during the review needs
   // a justification like any): refused while they cannot be worked out.
   const current = await findingsNow(ctx)
+  // a refusal names the key as the table does: a renamed one by its label now
+  const labelsNow = await labelsOf(ctx)
 
   return changeOpen(requestData(ctx).storage, (stored) => {
     const r = withFindingsNow(stored, current)
-    const out = decideKey(r, { ...a, by, now: now() })
+    const out = decideKey(r, { ...a, by, now: now(), labelsNow })
 
     return out.ok
       ? {

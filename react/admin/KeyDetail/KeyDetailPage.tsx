@@ -122,6 +122,7 @@ const KeyDetailPage: React.FC = () => {
   const { status, reading } = useQueryFreshness(detail?.inventory, !!detail, {
     loading,
     error,
+    variables,
     refetch,
   })
 

@@ -657,6 +657,48 @@ describe('KeysPage', () => {
     expect(queryByTestId('live-read-answered')).toBeNull()
   })
 
+  it('reads the copy a live read left when it lands, not VTEX again: only the press reads live', async () => {
+    const copy = (version: string, ageSeconds: number) =>
+      keyPage(ROWS, {
+        inventory: {
+          ...LIVE_META,
+          source: 'RECENT',
+          version,
+          ageSeconds,
+          revalidating: false,
+        },
+      })
+
+    // the press's read outlasts the request: the page follows it, then asks for what it left
+    const stillReading = {
+      ...errorMock(KEY_LIST, 'READING', 'still reading'),
+      request: {
+        query: KEY_LIST,
+        variables: { ...keyListVariables(), live: true },
+      },
+    }
+
+    const { getByText } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(copy('v1', 185)),
+          stillReading,
+          readEnded('v2'),
+          readEnded('v2'),
+          // a request with live: true here would find no answer (and ask VTEX for every key again)
+          keyListMock(copy('v2', 1), { live: false }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Data read from VTEX 3 minutes ago.'))
+    fireEvent.click(getByText('Load live data'))
+    await waitFor(
+      () => getByText('Data read from VTEX less than a minute ago.'),
+      { timeout: 4000 }
+    )
+  })
+
   it('updates by itself when the background read lands a new copy', async () => {
     const stale = keyPage([row(STALE)], {
       inventory: {
@@ -682,7 +724,15 @@ describe('KeysPage', () => {
 
     const { getByText, getByTestId, queryByTestId, container } = render(
       <KeysPage />,
-      { graphql: { mocks: [keyListMock(stale), status, keyListMock(fresh)] } }
+      {
+        graphql: {
+          mocks: [
+            keyListMock(stale),
+            status,
+            keyListMock(fresh, { live: false }),
+          ],
+        },
+      }
     )
 
     await waitFor(() => getByText('Data read from VTEX 11 minutes ago.'))
@@ -718,7 +768,7 @@ describe('KeysPage', () => {
         mocks: [
           keyListMock(copy(700, true)),
           status,
-          keyListMock(copy(1, false)),
+          keyListMock(copy(1, false), { live: false }),
         ],
       },
     })

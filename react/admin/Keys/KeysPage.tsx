@@ -53,6 +53,7 @@ const KeysPage: React.FC = () => {
   const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
     loading,
     error,
+    variables,
     refetch,
   })
 

@@ -54,6 +54,7 @@ const OverviewPage: React.FC = () => {
   const { status, reading } = useQueryFreshness(data?.inventory, !!data, {
     loading,
     error,
+    variables,
     refetch,
   })
 

@@ -21,11 +21,12 @@ import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
 
-/** The decision's field: one width whatever is chosen (a longer name is cut with "…"),
- * wide enough for "Rotate (renew the token)" in en and es. */
+/** The decision's field: one width whatever is chosen, so no row moves. Its longest option
+ * ("Rotacionar (renovar o token)", 13rem of text) fits with room for another font: the field
+ * loses about 3rem to its padding and arrow. At 1440 px the justification still fits beside it. */
 const DECISION_FIELD: React.CSSProperties = {
-  flex: '0 0 15rem',
-  width: '15rem',
+  flex: '0 0 17rem',
+  width: '17rem',
 }
 
 /** What gives no width to the table's column (CSS containment): its text wraps at the width the

@@ -27,11 +27,15 @@ import type {
 } from './types'
 import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
+import SkipToPages from '../components/SkipToPages'
 import { hasCritical } from './findingsNow'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 
 const PAGE = 50
+
+/** The pager under the rows, which "Skip to the page buttons" moves to (50 rows of fields before it). */
+export const REVIEW_PAGES = 'review-pages'
 
 const DecisionTable: React.FC<{
   reviewId?: string
@@ -329,6 +333,8 @@ const DecisionTable: React.FC<{
           )}
         </span>
       </div>
+      {/* right after the filters, as on the API keys page: past 50 rows of fields in one step */}
+      {page && page.total > PAGE && <SkipToPages to={REVIEW_PAGES} />}
       {page && page.findingsNowKnown === false && (
         <div className="mb3" data-findings-now-unknown>
           <Notice
@@ -478,7 +484,12 @@ const DecisionTable: React.FC<{
                 ))}
               </tbody>
             </table>
-            <nav className="mt3 flex items-center" aria-label={t('pages')}>
+            <nav
+              id={REVIEW_PAGES}
+              tabIndex={-1}
+              className="mt3 flex items-center"
+              aria-label={t('pages')}
+            >
               <Button
                 size="small"
                 variation="secondary"

@@ -204,6 +204,58 @@ describe('the decision table (walk7)', () => {
     }
   })
 
+  it('takes a keyboard user from the filters to the page buttons in one step, past the 50 rows, as on the API keys page', async () => {
+    // two rows of the first 50 are enough for the DOM order (the service counts 51)
+    const rows = [0, 1].map((i) =>
+      reviewKey({ id: `k-${i}`, label: `Key ${i}` })
+    )
+
+    const at = (offset: number) =>
+      decisionPage({
+        filter: { status: 'UNDECIDED' },
+        keys: offset ? [reviewKey({ id: 'k-50', label: 'Key 50' })] : rows,
+        total: 51,
+        offset,
+      })
+
+    const { container, getByRole, findByText } = render(<DecisionTable />, {
+      graphql: { mocks: [at(0), healthyCount, at(50), healthyCount] },
+    })
+
+    await findByText('Key 0')
+    const skip = getByRole('link', { name: 'Skip to the page buttons' })
+    const search = getByRole('textbox', {
+      name: 'Search label, appKey or account',
+    })
+
+    // right after the filters, before the rows and their fields
+    expect(
+      search.compareDocumentPosition(skip) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+    expect(
+      skip.compareDocumentPosition(container.querySelector('table')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+    fireEvent.click(skip)
+    const pages = getByRole('navigation', { name: 'Pages of keys' })
+
+    expect(document.activeElement).toBe(pages)
+    expect(pages).toContainElement(getByRole('button', { name: 'Next' }))
+    // the page keeps its state in the query, not in a #hash
+    expect(window.location.hash).toBe('')
+    fireEvent.click(getByRole('button', { name: 'Next' }))
+    await findByText('Key 50')
+  })
+
+  it('offers no skip link when the keys fit one page', async () => {
+    const { findByText, queryByRole } = render(<DecisionTable />, {
+      graphql: { mocks: [pageOf({ status: 'UNDECIDED' }), healthyCount] },
+    })
+
+    await findByText('ERP orders sync')
+    expect(queryByRole('link', { name: 'Skip to the page buttons' })).toBeNull()
+  })
+
   it('opens with the Show, Severity and Finding filters of the URL and writes them back', async () => {
     const filters = tableFiltersFrom(
       '?show=DECIDED&severity=HIGH&rule=key-age-exceeded'

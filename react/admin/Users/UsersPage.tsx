@@ -91,6 +91,7 @@ const UsersPage: React.FC = () => {
   const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
     loading,
     error,
+    variables,
     refetch,
   })
 

@@ -33,23 +33,32 @@ export const COLD_AFTER_MS = 1000
 
 /**
  * useFreshness for a page's query: waiting while it has no data yet or the service answered
- * that the read goes on (READING), asking the query again when fresh data lands.
+ * that the read goes on (READING), asking the query again when fresh data lands. That reload
+ * reads the recent copy (live: false): Apollo keeps the variables of the last refetch, and after
+ * "Load live data" (live: true) a bare refetch() would read VTEX live again.
  */
-export function useQueryFreshness(
+export function useQueryFreshness<V extends object>(
   meta: DataMeta | null | undefined,
   hasData: boolean,
-  query: { loading: boolean; error?: ApolloError; refetch: () => unknown }
+  query: {
+    loading: boolean
+    error?: ApolloError
+    /** the page's variables, without `live` (its "Load live data" refetch adds live: true) */
+    variables: V
+    refetch: (variables: V & { live: boolean }) => unknown
+  }
 ): { status: InventoryStatus | null; reading: boolean } {
   const reading = readError(query.error)?.code === 'READING'
-  const status = useFreshness(
+  const status = useFreshness({
     meta,
-    (query.loading && !hasData) || reading,
-    () => {
-      query.refetch()
+    waiting: (query.loading && !hasData) || reading,
+    // the recent copy that landed, not VTEX live (only the press and its Try again read live)
+    onFresh: () => {
+      query.refetch({ ...query.variables, live: false })
     },
     // a press of "Load live data" (or any reload) while the page shows data: its read's progress
-    query.loading && hasData
-  )
+    watching: query.loading && hasData,
+  })
 
   return { status, reading }
 }
@@ -69,12 +78,17 @@ export function useLastPage<T>(value: T | null | undefined): T | undefined {
  * `watching` (a request in flight beside data shown) polls for the progress only: that request
  * brings its own answer, so nothing is asked again.
  */
-export function useFreshness(
-  meta: DataMeta | null | undefined,
-  waiting: boolean,
-  onFresh: () => void,
-  watching = false
-): InventoryStatus | null {
+export function useFreshness({
+  meta,
+  waiting,
+  onFresh,
+  watching = false,
+}: {
+  meta: DataMeta | null | undefined
+  waiting: boolean
+  onFresh: () => void
+  watching?: boolean
+}): InventoryStatus | null {
   // A revalidation that ended without a new copy (VTEX failed) stops the polling; the banner
   // keeps the copy's age.
   const [settled, setSettled] = useState<string | null>(null)

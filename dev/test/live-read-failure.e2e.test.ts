@@ -87,11 +87,20 @@ describe('Load live data', () => {
       }
 
       // VTEX answers again: Try again reads live, and the page says it did, keeping the button
-      await app.getByRole('button', { name: 'Try again' }).click()
+      // (from the keyboard: the notice and its button go away, focus must not fall to the body)
+      await app.getByRole('button', { name: 'Try again' }).press('Enter')
       await app.waitForSelector('[data-source="LIVE"]', { timeout: 60_000 })
       assert.equal(
         await app.locator('[data-testid="live-read-failed"]').count(),
         0
+      )
+      assert.equal(
+        await app.evaluate(
+          () =>
+            document.activeElement?.hasAttribute('data-source-line') ?? false
+        ),
+        true,
+        'focus is on the data line after Try again'
       )
       assert.match(
         (await app.locator('[data-source="LIVE"]').textContent())!,

@@ -83,3 +83,34 @@ describe('DataSource: the notice after Load live data', () => {
     expect(queryByTestId('live-read-answered')).toBeNull()
   })
 })
+
+describe('DataSource: Try again after a failed Load live data', () => {
+  it('moves focus to the data line before the notice (and its button) goes away', async () => {
+    let answer: (value: unknown) => void = () => undefined
+    const onLive = () =>
+      new Promise((resolve) => {
+        answer = resolve
+      })
+
+    const failed = new ApolloError({ graphQLErrors: [refused] })
+    const view = render(
+      <DataSource meta={RECENT} onLive={onLive} error={failed} />
+    )
+
+    const retry = view.getByText('Try again').closest('button')!
+
+    retry.focus()
+    fireEvent.click(retry)
+    const line = view.container.querySelector('[data-source-line]')
+
+    expect(document.activeElement).toBe(line)
+    // the read answered: the notice goes, focus stays on what the page now says
+    view.rerender(<DataSource meta={RECENT} onLive={onLive} />)
+    answer({ data: {}, loading: false })
+    await waitFor(() =>
+      expect(view.queryByTestId('live-read-failed')).toBeNull()
+    )
+    expect(document.activeElement).toBe(line)
+    expect(line!.textContent).toMatch(/Data read from VTEX/)
+  })
+})

@@ -412,19 +412,29 @@ export const DataSource: React.FC<{
 }> = ({ meta, onLive, loading, action = true, error }) => {
   const { ask, answer } = useLiveRequest(meta, onLive)
   const failure = loading ? null : failureBesideData(error)
+  // Try again's notice (and the button with focus) goes away while the read runs: focus goes to
+  // the data line first, which then says what was read (the notice comes back if it fails again)
+  const line = useRef<HTMLDivElement & HTMLParagraphElement>(null)
+  const retry = () => {
+    line.current?.focus()
+    ask()
+  }
+
   const failureNotice = failure && (
-    <LiveFailure error={failure} meta={meta} onRetry={ask} />
+    <LiveFailure error={failure} meta={meta} onRetry={retry} />
   )
 
   if (meta.source === 'SNAPSHOT')
     return (
       <>
-        <SourceBanner
-          source={meta.source}
-          generatedAt={meta.generatedAt}
-          onLive={action ? ask : undefined}
-          loading={loading}
-        />
+        <div ref={line} tabIndex={-1} data-source-line>
+          <SourceBanner
+            source={meta.source}
+            generatedAt={meta.generatedAt}
+            onLive={action ? ask : undefined}
+            loading={loading}
+          />
+        </div>
         {failureNotice && <div className="mb5">{failureNotice}</div>}
       </>
     )
@@ -439,7 +449,7 @@ export const DataSource: React.FC<{
     >
       {/* A recent copy is the normal case: a quiet line, not announced each time its age
           changes; only what is under way (revalidating, loading) is, politely. */}
-      <p className="ma0 f6 c-muted-1">
+      <p ref={line} tabIndex={-1} className="ma0 f6 c-muted-1" data-source-line>
         {recent ? (
           <FormattedMessage
             id="admin/key-steward.source.recent"

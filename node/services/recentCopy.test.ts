@@ -420,8 +420,9 @@ describe('recent copy', () => {
     forgetMemory()
     expect((await readCopy('acme', storage))!.meta.stale).toBe(true)
 
-    // the read started at once after it is the copy, not stale
-    const next = await saveRead('acme', storage, inventory(), Date.now())
+    // the read started after it is the copy, not stale (+1: in the same millisecond as the
+    // change it could predate it)
+    const next = await saveRead('acme', storage, inventory(), Date.now() + 1)
 
     expect(next!.meta.stale).toBeUndefined()
   })

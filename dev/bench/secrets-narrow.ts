@@ -3,17 +3,22 @@
 // missed), and how often lists that are not tokens score as random (refused). Lists of made-up
 // acronyms and codes are built from words of prose that is not this app's (TypeScript's pt-br and
 // es diagnostic messages, as dev/bench/secrets-bigrams.ts); lists of known codes are scored with
-// and without secrets/knownCodes.ts. Prints figures; asserts nothing.
+// and without secrets/knownCodes.ts. Tokens cut into pairs and lists of 2-letter codes (states,
+// countries, languages: secrets/codeLists.ts) go through the whole check (containsTokenLike).
+// Prints figures; asserts nothing.
 // Run: node --import tsx dev/bench/secrets-narrow.ts [stretches per shape, default 40000]
+//        [tokens in pairs per length, default 30000]
 import { readFileSync } from 'fs'
 import { join } from 'path'
 
+import { containsTokenLike } from '../../node/domain/secrets'
 import {
   groupScores,
   narrowSpans,
 } from '../../node/domain/secrets/narrowGroups'
 
 const PER_SHAPE = Number(process.argv[2] ?? 40_000)
+const PAIR_TOKENS = Number(process.argv[3] ?? 30_000)
 const WORDS_SPREAD = 28
 const INITIALS_SPREAD = 12
 
@@ -50,6 +55,7 @@ console.log(
   `random tokens, ${PER_SHAPE} a shape (44, 50, 64, 100, 128 letters in turn)`
 )
 for (const [lo, hi] of [
+  [2, 2],
   [3, 4],
   [3, 3],
   [4, 4],
@@ -169,4 +175,110 @@ for (const [name, make] of LISTS) {
   console.log(
     `  ${name}: ${refused} (scored as random letters, known codes or not: ${asRandom})`
   )
+}
+
+const SEPARATORS = [' ', '-', ', ', '/', '.', '\n', ' | ', '_', ':', ' - ']
+const pairs = (t: string) => t.match(/.{1,2}/g) ?? []
+
+console.log(
+  `\ntokens cut into pairs, ${PAIR_TOKENS} a length, 10 separators in turn, whole check: missed`
+)
+for (const letters of [128, 64, 50, 44]) {
+  let missed = 0
+  let lower = 0
+
+  for (let i = 0; i < PAIR_TOKENS; i++) {
+    const t = token(letters)
+    const sep = SEPARATORS[i % SEPARATORS.length]
+
+    if (!containsTokenLike(pairs(t).join(sep))) missed++
+    if (letters >= 64 && !containsTokenLike(pairs(t.toLowerCase()).join(sep)))
+      lower++
+  }
+
+  console.log(
+    `  ${letters} letters: ${missed}${
+      letters >= 64 ? ` (lowercased: ${lower})` : ''
+    }`
+  )
+}
+
+const UFS =
+  'AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'
+
+const US_STATES =
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'
+
+const EU =
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'
+
+const MERCOSUR = 'AR BR PY UY VE BO CL CO EC PE GY SR'
+const LANGUAGES =
+  'BG CS DA DE EL EN ES ET FI FR GA HR HU IT LT LV MT NL PL PT RO SK SL SV'
+
+const WRITTEN: Array<(c: string[]) => string> = [
+  (c) => c.join(' '),
+  (c) => c.join(', '),
+  (c) => c.join('/'),
+  (c) => c.join(' / '),
+  (c) => c.join('-'),
+  (c) => `${c.slice(0, -1).join(', ')} e ${c[c.length - 1]}`,
+  (c) => `${c.slice(0, -1).join(', ')} y ${c[c.length - 1]}`,
+  (c) => `${c.slice(0, -1).join(', ')}, and ${c[c.length - 1]}`,
+  (c) => `Integração de frete cobre ${c.join(' ')}`,
+  (c) => c.join(', ').toLowerCase(),
+]
+
+const shuffled = (list: string[]) => {
+  const out = list.slice()
+
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+
+  return out
+}
+
+console.log(
+  '\nlists of 2-letter codes, 200 orders × 10 ways of writing each, whole check: refused'
+)
+for (const [name, list] of [
+  ['Brazilian UFs (27)', UFS],
+  ['US states (50)', US_STATES],
+  ['EU countries (27)', EU],
+  ['Mercosur and associates (12)', MERCOSUR],
+  ['EU languages (24)', LANGUAGES],
+] as const) {
+  let refused = 0
+
+  for (let i = 0; i < 200; i++) {
+    const codes = i ? shuffled(list.split(' ')) : list.split(' ')
+
+    for (const write of WRITTEN) if (containsTokenLike(write(codes))) refused++
+  }
+
+  console.log(`  ${name}: ${refused} of 2,000`)
+}
+
+const PAIR_LISTS: Array<[string, () => string]> = [
+  ['initials of 2 words', () => pick(prose)[0] + pick(prose)[0]],
+  ['a word cut to 2', () => pick(prose).slice(0, 2)],
+]
+
+console.log(
+  '\nlists of 24 to 63 made-up pairs, 2,000 each, whole check: refused'
+)
+for (const [name, make] of PAIR_LISTS) {
+  let refused = 0
+
+  for (let i = 0; i < 2000; i++) {
+    const codes = Array.from({ length: 24 + Math.floor(next() * 40) }, make)
+
+    if (containsTokenLike(codes.join(SEPARATORS[i % SEPARATORS.length])))
+      refused++
+  }
+
+  console.log(`  ${name}: ${refused}`)
 }

@@ -107,6 +107,16 @@ const CASES: Array<[string, string]> = [
     'capital words of 1 to 7 letters, random',
     random(`${CAPITALS}${CAPITALS}AEIOUAEIOU${' '.repeat(16)}`),
   ],
+  // tidy8: pairs of capitals are judged by narrowGroups.ts, pairs of any case by their codes
+  // (secrets/codeLists.ts)
+  ['a list of UF codes', fill('AC, AL, AP, AM, BA, CE, DF, ES, GO, MA, MT, ')],
+  [
+    'random capital pairs, spaces',
+    random(CAPITALS, (MB * 2) / 3)
+      .match(/../g)!
+      .join(' '),
+  ],
+  ['language codes in small letters', fill('en, es, pt, fr, de, it, nl, ')],
 ]
 
 function time(fn: () => unknown): number {

@@ -19,6 +19,7 @@ import { interleavedSpans } from './secrets/interleaved'
 import { narrowSpans } from './secrets/narrowGroups'
 import { withoutInvisibles } from './secrets/invisibles'
 import { irregularSpans } from './secrets/irregular'
+import { judgedAsGroups } from './secrets/codeLists'
 import { joinLiterals } from './secrets/literals'
 import { foldLookalikes } from './secrets/lookalikes'
 import { foldMathLetters } from './secrets/mathLetters'
@@ -62,7 +63,7 @@ function spansIn(text: string, walk: Walk): Span[] {
     ...spelledSpans(
       text,
       (joined, width) =>
-        (!narrowCapitals(joined, width) && joinedTokenLike(joined)) ||
+        (!judgedAsGroups(joined, width) && joinedTokenLike(joined)) ||
         (deeper && decodedSpans(joined, walk).length > 0)
     ),
   ])
@@ -90,13 +91,6 @@ function spansIn(text: string, walk: Walk): Span[] {
 
   return spans
 }
-
-/**
- * Capitals in groups of 3 or 4 of one width: a list of codes ("BRL USD EUR …") has that shape, so
- * narrowSpans judges them (known codes, random letters), not 32 capitals joined.
- */
-const narrowCapitals = (joined: string, width: number) =>
-  (width === 3 || width === 4) && /^[A-Z]+$/.test(joined)
 
 /** Whether a span lies inside one of sorted, merged spans; asked in order of start (one pass). */
 function coveredBy(sorted: Span[]): (s: Span) => boolean {

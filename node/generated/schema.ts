@@ -1141,8 +1141,12 @@ export type ReviewSummary = {
   completedAt: Scalars['String']['output'];
   signedBy: Scalars['String']['output'];
   keys: Scalars['Int']['output'];
-  /** Decisions that asked for a change (ROTATE, REDUCE_ROLES, DEACTIVATE) when it was signed */
-  changesAsked: Scalars['Int']['output'];
+  /**
+   * Decisions that asked for a change (ROTATE, REDUCE_ROLES, DEACTIVATE) when it
+   * was signed; null when this review's document could not be read this time
+   * (asked again on the next request; the rest of the list is answered)
+   */
+  changesAsked?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Role = {
@@ -2190,7 +2194,7 @@ export type ReviewSummaryResolvers<ContextType = Context, ParentType extends Res
   completedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  changesAsked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesAsked?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {

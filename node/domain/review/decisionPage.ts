@@ -3,6 +3,7 @@
 import type { Severity } from '../findings'
 import { severityRank } from '../findings'
 import type { Decision, KeyDecision, Review, ReviewKey } from './types'
+import { standingDecision } from './externalKeyDecisions'
 import { findingsOf, worstRank } from './findingsNow'
 import { isRiskyKey } from './keepNeedsJustification'
 import type { LabelsNow } from './labelNow'
@@ -62,7 +63,8 @@ export function matches(
   k: ReviewKey,
   f: DecisionFilter
 ): boolean {
-  const d: KeyDecision | undefined = review.decisions[k.id]
+  // as progress counts it: a decision that does not fit its key is none (standingDecision)
+  const d: KeyDecision | undefined = standingDecision(review, k)
   const findings = findingsOf(k)
 
   if (f.status === 'UNDECIDED' && d) return false

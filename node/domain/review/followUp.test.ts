@@ -244,17 +244,40 @@ describe('changes asked on external keys (another account’s key)', () => {
       expect(matchingIds(r, { carryOut: f })).toEqual([])
   })
 
-  it('count a decision stored before external keys were limited to Keep and Reduce roles apart too', () => {
-    const k = externals[0]
-    const legacy: Review = {
-      ...r,
-      decisions: {
-        ...r.decisions,
-        [k.id]: { decision: 'DEACTIVATE', justification: '', by: BY, at: '' },
-      },
-    }
+  // attack8 12: a Rotate or Deactivate stored on an external key before the rule
+  const legacy = (review: Review, decision: Decision): Review => ({
+    ...review,
+    decisions: {
+      ...review.decisions,
+      [externals[0].id]: { decision, justification: '', by: BY, at: '' },
+    },
+  })
 
-    expect(followUpOf(legacy)).toMatchObject({
+  it.each(['ROTATE', 'DEACTIVATE'] as const)(
+    'ask nothing while the review is open when the decision is %s stored before the rule: the key is to be decided again',
+    (decision) => {
+      const open = legacy(r, decision)
+
+      expect(followUpOf(open)).toMatchObject({
+        changesAsked: externals.length - 1,
+        changesOutside: externals.length - 1,
+        changesNotStarted: 0,
+        changesInProgress: 0,
+        changesCarriedOut: 0,
+      })
+      // the table lists it among the undecided keys, as progress counts it
+      expect(matchingIds(open, { status: 'UNDECIDED' })).toContain(
+        externals[0].id
+      )
+      expect(matchingIds(open, { decision })).toEqual([])
+    }
+  )
+
+  it('count a decision signed before external keys were limited to Keep and Reduce roles apart, as signed', () => {
+    const signed = legacy({ ...r, status: 'COMPLETED' }, 'DEACTIVATE')
+
+    expect(followUpOf(signed)).toMatchObject({
+      changesAsked: externals.length,
       changesOutside: externals.length,
       changesNotStarted: 0,
     })

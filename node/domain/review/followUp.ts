@@ -9,7 +9,7 @@ import { carryOutStatus } from './machine'
 import type { KeyDecision, Review, ReviewKey } from './types'
 import { asksForChange } from './types'
 import { findingsOf } from './findingsNow'
-import { changeMadeOutside } from './externalKeyDecisions'
+import { changeMadeOutside, standingDecision } from './externalKeyDecisions'
 
 export interface FollowUp {
   /** decisions that ask for a change (ROTATE, REDUCE_ROLES, DEACTIVATE): the sum of the four
@@ -63,7 +63,8 @@ export function followUpOf(review: Review): FollowUp {
 
   // Only the review's keys: a decision is stored per key id of the snapshot.
   for (const k of review.keys) {
-    const d = review.decisions[k.id]
+    // an open review's Rotate or Deactivate on an external key asks nothing: it is to be chosen again
+    const d = standingDecision(review, k)
 
     if (!asksForChange(d)) continue
     const outside = changeMadeOutside(k)

@@ -1083,6 +1083,68 @@ describe('completeReview', () => {
     )
   })
 
+  // attack8 12: a review opened before the service refused them may hold these (the Admin shows
+  // "Choose…" for the row); they are no decision until Keep or Reduce roles is chosen
+  it.each(['ROTATE', 'DEACTIVATE'] as const)(
+    'is refused, as for an undecided key, while an external key holds %s stored before the rule',
+    (stale) => {
+      const ready = readyToSign(started())
+      const external = ready.keys.find((k) => k.external)!
+      const storedBefore: Review = {
+        ...ready,
+        decisions: {
+          ...ready.decisions,
+          [external.id]: {
+            ...ready.decisions[external.id],
+            decision: stale,
+          },
+        },
+      }
+
+      const p = progressOf(storedBefore)
+
+      expect(p.undecided).toEqual([external.id])
+      expect(p.keysDecided).toBe(ready.keys.length - 1)
+      const r = refusal(complete(storedBefore))
+
+      expect(r.code).toBe('BAD_USER_INPUT')
+      expect(english(r.message)).toContain('1 key without a decision')
+      expect(r.details).toEqual({
+        missing: { undecidedKeys: 1, openPractices: [] },
+      })
+
+      // choosing a fitting decision lets it be signed
+      for (const decision of ['KEEP', 'REDUCE_ROLES'] as const) {
+        const chosen = ok(
+          decideKey(storedBefore, {
+            keyId: external.id,
+            decision,
+            justification: 'the partner still needs it',
+            by: BY,
+            now: LATER,
+          })
+        )
+
+        expect(progressOf(chosen).undecided).toEqual([])
+        expect(ok(complete(chosen)).status).toBe('COMPLETED')
+      }
+    }
+  )
+
+  it('leaves a signed review as signed: a Rotate on an external key stored before the rule still counts as decided', () => {
+    const signed = completed()
+    const external = signed.keys.find((k) => k.external)!
+    const before: Review = {
+      ...signed,
+      decisions: {
+        ...signed.decisions,
+        [external.id]: { ...signed.decisions[external.id], decision: 'ROTATE' },
+      },
+    }
+
+    expect(progressOf(before).undecided).toEqual([])
+  })
+
   it('is refused while practices are open, naming them', () => {
     let r = readyToSign(started())
 

@@ -13,7 +13,7 @@ import { wording } from '../wording'
 import { quote, quotedList } from '../secrets'
 import { doneGate } from './checklistGates'
 import { isRiskyKey } from './keepNeedsJustification'
-import { decisionFitsKey } from './externalKeyDecisions'
+import { decisionFitsKey, standingDecision } from './externalKeyDecisions'
 import { shownText } from './shownText'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
@@ -594,8 +594,9 @@ export function keptExposed(review: Review): ReviewKey[] {
 }
 
 export function progressOf(review: Review): Progress {
+  // a decision that does not fit its key (standingDecision) counts as none, as the Admin shows it
   const undecided = review.keys
-    .filter((k) => !review.decisions[k.id])
+    .filter((k) => !standingDecision(review, k))
     .map((k) => k.id)
 
   const openPractices = PRACTICES.filter(

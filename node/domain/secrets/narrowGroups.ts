@@ -9,20 +9,22 @@
 //    repeated in 1 of 100 half tokens): a list written twice, or the alphabet in threes twice,
 //    is not more letters;
 //  - under half of those letters are in codes admins list (secrets/knownCodes.ts): code lists
-//    are as random as a token, letter by letter, and only their names tell them apart;
+//    are as random as a token, letter by letter, and only their names tell them apart (codes of
+//    2 count only when nearly all of the stretch's pairs are codes: mostlyKnownPairs);
 //  - it uses 16 letters of the alphabet or more, and its letters score as random ones, within a
 //    random stretch's spread (see RANDOM_SPREAD), by two measures against uniform letters: English
 //    letter frequencies and letter pairs (secrets/words.ts: words and codes made from words), and
 //    the letters words start with (acronyms are initials: S C P M T often, J Q X Z seldom).
-// All-capital groups of 3 and 4 of one width are judged here too (spelled.ts leaves them to this
-// file), so a list of codes of one width is no longer refused for being 48 capitals joined.
+// All-capital groups of 2, 3 and 4 of one width are judged here too (spelled.ts leaves them to
+// this file), so a list of codes of one width ("AC AL AP AM …", Brazil's UFs) is no longer
+// refused for being 32 capitals joined.
 // A stretch is judged in windows of 64 letters, 16 apart: words in capitals or a list of codes
 // joined to a token ("TOKEN ANTIGO DO ERP: DTY FAXB …") are not averaged in (with windows of
 // 128, 64 apart, a half token after a list of codes was missed 456 times in 1,000), and the
 // stretch is cut whole when one window holds a token (its words too: no letter of the token is
 // left). Linear: one pass over the text, each letter scored in at most 4 windows.
 import { usesMostLetters } from './plain'
-import { isKnownCode } from './knownCodes'
+import { isKnownCode, isKnownPair, mostlyKnownPairs } from './knownCodes'
 import type { Span } from './span'
 import { INITIAL_BITS, wordScore } from './words'
 
@@ -33,7 +35,7 @@ const NARROW_RUN =
 const SEPARATORS = /[^A-Z]+/
 
 /** Fewest letters (distinct groups) a stretch needs: a half token (50) cut into groups of 3, less a repeated group. */
-const MIN_LETTERS = 44
+export const MIN_LETTERS = 44
 /** Letters judged together, and how far windows of a longer stretch step (see above). */
 const WINDOW = 64
 const STEP = 16
@@ -135,6 +137,10 @@ function scores(distinct: string[]) {
   let known = 0
 
   for (const g of distinct) if (isKnownCode(g)) known += g.length
+  const pairs = distinct.filter((g) => g.length === 2)
+
+  // a random pair is a code half the time: pairs count only when nearly all are codes
+  if (mostlyKnownPairs(pairs)) known += 2 * pairs.filter(isKnownPair).length
   let { bits } = wordScore(distinct.join(' '))
   let initials = 0
 

@@ -2,7 +2,7 @@
 // "Q, W, E, …"), or cut into groups of one width ("QWER.TYUI.…", "UVdF-UlRZ-…"): pieces of letters
 // and digits, each joined to the next by 1 to 3 other characters, in stretches of pieces of one
 // width (the last may be shorter). A stretch's pieces are joined and the check looks at that (with
-// the pieces' width: capitals in groups of 3 and 4 are judged by narrowGroups.ts).
+// the pieces' width: capitals in groups of 2 to 4 are judged by narrowGroups.ts).
 // Prose has no such stretch: its words come in many widths, and single letters in a row (a list
 // of sizes, initials) are far fewer than a token's 32 capitals. Linear: one pass over the text,
 // each stretch joined once.

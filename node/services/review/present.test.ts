@@ -99,3 +99,30 @@ describe('presentAudit: log lines tell keys named alike apart', () => {
     ])
   })
 })
+
+describe('presentProgress: a decision that does not fit its key', () => {
+  // attack8 12: a Rotate stored on an external key before the service refused it
+  const external = started.keys.find((k) => k.external)!
+  const stale: Review = {
+    ...started,
+    decisions: {
+      [external.id]: { decision: 'ROTATE', justification: '', by: BY, at: '' },
+    },
+  }
+
+  it('counts it nowhere while the review is open: undecided, no Rotate, no change asked', () => {
+    const p = presentProgress(stale)
+
+    expect(p.keysDecided).toBe(0)
+    expect(p.decisionCounts.every((c) => c.count === 0)).toBe(true)
+    expect(p.changesAsked).toBe(0)
+  })
+
+  it('counts it as signed once the review is completed', () => {
+    const p = presentProgress({ ...stale, status: 'COMPLETED' })
+
+    expect(p.keysDecided).toBe(1)
+    expect(p.decisionCounts.find((c) => c.decision === 'ROTATE')!.count).toBe(1)
+    expect(p.changesOutside).toBe(1)
+  })
+})

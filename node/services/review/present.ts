@@ -9,6 +9,7 @@ import type {
 } from '../../domain/review/decisionPage'
 import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
+import { standingDecision } from '../../domain/review/externalKeyDecisions'
 import { followUpOf } from '../../domain/review/followUp'
 import {
   carryOutStatus,
@@ -49,8 +50,12 @@ export function presentProgress(r: Review) {
   const p = progressOf(r)
   const counts = new Map<string, number>()
 
-  for (const d of Object.values(r.decisions))
-    counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1)
+  // the decisions that stand (a Rotate on an external key in an open review is to be chosen again)
+  for (const k of r.keys) {
+    const d = standingDecision(r, k)
+
+    if (d) counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1)
+  }
 
   return {
     keysTotal: p.keysTotal,

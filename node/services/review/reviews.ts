@@ -16,7 +16,6 @@ import type {
 import { matchingIds } from '../../domain/review/decisionPage'
 import { reviewCsv, reviewJson } from '../../domain/review/export'
 import {
-  changesAskedIn,
   checkPractice,
   completeReview,
   decideKey,
@@ -39,6 +38,8 @@ import { refusalError } from '../../resolvers/refusals'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
 import { findingsNow, findingsNowIfKnown } from './findingsNow'
+import type { ReviewSummary } from './historyChangesAsked'
+import { changesAskedCounter, withChangesAsked } from './historyChangesAsked'
 import { labelsOf, withLabelsNow } from './labelsNow'
 import {
   changeOpen,
@@ -116,40 +117,20 @@ async function visibleOpen(ctx: Context): Promise<null> {
   return null
 }
 
-/**
- * Changes asked by completed reviews signed before the index recorded them, by account and review
- * id: a signed review's decisions never change, so each is read once per replica, not on every
- * request for the list (the entries are few: one per review of an old account).
- */
-const changesAskedOf = new Map<string, number>()
+/** Changes asked counted from completed reviews' documents, per account and review id. */
+const changesAskedBefore = changesAskedCounter()
 
-async function changesAskedBefore(ctx: Context, id: string): Promise<number> {
-  const name = `${ctx.vtex.account}\n${id}`
-  let n = changesAskedOf.get(name)
-
-  if (n === undefined) {
-    const r = await readById(requestData(ctx).storage, id)
-
-    n = r ? changesAskedIn(r) : 0
-    if (r) changesAskedOf.set(name, n) // a review not read now is asked again next time
-  }
-
-  return n
-}
-
-export async function completedReviews(ctx: Context) {
+export async function completedReviews(ctx: Context): Promise<ReviewSummary[]> {
   // reversed first: on equal times the review completed later (appended later) comes first
   const list = [...(await readIndex(requestData(ctx).storage)).completed]
     .reverse()
     .sort((a, b) => b.completedAt.localeCompare(a.completedAt))
 
-  // A review signed before the index recorded its changes asked: counted from the review itself.
-  return Promise.all(
-    list.map(async (c) => {
-      if (c.changesAsked !== undefined) return c
-
-      return { ...c, changesAsked: await changesAskedBefore(ctx, c.id) }
-    })
+  // one review whose document cannot be read is a row with its count unknown, not a failed list
+  return withChangesAsked(list, (id) =>
+    changesAskedBefore(ctx.vtex.account, id, () =>
+      readById(requestData(ctx).storage, id)
+    )
   )
 }
 

@@ -149,6 +149,63 @@ describe('ReviewPage', () => {
     expect(getAllByText('Open').length).toBeGreaterThan(0)
   })
 
+  it.each([
+    [
+      'en',
+      'changes asked: could not be read',
+      'signed by bruno@acme.com · 40 keys',
+    ],
+    [
+      'pt',
+      'mudanças pedidas: não foi possível ler',
+      'assinada por bruno@acme.com · 40 chaves',
+    ],
+    [
+      'es',
+      'cambios pedidos: no se pudieron leer',
+      'firmada por bruno@acme.com · 40 claves',
+    ],
+  ])(
+    'shows a past review whose changes asked could not be read with the rest of its row (%s)',
+    async (locale, unknown, rest) => {
+      const { container } = render(<ReviewPage />, {
+        graphql: {
+          mocks: [
+            { request: { query: REVIEW }, result: { data: { review: null } } },
+            {
+              request: { query: HISTORY },
+              result: {
+                data: {
+                  reviews: [
+                    { ...history[0], id: 'r-old', changesAsked: null },
+                    { ...history[0], id: 'r-new', keys: 41 },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() =>
+        expect(
+          container.querySelector('[data-review-id="r-old"]')
+        ).not.toBeNull()
+      )
+      const old = container.querySelector('[data-review-id="r-old"]')!
+      const other = container.querySelector('[data-review-id="r-new"]')!
+
+      expect(old.textContent).toContain(rest)
+      expect(old.textContent).toContain(unknown)
+      expect(old.querySelector('[data-changes-asked-unknown]')).not.toBeNull()
+      // no count made up for it, and the other row keeps its own
+      expect(old.textContent).not.toMatch(/\d+ (changes?|mudanças?|cambios?)/)
+      expect(other.textContent).not.toContain(unknown)
+      expect(other.querySelector('[data-changes-asked-unknown]')).toBeNull()
+    }
+  )
+
   it('tells an auditor they can read completed reviews, and a user refused both only what they lack', async () => {
     const forbidden = new GraphQLError(
       'Your user lacks these License Manager resources: Get paged users.',

@@ -63,6 +63,38 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   </div>
 )
 
+/** A history row's line; changesAsked is null when the review could not be read this time. */
+const HistoryLine: React.FC<{ r: ReviewSummary }> = ({ r }) => {
+  const values = {
+    date: (
+      <FormattedDate
+        value={r.completedAt}
+        year="numeric"
+        month="long"
+        day="2-digit"
+        hour="2-digit"
+        minute="2-digit"
+      />
+    ),
+    who: r.signedBy,
+    keys: r.keys,
+  }
+
+  return r.changesAsked === null || r.changesAsked === undefined ? (
+    <span data-changes-asked-unknown>
+      <FormattedMessage
+        id="admin/key-steward.review.historyLineChangesUnknown"
+        values={values}
+      />
+    </span>
+  ) : (
+    <FormattedMessage
+      id="admin/key-steward.review.historyLineChanges"
+      values={{ ...values, changes: r.changesAsked }}
+    />
+  )
+}
+
 const History: React.FC<{
   reviews: ReviewSummary[]
   onOpen: (id: string) => void
@@ -81,24 +113,7 @@ const History: React.FC<{
         >
           <span>
             {/* the time and the changes asked tell apart reviews signed the same day */}
-            <FormattedMessage
-              id="admin/key-steward.review.historyLineChanges"
-              values={{
-                date: (
-                  <FormattedDate
-                    value={r.completedAt}
-                    year="numeric"
-                    month="long"
-                    day="2-digit"
-                    hour="2-digit"
-                    minute="2-digit"
-                  />
-                ),
-                who: r.signedBy,
-                keys: r.keys,
-                changes: r.changesAsked,
-              }}
-            />
+            <HistoryLine r={r} />
           </span>
           <span className="inline-flex items-center">
             <Button

@@ -469,7 +469,7 @@ export type KeyStewardReviewExportQuery = { reviewExport: { filename: string, co
 export type KeyStewardReviewHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number, changesAsked: number }> };
+export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number, changesAsked: number | null }> };
 
 export type KeyStewardRunLeakScanMutationVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,0 +1,131 @@
+// The review history through the stack when one old review cannot be read: reviews signed before
+// the index counted their changes asked are counted from their documents, and a document VBase
+// does not serve (503, after the client's retries) leaves that row's count null, not the whole
+// list failed; the next request reads it again. A damaged count in the index is read again too.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+
+import { DEFAULT_FIXTURE } from '../paths'
+import { readManifest } from '../stack'
+import { gql, useStack } from './helpers'
+
+const ANA = 'session-ana-owner'
+const stack = useStack({ fixture: DEFAULT_FIXTURE })
+const HISTORY = '{ reviews { id signedBy keys changesAsked } }'
+
+const m = readManifest()
+const APP = `${m.vendor}.${m.name}`
+
+function plant(path: string, value: unknown) {
+  stack.platform.state.vbase.set(`master/${APP}/reviews/${path}`, {
+    body: Buffer.from(JSON.stringify(value)),
+    contentType: 'application/json',
+    etag: stack.platform.state.nextEtag(),
+  })
+}
+
+/** A signed review whose first `asked` keys of 3 are to be rotated, the rest kept. */
+function signed(id: string, day: string, asked: number) {
+  const keys = ['k1', 'k2', 'k3'].map((k) => ({
+    id: `${id}-${k}`,
+    appKey: `vtexappkey-acme-${k.toUpperCase()}`,
+    label: `Integration ${k}`,
+    isActive: true,
+    ageDays: 10,
+    rolesKnown: true,
+    roles: [],
+    findings: [],
+  }))
+
+  return {
+    summary: {
+      id,
+      startedAt: `${day}T10:00:00.000Z`,
+      completedAt: `${day}T12:00:00.000Z`,
+      signedBy: 'bruno@acme.com',
+      keys: keys.length,
+    },
+    review: {
+      id,
+      status: 'COMPLETED',
+      startedAt: `${day}T10:00:00.000Z`,
+      startedBy: 'ana@acme.com',
+      completedAt: `${day}T12:00:00.000Z`,
+      signedBy: 'bruno@acme.com',
+      signatureNote: null,
+      keys,
+      decisions: Object.fromEntries(
+        keys.map((k, i) => [
+          k.id,
+          {
+            decision: i < asked ? 'ROTATE' : 'KEEP',
+            justification: 'agreed with the owner',
+            by: 'ana@acme.com',
+            at: `${day}T11:00:00.000Z`,
+          },
+        ])
+      ),
+    },
+  }
+}
+
+describe('the review history with an old review that cannot be read', () => {
+  it('answers every row, the unreadable one with changesAsked null, and reads it again next time', async () => {
+    const unreadable = signed('2026-01-10-aaaa0001', '2026-01-10', 2)
+    const readable = signed('2026-02-10-bbbb0002', '2026-02-10', 1)
+    const damaged = signed('2026-03-10-cccc0003', '2026-03-10', 3)
+    const counted = signed('2026-04-10-dddd0004', '2026-04-10', 0)
+
+    for (const r of [unreadable, readable, damaged, counted])
+      plant(`review-${r.review.id}.json`, r.review)
+    plant('reviews.json', {
+      openId: null,
+      completed: [
+        unreadable.summary,
+        readable.summary,
+        // JSON turns NaN into null: a damaged count is read from the document
+        { ...damaged.summary, changesAsked: null },
+        { ...counted.summary, changesAsked: 0 },
+      ],
+    })
+    stack.platform.faults.set([
+      {
+        method: 'GET',
+        path: `/reviews/files/review-${unreadable.review.id}\\.json$`,
+        status: 503,
+      },
+    ])
+
+    const first = await gql(stack, ANA, HISTORY)
+
+    assert.equal(first.body.errors, undefined, first.text)
+    assert.deepEqual(
+      first.body.data.reviews.map(
+        (r: { id: string; changesAsked: number | null }) => [
+          r.id,
+          r.changesAsked,
+        ]
+      ),
+      [
+        [counted.review.id, 0],
+        [damaged.review.id, 3],
+        [readable.review.id, 1],
+        [unreadable.review.id, null],
+      ]
+    )
+    // the rest of its row is answered
+    assert.deepEqual(first.body.data.reviews[3], {
+      id: unreadable.review.id,
+      signedBy: 'bruno@acme.com',
+      keys: 3,
+      changesAsked: null,
+    })
+
+    // VBase answers again: the row's count is read, not remembered as unknown
+    stack.platform.faults.set([])
+    const again = await gql(stack, ANA, HISTORY)
+
+    assert.equal(again.body.errors, undefined, again.text)
+    assert.equal(again.body.data.reviews[3].changesAsked, 2)
+  })
+})

@@ -195,7 +195,7 @@ describe('what each page says', () => {
     )
     assert.match(
       (await first.textContent()) ?? '',
-      /The key "Store locator widget" and its token appear|Store locator widget/
+      /The key “Store locator widget” and its token appear|Store locator widget/
     )
   })
 

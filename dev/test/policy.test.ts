@@ -151,7 +151,7 @@ describe('Query.findings', () => {
     seen.push(text)
     const body = JSON.parse(text)
 
-    assert.match(body.data.findings[0].message, /^A chave ".+" tem Owner/)
+    assert.match(body.data.findings[0].message, /^A chave “.+” tem Owner/)
     assert.match(body.data.hygiene.formula, /Cada chave ativa/)
   })
 
@@ -189,7 +189,7 @@ describe('Query.findings', () => {
     assert.equal(forbidden.error.extensions.code, 'FORBIDDEN')
     assert.match(
       forbidden.error.message,
-      /^Seu usuário não tem os recursos do License Manager "Find user by email" \(ou seu equivalente mais novo "View Admin Users"\), .*Peça a um admin da conta um perfil que os conceda/
+      /^Seu usuário não tem os recursos do License Manager “Find user by email” \(ou seu equivalente mais novo “View Admin Users”\), .*Peça a um admin da conta um perfil que os conceda/
     )
     assert.ok(
       (forbidden.error.extensions.missingResources as string[]).includes(

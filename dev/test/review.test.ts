@@ -152,10 +152,17 @@ describe('a whole review', () => {
       'Store locator widget',
     ])
 
+    // the sign-off dialog names the date the next review will be due, on the service's clock:
+    // the one the Overview gives once signed (walk 11 #12)
+    const dialog = await gql(stack, BRUNO, '{ review { nextDueIfSignedNow } }')
+
+    assert.equal(dialog.body.errors, undefined, dialog.text)
+    const promised = dialog.body.data.review.nextDueIfSignedNow
+
     const done = await gql(
       stack,
       BRUNO,
-      'mutation { completeReview(note: "Quarterly review Q4") { id status signedBy completedAt } }'
+      'mutation { completeReview(note: "Quarterly review Q4") { id status signedBy completedAt nextDueIfSignedNow } }'
     )
 
     assert.equal(done.body.errors, undefined, done.text)
@@ -177,6 +184,9 @@ describe('a whole review', () => {
       after.hygiene.nextReviewDue,
       new Date(Date.parse(fixture.now) + 90 * 86_400_000).toISOString()
     )
+    assert.equal(promised, after.hygiene.nextReviewDue)
+    // a completed review promises nothing
+    assert.equal(done.body.data.completeReview.nextDueIfSignedNow, null)
     assert.deepEqual(after.findings, [])
 
     const byId = (

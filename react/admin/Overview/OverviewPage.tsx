@@ -158,7 +158,7 @@ const OverviewPage: React.FC = () => {
                         value={hygiene.nextReviewDue}
                         year="numeric"
                         month="long"
-                        day="2-digit"
+                        day="numeric"
                       />
                     ),
                   }}

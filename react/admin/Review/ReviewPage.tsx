@@ -1,11 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
-import {
-  FormattedDate,
-  FormattedMessage,
-  FormattedNumber,
-  useIntl,
-} from 'react-intl'
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
@@ -23,6 +18,7 @@ import type {
   KeyStewardStartReviewMutationVariables,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { signOffTime } from '../utils/scanTime'
 import Checklist from './Checklist'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
@@ -66,8 +62,10 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({
 const History: React.FC<{
   reviews: ReviewSummary[]
   onOpen: (id: string) => void
-}> = ({ reviews, onOpen }) =>
-  reviews.length === 0 ? (
+}> = ({ reviews, onOpen }) => {
+  const { locale } = useIntl()
+
+  return reviews.length === 0 ? (
     <p className="c-muted-1">
       <FormattedMessage id="admin/key-steward.review.noHistory" />
     </p>
@@ -84,16 +82,8 @@ const History: React.FC<{
             <FormattedMessage
               id="admin/key-steward.review.historyLineChanges"
               values={{
-                date: (
-                  <FormattedDate
-                    value={r.completedAt}
-                    year="numeric"
-                    month="long"
-                    day="2-digit"
-                    hour="2-digit"
-                    minute="2-digit"
-                  />
-                ),
+                // in UTC and saying so, as the scans' times (walk 11 #10)
+                date: signOffTime(locale, r.completedAt),
                 who: r.signedBy,
                 keys: r.keys,
                 changes: r.changesAsked,
@@ -114,6 +104,7 @@ const History: React.FC<{
       ))}
     </ul>
   )
+}
 
 /** ?review=<id> opens a completed review (links and the browser's back button keep it). */
 function reviewFromUrl(): string | null {
@@ -332,7 +323,7 @@ const ReviewPage: React.FC = () => {
                     date: intl.formatDate(review.startedAt, {
                       year: 'numeric',
                       month: 'long',
-                      day: '2-digit',
+                      day: 'numeric',
                     }),
                   }
                 )}

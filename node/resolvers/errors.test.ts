@@ -400,7 +400,7 @@ describe('checkKeyRule', () => {
       )}.`
     )
     expect(answered(refusal('user-owner-role')!, 'es').message).toMatch(
-      /^La regla "user-owner-role" trata de usuarios o de la cuenta/
+      /^La regla “user-owner-role” trata de usuarios o de la cuenta/
     )
   })
 })

@@ -162,6 +162,20 @@ describe('SignOff', () => {
     )
   })
 
+  it('without the date (an older service), says the time to the next review counts from now', async () => {
+    const { getByRole } = render(
+      <SignOff
+        review={{ ...review({}), nextDueIfSignedNow: null }}
+        onSigned={() => undefined}
+      />
+    )
+
+    fireEvent.click(getByRole('button'))
+    expect(
+      getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
+    ).toMatch(/, and the time to the next review counts from now\.$/)
+  })
+
   it('says nothing of decisions for a review without keys (no empty parentheses)', async () => {
     const { getByRole } = render(
       <SignOff

@@ -613,7 +613,7 @@ describe("permissions: the admin's own session and the resource VTEX requires", 
         )
         for (const name of missing!)
           assert.ok(
-            res.body.errors![0].message.includes(`"${name}"`),
+            res.body.errors![0].message.includes(`“${name}”`),
             `${cookie}: the message names ${name}`
           )
       }

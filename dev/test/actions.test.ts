@@ -891,7 +891,7 @@ describe("when VTEX's answer is an error or never comes", () => {
     // the timeout in words, its code in brackets for support: never a bare "(ECONNABORTED)"
     assert.match(
       res.body.errors![0].message,
-      /" \((VTEX did not answer in time|the connection was cut) \[E[A-Z_]+\]\)\./
+      /” \((VTEX did not answer in time|the connection was cut) \[E[A-Z_]+\]\)\./
     )
     const lost = stack.platform.state.issuedTokens.find(
       (t) => t.appKey === key.appKey

@@ -141,7 +141,7 @@ describe('a whole review', () => {
     assert.equal(errorCode(unjustified), 'BAD_USER_INPUT', unjustified.text)
     assert.match(
       unjustified.body.errors![0].message,
-      /2 keys kept without a justification have had a HIGH or CRITICAL finding raised since \("Product Q&A widget", "Store locator widget"\)\. Decide again or add a justification\. Nothing was signed\./
+      /2 keys kept without a justification have had a HIGH or CRITICAL finding raised since \(“Product Q&A widget”, “Store locator widget”\)\. Decide again or add a justification\. Nothing was signed\./
     )
     assert.equal(
       (await gql(stack, ANA, '{ review { status } }')).body.data.review.status,
@@ -617,7 +617,7 @@ describe('bulk decisions and the paged decision table', () => {
     assert.match(
       withExternal.body.errors![0].message,
       new RegExp(
-        `Rotate does not fit ${externals.length} keys of other accounts \\(.*"${externals[0].account}".*Nothing was decided`
+        `Rotate does not fit ${externals.length} keys of other accounts \\(.*“${externals[0].account}”.*Nothing was decided`
       )
     )
     assert.deepEqual(

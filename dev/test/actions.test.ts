@@ -613,7 +613,7 @@ describe("permissions: the admin's own session and the resource VTEX requires", 
         )
         for (const name of missing!)
           assert.ok(
-            res.body.errors![0].message.includes(`"${name}"`),
+            res.body.errors![0].message.includes(`“${name}”`),
             `${cookie}: the message names ${name}`
           )
       }
@@ -891,7 +891,7 @@ describe("when VTEX's answer is an error or never comes", () => {
     // the timeout in words, its code in brackets for support: never a bare "(ECONNABORTED)"
     assert.match(
       res.body.errors![0].message,
-      /" \((VTEX did not answer in time|the connection was cut) \[E[A-Z_]+\]\)\./
+      /” \((VTEX did not answer in time|the connection was cut) \[E[A-Z_]+\]\)\./
     )
     const lost = stack.platform.state.issuedTokens.find(
       (t) => t.appKey === key.appKey

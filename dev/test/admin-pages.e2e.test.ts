@@ -195,7 +195,7 @@ describe('what each page says', () => {
     )
     assert.match(
       (await first.textContent()) ?? '',
-      /The key "Store locator widget" and its token appear|Store locator widget/
+      /The key “Store locator widget” and its token appear|Store locator widget/
     )
   })
 
@@ -508,6 +508,53 @@ describe('a keyboard user reaches the keys page buttons in a few Tabs, at 1024 p
         await app.locator('#key-pages').scrollIntoViewIfNeeded()
         await page.screenshot({
           path: join(ARTIFACTS, `keys-pages-focused-1024-${locale}.png`),
+        })
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 1000 })
+      }
+    })
+})
+
+// Walk 11 #15: at 1024 px the six section tabs wrapped onto two rows. They stay on one, every
+// tab a link in the tab order, in the language with the longest names too.
+describe('the section tabs stay on one row at 1024 px', () => {
+  for (const locale of ['en', 'pt', 'es'] as const)
+    it(`${locale}: one row, all six shown and reachable by keyboard`, async () => {
+      await page.setViewportSize({ width: 1024, height: 900 })
+      try {
+        const app = await openAdmin(
+          page,
+          `${stack.url}/admin/key-steward/settings?locale=${locale}&session=session-ana-owner`
+        )
+
+        await whenLoaded(app)
+        const row = await app.evaluate(() => {
+          const links = Array.from(
+            document.querySelectorAll<HTMLAnchorElement>(
+              'nav[aria-label="Key Steward"] a'
+            )
+          )
+
+          const list = document.querySelector(
+            'nav[aria-label="Key Steward"] ul'
+          )!
+
+          return {
+            // no tab hidden past the edge of the row (it would scroll, not wrap)
+            fits: list.scrollWidth <= list.clientWidth,
+            tops: new Set(
+              links.map((a) => Math.round(a.getBoundingClientRect().top))
+            ).size,
+            count: links.length,
+            inTabOrder: links.every((a) => a.tabIndex >= 0),
+          }
+        })
+
+        assert.deepEqual(row, {
+          fits: true,
+          tops: 1,
+          count: 6,
+          inTabOrder: true,
         })
       } finally {
         await page.setViewportSize({ width: 1440, height: 1000 })

@@ -148,6 +148,14 @@ describe('messages/', () => {
       for (const [k, v] of Object.entries(load(l)))
         assert.doesNotMatch(v, /\p{L}'\p{L}/u, `${l}:${k}`)
   })
+
+  // A name quoted in a message reads “so” in every language, as the review's notices quote it:
+  // findings and refusals had "straight" quotes beside them (walk 11 #16).
+  it('quotes a placeholder with curly quotes (“{x}”), never straight ones', () => {
+    for (const l of ['en', 'pt', 'es'])
+      for (const [k, v] of Object.entries(load(l)))
+        assert.doesNotMatch(v, /"\{[^{}]*\}|\{[^{}]*\}"/, `${l}:${k}`)
+  })
 })
 
 describe('.vtexignore', () => {

@@ -62,7 +62,13 @@ describe('external keys in the Admin', () => {
       assert.ok(await app.isVisible(item(e.appKey)), `${e.appKey} listed`)
     const orbita = await app.textContent(item(ORBITA.appKey))
 
-    assert.match(orbita ?? '', /Account agenciaorbita/)
+    // named as the key list names it: its account and the External tag (walk 11 #6)
+    assert.equal(
+      (
+        await app.textContent(`${item(ORBITA.appKey)} [data-external-key-name]`)
+      )?.trim(),
+      'agenciaorbita External'
+    )
     assert.match(orbita ?? '', /Owner \(Admin Super\)/)
     assert.ok(
       await app.isVisible(

@@ -87,7 +87,7 @@ describe('Query.findings', () => {
     assert.equal(errorCode(bad), 'BAD_USER_INPUT')
     assert.match(
       bad.body.errors![0].message,
-      /Unknown rule "no-such-rule".*key-age-exceeded/
+      /Unknown rule “no-such-rule”.*key-age-exceeded/
     )
   })
 
@@ -151,7 +151,7 @@ describe('Query.findings', () => {
     seen.push(text)
     const body = JSON.parse(text)
 
-    assert.match(body.data.findings[0].message, /^A chave ".+" tem Owner/)
+    assert.match(body.data.findings[0].message, /^A chave “.+” tem Owner/)
     assert.match(body.data.hygiene.formula, /Cada chave ativa/)
   })
 
@@ -189,7 +189,7 @@ describe('Query.findings', () => {
     assert.equal(forbidden.error.extensions.code, 'FORBIDDEN')
     assert.match(
       forbidden.error.message,
-      /^Seu usuário não tem os recursos do License Manager "Find user by email" \(ou seu equivalente mais novo "View Admin Users"\), .*Peça a um admin da conta um perfil que os conceda/
+      /^Seu usuário não tem os recursos do License Manager “Find user by email” \(ou seu equivalente mais novo “View Admin Users”\), .*Peça a um admin da conta um perfil que os conceda/
     )
     assert.ok(
       (forbidden.error.extensions.missingResources as string[]).includes(
@@ -205,7 +205,7 @@ describe('Query.findings', () => {
     assert.equal(rule.error.extensions.code, 'BAD_USER_INPUT')
     assert.match(
       rule.error.message,
-      /^Regra desconhecida "no-such-rule"\. Regras conhecidas: .*key-age-exceeded/
+      /^Regra desconhecida “no-such-rule”\. Regras conhecidas: .*key-age-exceeded/
     )
     const first = await inLocale('pt-BR', OWNER, {
       query: '{ findings(first: -1) { rule } }',
@@ -379,16 +379,16 @@ describe('settings', () => {
       ['ok', 'x'.repeat(61)],
       /extraGenericLabels: an entry is longer than 60 characters/,
     ],
-    ['keyManagingRoleIds', [-3], /keyManagingRoleIds: not a role id \("-3"\)/],
+    ['keyManagingRoleIds', [-3], /keyManagingRoleIds: not a role id \(“-3”\)/],
     [
       'keyManagingRoleIds',
       [424242],
-      /no role of this account has this id \("424242"\)/,
+      /no role of this account has this id \(“424242”\)/,
     ],
     [
       'reminderEmails',
       ['ops@acme.com', 'not-an-email'],
-      /reminderEmails: not an e-mail address \("not-an-email"\)/,
+      /reminderEmails: not an e-mail address \(“not-an-email”\)/,
     ],
     ['rotationDays', null, /rotationDays cannot be empty/],
   ]

@@ -127,11 +127,11 @@ describe('an admin holding neither', () => {
     ])
     assert.match(
       message,
-      /"Save user" \(or its newer equivalent "Edit Admin Users"\)/
+      /“Save user” \(or its newer equivalent “Edit Admin Users”\)/
     )
     assert.match(
       message,
-      /"Get paged users" \(or its newer equivalent "View Admin Users"\)/
+      /“Get paged users” \(or its newer equivalent “View Admin Users”\)/
     )
   })
 
@@ -144,7 +144,7 @@ describe('an admin holding neither', () => {
     ])
     assert.match(
       r.body.errors![0].message,
-      /"Save user" \(or its newer equivalent "Edit Admin Users"\)/
+      /“Save user” \(or its newer equivalent “Edit Admin Users”\)/
     )
     assert.equal(
       (await gql(stack, OWNER, '{ settings { rotationDays } }')).body.data
@@ -165,7 +165,7 @@ describe('an admin holding neither', () => {
     ])
     assert.match(
       r.body.errors![0].message,
-      /"Find user by email" \(or its newer equivalent "View Admin Users"\)/
+      /“Find user by email” \(or its newer equivalent “View Admin Users”\)/
     )
   })
 })

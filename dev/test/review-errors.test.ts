@@ -57,7 +57,7 @@ describe('a rule filter over keys', () => {
         assert.match(message, /external-broad-access/)
         // the list of rules named back leaves the user and account rules out
         assert.doesNotMatch(
-          message.replace(`"${rule}"`, ''),
+          message.replace(`“${rule}”`, ''),
           /user-owner-role|review-overdue/
         )
         assert.ok(!(extensions!.allowed as string[]).includes('review-overdue'))
@@ -104,7 +104,7 @@ describe('a filter value no list could need', () => {
       { r: 'retired' }
     )
 
-    assert.match(named.body.errors![0].message, /got "retired"/)
+    assert.match(named.body.errors![0].message, /got “retired”/)
   })
 })
 

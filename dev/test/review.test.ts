@@ -141,7 +141,7 @@ describe('a whole review', () => {
     assert.equal(errorCode(unjustified), 'BAD_USER_INPUT', unjustified.text)
     assert.match(
       unjustified.body.errors![0].message,
-      /2 keys kept without a justification have had a HIGH or CRITICAL finding raised since \("Product Q&A widget", "Store locator widget"\)\. Decide again or add a justification\. Nothing was signed\./
+      /2 keys kept without a justification have had a HIGH or CRITICAL finding raised since \(“Product Q&A widget”, “Store locator widget”\)\. Decide again or add a justification\. Nothing was signed\./
     )
     assert.equal(
       (await gql(stack, ANA, '{ review { status } }')).body.data.review.status,
@@ -152,10 +152,17 @@ describe('a whole review', () => {
       'Store locator widget',
     ])
 
+    // the sign-off dialog names the date the next review will be due, on the service's clock:
+    // the one the Overview gives once signed (walk 11 #12)
+    const dialog = await gql(stack, BRUNO, '{ review { nextDueIfSignedNow } }')
+
+    assert.equal(dialog.body.errors, undefined, dialog.text)
+    const promised = dialog.body.data.review.nextDueIfSignedNow
+
     const done = await gql(
       stack,
       BRUNO,
-      'mutation { completeReview(note: "Quarterly review Q4") { id status signedBy completedAt } }'
+      'mutation { completeReview(note: "Quarterly review Q4") { id status signedBy completedAt nextDueIfSignedNow } }'
     )
 
     assert.equal(done.body.errors, undefined, done.text)
@@ -177,6 +184,9 @@ describe('a whole review', () => {
       after.hygiene.nextReviewDue,
       new Date(Date.parse(fixture.now) + 90 * 86_400_000).toISOString()
     )
+    assert.equal(promised, after.hygiene.nextReviewDue)
+    // a completed review promises nothing
+    assert.equal(done.body.data.completeReview.nextDueIfSignedNow, null)
     assert.deepEqual(after.findings, [])
 
     const byId = (
@@ -607,7 +617,7 @@ describe('bulk decisions and the paged decision table', () => {
     assert.match(
       withExternal.body.errors![0].message,
       new RegExp(
-        `Rotate does not fit ${externals.length} keys of other accounts \\(.*"${externals[0].account}".*Nothing was decided`
+        `Rotate does not fit ${externals.length} keys of other accounts \\(.*“${externals[0].account}”.*Nothing was decided`
       )
     )
     assert.deepEqual(

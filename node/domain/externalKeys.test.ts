@@ -163,7 +163,7 @@ describe('validateExternalKey', () => {
 
     if (!r.ok)
       expect(english(r.errors[0].message)).toBe(
-        'the appKey belongs to account "partner", not "other"'
+        'the appKey belongs to account “partner”, not “other”'
       )
 
     expect(r).toEqual({

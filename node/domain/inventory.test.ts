@@ -115,14 +115,14 @@ describe('assembleInventory', () => {
     expect(inv.keys[0]).toMatchObject({ rolesKnown: false, roles: [] })
     expect(inv.keys[1]).toMatchObject({ rolesKnown: true, roles: [] })
     expect(missingIn('en', inv)).toEqual([
-      'roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
+      'roles of key “ERP” (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
     ])
     // in the admin's language: a pt or es page never reads English here
     expect(missingIn('pt', inv)).toEqual([
-      'perfis da chave "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 após 4 tentativas)',
+      'perfis da chave “ERP” (vtexappkey-acme-AAAAAA) (HTTP 500 após 4 tentativas)',
     ])
     expect(missingIn('es', inv)).toEqual([
-      'roles de la clave "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 tras 4 intentos)',
+      'roles de la clave “ERP” (vtexappkey-acme-AAAAAA) (HTTP 500 tras 4 intentos)',
     ])
   })
 
@@ -208,8 +208,8 @@ describe('assembleInventory', () => {
       'the list of registered external keys (HTTP 500 after 4 attempts)',
       'the account role list, so role products are missing (HTTP 503 after 4 attempts)',
       'the admin user list (HTTP 500 after 4 attempts)',
-      'roles of key "ERP" (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
-      'roles of key "Feed" (vtexappkey-acme-BBBBBB) (HTTP 500 after 4 attempts)',
+      'roles of key “ERP” (vtexappkey-acme-AAAAAA) (HTTP 500 after 4 attempts)',
+      'roles of key “Feed” (vtexappkey-acme-BBBBBB) (HTTP 500 after 4 attempts)',
     ])
   })
 

@@ -23,7 +23,7 @@ const missing: Missing[] = [
     appKey: 'vtexappkey-other-X',
     because: '',
   }),
-  'roles of key "Old" (vtexappkey-acme-OLD)',
+  'roles of key “Old” (vtexappkey-acme-OLD)',
 ]
 
 describe('keyPageMissing (the key page names its own failure, counts the others)', () => {
@@ -33,9 +33,9 @@ describe('keyPageMissing (the key page names its own failure, counts the others)
     )
 
     expect(words).toEqual([
-      'roles of key "Freight quotes" (vtexappkey-acme-FREIGHT) (HTTP 500)',
+      'roles of key “Freight quotes” (vtexappkey-acme-FREIGHT) (HTTP 500)',
       'the account role list, so role products are missing',
-      'roles of key "Old" (vtexappkey-acme-OLD)',
+      'roles of key “Old” (vtexappkey-acme-OLD)',
       'roles of 3 other keys and users',
     ])
   })

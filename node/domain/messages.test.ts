@@ -33,18 +33,18 @@ describe('exposed-client-side messages', () => {
   it.each([
     [
       'en',
-      'The key "Store locator widget" and its token appear in code',
-      'The key "Store locator widget" appears in code',
+      'The key “Store locator widget” and its token appear in code',
+      'The key “Store locator widget” appears in code',
     ],
     [
       'pt',
-      'A chave "Store locator widget" e seu token aparecem em código',
-      'A chave "Store locator widget" aparece em código',
+      'A chave “Store locator widget” e seu token aparecem em código',
+      'A chave “Store locator widget” aparece em código',
     ],
     [
       'es',
-      'La clave "Store locator widget" y su token aparecen en código',
-      'La clave "Store locator widget" aparece en código',
+      'La clave “Store locator widget” y su token aparecen en código',
+      'La clave “Store locator widget” aparece en código',
     ],
   ] as const)(
     'name the key right after "the key" (%s)',
@@ -93,11 +93,13 @@ describe('key-age-exceeded messages', () => {
     )
 
     expect(sayFinding('en', f)).toBe(
-      'Key "ERP" is 91 days old and its token was never renewed as far as Key Steward knows, 1 day past the 90-day rotation period. Old tokens widen the window for a leak. Renew its token (or create a new key and retire this one).'
+      'Key “ERP” is 91 days old, 1 day past the 90-day rotation period, and as far as Key Steward knows its token was never renewed. Old tokens widen the window for a leak. Renew its token (or create a new key and retire this one).'
     )
-    expect(sayFinding('pt', f)).toContain('tem 91 dias e, pelo que')
-    expect(sayFinding('pt', f)).toContain(', 1 dia além do período')
-    expect(sayFinding('es', f)).toContain(', 1 día más allá del período')
+    expect(sayFinding('pt', f)).toContain(
+      'tem 91 dias, 1 dia acima do período de rotação de 90 dias, e, pelo que o Key Steward sabe, seu token nunca foi renovado.'
+    )
+    expect(sayFinding('pt', f)).toContain(', 1 dia acima do período')
+    expect(sayFinding('es', f)).toContain(', 1 día por encima del período')
   })
 
   it('name the renewal the token dates from', () => {
@@ -125,7 +127,7 @@ describe('key-age-exceeded messages', () => {
     })
 
     expect(sayFinding('en', f)).toContain(
-      `The token of key "ERP" is 200 days old (renewal recorded for ${long}), 110 days past`
+      `The token of key “ERP” is 200 days old (renewal recorded for ${long}), 110 days past`
     )
   })
 
@@ -134,7 +136,7 @@ describe('key-age-exceeded messages', () => {
   it.each([
     [
       'en',
-      'Key "ERP" is 100 days old and its token in use is still the one it was created with, 10 days past the 90-day rotation period. A renewal started on November 21, 2026 is not finished: the old token keeps working until it is. Finish the renewal once the integration uses the new token.',
+      'Key “ERP” is 100 days old, 10 days past the 90-day rotation period, and its token in use is still the one it was created with. A renewal started on November 21, 2026 is not finished: the old token keeps working until it is. Finish the renewal once the integration uses the new token.',
     ],
     [
       'pt',
@@ -204,10 +206,10 @@ describe('review-overdue messages', () => {
     )
 
     expect(sayFinding('en', never[0])).toMatch(
-      /^No access review of "[^"]+" has been completed; reviews are due every \d+ days\./
+      /^No access review of “[^”]+” has been completed; reviews are due every \d+ days\./
     )
     expect(sayFinding('en', old[0])).toMatch(
-      /^The last access review of "[^"]+" was completed 200 days ago;/
+      /^The last access review of “[^”]+” was completed 200 days ago;/
     )
   })
 })
@@ -223,8 +225,8 @@ describe('the key a message names', () => {
     )
 
     for (const locale of LOCALES) {
-      expect(sayFinding(locale, a)).toContain('"ERP sync"')
-      expect(sayFinding(locale, b)).toContain(`"${unlabelled.appKey}"`)
+      expect(sayFinding(locale, a)).toContain('“ERP sync”')
+      expect(sayFinding(locale, b)).toContain(`“${unlabelled.appKey}”`)
     }
   })
 
@@ -234,7 +236,7 @@ describe('the key a message names', () => {
         ...exposed({ label: 'Its own label' }),
         subjectLabel: 'Store locator widget',
       })
-    ).toContain('"Its own label"'))
+    ).toContain('“Its own label”'))
 })
 
 describe('every rule has its message', () => {

@@ -85,7 +85,7 @@ describe('the requirements', () => {
       { key: 'RenewApiToken', name: 'Renew API Token' },
     ])
     expect(english(describeRequirement(RENEW_API_TOKEN))).toBe(
-      '"Renew API Token"'
+      '“Renew API Token”'
     )
     expect(READ).toEqual([
       SAVE_USER,
@@ -98,13 +98,13 @@ describe('the requirements', () => {
 
   it('are named with the legacy resource and its newer equivalent', () => {
     expect(english(describeRequirement(SAVE_USER))).toBe(
-      '"Save user" (or its newer equivalent "Edit Admin Users")'
+      '“Save user” (or its newer equivalent “Edit Admin Users”)'
     )
     expect(
       english(
         describeRequirement([{ key: 'RenewApiToken', name: 'Renew API Token' }])
       )
-    ).toBe('"Renew API Token"')
+    ).toBe('“Renew API Token”')
     // several newer equivalents: plural, in each language (VTEX's names stay as VTEX spells them)
     const two = describeRequirement([
       { key: 'A', name: 'Legacy' },
@@ -113,13 +113,13 @@ describe('the requirements', () => {
     ])
 
     expect(english(two)).toBe(
-      '"Legacy" (or its newer equivalents "New one", "New two")'
+      '“Legacy” (or its newer equivalents “New one”, “New two”)'
     )
     expect(say('pt', describeRequirement(SAVE_USER))).toBe(
-      '"Save user" (ou seu equivalente mais novo "Edit Admin Users")'
+      '“Save user” (ou seu equivalente mais novo “Edit Admin Users”)'
     )
     expect(say('es', two)).toBe(
-      '"Legacy" (o sus equivalentes más recientes "New one", "New two")'
+      '“Legacy” (o sus equivalentes más recientes “New one”, “New two”)'
     )
   })
 })

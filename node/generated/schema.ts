@@ -1022,6 +1022,11 @@ export type Review = {
   /** When the storefront scan the checklist relies on ran (null: none) */
   leakScanAt?: Maybe<Scalars['String']['output']>;
   /**
+   * While open: the day the next review would be due if signed off now (the review
+   * cadence from now), for the sign-off dialog; null once completed
+   */
+  nextDueIfSignedNow?: Maybe<Scalars['String']['output']>;
+  /**
    * False when the keys' findings now could not be worked out for this read of the
    * open review (the rows show findings at start only)
    */
@@ -2136,6 +2141,7 @@ export type ReviewResolvers<ContextType = Context, ParentType extends ResolversP
   checklist?: Resolver<Array<ResolversTypes['ChecklistItem']>, ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['ReviewKey']>, ParentType, ContextType>;
   leakScanAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextDueIfSignedNow?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   findingsNowKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   auditTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   audit?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<ReviewAuditArgs>>;

@@ -62,10 +62,10 @@ function answered(err: Error, locale: 'en' | 'pt' | 'es'): Answered {
 describe('missingPermissions', () => {
   it('names one resource, in English, with plurals that follow the count', () => {
     expect(missingPermissions([RENEW_API_TOKEN]).message).toBe(
-      'Your user lacks the License Manager resource "Renew API Token". Ask an account admin for a role that grants it (for example a custom role with these resources).'
+      'Your user lacks the License Manager resource “Renew API Token”. Ask an account admin for a role that grants it (for example a custom role with these resources).'
     )
     expect(missingPermissions([SAVE_USER, FIND_USER_BY_EMAIL]).message).toBe(
-      'Your user lacks the License Manager resources "Find user by email" (or its newer equivalent "View Admin Users"), "Save user" (or its newer equivalent "Edit Admin Users"). Ask an account admin for a role that grants them (for example a custom role with these resources).'
+      'Your user lacks the License Manager resources “Find user by email” (or its newer equivalent “View Admin Users”), “Save user” (or its newer equivalent “Edit Admin Users”). Ask an account admin for a role that grants them (for example a custom role with these resources).'
     )
   })
 
@@ -74,7 +74,7 @@ describe('missingPermissions', () => {
     const pt = answered(err, 'pt')
 
     expect(pt.message).toBe(
-      'Seu usuário não tem os recursos do License Manager "Find user by email" (ou seu equivalente mais novo "View Admin Users"), "Save user" (ou seu equivalente mais novo "Edit Admin Users"). Peça a um admin da conta um perfil que os conceda (por exemplo, um perfil personalizado com esses recursos).'
+      'Seu usuário não tem os recursos do License Manager “Find user by email” (ou seu equivalente mais novo “View Admin Users”), “Save user” (ou seu equivalente mais novo “Edit Admin Users”). Peça a um admin da conta um perfil que os conceda (por exemplo, um perfil personalizado com esses recursos).'
     )
     expect(pt.extensions.exception.message).toBe(pt.message)
     expect(pt.extensions).toMatchObject({
@@ -86,7 +86,7 @@ describe('missingPermissions', () => {
       ],
     })
     expect(answered(missingPermissions([RENEW_API_TOKEN]), 'es').message).toBe(
-      'Tu usuario no tiene el recurso de License Manager "Renew API Token". Pide a un admin de la cuenta un rol que lo otorgue (por ejemplo, un rol personalizado con estos recursos).'
+      'Tu usuario no tiene el recurso de License Manager “Renew API Token”. Pide a un admin de la cuenta un rol que lo otorgue (por ejemplo, un rol personalizado con estos recursos).'
     )
   })
 })
@@ -382,25 +382,25 @@ describe('checkKeyRule', () => {
     expect(answered(long, 'pt').message).not.toContain('xxx')
     // at the limit it is still an unknown rule, named back (cut)
     expect(refusal('x'.repeat(MAX_RULE_LENGTH))!.message).toMatch(
-      /^Unknown rule "x{40}…"/
+      /^Unknown rule “x{40}…”/
     )
   })
 
   it('names only the rules about keys when it refuses an unknown or a user/account rule', () => {
     const unknown = refusal('owner-rol')!
 
-    expect(unknown.message).toMatch(/^Unknown rule "owner-rol"\. Known rules: /)
+    expect(unknown.message).toMatch(/^Unknown rule “owner-rol”\. Known rules: /)
     expect(unknown.message).not.toMatch(/user-owner-role|review-overdue/)
     expect(unknown.extensions.allowed).toEqual(KEY_RULE_IDS)
     const account = refusal('review-overdue')!
 
     expect(account.message).toBe(
-      `The rule "review-overdue" is about users or the account, so no key has it. Rules about keys: ${KEY_RULE_IDS.join(
+      `The rule “review-overdue” is about users or the account, so no key has it. Rules about keys: ${KEY_RULE_IDS.join(
         ', '
       )}.`
     )
     expect(answered(refusal('user-owner-role')!, 'es').message).toMatch(
-      /^La regla "user-owner-role" trata de usuarios o de la cuenta/
+      /^La regla “user-owner-role” trata de usuarios o de la cuenta/
     )
   })
 })

@@ -12,6 +12,10 @@ import {
   presentReview,
   reviewFields,
 } from '../services/review/present'
+import type { PresentedReview } from '../services/review/present'
+import { requestData } from '../services/requestData'
+import { nextReviewDue } from '../domain/age'
+import { now } from '../clock'
 import * as reviews from '../services/review/reviews'
 import { labelNow, withLabelsNow } from '../services/review/labelsNow'
 import type { DecisionFilter, DecisionSort } from '../services/review/reviews'
@@ -134,8 +138,25 @@ export const reviewMutations = {
     guarded(async () => presentReview(await reviews.complete(ctx, a))),
 }
 
-/** Review's lists, built only when selected (services/review/present.ts). */
-export const reviewTypeFields = reviewFields
+/**
+ * Review's lists, built only when selected (services/review/present.ts), and for an open review
+ * the day the next one would be due if signed off now: the sign-off dialog names that date, as
+ * the success notice after it does (walk 11 #12), on the service's clock.
+ */
+export const reviewTypeFields = {
+  ...reviewFields,
+  nextDueIfSignedNow: async (p: PresentedReview, _: unknown, ctx: Context) => {
+    if (p.completedAt) return null
+    const { value } = await guarded(() => requestData(ctx).settings())
+
+    return (
+      nextReviewDue(
+        now().toISOString(),
+        value.reviewCadenceDays
+      )?.toISOString() ?? null
+    )
+  },
+}
 
 /** A key of an open review renamed in VTEX since the start: its label now (`label` stays the record). */
 export const reviewKeyFields = {

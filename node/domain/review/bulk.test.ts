@@ -162,7 +162,7 @@ describe('decideKeys: validation', () => {
         keys: externals.map((k) => ({ id: k.id, label: k.external!.account })),
       })
       for (const k of externals)
-        expect(english(r.message)).toContain(`"${k.external!.account}"`)
+        expect(english(r.message)).toContain(`“${k.external!.account}”`)
       expect(english(r.message)).toMatch(
         /another account’s key.*Nothing was decided/
       )
@@ -203,8 +203,8 @@ describe('decideKeys: validation', () => {
       { id: renamed.id, label: 'Zanzibar warehouse feed' },
       { id: kept.id, label: kept.label || kept.appKey },
     ])
-    expect(english(r.message)).toContain('"Zanzibar warehouse feed"')
-    expect(english(r.message)).not.toContain(`"${renamed.label}"`)
+    expect(english(r.message)).toContain('“Zanzibar warehouse feed”')
+    expect(english(r.message)).not.toContain(`“${renamed.label}”`)
   })
 
   it('names at most five keys in the message and counts the rest', () => {

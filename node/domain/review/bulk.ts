@@ -120,7 +120,7 @@ export function decideKeys(
       wording('refusal.review.bulk.externalKeys', {
         count: external.length,
         decision: input.decision,
-        ...naming(names.map((n) => `"${n}"`)),
+        ...naming(names.map((n) => `“${n}”`)),
       }),
       'decision',
       {
@@ -145,7 +145,7 @@ export function decideKeys(
         }),
       }
     const names = problems.map((p) => nameNow(p.key, input.labelsNow))
-    const labels = names.map((n) => `"${n}"`)
+    const labels = names.map((n) => `“${n}”`)
 
     return refuse(
       'BAD_USER_INPUT',

@@ -298,9 +298,9 @@ describe('sign-off', () => {
       { id: exposed.id, label: exposed.label || exposed.appKey },
     ])
     expect(english(refused.message)).toContain(
-      `a key kept without a justification has had a HIGH or CRITICAL finding raised since ("${
+      `a key kept without a justification has had a HIGH or CRITICAL finding raised since (“${
         exposed.label || exposed.appKey
-      }")`
+      }”)`
     )
     // the progress says so before anyone tries to sign (the sign-off button waits for it)
     expect(

@@ -290,7 +290,7 @@ describe('startReview', () => {
       )
 
       expect(r).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' })
-      expect(english(r.message)).toContain(`"${external.external!.account}"`)
+      expect(english(r.message)).toContain(`“${external.external!.account}”`)
       expect(english(r.message)).toContain('another account')
     }
     // a key of this account may still be rotated or deactivated

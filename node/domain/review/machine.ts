@@ -677,7 +677,7 @@ export function completeReview(
       wording('refusal.review.keptNowRisky', {
         count: unjustified.length,
         keys: quotedList(
-          unjustified.slice(0, 5).map((k) => `"${k.label || k.appKey}"`)
+          unjustified.slice(0, 5).map((k) => `“${k.label || k.appKey}”`)
         ),
         more: Math.max(0, unjustified.length - 5),
       }),

@@ -151,13 +151,13 @@ describe('failureOutcome', () => {
 
     expect(shown(e, 'en')).toMatchObject({
       problem: 'APP_FORBIDDEN',
-      text: 'The app lacks the License Manager resources "Get paged roles", "Save user".',
+      text: 'The app lacks the License Manager resources “Get paged roles”, “Save user”.',
     })
     expect(shown(e, 'pt').text).toBe(
-      'Faltam ao app os recursos do License Manager "Get paged roles", "Save user".'
+      'Faltam ao app os recursos do License Manager “Get paged roles”, “Save user”.'
     )
     expect(shown(e, 'es').text).toBe(
-      'A la app le faltan los recursos de License Manager "Get paged roles", "Save user".'
+      'A la app le faltan los recursos de License Manager “Get paged roles”, “Save user”.'
     )
   })
 
@@ -165,10 +165,10 @@ describe('failureOutcome', () => {
     const e = missingPermissions([[{ name: 'Save user' }]] as never)
 
     expect(shown(e, 'pt').text).toBe(
-      'Falta ao app o recurso do License Manager "Save user".'
+      'Falta ao app o recurso do License Manager “Save user”.'
     )
     expect(shown(e, 'es').text).toBe(
-      'A la app le falta el recurso de License Manager "Save user".'
+      'A la app le falta el recurso de License Manager “Save user”.'
     )
   })
 

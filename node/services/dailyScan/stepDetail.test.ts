@@ -37,19 +37,19 @@ describe('stepDetail', () => {
 
   it("words what the inventory missed in the admin's language when the status is read", () => {
     expect(stepDetail(partial, 'en')).toBe(
-      'roles of key "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 after 4 attempts); roles of user ana@acme.com; the admin user list (HTTP 500 after 4 attempts) and 2 more'
+      'roles of key “Freight quotes (Frenet)” (vtexappkey-acme-1) (HTTP 500 after 4 attempts); roles of user ana@acme.com; the admin user list (HTTP 500 after 4 attempts) and 2 more'
     )
     expect(stepDetail(partial, 'pt')).toBe(
-      'perfis da chave "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 após 4 tentativas); perfis do usuário ana@acme.com; a lista de usuários administradores (HTTP 500 após 4 tentativas) e mais 2'
+      'perfis da chave “Freight quotes (Frenet)” (vtexappkey-acme-1) (HTTP 500 após 4 tentativas); perfis do usuário ana@acme.com; a lista de usuários administradores (HTTP 500 após 4 tentativas) e mais 2'
     )
     expect(stepDetail(partial, 'es')).toBe(
-      'roles de la clave "Freight quotes (Frenet)" (vtexappkey-acme-1) (HTTP 500 tras 4 intentos); roles del usuario ana@acme.com; la lista de usuarios administradores (HTTP 500 tras 4 intentos) y 2 más'
+      'roles de la clave “Freight quotes (Frenet)” (vtexappkey-acme-1) (HTTP 500 tras 4 intentos); roles del usuario ana@acme.com; la lista de usuarios administradores (HTTP 500 tras 4 intentos) y 2 más'
     )
   })
 
   it('names every part when there are three or fewer', () => {
     expect(stepDetail(stored([keyRoles('ERP')]), 'pt')).toBe(
-      'perfis da chave "ERP" (vtexappkey-acme-1) (HTTP 500 após 4 tentativas)'
+      'perfis da chave “ERP” (vtexappkey-acme-1) (HTTP 500 após 4 tentativas)'
     )
   })
 
@@ -58,7 +58,7 @@ describe('stepDetail', () => {
       state: 'PARTIAL',
       problem: 'INCOMPLETE',
       detail:
-        'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts)',
+        'roles of key “ERP” (vtexappkey-acme-1) (HTTP 500 after 4 attempts)',
     }
 
     expect(stepDetail(old, 'pt')).toBe(old.detail)
@@ -82,7 +82,7 @@ describe('stepDetail', () => {
     odd.missingCount = 2
 
     expect(stepDetail(odd, 'en')).toBe(
-      'roles of key "ERP" (vtexappkey-acme-1) (HTTP 500 after 4 attempts) and 1 more'
+      'roles of key “ERP” (vtexappkey-acme-1) (HTTP 500 after 4 attempts) and 1 more'
     )
   })
 

@@ -140,7 +140,7 @@ const ExposurePage: React.FC = () => {
                       value={scan.at}
                       year="numeric"
                       month="long"
-                      day="2-digit"
+                      day="numeric"
                       timeZone="UTC"
                     />
                   ),
@@ -169,7 +169,7 @@ const ExposurePage: React.FC = () => {
                             value={scan.keptFrom}
                             year="numeric"
                             month="long"
-                            day="2-digit"
+                            day="numeric"
                           />
                         ),
                       }}
@@ -315,7 +315,7 @@ const ExposurePage: React.FC = () => {
                                   value={e.lastSeenAt}
                                   year="numeric"
                                   month="long"
-                                  day="2-digit"
+                                  day="numeric"
                                 />
                               ),
                             }}

@@ -22,7 +22,7 @@ const ORBITA: ExternalKey = {
       severity: 'HIGH',
       practice: 'REASSESS_ACCESS',
       message:
-        'External key vtexappkey-agenciaorbita-MXLCXX of account "agenciaorbita" holds Owner (Admin Super) here.',
+        'External key vtexappkey-agenciaorbita-MXLCXX of account “agenciaorbita” holds Owner (Admin Super) here.',
     },
   ],
 }
@@ -74,7 +74,13 @@ describe('ExternalKeysPanel', () => {
       `[data-external-key="${ORBITA.appKey}"]`
     )!
 
-    expect(orbita.textContent).toContain('Account agenciaorbita')
+    // named as the key list names it (walk 11 #6): its account and the External tag, the
+    // appKey only under it
+    const name = orbita.querySelector('[data-external-key-name]')!
+
+    expect(name.textContent).toBe('agenciaorbita External')
+    expect(name.querySelector('[data-external-subject]')).not.toBeNull()
+    expect(name.querySelector('a')).toBeNull()
     expect(orbita.textContent).toContain('Owner (Admin Super)')
     expect(
       orbita.querySelector(

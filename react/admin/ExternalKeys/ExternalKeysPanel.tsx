@@ -12,6 +12,7 @@ import { Button, Input, PageBlock, Spinner } from 'vtex.styleguide'
 
 import ConfirmDialog from '../actions/ConfirmDialog'
 import FindingList from '../components/FindingList'
+import SubjectName from '../components/SubjectName'
 import EXTERNAL_KEYS from '../graphql/externalKeys.gql'
 import REGISTER from '../graphql/registerExternalKey.gql'
 import REMOVE from '../graphql/removeExternalKey.gql'
@@ -247,10 +248,17 @@ const ExternalKeyItem: React.FC<{
     <li className="pv4 bb b--muted-4" data-external-key={k.appKey}>
       <div className="flex flex-wrap items-start justify-between">
         <div className="mb3">
-          <span className="db code fw6">{k.appKey}</span>
+          {/* named as the key list above names it: its account and the External tag */}
+          <span className="db fw6" data-external-key-name>
+            <SubjectName
+              subjectType="EXTERNAL_KEY"
+              subjectId={k.appKey}
+              label={k.account}
+              linked={false}
+            />
+          </span>
+          <span className="db f7 code c-muted-1 mt1">{k.appKey}</span>
           <span className="db f6 c-muted-1 mt1">
-            {t('account', { account: k.account })}
-            {' · '}
             <FormattedMessage
               id={
                 k.addedBy
@@ -263,7 +271,7 @@ const ExternalKeyItem: React.FC<{
                     value={k.addedDate}
                     year="numeric"
                     month="short"
-                    day="2-digit"
+                    day="numeric"
                   />
                 ),
                 by: k.addedBy ?? '',

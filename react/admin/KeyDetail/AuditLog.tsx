@@ -83,7 +83,7 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
                   value={a.at}
                   year="numeric"
                   month="short"
-                  day="2-digit"
+                  day="numeric"
                   hour="2-digit"
                   minute="2-digit"
                 />

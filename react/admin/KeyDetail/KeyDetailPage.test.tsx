@@ -37,6 +37,9 @@ describe('KeyDetailPage', () => {
       )
     ).not.toBeNull()
     expect(getByTestId('key-age').textContent).toBe('56 days')
+    // dates as every other page writes them: the day not padded (walk 11 #9, "07 de noviembre")
+    expect(container.textContent).toContain('October 1, 2026')
+    expect(container.textContent).not.toContain('October 01')
     expect(getByText('Back to API keys')).toBeInTheDocument()
   })
 

@@ -45,7 +45,7 @@ const Field: React.FC<{ label: string; wide?: boolean }> = ({
 )
 
 const longDate = (iso: string) => (
-  <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+  <FormattedDate value={iso} year="numeric" month="long" day="numeric" />
 )
 
 /**
@@ -189,7 +189,7 @@ const KeyDetailPage: React.FC = () => {
                       value={key.createdAt}
                       year="numeric"
                       month="long"
-                      day="2-digit"
+                      day="numeric"
                     />
                   </Field>
                   <Field label="status">

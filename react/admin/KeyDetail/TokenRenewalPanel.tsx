@@ -22,7 +22,7 @@ import { Notice } from '../components/Notice'
 
 const day = (iso: string | null) =>
   iso ? (
-    <FormattedDate value={iso} year="numeric" month="long" day="2-digit" />
+    <FormattedDate value={iso} year="numeric" month="long" day="numeric" />
   ) : (
     '—'
   )

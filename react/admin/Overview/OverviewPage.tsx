@@ -159,7 +159,7 @@ const OverviewPage: React.FC = () => {
                         value={hygiene.nextReviewDue}
                         year="numeric"
                         month="long"
-                        day="2-digit"
+                        day="numeric"
                       />
                     ),
                   }}

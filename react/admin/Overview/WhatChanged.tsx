@@ -127,7 +127,7 @@ const WhatChanged: React.FC = () => {
                     value={c.from}
                     year="numeric"
                     month="short"
-                    day="2-digit"
+                    day="numeric"
                   />
                 ),
                 to: (
@@ -135,7 +135,7 @@ const WhatChanged: React.FC = () => {
                     value={c.to}
                     year="numeric"
                     month="short"
-                    day="2-digit"
+                    day="numeric"
                   />
                 ),
               }}

@@ -15,6 +15,7 @@ import type {
   KeyStewardReviewByIdQuery,
   KeyStewardReviewByIdQueryVariables,
 } from '../graphql/types.generated'
+import { signOffTime } from '../utils/scanTime'
 import { ReadOnlyChecklist } from './Checklist'
 import DecisionTable from './DecisionTable'
 import ExportButtons from './ExportButtons'
@@ -279,7 +280,7 @@ const CompletedReview: React.FC<{
                       value={nextDue}
                       year="numeric"
                       month="long"
-                      day="2-digit"
+                      day="numeric"
                     />
                   ),
                 }}
@@ -317,7 +318,7 @@ const CompletedReview: React.FC<{
               date: intl.formatDate(review.startedAt, {
                 year: 'numeric',
                 month: 'long',
-                day: '2-digit',
+                day: 'numeric',
               }),
             }
           )}
@@ -327,16 +328,10 @@ const CompletedReview: React.FC<{
               id="admin/key-steward.review.signedByOn"
               values={{
                 who: review.signedBy,
-                date: review.completedAt ? (
-                  <FormattedDate
-                    value={review.completedAt}
-                    year="numeric"
-                    month="long"
-                    day="2-digit"
-                  />
-                ) : (
-                  ''
-                ),
+                // the time too: it tells this review from another signed the same day
+                date: review.completedAt
+                  ? signOffTime(intl.locale, review.completedAt)
+                  : '',
               }}
             />
           </p>

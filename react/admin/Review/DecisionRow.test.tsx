@@ -273,6 +273,37 @@ describe('DecisionRow', () => {
     )
   })
 
+  it('names an external key as the key list does, and reports a decision by its full label', async () => {
+    const external = {
+      ...healthy,
+      id: 'external:vtexappkey-partner-ABCDEF',
+      appKey: 'vtexappkey-partner-ABCDEF',
+      label: 'partner',
+      external: true,
+      account: 'partner',
+    } as unknown as ReviewKey
+
+    const reduce = decided(external, 'REDUCE_ROLES', '')
+    const said: string[] = []
+    const { container } = render(
+      inTable(
+        <DecisionRow
+          k={external}
+          onDecided={(label, d) => said.push(`${label}: ${d}`)}
+        />
+      ),
+      { graphql: { mocks: [reduce.mock] } }
+    )
+
+    // its account with the External tag (walk 11 #6), the appKey under it
+    expect(
+      container.querySelector('[data-external-key] [data-external-subject]')!
+        .textContent
+    ).toBe('partner External')
+    decide(container, 'REDUCE_ROLES')
+    await waitFor(() => expect(said).toEqual(['partner: Reduce roles in VTEX']))
+  })
+
   it('words rotating by rule: the fix for a token found in storefront code, a warning for critical access (one key: "this key")', () => {
     const { container, getByTestId, unmount } = render(
       inTable(<DecisionRow k={exposed} />)

@@ -11,6 +11,7 @@ import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge from '../components/SeverityBadge'
+import SubjectName from '../components/SubjectName'
 import REVIEW from '../graphql/review.gql'
 import { readError } from '../utils/errors'
 import type { ActionPermission } from '../types'
@@ -121,7 +122,7 @@ const CarriedOutLines: React.FC<{ k: ReviewKey }> = ({ k }) => (
                 value={c.at}
                 year="numeric"
                 month="short"
-                day="2-digit"
+                day="numeric"
               />
             ),
           }}
@@ -247,7 +248,8 @@ interface RowProps {
   readOnly?: boolean
   selected?: boolean
   onSelect?: (id: string, on: boolean) => void
-  onDecided?: (label: string, decision: Decision) => void
+  /** the key's name and the decision's full label, as its option reads ("Reduce roles in VTEX") */
+  onDecided?: (label: string, decision: string) => void
 }
 
 const DecisionRow: React.FC<RowProps> = ({
@@ -288,7 +290,7 @@ const DecisionRow: React.FC<RowProps> = ({
     save({
       variables: { keyIds: [k.id], decision: d, justification },
     }).then(
-      () => onDecided?.(label, d),
+      () => onDecided?.(label, t(decisionOptionId(k, d))),
       (e: unknown) => {
         const read = readError(e as Parameters<typeof readError>[0])
 
@@ -321,7 +323,19 @@ const DecisionRow: React.FC<RowProps> = ({
         </td>
       )}
       <td className="pv3 ph3 v-top">
-        <span className="db">{label}</span>
+        {k.external ? (
+          // another account's key, named as the key list names it: its account and the tag
+          <span className="db" data-external-key>
+            <SubjectName
+              subjectType="EXTERNAL_KEY"
+              subjectId={k.appKey}
+              label={k.account ?? label}
+              linked={false}
+            />
+          </span>
+        ) : (
+          <span className="db">{label}</span>
+        )}
         {renamed(k) && (
           <span className="db f7 c-muted-1" data-renamed-from>
             <FormattedMessage
@@ -341,14 +355,6 @@ const DecisionRow: React.FC<RowProps> = ({
           </span>
         )}
         <span className="db f7 code c-muted-1">{k.appKey}</span>
-        {k.external && (
-          <span className="db f7 c-warning" data-external-key>
-            <FormattedMessage
-              id="admin/key-steward.review.externalKey"
-              values={{ account: k.account }}
-            />
-          </span>
-        )}
         {!k.isActive && (
           <span className="f7 c-muted-2">
             <FormattedMessage id="admin/key-steward.keys.status.inactive" />
@@ -388,7 +394,7 @@ const DecisionRow: React.FC<RowProps> = ({
                         value={k.decision.decidedAt}
                         year="numeric"
                         month="short"
-                        day="2-digit"
+                        day="numeric"
                       />
                     ),
                   }}

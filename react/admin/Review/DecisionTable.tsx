@@ -20,7 +20,6 @@ import BulkBar from './BulkBar'
 import DecisionRow from './DecisionRow'
 import type {
   CarryOutFilter,
-  Decision,
   DecisionFilter,
   DecisionSort,
   DecisionStatus,
@@ -69,6 +68,9 @@ const DecisionTable: React.FC<{
       { id: `admin/key-steward.review.${id}` },
       values as never
     )
+
+  // the same words as every other page's retry (walk 11 #7: pt had two)
+  const retry = intl.formatMessage({ id: 'admin/key-steward.error.retry' })
 
   // A completed review has no undecided keys to work on: it shows Decided or All.
   const shows: DecisionStatus[] = readOnly
@@ -340,7 +342,7 @@ const DecisionTable: React.FC<{
           <Notice
             type="warning"
             announce="none"
-            action={{ label: t('retry'), onClick: () => refetch() }}
+            action={{ label: retry, onClick: () => refetch() }}
           >
             {t('findingsNowUnknown')}
           </Notice>
@@ -376,7 +378,7 @@ const DecisionTable: React.FC<{
         <Notice
           announce="assertive"
           type="error"
-          action={{ label: t('retry'), onClick: () => refetch() }}
+          action={{ label: retry, onClick: () => refetch() }}
         >
           {failure.message}
         </Notice>
@@ -470,13 +472,13 @@ const DecisionTable: React.FC<{
                       selectedIds.includes(k.id)
                     }
                     onSelect={toggle}
-                    onDecided={(label: string, d: Decision) =>
+                    onDecided={(label: string, decision: string) =>
                       say(
                         t(
                           status === 'UNDECIDED'
                             ? 'decidedMoved'
                             : 'decidedOne',
-                          { label, decision: t(`decision.${d}`) }
+                          { label, decision }
                         )
                       )
                     }

@@ -1,11 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
-import {
-  FormattedDate,
-  FormattedMessage,
-  FormattedNumber,
-  useIntl,
-} from 'react-intl'
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
@@ -23,6 +18,7 @@ import type {
   KeyStewardStartReviewMutationVariables,
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
+import { signOffTime } from '../utils/scanTime'
 import Checklist from './Checklist'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
@@ -65,17 +61,10 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({
 
 /** A history row's line; changesAsked is null when the review could not be read this time. */
 const HistoryLine: React.FC<{ r: ReviewSummary }> = ({ r }) => {
+  const { locale } = useIntl()
   const values = {
-    date: (
-      <FormattedDate
-        value={r.completedAt}
-        year="numeric"
-        month="long"
-        day="2-digit"
-        hour="2-digit"
-        minute="2-digit"
-      />
-    ),
+    // in UTC and saying so, as the scans' times (walk 11 #10)
+    date: signOffTime(locale, r.completedAt),
     who: r.signedBy,
     keys: r.keys,
   }
@@ -347,7 +336,7 @@ const ReviewPage: React.FC = () => {
                     date: intl.formatDate(review.startedAt, {
                       year: 'numeric',
                       month: 'long',
-                      day: '2-digit',
+                      day: 'numeric',
                     }),
                   }
                 )}

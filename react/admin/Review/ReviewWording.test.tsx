@@ -244,8 +244,11 @@ describe('the completed review card', () => {
     expect(none.textContent).toBe(
       'No decision asks for a change: every key stays as it was.'
     )
-    // the card: the block that holds the heading and the signature
-    const card = container.querySelector('[data-signed-by]')!.parentElement!
+    // the card: the block that holds the heading and the signature, with its time in UTC
+    const signed = container.querySelector('[data-signed-by]')!
+    const card = signed.parentElement!
+
+    expect(signed.textContent).toMatch(/on November 26, 2026 at 12:00 UTC$/)
 
     expect(card.contains(none)).toBe(true)
     expect(
@@ -289,6 +292,7 @@ describe('?q= on the review page', () => {
     signatureNote: null,
     inventoryComplete: true,
     leakScanAt: null,
+    nextDueIfSignedNow: '2027-02-24T12:00:00.000Z',
     progress: progress({
       keysDecided: 0,
       decisionCounts: [],
@@ -352,6 +356,7 @@ describe("the runtime's query", () => {
       signatureNote: null,
       inventoryComplete: true,
       leakScanAt: null,
+      nextDueIfSignedNow: '2027-02-24T12:00:00.000Z',
       progress: progress({
         keysDecided: 0,
         decisionCounts: [],

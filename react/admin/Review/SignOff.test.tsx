@@ -8,6 +8,7 @@ import type { Review } from './types'
 const review = (progress: Partial<Review['progress']>) =>
   ({
     id: 'r-1',
+    nextDueIfSignedNow: '2027-02-24T12:00:00.000Z',
     checklist: [{ status: 'DONE' }, { status: 'NOT_APPLICABLE' }],
     progress: {
       keysDecided: 3,
@@ -98,7 +99,7 @@ describe('SignOff', () => {
 
     expect(modalName(dialog)).toBe('Sign off this access review?')
     expect(dialog.querySelector('[data-sign-off-counts]')!.textContent).toBe(
-      'You confirm the decisions on 3 keys (3 to keep) and the checklist of 2 practices (1 done, 1 not applicable). Your name and the time are recorded, and the next review becomes due after the review cadence.'
+      'You confirm the decisions on 3 keys (3 to keep) and the checklist of 2 practices (1 done, 1 not applicable). Your name and the time are recorded, and the next review will be due on February 24, 2027.'
     )
     // one sentence says it: no second paragraph repeats the count of keys
     expect(dialog.textContent!.match(/3 keys/g)).toHaveLength(1)
@@ -140,6 +141,16 @@ describe('SignOff', () => {
       return text
     }
 
+    // the date the next review will be due, the same in every language (walk 11 #12)
+    expect(said('en')).toMatch(
+      /the next review will be due on February 24, 2027\.$/
+    )
+    expect(said('pt')).toMatch(
+      /a próxima revisão vencerá em 24 de fevereiro de 2027\.$/
+    )
+    expect(said('es')).toMatch(
+      /la próxima revisión vencerá el 24 de febrero de 2027\.$/
+    )
     expect(said('en')).toMatch(
       /^You confirm the decisions on 6 keys \(3 to keep, 2 to reduce roles, 1 to deactivate\) and the checklist of 2 practices \(1 done, 1 not applicable\)\. /
     )
@@ -149,6 +160,20 @@ describe('SignOff', () => {
     expect(said('es')).toMatch(
       /^Confirmas las decisiones sobre 6 claves \(3 para mantener, 2 para reducir roles, 1 para desactivar\) y la lista de verificación de 2 prácticas \(1 hecha, 1 no aplicable\)\. /
     )
+  })
+
+  it('without the date (an older service), says the time to the next review counts from now', async () => {
+    const { getByRole } = render(
+      <SignOff
+        review={{ ...review({}), nextDueIfSignedNow: null }}
+        onSigned={() => undefined}
+      />
+    )
+
+    fireEvent.click(getByRole('button'))
+    expect(
+      getByRole('dialog').querySelector('[data-sign-off-counts]')!.textContent
+    ).toMatch(/, and the time to the next review counts from now\.$/)
   })
 
   it('says nothing of decisions for a review without keys (no empty parentheses)', async () => {

@@ -206,6 +206,15 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
                   )
               ),
               practices: practicesTotal,
+              // the date, as the success notice after it gives it (not "after the cadence")
+              dated: review.nextDueIfSignedNow ? 'yes' : 'no',
+              date: review.nextDueIfSignedNow
+                ? intl.formatDate(review.nextDueIfSignedNow, {
+                    year: 'numeric',
+                    month: 'long',
+                    day: 'numeric',
+                  })
+                : '',
               // "7 done" rather than "7 done, 0 not applicable": zero counts are left out
               checks: list(
                 (['DONE', 'NOT_APPLICABLE'] as const)

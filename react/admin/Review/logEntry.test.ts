@@ -76,10 +76,10 @@ describe('logLine: a scan and a bulk decision in the review log', () => {
       'Bulk decision, Keep for every undecided key without findings: 28 keys (each below)'
     )
     expect(words('es', es, bulk)).toMatch(
-      /^Decisión masiva, Mantener para todas las claves sin decidir/
+      /^Decisión masiva, Mantener para todas las claves sin decisión/
     )
     expect(words('pt', pt, bulk)).toMatch(
-      /^Decisão em massa, Manter para todas as chaves não decididas/
+      /^Decisão em massa, Manter para todas as chaves sem decisão/
     )
     expect(
       logLine(entry('DECIDE_BULK', 'ROTATE 3 SELECTED: leaked: see ticket'))

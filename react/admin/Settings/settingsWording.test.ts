@@ -33,11 +33,11 @@ describe('settings wording', () => {
   it.each([
     [
       'pt',
-      'Gera um alerta se mais usuários que este número tiverem Owner (Admin Super).',
+      'Gera um alerta se o número de usuários com Owner (Admin Super) passar deste valor.',
     ],
     [
       'es',
-      'Se genera una alerta si más usuarios que este número tienen Owner (Admin Super).',
+      'Se genera una alerta si el número de usuarios con Owner (Admin Super) supera este valor.',
     ],
   ])('the Owner limit help reads as a sentence (%s)', (lang, text) => {
     expect(CATALOGS[lang][`${S}maxOwnerUsers.help`]).toBe(text)

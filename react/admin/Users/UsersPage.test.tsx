@@ -111,7 +111,7 @@ describe('UsersPage', () => {
       findings: [],
     }
 
-    const { getAllByRole, getByText } = render(<UsersPage />, {
+    const { getAllByRole, getByText, getByTestId } = render(<UsersPage />, {
       graphql: {
         mocks: [
           userListMock({
@@ -137,6 +137,10 @@ describe('UsersPage', () => {
 
     expect(cells[0]).not.toContain('No problems')
     expect(cells[1]).toBe('No problems')
+    // and the page says what "No problems" covers: only Owner holders are judged (walk 11 #13)
+    expect(getByTestId('users-checks').textContent).toMatch(
+      /^Key Steward checks one thing about users: how many hold Owner \(Admin Super\)\. Their other roles are not judged here/
+    )
     // roles not read: its findings are unknown, never "No problems"
     expect(cells[2]).toBe('')
   })

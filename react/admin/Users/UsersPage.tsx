@@ -153,6 +153,11 @@ const UsersPage: React.FC = () => {
                   }}
                 />
               </p>
+              {/* The only user rule counts Owner holders: without this line "No problems" beside
+                  a user whose roles make a key HIGH read as a clean bill (walk 11 #13). */}
+              <p className="mt0 f6 c-muted-1" data-testid="users-checks">
+                <FormattedMessage id="admin/key-steward.users.checksMade" />
+              </p>
               <div className="w-100 w-40-l mb5" role="search">
                 <InputSearch
                   label={intl.formatMessage({

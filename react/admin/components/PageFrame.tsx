@@ -58,6 +58,19 @@ const PageFrame: React.FC<Props> = ({
   useEffect(() => {
     if (takeHeadingFocus()) heading.current?.focus()
   })
+  // The tab row scrolls sideways in a narrow frame: the open tab is brought into it on arrival.
+  const tabs = useRef<HTMLUListElement>(null)
+
+  useEffect(() => {
+    const row = tabs.current
+    const open = row?.querySelector<HTMLElement>('[aria-current="page"]')
+
+    if (!row || !open || row.scrollWidth <= row.clientWidth) return
+    const right = open.offsetLeft + open.offsetWidth
+
+    if (right > row.scrollLeft + row.clientWidth)
+      row.scrollLeft = right - row.clientWidth
+  }, [section])
   // While the page itself is refused, a back link leads to a page refused the same way.
   const [refused, setRefused] = useState(false)
   const link = refused ? undefined : back
@@ -92,7 +105,7 @@ const PageFrame: React.FC<Props> = ({
         }
       >
         <nav className="mb5" aria-label="Key Steward">
-          <ul className={styles.tabs}>
+          <ul className={styles.tabs} ref={tabs}>
             {SECTIONS.map((s) => (
               <li key={s.id}>
                 <Link

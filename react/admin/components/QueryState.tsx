@@ -242,7 +242,7 @@ export const SourceBanner: React.FC<{
                 value={generatedAt}
                 year="numeric"
                 month="long"
-                day="2-digit"
+                day="numeric"
                 hour="2-digit"
                 minute="2-digit"
               />

@@ -242,7 +242,7 @@ describe('Reminders', () => {
     await waitFor(() => expect(snoozed).toEqual({ id: reminder.id, days: 30 }))
     await waitFor(() => expect(queryByText(/overdue/)).toBeNull())
     // it says until when, and focus lands on that line instead of the page's top
-    const notice = getByText('Reminder snoozed until April 06, 2027.')
+    const notice = getByText('Reminder snoozed until April 6, 2027.')
 
     expect(document.activeElement).toBe(notice)
   })

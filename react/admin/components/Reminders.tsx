@@ -20,6 +20,7 @@ import Link from './Link'
 import { BASE } from './PageFrame.constants'
 import { readError } from '../utils/errors'
 import { Notice } from './Notice'
+import { reminderTone } from './reminderTone'
 
 export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
@@ -120,10 +121,7 @@ const ReminderItem: React.FC<{
 
   return (
     <div className="mb3" data-reminder={r.kind}>
-      <Notice
-        announce="none"
-        type={r.kind === 'REVIEW_DUE_SOON' || never ? 'warning' : 'error'}
-      >
+      <Notice announce="none" type={reminderTone(r)}>
         <span>
           <FormattedMessage
             id={
@@ -143,7 +141,7 @@ const ReminderItem: React.FC<{
                   value={r.dueDate}
                   year="numeric"
                   month="long"
-                  day="2-digit"
+                  day="numeric"
                 />
               ) : (
                 ''
@@ -264,7 +262,7 @@ const Reminders: React.FC<{ here?: string }> = ({ here }) => {
                 ? intl.formatDate(snoozedUntil, {
                     year: 'numeric',
                     month: 'long',
-                    day: '2-digit',
+                    day: 'numeric',
                     timeZone: 'UTC',
                   })
                 : '',

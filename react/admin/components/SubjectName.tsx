@@ -1,7 +1,8 @@
 // A finding's subject as the key list names it: a key by its label, linking to its page; another
 // account's key by its account with an External tag, linking to its row on the key list (it has
-// no page here); users by name, an account-wide finding as the whole account. Shared by the Overview's lists, so an
-// external key never reads as its appKey in one place and its account in another.
+// no page here); users by name, an account-wide finding as the whole account. Shared by the
+// Overview's lists, the External keys panel and the review's rows, so an external key never reads
+// as its appKey in one place and its account in another (walk 11 #6).
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
@@ -13,8 +14,10 @@ const SubjectName: React.FC<{
   subjectType: string
   subjectId: string
   label: string
-}> = ({ subjectType, subjectId, label }) => {
-  const href = subjectHref(subjectType, subjectId)
+  /** false where the name is already on the page it would link to (the key list's own panel) */
+  linked?: boolean
+}> = ({ subjectType, subjectId, label, linked = true }) => {
+  const href = linked ? subjectHref(subjectType, subjectId) : null
 
   // an account-wide finding (the review not done): the account, not its bare id (walk 10); a
   // penalty several users share is ACCOUNT too, with no id, named by their emails as they are
@@ -25,12 +28,12 @@ const SubjectName: React.FC<{
         values={{ account: label }}
       />
     )
-  if (!href) return <>{label}</>
-  if (subjectType !== 'EXTERNAL_KEY') return <Link to={href}>{label}</Link>
+  if (subjectType !== 'EXTERNAL_KEY')
+    return href ? <Link to={href}>{label}</Link> : <>{label}</>
 
   return (
     <span data-external-subject>
-      <Link to={href}>{label}</Link>{' '}
+      {href ? <Link to={href}>{label}</Link> : label}{' '}
       <span className="dib">
         <Tag size="small" bgColor="#e3e4e6" color="#2b2b2c">
           <FormattedMessage id="admin/key-steward.keys.externalTag" />

@@ -63,7 +63,7 @@ export const STALE = key({
       severity: 'HIGH',
       practice: 'ROTATE_KEYS',
       message:
-        'Key "Legacy OMS export" is 250 days old, 160 days past the 90-day rotation period.',
+        'Key “Legacy OMS export” is 250 days old, 160 days past the 90-day rotation period.',
       daysPastPeriod: 160,
     },
   ],
@@ -79,7 +79,7 @@ export const OWNER_KEY = key({
       severity: 'CRITICAL',
       practice: 'INDIVIDUAL_KEYS',
       message:
-        'Key "Agency deploy pipeline" holds Owner (Admin Super), which grants every permission of the account.',
+        'Key “Agency deploy pipeline” holds Owner (Admin Super), which grants every permission of the account.',
       daysPastPeriod: null,
     },
   ],

@@ -6,7 +6,7 @@
 const SCAN_TIME: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
   year: 'numeric',
   month: 'short',
-  day: '2-digit',
+  day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
@@ -29,3 +29,18 @@ const SCAN_CLOCK: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
 /** Only the time of a scan, as above ("12:00 UTC"), for sentences that name the day apart. */
 export const scanClock = (locale: string, value: string): string =>
   new Intl.DateTimeFormat(locale, SCAN_CLOCK).format(new Date(value))
+
+const SIGN_OFF_TIME: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
+  ...SCAN_CLOCK,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+}
+
+/**
+ * When a review was signed off, written as the scans write theirs (UTC, 24-hour clock, saying
+ * UTC): "November 26, 2026 at 12:00 UTC". Beside "06:00 UTC" a time without its zone read as the
+ * admin's own (walk 11 #10); the time tells apart two reviews signed the same day.
+ */
+export const signOffTime = (locale: string, value: string): string =>
+  new Intl.DateTimeFormat(locale, SIGN_OFF_TIME).format(new Date(value))

@@ -381,6 +381,17 @@ describe('exposed-client-side', () => {
       expect(sayFinding('es', f)).not.toContain('Renueva su token ya')
     })
 
+    it('counts a renewal finished as the scan started (a scan is dated by its start)', () => {
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-25T10:00:00.000Z') }, [
+          withToken(k1.appKey),
+        ])
+      )
+
+      expect(f.params.renewed).toBe('2026-11-25')
+    })
+
     it('counts a renewal done in VTEX and recorded for a day after the scan', () => {
       const [f] = run(
         rule,

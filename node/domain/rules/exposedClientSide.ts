@@ -21,9 +21,9 @@ function where(list: Exposure[]): Record<string, string | number> {
 }
 
 /**
- * The day a renewal of the key finished after the latest scan that saw its token in the code
- * (that scan, or the earlier one a kept exposure was last seen by): the token seen there no
- * longer works, and what is left is to take the key out of the code and scan again. The
+ * The day a renewal of the key finished after the start of the latest scan that saw its token
+ * in the code (that scan, or the earlier one a kept exposure was last seen by): the token seen
+ * there no longer works, and what is left is to take the key out of the code and scan again. The
  * severity stays: the key is still in code anyone can read, and the scan cannot tell which
  * token is there now.
  */
@@ -39,7 +39,8 @@ function renewedAfterSeen(
       .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
   )
 
-  return finished > seenAt ? renewal!.finishedAt!.slice(0, 10) : null
+  // a scan's time is when it started: a renewal finished then or later killed the token it read
+  return finished >= seenAt ? renewal!.finishedAt!.slice(0, 10) : null
 }
 
 export const exposedClientSide: Rule = {

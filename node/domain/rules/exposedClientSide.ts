@@ -32,7 +32,9 @@ function renewedAfterSeen(
   scanAt: string,
   renewal: Renewal | undefined
 ): string | null {
-  const finished = renewal?.finishedAt ? Date.parse(renewal.finishedAt) : NaN
+  const finishedAt = renewal?.finishedAt
+
+  if (!finishedAt) return null
   const seenAt = Math.max(
     ...list
       .filter((e) => e.tokenFound)
@@ -40,7 +42,7 @@ function renewedAfterSeen(
   )
 
   // a scan's time is when it started: a renewal finished then or later killed the token it read
-  return finished >= seenAt ? renewal!.finishedAt!.slice(0, 10) : null
+  return Date.parse(finishedAt) >= seenAt ? finishedAt.slice(0, 10) : null
 }
 
 export const exposedClientSide: Rule = {
@@ -74,8 +76,8 @@ export const exposedClientSide: Rule = {
       const key = at === undefined ? undefined : keys[at]
       const account = list[0].account ?? ''
       const renewed =
-        key && severity === 'CRITICAL'
-          ? renewedAfterSeen(list, scan.at, shared.renewals[at!])
+        at !== undefined && severity === 'CRITICAL'
+          ? renewedAfterSeen(list, scan.at, shared.renewals[at])
           : null
 
       const params = {

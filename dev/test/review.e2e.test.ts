@@ -217,7 +217,26 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   await act(app.locator('[data-select-matching-top] button').click())
   const bar = app.locator('[data-bulk-bar]')
 
+  // Rotate on every key matching, external keys included: refused in the bar, naming them as the
+  // service would, before any CRITICAL confirmation (walk 11 #1), with focus on the message.
+  await act(bar.locator('select').selectOption('ROTATE'))
+  await act(bar.locator('button[type="submit"]').click())
+  const externalRefused = bar.locator('[data-bulk-external-refused]')
+
+  await externalRefused.waitFor()
+  assert.match(
+    (await externalRefused.textContent())!,
+    /^Rotate does not fit \d+ keys of other accounts \("[^"]+".*\): Key Steward cannot renew or deactivate another account’s key\..*Nothing was decided\.$/
+  )
+  assert.equal(await app.getByRole('dialog').count(), 0)
+  assert.equal(
+    await app.evaluate(() =>
+      document.activeElement?.hasAttribute('data-bulk-external-refused')
+    ),
+    true
+  )
   await act(bar.locator('select').selectOption('KEEP'))
+  assert.equal(await externalRefused.count(), 0)
   await act(bar.locator('button[type="submit"]').click())
   // Keeping keys with a CRITICAL finding is confirmed first, in a dialog that counts them.
   const confirmCritical = async () => {

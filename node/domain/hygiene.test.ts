@@ -369,6 +369,28 @@ describe('what costs the most points', () => {
   })
 })
 
+// walk 11, #2: on day one the score charged "Access review overdue" under a banner saying it was
+// not overdue. Never reviewing still costs 10 (a real gap), named for what it is.
+describe('the review cost on day one', () => {
+  const review = (params: Record<string, unknown>) => ({
+    ...f('acme', 'MEDIUM', 'review-overdue', 'ACCOUNT'),
+    params: { account: 'acme', cadenceDays: 90, ...params },
+  })
+
+  it('costs 10 either way, and is named as never reviewed only when none was completed', () => {
+    const never = hygieneScore(inv([key('a')]), [review({ never: 1 })])
+    const late = hygieneScore(inv([key('a')]), [review({ daysSince: 91 })])
+
+    expect([never.score, late.score]).toEqual([90, 90])
+    expect(never.costs[0]).toMatchObject({
+      rule: 'review-overdue',
+      points: 10,
+      neverReviewed: true,
+    })
+    expect(late.costs[0].neverReviewed).toBeUndefined()
+  })
+})
+
 describe('the default fixture, exactly', () => {
   const input = policyInputFromFixture()
   const h = hygieneScore(input.inventory, evaluatePolicy(input))

@@ -66,6 +66,11 @@ export interface ScoreCost {
    * be read): its penalty is kept until it can be, and the Overview says why
    */
   unchecked?: boolean
+  /**
+   * true for the review-overdue cost when no access review was ever completed: the Overview
+   * names it "No access review completed yet", not overdue (the rule's `never` param)
+   */
+  neverReviewed?: boolean
 }
 
 export interface Hygiene {
@@ -136,8 +141,13 @@ function describe(
     severity: rolesUnknown ? null : fs[0]?.severity ?? null,
     points,
     capPoints: Math.min(points, capPoints),
+    ...(fs.some(neverReviewed) ? { neverReviewed: true } : {}),
   }
 }
+
+/** A review-overdue finding of an account that never completed a review (rules/reviewOverdue.ts). */
+export const neverReviewed = (f: Finding): boolean =>
+  f.rule === 'review-overdue' && !!f.params.never
 
 /**
  * The `top` costliest, in order; equal points keep the order they were offered in. Keys are

@@ -206,7 +206,7 @@ describe('review-overdue messages', () => {
     )
 
     expect(sayFinding('en', never[0])).toMatch(
-      /^No access review of “[^”]+” has been completed; reviews are due every \d+ days\./
+      /^No access review completed yet for “[^”]+”; reviews are due every \d+ days\./
     )
     expect(sayFinding('en', old[0])).toMatch(
       /^The last access review of “[^”]+” was completed 200 days ago;/

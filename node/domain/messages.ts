@@ -30,7 +30,15 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
   }),
   'exposed-client-side': (p) => ({
     ...p,
-    kind: p.appKey ? (p.token ? 'keyAndToken' : 'key') : 'token',
+    // a token renewed after the scan saw it: what is left is the key in the code, not the token
+    kind: p.appKey
+      ? p.token
+        ? p.renewed
+          ? 'keyAndRenewedToken'
+          : 'keyAndToken'
+        : 'key'
+      : 'token',
+    renewed: p.renewed ? dayValue(p.renewed) : 0,
     more: Math.max(0, Number(p.places ?? 1) - 1),
     seen: p.lastSeen ? 'yes' : 'no',
     lastSeen: p.lastSeen ? dayValue(p.lastSeen) : 0,

@@ -276,6 +276,8 @@ export type DecisionFilter = {
   withoutFindings?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: only keys of other accounts (external keys); false: only this account's keys */
+  external?: InputMaybe<Scalars['Boolean']['input']>;
   decision?: InputMaybe<Decision>;
   /** decisions asking for a change, by where carrying them out stands */
   carryOut?: InputMaybe<CarryOutFilter>;
@@ -403,6 +405,11 @@ export type Finding = {
   message: Scalars['String']['output'];
   /** For a stale key (key-age-exceeded): whole days past the rotation period; otherwise null */
   daysPastPeriod?: Maybe<Scalars['Int']['output']>;
+  /**
+   * For review-overdue: true when no access review was ever completed (named 'No
+   * access review completed yet', not overdue); otherwise null
+   */
+  neverReviewed?: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type Hygiene = {
@@ -1284,6 +1291,11 @@ export type ScoreCost = {
    * roles, could not be read): its penalty is kept until it can be
    */
   unchecked: Scalars['Boolean']['output'];
+  /**
+   * True for the review-overdue cost when no access review was ever completed:
+   * named 'No access review completed yet', not overdue
+   */
+  neverReviewed: Scalars['Boolean']['output'];
 };
 
 /** The limits of one setting (Query.settingsLimits): min/max for numbers, maxItems/maxLength for lists */
@@ -1918,6 +1930,7 @@ export type FindingResolvers<ContextType = Context, ParentType extends Resolvers
   subjectLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   daysPastPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  neverReviewed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type HygieneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Hygiene'] = ResolversParentTypes['Hygiene']> = {
@@ -2265,6 +2278,7 @@ export type ScoreCostResolvers<ContextType = Context, ParentType extends Resolve
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   capPoints?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unchecked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  neverReviewed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SettingLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettingLimit'] = ResolversParentTypes['SettingLimit']> = {

@@ -1,6 +1,6 @@
 import { UserInputError } from '@vtex/api'
 
-import { TOP_COSTS } from '../domain/hygiene'
+import { neverReviewed, TOP_COSTS } from '../domain/hygiene'
 import type { Finding, Severity } from '../domain/findings'
 import { HYGIENE_FORMULA } from '../domain/messages'
 import { localeOf, wording } from '../domain/wording'
@@ -25,6 +25,7 @@ function present(f: Finding, ctx: Context) {
     ...rest,
     message: sayFinding(localeOf(ctx.vtex.locale), f),
     daysPastPeriod,
+    neverReviewed: f.rule === 'review-overdue' ? neverReviewed(f) : null,
   }
 }
 
@@ -113,9 +114,11 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
     band: h.band,
     uncappedScore: h.uncapped,
     capped: h.capped,
-    topCosts: h.costs
-      .slice(0, TOP_COSTS)
-      .map((c) => ({ ...c, unchecked: c.unchecked ?? false })),
+    topCosts: h.costs.slice(0, TOP_COSTS).map((c) => ({
+      ...c,
+      unchecked: c.unchecked ?? false,
+      neverReviewed: c.neverReviewed ?? false,
+    })),
   }
 }
 

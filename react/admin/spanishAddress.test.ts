@@ -7,9 +7,12 @@ import es from '../../messages/es.json'
 
 const USTED = /\busted(es)?\b/i
 
-/** The formal imperative of the verbs these texts use, where a clause starts. */
+/**
+ * The formal imperative of the verbs these texts use, where a clause starts: also after the `}`
+ * that closes an ICU plural or select whose branch ended a sentence ("… está.}} Revise …").
+ */
 const FORMAL = new RegExp(
-  `(^|[.:;!?¿(]\\s*)(${[
+  `(^|[.:;!?¿(]\\s*|[.:;!?]\\}+\\s*)(${[
     'agregue',
     'añada',
     'cambie',
@@ -58,10 +61,11 @@ const FORMAL = new RegExp(
 
 /**
  * "Puede/Necesita/Tiene …" opening a sentence speaks to the reader as usted; "Puede que …"
- * ("it may be that …") is impersonal and speaks to nobody.
+ * ("it may be that …") is impersonal and speaks to nobody. A sentence also opens after the `}`
+ * that closes an ICU plural or select ("{count, plural, …}} Puede cambiar …").
  */
 const FORMAL_START =
-  /(^|[.:!?]\s+)(Puede(?! que\b)|Necesita|Tiene|Debe|Quiere)\s/
+  /(^|[.:!?]\s+|\}\s+)(Puede(?! que\b)|Necesita|Tiene|Debe|Quiere)\s/
 
 const formal = (text: string) =>
   USTED.test(text) || FORMAL.test(text) || FORMAL_START.test(text)
@@ -86,6 +90,8 @@ describe('Spanish texts (messages/es.json)', () => {
       'Diga qué se hizo con la evidencia.',
       'Salió de la lista (muestre Decididas para verla).',
       'Sin cambiar nada. Separe con comas.',
+      '{count, plural, one {Su acceso sigue.} other {Sus accesos siguen.}} Puede cambiar cualquiera de estas decisiones.',
+      '{count, plural, one {Queda una clave.} other {Quedan # claves.}} Revise cada una.',
     ])
       expect([text, formal(text)]).toEqual([text, true])
     for (const text of [
@@ -94,6 +100,7 @@ describe('Spanish texts (messages/es.json)', () => {
       'Pide a VTEX que lea las claves, revise la tienda y envíe recordatorios.',
       'Cuando la integración use el nuevo token, termina la renovación.',
       'Puede que ya se haya terminado, aquí o en el Admin de VTEX.',
+      '{count, plural, one {Queda una clave.} other {Quedan # claves.}} Puedes cambiarlas.',
     ])
       expect([text, formal(text)]).toEqual([text, false])
   })

@@ -155,6 +155,16 @@ describe('decisionPage', () => {
     expect(
       matchingIds(review, { search: external.external!.account })
     ).toContain(external.id)
+    // the bulk bar names the external keys of a selection before Rotate or Deactivate
+    const externalIds = review.keys.filter((x) => x.external).map((x) => x.id)
+
+    expect(externalIds.length).toBeGreaterThan(0)
+    expect(matchingIds(review, { external: true }).sort()).toEqual(
+      externalIds.sort()
+    )
+    expect(matchingIds(review, { external: false })).toHaveLength(
+      review.keys.length - externalIds.length
+    )
   })
 
   it('matches every word of the search, whichever key asks first (the words are split once per filter)', () => {

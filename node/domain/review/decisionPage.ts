@@ -26,6 +26,9 @@ export interface DecisionFilter {
   withoutFindings?: boolean | null
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null
+  /** true: only keys of other accounts; false: only this account's (the bulk bar names the
+   * external keys a Rotate or Deactivate would be refused for) */
+  external?: boolean | null
   decision?: Decision | null
   /** decisions asking for a change (not KEEP) by where carrying them out stands; NOT_CARRIED_OUT:
    * not started or in progress (the completed review's follow-up list) */
@@ -83,6 +86,8 @@ export function matches(
 
   if (f.risky === true && !risky) return false
   if (f.risky === false && risky) return false
+  if (f.external === true && !k.external) return false
+  if (f.external === false && k.external) return false
   const words = searchWords(f)
 
   if (words.length) {

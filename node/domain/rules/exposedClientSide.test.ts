@@ -343,6 +343,109 @@ describe('exposed-client-side', () => {
     })
   })
 
+  // walk 11, #5: after the renewal the finding asked for, the key page still said "Renew its
+  // token now". The scan saw the token on 2026-11-25 10:00 (scanned()); a renewal finished
+  // after that killed the token seen, so what is left is the key in the code and a new scan.
+  describe('a renewal finished after the scan saw the token', () => {
+    const finished = (at: string, source?: 'RECORDED') => ({
+      [k1.id]: {
+        startedAt: '2026-11-24T09:00:00.000Z',
+        finishedAt: at,
+        ...(source ? { source } : {}),
+      },
+    })
+
+    it('stays CRITICAL and says the token seen was renewed on that day, and what is left', () => {
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-26T11:00:00.000Z') }, [
+          withToken(k1.appKey),
+        ])
+      )
+
+      expect(summary(f)).toEqual(finding('CRITICAL', 'KEY', k1.id))
+      expect(f.params.renewed).toBe('2026-11-26')
+      const en = sayFinding('en', f)
+
+      expect(en).toContain(
+        'That token was renewed on November 26, 2026, after the scan found it: it no longer works. What is left: take the key out of that code'
+      )
+      expect(en).toContain('then scan the storefront again.')
+      expect(en).not.toContain('Renew its token now')
+      expect(sayFinding('pt', f)).toContain(
+        'Esse token foi renovado em 26 de novembro de 2026'
+      )
+      expect(sayFinding('es', f)).toContain(
+        'Ese token se renovó el 26 de noviembre de 2026'
+      )
+      expect(sayFinding('es', f)).not.toContain('Renueva su token ya')
+    })
+
+    it('counts a renewal finished as the scan started (a scan is dated by its start)', () => {
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-25T10:00:00.000Z') }, [
+          withToken(k1.appKey),
+        ])
+      )
+
+      expect(f.params.renewed).toBe('2026-11-25')
+    })
+
+    it('counts a renewal done in VTEX and recorded for a day after the scan', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          { keys, renewals: finished('2026-11-26T00:00:00.000Z', 'RECORDED') },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewed).toBe('2026-11-26')
+    })
+
+    it('asks to renew while the renewal is older than the scan, or not finished', () => {
+      for (const renewals of [
+        finished('2026-11-25T09:00:00.000Z'),
+        {
+          [k1.id]: { startedAt: '2026-11-26T09:00:00.000Z', finishedAt: null },
+        },
+      ]) {
+        const [f] = run(
+          rule,
+          scanned({ keys, renewals }, [withToken(k1.appKey)])
+        )
+
+        expect(f.params.renewed).toBeUndefined()
+        expect(sayFinding('en', f)).toContain('Renew its token now')
+      }
+    })
+
+    it('dates the token by the earlier scan that last saw it when the latest could not read it', () => {
+      // seen on 11-20, renewed on 11-22: the latest scan (11-25) did not see the token again
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-22T08:00:00.000Z') }, [
+          withToken(k1.appKey, { lastSeenAt: '2026-11-20T06:00:00.000Z' }),
+        ])
+      )
+
+      expect(f.params.renewed).toBe('2026-11-22')
+    })
+
+    it('leaves a key seen without a token as it is', () => {
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-26T11:00:00.000Z') }, [
+          seen(k1.appKey),
+        ])
+      )
+
+      expect(f.severity).toBe('HIGH')
+      expect(f.params.renewed).toBeUndefined()
+    })
+  })
+
   it('never puts a token in params', () => {
     const real = scanText(
       APP_JS,

@@ -1,5 +1,5 @@
 import type { Exposure } from '../leaks/scanText'
-import type { Rule } from './types'
+import type { Renewal, Rule } from './types'
 
 /**
  * Where an exposure was seen, for the message: first URL and line, and how many places; and,
@@ -20,13 +20,38 @@ function where(list: Exposure[]): Record<string, string | number> {
   }
 }
 
+/**
+ * The day a renewal of the key finished after the start of the latest scan that saw its token
+ * in the code (that scan, or the earlier one a kept exposure was last seen by): the token seen
+ * there no longer works, and what is left is to take the key out of the code and scan again. The
+ * severity stays: the key is still in code anyone can read, and the scan cannot tell which
+ * token is there now.
+ */
+function renewedAfterSeen(
+  list: Exposure[],
+  scanAt: string,
+  renewal: Renewal | undefined
+): string | null {
+  const finishedAt = renewal?.finishedAt
+
+  if (!finishedAt) return null
+  const seenAt = Math.max(
+    ...list
+      .filter((e) => e.tokenFound)
+      .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
+  )
+
+  // a scan's time is when it started: a renewal finished then or later killed the token it read
+  return Date.parse(finishedAt) >= seenAt ? finishedAt.slice(0, 10) : null
+}
+
 export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen).',
-  reads: ['leakScan', 'account'],
-  evaluate(input, _shared, report) {
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key finished (or was recorded) after the scan that saw its token, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again.',
+  reads: ['leakScan', 'renewals', 'account'],
+  evaluate(input, shared, report) {
     const scan = input.leakScan
 
     if (!scan?.exposures.length) return
@@ -50,11 +75,17 @@ export const exposedClientSide: Rule = {
       const at = positionByAppKey.get(appKey)
       const key = at === undefined ? undefined : keys[at]
       const account = list[0].account ?? ''
+      const renewed =
+        at !== undefined && severity === 'CRITICAL'
+          ? renewedAfterSeen(list, scan.at, shared.renewals[at])
+          : null
+
       const params = {
         label: key?.label || appKey,
         appKey,
         token: severity === 'CRITICAL' ? 1 : 0,
         ...where(list),
+        ...(renewed ? { renewed } : {}),
       }
 
       if (key && at !== undefined) report.key(at, severity, params)

@@ -83,9 +83,9 @@ describe('review-overdue', () => {
       subjectLabel: 'acme',
       params: { account: 'acme', cadenceDays: 90 },
     })
-    expect(
-      run(rule, input({ lastReviewCompletedAt: null }))[0].params
-    ).not.toHaveProperty('daysSince')
+    expect(run(rule, input({ lastReviewCompletedAt: null }))[0].params).toEqual(
+      { account: 'acme', cadenceDays: 90, never: 1 }
+    )
     expect(
       run(rule, input({ lastReviewCompletedAt: daysAgo(91) }))[0].params
     ).toEqual({ account: 'acme', cadenceDays: 90, daysSince: 91 })

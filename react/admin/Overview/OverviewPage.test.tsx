@@ -16,6 +16,7 @@ const COSTS = [
     points: 14,
     capPoints: 12,
     unchecked: false,
+    neverReviewed: false,
   },
   {
     subjectType: 'EXTERNAL_KEY',
@@ -27,6 +28,7 @@ const COSTS = [
     points: 0.8,
     capPoints: 0,
     unchecked: false,
+    neverReviewed: false,
   },
 ]
 
@@ -54,6 +56,7 @@ const data = (overrides: Record<string, unknown> = {}) => ({
       subjectLabel: 'Agency deploy pipeline',
       message:
         'Key "Agency deploy pipeline" holds Owner (Admin Super). Give it a narrower role.',
+      neverReviewed: null,
     },
     {
       rule: 'external-broad-access',
@@ -64,6 +67,7 @@ const data = (overrides: Record<string, unknown> = {}) => ({
       subjectLabel: 'partner',
       message:
         'External key vtexappkey-partner-ABCDEF holds Owner. Ask its account to use a narrower role.',
+      neverReviewed: null,
     },
     {
       rule: 'review-overdue',
@@ -72,7 +76,8 @@ const data = (overrides: Record<string, unknown> = {}) => ({
       subjectType: 'ACCOUNT',
       subjectId: 'acme',
       subjectLabel: 'acme',
-      message: 'No access review of "acme" has been completed.',
+      message: 'No access review completed yet for "acme".',
+      neverReviewed: true,
     },
   ],
   inventory: {
@@ -122,8 +127,105 @@ describe('OverviewPage', () => {
     // the account is named, not linked
     expect(getByText('The whole account (acme)').closest('a')).toBeNull()
     expect(
-      getByText(/No access review has been completed yet/)
+      getByText('No access review completed yet: do the first one now.')
     ).toBeInTheDocument()
+  })
+
+  // walk 11, #2: on day one the banner said "do the first one now", the review card said "a
+  // review is due now" in red, and the score charged "Access review overdue". One wording: the
+  // cost, the finding and the card name a review never completed, in the warning colour.
+  it.each([
+    [
+      'en',
+      'No access review completed yet',
+      'Access review overdue',
+      'No access review completed yet: do the first one now.',
+    ],
+    [
+      'pt',
+      'Nenhuma revisão de acessos concluída ainda',
+      'Revisão de acessos atrasada',
+      'Nenhuma revisão de acessos concluída ainda: faça a primeira agora.',
+    ],
+    [
+      'es',
+      'Aún no se completó ninguna revisión de accesos',
+      'Revisión de accesos atrasada',
+      'Aún no se completó ninguna revisión de accesos: haz la primera ahora.',
+    ],
+  ])(
+    '(%s) names the review cost on day one as never completed, not overdue',
+    async (locale, never, overdue, card) => {
+      const cost = (neverReviewed: boolean) => ({
+        subjectType: 'ACCOUNT',
+        subjectId: 'acme',
+        subjectLabel: 'acme',
+        rule: 'review-overdue',
+        rules: ['review-overdue'],
+        severity: 'MEDIUM',
+        points: 10,
+        capPoints: 0,
+        unchecked: false,
+        neverReviewed,
+      })
+
+      const { getByTestId, container, getByText } = render(<OverviewPage />, {
+        graphql: {
+          mocks: [
+            {
+              request: { query: OVERVIEW, variables: VARS },
+              result: { data: data({ topCosts: [cost(true)] }) },
+            },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => getByTestId('score-costs'))
+      const line = getByTestId('score-costs').querySelector('li')!
+
+      expect(line.textContent).toContain(never)
+      expect(line.textContent).not.toContain(overdue)
+      // the finding in the most urgent list is named the same way
+      expect(
+        container.querySelector('[data-rule="review-overdue"]')!.textContent
+      ).toContain(never)
+      const said = getByText(card)
+
+      expect(said.className).toContain('c-warning')
+      expect(said.className).not.toContain('c-danger')
+    }
+  )
+
+  it('still names an overdue review as overdue', async () => {
+    const overdue = {
+      subjectType: 'ACCOUNT',
+      subjectId: 'acme',
+      subjectLabel: 'acme',
+      rule: 'review-overdue',
+      rules: ['review-overdue'],
+      severity: 'MEDIUM',
+      points: 10,
+      capPoints: 0,
+      unchecked: false,
+      neverReviewed: false,
+    }
+
+    const { getByTestId } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data({ topCosts: [overdue] }) },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByTestId('score-costs'))
+    expect(
+      getByTestId('score-costs').querySelector('li')!.textContent
+    ).toContain('Access review overdue')
   })
 
   it('says why a score with a CRITICAL finding is held below amber, and names what costs the most', async () => {
@@ -186,6 +288,7 @@ describe('OverviewPage', () => {
         subjectLabel: 'One',
         points: 1,
       }
+
       const mock = {
         request: { query: OVERVIEW, variables: VARS },
         result: {
@@ -222,6 +325,7 @@ describe('OverviewPage', () => {
       points: 5,
       capPoints: 0,
       unchecked: true,
+      neverReviewed: false,
     }
 
     const { getByTestId } = render(<OverviewPage />, {
@@ -264,6 +368,7 @@ describe('OverviewPage', () => {
         points: 10,
         capPoints: 0,
         unchecked: false,
+        neverReviewed: false,
       }
 
       const { getByTestId } = render(<OverviewPage />, {
@@ -296,6 +401,7 @@ describe('OverviewPage', () => {
       points: 5,
       capPoints: 0,
       unchecked: false,
+      neverReviewed: false,
     }
 
     const { getByTestId } = render(<OverviewPage />, {

@@ -166,7 +166,8 @@ const OverviewPage: React.FC = () => {
                 />
               </p>
             ) : (
-              <p className="c-danger">
+              // a first review to do, not an overdue one: the warning colour, as the reminder
+              <p className="c-warning" data-review-never>
                 <FormattedMessage id="admin/key-steward.overview.reviewNever" />
               </p>
             )}

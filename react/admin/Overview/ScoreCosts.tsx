@@ -88,7 +88,7 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                   <span className="db fw5">
                     {/* a penalty kept with no one behind it: named by its rule */}
                     {c.unchecked && c.rule ? (
-                      ruleName(intl, c.rule)
+                      ruleName(intl, c.rule, c.neverReviewed)
                     ) : (
                       <SubjectName
                         subjectType={c.subjectType}
@@ -103,7 +103,9 @@ const ScoreCosts: React.FC<{ hygiene: ScoreCap }> = ({ hygiene }) => {
                         <FormattedMessage id="admin/key-steward.overview.costUnchecked" />
                       </span>
                     ) : c.rule ? (
-                      c.rules.map((r) => ruleName(intl, r)).join(' · ')
+                      c.rules
+                        .map((r) => ruleName(intl, r, c.neverReviewed))
+                        .join(' · ')
                     ) : (
                       <FormattedMessage id="admin/key-steward.overview.costRolesUnknown" />
                     )}

@@ -14,6 +14,7 @@ const f = (
   subjectType,
   subjectLabel: subjectId,
   message: `${rule} on ${subjectId}`,
+  neverReviewed: null,
 })
 
 describe('groupBySubject', () => {

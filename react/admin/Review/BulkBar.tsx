@@ -3,8 +3,10 @@
 // "Keep every key without findings" is confirmed with its count. A refusal names the keys it is
 // about and counts them all.
 // Keeping or rotating keys with a CRITICAL finding leaves their critical access in place, so a
-// selection that includes any is confirmed first, in a dialog that says how many.
-import React, { useRef, useState } from 'react'
+// selection that includes any is confirmed first, in a dialog that says how many. Rotate or
+// Deactivate on a selection with keys of other accounts is refused before that dialog: the
+// service would refuse it after the admin confirmed.
+import React, { useEffect, useRef, useState } from 'react'
 import { useApolloClient, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Input } from 'vtex.styleguide'
@@ -21,6 +23,8 @@ import { useAriaAttributes } from '../components/useAriaAttributes'
 import { readError } from '../utils/errors'
 import type { Decision, DecisionFilter } from './types'
 import { DECISIONS } from './types'
+import { decisionOptions } from './decisionOptions'
+import { useExternalInSelection } from './useExternalInSelection'
 import {
   CRITICAL_KEYS,
   KEEP_NEEDS_JUSTIFICATION,
@@ -94,6 +98,8 @@ interface Props {
   critical: ReadonlySet<string>
   /** ids of the keys seen that need a justification to keep (ReviewKey.risky) */
   risky: ReadonlySet<string>
+  /** names of the keys of other accounts seen, by id */
+  external: ReadonlyMap<string, string>
   onDone: (changed: number, decision: Decision) => void
   onClear: () => void
 }
@@ -104,6 +110,7 @@ const BulkBar: React.FC<Props> = ({
   filter,
   critical,
   risky,
+  external,
   onDone,
   onClear,
 }) => {
@@ -125,6 +132,10 @@ const BulkBar: React.FC<Props> = ({
   const scan = useRunScan()
   const justificationInput = useRef<HTMLInputElement>(null)
   const applyButton = useRef<HTMLButtonElement>(null)
+  // Rotate or Deactivate with external keys selected: said (and focused) before any dialog;
+  // each submit counts, so a second Enter puts focus on the message again
+  const [externalRefused, setExternalRefused] = useState(0)
+  const externalMessage = useRef<HTMLParagraphElement>(null)
 
   useAriaAttributes(justificationInput, {
     'aria-describedby': JUSTIFICATION_HELP,
@@ -147,6 +158,20 @@ const BulkBar: React.FC<Props> = ({
     seen: risky,
     kind: KEEP_NEEDS_JUSTIFICATION,
   })
+
+  const externalKeys = useExternalInSelection(selection, filter, external)
+  // the service's list of what fits an external key, not a second copy of the rule
+  const misfits =
+    decision &&
+    !decisionOptions({ external: true }).includes(decision) &&
+    externalKeys &&
+    externalKeys.total > 0
+      ? externalKeys
+      : null
+
+  useEffect(() => {
+    if (externalRefused) externalMessage.current?.focus()
+  }, [externalRefused])
 
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
@@ -236,6 +261,12 @@ const BulkBar: React.FC<Props> = ({
         onSubmit={(e) => {
           e.preventDefault()
           if (!decision || !count) return
+          if (misfits) {
+            setExternalRefused((n) => n + 1)
+
+            return
+          }
+
           // the service refuses to keep these keys without one: ask before confirming
           if (
             decision === 'KEEP' &&
@@ -293,7 +324,10 @@ const BulkBar: React.FC<Props> = ({
                 value: d,
                 label: t(`decision.${d}`),
               }))}
-              onChange={(_: unknown, v: Decision) => setDecision(v)}
+              onChange={(_: unknown, v: Decision) => {
+                setDecision(v)
+                setExternalRefused(0)
+              }}
             />
           </div>
           <div style={JUSTIFICATION_FIELD} data-bulk-field="justification">
@@ -322,6 +356,26 @@ const BulkBar: React.FC<Props> = ({
             </div>
           </div>
         </div>
+        {externalRefused > 0 && misfits && decision && (
+          <p
+            ref={externalMessage}
+            tabIndex={-1}
+            role="alert"
+            className="c-danger f6 mt4 mb0"
+            data-bulk-external-refused={misfits.total}
+          >
+            {/* the service's own refusal, said before the admin confirms anything */}
+            {intl.formatMessage(
+              { id: 'admin/key-steward.refusal.review.bulk.externalKeys' },
+              {
+                decision,
+                count: misfits.total,
+                keys: misfits.names.map((n) => `"${n}"`).join(', '),
+                more: misfits.total - misfits.names.length,
+              }
+            )}
+          </p>
+        )}
         <div className="mt4 flex flex-wrap items-center">
           <span data-bulk-apply className="mr3">
             <Button

@@ -1,5 +1,6 @@
 import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
+import { GraphQLError } from 'graphql'
 
 import CHECK from '../graphql/checkPractice.gql'
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
@@ -250,5 +251,68 @@ describe('Checklist: focus after saving a practice', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(container.querySelector('h3'))
     )
+  })
+
+  // Done with adverse evidence and no note: the service refuses on the note. Save is disabled
+  // while saving, so without this the keyboard user is left on the page's body.
+  it('moves to the note when the service asks for one', async () => {
+    const open = {
+      ...checked,
+      status: 'OPEN',
+      note: '',
+      adverse: true,
+      checkedBy: null,
+      checkedAt: null,
+    } as unknown as ChecklistItem
+
+    const { container, getByText } = render(
+      <Checklist items={[open]} reviewId="r1" />,
+      {
+        graphql: {
+          mocks: [
+            {
+              request: {
+                query: CHECK,
+                variables: {
+                  practice: 'ROTATE_KEYS',
+                  status: 'DONE',
+                  note: '',
+                },
+              },
+              result: {
+                errors: [
+                  new GraphQLError(
+                    'needs a note',
+                    undefined,
+                    undefined,
+                    undefined,
+                    undefined,
+                    undefined,
+                    {
+                      code: 'BAD_USER_INPUT',
+                      fields: [{ field: 'note', message: 'x' }],
+                    }
+                  ),
+                ],
+              },
+            },
+          ],
+        },
+      }
+    )
+
+    fireEvent.change(container.querySelector('select')!, {
+      target: { value: 'DONE' },
+    })
+    const save = getByText('Save').closest('button')!
+
+    save.focus()
+    fireEvent.click(save)
+    await waitFor(() =>
+      expect(document.activeElement).toBe(container.querySelector('textarea'))
+    )
+    expect(
+      getByText('Say what was done about the evidence that needs attention.')
+    ).toBeInTheDocument()
   })
 })

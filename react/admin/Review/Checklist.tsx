@@ -265,6 +265,10 @@ const Item: React.FC<{
 
   const failure = readError(saving.error)
   const dirty = status !== item.status || note !== item.note
+  // A refusal puts focus where the admin acts on it, as the decision row does: the note it asks
+  // for, else the message (Save, under focus, is disabled while saving and the browser drops it).
+  const noteInput = useRef<HTMLTextAreaElement>(null)
+  const refusal = useRef<HTMLParagraphElement>(null)
   const scan = useRunScan()
 
   return (
@@ -319,9 +323,19 @@ const Item: React.FC<{
             e.preventDefault()
             save({
               variables: { practice: item.practice, status, note },
-            })
-              .then(() => onSaved?.())
-              .catch(() => undefined)
+            }).then(
+              () => onSaved?.(),
+              (err: unknown) => {
+                const read = readError(err as Parameters<typeof readError>[0])
+
+                // after the render that shows the error (the field's message, or the alert)
+                setTimeout(() => {
+                  if (read?.fields.some((f) => f.field === 'note'))
+                    noteInput.current?.focus()
+                  else refusal.current?.focus()
+                })
+              }
+            )
           }}
         >
           <div className="mb3">
@@ -337,6 +351,7 @@ const Item: React.FC<{
           </div>
           <div className="mb3">
             <Textarea
+              ref={noteInput}
               label={t('review.note')}
               value={note}
               rows={2}
@@ -355,12 +370,12 @@ const Item: React.FC<{
             />
           </div>
           {failure && !failure.fields.length && (
-            <p className="c-danger f6" role="alert">
+            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
               {failure.message}
             </p>
           )}
           {failure?.fields.some((f) => f.field === 'status') && (
-            <p className="c-danger f6" role="alert">
+            <p ref={refusal} tabIndex={-1} className="c-danger f6" role="alert">
               <FormattedMessage id="admin/key-steward.review.needsFreshScan" />
             </p>
           )}

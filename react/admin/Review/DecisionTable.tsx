@@ -28,6 +28,7 @@ import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 import SkipToPages from '../components/SkipToPages'
 import { hasCritical } from './findingsNow'
+import { keyName } from './keyName'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 
@@ -150,8 +151,12 @@ const DecisionTable: React.FC<{
   const critical = useRef(new Set<string>()).current
   // … and those the service will not keep without a justification (it says so per key)
   const risky = useRef(new Set<string>()).current
+  // … and the keys of other accounts, by name (Rotate and Deactivate do not fit them)
+  const external = useRef(new Map<string, string>()).current
 
   for (const k of page?.keys ?? []) {
+    if (k.external) external.set(k.id, keyName(k))
+    else external.delete(k.id)
     if (hasCritical(k)) critical.add(k.id)
     else critical.delete(k.id)
     if (k.risky) risky.add(k.id)
@@ -368,6 +373,7 @@ const DecisionTable: React.FC<{
           filter={filter}
           critical={critical}
           risky={risky}
+          external={external}
           onDone={(n, d) =>
             decided(t('bulkDone', { count: n, decision: t(`decision.${d}`) }))
           }

@@ -742,6 +742,127 @@ describe('ReviewPage', () => {
     expect(decided).toBe(2)
   })
 
+  it('refuses Rotate on a selection with a key of another account before any confirmation, naming it, with focus on the message', async () => {
+    const mixed = [
+      {
+        ...keys[0],
+        id: 'k-owner',
+        label: 'Agency deploy pipeline',
+        findings: [{ rule: 'owner-role', severity: 'CRITICAL' }],
+      },
+      reviewKey({
+        id: 'k-hub',
+        appKey: 'vtexappkey-marketplacehub-HUBKEY',
+        label: 'marketplacehub',
+        external: true,
+        account: 'marketplacehub',
+        risky: true,
+        findings: [{ rule: 'external-broad-access', severity: 'HIGH' }],
+      }),
+      ...keys,
+    ]
+
+    let decided = 0
+    const rotate = {
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          keyIds: ['k-owner', 'k-old', 'k-erp'],
+          decision: 'ROTATE',
+          justification: '',
+        },
+      },
+      result: () => {
+        decided++
+
+        return {
+          data: {
+            decideKeys: {
+              reviewId: 'r1',
+              changed: [],
+              progress: review.progress,
+            },
+          },
+        }
+      },
+    }
+
+    const mixedPage = {
+      ...page,
+      result: {
+        data: {
+          reviewDecisions: {
+            reviewId: 'r1',
+            total: 4,
+            offset: 0,
+            keys: mixed,
+            rules: FOUND,
+            findingsNowKnown: true,
+          },
+        },
+      },
+    }
+
+    const { getByText, queryByTestId, getByTestId, container } = render(
+      <ReviewPage />,
+      {
+        graphql: {
+          mocks: [
+            ...open.filter((m) => m !== page),
+            // the decision fetches the table's page and the counts again before it is done
+            mixedPage,
+            mixedPage,
+            mixedPage,
+            count,
+            count,
+            rotate,
+          ],
+        },
+      }
+    )
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(4)
+    )
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    const bar = container.querySelector('[data-bulk-bar]')!
+    const submit = bar.querySelector('button[type="submit"]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'ROTATE' },
+    })
+    fireEvent.click(submit)
+    // no dialog to confirm in vain: the bar says what the service would say, and focuses it
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
+    const refused = bar.querySelector('[data-bulk-external-refused]')!
+
+    expect(refused.textContent).toBe(
+      'Rotate does not fit a key of another account ("marketplacehub"): Key Steward cannot renew or deactivate another account’s key. Leave it out, or choose Keep or Reduce roles. Nothing was decided.'
+    )
+    expect(document.activeElement).toBe(refused)
+    await act(() => new Promise<void>((r) => setTimeout(r, 50)))
+    expect(decided).toBe(0)
+    // Keep and Reduce roles fit it: the message goes with the decision that caused it
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'REDUCE_ROLES' },
+    })
+    expect(bar.querySelector('[data-bulk-external-refused]')).toBeNull()
+    // left out, Rotate goes on to the critical confirmation as before
+    fireEvent.click(
+      container.querySelector(
+        'tr[data-review-key="k-hub"] input[type="checkbox"]'
+      )!
+    )
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'ROTATE' },
+    })
+    fireEvent.click(submit)
+    expect(bar.querySelector('[data-bulk-external-refused]')).toBeNull()
+    getByTestId('bulk-critical-confirm')
+    fireEvent.click(getByText('Rotate 3 keys'))
+    await waitFor(() => expect(decided).toBe(1))
+  })
+
   it('asks for a justification before keeping HIGH keys too (not only CRITICAL ones), as the service would refuse them', async () => {
     // k-old: a HIGH finding, no CRITICAL one; the service says it needs a justification to keep
     expect(keys[0]).toMatchObject({ risky: true })

@@ -5,9 +5,10 @@ import type { KeyFinding } from '../types'
 import { ruleName } from './ruleName'
 import SeverityBadge from './SeverityBadge'
 
-const RuleName: React.FC<{ rule: string }> = ({ rule }) => (
-  <>{ruleName(useIntl(), rule)}</>
-)
+const RuleName: React.FC<{ rule: string; neverReviewed?: boolean | null }> = ({
+  rule,
+  neverReviewed,
+}) => <>{ruleName(useIntl(), rule, neverReviewed)}</>
 
 /** `unknown`: the subject's roles could not be read, so no finding list is a clean bill of health. */
 const FindingList: React.FC<{
@@ -39,7 +40,10 @@ const FindingList: React.FC<{
             {f.subject && <span className="db fw5 mb1">{f.subject}</span>}
             <span className="db">{f.message}</span>
             <span className="db f7 c-muted-1 mt1">
-              <RuleName rule={f.rule} />
+              <RuleName
+                rule={f.rule}
+                neverReviewed={'neverReviewed' in f && f.neverReviewed === true}
+              />
               {'practice' in f && f.practice && (
                 <>
                   {' '}

@@ -90,14 +90,14 @@ describe('Reminders', () => {
     ]
 
     for (const [locale, text] of [
-      ['en', 'No access review has been completed yet: do the first one now.'],
+      ['en', 'No access review completed yet: do the first one now.'],
       [
         'pt',
-        'Nenhuma revisão de acessos foi concluída ainda: faça a primeira agora.',
+        'Nenhuma revisão de acessos concluída ainda: faça a primeira agora.',
       ],
       [
         'es',
-        'Aún no se ha completado ninguna revisión de accesos: haz la primera ahora.',
+        'Aún no se completó ninguna revisión de accesos: haz la primera ahora.',
       ],
     ]) {
       const view = render(<Reminders />, {
@@ -145,7 +145,7 @@ describe('Reminders', () => {
     })
 
     await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
+      getByText(/No access review completed yet: do the first one now/)
     )
     expect(
       getByText('Start the review').closest('a')!.getAttribute('href')
@@ -219,7 +219,7 @@ describe('Reminders', () => {
     })
 
     await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
+      getByText(/No access review completed yet: do the first one now/)
     )
     // The select's name is its visible label, and the label names the group around the button.
     const select = getByRole('combobox', {
@@ -284,12 +284,12 @@ describe('Reminders', () => {
     })
 
     await waitFor(() =>
-      getByText(/No access review has been completed yet: do the first one now/)
+      getByText(/No access review completed yet: do the first one now/)
     )
     fireEvent.click(getByText('Snooze'))
     await waitFor(() => getByText('Not a reminder shown now: reload the page'))
     expect(
-      getByText(/No access review has been completed yet: do the first one now/)
+      getByText(/No access review completed yet: do the first one now/)
     ).toBeInTheDocument()
   })
 
@@ -340,9 +340,7 @@ describe('Reminders', () => {
     )
 
     await waitFor(() =>
-      onReview.getByText(
-        /No access review has been completed yet: do the first one now/
-      )
+      onReview.getByText(/No access review completed yet: do the first one now/)
     )
     expect(onReview.queryByText('Start the review')).toBeNull()
     expect(

@@ -75,6 +75,8 @@ export type DecisionFilter = {
   withoutFindings?: boolean | null | undefined;
   /** true: only keys with a HIGH or CRITICAL finding; false: only keys without one */
   risky?: boolean | null | undefined;
+  /** true: only keys of other accounts (external keys); false: only this account's keys */
+  external?: boolean | null | undefined;
   decision?: Decision | null | undefined;
   /** decisions asking for a change, by where carrying them out stands */
   carryOut?: CarryOutFilter | null | undefined;
@@ -366,7 +368,7 @@ export type KeyStewardOverviewQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, uncappedScore: number, capped: boolean, counts: { critical: number, high: number, medium: number, low: number, info: number }, topCosts: Array<{ subjectType: SubjectType, subjectId: string, subjectLabel: string, rule: string | null, rules: Array<string>, severity: Severity | null, points: number, capPoints: number, unchecked: boolean }> } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string }> };
+export type KeyStewardOverviewQuery = { inventory: { source: InventorySource, generatedAt: string, version: string | null, ageSeconds: number | null, revalidating: boolean | null, complete: boolean, missing: Array<string> } | null, hygiene: { score: number, nextReviewDue: string | null, overdue: boolean, lastReviewCompletedAt: string | null, complete: boolean, formula: string, uncappedScore: number, capped: boolean, counts: { critical: number, high: number, medium: number, low: number, info: number }, topCosts: Array<{ subjectType: SubjectType, subjectId: string, subjectLabel: string, rule: string | null, rules: Array<string>, severity: Severity | null, points: number, capPoints: number, unchecked: boolean, neverReviewed: boolean }> } | null, findings: Array<{ rule: string, severity: Severity, practice: Practice, subjectType: SubjectType, subjectId: string, subjectLabel: string, message: string, neverReviewed: boolean | null }> };
 
 export type KeyStewardReactivateKeyMutationVariables = Exact<{
   keyId: string | number;
@@ -465,6 +467,14 @@ export type KeyStewardReviewExportQueryVariables = Exact<{
 
 
 export type KeyStewardReviewExportQuery = { reviewExport: { filename: string, contentType: string, content: string } | null };
+
+export type KeyStewardReviewExternalKeysQueryVariables = Exact<{
+  filter?: DecisionFilter | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type KeyStewardReviewExternalKeysQuery = { reviewDecisions: { reviewId: string, total: number, keys: Array<{ id: string, appKey: string, label: string, labelNow: string | null }> } | null };
 
 export type KeyStewardReviewHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 

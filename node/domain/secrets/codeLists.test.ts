@@ -3,42 +3,20 @@
 import { containsTokenLike, redactTokens } from '../secrets'
 import { judgedAsGroups } from './codeLists'
 import { mostlyKnownPairs } from './knownCodes'
-
-const UFS =
-  'AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'
-
-const US_STATES =
-  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'
-
-const EU =
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'
-
-const MERCOSUR = 'AR BR PY UY VE BO CL CO EC PE GY SR'
-const AMERICAS =
-  'AR BO BR CL CO EC GY PY PE SR UY VE MX GT HN SV NI CR PA CU DO HT JM TT BS BB BZ US CA'
-
-const LANGUAGES =
-  'BG CS DA DE EL EN ES ET FI FR GA HR HU IT LT LV MT NL PL PT RO SK SL SV'
-
-const MORE_LANGUAGES =
-  'AF AR BE BG BN BS CA CS CY DA DE EL EN EO ES ET EU FA FI FR GA GL HE HI HR HU HY ID IS IT JA KA KK KO LT LV MK MN MS MT NL NO PL PT RO RU SK SL SQ SR SV SW TA TH TR UK UR UZ VI ZH'
-
-/** A list as admins write it: with spaces, commas, slashes, dashes, or a word before the last. */
-const WRITTEN: Array<[string, (codes: string[]) => string]> = [
-  ['spaces', (c) => c.join(' ')],
-  ['commas', (c) => c.join(', ')],
-  ['slashes', (c) => c.join('/')],
-  ['spaced slashes', (c) => c.join(' / ')],
-  ['dashes', (c) => c.join('-')],
-  ['lines', (c) => c.join('\n')],
-  ['"e" before the last', (c) => `${c.slice(0, -1).join(', ')} e ${c.at(-1)}.`],
-  ['"y" before the last', (c) => `${c.slice(0, -1).join(', ')} y ${c.at(-1)}`],
-  [
-    '"and" before the last',
-    (c) => `${c.slice(0, -1).join(', ')}, and ${c.at(-1)}`,
-  ],
-  ['in a sentence', (c) => `Integração de frete cobre ${c.join(' ')}`],
-]
+import {
+  AMERICAS,
+  EU,
+  LANGUAGES,
+  MERCOSUR,
+  MORE_LANGUAGES,
+  UFS,
+  US_STATES,
+  WRITTEN,
+} from '../testing/codeListSamples'
+import {
+  randomCapitals as tokens,
+  randomSource,
+} from '../testing/randomCapitals'
 
 describe.each([
   ['Brazil’s 27 UFs', UFS],
@@ -136,29 +114,6 @@ test('pairs count as codes only when 9 in 10 of them are', () => {
   expect(mostlyKnownPairs([...eighteen, 'QX', 'QQ', 'XQ'])).toBe(false)
   expect(mostlyKnownPairs([])).toBe(false)
 })
-
-/** Random capitals (a token's), from a fixed seed (xorshift: tokens come from a good source). */
-function randomSource(seed: number) {
-  let x = seed
-
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-
-    return (x >>> 0) / 2 ** 32
-  }
-}
-
-function tokens(n: number, letters: number, seed: number): string[] {
-  const next = randomSource(seed)
-
-  return Array.from({ length: n }, () =>
-    Array.from({ length: letters }, () =>
-      String.fromCharCode(65 + Math.floor(next() * 26))
-    ).join('')
-  )
-}
 
 const pairs = (t: string) => t.match(/.{1,2}/g) ?? []
 

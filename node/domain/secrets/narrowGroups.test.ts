@@ -1,29 +1,10 @@
 // A token cut into groups of 3 and 4 capitals, and the lists of codes and acronyms that look like it.
 import { containsTokenLike, redactTokens } from '../secrets'
 import { narrowSpans, randomGroups } from './narrowGroups'
-
-/** Random capitals (a token's), from a fixed seed (xorshift: tokens come from a good source). */
-function randomSource(seed: number) {
-  let x = seed
-
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-
-    return (x >>> 0) / 2 ** 32
-  }
-}
-
-function tokens(n: number, letters: number, seed: number): string[] {
-  const next = randomSource(seed)
-
-  return Array.from({ length: n }, () =>
-    Array.from({ length: letters }, () =>
-      String.fromCharCode(65 + Math.floor(next() * 26))
-    ).join('')
-  )
-}
+import {
+  randomCapitals as tokens,
+  randomSource,
+} from '../testing/randomCapitals'
 
 /** token cut into groups of lo to hi letters (random widths from seed). */
 function cut(token: string, lo: number, hi: number, seed: number): string[] {

@@ -167,7 +167,7 @@ const EvidenceLines: React.FC<{
  * date an admin reads in pt or es.
  */
 const CheckedOn: React.FC<{ at: string }> = ({ at }) => (
-  <FormattedDate value={at} year="numeric" month="long" day="2-digit" />
+  <FormattedDate value={at} year="numeric" month="long" day="numeric" />
 )
 
 /** A completed review's checklist: status, evidence and notes, nothing to change. */

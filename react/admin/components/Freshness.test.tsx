@@ -114,3 +114,28 @@ describe('DataSource: Try again after a failed Load live data', () => {
     expect(line!.textContent).toMatch(/Data read from VTEX/)
   })
 })
+
+describe('DataSource: the daily scan’s time', () => {
+  const SNAPSHOT: DataMeta = {
+    ...LIVE_META,
+    source: 'SNAPSHOT',
+    generatedAt: '2026-11-27T06:00:00.000Z',
+  }
+
+  it('is written in UTC and says so, as the scan’s schedule is (walk 11 #10)', () => {
+    const { container } = render(
+      <DataSource
+        meta={SNAPSHOT}
+        onLive={() => undefined}
+        error={new ApolloError({ graphQLErrors: [refused] })}
+      />
+    )
+
+    expect(container.textContent).toContain(
+      'Showing the daily scan of Nov 27, 2026, 06:00 UTC: reading your account live is slow right now.'
+    )
+    expect(container.textContent).toContain(
+      'Still shown: the daily scan of Nov 27, 2026, 06:00 UTC.'
+    )
+  })
+})

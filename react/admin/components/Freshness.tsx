@@ -5,7 +5,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import type { ApolloError } from 'apollo-client'
 import { useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage } from 'react-intl'
+import { FormattedMessage } from 'react-intl'
 import { Spinner } from 'vtex.styleguide'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
@@ -21,6 +21,7 @@ import {
   secondsUntilLiveRead,
 } from './liveReadInterval'
 import { Notice } from './Notice'
+import { ScanTime } from './ScanTime'
 import { SourceBanner } from './QueryState'
 
 /** Where a page's data comes from and how fresh it is (the Inventory fields every page asks for). */
@@ -357,16 +358,7 @@ export const LiveFailure: React.FC<{
             <FormattedMessage
               id="admin/key-steward.source.failed.snapshot"
               values={{
-                date: (
-                  <FormattedDate
-                    value={meta.generatedAt}
-                    year="numeric"
-                    month="long"
-                    day="2-digit"
-                    hour="2-digit"
-                    minute="2-digit"
-                  />
-                ),
+                date: <ScanTime value={meta.generatedAt} />,
               }}
             />
           ) : meta.source === 'RECENT' ? (

@@ -97,7 +97,7 @@ describe('LiveList: a failed request beside the data shown', () => {
       'O Key Steward não conseguiu carregar dados novos.'
     )
     expect(getByTestId('live-read-failed-copy').textContent).toMatch(
-      /^Continua na tela a varredura diária de 26 de novembro de 2026/
+      /^Continua na tela a varredura diária de 26 de nov\. de 2026, 12:00 UTC\.$/
     )
   })
 

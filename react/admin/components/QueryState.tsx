@@ -1,6 +1,6 @@
 // Loading, error and partial-data states every page shares.
 import React from 'react'
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, EmptyState, Spinner } from 'vtex.styleguide'
 import type { ApolloError } from 'apollo-client'
 
@@ -9,6 +9,7 @@ import type { ServiceError } from '../utils/errors'
 import { groupResources, lacksSaveUser } from '../utils/resourceGroups'
 import Link from './Link'
 import { Notice } from './Notice'
+import { ScanTime } from './ScanTime'
 import { BASE } from './PageFrame.constants'
 import { useMarksPageRefused } from './PageRefusal'
 import { useResourceWords } from './useResourceWords'
@@ -237,16 +238,7 @@ export const SourceBanner: React.FC<{
         <FormattedMessage
           id="admin/key-steward.source.snapshot"
           values={{
-            date: (
-              <FormattedDate
-                value={generatedAt}
-                year="numeric"
-                month="long"
-                day="numeric"
-                hour="2-digit"
-                minute="2-digit"
-              />
-            ),
+            date: <ScanTime value={generatedAt} />,
           }}
         />
         {loading && (

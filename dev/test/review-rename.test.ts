@@ -153,7 +153,7 @@ describe('a key renamed in VTEX during an open review', () => {
     assert.deepEqual(error.extensions?.keys, [
       { id: risky.id, label: RISKY_LABEL },
     ])
-    assert.ok(error.message.includes(`"${RISKY_LABEL}"`), error.message)
+    assert.ok(error.message.includes(`“${RISKY_LABEL}”`), error.message)
     // the row's own Save (one key) names it as VTEX does now too
     const refusedOne = await gql(
       stack,

@@ -226,7 +226,7 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
   await externalRefused.waitFor()
   assert.match(
     (await externalRefused.textContent())!,
-    /^Rotate does not fit \d+ keys of other accounts \("[^"]+".*\): Key Steward cannot renew or deactivate another account’s key\..*Nothing was decided\.$/
+    /^Rotate does not fit \d+ keys of other accounts \(“[^”]+”.*\): Key Steward cannot renew or deactivate another account’s key\..*Nothing was decided\.$/
   )
   assert.equal(await app.getByRole('dialog').count(), 0)
   assert.equal(

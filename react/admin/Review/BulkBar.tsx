@@ -370,7 +370,7 @@ const BulkBar: React.FC<Props> = ({
               {
                 decision,
                 count: misfits.total,
-                keys: misfits.names.map((n) => `"${n}"`).join(', '),
+                keys: misfits.names.map((n) => `“${n}”`).join(', '),
                 more: misfits.total - misfits.names.length,
               }
             )}

@@ -837,7 +837,7 @@ describe('ReviewPage', () => {
     const refused = bar.querySelector('[data-bulk-external-refused]')!
 
     expect(refused.textContent).toBe(
-      'Rotate does not fit a key of another account ("marketplacehub"): Key Steward cannot renew or deactivate another account’s key. Leave it out, or choose Keep or Reduce roles. Nothing was decided.'
+      'Rotate does not fit a key of another account (“marketplacehub”): Key Steward cannot renew or deactivate another account’s key. Leave it out, or choose Keep or Reduce roles. Nothing was decided.'
     )
     expect(document.activeElement).toBe(refused)
     await act(() => new Promise<void>((r) => setTimeout(r, 50)))

@@ -1,6 +1,12 @@
 import type { Finding } from './findings'
 import type { KeyRow } from './keyList'
-import { DEFAULT_KEY_LIST, externalRow, listKeys, listUsers } from './keyList'
+import {
+  DEFAULT_KEY_LIST,
+  externalRow,
+  listKeys,
+  listUsers,
+  orderKeys,
+} from './keyList'
 import type { UserEntry } from './types'
 
 const role = (id: number, name: string, isAdmin = false) => ({
@@ -60,9 +66,10 @@ const findings = [
 
 const findingsOf = (id: string) => findings.filter((f) => f.subjectId === id)
 const ids = (q: Partial<typeof DEFAULT_KEY_LIST>) =>
-  listKeys(rows, findingsOf, { ...DEFAULT_KEY_LIST, ...q }).rows.map(
-    (r) => r.id
-  )
+  listKeys(orderKeys(rows, findingsOf), findingsOf, {
+    ...DEFAULT_KEY_LIST,
+    ...q,
+  }).rows.map((r) => r.id)
 
 describe('listKeys', () => {
   it('sorts by worst finding first by default, keys without findings last', () => {
@@ -94,7 +101,7 @@ describe('listKeys', () => {
     expect(ids({ severity: 'HIGH' })).toEqual([])
   })
   it('pages with a total and clamps the page number', () => {
-    const p = listKeys(rows, findingsOf, {
+    const p = listKeys(orderKeys(rows, findingsOf), findingsOf, {
       ...DEFAULT_KEY_LIST,
       pageSize: 3,
       page: 9,
@@ -120,7 +127,7 @@ describe('listKeys', () => {
       new Date('2026-01-11T00:00:00Z')
     )
 
-    const page = listKeys([...rows, ext], findingsOf, {
+    const page = listKeys(orderKeys([...rows, ext], findingsOf), findingsOf, {
       ...DEFAULT_KEY_LIST,
       ids: ['vtexappkey-partner-X'],
     })
@@ -135,13 +142,52 @@ describe('listKeys', () => {
     ])
     expect([page.total, page.externalTotal]).toEqual([1, 1])
     // the count says how many of the matching rows are external keys, on every page
-    const all = listKeys([...rows, ext], findingsOf, {
+    const all = listKeys(orderKeys([...rows, ext], findingsOf), findingsOf, {
       ...DEFAULT_KEY_LIST,
       pageSize: 2,
       page: 1,
     })
 
     expect([all.total, all.externalTotal, all.rows.length]).toEqual([5, 1, 2])
+  })
+  it('orders in a total order: the rows in any order list the same, for every sort', () => {
+    // ties on every sort value: same worst finding, same age, same date, same label
+    const twins = ['t1', 't2', 't3', 't4', 't5'].map((id) =>
+      key(id, id === 't5' ? 'erp FEED' : 'ERP feed', { ageDays: 30 })
+    )
+
+    const all = [...rows, ...twins]
+    const shuffled = [...all].reverse()
+    const order = (list: KeyRow[]) => orderKeys(list, findingsOf)
+
+    for (const sort of ['label', 'createdAt', 'ageDays', 'severity'] as const)
+      for (const descending of [false, true]) {
+        const listed = (list: KeyRow[]) =>
+          order(list)(sort, descending).map((r) => r.id)
+
+        expect(listed(shuffled)).toEqual(listed(all))
+        expect(listed([...all.slice(3), ...all.slice(0, 3)])).toEqual(
+          listed(all)
+        )
+      }
+  })
+  it('keeps one order for every filter: filtering the ordered rows lists what sorting the filtered ones would', () => {
+    const ordered = orderKeys(rows, findingsOf)
+
+    for (const q of [
+      { status: 'active' as const },
+      { search: 'e' },
+      { severity: 'MEDIUM' as const },
+    ]) {
+      const kept = listKeys(ordered, findingsOf, { ...DEFAULT_KEY_LIST, ...q })
+      const picked = new Set(kept.rows.map((r) => r.id))
+      const alone = orderKeys(
+        rows.filter((r) => picked.has(r.id)),
+        findingsOf
+      )(DEFAULT_KEY_LIST.sort, false)
+
+      expect(kept.rows.map((r) => r.id)).toEqual(alone.map((r) => r.id))
+    }
   })
 })
 

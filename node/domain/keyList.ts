@@ -91,7 +91,7 @@ export function externalRow(e: ExternalKeyEntry, now: Date): KeyRow {
 
 // One collator for every comparison: locale-aware order at the cost of a plain comparison.
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-const NO_FINDING = SEVERITIES.length
+const NO_FINDING: number = SEVERITIES.length
 
 function pageOf<T>(items: T[], page: number, pageSize: number): ListPage<T> {
   const pages = Math.max(1, Math.ceil(items.length / pageSize))
@@ -106,26 +106,69 @@ function pageOf<T>(items: T[], page: number, pageSize: number): ListPage<T> {
   }
 }
 
-export function listKeys(
+/** A key's worst finding as an index into SEVERITIES (NO_FINDING when it has none). */
+function worstRank(findings: Finding[]): number {
+  let r = NO_FINDING
+
+  for (const f of findings) r = Math.min(r, SEVERITIES.indexOf(f.severity))
+
+  return r
+}
+
+/** Every row in a sort's order (orderKeys). */
+export type KeyOrder = (sort: KeySort, descending: boolean) => KeyRow[]
+
+/**
+ * The rows in a sort's order, then by label, then by id: a total order, so filtering the
+ * ordered rows lists what sorting the filtered rows would, and one order serves every filter
+ * (services/lists.ts keeps each while the evaluation lasts). Each key's sort value is worked out
+ * once, not at each of the ~60,000 comparisons 5,000 keys take.
+ */
+export function orderKeys(
   rows: KeyRow[],
+  findingsOf: (id: string) => Finding[]
+): KeyOrder {
+  const label = (i: number, j: number) =>
+    collator.compare(rows[i].label, rows[j].label)
+
+  const id = (i: number, j: number) =>
+    rows[i].id < rows[j].id ? -1 : rows[i].id > rows[j].id ? 1 : 0
+
+  const by = (sort: KeySort): ((i: number, j: number) => number) => {
+    if (sort === 'label') return label
+    if (sort === 'createdAt')
+      return (i, j) =>
+        rows[i].createdAt < rows[j].createdAt
+          ? -1
+          : rows[i].createdAt > rows[j].createdAt
+          ? 1
+          : 0
+    if (sort === 'ageDays') return (i, j) => rows[i].ageDays - rows[j].ageDays
+    const rank = Int32Array.from(rows, (k) => worstRank(findingsOf(k.id)))
+
+    return (i, j) => rank[i] - rank[j] || rows[j].ageDays - rows[i].ageDays
+  }
+
+  return (sort, descending) => {
+    const dir = descending ? -1 : 1
+    const cmp = by(sort)
+
+    return rows
+      .map((_, i) => i)
+      .sort((i, j) => dir * cmp(i, j) || label(i, j) || id(i, j))
+      .map((i) => rows[i])
+  }
+}
+
+/** One page of the rows a query picks, in its order (`ordered`: every row in a sort's order). */
+export function listKeys(
+  ordered: KeyOrder,
   findingsOf: (id: string) => Finding[],
   q: KeyListQuery
 ): ListPage<KeyRow> & { externalTotal: number } {
   const needle = q.search.trim().toLowerCase()
   const ids = q.ids ? new Set(q.ids) : null
-  const worst = new Map<string, number>()
-  const rankOf = (k: KeyRow) => {
-    let r = worst.get(k.id)
-
-    if (r === undefined) {
-      r = NO_FINDING
-      for (const f of findingsOf(k.id))
-        r = Math.min(r, SEVERITIES.indexOf(f.severity))
-      worst.set(k.id, r)
-    }
-
-    return r
-  }
+  const severity = q.severity ? SEVERITIES.indexOf(q.severity) : -1
 
   const matches = (k: KeyRow) => {
     if (ids && !ids.has(k.id) && !ids.has(k.appKey)) return false
@@ -144,30 +187,18 @@ export function listKeys(
       return false
     // The table's severity column shows a key's worst finding, so the filter picks keys by
     // their worst finding too: "High" never lists a key whose worst finding is Critical.
-    if (q.severity && rankOf(k) !== SEVERITIES.indexOf(q.severity)) return false
+    if (severity >= 0 && worstRank(findingsOf(k.id)) !== severity) return false
     if (q.rule && !findingsOf(k.id).some((f) => f.rule === q.rule)) return false
 
     return true
   }
 
-  const filtered = rows.filter(matches)
-  const dir = q.descending ? -1 : 1
-  const by: Record<KeySort, (a: KeyRow, b: KeyRow) => number> = {
-    label: (a, b) => collator.compare(a.label, b.label),
-    createdAt: (a, b) =>
-      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-    ageDays: (a, b) => a.ageDays - b.ageDays,
-    severity: (a, b) => rankOf(a) - rankOf(b) || b.ageDays - a.ageDays,
-  }
+  const filters =
+    ids || q.status !== 'all' || q.roleId !== null || needle || q.rule
 
-  const cmp = by[q.sort]
-
-  filtered.sort(
-    (a, b) =>
-      dir * cmp(a, b) ||
-      collator.compare(a.label, b.label) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  )
+  const all = ordered(q.sort, q.descending)
+  // the kept order itself when nothing is filtered (the page's first visit): no copy of 5,000 rows
+  const filtered = filters || severity >= 0 ? all.filter(matches) : all
 
   return {
     ...pageOf(filtered, q.page, q.pageSize),

@@ -540,6 +540,45 @@ describe('recent copy', () => {
     expect(after.inventory.keys[0].isActive).toBe(false)
   })
 
+  it('a key action patched in between the check and the writes of a read that found changes: that read is not served, the action stays', async () => {
+    const { storage, files, between } = fakeStorage()
+    const first = await saveCopy('acme', storage, inventory())
+    const startedAtMs = Date.now() - 1_000 // the read began
+    // what the read saw: k1 active, renamed in VTEX (a change: its body is written, not kept)
+    const read = inventory()
+
+    read.keys[0].label = 'ERP (renamed)'
+    // as the read's end checks the meta, another replica patches in a deactivation (body, then meta)
+    between.path = COPY_META
+    between.act = () => {
+      const deactivated = inventory()
+
+      deactivated.keys[0].isActive = false
+      files.set(`snapshots/${COPY_BODY}`, {
+        version: 'patched',
+        inventory: deactivated,
+      })
+      files.set(`snapshots/${COPY_META}`, {
+        ...first.meta,
+        content: undefined,
+        version: 'patched',
+        changedAtMs: Date.now(),
+      })
+    }
+
+    expect(await saveRead('acme', storage, read, startedAtMs)).toBeNull()
+    expect((files.get(`snapshots/${COPY_META}`) as CopyMeta).version).toBe(
+      'patched'
+    )
+    // no replica serves a copy without the deactivation: this one and a new one read again
+    for (const replica of ['this', 'new']) {
+      if (replica === 'new') forgetMemory()
+      const served = await readCopy('acme', storage)
+
+      expect(served === null || !served.inventory.keys[0].isActive).toBe(true)
+    }
+  })
+
   it('a change noted while there is no copy keeps a later one another replica noted at the same time', async () => {
     const { storage, files, between } = fakeStorage()
     const later = Date.now() + 50 // another admin's action, on another replica, just after

@@ -238,11 +238,47 @@ async function saveOver(
     null,
     COPY_BODY
   )
-  await storage.write('snapshots', fresh, null, COPY_META)
+  if (!(await metaOver(storage, fresh, { over: current, startedAtMs })))
+    return null
   memory.set(account, { meta: fresh, inventory: stored })
   mismatched.delete(account)
 
   return { meta: fresh, inventory: stored }
+}
+
+/**
+ * Writes a live read's meta over the meta its save was decided on (If-Match). A key action
+ * patched in since then wrote its own body, which the read's body has just replaced: its meta is
+ * left in place (false), so meta and body disagree and every replica reads VTEX again (readCopy)
+ * instead of serving a copy without that action. Any other write in between (another replica's
+ * read) is written over, as before.
+ */
+async function metaOver(
+  storage: AppStorage,
+  meta: CopyMeta,
+  {
+    over,
+    startedAtMs,
+  }: { over: { etag: string | null } | null; startedAtMs?: number }
+): Promise<boolean> {
+  if (startedAtMs !== undefined && over?.etag) {
+    const written = await storage
+      .write('snapshots', meta, over.etag, COPY_META)
+      .then(
+        () => true,
+        (e) => {
+          if (e instanceof ConflictError) return false
+          throw e
+        }
+      )
+
+    if (written) return true
+    if (await changedSince(storage, startedAtMs)) return false
+  }
+
+  await storage.write('snapshots', meta, null, COPY_META)
+
+  return true
 }
 
 /**

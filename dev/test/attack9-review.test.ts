@@ -133,3 +133,93 @@ describe('a damaged review index', () => {
     ])
   })
 })
+
+describe('every key matching, narrowed by external', () => {
+  const PAGE =
+    'query($f: DecisionFilter, $o: Int, $l: Int) { reviewDecisions(filter: $f, offset: $o, limit: $l) { total keys { id external decision { decision } } } }'
+  const BULK =
+    'mutation($m: DecisionFilter, $d: Decision!, $j: String) { decideKeys(matching: $m, decision: $d, justification: $j) { changed { id } progress { keysDecided } } }'
+
+  async function decided(): Promise<
+    Array<{
+      id: string
+      external: boolean
+      decision: { decision: string } | null
+    }>
+  > {
+    const r = await gql(stack, ANA, PAGE, { f: { status: 'DECIDED' }, l: 200 })
+
+    assert.equal(r.body.errors, undefined, r.text)
+
+    return r.body.data.reviewDecisions.keys
+  }
+
+  it('decides only this account’s keys with external: false, refuses external ones whole, and pages them', async () => {
+    const started = await gql(stack, ANA, 'mutation { startReview { id } }')
+
+    assert.equal(started.body.errors, undefined, started.text)
+    const ext = await gql(stack, ANA, PAGE, { f: { external: true }, l: 1 })
+    const extTotal = ext.body.data.reviewDecisions.total
+
+    assert.ok(extTotal > 1, 'the fixture has external keys')
+    // paged one at a time, with the undecided filter and an empty search: every one is external
+    const seen = new Set<string>()
+
+    for (let o = 0; o < extTotal; o++) {
+      const p = await gql(stack, ANA, PAGE, {
+        f: { external: true, status: 'UNDECIDED', search: '' },
+        o,
+        l: 1,
+      })
+
+      assert.equal(p.body.errors, undefined, p.text)
+      assert.equal(p.body.data.reviewDecisions.total, extTotal)
+      assert.equal(p.body.data.reviewDecisions.keys[0].external, true)
+      seen.add(p.body.data.reviewDecisions.keys[0].id)
+    }
+    assert.equal(seen.size, extTotal)
+
+    // Rotate and Deactivate on every external key matching, or on every key: refused, nothing decided
+    for (const m of [{ external: true }, {}, { external: null }])
+      for (const d of ['ROTATE', 'DEACTIVATE']) {
+        const r = await gql(stack, ANA, BULK, { m, d, j: 'attack9' })
+
+        assert.equal(
+          r.body.errors?.[0]?.extensions?.code,
+          'BAD_USER_INPUT',
+          r.text
+        )
+        assert.deepEqual(await decided(), [])
+      }
+
+    // a session that may not decide is refused, whatever the filter
+    const carla = await gql(stack, 'session-carla-readonly', BULK, {
+      m: { external: false },
+      d: 'ROTATE',
+    })
+
+    assert.ok(carla.body.errors?.length, carla.text)
+    assert.deepEqual(await decided(), [])
+
+    // Rotate on every key of this account that is risky: only those are decided
+    const own = await gql(stack, ANA, PAGE, {
+      f: { external: false, risky: true },
+      l: 200,
+    })
+    const rotated = await gql(stack, ANA, BULK, {
+      m: { external: false, risky: true },
+      d: 'ROTATE',
+    })
+
+    assert.equal(rotated.body.errors, undefined, rotated.text)
+    const ids = rotated.body.data.decideKeys.changed.map(
+      (k: { id: string }) => k.id
+    )
+
+    assert.deepEqual(
+      [...ids].sort(),
+      own.body.data.reviewDecisions.keys.map((k: { id: string }) => k.id).sort()
+    )
+    assert.ok((await decided()).every((k) => !k.external))
+  })
+})

@@ -52,7 +52,7 @@ describe('the open review when the settings cannot be read', () => {
     const started = await gql(stack, ANA, 'mutation { startReview { id } }')
 
     assert.equal(started.body.errors, undefined, started.text)
-    for (const reviewCadenceDays of [1e300, -3, 'ninety']) {
+    for (const reviewCadenceDays of [1e300, -1e300, 'ninety', null]) {
       plant('settings', 'settings.json', { reviewCadenceDays })
       const r = await gql(stack, ANA, OPEN_REVIEW)
 

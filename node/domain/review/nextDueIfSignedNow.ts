@@ -1,20 +1,14 @@
 // The day the next access review would be due if the open one were signed off at `now`, for the
-// sign-off dialog (resolvers/review.ts). A cadence the settings page would not save (a damaged
-// settings document: not a whole number, out of its limits) gives no date, rather than a wrong
-// one or an invalid date that fails the field.
+// sign-off dialog (resolvers/review.ts): the cadence from now, as the Overview counts it from the
+// last sign-off (age.ts nextReviewDue). A cadence that gives no date (a damaged settings
+// document: not a number, or so large the date is invalid) gives none, rather than an invalid
+// date that fails the field and with it the whole review page.
 import { nextReviewDue } from '../age'
-import { INT_LIMITS } from '../settings'
 
 export function nextDueFrom(now: Date, cadenceDays: unknown): string | null {
-  const { min, max } = INT_LIMITS.reviewCadenceDays
-
-  if (
-    typeof cadenceDays !== 'number' ||
-    !Number.isInteger(cadenceDays) ||
-    cadenceDays < min ||
-    cadenceDays > max
-  )
+  if (typeof cadenceDays !== 'number' || !Number.isFinite(cadenceDays))
     return null
+  const due = nextReviewDue(now.toISOString(), cadenceDays)
 
-  return nextReviewDue(now.toISOString(), cadenceDays)?.toISOString() ?? null
+  return due && !Number.isNaN(due.getTime()) ? due.toISOString() : null
 }

@@ -14,7 +14,7 @@ import {
 } from '../services/review/present'
 import type { PresentedReview } from '../services/review/present'
 import { requestData } from '../services/requestData'
-import { nextReviewDue } from '../domain/age'
+import { nextDueFrom } from '../domain/review/nextDueIfSignedNow'
 import { now } from '../clock'
 import * as reviews from '../services/review/reviews'
 import { labelNow, withLabelsNow } from '../services/review/labelsNow'
@@ -141,20 +141,21 @@ export const reviewMutations = {
 /**
  * Review's lists, built only when selected (services/review/present.ts), and for an open review
  * the day the next one would be due if signed off now: the sign-off dialog names that date, as
- * the success notice after it does (walk 11 #12), on the service's clock.
+ * the success notice after it does (walk 11 #12), on the service's clock. Null, not an error,
+ * when the settings cannot be read or their cadence gives no date (the dialog then names none):
+ * an error here failed the whole review page, which reads without the settings otherwise.
  */
 export const reviewTypeFields = {
   ...reviewFields,
   nextDueIfSignedNow: async (p: PresentedReview, _: unknown, ctx: Context) => {
-    if (p.completedAt) return null
-    const { value } = await guarded(() => requestData(ctx).settings())
+    if (p.status !== 'OPEN' || p.completedAt) return null
+    const settings = await requestData(ctx)
+      .settings()
+      .catch(() => null)
 
-    return (
-      nextReviewDue(
-        now().toISOString(),
-        value.reviewCadenceDays
-      )?.toISOString() ?? null
-    )
+    return settings
+      ? nextDueFrom(now(), settings.value.reviewCadenceDays)
+      : null
   },
 }
 

@@ -1,5 +1,6 @@
 // The reminders to show now, for the banner and the daily snapshot's e-mails.
 import { now } from '../clock'
+import { lastCompletedAt } from '../domain/review/machine'
 import { computeReminders } from '../domain/scan/reminders'
 import { scanFailure } from '../domain/scan/scanStatus'
 import type { Changes, Snapshot } from '../domain/scan/snapshot'
@@ -60,17 +61,11 @@ export async function currentReminders(ctx: Context) {
       }))
   }
 
-  const completed = (reviews.value?.completed ?? [])
-    .map((r) => r.completedAt)
-    .sort()
-
   return computeReminders({
     now: now(),
     reviewCadenceDays: settings.value.reviewCadenceDays,
     remindBeforeDays: settings.value.reminderDays,
-    lastReviewCompletedAt: completed.length
-      ? completed[completed.length - 1]
-      : null,
+    lastReviewCompletedAt: lastCompletedAt(reviews.value),
     reviewOpen: !!reviews.value?.openId,
     changes: changes.value,
     unfinishedRenewals,

@@ -26,6 +26,7 @@ import {
 } from '../resolvers/errors'
 import { loadInventory } from './loadInventory'
 import { daysSince } from '../domain/age'
+import { lastCompletedAt } from '../domain/review/machine'
 import { keyFacts } from '../domain/keyFacts'
 import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
@@ -463,10 +464,6 @@ export function requestData(ctx: Context): RequestData {
       readOrFail<LeakScanResult>(storage, 'leakScans', LATEST_SCAN),
     ])
 
-    const completed = (reviews.value?.completed ?? [])
-      .map((r) => r.completedAt)
-      .sort()
-
     const input: PolicyInput = {
       account: ctx.vtex.account,
       now: clock,
@@ -483,9 +480,7 @@ export function requestData(ctx: Context): RequestData {
         renewals.etag,
         renewals.value ?? {}
       ),
-      lastReviewCompletedAt: completed.length
-        ? completed[completed.length - 1]
-        : null,
+      lastReviewCompletedAt: lastCompletedAt(reviews.value),
       leakScan: steady(
         documentName(ctx, 'leakScan'),
         leakScan.etag,

@@ -731,16 +731,43 @@ export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
 
 export const EMPTY_INDEX: ReviewIndex = { openId: null, completed: [] }
 
-/** The most recently completed review's summary, or null; the index appends each review as it
- * completes, so on equal times (a frozen clock) the later entry is the latest. */
-export function latestCompleted(
-  index: ReviewIndex
-): ReviewIndex['completed'][number] | null {
-  return index.completed.reduce<ReviewIndex['completed'][number] | null>(
-    (best, c) => (!best || c.completedAt >= best.completedAt ? c : best),
-    null
-  )
+/** An index entry's sign-off time as a number, or NaN when the entry or its time cannot be read. */
+const signedAtOf = (c: unknown): number => {
+  const at = (c as { completedAt?: unknown } | null)?.completedAt
+
+  return typeof at === 'string' ? Date.parse(at) : NaN
 }
+
+/**
+ * The most recently completed review's summary, or null; the index appends each review as it
+ * completes, so on equal times (a frozen clock) the later entry is the latest. An entry whose
+ * time cannot be read (a damaged index) is never the latest: taken as one, it made an account
+ * with completed reviews read "no access review completed yet", or failed the Overview.
+ */
+export function latestCompleted(
+  index: { completed?: unknown } | null | undefined
+): ReviewIndex['completed'][number] | null {
+  const completed: unknown = index?.completed
+  let best: ReviewIndex['completed'][number] | null = null
+  let bestAt = -Infinity
+
+  if (!Array.isArray(completed)) return null
+  for (const c of completed) {
+    const at = signedAtOf(c)
+
+    if (!Number.isNaN(at) && at >= bestAt) {
+      best = c as ReviewIndex['completed'][number]
+      bestAt = at
+    }
+  }
+
+  return best
+}
+
+/** When the latest completed review was signed (latestCompleted), or null: none, or none readable. */
+export const lastCompletedAt = (
+  index: { completed?: unknown } | null | undefined
+): string | null => latestCompleted(index)?.completedAt ?? null
 
 /**
  * The reviews whose decision an action may carry out, in order: the open one, then the latest

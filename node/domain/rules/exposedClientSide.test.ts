@@ -347,9 +347,13 @@ describe('exposed-client-side', () => {
   // token now". The scan saw the token on 2026-11-25 10:00 (scanned()); a renewal finished
   // after that killed the token seen, so what is left is the key in the code and a new scan.
   describe('a renewal finished after the scan saw the token', () => {
-    const finished = (at: string, source?: 'RECORDED') => ({
+    const finished = (
+      at: string,
+      source?: 'RECORDED',
+      startedAt = at.replace(/T.*/, 'T00:00:00.000Z') // started on the day it finished
+    ) => ({
       [k1.id]: {
-        startedAt: '2026-11-24T09:00:00.000Z',
+        startedAt,
         finishedAt: at,
         ...(source ? { source } : {}),
       },
@@ -381,15 +385,75 @@ describe('exposed-client-side', () => {
       expect(sayFinding('es', f)).not.toContain('Renueva su token ya')
     })
 
-    it('counts a renewal finished as the scan started (a scan is dated by its start)', () => {
+    it('counts a renewal started and finished as the scan started (a scan is dated by its start)', () => {
       const [f] = run(
         rule,
-        scanned({ keys, renewals: finished('2026-11-25T10:00:00.000Z') }, [
-          withToken(k1.appKey),
-        ])
+        scanned(
+          {
+            keys,
+            renewals: finished(
+              '2026-11-25T10:00:00.000Z',
+              undefined,
+              '2026-11-25T10:00:00.000Z'
+            ),
+          },
+          [withToken(k1.appKey)]
+        )
       )
 
       expect(f.params.renewed).toBe('2026-11-25')
+    })
+
+    // attack9 #7: while a renewal is pending both tokens work, and the code the scan read may
+    // already hold the new one (put there before finishing): finishing does not kill it.
+    it('does not say renewed when the renewal started before the scan saw the token', () => {
+      for (const renewal of [
+        // started the day before the scan, finished the day after
+        {
+          startedAt: '2026-11-24T09:00:00.000Z',
+          finishedAt: '2026-11-26T11:00:00.000Z',
+        },
+        // started after the scan by Key Steward's clock, VTEX created the new token before it
+        {
+          startedAt: '2026-11-25T10:30:00.000Z',
+          newTokenCreatedAt: '2026-11-25T09:59:00.000Z',
+          finishedAt: '2026-11-26T11:00:00.000Z',
+        },
+        // no start that can be read
+        { startedAt: 'soon', finishedAt: '2026-11-26T11:00:00.000Z' },
+      ]) {
+        const [f] = run(
+          rule,
+          scanned({ keys, renewals: { [k1.id]: renewal } }, [
+            withToken(k1.appKey),
+          ])
+        )
+
+        expect(f.severity).toBe('CRITICAL')
+        expect(f.params.renewed).toBeUndefined()
+        expect(sayFinding('en', f)).toContain('Renew its token now')
+      }
+    })
+
+    it('says renewed when the renewal started after the scan and VTEX created the new token then', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          {
+            keys,
+            renewals: {
+              [k1.id]: {
+                startedAt: '2026-11-25T11:00:00.000Z',
+                newTokenCreatedAt: '2026-11-25T11:00:01.000Z',
+                finishedAt: '2026-11-26T11:00:00.000Z',
+              },
+            },
+          },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewed).toBe('2026-11-26')
     })
 
     it('counts a renewal done in VTEX and recorded for a day after the scan', () => {

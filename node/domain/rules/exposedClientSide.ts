@@ -21,11 +21,13 @@ function where(list: Exposure[]): Record<string, string | number> {
 }
 
 /**
- * The day a renewal of the key finished after the start of the latest scan that saw its token
- * in the code (that scan, or the earlier one a kept exposure was last seen by): the token seen
- * there no longer works, and what is left is to take the key out of the code and scan again. The
- * severity stays: the key is still in code anyone can read, and the scan cannot tell which
- * token is there now.
+ * The day a renewal of the key finished that started at or after the start of the latest scan
+ * that saw its token in the code (that scan, or the earlier one a kept exposure was last seen by):
+ * the token seen there was the old one, which no longer works, and what is left is to take the
+ * key out of the code and scan again. A renewal started before that scan does not tell: while it
+ * was pending both tokens worked, and the code the scan read may already have held the new one
+ * (attack9 #7). The severity stays: the key is still in code anyone can read, and the scan
+ * cannot tell which token is there now.
  */
 function renewedAfterSeen(
   list: Exposure[],
@@ -41,15 +43,24 @@ function renewedAfterSeen(
       .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
   )
 
-  // a scan's time is when it started: a renewal finished then or later killed the token it read
-  return Date.parse(finishedAt) >= seenAt ? finishedAt.slice(0, 10) : null
+  // the new token exists from the renewal's start (VTEX's creation time of it, if earlier)
+  const newToken = Math.min(
+    ...[renewal.startedAt, renewal.newTokenCreatedAt]
+      .map((t) => (t ? Date.parse(t) : NaN))
+      .filter((t) => !Number.isNaN(t))
+  )
+
+  // a scan's time is when it started: a renewal started then or later replaced the token it read
+  return newToken >= seenAt && Date.parse(finishedAt) >= newToken
+    ? finishedAt.slice(0, 10)
+    : null
 }
 
 export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key finished (or was recorded) after the scan that saw its token, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan

@@ -107,6 +107,70 @@ test('a failed read is not kept: the next request reads again; a count read is k
   expect(await count('other', 'old-1', () => Promise.resolve(null))).toBeNull()
 })
 
+// attack9 #4: valid JSON of another shape failed the whole list (TypeError outside the read's catch)
+test.each([
+  ['a number', 7],
+  ['a string', 'review'],
+  ['an array', [1, 2]],
+  ['an object without keys', { id: 'old-1', decisions: {} }],
+  ['keys that are not a list', { keys: 'k1', decisions: {} }],
+  ['a key that is null', { keys: [null], decisions: {} }],
+  ['decisions that are null', { keys: [{ id: 'k1' }], decisions: null }],
+  ['no decisions', { keys: [{ id: 'k1' }] }],
+])(
+  'a review document that is %s is null for its row, not kept, and the other rows are counted',
+  async (_, doc) => {
+    const count = changesAskedCounter()
+    const read = jest.fn(() => Promise.resolve(doc as unknown as Review))
+    const list = await withChangesAsked(
+      [summary('old-1'), summary('old-2'), summary('new-1', 4)],
+      (id) =>
+        count(
+          'acme/master',
+          id,
+          id === 'old-1' ? read : () => Promise.resolve(twoChangesAsked())
+        )
+    )
+
+    expect(list.map((r) => [r.id, r.changesAsked])).toEqual([
+      ['old-1', null],
+      ['old-2', 2],
+      ['new-1', 4],
+    ])
+    expect(await count('acme/master', 'old-1', read)).toBeNull()
+    expect(read).toHaveBeenCalledTimes(2)
+  }
+)
+
+test('a huge review document is counted once', async () => {
+  const count = changesAskedCounter()
+  const big = twoChangesAsked()
+  const keys = Array.from({ length: 50_000 }, (_, i) => ({
+    ...big.keys[0],
+    id: `k${i}`,
+  }))
+
+  const decisions = Object.fromEntries(
+    keys.map((k, i) => [
+      k.id,
+      {
+        decision: i % 2 ? 'KEEP' : 'ROTATE',
+        justification: '',
+        by: 'a',
+        at: 'b',
+      },
+    ])
+  )
+
+  const read = jest.fn(() =>
+    Promise.resolve({ ...big, keys, decisions } as Review)
+  )
+
+  expect(await count('acme/master', 'old-1', read)).toBe(25_000)
+  expect(await count('acme/master', 'old-1', read)).toBe(25_000)
+  expect(read).toHaveBeenCalledTimes(1)
+})
+
 test.each([
   ['null', null],
   ['NaN', NaN],

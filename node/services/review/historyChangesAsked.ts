@@ -18,33 +18,49 @@ export type ReviewSummary = Omit<Completed, 'changesAsked'> & {
 export const isCount = (n: unknown): n is number =>
   Number.isInteger(n) && (n as number) >= 0
 
+/** Whether a document read has the shape a review's count is read from (keys, decisions). */
+function countable(r: unknown): r is Review {
+  const doc = r as Partial<Review> | null
+
+  return (
+    typeof doc === 'object' &&
+    doc !== null &&
+    Array.isArray(doc.keys) &&
+    doc.keys.every((k) => typeof k?.id === 'string') &&
+    typeof doc.decisions === 'object' &&
+    doc.decisions !== null
+  )
+}
+
 /**
- * Counts of reviews read from their documents, by account and review id: a signed review's
- * decisions never change, so each is read once per replica. Only counts read are kept: a
- * document not read now (a failed read, or none) is asked again on the next request.
+ * Counts of reviews read from their documents, by where they are stored (account and workspace:
+ * each has its own VBase) and review id: a signed review's decisions never change, so each is
+ * read once per replica. Only counts read are kept: a document not read now (a failed read, none,
+ * or one of another shape: JSON that is not a review) is asked again on the next request, and
+ * makes its row's count null, never the list fail.
  */
 export function changesAskedCounter() {
   const known = new Map<string, number>()
 
   return async (
-    account: string,
+    where: string,
     id: string,
     read: () => Promise<Review | null>
   ): Promise<number | null> => {
-    const name = `${account}\n${id}`
+    const name = `${where}\n${id}`
     const kept = known.get(name)
 
     if (kept !== undefined) return kept
-    let r: Review | null
+    let n: number
 
     try {
-      r = await read()
+      const r: unknown = await read()
+
+      if (!countable(r)) return null
+      n = changesAskedIn(r)
     } catch {
       return null
     }
-
-    if (!r) return null
-    const n = changesAskedIn(r)
 
     known.set(name, n)
 

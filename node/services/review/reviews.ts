@@ -128,7 +128,7 @@ export async function completedReviews(ctx: Context): Promise<ReviewSummary[]> {
 
   // one review whose document cannot be read is a row with its count unknown, not a failed list
   return withChangesAsked(list, (id) =>
-    changesAskedBefore(ctx.vtex.account, id, () =>
+    changesAskedBefore(`${ctx.vtex.account}/${ctx.vtex.workspace}`, id, () =>
       readById(requestData(ctx).storage, id)
     )
   )

@@ -108,6 +108,68 @@ describe('a filter value no list could need', () => {
   })
 })
 
+describe('paging arguments of the review', () => {
+  const DECISIONS =
+    'query($o: Int, $l: Int) { reviewDecisions(offset: $o, limit: $l) { total offset keys { id } } }'
+  const LOG =
+    'query($id: ID!, $o: Int, $l: Int) { reviewById(id: $id) { audit(offset: $o, limit: $l) { action } } }'
+
+  it('are refused when not a whole number in range, naming the argument (not clamped to a page of 1)', async () => {
+    const started = await gql(stack, ANA, 'mutation { startReview { id } }')
+    const id = started.body.data.startReview.id as string
+
+    for (const [query, vars, field, message] of [
+      [
+        DECISIONS,
+        { l: -5 },
+        'limit',
+        'limit must be a whole number from 1 to 200',
+      ],
+      [
+        DECISIONS,
+        { l: 0 },
+        'limit',
+        'limit must be a whole number from 1 to 200',
+      ],
+      [
+        DECISIONS,
+        { l: 201 },
+        'limit',
+        'limit must be a whole number from 1 to 200',
+      ],
+      [DECISIONS, { o: -1 }, 'offset', 'offset must be a whole number from 0'],
+      [LOG, { id, l: -5 }, 'limit', 'limit must be a whole number from 1'],
+      [LOG, { id, l: 0 }, 'limit', 'limit must be a whole number from 1'],
+      [LOG, { id, o: -3 }, 'offset', 'offset must be a whole number from 0'],
+    ] as const) {
+      const r = await gql(stack, ANA, query, vars)
+
+      assert.equal(errorCode(r), 'BAD_USER_INPUT', r.text.slice(0, 300))
+      assert.equal(r.body.errors![0].extensions?.field, field, r.text)
+      assert.equal(r.body.errors![0].message, message)
+      assert.ok(!r.body.data?.reviewDecisions && !r.body.data?.reviewById)
+    }
+
+    // in the admin's language
+    const pt = await gql(stack, ANA, DECISIONS, { l: -5 }, 'pt-BR')
+
+    assert.equal(
+      pt.body.errors![0].message,
+      'limit deve ser um número inteiro de 1 a 200'
+    )
+
+    // a control: the bounds themselves are taken
+    const ok = await gql(stack, ANA, DECISIONS, { o: 0, l: 200 })
+
+    assert.equal(ok.body.errors, undefined, ok.text)
+    assert.ok(ok.body.data.reviewDecisions.keys.length > 1)
+    const log = await gql(stack, ANA, LOG, { id, o: 0, l: 1 })
+
+    assert.equal(log.body.errors, undefined, log.text)
+    assert.deepEqual(log.body.data.reviewById.audit, [{ action: 'START' }])
+  })
+})
+
 describe('the storage not answering', () => {
   it('is told in plain words, with the document path in the log only', async () => {
     const before = stack.logs.length

@@ -34,7 +34,7 @@ type Row = {
 const stack = useStack({ fixture: DEFAULT_FIXTURE }, { resetEach: false })
 
 const rows = async (): Promise<Row[]> => {
-  const r = await gql(stack, ANA, PAGE, { l: 500 })
+  const r = await gql(stack, ANA, PAGE, { l: 200 })
 
   assert.equal(r.body.errors, undefined, r.text.slice(0, 300))
 

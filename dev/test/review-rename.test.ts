@@ -46,7 +46,7 @@ describe('a key renamed in VTEX during an open review', () => {
     const page = await gql(
       stack,
       ANA,
-      `{ reviewDecisions(limit: 500) { keys ${KEYS} } review { keys ${KEYS} } }`
+      `{ reviewDecisions(limit: 200) { keys ${KEYS} } review { keys ${KEYS} } }`
     )
 
     assert.equal(page.body.errors, undefined, page.text)
@@ -96,7 +96,7 @@ describe('a key renamed in VTEX during an open review', () => {
     const riskyPage = await gql(
       stack,
       ANA,
-      `{ reviewDecisions(limit: 500, filter: { risky: true }) { keys ${KEYS} } }`
+      `{ reviewDecisions(limit: 200, filter: { risky: true }) { keys ${KEYS} } }`
     )
 
     const risky = (riskyPage.body.data.reviewDecisions.keys as Key[]).find(
@@ -116,7 +116,7 @@ describe('a key renamed in VTEX during an open review', () => {
         await gql(
           stack,
           ANA,
-          `{ reviewDecisions(limit: 500, sort: LABEL) { keys ${KEYS} } }`
+          `{ reviewDecisions(limit: 200, sort: LABEL) { keys ${KEYS} } }`
         )
       ).body.data.reviewDecisions.keys as Key[]
 

@@ -54,7 +54,7 @@ async function decideAll(
 async function rotateKeptNowRisky(cookie: string): Promise<string[]> {
   const page = await gql(stack, cookie, PAGE, {
     f: { status: 'DECIDED', risky: true },
-    l: 500,
+    l: 200,
   })
 
   assert.equal(page.body.errors, undefined, page.text)

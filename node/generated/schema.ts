@@ -879,7 +879,8 @@ export type Query = {
   lastCompletedReview?: Maybe<Review>;
   /**
    * A page of a review's keys with their decisions, filtered and sorted (the open
-   * review when reviewId is omitted); at most 200 a page
+   * review when reviewId is omitted). limit: 1 to 200 (default 50), offset: from
+   * 0; other values are refused (BAD_USER_INPUT)
    */
   reviewDecisions?: Maybe<DecisionPage>;
   /** A review's evidence as CSV or JSON */
@@ -1039,7 +1040,11 @@ export type Review = {
    */
   findingsNowKnown: Scalars['Boolean']['output'];
   auditTotal: Scalars['Int']['output'];
-  /** The review's own log (start, decisions, checks, sign-off), oldest first; offset/limit page it */
+  /**
+   * The review's own log (start, decisions, checks, sign-off), oldest first;
+   * offset (from 0) and limit (from 1; the whole log when omitted) page it, other
+   * values are refused (BAD_USER_INPUT)
+   */
   audit: Array<AuditEntry>;
 };
 

@@ -5,6 +5,8 @@ import { CARRY_OUT_FILTERS } from '../domain/review/followUp'
 import { MAX_SEARCH_LENGTH } from '../domain/keyList'
 import { badInput, checkKeyRule, toResolverError } from './errors'
 import { wording } from '../domain/wording'
+import { wholeNumberProblem } from '../domain/pagingArgs'
+import { MAX_PAGE } from '../domain/review/decisionPage'
 import {
   presentKey,
   presentPage,
@@ -60,6 +62,18 @@ function checkFilter(field: string, filter?: DecisionFilter | null) {
     )
 }
 
+/** A bad offset or limit is refused (BAD_USER_INPUT, naming the argument and its range), not clamped. */
+function checkPaging(
+  a: { offset?: number | null; limit?: number | null },
+  maxLimit?: number
+) {
+  const offset = wholeNumberProblem('offset', a.offset, 0)
+  const limit = wholeNumberProblem('limit', a.limit, 1, maxLimit)
+
+  if (offset) throw badInput('offset', offset)
+  if (limit) throw badInput('limit', limit)
+}
+
 type PageArgs = {
   reviewId?: string | null
   filter?: DecisionFilter | null
@@ -91,6 +105,7 @@ export const reviewQueries = {
     }),
   reviewDecisions: (_: unknown, a: PageArgs, ctx: Context) =>
     guarded(async () => {
+      checkPaging(a, MAX_PAGE)
       checkFilter('filter', a.filter)
       const r = await reviews.reviewOrOpen(ctx, a.reviewId)
 
@@ -147,6 +162,15 @@ export const reviewMutations = {
  */
 export const reviewTypeFields = {
   ...reviewFields,
+  // the whole log is the default; a limit asks for fewer, so it has no maximum
+  audit: (
+    p: PresentedReview,
+    a: { offset?: number | null; limit?: number | null }
+  ) => {
+    checkPaging(a)
+
+    return reviewFields.audit(p, a)
+  },
   nextDueIfSignedNow: async (p: PresentedReview, _: unknown, ctx: Context) => {
     if (p.status !== 'OPEN' || p.completedAt) return null
     const settings = await requestData(ctx)

@@ -304,6 +304,37 @@ describe('reviewCsv', () => {
     expect(first[headerIndex('signed_by')]).toBe('')
   })
 
+  // attack8 12: a Rotate or Deactivate stored on an external key before only Keep and Reduce
+  // roles were allowed on it
+  it.each(['ROTATE', 'DEACTIVATE'] as const)(
+    'shows a %s stored on an external key as undecided while the review is open (as the Admin and progress do), as signed once signed',
+    (decision) => {
+      const external = base.keys.find((k) => k.external)!
+      const legacy = (r: Review): Review => ({
+        ...r,
+        decisions: {
+          ...r.decisions,
+          [external.id]: { decision, justification: 'old', by: BY, at: '' },
+        },
+      })
+      const rowIn = (r: Review) =>
+        parseCsv(reviewCsv(r)).records.find(
+          (row) => row[headerIndex('key_id')] === external.id
+        )!
+      const open = rowIn(legacy(base))
+
+      expect(open[headerIndex('decision')]).toBe('')
+      expect(open[headerIndex('justification')]).toBe('')
+      expect(open[headerIndex('carry_out_status')]).toBe('')
+      const signed = rowIn(legacy({ ...base, status: 'COMPLETED' }))
+
+      expect(signed[headerIndex('decision')]).toBe(decision)
+      expect(signed[headerIndex('carry_out_status')]).toBe(
+        'OUTSIDE_KEY_STEWARD'
+      )
+    }
+  )
+
   it('doubles quotes embedded in a label', () => {
     const p = policyInputFromFixture()
 

@@ -4,7 +4,7 @@ import type { AuditRecord } from '../audit'
 import { evidenceFor } from './checklist'
 import { PRACTICES } from '../findings'
 import { carryOutStatus } from './machine'
-import { changeMadeOutside } from './externalKeyDecisions'
+import { changeMadeOutside, standingDecision } from './externalKeyDecisions'
 import type { Review } from './types'
 import { asksForChange } from './types'
 
@@ -86,7 +86,8 @@ const carried = (d: Review['decisions'][string] | undefined) =>
 
 export function reviewCsv(review: Review, actions: AuditRecord[] = []): string {
   const rows = review.keys.map((k) => {
-    const d = review.decisions[k.id]
+    // as the Admin shows it: a decision that does not fit its key, in an open review, is none
+    const d = standingDecision(review, k)
 
     return [
       review.id,

@@ -244,6 +244,47 @@ describe('changes asked on external keys (another account’s key)', () => {
       expect(matchingIds(r, { carryOut: f })).toEqual([])
   })
 
+  // The sign-off's reminder (review.signOffCritical) says such keys keep their access "until the
+  // change is made", not that Key Steward makes it: an external key whose token a storefront scan
+  // found (CRITICAL) keeps its access until its roles are reduced in VTEX, so it is counted, and
+  // it never reads as carried out (Key Steward cannot follow it).
+  it('count a pending change on an external key with a CRITICAL finding among the critical ones, open and signed', () => {
+    const exposed = externals[0]
+    const critical: Review = {
+      ...r,
+      keys: r.keys.map((k) =>
+        k.id === exposed.id
+          ? {
+              ...k,
+              findings: [
+                ...k.findings,
+                {
+                  rule: 'exposed-client-side',
+                  severity: 'CRITICAL',
+                  practice: 'NO_CLIENT_SIDE',
+                },
+              ],
+            }
+          : k
+      ),
+    }
+
+    for (const review of [
+      critical,
+      { ...critical, status: 'COMPLETED' as const },
+    ]) {
+      const f = followUpOf(review)
+
+      expect(f.criticalChangesPending).toBe(
+        followUpOf(r).criticalChangesPending + 1
+      )
+      // the reminder never counts more than the changes the follow-up line leaves open
+      expect(f.criticalChangesPending).toBeLessThanOrEqual(
+        f.changesInProgress + f.changesNotStarted + f.changesOutside
+      )
+    }
+  })
+
   // attack8 12: a Rotate or Deactivate stored on an external key before the rule
   const legacy = (review: Review, decision: Decision): Review => ({
     ...review,

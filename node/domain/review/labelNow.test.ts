@@ -1,4 +1,4 @@
-import { nameNow, renamedTo } from './labelNow'
+import { labelsOfOnly, nameNow, renamedTo } from './labelNow'
 
 describe('renamedTo', () => {
   it.each([
@@ -33,5 +33,27 @@ describe('nameNow', () => {
     expect(
       nameNow({ ...key, external: { account: 'partner' } }, labelsNow)
     ).toBe('ERP sync')
+  })
+})
+
+describe('labelsOfOnly', () => {
+  const keys = Array.from({ length: 5000 }, (_, i) => ({
+    id: `k${i}`,
+    label: `Key ${i}`,
+  }))
+
+  it('holds the labels now of the keys asked only (a decision names one key, not 5,000)', () => {
+    const one = labelsOfOnly(keys, ['k4321'])
+
+    expect([...one]).toEqual([['k4321', 'Key 4321']])
+    // names the key asked as the full map would
+    const key = { id: 'k4321', label: 'old', appKey: 'vtexappkey-acme-K' }
+
+    expect(nameNow(key, one)).toBe(
+      nameNow(key, new Map(keys.map((k) => [k.id, k.label])))
+    )
+    // a key gone from the account: nothing known, the label at start is used
+    expect(labelsOfOnly(keys, ['gone']).size).toBe(0)
+    expect(labelsOfOnly(keys, ['k1', 'k2']).size).toBe(2)
   })
 })

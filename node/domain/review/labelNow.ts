@@ -32,3 +32,19 @@ export function nameNow(
 
   return (now ?? k.label) || k.appKey
 }
+
+/**
+ * The labels now of the keys asked only, from the account's keys: a single decision names one key
+ * (in a refusal), so it needs no map of every key (one of 5,000 entries cost ~1–2 ms a decision).
+ */
+export function labelsOfOnly(
+  keys: ReadonlyArray<{ id: string; label: string }>,
+  ids: readonly string[]
+): LabelsNow {
+  const wanted = new Set(ids)
+  const found = new Map<string, string>()
+
+  for (const k of keys) if (wanted.has(k.id)) found.set(k.id, k.label)
+
+  return found
+}

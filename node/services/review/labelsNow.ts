@@ -1,6 +1,7 @@
 // Each open review key's label in VTEX now, from the evaluation the page's other fields use (one
 // per request: services/requestData.ts), for domain/review/labelNow.ts.
-import { renamedTo } from '../../domain/review/labelNow'
+import type { LabelsNow } from '../../domain/review/labelNow'
+import { labelsOfOnly, renamedTo } from '../../domain/review/labelNow'
 import type { Context } from '../../typings'
 import { requestData } from '../requestData'
 
@@ -22,6 +23,26 @@ export function labelsOf(ctx: Context): Promise<Map<string, string> | null> {
   }
 
   return found
+}
+
+/**
+ * The labels now of the given keys only (a single decision's refusal names one key): the map of
+ * every key when this request built it already, else only those looked up; null when unknown.
+ */
+export async function labelsOfKeys(
+  ctx: Context,
+  ids: readonly string[]
+): Promise<LabelsNow | null> {
+  const all = labels.get(ctx)
+
+  if (all) return all
+
+  return requestData(ctx)
+    .evaluation()
+    .then(
+      (ev) => labelsOfOnly(ev.input.inventory.keys, ids),
+      () => null
+    )
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   startReview,
 } from '../../domain/review/machine'
 import type { Outcome, Review } from '../../domain/review/types'
-import { presentAudit, presentProgress } from './present'
+import { presentAudit, presentKey, presentProgress } from './present'
 
 const BY = 'ana@acme.com'
 const LATER = new Date(NOW.getTime() + 3_600_000)
@@ -124,5 +124,48 @@ describe('presentProgress: a decision that does not fit its key', () => {
     expect(p.keysDecided).toBe(1)
     expect(p.decisionCounts.find((c) => c.decision === 'ROTATE')!.count).toBe(1)
     expect(p.changesOutside).toBe(1)
+  })
+})
+
+describe('presentKey: the decision as it stands', () => {
+  // attack8 12: a Rotate or Deactivate stored on an external key before the service refused them
+  const external = started.keys.find((k) => k.external)!
+  const legacy = (r: Review, decision: 'ROTATE' | 'DEACTIVATE'): Review => ({
+    ...r,
+    decisions: {
+      ...r.decisions,
+      [external.id]: { decision, justification: '', by: BY, at: '' },
+    },
+  })
+
+  it.each(['ROTATE', 'DEACTIVATE'] as const)(
+    'shows a %s stored on an external key of an open review as no decision, as progress counts it',
+    (decision) => {
+      const open = legacy(started, decision)
+
+      expect(presentKey(open, external).decision).toBeNull()
+      expect(presentProgress(open).keysDecided).toBe(0)
+      // signed, the review keeps what was signed
+      expect(
+        presentKey({ ...open, status: 'COMPLETED' }, external).decision
+      ).toMatchObject({ decision, carryOutStatus: 'NOT_STARTED' })
+    }
+  )
+
+  it('shows a Keep or Reduce roles on an external key as taken', () => {
+    const r = ok(
+      decideKey(started, {
+        keyId: external.id,
+        decision: 'REDUCE_ROLES',
+        justification: '',
+        by: BY,
+        now: LATER,
+      })
+    )
+
+    expect(presentKey(r, external).decision).toMatchObject({
+      decision: 'REDUCE_ROLES',
+      decidedBy: BY,
+    })
   })
 })

@@ -23,7 +23,8 @@ import { DECISIONS } from '../../domain/review/types'
 import { PRACTICES } from '../../domain/findings'
 
 export function presentKey(r: Review, k: ReviewKey) {
-  const d = r.decisions[k.id]
+  // as progress and the filters count it: a Rotate stored on an external key is none
+  const d = standingDecision(r, k)
 
   return {
     ...k,

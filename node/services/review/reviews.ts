@@ -40,7 +40,7 @@ import { requestData } from '../requestData'
 import { findingsNow, findingsNowIfKnown } from './findingsNow'
 import type { ReviewSummary } from './historyChangesAsked'
 import { changesAskedCounter, withChangesAsked } from './historyChangesAsked'
-import { labelsOf, withLabelsNow } from './labelsNow'
+import { labelsOf, labelsOfKeys, withLabelsNow } from './labelsNow'
 import {
   changeOpen,
   fileOf,
@@ -240,8 +240,8 @@ export async function decideOne(
   // Keeping a key is judged by its findings now too (a CRITICAL raised during the review needs
   // a justification like any): refused while they cannot be worked out.
   const current = await findingsNow(ctx)
-  // a refusal names the key as the table does: a renamed one by its label now
-  const labelsNow = await labelsOf(ctx)
+  // a refusal names the key as the table does: a renamed one by its label now (that key's only)
+  const labelsNow = await labelsOfKeys(ctx, [a.keyId])
 
   return changeOpen(requestData(ctx).storage, (stored) => {
     const r = withFindingsNow(stored, current)

@@ -277,6 +277,68 @@ describe('ExternalKeysPanel', () => {
     expect(container.textContent).not.toMatch(/License Manager|Try again/)
   })
 
+  it('tries again on the recent copy, not VTEX live, after a reload that read live', async () => {
+    const failed = errorMock(EXTERNAL_KEYS, 'UPSTREAM', 'VTEX answered 503')
+    const done = {
+      request: {
+        query: REGISTER,
+        variables: { appKey: ORBITA.appKey, account: 'agenciaorbita' },
+      },
+      result: {
+        data: {
+          registerExternalKey: {
+            __typename: 'ExternalKey',
+            appKey: ORBITA.appKey,
+            account: 'agenciaorbita',
+            roles: [{ __typename: 'Role', id: 1, name: 'Owner (Admin Super)' }],
+          },
+        },
+      },
+    }
+
+    // the reload after a change reads live (and fails); Apollo keeps its live: true
+    let liveReads = 0
+    const liveFailed = {
+      request: { query: EXTERNAL_KEYS, variables: { live: true } },
+      result: () => {
+        liveReads++
+
+        return failed.result
+      },
+    }
+
+    // a second live read here would find no answer (and ask VTEX for every key again)
+    const copy = {
+      ...list([ORBITA]),
+      request: { query: EXTERNAL_KEYS, variables: { live: false } },
+    }
+
+    const { getByText, getByLabelText, container } = render(
+      <ExternalKeysPanel />,
+      { graphql: { mocks: [failed, done, liveFailed, copy] } }
+    )
+
+    await waitFor(() => getByText('Load the external keys again'))
+    fireEvent.change(getByLabelText(/^appKey/), {
+      target: { value: ORBITA.appKey },
+    })
+    fireEvent.click(getByText('Register'))
+    await waitFor(() =>
+      getByText(
+        `${ORBITA.appKey} is registered and written to the audit log. Its roles and warnings are listed above.`
+      )
+    )
+    await waitFor(() => expect(liveReads).toBe(1))
+    fireEvent.click(
+      await waitFor(() => getByText('Load the external keys again'))
+    )
+    await waitFor(() =>
+      expect(
+        container.querySelector(`[data-external-key="${ORBITA.appKey}"]`)
+      ).not.toBeNull()
+    )
+  })
+
   it('keeps its retry button and the form when VTEX itself failed (trying again can help)', async () => {
     const failed = errorMock(EXTERNAL_KEYS, 'UPSTREAM', 'VTEX answered 503')
 

@@ -337,8 +337,9 @@ const ExternalKeysPanel: React.FC<{
 
   const [removeError, setRemoveError] = useState<string | null>(null)
   const keys = data?.inventory?.externalKeys ?? []
-  // After a change, read live: the daily scan's copy would not know of it yet.
-  const reload = () => refetch({ live: true })
+  // After a change, read live: the daily scan's copy would not know of it yet. A failed read
+  // shows as the panel's error with its Try again (not as an unhandled rejection).
+  const reload = () => refetch({ live: true }).catch(() => undefined)
 
   // The panel needs the same read resources as the API keys page around it, which already says
   // what is missing and who can grant it: a second message and a form VTEX would refuse only
@@ -391,7 +392,8 @@ const ExternalKeysPanel: React.FC<{
             <Button
               variation="secondary"
               size="small"
-              onClick={() => refetch()}
+              // the recent copy: a bare refetch() keeps live: true from the last reload
+              onClick={() => refetch({ live: false })}
             >
               {t('retry')}
             </Button>

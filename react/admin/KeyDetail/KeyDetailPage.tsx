@@ -119,12 +119,16 @@ const KeyDetailPage: React.FC = () => {
   const failure = readError(error)
   // An id that cannot be a key's (the service refuses it) is a key this account does not have.
   const badId = failure?.fields.some((f) => f.field === 'id') ?? false
-  const { status, reading } = useQueryFreshness(detail?.inventory, !!detail, {
-    loading,
-    error,
-    variables,
-    refetch,
-  })
+  const { status, reading, reload } = useQueryFreshness(
+    detail?.inventory,
+    !!detail,
+    {
+      loading,
+      error,
+      variables,
+      refetch,
+    }
+  )
 
   const can = usePermissions()
   // What VTEX showed when the service read the key again after the last action.
@@ -173,7 +177,7 @@ const KeyDetailPage: React.FC = () => {
           reading={reading}
           status={status}
           error={error}
-          onRetry={() => refetch()}
+          onRetry={reload}
           onLive={() => refetch({ ...variables, live: true })}
         >
           {!key && <NotFound />}

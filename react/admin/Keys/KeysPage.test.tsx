@@ -420,6 +420,24 @@ describe('KeysPage', () => {
     expect(getByText('1–3 of 3')).toBeInTheDocument()
   })
 
+  it('tries again on the recent copy when the list could not load: only Load live data reads live', async () => {
+    const failed = {
+      ...errorMock(KEY_LIST, 'UPSTREAM_UNAVAILABLE', 'VTEX answered 503'),
+      request: { query: KEY_LIST, variables: keyListVariables() },
+    }
+
+    // Apollo keeps a refetch's variables: a bare refetch() after a live read would read live
+    // again, so Try again names live: false (a request without it finds no answer here)
+    const { getByText } = render(<KeysPage />, {
+      graphql: {
+        mocks: [failed, keyListMock(recentPage(), { live: false })],
+      },
+    })
+
+    fireEvent.click(await waitFor(() => getByText('Try again')))
+    await waitFor(() => getByText('Data read from VTEX 3 minutes ago.'))
+  })
+
   it('says a failure of VTEX once when the key list and the External keys both fail with it', async () => {
     const message =
       'The list of API keys could not be read from VTEX (HTTP 502).'

@@ -50,12 +50,16 @@ const KeysPage: React.FC = () => {
   >(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
 
   const list = useLastPage(data?.keyList)
-  const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
-    loading,
-    error,
-    variables,
-    refetch,
-  })
+  const { status, reading, reload } = useQueryFreshness(
+    list?.inventory,
+    !!list,
+    {
+      loading,
+      error,
+      variables,
+      refetch,
+    }
+  )
 
   useEffect(() => {
     replaceQuery(keyQueryParams(query), runtime.setQuery)
@@ -109,7 +113,7 @@ const KeysPage: React.FC = () => {
           reading={reading}
           status={status}
           error={error}
-          onRetry={() => refetch()}
+          onRetry={reload}
           onLive={() => refetch({ ...variables, live: true })}
         >
           {list && (

@@ -51,12 +51,16 @@ const OverviewPage: React.FC = () => {
     notifyOnNetworkStatusChange: true,
   })
 
-  const { status, reading } = useQueryFreshness(data?.inventory, !!data, {
-    loading,
-    error,
-    variables,
-    refetch,
-  })
+  const { status, reading, reload } = useQueryFreshness(
+    data?.inventory,
+    !!data,
+    {
+      loading,
+      error,
+      variables,
+      refetch,
+    }
+  )
 
   // Both are null only beside an error, which leaves no data (the default error policy).
   const hygiene = data?.hygiene
@@ -87,7 +91,7 @@ const OverviewPage: React.FC = () => {
       )}
       {error && !reading && !data && (
         <PageBlock>
-          <ErrorState error={error} onRetry={() => refetch()} />
+          <ErrorState error={error} onRetry={reload} />
         </PageBlock>
       )}
       {hygiene && inventory && (

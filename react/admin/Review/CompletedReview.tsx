@@ -180,7 +180,8 @@ const LogWords: React.FC<{ line: LogLine }> = ({ line }) => {
   )
 }
 
-const LOG_PAGE = 100
+/** Log entries shown first, and added by "Show more" (the service takes a limit from 1) */
+export const LOG_PAGE = 100
 
 const CompletedReview: React.FC<{
   id: string

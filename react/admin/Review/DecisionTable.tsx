@@ -32,7 +32,8 @@ import { keyName } from './keyName'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 
-const PAGE = 50
+/** Keys a page of the table asks for (the service takes 1 to its MAX_PAGE: pagingArgs.test.ts) */
+export const PAGE = 50
 
 /** The pager under the rows, which "Skip to the page buttons" moves to (50 rows of fields before it). */
 export const REVIEW_PAGES = 'review-pages'

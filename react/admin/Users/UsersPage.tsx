@@ -88,12 +88,16 @@ const UsersPage: React.FC = () => {
   )
 
   const list = useLastPage(fresh?.userList)
-  const { status, reading } = useQueryFreshness(list?.inventory, !!list, {
-    loading,
-    error,
-    variables,
-    refetch,
-  })
+  const { status, reading, reload } = useQueryFreshness(
+    list?.inventory,
+    !!list,
+    {
+      loading,
+      error,
+      variables,
+      refetch,
+    }
+  )
 
   const users = list?.rows ?? []
   // The admin user list itself failed: no rows is not "no users", and no owner count is known.
@@ -131,7 +135,7 @@ const UsersPage: React.FC = () => {
           reading={reading}
           status={status}
           error={error}
-          onRetry={() => refetch()}
+          onRetry={reload}
           onLive={live}
           partialAction={!unknown}
         >

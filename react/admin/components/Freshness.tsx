@@ -36,7 +36,9 @@ export const COLD_AFTER_MS = 1000
  * useFreshness for a page's query: waiting while it has no data yet or the service answered
  * that the read goes on (READING), asking the query again when fresh data lands. That reload
  * reads the recent copy (live: false): Apollo keeps the variables of the last refetch, and after
- * "Load live data" (live: true) a bare refetch() would read VTEX live again.
+ * "Load live data" (live: true) a bare refetch() would read VTEX live again. `reload` is that
+ * reload, for the page's other "Try again" (the error state without data): only "Load live
+ * data" and its own Try again read live.
  */
 export function useQueryFreshness<V extends object>(
   meta: DataMeta | null | undefined,
@@ -48,20 +50,25 @@ export function useQueryFreshness<V extends object>(
     variables: V
     refetch: (variables: V & { live: boolean }) => unknown
   }
-): { status: InventoryStatus | null; reading: boolean } {
+): {
+  status: InventoryStatus | null
+  reading: boolean
+  reload: () => unknown
+} {
   const reading = readError(query.error)?.code === 'READING'
+  // the recent copy, not VTEX live (only the press and its Try again read live)
+  const reload = () => query.refetch({ ...query.variables, live: false })
   const status = useFreshness({
     meta,
     waiting: (query.loading && !hasData) || reading,
-    // the recent copy that landed, not VTEX live (only the press and its Try again read live)
     onFresh: () => {
-      query.refetch({ ...query.variables, live: false })
+      reload()
     },
     // a press of "Load live data" (or any reload) while the page shows data: its read's progress
     watching: query.loading && hasData,
   })
 
-  return { status, reading }
+  return { status, reading, reload }
 }
 
 /** The last value a paged query answered: the current page stays on screen while the next loads. */

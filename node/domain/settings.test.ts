@@ -1,6 +1,7 @@
 import * as scanText from './leaks/scanText'
 import {
   DEFAULT_SETTINGS,
+  INT_LIMITS,
   LONGEST_ENTRY_READ,
   SETTINGS_LIMITS,
   reminderLocaleOf,
@@ -321,5 +322,44 @@ describe('an entry longer than any list keeps or any token spelled out', () => {
       },
     ])
     expect(look).not.toHaveBeenCalled()
+  })
+})
+
+describe('withDefaults: damaged stored settings', () => {
+  it('holds numbers to their limits and gives damaged fields their defaults, so nothing fails on them', () => {
+    const used = withDefaults({
+      reviewCadenceDays: 1e300,
+      rotationDays: -4,
+      renewalGraceDays: Number.NaN,
+      maxOwnerUsers: '3' as never,
+      reminderDays: 14.6,
+      extraGenericLabels: 'test' as never,
+      keyManagingRoleIds: [1, 'x'] as never,
+      auditors: ['audit@acme.com'],
+      reminderLocale: 'fr' as never,
+    })
+
+    expect(used).toEqual({
+      ...DEFAULT_SETTINGS,
+      reviewCadenceDays: INT_LIMITS.reviewCadenceDays.max,
+      rotationDays: INT_LIMITS.rotationDays.min,
+      reminderDays: 15,
+      auditors: ['audit@acme.com'],
+    })
+    expect(withDefaults('garbage' as never)).toEqual(DEFAULT_SETTINGS)
+    expect(withDefaults({ reminderLocale: 'pt' }).reminderLocale).toBe('pt')
+  })
+  it('keeps every value validateSettings lets through as it is', () => {
+    const saved = validateSettings(DEFAULT_SETTINGS, {
+      rotationDays: 180,
+      reviewCadenceDays: 7,
+      keyManagingRoleIds: [12],
+      scanExtraPaths: ['/checkout'],
+      reminderLocale: 'es',
+      recentCopyMaxAgeMinutes: 0,
+    })
+
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors))
+    expect(withDefaults(saved.value)).toEqual(saved.value)
   })
 })

@@ -350,7 +350,44 @@ export function validateSettings(
   return errors.length ? { ok: false, errors } : { ok: true, value: next }
 }
 
-/** Stored settings may predate a field: fill what is missing with defaults. */
+/** What a list setting's entries must be to be used (validateSettings checks more on save). */
+const LIST_ENTRY: Record<ListField, (entry: unknown) => boolean> = {
+  extraGenericLabels: (e) => typeof e === 'string',
+  keyManagingRoleIds: (e) => Number.isInteger(e),
+  scanExtraPaths: (e) => typeof e === 'string',
+  reminderEmails: (e) => typeof e === 'string',
+  auditors: (e) => typeof e === 'string',
+}
+
+/**
+ * The stored settings as everything uses them. A field missing (stored before it existed) or of
+ * the wrong kind (a damaged document: written by hand, cut short) takes its default; a number
+ * outside its limits (damaged, or limits narrowed since it was saved) is held to them, so no
+ * page fails on an interval of 1e300 days. The settings page shows what is used; saving stores it.
+ */
 export function withDefaults(stored: Partial<Settings> | null): Settings {
-  return { ...DEFAULT_SETTINGS, ...(stored ?? {}) }
+  const given: Record<string, unknown> =
+    stored && typeof stored === 'object' ? stored : {}
+
+  const used: Settings = { ...DEFAULT_SETTINGS }
+
+  for (const field of Object.keys(INT_LIMITS) as IntField[]) {
+    const v = given[field]
+    const { min, max } = INT_LIMITS[field]
+
+    if (typeof v === 'number' && Number.isFinite(v))
+      used[field] = Math.min(max, Math.max(min, Math.round(v)))
+  }
+
+  for (const field of Object.keys(LIST_ENTRY) as ListField[]) {
+    const v = given[field]
+
+    if (Array.isArray(v) && v.every(LIST_ENTRY[field]))
+      (used[field] as unknown[]) = v
+  }
+
+  if (REMINDER_LOCALES.includes(given.reminderLocale as never))
+    used.reminderLocale = given.reminderLocale as Settings['reminderLocale']
+
+  return used
 }

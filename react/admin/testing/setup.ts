@@ -37,3 +37,7 @@ afterEach(() => {
 // ReviewPage tests failed once in a clean-clone run and passed alone. Waiting longer changes no
 // outcome, only how long a real failure takes to report.
 configure({ asyncUtilTimeout: 5000 })
+
+// The same for a whole test: the keys page's longest tests take 2–3.5 s alone and one passed its
+// 5 s default under load (the node suite and helpers beside it). A real hang still fails, later.
+jest.setTimeout(20_000)

@@ -1,4 +1,10 @@
-import { ageInDays, isReviewOverdue, nextReviewDue, parseTime } from './age'
+import {
+  ageInDays,
+  isReviewOverdue,
+  nextReviewDue,
+  nextReviewDueAt,
+  parseTime,
+} from './age'
 import { run } from './testing/build'
 import { reviewOverdue } from './rules/reviewOverdue'
 import { computeReminders } from './scan/reminders'
@@ -69,6 +75,20 @@ describe('one definition of overdue', () => {
 
     expect(nextReviewDue(last, 90)?.toISOString()).toBe(
       '2026-10-30T00:00:00.000Z'
+    )
+  })
+})
+
+describe('nextReviewDueAt', () => {
+  it('gives the due date as text, and none when the last sign-off leaves no valid date', () => {
+    expect(nextReviewDueAt('2026-08-01T00:00:00.000Z', 90)).toBe(
+      '2026-10-30T00:00:00.000Z'
+    )
+    expect(nextReviewDueAt(null, 90)).toBeNull()
+    // the last day a Date holds: a cadence after it is no date (toISOString threw)
+    expect(nextReviewDueAt('+275760-09-13T00:00:00.000Z', 90)).toBeNull()
+    expect(nextReviewDueAt('+275760-06-01T00:00:00.000Z', 7)).toBe(
+      '+275760-06-08T00:00:00.000Z'
     )
   })
 })

@@ -123,6 +123,20 @@ export function nextReviewDue(
 }
 
 /**
+ * nextReviewDue as an answer gives it: none when it is no valid date. A damaged review index
+ * entry signed near the last day a Date holds (+275760-09-13) passed latestCompleted, and adding
+ * the cadence made an invalid date whose toISOString failed the whole Overview.
+ */
+export function nextReviewDueAt(
+  lastCompletedAt: string | null,
+  cadenceDays: number
+): string | null {
+  const due = nextReviewDue(lastCompletedAt, cadenceDays)
+
+  return due && !Number.isNaN(due.getTime()) ? due.toISOString() : null
+}
+
+/**
  * Overdue once more whole days than the cadence have passed since the last completed review
  * (with a 90-day cadence, day 90 is still on time, day 91 is overdue), or when there was none.
  */

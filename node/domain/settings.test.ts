@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   INT_LIMITS,
   LONGEST_ENTRY_READ,
+  MAX_ROLE_ID,
   SETTINGS_LIMITS,
   reminderLocaleOf,
   validateSettings,
@@ -348,6 +349,18 @@ describe('withDefaults: damaged stored settings', () => {
     })
     expect(withDefaults('garbage' as never)).toEqual(DEFAULT_SETTINGS)
     expect(withDefaults({ reminderLocale: 'pt' }).reminderLocale).toBe('pt')
+  })
+  it('takes the default for role ids GraphQL cannot answer or no role has (the settings query failed on 1e300)', () => {
+    for (const id of [1e300, MAX_ROLE_ID + 1, 0, -5, -0]) {
+      expect(
+        withDefaults({ keyManagingRoleIds: [957, id] }).keyManagingRoleIds
+      ).toEqual([])
+    }
+
+    expect(
+      withDefaults({ keyManagingRoleIds: [957, MAX_ROLE_ID] })
+        .keyManagingRoleIds
+    ).toEqual([957, MAX_ROLE_ID])
   })
   it('keeps every value validateSettings lets through as it is', () => {
     const saved = validateSettings(DEFAULT_SETTINGS, {

@@ -350,10 +350,15 @@ export function validateSettings(
   return errors.length ? { ok: false, errors } : { ok: true, value: next }
 }
 
+/** The largest role id: GraphQL's Int (what the settings query answers ids in) has 32 bits. */
+export const MAX_ROLE_ID = 2 ** 31 - 1
+
 /** What a list setting's entries must be to be used (validateSettings checks more on save). */
 const LIST_ENTRY: Record<ListField, (entry: unknown) => boolean> = {
   extraGenericLabels: (e) => typeof e === 'string',
-  keyManagingRoleIds: (e) => Number.isInteger(e),
+  // a role id GraphQL can carry (Int: 32 bits): 1e300 stored by hand failed the settings query
+  keyManagingRoleIds: (e) =>
+    Number.isInteger(e) && (e as number) > 0 && (e as number) <= MAX_ROLE_ID,
   scanExtraPaths: (e) => typeof e === 'string',
   reminderEmails: (e) => typeof e === 'string',
   auditors: (e) => typeof e === 'string',

@@ -6,7 +6,7 @@ import { HYGIENE_FORMULA } from '../domain/messages'
 import { localeOf, wording } from '../domain/wording'
 import { RULE_IDS, RULES } from '../domain/rules'
 import type { Context } from '../typings'
-import { nextReviewDue } from '../domain/age'
+import { nextReviewDueAt } from '../domain/age'
 import { unknownRule, withCode } from './errors'
 import { requestData } from '../services/requestData'
 import { say, sayFinding, worded } from '../services/wording'
@@ -104,9 +104,7 @@ export async function hygiene(_: unknown, __: unknown, ctx: Context) {
       low: h.counts.LOW,
       info: h.counts.INFO,
     },
-    nextReviewDue:
-      nextReviewDue(last, input.settings.reviewCadenceDays)?.toISOString() ??
-      null,
+    nextReviewDue: nextReviewDueAt(last, input.settings.reviewCadenceDays),
     overdue: all.some((f) => f.rule === 'review-overdue'),
     lastReviewCompletedAt: last,
     complete: input.inventory.complete,

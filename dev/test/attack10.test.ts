@@ -41,6 +41,32 @@ describe('damaged stored settings', () => {
   })
 })
 
+describe('a token in a stored settings list', () => {
+  // shaped as VTEX's tokens are, but none of the fixture's: the storage left behind is checked too
+  const token =
+    'QWERTYUIOPASDFGHJKLZXCVBNMQWERTYUIOPASDFGHJKLZXCVBNMQWERTYUIOPAS'
+
+  it('is never answered back: the list takes its default', async () => {
+    for (const field of ['extraGenericLabels', 'scanExtraPaths'])
+      for (const entry of [token, `/p?t=${token}`, token.slice(0, 40)]) {
+        plant('settings', 'settings.json', {
+          rotationDays: 180,
+          [field]: ['ERP', entry],
+        })
+        const r = await gql(
+          stack,
+          ANA,
+          `{ settings { rotationDays ${field} } }`
+        )
+
+        assert.equal(r.body.errors, undefined, r.text)
+        assert.equal(r.body.data.settings.rotationDays, 180)
+        assert.deepEqual(r.body.data.settings[field], [], `${field}: ${r.text}`)
+        assert.ok(!r.text.includes(token.slice(0, 32)), r.text)
+      }
+  })
+})
+
 describe('a review index signed at the last day a Date holds', () => {
   it('answers the Overview with no next due date instead of failing it', async () => {
     plant('reviews', 'reviews.json', {

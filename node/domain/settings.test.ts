@@ -362,6 +362,27 @@ describe('withDefaults: damaged stored settings', () => {
         .keyManagingRoleIds
     ).toEqual([957, MAX_ROLE_ID])
   })
+  it('never answers a token back: a list holding one (or an entry longer than any read) takes its default', () => {
+    const token = 'ZOGKAZSYAHTSJCDOBNXBICXELUAMVCVJIOSDAXEPYSIBLLHIQDNGJPQKQAQ'
+
+    for (const field of [
+      'extraGenericLabels',
+      'scanExtraPaths',
+      'reminderEmails',
+      'auditors',
+    ] as const) {
+      for (const bad of [
+        token,
+        `/p?t=${token}`,
+        'x'.repeat(LONGEST_ENTRY_READ + 1),
+      ])
+        expect(withDefaults({ [field]: ['/ok', bad] })[field]).toEqual([])
+      expect(withDefaults({ [field]: ['/ok', 'ERP'] })[field]).toEqual([
+        '/ok',
+        'ERP',
+      ])
+    }
+  })
   it('keeps every value validateSettings lets through as it is', () => {
     const saved = validateSettings(DEFAULT_SETTINGS, {
       rotationDays: 180,

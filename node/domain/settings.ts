@@ -353,15 +353,23 @@ export function validateSettings(
 /** The largest role id: GraphQL's Int (what the settings query answers ids in) has 32 bits. */
 export const MAX_ROLE_ID = 2 ** 31 - 1
 
+/**
+ * Text a list setting may hold: never a token (validateSettings refuses one; a document written
+ * by hand, or before that check, would have it answered back on the settings page), and never
+ * longer than anything looked into (LONGEST_ENTRY_READ), which no list keeps either.
+ */
+const text = (e: unknown) =>
+  typeof e === 'string' && e.length <= LONGEST_ENTRY_READ && !looksLikeToken(e)
+
 /** What a list setting's entries must be to be used (validateSettings checks more on save). */
 const LIST_ENTRY: Record<ListField, (entry: unknown) => boolean> = {
-  extraGenericLabels: (e) => typeof e === 'string',
+  extraGenericLabels: text,
   // a role id GraphQL can carry (Int: 32 bits): 1e300 stored by hand failed the settings query
   keyManagingRoleIds: (e) =>
     Number.isInteger(e) && (e as number) > 0 && (e as number) <= MAX_ROLE_ID,
-  scanExtraPaths: (e) => typeof e === 'string',
-  reminderEmails: (e) => typeof e === 'string',
-  auditors: (e) => typeof e === 'string',
+  scanExtraPaths: text,
+  reminderEmails: text,
+  auditors: text,
 }
 
 /**

@@ -40,7 +40,7 @@ import {
 } from './sharedProgress'
 import { readCopy, saveRead } from './recentCopy'
 import { checkAccess } from './sessionAccess'
-import { steady } from './steadyDocuments'
+import { steady, steadyFrom } from './steadyDocuments'
 import { wording } from '../domain/wording'
 import { worded, withWording } from './wording'
 
@@ -336,9 +336,7 @@ export function requestData(ctx: Context): RequestData {
     const doc = await readOrFail<Partial<Settings>>(storage, 'settings')
 
     return {
-      value: steady(
-        documentName(ctx, 'settings'),
-        doc.etag,
+      value: steadyFrom(documentName(ctx, 'settings'), doc.etag, () =>
         withDefaults(doc.value)
       ),
       etag: doc.etag,

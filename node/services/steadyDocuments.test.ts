@@ -1,4 +1,4 @@
-import { steady } from './steadyDocuments'
+import { steady, steadyFrom } from './steadyDocuments'
 
 describe('steady', () => {
   it('gives the object first seen for a version, and the new one for a new version', () => {
@@ -28,5 +28,20 @@ describe('steady', () => {
 
     expect(steady('acme/master/settings', null, first)).toBe(first)
     expect(steady('acme/master/settings', null, second)).toBe(second)
+  })
+})
+
+describe('steadyFrom', () => {
+  it('makes the value once per version, and every time without one', () => {
+    const make = jest.fn(() => ({ made: true }))
+    const first = steadyFrom('acme/master/settings', 'e1', make)
+
+    expect(steadyFrom('acme/master/settings', 'e1', make)).toBe(first)
+    expect(make).toHaveBeenCalledTimes(1)
+    expect(steadyFrom('acme/master/settings', 'e2', make)).not.toBe(first)
+    expect(make).toHaveBeenCalledTimes(2)
+    steadyFrom('acme/master/settings', null, make)
+    steadyFrom('acme/master/settings', null, make)
+    expect(make).toHaveBeenCalledTimes(4)
   })
 })

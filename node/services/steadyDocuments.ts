@@ -18,3 +18,20 @@ export function steady<T>(name: string, version: string | null, value: T): T {
 
   return value
 }
+
+/**
+ * steady, with the value made only when this version is not kept yet: what is worked out from a
+ * document (the settings as used: withDefaults looks at each list entry for a token, ~5 ms for 50
+ * long labels) is worked out once per version, not on every request.
+ */
+export function steadyFrom<T>(
+  name: string,
+  version: string | null,
+  make: () => T
+): T {
+  const was = version === null ? undefined : kept.get(name)
+
+  if (was && was.version === version) return was.value as T
+
+  return steady(name, version, make())
+}

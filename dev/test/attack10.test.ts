@@ -99,6 +99,7 @@ describe('a review index signed at the last day a Date holds', () => {
 
 interface Row {
   id: string
+  appKey: string
   label: string
   createdAt: string
   ageDays: number
@@ -137,7 +138,7 @@ function reference(rows: Row[], sort: string, descending: boolean): string[] {
 }
 
 const ROW =
-  'id label createdAt ageDays isActive external findings { severity rule }'
+  'id appKey label createdAt ageDays isActive external findings { severity rule }'
 
 async function everyRow(): Promise<Row[]> {
   const r = await gql(
@@ -225,5 +226,51 @@ describe('the key list kept per evaluation', () => {
 
     assert.equal(saved.body.errors, undefined, saved.text)
     await checkEveryOrder('after settings')
+    // a key action (patched into the copy) and an external key registered
+    const active = (await everyRow()).find((k) => !k.external && k.isActive)!
+    const deactivated = await gql(
+      stack,
+      ANA,
+      'mutation($k: ID!, $c: String!) { deactivateKey(keyId: $k, confirm: $c) { key { isActive } } }',
+      { k: active.id, c: active.appKey }
+    )
+
+    assert.equal(deactivated.body.errors, undefined, deactivated.text)
+    await checkEveryOrder('after a key action')
+    const ORBITA = 'vtexappkey-agenciaorbita-MXLCXX'
+    const removed = await gql(
+      stack,
+      ANA,
+      `mutation { removeExternalKey(appKey: "${ORBITA}") }`
+    )
+
+    assert.equal(removed.body.data?.removeExternalKey, true, removed.text)
+    assert.ok(!(await everyRow()).some((k) => k.id === ORBITA))
+    await checkEveryOrder('after an external key removed')
+    const registered = await gql(
+      stack,
+      ANA,
+      `mutation { registerExternalKey(appKey: "${ORBITA}", account: "AgenciaOrbita") { appKey } }`
+    )
+
+    assert.equal(registered.body.errors, undefined, registered.text)
+    assert.ok((await everyRow()).some((k) => k.id === ORBITA))
+    await checkEveryOrder('after an external key registered')
+    // a live read (Load live data) lists in the same order as the copy it leaves
+    for (const descending of [false, true]) {
+      const live = await gql(
+        stack,
+        ANA,
+        `{ keyList(pageSize: 500, sort: "severity", descending: ${descending}, live: true) { rows { id } } }`
+      )
+
+      assert.equal(live.body.errors, undefined, live.text)
+      assert.deepEqual(
+        live.body.data.keyList.rows.map((k: { id: string }) => k.id),
+        reference(await everyRow(), 'severity', descending)
+      )
+    }
+
+    await checkEveryOrder('after a live read')
   })
 })

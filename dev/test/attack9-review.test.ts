@@ -48,17 +48,36 @@ describe('the open review when the settings cannot be read', () => {
     assert.match(again.body.data.review.nextDueIfSignedNow, /^\d{4}-\d\d-\d\dT/)
   })
 
-  it('answers it with no date when the stored cadence is damaged', async () => {
+  // Since the settings are held to their limits on read (withDefaults), a damaged cadence gives
+  // the date of the cadence as used: its limit, or the default for one that is no number.
+  it('answers it with the date of the cadence as used when the stored one is damaged', async () => {
     const started = await gql(stack, ANA, 'mutation { startReview { id } }')
 
     assert.equal(started.body.errors, undefined, started.text)
-    for (const reviewCadenceDays of [1e300, -1e300, 'ninety', null]) {
+    const dueWith = async (reviewCadenceDays: unknown) => {
       plant('settings', 'settings.json', { reviewCadenceDays })
       const r = await gql(stack, ANA, OPEN_REVIEW)
 
       assert.equal(r.body.errors, undefined, r.text)
-      assert.equal(r.body.data.review.nextDueIfSignedNow, null)
+      assert.match(r.body.data.review.nextDueIfSignedNow, /^\d{4}-\d\d-\d\dT/)
+
+      return Date.parse(r.body.data.review.nextDueIfSignedNow)
     }
+
+    const days = (ms: number) => Math.round(ms / 86_400_000)
+    const base = await dueWith(90)
+
+    for (const [damaged, used] of [
+      [1e300, 365],
+      [-1e300, 7],
+      ['ninety', 90],
+      [null, 90],
+    ] as const)
+      assert.equal(
+        days((await dueWith(damaged)) - base),
+        used - 90,
+        `${damaged}`
+      )
   })
 })
 

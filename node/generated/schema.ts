@@ -576,6 +576,7 @@ export type KeyPage = {
   total: Scalars['Int']['output'];
   /** How many of those rows are external keys (also listed in the External keys panel) */
   externalTotal: Scalars['Int']['output'];
+  /** The page answered: the one asked, or the last page when the one asked is past the end (a filter narrowed the list) */
   page: Scalars['Int']['output'];
   pages: Scalars['Int']['output'];
   pageSize: Scalars['Int']['output'];
@@ -1434,6 +1435,7 @@ export type UserPage = {
   __typename?: 'UserPage';
   rows: Array<AdminUser>;
   total: Scalars['Int']['output'];
+  /** The page answered: the one asked, or the last page when the one asked is past the end */
   page: Scalars['Int']['output'];
   pages: Scalars['Int']['output'];
   pageSize: Scalars['Int']['output'];

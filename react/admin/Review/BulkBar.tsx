@@ -136,6 +136,9 @@ const BulkBar: React.FC<Props> = ({
   // each submit counts, so a second Enter puts focus on the message again
   const [externalRefused, setExternalRefused] = useState(0)
   const externalMessage = useRef<HTMLParagraphElement>(null)
+  // A decision the service refused or could not save: focus moves to why (the Decide button is
+  // disabled while it loads, the confirmation dialog has closed; the browser drops focus).
+  const failureNotice = useRef<HTMLDivElement>(null)
 
   useAriaAttributes(justificationInput, {
     'aria-describedby': JUSTIFICATION_HELP,
@@ -208,7 +211,8 @@ const BulkBar: React.FC<Props> = ({
         onDone(r.data?.decideKeys?.changed.length ?? 0, d)
         setJustification('')
       },
-      () => undefined
+      // after the render that shows it: the button under focus (or the dialog's) is gone
+      () => setTimeout(() => failureNotice.current?.focus())
     )
 
   const apply = (d: Decision) =>
@@ -464,7 +468,12 @@ const BulkBar: React.FC<Props> = ({
         </Dialog>
       )}
       {failure && (
-        <div className="mt3">
+        <div
+          className="mt3"
+          ref={failureNotice}
+          tabIndex={-1}
+          data-bulk-failure
+        >
           <Notice announce="assertive" type="error">
             {failure.fields.some((f) => f.field === 'justification') &&
             named.length ? (

@@ -7,6 +7,7 @@ import type { Finding, Severity } from './findings'
 import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
 import { holdsOwnerRole } from './roleGrants'
+import { compareLabels } from './labelOrder'
 
 export const KEY_SORTS = ['label', 'createdAt', 'ageDays', 'severity'] as const
 export type KeySort = (typeof KEY_SORTS)[number]
@@ -89,8 +90,6 @@ export function externalRow(e: ExternalKeyEntry, now: Date): KeyRow {
   }
 }
 
-// One collator for every comparison: locale-aware order at the cost of a plain comparison.
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 const NO_FINDING = SEVERITIES.length
 
 function pageOf<T>(items: T[], page: number, pageSize: number): ListPage<T> {
@@ -153,7 +152,7 @@ export function listKeys(
   const filtered = rows.filter(matches)
   const dir = q.descending ? -1 : 1
   const by: Record<KeySort, (a: KeyRow, b: KeyRow) => number> = {
-    label: (a, b) => collator.compare(a.label, b.label),
+    label: (a, b) => compareLabels(a.label, b.label),
     createdAt: (a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     ageDays: (a, b) => a.ageDays - b.ageDays,
@@ -165,7 +164,7 @@ export function listKeys(
   filtered.sort(
     (a, b) =>
       dir * cmp(a, b) ||
-      collator.compare(a.label, b.label) ||
+      compareLabels(a.label, b.label) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
 
@@ -197,7 +196,7 @@ export function listUsers(
   filtered.sort(
     (a, b) =>
       Number(isOwnerUser(b)) - Number(isOwnerUser(a)) ||
-      collator.compare(a.email, b.email)
+      compareLabels(a.email, b.email)
   )
 
   return pageOf(filtered, q.page, q.pageSize)

@@ -176,6 +176,15 @@ const BulkBar: React.FC<Props> = ({
     if (externalRefused) externalMessage.current?.focus()
   }, [externalRefused])
 
+  // "Select all N matching keys" goes away once pressed, and the browser dropped focus to the
+  // body, behind the bar; the next step is the decision, so focus goes there (walk12).
+  const decisionField = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (selection.kind === 'matching')
+      decisionField.current?.querySelector('select')?.focus()
+  }, [selection.kind])
+
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
@@ -318,7 +327,11 @@ const BulkBar: React.FC<Props> = ({
         {/* Each field in its own column, its label wrapping inside it and a wide gap between
             them: side by side the two labels read as one sentence (Spanish at 1366 px). */}
         <div className="flex flex-wrap items-start" style={FIELDS}>
-          <div style={DECISION_FIELD} data-bulk-field="decision">
+          <div
+            ref={decisionField}
+            style={DECISION_FIELD}
+            data-bulk-field="decision"
+          >
             <Dropdown
               size="small"
               label={t('bulkDecision')}

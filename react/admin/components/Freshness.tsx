@@ -311,20 +311,33 @@ function useLiveRequest(
   }
 }
 
-/** Says that "Load live data" was answered by a read seconds old, and when a new one is possible. */
-const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => (
-  <div className="mt3" data-testid="live-read-answered">
-    <Notice announce="polite" type="success">
-      <FormattedMessage
-        id="admin/key-steward.source.justRead"
-        values={{
-          seconds: answer.ageSeconds,
-          wait: secondsUntilLiveRead(answer.ageSeconds),
-        }}
-      />
-    </Notice>
-  </div>
-)
+/**
+ * Says that "Load live data" was answered by a read seconds old, and when a new one is possible;
+ * it goes away when that time has come, rather than still saying "in 5 seconds" long after
+ * (walk12). It does not count down: a live region that changed every second would be read out
+ * every second.
+ */
+const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => {
+  const wait = secondsUntilLiveRead(answer.ageSeconds)
+  const [due, setDue] = useState(false)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDue(true), wait * 1000)
+
+    return () => clearTimeout(timer)
+  }, [wait])
+
+  return due ? null : (
+    <div className="mt3" data-testid="live-read-answered">
+      <Notice announce="polite" type="success">
+        <FormattedMessage
+          id="admin/key-steward.source.justRead"
+          values={{ seconds: answer.ageSeconds, wait }}
+        />
+      </Notice>
+    </div>
+  )
+}
 
 /**
  * The page's request failed while it shows data from before (a "Load live data" VTEX refused, a

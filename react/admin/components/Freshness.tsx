@@ -21,6 +21,7 @@ import {
   secondsUntilLiveRead,
 } from './liveReadInterval'
 import { Notice } from './Notice'
+import { minutesLeft } from './readTimeLeft'
 import { ScanTime } from './ScanTime'
 import { SourceBanner } from './QueryState'
 
@@ -179,6 +180,8 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
   status,
 }) => {
   const p = status?.progress
+  const left =
+    p?.phase === 'ROLES' ? minutesLeft(p.done, p.total, p.elapsedSeconds) : null
 
   return (
     <div
@@ -232,6 +235,15 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
               id="admin/key-steward.progress.elapsed"
               values={{ seconds: p.elapsedSeconds }}
             />
+            {left !== null && (
+              <span data-testid="read-time-left">
+                {' '}
+                <FormattedMessage
+                  id="admin/key-steward.progress.timeLeft"
+                  values={{ minutes: left }}
+                />
+              </span>
+            )}
           </p>
         )}
       </div>

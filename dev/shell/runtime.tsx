@@ -6,7 +6,7 @@
 import React, { createContext, useContext, useEffect, useState } from 'react'
 
 import type { ShellMessage } from './urls'
-import { isShellMessage } from './urls'
+import { isShellMessage, pageSearch } from './urls'
 
 export interface RouteDef {
   id: string
@@ -127,10 +127,11 @@ export function usePathname(): [
 
     window.addEventListener('popstate', onPop)
     window.addEventListener('message', onMessage)
-    // Also says the frame is ready for navigate messages.
+    // Also says the frame is ready for navigate messages. With the page's query: the bare path
+    // emptied the address bar's filters on every load, so a second reload lost the view.
     tellTop({
       type: 'ks-shell:navigated',
-      path: window.location.pathname,
+      path: window.location.pathname + pageSearch(window.location.search),
       replace: true,
     })
 

@@ -17,6 +17,21 @@ export function toTopPath(framePath: string): string {
     : framePath
 }
 
+/**
+ * The page's own query string, without the shell's `session` and `locale` (the top bar remembers
+ * those): what a page that just loaded tells the top frame, so the address bar keeps a deep link's
+ * filters and a second reload still opens the same view.
+ */
+export function pageSearch(search: string): string {
+  const params = new URLSearchParams(search)
+
+  params.delete('locale')
+  params.delete('session')
+  const rest = params.toString()
+
+  return rest ? `?${rest}` : ''
+}
+
 /** The app frame tells the top frame where it is; the top frame tells the app frame where to go. */
 export type ShellMessage =
   | { type: 'ks-shell:navigated'; path: string; replace?: boolean }

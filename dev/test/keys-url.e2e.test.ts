@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core'
 
 import type { Fixture } from '../platform/fixture'
 import { DEFAULT_FIXTURE } from '../paths'
-import { openAdmin, useBrowserStack } from './browser'
+import { appFrame, openAdmin, useBrowserStack } from './browser'
 import { loadJson } from './helpers'
 
 const fixture = loadJson<Fixture>(DEFAULT_FIXTURE)
@@ -159,5 +159,31 @@ describe('the key list in the URL', () => {
     )
     await app.waitForSelector('[data-testid="ids-filter"]', { timeout: 60_000 })
     assert.deepEqual((await rowIds(app)).sort(), [...two].sort())
+  })
+
+  // walk12: the address bar lost a deep link's query as the page loaded (the frame told the top
+  // frame its bare path), so copying it gave the unfiltered list and a second reload lost the view
+  it('keeps a deep link’s view in the address bar, through two reloads', async () => {
+    const { stack, page } = suite
+    const view = 'rule=owner-role&sort=label&size=25'
+    const url = `${stack.url}/admin/key-steward/keys?${view}`
+    const owners = expected.findings.filter(
+      (f) => f.rule === 'owner-role' && f.subjectType.toUpperCase() === 'KEY'
+    ).length
+
+    let app = await openAdmin(page, url)
+
+    await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
+    for (let i = 0; i < 2; i++) {
+      // eslint-disable-next-line no-await-in-loop
+      await page.reload()
+      // eslint-disable-next-line no-await-in-loop
+      app = await appFrame(page)
+      // eslint-disable-next-line no-await-in-loop
+      await app.waitForSelector('tbody tr[data-key-id]', { timeout: 60_000 })
+      assert.equal(new URL(page.url()).search, `?${view}`, `reload ${i + 1}`)
+      // eslint-disable-next-line no-await-in-loop
+      assert.equal((await rowIds(app)).length, owners)
+    }
   })
 })

@@ -320,7 +320,11 @@ it('completes the whole review with bulk actions in a few dozen actions, and sho
       .click(),
   ])
 
-  const csv = readFileSync((await download.path())!, 'utf8')
+  const file = readFileSync((await download.path())!, 'utf8')
+
+  // a UTF-8 byte-order mark first, or Excel (pt-BR, es) reads "ação" as "aÃ§Ã£o" (walk12)
+  assert.equal(file.charCodeAt(0), 0xfeff, 'the CSV starts with a BOM')
+  const csv = file.slice(1)
 
   assertNoTokens(fixture, [csv], 'exported CSV')
   const rows = parseCsv(csv)

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test'
 
 import type { Fixture } from '../platform/fixture'
 import { shellRoutes } from '../shell/serve'
-import { toFramePath, toTopPath } from '../shell/urls'
+import { pageSearch, toFramePath, toTopPath } from '../shell/urls'
 import { loadJson, SMALL_FIXTURE } from './helpers'
 
 let server: Server
@@ -102,5 +102,14 @@ describe('Admin URL ↔ frame URL', () => {
     }
 
     assert.equal(toTopPath('/elsewhere'), '/elsewhere')
+  })
+
+  it('keeps a page’s own query for the address bar, without the shell’s session and locale (walk12)', () => {
+    assert.equal(
+      pageSearch('?rule=key-age-exceeded&page=3&locale=pt&session=s-ana'),
+      '?rule=key-age-exceeded&page=3'
+    )
+    assert.equal(pageSearch('?locale=pt'), '')
+    assert.equal(pageSearch(''), '')
   })
 })

@@ -7,6 +7,7 @@ import type { Finding, Severity } from './findings'
 import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
 import { holdsOwnerRole } from './roleGrants'
+import { compareLabels } from './labelOrder'
 
 export const KEY_SORTS = ['label', 'createdAt', 'ageDays', 'severity'] as const
 export type KeySort = (typeof KEY_SORTS)[number]
@@ -89,8 +90,6 @@ export function externalRow(e: ExternalKeyEntry, now: Date): KeyRow {
   }
 }
 
-// One collator for every comparison: locale-aware order at the cost of a plain comparison.
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 const NO_FINDING: number = SEVERITIES.length
 
 function pageOf<T>(items: T[], page: number, pageSize: number): ListPage<T> {
@@ -129,7 +128,7 @@ export function orderKeys(
   findingsOf: (id: string) => Finding[]
 ): KeyOrder {
   const label = (i: number, j: number) =>
-    collator.compare(rows[i].label, rows[j].label)
+    compareLabels(rows[i].label, rows[j].label)
 
   const id = (i: number, j: number) =>
     rows[i].id < rows[j].id ? -1 : rows[i].id > rows[j].id ? 1 : 0
@@ -228,7 +227,7 @@ export function listUsers(
   filtered.sort(
     (a, b) =>
       Number(isOwnerUser(b)) - Number(isOwnerUser(a)) ||
-      collator.compare(a.email, b.email)
+      compareLabels(a.email, b.email)
   )
 
   return pageOf(filtered, q.page, q.pageSize)

@@ -1,5 +1,6 @@
 import { evaluatePolicy } from '../engine'
 import { severityRank } from '../findings'
+import { compareLabels } from '../labelOrder'
 import { NOW } from '../testing/build'
 import { policyInputFromFixture } from '../testing/fromFixture'
 import { decisionPage, matchingIds, MAX_PAGE } from './decisionPage'
@@ -233,13 +234,30 @@ describe('decisionPage', () => {
     expect(byLabel({ labelsNow: null })).toEqual(byLabel())
   })
 
+  // walk12: "#1010, #1013, … #1217" and only then "#124": the API keys page sorts numerically
+  it('sorts numbers in labels as numbers, as the API keys page does', () => {
+    const numbered = {
+      ...review,
+      keys: [1010, 124, 2].map((n, i) => ({
+        ...review.keys[i],
+        label: `Orders sync #${n}`,
+      })),
+    }
+
+    expect(
+      decisionPage(numbered, { sort: 'LABEL', limit: MAX_PAGE }).keys.map(
+        (k) => k.label
+      )
+    ).toEqual(['Orders sync #2', 'Orders sync #124', 'Orders sync #1010'])
+  })
+
   it('sorts by label and by age', () => {
     const byLabel = decisionPage(review, {
       sort: 'LABEL',
       limit: MAX_PAGE,
     }).keys.map((k) => k.label || k.appKey)
 
-    expect(byLabel).toEqual([...byLabel].sort((a, b) => a.localeCompare(b)))
+    expect(byLabel).toEqual([...byLabel].sort(compareLabels))
     const byAge = decisionPage(review, {
       sort: 'AGE',
       limit: MAX_PAGE,

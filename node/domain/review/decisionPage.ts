@@ -10,6 +10,7 @@ import type { LabelsNow } from './labelNow'
 import { nameNow } from './labelNow'
 import type { CarryOutFilter } from './followUp'
 import { carryOutMatches } from './followUp'
+import { compareLabels } from '../labelOrder'
 
 export type DecisionStatus = 'ALL' | 'UNDECIDED' | 'DECIDED'
 export type DecisionSort = 'RISK' | 'LABEL' | 'AGE'
@@ -124,7 +125,8 @@ function sorted(
   const names = new Map(keys.map((k) => [k.id, nameNow(k, labelsNow)]))
   const name = (k: ReviewKey) => names.get(k.id) ?? ''
   const byLabel = (a: ReviewKey, b: ReviewKey) =>
-    name(a).localeCompare(name(b)) || a.id.localeCompare(b.id)
+    // numbers as numbers, as the API keys page sorts the same labels (walk12)
+    compareLabels(name(a), name(b)) || a.id.localeCompare(b.id)
 
   const order =
     sort === 'LABEL'

@@ -197,6 +197,31 @@ describe('OverviewPage', () => {
     }
   )
 
+  // walk12: "High 739" beside a key list whose worst-finding filter gives 479 keys; the counts
+  // are findings (a key can have several), and the list said only "counts", in English
+  it('names the severity counts as findings, and says the API keys page counts keys', async () => {
+    const { getByTestId, getByRole } = render(<OverviewPage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: OVERVIEW, variables: VARS },
+            result: { data: data() },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByTestId('hygiene-score'))
+    const counts = getByRole('list', { name: /^Findings by severity\./ })
+
+    expect(counts.getAttribute('aria-label')).toBeNull()
+    expect(counts.querySelectorAll('li')).toHaveLength(5)
+    expect(
+      document.getElementById(counts.getAttribute('aria-labelledby')!)!
+        .textContent
+    ).toContain('counts each key once, by its worst finding')
+  })
+
   it('still names an overdue review as overdue', async () => {
     const overdue = {
       subjectType: 'ACCOUNT',

@@ -33,6 +33,9 @@ import { SEVERITIES } from '../types'
 
 const URGENT = 8
 
+/** The caption that names the severity counts (the list's accessible name). */
+const COUNTS_CAPTION = 'overview-finding-counts'
+
 /** The count of one severity (Hygiene.counts names them in lower case). */
 const countOf = (counts: Hygiene['counts'], s: Severity): number =>
   counts[s.toLowerCase() as keyof Hygiene['counts']]
@@ -135,7 +138,16 @@ const OverviewPage: React.FC = () => {
                   />
                 </span>
               </div>
-              <ul className="list pa0 ma0 flex flex-wrap" aria-label="counts">
+              {/* Findings, not keys: a key can have several, so these are not the API keys
+                  page's counts (each key once, by its worst finding): walk12 */}
+              <p id={COUNTS_CAPTION} className="mt0 mb3 f6 c-muted-1">
+                <FormattedMessage id="admin/key-steward.overview.findingCounts" />
+              </p>
+              <ul
+                className="list pa0 ma0 flex flex-wrap"
+                aria-labelledby={COUNTS_CAPTION}
+                data-finding-counts
+              >
                 {SEVERITIES.map((s: Severity) => (
                   <li key={s} className="mr5 mb3 flex items-center">
                     <SeverityBadge severity={s} />

@@ -136,6 +136,9 @@ const BulkBar: React.FC<Props> = ({
   // each submit counts, so a second Enter puts focus on the message again
   const [externalRefused, setExternalRefused] = useState(0)
   const externalMessage = useRef<HTMLParagraphElement>(null)
+  // A decision the service refused or could not save: focus moves to why (the Decide button is
+  // disabled while it loads, the confirmation dialog has closed; the browser drops focus).
+  const failureNotice = useRef<HTMLDivElement>(null)
 
   useAriaAttributes(justificationInput, {
     'aria-describedby': JUSTIFICATION_HELP,
@@ -173,6 +176,15 @@ const BulkBar: React.FC<Props> = ({
     if (externalRefused) externalMessage.current?.focus()
   }, [externalRefused])
 
+  // "Select all N matching keys" goes away once pressed, and the browser dropped focus to the
+  // body, behind the bar; the next step is the decision, so focus goes there (walk12).
+  const decisionField = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (selection.kind === 'matching')
+      decisionField.current?.querySelector('select')?.focus()
+  }, [selection.kind])
+
   const healthy = useQuery<
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
@@ -208,7 +220,8 @@ const BulkBar: React.FC<Props> = ({
         onDone(r.data?.decideKeys?.changed.length ?? 0, d)
         setJustification('')
       },
-      () => undefined
+      // after the render that shows it: the button under focus (or the dialog's) is gone
+      () => setTimeout(() => failureNotice.current?.focus())
     )
 
   const apply = (d: Decision) =>
@@ -314,7 +327,11 @@ const BulkBar: React.FC<Props> = ({
         {/* Each field in its own column, its label wrapping inside it and a wide gap between
             them: side by side the two labels read as one sentence (Spanish at 1366 px). */}
         <div className="flex flex-wrap items-start" style={FIELDS}>
-          <div style={DECISION_FIELD} data-bulk-field="decision">
+          <div
+            ref={decisionField}
+            style={DECISION_FIELD}
+            data-bulk-field="decision"
+          >
             <Dropdown
               size="small"
               label={t('bulkDecision')}
@@ -464,7 +481,12 @@ const BulkBar: React.FC<Props> = ({
         </Dialog>
       )}
       {failure && (
-        <div className="mt3">
+        <div
+          className="mt3"
+          ref={failureNotice}
+          tabIndex={-1}
+          data-bulk-failure
+        >
           <Notice announce="assertive" type="error">
             {failure.fields.some((f) => f.field === 'justification') &&
             named.length ? (

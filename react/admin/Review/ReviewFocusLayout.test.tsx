@@ -160,7 +160,7 @@ describe('the decision table (walk7)', () => {
     await waitFor(() => expect(document.activeElement).toBe(input))
   })
 
-  it('hides "Select all matching" once every matching key is selected', async () => {
+  it('hides "Select all matching" once every matching key is selected, and focuses the decision', async () => {
     const { container, findByText, queryByText } = render(<DecisionTable />, {
       graphql: { mocks: [pageOf({ status: 'UNDECIDED' }), healthyCount] },
     })
@@ -169,6 +169,10 @@ describe('the decision table (walk7)', () => {
     fireEvent.click(await findByText('Select the matching key'))
     expect(queryByText('Select the matching key')).toBeNull()
     expect(container.querySelector('[data-select-matching-top]')).toBeNull()
+    // walk12: the button went away and focus fell to the body; the next step is the decision
+    expect(document.activeElement).toBe(
+      container.querySelector('[data-bulk-field="decision"] select')
+    )
     expect(
       container
         .querySelector('[data-selected-count]')!

@@ -1080,6 +1080,55 @@ describe('ReviewPage', () => {
     expect(alert.textContent).toContain('and 225 more')
   })
 
+  it('puts focus on the failure when a bulk decision could not be saved (walk12)', async () => {
+    const unsaved = {
+      request: {
+        query: DECIDE_KEYS,
+        variables: {
+          keyIds: ['k-old', 'k-erp'],
+          decision: 'DEACTIVATE',
+          justification: '',
+        },
+      },
+      result: {
+        errors: [
+          new GraphQLError(
+            'Could not save the review: the storage did not answer. Try again.',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'UPSTREAM_UNAVAILABLE' }
+          ),
+        ],
+      },
+    }
+
+    const { getByText, container } = render(<ReviewPage />, {
+      graphql: { mocks: [...open, unsaved] },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    fireEvent.click(container.querySelector('thead input[type="checkbox"]')!)
+    const bar = container.querySelector('[data-bulk-bar]')!
+
+    fireEvent.change(bar.querySelector('select')!, {
+      target: { value: 'DEACTIVATE' },
+    })
+    const submit = bar.querySelector('button[type="submit"]') as HTMLElement
+
+    submit.focus()
+    fireEvent.click(submit)
+    await waitFor(() => getByText(/the storage did not answer/))
+    const failure = container.querySelector('[data-bulk-failure]')
+
+    await waitFor(() => expect(document.activeElement).toBe(failure))
+    expect(failure!.querySelector('[role="alert"]')).not.toBeNull()
+  })
+
   it('confirms "Keep all undecided keys without findings" with its count before deciding', async () => {
     const healthy = {
       request: {

@@ -7,6 +7,7 @@ import type {
   KeyStewardReviewExportQuery,
   KeyStewardReviewExportQueryVariables,
 } from '../graphql/types.generated'
+import { exportFileText } from './exportFile'
 
 export async function downloadExport(
   client: ApolloClient<object>,
@@ -20,7 +21,11 @@ export async function downloadExport(
 
   if (!data.reviewExport) throw new Error(`review ${id} has no export`)
   const { filename, contentType, content } = data.reviewExport
-  const url = URL.createObjectURL(new Blob([content], { type: contentType }))
+  const url = URL.createObjectURL(
+    new Blob([exportFileText(contentType, content)], {
+      type: contentType,
+    })
+  )
   const a = document.createElement('a')
 
   a.href = url

@@ -177,6 +177,48 @@ describe('UsersPage', () => {
     expect(getByText('diego@acme.com')).toBeInTheDocument()
   })
 
+  // walk12: 1,000 users were 10 pages of 100, with no other choice (the key list offers 25–500)
+  it('offers a page size, as the key list does, and asks the service for that many users', async () => {
+    const [ana, diego] = inventory().users
+    const { getByText, container } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock({
+            rows: [ana, diego],
+            total: 1000,
+            allTotal: 1000,
+            pages: 10,
+            ownerCount: 1,
+          }),
+          userListMock(
+            {
+              rows: [ana, diego],
+              total: 1000,
+              allTotal: 1000,
+              pages: 2,
+              pageSize: 500,
+              ownerCount: 1,
+            },
+            { pageSize: 500 }
+          ),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Page 1 of 10'))
+    const field = container.querySelector('[data-users-page-size]')!
+    const size = field.querySelector('select') as HTMLSelectElement
+
+    expect(field.textContent).toContain('Users per page')
+
+    expect(Array.from(size.options, (o) => o.value)).toEqual(
+      expect.arrayContaining(['25', '50', '100', '250', '500'])
+    )
+    fireEvent.change(size, { target: { value: '500' } })
+    await waitFor(() => getByText('1–500 of 1,000'))
+    expect(getByText('Page 1 of 2')).toBeInTheDocument()
+  })
+
   it.each([
     ['en', 'Skip to the page buttons', 'Page 1 of 15'],
     ['pt', 'Pular para os botões de página', 'Página 1 de 15'],

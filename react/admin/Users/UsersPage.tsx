@@ -3,6 +3,7 @@ import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
   Button,
+  Dropdown,
   EmptyState,
   InputSearch,
   PageBlock,
@@ -22,7 +23,8 @@ import type {
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
 
-const PAGE_SIZE = 100
+/** As on the API keys page: 1,000 users were 10 pages of 100 with no other choice (walk12). */
+const PAGE_SIZES = [25, 50, 100, 250, 500]
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
 const USER_PAGES = 'user-pages'
 const SEARCH_DEBOUNCE_MS = 250
@@ -60,6 +62,7 @@ const UsersPage: React.FC = () => {
   const [typed, setTyped] = useState('')
   const [search, setSearch] = useState('')
   const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(100)
 
   useEffect(() => {
     if (typed === search) return
@@ -73,7 +76,7 @@ const UsersPage: React.FC = () => {
 
     return () => clearTimeout(timer)
   }, [typed])
-  const variables = { page, pageSize: PAGE_SIZE, search: search.trim() || null }
+  const variables = { page, pageSize, search: search.trim() || null }
   const {
     data: fresh,
     loading,
@@ -281,12 +284,31 @@ const UsersPage: React.FC = () => {
                     }}
                   />
                 </span>
-                <PageButtons
-                  id={USER_PAGES}
-                  page={list.page}
-                  pages={list.pages}
-                  onPage={setPage}
-                />
+                <div className="flex flex-wrap items-center">
+                  <div className="mr4 flex-none" data-users-page-size>
+                    <Dropdown
+                      size="small"
+                      label={intl.formatMessage({
+                        id: 'admin/key-steward.users.pageSize',
+                      })}
+                      value={String(pageSize)}
+                      options={PAGE_SIZES.map((n) => ({
+                        value: String(n),
+                        label: intl.formatNumber(n),
+                      }))}
+                      onChange={(_: unknown, v: string) => {
+                        setPageSize(Number(v))
+                        setPage(1)
+                      }}
+                    />
+                  </div>
+                  <PageButtons
+                    id={USER_PAGES}
+                    page={list.page}
+                    pages={list.pages}
+                    onPage={setPage}
+                  />
+                </div>
               </div>
             </>
           )}

@@ -29,14 +29,14 @@ const refused = new GraphQLError(
 )
 
 /** Presses Load live data with a refetch that resolves to `result`, and lets it settle. */
-async function press(result: unknown) {
+async function press(result: unknown, meta: DataMeta = RECENT) {
   let settled = false
   const onLive = () =>
     Promise.resolve(result).finally(() => {
       settled = true
     })
 
-  const view = render(<DataSource meta={RECENT} onLive={onLive} />)
+  const view = render(<DataSource meta={meta} onLive={onLive} />)
 
   fireEvent.click(view.getByText('Load live data'))
   await waitFor(() => expect(settled).toBe(true))
@@ -52,6 +52,22 @@ describe('DataSource: the notice after Load live data', () => {
 
     expect((await findByTestId('live-read-answered')).textContent).toMatch(
       /VTEX was read 5 seconds ago; that read is shown/
+    )
+  })
+
+  // walk12: "You can read again in 5 seconds" still stood 25 seconds later
+  it('goes away once a new read is possible, rather than keep saying "in 1 second"', async () => {
+    const { findByTestId, queryByTestId } = await press(
+      { data: {}, loading: false },
+      { ...RECENT, ageSeconds: 29 }
+    )
+
+    expect((await findByTestId('live-read-answered')).textContent).toMatch(
+      /You can read again in 1 second\./
+    )
+    await waitFor(
+      () => expect(queryByTestId('live-read-answered')).toBeNull(),
+      { timeout: 10_000 }
     )
   })
 

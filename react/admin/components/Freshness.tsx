@@ -21,6 +21,7 @@ import {
   secondsUntilLiveRead,
 } from './liveReadInterval'
 import { Notice } from './Notice'
+import { minutesLeft } from './readTimeLeft'
 import { ScanTime } from './ScanTime'
 import { SourceBanner } from './QueryState'
 
@@ -186,6 +187,8 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
   status,
 }) => {
   const p = status?.progress
+  const left =
+    p?.phase === 'ROLES' ? minutesLeft(p.done, p.total, p.elapsedSeconds) : null
 
   return (
     <div
@@ -239,6 +242,15 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
               id="admin/key-steward.progress.elapsed"
               values={{ seconds: p.elapsedSeconds }}
             />
+            {left !== null && (
+              <span data-testid="read-time-left">
+                {' '}
+                <FormattedMessage
+                  id="admin/key-steward.progress.timeLeft"
+                  values={{ minutes: left }}
+                />
+              </span>
+            )}
           </p>
         )}
       </div>
@@ -318,20 +330,33 @@ function useLiveRequest(
   }
 }
 
-/** Says that "Load live data" was answered by a read seconds old, and when a new one is possible. */
-const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => (
-  <div className="mt3" data-testid="live-read-answered">
-    <Notice announce="polite" type="success">
-      <FormattedMessage
-        id="admin/key-steward.source.justRead"
-        values={{
-          seconds: answer.ageSeconds,
-          wait: secondsUntilLiveRead(answer.ageSeconds),
-        }}
-      />
-    </Notice>
-  </div>
-)
+/**
+ * Says that "Load live data" was answered by a read seconds old, and when a new one is possible;
+ * it goes away when that time has come, rather than still saying "in 5 seconds" long after
+ * (walk12). It does not count down: a live region that changed every second would be read out
+ * every second.
+ */
+const LiveAnswerNotice: React.FC<{ answer: LiveAnswer }> = ({ answer }) => {
+  const wait = secondsUntilLiveRead(answer.ageSeconds)
+  const [due, setDue] = useState(false)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDue(true), wait * 1000)
+
+    return () => clearTimeout(timer)
+  }, [wait])
+
+  return due ? null : (
+    <div className="mt3" data-testid="live-read-answered">
+      <Notice announce="polite" type="success">
+        <FormattedMessage
+          id="admin/key-steward.source.justRead"
+          values={{ seconds: answer.ageSeconds, wait }}
+        />
+      </Notice>
+    </div>
+  )
+}
 
 /**
  * The page's request failed while it shows data from before (a "Load live data" VTEX refused, a

@@ -128,6 +128,33 @@ describe('LiveList: after a live read', () => {
     expect(onLive).toHaveBeenCalledTimes(1)
   })
 
+  // walk12: "1,290 of 6,000 … 59 seconds so far" left the admin to work out the rest
+  it('says how long the read still takes at its pace so far', () => {
+    const status: InventoryStatus = {
+      version: 'v1',
+      generatedAt: LIVE_META.generatedAt,
+      ageSeconds: 75,
+      reading: true,
+      lastError: null,
+      progress: {
+        phase: 'ROLES',
+        done: 1290,
+        total: 6000,
+        elapsedSeconds: 59,
+        concurrency: 3,
+        maxConcurrency: 8,
+        waitingSeconds: 0,
+        rateLimited: 52,
+      },
+    }
+
+    const { getByTestId } = view({ loading: true, status })
+
+    expect(getByTestId('read-time-left').textContent).toBe(
+      ' About 4 minutes left at this pace.'
+    )
+  })
+
   it('shows the progress of a live read the page waits for', () => {
     const status: InventoryStatus = {
       version: 'v1',
@@ -150,6 +177,12 @@ describe('LiveList: after a live read', () => {
     const { getByTestId } = view({ loading: true, status })
 
     expect(getByTestId('read-progress').textContent).toContain('12 of 51')
+    // 3 seconds in: too early to say how long is left
+    expect(
+      getByTestId('read-progress').querySelector(
+        '[data-testid="read-time-left"]'
+      )
+    ).toBeNull()
     // not before the status says a read runs (a page change answered from the copy)
     expect(
       view({ loading: true, status: null }).container.querySelector(

@@ -73,22 +73,32 @@ async function visit(page: Page, url: string, ready: string): Promise<Visit> {
       firstQuery = since()
   }
 
-  const count = async (r: Response) => {
+  const counting: Array<Promise<void>> = []
+  const count = (r: Response) => {
     if (!r.url().includes('/_v/graphql')) return
     if (Number.isNaN(firstAnswer)) firstAnswer = since()
-    // What came over the wire for the body (as sent; r.body() can miss late answers).
-    bytes += await r
+    counting.push(sizeOf(r).then((b) => void (bytes += b)))
+  }
+
+  // What came over the wire for the body (as sent); its length as read when Chromium has no size
+  // for it (a warm API keys visit once counted 5 KB for a 140 KB answer). Awaited before the visit
+  // ends, so no late answer goes uncounted.
+  const sizeOf = (r: Response): Promise<number> =>
+    r
       .request()
       .sizes()
       .then(
         (z) => z.responseBodySize,
-        () =>
-          r.body().then(
-            (b) => b.length,
-            () => 0
-          )
+        () => 0
       )
-  }
+      .then((n) =>
+        n > 0
+          ? n
+          : r.body().then(
+              (b) => b.length,
+              () => 0
+            )
+      )
 
   page.on('request', asked)
   page.on('response', count)
@@ -108,6 +118,7 @@ async function visit(page: Page, url: string, ready: string): Promise<Visit> {
   await new Promise((r) => setTimeout(r, 300)) // answers still arriving for this visit
   page.off('request', asked)
   page.off('response', count)
+  await Promise.all(counting)
 
   return { seconds, bytes, firstQuery, firstAnswer }
 }
@@ -119,6 +130,7 @@ async function main() {
   if (!pages.length)
     throw new Error(`pages to measure: ${PAGES.map((p) => p.arg).join(', ')}`)
   const fixture = generateFixture({ keys: 5000, users: 1000, seed: 11 })
+
   // The Admin as VTEX serves it to an admin: minified, React's production build (shell/build.ts).
   await buildShell('production')
   const stack = await startStack({

@@ -365,6 +365,24 @@ const DecisionTable: React.FC<{
           {notice}
         </p>
       )}
+      {/* before the bulk bar, as the steps go (select, then decide); hidden once every matching key
+          is selected: the bulk bar says so */}
+      {!readOnly && page && page.total > 0 && selection.kind !== 'matching' && (
+        <div className="mb3">
+          <span data-select-matching-top>
+            <Button
+              size="small"
+              variation="tertiary"
+              onClick={() => setSelection({ kind: 'matching' })}
+            >
+              <FormattedMessage
+                id="admin/key-steward.review.selectAllMatching"
+                values={{ count: page.total }}
+              />
+            </Button>
+          </span>
+        </div>
+      )}
       {!readOnly && page && (
         <BulkBar
           selection={selection}
@@ -406,23 +424,6 @@ const DecisionTable: React.FC<{
       ) : (
         page && (
           <div className="overflow-x-auto">
-            {/* hidden once every matching key is selected: the bulk bar says so */}
-            {!readOnly && selection.kind !== 'matching' && (
-              <div className="mb3">
-                <span data-select-matching-top>
-                  <Button
-                    size="small"
-                    variation="tertiary"
-                    onClick={() => setSelection({ kind: 'matching' })}
-                  >
-                    <FormattedMessage
-                      id="admin/key-steward.review.selectAllMatching"
-                      values={{ count: page.total }}
-                    />
-                  </Button>
-                </span>
-              </div>
-            )}
             <table className="w-100 collapse">
               <thead className="bb b--muted-4">
                 <tr>

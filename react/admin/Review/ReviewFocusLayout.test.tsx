@@ -180,6 +180,27 @@ describe('the decision table (walk7)', () => {
     ).toBe('1')
   })
 
+  it('offers "Select all matching" before the bulk decision, in the order a keyboard user takes the steps (walk12 #8)', async () => {
+    const { container, findByText } = render(<DecisionTable />, {
+      graphql: { mocks: [pageOf({ status: 'UNDECIDED' }), healthyCount] },
+    })
+
+    await findByText('ERP orders sync')
+    const selectAll = container.querySelector(
+      '[data-select-matching-top] button'
+    )!
+
+    const decision = container.querySelector(
+      '[data-bulk-field="decision"] select'
+    )!
+
+    expect(
+      // eslint-disable-next-line no-bitwise
+      selectAll.compareDocumentPosition(decision) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+  })
+
   it('words Rotate as renewing the token and heads the column "Findings", in each language', async () => {
     const words = {
       en: ['Rotate (renew the token)', 'Findings'],

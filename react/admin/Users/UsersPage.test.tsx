@@ -5,6 +5,11 @@ import { inventory, LIVE_META, userListMock } from '../testing/data'
 import UsersPage from './UsersPage'
 
 describe('UsersPage', () => {
+  // the page writes its view in the URL; each test starts from the default one
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/admin/app/key-steward/users')
+  })
+
   it('lists the page of users the service sent, Owner holders highlighted, with the owner count', async () => {
     const { users } = inventory()
     const { getAllByRole, getByText } = render(<UsersPage />, {
@@ -217,6 +222,58 @@ describe('UsersPage', () => {
     fireEvent.change(size, { target: { value: '500' } })
     await waitFor(() => getByText('1–500 of 1,000'))
     expect(getByText('Page 1 of 2')).toBeInTheDocument()
+  })
+
+  it('opens on the view its URL names and keeps the one chosen in the URL, as the key list does', async () => {
+    const [ana, diego] = inventory().users
+
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?q=ana&page=2&size=25'
+    )
+    const { getByText, container } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock(
+            {
+              rows: [ana],
+              total: 30,
+              allTotal: 1000,
+              pages: 2,
+              page: 2,
+              pageSize: 25,
+              ownerCount: 1,
+            },
+            { page: 2, pageSize: 25, search: 'ana' }
+          ),
+          userListMock(
+            {
+              rows: [ana, diego],
+              total: 30,
+              allTotal: 1000,
+              pages: 1,
+              pageSize: 50,
+              ownerCount: 1,
+            },
+            { pageSize: 50, search: 'ana' }
+          ),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Page 2 of 2'))
+    expect(
+      (container.querySelector('[role="search"] input') as HTMLInputElement)
+        .value
+    ).toBe('ana')
+    expect(window.location.search).toBe('?q=ana&page=2&size=25')
+    const size = container.querySelector(
+      '[data-users-page-size] select'
+    ) as HTMLSelectElement
+
+    fireEvent.change(size, { target: { value: '50' } })
+    await waitFor(() => expect(window.location.search).toBe('?q=ana&size=50'))
   })
 
   it.each([

@@ -1,5 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
+import { useRuntime } from 'vtex.render-runtime'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
   Button,
@@ -22,9 +23,9 @@ import type {
   KeyStewardUserListQuery,
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
+import { currentSearch, replaceQuery } from '../utils/urlState'
+import { parseUserQuery, USER_PAGE_SIZES, userQueryParams } from './userQuery'
 
-/** As on the API keys page: 1,000 users were 10 pages of 100 with no other choice (walk12). */
-const PAGE_SIZES = [25, 50, 100, 250, 500]
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
 const USER_PAGES = 'user-pages'
 const SEARCH_DEBOUNCE_MS = 250
@@ -59,10 +60,17 @@ const UsersUnknown: React.FC<{ onLive: () => unknown; loading: boolean }> = ({
 
 const UsersPage: React.FC = () => {
   const intl = useIntl()
-  const [typed, setTyped] = useState('')
-  const [search, setSearch] = useState('')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(100)
+  const runtime = useRuntime()
+  // the view a reload or a shared link asks for (?q=, ?page=, ?size=)
+  const [asked] = useState(() => parseUserQuery(currentSearch()))
+  const [typed, setTyped] = useState(asked.search)
+  const [search, setSearch] = useState(asked.search)
+  const [page, setPage] = useState(asked.page)
+  const [pageSize, setPageSize] = useState(asked.pageSize)
+
+  useEffect(() => {
+    replaceQuery(userQueryParams({ search, page, pageSize }), runtime.setQuery)
+  }, [search, page, pageSize])
 
   useEffect(() => {
     if (typed === search) return
@@ -292,7 +300,7 @@ const UsersPage: React.FC = () => {
                         id: 'admin/key-steward.users.pageSize',
                       })}
                       value={String(pageSize)}
-                      options={PAGE_SIZES.map((n) => ({
+                      options={USER_PAGE_SIZES.map((n) => ({
                         value: String(n),
                         label: intl.formatNumber(n),
                       }))}

@@ -1,0 +1,27 @@
+import { parseUserQuery, userQueryParams } from './userQuery'
+
+describe('the Users and roles view in the URL', () => {
+  it('reads back what it writes', () => {
+    const view = { search: 'owner', page: 3, pageSize: 250 }
+    const params = userQueryParams(view)
+    const search = new URLSearchParams(
+      Object.entries(params).filter(([, v]) => v) as string[][]
+    ).toString()
+
+    expect(search).toBe('q=owner&page=3&size=250')
+    expect(parseUserQuery(`?${search}`)).toEqual(view)
+  })
+  it('writes nothing for the default view, and falls back to it for anything unknown', () => {
+    expect(userQueryParams(parseUserQuery(''))).toEqual({
+      q: undefined,
+      page: undefined,
+      size: undefined,
+    })
+    expect(parseUserQuery('?page=-2&size=7&q=')).toEqual({
+      search: '',
+      page: 1,
+      pageSize: 100,
+    })
+    expect(parseUserQuery(`?q=${'a'.repeat(300)}`).search).toHaveLength(200)
+  })
+})

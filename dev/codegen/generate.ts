@@ -4,7 +4,7 @@
 //   node/generated/schema.ts              — the schema's types and the resolver map's signature
 //   node/generated/messages.ts            — the messages the service words itself (reminder e-mails,
 //                                           findings, refusals: services/wording.ts)
-//   react/admin/graphql/*.generated.ts    — lists the admin shares with the service (rule ids,
+//   react/admin/graphql/*.generated.ts    — lists and pure modules (NODE_COPIES) the admin shares with the service (rule ids,
 //                                           key actions, settings error codes: NODE_LISTS), which
 //                                           the schema carries as String or in error extensions
 // All are committed, because VTEX's builders compile react/ and node/ without running this.
@@ -138,6 +138,17 @@ const NODE_LISTS = [
   },
 ] as const
 
+/**
+ * Pure modules of the service (no imports) the Admin runs too, copied whole: the page refuses
+ * before a dialog what the service would refuse after it.
+ */
+const NODE_COPIES = [
+  {
+    file: 'shownText.generated.ts',
+    from: 'node/domain/review/shownText.ts',
+  },
+] as const
+
 async function nodeList(
   root: string,
   { from, list, type, doc }: (typeof NODE_LISTS)[number]
@@ -230,6 +241,14 @@ export async function generate(root = ROOT): Promise<string[]> {
   }
 
   save(join(root, 'node', 'generated', 'messages.ts'), serverMessages(root))
+  for (const c of NODE_COPIES)
+    save(
+      join(root, 'react', 'admin', 'graphql', c.file),
+      `${HEADER.replace(
+        'from graphql/ (and react/admin/graphql/*.gql)',
+        `from ${c.from} (copied whole)`
+      )}${readFileSync(join(root, ...c.from.split('/')), 'utf8')}`
+    )
   for (const l of NODE_LISTS)
     save(
       join(root, 'react', 'admin', 'graphql', l.file),

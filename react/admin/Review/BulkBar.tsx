@@ -35,6 +35,7 @@ import { Notice } from '../components/Notice'
 import { RunScan, useRunScan } from './Checklist'
 import { ScanStatus } from '../components/ScanStatus'
 import { scannedDuring } from './scanFirst'
+import { shownText } from '../graphql/shownText.generated'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -284,7 +285,7 @@ const BulkBar: React.FC<Props> = ({
           if (
             decision === 'KEEP' &&
             needingJustification !== 0 &&
-            !justification.trim()
+            !shownText(justification)
           ) {
             setNeedsJustification(true)
             justificationInput.current?.focus()
@@ -354,7 +355,7 @@ const BulkBar: React.FC<Props> = ({
               label={t('bulkJustification')}
               value={justification}
               errorMessage={
-                needsJustification && !justification.trim()
+                needsJustification && !shownText(justification)
                   ? t('bulkJustificationFirst')
                   : undefined
               }

@@ -192,6 +192,13 @@ describe('DecisionRow', () => {
     )!
 
     expect(document.activeElement === field).toBe(true)
+    // text that shows nothing (a zero-width space, a blank Braille cell) is none, as the service
+    // counts it (shownText): still no dialog (walk13)
+    fireEvent.change(field, { target: { value: '\u200B \u2800' } })
+    fireEvent.click(
+      container.querySelector('tr[data-review-key] button[type="submit"]')!
+    )
+    expect(queryByTestId('row-critical-confirm')).toBeNull()
     // with one written, the confirmation follows as before
     fireEvent.change(field, { target: { value: JUSTIFICATION } })
     fireEvent.click(

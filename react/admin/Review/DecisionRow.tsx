@@ -21,6 +21,7 @@ import { useDecide } from './useDecide'
 import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
+import { shownText } from '../graphql/shownText.generated'
 
 /** The decision's field: one width whatever is chosen, so no row moves. Its longest option
  * ("Rotacionar (renovar o token)", 13rem of text) fits with room for another font: the field
@@ -427,7 +428,7 @@ const DecisionRow: React.FC<RowProps> = ({
               if (!decision) return
               // the service refuses to keep this key without one (HIGH or CRITICAL): asked for
               // before the confirmation, as the bulk bar does
-              if (decision === 'KEEP' && k.risky && !justification.trim()) {
+              if (decision === 'KEEP' && k.risky && !shownText(justification)) {
                 setNeedsJustification(true)
                 justificationInput.current?.focus()
 
@@ -470,7 +471,7 @@ const DecisionRow: React.FC<RowProps> = ({
                   )}
                   value={justification}
                   errorMessage={
-                    (needsJustification && !justification.trim()) ||
+                    (needsJustification && !shownText(justification)) ||
                     failure?.fields.some((f) => f.field === 'justification')
                       ? t('review.justificationNeeded')
                       : undefined

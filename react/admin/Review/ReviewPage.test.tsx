@@ -696,6 +696,10 @@ describe('ReviewPage', () => {
       'Keeping keys with a HIGH or CRITICAL finding needs a justification: write one, then decide.'
     )
     expect(document.activeElement).toBe(justification)
+    // text that shows nothing is none, as the service counts it: still no dialog (walk13)
+    fireEvent.change(justification, { target: { value: '\u3164\u200B' } })
+    fireEvent.click(submit)
+    expect(queryByTestId('bulk-critical-confirm')).toBeNull()
     fireEvent.change(justification, {
       target: { value: 'Vendor contract, checked' },
     })

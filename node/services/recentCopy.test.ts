@@ -104,6 +104,32 @@ const inventory = (): Inventory => {
   }
 }
 
+/**
+ * Right after the next read of the meta, another replica patches a deactivation of k1 into the
+ * copy (body, then meta), as a key action does (patchCopy).
+ */
+function deactivationBetween(
+  { files, between }: Pick<ReturnType<typeof fakeStorage>, 'files' | 'between'>,
+  meta: CopyMeta
+) {
+  between.path = COPY_META
+  between.act = () => {
+    const deactivated = inventory()
+
+    deactivated.keys[0].isActive = false
+    files.set(`snapshots/${COPY_BODY}`, {
+      version: 'patched',
+      inventory: deactivated,
+    })
+    files.set(`snapshots/${COPY_META}`, {
+      ...meta,
+      content: undefined,
+      version: 'patched',
+      changedAtMs: Date.now(),
+    })
+  }
+}
+
 beforeEach(() => forgetMemory())
 
 describe('recent copy', () => {
@@ -514,22 +540,7 @@ describe('recent copy', () => {
     const startedAtMs = Date.now() - 1_000 // the read began
 
     // as the read's end checks the meta, another replica patches in a deactivation (body, then meta)
-    between.path = COPY_META
-    between.act = () => {
-      const deactivated = inventory()
-
-      deactivated.keys[0].isActive = false
-      files.set(`snapshots/${COPY_BODY}`, {
-        version: 'patched',
-        inventory: deactivated,
-      })
-      files.set(`snapshots/${COPY_META}`, {
-        ...first.meta,
-        content: undefined,
-        version: 'patched',
-        changedAtMs: Date.now(),
-      })
-    }
+    deactivationBetween({ files, between }, first.meta)
 
     // what the read saw: k1 still active, as the copy had it
     expect(await saveRead('acme', storage, inventory(), startedAtMs)).toBeNull()
@@ -549,22 +560,7 @@ describe('recent copy', () => {
 
     read.keys[0].label = 'ERP (renamed)'
     // as the read's end checks the meta, another replica patches in a deactivation (body, then meta)
-    between.path = COPY_META
-    between.act = () => {
-      const deactivated = inventory()
-
-      deactivated.keys[0].isActive = false
-      files.set(`snapshots/${COPY_BODY}`, {
-        version: 'patched',
-        inventory: deactivated,
-      })
-      files.set(`snapshots/${COPY_META}`, {
-        ...first.meta,
-        content: undefined,
-        version: 'patched',
-        changedAtMs: Date.now(),
-      })
-    }
+    deactivationBetween({ files, between }, first.meta)
 
     expect(await saveRead('acme', storage, read, startedAtMs)).toBeNull()
     expect((files.get(`snapshots/${COPY_META}`) as CopyMeta).version).toBe(

@@ -133,6 +133,8 @@ export function orderKeys(
   const id = (i: number, j: number) =>
     rows[i].id < rows[j].id ? -1 : rows[i].id > rows[j].id ? 1 : 0
 
+  // each key's worst finding, worked out once for both directions
+  let rank: Int32Array | undefined
   const by = (sort: KeySort): ((i: number, j: number) => number) => {
     if (sort === 'label') return label
     if (sort === 'createdAt')
@@ -143,9 +145,10 @@ export function orderKeys(
           ? 1
           : 0
     if (sort === 'ageDays') return (i, j) => rows[i].ageDays - rows[j].ageDays
-    const rank = Int32Array.from(rows, (k) => worstRank(findingsOf(k.id)))
+    if (!rank) rank = Int32Array.from(rows, (k) => worstRank(findingsOf(k.id)))
+    const r = rank
 
-    return (i, j) => rank[i] - rank[j] || rows[j].ageDays - rows[i].ageDays
+    return (i, j) => r[i] - r[j] || rows[j].ageDays - rows[i].ageDays
   }
 
   return (sort, descending) => {

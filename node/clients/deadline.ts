@@ -1,6 +1,8 @@
 // One deadline per request. VTEX IO aborts a request after service.json's `timeout`; every
 // upstream call of the request (retries included) must end before it, with time left to answer.
 // Clients are built per request (IOClients), so a client's budget starts with its request.
+import type { InstanceOptions } from '@vtex/api'
+
 import type { RetryOptions, RetryPolicy } from './retry'
 import { DEFAULT_RETRY, withRetry } from './retry'
 
@@ -38,3 +40,22 @@ export class Budget {
 
 /** Options every client of the service is built with: @vtex/api retries nothing (retry.ts does). */
 export const CLIENT_OPTIONS = { retries: 0, timeout: 5000 } as const
+
+/**
+ * A VTEX client's options: the caller's, with CLIENT_OPTIONS' timeout unless given, @vtex/api's
+ * retries off (retry.ts is the one retry layer: it counts the attempts it reports) and its
+ * memoization off (it keeps a GET's promise per client instance, so a retry of a failed call
+ * would get the same rejection back without reaching VTEX again), over HTTPS.
+ */
+export function vtexClientOptions(
+  options: InstanceOptions | undefined,
+  headers: Record<string, string> = {}
+): InstanceOptions {
+  return {
+    ...CLIENT_OPTIONS,
+    ...options,
+    retries: 0,
+    memoizable: false,
+    headers: { ...options?.headers, ...headers, 'X-Vtex-Use-Https': 'true' },
+  }
+}

@@ -12,7 +12,7 @@ import {
   SAVE_USER,
 } from '../domain/resources'
 import { mapWithConcurrency } from '../utils/concurrency'
-import { Budget, CLIENT_OPTIONS } from './deadline'
+import { Budget, CLIENT_OPTIONS, vtexClientOptions } from './deadline'
 import type { RetryPolicy } from './retry'
 import { DEFAULT_RETRY } from './retry'
 
@@ -98,16 +98,7 @@ export class LicenseManagerApi extends JanusClient {
   private readonly timeoutMs: number
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    // memoizable: false, because @vtex/api memoizes a GET's promise per client instance, so a
-    // retry of a failed call would get the same rejection back without reaching VTEX again.
-    // retries: 0, because retry.ts is the one retry layer (it counts the attempts it reports).
-    super(context, {
-      ...CLIENT_OPTIONS,
-      ...options,
-      retries: 0,
-      memoizable: false,
-      headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' },
-    })
+    super(context, vtexClientOptions(options))
     this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 

@@ -7,7 +7,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
-import { Budget, CLIENT_OPTIONS } from './deadline'
+import { Budget, vtexClientOptions } from './deadline'
 
 export const REMINDER_TEMPLATE = 'key-steward-reminders'
 
@@ -73,17 +73,10 @@ export class MessageCenter extends JanusClient {
   budget = new Budget()
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...CLIENT_OPTIONS,
-      ...options,
-      retries: 0,
-      memoizable: false,
-      headers: {
-        ...options?.headers,
-        VtexIdclientAutCookie: context.authToken,
-        'X-Vtex-Use-Https': 'true',
-      },
-    })
+    super(
+      context,
+      vtexClientOptions(options, { VtexIdclientAutCookie: context.authToken })
+    )
   }
 
   /** Creates the reminder template when missing, updates it when it changed, else leaves it. */

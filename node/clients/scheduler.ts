@@ -8,7 +8,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
-import { Budget, CLIENT_OPTIONS } from './deadline'
+import { Budget, vtexClientOptions } from './deadline'
 
 export interface ScheduleJob {
   id: string
@@ -45,17 +45,10 @@ export class Scheduler extends JanusClient {
   budget = new Budget()
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...CLIENT_OPTIONS,
-      ...options,
-      retries: 0,
-      memoizable: false,
-      headers: {
-        ...options?.headers,
-        VtexIdclientAutCookie: context.authToken,
-        'X-Vtex-Use-Https': 'true',
-      },
-    })
+    super(
+      context,
+      vtexClientOptions(options, { VtexIdclientAutCookie: context.authToken })
+    )
   }
 
   private base() {

@@ -7,7 +7,7 @@ import { JanusClient } from '@vtex/api'
 import type { FinishAnswer, RenewAnswer } from '../domain/renewals'
 import type { Requirement } from '../domain/resources'
 import { RENEW_API_TOKEN } from '../domain/resources'
-import { Budget, CLIENT_OPTIONS } from './deadline'
+import { Budget, CLIENT_OPTIONS, vtexClientOptions } from './deadline'
 import { UNSENT_ONLY } from './retry'
 
 export interface AuthenticatedUser {
@@ -41,13 +41,7 @@ export class VtexIdApi extends JanusClient {
   private readonly timeoutMs: number
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...CLIENT_OPTIONS,
-      ...options,
-      retries: 0,
-      memoizable: false,
-      headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' },
-    })
+    super(context, vtexClientOptions(options))
     this.timeoutMs = options?.timeout ?? CLIENT_OPTIONS.timeout
   }
 

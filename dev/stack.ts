@@ -45,6 +45,8 @@ export interface Stack {
   fixture: Fixture
   platform: Platform
   gateway: Gateway
+  /** the service's own port (behind the gateway): another gateway, for another workspace, may front it */
+  servicePort: number
   /** Every line the service printed (stdout and stderr) */
   logs: string[]
   /** the service process, and when it ends (by itself, a crash or a signal) */
@@ -162,6 +164,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     fixture,
     platform,
     gateway,
+    servicePort,
     logs,
     async stop() {
       if (stopped) return

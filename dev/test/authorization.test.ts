@@ -203,6 +203,8 @@ describe('declarative authorization', () => {
         'reviewDecisions',
         'reviewExport',
         'reviews',
+        // the history's count of damaged entries: asked with reviews by the same page
+        'reviewsUnreadable',
       ],
       Mutation: [] as string[],
     }

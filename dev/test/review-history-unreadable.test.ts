@@ -129,3 +129,64 @@ describe('the review history with an old review that cannot be read', () => {
     assert.equal(again.body.data.reviews[3].changesAsked, 2)
   })
 })
+
+// A hand-damaged entry of the review index itself (no id, sign-off time, signer or key count):
+// the list is answered without it and says how many were left out, and the Overview's latest
+// review date, its score's overdue and the reminders take the list's first row as the latest,
+// never the damaged one. It used to fail the whole list (a non-null field of the row was missing).
+describe('the review history with a damaged entry in the review index', () => {
+  const OVERVIEW =
+    '{ reviews { id completedAt } reviewsUnreadable hygiene { lastReviewCompletedAt overdue } reminders { id } }'
+  const older = signed('2026-01-10-aaaa0001', '2026-01-10', 1)
+  const newer = signed('2026-02-10-bbbb0002', '2026-02-10', 0)
+  const latest = { ...signed('2026-03-10-cccc0003', '2026-03-10', 0).summary }
+
+  const damages: Array<[string, unknown]> = [
+    ['no id', { ...latest, id: undefined }],
+    ['no sign-off time', { ...latest, completedAt: undefined }],
+    ['a sign-off time that is no time', { ...latest, completedAt: 'March' }],
+    ['no signer', { ...latest, signedBy: null }],
+    ['a key count that is text', { ...latest, keys: 'three' }],
+    ['null', null],
+    ['a number', 7],
+  ]
+
+  for (const [what, damaged] of damages)
+    it(`lists the other reviews and counts the one with ${what}; the Overview agrees`, async () => {
+      for (const r of [older, newer])
+        plant(`review-${r.review.id}.json`, r.review)
+      plant('reviews.json', {
+        openId: null,
+        completed: [older.summary, damaged, newer.summary],
+      })
+      const r = await gql(stack, ANA, OVERVIEW)
+
+      assert.equal(r.body.errors, undefined, `${what}: ${r.text}`)
+      const d = r.body.data
+
+      assert.deepEqual(
+        d.reviews.map((x: { id: string }) => x.id),
+        [newer.review.id, older.review.id]
+      )
+      assert.equal(d.reviewsUnreadable, 1)
+      // the Overview's latest review is the list's first row: its date, and the overdue reminder
+      // (dated by the review it follows; the fixture's clock is months after these reviews)
+      assert.equal(d.hygiene.lastReviewCompletedAt, d.reviews[0].completedAt)
+      assert.equal(d.hygiene.overdue, true)
+      assert.deepEqual(
+        d.reminders
+          .map((x: { id: string }) => x.id)
+          .filter((id: string) => id.startsWith('review-overdue:')),
+        [`review-overdue:${d.reviews[0].completedAt}`]
+      )
+    })
+
+  it('counts none for an index that is whole', async () => {
+    plant('reviews.json', { openId: null, completed: [older.summary] })
+    const r = await gql(stack, ANA, '{ reviews { id } reviewsUnreadable }')
+
+    assert.equal(r.body.errors, undefined, r.text)
+    assert.equal(r.body.data.reviewsUnreadable, 0)
+    assert.equal(r.body.data.reviews.length, 1)
+  })
+})

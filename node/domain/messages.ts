@@ -30,15 +30,21 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
   }),
   'exposed-client-side': (p) => ({
     ...p,
-    // a token renewed after the scan saw it: what is left is the key in the code, not the token
+    // a token renewed after the scan saw it: what is left is the key in the code, not the token;
+    // a renewal pending as the scan read the code: either token may be there, the new one too
     kind: p.appKey
       ? p.token
         ? p.renewed
           ? 'keyAndRenewedToken'
+          : p.renewalStarted
+          ? 'keyAndTokenDuringRenewal'
           : 'keyAndToken'
         : 'key'
       : 'token',
     renewed: p.renewed ? dayValue(p.renewed) : 0,
+    renewalStarted: p.renewalStarted ? dayValue(p.renewalStarted) : 0,
+    finished: p.renewalFinished ? 'yes' : 'no',
+    renewalFinished: p.renewalFinished ? dayValue(p.renewalFinished) : 0,
     more: Math.max(0, Number(p.places ?? 1) - 1),
     seen: p.lastSeen ? 'yes' : 'no',
     lastSeen: p.lastSeen ? dayValue(p.lastSeen) : 0,

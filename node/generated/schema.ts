@@ -874,8 +874,14 @@ export type Query = {
   review?: Maybe<Review>;
   /** A review by id (open or completed) */
   reviewById?: Maybe<Review>;
-  /** Completed reviews, newest first */
+  /**
+   * Completed reviews, newest first; an entry of the review index that cannot be
+   * read (damaged: no id, sign-off time, signer or key count) is left out, as it
+   * is of lastCompletedReview and the Overview, and counted in reviewsUnreadable
+   */
   reviews: Array<ReviewSummary>;
+  /** How many completed reviews' entries in the review index could not be read (left out of reviews) */
+  reviewsUnreadable: Scalars['Int']['output'];
   /** The most recently completed review, or null (its progress says how many of the changes it asked for are carried out) */
   lastCompletedReview?: Maybe<Review>;
   /**
@@ -2119,6 +2125,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   reviewById?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewByIdArgs, 'id'>>;
   reviews?: Resolver<Array<ResolversTypes['ReviewSummary']>, ParentType, ContextType>;
+  reviewsUnreadable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastCompletedReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   reviewDecisions?: Resolver<Maybe<ResolversTypes['DecisionPage']>, ParentType, ContextType, Partial<QueryReviewDecisionsArgs>>;
   reviewExport?: Resolver<Maybe<ResolversTypes['ReviewExport']>, ParentType, ContextType, RequireFields<QueryReviewExportArgs, 'id' | 'format'>>;

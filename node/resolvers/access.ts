@@ -67,6 +67,7 @@ export const FIELD_ACCESS: {
     review: READS,
     reviewById: READS_OR_AUDITS,
     reviews: READS_OR_AUDITS,
+    reviewsUnreadable: READS_OR_AUDITS,
     lastCompletedReview: READS_OR_AUDITS,
     reviewExport: READS_OR_AUDITS,
     reviewDecisions: READS_OR_AUDITS,

@@ -97,6 +97,8 @@ export const reviewQueries = {
     }),
   reviews: (_: unknown, __: unknown, ctx: Context) =>
     guarded(() => reviews.completedReviews(ctx)),
+  reviewsUnreadable: (_: unknown, __: unknown, ctx: Context) =>
+    guarded(() => reviews.unreadableReviews(ctx)),
   lastCompletedReview: (_: unknown, __: unknown, ctx: Context) =>
     guarded(async () => {
       const r = await reviews.lastCompleted(ctx)

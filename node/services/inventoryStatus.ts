@@ -2,6 +2,7 @@
 // poll while a cold read runs or a revalidation is under way (issue 13), whichever replica reads.
 import type { Context } from '../typings'
 import { lastReadOf, progressOf } from './liveRead'
+import { placeOf } from './place'
 import { readMeta } from './recentCopy'
 import {
   readSharedProgress,
@@ -12,21 +13,22 @@ import { requestData } from './requestData'
 import { toResolverError } from '../resolvers/errors'
 
 export async function inventoryStatus(ctx: Context) {
-  const { account } = ctx.vtex
+  // the read of this workspace (each has its own copy): liveRead is keyed by place
+  const place = placeOf(ctx.vtex)
   const { storage } = requestData(ctx)
   const meta = await readMeta(storage).catch((e) => {
     throw toResolverError(e)
   })
 
   const nowMs = Date.now()
-  const here = progressOf(account)
+  const here = progressOf(place)
   // Not reading here: another replica may be (its progress is in VBase).
   const there = here
     ? null
     : sharedState(await readSharedProgress(storage).catch(() => null), nowMs)
 
   const p = here ?? (there?.reading ? there.progress : null)
-  const mine = lastReadOf(account)
+  const mine = lastReadOf(place)
   const theirs = there && !there.reading && there.ended ? there.ended : null
   // whichever read ended last, here or on another replica
   const last =

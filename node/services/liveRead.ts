@@ -31,8 +31,9 @@ interface Running {
   progress: Progress
 }
 
+/** by place (account and workspace: place.ts): each workspace reads into its own copy */
 const running = new Map<string, Running>()
-/** the last read's outcome per account, for the status query */
+/** the last read's outcome per place (account and workspace: place.ts), for the status query */
 const lastEnded = new Map<
   string,
   { atMs: number; ok: boolean; error?: string }
@@ -62,16 +63,16 @@ const viewOf = ({ limiter, ...rest }: Progress): ProgressView => ({
   throttle: limiter ? limiter.state() : null,
 })
 
-/** Whether this replica is reading the account now. */
-export const readingHere = (account: string) => running.has(account)
+/** Whether this replica is reading the account into this place's copy now. */
+export const readingHere = (place: string) => running.has(place)
 
-/** Starts the read, or joins the one running for the account. */
+/** Starts the read, or joins the one running for the place (the account in this workspace). */
 export function joinLiveRead<T>(
-  account: string,
+  place: string,
   run: (report: Reporter) => Promise<T>,
   publisher?: Publisher
 ): Promise<T> {
-  const current = running.get(account)
+  const current = running.get(place)
 
   if (current) return current.promise as Promise<T>
   const progress: Progress = {
@@ -94,7 +95,7 @@ export function joinLiveRead<T>(
     try {
       const value = await run(report)
 
-      lastEnded.set(account, { atMs: Date.now(), ok: true })
+      lastEnded.set(place, { atMs: Date.now(), ok: true })
 
       return value
     } catch (e) {
@@ -104,7 +105,7 @@ export function joinLiveRead<T>(
         code: (e as { extensions?: { code?: string } }).extensions?.code,
         wording: wordingOf(e),
       }
-      lastEnded.set(account, {
+      lastEnded.set(place, {
         atMs: Date.now(),
         ok: false,
         error: outcome.error,
@@ -112,24 +113,24 @@ export function joinLiveRead<T>(
       throw e
     } finally {
       clearInterval(beat)
-      running.delete(account)
+      running.delete(place)
       publisher?.ended(viewOf(progress), outcome)
     }
   })()
 
-  running.set(account, { promise, progress })
+  running.set(place, { promise, progress })
 
   return promise
 }
 
-export function progressOf(account: string): ProgressView | null {
-  const r = running.get(account)
+export function progressOf(place: string): ProgressView | null {
+  const r = running.get(place)
 
   return r ? viewOf(r.progress) : null
 }
 
-export function lastReadOf(account: string) {
-  return lastEnded.get(account) ?? null
+export function lastReadOf(place: string) {
+  return lastEnded.get(place) ?? null
 }
 
 /** Waits for `promise` at most `ms`; null when it did not end in time (it goes on). */

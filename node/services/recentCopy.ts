@@ -42,8 +42,12 @@ export interface Copy {
   inventory: Inventory
 }
 
+/**
+ * By place (placeOf: account and workspace): each workspace has its own VBase, so its own copy;
+ * keyed by account alone, two workspaces on one replica evicted each other's body.
+ */
 const memory = new Map<string, Copy>()
-/** By account: a meta version this replica found naming a body it is not (readCopy). */
+/** By place: a meta version this replica found naming a body it is not (readCopy). */
 const mismatched = new Map<string, string>()
 
 /** Forgets this replica's memory (tests of a "new replica"). */
@@ -58,18 +62,18 @@ export async function readMeta(storage: AppStorage): Promise<CopyMeta | null> {
 }
 
 export async function readCopy(
-  account: string,
+  place: string,
   storage: AppStorage
 ): Promise<Copy | null> {
   const meta = (await storage.read<CopyMeta>('snapshots', COPY_META)).value
 
   if (!meta) {
-    memory.delete(account)
+    memory.delete(place)
 
     return null
   }
 
-  const mine = memory.get(account)
+  const mine = memory.get(place)
 
   if (mine && mine.meta.version === meta.version)
     return { meta, inventory: mine.inventory }
@@ -84,7 +88,7 @@ export async function readCopy(
   // it never writes the meta (stopped, or lost a race), the next read here writes a body again
   // instead of keeping this meta's version (saveCopy).
   if (!body || body.version !== meta.version) {
-    mismatched.set(account, meta.version)
+    mismatched.set(place, meta.version)
 
     return null
   }
@@ -92,7 +96,7 @@ export async function readCopy(
   if (!wellFormed(body.inventory)) return null
   const inventory = fromStoredCopy(body.inventory)
 
-  memory.set(account, { meta, inventory })
+  memory.set(place, { meta, inventory })
 
   return { meta, inventory }
 }
@@ -155,14 +159,14 @@ export function contentOf(inventory: Inventory): string {
  * again under a new version, so body and meta never stay apart.
  */
 export async function saveCopy(
-  account: string,
+  place: string,
   storage: AppStorage,
   inventory: Inventory,
   readAtMs = Date.now()
 ): Promise<Copy> {
   // with no read start given, saveOver always saves
   return (await saveOver(
-    account,
+    place,
     storage,
     inventory,
     readAtMs,
@@ -180,7 +184,7 @@ const metaOf = (storage: AppStorage) =>
  * Steward after that start (patched in), the read is not saved (null): it may predate it.
  */
 async function saveOver(
-  account: string,
+  place: string,
   storage: AppStorage,
   inventory: Inventory,
   readAtMs: number,
@@ -195,7 +199,7 @@ async function saveOver(
   if (
     meta?.content === content &&
     current?.etag &&
-    mismatched.get(account) !== meta.version
+    mismatched.get(place) !== meta.version
   ) {
     const kept: CopyMeta = {
       version: meta.version,
@@ -215,7 +219,7 @@ async function saveOver(
       )
 
     if (written) {
-      memory.set(account, { meta: kept, inventory: stored })
+      memory.set(place, { meta: kept, inventory: stored })
 
       return { meta: kept, inventory: stored }
     }
@@ -240,8 +244,8 @@ async function saveOver(
   )
   if (!(await metaOver(storage, fresh, { over: current, startedAtMs })))
     return null
-  memory.set(account, { meta: fresh, inventory: stored })
-  mismatched.delete(account)
+  memory.set(place, { meta: fresh, inventory: stored })
+  mismatched.delete(place)
 
   return { meta: fresh, inventory: stored }
 }
@@ -288,7 +292,7 @@ async function metaOver(
  * again. Null when not saved.
  */
 export async function saveRead(
-  account: string,
+  place: string,
   storage: AppStorage,
   inventory: Inventory,
   startedAtMs: number
@@ -306,7 +310,7 @@ export async function saveRead(
   if (typeof changed === 'number' && changed >= startedAtMs) {
     // No copy yet: this read is the only one there is. Saved, but stale: served, read again at once.
     if (!meta)
-      return saveOver(account, storage, inventory, Date.now(), current, {
+      return saveOver(place, storage, inventory, Date.now(), current, {
         stale: true,
         changedAtMs: changed,
       })
@@ -326,7 +330,7 @@ export async function saveRead(
 
   // the meta read once: the one the copy is kept over (If-Match) is the one checked here
   return saveOver(
-    account,
+    place,
     storage,
     inventory,
     Date.now(),
@@ -353,11 +357,11 @@ async function changedSince(
  * admin sees it at once. Keeps the read time (the rest of the copy is as old as it was).
  */
 export async function patchCopy(
-  account: string,
+  place: string,
   storage: AppStorage,
   patch: (inventory: Inventory) => Inventory
 ): Promise<boolean> {
-  const copy = await readCopy(account, storage)
+  const copy = await readCopy(place, storage)
 
   if (!copy) {
     // nothing to patch: a read running now (maybe the very first) must not save what predates it
@@ -381,7 +385,7 @@ export async function patchCopy(
     COPY_BODY
   )
   await storage.write('snapshots', meta, null, COPY_META)
-  memory.set(account, { meta, inventory })
+  memory.set(place, { meta, inventory })
 
   return true
 }

@@ -5,6 +5,7 @@
 import type { ExternalKeyEntry } from '../domain/types'
 import type { Context } from '../typings'
 import { markStale, patchCopy, withKey } from './recentCopy'
+import { placeOf } from './place'
 import { forgetRequestData, requestData } from './requestData'
 
 type RereadKey = Parameters<typeof withKey>[1]
@@ -17,7 +18,7 @@ export async function reflectKey(
 
   try {
     if (!key) await markStale(storage)
-    else await patchCopy(ctx.vtex.account, storage, (inv) => withKey(inv, key))
+    else await patchCopy(placeOf(ctx.vtex), storage, (inv) => withKey(inv, key))
   } catch (e) {
     // The action happened; a copy that could not be patched is read again instead.
     await markStale(storage).catch(() => undefined)
@@ -37,7 +38,7 @@ export async function reflectExternalKey(
   const { storage } = requestData(ctx)
 
   try {
-    await patchCopy(ctx.vtex.account, storage, (inv) => ({
+    await patchCopy(placeOf(ctx.vtex), storage, (inv) => ({
       ...inv,
       externalKeys: [
         ...inv.externalKeys.filter((e) => e.appKey !== appKey),

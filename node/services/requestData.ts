@@ -32,6 +32,7 @@ import { LicenseManagerApi } from '../clients/licenseManagerApi'
 import { Budget, CLIENT_OPTIONS, REQUEST_BUDGET_MS } from '../clients/deadline'
 import type { Outcome } from './liveRead'
 import { joinLiveRead, readingHere, within } from './liveRead'
+import { placeOf } from './place'
 import type { SharedProgress } from './sharedProgress'
 import {
   progressPublisher,
@@ -143,24 +144,25 @@ async function startLiveRead(
   token: string,
   settings: Settings
 ): Promise<Inventory> {
-  const { account } = ctx.vtex
+  // this workspace's read: its copy and progress live in the workspace's own VBase
+  const place = placeOf(ctx.vtex)
   const storage = new AppStorage(
     ctx.clients.appVBase,
     new Budget(LIVE_READ_BUDGET_MS)
   )
 
   // Another replica reading the account: follow its read instead of starting a second one.
-  if (!readingHere(account)) {
+  if (!readingHere(place)) {
     const other = sharedState(
       await readSharedProgress(storage).catch(() => null),
       Date.now()
     )
 
-    if (other.reading) return follow(account, storage, other.progress)
+    if (other.reading) return follow(place, storage, other.progress)
   }
 
   return joinLiveRead(
-    account,
+    place,
     async (report) => {
       // Clients built for this request end with its deadline; the read outlives it.
       const lm = new LicenseManagerApi(ctx.vtex, {
@@ -179,7 +181,7 @@ async function startLiveRead(
       if (inventory.complete) {
         report({ phase: 'SAVING' })
         const saved = await saveRead(
-          account,
+          place,
           storage,
           inventory,
           startedAtMs
@@ -213,14 +215,14 @@ async function startLiveRead(
 const following = new Map<string, Promise<Inventory>>()
 
 function follow(
-  account: string,
+  place: string,
   storage: AppStorage,
   read: SharedProgress
 ): Promise<Inventory> {
   let followed = following.get(read.readId)
 
   if (!followed) {
-    followed = followRead(account, storage, read).finally(() =>
+    followed = followRead(place, storage, read).finally(() =>
       following.delete(read.readId)
     )
     following.set(read.readId, followed)
@@ -230,7 +232,7 @@ function follow(
 }
 
 async function followRead(
-  account: string,
+  place: string,
   storage: AppStorage,
   read: SharedProgress
 ): Promise<Inventory> {
@@ -245,7 +247,7 @@ async function followRead(
     if (state.reading) continue
     if (!state.ended) break // its replica stopped
     if (!state.ended.ok) throw failedElsewhere(state.ended)
-    const copy = await readCopy(account, storage)
+    const copy = await readCopy(place, storage)
 
     if (copy) return { ...copy.inventory, version: copy.meta.version }
     break
@@ -254,19 +256,20 @@ async function followRead(
   throw stillReading()
 }
 
-/** The copy's keys with ages counted to now, made once per copy and minute (not per request). */
+/** The copy's keys with ages counted to now, made once per copy and minute (not per request),
+ * by place (account and workspace: each has its own copy; by account, two evicted each other). */
 const aged = new Map<
   string,
   { version: string; minute: number; keys: Inventory['keys'] }
 >()
 
 function agedToNow(
-  account: string,
+  place: string,
   copy: { meta: { version: string }; inventory: Inventory },
   clock: Date
 ): Inventory['keys'] {
   const minute = Math.floor(clock.getTime() / 60_000)
-  const kept = aged.get(account)
+  const kept = aged.get(place)
 
   if (kept && kept.version === copy.meta.version && kept.minute === minute)
     return kept.keys
@@ -276,7 +279,7 @@ function agedToNow(
     ageDays: daysSince(k.createdMs, clock),
   }))
 
-  aged.set(account, { version: copy.meta.version, minute, keys })
+  aged.set(place, { version: copy.meta.version, minute, keys })
 
   return keys
 }
@@ -323,7 +326,7 @@ function findingsBySubject(
 
 /** What is kept per account and workspace (VBase documents are per workspace). */
 const documentName = (ctx: Context, what: string) =>
-  `${ctx.vtex.account}/${ctx.vtex.workspace}/${what}`
+  `${placeOf(ctx.vtex)}/${what}`
 
 export function requestData(ctx: Context): RequestData {
   const existing = cache.get(ctx)
@@ -371,7 +374,7 @@ export function requestData(ctx: Context): RequestData {
     const started = Date.now()
 
     if (value.recentCopyMaxAgeMinutes > 0) {
-      const copy = await readCopy(ctx.vtex.account, storage).catch(() => null)
+      const copy = await readCopy(placeOf(ctx.vtex), storage).catch(() => null)
       const sinceRead = copy ? Date.now() - copy.meta.readAtMs : 0
       const ageMs = Math.max(0, sinceRead)
       // a read time ahead of the clock (a skewed replica, a bad document) is not "just read"
@@ -390,7 +393,7 @@ export function requestData(ctx: Context): RequestData {
 
         if (revalidating)
           startLiveRead(ctx, token, value).catch(() => undefined)
-        const keys = agedToNow(ctx.vtex.account, copy, clock)
+        const keys = agedToNow(placeOf(ctx.vtex), copy, clock)
 
         return {
           ...copy.inventory,

@@ -42,6 +42,24 @@ describe('latestCompleted', () => {
     }
   )
 
+  // the history leaves out what readableEntry cannot read: the latest must be a row it shows
+  it.each([
+    ['no id', { id: undefined }],
+    ['no signer', { signedBy: null }],
+    ['no count of keys', { keys: 'three' }],
+    ['no start', { startedAt: undefined }],
+  ])('leaves out a later entry with %s', (_, damage) => {
+    const index = {
+      completed: [
+        entry('a', '2026-11-01T12:00:00.000Z'),
+        { ...entry('x', '2026-11-02T12:00:00.000Z'), ...damage },
+      ],
+    }
+
+    expect(latestCompleted(index)?.id).toBe('a')
+    expect(lastCompletedAt(index)).toBe('2026-11-01T12:00:00.000Z')
+  })
+
   it('is none without a readable entry, or without an index', () => {
     expect(lastCompletedAt({ completed: [] })).toBeNull()
     expect(lastCompletedAt({ completed: [entry('x', null)] })).toBeNull()

@@ -15,6 +15,7 @@ import { doneGate } from './checklistGates'
 import { isRiskyKey } from './keepNeedsJustification'
 import { decisionFitsKey, standingDecision } from './externalKeyDecisions'
 import { shownText } from './shownText'
+import { readableEntries } from './readableEntry'
 import type { FindingsNow } from './findingsNow'
 import { findingsOf, withFindingsNow } from './findingsNow'
 import type { LabelsNow } from './labelNow'
@@ -731,32 +732,24 @@ export function indexWith(index: ReviewIndex, review: Review): ReviewIndex {
 
 export const EMPTY_INDEX: ReviewIndex = { openId: null, completed: [] }
 
-/** An index entry's sign-off time as a number, or NaN when the entry or its time cannot be read. */
-const signedAtOf = (c: unknown): number => {
-  const at = (c as { completedAt?: unknown } | null)?.completedAt
-
-  return typeof at === 'string' ? Date.parse(at) : NaN
-}
-
 /**
  * The most recently completed review's summary, or null; the index appends each review as it
- * completes, so on equal times (a frozen clock) the later entry is the latest. An entry whose
- * time cannot be read (a damaged index) is never the latest: taken as one, it made an account
- * with completed reviews read "no access review completed yet", or failed the Overview.
+ * completes, so on equal times (a frozen clock) the later entry is the latest. An entry that
+ * cannot be read (a damaged index: readableEntry) is never the latest, as the history leaves it
+ * out: taken as one, it made an account with completed reviews read "no access review completed
+ * yet", or failed the Overview.
  */
 export function latestCompleted(
   index: { completed?: unknown } | null | undefined
 ): ReviewIndex['completed'][number] | null {
-  const completed: unknown = index?.completed
   let best: ReviewIndex['completed'][number] | null = null
   let bestAt = -Infinity
 
-  if (!Array.isArray(completed)) return null
-  for (const c of completed) {
-    const at = signedAtOf(c)
+  for (const c of readableEntries(index).readable) {
+    const at = Date.parse(c.completedAt)
 
-    if (!Number.isNaN(at) && at >= bestAt) {
-      best = c as ReviewIndex['completed'][number]
+    if (at >= bestAt) {
+      best = c
       bestAt = at
     }
   }

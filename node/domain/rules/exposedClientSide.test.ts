@@ -406,22 +406,26 @@ describe('exposed-client-side', () => {
 
     // attack9 #7: while a renewal is pending both tokens work, and the code the scan read may
     // already hold the new one (put there before finishing): finishing does not kill it.
-    it('does not say renewed when the renewal started before the scan saw the token', () => {
-      for (const renewal of [
+    it('does not say renewed when the renewal started before the scan saw the token, and says why', () => {
+      for (const [renewal, started] of [
         // started the day before the scan, finished the day after
-        {
-          startedAt: '2026-11-24T09:00:00.000Z',
-          finishedAt: '2026-11-26T11:00:00.000Z',
-        },
+        [
+          {
+            startedAt: '2026-11-24T09:00:00.000Z',
+            finishedAt: '2026-11-26T11:00:00.000Z',
+          },
+          '2026-11-24',
+        ],
         // started after the scan by Key Steward's clock, VTEX created the new token before it
-        {
-          startedAt: '2026-11-25T10:30:00.000Z',
-          newTokenCreatedAt: '2026-11-25T09:59:00.000Z',
-          finishedAt: '2026-11-26T11:00:00.000Z',
-        },
-        // no start that can be read
-        { startedAt: 'soon', finishedAt: '2026-11-26T11:00:00.000Z' },
-      ]) {
+        [
+          {
+            startedAt: '2026-11-25T10:30:00.000Z',
+            newTokenCreatedAt: '2026-11-25T09:59:00.000Z',
+            finishedAt: '2026-11-26T11:00:00.000Z',
+          },
+          '2026-11-25',
+        ],
+      ] as const) {
         const [f] = run(
           rule,
           scanned({ keys, renewals: { [k1.id]: renewal } }, [
@@ -431,8 +435,83 @@ describe('exposed-client-side', () => {
 
         expect(f.severity).toBe('CRITICAL')
         expect(f.params.renewed).toBeUndefined()
-        expect(sayFinding('en', f)).toContain('Renew its token now')
+        expect(f.params.renewalStarted).toBe(started)
+        expect(f.params.renewalFinished).toBe('2026-11-26')
+        const en = sayFinding('en', f)
+
+        expect(en).not.toContain('Renew its token now')
+        expect(en).toContain('was still pending when the scan read that code')
+        expect(en).toContain(
+          'both tokens worked until it was finished on November 26, 2026, and the token in the code may be the new one'
+        )
+        expect(en).toContain('renew its token again')
       }
+    })
+
+    it('says a renewal still pending since before the scan leaves both tokens working, the new one maybe in the code', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          {
+            keys,
+            renewals: {
+              [k1.id]: {
+                startedAt: '2026-11-24T09:00:00.000Z',
+                finishedAt: null,
+              },
+            },
+          },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewalStarted).toBe('2026-11-24')
+      expect(f.params.renewalFinished).toBeUndefined()
+      const said = {
+        en: sayFinding('en', f),
+        pt: sayFinding('pt', f),
+        es: sayFinding('es', f),
+      }
+
+      expect(said.en).toContain(
+        'A renewal of its token, started on November 24, 2026, was still pending when the scan read that code: both tokens work until the renewal is finished, and the new one may be in the code too.'
+      )
+      expect(said.en).toContain(
+        'finish the renewal and renew its token once more'
+      )
+      expect(said.en).not.toContain('Renew its token now')
+      expect(said.pt).toContain(
+        'Uma renovação do token, iniciada em 24 de novembro de 2026, ainda estava pendente quando a varredura leu esse código: os dois tokens funcionam até a renovação ser concluída, e o novo também pode estar no código.'
+      )
+      expect(said.pt).not.toContain('Renove o token agora')
+      expect(said.es).toContain(
+        'Una renovación de su token, iniciada el 24 de noviembre de 2026, seguía pendiente cuando el escaneo leyó ese código: los dos tokens funcionan hasta que termines la renovación, y el nuevo también puede estar en el código.'
+      )
+      expect(said.es).not.toContain('Renueva su token ya')
+      // days only: nothing of a token in the params
+      expect(paramsText([f])).not.toMatch(TOKEN_RUN)
+    })
+
+    it('asks to renew now when the renewal’s start cannot be read', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          {
+            keys,
+            renewals: {
+              [k1.id]: {
+                startedAt: 'soon',
+                finishedAt: '2026-11-26T11:00:00.000Z',
+              },
+            },
+          },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewed).toBeUndefined()
+      expect(f.params.renewalStarted).toBeUndefined()
+      expect(sayFinding('en', f)).toContain('Renew its token now')
     })
 
     it('says renewed when the renewal started after the scan and VTEX created the new token then', () => {
@@ -481,6 +560,8 @@ describe('exposed-client-side', () => {
         )
 
         expect(f.params.renewed).toBeUndefined()
+        // finished before the scan, or started after it: no renewal pending as the scan read
+        expect(f.params.renewalStarted).toBeUndefined()
         expect(sayFinding('en', f)).toContain('Renew its token now')
       }
     })

@@ -20,14 +20,31 @@ function where(list: Exposure[]): Record<string, string | number> {
   }
 }
 
+/** When the scan that saw the key's token in the code started (or the earlier one a kept exposure was last seen by). */
+const tokenSeenAt = (list: Exposure[], scanAt: string) =>
+  Math.max(
+    ...list
+      .filter((e) => e.tokenFound)
+      .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
+  )
+
+/** When a renewal's new token came to exist: its start, or VTEX's creation time of it if earlier (NaN: unknown). */
+function newTokenAt(renewal: Renewal): number {
+  const times = [renewal.startedAt, renewal.newTokenCreatedAt]
+    .map((t) => (t ? Date.parse(t) : NaN))
+    .filter((t) => !Number.isNaN(t))
+
+  return times.length ? Math.min(...times) : NaN
+}
+
 /**
  * The day a renewal of the key finished that started at or after the start of the latest scan
  * that saw its token in the code (that scan, or the earlier one a kept exposure was last seen by):
  * the token seen there was the old one, which no longer works, and what is left is to take the
  * key out of the code and scan again. A renewal started before that scan does not tell: while it
  * was pending both tokens worked, and the code the scan read may already have held the new one
- * (attack9 #7). The severity stays: the key is still in code anyone can read, and the scan
- * cannot tell which token is there now.
+ * (attack9 #7; renewalAtScan says so). The severity stays: the key is still in code anyone can
+ * read, and the scan cannot tell which token is there now.
  */
 function renewedAfterSeen(
   list: Exposure[],
@@ -37,18 +54,8 @@ function renewedAfterSeen(
   const finishedAt = renewal?.finishedAt
 
   if (!finishedAt) return null
-  const seenAt = Math.max(
-    ...list
-      .filter((e) => e.tokenFound)
-      .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
-  )
-
-  // the new token exists from the renewal's start (VTEX's creation time of it, if earlier)
-  const newToken = Math.min(
-    ...[renewal.startedAt, renewal.newTokenCreatedAt]
-      .map((t) => (t ? Date.parse(t) : NaN))
-      .filter((t) => !Number.isNaN(t))
-  )
+  const seenAt = tokenSeenAt(list, scanAt)
+  const newToken = newTokenAt(renewal)
 
   // a scan's time is when it started: a renewal started then or later replaced the token it read
   return newToken >= seenAt && Date.parse(finishedAt) >= newToken
@@ -56,11 +63,39 @@ function renewedAfterSeen(
     : null
 }
 
+/**
+ * A renewal of the key that was pending when the scan that saw its token read the code: started
+ * (its new token made) before that scan, and not finished before it. Both tokens worked then, so
+ * the code may hold either, the new one too: finishing the renewal stops only the old one. Its
+ * start day, and its finish day once finished (days only: a finding's params never hold a token).
+ */
+function renewalAtScan(
+  list: Exposure[],
+  scanAt: string,
+  renewal: Renewal | undefined
+): { renewalStarted: string; renewalFinished?: string } | null {
+  if (!renewal) return null
+  const seenAt = tokenSeenAt(list, scanAt)
+  const newToken = newTokenAt(renewal)
+  const finishedAt = renewal.finishedAt ? Date.parse(renewal.finishedAt) : null
+
+  if (!(newToken < seenAt)) return null
+  // a finish time that cannot be read tells nothing: no claim either way
+  if (finishedAt !== null && !(finishedAt >= seenAt)) return null
+
+  return {
+    renewalStarted: new Date(newToken).toISOString().slice(0, 10),
+    ...(finishedAt !== null
+      ? { renewalFinished: renewal.finishedAt!.slice(0, 10) }
+      : {}),
+  }
+}
+
 export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal was already pending as that scan read the code (started before it, not finished before it), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan
@@ -86,10 +121,12 @@ export const exposedClientSide: Rule = {
       const at = positionByAppKey.get(appKey)
       const key = at === undefined ? undefined : keys[at]
       const account = list[0].account ?? ''
-      const renewed =
+      const renewal =
         at !== undefined && severity === 'CRITICAL'
-          ? renewedAfterSeen(list, scan.at, shared.renewals[at])
-          : null
+          ? shared.renewals[at]
+          : undefined
+      const renewed = renewedAfterSeen(list, scan.at, renewal)
+      const overlapping = renewed ? null : renewalAtScan(list, scan.at, renewal)
 
       const params = {
         label: key?.label || appKey,
@@ -97,6 +134,7 @@ export const exposedClientSide: Rule = {
         token: severity === 'CRITICAL' ? 1 : 0,
         ...where(list),
         ...(renewed ? { renewed } : {}),
+        ...(overlapping ?? {}),
       }
 
       if (key && at !== undefined) report.key(at, severity, params)

@@ -25,6 +25,7 @@ import {
   startReview,
   withLeakScan,
 } from '../../domain/review/machine'
+import { readableEntries } from '../../domain/review/readableEntry'
 import type { Review, ReviewIndex } from '../../domain/review/types'
 import {
   withFindingsNow,
@@ -120,11 +121,30 @@ async function visibleOpen(ctx: Context): Promise<null> {
 /** Changes asked counted from completed reviews' documents, per account and review id. */
 const changesAskedBefore = changesAskedCounter()
 
+/** The review index's completed entries as this request read them (the two history fields). */
+const historyRead = new WeakMap<Context, ReturnType<typeof readableEntries>>()
+
+async function completedEntries(ctx: Context) {
+  const kept = historyRead.get(ctx)
+
+  if (kept) return kept
+  const read = readableEntries(await readIndex(requestData(ctx).storage))
+
+  historyRead.set(ctx, read)
+
+  return read
+}
+
+/**
+ * Completed reviews, newest first. An entry of the index that cannot be read (readableEntry) is
+ * left out, as latestCompleted leaves it out of the Overview, and counted (unreadableReviews).
+ */
 export async function completedReviews(ctx: Context): Promise<ReviewSummary[]> {
-  // reversed first: on equal times the review completed later (appended later) comes first
-  const list = [...(await readIndex(requestData(ctx).storage)).completed]
+  // reversed first: on equal times the review completed later (appended later) comes first;
+  // by time as latestCompleted orders them, so its latest is the list's first row
+  const list = [...(await completedEntries(ctx)).readable]
     .reverse()
-    .sort((a, b) => b.completedAt.localeCompare(a.completedAt))
+    .sort((a, b) => Date.parse(b.completedAt) - Date.parse(a.completedAt))
 
   // one review whose document cannot be read is a row with its count unknown, not a failed list
   return withChangesAsked(list, (id) =>
@@ -132,6 +152,11 @@ export async function completedReviews(ctx: Context): Promise<ReviewSummary[]> {
       readById(requestData(ctx).storage, id)
     )
   )
+}
+
+/** How many completed reviews' index entries could not be read (left out of completedReviews). */
+export async function unreadableReviews(ctx: Context): Promise<number> {
+  return (await completedEntries(ctx)).unreadable
 }
 
 /** The most recently completed review (the one whose follow-up the Overview reports), or null. */

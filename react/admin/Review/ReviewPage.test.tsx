@@ -115,7 +115,10 @@ const readBefore = decisionPage({
 
 const open = [
   { request: { query: REVIEW }, result: { data: { review } } },
-  { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+  {
+    request: { query: HISTORY },
+    result: { data: { reviews: [], reviewsUnreadable: 0 } },
+  },
   page,
   count,
 ]
@@ -133,7 +136,7 @@ describe('ReviewPage', () => {
           { request: { query: REVIEW }, result: { data: { review: null } } },
           {
             request: { query: HISTORY },
-            result: { data: { reviews: history } },
+            result: { data: { reviews: history, reviewsUnreadable: 0 } },
           },
         ],
       },
@@ -182,6 +185,7 @@ describe('ReviewPage', () => {
                     { ...history[0], id: 'r-old', changesAsked: null },
                     { ...history[0], id: 'r-new', keys: 41 },
                   ],
+                  reviewsUnreadable: 0,
                 },
               },
             },
@@ -208,6 +212,68 @@ describe('ReviewPage', () => {
     }
   )
 
+  it.each([
+    ['en', 1, '1 completed review could not be read'],
+    ['pt', 1, '1 revisão concluída não pôde ser lida'],
+    ['es', 2, '2 revisiones completadas no se pudieron leer'],
+  ])(
+    'says how many past reviews could not be read beside the ones listed (%s)',
+    async (locale, count, said) => {
+      const { container, getByText } = render(<ReviewPage />, {
+        graphql: {
+          mocks: [
+            { request: { query: REVIEW }, result: { data: { review: null } } },
+            {
+              request: { query: HISTORY },
+              result: {
+                data: { reviews: history, reviewsUnreadable: count },
+              },
+            },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => getByText(new RegExp(said)))
+      expect(container.querySelector('[data-review-id="r0"]')).not.toBeNull()
+    }
+  )
+
+  it('says nothing of unreadable reviews when every one was read, and says it when none was listed', async () => {
+    const read = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: null } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: history, reviewsUnreadable: 0 } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => read.getByText(/signed by bruno@acme.com/))
+    expect(read.container.querySelector('[data-history-unreadable]')).toBeNull()
+    read.unmount()
+
+    const none = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: null } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: [], reviewsUnreadable: 1 } },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => none.getByText('No review has been completed yet.'))
+    expect(
+      none.getByText(/1 completed review could not be read/)
+    ).toBeInTheDocument()
+  })
+
   it('tells an auditor they can read completed reviews, and a user refused both only what they lack', async () => {
     const forbidden = new GraphQLError(
       'Your user lacks these License Manager resources: Get paged users.',
@@ -230,7 +296,7 @@ describe('ReviewPage', () => {
           refused,
           {
             request: { query: HISTORY },
-            result: { data: { reviews: history } },
+            result: { data: { reviews: history, reviewsUnreadable: 0 } },
           },
         ],
       },
@@ -483,7 +549,10 @@ describe('ReviewPage', () => {
       graphql: {
         mocks: [
           { request: { query: REVIEW }, result: { data: { review } } },
-          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: [], reviewsUnreadable: 0 } },
+          },
           first,
           second,
           narrowed,
@@ -1218,7 +1287,10 @@ describe('ReviewPage', () => {
       graphql: {
         mocks: [
           { request: { query: REVIEW }, result: { data: { review: big } } },
-          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: [], reviewsUnreadable: 0 } },
+          },
           bigPage,
           count,
         ],

@@ -84,6 +84,17 @@ const HistoryLine: React.FC<{ r: ReviewSummary }> = ({ r }) => {
   )
 }
 
+/** Completed reviews whose index entry is damaged: the service leaves them out and counts them. */
+const Unreadable: React.FC<{ count: number }> = ({ count }) =>
+  count > 0 ? (
+    <p className="c-warning" data-history-unreadable>
+      <FormattedMessage
+        id="admin/key-steward.review.historyUnreadable"
+        values={{ count }}
+      />
+    </p>
+  ) : null
+
 const History: React.FC<{
   reviews: ReviewSummary[]
   onOpen: (id: string) => void
@@ -385,6 +396,7 @@ const ReviewPage: React.FC = () => {
       {history.data && (
         <PageBlock title={t('history')}>
           <History reviews={history.data.reviews} onOpen={(id) => show(id)} />
+          <Unreadable count={history.data.reviewsUnreadable ?? 0} />
         </PageBlock>
       )}
       {history.error && !history.data && (

@@ -311,7 +311,10 @@ describe('?q= on the review page', () => {
       graphql: {
         mocks: [
           { request: { query: REVIEW }, result: { data: { review } } },
-          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: [], reviewsUnreadable: 0 } },
+          },
           pageOf({ status: 'UNDECIDED', search: 'ERP' }, null),
           pageOf({ status: 'UNDECIDED', search: 'orders' }, null),
           {
@@ -374,7 +377,10 @@ describe("the runtime's query", () => {
           completed(),
           pageOf({ status: 'ALL' }),
           { request: { query: REVIEW }, result: { data: { review: open } } },
-          { request: { query: HISTORY }, result: { data: { reviews: [] } } },
+          {
+            request: { query: HISTORY },
+            result: { data: { reviews: [], reviewsUnreadable: 0 } },
+          },
           pageOf({ status: 'UNDECIDED' }, null),
           {
             request: {

@@ -182,11 +182,23 @@ const Figure: React.FC<{ value: number }> = ({ value }) => (
   <FormattedMessage id="admin/key-steward.progress.number" values={{ value }} />
 )
 
-/** "Reading the roles of each key and user: 1,240 of 6,000 …", honest about VTEX slowing the read down. */
+/**
+ * "Reading the roles of each key and user: 1,240 of 6,000 …", honest about VTEX slowing the read down.
+ * A read that ended while the page still waits for its answer (the status says no read runs,
+ * until the page's query comes back and replaces this block) says it is finishing: it read
+ * "Starting to read your account" there, or only "12 seconds so far." (walk13 #3).
+ */
 export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
   status,
 }) => {
-  const p = status?.progress
+  const shown = useRef<InventoryStatus['progress']>(null)
+  const ended = !!status && !status.reading && !!shown.current
+  // a read that failed keeps its last step until the page shows why (its error replaces this)
+  const failed = ended && !!status?.lastError
+  const finishing = ended && !failed
+
+  if (status?.progress) shown.current = status.progress
+  const p = ended ? (failed ? shown.current : null) : status?.progress
   const left =
     p?.phase === 'ROLES' ? minutesLeft(p.done, p.total, p.elapsedSeconds) : null
 
@@ -200,7 +212,11 @@ export const ReadProgress: React.FC<{ status: InventoryStatus | null }> = ({
       <Spinner size={32} />
       <div className="ml4">
         <p className="mt0 mb2 c-on-base">
-          {!p ? (
+          {finishing ? (
+            <span data-testid="read-finishing">
+              <FormattedMessage id="admin/key-steward.progress.finishing" />
+            </span>
+          ) : !p ? (
             <FormattedMessage id="admin/key-steward.progress.starting" />
           ) : p.phase === 'ROLES' ? (
             <FormattedMessage

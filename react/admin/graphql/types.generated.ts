@@ -479,7 +479,7 @@ export type KeyStewardReviewExternalKeysQuery = { reviewDecisions: { reviewId: s
 export type KeyStewardReviewHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardReviewHistoryQuery = { reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number, changesAsked: number | null }> };
+export type KeyStewardReviewHistoryQuery = { reviewsUnreadable: number, reviews: Array<{ id: string, startedAt: string, completedAt: string, signedBy: string, keys: number, changesAsked: number | null }> };
 
 export type KeyStewardRunLeakScanMutationVariables = Exact<{ [key: string]: never; }>;
 

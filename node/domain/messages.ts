@@ -31,17 +31,21 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
   'exposed-client-side': (p) => ({
     ...p,
     // a token renewed after the scan saw it: what is left is the key in the code, not the token;
+    // a renewal started since and pending: the token seen stops working when it is finished;
     // a renewal pending as the scan read the code: either token may be there, the new one too
     kind: p.appKey
       ? p.token
         ? p.renewed
           ? 'keyAndRenewedToken'
+          : p.renewing
+          ? 'keyAndTokenRenewing'
           : p.renewalStarted
           ? 'keyAndTokenDuringRenewal'
           : 'keyAndToken'
         : 'key'
       : 'token',
     renewed: p.renewed ? dayValue(p.renewed) : 0,
+    renewing: p.renewing ? dayValue(p.renewing) : 0,
     renewalStarted: p.renewalStarted ? dayValue(p.renewalStarted) : 0,
     finished: p.renewalFinished ? 'yes' : 'no',
     renewalFinished: p.renewalFinished ? dayValue(p.renewalFinished) : 0,

@@ -547,23 +547,41 @@ describe('exposed-client-side', () => {
       expect(f.params.renewed).toBe('2026-11-26')
     })
 
-    it('asks to renew while the renewal is older than the scan, or not finished', () => {
-      for (const renewals of [
-        finished('2026-11-25T09:00:00.000Z'),
-        {
-          [k1.id]: { startedAt: '2026-11-26T09:00:00.000Z', finishedAt: null },
-        },
-      ]) {
-        const [f] = run(
-          rule,
-          scanned({ keys, renewals }, [withToken(k1.appKey)])
-        )
+    it('asks to renew when the renewal finished before the scan', () => {
+      const [f] = run(
+        rule,
+        scanned({ keys, renewals: finished('2026-11-25T09:00:00.000Z') }, [
+          withToken(k1.appKey),
+        ])
+      )
 
-        expect(f.params.renewed).toBeUndefined()
-        // finished before the scan, or started after it: no renewal pending as the scan read
-        expect(f.params.renewalStarted).toBeUndefined()
-        expect(sayFinding('en', f)).toContain('Renew its token now')
+      expect(f.params.renewed).toBeUndefined()
+      expect(f.params.renewalStarted).toBeUndefined()
+      expect(f.params.renewing).toBeUndefined()
+      expect(sayFinding('en', f)).toContain('Renew its token now')
+    })
+
+    // left10: "Renew its token now" for a renewal started after the scan and still pending:
+    // VTEX refuses a second renewal; finishing this one is what stops the token seen.
+    it('asks to finish a renewal started after the scan and still pending, not to renew', () => {
+      const renewals = {
+        [k1.id]: { startedAt: '2026-11-26T09:00:00.000Z', finishedAt: null },
       }
+      const [f] = run(rule, scanned({ keys, renewals }, [withToken(k1.appKey)]))
+
+      expect(summary(f)).toEqual(finding('CRITICAL', 'KEY', k1.id))
+      expect(f.params.renewing).toBe('2026-11-26')
+      expect(f.params.renewed).toBeUndefined()
+      expect(f.params.renewalStarted).toBeUndefined()
+      for (const locale of ['en', 'pt', 'es'] as const)
+        expect(sayFinding(locale, f)).not.toMatch(
+          /Renew its token now|Renove o token agora|Renueva su token ya/
+        )
+      expect(sayFinding('en', f)).toContain(
+        'started on November 26, 2026 after the scan found it, is still pending: the token seen is the old one, and it stops working when you finish that renewal'
+      )
+      expect(sayFinding('pt', f)).toContain('conclua a renovação')
+      expect(sayFinding('es', f)).toContain('termina la renovación')
     })
 
     it('dates the token by the earlier scan that last saw it when the latest could not read it', () => {

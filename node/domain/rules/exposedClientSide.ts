@@ -1,4 +1,5 @@
 import type { Exposure } from '../leaks/scanText'
+import { isPending } from '../renewals'
 import type { Renewal, Rule } from './types'
 
 /**
@@ -64,6 +65,24 @@ function renewedAfterSeen(
 }
 
 /**
+ * The day a renewal of the key started that is still pending and began at or after the start of
+ * the scan that saw its token: the token seen is the old one, which stops working when the
+ * renewal is finished. "Renew its token now" would be refused: VTEX allows one pending renewal.
+ */
+function renewingAfterSeen(
+  list: Exposure[],
+  scanAt: string,
+  renewal: Renewal | undefined
+): string | null {
+  if (!isPending(renewal)) return null
+  const newToken = newTokenAt(renewal!)
+
+  return newToken >= tokenSeenAt(list, scanAt)
+    ? new Date(newToken).toISOString().slice(0, 10)
+    : null
+}
+
+/**
  * A renewal of the key that was pending when the scan that saw its token read the code: started
  * (its new token made) before that scan, and not finished before it. Both tokens worked then, so
  * the code may hold either, the new one too: finishing the renewal stops only the old one. Its
@@ -95,7 +114,7 @@ export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal was already pending as that scan read the code (started before it, not finished before it), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan
@@ -126,7 +145,11 @@ export const exposedClientSide: Rule = {
           ? shared.renewals[at]
           : undefined
       const renewed = renewedAfterSeen(list, scan.at, renewal)
-      const overlapping = renewed ? null : renewalAtScan(list, scan.at, renewal)
+      const renewing = renewed
+        ? null
+        : renewingAfterSeen(list, scan.at, renewal)
+      const overlapping =
+        renewed || renewing ? null : renewalAtScan(list, scan.at, renewal)
 
       const params = {
         label: key?.label || appKey,
@@ -134,6 +157,7 @@ export const exposedClientSide: Rule = {
         token: severity === 'CRITICAL' ? 1 : 0,
         ...where(list),
         ...(renewed ? { renewed } : {}),
+        ...(renewing ? { renewing } : {}),
         ...(overlapping ?? {}),
       }
 

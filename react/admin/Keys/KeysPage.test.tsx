@@ -118,6 +118,32 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('?q=agency')
   })
 
+  // attack11: a pasted search longer than the service answers was refused and the page said it
+  // could not load new data over the old list
+  it('keeps a pasted search to the length the service answers', async () => {
+    const long = 'a'.repeat(250)
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+        search: long.slice(0, 200),
+      }),
+    ]
+
+    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: long },
+    })
+    expect(
+      (getByLabelText('Search keys') as HTMLInputElement).value
+    ).toHaveLength(200)
+    await waitFor(() => expect(queryByText('ERP orders sync')).toBeNull())
+    expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
+  })
+
   it('sorts on the server when a column header is activated (age: the oldest first), and says so to assistive tech', async () => {
     const mocks = [
       keyListMock(keyPage(ROWS)),

@@ -182,6 +182,31 @@ describe('UsersPage', () => {
     expect(getByText('diego@acme.com')).toBeInTheDocument()
   })
 
+  // attack11: a pasted search longer than the service answers was refused ("could not load new
+  // data") and the last list stayed; the box keeps what the service answers
+  it('keeps a pasted search to the length the service answers', async () => {
+    const [ana, diego] = inventory().users
+    const long = 'd'.repeat(250)
+    const { getByText, getByLabelText } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock({ rows: [ana, diego], total: 2, allTotal: 2 }),
+          userListMock(
+            { rows: [diego], total: 1, allTotal: 2 },
+            { search: long.slice(0, 200) }
+          ),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('1–2 of 2'))
+    const box = getByLabelText('Search users') as HTMLInputElement
+
+    fireEvent.change(box, { target: { value: long } })
+    expect(box.value).toHaveLength(200)
+    await waitFor(() => getByText('1–1 of 1'))
+  })
+
   // walk12: 1,000 users were 10 pages of 100, with no other choice (the key list offers 25–500)
   it('offers a page size, as the key list does, and asks the service for that many users', async () => {
     const [ana, diego] = inventory().users

@@ -24,6 +24,7 @@ import type {
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
 import { currentSearch, replaceQuery } from '../utils/urlState'
+import { withinSearchLimit } from '../utils/searchLimit'
 import { parseUserQuery, USER_PAGE_SIZES, userQueryParams } from './userQuery'
 
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
@@ -183,7 +184,7 @@ const UsersPage: React.FC = () => {
                   })}
                   value={typed}
                   onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                    setTyped(e.target.value)
+                    setTyped(withinSearchLimit(e.target.value))
                   }
                   onClear={() => setTyped('')}
                   onSubmit={(e: React.FormEvent) => e.preventDefault()}

@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import { inventory, LIVE_META, userListMock } from '../testing/data'
+import { setRuntimeQuery } from '../testing/runtime'
 import UsersPage from './UsersPage'
 
 describe('UsersPage', () => {
@@ -299,6 +300,60 @@ describe('UsersPage', () => {
 
     fireEvent.change(size, { target: { value: '50' } })
     await waitFor(() => expect(window.location.search).toBe('?q=ana&size=50'))
+  })
+
+  // attack11: the sidebar's "Users and roles" on a searched page keeps the page mounted and
+  // changes only the runtime's query; the address said every user while the page kept the search
+  it('follows a link to itself with another view, as the runtime re-renders it', async () => {
+    const [ana, diego] = inventory().users
+
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?q=ana&page=2&size=25'
+    )
+    setRuntimeQuery({ q: 'ana', page: '2', size: '25' })
+    try {
+      const view = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock(
+              {
+                rows: [ana],
+                total: 30,
+                allTotal: 1000,
+                pages: 2,
+                page: 2,
+                pageSize: 25,
+                ownerCount: 1,
+              },
+              { page: 2, pageSize: 25, search: 'ana' }
+            ),
+            userListMock({
+              rows: [ana, diego],
+              total: 2,
+              allTotal: 2,
+              ownerCount: 1,
+            }),
+          ],
+        },
+      })
+
+      await view.findByText('Page 2 of 2')
+      setRuntimeQuery({})
+      view.rerender(<UsersPage />)
+      await view.findByText('1–2 of 2')
+      expect(
+        (
+          view.container.querySelector(
+            '[role="search"] input'
+          ) as HTMLInputElement
+        ).value
+      ).toBe('')
+      expect(window.location.search).toBe('')
+    } finally {
+      setRuntimeQuery(undefined)
+    }
   })
 
   it.each([

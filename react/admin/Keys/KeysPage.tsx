@@ -31,7 +31,7 @@ import KeysTable, { KEY_PAGES } from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 import { Notice } from '../components/Notice'
 import { readError } from '../utils/errors'
-import { addressOf, viewToFollow } from '../utils/addressView'
+import { addressOf, useFollowNavigation } from '../utils/addressView'
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -74,23 +74,16 @@ const KeysPage: React.FC = () => {
   }, [query])
 
   // a link to this page with another view (a reminder's "See the keys" here): the page follows it
-  const navigation = runtime.query
-    ? new URLSearchParams(runtime.query).toString()
-    : null
-
-  // when the runtime's query changes, not when the page's view does (its write comes back)
-  useEffect(() => {
-    const v = viewToFollow(
-      runtime.query,
-      written.current,
-      parseKeyQuery,
-      keyQueryParams
-    )
-
-    if (!v) return
-    setTyped(v.search)
-    setQuery(v)
-  }, [navigation])
+  useFollowNavigation(
+    runtime.query,
+    written,
+    parseKeyQuery,
+    keyQueryParams,
+    (v) => {
+      setTyped(v.search)
+      setQuery(v)
+    }
+  )
 
   useEffect(() => {
     if (typed === query.search) return

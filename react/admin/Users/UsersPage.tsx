@@ -25,7 +25,7 @@ import type {
 } from '../graphql/types.generated'
 import { currentSearch, replaceQuery } from '../utils/urlState'
 import { withinSearchLimit } from '../utils/searchLimit'
-import { addressOf, viewToFollow } from '../utils/addressView'
+import { addressOf, useFollowNavigation } from '../utils/addressView'
 import { parseUserQuery, USER_PAGE_SIZES, userQueryParams } from './userQuery'
 
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
@@ -81,25 +81,18 @@ const UsersPage: React.FC = () => {
   }, [search, page, pageSize])
 
   // a link to this page with another view (the sidebar's, with none): the page follows it
-  const navigation = runtime.query
-    ? new URLSearchParams(runtime.query).toString()
-    : null
-
-  // when the runtime's query changes, not when the page's view does (its write comes back)
-  useEffect(() => {
-    const v = viewToFollow(
-      runtime.query,
-      written.current,
-      parseUserQuery,
-      userQueryParams
-    )
-
-    if (!v) return
-    setTyped(v.search)
-    setSearch(v.search)
-    setPage(v.page)
-    setPageSize(v.pageSize)
-  }, [navigation])
+  useFollowNavigation(
+    runtime.query,
+    written,
+    parseUserQuery,
+    userQueryParams,
+    (v) => {
+      setTyped(v.search)
+      setSearch(v.search)
+      setPage(v.page)
+      setPageSize(v.pageSize)
+    }
+  )
 
   useEffect(() => {
     if (typed === search) return

@@ -4,6 +4,9 @@
 // runtime's query: the address then named one view while the page showed another, until a reload
 // (attack11 #5). Such a query is followed; the page's own writes come back as the query it wrote.
 
+import type { MutableRefObject } from 'react'
+import { useEffect, useRef } from 'react'
+
 type Params = Record<string, string | undefined>
 
 /** The query string of a view's parameters, to compare two views by their address. */
@@ -29,4 +32,29 @@ export function viewToFollow<V>(
   const asked = parse(`?${new URLSearchParams(query).toString()}`)
 
   return addressOf(toParams(asked)) === written ? null : asked
+}
+
+/**
+ * Follows the runtime's query when it changes to another view than the page wrote, but only a
+ * change from a query that agreed with the page: after the browser's back button the page opens
+ * on the frame's address while the runtime's query still catches up, and following that made the
+ * page and the runtime hand the two views back and forth without end.
+ */
+export function useFollowNavigation<V>(
+  query: Record<string, string> | undefined,
+  written: MutableRefObject<string | null>,
+  parse: (search: string) => V,
+  toParams: (view: V) => Params,
+  follow: (view: V) => void
+): void {
+  const inStep = useRef(false)
+  const navigation = query ? new URLSearchParams(query).toString() : null
+
+  useEffect(() => {
+    const v = viewToFollow(query, written.current, parse, toParams)
+    const wasInStep = inStep.current
+
+    inStep.current = !v
+    if (v && wasInStep) follow(v)
+  }, [navigation])
 }

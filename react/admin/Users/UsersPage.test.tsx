@@ -356,6 +356,47 @@ describe('UsersPage', () => {
     }
   })
 
+  // the browser's back button opens the page on the frame's address while the runtime's query
+  // still names the last one: that is no navigation (following it looped between the two views)
+  it('keeps the address’s view while the runtime’s query catches up with it', async () => {
+    const [ana] = inventory().users
+
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?q=ana&page=2&size=25'
+    )
+    setRuntimeQuery({})
+    try {
+      const view = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock(
+              {
+                rows: [ana],
+                total: 30,
+                allTotal: 1000,
+                pages: 2,
+                page: 2,
+                pageSize: 25,
+                ownerCount: 1,
+              },
+              { page: 2, pageSize: 25, search: 'ana' }
+            ),
+          ],
+        },
+      })
+
+      await view.findByText('Page 2 of 2')
+      setRuntimeQuery({ q: 'ana', page: '2', size: '25' })
+      view.rerender(<UsersPage />)
+      expect(view.getByText('Page 2 of 2')).toBeInTheDocument()
+      expect(window.location.search).toBe('?q=ana&page=2&size=25')
+    } finally {
+      setRuntimeQuery(undefined)
+    }
+  })
+
   it.each([
     ['en', 'Skip to the page buttons', 'Page 1 of 15'],
     ['pt', 'Pular para os botões de página', 'Página 1 de 15'],

@@ -241,4 +241,24 @@ describe('listUsers', () => {
       })
     )
   })
+  // attack11: the collator reads "user01" and "user1", or "Ana" and "ana", as the same name, so
+  // such users came in whatever order VTEX listed them: a page boundary between them could show
+  // one twice and the other never after a live read. The order is total, whatever the input's.
+  it('orders users the collator reads as equal the same way whatever order VTEX lists them in', () => {
+    const users = [
+      user('user1@x.com'),
+      user('user01@x.com'),
+      user('Ana@x.com'),
+      user('ana@x.com'),
+    ]
+    const order = (list: UserEntry[]) =>
+      listUsers(list, { page: 1, pageSize: 10, search: '' }).rows.map(
+        (u) => u.email
+      )
+
+    expect(order(users)).toEqual(order([...users].reverse()))
+    expect(order([users[1], users[3], users[0], users[2]])).toEqual(
+      order(users)
+    )
+  })
 })

@@ -210,10 +210,16 @@ export function listKeys(
   }
 }
 
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Owner-like, as the too-many-Owners rule counts (roleGrants.ts). */
 export const isOwnerUser = (u: UserEntry) => holdsOwnerRole(u)
 
-/** Users and roles page: owners first, then by e-mail; search by name, e-mail or role. */
+/**
+ * Users and roles page: owners first, then by e-mail; search by name, e-mail or role. The e-mail's
+ * code units, then the id, settle what the collator reads as equal ("user01" and "user1"): a
+ * total order, so a page boundary does not depend on the order VTEX lists users in.
+ */
 export function listUsers(
   users: UserEntry[],
   q: { page: number; pageSize: number; search: string }
@@ -230,7 +236,9 @@ export function listUsers(
   filtered.sort(
     (a, b) =>
       Number(isOwnerUser(b)) - Number(isOwnerUser(a)) ||
-      compareLabels(a.email, b.email)
+      compareLabels(a.email, b.email) ||
+      byCodeUnits(a.email, b.email) ||
+      byCodeUnits(a.id, b.id)
   )
 
   return pageOf(filtered, q.page, q.pageSize)

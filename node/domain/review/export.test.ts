@@ -358,6 +358,11 @@ describe('reviewCsv', () => {
     ['-2+3'],
     ['@cmd'],
     ['\t=1+1'],
+    // attack11: behind blanks or a line break (VTEX labels are not trimmed)
+    [' =HYPERLINK("http://evil.example","x")'],
+    ['\u00A0+SUM(1,2)'],
+    ['\n=1+1'],
+    ['\r\n@cmd'],
   ])(
     'neutralises the formula-like label %p with a leading apostrophe',
     (label) => {
@@ -374,7 +379,8 @@ describe('reviewCsv', () => {
       expect(out).toContain(`"'${label.replace(/"/g, '""')}"`)
       // no cell in the whole export starts with a formula character
       for (const r of parseCsv(out).records)
-        for (const c of r) expect(c).not.toMatch(/^[=+\-@\t\r]/)
+        for (const c of r)
+          expect(c).not.toMatch(/^[\s\u00A0\u3000]*[=+\-@]|^[\t\r\n]/)
     }
   )
 

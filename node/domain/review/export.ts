@@ -8,10 +8,15 @@ import { changeMadeOutside, standingDecision } from './externalKeyDecisions'
 import type { Review } from './types'
 import { asksForChange } from './types'
 
+/** A formula character first, or after blanks (spaces, tabs, line breaks, no-break spaces). */
+const FORMULA_START = /^[\s\u00A0\u3000]*[=+\-@]|^[\t\r\n]/
+
 const cell = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : String(v)
-  // Quote always; double quotes doubled; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  // Quote always; double quotes doubled; neutralise spreadsheet formulas (CSV injection), also
+  // behind leading blanks or a line break (a VTEX label " =HYPERLINK(…)" is not trimmed, and an
+  // import that trims spaces would read a formula; attack11 #4).
+  const safe = FORMULA_START.test(s) ? `'${s}` : s
 
   return `"${safe.replace(/"/g, '""')}"`
 }

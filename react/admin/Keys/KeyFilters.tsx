@@ -6,6 +6,7 @@ import type { Role } from '../types'
 import { SEVERITIES } from '../types'
 import type { KeyQuery } from './keyQuery'
 import { ruleOptions } from '../components/ruleName'
+import { withinSearchLimit } from '../utils/searchLimit'
 
 interface Props {
   query: KeyQuery
@@ -27,7 +28,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
           placeholder={t('keys.search.placeholder')}
           value={query.search}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            onChange({ search: e.target.value, page: 1 })
+            onChange({ search: withinSearchLimit(e.target.value), page: 1 })
           }
           onClear={() => onChange({ search: '', page: 1 })}
           onSubmit={(e: React.FormEvent) => e.preventDefault()}

@@ -17,6 +17,7 @@ import {
   UNKNOWN_ROLES,
 } from '../testing/data'
 import KeysPage from './KeysPage'
+import { setRuntimeQuery } from '../testing/runtime'
 
 const ROWS = [
   row({
@@ -116,6 +117,70 @@ describe('KeysPage', () => {
     // one key "matches": the verb agrees with the count
     expect(getByText('1 key matches')).toBeInTheDocument()
     expect(window.location.search).toBe('?q=agency')
+  })
+
+  // attack11: a reminder's "See the keys" on this page keeps it mounted and changes only the
+  // runtime's query: the address named those keys while the page kept listing its search
+  it('follows a link to itself with another view, as the runtime re-renders it', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?q=agency'
+    )
+    setRuntimeQuery({ q: 'agency' })
+    try {
+      const view = render(<KeysPage />, {
+        graphql: {
+          mocks: [
+            keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+              search: 'agency',
+            }),
+            keyListMock(keyPage([row(STALE)], { allTotal: 3 }), {
+              ids: [STALE.id],
+            }),
+          ],
+        },
+      })
+
+      await view.findByText('Agency deploy pipeline')
+      setRuntimeQuery({ ids: STALE.id })
+      view.rerender(<KeysPage />)
+      await waitFor(() =>
+        expect(view.queryByText('Agency deploy pipeline')).toBeNull()
+      )
+      expect(
+        (view.getByLabelText('Search keys') as HTMLInputElement).value
+      ).toBe('')
+      expect(window.location.search).toBe(`?ids=${STALE.id}`)
+    } finally {
+      setRuntimeQuery(undefined)
+    }
+  })
+
+  // attack11: a pasted search longer than the service answers was refused and the page said it
+  // could not load new data over the old list
+  it('keeps a pasted search to the length the service answers', async () => {
+    const long = 'a'.repeat(250)
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+        search: long.slice(0, 200),
+      }),
+    ]
+
+    const { getByText, getByLabelText, queryByText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: long },
+    })
+    expect(
+      (getByLabelText('Search keys') as HTMLInputElement).value
+    ).toHaveLength(200)
+    await waitFor(() => expect(queryByText('ERP orders sync')).toBeNull())
+    expect(getByText('Agency deploy pipeline')).toBeInTheDocument()
   })
 
   it('sorts on the server when a column header is activated (age: the oldest first), and says so to assistive tech', async () => {

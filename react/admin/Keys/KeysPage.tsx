@@ -31,6 +31,7 @@ import KeysTable, { KEY_PAGES } from './KeysTable'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 import { Notice } from '../components/Notice'
 import { readError } from '../utils/errors'
+import { addressOf, useFollowNavigation } from '../utils/addressView'
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -61,10 +62,28 @@ const KeysPage: React.FC = () => {
     }
   )
 
+  // the view this page last wrote in the address, to tell a navigation's query from its own
+  const written = useRef<string | null>(null)
+
   useEffect(() => {
-    replaceQuery(keyQueryParams(query), runtime.setQuery)
+    const params = keyQueryParams(query)
+
+    written.current = addressOf(params)
+    replaceQuery(params, runtime.setQuery)
     rememberKeysView(keyQueryString(query))
   }, [query])
+
+  // a link to this page with another view (a reminder's "See the keys" here): the page follows it
+  useFollowNavigation(
+    runtime.query,
+    written,
+    parseKeyQuery,
+    keyQueryParams,
+    (v) => {
+      setTyped(v.search)
+      setQuery(v)
+    }
+  )
 
   useEffect(() => {
     if (typed === query.search) return

@@ -21,6 +21,19 @@ describe('parseKeyQuery', () => {
       severity: 'HIGH',
     })
   })
+
+  // attack11: GraphQL's Int holds 32 bits; a larger page or role id typed in the address was
+  // refused before the service ("Variable $page got invalid value") and the page did not load
+  it('drops a page or role GraphQL cannot carry: the list opens instead of an error', () => {
+    expect(
+      parseKeyQuery('?page=10000000000&role=99999999999&named=1e30')
+    ).toEqual(DEFAULT_QUERY)
+    expect(parseKeyQuery('?page=2147483647&role=2147483647')).toEqual({
+      ...DEFAULT_QUERY,
+      page: 2147483647,
+      roleId: 2147483647,
+    })
+  })
 })
 
 describe('keys picked by a link', () => {

@@ -10,6 +10,8 @@ import { KEY_REMINDERS } from '../graphql/keyReminders.generated'
 import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
+import { positiveAddressInt } from '../utils/addressInt'
+import { withinSearchLimit } from '../utils/searchLimit'
 
 export type SortField = 'label' | 'createdAt' | 'ageDays' | 'severity'
 export type Status = 'all' | 'active' | 'inactive'
@@ -82,11 +84,8 @@ export const firstDescending = (field: SortField): boolean =>
 /** Reads a view from a query string; anything unknown falls back to the default. */
 export function parseKeyQuery(search: string): KeyQuery {
   const p = new URLSearchParams(search)
-  const int = (name: string, fallback: number) => {
-    const n = Number(p.get(name))
-
-    return Number.isInteger(n) && n > 0 ? n : fallback
-  }
+  const int = (name: string, fallback: number) =>
+    positiveAddressInt(p.get(name)) ?? fallback
 
   const severity = (p.get('severity') ?? '').toUpperCase()
   const rule = p.get('rule') ?? ''
@@ -107,7 +106,7 @@ export function parseKeyQuery(search: string): KeyQuery {
   const reminder = p.get('reminder') as KeyReminder
 
   return {
-    search: (p.get('q') ?? '').slice(0, 200),
+    search: withinSearchLimit(p.get('q') ?? ''),
     severity: (SEVERITIES as string[]).includes(severity)
       ? (severity as Severity)
       : '',

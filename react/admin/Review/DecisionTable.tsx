@@ -31,6 +31,7 @@ import { hasCritical } from './findingsNow'
 import { keyName } from './keyName'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
+import { withinSearchLimit } from '../utils/searchLimit'
 
 /** Keys a page of the table asks for (the service takes 1 to its MAX_PAGE: pagingArgs.test.ts) */
 export const PAGE = 50
@@ -309,7 +310,7 @@ const DecisionTable: React.FC<{
             label={t('searchKeys')}
             value={search}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-              setSearch(e.target.value)
+              setSearch(withinSearchLimit(e.target.value))
               reset()
             }}
           />

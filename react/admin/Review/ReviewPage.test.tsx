@@ -449,6 +449,32 @@ describe('ReviewPage', () => {
     expect(queryByText('Every key has a decision.')).toBeNull()
   })
 
+  // attack11: a longer search was refused and the table went on listing every key, unfiltered,
+  // with no word of why (its "Select all N matching" then counted the unfiltered list)
+  it('keeps a pasted search to the length the service answers', async () => {
+    const long = 'x'.repeat(250)
+    const none = decisionPage({
+      filter: { status: 'UNDECIDED', search: long.slice(0, 200) },
+      keys: [],
+      rules: FOUND,
+    })
+
+    const { getByText, getByLabelText, container } = render(<ReviewPage />, {
+      graphql: { mocks: [...open, none] },
+    })
+
+    await waitFor(() =>
+      expect(container.querySelectorAll('tr[data-review-key]')).toHaveLength(2)
+    )
+    const box = getByLabelText(
+      'Search label, appKey or account'
+    ) as HTMLInputElement
+
+    fireEvent.change(box, { target: { value: long } })
+    expect(box.value).toHaveLength(200)
+    await waitFor(() => getByText('No undecided key matches these filters.'))
+  })
+
   it('offers a way out of a filtered empty table: Clear filters lists the keys again', async () => {
     const none = decisionPage({
       filter: { status: 'UNDECIDED', search: 'Legacy OMS' },

@@ -29,6 +29,7 @@ import { CARRY_OUT_FILTERS } from './types'
 import { Notice } from '../components/Notice'
 import { focusHeadingIn } from './focusHeading'
 import { tableFiltersFrom } from './reviewUrl'
+import { withinSearchLimit } from '../utils/searchLimit'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -152,9 +153,8 @@ function carryOutFromUrl(): CarryOutFilter | null {
 function searchFromUrl(): string {
   if (typeof window === 'undefined') return ''
 
-  return (new URLSearchParams(window.location.search).get('q') ?? '').slice(
-    0,
-    200
+  return withinSearchLimit(
+    new URLSearchParams(window.location.search).get('q') ?? ''
   )
 }
 

@@ -2,6 +2,7 @@ import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import { inventory, LIVE_META, userListMock } from '../testing/data'
+import { setRuntimeQuery } from '../testing/runtime'
 import UsersPage from './UsersPage'
 
 describe('UsersPage', () => {
@@ -182,6 +183,31 @@ describe('UsersPage', () => {
     expect(getByText('diego@acme.com')).toBeInTheDocument()
   })
 
+  // attack11: a pasted search longer than the service answers was refused ("could not load new
+  // data") and the last list stayed; the box keeps what the service answers
+  it('keeps a pasted search to the length the service answers', async () => {
+    const [ana, diego] = inventory().users
+    const long = 'd'.repeat(250)
+    const { getByText, getByLabelText } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock({ rows: [ana, diego], total: 2, allTotal: 2 }),
+          userListMock(
+            { rows: [diego], total: 1, allTotal: 2 },
+            { search: long.slice(0, 200) }
+          ),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('1–2 of 2'))
+    const box = getByLabelText('Search users') as HTMLInputElement
+
+    fireEvent.change(box, { target: { value: long } })
+    expect(box.value).toHaveLength(200)
+    await waitFor(() => getByText('1–1 of 1'))
+  })
+
   // walk12: 1,000 users were 10 pages of 100, with no other choice (the key list offers 25–500)
   it('offers a page size, as the key list does, and asks the service for that many users', async () => {
     const [ana, diego] = inventory().users
@@ -274,6 +300,101 @@ describe('UsersPage', () => {
 
     fireEvent.change(size, { target: { value: '50' } })
     await waitFor(() => expect(window.location.search).toBe('?q=ana&size=50'))
+  })
+
+  // attack11: the sidebar's "Users and roles" on a searched page keeps the page mounted and
+  // changes only the runtime's query; the address said every user while the page kept the search
+  it('follows a link to itself with another view, as the runtime re-renders it', async () => {
+    const [ana, diego] = inventory().users
+
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?q=ana&page=2&size=25'
+    )
+    setRuntimeQuery({ q: 'ana', page: '2', size: '25' })
+    try {
+      const view = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock(
+              {
+                rows: [ana],
+                total: 30,
+                allTotal: 1000,
+                pages: 2,
+                page: 2,
+                pageSize: 25,
+                ownerCount: 1,
+              },
+              { page: 2, pageSize: 25, search: 'ana' }
+            ),
+            userListMock({
+              rows: [ana, diego],
+              total: 2,
+              allTotal: 2,
+              ownerCount: 1,
+            }),
+          ],
+        },
+      })
+
+      await view.findByText('Page 2 of 2')
+      setRuntimeQuery({})
+      view.rerender(<UsersPage />)
+      await view.findByText('1–2 of 2')
+      expect(
+        (
+          view.container.querySelector(
+            '[role="search"] input'
+          ) as HTMLInputElement
+        ).value
+      ).toBe('')
+      expect(window.location.search).toBe('')
+    } finally {
+      setRuntimeQuery(undefined)
+    }
+  })
+
+  // the browser's back button opens the page on the frame's address while the runtime's query
+  // still names the last one: that is no navigation (following it looped between the two views)
+  it('keeps the address’s view while the runtime’s query catches up with it', async () => {
+    const [ana] = inventory().users
+
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?q=ana&page=2&size=25'
+    )
+    setRuntimeQuery({})
+    try {
+      const view = render(<UsersPage />, {
+        graphql: {
+          mocks: [
+            userListMock(
+              {
+                rows: [ana],
+                total: 30,
+                allTotal: 1000,
+                pages: 2,
+                page: 2,
+                pageSize: 25,
+                ownerCount: 1,
+              },
+              { page: 2, pageSize: 25, search: 'ana' }
+            ),
+          ],
+        },
+      })
+
+      await view.findByText('Page 2 of 2')
+      setRuntimeQuery({ q: 'ana', page: '2', size: '25' })
+      view.rerender(<UsersPage />)
+      expect(view.getByText('Page 2 of 2')).toBeInTheDocument()
+      expect(window.location.search).toBe('?q=ana&page=2&size=25')
+    } finally {
+      setRuntimeQuery(undefined)
+    }
   })
 
   it.each([

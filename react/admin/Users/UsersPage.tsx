@@ -24,6 +24,8 @@ import type {
   KeyStewardUserListQueryVariables,
 } from '../graphql/types.generated'
 import { currentSearch, replaceQuery } from '../utils/urlState'
+import { withinSearchLimit } from '../utils/searchLimit'
+import { addressOf, useFollowNavigation } from '../utils/addressView'
 import { parseUserQuery, USER_PAGE_SIZES, userQueryParams } from './userQuery'
 
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
@@ -68,9 +70,29 @@ const UsersPage: React.FC = () => {
   const [page, setPage] = useState(asked.page)
   const [pageSize, setPageSize] = useState(asked.pageSize)
 
+  // the view this page last wrote in the address, to tell a navigation's query from its own
+  const written = useRef<string | null>(null)
+
   useEffect(() => {
-    replaceQuery(userQueryParams({ search, page, pageSize }), runtime.setQuery)
+    const params = userQueryParams({ search, page, pageSize })
+
+    written.current = addressOf(params)
+    replaceQuery(params, runtime.setQuery)
   }, [search, page, pageSize])
+
+  // a link to this page with another view (the sidebar's, with none): the page follows it
+  useFollowNavigation(
+    runtime.query,
+    written,
+    parseUserQuery,
+    userQueryParams,
+    (v) => {
+      setTyped(v.search)
+      setSearch(v.search)
+      setPage(v.page)
+      setPageSize(v.pageSize)
+    }
+  )
 
   useEffect(() => {
     if (typed === search) return
@@ -183,7 +205,7 @@ const UsersPage: React.FC = () => {
                   })}
                   value={typed}
                   onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                    setTyped(e.target.value)
+                    setTyped(withinSearchLimit(e.target.value))
                   }
                   onClear={() => setTyped('')}
                   onSubmit={(e: React.FormEvent) => e.preventDefault()}

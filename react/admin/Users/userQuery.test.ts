@@ -24,4 +24,15 @@ describe('the Users and roles view in the URL', () => {
     })
     expect(parseUserQuery(`?q=${'a'.repeat(300)}`).search).toHaveLength(200)
   })
+  // attack11: GraphQL's Int holds 32 bits; a larger page was refused before the service and the
+  // whole page could not load
+  it('falls back to the first page for one GraphQL cannot carry', () => {
+    expect(parseUserQuery('?page=10000000000').page).toBe(1)
+    expect(parseUserQuery('?page=2147483648&size=25')).toEqual({
+      search: '',
+      page: 1,
+      pageSize: 25,
+    })
+    expect(parseUserQuery('?page=2147483647').page).toBe(2147483647)
+  })
 })

@@ -1,12 +1,11 @@
 // The Users and roles page's view in the URL (?q=, ?page=, ?size=), as the API keys page keeps
 // its own (keyQuery.ts): a reload, a shared link or the back button from elsewhere returns to it.
+import { positiveAddressInt } from '../utils/addressInt'
+import { withinSearchLimit } from '../utils/searchLimit'
 
 /** As on the API keys page: 1,000 users were 10 pages of 100 with no other choice (walk12). */
 export const USER_PAGE_SIZES = [25, 50, 100, 250, 500]
 export const DEFAULT_USER_PAGE_SIZE = 100
-/** The service refuses longer searches (keyList.ts MAX_SEARCH_LENGTH). */
-const MAX_SEARCH = 200
-
 export interface UserQuery {
   search: string
   page: number
@@ -16,17 +15,11 @@ export interface UserQuery {
 /** Reads a view from a query string; anything unknown falls back to the default. */
 export function parseUserQuery(search: string): UserQuery {
   const p = new URLSearchParams(search)
-  const int = (name: string) => {
-    const n = Number(p.get(name))
-
-    return Number.isInteger(n) && n > 0 ? n : null
-  }
-
-  const size = int('size')
+  const size = positiveAddressInt(p.get('size'))
 
   return {
-    search: (p.get('q') ?? '').slice(0, MAX_SEARCH),
-    page: int('page') ?? 1,
+    search: withinSearchLimit(p.get('q') ?? ''),
+    page: positiveAddressInt(p.get('page')) ?? 1,
     pageSize:
       size && USER_PAGE_SIZES.includes(size) ? size : DEFAULT_USER_PAGE_SIZE,
   }

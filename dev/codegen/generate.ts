@@ -147,6 +147,10 @@ const NODE_COPIES = [
     file: 'shownText.generated.ts',
     from: 'node/domain/review/shownText.ts',
   },
+  {
+    file: 'tokenShaped.generated.ts',
+    from: 'node/domain/secrets/tokenShaped.ts',
+  },
 ] as const
 
 async function nodeList(

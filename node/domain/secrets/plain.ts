@@ -5,6 +5,7 @@
 // alphabet (a lowercased token). Groups and long runs that read as words (notes in capitals,
 // "WAREHOUSE INVENTORY SYNCHRONIZATION"; camelCase identifiers) are not a token: see wordLike.
 import type { Span } from './span'
+import { THIRTY_TWO } from './tokenShaped'
 import { readsAsWords } from './words'
 
 /** Between two groups: up to 5 other characters, or a short word ("and", "or", "y", "then") between them. */
@@ -16,9 +17,6 @@ export const TOKEN_RUN = new RegExp(
   `[A-Z]{32,}|[A-Z]{8,}(?:${JOIN}[A-Z]{8,})+(?:${JOIN}[A-Z]{1,7}(?![A-Za-z0-9]))?|[A-Za-z]{64,}`,
   'g'
 )
-
-/** 32 capitals in a row, looked for only where a run of capitals starts (linear on groups of 31). */
-const THIRTY_TWO = /(?<![A-Z])[A-Z]{32}/
 
 /** Whether a run TOKEN_RUN found (or letters joined from pieces) reads as a token. */
 export function tokenLike(match: string): boolean {

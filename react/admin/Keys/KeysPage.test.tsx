@@ -119,6 +119,30 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('?q=agency')
   })
 
+  // attack11: a token pasted into the search is searched but kept out of the address (browser
+  // history, URL logs) and out of the view remembered for the tab
+  it('searches a pasted token without writing it to the address or the remembered view', async () => {
+    const token = 'BHHP'.padEnd(128, 'QWERTYZXCVBNMASDFGHJKLPOIUYTREWQ')
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([], { allTotal: 3 }), { search: token }),
+    ]
+
+    const { getByText, getByLabelText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: token },
+    })
+    await waitFor(() => expect(getByText(/No key matches/)).toBeInTheDocument())
+    expect(window.location.search).toBe('')
+    expect(JSON.stringify(window.sessionStorage)).not.toContain(
+      token.slice(0, 32)
+    )
+  })
+
   // attack11: a reminder's "See the keys" on this page keeps it mounted and changes only the
   // runtime's query: the address named those keys while the page kept listing its search
   it('follows a link to itself with another view, as the runtime re-renders it', async () => {

@@ -11,6 +11,7 @@ import { RULE_IDS } from '../graphql/ruleIds.generated'
 import type { Severity } from '../types'
 import { SEVERITIES } from '../types'
 import { positiveAddressInt } from '../utils/addressInt'
+import { addressSearch } from '../utils/addressSearch'
 import { withinSearchLimit } from '../utils/searchLimit'
 
 export type SortField = 'label' | 'createdAt' | 'ageDays' | 'severity'
@@ -142,7 +143,7 @@ export function keyQueryParams(
   const d = DEFAULT_QUERY
 
   return {
-    q: q.search || undefined,
+    q: addressSearch(q.search),
     severity: q.severity || undefined,
     rule: q.rule || undefined,
     status: q.status !== d.status ? q.status : undefined,

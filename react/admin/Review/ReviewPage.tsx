@@ -17,6 +17,7 @@ import type {
   KeyStewardStartReviewMutation,
   KeyStewardStartReviewMutationVariables,
 } from '../graphql/types.generated'
+import { addressSearch } from '../utils/addressSearch'
 import { readError } from '../utils/errors'
 import { signOffTime } from '../utils/scanTime'
 import Checklist from './Checklist'
@@ -283,7 +284,9 @@ const ReviewPage: React.FC = () => {
           carryOut={carryOutFromUrl()}
           onCarryOutChange={(f) => setParams({ carryOut: f })}
           search={searchFromUrl()}
-          onSearchChange={(q) => setParams({ q })}
+          onSearchChange={(q) =>
+            setParams({ q: addressSearch(q ?? '') ?? null })
+          }
           filters={tableFiltersFromUrl()}
           onFiltersChange={(f) => setParams(f)}
         />
@@ -383,7 +386,9 @@ const ReviewPage: React.FC = () => {
                 <PageBlock title={t('decisions')}>
                   <DecisionTable
                     search={searchFromUrl()}
-                    onSearchChange={(q) => setParams({ q })}
+                    onSearchChange={(q) =>
+                      setParams({ q: addressSearch(q ?? '') ?? null })
+                    }
                     filters={tableFiltersFromUrl()}
                     onFiltersChange={(f) => setParams(f)}
                   />

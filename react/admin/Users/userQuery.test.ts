@@ -35,4 +35,17 @@ describe('the Users and roles view in the URL', () => {
     })
     expect(parseUserQuery('?page=2147483647').page).toBe(2147483647)
   })
+  // attack11: a pasted token is searched but not written to the address (browser history)
+  it('keeps a search holding a token out of the address', () => {
+    const token = 'Q'.repeat(8) + 'WERTYZXCVBNMASDFGHJKLPOIUYTREWQAZX'
+
+    expect(userQueryParams({ search: token, page: 2, pageSize: 100 })).toEqual({
+      q: undefined,
+      page: '2',
+      size: undefined,
+    })
+    expect(userQueryParams({ search: 'ana', page: 1, pageSize: 100 }).q).toBe(
+      'ana'
+    )
+  })
 })

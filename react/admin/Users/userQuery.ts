@@ -1,6 +1,7 @@
 // The Users and roles page's view in the URL (?q=, ?page=, ?size=), as the API keys page keeps
 // its own (keyQuery.ts): a reload, a shared link or the back button from elsewhere returns to it.
 import { positiveAddressInt } from '../utils/addressInt'
+import { addressSearch } from '../utils/addressSearch'
 import { withinSearchLimit } from '../utils/searchLimit'
 
 /** As on the API keys page: 1,000 users were 10 pages of 100 with no other choice (walk12). */
@@ -30,7 +31,7 @@ export function userQueryParams(
   q: UserQuery
 ): Record<string, string | undefined> {
   return {
-    q: q.search || undefined,
+    q: addressSearch(q.search),
     page: q.page > 1 ? String(q.page) : undefined,
     size:
       q.pageSize !== DEFAULT_USER_PAGE_SIZE ? String(q.pageSize) : undefined,

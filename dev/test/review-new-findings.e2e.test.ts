@@ -240,7 +240,7 @@ it('sign-off stores the new findings the signer saw: the completed review and it
 
   const done = (
     await ana(
-      'mutation { completeReview(note: "Q4") { id status progress { criticalChangesPending keptExposed } checklist { practice evidence { id value } } } }'
+      'mutation { completeReview(note: "Q4") { id status progress { criticalChangesPending keptExposed keptCritical } checklist { practice evidence { id value } } } }'
     )
   ).completeReview
 
@@ -268,8 +268,36 @@ it('sign-off stores the new findings the signer saw: the completed review and it
   // the rotation asked for is not started: said, unlike a KEEP's empty cell
   assert.equal(csvRow(csv, exposed.id)('carry_out_status'), 'NOT_STARTED')
   assert.equal(csvRow(csv, qa.id)('carry_out_status'), '')
-  // the Product Q&A widget is kept (justified) with its appKey in storefront code: the sign-off says so
-  assert.equal(done.progress.keptExposed, 1)
+  // the Product Q&A widget is kept (justified) with its appKey alone in storefront code, no token
+  // (HIGH): the sign-off's "token in storefront code" does not count it (walk14 #1); the Store
+  // locator widget's token was found, but it is to be rotated
+  assert.deepEqual(
+    (completed.keys as any[]).find((k) => k.id === qa.id).newFindings,
+    [{ rule: 'exposed-client-side', severity: 'HIGH' }]
+  )
+  assert.equal(done.progress.keptExposed, 0)
+  // the kept keys with a CRITICAL finding (at start or since), as the completed review gives them
+  // (walk14 #10): the same number, from the findings stored at sign-off
+  assert.equal(completed.keys.length, completed.total)
+  const keptCritical = (completed.keys as any[]).filter(
+    (k) =>
+      k.decision?.decision === 'KEEP' &&
+      [...k.findings, ...k.newFindings].some(
+        (f: { severity: string }) => f.severity === 'CRITICAL'
+      )
+  ).length
+
+  assert.ok(keptCritical > 0)
+  assert.equal(done.progress.keptCritical, keptCritical)
+  assert.equal(
+    (
+      await ana(
+        'query($id: ID!) { reviewById(id: $id) { progress { keptCritical keptExposed } } }',
+        { id: signed.id }
+      )
+    ).reviewById.progress.keptCritical,
+    keptCritical
+  )
   // the HIGH/CRITICAL count at start stays; the count now, with the scan's findings, is stored too
   const reassess = Object.fromEntries(
     done.checklist

@@ -1150,8 +1150,17 @@ export type ReviewProgress = {
   criticalChangesPending: Scalars['Int']['output'];
   /** The first keys of keptWithoutReason (at most 5), to name them */
   keptWithoutReasonKeys: Array<KeyName>;
-  /** Keys kept whose token a storefront scan found exposed (at start or since): signing leaves the token in use */
+  /**
+   * Keys kept whose token a storefront scan found exposed (at start or since; a
+   * CRITICAL exposed-client-side finding, not an appKey found alone): signing
+   * leaves the token in use
+   */
   keptExposed: Scalars['Int']['output'];
+  /**
+   * Keys kept (justified or not) with a CRITICAL finding at start or since: on a
+   * completed review, as at sign-off (its findings are stored with it)
+   */
+  keptCritical: Scalars['Int']['output'];
 };
 
 export type ReviewStatus =
@@ -2219,6 +2228,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keptWithoutReasonKeys?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType>;
   keptExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptCritical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReviewSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewSummary'] = ResolversParentTypes['ReviewSummary']> = {

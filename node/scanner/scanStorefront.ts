@@ -6,6 +6,7 @@
 // kept, dated, and the scan says it is incomplete.
 import { maskSecrets, maskSnippet, scanText } from '../domain/leaks/scanText'
 import { readSitemap, scriptSources } from '../domain/leaks/pages'
+import { answered as gone } from '../domain/leaks/completeness'
 import { mapWithConcurrency } from '../utils/concurrency'
 import type { Exposure } from '../domain/leaks/scanText'
 import type {
@@ -36,9 +37,6 @@ export interface ScanInput {
 
 /** Pages kept per script as what loads it (enough to tell it was removed from them). */
 export const MAX_VIA = 10
-
-/** A 404 or 410 is an answer: nothing is there. Any other failure leaves the URL unknown. */
-const gone = (reason: string) => /^HTTP (404|410)\b/.test(reason)
 
 /** What a fetch still in flight at the deadline is reported as. */
 export const TIMED_OUT = 'timed out'

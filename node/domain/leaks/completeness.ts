@@ -2,8 +2,9 @@
 // not known to be clean, so a scan that missed some (or read no page) is incomplete.
 import type { StoredScan } from '../rules/types'
 
-/** A 404 or 410 is an answer (nothing is there); any other failure leaves a URL unknown. */
-const answered = (reason: string) => /^HTTP (404|410)\b/.test(reason)
+/** A 404 or 410 is an answer (nothing is there); any other failure leaves a URL unknown. The
+ * scanner (what it keeps of a URL), the Exposure page and the daily scan's status read it here. */
+export const answered = (reason: string) => /^HTTP (404|410)\b/.test(reason)
 
 /**
  * `complete` and `unreadCount` as the scanner stored them; for scans stored before they existed,

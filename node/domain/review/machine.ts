@@ -17,7 +17,7 @@ import { decisionFitsKey, standingDecision } from './externalKeyDecisions'
 import { shownText } from './shownText'
 import { readableEntries } from './readableEntry'
 import type { FindingsNow } from './findingsNow'
-import { findingsOf, withFindingsNow } from './findingsNow'
+import { withFindingsNow } from './findingsNow'
 import type { LabelsNow } from './labelNow'
 import { nameNow } from './labelNow'
 import type { Changes } from '../scan/snapshot'
@@ -582,16 +582,6 @@ export function keptWithoutReason(review: Review): ReviewKey[] {
       d?.decision === 'KEEP' && !shownText(d.justification) && isRiskyKey(k)
     )
   })
-}
-
-/** Keys kept (justified or not) whose token a storefront scan found exposed, at start or since:
- * signing keeps them in use, so the sign-off says so beside the critical changes pending. */
-export function keptExposed(review: Review): ReviewKey[] {
-  return review.keys.filter(
-    (k) =>
-      review.decisions[k.id]?.decision === 'KEEP' &&
-      findingsOf(k).some((f) => f.rule === 'exposed-client-side')
-  )
 }
 
 export function progressOf(review: Review): Progress {

@@ -4,6 +4,8 @@
 import type { Inventory, Missing } from '../types'
 import type { Wording } from '../wording'
 import { DAY_MS } from '../age'
+import { scanCompleteness } from '../leaks/completeness'
+import type { StoredScan } from '../rules/types'
 
 const STATES = ['OK', 'PARTIAL', 'FAILED', 'SKIPPED'] as const
 
@@ -103,33 +105,31 @@ export function inventoryOutcome(
   }
 }
 
+/**
+ * The storefront step as the Exposure page judges the same scan (leaks/completeness.ts): a URL
+ * that answered 404 or 410 was read (nothing is there), so a store with a dead script link is
+ * not "partial" every day; only URLs that could not be read, or a limit, make it partial.
+ */
 export function storefrontOutcome(
-  result: {
-    errors: unknown[]
-    errorCount?: number
-    truncated: boolean
-    skipped?: unknown[]
-    complete?: boolean
-  },
+  result: StoredScan & { truncated: boolean },
   deadlineReached: boolean
 ): StepOutcome {
-  // errors lists the first URLs only; errorCount counts them all
-  const failed = result.errorCount ?? result.errors.length
+  const { complete, unreadCount } = scanCompleteness(result)
 
   if (deadlineReached)
     return {
       state: 'PARTIAL',
       problem: 'DEADLINE',
       detail: null,
-      unreadUrls: failed,
+      unreadUrls: unreadCount,
       limitReached: result.truncated,
     }
-  if (failed || result.truncated || result.complete === false)
+  if (!complete || result.truncated)
     return {
       state: 'PARTIAL',
       problem: 'INCOMPLETE',
       detail: null,
-      unreadUrls: failed,
+      unreadUrls: unreadCount,
       limitReached: result.truncated,
     }
 

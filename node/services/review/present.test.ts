@@ -51,13 +51,14 @@ describe('presentProgress: what the sign-off names', () => {
     'widget, token rotated next sprint'
   )
 
+  // a's and c's token were found (CRITICAL), b's appKey alone (HIGH: rules/exposedClientSide.ts)
   r = withFindingsNow(r, (k) =>
     [a.id, b.id, c.id].includes(k.id)
       ? [
           ...k.findings,
           {
             rule: 'exposed-client-side',
-            severity: 'HIGH',
+            severity: k.id === b.id ? 'HIGH' : 'CRITICAL',
             practice: 'NO_CLIENT_SIDE',
             subjectType: 'KEY',
           } as never,
@@ -65,7 +66,7 @@ describe('presentProgress: what the sign-off names', () => {
       : k.findings
   )
 
-  it('names the keys kept without a justification that turned risky (at most 5), and counts the kept exposed ones', () => {
+  it('names the keys kept without a justification that turned risky (at most 5), and counts the kept ones whose token was found', () => {
     const p = presentProgress(r)
 
     expect(p.keptWithoutReason).toBe(2)
@@ -73,9 +74,11 @@ describe('presentProgress: what the sign-off names', () => {
       { id: a.id, label: a.label || a.appKey },
       { id: b.id, label: b.label || b.appKey },
     ])
-    // kept with a justification too: signing leaves each exposed token in use
-    expect(p.keptExposed).toBe(3)
+    // kept with a justification too: signing leaves each exposed token in use (not b's: no token)
+    expect(p.keptExposed).toBe(2)
+    expect(p.keptCritical).toBe(2)
     expect(presentProgress(started).keptExposed).toBe(0)
+    expect(presentProgress(started).keptCritical).toBe(0)
   })
 })
 

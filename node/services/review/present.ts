@@ -9,12 +9,12 @@ import type {
 } from '../../domain/review/decisionPage'
 import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
+import { keptCritical, keptExposed } from '../../domain/review/keptAtRisk'
 import { standingDecision } from '../../domain/review/externalKeyDecisions'
 import { followUpOf } from '../../domain/review/followUp'
 import {
   carryOutStatus,
   isRiskyKey,
-  keptExposed,
   keptWithoutReason,
   progressOf,
 } from '../../domain/review/machine'
@@ -70,6 +70,7 @@ export function presentProgress(r: Review) {
       .slice(0, 5)
       .map((k) => ({ id: k.id, label: k.label || k.appKey })),
     keptExposed: keptExposed(r).length,
+    keptCritical: keptCritical(r).length,
     decisionCounts: DECISIONS.map((decision) => ({
       decision,
       count: counts.get(decision) ?? 0,

@@ -347,6 +347,15 @@ const CompletedReview: React.FC<{
             )}
           </p>
           <DecisionCounts counts={review.progress.decisionCounts} />
+          {/* what the sign-off warned of: worked out from the findings stored with the review */}
+          {(review.progress.keptCritical ?? 0) > 0 && (
+            <p className="f6 fw5 c-danger" data-kept-critical>
+              <FormattedMessage
+                id="admin/key-steward.review.keptCriticalAtSignOff"
+                values={{ count: review.progress.keptCritical }}
+              />
+            </p>
+          )}
           {review.progress.changesAsked === 0 && (
             <p className="f6 c-muted-1" data-follow-up="none">
               <FormattedMessage id="admin/key-steward.review.followUpNone" />

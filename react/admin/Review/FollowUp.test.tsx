@@ -286,6 +286,42 @@ describe('CompletedReview follow-up', () => {
       'No decision asks for a change: every key stays as it was.'
     )
   })
+
+  // walk14 #10: "Keep: 51 · every key stays as it was" gave no hint of the CRITICAL keys kept
+  it('says how many kept keys had a CRITICAL finding at sign-off, as the sign-off did (en, pt, es)', async () => {
+    const line = async (keptCritical: number, locale = 'en') => {
+      const { container, unmount } = render(<CompletedReview id="r1" />, {
+        locale,
+        graphql: {
+          mocks: [
+            completed({ changesAsked: 0, keptCritical }),
+            pageOf({ status: 'ALL' }, []),
+          ],
+        },
+      })
+
+      await waitFor(() =>
+        expect(container.querySelector('[data-decision-counts]')).not.toBeNull()
+      )
+      const text =
+        container.querySelector('[data-kept-critical]')?.textContent ?? null
+
+      unmount()
+
+      return text
+    }
+
+    expect(await line(0)).toBeNull()
+    expect(await line(2)).toBe(
+      '2 kept keys had a CRITICAL finding when the review was signed.'
+    )
+    expect(await line(1, 'pt')).toBe(
+      '1 chave mantida tinha um achado CRÍTICO quando a revisão foi assinada.'
+    )
+    expect(await line(3, 'es')).toBe(
+      '3 claves mantenidas tenían un hallazgo CRÍTICO cuando se firmó la revisión.'
+    )
+  })
 })
 
 describe('Overview review follow-up', () => {

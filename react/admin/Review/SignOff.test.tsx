@@ -20,6 +20,7 @@ const review = (progress: Partial<Review['progress']>) =>
       keptWithoutReason: 0,
       keptWithoutReasonKeys: [],
       keptExposed: 0,
+      keptCritical: 0,
       ...progress,
     },
   } as unknown as Review)
@@ -274,6 +275,38 @@ describe('SignOff', () => {
     expect(said(2, 'pt')).toMatch(/^2 chaves mantidas têm o token no código/)
     expect(said(1, 'es')).toMatch(
       /^1 clave mantenida tiene su token en el código/
+    )
+  })
+
+  it('counts the kept keys with a CRITICAL finding, which the completed review repeats (en, pt, es)', async () => {
+    const said = (keptCritical: number, locale = 'en') => {
+      const { getByRole, unmount } = render(
+        <SignOff
+          review={review({ keptCritical })}
+          onSigned={() => undefined}
+        />,
+        { locale }
+      )
+
+      fireEvent.click(getByRole('button'))
+      const text =
+        getByRole('dialog').querySelector('[data-sign-off-kept-critical]')
+          ?.textContent ?? null
+
+      unmount()
+
+      return text
+    }
+
+    expect(said(0)).toBeNull()
+    expect(said(2)).toBe(
+      '2 kept keys have a CRITICAL finding: signing leaves them as they are.'
+    )
+    expect(said(1, 'pt')).toBe(
+      '1 chave mantida tem um achado CRÍTICO: assinar a deixa como está.'
+    )
+    expect(said(2, 'es')).toBe(
+      '2 claves mantenidas tienen un hallazgo CRÍTICO: firmar las deja como están.'
     )
   })
 

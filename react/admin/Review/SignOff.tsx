@@ -70,6 +70,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     keptWithoutReason,
     keptWithoutReasonKeys,
     keptExposed,
+    keptCritical,
   } = review.progress
 
   const keptKeys = keptWithoutReasonKeys ?? []
@@ -231,6 +232,13 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
               id="admin/key-steward.review.signOffCritical"
               values={{ count: criticalChangesPending }}
             />
+          </p>
+        )}
+        {/* kept keys with a CRITICAL finding stay as they are: the completed review gives the
+            same count (keptCriticalAtSignOff) */}
+        {(keptCritical ?? 0) > 0 && (
+          <p className="fw5 c-danger" data-sign-off-kept-critical>
+            {t('signOffKeptCritical', { count: keptCritical })}
           </p>
         )}
         {/* a kept key whose token was found exposed (kept with a justification, so not a

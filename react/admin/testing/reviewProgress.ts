@@ -21,5 +21,6 @@ export const reviewProgress = (over: Partial<Progress> = {}): Progress => ({
   keptWithoutReason: 0,
   keptWithoutReasonKeys: [],
   keptExposed: 0,
+  keptCritical: 0,
   ...over,
 })

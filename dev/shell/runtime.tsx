@@ -6,7 +6,7 @@
 import React, { createContext, useContext, useEffect, useState } from 'react'
 
 import type { ShellMessage } from './urls'
-import { isShellMessage, pageSearch } from './urls'
+import { isShellMessage, shownPath } from './urls'
 
 export interface RouteDef {
   id: string
@@ -102,7 +102,10 @@ export function usePathname(): [
     setPathname(url.pathname)
     setSearch(url.search)
     window.scrollTo(0, 0)
-    tellTop({ type: 'ks-shell:navigated', path: url.pathname + url.search })
+    tellTop({
+      type: 'ks-shell:navigated',
+      path: shownPath(url.pathname, url.search),
+    })
   }
 
   useEffect(() => {
@@ -131,7 +134,7 @@ export function usePathname(): [
     // emptied the address bar's filters on every load, so a second reload lost the view.
     tellTop({
       type: 'ks-shell:navigated',
-      path: window.location.pathname + pageSearch(window.location.search),
+      path: shownPath(window.location.pathname, window.location.search),
       replace: true,
     })
 
@@ -166,7 +169,7 @@ export function setQuery(
   window.history.replaceState(null, '', window.location.pathname + search)
   tellTop({
     type: 'ks-shell:navigated',
-    path: window.location.pathname + search,
+    path: shownPath(window.location.pathname, search),
     replace: true,
   })
 }

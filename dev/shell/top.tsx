@@ -13,7 +13,7 @@ import pt from '../../messages/pt.json'
 import type { Session } from './prefs'
 import { initialPrefs, loadSessions, LOCALES, savePrefs } from './prefs'
 import type { ShellMessage } from './urls'
-import { isShellMessage, toFramePath, toTopPath } from './urls'
+import { frameUrl, isShellMessage, toFramePath, toTopPath } from './urls'
 
 const MESSAGES: Record<string, Record<string, string>> = { en, pt, es }
 const blocks = (
@@ -31,15 +31,6 @@ function currentItem(path: string): string | undefined {
     .map((i) => i.path)
     .filter((p) => path === p || path.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0]
-}
-
-/** A top path may carry the page's query string (a list's filters): the frame gets it too. */
-const frameUrl = (topPath: string, locale: string) => {
-  const [pathname, search = ''] = topPath.split('?')
-
-  return `${toFramePath(pathname)}?${
-    search ? `${search}&` : ''
-  }locale=${encodeURIComponent(locale)}`
 }
 
 const here = () => window.location.pathname + window.location.search

@@ -32,6 +32,28 @@ export function pageSearch(search: string): string {
   return rest ? `?${rest}` : ''
 }
 
+/**
+ * What the app frame tells the top frame it shows: its path and the page's own query. The frame's
+ * URL also carries `locale` (frameUrl), which the page's setQuery keeps when it merges its
+ * parameters: told as is, the address bar read `?locale=es&locale=es&review=…` (walk14 #13).
+ */
+export const shownPath = (pathname: string, search: string): string =>
+  pathname + pageSearch(search)
+
+/**
+ * The app frame's URL for a top path, which may carry the page's query string (a list's filters):
+ * the frame gets that query once, without the shell's own `session` and `locale` the top path may
+ * hold, and the language the top bar picked.
+ */
+export function frameUrl(topPath: string, locale: string): string {
+  const [pathname, search = ''] = topPath.split('?')
+  const page = pageSearch(search)
+
+  return `${toFramePath(pathname)}${
+    page ? `${page}&` : '?'
+  }locale=${encodeURIComponent(locale)}`
+}
+
 /** The app frame tells the top frame where it is; the top frame tells the app frame where to go. */
 export type ShellMessage =
   | { type: 'ks-shell:navigated'; path: string; replace?: boolean }

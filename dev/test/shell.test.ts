@@ -9,7 +9,13 @@ import { after, before, describe, it } from 'node:test'
 
 import type { Fixture } from '../platform/fixture'
 import { shellRoutes } from '../shell/serve'
-import { pageSearch, toFramePath, toTopPath } from '../shell/urls'
+import {
+  frameUrl,
+  pageSearch,
+  shownPath,
+  toFramePath,
+  toTopPath,
+} from '../shell/urls'
 import { loadJson, SMALL_FIXTURE } from './helpers'
 
 let server: Server
@@ -111,5 +117,28 @@ describe('Admin URL ↔ frame URL', () => {
     )
     assert.equal(pageSearch('?locale=pt'), '')
     assert.equal(pageSearch(''), '')
+  })
+
+  it('tells the address bar each parameter once when a page merges its query (walk14 #13)', () => {
+    // The frame's URL as the top frame loads it for a deep link that carried the shell's params.
+    const frame = frameUrl(
+      '/admin/key-steward/review?session=s-ana&locale=es&q=acme',
+      'es'
+    )
+
+    assert.equal(frame, '/admin/app/key-steward/review?q=acme&locale=es')
+    // A review opened there: setQuery merges review= into the frame's query and tells the top.
+    const merged = new URLSearchParams(frame.split('?')[1])
+
+    merged.set('review', 'r1')
+    assert.equal(
+      toTopPath(shownPath('/admin/app/key-steward/review', `?${merged}`)),
+      '/admin/key-steward/review?q=acme&review=r1'
+    )
+    // The language the top bar picked wins over one a deep link carried.
+    assert.equal(
+      frameUrl('/admin/key-steward/keys?locale=pt', 'es'),
+      '/admin/app/key-steward/keys?locale=es'
+    )
   })
 })

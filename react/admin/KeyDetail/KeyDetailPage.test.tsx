@@ -87,14 +87,22 @@ describe('KeyDetailPage', () => {
     expect(banner!.getAttribute('data-age-seconds')).toBe('300')
   })
 
-  it('says so when the key does not exist', async () => {
-    setRouteParams({ id: 'nope' })
-    const { getByText } = render(<KeyDetailPage />, {
-      graphql: { mocks: [keyDetailMock('nope')] },
-    })
+  it.each([
+    ['en', 'This key no longer exists in this account, or never did.'],
+    ['pt', 'Esta chave não existe mais nesta conta, ou nunca existiu.'],
+    ['es', 'Esta clave ya no existe en esta cuenta, o nunca existió.'],
+  ])(
+    'says so when the key does not exist, in words without brackets (walk14 #11, %s)',
+    async (locale, said) => {
+      setRouteParams({ id: 'nope' })
+      const { getByText } = render(<KeyDetailPage />, {
+        graphql: { mocks: [keyDetailMock('nope')] },
+        locale,
+      })
 
-    await waitFor(() => getByText(/does not exist in this account/))
-  })
+      await waitFor(() => getByText(said))
+    }
+  )
 
   it('says the key does not exist for an id the service refuses as no key id', async () => {
     setRouteParams({ id: 'not a key!' })
@@ -116,6 +124,6 @@ describe('KeyDetailPage', () => {
       },
     })
 
-    await waitFor(() => getByText(/does not exist in this account/))
+    await waitFor(() => getByText(/no longer exists in this account/))
   })
 })

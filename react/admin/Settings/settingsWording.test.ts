@@ -53,4 +53,20 @@ describe('settings wording', () => {
       expect(CATALOGS[lang][`${S}reminderLocale.help`]).toMatch(word)
     }
   )
+
+  // The page adds each number's range after its help (settings.range): a help that also states
+  // one read "From 0 to 1440; … From 0 to 1,440." (walk14 #7)
+  it.each(['en', 'pt', 'es'])(
+    'no help text states a range of its own (%s)',
+    (lang) => {
+      const helps = Object.entries(CATALOGS[lang]).filter(
+        ([id]) => id.startsWith(S) && id.endsWith('.help')
+      )
+
+      expect(helps.length).toBeGreaterThan(5)
+      expect(
+        helps.filter(([, text]) => /\d[\d.,]*\s+(to|a)\s+\d/.test(text))
+      ).toEqual([])
+    }
+  )
 })

@@ -159,6 +159,34 @@ describe('DailyScanPanel', () => {
     fireEvent.click(getByText('Yes, stop it'))
     await waitFor(() => getByText('Stopped'))
     expect(queryByText('Stop daily scan')).toBeNull()
+    // the confirmation went with the stop: focus is on what replaced it, not on the page
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        getByText('Start daily scan').closest('button')
+      )
+    )
+  })
+
+  it('moves focus into the stop confirmation, cancels it with Escape and returns focus (walk14 #5)', async () => {
+    const { getByText, queryByText } = render(<DailyScanPanel />, {
+      graphql: { mocks: [read(base)] },
+    })
+
+    await waitFor(() => getByText('Stop daily scan'))
+    const stopButton = () => getByText('Stop daily scan').closest('button')
+
+    fireEvent.click(getByText('Stop daily scan'))
+    const question = getByText(/Stop checking this account every day/)
+
+    expect(document.activeElement).toBe(question)
+    fireEvent.keyDown(question, { key: 'Escape' })
+    expect(queryByText(/Stop checking this account every day/)).toBeNull()
+    expect(document.activeElement).toBe(stopButton())
+
+    fireEvent.click(getByText('Stop daily scan'))
+    fireEvent.click(getByText('Cancel'))
+    expect(queryByText('Yes, stop it')).toBeNull()
+    expect(document.activeElement).toBe(stopButton())
   })
 
   // The panel says "Every day at 06:00 UTC": its times are in UTC and say so, even in a browser

@@ -1,7 +1,7 @@
 // The daily scan as VTEX runs it for this account: registered or not, when it last ran and what
 // each step did, when it runs next, the last problem in words with what to do, and Stop/Restart.
 // Failures happen with no admin watching (VTEX's scheduler calls the app), so they are shown here.
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, PageBlock, Tag } from 'vtex.styleguide'
@@ -110,6 +110,49 @@ const DailyScanPanel: React.FC = () => {
   >(STOP, refresh)
 
   const [confirmStop, setConfirmStop] = useState(false)
+  // The inline confirmation replaces "Stop daily scan": focus goes to its question (read out,
+  // Tab goes on to its buttons), Escape cancels, and focus returns to "Stop daily scan" after
+  // Cancel (or to "Start daily scan" once stopped), never to the page's start.
+  const question = useRef<HTMLSpanElement>(null)
+  const buttons = useRef<HTMLDivElement>(null)
+  const toggled = useRef(false)
+  const askStop = (next: boolean) => {
+    toggled.current = true
+    setConfirmStop(next)
+  }
+
+  // Escape cancels while the question is asked (not while the stop is being sent).
+  const group = useRef<HTMLSpanElement>(null)
+  const cancelOnEscape = useRef<() => void>(() => undefined)
+
+  cancelOnEscape.current = () => {
+    if (!stopping.loading) askStop(false)
+  }
+
+  useEffect(() => {
+    const el = group.current
+
+    if (!confirmStop || !el) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      cancelOnEscape.current()
+    }
+
+    el.addEventListener('keydown', onKey)
+
+    return () => el.removeEventListener('keydown', onKey)
+  }, [confirmStop])
+
+  useEffect(() => {
+    if (!toggled.current) return
+    if (confirmStop) question.current?.focus()
+    else
+      (
+        buttons.current?.querySelector<HTMLElement>('[data-stop] button') ??
+        buttons.current?.querySelector<HTMLElement>('[data-restart] button')
+      )?.focus()
+  }, [confirmStop])
   const s = data?.schedule
   const failure = readError(restarting.error ?? stopping.error)
 
@@ -209,8 +252,8 @@ const DailyScanPanel: React.FC = () => {
                 </Notice>
               </div>
             )}
-            <div className="flex flex-wrap items-center">
-              <span className="mr4 mb3">
+            <div className="flex flex-wrap items-center" ref={buttons}>
+              <span className="mr4 mb3" data-restart>
                 <Button
                   variation="secondary"
                   size="small"
@@ -221,11 +264,11 @@ const DailyScanPanel: React.FC = () => {
                 </Button>
               </span>
               {s.registered && !confirmStop && (
-                <span className="mb3">
+                <span className="mb3" data-stop>
                   <Button
                     variation="danger-tertiary"
                     size="small"
-                    onClick={() => setConfirmStop(true)}
+                    onClick={() => askStop(true)}
                   >
                     {t('stop')}
                   </Button>
@@ -236,8 +279,16 @@ const DailyScanPanel: React.FC = () => {
                   className="mb3 flex items-center"
                   role="group"
                   aria-label={t('stop')}
+                  ref={group}
                 >
-                  <span className="mr3 f6">{t('stopConfirm')}</span>
+                  <span
+                    ref={question}
+                    tabIndex={-1}
+                    className="mr3 f6"
+                    data-stop-question
+                  >
+                    {t('stopConfirm')}
+                  </span>
                   <span className="mr3">
                     <Button
                       variation="danger"
@@ -245,7 +296,7 @@ const DailyScanPanel: React.FC = () => {
                       isLoading={stopping.loading}
                       onClick={() =>
                         stop().then(
-                          () => setConfirmStop(false),
+                          () => askStop(false),
                           () => undefined
                         )
                       }
@@ -256,7 +307,7 @@ const DailyScanPanel: React.FC = () => {
                   <Button
                     variation="tertiary"
                     size="small"
-                    onClick={() => setConfirmStop(false)}
+                    onClick={() => askStop(false)}
                   >
                     {t('cancel')}
                   </Button>

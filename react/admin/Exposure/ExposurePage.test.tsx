@@ -1,6 +1,7 @@
 import React from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
+import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import LEAK_SCAN from '../graphql/leakScan.gql'
 import RUN from '../graphql/runLeakScan.gql'
 import ExposurePage from './ExposurePage'
@@ -102,6 +103,57 @@ describe('ExposurePage', () => {
     expect(step.querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys/k-store-locator'
     )
+  })
+
+  it('leads step 1 with VTEX’s Admin for a session that cannot open the key pages (walk14 #9)', async () => {
+    // Frank: Save user only; the service names no key for him (labels are read data)
+    const saveOnly = {
+      request: { query: PERMISSIONS },
+      result: {
+        data: {
+          keyActionPermissions: ['renewToken', 'deactivateKey'].map(
+            (field) => ({
+              field,
+              allowed: false,
+              missingResources: ['Get paged roles', 'Get paged users'],
+              acceptedResources: [
+                ['Get paged roles', 'View Admin Users'],
+                ['Get paged users', 'View Admin Users'],
+              ],
+            })
+          ),
+        },
+      },
+    }
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: {
+              data: {
+                leakScan: {
+                  ...scan,
+                  exposures: [{ ...scan.exposures[0], key: null }],
+                },
+              },
+            },
+          },
+          saveOnly,
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
+    const step = container.querySelector('[data-todo-renew]')!
+
+    await waitFor(() =>
+      expect(step.textContent).toBe(
+        'If a token was found, renew it now in VTEX’s Admin (Account settings → API keys): look the key up by the appKey shown above. Then finish the renewal once integrations use the new one.'
+      )
+    )
+    expect(step.textContent).not.toContain('Key Steward')
   })
 
   it('words step 1 without a link when no found token belongs to a key of the account', async () => {

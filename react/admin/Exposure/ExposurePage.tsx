@@ -8,6 +8,8 @@ import {
 } from 'react-intl'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 
+import { mayCarryOut } from '../actions/opensKeyPages'
+import { usePermissions } from '../actions/usePermissions'
 import Link from '../components/Link'
 import PageFrame, { BASE } from '../components/PageFrame'
 import { ErrorState, Loading } from '../components/QueryState'
@@ -80,6 +82,10 @@ const ExposurePage: React.FC = () => {
   const renewKeys = (scan?.exposures ?? [])
     .flatMap((e) => (e.tokenFound && e.key ? [e.key] : []))
     .filter((k, i, all) => all.findIndex((x) => x.id === k.id) === i)
+
+  // A session that may not renew on a key's page (without the read resources the key pages are
+  // closed to it) is sent to VTEX's Admin first, not to a page it cannot open (walk14 #9).
+  const renewHere = mayCarryOut('ROTATE', usePermissions())
 
   const scanRun = useScanRun(run)
   const runButton = (
@@ -339,7 +345,9 @@ const ExposurePage: React.FC = () => {
           <PageBlock variation="annotated" title={t('todo')}>
             <ol className="mt0 pl4">
               <li className="mb2" data-todo-renew>
-                {renewKeys.length ? (
+                {!renewHere ? (
+                  <FormattedMessage id="admin/key-steward.exposure.todo1Admin" />
+                ) : renewKeys.length ? (
                   <FormattedMessage
                     id="admin/key-steward.exposure.todo1Keys"
                     values={{

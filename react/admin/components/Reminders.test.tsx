@@ -7,6 +7,12 @@ import SNOOZE from '../graphql/snoozeReminder.gql'
 import type { Reminder } from './Reminders'
 import Reminders, { actionHref, linksHere } from './Reminders'
 
+/** The button named `name` inside `el`. */
+const buttonIn = (el: Element, name: string): HTMLElement =>
+  Array.from(el.querySelectorAll<HTMLElement>('button')).find(
+    (b) => b.textContent?.trim() === name
+  )!
+
 describe('Reminders', () => {
   it('says since when the review is overdue when one was completed before (as the Overview)', async () => {
     const reminders = [
@@ -176,6 +182,30 @@ describe('Reminders', () => {
     ).toBe('/admin/app/key-steward/keys?reminder=KEYS_CROSSED_ROTATION')
     expect(container.querySelectorAll('[data-reminder]')).toHaveLength(2)
     expect(container.textContent).toContain('7 days')
+    // two "Snooze" buttons (and two selects): each is described by its own reminder (walk14 #12)
+    const describedBy = (el: Element) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+
+    const [first, second] = Array.from(
+      container.querySelectorAll('[data-reminder]')
+    )
+
+    for (const [banner, said] of [
+      [first, /^No access review completed yet: do the first one now\.?$/],
+      [
+        second,
+        /^2 keys crossed the rotation period since the last scan: ERP sync, Feed/,
+      ],
+    ] as const) {
+      const button = buttonIn(banner, 'Snooze')
+
+      expect(describedBy(button)).toMatch(said)
+      expect(describedBy(banner.querySelector('select')!)).toMatch(said)
+    }
+
     // standing banners: read where they are, not announced as urgent on every page load
     expect(
       container.querySelectorAll('[role="alert"], [role="status"], [aria-live]')

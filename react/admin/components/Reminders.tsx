@@ -21,6 +21,7 @@ import { BASE } from './PageFrame.constants'
 import { readError } from '../utils/errors'
 import { Notice } from './Notice'
 import { reminderTone } from './reminderTone'
+import { useAriaAttributes } from './useAriaAttributes'
 
 export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
@@ -118,36 +119,44 @@ const ReminderItem: React.FC<{
       : '')
 
   const never = r.kind === 'REVIEW_OVERDUE' && !r.dueDate
+  // With two banners a screen reader heard "Snooze" twice: each snooze control is described by
+  // its own reminder's text (walk14 #12).
+  const textId = `${snoozeId}-text`
+  const snoozeButton = useRef<HTMLButtonElement>(null)
+
+  useAriaAttributes(snoozeButton, { 'aria-describedby': textId })
 
   return (
     <div className="mb3" data-reminder={r.kind}>
       <Notice announce="none" type={reminderTone(r)}>
         <span>
-          <FormattedMessage
-            id={
-              // overdue since a date when a review was completed before (as on the Overview);
-              // never completed is due now, not overdue (it shows on the day of install too)
-              r.kind === 'REVIEW_OVERDUE' && r.dueDate
-                ? 'admin/key-steward.overview.reviewOverdueSince'
-                : never
-                ? 'admin/key-steward.reminder.REVIEW_NEVER'
-                : `admin/key-steward.reminder.${r.kind}`
-            }
-            values={{
-              count: r.count,
-              names,
-              date: r.dueDate ? (
-                <FormattedDate
-                  value={r.dueDate}
-                  year="numeric"
-                  month="long"
-                  day="numeric"
-                />
-              ) : (
-                ''
-              ),
-            }}
-          />
+          <span id={textId}>
+            <FormattedMessage
+              id={
+                // overdue since a date when a review was completed before (as on the Overview);
+                // never completed is due now, not overdue (it shows on the day of install too)
+                r.kind === 'REVIEW_OVERDUE' && r.dueDate
+                  ? 'admin/key-steward.overview.reviewOverdueSince'
+                  : never
+                  ? 'admin/key-steward.reminder.REVIEW_NEVER'
+                  : `admin/key-steward.reminder.${r.kind}`
+              }
+              values={{
+                count: r.count,
+                names,
+                date: r.dueDate ? (
+                  <FormattedDate
+                    value={r.dueDate}
+                    year="numeric"
+                    month="long"
+                    day="numeric"
+                  />
+                ) : (
+                  ''
+                ),
+              }}
+            />
+          </span>
           {!linksHere(actionHref(r), here) && (
             <>
               {' '}
@@ -163,6 +172,7 @@ const ReminderItem: React.FC<{
             className="flex items-center flex-wrap mt2"
             role="group"
             aria-labelledby={`${snoozeId}-label`}
+            aria-describedby={textId}
             data-snooze
           >
             <label
@@ -176,6 +186,7 @@ const ReminderItem: React.FC<{
             </label>
             <select
               id={snoozeId}
+              aria-describedby={textId}
               className="f6 pv1 ph2 mr2 ba b--muted-3 br2 bg-base c-on-base pointer"
               value={days}
               onChange={(e) => setDays(Number(e.target.value))}
@@ -190,6 +201,7 @@ const ReminderItem: React.FC<{
               ))}
             </select>
             <ButtonPlain
+              ref={snoozeButton}
               size="small"
               isLoading={snoozing.loading}
               onClick={() =>

@@ -192,6 +192,19 @@ describe('ExternalKeysPanel', () => {
     await waitFor(() =>
       getByText('The appKey belongs to account “agenciaorbita”, not “other”.')
     )
+    // as Settings does (walk14 #4): focus on the refused field, marked invalid, its reason linked
+    const field = getByLabelText(/^Account that owns it/)
+
+    await waitFor(() => expect(document.activeElement).toBe(field))
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    const described = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+
+    expect(described).toContain(
+      'The appKey belongs to account “agenciaorbita”, not “other”.'
+    )
+    expect(getByLabelText(/^appKey/).getAttribute('aria-invalid')).toBeNull()
   })
 
   it('removes a key only after a confirmation that says VTEX keeps its roles', async () => {

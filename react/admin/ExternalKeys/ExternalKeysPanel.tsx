@@ -8,7 +8,7 @@ import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import type { ApolloError } from 'apollo-client'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Button, Input, PageBlock, Spinner } from 'vtex.styleguide'
+import { Button, PageBlock, Spinner } from 'vtex.styleguide'
 
 import ConfirmDialog from '../actions/ConfirmDialog'
 import FindingList from '../components/FindingList'
@@ -27,6 +27,9 @@ import type {
 import type { ServiceError } from '../utils/errors'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
+import TextField from '../components/TextField'
+import { useAnswerFocus } from '../components/useAnswerFocus'
+import { VISUALLY_HIDDEN } from '../components/visuallyHidden'
 
 export type ExternalKey = NonNullable<
   KeyStewardExternalKeysQuery['inventory']
@@ -38,16 +41,6 @@ interface FieldReason {
   message: string
   reason?: string
   params?: Record<string, string>
-}
-
-/** Read by screen readers, not shown: which key a Remove button removes. */
-const VISUALLY_HIDDEN: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
 }
 
 const APP_KEY_ACCOUNT = /^\s*vtexappkey-([a-z0-9]+)-/
@@ -159,47 +152,45 @@ const RegisterForm: React.FC<{
 
   const failure = readError(state.error)
   const fields = (failure?.fields ?? []) as FieldReason[]
-  const invalid = (field: string) => {
-    const f = fields.filter((x) => x.field === field)
+  const invalid = (field: string) =>
+    fields.filter((x) => x.field === field).map((x) => explain(t, x))
 
-    return f.length ? f.map((x) => explain(t, x)).join(' ') : undefined
-  }
+  // A refusal focuses the first refused field (marked invalid, its reason linked to it), else
+  // Register beside the reason: not the page's start, where the disabled button left it.
+  const [form, answered] = useAnswerFocus()
 
   return (
     <form
+      ref={form}
       aria-label={t('registerTitle')}
       data-testid="external-key-form"
       onSubmit={(e) => {
         e.preventDefault()
-        register({ variables: { appKey, account } }).then(
-          async (r) => {
-            const registered =
-              r.data?.registerExternalKey?.appKey ?? appKey.trim()
+        register({ variables: { appKey, account } }).then(async (r) => {
+          const registered =
+            r.data?.registerExternalKey?.appKey ?? appKey.trim()
 
-            setAppKey('')
-            setAccount('')
-            setAccountTyped(false)
-            await onRegistered(registered)
-          },
-          () => undefined
-        )
+          setAppKey('')
+          setAccount('')
+          setAccountTyped(false)
+          await onRegistered(registered)
+        }, answered)
       }}
     >
       <h3 className="t-heading-5 mt0 mb3">{t('registerTitle')}</h3>
       {failure && !fields.length && <Failure failure={failure} change />}
       <div className="flex flex-wrap items-start">
         <div className="w-100 w-50-l pr4-l mb4">
-          <Input
+          <TextField
             id="external-key-appkey"
+            name="appKey"
+            className="w-100"
             label={t('appKey')}
-            helpText={t('appKeyHelp')}
+            help={t('appKeyHelp')}
             value={appKey}
-            autoComplete="off"
-            spellCheck="false"
-            errorMessage={invalid('appKey')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-              const { value } = e.target
-
+            code
+            errors={invalid('appKey')}
+            onChange={(value) => {
               setAppKey(value)
               // The appKey names its account: fill it in until the admin types one.
               const named = APP_KEY_ACCOUNT.exec(value)
@@ -209,16 +200,17 @@ const RegisterForm: React.FC<{
           />
         </div>
         <div className="w-100 w-30-l pr4-l mb4">
-          <Input
+          <TextField
             id="external-key-account"
+            name="account"
+            className="w-100"
             label={t('accountLabel')}
-            helpText={t('accountHelp')}
+            help={t('accountHelp')}
             value={account}
-            autoComplete="off"
-            spellCheck="false"
-            errorMessage={invalid('account')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-              setAccount(e.target.value)
+            code
+            errors={invalid('account')}
+            onChange={(value) => {
+              setAccount(value)
               setAccountTyped(true)
             }}
           />

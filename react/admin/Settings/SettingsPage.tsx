@@ -1,11 +1,12 @@
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
-import SettingField from './SettingField'
+import TextField from '../components/TextField'
+import { useAnswerFocus } from '../components/useAnswerFocus'
 import { ErrorState, Loading } from '../components/QueryState'
 import ACCOUNT_ROLES from '../graphql/accountRoles.gql'
 import SETTINGS from '../graphql/settings.gql'
@@ -128,26 +129,9 @@ const SettingsPage: React.FC = () => {
   const [saved, setSaved] = useState(false)
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [advancedOpen, setAdvancedOpen] = useState(false)
-  // Bumped after a refused save: focus goes to the first invalid field (in the form's order).
-  const [refusedAt, setRefusedAt] = useState(0)
-  const formRef = useRef<HTMLFormElement>(null)
-
-  useEffect(() => {
-    if (!refusedAt) return
-    formRef.current
-      ?.querySelector<HTMLElement>('[aria-invalid="true"]')
-      ?.focus()
-  }, [refusedAt])
-  // Bumped when a save is answered (saved, or refused as a whole): the button was disabled while
-  // saving, which drops focus to the page's start; it gets it back (the notice is announced).
-  const [answeredAt, setAnsweredAt] = useState(0)
-
-  useEffect(() => {
-    if (answeredAt)
-      formRef.current
-        ?.querySelector<HTMLElement>('button[type="submit"]')
-        ?.focus()
-  }, [answeredAt])
+  // After a save is answered, focus goes to the first invalid field, else to the Save button
+  // (the notice by it is announced).
+  const [formRef, answered] = useAnswerFocus()
 
   useEffect(() => {
     if (data?.settings) setForm(toForm(data.settings))
@@ -187,7 +171,7 @@ const SettingsPage: React.FC = () => {
     if (found.some((p) => ADVANCED_NUMBERS.includes(p.field as NumberField)))
       setAdvancedOpen(true)
     if (found.length) {
-      setRefusedAt(Date.now())
+      answered()
 
       return
     }
@@ -210,7 +194,7 @@ const SettingsPage: React.FC = () => {
         awaitRefetchQueries: true,
       })
       setSaved(true)
-      setAnsweredAt(Date.now())
+      answered()
     } catch (err) {
       // The service's per-field refusals (code, params, entry) are shown like the browser's own.
       const refused = readError(err as never)
@@ -230,8 +214,9 @@ const SettingsPage: React.FC = () => {
           )
         )
           setAdvancedOpen(true)
-        setRefusedAt(Date.now())
-      } else setAnsweredAt(Date.now())
+      }
+
+      answered()
     }
   }
 
@@ -241,7 +226,7 @@ const SettingsPage: React.FC = () => {
     field: NumberField | ListField
   ) =>
     form && (
-      <SettingField
+      <TextField
         key={field}
         id={`setting-${field}`}
         name={field}

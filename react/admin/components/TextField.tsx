@@ -1,11 +1,11 @@
-// One text field of the settings form: vtex.styleguide's Input for its look, with its errors and
-// help outside the label (so the field's name is its label only) and linked to the input by
-// aria-describedby; aria-invalid while it is refused. A list field may have several errors,
-// one per bad entry.
+// A text field with its errors and help outside the label (so the field's name is its label
+// only), linked to the input by aria-describedby, and aria-invalid while it is refused:
+// vtex.styleguide's Input for its look. A list field may have several errors, one per bad entry.
+// Settings and the external key registration use it, with useAnswerFocus for focus after a refusal.
 import React, { useRef } from 'react'
 import { Input } from 'vtex.styleguide'
 
-import { useAriaAttributes } from '../components/useAriaAttributes'
+import { useAriaAttributes } from './useAriaAttributes'
 
 interface Props {
   id: string
@@ -15,10 +15,14 @@ interface Props {
   errors: string[]
   value: string
   numeric?: boolean
+  /** for what is not a word (an appKey): no autofill, no spelling marks */
+  code?: boolean
+  /** the box around the field and its messages (Settings' column by default) */
+  className?: string
   onChange: (value: string) => void
 }
 
-const SettingField: React.FC<Props> = ({
+const TextField: React.FC<Props> = ({
   id,
   name,
   label,
@@ -26,6 +30,8 @@ const SettingField: React.FC<Props> = ({
   errors,
   value,
   numeric,
+  code,
+  className = 'mb5 w-100 mw6',
   onChange,
 }) => {
   const input = useRef<HTMLInputElement>(null)
@@ -43,13 +49,15 @@ const SettingField: React.FC<Props> = ({
   // One width at every viewport (at most 32rem): a half-width column at the -l breakpoint made
   // the same field 880 px wide in a 1014 px frame and 443 px in a 1024 px one.
   return (
-    <div className="mb5 w-100 mw6">
+    <div className={className}>
       <Input
         ref={input}
         id={id}
         name={name}
         type="text"
         inputMode={numeric ? 'numeric' : undefined}
+        autoComplete={code ? 'off' : undefined}
+        spellCheck={code ? 'false' : undefined}
         label={label}
         value={value}
         error={invalid}
@@ -83,4 +91,4 @@ const SettingField: React.FC<Props> = ({
   )
 }
 
-export default SettingField
+export default TextField

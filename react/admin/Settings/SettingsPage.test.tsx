@@ -512,5 +512,13 @@ describe('SettingsPage', () => {
 
     await waitFor(() => getByTestId('roles-unavailable'))
     expect(getByTestId('roles-unavailable').textContent).toBe(said)
+    // no "Pick the custom roles…" under "cannot be changed" (walk14 #8); the group is described
+    // by why instead
+    const group = getByTestId('roles-unavailable').closest('fieldset')!
+
+    expect(group.textContent).not.toContain('Pick the custom roles')
+    expect(group.getAttribute('aria-describedby')).toBe(
+      'setting-roles-unavailable'
+    )
   })
 })

@@ -118,6 +118,8 @@ const SettingsPage: React.FC = () => {
   >(ACCOUNT_ROLES)
 
   const rolesRefusal = readError(roles.error)
+  // The list of custom roles could not be read (refused or failed): nothing to pick from.
+  const rolesShown = !(roles.error && !roles.data)
   const resourceWords = useResourceWords()
 
   const [save, saving] = useMutation<
@@ -292,18 +294,23 @@ const SettingsPage: React.FC = () => {
             <fieldset
               className="mb5 w-100 mw6 bn pa0 ma0"
               id="setting-keyManagingRoleIds"
-              aria-describedby={
-                roleErrors.length
-                  ? 'setting-roles-error setting-roles-help'
-                  : 'setting-roles-help'
-              }
+              aria-describedby={[
+                roleErrors.length ? 'setting-roles-error' : '',
+                rolesShown ? 'setting-roles-help' : 'setting-roles-unavailable',
+              ]
+                .filter(Boolean)
+                .join(' ')}
             >
               <legend className="t-small mb3 c-on-base">
                 {t('roles.label')}
               </legend>
               {roles.loading && !roles.data && <Loading />}
               {roles.error && !roles.data && (
-                <p className="c-danger f6 mv2" data-testid="roles-unavailable">
+                <p
+                  id="setting-roles-unavailable"
+                  className="c-danger f6 mv2"
+                  data-testid="roles-unavailable"
+                >
                   {/* a missing permission is not an outage: say which, not "could not be loaded" */}
                   {rolesRefusal?.code === 'FORBIDDEN'
                     ? intl.formatMessage(
@@ -364,9 +371,13 @@ const SettingsPage: React.FC = () => {
                   ))}
                 </div>
               )}
-              <p id="setting-roles-help" className="c-muted-1 f6 mv2">
-                {t('roles.help')}
-              </p>
+              {/* "Pick the custom roles…" only where there are roles to pick: under "you cannot
+                  change this choice" it contradicted it (walk14 #8) */}
+              {rolesShown && (
+                <p id="setting-roles-help" className="c-muted-1 f6 mv2">
+                  {t('roles.help')}
+                </p>
+              )}
             </fieldset>
             {listInput('scanExtraPaths')}
             {listInput('reminderEmails')}

@@ -196,9 +196,12 @@ const CompletedReview: React.FC<{
   /** the decision table's Show, Severity and Finding filters (the page's ?show=, ?severity=, ?rule=) */
   filters?: TableFilters
   onFiltersChange?: (f: Partial<TableFilters>) => void
+  /** focus its heading once shown: after signing, and after Open in the list (walk14 #6) */
+  focusHeading?: boolean
 }> = ({
   id,
   justSigned = false,
+  focusHeading = justSigned,
   onClose,
   carryOut,
   onCarryOutChange,
@@ -238,9 +241,10 @@ const CompletedReview: React.FC<{
   >(NEXT_REVIEW_DUE, { skip: !justSigned, fetchPolicy: 'network-only' })
 
   const nextDue = next.data?.hygiene?.nextReviewDue ?? null
-  // The Sign off button is gone with the open review: focus goes to this review's heading.
+  // The Sign off button is gone with the open review, and Open leaves focus in the list below:
+  // focus goes to this review's heading.
   const summary = useRef<HTMLDivElement>(null)
-  const [headingFocused, setHeadingFocused] = useState(!justSigned)
+  const [headingFocused, setHeadingFocused] = useState(!focusHeading)
 
   useEffect(() => {
     if (!headingFocused && focusHeadingIn(summary.current))

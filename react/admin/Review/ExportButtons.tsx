@@ -3,10 +3,42 @@ import { useApolloClient } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
+import { VISUALLY_HIDDEN } from '../components/visuallyHidden'
 import type { ExportFormat } from '../graphql/types.generated'
 import { downloadExport } from './download'
 
-const ExportButtons: React.FC<{ id: string }> = ({ id }) => {
+/**
+ * A review button's visible label (review.<label>); with `signed`, screen readers hear the fuller
+ * name review.<label>Name instead, which starts with that label and says the review's date.
+ */
+export const ButtonName: React.FC<{
+  label: 'openCompleted' | 'exportCsv' | 'exportJson'
+  signed?: string
+}> = ({ label, signed }) =>
+  signed ? (
+    <>
+      <span aria-hidden="true">
+        <FormattedMessage id={`admin/key-steward.review.${label}`} />
+      </span>
+      <span style={VISUALLY_HIDDEN}>
+        <FormattedMessage
+          id={`admin/key-steward.review.${label}Name`}
+          values={{ date: signed }}
+        />
+      </span>
+    </>
+  ) : (
+    <FormattedMessage id={`admin/key-steward.review.${label}`} />
+  )
+
+/**
+ * `signed`: the sign-off date of a completed review in a list of them, said in each button's name
+ * for screen readers ("Export CSV of the review signed …"): every row's buttons read alike.
+ */
+const ExportButtons: React.FC<{ id: string; signed?: string }> = ({
+  id,
+  signed,
+}) => {
   const client = useApolloClient()
   const [failed, setFailed] = useState(false)
   const go = (format: ExportFormat) =>
@@ -18,10 +50,10 @@ const ExportButtons: React.FC<{ id: string }> = ({ id }) => {
   return (
     <span className="inline-flex items-center">
       <Button size="small" variation="tertiary" onClick={() => go('CSV')}>
-        <FormattedMessage id="admin/key-steward.review.exportCsv" />
+        <ButtonName label="exportCsv" signed={signed} />
       </Button>
       <Button size="small" variation="tertiary" onClick={() => go('JSON')}>
-        <FormattedMessage id="admin/key-steward.review.exportJson" />
+        <ButtonName label="exportJson" signed={signed} />
       </Button>
       {failed && (
         <span className="c-danger f6 ml2" role="alert">

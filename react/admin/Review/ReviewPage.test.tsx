@@ -6,6 +6,7 @@ import COUNT from '../graphql/reviewCount.gql'
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import REVIEW from '../graphql/review.gql'
 import HISTORY from '../graphql/reviewHistory.gql'
+import REVIEW_BY_ID from '../graphql/reviewById.gql'
 import ReviewPage from './ReviewPage'
 import { reviewProgress } from '../testing/reviewProgress'
 import { decisionPage, reviewKey } from '../testing/decisionPage'
@@ -152,6 +153,89 @@ describe('ReviewPage', () => {
       )
     )
     expect(getAllByText('Open').length).toBeGreaterThan(0)
+  })
+
+  it('names each row’s buttons by its review, and Open moves focus to the review it opens (walk14 #6)', async () => {
+    const signedR0 = {
+      request: {
+        query: REVIEW_BY_ID,
+        variables: { id: 'r0', auditLimit: 100 },
+      },
+      result: {
+        data: {
+          reviewById: {
+            ...review,
+            id: 'r0',
+            status: 'COMPLETED',
+            completedAt: history[0].completedAt,
+            signedBy: history[0].signedBy,
+            checklist: [],
+            auditTotal: 0,
+            audit: [],
+          },
+        },
+      },
+    }
+
+    const { getByRole, getByText, container } = render(<ReviewPage />, {
+      graphql: {
+        mocks: [
+          { request: { query: REVIEW }, result: { data: { review: null } } },
+          {
+            request: { query: HISTORY },
+            result: {
+              data: {
+                reviews: [
+                  {
+                    ...history[0],
+                    id: 'r9',
+                    completedAt: '2026-11-26T12:00:00.000Z',
+                  },
+                  history[0],
+                ],
+                reviewsUnreadable: 0,
+              },
+            },
+          },
+          signedR0,
+          decisionPage({ filter: { status: 'ALL' }, keys, reviewId: 'r0' }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('No review is open'))
+    // the same three buttons on every row, told apart by the review's date
+    const open = await waitFor(() =>
+      getByRole('button', {
+        name: 'Open the review signed August 2, 2026 at 12:00 UTC',
+      })
+    )
+
+    expect(
+      getByRole('button', {
+        name: 'Export CSV of the review signed November 26, 2026 at 12:00 UTC',
+      })
+    ).toBeInTheDocument()
+    expect(
+      getByRole('button', {
+        name: 'Export JSON of the review signed August 2, 2026 at 12:00 UTC',
+      })
+    ).toBeInTheDocument()
+    // what is shown stays the short label
+    expect(open.querySelector('[aria-hidden="true"]')!.textContent).toBe('Open')
+
+    open.focus()
+    fireEvent.click(open)
+    await waitFor(() =>
+      expect(
+        container.querySelector('[data-completed-review="r0"]')
+      ).not.toBeNull()
+    )
+    const heading = Array.from(container.querySelectorAll('h2')).find(
+      (h) => h.textContent === 'Completed review'
+    )
+
+    await waitFor(() => expect(document.activeElement).toBe(heading))
   })
 
   it.each([

@@ -23,7 +23,7 @@ import { signOffTime } from '../utils/scanTime'
 import Checklist from './Checklist'
 import CompletedReview from './CompletedReview'
 import DecisionTable from './DecisionTable'
-import ExportButtons from './ExportButtons'
+import ExportButtons, { ButtonName } from './ExportButtons'
 import SignOff from './SignOff'
 import type { CarryOutFilter, ReviewSummary } from './types'
 import { CARRY_OUT_FILTERS } from './types'
@@ -62,11 +62,12 @@ const Bar: React.FC<{ done: number; total: number; label: string }> = ({
 )
 
 /** A history row's line; changesAsked is null when the review could not be read this time. */
-const HistoryLine: React.FC<{ r: ReviewSummary }> = ({ r }) => {
-  const { locale } = useIntl()
+const HistoryLine: React.FC<{ r: ReviewSummary; date: string }> = ({
+  r,
+  date,
+}) => {
   const values = {
-    // in UTC and saying so, as the scans' times (walk 11 #10)
-    date: signOffTime(locale, r.completedAt),
+    date,
     who: r.signedBy,
     keys: r.keys,
   }
@@ -100,37 +101,46 @@ const Unreadable: React.FC<{ count: number }> = ({ count }) =>
 const History: React.FC<{
   reviews: ReviewSummary[]
   onOpen: (id: string) => void
-}> = ({ reviews, onOpen }) =>
-  reviews.length === 0 ? (
+}> = ({ reviews, onOpen }) => {
+  const { locale } = useIntl()
+
+  return reviews.length === 0 ? (
     <p className="c-muted-1">
       <FormattedMessage id="admin/key-steward.review.noHistory" />
     </p>
   ) : (
     <ul className="list pa0 ma0">
-      {reviews.map((r) => (
-        <li
-          key={r.id}
-          className="flex items-center justify-between pv3 bb b--muted-5"
-          data-review-id={r.id}
-        >
-          <span>
-            {/* the time and the changes asked tell apart reviews signed the same day */}
-            <HistoryLine r={r} />
-          </span>
-          <span className="inline-flex items-center">
-            <Button
-              size="small"
-              variation="secondary"
-              onClick={() => onOpen(r.id)}
-            >
-              <FormattedMessage id="admin/key-steward.review.openCompleted" />
-            </Button>
-            <ExportButtons id={r.id} />
-          </span>
-        </li>
-      ))}
+      {reviews.map((r) => {
+        // in UTC and saying so, as the scans' times (walk 11 #10); also in the row's buttons'
+        // names, which read alike on every row otherwise (walk14 #6)
+        const signed = signOffTime(locale, r.completedAt)
+
+        return (
+          <li
+            key={r.id}
+            className="flex items-center justify-between pv3 bb b--muted-5"
+            data-review-id={r.id}
+          >
+            <span>
+              {/* the time and the changes asked tell apart reviews signed the same day */}
+              <HistoryLine r={r} date={signed} />
+            </span>
+            <span className="inline-flex items-center">
+              <Button
+                size="small"
+                variation="secondary"
+                onClick={() => onOpen(r.id)}
+              >
+                <ButtonName label="openCompleted" signed={signed} />
+              </Button>
+              <ExportButtons id={r.id} signed={signed} />
+            </span>
+          </li>
+        )
+      })}
     </ul>
   )
+}
 
 /** ?review=<id> opens a completed review (links and the browser's back button keep it). */
 function reviewFromUrl(): string | null {
@@ -209,6 +219,11 @@ const ReviewPage: React.FC = () => {
   const [viewing, setViewing] = useState<{
     id: string
     justSigned: boolean
+    /**
+     * opened from the list (the count of Opens, so opening it again shows it anew): focus goes
+     * to its heading, as after signing
+     */
+    opened?: number
   } | null>(() => (named ? { id: named, justSigned: false } : null))
 
   useEffect(() => {
@@ -257,8 +272,13 @@ const ReviewPage: React.FC = () => {
   const openFailure = readError(open.error)
   const review = open.data?.review
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
-  const show = (id: string | null, justSigned = false) => {
-    setViewing(id ? { id, justSigned } : null)
+  const opens = useRef(0)
+  const show = (id: string | null, justSigned = false, opened = false) => {
+    setViewing(
+      id
+        ? { id, justSigned, opened: opened ? ++opens.current : undefined }
+        : null
+    )
     // a follow-up filter, a search and the table's filters belong to the review they were set on
     setParams({
       review: id,
@@ -278,8 +298,10 @@ const ReviewPage: React.FC = () => {
     >
       {viewing ? (
         <CompletedReview
+          key={`${viewing.id}:${viewing.opened ?? 0}`}
           id={viewing.id}
           justSigned={viewing.justSigned}
+          focusHeading={viewing.justSigned || !!viewing.opened}
           onClose={() => show(null)}
           carryOut={carryOutFromUrl()}
           onCarryOutChange={(f) => setParams({ carryOut: f })}
@@ -400,7 +422,10 @@ const ReviewPage: React.FC = () => {
       )}
       {history.data && (
         <PageBlock title={t('history')}>
-          <History reviews={history.data.reviews} onOpen={(id) => show(id)} />
+          <History
+            reviews={history.data.reviews}
+            onOpen={(id) => show(id, false, true)}
+          />
           <Unreadable count={history.data.reviewsUnreadable ?? 0} />
         </PageBlock>
       )}

@@ -10,7 +10,16 @@ import KEY_AUDIT from '../graphql/keyAudit.gql'
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import RENEW from '../graphql/renewToken.gql'
-import { inventory, keyDetailMock, STALE } from '../testing/data'
+import OVERVIEW from '../graphql/overview.gql'
+import {
+  inventory,
+  keyDetailMock,
+  keyListMock,
+  keyPage,
+  STALE,
+} from '../testing/data'
+import { OVERVIEW_VARIABLES } from '../Overview/overviewVariables'
+import { rememberKeysView } from '../utils/urlState'
 import type { TokenRenewal } from '../types'
 import { NO_RENEWAL } from '../types'
 import KeyDetailPage from './KeyDetailPage'
@@ -696,6 +705,48 @@ describe('key page: ownership and use', () => {
         getByText('Save key details').closest('button')
       )
     )
+  })
+
+  it('reads again the API keys list the admin left and the Overview once key details are saved (walk14 #3)', async () => {
+    // the list was left filtered by "No owner recorded": the key given an owner leaves it
+    rememberKeysView('?rule=no-owner')
+    const asked: string[] = []
+    const list = keyListMock(keyPage([]), { rule: 'no-owner' })
+    const overview = {
+      request: { query: OVERVIEW, variables: OVERVIEW_VARIABLES },
+      result: () => {
+        asked.push('overview')
+
+        return { data: {} }
+      },
+    }
+
+    const { getByText, getByLabelText } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: pageMocks(inventory(), [
+          annotated,
+          {
+            ...list,
+            result: () => {
+              asked.push('list')
+
+              return list.result
+            },
+          },
+          overview,
+        ]),
+      },
+    })
+
+    await waitFor(() => getByText('Ownership and use'))
+    expect(asked).toEqual([])
+    fireEvent.change(getByLabelText(/^Owner \(email\)/), {
+      target: { value: 'ana@acme.com' },
+    })
+    fireEvent.click(getByText('Save key details').closest('button')!)
+    await waitFor(() => getByText('Key details saved.'))
+    await waitFor(() => expect(asked.sort()).toEqual(['list', 'overview']))
+    window.sessionStorage.clear()
   })
 
   it('moves focus to the first field the service refused', async () => {

@@ -12,6 +12,7 @@ import type {
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
+import { useKeyChanged } from '../actions/useKeyChanged'
 
 const OwnershipForm: React.FC<{
   keyId: string
@@ -52,6 +53,9 @@ const OwnershipForm: React.FC<{
     awaitRefetchQueries: true,
   })
 
+  // and so do the API keys list and the Overview (a filter such as "No owner recorded")
+  const keyChanged = useKeyChanged()
+
   const failure = readError(saving.error)
   const invalid = (field: string) =>
     failure?.fields.some((f) => f.field === field)
@@ -78,6 +82,7 @@ const OwnershipForm: React.FC<{
           () => {
             setSaved(true)
             setRefocus({ field: null })
+            keyChanged()
           },
           (refused) =>
             setRefocus({

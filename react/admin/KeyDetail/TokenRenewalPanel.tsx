@@ -9,6 +9,7 @@ import KeyActionButton from '../actions/KeyActionButton'
 import PermissionNote from '../actions/PermissionNote'
 import RenewTokenButton from '../actions/RenewTokenButton'
 import type { KeyActionField } from '../actions/usePermissions'
+import { useKeyChanged } from '../actions/useKeyChanged'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import KEY_DETAIL from '../graphql/keyDetail.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
@@ -96,6 +97,8 @@ const RecordForm: React.FC<{
     awaitRefetchQueries: true,
   })
 
+  // the token's age moves the key in and out of the list's filters and the Overview's counts
+  const keyChanged = useKeyChanged()
   const failure = readError(saving.error)
   const invalid = (field: string) =>
     failure?.fields.find((f) => f.field === field)?.message
@@ -139,6 +142,7 @@ const RecordForm: React.FC<{
         e.preventDefault()
         save({ variables: { keyId: apiKey.id, date, note } }).then(
           () => {
+            keyChanged()
             toggle(false)
             setSaved(true)
             setDate('')

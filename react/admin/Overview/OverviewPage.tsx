@@ -28,10 +28,9 @@ import WhatChanged from './WhatChanged'
 import ScoreCosts from './ScoreCosts'
 import ReviewFollowUp from './ReviewFollowUp'
 import { groupBySubject } from './groupFindings'
+import { OVERVIEW_VARIABLES, URGENT } from './overviewVariables'
 import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
-
-const URGENT = 8
 
 /** The caption that names the severity counts (the list's accessible name). */
 const COUNTS_CAPTION = 'overview-finding-counts'
@@ -45,7 +44,7 @@ const scoreColor = (score: number) =>
 
 const OverviewPage: React.FC = () => {
   // Only the most urgent findings travel; the total comes from the counts.
-  const variables = { first: URGENT }
+  const variables = OVERVIEW_VARIABLES
   const { data, loading, error, refetch } = useQuery<
     KeyStewardOverviewQuery,
     KeyStewardOverviewQueryVariables

@@ -24,6 +24,7 @@ import type { ActionPermission } from '../types'
 import { readError } from '../utils/errors'
 import ConfirmDialog from './ConfirmDialog'
 import PermissionNote from './PermissionNote'
+import { useKeyChanged } from './useKeyChanged'
 import type { RefetchQuery } from './RenewTokenButton'
 
 export type KeyActionKind =
@@ -115,6 +116,7 @@ const KeyActionButton: React.FC<Props> = ({
     { refetchQueries: refetch, awaitRefetchQueries: true }
   )
 
+  const keyChanged = useKeyChanged()
   const failure = readError(state.error)
   const denied = permission ? !permission.allowed : false
   const dangerous = kind !== 'reactivate'
@@ -154,6 +156,8 @@ const KeyActionButton: React.FC<Props> = ({
             },
           }).then(
             (res) => {
+              // other pages' lists and counts follow the key (their cached answers are stale)
+              keyChanged()
               if (mounted.current) setConfirming(false)
               const result = res?.data?.[FIELD[kind]]
 

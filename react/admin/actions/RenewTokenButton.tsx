@@ -17,6 +17,7 @@ import { readError } from '../utils/errors'
 import ConfirmDialog from './ConfirmDialog'
 import NewTokenDialog from './NewTokenDialog'
 import PermissionNote from './PermissionNote'
+import { useKeyChanged } from './useKeyChanged'
 
 /** A query to read again after an action: a document, or an active query's operation name. */
 export type RefetchQuery =
@@ -50,6 +51,7 @@ const RenewTokenButton: React.FC<Props> = ({
 }) => {
   const intl = useIntl()
   const client = useApolloClient()
+  const keyChanged = useKeyChanged()
   const [confirming, setConfirming] = useState(false)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -88,8 +90,9 @@ const RenewTokenButton: React.FC<Props> = ({
       setConfirming(false)
       if (token) setShown({ token })
       // What changed (the renewal record, the audit log, a review's decision) is read again by
-      // the page's own queries, which never carry a token.
+      // the page's own queries, and the other pages' lists and counts: none carries a token.
       client.reFetchObservableQueries().catch(() => undefined)
+      keyChanged()
     } catch (e) {
       setError(readError(e as never)?.message ?? String(e))
       setAnswered(true)

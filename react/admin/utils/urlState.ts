@@ -40,8 +40,8 @@ export function rememberKeysView(queryString: string): void {
   }
 }
 
-/** The Keys page as the admin last left it in this tab. */
-export function keysViewHref(base: string): string {
+/** The query string of the Keys page as the admin last left it in this tab ('' for none). */
+export function lastKeysView(): string {
   let q = ''
 
   try {
@@ -50,7 +50,12 @@ export function keysViewHref(base: string): string {
     q = ''
   }
 
-  return `${base}/keys${q.startsWith('?') ? q : ''}`
+  return q.startsWith('?') ? q : ''
+}
+
+/** The Keys page as the admin last left it in this tab. */
+export function keysViewHref(base: string): string {
+  return `${base}/keys${lastKeysView()}`
 }
 
 const OPENED_KEY = 'key-steward.keys.opened'

@@ -427,4 +427,50 @@ describe('ExposurePage', () => {
     )
     expect(document.activeElement).toBe(status)
   })
+
+  // apollo-client 2.6 awaited the refetch of `awaitRefetchQueries` with no catch: a scan that ran
+  // but whose page could not be read again (a 503 after the scan) kept "Scanning…" for ever.
+  it('ends the scan when the page cannot be read again after it, keeping the earlier copy', async () => {
+    const { container, getByText } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: scan } },
+          },
+          {
+            request: { query: RUN },
+            result: {
+              data: {
+                runLeakScan: {
+                  at: scan.at,
+                  pagesScanned: 3,
+                  scriptsScanned: 2,
+                  exposedKeys: 1,
+                  complete: true,
+                },
+              },
+            },
+          },
+          {
+            request: { query: LEAK_SCAN },
+            error: new Error('Service Unavailable'),
+          },
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Scan storefront now'))
+    fireEvent.click(getByText('Scan storefront now'))
+    const status = container.querySelector('[data-scan-status]')!
+
+    expect(status.getAttribute('data-scan-status')).toBe('running')
+    await waitFor(() =>
+      expect(status.getAttribute('data-scan-status')).toBe('done')
+    )
+    expect(getByText('Scan storefront now').closest('button')!.disabled).toBe(
+      false
+    )
+    expect(getByText('vtexappkey-acme-XDIUKI')).toBeInTheDocument()
+  })
 })

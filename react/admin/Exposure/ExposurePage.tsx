@@ -1,5 +1,5 @@
 import React from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import { useQuery } from 'react-apollo'
 import {
   FormattedDate,
   FormattedMessage,
@@ -27,6 +27,7 @@ import { readError } from '../utils/errors'
 import { scanClock } from '../utils/scanTime'
 import { SEVERITIES } from '../types'
 import { Notice } from '../components/Notice'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 /** The first URLs the scan noted, and how many more it only counted. */
 const UrlList: React.FC<{
@@ -68,12 +69,11 @@ const ExposurePage: React.FC = () => {
     KeyStewardLeakScanQueryVariables
   >(LEAK_SCAN)
 
-  const [run, running] = useMutation<
+  const [run, running] = useSettledMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
   >(RUN, {
     refetchQueries: [{ query: LEAK_SCAN }],
-    awaitRefetchQueries: true,
   })
 
   const runFailure = readError(running.error)

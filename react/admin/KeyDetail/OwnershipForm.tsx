@@ -1,5 +1,4 @@
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Input, Textarea } from 'vtex.styleguide'
 
@@ -13,6 +12,7 @@ import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
 import { useKeyChanged } from '../actions/useKeyChanged'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 const OwnershipForm: React.FC<{
   keyId: string
@@ -44,13 +44,12 @@ const OwnershipForm: React.FC<{
 
     target?.focus()
   }, [refocus])
-  const [save, saving] = useMutation<
+  const [save, saving] = useSettledMutation<
     KeyStewardAnnotateKeyMutation,
     KeyStewardAnnotateKeyMutationVariables
   >(ANNOTATE, {
     // the key page reads this key again: its findings follow the owner and integrations
     refetchQueries: [{ query: KEY_DETAIL, variables: { id: keyId } }],
-    awaitRefetchQueries: true,
   })
 
   // and so do the API keys list and the Overview (a filter such as "No owner recorded")

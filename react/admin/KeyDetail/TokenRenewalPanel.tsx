@@ -1,7 +1,6 @@
 // The key page's token renewal: what Key Steward knows (started, finished, or recorded by an
 // admin), Renew / Finish with a confirmation, and a form to record a renewal done in VTEX's Admin.
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Input, Textarea } from 'vtex.styleguide'
 
@@ -20,6 +19,7 @@ import type {
 import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 const day = (iso: string | null) =>
   iso ? (
@@ -86,7 +86,7 @@ const RecordForm: React.FC<{
     setOpen(next)
   }
 
-  const [save, saving] = useMutation<
+  const [save, saving] = useSettledMutation<
     KeyStewardRecordTokenRenewalMutation,
     KeyStewardRecordTokenRenewalMutationVariables
   >(RECORD, {
@@ -94,7 +94,6 @@ const RecordForm: React.FC<{
       { query: KEY_DETAIL, variables: { id: apiKey.id } },
       { query: KEY_AUDIT, variables: { keyId: apiKey.id } },
     ],
-    awaitRefetchQueries: true,
   })
 
   // the token's age moves the key in and out of the list's filters and the Overview's counts

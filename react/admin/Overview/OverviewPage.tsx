@@ -31,6 +31,7 @@ import { groupBySubject } from './groupFindings'
 import { OVERVIEW_VARIABLES, URGENT } from './overviewVariables'
 import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 /** The caption that names the severity counts (the list's accessible name). */
 const COUNTS_CAPTION = 'overview-finding-counts'
@@ -52,6 +53,8 @@ const OverviewPage: React.FC = () => {
     variables,
     notifyOnNetworkStatusChange: true,
   })
+
+  useRereadByName(OVERVIEW, variables)
 
   const { status, reading, reload } = useQueryFreshness(
     data?.inventory,

@@ -14,6 +14,7 @@ import type {
   KeyStewardLastCompletedReviewQuery,
   KeyStewardLastCompletedReviewQueryVariables,
 } from '../graphql/types.generated'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 /** The completed review's page with its decisions filtered to the changes not carried out. */
 export const followUpHref = (reviewId: string) =>
@@ -26,6 +27,8 @@ const ReviewFollowUp: React.FC = () => {
     KeyStewardLastCompletedReviewQuery,
     KeyStewardLastCompletedReviewQueryVariables
   >(LAST_COMPLETED, { fetchPolicy: 'cache-and-network' })
+
+  useRereadByName(LAST_COMPLETED)
 
   const last = data?.lastCompletedReview
 

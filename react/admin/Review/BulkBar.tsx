@@ -36,6 +36,7 @@ import { RunScan, useRunScan } from './Checklist'
 import { ScanStatus } from '../components/ScanStatus'
 import { scannedDuring } from './scanFirst'
 import { shownText } from '../graphql/shownText.generated'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -190,6 +191,8 @@ const BulkBar: React.FC<Props> = ({
     KeyStewardReviewCountQuery,
     KeyStewardReviewCountQueryVariables
   >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
+
+  useRereadByName(COUNT, { filter: HEALTHY })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
   // The open review as the page read it, from the cache without watching it: a watch would be

@@ -1,5 +1,4 @@
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, Textarea } from 'vtex.styleguide'
 
@@ -19,6 +18,7 @@ import type {
 } from '../graphql/types.generated'
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
@@ -28,7 +28,7 @@ const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
  * ran in the review.
  */
 export function useRunScan() {
-  const [run, running] = useMutation<
+  const [run, running] = useSettledMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
   >(RUN_SCAN, {
@@ -38,7 +38,6 @@ export function useRunScan() {
       'KeyStewardReviewDecisions',
       'KeyStewardReviewCount',
     ],
-    awaitRefetchQueries: true,
   })
 
   return {
@@ -255,12 +254,11 @@ const Item: React.FC<{
 
   const [status, setStatus] = useState<CheckStatus>(item.status)
   const [note, setNote] = useState(item.note)
-  const [save, saving] = useMutation<
+  const [save, saving] = useSettledMutation<
     KeyStewardCheckPracticeMutation,
     KeyStewardCheckPracticeMutationVariables
   >(CHECK, {
     refetchQueries: [{ query: REVIEW }],
-    awaitRefetchQueries: true,
   })
 
   const failure = readError(saving.error)

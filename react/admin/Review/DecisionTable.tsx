@@ -32,6 +32,7 @@ import { keyName } from './keyName'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 import { withinSearchLimit } from '../utils/searchLimit'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 /** Keys a page of the table asks for (the service takes 1 to its MAX_PAGE: pagingArgs.test.ts) */
 export const PAGE = 50
@@ -142,6 +143,15 @@ const DecisionTable: React.FC<{
   >(DECISIONS_PAGE, {
     variables: { reviewId, filter, sort, offset, limit: PAGE },
     fetchPolicy: 'cache-and-network',
+  })
+
+  // a decision and a scan read this page again, as it is asked now
+  useRereadByName(DECISIONS_PAGE, {
+    reviewId,
+    filter,
+    sort,
+    offset,
+    limit: PAGE,
   })
 
   const page = data?.reviewDecisions

@@ -1,5 +1,5 @@
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import { useQuery } from 'react-apollo'
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
@@ -31,6 +31,7 @@ import { Notice } from '../components/Notice'
 import { focusHeadingIn } from './focusHeading'
 import { tableFiltersFrom } from './reviewUrl'
 import { withinSearchLimit } from '../utils/searchLimit'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -251,12 +252,11 @@ const ReviewPage: React.FC = () => {
     fetchPolicy: 'cache-and-network',
   })
 
-  const [start, starting] = useMutation<
+  const [start, starting] = useSettledMutation<
     KeyStewardStartReviewMutation,
     KeyStewardStartReviewMutationVariables
   >(START, {
     refetchQueries: [{ query: REVIEW }, 'KeyStewardReminders'],
-    awaitRefetchQueries: true,
   })
 
   // After Start the button is gone: focus goes to the decisions' heading, where the work starts.

@@ -2,7 +2,6 @@
 // admin's language, from the codes the service returns), which describes the button
 // (aria-describedby); the confirmation states the true counts of what is signed.
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Textarea } from 'vtex.styleguide'
 
@@ -19,6 +18,7 @@ import { readError } from '../utils/errors'
 import type { Review } from './types'
 import { Notice } from '../components/Notice'
 import { requestShowDecided } from './showRequest'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 /** Every query whose answer a sign-off changes: the page, the banner, the overview. */
 const AFTER_SIGN_OFF = [
@@ -51,12 +51,11 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
     },
     []
   )
-  const [complete, completing] = useMutation<
+  const [complete, completing] = useSettledMutation<
     KeyStewardCompleteReviewMutation,
     KeyStewardCompleteReviewMutationVariables
   >(COMPLETE, {
     refetchQueries: AFTER_SIGN_OFF,
-    awaitRefetchQueries: true,
   })
 
   const failure = readError(completing.error)

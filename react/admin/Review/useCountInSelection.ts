@@ -12,6 +12,7 @@ import type {
 } from '../graphql/types.generated'
 import type { Selection } from './BulkBar'
 import type { DecisionFilter } from './types'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 /** Keys whose worst finding is CRITICAL. */
 export const CRITICAL_KEYS: DecisionFilter = { worstSeverity: 'CRITICAL' }
@@ -44,6 +45,8 @@ export function useCountInSelection(
     skip: !matching,
     fetchPolicy: 'cache-and-network',
   })
+
+  useRereadByName(COUNT, { filter: { ...filter, ...kind } }, !matching)
 
   if (!matching) return selection.ids.filter((id) => seen.has(id)).length
 

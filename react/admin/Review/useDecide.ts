@@ -1,7 +1,6 @@
 // Deciding keys (one or many) in one call that answers only what changed: the page of the
 // table is fetched again (one page, not the whole review) and the header's progress is written
 // into the cache from the answer, so a 5,000-key review never ships whole per decision.
-import { useMutation } from 'react-apollo'
 
 import DECIDE_KEYS from '../graphql/decideKeys.gql'
 import REVIEW from '../graphql/review.gql'
@@ -11,14 +10,14 @@ import type {
   KeyStewardReviewQuery,
   KeyStewardReviewQueryVariables,
 } from '../graphql/types.generated'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 export function useDecide() {
-  return useMutation<
+  return useSettledMutation<
     KeyStewardDecideKeysMutation,
     KeyStewardDecideKeysMutationVariables
   >(DECIDE_KEYS, {
     refetchQueries: ['KeyStewardReviewDecisions', 'KeyStewardReviewCount'],
-    awaitRefetchQueries: true,
     update: (cache, { data }) => {
       const change = data?.decideKeys
 

@@ -2,7 +2,7 @@
 // each step did, when it runs next, the last problem in words with what to do, and Stop/Restart.
 // Failures happen with no admin watching (VTEX's scheduler calls the app), so they are shown here.
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, PageBlock, Tag } from 'vtex.styleguide'
 
@@ -22,6 +22,7 @@ import type {
 import { readError } from '../utils/errors'
 import { scanTime } from '../utils/scanTime'
 import { Notice } from '../components/Notice'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
 type StorefrontStep = NonNullable<ScheduleStatus['lastRun']>['storefront']
@@ -96,15 +97,14 @@ const DailyScanPanel: React.FC = () => {
 
   const refresh = {
     refetchQueries: [{ query: SCHEDULE }],
-    awaitRefetchQueries: true,
   }
 
-  const [restart, restarting] = useMutation<
+  const [restart, restarting] = useSettledMutation<
     KeyStewardRestartScheduleMutation,
     KeyStewardRestartScheduleMutationVariables
   >(RESTART, refresh)
 
-  const [stop, stopping] = useMutation<
+  const [stop, stopping] = useSettledMutation<
     KeyStewardStopScheduleMutation,
     KeyStewardStopScheduleMutationVariables
   >(STOP, refresh)

@@ -1,5 +1,5 @@
 import React, { useEffect, useState } from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Dropdown, PageBlock } from 'vtex.styleguide'
 
@@ -24,6 +24,7 @@ import { useResourceWords } from '../components/useResourceWords'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
@@ -122,7 +123,7 @@ const SettingsPage: React.FC = () => {
   const rolesShown = !(roles.error && !roles.data)
   const resourceWords = useResourceWords()
 
-  const [save, saving] = useMutation<
+  const [save, saving] = useSettledMutation<
     KeyStewardUpdateSettingsMutation,
     KeyStewardUpdateSettingsMutationVariables
   >(UPDATE)
@@ -193,7 +194,6 @@ const SettingsPage: React.FC = () => {
       await save({
         variables: { settings, version: data.settings.version },
         refetchQueries: [{ query: SETTINGS }],
-        awaitRefetchQueries: true,
       })
       setSaved(true)
       answered()

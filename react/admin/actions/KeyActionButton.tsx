@@ -2,7 +2,6 @@
 // token renewal, deactivate or reactivate the key, remove one role. After VTEX answers, the
 // service reads the key again; `onDone` gets what VTEX shows now.
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
@@ -26,6 +25,7 @@ import ConfirmDialog from './ConfirmDialog'
 import PermissionNote from './PermissionNote'
 import { useKeyChanged } from './useKeyChanged'
 import type { RefetchQuery } from './RenewTokenButton'
+import { useSettledMutation } from '../apollo/useSettledMutation'
 
 export type KeyActionKind =
   | 'finish'
@@ -111,9 +111,9 @@ const KeyActionButton: React.FC<Props> = ({
     },
     []
   )
-  const [run, state] = useMutation<ActionData, ActionVariables>(
+  const [run, state] = useSettledMutation<ActionData, ActionVariables>(
     MUTATION[kind],
-    { refetchQueries: refetch, awaitRefetchQueries: true }
+    { refetchQueries: refetch }
   )
 
   const keyChanged = useKeyChanged()

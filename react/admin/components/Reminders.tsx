@@ -1,7 +1,7 @@
 // Reminders (review due or overdue, keys past their rotation period, unfinished renewals):
 // a banner on every Key Steward page, each with its action and a snooze.
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import { useQuery } from 'react-apollo'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { ButtonPlain } from 'vtex.styleguide'
 
@@ -22,6 +22,8 @@ import { readError } from '../utils/errors'
 import { Notice } from './Notice'
 import { reminderTone } from './reminderTone'
 import { useAriaAttributes } from './useAriaAttributes'
+import { useSettledMutation } from '../apollo/useSettledMutation'
+import { useRereadByName } from '../apollo/useRereadByName'
 
 export type Reminder = KeyStewardRemindersQuery['reminders'][number]
 
@@ -95,12 +97,11 @@ const ReminderItem: React.FC<{
   const intl = useIntl()
   const [days, setDays] = useState(7)
   const snoozeId = `snooze-${r.id.replace(/[^\w-]/g, '_')}`
-  const [snooze, snoozing] = useMutation<
+  const [snooze, snoozing] = useSettledMutation<
     KeyStewardSnoozeReminderMutation,
     KeyStewardSnoozeReminderMutationVariables
   >(SNOOZE, {
     refetchQueries: [{ query: REMINDERS }],
-    awaitRefetchQueries: true,
   })
 
   const snoozeFailure = readError(snoozing.error)
@@ -238,6 +239,8 @@ const Reminders: React.FC<{ here?: string }> = ({ here }) => {
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'ignore',
   })
+
+  useRereadByName(REMINDERS)
 
   // A snoozed reminder goes away with the button that had focus: say until when, and put focus
   // on that line so the keyboard does not fall back to the top of the page.

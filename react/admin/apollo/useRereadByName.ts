@@ -1,0 +1,22 @@
+// Next to a useQuery that a mutation refetches by name: keeps it in the reread registry while it
+// is on screen and not skipped, with the variables it asks with now (the page, filter, sort).
+import type { DocumentNode } from 'graphql'
+import { useEffect, useRef } from 'react'
+import { useApolloClient } from 'react-apollo'
+
+import { rereadRegistryOf } from './rereadRegistry'
+
+export function useRereadByName(
+  query: DocumentNode,
+  variables?: Record<string, unknown>,
+  skip = false
+): void {
+  const client = useApolloClient()
+  const entry = useRef({ current: { query, variables } }).current
+
+  entry.current = { query, variables }
+  useEffect(
+    () => (skip ? undefined : rereadRegistryOf(client).add(entry)),
+    [client, entry, skip]
+  )
+}

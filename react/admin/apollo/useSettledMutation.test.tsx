@@ -1,0 +1,205 @@
+import React, { useState } from 'react'
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { InMemoryCache } from 'apollo-cache-inmemory'
+import ApolloClient from 'apollo-client'
+import { ApolloLink, Observable } from 'apollo-link'
+import gql from 'graphql-tag'
+import { ApolloProvider, useQuery } from 'react-apollo'
+
+import { useRereadByName } from './useRereadByName'
+import { useSettledMutation } from './useSettledMutation'
+
+const COUNT = gql`
+  query Count($filter: String) {
+    count(filter: $filter)
+  }
+`
+
+const OTHER = gql`
+  query Other {
+    other
+  }
+`
+
+const CHANGE = gql`
+  mutation Change {
+    change
+  }
+`
+
+type Answer = (vars: Record<string, unknown>) => unknown
+
+/** A client whose server answers each operation by name (a thrown error is a failed request). */
+function clientAnswering(answers: Record<string, Answer>) {
+  const asked: string[] = []
+  const link = new ApolloLink(
+    (op) =>
+      new Observable((sub) => {
+        asked.push(`${op.operationName} ${JSON.stringify(op.variables)}`)
+        new Promise((resolve) =>
+          resolve(answers[op.operationName](op.variables))
+        ).then(
+          (data) => {
+            sub.next({ data: data as never })
+            sub.complete()
+          },
+          (err) => sub.error(err)
+        )
+      })
+  )
+
+  const client = new ApolloClient({
+    link,
+    cache: new InMemoryCache({ addTypename: false }),
+  })
+
+  return { client, asked }
+}
+
+const Count: React.FC<{ filter: string; skip?: boolean }> = ({
+  filter,
+  skip = false,
+}) => {
+  const variables = { filter }
+  const { data } = useQuery(COUNT, { variables, skip })
+
+  useRereadByName(COUNT, variables, skip)
+
+  return <p data-count={filter}>{skip ? 'skipped' : data?.count ?? '…'}</p>
+}
+
+const Saver: React.FC<{ refetch: Array<string | { query: typeof OTHER }> }> = ({
+  refetch,
+}) => {
+  const [save, saving] = useSettledMutation(CHANGE, {
+    refetchQueries: refetch,
+    awaitRefetchQueries: true,
+  })
+
+  const [outcome, setOutcome] = useState('')
+
+  return (
+    <>
+      <button
+        onClick={() =>
+          save().then(
+            () => setOutcome('saved'),
+            () => setOutcome('refused')
+          )
+        }
+      >
+        {saving.loading ? 'Saving…' : 'Save'}
+      </button>
+      <p data-outcome>{outcome}</p>
+    </>
+  )
+}
+
+const text = (c: HTMLElement, sel: string) => c.querySelector(sel)!.textContent
+
+describe('useSettledMutation', () => {
+  it('settles when a re-read fails, keeping its earlier copy, and re-reads each shown query of the name with its variables', async () => {
+    let round = 0
+    const { client, asked } = clientAnswering({
+      Count: ({ filter }) => {
+        if (round > 0 && filter === 'b') throw new Error('Service Unavailable')
+
+        return { count: `${filter}${round}` }
+      },
+      Change: () => {
+        round = 1
+
+        return { change: true }
+      },
+    })
+
+    const { container, getByText } = render(
+      <ApolloProvider client={client}>
+        <Count filter="a" />
+        <Count filter="b" />
+        <Count filter="c" skip />
+        <Saver refetch={['Count']} />
+      </ApolloProvider>
+    )
+
+    await waitFor(() => expect(text(container, '[data-count="b"]')).toBe('b0'))
+    fireEvent.click(getByText('Save'))
+    expect(getByText('Saving…')).toBeTruthy()
+    await waitFor(() => expect(text(container, '[data-outcome]')).toBe('saved'))
+    expect(getByText('Save')).toBeTruthy()
+    expect(text(container, '[data-count="a"]')).toBe('a1')
+    expect(text(container, '[data-count="b"]')).toBe('b0')
+    // read again after the change: the two shown, each with its own filter, not the skipped one
+    expect(asked.slice(asked.indexOf('Change {}') + 1).sort()).toEqual([
+      'Count {"filter":"a"}',
+      'Count {"filter":"b"}',
+    ])
+  })
+
+  it('stays busy until a query given by its document is read again', async () => {
+    let release = () => {}
+    let other = 'before'
+    const { client, asked } = clientAnswering({
+      // the re-read after the change answers only when the test says so
+      Other: () =>
+        other === 'before'
+          ? { other }
+          : new Promise((resolve) => {
+              release = () => resolve({ other })
+            }),
+      Change: () => {
+        other = 'after'
+
+        return { change: true }
+      },
+    })
+
+    const Other: React.FC = () => {
+      const { data } = useQuery(OTHER)
+
+      return <p data-other>{data?.other ?? '…'}</p>
+    }
+
+    const { container, getByText } = render(
+      <ApolloProvider client={client}>
+        <Other />
+        <Saver refetch={[{ query: OTHER }]} />
+      </ApolloProvider>
+    )
+
+    await waitFor(() => expect(text(container, '[data-other]')).toBe('before'))
+    fireEvent.click(getByText('Save'))
+    await waitFor(() => expect(asked).toContain('Change {}'))
+    await waitFor(() =>
+      expect(asked.filter((a) => a === 'Other {}')).toHaveLength(2)
+    )
+    expect(getByText('Saving…')).toBeTruthy()
+    expect(text(container, '[data-outcome]')).toBe('')
+    act(() => release())
+    await waitFor(() => expect(text(container, '[data-outcome]')).toBe('saved'))
+    expect(text(container, '[data-other]')).toBe('after')
+    expect(getByText('Save')).toBeTruthy()
+  })
+
+  it('rejects a refused change and reads nothing again', async () => {
+    const { client, asked } = clientAnswering({
+      Other: () => ({ other: 'x' }),
+      Change: () => {
+        throw new Error('Forbidden')
+      },
+    })
+
+    const { container, getByText } = render(
+      <ApolloProvider client={client}>
+        <Saver refetch={[{ query: OTHER }]} />
+      </ApolloProvider>
+    )
+
+    fireEvent.click(getByText('Save'))
+    await waitFor(() =>
+      expect(text(container, '[data-outcome]')).toBe('refused')
+    )
+    expect(getByText('Save')).toBeTruthy()
+    expect(asked).toEqual(['Change {}'])
+  })
+})

@@ -4,7 +4,7 @@ import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import type { FetchResult, StopSignal } from '../scanner/types'
-import { Budget } from './deadline'
+import { Budget, vtexClientOptions } from './deadline'
 import type { RetryPolicy } from './retry'
 import { UpstreamError } from './retry'
 
@@ -22,14 +22,11 @@ export class Storefront extends ExternalClient {
   budget = new Budget()
 
   constructor(context: IOContext, options?: InstanceOptions) {
-    // retries: 0, because retry.ts is the one retry layer.
-    super(`http://${context.account}.myvtex.com`, context, {
-      ...options,
-      timeout: STOREFRONT_TIMEOUT_MS,
-      memoizable: false,
-      retries: 0,
-      headers: { ...options?.headers, 'X-Vtex-Use-Https': 'true' },
-    })
+    super(
+      `http://${context.account}.myvtex.com`,
+      context,
+      vtexClientOptions({ ...options, timeout: STOREFRONT_TIMEOUT_MS })
+    )
   }
 
   get origin(): string {

@@ -10,6 +10,7 @@
 import type { DocumentNode } from 'graphql'
 import { useApolloClient } from 'react-apollo'
 
+import { readAgain } from '../apollo/readAgain'
 import KEY_LIST from '../graphql/keyList.gql'
 import OVERVIEW from '../graphql/overview.gql'
 import { keyListVariables, parseKeyQuery } from '../Keys/keyQuery'
@@ -32,7 +33,7 @@ export function useKeyChanged(): () => void {
   const client = useApolloClient()
 
   return () => {
-    for (const q of readAfterKeyChange())
-      client.query({ ...q, fetchPolicy: 'network-only' }).catch(() => undefined)
+    // not awaited: the change is made; the reads only refresh pages not on screen
+    for (const q of readAfterKeyChange()) readAgain(client, q)
   }
 }

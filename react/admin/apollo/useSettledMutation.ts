@@ -15,6 +15,7 @@ import type {
 } from 'react-apollo'
 import { useApolloClient, useMutation } from 'react-apollo'
 
+import { readAgain } from './readAgain'
 import { rereadRegistryOf } from './rereadRegistry'
 
 type Refetch = MutationHookOptions['refetchQueries']
@@ -44,13 +45,7 @@ export function useSettledMutation<TData, TVariables>(
       typeof r === 'string' ? registry.named(r) : [r]
     )
 
-    return Promise.all(
-      reads.map((r) =>
-        client
-          .query({ ...r, fetchPolicy: 'network-only' })
-          .catch(() => undefined)
-      )
-    )
+    return Promise.all(reads.map((r) => readAgain(client, r)))
   }
 
   const mutate = async (

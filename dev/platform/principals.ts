@@ -1,6 +1,13 @@
 // Who is calling the platform, and which License Manager resources they hold.
 // A caller is an admin user (VtexIdclientAutCookie), an API key (X-VTEX-API-AppKey/AppToken),
 // or the Key Steward app itself (its own token, with the resources its manifest policies grant).
+// Only the ways VTEX documents: the OpenAPI files' securitySchemes (X-VTEX-API-AppKey with
+// X-VTEX-API-AppToken, or the VtexIdclientAutCookie header), "send it as a header named
+// VtexIdclientAutCookie" (developers.vtex.com/docs/guides/api-authentication-using-user-tokens),
+// and the cookie a browser carries ("any request to VTEX servers will load these cookies",
+// developers.vtex.com/docs/guides/checking-which-user-is-currently-authenticated). A token in
+// `Authorization: Bearer` is none of them: a client relying on it may fail on VTEX, so it
+// identifies nobody here.
 import type { FixtureAppKey, FixtureUser } from './fixture'
 import type { PlatformState, TokenSlot } from './state'
 import type { Request } from './http-kit'
@@ -30,9 +37,7 @@ export function identify(state: PlatformState, req: Request): Identification {
   }
 
   const credential =
-    header(req, 'vtexidclientautcookie') ??
-    cookie(req, 'VtexIdclientAutCookie') ??
-    bearer(req)
+    header(req, 'vtexidclientautcookie') ?? cookie(req, 'VtexIdclientAutCookie')
 
   if (!credential)
     return {
@@ -51,13 +56,6 @@ export function identify(state: PlatformState, req: Request): Identification {
   if (user.isBlocked) return { ok: false, why: 'User is blocked' }
 
   return { ok: true, principal: { kind: 'user', user } }
-}
-
-function bearer(req: Request): string | undefined {
-  const auth = header(req, 'authorization')
-  const m = auth ? /^bearer\s+(.+)$/i.exec(auth) : null
-
-  return m ? m[1] : undefined
 }
 
 /** 'all' for holders of a role granting every resource (Owner), else the set of resource names. */

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 
+import { ENDPOINT_RESOURCES } from '../platform/endpoints'
 import type { Fixture } from '../platform/fixture'
 import { Platform } from '../platform/server'
 import { loadJson, SMALL_FIXTURE } from './helpers'
@@ -34,6 +35,28 @@ describe('identification', () => {
     assert.equal((await call('/api/vlm/appkeys')).status, 401)
     assert.equal(
       (await call('/api/vlm/appkeys', 'no-such-session')).status,
+      401
+    )
+  })
+  it('takes a session only as VTEX documents it: the VtexIdclientAutCookie header or cookie, never Authorization: Bearer', async () => {
+    const as = (headers: Record<string, string>) =>
+      call('/api/vlm/appkeys', undefined, { headers })
+
+    assert.equal(
+      (await as({ VtexIdclientAutCookie: 'session-owner' })).status,
+      200
+    )
+    assert.equal(
+      (await as({ Cookie: 'VtexIdclientAutCookie=session-owner' })).status,
+      200
+    )
+    assert.equal(
+      (await as({ Authorization: 'Bearer session-owner' })).status,
+      401
+    )
+    // the app's own token neither: VTEX IO apps send it as VtexIdclientAutCookie
+    assert.equal(
+      (await as({ Authorization: `Bearer ${platform.state.appToken}` })).status,
       401
     )
   })
@@ -114,6 +137,38 @@ describe('resource enforcement (VTEX Permissions tables)', () => {
   for (const [name, cookie, path, status] of cases) {
     it(`${name} → ${status}`, async () =>
       assert.equal((await call(path, cookie)).status, status))
+  }
+
+  // Each endpoint's Permissions table: "Any user or API key must have at least one of the
+  // appropriate License Manager resources … Otherwise they will receive a status code 403 error"
+  // (license-manager.json, vtex-id.json). The writes and renewals too, not only the reads above.
+  for (const rule of ENDPOINT_RESOURCES) {
+    it(`${rule.method} ${
+      rule.path
+    } refuses a session without ${rule.resources.join(
+      ' or '
+    )} (403)`, async () => {
+      const path = rule.path
+        .replace('{id}', fixture.appKeys[0].id)
+        .replace('{userId}', fixture.users[0].id)
+        .replace('{roleId}', String(fixture.roles[0].id))
+        .replace('{apiKey}', fixture.appKeys[0].appKey)
+
+      const res = await call(path, 'session-agent', {
+        method: rule.method,
+        headers: { 'content-type': 'application/json' },
+        body:
+          rule.method === 'PUT' || rule.method === 'POST'
+            ? JSON.stringify(
+                rule.path.endsWith('/roles')
+                  ? [fixture.roles[0].id]
+                  : { isActive: true, label: 'x' }
+              )
+            : undefined,
+      })
+
+      assert.equal(res.status, 403)
+    })
   }
 
   it('names the resources needed in the 403', async () => {

@@ -128,6 +128,7 @@ const key = fixture.appKeys[0]
 const pendingKey = fixture.appKeys.find((k) => k.pendingToken)!
 const RENEW = '/api/vtexid/apikey/{apiKey}/apitoken/renew'
 const FINISH = '/api/vtexid/apikey/{apiKey}/apitoken/finish-renewal'
+const VALIDATE = '/api/vtexid/credential/validate'
 
 type Case = [
   method: string,
@@ -271,6 +272,15 @@ const cases: Case[] = [
     `/api/vtexid/apikey/${pendingKey.appKey}/apitoken/finish-renewal`,
     200,
   ],
+  // Who a session is (VtexIdApi.whoIs): the token in the body, as vtex-id.json documents it.
+  [
+    'POST',
+    VALIDATE,
+    `${VALIDATE}?an=${fixture.account}`,
+    200,
+    { token: owner },
+  ],
+  ['POST', VALIDATE, VALIDATE, 401, { token: 'no-such-session' }],
 ]
 
 describe('responses validate against license-manager.json and vtex-id.json', () => {

@@ -29,10 +29,24 @@ const tokenSeenAt = (list: Exposure[], scanAt: string) =>
       .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
   )
 
+/** The UTC day of a time as text, or null when it cannot be read (a damaged renewal document):
+ * only a read time is claimed, and a finding's day is always YYYY-MM-DD (its message dates it). */
+function dayOf(time: number): string | null {
+  const iso = Number.isNaN(time) ? '' : new Date(time).toISOString()
+
+  // a year beyond 9999 is written +010000-…: no day a message can read
+  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null
+}
+
+/** A stored time as a number; NaN unless it starts with its day (YYYY-MM-DD) as the app writes
+ * it, as tokenAge reads it (renewals.ts). */
+const timeOf = (t: unknown) =>
+  typeof t === 'string' && /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN
+
 /** When a renewal's new token came to exist: its start, or VTEX's creation time of it if earlier (NaN: unknown). */
 function newTokenAt(renewal: Renewal): number {
   const times = [renewal.startedAt, renewal.newTokenCreatedAt]
-    .map((t) => (t ? Date.parse(t) : NaN))
+    .map(timeOf)
     .filter((t) => !Number.isNaN(t))
 
   return times.length ? Math.min(...times) : NaN
@@ -52,16 +66,13 @@ function renewedAfterSeen(
   scanAt: string,
   renewal: Renewal | undefined
 ): string | null {
-  const finishedAt = renewal?.finishedAt
-
-  if (!finishedAt) return null
+  if (!renewal?.finishedAt) return null
+  const finishedAt = timeOf(renewal.finishedAt)
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
 
   // a scan's time is when it started: a renewal started then or later replaced the token it read
-  return newToken >= seenAt && Date.parse(finishedAt) >= newToken
-    ? finishedAt.slice(0, 10)
-    : null
+  return newToken >= seenAt && finishedAt >= newToken ? dayOf(finishedAt) : null
 }
 
 /**
@@ -77,9 +88,7 @@ function renewingAfterSeen(
   if (!isPending(renewal)) return null
   const newToken = newTokenAt(renewal!)
 
-  return newToken >= tokenSeenAt(list, scanAt)
-    ? new Date(newToken).toISOString().slice(0, 10)
-    : null
+  return newToken >= tokenSeenAt(list, scanAt) ? dayOf(newToken) : null
 }
 
 /**
@@ -96,18 +105,18 @@ function renewalAtScan(
   if (!renewal) return null
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
-  const finishedAt = renewal.finishedAt ? Date.parse(renewal.finishedAt) : null
+  const finishedAt = renewal.finishedAt ? timeOf(renewal.finishedAt) : null
 
   if (!(newToken < seenAt)) return null
   // a finish time that cannot be read tells nothing: no claim either way
   if (finishedAt !== null && !(finishedAt >= seenAt)) return null
 
-  return {
-    renewalStarted: new Date(newToken).toISOString().slice(0, 10),
-    ...(finishedAt !== null
-      ? { renewalFinished: renewal.finishedAt!.slice(0, 10) }
-      : {}),
-  }
+  const renewalStarted = dayOf(newToken)
+  const renewalFinished = finishedAt === null ? null : dayOf(finishedAt)
+
+  if (!renewalStarted || (finishedAt !== null && !renewalFinished)) return null
+
+  return { renewalStarted, ...(renewalFinished ? { renewalFinished } : {}) }
 }
 
 export const exposedClientSide: Rule = {

@@ -527,6 +527,31 @@ describe('exposed-client-side', () => {
       }
     })
 
+    // attack12 #4: a renewal started before the scan that VTEX later said was not pending (undone
+    // or finished elsewhere) was worded as still pending: "finish the renewal", which VTEX refuses.
+    it('asks to renew now when VTEX said the renewal started before the scan is not pending', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          {
+            keys,
+            renewals: {
+              [k1.id]: {
+                startedAt: '2026-11-24T09:00:00.000Z',
+                finishedAt: null,
+                vtexNotPendingAt: '2026-11-26T09:00:00.000Z',
+              },
+            },
+          },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewalStarted).toBeUndefined()
+      expect(sayFinding('en', f)).toContain('Renew its token now')
+      expect(sayFinding('en', f)).not.toContain('finish the renewal')
+    })
+
     it('asks to renew now when the renewal’s start cannot be read', () => {
       const [f] = run(
         rule,

@@ -1,5 +1,5 @@
 import type { Exposure } from '../leaks/scanText'
-import { isPending } from '../renewals'
+import { isPending, renewalStatus } from '../renewals'
 import type { Renewal, Rule } from './types'
 
 /**
@@ -102,7 +102,9 @@ function renewalAtScan(
   scanAt: string,
   renewal: Renewal | undefined
 ): { renewalStarted: string; renewalFinished?: string } | null {
-  if (!renewal) return null
+  // VTEX said none was pending when asked to finish it (undone or finished elsewhere): "finish
+  // the renewal" would be refused, and renewing now is the step that holds either way
+  if (!renewal || renewalStatus(renewal) === 'NOT_PENDING_IN_VTEX') return null
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
   const finishedAt = renewal.finishedAt ? timeOf(renewal.finishedAt) : null
@@ -123,7 +125,7 @@ export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it, and not since said by VTEX to be pending no more), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan

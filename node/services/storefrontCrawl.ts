@@ -13,7 +13,7 @@ import { LATEST_SCAN, requestData } from './requestData'
 import { logScanInOpenReview } from './review/scanInReview'
 import { placeOf } from './place'
 
-/** A running scan holds the account's lock this long at most (its own deadline is shorter). */
+/** A running scan holds its workspace's lock this long at most (its own deadline is shorter). */
 const LOCK_MS = 60_000
 const RUNNING = 'running.json'
 
@@ -35,8 +35,8 @@ const alreadyRunning = () =>
 /**
  * At most one storefront crawl per workspace of an account at a time (each keeps its own result):
  * in this replica (a set), and across replicas (a lock document in the workspace's VBase, changed
- * only with If-Match once it exists; it is never deleted, so only the very first scan can race). Real time, not the app's clock, so the lock
- * expires even when time is pinned.
+ * only with If-Match once it exists; it is never deleted, so only the very first scan can race).
+ * Real time, not the app's clock, so the lock expires even when time is pinned.
  */
 async function withScanLock<T>(
   ctx: Context,

@@ -143,6 +143,9 @@ describe('the review history with a damaged entry in the review index', () => {
 
   const damages: Array<[string, unknown]> = [
     ['no id', { ...latest, id: undefined }],
+    // attack12 #3: listed, it was a row Open and Export refused (a bad id), and the latest
+    // review the Overview reads failed the same way
+    ['an id the app never makes', { ...latest, id: '../settings' }],
     ['no sign-off time', { ...latest, completedAt: undefined }],
     ['a sign-off time that is no time', { ...latest, completedAt: 'March' }],
     ['no signer', { ...latest, signedBy: null }],

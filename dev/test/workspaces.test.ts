@@ -11,7 +11,7 @@ import { Gateway } from '../gateway/server'
 import { DEFAULT_FIXTURE } from '../paths'
 import type { Stack } from '../stack'
 import { readManifest } from '../stack'
-import { gql, useStack } from './helpers'
+import { errorCode, gql, useStack } from './helpers'
 
 const OWNER = 'session-ana-owner'
 const LIST = '{ keyList(pageSize: 5) { total inventory { source version } } }'
@@ -126,5 +126,39 @@ describe('two workspaces of one account on one replica', () => {
     assert.ok(storedMeta('dev'), 'the dev workspace’s read left its own copy')
     assert.equal(b.inventory.version, storedMeta('dev').version)
     assert.notEqual(a.inventory.version, b.inventory.version)
+  })
+
+  // attack12 #2: the storefront scan's lock in the replica was named by account alone while its
+  // lock in VBase is the workspace's: a scan running in one workspace refused a scan in the other
+  // ("a scan is already running") when both reached the same replica, and never across replicas.
+  it('lets each workspace scan the storefront while the other’s scan runs', async () => {
+    const dev = await devStack()
+    const SCAN = 'mutation { runLeakScan { at } }'
+    const lock = (workspace: string) => {
+      const file = stack.platform.state.vbase.get(
+        `${workspace}/${APP}/leakScans/running.json`
+      )
+
+      return file ? JSON.parse(file.body.toString()).until : 0
+    }
+
+    stack.platform.faults.set([
+      { path: '^/arquivos/app\\.js$', latencyMs: 1500 },
+    ])
+    const masterScan = gql(stack, OWNER, SCAN)
+
+    for (let i = 0; i < 100 && !(lock('master') > Date.now()); i++)
+      await sleep(20)
+    assert.ok(lock('master') > Date.now(), 'master’s scan holds its lock')
+
+    const [again, devScan] = await Promise.all([
+      gql(stack, OWNER, SCAN),
+      gql(dev, OWNER, SCAN),
+    ])
+
+    assert.equal(errorCode(again), 'CONFLICT', 'one scan at a time in master')
+    assert.equal(errorCode(devScan), undefined, devScan.text.slice(0, 300))
+    assert.equal(errorCode(await masterScan), undefined)
+    stack.platform.faults.set([])
   })
 })

@@ -197,6 +197,59 @@ describe('key-age-exceeded messages', () => {
   })
 })
 
+// attack12 #1: a day a message cannot read (ICU throws on it) is not said, in any language,
+// instead of failing every finding of the page.
+describe('days that cannot be read', () => {
+  it('an exposure’s renewal or last-seen day is left out of its message', () => {
+    for (const params of <Array<Finding['params']>>[
+      { token: 1, renewed: 'Nov 26 202' },
+      { token: 1, renewing: 'soon' },
+      { token: 1, renewalStarted: 'soon', renewalFinished: 'later' },
+      { token: 1, lastSeen: 'yesterday' },
+    ])
+      for (const l of LOCALES) {
+        const said = sayFinding(l, exposed(params))
+
+        expect(said).toContain('Store locator widget')
+        expect(said).not.toMatch(/Invalid|NaN|\{/)
+      }
+  })
+
+  it('a pending renewal whose start cannot be read is not named in the key-age message', () => {
+    const [f] = run(
+      keyAgeExceeded,
+      input({
+        keys: [key({ id: 'k1', label: 'ERP', createdAt: daysAgo(400) })],
+        renewals: { k1: { startedAt: 'soon', finishedAt: null } },
+        settings: { rotationDays: 90 },
+      })
+    )
+
+    for (const l of LOCALES) expect(sayFinding(l, f)).toContain('ERP')
+    expect(sayFinding('en', f)).toContain('is 400 days old')
+  })
+
+  it('a renewal finished on a date written otherwise is ignored: the age counts from the key', () => {
+    const [f] = run(
+      keyAgeExceeded,
+      input({
+        keys: [key({ id: 'k1', label: 'ERP', createdAt: daysAgo(400) })],
+        renewals: {
+          k1: {
+            startedAt: daysAgo(200),
+            finishedAt: new Date(daysAgo(200)).toDateString(),
+            source: 'RECORDED',
+          },
+        },
+        settings: { rotationDays: 90 },
+      })
+    )
+
+    expect(f.params.basis).toBe('KEY_CREATED')
+    for (const l of LOCALES) expect(sayFinding(l, f)).toContain('ERP')
+  })
+})
+
 describe('review-overdue messages', () => {
   it('tell a review never completed from one completed long ago', () => {
     const never = run(reviewOverdue, input({ lastReviewCompletedAt: null }))

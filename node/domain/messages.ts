@@ -15,9 +15,13 @@ const day = (iso: unknown) => String(iso ?? '').slice(0, 10)
 /**
  * A day as the ICU `date` argument its message formats in the admin's language ("August 18,
  * 2026", "18 de agosto de 2026"): midnight UTC of that day, which services/wording.ts formats
- * in UTC, so the day never shifts with the server's zone.
+ * in UTC, so the day never shifts with the server's zone. NaN when it cannot be read.
  */
 const dayValue = (iso: unknown) => Date.parse(`${day(iso)}T00:00:00Z`)
+
+/** Whether a param holds a day a message can state. ICU throws on an unreadable date, which
+ * failed every finding of the page (a hand-damaged renewal document): such a day is not said. */
+const readable = (iso: unknown) => !Number.isNaN(dayValue(iso))
 
 /** Values a message reads that are not a finding's params as they are. */
 const VALUES: Record<string, (p: Params) => WordingValues> = {
@@ -25,8 +29,8 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     ...p,
     since: dayValue(p.since),
     basis: String(p.basis || 'KEY_CREATED'),
-    pending: p.renewalStarted ? 'yes' : 'no',
-    renewalStarted: p.renewalStarted ? dayValue(p.renewalStarted) : 0,
+    pending: readable(p.renewalStarted) ? 'yes' : 'no',
+    renewalStarted: readable(p.renewalStarted) ? dayValue(p.renewalStarted) : 0,
   }),
   'exposed-client-side': (p) => ({
     ...p,
@@ -35,23 +39,25 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     // a renewal pending as the scan read the code: either token may be there, the new one too
     kind: p.appKey
       ? p.token
-        ? p.renewed
+        ? readable(p.renewed)
           ? 'keyAndRenewedToken'
-          : p.renewing
+          : readable(p.renewing)
           ? 'keyAndTokenRenewing'
-          : p.renewalStarted
+          : readable(p.renewalStarted)
           ? 'keyAndTokenDuringRenewal'
           : 'keyAndToken'
         : 'key'
       : 'token',
-    renewed: p.renewed ? dayValue(p.renewed) : 0,
-    renewing: p.renewing ? dayValue(p.renewing) : 0,
-    renewalStarted: p.renewalStarted ? dayValue(p.renewalStarted) : 0,
-    finished: p.renewalFinished ? 'yes' : 'no',
-    renewalFinished: p.renewalFinished ? dayValue(p.renewalFinished) : 0,
+    renewed: readable(p.renewed) ? dayValue(p.renewed) : 0,
+    renewing: readable(p.renewing) ? dayValue(p.renewing) : 0,
+    renewalStarted: readable(p.renewalStarted) ? dayValue(p.renewalStarted) : 0,
+    finished: readable(p.renewalFinished) ? 'yes' : 'no',
+    renewalFinished: readable(p.renewalFinished)
+      ? dayValue(p.renewalFinished)
+      : 0,
     more: Math.max(0, Number(p.places ?? 1) - 1),
-    seen: p.lastSeen ? 'yes' : 'no',
-    lastSeen: p.lastSeen ? dayValue(p.lastSeen) : 0,
+    seen: readable(p.lastSeen) ? 'yes' : 'no',
+    lastSeen: readable(p.lastSeen) ? dayValue(p.lastSeen) : 0,
   }),
   'review-overdue': (p) => ({
     ...p,

@@ -26,7 +26,13 @@ export interface TokenAge {
   days: number
 }
 
-const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN)
+/** A stored time, read only when it starts with its day (YYYY-MM-DD, as the app writes it): the
+ * finding's message states that day, and a date written otherwise (a hand-damaged document) is
+ * ignored as an unreadable one is. */
+const time = (iso: unknown) =>
+  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso)
+    ? Date.parse(iso)
+    : NaN
 
 /**
  * The age of the token in use: from the latest known of the key's creation, a finished or

@@ -20,6 +20,9 @@ describe('readableEntry', () => {
     ['no id', { ...entry, id: undefined }],
     ['an empty id', { ...entry, id: '' }],
     ['an id of another kind', { ...entry, id: 7 }],
+    // attack12 #3: listed, then Open, Export and the Overview's latest review refused it as a bad id
+    ['an id the app never makes', { ...entry, id: '../settings' }],
+    ['an id in capitals', { ...entry, id: '2026-11-01-AAAA0001' }],
     ['no start', { ...entry, startedAt: null }],
     ['no sign-off time', { ...entry, completedAt: undefined }],
     ['a sign-off time that is no time', { ...entry, completedAt: 'yesterday' }],

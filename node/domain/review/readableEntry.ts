@@ -1,8 +1,11 @@
 // One rule for a completed review's entry in the review index (a VBase document the app writes,
 // which a hand edit or a bad restore may damage): it is a review only when every field the
-// history row shows can be read. The history leaves the others out and says how many; the
-// Overview's latest review (latestCompleted), score and reminders skip the same ones, so both
-// agree on which review came last. One damaged entry used to fail the whole history list.
+// history row shows can be read, and its id is one Open and Export can ask for (reviewId.ts: an
+// id the app never makes was a row they refused, and the Overview's latest review failed on it).
+// The history leaves the others out and says how many; the Overview's latest review
+// (latestCompleted), score and reminders skip the same ones, so both agree on which review came
+// last. One damaged entry used to fail the whole history list.
+import { isReviewId } from './reviewId'
 import type { ReviewIndex } from './types'
 
 export type CompletedEntry = ReviewIndex['completed'][number]
@@ -18,7 +21,7 @@ export function readableEntry(c: unknown): c is CompletedEntry {
   return (
     typeof e === 'object' &&
     e !== null &&
-    isText(e.id) &&
+    isReviewId(e.id) &&
     isText(e.startedAt) &&
     isText(e.completedAt) &&
     !Number.isNaN(Date.parse(e.completedAt)) &&

@@ -492,6 +492,66 @@ describe('exposed-client-side', () => {
       expect(paramsText([f])).not.toMatch(TOKEN_RUN)
     })
 
+    // attack12 #1: a renewal document with a date the app never writes (a hand edit, a bad
+    // restore) made a finding whose message could not be formatted: "Nov 26 2026" was cut to
+    // "Nov 26 202", ICU threw on it, and every finding of the page failed with it.
+    it('claims no renewal from dates the app never writes, and its message is still said', () => {
+      const started = '2026-11-25T11:00:00.000Z'
+
+      for (const renewal of [
+        { startedAt: started, finishedAt: 'Nov 26 2026' },
+        { startedAt: '2026-11-24T11:00:00.000Z', finishedAt: 'Nov 26 2026' },
+        { startedAt: started, finishedAt: ['2026-11-26T00:00:00.000Z'] },
+        { startedAt: started, finishedAt: 2026 },
+        { startedAt: 'Nov 26 2026', finishedAt: null },
+        { startedAt: 2026, finishedAt: null },
+        { startedAt: '+099999-01-01T00:00:00.000Z', finishedAt: null },
+      ]) {
+        const [f] = run(
+          rule,
+          scanned({ keys, renewals: { [k1.id]: renewal as never } }, [
+            withToken(k1.appKey),
+          ])
+        )
+
+        expect(f.severity).toBe('CRITICAL')
+        expect([
+          f.params.renewed,
+          f.params.renewing,
+          f.params.renewalStarted,
+          f.params.renewalFinished,
+        ]).toEqual([undefined, undefined, undefined, undefined])
+        expect(sayFinding('en', f)).toContain('Renew its token now')
+        expect(sayFinding('pt', f)).toContain('Renove o token agora')
+        expect(sayFinding('es', f)).toContain('Renueva su token ya')
+      }
+    })
+
+    // attack12 #4: a renewal started before the scan that VTEX later said was not pending (undone
+    // or finished elsewhere) was worded as still pending: "finish the renewal", which VTEX refuses.
+    it('asks to renew now when VTEX said the renewal started before the scan is not pending', () => {
+      const [f] = run(
+        rule,
+        scanned(
+          {
+            keys,
+            renewals: {
+              [k1.id]: {
+                startedAt: '2026-11-24T09:00:00.000Z',
+                finishedAt: null,
+                vtexNotPendingAt: '2026-11-26T09:00:00.000Z',
+              },
+            },
+          },
+          [withToken(k1.appKey)]
+        )
+      )
+
+      expect(f.params.renewalStarted).toBeUndefined()
+      expect(sayFinding('en', f)).toContain('Renew its token now')
+      expect(sayFinding('en', f)).not.toContain('finish the renewal')
+    })
+
     it('asks to renew now when the renewal’s start cannot be read', () => {
       const [f] = run(
         rule,

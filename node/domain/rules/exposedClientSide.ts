@@ -1,5 +1,5 @@
 import type { Exposure } from '../leaks/scanText'
-import { isPending } from '../renewals'
+import { isPending, renewalStatus } from '../renewals'
 import type { Renewal, Rule } from './types'
 
 /**
@@ -29,10 +29,24 @@ const tokenSeenAt = (list: Exposure[], scanAt: string) =>
       .map((e) => Date.parse(e.lastSeenAt ?? scanAt))
   )
 
+/** The UTC day of a time as text, or null when it cannot be read (a damaged renewal document):
+ * only a read time is claimed, and a finding's day is always YYYY-MM-DD (its message dates it). */
+function dayOf(time: number): string | null {
+  const iso = Number.isNaN(time) ? '' : new Date(time).toISOString()
+
+  // a year beyond 9999 is written +010000-…: no day a message can read
+  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null
+}
+
+/** A stored time as a number; NaN unless it starts with its day (YYYY-MM-DD) as the app writes
+ * it, as tokenAge reads it (renewals.ts). */
+const timeOf = (t: unknown) =>
+  typeof t === 'string' && /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN
+
 /** When a renewal's new token came to exist: its start, or VTEX's creation time of it if earlier (NaN: unknown). */
 function newTokenAt(renewal: Renewal): number {
   const times = [renewal.startedAt, renewal.newTokenCreatedAt]
-    .map((t) => (t ? Date.parse(t) : NaN))
+    .map(timeOf)
     .filter((t) => !Number.isNaN(t))
 
   return times.length ? Math.min(...times) : NaN
@@ -52,16 +66,13 @@ function renewedAfterSeen(
   scanAt: string,
   renewal: Renewal | undefined
 ): string | null {
-  const finishedAt = renewal?.finishedAt
-
-  if (!finishedAt) return null
+  if (!renewal?.finishedAt) return null
+  const finishedAt = timeOf(renewal.finishedAt)
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
 
   // a scan's time is when it started: a renewal started then or later replaced the token it read
-  return newToken >= seenAt && Date.parse(finishedAt) >= newToken
-    ? finishedAt.slice(0, 10)
-    : null
+  return newToken >= seenAt && finishedAt >= newToken ? dayOf(finishedAt) : null
 }
 
 /**
@@ -77,9 +88,7 @@ function renewingAfterSeen(
   if (!isPending(renewal)) return null
   const newToken = newTokenAt(renewal!)
 
-  return newToken >= tokenSeenAt(list, scanAt)
-    ? new Date(newToken).toISOString().slice(0, 10)
-    : null
+  return newToken >= tokenSeenAt(list, scanAt) ? dayOf(newToken) : null
 }
 
 /**
@@ -93,28 +102,30 @@ function renewalAtScan(
   scanAt: string,
   renewal: Renewal | undefined
 ): { renewalStarted: string; renewalFinished?: string } | null {
-  if (!renewal) return null
+  // VTEX said none was pending when asked to finish it (undone or finished elsewhere): "finish
+  // the renewal" would be refused, and renewing now is the step that holds either way
+  if (!renewal || renewalStatus(renewal) === 'NOT_PENDING_IN_VTEX') return null
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
-  const finishedAt = renewal.finishedAt ? Date.parse(renewal.finishedAt) : null
+  const finishedAt = renewal.finishedAt ? timeOf(renewal.finishedAt) : null
 
   if (!(newToken < seenAt)) return null
   // a finish time that cannot be read tells nothing: no claim either way
   if (finishedAt !== null && !(finishedAt >= seenAt)) return null
 
-  return {
-    renewalStarted: new Date(newToken).toISOString().slice(0, 10),
-    ...(finishedAt !== null
-      ? { renewalFinished: renewal.finishedAt!.slice(0, 10) }
-      : {}),
-  }
+  const renewalStarted = dayOf(newToken)
+  const renewalFinished = finishedAt === null ? null : dayOf(finishedAt)
+
+  if (!renewalStarted || (finishedAt !== null && !renewalFinished)) return null
+
+  return { renewalStarted, ...(renewalFinished ? { renewalFinished } : {}) }
 }
 
 export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it, and not since said by VTEX to be pending no more), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan

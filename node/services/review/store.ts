@@ -5,6 +5,7 @@ import type { AppStorage } from '../../clients/appStorage'
 import { wording } from '../../domain/wording'
 import { leakScanEvidence } from '../../domain/review/checklist'
 import { EMPTY_INDEX, indexWith } from '../../domain/review/machine'
+import { isReviewId } from '../../domain/review/reviewId'
 import type {
   Outcome,
   Review,
@@ -19,7 +20,7 @@ export const INDEX = 'reviews.json'
 export const fileOf = (id: string) => `review-${id}.json`
 
 export function safeId(id: string): string {
-  if (!/^[0-9a-z-]{1,64}$/.test(id))
+  if (!isReviewId(id))
     throw refusalError({
       ok: false,
       code: 'BAD_USER_INPUT',

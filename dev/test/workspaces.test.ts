@@ -3,7 +3,9 @@
 // the live read running, its outcome) is named by account and workspace (node/services/place.ts):
 // named by account alone, one workspace's copy evicted the other's (its body read again from
 // VBase on every other page) and a page of one joined the other's live read, got that
-// workspace's copy and left its own workspace without one.
+// workspace's copy and left its own workspace without one. The storefront scan's lock is named
+// the same way: each workspace keeps its own lock document, so one workspace's scan does not
+// refuse another's, and one workspace never runs two.
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 
@@ -126,5 +128,33 @@ describe('two workspaces of one account on one replica', () => {
     assert.ok(storedMeta('dev'), 'the dev workspace’s read left its own copy')
     assert.equal(b.inventory.version, storedMeta('dev').version)
     assert.notEqual(a.inventory.version, b.inventory.version)
+  })
+
+  it('runs a storefront scan in each workspace at once, and never two in one workspace', async () => {
+    const dev = await devStack()
+    const SCAN = 'mutation { runLeakScan { at } }'
+    const code = (r: {
+      body: { errors?: Array<{ extensions?: { code?: string } }> }
+    }) => r.body.errors?.[0]?.extensions?.code ?? 'ok'
+
+    // the storefront answers slowly, so the three scans asked together overlap
+    stack.platform.faults.set([{ path: '^/(arquivos/|$)', latencyMs: 600 }])
+    try {
+      const [master, devScan, masterAgain] = await Promise.all([
+        gql(stack, OWNER, SCAN),
+        gql(dev, OWNER, SCAN),
+        gql(stack, OWNER, SCAN),
+      ])
+
+      assert.equal(code(devScan), 'ok', devScan.text.slice(0, 400))
+      // one of master's two runs, the other is told one is running
+      assert.deepEqual(
+        [code(master), code(masterAgain)].sort(),
+        ['CONFLICT', 'ok'],
+        `${master.text.slice(0, 300)} ${masterAgain.text.slice(0, 300)}`
+      )
+    } finally {
+      stack.platform.faults.set([])
+    }
   })
 })

@@ -1,6 +1,7 @@
 // The storefront crawl (not to be confused with the daily snapshot, which runs it, or the leak
 // detectors in domain/leaks, which it runs on each page): fetches public pages with no
-// credentials, one crawl per account at a time, and stores the result (never a full token).
+// credentials, one crawl per workspace of an account at a time, and stores the result (never a
+// full token).
 // Each crawl builds on the last known result: what a URL it cannot read held is kept, dated.
 import { now } from '../clock'
 import { wording } from '../domain/wording'
@@ -11,8 +12,9 @@ import { toResolverError } from '../resolvers/errors'
 import { refusalError } from '../resolvers/refusals'
 import { LATEST_SCAN, requestData } from './requestData'
 import { logScanInOpenReview } from './review/scanInReview'
+import { placeOf } from './place'
 
-/** A running scan holds the account's lock this long at most (its own deadline is shorter). */
+/** A running scan holds its workspace's lock this long at most (its own deadline is shorter). */
 const LOCK_MS = 60_000
 const RUNNING = 'running.json'
 
@@ -20,7 +22,11 @@ interface RunningDoc {
   until: number
 }
 
-/** Crawls running in this replica, by account: refused at once, before any await. */
+/**
+ * Crawls running in this replica, by account and workspace (place.ts), as the lock document is
+ * (each workspace has its own VBase): refused at once, before any await. By account alone, a
+ * scan of one workspace was refused while another workspace's ran on the same replica.
+ */
 const runningHere = new Set<string>()
 
 const alreadyRunning = () =>
@@ -31,19 +37,19 @@ const alreadyRunning = () =>
   })
 
 /**
- * At most one storefront crawl per account at a time: in this replica (a set), and across replicas
- * (a lock document in VBase, changed only with If-Match once it exists; it is never deleted, so
- * only the very first scan of an account can race). Real time, not the app's clock, so the lock
+ * At most one storefront crawl per workspace of an account at a time: in this replica (a set),
+ * and across replicas (a lock document in the workspace's VBase, changed only with If-Match once
+ * it exists; it is never deleted, so only the very first scan of a workspace can race). Real time, not the app's clock, so the lock
  * expires even when time is pinned.
  */
 async function withScanLock<T>(
   ctx: Context,
   work: () => Promise<T>
 ): Promise<T> {
-  const { account } = ctx.vtex
+  const place = placeOf(ctx.vtex)
 
-  if (runningHere.has(account)) throw alreadyRunning()
-  runningHere.add(account)
+  if (runningHere.has(place)) throw alreadyRunning()
+  runningHere.add(place)
   const { storage } = requestData(ctx)
   const until = Date.now() + LOCK_MS
 
@@ -59,14 +65,14 @@ async function withScanLock<T>(
       RUNNING
     )
   } catch (e) {
-    runningHere.delete(account)
+    runningHere.delete(place)
     throw e instanceof Error && 'extensions' in e ? e : toResolverError(e)
   }
 
   try {
     return await work()
   } finally {
-    runningHere.delete(account)
+    runningHere.delete(place)
     await storage
       .update<RunningDoc, void>(
         'leakScans',

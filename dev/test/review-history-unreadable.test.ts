@@ -137,6 +137,7 @@ describe('the review history with an old review that cannot be read', () => {
 describe('the review history with a damaged entry in the review index', () => {
   const OVERVIEW =
     '{ reviews { id completedAt } reviewsUnreadable hygiene { lastReviewCompletedAt overdue } reminders { id } }'
+
   const older = signed('2026-01-10-aaaa0001', '2026-01-10', 1)
   const newer = signed('2026-02-10-bbbb0002', '2026-02-10', 0)
   const latest = { ...signed('2026-03-10-cccc0003', '2026-03-10', 0).summary }
@@ -197,6 +198,7 @@ describe('the review history with a damaged entry in the review index', () => {
 describe('the latest completed review with a damaged document', () => {
   const QUERY =
     '{ lastCompletedReview { id progress { changesAsked } } reviews { id } }'
+
   const latest = signed('2026-03-10-cccc0003', '2026-03-10', 1)
 
   // signed() writes no evidence, checklist or log: a document damaged by hand

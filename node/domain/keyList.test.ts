@@ -174,6 +174,7 @@ describe('listKeys', () => {
   it('sorts by creation time, not by its text: a later time of the same second, an offset', () => {
     const at = (id: string, createdAt: string) =>
       key(id, 'Same label', { createdAt, createdMs: Date.parse(createdAt) })
+
     const listed = orderKeys(
       [
         at('later', '2026-01-10T09:00:08.270Z'),
@@ -274,6 +275,7 @@ describe('listUsers', () => {
       user('Ana@x.com'),
       user('ana@x.com'),
     ]
+
     const order = (list: UserEntry[]) =>
       listUsers(list, { page: 1, pageSize: 10, search: '' }).rows.map(
         (u) => u.email

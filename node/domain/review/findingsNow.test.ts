@@ -321,6 +321,7 @@ describe('sign-off', () => {
         now: LATER,
       })
     )
+
     // as an older service stored it: the decision accepted an invisible justification
     const storedBefore: Review = {
       ...kept,

@@ -35,6 +35,7 @@ const criticalAtStart = started.keys.filter((k) =>
 const [rotated] = criticalAtStart.filter(
   (k) => !k.external && k.id !== storeLocator.id
 )
+
 const decided = (() => {
   let r = ok(
     decideKeys(withFindingsNow(started, now), {

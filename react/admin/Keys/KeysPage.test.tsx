@@ -930,6 +930,7 @@ describe('KeysPage', () => {
       page: 3,
       pages: 3,
     })
+
     const entries = window.history.length
 
     const { getByText } = render(<KeysPage />, {
@@ -944,7 +945,7 @@ describe('KeysPage', () => {
     await waitFor(() => getByText('Page 3 of 3'))
     await waitFor(() => expect(window.location.search).toBe('?page=3'))
     // no Back step to 999
-    expect(window.history.length).toBe(entries)
+    expect(window.history).toHaveLength(entries)
     expect(window.sessionStorage.getItem('key-steward.keys.view')).toBe(
       '?page=3'
     )
@@ -1107,7 +1108,7 @@ describe('KeysPage after a change to a key', () => {
       '/admin/app/key-steward/keys?rule=no-owner'
     )
     let asked = 0
-    const noOwner = (rows: ReturnType<typeof row>[]) => ({
+    const noOwner = (rows: Array<ReturnType<typeof row>>) => ({
       ...keyListMock(keyPage(rows), NO_OWNER),
       result: () => {
         asked++

@@ -597,6 +597,6 @@ describe('UsersPage', () => {
 
     await waitFor(() => getByText('Page 3 of 3'))
     await waitFor(() => expect(window.location.search).toBe('?page=3'))
-    expect(window.history.length).toBe(entries)
+    expect(window.history).toHaveLength(entries)
   })
 })

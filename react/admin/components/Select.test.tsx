@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'fs'
 import { join } from 'path'
+
 import React from 'react'
 import { fireEvent, render } from '@vtex/test-tools/react'
 

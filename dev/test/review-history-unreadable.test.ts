@@ -137,6 +137,7 @@ describe('the review history with an old review that cannot be read', () => {
 describe('the review history with a damaged entry in the review index', () => {
   const OVERVIEW =
     '{ reviews { id completedAt } reviewsUnreadable hygiene { lastReviewCompletedAt overdue } reminders { id } }'
+
   const older = signed('2026-01-10-aaaa0001', '2026-01-10', 1)
   const newer = signed('2026-02-10-bbbb0002', '2026-02-10', 0)
   const latest = { ...signed('2026-03-10-cccc0003', '2026-03-10', 0).summary }
@@ -192,4 +193,35 @@ describe('the review history with a damaged entry in the review index', () => {
     assert.equal(r.body.data.reviewsUnreadable, 0)
     assert.equal(r.body.data.reviews.length, 1)
   })
+})
+
+// A hand-damaged document of the latest completed review (its index entry whole): the Overview's
+// lastCompletedReview answers null, as for a damaged entry, where it failed with an internal error
+// (it read the evidence of a document that had none). The history still lists it.
+describe('the latest completed review with a damaged document', () => {
+  const QUERY =
+    '{ lastCompletedReview { id progress { changesAsked } } reviews { id } }'
+
+  const latest = signed('2026-03-10-cccc0003', '2026-03-10', 1)
+
+  // signed() writes no evidence, checklist or log: a document damaged by hand
+  const damages: Array<[string, unknown]> = [
+    ['no evidence, checklist or log', latest.review],
+    [
+      'keys that are not a list',
+      { ...latest.review, keys: 'three', evidence: {}, audit: [] },
+    ],
+    ['nothing but its id', { id: latest.review.id }],
+  ]
+
+  for (const [what, doc] of damages)
+    it(`answers no latest review for a document with ${what}, and lists it`, async () => {
+      plant(`review-${latest.review.id}.json`, doc)
+      plant('reviews.json', { openId: null, completed: [latest.summary] })
+      const r = await gql(stack, ANA, QUERY)
+
+      assert.equal(r.body.errors, undefined, `${what}: ${r.text}`)
+      assert.equal(r.body.data.lastCompletedReview, null)
+      assert.deepEqual(r.body.data.reviews, [{ id: latest.review.id }])
+    })
 })

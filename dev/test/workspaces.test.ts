@@ -3,7 +3,9 @@
 // the live read running, its outcome) is named by account and workspace (node/services/place.ts):
 // named by account alone, one workspace's copy evicted the other's (its body read again from
 // VBase on every other page) and a page of one joined the other's live read, got that
-// workspace's copy and left its own workspace without one.
+// workspace's copy and left its own workspace without one. The storefront scan's lock is named
+// the same way: each workspace keeps its own lock document, so one workspace's scan does not
+// refuse another's, and one workspace never runs two.
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 

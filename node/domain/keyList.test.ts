@@ -171,6 +171,30 @@ describe('listKeys', () => {
         )
       }
   })
+  it('sorts by creation time, not by its text: a later time of the same second, an offset', () => {
+    const at = (id: string, createdAt: string) =>
+      key(id, 'Same label', { createdAt, createdMs: Date.parse(createdAt) })
+
+    const listed = orderKeys(
+      [
+        at('later', '2026-01-10T09:00:08.270Z'),
+        at('first', '2026-01-10T09:00:08Z'),
+        at('offset', '2026-01-10T10:00:00+02:00'),
+      ],
+      findingsOf
+    )
+
+    expect(listed('createdAt', false).map((r) => r.id)).toEqual([
+      'offset',
+      'first',
+      'later',
+    ])
+    expect(listed('createdAt', true).map((r) => r.id)).toEqual([
+      'later',
+      'first',
+      'offset',
+    ])
+  })
   it('keeps one order for every filter: filtering the ordered rows lists what sorting the filtered ones would', () => {
     const ordered = orderKeys(rows, findingsOf)
 
@@ -251,6 +275,7 @@ describe('listUsers', () => {
       user('Ana@x.com'),
       user('ana@x.com'),
     ]
+
     const order = (list: UserEntry[]) =>
       listUsers(list, { page: 1, pageSize: 10, search: '' }).rows.map(
         (u) => u.email

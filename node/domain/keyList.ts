@@ -8,6 +8,7 @@ import { SEVERITIES } from './findings'
 import type { ExternalKeyEntry, KeyEntry, UserEntry } from './types'
 import { holdsOwnerRole } from './roleGrants'
 import { compareLabels } from './labelOrder'
+import { compareCreated } from './creationOrder'
 
 export const KEY_SORTS = ['label', 'createdAt', 'ageDays', 'severity'] as const
 export type KeySort = (typeof KEY_SORTS)[number]
@@ -138,12 +139,7 @@ export function orderKeys(
   const by = (sort: KeySort): ((i: number, j: number) => number) => {
     if (sort === 'label') return label
     if (sort === 'createdAt')
-      return (i, j) =>
-        rows[i].createdAt < rows[j].createdAt
-          ? -1
-          : rows[i].createdAt > rows[j].createdAt
-          ? 1
-          : 0
+      return (i, j) => compareCreated(rows[i].createdMs, rows[j].createdMs)
     if (sort === 'ageDays') return (i, j) => rows[i].ageDays - rows[j].ageDays
     if (!rank) rank = Int32Array.from(rows, (k) => worstRank(findingsOf(k.id)))
     const r = rank

@@ -882,7 +882,11 @@ export type Query = {
   reviews: Array<ReviewSummary>;
   /** How many completed reviews' entries in the review index could not be read (left out of reviews) */
   reviewsUnreadable: Scalars['Int']['output'];
-  /** The most recently completed review, or null (its progress says how many of the changes it asked for are carried out) */
+  /**
+   * The most recently completed review, or null (its progress says how many of the
+   * changes it asked for are carried out); null too when its document is damaged
+   * (left out, as a damaged index entry is; reviews still lists it)
+   */
   lastCompletedReview?: Maybe<Review>;
   /**
    * A page of a review's keys with their decisions, filtered and sorted (the open

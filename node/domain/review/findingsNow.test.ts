@@ -1,7 +1,4 @@
-import { evaluatePolicy } from '../engine'
 import { english } from '../../services/wording'
-import { NOW } from '../testing/build'
-import { policyInputFromFixture } from '../testing/fromFixture'
 import { decideKeys } from './bulk'
 import { decisionPage, matchingIds } from './decisionPage'
 import { reviewCsv, CSV_COLUMNS, reviewJson } from './export'
@@ -17,43 +14,20 @@ import {
   checkPractice,
   completeReview,
   decideKey,
-  EMPTY_INDEX,
   isRiskyKey,
   progressOf,
-  startReview,
 } from './machine'
-import type { Outcome, Review, ReviewFinding } from './types'
+import type { Review, ReviewFinding } from './types'
 import { PRACTICES } from '../findings'
 import { evidenceFor } from './checklist'
 import { keysBehind } from './evidenceKeys'
+import { BY, exposure, LATER, ok, startedReview } from './testing/review'
 
-const BY = 'ana@acme.com'
-const LATER = new Date(NOW.getTime() + 3_600_000)
-const policy = policyInputFromFixture()
-
-function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${english(o.message)}`)
-
-  return o.value
-}
-
-const started: Review = ok(
-  startReview(EMPTY_INDEX, {
-    id: 'r1',
-    now: NOW,
-    by: BY,
-    policy,
-    findings: evaluatePolicy(policy),
-  })
-)
+const started: Review = startedReview()
 
 // A key with no finding at start, whose token a storefront scan run during the review found.
 const exposed = started.keys.find((k) => !k.external && !k.findings.length)!
-const EXPOSED: ReviewFinding = {
-  rule: 'exposed-client-side',
-  severity: 'CRITICAL',
-  practice: 'NO_CLIENT_SIDE',
-}
+const EXPOSED: ReviewFinding = exposure('CRITICAL')
 
 /** Every key's findings now: as at start, plus the exposure. */
 const now: FindingsNow = (k) =>
@@ -347,6 +321,7 @@ describe('sign-off', () => {
         now: LATER,
       })
     )
+
     // as an older service stored it: the decision accepted an invisible justification
     const storedBefore: Review = {
       ...kept,

@@ -1,38 +1,13 @@
-import { evaluatePolicy } from '../engine'
-import { NOW } from '../testing/build'
-import { policyInputFromFixture } from '../testing/fromFixture'
 import { PRACTICES } from '../findings'
 import { decideKeys } from './bulk'
 import type { FindingsNow } from './findingsNow'
 import { withFindingsNow } from './findingsNow'
 import { keptCritical, keptExposed } from './keptAtRisk'
-import {
-  checkPractice,
-  completeReview,
-  EMPTY_INDEX,
-  startReview,
-} from './machine'
-import type { Outcome, Review, ReviewFinding } from './types'
+import { checkPractice, completeReview } from './machine'
+import type { Review } from './types'
+import { BY, exposure, LATER, ok, startedReview } from './testing/review'
 
-const BY = 'ana@acme.com'
-const LATER = new Date(NOW.getTime() + 3_600_000)
-const policy = policyInputFromFixture()
-
-function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message.id}`)
-
-  return o.value
-}
-
-const started: Review = ok(
-  startReview(EMPTY_INDEX, {
-    id: 'r1',
-    now: NOW,
-    by: BY,
-    policy,
-    findings: evaluatePolicy(policy),
-  })
-)
+const started: Review = startedReview()
 
 // The fixture's scan, at start: the Store locator widget's token, the Product Q&A widget's appKey alone.
 const byLabel = (label: string) => started.keys.find((k) => k.label === label)!
@@ -44,12 +19,6 @@ const qa = byLabel('Product Q&A widget')
 const [tokenKey, appKeyOnly] = started.keys.filter(
   (k) => !k.external && !k.findings.length
 )
-
-const exposure = (severity: 'CRITICAL' | 'HIGH'): ReviewFinding => ({
-  rule: 'exposed-client-side',
-  severity,
-  practice: 'NO_CLIENT_SIDE',
-})
 
 const now: FindingsNow = (k) =>
   k.id === tokenKey.id
@@ -66,6 +35,7 @@ const criticalAtStart = started.keys.filter((k) =>
 const [rotated] = criticalAtStart.filter(
   (k) => !k.external && k.id !== storeLocator.id
 )
+
 const decided = (() => {
   let r = ok(
     decideKeys(withFindingsNow(started, now), {

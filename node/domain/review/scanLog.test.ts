@@ -1,29 +1,9 @@
-import { evaluatePolicy } from '../engine'
-import { NOW } from '../testing/build'
-import { policyInputFromFixture } from '../testing/fromFixture'
-import { decideKey, EMPTY_INDEX, startReview } from './machine'
+import { decideKey } from './machine'
 import { logScan, scanDetail } from './scanLog'
-import type { Outcome, Review } from './types'
+import type { Review } from './types'
+import { BY, LATER, NOW, ok, startedReview } from './testing/review'
 
-const BY = 'ana@acme.com'
-const LATER = new Date(NOW.getTime() + 3_600_000)
-const policy = policyInputFromFixture()
-
-function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message.id}`)
-
-  return o.value
-}
-
-const started: Review = ok(
-  startReview(EMPTY_INDEX, {
-    id: 'r1',
-    now: NOW,
-    by: BY,
-    policy,
-    findings: evaluatePolicy(policy),
-  })
-)
+const started: Review = startedReview()
 
 const [a, b] = started.keys.filter((k) => !k.external)
 const scan = (

@@ -1,34 +1,15 @@
-import { evaluatePolicy } from '../../domain/engine'
-import { NOW } from '../../domain/testing/build'
-import { policyInputFromFixture } from '../../domain/testing/fromFixture'
 import { withFindingsNow } from '../../domain/review/findingsNow'
+import { decideKey } from '../../domain/review/machine'
+import type { Review } from '../../domain/review/types'
 import {
-  decideKey,
-  EMPTY_INDEX,
-  startReview,
-} from '../../domain/review/machine'
-import type { Outcome, Review } from '../../domain/review/types'
+  BY,
+  LATER,
+  ok,
+  startedReview,
+} from '../../domain/review/testing/review'
 import { presentAudit, presentKey, presentProgress } from './present'
 
-const BY = 'ana@acme.com'
-const LATER = new Date(NOW.getTime() + 3_600_000)
-const policy = policyInputFromFixture()
-
-function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message.id}`)
-
-  return o.value
-}
-
-const started: Review = ok(
-  startReview(EMPTY_INDEX, {
-    id: 'r1',
-    now: NOW,
-    by: BY,
-    policy,
-    findings: evaluatePolicy(policy),
-  })
-)
+const started: Review = startedReview()
 
 const healthy = started.keys.filter((k) => !k.external && !k.findings.length)
 const keep = (r: Review, id: string, justification = '') =>

@@ -26,6 +26,7 @@ import {
   withLeakScan,
 } from '../../domain/review/machine'
 import { readableEntries } from '../../domain/review/readableEntry'
+import { readableReview } from '../../domain/review/readableReview'
 import type { Review, ReviewIndex } from '../../domain/review/types'
 import {
   withFindingsNow,
@@ -159,11 +160,17 @@ export async function unreadableReviews(ctx: Context): Promise<number> {
   return (await completedEntries(ctx)).unreadable
 }
 
-/** The most recently completed review (the one whose follow-up the Overview reports), or null. */
+/**
+ * The most recently completed review (the one whose follow-up the Overview reports), or null.
+ * Null too when its document is damaged (readableReview): left out, as a damaged index entry is,
+ * never an internal error; the history still lists it. Not an older review in its place: the
+ * Overview would report that one's follow-up as the latest.
+ */
 export async function lastCompleted(ctx: Context): Promise<Review | null> {
   const latest = latestCompleted(await readIndex(requestData(ctx).storage))
+  const r = latest ? await reviewById(ctx, latest.id) : null
 
-  return latest ? reviewById(ctx, latest.id) : null
+  return readableReview(r) ? r : null
 }
 
 /** The audit log's actions from the review's start to its sign-off (or now, while open). */

@@ -1,12 +1,13 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Dropdown, InputSearch } from 'vtex.styleguide'
+import { InputSearch } from 'vtex.styleguide'
 
 import type { Role } from '../types'
 import { SEVERITIES } from '../types'
 import type { KeyQuery } from './keyQuery'
 import { ruleOptions } from '../components/ruleName'
 import { withinSearchLimit } from '../utils/searchLimit'
+import Select from '../components/Select'
 
 interface Props {
   query: KeyQuery
@@ -35,7 +36,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         />
       </div>
       <div className="mr4 mb3">
-        <Dropdown
+        <Select
           label={t('keys.filter.severity')}
           value={query.severity}
           options={[
@@ -48,7 +49,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         />
       </div>
       <div className="mr4 mb3">
-        <Dropdown
+        <Select
           label={t('keys.filter.rule')}
           value={query.rule}
           options={[
@@ -59,7 +60,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         />
       </div>
       <div className="mr4 mb3">
-        <Dropdown
+        <Select
           label={t('keys.filter.status')}
           value={query.status}
           options={(['all', 'active', 'inactive'] as const).map((s) => ({
@@ -72,7 +73,7 @@ const KeyFilters: React.FC<Props> = ({ query, rules, roles, onChange }) => {
         />
       </div>
       <div className="mr4 mb3">
-        <Dropdown
+        <Select
           label={t('keys.filter.role')}
           value={query.roleId === null ? '' : String(query.roleId)}
           options={[

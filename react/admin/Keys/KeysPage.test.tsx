@@ -1,4 +1,4 @@
-import React from 'react'
+import React, { useState } from 'react'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import INVENTORY_STATUS from '../graphql/inventoryStatus.gql'
@@ -17,6 +17,7 @@ import {
   UNKNOWN_ROLES,
 } from '../testing/data'
 import KeysPage from './KeysPage'
+import { useKeyChanged } from '../actions/useKeyChanged'
 import { setRuntimeQuery } from '../testing/runtime'
 
 const ROWS = [
@@ -917,6 +918,39 @@ describe('KeysPage', () => {
     expect(window.location.search).toBe('')
   }, 15_000) // three answers rendered in turn: over jest's 5 s when the machine is busy
 
+  it('writes the page it shows into the address when the one asked is past the end (?page=999), replacing it', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?page=999'
+    )
+    const lastPage = keyPage(ROWS, {
+      total: 250,
+      allTotal: 250,
+      page: 3,
+      pages: 3,
+    })
+
+    const entries = window.history.length
+
+    const { getByText } = render(<KeysPage />, {
+      graphql: {
+        mocks: [
+          keyListMock(lastPage, { page: 999 }),
+          keyListMock(lastPage, { page: 3 }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Page 3 of 3'))
+    await waitFor(() => expect(window.location.search).toBe('?page=3'))
+    // no Back step to 999
+    expect(window.history).toHaveLength(entries)
+    expect(window.sessionStorage.getItem('key-steward.keys.view')).toBe(
+      '?page=3'
+    )
+  })
+
   it('takes a keyboard user from the filters to the page buttons in one step, past the rows', async () => {
     const at = (page: number) =>
       keyListMock(
@@ -1045,5 +1079,109 @@ describe('KeysPage', () => {
     })
 
     await waitFor(() => getByText('This account has no API keys.'))
+  })
+})
+
+describe('KeysPage after a change to a key', () => {
+  /** The list shown or left (a key page open), and a change to a key made meanwhile. */
+  const Admin: React.FC = () => {
+    const [listShown, setListShown] = useState(true)
+    const keyChanged = useKeyChanged()
+
+    return (
+      <>
+        {listShown && <KeysPage />}
+        <button onClick={() => setListShown((v) => !v)}>Toggle list</button>
+        <button onClick={keyChanged}>Change a key</button>
+      </>
+    )
+  }
+
+  const NO_OWNER = { rule: 'no-owner' }
+  const owned = key({ id: 'k-owned', label: 'Orders feed, owner given' })
+  const other = key({ id: 'k-other', label: 'Catalog import' })
+
+  it('shows no view read before the change from Apollo’s copy: another filter left earlier is asked again', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?rule=no-owner'
+    )
+    let asked = 0
+    const noOwner = (rows: Array<ReturnType<typeof row>>) => ({
+      ...keyListMock(keyPage(rows), NO_OWNER),
+      result: () => {
+        asked++
+
+        return { data: { keyList: keyPage(rows) } }
+      },
+    })
+
+    const { getByText, queryByText, findByText } = render(<Admin />, {
+      graphql: {
+        mocks: [
+          // the "No owner recorded" filter, then every key (the view left last)
+          noOwner([row(owned), row(other)]),
+          keyListMock(keyPage([row(owned), row(other)])),
+          // read again after the change: the view left last
+          keyListMock(keyPage([row(owned), row(other)])),
+          // the filter, when shown again: the key given an owner is no longer in it
+          noOwner([row(other)]),
+        ],
+      },
+    })
+
+    await findByText('Orders feed, owner given')
+    expect(asked).toBe(1)
+
+    // to every key, then away (a key page), where its owner is recorded
+    fireEvent.click(getByText('Toggle list'))
+    window.history.replaceState(null, '', '/admin/app/key-steward/keys')
+    fireEvent.click(getByText('Toggle list'))
+    await findByText('Catalog import')
+    fireEvent.click(getByText('Toggle list'))
+    fireEvent.click(getByText('Change a key'))
+
+    // back to the filter by the browser's history
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?rule=no-owner'
+    )
+    fireEvent.click(getByText('Toggle list'))
+    await waitFor(() => expect(asked).toBe(2))
+    await waitFor(() =>
+      expect(queryByText('Orders feed, owner given')).toBeNull()
+    )
+    expect(getByText('Catalog import')).toBeInTheDocument()
+  }, 15_000)
+
+  it('still shows a view read since the last change from Apollo’s copy (no request to page back)', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/keys?rule=no-owner'
+    )
+    let asked = 0
+    const { getByText, findByText } = render(<Admin />, {
+      graphql: {
+        mocks: [
+          {
+            ...keyListMock(keyPage([row(owned)]), NO_OWNER),
+            result: () => {
+              asked++
+
+              return { data: { keyList: keyPage([row(owned)]) } }
+            },
+          },
+        ],
+      },
+    })
+
+    await findByText('Orders feed, owner given')
+    fireEvent.click(getByText('Toggle list'))
+    fireEvent.click(getByText('Toggle list'))
+    await findByText('Orders feed, owner given')
+    expect(asked).toBe(1)
   })
 })

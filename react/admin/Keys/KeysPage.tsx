@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useQuery } from 'react-apollo'
+import { useApolloClient, useQuery } from 'react-apollo'
 import { FormattedMessage } from 'react-intl'
 import { Button, EmptyState, PageBlock } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
@@ -28,10 +28,12 @@ import {
 } from './keyQuery'
 import KeyFilters from './KeyFilters'
 import KeysTable, { KEY_PAGES } from './KeysTable'
+import { changesSeen, viewIsCurrent, viewRead } from './keyListViews'
 import ExternalKeysPanel from '../ExternalKeys/ExternalKeysPanel'
 import { Notice } from '../components/Notice'
 import { readError } from '../utils/errors'
 import { addressOf, useFollowNavigation } from '../utils/addressView'
+import { useShownPage } from '../utils/useShownPage'
 
 /** Typing waits this long before the service is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -45,12 +47,40 @@ const KeysPage: React.FC = () => {
   // What the search box shows at once; the query (and the request) follow after a pause.
   const [typed, setTyped] = useState(query.search)
   const variables = useMemo(() => keyListVariables(query), [query])
+  const client = useApolloClient()
+  // chosen once per view: a view read before the last change to a key is asked of the service,
+  // not shown from Apollo's copy with the keys it matched then (keyListViews.ts)
+  const read = useMemo(
+    () => ({
+      at: changesSeen(client),
+      fetchPolicy: viewIsCurrent(client, variables)
+        ? ('cache-first' as const)
+        : ('network-only' as const),
+    }),
+    [client, variables]
+  )
+
   const { data, loading, error, refetch } = useQuery<
     KeyStewardKeyListQuery,
     KeyStewardKeyListQueryVariables
-  >(KEY_LIST, { variables, notifyOnNetworkStatusChange: true })
+  >(KEY_LIST, {
+    variables,
+    fetchPolicy: read.fetchPolicy,
+    notifyOnNetworkStatusChange: true,
+  })
+
+  useEffect(() => {
+    if (data?.keyList && !loading && !error)
+      viewRead(client, variables, read.at)
+  }, [data, loading, error])
 
   const list = useLastPage(data?.keyList)
+
+  useShownPage(
+    query.page,
+    loading || error ? undefined : data?.keyList?.page,
+    (page) => setQuery((q) => ({ ...q, page }))
+  )
   const { status, reading, reload } = useQueryFreshness(
     list?.inventory,
     !!list,

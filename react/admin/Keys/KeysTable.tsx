@@ -1,6 +1,6 @@
 import React, { useEffect, useRef } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Dropdown, Tag } from 'vtex.styleguide'
+import { Tag } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import PageButtons from '../components/PageButtons'
@@ -12,6 +12,7 @@ import { worstSeverity } from '../types'
 import { rememberOpenedKey, takeOpenedKey } from '../utils/urlState'
 import type { KeyQuery, SortField } from './keyQuery'
 import { firstDescending, PAGE_SIZES, shownDirection } from './keyQuery'
+import Select from '../components/Select'
 
 /** The table's paging buttons, which the page's "Skip to the page buttons" link moves to. */
 export const KEY_PAGES = 'key-pages'
@@ -326,7 +327,7 @@ const KeysTable: React.FC<Props> = ({
         </span>
         <div className="flex flex-wrap items-center">
           <div className="mr4 flex-none">
-            <Dropdown
+            <Select
               size="small"
               label={intl.formatMessage({
                 id: 'admin/key-steward.keys.pageSize',

@@ -9,7 +9,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useApolloClient, useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Input } from 'vtex.styleguide'
 
 import COUNT from '../graphql/reviewCount.gql'
 import REVIEW from '../graphql/review.gql'
@@ -37,6 +37,7 @@ import { ScanStatus } from '../components/ScanStatus'
 import { scannedDuring } from './scanFirst'
 import { shownText } from '../graphql/shownText.generated'
 import { useRereadByName } from '../apollo/useRereadByName'
+import Select from '../components/Select'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
 const LEAVES_ACCESS: Decision[] = ['KEEP', 'ROTATE']
@@ -336,7 +337,7 @@ const BulkBar: React.FC<Props> = ({
             style={DECISION_FIELD}
             data-bulk-field="decision"
           >
-            <Dropdown
+            <Select
               size="small"
               label={t('bulkDecision')}
               placeholder={t('choose')}

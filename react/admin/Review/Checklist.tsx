@@ -1,6 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, Textarea } from 'vtex.styleguide'
+import { Button, Textarea } from 'vtex.styleguide'
 
 import Link from '../components/Link'
 import { BASE } from '../components/PageFrame.constants'
@@ -19,6 +19,7 @@ import type {
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import Select from '../components/Select'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
@@ -337,7 +338,7 @@ const Item: React.FC<{
           }}
         >
           <div className="mb3">
-            <Dropdown
+            <Select
               label={t('review.status')}
               value={status}
               options={STATUSES.map((s) => ({

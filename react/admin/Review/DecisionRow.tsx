@@ -1,6 +1,6 @@
 import React, { useRef, useState } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Input } from 'vtex.styleguide'
 
 import KeyActionButton from '../actions/KeyActionButton'
 import RenewTokenButton from '../actions/RenewTokenButton'
@@ -22,6 +22,7 @@ import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
 import { shownText } from '../graphql/shownText.generated'
+import Select from '../components/Select'
 
 /** The decision's field: one width whatever is chosen, so no row moves. Its longest option
  * ("Rotacionar (renovar o token)", 13rem of text) fits with room for another font: the field
@@ -443,7 +444,7 @@ const DecisionRow: React.FC<RowProps> = ({
             }}
           >
             <div className="mr3 mb2" style={DECISION_FIELD}>
-              <Dropdown
+              <Select
                 size="small"
                 label={t('review.decision')}
                 placeholder={t('review.choose')}

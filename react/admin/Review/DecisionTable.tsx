@@ -3,7 +3,7 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, Input } from 'vtex.styleguide'
+import { Button, Input } from 'vtex.styleguide'
 
 import { usePermissions } from '../actions/usePermissions'
 import { ruleOptions } from '../components/ruleName'
@@ -33,6 +33,7 @@ import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 import { withinSearchLimit } from '../utils/searchLimit'
 import { useRereadByName } from '../apollo/useRereadByName'
+import Select from '../components/Select'
 
 /** Keys a page of the table asks for (the service takes 1 to its MAX_PAGE: pagingArgs.test.ts) */
 export const PAGE = 50
@@ -249,7 +250,7 @@ const DecisionTable: React.FC<{
     <div ref={top}>
       <div className="mb4 flex items-end flex-wrap">
         <div className="mr4 mb3" data-show-filter>
-          <Dropdown
+          <Select
             label={t('show')}
             value={status}
             options={shows.map((f) => ({ value: f, label: t(`status.${f}`) }))}
@@ -261,7 +262,7 @@ const DecisionTable: React.FC<{
           />
         </div>
         <div className="mr4 mb3" data-severity-filter>
-          <Dropdown
+          <Select
             label={t('severityFilter')}
             value={severity}
             options={[
@@ -281,7 +282,7 @@ const DecisionTable: React.FC<{
           />
         </div>
         <div className="mr4 mb3" data-rule-filter>
-          <Dropdown
+          <Select
             label={t('ruleFilter')}
             value={rule}
             options={[
@@ -297,7 +298,7 @@ const DecisionTable: React.FC<{
         </div>
         {readOnly && (
           <div className="mr4 mb3" data-carry-out-filter>
-            <Dropdown
+            <Select
               label={t('carryOutFilter')}
               value={carryOut}
               options={[
@@ -326,7 +327,7 @@ const DecisionTable: React.FC<{
           />
         </div>
         <div className="mr4 mb3">
-          <Dropdown
+          <Select
             label={t('sortBy')}
             value={sort}
             options={(['RISK', 'LABEL', 'AGE'] as DecisionSort[]).map((s) => ({

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button, Dropdown, PageBlock } from 'vtex.styleguide'
+import { Button, PageBlock } from 'vtex.styleguide'
 
 import PageFrame from '../components/PageFrame'
 import DailyScanPanel from './DailyScanPanel'
@@ -25,6 +25,7 @@ import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import Select from '../components/Select'
 
 type Locale = 'en' | 'pt' | 'es'
 const LOCALES: Locale[] = ['en', 'pt', 'es']
@@ -383,7 +384,7 @@ const SettingsPage: React.FC = () => {
             {listInput('reminderEmails')}
             {listInput('auditors')}
             <div className="mb5 w-100 mw6">
-              <Dropdown
+              <Select
                 id="setting-reminderLocale"
                 label={t('reminderLocale.label')}
                 helpText={t('reminderLocale.help')}

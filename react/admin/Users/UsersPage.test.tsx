@@ -576,4 +576,27 @@ describe('UsersPage', () => {
       )
     }
   )
+
+  it('writes the page it shows into the address when the one asked is past the end (?page=999), replacing it', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/admin/app/key-steward/users?page=999'
+    )
+    const { users } = inventory()
+    const last = { rows: users, total: 202, allTotal: 202, page: 3, pages: 3 }
+    const entries = window.history.length
+    const { getByText } = render(<UsersPage />, {
+      graphql: {
+        mocks: [
+          userListMock(last, { page: 999 }),
+          userListMock(last, { page: 3 }),
+        ],
+      },
+    })
+
+    await waitFor(() => getByText('Page 3 of 3'))
+    await waitFor(() => expect(window.location.search).toBe('?page=3'))
+    expect(window.history).toHaveLength(entries)
+  })
 })

@@ -4,7 +4,6 @@ import { useRuntime } from 'vtex.render-runtime'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
   Button,
-  Dropdown,
   EmptyState,
   InputSearch,
   PageBlock,
@@ -26,7 +25,9 @@ import type {
 import { currentSearch, replaceQuery } from '../utils/urlState'
 import { withinSearchLimit } from '../utils/searchLimit'
 import { addressOf, useFollowNavigation } from '../utils/addressView'
+import { useShownPage } from '../utils/useShownPage'
 import { parseUserQuery, USER_PAGE_SIZES, userQueryParams } from './userQuery'
+import Select from '../components/Select'
 
 /** The paging buttons under the table, which "Skip to the page buttons" moves to. */
 const USER_PAGES = 'user-pages'
@@ -121,6 +122,12 @@ const UsersPage: React.FC = () => {
   )
 
   const list = useLastPage(fresh?.userList)
+
+  useShownPage(
+    page,
+    loading || error ? undefined : fresh?.userList?.page,
+    setPage
+  )
   const { status, reading, reload } = useQueryFreshness(
     list?.inventory,
     !!list,
@@ -316,7 +323,7 @@ const UsersPage: React.FC = () => {
                 </span>
                 <div className="flex flex-wrap items-center">
                   <div className="mr4 flex-none" data-users-page-size>
-                    <Dropdown
+                    <Select
                       size="small"
                       label={intl.formatMessage({
                         id: 'admin/key-steward.users.pageSize',

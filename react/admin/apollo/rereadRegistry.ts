@@ -1,12 +1,16 @@
 // Which queries are on screen, by operation name, for a mutation's refetchQueries by name
 // ('KeyStewardReviewDecisions'). Apollo keeps that list itself, but only inside its QueryManager
 // (an internal); the components that ask those queries say so here instead (useRereadByName),
-// each with the variables it asks them with now.
+// each with the variables it asks them with now, and its error policy: a query that takes a
+// partial answer (errorPolicy 'ignore') is read again the same way, or the partial answer was
+// dropped and the earlier copy stayed.
+import type { ErrorPolicy } from 'apollo-client'
 import type { DocumentNode } from 'graphql'
 
 export interface Reread {
   query: DocumentNode
   variables?: Record<string, unknown>
+  errorPolicy?: ErrorPolicy
 }
 
 type Entry = { current: Reread }

@@ -1,5 +1,7 @@
 // Next to a useQuery that a mutation refetches by name: keeps it in the reread registry while it
-// is on screen and not skipped, with the variables it asks with now (the page, filter, sort).
+// is on screen and not skipped, with the variables it asks with now (the page, filter, sort) and
+// the error policy its useQuery reads with (the re-read takes the same answers).
+import type { ErrorPolicy } from 'apollo-client'
 import type { DocumentNode } from 'graphql'
 import { useEffect, useRef } from 'react'
 import { useApolloClient } from 'react-apollo'
@@ -9,12 +11,13 @@ import { rereadRegistryOf } from './rereadRegistry'
 export function useRereadByName(
   query: DocumentNode,
   variables?: Record<string, unknown>,
-  skip = false
+  skip = false,
+  errorPolicy?: ErrorPolicy
 ): void {
   const client = useApolloClient()
-  const entry = useRef({ current: { query, variables } }).current
+  const entry = useRef({ current: { query, variables, errorPolicy } }).current
 
-  entry.current = { query, variables }
+  entry.current = { query, variables, errorPolicy }
   useEffect(
     () => (skip ? undefined : rereadRegistryOf(client).add(entry)),
     [client, entry, skip]

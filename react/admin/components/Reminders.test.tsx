@@ -277,6 +277,47 @@ describe('Reminders', () => {
     expect(document.activeElement).toBe(notice)
   })
 
+  it('reads the reminders again after a snooze as the list reads them: a partial answer is taken, not dropped', async () => {
+    const reminder = {
+      id: 'review-overdue:never',
+      kind: 'REVIEW_OVERDUE',
+      count: 1,
+      dueDate: null,
+      subjects: [],
+    }
+
+    const { getByText, queryByText } = render(<Reminders />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [reminder] } },
+          },
+          {
+            request: { query: SNOOZE, variables: { id: reminder.id, days: 7 } },
+            result: { data: { snoozeReminder: '2027-04-06' } },
+          },
+          {
+            // the snoozed reminder is gone; another part could not be worked out
+            request: { query: REMINDERS },
+            result: {
+              data: { reminders: [] },
+              errors: [new GraphQLError('The inventory could not be read')],
+            },
+          },
+        ],
+      },
+    })
+
+    await waitFor(() =>
+      getByText(/No access review completed yet: do the first one now/)
+    )
+    fireEvent.click(getByText('Snooze'))
+    await waitFor(() => getByText('Reminder snoozed until April 6, 2027.'))
+    // the re-read's answer is on screen, not the copy from before the snooze
+    expect(queryByText(/No access review completed yet/)).toBeNull()
+  })
+
   it("shows why a snooze was refused, in the service's words, and keeps the reminder", async () => {
     const reminder = {
       id: 'review-overdue:never',

@@ -89,6 +89,9 @@ export function linksHere(href: string, here?: string): boolean {
 
 const SNOOZE_CHOICES = [1, 7, 30]
 
+/** Reminders take what the service could work out (a partial answer), here and when read again. */
+const REMINDERS_ERROR_POLICY = 'ignore' as const
+
 const ReminderItem: React.FC<{
   r: Reminder
   here?: string
@@ -101,7 +104,8 @@ const ReminderItem: React.FC<{
     KeyStewardSnoozeReminderMutation,
     KeyStewardSnoozeReminderMutationVariables
   >(SNOOZE, {
-    refetchQueries: [{ query: REMINDERS }],
+    // by name: read again as the list on screen reads, with its error policy (REMINDERS_READ)
+    refetchQueries: ['KeyStewardReminders'],
   })
 
   const snoozeFailure = readError(snoozing.error)
@@ -237,10 +241,10 @@ const Reminders: React.FC<{ here?: string }> = ({ here }) => {
     KeyStewardRemindersQueryVariables
   >(REMINDERS, {
     fetchPolicy: 'cache-and-network',
-    errorPolicy: 'ignore',
+    errorPolicy: REMINDERS_ERROR_POLICY,
   })
 
-  useRereadByName(REMINDERS)
+  useRereadByName(REMINDERS, undefined, false, REMINDERS_ERROR_POLICY)
 
   // A snoozed reminder goes away with the button that had focus: say until when, and put focus
   // on that line so the keyboard does not fall back to the top of the page.

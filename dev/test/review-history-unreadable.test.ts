@@ -224,4 +224,24 @@ describe('the latest completed review with a damaged document', () => {
       assert.equal(r.body.data.lastCompletedReview, null)
       assert.deepEqual(r.body.data.reviews, [{ id: latest.review.id }])
     })
+
+  // Its row's Open and Export said what is wrong with it, not an internal error.
+  for (const [what, doc] of damages)
+    it(`says a document with ${what} is damaged when it is opened or exported`, async () => {
+      plant(`review-${latest.review.id}.json`, doc)
+      plant('reviews.json', { openId: null, completed: [latest.summary] })
+      const id = JSON.stringify(latest.review.id)
+
+      for (const query of [
+        `{ reviewById(id: ${id}) { id } }`,
+        `{ reviewExport(id: ${id}, format: CSV) { filename } }`,
+      ]) {
+        const r = await gql(stack, ANA, query)
+        const [e] = r.body.errors ?? []
+
+        assert.equal(e?.extensions?.code, 'CONFLICT', `${what}: ${r.text}`)
+        assert.match(e.message, /stored record is damaged/, r.text)
+        assert.ok(e.message.includes(latest.review.id), r.text)
+      }
+    })
 })

@@ -95,6 +95,14 @@ export async function reviewById(
 ): Promise<Review | null> {
   const r = visible(ctx, await readById(requestData(ctx).storage, id), id)
 
+  // a damaged document (readableReview) is said for what it is, not failed on as it is presented
+  if (r && !readableReview(r))
+    throw refusalError({
+      ok: false,
+      code: 'CONFLICT',
+      message: wording('refusal.review.damaged', { id: quote(id) }),
+    })
+
   return r && asNow(ctx, r)
 }
 
@@ -167,10 +175,13 @@ export async function unreadableReviews(ctx: Context): Promise<number> {
  * Overview would report that one's follow-up as the latest.
  */
 export async function lastCompleted(ctx: Context): Promise<Review | null> {
-  const latest = latestCompleted(await readIndex(requestData(ctx).storage))
-  const r = latest ? await reviewById(ctx, latest.id) : null
+  const { storage } = requestData(ctx)
+  const latest = latestCompleted(await readIndex(storage))
+  const r = latest
+    ? visible(ctx, await readById(storage, latest.id), latest.id)
+    : null
 
-  return readableReview(r) ? r : null
+  return readableReview(r) ? asNow(ctx, r) : null
 }
 
 /** The audit log's actions from the review's start to its sign-off (or now, while open). */

@@ -19,6 +19,7 @@ import type {
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
@@ -43,6 +44,7 @@ export function useRunScan() {
   return {
     ...useScanRun(run),
     loading: running.loading,
+    rereadFailed: running.rereadFailed,
     failure: readError(running.error),
   }
 }
@@ -67,6 +69,7 @@ export const RunScan: React.FC<{ scan: ScanRun }> = ({ scan }) => (
         {scan.failure.message}
       </span>
     )}
+    <RereadNotice failed={scan.rereadFailed} />
   </span>
 )
 
@@ -386,6 +389,7 @@ const Item: React.FC<{
           >
             <FormattedMessage id="admin/key-steward.review.saveCheck" />
           </Button>
+          <RereadNotice failed={saving.rereadFailed} />
         </form>
       </div>
     </li>

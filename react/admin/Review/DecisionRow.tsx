@@ -22,6 +22,7 @@ import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
 import { shownText } from '../graphql/shownText.generated'
+import { RereadNotice } from '../components/RereadNotice'
 
 /** The decision's field: one width whatever is chosen, so no row moves. Its longest option
  * ("Rotacionar (renovar o token)", 13rem of text) fits with room for another font: the field
@@ -503,6 +504,7 @@ const DecisionRow: React.FC<RowProps> = ({
           </form>
           {/* messages wrap at the column's width: they never set it */}
           <div style={NO_WIDTH}>
+            <RereadNotice failed={saving.rereadFailed} />
             {failure && !failure.fields.length && (
               <p
                 ref={refusal}

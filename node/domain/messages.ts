@@ -36,13 +36,16 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     ...p,
     // a token renewed after the scan saw it: what is left is the key in the code, not the token;
     // a renewal started since and pending: the token seen stops working when it is finished;
-    // a renewal pending as the scan read the code: either token may be there, the new one too
+    // a renewal pending as the scan read the code: either token may be there, the new one too;
+    // a renewal asked whose answer never arrived: one may be pending, never said to be
     kind: p.appKey
       ? p.token
         ? readable(p.renewed)
           ? 'keyAndRenewedToken'
           : readable(p.renewing)
           ? 'keyAndTokenRenewing'
+          : readable(p.renewalAsked)
+          ? 'keyAndTokenMaybeRenewing'
           : readable(p.renewalStarted)
           ? 'keyAndTokenDuringRenewal'
           : 'keyAndToken'
@@ -50,6 +53,7 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
       : 'token',
     renewed: readable(p.renewed) ? dayValue(p.renewed) : 0,
     renewing: readable(p.renewing) ? dayValue(p.renewing) : 0,
+    renewalAsked: readable(p.renewalAsked) ? dayValue(p.renewalAsked) : 0,
     renewalStarted: readable(p.renewalStarted) ? dayValue(p.renewalStarted) : 0,
     finished: readable(p.renewalFinished) ? 'yes' : 'no',
     renewalFinished: readable(p.renewalFinished)

@@ -1162,9 +1162,12 @@ export type ReviewProgress = {
   keptExposed: Scalars['Int']['output'];
   /**
    * Keys kept (justified or not) with a CRITICAL finding at start or since: on a
-   * completed review, as at sign-off (its findings are stored with it)
+   * completed review, as at sign-off (its findings are stored with it). Null when
+   * not recorded: a completed review signed before this version stored the
+   * findings raised during it holds those at start only, so its count could be one
+   * the signer never saw (0 when it kept no key)
    */
-  keptCritical: Scalars['Int']['output'];
+  keptCritical?: Maybe<Scalars['Int']['output']>;
 };
 
 export type ReviewStatus =
@@ -2232,7 +2235,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keptWithoutReasonKeys?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType>;
   keptExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  keptCritical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptCritical?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ReviewSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewSummary'] = ResolversParentTypes['ReviewSummary']> = {

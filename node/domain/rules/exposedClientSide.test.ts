@@ -552,6 +552,65 @@ describe('exposed-client-side', () => {
       expect(sayFinding('en', f)).not.toContain('finish the renewal')
     })
 
+    // attack12 #6: a renew request whose answer never arrived (POSSIBLY_PENDING) was worded as a
+    // renewal "still pending when the scan read that code" (asked before the scan) or as "Renew
+    // its token now" (after it, which VTEX refuses if one did start): it may be pending, no more.
+    it('says a renewal may be pending when its answer never arrived, before or after the scan', () => {
+      for (const asked of [
+        '2026-11-24T09:00:00.000Z',
+        '2026-11-26T09:00:00.000Z',
+      ]) {
+        const [f] = run(
+          rule,
+          scanned(
+            {
+              keys,
+              renewals: {
+                [k1.id]: {
+                  startedAt: asked,
+                  finishedAt: null,
+                  outcomeUnknownAt: asked,
+                },
+              },
+            },
+            [withToken(k1.appKey)]
+          )
+        )
+
+        expect(f.severity).toBe('CRITICAL')
+        expect(f.params.renewalAsked).toBe(asked.slice(0, 10))
+        expect([
+          f.params.renewed,
+          f.params.renewing,
+          f.params.renewalStarted,
+        ]).toEqual([undefined, undefined, undefined])
+        const day = asked.slice(8, 10)
+        const said = {
+          en: sayFinding('en', f),
+          pt: sayFinding('pt', f),
+          es: sayFinding('es', f),
+        }
+
+        expect(said.en).toContain(
+          `Key Steward asked VTEX to renew its token on November ${day}, 2026 and never learned the answer, so a renewal may be pending: check in VTEX’s Admin.`
+        )
+        expect(said.en).toContain(
+          'if a renewal is pending, finish it and renew its token once more, otherwise renew its token now'
+        )
+        expect(said.en).not.toMatch(/still pending|Renew its token now/)
+        expect(said.pt).toContain(
+          `O Key Steward pediu à VTEX a renovação do token em ${day} de novembro de 2026 e nunca soube a resposta, então uma renovação pode estar pendente: confira no Admin da VTEX.`
+        )
+        expect(said.pt).not.toMatch(
+          /ainda estava pendente|Renove o token agora/
+        )
+        expect(said.es).toContain(
+          `Key Steward pidió a VTEX renovar su token el ${day} de noviembre de 2026 y nunca supo la respuesta, así que puede haber una renovación pendiente: compruébalo en el Admin de VTEX.`
+        )
+        expect(said.es).not.toMatch(/seguía pendiente|Renueva su token ya/)
+      }
+    })
+
     it('asks to renew now when the renewal’s start cannot be read', () => {
       const [f] = run(
         rule,

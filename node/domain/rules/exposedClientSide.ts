@@ -92,6 +92,17 @@ function renewingAfterSeen(
 }
 
 /**
+ * The day Key Steward asked VTEX to renew the key's token when that request's answer never
+ * arrived (POSSIBLY_PENDING): VTEX may or may not have started a renewal, so no claim is made
+ * that one is (or was) pending; the message asks to check in VTEX's Admin (attack12 #6).
+ */
+function renewalAskedUnanswered(renewal: Renewal | undefined): string | null {
+  if (!renewal || renewalStatus(renewal) !== 'POSSIBLY_PENDING') return null
+
+  return dayOf(timeOf(renewal.outcomeUnknownAt ?? renewal.startedAt))
+}
+
+/**
  * A renewal of the key that was pending when the scan that saw its token read the code: started
  * (its new token made) before that scan, and not finished before it. Both tokens worked then, so
  * the code may hold either, the new one too: finishing the renewal stops only the old one. Its
@@ -103,8 +114,16 @@ function renewalAtScan(
   renewal: Renewal | undefined
 ): { renewalStarted: string; renewalFinished?: string } | null {
   // VTEX said none was pending when asked to finish it (undone or finished elsewhere): "finish
-  // the renewal" would be refused, and renewing now is the step that holds either way
-  if (!renewal || renewalStatus(renewal) === 'NOT_PENDING_IN_VTEX') return null
+  // the renewal" would be refused, and renewing now is the step that holds either way. One whose
+  // answer never arrived may not be pending at all: renewalAskedUnanswered words it.
+  const status = renewalStatus(renewal)
+
+  if (
+    !renewal ||
+    status === 'NOT_PENDING_IN_VTEX' ||
+    status === 'POSSIBLY_PENDING'
+  )
+    return null
   const seenAt = tokenSeenAt(list, scanAt)
   const newToken = newTokenAt(renewal)
   const finishedAt = renewal.finishedAt ? timeOf(renewal.finishedAt) : null
@@ -125,7 +144,7 @@ export const exposedClientSide: Rule = {
   id: 'exposed-client-side',
   practice: 'NO_CLIENT_SIDE',
   severities: ['CRITICAL', 'HIGH'],
-  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it, and not since said by VTEX to be pending no more), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out.',
+  docs: 'The latest storefront scan found an appKey in a page or script the browser loads: CRITICAL when a 128-letter token sits next to it (within 300 characters of the key or of X-VTEX-API-AppToken / appToken-like names), HIGH for the key alone. Keys of this account map to their inventory key; keys of other accounts and tokens or credential links without a key are reported too. A URL the latest scan could not read keeps what an earlier scan found there (the message says when it was last seen). When a renewal of the key started (or was recorded) after the scan that saw its token and is finished, the finding stays CRITICAL and says the token seen was renewed on that day: what is left is to take the key out of the code and scan again. When a renewal started after that scan is still pending, it says the token seen stops working when that renewal is finished. When a renewal was already pending as that scan read the code (started before it, not finished before it, and not since said by VTEX to be pending no more), it says both tokens work until the renewal is finished and the new one may be in the code too: renew once more after taking the key out. When Key Steward asked VTEX to renew its token and never learned the answer, it says a renewal may be pending since that day (never that one is or was): check in VTEX’s Admin, finish it and renew once more if one is, else renew now.',
   reads: ['leakScan', 'renewals', 'account'],
   evaluate(input, shared, report) {
     const scan = input.leakScan
@@ -159,8 +178,11 @@ export const exposedClientSide: Rule = {
       const renewing = renewed
         ? null
         : renewingAfterSeen(list, scan.at, renewal)
+      const asked = renewed || renewing ? null : renewalAskedUnanswered(renewal)
       const overlapping =
-        renewed || renewing ? null : renewalAtScan(list, scan.at, renewal)
+        renewed || renewing || asked
+          ? null
+          : renewalAtScan(list, scan.at, renewal)
 
       const params = {
         label: key?.label || appKey,
@@ -169,6 +191,7 @@ export const exposedClientSide: Rule = {
         ...where(list),
         ...(renewed ? { renewed } : {}),
         ...(renewing ? { renewing } : {}),
+        ...(asked ? { renewalAsked: asked } : {}),
         ...(overlapping ?? {}),
       }
 

@@ -61,6 +61,21 @@ describe('presentProgress: what the sign-off names', () => {
     expect(presentProgress(started).keptExposed).toBe(0)
     expect(presentProgress(started).keptCritical).toBe(0)
   })
+
+  // attack12: signed before the findings raised during a review were stored, the count was of
+  // the findings at start only (0 here, where 2 were seen): no number rather than a wrong one
+  it('gives no keptCritical for a completed review that does not hold the findings its signer saw', () => {
+    const { keysHighOrWorseNow: _now, ...evidence } = r.evidence
+    const signedBefore: Review = {
+      ...r,
+      status: 'COMPLETED',
+      evidence,
+      keys: r.keys.map(({ newFindings: _new, ...k }) => k),
+    }
+
+    expect(presentProgress(signedBefore).keptCritical).toBeNull()
+    expect(presentProgress({ ...r, status: 'COMPLETED' }).keptCritical).toBe(2)
+  })
 })
 
 describe('presentAudit: log lines tell keys named alike apart', () => {

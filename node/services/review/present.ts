@@ -9,7 +9,8 @@ import type {
 } from '../../domain/review/decisionPage'
 import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
-import { keptCritical, keptExposed } from '../../domain/review/keptAtRisk'
+import { keptExposed } from '../../domain/review/keptAtRisk'
+import { keptCriticalAtSignOff } from '../../domain/review/keptCriticalAtSignOff'
 import { standingDecision } from '../../domain/review/externalKeyDecisions'
 import { followUpOf } from '../../domain/review/followUp'
 import {
@@ -70,7 +71,8 @@ export function presentProgress(r: Review) {
       .slice(0, 5)
       .map((k) => ({ id: k.id, label: k.label || k.appKey })),
     keptExposed: keptExposed(r).length,
-    keptCritical: keptCritical(r).length,
+    // null on a review signed before the findings raised during it were stored (a wrong number)
+    keptCritical: keptCriticalAtSignOff(r),
     decisionCounts: DECISIONS.map((decision) => ({
       decision,
       count: counts.get(decision) ?? 0,

@@ -28,6 +28,7 @@ import { scanClock } from '../utils/scanTime'
 import { SEVERITIES } from '../types'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 /** The first URLs the scan noted, and how many more it only counted. */
 const UrlList: React.FC<{
@@ -89,9 +90,12 @@ const ExposurePage: React.FC = () => {
 
   const scanRun = useScanRun(run)
   const runButton = (
-    <Button onClick={() => scanRun.start()} isLoading={running.loading}>
-      <FormattedMessage id="admin/key-steward.exposure.run" />
-    </Button>
+    <>
+      <Button onClick={() => scanRun.start()} isLoading={running.loading}>
+        <FormattedMessage id="admin/key-steward.exposure.run" />
+      </Button>
+      <RereadNotice failed={running.rereadFailed} />
+    </>
   )
 
   return (

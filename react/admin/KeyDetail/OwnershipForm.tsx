@@ -13,6 +13,7 @@ import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
 import { useKeyChanged } from '../actions/useKeyChanged'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 const OwnershipForm: React.FC<{
   keyId: string
@@ -162,6 +163,7 @@ const OwnershipForm: React.FC<{
           <FormattedMessage id="admin/key-steward.ownership.save" />
         </Button>
       </span>
+      <RereadNotice failed={saving.rereadFailed} />
     </form>
   )
 }

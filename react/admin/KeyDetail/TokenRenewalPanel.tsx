@@ -20,6 +20,7 @@ import type { ActionPermission, ApiKey } from '../types'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 const day = (iso: string | null) =>
   iso ? (
@@ -129,6 +130,8 @@ const RecordForm: React.FC<{
           </Button>
         </span>
         <PermissionNote permission={permission} />
+        {/* the form closes once the date is recorded: said here, by the button it returns to */}
+        <RereadNotice failed={saving.rereadFailed} />
       </div>
     )
   }

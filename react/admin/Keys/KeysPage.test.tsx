@@ -144,6 +144,38 @@ describe('KeysPage', () => {
     )
   })
 
+  // attack12: deleting a pasted token letter by letter wrote its first 31 capitals to the address
+  // once fewer than 32 were left
+  it('keeps what is left of a pasted token out of the address while it is deleted', async () => {
+    const token = 'BHHP'.padEnd(128, 'QWERTYZXCVBNMASDFGHJKLPOIUYTREWQ')
+    const left = token.slice(0, 31)
+    const mocks = [
+      keyListMock(keyPage(ROWS)),
+      keyListMock(keyPage([], { allTotal: 3 }), { search: token }),
+      keyListMock(keyPage([row(OWNER_KEY)], { allTotal: 3 }), {
+        search: left,
+      }),
+    ]
+
+    const { getByText, getByLabelText } = render(<KeysPage />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByText('ERP orders sync'))
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: token },
+    })
+    await waitFor(() => expect(getByText(/No key matches/)).toBeInTheDocument())
+    fireEvent.change(getByLabelText('Search keys'), {
+      target: { value: left },
+    })
+    await waitFor(() => getByText('Agency deploy pipeline'))
+    expect(window.location.search).toBe('')
+    expect(JSON.stringify(window.sessionStorage)).not.toContain(
+      token.slice(0, 16)
+    )
+  })
+
   // attack11: a reminder's "See the keys" on this page keeps it mounted and changes only the
   // runtime's query: the address named those keys while the page kept listing its search
   it('follows a link to itself with another view, as the runtime re-renders it', async () => {

@@ -37,6 +37,7 @@ import { ScanStatus } from '../components/ScanStatus'
 import { scannedDuring } from './scanFirst'
 import { shownText } from '../graphql/shownText.generated'
 import { useRereadByName } from '../apollo/useRereadByName'
+import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
 
 /** Decisions that leave a key's roles as they are: confirmed when critical keys are selected. */
@@ -424,6 +425,8 @@ const BulkBar: React.FC<Props> = ({
             </span>
           )}
         </div>
+        {/* both "Keep all … without findings" and Decide: one change, one page read again */}
+        <RereadNotice failed={deciding.rereadFailed} />
       </form>
       {confirming && decision && (
         <Dialog

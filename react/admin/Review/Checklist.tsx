@@ -19,6 +19,7 @@ import type {
 import { readError } from '../utils/errors'
 import type { CheckStatus, ChecklistItem } from './types'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
@@ -44,6 +45,7 @@ export function useRunScan() {
   return {
     ...useScanRun(run),
     loading: running.loading,
+    rereadFailed: running.rereadFailed,
     failure: readError(running.error),
   }
 }
@@ -68,6 +70,7 @@ export const RunScan: React.FC<{ scan: ScanRun }> = ({ scan }) => (
         {scan.failure.message}
       </span>
     )}
+    <RereadNotice failed={scan.rereadFailed} />
   </span>
 )
 
@@ -387,6 +390,7 @@ const Item: React.FC<{
           >
             <FormattedMessage id="admin/key-steward.review.saveCheck" />
           </Button>
+          <RereadNotice failed={saving.rereadFailed} />
         </form>
       </div>
     </li>

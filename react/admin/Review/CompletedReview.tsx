@@ -360,6 +360,13 @@ const CompletedReview: React.FC<{
               />
             </p>
           )}
+          {/* signed before the findings raised during a review were stored: no number, not a
+              wrong one */}
+          {review.progress.keptCritical === null && (
+            <p className="f6 c-muted-1" data-kept-critical="not-recorded">
+              <FormattedMessage id="admin/key-steward.review.keptCriticalNotRecorded" />
+            </p>
+          )}
           {review.progress.changesAsked === 0 && (
             <p className="f6 c-muted-1" data-follow-up="none">
               <FormattedMessage id="admin/key-steward.review.followUpNone" />

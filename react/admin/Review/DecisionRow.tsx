@@ -22,6 +22,7 @@ import { hasCritical } from './findingsNow'
 import { rotateEffectId } from './rotateEffect'
 import { keyName, renamed } from './keyName'
 import { shownText } from '../graphql/shownText.generated'
+import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
 
 /** The decision's field: one width whatever is chosen, so no row moves. Its longest option
@@ -504,6 +505,7 @@ const DecisionRow: React.FC<RowProps> = ({
           </form>
           {/* messages wrap at the column's width: they never set it */}
           <div style={NO_WIDTH}>
+            <RereadNotice failed={saving.rereadFailed} />
             {failure && !failure.fields.length && (
               <p
                 ref={refusal}

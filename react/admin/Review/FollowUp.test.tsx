@@ -11,7 +11,7 @@ import CompletedReview from './CompletedReview'
 import { reviewProgress } from '../testing/reviewProgress'
 import { decisionPage } from '../testing/decisionPage'
 
-const progress = (over: Record<string, number> = {}) =>
+const progress = (over: Record<string, number | null> = {}) =>
   reviewProgress({
     keysTotal: 4,
     keysDecided: 4,
@@ -29,7 +29,7 @@ const progress = (over: Record<string, number> = {}) =>
     ...over,
   })
 
-const completed = (over: Record<string, number> = {}) => ({
+const completed = (over: Record<string, number | null> = {}) => ({
   request: { query: REVIEW_BY_ID, variables: { id: 'r1', auditLimit: 100 } },
   result: {
     data: {
@@ -289,7 +289,7 @@ describe('CompletedReview follow-up', () => {
 
   // walk14 #10: "Keep: 51 · every key stays as it was" gave no hint of the CRITICAL keys kept
   it('says how many kept keys had a CRITICAL finding at sign-off, as the sign-off did (en, pt, es)', async () => {
-    const line = async (keptCritical: number, locale = 'en') => {
+    const line = async (keptCritical: number | null, locale = 'en') => {
       const { container, unmount } = render(<CompletedReview id="r1" />, {
         locale,
         graphql: {
@@ -320,6 +320,14 @@ describe('CompletedReview follow-up', () => {
     )
     expect(await line(3, 'es')).toBe(
       '3 claves mantenidas tenían un hallazgo CRÍTICO cuando se firmó la revisión.'
+    )
+    // attack12: signed before the findings raised during a review were stored, the count was of
+    // the findings at start, one the signer never saw: no number, and why
+    expect(await line(null)).toBe(
+      'This review was signed before this version of Key Steward: how many kept keys had a CRITICAL finding at sign-off was not recorded.'
+    )
+    expect(await line(null, 'pt')).toBe(
+      'Esta revisão foi assinada antes desta versão do Key Steward: não ficou registrado quantas chaves mantidas tinham um achado CRÍTICO na assinatura.'
     )
   })
 })

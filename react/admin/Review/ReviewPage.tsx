@@ -32,6 +32,7 @@ import { focusHeadingIn } from './focusHeading'
 import { tableFiltersFrom } from './reviewUrl'
 import { withinSearchLimit } from '../utils/searchLimit'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 const Bar: React.FC<{ done: number; total: number; label: string }> = ({
   done,
@@ -357,6 +358,7 @@ const ReviewPage: React.FC = () => {
                 >
                   <FormattedMessage id="admin/key-steward.review.start" />
                 </Button>
+                <RereadNotice failed={starting.rereadFailed} />
               </EmptyState>
             </PageBlock>
           )}

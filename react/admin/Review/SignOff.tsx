@@ -19,6 +19,7 @@ import type { Review } from './types'
 import { Notice } from '../components/Notice'
 import { requestShowDecided } from './showRequest'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 /** Every query whose answer a sign-off changes: the page, the banner, the overview. */
 const AFTER_SIGN_OFF = [
@@ -107,6 +108,7 @@ const SignOff: React.FC<{ review: Review; onSigned: (id: string) => void }> = ({
           <Button ref={button} onClick={() => setOpen(true)} disabled={!ready}>
             <FormattedMessage id="admin/key-steward.review.signOff" />
           </Button>
+          <RereadNotice failed={completing.rereadFailed} />
         </div>
         {!ready && (
           <div

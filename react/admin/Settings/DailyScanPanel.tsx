@@ -23,6 +23,7 @@ import { readError } from '../utils/errors'
 import { scanTime } from '../utils/scanTime'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 export type ScheduleStatus = NonNullable<KeyStewardScheduleQuery['schedule']>
 type StorefrontStep = NonNullable<ScheduleStatus['lastRun']>['storefront']
@@ -108,6 +109,11 @@ const DailyScanPanel: React.FC = () => {
     KeyStewardStopScheduleMutation,
     KeyStewardStopScheduleMutationVariables
   >(STOP, refresh)
+
+  // the notice of a re-read that failed is the last pressed button's (the next press clears it)
+  const [lastPressed, setLastPressed] = useState<'restart' | 'stop' | null>(
+    null
+  )
 
   const [confirmStop, setConfirmStop] = useState(false)
   // The inline confirmation replaces "Stop daily scan": focus goes to its question (read out,
@@ -258,7 +264,10 @@ const DailyScanPanel: React.FC = () => {
                   variation="secondary"
                   size="small"
                   isLoading={restarting.loading}
-                  onClick={() => restart().catch(() => undefined)}
+                  onClick={() => {
+                    setLastPressed('restart')
+                    restart().catch(() => undefined)
+                  }}
                 >
                   {t(s.registered ? 'restart' : 'start')}
                 </Button>
@@ -294,12 +303,13 @@ const DailyScanPanel: React.FC = () => {
                       variation="danger"
                       size="small"
                       isLoading={stopping.loading}
-                      onClick={() =>
+                      onClick={() => {
+                        setLastPressed('stop')
                         stop().then(
                           () => askStop(false),
                           () => undefined
                         )
-                      }
+                      }}
                     >
                       {t('stopYes')}
                     </Button>
@@ -314,6 +324,12 @@ const DailyScanPanel: React.FC = () => {
                 </span>
               )}
             </div>
+            <RereadNotice
+              failed={
+                (lastPressed === 'restart' && restarting.rereadFailed) ||
+                (lastPressed === 'stop' && stopping.rereadFailed)
+              }
+            />
           </>
         )}
       </section>

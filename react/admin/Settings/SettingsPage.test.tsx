@@ -369,7 +369,7 @@ describe('SettingsPage', () => {
       result: { data: { updateSettings: saved } },
     }
 
-    const { getByLabelText, getByText } = mount(ok, read(saved))
+    const { getByLabelText, getByText, queryByText } = mount(ok, read(saved))
 
     await waitFor(() => getByLabelText(/^Rotation period/))
     fireEvent.change(getByLabelText(/^Rotation period/), {
@@ -383,6 +383,42 @@ describe('SettingsPage', () => {
         getByText('Save settings').closest('button')
       )
     )
+    // read again: nothing to say about the page's copy
+    expect(queryByText(/could not be read again/)).toBeNull()
+  })
+
+  it('says beside Save, politely, when the settings were saved but could not be read again', async () => {
+    const saved = { ...settings, rotationDays: 180, version: '"v2"' }
+    const ok = {
+      request: { query: UPDATE, variables: variables({ rotationDays: 180 }) },
+      result: { data: { updateSettings: saved } },
+    }
+
+    const rereadFails = {
+      request: { query: SETTINGS },
+      result: { errors: [new GraphQLError('Service Unavailable')] },
+    }
+
+    const { getByLabelText, getByText } = mount(ok, rereadFails)
+
+    await waitFor(() => getByLabelText(/^Rotation period/))
+    fireEvent.change(getByLabelText(/^Rotation period/), {
+      target: { value: '180' },
+    })
+    fireEvent.click(getByText('Save settings'))
+    const notice = await waitFor(() =>
+      getByText(
+        'Done. This page could not be read again: reload it to see the change.'
+      )
+    )
+
+    expect(notice.closest('[role="status"]')).not.toBeNull()
+    // by the button, after it
+    expect(
+      getByText('Save settings')
+        .closest('button')!
+        .compareDocumentPosition(notice)
+    ).toBe(Node.DOCUMENT_POSITION_FOLLOWING)
   })
 
   it('offers a reload when someone else saved first', async () => {

@@ -25,6 +25,7 @@ import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
 
 type Locale = 'en' | 'pt' | 'es'
@@ -449,6 +450,7 @@ const SettingsPage: React.FC = () => {
             <Button type="submit" isLoading={saving.loading}>
               <FormattedMessage id="admin/key-steward.settings.save" />
             </Button>
+            <RereadNotice failed={saving.rereadFailed} />
           </form>
         )}
       </PageBlock>

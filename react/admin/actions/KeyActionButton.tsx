@@ -26,6 +26,7 @@ import PermissionNote from './PermissionNote'
 import { useKeyChanged } from './useKeyChanged'
 import type { RefetchQuery } from './RenewTokenButton'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { RereadNotice } from '../components/RereadNotice'
 
 export type KeyActionKind =
   | 'finish'
@@ -132,6 +133,7 @@ const KeyActionButton: React.FC<Props> = ({
         {t('button')}
       </Button>
       <PermissionNote permission={permission} />
+      <RereadNotice failed={state.rereadFailed} />
       <ConfirmDialog
         isOpen={confirming}
         title={t('title')}

@@ -1,10 +1,14 @@
 // A query read again from the service into Apollo's cache after a change. A failed read leaves
 // the earlier answer in the cache (the page says how old its copy is) and never rejects: callers
-// wait for it (useSettledMutation) or not (useKeyChanged), never for its failure.
+// wait for it (useSettledMutation, which says so beside the button when it failed) or not
+// (useKeyChanged). It answers whether the query was read.
 import type { ApolloClient, QueryOptions } from 'apollo-client'
 
 export const readAgain = (
   client: ApolloClient<unknown>,
   query: QueryOptions
-): Promise<unknown> =>
-  client.query({ ...query, fetchPolicy: 'network-only' }).catch(() => undefined)
+): Promise<boolean> =>
+  client.query({ ...query, fetchPolicy: 'network-only' }).then(
+    () => true,
+    () => false
+  )

@@ -91,6 +91,7 @@ const Saver: React.FC<{ refetch: Array<string | { query: typeof OTHER }> }> = ({
         {saving.loading ? 'Saving…' : 'Save'}
       </button>
       <p data-outcome>{outcome}</p>
+      <p data-reread-failed>{String(saving.rereadFailed)}</p>
     </>
   )
 }
@@ -129,6 +130,8 @@ describe('useSettledMutation', () => {
     expect(getByText('Save')).toBeTruthy()
     expect(text(container, '[data-count="a"]')).toBe('a1')
     expect(text(container, '[data-count="b"]')).toBe('b0')
+    // the change was made but one copy predates it: the hook says so
+    expect(text(container, '[data-reread-failed]')).toBe('true')
     // read again after the change: the two shown, each with its own filter, not the skipped one
     expect(asked.slice(asked.indexOf('Change {}') + 1).sort()).toEqual([
       'Count {"filter":"a"}',
@@ -178,7 +181,70 @@ describe('useSettledMutation', () => {
     act(() => release())
     await waitFor(() => expect(text(container, '[data-outcome]')).toBe('saved'))
     expect(text(container, '[data-other]')).toBe('after')
+    expect(text(container, '[data-reread-failed]')).toBe('false')
     expect(getByText('Save')).toBeTruthy()
+  })
+
+  it('says a re-read failed until the next press, whose re-read may then succeed', async () => {
+    let failing = false
+    let release = () => {}
+    const { client } = clientAnswering({
+      Other: () => {
+        if (failing) throw new Error('Service Unavailable')
+
+        return { other: 'x' }
+      },
+      Change: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ change: true })
+        }),
+    })
+
+    const { container, getByText } = render(
+      <ApolloProvider client={client}>
+        <Saver refetch={[{ query: OTHER }]} />
+      </ApolloProvider>
+    )
+
+    failing = true
+    fireEvent.click(getByText('Save'))
+    await waitFor(() => expect(getByText('Saving…')).toBeTruthy())
+    act(() => release())
+    await waitFor(() =>
+      expect(text(container, '[data-reread-failed]')).toBe('true')
+    )
+
+    failing = false
+    fireEvent.click(getByText('Save'))
+    // cleared with the press, before the change is answered
+    await waitFor(() => expect(getByText('Saving…')).toBeTruthy())
+    expect(text(container, '[data-reread-failed]')).toBe('false')
+    act(() => release())
+    await waitFor(() => expect(getByText('Save')).toBeTruthy())
+    expect(text(container, '[data-reread-failed]')).toBe('false')
+  })
+
+  it('does not say a re-read failed after a refused change (nothing was changed)', async () => {
+    const { client } = clientAnswering({
+      Other: () => {
+        throw new Error('Service Unavailable')
+      },
+      Change: () => {
+        throw new Error('Forbidden')
+      },
+    })
+
+    const { container, getByText } = render(
+      <ApolloProvider client={client}>
+        <Saver refetch={[{ query: OTHER }]} />
+      </ApolloProvider>
+    )
+
+    fireEvent.click(getByText('Save'))
+    await waitFor(() =>
+      expect(text(container, '[data-outcome]')).toBe('refused')
+    )
+    expect(text(container, '[data-reread-failed]')).toBe('false')
   })
 
   it('rejects a refused change and reads nothing again', async () => {

@@ -3,7 +3,9 @@
 // timeout after the change itself was made) left mutate() pending for ever and its button
 // "Saving…". Here Apollo refetches nothing; this hook reads the same queries again itself and
 // waits for them (the button stays busy until the page shows the change, as before), and a
-// failed re-read keeps the earlier copy in the cache. A query named by its operation name is
+// failed re-read keeps the earlier copy in the cache and sets `rereadFailed` (the change was made
+// but the page still shows the copy before it: RereadNotice says so beside the button) until the
+// next press of this button. A query named by its operation name is
 // read again with the variables of each component that shows it (useRereadByName).
 import type { DocumentNode } from 'graphql'
 import { useEffect, useRef, useState } from 'react'
@@ -20,15 +22,21 @@ import { rereadRegistryOf } from './rereadRegistry'
 
 type Refetch = MutationHookOptions['refetchQueries']
 
+export type SettledMutationTuple<TData, TVariables> = [
+  MutationTuple<TData, TVariables>[0],
+  MutationTuple<TData, TVariables>[1] & { rereadFailed: boolean }
+]
+
 export function useSettledMutation<TData, TVariables>(
   mutation: DocumentNode,
   options: MutationHookOptions<TData, TVariables> = {}
-): MutationTuple<TData, TVariables> {
+): SettledMutationTuple<TData, TVariables> {
   const client = useApolloClient()
   const { refetchQueries, awaitRefetchQueries: _, ...rest } = options
   const [run, state] = useMutation<TData, TVariables>(mutation, rest)
   // set with the press (so the button never shows idle between the answer and the re-read)
   const [busy, setBusy] = useState(false)
+  const [rereadFailed, setRereadFailed] = useState(false)
   const mounted = useRef(true)
 
   useEffect(
@@ -45,7 +53,9 @@ export function useSettledMutation<TData, TVariables>(
       typeof r === 'string' ? registry.named(r) : [r]
     )
 
-    return Promise.all(reads.map((r) => readAgain(client, r)))
+    return Promise.all(reads.map((r) => readAgain(client, r))).then((read) =>
+      read.every(Boolean)
+    )
   }
 
   const mutate = async (
@@ -58,12 +68,16 @@ export function useSettledMutation<TData, TVariables>(
     } = call
 
     setBusy(true)
+    setRereadFailed(false)
     try {
       const result = await run(callRest)
 
       // as Apollo: nothing is read again after a refused mutation
-      if (result && !result.errors?.length)
-        await reread(refetchNow ?? refetchQueries, result)
+      if (result && !result.errors?.length) {
+        const read = await reread(refetchNow ?? refetchQueries, result)
+
+        if (!read && mounted.current) setRereadFailed(true)
+      }
 
       return result
     } finally {
@@ -71,5 +85,5 @@ export function useSettledMutation<TData, TVariables>(
     }
   }
 
-  return [mutate, { ...state, loading: state.loading || busy }]
+  return [mutate, { ...state, loading: state.loading || busy, rereadFailed }]
 }

@@ -206,10 +206,14 @@ describe('Reminders', () => {
       expect(describedBy(banner.querySelector('select')!)).toMatch(said)
     }
 
-    // standing banners: read where they are, not announced as urgent on every page load
-    expect(
+    // standing banners: read where they are, not announced as urgent on every page load (the
+    // polite region by Snooze stands empty until a snooze's page could not be read again)
+    const live = Array.from(
       container.querySelectorAll('[role="alert"], [role="status"], [aria-live]')
-    ).toHaveLength(0)
+    )
+
+    expect(live.map((r) => r.textContent)).toEqual(live.map(() => ''))
+    expect(live.filter((r) => r.getAttribute('role') !== 'status')).toEqual([])
   })
 
   it('reads as one labelled control per reminder: "Remind me again in [7 days] [Snooze]", and snoozes for the days chosen', async () => {
@@ -275,6 +279,51 @@ describe('Reminders', () => {
     const notice = getByText('Reminder snoozed until April 6, 2027.')
 
     expect(document.activeElement).toBe(notice)
+    expect(queryByText(/could not be read again/)).toBeNull()
+  })
+
+  it('says beside Snooze, politely, when the reminder was snoozed but the reminders could not be read again', async () => {
+    const reminder = {
+      id: 'review-overdue:never',
+      kind: 'REVIEW_OVERDUE',
+      count: 1,
+      dueDate: null,
+      subjects: [],
+    }
+
+    const { getByText, container } = render(<Reminders />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: REMINDERS },
+            result: { data: { reminders: [reminder] } },
+          },
+          {
+            request: { query: SNOOZE, variables: { id: reminder.id, days: 7 } },
+            result: { data: { snoozeReminder: '2027-03-14' } },
+          },
+          {
+            request: { query: REMINDERS },
+            error: new Error('Service Unavailable'),
+          },
+        ],
+      },
+      locale: 'pt',
+    })
+
+    await waitFor(() => getByText('Adiar'))
+    fireEvent.click(getByText('Adiar'))
+    const notice = await waitFor(() =>
+      getByText(
+        'Feito. Não foi possível ler esta página de novo: recarregue-a para ver a mudança.'
+      )
+    )
+
+    // the reminder the page still shows (its copy predates the snooze) carries the notice
+    const item = container.querySelector('[data-reminder="REVIEW_OVERDUE"]')!
+
+    expect(item.contains(notice)).toBe(true)
+    expect(notice.closest('[role="status"]')).not.toBeNull()
   })
 
   it('reads the reminders again after a snooze as the list reads them: a partial answer is taken, not dropped', async () => {

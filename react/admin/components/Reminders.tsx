@@ -20,6 +20,7 @@ import Link from './Link'
 import { BASE } from './PageFrame.constants'
 import { readError } from '../utils/errors'
 import { Notice } from './Notice'
+import { RereadNotice } from './RereadNotice'
 import { reminderTone } from './reminderTone'
 import { useAriaAttributes } from './useAriaAttributes'
 import { useSettledMutation } from '../apollo/useSettledMutation'
@@ -219,6 +220,7 @@ const ReminderItem: React.FC<{
               {intl.formatMessage({ id: 'admin/key-steward.reminder.snooze' })}
             </ButtonPlain>
           </span>
+          <RereadNotice failed={snoozing.rereadFailed} />
           {snoozeFailure && (
             <span className="db mt2 f6 c-danger" role="alert">
               {snoozeFailure.message}

@@ -9,6 +9,7 @@ describe('addressSearch', () => {
       'vtexappkey-acme-UZELQD',
       'ana@acme.com',
       'SAP BUSINESS ONE ORDERS SYNC',
+      'INTEGRATIONSYNC',
     ])
       expect(addressSearch(q)).toBe(q)
   })
@@ -17,5 +18,13 @@ describe('addressSearch', () => {
     expect(addressSearch('')).toBeUndefined()
     expect(addressSearch(TOKEN)).toBeUndefined()
     expect(addressSearch(`token ${TOKEN} pasted`)).toBeUndefined()
+  })
+
+  // attack12: deleting a pasted token letter by letter wrote its first 31 capitals to the address
+  it('keeps out what is left of a token deleted letter by letter, down to 16 capitals', () => {
+    for (let n = TOKEN.length; n >= 16; n--)
+      expect(addressSearch(TOKEN.slice(0, n))).toBeUndefined()
+    expect(addressSearch(`erp ${TOKEN.slice(0, 16)}`)).toBeUndefined()
+    expect(addressSearch(TOKEN.slice(0, 15))).toBe(TOKEN.slice(0, 15))
   })
 })

@@ -156,6 +156,18 @@ describe('messages/', () => {
       for (const [k, v] of Object.entries(load(l)))
         assert.doesNotMatch(v, /"\{[^{}]*\}|\{[^{}]*\}"/, `${l}:${k}`)
   })
+
+  // One word for an e-mail per language, as Settings says it: pt “e-mail”, es “correo” (the key
+  // page's Owner label said “email” in both, walk15 #5). Placeholder and option names are not prose.
+  it('says e-mail one way per language: “e-mail” in pt, “correo” in es', () => {
+    const prose = (v: string) =>
+      v.replace(/\{\s*[\w.]+/g, '{').replace(/[\w.]+\s*\{/g, '{')
+    const words = { pt: /\bemails?\b/i, es: /\be-?mails?\b/i }
+
+    for (const [l, word] of Object.entries(words))
+      for (const [k, v] of Object.entries(load(l)))
+        assert.doesNotMatch(prose(v), word, `${l}:${k}`)
+  })
 })
 
 describe('.vtexignore', () => {

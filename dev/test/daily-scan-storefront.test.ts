@@ -10,7 +10,7 @@ import { gql, useStack } from './helpers'
 
 const ANA = 'session-ana-owner'
 const STATUS = `{ schedule { lastRun { storefront { state problem unreadUrls limitReached } } }
-  leakScan { complete unreadCount errorCount errors { url reason } } }`
+  leakScan { complete unreadCount errorCount errors { url reason } notFoundCount notFound { url reason } } }`
 
 const stack = useStack({ fixture: DEFAULT_FIXTURE })
 
@@ -35,11 +35,15 @@ describe('the daily scan’s storefront step', () => {
   it('is OK when the only URLs not read answered 404, as the Exposure page says', async () => {
     const { schedule, leakScan } = await dailyScan(stack)
 
-    // the default store links two scripts that are not there
-    assert.deepEqual(pathsOf(leakScan.errors), [
+    // the default store links two scripts that are not there: listed as not found, not as
+    // URLs the scan could not fetch (walk15 #2)
+    assert.deepEqual(pathsOf(leakScan.notFound), [
       '/arquivos/jquery-3.7.1.min.js HTTP 404',
       '/arquivos/qa-widget.js HTTP 404',
     ])
+    assert.equal(leakScan.notFoundCount, 2)
+    assert.deepEqual(leakScan.errors, [])
+    assert.equal(leakScan.errorCount, 0)
     assert.equal(leakScan.complete, true)
     assert.deepEqual(schedule.lastRun.storefront, {
       state: 'OK',

@@ -118,8 +118,9 @@ function look(app: Frame): Promise<Seen> {
           ? heading.getBoundingClientRect().top -
             tabs.getBoundingClientRect().bottom
           : -1,
-      permissionTexts:
-        text.split('lacks these License Manager resources').length - 1,
+      // "this resource" for one missing, "these resources" for more (walk15 #6)
+      permissionTexts: (text.match(/lacks (these|this) License Manager/g) ?? [])
+        .length,
       tryAgainNearForbidden: forbidden.some((f) =>
         Array.from(f.querySelectorAll('button')).some((b) =>
           /try again/i.test(b.textContent ?? '')
@@ -213,7 +214,7 @@ describe('pages for sessions that lack rights, and their live regions', () => {
         if (seen.forbidden && session === 'session-carla-readonly') {
           assert.equal(
             seen.resources,
-            'Your user lacks these License Manager resources: Save user (or Edit Admin Users).'
+            'Your user lacks this License Manager resource: Save user (or Edit Admin Users).'
           )
           assert.match(seen.why, /even to read: VTEX lists API keys only/)
           assert.match(seen.auditor, /auditor in Key Steward’s Settings/)

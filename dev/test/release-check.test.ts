@@ -233,7 +233,7 @@ describe(
             /^admin\/navigation\.json sidebar link \/admin\/app\/key-steward\/keys is written as a route: the Admin adds \/app itself, so write \/admin\/key-steward\/keys$/,
             /^admin\/navigation\.json sidebar link \/admin\/key-steward\/nowhere has no route \/admin\/app\/key-steward\/nowhere in admin\/routes\.json/,
             /^react\/admin\/Overview\/OverviewPage\.tsx:\d+ uses message admin\/key-steward\.overview\.title, missing from messages\/pt\.json: add it$/,
-            /^messages\/pt\.json admin\/key-steward\.error\.forbidden has placeholders \{recursos\}, en\.json has \{resources\}: use the same ones$/,
+            /^messages\/pt\.json admin\/key-steward\.error\.forbidden has placeholders \{recursos\}, en\.json has \{count, plural\} \{resources\}: use the same ones$/,
             /^admin\/key-steward\.unused\.example is in messages\/en\.json, messages\/pt\.json, messages\/es\.json, messages\/context\.json, but no code uses it: remove it/,
             /^react\/admin\/Settings\/DailyScanPanel\.tsx:\d+ uses message admin\/key-steward\.dailyScan\.problem\.CLOCK_SKEW, missing from messages\/en\.json, messages\/pt\.json, messages\/es\.json, messages\/context\.json/,
             // the new enum value reaches the admin's types only through the generated ones

@@ -14,7 +14,7 @@ const expected = loadJson<{
 
 const ANA = 'session-ana-owner'
 const SCAN =
-  'mutation { runLeakScan { at origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated complete unreadCount keptUrls keptFrom errors { url reason } errorCount skipped { url reason } skippedCount unreachableHosts exposures { kind appKey tokenFound tokenMasked tokenLength url line column snippet lastSeenAt } } }'
+  'mutation { runLeakScan { at origin pagesScanned scriptsScanned bytesScanned exposedKeys truncated complete unreadCount keptUrls keptFrom errors { url reason } errorCount notFound { url reason } notFoundCount skipped { url reason } skippedCount unreachableHosts exposures { kind appKey tokenFound tokenMasked tokenLength url line column snippet lastSeenAt } } }'
 
 // The default store plus an oversized script, a script on a third-party host, and a page the
 // settings add, so limits and per-URL errors show.
@@ -78,7 +78,15 @@ describe('runLeakScan', () => {
 
     assert.match(reasons['/arquivos/huge.js'], /larger than/)
     assert.equal(reasons['/arquivos/down.js'], 'HTTP 503')
-    assert.equal(reasons['/arquivos/qa-widget.js'], 'HTTP 404')
+    // a 404 is an answer: listed apart, not among the URLs that could not be fetched
+    assert.equal(reasons['/arquivos/qa-widget.js'], undefined)
+    assert.ok(
+      scan.notFound.some(
+        (e: { url: string; reason: string }) =>
+          new URL(e.url).pathname === '/arquivos/qa-widget.js' &&
+          e.reason === 'HTTP 404'
+      )
+    )
     assert.ok(
       scan.skipped.some(
         (s: { url: string; reason: string }) =>

@@ -613,10 +613,18 @@ export type LeakScan = {
   bytesScanned: Scalars['Int']['output'];
   /** Distinct appKeys found */
   exposedKeys: Scalars['Int']['output'];
-  /** URLs that could not be fetched, with why: the first 50 */
+  /** URLs that could not be fetched, with why (not a 404 or 410: those are in notFound), of the first 50 noted */
   errors: Array<UrlNote>;
-  /** How many URLs could not be fetched (errors lists the first 50) */
+  /**
+   * How many URLs could not be fetched (errors lists the first ones; a URL past
+   * the first 50 noted counts here even if it answered 404 or 410, as what it
+   * answered is not kept)
+   */
   errorCount: Scalars['Int']['output'];
+  /** URLs that answered 404 or 410, of the first 50 noted: nothing is there, an answer that leaves the scan complete */
+  notFound: Array<UrlNote>;
+  /** How many of the first 50 URLs noted answered 404 or 410 */
+  notFoundCount: Scalars['Int']['output'];
   /** URLs left out on purpose (other hosts, limits, redirects away), with why: the first 50 */
   skipped: Array<UrlNote>;
   /** How many URLs were left out (skipped lists the first 50) */
@@ -2080,6 +2088,8 @@ export type LeakScanResolvers<ContextType = Context, ParentType extends Resolver
   exposedKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UrlNote']>, ParentType, ContextType>;
   errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notFound?: Resolver<Array<ResolversTypes['UrlNote']>, ParentType, ContextType>;
+  notFoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skipped?: Resolver<Array<ResolversTypes['UrlNote']>, ParentType, ContextType>;
   skippedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unreachableHosts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;

@@ -16,11 +16,18 @@ const scan = {
   truncated: true,
   errors: [
     {
+      url: 'https://acme.myvtex.com/arquivos/slow.js',
+      reason: 'timed out',
+    },
+  ],
+  errorCount: 1,
+  notFound: [
+    {
       url: 'https://acme.myvtex.com/arquivos/qa-widget.js',
       reason: 'HTTP 404',
     },
   ],
-  errorCount: 1,
+  notFoundCount: 1,
   skipped: [
     { url: 'https://cdn.example.org/lib.js', reason: 'third-party host' },
   ],
@@ -73,7 +80,7 @@ describe('ExposurePage', () => {
     expect(
       getByText(/A limit \(pages, size or time\) stopped the scan/)
     ).toBeInTheDocument()
-    expect(getByText(/HTTP 404/)).toBeInTheDocument()
+    expect(getByText(/timed out/)).toBeInTheDocument()
     // the scan's time says its zone, on the daily scan's 24-hour UTC clock ("06:00 UTC")
     expect(getByText(/^November 26, 2026 at 12:00 UTC on /)).toBeInTheDocument()
     expect(getByText(/third-party host/)).toBeInTheDocument()
@@ -228,6 +235,52 @@ describe('ExposurePage', () => {
         /redirects to https:\/\/www.acme.com\/ — a host Key Steward may not reach/
       )
     ).toBeInTheDocument()
+  })
+
+  // walk15 #2: a complete scan listed its two 404s under "What the scan did not read"
+  it('lists the URLs that answered 404 or 410 apart, never as not read, on a complete scan', async () => {
+    const complete = {
+      ...scan,
+      truncated: false,
+      errors: [],
+      errorCount: 0,
+      skipped: [],
+      skippedCount: 0,
+      notFound: [
+        {
+          url: 'https://acme.myvtex.com/arquivos/jquery-3.7.1.min.js',
+          reason: 'HTTP 404',
+        },
+        {
+          url: 'https://acme.myvtex.com/arquivos/qa-widget.js',
+          reason: 'HTTP 404',
+        },
+      ],
+      notFoundCount: 2,
+    }
+
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: { data: { leakScan: complete } },
+          },
+        ],
+      },
+      locale: 'pt',
+    })
+
+    await waitFor(() => getByText('Não encontrados (HTTP 404 ou 410)'))
+    expect(container.textContent).not.toContain('O que a varredura não leu')
+    expect(container.textContent).not.toContain('Não puderam ser lidos')
+    expect(container.querySelector('[data-incomplete]')).toBeNull()
+    const block = container.querySelector('[data-not-found]')!
+
+    expect(block.textContent).toContain('Não encontrados (HTTP 404 ou 410)')
+    expect(block.textContent).toContain('qa-widget.js')
+    expect(block.textContent).toContain('jquery-3.7.1.min.js')
+    expect(block.textContent).toMatch(/não a tornam incompleta/)
   })
 
   it('lists the first URLs it could not read or left out, and how many more', async () => {

@@ -411,6 +411,22 @@ const ExposurePage: React.FC = () => {
               )}
             </PageBlock>
           )}
+          {/* A 404 or 410 answered (nothing is there): not unread, and the scan stays complete
+              (the rule of node/domain/leaks/completeness.ts), so not under "did not read". */}
+          {scan.notFound.length > 0 && (
+            <div data-not-found>
+              <PageBlock title={t('notFound')}>
+                <p className="mt0 f6 c-muted-1">
+                  <FormattedMessage id="admin/key-steward.exposure.notFoundHelp" />
+                </p>
+                <UrlList
+                  items={scan.notFound}
+                  count={scan.notFoundCount}
+                  kind="notFound"
+                />
+              </PageBlock>
+            </div>
+          )}
         </>
       )}
     </PageFrame>

@@ -262,7 +262,7 @@ describe('ExternalKeysPanel', () => {
     fireEvent.click(getAllByText('Remove').slice(-1)[0])
     await waitFor(() =>
       expect(getByTestId('confirm-dialog').textContent).toMatch(
-        /lacks these License Manager resources: Save user. Nothing was changed./
+        /lacks this License Manager resource: Save user. Nothing was changed./
       )
     )
   })

@@ -99,7 +99,7 @@ type TextId =
 function useText() {
   const intl = useIntl()
 
-  return (id: TextId, values?: Record<string, string>) =>
+  return (id: TextId, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/key-steward.externalKeys.${id}` }, values)
 }
 
@@ -122,6 +122,7 @@ const Failure: React.FC<{ failure: ServiceError; change?: boolean }> = ({
           id="admin/key-steward.error.forbidden"
           values={{
             resources: failure.missingResources.join(', ') || failure.message,
+            count: failure.missingResources.length,
           }}
         />
       ) : (
@@ -448,6 +449,7 @@ const ExternalKeysPanel: React.FC<{
                     : failure.code === 'FORBIDDEN'
                     ? t('forbidden', {
                         resources: failure.missingResources.join(', '),
+                        count: failure.missingResources.length,
                       })
                     : failure.message
                 )

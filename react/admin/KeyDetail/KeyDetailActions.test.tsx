@@ -784,6 +784,73 @@ describe('key page: ownership and use', () => {
       expect(document.activeElement).toBe(getByLabelText(/^Owner \(email\)/))
     )
   })
+
+  it('shows a failed save by the button that keeps focus, below every field (walk15 #1)', async () => {
+    const failed = {
+      ...annotated,
+      result: {
+        errors: [
+          new GraphQLError(
+            'Could not read the list of API keys: VTEX failed (HTTP 503) after 4 attempts.',
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { code: 'UNAVAILABLE' }
+          ),
+        ],
+      },
+    }
+
+    const { getByText, getByLabelText, getByTestId, container } = render(
+      <KeyDetailPage />,
+      { graphql: { mocks: pageMocks(inventory(), [failed]) } }
+    )
+
+    await waitFor(() => getByText('Save key details'))
+    fireEvent.change(getByLabelText('Owner (email)'), {
+      target: { value: 'ana@acme.com' },
+    })
+    fireEvent.click(getByText('Save key details'))
+    const notice = await waitFor(() =>
+      getByText(/Could not read the list of API keys/)
+    )
+
+    const button = getByText('Save key details').closest('button')!
+
+    await waitFor(() => expect(document.activeElement).toBe(button))
+    expect(getByTestId('ownership-answer')).toContainElement(notice)
+    // after the last field, and right before the button: nothing stands between them
+    const follows = (a: Node, b: Node) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)
+
+    expect(follows(container.querySelector('#ownership-notes')!, notice)).toBe(
+      true
+    )
+    expect(getByTestId('ownership-answer').nextElementSibling).toContainElement(
+      button
+    )
+  })
+
+  it('names the Owner and Integrations fields by their labels alone, their help as description (walk15 #4)', async () => {
+    const { getByRole, getByText } = render(<KeyDetailPage />, {
+      graphql: { mocks: pageMocks(inventory()) },
+    })
+
+    await waitFor(() => getByText('Ownership and use'))
+    const owner = getByRole('textbox', { name: 'Owner (email)' })
+    const integrations = getByRole('textbox', { name: 'Integrations' })
+
+    const described = (el: HTMLElement) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ')
+
+    expect(described(owner)).toMatch(/answers for this key in reviews/)
+    expect(described(integrations)).toMatch(/Comma-separated/)
+  })
 })
 
 describe('key page: about this key', () => {

@@ -11,6 +11,7 @@ import type {
 import type { Annotation } from '../types'
 import { readError } from '../utils/errors'
 import { Notice } from '../components/Notice'
+import TextField from '../components/TextField'
 import { useKeyChanged } from '../actions/useKeyChanged'
 import { useSettledMutation } from '../apollo/useSettledMutation'
 import { RereadNotice } from '../components/RereadNotice'
@@ -33,7 +34,7 @@ const OwnershipForm: React.FC<{
   const [saved, setSaved] = useState(false)
   // While saving, the button is disabled and the browser drops focus to the page's start. Once
   // the answer is shown, focus returns: to the first refused field, else to the button (the
-  // notice above it is announced).
+  // notice just above it is announced).
   const submit = useRef<HTMLSpanElement>(null)
   const [refocus, setRefocus] = useState<{ field: string | null } | null>(null)
 
@@ -61,6 +62,12 @@ const OwnershipForm: React.FC<{
     failure?.fields.some((f) => f.field === field)
       ? t(`invalid.${field}`)
       : undefined
+
+  const errorsOf = (field: string) => {
+    const said = invalid(field)
+
+    return said ? [said] : []
+  }
 
   return (
     <form
@@ -91,49 +98,29 @@ const OwnershipForm: React.FC<{
         )
       }}
     >
-      {saved && (
-        <div className="mb4">
-          <Notice
-            announce="polite"
-            type="success"
-            onClose={() => setSaved(false)}
-          >
-            {t('saved')}
-          </Notice>
-        </div>
-      )}
-      {failure && !failure.fields.length && (
-        <div className="mb4">
-          <Notice announce="assertive" type="error">
-            {failure.message}
-          </Notice>
-        </div>
-      )}
       <div className="flex flex-wrap">
-        <div className="w-100 w-50-l pr4-l mb4">
-          <Input
-            id="ownership-owner"
-            label={t('owner')}
-            helpText={t('ownerHelp')}
-            value={owner}
-            errorMessage={invalid('owner')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-              setOwner(e.target.value)
-            }
-          />
-        </div>
-        <div className="w-100 w-50-l mb4">
-          <Input
-            id="ownership-integrations"
-            label={t('integrations')}
-            helpText={t('integrationsHelp')}
-            value={integrations}
-            errorMessage={invalid('integrations')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-              setIntegrations(e.target.value)
-            }
-          />
-        </div>
+        {/* Help outside the label (TextField), so each field's name is its label alone
+            (walk15 #4): the help is its description. */}
+        <TextField
+          id="ownership-owner"
+          name="owner"
+          className="w-100 w-50-l pr4-l mb4"
+          label={t('owner')}
+          help={t('ownerHelp')}
+          value={owner}
+          errors={errorsOf('owner')}
+          onChange={setOwner}
+        />
+        <TextField
+          id="ownership-integrations"
+          name="integrations"
+          className="w-100 w-50-l mb4"
+          label={t('integrations')}
+          help={t('integrationsHelp')}
+          value={integrations}
+          errors={errorsOf('integrations')}
+          onChange={setIntegrations}
+        />
         <div className="w-100 mb4">
           <Input
             id="ownership-purpose"
@@ -157,6 +144,28 @@ const OwnershipForm: React.FC<{
             }
           />
         </div>
+      </div>
+      {/* How the save went, by the button that keeps focus (as Settings does): above the fields it
+          was out of sight at 1024 px, and the filled field read as saved (walk15 #1). */}
+      <div data-testid="ownership-answer">
+        {saved && (
+          <div className="mb4">
+            <Notice
+              announce="polite"
+              type="success"
+              onClose={() => setSaved(false)}
+            >
+              {t('saved')}
+            </Notice>
+          </div>
+        )}
+        {failure && !failure.fields.length && (
+          <div className="mb4">
+            <Notice announce="assertive" type="error">
+              {failure.message}
+            </Notice>
+          </div>
+        )}
       </div>
       <span ref={submit}>
         <Button type="submit" variation="secondary" isLoading={saving.loading}>

@@ -601,7 +601,7 @@ describe('KeysPage', () => {
 
     await waitFor(() => getByText('You need more permissions'))
     expect(
-      getByText(/lacks these License Manager resources: Save user/)
+      getByText(/lacks this License Manager resource: Save user/)
     ).toBeInTheDocument()
   })
 

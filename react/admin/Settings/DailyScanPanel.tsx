@@ -252,7 +252,10 @@ const DailyScanPanel: React.FC = () => {
                   failure.missingResources.length
                     ? intl.formatMessage(
                         { id: 'admin/key-steward.error.forbidden' },
-                        { resources: failure.missingResources.join(', ') }
+                        {
+                          resources: failure.missingResources.join(', '),
+                          count: failure.missingResources.length,
+                        }
                       )
                     : failure.message}
                 </Notice>

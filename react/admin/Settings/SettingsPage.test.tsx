@@ -497,10 +497,10 @@ describe('SettingsPage', () => {
     })
 
     await waitFor(() =>
-      getByText(/lacks these License Manager resources: Save user/)
+      getByText(/lacks this License Manager resource: Save user/)
     )
     expect(
-      container.textContent!.split('lacks these License Manager')
+      container.textContent!.split('lacks this License Manager')
     ).toHaveLength(2)
     expect(container.querySelector('[data-testid="daily-scan"]')).toBeNull()
     expect(container.querySelector('form')).toBeNull()

@@ -65,13 +65,70 @@ describe('the refusal of a page', () => {
     const box = getByTestId('forbidden')
 
     expect(box.querySelector('[data-forbidden-resources]')!.textContent).toBe(
-      'Your user lacks these License Manager resources: Save user (or Edit Admin Users).'
+      'Your user lacks this License Manager resource: Save user (or Edit Admin Users).'
     )
     expect(box.querySelector('[data-forbidden-why]')!.textContent).toMatch(
       /even to read: VTEX lists API keys only to users who hold it/
     )
     expect(box.querySelector('[data-forbidden-auditor]')!.textContent).toMatch(
       /auditor in Key Steward’s Settings/
+    )
+  })
+
+  // walk15 #6: one missing resource (with its alternative) read "these resources" and "a role
+  // with them"; several names stay plural
+  it.each([
+    [
+      'en',
+      'Your user lacks this License Manager resource: Save user (or Edit Admin Users).',
+      /^Ask an account admin to give you a role with it \(/,
+    ],
+    [
+      'pt',
+      'Seu usuário não tem este recurso do License Manager: Save user (ou Edit Admin Users).',
+      /^Peça a um admin da conta um perfil com ele \(/,
+    ],
+    [
+      'es',
+      'Tu usuario no tiene este recurso de License Manager: Save user (o Edit Admin Users).',
+      /^Pide a un admin de la cuenta un rol con él \(/,
+    ],
+  ])('names one missing resource in the singular (%s)', (locale, one, how) => {
+    const { getByTestId } = render(
+      <ErrorState
+        error={refused([['Save user', 'Edit Admin Users']])}
+        onRetry={() => undefined}
+      />,
+      { locale }
+    )
+
+    const box = getByTestId('forbidden')
+
+    expect(box.querySelector('[data-forbidden-resources]')!.textContent).toBe(
+      one
+    )
+    expect(box.querySelector('[data-forbidden-how]')!.textContent).toMatch(how)
+  })
+
+  it('names two resources of one group in the plural', () => {
+    const { getByTestId } = render(
+      <ErrorState
+        error={refused([
+          ['Get paged roles', 'View Admin Users'],
+          ['Get paged users', 'View Admin Users'],
+        ])}
+        onRetry={() => undefined}
+      />,
+      { locale: 'pt' }
+    )
+
+    const box = getByTestId('forbidden')
+
+    expect(
+      box.querySelector('[data-forbidden-resources]')!.textContent
+    ).toMatch(/^Seu usuário não tem estes recursos do License Manager: /)
+    expect(box.querySelector('[data-forbidden-how]')!.textContent).toMatch(
+      /um perfil com eles \(/
     )
   })
 

@@ -47,6 +47,8 @@ const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
   useMarksPageRefused()
   const groups = groupResources(e.acceptedResources)
   const resources = resourceWords(e.acceptedResources)
+  // "this resource" for one name listed ("Save user (or Edit Admin Users)"), else "these"
+  const count = groups.reduce((n, g) => n + g.names.length, 0)
 
   return (
     // room between the section tabs and the heading (it touched their underline)
@@ -59,14 +61,17 @@ const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
         <p data-forbidden-resources>
           <FormattedMessage
             id="admin/key-steward.error.forbidden"
-            values={{ resources: resources || e.message }}
+            values={{ resources: resources || e.message, count }}
           />
         </p>
         {lacksSaveUser(groups) && (
           <p data-forbidden-why>{say('saveUserWhy')}</p>
         )}
-        <p className="c-muted-1">
-          <FormattedMessage id="admin/key-steward.error.forbidden.how" />
+        <p className="c-muted-1" data-forbidden-how>
+          <FormattedMessage
+            id="admin/key-steward.error.forbidden.how"
+            values={{ count }}
+          />
         </p>
         {e.auditor ? (
           // already named: advice to ask for it would be wrong; the reviews are what they may read

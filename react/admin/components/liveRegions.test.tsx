@@ -102,9 +102,11 @@ describe('live regions', () => {
     )
 
     expect(
-      getByText(/lacks these License Manager resources: Save user/)
+      getByText(/lacks this License Manager resource: Save user/)
     ).toBeInTheDocument()
-    expect(getByText(/Ask an account admin/)).toBeInTheDocument()
+    expect(
+      getByText(/Ask an account admin to give you a role with it/)
+    ).toBeInTheDocument()
     expect(queryByText('Try again')).toBeNull()
     expect(container.querySelectorAll('[role="alert"]')).toHaveLength(1)
   })

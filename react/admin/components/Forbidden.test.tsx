@@ -82,33 +82,44 @@ describe('the refusal of a page', () => {
       'en',
       'Your user lacks this License Manager resource: Save user (or Edit Admin Users).',
       /^Ask an account admin to give you a role with it \(/,
+      /evidence without this resource\.$/,
     ],
     [
       'pt',
       'Seu usuário não tem este recurso do License Manager: Save user (ou Edit Admin Users).',
       /^Peça a um admin da conta um perfil com ele \(/,
+      /evidências sem esse recurso\.$/,
     ],
     [
       'es',
       'Tu usuario no tiene este recurso de License Manager: Save user (o Edit Admin Users).',
       /^Pide a un admin de la cuenta un rol con él \(/,
+      /evidencia sin este recurso\.$/,
     ],
-  ])('names one missing resource in the singular (%s)', (locale, one, how) => {
-    const { getByTestId } = render(
-      <ErrorState
-        error={refused([['Save user', 'Edit Admin Users']])}
-        onRetry={() => undefined}
-      />,
-      { locale }
-    )
+  ])(
+    'names one missing resource in the singular (%s)',
+    (locale, one, how, auditor) => {
+      const { getByTestId } = render(
+        <ErrorState
+          error={refused([['Save user', 'Edit Admin Users']])}
+          onRetry={() => undefined}
+        />,
+        { locale }
+      )
 
-    const box = getByTestId('forbidden')
+      const box = getByTestId('forbidden')
 
-    expect(box.querySelector('[data-forbidden-resources]')!.textContent).toBe(
-      one
-    )
-    expect(box.querySelector('[data-forbidden-how]')!.textContent).toMatch(how)
-  })
+      expect(box.querySelector('[data-forbidden-resources]')!.textContent).toBe(
+        one
+      )
+      expect(box.querySelector('[data-forbidden-how]')!.textContent).toMatch(
+        how
+      )
+      expect(
+        box.querySelector('[data-forbidden-auditor]')!.textContent
+      ).toMatch(auditor)
+    }
+  )
 
   it('names two resources of one group in the plural', () => {
     const { getByTestId } = render(

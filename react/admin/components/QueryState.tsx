@@ -87,7 +87,10 @@ const Forbidden: React.FC<{ error: ServiceError }> = ({ error: e }) => {
         ) : (
           lacksSaveUser(groups) && (
             <p className="c-muted-1" data-forbidden-auditor>
-              {say('auditor')}
+              <FormattedMessage
+                id="admin/key-steward.error.forbidden.auditor"
+                values={{ count }}
+              />
             </p>
           )
         )}

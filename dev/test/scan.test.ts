@@ -78,8 +78,8 @@ describe('runLeakScan', () => {
 
     assert.match(reasons['/arquivos/huge.js'], /larger than/)
     assert.equal(reasons['/arquivos/down.js'], 'HTTP 503')
-    // a 404 is an answer: listed apart, not among the URLs that could not be fetched
-    assert.equal(reasons['/arquivos/qa-widget.js'], undefined)
+    // a 404 is not fetched, and an answer: notFound lists it again (the Exposure page apart)
+    assert.equal(reasons['/arquivos/qa-widget.js'], 'HTTP 404')
     assert.ok(
       scan.notFound.some(
         (e: { url: string; reason: string }) =>

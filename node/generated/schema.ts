@@ -613,17 +613,16 @@ export type LeakScan = {
   bytesScanned: Scalars['Int']['output'];
   /** Distinct appKeys found */
   exposedKeys: Scalars['Int']['output'];
-  /** URLs that could not be fetched, with why (not a 404 or 410: those are in notFound), of the first 50 noted */
-  errors: Array<UrlNote>;
   /**
-   * How many URLs could not be fetched (errors lists the first ones; a URL past
-   * the first 50 noted counts here even if it answered 404 or 410, as what it
-   * answered is not kept)
+   * URLs that could not be fetched, with why: the first 50 (404s and 410s
+   * included: notFound lists those again, answers that leave the scan complete)
    */
+  errors: Array<UrlNote>;
+  /** How many URLs could not be fetched (errors lists the first 50) */
   errorCount: Scalars['Int']['output'];
-  /** URLs that answered 404 or 410, of the first 50 noted: nothing is there, an answer that leaves the scan complete */
+  /** Those of errors that answered 404 or 410: nothing is there, an answer that leaves the scan complete */
   notFound: Array<UrlNote>;
-  /** How many of the first 50 URLs noted answered 404 or 410 */
+  /** How many of errors answered 404 or 410 (beyond the first 50 noted, what each answered is not kept) */
   notFoundCount: Scalars['Int']['output'];
   /** URLs left out on purpose (other hosts, limits, redirects away), with why: the first 50 */
   skipped: Array<UrlNote>;

@@ -1,6 +1,6 @@
 // The storefront exposure scan: run a crawl now (Mutation.runLeakScan) or read the latest result.
 import { exposedKeys, scanCompleteness } from '../domain/leaks/completeness'
-import { splitNotFound } from '../domain/leaks/notFound'
+import { notFoundOf } from '../domain/leaks/notFound'
 import { maskSnippet } from '../domain/leaks/scanText'
 import { DEFAULT_LIMITS } from '../scanner/types'
 import type { LeakScanResult } from '../scanner/types'
@@ -30,11 +30,10 @@ export function presentScan(r: LeakScanResult) {
 
   return {
     ...shown,
-    // a 404 or 410 is listed apart: an answer, not a URL the scan could not read
-    ...splitNotFound(
-      r.errors.slice(0, MAX_NOTES),
-      r.errorCount ?? r.errors.length
-    ),
+    errors: r.errors.slice(0, MAX_NOTES),
+    errorCount: r.errorCount ?? r.errors.length,
+    // of them, the 404s and 410s: answers, which the Exposure page lists apart
+    ...notFoundOf(r.errors.slice(0, MAX_NOTES)),
     skipped: r.skipped.slice(0, MAX_NOTES),
     skippedCount: r.skippedCount ?? r.skipped.length,
     unreachableHosts: r.unreachableHosts ?? [],

@@ -1,10 +1,10 @@
 import { scanCompleteness } from './completeness'
-import { splitNotFound } from './notFound'
+import { notFoundOf } from './notFound'
 
 const note = (url: string, reason: string) => ({ url, reason })
 
-describe('splitNotFound', () => {
-  it('lists 404 and 410 apart from the URLs that could not be read, as completeness counts them', () => {
+describe('notFoundOf', () => {
+  it('picks the 404s and 410s, as completeness counts them answered', () => {
     const errors = [
       note('https://acme.myvtex.com/arquivos/qa-widget.js', 'HTTP 404'),
       note('https://acme.myvtex.com/old', 'HTTP 410'),
@@ -13,47 +13,23 @@ describe('splitNotFound', () => {
       note('https://acme.myvtex.com/s.xml', 'sitemap: HTTP 404'),
     ]
 
-    const split = splitNotFound(errors, errors.length)
+    const { notFound, notFoundCount } = notFoundOf(errors)
 
-    expect(split.notFound.map((e) => e.reason)).toEqual([
-      'HTTP 404',
-      'HTTP 410',
-    ])
-    expect(split.notFoundCount).toBe(2)
-    expect(split.errors.map((e) => e.reason)).toEqual([
-      'HTTP 503',
-      'timed out',
-      'sitemap: HTTP 404',
-    ])
-    expect(split.errorCount).toBe(3)
-    // the same rule: what is listed as not fetched is what leaves an old scan incomplete
+    expect(notFound.map((e) => e.reason)).toEqual(['HTTP 404', 'HTTP 410'])
+    expect(notFoundCount).toBe(2)
+    // the same rule: what is not among them is what leaves a scan incomplete
     expect(
       scanCompleteness({
         exposures: [],
         errors,
         pagesScanned: 1,
       } as any).unreadCount
-    ).toBe(split.errorCount)
+    ).toBe(errors.length - notFoundCount)
   })
 
-  it('a scan whose only failures are 404s lists nothing as not fetched', () => {
-    const split = splitNotFound(
-      [note('https://acme.myvtex.com/arquivos/jquery.js', 'HTTP 404')],
-      1
-    )
-
-    expect(split.errors).toEqual([])
-    expect(split.errorCount).toBe(0)
-    expect(split.notFoundCount).toBe(1)
-  })
-
-  it('counts the unlisted URLs as not fetched: what they answered is not kept', () => {
-    const split = splitNotFound(
-      [note('https://acme.myvtex.com/a.js', 'HTTP 404')],
-      12
-    )
-
-    expect(split.errorCount).toBe(11)
-    expect(split.notFoundCount).toBe(1)
+  it('finds none where nothing answered 404 or 410', () => {
+    expect(
+      notFoundOf([note('https://acme.myvtex.com/a.js', 'HTTP 500')])
+    ).toEqual({ notFound: [], notFoundCount: 0 })
   })
 })

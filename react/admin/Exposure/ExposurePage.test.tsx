@@ -14,13 +14,18 @@ const scan = {
   bytesScanned: 7847,
   exposedKeys: 1,
   truncated: true,
+  // as the service answers: errors holds every URL not fetched, notFound the 404s and 410s of them
   errors: [
     {
       url: 'https://acme.myvtex.com/arquivos/slow.js',
       reason: 'timed out',
     },
+    {
+      url: 'https://acme.myvtex.com/arquivos/qa-widget.js',
+      reason: 'HTTP 404',
+    },
   ],
-  errorCount: 1,
+  errorCount: 2,
   notFound: [
     {
       url: 'https://acme.myvtex.com/arquivos/qa-widget.js',
@@ -242,8 +247,6 @@ describe('ExposurePage', () => {
     const complete = {
       ...scan,
       truncated: false,
-      errors: [],
-      errorCount: 0,
       skipped: [],
       skippedCount: 0,
       notFound: [
@@ -258,6 +261,9 @@ describe('ExposurePage', () => {
       ],
       notFoundCount: 2,
     }
+
+    complete.errors = complete.notFound
+    complete.errorCount = 2
 
     const { getByText, container } = render(<ExposurePage />, {
       graphql: {
@@ -286,6 +292,8 @@ describe('ExposurePage', () => {
   it('lists the first URLs it could not read or left out, and how many more', async () => {
     const many = {
       ...scan,
+      notFound: [],
+      notFoundCount: 0,
       errorCount: 61,
       skippedCount: 34_976,
       errors: Array.from({ length: 50 }, (_, i) => ({

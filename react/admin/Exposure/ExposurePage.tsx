@@ -29,6 +29,7 @@ import { SEVERITIES } from '../types'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
 import { RereadNotice } from '../components/RereadNotice'
+import { unreadUrls } from './unreadUrls'
 
 /** The first URLs the scan noted, and how many more it only counted. */
 const UrlList: React.FC<{
@@ -79,6 +80,7 @@ const ExposurePage: React.FC = () => {
 
   const runFailure = readError(running.error)
   const scan = data?.leakScan
+  const unread = scan ? unreadUrls(scan) : { items: [], count: 0 }
   // Keys of this account whose token was found: step 1 sends to their pages (Renew token…).
   const renewKeys = (scan?.exposures ?? [])
     .flatMap((e) => (e.tokenFound && e.key ? [e.key] : []))
@@ -383,16 +385,16 @@ const ExposurePage: React.FC = () => {
               </li>
             </ol>
           </PageBlock>
-          {(scan.errors.length > 0 || scan.skipped.length > 0) && (
+          {(unread.items.length > 0 || scan.skipped.length > 0) && (
             <PageBlock title={t('notRead')}>
-              {scan.errors.length > 0 && (
+              {unread.items.length > 0 && (
                 <>
                   <h3 className="t-heading-6 mt0">
                     <FormattedMessage id="admin/key-steward.exposure.errors" />
                   </h3>
                   <UrlList
-                    items={scan.errors}
-                    count={scan.errorCount}
+                    items={unread.items}
+                    count={unread.count}
                     kind="errors"
                   />
                 </>

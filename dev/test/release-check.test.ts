@@ -145,7 +145,7 @@ describe(
         async () => {
           assertProblems(await check([1]), [
             /^node\/domain\/testing\/build\.ts would be uploaded, but it is test support: add a pattern for it to \.vtexignore$/,
-            /^(node\/domain|react\/admin)\/testing\/[\w.]+\.tsx? would be uploaded, but it is test support/,
+            /^(node\/domain|react\/admin)(\/\w+)*\/testing\/[\w.]+\.tsx? would be uploaded, but it is test support/,
             /^manifest\.json declares the docs builder, but no file of docs\/ would be uploaded: check \.vtexignore$/,
           ])
         }

@@ -1,39 +1,14 @@
-import { evaluatePolicy } from '../engine'
-import { NOW } from '../testing/build'
-import { policyInputFromFixture } from '../testing/fromFixture'
 import { PRACTICES } from '../findings'
 import { decideKeys } from './bulk'
 import type { FindingsNow } from './findingsNow'
 import { withFindingsNow } from './findingsNow'
 import { keptCritical } from './keptAtRisk'
 import { keptCriticalAtSignOff } from './keptCriticalAtSignOff'
-import {
-  checkPractice,
-  completeReview,
-  EMPTY_INDEX,
-  startReview,
-} from './machine'
-import type { Outcome, Review } from './types'
+import { checkPractice, completeReview } from './machine'
+import type { Review } from './types'
+import { BY, LATER, ok, startedReview } from './testing/review'
 
-const BY = 'ana@acme.com'
-const LATER = new Date(NOW.getTime() + 3_600_000)
-const policy = policyInputFromFixture()
-
-function ok<T>(o: Outcome<T>): T {
-  if (!o.ok) throw new Error(`refused: ${o.code} ${o.message.id}`)
-
-  return o.value
-}
-
-const started: Review = ok(
-  startReview(EMPTY_INDEX, {
-    id: 'r1',
-    now: NOW,
-    by: BY,
-    policy,
-    findings: evaluatePolicy(policy),
-  })
-)
+const started: Review = startedReview()
 
 // a key with no finding at start whose token a storefront scan found during the review
 const [exposedSince] = started.keys.filter(

@@ -170,6 +170,50 @@ describe('key-age-exceeded messages', () => {
     }
   )
 
+  // A renew request whose answer never arrived: VTEX may hold a pending renewal (a second renew
+  // is refused, 409), or none; the admin checks VTEX's Admin before renewing.
+  it.each([
+    [
+      'en',
+      'so a renewal may be pending: check in VTEX’s Admin first. If one is, finish it',
+    ],
+    [
+      'pt',
+      'então uma renovação pode estar pendente: confira primeiro no Admin da VTEX',
+    ],
+    [
+      'es',
+      'así que puede haber una renovación pendiente: compruébalo primero en el Admin de VTEX',
+    ],
+  ] as const)(
+    'when a renewal may be pending, ask to check VTEX’s Admin before renewing (%s)',
+    (locale, text) => {
+      const [f] = run(
+        keyAgeExceeded,
+        input({
+          keys: [key({ id: 'k1', label: 'ERP', createdAt: daysAgo(100) })],
+          renewals: {
+            k1: {
+              startedAt: '2026-11-21T15:00:00.000Z',
+              finishedAt: null,
+              outcomeUnknownAt: '2026-11-21T15:00:00.000Z',
+            },
+          },
+          settings,
+        })
+      )
+
+      const said = sayFinding(locale, f)
+
+      expect(said).toContain(text)
+      expect(said).toMatch(/21 (de )?(November|novembro|noviembre)|November 21/)
+      expect(said).not.toMatch(
+        /Renew its token|Renove o token|Renueva su token/
+      )
+      expect(said).not.toMatch(/not finished|não foi concluída|no se terminó/)
+    }
+  )
+
   // The key's page writes its dates in full ("August 18, 2026"): the finding beside them too,
   // in the admin's language, on the day the renewal finished whatever the server's zone.
   it.each([

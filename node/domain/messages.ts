@@ -29,8 +29,14 @@ const VALUES: Record<string, (p: Params) => WordingValues> = {
     ...p,
     since: dayValue(p.since),
     basis: String(p.basis || 'KEY_CREATED'),
-    pending: readable(p.renewalStarted) ? 'yes' : 'no',
+    // pending: started and not finished; maybe: asked, answer never arrived (never "renew now")
+    pending: readable(p.renewalStarted)
+      ? 'yes'
+      : readable(p.renewalAsked)
+      ? 'maybe'
+      : 'no',
     renewalStarted: readable(p.renewalStarted) ? dayValue(p.renewalStarted) : 0,
+    renewalAsked: readable(p.renewalAsked) ? dayValue(p.renewalAsked) : 0,
   }),
   'exposed-client-side': (p) => ({
     ...p,

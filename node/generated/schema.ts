@@ -1164,9 +1164,12 @@ export type ReviewProgress = {
   /**
    * Keys kept whose token a storefront scan found exposed (at start or since; a
    * CRITICAL exposed-client-side finding, not an appKey found alone): signing
-   * leaves the token in use
+   * leaves the token in use. On a completed review, as at sign-off. Null when not
+   * recorded: a completed review signed before this version stored the findings
+   * raised during it holds those at start only, so its count could be one the
+   * signer never saw (0 when it kept no key)
    */
-  keptExposed: Scalars['Int']['output'];
+  keptExposed?: Maybe<Scalars['Int']['output']>;
   /**
    * Keys kept (justified or not) with a CRITICAL finding at start or since: on a
    * completed review, as at sign-off (its findings are stored with it). Null when
@@ -2243,7 +2246,7 @@ export type ReviewProgressResolvers<ContextType = Context, ParentType extends Re
   changesOutside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   criticalChangesPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   keptWithoutReasonKeys?: Resolver<Array<ResolversTypes['KeyName']>, ParentType, ContextType>;
-  keptExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptExposed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   keptCritical?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

@@ -33,7 +33,7 @@ export function presentScan(r: LeakScanResult) {
     errors: r.errors.slice(0, MAX_NOTES),
     errorCount: r.errorCount ?? r.errors.length,
     // of them, the 404s and 410s: answers, which the Exposure page lists apart
-    ...notFoundOf(r.errors.slice(0, MAX_NOTES)),
+    ...notFoundOf(r.errors.slice(0, MAX_NOTES), r.notFoundCount),
     skipped: r.skipped.slice(0, MAX_NOTES),
     skippedCount: r.skippedCount ?? r.skipped.length,
     unreachableHosts: r.unreachableHosts ?? [],

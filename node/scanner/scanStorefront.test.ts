@@ -1,3 +1,4 @@
+import { notFoundOf } from '../domain/leaks/notFound'
 import { scanStorefront } from './scanStorefront'
 import type { Fetcher, LeakScanResult } from './types'
 
@@ -125,6 +126,29 @@ describe('scanStorefront', () => {
     expect(r.errors).toHaveLength(50) // the 60 own scripts read are 404 here
     expect(r.errorCount).toBe(60)
     expect(JSON.stringify(r).length).toBeLessThan(20_000)
+  })
+
+  // left12: beyond the listed notes, a 404 or 410 was still counted as a URL not read
+  it('counts every 404 and 410 among the URLs not fetched, listed or not', async () => {
+    const scripts = Array.from(
+      { length: 60 },
+      (_, i) => `<script src="/arquivos/s${i}.js"></script>`
+    ).join('')
+
+    const s = site({ '/': `<html>${scripts}</html>` })
+    // the first 30 scripts fail (a 503), the other 30 answer 404
+    const fetch: Fetcher = async (url, ...rest) =>
+      /\/arquivos\/s([0-9]|[12][0-9])\.js$/.test(url)
+        ? { ok: false, reason: 'HTTP 503' }
+        : s.fetch(url, ...rest)
+
+    const r = await run(fetch)
+
+    expect(r.errors).toHaveLength(50)
+    expect(r.errorCount).toBe(60)
+    expect(r.notFoundCount).toBe(30)
+    expect(r.unreadCount).toBe(30)
+    expect(notFoundOf(r.errors, r.notFoundCount).notFoundCount).toBe(30)
   })
 
   it('masks the id of share.vtex.com credential links', async () => {

@@ -103,6 +103,7 @@ async function crawl(
     bytesScanned: 0,
     errors: [],
     errorCount: 0,
+    notFoundCount: 0,
     skipped: [],
     skippedCount: 0,
     unreachableHosts: [],
@@ -128,7 +129,9 @@ async function crawl(
   }
 
   // The first notes are listed, the rest counted: one page can name 700,000 third-party scripts.
+  // The 404s and 410s are counted apart, listed or not: answers, not URLs left unread.
   const error = (url: string, reason: string) => {
+    if (gone(reason)) result.notFoundCount = (result.notFoundCount ?? 0) + 1
     if (result.errorCount++ < limits.maxNotes)
       result.errors.push({ url, reason })
   }

@@ -46,6 +46,9 @@ export interface LeakScanResult {
   errors: UrlNote[]
   /** how many URLs could not be fetched (errors lists the first ones) */
   errorCount: number
+  /** of errorCount, how many answered 404 or 410, listed or not (absent on scans stored before
+   * it was counted: only the listed ones are known there) */
+  notFoundCount?: number
   /** URLs left out on purpose (other hosts, limits, redirects away): the first `maxNotes` */
   skipped: UrlNote[]
   /** how many URLs were left out (skipped lists the first ones) */

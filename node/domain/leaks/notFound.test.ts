@@ -32,4 +32,13 @@ describe('notFoundOf', () => {
       notFoundOf([note('https://acme.myvtex.com/a.js', 'HTTP 500')])
     ).toEqual({ notFound: [], notFoundCount: 0 })
   })
+
+  // left12: the scan counts them all; only the first notes are listed
+  it('takes the scan’s own count, which holds those beyond the listed notes', () => {
+    const listed = [note('https://acme.myvtex.com/a.js', 'HTTP 404')]
+
+    expect(notFoundOf(listed, 31).notFoundCount).toBe(31)
+    // a scan stored before it counted them: the listed ones
+    expect(notFoundOf(listed).notFoundCount).toBe(1)
+  })
 })

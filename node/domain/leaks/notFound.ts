@@ -11,11 +11,15 @@ interface Note {
 }
 
 /**
- * Of the URLs noted (the first ones: beyond them what each answered is not kept, so they are
- * never taken as answered), those that answered 404 or 410.
+ * Of the URLs noted (the first ones), those that answered 404 or 410, and how many did in all:
+ * the scan's own count, which takes in those beyond the notes (left12: they stayed "could not be
+ * fetched"); a scan stored before it counted them knows only the ones it noted.
  */
-export function notFoundOf(errors: Note[]) {
+export function notFoundOf(errors: Note[], counted?: number) {
   const notFound = errors.filter((e) => answered(e.reason))
 
-  return { notFound, notFoundCount: notFound.length }
+  return {
+    notFound,
+    notFoundCount: Math.max(notFound.length, counted ?? 0),
+  }
 }

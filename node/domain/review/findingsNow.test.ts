@@ -10,18 +10,18 @@ import {
   withoutFindingsNow,
 } from './findingsNow'
 import { followUpOf } from './followUp'
-import {
-  checkPractice,
-  completeReview,
-  decideKey,
-  isRiskyKey,
-  progressOf,
-} from './machine'
+import { completeReview, decideKey, isRiskyKey, progressOf } from './machine'
 import type { Review, ReviewFinding } from './types'
-import { PRACTICES } from '../findings'
 import { evidenceFor } from './checklist'
 import { keysBehind } from './evidenceKeys'
-import { BY, exposure, LATER, ok, startedReview } from './testing/review'
+import {
+  BY,
+  closeEveryPractice,
+  exposure,
+  LATER,
+  ok,
+  startedReview,
+} from './testing/review'
 
 const started: Review = startedReview()
 
@@ -207,16 +207,7 @@ describe('sign-off', () => {
       })
     ).review
 
-    for (const p of PRACTICES)
-      r = ok(
-        checkPractice(r, {
-          practice: p,
-          status: 'NOT_APPLICABLE',
-          note: 'not in scope of this test',
-          by: BY,
-          now: LATER,
-        })
-      )
+    r = closeEveryPractice(r)
 
     return r
   })()
@@ -378,16 +369,7 @@ describe('the checklist count of keys with a HIGH or CRITICAL finding: at start,
     ).toBeUndefined()
     let r: Review = started
 
-    for (const p of PRACTICES)
-      r = ok(
-        checkPractice(r, {
-          practice: p,
-          status: 'NOT_APPLICABLE',
-          note: 'n/a',
-          by: BY,
-          now: LATER,
-        })
-      )
+    r = closeEveryPractice(r, 'n/a')
     r = ok(
       decideKeys(r, {
         keyIds: r.keys.filter((k) => !k.external).map((k) => k.id),

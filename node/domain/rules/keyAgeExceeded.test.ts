@@ -300,6 +300,25 @@ describe('key-age-exceeded', () => {
     expect(finished.renewalStarted).toBeUndefined()
   })
 
+  it('names the day a renewal was asked whose answer never arrived (one may be pending), not a start', () => {
+    const asked = run(
+      rule,
+      input({
+        keys: [pendingKnown],
+        renewals: {
+          'k-pending-known': {
+            startedAt: daysAgo(2),
+            finishedAt: null,
+            outcomeUnknownAt: daysAgo(2),
+          },
+        },
+      })
+    )[0].params
+
+    expect(asked).toMatchObject({ renewalAsked: daysAgo(2) })
+    expect(asked.renewalStarted).toBeUndefined()
+  })
+
   it('never puts a token in params', () =>
     expect(paramsText(cases.flatMap((c) => run(rule, c[1])))).not.toMatch(
       TOKEN_RUN

@@ -64,7 +64,7 @@ describe('presentProgress: what the sign-off names', () => {
 
   // attack12: signed before the findings raised during a review were stored, the count was of
   // the findings at start only (0 here, where 2 were seen): no number rather than a wrong one
-  it('gives no keptCritical for a completed review that does not hold the findings its signer saw', () => {
+  it('gives no keptCritical or keptExposed for a completed review that does not hold the findings its signer saw', () => {
     const { keysHighOrWorseNow: _now, ...evidence } = r.evidence
     const signedBefore: Review = {
       ...r,
@@ -75,6 +75,9 @@ describe('presentProgress: what the sign-off names', () => {
 
     expect(presentProgress(signedBefore).keptCritical).toBeNull()
     expect(presentProgress({ ...r, status: 'COMPLETED' }).keptCritical).toBe(2)
+    // left12: keptExposed undercounted the same way
+    expect(presentProgress(signedBefore).keptExposed).toBeNull()
+    expect(presentProgress({ ...r, status: 'COMPLETED' }).keptExposed).toBe(2)
   })
 })
 

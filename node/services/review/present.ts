@@ -9,8 +9,10 @@ import type {
 } from '../../domain/review/decisionPage'
 import { decisionPage } from '../../domain/review/decisionPage'
 import { keysBehind } from '../../domain/review/evidenceKeys'
-import { keptExposed } from '../../domain/review/keptAtRisk'
-import { keptCriticalAtSignOff } from '../../domain/review/keptCriticalAtSignOff'
+import {
+  keptCriticalAtSignOff,
+  keptExposedAtSignOff,
+} from '../../domain/review/keptAtSignOff'
 import { standingDecision } from '../../domain/review/externalKeyDecisions'
 import { followUpOf } from '../../domain/review/followUp'
 import {
@@ -70,8 +72,8 @@ export function presentProgress(r: Review) {
     keptWithoutReasonKeys: keptWithoutReason(r)
       .slice(0, 5)
       .map((k) => ({ id: k.id, label: k.label || k.appKey })),
-    keptExposed: keptExposed(r).length,
     // null on a review signed before the findings raised during it were stored (a wrong number)
+    keptExposed: keptExposedAtSignOff(r),
     keptCritical: keptCriticalAtSignOff(r),
     decisionCounts: DECISIONS.map((decision) => ({
       decision,

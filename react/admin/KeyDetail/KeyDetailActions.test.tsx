@@ -7,6 +7,7 @@ import ANNOTATE from '../graphql/annotateKey.gql'
 import DEACTIVATE from '../graphql/deactivateKey.gql'
 import FINISH from '../graphql/finishTokenRenewal.gql'
 import KEY_AUDIT from '../graphql/keyAudit.gql'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import PERMISSIONS from '../graphql/keyActionPermissions.gql'
 import RECORD from '../graphql/recordTokenRenewal.gql'
 import RENEW from '../graphql/renewToken.gql'
@@ -747,6 +748,55 @@ describe('key page: ownership and use', () => {
     await waitFor(() => getByText('Key details saved.'))
     await waitFor(() => expect(asked.sort()).toEqual(['list', 'overview']))
     window.sessionStorage.clear()
+  })
+
+  // left12: the notice went only with the next press of Save key details, though Load live
+  // data had read the key, with the change, since
+  it('says the saved key could not be read again until Load live data reads it', async () => {
+    const recent = { source: 'RECENT' as const, ageSeconds: 180 }
+    const rereadFails = {
+      request: { query: KEY_DETAIL, variables: { id: STALE.id } },
+      error: new Error('Service Unavailable'),
+    }
+
+    const live = {
+      request: { query: KEY_DETAIL, variables: { id: STALE.id, live: true } },
+      result: keyDetailMock(STALE.id, inventory()).result,
+    }
+
+    const { getByText, getByLabelText, queryByText } = render(
+      <KeyDetailPage />,
+      {
+        graphql: {
+          mocks: [
+            keyDetailMock(STALE.id, inventory(), recent),
+            rereadFails,
+            live,
+            permissions(),
+            permissions(),
+            audit(),
+            audit(),
+            audit(),
+            annotated,
+          ],
+        },
+      }
+    )
+
+    await waitFor(() => getByText('Ownership and use'))
+    fireEvent.change(getByLabelText(/^Owner \(email\)/), {
+      target: { value: 'ana@acme.com' },
+    })
+    fireEvent.click(getByText('Save key details').closest('button')!)
+    await waitFor(() =>
+      getByText(
+        'Done. This page could not be read again: reload it to see the change.'
+      )
+    )
+    fireEvent.click(getByText('Load live data'))
+    await waitFor(() =>
+      expect(queryByText(/could not be read again/)).toBeNull()
+    )
   })
 
   it('moves focus to the first field the service refused', async () => {

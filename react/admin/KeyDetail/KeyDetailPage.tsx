@@ -7,6 +7,7 @@ import { useRuntime } from 'vtex.render-runtime'
 import type { ActionResult } from '../actions/KeyActionButton'
 import KeyActionButton from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
+import { useReadSignal } from '../apollo/readSignal'
 import FindingList from '../components/FindingList'
 import { RoleTag } from '../components/SeverityBadge'
 import Link from '../components/Link'
@@ -114,6 +115,9 @@ const KeyDetailPage: React.FC = () => {
     KeyStewardKeyDetailQueryVariables
   >(KEY_DETAIL, { variables, notifyOnNetworkStatusChange: true })
 
+  // a live read answered: a change's notice that this page could not be read again goes
+  const readLive = useReadSignal(KEY_DETAIL)
+
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined
   const failure = readError(error)
@@ -178,7 +182,7 @@ const KeyDetailPage: React.FC = () => {
           status={status}
           error={error}
           onRetry={reload}
-          onLive={() => refetch({ ...variables, live: true })}
+          onLive={() => readLive(refetch({ ...variables, live: true }))}
         >
           {!key && <NotFound />}
           {key && (

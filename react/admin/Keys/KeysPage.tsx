@@ -9,6 +9,7 @@ import LiveList from '../components/LiveList'
 import PageFrame from '../components/PageFrame'
 import SkipToPages from '../components/SkipToPages'
 import KEY_LIST from '../graphql/keyList.gql'
+import { useReadSignal } from '../apollo/readSignal'
 import type {
   KeyStewardKeyListQuery,
   KeyStewardKeyListQueryVariables,
@@ -68,6 +69,9 @@ const KeysPage: React.FC = () => {
     fetchPolicy: read.fetchPolicy,
     notifyOnNetworkStatusChange: true,
   })
+
+  // a live read answered: a change's notice that this page could not be read again goes
+  const readLive = useReadSignal(KEY_LIST)
 
   useEffect(() => {
     if (data?.keyList && !loading && !error)
@@ -163,7 +167,7 @@ const KeysPage: React.FC = () => {
           status={status}
           error={error}
           onRetry={reload}
-          onLive={() => refetch({ ...variables, live: true })}
+          onLive={() => readLive(refetch({ ...variables, live: true }))}
         >
           {list && (
             <>

@@ -32,6 +32,7 @@ import { OVERVIEW_VARIABLES, URGENT } from './overviewVariables'
 import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
 import { useRereadByName } from '../apollo/useRereadByName'
+import { useReadSignal } from '../apollo/readSignal'
 
 /** The caption that names the severity counts (the list's accessible name). */
 const COUNTS_CAPTION = 'overview-finding-counts'
@@ -54,7 +55,9 @@ const OverviewPage: React.FC = () => {
     notifyOnNetworkStatusChange: true,
   })
 
-  useRereadByName(OVERVIEW, variables)
+  useRereadByName(OVERVIEW, { variables })
+  // a live read answered: a change's notice that this page could not be read again goes
+  const readLive = useReadSignal(OVERVIEW)
 
   const { status, reading, reload } = useQueryFreshness(
     data?.inventory,
@@ -104,7 +107,7 @@ const OverviewPage: React.FC = () => {
           <DataSource
             meta={inventory}
             loading={loading}
-            onLive={() => refetch({ ...variables, live: true })}
+            onLive={() => readLive(refetch({ ...variables, live: true }))}
             error={reading ? undefined : error}
           />
           {(reading || (loading && !!status?.reading)) && (
@@ -116,7 +119,7 @@ const OverviewPage: React.FC = () => {
             missing={inventory.missing}
             source={inventory.source}
             loading={loading}
-            onLive={() => refetch({ ...variables, live: true })}
+            onLive={() => readLive(refetch({ ...variables, live: true }))}
           />
           <PageBlock
             variation="annotated"

@@ -194,7 +194,7 @@ const BulkBar: React.FC<Props> = ({
     KeyStewardReviewCountQueryVariables
   >(COUNT, { variables: { filter: HEALTHY }, fetchPolicy: 'cache-and-network' })
 
-  useRereadByName(COUNT, { filter: HEALTHY })
+  useRereadByName(COUNT, { variables: { filter: HEALTHY } })
 
   const healthyCount = healthy.data?.reviewDecisions?.total ?? 0
   // The open review as the page read it, from the cache without watching it: a watch would be

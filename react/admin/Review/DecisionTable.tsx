@@ -148,11 +148,7 @@ const DecisionTable: React.FC<{
 
   // a decision and a scan read this page again, as it is asked now
   useRereadByName(DECISIONS_PAGE, {
-    reviewId,
-    filter,
-    sort,
-    offset,
-    limit: PAGE,
+    variables: { reviewId, filter, sort, offset, limit: PAGE },
   })
 
   const page = data?.reviewDecisions

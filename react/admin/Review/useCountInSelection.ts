@@ -46,7 +46,10 @@ export function useCountInSelection(
     fetchPolicy: 'cache-and-network',
   })
 
-  useRereadByName(COUNT, { filter: { ...filter, ...kind } }, !matching)
+  useRereadByName(COUNT, {
+    variables: { filter: { ...filter, ...kind } },
+    skip: !matching,
+  })
 
   if (!matching) return selection.ids.filter((id) => seen.has(id)).length
 

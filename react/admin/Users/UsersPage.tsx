@@ -18,6 +18,7 @@ import SkipToPages from '../components/SkipToPages'
 import { ruleName } from '../components/ruleName'
 import SeverityBadge, { RoleTag } from '../components/SeverityBadge'
 import USER_LIST from '../graphql/userList.gql'
+import { useReadSignal } from '../apollo/readSignal'
 import type {
   KeyStewardUserListQuery,
   KeyStewardUserListQueryVariables,
@@ -142,7 +143,9 @@ const UsersPage: React.FC = () => {
   const users = list?.rows ?? []
   // The admin user list itself failed: no rows is not "no users", and no owner count is known.
   const unknown = list?.inventory.usersKnown === false
-  const live = () => refetch({ ...variables, live: true })
+  // a live read answered: a change's notice that this page could not be read again goes
+  const readLive = useReadSignal(USER_LIST)
+  const live = () => readLive(refetch({ ...variables, live: true }))
   // The users-unknown state's Load live data goes away with the state once the list is read:
   // focus then moves to the owner count that replaces it, not to the top of the page.
   const askedFromState = useRef(false)

@@ -8,11 +8,18 @@ import { useApolloClient } from 'react-apollo'
 
 import { rereadRegistryOf } from './rereadRegistry'
 
+export interface RereadByNameOptions {
+  /** the variables the useQuery asks with now */
+  variables?: Record<string, unknown>
+  /** true while the useQuery is skipped (nothing on screen to read again) */
+  skip?: boolean
+  /** the useQuery's error policy */
+  errorPolicy?: ErrorPolicy
+}
+
 export function useRereadByName(
   query: DocumentNode,
-  variables?: Record<string, unknown>,
-  skip = false,
-  errorPolicy?: ErrorPolicy
+  { variables, skip = false, errorPolicy }: RereadByNameOptions = {}
 ): void {
   const client = useApolloClient()
   const entry = useRef({ current: { query, variables, errorPolicy } }).current

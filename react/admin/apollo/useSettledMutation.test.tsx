@@ -6,6 +6,7 @@ import { ApolloLink, Observable } from 'apollo-link'
 import gql from 'graphql-tag'
 import { ApolloProvider, useQuery } from 'react-apollo'
 
+import { useReadSignal } from './readSignal'
 import { useRereadByName } from './useRereadByName'
 import { useSettledMutation } from './useSettledMutation'
 
@@ -63,7 +64,7 @@ const Count: React.FC<{ filter: string; skip?: boolean }> = ({
   const variables = { filter }
   const { data } = useQuery(COUNT, { variables, skip })
 
-  useRereadByName(COUNT, variables, skip)
+  useRereadByName(COUNT, { variables, skip })
 
   return <p data-count={filter}>{skip ? 'skipped' : data?.count ?? '…'}</p>
 }
@@ -222,6 +223,123 @@ describe('useSettledMutation', () => {
     act(() => release())
     await waitFor(() => expect(getByText('Save')).toBeTruthy())
     expect(text(container, '[data-reread-failed]')).toBe('false')
+  })
+
+  // left12: the notice went only with the next press of the same button, not when the page's
+  // data was read again (Load live data, another change's re-read)
+  describe('the notice goes when a query it could not read is read again', () => {
+    /** A page showing OTHER with its "Load live data", and a button that re-reads OTHER. */
+    const Page: React.FC = () => {
+      const { data, refetch } = useQuery(OTHER)
+      const readLive = useReadSignal(OTHER)
+      const [live, setLive] = useState('')
+
+      return (
+        <>
+          <p data-other>{data?.other ?? '…'}</p>
+          <button
+            onClick={() =>
+              readLive(refetch()).then(
+                () => setLive('read'),
+                () => setLive('failed')
+              )
+            }
+          >
+            Load live data
+          </button>
+          <p data-live>{live}</p>
+        </>
+      )
+    }
+
+    /** A second button whose change re-reads `query`. */
+    const Another: React.FC<{ query: typeof OTHER }> = ({ query }) => {
+      const [save, saving] = useSettledMutation(CHANGE, {
+        refetchQueries: [{ query }],
+      })
+
+      return (
+        <button onClick={() => save()}>
+          {saving.loading ? 'Busy…' : 'Another change'}
+        </button>
+      )
+    }
+
+    /** Pressed Save while OTHER could not be read: the notice is up. */
+    async function failedOnce(answers: Record<string, Answer>) {
+      let failing = false
+      const { client, asked } = clientAnswering({
+        Other: () => {
+          if (failing) throw new Error('Service Unavailable')
+
+          return { other: asked.includes('Change {}') ? 'after' : 'before' }
+        },
+        Change: () => ({ change: true }),
+        ...answers,
+      })
+
+      const page = render(
+        <ApolloProvider client={client}>
+          <Page />
+          <Saver refetch={[{ query: OTHER }]} />
+          <Another query={OTHER} />
+          <Another query={COUNT} />
+        </ApolloProvider>
+      )
+
+      await waitFor(() =>
+        expect(text(page.container, '[data-other]')).toBe('before')
+      )
+      failing = true
+      fireEvent.click(page.getByText('Save'))
+      await waitFor(() =>
+        expect(text(page.container, '[data-reread-failed]')).toBe('true')
+      )
+      expect(text(page.container, '[data-other]')).toBe('before')
+
+      return {
+        ...page,
+        recover: () => {
+          failing = false
+        },
+      }
+    }
+
+    it('by the page’s Load live data', async () => {
+      const { container, getByText, recover } = await failedOnce({})
+
+      // a live read that fails too leaves it
+      fireEvent.click(getByText('Load live data'))
+      await waitFor(() => expect(text(container, '[data-live]')).toBe('failed'))
+      expect(text(container, '[data-reread-failed]')).toBe('true')
+
+      recover()
+      fireEvent.click(getByText('Load live data'))
+      await waitFor(() => expect(text(container, '[data-live]')).toBe('read'))
+      expect(text(container, '[data-other]')).toBe('after')
+      expect(text(container, '[data-reread-failed]')).toBe('false')
+    })
+
+    it('by another change’s re-read of it, not of another query', async () => {
+      const { container, getAllByText, recover } = await failedOnce({
+        Count: () => ({ count: '1' }),
+      })
+
+      recover()
+      const [ofOther, ofCount] = getAllByText('Another change')
+
+      fireEvent.click(ofCount)
+      await waitFor(() =>
+        expect(getAllByText('Another change')).toHaveLength(2)
+      )
+      expect(text(container, '[data-reread-failed]')).toBe('true')
+
+      fireEvent.click(ofOther)
+      await waitFor(() =>
+        expect(text(container, '[data-reread-failed]')).toBe('false')
+      )
+      expect(text(container, '[data-other]')).toBe('after')
+    })
   })
 
   it('does not say a re-read failed after a refused change (nothing was changed)', async () => {

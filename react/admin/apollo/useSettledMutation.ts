@@ -5,8 +5,10 @@
 // waits for them (the button stays busy until the page shows the change, as before), and a
 // failed re-read keeps the earlier copy in the cache and sets `rereadFailed` (the change was made
 // but the page still shows the copy before it: RereadNotice says so beside the button) until the
-// next press of this button. A query named by its operation name is
-// read again with the variables of each component that shows it (useRereadByName).
+// next press of this button, or until a query whose re-read failed is read from the service
+// again (another change's re-read, the page's "Load live data": readSignal.ts). A query named by
+// its operation name is read again with the variables of each component that shows it
+// (useRereadByName).
 import type { DocumentNode } from 'graphql'
 import { useEffect, useRef, useState } from 'react'
 import type { PureQueryOptions } from 'apollo-client'
@@ -18,7 +20,8 @@ import type {
 import { useApolloClient, useMutation } from 'react-apollo'
 
 import { readAgain } from './readAgain'
-import { rereadRegistryOf } from './rereadRegistry'
+import { readSignalOf } from './readSignal'
+import { operationName, rereadRegistryOf } from './rereadRegistry'
 
 type Refetch = MutationHookOptions['refetchQueries']
 
@@ -36,7 +39,9 @@ export function useSettledMutation<TData, TVariables>(
   const [run, state] = useMutation<TData, TVariables>(mutation, rest)
   // set with the press (so the button never shows idle between the answer and the re-read)
   const [busy, setBusy] = useState(false)
-  const [rereadFailed, setRereadFailed] = useState(false)
+  // the operation names of the queries whose re-read failed (none: the page shows the change)
+  const [unread, setUnread] = useState<string[]>([])
+  const rereadFailed = unread.length > 0
   const mounted = useRef(true)
 
   useEffect(
@@ -46,6 +51,17 @@ export function useSettledMutation<TData, TVariables>(
     []
   )
 
+  // one of them read since (the page's data, with the change): the notice goes
+  useEffect(
+    () =>
+      rereadFailed
+        ? readSignalOf(client).listen((name) => {
+            if (unread.includes(name)) setUnread([])
+          })
+        : undefined,
+    [client, rereadFailed, unread]
+  )
+
   const reread = (wanted: Refetch, result: unknown) => {
     const list = typeof wanted === 'function' ? wanted(result) : wanted ?? []
     const registry = rereadRegistryOf(client)
@@ -53,9 +69,14 @@ export function useSettledMutation<TData, TVariables>(
       typeof r === 'string' ? registry.named(r) : [r]
     )
 
-    return Promise.all(reads.map((r) => readAgain(client, r))).then((read) =>
-      read.every(Boolean)
-    )
+    // the names of those not read ('' for a query without one: only the next press clears it)
+    return Promise.all(
+      reads.map((r) =>
+        readAgain(client, r).then((read) =>
+          read ? null : operationName(r.query) ?? ''
+        )
+      )
+    ).then((names) => names.filter((n): n is string => n !== null))
   }
 
   const mutate = async (
@@ -68,15 +89,15 @@ export function useSettledMutation<TData, TVariables>(
     } = call
 
     setBusy(true)
-    setRereadFailed(false)
+    setUnread([])
     try {
       const result = await run(callRest)
 
       // as Apollo: nothing is read again after a refused mutation
       if (result && !result.errors?.length) {
-        const read = await reread(refetchNow ?? refetchQueries, result)
+        const failed = await reread(refetchNow ?? refetchQueries, result)
 
-        if (!read && mounted.current) setRereadFailed(true)
+        if (failed.length && mounted.current) setUnread(failed)
       }
 
       return result

@@ -246,7 +246,7 @@ const Reminders: React.FC<{ here?: string }> = ({ here }) => {
     errorPolicy: REMINDERS_ERROR_POLICY,
   })
 
-  useRereadByName(REMINDERS, undefined, false, REMINDERS_ERROR_POLICY)
+  useRereadByName(REMINDERS, { errorPolicy: REMINDERS_ERROR_POLICY })
 
   // A snoozed reminder goes away with the button that had focus: say until when, and put focus
   // on that line so the keyboard does not fall back to the top of the page.

@@ -2,9 +2,10 @@
 // (the default fixture's keys and findings, started by Ana at NOW), and the small pieces they
 // all wrote by hand around it. A test changes only what its case is about.
 import { evaluatePolicy } from '../../engine'
+import { PRACTICES } from '../../findings'
 import { NOW } from '../../testing/build'
 import { policyInputFromFixture } from '../../testing/fromFixture'
-import { EMPTY_INDEX, startReview } from '../machine'
+import { checkPractice, EMPTY_INDEX, startReview } from '../machine'
 import type { Outcome, Review, ReviewFinding } from '../types'
 
 export { NOW }
@@ -45,3 +46,25 @@ export const exposure = (
   severity,
   practice: 'NO_CLIENT_SIDE',
 })
+
+/** Every practice of the checklist closed as not applicable by BY at LATER, so that a test can
+ * sign the review: what it is about is the keys, not the checklist. */
+export function closeEveryPractice(
+  review: Review,
+  note = 'not in scope of this test'
+): Review {
+  let r = review
+
+  for (const practice of PRACTICES)
+    r = ok(
+      checkPractice(r, {
+        practice,
+        status: 'NOT_APPLICABLE',
+        note,
+        by: BY,
+        now: LATER,
+      })
+    )
+
+  return r
+}

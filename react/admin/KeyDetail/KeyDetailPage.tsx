@@ -4,6 +4,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import { useCopyPolicy } from '../apollo/useCopyPolicy'
 import type { ActionResult } from '../actions/KeyActionButton'
 import KeyActionButton from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
@@ -112,7 +113,11 @@ const KeyDetailPage: React.FC = () => {
   const { data, loading, error, refetch } = useQuery<
     KeyStewardKeyDetailQuery,
     KeyStewardKeyDetailQueryVariables
-  >(KEY_DETAIL, { variables, notifyOnNetworkStatusChange: true })
+  >(KEY_DETAIL, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+    ...useCopyPolicy(KEY_DETAIL),
+  })
 
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined

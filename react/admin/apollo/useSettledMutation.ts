@@ -19,6 +19,7 @@ import { useApolloClient, useMutation } from 'react-apollo'
 
 import { readAgain } from './readAgain'
 import { rereadRegistryOf } from './rereadRegistry'
+import { copyIsOld } from './staleCopies'
 
 type Refetch = MutationHookOptions['refetchQueries']
 
@@ -49,9 +50,15 @@ export function useSettledMutation<TData, TVariables>(
   const reread = (wanted: Refetch, result: unknown) => {
     const list = typeof wanted === 'function' ? wanted(result) : wanted ?? []
     const registry = rereadRegistryOf(client)
-    const reads = list.flatMap((r: string | PureQueryOptions) =>
-      typeof r === 'string' ? registry.named(r) : [r]
-    )
+    const reads = list.flatMap((r: string | PureQueryOptions) => {
+      if (typeof r !== 'string') return [r]
+      const shown = registry.named(r)
+
+      // a page not on screen keeps its copy from before the change: read when shown again
+      if (!shown.length) copyIsOld(client, r)
+
+      return shown
+    })
 
     return Promise.all(reads.map((r) => readAgain(client, r))).then((read) =>
       read.every(Boolean)

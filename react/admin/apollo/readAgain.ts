@@ -3,15 +3,37 @@
 // wait for it (useSettledMutation, which says so beside the button when it failed) or not
 // (useKeyChanged). It answers whether the query was read, and notes a copy it could not read as
 // older than the change (staleCopies: its page asks the service when shown again).
+//
+// A query that takes a partial answer (errorPolicy 'ignore', Reminders) is read as Apollo would
+// read it, but by hand: Apollo resolves such a read even when the service answered no data at
+// all (a refusal, a failure inside the service), keeping the copy from before the change, and
+// that was taken as read (attack13 #2). A partial answer is written as Apollo writes it.
 import type { ApolloClient, QueryOptions } from 'apollo-client'
 
 import { copyIsOld, copyIsRead } from './staleCopies'
+
+const fromService = (
+  client: ApolloClient<unknown>,
+  query: QueryOptions
+): Promise<unknown> =>
+  query.errorPolicy === 'ignore' || query.errorPolicy === 'all'
+    ? client
+        .query({ ...query, errorPolicy: 'all', fetchPolicy: 'no-cache' })
+        .then(({ data }) => {
+          if (!data) throw new Error('no data')
+          client.writeQuery({
+            query: query.query,
+            variables: query.variables,
+            data,
+          })
+        })
+    : client.query({ ...query, fetchPolicy: 'network-only' })
 
 export const readAgain = (
   client: ApolloClient<unknown>,
   query: QueryOptions
 ): Promise<boolean> =>
-  client.query({ ...query, fetchPolicy: 'network-only' }).then(
+  fromService(client, query).then(
     () => {
       copyIsRead(client, query.query)
 

@@ -5,6 +5,7 @@ import { EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { useCopyPolicy } from '../apollo/useCopyPolicy'
+import { useKeptData } from '../apollo/useKeptData'
 import type { ActionResult } from '../actions/KeyActionButton'
 import KeyActionButton from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
@@ -110,15 +111,22 @@ const KeyDetailPage: React.FC = () => {
 
   // This key only, from the recent copy like the lists: not the whole inventory to show one key.
   const variables = { id: params.id }
-  const { data, loading, error, refetch } = useQuery<
-    KeyStewardKeyDetailQuery,
-    KeyStewardKeyDetailQueryVariables
-  >(KEY_DETAIL, {
-    variables,
-    notifyOnNetworkStatusChange: true,
-    ...useCopyPolicy(KEY_DETAIL),
-  })
+  const {
+    data: answered,
+    loading,
+    error,
+    refetch,
+  } = useQuery<KeyStewardKeyDetailQuery, KeyStewardKeyDetailQueryVariables>(
+    KEY_DETAIL,
+    {
+      variables,
+      notifyOnNetworkStatusChange: true,
+      ...useCopyPolicy(KEY_DETAIL),
+    }
+  )
 
+  // through a failed re-read (after a renewal: its token's window is on this page)
+  const data = useKeptData(answered, params.id)
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined
   const failure = readError(error)

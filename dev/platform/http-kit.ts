@@ -168,8 +168,17 @@ export function cookie(req: Request, name: string): string | undefined {
   for (const part of raw.split(';')) {
     const i = part.indexOf('=')
 
-    if (i > 0 && part.slice(0, i).trim() === name)
-      return decodeURIComponent(part.slice(i + 1).trim())
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      const raw = part.slice(i + 1).trim()
+
+      // a value that is not valid percent-encoding is kept as sent: it names no session (401),
+      // where decodeURIComponent threw and the stand-in answered 500
+      try {
+        return decodeURIComponent(raw)
+      } catch {
+        return raw
+      }
+    }
   }
 
   return undefined

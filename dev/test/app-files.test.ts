@@ -1,10 +1,11 @@
 // The VTEX IO app files: manifest, admin navigation and routes, messages, .vtexignore.
 import assert from 'node:assert/strict'
-import { existsSync } from 'fs'
+import { existsSync, readdirSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { describe, it } from 'node:test'
 
 import Ajv from 'ajv'
+import { Kind, parse } from 'graphql'
 
 import { MANIFEST, NODE_DIR, ROOT } from '../paths'
 import { loadJson } from './helpers'
@@ -120,6 +121,50 @@ describe('admin/', () => {
         existsSync(join(ROOT, 'react', `${r.component}.tsx`)),
         `react/${r.component}.tsx`
       )
+  })
+})
+
+describe('graphql/', () => {
+  // render-runtime (react/utils/client/links/uriSwitchLink.ts) sends a query POST only when its
+  // scope is private; any other goes GET through its persisted-query link, variables in the URL:
+  // a search holding a pasted token would reach the address of a request, and logs and caches
+  // on the way (attack13). Every Query field must be PRIVATE.
+  it('every Query field is @cacheControl(scope: PRIVATE), so the Admin sends its variables in a POST body', () => {
+    const dir = join(ROOT, 'graphql')
+    const files = [
+      join(dir, 'schema.graphql'),
+      ...readdirSync(join(dir, 'types')).map((f) => join(dir, 'types', f)),
+    ]
+
+    const fields: string[] = []
+    const notPrivate: string[] = []
+
+    for (const file of files)
+      for (const d of parse(readFileSync(file, 'utf8')).definitions) {
+        if (
+          (d.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+            d.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+          d.name.value !== 'Query'
+        )
+          continue
+        for (const f of d.fields ?? []) {
+          fields.push(f.name.value)
+          const cache = f.directives?.find(
+            (x) => x.name.value === 'cacheControl'
+          )
+
+          const scope = cache?.arguments?.find((a) => a.name.value === 'scope')
+
+          if (
+            scope?.value.kind !== Kind.ENUM ||
+            scope.value.value !== 'PRIVATE'
+          )
+            notPrivate.push(f.name.value)
+        }
+      }
+
+    assert.ok(fields.includes('keyList') && fields.includes('userList'))
+    assert.deepEqual(notPrivate, [])
   })
 })
 

@@ -60,6 +60,32 @@ describe('identification', () => {
       401
     )
   })
+  it('takes a session in odd shapes only as VTEX can: a header name in any case, never a cookie it cannot read', async () => {
+    const as = (headers: Record<string, string>) =>
+      call('/api/vlm/appkeys', undefined, { headers })
+
+    // header names are case-insensitive (RFC 9110 §5.1)
+    assert.equal(
+      (await as({ vtexidclientautcookie: 'session-owner' })).status,
+      200
+    )
+    assert.equal(
+      (await as({ VTEXIDCLIENTAUTCOOKIE: 'session-owner' })).status,
+      200
+    )
+    // an empty or malformed credential identifies nobody: 401, never a 500
+    assert.equal((await as({ VtexIdclientAutCookie: '' })).status, 401)
+    assert.equal(
+      (await as({ Cookie: 'VtexIdclientAutCookie=%E0%A4%A' })).status,
+      401
+    )
+    assert.equal((await as({ Cookie: 'VtexIdclientAutCookie=' })).status, 401)
+    // a cookie's name is case-sensitive (RFC 6265 §5.3 compares it as is)
+    assert.equal(
+      (await as({ Cookie: 'vtexidclientautcookie=session-owner' })).status,
+      401
+    )
+  })
   it('401 for a blocked user', async () => {
     assert.equal(
       (await call('/api/vlm/appkeys', 'session-blocked')).status,

@@ -611,6 +611,33 @@ describe('exposed-client-side', () => {
       }
     })
 
+    // attack13 #4: a damaged time of the unanswered request (a hand edit, a bad restore) dropped
+    // the "may be pending" wording for "Renew its token now", which VTEX refuses if one started
+    it('says a renewal may be pending when the unanswered request’s time cannot be read but its start can', () => {
+      for (const damaged of ['soon', 1764000000000, '26/11/2026']) {
+        const [f] = run(
+          rule,
+          scanned(
+            {
+              keys,
+              renewals: {
+                [k1.id]: {
+                  startedAt: '2026-11-26T09:00:00.000Z',
+                  finishedAt: null,
+                  outcomeUnknownAt: damaged as never,
+                },
+              },
+            },
+            [withToken(k1.appKey)]
+          )
+        )
+
+        expect(f.params.renewalAsked).toBe('2026-11-26')
+        expect(sayFinding('en', f)).toContain('a renewal may be pending')
+        expect(sayFinding('en', f)).not.toContain('Renew its token now')
+      }
+    })
+
     it('asks to renew now when the renewal’s start cannot be read', () => {
       const [f] = run(
         rule,

@@ -99,7 +99,11 @@ function renewingAfterSeen(
 function renewalAskedUnanswered(renewal: Renewal | undefined): string | null {
   if (!renewal || renewalStatus(renewal) !== 'POSSIBLY_PENDING') return null
 
-  return dayOf(timeOf(renewal.outcomeUnknownAt ?? renewal.startedAt))
+  // a time that cannot be read gives way to the start (when it was asked): left with no day, the
+  // finding asked to renew now, which VTEX refuses if a renewal did start (attack13 #4)
+  return (
+    dayOf(timeOf(renewal.outcomeUnknownAt)) ?? dayOf(timeOf(renewal.startedAt))
+  )
 }
 
 /**

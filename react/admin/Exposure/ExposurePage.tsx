@@ -28,6 +28,7 @@ import { scanClock } from '../utils/scanTime'
 import { SEVERITIES } from '../types'
 import { Notice } from '../components/Notice'
 import { useSettledMutation } from '../apollo/useSettledMutation'
+import { useCopyPolicy } from '../apollo/useCopyPolicy'
 import { RereadNotice } from '../components/RereadNotice'
 import { unreadUrls } from './unreadUrls'
 
@@ -69,13 +70,14 @@ const ExposurePage: React.FC = () => {
   const { data, loading, error, refetch } = useQuery<
     KeyStewardLeakScanQuery,
     KeyStewardLeakScanQueryVariables
-  >(LEAK_SCAN)
+  >(LEAK_SCAN, useCopyPolicy(LEAK_SCAN))
 
   const [run, running] = useSettledMutation<
     KeyStewardRunLeakScanMutation,
     KeyStewardRunLeakScanMutationVariables
   >(RUN, {
-    refetchQueries: [{ query: LEAK_SCAN }],
+    // the Overview's findings hold what the scan found (read when shown again)
+    refetchQueries: [{ query: LEAK_SCAN }, 'KeyStewardOverview'],
   })
 
   const runFailure = readError(running.error)

@@ -267,6 +267,62 @@ describe('key page: renewal', () => {
     expect(document.body.innerHTML).not.toContain(TOKEN.slice(0, 32))
   })
 
+  it('keeps the new token’s window when the page cannot be read again after the renewal, and says so by Renew token', async () => {
+    const renewMock = {
+      request: {
+        query: RENEW,
+        variables: { keyId: STALE.id, confirm: STALE.appKey },
+      },
+      result: {
+        data: {
+          renewToken: {
+            keyId: STALE.id,
+            appKey: STALE.appKey,
+            newToken: TOKEN,
+            renewal: pendingRenewal,
+            recorded: true,
+            audited: true,
+            carriedOut: false,
+          },
+        },
+      },
+    }
+
+    const mocks = [
+      keyDetailMock(STALE.id),
+      {
+        request: keyDetailMock(STALE.id).request,
+        error: new Error('Service Unavailable'),
+      },
+      permissions(),
+      permissions(),
+      audit(),
+      audit(),
+      audit(),
+      renewMock,
+    ]
+
+    const { getByText, getByTestId, queryByTestId, getAllByText } = render(
+      <KeyDetailPage />,
+      { graphql: { mocks } }
+    )
+
+    await waitFor(() => getByText('Renew token…'))
+    fireEvent.click(getByText('Renew token…'))
+    fireEvent.click(getAllByText('Renew token').slice(-1)[0])
+    await waitFor(() => getByTestId('new-token'))
+    // the page's re-read fails: the token's window stays (it is shown once)
+    await waitFor(() => getByText(/could not be read again/))
+    expect(getByTestId('new-token').textContent).toBe(TOKEN)
+    fireEvent.click(getByText('I have saved it, close'))
+    await waitFor(() => expect(queryByTestId('new-token-dialog')).toBeNull())
+    // the page still offers Renew token… and shows no pending renewal: it says why
+    const notice = await waitFor(() => getByText(/could not be read again/))
+
+    expect(notice.closest('[role="status"]')).not.toBeNull()
+    expect(getByText('Renew token…')).toBeTruthy()
+  })
+
   it("explains VTEX's 409 in the confirmation and shows no token", async () => {
     const conflict = {
       request: {

@@ -4,6 +4,8 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import { EmptyState, PageBlock, Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import { useCopyPolicy } from '../apollo/useCopyPolicy'
+import { useKeptData } from '../apollo/useKeptData'
 import type { ActionResult } from '../actions/KeyActionButton'
 import KeyActionButton from '../actions/KeyActionButton'
 import { usePermissions } from '../actions/usePermissions'
@@ -110,14 +112,25 @@ const KeyDetailPage: React.FC = () => {
 
   // This key only, from the recent copy like the lists: not the whole inventory to show one key.
   const variables = { id: params.id }
-  const { data, loading, error, refetch } = useQuery<
-    KeyStewardKeyDetailQuery,
-    KeyStewardKeyDetailQueryVariables
-  >(KEY_DETAIL, { variables, notifyOnNetworkStatusChange: true })
+  const {
+    data: answered,
+    loading,
+    error,
+    refetch,
+  } = useQuery<KeyStewardKeyDetailQuery, KeyStewardKeyDetailQueryVariables>(
+    KEY_DETAIL,
+    {
+      variables,
+      notifyOnNetworkStatusChange: true,
+      ...useCopyPolicy(KEY_DETAIL),
+    }
+  )
 
   // a live read answered: a change's notice that this page could not be read again goes
   const readLive = useReadSignal(KEY_DETAIL)
 
+  // through a failed re-read (after a renewal: its token's window is on this page)
+  const data = useKeptData(answered, params.id)
   const detail = data?.keyDetail
   const key = detail?.key ?? undefined
   const failure = readError(error)

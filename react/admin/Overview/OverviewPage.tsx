@@ -31,6 +31,7 @@ import { groupBySubject } from './groupFindings'
 import { OVERVIEW_VARIABLES, URGENT } from './overviewVariables'
 import type { Hygiene, Severity } from '../types'
 import { SEVERITIES } from '../types'
+import { useCopyPolicy } from '../apollo/useCopyPolicy'
 import { useRereadByName } from '../apollo/useRereadByName'
 import { useReadSignal } from '../apollo/readSignal'
 
@@ -53,6 +54,7 @@ const OverviewPage: React.FC = () => {
   >(OVERVIEW, {
     variables,
     notifyOnNetworkStatusChange: true,
+    ...useCopyPolicy(OVERVIEW),
   })
 
   useRereadByName(OVERVIEW, { variables })

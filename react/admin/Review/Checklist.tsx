@@ -39,6 +39,9 @@ export function useRunScan() {
       { query: REVIEW },
       'KeyStewardReviewDecisions',
       'KeyStewardReviewCount',
+      // the Exposure page and the Overview show the latest scan (read when shown again)
+      'KeyStewardLeakScan',
+      'KeyStewardOverview',
     ],
   })
 

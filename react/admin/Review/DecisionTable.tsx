@@ -32,6 +32,7 @@ import { keyName } from './keyName'
 import type { TableFilters } from './reviewUrl'
 import { useShowDecidedRequest } from './showRequest'
 import { withinSearchLimit } from '../utils/searchLimit'
+import { useKeptData } from '../apollo/useKeptData'
 import { useRereadByName } from '../apollo/useRereadByName'
 import Select from '../components/Select'
 
@@ -151,7 +152,11 @@ const DecisionTable: React.FC<{
     variables: { reviewId, filter, sort, offset, limit: PAGE },
   })
 
-  const page = data?.reviewDecisions
+  // through a failed re-read (after a renewal from a row: its token's window is in that row)
+  const page = useKeptData(
+    data,
+    JSON.stringify({ reviewId, filter, sort, offset })
+  )?.reviewDecisions
   // The rules found on the review's keys (the chosen one kept while a page loads).
   const rules = page?.rules ?? []
   const ruleChoices = rule && !rules.includes(rule) ? [...rules, rule] : rules

@@ -31,6 +31,7 @@ import { Notice } from '../components/Notice'
 import { focusHeadingIn } from './focusHeading'
 import { tableFiltersFrom } from './reviewUrl'
 import { withinSearchLimit } from '../utils/searchLimit'
+import { useKeptData } from '../apollo/useKeptData'
 import { useSettledMutation } from '../apollo/useSettledMutation'
 import { RereadNotice } from '../components/RereadNotice'
 
@@ -271,7 +272,9 @@ const ReviewPage: React.FC = () => {
 
   const startFailure = readError(starting.error)
   const openFailure = readError(open.error)
-  const review = open.data?.review
+  // through a failed re-read (after a renewal from a row: its token's window is in that row)
+  const openData = useKeptData(open.data, 'open review')
+  const review = openData?.review
   const mayReadOpen = !(openFailure && openFailure.code === 'FORBIDDEN')
   const opens = useRef(0)
   const show = (id: string | null, justSigned = false, opened = false) => {
@@ -315,12 +318,12 @@ const ReviewPage: React.FC = () => {
         />
       ) : (
         <>
-          {open.loading && !open.data && (
+          {open.loading && !openData && (
             <PageBlock>
               <Loading />
             </PageBlock>
           )}
-          {open.error && !open.data && mayReadOpen && (
+          {open.error && !openData && mayReadOpen && (
             <PageBlock>
               <ErrorState error={open.error} onRetry={() => open.refetch()} />
             </PageBlock>
@@ -334,7 +337,7 @@ const ReviewPage: React.FC = () => {
               </p>
             </PageBlock>
           )}
-          {open.data && !review && (
+          {openData && !review && (
             <PageBlock>
               <EmptyState title={t('noneOpen')}>
                 <p>

@@ -421,6 +421,50 @@ describe('SettingsPage', () => {
     ).toBe(Node.DOCUMENT_POSITION_FOLLOWING)
   })
 
+  it('asks the service again when shown again after a save that could not be read again', async () => {
+    const saved = { ...settings, rotationDays: 180, version: '"v2"' }
+    const ok = {
+      request: { query: UPDATE, variables: variables({ rotationDays: 180 }) },
+      result: { data: { updateSettings: saved } },
+    }
+
+    const rereadFails = {
+      request: { query: SETTINGS },
+      result: { errors: [new GraphQLError('Service Unavailable')] },
+    }
+
+    // the admin goes to another page and comes back (the Admin unmounts the page)
+    const AwayAndBack: React.FC = () => {
+      const [shown, setShown] = React.useState(true)
+
+      return (
+        <>
+          <button onClick={() => setShown(!shown)}>away and back</button>
+          {shown && <SettingsPage />}
+        </>
+      )
+    }
+
+    const { getByLabelText, getByText } = render(<AwayAndBack />, {
+      graphql: { mocks: [read(), roles, ok, rereadFails, read(saved)] },
+    })
+
+    await waitFor(() => getByLabelText(/^Rotation period/))
+    fireEvent.change(getByLabelText(/^Rotation period/), {
+      target: { value: '180' },
+    })
+    fireEvent.click(getByText('Save settings'))
+    await waitFor(() => getByText(/could not be read again/))
+    fireEvent.click(getByText('away and back'))
+    fireEvent.click(getByText('away and back'))
+    // not the copy from before the save, shown as the settings with no word of its age
+    await waitFor(() =>
+      expect(
+        (getByLabelText(/^Rotation period/) as HTMLInputElement).value
+      ).toBe('180')
+    )
+  })
+
   it('offers a reload when someone else saved first', async () => {
     const conflict = {
       request: { query: UPDATE, variables: variables({ maxOwnerUsers: 4 }) },

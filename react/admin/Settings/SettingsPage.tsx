@@ -24,6 +24,7 @@ import { useResourceWords } from '../components/useResourceWords'
 import type { FieldProblem, SettingLimit } from './validateForm'
 import { checkList, checkNumber, splitList } from './validateForm'
 import { Notice } from '../components/Notice'
+import { useCopyPolicy } from '../apollo/useCopyPolicy'
 import { useSettledMutation } from '../apollo/useSettledMutation'
 import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
@@ -113,7 +114,7 @@ const SettingsPage: React.FC = () => {
   const { data, loading, error, refetch } = useQuery<
     KeyStewardSettingsQuery,
     KeyStewardSettingsQueryVariables
-  >(SETTINGS)
+  >(SETTINGS, useCopyPolicy(SETTINGS))
 
   const roles = useQuery<
     KeyStewardAccountRolesQuery,

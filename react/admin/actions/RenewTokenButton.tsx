@@ -7,6 +7,9 @@ import { useApolloClient } from 'react-apollo'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
+import { copyIsOld } from '../apollo/staleCopies'
+import { RereadNotice } from '../components/RereadNotice'
+import KEY_DETAIL from '../graphql/keyDetail.gql'
 import RENEW from '../graphql/renewToken.gql'
 import type {
   KeyStewardRenewTokenMutation,
@@ -60,6 +63,9 @@ const RenewTokenButton: React.FC<Props> = ({
   const [answered, setAnswered] = useState(false)
   const [shown, setShown] = useState<{ token: string } | null>(null)
   const [closedToken, setClosedToken] = useState(false)
+  // The renewal was made but the page could not be read again: it still offers "Renew token…"
+  // and shows no pending renewal, as the other changes' RereadNotice says (attack13 #6).
+  const [rereadFailed, setRereadFailed] = useState(false)
   const denied = permission ? !permission.allowed : false
   const opener = useRef<HTMLSpanElement>(null)
   const after = useRef<HTMLParagraphElement>(null)
@@ -75,6 +81,7 @@ const RenewTokenButton: React.FC<Props> = ({
   const renew = async () => {
     setLoading(true)
     setError(null)
+    setRereadFailed(false)
     try {
       const res = await client.mutate<
         KeyStewardRenewTokenMutation,
@@ -91,7 +98,10 @@ const RenewTokenButton: React.FC<Props> = ({
       if (token) setShown({ token })
       // What changed (the renewal record, the audit log, a review's decision) is read again by
       // the page's own queries, and the other pages' lists and counts: none carries a token.
-      client.reFetchObservableQueries().catch(() => undefined)
+      client.reFetchObservableQueries().catch(() => {
+        setRereadFailed(true)
+        copyIsOld(client, KEY_DETAIL)
+      })
       keyChanged()
     } catch (e) {
       setError(readError(e as never)?.message ?? String(e))
@@ -135,6 +145,7 @@ const RenewTokenButton: React.FC<Props> = ({
           <PermissionNote permission={permission} />
         </>
       )}
+      <RereadNotice failed={rereadFailed} />
       <ConfirmDialog
         isOpen={confirming}
         title={intl.formatMessage({

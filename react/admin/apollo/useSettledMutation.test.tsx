@@ -7,6 +7,7 @@ import gql from 'graphql-tag'
 import { ApolloProvider, useQuery } from 'react-apollo'
 
 import { useReadSignal } from './readSignal'
+import { useCopyPolicy } from './useCopyPolicy'
 import { useRereadByName } from './useRereadByName'
 import { useSettledMutation } from './useSettledMutation'
 
@@ -386,4 +387,74 @@ describe('useSettledMutation', () => {
     expect(getByText('Save')).toBeTruthy()
     expect(asked).toEqual(['Change {}'])
   })
+
+  it.each([
+    ['by name, not on screen', ['Other'], false, 2],
+    ['by its document, failing', [{ query: OTHER }], true, 3],
+    ['by its document, read', [{ query: OTHER }], false, 2],
+  ])(
+    'a cache-first page re-read %s is asked of the service when shown again only if its copy predates the change',
+    async (_, refetch, failing, reads) => {
+      let changed = false
+      let down = failing
+      const { client, asked } = clientAnswering({
+        Other: () => {
+          if (changed && down) throw new Error('Service Unavailable')
+
+          return { other: changed ? 'after' : 'before' }
+        },
+        Change: () => {
+          changed = true
+
+          return { change: true }
+        },
+      })
+
+      // a page reading the cache first (Settings, Exposure, Overview, a key's page)
+      const Page: React.FC = () => {
+        const { data } = useQuery(OTHER, useCopyPolicy(OTHER))
+
+        return <p data-other>{data?.other ?? '…'}</p>
+      }
+
+      const Shell: React.FC = () => {
+        const [shown, setShown] = useState(true)
+
+        return (
+          <>
+            <button onClick={() => setShown(!shown)}>toggle</button>
+            {shown && <Page />}
+          </>
+        )
+      }
+
+      const { container, getByText } = render(
+        <ApolloProvider client={client}>
+          <Shell />
+          <Saver refetch={refetch} />
+        </ApolloProvider>
+      )
+
+      await waitFor(() =>
+        expect(text(container, '[data-other]')).toBe('before')
+      )
+      // the admin leaves the page; the change is made elsewhere (or its re-read fails)
+      fireEvent.click(getByText('toggle'))
+      if (failing) fireEvent.click(getByText('toggle'))
+      fireEvent.click(getByText('Save'))
+      await waitFor(() =>
+        expect(text(container, '[data-outcome]')).toBe('saved')
+      )
+      if (failing) fireEvent.click(getByText('toggle'))
+      down = false
+      fireEvent.click(getByText('toggle'))
+      await waitFor(() => expect(text(container, '[data-other]')).toBe('after'))
+      expect(asked.filter((a) => a === 'Other {}')).toHaveLength(reads)
+      // read: shown again, the cache answers
+      fireEvent.click(getByText('toggle'))
+      fireEvent.click(getByText('toggle'))
+      await waitFor(() => expect(text(container, '[data-other]')).toBe('after'))
+      expect(asked.filter((a) => a === 'Other {}')).toHaveLength(reads)
+    }
+  )
 })

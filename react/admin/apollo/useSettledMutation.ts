@@ -22,6 +22,7 @@ import { useApolloClient, useMutation } from 'react-apollo'
 import { readAgain } from './readAgain'
 import { readSignalOf } from './readSignal'
 import { operationName, rereadRegistryOf } from './rereadRegistry'
+import { copyIsOld } from './staleCopies'
 
 type Refetch = MutationHookOptions['refetchQueries']
 
@@ -65,9 +66,15 @@ export function useSettledMutation<TData, TVariables>(
   const reread = (wanted: Refetch, result: unknown) => {
     const list = typeof wanted === 'function' ? wanted(result) : wanted ?? []
     const registry = rereadRegistryOf(client)
-    const reads = list.flatMap((r: string | PureQueryOptions) =>
-      typeof r === 'string' ? registry.named(r) : [r]
-    )
+    const reads = list.flatMap((r: string | PureQueryOptions) => {
+      if (typeof r !== 'string') return [r]
+      const shown = registry.named(r)
+
+      // a page not on screen keeps its copy from before the change: read when shown again
+      if (!shown.length) copyIsOld(client, r)
+
+      return shown
+    })
 
     // the names of those not read ('' for a query without one: only the next press clears it)
     return Promise.all(

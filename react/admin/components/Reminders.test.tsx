@@ -326,6 +326,68 @@ describe('Reminders', () => {
     expect(notice.closest('[role="status"]')).not.toBeNull()
   })
 
+  it.each([
+    ['refused (another session)', 'FORBIDDEN'],
+    ['failed inside the service', 'INTERNAL_SERVER_ERROR'],
+  ])(
+    'says beside Snooze when the re-read was answered with no reminders at all: %s',
+    async (_, code) => {
+      const reminder = {
+        id: 'review-overdue:never',
+        kind: 'REVIEW_OVERDUE',
+        count: 1,
+        dueDate: null,
+        subjects: [],
+      }
+
+      const { getByText, container } = render(<Reminders />, {
+        graphql: {
+          mocks: [
+            {
+              request: { query: REMINDERS },
+              result: { data: { reminders: [reminder] } },
+            },
+            {
+              request: {
+                query: SNOOZE,
+                variables: { id: reminder.id, days: 7 },
+              },
+              result: { data: { snoozeReminder: '2027-03-14' } },
+            },
+            {
+              request: { query: REMINDERS },
+              result: {
+                data: null,
+                errors: [
+                  new GraphQLError(
+                    'No',
+                    undefined,
+                    undefined,
+                    undefined,
+                    undefined,
+                    undefined,
+                    { code }
+                  ),
+                ],
+              },
+            },
+          ],
+        },
+      })
+
+      await waitFor(() => getByText('Snooze'))
+      fireEvent.click(getByText('Snooze'))
+      // the snoozed reminder is still on screen (nothing was read): not as if read again
+      const notice = await waitFor(() => getByText(/could not be read again/))
+
+      expect(
+        container
+          .querySelector('[data-reminder="REVIEW_OVERDUE"]')!
+          .contains(notice)
+      ).toBe(true)
+    }
+  )
+
   it('reads the reminders again after a snooze as the list reads them: a partial answer is taken, not dropped', async () => {
     const reminder = {
       id: 'review-overdue:never',

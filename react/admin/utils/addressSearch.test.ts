@@ -10,6 +10,9 @@ describe('addressSearch', () => {
       'ana@acme.com',
       'SAP BUSINESS ONE ORDERS SYNC',
       'INTEGRATIONSYNC',
+      'internationalization',
+      'Tracking updates (Intelipost) #1',
+      'vtexappkey-mystorename-integration-ABCDEF',
     ])
       expect(addressSearch(q)).toBe(q)
   })
@@ -26,5 +29,17 @@ describe('addressSearch', () => {
       expect(addressSearch(TOKEN.slice(0, n))).toBeUndefined()
     expect(addressSearch(`erp ${TOKEN.slice(0, 16)}`)).toBeUndefined()
     expect(addressSearch(TOKEN.slice(0, 15))).toBe(TOKEN.slice(0, 15))
+  })
+
+  // attack13 #7: a token typed in lower case, or with its case mixed, reached the address
+  it('keeps out 32 letters of any case in a row', () => {
+    expect(addressSearch(TOKEN.toLowerCase())).toBeUndefined()
+    expect(
+      addressSearch(`erp ${TOKEN.slice(0, 32).toLowerCase()}`)
+    ).toBeUndefined()
+    const mixed = 'bHhPqWeRtYzXcVbNmAsDfGhJkLpOiUyT'
+
+    expect(addressSearch(mixed)).toBeUndefined()
+    expect(addressSearch(mixed.slice(0, 31))).toBe(mixed.slice(0, 31))
   })
 })

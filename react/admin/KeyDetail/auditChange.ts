@@ -22,20 +22,23 @@ const dayWords = (intl: IntlShape, day: string) =>
   })
 
 export function stateWords(intl: IntlShape, s: AuditStateValues): string {
-  const id = `admin/key-steward.audit.state.${s.code}`
-
   switch (s.code) {
     case 'RENEWAL':
-      return intl.formatMessage({ id: `${id}.${s.renewal ?? 'NONE'}` })
+      return intl.formatMessage({
+        id: `admin/key-steward.audit.state.RENEWAL.${s.renewal ?? 'NONE'}`,
+      })
 
     case 'ROLES':
       return s.roles?.length
-        ? intl.formatMessage({ id }, { roles: s.roles.join(', ') })
+        ? intl.formatMessage(
+            { id: 'admin/key-steward.audit.state.ROLES' },
+            { roles: s.roles.join(', ') }
+          )
         : intl.formatMessage({ id: 'admin/key-steward.audit.state.NO_ROLES' })
 
     default:
       return intl.formatMessage(
-        { id },
+        { id: `admin/key-steward.audit.state.${s.code}` },
         {
           known: s.date ? 'yes' : 'no',
           date: s.date ? dayWords(intl, s.date) : '',

@@ -39,7 +39,21 @@ const DEACTIVATE = `mutation($k: ID!, $c: String!) { deactivateKey(keyId: $k, co
 const REACTIVATE = `mutation($k: ID!, $c: String!) { reactivateKey(keyId: $k, confirm: $c) { ${RESULT} } }`
 const REMOVE = `mutation($k: ID!, $r: Int!, $c: String!) { removeKeyRole(keyId: $k, roleId: $r, confirm: $c) { ${RESULT} } }`
 const AUDIT =
-  'query($k: ID!) { keyAudit(keyId: $k) { id at by action appKey before after vtexCall vtexStatus vtexAnswer outcome reviewId note } }'
+  'query($k: ID!) { keyAudit(keyId: $k) { id at by action appKey before after beforeState { code date renewal roles } afterState { code date renewal roles } vtexCall vtexStatus vtexAnswer outcome reviewId note } }'
+
+/** An audit record's states as codes with their values (the Admin words them), compact. */
+const states = (a: {
+  beforeState: Record<string, unknown> | null
+  afterState: Record<string, unknown> | null
+}) =>
+  [a.beforeState, a.afterState].map((s) =>
+    s
+      ? Object.entries(s)
+          .filter(([, v]) => v !== null)
+          .map(([k, v]) => (k === 'code' ? v : `${k}=${String(v)}`))
+          .join(' ')
+      : null
+  )
 
 async function keyNow(id: string, cookie = ANA) {
   const res = await gql(
@@ -271,6 +285,16 @@ describe("renew a stale key's token, then finish the renewal", () => {
     )
     assert.match(audit[3].vtexAnswer, /"creationDateToken":"2026-05-29/)
     assert.match(audit[1].after, /only the new token/)
+    // the same states as codes with values, for the Admin to word in the admin's language
+    assert.deepEqual(audit.map(states), [
+      ['RENEWAL renewal=FINISHED', 'NO_RENEWAL_PENDING_IN_VTEX'],
+      ['BOTH_TOKENS', 'NEW_TOKEN_ONLY date=2026-11-26'],
+      ['RENEWAL renewal=PENDING', 'UNCHANGED'],
+      [
+        'ONE_TOKEN date=2026-05-29',
+        'BOTH_TOKENS_UNTIL_FINISHED date=2026-11-26',
+      ],
+    ])
 
     // The token is nowhere but in that one answer (the file's after hook checks every answer too).
     for (const text of [...vbaseTexts(stack), ...stack.logs])
@@ -468,6 +492,10 @@ describe('deactivate, reactivate, remove a role', () => {
         ['DEACTIVATE', 'ana@acme.com', 'active', 'inactive', 200],
       ]
     )
+    assert.deepEqual(audit.map(states), [
+      ['INACTIVE', 'ACTIVE'],
+      ['ACTIVE', 'INACTIVE'],
+    ])
   })
 
   it('removes a role the key holds, and refuses one it does not hold and unknown keys', async () => {
@@ -520,6 +548,10 @@ describe('deactivate, reactivate, remove a role', () => {
         'Catalog viewer (custom)',
       ]
     )
+    assert.deepEqual(states(entry), [
+      'ROLES roles=Catalog viewer (custom),OMS - Read only',
+      'ROLES roles=Catalog viewer (custom)',
+    ])
   })
 })
 
@@ -923,6 +955,10 @@ describe("when VTEX's answer is an error or never comes", () => {
       ['RENEW_TOKEN', 'UNKNOWN', null]
     )
     assert.match(entry.after, /may have started a renewal/)
+    assert.deepEqual(states(entry), [
+      'RENEWAL renewal=NONE',
+      'RENEWAL_MAY_HAVE_STARTED',
+    ])
 
     const again = await gql(stack, ANA, RENEW, { k: key.id, c: key.appKey })
 

@@ -3,6 +3,7 @@
 // answer. Append-only: a record, once written, is never changed or removed. No record ever holds
 // a token: VTEX's answers are reduced to documented, token-free facts before they get here, and
 // anything shaped like a token is cut out again on the way in.
+import type { AuditState } from './auditStates'
 import type { ExternalKeyAction } from './externalKeys'
 import type { KeyAction } from './review/types'
 import { redactTokens } from './secrets'
@@ -33,6 +34,12 @@ export interface AuditRecord {
   /** the key's state before and after, in short words (e.g. "active" → "inactive") */
   before: string
   after: string
+  /**
+   * The same states as codes with values, for the Admin to word in the admin's language (key
+   * actions only; absent in records written by earlier versions, which keep only their text)
+   */
+  beforeState?: AuditState
+  afterState?: AuditState
   /** the VTEX call and its answer (status, and what it said); null when VTEX was not called */
   vtex: { endpoint: string; status: number | null; answer: string } | null
   outcome: AuditOutcome

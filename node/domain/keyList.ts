@@ -42,6 +42,7 @@ export interface KeyListQuery {
 export const KEY_REMINDERS = [
   'KEYS_CROSSED_ROTATION',
   'RENEWALS_UNFINISHED',
+  'RENEWALS_POSSIBLY_PENDING',
 ] as const
 
 export type KeySelection =

@@ -146,8 +146,17 @@ export type AuditRecord = {
   keyId: Scalars['ID']['output'];
   appKey: Scalars['String']['output'];
   label: Scalars['String']['output'];
+  /** the key's state before, in English (as the review's evidence export has it) */
   before: Scalars['String']['output'];
+  /** the key's state after, in English */
   after: Scalars['String']['output'];
+  /**
+   * before as a code with its values, for the Admin to word in the admin's
+   * language (null: a record written by an earlier version, which has only its English text)
+   */
+  beforeState?: Maybe<AuditState>;
+  /** after as a code with its values (null: as for beforeState) */
+  afterState?: Maybe<AuditState>;
   /** the VTEX endpoint called (null for a recorded renewal: VTEX was not called) */
   vtexCall?: Maybe<Scalars['String']['output']>;
   vtexStatus?: Maybe<Scalars['Int']['output']>;
@@ -157,6 +166,52 @@ export type AuditRecord = {
   reviewId?: Maybe<Scalars['ID']['output']>;
   note?: Maybe<Scalars['String']['output']>;
 };
+
+/** A key's state in an audit record: a code and its values. Never a token. */
+export type AuditState = {
+  __typename?: 'AuditState';
+  code: AuditStateCode;
+  /** the day (YYYY-MM-DD, UTC) the state names; null when VTEX did not say */
+  date?: Maybe<Scalars['String']['output']>;
+  /** RENEWAL: the renewal's status then */
+  renewal?: Maybe<RenewalStatus>;
+  /** ROLES: the roles' names */
+  roles?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** What an audit record's state is (its values are in AuditState) */
+export type AuditStateCode =
+  /** a renewal's status (renewal) */
+  | 'RENEWAL'
+  /** VTEX's answer to renew never arrived: it may have started a renewal whose new token nobody saw */
+  | 'RENEWAL_MAY_HAVE_STARTED'
+  /** VTEX's answer to finish never arrived: it may have finished the renewal */
+  | 'RENEWAL_MAY_HAVE_FINISHED'
+  /** VTEX said no renewal was pending */
+  | 'NO_RENEWAL_PENDING_IN_VTEX'
+  | 'UNCHANGED'
+  /** one token, created on date */
+  | 'ONE_TOKEN'
+  /** the old and the new token both valid */
+  | 'BOTH_TOKENS'
+  /** the old token and a new one (created on date) both valid until the renewal is finished */
+  | 'BOTH_TOKENS_UNTIL_FINISHED'
+  /** only the new token (created on date) is valid */
+  | 'NEW_TOKEN_ONLY'
+  /** the last renewal, on date */
+  | 'LAST_RENEWAL'
+  /** renewed in VTEX's Admin on date (recorded by an admin) */
+  | 'RENEWED_IN_VTEX'
+  | 'ACTIVE'
+  | 'INACTIVE'
+  /** the key was not found when read again */
+  | 'KEY_NOT_FOUND'
+  /** the key could not be read again from VTEX */
+  | 'KEY_UNREADABLE'
+  /** the key's roles (roles; empty: none) */
+  | 'ROLES'
+  /** the key's roles could not be read again */
+  | 'ROLES_UNREADABLE';
 
 export type CarriedOut = {
   __typename?: 'CarriedOut';
@@ -336,6 +391,11 @@ export type ExposedKey = {
   id: Scalars['ID']['output'];
   /** Empty when the key has no label */
   label: Scalars['String']['output'];
+  /**
+   * Its token renewal's status (PENDING or POSSIBLY_PENDING: its page says what to
+   * do before renewing again); null when the renewals could not be read
+   */
+  renewalStatus?: Maybe<RenewalStatus>;
 };
 
 /** Where a credential showed up in code the browser loads. Tokens appear only masked. */
@@ -989,6 +1049,8 @@ export type ReminderKind =
   | 'REVIEW_OVERDUE'
   | 'KEYS_CROSSED_ROTATION'
   | 'RENEWALS_UNFINISHED'
+  /** Active keys whose renew request got no answer: VTEX may have a renewal pending (check VTEX's Admin) */
+  | 'RENEWALS_POSSIBLY_PENDING'
   | 'DAILY_SCAN_FAILING';
 
 export type ReminderSubject = {
@@ -1562,6 +1624,8 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyParent>;
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
+  AuditState: ResolverTypeWrapper<Partial<AuditState>>;
+  AuditStateCode: ResolverTypeWrapper<Partial<AuditStateCode>>;
   CarriedOut: ResolverTypeWrapper<Partial<CarriedOut>>;
   CarryOutFilter: ResolverTypeWrapper<Partial<CarryOutFilter>>;
   CarryOutStatus: ResolverTypeWrapper<Partial<CarryOutStatus>>;
@@ -1656,6 +1720,7 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyParent;
   AuditEntry: Partial<AuditEntry>;
   AuditRecord: Partial<AuditRecord>;
+  AuditState: Partial<AuditState>;
   CarriedOut: Partial<CarriedOut>;
   ChangedKey: Partial<ChangedKey>;
   ChangedSubject: Partial<ChangedSubject>;
@@ -1849,12 +1914,21 @@ export type AuditRecordResolvers<ContextType = Context, ParentType extends Resol
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  beforeState?: Resolver<Maybe<ResolversTypes['AuditState']>, ParentType, ContextType>;
+  afterState?: Resolver<Maybe<ResolversTypes['AuditState']>, ParentType, ContextType>;
   vtexCall?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vtexStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   vtexAnswer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['ActionOutcome'], ParentType, ContextType>;
   reviewId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditState'] = ResolversParentTypes['AuditState']> = {
+  code?: Resolver<ResolversTypes['AuditStateCode'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renewal?: Resolver<Maybe<ResolversTypes['RenewalStatus']>, ParentType, ContextType>;
+  roles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
 export type CarriedOutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CarriedOut'] = ResolversParentTypes['CarriedOut']> = {
@@ -1931,6 +2005,7 @@ export type EvidenceLineResolvers<ContextType = Context, ParentType extends Reso
 export type ExposedKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExposedKey'] = ResolversParentTypes['ExposedKey']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  renewalStatus?: Resolver<Maybe<ResolversTypes['RenewalStatus']>, ParentType, ContextType>;
 };
 
 export type ExposureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
@@ -2404,6 +2479,7 @@ export type Resolvers<ContextType = Context> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditState?: AuditStateResolvers<ContextType>;
   CarriedOut?: CarriedOutResolvers<ContextType>;
   ChangedKey?: ChangedKeyResolvers<ContextType>;
   ChangedSubject?: ChangedSubjectResolvers<ContextType>;

@@ -16,6 +16,7 @@
 import type { ActionOutcome, KeyState } from '../generated/schema'
 import { wording } from '../domain/wording'
 import type { AuditRecord } from '../domain/audit'
+import type { AuditState } from '../domain/auditStates'
 import { renewalStatus, tokenAge } from '../domain/renewals'
 import type { Renewal } from '../domain/rules/types'
 import { KEY_ID } from '../services/keyActions/acting'
@@ -54,6 +55,17 @@ export function presentRenewal(r: Renewal | null | undefined) {
   }
 }
 
+/** A state as GraphQL shows it: every value present (null when the code has none). */
+const presentState = (s: AuditState | undefined) =>
+  s
+    ? {
+        code: s.code,
+        date: s.date ?? null,
+        renewal: s.renewal ?? null,
+        roles: s.roles ?? null,
+      }
+    : null
+
 export function presentAudit(r: AuditRecord) {
   return {
     id: r.id,
@@ -65,6 +77,8 @@ export function presentAudit(r: AuditRecord) {
     label: r.label,
     before: r.before,
     after: r.after,
+    beforeState: presentState(r.beforeState),
+    afterState: presentState(r.afterState),
     vtexCall: r.vtex?.endpoint ?? null,
     vtexStatus: r.vtex?.status ?? null,
     vtexAnswer: r.vtex?.answer ?? null,

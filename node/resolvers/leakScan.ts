@@ -9,6 +9,8 @@ import type { Context } from '../typings'
 import { toResolverError } from './errors'
 import { LATEST_SCAN, requestData } from '../services/requestData'
 import { READ } from '../domain/resources'
+import { renewalStatus } from '../domain/renewals'
+import type { Renewal } from '../domain/rules/types'
 
 type Shown = LeakScanResult['exposures'][number]
 const severityOf = (e: Shown): 'CRITICAL' | 'HIGH' =>
@@ -87,5 +89,18 @@ export async function exposureKey(
   const inventory = await data.inventory().catch(() => null)
   const key = inventory?.keys.find((k) => k.appKey === e.appKey)
 
-  return key ? { id: key.id, label: key.label } : null
+  if (!key) return null
+  // its renewal, so the page does not say "renew it now" where a renewal is (or may be) pending
+  const renewals = await data.storage
+    .read<Record<string, Renewal>>('renewals')
+    .then(
+      (r) => r.value ?? {},
+      () => null
+    )
+
+  return {
+    id: key.id,
+    label: key.label,
+    renewalStatus: renewals ? renewalStatus(renewals[key.id]) : null,
+  }
 }

@@ -1,7 +1,11 @@
 // The reminders to show now, for the banner and the daily snapshot's e-mails.
 import { now } from '../clock'
 import { lastCompletedAt } from '../domain/review/machine'
-import { computeReminders } from '../domain/scan/reminders'
+import {
+  computeReminders,
+  possiblyPendingRenewals,
+} from '../domain/scan/reminders'
+import type { Renewal } from '../domain/rules/types'
 import { scanFailure } from '../domain/scan/scanStatus'
 import type { Changes, Snapshot } from '../domain/scan/snapshot'
 import { toResolverError } from '../resolvers/errors'
@@ -22,7 +26,7 @@ export interface RemindersDoc {
  */
 export async function currentReminders(ctx: Context) {
   const data = requestData(ctx)
-  const [snapshot, changes, doc, settings, reviews, scanStatus] =
+  const [snapshot, changes, doc, settings, reviews, scanStatus, renewals] =
     await Promise.all([
       data.storage.read<Snapshot>('snapshots', 'latest.json'),
       data.storage.read<Changes>('snapshots', 'changes.json'),
@@ -30,17 +34,23 @@ export async function currentReminders(ctx: Context) {
       data.settings(),
       data.storage.read<ReviewsDoc>('reviews'),
       readScanStatus(data.storage),
+      data.storage.read<Record<string, Renewal>>('renewals'),
     ]).catch((e) => {
       throw toResolverError(e)
     })
 
   let unfinishedRenewals: Array<{ id: string; label: string }>
+  let possiblyPending: Array<{ id: string; label: string }>
 
   if (snapshot.value) {
     const labels = new Map(
       snapshot.value.keys.map((k) => [k.id, k.label || k.appKey])
     )
 
+    possiblyPending = possiblyPendingRenewals(
+      snapshot.value.keys,
+      renewals.value
+    )
     unfinishedRenewals = snapshot.value.findings
       .filter((f) => f.rule === 'renewal-unfinished')
       .map((f) => ({
@@ -49,6 +59,11 @@ export async function currentReminders(ctx: Context) {
       }))
   } else {
     const { input, findings } = await data.evaluation()
+
+    possiblyPending = possiblyPendingRenewals(
+      input.inventory.keys,
+      input.renewals
+    )
     const labels = new Map(
       input.inventory.keys.map((k) => [k.id, k.label || k.appKey])
     )
@@ -69,6 +84,7 @@ export async function currentReminders(ctx: Context) {
     reviewOpen: !!reviews.value?.openId,
     changes: changes.value,
     unfinishedRenewals,
+    possiblyPendingRenewals: possiblyPending,
     snoozes: doc.value?.snoozes ?? {},
     scanFailure: scanFailure(scanStatus),
   })

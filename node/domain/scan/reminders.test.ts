@@ -1,5 +1,10 @@
 import type { ReminderInput } from './reminders'
-import { computeReminders, snoozeUntil } from './reminders'
+import {
+  computeReminders,
+  possiblyPendingRenewals,
+  snoozeUntil,
+} from './reminders'
+import type { Renewal } from '../rules/types'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const DAY = 86_400_000
@@ -101,5 +106,58 @@ describe('computeReminders', () => {
       kinds({ lastReviewCompletedAt: null, snoozes: { [id]: ago(1) } })
     ).toEqual(['REVIEW_OVERDUE'])
     expect(snoozeUntil(NOW, 7)).toBe('2026-12-03T12:00:00.000Z')
+  })
+})
+
+// walk16 #7: a renewal whose answer never arrived is named too, apart from the unfinished ones
+describe('renewals that may be pending', () => {
+  const key = (id: string, isActive = true, label = `Key ${id}`) => ({
+    id,
+    appKey: `vtexappkey-acme-${id}`,
+    label,
+    isActive,
+  })
+
+  const possibly = {
+    startedAt: ago(2),
+    startedBy: 'ana@acme.com',
+    outcomeUnknownAt: ago(2),
+  } as unknown as Renewal
+
+  const pending = { startedAt: ago(2), startedBy: 'ana@acme.com' } as Renewal
+
+  it('names the active keys whose renew request got no answer, by label (else appKey)', () => {
+    expect(
+      possiblyPendingRenewals(
+        [key('a'), key('b', false), key('c'), key('d', true, '')],
+        { a: possibly, b: possibly, c: pending, d: possibly }
+      )
+    ).toEqual([
+      { id: 'a', label: 'Key a' },
+      { id: 'd', label: 'vtexappkey-acme-d' },
+    ])
+    expect(possiblyPendingRenewals([key('a')], null)).toEqual([])
+  })
+
+  it('gets a reminder of its own beside the unfinished ones, snoozable by its keys', () => {
+    const both = computeReminders(
+      input({
+        unfinishedRenewals: [{ id: 'm', label: 'Magalu' }],
+        possiblyPendingRenewals: [{ id: 's', label: 'Store locator' }],
+      })
+    )
+
+    expect(both.map((r) => [r.kind, r.count, r.subjects])).toEqual([
+      ['RENEWALS_UNFINISHED', 1, [{ id: 'm', label: 'Magalu' }]],
+      ['RENEWALS_POSSIBLY_PENDING', 1, [{ id: 's', label: 'Store locator' }]],
+    ])
+    const id = both[1].id
+
+    expect(
+      kinds({
+        possiblyPendingRenewals: [{ id: 's', label: 'Store locator' }],
+        snoozes: { [id]: new Date(NOW.getTime() + DAY).toISOString() },
+      })
+    ).toEqual([])
   })
 })

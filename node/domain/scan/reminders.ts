@@ -1,8 +1,11 @@
 // Reminders an admin sees in Key Steward, computed from plain data: review due soon or overdue,
-// keys that crossed their rotation period since the last scan, renewals left unfinished, and a
-// daily scan that is failing (registration refused, or its last run failed).
+// keys that crossed their rotation period since the last scan, renewals left unfinished, renewals
+// that may be pending (VTEX's answer to renew never arrived: check VTEX's Admin), and a daily
+// scan that is failing (registration refused, or its last run failed).
 // Snoozed reminders stay hidden until their snooze ends.
 import { addDays, ageInDays, isReviewOverdue, nextReviewDue } from '../age'
+import { renewalStatus } from '../renewals'
+import type { Renewal } from '../rules/types'
 import type { Changes } from './snapshot'
 
 export const DEFAULT_REMIND_BEFORE_DAYS = 14
@@ -12,6 +15,7 @@ export type ReminderKind =
   | 'REVIEW_OVERDUE'
   | 'KEYS_CROSSED_ROTATION'
   | 'RENEWALS_UNFINISHED'
+  | 'RENEWALS_POSSIBLY_PENDING'
   | 'DAILY_SCAN_FAILING'
 
 export interface Reminder {
@@ -34,6 +38,8 @@ export interface ReminderInput {
   reviewOpen?: boolean
   changes: Changes | null
   unfinishedRenewals: Array<{ id: string; label: string }>
+  /** active keys whose renew request got no answer: VTEX may have a renewal pending */
+  possiblyPendingRenewals?: Array<{ id: string; label: string }>
   snoozes: Record<string, string>
   /** the daily scan's failure, if any (domain/scan/scanStatus.ts scanFailure) */
   scanFailure?: { at: string; problem: string | null } | null
@@ -93,6 +99,22 @@ export function computeReminders(input: ReminderInput): Reminder[] {
     })
   }
 
+  const possibly = input.possiblyPendingRenewals ?? []
+
+  if (possibly.length) {
+    out.push({
+      id: `renewals-possibly-pending:${possibly
+        .map((r) => r.id)
+        .sort()
+        .join(',')
+        .slice(0, 200)}`,
+      kind: 'RENEWALS_POSSIBLY_PENDING',
+      count: possibly.length,
+      dueDate: null,
+      subjects: possibly,
+    })
+  }
+
   if (input.scanFailure) {
     out.push({
       id: `scan-failing:${
@@ -116,4 +138,22 @@ export function computeReminders(input: ReminderInput): Reminder[] {
 
 export function snoozeUntil(now: Date, days: number): string {
   return addDays(now, days).toISOString()
+}
+
+/**
+ * Active keys whose renewal may be pending: Key Steward asked VTEX to renew and the answer never
+ * came. The renewal-unfinished rule counts only renewals VTEX confirmed; these are named apart,
+ * asking the admin to check VTEX's Admin (the key's page says the same).
+ */
+export function possiblyPendingRenewals(
+  keys: Array<{ id: string; appKey: string; label: string; isActive: boolean }>,
+  renewals: Record<string, Renewal> | null
+): Array<{ id: string; label: string }> {
+  if (!renewals) return []
+
+  return keys
+    .filter(
+      (k) => k.isActive && renewalStatus(renewals[k.id]) === 'POSSIBLY_PENDING'
+    )
+    .map((k) => ({ id: k.id, label: k.label || k.appKey }))
 }

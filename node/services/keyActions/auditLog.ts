@@ -6,6 +6,8 @@ import { randomBytes } from 'crypto'
 import { UpstreamError } from '../../clients/retry'
 import type { AuditOutcome, AuditRecord } from '../../domain/audit'
 import { auditRecord } from '../../domain/audit'
+import type { AuditState } from '../../domain/auditStates'
+import { englishOf } from '../../domain/auditStates'
 import { appendAudit } from '../auditLog'
 import type { KeyAction } from '../../domain/review/types'
 import { requestData } from '../requestData'
@@ -52,8 +54,8 @@ export function record(
   a: Acting,
   action: KeyAction,
   parts: {
-    before: string
-    after: string
+    before: AuditState
+    after: AuditState
     endpoint: string | null
     status: number | null
     answer?: string
@@ -69,8 +71,10 @@ export function record(
     keyId: a.key.id,
     appKey: a.key.appKey,
     label: a.key.label,
-    before: parts.before,
-    after: parts.after,
+    before: englishOf(parts.before),
+    after: englishOf(parts.after),
+    beforeState: parts.before,
+    afterState: parts.after,
     vtex: parts.endpoint
       ? {
           endpoint: parts.endpoint,

@@ -5,6 +5,8 @@
 import { ResolverError } from '@vtex/api'
 
 import { wording } from '../../domain/wording'
+import type { AuditState } from '../../domain/auditStates'
+import { englishOf, state } from '../../domain/auditStates'
 import type { VtexRoleRef } from '../../clients/licenseManagerApi'
 import { LM } from '../../clients/licenseManagerApi'
 import { outcomeUnknown } from '../../clients/retry'
@@ -40,8 +42,8 @@ async function settleAfterError(
   e: unknown,
   p: {
     endpoint: string
-    before: string
-    describe: (k: KeyState) => string
+    before: AuditState
+    describe: (k: KeyState) => AuditState
     applied: (k: KeyState) => boolean | null
     note?: string
     detail: (k: KeyState) => string
@@ -55,7 +57,7 @@ async function settleAfterError(
       ctx,
       record(a, action, {
         before: p.before,
-        after: 'unchanged',
+        after: state.of('UNCHANGED'),
         endpoint: p.endpoint,
         status: statusOf(e),
         answer: reasonOf(e),
@@ -76,9 +78,7 @@ async function settleAfterError(
       : 'NOT_APPLIED'
 
   const after =
-    seen && applied !== null
-      ? p.describe(seen)
-      : 'unknown: the key could not be read again from VTEX'
+    seen && applied !== null ? p.describe(seen) : state.of('KEY_UNREADABLE')
 
   const audited = await audit(
     ctx,
@@ -116,7 +116,7 @@ async function settleAfterError(
   )
 }
 
-const word = (v: boolean) => (v ? 'active' : 'inactive')
+const word = (v: boolean) => englishOf(state.active(v))
 
 export async function setActive(
   ctx: Context,
@@ -138,7 +138,7 @@ export async function setActive(
     })
   }
 
-  const before = word(a.key.isActive)
+  const before = state.active(a.key.isActive)
 
   try {
     await ctx.clients.licenseManagerApi.setAppKeyActive(token, a.key.id, active)
@@ -146,14 +146,14 @@ export async function setActive(
     return settleAfterError(ctx, a, action, e, {
       endpoint: LM.updateAppKey,
       before,
-      describe: (k) => word(k.isActive),
+      describe: (k) => state.active(k.isActive),
       applied: (k) => k.isActive === active,
-      detail: (k) => `${before} → ${word(k.isActive)}`,
+      detail: (k) => `${word(a.key.isActive)} → ${word(k.isActive)}`,
     })
   }
 
   const seen = await reread(ctx, a.key.id)
-  const after = seen ? word(seen.isActive) : 'not found when read again'
+  const after = seen ? state.active(seen.isActive) : state.of('KEY_NOT_FOUND')
   const outcome: AuditOutcome = !seen
     ? 'UNKNOWN'
     : seen.isActive === active
@@ -175,7 +175,12 @@ export async function setActive(
   // A decision is carried out only when VTEX shows the key as asked, read again afterwards.
   const carriedOut =
     seen?.isActive === active
-      ? await markCarriedOut(ctx, a, action, `${before} → ${after}`)
+      ? await markCarriedOut(
+          ctx,
+          a,
+          action,
+          `${englishOf(before)} → ${englishOf(after)}`
+        )
       : false
 
   return { key: seen, outcome, audited, carriedOut }
@@ -206,7 +211,7 @@ export async function removeRole(
       }),
     })
   const names = (rs: Array<Pick<VtexRoleRef, 'name'>>) =>
-    rs.map((r) => r.name).join(', ') || 'no roles'
+    state.roles(rs.map((r) => r.name))
 
   try {
     await lm.removeRole(token, a.key.id, role.id)
@@ -227,7 +232,7 @@ export async function removeRole(
   const gone = !!seen?.rolesKnown && !seen.roles.some((r) => r.id === role.id)
   const after = seen?.rolesKnown
     ? names(seen.roles)
-    : 'roles could not be read again'
+    : state.of('ROLES_UNREADABLE')
 
   const outcome: AuditOutcome = !seen?.rolesKnown
     ? 'UNKNOWN'

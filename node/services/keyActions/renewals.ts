@@ -19,6 +19,7 @@ import {
   renewalStatus,
 } from '../../domain/renewals'
 import type { Renewal } from '../../domain/rules/types'
+import { state } from '../../domain/auditStates'
 import {
   requireAdminToken,
   toResolverError,
@@ -75,9 +76,6 @@ async function saveRenewal(
     return false
   }
 }
-
-const day = (iso: string | null | undefined) =>
-  iso ? iso.slice(0, 10) : 'unknown date'
 
 /** A recorded date in messages, or "unknown date" in the admin's language. */
 const dayWording = (iso: string | null | undefined) =>
@@ -196,9 +194,7 @@ async function renewalAction(
   const token = requireAdminToken(ctx)
   const a = await acting(ctx, args.keyId, args.confirm, action)
   const current = (await readRenewals(ctx))[a.key.id]
-  const before = `renewal ${renewalStatus(current)
-    .toLowerCase()
-    .replace(/_/g, ' ')}`
+  const before = state.renewal(renewalStatus(current))
 
   return { token, a, current, before }
 }
@@ -232,8 +228,7 @@ export async function renew(
         ctx,
         record(a, 'RENEW_TOKEN', {
           before,
-          after:
-            'unknown: VTEX may have started a renewal; its new token, if any, was never shown',
+          after: state.of('RENEWAL_MAY_HAVE_STARTED'),
           endpoint: VTEX_ID.renew,
           status: statusOf(e),
           answer: reasonOf(e),
@@ -245,7 +240,7 @@ export async function renew(
         ctx,
         record(a, 'RENEW_TOKEN', {
           before,
-          after: 'unchanged',
+          after: state.of('UNCHANGED'),
           endpoint: VTEX_ID.renew,
           status: statusOf(e),
           answer: reasonOf(e),
@@ -264,10 +259,11 @@ export async function renew(
   const audited = await audit(
     ctx,
     record(a, 'RENEW_TOKEN', {
-      before: `one token, created ${day(facts.creationDateToken)}`,
-      after: `old token and a new one (created ${day(
+      before: state.dated('ONE_TOKEN', facts.creationDateToken),
+      after: state.dated(
+        'BOTH_TOKENS_UNTIL_FINISHED',
         facts.creationDateNewToken
-      )}) both valid until the renewal is finished`,
+      ),
       endpoint: VTEX_ID.renew,
       status: 200,
       answer: JSON.stringify(facts),
@@ -334,11 +330,13 @@ export async function finish(
       ctx,
       record(a, 'FINISH_RENEWAL', {
         before,
-        after: notPending
-          ? 'VTEX has no pending renewal'
-          : unknown
-          ? 'unknown: VTEX may have finished the renewal'
-          : 'unchanged',
+        after: state.of(
+          notPending
+            ? 'NO_RENEWAL_PENDING_IN_VTEX'
+            : unknown
+            ? 'RENEWAL_MAY_HAVE_FINISHED'
+            : 'UNCHANGED'
+        ),
         endpoint: VTEX_ID.finishRenewal,
         status: statusOf(e),
         answer: reasonOf(e),
@@ -361,10 +359,8 @@ export async function finish(
   const audited = await audit(
     ctx,
     record(a, 'FINISH_RENEWAL', {
-      before: 'old and new token both valid',
-      after: `only the new token (created ${day(
-        facts.creationDateToken
-      )}) is valid`,
+      before: state.of('BOTH_TOKENS'),
+      after: state.dated('NEW_TOKEN_ONLY', facts.creationDateToken),
       endpoint: VTEX_ID.finishRenewal,
       status: 200,
       answer: JSON.stringify(facts),
@@ -433,9 +429,9 @@ export async function recordElsewhere(
     ctx,
     record(a, 'RECORD_RENEWAL', {
       before: previous?.finishedAt
-        ? `last renewal ${day(previous.finishedAt)}`
-        : `renewal ${renewalStatus(previous).toLowerCase().replace(/_/g, ' ')}`,
-      after: `renewed in VTEX's Admin on ${day(renewal.finishedAt)} (recorded)`,
+        ? state.dated('LAST_RENEWAL', previous.finishedAt)
+        : state.renewal(renewalStatus(previous)),
+      after: state.dated('RENEWED_IN_VTEX', renewal.finishedAt),
       endpoint: null,
       status: null,
       outcome: 'DONE',

@@ -56,7 +56,11 @@ const scan = {
       snippet: "'X-VTEX-API-AppToken': 'BHHP…(128)'",
       lastSeenAt: null,
       severity: 'CRITICAL',
-      key: { id: 'k-store-locator', label: 'Store locator widget' },
+      key: {
+        id: 'k-store-locator',
+        label: 'Store locator widget',
+        renewalStatus: 'NONE',
+      },
     },
   ],
 }
@@ -112,6 +116,47 @@ describe('ExposurePage', () => {
     expect(step.textContent).toBe(
       'If a token was found, renew it now: on the key’s page in Key Steward (Store locator widget), with Renew token…, or else in VTEX’s Admin (Account settings → API keys). Then finish the renewal once integrations use the new one.'
     )
+    expect(step.querySelector('a')!.getAttribute('href')).toBe(
+      '/admin/key-steward/keys/k-store-locator'
+    )
+  })
+
+  // walk16 #2: a second Renew token… would be refused; the key's page says to check VTEX's Admin
+  it('defers step 1 to the key’s page when its renewal is pending or may be pending', async () => {
+    const { getByText, container } = render(<ExposurePage />, {
+      graphql: {
+        mocks: [
+          {
+            request: { query: LEAK_SCAN },
+            result: {
+              data: {
+                leakScan: {
+                  ...scan,
+                  exposures: [
+                    {
+                      ...scan.exposures[0],
+                      key: {
+                        ...scan.exposures[0].key,
+                        renewalStatus: 'POSSIBLY_PENDING',
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      locale: 'es',
+    })
+
+    await waitFor(() => getByText('vtexappkey-acme-XDIUKI'))
+    const step = container.querySelector('[data-todo-renew]')!
+
+    expect(step.textContent).toBe(
+      'Si se encontró un token, abre la página de la clave en Key Steward (Store locator widget) y sigue lo que indica: hay una renovación de su token pendiente o que puede estarlo, y la página dice qué hacer antes de renovarlo otra vez. Luego termina la renovación cuando las integraciones usen el nuevo.'
+    )
+    expect(step.textContent).not.toMatch(/renuévalo ya/)
     expect(step.querySelector('a')!.getAttribute('href')).toBe(
       '/admin/key-steward/keys/k-store-locator'
     )

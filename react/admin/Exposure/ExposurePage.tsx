@@ -91,6 +91,12 @@ const ExposurePage: React.FC = () => {
   // A session that may not renew on a key's page (without the read resources the key pages are
   // closed to it) is sent to VTEX's Admin first, not to a page it cannot open (walk14 #9).
   const renewHere = mayCarryOut('ROTATE', usePermissions())
+  // A listed key whose renewal is pending or may be pending: "renew it now" would contradict its
+  // page (check VTEX's Admin first, finish it), so step 1 sends to that page's advice instead.
+  const renewalOpen = renewKeys.some(
+    (k) =>
+      k.renewalStatus === 'PENDING' || k.renewalStatus === 'POSSIBLY_PENDING'
+  )
 
   const scanRun = useScanRun(run)
   const runButton = (
@@ -357,7 +363,11 @@ const ExposurePage: React.FC = () => {
                   <FormattedMessage id="admin/key-steward.exposure.todo1Admin" />
                 ) : renewKeys.length ? (
                   <FormattedMessage
-                    id="admin/key-steward.exposure.todo1Keys"
+                    id={
+                      renewalOpen
+                        ? 'admin/key-steward.exposure.todo1KeysRenewalOpen'
+                        : 'admin/key-steward.exposure.todo1Keys'
+                    }
                     values={{
                       keys: renewKeys.map((k, i) => (
                         <React.Fragment key={k.id}>

@@ -2,7 +2,7 @@
 // with who, when, before → after and VTEX's answer. Newest first.
 import React from 'react'
 import { useQuery } from 'react-apollo'
-import { FormattedDate, FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import KEY_AUDIT from '../graphql/keyAudit.gql'
 import type {
@@ -10,6 +10,8 @@ import type {
   KeyStewardKeyAuditQueryVariables,
 } from '../graphql/types.generated'
 import type { TokenRenewal } from '../types'
+import { scanTime } from '../utils/scanTime'
+import { changeWords } from './auditChange'
 import { renewalMissingFromLog } from './renewalLogged'
 
 /** Said when the renewal panel above shows a renewal this log has no entry for. */
@@ -23,6 +25,7 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
   keyId,
   renewal,
 }) => {
+  const intl = useIntl()
   const { data, error } = useQuery<
     KeyStewardKeyAuditQuery,
     KeyStewardKeyAuditQueryVariables
@@ -79,14 +82,8 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
               data-audit-outcome={a.outcome}
             >
               <td className="pv3 ph3 nowrap">
-                <FormattedDate
-                  value={a.at}
-                  year="numeric"
-                  month="short"
-                  day="numeric"
-                  hour="2-digit"
-                  minute="2-digit"
-                />
+                {/* in UTC and saying so, as the review's log and the scans' times */}
+                {scanTime(intl.locale, a.at)}
               </td>
               <td className="pv3 ph3">{a.by}</td>
               <td className="pv3 ph3">
@@ -102,9 +99,7 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
                 )}
                 {a.note && <span className="db c-muted-1">{a.note}</span>}
               </td>
-              <td className="pv3 ph3">
-                {a.before} → {a.after}
-              </td>
+              <td className="pv3 ph3">{changeWords(intl, a)}</td>
               <td className="pv3 ph3 c-muted-1">
                 {a.vtexCall ? (
                   <>

@@ -622,6 +622,8 @@ describe('key page: remediation', () => {
       action: 'DEACTIVATE',
       before: 'active',
       after: 'inactive',
+      beforeState: null,
+      afterState: null,
       vtexCall: 'PUT /api/vlm/appkeys/{id}',
       vtexStatus: 200,
       vtexAnswer: '',
@@ -643,6 +645,98 @@ describe('key page: remediation', () => {
     expect(text).toContain('Key deactivated')
     expect(text).toContain('active → inactive')
     expect(text).toContain('PUT /api/vlm/appkeys/{id} · 200')
+  })
+
+  it('words before → after in the page’s language from the stored codes, at a UTC time that says so', async () => {
+    const entry = {
+      id: 'a1',
+      at: '2026-11-26T12:00:00.000Z',
+      by: 'ana@acme.com',
+      action: 'RENEW_TOKEN',
+      before: 'renewal none',
+      after:
+        'unknown: VTEX may have started a renewal; its new token, if any, was never shown',
+      beforeState: {
+        code: 'RENEWAL',
+        date: null,
+        renewal: 'NONE',
+        roles: null,
+      },
+      afterState: {
+        code: 'RENEWAL_MAY_HAVE_STARTED',
+        date: null,
+        renewal: null,
+        roles: null,
+      },
+      vtexCall: 'PATCH /api/vtexid/apikey/{apiKey}/apitoken/renew',
+      vtexStatus: 504,
+      vtexAnswer: '',
+      outcome: 'UNKNOWN',
+      reviewId: null,
+      note: null,
+    }
+
+    const finished = {
+      ...entry,
+      id: 'a2',
+      action: 'FINISH_RENEWAL',
+      before: 'old and new token both valid',
+      after: 'only the new token (created 2026-11-26) is valid',
+      beforeState: { ...entry.beforeState, code: 'BOTH_TOKENS', renewal: null },
+      afterState: {
+        ...entry.afterState,
+        code: 'NEW_TOKEN_ONLY',
+        date: '2026-11-26',
+      },
+      outcome: 'DONE',
+    }
+
+    // written by an earlier version: no codes, its English text as stored
+    const older = {
+      ...entry,
+      id: 'a3',
+      action: 'DEACTIVATE',
+      before: 'active',
+      after: 'inactive',
+      beforeState: null,
+      afterState: null,
+      outcome: 'DONE',
+    }
+
+    const mocks = () => [
+      keyDetailMock(STALE.id),
+      permissions(),
+      audit([entry, finished, older]),
+    ]
+
+    const es = render(<KeyDetailPage />, {
+      graphql: { mocks: mocks() },
+      locale: 'es',
+    })
+
+    await waitFor(() => es.getByTestId('audit-log'))
+    const esText = es.getByTestId('audit-log').textContent!
+
+    expect(esText).toContain(
+      'ninguna renovación → desconocido: VTEX puede haber iniciado una renovación; su nuevo token, si lo hay, nunca se mostró'
+    )
+    expect(esText).toMatch(
+      /token antiguo y nuevo, ambos válidos → solo el nuevo token \(creado el 26 nov\.? 2026\) es válido/
+    )
+    expect(esText).toContain('active → inactive')
+    expect(esText).not.toContain('VTEX may have')
+    expect(esText).toMatch(/12:00 UTC/)
+    es.unmount()
+
+    const pt = render(<KeyDetailPage />, {
+      graphql: { mocks: mocks() },
+      locale: 'pt',
+    })
+
+    await waitFor(() => pt.getByTestId('audit-log'))
+    expect(pt.getByTestId('audit-log').textContent).toContain(
+      'nenhuma renovação → desconhecido: a VTEX pode ter iniciado uma renovação'
+    )
   })
 })
 

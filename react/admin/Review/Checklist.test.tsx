@@ -316,3 +316,33 @@ describe('Checklist: focus after saving a practice', () => {
     ).toBeInTheDocument()
   })
 })
+
+// walk16 #8: seven practices' "Save" buttons read apart by the practice each one saves
+describe('Checklist: each Save names its practice', () => {
+  it('is described by the practice’s heading (aria-describedby)', async () => {
+    const { container } = render(
+      <Checklist
+        items={[
+          checked,
+          { ...checked, practice: 'RENEW_TOKENS' } as ChecklistItem,
+        ]}
+        reviewId="r1"
+      />
+    )
+
+    const buttons = Array.from(
+      container.querySelectorAll('form button[type="submit"]')
+    )
+
+    expect(buttons).toHaveLength(2)
+    await waitFor(() =>
+      expect(
+        buttons.map(
+          (b) =>
+            document.getElementById(b.getAttribute('aria-describedby') ?? '')
+              ?.textContent
+        )
+      ).toEqual(['Rotate keys', 'Renew tokens'])
+    )
+  })
+})

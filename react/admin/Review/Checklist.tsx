@@ -21,6 +21,7 @@ import type { CheckStatus, ChecklistItem } from './types'
 import { useSettledMutation } from '../apollo/useSettledMutation'
 import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
+import { useAriaAttributes } from '../components/useAriaAttributes'
 
 const STATUSES: CheckStatus[] = ['OPEN', 'DONE', 'NOT_APPLICABLE']
 
@@ -250,6 +251,11 @@ const Item: React.FC<{
 }> = ({ item, reviewId, focusHeading, onSaved }) => {
   const intl = useIntl()
   const heading = useRef<HTMLHeadingElement>(null)
+  // Each practice's "Save" is described by the practice's name, as the rows' are by their key's.
+  const nameId = `review-practice-name-${item.practice}`
+  const saveButton = useRef<HTMLButtonElement>(null)
+
+  useAriaAttributes(saveButton, { 'aria-describedby': nameId })
 
   // After a save the item is drawn anew (its key holds the saved status and note) and its Save
   // is disabled until the next change: keyboard users would be left on the page's body.
@@ -284,7 +290,12 @@ const Item: React.FC<{
     >
       <div className="flex items-start justify-between flex-wrap">
         <div className="w-100 w-50-l pr5">
-          <h3 ref={heading} tabIndex={-1} className="t-heading-5 mt0 mb3">
+          <h3
+            ref={heading}
+            id={nameId}
+            tabIndex={-1}
+            className="t-heading-5 mt0 mb3"
+          >
             <FormattedMessage
               id={`admin/key-steward.practice.${item.practice}`}
             />
@@ -385,6 +396,7 @@ const Item: React.FC<{
             </p>
           )}
           <Button
+            ref={saveButton}
             type="submit"
             size="small"
             variation="secondary"

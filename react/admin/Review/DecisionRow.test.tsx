@@ -466,3 +466,32 @@ describe('DecisionRow', () => {
     ).toContain('“ERP orders sync”')
   })
 })
+
+// walk16 #8: the rows' 50 "Save" buttons read apart by the key each one saves
+describe('DecisionRow: the Save button names its key', () => {
+  it('is described by the key’s name (aria-describedby)', async () => {
+    const { container } = render(
+      inTable(
+        <>
+          <DecisionRow k={exposed} />
+          <DecisionRow k={healthy} />
+        </>
+      )
+    )
+
+    const described = (id: string) => {
+      const button = container.querySelector(
+        `tr[data-review-key="${id}"] button[type="submit"]`
+      )!
+
+      return document.getElementById(
+        button.getAttribute('aria-describedby') ?? ''
+      )?.textContent
+    }
+
+    await waitFor(() =>
+      expect(described('k-locator')).toBe('Store locator widget')
+    )
+    expect(described('k-erp')).toBe('ERP orders sync')
+  })
+})

@@ -24,6 +24,7 @@ import { keyName, renamed } from './keyName'
 import { shownText } from '../graphql/shownText.generated'
 import { RereadNotice } from '../components/RereadNotice'
 import Select from '../components/Select'
+import { useAriaAttributes } from '../components/useAriaAttributes'
 
 /** The decision's field: one width whatever is chosen, so no row moves. Its longest option
  * ("Rotacionar (renovar o token)", 13rem of text) fits with room for another font: the field
@@ -289,6 +290,11 @@ const DecisionRow: React.FC<RowProps> = ({
   // message (the Save button under focus is disabled while saving and the browser drops it).
   const justificationInput = useRef<HTMLInputElement>(null)
   const refusal = useRef<HTMLParagraphElement>(null)
+  // Fifty "Save" buttons in a row read apart: each is described by its key's name (walk16 #8).
+  const nameId = `review-key-name-${k.id}`
+  const saveButton = useRef<HTMLButtonElement>(null)
+
+  useAriaAttributes(saveButton, { 'aria-describedby': nameId })
   const submit = (d: Decision) =>
     save({
       variables: { keyIds: [k.id], decision: d, justification },
@@ -328,7 +334,7 @@ const DecisionRow: React.FC<RowProps> = ({
       <td className="pv3 ph3 v-top">
         {k.external ? (
           // another account's key, named as the key list names it: its account and the tag
-          <span className="db" data-external-key>
+          <span className="db" data-external-key id={nameId}>
             <SubjectName
               subjectType="EXTERNAL_KEY"
               subjectId={k.appKey}
@@ -337,7 +343,9 @@ const DecisionRow: React.FC<RowProps> = ({
             />
           </span>
         ) : (
-          <span className="db">{label}</span>
+          <span className="db" id={nameId}>
+            {label}
+          </span>
         )}
         {renamed(k) && (
           <span className="db f7 c-muted-1" data-renamed-from>
@@ -486,6 +494,7 @@ const DecisionRow: React.FC<RowProps> = ({
               </div>
               <div className="pt5">
                 <Button
+                  ref={saveButton}
                   type="submit"
                   size="small"
                   variation={k.decision && !changed ? 'tertiary' : 'primary'}

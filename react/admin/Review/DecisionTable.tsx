@@ -114,6 +114,13 @@ const DecisionTable: React.FC<{
   })
 
   const [notice, setNotice] = useState<string | null>(null)
+  // "It left the Undecided list" is said only once the row has left: when the list could not be
+  // read again after the decision, the row is still shown and only the decision is said.
+  const [stillShown, setStillShown] = useState<{
+    id: string
+    text: string
+  } | null>(null)
+
   // A decision's button goes away or is disabled once it is saved (the row leaves the Undecided
   // list, the bulk keep's button with its last key): focus goes to the notice that says what
   // happened, not to the page's body.
@@ -124,8 +131,9 @@ const DecisionTable: React.FC<{
     if (noticeFocus) noticeRef.current?.focus()
   }, [noticeFocus])
 
-  const say = (message: string) => {
+  const say = (message: string, ifStillShown: typeof stillShown = null) => {
     setNotice(message)
+    setStillShown(ifStillShown)
     setNoticeFocus((n) => n + 1)
   }
 
@@ -375,7 +383,9 @@ const DecisionTable: React.FC<{
           role="status"
           data-decide-notice
         >
-          {notice}
+          {stillShown && page?.keys.some((k) => k.id === stillShown.id)
+            ? stillShown.text
+            : notice}
         </p>
       )}
       {/* before the bulk bar, as the steps go (select, then decide); hidden once every matching key
@@ -500,7 +510,11 @@ const DecisionTable: React.FC<{
                             ? 'decidedMoved'
                             : 'decidedOne',
                           { label, decision }
-                        )
+                        ),
+                        {
+                          id: k.id,
+                          text: t('decidedOne', { label, decision }),
+                        }
                       )
                     }
                   />

@@ -140,6 +140,29 @@ describe('the decision table (walk7)', () => {
     expect(container.querySelector('[data-decide-notice]')).toBeNull()
   })
 
+  it('says only what was decided when the list could not be read again and the row is still shown (walk16 #3)', async () => {
+    const { result: _, ...unread } = pageOf({ status: 'UNDECIDED' })
+    const { container, findByText } = render(<DecisionTable />, {
+      graphql: {
+        mocks: [
+          pageOf({ status: 'UNDECIDED' }),
+          healthyCount,
+          decide('used by the ERP'),
+          { ...unread, error: new Error('HTTP 503') },
+          { ...healthyCount, result: undefined, error: new Error('HTTP 503') },
+        ],
+      },
+    })
+
+    await findByText('ERP orders sync')
+    decideRow(container, 'used by the ERP')
+    await findByText(/This page could not be read again/)
+    const notice = container.querySelector('[data-decide-notice]')!
+
+    expect(row(container)).not.toBeNull()
+    expect(notice.textContent).toBe('“ERP orders sync” decided: Deactivate.')
+  })
+
   it('puts focus on the justification a refusal asks for', async () => {
     const { container, findByText } = render(<DecisionTable />, {
       graphql: {

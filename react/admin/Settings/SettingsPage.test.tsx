@@ -195,6 +195,39 @@ describe('SettingsPage', () => {
     }
   )
 
+  // walk16 #6: the refusal states the range; the help under it no longer repeats it
+  it.each([
+    [
+      /^Review cadence/,
+      '5',
+      'Enter a whole number from 7 to 365.',
+      /^Days between completed access reviews\.$/,
+    ],
+    [
+      /^Rotation period/,
+      '10',
+      'Enter a whole number from 30 to 365.',
+      /^Active keys whose token is older than this[^]*[^5]\.$/,
+    ],
+  ])(
+    'a refused number states its range once: in the refusal, not again in its help (%s)',
+    async (label, typed, message, helpAlone) => {
+      const { getByLabelText, getByText } = mount()
+
+      await waitFor(() => getByLabelText(label))
+      const input = getByLabelText(label)
+      const helpOf = () =>
+        document.getElementById(`${input.id}-help`)!.textContent!
+
+      expect(helpOf()).toMatch(/From \d+ to \d+\.$/)
+      fireEvent.change(input, { target: { value: typed } })
+      fireEvent.click(getByText('Save settings'))
+      await waitFor(() => getByText(message))
+      expect(helpOf()).toMatch(helpAlone)
+      expect(helpOf()).not.toMatch(/From \d+ to/)
+    }
+  )
+
   it('opens Advanced when one of its knobs is wrong', async () => {
     const { getByLabelText, getByText, getByTestId } = mount()
 

@@ -60,6 +60,14 @@ const ADVANCED_NUMBERS: NumberField[] = [
 
 const NUMBER_FIELDS = [...POLICY_NUMBERS, ...ADVANCED_NUMBERS]
 
+/** Refusals whose sentence states the field's range or its maximum (settings.error.*). */
+const RANGE_STATED: Array<FieldProblem['code']> = [
+  'REQUIRED',
+  'NOT_WHOLE_NUMBER',
+  'OUT_OF_RANGE',
+  'TOO_MANY',
+]
+
 type ListField =
   | 'extraGenericLabels'
   | 'scanExtraPaths'
@@ -157,12 +165,19 @@ const SettingsPage: React.FC = () => {
 
   const help = (field: NumberField | ListField) => {
     const l = limitOf(field)
-    const range =
-      l?.min != null && l.max != null
-        ? t('range', { min: l.min, max: l.max })
-        : l?.maxItems != null
-        ? t('listRange', { maxItems: l.maxItems })
-        : ''
+    // A refusal that states the range ("Enter a whole number from 7 to 365.") is read just
+    // before the help: the help then leaves its own range out, so it is said once (walk16 #6).
+    const stated = problems.some(
+      (p) => p.field === field && RANGE_STATED.includes(p.code)
+    )
+
+    const range = stated
+      ? ''
+      : l?.min != null && l.max != null
+      ? t('range', { min: l.min, max: l.max })
+      : l?.maxItems != null
+      ? t('listRange', { maxItems: l.maxItems })
+      : ''
 
     return `${t(`${field}.help`)} ${range}`.trim()
   }

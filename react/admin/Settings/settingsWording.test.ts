@@ -69,4 +69,14 @@ describe('settings wording', () => {
       ).toEqual([])
     }
   )
+
+  // walk16 #5: "Its first run comes at the next 06:00 UTC" repeated the next-run line above it
+  // ("Next run: Nov 27, 2026, 06:00 UTC"), and read as a literal copy in pt/es
+  it.each([
+    ['en', 'The scan has not run yet.'],
+    ['pt', 'A varredura ainda não foi executada.'],
+    ['es', 'El escaneo aún no se ha ejecutado.'],
+  ])('a scan that never ran says only that (%s)', (lang, text) => {
+    expect(CATALOGS[lang]['admin/key-steward.dailyScan.neverRan']).toBe(text)
+  })
 })

@@ -46,6 +46,53 @@ describe('Reminders', () => {
     }
   })
 
+  // walk16 #7: a renewal whose answer never arrived is named, asking to check VTEX's Admin
+  it('names a renewal that may be pending and asks to check VTEX’s Admin, in each language', async () => {
+    const reminders = [
+      {
+        id: 'renewals-possibly-pending:k-locator',
+        kind: 'RENEWALS_POSSIBLY_PENDING',
+        count: 1,
+        dueDate: null,
+        subjects: [{ id: 'k-locator', label: 'Store locator widget' }],
+      },
+    ]
+
+    for (const [locale, text] of [
+      [
+        'en',
+        '1 token renewal may be pending (VTEX’s answer never arrived): Store locator widget. Check in VTEX’s Admin whether a renewal is pending.',
+      ],
+      [
+        'pt',
+        '1 renovação de token pode estar pendente (a resposta da VTEX nunca chegou): Store locator widget. Verifique no Admin da VTEX se há uma renovação pendente.',
+      ],
+      [
+        'es',
+        '1 renovación de token puede estar pendiente (la respuesta de VTEX nunca llegó): Store locator widget. Comprueba en el Admin de VTEX si hay una renovación pendiente.',
+      ],
+    ]) {
+      const view = render(<Reminders />, {
+        graphql: {
+          mocks: [
+            { request: { query: REMINDERS }, result: { data: { reminders } } },
+          ],
+        },
+        locale,
+      })
+
+      await waitFor(() => view.getByText(text))
+      const link = view.container.querySelector(
+        '[data-reminder="RENEWALS_POSSIBLY_PENDING"] a'
+      )!
+
+      expect(link.getAttribute('href')).toBe(
+        '/admin/key-steward/keys?ids=k-locator'
+      )
+      view.unmount()
+    }
+  })
+
   it('names three keys, then how many more in words (no "…." before the full stop)', async () => {
     const reminders = [
       {

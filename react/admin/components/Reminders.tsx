@@ -33,6 +33,7 @@ const ACTION: Record<ReminderKind, string> = {
   REVIEW_OVERDUE: `${BASE}/review`,
   KEYS_CROSSED_ROTATION: `${BASE}/keys`,
   RENEWALS_UNFINISHED: `${BASE}/keys`,
+  RENEWALS_POSSIBLY_PENDING: `${BASE}/keys`,
   DAILY_SCAN_FAILING: `${BASE}/settings`,
 }
 
@@ -43,10 +44,13 @@ const RULE_OF: Partial<Record<ReminderKind, RuleId>> = {
   RENEWALS_UNFINISHED: 'renewal-unfinished',
 }
 
+/** Reminders that name keys without a finding behind them (their link never falls back to a rule). */
+const NAMES_KEYS: ReminderKind[] = ['RENEWALS_POSSIBLY_PENDING']
+
 export function actionHref(r: Reminder): string {
   const rule = RULE_OF[r.kind]
 
-  if (!rule) return ACTION[r.kind]
+  if (!rule && !NAMES_KEYS.includes(r.kind)) return ACTION[r.kind]
 
   // more keys than a link holds: the service works out the reminder's keys (keyList's reminder)
   if (r.subjects.length > MAX_LINK_IDS)
@@ -56,7 +60,9 @@ export function actionHref(r: Reminder): string {
     ? `${ACTION[r.kind]}?ids=${r.subjects
         .map((s) => encodeURIComponent(s.id))
         .join(',')}`
-    : `${ACTION[r.kind]}?rule=${rule}`
+    : rule
+    ? `${ACTION[r.kind]}?rule=${rule}`
+    : `${ACTION[r.kind]}?reminder=${r.kind}`
 }
 
 /** The query parameters that pick what a page shows (a review, keys, a rule, a follow-up), not

@@ -12,6 +12,7 @@ const TONE: Record<ReminderKind, ReminderTone> = {
   REVIEW_OVERDUE: 'error',
   KEYS_CROSSED_ROTATION: 'error',
   RENEWALS_UNFINISHED: 'warning',
+  RENEWALS_POSSIBLY_PENDING: 'warning',
   DAILY_SCAN_FAILING: 'error',
 }
 

@@ -3,7 +3,8 @@
 /** Reminders that name keys: the key list opens on the keys one names (keyList's reminder). */
 export const KEY_REMINDERS = [
   "KEYS_CROSSED_ROTATION",
-  "RENEWALS_UNFINISHED"
+  "RENEWALS_UNFINISHED",
+  "RENEWALS_POSSIBLY_PENDING"
 ] as const
 
 export type KeyReminder = (typeof KEY_REMINDERS)[number]

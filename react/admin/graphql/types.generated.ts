@@ -24,6 +24,40 @@ export type AnnotationInput = {
   notes?: string | null | undefined;
 };
 
+/** What an audit record's state is (its values are in AuditState) */
+export type AuditStateCode =
+  /** a renewal's status (renewal) */
+  | 'RENEWAL'
+  /** VTEX's answer to renew never arrived: it may have started a renewal whose new token nobody saw */
+  | 'RENEWAL_MAY_HAVE_STARTED'
+  /** VTEX's answer to finish never arrived: it may have finished the renewal */
+  | 'RENEWAL_MAY_HAVE_FINISHED'
+  /** VTEX said no renewal was pending */
+  | 'NO_RENEWAL_PENDING_IN_VTEX'
+  | 'UNCHANGED'
+  /** one token, created on date */
+  | 'ONE_TOKEN'
+  /** the old and the new token both valid */
+  | 'BOTH_TOKENS'
+  /** the old token and a new one (created on date) both valid until the renewal is finished */
+  | 'BOTH_TOKENS_UNTIL_FINISHED'
+  /** only the new token (created on date) is valid */
+  | 'NEW_TOKEN_ONLY'
+  /** the last renewal, on date */
+  | 'LAST_RENEWAL'
+  /** renewed in VTEX's Admin on date (recorded by an admin) */
+  | 'RENEWED_IN_VTEX'
+  | 'ACTIVE'
+  | 'INACTIVE'
+  /** the key was not found when read again */
+  | 'KEY_NOT_FOUND'
+  /** the key could not be read again from VTEX */
+  | 'KEY_UNREADABLE'
+  /** the key's roles (roles; empty: none) */
+  | 'ROLES'
+  /** the key's roles could not be read again */
+  | 'ROLES_UNREADABLE';
+
 /**
  * Which decisions to show by where carrying them out stands; only decisions asking
  * for a change (not KEEP) that Key Steward can follow match (not those on external keys)
@@ -140,6 +174,8 @@ export type ReminderKind =
   | 'REVIEW_OVERDUE'
   | 'KEYS_CROSSED_ROTATION'
   | 'RENEWALS_UNFINISHED'
+  /** Active keys whose renew request got no answer: VTEX may have a renewal pending (check VTEX's Admin) */
+  | 'RENEWALS_POSSIBLY_PENDING'
   | 'DAILY_SCAN_FAILING';
 
 export type RenewalStatus =
@@ -317,7 +353,7 @@ export type KeyStewardKeyAuditQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null }> };
+export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null, beforeState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null, afterState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null }> };
 
 export type KeyStewardKeyDetailQueryVariables = Exact<{
   id: string | number;
@@ -355,7 +391,7 @@ export type KeyStewardLastCompletedReviewQuery = { lastCompletedReview: { id: st
 export type KeyStewardLeakScanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, notFoundCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, notFound: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, tokenLength: number | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null, severity: Severity, key: { id: string, label: string } | null }> } | null };
+export type KeyStewardLeakScanQuery = { leakScan: { at: string, origin: string, pagesScanned: number, scriptsScanned: number, bytesScanned: number, exposedKeys: number, truncated: boolean, complete: boolean, unreadCount: number, keptUrls: number, keptFrom: string | null, errorCount: number, notFoundCount: number, skippedCount: number, unreachableHosts: Array<string>, errors: Array<{ url: string, reason: string }>, notFound: Array<{ url: string, reason: string }>, skipped: Array<{ url: string, reason: string }>, exposures: Array<{ kind: ExposureKind, appKey: string | null, account: string | null, tokenFound: boolean, tokenMasked: string | null, tokenLength: number | null, url: string, line: number, column: number, snippet: string, lastSeenAt: string | null, severity: Severity, key: { id: string, label: string, renewalStatus: RenewalStatus | null } | null }> } | null };
 
 export type KeyStewardNextReviewDueQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -16,7 +16,11 @@
 import type { ActionOutcome, KeyState } from '../generated/schema'
 import { wording } from '../domain/wording'
 import type { AuditRecord } from '../domain/audit'
-import type { AuditState } from '../domain/auditStates'
+import {
+  answerable,
+  readableAuditLog,
+  shownState,
+} from '../domain/auditStateShown'
 import { renewalStatus, tokenAge } from '../domain/renewals'
 import type { Renewal } from '../domain/rules/types'
 import { KEY_ID } from '../services/keyActions/acting'
@@ -55,17 +59,6 @@ export function presentRenewal(r: Renewal | null | undefined) {
   }
 }
 
-/** A state as GraphQL shows it: every value present (null when the code has none). */
-const presentState = (s: AuditState | undefined) =>
-  s
-    ? {
-        code: s.code,
-        date: s.date ?? null,
-        renewal: s.renewal ?? null,
-        roles: s.roles ?? null,
-      }
-    : null
-
 export function presentAudit(r: AuditRecord) {
   return {
     id: r.id,
@@ -77,8 +70,9 @@ export function presentAudit(r: AuditRecord) {
     label: r.label,
     before: r.before,
     after: r.after,
-    beforeState: presentState(r.beforeState),
-    afterState: presentState(r.afterState),
+    // read through readableAuditLog: an unreadable state is gone, its text is shown
+    beforeState: shownState(r.beforeState),
+    afterState: shownState(r.afterState),
     vtexCall: r.vtex?.endpoint ?? null,
     vtexStatus: r.vtex?.status ?? null,
     vtexAnswer: r.vtex?.answer ?? null,
@@ -192,7 +186,10 @@ export async function keyAudit(
       throw toResolverError(e)
     })
 
-  return [...(log.value ?? [])].reverse().map(presentAudit)
+  return readableAuditLog(log.value)
+    .filter(answerable)
+    .reverse()
+    .map(presentAudit)
 }
 
 /** The actions of the key page and the review, and whether the admin's session may do each. */

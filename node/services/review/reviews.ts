@@ -6,6 +6,7 @@ import { wording } from '../../domain/wording'
 import { now } from '../../clock'
 import type { AuditRecord } from '../../domain/audit'
 import { monthsBetween, within } from '../../domain/audit'
+import { readableAuditLog } from '../../domain/auditStateShown'
 import type { BulkHow } from '../../domain/review/bulk'
 import { decideKeys } from '../../domain/review/bulk'
 import { leakScanEvidence } from '../../domain/review/checklist'
@@ -192,7 +193,7 @@ async function actionsDuring(ctx: Context, r: Review): Promise<AuditRecord[]> {
     monthsBetween(r.startedAt, to).map((m) =>
       storage
         .read<AuditRecord[]>('audit', auditFileOfMonth(m))
-        .then((d) => d.value ?? [])
+        .then((d) => readableAuditLog(d.value))
     )
   )
 

@@ -122,7 +122,7 @@ const KeyDetailPage: React.FC = () => {
     {
       variables,
       notifyOnNetworkStatusChange: true,
-      ...useCopyPolicy(KEY_DETAIL),
+      ...useCopyPolicy(KEY_DETAIL, variables),
     }
   )
 

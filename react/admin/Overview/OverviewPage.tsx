@@ -54,7 +54,7 @@ const OverviewPage: React.FC = () => {
   >(OVERVIEW, {
     variables,
     notifyOnNetworkStatusChange: true,
-    ...useCopyPolicy(OVERVIEW),
+    ...useCopyPolicy(OVERVIEW, variables),
   })
 
   useRereadByName(OVERVIEW, { variables })

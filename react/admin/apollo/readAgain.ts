@@ -38,7 +38,7 @@ export const readAgain = (
 ): Promise<boolean> =>
   fromService(client, query).then(
     () => {
-      copyIsRead(client, query.query)
+      copyIsRead(client, query.query, query.variables)
       readSignalOf(client).read(operationName(query.query))
 
       return true

@@ -1,6 +1,6 @@
-// attack14 through the stack: damaged or hand-edited entries of the audit log (a state code this
-// version does not know, a value GraphQL cannot carry, a token where a day or a role name goes, an
-// entry that is not a record) on the key page's log and the review's evidence export.
+// Damaged or hand-edited entries of the audit log (a state code this version does not know, a
+// value GraphQL cannot carry, a token where a day or a role name goes, an entry that is not a
+// record) on the key page's log and the review's evidence export (attack14).
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 

@@ -59,6 +59,7 @@ const damaged = (at: string) => [
   entry(at, 5, { outcome: undefined, before: undefined }),
 ]
 
+const UNREADABLE = `query($k: ID!) { keyAuditUnreadable(keyId: $k) }`
 const AUDIT = `query($k: ID!) { keyAudit(keyId: $k) { id before after beforeState { code date renewal roles } afterState { code date renewal roles } } }`
 
 describe('a damaged audit log', () => {
@@ -80,6 +81,11 @@ describe('a damaged audit log', () => {
     assert.equal(byId.get('2')!.afterState.roles.length, 1)
     assert.equal(byId.get('3')!.beforeState, null)
     assert.equal(byId.get('3')!.afterState, null)
+    // what is left out is counted for the page (two non-records, two GraphQL cannot answer)
+    const count = await gql(stack, ANA, UNREADABLE, { k: key.id })
+
+    assert.equal(count.body.errors, undefined, count.text)
+    assert.equal(count.body.data.keyAuditUnreadable, 4)
   })
 
   it('still answers when the file is not a list', async () => {
@@ -88,6 +94,9 @@ describe('a damaged audit log', () => {
 
     assert.equal(r.body.errors, undefined, r.text)
     assert.deepEqual(r.body.data.keyAudit, [])
+    const count = await gql(stack, ANA, UNREADABLE, { k: key.id })
+
+    assert.equal(count.body.data.keyAuditUnreadable, 1, count.text)
   })
 
   it('still exports the review’s evidence (CSV and JSON)', async () => {

@@ -4,6 +4,7 @@ import {
   readableAuditLog,
   shownState,
   shownText,
+  unreadableAuditEntries,
 } from './auditStateShown'
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(4)
@@ -103,5 +104,22 @@ describe('an audit record GraphQL can answer', () => {
     expect(answerable({ ...record, outcome: 'done' } as never)).toBe(false)
     expect(answerable({ ...record, by: undefined } as never)).toBe(false)
     expect(answerable({ ...record, id: 7 } as never)).toBe(false)
+  })
+
+  it('counts what the key page leaves out: none for no log, one for a file not a list', () => {
+    expect(unreadableAuditEntries(null)).toBe(0)
+    expect(unreadableAuditEntries(undefined)).toBe(0)
+    expect(unreadableAuditEntries([])).toBe(0)
+    expect(unreadableAuditEntries([record, record])).toBe(0)
+    expect(unreadableAuditEntries({ broken: true })).toBe(1)
+    expect(
+      unreadableAuditEntries([
+        record,
+        null,
+        'not a record',
+        { ...record, action: 'SOMETHING_NEWER' },
+        { ...record, by: undefined },
+      ])
+    ).toBe(4)
   })
 })

@@ -148,3 +148,14 @@ export const answerable = (r: AuditRecord): boolean =>
   text(r.label) &&
   isIn(Object.keys(ACTION_SET), r.action) &&
   isIn(Object.keys(OUTCOME_SET), r.outcome)
+
+/**
+ * How many entries of a stored log the key page leaves out (not a record, or not answerable): a
+ * file that is not a list counts as one. The page says so; nothing is dropped in silence.
+ */
+export function unreadableAuditEntries(stored: unknown): number {
+  if (stored === null || stored === undefined) return 0
+  if (!Array.isArray(stored)) return 1
+
+  return stored.length - readableAuditLog(stored).filter(answerable).length
+}

@@ -905,6 +905,13 @@ export type Query = {
   settings?: Maybe<Settings>;
   /** The audit log of a key: actions Key Steward took in VTEX and recorded renewals, newest first */
   keyAudit: Array<AuditRecord>;
+  /**
+   * How many entries of the key's audit log keyAudit leaves out because they
+   * cannot be read (damaged or hand-edited: not a record, a missing who or when,
+   * an action or outcome this version does not know); a log file that is not a
+   * list counts as one
+   */
+  keyAuditUnreadable: Scalars['Int']['output'];
   /** Which key actions your session may do (buttons explain what is missing) */
   keyActionPermissions: Array<ActionPermission>;
   /** The recent copy's freshness and the progress of a live read; small, for polling */
@@ -979,6 +986,11 @@ export type QueryFindingsArgs = {
 
 
 export type QueryKeyAuditArgs = {
+  keyId: Scalars['ID']['input'];
+};
+
+
+export type QueryKeyAuditUnreadableArgs = {
   keyId: Scalars['ID']['input'];
 };
 
@@ -2214,6 +2226,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   rules?: Resolver<Array<ResolversTypes['PolicyRule']>, ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
   keyAudit?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryKeyAuditArgs, 'keyId'>>;
+  keyAuditUnreadable?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<QueryKeyAuditUnreadableArgs, 'keyId'>>;
   keyActionPermissions?: Resolver<Array<ResolversTypes['ActionPermission']>, ParentType, ContextType>;
   inventoryStatus?: Resolver<ResolversTypes['InventoryStatus'], ParentType, ContextType>;
   keyDetail?: Resolver<ResolversTypes['KeyDetail'], ParentType, ContextType, RequireFields<QueryKeyDetailArgs, 'id'>>;

@@ -77,6 +77,7 @@ export const FIELD_ACCESS: {
     // its status names the keys and users a partial scan could not read
     schedule: READS_AND_MANAGES,
     keyAudit: READS,
+    keyAuditUnreadable: READS,
     // Reveals only what the admin's own session holds.
     keyActionPermissions: SIGNED_IN,
     // The copy's age and a read's progress (counts of keys and users): derived from the account.

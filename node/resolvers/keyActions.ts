@@ -19,6 +19,7 @@ import type { AuditRecord } from '../domain/audit'
 import {
   answerable,
   readableAuditLog,
+  unreadableAuditEntries,
   shownState,
 } from '../domain/auditStateShown'
 import { renewalStatus, tokenAge } from '../domain/renewals'
@@ -173,7 +174,22 @@ export async function keyAudit(
   args: { keyId: string },
   ctx: Context
 ) {
-  if (typeof args.keyId !== 'string' || !KEY_ID.test(args.keyId))
+  const log = await storedAuditLog(ctx, args.keyId)
+
+  return readableAuditLog(log).filter(answerable).reverse().map(presentAudit)
+}
+
+/** How many entries of the key's audit log keyAudit leaves out because they cannot be read. */
+export async function keyAuditUnreadable(
+  _: unknown,
+  args: { keyId: string },
+  ctx: Context
+) {
+  return unreadableAuditEntries(await storedAuditLog(ctx, args.keyId))
+}
+
+async function storedAuditLog(ctx: Context, keyId: string): Promise<unknown> {
+  if (typeof keyId !== 'string' || !KEY_ID.test(keyId))
     throw refusalError({
       ok: false,
       code: 'BAD_USER_INPUT',
@@ -181,15 +197,12 @@ export async function keyAudit(
       message: wording('refusal.key.badId'),
     })
   const log = await requestData(ctx)
-    .storage.read<AuditRecord[]>('audit', auditFileOfKey(args.keyId))
+    .storage.read<unknown>('audit', auditFileOfKey(keyId))
     .catch((e) => {
       throw toResolverError(e)
     })
 
-  return readableAuditLog(log.value)
-    .filter(answerable)
-    .reverse()
-    .map(presentAudit)
+  return log.value
 }
 
 /** The actions of the key page and the review, and whether the admin's session may do each. */

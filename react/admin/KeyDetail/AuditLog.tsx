@@ -14,6 +14,17 @@ import { scanTime } from '../utils/scanTime'
 import { changeWords } from './auditChange'
 import { renewalMissingFromLog } from './renewalLogged'
 
+/** Entries of the stored log the service left out (damaged): said, never dropped in silence. */
+const Unreadable: React.FC<{ count: number }> = ({ count }) =>
+  count > 0 ? (
+    <p className="c-danger f6" data-testid="audit-unreadable">
+      <FormattedMessage
+        id="admin/key-steward.audit.unreadable"
+        values={{ count }}
+      />
+    </p>
+  ) : null
+
 /** Said when the renewal panel above shows a renewal this log has no entry for. */
 const RenewalNotLogged: React.FC = () => (
   <p className="c-muted-1 f6" data-testid="renewal-not-logged">
@@ -45,14 +56,18 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
     ? renewalMissingFromLog(renewal, data.keyAudit)
     : false
 
-  // "Nothing was done here" would contradict a renewal made through Key Steward shown above.
+  const unreadable = data.keyAuditUnreadable
+
+  // "Nothing was done here" would contradict a renewal made through Key Steward shown above, or
+  // entries left out because they are damaged.
   if (!data.keyAudit.length)
-    return unlogged ? (
+    return unlogged || unreadable > 0 ? (
       <>
         <p className="c-muted-1" data-testid="audit-empty">
           <FormattedMessage id="admin/key-steward.audit.noEntries" />
         </p>
-        <RenewalNotLogged />
+        <Unreadable count={unreadable} />
+        {unlogged && <RenewalNotLogged />}
       </>
     ) : (
       <p className="c-muted-1" data-testid="audit-empty">
@@ -62,6 +77,7 @@ const AuditLog: React.FC<{ keyId: string; renewal?: TokenRenewal }> = ({
 
   return (
     <div className="overflow-x-auto">
+      <Unreadable count={unreadable} />
       {unlogged && <RenewalNotLogged />}
       <table className="w-100 collapse f6" data-testid="audit-log">
         <thead className="bb b--muted-4">

@@ -49,9 +49,9 @@ const permissions = (denied: Record<string, string[]> = {}) => ({
   },
 })
 
-const audit = (entries: unknown[] = []) => ({
+const audit = (entries: unknown[] = [], unreadable = 0) => ({
   request: { query: KEY_AUDIT, variables: { keyId: STALE.id } },
-  result: { data: { keyAudit: entries } },
+  result: { data: { keyAudit: entries, keyAuditUnreadable: unreadable } },
 })
 
 const pendingRenewal: TokenRenewal = {
@@ -777,6 +777,31 @@ describe('key page: what the log and the dialogs say', () => {
       'No action was taken on this key through Key Steward.'
     )
     expect(queryByTestId('renewal-not-logged')).toBeNull()
+  })
+
+  // attack14: entries the service leaves out of the log (damaged) were dropped in silence
+  it('says how many entries of the log could not be read, and never that no action was taken', async () => {
+    const { getByTestId, queryByText } = render(<KeyDetailPage />, {
+      graphql: {
+        mocks: [
+          keyDetailMock(STALE.id),
+          permissions(),
+          audit([], 2),
+          audit([], 2),
+        ],
+      },
+    })
+
+    await waitFor(() => getByTestId('audit-unreadable'))
+    expect(getByTestId('audit-unreadable').textContent).toBe(
+      '2 entries of this key’s actions log could not be read (they are damaged) and are not shown.'
+    )
+    expect(getByTestId('audit-empty').textContent).toBe(
+      'This log has no entry for this key.'
+    )
+    expect(
+      queryByText('No action was taken on this key through Key Steward.')
+    ).toBeNull()
   })
 
   it("the Reactivate dialog says how old the key's token is", async () => {

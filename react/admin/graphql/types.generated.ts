@@ -353,7 +353,7 @@ export type KeyStewardKeyAuditQueryVariables = Exact<{
 }>;
 
 
-export type KeyStewardKeyAuditQuery = { keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null, beforeState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null, afterState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null }> };
+export type KeyStewardKeyAuditQuery = { keyAuditUnreadable: number, keyAudit: Array<{ id: string, at: string, by: string, action: KeyAction, before: string, after: string, vtexCall: string | null, vtexStatus: number | null, vtexAnswer: string | null, outcome: ActionOutcome, reviewId: string | null, note: string | null, beforeState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null, afterState: { code: AuditStateCode, date: string | null, renewal: RenewalStatus | null, roles: Array<string> | null } | null }> };
 
 export type KeyStewardKeyDetailQueryVariables = Exact<{
   id: string | number;
